@@ -1,0 +1,91 @@
+"""Read a built library's dynamic symbol table: what it exports, what it imports.
+
+    >>> imports(Path("cell.so"))
+    [Import(name='hypot', library='libm.so.6')]
+    >>> [e.name for e in exports(Path("cell.so"))]
+    ['jitcell.def.f', 'jitcell.slot.print']
+
+The file is read with pyelftools, as `nm -D` / `readelf --dyn-syms` would show it.
+Each undefined symbol is attributed to the first needed library that defines it,
+which is the order the dynamic loader searches.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Export", "Import", "exports", "imports", "needed"]
+
+SYSTEM_LIBRARIES = ("libm", "libc", "libmvec")
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    name: str
+    kind: str  # "function" or "data"
+    offset: int
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    name: str
+    library: str | None
+
+
+def _dynamic_symbols(path: Path):
+    from elftools.elf.elffile import ELFFile
+
+    with open(path, "rb") as f:
+        elf = ELFFile(f)
+        section = elf.get_section_by_name(".dynsym")
+        dynamic = elf.get_section_by_name(".dynamic")
+        needed_libs = [t.needed for t in dynamic.iter_tags("DT_NEEDED")] if dynamic else []
+        symbols = list(section.iter_symbols()) if section else []
+        return symbols, needed_libs
+
+
+def exports(path: Path) -> list[Export]:
+    if sys.platform not in ("linux",):
+        return []
+    symbols, _ = _dynamic_symbols(path)
+    rows = []
+    for s in symbols:
+        if not s.name or s["st_shndx"] == "SHN_UNDEF":
+            continue
+        if s["st_info"]["bind"] not in ("STB_GLOBAL", "STB_WEAK"):
+            continue
+        if s["st_other"]["visibility"] not in ("STV_DEFAULT", "STV_PROTECTED"):
+            continue
+        kind = "function" if s["st_info"]["type"] == "STT_FUNC" else "data"
+        rows.append(Export(s.name, kind, s["st_value"], s["st_size"]))
+    return sorted(rows, key=lambda e: e.name)
+
+
+def needed(path: Path) -> list[str]:
+    return _dynamic_symbols(path)[1] if sys.platform == "linux" else []
+
+
+def imports(path: Path) -> list[Import]:
+    if sys.platform not in ("linux",):
+        return []
+    symbols, needed_libs = _dynamic_symbols(path)
+    loaded = []
+    for name in needed_libs:
+        try:
+            loaded.append((name, ctypes.CDLL(name)))
+        except OSError:
+            continue
+    rows = []
+    for s in symbols:
+        if s.name and s["st_shndx"] == "SHN_UNDEF":
+            provider = next((name for name, lib in loaded if hasattr(lib, s.name)), None)
+            rows.append(Import(s.name, provider))
+    return sorted(rows, key=lambda i: i.name)
+
+
+def is_system_library(name: str | None) -> bool:
+    return name is not None and name.split(".")[0] in SYSTEM_LIBRARIES

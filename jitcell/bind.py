@@ -1,0 +1,134 @@
+"""bind: each exported entry point of a loaded `Library` -> a callable `JitFunction`.
+
+For `def f(n: int, x: float = 0.5) -> float` the call path is generated as Python::
+
+    def __call__(jc__self, n, x=0.5):
+        if n.__class__ is not int: n = jc__as_int(n, 'n')
+        elif not -9223372036854775808 <= n <= 9223372036854775807: jc__too_big(n, 'n')
+        if x.__class__ is not float: x = jc__as_float(x, 'x')
+        jc__out = jc__Out()
+        if jc__entry(jc__out, n, x): raise jc__take_pending()
+        return jc__out.value
+
+so argument errors are Python's own (missing or unexpected arguments) or name the
+parameter (wrong type, beyond 64 bits), and an exception raised inside compiled
+code comes out of the call as the exception Python would have raised.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import linecache
+
+from . import callbacks
+from .library import Library
+
+__all__ = ["bind", "JitFunction"]
+
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool}
+_PYTYPES = {"int": int, "float": float, "bool": bool, "None": type(None)}
+
+
+class JitFunction:
+    """A compiled function of a jitcell cell, callable like the Python function it replaces."""
+
+    def __init__(self, name: str, info: dict, library: Library):
+        self.__name__ = self.__qualname__ = name
+        self.signature: str = info["signature"]
+        self.library = library
+        self.params: list[tuple[str, str]] = [tuple(p) for p in info["params"]]
+        self.returns: str = info["returns"]
+        self.defaults: list = info["defaults"]
+        doc = info.get("doc")
+        self.__doc__ = f"{name}{self.signature}" + (f"\n\n{doc}" if doc else "")
+
+    @property
+    def __signature__(self):
+        import inspect
+
+        kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        first_default = len(self.params) - len(self.defaults)
+        params = [inspect.Parameter(n, kind, annotation=_PYTYPES[t],
+                                    default=self.defaults[i - first_default] if i >= first_default
+                                    else inspect.Parameter.empty)
+                  for i, (n, t) in enumerate(self.params)]
+        return inspect.Signature(params, return_annotation=_PYTYPES[self.returns])
+
+    def __repr__(self) -> str:
+        return f"<jitcell function {self.__name__}{self.signature} from {self.library.path.name}>"
+
+
+def bind(library: Library) -> Library:
+    for info in library.manifest["functions"]:
+        library.functions[info["name"]] = _make_function(info, library)
+    return library
+
+
+def _make_function(info: dict, library: Library) -> JitFunction:
+    name = info["name"]
+    entry = library.handle[info["symbol"]]
+    out_type = _CTYPES.get(info["returns"])
+    entry.restype = ctypes.c_int32
+    entry.argtypes = [ctypes.POINTER(out_type) if out_type else ctypes.c_void_p,
+                      *(_CTYPES[t] for _, t in info["params"])]
+    source = _wrapper_source(info)
+    filename = f"<jitcell {name}{info['signature']}>"
+    namespace = {
+        "jc__entry": entry, "jc__Out": out_type, "jc__take_pending": callbacks.take_pending,
+        "jc__as_int": _converter(name, "int"), "jc__as_float": _converter(name, "float"),
+        "jc__as_bool": _converter(name, "bool"), "jc__too_big": _too_big(name),
+    }
+    exec(compile(source, filename, "exec"), namespace)
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    cls = type("JitFunction", (JitFunction,), {"__call__": namespace["__call__"], "__slots__": ()})
+    return cls(name, info, library)
+
+
+def _wrapper_source(info: dict) -> str:
+    """The body of `__call__`; its own names start with `jc__` to stay clear of parameters."""
+    params = [n for n, _ in info["params"]]
+    defaults = info["defaults"]
+    first_default = len(params) - len(defaults)
+    signature = ", ".join(["jc__self"] + [p if i < first_default else f"{p}={defaults[i - first_default]!r}"
+                                          for i, p in enumerate(params)])
+    lines = [f"def __call__({signature}):"]
+    for p, t in info["params"]:
+        lines.append(f"    if {p}.__class__ is not {t}: {p} = jc__as_{t}({p}, {p!r})")
+        if t == "int":
+            lines.append(f"    elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {p!r})")
+    args = "".join(f", {p}" for p in params)
+    if info["returns"] == "None":
+        lines += [f"    if jc__entry(None{args}): raise jc__take_pending()", "    return None"]
+    else:
+        lines += ["    jc__out = jc__Out()", f"    if jc__entry(jc__out{args}): raise jc__take_pending()",
+                  "    return jc__out.value"]
+    return "\n".join(lines) + "\n"
+
+
+def _converter(function: str, target: str):
+    def convert(value, param):
+        try:
+            if target == "int" and not isinstance(value, float):
+                import operator
+
+                value = operator.index(value)  # bool, numpy integers
+                if not _INT_MIN <= value <= _INT_MAX:
+                    _too_big(function)(value, param)
+                return value
+            if target == "float" and not isinstance(value, (str, bytes, complex)) and hasattr(type(value), "__float__"):
+                return float(value)
+            if target == "bool" and type(value).__name__ in ("bool", "bool_"):
+                return bool(value)
+        except TypeError:
+            pass
+        raise TypeError(f"{function}() argument '{param}' must be {target}, not {type(value).__name__}")
+
+    return convert
+
+
+def _too_big(function: str):
+    def fail(value, param):
+        raise OverflowError(f"{function}() argument '{param}' = {value} does not fit in a 64-bit int")
+
+    return fail

@@ -1,0 +1,166 @@
+"""The Python functions compiled code calls through slots: print and raise.
+
+Compiled code calls `print(tag, site, values)` and `raise(tag, site, values)`: `tag`
+names the library, `site` indexes its site table (from the manifest), `values`
+points at a struct of the operands. For a failing operation Python re-evaluates it
+on the same operands, so the exception is exactly CPython's::
+
+    site {"kind": "python_op", "op": "floordiv", "operands": ["int", "int"]}, values (7, 0)
+        -> 7 // 0 raises ZeroDivisionError('integer division or modulo by zero')
+    site {"kind": "python_op", "op": "mul", ...}, values (2**62, 4)
+        -> 2**62 * 4 is 2**64 in Python: OverflowError, it does not fit in 64 bits
+
+The exception is kept per thread until the compiled function returns its error
+status; `take_pending()` hands it to the caller, which raises it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import operator
+import threading
+
+__all__ = ["TARGETS", "address", "register_library", "take_pending"]
+
+PRINT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
+RAISE_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
+
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool}
+
+_OPERATIONS = {
+    "add": (operator.add, "{} + {}"), "sub": (operator.sub, "{} - {}"),
+    "mul": (operator.mul, "{} * {}"), "floordiv": (operator.floordiv, "{} // {}"),
+    "mod": (operator.mod, "{} % {}"), "truediv": (operator.truediv, "{} / {}"),
+    "pow": (operator.pow, "{} ** {}"), "neg": (operator.neg, "-({})"), "abs": (abs, "abs({})"),
+    "lshift": (operator.lshift, "{} << {}"), "rshift": (operator.rshift, "{} >> {}"),
+    "int": (int, "int({})"), "round": (round, "round({})"), "range": (range, "range({}, {}, {})"),
+}
+
+
+class _Site:
+    """One entry of a library's site table, ready to build an exception or a print."""
+
+    def __init__(self, site: dict, source_lines: list[str], first_line: int):
+        self.site = site
+        types = site.get("operands") or [i["type"] for i in site.get("items", []) if "type" in i]
+        self.values_type = type("Values", (ctypes.Structure,),
+                                {"_fields_": [(f"v{i}", _CTYPES[t]) for i, t in enumerate(types)]})
+        index = site["line"] - first_line
+        self.source_line = source_lines[index].strip() if 0 <= index < len(source_lines) else ""
+
+    def values(self, address: int) -> list:
+        if not self.values_type._fields_:
+            return []
+        struct = self.values_type.from_address(address)
+        return [getattr(struct, name) for name, _ in self.values_type._fields_]
+
+    def note(self) -> str:
+        s = self.site
+        text = f'  File "cell", line {s["line"]}, column {s["col"]}, in {s["function"]} (compiled by jitcell)'
+        return text + (f"\n    {self.source_line}" if self.source_line else "")
+
+    def exception(self, values: list) -> BaseException:
+        kind = self.site["kind"]
+        if kind == "python_op":
+            error = _python_op_error(self.site["op"], values)
+        elif kind == "negative_power":
+            base, exponent = values
+            error = ValueError(f"{base} ** {exponent}: an int to a negative int power is a float in "
+                               f"Python, but jitcell's int ** int stays an int; use a float, e.g. "
+                               f"float(x) ** n")
+        elif kind == "assert":
+            message = self.site.get("message")
+            error = AssertionError(*([message] if message is not None else values))
+        elif kind == "unbound":
+            error = _unbound_error(self.site["name"])
+        else:
+            error = SystemError(f"jitcell: unknown error site kind {kind!r}")
+        error.add_note(self.note())
+        return error
+
+    def print(self, values: list) -> None:
+        remaining = iter(values)
+        args = [item["text"] if "text" in item else next(remaining) for item in self.site["items"]]
+        print(*args, sep=self.site["sep"], end=self.site["end"], flush=self.site["flush"])
+
+
+def _python_op_error(op: str, values: list) -> BaseException:
+    if op.startswith("math."):
+        function, template = getattr(math, op[5:]), op + "(" + ", ".join(["{}"] * len(values)) + ")"
+    else:
+        function, template = _OPERATIONS[op]
+    text = template.format(*map(repr, values))
+    try:
+        result = function(*values)
+    except Exception as error:  # the exception CPython raises for this operation
+        return error
+    if isinstance(result, int):
+        return OverflowError(f"{text} = {result} does not fit in a 64-bit int "
+                             "(%%jit --wraparound makes int arithmetic wrap around instead)")
+    if isinstance(result, complex):
+        return ValueError(f"{text} is a complex number in Python ({result}); jitcell has no complex type")
+    return SystemError(f"jitcell: {text} was reported as failing, but Python gives {result!r}")
+
+
+def _unbound_error(name: str) -> BaseException:
+    if not name.isidentifier():
+        return UnboundLocalError(name)
+    namespace: dict = {}
+    exec(f"def probe():\n    {name}\n    {name} = 0", namespace)  # Python's own wording
+    try:
+        namespace["probe"]()
+    except UnboundLocalError as error:
+        return error
+    return UnboundLocalError(name)
+
+
+_libraries: dict[int, tuple[list[dict], list[str], int]] = {}
+_sites: dict[tuple[int, int], _Site] = {}
+_pending = threading.local()
+
+
+def register_library(tag: int, sites: list[dict], source: str, first_line: int) -> None:
+    """Make a library's site table known before any of its code runs."""
+    _libraries[tag] = (sites, source.splitlines(), first_line)
+
+
+def _site(tag: int, index: int) -> _Site:
+    site = _sites.get((tag, index))
+    if site is None:
+        sites, lines, first_line = _libraries[tag]
+        site = _sites[(tag, index)] = _Site(sites[index], lines, first_line)
+    return site
+
+
+def take_pending() -> BaseException:
+    error = getattr(_pending, "error", None)
+    _pending.error = None
+    return error or SystemError("jitcell: compiled code reported an error but none is pending")
+
+
+def _on_print(tag: int, index: int, values: int) -> int:
+    try:
+        site = _site(tag, index)
+        site.print(site.values(values))
+        return 0
+    except BaseException as error:  # a broken stdout, a KeyboardInterrupt: raised by the caller
+        _pending.error = error
+        return 1
+
+
+def _on_raise(tag: int, index: int, values: int) -> None:
+    try:
+        site = _site(tag, index)
+        _pending.error = site.exception(site.values(values))
+    except BaseException as error:
+        _pending.error = error
+
+
+# The callbacks live as long as the process: their addresses are what slots hold.
+_CALLBACKS = {"print": PRINT_TYPE(_on_print), "raise": RAISE_TYPE(_on_raise)}
+TARGETS = frozenset(_CALLBACKS)
+
+
+def address(target: str) -> int:
+    return ctypes.cast(_CALLBACKS[target], ctypes.c_void_p).value

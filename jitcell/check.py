@@ -1,0 +1,379 @@
+"""check: `syntax.Module` -> `typed.Program`, or a CompileError listing every problem.
+
+    def f(n: int):                 Function f (n: int) -> int
+        x = n * 2          ->          locals {n: int, x: int}
+        return x + 0.5                 ... returns float, so the signature is (n: int) -> float
+
+A local's type comes from its first assignment; later assignments must agree
+(an int may widen into a float variable). Return types are annotated or inferred;
+recursion is inferred by iterating to a fixed point. A definite-assignment pass
+marks the reads that Python could find unbound, so those alone are checked at run
+time, and finds functions that could fall off their end without returning a value.
+"""
+
+from __future__ import annotations
+
+from . import syntax as S
+from . import typed as T
+from .check_expr import ExpressionChecker, literal_default, truncate_hint
+from .errors import CompileError, Diagnostic, Loc
+from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
+from .types import BOOL, ERROR, FLOAT, INT, NONE, Type, type_from_name
+
+__all__ = ["check"]
+
+
+def check(module: S.Module, source: str = "", first_line: int = 1) -> T.Program:
+    return ModuleChecker(module, source, first_line).program()
+
+
+class ModuleChecker:
+    def __init__(self, module: S.Module, source: str, first_line: int):
+        self.module = module
+        self.source = source
+        self.first_line = first_line
+        self.errors: list[Diagnostic] = []
+        self.definitions = {f.name: f for f in module.functions}
+        self.imports: dict[str, str] = {}
+        self.signatures: dict[str, _PendingSignature] = {}
+
+    def program(self) -> T.Program:
+        self.collect_imports()
+        for fdef in self.module.functions:
+            self.signatures[fdef.name] = self.signature(fdef)
+        self.infer_return_types()
+        functions = tuple(self.check_function(fdef) for fdef in self.module.functions)
+        self.fail_if_errors()
+        return T.Program(functions)
+
+    def fail_if_errors(self) -> None:
+        if self.errors:
+            raise CompileError(self.errors, self.source, self.first_line)
+
+    def collect_imports(self) -> None:
+        for imp in self.module.imports:
+            for local, target in imp.names:
+                member = target.partition(".")[2]
+                if member and member not in MATH_FUNCTIONS and member not in MATH_CONSTANTS:
+                    self.errors.append(Diagnostic(f"math.{member} is not supported by jitcell", imp.loc))
+                elif local in self.definitions:
+                    self.errors.append(Diagnostic(f"'{local}' is both imported and defined in this cell", imp.loc))
+                self.imports[local] = target
+
+    # ---- signatures --------------------------------------------------------------
+
+    def annotation(self, node: S.Expr | None, what: str, loc: Loc, allow_none: bool = False) -> Type:
+        if isinstance(node, S.Name):
+            t = type_from_name(node.id)
+        elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
+            t = NONE if node.value is None else type_from_name(node.value)
+        else:
+            t = None
+        if t is None or (t is NONE and not allow_none):
+            allowed = "int, float, bool" + (" or None" if allow_none else "")
+            self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}",
+                                          node.loc if node is not None else loc))
+            return ERROR
+        return t
+
+    def signature(self, fdef: S.FunctionDef) -> _PendingSignature:
+        params, defaults = [], []
+        for p in fdef.params:
+            if p.annotation is None:
+                self.errors.append(Diagnostic(
+                    f"parameter '{p.name}' of {fdef.name}() needs a type: '{p.name}: int', "
+                    f"'{p.name}: float' or '{p.name}: bool'", p.loc))
+                params.append((p.name, ERROR))
+                continue
+            t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
+            params.append((p.name, t))
+            if p.default is not None:
+                value = literal_default(p.default)
+                if value is None or (t is INT and isinstance(value, float)) \
+                        or (t is BOOL and not isinstance(value, bool)):
+                    self.errors.append(Diagnostic(
+                        f"the default of '{p.name}' must be a {t} literal", p.default.loc))
+                    value = 0
+                defaults.append(float(value) if t is FLOAT else value)
+            elif defaults:
+                self.errors.append(Diagnostic("a parameter without a default follows one with a default", p.loc))
+        returns = None
+        if fdef.returns is not None:
+            returns = self.annotation(fdef.returns, f"the return value of {fdef.name}()", fdef.loc, allow_none=True)
+        return _PendingSignature(tuple(params), tuple(defaults), returns)
+
+    def infer_return_types(self) -> None:
+        pending = [f for f in self.module.functions if self.signatures[f.name].returns is None]
+        for _ in range(len(pending) + 1):
+            changed = False
+            for fdef in pending:
+                checker = FunctionChecker(self, fdef, probe=True)
+                checker.run()
+                inferred = checker.inferred_return()
+                if inferred is not None and inferred != self.signatures[fdef.name].returns:
+                    self.signatures[fdef.name].returns = inferred
+                    changed = True
+            if not changed:
+                break
+
+    def check_function(self, fdef: S.FunctionDef) -> T.Function:
+        probe = FunctionChecker(self, fdef, probe=True)
+        probe.run()
+        final = FunctionChecker(self, fdef, probe=False, known_locals=probe.locals)
+        return final.run()
+
+
+class _PendingSignature:
+    """A signature whose return type may still be inferred."""
+
+    def __init__(self, params, defaults, returns):
+        self.params = params
+        self.defaults = defaults
+        self.returns = returns
+
+    def freeze(self) -> T.Signature:
+        return T.Signature(self.params, self.returns or ERROR, self.defaults)
+
+
+# A definite-assignment state: the names surely bound here; None where control cannot reach.
+State = frozenset | None
+
+
+def _meet(*states: State) -> State:
+    reachable = [s for s in states if s is not None]
+    if not reachable:
+        return None
+    return frozenset.intersection(*reachable)
+
+
+class FunctionChecker(ExpressionChecker):
+    def __init__(self, module: ModuleChecker, fdef: S.FunctionDef, probe: bool,
+                 known_locals: dict[str, Type] | None = None):
+        super().__init__(module)
+        self.fdef = fdef
+        self.probe = probe
+        self.signature = module.signatures[fdef.name]
+        self.locals: dict[str, Type] = {name: t for name, t in self.signature.params}
+        self.state: State = frozenset(self.locals)
+        self.assigned_names = _assigned_names(fdef.body) - set(self.locals)
+        # The probe pass learned each local's type at its first assignment; the final
+        # pass starts from those, so a read before that assignment (in a loop) is typed.
+        self.locals.update(known_locals or {})
+        self.returns: list[tuple[Type, Loc]] = []
+        self.loops: list[list[State]] = []  # per enclosing loop: the states at its breaks
+
+    def is_assigned(self, name: str) -> bool:
+        return self.state is None or name in self.state
+
+    def run(self) -> T.Function:
+        errors_before = len(self.module.errors)
+        body = self.block(self.fdef.body)
+        returns = self.signature.returns
+        if self.state is not None and returns not in (None, NONE, ERROR):
+            self.error(f"{self.fdef.name}() can reach its end without returning a value (Python "
+                       f"would return None); end it with a return statement", self.fdef.loc)
+        if returns is None and not self.probe and len(self.module.errors) == errors_before:
+            if self.inferred_return() is None:
+                self.error(f"cannot infer the return type of '{self.fdef.name}' (it depends on "
+                           f"itself); annotate it: def {self.fdef.name}(...) -> int", self.fdef.loc)
+        sig = self.signature.freeze()
+        return T.Function(self.fdef.name, sig, dict(self.locals), body, self.fdef.docstring, self.fdef.loc)
+
+    def inferred_return(self) -> Type | None:
+        known = [t for t, _ in self.returns if t is not ERROR]
+        if not known and not self.returns:
+            return NONE
+        return known[0] if known else None
+
+    # ---- statements --------------------------------------------------------------
+
+    def block(self, stmts: tuple[S.Stmt, ...]) -> tuple[T.Stmt, ...]:
+        out = []
+        for stmt in stmts:
+            typed = self.stmt(stmt)
+            if typed is not None:
+                out.append(typed)
+        return tuple(out)
+
+    def stmt(self, node: S.Stmt) -> T.Stmt | None:
+        match node:
+            case S.Assign():
+                return self.assign(node)
+            case S.AugAssign(target=target, op=op, value=value, loc=loc):
+                current = self.name(target.id, target.loc)
+                result = self.binary(op, current, self.expr(value), loc)
+                return self.bind((target,), (result,), None, loc, augmented=op)
+            case S.If(test=test, body=body, orelse=orelse, loc=loc):
+                t_test = self.condition(test)
+                start = self.state
+                t_body = self.block(body)
+                after_body, self.state = self.state, start
+                t_else = self.block(orelse)
+                self.state = _meet(after_body, self.state)
+                return T.If(t_test, t_body, t_else, loc)
+            case S.While(test=test, body=body, orelse=orelse, loc=loc):
+                t_test = self.condition(test)
+                forever = isinstance(t_test, T.Literal) and bool(t_test.value)
+                return self.loop(lambda b, e: T.While(t_test, b, e, loc), body, orelse, forever)
+            case S.For():
+                return self.for_range(node)
+            case S.Break(loc=loc) | S.Continue(loc=loc):
+                if not self.loops:
+                    word = "break" if isinstance(node, S.Break) else "continue"
+                    self.error(f"'{word}' outside a loop", loc)
+                    return None
+                if isinstance(node, S.Break):
+                    self.loops[-1].append(self.state)
+                self.state = None
+                return T.Break(loc) if isinstance(node, S.Break) else T.Continue(loc)
+            case S.Return(value=value, loc=loc):
+                return self.return_(value, loc)
+            case S.Pass():
+                return None
+            case S.Assert(test=test, msg=msg, loc=loc):
+                t_test = self.condition(test)
+                if msg is None or (isinstance(msg, S.Const) and isinstance(msg.value, str)):
+                    t_msg = None if msg is None else msg.value
+                else:
+                    t_msg = self.expr(msg)
+                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL):
+                        self.error("an assert message must be a string literal or a number", msg.loc)
+                return T.Assert(t_test, t_msg, loc)
+            case S.ExprStmt(value=value, loc=loc):
+                return T.Eval(self.expr(value), loc)
+        self.error(f"{type(node).__name__} is not supported", node.loc)
+        return None
+
+    def loop(self, make, body, orelse, forever: bool, loop_var: str | None = None) -> T.Stmt:
+        before = self.state
+        self.loops.append([])
+        self.state = before if loop_var is None or before is None else before | {loop_var}
+        t_body = self.block(body)
+        breaks = self.loops.pop()
+        self.state = None if forever else before
+        t_else = self.block(orelse)
+        self.state = _meet(self.state, *breaks)
+        return make(t_body, t_else)
+
+    def for_range(self, node: S.For) -> T.Stmt | None:
+        it = node.iter
+        if not (isinstance(it, S.Call) and isinstance(it.func, S.Name) and it.func.id == "range"
+                and "range" not in self.locals and "range" not in self.module.definitions):
+            self.error("for loops iterate over range(...) only in this version", it.loc)
+            return None
+        if it.keywords or not 1 <= len(it.args) <= 3:
+            self.error(f"range() takes 1 to 3 positional arguments, got {len(it.args)}", it.loc)
+            return None
+        bounds = []
+        for arg in it.args:
+            e = self.expr(arg)
+            if e.type is FLOAT:
+                self.error("'float' object cannot be interpreted as an integer", e.loc)
+            elif e.type not in (ERROR, INT, BOOL):
+                self.error(f"range() needs int arguments, not {e.type}", e.loc)
+            bounds.append(self.to_int(e))
+        if len(bounds) == 1:
+            bounds.insert(0, T.Literal(0, INT, it.loc))
+        if len(bounds) == 2:
+            bounds.append(T.Literal(1, INT, it.loc))
+        var = node.target.id
+        declared = self.declare(var, INT)
+        if declared not in (INT, ERROR):
+            self.error(f"'{var}' is {declared}; a range() loop makes it an int", node.target.loc)
+        start, stop, step = bounds
+        return self.loop(lambda b, e: T.ForRange(var, start, stop, step, b, e, node.loc),
+                         node.body, node.orelse, forever=False, loop_var=var)
+
+    def return_(self, value: S.Expr | None, loc: Loc) -> T.Stmt:
+        if value is None or (isinstance(value, S.Const) and value.value is None):
+            typed, t = None, NONE
+        else:
+            typed = self.expr(value)
+            t = typed.type
+        self.returns.append((t, loc))
+        expected = self.signature.returns
+        if expected is not None and t is not ERROR:
+            if expected is NONE and t is not NONE:
+                self.error(f"{self.fdef.name}() returns None but this returns {t}", loc)
+            elif expected is not NONE and t is NONE:
+                self.error(f"{self.fdef.name}() returns {expected}; a bare return would give None", loc)
+            elif typed is not None:
+                if self.fdef.returns is None and typed.type != expected:
+                    self.error(f"{self.fdef.name}() returns {expected} elsewhere and {t} here; "
+                               f"annotate '-> {_join_hint(expected, t)}' or convert", loc)
+                else:
+                    typed = self.coerce(typed, expected, f"return value of {self.fdef.name}()")
+        self.state = None
+        return T.Return(typed, loc)
+
+    # ---- assignment --------------------------------------------------------------
+
+    def assign(self, node: S.Assign) -> T.Stmt | None:
+        targets = node.targets
+        if len(targets) == 1:
+            values = (self.expr(node.value),)
+        elif isinstance(node.value, S.Tuple) and len(node.value.elts) == len(targets):
+            values = tuple(self.expr(v) for v in node.value.elts)
+        else:
+            self.error(f"cannot unpack into {len(targets)} names: the right side must be a tuple "
+                       f"of {len(targets)} values, like 'a, b = b, a'", node.value.loc)
+            return None
+        annotation = None
+        if node.annotation is not None:
+            annotation = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc)
+        return self.bind(targets, values, annotation, node.loc)
+
+    def declare(self, name: str, t: Type) -> Type:
+        """Fix a local's type at its first assignment and return the declared type."""
+        declared = self.locals.get(name)
+        if declared is None:
+            declared = t
+            if declared is not ERROR:
+                self.locals[name] = declared
+        return declared
+
+    def bind(self, targets, values, annotation: Type | None, loc: Loc, augmented: str | None = None):
+        names, coerced = [], []
+        for target, value in zip(targets, values):
+            name = target.id
+            if annotation is not None and annotation is not ERROR:
+                declared = self.locals.get(name)
+                if declared is not None and declared != annotation:
+                    self.error(f"'{name}' is already {declared}; it cannot be declared {annotation}", loc)
+                elif declared is None:
+                    self.locals[name] = annotation
+            declared = self.declare(name, value.type if annotation is None else annotation)
+            if self.can_coerce(value.type, declared):
+                value = self.coerce(value, declared, "")
+            elif augmented:
+                hint = f"; declare it as '{name}: float = ...'" if value.type is FLOAT else ""
+                value = self.error(f"'{name}' is {declared}, but '{name} {augmented}= ...' gives "
+                                   f"{value.type}{hint}", loc)
+            else:
+                value = self.error(f"'{name}' is {declared} (from its first assignment) and cannot hold "
+                                   f"{value.type}{truncate_hint(declared, value.type)}", value.loc)
+            names.append(name)
+            coerced.append(value)
+        if self.state is not None:
+            self.state = self.state | set(names)
+        return T.Assign(tuple(names), tuple(coerced), loc)
+
+
+def _join_hint(a: Type, b: Type) -> str:
+    return "float" if FLOAT in (a, b) else "int"
+
+
+def _assigned_names(stmts) -> set[str]:
+    names: set[str] = set()
+    for stmt in stmts:
+        match stmt:
+            case S.Assign(targets=targets):
+                names.update(t.id for t in targets)
+            case S.AugAssign(target=target):
+                names.add(target.id)
+            case S.For(target=target, body=body, orelse=orelse):
+                names.add(target.id)
+                names |= _assigned_names(body) | _assigned_names(orelse)
+            case S.If(body=body, orelse=orelse) | S.While(body=body, orelse=orelse):
+                names |= _assigned_names(body) | _assigned_names(orelse)
+    return names

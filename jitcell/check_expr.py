@@ -1,0 +1,433 @@
+"""Typing rules for expressions: Python's numeric semantics made static.
+
+    n + 0.5        ->  Binary("+", Convert(Local("n", int), float), Literal(0.5), float)
+    n < x          ->  Compare((Local n: int, Local x: float), ("<",))   # exact, no promotion
+    a or b         ->  Logical("or", (a, b), int)    # both operands int: the value of a or b
+
+The rules follow Python: bool takes part in arithmetic as int, int meets float as
+float, `/` always gives a float. Where Python's result type would depend on run-time
+values (int `or` float, `max(1, 2.5)`), jitcell asks for an explicit conversion.
+`FunctionChecker` in check.py adds statements and scopes on top of this class.
+"""
+
+from __future__ import annotations
+
+from . import syntax as S
+from . import typed as T
+from .errors import Diagnostic, Loc
+from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
+from .types import BOOL, ERROR, FLOAT, INT, NONE, Type, is_numeric
+
+__all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint"]
+
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
+BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "range", "round"})
+_ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+_BITWISE = frozenset({"&", "|", "^"})
+_SHIFTS = frozenset({"<<", ">>"})
+
+
+class ExpressionChecker:
+    """Types expressions. Subclasses provide `locals`, `module` and `is_assigned`."""
+
+    locals: dict[str, Type]
+    probe: bool
+
+    def __init__(self, module):
+        self.module = module  # the ModuleChecker: signatures, imports, errors
+
+    # ---- reporting ----------------------------------------------------------------
+
+    def error(self, message: str, loc: Loc) -> T.Expr:
+        if not self.probe:
+            self.module.errors.append(Diagnostic(message, loc))
+        return T.Literal(0, ERROR, loc)
+
+    def is_assigned(self, name: str) -> bool:
+        raise NotImplementedError
+
+    # ---- conversions ----------------------------------------------------------------
+
+    def to_float(self, e: T.Expr) -> T.Expr:
+        if e.type in (FLOAT, ERROR):
+            return e
+        if isinstance(e, T.Literal):
+            return T.Literal(float(e.value), FLOAT, e.loc)
+        return T.Convert(e, FLOAT, e.loc)
+
+    def to_int(self, e: T.Expr) -> T.Expr:
+        if e.type is BOOL:
+            return T.Literal(int(e.value), INT, e.loc) if isinstance(e, T.Literal) else T.Convert(e, INT, e.loc)
+        return e
+
+    def truth(self, e: T.Expr) -> T.Expr:
+        if e.type in (BOOL, ERROR):
+            return e
+        if e.type in (INT, FLOAT):
+            return T.Convert(e, BOOL, e.loc)
+        return self.error(f"a value of type {e.type} has no truth value here", e.loc)
+
+    def coerce(self, e: T.Expr, target: Type, what: str) -> T.Expr:
+        """Implicit conversion where a declared type receives a value (assignment, argument, return)."""
+        if e.type == target or ERROR in (e.type, target):
+            return e
+        if target is FLOAT and e.type in (INT, BOOL):
+            return self.to_float(e)
+        if target is INT and e.type is BOOL:
+            return self.to_int(e)
+        return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}", e.loc)
+
+    def can_coerce(self, source: Type, target: Type) -> bool:
+        return source == target or ERROR in (source, target) or (
+            target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL)
+
+    def numeric(self, e: T.Expr, what: str) -> bool:
+        if e.type is ERROR:
+            return False
+        if not is_numeric(e.type):
+            self.error(f"{what} needs a number, not {e.type}", e.loc)
+            return False
+        return True
+
+    # ---- expressions ----------------------------------------------------------------
+
+    def condition(self, node: S.Expr) -> T.Expr:
+        """An expression used for its truth value: operands of and/or may have any types."""
+        match node:
+            case S.BoolOp(op=op, values=values, loc=loc):
+                return T.Logical(op, tuple(self.condition(v) for v in values), BOOL, loc)
+            case S.UnaryOp(op="not", operand=operand, loc=loc):
+                return T.Unary("not", self.condition(operand), BOOL, loc)
+        return self.truth(self.expr(node))
+
+    def expr(self, node: S.Expr) -> T.Expr:
+        match node:
+            case S.Const():
+                return self.constant(node)
+            case S.Name(id=name, loc=loc):
+                return self.name(name, loc)
+            case S.BinOp(op=op, left=left, right=right, loc=loc):
+                return self.binary(op, self.expr(left), self.expr(right), loc)
+            case S.UnaryOp(op=op, operand=operand, loc=loc):
+                return self.unary(op, operand, loc)
+            case S.BoolOp(op=op, values=values, loc=loc):
+                return self.logical(op, [self.expr(v) for v in values], loc)
+            case S.Compare(left=left, ops=ops, comparators=comparators, loc=loc):
+                return self.compare(left, ops, comparators, loc)
+            case S.IfExp(test=test, body=body, orelse=orelse, loc=loc):
+                return self.conditional(test, body, orelse, loc)
+            case S.Call():
+                return self.call(node)
+            case S.Attribute(value=S.Name(id=base), attr=attr, loc=loc) if self.math_alias(base):
+                if attr in MATH_CONSTANTS:
+                    return T.Literal(MATH_CONSTANTS[attr], FLOAT, loc)
+                if attr in MATH_FUNCTIONS:
+                    return self.error(f"functions are not values in jitcell; call {base}.{attr}(...)", loc)
+                return self.error(f"math.{attr} is not supported by jitcell", loc)
+            case S.Attribute(loc=loc):
+                return self.error("attribute access is not supported (only math.NAME)", loc)
+            case S.Tuple(loc=loc):
+                return self.error("tuples are not supported here; only 'a, b = x, y' unpacking is", loc)
+        return self.error(f"{type(node).__name__} is not supported", node.loc)
+
+    def constant(self, node: S.Const) -> T.Expr:
+        value, loc = node.value, node.loc
+        if isinstance(value, bool):
+            return T.Literal(value, BOOL, loc)
+        if isinstance(value, int):
+            if not INT_MIN <= value <= INT_MAX:
+                return self.error(f"the integer {value} does not fit in 64 bits", loc)
+            return T.Literal(value, INT, loc)
+        if isinstance(value, float):
+            return T.Literal(value, FLOAT, loc)
+        if isinstance(value, str):
+            return self.error("strings are only supported as print() arguments and assert "
+                              "messages in this version", loc)
+        if value is None:
+            return self.error("None is only supported as a return value", loc)
+        return self.error(f"{type(value).__name__} constants are not supported", loc)
+
+    def math_alias(self, name: str) -> bool:
+        return name not in self.locals and self.module.imports.get(name) == "math"
+
+    def name(self, name: str, loc: Loc) -> T.Expr:
+        if name in self.locals:
+            return T.Local(name, self.locals[name], loc, not self.is_assigned(name))
+        if name in self.assigned_names:
+            if self.probe:
+                return T.Literal(0, ERROR, loc)
+            return self.error(f"the type of '{name}' is unknown here: it is assigned only later, "
+                              "from a value whose type depends on it", loc)
+        target = self.module.imports.get(name)
+        if target is not None and target.startswith("math."):
+            member = target[5:]
+            if member in MATH_CONSTANTS:
+                return T.Literal(MATH_CONSTANTS[member], FLOAT, loc)
+            return self.error(f"functions are not values in jitcell; call {name}(...)", loc)
+        if name in self.module.definitions or name in BUILTINS or target == "math":
+            return self.error(f"'{name}' is not a value in jitcell; call it", loc)
+        return self.undefined(name, loc)
+
+    def undefined(self, name: str, loc: Loc) -> T.Expr:
+        hint = ""
+        if name == "math":
+            hint = "; add 'import math' at the top of the cell"
+        elif name in MATH_FUNCTIONS or name in MATH_CONSTANTS:
+            hint = f"; add 'from math import {name}' or write math.{name}"
+        return self.error(f"name '{name}' is not defined{hint}", loc)
+
+    def unary(self, op: str, operand: S.Expr, loc: Loc) -> T.Expr:
+        if op == "not":
+            return T.Unary("not", self.condition(operand), BOOL, loc)
+        e = self.expr(operand)
+        if not self.numeric(e, f"unary '{op}'"):
+            return T.Literal(0, ERROR, loc)
+        if op == "~":
+            if e.type is FLOAT:
+                return self.error("bad operand type for unary ~: 'float'", loc)
+            return T.Unary("~", self.to_int(e), INT, loc)
+        e = self.to_int(e)
+        if op == "+":
+            return e
+        if isinstance(e, T.Literal) and e.type is FLOAT:
+            return T.Literal(-e.value, FLOAT, loc)
+        if isinstance(e, T.Literal) and e.type is INT and e.value != INT_MIN:
+            return T.Literal(-e.value, INT, loc)
+        return T.Unary("-", e, e.type, loc)
+
+    def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
+        if ERROR in (left.type, right.type):
+            return T.Literal(0, ERROR, loc)
+        if not (is_numeric(left.type) and is_numeric(right.type)):
+            return self.error(f"unsupported operand types for {op}: '{left.type}' and "
+                              f"'{right.type}'", loc)
+        has_float = FLOAT in (left.type, right.type)
+        if op in _BITWISE and left.type is BOOL and right.type is BOOL:
+            return T.Binary(op, left, right, BOOL, loc)
+        if op in _BITWISE or op in _SHIFTS:
+            if has_float:
+                return self.error(f"unsupported operand types for {op}: '{left.type}' and "
+                                  f"'{right.type}'", loc)
+            return T.Binary(op, self.to_int(left), self.to_int(right), INT, loc)
+        assert op in _ARITHMETIC, op
+        if has_float:
+            return T.Binary(op, self.to_float(left), self.to_float(right), FLOAT, loc)
+        result = FLOAT if op == "/" else INT
+        return T.Binary(op, self.to_int(left), self.to_int(right), result, loc)
+
+    def compare(self, left, ops, comparators, loc: Loc) -> T.Expr:
+        operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        for e in operands:
+            if not self.numeric(e, "comparison"):
+                return T.Literal(False, ERROR, loc)
+        return T.Compare(tuple(self.to_int(e) for e in operands), tuple(ops), BOOL, loc)
+
+    def same_type(self, values: list[T.Expr], what: str, loc: Loc) -> Type:
+        types = {v.type for v in values}
+        if ERROR in types:
+            return ERROR
+        if len(types) > 1:
+            names = " and ".join(sorted(t.name for t in types))
+            self.error(f"the operands of {what} have different types ({names}); Python would "
+                       "return either, so convert them to one type, e.g. float(...)", loc)
+            return ERROR
+        (t,) = types
+        if t is NONE:
+            self.error(f"None has no value to use in {what}", loc)
+            return ERROR
+        return t
+
+    def logical(self, op: str, values: list[T.Expr], loc: Loc) -> T.Expr:
+        t = self.same_type(values, f"'{op}'", loc)
+        return T.Logical(op, tuple(values), t, loc)
+
+    def conditional(self, test, body, orelse, loc: Loc) -> T.Expr:
+        t_test = self.condition(test)
+        values = [self.expr(body), self.expr(orelse)]
+        t = self.same_type(values, "a conditional expression", loc)
+        return T.Conditional(t_test, values[0], values[1], t, loc)
+
+    # ---- calls ------------------------------------------------------------------
+
+    def call(self, node: S.Call) -> T.Expr:
+        func, loc = node.func, node.loc
+        if isinstance(func, S.Name) and func.id not in self.locals:
+            name = func.id
+            if name in self.module.definitions:
+                return self.call_cell(name, node)
+            target = self.module.imports.get(name)
+            if target is not None and target.startswith("math."):
+                return self.call_math(target[5:], node)
+            if name in BUILTINS:
+                return self.call_builtin(name, node)
+            if target == "math":
+                return self.error("'math' is a module; call one of its functions", loc)
+            return self.undefined(name, func.loc)
+        if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and self.math_alias(func.value.id):
+            return self.call_math(func.attr, node)
+        if isinstance(func, S.Name):
+            return self.error(f"'{func.id}' is a local variable, not a function", func.loc)
+        if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
+            return self.undefined("math", func.value.loc)
+        return self.error("only functions of this cell, builtins and math functions can be called", loc)
+
+    def call_cell(self, name: str, node: S.Call) -> T.Expr:
+        sig = self.module.signatures[name]
+        params = sig.params
+        bound: dict[str, T.Expr] = {}
+        if len(node.args) > len(params):
+            return self.error(f"{name}() takes {len(params)} positional argument"
+                              f"{'s' if len(params) != 1 else ''} but {len(node.args)} were given", node.loc)
+        for (pname, _), arg in zip(params, node.args):
+            bound[pname] = self.expr(arg)
+        names = [p for p, _ in params]
+        for kw in node.keywords:
+            if kw.name not in names:
+                return self.error(f"{name}() got an unexpected keyword argument '{kw.name}'", kw.loc)
+            if kw.name in bound:
+                return self.error(f"{name}() got multiple values for argument '{kw.name}'", kw.loc)
+            bound[kw.name] = self.expr(kw.value)
+        first_default = len(params) - len(sig.defaults)
+        args = []
+        for i, (pname, ptype) in enumerate(params):
+            if pname in bound:
+                args.append(self.coerce(bound[pname], ptype, f"argument '{pname}' of {name}()"))
+            elif i >= first_default:
+                value = sig.defaults[i - first_default]
+                args.append(T.Literal(value, ptype, node.loc))
+            else:
+                return self.error(f"{name}() missing required argument '{pname}'", node.loc)
+        returns = sig.returns
+        if returns is None:  # being inferred
+            if not self.probe:
+                self.error(f"cannot infer the return type of '{name}' (it depends on itself); "
+                           f"annotate it: def {name}(...) -> int", node.loc)
+            returns = ERROR
+        return T.CallCell(name, tuple(args), returns, node.loc)
+
+    def call_builtin(self, name: str, node: S.Call) -> T.Expr:
+        loc = node.loc
+        if name == "print":
+            return self.call_print(node)
+        if name == "range":
+            return self.error("range() is only supported as the iterable of a for loop", loc)
+        if node.keywords:
+            return self.error(f"{name}() takes no keyword arguments in jitcell", node.keywords[0].loc)
+        if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
+                and isinstance(node.args[0].value, str):
+            return self.parse_number(name, node.args[0].value, loc)  # float("inf")
+        args = [self.expr(a) for a in node.args]
+        if any(a.type is ERROR for a in args):
+            return T.Literal(0, ERROR, loc)
+        if name in ("int", "float", "bool"):
+            return self.call_conversion(name, node, args)
+        if name in ("abs", "round"):
+            if len(args) != 1:
+                return self.error(f"{name}() takes exactly one argument in jitcell", loc)
+            (x,) = args
+            if not self.numeric(x, f"{name}()"):
+                return T.Literal(0, ERROR, loc)
+            if x.type is FLOAT:
+                return T.Intrinsic(name, (x,), INT if name == "round" else FLOAT, loc)
+            return T.Intrinsic("abs", (self.to_int(x),), INT, loc) if name == "abs" else self.to_int(x)
+        assert name in ("min", "max")
+        if len(args) < 2:
+            return self.error(f"{name}() of a single iterable is not supported; pass two or more numbers", loc)
+        for a in args:
+            if not self.numeric(a, f"{name}()"):
+                return T.Literal(0, ERROR, loc)
+        t = self.same_type(args, f"{name}()", loc)
+        return T.Intrinsic(name, tuple(args), t, loc)
+
+    def call_conversion(self, name: str, node: S.Call, args: list[T.Expr]) -> T.Expr:
+        loc = node.loc
+        if len(args) > 1:
+            return self.error(f"{name}() takes at most one argument in jitcell", loc)
+        if not args:
+            default = {"int": (0, INT), "float": (0.0, FLOAT), "bool": (False, BOOL)}[name]
+            return T.Literal(*default, loc)
+        (x,) = args
+        if not self.numeric(x, f"{name}()"):
+            return T.Literal(0, ERROR, loc)
+        if name == "bool":
+            return self.truth(x)
+        if name == "float":
+            return self.to_float(x)
+        if x.type is FLOAT:
+            return T.Convert(x, INT, loc)
+        return self.to_int(x)
+
+    def parse_number(self, name: str, text: str, loc: Loc) -> T.Expr:
+        try:
+            value = int(text) if name == "int" else float(text)
+        except ValueError:
+            return self.error(f"could not convert string to {name}: {text!r}", loc)
+        if name == "int":
+            return self.constant(S.Const(value, loc))
+        return T.Literal(value, FLOAT, loc)
+
+    def call_print(self, node: S.Call) -> T.Expr:
+        items: list[T.Expr | str] = []
+        for a in node.args:
+            if isinstance(a, S.Const) and isinstance(a.value, str):
+                items.append(a.value)
+                continue
+            e = self.expr(a)
+            if e.type is NONE:
+                self.error("print() of None is not supported", e.loc)
+            elif e.type is not ERROR and not is_numeric(e.type):
+                self.error(f"print() of {e.type} is not supported", e.loc)
+            items.append(e)
+        options = {"sep": " ", "end": "\n", "flush": False}
+        for kw in node.keywords:
+            value = kw.value.value if isinstance(kw.value, S.Const) else ...
+            if kw.name in ("sep", "end") and (value is None or isinstance(value, str)):
+                options[kw.name] = options[kw.name] if value is None else value
+            elif kw.name == "flush" and isinstance(value, bool):
+                options["flush"] = value
+            elif kw.name in ("sep", "end", "flush"):
+                self.error(f"print({kw.name}=...) must be a literal in jitcell", kw.loc)
+            else:
+                self.error(f"print() keyword '{kw.name}' is not supported", kw.loc)
+        return T.Print(tuple(items), options["sep"], options["end"], options["flush"], NONE, node.loc)
+
+    def call_math(self, member: str, node: S.Call) -> T.Expr:
+        loc = node.loc
+        fn = MATH_FUNCTIONS.get(member)
+        if fn is None:
+            what = "a constant" if member in MATH_CONSTANTS else "not supported by jitcell"
+            return self.error(f"math.{member} is {what}", loc)
+        if node.keywords:
+            return self.error(f"math.{member}() takes no keyword arguments", node.keywords[0].loc)
+        lo, hi = fn.arity
+        if not lo <= len(node.args) <= hi:
+            count = str(lo) if lo == hi else f"{lo} or {hi}"
+            return self.error(f"math.{member}() takes {count} argument{'s' if hi > 1 else ''}, "
+                              f"got {len(node.args)}", loc)
+        args = [self.expr(a) for a in node.args]
+        for a in args:
+            if not self.numeric(a, f"math.{member}()"):
+                return T.Literal(0, ERROR, loc)
+        if fn.errors == "to_int" and args[0].type in (INT, BOOL):
+            return self.to_int(args[0])  # math.floor(3) is 3
+        result = {"float": FLOAT, "int": INT, "bool": BOOL}[fn.result]
+        return T.Intrinsic(f"math.{member}", tuple(self.to_float(a) for a in args), result, loc)
+
+
+def truncate_hint(target: Type, source: Type) -> str:
+    return " (write int(...) to truncate)" if (target, source) == (INT, FLOAT) else ""
+
+
+def literal_default(node: S.Expr | None):
+    """The Python value of a parameter default: a number, possibly negated."""
+    if isinstance(node, S.Const) and isinstance(node.value, (int, float, bool)):
+        return node.value
+    if isinstance(node, S.UnaryOp) and node.op == "-" and isinstance(node.operand, S.Const):
+        value = node.operand.value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return -value
+    if isinstance(node, S.Attribute) and isinstance(node.value, S.Name) and node.attr in MATH_CONSTANTS:
+        return MATH_CONSTANTS[node.attr]
+    return None
+

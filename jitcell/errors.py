@@ -1,0 +1,105 @@
+"""The exceptions jitcell raises, all rooted at `JitError`.
+
+A compile error points into the cell like a C compiler does::
+
+    >>> raise CompileError([Diagnostic("unknown type 'str8'", Loc(2, 12))], source)
+    cell:2:12: error: unknown type 'str8'
+        def f(s: str8) -> int:
+                 ^
+
+In IPython every `JitError` renders through `_render_traceback_`, so the user sees
+the diagnostic and not jitcell's internal stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "JitError",
+    "CompileError",
+    "Diagnostic",
+    "Loc",
+    "LinkageError",
+    "ToolchainError",
+    "LinkError",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    """A position in the cell: 1-based line and column."""
+
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    message: str
+    loc: Loc
+
+    def render(self, source_lines: list[str], first_line: int = 1) -> str:
+        text = f"cell:{self.loc.line}:{self.loc.col}: error: {self.message}"
+        index = self.loc.line - first_line
+        if 0 <= index < len(source_lines):
+            line = source_lines[index].rstrip()
+            caret = " " * (self.loc.col - 1) + "^"
+            text += f"\n    {line}\n    {caret}"
+        return text
+
+
+class JitError(Exception):
+    """Base class of every error jitcell reports."""
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython calls this instead of printing a Python traceback.
+        name = type(self).__name__
+        return [f"\x1b[31m{name}\x1b[0m: {line}" if i == 0 else line
+                for i, line in enumerate(str(self).splitlines())]
+
+
+class CompileError(JitError):
+    """One or more errors in a cell's source; `diagnostics` holds them all."""
+
+    def __init__(self, diagnostics: list[Diagnostic], source: str = "", first_line: int = 1):
+        self.diagnostics = sorted(diagnostics, key=lambda d: (d.loc.line, d.loc.col))
+        self.source = source
+        self.first_line = first_line
+        super().__init__(self._render())
+
+    @property
+    def line(self) -> int:
+        return self.diagnostics[0].loc.line
+
+    @property
+    def col(self) -> int:
+        return self.diagnostics[0].loc.col
+
+    @property
+    def message(self) -> str:
+        return self.diagnostics[0].message
+
+    def _render(self) -> str:
+        lines = self.source.splitlines()
+        return "\n".join(d.render(lines, self.first_line) for d in self.diagnostics)
+
+    def _render_traceback_(self) -> list[str]:
+        count = len(self.diagnostics)
+        head = f"\x1b[31mCompileError\x1b[0m: {count} error{'s' if count > 1 else ''} in cell"
+        return [head, *str(self).splitlines()]
+
+
+class LinkageError(JitError):
+    """A library cannot be linked into this process safely (a missing export, an unknown slot)."""
+
+
+class ToolchainError(JitError):
+    """No usable linker, or the code generator is unavailable."""
+
+
+class LinkError(ToolchainError):
+    """The system linker refused the object; the message carries its output."""

@@ -1,0 +1,95 @@
+"""link: object file -> shared library, with a real linker found on this machine.
+
+    >>> find_linker().name
+    'ld'
+    >>> link(Path("cell.o"), Path("cell.so"))     # ld -shared -z defs --as-needed ... -lm -lc
+
+Tried in order: the system `ld`, the C compiler driver `cc`, and the `ziglang`
+package's `zig cc`. `JITCELL_LINKER=ld|cc|zig` picks one. `-z defs` makes the
+linker refuse any undefined symbol that libm or libc does not provide, so a library
+can only import from the system's C and math libraries.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import LinkError, ToolchainError
+
+__all__ = ["Linker", "find_linker", "link", "library_suffix"]
+
+
+@dataclass(frozen=True, slots=True)
+class Linker:
+    name: str  # "ld", "cc" or "zig"
+    program: tuple[str, ...]
+
+    def command(self, obj: Path, out: Path) -> list[str]:
+        if sys.platform == "darwin":
+            return [*self.program, "-dynamiclib", "-o", str(out), str(obj)]
+        if self.name == "ld":
+            return [*self.program, "-shared", "-z", "defs", "--as-needed", "-o", str(out), str(obj), "-lm", "-lc"]
+        return [*self.program, "-shared", "-Wl,-z,defs", "-Wl,--as-needed", "-o", str(out), str(obj), "-lm"]
+
+
+def library_suffix() -> str:
+    return {"darwin": ".dylib", "win32": ".dll"}.get(sys.platform, ".so")
+
+
+def _zig() -> tuple[str, ...] | None:
+    spec = importlib.util.find_spec("ziglang")
+    if spec is None or spec.origin is None:
+        return None
+    exe = Path(spec.origin).parent / ("zig.exe" if sys.platform == "win32" else "zig")
+    return (str(exe), "cc") if exe.exists() else None
+
+
+def _candidates() -> dict[str, tuple[str, ...] | None]:
+    found = {}
+    for name in ("ld", "cc"):
+        path = shutil.which(name) if not (name == "ld" and sys.platform == "darwin") else None
+        found[name] = (path,) if path else None
+    found["zig"] = _zig()
+    return found
+
+
+@functools.cache
+def find_linker() -> Linker:
+    candidates = _candidates()
+    wanted = os.environ.get("JITCELL_LINKER")
+    if wanted:
+        if wanted not in candidates:
+            raise ToolchainError(f"JITCELL_LINKER={wanted!r}: choose one of ld, cc, zig")
+        if candidates[wanted] is None:
+            raise ToolchainError(f"JITCELL_LINKER={wanted} but no such linker was found on this machine")
+        return Linker(wanted, candidates[wanted])
+    for name, program in candidates.items():
+        if program is not None:
+            return Linker(name, program)
+    raise ToolchainError(
+        "jitcell found no linker to build shared libraries. Install one of:\n"
+        "  - binutils (the system 'ld'):   apt install binutils   /  dnf install binutils\n"
+        "  - a C compiler ('cc'):          apt install gcc        /  xcode-select --install\n"
+        "  - the ziglang package:          pip install ziglang")
+
+
+def link(obj: Path, out: Path) -> list[str]:
+    """Link `obj` into the shared library `out`; returns the command line used."""
+    linker = find_linker()
+    command = linker.command(obj, out)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    except OSError as error:
+        raise ToolchainError(f"could not run the linker {command[0]}: {error}") from None
+    if done.returncode != 0:
+        output = (done.stdout + done.stderr).strip()
+        raise LinkError(f"the linker failed (exit status {done.returncode}):\n  $ {' '.join(command)}\n"
+                        + "\n".join("  " + line for line in output.splitlines()))
+    return command

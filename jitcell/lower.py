@@ -1,0 +1,483 @@
+"""lower: `typed.Program` -> `llvmlite.ir.Module`, plus the slots and error sites it uses.
+
+    def half(n: int) -> int:         define internal i32 @"jitcell.impl.half"(ptr %ret, i64 %n) {
+        return n // 2          ->      ... sdiv/srem with Python's floor rounding ...
+                                       store i64 %q, ptr %ret ; ret i32 0 }
+                                     define i32 @"jitcell.def.half"(ptr %ret, i64 %n)   ; exported
+
+Every compiled function returns a status (0: done, 1: a Python exception is pending)
+and writes its value through `ret`. Addresses from the running process are reached
+only through slots: `@"jitcell.slot.print"` and `@"jitcell.slot.raise"` are globals
+initialized with this session's callback addresses; `load` patches them after every
+`dlopen`. A site (print call, failing check) is a small integer: its details (line,
+operation, operand types) go into the manifest, and Python reads them from there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Callable
+
+from llvmlite import ir
+
+from . import slots
+from . import typed as T
+from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
+from .errors import Loc
+from .types import BOOL, FLOAT, INT, NONE, Type
+
+__all__ = ["lower", "Lowered", "SlotUse"]
+
+_SPECIAL_FAILURES = frozenset({"negative_power"})
+
+
+@dataclass(frozen=True, slots=True)
+class SlotUse:
+    symbol: str
+    target: str
+    baked: int
+
+
+@dataclass
+class Lowered:
+    module: ir.Module
+    sites: list[dict]
+    slots: list[SlotUse]
+
+
+class _SlotGlobal(ir.GlobalVariable):
+    """A slot: `externally_initialized`, so the optimizer never folds its initial value
+    into the code, while unused slots (internal until optimized) can still be deleted."""
+
+    def descr(self, buf):
+        text: list[str] = []
+        super().descr(text)
+        buf.append("".join(text).replace(" global ", " externally_initialized global ", 1))
+
+
+def lower(program: T.Program, *, tag: int, wraparound: bool,
+          address_of: Callable[[str], int] = slots.address_of) -> Lowered:
+    return _ModuleLowerer(program, tag, wraparound, address_of).run()
+
+
+class _ModuleLowerer:
+    def __init__(self, program, tag, wraparound, address_of):
+        self.program = program
+        self.tag = tag
+        self.wraparound = wraparound
+        self.address_of = address_of
+        self.module = ir.Module(name="cell")
+        self.sites: list[dict] = []
+        self.slot_uses: dict[str, SlotUse] = {}
+        self.slot_globals: dict[str, ir.GlobalVariable] = {}
+        self.impls: dict[str, ir.Function] = {}
+
+    def run(self) -> Lowered:
+        for fn in self.program.functions:
+            self.impls[fn.name] = self.declare_impl(fn)
+        for fn in self.program.functions:
+            _FunctionLowerer(self, fn).run()
+            self.define_export(fn)
+        return Lowered(self.module, self.sites, list(self.slot_uses.values()))
+
+    # ---- functions -----------------------------------------------------------------
+
+    def declare_impl(self, fn: T.Function) -> ir.Function:
+        params = [llvm_type(t) for _, t in fn.signature.params]
+        if fn.signature.returns is not NONE:
+            params.insert(0, ir.PointerType())
+        impl = ir.Function(self.module, ir.FunctionType(I32, params), f"jitcell.impl.{fn.name}")
+        impl.linkage = "internal"
+        return impl
+
+    def define_export(self, fn: T.Function) -> None:
+        """The C-ABI entry point: bools travel as bytes, the result through `ret`."""
+        sig = fn.signature
+        params = [ir.PointerType()] + [I8 if t is BOOL else llvm_type(t) for _, t in sig.params]
+        export = ir.Function(self.module, ir.FunctionType(I32, params), slots.function_symbol(fn.name))
+        b = ir.IRBuilder(export.append_basic_block("entry"))
+        args = [b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a
+                for a, (_, t) in zip(export.args[1:], sig.params)]
+        if sig.returns is NONE:
+            b.ret(b.call(self.impls[fn.name], args))
+            return
+        result = b.alloca(llvm_type(sig.returns))
+        status = b.call(self.impls[fn.name], [result, *args])
+        value = b.load(result)
+        if sig.returns is BOOL:
+            value = b.zext(value, I8)
+        with b.if_then(b.icmp_signed("==", status, ir.Constant(I32, 0))):
+            b.store(value, export.args[0])
+        b.ret(status)
+
+    # ---- slots and sites -------------------------------------------------------------
+
+    def slot(self, target: str) -> ir.GlobalVariable:
+        g = self.slot_globals.get(target)
+        if g is None:
+            symbol = slots.slot_symbol(target)
+            baked = self.address_of(target)
+            g = _SlotGlobal(self.module, ir.PointerType(), symbol)
+            g.linkage = "internal"
+            g.initializer = ir.Constant(I64, baked).inttoptr(ir.PointerType())
+            self.slot_globals[target] = g
+            self.slot_uses[target] = SlotUse(symbol, target, baked)
+        return g
+
+    def site(self, kind: str, loc: Loc, function: str, **details) -> int:
+        self.sites.append({"kind": kind, "line": loc.line, "col": loc.col, "function": function, **details})
+        return len(self.sites) - 1
+
+    def callback(self, target: str, ret: ir.Type) -> ir.Function:
+        """`i32 jitcell.print(i32 site, ptr values)` or `void jitcell.raise(...)`: calls through the slot."""
+        name = f"jitcell.{target}"
+        fn = self.module.globals.get(name)
+        if fn is not None:
+            return fn
+        fn = ir.Function(self.module, ir.FunctionType(ret, [I32, ir.PointerType()]), name)
+        fn.linkage = "internal"
+        if target == "raise":
+            fn.attributes.add("cold")
+            fn.attributes.add("noinline")
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        callee_type = ir.FunctionType(ret, [I64, I32, ir.PointerType()])
+        pointer = b.load(self.slot(target), typ=callee_type.as_pointer())
+        result = b.call(pointer, [i64(self.tag), *fn.args])
+        b.ret_void() if ret == ir.VoidType() else b.ret(result)
+        return fn
+
+
+class _FunctionLowerer:
+    def __init__(self, owner: _ModuleLowerer, fn: T.Function):
+        self.owner = owner
+        self.fn = fn
+        self.ir_fn = owner.impls[fn.name]
+        entry = self.ir_fn.append_basic_block("entry")
+        start = self.ir_fn.append_basic_block("start")
+        self.entry = ir.IRBuilder(entry)
+        self.entry.position_before(self.entry.branch(start))
+        self.b = ir.IRBuilder(start)
+        self.arith = Arith(self.b, self.fail, owner.wraparound)
+        self.loops: list[tuple[ir.Block, ir.Block]] = []  # (continue target, break target)
+        self.vars: dict[str, ir.Value] = {}
+        self.flags: dict[str, ir.Value] = {}
+        self.loc: Loc = fn.loc  # the location a failing check reports
+
+    def run(self) -> None:
+        sig = self.fn.signature
+        args = list(self.ir_fn.args)
+        self.ret_ptr = args.pop(0) if sig.returns is not NONE else None
+        for name, t in self.fn.locals.items():
+            self.vars[name] = self.entry.alloca(llvm_type(t), name=name)
+        for name in _names_read_unbound(self.fn.body):
+            self.flags[name] = self.entry.alloca(I1, name=f"{name}.bound")
+            self.entry.store(ir.Constant(I1, 0), self.flags[name])
+        for (name, _), value in zip(sig.params, args):
+            self.b.store(value, self.vars[name])
+        self.block(self.fn.body)
+        if not self.b.block.is_terminated:
+            if sig.returns is NONE:
+                self.b.ret(ir.Constant(I32, 0))
+            else:
+                self.b.unreachable()  # check proved the end unreachable
+
+    # ---- failures ----------------------------------------------------------------
+
+    def site(self, kind: str, loc: Loc, **details) -> int:
+        return self.owner.site(kind, loc, self.fn.name, **details)
+
+    def pack(self, values: list[tuple[ir.Value, Type]]) -> ir.Value:
+        """A struct of values in the entry block (its address goes to Python)."""
+        if not values:
+            return ir.Constant(ir.PointerType(), None)
+        struct = ir.LiteralStructType([I8 if t is BOOL else llvm_type(t) for _, t in values])
+        memory = self.entry.alloca(struct)
+        for i, (v, t) in enumerate(values):
+            field = self.b.gep(memory, [ir.Constant(I32, 0), ir.Constant(I32, i)])
+            self.b.store(self.b.zext(v, I8) if t is BOOL else v, field)
+        return memory
+
+    def report(self, site: int, values: list[tuple[ir.Value, Type]]) -> None:
+        self.b.call(self.owner.callback("raise", ir.VoidType()), [ir.Constant(I32, site), self.pack(values)])
+        self.b.ret(ir.Constant(I32, 1))
+
+    def fail(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]],
+             loc: Loc | None = None) -> None:
+        loc = loc or self.loc
+        kind = op if op in _SPECIAL_FAILURES else "python_op"
+        site = self.site(kind, loc, op=op, operands=[t.name for _, t in operands])
+        with self.b.if_then(condition, likely=False):
+            self.report(site, operands)
+
+    def propagate(self, status: ir.Value) -> None:
+        with self.b.if_then(self.b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
+            self.b.ret(ir.Constant(I32, 1))
+
+    def dead_end(self) -> None:
+        """After break/continue/return: later statements go to a block nothing reaches."""
+        self.b.position_at_end(self.ir_fn.append_basic_block("dead"))
+
+    # ---- statements ----------------------------------------------------------------
+
+    def block(self, stmts: tuple[T.Stmt, ...]) -> None:
+        for stmt in stmts:
+            self.loc = stmt.loc
+            self.stmt(stmt)
+
+    def stmt(self, node: T.Stmt) -> None:
+        b = self.b
+        match node:
+            case T.Assign(names=names, values=values):
+                computed = [self.expr(v) for v in values]
+                for name, value in zip(names, computed):
+                    b.store(value, self.vars[name])
+                    if name in self.flags:
+                        b.store(ir.Constant(I1, 1), self.flags[name])
+            case T.If(test=test, body=body, orelse=orelse):
+                cond = self.expr(test)
+                then, other, end = (self.ir_fn.append_basic_block(n) for n in ("then", "else", "endif"))
+                b.cbranch(cond, then, other)
+                for block, stmts in ((then, body), (other, orelse)):
+                    b.position_at_end(block)
+                    self.block(stmts)
+                    if not b.block.is_terminated:
+                        b.branch(end)
+                b.position_at_end(end)
+            case T.While(test=test, body=body, orelse=orelse):
+                head, loop, other, end = (self.ir_fn.append_basic_block(n)
+                                          for n in ("while", "body", "while.else", "endwhile"))
+                b.branch(head)
+                b.position_at_end(head)
+                self.loc = node.loc
+                b.cbranch(self.expr(test), loop, other)
+                self.loop_body(loop, body, head, end)
+                b.position_at_end(other)
+                self.block(orelse)
+                if not b.block.is_terminated:
+                    b.branch(end)
+                b.position_at_end(end)
+            case T.ForRange():
+                self.for_range(node)
+            case T.Break():
+                b.branch(self.loops[-1][1])
+                self.dead_end()
+            case T.Continue():
+                b.branch(self.loops[-1][0])
+                self.dead_end()
+            case T.Return(value=value):
+                if value is not None:
+                    b.store(self.expr(value), self.ret_ptr)
+                b.ret(ir.Constant(I32, 0))
+                self.dead_end()
+            case T.Assert(test=test, msg=msg):
+                cond = self.expr(test)
+                values = [] if msg is None or isinstance(msg, str) else [(self.expr(msg), msg.type)]
+                site = self.site("assert", node.loc, message=msg if isinstance(msg, str) else None,
+                                 operands=[t.name for _, t in values])
+                with b.if_then(b.not_(cond), likely=False):
+                    self.report(site, values)
+            case T.Eval(expr=expr):
+                self.expr(expr)
+            case _:
+                raise AssertionError(f"cannot lower {type(node).__name__}")
+
+    def loop_body(self, block: ir.Block, body, continue_to: ir.Block, break_to: ir.Block) -> None:
+        self.b.position_at_end(block)
+        self.loops.append((continue_to, break_to))
+        self.block(body)
+        self.loops.pop()
+        if not self.b.block.is_terminated:
+            self.b.branch(continue_to)
+
+    def for_range(self, node: T.ForRange) -> None:
+        """`for v in range(a, b, s)` counts iterations, so no bound can overflow."""
+        b = self.b
+        start, stop, step = self.expr(node.start), self.expr(node.stop), self.expr(node.step)
+        self.fail(b.icmp_signed("==", step, i64(0)), "range", [(start, INT), (stop, INT), (step, INT)],
+                  node.loc)
+        up = b.icmp_signed(">", step, i64(0))
+        span = b.select(up, b.sub(stop, start), b.sub(start, stop))  # as unsigned
+        stride = b.select(up, step, b.sub(i64(0), step))
+        nonempty = b.select(up, b.icmp_signed("<", start, stop), b.icmp_signed(">", start, stop))
+        count = b.select(nonempty, b.add(b.udiv(b.sub(span, i64(1)), stride), i64(1)), i64(0))
+        before = b.block
+        head, body, step_block, other, end = (self.ir_fn.append_basic_block(n) for n in
+                                              ("for", "for.body", "for.next", "for.else", "endfor"))
+        b.branch(head)
+        b.position_at_end(head)
+        k = b.phi(I64, name="k")
+        k.add_incoming(i64(0), before)
+        b.cbranch(b.icmp_unsigned("<", k, count), body, other)
+        b.position_at_end(body)
+        b.store(b.add(start, b.mul(k, step)), self.vars[node.var])
+        if node.var in self.flags:
+            b.store(ir.Constant(I1, 1), self.flags[node.var])
+        self.loop_body(body, node.body, step_block, end)
+        b.position_at_end(step_block)
+        k.add_incoming(b.add(k, i64(1)), step_block)
+        b.branch(head)
+        b.position_at_end(other)
+        self.block(node.orelse)
+        if not b.block.is_terminated:
+            b.branch(end)
+        b.position_at_end(end)
+
+    # ---- expressions ----------------------------------------------------------------
+
+    def expr(self, node: T.Expr) -> ir.Value:
+        b, arith = self.b, self.arith
+        match node:
+            case T.Literal(value=value, type=t):
+                return ir.Constant(llvm_type(t), float(value) if t is FLOAT else int(value))
+            case T.Local(name=name, may_be_unbound=check):
+                if check:
+                    site = self.site("unbound", node.loc, name=name)
+                    with b.if_then(b.not_(b.load(self.flags[name])), likely=False):
+                        self.report(site, [])
+                return b.load(self.vars[name])
+            case T.Unary(op=op, operand=operand, type=t):
+                value = self.expr(operand)
+                if op == "not":
+                    return b.not_(value)
+                if op == "~":
+                    return b.xor(value, i64(-1))
+                self.loc = node.loc
+                return b.fneg(value) if t is FLOAT else arith.int_neg(value)
+            case T.Binary(op=op, left=left, right=right, type=t):
+                lhs, rhs = self.expr(left), self.expr(right)
+                self.loc = node.loc
+                if left.type is FLOAT:
+                    return arith.float_binary(op, lhs, rhs)
+                if t is BOOL:
+                    return {"&": b.and_, "|": b.or_, "^": b.xor}[op](lhs, rhs)
+                return arith.int_binary(op, lhs, rhs)
+            case T.Compare():
+                return self.compare(node)
+            case T.Logical():
+                return self.logical(node)
+            case T.Conditional(test=test, body=body, orelse=orelse):
+                return self.branches(self.expr(test), lambda: self.expr(body), lambda: self.expr(orelse),
+                                     llvm_type(node.type))
+            case T.Convert(operand=operand, type=t):
+                value = self.expr(operand)
+                self.loc = node.loc
+                return arith.convert(value, operand.type, t)
+            case T.CallCell(function=name, args=args, type=t):
+                values = [self.expr(a) for a in args]
+                if t is NONE:
+                    self.propagate(b.call(self.owner.impls[name], values))
+                    return None
+                result = self.entry.alloca(llvm_type(t))
+                self.propagate(b.call(self.owner.impls[name], [result, *values]))
+                return b.load(result)
+            case T.Intrinsic():
+                return self.intrinsic(node)
+            case T.Print():
+                return self.print_(node)
+        raise AssertionError(f"cannot lower {type(node).__name__}")
+
+    def branches(self, cond, then_value, else_value, result_type) -> ir.Value:
+        b = self.b
+        then, other, end = (self.ir_fn.append_basic_block(n) for n in ("sel.then", "sel.else", "sel.end"))
+        b.cbranch(cond, then, other)
+        b.position_at_end(then)
+        v1, from1 = then_value(), b.block
+        b.branch(end)
+        b.position_at_end(other)
+        v2, from2 = else_value(), b.block
+        b.branch(end)
+        b.position_at_end(end)
+        phi = b.phi(result_type)
+        phi.add_incoming(v1, from1)
+        phi.add_incoming(v2, from2)
+        return phi
+
+    def logical(self, node: T.Logical) -> ir.Value:
+        """`a or b` is a if a is true, else b; each operand is evaluated only if needed."""
+        b = self.b
+        end = self.ir_fn.append_basic_block("logic.end")
+        incoming = []
+        for i, operand in enumerate(node.values):
+            value = self.expr(operand)
+            if i == len(node.values) - 1:
+                incoming.append((value, b.block))
+                b.branch(end)
+                break
+            truth = self.arith.truth(value, node.type)
+            nxt = self.ir_fn.append_basic_block("logic.next")
+            incoming.append((value, b.block))
+            if node.op == "or":
+                b.cbranch(truth, end, nxt)
+            else:
+                b.cbranch(truth, nxt, end)
+            b.position_at_end(nxt)
+        b.position_at_end(end)
+        phi = b.phi(llvm_type(node.type))
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
+
+    def compare(self, node: T.Compare) -> ir.Value:
+        """`a < b < c`: b is evaluated once, c only if a < b."""
+        b = self.b
+        left = self.expr(node.operands[0])
+        left_type = node.operands[0].type
+        if len(node.ops) == 1:
+            right = self.expr(node.operands[1])
+            return self.arith.compare(node.ops[0], left, left_type, right, node.operands[1].type)
+        end = self.ir_fn.append_basic_block("cmp.end")
+        incoming = []
+        for op, operand in zip(node.ops, node.operands[1:]):
+            right = self.expr(operand)
+            result = self.arith.compare(op, left, left_type, right, operand.type)
+            incoming.append((result, b.block))
+            if operand is node.operands[-1]:
+                b.branch(end)
+            else:
+                nxt = self.ir_fn.append_basic_block("cmp.next")
+                b.cbranch(result, nxt, end)
+                b.position_at_end(nxt)
+            left, left_type = right, operand.type
+        b.position_at_end(end)
+        phi = b.phi(I1)
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
+
+    def intrinsic(self, node: T.Intrinsic) -> ir.Value:
+        args = [self.expr(a) for a in node.args]
+        self.loc = node.loc
+        name = node.name
+        if name == "abs":
+            return self.arith.fabs(args[0]) if node.type is FLOAT else self.arith.int_abs(args[0])
+        if name in ("min", "max"):
+            return self.arith.minmax(name, args, node.type)
+        if name == "round":
+            return self.arith.round_to_int(args[0])
+        assert name.startswith("math.")
+        return self.arith.math_call(name[5:], args)
+
+    def print_(self, node: T.Print) -> None:
+        values = [(self.expr(item), item.type) for item in node.items if not isinstance(item, str)]
+        items = [{"text": item} if isinstance(item, str) else {"type": item.type.name} for item in node.items]
+        site = self.site("print", node.loc, items=items, sep=node.sep, end=node.end, flush=node.flush)
+        printer = self.owner.callback("print", I32)
+        self.propagate(self.b.call(printer, [ir.Constant(I32, site), self.pack(values)]))
+        return None
+
+
+def _names_read_unbound(node) -> set[str]:
+    """Names with at least one read that Python could find unbound."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, T.Local):
+            if item.may_be_unbound:
+                found.add(item.name)
+        elif isinstance(item, (tuple, list)):
+            stack.extend(item)
+        elif is_dataclass(item):
+            stack.extend(getattr(item, f.name) for f in fields(item))
+    return found
+

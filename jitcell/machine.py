@@ -1,0 +1,113 @@
+"""The native code generator: the only module that imports `llvmlite.binding`.
+
+    module = optimize(lowered.module, level=2)   # verify, run LLVM's O2 pipeline
+    survivors = export(module)                   # slots the optimizer kept, made visible
+    obj = emit(module)                           # an object file for this CPU
+
+Slots are lowered as internal `externally_initialized` globals: the optimizer may
+delete the unused ones but cannot fold their values into code. `export` then gives
+each surviving slot and each `jitcell.def.*` entry point external linkage, default
+visibility and the `dllexport` storage class, so it lands in the export table of an
+ELF, Mach-O or PE library alike.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import llvmlite
+import llvmlite.binding as llvm
+from llvmlite import ir
+
+from .slots import FUNCTION_PREFIX, SLOT_PREFIX
+
+__all__ = ["toolchain", "optimize", "export", "emit", "assembly", "globals_table", "GlobalInfo"]
+
+
+@dataclass(frozen=True, slots=True)
+class GlobalInfo:
+    """How one global of the optimized module will be linked."""
+
+    name: str
+    kind: str  # "function" or "data"
+    linkage: str
+    visibility: str
+    storage_class: str
+
+
+@functools.cache
+def _initialize() -> None:
+    llvm.initialize_native_target()
+    llvm.initialize_native_asmprinter()
+
+
+@functools.cache
+def toolchain() -> dict:
+    """What the generated code depends on: part of every cache key."""
+    _initialize()
+    return {
+        "llvm": ".".join(map(str, llvm.llvm_version_info)),
+        "llvmlite": llvmlite.__version__,
+        "triple": llvm.get_process_triple(),
+        "cpu": llvm.get_host_cpu_name(),
+        "features": llvm.get_host_cpu_features().flatten(),
+    }
+
+
+@functools.cache
+def _target_machine(level: int):
+    _initialize()
+    info = toolchain()
+    target = llvm.Target.from_triple(info["triple"])
+    return target.create_target_machine(cpu=info["cpu"], features=info["features"], opt=level,
+                                        reloc="pic", codemodel="default")
+
+
+def optimize(module: ir.Module, level: int) -> llvm.ModuleRef:
+    tm = _target_machine(level)
+    module.triple = tm.triple
+    module.data_layout = str(tm.target_data)
+    parsed = llvm.parse_assembly(str(module))
+    parsed.verify()
+    options = llvm.create_pipeline_tuning_options(speed_level=level)
+    builder = llvm.create_pass_builder(tm, options)
+    builder.getModulePassManager().run(parsed, builder)
+    return parsed
+
+
+def export(module: llvm.ModuleRef) -> list[str]:
+    """Make slots and entry points visible; returns the slot symbols that survived."""
+    survivors = []
+    for g in module.global_variables:
+        if g.name.startswith(SLOT_PREFIX):
+            _make_exported(g)
+            survivors.append(g.name)
+    for f in module.functions:
+        if f.name.startswith(FUNCTION_PREFIX) and not f.is_declaration:
+            _make_exported(f)
+    return survivors
+
+
+def _make_exported(value) -> None:
+    value.linkage = "external"
+    value.visibility = "default"
+    value.storage_class = "dllexport"
+
+
+def globals_table(module: llvm.ModuleRef) -> list[GlobalInfo]:
+    rows = []
+    for kind, values in (("function", module.functions), ("data", module.global_variables)):
+        for v in values:
+            if kind == "function" and v.is_declaration:
+                continue
+            rows.append(GlobalInfo(v.name, kind, v.linkage.name, v.visibility.name, v.storage_class.name))
+    return rows
+
+
+def emit(module: llvm.ModuleRef, level: int) -> bytes:
+    return _target_machine(level).emit_object(module)
+
+
+def assembly(module: llvm.ModuleRef, level: int) -> str:
+    return _target_machine(level).emit_assembly(module)

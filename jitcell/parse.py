@@ -1,0 +1,304 @@
+"""parse: cell source -> `syntax.Module`, rejecting what jitcell does not compile.
+
+    >>> parse("def f(n: int):\\n    return n + 1\\n").functions[0].body
+    (Return(value=BinOp(op='+', left=Name(id='n', ...), right=Const(value=1, ...), ...), ...),)
+
+Python's own parser reads the cell, so syntax errors are Python's. Every construct
+outside the subset becomes a diagnostic naming it and its location; all of them
+are reported together in one `CompileError`.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from . import syntax as S
+from .errors import CompileError, Diagnostic, Loc
+
+__all__ = ["parse"]
+
+_BINOPS = {
+    ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
+    ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>",
+    ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
+}
+_UNARYOPS = {ast.USub: "-", ast.UAdd: "+", ast.Invert: "~", ast.Not: "not"}
+_CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
+
+# What a user wrote, in words, for the constructs outside the subset.
+_UNSUPPORTED = {
+    ast.ClassDef: "classes", ast.Lambda: "lambda expressions", ast.ListComp: "list comprehensions",
+    ast.SetComp: "set comprehensions", ast.DictComp: "dict comprehensions",
+    ast.GeneratorExp: "generator expressions", ast.Yield: "generators (yield)",
+    ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions", ast.Try: "try statements",
+    ast.With: "with statements", ast.AsyncWith: "async with statements", ast.AsyncFor: "async for loops",
+    ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
+    ast.Nonlocal: "nonlocal declarations", ast.Raise: "raise statements",
+    ast.Delete: "del statements", ast.Starred: "starred expressions",
+    ast.Subscript: "indexing and slicing", ast.List: "lists", ast.Dict: "dicts", ast.Set: "sets",
+    ast.JoinedStr: "f-strings", ast.NamedExpr: "assignment expressions (:=)",
+    ast.Match: "match statements", ast.Slice: "slices",
+}
+if hasattr(ast, "TryStar"):
+    _UNSUPPORTED[ast.TryStar] = "try statements"
+
+
+def parse(source: str, first_line: int = 1) -> S.Module:
+    return _Parser(source, first_line).module()
+
+
+class _Parser:
+    def __init__(self, source: str, first_line: int):
+        self.source = source
+        self.first_line = first_line
+        self.lines = source.splitlines()
+        self.errors: list[Diagnostic] = []
+
+    # ---- entry ----------------------------------------------------------------
+
+    def module(self) -> S.Module:
+        try:
+            tree = ast.parse(self.source, filename="cell")
+        except SyntaxError as e:
+            line = (e.lineno or 1) + self.first_line - 1
+            raise CompileError([Diagnostic(f"invalid syntax: {e.msg}", Loc(line, e.offset or 1))],
+                               self.source, self.first_line) from None
+        functions, imports = [], []
+        for i, node in enumerate(tree.body):
+            if i == 0 and _is_docstring(node):
+                continue
+            if isinstance(node, ast.FunctionDef):
+                functions.append(self.function(node))
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                imp = self.import_(node)
+                if imp is not None:
+                    imports.append(imp)
+            else:
+                self.error(node, "only 'def' and 'import math' may appear at the top level of a "
+                                 f"%%jit cell, not {_describe(node)}")
+        seen: dict[str, S.FunctionDef] = {}
+        for fn in functions:
+            if fn.name in seen:
+                self.errors.append(Diagnostic(
+                    f"function '{fn.name}' is defined twice in this cell "
+                    f"(first at line {seen[fn.name].loc.line})", fn.loc))
+            seen[fn.name] = fn
+        if self.errors:
+            raise CompileError(self.errors, self.source, self.first_line)
+        return S.Module(tuple(functions), tuple(imports))
+
+    # ---- helpers ----------------------------------------------------------------
+
+    def loc(self, node: ast.AST) -> Loc:
+        line = getattr(node, "lineno", 1)
+        offset = getattr(node, "col_offset", 0)
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        col = len(text.encode()[:offset].decode(errors="replace")) + 1  # ast counts UTF-8 bytes
+        return Loc(line + self.first_line - 1, col)
+
+    def error(self, node: ast.AST, message: str) -> None:
+        self.errors.append(Diagnostic(message, self.loc(node)))
+
+    def unsupported(self, node: ast.AST) -> None:
+        what = _UNSUPPORTED.get(type(node))
+        self.error(node, f"{what} are not supported" if what else
+                   f"{_describe(node)} is not supported")
+
+    # ---- top level ---------------------------------------------------------------
+
+    def import_(self, node: ast.Import | ast.ImportFrom) -> S.Import | None:
+        names = []
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name != "math":
+                    self.error(node, f"only 'import math' is supported, not 'import {alias.name}'")
+                    continue
+                names.append((alias.asname or "math", "math"))
+        else:
+            if node.module != "math" or node.level:
+                self.error(node, f"only 'from math import ...' is supported, not 'from "
+                                 f"{'.' * node.level}{node.module or ''} import ...'")
+                return None
+            for alias in node.names:
+                if alias.name == "*":
+                    self.error(node, "'from math import *' is not supported; name what you use")
+                    continue
+                names.append((alias.asname or alias.name, f"math.{alias.name}"))
+        return S.Import(tuple(names), self.loc(node)) if names else None
+
+    def function(self, node: ast.FunctionDef) -> S.FunctionDef:
+        if node.decorator_list:
+            self.error(node.decorator_list[0], "decorators are not supported on %%jit functions")
+        a = node.args
+        if a.vararg or a.kwarg:
+            self.error(a.vararg or a.kwarg, "*args and **kwargs are not supported")
+        if a.posonlyargs or a.kwonlyargs:
+            self.error(node, "positional-only and keyword-only parameters are not supported")
+        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
+        params = []
+        for arg, default in zip(a.args, defaults):
+            params.append(S.Param(arg.arg, self.expr(arg.annotation) if arg.annotation else None,
+                                  self.expr(default) if default is not None else None,
+                                  self.loc(arg)))
+        body = list(node.body)
+        docstring = None
+        if body and _is_docstring(body[0]):
+            docstring = body.pop(0).value.value
+        returns = self.expr(node.returns) if node.returns is not None else None
+        stmts = self.block(body) if body else (S.Pass(self.loc(node)),)
+        return S.FunctionDef(node.name, tuple(params), returns, stmts, docstring, self.loc(node))
+
+    # ---- statements ----------------------------------------------------------------
+
+    def block(self, nodes: list[ast.stmt]) -> tuple[S.Stmt, ...]:
+        out = []
+        for node in nodes:
+            stmt = self.stmt(node)
+            if stmt is not None:
+                out.append(stmt)
+        return tuple(out)
+
+    def stmt(self, node: ast.stmt) -> S.Stmt | None:
+        loc = self.loc(node)
+        match node:
+            case ast.Assign(targets=[target], value=value):
+                names = self.assign_targets(target)
+                if names is None:
+                    return None
+                return S.Assign(names, self.expr(value), None, loc)
+            case ast.Assign():
+                self.error(node, "chained assignment (a = b = ...) is not supported")
+            case ast.AnnAssign(target=ast.Name() as target, annotation=ann, value=value):
+                if value is None:
+                    self.error(node, f"'{target.id}' is declared without a value; "
+                                     f"write '{target.id}: {ast.unparse(ann)} = ...'")
+                    return None
+                return S.Assign((self.name(target),), self.expr(value), self.expr(ann), loc)
+            case ast.AnnAssign():
+                self.error(node, "only a plain name can be the target of an annotated assignment")
+            case ast.AugAssign(target=ast.Name() as target, op=op, value=value):
+                opname = _BINOPS.get(type(op))
+                if opname is None:
+                    self.error(node, f"the operator '{type(op).__name__}' is not supported")
+                    return None
+                return S.AugAssign(self.name(target), opname, self.expr(value), loc)
+            case ast.AugAssign():
+                self.error(node, "only a plain name can be the target of an augmented assignment")
+            case ast.If(test=test, body=body, orelse=orelse):
+                return S.If(self.expr(test), self.block(body), self.block(orelse), loc)
+            case ast.While(test=test, body=body, orelse=orelse):
+                return S.While(self.expr(test), self.block(body), self.block(orelse), loc)
+            case ast.For(target=ast.Name() as target, iter=it, body=body, orelse=orelse):
+                return S.For(self.name(target), self.expr(it), self.block(body), self.block(orelse), loc)
+            case ast.For():
+                self.error(node, "the target of a for loop must be a single name")
+            case ast.Break():
+                return S.Break(loc)
+            case ast.Continue():
+                return S.Continue(loc)
+            case ast.Return(value=value):
+                return S.Return(self.expr(value) if value is not None else None, loc)
+            case ast.Pass():
+                return S.Pass(loc)
+            case ast.Assert(test=test, msg=msg):
+                return S.Assert(self.expr(test), self.expr(msg) if msg is not None else None, loc)
+            case ast.Expr(value=value):
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    return S.Pass(loc)  # a string statement is a comment
+                return S.ExprStmt(self.expr(value), loc)
+            case ast.FunctionDef():
+                self.error(node, "nested functions are not supported; define "
+                                 f"'{node.name}' at the top level of the cell")
+            case ast.Import() | ast.ImportFrom():
+                self.error(node, "imports must be at the top level of the cell")
+            case _:
+                self.unsupported(node)
+        return None
+
+    def assign_targets(self, target: ast.expr) -> tuple[S.Name, ...] | None:
+        if isinstance(target, ast.Name):
+            return (self.name(target),)
+        if isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts):
+            return tuple(self.name(e) for e in target.elts)
+        if isinstance(target, (ast.Tuple, ast.List)):
+            self.error(target, "only names can be unpacked into: a, b = ...")
+        else:
+            self.unsupported(target)
+        return None
+
+    def name(self, node: ast.Name) -> S.Name:
+        return S.Name(node.id, self.loc(node))
+
+    # ---- expressions ----------------------------------------------------------------
+
+    def expr(self, node: ast.expr) -> S.Expr:
+        loc = self.loc(node)
+        match node:
+            case ast.Name(id=name):
+                return S.Name(name, loc)
+            case ast.Constant(value=value):
+                if value is Ellipsis or isinstance(value, (bytes, complex)):
+                    self.error(node, f"{type(value).__name__} constants are not supported")
+                return S.Const(value, loc)
+            case ast.BinOp(left=left, op=op, right=right):
+                opname = _BINOPS.get(type(op))
+                if opname is None:
+                    self.error(node, "the '@' operator is not supported")
+                    opname = "+"
+                return S.BinOp(opname, self.expr(left), self.expr(right), loc)
+            case ast.UnaryOp(op=op, operand=operand):
+                return S.UnaryOp(_UNARYOPS[type(op)], self.expr(operand), loc)
+            case ast.BoolOp(op=op, values=values):
+                return S.BoolOp("and" if isinstance(op, ast.And) else "or",
+                                tuple(self.expr(v) for v in values), loc)
+            case ast.Compare(left=left, ops=ops, comparators=comparators):
+                names = []
+                for op in ops:
+                    if type(op) not in _CMPOPS:
+                        word = {ast.Is: "is", ast.IsNot: "is not", ast.In: "in",
+                                ast.NotIn: "not in"}[type(op)]
+                        self.error(node, f"the '{word}' operator is not supported")
+                        names.append("==")
+                    else:
+                        names.append(_CMPOPS[type(op)])
+                return S.Compare(self.expr(left), tuple(names),
+                                 tuple(self.expr(c) for c in comparators), loc)
+            case ast.IfExp(test=test, body=body, orelse=orelse):
+                return S.IfExp(self.expr(test), self.expr(body), self.expr(orelse), loc)
+            case ast.Call(func=func, args=args, keywords=keywords):
+                for a in args:
+                    if isinstance(a, ast.Starred):
+                        self.error(a, "*args in calls are not supported")
+                kws = []
+                for k in keywords:
+                    if k.arg is None:
+                        self.error(k.value, "**kwargs in calls are not supported")
+                        continue
+                    kws.append(S.Keyword(k.arg, self.expr(k.value), self.loc(k)))
+                return S.Call(self.expr(func), tuple(self.expr(a) for a in args
+                                                     if not isinstance(a, ast.Starred)),
+                              tuple(kws), loc)
+            case ast.Attribute(value=value, attr=attr):
+                return S.Attribute(self.expr(value), attr, loc)
+            case ast.Tuple(elts=elts):
+                return S.Tuple(tuple(self.expr(e) for e in elts), loc)
+            case _:
+                self.unsupported(node)
+                return S.Const(0, loc)
+
+
+def _is_docstring(node: ast.stmt) -> bool:
+    return (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str))
+
+
+def _describe(node: ast.AST) -> str:
+    if type(node) in _UNSUPPORTED:
+        return _UNSUPPORTED[type(node)]
+    words = {
+        ast.Assign: "an assignment", ast.AnnAssign: "an assignment", ast.AugAssign: "an assignment",
+        ast.Expr: "an expression statement", ast.If: "an if statement", ast.For: "a for loop",
+        ast.While: "a while loop", ast.Return: "a return statement", ast.Assert: "an assert",
+        ast.Pass: "'pass'",
+    }
+    return words.get(type(node), f"'{type(node).__name__}'")

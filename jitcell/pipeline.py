@@ -1,0 +1,164 @@
+"""compile_cell: cell source -> a loaded `Library` of callable functions, stage by stage.
+
+    source --parse--> syntax tree --check--> typed tree --lower--> LLVM IR
+      --optimize--> optimized module --emit--> object --link--> shared library
+      --publish--> cache entry --load--> slots patched --bind--> JitFunctions
+
+A cache hit runs only `load` and `bind`: the compiler stages (and llvmlite) are
+imported on a miss only, inside `build`.
+
+    >>> lib = compile_cell("def sq(x: float) -> float:\\n    return x * x\\n")
+    >>> lib.functions["sq"](3.0), lib.cache_hit
+    (9.0, False)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from . import fingerprint
+from .bind import bind
+from .cache import Cache, Entry, cache_key, normalize_source, sha256_file
+from .library import Library
+from .load import load
+from .options import Options
+from .version import CODEGEN_ABI, __version__
+
+__all__ = ["compile_cell", "build"]
+
+
+def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_line: int = 1,
+                 cache: bool = True, force: bool = False, cache_dir: str | Path | None = None) -> Library:
+    """Compile every function of a cell (or load it from the cache) and return its Library.
+
+    `cache=False` builds in a temporary directory and touches no cache; `force=True`
+    rebuilds and replaces this cell's entry. `opt`, `wraparound` and `first_line`
+    change the generated code and are part of the cache key.
+    """
+    options = Options(opt=opt, wraparound=wraparound, first_line=first_line)
+    store = Cache(cache_dir) if cache else None
+    toolchain = fingerprint.toolchain(store.root if store else None, write=store is not None)
+    key = cache_key(source, options.key_parts(), toolchain)
+
+    if store is None:
+        reason = "the cache is disabled (--no-cache)"
+    elif force:
+        reason = "rebuild forced (-f)"
+    else:
+        found = store.lookup(key)
+        if found.entry is not None:
+            return bind(load(found.entry, cache_hit=True, compile_seconds=None))
+        reason = found.reason
+
+    started = time.perf_counter()
+    with _workspace(store, key) as work:
+        built, manifest = build(source, options, key, toolchain, work)
+        if store is not None:
+            entry = store.publish(key, built, manifest, replace=force or reason.startswith("corrupt"))
+        else:
+            entry = Entry(key, built, manifest)
+        compile_seconds = time.perf_counter() - started
+        library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason)
+    return bind(library)
+
+
+@contextlib.contextmanager
+def _workspace(store: Cache | None, key: str):
+    if store is not None:
+        with store.workspace(key) as path:
+            yield path
+        return
+    path = Path(tempfile.mkdtemp(prefix="jitcell-"))
+    try:
+        yield path
+    finally:
+        if sys.platform != "win32":  # a loaded DLL cannot be deleted on Windows
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def build(source: str, options: Options, key: str, toolchain: dict, work: Path) -> tuple[Path, dict]:
+    """Run the compiler stages; returns the linked library (in `work`) and its manifest."""
+    from . import binary, machine
+    from .check import check
+    from .errors import LinkageError
+    from .link import link, library_suffix
+    from .lower import lower
+    from .parse import parse
+
+    timings: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def stage(name):
+        t0 = time.perf_counter()
+        yield
+        timings[name] = time.perf_counter() - t0
+
+    tag = _signed64(int(key[:16], 16))
+    with stage("parse"):
+        tree = parse(source, options.first_line)
+    with stage("check"):
+        program = check(tree, source, options.first_line)
+    with stage("lower"):
+        lowered = lower(program, tag=tag, wraparound=options.wraparound)
+    with stage("optimize"):
+        module = machine.optimize(lowered.module, options.opt)
+        survivors = set(machine.export(module))
+    with stage("emit"):
+        obj = work / "cell.o"
+        obj.write_bytes(machine.emit(module, options.opt))
+    with stage("link"):
+        library = work / f"{key}{library_suffix()}"
+        command = link(obj, library)
+    imports = binary.imports(library)
+    foreign = [i for i in imports if not binary.is_system_library(i.library)]
+    if foreign:
+        names = ", ".join(f"{i.name} (from {i.library or 'nowhere'})" for i in foreign)
+        raise LinkageError(f"the library for this cell imports symbols that only the C and math "
+                           f"libraries may provide: {names}")
+    slot_rows = [{"name": s.symbol, "target": s.target, "baked": s.baked} for s in lowered.slots]
+    manifest = {
+        "format": 1,
+        "key": key,
+        "tag": tag,
+        "jitcell": __version__,
+        "abi": CODEGEN_ABI,
+        "toolchain": toolchain,
+        "source": normalize_source(source),
+        "options": options.key_parts(),
+        "created": time.time(),
+        "library": {"file": library.name, "sha256": sha256_file(library), "size": library.stat().st_size,
+                    "linker": command},
+        "functions": [_function_row(f) for f in program.functions],
+        "slots": [row for row in slot_rows if row["name"] in survivors],
+        "removed_slots": [row for row in slot_rows if row["name"] not in survivors],
+        "imports": [{"name": i.name, "library": i.library} for i in imports],
+        "globals": [asdict(g) for g in machine.globals_table(module)],
+        "sites": lowered.sites,
+        "timings": timings,
+    }
+    return library, manifest
+
+
+def _function_row(fn) -> dict:
+    from .slots import function_symbol
+
+    sig = fn.signature
+    return {
+        "name": fn.name,
+        "symbol": function_symbol(fn.name),
+        "params": [[n, t.name] for n, t in sig.params],
+        "returns": sig.returns.name,
+        "defaults": list(sig.defaults),
+        "signature": str(sig),
+        "doc": fn.docstring,
+    }
+
+
+def _signed64(value: int) -> int:
+    return value - (1 << 64) if value >= 1 << 63 else value

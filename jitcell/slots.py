@@ -1,0 +1,45 @@
+"""Slot names and the process addresses they must hold.
+
+    >>> slot_symbol("print")
+    'jitcell.slot.print'
+    >>> address_of("print") == callbacks.address("print")     # differs in every process
+    True
+
+A slot's symbol is derived from what it points at, so the same target has the same
+name in every library and every session. `lower` bakes `address_of(target)` into the
+slot's initializer; `load` writes the current `address_of(target)` after each load.
+"""
+
+from __future__ import annotations
+
+from . import callbacks
+from .errors import LinkageError
+
+__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "slot_symbol", "function_symbol", "address_of", "describe"]
+
+SLOT_PREFIX = "jitcell.slot."
+FUNCTION_PREFIX = "jitcell.def."
+
+_DESCRIPTIONS = {
+    "print": "the print() callback into Python",
+    "raise": "the callback that raises Python exceptions",
+}
+
+
+def slot_symbol(target: str) -> str:
+    return SLOT_PREFIX + target
+
+
+def function_symbol(name: str) -> str:
+    return FUNCTION_PREFIX + name
+
+
+def describe(target: str) -> str:
+    return _DESCRIPTIONS.get(target, target)
+
+
+def address_of(target: str) -> int:
+    if target in callbacks.TARGETS:
+        return callbacks.address(target)
+    raise LinkageError(f"no slot target named {target!r} exists in this version of jitcell; "
+                       "the library was built by a different version")
