@@ -1,0 +1,108 @@
+"""The `%%jit` cell magic and the `%jit_cache` line magic.
+
+    In [1]: %load_ext jitcell
+    In [2]: %%jit
+       ...: def total(n: int) -> int:
+       ...:     s = 0
+       ...:     for i in range(n):
+       ...:         s += i * i
+       ...:     return s
+    jitcell: bound total · cache miss (no entry) · compile 41.3 ms · load 0.2 ms · 0 slots patched
+    In [3]: total(10)
+    Out[3]: 285
+
+The magic only parses its options, calls `jitcell.compile_cell` and displays the
+result; a `CompileError` makes the cell fail, so "Run All" stops there.
+"""
+
+from __future__ import annotations
+
+from IPython.core.error import UsageError
+from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
+from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
+
+__all__ = ["JitMagics", "load_ipython_extension"]
+
+
+@magics_class
+class JitMagics(Magics):
+    @magic_arguments()
+    @argument("--opt", type=int, default=2, choices=(0, 1, 2, 3), metavar="N",
+              help="LLVM optimization level, 0 to 3 (default 2).")
+    @argument("--wraparound", action="store_true",
+              help="let int arithmetic wrap around modulo 2**64 instead of raising OverflowError.")
+    @argument("-f", "--force", action="store_true",
+              help="compile even if the cache has this cell, and replace its cache entry.")
+    @argument("--no-cache", action="store_true",
+              help="compile in a temporary directory; read and write nothing in the cache.")
+    @argument("-q", "--quiet", action="store_true", help="do not display the summary line.")
+    @cell_magic
+    def jit(self, line, cell):
+        """Compile every function of this cell into a native library and bind it here.
+
+        Cells are Python with type annotations: `def f(n: int, x: float) -> float`.
+        The library is cached on disk (see %jit_cache): after a kernel restart the
+        same cell loads from the cache instead of compiling again. A summary line
+        says whether it was a cache hit and how long compiling and loading took.
+        """
+        from IPython.display import display
+
+        from jitcell.pipeline import compile_cell
+        from jitcell.summary import summary_bundle
+
+        args = parse_argstring(self.jit, line)
+        library = compile_cell(cell, opt=args.opt, wraparound=args.wraparound, first_line=2,
+                               cache=not args.no_cache, force=args.force)
+        self.shell.user_ns.update(library.functions)
+        if not args.quiet:
+            display(summary_bundle(library), raw=True)
+
+    @line_magic
+    def jit_cache(self, line):
+        """Show the jitcell cache: `%jit_cache` (location, entries, size), `%jit_cache list`,
+        `%jit_cache clear` (remove every entry). JITCELL_CACHE_DIR sets the location."""
+        from IPython.display import display
+
+        from jitcell.cache import Cache
+
+        cache = Cache()
+        command = line.strip()
+        if command == "clear":
+            count = cache.clear()
+            print(f"jitcell cache cleared: {count} entr{'y' if count == 1 else 'ies'} removed from {cache.root}")
+        elif command in ("", "info"):
+            display(_cache_bundle(cache), raw=True)
+        elif command == "list":
+            _print_entries(cache)
+        else:
+            raise UsageError(f"%jit_cache: unknown command {command!r}; use %jit_cache, "
+                             "%jit_cache list or %jit_cache clear")
+
+
+def _cache_bundle(cache) -> dict:
+    import html
+
+    count, size = len(cache.manifests()), cache.size_bytes()
+    text = f"jitcell cache: {cache.root}\n  {count} entr{'y' if count == 1 else 'ies'}, {size / 1024:.1f} KiB"
+    markup = (f"<div style='font-family:monospace'><b>jitcell cache</b>: {html.escape(str(cache.root))}<br>"
+              f"{count} entr{'y' if count == 1 else 'ies'}, {size / 1024:.1f} KiB</div>")
+    return {"text/plain": text, "text/html": markup}
+
+
+def _print_entries(cache) -> None:
+    import json
+    import time
+
+    for path in cache.manifests():
+        try:
+            manifest = json.loads(path.read_text())
+        except (OSError, ValueError):
+            print(f"{path.stem[:12]}  (unreadable manifest)")
+            continue
+        names = ", ".join(f["name"] for f in manifest.get("functions", []))
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(manifest.get("created", 0)))
+        print(f"{path.stem[:12]}  {when}  {names}")
+
+
+def load_ipython_extension(ipython) -> None:
+    ipython.register_magics(JitMagics)

@@ -1,0 +1,27 @@
+"""Every test runs against a private cache directory, never the user's."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    path = tmp_path_factory.mktemp("jitcell-cache")
+    previous = os.environ.get("JITCELL_CACHE_DIR")
+    os.environ["JITCELL_CACHE_DIR"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("JITCELL_CACHE_DIR", None)
+    else:
+        os.environ["JITCELL_CACHE_DIR"] = previous
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    """A cache directory of this test's own, also set in the environment for child processes."""
+    path = tmp_path / "cache"
+    monkeypatch.setenv("JITCELL_CACHE_DIR", str(path))
+    return path
