@@ -23,19 +23,24 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .link import library_suffix
 from .version import CODEGEN_ABI
 
-__all__ = ["Cache", "Entry", "Lookup", "cache_key", "normalize_source", "default_root", "sha256_file"]
+__all__ = ["Cache", "Entry", "Lookup", "cache_key", "normalize_source", "default_root", "sha256_file",
+           "library_suffix"]
 
 CACHE_ENV = "JITCELL_CACHE_DIR"
 _STALE_WORKSPACE_SECONDS = 3600
 _PUBLISH_WAIT_SECONDS = 10.0
+
+
+def library_suffix() -> str:
+    return {"darwin": ".dylib", "win32": ".dll"}.get(sys.platform, ".so")
 
 
 def default_root() -> Path:
@@ -56,8 +61,6 @@ def normalize_source(source: str) -> str:
 
 
 def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None = None) -> str:
-    import sys
-
     from .version import __version__
 
     parts = {

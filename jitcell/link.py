@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import LinkError, ToolchainError
 
-__all__ = ["Linker", "find_linker", "link", "library_suffix"]
+__all__ = ["Linker", "find_linker", "link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +37,6 @@ class Linker:
         if self.name == "ld":
             return [*self.program, "-shared", "-z", "defs", "--as-needed", "-o", str(out), str(obj), "-lm", "-lc"]
         return [*self.program, "-shared", "-Wl,-z,defs", "-Wl,--as-needed", "-o", str(out), str(obj), "-lm"]
-
-
-def library_suffix() -> str:
-    return {"darwin": ".dylib", "win32": ".dll"}.get(sys.platform, ".so")
 
 
 def _zig() -> tuple[str, ...] | None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import fingerprint
 from .bind import bind
-from .cache import Cache, Entry, cache_key, normalize_source, sha256_file
+from .cache import Cache, Entry, cache_key, library_suffix, normalize_source, sha256_file
 from .library import Library
 from .load import load
 from .options import Options
@@ -87,7 +87,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work: Path) 
     from . import binary, machine
     from .check import check
     from .errors import LinkageError
-    from .link import link, library_suffix
+    from .link import link
     from .lower import lower
     from .parse import parse
 

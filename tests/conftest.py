@@ -25,3 +25,12 @@ def fresh_cache(tmp_path, monkeypatch):
     path = tmp_path / "cache"
     monkeypatch.setenv("JITCELL_CACHE_DIR", str(path))
     return path
+
+
+def run_python(code: str, *, env: dict | None = None, timeout: float = 120):
+    """Run `code` in a fresh Python process (this interpreter); returns the CompletedProcess."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})

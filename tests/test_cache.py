@@ -1,0 +1,246 @@
+"""The on-disk cache: hits, keys, integrity checks, atomic publishing, concurrency."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+import jitcell
+from jitcell.cache import Cache, cache_key, normalize_source
+from conftest import run_python
+
+SOURCE = """
+def poly(x: float) -> float:
+    return 3.0 * x * x - 2.0 * x + 1.0
+
+def steps(n: int) -> int:
+    count = 0
+    while n != 1:
+        n = n // 2 if n % 2 == 0 else 3 * n + 1
+        count += 1
+    return count
+"""
+
+
+def replace_file(path, data) -> None:
+    """Damage a file as a new inode: this process has the old one mapped (writing it in place
+    would change the running code under our feet, which the cache itself never does)."""
+    tmp = path.with_name(path.name + ".damaged")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def entry_files(root):
+    return sorted(p.name for p in root.rglob("*") if p.is_file() and p.parent.parent.name.startswith("abi-"))
+
+
+def test_second_compile_is_a_hit_with_the_same_key(fresh_cache):
+    first = jitcell.compile_cell(SOURCE)
+    second = jitcell.compile_cell(SOURCE)
+    assert (first.cache_hit, second.cache_hit) == (False, True)
+    assert first.key == second.key and first.path == second.path
+    assert first.miss_reason == "no entry" and second.miss_reason is None
+    assert first.compile_seconds > 0 and second.compile_seconds is None
+    assert second.functions["steps"](27) == first.functions["steps"](27) == 111
+    assert len(entry_files(fresh_cache)) == 2  # <key>.so and <key>.json
+
+
+def test_key_ignores_trailing_space_but_not_code_or_options():
+    tool = {"llvm": "x"}
+    base = cache_key(SOURCE, {"opt": 2}, tool)
+    assert cache_key(SOURCE.replace("\n", "   \r\n"), {"opt": 2}, tool) == base
+    assert cache_key(SOURCE + "\n\n\n", {"opt": 2}, tool) == base
+    assert cache_key(SOURCE.replace("3.0", "4.0"), {"opt": 2}, tool) != base
+    assert cache_key("\n" + SOURCE, {"opt": 2}, tool) != base  # line numbers move
+    assert cache_key(SOURCE, {"opt": 3}, tool) != base
+    assert cache_key(SOURCE, {"opt": 2}, {"llvm": "y"}) != base
+    assert normalize_source("a  \r\nb\n\n") == "a\nb\n"
+
+
+def test_manifest_records_what_the_key_covers(fresh_cache):
+    lib = jitcell.compile_cell(SOURCE, opt=3, wraparound=True)
+    m = lib.manifest
+    assert m["key"] == lib.key and m["options"] == {"opt": 3, "wraparound": True, "first_line": 1}
+    assert {"llvm", "llvmlite", "triple", "cpu", "features"} <= set(m["toolchain"])
+    assert m["source"] == normalize_source(SOURCE)
+    assert [f["signature"] for f in m["functions"]] == ["(x: float) -> float", "(n: int) -> int"]
+    assert set(m["timings"]) == {"parse", "check", "lower", "optimize", "emit", "link"}
+    assert len(m["library"]["sha256"]) == 64
+
+
+def test_options_make_separate_entries(fresh_cache):
+    a = jitcell.compile_cell(SOURCE, opt=1)
+    b = jitcell.compile_cell(SOURCE, opt=2)
+    c = jitcell.compile_cell(SOURCE, opt=2, wraparound=True)
+    assert len({a.key, b.key, c.key}) == 3
+    assert not any(lib.cache_hit for lib in (a, b, c))
+
+
+def test_no_cache_touches_nothing(fresh_cache):
+    lib = jitcell.compile_cell(SOURCE, cache=False)
+    assert lib.functions["poly"](2.0) == 9.0
+    assert not lib.cache_hit and "disabled" in lib.miss_reason
+    assert not fresh_cache.exists()
+
+
+def test_force_rebuilds_and_replaces_the_entry(fresh_cache):
+    first = jitcell.compile_cell(SOURCE)
+    manifest = json.loads(first.path.with_suffix(".json").read_text())
+    forced = jitcell.compile_cell(SOURCE, force=True)
+    assert not forced.cache_hit and forced.miss_reason == "rebuild forced (-f)"
+    assert forced.key == first.key
+    replaced = json.loads(first.path.with_suffix(".json").read_text())
+    assert replaced["created"] > manifest["created"]
+    assert len(entry_files(fresh_cache)) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "manifest", "foreign"])
+def test_a_damaged_entry_is_a_miss_and_is_rebuilt(fresh_cache, damage):
+    lib = jitcell.compile_cell(SOURCE)
+    library, manifest = lib.path, lib.path.with_suffix(".json")
+    data = library.read_bytes()
+    if damage == "truncate":
+        replace_file(library, data[: len(data) // 2])
+    elif damage == "flip":
+        replace_file(library, data[:100] + bytes([data[100] ^ 0xFF]) + data[101:])
+    elif damage == "manifest":
+        replace_file(manifest, b"{ not json")
+    else:
+        other = json.loads(manifest.read_text())
+        other["key"] = "0" * 64
+        replace_file(manifest, json.dumps(other).encode())
+    again = jitcell.compile_cell(SOURCE)
+    assert not again.cache_hit and again.miss_reason.startswith("corrupt entry")
+    assert again.functions["steps"](27) == 111
+    assert jitcell.compile_cell(SOURCE).cache_hit  # the rebuilt entry is sound
+
+
+DAMAGED_CHILD = """
+import json, sys
+import jitcell, jitcell.cache
+if sys.argv[1] == "unchecked":
+    # the integrity check switched off: every file matches its manifest
+    jitcell.cache.sha256_file = lambda path: json.loads(path.with_suffix(".json").read_text())["library"]["sha256"]
+lib = jitcell.compile_cell(SOURCE)
+print(lib.cache_hit, lib.functions["steps"](27), flush=True)
+"""
+
+
+def test_integrity_check_is_what_prevents_running_a_damaged_library(fresh_cache):
+    lib = jitcell.compile_cell(SOURCE)
+    code = lib.path.read_bytes()
+    # overwrite the machine code of every exported function with int3 (a trap)
+    from jitcell import binary
+
+    damaged = bytearray(code)
+    for export in binary.exports(lib.path):
+        if export.kind == "function":
+            damaged[export.offset:export.offset + 8] = b"\xcc" * 8
+    replace_file(lib.path, bytes(damaged))
+    child = f"SOURCE = {SOURCE!r}\n" + DAMAGED_CHILD
+    unchecked = subprocess.run([sys.executable, "-c", child, "unchecked"], capture_output=True, text=True)
+    assert unchecked.returncode < 0, unchecked  # killed by a signal (SIGTRAP)
+    checked = subprocess.run([sys.executable, "-c", child, "checked"], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.split() == ["False", "111"]  # a miss, rebuilt, correct
+
+
+def test_a_cache_hit_imports_neither_llvmlite_nor_the_compiler(fresh_cache):
+    probe = textwrap.dedent(f"""
+        import sys, json
+        import jitcell
+        lib = jitcell.compile_cell({SOURCE!r})
+        heavy = sorted(m for m in sys.modules if m.split(".")[0] == "llvmlite"
+                       or m in ("jitcell.parse", "jitcell.check", "jitcell.lower", "jitcell.machine",
+                                "jitcell.link", "jitcell.binary", "elftools"))
+        print(json.dumps({{"hit": lib.cache_hit, "heavy": heavy, "value": lib.functions["steps"](27)}}))
+    """)
+    miss = json.loads(run_python(probe).stdout)
+    hit = json.loads(run_python(probe).stdout)
+    assert miss["hit"] is False and "llvmlite.binding" in miss["heavy"]  # the probe sees imports
+    assert hit["hit"] is True and hit["heavy"] == []
+    assert hit["value"] == miss["value"] == 111
+
+
+CONCURRENT_CHILD = """
+import json, sys, time
+import jitcell
+start = float(sys.argv[1])
+while time.time() < start:
+    pass
+lib = jitcell.compile_cell(SOURCE)
+print(json.dumps({"hit": lib.cache_hit, "value": lib.functions["steps"](97), "key": lib.key}))
+"""
+
+
+def compile_at_once(processes: int, source: str) -> list[dict]:
+    start = time.time() + 1.5  # every child is started and waiting by then
+    child = f"SOURCE = {source!r}\n" + CONCURRENT_CHILD
+    procs = [subprocess.Popen([sys.executable, "-c", child, str(start)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(processes)]
+    results = []
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        results.append(json.loads(out))
+    return results
+
+
+def assert_one_clean_entry(root) -> None:
+    files = [p for p in root.rglob("*") if p.is_file() and "toolchain" not in p.parts]
+    names = sorted(p.suffix for p in files)
+    assert names == [".json", ".so"], files
+    leftovers = [p for p in root.rglob("*") if p.name.startswith(".build-") or p.suffix == ".tmp"]
+    assert leftovers == []
+
+
+def test_processes_compiling_the_same_cell_at_once(fresh_cache):
+    results = compile_at_once(4, SOURCE)
+    assert {r["value"] for r in results} == {118}
+    assert len({r["key"] for r in results}) == 1
+    assert_one_clean_entry(fresh_cache)
+    assert Cache(fresh_cache).lookup(results[0]["key"]).entry is not None
+
+
+@pytest.mark.slow
+def test_processes_compiling_at_once_stress(fresh_cache, tmp_path):
+    for round_ in range(10):
+        source = SOURCE.replace("count = 0", f"count = {round_} - {round_}")
+        results = compile_at_once(8, source)
+        assert {r["value"] for r in results} == {118}
+    for manifest in Cache(fresh_cache).manifests():
+        assert Cache(fresh_cache).lookup(manifest.stem).entry is not None
+
+
+def test_publish_replaces_an_orphaned_library(fresh_cache):
+    """A library left without a manifest (its publisher died) does not block the entry forever."""
+    lib = jitcell.compile_cell(SOURCE)
+    manifest = lib.path.with_suffix(".json")
+    manifest.unlink()
+    old = time.time() - 3600
+    import os
+
+    os.utime(lib.path, (old, old))
+    again = jitcell.compile_cell(SOURCE)
+    assert not again.cache_hit and again.functions["poly"](1.0) == 2.0
+    assert manifest.exists() and jitcell.compile_cell(SOURCE).cache_hit
+
+
+def test_cache_location_follows_the_environment(fresh_cache):
+    assert Cache().root == fresh_cache
+    lib = jitcell.compile_cell(SOURCE)
+    assert fresh_cache in lib.path.parents
+
+
+def test_clear_removes_every_entry(fresh_cache):
+    jitcell.compile_cell(SOURCE)
+    jitcell.compile_cell(SOURCE, opt=1)
+    cache = Cache()
+    assert len(cache.manifests()) == 2 and cache.size_bytes() > 0
+    assert cache.clear() == 2
+    assert cache.manifests() == [] and not jitcell.compile_cell(SOURCE).cache_hit
