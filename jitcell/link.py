@@ -5,7 +5,7 @@
     >>> link(Path("cell.o"), Path("cell.so"))     # ld -shared -z defs --as-needed ... -lm -lc
 
 Tried in order: the system `ld`, the C compiler driver `cc`, and the `ziglang`
-package's `zig cc`. `JITCELL_LINKER=ld|cc|zig` picks one. `-z defs` makes the
+package's `zig ld.lld`. `JITCELL_LINKER=ld|cc|zig` picks one. `-z defs` makes the
 linker refuse any undefined symbol that libm or libc does not provide, so a library
 can only import from the system's C and math libraries.
 """
@@ -34,9 +34,30 @@ class Linker:
     def command(self, obj: Path, out: Path) -> list[str]:
         if sys.platform == "darwin":
             return [*self.program, "-dynamiclib", "-o", str(out), str(obj)]
+        common = ["-shared", "-z", "defs", "--as-needed", "-o", str(out), str(obj)]
         if self.name == "ld":
-            return [*self.program, "-shared", "-z", "defs", "--as-needed", "-o", str(out), str(obj), "-lm", "-lc"]
-        return [*self.program, "-shared", "-Wl,-z,defs", "-Wl,--as-needed", "-o", str(out), str(obj), "-lm"]
+            return [*self.program, *common, "-lm", "-lc"]
+        if self.name == "zig":  # zig's lld knows no system search paths: name the libraries
+            return [*self.program, *common, *_loaded_system_libraries()]
+        # no start files: their crtbegin/crtend objects would import TM-clone and gmon hooks
+        return [*self.program, "-shared", "-nostartfiles", "-Wl,-z,defs", "-Wl,--as-needed",
+                "-o", str(out), str(obj), "-lm"]
+
+
+def _loaded_system_libraries() -> list[str]:
+    """The libm and libc this Python process runs with, as paths (from /proc/self/maps)."""
+    found: dict[str, str] = {}
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                path = line.split()[-1]
+                name = os.path.basename(path)
+                for lib in ("libm.so", "libc.so"):
+                    if name.startswith(lib) and lib not in found:
+                        found[lib] = path
+    except OSError:
+        pass
+    return list(found.values())
 
 
 def _zig() -> tuple[str, ...] | None:
@@ -44,7 +65,7 @@ def _zig() -> tuple[str, ...] | None:
     if spec is None or spec.origin is None:
         return None
     exe = Path(spec.origin).parent / ("zig.exe" if sys.platform == "win32" else "zig")
-    return (str(exe), "cc") if exe.exists() else None
+    return (str(exe), "ld.lld") if exe.exists() else None
 
 
 def _candidates() -> dict[str, tuple[str, ...] | None]:

@@ -1,0 +1,56 @@
+"""Linking with the real linkers on this machine, and the errors when there is none or it fails."""
+
+from __future__ import annotations
+
+import pytest
+
+import jitcell
+from jitcell import link
+from jitcell.errors import LinkError, ToolchainError
+
+SOURCE = "import math\ndef f(x: float) -> float:\n    return math.expm1(x) * 2.0\n"
+
+
+@pytest.fixture(autouse=True)
+def forget_the_chosen_linker():
+    link.find_linker.cache_clear()
+    yield
+    link.find_linker.cache_clear()
+
+
+@pytest.mark.parametrize("name", ["ld", "cc", "zig"])
+def test_each_linker_builds_a_working_library(name, monkeypatch, fresh_cache):
+    if link._candidates()[name] is None:
+        pytest.skip(f"no {name} on this machine")
+    monkeypatch.setenv("JITCELL_LINKER", name)
+    lib = jitcell.compile_cell(SOURCE, cache=False)
+    assert lib.manifest["library"]["linker"][0] == link._candidates()[name][0]
+    assert lib.functions["f"](0.5) == 2.0 * __import__("math").expm1(0.5)
+    assert {i["name"] for i in lib.imports} == {"expm1"}
+
+
+def test_default_is_the_system_ld_when_present():
+    assert link.find_linker().name == "ld"
+
+
+def test_no_linker_says_how_to_get_one(monkeypatch):
+    monkeypatch.setattr(link, "_candidates", lambda: {"ld": None, "cc": None, "zig": None})
+    with pytest.raises(ToolchainError) as caught:
+        jitcell.compile_cell(SOURCE, cache=False)
+    assert "no linker" in str(caught.value) and "pip install ziglang" in str(caught.value)
+
+
+def test_unknown_linker_choice(monkeypatch):
+    monkeypatch.setenv("JITCELL_LINKER", "gold")
+    with pytest.raises(ToolchainError, match="choose one of ld, cc, zig"):
+        link.find_linker()
+
+
+def test_a_link_failure_shows_the_linker_output(tmp_path):
+    bad = tmp_path / "cell.o"
+    bad.write_bytes(b"this is not an object file")
+    with pytest.raises(LinkError) as caught:
+        link.link(bad, tmp_path / "cell.so")
+    message = str(caught.value)
+    assert "the linker failed" in message and str(bad) in message
+    assert "file format not recognized" in message  # ld's own words
