@@ -496,7 +496,9 @@ class Arith:
         try:
             ax, ay = self.fabs(x), self.fabs(y)
             found_nan = bb.or_(self.is_nan(x), self.is_nan(y))
-            top = bb.select(bb.fcmp_ordered(">", ay, ax), ay, ax)
+            # CPython's `if (x > max) max = x` from 0.0: NaNs never win, so hypot(nan, inf) is inf
+            top = bb.select(bb.fcmp_ordered(">", ax, f64(0.0)), ax, f64(0.0))
+            top = bb.select(bb.fcmp_ordered(">", ay, top), ay, top)
             special, normal = fn.append_basic_block("special"), fn.append_basic_block("normal")
             early = bb.or_(bb.or_(self.is_inf(top), found_nan), bb.fcmp_ordered("==", top, f64(0.0)))
             bb.cbranch(early, special, normal)
