@@ -2,23 +2,25 @@
 
 For `def f(n: int, x: float = 0.5) -> float` the call path is generated as Python::
 
-    def __call__(jc__self, n, x=0.5):
-        if n.__class__ is not int: n = jc__as_int(n, 'n')
+    def f(n, x=0.5):
+        if n.__class__ is not jc__int: n = jc__as_int(n, 'n')
         elif not -9223372036854775808 <= n <= 9223372036854775807: jc__too_big(n, 'n')
-        if x.__class__ is not float: x = jc__as_float(x, 'x')
+        if x.__class__ is not jc__float: x = jc__as_float(x, 'x')
         jc__out = jc__Out()
         if jc__entry(jc__out, n, x): raise jc__take_pending()
         return jc__out.value
 
-so argument errors are Python's own (missing or unexpected arguments) or name the
-parameter (wrong type, beyond 64 bits), and an exception raised inside compiled
-code comes out of the call as the exception Python would have raised.
+It becomes the static `__call__` of the JitFunction, so argument errors are CPython's
+own, worded as for the original function ("f() missing 1 required positional argument:
+'x'"), or name the parameter (wrong type, beyond 64 bits); an exception raised inside
+compiled code comes out of the call as the exception Python would have raised.
 """
 
 from __future__ import annotations
 
 import ctypes
 import linecache
+import math
 
 from . import callbacks
 from .library import Library
@@ -78,23 +80,25 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__entry": entry, "jc__Out": out_type, "jc__take_pending": callbacks.take_pending,
         "jc__as_int": _converter(name, "int"), "jc__as_float": _converter(name, "float"),
         "jc__as_bool": _converter(name, "bool"), "jc__too_big": _too_big(name),
+        "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__defaults": tuple(info["defaults"]),
     }
     exec(compile(source, filename, "exec"), namespace)
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    cls = type("JitFunction", (JitFunction,), {"__call__": namespace["__call__"], "__slots__": ()})
+    call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
+    cls = type("JitFunction", (JitFunction,), {"__call__": call, "__slots__": ()})
     return cls(name, info, library)
 
 
 def _wrapper_source(info: dict) -> str:
-    """The body of `__call__`; its own names start with `jc__` to stay clear of parameters."""
+    """The wrapper, named like the function; its own names start with `jc__` to stay clear of parameters."""
     params = [n for n, _ in info["params"]]
     defaults = info["defaults"]
     first_default = len(params) - len(defaults)
-    signature = ", ".join(["jc__self"] + [p if i < first_default else f"{p}={defaults[i - first_default]!r}"
-                                          for i, p in enumerate(params)])
-    lines = [f"def __call__({signature}):"]
+    signature = ", ".join(p if i < first_default else f"{p}={_default(defaults, i - first_default)}"
+                          for i, p in enumerate(params))
+    lines = [f"def {info['name']}({signature}):"]
     for p, t in info["params"]:
-        lines.append(f"    if {p}.__class__ is not {t}: {p} = jc__as_{t}({p}, {p!r})")
+        lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
         if t == "int":
             lines.append(f"    elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {p!r})")
     args = "".join(f", {p}" for p in params)
@@ -104,6 +108,13 @@ def _wrapper_source(info: dict) -> str:
         lines += ["    jc__out = jc__Out()", f"    if jc__entry(jc__out{args}): raise jc__take_pending()",
                   "    return jc__out.value"]
     return "\n".join(lines) + "\n"
+
+
+def _default(defaults: list, index: int) -> str:
+    value = defaults[index]
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"jc__defaults[{index}]"  # repr(inf) is not an expression
+    return repr(value)
 
 
 def _converter(function: str, target: str):
