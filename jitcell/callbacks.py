@@ -66,7 +66,8 @@ class _Site:
             error = _python_op_error(self.site["op"], values)
         elif kind == "negative_power":
             base, exponent = values
-            error = ValueError(f"{base} ** {exponent}: an int to a negative int power is a float in "
+            shown = f"({base})" if base < 0 else f"{base}"
+            error = ValueError(f"{shown} ** {exponent}: an int to a negative int power is a float in "
                                f"Python, but jitcell's int ** int stays an int; use a float, e.g. "
                                f"float(x) ** n")
         elif kind == "assert":
@@ -90,17 +91,36 @@ def _python_op_error(op: str, values: list) -> BaseException:
         function, template = getattr(math, op[5:]), op + "(" + ", ".join(["{}"] * len(values)) + ")"
     else:
         function, template = _OPERATIONS[op]
-    text = template.format(*map(repr, values))
+    shown = [repr(v) for v in values]
+    if op == "pow" and str(values[0]).startswith("-"):
+        shown[0] = f"({shown[0]})"  # -2 ** 64 would read as -(2 ** 64)
+    text = template.format(*shown)
+    if _surely_huge(op, values):
+        return OverflowError(f"{text} does not fit in a 64-bit int{_WRAP_HINT}")
     try:
         result = function(*values)
     except Exception as error:  # the exception CPython raises for this operation
         return error
     if isinstance(result, int):
-        return OverflowError(f"{text} = {result} does not fit in a 64-bit int "
-                             "(%%jit --wraparound makes int arithmetic wrap around instead)")
+        shown = f" = {result}" if result.bit_length() <= 128 else f" has {result.bit_length()} bits and"
+        return OverflowError(f"{text}{shown} does not fit in a 64-bit int{_WRAP_HINT}")
     if isinstance(result, complex):
         return ValueError(f"{text} is a complex number in Python ({result}); jitcell has no complex type")
     return SystemError(f"jitcell: {text} was reported as failing, but Python gives {result!r}")
+
+
+_WRAP_HINT = " (%%jit --wraparound makes int arithmetic wrap around instead)"
+
+
+def _surely_huge(op: str, values: list) -> bool:
+    """2 ** 2**62 or 1 << 2**62: far beyond 64 bits, and too big for Python to compute."""
+    if op == "pow" and all(type(v) is int for v in values):
+        base, exponent = values
+        return abs(base) > 1 and exponent > 64
+    if op == "lshift":
+        value, shift = values
+        return value != 0 and shift > 64
+    return False
 
 
 def _unbound_error(name: str) -> BaseException:
