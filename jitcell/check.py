@@ -206,8 +206,10 @@ class FunctionChecker(ExpressionChecker):
             case S.If(test=test, body=body, orelse=orelse, loc=loc):
                 t_test = self.condition(test)
                 start = self.state
+                known = t_test.value if isinstance(t_test, T.Literal) and t_test.type is BOOL else None
+                self.state = None if known is False else start  # `if False:` never runs its body
                 t_body = self.block(body)
-                after_body, self.state = self.state, start
+                after_body, self.state = self.state, None if known is True else start
                 t_else = self.block(orelse)
                 self.state = _meet(after_body, self.state)
                 return T.If(t_test, t_body, t_else, loc)
@@ -336,6 +338,11 @@ class FunctionChecker(ExpressionChecker):
         names, coerced = [], []
         for target, value in zip(targets, values):
             name = target.id
+            if value.type is NONE:
+                self.error(f"this gives None, and jitcell has no None variables: '{name}' cannot "
+                           "hold it", value.loc)
+                self.locals.setdefault(name, ERROR)  # so that reads of it report nothing more
+                value = T.Literal(0, ERROR, value.loc)
             if annotation is not None and annotation is not ERROR:
                 declared = self.locals.get(name)
                 if declared is not None and declared != annotation:

@@ -12,6 +12,8 @@ values (int `or` float, `max(1, 2.5)`), jitcell asks for an explicit conversion.
 
 from __future__ import annotations
 
+import operator
+
 from . import syntax as S
 from . import typed as T
 from .errors import Diagnostic, Loc
@@ -64,6 +66,8 @@ class ExpressionChecker:
     def truth(self, e: T.Expr) -> T.Expr:
         if e.type in (BOOL, ERROR):
             return e
+        if isinstance(e, T.Literal):
+            return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
         if e.type in (INT, FLOAT):
             return T.Convert(e, BOOL, e.loc)
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
@@ -102,6 +106,10 @@ class ExpressionChecker:
         return self.truth(self.expr(node))
 
     def expr(self, node: S.Expr) -> T.Expr:
+        if isinstance(node, (S.BinOp, S.UnaryOp)):
+            value = fold_int(node)
+            if value is not None and INT_MIN <= value <= INT_MAX:
+                return T.Literal(value, INT, node.loc)
         match node:
             case S.Const():
                 return self.constant(node)
@@ -289,6 +297,7 @@ class ExpressionChecker:
                 return self.error(f"{name}() got multiple values for argument '{kw.name}'", kw.loc)
             bound[kw.name] = self.expr(kw.value)
         first_default = len(params) - len(sig.defaults)
+        names_written = list(bound)  # positional ones, then keywords as written
         args = []
         for i, (pname, ptype) in enumerate(params):
             if pname in bound:
@@ -304,7 +313,9 @@ class ExpressionChecker:
                 self.error(f"cannot infer the return type of '{name}' (it depends on itself); "
                            f"annotate it: def {name}(...) -> int", node.loc)
             returns = ERROR
-        return T.CallCell(name, tuple(args), returns, node.loc)
+        order = [names.index(n) for n in names_written]
+        order += [i for i in range(len(params)) if i not in order]  # defaults: literals
+        return T.CallCell(name, tuple(args), tuple(order), returns, node.loc)
 
     def call_builtin(self, name: str, node: S.Call) -> T.Expr:
         loc = node.loc
@@ -413,6 +424,45 @@ class ExpressionChecker:
             return self.to_int(args[0])  # math.floor(3) is 3
         result = {"float": FLOAT, "int": INT, "bool": BOOL}[fn.result]
         return T.Intrinsic(f"math.{member}", tuple(self.to_float(a) for a in args), result, loc)
+
+
+_INT_FOLDS = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "//": operator.floordiv,
+    "%": operator.mod, "**": operator.pow, "<<": operator.lshift, ">>": operator.rshift,
+    "&": operator.and_, "|": operator.or_, "^": operator.xor,
+}
+_FOLD_BITS = 4096  # constant expressions are small: 2**63 - 1, not 10**10**10
+
+
+def fold_int(node: S.Expr) -> int | None:
+    """The exact value of an int constant expression, computed as CPython does, or None.
+
+    `2**63 - 1` and `-9223372036854775808` are 64-bit ints although 2**63 alone is not;
+    folding them with Python's ints keeps them exact. Operations that raise (1 // 0,
+    2 ** -1) are not folded: they raise at run time, with CPython's message.
+    """
+    match node:
+        case S.Const(value=value) if type(value) is int:
+            return value
+        case S.UnaryOp(op="-" | "+" | "~" as op, operand=operand):
+            v = fold_int(operand)
+            if v is None:
+                return None
+            return -v if op == "-" else v if op == "+" else ~v
+        case S.BinOp(op=op, left=left, right=right) if op in _INT_FOLDS:
+            a, b = fold_int(left), fold_int(right)
+            if a is None or b is None:
+                return None
+            if op == "**" and (b < 0 or (abs(a) > 1 and b * a.bit_length() > _FOLD_BITS)):
+                return None
+            if op == "<<" and b > _FOLD_BITS:
+                return None
+            try:
+                v = _INT_FOLDS[op](a, b)
+            except (ZeroDivisionError, ValueError):
+                return None
+            return v if v.bit_length() <= _FOLD_BITS else None
+    return None
 
 
 def truncate_hint(target: Type, source: Type) -> str:

@@ -266,16 +266,19 @@ class _FunctionLowerer:
                 self.dead_end()
             case T.Return(value=value):
                 if value is not None:
-                    b.store(self.expr(value), self.ret_ptr)
+                    result = self.expr(value)
+                    if value.type is not NONE:  # `return g()` where g returns None: only evaluated
+                        b.store(result, self.ret_ptr)
                 b.ret(ir.Constant(I32, 0))
                 self.dead_end()
             case T.Assert(test=test, msg=msg):
                 cond = self.expr(test)
-                values = [] if msg is None or isinstance(msg, str) else [(self.expr(msg), msg.type)]
+                computed = msg is not None and not isinstance(msg, str)
                 site = self.site("assert", node.loc, message=msg if isinstance(msg, str) else None,
-                                 operands=[t.name for _, t in values])
+                                 operands=[msg.type.name] if computed else [])
                 with b.if_then(b.not_(cond), likely=False):
-                    self.report(site, values)
+                    # Python evaluates the message only when the assertion fails
+                    self.report(site, [(self.expr(msg), msg.type)] if computed else [])
             case T.Eval(expr=expr):
                 self.expr(expr)
             case _:
@@ -362,8 +365,10 @@ class _FunctionLowerer:
                 value = self.expr(operand)
                 self.loc = node.loc
                 return arith.convert(value, operand.type, t)
-            case T.CallCell(function=name, args=args, type=t):
-                values = [self.expr(a) for a in args]
+            case T.CallCell(function=name, args=args, order=order, type=t):
+                values: list = [None] * len(args)
+                for i in order:  # the order the call wrote them in
+                    values[i] = self.expr(args[i])
                 if t is NONE:
                     self.propagate(b.call(self.owner.impls[name], values))
                     return None

@@ -203,8 +203,8 @@ class _Parser:
             case ast.Assert(test=test, msg=msg):
                 return S.Assert(self.expr(test), self.expr(msg) if msg is not None else None, loc)
             case ast.Expr(value=value):
-                if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                    return S.Pass(loc)  # a string statement is a comment
+                if isinstance(value, ast.Constant) and (isinstance(value.value, str) or value.value is ...):
+                    return S.Pass(loc)  # a string statement is a comment, `...` a placeholder
                 return S.ExprStmt(self.expr(value), loc)
             case ast.FunctionDef():
                 self.error(node, "nested functions are not supported; define "

@@ -89,8 +89,15 @@ class Convert:
 
 @dataclass(frozen=True, slots=True)
 class CallCell:
+    """A call of a cell function: `args` in parameter order, defaults filled in.
+
+    `order` lists the indices of `args` in the order the call wrote them, which is
+    the order they are evaluated in: `f(b=g(), a=h())` evaluates g() first.
+    """
+
     function: str
     args: tuple[Expr, ...]
+    order: tuple[int, ...]
     type: Type
     loc: Loc
 
