@@ -1,0 +1,48 @@
+"""Smoke test of the benchmarks: `run.py --quick` runs every benchmark end to end.
+
+    pytest benchmarks/test_quick.py        (about a minute; not part of `./dev test`)
+
+It checks what must hold on any machine: every child ran, warm caches were hits,
+a jitcell cache hit did not import llvmlite, every system computed the same
+results, and the report has its sections. It compares no time with anything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+RUN = Path(__file__).resolve().parent / "run.py"
+
+
+def test_quick_run_writes_complete_results(tmp_path):
+    done = subprocess.run([sys.executable, str(RUN), "--quick", "--output", str(tmp_path)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    data = json.loads((tmp_path / "quick.json").read_text())
+    markdown = (tmp_path / "quick.md").read_text()
+
+    restart = data["restart"]
+    assert set(restart) == {"python", "ipython", "jitcell_api", "jitcell_ipython", "numba", "cython"}
+    for name in ("jitcell_api", "jitcell_ipython", "numba", "cython"):
+        assert restart[name]["cache_hit"] is True, name
+    assert restart["jitcell_api"]["llvmlite_imported"] is False
+    assert all(len(row["wall_ms"]["samples"]) == data["settings"]["reps"] for row in restart.values())
+
+    assert set(data["cold_fresh"]) == {"jitcell_api", "jitcell_ipython", "numba", "cython"}
+    assert set(data["compile"]) == {"jitcell", "numba", "cython"}
+
+    kernels = data["runtime"]["kernels"]
+    assert set(kernels) == set(data["kernels"])
+    for name, kernel in kernels.items():
+        assert set(kernel["rows"]) == set(data["runtime"]["systems"]), name
+        for system, row in kernel["rows"].items():
+            assert row["check"] != "MISMATCH", (name, system, row["result"], kernel["reference"])
+            assert row["ms"] > 0
+
+    assert set(data["calls"]["rows"]) == {"jitcell", "numba", "python function", "ctypes (C function)"}
+    for heading in ("## 1. Restart", "## 2. Cold compile", "## 3. Run time", "## 4. Call overhead", "## Goals"):
+        assert heading in markdown
+    assert data["machine"]["llvm"] and data["machine"]["gcc"]
