@@ -22,9 +22,7 @@ import contextlib
 import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,6 +133,9 @@ class Cache:
     @contextlib.contextmanager
     def workspace(self, key: str):
         """A private directory on the cache's file system, removed afterwards."""
+        import shutil
+        import tempfile
+
         shard = self.paths(key)[0].parent
         shard.mkdir(parents=True, exist_ok=True)
         self._remove_stale_workspaces(shard)
@@ -182,6 +183,8 @@ class Cache:
             time.sleep(0.01)
 
     def _remove_stale_workspaces(self, shard: Path) -> None:
+        import shutil
+
         now = time.time()
         for path in shard.glob(".build-*"):
             try:
@@ -200,6 +203,8 @@ class Cache:
 
     def clear(self) -> int:
         """Remove every entry; returns how many there were."""
+        import shutil
+
         count = len(self.manifests())
         for path in self.root.glob("abi-*"):
             shutil.rmtree(path, ignore_errors=True)

@@ -18,7 +18,6 @@ import hashlib
 import importlib.util
 import json
 import os
-import platform
 import sys
 from pathlib import Path
 
@@ -38,6 +37,8 @@ def cpu_identity() -> str:
         lines = [line for line in first.splitlines() if line.split(":")[0].strip().lower() in keep]
         if lines:
             return "\n".join(lines)
+    import platform
+
     return f"{platform.machine()} {platform.processor()}"
 
 

@@ -15,9 +15,7 @@ imported on a miss only, inside `build`.
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sys
-import tempfile
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -74,6 +72,9 @@ def _workspace(store: Cache | None, key: str):
         with store.workspace(key) as path:
             yield path
         return
+    import shutil
+    import tempfile
+
     path = Path(tempfile.mkdtemp(prefix="jitcell-"))
     try:
         yield path
