@@ -19,13 +19,10 @@ a corrupt, truncated or foreign entry is a miss, rebuilt, never a crash.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
 import time
-from dataclasses import dataclass
-from pathlib import Path
 
 from .version import CODEGEN_ABI
 
@@ -41,13 +38,13 @@ def library_suffix() -> str:
     return {"darwin": ".dylib", "win32": ".dll"}.get(sys.platform, ".so")
 
 
-def default_root() -> Path:
+def default_root() -> str:
     configured = os.environ.get(CACHE_ENV)
     if configured:
-        return Path(configured).expanduser()
+        return os.path.expanduser(configured)
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("jitcell", appauthor=False))
+    return platformdirs.user_cache_dir("jitcell", appauthor=False)
 
 
 def normalize_source(source: str) -> str:
@@ -70,34 +67,67 @@ def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None 
         "python": [sys.implementation.cache_tag, sys.platform, sys.maxsize],
         "callees": callees or {},  # signatures (not bodies) of functions from other cells
     }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    return sha256()(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def sha256():
+    """CPython's built-in sha256: the same digest as hashlib's, without loading OpenSSL (~3 ms)."""
+    try:
+        from _sha2 import sha256 as implementation  # CPython 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256 as implementation  # CPython 3.11
+        except ImportError:
+            from hashlib import sha256 as implementation
+    return implementation
 
 
-@dataclass(frozen=True)
+def sha256_file(path) -> str:
+    with open(path, "rb") as f:
+        return sha256()(f.read()).hexdigest()
+
+
+def _read(path) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+# Plain classes, and paths as strings, on purpose: a cache hit must not pay for
+# importing dataclasses or pathlib (about 13 ms together in a fresh process).
 class Entry:
-    key: str
-    library: Path
-    manifest: dict
+    __slots__ = ("key", "library", "manifest")
+
+    def __init__(self, key: str, library, manifest: dict):
+        self.key = key
+        self.library = os.fspath(library)
+        self.manifest = manifest
 
 
-@dataclass(frozen=True)
 class Lookup:
-    entry: Entry | None
-    reason: str  # "hit", "no entry", or why the entry could not be used
+    __slots__ = ("entry", "reason")
+
+    def __init__(self, entry: Entry | None, reason: str):
+        self.entry = entry
+        self.reason = reason  # "hit", "no entry", or why the entry could not be used
+
+    def __repr__(self) -> str:
+        return f"Lookup(entry={self.entry!r}, reason={self.reason!r})"
 
 
 class Cache:
-    def __init__(self, root: Path | str | None = None):
-        self.root = Path(root) if root is not None else default_root()
-        self.dir = self.root / f"abi-{CODEGEN_ABI}"
+    def __init__(self, root=None):
+        self.location = os.fspath(root) if root is not None else default_root()
+        self.dir = os.path.join(self.location, f"abi-{CODEGEN_ABI}")
 
-    def paths(self, key: str) -> tuple[Path, Path]:
-        shard = self.dir / key[:2]
-        return shard / f"{key}{library_suffix()}", shard / f"{key}.json"
+    @property
+    def root(self):
+        from pathlib import Path
+
+        return Path(self.location)
+
+    def paths(self, key: str) -> tuple[str, str]:
+        shard = os.path.join(self.dir, key[:2])
+        return os.path.join(shard, f"{key}{library_suffix()}"), os.path.join(shard, f"{key}.json")
 
     # ---- reading -----------------------------------------------------------------
 
@@ -108,9 +138,9 @@ class Cache:
             if attempt:
                 time.sleep(0.005)
             try:
-                manifest = json.loads(manifest_path.read_bytes())
+                manifest = json.loads(_read(manifest_path))
             except FileNotFoundError:
-                return Lookup(None, "no entry" if not library.exists() else "the manifest is missing")
+                return Lookup(None, "no entry" if not os.path.exists(library) else "the manifest is missing")
             except (OSError, ValueError):
                 reason = "the manifest is not valid JSON"
                 continue
@@ -135,8 +165,9 @@ class Cache:
         """A private directory on the cache's file system, removed afterwards."""
         import shutil
         import tempfile
+        from pathlib import Path
 
-        shard = self.paths(key)[0].parent
+        shard = Path(self.paths(key)[0]).parent
         shard.mkdir(parents=True, exist_ok=True)
         self._remove_stale_workspaces(shard)
         path = Path(tempfile.mkdtemp(prefix=".build-", dir=shard))
@@ -145,7 +176,7 @@ class Cache:
         finally:
             shutil.rmtree(path, ignore_errors=True)
 
-    def publish(self, key: str, built: Path, manifest: dict, replace: bool = False) -> Entry:
+    def publish(self, key: str, built, manifest: dict, replace: bool = False) -> Entry:
         """Move a built library (inside `workspace(key)`) and its manifest into place."""
         library, manifest_path = self.paths(key)
         staged_manifest = built.with_suffix(".json.tmp")
@@ -172,17 +203,17 @@ class Cache:
         deadline = time.monotonic() + _PUBLISH_WAIT_SECONDS
         while True:
             found = self.lookup(key)
-            if found.entry is not None or manifest_path.exists():
+            if found.entry is not None or os.path.exists(manifest_path):
                 return found
             try:
-                age = time.time() - library.stat().st_mtime
+                age = time.time() - os.stat(library).st_mtime
             except FileNotFoundError:
                 return found
             if age > _PUBLISH_WAIT_SECONDS or time.monotonic() > deadline:
                 return found  # its publisher died between the two renames
             time.sleep(0.01)
 
-    def _remove_stale_workspaces(self, shard: Path) -> None:
+    def _remove_stale_workspaces(self, shard) -> None:
         import shutil
 
         now = time.time()
@@ -195,7 +226,7 @@ class Cache:
 
     # ---- housekeeping --------------------------------------------------------------
 
-    def manifests(self) -> list[Path]:
+    def manifests(self) -> list:
         return sorted(self.root.glob("abi-*/*/*.json"))
 
     def size_bytes(self) -> int:

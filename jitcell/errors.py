@@ -13,8 +13,6 @@ the diagnostic and not jitcell's internal stack.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 __all__ = [
     "JitError",
     "CompileError",
@@ -26,21 +24,44 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
 class Loc:
-    """A position in the cell: 1-based line and column."""
+    """A position in the cell: 1-based line and column. (A plain class: this module is on the
+    cache-hit path, which must not pay for importing dataclasses.)"""
 
-    line: int
-    col: int
+    __slots__ = ("line", "col")
+
+    def __init__(self, line: int, col: int):
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "col", col)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Loc is immutable")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Loc) and (self.line, self.col) == (other.line, other.col)
+
+    def __hash__(self) -> int:
+        return hash((self.line, self.col))
+
+    def __repr__(self) -> str:
+        return f"Loc(line={self.line}, col={self.col})"
 
     def __str__(self) -> str:
         return f"{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, slots=True)
 class Diagnostic:
-    message: str
-    loc: Loc
+    __slots__ = ("message", "loc")
+
+    def __init__(self, message: str, loc: Loc):
+        self.message = message
+        self.loc = loc
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Diagnostic) and (self.message, self.loc) == (other.message, other.loc)
+
+    def __repr__(self) -> str:
+        return f"Diagnostic({self.message!r}, {self.loc!r})"
 
     def render(self, source_lines: list[str], first_line: int = 1) -> str:
         text = f"cell:{self.loc.line}:{self.loc.col}: error: {self.message}"

@@ -14,12 +14,10 @@ Python or another CPU is a new identity, and the code generator is asked again.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
+import importlib.machinery
 import json
 import os
 import sys
-from pathlib import Path
 
 __all__ = ["toolchain", "cpu_identity"]
 
@@ -43,14 +41,19 @@ def cpu_identity() -> str:
 
 
 def _llvmlite_identity() -> str:
-    spec = importlib.util.find_spec("llvmlite")
+    spec = importlib.machinery.PathFinder.find_spec("llvmlite")  # locates it without importing it
     if spec is None or spec.origin is None:
         return "llvmlite missing"
-    package = Path(spec.origin).parent
+    package = os.path.dirname(spec.origin)
+    binding = os.path.join(package, "binding")
+    try:
+        names = sorted(n for n in os.listdir(binding) if "llvmlite" in n)
+    except OSError:
+        names = []
     parts = []
-    for path in sorted((package / "binding").glob("*llvmlite*")) + [package / "_version.py"]:
+    for path in [os.path.join(binding, n) for n in names] + [os.path.join(package, "_version.py")]:
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             continue
         parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
@@ -59,18 +62,21 @@ def _llvmlite_identity() -> str:
 
 def _identity() -> str:
     text = "\n".join([_llvmlite_identity(), sys.version, sys.platform, cpu_identity()])
-    return hashlib.sha256(text.encode()).hexdigest()[:24]
+    from .cache import sha256
+
+    return sha256()(text.encode()).hexdigest()[:24]
 
 
-def toolchain(cache_root: Path | None, write: bool = True) -> dict:
+def toolchain(cache_root, write: bool = True) -> dict:
     identity = _identity()
     if identity in _memo:
         return _memo[identity]
-    path = cache_root / "toolchain" / f"{identity}.json" if cache_root is not None else None
+    path = os.path.join(cache_root, "toolchain", f"{identity}.json") if cache_root is not None else None
     info = None
     if path is not None:
         try:
-            info = json.loads(path.read_text())
+            with open(path) as f:
+                info = json.load(f)
         except (OSError, ValueError):
             info = None
     if info is None:
@@ -83,8 +89,9 @@ def toolchain(cache_root: Path | None, write: bool = True) -> dict:
     return info
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text)
+def _write_atomically(path: str, text: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "w") as f:
+        f.write(text)
     os.replace(tmp, path)

@@ -9,38 +9,53 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-
 __all__ = ["Library", "Slot"]
 
+# Plain classes rather than dataclasses: this module is on the cache-hit path.
 
-@dataclass(frozen=True, slots=True)
+
 class Slot:
     """An exported pointer global that the loader patched with this process's address."""
 
-    name: str  # the exported symbol, e.g. "jitcell.slot.print"
-    target: str  # what it points at, e.g. "print"
-    baked: int  # the address written into the library when it was built
-    patched: int  # the address it holds now, in this process
+    __slots__ = ("name", "target", "baked", "patched")
+
+    def __init__(self, name: str, target: str, baked: int, patched: int):
+        self.name = name  # the exported symbol, e.g. "jitcell.slot.print"
+        self.target = target  # what it points at, e.g. "print"
+        self.baked = baked  # the address written into the library when it was built
+        self.patched = patched  # the address it holds now, in this process
 
     @property
     def shift(self) -> int:
         return self.patched - self.baked
 
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Slot) and all(getattr(self, a) == getattr(other, a) for a in self.__slots__)
 
-@dataclass(eq=False)
+    def __repr__(self) -> str:
+        return f"Slot(name={self.name!r}, target={self.target!r}, baked={self.baked:#x}, patched={self.patched:#x})"
+
+
 class Library:
-    path: Path
-    key: str
-    cache_hit: bool
-    compile_seconds: float | None  # None on a cache hit
-    load_seconds: float
-    slots: list[Slot]
-    manifest: dict
-    miss_reason: str | None = None  # why the cache missed ("no entry", "forced", ...)
-    functions: dict = field(default_factory=dict)  # name -> JitFunction
-    handle: object = None  # the ctypes handle: keeps the library loaded
+    def __init__(self, *, path, key: str, cache_hit: bool, compile_seconds: float | None,
+                 load_seconds: float, slots: list[Slot], manifest: dict, miss_reason: str | None = None,
+                 handle=None):
+        self.location = str(path)
+        self.key = key
+        self.cache_hit = cache_hit
+        self.compile_seconds = compile_seconds  # None on a cache hit
+        self.load_seconds = load_seconds
+        self.slots = slots
+        self.manifest = manifest
+        self.miss_reason = miss_reason  # why the cache missed ("no entry", "rebuild forced (-f)", ...)
+        self.functions: dict = {}  # name -> JitFunction
+        self.handle = handle  # the ctypes handle: keeps the library loaded
+
+    @property
+    def path(self):
+        from pathlib import Path
+
+        return Path(self.location)
 
     @property
     def removed_slots(self) -> list[dict]:

@@ -36,12 +36,12 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
          miss_reason: str | None = None) -> Library:
     started = time.perf_counter()
     manifest = entry.manifest
-    handle = ctypes.CDLL(str(entry.library), mode=_MODE)
+    handle = ctypes.CDLL(entry.library, mode=_MODE)
     callbacks.register_library(manifest["tag"], manifest["sites"], manifest["source"],
                                manifest["options"]["first_line"])
     patching = os.environ.get(SKIP_PATCHING_ENV, "") in ("", "0")
     if not patching:
-        warnings.warn(f"{SKIP_PATCHING_ENV} is set: slots of {entry.library.name} keep the addresses "
+        warnings.warn(f"{SKIP_PATCHING_ENV} is set: slots of {os.path.basename(entry.library)} keep the addresses "
                       "of the session that built them; calling its code may crash this process",
                       RuntimeWarning, stacklevel=2)
     patched = [_patch(handle, entry, s, patching) for s in manifest["slots"]]

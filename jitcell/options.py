@@ -6,22 +6,23 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
 __all__ = ["Options"]
 
 
-@dataclass(frozen=True, slots=True)
 class Options:
-    opt: int = 2  # LLVM optimization level, 0 to 3
-    wraparound: bool = False  # int arithmetic wraps modulo 2**64 instead of raising OverflowError
-    first_line: int = 1  # the cell line number of the source's first line (2 below a %%jit line)
+    __slots__ = ("opt", "wraparound", "first_line")
 
-    def __post_init__(self):
-        if self.opt not in (0, 1, 2, 3):
-            raise ValueError(f"opt must be 0, 1, 2 or 3, not {self.opt!r}")
-        if not isinstance(self.first_line, int) or self.first_line < 1:
-            raise ValueError(f"first_line must be a positive int, not {self.first_line!r}")
+    def __init__(self, opt: int = 2, wraparound: bool = False, first_line: int = 1):
+        if opt not in (0, 1, 2, 3):
+            raise ValueError(f"opt must be 0, 1, 2 or 3, not {opt!r}")
+        if not isinstance(first_line, int) or first_line < 1:
+            raise ValueError(f"first_line must be a positive int, not {first_line!r}")
+        self.opt = opt  # LLVM optimization level, 0 to 3
+        self.wraparound = bool(wraparound)  # int arithmetic wraps modulo 2**64 instead of raising
+        self.first_line = first_line  # the cell line number of the source's first line (2 under %%jit)
 
     def key_parts(self) -> dict:
-        return asdict(self)
+        return {"opt": self.opt, "wraparound": self.wraparound, "first_line": self.first_line}
+
+    def __repr__(self) -> str:
+        return f"Options(opt={self.opt}, wraparound={self.wraparound}, first_line={self.first_line})"

@@ -17,9 +17,6 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from dataclasses import asdict
-from pathlib import Path
-
 from . import fingerprint
 from .bind import bind
 from .cache import Cache, Entry, cache_key, library_suffix, normalize_source, sha256_file
@@ -32,7 +29,7 @@ __all__ = ["compile_cell", "build"]
 
 
 def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_line: int = 1,
-                 cache: bool = True, force: bool = False, cache_dir: str | Path | None = None) -> Library:
+                 cache: bool = True, force: bool = False, cache_dir=None) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     `cache=False` builds in a temporary directory and touches no cache; `force=True`
@@ -41,7 +38,7 @@ def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_l
     """
     options = Options(opt=opt, wraparound=wraparound, first_line=first_line)
     store = Cache(cache_dir) if cache else None
-    toolchain = fingerprint.toolchain(store.root if store else None, write=store is not None)
+    toolchain = fingerprint.toolchain(store.location if store else None, write=store is not None)
     key = cache_key(source, options.key_parts(), toolchain)
 
     if store is None:
@@ -74,6 +71,7 @@ def _workspace(store: Cache | None, key: str):
         return
     import shutil
     import tempfile
+    from pathlib import Path
 
     path = Path(tempfile.mkdtemp(prefix="jitcell-"))
     try:
@@ -83,8 +81,10 @@ def _workspace(store: Cache | None, key: str):
             shutil.rmtree(path, ignore_errors=True)
 
 
-def build(source: str, options: Options, key: str, toolchain: dict, work: Path) -> tuple[Path, dict]:
-    """Run the compiler stages; returns the linked library (in `work`) and its manifest."""
+def build(source: str, options: Options, key: str, toolchain: dict, work) -> tuple:
+    """Run the compiler stages; returns the linked library (in `work`, a Path) and its manifest."""
+    from dataclasses import asdict
+
     from . import binary, machine
     from .check import check
     from .errors import LinkageError
