@@ -1,7 +1,7 @@
 """The options that change generated code (and so take part in the cache key).
 
     >>> Options(opt=3, wraparound=True).key_parts()
-    {'opt': 3, 'wraparound': True, 'first_line': 1}
+    {'opt': 3, 'wraparound': True, 'first_line': 1, 'loop_versioning': True}
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ __all__ = ["Options"]
 
 
 class Options:
-    __slots__ = ("opt", "wraparound", "first_line")
+    __slots__ = ("opt", "wraparound", "first_line", "loop_versioning")
 
-    def __init__(self, opt: int = 2, wraparound: bool = False, first_line: int = 1):
+    def __init__(self, opt: int = 2, wraparound: bool = False, first_line: int = 1,
+                 loop_versioning: bool = True):
         if opt not in (0, 1, 2, 3):
             raise ValueError(f"opt must be 0, 1, 2 or 3, not {opt!r}")
         if not isinstance(first_line, int) or first_line < 1:
@@ -20,9 +21,12 @@ class Options:
         self.opt = opt  # LLVM optimization level, 0 to 3
         self.wraparound = bool(wraparound)  # int arithmetic wraps modulo 2**64 instead of raising
         self.first_line = first_line  # the cell line number of the source's first line (2 under %%jit)
+        # run loops without overflow checks where a guard proves none can fire (versioning.py)
+        self.loop_versioning = bool(loop_versioning)
 
     def key_parts(self) -> dict:
-        return {"opt": self.opt, "wraparound": self.wraparound, "first_line": self.first_line}
+        return {"opt": self.opt, "wraparound": self.wraparound, "first_line": self.first_line,
+                "loop_versioning": self.loop_versioning}
 
     def __repr__(self) -> str:
-        return f"Options(opt={self.opt}, wraparound={self.wraparound}, first_line={self.first_line})"
+        return "Options(" + ", ".join(f"{k}={v!r}" for k, v in self.key_parts().items()) + ")"

@@ -29,14 +29,15 @@ __all__ = ["compile_cell", "build"]
 
 
 def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_line: int = 1,
-                 cache: bool = True, force: bool = False, cache_dir=None) -> Library:
+                 loop_versioning: bool = True, cache: bool = True, force: bool = False,
+                 cache_dir=None) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     `cache=False` builds in a temporary directory and touches no cache; `force=True`
-    rebuilds and replaces this cell's entry. `opt`, `wraparound` and `first_line`
-    change the generated code and are part of the cache key.
+    rebuilds and replaces this cell's entry. `opt`, `wraparound`, `first_line` and
+    `loop_versioning` change the generated code and are part of the cache key.
     """
-    options = Options(opt=opt, wraparound=wraparound, first_line=first_line)
+    options = Options(opt=opt, wraparound=wraparound, first_line=first_line, loop_versioning=loop_versioning)
     store = Cache(cache_dir) if cache else None
     toolchain = fingerprint.toolchain(store.location if store else None, write=store is not None)
     key = cache_key(source, options.key_parts(), toolchain)
@@ -106,7 +107,8 @@ def build(source: str, options: Options, key: str, toolchain: dict, work) -> tup
     with stage("check"):
         program = check(tree, source, options.first_line)
     with stage("lower"):
-        lowered = lower(program, tag=tag, wraparound=options.wraparound)
+        lowered = lower(program, tag=tag, wraparound=options.wraparound,
+                        loop_versioning=options.loop_versioning)
     with stage("optimize"):
         module = machine.optimize(lowered.module, options.opt)
         survivors = set(machine.export(module))

@@ -65,7 +65,8 @@ def test_key_ignores_trailing_space_but_not_code_or_options():
 def test_manifest_records_what_the_key_covers(fresh_cache):
     lib = jitcell.compile_cell(SOURCE, opt=3, wraparound=True)
     m = lib.manifest
-    assert m["key"] == lib.key and m["options"] == {"opt": 3, "wraparound": True, "first_line": 1}
+    assert m["key"] == lib.key
+    assert m["options"] == {"opt": 3, "wraparound": True, "first_line": 1, "loop_versioning": True}
     assert {"llvm", "llvmlite", "triple", "cpu", "features"} <= set(m["toolchain"])
     assert m["source"] == normalize_source(SOURCE)
     assert [f["signature"] for f in m["functions"]] == ["(x: float) -> float", "(n: int) -> int"]
