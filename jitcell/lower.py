@@ -25,6 +25,7 @@ from . import typed as T
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .errors import Loc
 from .types import BOOL, FLOAT, INT, NONE, Type
+from .versioning import Guard, worth_versioning
 
 __all__ = ["lower", "Lowered", "SlotUse"]
 
@@ -55,9 +56,11 @@ class _SlotGlobal(ir.GlobalVariable):
         buf.append("".join(text).replace(" global ", " externally_initialized global ", 1))
 
 
-def lower(program: T.Program, *, tag: int, wraparound: bool,
+def lower(program: T.Program, *, tag: int, wraparound: bool, loop_versioning: bool = True,
           address_of: Callable[[str], int] = slots.address_of) -> Lowered:
-    return _ModuleLowerer(program, tag, wraparound, address_of).run()
+    lowerer = _ModuleLowerer(program, tag, wraparound, address_of)
+    lowerer.loop_versioning = loop_versioning and not wraparound
+    return lowerer.run()
 
 
 class _ModuleLowerer:
@@ -169,6 +172,8 @@ class _FunctionLowerer:
         self.ret_ptr = args.pop(0) if sig.returns is not NONE else None
         for name, t in self.fn.locals.items():
             self.vars[name] = self.entry.alloca(llvm_type(t), name=name)
+            # defined contents from the start: the loop guard may read a local not yet bound
+            self.entry.store(ir.Constant(llvm_type(t), 0), self.vars[name])
         for name in _names_read_unbound(self.fn.body):
             self.flags[name] = self.entry.alloca(I1, name=f"{name}.bound")
             self.entry.store(ir.Constant(I1, 0), self.flags[name])
@@ -303,9 +308,26 @@ class _FunctionLowerer:
         stride = b.select(up, step, b.sub(i64(0), step))
         nonempty = b.select(up, b.icmp_signed("<", start, stop), b.icmp_signed(">", start, stop))
         count = b.select(nonempty, b.add(b.udiv(b.sub(span, i64(1)), stride), i64(1)), i64(0))
+        end = self.ir_fn.append_basic_block("endfor")
+        if self.owner.loop_versioning and not self.arith.wraparound and worth_versioning(node):
+            safe = Guard(b, lambda name: b.load(self.vars[name])).emit(node, start, stop, count)
+            fast, checked = self.ir_fn.append_basic_block("for.fast"), self.ir_fn.append_basic_block("for.checked")
+            b.cbranch(safe, fast, checked).set_weights([99, 1])
+            b.position_at_end(fast)
+            self.arith.wraparound = True  # the guard proved no overflow check here can fire
+            try:
+                self.range_loop(node, start, step, count, end)
+            finally:
+                self.arith.wraparound = False
+            b.position_at_end(checked)
+        self.range_loop(node, start, step, count, end)
+        b.position_at_end(end)
+
+    def range_loop(self, node: T.ForRange, start, step, count, end: ir.Block) -> None:
+        b = self.b
         before = b.block
-        head, body, step_block, other, end = (self.ir_fn.append_basic_block(n) for n in
-                                              ("for", "for.body", "for.next", "for.else", "endfor"))
+        head, body, step_block, other = (self.ir_fn.append_basic_block(n) for n in
+                                         ("for", "for.body", "for.next", "for.else"))
         b.branch(head)
         b.position_at_end(head)
         k = b.phi(I64, name="k")
@@ -323,7 +345,6 @@ class _FunctionLowerer:
         self.block(node.orelse)
         if not b.block.is_terminated:
             b.branch(end)
-        b.position_at_end(end)
 
     # ---- expressions ----------------------------------------------------------------
 
