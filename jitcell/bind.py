@@ -6,9 +6,9 @@ For `def f(n: int, x: float = 0.5) -> float` the call path is generated as Pytho
         if n.__class__ is not jc__int: n = jc__as_int(n, 'n')
         elif not -9223372036854775808 <= n <= 9223372036854775807: jc__too_big(n, 'n')
         if x.__class__ is not jc__float: x = jc__as_float(x, 'x')
-        jc__out = jc__Out()
-        if jc__entry(jc__out, n, x): raise jc__take_pending()
-        return jc__out.value
+        jc__result = jc__entry(n, x)      # one ctypes call; the value comes back directly
+        if jc__pending.error is not None: raise jc__take_pending()
+        return jc__result
 
 It becomes the static `__call__` of the JitFunction, so argument errors are CPython's
 own, worded as for the original function ("f() missing 1 required positional argument:
@@ -19,7 +19,6 @@ compiled code comes out of the call as the exception Python would have raised.
 from __future__ import annotations
 
 import ctypes
-import linecache
 import math
 
 from . import callbacks
@@ -70,20 +69,18 @@ def bind(library: Library) -> Library:
 def _make_function(info: dict, library: Library) -> JitFunction:
     name = info["name"]
     entry = library.handle[info["symbol"]]
-    out_type = _CTYPES.get(info["returns"])
-    entry.restype = ctypes.c_int32
-    entry.argtypes = [ctypes.POINTER(out_type) if out_type else ctypes.c_void_p,
-                      *(_CTYPES[t] for _, t in info["params"])]
+    entry.restype = _CTYPES.get(info["returns"])  # None for a function returning None
+    entry.argtypes = [_CTYPES[t] for _, t in info["params"]]
     source = _wrapper_source(info)
-    filename = f"<jitcell {name}{info['signature']}>"
+    filename = f"jitcell-wrapper {name}{info['signature']}"
     namespace = {
-        "jc__entry": entry, "jc__Out": out_type, "jc__take_pending": callbacks.take_pending,
+        "__name__": filename, "__loader__": _Source(source),  # for tracebacks, without linecache
+        "jc__entry": entry, "jc__pending": callbacks.PENDING, "jc__take_pending": callbacks.take_pending,
         "jc__as_int": _converter(name, "int"), "jc__as_float": _converter(name, "float"),
         "jc__as_bool": _converter(name, "bool"), "jc__too_big": _too_big(name),
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__defaults": tuple(info["defaults"]),
     }
     exec(compile(source, filename, "exec"), namespace)
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
     cls = type("JitFunction", (JitFunction,), {"__call__": call, "__slots__": ()})
     return cls(name, info, library)
@@ -101,13 +98,20 @@ def _wrapper_source(info: dict) -> str:
         lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
         if t == "int":
             lines.append(f"    elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {p!r})")
-    args = "".join(f", {p}" for p in params)
-    if info["returns"] == "None":
-        lines += [f"    if jc__entry(None{args}): raise jc__take_pending()", "    return None"]
-    else:
-        lines += ["    jc__out = jc__Out()", f"    if jc__entry(jc__out{args}): raise jc__take_pending()",
-                  "    return jc__out.value"]
+    lines += [f"    jc__result = jc__entry({', '.join(params)})",
+              "    if jc__pending.error is not None: raise jc__take_pending()",
+              "    return jc__result"]
     return "\n".join(lines) + "\n"
+
+
+class _Source:
+    """The loader of a generated wrapper: tracebacks ask it for the source lines."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def get_source(self, name: str) -> str:
+        return self.source
 
 
 def _default(defaults: list, index: int) -> str:

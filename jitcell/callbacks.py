@@ -10,8 +10,8 @@ on the same operands, so the exception is exactly CPython's::
     site {"kind": "python_op", "op": "mul", ...}, values (2**62, 4)
         -> 2**62 * 4 is 2**64 in Python: OverflowError, it does not fit in 64 bits
 
-The exception is kept per thread until the compiled function returns its error
-status; `take_pending()` hands it to the caller, which raises it.
+The exception is kept per thread (`PENDING.error`) until the compiled function has
+returned; the caller checks it and raises `take_pending()`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import math
 import operator
 import threading
 
-__all__ = ["TARGETS", "address", "register_library", "take_pending"]
+__all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
 
 PRINT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
 RAISE_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
@@ -137,7 +137,12 @@ def _unbound_error(name: str) -> BaseException:
 
 _libraries: dict[int, tuple[list[dict], list[str], int]] = {}
 _sites: dict[tuple[int, int], _Site] = {}
-_pending = threading.local()
+class _Pending(threading.local):
+    error: BaseException | None = None  # per thread; None in a thread that never failed
+
+
+PENDING = _Pending()
+_pending = PENDING
 
 
 def register_library(tag: int, sites: list[dict], source: str, first_line: int) -> None:
@@ -154,9 +159,11 @@ def _site(tag: int, index: int) -> _Site:
 
 
 def take_pending() -> BaseException:
-    error = getattr(_pending, "error", None)
+    error = _pending.error
     _pending.error = None
-    return error or SystemError("jitcell: compiled code reported an error but none is pending")
+    if error is None:
+        return SystemError("jitcell: compiled code reported an error but none is pending")
+    return error.with_traceback(None)  # where Python re-evaluated the operation is not news
 
 
 def _on_print(tag: int, index: int, values: int) -> int:

@@ -3,10 +3,10 @@
     def half(n: int) -> int:         define internal i32 @"jitcell.impl.half"(ptr %ret, i64 %n) {
         return n // 2          ->      ... sdiv/srem with Python's floor rounding ...
                                        store i64 %q, ptr %ret ; ret i32 0 }
-                                     define i32 @"jitcell.def.half"(ptr %ret, i64 %n)   ; exported
+                                     define i64 @"jitcell.def.half"(i64 %n)   ; exported
 
 Every compiled function returns a status (0: done, 1: a Python exception is pending)
-and writes its value through `ret`. Addresses from the running process are reached
+and writes its value through `ret`; the exported entry point returns the value itself. Addresses from the running process are reached
 only through slots: `@"jitcell.slot.print"` and `@"jitcell.slot.raise"` are globals
 initialized with this session's callback addresses; `load` patches them after every
 `dlopen`. A site (print call, failing check) is a small integer: its details (line,
@@ -94,24 +94,25 @@ class _ModuleLowerer:
         return impl
 
     def define_export(self, fn: T.Function) -> None:
-        """The C-ABI entry point: bools travel as bytes, the result through `ret`."""
+        """The C-ABI entry point: returns the value itself (bools as a byte). On an error it
+        returns zero; the caller learns of the error from the pending Python exception."""
         sig = fn.signature
-        params = [ir.PointerType()] + [I8 if t is BOOL else llvm_type(t) for _, t in sig.params]
-        export = ir.Function(self.module, ir.FunctionType(I32, params), slots.function_symbol(fn.name))
+        params = [I8 if t is BOOL else llvm_type(t) for _, t in sig.params]
+        returns = ir.VoidType() if sig.returns is NONE else I8 if sig.returns is BOOL else llvm_type(sig.returns)
+        export = ir.Function(self.module, ir.FunctionType(returns, params), slots.function_symbol(fn.name))
         b = ir.IRBuilder(export.append_basic_block("entry"))
         args = [b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a
-                for a, (_, t) in zip(export.args[1:], sig.params)]
+                for a, (_, t) in zip(export.args, sig.params)]
         if sig.returns is NONE:
-            b.ret(b.call(self.impls[fn.name], args))
+            b.call(self.impls[fn.name], args)
+            b.ret_void()
             return
         result = b.alloca(llvm_type(sig.returns))
         status = b.call(self.impls[fn.name], [result, *args])
         value = b.load(result)
         if sig.returns is BOOL:
             value = b.zext(value, I8)
-        with b.if_then(b.icmp_signed("==", status, ir.Constant(I32, 0))):
-            b.store(value, export.args[0])
-        b.ret(status)
+        b.ret(b.select(b.icmp_signed("==", status, ir.Constant(I32, 0)), value, ir.Constant(returns, 0)))
 
     # ---- slots and sites -------------------------------------------------------------
 
