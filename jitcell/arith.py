@@ -169,6 +169,8 @@ class Arith:
 
         ua, ub = magnitude(a), magnitude(b)  # as unsigned: |MIN| wraps to 2**63
         small = bb.and_(bb.icmp_unsigned("<=", ua, i64(TWO53)), bb.icmp_unsigned("<=", ub, i64(TWO53)))
+        # a zero quotient would never reach 55 bits in the loop below; 0.0 / b is exact (and signed)
+        small = bb.or_(small, bb.icmp_signed("==", a, i64(0)))
         bb.cbranch(small, fast, slow)
 
         bb.position_at_end(fast)
