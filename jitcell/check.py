@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from . import syntax as S
 from . import typed as T
-from .check_expr import ExpressionChecker, literal_default, truncate_hint
+from .check_expr import INT_MAX, INT_MIN, ExpressionChecker, literal_default, truncate_hint
 from .errors import CompileError, Diagnostic, Loc
 from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
 from .types import BOOL, ERROR, FLOAT, INT, NONE, Type, type_from_name
@@ -88,11 +88,15 @@ class ModuleChecker:
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
             params.append((p.name, t))
             if p.default is not None:
-                value = literal_default(p.default)
+                value = literal_default(p.default, self.imports)
                 if value is None or (t is INT and isinstance(value, float)) \
                         or (t is BOOL and not isinstance(value, bool)):
                     self.errors.append(Diagnostic(
                         f"the default of '{p.name}' must be a {t} literal", p.default.loc))
+                    value = 0
+                elif isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
+                    self.errors.append(Diagnostic(
+                        f"the default of '{p.name}', {value}, does not fit in 64 bits", p.default.loc))
                     value = 0
                 defaults.append(float(value) if t is FLOAT else value)
             elif defaults:

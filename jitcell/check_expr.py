@@ -469,15 +469,24 @@ def truncate_hint(target: Type, source: Type) -> str:
     return " (write int(...) to truncate)" if (target, source) == (INT, FLOAT) else ""
 
 
-def literal_default(node: S.Expr | None):
-    """The Python value of a parameter default: a number, possibly negated."""
-    if isinstance(node, S.Const) and isinstance(node.value, (int, float, bool)):
-        return node.value
-    if isinstance(node, S.UnaryOp) and node.op == "-" and isinstance(node.operand, S.Const):
-        value = node.operand.value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return -value
-    if isinstance(node, S.Attribute) and isinstance(node.value, S.Name) and node.attr in MATH_CONSTANTS:
-        return MATH_CONSTANTS[node.attr]
-    return None
+def literal_default(node: S.Expr | None, imports: dict[str, str]):
+    """The Python value of a parameter default, or None if it is not a constant.
 
+    A default is a number, a math constant (`math.pi`, or `pi` imported from math),
+    either of them negated, or an int constant expression such as `2**63 - 1`.
+    """
+    match node:
+        case S.Const(value=value) if isinstance(value, (int, float)):
+            return value
+        case S.UnaryOp(op="-" | "+" as op, operand=operand):
+            value = literal_default(operand, imports)
+            if value is None:
+                return None
+            return -value if op == "-" else +value
+        case S.Attribute(value=S.Name(id=base), attr=attr) if imports.get(base) == "math":
+            return MATH_CONSTANTS.get(attr)
+        case S.Name(id=name) if imports.get(name, "").startswith("math."):
+            return MATH_CONSTANTS.get(imports[name][5:])
+        case S.BinOp():
+            return fold_int(node)
+    return None
