@@ -1,0 +1,178 @@
+"""Differential tests: every program in tests/programs/ runs under CPython and under jitcell.
+
+A program is a cell (valid Python and valid jitcell) followed by call directives::
+
+    def safe_div(a: int, b: int) -> int:
+        return a // b
+
+    #> safe_div(7, 2)                    both must give 3, print the same text
+    #> safe_div(7, 0)                    both must raise ZeroDivisionError, same message
+    #> safe_div(2**63 - 1, -1)
+
+For each directive the harness compares the outcome of the call: the returned value
+(same type; floats bit for bit, any NaN equal to any NaN, -0.0 distinct from 0.0),
+or the exception's type and str(), and the text written to stdout.
+
+Deliberate deviations from CPython are marked, and must really deviate:
+
+    #> f(2**62) !OverflowError           jitcell raises OverflowError (CPython: a big int)
+    #> f(2) !ValueError: use a float     ...with this text in the message
+    #> half(3) => 1.5                    jitcell returns exactly this (CPython: another value)
+
+A line `#! wraparound` compiles the cell with wraparound=True. Each cell is compiled
+at opt=2 and at opt=0, and every directive is checked at both levels.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import math
+import re
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import jitcell
+
+PROGRAMS = Path(__file__).parent / "programs"
+OPT_LEVELS = (2, 0)
+
+_DIRECTIVE = re.compile(
+    r"^#>\s*(?P<call>.+?)"
+    r"(?:\s+!(?P<exc>[A-Za-z]\w*)(?::\s*(?P<msg>.*?))?|\s+=>\s*(?P<value>.+?))?\s*$")
+
+
+@dataclass(frozen=True)
+class Directive:
+    path: Path
+    line: int
+    call: str
+    exc: str | None = None  # a deviation: jitcell raises this
+    msg: str | None = None  # ...with this text in its message
+    value: str | None = None  # a deviation: jitcell returns the value of this expression
+
+    @property
+    def deviation(self) -> bool:
+        return self.exc is not None or self.value is not None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    value: object = None
+    error: BaseException | None = None
+    stdout: str = ""
+
+    def describe(self) -> str:
+        what = f"raised {type(self.error).__name__}: {self.error}" if self.error else \
+            f"returned {type(self.value).__name__} {self.value!r}"
+        return what + (f", printed {self.stdout!r}" if self.stdout else "")
+
+
+def _directives(path: Path) -> list[Directive]:
+    found = []
+    for number, text in enumerate(path.read_text().splitlines(), 1):
+        if text.startswith("#>"):
+            m = _DIRECTIVE.match(text)
+            assert m, f"{path.name}:{number}: malformed directive {text!r}"
+            found.append(Directive(path, number, m["call"], m["exc"], m["msg"], m["value"]))
+    return found
+
+
+def _collect() -> list:
+    params = []
+    for path in sorted(PROGRAMS.glob("*.py")):
+        directives = _directives(path)
+        if not directives:
+            params.append(pytest.param(None, id=f"{path.stem}:no-directives",
+                                       marks=pytest.mark.xfail(strict=True, reason="a program needs directives")))
+        for d in directives:
+            params.append(pytest.param(d, id=f"{path.stem}:{d.line}"))
+    return params
+
+
+def _options(source: str) -> dict:
+    return {"wraparound": True} if re.search(r"^#!\s*wraparound\s*$", source, re.M) else {}
+
+
+@functools.cache
+def _python_namespace(path: Path) -> dict:
+    namespace = {"__name__": f"program_{path.stem}"}
+    exec(compile(path.read_text(), str(path), "exec"), namespace)
+    return namespace
+
+
+@functools.cache
+def _jit_namespace(path: Path, opt: int) -> dict:
+    source = path.read_text()
+    library = jitcell.compile_cell(source, opt=opt, **_options(source))
+    return {"math": math, **library.functions}
+
+
+def _run(call: str, namespace: dict) -> Outcome:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            value = eval(call, {"math": math, **namespace})
+        except Exception as error:  # the outcome under test
+            return Outcome(error=error, stdout=out.getvalue())
+    return Outcome(value=value, stdout=out.getvalue())
+
+
+def same_value(a: object, b: object) -> bool:
+    """Same type and value: floats bit for bit, except that all NaNs are equal."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float):
+        return (math.isnan(a) and math.isnan(b)) or struct.pack("<d", a) == struct.pack("<d", b)
+    return a == b
+
+
+def same_outcome(a: Outcome, b: Outcome) -> bool:
+    if (a.error is None) != (b.error is None) or a.stdout != b.stdout:
+        return False
+    if a.error is not None:
+        return type(a.error) is type(b.error) and str(a.error) == str(b.error)
+    return same_value(a.value, b.value)
+
+
+def check_deviation(d: Directive, python: Outcome, jit: Outcome, where: str) -> None:
+    if d.exc is not None:
+        assert jit.error is not None and type(jit.error).__name__ == d.exc, \
+            f"{where}: expected jitcell to raise {d.exc}, but it {jit.describe()}"
+        if d.msg:
+            assert d.msg in str(jit.error), f"{where}: {d.msg!r} not in the message {str(jit.error)!r}"
+        assert not (python.error is not None and type(python.error).__name__ == d.exc), \
+            f"{where}: CPython raises {d.exc} too; this is no deviation, remove the '!{d.exc}'"
+    else:
+        expected = eval(d.value, {"math": math})
+        assert jit.error is None and same_value(jit.value, expected), \
+            f"{where}: expected jitcell to return {type(expected).__name__} {expected!r}, but it {jit.describe()}"
+        assert python.error is not None or not same_value(python.value, expected), \
+            f"{where}: CPython returns {expected!r} too; this is no deviation, remove the '=> ...'"
+
+
+@pytest.mark.parametrize("directive", _collect())
+def test_program(directive: Directive | None):
+    assert directive is not None
+    python = _run(directive.call, _python_namespace(directive.path))
+    for opt in OPT_LEVELS:
+        jit = _run(directive.call, _jit_namespace(directive.path, opt))
+        where = f"{directive.path.name}:{directive.line}: {directive.call} (opt={opt})"
+        if directive.deviation:
+            check_deviation(directive, python, jit, where)
+        else:
+            assert same_outcome(python, jit), f"{where}\n  CPython {python.describe()}\n  jitcell {jit.describe()}"
+
+
+def test_corpus_is_large_and_organized():
+    files = sorted(PROGRAMS.glob("*.py"))
+    assert len(files) >= 120
+    topics = {f.stem.split("_")[0] for f in files}
+    assert {"arith", "control", "calls", "math", "print"} <= topics
+    deviations = [d for f in files for d in _directives(f) if d.deviation]
+    total = sum(len(_directives(f)) for f in files)
+    assert len(deviations) * 10 < total, "deviations must stay few"
