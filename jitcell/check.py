@@ -32,7 +32,7 @@ class ModuleChecker:
         self.module = module
         self.source = source
         self.first_line = first_line
-        self.errors: list[Diagnostic] = []
+        self.errors: list[Diagnostic] = list(module.errors)  # parse's, reported with ours
         self.definitions = {f.name: f for f in module.functions}
         self.imports: dict[str, str] = {}
         self.signatures: dict[str, _PendingSignature] = {}
@@ -41,8 +41,11 @@ class ModuleChecker:
         self.collect_imports()
         for fdef in self.module.functions:
             self.signatures[fdef.name] = self.signature(fdef)
+            if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
+                self.signatures[fdef.name].returns = ERROR  # its body lost statements: not inferred
         self.infer_return_types()
-        functions = tuple(self.check_function(fdef) for fdef in self.module.functions)
+        functions = tuple(self.check_function(fdef) for fdef in self.module.functions
+                          if fdef.name not in self.module.broken)
         self.fail_if_errors()
         return T.Program(functions)
 
@@ -92,7 +95,8 @@ class ModuleChecker:
                 if value is None or (t is INT and isinstance(value, float)) \
                         or (t is BOOL and not isinstance(value, bool)):
                     self.errors.append(Diagnostic(
-                        f"the default of '{p.name}' must be a {t} literal", p.default.loc))
+                        f"the default of '{p.name}' must be {'an' if t is INT else 'a'} {t} constant",
+                        p.default.loc))
                     value = 0
                 elif isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
                     self.errors.append(Diagnostic(
@@ -176,7 +180,8 @@ class FunctionChecker(ExpressionChecker):
         if self.state is not None and returns not in (None, NONE, ERROR):
             self.error(f"{self.fdef.name}() can reach its end without returning a value (Python "
                        f"would return None); end it with a return statement", self.fdef.loc)
-        if returns is None and not self.probe and len(self.module.errors) == errors_before:
+        params_ok = all(t is not ERROR for _, t in self.signature.params)  # else already reported
+        if returns is None and not self.probe and len(self.module.errors) == errors_before and params_ok:
             if self.inferred_return() is None:
                 self.error(f"cannot infer the return type of '{self.fdef.name}' (it depends on "
                            f"itself); annotate it: def {self.fdef.name}(...) -> int", self.fdef.loc)
@@ -267,8 +272,12 @@ class FunctionChecker(ExpressionChecker):
                 and "range" not in self.locals and "range" not in self.module.definitions):
             self.error("for loops iterate over range(...) only in this version", it.loc)
             return None
-        if it.keywords or not 1 <= len(it.args) <= 3:
-            self.error(f"range() takes 1 to 3 positional arguments, got {len(it.args)}", it.loc)
+        if it.keywords:
+            self.error("range() takes no keyword arguments", it.keywords[0].loc)
+            return None
+        if not 1 <= len(it.args) <= 3:
+            self.error("range expected at least 1 argument, got 0" if not it.args else
+                       f"range expected at most 3 arguments, got {len(it.args)}", it.loc)
             return None
         bounds = []
         for arg in it.args:
@@ -323,6 +332,8 @@ class FunctionChecker(ExpressionChecker):
         else:
             self.error(f"cannot unpack into {len(targets)} names: the right side must be a tuple "
                        f"of {len(targets)} values, like 'a, b = b, a'", node.value.loc)
+            for target in targets:
+                self.locals.setdefault(target.id, ERROR)  # reads of them report nothing more
             return None
         annotation = None
         if node.annotation is not None:
@@ -334,7 +345,9 @@ class FunctionChecker(ExpressionChecker):
         declared = self.locals.get(name)
         if declared is None:
             declared = t
-            if declared is not ERROR:
+            # The probe pass may see ERROR for a type still being inferred; the final
+            # pass only for a reported mistake, after which reads of the name stay quiet.
+            if declared is not ERROR or not self.probe:
                 self.locals[name] = declared
         return declared
 
@@ -350,7 +363,7 @@ class FunctionChecker(ExpressionChecker):
             if annotation is not None and annotation is not ERROR:
                 declared = self.locals.get(name)
                 if declared is not None and declared != annotation:
-                    self.error(f"'{name}' is already {declared}; it cannot be declared {annotation}", loc)
+                    value = self.error(f"'{name}' is already {declared}; it cannot be declared {annotation}", loc)
                 elif declared is None:
                     self.locals[name] = annotation
             declared = self.declare(name, value.type if annotation is None else annotation)

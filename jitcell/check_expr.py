@@ -305,8 +305,12 @@ class ExpressionChecker:
             elif i >= first_default:
                 value = sig.defaults[i - first_default]
                 args.append(T.Literal(value, ptype, node.loc))
-            else:
-                return self.error(f"{name}() missing required argument '{pname}'", node.loc)
+        missing = [f"'{p}'" for i, (p, _) in enumerate(params) if p not in bound and i < first_default]
+        if missing:  # CPython's wording
+            listed = missing[0] if len(missing) == 1 else (
+                f"{', '.join(missing[:-1])}{',' if len(missing) > 2 else ''} and {missing[-1]}")
+            return self.error(f"{name}() missing {len(missing)} required positional argument"
+                              f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
         returns = sig.returns
         if returns is None:  # being inferred
             if not self.probe:
@@ -372,8 +376,8 @@ class ExpressionChecker:
     def parse_number(self, name: str, text: str, loc: Loc) -> T.Expr:
         try:
             value = int(text) if name == "int" else float(text)
-        except ValueError:
-            return self.error(f"could not convert string to {name}: {text!r}", loc)
+        except ValueError as e:
+            return self.error(str(e), loc)  # CPython's message
         if name == "int":
             return self.constant(S.Const(value, loc))
         return T.Literal(value, FLOAT, loc)

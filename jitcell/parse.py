@@ -4,8 +4,8 @@
     (Return(value=BinOp(op='+', left=Name(id='n', ...), right=Const(value=1, ...), ...), ...),)
 
 Python's own parser reads the cell, so syntax errors are Python's. Every construct
-outside the subset becomes a diagnostic naming it and its location; all of them
-are reported together in one `CompileError`.
+outside the subset becomes a diagnostic naming it and its location; they travel in
+`Module.errors`, and `check` reports them together with its own in one `CompileError`.
 """
 
 from __future__ import annotations
@@ -63,12 +63,15 @@ class _Parser:
             line = (e.lineno or 1) + self.first_line - 1
             raise CompileError([Diagnostic(f"invalid syntax: {e.msg}", Loc(line, e.offset or 1))],
                                self.source, self.first_line) from None
-        functions, imports = [], []
+        functions, imports, broken = [], [], set()
         for i, node in enumerate(tree.body):
             if i == 0 and _is_docstring(node):
                 continue
             if isinstance(node, ast.FunctionDef):
+                errors_before = len(self.errors)
                 functions.append(self.function(node))
+                if len(self.errors) > errors_before:
+                    broken.add(node.name)
             elif isinstance(node, (ast.Import, ast.ImportFrom)):
                 imp = self.import_(node)
                 if imp is not None:
@@ -83,9 +86,7 @@ class _Parser:
                     f"function '{fn.name}' is defined twice in this cell "
                     f"(first at line {seen[fn.name].loc.line})", fn.loc))
             seen[fn.name] = fn
-        if self.errors:
-            raise CompileError(self.errors, self.source, self.first_line)
-        return S.Module(tuple(functions), tuple(imports))
+        return S.Module(tuple(functions), tuple(imports), tuple(self.errors), frozenset(broken))
 
     # ---- helpers ----------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import Loc
+from .errors import Diagnostic, Loc
 
 # ---- expressions -------------------------------------------------------------
 
@@ -210,3 +210,7 @@ class Import:
 class Module:
     functions: tuple[FunctionDef, ...]
     imports: tuple[Import, ...]
+    # What `parse` rejected, for `check` to report together with its own findings;
+    # the functions in `broken` lost statements to those errors and are not checked.
+    errors: tuple[Diagnostic, ...] = ()
+    broken: frozenset[str] = frozenset()
