@@ -1,0 +1,340 @@
+"""Compile errors: what is outside jitcell's language is reported with its exact place.
+
+Every diagnostic has a 1-based line and column and a message naming the construct;
+`str(CompileError)` renders each one like a C compiler does::
+
+    cell:2:12: error: lists are not supported
+        return [n]
+               ^
+
+All the errors of a cell are reported at once. Errors that can only be known at call
+time (a str passed for an int, an int beyond 64 bits) raise TypeError or
+OverflowError naming the parameter.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import jitcell
+from jitcell import CompileError
+
+
+def compile_error(source: str, **options) -> CompileError:
+    with pytest.raises(CompileError) as caught:
+        jitcell.compile_cell(textwrap.dedent(source).lstrip("\n"), cache=False, **options)
+    return caught.value
+
+
+# (source, line, column, message): the one diagnostic each cell gets
+CASES = {
+    # ---- constructs outside the subset
+    "class": ("class A:\n    pass\n", 1, 1,
+              "only 'def' and 'import math' may appear at the top level of a %%jit cell, not classes"),
+    "top-level assignment": ("x = 5\ndef f(n: int):\n    return n\n", 1, 1,
+                             "only 'def' and 'import math' may appear at the top level of a %%jit cell, "
+                             "not an assignment"),
+    "async def": ("async def f(n: int):\n    return n\n", 1, 1,
+                  "only 'def' and 'import math' may appear at the top level of a %%jit cell, "
+                  "not async functions"),
+    "lambda": ("def f(x: int) -> int:\n    g = lambda y: y\n    return x\n", 2, 9, "lambda expressions are not supported"),
+    "list comprehension": ("def f(n: int):\n    return [i for i in range(n)]\n", 2, 12,
+                           "list comprehensions are not supported"),
+    "generator expression": ("def f(n: int):\n    return max(i for i in range(n))\n", 2, 15,
+                             "generator expressions are not supported"),
+    "yield": ("def f(n: int):\n    yield n\n", 2, 5, "generators (yield) are not supported"),
+    "try": ("def f(n: int) -> int:\n    try:\n        return n\n    except Exception:\n        return 0\n",
+            2, 5, "try statements are not supported"),
+    "with": ("def f(n: int) -> int:\n    with n:\n        pass\n    return n\n", 2, 5, "with statements are not supported"),
+    "global": ("def f(n: int) -> int:\n    global x\n    return n\n", 2, 5, "global declarations are not supported"),
+    "nonlocal": ("def f(n: int) -> int:\n    nonlocal x\n    return n\n", 2, 5, "nonlocal declarations are not supported"),
+    "raise": ("def f(n: int):\n    raise ValueError('x')\n", 2, 5, "raise statements are not supported"),
+    "del": ("def f(n: int):\n    del n\n    return 1\n", 2, 5, "del statements are not supported"),
+    "match": ("def f(n: int):\n    match n:\n        case 1:\n            return 1\n    return 0\n", 2, 5,
+              "match statements are not supported"),
+    "walrus": ("def f(n: int):\n    if (m := n) > 0:\n        return m\n    return 0\n", 2, 9,
+               "assignment expressions (:=) are not supported"),
+    "nested def": ("def f(n: int):\n    def g():\n        return 1\n    return n\n", 2, 5,
+                   "nested functions are not supported; define 'g' at the top level of the cell"),
+    "decorator": ("@foo\ndef f(n: int):\n    return n\n", 1, 2, "decorators are not supported on %%jit functions"),
+    "varargs": ("def f(*a: int):\n    return 1\n", 1, 8, "*args and **kwargs are not supported"),
+    "kwargs": ("def f(**a: int):\n    return 1\n", 1, 9, "*args and **kwargs are not supported"),
+    "keyword-only": ("def f(*, a: int):\n    return a\n", 1, 1,
+                     "positional-only and keyword-only parameters are not supported"),
+    "chained assignment": ("def f(n: int):\n    a = b = n\n    return a\n", 2, 5,
+                           "chained assignment (a = b = ...) is not supported"),
+    "is": ("def f(n: int):\n    return n is 1\n", 2, 12, "the 'is' operator is not supported"),
+    "not in": ("def f(n: int):\n    return n not in 1\n", 2, 12, "the 'not in' operator is not supported"),
+    "matmul": ("def f(n: int):\n    return n @ n\n", 2, 12, "the '@' operator is not supported"),
+    "attribute": ("def f(n: int):\n    return n.real\n", 2, 12, "attribute access is not supported (only math.NAME)"),
+    "tuple value": ("def f(n: int):\n    return n, n\n", 2, 12,
+                    "tuples are not supported here; only 'a, b = x, y' unpacking is"),
+    "list": ("def f(n: int):\n    x = [1, 2]\n    return n\n", 2, 9, "lists are not supported"),
+    "dict": ("def f(n: int):\n    return {n: n}\n", 2, 12, "dicts are not supported"),
+    "set": ("def f(n: int):\n    return {n}\n", 2, 12, "sets are not supported"),
+    "subscript": ("def f(n: int):\n    return n[0]\n", 2, 12, "indexing and slicing are not supported"),
+    "f-string": ("def f(n: int):\n    print(f'{n}')\n", 2, 11, "f-strings are not supported"),
+    "bytes": ("def f(x: float):\n    return b'a'\n", 2, 12, "bytes constants are not supported"),
+    "complex": ("def f(x: float):\n    return 1j\n", 2, 12, "complex constants are not supported"),
+    "string value": ("def f(n: int):\n    s = 'abc'\n    return n\n", 2, 9,
+                     "strings are only supported as print() arguments and assert messages in this version"),
+    "starred call": ("def g(a: int) -> int:\n    return a\ndef f(n: int):\n    return g(*n)\n", 4, 14,
+                     "*args in calls are not supported"),
+    "import os": ("import os\ndef f():\n    return 1\n", 1, 1, "only 'import math' is supported, not 'import os'"),
+    "from os": ("from os import path\ndef f():\n    return 1\n", 1, 1,
+                "only 'from math import ...' is supported, not 'from os import ...'"),
+    "from math import *": ("from math import *\ndef f(n: int):\n    return n\n", 1, 1,
+                           "'from math import *' is not supported; name what you use"),
+    "import in a function": ("def f(n: int):\n    import math\n    return n\n", 2, 5,
+                             "imports must be at the top level of the cell"),
+    "unknown math function": ("import math\ndef f(x: float):\n    return math.gamma(x)\n", 3, 12,
+                              "math.gamma is not supported by jitcell"),
+    "unknown math import": ("from math import gamma\ndef f(x: float):\n    return x\n", 1, 1,
+                            "math.gamma is not supported by jitcell"),
+    "for over a list": ("def f(n: int):\n    for i in [1, 2]:\n        pass\n    return n\n", 2, 14,
+                        "lists are not supported"),
+    "for over a name": ("def f(n: int):\n    for i in n:\n        pass\n    return n\n", 2, 14,
+                        "for loops iterate over range(...) only in this version"),
+    "for with two targets": ("def f(n: int):\n    for a, b in range(3):\n        pass\n    return n\n", 2, 5,
+                             "the target of a for loop must be a single name"),
+    "unpack into attribute": ("def f(n: int):\n    a.x, b = n, n\n    return b\n", 2, 5,
+                              "only names can be unpacked into: a, b = ..."),
+    "annotation without value": ("def f(n: int):\n    x: int\n    return n\n", 2, 5,
+                                 "'x' is declared without a value; write 'x: int = ...'"),
+    "syntax error": ("def f(n: int)\n    return n\n", 1, 14, "invalid syntax: expected ':'"),
+    "duplicate function": ("def f(n: int):\n    return n\ndef f(n: int):\n    return n\n", 3, 1,
+                           "function 'f' is defined twice in this cell (first at line 1)"),
+    "break outside a loop": ("def f(n: int):\n    break\n", 2, 5, "'break' outside a loop"),
+    "continue outside a loop": ("def f(n: int):\n    if n:\n        continue\n    return n\n", 3, 9,
+                                "'continue' outside a loop"),
+    # ---- types
+    "missing annotation": ("def f(n):\n    return n\n", 1, 7,
+                           "parameter 'n' of f() needs a type: 'n: int', 'n: float' or 'n: bool'"),
+    "unsupported annotation": ("def f(n: str) -> int:\n    return 1\n", 1, 10,
+                               "unsupported type for parameter 'n'; jitcell knows int, float, bool"),
+    "None parameter": ("def f(n: None):\n    return 1\n", 1, 10,
+                       "unsupported type for parameter 'n'; jitcell knows int, float, bool"),
+    "unsupported return annotation": ("def f(n: int) -> list:\n    return n\n", 1, 18,
+                                      "unsupported type for the return value of f(); jitcell knows int, float, "
+                                      "bool or None"),
+    "int local gets a float": ("def f(n: int):\n    x = 1\n    x = 2.5\n    return x\n", 3, 9,
+                               "'x' is int (from its first assignment) and cannot hold float "
+                               "(write int(...) to truncate)"),
+    "int parameter gets a float": ("def f(n: int):\n    n = 1.5\n    return n\n", 2, 9,
+                                   "'n' is int (from its first assignment) and cannot hold float "
+                                   "(write int(...) to truncate)"),
+    "annotation disagrees": ("def f(n: int):\n    x = 1\n    x: float = 2.0\n    return x\n", 3, 5,
+                             "'x' is already int; it cannot be declared float"),
+    "augmented assignment to float": ("def f(n: int):\n    x = 1\n    x /= 2\n    return x\n", 3, 5,
+                                      "'x' is int, but 'x /= ...' gives float; declare it as 'x: float = ...'"),
+    "undefined name": ("def f(n: int):\n    return m\n", 2, 12, "name 'm' is not defined"),
+    "math without import": ("def f(x: float):\n    return math.sqrt(x)\n", 2, 12,
+                            "name 'math' is not defined; add 'import math' at the top of the cell"),
+    "sqrt without import": ("def f(x: float):\n    return sqrt(x)\n", 2, 12,
+                            "name 'sqrt' is not defined; add 'from math import sqrt' or write math.sqrt"),
+    "function as a value": ("import math\ndef f(n: int):\n    x = math.sqrt\n    return n\n", 3, 9,
+                            "functions are not values in jitcell; call math.sqrt(...)"),
+    "calling a local": ("def f(n: int):\n    return n(1)\n", 2, 12, "'n' is a local variable, not a function"),
+    "returns differ": ("def f(n: int):\n    if n:\n        return 1\n    return 2.5\n", 4, 5,
+                       "f() returns int elsewhere and float here; annotate '-> float' or convert"),
+    "end reachable": ("def f(n: int) -> int:\n    if n:\n        return 1\n", 1, 1,
+                      "f() can reach its end without returning a value (Python would return None); end it "
+                      "with a return statement"),
+    "value from a None function": ("def f(n: int) -> None:\n    return n\n", 2, 5, "f() returns None but this returns int"),
+    "bare return in an int function": ("def f(n: int) -> int:\n    if n:\n        return\n    return n\n", 3, 9,
+                                       "f() returns int; a bare return would give None"),
+    "recursion without annotation": ("def f(n: int):\n    return f(n - 1)\n", 2, 12,
+                                     "cannot infer the return type of 'f' (it depends on itself); annotate it: "
+                                     "def f(...) -> int"),
+    "float & int": ("def f(x: float):\n    return x & 1\n", 2, 12, "unsupported operand types for &: 'float' and 'int'"),
+    "~float": ("def f(x: float):\n    return ~x\n", 2, 12, "bad operand type for unary ~: 'float'"),
+    "int or float": ("def f(n: int, x: float):\n    return n or x\n", 2, 12,
+                     "the operands of 'or' have different types (float and int); Python would return either, "
+                     "so convert them to one type, e.g. float(...)"),
+    "max of int and float": ("def f(n: int, x: float):\n    return max(n, x)\n", 2, 12,
+                             "the operands of max() have different types (float and int); Python would return "
+                             "either, so convert them to one type, e.g. float(...)"),
+    "conditional of int and float": ("def f(n: int):\n    return 1 if n else 2.0\n", 2, 12,
+                                     "the operands of a conditional expression have different types (float and "
+                                     "int); Python would return either, so convert them to one type, e.g. "
+                                     "float(...)"),
+    "range of a float": ("def f(n: int):\n    for i in range(2.5):\n        pass\n    return n\n", 2, 20,
+                         "'float' object cannot be interpreted as an integer"),
+    "range keywords": ("def f(n: int):\n    for i in range(stop=3):\n        pass\n    return n\n", 2, 20,
+                       "range() takes no keyword arguments"),
+    "range without arguments": ("def f(n: int):\n    for i in range():\n        pass\n    return n\n", 2, 14,
+                                "range expected at least 1 argument, got 0"),
+    "range as a value": ("def f(n: int):\n    r = range(n)\n    return n\n", 2, 9,
+                         "range() is only supported as the iterable of a for loop"),
+    "print of None": ("def g() -> None:\n    pass\ndef f():\n    print(g())\n", 4, 11, "print() of None is not supported"),
+    "None stored": ("def g() -> None:\n    pass\ndef f():\n    y = g()\n    return y\n", 4, 9,
+                    "this gives None, and jitcell has no None variables: 'y' cannot hold it"),
+    "print(file=...)": ("def f(n: int):\n    print(n, file=None)\n", 2, 14, "print() keyword 'file' is not supported"),
+    "print(sep=variable)": ("def f(n: int):\n    print(n, sep=n)\n", 2, 14, "print(sep=...) must be a literal in jitcell"),
+    "round with digits": ("def f(x: float):\n    return round(x, 2)\n", 2, 12, "round() takes exactly one argument in jitcell"),
+    "min of one value": ("def f(x: float):\n    return min(x)\n", 2, 12,
+                         "min() of a single iterable is not supported; pass two or more numbers"),
+    "int of a bad string": ("def f():\n    return int('abc')\n", 2, 12, "invalid literal for int() with base 10: 'abc'"),
+    "float of a bad string": ("def f():\n    return float('1,5')\n", 2, 12, "could not convert string to float: '1,5'"),
+    "integer too large": ("def f():\n    return 18446744073709551616\n", 2, 12,
+                          "the integer 18446744073709551616 does not fit in 64 bits"),
+    "float default for an int": ("def f(n: int = 1.5):\n    return n\n", 1, 16, "the default of 'n' must be an int constant"),
+    "default too large": ("def f(n: int = 2**64):\n    return n\n", 1, 16,
+                          "the default of 'n', 18446744073709551616, does not fit in 64 bits"),
+    "default not constant": ("def f(n: int, m: int = n):\n    return m\n", 1, 24, "the default of 'm' must be an int constant"),
+    "assert message": ("def f(n: int):\n    assert n, print(1)\n    return n\n", 2, 15,
+                       "an assert message must be a string literal or a number"),
+    "unpack count": ("def f(n: int):\n    a, b = n, n, n\n    return a\n", 2, 12,
+                     "cannot unpack into 2 names: the right side must be a tuple of 2 values, like 'a, b = b, a'"),
+    "type unknown": ("def f(n: int):\n    for i in range(n):\n        x = y\n        y = x\n    return n\n", 3, 13,
+                     "the type of 'y' is unknown here: it is assigned only later, from a value whose type depends "
+                     "on it"),
+    # ---- calls between functions
+    "too many arguments": ("def g(a: int) -> int:\n    return a\ndef f(n: int):\n    return g(n, n)\n", 4, 12,
+                           "g() takes 1 positional argument but 2 were given"),
+    "unexpected keyword": ("def g(a: int) -> int:\n    return a\ndef f(n: int):\n    return g(b=n)\n", 4, 14,
+                           "g() got an unexpected keyword argument 'b'"),
+    "repeated argument": ("def g(a: int) -> int:\n    return a\ndef f(n: int):\n    return g(n, a=n)\n", 4, 17,
+                          "g() got multiple values for argument 'a'"),
+    "missing argument": ("def g(a: int, b: int) -> int:\n    return a\ndef f(n: int):\n    return g(n)\n", 4, 12,
+                         "g() missing 1 required positional argument: 'b'"),
+    "missing arguments": ("def g(a: int, b: int, c: int) -> int:\n    return a\ndef f(n: int):\n    return g()\n", 4, 12,
+                          "g() missing 3 required positional arguments: 'a', 'b', and 'c'"),
+    "float argument for an int": ("def g(a: int) -> int:\n    return a\ndef f(x: float):\n    return g(x)\n", 4, 14,
+                                  "argument 'a' of g() must be int, not float (write int(...) to truncate)"),
+    "math arity": ("import math\ndef f(x: float):\n    return math.sqrt(x, x)\n", 3, 12, "math.sqrt() takes 1 argument, got 2"),
+    "math keywords": ("import math\ndef f(x: float):\n    return math.sqrt(x=x)\n", 3, 22,
+                      "math.sqrt() takes no keyword arguments"),
+}
+
+
+@pytest.mark.parametrize("source, line, col, message", CASES.values(), ids=CASES.keys())
+def test_diagnostic(source, line, col, message):
+    error = compile_error(source)
+    assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics] == [(line, col, message)]
+    assert (error.line, error.col, error.message) == (line, col, message)
+
+
+def test_rendering_points_at_the_column():
+    error = compile_error("""
+        def f(n: int):
+            return [n]
+    """)
+    assert str(error) == ("cell:2:12: error: lists are not supported\n"
+                          "        return [n]\n"
+                          "               ^")
+
+
+def test_columns_count_characters_not_bytes():
+    error = compile_error("def f(n: int):\n    é = 'é'; return n\n")
+    assert (error.line, error.col) == (2, 9)
+    assert str(error).splitlines()[1:] == ["        é = 'é'; return n", "            ^"]
+
+
+def test_first_line_shifts_line_numbers():
+    error = compile_error("def f(n: int):\n    return [n]\n", first_line=5)
+    assert (error.line, error.col) == (6, 12)
+    assert str(error) == "cell:6:12: error: lists are not supported\n        return [n]\n               ^"
+    syntax = compile_error("def f(n: int)\n    return n\n", first_line=3)
+    assert (syntax.line, syntax.col) == (3, 14)
+
+
+def test_all_errors_are_reported_at_once():
+    error = compile_error("""
+        class A:
+            pass
+
+        def f(n):
+            return [n]
+
+        def g(x: int):
+            y = 1
+            y = 2.5
+            return x + undefined
+
+        def h(x: float) -> int:
+            return x
+    """)
+    assert [(d.loc.line, d.loc.col) for d in error.diagnostics] == [(1, 1), (4, 7), (5, 12), (9, 9), (10, 16), (13, 12)]
+    assert [d.message.split(";")[0].split(" (")[0] for d in error.diagnostics] == [
+        "only 'def' and 'import math' may appear at the top level of a %%jit cell, not classes",
+        "parameter 'n' of f() needs a type: 'n: int', 'n: float' or 'n: bool'",
+        "lists are not supported",
+        "'y' is int",
+        "name 'undefined' is not defined",
+        "return value of h() must be int, not float",
+    ]
+    rendered = str(error).split("\n")
+    assert len(rendered) == 3 * 6 and all(line.startswith("cell:") for line in rendered[::3])
+
+
+def test_errors_are_sorted_by_position():
+    # the list and the set are found while parsing, before the attribute is checked
+    error = compile_error("def f(n: int):\n    return n.x + m\ndef g(n: int):\n    return [n] + {n}\n")
+    assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics] == [
+        (2, 12, "attribute access is not supported (only math.NAME)"), (2, 18, "name 'm' is not defined"),
+        (4, 12, "lists are not supported"), (4, 18, "sets are not supported")]
+
+
+def test_one_mistake_is_reported_once():
+    error = compile_error("def f(n: int):\n    x = undefined + 1\n    y = x * 2\n    return y - x\n")
+    assert [d.message for d in error.diagnostics] == ["name 'undefined' is not defined"]
+
+
+def test_compile_error_is_a_jit_error():
+    error = compile_error("def f(n: int):\n    return [n]\n")
+    assert isinstance(error, jitcell.JitError)
+    lines = error._render_traceback_()
+    assert "1 error in cell" in lines[0] and lines[1].startswith("cell:2:12: error:")
+
+
+# ---- errors at call time ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def lib():
+    return jitcell.compile_cell(textwrap.dedent("""
+        def scale(n: int, x: float = 2.0) -> float:
+            return n * x
+
+        def flag(b: bool) -> bool:
+            return not b
+
+        def ident(n: int) -> int:
+            return n
+    """), cache=False)
+
+
+@pytest.mark.parametrize("call, error, message", [
+    ("scale('3')", TypeError, "scale() argument 'n' must be int, not str"),
+    ("scale(1.0)", TypeError, "scale() argument 'n' must be int, not float"),
+    ("scale(1, '2')", TypeError, "scale() argument 'x' must be float, not str"),
+    ("scale(1, x=None)", TypeError, "scale() argument 'x' must be float, not NoneType"),
+    ("scale(1, 1j)", TypeError, "scale() argument 'x' must be float, not complex"),
+    ("flag(1)", TypeError, "flag() argument 'b' must be bool, not int"),
+    ("flag(None)", TypeError, "flag() argument 'b' must be bool, not NoneType"),
+    ("ident(2**63)", OverflowError, "ident() argument 'n' = 9223372036854775808 does not fit in a 64-bit int"),
+    ("ident(-2**63 - 1)", OverflowError, "ident() argument 'n' = -9223372036854775809 does not fit in a 64-bit int"),
+    ("scale(2**64)", OverflowError, "scale() argument 'n' = 18446744073709551616 does not fit in a 64-bit int"),
+    ("scale()", TypeError, "scale() missing 1 required positional argument: 'n'"),
+    ("scale(1, 2.0, 3.0)", TypeError, "scale() takes from 1 to 2 positional arguments but 3 were given"),
+    ("scale(1, y=2.0)", TypeError, "scale() got an unexpected keyword argument 'y'"),
+    ("scale(1, n=2)", TypeError, "scale() got multiple values for argument 'n'"),
+    ("flag()", TypeError, "flag() missing 1 required positional argument: 'b'"),
+])
+def test_call_time_errors_name_the_parameter(lib, call, error, message):
+    with pytest.raises(error) as caught:
+        eval(call, dict(lib.functions))
+    assert str(caught.value) == message
+
+
+def test_call_time_conversions(lib):
+    import numpy as np
+
+    f = lib.functions
+    assert f["scale"](True) == 2.0  # bool is an int
+    assert f["scale"](np.int64(3), np.float32(0.5)) == 1.5
+    assert f["ident"](2**63 - 1) == 2**63 - 1 and f["ident"](-2**63) == -2**63
+    assert f["flag"](np.bool_(True)) is False
+    assert type(f["scale"](1, 2)) is float  # an int for a float parameter arrives as a float
