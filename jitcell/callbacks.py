@@ -70,6 +70,8 @@ class _Site:
             error = ValueError(f"{shown} ** {exponent}: an int to a negative int power is a float in "
                                f"Python, but jitcell's int ** int stays an int; use a float, e.g. "
                                f"float(x) ** n")
+        elif kind == "recursion":
+            error = RecursionError("maximum recursion depth exceeded")
         elif kind == "assert":
             message = self.site.get("message")
             error = AssertionError(*([message] if message is not None else values))

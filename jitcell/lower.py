@@ -29,7 +29,12 @@ from .versioning import Guard, worth_versioning
 
 __all__ = ["lower", "Lowered", "SlotUse"]
 
-_SPECIAL_FAILURES = frozenset({"negative_power"})
+_SPECIAL_FAILURES = frozenset({"negative_power", "recursion"})
+
+# Calls between a cell's functions nest at most this deep, CPython's default recursion
+# limit: deeper (or endless) recursion raises RecursionError instead of overflowing
+# the native stack.
+RECURSION_LIMIT = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,7 @@ class _ModuleLowerer:
         self.impls: dict[str, ir.Function] = {}
 
     def run(self) -> Lowered:
+        self.recursive = _recursive_functions(self.program)
         for fn in self.program.functions:
             self.impls[fn.name] = self.declare_impl(fn)
         for fn in self.program.functions:
@@ -86,7 +92,8 @@ class _ModuleLowerer:
     # ---- functions -----------------------------------------------------------------
 
     def declare_impl(self, fn: T.Function) -> ir.Function:
-        params = [llvm_type(t) for _, t in fn.signature.params]
+        """`i32 impl([ptr ret,] i32 depth, params...)`: depth counts the calls in progress."""
+        params = [I32] + [llvm_type(t) for _, t in fn.signature.params]
         if fn.signature.returns is not NONE:
             params.insert(0, ir.PointerType())
         impl = ir.Function(self.module, ir.FunctionType(I32, params), f"jitcell.impl.{fn.name}")
@@ -103,12 +110,13 @@ class _ModuleLowerer:
         b = ir.IRBuilder(export.append_basic_block("entry"))
         args = [b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a
                 for a, (_, t) in zip(export.args, sig.params)]
+        depth = ir.Constant(I32, 1)
         if sig.returns is NONE:
-            b.call(self.impls[fn.name], args)
+            b.call(self.impls[fn.name], [depth, *args])
             b.ret_void()
             return
         result = b.alloca(llvm_type(sig.returns))
-        status = b.call(self.impls[fn.name], [result, *args])
+        status = b.call(self.impls[fn.name], [result, depth, *args])
         value = b.load(result)
         if sig.returns is BOOL:
             value = b.zext(value, I8)
@@ -171,6 +179,10 @@ class _FunctionLowerer:
         sig = self.fn.signature
         args = list(self.ir_fn.args)
         self.ret_ptr = args.pop(0) if sig.returns is not NONE else None
+        self.depth = args.pop(0)
+        if self.fn.name in self.owner.recursive:
+            self.fail(self.b.icmp_signed(">", self.depth, ir.Constant(I32, RECURSION_LIMIT)), "recursion", [],
+                      self.fn.loc)
         for name, t in self.fn.locals.items():
             self.vars[name] = self.entry.alloca(llvm_type(t), name=name)
             # defined contents from the start: the loop guard may read a local not yet bound
@@ -391,11 +403,12 @@ class _FunctionLowerer:
                 values: list = [None] * len(args)
                 for i in order:  # the order the call wrote them in
                     values[i] = self.expr(args[i])
+                depth = b.add(self.depth, ir.Constant(I32, 1))
                 if t is NONE:
-                    self.propagate(b.call(self.owner.impls[name], values))
+                    self.propagate(b.call(self.owner.impls[name], [depth, *values]))
                     return None
                 result = self.entry.alloca(llvm_type(t))
-                self.propagate(b.call(self.owner.impls[name], [result, *values]))
+                self.propagate(b.call(self.owner.impls[name], [result, depth, *values]))
                 return b.load(result)
             case T.Intrinsic():
                 return self.intrinsic(node)
@@ -493,18 +506,36 @@ class _FunctionLowerer:
         return None
 
 
-def _names_read_unbound(node) -> set[str]:
-    """Names with at least one read that Python could find unbound."""
-    found: set[str] = set()
+def _recursive_functions(program: T.Program) -> set[str]:
+    """The functions that can call themselves, directly or through others: only they check the depth."""
+    calls = {fn.name: {n.function for n in _walk(fn.body) if isinstance(n, T.CallCell)}
+             for fn in program.functions}
+    recursive = set()
+    for name in calls:
+        seen, stack = set(), list(calls[name])
+        while stack:
+            callee = stack.pop()
+            if callee == name:
+                recursive.add(name)
+                break
+            if callee not in seen:
+                seen.add(callee)
+                stack.extend(calls.get(callee, ()))
+    return recursive
+
+
+def _walk(node):
     stack = [node]
     while stack:
         item = stack.pop()
-        if isinstance(item, T.Local):
-            if item.may_be_unbound:
-                found.add(item.name)
-        elif isinstance(item, (tuple, list)):
+        yield item
+        if isinstance(item, (tuple, list)):
             stack.extend(item)
         elif is_dataclass(item):
             stack.extend(getattr(item, f.name) for f in fields(item))
-    return found
+
+
+def _names_read_unbound(node) -> set[str]:
+    """Names with at least one read that Python could find unbound."""
+    return {item.name for item in _walk(node) if isinstance(item, T.Local) and item.may_be_unbound}
 
