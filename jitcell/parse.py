@@ -39,6 +39,10 @@ _UNSUPPORTED = {
     ast.JoinedStr: "f-strings", ast.NamedExpr: "assignment expressions (:=)",
     ast.Match: "match statements", ast.Slice: "slices",
 }
+# The compiler's passes recurse over the tree, so a tree this deep must stay well
+# within Python's recursion limit.
+MAX_DEPTH = 200
+
 if hasattr(ast, "TryStar"):
     _UNSUPPORTED[ast.TryStar] = "try statements"
 
@@ -63,6 +67,14 @@ class _Parser:
             line = (e.lineno or 1) + self.first_line - 1
             raise CompileError([Diagnostic(f"invalid syntax: {e.msg}", Loc(line, e.offset or 1))],
                                self.source, self.first_line) from None
+        except RecursionError:  # the ast module's own limit, far beyond MAX_DEPTH
+            tree = None
+        deepest, node = _deepest(tree) if tree is not None else (MAX_DEPTH + 1, None)
+        if deepest > MAX_DEPTH:
+            loc = self.loc(node) if node is not None else Loc(self.first_line, 1)
+            raise CompileError([Diagnostic(
+                f"this is nested more than {MAX_DEPTH} levels deep, which jitcell does not compile; "
+                "split it into several statements", loc)], self.source, self.first_line)
         functions, imports, broken = [], [], set()
         for i, node in enumerate(tree.body):
             if i == 0 and _is_docstring(node):
@@ -286,6 +298,18 @@ class _Parser:
             case _:
                 self.unsupported(node)
                 return S.Const(0, loc)
+
+
+def _deepest(tree: ast.AST) -> tuple[int, ast.AST]:
+    """The depth of the syntax tree (`1 + 1 + ... + 1` nests once per `+`) and its deepest node."""
+    deepest = (0, tree)
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > deepest[0] and hasattr(node, "lineno"):
+            deepest = (depth, node)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
 
 
 def _is_docstring(node: ast.stmt) -> bool:

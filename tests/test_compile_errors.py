@@ -283,6 +283,16 @@ def test_one_mistake_is_reported_once():
     assert [d.message for d in error.diagnostics] == ["name 'undefined' is not defined"]
 
 
+def test_very_deep_nesting_is_a_compile_error_not_a_crash():
+    ok = jitcell.compile_cell("def f(x: int) -> int:\n    return " + " + ".join(["x"] * 150) + "\n", cache=False)
+    assert ok.functions["f"](2) == 300
+    message = "this is nested more than 200 levels deep, which jitcell does not compile; split it into several statements"
+    error = compile_error("def f(x: int) -> int:\n    return " + " + ".join(["x"] * 300) + "\n")
+    assert error.line == 2 and error.message == message
+    error = compile_error("def f(x: int) -> int:\n    return " + " + ".join(["x"] * 3000) + "\n")  # beyond ast's limit
+    assert error.line == 1 and error.message == message
+
+
 def test_compile_error_is_a_jit_error():
     error = compile_error("def f(n: int):\n    return [n]\n")
     assert isinstance(error, jitcell.JitError)
