@@ -363,7 +363,11 @@ class _Program:
 
     def int_operand(self) -> str:
         d = self.draw
-        if d(st.booleans()):
+        choice = d(st.integers(0, 7))
+        if choice == 0:  # a call, maybe with keywords, whose arguments print when evaluated
+            a, b = self.pick(self.ints), self.pick(self.ints)
+            return d(st.sampled_from([f"helper({a}, {b})", f"helper(b={b}, a={a})", f"helper({a})"]))
+        if choice <= 4:
             return self.pick(self.ints)
         return f"({d(st.integers(-9, 9))})"
 
@@ -413,13 +417,19 @@ class _Program:
 
     def statement(self, indent: int, depth: int) -> None:
         d = self.draw
-        kinds = ["assign", "assign", "float", "print", "new"] + (["if", "while", "for"] * 2 if depth > 0 else [])
+        kinds = ["assign", "assign", "float", "print", "new", "augmented", "assert"]
+        kinds += ["if", "while", "for"] * 2 if depth > 0 else []
         if self.loops:
             kinds += ["break", "continue"]
         kinds += ["return"]
         kind = d(st.sampled_from(kinds))
         if kind == "assign":
             self.emit(indent, f"{self.pick(self.ints)} = {self.int_value()}")
+        elif kind == "augmented":
+            op = d(st.sampled_from(["+=", "-=", "//=", "%="]))
+            self.emit(indent, f"{self.pick(self.ints)} {op} {self.int_operand()} % {MOD}")
+        elif kind == "assert":
+            self.emit(indent, f"assert {self.condition()}, {self.pick(self.ints)}")
         elif kind == "float":
             self.emit(indent, f"{self.pick(self.floats)} = {self.float_value()}")
         elif kind == "new":  # a new local, first bound here (maybe only on some paths)
@@ -473,9 +483,19 @@ class _Program:
             self.block(indent + 1, depth - 1)
 
 
+HELPER = """\
+def helper(a: int, b: int = 3) -> int:
+    if a % 7 == 0:
+        print("helper", a, b)
+    return (a * 31 + b) % 10007 - 5000
+
+"""
+
+
 @st.composite
 def programs(draw):
     program = _Program(draw)
+    program.lines += HELPER.splitlines()
     program.emit(0, "def run(n: int, m: int, f: float) -> float:")
     program.block(1, draw(st.integers(1, 3)), most=6)
     program.emit(1, f"return n * 1.0 + m - f")

@@ -19,3 +19,25 @@ def half(n: int) -> float:
 #> floor_half(7) => 3.0
 #> floor_half(7.0)
 #> half(7) => 3.0
+
+
+# Deviation: a bool stored in an int local, passed for an int parameter or returned
+# from an int function becomes an int (CPython keeps the bool).
+def bool_into_int(n: int) -> int:
+    x = 0
+    x = n > 0
+    return x
+
+
+def int_param(n: int) -> int:
+    return n
+
+
+def int_result(n: int) -> int:
+    return n > 0
+
+
+#> bool_into_int(5) => 1
+#> int_param(True) => 1
+#> int_result(5) => 1
+#> int_result(-5) => 0
