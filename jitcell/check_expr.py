@@ -3,6 +3,7 @@
     n + 0.5        ->  Binary("+", Convert(Local("n", int), float), Literal(0.5), float)
     n < x          ->  Compare((Local n: int, Local x: float), ("<",))   # exact, no promotion
     a or b         ->  Logical("or", (a, b), int)    # both operands int: the value of a or b
+    2**63 - 1      ->  Literal(9223372036854775807, int)   # int constant expressions are exact
 
 The rules follow Python: bool takes part in arithmetic as int, int meets float as
 float, `/` always gives a float. Where Python's result type would depend on run-time
@@ -442,8 +443,9 @@ def fold_int(node: S.Expr) -> int | None:
     """The exact value of an int constant expression, computed as CPython does, or None.
 
     `2**63 - 1` and `-9223372036854775808` are 64-bit ints although 2**63 alone is not;
-    folding them with Python's ints keeps them exact. Operations that raise (1 // 0,
-    2 ** -1) are not folded: they raise at run time, with CPython's message.
+    folding them with Python's ints keeps them exact (with wraparound too: a constant
+    is what CPython computes). Operations that raise (1 // 0, 2 ** -1) are not folded:
+    they raise at run time, with CPython's message.
     """
     match node:
         case S.Const(value=value) if type(value) is int:

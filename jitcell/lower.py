@@ -1,12 +1,14 @@
 """lower: `typed.Program` -> `llvmlite.ir.Module`, plus the slots and error sites it uses.
 
-    def half(n: int) -> int:         define internal i32 @"jitcell.impl.half"(ptr %ret, i64 %n) {
+    def half(n: int) -> int:         define internal i32 @"jitcell.impl.half"(ptr %ret, i32 %depth, i64 %n) {
         return n // 2          ->      ... sdiv/srem with Python's floor rounding ...
                                        store i64 %q, ptr %ret ; ret i32 0 }
                                      define i64 @"jitcell.def.half"(i64 %n)   ; exported
 
 Every compiled function returns a status (0: done, 1: a Python exception is pending)
-and writes its value through `ret`; the exported entry point returns the value itself. Addresses from the running process are reached
+and writes its value through `ret`; the exported entry point returns the value itself.
+`depth` counts the calls in progress, so that runaway recursion raises RecursionError.
+Addresses from the running process are reached
 only through slots: `@"jitcell.slot.print"` and `@"jitcell.slot.raise"` are globals
 initialized with this session's callback addresses; `load` patches them after every
 `dlopen`. A site (print call, failing check) is a small integer: its details (line,
