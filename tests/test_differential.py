@@ -176,3 +176,20 @@ def test_corpus_is_large_and_organized():
     deviations = [d for f in files for d in _directives(f) if d.deviation]
     total = sum(len(_directives(f)) for f in files)
     assert len(deviations) * 10 < total, "deviations must stay few"
+
+
+def test_deviations_are_explained():
+    """Deviation directives come in blocks right below a '# Deviation: why' comment."""
+    unexplained = []
+    for path in sorted(PROGRAMS.glob("*.py")):
+        lines = path.read_text().splitlines()
+        deviating = {d.line - 1 for d in _directives(path) if d.deviation}
+        for index in sorted(deviating):
+            above = index - 1
+            while above in deviating:
+                above -= 1
+            while above >= 0 and lines[above].startswith("# ") and not lines[above].startswith("# Deviation"):
+                above -= 1  # the explanation may take several comment lines
+            if above < 0 or not lines[above].startswith("# Deviation"):
+                unexplained.append(f"{path.name}:{index + 1}")
+    assert not unexplained, "deviations without a '# Deviation: ...' comment above: " + ", ".join(unexplained)

@@ -65,4 +65,5 @@ def overflow(n: int) -> int:
 #> fzero(0.0)
 #> fzero(-0.75)
 #> overflow(3037000499)
+# Deviation: a product beyond 64 bits.
 #> overflow(3037000500) !OverflowError

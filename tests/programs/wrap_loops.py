@@ -26,6 +26,7 @@ def xorshift(x: int, steps: int) -> int:
 
 #> factorial(20)
 #> sum_squares(1000)
+# Deviation: with wraparound=True, results wrap modulo 2**64.
 #> factorial(25) => 7034535277573963776
 #> factorial(30) => -8764578968847253504
 #> xorshift(88172645463325252, 1) => 8748534153485358512
