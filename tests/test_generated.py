@@ -344,7 +344,8 @@ MOD = 10007  # int locals stay below MOD in size, so no int ever needs more than
 
 
 class _Program:
-    """Builds one random function; `typed` holds the locals a read may name (Python may still find them unbound)."""
+    """Builds one random function. `ints` and `floats` are the locals a read may name: their
+    type is known from an earlier assignment, though Python may still find them unbound."""
 
     def __init__(self, draw):
         self.draw = draw
@@ -364,7 +365,7 @@ class _Program:
     def int_operand(self) -> str:
         d = self.draw
         choice = d(st.integers(0, 7))
-        if choice == 0:  # a call, maybe with keywords, whose arguments print when evaluated
+        if choice == 0:  # a call with keywords or a default; the helper may print
             a, b = self.pick(self.ints), self.pick(self.ints)
             return d(st.sampled_from([f"helper({a}, {b})", f"helper(b={b}, a={a})", f"helper({a})"]))
         if choice <= 4:
@@ -498,7 +499,7 @@ def programs(draw):
     program.lines += HELPER.splitlines()
     program.emit(0, "def run(n: int, m: int, f: float) -> float:")
     program.block(1, draw(st.integers(1, 3)), most=6)
-    program.emit(1, f"return n * 1.0 + m - f")
+    program.emit(1, "return n * 1.0 + m - f")
     args = draw(st.lists(st.tuples(st.integers(-50, 50), st.integers(-50, 50),
                                    st.sampled_from([0.0, -0.0, 1.5, -2.25, 1e300, math.inf, math.nan])),
                          min_size=3, max_size=3))
