@@ -52,8 +52,17 @@ class Deviation(Exception):
         self.kind = kind
 
 
+_MODE = {"wraparound": False}  # how the oracle treats an int beyond 64 bits: raise, or wrap
+
+
+def _wrap(value: int) -> int:
+    return (value + 2**63) % 2**64 - 2**63
+
+
 def _checked(value):
     if type(value) is int and not INT_MIN <= value <= INT_MAX:
+        if _MODE["wraparound"]:
+            return _wrap(value)
         raise Deviation(OverflowError)
     if type(value) is complex:
         raise Deviation(ValueError)
@@ -64,6 +73,8 @@ def _power(a, b):
     if type(a) in (int, bool) and type(b) in (int, bool):
         if b < 0:
             raise Deviation(ValueError)
+        if _MODE["wraparound"]:
+            return _wrap(pow(a, b, 2**64))
         if abs(a) > 1 and b > 64:
             raise Deviation(OverflowError)  # without computing it
     return _checked(a ** b)
@@ -71,8 +82,21 @@ def _power(a, b):
 
 def _lshift(a, n):
     if n > 64 and a != 0:
+        if _MODE["wraparound"]:
+            return 0
         raise Deviation(OverflowError)
     return _checked(a << n)
+
+
+def _from_float(fn):
+    """int(x), round(x), math.floor(x)...: beyond 64 bits they raise, wraparound or not."""
+    def convert(x):
+        value = fn(x)
+        if not INT_MIN <= value <= INT_MAX:
+            raise Deviation(OverflowError)
+        return value
+
+    return convert
 
 
 _BINARY = {
@@ -205,7 +229,7 @@ def int_expr(draw, depth: int) -> E:
     if kind == 7:
         name = draw(st.sampled_from(_ROUNDING))
         fn = {"int": int, "round": round}.get(name) or getattr(math, name[5:])
-        return _call(name, fn, draw(float_expr(d)))
+        return _call(name, _from_float(fn), draw(float_expr(d)))
     if kind == 8:
         return _ifexp(draw(bool_expr(d)), draw(int_expr(d)), draw(int_expr(d)))
     if kind == 9:
@@ -301,13 +325,17 @@ def _expected(e: E, env: dict):
         return "error", error
 
 
-def check_expressions(exprs: list[E], envs: list[dict], opt: int) -> None:
+def check_expressions(exprs: list[E], envs: list[dict], opt: int, wraparound: bool = False) -> None:
     source = "import math\n\n" + "".join(f"\ndef e{i}({PARAMS}):\n    return {e.src}\n" for i, e in enumerate(exprs))
-    functions = jitcell.compile_cell(source, opt=opt, cache=False).functions
+    functions = jitcell.compile_cell(source, opt=opt, wraparound=wraparound, cache=False).functions
     for i, e in enumerate(exprs):
         for env in envs:
-            kind, expected = _expected(e, env)
-            where = f"e{i}(**{env}) at opt={opt}: {e.src}"
+            _MODE["wraparound"] = wraparound
+            try:
+                kind, expected = _expected(e, env)
+            finally:
+                _MODE["wraparound"] = False
+            where = f"e{i}(**{env}) at opt={opt}, wraparound={wraparound}: {e.src}"
             try:
                 got = functions[f"e{i}"](**env)
             except Exception as error:  # compared below
@@ -336,6 +364,20 @@ def test_expressions(batch):
 @given(expression_batches(count=20, calls=12))
 def test_expressions_long(batch):
     check_expressions(*batch)
+
+
+@settings(max_examples=15, **_SETTINGS)
+@given(expression_batches())
+def test_expressions_wraparound(batch):
+    """With wraparound=True every int result wraps modulo 2**64; conversions from float still raise."""
+    check_expressions(*batch, wraparound=True)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, **_SETTINGS)
+@given(expression_batches(count=20, calls=12))
+def test_expressions_wraparound_long(batch):
+    check_expressions(*batch, wraparound=True)
 
 
 # ---- control flow ----------------------------------------------------------------
