@@ -2,14 +2,16 @@
 
     >>> toolchain(cache_root)
     {'llvm': '22.1.0', 'llvmlite': '0.50.0', 'triple': 'x86_64-unknown-linux-gnu',
-     'cpu': 'znver3', 'features': '+sse2,+avx2,...'}
+     'cpu': 'znver3', 'features': '+sse2,+avx2,...', 'compiler': '9c1e...'}
 
 The LLVM version and the host CPU as LLVM names it are part of every cache key, but
 asking llvmlite costs ~100 ms of imports, which a cache hit must not pay. So the
 answer is stored in `<cache>/toolchain/<identity>.json`, where the identity is
-cheap to compute: the installed llvmlite's files (path, size, mtime), the Python
-build and the CPU as the operating system describes it. A new llvmlite, another
-Python or another CPU is a new identity, and the code generator is asked again.
+cheap to compute: the installed llvmlite's files and jitcell's own (path, size,
+mtime), the Python build and the CPU as the operating system describes it. A new
+llvmlite, another Python or CPU, or a changed jitcell is a new identity, and the
+code generator is asked again; `compiler` is the sha256 of jitcell's source, so a
+changed compiler changes every cache key, and an unchanged one (touched files) keeps them.
 """
 
 from __future__ import annotations
@@ -60,8 +62,36 @@ def _llvmlite_identity() -> str:
     return "\n".join(parts)
 
 
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _compiler_files() -> list[str]:
+    return sorted(os.path.join(_PACKAGE, n) for n in os.listdir(_PACKAGE) if n.endswith(".py"))
+
+
+def _compiler_identity() -> str:
+    """jitcell's own files by size and mtime: a changed compiler is a new identity."""
+    parts = []
+    for path in _compiler_files():
+        st = os.stat(path)
+        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def compiler_digest() -> str:
+    """The sha256 of jitcell's source: cached code is never older than the compiler that
+    would build it, even where a code change forgot to bump CODEGEN_ABI."""
+    from .cache import sha256
+
+    digest = sha256()()
+    for path in _compiler_files():
+        with open(path, "rb") as f:
+            digest.update(os.path.basename(path).encode() + b"\0" + f.read())
+    return digest.hexdigest()
+
+
 def _identity() -> str:
-    text = "\n".join([_llvmlite_identity(), sys.version, sys.platform, cpu_identity()])
+    text = "\n".join([_llvmlite_identity(), _compiler_identity(), sys.version, sys.platform, cpu_identity()])
     from .cache import sha256
 
     return sha256()(text.encode()).hexdigest()[:24]
@@ -82,7 +112,7 @@ def toolchain(cache_root, write: bool = True) -> dict:
     if info is None:
         from . import machine  # imports llvmlite: only the first time on this machine
 
-        info = machine.toolchain()
+        info = {**machine.toolchain(), "compiler": compiler_digest()}
         if path is not None and write:
             _write_atomically(path, json.dumps(info, indent=1))
     _memo[identity] = info

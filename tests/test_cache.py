@@ -67,7 +67,7 @@ def test_manifest_records_what_the_key_covers(fresh_cache):
     m = lib.manifest
     assert m["key"] == lib.key
     assert m["options"] == {"opt": 3, "wraparound": True, "first_line": 1, "loop_versioning": True}
-    assert {"llvm", "llvmlite", "triple", "cpu", "features"} <= set(m["toolchain"])
+    assert {"llvm", "llvmlite", "triple", "cpu", "features", "compiler"} <= set(m["toolchain"])
     assert m["source"] == normalize_source(SOURCE)
     assert [f["signature"] for f in m["functions"]] == ["(x: float) -> float", "(n: int) -> int"]
     assert set(m["timings"]) == {"parse", "check", "lower", "optimize", "emit", "link"}
@@ -247,3 +247,25 @@ def test_clear_removes_every_entry(fresh_cache):
     assert len(cache.manifests()) == 2 and cache.size_bytes() > 0
     assert cache.clear() == 2
     assert cache.manifests() == [] and not jitcell.compile_cell(SOURCE).cache_hit
+
+
+def test_the_key_follows_the_compiler_source_not_its_file_times(fresh_cache):
+    """A changed compiler must not reuse old entries; a merely touched one keeps them."""
+    import os
+
+    from jitcell import fingerprint
+
+    first = jitcell.compile_cell(SOURCE)
+    assert first.manifest["toolchain"]["compiler"] == fingerprint.compiler_digest()
+    identity = fingerprint._identity()
+    version_file = os.path.join(os.path.dirname(fingerprint.__file__), "version.py")
+    stat = os.stat(version_file)
+    try:
+        os.utime(version_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+        assert fingerprint._identity() != identity  # the code generator is asked again...
+        fingerprint._memo.clear()
+        again = jitcell.compile_cell(SOURCE)
+        assert again.cache_hit and again.key == first.key  # ...and the same source gives the same key
+    finally:
+        os.utime(version_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        fingerprint._memo.clear()
