@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Export", "Import", "exports", "imports", "needed"]
+__all__ = ["Export", "Import", "exports", "imports", "needed", "undefined_symbols", "is_system_library"]
 
 SYSTEM_LIBRARIES = ("libm", "libc", "libmvec")
 
@@ -46,6 +46,18 @@ def _dynamic_symbols(path: Path):
         needed_libs = [t.needed for t in dynamic.iter_tags("DT_NEEDED")] if dynamic else []
         symbols = list(section.iter_symbols()) if section else []
         return symbols, needed_libs
+
+
+def undefined_symbols(path: Path) -> list[str]:
+    """The symbols an object file or library needs from elsewhere."""
+    from elftools.elf.elffile import ELFFile
+
+    with open(path, "rb") as f:
+        elf = ELFFile(f)
+        table = elf.get_section_by_name(".symtab") or elf.get_section_by_name(".dynsym")
+        if table is None:
+            return []
+        return sorted({s.name for s in table.iter_symbols() if s.name and s["st_shndx"] == "SHN_UNDEF"})
 
 
 def exports(path: Path) -> list[Export]:

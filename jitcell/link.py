@@ -2,12 +2,12 @@
 
     >>> find_linker().name
     'ld'
-    >>> link(Path("cell.o"), Path("cell.so"))     # ld -shared -z defs --as-needed ... -lm -lc
+    >>> link(Path("cell.o"), Path("cell.so"), ["m"])     # ld -shared -z defs --as-needed ... -lm
 
 Tried in order: the system `ld`, the C compiler driver `cc`, and the `ziglang`
 package's `zig ld.lld`. `JITCELL_LINKER=ld|cc|zig` picks one. `-z defs` makes the
-linker refuse any undefined symbol that libm or libc does not provide, so a library
-can only import from the system's C and math libraries.
+linker refuse any undefined symbol that the named libraries (libm, libc: those the
+object imports from) do not provide, so a library can only import from them.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import LinkError, ToolchainError
 
-__all__ = ["Linker", "find_linker", "link"]
+__all__ = ["Linker", "find_linker", "link", "system_libraries", "providers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,33 +31,49 @@ class Linker:
     name: str  # "ld", "cc" or "zig"
     program: tuple[str, ...]
 
-    def command(self, obj: Path, out: Path) -> list[str]:
+    def command(self, obj: Path, out: Path, libraries: list[str]) -> list[str]:
+        """`libraries`: the system libraries the object imports from, by short name ("m", "c")."""
         if sys.platform == "darwin":
             return [*self.program, "-dynamiclib", "-o", str(out), str(obj)]
         common = ["-shared", "-z", "defs", "--as-needed", "-o", str(out), str(obj)]
         if self.name == "ld":
-            return [*self.program, *common, "-lm", "-lc"]
+            return [*self.program, *common, *(f"-l{lib}" for lib in libraries)]
         if self.name == "zig":  # zig's lld knows no system search paths: name the libraries
-            return [*self.program, *common, *_loaded_system_libraries()]
+            paths = system_libraries()
+            return [*self.program, *common, *(paths[lib] for lib in libraries if lib in paths)]
         # no start files: their crtbegin/crtend objects would import TM-clone and gmon hooks
         return [*self.program, "-shared", "-nostartfiles", "-Wl,-z,defs", "-Wl,--as-needed",
-                "-o", str(out), str(obj), "-lm"]
+                "-o", str(out), str(obj), *(f"-l{lib}" for lib in libraries if lib != "c")]
 
 
-def _loaded_system_libraries() -> list[str]:
-    """The libm and libc this Python process runs with, as paths (from /proc/self/maps)."""
+@functools.cache
+def system_libraries() -> dict[str, str]:
+    """The libm and libc this Python process runs with: {"m": path, "c": path} (/proc/self/maps)."""
     found: dict[str, str] = {}
     try:
         with open("/proc/self/maps") as maps:
             for line in maps:
                 path = line.split()[-1]
                 name = os.path.basename(path)
-                for lib in ("libm.so", "libc.so"):
-                    if name.startswith(lib) and lib not in found:
-                        found[lib] = path
+                for short, prefix in (("m", "libm.so"), ("c", "libc.so")):
+                    if name.startswith(prefix) and short not in found:
+                        found[short] = path
     except OSError:
         pass
-    return list(found.values())
+    return found
+
+
+def providers(symbols: list[str]) -> dict[str, str | None]:
+    """Which system library ("m" or "c") defines each symbol, searched as the loader would."""
+    import ctypes
+
+    loaded = []
+    for short, path in sorted(system_libraries().items(), key=lambda item: item[0] != "m"):
+        try:
+            loaded.append((short, ctypes.CDLL(path)))
+        except OSError:
+            continue
+    return {s: next((short for short, lib in loaded if hasattr(lib, s)), None) for s in symbols}
 
 
 def _zig() -> tuple[str, ...] | None:
@@ -97,10 +113,14 @@ def find_linker() -> Linker:
         "  - the ziglang package:          pip install ziglang")
 
 
-def link(obj: Path, out: Path) -> list[str]:
-    """Link `obj` into the shared library `out`; returns the command line used."""
+def link(obj: Path, out: Path, libraries: list[str] = ("m", "c")) -> list[str]:
+    """Link `obj` into the shared library `out`; returns the command line used.
+
+    Name only the libraries the object imports from: reading libc's symbol table
+    costs the linker more than the rest of a small cell's link.
+    """
     linker = find_linker()
-    command = linker.command(obj, out)
+    command = linker.command(obj, out, list(libraries))
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     except OSError as error:

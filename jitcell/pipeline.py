@@ -89,7 +89,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work) -> tup
     from . import binary, machine
     from .check import check
     from .errors import LinkageError
-    from .link import link
+    from .link import link, providers
     from .lower import lower
     from .parse import parse
 
@@ -116,8 +116,13 @@ def build(source: str, options: Options, key: str, toolchain: dict, work) -> tup
         obj = work / "cell.o"
         obj.write_bytes(machine.emit(module, options.opt))
     with stage("link"):
+        needs = providers(binary.undefined_symbols(obj))
+        unknown = sorted(name for name, lib in needs.items() if lib is None)
+        if unknown:
+            raise LinkageError(f"the code for this cell needs symbols that neither the C nor the math "
+                               f"library provides: {', '.join(unknown)}")
         library = work / f"{key}{library_suffix()}"
-        command = link(obj, library)
+        command = link(obj, library, sorted(set(needs.values()), key="mc".index))
     imports = binary.imports(library)
     foreign = [i for i in imports if not binary.is_system_library(i.library)]
     if foreign:
@@ -136,7 +141,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work) -> tup
         "options": options.key_parts(),
         "created": time.time(),
         "library": {"file": library.name, "sha256": sha256_file(library), "size": library.stat().st_size,
-                    "linker": command},
+                    "linker": [arg.replace(str(work) + "/", "") for arg in command]},
         "functions": [_function_row(f) for f in program.functions],
         "slots": [row for row in slot_rows if row["name"] in survivors],
         "removed_slots": [row for row in slot_rows if row["name"] not in survivors],
