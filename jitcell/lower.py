@@ -65,16 +65,15 @@ class _SlotGlobal(ir.GlobalVariable):
 
 def lower(program: T.Program, *, tag: int, wraparound: bool, loop_versioning: bool = True,
           address_of: Callable[[str], int] = slots.address_of) -> Lowered:
-    lowerer = _ModuleLowerer(program, tag, wraparound, address_of)
-    lowerer.loop_versioning = loop_versioning and not wraparound
-    return lowerer.run()
+    return _ModuleLowerer(program, tag, wraparound, loop_versioning, address_of).run()
 
 
 class _ModuleLowerer:
-    def __init__(self, program, tag, wraparound, address_of):
+    def __init__(self, program, tag, wraparound, loop_versioning, address_of):
         self.program = program
         self.tag = tag
         self.wraparound = wraparound
+        self.loop_versioning = loop_versioning and not wraparound  # wraparound has no checks to remove
         self.address_of = address_of
         self.module = ir.Module(name="cell")
         self.sites: list[dict] = []
