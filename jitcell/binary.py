@@ -13,6 +13,7 @@ which is the order the dynamic loader searches.
 from __future__ import annotations
 
 import ctypes
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,18 +86,40 @@ def imports(path: Path) -> list[Import]:
     if sys.platform not in ("linux",):
         return []
     symbols, needed_libs = _dynamic_symbols(path)
-    loaded = []
+    handles = []
     for name in needed_libs:
         try:
-            loaded.append((name, ctypes.CDLL(name)))
+            handles.append(ctypes.CDLL(name))
         except OSError:
             continue
     rows = []
     for s in symbols:
         if s.name and s["st_shndx"] == "SHN_UNDEF":
-            provider = next((name for name, lib in loaded if hasattr(lib, s.name)), None)
-            rows.append(Import(s.name, provider))
+            rows.append(Import(s.name, next(filter(None, (defining_library(h, s.name) for h in handles)), None)))
     return sorted(rows, key=lambda i: i.name)
+
+
+class _DlInfo(ctypes.Structure):
+    _fields_ = [("dli_fname", ctypes.c_char_p), ("dli_fbase", ctypes.c_void_p),
+                ("dli_sname", ctypes.c_char_p), ("dli_saddr", ctypes.c_void_p)]
+
+
+def defining_library(handle, symbol: str) -> str | None:
+    """The file name of the library that defines `symbol` as `handle` resolves it.
+
+    dlsym on a library also searches its dependencies (libm finds libc's malloc),
+    so the address is traced back to its object with dladdr.
+    """
+    try:
+        address = ctypes.cast(getattr(handle, symbol), ctypes.c_void_p).value
+    except AttributeError:
+        return None
+    dladdr = ctypes.CDLL(None).dladdr
+    dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_DlInfo)]
+    info = _DlInfo()
+    if not dladdr(address, ctypes.byref(info)) or not info.dli_fname:
+        return None
+    return os.path.basename(info.dli_fname.decode())
 
 
 def is_system_library(name: str | None) -> bool:

@@ -23,13 +23,15 @@ from .types import BOOL, ERROR, FLOAT, INT, NONE, Type, type_from_name
 __all__ = ["check"]
 
 
-def check(module: S.Module, source: str = "", first_line: int = 1) -> T.Program:
-    return ModuleChecker(module, source, first_line).program()
+def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False) -> T.Program:
+    """`internal`: allow the runtime library's memory builtins (internal.py)."""
+    return ModuleChecker(module, source, first_line, internal).program()
 
 
 class ModuleChecker:
-    def __init__(self, module: S.Module, source: str, first_line: int):
+    def __init__(self, module: S.Module, source: str, first_line: int, internal: bool = False):
         self.module = module
+        self.internal = internal
         self.source = source
         self.first_line = first_line
         self.errors: list[Diagnostic] = list(module.errors)  # parse's, reported with ours

@@ -18,6 +18,7 @@ import operator
 from . import syntax as S
 from . import typed as T
 from .errors import Diagnostic, Loc
+from .internal import INTRINSICS
 from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
 from .types import BOOL, ERROR, FLOAT, INT, NONE, Type, is_numeric
 
@@ -265,6 +266,8 @@ class ExpressionChecker:
             name = func.id
             if name in self.module.definitions:
                 return self.call_cell(name, node)
+            if self.module.internal and name in INTRINSICS:
+                return self.call_internal(name, node)
             target = self.module.imports.get(name)
             if target is not None and target.startswith("math."):
                 return self.call_math(target[5:], node)
@@ -280,6 +283,14 @@ class ExpressionChecker:
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
             return self.undefined("math", func.value.loc)
         return self.error("only functions of this cell, builtins and math functions can be called", loc)
+
+    def call_internal(self, name: str, node: S.Call) -> T.Expr:
+        params, result = INTRINSICS[name]
+        if node.keywords or len(node.args) != len(params):
+            return self.error(f"{name}() takes {len(params)} positional arguments", node.loc)
+        args = tuple(self.coerce(self.expr(a), t, f"argument {i + 1} of {name}()")
+                     for i, (a, t) in enumerate(zip(node.args, params)))
+        return T.Intrinsic(f"mem.{name}", args, result, node.loc)
 
     def call_cell(self, name: str, node: S.Call) -> T.Expr:
         sig = self.module.signatures[name]

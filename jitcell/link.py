@@ -64,16 +64,25 @@ def system_libraries() -> dict[str, str]:
 
 
 def providers(symbols: list[str]) -> dict[str, str | None]:
-    """Which system library ("m" or "c") defines each symbol, searched as the loader would."""
+    """Which system library ("m" or "c") defines each symbol (None: neither)."""
     import ctypes
 
-    loaded = []
-    for short, path in sorted(system_libraries().items(), key=lambda item: item[0] != "m"):
+    from .binary import defining_library
+
+    handles = []
+    for short, path in system_libraries().items():
         try:
-            loaded.append((short, ctypes.CDLL(path)))
+            handles.append((short, os.path.basename(path), ctypes.CDLL(path)))
         except OSError:
             continue
-    return {s: next((short for short, lib in loaded if hasattr(lib, s)), None) for s in symbols}
+    found: dict[str, str | None] = {}
+    for symbol in symbols:
+        found[symbol] = None
+        for short, file, handle in handles:
+            if defining_library(handle, symbol) == file:
+                found[symbol] = short
+                break
+    return found
 
 
 def _zig() -> tuple[str, ...] | None:

@@ -27,6 +27,7 @@ from . import typed as T
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .errors import Loc
 from .types import BOOL, FLOAT, INT, NONE, Type
+from .internal import lower_intrinsic
 from .versioning import Guard, worth_versioning
 
 __all__ = ["lower", "Lowered", "SlotUse"]
@@ -495,6 +496,8 @@ class _FunctionLowerer:
             return self.arith.minmax(name, args, node.type)
         if name == "round":
             return self.arith.round_to_int(args[0])
+        if name.startswith("mem."):
+            return lower_intrinsic(self.b, name[4:], args)
         assert name.startswith("math.")
         return self.arith.math_call(name[5:], args)
 

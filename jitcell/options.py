@@ -10,10 +10,10 @@ __all__ = ["Options"]
 
 
 class Options:
-    __slots__ = ("opt", "wraparound", "first_line", "loop_versioning")
+    __slots__ = ("opt", "wraparound", "first_line", "loop_versioning", "internal")
 
     def __init__(self, opt: int = 2, wraparound: bool = False, first_line: int = 1,
-                 loop_versioning: bool = True):
+                 loop_versioning: bool = True, internal: bool = False):
         if opt not in (0, 1, 2, 3):
             raise ValueError(f"opt must be 0, 1, 2 or 3, not {opt!r}")
         if not isinstance(first_line, int) or first_line < 1:
@@ -23,10 +23,15 @@ class Options:
         self.first_line = first_line  # the cell line number of the source's first line (2 under %%jit)
         # run loops without overflow checks where a guard proves none can fire (versioning.py)
         self.loop_versioning = bool(loop_versioning)
+        self.internal = bool(internal)  # the runtime library's dialect (internal.py); never for users
+
 
     def key_parts(self) -> dict:
-        return {"opt": self.opt, "wraparound": self.wraparound, "first_line": self.first_line,
-                "loop_versioning": self.loop_versioning}
+        parts = {"opt": self.opt, "wraparound": self.wraparound, "first_line": self.first_line,
+                 "loop_versioning": self.loop_versioning}
+        if self.internal:
+            parts["internal"] = True
+        return parts
 
     def __repr__(self) -> str:
         return "Options(" + ", ".join(f"{k}={v!r}" for k, v in self.key_parts().items()) + ")"

@@ -30,14 +30,15 @@ __all__ = ["compile_cell", "build"]
 
 def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_line: int = 1,
                  loop_versioning: bool = True, cache: bool = True, force: bool = False,
-                 cache_dir=None) -> Library:
+                 cache_dir=None, internal: bool = False) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     `cache=False` builds in a temporary directory and touches no cache; `force=True`
     rebuilds and replaces this cell's entry. `opt`, `wraparound`, `first_line` and
     `loop_versioning` change the generated code and are part of the cache key.
     """
-    options = Options(opt=opt, wraparound=wraparound, first_line=first_line, loop_versioning=loop_versioning)
+    options = Options(opt=opt, wraparound=wraparound, first_line=first_line, loop_versioning=loop_versioning,
+                      internal=internal)
     store = Cache(cache_dir) if cache else None
     toolchain = fingerprint.toolchain(store.location if store else None, write=store is not None)
     key = cache_key(source, options.key_parts(), toolchain)
@@ -105,7 +106,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work) -> tup
     with stage("parse"):
         tree = parse(source, options.first_line)
     with stage("check"):
-        program = check(tree, source, options.first_line)
+        program = check(tree, source, options.first_line, internal=options.internal)
     with stage("lower"):
         lowered = lower(program, tag=tag, wraparound=options.wraparound,
                         loop_versioning=options.loop_versioning)

@@ -1,9 +1,12 @@
 """The value types of jitcell's language, as interned values compared with `==`.
 
-    >>> INT, FLOAT, BOOL, NONE
-    (int, float, bool, None)
-    >>> type_from_name("float") is FLOAT
-    True
+    >>> INT, FLOAT, BOOL, NONE, STR
+    (int, float, bool, None, str)
+    >>> Array(FLOAT, 2), Tuple((INT, STR)), Dict(STR, INT)
+    (float[:, :], tuple[int, str], dict[str, int])
+
+Scalars (int, float, bool) and tuples are values. str, dict and arrays live on the
+heap, are reference counted, and travel as pointers (`is_heap`).
 
 `ERROR` is the type of an expression that already produced a diagnostic; checks
 accept it silently so that one mistake is reported once.
@@ -13,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "ERROR", "type_from_name", "is_numeric"]
+__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict",
+           "type_from_name", "is_numeric", "is_heap", "has_heap_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +34,41 @@ INT = Type("int")
 FLOAT = Type("float")
 BOOL = Type("bool")
 NONE = Type("None")
+STR = Type("str")
 ERROR = Type("<error>")
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Array(Type):
+    element: Type
+    ndim: int
+
+    def __init__(self, element: Type, ndim: int):
+        object.__setattr__(self, "name", f"{element}[{', '.join([':'] * ndim)}]")
+        object.__setattr__(self, "element", element)
+        object.__setattr__(self, "ndim", ndim)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Tuple(Type):
+    items: tuple[Type, ...]
+
+    def __init__(self, items):
+        items = tuple(items)
+        object.__setattr__(self, "name", f"tuple[{', '.join(map(str, items))}]")
+        object.__setattr__(self, "items", items)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Dict(Type):
+    key: Type
+    value: Type
+
+    def __init__(self, key: Type, value: Type):
+        object.__setattr__(self, "name", f"dict[{key}, {value}]")
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "value", value)
+
 
 _BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE}
 
@@ -42,3 +80,12 @@ def type_from_name(name: str) -> Type | None:
 def is_numeric(t: Type) -> bool:
     """int, float and bool take part in arithmetic (bool as 0 or 1, as in Python)."""
     return t in (INT, FLOAT, BOOL)
+
+
+def is_heap(t: Type) -> bool:
+    """A reference-counted object behind a pointer."""
+    return t is STR or t == STR or isinstance(t, (Array, Dict))
+
+
+def has_heap_parts(t: Type) -> bool:
+    return is_heap(t) or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items))

@@ -1,0 +1,101 @@
+"""The internal dialect: raw memory for the runtime library, which is written in jitcell itself.
+
+    def str_length(s: int) -> int:          # an object is its address, an int
+        return load64(s + 16)
+
+Compiled with `internal=True` (never for users' cells), a cell may call these
+builtins; addresses are plain ints and arithmetic on them wraps. `lower` turns each
+into one instruction or one call to the C library (an import from libc, as allowed).
+`state(i)` is the address of word i of a zero-initialized static block of the library,
+for the few counters and flags the runtime keeps.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from .types import FLOAT, INT, NONE, Type
+
+__all__ = ["INTRINSICS", "lower_intrinsic", "STATE_WORDS"]
+
+# name -> (parameter types, result type)
+INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
+    "load64": ((INT,), INT), "store64": ((INT, INT), NONE),
+    "load32": ((INT,), INT), "store32": ((INT, INT), NONE),
+    "load8": ((INT,), INT), "store8": ((INT, INT), NONE),
+    "loadf": ((INT,), FLOAT), "storef": ((INT, FLOAT), NONE),
+    "malloc": ((INT,), INT), "realloc": ((INT, INT), INT), "free": ((INT,), NONE),
+    "memcpy": ((INT, INT, INT), NONE), "memmove": ((INT, INT, INT), NONE),
+    "memset": ((INT, INT, INT), NONE), "memcmp": ((INT, INT, INT), INT),
+    "state": ((INT,), INT),
+}
+
+STATE_WORDS = 64
+
+_I8, _I32, _I64, _F64 = ir.IntType(8), ir.IntType(32), ir.IntType(64), ir.DoubleType()
+_PTR = ir.PointerType()
+
+_LIBC = {  # name -> (return, params)
+    "malloc": (_PTR, [_I64]), "realloc": (_PTR, [_PTR, _I64]), "free": (ir.VoidType(), [_PTR]),
+    "memcpy": (_PTR, [_PTR, _PTR, _I64]), "memmove": (_PTR, [_PTR, _PTR, _I64]),
+    "memset": (_PTR, [_PTR, ir.IntType(32), _I64]), "memcmp": (ir.IntType(32), [_PTR, _PTR, _I64]),
+}
+
+
+def _libc(module: ir.Module, name: str) -> ir.Function:
+    fn = module.globals.get(name)
+    if fn is None:
+        ret, params = _LIBC[name]
+        fn = ir.Function(module, ir.FunctionType(ret, params), name)
+    return fn
+
+
+def _state(module: ir.Module) -> ir.GlobalVariable:
+    g = module.globals.get("jitcell.rt.state")
+    if g is None:
+        array = ir.ArrayType(_I64, STATE_WORDS)
+        g = ir.GlobalVariable(module, array, "jitcell.rt.state")
+        g.linkage = "internal"
+        g.initializer = ir.Constant(array, None)
+    return g
+
+
+def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Value | None:
+    def at(address, kind):
+        return b.inttoptr(address, kind.as_pointer())
+
+    match name:
+        case "load64":
+            return b.load(at(args[0], _I64))
+        case "store64":
+            b.store(args[1], at(args[0], _I64))
+        case "load32":
+            return b.zext(b.load(at(args[0], _I32)), _I64)
+        case "store32":
+            b.store(b.trunc(args[1], _I32), at(args[0], _I32))
+        case "load8":
+            return b.zext(b.load(at(args[0], _I8)), _I64)
+        case "store8":
+            b.store(b.trunc(args[1], _I8), at(args[0], _I8))
+        case "loadf":
+            return b.load(at(args[0], _F64))
+        case "storef":
+            b.store(args[1], at(args[0], _F64))
+        case "state":
+            base = b.ptrtoint(_state(b.module), _I64)
+            return b.add(base, b.mul(args[0], ir.Constant(_I64, 8)))
+        case "malloc" | "realloc":
+            pointers = [b.inttoptr(args[0], _PTR)] if name == "realloc" else []
+            return b.ptrtoint(b.call(_libc(b.module, name), [*pointers, args[-1]]), _I64)
+        case "free":
+            b.call(_libc(b.module, "free"), [b.inttoptr(args[0], _PTR)])
+        case "memcpy" | "memmove":
+            b.call(_libc(b.module, name), [b.inttoptr(args[0], _PTR), b.inttoptr(args[1], _PTR), args[2]])
+        case "memset":
+            b.call(_libc(b.module, "memset"), [b.inttoptr(args[0], _PTR), b.trunc(args[1], _I32), args[2]])
+        case "memcmp":
+            result = b.call(_libc(b.module, "memcmp"), [b.inttoptr(args[0], _PTR), b.inttoptr(args[1], _PTR), args[2]])
+            return b.sext(result, _I64)
+        case _:
+            raise AssertionError(name)
+    return None
