@@ -18,7 +18,7 @@ from typing import Callable
 from llvmlite import ir
 
 from .mathlib import MATH_FUNCTIONS
-from .types import BOOL, FLOAT, INT, Type
+from .types import BOOL, FLOAT, INT, Tuple, Type, is_heap
 
 I1 = ir.IntType(1)
 I8 = ir.IntType(8)
@@ -34,6 +34,10 @@ Fail = Callable[[ir.Value, str, list[tuple[ir.Value, Type]]], None]
 
 
 def llvm_type(t: Type) -> ir.Type:
+    if isinstance(t, Tuple):
+        return ir.LiteralStructType([llvm_type(item) for item in t.items])
+    if is_heap(t):
+        return ir.PointerType()  # a reference-counted object
     return {INT: I64, FLOAT: F64, BOOL: I1}[t]
 
 

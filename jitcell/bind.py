@@ -27,8 +27,8 @@ from .library import Library
 __all__ = ["bind", "JitFunction"]
 
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
-_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool}
-_PYTYPES = {"int": int, "float": float, "bool": bool, "None": type(None)}
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p}
+_PYTYPES = {"int": int, "float": float, "bool": bool, "str": str, "None": type(None)}
 
 
 class JitFunction:
@@ -70,15 +70,18 @@ def _make_function(info: dict, library: Library) -> JitFunction:
     name = info["name"]
     entry = library.handle[info["symbol"]]
     entry.restype = _CTYPES.get(info["returns"])  # None for a function returning None
-    entry.argtypes = [_CTYPES[t] for _, t in info["params"]]
+    entry.argtypes = [c for _, t in info["params"]
+                      for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else [_CTYPES[t]])]
     source = _wrapper_source(info)
     filename = f"jitcell-wrapper {name}{info['signature']}"
     namespace = {
         "__name__": filename, "__loader__": _Source(source),  # for tracebacks, without linecache
         "jc__entry": entry, "jc__pending": callbacks.PENDING, "jc__take_pending": callbacks.take_pending,
         "jc__as_int": _converter(name, "int"), "jc__as_float": _converter(name, "float"),
-        "jc__as_bool": _converter(name, "bool"), "jc__too_big": _too_big(name),
-        "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__defaults": tuple(info["defaults"]),
+        "jc__as_bool": _converter(name, "bool"), "jc__as_str": _converter(name, "str"),
+        "jc__too_big": _too_big(name), "jc__take_str": _take_str,
+        "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
+        "jc__defaults": tuple(info["defaults"]),
     }
     exec(compile(source, filename, "exec"), namespace)
     call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
@@ -94,13 +97,20 @@ def _wrapper_source(info: dict) -> str:
     signature = ", ".join(p if i < first_default else f"{p}={_default(defaults, i - first_default)}"
                           for i, p in enumerate(params))
     lines = [f"def {info['name']}({signature}):"]
+    args = []
     for p, t in info["params"]:
         lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
         if t == "int":
             lines.append(f"    elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {p!r})")
-    lines += [f"    jc__result = jc__entry({', '.join(params)})",
+        if t == "str":  # UTF-8 bytes and their length; the entry point makes the object
+            lines.append(f"    jc__{p} = {p}.encode('utf-8', 'surrogatepass')")
+            args += [f"jc__{p}", f"len(jc__{p})"]
+        else:
+            args.append(p)
+    result = "jc__take_str(jc__result)" if info["returns"] == "str" else "jc__result"
+    lines += [f"    jc__result = jc__entry({', '.join(args)})",
               "    if jc__pending.error is not None: raise jc__take_pending()",
-              "    return jc__result"]
+              f"    return {result}"]
     return "\n".join(lines) + "\n"
 
 
@@ -121,6 +131,12 @@ def _default(defaults: list, index: int) -> str:
     return repr(value)
 
 
+def _take_str(address: int) -> str:
+    from . import runtime
+
+    return runtime.take_str(address)
+
+
 def _converter(function: str, target: str):
     def convert(value, param):
         try:
@@ -135,6 +151,8 @@ def _converter(function: str, target: str):
                 return float(value)
             if target == "bool" and type(value).__name__ in ("bool", "bool_"):
                 return bool(value)
+            if target == "str" and isinstance(value, str):
+                return str(value)
         except TypeError:
             pass
         raise TypeError(f"{function}() argument '{param}' must be {target}, not {type(value).__name__}")

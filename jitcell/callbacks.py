@@ -25,8 +25,9 @@ __all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
 
 PRINT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
 RAISE_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
+FORMAT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)
 
-_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool}
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p}
 
 _OPERATIONS = {
     "add": (operator.add, "{} + {}"), "sub": (operator.sub, "{} - {}"),
@@ -44,6 +45,7 @@ class _Site:
     def __init__(self, site: dict, source_lines: list[str], first_line: int):
         self.site = site
         types = site.get("operands") or [i["type"] for i in site.get("items", []) if "type" in i]
+        self.types = types
         self.values_type = type("Values", (ctypes.Structure,),
                                 {"_fields_": [(f"v{i}", _CTYPES[t]) for i, t in enumerate(types)]})
         index = site["line"] - first_line
@@ -53,7 +55,12 @@ class _Site:
         if not self.values_type._fields_:
             return []
         struct = self.values_type.from_address(address)
-        return [getattr(struct, name) for name, _ in self.values_type._fields_]
+        values = [getattr(struct, name) for name, _ in self.values_type._fields_]
+        if "str" in self.types:
+            from . import runtime
+
+            values = [runtime.read_str(v) if t == "str" else v for v, t in zip(values, self.types)]
+        return values
 
     def note(self) -> str:
         s = self.site
@@ -81,6 +88,13 @@ class _Site:
             error = SystemError(f"jitcell: unknown error site kind {kind!r}")
         error.add_note(self.note())
         return error
+
+    def format(self, values: list) -> str:
+        (value,) = values
+        conversion = self.site.get("conversion")
+        if conversion is not None:
+            value = {"r": repr, "s": str, "a": ascii}[conversion](value)
+        return format(value, self.site.get("spec", ""))
 
     def print(self, values: list) -> None:
         remaining = iter(values)
@@ -186,8 +200,21 @@ def _on_raise(tag: int, index: int, values: int) -> None:
         _pending.error = error
 
 
+def _on_format(tag: int, index: int, values: int, out: int) -> int:
+    try:
+        from . import runtime
+
+        site = _site(tag, index)
+        ctypes.c_void_p.from_address(out).value = runtime.new_str(site.format(site.values(values)))
+        return 0
+    except BaseException as error:  # a bad format spec: ValueError, as in CPython
+        _pending.error = error
+        return 1
+
+
 # The callbacks live as long as the process: their addresses are what slots hold.
-_CALLBACKS = {"print": PRINT_TYPE(_on_print), "raise": RAISE_TYPE(_on_raise)}
+_CALLBACKS = {"print": PRINT_TYPE(_on_print), "raise": RAISE_TYPE(_on_raise),
+              "format": FORMAT_TYPE(_on_format)}
 TARGETS = frozenset(_CALLBACKS)
 
 

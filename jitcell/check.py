@@ -75,7 +75,7 @@ class ModuleChecker:
         else:
             t = None
         if t is None or (t is NONE and not allow_none):
-            allowed = "int, float, bool" + (" or None" if allow_none else "")
+            allowed = "int, float, bool, str" + (" or None" if allow_none else "")
             self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}",
                                           node.loc if node is not None else loc))
             return ERROR

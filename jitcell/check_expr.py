@@ -18,21 +18,22 @@ import operator
 from . import syntax as S
 from . import typed as T
 from .errors import Diagnostic, Loc
+from .check_str import StringChecks
 from .internal import INTRINSICS
 from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from .types import BOOL, ERROR, FLOAT, INT, NONE, Type, is_numeric
+from .types import BOOL, ERROR, FLOAT, INT, NONE, STR, Type, is_numeric
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint"]
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
-BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "range", "round"})
+BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "range", "round", "len", "str"})
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker:
+class ExpressionChecker(StringChecks):
     """Types expressions. Subclasses provide `locals`, `module` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -70,7 +71,7 @@ class ExpressionChecker:
             return e
         if isinstance(e, T.Literal):
             return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
-        if e.type in (INT, FLOAT):
+        if e.type in (INT, FLOAT, STR):
             return T.Convert(e, BOOL, e.loc)
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
 
@@ -137,6 +138,8 @@ class ExpressionChecker:
                 return self.error(f"math.{attr} is not supported by jitcell", loc)
             case S.Attribute(loc=loc):
                 return self.error("attribute access is not supported (only math.NAME)", loc)
+            case S.FString():
+                return self.fstring(node)
             case S.Tuple(loc=loc):
                 return self.error("tuples are not supported here; only 'a, b = x, y' unpacking is", loc)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
@@ -152,8 +155,7 @@ class ExpressionChecker:
         if isinstance(value, float):
             return T.Literal(value, FLOAT, loc)
         if isinstance(value, str):
-            return self.error("strings are only supported as print() arguments and assert "
-                              "messages in this version", loc)
+            return T.Literal(value, STR, loc)
         if value is None:
             return self.error("None is only supported as a return value", loc)
         return self.error(f"{type(value).__name__} constants are not supported", loc)
@@ -209,6 +211,8 @@ class ExpressionChecker:
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if STR in (left.type, right.type):
+            return self.str_binary(op, left, right, loc)
         if not (is_numeric(left.type) and is_numeric(right.type)):
             return self.error(f"unsupported operand types for {op}: '{left.type}' and "
                               f"'{right.type}'", loc)
@@ -228,6 +232,10 @@ class ExpressionChecker:
 
     def compare(self, left, ops, comparators, loc: Loc) -> T.Expr:
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        if any(e.type is ERROR for e in operands):
+            return T.Literal(False, ERROR, loc)
+        if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
+            return self.str_compare(operands, ops, loc)
         for e in operands:
             if not self.numeric(e, "comparison"):
                 return T.Literal(False, ERROR, loc)
@@ -349,6 +357,14 @@ class ExpressionChecker:
             return T.Literal(0, ERROR, loc)
         if name in ("int", "float", "bool"):
             return self.call_conversion(name, node, args)
+        if name in ("len", "str"):
+            if len(args) != 1:
+                return self.error(f"{name}() takes exactly one argument", loc)
+            if name == "str":
+                return self.str_of(args[0], loc)
+            if args[0].type is not STR:
+                return self.error(f"object of type '{args[0].type}' has no len()", loc)
+            return T.Intrinsic("len", (args[0],), INT, loc)
         if name in ("abs", "round"):
             if len(args) != 1:
                 return self.error(f"{name}() takes exactly one argument in jitcell", loc)
@@ -403,7 +419,7 @@ class ExpressionChecker:
             e = self.expr(a)
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
-            elif e.type is not ERROR and not is_numeric(e.type):
+            elif e.type not in (ERROR, STR) and not is_numeric(e.type):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
         options = {"sep": " ", "end": "\n", "flush": False}

@@ -26,8 +26,9 @@ from . import slots
 from . import typed as T
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .errors import Loc
-from .types import BOOL, FLOAT, INT, NONE, Type
+from .types import BOOL, FLOAT, INT, NONE, STR, Type, has_heap_parts
 from .internal import lower_intrinsic
+from .lower_heap import HeapLowering, runtime_signature, str_literal_global
 from .versioning import Guard, worth_versioning
 
 __all__ = ["lower", "Lowered", "SlotUse"]
@@ -81,6 +82,7 @@ class _ModuleLowerer:
         self.slot_uses: dict[str, SlotUse] = {}
         self.slot_globals: dict[str, ir.GlobalVariable] = {}
         self.impls: dict[str, ir.Function] = {}
+        self.strings: dict[str, ir.GlobalVariable] = {}
 
     def run(self) -> Lowered:
         self.recursive = _recursive_functions(self.program)
@@ -103,26 +105,122 @@ class _ModuleLowerer:
         return impl
 
     def define_export(self, fn: T.Function) -> None:
-        """The C-ABI entry point: returns the value itself (bools as a byte). On an error it
-        returns zero; the caller learns of the error from the pending Python exception."""
+        """The C-ABI entry point: returns the value itself (bools as a byte, a str as its
+        object, owned by the caller). On an error it returns zero; the caller learns of the
+        error from the pending Python exception. A str argument arrives as UTF-8 bytes and
+        their length, and lives as an object for the duration of the call."""
         sig = fn.signature
-        params = [I8 if t is BOOL else llvm_type(t) for _, t in sig.params]
+        params: list[ir.Type] = []
+        for _, t in sig.params:
+            params += [ir.PointerType(), I64] if t is STR else [I8 if t is BOOL else llvm_type(t)]
         returns = ir.VoidType() if sig.returns is NONE else I8 if sig.returns is BOOL else llvm_type(sig.returns)
         export = ir.Function(self.module, ir.FunctionType(returns, params), slots.function_symbol(fn.name))
         b = ir.IRBuilder(export.append_basic_block("entry"))
-        args = [b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a
-                for a, (_, t) in zip(export.args, sig.params)]
+        incoming = iter(export.args)
+        args, objects = [], []
+        for _, t in sig.params:
+            a = next(incoming)
+            if t is STR:
+                text = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(a, I64), next(incoming)])
+                objects.append(b.inttoptr(text, ir.PointerType()))
+                args.append(objects[-1])
+            else:
+                args.append(b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a)
         depth = ir.Constant(I32, 1)
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [depth, *args])
-            b.ret_void()
-            return
-        result = b.alloca(llvm_type(sig.returns))
-        status = b.call(self.impls[fn.name], [result, depth, *args])
-        value = b.load(result)
-        if sig.returns is BOOL:
-            value = b.zext(value, I8)
-        b.ret(b.select(b.icmp_signed("==", status, ir.Constant(I32, 0)), value, ir.Constant(returns, 0)))
+        else:
+            result = b.alloca(llvm_type(sig.returns))
+            status = b.call(self.impls[fn.name], [result, depth, *args])
+            value = b.load(result)
+            if sig.returns is BOOL:
+                value = b.zext(value, I8)
+            value = b.select(b.icmp_signed("==", status, ir.Constant(I32, 0)), value, ir.Constant(returns, None))
+        for obj in objects:
+            b.call(self.release_function(), [obj])
+        b.ret_void() if sig.returns is NONE else b.ret(value)
+
+    # ---- the runtime library, strings ---------------------------------------------------
+
+    def runtime_function(self, name: str) -> ir.Function:
+        """`jitcell.rt.NAME`: calls the runtime library's NAME through its slot."""
+        symbol = f"jitcell.rt.{name}"
+        fn = self.module.globals.get(symbol)
+        if fn is not None:
+            return fn
+        from . import runtime
+
+        info = next(f for f in runtime.library().manifest["functions"] if f["name"] == name)
+        fn = ir.Function(self.module, runtime_signature(info), symbol)
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        pointer = b.load(self.slot(f"rt.{name}"), typ=fn.function_type.as_pointer())
+        result = b.call(pointer, list(fn.args))
+        b.ret_void() if isinstance(fn.function_type.return_type, ir.VoidType) else b.ret(result)
+        return fn
+
+    def release_function(self) -> ir.Function:
+        """`void jitcell.release(ptr object)`: one reference less; destroyed at zero; null: nothing."""
+        fn = self.module.globals.get("jitcell.release")
+        if fn is not None:
+            return fn
+        fn = ir.Function(self.module, ir.FunctionType(ir.VoidType(), [ir.PointerType()]), "jitcell.release")
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        (obj,) = fn.args
+        with b.if_then(b.icmp_unsigned("!=", obj, ir.Constant(ir.PointerType(), None))):
+            count = b.sub(b.load(obj, typ=I64), i64(1))
+            b.store(count, obj)
+            with b.if_then(b.icmp_signed("==", count, i64(0)), likely=False):
+                b.call(self.runtime_function("obj_destroy"), [b.ptrtoint(obj, I64)])
+        b.ret_void()
+        return fn
+
+    def str_literal(self, text: str) -> ir.Value:
+        g = self.strings.get(text)
+        if g is None:
+            g = self.strings[text] = str_literal_global(self.module, text, len(self.strings))
+        return g.ptrtoint(I64).inttoptr(ir.PointerType())  # an object like any other: an opaque pointer
+
+    def float_repr_function(self) -> ir.Function:
+        """`ptr jitcell.float_repr(double)`: repr(x) as a new str object, by CPython's own
+        PyOS_double_to_string(x, 'r', 0, Py_DTSF_ADD_DOT_0) under the GIL."""
+        fn = self.module.globals.get("jitcell.float_repr")
+        if fn is not None:
+            return fn
+        ptr, i32 = ir.PointerType(), ir.IntType(32)
+        fn = ir.Function(self.module, ir.FunctionType(ptr, [ir.DoubleType()]), "jitcell.float_repr")
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+
+        def capi(name, ret, args, values):
+            pointer = b.load(self.slot(f"capi.{name}"), typ=ir.FunctionType(ret, args).as_pointer())
+            return b.call(pointer, values)
+
+        gil = capi("PyGILState_Ensure", i32, [], [])
+        text = capi("PyOS_double_to_string", ptr, [ir.DoubleType(), ir.IntType(8), i32, i32, ptr],
+                    [fn.args[0], ir.Constant(ir.IntType(8), ord("r")), ir.Constant(i32, 0), ir.Constant(i32, 2),
+                     ir.Constant(ptr, None)])
+        strlen = self.module.globals.get("strlen") or ir.Function(self.module, ir.FunctionType(I64, [ptr]), "strlen")
+        obj = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(text, I64), b.call(strlen, [text])])
+        capi("PyMem_Free", ir.VoidType(), [ptr], [text])
+        capi("PyGILState_Release", ir.VoidType(), [i32], [gil])
+        b.ret(b.inttoptr(obj, ptr))
+        return fn
+
+    def format_callback(self) -> ir.Function:
+        """`i32 jitcell.format(i32 site, ptr values, ptr out)`: Python's format() through a slot."""
+        fn = self.module.globals.get("jitcell.format")
+        if fn is not None:
+            return fn
+        ptr = ir.PointerType()
+        fn = ir.Function(self.module, ir.FunctionType(I32, [I32, ptr, ptr]), "jitcell.format")
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        callee = ir.FunctionType(I32, [I64, I32, ptr, ptr])
+        pointer = b.load(self.slot("format"), typ=callee.as_pointer())
+        b.ret(b.call(pointer, [i64(self.tag), *fn.args]))
+        return fn
 
     # ---- slots and sites -------------------------------------------------------------
 
@@ -161,7 +259,7 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer:
+class _FunctionLowerer(HeapLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -176,6 +274,7 @@ class _FunctionLowerer:
         self.vars: dict[str, ir.Value] = {}
         self.flags: dict[str, ir.Value] = {}
         self.loc: Loc = fn.loc  # the location a failing check reports
+        self.live: list = []  # owned heap values not yet taken or dropped (lower_heap.py)
 
     def run(self) -> None:
         sig = self.fn.signature
@@ -188,15 +287,17 @@ class _FunctionLowerer:
         for name, t in self.fn.locals.items():
             self.vars[name] = self.entry.alloca(llvm_type(t), name=name)
             # defined contents from the start: the loop guard may read a local not yet bound
-            self.entry.store(ir.Constant(llvm_type(t), 0), self.vars[name])
+            self.entry.store(ir.Constant(llvm_type(t), None), self.vars[name])
         for name in _names_read_unbound(self.fn.body):
             self.flags[name] = self.entry.alloca(I1, name=f"{name}.bound")
             self.entry.store(ir.Constant(I1, 0), self.flags[name])
-        for (name, _), value in zip(sig.params, args):
+        for (name, t), value in zip(sig.params, args):
             self.b.store(value, self.vars[name])
+            self.retain(value, t)  # the function owns its locals, parameters too
         self.block(self.fn.body)
         if not self.b.block.is_terminated:
             if sig.returns is NONE:
+                self.release_all()
                 self.b.ret(ir.Constant(I32, 0))
             else:
                 self.b.unreachable()  # check proved the end unreachable
@@ -207,7 +308,7 @@ class _FunctionLowerer:
         return self.owner.site(kind, loc, self.fn.name, **details)
 
     def pack(self, values: list[tuple[ir.Value, Type]]) -> ir.Value:
-        """A struct of values in the entry block (its address goes to Python)."""
+        """A struct of values in the entry block (its address goes to Python); a str is its object."""
         if not values:
             return ir.Constant(ir.PointerType(), None)
         struct = ir.LiteralStructType([I8 if t is BOOL else llvm_type(t) for _, t in values])
@@ -219,6 +320,7 @@ class _FunctionLowerer:
 
     def report(self, site: int, values: list[tuple[ir.Value, Type]]) -> None:
         self.b.call(self.owner.callback("raise", ir.VoidType()), [ir.Constant(I32, site), self.pack(values)])
+        self.release_all()
         self.b.ret(ir.Constant(I32, 1))
 
     def fail(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]],
@@ -231,6 +333,7 @@ class _FunctionLowerer:
 
     def propagate(self, status: ir.Value) -> None:
         with self.b.if_then(self.b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
+            self.release_all()
             self.b.ret(ir.Constant(I32, 1))
 
     def dead_end(self) -> None:
@@ -249,8 +352,14 @@ class _FunctionLowerer:
         match node:
             case T.Assign(names=names, values=values):
                 computed = [self.expr(v) for v in values]
-                for name, value in zip(names, computed):
+                for name, value, node_value in zip(names, computed, values):
+                    t = node_value.type
+                    old = b.load(self.vars[name]) if has_heap_parts(t) else None
+                    if old is not None:
+                        self.take(value)
                     b.store(value, self.vars[name])
+                    if old is not None:
+                        self.release(old, t)
                     if name in self.flags:
                         b.store(ir.Constant(I1, 1), self.flags[name])
             case T.If(test=test, body=body, orelse=orelse):
@@ -288,7 +397,10 @@ class _FunctionLowerer:
                 if value is not None:
                     result = self.expr(value)
                     if value.type is not NONE:  # `return g()` where g returns None: only evaluated
+                        if has_heap_parts(value.type):
+                            self.take(result)  # the caller owns it now
                         b.store(result, self.ret_ptr)
+                self.release_all()
                 b.ret(ir.Constant(I32, 0))
                 self.dead_end()
             case T.Assert(test=test, msg=msg):
@@ -300,7 +412,8 @@ class _FunctionLowerer:
                     # Python evaluates the message only when the assertion fails
                     self.report(site, [(self.expr(msg), msg.type)] if computed else [])
             case T.Eval(expr=expr):
-                self.expr(expr)
+                value = self.expr(expr)
+                self.drop(value, expr.type)
             case _:
                 raise AssertionError(f"cannot lower {type(node).__name__}")
 
@@ -364,16 +477,24 @@ class _FunctionLowerer:
     # ---- expressions ----------------------------------------------------------------
 
     def expr(self, node: T.Expr) -> ir.Value:
+        """The value of an expression; a heap value is owned and held (lower_heap.py)."""
+        return self.hold(self._expr(node), node.type)
+
+    def _expr(self, node: T.Expr) -> ir.Value:
         b, arith = self.b, self.arith
         match node:
+            case T.Literal(value=value, type=t) if t is STR:
+                return self.str_literal(value)
             case T.Literal(value=value, type=t):
                 return ir.Constant(llvm_type(t), float(value) if t is FLOAT else int(value))
-            case T.Local(name=name, may_be_unbound=check):
+            case T.Local(name=name, may_be_unbound=check, type=t):
                 if check:
                     site = self.site("unbound", node.loc, name=name)
                     with b.if_then(b.not_(b.load(self.flags[name])), likely=False):
                         self.report(site, [])
-                return b.load(self.vars[name])
+                value = b.load(self.vars[name])
+                self.retain(value, t)
+                return value
             case T.Unary(op=op, operand=operand, type=t):
                 value = self.expr(operand)
                 if op == "not":
@@ -382,6 +503,8 @@ class _FunctionLowerer:
                     return b.xor(value, i64(-1))
                 self.loc = node.loc
                 return b.fneg(value) if t is FLOAT else arith.int_neg(value)
+            case T.Binary(type=t) if t is STR:
+                return self.str_binary(node)
             case T.Binary(op=op, left=left, right=right, type=t):
                 lhs, rhs = self.expr(left), self.expr(right)
                 self.loc = node.loc
@@ -396,10 +519,12 @@ class _FunctionLowerer:
                 return self.logical(node)
             case T.Conditional(test=test, body=body, orelse=orelse):
                 return self.branches(self.expr(test), lambda: self.expr(body), lambda: self.expr(orelse),
-                                     llvm_type(node.type))
+                                     node.type)
             case T.Convert(operand=operand, type=t):
                 value = self.expr(operand)
                 self.loc = node.loc
+                if operand.type is STR:
+                    return self.str_truth(value)
                 return arith.convert(value, operand.type, t)
             case T.CallCell(function=name, args=args, order=order, type=t):
                 values: list = [None] * len(args)
@@ -408,44 +533,59 @@ class _FunctionLowerer:
                 depth = b.add(self.depth, ir.Constant(I32, 1))
                 if t is NONE:
                     self.propagate(b.call(self.owner.impls[name], [depth, *values]))
-                    return None
-                result = self.entry.alloca(llvm_type(t))
-                self.propagate(b.call(self.owner.impls[name], [result, depth, *values]))
-                return b.load(result)
+                    result = None
+                else:
+                    memory = self.entry.alloca(llvm_type(t))
+                    self.propagate(b.call(self.owner.impls[name], [memory, depth, *values]))
+                    result = b.load(memory)
+                for value, arg in reversed(list(zip(values, args))):
+                    self.drop(value, arg.type)  # arguments are lent to the callee
+                return result
             case T.Intrinsic():
                 return self.intrinsic(node)
             case T.Print():
                 return self.print_(node)
+            case T.FString():
+                return self.fstring(node)
         raise AssertionError(f"cannot lower {type(node).__name__}")
 
-    def branches(self, cond, then_value, else_value, result_type) -> ir.Value:
+    def branches(self, cond, then_value, else_value, t: Type) -> ir.Value:
+        """A value from one of two branches; a heap value is taken into the phi (the caller holds it)."""
         b = self.b
         then, other, end = (self.ir_fn.append_basic_block(n) for n in ("sel.then", "sel.else", "sel.end"))
         b.cbranch(cond, then, other)
-        b.position_at_end(then)
-        v1, from1 = then_value(), b.block
-        b.branch(end)
-        b.position_at_end(other)
-        v2, from2 = else_value(), b.block
-        b.branch(end)
+        incoming = []
+        for block, compute in ((then, then_value), (other, else_value)):
+            b.position_at_end(block)
+            value = compute()
+            if has_heap_parts(t):
+                self.take(value)
+            incoming.append((value, b.block))
+            b.branch(end)
         b.position_at_end(end)
-        phi = b.phi(result_type)
-        phi.add_incoming(v1, from1)
-        phi.add_incoming(v2, from2)
+        phi = b.phi(llvm_type(t))
+        for value, block in incoming:
+            phi.add_incoming(value, block)
         return phi
 
     def logical(self, node: T.Logical) -> ir.Value:
         """`a or b` is a if a is true, else b; each operand is evaluated only if needed."""
         b = self.b
+        heap = has_heap_parts(node.type)
         end = self.ir_fn.append_basic_block("logic.end")
         incoming = []
         for i, operand in enumerate(node.values):
             value = self.expr(operand)
+            if heap:
+                self.take(value)  # into the phi, or released on the way to the next operand
             if i == len(node.values) - 1:
                 incoming.append((value, b.block))
                 b.branch(end)
                 break
-            truth = self.arith.truth(value, node.type)
+            if node.type is STR:
+                truth = b.icmp_signed("!=", self.str_length(value), i64(0))
+            else:
+                truth = self.arith.truth(value, node.type)
             nxt = self.ir_fn.append_basic_block("logic.next")
             incoming.append((value, b.block))
             if node.op == "or":
@@ -453,6 +593,8 @@ class _FunctionLowerer:
             else:
                 b.cbranch(truth, nxt, end)
             b.position_at_end(nxt)
+            if heap:
+                self.release(value, node.type)
         b.position_at_end(end)
         phi = b.phi(llvm_type(node.type))
         for value, block in incoming:
@@ -460,24 +602,31 @@ class _FunctionLowerer:
         return phi
 
     def compare(self, node: T.Compare) -> ir.Value:
-        """`a < b < c`: b is evaluated once, c only if a < b."""
+        """`a < b < c`: b is evaluated once, c only if a < b; str operands are released on every path."""
         b = self.b
         left = self.expr(node.operands[0])
         left_type = node.operands[0].type
-        if len(node.ops) == 1:
-            right = self.expr(node.operands[1])
-            return self.arith.compare(node.ops[0], left, left_type, right, node.operands[1].type)
         end = self.ir_fn.append_basic_block("cmp.end")
         incoming = []
         for op, operand in zip(node.ops, node.operands[1:]):
             right = self.expr(operand)
-            result = self.arith.compare(op, left, left_type, right, operand.type)
-            incoming.append((result, b.block))
+            if STR in (left_type, operand.type) or op in ("in", "not in"):
+                result = self.str_compare(op, left, right)
+            else:
+                result = self.arith.compare(op, left, left_type, right, operand.type)
+            self.drop(left, left_type)
             if operand is node.operands[-1]:
+                self.drop(right, operand.type)
+                incoming.append((result, b.block))
                 b.branch(end)
             else:
                 nxt = self.ir_fn.append_basic_block("cmp.next")
-                b.cbranch(result, nxt, end)
+                stop = self.ir_fn.append_basic_block("cmp.false")
+                b.cbranch(result, nxt, stop)
+                b.position_at_end(stop)
+                self.release(right, operand.type)  # still held on the other path
+                incoming.append((result, b.block))
+                b.branch(end)
                 b.position_at_end(nxt)
             left, left_type = right, operand.type
         b.position_at_end(end)
@@ -490,6 +639,10 @@ class _FunctionLowerer:
         args = [self.expr(a) for a in node.args]
         self.loc = node.loc
         name = node.name
+        if name == "len":
+            length = self.str_length(args[0])
+            self.drop(args[0], STR)
+            return length
         if name == "abs":
             return self.arith.fabs(args[0]) if node.type is FLOAT else self.arith.int_abs(args[0])
         if name in ("min", "max"):
@@ -507,6 +660,8 @@ class _FunctionLowerer:
         site = self.site("print", node.loc, items=items, sep=node.sep, end=node.end, flush=node.flush)
         printer = self.owner.callback("print", I32)
         self.propagate(self.b.call(printer, [ir.Constant(I32, site), self.pack(values)]))
+        for value, t in reversed(values):
+            self.drop(value, t)
         return None
 
 

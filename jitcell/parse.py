@@ -23,7 +23,8 @@ _BINOPS = {
     ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
 }
 _UNARYOPS = {ast.USub: "-", ast.UAdd: "+", ast.Invert: "~", ast.Not: "not"}
-_CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
+_CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=",
+           ast.In: "in", ast.NotIn: "not in"}
 
 # What a user wrote, in words, for the constructs outside the subset.
 _UNSUPPORTED = {
@@ -36,7 +37,7 @@ _UNSUPPORTED = {
     ast.Nonlocal: "nonlocal declarations", ast.Raise: "raise statements",
     ast.Delete: "del statements", ast.Starred: "starred expressions",
     ast.Subscript: "indexing and slicing", ast.List: "lists", ast.Dict: "dicts", ast.Set: "sets",
-    ast.JoinedStr: "f-strings", ast.NamedExpr: "assignment expressions (:=)",
+    ast.NamedExpr: "assignment expressions (:=)",
     ast.Match: "match statements", ast.Slice: "slices",
 }
 # The compiler's passes recurse over the tree, so a tree this deep must stay well
@@ -268,8 +269,7 @@ class _Parser:
                 names = []
                 for op in ops:
                     if type(op) not in _CMPOPS:
-                        word = {ast.Is: "is", ast.IsNot: "is not", ast.In: "in",
-                                ast.NotIn: "not in"}[type(op)]
+                        word = {ast.Is: "is", ast.IsNot: "is not"}[type(op)]
                         self.error(node, f"the '{word}' operator is not supported")
                         names.append("==")
                     else:
@@ -295,9 +295,24 @@ class _Parser:
                 return S.Attribute(self.expr(value), attr, loc)
             case ast.Tuple(elts=elts):
                 return S.Tuple(tuple(self.expr(e) for e in elts), loc)
+            case ast.JoinedStr(values=values):
+                return S.FString(tuple(self.fstring_part(v) for v in values), loc)
             case _:
                 self.unsupported(node)
                 return S.Const(0, loc)
+
+    def fstring_part(self, node: ast.expr) -> str | S.FormattedValue:
+        if isinstance(node, ast.Constant):
+            return node.value
+        spec = ""
+        if node.format_spec is not None:
+            pieces = node.format_spec.values
+            if all(isinstance(p, ast.Constant) for p in pieces):
+                spec = "".join(p.value for p in pieces)
+            else:
+                self.error(node.format_spec, "a format spec with {fields} inside is not supported")
+        conversion = {-1: None, 115: "s", 114: "r", 97: "a"}[node.conversion]
+        return S.FormattedValue(self.expr(node.value), conversion, spec, self.loc(node))
 
 
 def _deepest(tree: ast.AST) -> tuple[int, ast.AST]:

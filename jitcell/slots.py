@@ -6,7 +6,9 @@
     True
 
 A slot's symbol is derived from what it points at, so the same target has the same
-name in every library and every session. `lower` bakes `address_of(target)` into the
+name in every library and every session. Targets: "print", "raise" and "format"
+(callbacks.py), "rt.NAME" (a function of the runtime library, runtime.py) and
+"capi.NAME" (a function of the Python C API, in the interpreter's own image). `lower` bakes `address_of(target)` into the
 slot's initializer; `load` writes the current `address_of(target)` after each load.
 """
 
@@ -18,11 +20,13 @@ from .errors import LinkageError
 __all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "slot_symbol", "function_symbol", "address_of", "describe"]
 
 SLOT_PREFIX = "jitcell.slot."
+CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_double_to_string", "PyMem_Free"})
 FUNCTION_PREFIX = "jitcell.def."
 
 _DESCRIPTIONS = {
     "print": "the print() callback into Python",
     "raise": "the callback that raises Python exceptions",
+    "format": "the callback that formats f-string fields with Python's format()",
 }
 
 
@@ -35,11 +39,23 @@ def function_symbol(name: str) -> str:
 
 
 def describe(target: str) -> str:
+    if target.startswith("rt."):
+        return f"the runtime library's {target[3:]}()"
+    if target.startswith("capi."):
+        return f"the Python C-API function {target[5:]}()"
     return _DESCRIPTIONS.get(target, target)
 
 
 def address_of(target: str) -> int:
     if target in callbacks.TARGETS:
         return callbacks.address(target)
+    if target.startswith("rt."):
+        from . import runtime
+
+        return runtime.address(target[3:])
+    if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:
+        import ctypes
+
+        return ctypes.cast(getattr(ctypes.pythonapi, target[5:]), ctypes.c_void_p).value
     raise LinkageError(f"no slot target named {target!r} exists in this version of jitcell; "
                        "the library was built by a different version")

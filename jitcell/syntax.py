@@ -54,7 +54,7 @@ class BoolOp:
 @dataclass(frozen=True, slots=True)
 class Compare:
     left: Expr
-    ops: tuple[str, ...]  # "<", "<=", ">", ">=", "==", "!="
+    ops: tuple[str, ...]  # "<", "<=", ">", ">=", "==", "!=", "in", "not in"
     comparators: tuple[Expr, ...]
     loc: Loc
 
@@ -95,7 +95,23 @@ class Tuple:
     loc: Loc
 
 
-Expr = Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple
+@dataclass(frozen=True, slots=True)
+class FormattedValue:
+    """A `{value!conversion:spec}` field of an f-string."""
+
+    value: Expr
+    conversion: str | None  # "s", "r", "a"
+    spec: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class FString:
+    parts: tuple[str | FormattedValue, ...]
+    loc: Loc
+
+
+Expr = Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
 
 # ---- statements --------------------------------------------------------------
 

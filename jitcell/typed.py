@@ -23,7 +23,7 @@ from .types import Type
 
 @dataclass(frozen=True, slots=True)
 class Literal:
-    value: int | float | bool
+    value: int | float | bool | str
     type: Type
     loc: Loc
 
@@ -113,6 +113,23 @@ class Intrinsic:
 
 
 @dataclass(frozen=True, slots=True)
+class FormatField:
+    """A field of an f-string (and `str(x)`, which is f"{x}"): format(value, spec)."""
+
+    value: Expr
+    conversion: str | None  # "r", "s", "a"
+    spec: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class FString:
+    parts: tuple[str | FormatField, ...]  # a str is literal text
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Print:
     items: tuple[Expr | str, ...]  # a str is literal text
     sep: str
@@ -123,7 +140,7 @@ class Print:
 
 
 Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
-        | Intrinsic | Print)
+        | Intrinsic | Print | FString)
 
 # ---- statements --------------------------------------------------------------
 

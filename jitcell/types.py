@@ -70,7 +70,7 @@ class Dict(Type):
         object.__setattr__(self, "value", value)
 
 
-_BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE}
+_BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR}
 
 
 def type_from_name(name: str) -> Type | None:
