@@ -69,9 +69,15 @@ def bind(library: Library) -> Library:
 def _make_function(info: dict, library: Library) -> JitFunction:
     name = info["name"]
     entry = library.handle[info["symbol"]]
-    entry.restype = _CTYPES.get(info["returns"])  # None for a function returning None
-    entry.argtypes = [c for _, t in info["params"]
-                      for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else [_CTYPES[t]])]
+    items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
+    entry.restype = None if items else _CTYPES.get(info["returns"])  # None also for returning None
+    argtypes = [c for _, t in info["params"]
+                for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else [_CTYPES[t]])]
+    if items:
+        result_type = type("Result", (ctypes.Structure,), {
+            "_fields_": [(f"v{i}", _CTYPES[t]) for i, t in enumerate(items)]})
+        argtypes.append(ctypes.POINTER(result_type))
+    entry.argtypes = argtypes
     source = _wrapper_source(info)
     filename = f"jitcell-wrapper {name}{info['signature']}"
     namespace = {
@@ -82,6 +88,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__too_big": _too_big(name), "jc__take_str": _take_str,
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(info["defaults"]),
+        "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
     }
     exec(compile(source, filename, "exec"), namespace)
     call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
@@ -107,6 +114,11 @@ def _wrapper_source(info: dict) -> str:
             args += [f"jc__{p}", f"len(jc__{p})"]
         else:
             args.append(p)
+    if info.get("result_items"):
+        lines += ["    jc__out = jc__Result()", f"    jc__entry({', '.join(args + ['jc__out'])})",
+                  "    if jc__pending.error is not None: raise jc__take_pending()",
+                  "    return jc__tuple(jc__out)"]
+        return "\n".join(lines) + "\n"
     result = "jc__take_str(jc__result)" if info["returns"] == "str" else "jc__result"
     lines += [f"    jc__result = jc__entry({', '.join(args)})",
               "    if jc__pending.error is not None: raise jc__take_pending()",
@@ -129,6 +141,17 @@ def _default(defaults: list, index: int) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return f"jc__defaults[{index}]"  # repr(inf) is not an expression
     return repr(value)
+
+
+def _tuple_reader(items: list[str]):
+    """Python's tuple from a result struct; str items are taken (read, then released)."""
+    names = [f"v{i}" for i in range(len(items))]
+
+    def read(struct):
+        return tuple(_take_str(getattr(struct, n)) if t == "str" else getattr(struct, n)
+                     for n, t in zip(names, items))
+
+    return read
 
 
 def _take_str(address: int) -> str:

@@ -18,7 +18,7 @@ from . import typed as T
 from .check_expr import INT_MAX, INT_MIN, ExpressionChecker, literal_default, truncate_hint
 from .errors import CompileError, Diagnostic, Loc
 from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from .types import BOOL, ERROR, FLOAT, INT, NONE, Type, type_from_name
+from .types import BOOL, ERROR, FLOAT, INT, NONE, Tuple, Type, type_from_name
 
 __all__ = ["check"]
 
@@ -72,6 +72,9 @@ class ModuleChecker:
             t = type_from_name(node.id)
         elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
             t = NONE if node.value is None else type_from_name(node.value)
+        elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "tuple":
+            items = [self.annotation(i, what, loc) for i in node.indices]
+            t = ERROR if ERROR in items else Tuple(items)
         else:
             t = None
         if t is None or (t is NONE and not allow_none):
@@ -91,6 +94,10 @@ class ModuleChecker:
                 params.append((p.name, ERROR))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
+            if isinstance(t, Tuple):
+                self.errors.append(Diagnostic(f"tuple parameters are not supported; pass the values of "
+                                              f"'{p.name}' as separate parameters", p.loc))
+                t = ERROR
             params.append((p.name, t))
             if p.default is not None:
                 value = literal_default(p.default, self.imports)
@@ -331,6 +338,12 @@ class FunctionChecker(ExpressionChecker):
             values = (self.expr(node.value),)
         elif isinstance(node.value, S.Tuple) and len(node.value.elts) == len(targets):
             values = tuple(self.expr(v) for v in node.value.elts)
+        elif isinstance(value := self.expr(node.value), T.Literal) and value.type is ERROR:
+            for target in targets:
+                self.locals.setdefault(target.id, ERROR)
+            return None
+        elif isinstance(value.type, Tuple) and len(value.type.items) == len(targets):
+            return self.unpack(targets, value, node.loc)
         else:
             self.error(f"cannot unpack into {len(targets)} names: the right side must be a tuple "
                        f"of {len(targets)} values, like 'a, b = b, a'", node.value.loc)
@@ -341,6 +354,16 @@ class FunctionChecker(ExpressionChecker):
         if node.annotation is not None:
             annotation = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc)
         return self.bind(targets, values, annotation, node.loc)
+
+    def unpack(self, targets, value: T.Expr, loc: Loc) -> T.Stmt:
+        """`a, b = t` for a tuple value t: each name takes an item's type (exactly)."""
+        for target, item in zip(targets, value.type.items):
+            declared = self.declare(target.id, item)
+            if declared not in (item, ERROR) and item is not ERROR:
+                self.error(f"'{target.id}' is {declared} and cannot hold the {item} unpacked into it", target.loc)
+        if self.state is not None:
+            self.state = self.state | {t.id for t in targets}
+        return T.Unpack(tuple(t.id for t in targets), value, loc)
 
     def declare(self, name: str, t: Type) -> Type:
         """Fix a local's type at its first assignment and return the declared type."""

@@ -21,7 +21,7 @@ from .errors import Diagnostic, Loc
 from .check_str import StringChecks
 from .internal import INTRINSICS
 from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from .types import BOOL, ERROR, FLOAT, INT, NONE, STR, Type, is_numeric
+from .types import BOOL, ERROR, FLOAT, INT, NONE, STR, Tuple, Type, is_numeric
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint"]
 
@@ -140,8 +140,16 @@ class ExpressionChecker(StringChecks):
                 return self.error("attribute access is not supported (only math.NAME)", loc)
             case S.FString():
                 return self.fstring(node)
-            case S.Tuple(loc=loc):
-                return self.error("tuples are not supported here; only 'a, b = x, y' unpacking is", loc)
+            case S.Tuple(elts=elts, loc=loc):
+                items = [self.expr(e) for e in elts]
+                for item in items:
+                    if item.type is NONE:
+                        return self.error("a tuple cannot hold None", item.loc)
+                if any(item.type is ERROR for item in items):
+                    return T.Literal(0, ERROR, loc)
+                return T.MakeTuple(tuple(items), Tuple(i.type for i in items), loc)
+            case S.Subscript(value=value, indices=indices, loc=loc):
+                return self.subscript(self.expr(value), indices, loc)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -180,6 +188,23 @@ class ExpressionChecker(StringChecks):
         if name in self.module.definitions or name in BUILTINS or target == "math":
             return self.error(f"'{name}' is not a value in jitcell; call it", loc)
         return self.undefined(name, loc)
+
+    def subscript(self, value: T.Expr, indices, loc: Loc) -> T.Expr:
+        if value.type is ERROR:
+            return value
+        if isinstance(value.type, Tuple):
+            index = indices[0]
+            if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
+                    and isinstance(index.operand, S.Const):
+                index = S.Const(-index.operand.value, index.loc)
+            if len(indices) != 1 or not isinstance(index, S.Const) or type(index.value) is not int:
+                return self.error("a tuple index must be an int literal", loc)
+            n = len(value.type.items)
+            if not -n <= index.value < n:
+                return self.error("tuple index out of range", index.loc)
+            i = index.value % n
+            return T.TupleItem(value, i, value.type.items[i], loc)
+        return self.error(f"'{value.type}' object is not subscriptable", loc)
 
     def undefined(self, name: str, loc: Loc) -> T.Expr:
         hint = ""

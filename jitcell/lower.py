@@ -26,7 +26,7 @@ from . import slots
 from . import typed as T
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .errors import Loc
-from .types import BOOL, FLOAT, INT, NONE, STR, Type, has_heap_parts
+from .types import BOOL, FLOAT, INT, NONE, STR, Tuple, Type, has_heap_parts
 from .internal import lower_intrinsic
 from .lower_heap import HeapLowering, runtime_signature, str_literal_global
 from .versioning import Guard, worth_versioning
@@ -113,7 +113,11 @@ class _ModuleLowerer:
         params: list[ir.Type] = []
         for _, t in sig.params:
             params += [ir.PointerType(), I64] if t is STR else [I8 if t is BOOL else llvm_type(t)]
-        returns = ir.VoidType() if sig.returns is NONE else I8 if sig.returns is BOOL else llvm_type(sig.returns)
+        through_memory = isinstance(sig.returns, Tuple)  # C returns larger structs in memory
+        if through_memory:
+            params.append(ir.PointerType())
+        returns = (ir.VoidType() if sig.returns is NONE or through_memory
+                   else I8 if sig.returns is BOOL else llvm_type(sig.returns))
         export = ir.Function(self.module, ir.FunctionType(returns, params), slots.function_symbol(fn.name))
         b = ir.IRBuilder(export.append_basic_block("entry"))
         incoming = iter(export.args)
@@ -129,6 +133,8 @@ class _ModuleLowerer:
         depth = ir.Constant(I32, 1)
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [depth, *args])
+        elif through_memory:
+            status = b.call(self.impls[fn.name], [export.args[-1], depth, *args])
         else:
             result = b.alloca(llvm_type(sig.returns))
             status = b.call(self.impls[fn.name], [result, depth, *args])
@@ -138,7 +144,7 @@ class _ModuleLowerer:
             value = b.select(b.icmp_signed("==", status, ir.Constant(I32, 0)), value, ir.Constant(returns, None))
         for obj in objects:
             b.call(self.release_function(), [obj])
-        b.ret_void() if sig.returns is NONE else b.ret(value)
+        b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(value)
 
     # ---- the runtime library, strings ---------------------------------------------------
 
@@ -362,6 +368,17 @@ class _FunctionLowerer(HeapLowering):
                         self.release(old, t)
                     if name in self.flags:
                         b.store(ir.Constant(I1, 1), self.flags[name])
+            case T.Unpack(names=names, value=value):
+                whole = self.expr(value)
+                if has_heap_parts(value.type):
+                    self.take(whole)  # its items move into the names
+                for i, (name, t) in enumerate(zip(names, value.type.items)):
+                    old = b.load(self.vars[name]) if has_heap_parts(t) else None
+                    b.store(b.extract_value(whole, i), self.vars[name])
+                    if old is not None:
+                        self.release(old, t)
+                    if name in self.flags:
+                        b.store(ir.Constant(I1, 1), self.flags[name])
             case T.If(test=test, body=body, orelse=orelse):
                 cond = self.expr(test)
                 then, other, end = (self.ir_fn.append_basic_block(n) for n in ("then", "else", "endif"))
@@ -547,6 +564,20 @@ class _FunctionLowerer(HeapLowering):
                 return self.print_(node)
             case T.FString():
                 return self.fstring(node)
+            case T.MakeTuple(items=items, type=t):
+                values = [self.expr(item) for item in items]
+                whole = ir.Constant(llvm_type(t), None)
+                for i, (value, item) in enumerate(zip(values, items)):
+                    if has_heap_parts(item.type):
+                        self.take(value)  # now owned by the tuple
+                    whole = b.insert_value(whole, value, i)
+                return whole
+            case T.TupleItem(value=value, index=index, type=t):
+                whole = self.expr(value)
+                item = b.extract_value(whole, index)
+                self.retain(item, t)
+                self.drop(whole, value.type)
+                return item
         raise AssertionError(f"cannot lower {type(node).__name__}")
 
     def branches(self, cond, then_value, else_value, t: Type) -> ir.Value:

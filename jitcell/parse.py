@@ -36,7 +36,7 @@ _UNSUPPORTED = {
     ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
     ast.Nonlocal: "nonlocal declarations", ast.Raise: "raise statements",
     ast.Delete: "del statements", ast.Starred: "starred expressions",
-    ast.Subscript: "indexing and slicing", ast.List: "lists", ast.Dict: "dicts", ast.Set: "sets",
+    ast.List: "lists", ast.Dict: "dicts", ast.Set: "sets",
     ast.NamedExpr: "assignment expressions (:=)",
     ast.Match: "match statements", ast.Slice: "slices",
 }
@@ -295,11 +295,22 @@ class _Parser:
                 return S.Attribute(self.expr(value), attr, loc)
             case ast.Tuple(elts=elts):
                 return S.Tuple(tuple(self.expr(e) for e in elts), loc)
+            case ast.Subscript(value=value, slice=index):
+                parts = index.elts if isinstance(index, ast.Tuple) else [index]
+                return S.Subscript(self.expr(value), tuple(self.index(p) for p in parts), loc)
             case ast.JoinedStr(values=values):
                 return S.FString(tuple(self.fstring_part(v) for v in values), loc)
             case _:
                 self.unsupported(node)
                 return S.Const(0, loc)
+
+    def index(self, node: ast.expr) -> S.Expr:
+        if isinstance(node, ast.Slice):
+            if node.lower is None and node.upper is None and node.step is None:
+                return S.SliceAll(self.loc(node))
+            self.error(node, "slices are not supported")
+            return S.SliceAll(self.loc(node))
+        return self.expr(node)
 
     def fstring_part(self, node: ast.expr) -> str | S.FormattedValue:
         if isinstance(node, ast.Constant):

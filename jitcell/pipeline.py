@@ -165,6 +165,7 @@ def _function_row(fn) -> dict:
         "returns": sig.returns.name,
         "defaults": list(sig.defaults),
         "signature": str(sig),
+        **({"result_items": [t.name for t in sig.returns.items]} if hasattr(sig.returns, "items") else {}),
         "doc": fn.docstring,
     }
 

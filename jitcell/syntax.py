@@ -96,6 +96,22 @@ class Tuple:
 
 
 @dataclass(frozen=True, slots=True)
+class Subscript:
+    """`value[index]` or `value[i, j]` (indices holds each)."""
+
+    value: Expr
+    indices: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class SliceAll:
+    """A bare `:`, as in the annotation `float[:, :]`."""
+
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class FormattedValue:
     """A `{value!conversion:spec}` field of an f-string."""
 
@@ -111,7 +127,8 @@ class FString:
     loc: Loc
 
 
-Expr = Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
+Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
+        | Subscript | SliceAll)
 
 # ---- statements --------------------------------------------------------------
 

@@ -130,6 +130,21 @@ class FString:
 
 
 @dataclass(frozen=True, slots=True)
+class MakeTuple:
+    items: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class TupleItem:
+    value: Expr
+    index: int
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Print:
     items: tuple[Expr | str, ...]  # a str is literal text
     sep: str
@@ -140,7 +155,7 @@ class Print:
 
 
 Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
-        | Intrinsic | Print | FString)
+        | Intrinsic | Print | FString | MakeTuple | TupleItem)
 
 # ---- statements --------------------------------------------------------------
 
@@ -149,6 +164,15 @@ Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Con
 class Assign:
     names: tuple[str, ...]
     values: tuple[Expr, ...]  # all evaluated before any name is bound
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Unpack:
+    """`a, b = value` where value is a tuple: evaluated once, its items bound in order."""
+
+    names: tuple[str, ...]
+    value: Expr
     loc: Loc
 
 
@@ -208,7 +232,7 @@ class Eval:
     loc: Loc
 
 
-Stmt = Assign | If | While | ForRange | Break | Continue | Return | Assert | Eval
+Stmt = Assign | Unpack | If | While | ForRange | Break | Continue | Return | Assert | Eval
 
 # ---- functions ---------------------------------------------------------------
 

@@ -105,6 +105,10 @@ class _Assignments:
                 case T.Assign(names=names, values=values):
                     for name, value in zip(names, values):
                         self.values.setdefault(name, []).append((value, loops))
+                case T.Unpack(names=names, value=value):
+                    for i, name in enumerate(names):  # bounds unknown: an item of a tuple
+                        item = T.TupleItem(value, i, value.type.items[i], value.loc)
+                        self.values.setdefault(name, []).append((item, loops))
                 case T.If(body=body, orelse=orelse):
                     self._visit(body + orelse, loops)
                 case T.ForRange(var=var, body=body, orelse=orelse):
