@@ -11,6 +11,12 @@ Objects are reference counted; an object is its address:
     word 1  kind                   1 str, 2 dict, 3 array
     str:    word 2 byte length, word 3 character count, word 4 hash (-1: not yet),
             bytes from offset 40, UTF-8, followed by a NUL
+    dict:   word 2 kinds (key kind | value kind << 8; keys 0 int, 1 str; values 0 int,
+            1 float, 2 bool, 3 str), word 3 length, word 4 entries used (live or deleted),
+            word 5 entry capacity, word 6 entries, word 7 index size (a power of 2),
+            word 8 index. An entry is 4 words: hash, key, value, live (1) or deleted (0),
+            kept in insertion order; the index maps hash slots to entry numbers
+            (-1 empty, -2 deleted), probed linearly. As in CPython's compact dict.
 
 State words (`state(i)`): 0 live objects, 1 objects ever allocated.
 """
@@ -36,7 +42,10 @@ def obj_alloc(size: int, kind: int) -> int:
 
 
 def obj_destroy(o: int) -> None:
-    """Called when a reference count drops to zero."""
+    """Called when a reference count drops to zero: frees what the object owns, then it."""
+    kind = load64(o + 8)
+    if kind == 2:
+        table_clear(o)
     store64(state(0), load64(state(0)) - 1)
     free(o)
 
@@ -176,3 +185,194 @@ def str_from_int(value: int) -> int:
         at -= 1
         rest = rest // 10 if rest >= 0 else -(rest // -10)
     return s
+
+
+# ---- dicts (the "table" functions cells reach through rt.table_* slots) -------------------
+
+
+def table_new(kinds: int) -> int:
+    t = obj_alloc(72, 2)
+    store64(t + 16, kinds)
+    store64(t + 24, 0)
+    store64(t + 32, 0)
+    store64(t + 40, 5)
+    store64(t + 48, malloc(5 * 32))
+    store64(t + 56, 8)
+    index = malloc(8 * 8)
+    memset(index, 255, 8 * 8)
+    store64(t + 64, index)
+    return t
+
+
+def table_len(t: int) -> int:
+    return load64(t + 24)
+
+
+def table_hash(t: int, key: int) -> int:
+    """splitmix64's finalizer over the int, or over a str's FNV-1a hash."""
+    h = str_hash(key) if load64(t + 16) & 255 == 1 else key
+    h = (h ^ ((h >> 30) & 17179869183)) * -4658895280553007687
+    h = (h ^ ((h >> 27) & 137438953471)) * -7723592293110705685
+    return h ^ ((h >> 31) & 8589934591)
+
+
+def table_keys_equal(t: int, a: int, b: int) -> bool:
+    if load64(t + 16) & 255 == 1:
+        return str_equal(a, b)
+    return a == b
+
+
+def table_slot(t: int, key: int, h: int) -> int:
+    """The index slot that holds key's entry, or -1."""
+    mask = load64(t + 56) - 1
+    index = load64(t + 64)
+    entries = load64(t + 48)
+    i = h & mask
+    while True:
+        e = load64(index + 8 * i)
+        if e == -1:
+            return -1
+        if e >= 0:
+            entry = entries + 32 * e
+            if load64(entry) == h and table_keys_equal(t, load64(entry + 8), key):
+                return i
+        i = (i + 1) & mask
+
+
+def table_find(t: int, key: int) -> int:
+    """The entry number holding key, or -1."""
+    i = table_slot(t, key, table_hash(t, key))
+    if i < 0:
+        return -1
+    return load64(load64(t + 64) + 8 * i)
+
+
+def table_key(t: int, e: int) -> int:
+    return load64(load64(t + 48) + 32 * e + 8)
+
+
+def table_value(t: int, e: int) -> int:
+    """An entry's value as a word (a float's bits, a str's address: borrowed)."""
+    return load64(load64(t + 48) + 32 * e + 16)
+
+
+def table_get(t: int, key: int, fallback: int) -> int:
+    e = table_find(t, key)
+    if e < 0:
+        return fallback
+    return table_value(t, e)
+
+
+def table_put(t: int, e: int, value: int) -> None:
+    """Replace entry e's value; a str value is retained, the old one released."""
+    at = load64(t + 48) + 32 * e + 16
+    if (load64(t + 16) >> 8) & 255 == 3:
+        obj_retain(value)
+        obj_release(load64(at))
+    store64(at, value)
+
+
+def table_rebuild(t: int, size: int) -> None:
+    """Compact the live entries (in order) and index them in a table of `size` slots."""
+    entries = load64(t + 48)
+    used = load64(t + 32)
+    capacity = size * 2 // 3
+    fresh = malloc(32 * capacity)
+    index = malloc(8 * size)
+    memset(index, 255, 8 * size)
+    mask = size - 1
+    n = 0
+    for e in range(used):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1:
+            memcpy(fresh + 32 * n, entry, 32)
+            i = load64(entry) & mask
+            while load64(index + 8 * i) != -1:
+                i = (i + 1) & mask
+            store64(index + 8 * i, n)
+            n += 1
+    free(entries)
+    free(load64(t + 64))
+    store64(t + 32, n)
+    store64(t + 40, capacity)
+    store64(t + 48, fresh)
+    store64(t + 56, size)
+    store64(t + 64, index)
+
+
+def table_set(t: int, key: int, value: int) -> None:
+    """d[key] = value. The table keeps its own references to str keys and values."""
+    h = table_hash(t, key)
+    i = table_slot(t, key, h)
+    if i >= 0:
+        table_put(t, load64(load64(t + 64) + 8 * i), value)
+        return
+    if load64(t + 32) == load64(t + 40):
+        size = load64(t + 56)
+        if load64(t + 24) * 3 >= load64(t + 40) * 2:
+            size = size * 2  # mostly live: grow; mostly deleted: compact in place
+        table_rebuild(t, size)
+    kinds = load64(t + 16)
+    if kinds & 255 == 1:
+        obj_retain(key)
+    if (kinds >> 8) & 255 == 3:
+        obj_retain(value)
+    e = load64(t + 32)
+    entry = load64(t + 48) + 32 * e
+    store64(entry, h)
+    store64(entry + 8, key)
+    store64(entry + 16, value)
+    store64(entry + 24, 1)
+    mask = load64(t + 56) - 1
+    index = load64(t + 64)
+    j = h & mask
+    while load64(index + 8 * j) >= 0:
+        j = (j + 1) & mask
+    store64(index + 8 * j, e)
+    store64(t + 32, e + 1)
+    store64(t + 24, load64(t + 24) + 1)
+
+
+def table_erase(t: int, key: int) -> bool:
+    """del d[key]; False if the key is missing."""
+    i = table_slot(t, key, table_hash(t, key))
+    if i < 0:
+        return False
+    index = load64(t + 64)
+    entry = load64(t + 48) + 32 * load64(index + 8 * i)
+    kinds = load64(t + 16)
+    if kinds & 255 == 1:
+        obj_release(load64(entry + 8))
+    if (kinds >> 8) & 255 == 3:
+        obj_release(load64(entry + 16))
+    store64(entry + 24, 0)
+    store64(index + 8 * i, -2)
+    store64(t + 24, load64(t + 24) - 1)
+    return True
+
+
+def table_next(t: int, e: int) -> int:
+    """The first live entry numbered e or more, or -1: iteration in insertion order."""
+    used = load64(t + 32)
+    entries = load64(t + 48)
+    while e < used:
+        if load64(entries + 32 * e + 24) == 1:
+            return e
+        e += 1
+    return -1
+
+
+def table_clear(t: int) -> None:
+    """Release what a dict owns (called by obj_destroy)."""
+    kinds = load64(t + 16)
+    entries = load64(t + 48)
+    if kinds & 255 == 1 or (kinds >> 8) & 255 == 3:
+        for e in range(load64(t + 32)):
+            entry = entries + 32 * e
+            if load64(entry + 24) == 1:
+                if kinds & 255 == 1:
+                    obj_release(load64(entry + 8))
+                if (kinds >> 8) & 255 == 3:
+                    obj_release(load64(entry + 16))
+    free(entries)
+    free(load64(t + 64))
