@@ -70,9 +70,9 @@ def _make_function(info: dict, library: Library) -> JitFunction:
     name = info["name"]
     entry = library.handle[info["symbol"]]
     items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
-    entry.restype = None if items else _CTYPES.get(info["returns"])  # None also for returning None
+    entry.restype = None if items or info["returns"] == "None" else _ctype(info["returns"])
     argtypes = [c for _, t in info["params"]
-                for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else [_CTYPES[t]])]
+                for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else [_ctype(t)])]
     if items:
         result_type = type("Result", (ctypes.Structure,), {
             "_fields_": [(f"v{i}", _CTYPES[t]) for i, t in enumerate(items)]})
@@ -89,6 +89,8 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(info["defaults"]),
         "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
+        "jc__release": _release, "jc__from_table": _table_reader(info["returns"]),
+        **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if t.startswith("dict[")},
     }
     exec(compile(source, filename, "exec"), namespace)
     call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
@@ -104,8 +106,13 @@ def _wrapper_source(info: dict) -> str:
     signature = ", ".join(p if i < first_default else f"{p}={_default(defaults, i - first_default)}"
                           for i, p in enumerate(params))
     lines = [f"def {info['name']}({signature}):"]
-    args = []
+    args, tables = [], []
     for p, t in info["params"]:
+        if t.startswith("dict["):  # copied into a runtime dict, released after the call
+            lines.append(f"    jc__{p} = jc__to_table_{p}({p})")
+            args.append(f"jc__{p}")
+            tables.append(f"jc__{p}")
+            continue
         lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
         if t == "int":
             lines.append(f"    elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {p!r})")
@@ -119,10 +126,14 @@ def _wrapper_source(info: dict) -> str:
                   "    if jc__pending.error is not None: raise jc__take_pending()",
                   "    return jc__tuple(jc__out)"]
         return "\n".join(lines) + "\n"
-    result = "jc__take_str(jc__result)" if info["returns"] == "str" else "jc__result"
-    lines += [f"    jc__result = jc__entry({', '.join(args)})",
-              "    if jc__pending.error is not None: raise jc__take_pending()",
-              f"    return {result}"]
+    result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
+              "jc__from_table(jc__result)" if info["returns"].startswith("dict[") else "jc__result")
+    if tables:
+        lines += ["    try:", f"        jc__result = jc__entry({', '.join(args)})", "    finally:",
+                  *(f"        jc__release({t})" for t in tables)]
+    else:
+        lines.append(f"    jc__result = jc__entry({', '.join(args)})")
+    lines += ["    if jc__pending.error is not None: raise jc__take_pending()", f"    return {result}"]
     return "\n".join(lines) + "\n"
 
 
@@ -141,6 +152,30 @@ def _default(defaults: list, index: int) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return f"jc__defaults[{index}]"  # repr(inf) is not an expression
     return repr(value)
+
+
+def _ctype(t: str):
+    return ctypes.c_void_p if t.startswith("dict[") else _CTYPES[t]
+
+
+def _release(address: int) -> None:
+    from . import runtime
+
+    runtime.call("obj_release", address)
+
+
+def _table_maker(function: str, param: str, type_name: str):
+    from .convert import to_table
+
+    return lambda value: to_table(value, type_name, function, param)
+
+
+def _table_reader(type_name: str):
+    if not type_name.startswith("dict["):
+        return None
+    from .convert import from_table
+
+    return lambda address: from_table(address, type_name)
 
 
 def _tuple_reader(items: list[str]):

@@ -84,6 +84,10 @@ class _Site:
             error = AssertionError(*([message] if message is not None else values))
         elif kind == "unbound":
             error = _unbound_error(self.site["name"])
+        elif kind == "key_error":
+            error = KeyError(*values)
+        elif kind == "dict_changed":
+            error = RuntimeError("dictionary changed size during iteration")
         else:
             error = SystemError(f"jitcell: unknown error site kind {kind!r}")
         error.add_note(self.note())

@@ -18,19 +18,24 @@ from . import typed as T
 from .check_expr import INT_MAX, INT_MIN, ExpressionChecker, literal_default, truncate_hint
 from .errors import CompileError, Diagnostic, Loc
 from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from .types import BOOL, ERROR, FLOAT, INT, NONE, Tuple, Type, type_from_name
+from .check_dict import DICT_KEYS, DICT_VALUES, EMPTY_DICT
+from .types import BOOL, ERROR, FLOAT, INT, NONE, Dict, Tuple, Type, type_from_name
 
 __all__ = ["check"]
 
 
-def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False) -> T.Program:
-    """`internal`: allow the runtime library's memory builtins (internal.py)."""
-    return ModuleChecker(module, source, first_line, internal).program()
+def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False,
+          callees: dict | None = None) -> T.Program:
+    """`internal`: allow the runtime library's memory builtins (internal.py). `callees`: the
+    functions of other cells this cell may call, name -> Signature (or why it cannot)."""
+    return ModuleChecker(module, source, first_line, internal, callees).program()
 
 
 class ModuleChecker:
-    def __init__(self, module: S.Module, source: str, first_line: int, internal: bool = False):
+    def __init__(self, module: S.Module, source: str, first_line: int, internal: bool = False,
+                 callees: dict | None = None):
         self.module = module
+        self.callees = callees or {}  # functions of other cells (linkage.checker_signatures)
         self.internal = internal
         self.source = source
         self.first_line = first_line
@@ -75,6 +80,16 @@ class ModuleChecker:
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "tuple":
             items = [self.annotation(i, what, loc) for i in node.indices]
             t = ERROR if ERROR in items else Tuple(items)
+        elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "dict" \
+                and len(node.indices) == 2:
+            key, value = (self.annotation(i, what, loc) for i in node.indices)
+            if ERROR in (key, value):
+                return ERROR
+            if key not in DICT_KEYS or value not in DICT_VALUES:
+                self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be int or str, values "
+                                              "int, float, bool or str", node.loc))
+                return ERROR
+            t = Dict(key, value)
         else:
             t = None
         if t is None or (t is NONE and not allow_none):
@@ -236,7 +251,9 @@ class FunctionChecker(ExpressionChecker):
                 forever = isinstance(t_test, T.Literal) and bool(t_test.value)
                 return self.loop(lambda b, e: T.While(t_test, b, e, loc), body, orelse, forever)
             case S.For():
-                return self.for_range(node)
+                return self.for_loop(node)
+            case S.AssignItem() | S.AugAssignItem() | S.DeleteItem():
+                return self.item_statement(node)
             case S.Break(loc=loc) | S.Continue(loc=loc):
                 if not self.loops:
                     word = "break" if isinstance(node, S.Break) else "continue"
@@ -264,10 +281,11 @@ class FunctionChecker(ExpressionChecker):
         self.error(f"{type(node).__name__} is not supported", node.loc)
         return None
 
-    def loop(self, make, body, orelse, forever: bool, loop_var: str | None = None) -> T.Stmt:
+    def loop(self, make, body, orelse, forever: bool, loop_var: str | tuple | None = None) -> T.Stmt:
         before = self.state
         self.loops.append([])
-        self.state = before if loop_var is None or before is None else before | {loop_var}
+        loop_vars = {loop_var} if isinstance(loop_var, str) else set(loop_var or ())
+        self.state = before if before is None else before | loop_vars
         t_body = self.block(body)
         breaks = self.loops.pop()
         self.state = None if forever else before
@@ -275,12 +293,75 @@ class FunctionChecker(ExpressionChecker):
         self.state = _meet(self.state, *breaks)
         return make(t_body, t_else)
 
+    def for_loop(self, node: S.For) -> T.Stmt | None:
+        it = node.iter
+        if isinstance(it, S.Call) and isinstance(it.func, S.Name) and it.func.id == "range" \
+                and "range" not in self.locals and "range" not in self.module.definitions:
+            if not isinstance(node.target, S.Name):
+                self.error("a range() loop assigns one name", node.target.loc)
+                return None
+            return self.for_range(node)
+        mode = "keys"
+        if isinstance(it, S.Call) and isinstance(it.func, S.Attribute) and not it.args and not it.keywords \
+                and it.func.attr in ("keys", "values", "items"):
+            mode, iterable = it.func.attr, self.expr(it.func.value)
+            if not isinstance(iterable.type, Dict) and iterable.type is not ERROR:
+                self.error(f"'{iterable.type}' has no method {mode!r} in jitcell", it.loc)
+                return None
+        else:
+            iterable = self.expr(it)
+        if iterable.type is ERROR:
+            return None
+        if isinstance(iterable.type, Dict):
+            return self.for_dict(node, iterable, mode)
+        self.error(f"for loops iterate over range(...), a dict or its keys(), values() or items(), "
+                   f"not {iterable.type}", it.loc)
+        return None
+
+    def for_dict(self, node: S.For, d: T.Expr, mode: str) -> T.Stmt | None:
+        wanted = {"keys": (d.type.key,), "values": (d.type.value,), "items": (d.type.key, d.type.value)}[mode]
+        targets = node.target.elts if isinstance(node.target, S.Tuple) else (node.target,)
+        if len(targets) != len(wanted):
+            self.error(f"iterating over {mode}() gives {len(wanted)} value{'s' if len(wanted) > 1 else ''}; "
+                       f"the loop assigns {len(targets)}", node.target.loc)
+            return None
+        for target, t in zip(targets, wanted):
+            declared = self.declare(target.id, t)
+            if declared not in (t, ERROR):
+                self.error(f"'{target.id}' is {declared}; this loop gives it {t}", target.loc)
+        names = tuple(t.id for t in targets)
+        return self.loop(lambda b, e: T.ForDict(names, d, mode, b, e, node.loc), node.body, node.orelse,
+                         forever=False, loop_var=names)
+
+    def item_statement(self, node) -> T.Stmt | None:
+        """`c[i] = v`, `c[i] op= v`, `del c[i]` for a dict c (arrays: by their own rules)."""
+        container = self.expr(node.target.value)
+        if container.type is ERROR:
+            return None
+        if not isinstance(container.type, Dict):
+            self.error(f"'{container.type}' does not support item assignment", node.target.loc)
+            return None
+        if len(node.target.indices) != 1:
+            self.error("a dict takes one key", node.target.loc)
+            return None
+        key = self.dict_key(container, self.expr(node.target.indices[0]))
+        value_type = container.type.value
+        match node:
+            case S.AssignItem(value=value):
+                value = self.coerce(self.expr(value), value_type, f"a value of {container.type}")
+                return T.DictSet(container, key, value, node.loc)
+            case S.AugAssignItem(op=op, value=value):
+                result = self.binary(op, T.Hole(value_type, node.loc), self.expr(value), node.loc)
+                if result.type is not ERROR and not self.can_coerce(result.type, value_type):
+                    self.error(f"'{op}=' on a {container.type} value gives {result.type}", node.loc)
+                    return None
+                return T.DictUpdate(container, key, self.coerce(result, value_type, "the new value"), node.loc)
+            case S.DeleteItem():
+                return T.DictDelete(container, key, node.loc)
+        return None
+
     def for_range(self, node: S.For) -> T.Stmt | None:
         it = node.iter
-        if not (isinstance(it, S.Call) and isinstance(it.func, S.Name) and it.func.id == "range"
-                and "range" not in self.locals and "range" not in self.module.definitions):
-            self.error("for loops iterate over range(...) only in this version", it.loc)
-            return None
         if it.keywords:
             self.error("range() takes no keyword arguments", it.keywords[0].loc)
             return None
@@ -391,6 +472,10 @@ class FunctionChecker(ExpressionChecker):
                     value = self.error(f"'{name}' is already {declared}; it cannot be declared {annotation}", loc)
                 elif declared is None:
                     self.locals[name] = annotation
+            if value.type is EMPTY_DICT and annotation is None and self.locals.get(name) is None:
+                self.error(f"the type of an empty dict is not known: write '{name}: dict[str, int] = {{}}' "
+                           "(with its key and value types)", value.loc)
+                value = T.Literal(0, ERROR, value.loc)
             declared = self.declare(name, value.type if annotation is None else annotation)
             if self.can_coerce(value.type, declared):
                 value = self.coerce(value, declared, "")
@@ -421,7 +506,7 @@ def _assigned_names(stmts) -> set[str]:
             case S.AugAssign(target=target):
                 names.add(target.id)
             case S.For(target=target, body=body, orelse=orelse):
-                names.add(target.id)
+                names.update(t.id for t in (target.elts if isinstance(target, S.Tuple) else (target,)))
                 names |= _assigned_names(body) | _assigned_names(orelse)
             case S.If(body=body, orelse=orelse) | S.While(body=body, orelse=orelse):
                 names |= _assigned_names(body) | _assigned_names(orelse)

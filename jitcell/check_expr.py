@@ -18,10 +18,11 @@ import operator
 from . import syntax as S
 from . import typed as T
 from .errors import Diagnostic, Loc
+from .check_dict import EMPTY_DICT, DictChecks
 from .check_str import StringChecks
 from .internal import INTRINSICS
 from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from .types import BOOL, ERROR, FLOAT, INT, NONE, STR, Tuple, Type, is_numeric
+from .types import BOOL, ERROR, FLOAT, INT, NONE, STR, Dict, Tuple, Type, is_numeric
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint"]
 
@@ -33,7 +34,7 @@ _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks):
+class ExpressionChecker(StringChecks, DictChecks):
     """Types expressions. Subclasses provide `locals`, `module` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -71,7 +72,7 @@ class ExpressionChecker(StringChecks):
             return e
         if isinstance(e, T.Literal):
             return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
-        if e.type in (INT, FLOAT, STR):
+        if e.type in (INT, FLOAT, STR) or isinstance(e.type, Dict):
             return T.Convert(e, BOOL, e.loc)
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
 
@@ -79,6 +80,8 @@ class ExpressionChecker(StringChecks):
         """Implicit conversion where a declared type receives a value (assignment, argument, return)."""
         if e.type == target or ERROR in (e.type, target):
             return e
+        if (empty := self.empty_dict_as(e, target)) is not None:
+            return empty
         if target is FLOAT and e.type in (INT, BOOL):
             return self.to_float(e)
         if target is INT and e.type is BOOL:
@@ -87,7 +90,8 @@ class ExpressionChecker(StringChecks):
 
     def can_coerce(self, source: Type, target: Type) -> bool:
         return source == target or ERROR in (source, target) or (
-            target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL)
+            target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
+            source is EMPTY_DICT and isinstance(target, Dict))
 
     def numeric(self, e: T.Expr, what: str) -> bool:
         if e.type is ERROR:
@@ -150,6 +154,8 @@ class ExpressionChecker(StringChecks):
                 return T.MakeTuple(tuple(items), Tuple(i.type for i in items), loc)
             case S.Subscript(value=value, indices=indices, loc=loc):
                 return self.subscript(self.expr(value), indices, loc)
+            case S.DictLiteral():
+                return self.dict_literal(node)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -185,13 +191,15 @@ class ExpressionChecker(StringChecks):
             if member in MATH_CONSTANTS:
                 return T.Literal(MATH_CONSTANTS[member], FLOAT, loc)
             return self.error(f"functions are not values in jitcell; call {name}(...)", loc)
-        if name in self.module.definitions or name in BUILTINS or target == "math":
+        if name in self.module.definitions or name in BUILTINS or target == "math" or name in self.module.callees:
             return self.error(f"'{name}' is not a value in jitcell; call it", loc)
         return self.undefined(name, loc)
 
     def subscript(self, value: T.Expr, indices, loc: Loc) -> T.Expr:
         if value.type is ERROR:
             return value
+        if isinstance(value.type, Dict):
+            return self.dict_subscript(value, indices, loc)
         if isinstance(value.type, Tuple):
             index = indices[0]
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
@@ -259,6 +267,8 @@ class ExpressionChecker(StringChecks):
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
+        if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
+            return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
             return self.str_compare(operands, ops, loc)
         for e in operands:
@@ -304,6 +314,8 @@ class ExpressionChecker(StringChecks):
             target = self.module.imports.get(name)
             if target is not None and target.startswith("math."):
                 return self.call_math(target[5:], node)
+            if target is None and name in self.module.callees:  # another cell's; shadows builtins
+                return self.call_cell(name, node)
             if name in BUILTINS:
                 return self.call_builtin(name, node)
             if target == "math":
@@ -315,6 +327,13 @@ class ExpressionChecker(StringChecks):
             return self.error(f"'{func.id}' is a local variable, not a function", func.loc)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
             return self.undefined("math", func.value.loc)
+        if isinstance(func, S.Attribute):
+            base = self.expr(func.value)
+            if base.type is ERROR:
+                return base
+            if isinstance(base.type, Dict):
+                return self.dict_method(base, func.attr, node)
+            return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
         return self.error("only functions of this cell, builtins and math functions can be called", loc)
 
     def call_internal(self, name: str, node: S.Call) -> T.Expr:
@@ -326,7 +345,10 @@ class ExpressionChecker(StringChecks):
         return T.Intrinsic(f"mem.{name}", args, result, node.loc)
 
     def call_cell(self, name: str, node: S.Call) -> T.Expr:
-        sig = self.module.signatures[name]
+        external = name not in self.module.definitions  # of another cell (linkage.py)
+        sig = self.module.callees[name] if external else self.module.signatures[name]
+        if isinstance(sig, str):  # a type that cannot cross cells
+            return self.error(sig, node.loc)
         params = sig.params
         bound: dict[str, T.Expr] = {}
         if len(node.args) > len(params):
@@ -364,7 +386,7 @@ class ExpressionChecker(StringChecks):
             returns = ERROR
         order = [names.index(n) for n in names_written]
         order += [i for i in range(len(params)) if i not in order]  # defaults: literals
-        return T.CallCell(name, tuple(args), tuple(order), returns, node.loc)
+        return T.CallCell(name, tuple(args), tuple(order), returns, node.loc, external)
 
     def call_builtin(self, name: str, node: S.Call) -> T.Expr:
         loc = node.loc
@@ -387,7 +409,7 @@ class ExpressionChecker(StringChecks):
                 return self.error(f"{name}() takes exactly one argument", loc)
             if name == "str":
                 return self.str_of(args[0], loc)
-            if args[0].type is not STR:
+            if args[0].type is not STR and not isinstance(args[0].type, Dict):
                 return self.error(f"object of type '{args[0].type}' has no len()", loc)
             return T.Intrinsic("len", (args[0],), INT, loc)
         if name in ("abs", "round"):

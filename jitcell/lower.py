@@ -26,8 +26,9 @@ from . import slots
 from . import typed as T
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .errors import Loc
-from .types import BOOL, FLOAT, INT, NONE, STR, Tuple, Type, has_heap_parts
+from .types import BOOL, FLOAT, INT, NONE, STR, Dict, Tuple, Type, has_heap_parts
 from .internal import lower_intrinsic
+from .lower_dict import DictLowering
 from .lower_heap import HeapLowering, runtime_signature, str_literal_global
 from .versioning import Guard, worth_versioning
 
@@ -66,11 +67,16 @@ class _SlotGlobal(ir.GlobalVariable):
 
 
 def lower(program: T.Program, *, tag: int, wraparound: bool, loop_versioning: bool = True,
-          address_of: Callable[[str], int] = slots.address_of) -> Lowered:
-    return _ModuleLowerer(program, tag, wraparound, loop_versioning, address_of).run()
+          address_of: Callable[[str], int] = slots.address_of, cell_entries: bool = True) -> Lowered:
+    """`cell_entries`: export each function's internal-ABI entry for other cells (`jitcell.call.NAME`)."""
+    lowerer = _ModuleLowerer(program, tag, wraparound, loop_versioning, address_of)
+    lowerer.cell_entries = cell_entries
+    return lowerer.run()
 
 
 class _ModuleLowerer:
+    cell_entries = True  # export jitcell.call.NAME entries (not for the runtime library)
+
     def __init__(self, program, tag, wraparound, loop_versioning, address_of):
         self.program = program
         self.tag = tag
@@ -91,6 +97,8 @@ class _ModuleLowerer:
         for fn in self.program.functions:
             _FunctionLowerer(self, fn).run()
             self.define_export(fn)
+            if self.cell_entries:
+                self.define_cell_entry(fn)
         return Lowered(self.module, self.sites, list(self.slot_uses.values()))
 
     # ---- functions -----------------------------------------------------------------
@@ -145,6 +153,33 @@ class _ModuleLowerer:
         for obj in objects:
             b.call(self.release_function(), [obj])
         b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(value)
+
+    def define_cell_entry(self, fn: T.Function) -> None:
+        """`jitcell.call.NAME` (exported): the impl's own ABI, for other cells' "cell.NAME" slots.
+        A thunk, so that the impl stays internal and keeps the optimizer's freedom inside the cell."""
+        impl = self.impls[fn.name]
+        entry = ir.Function(self.module, impl.function_type, slots.call_symbol(fn.name))
+        b = ir.IRBuilder(entry.append_basic_block("entry"))
+        b.ret(b.call(impl, list(entry.args)))
+
+    def callee(self, node: T.CallCell) -> ir.Function:
+        """What a call calls: the impl of a function of this cell, or for a function of another
+        cell `jitcell.callee.NAME`, which calls through the slot `jitcell.slot.cell.NAME`."""
+        if not node.external:
+            return self.impls[node.function]
+        symbol = f"jitcell.callee.{node.function}"
+        fn = self.module.globals.get(symbol)
+        if fn is not None:
+            return fn
+        params = [I32] + [llvm_type(a.type) for a in node.args]
+        if node.type is not NONE:
+            params.insert(0, ir.PointerType())
+        fn = ir.Function(self.module, ir.FunctionType(I32, params), symbol)
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        pointer = b.load(self.slot(f"cell.{node.function}"), typ=fn.function_type.as_pointer())
+        b.ret(b.call(pointer, list(fn.args)))
+        return fn
 
     # ---- the runtime library, strings ---------------------------------------------------
 
@@ -265,7 +300,7 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering):
+class _FunctionLowerer(HeapLowering, DictLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -281,6 +316,7 @@ class _FunctionLowerer(HeapLowering):
         self.flags: dict[str, ir.Value] = {}
         self.loc: Loc = fn.loc  # the location a failing check reports
         self.live: list = []  # owned heap values not yet taken or dropped (lower_heap.py)
+        self.holes: list = []  # the current value for `d[k] op= v` (lower_dict.py)
 
     def run(self) -> None:
         sig = self.fn.signature
@@ -368,6 +404,14 @@ class _FunctionLowerer(HeapLowering):
                         self.release(old, t)
                     if name in self.flags:
                         b.store(ir.Constant(I1, 1), self.flags[name])
+            case T.DictSet():
+                self.dict_set(node)
+            case T.DictUpdate():
+                self.dict_update(node)
+            case T.DictDelete():
+                self.dict_delete(node)
+            case T.ForDict():
+                self.for_dict(node)
             case T.Unpack(names=names, value=value):
                 whole = self.expr(value)
                 if has_heap_parts(value.type):
@@ -542,18 +586,23 @@ class _FunctionLowerer(HeapLowering):
                 self.loc = node.loc
                 if operand.type is STR:
                     return self.str_truth(value)
+                if isinstance(operand.type, Dict):
+                    truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
+                    self.drop(value, operand.type)
+                    return truth
                 return arith.convert(value, operand.type, t)
             case T.CallCell(function=name, args=args, order=order, type=t):
                 values: list = [None] * len(args)
                 for i in order:  # the order the call wrote them in
                     values[i] = self.expr(args[i])
                 depth = b.add(self.depth, ir.Constant(I32, 1))
+                callee = self.owner.callee(node)
                 if t is NONE:
-                    self.propagate(b.call(self.owner.impls[name], [depth, *values]))
+                    self.propagate(b.call(callee, [depth, *values]))
                     result = None
                 else:
                     memory = self.entry.alloca(llvm_type(t))
-                    self.propagate(b.call(self.owner.impls[name], [memory, depth, *values]))
+                    self.propagate(b.call(callee, [memory, depth, *values]))
                     result = b.load(memory)
                 for value, arg in reversed(list(zip(values, args))):
                     self.drop(value, arg.type)  # arguments are lent to the callee
@@ -564,6 +613,14 @@ class _FunctionLowerer(HeapLowering):
                 return self.print_(node)
             case T.FString():
                 return self.fstring(node)
+            case T.DictNew():
+                return self.dict_new(node)
+            case T.DictGet():
+                return self.dict_get(node)
+            case T.DictContains():
+                return self.dict_contains(node)
+            case T.Hole():
+                return self.hole(node)
             case T.MakeTuple(items=items, type=t):
                 values = [self.expr(item) for item in items]
                 whole = ir.Constant(llvm_type(t), None)
@@ -671,8 +728,9 @@ class _FunctionLowerer(HeapLowering):
         self.loc = node.loc
         name = node.name
         if name == "len":
-            length = self.str_length(args[0])
-            self.drop(args[0], STR)
+            t = node.args[0].type
+            length = self.str_length(args[0]) if t is STR else self.dict_length(args[0])
+            self.drop(args[0], t)
             return length
         if name == "abs":
             return self.arith.fabs(args[0]) if node.type is FLOAT else self.arith.int_abs(args[0])
@@ -697,10 +755,12 @@ class _FunctionLowerer(HeapLowering):
 
 
 def _recursive_functions(program: T.Program) -> set[str]:
-    """The functions that can call themselves, directly or through others: only they check the depth."""
-    calls = {fn.name: {n.function for n in _walk(fn.body) if isinstance(n, T.CallCell)}
+    """The functions that can call themselves, directly or through others: only they check the depth.
+    A call to another cell may come back (cells can be redefined to call each other): it counts."""
+    calls = {fn.name: {n.function for n in _walk(fn.body) if isinstance(n, T.CallCell) and not n.external}
              for fn in program.functions}
-    recursive = set()
+    recursive = {fn.name for fn in program.functions
+                 if any(isinstance(n, T.CallCell) and n.external for n in _walk(fn.body))}
     for name in calls:
         seen, stack = set(), list(calls[name])
         while stack:

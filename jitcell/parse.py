@@ -35,8 +35,8 @@ _UNSUPPORTED = {
     ast.With: "with statements", ast.AsyncWith: "async with statements", ast.AsyncFor: "async for loops",
     ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
     ast.Nonlocal: "nonlocal declarations", ast.Raise: "raise statements",
-    ast.Delete: "del statements", ast.Starred: "starred expressions",
-    ast.List: "lists", ast.Dict: "dicts", ast.Set: "sets",
+    ast.Starred: "starred expressions",
+    ast.List: "lists", ast.Set: "sets",
     ast.NamedExpr: "assignment expressions (:=)",
     ast.Match: "match statements", ast.Slice: "slices",
 }
@@ -175,6 +175,8 @@ class _Parser:
     def stmt(self, node: ast.stmt) -> S.Stmt | None:
         loc = self.loc(node)
         match node:
+            case ast.Assign(targets=[ast.Subscript() as target], value=value):
+                return S.AssignItem(self.expr(target), self.expr(value), loc)
             case ast.Assign(targets=[target], value=value):
                 names = self.assign_targets(target)
                 if names is None:
@@ -196,16 +198,30 @@ class _Parser:
                     self.error(node, f"the operator '{type(op).__name__}' is not supported")
                     return None
                 return S.AugAssign(self.name(target), opname, self.expr(value), loc)
+            case ast.AugAssign(target=ast.Subscript() as target, op=op, value=value):
+                opname = _BINOPS.get(type(op))
+                if opname is None:
+                    self.error(node, f"the operator '{type(op).__name__}' is not supported")
+                    return None
+                return S.AugAssignItem(self.expr(target), opname, self.expr(value), loc)
             case ast.AugAssign():
-                self.error(node, "only a plain name can be the target of an augmented assignment")
+                self.error(node, "only a name or an item can be the target of an augmented assignment")
+            case ast.Delete(targets=[ast.Subscript() as target]):
+                return S.DeleteItem(self.expr(target), loc)
+            case ast.Delete():
+                self.error(node, "only 'del d[key]' is supported")
             case ast.If(test=test, body=body, orelse=orelse):
                 return S.If(self.expr(test), self.block(body), self.block(orelse), loc)
             case ast.While(test=test, body=body, orelse=orelse):
                 return S.While(self.expr(test), self.block(body), self.block(orelse), loc)
             case ast.For(target=ast.Name() as target, iter=it, body=body, orelse=orelse):
                 return S.For(self.name(target), self.expr(it), self.block(body), self.block(orelse), loc)
+            case ast.For(target=ast.Tuple(elts=elts) as target, iter=it, body=body, orelse=orelse) \
+                    if all(isinstance(e, ast.Name) for e in elts):
+                names = S.Tuple(tuple(self.name(e) for e in elts), self.loc(target))
+                return S.For(names, self.expr(it), self.block(body), self.block(orelse), loc)
             case ast.For():
-                self.error(node, "the target of a for loop must be a single name")
+                self.error(node, "the target of a for loop must be a name or names: for k, v in ...")
             case ast.Break():
                 return S.Break(loc)
             case ast.Continue():
@@ -298,6 +314,11 @@ class _Parser:
             case ast.Subscript(value=value, slice=index):
                 parts = index.elts if isinstance(index, ast.Tuple) else [index]
                 return S.Subscript(self.expr(value), tuple(self.index(p) for p in parts), loc)
+            case ast.Dict(keys=keys, values=values):
+                if any(k is None for k in keys):
+                    self.error(node, "** unpacking in a dict literal is not supported")
+                    keys, values = [], []
+                return S.DictLiteral(tuple(self.expr(k) for k in keys), tuple(self.expr(v) for v in values), loc)
             case ast.JoinedStr(values=values):
                 return S.FString(tuple(self.fstring_part(v) for v in values), loc)
             case _:

@@ -112,6 +112,13 @@ class SliceAll:
 
 
 @dataclass(frozen=True, slots=True)
+class DictLiteral:
+    keys: tuple[Expr, ...]
+    values: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class FormattedValue:
     """A `{value!conversion:spec}` field of an f-string."""
 
@@ -128,7 +135,7 @@ class FString:
 
 
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll)
+        | Subscript | SliceAll | DictLiteral)
 
 # ---- statements --------------------------------------------------------------
 
@@ -150,6 +157,33 @@ class AugAssign:
 
 
 @dataclass(frozen=True, slots=True)
+class AssignItem:
+    """`target[index] = value`: an element of an array or an entry of a dict."""
+
+    target: Subscript
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class AugAssignItem:
+    """`target[index] op= value`: the container and the index are evaluated once."""
+
+    target: Subscript
+    op: str
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteItem:
+    """`del d[key]`."""
+
+    target: Subscript
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class If:
     test: Expr
     body: tuple[Stmt, ...]
@@ -167,7 +201,7 @@ class While:
 
 @dataclass(frozen=True, slots=True)
 class For:
-    target: Name
+    target: Name | Tuple  # a Tuple of Names for `for k, v in d.items()`
     iter: Expr
     body: tuple[Stmt, ...]
     orelse: tuple[Stmt, ...]
@@ -208,7 +242,8 @@ class ExprStmt:
     loc: Loc
 
 
-Stmt = Assign | AugAssign | If | While | For | Break | Continue | Return | Pass | Assert | ExprStmt
+Stmt = (Assign | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break | Continue
+        | Return | Pass | Assert | ExprStmt)
 
 # ---- top level ---------------------------------------------------------------
 

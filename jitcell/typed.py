@@ -93,6 +93,7 @@ class CallCell:
 
     `order` lists the indices of `args` in the order the call wrote them, which is
     the order they are evaluated in: `f(b=g(), a=h())` evaluates g() first.
+    `external`: a function of another cell, called through its slot (linkage.py).
     """
 
     function: str
@@ -100,6 +101,7 @@ class CallCell:
     order: tuple[int, ...]
     type: Type
     loc: Loc
+    external: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,42 @@ class TupleItem:
 
 
 @dataclass(frozen=True, slots=True)
+class Hole:
+    """The current value in `d[k] op= v` (and `a[i] op= v`): filled in by the statement."""
+
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictNew:
+    keys: tuple[Expr, ...]
+    values: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictGet:
+    """`d[key]` (KeyError when missing) or `d.get(key, default)`."""
+
+    dict: Expr
+    key: Expr
+    default: Expr | None
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictContains:
+    key: Expr
+    dict: Expr
+    negate: bool
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Print:
     items: tuple[Expr | str, ...]  # a str is literal text
     sep: str
@@ -154,8 +192,48 @@ class Print:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class ArrayItem:
+    """`a[i]`, `a[i, j]`: one index per axis (ints; negative ones count from the end)."""
+
+    array: Expr
+    indices: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayDim:
+    """`len(a)` (axis 0), `a.shape[k]` (axis k) or `a.size` (axis None): an int."""
+
+    array: Expr
+    axis: int | None
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayShape:
+    """`a.shape`: a tuple of ints."""
+
+    array: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayNew:
+    """`np.zeros(shape)`, `np.ones(...)`, `np.empty(...)`: `shape` is an int or a tuple of ints."""
+
+    shape: Expr
+    fill: str  # "zeros", "ones" or "empty"
+    type: Type
+    loc: Loc
+
+
 Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
-        | Intrinsic | Print | FString | MakeTuple | TupleItem)
+        | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
+        | ArrayItem | ArrayDim | ArrayShape | ArrayNew)
 
 # ---- statements --------------------------------------------------------------
 
@@ -173,6 +251,43 @@ class Unpack:
 
     names: tuple[str, ...]
     value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictSet:
+    dict: Expr
+    key: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictUpdate:
+    """`d[key] op= value`: `value` is the new value, computed from a Hole standing for the old."""
+
+    dict: Expr
+    key: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictDelete:
+    dict: Expr
+    key: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ForDict:
+    """`for k in d`, `for v in d.values()`, `for k, v in d.items()`, in insertion order."""
+
+    names: tuple[str, ...]
+    dict: Expr
+    mode: str  # "keys", "values" or "items"
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
     loc: Loc
 
 
@@ -232,7 +347,39 @@ class Eval:
     loc: Loc
 
 
-Stmt = Assign | Unpack | If | While | ForRange | Break | Continue | Return | Assert | Eval
+@dataclass(frozen=True, slots=True)
+class ArraySet:
+    """`a[i, j] = value`: value is evaluated first, then the array and the indices."""
+
+    array: Expr
+    indices: tuple[Expr, ...]
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayUpdate:
+    """`a[i] op= value`: `value` is the new element, computed from a Hole standing for the old."""
+
+    array: Expr
+    indices: tuple[Expr, ...]
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ForArray:
+    """`for x in a` over a 1-D array: the elements in order (the array is evaluated once)."""
+
+    var: str
+    array: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+Stmt = (Assign | Unpack | If | While | ForRange | Break | Continue | Return | Assert | Eval | DictSet | DictUpdate
+        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray)
 
 # ---- functions ---------------------------------------------------------------
 

@@ -79,7 +79,7 @@ def _is_unguardable(node) -> bool:
     match node:
         case T.Binary(op="**" | "<<", type=t) if t is INT:
             return True
-        case T.While():
+        case T.While() | T.ForDict():
             return True
     return False
 

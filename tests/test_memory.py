@@ -40,6 +40,25 @@ def fault(n: int, d: int) -> str:
 
 def through_calls(s: str, n: int) -> str:
     return early(n) + s + early(n + 1)
+
+def tables(n: int) -> int:
+    words: dict[str, int] = {}
+    numbers = {1: 1.5}
+    for i in range(n):
+        w = "w" + str(i % 5)
+        words[w] = words.get(w, 0) + i
+        numbers[i] = i * 0.5
+        if i % 3 == 0:
+            del numbers[i]
+    total = 0
+    for k, v in words.items():
+        total += v + len(k)
+    return total + len(numbers)
+
+def missing_key(n: int) -> int:
+    d = {"a": n}
+    s = "x" + str(n)
+    return d[s]
 """
 
 
@@ -67,6 +86,7 @@ def test_the_live_count_sees_an_object_that_is_not_released():
 
 @pytest.mark.parametrize("call", [
     "build(0)", "build(50)", "early(10)", "early(2)", "fault(5, 100)", "through_calls('mid', 5)",
+    "tables(0)", "tables(40)",
 ])
 def test_no_object_outlives_a_call(functions, call):
     before = live()
@@ -74,10 +94,12 @@ def test_no_object_outlives_a_call(functions, call):
     assert live() == before
 
 
-@pytest.mark.parametrize("call", ["fault(5, 3)", "fault(1, 0)"])
-def test_no_object_outlives_a_fault(functions, call):
+@pytest.mark.parametrize("call, error", [
+    ("fault(5, 3)", ZeroDivisionError), ("fault(1, 0)", ZeroDivisionError), ("missing_key(3)", KeyError),
+])
+def test_no_object_outlives_a_fault(functions, call, error):
     before = live()
-    with pytest.raises(ZeroDivisionError):
+    with pytest.raises(error):
         eval(call, dict(functions))
     assert live() == before
 
@@ -92,13 +114,15 @@ def test_the_resident_measure_sees_a_leak():
 
 
 def test_resident_memory_stays_flat_over_100_000_calls(functions):
-    build, through_calls = functions["build"], functions["through_calls"]
+    build, through_calls, tables = functions["build"], functions["through_calls"], functions["tables"]
     for _ in range(2_000):  # warm up allocator pools
         build(6)
         through_calls("mid", 5)
+        tables(12)
     start, count = resident_bytes(), live()
     for _ in range(100_000):
         build(6)
         through_calls("mid", 5)
+        tables(12)
     assert live() == count
     assert resident_bytes() - start < 2 * 2**20
