@@ -122,8 +122,13 @@ def _wrapper_source(info: dict) -> str:
         else:
             args.append(p)
     if info.get("result_items"):
-        lines += ["    jc__out = jc__Result()", f"    jc__entry({', '.join(args + ['jc__out'])})",
-                  "    if jc__pending.error is not None: raise jc__take_pending()",
+        lines.append("    jc__out = jc__Result()")
+        call = f"jc__entry({', '.join(args + ['jc__out'])})"
+        if tables:
+            lines += ["    try:", f"        {call}", "    finally:", *(f"        jc__release({t})" for t in tables)]
+        else:
+            lines.append(f"    {call}")
+        lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
                   "    return jc__tuple(jc__out)"]
         return "\n".join(lines) + "\n"
     result = ("jc__take_str(jc__result)" if info["returns"] == "str" else

@@ -20,7 +20,9 @@ Deliberate deviations from CPython are marked, and must really deviate:
     #> half(3) => 1.5                    jitcell returns exactly this (CPython: another value)
 
 A line `#! wraparound` compiles the cell with wraparound=True. Each cell is compiled
-at opt=2 and at opt=0, and every directive is checked at both levels.
+at opt=2 and at opt=0, and every directive is checked at both levels. Every jitcell call
+must also leave the runtime's count of live objects (strs, dicts) as it found it: nothing
+created during the call outlives it, whether it returns or raises.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from pathlib import Path
 import pytest
 
 import jitcell
+from jitcell import runtime
 
 PROGRAMS = Path(__file__).parent / "programs"
 OPT_LEVELS = (2, 0)
@@ -123,11 +126,16 @@ def _run(call: str, namespace: dict) -> Outcome:
 
 
 def same_value(a: object, b: object) -> bool:
-    """Same type and value: floats bit for bit, except that all NaNs are equal."""
+    """Same type and value: floats bit for bit, except that all NaNs are equal. Tuples and dicts
+    item by item (a dict's items in the same order), so that 1 and 1.0 or True inside them differ."""
     if type(a) is not type(b):
         return False
     if isinstance(a, float):
         return (math.isnan(a) and math.isnan(b)) or struct.pack("<d", a) == struct.pack("<d", b)
+    if isinstance(a, tuple):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a.items(), b.items()))
     return a == b
 
 
@@ -160,8 +168,12 @@ def test_program(directive: Directive | None):
     assert directive is not None
     python = _run(directive.call, _python_namespace(directive.path))
     for opt in OPT_LEVELS:
-        jit = _run(directive.call, _jit_namespace(directive.path, opt))
+        namespace = _jit_namespace(directive.path, opt)
+        live = runtime.call("live_objects")
+        jit = _run(directive.call, namespace)
         where = f"{directive.path.name}:{directive.line}: {directive.call} (opt={opt})"
+        leaked = runtime.call("live_objects") - live
+        assert leaked == 0, f"{where}: {leaked} runtime objects outlived the call ({jit.describe()})"
         if directive.deviation:
             check_deviation(directive, python, jit, where)
         else:
