@@ -49,6 +49,7 @@ class Library:
         self.manifest = manifest
         self.miss_reason = miss_reason  # why the cache missed ("no entry", "rebuild forced (-f)", ...)
         self.functions: dict = {}  # name -> JitFunction
+        self.relinked: list = []  # what loading it did to callers in its Namespace (linkage.Relink)
         self.handle = handle  # the ctypes handle: keeps the library loaded
 
     @property

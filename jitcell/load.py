@@ -11,6 +11,9 @@ the slot and the library before any compiled code runs, never a silent skip.
 
 `JITCELL_TEACHING_SKIP_PATCHING=1` leaves the slots as built, to demonstrate the
 crash this prevents. It is for teaching and for the test that proves patching works.
+A value ending in a dot skips only the slots whose target starts with it:
+`JITCELL_TEACHING_SKIP_PATCHING=cell.` leaves just the calls between cells unpatched
+(including the re-patching when a cell is redefined, linkage.py).
 """
 
 from __future__ import annotations
@@ -25,26 +28,41 @@ from .cache import Entry
 from .errors import LinkageError
 from .library import Library, Slot
 
-__all__ = ["load", "SKIP_PATCHING_ENV"]
+__all__ = ["load", "SKIP_PATCHING_ENV", "patching_enabled"]
 
 SKIP_PATCHING_ENV = "JITCELL_TEACHING_SKIP_PATCHING"
 
 _MODE = getattr(os, "RTLD_NOW", 0) | getattr(os, "RTLD_LOCAL", 0)
 
 
+def patching_enabled(target: str = "") -> bool:
+    """False if the teaching switch says to leave slots with this target as built."""
+    value = os.environ.get(SKIP_PATCHING_ENV, "")
+    if value in ("", "0"):
+        return True
+    return not target.startswith(value) if value.endswith(".") else False
+
+
 def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
-         miss_reason: str | None = None) -> Library:
+         miss_reason: str | None = None, address_of=slots.address_of) -> Library:
+    """`address_of(target)`: the address each slot must hold (linkage.resolver adds "cell.*")."""
     started = time.perf_counter()
     manifest = entry.manifest
     handle = ctypes.CDLL(entry.library, mode=_MODE)
     callbacks.register_library(manifest["tag"], manifest["sites"], manifest["source"],
                                manifest["options"]["first_line"])
-    patching = os.environ.get(SKIP_PATCHING_ENV, "") in ("", "0")
-    if not patching:
+    if os.environ.get(SKIP_PATCHING_ENV, "") not in ("", "0"):
         warnings.warn(f"{SKIP_PATCHING_ENV} is set: slots of {os.path.basename(entry.library)} keep the addresses "
                       "of the session that built them; calling its code may crash this process",
                       RuntimeWarning, stacklevel=2)
-    patched = [_patch(handle, entry, s, patching) for s in manifest["slots"]]
+    patched = []
+    for recorded in manifest["slots"]:
+        target = recorded["target"]
+        standard = address_of is slots.address_of or not target.startswith("cell.")
+        slot = _patch(handle, entry, recorded, patching_enabled(target) and standard)
+        if not standard and patching_enabled(target):  # a function of another cell (linkage.py)
+            slot.patched = ctypes.c_void_p.in_dll(handle, slot.name).value = address_of(target)
+        patched.append(slot)
     for function in manifest["functions"]:
         try:
             handle[function["symbol"]]

@@ -181,6 +181,33 @@ class _ModuleLowerer:
         b.ret(b.call(pointer, list(fn.args)))
         return fn
 
+    def define_cell_entry(self, fn: T.Function) -> None:
+        """`jitcell.call.NAME` (exported): the impl's own ABI, for other cells' "cell.NAME" slots.
+        A thunk, so that the impl stays internal and keeps the optimizer's freedom inside the cell."""
+        impl = self.impls[fn.name]
+        entry = ir.Function(self.module, impl.function_type, slots.call_symbol(fn.name))
+        b = ir.IRBuilder(entry.append_basic_block("entry"))
+        b.ret(b.call(impl, list(entry.args)))
+
+    def callee(self, node: T.CallCell) -> ir.Function:
+        """What a call calls: the impl of a function of this cell, or for a function of another
+        cell `jitcell.callee.NAME`, which calls through the slot `jitcell.slot.cell.NAME`."""
+        if not node.external:
+            return self.impls[node.function]
+        symbol = f"jitcell.callee.{node.function}"
+        fn = self.module.globals.get(symbol)
+        if fn is not None:
+            return fn
+        params = [I32] + [llvm_type(a.type) for a in node.args]
+        if node.type is not NONE:
+            params.insert(0, ir.PointerType())
+        fn = ir.Function(self.module, ir.FunctionType(I32, params), symbol)
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        pointer = b.load(self.slot(f"cell.{node.function}"), typ=fn.function_type.as_pointer())
+        b.ret(b.call(pointer, list(fn.args)))
+        return fn
+
     # ---- the runtime library, strings ---------------------------------------------------
 
     def runtime_function(self, name: str) -> ir.Function:
@@ -323,9 +350,6 @@ class _FunctionLowerer(HeapLowering, DictLowering):
         args = list(self.ir_fn.args)
         self.ret_ptr = args.pop(0) if sig.returns is not NONE else None
         self.depth = args.pop(0)
-        if self.fn.name in self.owner.recursive:
-            self.fail(self.b.icmp_signed(">", self.depth, ir.Constant(I32, RECURSION_LIMIT)), "recursion", [],
-                      self.fn.loc)
         for name, t in self.fn.locals.items():
             self.vars[name] = self.entry.alloca(llvm_type(t), name=name)
             # defined contents from the start: the loop guard may read a local not yet bound
@@ -333,6 +357,9 @@ class _FunctionLowerer(HeapLowering, DictLowering):
         for name in _names_read_unbound(self.fn.body):
             self.flags[name] = self.entry.alloca(I1, name=f"{name}.bound")
             self.entry.store(ir.Constant(I1, 0), self.flags[name])
+        if self.fn.name in self.owner.recursive:  # after the locals exist (null): its exit releases them
+            self.fail(self.b.icmp_signed(">", self.depth, ir.Constant(I32, RECURSION_LIMIT)), "recursion", [],
+                      self.fn.loc)
         for (name, t), value in zip(sig.params, args):
             self.b.store(value, self.vars[name])
             self.retain(value, t)  # the function owns its locals, parameters too

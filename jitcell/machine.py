@@ -20,7 +20,7 @@ import llvmlite
 import llvmlite.binding as llvm
 from llvmlite import ir
 
-from .slots import FUNCTION_PREFIX, SLOT_PREFIX
+from .slots import CALL_PREFIX, FUNCTION_PREFIX, SLOT_PREFIX
 
 __all__ = ["toolchain", "optimize", "export", "emit", "assembly", "globals_table", "GlobalInfo"]
 
@@ -77,14 +77,15 @@ def optimize(module: ir.Module, level: int) -> llvm.ModuleRef:
 
 
 def export(module: llvm.ModuleRef) -> list[str]:
-    """Make slots and entry points visible; returns the slot symbols that survived."""
+    """Make slots and entry points (`jitcell.def.*` for ctypes, `jitcell.call.*` for other
+    cells) visible; returns the slot symbols that survived."""
     survivors = []
     for g in module.global_variables:
         if g.name.startswith(SLOT_PREFIX):
             _make_exported(g)
             survivors.append(g.name)
     for f in module.functions:
-        if f.name.startswith(FUNCTION_PREFIX) and not f.is_declaration:
+        if f.name.startswith((FUNCTION_PREFIX, CALL_PREFIX)) and not f.is_declaration:
             _make_exported(f)
     return survivors
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from . import fingerprint
+from . import fingerprint, linkage
 from .bind import bind
 from .cache import Cache, Entry, cache_key, library_suffix, normalize_source, sha256_file
 from .library import Library
@@ -30,18 +30,24 @@ __all__ = ["compile_cell", "build"]
 
 def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_line: int = 1,
                  loop_versioning: bool = True, cache: bool = True, force: bool = False,
-                 cache_dir=None, internal: bool = False) -> Library:
+                 cache_dir=None, internal: bool = False, callees=None) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     `cache=False` builds in a temporary directory and touches no cache; `force=True`
     rebuilds and replaces this cell's entry. `opt`, `wraparound`, `first_line` and
     `loop_versioning` change the generated code and are part of the cache key.
+    `callees` makes functions of other cells callable: a mapping of names (the cell may call
+    those whose values are JitFunctions; bound once), or a `linkage.Namespace` (late binding:
+    the cell's functions join it, and redefining a name re-patches or recompiles its callers).
+    The signatures of the callees the cell mentions are part of the cache key.
     """
     options = Options(opt=opt, wraparound=wraparound, first_line=first_line, loop_versioning=loop_versioning,
                       internal=internal)
     store = Cache(cache_dir) if cache else None
     toolchain = fingerprint.toolchain(store.location if store else None, write=store is not None)
-    key = cache_key(source, options.key_parts(), toolchain)
+    settings = {"cache": cache, "cache_dir": cache_dir}
+    env = linkage.resolve(callees, source) if callees is not None else {}
+    key = cache_key(source, options.key_parts(), toolchain, linkage.key_part(env))
 
     if store is None:
         reason = "the cache is disabled (--no-cache)"
@@ -50,19 +56,23 @@ def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_l
     else:
         found = store.lookup(key)
         if found.entry is not None:
-            return bind(load(found.entry, cache_hit=True, compile_seconds=None))
+            library = load(found.entry, cache_hit=True, compile_seconds=None,
+                           address_of=linkage.resolver(env, found.entry.manifest))
+            return linkage.link(bind(library), callees, settings)
         reason = found.reason
 
     started = time.perf_counter()
     with _workspace(store, key) as work:
-        built, manifest = build(source, options, key, toolchain, work)
+        with linkage.missing_callees(settings, source, options.key_parts(), callees, env):
+            built, manifest = build(source, options, key, toolchain, work, callees=env)
         if store is not None:
             entry = store.publish(key, built, manifest, replace=force or reason.startswith("corrupt"))
         else:
             entry = Entry(key, built, manifest)
         compile_seconds = time.perf_counter() - started
-        library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason)
-    return bind(library)
+        library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
+                       address_of=linkage.resolver(env, entry.manifest))
+    return linkage.link(bind(library), callees, settings)
 
 
 @contextlib.contextmanager
@@ -83,11 +93,12 @@ def _workspace(store: Cache | None, key: str):
             shutil.rmtree(path, ignore_errors=True)
 
 
-def build(source: str, options: Options, key: str, toolchain: dict, work) -> tuple:
-    """Run the compiler stages; returns the linked library (in `work`, a Path) and its manifest."""
+def build(source: str, options: Options, key: str, toolchain: dict, work, callees: dict | None = None) -> tuple:
+    """Run the compiler stages; returns the linked library (in `work`, a Path) and its manifest.
+    `callees`: name -> JitFunction of other cells the cell may call (linkage.resolve)."""
     from dataclasses import asdict
 
-    from . import binary, machine
+    from . import binary, machine, slots
     from .check import check
     from .errors import LinkageError
     from .link import link, providers
@@ -106,10 +117,12 @@ def build(source: str, options: Options, key: str, toolchain: dict, work) -> tup
     with stage("parse"):
         tree = parse(source, options.first_line)
     with stage("check"):
-        program = check(tree, source, options.first_line, internal=options.internal)
+        program = check(tree, source, options.first_line, internal=options.internal,
+                        callees=linkage.checker_signatures(callees or {}))
     with stage("lower"):
         lowered = lower(program, tag=tag, wraparound=options.wraparound,
-                        loop_versioning=options.loop_versioning)
+                        loop_versioning=options.loop_versioning, address_of=linkage.resolver(callees or {}),
+                        cell_entries=not options.internal)
     with stage("optimize"):
         module = machine.optimize(lowered.module, options.opt)
         survivors = set(machine.export(module))
@@ -150,7 +163,11 @@ def build(source: str, options: Options, key: str, toolchain: dict, work) -> tup
         "globals": [asdict(g) for g in machine.globals_table(module)],
         "sites": lowered.sites,
         "timings": timings,
+        "callees": linkage.manifest_rows(callees or {}, [s.target for s in lowered.slots]),
     }
+    if not options.internal:  # the internal-ABI entry other cells call (linkage.py)
+        for row in manifest["functions"]:
+            row["call_symbol"] = slots.call_symbol(row["name"])
     return library, manifest
 
 

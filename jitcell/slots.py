@@ -8,7 +8,9 @@
 A slot's symbol is derived from what it points at, so the same target has the same
 name in every library and every session. Targets: "print", "raise" and "format"
 (callbacks.py), "rt.NAME" (a function of the runtime library, runtime.py) and
-"capi.NAME" (a function of the Python C API, in the interpreter's own image). `lower` bakes `address_of(target)` into the
+"capi.NAME" (a function of the Python C API, in the interpreter's own image) and "cell.NAME"
+(a function of another cell: the `jitcell.call.NAME` entry of the library that defines NAME,
+linkage.py). `lower` bakes `address_of(target)` into the
 slot's initializer; `load` writes the current `address_of(target)` after each load.
 """
 
@@ -17,11 +19,13 @@ from __future__ import annotations
 from . import callbacks
 from .errors import LinkageError
 
-__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "slot_symbol", "function_symbol", "address_of", "describe"]
+__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "slot_symbol", "function_symbol", "call_symbol",
+           "address_of", "describe"]
 
 SLOT_PREFIX = "jitcell.slot."
 CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_double_to_string", "PyMem_Free"})
 FUNCTION_PREFIX = "jitcell.def."
+CALL_PREFIX = "jitcell.call."  # the internal-ABI entry other cells call through "cell.NAME" slots
 
 _DESCRIPTIONS = {
     "print": "the print() callback into Python",
@@ -38,11 +42,17 @@ def function_symbol(name: str) -> str:
     return FUNCTION_PREFIX + name
 
 
+def call_symbol(name: str) -> str:
+    return CALL_PREFIX + name
+
+
 def describe(target: str) -> str:
     if target.startswith("rt."):
         return f"the runtime library's {target[3:]}()"
     if target.startswith("capi."):
         return f"the Python C-API function {target[5:]}()"
+    if target.startswith("cell."):
+        return f"the function {target[5:]}() of another cell"
     return _DESCRIPTIONS.get(target, target)
 
 
@@ -57,5 +67,10 @@ def address_of(target: str) -> int:
         import ctypes
 
         return ctypes.cast(getattr(ctypes.pythonapi, target[5:]), ctypes.c_void_p).value
+    if target.startswith("cell."):  # linkage.resolver knows the callees; without them:
+        name = target[5:]
+        raise LinkageError(f"this library calls {name}() from another cell, and no definition of {name} "
+                           f"was given; run the cell that defines {name} first (compile_cell(..., "
+                           f"callees=...) passes it)")
     raise LinkageError(f"no slot target named {target!r} exists in this version of jitcell; "
                        "the library was built by a different version")

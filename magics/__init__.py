@@ -12,7 +12,10 @@
     Out[3]: 285
 
 The magic only parses its options, calls `jitcell.compile_cell` and displays the
-result; a `CompileError` makes the cell fail, so "Run All" stops there.
+result; a `CompileError` makes the cell fail, so "Run All" stops there. A cell may
+call the functions of earlier %%jit cells: the shell's `jitcell.linkage.Namespace`
+over `user_ns` finds them, and re-patches or recompiles callers when a cell redefines
+one (a line per caller says so).
 """
 
 from __future__ import annotations
@@ -51,11 +54,16 @@ class JitMagics(Magics):
         from jitcell.summary import summary_bundle
 
         args = parse_argstring(self.jit, line)
-        library = compile_cell(cell, opt=args.opt, wraparound=args.wraparound, first_line=2,
+        namespace = _namespace(self.shell)  # the functions of earlier cells are callable here (linkage.py)
+        namespace.label = _cell_label(self.shell, cell)
+        library = compile_cell(cell, callees=namespace, opt=args.opt, wraparound=args.wraparound, first_line=2,
                                cache=not args.no_cache, force=args.force)
         self.shell.user_ns.update(library.functions)
         if not args.quiet:
             display(summary_bundle(library), raw=True)
+        for event in library.relinked:  # callers in earlier cells: re-patched, recompiled or stale
+            if event.kind == "stale" or not args.quiet:
+                print(f"jitcell: {event}")
 
     @line_magic
     def jit_cache(self, line):
@@ -77,6 +85,26 @@ class JitMagics(Magics):
         else:
             raise UsageError(f"%jit_cache: unknown command {command!r}; use %jit_cache, "
                              "%jit_cache list or %jit_cache clear")
+
+
+def _namespace(shell):
+    """The Namespace of %%jit cells: the user's namespace, and the loaded libraries that call
+    functions of other cells (re-patched or recompiled when a cell redefines them)."""
+    from jitcell.linkage import Namespace
+
+    namespace = getattr(shell, "_jitcell_namespace", None)
+    if namespace is None or namespace.names is not shell.user_ns:
+        namespace = shell._jitcell_namespace = Namespace(shell.user_ns)
+    return namespace
+
+
+def _cell_label(shell, cell: str) -> str | None:
+    """"In [3]" for the cell being run, from the input history (IPython versions differ on when
+    execution_count moves on); None if the cell is not in the history."""
+    history = getattr(getattr(shell, "history_manager", None), "input_hist_raw", None) or []
+    if cell.strip() and history and cell.strip() in history[-1]:
+        return f"In [{len(history) - 1}]"
+    return None
 
 
 def _cache_bundle(cache) -> dict:

@@ -1,0 +1,479 @@
+"""Calls between cells: a cell may call the functions that earlier cells compiled.
+
+    In [1]: %%jit                               In [2]: %%jit
+            def f(x: int) -> int:                       def g(n: int) -> int:
+                return 2 * x                                return f(n) + 1     # f of In [1]
+
+g's library reaches f through a slot, `jitcell.slot.cell.f` (target "cell.f"), which
+holds the address of `jitcell.call.f`, the internal-ABI entry that f's library exports
+(`i32 (ptr ret, i32 depth, params...)`, the same convention as calls inside a cell).
+The slot is patched after every load, like the callback and runtime slots, so cached
+callers stay right in a new process; g's cache key holds f's signature, not its body.
+
+A `Namespace` gives late binding, as Python's globals do. It maps names to objects
+(IPython's `user_ns`, or a dict of its own) and remembers the loaded libraries that
+call across cells. When a cell (re)defines a name:
+
+- callers compiled against the same signature are re-patched: they call the new body;
+- callers compiled against another signature are *stale*: their slot gets a stub that
+  raises `LinkageError` (naming the callee, both signatures and the cell to re-run),
+  and jitcell recompiles the caller's cell from its manifest (source and options) with
+  the new signature; the recompiled functions replace the stale ones in the namespace,
+  which may cascade to their own callers. If the caller no longer compiles, it stays
+  stale and the error says why.
+
+    >>> ns = Namespace()
+    >>> compile_cell(F, callees=ns); compile_cell(G, callees=ns)
+    >>> ns.names["g"](3)
+    7
+
+`compile_cell(source, callees=mapping)` with a plain mapping binds statically: the
+cell calls exactly those functions, and nothing re-patches it later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import json
+
+from . import callbacks, slots
+from .errors import CompileError, JitError, LinkageError
+
+__all__ = ["Namespace", "Relink", "CELL_PREFIX", "resolve", "key_part", "resolver", "signature_of",
+           "entry_address", "checker_signatures", "type_from_text", "link", "manifest_rows", "missing_callees"]
+
+CELL_PREFIX = "cell."  # slot targets "cell.NAME": a function of another cell
+
+
+def signature_of(fn) -> dict:
+    """What a caller compiled against `fn` depends on: parameter names and types, defaults, result."""
+    return {"params": [list(p) for p in fn.params], "returns": fn.returns, "defaults": list(fn.defaults)}
+
+
+def _same(a: dict, b: dict) -> bool:
+    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)  # NaN defaults compare equal
+
+
+def _names(callees):
+    return callees.names if isinstance(callees, Namespace) else callees
+
+
+def resolve(callees, source: str) -> dict:
+    """The functions of other cells that `source` may call: the names it mentions (outside
+    attribute access) and does not define with a top-level `def`, that `callees` maps to a
+    JitFunction. A superset of what the cell calls (a name in a comment counts), which is
+    safe for the cache key: every callee the compiled code depends on is in it."""
+    import re
+
+    from .bind import JitFunction
+
+    names = _names(callees)
+    if not names:
+        return {}
+    defined = set(re.findall(r"^(?:async[ \t]+)?def[ \t]+(\w+)", source, re.M))
+    found = {}
+    for word in set(re.findall(r"(?<![\w.])(?!\d)\w+", source)) - defined:
+        value = names.get(word)
+        if isinstance(value, JitFunction):
+            found[word] = value
+    return found
+
+
+def key_part(env: dict) -> dict:
+    """The `callees` part of the cache key: each callee's signature, never its body."""
+    return {name: signature_of(fn) for name, fn in sorted(env.items())}
+
+
+def _row(fn) -> dict:
+    for row in fn.library.manifest["functions"]:
+        if row["name"] == fn.__name__:
+            return row
+    raise LinkageError(f"{fn.__name__}() is missing from the manifest of {fn.library.location}")
+
+
+def entry_address(fn) -> int:
+    """The address of `fn`'s internal-ABI entry in this process: what a caller's slot holds."""
+    symbol = _row(fn).get("call_symbol")
+    if symbol is None:
+        raise LinkageError(f"{fn.__name__}() cannot be called from other cells: its library "
+                           f"({fn.library.path.name}) exports no entry for them")
+    try:
+        return ctypes.cast(fn.library.handle[symbol], ctypes.c_void_p).value
+    except AttributeError:
+        raise LinkageError(f"{fn.__name__}(): {symbol!r} is missing from the export table of "
+                           f"{fn.library.location}") from None
+
+
+def _describe_missing(name: str, row: dict | None) -> str:
+    wanted = f" ({name}{row['signature']})" if row else ""
+    return (f"this cell calls {name}(){wanted} from another cell, but no function {name} compiled by "
+            f"jitcell is defined here (is this a new kernel?); run the cell that defines {name} first")
+
+
+def resolver(env: dict, manifest: dict | None = None):
+    """`address_of(target)` for lower (baked) and load (patched): "cell.NAME" from `env`, with
+    the signature the library was compiled against checked; anything else as slots.py says."""
+    rows = {r["name"]: r for r in (manifest or {}).get("callees", [])}
+
+    def address_of(target: str) -> int:
+        if not target.startswith(CELL_PREFIX):
+            return slots.address_of(target)
+        name = target[len(CELL_PREFIX):]
+        fn = env.get(name)
+        row = rows.get(name)
+        if fn is None:
+            raise LinkageError(_describe_missing(name, row))
+        if row is not None and not _same(row["expects"], signature_of(fn)):
+            raise LinkageError(f"this cell was compiled against {name}{row['signature']}, but {name} is now "
+                               f"{name}{fn.signature}; recompile this cell")
+        return entry_address(fn)
+
+    return address_of
+
+
+def manifest_rows(env: dict, targets) -> list[dict]:
+    """`manifest["callees"]`: the functions of other cells the code calls, and their signatures."""
+    rows = []
+    for target in targets:
+        if target.startswith(CELL_PREFIX):
+            name = target[len(CELL_PREFIX):]
+            fn = env[name]
+            rows.append({"name": name, "slot": slots.slot_symbol(target), "signature": fn.signature,
+                         "expects": signature_of(fn)})
+    return rows
+
+
+def link(library, callees, settings: dict):
+    """compile_cell's last step: a library compiled in a Namespace joins it; a new library's
+    callees are remembered for `missing_callees`."""
+    if callees is not None and library.manifest.get("callees") and not library.cache_hit and settings["cache"]:
+        labels = callees._labels if isinstance(callees, Namespace) else {}
+        names = _names(callees)
+        rows = [{"name": r["name"], "signature": r["signature"],
+                 "defined_in": labels.get(getattr(getattr(names.get(r["name"]), "library", None), "location", None))}
+                for r in library.manifest["callees"]]
+        _write_remembered(settings, library.manifest["source"], library.manifest["options"], rows)
+    if isinstance(callees, Namespace):
+        callees.adopt(library, settings=settings)
+    return library
+
+
+def _remembered_path(settings: dict, source: str, options: dict) -> str:
+    import os
+
+    from .cache import Cache, normalize_source, sha256
+
+    text = json.dumps({"source": normalize_source(source), "options": options}, sort_keys=True)
+    return os.path.join(Cache(settings.get("cache_dir")).location, "callees",
+                        sha256()(text.encode()).hexdigest() + ".json")
+
+
+def _write_remembered(settings: dict, source: str, options: dict, rows: list) -> None:
+    import os
+
+    path = _remembered_path(settings, source, options)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "w") as f:
+            json.dump(rows, f)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # only a better message is lost
+
+
+@contextlib.contextmanager
+def missing_callees(settings: dict, source: str, options: dict, callees, env: dict):
+    """Around the compiler: a cell that fails to compile because a name is not defined, where
+    this same cell once called a function of that name from another cell, raises LinkageError
+    naming it and the cell to run first (a new kernel, cells run out of order)."""
+    try:
+        yield
+    except CompileError as error:
+        if callees is None:
+            raise
+        try:
+            with open(_remembered_path(settings, source, options)) as f:
+                rows = json.load(f)
+        except (OSError, ValueError):
+            rows = []
+        undefined = {d.message.split("'")[1] for d in error.diagnostics
+                     if d.message.startswith("name '") and "' is not defined" in d.message}
+        missing = [r for r in rows if r["name"] in undefined and r["name"] not in env]
+        if not missing:
+            raise
+        parts = []
+        for r in missing:
+            where = f"{r['defined_in']} defined it" if r.get("defined_in") else "it was defined"
+            parts.append(f"{r['name']}() ({where} as {r['name']}{r['signature']} when this cell was compiled)")
+        names = ", ".join(r["name"] for r in missing)
+        raise LinkageError(f"this cell calls {' and '.join(parts)} from another cell, but no function "
+                           f"{names} compiled by jitcell is defined here (is this a new kernel?); run the "
+                           f"cell that defines {names} first") from error
+
+
+# ---- the checker's view (build only: imports the type system) ------------------------
+
+
+def type_from_text(text: str):
+    """A Type from its name in a manifest ("int", "tuple[int, str]", "dict[str, float]"), or None."""
+    from . import types
+
+    t = types.type_from_name(text)
+    if t is not None:
+        return t
+    for head, make in (("tuple[", lambda items: types.Tuple(items)),
+                       ("dict[", lambda items: types.Dict(*items) if len(items) == 2 else None)):
+        if text.startswith(head) and text.endswith("]"):
+            items = [type_from_text(item) for item in _split(text[len(head):-1])]
+            return None if None in items else make(items)
+    if text.endswith("]") and "[" in text and hasattr(types, "Array"):
+        element, _, dims = text[:-1].partition("[")
+        parts = [d.strip() for d in dims.split(",")]
+        base = type_from_text(element)
+        if base is not None and parts and all(p == ":" for p in parts):
+            return types.Array(base, len(parts))
+    return None
+
+
+def _split(text: str) -> list[str]:
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "["
+        depth -= ch == "]"
+        if ch == "," and depth == 0:
+            items.append(text[start:i].strip())
+            start = i + 1
+    items.append(text[start:].strip())
+    return [i for i in items if i]
+
+
+def checker_signatures(env: dict) -> dict:
+    """name -> typed.Signature for the checker, or a message if a type cannot cross cells."""
+    from . import typed as T
+
+    out = {}
+    for name, fn in env.items():
+        params = [(p, type_from_text(t)) for p, t in fn.params]
+        returns = type_from_text(fn.returns)
+        unknown = [t for (_, t), (_, parsed) in zip(fn.params, params) if parsed is None]
+        unknown += [fn.returns] if returns is None else []
+        if unknown:
+            out[name] = (f"{name}() of another cell uses the type {unknown[0]}, which calls between "
+                         f"cells do not support yet")
+        else:
+            out[name] = T.Signature(tuple(params), returns, tuple(fn.defaults))
+    return out
+
+
+# ---- late binding ----------------------------------------------------------------------
+
+_STUB_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32)
+
+
+def _stub(link):
+    """What a stale caller's slot holds: a function that sets LinkageError pending and returns
+    status 1, so the caller unwinds (releasing what it owns) and its wrapper raises. It ignores
+    its arguments, which the C calling conventions allow (the caller removes them)."""
+
+    def call() -> int:
+        callbacks.PENDING.error = LinkageError(link.message)
+        return 1
+
+    return _STUB_TYPE(call)
+
+
+def _patching(target: str) -> bool:
+    from .load import patching_enabled
+
+    return patching_enabled(target)
+
+
+class Relink:
+    """What defining a name did to a loaded caller: "repatched" (same signature, the caller
+    now calls the new body), "recompiled" (the caller's cell was compiled again against the
+    new signature; `library` is the result) or "stale" (calling it raises LinkageError)."""
+
+    __slots__ = ("kind", "callee", "caller", "functions", "old", "new", "library", "error")
+
+    def __init__(self, kind, callee, caller, functions, old=None, new=None, library=None, error=None):
+        self.kind = kind
+        self.callee = callee  # the name that was redefined
+        self.caller = caller  # the label of the caller's cell, e.g. "In [2]"
+        self.functions = functions  # the caller's functions
+        self.old, self.new = old, new  # the callee's signatures, as the caller knew it and now
+        self.library = library
+        self.error = error
+
+    def __str__(self) -> str:
+        who = self.caller if self.caller.startswith("the cell") else f"{self.caller} ({', '.join(self.functions)})"
+        if self.kind == "repatched":
+            return f"{who} now calls the new {self.callee}"
+        if self.kind == "recompiled":
+            state = "cache hit" if self.library.cache_hit else "compiled"
+            return f"recompiled {who} against {self.callee}{self.new} ({state})"
+        why = f": {self.error.splitlines()[0]}" if self.error else ""
+        return (f"{who} was compiled against {self.callee}{self.old}, not {self.callee}{self.new}; "
+                f"calling it raises LinkageError until that cell is re-run{why}")
+
+    def __repr__(self) -> str:
+        return f"<Relink {self.kind} {self.caller} -> {self.callee}>"
+
+
+class _Link:
+    __slots__ = ("name", "expects", "signature", "cell", "slot", "stub", "message")
+
+    def __init__(self, name, expects, signature, cell, slot):
+        self.name, self.expects, self.signature = name, expects, signature
+        self.cell, self.slot, self.stub, self.message = cell, slot, None, ""
+
+    def write(self, address: int) -> None:
+        if _patching(self.slot.target):
+            self.cell.value = address
+            self.slot.patched = address
+
+
+def _who(caller) -> str:
+    names = ", ".join(caller.library.functions)
+    return caller.label if caller.label.startswith("the cell") else f"{caller.label} (which defines {names})"
+
+
+class _Caller:
+    __slots__ = ("library", "label", "settings", "links")
+
+    def __init__(self, library, label, settings, links):
+        self.library, self.label, self.settings, self.links = library, label, settings, links
+
+
+class Namespace:
+    """Names that cells see (late binding), and the loaded libraries that call across cells.
+
+    `names` is the mapping cells are run in (IPython's user_ns; a new dict by default).
+    `label` names the cell being run, for messages ("In [3]"): a string (the magic sets it
+    before each cell) or a function. `recompile=False` leaves stale callers stale instead of
+    recompiling them."""
+
+    def __init__(self, names=None, *, label=None, recompile: bool = True):
+        self.names = {} if names is None else names
+        self.label = label
+        self.recompile = recompile
+        self._callers: dict[str, _Caller] = {}  # by library file: one mapping per file in a process
+        self._labels: dict[str, str] = {}
+        self._busy: set[str] = set()
+
+    def __repr__(self) -> str:
+        return f"<jitcell.Namespace: {len(self._callers)} libraries calling across cells>"
+
+    def callers(self, name: str) -> list:
+        """The loaded libraries whose code calls `name` through a slot."""
+        return [c.library for c in self._callers.values() if any(l.name == name for l in c.links)]
+
+    def adopt(self, library, *, settings: dict | None = None, label: str | None = None,
+              only=None) -> list[Relink]:
+        """A library was loaded in this namespace: remember its slots, define its functions (all,
+        or those in `only`), and bring every caller of a redefined name up to date."""
+        location = library.location
+        label = label or (self.label() if callable(self.label) else self.label) or \
+            f"the cell that defines {', '.join(library.functions) or 'nothing'}"
+        self._labels[location] = label
+        slot_cells = {s.name: s for s in library.slots}
+        links = []
+        for row in library.manifest.get("callees", []):
+            slot = slot_cells.get(row["slot"])
+            if slot is not None:  # else the optimizer deleted the call
+                cell = ctypes.c_void_p.in_dll(library.handle, row["slot"])
+                links.append(_Link(row["name"], row["expects"], row["signature"], cell, slot))
+        if links:
+            self._callers[location] = _Caller(library, label, dict(settings or {}), links)
+        else:
+            self._callers.pop(location, None)
+        defined = [(n, fn) for n, fn in library.functions.items() if only is None or n in only]
+        for name, fn in defined:
+            self.names[name] = fn
+        events: list[Relink] = []
+        stale: dict[str, tuple[_Caller, list]] = {}
+        for name, fn in defined:
+            events += self._relink(name, fn, label, stale)
+        for caller, changes in stale.values():
+            events += self._update_stale(caller, changes)
+        library.relinked = events
+        return events
+
+    def _relink(self, name: str, fn, label: str, stale: dict) -> list[Relink]:
+        events = []
+        expects = signature_of(fn)
+        address = None
+        for caller in list(self._callers.values()):
+            if caller.library.location == fn.library.location:
+                continue
+            for link in caller.links:
+                if link.name != name:
+                    continue
+                if _same(link.expects, expects):
+                    address = address or entry_address(fn)
+                    link.stub = None
+                    if link.cell.value != address:
+                        link.write(address)
+                        if self._current(caller.library):
+                            events.append(Relink("repatched", name, caller.label, list(caller.library.functions)))
+                else:
+                    stale.setdefault(caller.library.location, (caller, []))[1].append((link, fn, label))
+        return events
+
+    def _current(self, library) -> set[str]:
+        """The names that `library`'s functions still define in this namespace."""
+        return {n for n, fn in library.functions.items() if self.names.get(n) is fn}
+
+    def _update_stale(self, caller: _Caller, changes: list) -> list[Relink]:
+        """Point a stale caller's slots at raising stubs, then recompile its cell if it still
+        defines current names (its new library replaces them); else leave it stale."""
+        library = caller.library
+        functions = list(library.functions)
+        current = self._current(library)
+        for link, fn, label in changes:
+            link.message = (f"{_who(caller)} calls {link.name}() from another cell, but "
+                            f"{link.name} has a new signature: it was compiled against "
+                            f"{link.name}{link.signature}, and {link.name} is now {link.name}{fn.signature} "
+                            f"({label}). Re-run {caller.label} to compile it against the new {link.name}.")
+            link.stub = _stub(link)
+            link.write(ctypes.cast(link.stub, ctypes.c_void_p).value)
+        error = replacement = None
+        if self.recompile and current and library.location not in self._busy:
+            self._busy.add(library.location)
+            try:  # the library may be this same file again (a cache hit): its load re-patches the slots
+                replacement = self._compile_again(caller)
+            except CompileError as e:
+                error = str(e)
+            except JitError as e:
+                error = f"{type(e).__name__}: {e}"
+            finally:
+                self._busy.discard(library.location)
+        for link, _, _ in changes:
+            if error:
+                link.message += f"\njitcell tried to recompile it and could not:\n{error}"
+            elif replacement is not None:
+                link.message += (f"\n(jitcell has recompiled {caller.label}: the current "
+                                 f"{', '.join(sorted(current))} use{'s' if len(current) == 1 else ''} the new "
+                                 f"{link.name}; this is an older copy.)")
+        if replacement is None:
+            if not current:
+                return []  # an older copy nobody names any more: stale, silently
+            return [Relink("stale", link.name, caller.label, functions, link.signature, fn.signature, error=error)
+                    for link, fn, _ in changes]
+        link, fn, _ = changes[0]
+        events = [Relink("recompiled", link.name, caller.label, functions, link.signature, fn.signature,
+                         library=replacement)]
+        return events + self.adopt(replacement, settings=caller.settings, label=caller.label, only=current)
+
+    def _compile_again(self, caller: _Caller):
+        import inspect
+
+        from .pipeline import compile_cell
+
+        manifest = caller.library.manifest
+        accepted = inspect.signature(compile_cell).parameters
+        options = {k: v for k, v in manifest["options"].items() if k in accepted}
+        options.update(caller.settings)
+        # the source as normalized in the manifest: the same key as the cell itself would have
+        return compile_cell(manifest["source"], callees=self.names, **options)
