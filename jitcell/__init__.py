@@ -19,7 +19,7 @@ from .errors import CompileError, JitError, LinkageError, LinkError, ToolchainEr
 from .version import __version__
 
 __all__ = [
-    "compile_cell", "Library", "Slot", "JitFunction", "JitError", "CompileError", "LinkageError",
+    "compile_cell", "Library", "Slot", "JitFunction", "Namespace", "JitError", "CompileError", "LinkageError",
     "LinkError", "ToolchainError", "load_ipython_extension", "__version__",
 ]
 
@@ -37,6 +37,10 @@ def __getattr__(name):
         from .bind import JitFunction
 
         return JitFunction
+    if name == "Namespace":
+        from .linkage import Namespace
+
+        return Namespace
     raise AttributeError(f"module 'jitcell' has no attribute {name!r}")
 
 

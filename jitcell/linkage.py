@@ -40,7 +40,7 @@ import json
 from . import callbacks, slots
 from .errors import CompileError, JitError, LinkageError
 
-__all__ = ["Namespace", "Relink", "CELL_PREFIX", "resolve", "key_part", "resolver", "signature_of",
+__all__ = ["Namespace", "Relink", "Callees", "CELL_PREFIX", "resolve", "key_part", "resolver", "signature_of",
            "entry_address", "checker_signatures", "type_from_text", "link", "manifest_rows", "missing_callees"]
 
 CELL_PREFIX = "cell."  # slot targets "cell.NAME": a function of another cell
@@ -60,24 +60,46 @@ def _names(callees):
 
 
 def resolve(callees, source: str) -> dict:
-    """The functions of other cells that `source` may call: the names it mentions (outside
-    attribute access) and does not define with a top-level `def`, that `callees` maps to a
-    JitFunction. A superset of what the cell calls (a name in a comment counts), which is
-    safe for the cache key: every callee the compiled code depends on is in it."""
+    """The functions of other cells that `source` may call: the names it writes before a `(`
+    (outside attribute access: functions are not values in jitcell, so a callee is always
+    called) and does not define with a top-level `def`, that `callees` maps to a JitFunction.
+    A superset of what the cell calls (a call in a comment or a string counts), which is safe
+    for the cache key: every callee the compiled code depends on is in it. Found by scanning,
+    not parsing, so a cache hit pays almost nothing for it."""
     import re
 
     from .bind import JitFunction
 
     names = _names(callees)
+    found = Callees()
+    found.source, found.names = source, names
     if not names:
-        return {}
+        return found
     defined = set(re.findall(r"^(?:async[ \t]+)?def[ \t]+(\w+)", source, re.M))
-    found = {}
-    for word in set(re.findall(r"(?<![\w.])(?!\d)\w+", source)) - defined:
+    for word in set(re.findall(r"(?<![\w.])(?!\d)(\w+)\s*\(", source)) - defined:
         value = names.get(word)
         if isinstance(value, JitFunction):
             found[word] = value
     return found
+
+
+class Callees(dict):
+    """name -> JitFunction: the callees of a cell. `not_called()` (computed on a miss only) adds
+    the functions it mentions without a `(`, so that `h = f` says "not a value; call it"."""
+
+    source = ""
+    names = None
+
+    def not_called(self) -> dict[str, str]:
+        import re
+
+        from .bind import JitFunction
+
+        if not self.names:
+            return {}
+        words = set(re.findall(r"(?<![\w.])(?!\d)\w+", self.source)) - set(self)
+        return {w: f"write the call of {w}() with its '(' on the same line" for w in words
+                if isinstance(self.names.get(w), JitFunction)}
 
 
 def key_part(env: dict) -> dict:
@@ -253,7 +275,7 @@ def checker_signatures(env: dict) -> dict:
     """name -> typed.Signature for the checker, or a message if a type cannot cross cells."""
     from . import typed as T
 
-    out = {}
+    out = env.not_called() if isinstance(env, Callees) else {}  # a name there is an error either way
     for name, fn in env.items():
         params = [(p, type_from_text(t)) for p, t in fn.params]
         returns = type_from_text(fn.returns)

@@ -118,7 +118,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         tree = parse(source, options.first_line)
     with stage("check"):
         program = check(tree, source, options.first_line, internal=options.internal,
-                        callees=linkage.checker_signatures(callees or {}))
+                        callees=linkage.checker_signatures(callees if callees is not None else {}))
     with stage("lower"):
         lowered = lower(program, tag=tag, wraparound=options.wraparound,
                         loop_versioning=options.loop_versioning, address_of=linkage.resolver(callees or {}),

@@ -77,6 +77,10 @@ def test_only_names_the_cell_mentions_and_does_not_define_are_callees(fresh_cach
     plain = jitcell.compile_cell("def h(n: int) -> int:\n    return n\n")
     with_env = jitcell.compile_cell("def h(n: int) -> int:\n    return n\n", callees={"f": f, "x": 1})
     assert with_env.key == plain.key  # f is not mentioned: not part of the key
+    as_variable = jitcell.compile_cell("def h(f: int) -> int:\n    return f\n")
+    assert jitcell.compile_cell("def h(f: int) -> int:\n    return f\n", callees={"f": f}).key == as_variable.key
+    loop = "def h(n: int) -> int:\n    for _ in range(n):\n        n += 1\n    return n\n"
+    assert jitcell.compile_cell(loop, callees={"_": f}).key == jitcell.compile_cell(loop).key  # IPython's _
     own = jitcell.compile_cell("def f(x: int) -> int:\n    return x\ndef k() -> int:\n    return f(1)\n",
                                callees={"f": f})
     assert own.manifest["callees"] == [] and own.functions["k"]() == 1  # the cell's own f wins

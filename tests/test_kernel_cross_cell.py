@@ -5,7 +5,8 @@ the same signature changes what g computes at once (g's slot is re-patched); a n
 signature recompiles g, or makes it raise LinkageError if it no longer compiles.
 After a restart, "Run All" loads every cell from the cache, and g's slot for f
 holds the address of f in the new process; with that patching switched off
-(JITCELL_TEACHING_SKIP_PATCHING=cell.) the same check fails.
+(JITCELL_TEACHING_SKIP_PATCHING=cell.) the same check fails. Running g's cell before
+f's in the new kernel is a LinkageError naming f and the cell to run first.
 """
 
 from __future__ import annotations
@@ -42,9 +43,11 @@ def scenario(cache, env_after_restart: dict | None = None) -> tuple[dict, dict]:
         first = kernel.evaluate(QUERY)
         first.update(before=before, output=redefined.stdout)
         kernel.restart(env=env_after_restart)
+        kernel.execute("%load_ext jitcell")
+        early = kernel.execute(G)  # g's cell first, in a kernel where f is not defined yet
         run_all(kernel, [F_NEW_BODY, G])  # "Run All" of the notebook as it is now
         reply = kernel.execute(f"import json\nprint(json.dumps({QUERY}))")
-        second = {"status": reply.status, "stdout": reply.stdout, "alive": kernel.is_alive()}
+        second = {"status": reply.status, "stdout": reply.stdout, "alive": kernel.is_alive(), "early": early.error}
     return first, second
 
 
@@ -54,6 +57,9 @@ def check(first: dict, second: dict) -> None:
     assert "jitcell: In [3] (g) now calls the new f" in first["output"]
     baked, patched = first["slot"]
     assert patched == first["f_entry"] != baked  # re-patched to the new f's entry
+    assert second["early"]["ename"] == "LinkageError"  # not a crash, nor a bare "name 'f' is not defined"
+    assert "calls f() (In [2] defined it as f(x: int) -> int when this cell was compiled)" in second["early"]["evalue"]
+    assert "run the cell that defines f first" in second["early"]["evalue"]
     assert second["status"] == "ok", second
     import json
 
