@@ -43,6 +43,20 @@ int64_t quarter_circle(int64_t n) {
     return count;
 }
 
+double array_sum(const double *a, int64_t n) {
+    double s = 0.0;
+    for (int64_t i = 0; i < n; i++)
+        s += a[i];
+    return s;
+}
+
+double stencil(const double *a, double *out, int64_t n, int64_t m) {
+    for (int64_t i = 1; i < n - 1; i++)
+        for (int64_t j = 1; j < m - 1; j++)
+            out[i * m + j] = 0.25 * (a[(i - 1) * m + j] + a[(i + 1) * m + j] + a[i * m + j - 1] + a[i * m + j + 1]);
+    return out[1 * m + 1] + out[(n / 2) * m + m / 2] + out[(n - 2) * m + m - 2];
+}
+
 int64_t add1(int64_t x) {
     return x + 1;
 }

@@ -5,7 +5,10 @@
 runs it as is. `kernels.c` holds the same algorithms in C, line for line.
 
 Each `Kernel` says how much work a call does (`work(n)`, in inner-loop iterations),
-so CPython can run a smaller n and have its time scaled up to the common n.
+so CPython can run a smaller n and have its time scaled up to the common n. A kernel
+over NumPy arrays says which (`inputs`): the worker makes them (a vector of n floats,
+or an n x n grid and an output grid of the same shape) and passes them to every
+system; C gets their data pointers and sizes.
 Standard library only: the orchestrator (`run.py`) imports this module too.
 """
 
@@ -40,6 +43,9 @@ def total(long n):
 '''
 
 RUNTIME_SOURCE = '''\
+from __future__ import annotations
+
+
 def sum_squares(n: int) -> int:
     s = 0
     for i in range(n):
@@ -75,6 +81,21 @@ def quarter_circle(n: int) -> int:
     return count
 
 
+def array_sum(a: float[:]) -> float:
+    s = 0.0
+    for i in range(len(a)):
+        s += a[i]
+    return s
+
+
+def stencil(a: float[:, :], out: float[:, :]) -> float:
+    n, m = a.shape
+    for i in range(1, n - 1):
+        for j in range(1, m - 1):
+            out[i, j] = 0.25 * (a[i - 1, j] + a[i + 1, j] + a[i, j - 1] + a[i, j + 1])
+    return out[1, 1] + out[n // 2, m // 2] + out[n - 2, m - 2]
+
+
 def add1(x: int) -> int:
     return x + 1
 '''
@@ -90,6 +111,7 @@ class Kernel:
     work: Callable[[int], int]
     uses_ints: bool  # int arithmetic in the loop: jitcell's overflow checks matter
     note: str
+    inputs: str = "n"  # "n": the call is f(n); "vector": f(a), a n floats; "grid": f(a, out), n x n each
 
 
 KERNELS = [
@@ -102,6 +124,14 @@ KERNELS = [
            "sqrt(x) for x = 1..n by 20 Newton steps y = (y + x/y) / 2, summed"),
     Kernel("quarter_circle", "nested loops (int)", "int", 3_000, 300, lambda n: n * n, True,
            "counts (i, j) in [0, n)^2 with i*i + j*j < n*n (a double loop with a condition)"),
+    Kernel("array_sum", "array reduction (float[:])", "float", 1_000_000, 20_000, lambda n: n, False,
+           "s += a[i] over a float64 array of n random numbers: every access bounds-checked in jitcell "
+           "unless the loop guard proves it (here it does); floats are not reassociated, so the sum "
+           "is a chain of additions everywhere", inputs="vector"),
+    Kernel("stencil", "2-D stencil (float[:, :])", "float", 1_000, 60, lambda n: (n - 2) ** 2, False,
+           "out[i, j] = 0.25 * (a[i-1, j] + a[i+1, j] + a[i, j-1] + a[i, j+1]) over an n x n grid of random "
+           "numbers; the stores vectorize (Numba knows its arrays are C-contiguous, jitcell checks the unit "
+           "stride at run time)", inputs="grid"),
 ]
 
 CALL_ARG = 41  # add1(41) == 42, for the call overhead benchmark

@@ -201,11 +201,32 @@ def build_c(work: Path) -> dict:
     return built
 
 
-def c_function(library, name: str, returns: str):
+def c_function(library, name: str, returns: str, inputs: str = "n"):
     function = getattr(library, name)
     function.restype = ctypes.c_int64 if returns == "int" else ctypes.c_double
-    function.argtypes = [ctypes.c_int64]
+    function.argtypes = {"n": [ctypes.c_int64], "vector": [ctypes.c_void_p, ctypes.c_int64],
+                         "grid": [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_int64]}[inputs]
     return function
+
+
+def kernel_inputs(kernel, n: int):
+    """What a call of `kernel` at size n takes: n itself, or NumPy arrays (the same for every
+    system) and, for C, their data pointers and sizes. Arrays: uniform random floats, seeded."""
+    if kernel.inputs == "n":
+        return n, n
+    import numpy as np
+
+    rng = np.random.default_rng(n)
+    if kernel.inputs == "vector":
+        a = rng.random(n)
+        return (a,), (a.ctypes.data, n)
+    a, out = rng.random((n, n)), np.zeros((n, n))
+    return (a, out), (a.ctypes.data, out.ctypes.data, n, n)
+
+
+def spread(function, kernel):
+    """A callable of one argument: f(n), or f(*arrays) for an array kernel."""
+    return function if kernel.inputs == "n" else (lambda args: function(*args))
 
 
 def time_call(function, arg, repeats: int, min_sample: float) -> dict:
@@ -256,19 +277,23 @@ def task_runtime(args) -> dict:
             continue
         n = kernel.n
         functions = {
-            "jitcell": checked[kernel.name],
-            "jitcell --wraparound": wrapping[kernel.name],
-            "numba": njit(python[kernel.name]),
-            **{s: c_function(lib, kernel.name, kernel.returns) for s, (lib, _) in c_libraries.items()},
+            "jitcell": spread(checked[kernel.name], kernel),
+            "jitcell --wraparound": spread(wrapping[kernel.name], kernel),
+            "numba": spread(njit(python[kernel.name]), kernel),
+            **{s: spread(c_function(lib, kernel.name, kernel.returns, kernel.inputs), kernel)
+               for s, (lib, _) in c_libraries.items()},
         }
-        reference = functions["jitcell"](n)
+        inputs, c_inputs = kernel_inputs(kernel, n)
+        fewer, c_fewer = kernel_inputs(kernel, n // 8)
+        reference = functions["jitcell"](inputs)
         rows = {}
         for system, function in functions.items():
-            value = function(n)  # also compiles Numba's version before the clock starts
-            timing = time_call(function, n, args.repeats, args.min_sample)
+            arg, small_arg = (c_inputs, c_fewer) if system in c_libraries else (inputs, fewer)
+            value = function(arg)  # also compiles Numba's version before the clock starts
+            timing = time_call(function, arg, args.repeats, args.min_sample)
             # the same at n / 8: a time that does not grow with n means the loop is gone
             # (LLVM replaced it by a closed formula) and what was measured is the call
-            smaller = time_call(function, n // 8, max(2, args.repeats // 2), args.min_sample / 2)
+            smaller = time_call(function, small_arg, max(2, args.repeats // 2), args.min_sample / 2)
             growth = timing["seconds"] / smaller["seconds"]
             rows[system] = {"ms": timing["seconds"] * 1e3, "median_ms": timing["median_seconds"] * 1e3,
                             "loops": timing["loops"], "result": value, "check": same(value, reference),
@@ -276,13 +301,16 @@ def task_runtime(args) -> dict:
                             "loop_eliminated": growth < 2.0}
         # CPython: a smaller n, checked against jitcell at that n, time scaled to the common n
         small = kernel.n_python
-        value = python[kernel.name](small)
-        timing = time_call(python[kernel.name], small, max(2, args.repeats // 2), args.min_sample)
+        small_inputs, _ = kernel_inputs(kernel, small)
+        value = spread(python[kernel.name], kernel)(small_inputs)
+        value = value.item() if hasattr(value, "item") else value  # a NumPy scalar from a[i]
+        timing = time_call(spread(python[kernel.name], kernel), small_inputs, max(2, args.repeats // 2),
+                           args.min_sample)
         scale = kernel.work(n) / kernel.work(small)
         rows["cpython"] = {"ms": timing["seconds"] * 1e3 * scale,
                            "median_ms": timing["median_seconds"] * 1e3 * scale, "loops": timing["loops"],
                            "n": small, "scale": scale, "result": value,
-                           "check": same(value, functions["jitcell"](small))}
+                           "check": same(value, functions["jitcell"](small_inputs))}
         results["kernels"][kernel.name] = {"title": kernel.title, "n": n, "n_python": small,
                                            "uses_ints": kernel.uses_ints, "note": kernel.note,
                                            "reference": reference, "rows": rows}

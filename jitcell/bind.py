@@ -22,6 +22,7 @@ import ctypes
 import math
 
 from . import callbacks
+from .arrays import is_array_type
 from .library import Library
 
 __all__ = ["bind", "JitFunction"]
@@ -50,11 +51,11 @@ class JitFunction:
 
         kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
         first_default = len(self.params) - len(self.defaults)
-        params = [inspect.Parameter(n, kind, annotation=_PYTYPES[t],
+        params = [inspect.Parameter(n, kind, annotation=_PYTYPES.get(t, t),
                                     default=self.defaults[i - first_default] if i >= first_default
                                     else inspect.Parameter.empty)
                   for i, (n, t) in enumerate(self.params)]
-        return inspect.Signature(params, return_annotation=_PYTYPES[self.returns])
+        return inspect.Signature(params, return_annotation=_PYTYPES.get(self.returns, self.returns))
 
     def __repr__(self) -> str:
         return f"<jitcell function {self.__name__}{self.signature} from {self.library.path.name}>"
@@ -72,10 +73,11 @@ def _make_function(info: dict, library: Library) -> JitFunction:
     items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
     entry.restype = None if items or info["returns"] == "None" else _ctype(info["returns"])
     argtypes = [c for _, t in info["params"]
-                for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else [_ctype(t)])]
+                for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else _array_argtypes(t) if
+                          is_array_type(t) else [_ctype(t)])]
     if items:
         result_type = type("Result", (ctypes.Structure,), {
-            "_fields_": [(f"v{i}", _CTYPES[t]) for i, t in enumerate(items)]})
+            "_fields_": [(f"v{i}", _ctype(t)) for i, t in enumerate(items)]})
         argtypes.append(ctypes.POINTER(result_type))
     entry.argtypes = argtypes
     source = _wrapper_source(info)
@@ -91,6 +93,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
         "jc__release": _release, "jc__from_table": _table_reader(info["returns"]),
         **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if t.startswith("dict[")},
+        **(_array_namespace(name, info) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
     call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
@@ -108,6 +111,11 @@ def _wrapper_source(info: dict) -> str:
     lines = [f"def {info['name']}({signature}):"]
     args, tables = [], []
     for p, t in info["params"]:
+        if is_array_type(t):  # data address, shape and strides (arrays.py)
+            more, passed = _array_lines(p, t, info.get("writes_arrays", False))
+            lines += more
+            args += passed
+            continue
         if t.startswith("dict["):  # copied into a runtime dict, released after the call
             lines.append(f"    jc__{p} = jc__to_table_{p}({p})")
             args.append(f"jc__{p}")
@@ -129,10 +137,12 @@ def _wrapper_source(info: dict) -> str:
         else:
             lines.append(f"    {call}")
         lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
-                  "    return jc__tuple(jc__out)"]
+                  f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p in params)}))"]
         return "\n".join(lines) + "\n"
     result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
-              "jc__from_table(jc__result)" if info["returns"].startswith("dict[") else "jc__result")
+              "jc__from_table(jc__result)" if info["returns"].startswith("dict[") else
+              f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p in params)}))"
+              if is_array_type(info["returns"]) else "jc__result")
     if tables:
         lines += ["    try:", f"        jc__result = jc__entry({', '.join(args)})", "    finally:",
                   *(f"        jc__release({t})" for t in tables)]
@@ -160,7 +170,30 @@ def _default(defaults: list, index: int) -> str:
 
 
 def _ctype(t: str):
-    return ctypes.c_void_p if t.startswith("dict[") else _CTYPES[t]
+    return ctypes.c_void_p if t.startswith("dict[") or is_array_type(t) else _CTYPES[t]
+
+
+def _uses_arrays(info: dict) -> bool:
+    types = [info["returns"], *info.get("result_items", ()), *(t for _, t in info["params"])]
+    return any(is_array_type(t) for t in types)
+
+
+def _array_argtypes(t: str) -> list:
+    from .arrays import argtypes
+
+    return argtypes(t)
+
+
+def _array_lines(p: str, t: str, writes: bool):
+    from .arrays import wrapper_lines
+
+    return wrapper_lines(p, t, writes)
+
+
+def _array_namespace(name: str, info: dict) -> dict:
+    from .arrays import wrapper_namespace
+
+    return wrapper_namespace(name, info)
 
 
 def _release(address: int) -> None:
@@ -184,14 +217,22 @@ def _table_reader(type_name: str):
 
 
 def _tuple_reader(items: list[str]):
-    """Python's tuple from a result struct; str items are taken (read, then released)."""
+    """Python's tuple from a result struct; str items are taken (read, then released), array
+    items become ndarrays (`args`: the call's arguments, for an array that is one of them)."""
     names = [f"v{i}" for i in range(len(items))]
 
-    def read(struct):
-        return tuple(_take_str(getattr(struct, n)) if t == "str" else getattr(struct, n)
+    def read(struct, args=()):
+        return tuple(_take_str(getattr(struct, n)) if t == "str" else
+                     _take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
                      for n, t in zip(names, items))
 
     return read
+
+
+def _take_array(address: int, t: str, args: tuple):
+    from .arrays import take_array
+
+    return take_array(address, t, args)
 
 
 def _take_str(address: int) -> str:

@@ -12,6 +12,11 @@ on the same operands, so the exception is exactly CPython's::
 
 The exception is kept per thread (`PENDING.error`) until the compiled function has
 returned; the caller checks it and raises `take_pending()`.
+
+`raise(tag, site | SIGNAL_SITE, values)` hands over the exception a Python signal handler
+raised (a KeyboardInterrupt, interrupts.py): compiled code ran the handlers with
+PyErr_CheckSignals and fetched the exception with PyErr_Fetch; `values` points at its
+three references (type, value, traceback), which `PyErr_Restore` gives back to CPython.
 """
 
 from __future__ import annotations
@@ -88,6 +93,10 @@ class _Site:
             error = KeyError(*values)
         elif kind == "dict_changed":
             error = RuntimeError("dictionary changed size during iteration")
+        elif kind.startswith("array_"):  # IndexError and the like, as NumPy words them (arrays.py)
+            from .arrays import site_error
+
+            error = site_error(kind, self.site, values)
         else:
             error = SystemError(f"jitcell: unknown error site kind {kind!r}")
         error.add_note(self.note())
@@ -155,6 +164,22 @@ def _unbound_error(name: str) -> BaseException:
     return UnboundLocalError(name)
 
 
+SIGNAL_SITE = 1 << 30  # added to a site index: the error is a signal handler's (interrupts.py)
+_restore = ctypes.pythonapi.PyErr_Restore
+_restore.argtypes = [ctypes.c_void_p] * 3
+_restore.restype = None
+
+
+def _signal_error(values: int) -> BaseException:
+    """The exception a signal handler raised, from the three references compiled code fetched."""
+    refs = (ctypes.c_void_p * 3).from_address(values)
+    try:
+        _restore(refs[0], refs[1], refs[2])  # steals them; ctypes raises the exception at once
+    except BaseException as error:
+        return error
+    return SystemError("jitcell: a signal handler's exception went missing")
+
+
 _libraries: dict[int, tuple[list[dict], list[str], int]] = {}
 _sites: dict[tuple[int, int], _Site] = {}
 class _Pending(threading.local):
@@ -197,6 +222,13 @@ def _on_print(tag: int, index: int, values: int) -> int:
 
 
 def _on_raise(tag: int, index: int, values: int) -> None:
+    if index & SIGNAL_SITE:  # first, so the references are taken whatever happens next
+        error = _signal_error(values)
+        try:
+            error.add_note(_site(tag, index & ~SIGNAL_SITE).note())
+        finally:
+            _pending.error = error
+        return
     try:
         site = _site(tag, index)
         _pending.error = site.exception(site.values(values))

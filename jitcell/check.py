@@ -18,8 +18,9 @@ from . import typed as T
 from .check_expr import INT_MAX, INT_MIN, ExpressionChecker, literal_default, truncate_hint
 from .errors import CompileError, Diagnostic, Loc
 from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
+from .check_array import array_annotation
 from .check_dict import DICT_KEYS, DICT_VALUES, EMPTY_DICT
-from .types import BOOL, ERROR, FLOAT, INT, NONE, Dict, Tuple, Type, type_from_name
+from .types import BOOL, ERROR, FLOAT, INT, NONE, Array, Dict, Tuple, Type, type_from_name
 
 __all__ = ["check"]
 
@@ -80,6 +81,11 @@ class ModuleChecker:
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "tuple":
             items = [self.annotation(i, what, loc) for i in node.indices]
             t = ERROR if ERROR in items else Tuple(items)
+        elif (array := array_annotation(node, self.imports)) is not None:  # float[:], int[:, :] ...
+            if isinstance(array, str):
+                self.errors.append(Diagnostic(array, node.loc))
+                return ERROR
+            t = array
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "dict" \
                 and len(node.indices) == 2:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
@@ -314,9 +320,26 @@ class FunctionChecker(ExpressionChecker):
             return None
         if isinstance(iterable.type, Dict):
             return self.for_dict(node, iterable, mode)
+        if isinstance(iterable.type, Array) and mode == "keys":
+            return self.for_array(node, iterable)
         self.error(f"for loops iterate over range(...), a dict or its keys(), values() or items(), "
                    f"not {iterable.type}", it.loc)
         return None
+
+    def for_array(self, node: S.For, a: T.Expr) -> T.Stmt | None:
+        if a.type.ndim != 1:
+            self.error(f"iterating over a 2-D array gives its rows, which jitcell does not support; "
+                       f"loop over range(a.shape[0]) and index a[i, j]", node.iter.loc)
+            return None
+        if not isinstance(node.target, S.Name):
+            self.error("a loop over an array assigns one name", node.target.loc)
+            return None
+        var, element = node.target.id, a.type.element
+        declared = self.declare(var, element)
+        if declared != element and declared is not ERROR:
+            self.error(f"'{var}' is {declared}; this loop gives it {element}", node.target.loc)
+        return self.loop(lambda b, e: T.ForArray(var, a, b, e, node.loc), node.body, node.orelse,
+                         forever=False, loop_var=var)
 
     def for_dict(self, node: S.For, d: T.Expr, mode: str) -> T.Stmt | None:
         wanted = {"keys": (d.type.key,), "values": (d.type.value,), "items": (d.type.key, d.type.value)}[mode]
@@ -338,6 +361,8 @@ class FunctionChecker(ExpressionChecker):
         container = self.expr(node.target.value)
         if container.type is ERROR:
             return None
+        if isinstance(container.type, Array):
+            return self.array_item_statement(node, container)
         if not isinstance(container.type, Dict):
             self.error(f"'{container.type}' does not support item assignment", node.target.loc)
             return None

@@ -18,11 +18,12 @@ import operator
 from . import syntax as S
 from . import typed as T
 from .errors import Diagnostic, Loc
+from .check_array import ArrayChecks
 from .check_dict import EMPTY_DICT, DictChecks
 from .check_str import StringChecks
 from .internal import INTRINSICS
 from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from .types import BOOL, ERROR, FLOAT, INT, NONE, STR, Dict, Tuple, Type, is_numeric
+from .types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, is_numeric
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint"]
 
@@ -34,7 +35,7 @@ _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, DictChecks):
+class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
     """Types expressions. Subclasses provide `locals`, `module` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -140,8 +141,8 @@ class ExpressionChecker(StringChecks, DictChecks):
                 if attr in MATH_FUNCTIONS:
                     return self.error(f"functions are not values in jitcell; call {base}.{attr}(...)", loc)
                 return self.error(f"math.{attr} is not supported by jitcell", loc)
-            case S.Attribute(loc=loc):
-                return self.error("attribute access is not supported (only math.NAME)", loc)
+            case S.Attribute():
+                return self.attribute(node)  # np.NAME, an array's shape (check_array.py)
             case S.FString():
                 return self.fstring(node)
             case S.Tuple(elts=elts, loc=loc):
@@ -200,6 +201,8 @@ class ExpressionChecker(StringChecks, DictChecks):
             return value
         if isinstance(value.type, Dict):
             return self.dict_subscript(value, indices, loc)
+        if isinstance(value.type, Array):
+            return self.array_subscript(value, indices, loc)
         if isinstance(value.type, Tuple):
             index = indices[0]
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
@@ -323,6 +326,8 @@ class ExpressionChecker(StringChecks, DictChecks):
             return self.undefined(name, func.loc)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and self.math_alias(func.value.id):
             return self.call_math(func.attr, node)
+        if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and self.numpy_alias(func.value.id):
+            return self.call_numpy(func.attr, node)
         if isinstance(func, S.Name):
             return self.error(f"'{func.id}' is a local variable, not a function", func.loc)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
@@ -409,6 +414,8 @@ class ExpressionChecker(StringChecks, DictChecks):
                 return self.error(f"{name}() takes exactly one argument", loc)
             if name == "str":
                 return self.str_of(args[0], loc)
+            if isinstance(args[0].type, Array):
+                return self.array_len(args[0], loc)
             if args[0].type is not STR and not isinstance(args[0].type, Dict):
                 return self.error(f"object of type '{args[0].type}' has no len()", loc)
             return T.Intrinsic("len", (args[0],), INT, loc)

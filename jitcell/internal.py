@@ -7,7 +7,10 @@ Compiled with `internal=True` (never for users' cells), a cell may call these
 builtins; addresses are plain ints and arithmetic on them wraps. `lower` turns each
 into one instruction or one call to the C library (an import from libc, as allowed).
 `state(i)` is the address of word i of a zero-initialized static block of the library,
-for the few counters and flags the runtime keeps.
+for the few counters and flags the runtime keeps. `call_c(f, a, b, c)` calls the C
+function at address f as `void f(long, long, long)`: the SIGINT handler uses it to call
+the handler it displaced (a handler declared `void h(int)` ignores the extra arguments,
+as the x86-64 and AArch64 C calling conventions allow).
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "load32": ((INT,), INT), "store32": ((INT, INT), NONE),
     "load8": ((INT,), INT), "store8": ((INT, INT), NONE),
     "loadf": ((INT,), FLOAT), "storef": ((INT, FLOAT), NONE),
-    "malloc": ((INT,), INT), "realloc": ((INT, INT), INT), "free": ((INT,), NONE),
+    "malloc": ((INT,), INT), "calloc": ((INT, INT), INT), "realloc": ((INT, INT), INT), "free": ((INT,), NONE),
     "memcpy": ((INT, INT, INT), NONE), "memmove": ((INT, INT, INT), NONE),
     "memset": ((INT, INT, INT), NONE), "memcmp": ((INT, INT, INT), INT),
     "state": ((INT,), INT),
+    "call_c": ((INT, INT, INT, INT), NONE),
 }
 
 STATE_WORDS = 64
@@ -36,7 +40,8 @@ _I8, _I32, _I64, _F64 = ir.IntType(8), ir.IntType(32), ir.IntType(64), ir.Double
 _PTR = ir.PointerType()
 
 _LIBC = {  # name -> (return, params)
-    "malloc": (_PTR, [_I64]), "realloc": (_PTR, [_PTR, _I64]), "free": (ir.VoidType(), [_PTR]),
+    "malloc": (_PTR, [_I64]), "calloc": (_PTR, [_I64, _I64]), "realloc": (_PTR, [_PTR, _I64]),
+    "free": (ir.VoidType(), [_PTR]),
     "memcpy": (_PTR, [_PTR, _PTR, _I64]), "memmove": (_PTR, [_PTR, _PTR, _I64]),
     "memset": (_PTR, [_PTR, ir.IntType(32), _I64]), "memcmp": (ir.IntType(32), [_PTR, _PTR, _I64]),
 }
@@ -84,9 +89,14 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Valu
         case "state":
             base = b.ptrtoint(_state(b.module), _I64)
             return b.add(base, b.mul(args[0], ir.Constant(_I64, 8)))
+        case "call_c":
+            callee = ir.FunctionType(ir.VoidType(), [_I64, _I64, _I64])
+            b.call(b.inttoptr(args[0], callee.as_pointer()), args[1:])
         case "malloc" | "realloc":
             pointers = [b.inttoptr(args[0], _PTR)] if name == "realloc" else []
             return b.ptrtoint(b.call(_libc(b.module, name), [*pointers, args[-1]]), _I64)
+        case "calloc":
+            return b.ptrtoint(b.call(_libc(b.module, name), args), _I64)
         case "free":
             b.call(_libc(b.module, "free"), [b.inttoptr(args[0], _PTR)])
         case "memcpy" | "memmove":

@@ -19,6 +19,7 @@ import queue
 import shutil
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,13 +106,29 @@ class KernelSession:
     def is_alive(self) -> bool:
         return self.manager.is_alive()
 
-    def execute(self, code: str, timeout: float = 120) -> Reply:
+    def interrupt(self) -> None:
+        """Kernel > Interrupt: SIGINT to the kernel process."""
+        self.manager.interrupt_kernel()
+
+    def execute(self, code: str, timeout: float = 120, interrupt_after: float | None = None) -> Reply:
+        """Run a cell and collect its output; `interrupt_after` seconds after sending it, interrupt
+        the kernel (once), as the Interrupt button does."""
         msg_id = self.client.execute(code)
         reply = Reply(status="ok")
+        interrupt_at = None if interrupt_after is None else time.monotonic() + interrupt_after
         while True:
+            wait = 1.0
+            if interrupt_at is not None:
+                wait = max(0.0, min(wait, interrupt_at - time.monotonic()))
+                if wait == 0.0:
+                    self.interrupt()
+                    interrupt_at = None
+                    continue
             try:
-                msg = self.client.get_iopub_msg(timeout=1)
+                msg = self.client.get_iopub_msg(timeout=wait)
             except queue.Empty:
+                if interrupt_at is not None:
+                    continue
                 if not self.is_alive():
                     reply.status = "died"
                     return reply

@@ -24,10 +24,13 @@ from llvmlite import ir
 
 from . import slots
 from . import typed as T
+from .callbacks import SIGNAL_SITE
+from .interrupts import CHUNK
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .errors import Loc
-from .types import BOOL, FLOAT, INT, NONE, STR, Dict, Tuple, Type, has_heap_parts
+from .types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, has_heap_parts
 from .internal import lower_intrinsic
+from .lower_array import ArrayLowering, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .lower_dict import DictLowering
 from .lower_heap import HeapLowering, runtime_signature, str_literal_global
 from .versioning import Guard, worth_versioning
@@ -67,15 +70,23 @@ class _SlotGlobal(ir.GlobalVariable):
 
 
 def lower(program: T.Program, *, tag: int, wraparound: bool, loop_versioning: bool = True,
-          address_of: Callable[[str], int] = slots.address_of, cell_entries: bool = True) -> Lowered:
+          address_of: Callable[[str], int] = slots.address_of, cell_entries: bool = True,
+          interrupt_checks: bool = True, boundscheck: bool = True) -> Lowered:
     """`cell_entries`: export each function's internal-ABI entry for other cells (`jitcell.call.NAME`)."""
     lowerer = _ModuleLowerer(program, tag, wraparound, loop_versioning, address_of)
+    lowerer.interrupt_checks = interrupt_checks  # loops notice SIGINT (interrupts.py)
     lowerer.cell_entries = cell_entries
+    lowerer.boundscheck = boundscheck  # array indices are checked (lower_array.py)
+    # a loop's guard proves indices in range: the fast copy needs neither checks nor negative-index wraps
+    lowerer.bounds_versioning = loop_versioning
     return lowerer.run()
 
 
 class _ModuleLowerer:
+    interrupt_checks = True  # loops check for SIGINT (interrupts.py)
     cell_entries = True  # export jitcell.call.NAME entries (not for the runtime library)
+    boundscheck = True  # array indices out of range raise IndexError
+    bounds_versioning = True
 
     def __init__(self, program, tag, wraparound, loop_versioning, address_of):
         self.program = program
@@ -92,6 +103,7 @@ class _ModuleLowerer:
 
     def run(self) -> Lowered:
         self.recursive = _recursive_functions(self.program)
+        self.unbounded = _unbounded_functions(self.program, self.recursive)
         for fn in self.program.functions:
             self.impls[fn.name] = self.declare_impl(fn)
         for fn in self.program.functions:
@@ -120,7 +132,8 @@ class _ModuleLowerer:
         sig = fn.signature
         params: list[ir.Type] = []
         for _, t in sig.params:
-            params += [ir.PointerType(), I64] if t is STR else [I8 if t is BOOL else llvm_type(t)]
+            params += ([ir.PointerType(), I64] if t is STR else export_params(t) if isinstance(t, Array)
+                       else [I8 if t is BOOL else llvm_type(t)])
         through_memory = isinstance(sig.returns, Tuple)  # C returns larger structs in memory
         if through_memory:
             params.append(ir.PointerType())
@@ -129,57 +142,37 @@ class _ModuleLowerer:
         export = ir.Function(self.module, ir.FunctionType(returns, params), slots.function_symbol(fn.name))
         b = ir.IRBuilder(export.append_basic_block("entry"))
         incoming = iter(export.args)
-        args, objects = [], []
-        for _, t in sig.params:
+        args, objects, arrays = [], [], []
+        for index, (_, t) in enumerate(sig.params):
             a = next(incoming)
-            if t is STR:
+            if isinstance(t, Array):  # data, shape, strides: a view for the call (lower_array.py)
+                arrays.append((index, t, [a] + [next(incoming) for _ in range(2 * t.ndim)]))
+                args.append(None)
+            elif t is STR:
                 text = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(a, I64), next(incoming)])
                 objects.append(b.inttoptr(text, ir.PointerType()))
                 args.append(objects[-1])
             else:
                 args.append(b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a)
+        views = boundary_arrays(self, b, fn, arrays, returns)  # on this frame's stack, never released
+        remaining = iter(views)
+        args = [next(remaining) if a is None else a for a in args]
         depth = ir.Constant(I32, 1)
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [depth, *args])
         elif through_memory:
             status = b.call(self.impls[fn.name], [export.args[-1], depth, *args])
+            boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
         else:
             result = b.alloca(llvm_type(sig.returns))
             status = b.call(self.impls[fn.name], [result, depth, *args])
-            value = b.load(result)
+            value = boundary_result(b, b.load(result), sig.returns, views, arrays)
             if sig.returns is BOOL:
                 value = b.zext(value, I8)
             value = b.select(b.icmp_signed("==", status, ir.Constant(I32, 0)), value, ir.Constant(returns, None))
         for obj in objects:
             b.call(self.release_function(), [obj])
         b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(value)
-
-    def define_cell_entry(self, fn: T.Function) -> None:
-        """`jitcell.call.NAME` (exported): the impl's own ABI, for other cells' "cell.NAME" slots.
-        A thunk, so that the impl stays internal and keeps the optimizer's freedom inside the cell."""
-        impl = self.impls[fn.name]
-        entry = ir.Function(self.module, impl.function_type, slots.call_symbol(fn.name))
-        b = ir.IRBuilder(entry.append_basic_block("entry"))
-        b.ret(b.call(impl, list(entry.args)))
-
-    def callee(self, node: T.CallCell) -> ir.Function:
-        """What a call calls: the impl of a function of this cell, or for a function of another
-        cell `jitcell.callee.NAME`, which calls through the slot `jitcell.slot.cell.NAME`."""
-        if not node.external:
-            return self.impls[node.function]
-        symbol = f"jitcell.callee.{node.function}"
-        fn = self.module.globals.get(symbol)
-        if fn is not None:
-            return fn
-        params = [I32] + [llvm_type(a.type) for a in node.args]
-        if node.type is not NONE:
-            params.insert(0, ir.PointerType())
-        fn = ir.Function(self.module, ir.FunctionType(I32, params), symbol)
-        fn.linkage = "internal"
-        b = ir.IRBuilder(fn.append_basic_block("entry"))
-        pointer = b.load(self.slot(f"cell.{node.function}"), typ=fn.function_type.as_pointer())
-        b.ret(b.call(pointer, list(fn.args)))
-        return fn
 
     def define_cell_entry(self, fn: T.Function) -> None:
         """`jitcell.call.NAME` (exported): the impl's own ABI, for other cells' "cell.NAME" slots.
@@ -285,10 +278,53 @@ class _ModuleLowerer:
         fn = ir.Function(self.module, ir.FunctionType(I32, [I32, ptr, ptr]), "jitcell.format")
         fn.linkage = "internal"
         b = ir.IRBuilder(fn.append_basic_block("entry"))
+        self.signals_first(b, fn.args[0])
         callee = ir.FunctionType(I32, [I64, I32, ptr, ptr])
         pointer = b.load(self.slot("format"), typ=callee.as_pointer())
         b.ret(b.call(pointer, [i64(self.tag), *fn.args]))
         return fn
+
+    # ---- signals (interrupts.py) ---------------------------------------------------------
+
+    def capi_call(self, b: ir.IRBuilder, name: str, ret: ir.Type, args: list[ir.Type], values: list) -> ir.Value:
+        pointer = b.load(self.slot(f"capi.{name}"), typ=ir.FunctionType(ret, args).as_pointer())
+        return b.call(pointer, values)
+
+    def signals_function(self) -> ir.Function:
+        """`i32 jitcell.signals(i32 site)`: runs Python's pending signal handlers now, under the GIL
+        (PyErr_CheckSignals). If one raised (KeyboardInterrupt), the exception is fetched and handed
+        to the raise callback with `site | SIGNAL_SITE`, and the result is 1; else 0."""
+        fn = self.module.globals.get("jitcell.signals")
+        if fn is not None:
+            return fn
+        ptr = ir.PointerType()
+        fn = ir.Function(self.module, ir.FunctionType(I32, [I32]), "jitcell.signals")
+        fn.linkage = "internal"
+        fn.attributes.add("noinline")
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        error = b.alloca(ir.ArrayType(ptr, 3))  # type, value, traceback: references Python takes over
+        gil = self.capi_call(b, "PyGILState_Ensure", I32, [], [])
+        raised = self.capi_call(b, "PyErr_CheckSignals", I32, [], [])
+        with b.if_then(b.icmp_signed("!=", raised, ir.Constant(I32, 0)), likely=False):
+            parts = [b.gep(error, [ir.Constant(I32, 0), ir.Constant(I32, i)]) for i in range(3)]
+            self.capi_call(b, "PyErr_Fetch", ir.VoidType(), [ptr] * 3, parts)
+            self.capi_call(b, "PyGILState_Release", ir.VoidType(), [I32], [gil])
+            callee = ir.FunctionType(ir.VoidType(), [I64, I32, ptr])
+            pointer = b.load(self.slot("raise"), typ=callee.as_pointer())
+            b.call(pointer, [i64(self.tag), b.or_(fn.args[0], ir.Constant(I32, SIGNAL_SITE)), error])
+            b.ret(ir.Constant(I32, 1))
+        self.capi_call(b, "PyGILState_Release", ir.VoidType(), [I32], [gil])
+        b.ret(ir.Constant(I32, 0))
+        return fn
+
+    def signals_first(self, b: ir.IRBuilder, site: ir.Value) -> None:
+        """In a callback into Python: Python's pending signal handlers run before it, in
+        jitcell.signals, so a KeyboardInterrupt never starts inside a ctypes callback (where ctypes
+        would print it and drop it); if one raised, the callback is skipped: that is the error."""
+        status = b.call(self.signals_function(), [site])
+        with b.if_then(b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
+            returns = b.function.function_type.return_type
+            b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(status)
 
     # ---- slots and sites -------------------------------------------------------------
 
@@ -320,6 +356,7 @@ class _ModuleLowerer:
             fn.attributes.add("cold")
             fn.attributes.add("noinline")
         b = ir.IRBuilder(fn.append_basic_block("entry"))
+        self.signals_first(b, fn.args[0])
         callee_type = ir.FunctionType(ret, [I64, I32, ir.PointerType()])
         pointer = b.load(self.slot(target), typ=callee_type.as_pointer())
         result = b.call(pointer, [i64(self.tag), *fn.args])
@@ -327,7 +364,7 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, DictLowering):
+class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -343,7 +380,9 @@ class _FunctionLowerer(HeapLowering, DictLowering):
         self.flags: dict[str, ir.Value] = {}
         self.loc: Loc = fn.loc  # the location a failing check reports
         self.live: list = []  # owned heap values not yet taken or dropped (lower_heap.py)
+        self.interrupts: tuple | None = None  # (counter address, count seen) once a loop checks
         self.holes: list = []  # the current value for `d[k] op= v` (lower_dict.py)
+        self.unchecked: set = set()  # array accesses this copy of a loop leaves unchecked (lower_array.py)
 
     def run(self) -> None:
         sig = self.fn.signature
@@ -405,6 +444,53 @@ class _FunctionLowerer(HeapLowering, DictLowering):
             self.release_all()
             self.b.ret(ir.Constant(I32, 1))
 
+    def interrupt_check(self, loc: Loc) -> None:
+        """A loop back-edge: if the interrupt counter moved since the function started (or since the
+        last check), run Python's signal handlers; if one raised, unwind like a fault."""
+        b = self.b
+        if self.interrupts is None:
+            e = self.entry
+            counter = e.load(self.owner.slot("interrupts"), typ=ir.PointerType())
+            seen = e.alloca(I64, name="interrupts.seen")
+            e.store(e.load_atomic(counter, "monotonic", 8, typ=I64), seen)
+            self.interrupts = (counter, seen)
+        counter, seen = self.interrupts
+        now = b.load_atomic(counter, "monotonic", 8, typ=I64)
+        with b.if_then(b.icmp_unsigned("!=", now, b.load(seen)), likely=False):
+            site = self.site("interrupt", loc)
+            status = b.call(self.owner.signals_function(), [ir.Constant(I32, site)])
+            with b.if_then(b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
+                self.release_all()
+                b.ret(ir.Constant(I32, 1))
+            b.store(now, seen)  # another thread's signal, or a handler that did not raise
+
+    def loop_checks(self, body) -> str | None:
+        """How often a loop checks for interrupts: on "each" back-edge if an iteration may take long
+        (it runs another loop, calls a function that loops, recurses or is another cell's, makes a
+        heap value or compares strings), else once per "chunk" of CHUNK iterations, so that the
+        loop stays a plain loop LLVM can unroll and vectorize; None with checks off."""
+        if not self.owner.interrupt_checks:
+            return None
+        for n in _walk(body):
+            if isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For"):
+                return "each"
+            if isinstance(n, T.CallCell) and (getattr(n, "external", False) or n.function in self.owner.unbounded):
+                return "each"
+            if not isinstance(n, T.Local) and has_heap_parts(getattr(n, "type", NONE)):
+                return "each"
+            if isinstance(n, T.Compare) and any(o.type is STR for o in n.operands):
+                return "each"
+        return "chunk"
+
+    def range_checks(self, node: T.ForRange, start, stop, step) -> str | None:
+        """loop_checks, and none at all in an innermost range loop with a constant trip count of at
+        most CHUNK: the loop around it checks."""
+        checks = self.loop_checks(node.body)
+        if checks == "chunk" and all(isinstance(v, ir.Constant) for v in (start, stop, step)) and step.constant:
+            if len(range(start.constant, stop.constant, step.constant)) <= CHUNK:
+                return None
+        return checks
+
     def dead_end(self) -> None:
         """After break/continue/return: later statements go to a block nothing reaches."""
         self.b.position_at_end(self.ir_fn.append_basic_block("dead"))
@@ -419,6 +505,8 @@ class _FunctionLowerer(HeapLowering, DictLowering):
     def stmt(self, node: T.Stmt) -> None:
         b = self.b
         match node:
+            case T.Assign(names=(name,), values=(value,)) if (pieces := _appended(name, value)) is not None:
+                self.str_append_assign(name, pieces)
             case T.Assign(names=names, values=values):
                 computed = [self.expr(v) for v in values]
                 for name, value, node_value in zip(names, computed, values):
@@ -439,6 +527,12 @@ class _FunctionLowerer(HeapLowering, DictLowering):
                 self.dict_delete(node)
             case T.ForDict():
                 self.for_dict(node)
+            case T.ArraySet():
+                self.array_set(node)
+            case T.ArrayUpdate():
+                self.array_update(node)
+            case T.ForArray():
+                self.for_array(node)
             case T.Unpack(names=names, value=value):
                 whole = self.expr(value)
                 if has_heap_parts(value.type):
@@ -463,11 +557,31 @@ class _FunctionLowerer(HeapLowering, DictLowering):
             case T.While(test=test, body=body, orelse=orelse):
                 head, loop, other, end = (self.ir_fn.append_basic_block(n)
                                           for n in ("while", "body", "while.else", "endwhile"))
+                before = b.block
                 b.branch(head)
                 b.position_at_end(head)
+                checks = self.loop_checks(body)  # None, "each" or "chunk" iterations
+                if checks == "chunk":  # a countdown of CHUNK iterations: cheaper than reading the counter
+                    budget = b.phi(I64, name="budget")
+                    budget.add_incoming(i64(CHUNK), before)
                 self.loc = node.loc
                 b.cbranch(self.expr(test), loop, other)
-                self.loop_body(loop, body, head, end)
+                back = head if checks is None else self.ir_fn.append_basic_block("while.next")
+                self.loop_body(loop, body, back, end)
+                if checks == "chunk":
+                    b.position_at_end(back)
+                    left = b.sub(budget, i64(1))
+                    budget.add_incoming(left, back)
+                    check = self.ir_fn.append_basic_block("while.check")
+                    b.cbranch(b.icmp_signed("==", left, i64(0)), check, head).set_weights([1, CHUNK])
+                    b.position_at_end(check)
+                    self.interrupt_check(node.loc)
+                    budget.add_incoming(i64(CHUNK), b.block)
+                    b.branch(head)
+                elif checks == "each":
+                    b.position_at_end(back)
+                    self.interrupt_check(node.loc)
+                    b.branch(head)
                 b.position_at_end(other)
                 self.block(orelse)
                 if not b.block.is_terminated:
@@ -525,38 +639,63 @@ class _FunctionLowerer(HeapLowering, DictLowering):
         nonempty = b.select(up, b.icmp_signed("<", start, stop), b.icmp_signed(">", start, stop))
         count = b.select(nonempty, b.add(b.udiv(b.sub(span, i64(1)), stride), i64(1)), i64(0))
         end = self.ir_fn.append_basic_block("endfor")
-        if self.owner.loop_versioning and not self.arith.wraparound and worth_versioning(node):
-            safe = Guard(b, lambda name: b.load(self.vars[name])).emit(node, start, stop, count)
+        for safe, wraparound, unchecked in self.loop_versions(node, start, stop, count):
             fast, checked = self.ir_fn.append_basic_block("for.fast"), self.ir_fn.append_basic_block("for.checked")
             b.cbranch(safe, fast, checked).set_weights([99, 1])
             b.position_at_end(fast)
-            self.arith.wraparound = True  # the guard proved no overflow check here can fire
+            # the guard proved that no overflow check (wraparound) and no bounds check of these
+            # accesses (unchecked) can fire here
+            saved = self.arith.wraparound, self.unchecked
+            self.arith.wraparound, self.unchecked = wraparound, self.unchecked | unchecked
             try:
-                self.range_loop(node, start, step, count, end)
+                self.range_loop(node, start, stop, step, count, end)
             finally:
-                self.arith.wraparound = False
+                self.arith.wraparound, self.unchecked = saved
             b.position_at_end(checked)
-        self.range_loop(node, start, step, count, end)
+        self.range_loop(node, start, stop, step, count, end)
         b.position_at_end(end)
 
-    def range_loop(self, node: T.ForRange, start, step, count, end: ir.Block) -> None:
+    def range_loop(self, node: T.ForRange, start, stop, step, count, end: ir.Block) -> None:
+        """Iterations k = 0 .. count-1. Chunked (range_checks): an outer loop over chunks of at most
+        CHUNK iterations, checking for interrupts between them, around the plain counted loop."""
         b = self.b
-        before = b.block
+        checks = self.range_checks(node, start, stop, step)
         head, body, step_block, other = (self.ir_fn.append_basic_block(n) for n in
                                          ("for", "for.body", "for.next", "for.else"))
+        first, limit = i64(0), count
+        if checks == "chunk":
+            before = b.block
+            chunk, chunk_end = self.ir_fn.append_basic_block("for.chunk"), self.ir_fn.append_basic_block("for.chunked")
+            b.branch(chunk)
+            b.position_at_end(chunk)
+            first = b.phi(I64, name="k.chunk")
+            first.add_incoming(i64(0), before)
+            left = b.sub(count, first)
+            limit = b.select(b.icmp_unsigned(">", left, i64(CHUNK)), b.add(first, i64(CHUNK)), count)
+        before = b.block
         b.branch(head)
         b.position_at_end(head)
         k = b.phi(I64, name="k")
-        k.add_incoming(i64(0), before)
-        b.cbranch(b.icmp_unsigned("<", k, count), body, other)
+        k.add_incoming(first, before)
+        b.cbranch(b.icmp_unsigned("<", k, limit), body, chunk_end if checks == "chunk" else other)
         b.position_at_end(body)
         b.store(b.add(start, b.mul(k, step)), self.vars[node.var])
         if node.var in self.flags:
             b.store(ir.Constant(I1, 1), self.flags[node.var])
         self.loop_body(body, node.body, step_block, end)
         b.position_at_end(step_block)
-        k.add_incoming(b.add(k, i64(1)), step_block)
+        if checks == "each":
+            self.interrupt_check(node.loc)
+        k.add_incoming(b.add(k, i64(1)), b.block)
         b.branch(head)
+        if checks == "chunk":
+            b.position_at_end(chunk_end)
+            more = self.ir_fn.append_basic_block("for.chunk.next")
+            b.cbranch(b.icmp_unsigned("<", limit, count), more, other)
+            b.position_at_end(more)
+            self.interrupt_check(node.loc)
+            first.add_incoming(limit, b.block)
+            b.branch(chunk)
         b.position_at_end(other)
         self.block(node.orelse)
         if not b.block.is_terminated:
@@ -648,6 +787,14 @@ class _FunctionLowerer(HeapLowering, DictLowering):
                 return self.dict_contains(node)
             case T.Hole():
                 return self.hole(node)
+            case T.ArrayItem():
+                return self.array_item(node)
+            case T.ArrayDim():
+                return self.array_dim(node)
+            case T.ArrayShape():
+                return self.array_shape(node)
+            case T.ArrayNew():
+                return self.array_new(node)
             case T.MakeTuple(items=items, type=t):
                 values = [self.expr(item) for item in items]
                 whole = ir.Constant(llvm_type(t), None)
@@ -801,6 +948,25 @@ def _recursive_functions(program: T.Program) -> set[str]:
     return recursive
 
 
+def _unbounded_functions(program: T.Program, recursive: set[str]) -> set[str]:
+    """Functions whose calls may take long: those that loop or recurse, call other cells' functions
+    (whose code is not known here), or call such functions."""
+    def loops(n):
+        return isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For")
+
+    calls = {fn.name: [n for n in _walk(fn.body) if isinstance(n, T.CallCell)] for fn in program.functions}
+    unbounded = set(recursive) | {fn.name for fn in program.functions if any(loops(n) for n in _walk(fn.body))}
+    unbounded |= {name for name, found in calls.items() if any(getattr(n, "external", False) for n in found)}
+    changed = True
+    while changed:
+        changed = False
+        for name, found in calls.items():
+            if name not in unbounded and any(n.function in unbounded for n in found):
+                unbounded.add(name)
+                changed = True
+    return unbounded
+
+
 def _walk(node):
     stack = [node]
     while stack:
@@ -810,6 +976,17 @@ def _walk(node):
             stack.extend(item)
         elif is_dataclass(item):
             stack.extend(getattr(item, f.name) for f in fields(item))
+
+
+def _appended(name: str, value: T.Expr) -> list[T.Expr] | None:
+    """For `s = s + a + b` (s a str): [a, b], the pieces appended to s; else None."""
+    pieces = []
+    while isinstance(value, T.Binary) and value.op == "+" and value.type is STR:
+        pieces.append(value.right)
+        value = value.left
+    if pieces and isinstance(value, T.Local) and value.name == name and not value.may_be_unbound:
+        return pieces[::-1]
+    return None
 
 
 def _names_read_unbound(node) -> set[str]:

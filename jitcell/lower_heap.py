@@ -121,6 +121,17 @@ class HeapLowering:
         order = self.runtime("str_compare", left, right)
         return b.icmp_signed(op, order, ir.Constant(I64, 0))
 
+    def str_append_assign(self, name: str, pieces: list[T.Expr]) -> None:
+        """`s = s + a + b`: append in place when s holds the only reference (rt str_append).
+        str_append takes over the variable's reference; the result goes straight back into
+        the variable, so it always holds a live object, even if a later piece faults."""
+        b = self.b
+        for piece in pieces:
+            text = self.expr(piece)
+            current = b.load(self.vars[name])
+            b.store(self.runtime_object("str_append", current, text), self.vars[name])
+            self.drop(text, STR)
+
     def str_truth(self, s: ir.Value) -> ir.Value:
         truth = self.b.icmp_signed("!=", self.str_length(s), ir.Constant(I64, 0))
         self.drop(s, STR)

@@ -1,7 +1,8 @@
 """The options that change generated code (and so take part in the cache key).
 
     >>> Options(opt=3, wraparound=True).key_parts()
-    {'opt': 3, 'wraparound': True, 'first_line': 1, 'loop_versioning': True}
+    {'opt': 3, 'wraparound': True, 'first_line': 1, 'loop_versioning': True, 'interrupt_checks': True,
+     'boundscheck': True}
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ __all__ = ["Options"]
 
 
 class Options:
-    __slots__ = ("opt", "wraparound", "first_line", "loop_versioning", "internal")
+    __slots__ = ("opt", "wraparound", "first_line", "loop_versioning", "internal", "interrupt_checks", "boundscheck")
 
     def __init__(self, opt: int = 2, wraparound: bool = False, first_line: int = 1,
-                 loop_versioning: bool = True, internal: bool = False):
+                 loop_versioning: bool = True, internal: bool = False, interrupt_checks: bool = True,
+                 boundscheck: bool = True):
         if opt not in (0, 1, 2, 3):
             raise ValueError(f"opt must be 0, 1, 2 or 3, not {opt!r}")
         if not isinstance(first_line, int) or first_line < 1:
@@ -24,11 +26,15 @@ class Options:
         # run loops without overflow checks where a guard proves none can fire (versioning.py)
         self.loop_versioning = bool(loop_versioning)
         self.internal = bool(internal)  # the runtime library's dialect (internal.py); never for users
+        # loops notice SIGINT (interrupts.py); never in the runtime library, whose SIGINT handler it is
+        self.interrupt_checks = bool(interrupt_checks) and not self.internal
+        self.boundscheck = bool(boundscheck)  # an array index out of range raises IndexError
 
 
     def key_parts(self) -> dict:
         parts = {"opt": self.opt, "wraparound": self.wraparound, "first_line": self.first_line,
-                 "loop_versioning": self.loop_versioning}
+                 "loop_versioning": self.loop_versioning, "interrupt_checks": self.interrupt_checks,
+                 "boundscheck": self.boundscheck}
         if self.internal:
             parts["internal"] = True
         return parts

@@ -124,10 +124,13 @@ class _Parser:
         names = []
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name != "math":
-                    self.error(node, f"only 'import math' is supported, not 'import {alias.name}'")
+                if alias.name not in ("math", "numpy"):
+                    self.error(node, f"only 'import math' and 'import numpy' are supported, not "
+                                     f"'import {alias.name}'")
                     continue
-                names.append((alias.asname or "math", "math"))
+                names.append((alias.asname or alias.name, alias.name))
+        elif node.module == "__future__" and all(a.name == "annotations" for a in node.names):
+            return None  # lets CPython run the cell too: annotations such as float[:] stay unevaluated
         else:
             if node.module != "math" or node.level:
                 self.error(node, f"only 'from math import ...' is supported, not 'from "

@@ -30,19 +30,22 @@ __all__ = ["compile_cell", "build"]
 
 def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_line: int = 1,
                  loop_versioning: bool = True, cache: bool = True, force: bool = False,
-                 cache_dir=None, internal: bool = False, callees=None) -> Library:
+                 cache_dir=None, internal: bool = False, interrupt_checks: bool = True, callees=None,
+                 boundscheck: bool = True) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     `cache=False` builds in a temporary directory and touches no cache; `force=True`
-    rebuilds and replaces this cell's entry. `opt`, `wraparound`, `first_line` and
-    `loop_versioning` change the generated code and are part of the cache key.
+    rebuilds and replaces this cell's entry. `opt`, `wraparound`, `first_line`,
+    `loop_versioning` and `interrupt_checks` (loops stop with KeyboardInterrupt on SIGINT,
+    interrupts.py) change the generated code and are part of the cache key, as does `boundscheck`
+    (False: array indices are not checked, and one out of range is undefined behaviour).
     `callees` makes functions of other cells callable: a mapping of names (the cell may call
     those whose values are JitFunctions; bound once), or a `linkage.Namespace` (late binding:
     the cell's functions join it, and redefining a name re-patches or recompiles its callers).
     The signatures of the callees the cell mentions are part of the cache key.
     """
     options = Options(opt=opt, wraparound=wraparound, first_line=first_line, loop_versioning=loop_versioning,
-                      internal=internal)
+                      internal=internal, interrupt_checks=interrupt_checks, boundscheck=boundscheck)
     store = Cache(cache_dir) if cache else None
     toolchain = fingerprint.toolchain(store.location if store else None, write=store is not None)
     settings = {"cache": cache, "cache_dir": cache_dir}
@@ -100,6 +103,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
 
     from . import binary, machine, slots
     from .check import check
+    from .check_array import array_writers
     from .errors import LinkageError
     from .link import link, providers
     from .lower import lower
@@ -122,7 +126,8 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     with stage("lower"):
         lowered = lower(program, tag=tag, wraparound=options.wraparound,
                         loop_versioning=options.loop_versioning, address_of=linkage.resolver(callees or {}),
-                        cell_entries=not options.internal)
+                        cell_entries=not options.internal,
+                        interrupt_checks=options.interrupt_checks, boundscheck=options.boundscheck)
     with stage("optimize"):
         module = machine.optimize(lowered.module, options.opt)
         survivors = set(machine.export(module))
@@ -144,6 +149,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         raise LinkageError(f"the library for this cell imports symbols that only the C and math "
                            f"libraries may provide: {names}")
     slot_rows = [{"name": s.symbol, "target": s.target, "baked": s.baked} for s in lowered.slots]
+    writers = array_writers(program)
     manifest = {
         "format": 1,
         "key": key,
@@ -156,7 +162,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         "created": time.time(),
         "library": {"file": library.name, "sha256": sha256_file(library), "size": library.stat().st_size,
                     "linker": [arg.replace(str(work) + "/", "") for arg in command]},
-        "functions": [_function_row(f) for f in program.functions],
+        "functions": [_function_row(f, writers) for f in program.functions],
         "slots": [row for row in slot_rows if row["name"] in survivors],
         "removed_slots": [row for row in slot_rows if row["name"] not in survivors],
         "imports": [{"name": i.name, "library": i.library} for i in imports],
@@ -171,7 +177,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     return library, manifest
 
 
-def _function_row(fn) -> dict:
+def _function_row(fn, writers: set[str] = frozenset()) -> dict:
     from .slots import function_symbol
 
     sig = fn.signature
@@ -184,6 +190,7 @@ def _function_row(fn) -> dict:
         "signature": str(sig),
         **({"result_items": [t.name for t in sig.returns.items]} if hasattr(sig.returns, "items") else {}),
         "doc": fn.docstring,
+        **({"writes_arrays": True} if fn.name in writers else {}),  # its array arguments must be writeable
     }
 
 

@@ -17,8 +17,15 @@ Objects are reference counted; an object is its address:
             word 8 index. An entry is 4 words: hash, key, value, live (1) or deleted (0),
             kept in insertion order; the index maps hash slots to entry numbers
             (-1 empty, -2 deleted), probed linearly. As in CPython's compact dict.
+    array:  word 2 data address, word 3 ndim (1 or 2), word 4 origin (-1: the array owns its
+            data, which follows the header at offset 80, C order; k >= 0: a view of memory
+            NumPy owns, made on the entry point's stack for parameter k), words 5-6 shape,
+            words 7-8 strides in elements (word 6 and 8 unused for 1-D), word 9 item size
 
-State words (`state(i)`): 0 live objects, 1 objects ever allocated.
+State words (`state(i)`): 0 live objects, 1 objects ever allocated; 32 SIGINTs received
+(the interrupt counter, which compiled loops compare with its value when their function
+started), 33 the SIGINT handler `on_sigint` displaced and calls next, 34 nonzero while
+`on_sigint` runs (interrupts.py).
 """
 
 # ---- objects ---------------------------------------------------------------------
@@ -99,6 +106,24 @@ def str_concat(a: int, b: int) -> int:
     memcpy(s + 40, a + 40, na)
     memcpy(s + 40 + na, b + 40, nb)
     store64(s + 24, load64(a + 24) + load64(b + 24))
+    return s
+
+
+def str_append(s: int, t: int) -> int:
+    """s + t, taking over the caller's reference to s: when that is the only one, s grows in
+    place (realloc, as CPython does for `s = s + t`), so a loop building a string is linear."""
+    if load64(s) != 1:
+        result = str_concat(s, t)
+        obj_release(s)
+        return result
+    ns = load64(s + 16)
+    nt = load64(t + 16)
+    s = realloc(s, 41 + ns + nt)
+    memcpy(s + 40 + ns, t + 40, nt)
+    store8(s + 40 + ns + nt, 0)
+    store64(s + 16, ns + nt)
+    store64(s + 24, load64(s + 24) + load64(t + 24))
+    store64(s + 32, -1)
     return s
 
 
@@ -376,3 +401,65 @@ def table_clear(t: int) -> None:
                     obj_release(load64(entry + 16))
     free(entries)
     free(load64(t + 64))
+
+
+# ---- arrays (lower_array.py; views and results at the boundary: arrays.py) --------------
+
+
+def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) -> int:
+    """A new C-order array that owns its data, or 0 (a negative dimension, too big, no memory).
+    A 1-D array passes n1 = 1. init: 0 uninitialized, 1 zeros, 2 every item set to `word`."""
+    if n0 < 0 or n1 < 0:
+        return 0
+    limit = 9223372036854775807 - 80
+    if n1 != 0 and n0 > limit // n1:
+        return 0
+    size = n0 * n1
+    if size > limit // itemsize:
+        return 0
+    nbytes = 80 + size * itemsize
+    a = calloc(1, nbytes) if init == 1 else malloc(nbytes)
+    if a == 0:
+        return 0
+    store64(a, 1)
+    store64(a + 8, 3)
+    store64(a + 16, a + 80)
+    store64(a + 24, ndim)
+    store64(a + 32, -1)
+    store64(a + 40, n0)
+    store64(a + 48, n1)
+    store64(a + 56, n1 if ndim == 2 else 1)
+    store64(a + 64, 1)
+    store64(a + 72, itemsize)
+    store64(state(0), load64(state(0)) + 1)
+    store64(state(1), load64(state(1)) + 1)
+    if init == 2:
+        data = a + 80
+        if itemsize == 8:
+            for i in range(size):
+                store64(data + 8 * i, word)
+        else:
+            memset(data, word, size)
+    return a
+
+
+# ---- interrupts (interrupts.py) ------------------------------------------------------
+
+
+def interrupt_state() -> int:
+    """The address of state word 32, the interrupt counter; word 33 follows it."""
+    return state(32)
+
+
+def on_sigint(signum: int, info: int, context: int) -> None:
+    """The process's SIGINT handler, in front of Python's: counts the signal, then calls the
+    handler it displaced (word 33), so Python sees the signal too. Async-signal-safe. Word 34
+    is set while it runs: a displaced handler that chains back to this one ends the chain."""
+    if load64(state(34)) != 0:
+        return
+    store64(state(34), 1)
+    store64(state(32), load64(state(32)) + 1)
+    previous = load64(state(33))
+    if previous != 0:
+        call_c(previous, signum, info, context)
+    store64(state(34), 0)

@@ -7,7 +7,8 @@
 
 A slot's symbol is derived from what it points at, so the same target has the same
 name in every library and every session. Targets: "print", "raise" and "format"
-(callbacks.py), "rt.NAME" (a function of the runtime library, runtime.py) and
+(callbacks.py), "interrupts" (the runtime library's interrupt counter, interrupts.py: a data
+slot), "rt.NAME" (a function of the runtime library, runtime.py),
 "capi.NAME" (a function of the Python C API, in the interpreter's own image) and "cell.NAME"
 (a function of another cell: the `jitcell.call.NAME` entry of the library that defines NAME,
 linkage.py). `lower` bakes `address_of(target)` into the
@@ -23,7 +24,8 @@ __all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "slot_symbol", "func
            "address_of", "describe"]
 
 SLOT_PREFIX = "jitcell.slot."
-CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_double_to_string", "PyMem_Free"})
+CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_double_to_string", "PyMem_Free",
+                            "PyErr_CheckSignals", "PyErr_Fetch"})
 FUNCTION_PREFIX = "jitcell.def."
 CALL_PREFIX = "jitcell.call."  # the internal-ABI entry other cells call through "cell.NAME" slots
 
@@ -31,6 +33,7 @@ _DESCRIPTIONS = {
     "print": "the print() callback into Python",
     "raise": "the callback that raises Python exceptions",
     "format": "the callback that formats f-string fields with Python's format()",
+    "interrupts": "the runtime library's interrupt counter",
 }
 
 
@@ -59,6 +62,10 @@ def describe(target: str) -> str:
 def address_of(target: str) -> int:
     if target in callbacks.TARGETS:
         return callbacks.address(target)
+    if target == "interrupts":
+        from . import interrupts
+
+        return interrupts.counter_address()
     if target.startswith("rt."):
         from . import runtime
 

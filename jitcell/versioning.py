@@ -27,6 +27,16 @@ the loop:
   which makes the guard fail at run time: the checked loop runs, never a wrong one.
 Loops containing int `**` or `<<` (whose overflow these bounds do not cover), or a
 `while` loop, are not versioned.
+
+Array bounds checks (lower_array.py) are proven the same way: for an access `a[e]`
+whose array is a local the loop does not assign, the guard checks 0 <= lo(e) and
+hi(e) < len(a) for each index. There the interval of a `for` variable read inside
+its own loop (one that nothing else in that loop assigns) is that loop's range,
+[start, stop - 1] for a literal positive step. An access whose interval rests on an
+unbounded value (an element read from an array, a call's result) or with a negative
+literal index keeps its check and takes no part in the proof. A loop with both kinds
+of check gets three copies: no checks at all, overflow checks only (for an
+accumulator the guard cannot bound, as in `s += a[i]`), and every check.
 """
 
 from __future__ import annotations
@@ -82,6 +92,61 @@ def _is_unguardable(node) -> bool:
         case T.While() | T.ForDict():
             return True
     return False
+
+
+def bounds_guardable(loop: T.ForRange) -> bool:
+    """Can the guard see every assignment in the loop (no while, dict or array loops inside)?"""
+    return not any(isinstance(n, (T.While, T.ForDict, T.ForArray)) for n in _walk((loop.body, loop.orelse)))
+
+
+def array_accesses(loop: T.ForRange, skip) -> list[tuple]:
+    """The array accesses in the body of `loop` the guard may prove in range: (node, array
+    name, index expressions, enclosing loops whose variable reads give their range)."""
+    assigned = _Assignments(loop)
+    found: list[tuple] = []
+
+    def pure(inner: T.ForRange) -> bool:
+        return inner.var not in _names_assigned(inner.body)
+
+    def expressions(node, context):
+        for item in _walk(node):
+            match item:
+                case T.ArrayItem(array=T.Local(name=name), indices=indices) | \
+                        T.ArraySet(array=T.Local(name=name), indices=indices) | \
+                        T.ArrayUpdate(array=T.Local(name=name), indices=indices):
+                    if id(item) in skip or assigned.assigned(name):
+                        continue
+                    if any(isinstance(i, T.Literal) and i.value < 0 for i in indices):
+                        continue  # a[-1]: counts from the end, its check stays
+                    found.append((item, name, indices, context))
+
+    def statements(stmts, context):
+        for stmt in stmts:
+            match stmt:
+                case T.If(test=test, body=body, orelse=orelse):
+                    expressions(test, context)
+                    statements(body, context)
+                    statements(orelse, context)
+                case T.ForRange(start=start, stop=stop, step=step, body=body, orelse=orelse):
+                    expressions((start, stop, step), context)
+                    statements(body, context + ((stmt,) if pure(stmt) else ()))
+                    statements(orelse, context)
+                case _:
+                    expressions(stmt, context)
+
+    statements(loop.body, (loop,) if pure(loop) else ())
+    return found
+
+
+def _names_assigned(stmts) -> set[str]:
+    names = set()
+    for node in _walk(stmts):
+        match node:
+            case T.Assign(names=assigned) | T.Unpack(names=assigned):
+                names.update(assigned)
+            case T.ForRange(var=var):
+                names.add(var)
+    return names
 
 
 def worth_versioning(loop: T.ForRange) -> bool:
@@ -141,10 +206,16 @@ class Guard:
     start, stop and step, `count` its trip count.
     """
 
-    def __init__(self, builder: ir.IRBuilder, load: Callable[[str], ir.Value]):
+    def __init__(self, builder: ir.IRBuilder, load: Callable[[str], ir.Value],
+                 dim: Callable[[str, int], ir.Value] | None = None):
         self.b = builder
         self.load = load
+        self.dim = dim  # the length of an axis of the array in a local (for bounds proofs)
         self.ok: ir.Value = ir.Constant(I1, 1)
+        self.saw_full = False  # set by every full() interval: a bound resting on an unknown value
+        self.context: dict[str, T.ForRange] = {}  # for variables read inside their own loop
+        self.chain: tuple[T.ForRange, ...] = ()  # those loops, outermost first
+        self.assignments = None
 
     # ---- checked interval arithmetic -------------------------------------------------
 
@@ -170,6 +241,7 @@ class Guard:
         return result
 
     def full(self) -> Interval:
+        self.saw_full = True
         return ir.Constant(I64, INT_MIN), ir.Constant(I64, INT_MAX)
 
     def point(self, v: ir.Value) -> Interval:
@@ -194,16 +266,24 @@ class Guard:
 
     # ---- the loop ---------------------------------------------------------------------
 
-    def emit(self, loop: T.ForRange, start: ir.Value, stop: ir.Value, count: ir.Value) -> ir.Value:
-        """Returns an i1: true when the unchecked copy of `loop` may run."""
+    def _setup(self, loop: T.ForRange, start: ir.Value, stop: ir.Value, count: ir.Value) -> None:
+        if self.assignments is not None:
+            return
         self.assignments = _Assignments(loop)
-        self.memo: dict[str, Interval] = {}
+        self.memo: dict[str, tuple[Interval, ir.Value, bool]] = {}  # interval, its ok, rests on full()
         self.busy: set[str] = set()
         self.outer = loop
         self.outer_bounds = (start, stop)
         # the trip count is unsigned; beyond INT_MAX no bound below would hold
-        self.ok = self.b.and_(self.ok, self.b.icmp_unsigned("<=", count, ir.Constant(I64, INT_MAX)))
-        self.trips: dict[int, Interval] = {id(loop): self.point(count)}
+        self.count_ok = self.b.icmp_unsigned("<=", count, ir.Constant(I64, INT_MAX))
+        self.trips: dict[int, tuple[Interval, ir.Value, bool]] = {id(loop): (self.point(count), self.count_ok, False)}
+        self.ranges: dict[int, tuple[Interval, ir.Value, bool]] = {}
+        self.dims: dict[tuple[str, int], ir.Value] = {}
+
+    def emit(self, loop: T.ForRange, start: ir.Value, stop: ir.Value, count: ir.Value) -> ir.Value:
+        """Returns an i1: true when no overflow check in `loop` can fire."""
+        self._setup(loop, start, stop, count)
+        self.ok = self.b.and_(self.ok, self.count_ok)
         for node in _walk((loop.body, loop.orelse)):
             if isinstance(node, T.ForRange):
                 self.interval(node.start)
@@ -212,29 +292,99 @@ class Guard:
                 self.interval(node)
         return self.ok
 
-    def trip_count(self, loop: T.ForRange) -> Interval:
-        known = self.trips.get(id(loop))
+    def bounds(self, loop: T.ForRange, start: ir.Value, stop: ir.Value, count: ir.Value,
+               accesses: list[tuple]) -> tuple[ir.Value, set[int]]:
+        """An i1, true when every index of the proven accesses lies in [0, len) (so neither the
+        check nor the wrap of a negative index is needed), and the ids of those accesses."""
+        self._setup(loop, start, stop, count)
+        b = self.b
+        ok_all, proven = self.count_ok, set()
+        zero = ir.Constant(I64, 0)
+        for node, name, indices, context in accesses:
+            saved_ok = self.ok
+            self.ok, self.saw_full = ir.Constant(I1, 1), False
+            self.context, self.chain = {loop.var: loop for loop in context}, context
+            try:
+                intervals = [self.interval(index) for index in indices]
+            finally:
+                access_ok, self.ok, self.context, self.chain = self.ok, saved_ok, {}, ()
+            if self.saw_full:
+                continue  # rests on an unbounded value: this access keeps its check
+            for axis, (lo, hi) in enumerate(intervals):
+                n = self.array_dim(name, axis)
+                access_ok = b.and_(access_ok, b.and_(b.icmp_signed(">=", lo, zero), b.icmp_signed("<", hi, n)))
+            ok_all = b.and_(ok_all, access_ok)
+            proven.add(id(node))
+        return ok_all, proven
+
+    def array_dim(self, name: str, axis: int) -> ir.Value:
+        """The length of an axis of the array in a local the loop does not assign (read once)."""
+        if (name, axis) not in self.dims:
+            self.dims[(name, axis)] = self.dim(name, axis)
+        return self.dims[(name, axis)]
+
+    def _memoized(self, table: dict, key, compute, chain: tuple = ()) -> Interval:
+        """An interval computed once, with its own overflow condition and full() mark, which
+        every later use takes on, in the context of the loops `chain` (not of the read that
+        happened to ask first)."""
+        known = table.get(key)
         if known is None:
+            saved = self.ok, self.saw_full, self.context, self.chain
+            self.ok, self.saw_full = ir.Constant(I1, 1), False
+            self.context, self.chain = {loop.var: loop for loop in chain}, chain
+            try:
+                result = compute()
+                known = table[key] = (result, self.ok, self.saw_full)
+            finally:
+                self.ok, self.saw_full, self.context, self.chain = saved
+        interval, ok, full = known
+        self.ok = self.b.and_(self.ok, ok)
+        self.saw_full = self.saw_full or full
+        return interval
+
+    def trip_count(self, loop: T.ForRange) -> Interval:
+        def compute():
             a, c = self.interval(loop.start), self.interval(loop.stop)
             zero = ir.Constant(I64, 0)
             span = self._max(zero, self._overflowing("ssub", c[1], a[0]), self._overflowing("ssub", a[1], c[0]))
-            known = self.trips[id(loop)] = (zero, span)
-        return known
+            return zero, span
+
+        return self._memoized(self.trips, id(loop), compute)
+
+    def loop_range(self, loop: T.ForRange) -> Interval:
+        """The values the variable of `loop` takes in its body: [start, stop - 1] for a positive
+        literal step, [stop + 1, start] for a negative one, else between start and stop."""
+        def compute():
+            if loop is self.outer:
+                a, c = self.point(self.outer_bounds[0]), self.point(self.outer_bounds[1])
+            else:
+                a, c = self.interval(loop.start), self.interval(loop.stop)
+            one = ir.Constant(I64, 1)
+            if isinstance(loop.step, T.Literal) and loop.step.value > 0:
+                return a[0], self._overflowing("ssub", c[1], one)
+            if isinstance(loop.step, T.Literal) and loop.step.value < 0:
+                return self._overflowing("sadd", c[0], one), a[1]
+            return self.hull(a, c)
+
+        # the bounds of an inner loop are read in the context of the loops around it
+        return self._memoized(self.ranges, id(loop), compute, self.chain[:self.chain.index(loop)])
 
     def variable(self, name: str) -> Interval:
+        if name in self.context:
+            return self.loop_range(self.context[name])
         if not self.assignments.assigned(name):
             return self.point(self.load(name))  # the loop does not change it
-        if name in self.memo:
-            return self.memo[name]
         if name in self.busy:
             return self.full()  # depends on itself: no useful bound
-        self.busy.add(name)
-        try:
-            result = self._assigned_variable(name)
-        finally:
-            self.busy.discard(name)
-        self.memo[name] = result
-        return result
+
+        def compute():
+            self.busy.add(name)
+            try:
+                return self._assigned_variable(name)
+            finally:
+                self.busy.discard(name)
+
+        return self._memoized(self.memo, name, compute)
 
     def _assigned_variable(self, name: str) -> Interval:
         before = self.point(self.load(name))
@@ -311,6 +461,15 @@ class Guard:
                 return self.hull(self.interval(body), self.interval(orelse))
             case T.Logical(values=values, type=t) if t is INT:
                 return self.hull(*(self.interval(v) for v in values))
+            case T.ArrayDim(array=T.Local(name=name), axis=axis) | \
+                    T.TupleItem(value=T.ArrayShape(array=T.Local(name=name)), index=axis) \
+                    if self.dim is not None and not self.assignments.assigned(name):
+                if axis is not None:
+                    return self.point(self.array_dim(name, axis))
+                size = self.point(self.array_dim(name, 0))
+                for axis in range(1, node.array.type.ndim):
+                    size = self.mul(size, self.point(self.array_dim(name, axis)))
+                return size
         # anything else (a call's result, a float converted to int, bitwise operations):
         # no bound is known. Its checked parts are proven separately by `emit`'s walk.
         return self.full()

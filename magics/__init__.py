@@ -39,6 +39,12 @@ class JitMagics(Magics):
     @argument("--no-cache", action="store_true",
               help="compile in a temporary directory; read and write nothing in the cache.")
     @argument("-q", "--quiet", action="store_true", help="do not display the summary line.")
+    @argument("--boundscheck", choices=("on", "off"), default="on",
+              help="'off' compiles array indexing without bounds checks: an index out of range is then "
+                   "undefined behaviour instead of an IndexError (default: on).")
+    @argument("--no-interrupt", action="store_true",
+              help="compile loops without interrupt checks: Kernel > Interrupt then waits for the "
+                   "compiled call to return (the checks cost little; see jitcell.interrupts).")
     @cell_magic
     def jit(self, line, cell):
         """Compile every function of this cell into a native library and bind it here.
@@ -57,7 +63,8 @@ class JitMagics(Magics):
         namespace = _namespace(self.shell)  # the functions of earlier cells are callable here (linkage.py)
         namespace.label = _cell_label(self.shell, cell)
         library = compile_cell(cell, callees=namespace, opt=args.opt, wraparound=args.wraparound, first_line=2,
-                               cache=not args.no_cache, force=args.force)
+                               interrupt_checks=not args.no_interrupt, cache=not args.no_cache, force=args.force,
+                               boundscheck=args.boundscheck == "on")
         self.shell.user_ns.update(library.functions)
         if not args.quiet:
             display(summary_bundle(library), raw=True)
@@ -134,3 +141,6 @@ def _print_entries(cache) -> None:
 
 def load_ipython_extension(ipython) -> None:
     ipython.register_magics(JitMagics)
+    from jitcell import interrupts
+
+    interrupts.watch_ipython(ipython)  # re-arms the SIGINT handler before each cell

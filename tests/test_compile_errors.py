@@ -68,7 +68,8 @@ CASES = {
     "is": ("def f(n: int):\n    return n is 1\n", 2, 12, "the 'is' operator is not supported"),
     "not in": ("def f(n: int):\n    return n not in 1\n", 2, 21, "argument of type 'int' is not iterable here"),
     "matmul": ("def f(n: int):\n    return n @ n\n", 2, 12, "the '@' operator is not supported"),
-    "attribute": ("def f(n: int):\n    return n.real\n", 2, 12, "attribute access is not supported (only math.NAME)"),
+    "attribute": ("def f(n: int):\n    return n.real\n", 2, 12,
+                  "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"),
     "tuple parameter": ("def f(t: tuple[int, int]):\n    return 1\n", 1, 7,
                         "tuple parameters are not supported; pass the values of 't' as separate parameters"),
     "tuple index variable": ("def f(n: int):\n    t = (n, n)\n    return t[n]\n", 3, 12,
@@ -99,7 +100,8 @@ CASES = {
                               "a str and a int are never ordered in jitcell: compare values of one type"),
     "starred call": ("def g(a: int) -> int:\n    return a\ndef f(n: int):\n    return g(*n)\n", 4, 14,
                      "*args in calls are not supported"),
-    "import os": ("import os\ndef f():\n    return 1\n", 1, 1, "only 'import math' is supported, not 'import os'"),
+    "import os": ("import os\ndef f():\n    return 1\n", 1, 1,
+                  "only 'import math' and 'import numpy' are supported, not 'import os'"),
     "from os": ("from os import path\ndef f():\n    return 1\n", 1, 1,
                 "only 'from math import ...' is supported, not 'from os import ...'"),
     "from math import *": ("from math import *\ndef f(n: int):\n    return n\n", 1, 1,
@@ -291,7 +293,8 @@ def test_errors_are_sorted_by_position():
     # the list and the set are found while parsing, before the attribute is checked
     error = compile_error("def f(n: int):\n    return n.x + m\ndef g(n: int):\n    return [n] + {n}\n")
     assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics] == [
-        (2, 12, "attribute access is not supported (only math.NAME)"), (2, 18, "name 'm' is not defined"),
+        (2, 12, "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"),
+        (2, 18, "name 'm' is not defined"),
         (4, 12, "lists are not supported"), (4, 18, "sets are not supported")]
 
 

@@ -23,6 +23,13 @@ A line `#! wraparound` compiles the cell with wraparound=True. Each cell is comp
 at opt=2 and at opt=0, and every directive is checked at both levels. Every jitcell call
 must also leave the runtime's count of live objects (strs, dicts) as it found it: nothing
 created during the call outlives it, whether it returns or raises.
+
+NumPy arrays: a directive may pass arrays (`#> total(np.arange(5.0))`, `np` is numpy).
+An array returned must have the same dtype, shape and values (floats bit for bit, NaNs
+equal); the arguments are compared after the call too, so that assignments to their
+elements must agree. NumPy scalars CPython returns (`a[i]` is a numpy.float64) count as
+the Python scalars they stand for. An array created in compiled code and returned holds
+one runtime object, until NumPy frees it.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import jitcell
@@ -68,11 +76,13 @@ class Outcome:
     value: object = None
     error: BaseException | None = None
     stdout: str = ""
+    arrays: tuple = ()  # the call's array arguments after the call, copied
 
     def describe(self) -> str:
         what = f"raised {type(self.error).__name__}: {self.error}" if self.error else \
             f"returned {type(self.value).__name__} {self.value!r}"
-        return what + (f", printed {self.stdout!r}" if self.stdout else "")
+        what += f", printed {self.stdout!r}" if self.stdout else ""
+        return what + (f", arguments afterwards {list(self.arrays)}" if self.arrays else "")
 
 
 def _directives(path: Path) -> list[Directive]:
@@ -116,20 +126,50 @@ def _jit_namespace(path: Path, opt: int) -> dict:
 
 
 def _run(call: str, namespace: dict) -> Outcome:
+    """Evaluates the call's arguments first, to compare its array arguments after the call."""
+    import ast
+
+    scope = {"math": math, "np": np, **namespace}
+    tree = ast.parse(call, mode="eval").body
     out = io.StringIO()
+    arguments: list = []
     with contextlib.redirect_stdout(out):
         try:
-            value = eval(call, {"math": math, **namespace})
+            if isinstance(tree, ast.Call) and not any(isinstance(a, ast.Starred) for a in tree.args):
+                function = eval(compile(ast.Expression(tree.func), "<call>", "eval"), scope)
+                arguments = [eval(compile(ast.Expression(a), "<call>", "eval"), scope) for a in tree.args]
+                keywords = {k.arg: eval(compile(ast.Expression(k.value), "<call>", "eval"), scope)
+                            for k in tree.keywords}
+                value = function(*arguments, **keywords)
+            else:
+                value = eval(call, scope)
         except Exception as error:  # the outcome under test
-            return Outcome(error=error, stdout=out.getvalue())
-    return Outcome(value=value, stdout=out.getvalue())
+            return Outcome(error=error, stdout=out.getvalue(), arrays=_array_copies(arguments))
+    return Outcome(value=value, stdout=out.getvalue(), arrays=_array_copies(arguments))
+
+
+def _array_copies(values) -> tuple:
+    return tuple(v.copy() for v in values if isinstance(v, np.ndarray))
+
+
+def _owned_arrays(value) -> int:
+    """Runtime objects a result holds: one per array created in compiled code (arrays.py)."""
+    from jitcell.arrays import ArrayOwner
+
+    if isinstance(value, tuple):
+        return sum(_owned_arrays(v) for v in value)
+    return int(isinstance(value, np.ndarray) and isinstance(value.base, ArrayOwner))
 
 
 def same_value(a: object, b: object) -> bool:
     """Same type and value: floats bit for bit, except that all NaNs are equal. Tuples and dicts
     item by item (a dict's items in the same order), so that 1 and 1.0 or True inside them differ."""
+    if isinstance(a, np.generic) and not isinstance(b, np.generic):
+        a = a.item()  # CPython gives numpy.float64 for a[i] where jitcell gives float
     if type(a) is not type(b):
         return False
+    if isinstance(a, np.ndarray):
+        return _same_array(a, b)
     if isinstance(a, float):
         return (math.isnan(a) and math.isnan(b)) or struct.pack("<d", a) == struct.pack("<d", b)
     if isinstance(a, tuple):
@@ -139,8 +179,20 @@ def same_value(a: object, b: object) -> bool:
     return a == b
 
 
+def _same_array(a: np.ndarray, b: np.ndarray) -> bool:
+    """Same dtype, shape and items; floats bit for bit (-0.0 is not 0.0), NaNs equal."""
+    if a.dtype != b.dtype or a.shape != b.shape:
+        return False
+    if a.dtype != np.float64:
+        return np.array_equal(a, b)
+    nan_a, nan_b = np.isnan(a), np.isnan(b)
+    return np.array_equal(nan_a, nan_b) and np.array_equal(a[~nan_a].view(np.int64), b[~nan_b].view(np.int64))
+
+
 def same_outcome(a: Outcome, b: Outcome) -> bool:
     if (a.error is None) != (b.error is None) or a.stdout != b.stdout:
+        return False
+    if len(a.arrays) != len(b.arrays) or not all(same_value(x, y) for x, y in zip(a.arrays, b.arrays)):
         return False
     if a.error is not None:
         return type(a.error) is type(b.error) and str(a.error) == str(b.error)
@@ -169,10 +221,11 @@ def test_program(directive: Directive | None):
     python = _run(directive.call, _python_namespace(directive.path))
     for opt in OPT_LEVELS:
         namespace = _jit_namespace(directive.path, opt)
+        jit = None  # frees the arrays the previous level returned
         live = runtime.call("live_objects")
         jit = _run(directive.call, namespace)
         where = f"{directive.path.name}:{directive.line}: {directive.call} (opt={opt})"
-        leaked = runtime.call("live_objects") - live
+        leaked = runtime.call("live_objects") - live - _owned_arrays(jit.value)
         assert leaked == 0, f"{where}: {leaked} runtime objects outlived the call ({jit.describe()})"
         if directive.deviation:
             check_deviation(directive, python, jit, where)

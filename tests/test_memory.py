@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 
+import numpy as np
 import pytest
 
 import jitcell
@@ -59,6 +60,32 @@ def missing_key(n: int) -> int:
     d = {"a": n}
     s = "x" + str(n)
     return d[s]
+
+import numpy as np
+
+def arrays(n: int, a: float[:]) -> float:
+    b = np.zeros(n)
+    m = np.ones((n, 2), dtype=int)
+    for i in range(n):
+        b[i] = a[i % len(a)] * 2.0 + m[i, 1]
+    for x in a:
+        b = np.empty_like(b)
+        b[0] = x
+    return total(b) + total(a) + len(make(2))
+
+def total(a: float[:]) -> float:
+    s = 0.0
+    for i in range(len(a)):
+        s += a[i]
+    return s
+
+def make(n: int) -> float[:, :]:
+    return np.zeros((n, n))
+
+def array_fault(a: float[:], i: int) -> float:
+    b = np.zeros(3)
+    s = "x" + str(i)
+    return a[i] + b[i] + len(s)
 """
 
 
@@ -86,21 +113,23 @@ def test_the_live_count_sees_an_object_that_is_not_released():
 
 @pytest.mark.parametrize("call", [
     "build(0)", "build(50)", "early(10)", "early(2)", "fault(5, 100)", "through_calls('mid', 5)",
-    "tables(0)", "tables(40)",
+    "tables(0)", "tables(40)", "arrays(5, np.arange(3.0))", "arrays(0, np.zeros(0))", "make(3)[0, 0]",
 ])
 def test_no_object_outlives_a_call(functions, call):
     before = live()
-    eval(call, dict(functions))
+    eval(call, {"np": np, **functions})
     assert live() == before
 
 
 @pytest.mark.parametrize("call, error", [
     ("fault(5, 3)", ZeroDivisionError), ("fault(1, 0)", ZeroDivisionError), ("missing_key(3)", KeyError),
+    ("array_fault(np.zeros(5), 4)", IndexError), ("array_fault(np.zeros(2), 2)", IndexError),
+    ("make(-1)", ValueError), ("total(np.zeros(3, dtype=int))", TypeError),
 ])
 def test_no_object_outlives_a_fault(functions, call, error):
     before = live()
     with pytest.raises(error):
-        eval(call, dict(functions))
+        eval(call, {"np": np, **functions})
     assert live() == before
 
 
@@ -115,14 +144,19 @@ def test_the_resident_measure_sees_a_leak():
 
 def test_resident_memory_stays_flat_over_100_000_calls(functions):
     build, through_calls, tables = functions["build"], functions["through_calls"], functions["tables"]
+    arrays, make, a = functions["arrays"], functions["make"], np.arange(4.0)
     for _ in range(2_000):  # warm up allocator pools
         build(6)
         through_calls("mid", 5)
         tables(12)
+        arrays(6, a)
+        make(5)
     start, count = resident_bytes(), live()
     for _ in range(100_000):
         build(6)
         through_calls("mid", 5)
         tables(12)
+        arrays(6, a)
+        make(5)  # an array created in compiled code, returned, freed by NumPy
     assert live() == count
     assert resident_bytes() - start < 2 * 2**20

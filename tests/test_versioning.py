@@ -203,3 +203,238 @@ def test_generated_loops_agree_with_and_without_versioning(source, inputs):
     fast, slow = both(source)
     for a, b in inputs:
         assert outcome(fast["f"], a, b) == outcome(slow["f"], a, b), (source, a, b)
+
+
+# ---- array bounds checks ----------------------------------------------------------------------
+#
+# The guard also proves array indices in range (0 <= index < length), and the fast copy then
+# leaves their checks out. The same comparison as above, on arrays: with and without versioning,
+# values, exceptions (IndexError at the same index) and the arrays' contents afterwards agree.
+
+import numpy as np  # noqa: E402
+
+ARRAY_PROGRAMS = {
+    "sum_range": ("""
+        def f(a: float[:], lo: int, hi: int) -> float:
+            s = 0.0
+            for i in range(lo, hi):
+                s += a[i]
+            return s
+        """, [(n, lo, hi) for n in (0, 1, 5) for lo in (-6, -1, 0, 2) for hi in (0, 1, 5, 6)]),
+    "shifted": ("""
+        def f(a: float[:], k: int) -> float:
+            s = 0.0
+            for i in range(len(a)):
+                s += a[i + k] * 2.0
+            return s
+        """, [(n, k) for n in (0, 4, 9) for k in (-10, -9, -4, -1, 0, 1, 3, 2**62, -(2**62), 2**63 - 1)]),
+    "stencil": ("""
+        def f(m: float[:, :], extra: int) -> float:
+            out = 0.0
+            for i in range(1, m.shape[0] - 1 + extra):
+                for j in range(1, m.shape[1] - 1):
+                    out += m[i - 1, j] + m[i + 1, j] - m[i, j - 1] * m[i, j + 1]
+            return out
+        """, [((r, c), e) for r in (1, 3, 6) for c in (2, 5) for e in (-1, 0, 1, 2)]),
+    "int_accumulate": ("""
+        def f(a: int[:], k: int) -> int:
+            s = 0
+            for i in range(len(a)):
+                s += a[i] * k + i
+            return s
+        """, [(n, k) for n in (0, 3, 10) for k in (0, 1, -7, 2**40, 2**61, -(2**62))]),
+    "writes": ("""
+        def f(a: float[:], b: float[:], step: int, off: int) -> float:
+            for i in range(len(a)):
+                b[i * step + off] = a[i] + 1.0
+            return b[0]
+        """, [(n, step, off) for n in (0, 3, 5) for step in (0, 1, 2, -1) for off in (-3, 0, 1, 4)]),
+    "triangle": ("""
+        def f(m: int[:, :], n: int) -> int:
+            t = 0
+            for i in range(n):
+                for j in range(i, n):
+                    t += m[i, j - i] - m[j, i]
+            return t
+        """, [((r, c), n) for r in (3, 5) for c in (3, 5) for n in (0, 2, 3, 4, 6)]),
+    "loop_variable_reassigned": ("""
+        def f(a: float[:], k: int) -> float:
+            s = 0.0
+            for i in range(len(a)):
+                i = i * k
+                s += a[i]
+            return s
+        """, [(n, k) for n in (0, 4, 7) for k in (-1, 0, 1, 2)]),
+    "array_rebound": ("""
+        def f(a: float[:], b: float[:], n: int) -> float:
+            s = 0.0
+            for i in range(n):
+                s += a[i]
+                if i == 1:
+                    a = b
+            return s
+        """, [(n, m) for n in (2, 4) for m in (0, 2, 3, 5)]),
+    "temporaries_break_else": ("""
+        def f(a: float[:], k: int) -> float:
+            s = 0.0
+            j = 0
+            for i in range(len(a)):
+                j = i + k
+                s += a[j] + a[-1]
+                if s > 100.0:
+                    break
+            else:
+                s += a[i] * 10.0
+            return s + a[j]
+        """, [(n, k) for n in (1, 3, 8) for k in (-3, -1, 0, 1, 2)]),
+    "clamped_and_modulo": ("""
+        def f(a: int[:], k: int, d: int) -> int:
+            s = 0
+            for i in range(2 * len(a)):
+                s += a[min(i + k, len(a) - 1)] + a[(i * 7) % 5] + a[i % d if d > 0 else 0]
+            return s
+        """, [(n, k, d) for n in (1, 5, 6) for k in (-9, -2, 0, 3) for d in (0, 1, 5, 7)]),
+    "for_x_in_inside": ("""
+        def f(a: float[:], b: float[:], k: int) -> float:
+            s = 0.0
+            for i in range(len(a)):
+                for x in b:
+                    s += x * a[i + k]
+            return s
+        """, [(n, m, k) for n in (0, 3) for m in (0, 2) for k in (-1, 0, 1)]),
+}
+
+
+def _array_args(args):
+    """Shapes (ints or tuples) become arrays with distinct values; other arguments pass."""
+    out = []
+    for i, a in enumerate(args):
+        if i < 2 and isinstance(a, tuple) or (i == 0 and isinstance(a, int)):
+            shape = a if isinstance(a, tuple) else (a,)
+            out.append(np.arange(1, 1 + int(np.prod(shape)), dtype=np.float64).reshape(shape) / 4)
+        else:
+            out.append(a)
+    return out
+
+
+def array_outcome(function, args):
+    args = [a.copy() if isinstance(a, np.ndarray) else a for a in args]
+    result = outcome(function, *args)
+    return result, [a.tolist() for a in args if isinstance(a, np.ndarray)]
+
+
+def _typed(source: str, args: list) -> list:
+    """Convert float arrays to int arrays where the source says int[...]"""
+    first_line = source.strip().splitlines()[0]
+    params = first_line[first_line.index("(") + 1:first_line.index(")")].split(", ")
+    out = []
+    for p, a in zip(params, args):
+        if isinstance(a, np.ndarray) and "int[" in p:
+            a = (a * 4).astype(np.int64)
+        out.append(a)
+    return out
+
+
+@pytest.mark.parametrize("name", ARRAY_PROGRAMS)
+def test_versioned_loops_check_array_bounds_exactly_as_checked_loops(name):
+    source, inputs = ARRAY_PROGRAMS[name]
+    source = textwrap.dedent(source)
+    fast, slow = both(source)
+    for raw in inputs:
+        if name in ("writes", "for_x_in_inside", "array_rebound"):  # two arrays
+            n = raw[0]
+            args = [np.arange(1.0, n + 1.0), np.zeros(max(n, 1) + 2), *raw[1:]] if name == "writes" else \
+                [np.arange(1.0, n + 1.0), np.arange(1.0, raw[1] + 1.0), *raw[2:]] if name == "for_x_in_inside" else \
+                [np.arange(1.0, n + 1.0), np.arange(1.0, raw[1] + 1.0), n]
+        else:
+            args = _array_args(raw)
+        args = _typed(source, args)
+        assert array_outcome(fast["f"], args) == array_outcome(slow["f"], args), (name, raw)
+
+
+def test_both_sides_of_the_bounds_are_exercised():
+    """The inputs above reach the IndexError and the normal result: the checks matter."""
+    fast, _ = both(textwrap.dedent(ARRAY_PROGRAMS["shifted"][0]))
+    assert fast["f"](np.arange(4.0), 0) == 12.0
+    with pytest.raises(IndexError, match="index 4 is out of bounds for axis 0 with size 4"):
+        fast["f"](np.arange(4.0), 1)
+    assert fast["f"](np.arange(4.0), -4) == 12.0  # negative indices: the checked copy wraps them
+    with pytest.raises(IndexError, match="index -5 is out of bounds"):
+        fast["f"](np.arange(4.0), -5)
+
+
+def _optimized_ir(source: str, versioning: bool, **options) -> str:
+    from jitcell import machine
+    from jitcell.check import check
+    from jitcell.lower import lower
+    from jitcell.parse import parse
+
+    lowered = lower(check(parse(source), source), tag=1, wraparound=False, loop_versioning=versioning, **options)
+    return str(machine.optimize(lowered.module, 2))
+
+
+def test_the_fast_copy_has_no_bounds_checks_and_is_vectorized():
+    source = textwrap.dedent("""\
+        def axpy(x: float[:], y: float[:], k: float) -> None:
+            for i in range(len(x)):
+                y[i] = y[i] + k * x[i]
+        """)
+    with_versions, without = _optimized_ir(source, True), _optimized_ir(source, False)
+    assert "x double>" in with_versions and "x double>" not in without
+    # without checks the guard still proves the indices non-negative: no wrap from the end either
+    assert "x double>" in _optimized_ir(source, True, boundscheck=False)
+
+
+def test_an_unbounded_accumulator_keeps_its_overflow_checks_but_loses_the_bounds_checks():
+    """`s += a[i]` over ints: the guard cannot bound s, so a copy with overflow checks and no
+    bounds checks runs (three copies of the loop: none, overflow only, all)."""
+    source = textwrap.dedent(ARRAY_PROGRAMS["int_accumulate"][0])
+    from jitcell.check import check
+    from jitcell.lower import lower
+    from jitcell.parse import parse
+
+    lowered = lower(check(parse(source), source), tag=1, wraparound=False)
+    text = str(lowered.module)
+    assert text.count("for.fast") >= 2
+    fast, _ = both(source)
+    assert fast["f"](np.arange(5), 3) == 40
+    with pytest.raises(OverflowError):
+        fast["f"](np.full(3, 2**62), 2)
+
+
+@st.composite
+def array_loop_programs(draw):
+    def index(depth=0):
+        if depth > 1 or draw(st.integers(0, 2)) == 0:
+            return draw(st.sampled_from(["i", "j", "k", "0", "1", "2", "-1", "n"]))
+        op = draw(st.sampled_from(["+", "-", "*", "//", "%"]))
+        right = str(draw(st.sampled_from([1, 2, 3]))) if op in ("//", "%") else index(depth + 1)
+        return f"({index(depth + 1)} {op} {right})"
+
+    body = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["read", "write", "update", "read2"]))
+        if kind == "read":
+            body.append(f"s += a[{index()}]")
+        elif kind == "write":
+            body.append(f"a[{index()}] = s")
+        elif kind == "update":
+            body.append(f"a[{index()}] += 1.0")
+        else:
+            body.append(f"s += m[{index()}, {index()}]")
+    start, stop = draw(st.sampled_from([("0", "n"), ("1", "n - 1"), ("0", "n + 1"), ("-2", "n"), ("k", "n")]))
+    lines = ["def f(a: float[:], m: float[:, :], k: int) -> float:", "    s = 0.0", "    n = len(a)",
+             f"    for i in range({start}, {stop}):", "        for j in range(i, n):"]
+    lines += ["            " + line for line in body]
+    lines.append("    return s")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=int(__import__("os").environ.get("JITCELL_HYPOTHESIS_EXAMPLES", 25)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(array_loop_programs(), st.lists(st.tuples(st.integers(0, 6), st.integers(-8, 8)), min_size=3, max_size=6))
+def test_generated_array_loops_agree_with_and_without_versioning(source, inputs):
+    fast, slow = both(source)
+    for n, k in inputs:
+        args = [np.arange(n, dtype=np.float64), np.arange(36.0).reshape(6, 6)[:n, :], k]
+        assert array_outcome(fast["f"], args) == array_outcome(slow["f"], args), (source, n, k)
