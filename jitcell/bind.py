@@ -62,8 +62,21 @@ class JitFunction:
 
 
 def bind(library: Library) -> Library:
+    """Wrap each exported function; a kernel cell's top-level code (`__cell__`) becomes
+    `library.cell_main` rather than a function of the cell, its variables `library.variables`."""
+    from .library import SCRIPT_FUNCTION
+
     for info in library.manifest["functions"]:
-        library.functions[info["name"]] = _make_function(info, library)
+        function = _make_function(info, library)
+        if info["name"] == SCRIPT_FUNCTION:
+            library.cell_main = function
+        else:
+            library.functions[info["name"]] = function
+    if "variables" in library.manifest:
+        from .variables import JitVariable
+
+        library.variables = {v["name"]: JitVariable(v["name"], v["type"], library)
+                             for v in library.manifest["variables"]}
     return library
 
 

@@ -55,7 +55,8 @@ def normalize_source(source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None = None) -> str:
+def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None = None,
+              variables: dict | None = None) -> str:
     from .version import __version__
 
     parts = {
@@ -67,6 +68,8 @@ def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None 
         "python": [sys.implementation.cache_tag, sys.platform, sys.maxsize],
         "callees": callees or {},  # signatures (not bodies) of functions from other cells
     }
+    if variables:  # types (not values) of the module variables of other kernel cells
+        parts["variables"] = variables
     return sha256()(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 

@@ -20,23 +20,29 @@ from .errors import CompileError, Diagnostic, Loc
 from .mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
 from .check_array import array_annotation
 from .check_dict import DICT_KEYS, DICT_VALUES, EMPTY_DICT
-from .types import BOOL, ERROR, FLOAT, INT, NONE, Array, Dict, Tuple, Type, type_from_name
+from .types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, type_from_name
 
 __all__ = ["check"]
 
 
 def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False,
-          callees: dict | None = None) -> T.Program:
+          callees: dict | None = None, variables: dict | None = None) -> T.Program:
     """`internal`: allow the runtime library's memory builtins (internal.py). `callees`: the
-    functions of other cells this cell may call, name -> Signature (or why it cannot)."""
-    return ModuleChecker(module, source, first_line, internal, callees).program()
+    functions of other cells this cell may call, name -> Signature (or why it cannot).
+    `variables`: the module variables of earlier kernel cells, name -> Type."""
+    return ModuleChecker(module, source, first_line, internal, callees, variables).program()
+
+
+VARIABLE_TYPES = "int, float, bool, str or a dict"
 
 
 class ModuleChecker:
     def __init__(self, module: S.Module, source: str, first_line: int, internal: bool = False,
-                 callees: dict | None = None):
+                 callees: dict | None = None, variables: dict | None = None):
         self.module = module
         self.callees = callees or {}  # functions of other cells (linkage.checker_signatures)
+        self.variables: dict[str, Type] = dict(variables or {})  # module variables, this cell's included
+        self.declared: dict[str, Type] = {}  # this cell's
         self.internal = internal
         self.source = source
         self.first_line = first_line
@@ -47,6 +53,7 @@ class ModuleChecker:
 
     def program(self) -> T.Program:
         self.collect_imports()
+        self.collect_variables()
         for fdef in self.module.functions:
             self.signatures[fdef.name] = self.signature(fdef)
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
@@ -55,7 +62,24 @@ class ModuleChecker:
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
         self.fail_if_errors()
-        return T.Program(functions)
+        return T.Program(functions, self.declared)
+
+    def collect_variables(self) -> None:
+        for var in self.module.variables:
+            t = self.annotation(var.annotation, f"'{var.name}'", var.loc)
+            if t is not ERROR and not (t in (INT, FLOAT, BOOL, STR) or isinstance(t, Dict)):
+                self.errors.append(Diagnostic(f"a module variable must be {VARIABLE_TYPES}, not {t}", var.loc))
+                t = ERROR
+            if var.name in self.definitions or var.name in self.imports:
+                self.errors.append(Diagnostic(f"'{var.name}' is both a variable and a "
+                                              f"{'function' if var.name in self.definitions else 'module'} "
+                                              "in this cell", var.loc))
+            elif self.declared.get(var.name, t) != t:
+                self.errors.append(Diagnostic(f"'{var.name}' is already declared {self.declared[var.name]} "
+                                              f"in this cell; it cannot also be {t}", var.loc))
+            else:
+                self.declared[var.name] = t
+                self.variables[var.name] = t
 
     def fail_if_errors(self) -> None:
         if self.errors:
@@ -194,6 +218,13 @@ class FunctionChecker(ExpressionChecker):
         self.locals: dict[str, Type] = {name: t for name, t in self.signature.params}
         self.state: State = frozenset(self.locals)
         self.assigned_names = _assigned_names(fdef.body) - set(self.locals)
+        # module variables it assigns: declared `global`, or any at a kernel cell's top level
+        self.global_names = set(fdef.global_names) | (self.assigned_names & set(module.variables) if fdef.script
+                                                      else set())
+        self.assigned_names -= self.global_names
+        for name in sorted(fdef.global_names - set(module.variables)):
+            self.error(f"'global {name}': no module variable '{name}' is declared; declare it at the top "
+                       f"level of a cell, e.g. '{name}: int = 0'", fdef.loc)
         # The probe pass learned each local's type at its first assignment; the final
         # pass starts from those, so a read before that assignment (in a loop) is typed.
         self.locals.update(known_locals or {})
@@ -205,7 +236,7 @@ class FunctionChecker(ExpressionChecker):
 
     def run(self) -> T.Function:
         errors_before = len(self.module.errors)
-        body = self.block(self.fdef.body)
+        body = self.script_body() if self.fdef.script else self.block(self.fdef.body)
         returns = self.signature.returns
         if self.state is not None and returns not in (None, NONE, ERROR):
             self.error(f"{self.fdef.name}() can reach its end without returning a value (Python "
@@ -223,6 +254,19 @@ class FunctionChecker(ExpressionChecker):
         if not known and not self.returns:
             return NONE
         return known[0] if known else None
+
+    def script_body(self) -> tuple[T.Stmt, ...]:
+        """A kernel cell's top level: a final expression statement is the cell's result."""
+        *first, last = self.fdef.body
+        body = self.block(tuple(first))
+        if not isinstance(last, S.ExprStmt):
+            return body + self.block((last,))
+        value = self.expr(last.value)
+        if value.type in (NONE, ERROR):
+            return body + (T.Eval(value, last.loc),)
+        self.returns.append((value.type, last.loc))
+        self.state = None
+        return body + (T.Return(value, last.loc),)
 
     # ---- statements --------------------------------------------------------------
 
@@ -483,6 +527,8 @@ class FunctionChecker(ExpressionChecker):
         return declared
 
     def bind(self, targets, values, annotation: Type | None, loc: Loc, augmented: str | None = None):
+        if any(t.id in self.global_names for t in targets):
+            return self.set_global(targets, values, loc, augmented)
         names, coerced = [], []
         for target, value in zip(targets, values):
             name = target.id
@@ -516,6 +562,21 @@ class FunctionChecker(ExpressionChecker):
         if self.state is not None:
             self.state = self.state | set(names)
         return T.Assign(tuple(names), tuple(coerced), loc)
+
+
+    def set_global(self, targets, values, loc: Loc, augmented: str | None) -> T.Stmt | None:
+        if len(targets) > 1:
+            self.error("module variables are assigned one at a time: 'a = x' then 'b = y'", loc)
+            return None
+        name, value = targets[0].id, values[0]
+        declared = self.module.variables[name]
+        if self.can_coerce(value.type, declared):
+            value = self.coerce(value, declared, "")
+        else:
+            verb = f"'{name} {augmented}= ...' gives" if augmented else "cannot hold"
+            value = self.error(f"the module variable '{name}' is {declared}; {verb} {value.type}"
+                               f"{truncate_hint(declared, value.type)}", value.loc)
+        return T.SetGlobal(name, value, loc)
 
 
 def _join_hint(a: Type, b: Type) -> str:

@@ -181,6 +181,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
     def name(self, name: str, loc: Loc) -> T.Expr:
         if name in self.locals:
             return T.Local(name, self.locals[name], loc, not self.is_assigned(name))
+        if name in self.module.variables and name not in self.assigned_names:
+            return T.Global(name, self.module.variables[name], loc)
         if name in self.assigned_names:
             if self.probe:
                 return T.Literal(0, ERROR, loc)

@@ -14,6 +14,9 @@ __all__ = ["Library", "Slot"]
 # Plain classes rather than dataclasses: this module is on the cache-hit path.
 
 
+SCRIPT_FUNCTION = "__cell__"  # a kernel cell's top-level statements, compiled (parse.py)
+
+
 class Slot:
     """An exported pointer global that the loader patched with this process's address."""
 
@@ -49,6 +52,8 @@ class Library:
         self.manifest = manifest
         self.miss_reason = miss_reason  # why the cache missed ("no entry", "rebuild forced (-f)", ...)
         self.functions: dict = {}  # name -> JitFunction
+        self.variables: dict = {}  # name -> JitVariable (kernel cells, variables.py)
+        self.cell_main = None  # a kernel cell's top-level code, a JitFunction of no arguments
         self.relinked: list = []  # what loading it did to callers in its Namespace (linkage.Relink)
         self.handle = handle  # the ctypes handle: keeps the library loaded
 

@@ -381,6 +381,8 @@ class Namespace:
         self.label = label
         self.recompile = recompile
         self._callers: dict[str, _Caller] = {}  # by library file: one mapping per file in a process
+        self.variables: dict = {}  # name -> JitVariable: module variables of kernel cells (variables.py)
+        self._readers: dict[str, tuple] = {}  # library file -> (library, label, settings, [variable links])
         self._labels: dict[str, str] = {}
         self._busy: set[str] = set()
 
@@ -413,13 +415,62 @@ class Namespace:
         defined = [(n, fn) for n, fn in library.functions.items() if only is None or n in only]
         for name, fn in defined:
             self.names[name] = fn
-        events: list[Relink] = []
+        events: list[Relink] = self._adopt_variables(library, label, settings)
         stale: dict[str, tuple[_Caller, list]] = {}
         for name, fn in defined:
             events += self._relink(name, fn, label, stale)
         for caller, changes in stale.values():
             events += self._update_stale(caller, changes)
         library.relinked = events
+        return events
+
+    def _adopt_variables(self, library, label: str, settings: dict | None) -> list[Relink]:
+        """Module variables (variables.py): remember which slots of `library` reach variables of
+        other cells; a variable it declares becomes current, and the libraries that reach that
+        name are re-pointed at its storage (same type) or compiled again (another type)."""
+        rows = library.manifest.get("uses", []) + [
+            {"name": v["name"], "type": v["type"], "slot": slots.slot_symbol(f"var.{v['name']}"), "own": True}
+            for v in library.manifest.get("variables", [])]
+        links = [(row["name"], row["type"], ctypes.c_void_p.in_dll(library.handle, row["slot"]), slot,
+                  row.get("own", False))
+                 for row in rows
+                 if (slot := next((s for s in library.slots if s.name == row["slot"]), None)) is not None]
+        if links:
+            self._readers[library.location] = (library, label, dict(settings or {}), links)
+        events: list[Relink] = []
+        retyped = {}
+        for name, var in library.variables.items():
+            self.variables[name] = var
+            for location, (reader, reader_label, reader_settings, reader_links) in list(self._readers.items()):
+                if location == library.location:
+                    continue
+                for other, t, cell, slot, declares in reader_links:
+                    if other != name:
+                        continue
+                    if t == var.type:
+                        if cell.value != var.address and _patching(slot.target):
+                            cell.value = slot.patched = var.address
+                            if self._current(reader):
+                                events.append(Relink("repatched", name, reader_label, list(reader.functions)))
+                    elif declares:  # it declares the name with its old type: it keeps its own storage
+                        if self._current(reader):
+                            events.append(Relink("stale", name, reader_label, list(reader.functions), f": {t}",
+                                                 f": {var.type}", error=f"it declares {name}: {t} itself"))
+                    elif self._current(reader):
+                        retyped[location] = (reader, reader_label, reader_settings, name, t, var.type)
+        for reader, reader_label, reader_settings, name, old, new in retyped.values():
+            caller = _Caller(reader, reader_label, reader_settings, [])
+            try:
+                replacement = self._compile_again(caller)
+            except JitError as error:  # it keeps reading the old storage, which stays loaded
+                events.append(Relink("stale", name, reader_label, list(reader.functions), f": {old}", f": {new}",
+                                     error=str(error)))
+                continue
+            self._readers.pop(reader.location, None)
+            events.append(Relink("recompiled", name, reader_label, list(reader.functions), f": {old}", f": {new}",
+                                 library=replacement))
+            events += self.adopt(replacement, settings=reader_settings, label=reader_label,
+                                 only=self._current(reader))
         return events
 
     def _relink(self, name: str, fn, label: str, stale: dict) -> list[Relink]:
@@ -497,5 +548,15 @@ class Namespace:
         accepted = inspect.signature(compile_cell).parameters
         options = {k: v for k, v in manifest["options"].items() if k in accepted}
         options.update(caller.settings)
+        names = self.names
+        if options.get("script"):  # a kernel cell: it sees the module variables too
+            names = _Names(self.names)
+            names.variables = self.variables
         # the source as normalized in the manifest: the same key as the cell itself would have
-        return compile_cell(manifest["source"], callees=self.names, **options)
+        return compile_cell(manifest["source"], callees=names, **options)
+
+
+class _Names(dict):
+    """Names bound once, with the module variables a kernel cell may use."""
+
+    variables: dict = {}

@@ -56,12 +56,16 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
                       "of the session that built them; calling its code may crash this process",
                       RuntimeWarning, stacklevel=2)
     patched = []
+    own = {v["name"] for v in manifest.get("variables", ())}
     for recorded in manifest["slots"]:
         target = recorded["target"]
-        standard = address_of is slots.address_of or not target.startswith("cell.")
+        standard = address_of is slots.address_of or not target.startswith(("cell.", "var."))
         slot = _patch(handle, entry, recorded, patching_enabled(target) and standard)
-        if not standard and patching_enabled(target):  # a function of another cell (linkage.py)
-            slot.patched = ctypes.c_void_p.in_dll(handle, slot.name).value = address_of(target)
+        if not standard and patching_enabled(target):  # a function or variable of a cell (linkage.py)
+            name = target.partition(".")[2]
+            address = _own_variable(handle, entry, name) if target.startswith("var.") and name in own \
+                else address_of(target)
+            slot.patched = ctypes.c_void_p.in_dll(handle, slot.name).value = address
         patched.append(slot)
     for function in manifest["functions"]:
         try:
@@ -72,6 +76,15 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
     return Library(path=entry.library, key=entry.key, cache_hit=cache_hit,
                    compile_seconds=compile_seconds, load_seconds=time.perf_counter() - started,
                    slots=patched, manifest=manifest, miss_reason=miss_reason, handle=handle)
+
+
+def _own_variable(handle, entry: Entry, name: str) -> int:
+    symbol = slots.var_symbol(name)
+    try:
+        return ctypes.addressof(ctypes.c_char.in_dll(handle, symbol))
+    except ValueError:
+        raise LinkageError(f"the storage of module variable {name!r} ({symbol!r}) is missing from the export "
+                           f"table of {entry.library}; the slots that reach it cannot be patched") from None
 
 
 def _patch(handle, entry: Entry, recorded: dict, patching: bool) -> Slot:

@@ -27,6 +27,8 @@ from . import typed as T
 from .callbacks import SIGNAL_SITE
 from .interrupts import CHUNK
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
+
+_PTR = ir.PointerType()
 from .errors import Loc
 from .types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, has_heap_parts
 from .internal import lower_intrinsic
@@ -102,6 +104,9 @@ class _ModuleLowerer:
         self.strings: dict[str, ir.GlobalVariable] = {}
 
     def run(self) -> Lowered:
+        for name, t in self.program.variables.items():  # storage, found by the loader (load.py)
+            storage = ir.GlobalVariable(self.module, llvm_type(t), slots.var_symbol(name))
+            storage.initializer = ir.Constant(llvm_type(t), None)
         self.recursive = _recursive_functions(self.program)
         self.unbounded = _unbounded_functions(self.program, self.recursive)
         for fn in self.program.functions:
@@ -332,7 +337,9 @@ class _ModuleLowerer:
         g = self.slot_globals.get(target)
         if g is None:
             symbol = slots.slot_symbol(target)
-            baked = self.address_of(target)
+            # a variable of this cell: its address is known only once the library is loaded
+            own = target.startswith("var.") and target[4:] in self.program.variables
+            baked = 0 if own else self.address_of(target)
             g = _SlotGlobal(self.module, ir.PointerType(), symbol)
             g.linkage = "internal"
             g.initializer = ir.Constant(I64, baked).inttoptr(ir.PointerType())
@@ -519,6 +526,16 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                         self.release(old, t)
                     if name in self.flags:
                         b.store(ir.Constant(I1, 1), self.flags[name])
+            case T.SetGlobal(name=name, value=value):
+                t = value.type
+                new = self.expr(value)
+                address = b.load(self.owner.slot(f"var.{name}"), typ=_PTR)
+                old = b.load(address, typ=llvm_type(t)) if has_heap_parts(t) else None
+                if old is not None:
+                    self.take(new)
+                b.store(new, address)
+                if old is not None:
+                    self.release(old, t)
             case T.DictSet():
                 self.dict_set(node)
             case T.DictUpdate():
@@ -720,6 +737,10 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                     with b.if_then(b.not_(b.load(self.flags[name])), likely=False):
                         self.report(site, [])
                 value = b.load(self.vars[name])
+                self.retain(value, t)
+                return value
+            case T.Global(name=name, type=t):
+                value = b.load(b.load(self.owner.slot(f"var.{name}"), typ=_PTR), typ=llvm_type(t))
                 self.retain(value, t)
                 return value
             case T.Unary(op=op, operand=operand, type=t):

@@ -20,7 +20,7 @@ import llvmlite
 import llvmlite.binding as llvm
 from llvmlite import ir
 
-from .slots import CALL_PREFIX, FUNCTION_PREFIX, SLOT_PREFIX
+from .slots import CALL_PREFIX, FUNCTION_PREFIX, SLOT_PREFIX, VAR_PREFIX
 
 __all__ = ["toolchain", "optimize", "export", "emit", "assembly", "globals_table", "GlobalInfo"]
 
@@ -84,6 +84,8 @@ def export(module: llvm.ModuleRef) -> list[str]:
         if g.name.startswith(SLOT_PREFIX):
             _make_exported(g)
             survivors.append(g.name)
+        elif g.name.startswith(VAR_PREFIX):  # a module variable's storage
+            _make_exported(g)
     for f in module.functions:
         if f.name.startswith((FUNCTION_PREFIX, CALL_PREFIX)) and not f.is_declaration:
             _make_exported(f)

@@ -11,11 +11,12 @@ __all__ = ["Options"]
 
 
 class Options:
-    __slots__ = ("opt", "wraparound", "first_line", "loop_versioning", "internal", "interrupt_checks", "boundscheck")
+    __slots__ = ("opt", "wraparound", "first_line", "loop_versioning", "internal", "interrupt_checks", "boundscheck",
+                 "script")
 
     def __init__(self, opt: int = 2, wraparound: bool = False, first_line: int = 1,
                  loop_versioning: bool = True, internal: bool = False, interrupt_checks: bool = True,
-                 boundscheck: bool = True):
+                 boundscheck: bool = True, script: bool = False):
         if opt not in (0, 1, 2, 3):
             raise ValueError(f"opt must be 0, 1, 2 or 3, not {opt!r}")
         if not isinstance(first_line, int) or first_line < 1:
@@ -29,6 +30,7 @@ class Options:
         # loops notice SIGINT (interrupts.py); never in the runtime library, whose SIGINT handler it is
         self.interrupt_checks = bool(interrupt_checks) and not self.internal
         self.boundscheck = bool(boundscheck)  # an array index out of range raises IndexError
+        self.script = bool(script)  # a kernel cell: top-level statements and module variables (parse.py)
 
 
     def key_parts(self) -> dict:
@@ -37,6 +39,8 @@ class Options:
                  "boundscheck": self.boundscheck}
         if self.internal:
             parts["internal"] = True
+        if self.script:
+            parts["script"] = True
         return parts
 
     def __repr__(self) -> str:

@@ -48,16 +48,24 @@ if hasattr(ast, "TryStar"):
     _UNSUPPORTED[ast.TryStar] = "try statements"
 
 
-def parse(source: str, first_line: int = 1) -> S.Module:
-    return _Parser(source, first_line).module()
+from .library import SCRIPT_FUNCTION  # the function a kernel cell's top-level statements become
+
+
+def parse(source: str, first_line: int = 1, script: bool = False) -> S.Module:
+    """`script=True` (a cell of the jitcell kernel): besides defs and imports, the top level may
+    declare module variables (`total: int = 0`) and hold statements; they become the body of
+    a function `__cell__`, whose last expression statement is the cell's result."""
+    return _Parser(source, first_line, script).module()
 
 
 class _Parser:
-    def __init__(self, source: str, first_line: int):
+    def __init__(self, source: str, first_line: int, script: bool = False):
         self.source = source
         self.first_line = first_line
+        self.script = script
         self.lines = source.splitlines()
         self.errors: list[Diagnostic] = []
+        self.global_names: set[str] | None = None  # `global` names of the function being parsed
 
     # ---- entry ----------------------------------------------------------------
 
@@ -77,10 +85,13 @@ class _Parser:
                 f"this is nested more than {MAX_DEPTH} levels deep, which jitcell does not compile; "
                 "split it into several statements", loc)], self.source, self.first_line)
         functions, imports, broken = [], [], set()
+        variables, top = [], []
         for i, node in enumerate(tree.body):
             if i == 0 and _is_docstring(node):
                 continue
-            if isinstance(node, ast.FunctionDef):
+            if self.script and not isinstance(node, (ast.FunctionDef, ast.Import, ast.ImportFrom)):
+                self.top_level(node, variables, top)
+            elif isinstance(node, ast.FunctionDef):
                 errors_before = len(self.errors)
                 functions.append(self.function(node))
                 if len(self.errors) > errors_before:
@@ -99,7 +110,34 @@ class _Parser:
                     f"function '{fn.name}' is defined twice in this cell "
                     f"(first at line {seen[fn.name].loc.line})", fn.loc))
             seen[fn.name] = fn
-        return S.Module(tuple(functions), tuple(imports), tuple(self.errors), frozenset(broken))
+        if self.script:
+            loc = Loc(self.first_line, 1)
+            functions.append(S.FunctionDef(SCRIPT_FUNCTION, (), None, tuple(top) or (S.Pass(loc),), None, loc,
+                                           script=True))
+        return S.Module(tuple(functions), tuple(imports), tuple(self.errors), frozenset(broken),
+                        tuple(variables))
+
+    def top_level(self, node: ast.stmt, variables: list, top: list) -> None:
+        """A kernel cell's top-level statement: a module variable's declaration (its value is
+        assigned when the cell runs, in order), or a statement of `__cell__`."""
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            if node.value is None:
+                self.error(node, f"'{node.target.id}' is declared without a value; "
+                                 f"write '{node.target.id}: {ast.unparse(node.annotation)} = ...'")
+                return
+            variables.append(S.Variable(node.target.id, self.expr(node.annotation), self.loc(node)))
+            top.append(S.Assign((self.name(node.target),), self.expr(node.value), None, self.loc(node)))
+            return
+        if isinstance(node, ast.Return):
+            self.error(node, "'return' outside a function")
+            return
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            self.error(node, "'global' belongs in a function; at the top level of a cell every declared "
+                             "variable is already global")
+            return
+        stmt = self.stmt(node)
+        if stmt is not None:
+            top.append(stmt)
 
     # ---- helpers ----------------------------------------------------------------
 
@@ -162,8 +200,10 @@ class _Parser:
         if body and _is_docstring(body[0]):
             docstring = body.pop(0).value.value
         returns = self.expr(node.returns) if node.returns is not None else None
+        self.global_names = set()
         stmts = self.block(body) if body else (S.Pass(self.loc(node)),)
-        return S.FunctionDef(node.name, tuple(params), returns, stmts, docstring, self.loc(node))
+        global_names, self.global_names = frozenset(self.global_names), None
+        return S.FunctionDef(node.name, tuple(params), returns, stmts, docstring, self.loc(node), global_names)
 
     # ---- statements ----------------------------------------------------------------
 
@@ -244,6 +284,8 @@ class _Parser:
                                  f"'{node.name}' at the top level of the cell")
             case ast.Import() | ast.ImportFrom():
                 self.error(node, "imports must be at the top level of the cell")
+            case ast.Global(names=names) if self.script and self.global_names is not None:
+                self.global_names.update(names)
             case _:
                 self.unsupported(node)
         return None

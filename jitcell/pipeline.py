@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from . import fingerprint, linkage
+from . import fingerprint, linkage, variables
 from .bind import bind
 from .cache import Cache, Entry, cache_key, library_suffix, normalize_source, sha256_file
 from .library import Library
@@ -31,7 +31,7 @@ __all__ = ["compile_cell", "build"]
 def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_line: int = 1,
                  loop_versioning: bool = True, cache: bool = True, force: bool = False,
                  cache_dir=None, internal: bool = False, interrupt_checks: bool = True, callees=None,
-                 boundscheck: bool = True) -> Library:
+                 boundscheck: bool = True, script: bool = False) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     `cache=False` builds in a temporary directory and touches no cache; `force=True`
@@ -43,14 +43,18 @@ def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_l
     those whose values are JitFunctions; bound once), or a `linkage.Namespace` (late binding:
     the cell's functions join it, and redefining a name re-patches or recompiles its callers).
     The signatures of the callees the cell mentions are part of the cache key.
+    `script=True` compiles a cell of the jitcell kernel: top-level statements become the
+    function `__cell__` (`library.cell_main`), top-level annotated names module variables
+    (variables.py), which later cells in the same Namespace use through slots.
     """
     options = Options(opt=opt, wraparound=wraparound, first_line=first_line, loop_versioning=loop_versioning,
-                      internal=internal, interrupt_checks=interrupt_checks, boundscheck=boundscheck)
+                      internal=internal, interrupt_checks=interrupt_checks, boundscheck=boundscheck, script=script)
     store = Cache(cache_dir) if cache else None
     toolchain = fingerprint.toolchain(store.location if store else None, write=store is not None)
     settings = {"cache": cache, "cache_dir": cache_dir}
     env = linkage.resolve(callees, source) if callees is not None else {}
-    key = cache_key(source, options.key_parts(), toolchain, linkage.key_part(env))
+    var_env = variables.resolve(callees, source) if script else {}
+    key = cache_key(source, options.key_parts(), toolchain, linkage.key_part(env), variables.key_part(var_env))
 
     if store is None:
         reason = "the cache is disabled (--no-cache)"
@@ -60,22 +64,36 @@ def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_l
         found = store.lookup(key)
         if found.entry is not None:
             library = load(found.entry, cache_hit=True, compile_seconds=None,
-                           address_of=linkage.resolver(env, found.entry.manifest))
+                           address_of=_resolver(env, var_env, found.entry.manifest))
             return linkage.link(bind(library), callees, settings)
         reason = found.reason
 
     started = time.perf_counter()
     with _workspace(store, key) as work:
         with linkage.missing_callees(settings, source, options.key_parts(), callees, env):
-            built, manifest = build(source, options, key, toolchain, work, callees=env)
+            built, manifest = build(source, options, key, toolchain, work, callees=env, var_env=var_env)
         if store is not None:
             entry = store.publish(key, built, manifest, replace=force or reason.startswith("corrupt"))
         else:
             entry = Entry(key, built, manifest)
         compile_seconds = time.perf_counter() - started
         library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
-                       address_of=linkage.resolver(env, entry.manifest))
+                       address_of=_resolver(env, var_env, entry.manifest))
     return linkage.link(bind(library), callees, settings)
+
+
+def _resolver(env: dict, var_env: dict, manifest: dict | None = None):
+    """Slot addresses: "var.NAME" of other cells from `var_env`, the rest as linkage says."""
+    base = linkage.resolver(env, manifest)
+    if not var_env:
+        return base
+
+    def address_of(target: str) -> int:
+        if target.startswith(variables.PREFIX):
+            return variables.address(var_env, target[len(variables.PREFIX):], manifest)
+        return base(target)
+
+    return address_of
 
 
 @contextlib.contextmanager
@@ -96,7 +114,8 @@ def _workspace(store: Cache | None, key: str):
             shutil.rmtree(path, ignore_errors=True)
 
 
-def build(source: str, options: Options, key: str, toolchain: dict, work, callees: dict | None = None) -> tuple:
+def build(source: str, options: Options, key: str, toolchain: dict, work, callees: dict | None = None,
+          var_env: dict | None = None) -> tuple:
     """Run the compiler stages; returns the linked library (in `work`, a Path) and its manifest.
     `callees`: name -> JitFunction of other cells the cell may call (linkage.resolve)."""
     from dataclasses import asdict
@@ -119,13 +138,14 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
 
     tag = _signed64(int(key[:16], 16))
     with stage("parse"):
-        tree = parse(source, options.first_line)
+        tree = parse(source, options.first_line, script=options.script)
     with stage("check"):
         program = check(tree, source, options.first_line, internal=options.internal,
-                        callees=linkage.checker_signatures(callees if callees is not None else {}))
+                        callees=linkage.checker_signatures(callees if callees is not None else {}),
+                        variables=variables.checker_types(var_env or {}))
     with stage("lower"):
         lowered = lower(program, tag=tag, wraparound=options.wraparound,
-                        loop_versioning=options.loop_versioning, address_of=linkage.resolver(callees or {}),
+                        loop_versioning=options.loop_versioning, address_of=_resolver(callees or {}, var_env or {}),
                         cell_entries=not options.internal,
                         interrupt_checks=options.interrupt_checks, boundscheck=options.boundscheck)
     with stage("optimize"):
@@ -171,6 +191,10 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         "timings": timings,
         "callees": linkage.manifest_rows(callees or {}, [s.target for s in lowered.slots]),
     }
+    if options.script:
+        manifest["variables"] = [{"name": n, "type": str(t), "symbol": slots.var_symbol(n)}
+                                 for n, t in program.variables.items()]
+        manifest["uses"] = variables.manifest_rows(var_env or {}, [s.target for s in lowered.slots])
     if not options.internal:  # the internal-ABI entry other cells call (linkage.py)
         for row in manifest["functions"]:
             row["call_symbol"] = slots.call_symbol(row["name"])

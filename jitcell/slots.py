@@ -20,7 +20,8 @@ from __future__ import annotations
 from . import callbacks
 from .errors import LinkageError
 
-__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "slot_symbol", "function_symbol", "call_symbol",
+__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "VAR_PREFIX", "slot_symbol", "function_symbol",
+           "call_symbol", "var_symbol",
            "address_of", "describe"]
 
 SLOT_PREFIX = "jitcell.slot."
@@ -28,6 +29,7 @@ CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_dou
                             "PyErr_CheckSignals", "PyErr_Fetch"})
 FUNCTION_PREFIX = "jitcell.def."
 CALL_PREFIX = "jitcell.call."  # the internal-ABI entry other cells call through "cell.NAME" slots
+VAR_PREFIX = "jitcell.var."  # a kernel cell's module variable, reached through "var.NAME" slots (variables.py)
 
 _DESCRIPTIONS = {
     "print": "the print() callback into Python",
@@ -49,9 +51,15 @@ def call_symbol(name: str) -> str:
     return CALL_PREFIX + name
 
 
+def var_symbol(name: str) -> str:
+    return VAR_PREFIX + name
+
+
 def describe(target: str) -> str:
     if target.startswith("rt."):
         return f"the runtime library's {target[3:]}()"
+    if target.startswith("var."):
+        return f"the module variable {target[4:]}"
     if target.startswith("capi."):
         return f"the Python C-API function {target[5:]}()"
     if target.startswith("cell."):

@@ -264,6 +264,17 @@ class FunctionDef:
     body: tuple[Stmt, ...]
     docstring: str | None
     loc: Loc
+    global_names: frozenset[str] = frozenset()  # `global x` in its body (module variables it assigns)
+    script: bool = False  # the top-level statements of a kernel cell (`__cell__`, parse.py)
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """A module variable a kernel cell declares at its top level: `total: int = 0`."""
+
+    name: str
+    annotation: Expr
+    loc: Loc
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,3 +293,4 @@ class Module:
     # the functions in `broken` lost statements to those errors and are not checked.
     errors: tuple[Diagnostic, ...] = ()
     broken: frozenset[str] = frozenset()
+    variables: tuple[Variable, ...] = ()  # kernel cells only (script=True)

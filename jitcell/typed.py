@@ -231,9 +231,18 @@ class ArrayNew:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class Global:
+    """A module variable of a kernel cell (this one's or an earlier one's), read through its slot."""
+
+    name: str
+    type: Type
+    loc: Loc
+
+
 Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
-        | ArrayItem | ArrayDim | ArrayShape | ArrayNew)
+        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | Global)
 
 # ---- statements --------------------------------------------------------------
 
@@ -378,8 +387,17 @@ class ForArray:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class SetGlobal:
+    """`total = value` where total is a module variable (at a cell's top level, or after `global`)."""
+
+    name: str
+    value: Expr  # of the variable's type
+    loc: Loc
+
+
 Stmt = (Assign | Unpack | If | While | ForRange | Break | Continue | Return | Assert | Eval | DictSet | DictUpdate
-        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray)
+        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | SetGlobal)
 
 # ---- functions ---------------------------------------------------------------
 
@@ -414,3 +432,4 @@ class Function:
 @dataclass(frozen=True, slots=True)
 class Program:
     functions: tuple[Function, ...]
+    variables: dict[str, Type] = field(default_factory=dict, hash=False)  # declared by this cell
