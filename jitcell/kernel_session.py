@@ -7,8 +7,9 @@
         kernel.restart()                    # a new process, a new memory layout
         kernel.evaluate("f(41)")            # 42
 
-The kernel runs `sys.executable -m ipykernel_launcher` from a private kernelspec, so
-it is always this interpreter, whatever kernels the user has installed.
+The kernel runs `sys.executable -m ipykernel_launcher` (or, with kernel="jitcell",
+`-m jitcell.kernel`) from a private kernelspec, so it is always this interpreter,
+whatever kernels the user has installed.
 """
 
 from __future__ import annotations
@@ -67,12 +68,14 @@ class KernelSession:
         # IPC sockets in a private directory: no TCP ports, nothing to eavesdrop on
         self.manager = KernelManager(kernel_name=self.kernel_name, transport="ipc",
                                      ip=str(self._spec_dir / "socket"))
-        if self.kernel_name == "python3":
-            spec = self._spec_dir / "python3"
+        module = {"python3": "ipykernel_launcher", "jitcell": "jitcell.kernel"}.get(self.kernel_name)
+        if module is not None:
+            spec = self._spec_dir / self.kernel_name
             spec.mkdir()
             (spec / "kernel.json").write_text(json.dumps({
-                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                "display_name": "Python 3 (jitcell session)", "language": "python"}))
+                "argv": [sys.executable, "-m", module, "-f", "{connection_file}"],
+                "display_name": f"{self.kernel_name} (jitcell session)",
+                "language": "python" if self.kernel_name == "python3" else "jitcell"}))
             self.manager.kernel_spec_manager = KernelSpecManager(kernel_dirs=[str(self._spec_dir)])
         self.manager.start_kernel(env=env)
         self._connect()

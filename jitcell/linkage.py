@@ -306,6 +306,16 @@ def _stub(link):
     return _STUB_TYPE(call)
 
 
+def _stale_function(name: str, message: str):
+    """What a name of a stale variable reader becomes: a function that raises LinkageError."""
+
+    def stale(*args, **kwargs):
+        raise LinkageError(message)
+
+    stale.__name__ = stale.__qualname__ = name
+    return stale
+
+
 def _patching(target: str) -> bool:
     from .load import patching_enabled
 
@@ -317,9 +327,11 @@ class Relink:
     now calls the new body), "recompiled" (the caller's cell was compiled again against the
     new signature; `library` is the result) or "stale" (calling it raises LinkageError)."""
 
-    __slots__ = ("kind", "callee", "caller", "functions", "old", "new", "library", "error")
+    __slots__ = ("kind", "callee", "caller", "functions", "old", "new", "library", "error", "variable")
 
-    def __init__(self, kind, callee, caller, functions, old=None, new=None, library=None, error=None):
+    def __init__(self, kind, callee, caller, functions, old=None, new=None, library=None, error=None,
+                 variable=False):
+        self.variable = variable  # the name is a module variable (variables.py), not a function
         self.kind = kind
         self.callee = callee  # the name that was redefined
         self.caller = caller  # the label of the caller's cell, e.g. "In [2]"
@@ -331,7 +343,7 @@ class Relink:
     def __str__(self) -> str:
         who = self.caller if self.caller.startswith("the cell") else f"{self.caller} ({', '.join(self.functions)})"
         if self.kind == "repatched":
-            return f"{who} now calls the new {self.callee}"
+            return f"{who} now {'uses' if self.variable else 'calls'} the new {self.callee}"
         if self.kind == "recompiled":
             state = "cache hit" if self.library.cache_hit else "compiled"
             return f"recompiled {who} against {self.callee}{self.new} ({state})"
@@ -451,24 +463,35 @@ class Namespace:
                         if cell.value != var.address and _patching(slot.target):
                             cell.value = slot.patched = var.address
                             if self._current(reader):
-                                events.append(Relink("repatched", name, reader_label, list(reader.functions)))
-                    elif declares:  # it declares the name with its old type: it keeps its own storage
+                                events.append(Relink("repatched", name, reader_label, list(reader.functions),
+                                                     variable=True))
+                    elif declares:  # it declares the name with its old type: its functions must not run
                         if self._current(reader):
+                            message = (f"{reader_label} declares {name}: {t}, and {label} declared it again as "
+                                       f"{name}: {var.type}; re-run {reader_label} to use its functions")
+                            for function in self._current(reader):
+                                self.names[function] = _stale_function(function, message)
                             events.append(Relink("stale", name, reader_label, list(reader.functions), f": {t}",
-                                                 f": {var.type}", error=f"it declares {name}: {t} itself"))
+                                                 f": {var.type}", error=f"it declares {name}: {t} itself",
+                                                 variable=True))
                     elif self._current(reader):
                         retyped[location] = (reader, reader_label, reader_settings, name, t, var.type)
         for reader, reader_label, reader_settings, name, old, new in retyped.values():
             caller = _Caller(reader, reader_label, reader_settings, [])
             try:
                 replacement = self._compile_again(caller)
-            except JitError as error:  # it keeps reading the old storage, which stays loaded
+            except JitError as error:  # its functions would read the old storage: calling them raises
+                message = (f"{_who(caller)} uses the variable {name}, which was {old} when it was compiled and "
+                           f"is now {new} ({label}); jitcell could not compile it again:\n{error}\n"
+                           f"Re-run {reader_label} after changing it.")
+                for function in self._current(reader):
+                    self.names[function] = _stale_function(function, message)
                 events.append(Relink("stale", name, reader_label, list(reader.functions), f": {old}", f": {new}",
-                                     error=str(error)))
+                                     error=str(error), variable=True))
                 continue
             self._readers.pop(reader.location, None)
             events.append(Relink("recompiled", name, reader_label, list(reader.functions), f": {old}", f": {new}",
-                                 library=replacement))
+                                 library=replacement, variable=True))
             events += self.adopt(replacement, settings=reader_settings, label=reader_label,
                                  only=self._current(reader))
         return events

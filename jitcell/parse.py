@@ -74,7 +74,8 @@ class _Parser:
             tree = ast.parse(self.source, filename="cell")
         except SyntaxError as e:
             line = (e.lineno or 1) + self.first_line - 1
-            raise CompileError([Diagnostic(f"invalid syntax: {e.msg}", Loc(line, e.offset or 1))],
+            message = e.msg if e.msg.startswith("invalid syntax") else f"invalid syntax: {e.msg}"
+            raise CompileError([Diagnostic(message, Loc(line, e.offset or 1))],
                                self.source, self.first_line) from None
         except RecursionError:  # the ast module's own limit, far beyond MAX_DEPTH
             tree = None

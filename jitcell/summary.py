@@ -16,8 +16,11 @@ def milliseconds(seconds: float | None) -> str:
 
 def _parts(library) -> list[tuple[str, str]]:
     """(kind, text) pieces; kind selects the HTML colour."""
-    names = ", ".join(library.functions) or "no functions"
-    parts = [("name", f"bound {names}")]
+    names = ", ".join([*library.functions, *library.variables])
+    if names or library.cell_main is None:
+        parts = [("name", f"bound {names or 'no functions'}")]
+    else:
+        parts = [("name", "compiled the cell")]  # a kernel cell of statements only
     if library.cache_hit:
         parts.append(("hit", "cache hit"))
     else:

@@ -1,0 +1,159 @@
+"""Compiled cells in the jitcell kernel: compile, bind, run, and show Python the results.
+
+    cells = CompiledCells(shell)          # registers %%jitcell_cell, loads the jitcell extension
+    shell.run_cell("%%jitcell_cell\\nx: int = 41\\nx + 1")    # Out: 42
+
+Every compiled cell joins one `linkage.Namespace` over the shell's `user_ns`: its
+functions become names there, its module variables `namespace.variables`. A Python
+cell sees each variable as a plain value (a dict as a copy) under its name; what the
+cell assigns to that name is written back afterwards, with the variable's type checked
+(a wrong type is reported and the compiled value kept).
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+__all__ = ["CompiledCells", "COMPLETIONS"]
+
+# what compiled code may name besides the cell's own names (check_expr.py's builtins)
+COMPLETIONS = ("abs", "bool", "dict", "float", "int", "len", "max", "min", "print", "range", "round", "str",
+               "math", "np", "True", "False", "None", "global", "import math", "import numpy as np")
+
+
+class CompiledCells:
+    def __init__(self, shell):
+        import jitcell
+
+        self.shell = shell
+        jitcell.load_ipython_extension(shell)  # %%jit, %jit_cache, interrupts
+        from jitcell.magics import _namespace
+
+        self.namespace = _namespace(shell)
+        self._snapshot: dict = {}
+        shell.register_magic_function(self.run, magic_kind="cell", magic_name="jitcell_cell")
+        shell.events.register("pre_run_cell", self._before_python)
+        shell.events.register("post_run_cell", self._after_python)
+
+    # ---- running a cell -------------------------------------------------------------
+
+    def run(self, line: str, cell: str):
+        """The body of `%%jitcell_cell`: the value of the cell's last expression, or None."""
+        from IPython.display import display
+
+        from jitcell.pipeline import compile_cell
+        from jitcell.summary import summary_bundle
+
+        self.namespace.label = f"In [{self.shell.execution_count}]"
+        library = compile_cell(cell, callees=self.namespace, script=True)
+        self.shell.user_ns.update(library.functions)
+        display(summary_bundle(library), raw=True)
+        for event in library.relinked:
+            print(f"jitcell: {event}")
+        return library.cell_main() if library.cell_main is not None else None
+
+    # ---- Python cells see the compiled variables -------------------------------------
+
+    def _before_python(self, info) -> None:
+        from jitcell.kernel.kernel import cell_kind
+
+        self._snapshot = {}
+        if cell_kind(info.raw_cell or "") == "compiled":
+            return
+        for name, var in self.namespace.variables.items():
+            try:
+                value = var.value
+            except NameError:
+                continue
+            self.shell.user_ns[name] = value
+            self._snapshot[name] = (value, _copy(value))
+
+    def _after_python(self, result) -> None:
+        import sys
+
+        snapshot, self._snapshot = self._snapshot, {}
+        for name, (given, copy) in snapshot.items():
+            var = self.namespace.variables.get(name)
+            if var is None or name not in self.shell.user_ns:
+                continue
+            now = self.shell.user_ns[name]
+            if now is given and (not isinstance(now, dict) or now == copy):
+                continue
+            try:
+                var.value = now
+            except (TypeError, OverflowError) as error:
+                print(f"jitcell: {name} was not written back: {error}; it keeps {var.value!r}", file=sys.stderr)
+                self.shell.user_ns[name] = var.value
+
+    # ---- completion and inspection -----------------------------------------------------
+
+    def names(self, code: str) -> dict[str, str]:
+        """Every name a compiled cell may use here, with what it is."""
+        from jitcell.bind import JitFunction
+
+        found = {w: "keyword" for w in keyword.kwlist}
+        found.update({w: "builtin" for w in COMPLETIONS})
+        found.update({n: "function" for n, v in self.shell.user_ns.items() if isinstance(v, JitFunction)})
+        found.update({n: f"variable: {v.type}" for n, v in self.namespace.variables.items()})
+        found.update({n: "function" for n in re.findall(r"^def\s+(\w+)", code, re.M)})
+        found.update({n: f"variable: {t.strip()}" for n, t in re.findall(r"^(\w+)\s*:\s*([^=\n]+)=", code, re.M)})
+        found.update({n: "local" for n in re.findall(r"\b(\w+)\s*=[^=]", code) if n not in found})
+        return found
+
+    def complete(self, code: str, cursor: int) -> dict:
+        before = code[:cursor]
+        attribute = re.search(r"\b(\w+)\.(\w*)$", before)
+        if attribute and attribute.group(1) in ("math", *_math_aliases(code)):
+            from jitcell.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
+
+            prefix = attribute.group(2)
+            matches = sorted(n for n in (*MATH_FUNCTIONS, *MATH_CONSTANTS) if n.startswith(prefix))
+        else:
+            prefix = re.search(r"\w*$", before).group()
+            matches = sorted(n for n in self.names(code) if n.startswith(prefix) and n != prefix) if prefix else []
+        return {"status": "ok", "matches": matches, "cursor_start": cursor - len(prefix), "cursor_end": cursor,
+                "metadata": {}}
+
+    def inspect(self, code: str, cursor: int) -> dict | None:
+        """text/plain (and HTML) about the compiled function or variable at the cursor."""
+        from jitcell.bind import JitFunction
+
+        name = _word_at(code, cursor)
+        value = self.shell.user_ns.get(name)
+        if isinstance(value, JitFunction):
+            doc = value.__doc__ or ""
+            text = (f"{name}{value.signature}\nType:    jitcell function (compiled)\n"
+                    f"Library: {value.library.location}\n" + (f"Doc:     {doc.strip()}\n" if doc else ""))
+        elif name in self.namespace.variables:
+            var = self.namespace.variables[name]
+            try:
+                shown = repr(var.value)
+            except NameError:
+                shown = "(no value yet)"
+            text = (f"{name}: {var.type} = {shown}\nType:    jitcell module variable\n"
+                    f"Library: {var.library.location} (symbol jitcell.var.{name})\n")
+        elif name == "math" or name in COMPLETIONS:
+            text = f"{name}\nType:    {'module' if name == 'math' else 'builtin'} known to the jitcell compiler\n"
+        else:
+            return None
+        return {"text/plain": text}
+
+
+def _copy(value):
+    return dict(value) if isinstance(value, dict) else value
+
+
+def _math_aliases(code: str) -> list[str]:
+    return re.findall(r"^import\s+math\s+as\s+(\w+)", code, re.M)
+
+
+def _word_at(code: str, cursor: int) -> str:
+    start = cursor
+    while start > 0 and (code[start - 1].isalnum() or code[start - 1] == "_"):
+        start -= 1
+    end = cursor
+    while end < len(code) and (code[end].isalnum() or code[end] == "_"):
+        end += 1
+    return code[start:end]
+
