@@ -1,5 +1,8 @@
 """`python -m jitcell demo`: compile a cell in a real kernel, restart it, load the cell from the cache.
 
+Then the same in the `jitcell` kernel: three compiled cells sharing module variables
+through slots, a restart, every cell a cache hit, the variable slots patched anew.
+
 It shows, with real processes, what jitcell is for: the first run compiles (a cache
 miss), the restarted kernel loads the same library from disk (a hit with the same
 key), and every slot holds the address of the kernel it runs in: the address baked
@@ -64,6 +67,7 @@ def _run_cells(kernel: KernelSession, label: str, show) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m jitcell demo", description=__doc__.splitlines()[0])
     parser.add_argument("--cache-dir", help="cache directory to use (default: a fresh temporary one)")
+    parser.add_argument("--no-kernel", action="store_true", help="skip the part in the jitcell kernel")
     args = parser.parse_args(argv)
     cache = Path(args.cache_dir) if args.cache_dir else Path(tempfile.mkdtemp(prefix="jitcell-demo-"))
     show = print
@@ -79,7 +83,69 @@ def main(argv: list[str] | None = None) -> int:
         if not args.cache_dir:
             shutil.rmtree(cache, ignore_errors=True)
     _report(first, second, show)
-    return 0 if second["hit"] and not first["hit"] and first["output"] == second["output"] else 1
+    ok = second["hit"] and not first["hit"] and first["output"] == second["output"]
+    if args.no_kernel:
+        return 0 if ok else 1
+    return 0 if _kernel_demo(cache if args.cache_dir else None, show) and ok else 1
+
+
+KERNEL_CELLS = [
+    "calls: int = 0\nsizes: dict[int, int] = {}",
+    "def collatz(n: int) -> int:\n    global calls\n    calls += 1\n    steps = 0\n    while n != 1:\n"
+    "        n = n // 2 if n % 2 == 0 else 3 * n + 1\n        steps += 1\n    sizes[steps] = sizes.get(steps, 0) + 1\n"
+    "    return steps",
+    "longest = 0\nfor n in range(1, 10000):\n    longest = max(longest, collatz(n))\nf'{longest} steps, {calls} calls'",
+]
+_KERNEL_SLOTS = ("%%python\nimport json\nprint(json.dumps([[s.name, s.baked, s.patched] for s in collatz.library.slots "
+                 "if s.target.startswith('var.')]))")
+
+
+def _kernel_demo(cache_dir, show) -> bool:
+    """The same story in the jitcell kernel, where every cell is compiled and module variables
+    live in the library of the cell that declares them."""
+    import json
+
+    cache = Path(cache_dir) if cache_dir else Path(tempfile.mkdtemp(prefix="jitcell-demo-kernel-"))
+    show("\n\njitcell kernel demo: three cells in the `jitcell` kernel (every cell compiled), then a restart\n")
+    runs = []
+    try:
+        with KernelSession(env={"JITCELL_CACHE_DIR": str(cache)}, kernel="jitcell") as kernel:
+            for round_ in (1, 2):
+                outputs, summaries = [], []
+                for number, cell in enumerate(KERNEL_CELLS, 1):
+                    reply = kernel.execute(cell)
+                    if reply.status != "ok":
+                        raise RuntimeError(f"kernel cell {number} failed: {reply.error}")
+                    texts = [d["text/plain"] for d in reply.displays]
+                    summaries += [t for t in texts if t.startswith("jitcell:")]
+                    outputs += [t for t in texts if not t.startswith("jitcell:")]
+                    if round_ == 1:
+                        first_line, *rest = cell.splitlines()
+                        show(f"  In [{number}]: {first_line}")
+                        for line in rest:
+                            show(f"     ...: {line}")
+                show(f"[kernel {round_}, pid {kernel.pid}]")
+                for text in summaries:
+                    show(f"    {text}")
+                show(f"    Out: {outputs[-1]}")
+                runs.append({"outputs": outputs, "summaries": summaries,
+                             "slots": json.loads(kernel.execute(_KERNEL_SLOTS).stdout)})
+                if round_ == 1:
+                    kernel.restart()
+                    show("\n[restart & run all]")
+    finally:
+        if not cache_dir:
+            shutil.rmtree(cache, ignore_errors=True)
+    first, second = runs
+    hits = all("cache hit" in s for s in second["summaries"])
+    show(f"\n  cache:  run 2 {'all hits' if hits else 'NOT ALL HITS'}; outputs "
+         f"{'identical' if first['outputs'] == second['outputs'] else 'DIFFERENT'}")
+    show("  collatz() reaches the variables of cell 1 through slots; cell 1's library holds them:\n")
+    show(f"  {'slot':<28} {'kernel 1':>16} {'kernel 2':>16}")
+    before = {name: patched for name, _, patched in first["slots"]}
+    for name, _baked, patched in second["slots"]:
+        show(f"  {name:<28} {before.get(name, 0):>#16x} {patched:>#16x}")
+    return hits and first["outputs"] == second["outputs"]
 
 
 def _report(first: dict, second: dict, show) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import sysconfig
 import sys
 from pathlib import Path
 
@@ -26,16 +28,45 @@ print(shell.user_ns["twice"](21))
 """
 
 
+KERNEL = """
+import pathlib, sys
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import start_new_kernel
+spec = KernelSpecManager().get_kernel_spec("jitcell")
+print(spec.language)
+manager, client = start_new_kernel(kernel_name="jitcell", startup_timeout=60)
+try:
+    reply = client.execute_interactive("def twice(n: int) -> int:\\n    return 2 * n\\ntwice(21)", timeout=60,
+                                       output_hook=lambda msg: msg["msg_type"] == "execute_result" and
+                                       print(msg["content"]["data"]["text/plain"]))
+    assert reply["content"]["status"] == "ok", reply["content"]
+finally:
+    client.stop_channels()
+    manager.shutdown_kernel(now=True)
+"""
+
+
 @pytest.mark.timeout(600)
-def test_wheel_install_gives_working_magics(tmp_path, fresh_cache):
+def test_wheel_install_gives_working_magics_and_kernel(tmp_path, fresh_cache):
     wheels, target = tmp_path / "wheels", tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
                    check=True, capture_output=True, text=True)
     (wheel,) = wheels.glob("jitcell-*.whl")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+    # --ignore-installed: never touch the jitcell installed in this environment
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--ignore-installed", "-q", "--prefix",
+                    str(target), str(wheel)],
                    check=True, capture_output=True, text=True)
-    done = subprocess.run([sys.executable, "-c", CHECK, str(target)], capture_output=True, text=True,
-                          env={"PYTHONPATH": str(target), "JITCELL_CACHE_DIR": str(fresh_cache),
-                               "PATH": os.environ["PATH"]}, cwd=tmp_path)
+    site = Path(sysconfig.get_path("purelib", vars={"base": str(target), "platbase": str(target)}))
+    env = {"PYTHONPATH": str(site), "JITCELL_CACHE_DIR": str(fresh_cache), "PATH": os.environ["PATH"],
+           "JUPYTER_PATH": str(target / "share" / "jupyter")}
+    done = subprocess.run([sys.executable, "-c", CHECK, str(site)], capture_output=True, text=True, env=env,
+                          cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "42"
+    # pip install alone registered the kernelspec: jupyter_client finds it by name and starts it
+    spec = json.loads((target / "share" / "jupyter" / "kernels" / "jitcell" / "kernel.json").read_text())
+    assert spec["display_name"] == "jitcell (compiled Python)" and spec["language"] == "jitcell"
+    done = subprocess.run([sys.executable, "-c", KERNEL, str(site)], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["jitcell", "42"]
