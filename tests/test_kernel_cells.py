@@ -150,3 +150,18 @@ def test_complete_and_inspect_know_compiled_names(fresh_cache):
         assert text.startswith("threshold: float = 0.5")
         kernel.client.is_complete("for i in range(3):")
         assert kernel.client.get_shell_msg(timeout=10)["content"]["status"] == "incomplete"
+
+
+def test_ipython_commands_and_arrays_work_in_the_kernel(fresh_cache):
+    with KernelSession(env={"JITCELL_CACHE_DIR": str(fresh_cache)}, kernel="jitcell") as kernel:
+        reply = kernel.execute("import numpy as np\ndef ramp(n: int) -> float[:]:\n    a = np.zeros(n)\n"
+                               "    for i in range(n):\n        a[i] = i * 0.5\n    return a\nramp(4)")
+        assert results(reply)[1] == "array([0. , 0.5, 1. , 1.5])"  # numpy's own repr of the result
+        assert kernel.execute("steps: int = 3").status == "ok"
+        assert kernel.execute("%who").stdout.split() == ["ramp", "steps"]
+        reply = kernel.execute("%timeit -n 10 -r 2 ramp(10)")
+        assert "per loop" in reply.stdout and not summaries(reply)  # %timeit times Python's call, uncompiled
+        reply = kernel.execute("%time x = ramp(3)")
+        assert "Wall time" in reply.stdout and not summaries(reply)
+        assert "ramp" in kernel.execute("%jit_cache list").stdout
+        assert results(kernel.execute("# a comment only\n"))[1] is None
