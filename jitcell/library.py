@@ -51,6 +51,7 @@ class Library:
         self.slots = slots
         self.manifest = manifest
         self.miss_reason = miss_reason  # why the cache missed ("no entry", "rebuild forced (-f)", ...)
+        self.miss_details = None  # on a miss: misses.explain()'s comparison with the cell's previous entry
         self.functions: dict = {}  # name -> JitFunction
         self.variables: dict = {}  # name -> JitVariable (kernel cells, variables.py)
         self.cell_main = None  # a kernel cell's top-level code, a JitFunction of no arguments

@@ -72,14 +72,29 @@ def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_l
     with _workspace(store, key) as work:
         with linkage.missing_callees(settings, source, options.key_parts(), callees, env):
             built, manifest = build(source, options, key, toolchain, work, callees=env, var_env=var_env)
+        details = None
         if store is not None:
             entry = store.publish(key, built, manifest, replace=force or reason.startswith("corrupt"))
+            details = _explain_miss(store, manifest, reason)
+            if reason == "no entry" and details["reasons"]:
+                reason = details["reasons"][0] + (f" (and {len(details['reasons']) - 1} more)"
+                                                  if len(details["reasons"]) > 1 else "")
         else:
             entry = Entry(key, built, manifest)
         compile_seconds = time.perf_counter() - started
         library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
                        address_of=_resolver(env, var_env, entry.manifest))
+        library.miss_details = details
     return linkage.link(bind(library), callees, settings)
+
+
+def _explain_miss(store: Cache, manifest: dict, reason: str) -> dict:
+    """Compare with the previous entry of the same cell (misses.py), and remember this one."""
+    from . import misses
+
+    details = misses.explain(misses.previous(store, manifest), manifest)
+    misses.remember(store, manifest, store.paths(manifest["key"])[1])
+    return details
 
 
 def _resolver(env: dict, var_env: dict, manifest: dict | None = None):
@@ -114,29 +129,16 @@ def _workspace(store: Cache | None, key: str):
             shutil.rmtree(path, ignore_errors=True)
 
 
-def build(source: str, options: Options, key: str, toolchain: dict, work, callees: dict | None = None,
-          var_env: dict | None = None) -> tuple:
-    """Run the compiler stages; returns the linked library (in `work`, a Path) and its manifest.
-    `callees`: name -> JitFunction of other cells the cell may call (linkage.resolve)."""
-    from dataclasses import asdict
-
-    from . import binary, machine, slots
+def front_end(source: str, options: Options, tag: int, callees: dict | None = None, var_env: dict | None = None,
+              stage=None) -> tuple:
+    """parse -> check -> lower -> optimize: (typed program, lowered module, optimized module).
+    `stage(name)`: a context manager that times each stage (build's timings)."""
+    from . import machine
     from .check import check
-    from .check_array import array_writers
-    from .errors import LinkageError
-    from .link import link, providers
     from .lower import lower
     from .parse import parse
 
-    timings: dict[str, float] = {}
-
-    @contextlib.contextmanager
-    def stage(name):
-        t0 = time.perf_counter()
-        yield
-        timings[name] = time.perf_counter() - t0
-
-    tag = _signed64(int(key[:16], 16))
+    stage = stage or (lambda name: contextlib.nullcontext())
     with stage("parse"):
         tree = parse(source, options.first_line, script=options.script)
     with stage("check"):
@@ -150,7 +152,49 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
                         interrupt_checks=options.interrupt_checks, boundscheck=options.boundscheck)
     with stage("optimize"):
         module = machine.optimize(lowered.module, options.opt)
-        survivors = set(machine.export(module))
+    return program, lowered, module
+
+
+def generated_code(library, callees=None) -> dict:
+    """The code of a loaded library's cell, generated again from its manifest (source and
+    options): {"ir": LLVM IR as lowered, "opt": optimized IR, "asm": assembly}. `callees`: the
+    namespace the cell was compiled in, if it calls other cells or uses their variables."""
+    from . import machine
+
+    manifest = library.manifest
+    accepted = {"opt", "wraparound", "first_line", "loop_versioning", "internal", "interrupt_checks",
+                "boundscheck", "script"}
+    options = Options(**{k: v for k, v in manifest["options"].items() if k in accepted})
+    source = manifest["source"]
+    env = linkage.resolve(callees, source) if callees is not None else {}
+    var_env = variables.resolve(callees, source) if options.script and callees is not None else {}
+    _, lowered, module = front_end(source, options, manifest["tag"], env, var_env)
+    machine.export(module)
+    return {"ir": str(lowered.module), "opt": str(module), "asm": machine.assembly(module, options.opt)}
+
+
+def build(source: str, options: Options, key: str, toolchain: dict, work, callees: dict | None = None,
+          var_env: dict | None = None) -> tuple:
+    """Run the compiler stages; returns the linked library (in `work`, a Path) and its manifest.
+    `callees`: name -> JitFunction of other cells the cell may call (linkage.resolve)."""
+    from dataclasses import asdict
+
+    from . import binary, machine, slots
+    from .check_array import array_writers
+    from .errors import LinkageError
+    from .link import link, providers
+
+    timings: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def stage(name):
+        t0 = time.perf_counter()
+        yield
+        timings[name] = time.perf_counter() - t0
+
+    tag = _signed64(int(key[:16], 16))
+    program, lowered, module = front_end(source, options, tag, callees, var_env, stage)
+    survivors = set(machine.export(module))
     with stage("emit"):
         obj = work / "cell.o"
         obj.write_bytes(machine.emit(module, options.opt))
