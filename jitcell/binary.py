@@ -18,7 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Export", "Import", "exports", "imports", "needed", "undefined_symbols", "is_system_library"]
+__all__ = ["Export", "Import", "exports", "imports", "needed", "undefined_symbols", "is_system_library", "sections",
+           "library_of"]
 
 SYSTEM_LIBRARIES = ("libm", "libc", "libmvec")
 
@@ -120,6 +121,37 @@ def defining_library(handle, symbol: str) -> str | None:
     if not dladdr(address, ctypes.byref(info)) or not info.dli_fname:
         return None
     return os.path.basename(info.dli_fname.decode())
+
+
+def sections(path: Path) -> dict[str, str]:
+    """symbol -> the name of the section that holds it (.text, .data, .bss, ...), from the full
+    symbol table (local symbols included), as `readelf -s` shows it."""
+    if sys.platform != "linux":
+        return {}
+    from elftools.elf.elffile import ELFFile
+
+    with open(path, "rb") as f:
+        elf = ELFFile(f)
+        names = {i: section.name for i, section in enumerate(elf.iter_sections())}
+        found = {}
+        for table in (elf.get_section_by_name(".dynsym"), elf.get_section_by_name(".symtab")):
+            for s in table.iter_symbols() if table is not None else ():
+                index = s["st_shndx"]
+                if s.name and isinstance(index, int):
+                    found[s.name] = names.get(index, str(index))
+        return found
+
+
+def library_of(address: int) -> tuple[str, int] | None:
+    """(file, load address) of the loaded object that contains `address` (dladdr), or None."""
+    if not address or sys.platform == "win32":
+        return None
+    dladdr = ctypes.CDLL(None).dladdr
+    dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_DlInfo)]
+    info = _DlInfo()
+    if not dladdr(address, ctypes.byref(info)) or not info.dli_fname:
+        return None
+    return info.dli_fname.decode(), info.dli_fbase or 0
 
 
 def is_system_library(name: str | None) -> bool:

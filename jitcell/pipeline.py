@@ -231,6 +231,10 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         "removed_slots": [row for row in slot_rows if row["name"] not in survivors],
         "imports": [{"name": i.name, "library": i.library} for i in imports],
         "globals": [asdict(g) for g in machine.globals_table(module)],
+        # read from the linked file now, while pyelftools is loaded: a cache hit shows them without it
+        "exports": [asdict(e) for e in binary.exports(library)],
+        "sections": {name: section for name, section in binary.sections(library).items()
+                     if name.startswith("jitcell.")},
         "sites": lowered.sites,
         "timings": timings,
         "callees": linkage.manifest_rows(callees or {}, [s.target for s in lowered.slots]),

@@ -1,6 +1,9 @@
 """The one-line summary shown under each compiled cell, as a MIME bundle (HTML + text).
 
     jitcell: bound fib, g · cache miss (no entry) · compile 48.1 ms · load 0.3 ms · 2 slots patched
+
+In HTML the line is the <summary> of a <details> element holding the diagnosis
+(diagnostics.py: cache, exports, globals, slots, libraries, imports, problems).
 """
 
 from __future__ import annotations
@@ -39,10 +42,16 @@ def summary_text(library) -> str:
 _COLOURS = {"hit": "#1a7f37", "miss": "#9a6700", "name": "inherit", "time": "#57606a", "slots": "#57606a"}
 
 
-def summary_bundle(library) -> dict:
+def summary_bundle(library, show=()) -> dict:
+    """HTML: the line, which expands (<details>) into the library's diagnosis (diagnostics.py);
+    text: the line, then the sections named in `show` and any problem."""
+    from .diagnostics import SECTIONS, diagnose, render_html, render_text
+
     spans = " · ".join(f'<span style="color:{_COLOURS[kind]}">{html.escape(text)}</span>'
                        for kind, text in _parts(library))
     title = html.escape(str(library.path))
-    markup = (f'<div class="jitcell-summary" title="{title}" style="font-family:monospace;font-size:0.9em">'
-              f"<b>jitcell</b>: {spans}</div>")
-    return {"text/plain": summary_text(library), "text/html": markup}
+    line = f'<span class="jitcell-summary" title="{title}"><b>jitcell</b>: {spans}</span>'
+    diagnosis = diagnose(library)
+    sections = SECTIONS if "all" in show else [s for s in SECTIONS if s in show or s == "problems"]
+    return {"text/plain": render_text(diagnosis, sections) or summary_text(library),
+            "text/html": render_html(diagnosis, line, open_=bool(show))}

@@ -39,6 +39,10 @@ class JitMagics(Magics):
     @argument("--no-cache", action="store_true",
               help="compile in a temporary directory; read and write nothing in the cache.")
     @argument("-q", "--quiet", action="store_true", help="do not display the summary line.")
+    @argument("--show", metavar="WHAT", default="",
+              help="also show, comma-separated: ir (LLVM IR as lowered), opt (optimized IR), asm (assembly), "
+                   "cache, exports, globals, slots, libraries, imports, or all. The summary line always "
+                   "expands (click it) into cache, exports, globals, slots, libraries and imports.")
     @argument("--boundscheck", choices=("on", "off"), default="on",
               help="'off' compiles array indexing without bounds checks: an index out of range is then "
                    "undefined behaviour instead of an IndexError (default: on).")
@@ -60,17 +64,49 @@ class JitMagics(Magics):
         from jitcell.summary import summary_bundle
 
         args = parse_argstring(self.jit, line)
+        from jitcell.inspection import parse_show
+
+        try:
+            show = parse_show(args.show)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
         namespace = _namespace(self.shell)  # the functions of earlier cells are callable here (linkage.py)
         namespace.label = _cell_label(self.shell, cell)
         library = compile_cell(cell, callees=namespace, opt=args.opt, wraparound=args.wraparound, first_line=2,
                                interrupt_checks=not args.no_interrupt, cache=not args.no_cache, force=args.force,
                                boundscheck=args.boundscheck == "on")
         self.shell.user_ns.update(library.functions)
-        if not args.quiet:
-            display(summary_bundle(library), raw=True)
+        if not args.quiet or show:
+            display(summary_bundle(library, show=[v for v in show if v not in ("ir", "opt", "asm")]), raw=True)
+        if {"ir", "opt", "asm", "all"} & set(show):
+            from jitcell.inspection import CODE_VIEWS, code_bundle
+            from jitcell.pipeline import generated_code
+
+            code = generated_code(library, namespace)
+            for view, (title, language) in CODE_VIEWS.items():
+                if view in show or "all" in show:
+                    display(code_bundle(title, code[view], language), raw=True)
         for event in library.relinked:  # callers in earlier cells: re-patched, recompiled or stale
             if event.kind == "stale" or not args.quiet:
                 print(f"jitcell: {event}")
+
+    @line_magic
+    def jit_inspect(self, line):
+        """`%jit_inspect NAME`: a compiled function's signature, library, slots (baked and
+        patched addresses), optimized LLVM IR and assembly, syntax-highlighted."""
+        from IPython.display import display
+
+        from jitcell.bind import JitFunction
+        from jitcell.inspection import inspect_bundle
+
+        name = line.strip()
+        function = self.shell.user_ns.get(name)
+        if not name or not isinstance(function, JitFunction):
+            known = sorted(n for n, v in self.shell.user_ns.items() if isinstance(v, JitFunction))
+            raise UsageError(f"%jit_inspect NAME: {name or 'a name'} is not a function compiled by jitcell here"
+                             + (f"; compiled functions: {', '.join(known)}" if known else ""))
+        for bundle in inspect_bundle(function, _namespace(self.shell)):
+            display(bundle, raw=True)
 
     @line_magic
     def jit_cache(self, line):
