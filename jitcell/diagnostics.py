@@ -129,7 +129,7 @@ def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool 
         else:
             status = "patched"
         where = binary.library_of(address) if address else None
-        into = _library_name(where[0]) if where else ("anonymous memory (a ctypes callback)" if address else "")
+        into = _library_name(where[0]) if where else ("ctypes callback" if address else "")
         d.slots.append(SlotRow(name, target, slot_names.describe(target), row["baked"], address, status, into))
         if where and row["baked"]:
             moved.setdefault(where[0], set()).add(address - row["baked"])
@@ -205,9 +205,9 @@ def _tables(d: Diagnosis) -> dict[str, tuple[list[str], list[list[str]]]]:
         "globals": (["name", "kind", "linkage", "visibility", "storage class", "section"],
                     [[g["name"], g["kind"], g["linkage"], g["visibility"], g["storage_class"], g.get("section", "")]
                      for g in d.globals]),
-        "slots": (["slot", "points at", "baked", "patched", "shift", "in", "status"],
-                  [[s.name, s.points_at, _address(s.baked), _address(s.patched),
-                    _signed_hex(s.shift) if s.shift is not None else "-", s.into or "-", s.status] for s in d.slots]),
+        "slots": (["slot", "status", "baked", "patched", "shift", "in", "points at"],
+                  [[s.name, s.status, _address(s.baked), _address(s.patched),
+                    _signed_hex(s.shift) if s.shift is not None else "-", s.into or "-", s.points_at] for s in d.slots]),
         "libraries": (["library", "loaded at", "moved since the build"], [list(r) for r in d.libraries]),
         "imports": (["symbol", "resolved by"], [[i.name, i.library or "nothing"] for i in d.imports]),
         "problems": (["problem", "what it means", "fix"], [[p.title, p.meaning, p.fix] for p in d.problems]),
@@ -261,7 +261,7 @@ def render_html(d: Diagnosis, summary_html: str = "", open_: bool = False) -> st
             tds = []
             for i, value in enumerate(row):
                 style = "text-align:left;padding:1px 10px 1px 0;white-space:nowrap"
-                if section == "slots" and i == len(row) - 1:
+                if section == "slots" and i == 1:
                     style += f";color:{_STATUS_COLOURS.get(value, _RED)}"
                 if section == "problems":
                     style = f"text-align:left;padding:1px 10px 1px 0;color:{_RED}"
