@@ -49,3 +49,13 @@ def test_first_steps_says_what_it_claims(fresh_cache):
     assert "cell:5:9: error: 'total' is int" in text and "name 'count' is not defined" in text
     assert "ZeroDivisionError" in text
     assert "speed-up:" in text  # its value is measured in benchmarks/, not asserted here
+
+
+def test_cache_and_aslr_says_what_it_claims(fresh_cache):
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith("05-")]
+    text = "\n".join(text_of(c) for c in execute(path).cells if c.cell_type == "code")
+    assert "all different: True" in text  # ASLR, measured in real processes
+    assert "died of SIGSEGV at" in text and "is the address baked into jitcell.slot." in text
+    assert "survived: True | result: 100" in text
+    assert "cache miss (the source changed)" in text and "cache miss (an option changed: opt 2 -> 3)" in text
+    assert "corrupt entry: the library's sha256 does not match its manifest" in text and "cube(3) = 27" in text
