@@ -89,7 +89,10 @@ class JitcellKernel(IPythonKernel):
         super().__init__(**kwargs)
         from . import cells
 
+        from . import display
+
         self.cells = cells.CompiledCells(self.shell)
+        display.register(self.shell)  # dicts and arrays as tables
         self.transformer = _CellTransformer()
         self.shell.input_transformers_cleanup.append(self.transformer)
 

@@ -165,3 +165,15 @@ def test_ipython_commands_and_arrays_work_in_the_kernel(fresh_cache):
         assert "Wall time" in reply.stdout and not summaries(reply)
         assert "ramp" in kernel.execute("%jit_cache list").stdout
         assert results(kernel.execute("# a comment only\n"))[1] is None
+
+
+def test_dict_and_array_results_have_html_tables(fresh_cache):
+    with KernelSession(env={"JITCELL_CACHE_DIR": str(fresh_cache)}, kernel="jitcell") as kernel:
+        reply = kernel.execute('tally: dict[str, int] = {"a": 2, "b": 1}\ntally')
+        (result,) = [d for d in reply.displays if not d["text/plain"].startswith("jitcell:")]
+        assert result["text/plain"] == "{'a': 2, 'b': 1}"
+        assert "dict · 2 items" in result["text/html"] and "&#x27;a&#x27;</td>" in result["text/html"]
+        reply = kernel.execute("import numpy as np\ndef grid(n: int) -> float[:, :]:\n    return np.ones((n, 2))\ngrid(3)")
+        (result,) = [d for d in reply.displays if not d["text/plain"].startswith("jitcell:")]
+        assert result["text/plain"].startswith("array([[1., 1.],")
+        assert "ndarray · float64 · shape 3 × 2" in result["text/html"] and result["text/html"].count("<tr>") == 3
