@@ -45,6 +45,10 @@ def total(long n):
 RUNTIME_SOURCE = '''\
 from __future__ import annotations
 
+import math
+
+import numpy as np
+
 
 def sum_squares(n: int) -> int:
     s = 0
@@ -96,6 +100,63 @@ def stencil(a: float[:, :], out: float[:, :]) -> float:
     return out[1, 1] + out[n // 2, m // 2] + out[n - 2, m - 2]
 
 
+def word_count(keys: int[:]) -> int:
+    counts: dict[int, int] = {}
+    for k in keys:
+        if k in counts:
+            counts[k] += 1
+        else:
+            counts[k] = 1
+    best = 0
+    for k in counts:
+        if counts[k] > best:
+            best = counts[k]
+    return len(counts) * 1000000 + best
+
+
+def build_string(n: int) -> int:
+    s = ""
+    for i in range(n):
+        s = s + str(i % 10)
+    return len(s)
+
+
+def nbody(pos0: float[:, :], vel0: float[:, :], mass: float[:], steps: int) -> float:
+    n = len(mass)
+    pos = np.zeros((n, 3))
+    vel = np.zeros((n, 3))
+    for i in range(n):
+        for d in range(3):
+            pos[i, d] = pos0[i, d]
+            vel[i, d] = vel0[i, d]
+    dt = 0.001
+    for step in range(steps):
+        for i in range(n):
+            ax = 0.0
+            ay = 0.0
+            az = 0.0
+            for j in range(n):
+                if i != j:
+                    dx = pos[j, 0] - pos[i, 0]
+                    dy = pos[j, 1] - pos[i, 1]
+                    dz = pos[j, 2] - pos[i, 2]
+                    r2 = dx * dx + dy * dy + dz * dz + 0.01
+                    inv = mass[j] / (r2 * math.sqrt(r2))
+                    ax += dx * inv
+                    ay += dy * inv
+                    az += dz * inv
+            vel[i, 0] += dt * ax
+            vel[i, 1] += dt * ay
+            vel[i, 2] += dt * az
+        for i in range(n):
+            for d in range(3):
+                pos[i, d] += dt * vel[i, d]
+    energy = 0.0
+    for i in range(n):
+        energy += 0.5 * mass[i] * (vel[i, 0] * vel[i, 0] + vel[i, 1] * vel[i, 1] + vel[i, 2] * vel[i, 2])
+    return energy
+
+
 def add1(x: int) -> int:
     return x + 1
 '''
@@ -111,8 +172,12 @@ class Kernel:
     work: Callable[[int], int]
     uses_ints: bool  # int arithmetic in the loop: jitcell's overflow checks matter
     note: str
-    inputs: str = "n"  # "n": the call is f(n); "vector": f(a), a n floats; "grid": f(a, out), n x n each
+    inputs: str = "n"  # "n": f(n); "vector": f(a), n floats; "grid": f(a, out), n x n each; "ints": f(keys),
+    # n ints below 2**16; "bodies": f(pos, vel, mass, NBODY_STEPS) for n bodies
+    goal: str = "numba"  # "numba": within 10% of Numba; "cpython": faster than CPython; "": no goal
 
+
+NBODY_STEPS = 10
 
 KERNELS = [
     Kernel("sum_squares", "sum of squares (int)", "int", 2_000_000, 200_000, lambda n: n, True,
@@ -132,6 +197,15 @@ KERNELS = [
            "out[i, j] = 0.25 * (a[i-1, j] + a[i+1, j] + a[i, j-1] + a[i, j+1]) over an n x n grid of random "
            "numbers; the stores vectorize (Numba knows its arrays are C-contiguous, jitcell checks the unit "
            "stride at run time)", inputs="grid"),
+    Kernel("nbody", "n-body (float[:, :], sqrt)", "float", 200, 40, lambda n: NBODY_STEPS * n * n, False,
+           f"{NBODY_STEPS} steps of the all-pairs gravity update of n bodies (copied into new arrays first, so "
+           "the arguments stay as they were), returning the kinetic energy", inputs="bodies"),
+    Kernel("word_count", "dict word count over ints", "int", 1_000_000, 200_000, lambda n: n, True,
+           "counts n random ints below 2**16 in a dict[int, int] (k in d, d[k] += 1), then finds the largest "
+           "count; C uses a linear-probing hash table of its own", inputs="ints", goal="cpython"),
+    Kernel("build_string", "string building", "int", 20_000, 20_000, lambda n: n, True,
+           "s = s + str(i % 10), n times, returning len(s): jitcell and CPython append in place when nothing "
+           "else holds s; Numba copies s each time (quadratic); C appends to a growing buffer", goal=""),
 ]
 
 CALL_ARG = 41  # add1(41) == 42, for the call overhead benchmark

@@ -7,7 +7,8 @@ Four benchmarks (benchmarks/README.md explains each and how to read the ratios):
   1. restart to first result: a fresh process loads the system, runs an already
      cached cell and calls the function once (wall time measured from this process);
   2. cold compile of a small cell, in a warm process and in a fresh one;
-  3. run time of loops (kernels.py): jitcell, jitcell --wraparound, Numba, gcc, CPython;
+  3. run time of loops (kernels.py): jitcell (also --wraparound, --no-interrupt, --boundscheck off), Numba,
+     gcc, CPython;
   4. call overhead of a trivial function.
 
 Every child process gets its own temporary JITCELL_CACHE_DIR, NUMBA_CACHE_DIR,
@@ -265,12 +266,19 @@ def derive(results: dict) -> dict:
     d["cold_fresh_ratio_numba_over_jitcell"] = cold["numba"]["wall_ms"]["median"] / cold["jitcell_api"]["wall_ms"]["median"]
     d["cold_fresh_ratio_cython_over_jitcell_ipython"] = (cold["cython"]["wall_ms"]["median"]
                                                          / cold["jitcell_ipython"]["wall_ms"]["median"])
-    slow = {}
+    slow, beats_python, checks = {}, {}, {}
     for name, k in runtime["kernels"].items():
         rows = k["rows"]
-        slow[name] = {"jitcell": rows["jitcell"]["ms"] / rows["numba"]["ms"],
-                      "jitcell --wraparound": rows["jitcell --wraparound"]["ms"] / rows["numba"]["ms"]}
+        checks[name] = {"interrupt checks": rows["jitcell"]["ms"] / rows["jitcell --no-interrupt"]["ms"],
+                        "bounds checks": rows["jitcell"]["ms"] / rows["jitcell --boundscheck off"]["ms"]}
+        if k.get("goal", "numba") == "numba":
+            slow[name] = {"jitcell": rows["jitcell"]["ms"] / rows["numba"]["ms"],
+                          "jitcell --wraparound": rows["jitcell --wraparound"]["ms"] / rows["numba"]["ms"]}
+        elif k.get("goal") == "cpython":
+            beats_python[name] = rows["cpython"]["ms"] / rows["jitcell"]["ms"]
     d["runtime_jitcell_over_numba"] = slow
+    d["runtime_cpython_over_jitcell"] = beats_python
+    d["check_cost_jitcell_over_unchecked"] = checks
     d["goals"] = [
         {"goal": "restart: jitcell (API) at least 10x faster than Numba (cached), medians",
          "target": f">= {GOALS['restart_ratio']:.0f}x", "measured": fmt_ratio(d["restart_ratio_numba_over_jitcell"]),
@@ -292,6 +300,14 @@ def derive(results: dict) -> dict:
                     note = " (Numba's loop replaced by a formula, jitcell's kept)"
             d["goals"].append({"goal": f"run time within 10% of Numba: {runtime['kernels'][name]['title']}, {variant}",
                                "target": "<= 1.10x", "measured": fmt_ratio(ratio) + note, "met": met})
+    for name, ratio in beats_python.items():
+        d["goals"].append({"goal": f"faster than CPython: {runtime['kernels'][name]['title']} (CPython / jitcell)",
+                           "target": "> 1x", "measured": fmt_ratio(ratio), "met": ratio > 1.0})
+    worst = max(checks.items(), key=lambda item: item[1]["interrupt checks"])
+    d["goals"].append({"goal": f"interrupt checks cost little: worst kernel ({runtime['kernels'][worst[0]]['title']}), "
+                               "jitcell / jitcell --no-interrupt",
+                       "target": "<= 1.05x", "measured": fmt_ratio(worst[1]["interrupt checks"]),
+                       "met": worst[1]["interrupt checks"] <= 1.05})
     return d
 
 
@@ -410,6 +426,12 @@ def render(results: dict) -> str:
                    "overflow checks on, jitcell gets there through loop versioning: a guard before the loop "
                    "proves no check can fire for this n, and the unchecked copy runs.")
         out.append("")
+    out += ["What the checks cost: jitcell's time / the time without them (`--no-interrupt`: no SIGINT check on "
+            "loop back-edges; `--boundscheck off`: no array bounds checks):", ""]
+    out.append(table(["kernel", "interrupt checks", "bounds checks"],
+                     [[runtime["kernels"][name]["title"], fmt_ratio(c["interrupt checks"]), fmt_ratio(c["bounds checks"])]
+                      for name, c in d["check_cost_jitcell_over_unchecked"].items()]))
+    out.append("")
     out.append("C: " + "; ".join(f"`{cmd}`" for cmd in runtime["c_commands"].values()) + ".")
     for name, k in runtime["kernels"].items():
         out.append(f"- {k['title']} (`{name}`): {k['note']}; CPython n = {k['n_python']:,}.")

@@ -205,7 +205,9 @@ def c_function(library, name: str, returns: str, inputs: str = "n"):
     function = getattr(library, name)
     function.restype = ctypes.c_int64 if returns == "int" else ctypes.c_double
     function.argtypes = {"n": [ctypes.c_int64], "vector": [ctypes.c_void_p, ctypes.c_int64],
-                         "grid": [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_int64]}[inputs]
+                         "grid": [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_int64],
+                         "ints": [ctypes.c_void_p, ctypes.c_int64],
+                         "bodies": [ctypes.c_void_p] * 3 + [ctypes.c_int64] * 2}[inputs]
     return function
 
 
@@ -220,6 +222,14 @@ def kernel_inputs(kernel, n: int):
     if kernel.inputs == "vector":
         a = rng.random(n)
         return (a,), (a.ctypes.data, n)
+    if kernel.inputs == "ints":
+        keys = rng.integers(0, 1 << 16, n, dtype=np.int64)
+        return (keys,), (keys.ctypes.data, n)
+    if kernel.inputs == "bodies":
+        from kernels import NBODY_STEPS
+
+        pos, vel, mass = rng.random((n, 3)), rng.random((n, 3)) - 0.5, rng.random(n) + 0.5
+        return (pos, vel, mass, NBODY_STEPS), (pos.ctypes.data, vel.ctypes.data, mass.ctypes.data, n, NBODY_STEPS)
     a, out = rng.random((n, n)), np.zeros((n, n))
     return (a, out), (a.ctypes.data, out.ctypes.data, n, n)
 
@@ -267,10 +277,14 @@ def task_runtime(args) -> dict:
     work = workdir()
     checked = jitcell.compile_cell(RUNTIME_SOURCE, cache=False).functions
     wrapping = jitcell.compile_cell(RUNTIME_SOURCE, wraparound=True, cache=False).functions
+    # what the interrupt checks on loop back-edges cost (interrupts.py), and bounds checks
+    no_interrupt = jitcell.compile_cell(RUNTIME_SOURCE, interrupt_checks=False, cache=False).functions
+    unchecked = jitcell.compile_cell(RUNTIME_SOURCE, boundscheck=False, cache=False).functions
     python: dict = {}
     exec(RUNTIME_SOURCE, python)
     c_libraries = build_c(work)
-    results = {"systems": ["jitcell", "jitcell --wraparound", "numba", *C_BUILDS, "cpython"],
+    results = {"systems": ["jitcell", "jitcell --wraparound", "jitcell --no-interrupt", "jitcell --boundscheck off",
+                           "numba", *C_BUILDS, "cpython"],
                "c_commands": {s: cmd for s, (_, cmd) in c_libraries.items()}, "kernels": {}}
     for kernel in KERNELS:
         if args.only and kernel.name not in args.only:
@@ -279,6 +293,8 @@ def task_runtime(args) -> dict:
         functions = {
             "jitcell": spread(checked[kernel.name], kernel),
             "jitcell --wraparound": spread(wrapping[kernel.name], kernel),
+            "jitcell --no-interrupt": spread(no_interrupt[kernel.name], kernel),
+            "jitcell --boundscheck off": spread(unchecked[kernel.name], kernel),
             "numba": spread(njit(python[kernel.name]), kernel),
             **{s: spread(c_function(lib, kernel.name, kernel.returns, kernel.inputs), kernel)
                for s, (lib, _) in c_libraries.items()},
@@ -312,7 +328,8 @@ def task_runtime(args) -> dict:
                            "n": small, "scale": scale, "result": value,
                            "check": same(value, functions["jitcell"](small_inputs))}
         results["kernels"][kernel.name] = {"title": kernel.title, "n": n, "n_python": small,
-                                           "uses_ints": kernel.uses_ints, "note": kernel.note,
+                                           "uses_ints": kernel.uses_ints, "note": kernel.note, "goal": kernel.goal,
+                                           "inputs": kernel.inputs,
                                            "reference": reference, "rows": rows}
     return results
 
