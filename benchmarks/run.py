@@ -303,7 +303,9 @@ def derive(results: dict) -> dict:
     for name, ratio in beats_python.items():
         d["goals"].append({"goal": f"faster than CPython: {runtime['kernels'][name]['title']} (CPython / jitcell)",
                            "target": "> 1x", "measured": fmt_ratio(ratio), "met": ratio > 1.0})
-    worst = max(checks.items(), key=lambda item: item[1]["interrupt checks"])
+    looping = {name: c for name, c in checks.items()  # a loop replaced by a formula measures the call
+               if not runtime["kernels"][name]["rows"]["jitcell"].get("loop_eliminated")}
+    worst = max(looping.items(), key=lambda item: item[1]["interrupt checks"])
     d["goals"].append({"goal": f"interrupt checks cost little: worst kernel ({runtime['kernels'][worst[0]]['title']}), "
                                "jitcell / jitcell --no-interrupt",
                        "target": "<= 1.05x", "measured": fmt_ratio(worst[1]["interrupt checks"]),
