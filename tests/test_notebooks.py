@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -14,8 +18,25 @@ pytestmark = pytest.mark.kernel
 
 
 def execute(path: Path) -> nbformat.NotebookNode:
+    """Run it in the kernel its metadata names: python3, or the jitcell kernel, whose kernelspec is
+    installed the way users install it (`python -m jitcell.kernel install --prefix P`) into a
+    temporary prefix that JUPYTER_PATH points at."""
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    kernel = notebook.metadata.get("kernelspec", {}).get("name", "python3")
+    saved = os.environ.get("JUPYTER_PATH")
+    with tempfile.TemporaryDirectory(prefix="jitcell-prefix-") as prefix:
+        if kernel == "jitcell":
+            subprocess.run([sys.executable, "-m", "jitcell.kernel", "install", "--prefix", prefix], check=True,
+                           capture_output=True)
+            os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+        try:
+            NotebookClient(notebook, timeout=300, kernel_name=kernel,
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+        finally:
+            if saved is None:
+                os.environ.pop("JUPYTER_PATH", None)
+            else:
+                os.environ["JUPYTER_PATH"] = saved
     return notebook
 
 
@@ -59,3 +80,30 @@ def test_cache_and_aslr_says_what_it_claims(fresh_cache):
     assert "survived: True | result: 100" in text
     assert "cache miss (the source changed)" in text and "cache miss (an option changed: opt 2 -> 3)" in text
     assert "corrupt entry: the library's sha256 does not match its manifest" in text and "cube(3) = 27" in text
+
+
+def test_arrays_and_dicts_says_what_it_claims(fresh_cache):
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith("02-")]
+    text = "\n".join(text_of(c) for c in execute(path).cells if c.cell_type == "code")
+    assert "4.0 [0.25 1.   0.5 ]" in text  # an assignment in compiled code reached the caller's array
+    assert "must be a 1-D float64 array (float[:]), not a 1-D int64 array" in text
+    assert "index 7 is out of bounds for axis 0 with size 3" in text
+    assert "ndarray float64 (40, 40)" in text and "same result: True True" in text
+    assert "temperature: (degrees) 3 values from 18.50 to 21.00, spread    2.500" in text
+    assert "{'group-0': 200, 'group-1': 400, 'group-4': 400}" in text and "KeyError" in text
+    assert "jitcell.slot.rt.table_set" in text
+    assert "14.0" in text and "now calls the new weight" in text and "\n6.0" in text
+    assert "RecursionError" in text and "the kernel is still here: 3.0" in text
+
+
+def test_kernel_tour_says_what_it_claims(fresh_cache):
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith("03-")]
+    notebook = execute(path)
+    assert notebook.metadata.kernelspec.name == "jitcell"
+    text = "\n".join(text_of(c) for c in notebook.cells if c.cell_type == "code")
+    assert "'11 visits, 2 pages'" in text and "visit('blog') returns 1" in text
+    assert "jitcell.slot.var.runs            baked 0x0  patched 0x" in text
+    assert "runs was not written back" in text and "it keeps 100" in text
+    assert "now uses the new scale" in text and "30.0" in text
+    assert "unsupported operand type(s) for +: 'int' and 'str'" in text
+    assert "ZeroDivisionError" in text and text.endswith("slots patched101")
