@@ -390,6 +390,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         self.interrupts: tuple | None = None  # (counter address, count seen) once a loop checks
         self.holes: list = []  # the current value for `d[k] op= v` (lower_dict.py)
         self.unchecked: set = set()  # array accesses this copy of a loop leaves unchecked (lower_array.py)
+        self.slow_copy = False  # lowering the fully checked copy of a versioned loop (for_range)
 
     def run(self) -> None:
         sig = self.fn.signature
@@ -656,7 +657,10 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         nonempty = b.select(up, b.icmp_signed("<", start, stop), b.icmp_signed(">", start, stop))
         count = b.select(nonempty, b.add(b.udiv(b.sub(span, i64(1)), stride), i64(1)), i64(0))
         end = self.ir_fn.append_basic_block("endfor")
-        for safe, wraparound, unchecked in self.loop_versions(node, start, stop, count):
+        # Inside the fully checked copy of a versioned loop (taken only when its guard fails), nested
+        # loops are not versioned again: versions of versions grow exponentially with the depth.
+        versions = [] if self.slow_copy else self.loop_versions(node, start, stop, count)
+        for safe, wraparound, unchecked in versions:
             fast, checked = self.ir_fn.append_basic_block("for.fast"), self.ir_fn.append_basic_block("for.checked")
             b.cbranch(safe, fast, checked).set_weights([99, 1])
             b.position_at_end(fast)
@@ -669,7 +673,11 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
             finally:
                 self.arith.wraparound, self.unchecked = saved
             b.position_at_end(checked)
-        self.range_loop(node, start, stop, step, count, end)
+        saved_slow, self.slow_copy = self.slow_copy, self.slow_copy or bool(versions)
+        try:
+            self.range_loop(node, start, stop, step, count, end)
+        finally:
+            self.slow_copy = saved_slow
         b.position_at_end(end)
 
     def range_loop(self, node: T.ForRange, start, stop, step, count, end: ir.Block) -> None:

@@ -438,3 +438,32 @@ def test_generated_array_loops_agree_with_and_without_versioning(source, inputs)
     for n, k in inputs:
         args = [np.arange(n, dtype=np.float64), np.arange(36.0).reshape(6, 6)[:n, :], k]
         assert array_outcome(fast["f"], args) == array_outcome(slow["f"], args), (source, n, k)
+
+
+def test_the_checked_copy_of_a_versioned_loop_does_not_version_its_nested_loops():
+    """Versions of versions would grow exponentially with the depth of a loop nest (and so the
+    compile time): only the fast copies version the loops inside them."""
+    from jitcell.check import check
+    from jitcell.lower import lower
+    from jitcell.parse import parse
+
+    source = textwrap.dedent("""
+        import numpy as np
+
+        def heat(n: int, steps: int) -> float[:, :]:
+            t = np.zeros((n, n))
+            new = np.zeros((n, n))
+            for step in range(steps):
+                for i in range(1, n - 1):
+                    for j in range(1, n - 1):
+                        new[i, j] = 0.25 * (t[i - 1, j] + t[i + 1, j] + t[i, j - 1] + t[i, j + 1])
+                for i in range(1, n - 1):
+                    for j in range(1, n - 1):
+                        t[i, j] = new[i, j]
+            return t
+    """)
+    text = str(lower(check(parse(source), source), tag=1, wraparound=False).module)
+    fast_copies = text.count('"for.fast')
+    assert 0 < fast_copies <= 10, fast_copies  # 28 when checked copies versioned their loops again
+    heat = jitcell.compile_cell(source).functions["heat"]
+    assert heat(6, 3)[1, 1] == 0.0 and heat(6, 3).shape == (6, 6)
