@@ -64,8 +64,19 @@ def _target_machine(level: int):
                                         reloc="pic", codemodel="default")
 
 
-def optimize(module: ir.Module, level: int) -> llvm.ModuleRef:
-    tm = _target_machine(level)
+@functools.cache
+def cross_target_machine(triple: str, level: int):
+    """A target machine for another platform (a generic CPU of its architecture): for checking a
+    cell's library for that platform without running it (targets.py)."""
+    llvm.initialize_all_targets()
+    llvm.initialize_all_asmprinters()
+    target = llvm.Target.from_triple(triple)
+    return target.create_target_machine(opt=level, reloc="pic", codemodel="default")
+
+
+def optimize(module: ir.Module, level: int, tm=None) -> llvm.ModuleRef:
+    """Verify and optimize for this machine, or for the target machine `tm`."""
+    tm = tm or _target_machine(level)
     module.triple = tm.triple
     module.data_layout = str(tm.target_data)
     parsed = llvm.parse_assembly(str(module))
@@ -108,8 +119,8 @@ def globals_table(module: llvm.ModuleRef) -> list[GlobalInfo]:
     return rows
 
 
-def emit(module: llvm.ModuleRef, level: int) -> bytes:
-    return _target_machine(level).emit_object(module)
+def emit(module: llvm.ModuleRef, level: int, tm=None) -> bytes:
+    return (tm or _target_machine(level)).emit_object(module)
 
 
 def assembly(module: llvm.ModuleRef, level: int) -> str:

@@ -12,11 +12,11 @@ __all__ = ["Options"]
 
 class Options:
     __slots__ = ("opt", "wraparound", "first_line", "loop_versioning", "internal", "interrupt_checks", "boundscheck",
-                 "script")
+                 "script", "break_linkage")
 
     def __init__(self, opt: int = 2, wraparound: bool = False, first_line: int = 1,
                  loop_versioning: bool = True, internal: bool = False, interrupt_checks: bool = True,
-                 boundscheck: bool = True, script: bool = False):
+                 boundscheck: bool = True, script: bool = False, break_linkage: str | None = None):
         if opt not in (0, 1, 2, 3):
             raise ValueError(f"opt must be 0, 1, 2 or 3, not {opt!r}")
         if not isinstance(first_line, int) or first_line < 1:
@@ -31,6 +31,9 @@ class Options:
         self.interrupt_checks = bool(interrupt_checks) and not self.internal
         self.boundscheck = bool(boundscheck)  # an array index out of range raises IndexError
         self.script = bool(script)  # a kernel cell: top-level statements and module variables (parse.py)
+        if break_linkage not in (None, "no-dllexport", "hidden"):
+            raise ValueError(f"break_linkage must be 'no-dllexport' or 'hidden', not {break_linkage!r}")
+        self.break_linkage = break_linkage  # teaching mode: one slot left unexported (targets.py)
 
 
     def key_parts(self) -> dict:
@@ -41,6 +44,8 @@ class Options:
             parts["internal"] = True
         if self.script:
             parts["script"] = True
+        if self.break_linkage:
+            parts["break_linkage"] = self.break_linkage
         return parts
 
     def __repr__(self) -> str:

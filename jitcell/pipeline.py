@@ -31,7 +31,7 @@ __all__ = ["compile_cell", "build"]
 def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_line: int = 1,
                  loop_versioning: bool = True, cache: bool = True, force: bool = False,
                  cache_dir=None, internal: bool = False, interrupt_checks: bool = True, callees=None,
-                 boundscheck: bool = True, script: bool = False) -> Library:
+                 boundscheck: bool = True, script: bool = False, break_linkage: str | None = None) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     `cache=False` builds in a temporary directory and touches no cache; `force=True`
@@ -43,12 +43,15 @@ def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_l
     those whose values are JitFunctions; bound once), or a `linkage.Namespace` (late binding:
     the cell's functions join it, and redefining a name re-patches or recompiles its callers).
     The signatures of the callees the cell mentions are part of the cache key.
+    `break_linkage` ("hidden" or "no-dllexport", teaching mode) leaves one slot unexported, as the
+    bug this project guards against did: the loader then refuses the library with LinkageError.
     `script=True` compiles a cell of the jitcell kernel: top-level statements become the
     function `__cell__` (`library.cell_main`), top-level annotated names module variables
     (variables.py), which later cells in the same Namespace use through slots.
     """
     options = Options(opt=opt, wraparound=wraparound, first_line=first_line, loop_versioning=loop_versioning,
-                      internal=internal, interrupt_checks=interrupt_checks, boundscheck=boundscheck, script=script)
+                      internal=internal, interrupt_checks=interrupt_checks, boundscheck=boundscheck, script=script,
+                      break_linkage=break_linkage)
     store = Cache(cache_dir) if cache else None
     toolchain = fingerprint.toolchain(store.location if store else None, write=store is not None)
     settings = {"cache": cache, "cache_dir": cache_dir}
@@ -130,9 +133,10 @@ def _workspace(store: Cache | None, key: str):
 
 
 def front_end(source: str, options: Options, tag: int, callees: dict | None = None, var_env: dict | None = None,
-              stage=None) -> tuple:
+              stage=None, target_machine=None) -> tuple:
     """parse -> check -> lower -> optimize: (typed program, lowered module, optimized module).
-    `stage(name)`: a context manager that times each stage (build's timings)."""
+    `stage(name)`: a context manager that times each stage (build's timings); `target_machine`:
+    optimize for another platform (targets.py), not this one."""
     from . import machine
     from .check import check
     from .lower import lower
@@ -151,7 +155,7 @@ def front_end(source: str, options: Options, tag: int, callees: dict | None = No
                         cell_entries=not options.internal,
                         interrupt_checks=options.interrupt_checks, boundscheck=options.boundscheck)
     with stage("optimize"):
-        module = machine.optimize(lowered.module, options.opt)
+        module = machine.optimize(lowered.module, options.opt, target_machine)
     return program, lowered, module
 
 
@@ -163,7 +167,7 @@ def generated_code(library, callees=None) -> dict:
 
     manifest = library.manifest
     accepted = {"opt", "wraparound", "first_line", "loop_versioning", "internal", "interrupt_checks",
-                "boundscheck", "script"}
+                "boundscheck", "script", "break_linkage"}
     options = Options(**{k: v for k, v in manifest["options"].items() if k in accepted})
     source = manifest["source"]
     env = linkage.resolve(callees, source) if callees is not None else {}
@@ -195,6 +199,10 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     tag = _signed64(int(key[:16], 16))
     program, lowered, module = front_end(source, options, tag, callees, var_env, stage)
     survivors = set(machine.export(module))
+    if options.break_linkage:
+        from .targets import break_slot
+
+        break_slot(module, options.break_linkage, slots.SLOT_PREFIX)
     with stage("emit"):
         obj = work / "cell.o"
         obj.write_bytes(machine.emit(module, options.opt))

@@ -49,6 +49,15 @@ class JitMagics(Magics):
     @argument("--no-interrupt", action="store_true",
               help="compile loops without interrupt checks: Kernel > Interrupt then waits for the "
                    "compiled call to return (the checks cost little; see jitcell.interrupts).")
+    @argument("--target", metavar="TRIPLE", default=None,
+              help="with --check: build for another platform (x86_64-pc-windows-msvc, x86_64-apple-darwin, "
+                   "arm64-apple-darwin, x86_64-unknown-linux-gnu, aarch64-unknown-linux-gnu).")
+    @argument("--check", action="store_true",
+              help="build the cell's library (for --target, or this machine) and check from the file that every "
+                   "function and slot is exported; nothing is run or bound.")
+    @argument("--teach-break", choices=("hidden", "no-dllexport"), default=None,
+              help="teaching mode: leave one slot unexported, as the bug jitcell guards against did (hidden "
+                   "visibility, or no dllexport storage class, which only matters on Windows).")
     @cell_magic
     def jit(self, line, cell):
         """Compile every function of this cell into a native library and bind it here.
@@ -70,11 +79,27 @@ class JitMagics(Magics):
             show = parse_show(args.show)
         except ValueError as error:
             raise UsageError(str(error)) from None
+        if args.check or args.target:
+            if not args.check:
+                raise UsageError("--target builds for another platform only with --check (it cannot run there)")
+            from jitcell.targets import TARGETS, _host_triple, check_target
+
+            triple = args.target or _host_triple()
+            if triple not in TARGETS:
+                raise UsageError(f"--target: unknown {triple!r}; choose from {', '.join(TARGETS)}")
+            report = check_target(cell, triple, break_linkage=args.teach_break, opt=args.opt,
+                                  wraparound=args.wraparound, first_line=2)
+            display({"text/plain": str(report), "text/html": report._repr_html_()}, raw=True)
+            if not report.ok:
+                from jitcell.errors import LinkageError
+
+                raise LinkageError("\n".join(report.problems))
+            return
         namespace = _namespace(self.shell)  # the functions of earlier cells are callable here (linkage.py)
         namespace.label = _cell_label(self.shell, cell)
         library = compile_cell(cell, callees=namespace, opt=args.opt, wraparound=args.wraparound, first_line=2,
                                interrupt_checks=not args.no_interrupt, cache=not args.no_cache, force=args.force,
-                               boundscheck=args.boundscheck == "on")
+                               boundscheck=args.boundscheck == "on", break_linkage=args.teach_break)
         self.shell.user_ns.update(library.functions)
         if not args.quiet or show:
             display(summary_bundle(library, show=[v for v in show if v not in ("ir", "opt", "asm")]), raw=True)
