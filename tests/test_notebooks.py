@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -107,3 +108,15 @@ def test_kernel_tour_says_what_it_claims(fresh_cache):
     assert "now uses the new scale" in text and "30.0" in text
     assert "unsupported operand type(s) for +: 'int' and 'str'" in text
     assert "ZeroDivisionError" in text and text.endswith("slots patched101")
+
+
+def test_linkage_and_exports_says_what_it_claims(fresh_cache):
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith("04-")]
+    text = "\n".join(text_of(c) for c in execute(path).cells if c.cell_type == "code")
+    for triple, form in (("x86_64-pc-windows-msvc", "PE"), ("x86_64-apple-darwin", "Mach-O"),
+                         ("arm64-apple-darwin", "Mach-O"), ("x86_64-unknown-linux-gnu", "ELF")):
+        assert re.search(rf"{triple} +{form} .* every function and slot exported", text), triple
+    assert "NOT EXPORTED" in text and "it needs the dllexport storage class" in text
+    assert "is missing from the export table of" in text  # the loader's LinkageError on this machine
+    assert "arm64-apple-darwin: Mach-O library cell.dylib (ok" in text
+    assert "jitcell.impl.tally" in text and "jitcell.slot.rt.table_get" in text
