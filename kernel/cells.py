@@ -3,7 +3,8 @@
     cells = CompiledCells(shell)          # registers %%jitcell_cell, loads the jitcell extension
     shell.run_cell("%%jitcell_cell\\nx: int = 41\\nx + 1")    # Out: 42
 
-Every compiled cell joins one `linkage.Namespace` over the shell's `user_ns`: its
+An import in a compiled cell lasts for the session, as in Python (later cells get it
+appended). Every compiled cell joins one `linkage.Namespace` over the shell's `user_ns`: its
 functions become names there, its module variables `namespace.variables`. A Python
 cell sees each variable as a plain value (a dict as a copy) under its name; what the
 cell assigns to that name is written back afterwards, with the variable's type checked
@@ -16,6 +17,8 @@ import keyword
 import re
 
 __all__ = ["CompiledCells", "COMPLETIONS"]
+
+_IMPORT = re.compile(r"^((?:import|from)\s[^\n#]*)", re.M)
 
 # what compiled code may name besides the cell's own names (check_expr.py's builtins)
 COMPLETIONS = ("abs", "bool", "dict", "float", "int", "len", "max", "min", "print", "range", "round", "str",
@@ -32,6 +35,7 @@ class CompiledCells:
 
         self.namespace = _namespace(shell)
         self._snapshot: dict = {}
+        self.imports: dict[str, None] = {}  # top-level import lines of compiled cells, in order
         shell.register_magic_function(self.run, magic_kind="cell", magic_name="jitcell_cell")
         shell.events.register("pre_run_cell", self._before_python)
         shell.events.register("post_run_cell", self._after_python)
@@ -46,12 +50,22 @@ class CompiledCells:
         from jitcell.summary import summary_bundle
 
         self.namespace.label = f"In [{self.shell.execution_count}]"
-        library = compile_cell(cell, callees=self.namespace, script=True)
+        library = compile_cell(self.with_imports(cell), callees=self.namespace, script=True)
         self.shell.user_ns.update(library.functions)
         display(summary_bundle(library), raw=True)
         for event in library.relinked:
             print(f"jitcell: {event}")
         return library.cell_main() if library.cell_main is not None else None
+
+    def with_imports(self, cell: str) -> str:
+        """The cell, with the imports of earlier compiled cells appended (as in Python, an import
+        lasts for the session). At the end, so that line numbers stay the cell's own; the
+        compiler reads imports wherever they are at the top level."""
+        own = [line.strip() for line in _IMPORT.findall(cell)]
+        for line in own:
+            self.imports.setdefault(line, None)
+        missing = [line for line in self.imports if line not in own]
+        return cell if not missing else cell.rstrip("\n") + "\n" + "\n".join(missing) + "\n"
 
     # ---- Python cells see the compiled variables -------------------------------------
 

@@ -177,3 +177,12 @@ def test_dict_and_array_results_have_html_tables(fresh_cache):
         (result,) = [d for d in reply.displays if not d["text/plain"].startswith("jitcell:")]
         assert result["text/plain"].startswith("array([[1., 1.],")
         assert "ndarray · float64 · shape 3 × 2" in result["text/html"] and result["text/html"].count("<tr>") == 3
+
+
+def test_an_import_lasts_for_the_session(fresh_cache):
+    with KernelSession(env={"JITCELL_CACHE_DIR": str(fresh_cache)}, kernel="jitcell") as kernel:
+        assert kernel.execute("import math\nfrom math import pi as PI\nPI").status == "ok"
+        reply = kernel.execute("def area(r: float) -> float:\n    return PI * r * r\nmath.floor(area(2.0))")
+        assert reply.status == "ok" and results(reply)[1] == "12"
+        reply = kernel.execute("area(1.0) +")  # a compile error still points at the cell's own line
+        assert reply.error["ename"] == "CompileError" and "cell:1:" in reply.error["evalue"]
