@@ -31,7 +31,8 @@ __all__ = ["compile_cell", "build"]
 def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_line: int = 1,
                  loop_versioning: bool = True, cache: bool = True, force: bool = False,
                  cache_dir=None, internal: bool = False, interrupt_checks: bool = True, callees=None,
-                 boundscheck: bool = True, script: bool = False, break_linkage: str | None = None) -> Library:
+                 boundscheck: bool = True, script: bool = False, break_linkage: str | None = None,
+                 wrap: bool = True) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     `cache=False` builds in a temporary directory and touches no cache; `force=True`
@@ -43,6 +44,7 @@ def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_l
     those whose values are JitFunctions; bound once), or a `linkage.Namespace` (late binding:
     the cell's functions join it, and redefining a name re-patches or recompiles its callers).
     The signatures of the callees the cell mentions are part of the cache key.
+    `wrap=False` binds no Python wrappers (`library.functions` stays empty).
     `break_linkage` ("hidden" or "no-dllexport", teaching mode) leaves one slot unexported, as the
     bug this project guards against did: the loader then refuses the library with LinkageError.
     `script=True` compiles a cell of the jitcell kernel: top-level statements become the
@@ -68,7 +70,7 @@ def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_l
         if found.entry is not None:
             library = load(found.entry, cache_hit=True, compile_seconds=None,
                            address_of=_resolver(env, var_env, found.entry.manifest))
-            return linkage.link(bind(library), callees, settings)
+            return linkage.link(_bind(library, wrap), callees, settings)
         reason = found.reason
 
     started = time.perf_counter()
@@ -88,7 +90,13 @@ def compile_cell(source: str, *, opt: int = 2, wraparound: bool = False, first_l
         library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
                        address_of=_resolver(env, var_env, entry.manifest))
         library.miss_details = details
-    return linkage.link(bind(library), callees, settings)
+    return linkage.link(_bind(library, wrap), callees, settings)
+
+
+def _bind(library: Library, wrap: bool) -> Library:
+    """Python wrappers for the cell's functions, unless the caller needs none (the runtime
+    library's functions are called through slots, or by runtime.function() with ctypes)."""
+    return bind(library) if wrap else library
 
 
 def _explain_miss(store: Cache, manifest: dict, reason: str) -> dict:

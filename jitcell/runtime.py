@@ -32,7 +32,8 @@ def library():
 
         with open(SOURCE_PATH, encoding="utf-8") as f:
             source = f.read()
-        _library = compile_cell(source, internal=True, wraparound=True)
+        # no Python wrappers: cells call it through slots, Python through function() below
+        _library = compile_cell(source, internal=True, wraparound=True, wrap=False)
     return _library
 
 
