@@ -63,7 +63,7 @@ def array_writers(program: T.Program) -> set[str]:
     they call: their array arguments must be writeable."""
     direct, calls = set(), {}
     for fn in program.functions:
-        nodes = list(_walk(fn.body))
+        nodes = list(T.walk(fn.body))
         if any(isinstance(n, (T.ArraySet, T.ArrayUpdate)) for n in nodes):
             direct.add(fn.name)
         calls[fn.name] = {n.function for n in nodes if isinstance(n, T.CallCell)}
@@ -76,19 +76,6 @@ def array_writers(program: T.Program) -> set[str]:
                 writers.add(name)
                 changed = True
     return writers
-
-
-def _walk(node):
-    from dataclasses import fields, is_dataclass
-
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        yield item
-        if isinstance(item, (tuple, list)):
-            stack.extend(item)
-        elif is_dataclass(item):
-            stack.extend(getattr(item, f.name) for f in fields(item))
 
 
 class ArrayChecks:

@@ -17,7 +17,7 @@ operation, operand types) go into the manifest, and Python reads them from there
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from typing import Callable
 
 from llvmlite import ir
@@ -35,7 +35,6 @@ from .internal import lower_intrinsic
 from .lower_array import ArrayLowering, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .lower_dict import DictLowering
 from .lower_heap import HeapLowering, runtime_signature, str_literal_global
-from .versioning import Guard, worth_versioning
 
 __all__ = ["lower", "Lowered", "SlotUse"]
 
@@ -479,7 +478,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         loop stays a plain loop LLVM can unroll and vectorize; None with checks off."""
         if not self.owner.interrupt_checks:
             return None
-        for n in _walk(body):
+        for n in T.walk(body):
             if isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For"):
                 return "each"
             if isinstance(n, T.CallCell) and (getattr(n, "external", False) or n.function in self.owner.unbounded):
@@ -960,10 +959,10 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
 def _recursive_functions(program: T.Program) -> set[str]:
     """The functions that can call themselves, directly or through others: only they check the depth.
     A call to another cell may come back (cells can be redefined to call each other): it counts."""
-    calls = {fn.name: {n.function for n in _walk(fn.body) if isinstance(n, T.CallCell) and not n.external}
+    calls = {fn.name: {n.function for n in T.walk(fn.body) if isinstance(n, T.CallCell) and not n.external}
              for fn in program.functions}
     recursive = {fn.name for fn in program.functions
-                 if any(isinstance(n, T.CallCell) and n.external for n in _walk(fn.body))}
+                 if any(isinstance(n, T.CallCell) and n.external for n in T.walk(fn.body))}
     for name in calls:
         seen, stack = set(), list(calls[name])
         while stack:
@@ -983,8 +982,8 @@ def _unbounded_functions(program: T.Program, recursive: set[str]) -> set[str]:
     def loops(n):
         return isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For")
 
-    calls = {fn.name: [n for n in _walk(fn.body) if isinstance(n, T.CallCell)] for fn in program.functions}
-    unbounded = set(recursive) | {fn.name for fn in program.functions if any(loops(n) for n in _walk(fn.body))}
+    calls = {fn.name: [n for n in T.walk(fn.body) if isinstance(n, T.CallCell)] for fn in program.functions}
+    unbounded = set(recursive) | {fn.name for fn in program.functions if any(loops(n) for n in T.walk(fn.body))}
     unbounded |= {name for name, found in calls.items() if any(getattr(n, "external", False) for n in found)}
     changed = True
     while changed:
@@ -994,17 +993,6 @@ def _unbounded_functions(program: T.Program, recursive: set[str]) -> set[str]:
                 unbounded.add(name)
                 changed = True
     return unbounded
-
-
-def _walk(node):
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        yield item
-        if isinstance(item, (tuple, list)):
-            stack.extend(item)
-        elif is_dataclass(item):
-            stack.extend(getattr(item, f.name) for f in fields(item))
 
 
 def _appended(name: str, value: T.Expr) -> list[T.Expr] | None:
@@ -1020,5 +1008,5 @@ def _appended(name: str, value: T.Expr) -> list[T.Expr] | None:
 
 def _names_read_unbound(node) -> set[str]:
     """Names with at least one read that Python could find unbound."""
-    return {item.name for item in _walk(node) if isinstance(item, T.Local) and item.may_be_unbound}
+    return {item.name for item in T.walk(node) if isinstance(item, T.Local) and item.may_be_unbound}
 

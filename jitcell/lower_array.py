@@ -20,7 +20,6 @@ the index in range (versioning.py); `self.unchecked` holds those accesses.
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
 
 from llvmlite import ir
 
@@ -71,7 +70,7 @@ class ArrayLowering:
         everywhere in the function, so its header fields are read once, in the entry block."""
         fixed = getattr(self, "_fixed_arrays", None)
         if fixed is None:
-            assigned = {n for node in _walk(self.fn.body) for n in _assigned(node)}
+            assigned = {n for node in T.walk(self.fn.body) for n in _assigned(node)}
             args = self.ir_fn.args[1 if self.fn.signature.returns is not NONE else 0:]
             fixed = self._fixed_arrays = {
                 pname: arg for (pname, t), arg in zip(self.fn.signature.params, args[1:])
@@ -280,17 +279,6 @@ class ArrayLowering:
 
 
 _DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool"}
-
-
-def _walk(node):
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        yield item
-        if isinstance(item, (tuple, list)):
-            stack.extend(item)
-        elif is_dataclass(item):
-            stack.extend(getattr(item, f.name) for f in fields(item))
 
 
 def _assigned(node) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ float: Python compares those exactly, and `lower` does too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 
 from .errors import Loc
 from .types import Type
@@ -433,3 +433,15 @@ class Function:
 class Program:
     functions: tuple[Function, ...]
     variables: dict[str, Type] = field(default_factory=dict, hash=False)  # declared by this cell
+
+
+def walk(node):
+    """Every node under `node` (a node, or a tuple or list of them), `node` included, depth first."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        yield item
+        if isinstance(item, (tuple, list)):
+            stack.extend(item)
+        elif is_dataclass(item):
+            stack.extend(getattr(item, f.name) for f in fields(item))

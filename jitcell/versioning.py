@@ -41,7 +41,6 @@ accumulator the guard cannot bound, as in `s += a[i]`), and every check.
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
 from typing import Callable
 
 from llvmlite import ir
@@ -56,22 +55,6 @@ I64 = ir.IntType(64)
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 Interval = tuple[ir.Value, ir.Value]
-
-
-def _children(node):
-    if isinstance(node, (tuple, list)):
-        yield from node
-    elif is_dataclass(node):
-        for f in fields(node):
-            yield getattr(node, f.name)
-
-
-def _walk(node):
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        yield item
-        stack.extend(_children(item))
 
 
 def _is_checked_op(node) -> bool:
@@ -96,7 +79,7 @@ def _is_unguardable(node) -> bool:
 
 def bounds_guardable(loop: T.ForRange) -> bool:
     """Can the guard see every assignment in the loop (no while, dict or array loops inside)?"""
-    return not any(isinstance(n, (T.While, T.ForDict, T.ForArray)) for n in _walk((loop.body, loop.orelse)))
+    return not any(isinstance(n, (T.While, T.ForDict, T.ForArray)) for n in T.walk((loop.body, loop.orelse)))
 
 
 def array_accesses(loop: T.ForRange, skip) -> list[tuple]:
@@ -109,7 +92,7 @@ def array_accesses(loop: T.ForRange, skip) -> list[tuple]:
         return inner.var not in _names_assigned(inner.body)
 
     def expressions(node, context):
-        for item in _walk(node):
+        for item in T.walk(node):
             match item:
                 case T.ArrayItem(array=T.Local(name=name), indices=indices) | \
                         T.ArraySet(array=T.Local(name=name), indices=indices) | \
@@ -140,7 +123,7 @@ def array_accesses(loop: T.ForRange, skip) -> list[tuple]:
 
 def _names_assigned(stmts) -> set[str]:
     names = set()
-    for node in _walk(stmts):
+    for node in T.walk(stmts):
         match node:
             case T.Assign(names=assigned) | T.Unpack(names=assigned):
                 names.update(assigned)
@@ -151,7 +134,7 @@ def _names_assigned(stmts) -> set[str]:
 
 def worth_versioning(loop: T.ForRange) -> bool:
     """Does the loop have overflow checks to remove, and only ones the guard can cover?"""
-    nodes = list(_walk((loop.body, loop.orelse)))
+    nodes = list(T.walk((loop.body, loop.orelse)))
     return any(_is_checked_op(n) for n in nodes) and not any(_is_unguardable(n) for n in nodes)
 
 
@@ -194,7 +177,7 @@ def _accumulated(name: str, value: T.Expr) -> tuple[str, T.Expr] | None:
             pass
         case _:
             return None
-    if any(isinstance(n, T.Local) and n.name == name for n in _walk(e)):
+    if any(isinstance(n, T.Local) and n.name == name for n in T.walk(e)):
         return None
     return op, e
 
@@ -284,7 +267,7 @@ class Guard:
         """Returns an i1: true when no overflow check in `loop` can fire."""
         self._setup(loop, start, stop, count)
         self.ok = self.b.and_(self.ok, self.count_ok)
-        for node in _walk((loop.body, loop.orelse)):
+        for node in T.walk((loop.body, loop.orelse)):
             if isinstance(node, T.ForRange):
                 self.interval(node.start)
                 self.interval(node.stop)
