@@ -169,12 +169,18 @@ def manifest_rows(env: dict, targets) -> list[dict]:
 def link(library, callees, settings: dict):
     """compile_cell's last step: a library compiled in a Namespace joins it; a new library's
     callees are remembered for `missing_callees`."""
-    if callees is not None and library.manifest.get("callees") and not library.cache_hit and settings["cache"]:
+    uses = library.manifest.get("uses", [])
+    if callees is not None and (library.manifest.get("callees") or uses) and not library.cache_hit \
+            and settings["cache"]:
         labels = callees._labels if isinstance(callees, Namespace) else {}
         names = _names(callees)
+        known = getattr(callees, "variables", {})
         rows = [{"name": r["name"], "signature": r["signature"],
                  "defined_in": labels.get(getattr(getattr(names.get(r["name"]), "library", None), "location", None))}
-                for r in library.manifest["callees"]]
+                for r in library.manifest.get("callees", [])]
+        rows += [{"name": r["name"], "type": r["type"],  # module variables of other kernel cells
+                  "defined_in": labels.get(getattr(getattr(known.get(r["name"]), "library", None), "location", None))}
+                 for r in uses]
         _write_remembered(settings, library.manifest["source"], library.manifest["options"], rows)
     if isinstance(callees, Namespace):
         callees.adopt(library, settings=settings)
@@ -222,7 +228,16 @@ def missing_callees(settings: dict, source: str, options: dict, callees, env: di
             rows = []
         undefined = {d.message.split("'")[1] for d in error.diagnostics
                      if d.message.startswith("name '") and "' is not defined" in d.message}
-        missing = [r for r in rows if r["name"] in undefined and r["name"] not in env]
+        missing = [r for r in rows if r["name"] in undefined and r["name"] not in env and "type" not in r]
+        variables = [r for r in rows if r["name"] in undefined and "type" in r]
+        if variables and not missing:
+            parts = [f"{r['name']} ({r['defined_in'] + ' declared it' if r.get('defined_in') else 'declared'} as "
+                     f"{r['name']}: {r['type']} when this cell was compiled)" for r in variables]
+            names = ", ".join(r["name"] for r in variables)
+            raise LinkageError(f"this cell uses the module variable{'s' if len(variables) > 1 else ''} "
+                               f"{' and '.join(parts)} of another cell, which no cell has declared in this "
+                               f"kernel yet (is this a new kernel?); run the cell that declares {names} first") \
+                from error
         if not missing:
             raise
         parts = []

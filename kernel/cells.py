@@ -49,7 +49,10 @@ class CompiledCells:
         from jitcell.pipeline import compile_cell
         from jitcell.summary import summary_bundle
 
-        self.namespace.label = f"In [{self.shell.execution_count}]"
+        from jitcell.magics import _cell_label
+
+        # IPython has counted this cell already: execution_count is the next one's number
+        self.namespace.label = _cell_label(self.shell, cell) or f"In [{self.shell.execution_count - 1}]"
         library = compile_cell(self.with_imports(cell), callees=self.namespace, script=True)
         self.shell.user_ns.update(library.functions)
         display(summary_bundle(library), raw=True)

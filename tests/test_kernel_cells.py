@@ -89,7 +89,7 @@ def test_redefinition_repatches_readers_and_a_new_type_recompiles_them(fresh_cac
         assert kernel.execute("def grow(n: int):\n    return n * scale").status == "ok"  # result type inferred
         assert results(kernel.execute("grow(5)"))[1] == "10"
         reply = kernel.execute("scale: int = 3")  # same type: new storage, grow re-pointed at it
-        assert "In [3] (grow) now uses the new scale" in reply.stdout, reply.stdout
+        assert "In [2] (grow) now uses the new scale" in reply.stdout, reply.stdout
         assert results(kernel.execute("grow(5)"))[1] == "15"
         reply = kernel.execute("scale: float = 0.5")  # a new type: grow's cell is compiled again
         assert "recompiled" in reply.stdout, reply.stdout
@@ -186,3 +186,16 @@ def test_an_import_lasts_for_the_session(fresh_cache):
         assert reply.status == "ok" and results(reply)[1] == "12"
         reply = kernel.execute("area(1.0) +")  # a compile error still points at the cell's own line
         assert reply.error["ename"] == "CompileError" and "cell:1:" in reply.error["evalue"]
+
+
+def test_a_cell_run_before_the_cell_declaring_its_variable_says_which_to_run(fresh_cache):
+    with KernelSession(env={"JITCELL_CACHE_DIR": str(fresh_cache)}, kernel="jitcell") as kernel:
+        assert kernel.execute("limit: int = 5").status == "ok"
+        assert results(kernel.execute("limit * 2"))[1] == "10"
+        kernel.restart()
+        reply = kernel.execute("limit * 2")  # out of order in a new kernel
+        assert reply.error["ename"] == "LinkageError", reply.error
+        assert "module variable limit (In [1] declared it as limit: int" in reply.error["evalue"]
+        assert "run the cell that declares limit first" in reply.error["evalue"]
+        assert kernel.execute("limit: int = 5").status == "ok"
+        assert results(kernel.execute("limit * 2"))[1] == "10"
