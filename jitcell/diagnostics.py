@@ -116,7 +116,8 @@ def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool 
     exported = {e.name for e in d.exports}
     d.globals = [{**g, "section": sections.get(g["name"], "")} for g in manifest.get("globals", [])]
     visibility = {g["name"]: g for g in d.globals}
-    moved: dict[str, set] = {}
+    moved: dict[str, set] = {}  # library file -> shifts of the slots pointing into it
+    bases: dict[str, int] = {}  # library file -> its load address
     for row in manifest.get("slots", []):
         name, target = row["name"], row["target"]
         address = (patched or {}).get(name)
@@ -133,6 +134,7 @@ def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool 
         d.slots.append(SlotRow(name, target, slot_names.describe(target), row["baked"], address, status, into))
         if where and row["baked"]:
             moved.setdefault(where[0], set()).add(address - row["baked"])
+            bases[where[0]] = where[1]
         if name not in exported:
             d.problems.append(Problem(
                 f"slot {name} is missing from the export table",
@@ -156,9 +158,7 @@ def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool 
                                           "export it like the slots (default visibility / dllexport)"))
     for file, shifts in sorted(moved.items()):
         shift = next(iter(shifts)) if len(shifts) == 1 else None
-        base = binary.library_of(next(s.patched for s in d.slots if s.patched and
-                                      binary.library_of(s.patched) and binary.library_of(s.patched)[0] == file))
-        d.libraries.append((_library_name(file), f"{base[1]:#x}" if base else "?",
+        d.libraries.append((_library_name(file), f"{bases[file]:#x}",
                             _signed_hex(shift) if shift is not None else "several"))
     d.imports = binary.imports(path) if readable and read else \
         [binary.Import(i["name"], i["library"]) for i in manifest.get("imports", [])]
