@@ -66,6 +66,12 @@ def test_wheel_install_gives_working_magics_and_kernel(tmp_path, fresh_cache):
     # pip install alone registered the kernelspec: jupyter_client finds it by name and starts it
     spec = json.loads((target / "share" / "jupyter" / "kernels" / "jitcell" / "kernel.json").read_text())
     assert spec["display_name"] == "jitcell (compiled Python)" and spec["language"] == "jitcell"
+    listed = subprocess.run([sys.executable, "-m", "jupyter", "kernelspec", "list", "--json"], capture_output=True,
+                            text=True, env=env, cwd=tmp_path, timeout=60)
+    assert listed.returncode == 0, listed.stderr
+    specs = json.loads(listed.stdout)["kernelspecs"]
+    assert specs["jitcell"]["spec"]["display_name"] == "jitcell (compiled Python)"  # `jupyter kernelspec list`
+    assert Path(specs["jitcell"]["resource_dir"]).is_relative_to(target)  # the wheel's copy, found first
     done = subprocess.run([sys.executable, "-c", KERNEL, str(site)], capture_output=True, text=True, env=env,
                           cwd=tmp_path, timeout=120)
     assert done.returncode == 0, done.stderr
