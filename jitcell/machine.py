@@ -65,13 +65,13 @@ def _target_machine(level: int):
 
 
 @functools.cache
-def cross_target_machine(triple: str, level: int):
-    """A target machine for another platform (a generic CPU of its architecture): for checking a
-    cell's library for that platform without running it (targets.py)."""
+def cross_target_machine(triple: str, level: int, cpu: str = ""):
+    """A target machine for another platform (`cpu`, or a generic CPU of its architecture): for
+    checking a cell's library for that platform without running it (targets.py)."""
     llvm.initialize_all_targets()
     llvm.initialize_all_asmprinters()
     target = llvm.Target.from_triple(triple)
-    return target.create_target_machine(opt=level, reloc="pic", codemodel="default")
+    return target.create_target_machine(cpu=cpu, opt=level, reloc="pic", codemodel="default")
 
 
 def optimize(module: ir.Module, level: int, tm=None) -> llvm.ModuleRef:
