@@ -231,11 +231,13 @@ def _table_reader(type_name: str):
 
 def _tuple_reader(items: list[str]):
     """Python's tuple from a result struct; str items are taken (read, then released), array
-    items become ndarrays (`args`: the call's arguments, for an array that is one of them)."""
+    items become ndarrays (`args`: the call's arguments, for an array that is one of them),
+    dict items Python dicts (the table released)."""
     names = [f"v{i}" for i in range(len(items))]
 
     def read(struct, args=()):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else
+                     _table_reader(t)(getattr(struct, n)) if t.startswith("dict[") else
                      _take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
                      for n, t in zip(names, items))
 

@@ -93,6 +93,8 @@ class _Site:
             error = KeyError(*values)
         elif kind == "dict_changed":
             error = RuntimeError("dictionary changed size during iteration")
+        elif kind == "dict_keys_changed":
+            error = RuntimeError("dictionary keys changed during iteration")
         elif kind.startswith("array_"):  # IndexError and the like, as NumPy words them (arrays.py)
             from .arrays import site_error
 

@@ -5,7 +5,8 @@
     d[k] += 1         the same lookup once, then table_put(d, e, n + 1)
     for k, v in d.items():
                       e = table_next(d, 0), table_next(d, e + 1), ... until -1,
-                      RuntimeError if len(d) changed since the loop began
+                      RuntimeError if len(d) changed since the loop began, or if
+                      it finds more entries than len(d) was (keys changed)
 
 The table stores 8-byte words: an int as is, a float's bits, a bool as 0 or 1, a
 str's address; it keeps its own references to str keys and values, so values are
@@ -150,15 +151,21 @@ class DictLowering:
         head, body, step, other, end = (self.ir_fn.append_basic_block(n) for n in
                                         ("dict.for", "dict.body", "dict.next", "dict.else", "dict.end"))
         changed_site = self.site("dict_changed", node.loc, operands=[])
+        keys_changed_site = self.site("dict_keys_changed", node.loc, operands=[])
         b.branch(head)
         b.position_at_end(head)
         position = b.phi(I64, name="entry")
         position.add_incoming(ir.Constant(I64, 0), before)
+        remaining = b.phi(I64, name="remaining")  # as CPython: more entries than it began with raise
+        remaining.add_incoming(length, before)
         with b.if_then(b.icmp_signed("!=", self.dict_length(d), length), likely=False):
             self.report(changed_site, [])
         e = self.runtime("table_next", d, position)
         b.cbranch(b.icmp_signed("<", e, ir.Constant(I64, 0)), other, body)
         b.position_at_end(body)
+        with b.if_then(b.icmp_signed("==", remaining, ir.Constant(I64, 0)), likely=False):
+            self.report(keys_changed_site, [])
+        left = b.sub(remaining, ir.Constant(I64, 1))
         items = {"keys": [("table_key", dict_type.key)], "values": [("table_value", dict_type.value)],
                  "items": [("table_key", dict_type.key), ("table_value", dict_type.value)]}[node.mode]
         for name, (reader, t) in zip(node.names, items):
@@ -169,9 +176,10 @@ class DictLowering:
                 self.release(old, t)
             if name in self.flags:
                 b.store(ir.Constant(I1, 1), self.flags[name])
-        self.loop_body(body, node.body, step, end)
+        self.loop_body(b.block, node.body, step, end)
         b.position_at_end(step)
         position.add_incoming(b.add(e, ir.Constant(I64, 1)), step)
+        remaining.add_incoming(left, step)
         b.branch(head)
         b.position_at_end(other)
         self.block(node.orelse)
