@@ -26,8 +26,6 @@ The unmarked test is short; the @pytest.mark.slow variant runs many more example
 
 from __future__ import annotations
 
-import contextlib
-import io
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -36,6 +34,7 @@ from hypothesis import strategies as st
 import jitcell
 from jitcell import runtime
 from test_differential import same_value
+from test_generated import _outcome  # the same call, printing captured, errors as (type, message)
 
 MOD = 10007
 TEXTS = ["", "a", "ab", "b", "é", "日本", "😀", "a b", "Z", "\x00", "it's", "ab€"]
@@ -222,15 +221,6 @@ def programs(draw):
     args = draw(st.lists(st.tuples(st.sampled_from(TEXTS), st.sampled_from(TEXTS), st.integers(-50, 50)),
                          min_size=3, max_size=3))
     return "\n".join(program.lines) + "\n", args, draw(st.sampled_from([2, 0]))
-
-
-def _outcome(fn, args):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        try:
-            return "value", fn(*args), out.getvalue()
-        except Exception as error:  # compared by type and message
-            return "error", (type(error), str(error)), out.getvalue()
 
 
 def check_program(source: str, args: list, opt: int) -> None:
