@@ -76,7 +76,7 @@ def run_all(kernel, cells: list[str]) -> tuple[float, list[str], list[str]]:
 
 
 def measure(system: str, cells: list[str], repeats: int) -> dict:
-    from jitcell.kernel_session import KernelSession
+    from jitcell.kernel.session import KernelSession
 
     first, again, start = [], [], []
     outputs = hits = None

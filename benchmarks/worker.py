@@ -80,7 +80,7 @@ def task_info(args) -> dict:
     import numpy
 
     import jitcell
-    from jitcell import machine
+    from jitcell.compiler.backend import machine
 
     toolchain = machine.toolchain()
     root = Path(__file__).resolve().parent.parent

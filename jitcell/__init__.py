@@ -19,32 +19,32 @@ from .errors import CompileError, JitError, LinkageError, LinkError, ToolchainEr
 from .version import __version__
 
 __all__ = [
-    "compile_cell", "Library", "Slot", "JitFunction", "Namespace", "JitError", "CompileError", "LinkageError",
+    "compile_cell", "Options", "Library", "Slot", "JitFunction", "Namespace", "JitError", "CompileError", "LinkageError",
     "LinkError", "ToolchainError", "load_ipython_extension", "__version__",
 ]
 
 
-def __getattr__(name):
-    if name == "compile_cell":
-        from .pipeline import compile_cell
-
-        return compile_cell
-    if name in ("Library", "Slot"):
-        from . import library
-
-        return getattr(library, name)
-    if name == "JitFunction":
-        from .bind import JitFunction
-
-        return JitFunction
-    if name == "Namespace":
-        from .linkage import Namespace
-
-        return Namespace
-    raise AttributeError(f"module 'jitcell' has no attribute {name!r}")
+_LAZY = {  # what `jitcell.NAME` gives, imported on first use: `import jitcell` stays cheap
+    "compile_cell": "jitcell.pipeline",
+    "Options": "jitcell.options",
+    "Library": "jitcell.loader.library",
+    "Slot": "jitcell.loader.library",
+    "JitFunction": "jitcell.loader.bind",
+    "Namespace": "jitcell.loader.namespace",
+}
 
 
-def load_ipython_extension(ipython):
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'jitcell' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+def load_ipython_extension(ipython) -> None:
+    """`%load_ext jitcell`: the %%jit and %jit_cache magics (jitcell.magics)."""
     from .magics import load_ipython_extension as load
 
     load(ipython)

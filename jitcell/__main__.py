@@ -13,7 +13,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return demo(argv[1:])
     if command == "cache":
-        from .cache import Cache
+        from jitcell.loader.cache import Cache
 
         cache = Cache()
         if argv[1:] == ["clear"]:

@@ -17,7 +17,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from .kernel_session import KernelSession
+from jitcell.kernel.session import KernelSession
 
 __all__ = ["main", "CELL"]
 

@@ -7,7 +7,12 @@
 
 from __future__ import annotations
 
-__all__ = ["Options"]
+import os
+
+__all__ = ["Options", "SKIP_PATCHING_ENV", "patching_enabled"]
+
+# Teaching switch: slots keep the addresses they were built with (load.py explains).
+SKIP_PATCHING_ENV = "JITCELL_TEACHING_SKIP_PATCHING"
 
 
 class Options:
@@ -33,8 +38,12 @@ class Options:
         self.script = bool(script)  # a kernel cell: top-level statements and module variables (parse.py)
         if break_linkage not in (None, "no-dllexport", "hidden"):
             raise ValueError(f"break_linkage must be 'no-dllexport' or 'hidden', not {break_linkage!r}")
-        self.break_linkage = break_linkage  # teaching mode: one slot left unexported (targets.py)
+        self.break_linkage = break_linkage  # teaching mode: one slot left unexported (machine.break_slot)
 
+    @classmethod
+    def from_key_parts(cls, parts: dict) -> Options:
+        """The options a manifest recorded (`key_parts()`), e.g. to compile a cell again."""
+        return cls(**{name: parts[name] for name in cls.__slots__ if name in parts})
 
     def key_parts(self) -> dict:
         parts = {"opt": self.opt, "wraparound": self.wraparound, "first_line": self.first_line,
@@ -50,3 +59,12 @@ class Options:
 
     def __repr__(self) -> str:
         return "Options(" + ", ".join(f"{k}={v!r}" for k, v in self.key_parts().items()) + ")"
+
+
+def patching_enabled(target: str = "") -> bool:
+    """False if the teaching switch says to leave slots with this target as built: any value but
+    "" or "0" skips every slot; a value ending in a dot, only the targets starting with it."""
+    value = os.environ.get(SKIP_PATCHING_ENV, "")
+    if value in ("", "0"):
+        return True
+    return not target.startswith(value) if value.endswith(".") else False

@@ -4,7 +4,7 @@
     shell.run_cell("%%jitcell_cell\\nx: int = 41\\nx + 1")    # Out: 42
 
 An import in a compiled cell lasts for the session, as in Python (later cells get it
-appended). Every compiled cell joins one `linkage.Namespace` over the shell's `user_ns`: its
+appended). Every compiled cell joins one `Namespace` over the shell's `user_ns`: its
 functions become names there, its module variables `namespace.variables`. A Python
 cell sees each variable as a plain value (a dict as a copy) under its name; what the
 cell assigns to that name is written back afterwards, with the variable's type checked
@@ -15,25 +15,47 @@ from __future__ import annotations
 
 import keyword
 import re
+import sys
 
-__all__ = ["CompiledCells", "COMPLETIONS"]
+from IPython.display import display
+
+from jitcell.loader.bind import JitFunction
+from jitcell.magics import cell_label, load_ipython_extension, namespace_of
+from jitcell.pipeline import compile_cell
+from jitcell.report.diagnostics import summary_bundle
+
+__all__ = ["CompiledCells", "COMPLETIONS", "cell_kind", "PYTHON_MAGIC"]
 
 _IMPORT = re.compile(r"^((?:import|from)\s[^\n#]*)", re.M)
 
-# what compiled code may name besides the cell's own names (check_expr.py's builtins)
+PYTHON_MAGIC = "%%python"
+_COMMAND = re.compile(r"^\s*(%|!|\S.*\?\s*$)")  # a line magic, a shell command, or `name?`
+
+
+def cell_kind(code: str) -> str:
+    """"python" (`%%python` first), "ipython" (another cell magic, or only IPython commands,
+    or nothing to run) or "compiled"."""
+    lines = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return "ipython"
+    first = lines[0].strip()
+    if first.split()[0] == PYTHON_MAGIC:
+        return "python"
+    if first.startswith("%%") or all(_COMMAND.match(line) for line in lines):
+        return "ipython"
+    return "compiled"
+
+
+# what compiled code may name besides the cell's own names (check/expressions.py's builtins)
 COMPLETIONS = ("abs", "bool", "dict", "float", "int", "len", "max", "min", "print", "range", "round", "str",
                "math", "np", "True", "False", "None", "global", "import math", "import numpy as np")
 
 
 class CompiledCells:
     def __init__(self, shell):
-        import jitcell
-
         self.shell = shell
-        jitcell.load_ipython_extension(shell)  # %%jit, %jit_cache, interrupts
-        from jitcell.magics import _namespace
-
-        self.namespace = _namespace(shell)
+        load_ipython_extension(shell)  # %%jit, %jit_cache, interrupts, how a Library displays
+        self.namespace = namespace_of(shell)
         self._snapshot: dict = {}
         self.imports: dict[str, None] = {}  # top-level import lines of compiled cells, in order
         shell.register_magic_function(self.run, magic_kind="cell", magic_name="jitcell_cell")
@@ -44,15 +66,8 @@ class CompiledCells:
 
     def run(self, line: str, cell: str):
         """The body of `%%jitcell_cell`: the value of the cell's last expression, or None."""
-        from IPython.display import display
-
-        from jitcell.pipeline import compile_cell
-        from jitcell.summary import summary_bundle
-
-        from jitcell.magics import _cell_label
-
         # IPython has counted this cell already: execution_count is the next one's number
-        self.namespace.label = _cell_label(self.shell, cell) or f"In [{self.shell.execution_count - 1}]"
+        self.namespace.label = cell_label(self.shell, cell) or f"In [{self.shell.execution_count - 1}]"
         library = compile_cell(self.with_imports(cell), callees=self.namespace, script=True)
         self.shell.user_ns.update(library.functions)
         display(summary_bundle(library), raw=True)
@@ -73,8 +88,6 @@ class CompiledCells:
     # ---- Python cells see the compiled variables -------------------------------------
 
     def _before_python(self, info) -> None:
-        from jitcell.kernel.kernel import cell_kind
-
         self._snapshot = {}
         if cell_kind(info.raw_cell or "") == "compiled":
             return
@@ -87,8 +100,6 @@ class CompiledCells:
             self._snapshot[name] = (value, _copy(value))
 
     def _after_python(self, result) -> None:
-        import sys
-
         snapshot, self._snapshot = self._snapshot, {}
         for name, (given, copy) in snapshot.items():
             var = self.namespace.variables.get(name)
@@ -107,8 +118,6 @@ class CompiledCells:
 
     def names(self, code: str) -> dict[str, str]:
         """Every name a compiled cell may use here, with what it is."""
-        from jitcell.bind import JitFunction
-
         found = {w: "keyword" for w in keyword.kwlist}
         found.update({w: "builtin" for w in COMPLETIONS})
         found.update({n: "function" for n, v in self.shell.user_ns.items() if isinstance(v, JitFunction)})
@@ -122,7 +131,7 @@ class CompiledCells:
         before = code[:cursor]
         attribute = re.search(r"\b(\w+)\.(\w*)$", before)
         if attribute and attribute.group(1) in ("math", *_math_aliases(code)):
-            from jitcell.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
+            from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS  # the compiler: on demand
 
             prefix = attribute.group(2)
             matches = sorted(n for n in (*MATH_FUNCTIONS, *MATH_CONSTANTS) if n.startswith(prefix))
@@ -134,8 +143,6 @@ class CompiledCells:
 
     def inspect(self, code: str, cursor: int) -> dict | None:
         """text/plain (and HTML) about the compiled function or variable at the cursor."""
-        from jitcell.bind import JitFunction
-
         name = _word_at(code, cursor)
         value = self.shell.user_ns.get(name)
         if isinstance(value, JitFunction):

@@ -9,7 +9,7 @@
 
 A cell goes through IPython as usual (history, execution count, `Out[n]`, errors);
 an input transformer turns it into `%%jitcell_cell`, which compiles it with
-`compile_cell(script=True)` in the kernel's `linkage.Namespace`, binds its functions
+`compile_cell(script=True)` in the kernel's `Namespace` (loader/namespace.py), binds its functions
 and runs its top-level code. A cell whose first line is `%%python` runs as Python;
 a cell made only of IPython commands (`%time f(3)`, `%who`, `f?`, `!ls`) runs as
 IPython would. Compiled module variables are copied into the Python namespace before
@@ -18,14 +18,16 @@ a Python cell runs and written back, type checked, after it.
 
 from __future__ import annotations
 
-import re
 import sys
 
 from ipykernel.ipkernel import IPythonKernel
 
 from jitcell.version import __version__
 
-__all__ = ["JitcellKernel", "LANGUAGE_INFO", "cell_kind"]
+from . import display
+from .cells import PYTHON_MAGIC, CompiledCells, cell_kind
+
+__all__ = ["JitcellKernel", "LANGUAGE_INFO"]
 
 LANGUAGE_INFO = {
     "name": "jitcell",
@@ -36,24 +38,6 @@ LANGUAGE_INFO = {
     "codemirror_mode": "python",
     "nbconvert_exporter": "python",
 }
-
-_PYTHON_MAGIC = "%%python"
-_COMMAND = re.compile(r"^\s*(%|!|\S.*\?\s*$)")  # a line magic, a shell command, or `name?`
-
-
-def cell_kind(code: str) -> str:
-    """"python" (`%%python` first), "ipython" (another cell magic, or only IPython commands,
-    or nothing to run) or "compiled"."""
-    lines = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
-        return "ipython"
-    first = lines[0].strip()
-    if first.split()[0] == _PYTHON_MAGIC:
-        return "python"
-    if first.startswith("%%") or all(_COMMAND.match(line) for line in lines):
-        return "ipython"
-    return "compiled"
-
 
 class _CellTransformer:
     """IPython input transformer: a compiled cell becomes `%%jitcell_cell`; `%%python` is dropped
@@ -74,7 +58,7 @@ def _to_cell_magic(lines: list[str]) -> list[str]:
     if kind == "compiled":
         return ["%%jitcell_cell\n", *lines]
     if kind == "python":
-        index = next(i for i, line in enumerate(lines) if line.strip().startswith(_PYTHON_MAGIC))
+        index = next(i for i, line in enumerate(lines) if line.strip().startswith(PYTHON_MAGIC))
         return lines[:index] + ["\n"] + lines[index + 1:]
     return lines
 
@@ -87,11 +71,7 @@ class JitcellKernel(IPythonKernel):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        from . import cells
-
-        from . import display
-
-        self.cells = cells.CompiledCells(self.shell)
+        self.cells = CompiledCells(self.shell)
         display.register(self.shell)  # dicts and arrays as tables
         self.transformer = _CellTransformer()
         self.shell.input_transformers_cleanup.append(self.transformer)
@@ -105,7 +85,7 @@ class JitcellKernel(IPythonKernel):
 
     @property
     def banner(self) -> str:
-        from jitcell.cache import Cache
+        from jitcell.loader.cache import Cache
 
         return (f"jitcell {__version__}: a Jupyter kernel whose cells are compiled to native code with LLVM.\n"
                 f"Python {sys.version.split()[0]}; compiled libraries are cached in {Cache().root}\n"

@@ -13,18 +13,33 @@
 
 The magic only parses its options, calls `jitcell.compile_cell` and displays the
 result; a `CompileError` makes the cell fail, so "Run All" stops there. A cell may
-call the functions of earlier %%jit cells: the shell's `jitcell.linkage.Namespace`
+call the functions of earlier %%jit cells: the shell's `Namespace` (loader/namespace.py)
 over `user_ns` finds them, and re-patches or recompiles callers when a cell redefines
 one (a line per caller says so).
 """
 
 from __future__ import annotations
 
+import html
+import json
+import time
+
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
+from IPython.display import display
 
-__all__ = ["JitMagics", "load_ipython_extension"]
+from jitcell.errors import LinkageError
+from jitcell.loader.bind import JitFunction
+from jitcell.loader.cache import Cache
+from jitcell.loader.library import Library
+from jitcell.loader.namespace import Namespace
+from jitcell.pipeline import compile_cell
+from jitcell.report.diagnostics import summary_bundle
+from jitcell.report.inspection import CODE_VIEWS, code_bundle, inspect_bundle, parse_show
+from jitcell.runtime import interrupts
+
+__all__ = ["JitMagics", "load_ipython_extension", "namespace_of", "cell_label"]
 
 
 @magics_class
@@ -48,7 +63,7 @@ class JitMagics(Magics):
                    "undefined behaviour instead of an IndexError (default: on).")
     @argument("--no-interrupt", action="store_true",
               help="compile loops without interrupt checks: Kernel > Interrupt then waits for the "
-                   "compiled call to return (the checks cost little; see jitcell.interrupts).")
+                   "compiled call to return (the checks cost little; see jitcell.runtime.interrupts).")
     @argument("--target", metavar="TRIPLE", default=None,
               help="with --check: build for another platform (x86_64-pc-windows-msvc, x86_64-apple-darwin, "
                    "arm64-apple-darwin, x86_64-unknown-linux-gnu, aarch64-unknown-linux-gnu).")
@@ -67,14 +82,7 @@ class JitMagics(Magics):
         same cell loads from the cache instead of compiling again. A summary line
         says whether it was a cache hit and how long compiling and loading took.
         """
-        from IPython.display import display
-
-        from jitcell.pipeline import compile_cell
-        from jitcell.summary import summary_bundle
-
         args = parse_argstring(self.jit, line)
-        from jitcell.inspection import parse_show
-
         try:
             show = parse_show(args.show)
         except ValueError as error:
@@ -82,21 +90,19 @@ class JitMagics(Magics):
         if args.check or args.target:
             if not args.check:
                 raise UsageError("--target builds for another platform only with --check (it cannot run there)")
-            from jitcell.targets import TARGETS, _host_triple, check_target
+            from jitcell.compiler.targets import TARGETS, check_target, host_triple  # llvmlite: on demand
 
-            triple = args.target or _host_triple()
+            triple = args.target or host_triple()
             if triple not in TARGETS:
                 raise UsageError(f"--target: unknown {triple!r}; choose from {', '.join(TARGETS)}")
             report = check_target(cell, triple, break_linkage=args.teach_break, opt=args.opt,
                                   wraparound=args.wraparound, first_line=2)
             display({"text/plain": str(report), "text/html": report._repr_html_()}, raw=True)
             if not report.ok:
-                from jitcell.errors import LinkageError
-
                 raise LinkageError("\n".join(report.problems))
             return
-        namespace = _namespace(self.shell)  # the functions of earlier cells are callable here (linkage.py)
-        namespace.label = _cell_label(self.shell, cell)
+        namespace = namespace_of(self.shell)  # the functions of earlier cells are callable here
+        namespace.label = cell_label(self.shell, cell)
         library = compile_cell(cell, callees=namespace, opt=args.opt, wraparound=args.wraparound, first_line=2,
                                interrupt_checks=not args.no_interrupt, cache=not args.no_cache, force=args.force,
                                boundscheck=args.boundscheck == "on", break_linkage=args.teach_break)
@@ -104,8 +110,7 @@ class JitMagics(Magics):
         if not args.quiet or show:
             display(summary_bundle(library, show=[v for v in show if v not in ("ir", "opt", "asm")]), raw=True)
         if {"ir", "opt", "asm", "all"} & set(show):
-            from jitcell.inspection import CODE_VIEWS, code_bundle
-            from jitcell.pipeline import generated_code
+            from jitcell.compiler.driver import generated_code  # llvmlite: on demand
 
             code = generated_code(library, namespace)
             for view, (title, language) in CODE_VIEWS.items():
@@ -119,28 +124,19 @@ class JitMagics(Magics):
     def jit_inspect(self, line):
         """`%jit_inspect NAME`: a compiled function's signature, library, slots (baked and
         patched addresses), optimized LLVM IR and assembly, syntax-highlighted."""
-        from IPython.display import display
-
-        from jitcell.bind import JitFunction
-        from jitcell.inspection import inspect_bundle
-
         name = line.strip()
         function = self.shell.user_ns.get(name)
         if not name or not isinstance(function, JitFunction):
             known = sorted(n for n, v in self.shell.user_ns.items() if isinstance(v, JitFunction))
             raise UsageError(f"%jit_inspect NAME: {name or 'a name'} is not a function compiled by jitcell here"
                              + (f"; compiled functions: {', '.join(known)}" if known else ""))
-        for bundle in inspect_bundle(function, _namespace(self.shell)):
+        for bundle in inspect_bundle(function, namespace_of(self.shell)):
             display(bundle, raw=True)
 
     @line_magic
     def jit_cache(self, line):
         """Show the jitcell cache: `%jit_cache` (location, entries, size), `%jit_cache list`,
         `%jit_cache clear` (remove every entry). JITCELL_CACHE_DIR sets the location."""
-        from IPython.display import display
-
-        from jitcell.cache import Cache
-
         cache = Cache()
         command = line.strip()
         if command == "clear":
@@ -155,18 +151,16 @@ class JitMagics(Magics):
                              "%jit_cache list or %jit_cache clear")
 
 
-def _namespace(shell):
+def namespace_of(shell) -> Namespace:
     """The Namespace of %%jit cells: the user's namespace, and the loaded libraries that call
     functions of other cells (re-patched or recompiled when a cell redefines them)."""
-    from jitcell.linkage import Namespace
-
     namespace = getattr(shell, "_jitcell_namespace", None)
     if namespace is None or namespace.names is not shell.user_ns:
         namespace = shell._jitcell_namespace = Namespace(shell.user_ns)
     return namespace
 
 
-def _cell_label(shell, cell: str) -> str | None:
+def cell_label(shell, cell: str) -> str | None:
     """"In [3]" for the cell being run, from the input history (IPython versions differ on when
     execution_count moves on); None if the cell is not in the history."""
     history = getattr(getattr(shell, "history_manager", None), "input_hist_raw", None) or []
@@ -176,8 +170,6 @@ def _cell_label(shell, cell: str) -> str | None:
 
 
 def _cache_bundle(cache) -> dict:
-    import html
-
     count, size = len(cache.manifests()), cache.size_bytes()
     text = f"jitcell cache: {cache.root}\n  {count} entr{'y' if count == 1 else 'ies'}, {size / 1024:.1f} KiB"
     markup = (f"<div style='font-family:monospace'><b>jitcell cache</b>: {html.escape(str(cache.root))}<br>"
@@ -186,9 +178,6 @@ def _cache_bundle(cache) -> dict:
 
 
 def _print_entries(cache) -> None:
-    import json
-    import time
-
     for path in cache.manifests():
         try:
             manifest = json.loads(path.read_text())
@@ -200,8 +189,12 @@ def _print_entries(cache) -> None:
         print(f"{path.stem[:12]}  {when}  {names}")
 
 
+def _library_bundle(library: Library, include=None, exclude=None) -> dict:
+    return summary_bundle(library)
+
+
 def load_ipython_extension(ipython) -> None:
     ipython.register_magics(JitMagics)
-    from jitcell import interrupts
-
     interrupts.watch_ipython(ipython)  # re-arms the SIGINT handler before each cell
+    # a Library shown as a result is its summary line, which expands into its diagnosis
+    ipython.display_formatter.mimebundle_formatter.for_type(Library, _library_bundle)

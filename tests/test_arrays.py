@@ -14,7 +14,7 @@ import pytest
 
 import jitcell
 from jitcell import runtime
-from jitcell.arrays import ArrayOwner
+from jitcell.runtime.arrays import ArrayOwner
 from jitcell.errors import CompileError
 
 CELL = textwrap.dedent("""\
@@ -340,7 +340,7 @@ def test_cells_with_arrays_run_in_cpython_too():
 
 
 def test_the_wrapper_works_without_knowing_where_numpy_keeps_the_data_address(monkeypatch):
-    from jitcell import arrays
+    from jitcell.runtime import arrays
 
     monkeypatch.setattr(arrays, "_DATA_OFFSET", [None])
     g = jitcell.compile_cell("def put(a: float[:], i: int) -> float:\n    a[i] = 2.5\n    return a[0]\n",
@@ -350,6 +350,6 @@ def test_the_wrapper_works_without_knowing_where_numpy_keeps_the_data_address(mo
 
 
 def test_the_data_address_is_found_in_the_ndarray():
-    from jitcell import arrays
+    from jitcell.runtime import arrays
 
     assert arrays.data_field_offset() == object.__basicsize__

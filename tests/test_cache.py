@@ -11,7 +11,7 @@ import time
 import pytest
 
 import jitcell
-from jitcell.cache import Cache, cache_key, normalize_source
+from jitcell.loader.cache import Cache, cache_key, normalize_source
 from conftest import run_python
 
 SOURCE = """
@@ -134,16 +134,16 @@ def test_a_damaged_entry_is_a_miss_and_is_rebuilt(fresh_cache, damage):
 
 DAMAGED_CHILD = """
 import json, pathlib, sys
-import jitcell, jitcell.cache
+import jitcell, jitcell.loader.cache
 if sys.argv[1] == "unchecked":
     # the integrity check switched off: every file matches its manifest
-    real = jitcell.cache.sha256_file
+    real = jitcell.loader.cache.sha256_file
     def trusting(path):
         manifest = pathlib.Path(path).with_suffix(".json")
         if not manifest.exists():  # being built: the runtime library's, new in this cache
             return real(path)
         return json.loads(manifest.read_text())["library"]["sha256"]
-    jitcell.cache.sha256_file = trusting
+    jitcell.loader.cache.sha256_file = trusting
 lib = jitcell.compile_cell(SOURCE)
 print(lib.cache_hit, lib.functions["steps"](27), flush=True)
 """
@@ -153,7 +153,7 @@ def test_integrity_check_is_what_prevents_running_a_damaged_library(fresh_cache)
     lib = jitcell.compile_cell(SOURCE)
     code = lib.path.read_bytes()
     # overwrite the machine code of every exported function with int3 (a trap)
-    from jitcell import binary
+    from jitcell.loader import symbols as binary
 
     damaged = bytearray(code)
     for export in binary.exports(lib.path):
@@ -173,14 +173,13 @@ def test_a_cache_hit_imports_neither_llvmlite_nor_the_compiler(fresh_cache):
         import sys, json
         import jitcell
         lib = jitcell.compile_cell({SOURCE!r})
-        heavy = sorted(m for m in sys.modules if m.split(".")[0] == "llvmlite"
-                       or m in ("jitcell.parse", "jitcell.check", "jitcell.lower", "jitcell.machine",
-                                "jitcell.link", "jitcell.binary", "elftools"))
+        heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("llvmlite", "elftools")
+                       or m.startswith("jitcell.compiler"))
         print(json.dumps({{"hit": lib.cache_hit, "heavy": heavy, "value": lib.functions["steps"](27)}}))
     """)
     miss = json.loads(run_python(probe).stdout)
     hit = json.loads(run_python(probe).stdout)
-    assert miss["hit"] is False and "llvmlite.binding" in miss["heavy"]  # the probe sees imports
+    assert miss["hit"] is False and {"llvmlite.binding", "jitcell.compiler.driver"} <= set(miss["heavy"])  # it sees
     assert hit["hit"] is True and hit["heavy"] == []
     assert hit["value"] == miss["value"] == 111
 
@@ -267,16 +266,45 @@ def test_clear_removes_every_entry(fresh_cache):
     assert cache.manifests() == [] and not jitcell.compile_cell(SOURCE).cache_hit
 
 
+def test_an_edit_in_any_subpackage_changes_the_compiler_digest(tmp_path):
+    """Every cache key holds the digest of jitcell's source: a change anywhere in the package,
+    in each subpackage as in the root, must change it (so cached code never outlives its compiler)."""
+    import os
+    import shutil
+
+    from jitcell.loader import fingerprint
+
+    package = os.path.dirname(jitcell.__file__)
+    copy = tmp_path / "jitcell"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert fingerprint.compiler_digest(str(copy)) == fingerprint.compiler_digest()
+    folders = sorted({os.path.dirname(os.path.relpath(f, copy)) for f in fingerprint.compiler_files(str(copy))})
+    expected = {os.path.relpath(d, package) for d, _, names in os.walk(package)
+                if "__pycache__" not in d and any(n.endswith(".py") for n in names)}
+    assert {f or "." for f in folders} == expected  # every subpackage is hashed
+    assert {"compiler/lower", "compiler/check", "compiler/backend", "runtime", "loader", "report"} <= expected
+    digests = {fingerprint.compiler_digest(str(copy))}
+    for folder in folders:
+        edited = sorted(f for f in os.listdir(copy / folder) if f.endswith(".py"))[0]
+        with open(copy / folder / edited, "a") as f:
+            f.write("\n# an edit\n")
+        digests.add(fingerprint.compiler_digest(str(copy)))
+    assert len(digests) == len(folders) + 1  # each edit gave a new digest
+    (copy / "compiler" / "lower" / "renamed.py").write_text((copy / "compiler" / "lower" / "arith.py").read_text())
+    (copy / "compiler" / "lower" / "arith.py").unlink()
+    assert fingerprint.compiler_digest(str(copy)) not in digests  # a moved file counts too
+
+
 def test_the_key_follows_the_compiler_source_not_its_file_times(fresh_cache):
     """A changed compiler must not reuse old entries; a merely touched one keeps them."""
     import os
 
-    from jitcell import fingerprint
+    from jitcell.loader import fingerprint
 
     first = jitcell.compile_cell(SOURCE)
     assert first.manifest["toolchain"]["compiler"] == fingerprint.compiler_digest()
     identity = fingerprint._identity()
-    version_file = os.path.join(os.path.dirname(fingerprint.__file__), "version.py")
+    version_file = os.path.join(os.path.dirname(jitcell.__file__), "version.py")
     stat = os.stat(version_file)
     try:
         os.utime(version_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))

@@ -16,10 +16,11 @@ from elftools.elf.elffile import ELFFile
 
 import jitcell
 from jitcell import runtime
-from jitcell.cache import Entry
+from jitcell.loader.cache import Entry
 from jitcell.errors import CompileError, LinkageError
-from jitcell.linkage import Namespace, entry_address
-from jitcell.load import SKIP_PATCHING_ENV, load
+from jitcell.loader.namespace import Namespace, entry_address
+from jitcell.options import SKIP_PATCHING_ENV
+from jitcell.loader.load import load
 
 F = "def f(x: int) -> int:\n    return 2 * x\n"
 F_BODY = "def f(x: int) -> int:\n    return 3 * x\n"
@@ -268,7 +269,7 @@ def test_loading_a_caller_without_its_callee_is_a_linkage_error(fresh_cache):
     with pytest.raises(LinkageError, match=r"calls f\(\) from another cell.*run the cell that defines f first"):
         load(entry, cache_hit=True, compile_seconds=None)
     wrong = jitcell.compile_cell(F_FLOAT).functions["f"]
-    from jitcell.linkage import resolver
+    from jitcell.loader.namespace import resolver
 
     with pytest.raises(LinkageError, match=r"compiled against f\(x: int\) -> int, but f is now f\(x: int\) -> float"):
         load(entry, cache_hit=True, compile_seconds=None, address_of=resolver({"f": wrong}, lib.manifest))

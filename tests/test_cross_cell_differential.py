@@ -19,7 +19,7 @@ from test_differential import (PROGRAMS, Outcome, _directives, _options, _python
                                check_deviation, same_outcome)
 
 import jitcell
-from jitcell.linkage import Namespace
+from jitcell.loader.namespace import Namespace
 
 
 def _split(source: str) -> list[str] | None:

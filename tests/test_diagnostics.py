@@ -13,8 +13,10 @@ import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
 import jitcell
-from jitcell import diagnostics, machine, misses
-from jitcell.summary import summary_bundle
+from jitcell.report import diagnostics
+from jitcell.compiler.backend import machine
+from jitcell.loader import misses
+from jitcell.report.diagnostics import summary_bundle
 
 CELL = '''
 import math

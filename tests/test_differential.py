@@ -154,7 +154,7 @@ def _array_copies(values) -> tuple:
 
 def _owned_arrays(value) -> int:
     """Runtime objects a result holds: one per array created in compiled code (arrays.py)."""
-    from jitcell.arrays import ArrayOwner
+    from jitcell.runtime.arrays import ArrayOwner
 
     if isinstance(value, tuple):
         return sum(_owned_arrays(v) for v in value)

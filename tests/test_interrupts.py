@@ -16,8 +16,8 @@ import time
 import pytest
 
 import jitcell
-from jitcell import interrupts
-from jitcell.kernel_session import KernelSession
+from jitcell.runtime import interrupts
+from jitcell.kernel.session import KernelSession
 
 pytestmark = pytest.mark.skipif(not interrupts.supported(), reason="SIGINT handler for Linux x86-64/AArch64")
 
@@ -187,10 +187,10 @@ def test_the_handler_is_installed_and_rearmed_after_python_replaces_it(loops):
 def test_checks_stay_out_of_innermost_loops_which_still_vectorize():
     """The inner loop of a nest runs in chunks; its body has no check and is vectorized; a loop
     with a constant small trip count has no check at all."""
-    from jitcell import machine
-    from jitcell.check import check
-    from jitcell.lower import lower
-    from jitcell.parse import parse
+    from jitcell.compiler.backend import machine
+    from jitcell.compiler.check.program import check
+    from jitcell.compiler.lower.program import lower
+    from jitcell.compiler.parse import parse
 
     def optimized(source, checks):
         lowered = lower(check(parse(source), source), tag=1, wraparound=False, interrupt_checks=checks)

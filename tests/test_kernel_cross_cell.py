@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from jitcell.kernel_session import KernelSession
-from jitcell.load import SKIP_PATCHING_ENV
+from jitcell.kernel.session import KernelSession
+from jitcell.options import SKIP_PATCHING_ENV
 
 pytestmark = pytest.mark.kernel
 
@@ -24,7 +24,7 @@ G = "%%jit\ndef g(n: int) -> int:\n    total = 0\n    for i in range(n):\n      
 
 QUERY = ("{'hits': [f.library.cache_hit, g.library.cache_hit], 'g': g(10), "
          "'slot': [[s.baked, s.patched] for s in g.library.slots if s.target == 'cell.f'][0], "
-         "'f_entry': __import__('jitcell.linkage').linkage.entry_address(f)}")
+         "'f_entry': __import__('jitcell.loader.namespace').loader.namespace.entry_address(f)}")
 
 
 def run_all(kernel: KernelSession, cells: list[str]) -> list:

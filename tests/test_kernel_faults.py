@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jitcell.kernel_session import KernelSession
+from jitcell.kernel.session import KernelSession
 
 pytestmark = pytest.mark.kernel
 

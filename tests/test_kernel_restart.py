@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from jitcell.demo import CELL, _QUERY
-from jitcell.kernel_session import KernelSession
-from jitcell.load import SKIP_PATCHING_ENV
+from jitcell.kernel.session import KernelSession
+from jitcell.options import SKIP_PATCHING_ENV
 
 pytestmark = pytest.mark.kernel
 

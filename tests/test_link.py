@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import jitcell
-from jitcell import link
+from jitcell.compiler.backend import link
 from jitcell.errors import LinkError, ToolchainError
 
 SOURCE = "import math\ndef f(x: float) -> float:\n    return math.expm1(x) * 2.0\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sysconfig
 import sys
@@ -46,10 +47,17 @@ finally:
 """
 
 
+def _sources(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*.py") if "__pycache__" not in p.parts}
+
+
 @pytest.mark.timeout(600)
 def test_wheel_install_gives_working_magics_and_kernel(tmp_path, fresh_cache):
-    wheels, target = tmp_path / "wheels", tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+    wheels, target, tree = tmp_path / "wheels", tmp_path / "site", tmp_path / "tree"
+    # from a copy of the sources: a build/ folder left in the checkout could add stale modules
+    shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info",
+                                                              "__pycache__", "test-artifacts"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(tree)],
                    check=True, capture_output=True, text=True)
     (wheel,) = wheels.glob("jitcell-*.whl")
     # --ignore-installed: never touch the jitcell installed in this environment
@@ -57,6 +65,10 @@ def test_wheel_install_gives_working_magics_and_kernel(tmp_path, fresh_cache):
                     str(target), str(wheel)],
                    check=True, capture_output=True, text=True)
     site = Path(sysconfig.get_path("purelib", vars={"base": str(target), "platbase": str(target)}))
+    installed = site / "jitcell"
+    expected = _sources(ROOT / "jitcell") | {f"kernel/{p}" for p in _sources(ROOT / "kernel")} | \
+        {f"magics/{p}" for p in _sources(ROOT / "magics")}
+    assert _sources(installed) == expected  # every module of every subpackage, and nothing else
     env = {"PYTHONPATH": str(site), "JITCELL_CACHE_DIR": str(fresh_cache), "PATH": os.environ["PATH"],
            "JUPYTER_PATH": str(target / "share" / "jupyter")}
     done = subprocess.run([sys.executable, "-c", CHECK, str(site)], capture_output=True, text=True, env=env,

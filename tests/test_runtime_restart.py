@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from jitcell.kernel_session import KernelSession
-from jitcell.load import SKIP_PATCHING_ENV
+from jitcell.kernel.session import KernelSession
+from jitcell.options import SKIP_PATCHING_ENV
 
 pytestmark = pytest.mark.kernel
 

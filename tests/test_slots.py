@@ -10,7 +10,7 @@ import pytest
 from elftools.elf.elffile import ELFFile
 
 import jitcell
-from jitcell import machine
+from jitcell.compiler.backend import machine
 from jitcell.errors import LinkageError
 
 PRINTS = """
@@ -49,11 +49,11 @@ def test_slots_and_functions_are_in_the_export_table(fresh_cache):
 
 
 def test_baked_address_is_this_process_and_patched_matches(fresh_cache):
-    from jitcell import slots
+    from jitcell.loader import addresses
 
     lib = jitcell.compile_cell(PRINTS)
     for slot in lib.slots:
-        assert slot.baked == slot.patched == slots.address_of(slot.target)
+        assert slot.baked == slot.patched == addresses.address_of(slot.target)
         assert slot.shift == 0
 
 
@@ -103,13 +103,13 @@ def test_a_slot_missing_from_the_exports_raises_linkage_error(fresh_cache, monke
 
 HIDDEN_CHILD = """
 import sys
-import jitcell, jitcell.load
-from jitcell.library import Slot
+import jitcell, jitcell.loader.load
+from jitcell.loader.library import Slot
 if sys.argv[1] == "silent":
     # the bug this project exists to prevent: skip a slot that cannot be found
     def silent_patch(handle, entry, recorded, patching):
         return Slot(recorded["name"], recorded["target"], recorded["baked"], recorded["baked"])
-    jitcell.load._patch = silent_patch
+    jitcell.loader.load._patch = silent_patch
 try:
     lib = jitcell.compile_cell(SOURCE)
 except jitcell.LinkageError as error:
@@ -120,7 +120,7 @@ print(lib.functions["report"](9), flush=True)
 """
 
 BUILD_HIDDEN = """
-import jitcell, jitcell.machine as machine
+import jitcell, jitcell.compiler.backend.machine as machine
 real = machine._make_exported
 def exported_but_slots_hidden(value):
     real(value)

@@ -15,8 +15,8 @@ import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
 import jitcell
-import jitcell.targets
-from jitcell.targets import TARGETS, check_target
+import jitcell.compiler.targets
+from jitcell.compiler.targets import TARGETS, check_target
 
 CELL = '''
 import math
@@ -77,7 +77,7 @@ def test_the_dll_is_what_msvc_link_would_make(tmp_path):
 def test_an_array_cell_gets_a_stack_probe_on_windows(tmp_path):
     """A dynamic stack allocation calls __chkstk on Windows, which MSVC's static runtime would
     provide: jitcell assembles it into the DLL (neither imported nor exported)."""
-    from jitcell.targets import _coff_undefined
+    from jitcell.compiler.targets import _coff_undefined
 
     cell = "def total(a: float[:]) -> float:\n    s = 0.0\n    for x in a:\n        s += x\n    return s\n"
     report = check_target(cell, "x86_64-pc-windows-msvc", out_dir=tmp_path)
@@ -110,7 +110,7 @@ def test_a_hidden_slot_is_caught(triple, tmp_path):
 
 
 def test_this_machine_refuses_a_hidden_slot_before_running_anything(fresh_cache, tmp_path, capfd):
-    host = jitcell.targets._host_triple()
+    host = jitcell.compiler.targets.host_triple()
     first = sorted(name for name, _ in check_target(CELL, host, out_dir=tmp_path).slots)[0]
     with pytest.raises(jitcell.LinkageError, match=rf"slot '{re.escape(first)}' .* is missing from the export table"):
         jitcell.compile_cell(CELL, break_linkage="hidden")

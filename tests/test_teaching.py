@@ -7,7 +7,7 @@ import os
 import pytest
 
 import jitcell
-from jitcell.teaching import crash_in_child
+from jitcell.report.teaching import crash_in_child
 
 pytestmark = pytest.mark.skipif(not os.uname().sysname == "Linux", reason="siginfo layout of Linux")
 

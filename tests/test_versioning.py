@@ -140,10 +140,10 @@ def test_sum_of_squares_overflow_is_still_reported():
 
 
 def test_the_fast_copy_has_no_overflow_checks_and_is_vectorized():
-    from jitcell import machine
-    from jitcell.check import check
-    from jitcell.lower import lower
-    from jitcell.parse import parse
+    from jitcell.compiler.backend import machine
+    from jitcell.compiler.check.program import check
+    from jitcell.compiler.lower.program import lower
+    from jitcell.compiler.parse import parse
 
     source = textwrap.dedent(PROGRAMS["quarter_circle"][0])
 
@@ -364,10 +364,10 @@ def test_both_sides_of_the_bounds_are_exercised():
 
 
 def _optimized_ir(source: str, versioning: bool, **options) -> str:
-    from jitcell import machine
-    from jitcell.check import check
-    from jitcell.lower import lower
-    from jitcell.parse import parse
+    from jitcell.compiler.backend import machine
+    from jitcell.compiler.check.program import check
+    from jitcell.compiler.lower.program import lower
+    from jitcell.compiler.parse import parse
 
     lowered = lower(check(parse(source), source), tag=1, wraparound=False, loop_versioning=versioning, **options)
     return str(machine.optimize(lowered.module, 2))
@@ -389,9 +389,9 @@ def test_an_unbounded_accumulator_keeps_its_overflow_checks_but_loses_the_bounds
     """`s += a[i]` over ints: the guard cannot bound s, so a copy with overflow checks and no
     bounds checks runs (three copies of the loop: none, overflow only, all)."""
     source = textwrap.dedent(ARRAY_PROGRAMS["int_accumulate"][0])
-    from jitcell.check import check
-    from jitcell.lower import lower
-    from jitcell.parse import parse
+    from jitcell.compiler.check.program import check
+    from jitcell.compiler.lower.program import lower
+    from jitcell.compiler.parse import parse
 
     lowered = lower(check(parse(source), source), tag=1, wraparound=False)
     text = str(lowered.module)
@@ -443,9 +443,9 @@ def test_generated_array_loops_agree_with_and_without_versioning(source, inputs)
 def test_the_checked_copy_of_a_versioned_loop_does_not_version_its_nested_loops():
     """Versions of versions would grow exponentially with the depth of a loop nest (and so the
     compile time): only the fast copies version the loops inside them."""
-    from jitcell.check import check
-    from jitcell.lower import lower
-    from jitcell.parse import parse
+    from jitcell.compiler.check.program import check
+    from jitcell.compiler.lower.program import lower
+    from jitcell.compiler.parse import parse
 
     source = textwrap.dedent("""
         import numpy as np

@@ -1,0 +1,70 @@
+"""The names compiled code and the loader agree on: symbols, slot targets, reserved functions.
+
+    >>> slot_symbol("print"), function_symbol("f"), call_symbol("f"), var_symbol("total")
+    ('jitcell.slot.print', 'jitcell.def.f', 'jitcell.call.f', 'jitcell.var.total')
+
+A slot's symbol is derived from what it points at, so the same target has the same
+name in every library and every session. Targets: "print", "raise" and "format"
+(runtime/callbacks.py), "interrupts" (the runtime library's interrupt counter,
+runtime/interrupts.py: a data slot), "rt.NAME" (a function of the runtime library),
+"capi.NAME" (a function of the Python C API, in the interpreter's own image), "cell.NAME"
+(a function of another cell: the `jitcell.call.NAME` entry of the library that defines NAME,
+loader/namespace.py) and "var.NAME" (a module variable of a kernel cell, loader/variables.py).
+`lower` bakes the target's address into the slot's initializer; `load` writes its address in
+this process after each load (loader/addresses.py).
+"""
+
+from __future__ import annotations
+
+__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "VAR_PREFIX", "CELL_TARGET", "VAR_TARGET",
+           "CAPI_FUNCTIONS", "SCRIPT_FUNCTION", "slot_symbol", "function_symbol", "call_symbol", "var_symbol",
+           "describe"]
+
+SLOT_PREFIX = "jitcell.slot."
+FUNCTION_PREFIX = "jitcell.def."  # the C-ABI entry point Python calls
+CALL_PREFIX = "jitcell.call."  # the internal-ABI entry other cells call through "cell.NAME" slots
+VAR_PREFIX = "jitcell.var."  # a kernel cell's module variable, reached through "var.NAME" slots
+
+CELL_TARGET = "cell."  # slot targets "cell.NAME": a function of another cell
+VAR_TARGET = "var."  # slot targets "var.NAME": a module variable of another kernel cell
+
+CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_double_to_string", "PyMem_Free",
+                            "PyErr_CheckSignals", "PyErr_Fetch"})
+
+SCRIPT_FUNCTION = "__cell__"  # a kernel cell's top-level statements, compiled (compiler/parse.py)
+
+_DESCRIPTIONS = {
+    "print": "the print() callback into Python",
+    "raise": "the callback that raises Python exceptions",
+    "format": "the callback that formats f-string fields with Python's format()",
+    "interrupts": "the runtime library's interrupt counter",
+}
+
+
+def slot_symbol(target: str) -> str:
+    return SLOT_PREFIX + target
+
+
+def function_symbol(name: str) -> str:
+    return FUNCTION_PREFIX + name
+
+
+def call_symbol(name: str) -> str:
+    return CALL_PREFIX + name
+
+
+def var_symbol(name: str) -> str:
+    return VAR_PREFIX + name
+
+
+def describe(target: str) -> str:
+    """What a slot with this target points at, in words."""
+    if target.startswith("rt."):
+        return f"the runtime library's {target[3:]}()"
+    if target.startswith(VAR_TARGET):
+        return f"the module variable {target[4:]}"
+    if target.startswith("capi."):
+        return f"the Python C-API function {target[5:]}()"
+    if target.startswith(CELL_TARGET):
+        return f"the function {target[5:]}() of another cell"
+    return _DESCRIPTIONS.get(target, target)

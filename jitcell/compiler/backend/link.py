@@ -1,0 +1,141 @@
+"""link: object file -> shared library, with a real linker found on this machine.
+
+    >>> find_linker().name
+    'ld'
+    >>> link(Path("cell.o"), Path("cell.so"), ["m"])     # ld -shared -z defs --as-needed ... -lm
+
+Tried in order: the system `ld`, the C compiler driver `cc`, and the `ziglang`
+package's `zig ld.lld`. `JITCELL_LINKER=ld|cc|zig` picks one. `-z defs` makes the
+linker refuse any undefined symbol that the named libraries (libm, libc: those the
+object imports from) do not provide, so a library can only import from them.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from jitcell.errors import LinkError, ToolchainError
+
+__all__ = ["Linker", "find_linker", "link", "system_libraries", "providers"]
+
+
+@dataclass(frozen=True, slots=True)
+class Linker:
+    name: str  # "ld", "cc" or "zig"
+    program: tuple[str, ...]
+
+    def command(self, obj: Path, out: Path, libraries: list[str]) -> list[str]:
+        """`libraries`: the system libraries the object imports from, by short name ("m", "c")."""
+        if sys.platform == "darwin":
+            return [*self.program, "-dynamiclib", "-o", str(out), str(obj)]
+        common = ["-shared", "-z", "defs", "--as-needed", "-o", str(out), str(obj)]
+        if self.name == "ld":
+            return [*self.program, *common, *(f"-l{lib}" for lib in libraries)]
+        if self.name == "zig":  # zig's lld knows no system search paths: name the libraries
+            paths = system_libraries()
+            return [*self.program, *common, *(paths[lib] for lib in libraries if lib in paths)]
+        # no start files: their crtbegin/crtend objects would import TM-clone and gmon hooks
+        return [*self.program, "-shared", "-nostartfiles", "-Wl,-z,defs", "-Wl,--as-needed",
+                "-o", str(out), str(obj), *(f"-l{lib}" for lib in libraries if lib != "c")]
+
+
+@functools.cache
+def system_libraries() -> dict[str, str]:
+    """The libm and libc this Python process runs with: {"m": path, "c": path} (/proc/self/maps)."""
+    found: dict[str, str] = {}
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                path = line.split()[-1]
+                name = os.path.basename(path)
+                for short, prefix in (("m", "libm.so"), ("c", "libc.so")):
+                    if name.startswith(prefix) and short not in found:
+                        found[short] = path
+    except OSError:
+        pass
+    return found
+
+
+def providers(symbols: list[str]) -> dict[str, str | None]:
+    """Which system library ("m" or "c") defines each symbol (None: neither)."""
+    import ctypes
+
+    from jitcell.loader.symbols import defining_library
+
+    handles = []
+    for short, path in system_libraries().items():
+        try:
+            handles.append((short, os.path.basename(path), ctypes.CDLL(path)))
+        except OSError:
+            continue
+    found: dict[str, str | None] = {}
+    for symbol in symbols:
+        found[symbol] = None
+        for short, file, handle in handles:
+            if defining_library(handle, symbol) == file:
+                found[symbol] = short
+                break
+    return found
+
+
+def _zig() -> tuple[str, ...] | None:
+    spec = importlib.util.find_spec("ziglang")
+    if spec is None or spec.origin is None:
+        return None
+    exe = Path(spec.origin).parent / ("zig.exe" if sys.platform == "win32" else "zig")
+    return (str(exe), "ld.lld") if exe.exists() else None
+
+
+def _candidates() -> dict[str, tuple[str, ...] | None]:
+    found = {}
+    for name in ("ld", "cc"):
+        path = shutil.which(name) if not (name == "ld" and sys.platform == "darwin") else None
+        found[name] = (path,) if path else None
+    found["zig"] = _zig()
+    return found
+
+
+@functools.cache
+def find_linker() -> Linker:
+    candidates = _candidates()
+    wanted = os.environ.get("JITCELL_LINKER")
+    if wanted:
+        if wanted not in candidates:
+            raise ToolchainError(f"JITCELL_LINKER={wanted!r}: choose one of ld, cc, zig")
+        if candidates[wanted] is None:
+            raise ToolchainError(f"JITCELL_LINKER={wanted} but no such linker was found on this machine")
+        return Linker(wanted, candidates[wanted])
+    for name, program in candidates.items():
+        if program is not None:
+            return Linker(name, program)
+    raise ToolchainError(
+        "jitcell found no linker to build shared libraries. Install one of:\n"
+        "  - binutils (the system 'ld'):   apt install binutils   /  dnf install binutils\n"
+        "  - a C compiler ('cc'):          apt install gcc        /  xcode-select --install\n"
+        "  - the ziglang package:          pip install ziglang")
+
+
+def link(obj: Path, out: Path, libraries: list[str] = ("m", "c")) -> list[str]:
+    """Link `obj` into the shared library `out`; returns the command line used.
+
+    Name only the libraries the object imports from: reading libc's symbol table
+    costs the linker more than the rest of a small cell's link.
+    """
+    linker = find_linker()
+    command = linker.command(obj, out, list(libraries))
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    except OSError as error:
+        raise ToolchainError(f"could not run the linker {command[0]}: {error}") from None
+    if done.returncode != 0:
+        output = (done.stdout + done.stderr).strip()
+        raise LinkError(f"the linker failed (exit status {done.returncode}):\n  $ {' '.join(command)}\n"
+                        + "\n".join("  " + line for line in output.splitlines()))
+    return command

@@ -1,0 +1,218 @@
+"""Typing rules for NumPy arrays: annotations, indexing, len/shape, for loops, np.zeros & co.
+
+    def f(a: float[:, :]) ...     ->  parameter a: Array(float, 2)   (also float64[:, :], np.float64[:, :])
+    a[i, j - 1]                   ->  ArrayItem(a, (i, j - 1), float)
+    a[i] += 1                     ->  ArrayUpdate(a, (i,), Binary("+", Hole(float), 1.0))
+    len(a), a.shape[1], a.size    ->  ArrayDim(a, 0), ArrayDim(a, 1), ArrayDim(a, None)
+    np.zeros((n, m), dtype=int)   ->  ArrayNew(MakeTuple(n, m), "zeros", int[:, :])
+
+Elements are float (float64), int (int64) or bool; arrays have 1 or 2 dimensions.
+Indices are ints, one per axis; a negative index counts from the end, as in NumPy.
+An element read is a Python scalar (int, float, bool) with jitcell's usual semantics.
+"""
+
+from __future__ import annotations
+
+import math
+
+from jitcell.compiler import syntax as S
+from jitcell.compiler import typed as T
+from jitcell.errors import Loc
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, Array, Tuple, Type
+
+__all__ = ["ArrayChecks", "array_annotation", "array_writers", "NUMPY_CONSTANTS"]
+
+_ELEMENT_NAMES = {"float": FLOAT, "float64": FLOAT, "int": INT, "int64": INT, "bool": BOOL}
+_NUMPY_ELEMENTS = {"float64": FLOAT, "double": FLOAT, "int64": INT, "bool_": BOOL, "bool": BOOL}
+NUMPY_CONSTANTS = {"pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan}
+_CREATORS = ("zeros", "ones", "empty")
+
+
+def _element_name(node: S.Expr, imports: dict[str, str], builtin_names: bool = True) -> Type | None:
+    """float, int, bool, float64, int64 (names) or np.float64, np.int64, np.bool_ (attributes)."""
+    if isinstance(node, S.Name) and builtin_names:
+        return _ELEMENT_NAMES.get(node.id)
+    if isinstance(node, S.Attribute) and isinstance(node.value, S.Name) and imports.get(node.value.id) == "numpy":
+        return _NUMPY_ELEMENTS.get(node.attr)
+    return None
+
+
+def array_annotation(node: S.Expr, imports: dict[str, str]) -> Type | str | None:
+    """The array type an annotation names (`float[:]`, `int64[:, :]`), an error message, or
+    None when the annotation is not an array's."""
+    if not isinstance(node, S.Subscript):
+        return None
+    element = _element_name(node.value, imports)
+    if element is None:
+        return None
+    if not all(isinstance(i, S.SliceAll) for i in node.indices):
+        return f"an array annotation has ':' for each axis, like {_spelled(node.value)}[:] or {_spelled(node.value)}[:, :]"
+    if len(node.indices) > 2:
+        return "jitcell's arrays have 1 or 2 dimensions"
+    return Array(element, len(node.indices))
+
+
+def _spelled(node: S.Expr) -> str:
+    if isinstance(node, S.Attribute) and isinstance(node.value, S.Name):
+        return f"{node.value.id}.{node.attr}"
+    return node.id if isinstance(node, S.Name) else "float"
+
+
+def array_writers(program: T.Program) -> set[str]:
+    """The functions that may assign to array elements, themselves or through the functions
+    they call: their array arguments must be writeable."""
+    direct, calls = set(), {}
+    for fn in program.functions:
+        nodes = list(T.walk(fn.body))
+        if any(isinstance(n, (T.ArraySet, T.ArrayUpdate)) for n in nodes):
+            direct.add(fn.name)
+        calls[fn.name] = {n.function for n in nodes if isinstance(n, T.CallCell)}
+    writers = set(direct)
+    changed = True
+    while changed:
+        changed = False
+        for name, callees in calls.items():
+            if name not in writers and callees & writers:
+                writers.add(name)
+                changed = True
+    return writers
+
+
+class ArrayChecks:
+    """Mixed into ExpressionChecker (which provides expr, error, coerce, binary, module, locals)."""
+
+    def numpy_alias(self, name: str) -> bool:
+        return name not in self.locals and self.module.imports.get(name) == "numpy"
+
+    # ---- a[i, j] ----------------------------------------------------------------------
+
+    def array_indices(self, t: Array, indices, loc: Loc) -> tuple[T.Expr, ...] | None:
+        if any(isinstance(i, S.SliceAll) for i in indices):
+            self.error("slices of arrays are not supported; index every axis, like a[i, j]", loc)
+            return None
+        if len(indices) != t.ndim:
+            self.error(f"a {t.ndim}-D array ({t}) takes {t.ndim} ind{'ex' if t.ndim == 1 else 'ices'}, "
+                       f"not {len(indices)}" + ("; rows of 2-D arrays are not supported" if t.ndim == 2 else ""),
+                       loc)
+            return None
+        result = []
+        for node in indices:
+            e = self.expr(node)
+            if e.type is ERROR:
+                return None
+            if e.type is BOOL:
+                self.error("a bool index selects elements in NumPy (boolean indexing), which jitcell does "
+                           "not support; write int(...) for 0 or 1", e.loc)
+                return None
+            if e.type is not INT:
+                self.error(f"array indices must be int, not {e.type}", e.loc)
+                return None
+            result.append(e)
+        return tuple(result)
+
+    def array_subscript(self, a: T.Expr, indices, loc: Loc) -> T.Expr:
+        checked = self.array_indices(a.type, indices, loc)
+        if checked is None:
+            return T.Literal(0, ERROR, loc)
+        return T.ArrayItem(a, checked, a.type.element, loc)
+
+    def array_item_statement(self, node, a: T.Expr) -> T.Stmt | None:
+        """`a[i] = v`, `a[i] op= v` (`del a[i]` is an error, as in NumPy)."""
+        t: Array = a.type
+        if isinstance(node, S.DeleteItem):
+            self.error("cannot delete array elements", node.loc)
+            return None
+        indices = self.array_indices(t, node.target.indices, node.target.loc)
+        if indices is None:
+            return None
+        what = f"an element of {t}"
+        if isinstance(node, S.AssignItem):
+            value = self.coerce(self.expr(node.value), t.element, what)
+            return T.ArraySet(a, indices, value, node.loc)
+        result = self.binary(node.op, T.Hole(t.element, node.loc), self.expr(node.value), node.loc)
+        if result.type is ERROR:
+            return None
+        if not self.can_coerce(result.type, t.element):
+            self.error(f"'{node.op}=' on {what} gives {result.type}, which the array cannot hold", node.loc)
+            return None
+        return T.ArrayUpdate(a, indices, self.coerce(result, t.element, what), node.loc)
+
+    # ---- len(a), a.shape, a.size, a.ndim ---------------------------------------------------
+
+    def array_len(self, a: T.Expr, loc: Loc) -> T.Expr:
+        return T.ArrayDim(a, 0, INT, loc)
+
+    def attribute(self, node: S.Attribute) -> T.Expr:
+        """`np.pi` and the like, or an array's shape, size or ndim."""
+        base, attr, loc = node.value, node.attr, node.loc
+        if isinstance(base, S.Name) and self.numpy_alias(base.id):
+            if attr in NUMPY_CONSTANTS:
+                return T.Literal(NUMPY_CONSTANTS[attr], FLOAT, loc)
+            return self.error(f"numpy.{attr} is not supported here by jitcell (np.zeros, np.ones, np.empty "
+                              "and their *_like forms, and np.pi, np.e, np.inf, np.nan are)", loc)
+        unsupported = "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"
+        if isinstance(base, S.Name) and base.id not in self.locals and base.id not in self.assigned_names:
+            return self.error(unsupported, loc)
+        a = self.expr(base)
+        if a.type is ERROR:
+            return a
+        if not isinstance(a.type, Array):
+            return self.error(unsupported, loc)
+        if attr == "shape":
+            return T.ArrayShape(a, Tuple([INT] * a.type.ndim), loc)
+        if attr == "size":
+            return T.ArrayDim(a, None, INT, loc)
+        if attr == "ndim":
+            return T.Literal(a.type.ndim, INT, loc)
+        return self.error(f"'{a.type}' has no attribute '{attr}' in jitcell (shape, size and ndim are supported)",
+                          loc)
+
+    # ---- np.zeros(shape, dtype=...) ---------------------------------------------------------
+
+    def call_numpy(self, member: str, node: S.Call) -> T.Expr:
+        loc = node.loc
+        like = member.endswith("_like")
+        fill = member[:-5] if like else member
+        if fill not in _CREATORS:
+            return self.error(f"numpy.{member} is not supported by jitcell (np.zeros, np.ones, np.empty, "
+                              "np.zeros_like, np.ones_like and np.empty_like are)", loc)
+        args = list(node.args)
+        dtype_node = None
+        for kw in node.keywords:
+            if kw.name == "dtype" and dtype_node is None:
+                dtype_node = kw.value
+            else:
+                return self.error(f"np.{member}() keyword '{kw.name}' is not supported by jitcell", kw.loc)
+        if len(args) == 2 and dtype_node is None:
+            dtype_node = args.pop()
+        if len(args) != 1:
+            return self.error(f"np.{member}() takes {'an array' if like else 'a shape'} and an optional dtype "
+                              f"in jitcell", loc)
+        element = None
+        if dtype_node is not None:
+            element = _element_name(dtype_node, self.module.imports,
+                                    builtin_names=not (isinstance(dtype_node, S.Name)
+                                                       and dtype_node.id in self.locals))
+            if element is None or isinstance(dtype_node, S.Name) and dtype_node.id not in ("int", "float", "bool"):
+                return self.error("dtype must be float, int or bool (or np.float64, np.int64, np.bool_)",
+                                  dtype_node.loc)
+        if like:
+            a = self.expr(args[0])
+            if a.type is ERROR:
+                return a
+            if not isinstance(a.type, Array):
+                return self.error(f"np.{member}() needs an array, not {a.type}", a.loc)
+            shape = T.ArrayShape(a, Tuple([INT] * a.type.ndim), a.loc)
+            return T.ArrayNew(shape, fill, Array(element or a.type.element, a.type.ndim), loc)
+        shape = self.expr(args[0])
+        if shape.type is ERROR:
+            return shape
+        if shape.type is INT:
+            return T.ArrayNew(shape, fill, Array(element or FLOAT, 1), loc)
+        if isinstance(shape.type, Tuple) and 1 <= len(shape.type.items) <= 2:
+            if all(t is INT for t in shape.type.items):
+                return T.ArrayNew(shape, fill, Array(element or FLOAT, len(shape.type.items)), loc)
+        if isinstance(shape.type, Tuple) and not 1 <= len(shape.type.items) <= 2:
+            return self.error("jitcell's arrays have 1 or 2 dimensions", shape.loc)
+        return self.error(f"the shape of np.{member}() must be an int or a tuple of ints, not {shape.type}",
+                          shape.loc)

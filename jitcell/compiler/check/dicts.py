@@ -1,0 +1,84 @@
+"""Typing rules for dicts: literals, d[k], d.get, `in`, len, and the item statements.
+
+    counts: dict[str, int] = {}      ->  DictNew((), (), dict[str, int])
+    counts[w] = counts.get(w, 0) + 1 ->  DictSet(counts, w, Binary("+", DictGet(counts, w, 0), 1))
+    counts[w] += 1                   ->  DictUpdate(counts, w, Binary("+", Hole(int), 1))
+
+Keys are int or str, values int, float, bool or str (a float value also takes an
+int, as a float variable does). An empty `{}` takes its type from where it goes:
+an annotated variable, a parameter, a return value.
+"""
+
+from __future__ import annotations
+
+from jitcell.compiler import syntax as S
+from jitcell.compiler import typed as T
+from jitcell.errors import Loc
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Dict, Type
+
+__all__ = ["DictChecks", "EMPTY_DICT", "DICT_KEYS", "DICT_VALUES"]
+
+DICT_KEYS = (INT, STR)
+DICT_VALUES = (INT, FLOAT, BOOL, STR)
+EMPTY_DICT = Type("dict (empty, type unknown)")
+
+
+class DictChecks:
+    """Mixed into ExpressionChecker."""
+
+    def dict_literal(self, node: S.DictLiteral) -> T.Expr:
+        keys = [self.expr(k) for k in node.keys]
+        values = [self.expr(v) for v in node.values]
+        if not keys:
+            return T.DictNew((), (), EMPTY_DICT, node.loc)
+        if any(e.type is ERROR for e in keys + values):
+            return T.Literal(0, ERROR, node.loc)
+        key_type = self.same_type(keys, "a dict literal's keys", node.loc)
+        value_types = {v.type for v in values}
+        value_type = FLOAT if value_types == {INT, FLOAT} else self.same_type(values, "a dict literal's values",
+                                                                              node.loc)
+        t = self.dict_type(key_type, value_type, node.loc)
+        if t is ERROR:
+            return T.Literal(0, ERROR, node.loc)
+        values = [self.coerce(v, t.value, "a dict value") for v in values]
+        return T.DictNew(tuple(keys), tuple(values), t, node.loc)
+
+    def dict_type(self, key: Type, value: Type, loc: Loc) -> Type:
+        if ERROR in (key, value):
+            return ERROR
+        if key not in DICT_KEYS:
+            self.error(f"dict keys must be int or str, not {key}", loc)
+            return ERROR
+        if value not in DICT_VALUES:
+            self.error(f"dict values must be int, float, bool or str, not {value}", loc)
+            return ERROR
+        return Dict(key, value)
+
+    def dict_key(self, d: T.Expr, key: T.Expr) -> T.Expr:
+        return self.coerce(key, d.type.key, f"a key of {d.type}")
+
+    def dict_subscript(self, d: T.Expr, indices, loc: Loc) -> T.Expr:
+        if len(indices) != 1:
+            return self.error("a dict takes one key", loc)
+        key = self.dict_key(d, self.expr(indices[0]))
+        return T.DictGet(d, key, None, d.type.value, loc)
+
+    def dict_method(self, d: T.Expr, name: str, node: S.Call) -> T.Expr:
+        if name == "get":
+            if node.keywords or len(node.args) != 2:
+                return self.error("d.get() takes a key and a default in jitcell: d.get(key, default)", node.loc)
+            key = self.dict_key(d, self.expr(node.args[0]))
+            default = self.coerce(self.expr(node.args[1]), d.type.value, "the default of d.get()")
+            return T.DictGet(d, key, default, d.type.value, node.loc)
+        if name in ("keys", "values", "items"):
+            return self.error(f"d.{name}() is only supported as the iterable of a for loop", node.loc)
+        return self.error(f"dict has no method {name!r} in jitcell", node.loc)
+
+    def dict_contains(self, key: T.Expr, d: T.Expr, negate: bool, loc: Loc) -> T.Expr:
+        return T.DictContains(self.dict_key(d, key), d, negate, BOOL, loc)
+
+    def empty_dict_as(self, e: T.Expr, target: Type) -> T.Expr | None:
+        """An empty `{}` going where a dict type is known."""
+        if e.type is EMPTY_DICT and isinstance(target, Dict):
+            return T.DictNew((), (), target, e.loc)
+        return None

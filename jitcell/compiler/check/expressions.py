@@ -1,0 +1,581 @@
+"""Typing rules for expressions: Python's numeric semantics made static.
+
+    n + 0.5        ->  Binary("+", Convert(Local("n", int), float), Literal(0.5), float)
+    n < x          ->  Compare((Local n: int, Local x: float), ("<",))   # exact, no promotion
+    a or b         ->  Logical("or", (a, b), int)    # both operands int: the value of a or b
+    2**63 - 1      ->  Literal(9223372036854775807, int)   # int constant expressions are exact
+
+The rules follow Python: bool takes part in arithmetic as int, int meets float as
+float, `/` always gives a float. Where Python's result type would depend on run-time
+values (int `or` float, `max(1, 2.5)`), jitcell asks for an explicit conversion.
+`FunctionChecker` in check.py adds statements and scopes on top of this class.
+"""
+
+from __future__ import annotations
+
+import operator
+
+from jitcell.compiler import syntax as S
+from jitcell.compiler import typed as T
+from jitcell.errors import Diagnostic, Loc
+from .arrays import ArrayChecks
+from .dicts import EMPTY_DICT, DictChecks
+from .strings import StringChecks
+from jitcell.compiler.internal import INTRINSICS
+from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, is_numeric
+
+__all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint"]
+
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
+BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "range", "round", "len", "str"})
+_ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+_BITWISE = frozenset({"&", "|", "^"})
+_SHIFTS = frozenset({"<<", ">>"})
+
+
+class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
+    """Types expressions. Subclasses provide `locals`, `module` and `is_assigned`."""
+
+    locals: dict[str, Type]
+    probe: bool
+
+    def __init__(self, module):
+        self.module = module  # the ModuleChecker: signatures, imports, errors
+
+    # ---- reporting ----------------------------------------------------------------
+
+    def error(self, message: str, loc: Loc) -> T.Expr:
+        if not self.probe:
+            self.module.errors.append(Diagnostic(message, loc))
+        return T.Literal(0, ERROR, loc)
+
+    def is_assigned(self, name: str) -> bool:
+        raise NotImplementedError
+
+    # ---- conversions ----------------------------------------------------------------
+
+    def to_float(self, e: T.Expr) -> T.Expr:
+        if e.type in (FLOAT, ERROR):
+            return e
+        if isinstance(e, T.Literal):
+            return T.Literal(float(e.value), FLOAT, e.loc)
+        return T.Convert(e, FLOAT, e.loc)
+
+    def to_int(self, e: T.Expr) -> T.Expr:
+        if e.type is BOOL:
+            return T.Literal(int(e.value), INT, e.loc) if isinstance(e, T.Literal) else T.Convert(e, INT, e.loc)
+        return e
+
+    def truth(self, e: T.Expr) -> T.Expr:
+        if e.type in (BOOL, ERROR):
+            return e
+        if isinstance(e, T.Literal):
+            return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
+        if e.type in (INT, FLOAT, STR) or isinstance(e.type, Dict):
+            return T.Convert(e, BOOL, e.loc)
+        return self.error(f"a value of type {e.type} has no truth value here", e.loc)
+
+    def coerce(self, e: T.Expr, target: Type, what: str) -> T.Expr:
+        """Implicit conversion where a declared type receives a value (assignment, argument, return)."""
+        if e.type == target or ERROR in (e.type, target):
+            return e
+        if (empty := self.empty_dict_as(e, target)) is not None:
+            return empty
+        if target is FLOAT and e.type in (INT, BOOL):
+            return self.to_float(e)
+        if target is INT and e.type is BOOL:
+            return self.to_int(e)
+        return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}", e.loc)
+
+    def can_coerce(self, source: Type, target: Type) -> bool:
+        return source == target or ERROR in (source, target) or (
+            target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
+            source is EMPTY_DICT and isinstance(target, Dict))
+
+    def numeric(self, e: T.Expr, what: str) -> bool:
+        if e.type is ERROR:
+            return False
+        if not is_numeric(e.type):
+            self.error(f"{what} needs a number, not {e.type}", e.loc)
+            return False
+        return True
+
+    # ---- expressions ----------------------------------------------------------------
+
+    def condition(self, node: S.Expr) -> T.Expr:
+        """An expression used for its truth value: operands of and/or may have any types."""
+        match node:
+            case S.BoolOp(op=op, values=values, loc=loc):
+                return T.Logical(op, tuple(self.condition(v) for v in values), BOOL, loc)
+            case S.UnaryOp(op="not", operand=operand, loc=loc):
+                return T.Unary("not", self.condition(operand), BOOL, loc)
+        return self.truth(self.expr(node))
+
+    def expr(self, node: S.Expr) -> T.Expr:
+        if isinstance(node, (S.BinOp, S.UnaryOp)):
+            value = fold_int(node)
+            if value is not None and INT_MIN <= value <= INT_MAX:
+                return T.Literal(value, INT, node.loc)
+        match node:
+            case S.Const():
+                return self.constant(node)
+            case S.Name(id=name, loc=loc):
+                return self.name(name, loc)
+            case S.BinOp(op=op, left=left, right=right, loc=loc):
+                return self.binary(op, self.expr(left), self.expr(right), loc)
+            case S.UnaryOp(op=op, operand=operand, loc=loc):
+                return self.unary(op, operand, loc)
+            case S.BoolOp(op=op, values=values, loc=loc):
+                return self.logical(op, [self.expr(v) for v in values], loc)
+            case S.Compare(left=left, ops=ops, comparators=comparators, loc=loc):
+                return self.compare(left, ops, comparators, loc)
+            case S.IfExp(test=test, body=body, orelse=orelse, loc=loc):
+                return self.conditional(test, body, orelse, loc)
+            case S.Call():
+                return self.call(node)
+            case S.Attribute(value=S.Name(id=base), attr=attr, loc=loc) if self.math_alias(base):
+                if attr in MATH_CONSTANTS:
+                    return T.Literal(MATH_CONSTANTS[attr], FLOAT, loc)
+                if attr in MATH_FUNCTIONS:
+                    return self.error(f"functions are not values in jitcell; call {base}.{attr}(...)", loc)
+                return self.error(f"math.{attr} is not supported by jitcell", loc)
+            case S.Attribute():
+                return self.attribute(node)  # np.NAME, an array's shape (check/arrays.py)
+            case S.FString():
+                return self.fstring(node)
+            case S.Tuple(elts=elts, loc=loc):
+                items = [self.expr(e) for e in elts]
+                for item in items:
+                    if item.type is NONE:
+                        return self.error("a tuple cannot hold None", item.loc)
+                if any(item.type is ERROR for item in items):
+                    return T.Literal(0, ERROR, loc)
+                return T.MakeTuple(tuple(items), Tuple(i.type for i in items), loc)
+            case S.Subscript(value=value, indices=indices, loc=loc):
+                return self.subscript(self.expr(value), indices, loc)
+            case S.DictLiteral():
+                return self.dict_literal(node)
+        return self.error(f"{type(node).__name__} is not supported", node.loc)
+
+    def constant(self, node: S.Const) -> T.Expr:
+        value, loc = node.value, node.loc
+        if isinstance(value, bool):
+            return T.Literal(value, BOOL, loc)
+        if isinstance(value, int):
+            if not INT_MIN <= value <= INT_MAX:
+                return self.error(f"the integer {value} does not fit in 64 bits", loc)
+            return T.Literal(value, INT, loc)
+        if isinstance(value, float):
+            return T.Literal(value, FLOAT, loc)
+        if isinstance(value, str):
+            return T.Literal(value, STR, loc)
+        if value is None:
+            return self.error("None is only supported as a return value", loc)
+        return self.error(f"{type(value).__name__} constants are not supported", loc)
+
+    def math_alias(self, name: str) -> bool:
+        return name not in self.locals and self.module.imports.get(name) == "math"
+
+    def name(self, name: str, loc: Loc) -> T.Expr:
+        if name in self.locals:
+            return T.Local(name, self.locals[name], loc, not self.is_assigned(name))
+        if name in self.module.variables and name not in self.assigned_names:
+            return T.Global(name, self.module.variables[name], loc)
+        if name in self.assigned_names:
+            if self.probe:
+                return T.Literal(0, ERROR, loc)
+            return self.error(f"the type of '{name}' is unknown here: it is assigned only later, "
+                              "from a value whose type depends on it", loc)
+        target = self.module.imports.get(name)
+        if target is not None and target.startswith("math."):
+            member = target[5:]
+            if member in MATH_CONSTANTS:
+                return T.Literal(MATH_CONSTANTS[member], FLOAT, loc)
+            return self.error(f"functions are not values in jitcell; call {name}(...)", loc)
+        if name in self.module.definitions or name in BUILTINS or target == "math" or name in self.module.callees:
+            return self.error(f"'{name}' is not a value in jitcell; call it", loc)
+        return self.undefined(name, loc)
+
+    def subscript(self, value: T.Expr, indices, loc: Loc) -> T.Expr:
+        if value.type is ERROR:
+            return value
+        if isinstance(value.type, Dict):
+            return self.dict_subscript(value, indices, loc)
+        if isinstance(value.type, Array):
+            return self.array_subscript(value, indices, loc)
+        if isinstance(value.type, Tuple):
+            index = indices[0]
+            if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
+                    and isinstance(index.operand, S.Const):
+                index = S.Const(-index.operand.value, index.loc)
+            if len(indices) != 1 or not isinstance(index, S.Const) or type(index.value) is not int:
+                return self.error("a tuple index must be an int literal", loc)
+            n = len(value.type.items)
+            if not -n <= index.value < n:
+                return self.error("tuple index out of range", index.loc)
+            i = index.value % n
+            return T.TupleItem(value, i, value.type.items[i], loc)
+        return self.error(f"'{value.type}' object is not subscriptable", loc)
+
+    def undefined(self, name: str, loc: Loc) -> T.Expr:
+        hint = ""
+        if name == "math":
+            hint = "; add 'import math' at the top of the cell"
+        elif name in MATH_FUNCTIONS or name in MATH_CONSTANTS:
+            hint = f"; add 'from math import {name}' or write math.{name}"
+        return self.error(f"name '{name}' is not defined{hint}", loc)
+
+    def unary(self, op: str, operand: S.Expr, loc: Loc) -> T.Expr:
+        if op == "not":
+            return T.Unary("not", self.condition(operand), BOOL, loc)
+        e = self.expr(operand)
+        if not self.numeric(e, f"unary '{op}'"):
+            return T.Literal(0, ERROR, loc)
+        if op == "~":
+            if e.type is FLOAT:
+                return self.error("bad operand type for unary ~: 'float'", loc)
+            return T.Unary("~", self.to_int(e), INT, loc)
+        e = self.to_int(e)
+        if op == "+":
+            return e
+        if isinstance(e, T.Literal) and e.type is FLOAT:
+            return T.Literal(-e.value, FLOAT, loc)
+        if isinstance(e, T.Literal) and e.type is INT and e.value != INT_MIN:
+            return T.Literal(-e.value, INT, loc)
+        return T.Unary("-", e, e.type, loc)
+
+    def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
+        if ERROR in (left.type, right.type):
+            return T.Literal(0, ERROR, loc)
+        if STR in (left.type, right.type):
+            return self.str_binary(op, left, right, loc)
+        if not (is_numeric(left.type) and is_numeric(right.type)):
+            return self.error(f"unsupported operand types for {op}: '{left.type}' and "
+                              f"'{right.type}'", loc)
+        has_float = FLOAT in (left.type, right.type)
+        if op in _BITWISE and left.type is BOOL and right.type is BOOL:
+            return T.Binary(op, left, right, BOOL, loc)
+        if op in _BITWISE or op in _SHIFTS:
+            if has_float:
+                return self.error(f"unsupported operand types for {op}: '{left.type}' and "
+                                  f"'{right.type}'", loc)
+            return T.Binary(op, self.to_int(left), self.to_int(right), INT, loc)
+        assert op in _ARITHMETIC, op
+        if has_float:
+            return T.Binary(op, self.to_float(left), self.to_float(right), FLOAT, loc)
+        result = FLOAT if op == "/" else INT
+        return T.Binary(op, self.to_int(left), self.to_int(right), result, loc)
+
+    def compare(self, left, ops, comparators, loc: Loc) -> T.Expr:
+        operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        if any(e.type is ERROR for e in operands):
+            return T.Literal(False, ERROR, loc)
+        if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
+            return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
+        if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
+            return self.str_compare(operands, ops, loc)
+        for e in operands:
+            if not self.numeric(e, "comparison"):
+                return T.Literal(False, ERROR, loc)
+        return T.Compare(tuple(self.to_int(e) for e in operands), tuple(ops), BOOL, loc)
+
+    def same_type(self, values: list[T.Expr], what: str, loc: Loc) -> Type:
+        types = {v.type for v in values}
+        if ERROR in types:
+            return ERROR
+        if len(types) > 1:
+            names = " and ".join(sorted(t.name for t in types))
+            self.error(f"the operands of {what} have different types ({names}); Python would "
+                       "return either, so convert them to one type, e.g. float(...)", loc)
+            return ERROR
+        (t,) = types
+        if t is NONE:
+            self.error(f"None has no value to use in {what}", loc)
+            return ERROR
+        return t
+
+    def logical(self, op: str, values: list[T.Expr], loc: Loc) -> T.Expr:
+        t = self.same_type(values, f"'{op}'", loc)
+        return T.Logical(op, tuple(values), t, loc)
+
+    def conditional(self, test, body, orelse, loc: Loc) -> T.Expr:
+        t_test = self.condition(test)
+        values = [self.expr(body), self.expr(orelse)]
+        t = self.same_type(values, "a conditional expression", loc)
+        return T.Conditional(t_test, values[0], values[1], t, loc)
+
+    # ---- calls ------------------------------------------------------------------
+
+    def call(self, node: S.Call) -> T.Expr:
+        func, loc = node.func, node.loc
+        if isinstance(func, S.Name) and func.id not in self.locals:
+            name = func.id
+            if name in self.module.definitions:
+                return self.call_cell(name, node)
+            if self.module.internal and name in INTRINSICS:
+                return self.call_internal(name, node)
+            target = self.module.imports.get(name)
+            if target is not None and target.startswith("math."):
+                return self.call_math(target[5:], node)
+            if target is None and name in self.module.callees:  # another cell's; shadows builtins
+                return self.call_cell(name, node)
+            if name in BUILTINS:
+                return self.call_builtin(name, node)
+            if target == "math":
+                return self.error("'math' is a module; call one of its functions", loc)
+            return self.undefined(name, func.loc)
+        if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and self.math_alias(func.value.id):
+            return self.call_math(func.attr, node)
+        if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and self.numpy_alias(func.value.id):
+            return self.call_numpy(func.attr, node)
+        if isinstance(func, S.Name):
+            return self.error(f"'{func.id}' is a local variable, not a function", func.loc)
+        if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
+            return self.undefined("math", func.value.loc)
+        if isinstance(func, S.Attribute):
+            base = self.expr(func.value)
+            if base.type is ERROR:
+                return base
+            if isinstance(base.type, Dict):
+                return self.dict_method(base, func.attr, node)
+            return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
+        return self.error("only functions of this cell, builtins and math functions can be called", loc)
+
+    def call_internal(self, name: str, node: S.Call) -> T.Expr:
+        params, result = INTRINSICS[name]
+        if node.keywords or len(node.args) != len(params):
+            return self.error(f"{name}() takes {len(params)} positional arguments", node.loc)
+        args = tuple(self.coerce(self.expr(a), t, f"argument {i + 1} of {name}()")
+                     for i, (a, t) in enumerate(zip(node.args, params)))
+        return T.Intrinsic(f"mem.{name}", args, result, node.loc)
+
+    def call_cell(self, name: str, node: S.Call) -> T.Expr:
+        external = name not in self.module.definitions  # of another cell (namespace.py)
+        sig = self.module.callees[name] if external else self.module.signatures[name]
+        if isinstance(sig, str):  # a type that cannot cross cells
+            return self.error(sig, node.loc)
+        params = sig.params
+        bound: dict[str, T.Expr] = {}
+        if len(node.args) > len(params):
+            return self.error(f"{name}() takes {len(params)} positional argument"
+                              f"{'s' if len(params) != 1 else ''} but {len(node.args)} were given", node.loc)
+        for (pname, _), arg in zip(params, node.args):
+            bound[pname] = self.expr(arg)
+        names = [p for p, _ in params]
+        for kw in node.keywords:
+            if kw.name not in names:
+                return self.error(f"{name}() got an unexpected keyword argument '{kw.name}'", kw.loc)
+            if kw.name in bound:
+                return self.error(f"{name}() got multiple values for argument '{kw.name}'", kw.loc)
+            bound[kw.name] = self.expr(kw.value)
+        first_default = len(params) - len(sig.defaults)
+        names_written = list(bound)  # positional ones, then keywords as written
+        args = []
+        for i, (pname, ptype) in enumerate(params):
+            if pname in bound:
+                args.append(self.coerce(bound[pname], ptype, f"argument '{pname}' of {name}()"))
+            elif i >= first_default:
+                value = sig.defaults[i - first_default]
+                args.append(T.Literal(value, ptype, node.loc))
+        missing = [f"'{p}'" for i, (p, _) in enumerate(params) if p not in bound and i < first_default]
+        if missing:  # CPython's wording
+            listed = missing[0] if len(missing) == 1 else (
+                f"{', '.join(missing[:-1])}{',' if len(missing) > 2 else ''} and {missing[-1]}")
+            return self.error(f"{name}() missing {len(missing)} required positional argument"
+                              f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
+        returns = sig.returns
+        if returns is None:  # being inferred
+            if not self.probe:
+                self.error(f"cannot infer the return type of '{name}' (it depends on itself); "
+                           f"annotate it: def {name}(...) -> int", node.loc)
+            returns = ERROR
+        order = [names.index(n) for n in names_written]
+        order += [i for i in range(len(params)) if i not in order]  # defaults: literals
+        return T.CallCell(name, tuple(args), tuple(order), returns, node.loc, external)
+
+    def call_builtin(self, name: str, node: S.Call) -> T.Expr:
+        loc = node.loc
+        if name == "print":
+            return self.call_print(node)
+        if name == "range":
+            return self.error("range() is only supported as the iterable of a for loop", loc)
+        if node.keywords:
+            return self.error(f"{name}() takes no keyword arguments in jitcell", node.keywords[0].loc)
+        if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
+                and isinstance(node.args[0].value, str):
+            return self.parse_number(name, node.args[0].value, loc)  # float("inf")
+        args = [self.expr(a) for a in node.args]
+        if any(a.type is ERROR for a in args):
+            return T.Literal(0, ERROR, loc)
+        if name in ("int", "float", "bool"):
+            return self.call_conversion(name, node, args)
+        if name in ("len", "str"):
+            if len(args) != 1:
+                return self.error(f"{name}() takes exactly one argument", loc)
+            if name == "str":
+                return self.str_of(args[0], loc)
+            if isinstance(args[0].type, Array):
+                return self.array_len(args[0], loc)
+            if args[0].type is not STR and not isinstance(args[0].type, Dict):
+                return self.error(f"object of type '{args[0].type}' has no len()", loc)
+            return T.Intrinsic("len", (args[0],), INT, loc)
+        if name in ("abs", "round"):
+            if len(args) != 1:
+                return self.error(f"{name}() takes exactly one argument in jitcell", loc)
+            (x,) = args
+            if not self.numeric(x, f"{name}()"):
+                return T.Literal(0, ERROR, loc)
+            if x.type is FLOAT:
+                return T.Intrinsic(name, (x,), INT if name == "round" else FLOAT, loc)
+            return T.Intrinsic("abs", (self.to_int(x),), INT, loc) if name == "abs" else self.to_int(x)
+        assert name in ("min", "max")
+        if len(args) < 2:
+            return self.error(f"{name}() of a single iterable is not supported; pass two or more numbers", loc)
+        for a in args:
+            if not self.numeric(a, f"{name}()"):
+                return T.Literal(0, ERROR, loc)
+        t = self.same_type(args, f"{name}()", loc)
+        return T.Intrinsic(name, tuple(args), t, loc)
+
+    def call_conversion(self, name: str, node: S.Call, args: list[T.Expr]) -> T.Expr:
+        loc = node.loc
+        if len(args) > 1:
+            return self.error(f"{name}() takes at most one argument in jitcell", loc)
+        if not args:
+            default = {"int": (0, INT), "float": (0.0, FLOAT), "bool": (False, BOOL)}[name]
+            return T.Literal(*default, loc)
+        (x,) = args
+        if not self.numeric(x, f"{name}()"):
+            return T.Literal(0, ERROR, loc)
+        if name == "bool":
+            return self.truth(x)
+        if name == "float":
+            return self.to_float(x)
+        if x.type is FLOAT:
+            return T.Convert(x, INT, loc)
+        return self.to_int(x)
+
+    def parse_number(self, name: str, text: str, loc: Loc) -> T.Expr:
+        try:
+            value = int(text) if name == "int" else float(text)
+        except ValueError as e:
+            return self.error(str(e), loc)  # CPython's message
+        if name == "int":
+            return self.constant(S.Const(value, loc))
+        return T.Literal(value, FLOAT, loc)
+
+    def call_print(self, node: S.Call) -> T.Expr:
+        items: list[T.Expr | str] = []
+        for a in node.args:
+            if isinstance(a, S.Const) and isinstance(a.value, str):
+                items.append(a.value)
+                continue
+            e = self.expr(a)
+            if e.type is NONE:
+                self.error("print() of None is not supported", e.loc)
+            elif e.type not in (ERROR, STR) and not is_numeric(e.type):
+                self.error(f"print() of {e.type} is not supported", e.loc)
+            items.append(e)
+        options = {"sep": " ", "end": "\n", "flush": False}
+        for kw in node.keywords:
+            value = kw.value.value if isinstance(kw.value, S.Const) else ...
+            if kw.name in ("sep", "end") and (value is None or isinstance(value, str)):
+                options[kw.name] = options[kw.name] if value is None else value
+            elif kw.name == "flush" and isinstance(value, bool):
+                options["flush"] = value
+            elif kw.name in ("sep", "end", "flush"):
+                self.error(f"print({kw.name}=...) must be a literal in jitcell", kw.loc)
+            else:
+                self.error(f"print() keyword '{kw.name}' is not supported", kw.loc)
+        return T.Print(tuple(items), options["sep"], options["end"], options["flush"], NONE, node.loc)
+
+    def call_math(self, member: str, node: S.Call) -> T.Expr:
+        loc = node.loc
+        fn = MATH_FUNCTIONS.get(member)
+        if fn is None:
+            what = "a constant" if member in MATH_CONSTANTS else "not supported by jitcell"
+            return self.error(f"math.{member} is {what}", loc)
+        if node.keywords:
+            return self.error(f"math.{member}() takes no keyword arguments", node.keywords[0].loc)
+        lo, hi = fn.arity
+        if not lo <= len(node.args) <= hi:
+            count = str(lo) if lo == hi else f"{lo} or {hi}"
+            return self.error(f"math.{member}() takes {count} argument{'s' if hi > 1 else ''}, "
+                              f"got {len(node.args)}", loc)
+        args = [self.expr(a) for a in node.args]
+        for a in args:
+            if not self.numeric(a, f"math.{member}()"):
+                return T.Literal(0, ERROR, loc)
+        if fn.errors == "to_int" and args[0].type in (INT, BOOL):
+            return self.to_int(args[0])  # math.floor(3) is 3
+        result = {"float": FLOAT, "int": INT, "bool": BOOL}[fn.result]
+        return T.Intrinsic(f"math.{member}", tuple(self.to_float(a) for a in args), result, loc)
+
+
+_INT_FOLDS = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "//": operator.floordiv,
+    "%": operator.mod, "**": operator.pow, "<<": operator.lshift, ">>": operator.rshift,
+    "&": operator.and_, "|": operator.or_, "^": operator.xor,
+}
+_FOLD_BITS = 4096  # constant expressions are small: 2**63 - 1, not 10**10**10
+
+
+def fold_int(node: S.Expr) -> int | None:
+    """The exact value of an int constant expression, computed as CPython does, or None.
+
+    `2**63 - 1` and `-9223372036854775808` are 64-bit ints although 2**63 alone is not;
+    folding them with Python's ints keeps them exact (with wraparound too: a constant
+    is what CPython computes). Operations that raise (1 // 0, 2 ** -1) are not folded:
+    they raise at run time, with CPython's message.
+    """
+    match node:
+        case S.Const(value=value) if type(value) is int:
+            return value
+        case S.UnaryOp(op="-" | "+" | "~" as op, operand=operand):
+            v = fold_int(operand)
+            if v is None:
+                return None
+            return -v if op == "-" else v if op == "+" else ~v
+        case S.BinOp(op=op, left=left, right=right) if op in _INT_FOLDS:
+            a, b = fold_int(left), fold_int(right)
+            if a is None or b is None:
+                return None
+            if op == "**" and (b < 0 or (abs(a) > 1 and b * a.bit_length() > _FOLD_BITS)):
+                return None
+            if op == "<<" and b > _FOLD_BITS:
+                return None
+            try:
+                v = _INT_FOLDS[op](a, b)
+            except (ZeroDivisionError, ValueError):
+                return None
+            return v if v.bit_length() <= _FOLD_BITS else None
+    return None
+
+
+def truncate_hint(target: Type, source: Type) -> str:
+    return " (write int(...) to truncate)" if (target, source) == (INT, FLOAT) else ""
+
+
+def literal_default(node: S.Expr | None, imports: dict[str, str]):
+    """The Python value of a parameter default, or None if it is not a constant.
+
+    A default is a number, a math constant (`math.pi`, or `pi` imported from math),
+    either of them negated, or an int constant expression such as `2**63 - 1`.
+    """
+    match node:
+        case S.Const(value=value) if isinstance(value, (int, float)):
+            return value
+        case S.UnaryOp(op="-" | "+" as op, operand=operand):
+            value = literal_default(operand, imports)
+            if value is None:
+                return None
+            return -value if op == "-" else +value
+        case S.Attribute(value=S.Name(id=base), attr=attr) if imports.get(base) == "math":
+            return MATH_CONSTANTS.get(attr)
+        case S.Name(id=name) if imports.get(name, "").startswith("math."):
+            return MATH_CONSTANTS.get(imports[name][5:])
+        case S.BinOp():
+            return fold_int(node)
+    return None

@@ -1,0 +1,599 @@
+"""check: `syntax.Module` -> `typed.Program`, or a CompileError listing every problem.
+
+    def f(n: int):                 Function f (n: int) -> int
+        x = n * 2          ->          locals {n: int, x: int}
+        return x + 0.5                 ... returns float, so the signature is (n: int) -> float
+
+A local's type comes from its first assignment; later assignments must agree
+(an int may widen into a float variable). Return types are annotated or inferred;
+recursion is inferred by iterating to a fixed point. A definite-assignment pass
+marks the reads that Python could find unbound, so those alone are checked at run
+time, and finds functions that could fall off their end without returning a value.
+"""
+
+from __future__ import annotations
+
+from jitcell.compiler import syntax as S
+from jitcell.compiler import typed as T
+from .expressions import INT_MAX, INT_MIN, ExpressionChecker, literal_default, truncate_hint
+from jitcell.errors import CompileError, Diagnostic, Loc
+from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
+from .arrays import array_annotation
+from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, type_from_name
+
+__all__ = ["check"]
+
+
+def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False,
+          callees: dict | None = None, variables: dict | None = None) -> T.Program:
+    """`internal`: allow the runtime library's memory builtins (internal.py). `callees`: the
+    functions of other cells this cell may call, name -> Signature (or why it cannot).
+    `variables`: the module variables of earlier kernel cells, name -> Type."""
+    return ModuleChecker(module, source, first_line, internal, callees, variables).program()
+
+
+VARIABLE_TYPES = "int, float, bool, str or a dict"
+
+
+class ModuleChecker:
+    def __init__(self, module: S.Module, source: str, first_line: int, internal: bool = False,
+                 callees: dict | None = None, variables: dict | None = None):
+        self.module = module
+        self.callees = callees or {}  # functions of other cells (driver.checker_signatures)
+        self.variables: dict[str, Type] = dict(variables or {})  # module variables, this cell's included
+        self.declared: dict[str, Type] = {}  # this cell's
+        self.internal = internal
+        self.source = source
+        self.first_line = first_line
+        self.errors: list[Diagnostic] = list(module.errors)  # parse's, reported with ours
+        self.definitions = {f.name: f for f in module.functions}
+        self.imports: dict[str, str] = {}
+        self.signatures: dict[str, _PendingSignature] = {}
+
+    def program(self) -> T.Program:
+        self.collect_imports()
+        self.collect_variables()
+        for fdef in self.module.functions:
+            self.signatures[fdef.name] = self.signature(fdef)
+            if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
+                self.signatures[fdef.name].returns = ERROR  # its body lost statements: not inferred
+        self.infer_return_types()
+        functions = tuple(self.check_function(fdef) for fdef in self.module.functions
+                          if fdef.name not in self.module.broken)
+        self.fail_if_errors()
+        return T.Program(functions, self.declared)
+
+    def collect_variables(self) -> None:
+        for var in self.module.variables:
+            t = self.annotation(var.annotation, f"'{var.name}'", var.loc)
+            if t is not ERROR and not (t in (INT, FLOAT, BOOL, STR) or isinstance(t, Dict)):
+                self.errors.append(Diagnostic(f"a module variable must be {VARIABLE_TYPES}, not {t}", var.loc))
+                t = ERROR
+            if var.name in self.definitions or var.name in self.imports:
+                self.errors.append(Diagnostic(f"'{var.name}' is both a variable and a "
+                                              f"{'function' if var.name in self.definitions else 'module'} "
+                                              "in this cell", var.loc))
+            elif self.declared.get(var.name, t) != t:
+                self.errors.append(Diagnostic(f"'{var.name}' is already declared {self.declared[var.name]} "
+                                              f"in this cell; it cannot also be {t}", var.loc))
+            else:
+                self.declared[var.name] = t
+                self.variables[var.name] = t
+
+    def fail_if_errors(self) -> None:
+        if self.errors:
+            raise CompileError(self.errors, self.source, self.first_line)
+
+    def collect_imports(self) -> None:
+        for imp in self.module.imports:
+            for local, target in imp.names:
+                member = target.partition(".")[2]
+                if member and member not in MATH_FUNCTIONS and member not in MATH_CONSTANTS:
+                    self.errors.append(Diagnostic(f"math.{member} is not supported by jitcell", imp.loc))
+                elif local in self.definitions:
+                    self.errors.append(Diagnostic(f"'{local}' is both imported and defined in this cell", imp.loc))
+                self.imports[local] = target
+
+    # ---- signatures --------------------------------------------------------------
+
+    def annotation(self, node: S.Expr | None, what: str, loc: Loc, allow_none: bool = False) -> Type:
+        if isinstance(node, S.Name):
+            t = type_from_name(node.id)
+        elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
+            t = NONE if node.value is None else type_from_name(node.value)
+        elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "tuple":
+            items = [self.annotation(i, what, loc) for i in node.indices]
+            t = ERROR if ERROR in items else Tuple(items)
+        elif (array := array_annotation(node, self.imports)) is not None:  # float[:], int[:, :] ...
+            if isinstance(array, str):
+                self.errors.append(Diagnostic(array, node.loc))
+                return ERROR
+            t = array
+        elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "dict" \
+                and len(node.indices) == 2:
+            key, value = (self.annotation(i, what, loc) for i in node.indices)
+            if ERROR in (key, value):
+                return ERROR
+            if key not in DICT_KEYS or value not in DICT_VALUES:
+                self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be int or str, values "
+                                              "int, float, bool or str", node.loc))
+                return ERROR
+            t = Dict(key, value)
+        else:
+            t = None
+        if t is None or (t is NONE and not allow_none):
+            allowed = "int, float, bool, str" + (" or None" if allow_none else "")
+            self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}",
+                                          node.loc if node is not None else loc))
+            return ERROR
+        return t
+
+    def signature(self, fdef: S.FunctionDef) -> _PendingSignature:
+        params, defaults = [], []
+        for p in fdef.params:
+            if p.annotation is None:
+                self.errors.append(Diagnostic(
+                    f"parameter '{p.name}' of {fdef.name}() needs a type: '{p.name}: int', "
+                    f"'{p.name}: float' or '{p.name}: bool'", p.loc))
+                params.append((p.name, ERROR))
+                continue
+            t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
+            if isinstance(t, Tuple):
+                self.errors.append(Diagnostic(f"tuple parameters are not supported; pass the values of "
+                                              f"'{p.name}' as separate parameters", p.loc))
+                t = ERROR
+            params.append((p.name, t))
+            if p.default is not None:
+                value = literal_default(p.default, self.imports)
+                if value is None or (t is INT and isinstance(value, float)) \
+                        or (t is BOOL and not isinstance(value, bool)):
+                    self.errors.append(Diagnostic(
+                        f"the default of '{p.name}' must be {'an' if t is INT else 'a'} {t} constant",
+                        p.default.loc))
+                    value = 0
+                elif isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
+                    self.errors.append(Diagnostic(
+                        f"the default of '{p.name}', {value}, does not fit in 64 bits", p.default.loc))
+                    value = 0
+                defaults.append(float(value) if t is FLOAT else value)
+            elif defaults:
+                self.errors.append(Diagnostic("a parameter without a default follows one with a default", p.loc))
+        returns = None
+        if fdef.returns is not None:
+            returns = self.annotation(fdef.returns, f"the return value of {fdef.name}()", fdef.loc, allow_none=True)
+        return _PendingSignature(tuple(params), tuple(defaults), returns)
+
+    def infer_return_types(self) -> None:
+        pending = [f for f in self.module.functions if self.signatures[f.name].returns is None]
+        for _ in range(len(pending) + 1):
+            changed = False
+            for fdef in pending:
+                checker = FunctionChecker(self, fdef, probe=True)
+                checker.run()
+                inferred = checker.inferred_return()
+                if inferred is not None and inferred != self.signatures[fdef.name].returns:
+                    self.signatures[fdef.name].returns = inferred
+                    changed = True
+            if not changed:
+                break
+
+    def check_function(self, fdef: S.FunctionDef) -> T.Function:
+        probe = FunctionChecker(self, fdef, probe=True)
+        probe.run()
+        final = FunctionChecker(self, fdef, probe=False, known_locals=probe.locals)
+        return final.run()
+
+
+class _PendingSignature:
+    """A signature whose return type may still be inferred."""
+
+    def __init__(self, params, defaults, returns):
+        self.params = params
+        self.defaults = defaults
+        self.returns = returns
+
+    def freeze(self) -> T.Signature:
+        return T.Signature(self.params, self.returns or ERROR, self.defaults)
+
+
+# A definite-assignment state: the names surely bound here; None where control cannot reach.
+State = frozenset | None
+
+
+def _meet(*states: State) -> State:
+    reachable = [s for s in states if s is not None]
+    if not reachable:
+        return None
+    return frozenset.intersection(*reachable)
+
+
+class FunctionChecker(ExpressionChecker):
+    def __init__(self, module: ModuleChecker, fdef: S.FunctionDef, probe: bool,
+                 known_locals: dict[str, Type] | None = None):
+        super().__init__(module)
+        self.fdef = fdef
+        self.probe = probe
+        self.signature = module.signatures[fdef.name]
+        self.locals: dict[str, Type] = {name: t for name, t in self.signature.params}
+        self.state: State = frozenset(self.locals)
+        self.assigned_names = _assigned_names(fdef.body) - set(self.locals)
+        # module variables it assigns: declared `global`, or any at a kernel cell's top level
+        self.global_names = set(fdef.global_names) | (self.assigned_names & set(module.variables) if fdef.script
+                                                      else set())
+        self.assigned_names -= self.global_names
+        for name in sorted(fdef.global_names - set(module.variables)):
+            self.error(f"'global {name}': no module variable '{name}' is declared; declare it at the top "
+                       f"level of a cell, e.g. '{name}: int = 0'", fdef.loc)
+        # The probe pass learned each local's type at its first assignment; the final
+        # pass starts from those, so a read before that assignment (in a loop) is typed.
+        self.locals.update(known_locals or {})
+        self.returns: list[tuple[Type, Loc]] = []
+        self.loops: list[list[State]] = []  # per enclosing loop: the states at its breaks
+
+    def is_assigned(self, name: str) -> bool:
+        return self.state is None or name in self.state
+
+    def run(self) -> T.Function:
+        errors_before = len(self.module.errors)
+        body = self.script_body() if self.fdef.script else self.block(self.fdef.body)
+        returns = self.signature.returns
+        if self.state is not None and returns not in (None, NONE, ERROR):
+            self.error(f"{self.fdef.name}() can reach its end without returning a value (Python "
+                       f"would return None); end it with a return statement", self.fdef.loc)
+        params_ok = all(t is not ERROR for _, t in self.signature.params)  # else already reported
+        if returns is None and not self.probe and len(self.module.errors) == errors_before and params_ok:
+            if self.inferred_return() is None:
+                self.error(f"cannot infer the return type of '{self.fdef.name}' (it depends on "
+                           f"itself); annotate it: def {self.fdef.name}(...) -> int", self.fdef.loc)
+        sig = self.signature.freeze()
+        return T.Function(self.fdef.name, sig, dict(self.locals), body, self.fdef.docstring, self.fdef.loc)
+
+    def inferred_return(self) -> Type | None:
+        known = [t for t, _ in self.returns if t is not ERROR]
+        if not known and not self.returns:
+            return NONE
+        return known[0] if known else None
+
+    def script_body(self) -> tuple[T.Stmt, ...]:
+        """A kernel cell's top level: a final expression statement is the cell's result."""
+        *first, last = self.fdef.body
+        body = self.block(tuple(first))
+        if not isinstance(last, S.ExprStmt):
+            return body + self.block((last,))
+        value = self.expr(last.value)
+        if value.type in (NONE, ERROR):
+            return body + (T.Eval(value, last.loc),)
+        self.returns.append((value.type, last.loc))
+        self.state = None
+        return body + (T.Return(value, last.loc),)
+
+    # ---- statements --------------------------------------------------------------
+
+    def block(self, stmts: tuple[S.Stmt, ...]) -> tuple[T.Stmt, ...]:
+        out = []
+        for stmt in stmts:
+            typed = self.stmt(stmt)
+            if typed is not None:
+                out.append(typed)
+        return tuple(out)
+
+    def stmt(self, node: S.Stmt) -> T.Stmt | None:
+        match node:
+            case S.Assign():
+                return self.assign(node)
+            case S.AugAssign(target=target, op=op, value=value, loc=loc):
+                current = self.name(target.id, target.loc)
+                result = self.binary(op, current, self.expr(value), loc)
+                return self.bind((target,), (result,), None, loc, augmented=op)
+            case S.If(test=test, body=body, orelse=orelse, loc=loc):
+                t_test = self.condition(test)
+                start = self.state
+                known = t_test.value if isinstance(t_test, T.Literal) and t_test.type is BOOL else None
+                self.state = None if known is False else start  # `if False:` never runs its body
+                t_body = self.block(body)
+                after_body, self.state = self.state, None if known is True else start
+                t_else = self.block(orelse)
+                self.state = _meet(after_body, self.state)
+                return T.If(t_test, t_body, t_else, loc)
+            case S.While(test=test, body=body, orelse=orelse, loc=loc):
+                t_test = self.condition(test)
+                forever = isinstance(t_test, T.Literal) and bool(t_test.value)
+                return self.loop(lambda b, e: T.While(t_test, b, e, loc), body, orelse, forever)
+            case S.For():
+                return self.for_loop(node)
+            case S.AssignItem() | S.AugAssignItem() | S.DeleteItem():
+                return self.item_statement(node)
+            case S.Break(loc=loc) | S.Continue(loc=loc):
+                if not self.loops:
+                    word = "break" if isinstance(node, S.Break) else "continue"
+                    self.error(f"'{word}' outside a loop", loc)
+                    return None
+                if isinstance(node, S.Break):
+                    self.loops[-1].append(self.state)
+                self.state = None
+                return T.Break(loc) if isinstance(node, S.Break) else T.Continue(loc)
+            case S.Return(value=value, loc=loc):
+                return self.return_(value, loc)
+            case S.Pass():
+                return None
+            case S.Assert(test=test, msg=msg, loc=loc):
+                t_test = self.condition(test)
+                if msg is None or (isinstance(msg, S.Const) and isinstance(msg.value, str)):
+                    t_msg = None if msg is None else msg.value
+                else:
+                    t_msg = self.expr(msg)
+                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL):
+                        self.error("an assert message must be a string literal or a number", msg.loc)
+                return T.Assert(t_test, t_msg, loc)
+            case S.ExprStmt(value=value, loc=loc):
+                return T.Eval(self.expr(value), loc)
+        self.error(f"{type(node).__name__} is not supported", node.loc)
+        return None
+
+    def loop(self, make, body, orelse, forever: bool, loop_var: str | tuple | None = None) -> T.Stmt:
+        before = self.state
+        self.loops.append([])
+        loop_vars = {loop_var} if isinstance(loop_var, str) else set(loop_var or ())
+        self.state = before if before is None else before | loop_vars
+        t_body = self.block(body)
+        breaks = self.loops.pop()
+        self.state = None if forever else before
+        t_else = self.block(orelse)
+        self.state = _meet(self.state, *breaks)
+        return make(t_body, t_else)
+
+    def for_loop(self, node: S.For) -> T.Stmt | None:
+        it = node.iter
+        if isinstance(it, S.Call) and isinstance(it.func, S.Name) and it.func.id == "range" \
+                and "range" not in self.locals and "range" not in self.module.definitions:
+            if not isinstance(node.target, S.Name):
+                self.error("a range() loop assigns one name", node.target.loc)
+                return None
+            return self.for_range(node)
+        mode = "keys"
+        if isinstance(it, S.Call) and isinstance(it.func, S.Attribute) and not it.args and not it.keywords \
+                and it.func.attr in ("keys", "values", "items"):
+            mode, iterable = it.func.attr, self.expr(it.func.value)
+            if not isinstance(iterable.type, Dict) and iterable.type is not ERROR:
+                self.error(f"'{iterable.type}' has no method {mode!r} in jitcell", it.loc)
+                return None
+        else:
+            iterable = self.expr(it)
+        if iterable.type is ERROR:
+            return None
+        if isinstance(iterable.type, Dict):
+            return self.for_dict(node, iterable, mode)
+        if isinstance(iterable.type, Array) and mode == "keys":
+            return self.for_array(node, iterable)
+        self.error(f"for loops iterate over range(...), a dict or its keys(), values() or items(), "
+                   f"not {iterable.type}", it.loc)
+        return None
+
+    def for_array(self, node: S.For, a: T.Expr) -> T.Stmt | None:
+        if a.type.ndim != 1:
+            self.error(f"iterating over a 2-D array gives its rows, which jitcell does not support; "
+                       f"loop over range(a.shape[0]) and index a[i, j]", node.iter.loc)
+            return None
+        if not isinstance(node.target, S.Name):
+            self.error("a loop over an array assigns one name", node.target.loc)
+            return None
+        var, element = node.target.id, a.type.element
+        declared = self.declare(var, element)
+        if declared != element and declared is not ERROR:
+            self.error(f"'{var}' is {declared}; this loop gives it {element}", node.target.loc)
+        return self.loop(lambda b, e: T.ForArray(var, a, b, e, node.loc), node.body, node.orelse,
+                         forever=False, loop_var=var)
+
+    def for_dict(self, node: S.For, d: T.Expr, mode: str) -> T.Stmt | None:
+        wanted = {"keys": (d.type.key,), "values": (d.type.value,), "items": (d.type.key, d.type.value)}[mode]
+        targets = node.target.elts if isinstance(node.target, S.Tuple) else (node.target,)
+        if len(targets) != len(wanted):
+            self.error(f"iterating over {mode}() gives {len(wanted)} value{'s' if len(wanted) > 1 else ''}; "
+                       f"the loop assigns {len(targets)}", node.target.loc)
+            return None
+        for target, t in zip(targets, wanted):
+            declared = self.declare(target.id, t)
+            if declared not in (t, ERROR):
+                self.error(f"'{target.id}' is {declared}; this loop gives it {t}", target.loc)
+        names = tuple(t.id for t in targets)
+        return self.loop(lambda b, e: T.ForDict(names, d, mode, b, e, node.loc), node.body, node.orelse,
+                         forever=False, loop_var=names)
+
+    def item_statement(self, node) -> T.Stmt | None:
+        """`c[i] = v`, `c[i] op= v`, `del c[i]` for a dict c (arrays: by their own rules)."""
+        container = self.expr(node.target.value)
+        if container.type is ERROR:
+            return None
+        if isinstance(container.type, Array):
+            return self.array_item_statement(node, container)
+        if not isinstance(container.type, Dict):
+            self.error(f"'{container.type}' does not support item assignment", node.target.loc)
+            return None
+        if len(node.target.indices) != 1:
+            self.error("a dict takes one key", node.target.loc)
+            return None
+        key = self.dict_key(container, self.expr(node.target.indices[0]))
+        value_type = container.type.value
+        match node:
+            case S.AssignItem(value=value):
+                value = self.coerce(self.expr(value), value_type, f"a value of {container.type}")
+                return T.DictSet(container, key, value, node.loc)
+            case S.AugAssignItem(op=op, value=value):
+                result = self.binary(op, T.Hole(value_type, node.loc), self.expr(value), node.loc)
+                if result.type is not ERROR and not self.can_coerce(result.type, value_type):
+                    self.error(f"'{op}=' on a {container.type} value gives {result.type}", node.loc)
+                    return None
+                return T.DictUpdate(container, key, self.coerce(result, value_type, "the new value"), node.loc)
+            case S.DeleteItem():
+                return T.DictDelete(container, key, node.loc)
+        return None
+
+    def for_range(self, node: S.For) -> T.Stmt | None:
+        it = node.iter
+        if it.keywords:
+            self.error("range() takes no keyword arguments", it.keywords[0].loc)
+            return None
+        if not 1 <= len(it.args) <= 3:
+            self.error("range expected at least 1 argument, got 0" if not it.args else
+                       f"range expected at most 3 arguments, got {len(it.args)}", it.loc)
+            return None
+        bounds = []
+        for arg in it.args:
+            e = self.expr(arg)
+            if e.type is FLOAT:
+                self.error("'float' object cannot be interpreted as an integer", e.loc)
+            elif e.type not in (ERROR, INT, BOOL):
+                self.error(f"range() needs int arguments, not {e.type}", e.loc)
+            bounds.append(self.to_int(e))
+        if len(bounds) == 1:
+            bounds.insert(0, T.Literal(0, INT, it.loc))
+        if len(bounds) == 2:
+            bounds.append(T.Literal(1, INT, it.loc))
+        var = node.target.id
+        declared = self.declare(var, INT)
+        if declared not in (INT, ERROR):
+            self.error(f"'{var}' is {declared}; a range() loop makes it an int", node.target.loc)
+        start, stop, step = bounds
+        return self.loop(lambda b, e: T.ForRange(var, start, stop, step, b, e, node.loc),
+                         node.body, node.orelse, forever=False, loop_var=var)
+
+    def return_(self, value: S.Expr | None, loc: Loc) -> T.Stmt:
+        if value is None or (isinstance(value, S.Const) and value.value is None):
+            typed, t = None, NONE
+        else:
+            typed = self.expr(value)
+            t = typed.type
+        self.returns.append((t, loc))
+        expected = self.signature.returns
+        if expected is not None and t is not ERROR:
+            if expected is NONE and t is not NONE:
+                self.error(f"{self.fdef.name}() returns None but this returns {t}", loc)
+            elif expected is not NONE and t is NONE:
+                self.error(f"{self.fdef.name}() returns {expected}; a bare return would give None", loc)
+            elif typed is not None:
+                if self.fdef.returns is None and typed.type != expected:
+                    self.error(f"{self.fdef.name}() returns {expected} elsewhere and {t} here; "
+                               f"annotate '-> {_join_hint(expected, t)}' or convert", loc)
+                else:
+                    typed = self.coerce(typed, expected, f"return value of {self.fdef.name}()")
+        self.state = None
+        return T.Return(typed, loc)
+
+    # ---- assignment --------------------------------------------------------------
+
+    def assign(self, node: S.Assign) -> T.Stmt | None:
+        targets = node.targets
+        if len(targets) == 1:
+            values = (self.expr(node.value),)
+        elif isinstance(node.value, S.Tuple) and len(node.value.elts) == len(targets):
+            values = tuple(self.expr(v) for v in node.value.elts)
+        elif isinstance(value := self.expr(node.value), T.Literal) and value.type is ERROR:
+            for target in targets:
+                self.locals.setdefault(target.id, ERROR)
+            return None
+        elif isinstance(value.type, Tuple) and len(value.type.items) == len(targets):
+            return self.unpack(targets, value, node.loc)
+        else:
+            self.error(f"cannot unpack into {len(targets)} names: the right side must be a tuple "
+                       f"of {len(targets)} values, like 'a, b = b, a'", node.value.loc)
+            for target in targets:
+                self.locals.setdefault(target.id, ERROR)  # reads of them report nothing more
+            return None
+        annotation = None
+        if node.annotation is not None:
+            annotation = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc)
+        return self.bind(targets, values, annotation, node.loc)
+
+    def unpack(self, targets, value: T.Expr, loc: Loc) -> T.Stmt:
+        """`a, b = t` for a tuple value t: each name takes an item's type (exactly)."""
+        for target, item in zip(targets, value.type.items):
+            declared = self.declare(target.id, item)
+            if declared not in (item, ERROR) and item is not ERROR:
+                self.error(f"'{target.id}' is {declared} and cannot hold the {item} unpacked into it", target.loc)
+        if self.state is not None:
+            self.state = self.state | {t.id for t in targets}
+        return T.Unpack(tuple(t.id for t in targets), value, loc)
+
+    def declare(self, name: str, t: Type) -> Type:
+        """Fix a local's type at its first assignment and return the declared type."""
+        declared = self.locals.get(name)
+        if declared is None:
+            declared = t
+            # The probe pass may see ERROR for a type still being inferred; the final
+            # pass only for a reported mistake, after which reads of the name stay quiet.
+            if declared is not ERROR or not self.probe:
+                self.locals[name] = declared
+        return declared
+
+    def bind(self, targets, values, annotation: Type | None, loc: Loc, augmented: str | None = None):
+        if any(t.id in self.global_names for t in targets):
+            return self.set_global(targets, values, loc, augmented)
+        names, coerced = [], []
+        for target, value in zip(targets, values):
+            name = target.id
+            if value.type is NONE:
+                self.error(f"this gives None, and jitcell has no None variables: '{name}' cannot "
+                           "hold it", value.loc)
+                self.locals.setdefault(name, ERROR)  # so that reads of it report nothing more
+                value = T.Literal(0, ERROR, value.loc)
+            if annotation is not None and annotation is not ERROR:
+                declared = self.locals.get(name)
+                if declared is not None and declared != annotation:
+                    value = self.error(f"'{name}' is already {declared}; it cannot be declared {annotation}", loc)
+                elif declared is None:
+                    self.locals[name] = annotation
+            if value.type is EMPTY_DICT and annotation is None and self.locals.get(name) is None:
+                self.error(f"the type of an empty dict is not known: write '{name}: dict[str, int] = {{}}' "
+                           "(with its key and value types)", value.loc)
+                value = T.Literal(0, ERROR, value.loc)
+            declared = self.declare(name, value.type if annotation is None else annotation)
+            if self.can_coerce(value.type, declared):
+                value = self.coerce(value, declared, "")
+            elif augmented:
+                hint = f"; declare it as '{name}: float = ...'" if value.type is FLOAT else ""
+                value = self.error(f"'{name}' is {declared}, but '{name} {augmented}= ...' gives "
+                                   f"{value.type}{hint}", loc)
+            else:
+                value = self.error(f"'{name}' is {declared} (from its first assignment) and cannot hold "
+                                   f"{value.type}{truncate_hint(declared, value.type)}", value.loc)
+            names.append(name)
+            coerced.append(value)
+        if self.state is not None:
+            self.state = self.state | set(names)
+        return T.Assign(tuple(names), tuple(coerced), loc)
+
+
+    def set_global(self, targets, values, loc: Loc, augmented: str | None) -> T.Stmt | None:
+        if len(targets) > 1:
+            self.error("module variables are assigned one at a time: 'a = x' then 'b = y'", loc)
+            return None
+        name, value = targets[0].id, values[0]
+        declared = self.module.variables[name]
+        if self.can_coerce(value.type, declared):
+            value = self.coerce(value, declared, "")
+        else:
+            verb = f"'{name} {augmented}= ...' gives" if augmented else "cannot hold"
+            value = self.error(f"the module variable '{name}' is {declared}; {verb} {value.type}"
+                               f"{truncate_hint(declared, value.type)}", value.loc)
+        return T.SetGlobal(name, value, loc)
+
+
+def _join_hint(a: Type, b: Type) -> str:
+    return "float" if FLOAT in (a, b) else "int"
+
+
+def _assigned_names(stmts) -> set[str]:
+    names: set[str] = set()
+    for stmt in stmts:
+        match stmt:
+            case S.Assign(targets=targets):
+                names.update(t.id for t in targets)
+            case S.AugAssign(target=target):
+                names.add(target.id)
+            case S.For(target=target, body=body, orelse=orelse):
+                names.update(t.id for t in (target.elts if isinstance(target, S.Tuple) else (target,)))
+                names |= _assigned_names(body) | _assigned_names(orelse)
+            case S.If(body=body, orelse=orelse) | S.While(body=body, orelse=orelse):
+                names |= _assigned_names(body) | _assigned_names(orelse)
+    return names

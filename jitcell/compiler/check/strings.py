@@ -1,0 +1,72 @@
+"""Typing rules for str: literals, +, comparisons, `in`, len(), str() and f-strings.
+
+    "n = " + str(n)        ->  Binary("+", Literal("n = "), FString((FormatField(n),)), str)
+    f"{x:.2f} ms"          ->  FString((FormatField(x, None, ".2f"), " ms"), str)
+    "ab" in s              ->  Compare((Literal("ab"), s), ("in",), bool)
+
+`str(x)` is the f-string f"{x}", which CPython defines the same way for int, float,
+bool and str. Mixed comparisons and concatenations are compile errors with CPython's
+wording for the TypeError it would raise.
+"""
+
+from __future__ import annotations
+
+from jitcell.compiler import syntax as S
+from jitcell.compiler import typed as T
+from jitcell.errors import Loc
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, is_numeric
+
+__all__ = ["StringChecks"]
+
+_FORMATTABLE = (INT, FLOAT, BOOL, STR)
+
+
+class StringChecks:
+    """Mixed into ExpressionChecker."""
+
+    def fstring(self, node: S.FString) -> T.Expr:
+        parts: list[str | T.FormatField] = []
+        for part in node.parts:
+            if isinstance(part, str):
+                parts.append(part)
+                continue
+            value = self.expr(part.value)
+            if value.type is not ERROR and value.type not in _FORMATTABLE:
+                self.error(f"an f-string field of type {value.type} is not supported", part.loc)
+            parts.append(T.FormatField(value, part.conversion, part.spec, part.loc))
+        if all(isinstance(p, str) for p in parts):
+            return T.Literal("".join(parts), STR, node.loc)
+        return T.FString(tuple(parts), STR, node.loc)
+
+    def str_of(self, value: T.Expr, loc: Loc) -> T.Expr:
+        if value.type is STR:
+            return value
+        if value.type not in _FORMATTABLE:
+            return self.error(f"str() of {value.type} is not supported", loc)
+        return T.FString((T.FormatField(value, None, "", loc),), STR, loc)
+
+    def str_binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
+        if op == "+" and left.type is STR and right.type is STR:
+            if isinstance(left, T.Literal) and isinstance(right, T.Literal):
+                return T.Literal(left.value + right.value, STR, loc)
+            return T.Binary("+", left, right, STR, loc)
+        if op == "+" and left.type is STR:
+            return self.error(f'can only concatenate str (not "{right.type}") to str', loc)
+        if op == "*" and STR in (left.type, right.type):
+            return self.error("repeating a str with * is not supported", loc)
+        return self.error(f"unsupported operand type(s) for {op}: '{left.type}' and '{right.type}'", loc)
+
+    def str_compare(self, operands: list[T.Expr], ops, loc: Loc) -> T.Expr:
+        for (op, left, right) in zip(ops, operands, operands[1:]):
+            if op in ("in", "not in"):
+                if right.type is not STR:
+                    return self.error(f"argument of type '{right.type}' is not iterable here", right.loc)
+                if left.type is not STR:
+                    return self.error(f"'in <string>' requires string as left operand, not {left.type}", left.loc)
+            elif (left.type is STR) != (right.type is STR):
+                word = "equal" if op in ("==", "!=") else "ordered"
+                return self.error(f"a str and a {right.type if left.type is STR else left.type} are never "
+                                  f"{word} in jitcell: compare values of one type", loc)
+            elif not (left.type is STR or is_numeric(left.type)):
+                return self.error(f"comparison of {left.type} is not supported", left.loc)
+        return T.Compare(tuple(self.to_int(e) if e.type is BOOL else e for e in operands), tuple(ops), BOOL, loc)

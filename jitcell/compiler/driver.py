@@ -1,0 +1,189 @@
+"""The compiler's one entry: cell source -> a linked library and its manifest (a cache miss).
+
+    program, lowered, module = front_end(source, options, tag)   # parse, check, lower, optimize
+    library, manifest = build(source, options, key, toolchain, work)  # ... emit, link, describe
+
+`build` runs every stage of a miss in order and records what the loader needs in the
+manifest: the functions and their signatures, the slots that survived optimization and
+the address each was built with, the error sites, the export table read back from the
+file, and what the cell uses from other cells. `generated_code` runs the front end again
+for a loaded library (the cache keeps the library, not its IR). Nothing here is imported
+on a cache hit; this module is the only way the pipeline reaches the compiler.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import asdict
+
+from jitcell import abi
+from jitcell.errors import LinkageError
+from jitcell.loader import namespace, symbols, variables
+from jitcell.loader.cache import library_suffix, normalize_source, sha256_file
+from jitcell.loader.namespace import Callees
+from jitcell.options import Options
+from jitcell.version import CODEGEN_ABI, __version__
+
+from . import typed as T
+from .backend import machine
+from .backend.link import link, providers
+from .check.arrays import array_writers
+from .check.program import check
+from .lower.program import lower
+from .parse import parse
+from .types import type_from_text
+
+__all__ = ["front_end", "build", "generated_code", "checker_signatures", "checker_types", "toolchain"]
+
+
+def toolchain() -> dict:
+    """What this machine's code generator is (LLVM, CPU): part of every cache key."""
+    return machine.toolchain()
+
+
+def front_end(source: str, options: Options, tag: int, callees: dict | None = None, var_env: dict | None = None,
+              stage=None, target_machine=None) -> tuple:
+    """parse -> check -> lower -> optimize: (typed program, lowered module, optimized module).
+    `stage(name)`: a context manager that times each stage (build's timings); `target_machine`:
+    optimize for another platform (targets.py), not this one."""
+    stage = stage or (lambda name: contextlib.nullcontext())
+    with stage("parse"):
+        tree = parse(source, options.first_line, script=options.script)
+    with stage("check"):
+        program = check(tree, source, options.first_line, internal=options.internal,
+                        callees=checker_signatures(callees if callees is not None else {}),
+                        variables=checker_types(var_env or {}))
+    with stage("lower"):
+        lowered = lower(program, tag=tag, wraparound=options.wraparound,
+                        loop_versioning=options.loop_versioning, address_of=namespace.resolver(callees or {}, var_env=var_env),
+                        cell_entries=not options.internal,
+                        interrupt_checks=options.interrupt_checks, boundscheck=options.boundscheck)
+    with stage("optimize"):
+        module = machine.optimize(lowered.module, options.opt, target_machine)
+    return program, lowered, module
+
+
+def generated_code(library, callees=None) -> dict:
+    """The code of a loaded library's cell, generated again from its manifest (source and
+    options): {"ir": LLVM IR as lowered, "opt": optimized IR, "asm": assembly}. `callees`: the
+    namespace the cell was compiled in, if it calls other cells or uses their variables."""
+    manifest = library.manifest
+    options = Options.from_key_parts(manifest["options"])
+    source = manifest["source"]
+    env = namespace.resolve(callees, source) if callees is not None else {}
+    var_env = variables.resolve(callees, source) if options.script and callees is not None else {}
+    _, lowered, module = front_end(source, options, manifest["tag"], env, var_env)
+    machine.export(module)
+    return {"ir": str(lowered.module), "opt": str(module), "asm": machine.assembly(module, options.opt)}
+
+
+def build(source: str, options: Options, key: str, toolchain: dict, work, callees: dict | None = None,
+          var_env: dict | None = None) -> tuple:
+    """Run the compiler stages; returns the linked library (in `work`, a Path) and its manifest.
+    `callees`: name -> JitFunction of other cells the cell may call (namespace.resolve)."""
+    timings: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def stage(name):
+        t0 = time.perf_counter()
+        yield
+        timings[name] = time.perf_counter() - t0
+
+    tag = _signed64(int(key[:16], 16))
+    program, lowered, module = front_end(source, options, tag, callees, var_env, stage)
+    survivors = set(machine.export(module))
+    if options.break_linkage:
+        machine.break_slot(module, options.break_linkage)
+    with stage("emit"):
+        obj = work / "cell.o"
+        obj.write_bytes(machine.emit(module, options.opt))
+    with stage("link"):
+        needs = providers(symbols.undefined_symbols(obj))
+        unknown = sorted(name for name, lib in needs.items() if lib is None)
+        if unknown:
+            raise LinkageError(f"the code for this cell needs symbols that neither the C nor the math "
+                               f"library provides: {', '.join(unknown)}")
+        library = work / f"{key}{library_suffix()}"
+        command = link(obj, library, sorted(set(needs.values()), key="mc".index))
+    imports = symbols.imports(library)
+    foreign = [i for i in imports if not symbols.is_system_library(i.library)]
+    if foreign:
+        names = ", ".join(f"{i.name} (from {i.library or 'nowhere'})" for i in foreign)
+        raise LinkageError(f"the library for this cell imports symbols that only the C and math "
+                           f"libraries may provide: {names}")
+    slot_rows = [{"name": s.symbol, "target": s.target, "baked": s.baked} for s in lowered.slots]
+    writers = array_writers(program)
+    manifest = {
+        "format": 1,
+        "key": key,
+        "tag": tag,
+        "jitcell": __version__,
+        "abi": CODEGEN_ABI,
+        "toolchain": toolchain,
+        "source": normalize_source(source),
+        "options": options.key_parts(),
+        "created": time.time(),
+        "library": {"file": library.name, "sha256": sha256_file(library), "size": library.stat().st_size,
+                    "linker": [arg.replace(str(work) + "/", "") for arg in command]},
+        "functions": [_function_row(f, writers) for f in program.functions],
+        "slots": [row for row in slot_rows if row["name"] in survivors],
+        "removed_slots": [row for row in slot_rows if row["name"] not in survivors],
+        "imports": [{"name": i.name, "library": i.library} for i in imports],
+        "globals": [asdict(g) for g in machine.globals_table(module)],
+        # read from the linked file now, while pyelftools is loaded: a cache hit shows them without it
+        "exports": [asdict(e) for e in symbols.exports(library)],
+        "sections": {name: section for name, section in symbols.sections(library).items()
+                     if name.startswith("jitcell.")},
+        "sites": lowered.sites,
+        "timings": timings,
+        "callees": namespace.manifest_rows(callees or {}, [s.target for s in lowered.slots]),
+    }
+    if options.script:
+        manifest["variables"] = [{"name": n, "type": str(t), "symbol": abi.var_symbol(n)}
+                                 for n, t in program.variables.items()]
+        manifest["uses"] = variables.manifest_rows(var_env or {}, [s.target for s in lowered.slots])
+    if not options.internal:  # the internal-ABI entry other cells call (namespace.py)
+        for row in manifest["functions"]:
+            row["call_symbol"] = abi.call_symbol(row["name"])
+    return library, manifest
+
+
+def _function_row(fn: T.Function, writers: set[str] | frozenset[str] = frozenset()) -> dict:
+    sig = fn.signature
+    return {
+        "name": fn.name,
+        "symbol": abi.function_symbol(fn.name),
+        "params": [[n, t.name] for n, t in sig.params],
+        "returns": sig.returns.name,
+        "defaults": list(sig.defaults),
+        "signature": str(sig),
+        **({"result_items": [t.name for t in sig.returns.items]} if hasattr(sig.returns, "items") else {}),
+        "doc": fn.docstring,
+        **({"writes_arrays": True} if fn.name in writers else {}),  # its array arguments must be writeable
+    }
+
+
+def _signed64(value: int) -> int:
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def checker_signatures(env: dict) -> dict:
+    """name -> typed.Signature for the checker, or a message if a type cannot cross cells."""
+    out = env.not_called() if isinstance(env, Callees) else {}  # a name there is an error either way
+    for name, fn in env.items():
+        params = [(p, type_from_text(t)) for p, t in fn.params]
+        returns = type_from_text(fn.returns)
+        unknown = [t for (_, t), (_, parsed) in zip(fn.params, params) if parsed is None]
+        unknown += [fn.returns] if returns is None else []
+        if unknown:
+            out[name] = (f"{name}() of another cell uses the type {unknown[0]}, which calls between "
+                         f"cells do not support yet")
+        else:
+            out[name] = T.Signature(tuple(params), returns, tuple(fn.defaults))
+    return out
+
+
+def checker_types(env: dict) -> dict:
+    """name -> Type of the module variables of other cells (loader/variables.py) the cell may use."""
+    return {name: type_from_text(var.type) for name, var in env.items()}

@@ -1,0 +1,356 @@
+"""NumPy arrays in generated code: element access, bounds checks, creation, iteration.
+
+    x = a[i, j]        n0 = a.shape[0] ; i' = i < 0 ? i + n0 : i      (as NumPy, from the end)
+                       j' likewise ; i' >=u n0 or j' >=u n1: raise IndexError (Python builds it)
+                       x = load double, data + (i' * stride0 + j' * stride1) * 8
+
+An array is a runtime object (runtime/source.py, kind 3): data address, ndim, origin,
+shape, strides in elements, item size. Its header never changes after creation, and
+element memory never overlaps a header, so header loads and element accesses carry
+different TBAA tags: LLVM may then keep a loop's data pointer, shape and strides in
+registers across element stores, and vectorize (strides are runtime values; LLVM
+versions the loop on a unit stride).
+
+An array local read as the base of an element access, of len() or .shape is borrowed,
+not retained: no expression can rebind a local, so the local keeps the array alive,
+and a hot loop carries no reference counting. Bounds checks are left out where the
+option boundscheck=False says so, and in the fast copy of a loop whose guard proved
+the index in range (versioning.py); `self.unchecked` holds those accesses.
+"""
+
+from __future__ import annotations
+
+
+from llvmlite import ir
+
+from jitcell.compiler import typed as T
+from .arith import F64, I1, I8, I32, I64, llvm_type
+from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, Array, Type
+from .versioning import Guard, array_accesses, bounds_guardable, worth_versioning
+
+__all__ = ["ArrayLowering", "ITEMSIZE", "export_params", "boundary_arrays", "boundary_result",
+           "boundary_tuple_result", "HEADER"]
+
+_PTR = ir.PointerType()
+ELEMENT = {FLOAT: F64, INT: I64, BOOL: I8}
+ITEMSIZE = {FLOAT: 8, INT: 8, BOOL: 1}
+_HEADER_WORDS = 10  # an array object's header: 80 bytes (runtime/source.py)
+HEADER = {"data": 2, "ndim": 3, "origin": 4, "shape": 5, "strides": 7, "itemsize": 9}
+_ONE_BITS = {FLOAT: 0x3FF0000000000000, INT: 1, BOOL: 1}  # what np.ones stores
+_FILL = {"empty": 0, "zeros": 1, "ones": 2}
+
+
+def tbaa(module: ir.Module, name: str) -> ir.MDValue:
+    """The access tag of `name` ("array header" or "array element") in a TBAA tree of its own."""
+    cache = module.__dict__.setdefault("_jitcell_tbaa", {})
+    if name not in cache:
+        if "root" not in cache:
+            cache["root"] = module.add_metadata([ir.MetaDataString(module, "jitcell TBAA")])
+        node = module.add_metadata([ir.MetaDataString(module, name), cache["root"], ir.Constant(I64, 0)])
+        cache[name] = module.add_metadata([node, node, ir.Constant(I64, 0)])
+    return cache[name]
+
+
+def header_load(b: ir.IRBuilder, a: ir.Value, field: str, axis: int = 0, typ: ir.Type = I64) -> ir.Value:
+    address = b.gep(a, [ir.Constant(I64, 8 * (HEADER[field] + axis))], source_etype=I8, inbounds=True)
+    value = b.load(address, typ=typ)
+    value.set_metadata("tbaa", tbaa(b.module, "array header"))
+    return value
+
+
+class ArrayLowering:
+    """Mixed into the function lowerer (which provides b, expr, hold, drop, site, report, runtime...)."""
+
+    unchecked: set  # ids of accesses whose bounds check this copy of the code leaves out
+
+    # ---- operands ---------------------------------------------------------------------
+
+    def fixed_array(self, name: str) -> ir.Value | None:
+        """The argument of an array parameter the function never rebinds: its object, the same
+        everywhere in the function, so its header fields are read once, in the entry block."""
+        fixed = getattr(self, "_fixed_arrays", None)
+        if fixed is None:
+            assigned = {n for node in T.walk(self.fn.body) for n in _assigned(node)}
+            args = self.ir_fn.args[1 if self.fn.signature.returns is not NONE else 0:]
+            fixed = self._fixed_arrays = {
+                pname: arg for (pname, t), arg in zip(self.fn.signature.params, args[1:])
+                if isinstance(t, Array) and pname not in assigned}
+            self._header_cache = {}
+        return fixed.get(name)
+
+    def header(self, a: ir.Value, field: str, axis: int = 0, typ: ir.Type = I64) -> ir.Value:
+        """A header field of array `a`; of a fixed parameter's array, loaded once in the entry block."""
+        if any(a is arg for arg in getattr(self, "_fixed_arrays", {}).values()):
+            key = (a, field, axis)
+            if key not in self._header_cache:
+                self._header_cache[key] = header_load(self.entry, a, field, axis, typ)
+            return self._header_cache[key]
+        return header_load(self.b, a, field, axis, typ)
+
+    def array_operand(self, node: T.Expr) -> tuple[ir.Value, bool]:
+        """The array an access works on: a local is borrowed (False), anything else owned (True)."""
+        if isinstance(node, T.Local):
+            fixed = self.fixed_array(node.name)
+            if fixed is not None:
+                return fixed, False
+            b = self.b
+            if node.may_be_unbound:
+                site = self.site("unbound", node.loc, name=node.name)
+                with b.if_then(b.not_(b.load(self.flags[node.name])), likely=False):
+                    self.report(site, [])
+            return b.load(self.vars[node.name]), False
+        return self.expr(node), True
+
+    def done_with(self, a: ir.Value, owned: bool, t: Type) -> None:
+        if owned:
+            self.drop(a, t)
+
+    def checks_bounds(self, node) -> bool:
+        return self.owner.boundscheck and id(node) not in self.unchecked
+
+    def element_pointer(self, node, a: ir.Value, t: Array, indices: list[ir.Value]) -> ir.Value:
+        """The address of a[indices]: negative indices count from the end; out of range: IndexError."""
+        b = self.b
+        zero = ir.Constant(I64, 0)
+        offset, bad, dims = None, None, []
+        proven = id(node) in self.unchecked  # a loop guard proved 0 <= index < length
+        for axis, i in enumerate(indices):
+            n = self.header(a, "shape", axis)
+            dims.append(n)
+            j = i if proven else b.select(b.icmp_signed("<", i, zero), b.add(i, n), i)
+            if self.checks_bounds(node):
+                outside = b.icmp_unsigned(">=", j, n)
+                bad = outside if bad is None else b.or_(bad, outside)
+            term = b.mul(j, self.header(a, "strides", axis))
+            offset = term if offset is None else b.add(offset, term)
+        if bad is not None:
+            site = self.site("array_index", node.loc, ndim=t.ndim, operands=["int"] * (2 * t.ndim))
+            with b.if_then(bad, likely=False):
+                self.report(site, [(v, INT) for v in indices + dims])
+        data = self.header(a, "data", typ=_PTR)
+        return b.gep(data, [offset], source_etype=ELEMENT[t.element])
+
+    def element_load(self, pointer: ir.Value, element: Type) -> ir.Value:
+        value = self.b.load(pointer, typ=ELEMENT[element])
+        value.set_metadata("tbaa", tbaa(self.b.module, "array element"))
+        return self.b.icmp_unsigned("!=", value, ir.Constant(I8, 0)) if element is BOOL else value
+
+    def element_store(self, pointer: ir.Value, value: ir.Value, element: Type) -> None:
+        if element is BOOL:
+            value = self.b.zext(value, I8)
+        self.b.store(value, pointer).set_metadata("tbaa", tbaa(self.b.module, "array element"))
+
+    # ---- expressions ------------------------------------------------------------------
+
+    def array_item(self, node: T.ArrayItem) -> ir.Value:
+        a, owned = self.array_operand(node.array)
+        indices = [self.expr(i) for i in node.indices]
+        self.loc = node.loc
+        value = self.element_load(self.element_pointer(node, a, node.array.type, indices), node.type)
+        self.done_with(a, owned, node.array.type)
+        return value
+
+    def array_dim(self, node: T.ArrayDim) -> ir.Value:
+        a, owned = self.array_operand(node.array)
+        if node.axis is None:  # a.size
+            value = self.header(a, "shape")
+            for axis in range(1, node.array.type.ndim):
+                value = self.b.mul(value, self.header(a, "shape", axis))
+        else:
+            value = self.header(a, "shape", node.axis)
+        self.done_with(a, owned, node.array.type)
+        return value
+
+    def array_shape(self, node: T.ArrayShape) -> ir.Value:
+        a, owned = self.array_operand(node.array)
+        whole = ir.Constant(ir.LiteralStructType([I64] * node.array.type.ndim), None)
+        for axis in range(node.array.type.ndim):
+            whole = self.b.insert_value(whole, self.header(a, "shape", axis), axis)
+        self.done_with(a, owned, node.array.type)
+        return whole
+
+    def array_new(self, node: T.ArrayNew) -> ir.Value:
+        b = self.b
+        t: Array = node.type
+        shape = self.expr(node.shape)
+        dims = [shape] if t.ndim == 1 and node.shape.type is INT else \
+            [b.extract_value(shape, axis) for axis in range(t.ndim)]
+        n1 = dims[1] if t.ndim == 2 else ir.Constant(I64, 1)
+        word = _ONE_BITS[t.element] if node.fill == "ones" else 0
+        obj = self.runtime("array_new", ir.Constant(I64, t.ndim), dims[0], n1, ir.Constant(I64, ITEMSIZE[t.element]),
+                           ir.Constant(I64, _FILL[node.fill]), ir.Constant(I64, word))
+        site = self.site("array_new", node.loc, ndim=t.ndim, dtype=_DTYPES[t.element], operands=["int"] * t.ndim)
+        with b.if_then(b.icmp_signed("==", obj, ir.Constant(I64, 0)), likely=False):
+            self.report(site, [(d, INT) for d in dims])
+        return b.inttoptr(obj, _PTR)
+
+    # ---- statements -------------------------------------------------------------------
+
+    def array_set(self, node: T.ArraySet) -> None:
+        value = self.expr(node.value)  # Python evaluates the value first, then a, then the indices
+        a, owned = self.array_operand(node.array)
+        indices = [self.expr(i) for i in node.indices]
+        self.loc = node.loc
+        self.element_store(self.element_pointer(node, a, node.array.type, indices), value, node.array.type.element)
+        self.done_with(a, owned, node.array.type)
+
+    def array_update(self, node: T.ArrayUpdate) -> None:
+        """`a[i] op= v`: a and i are evaluated once; the Hole in node.value is the element."""
+        a, owned = self.array_operand(node.array)
+        indices = [self.expr(i) for i in node.indices]
+        self.loc = node.loc
+        element = node.array.type.element
+        pointer = self.element_pointer(node, a, node.array.type, indices)
+        self.holes.append((self.element_load(pointer, element), element))
+        new = self.expr(node.value)
+        self.holes.pop()
+        self.element_store(pointer, new, element)
+        self.done_with(a, owned, node.array.type)
+
+    def for_array(self, node: T.ForArray) -> None:
+        """`for x in a`: x = a[0], a[1], ... (a is held for the whole loop; the body may rebind it)."""
+        b = self.b
+        t: Array = node.array.type
+        a = self.expr(node.array)
+        n = self.header(a, "shape")
+        before = b.block
+        head, body, step, other, end = (self.ir_fn.append_basic_block(name) for name in
+                                        ("array.for", "array.body", "array.next", "array.else", "array.end"))
+        b.branch(head)
+        b.position_at_end(head)
+        k = b.phi(I64, name="k")
+        k.add_incoming(ir.Constant(I64, 0), before)
+        b.cbranch(b.icmp_signed("<", k, n), body, other)
+        b.position_at_end(body)
+        data = self.header(a, "data", typ=_PTR)
+        pointer = b.gep(data, [b.mul(k, self.header(a, "strides"))], source_etype=ELEMENT[t.element])
+        b.store(self.element_load(pointer, t.element), self.vars[node.var])
+        if node.var in self.flags:
+            b.store(ir.Constant(I1, 1), self.flags[node.var])
+        self.loop_body(body, node.body, step, end)
+        b.position_at_end(step)
+        k.add_incoming(b.add(k, ir.Constant(I64, 1)), step)
+        b.branch(head)
+        b.position_at_end(other)
+        self.block(node.orelse)
+        if not b.block.is_terminated:
+            b.branch(end)
+        b.position_at_end(end)
+        self.drop(a, t)
+
+    # ---- loop versioning (versioning.py proves, this supplies the array facts) -------------
+
+    def loop_versions(self, node: T.ForRange, start, stop, count) -> list[tuple[ir.Value, bool, set]]:
+        """The copies of a `for` loop to emit before the fully checked one: (the guard's
+        condition, whether int arithmetic wraps in the copy, the accesses it leaves unchecked).
+        Overflow and bounds are proven separately, so an accumulator the guard cannot bound
+        (`s += a[i]`) still lets the bounds checks go."""
+        b = self.b
+        overflow = self.owner.loop_versioning and not self.arith.wraparound and worth_versioning(node)
+        accesses = array_accesses(node, self.unchecked) if self.owner.bounds_versioning and \
+            bounds_guardable(node) else []
+        if not overflow and not accesses:
+            return []
+        guard = Guard(b, lambda name: b.load(self.vars[name]), self.array_dims_for_guard)
+        no_overflow = guard.emit(node, start, stop, count) if overflow else None
+        in_bounds, proven = guard.bounds(node, start, stop, count, accesses) if accesses else (None, set())
+        versions = []
+        if no_overflow is not None:
+            versions.append((no_overflow if not proven else b.and_(no_overflow, in_bounds), True, proven))
+        if proven:
+            versions.append((in_bounds, self.arith.wraparound, proven))
+        return versions
+
+    def array_dims_for_guard(self, name: str, axis: int) -> ir.Value:
+        """The length of an axis of the array in local `name` before a loop (0 if unbound)."""
+        b = self.b
+        a = b.load(self.vars[name])
+        is_null = b.icmp_unsigned("==", a, ir.Constant(_PTR, None))
+        with b.if_else(is_null) as (then, otherwise):
+            with then:
+                null_block = b.block
+            with otherwise:
+                n = self.header(a, "shape", axis)
+                bound_block = b.block
+        phi = b.phi(I64)
+        phi.add_incoming(ir.Constant(I64, 0), null_block)
+        phi.add_incoming(n, bound_block)
+        return phi
+
+
+_DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool"}
+
+
+def _assigned(node) -> tuple[str, ...]:
+    match node:
+        case T.Assign(names=names) | T.Unpack(names=names) | T.ForDict(names=names):
+            return names
+        case T.ForRange(var=var) | T.ForArray(var=var):
+            return (var,)
+    return ()
+
+
+# ---- the boundary: NumPy arrays in, views for the call --------------------------------
+
+
+def export_params(t: Array) -> list[ir.Type]:
+    """An array parameter of an entry point: where its data address is (a pointer to the
+    pointer, arrays.py), shape, strides in bytes."""
+    return [_PTR] + [I64] * (2 * t.ndim)
+
+
+def boundary_arrays(owner, b: ir.IRBuilder, fn: T.Function, arrays: list, returns: ir.Type) -> list[ir.Value]:
+    """Views for the array arguments of an entry point: `arrays` lists (param index, type,
+    incoming values). A view lives on the entry point's stack for the duration of the call, with
+    a reference count of 1 that the entry point holds and never gives up, so nothing frees it.
+    An array whose data or strides are not multiples of its item size (a view of packed
+    records) raises ValueError before the call."""
+    views = [b.alloca(ir.ArrayType(I64, _HEADER_WORDS), name="view") for _ in arrays]
+    bad = ir.Constant(I64, -1)
+    arrays = [(index, t, [b.load(values[0], typ=_PTR), *values[1:]]) for index, t, values in arrays]
+    for index, t, values in arrays:
+        mask = ir.Constant(I64, ITEMSIZE[t.element] - 1)
+        bits = b.ptrtoint(values[0], I64)
+        for v in values[1 + t.ndim:]:
+            bits = b.or_(bits, v)
+        misaligned = b.icmp_unsigned("!=", b.and_(bits, mask), ir.Constant(I64, 0))
+        bad = b.select(b.and_(misaligned, b.icmp_signed("<", bad, ir.Constant(I64, 0))),
+                       ir.Constant(I64, index), bad)
+    if arrays:
+        names = [name for name, _ in fn.signature.params]
+        site = owner.site("array_unaligned", fn.loc, fn.name, params=names, operands=["int"])
+        with b.if_then(b.icmp_signed(">=", bad, ir.Constant(I64, 0)), likely=False):
+            memory = b.alloca(I64)
+            b.store(bad, memory)
+            b.call(owner.callback("raise", ir.VoidType()), [ir.Constant(I32, site), memory])
+            b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(ir.Constant(returns, None))
+    for view, (index, t, values) in zip(views, arrays):
+        shift = ir.Constant(I64, ITEMSIZE[t.element].bit_length() - 1)
+        dims = values[1:1 + t.ndim] + [ir.Constant(I64, 1)] * (2 - t.ndim)
+        strides = [b.ashr(v, shift) for v in values[1 + t.ndim:]] + [ir.Constant(I64, 0)] * (2 - t.ndim)
+        words = [ir.Constant(I64, 1), ir.Constant(I64, 3), b.ptrtoint(values[0], I64), ir.Constant(I64, t.ndim),
+                 ir.Constant(I64, index), *dims, *strides, ir.Constant(I64, ITEMSIZE[t.element])]
+        for word, value in enumerate(words):
+            b.store(value, b.gep(view, [ir.Constant(I32, 0), ir.Constant(I32, word)]))
+    return [b.bitcast(view, _PTR) for view in views]
+
+
+def boundary_result(b: ir.IRBuilder, value: ir.Value, t: Type, views: list[ir.Value],
+                    arrays: list) -> ir.Value:
+    """A result that is one of the call's views (which die with the entry point's frame) goes
+    back as 2k + 1 for parameter k: the wrapper returns that argument itself (arrays.py)."""
+    if not isinstance(t, Array):
+        return value
+    for view, (index, _, _) in zip(views, arrays):
+        code = ir.Constant(I64, 2 * index + 1).inttoptr(_PTR)
+        value = b.select(b.icmp_unsigned("==", value, view), code, value)
+    return value
+
+
+def boundary_tuple_result(b: ir.IRBuilder, memory: ir.Value, t: Type, views: list[ir.Value],
+                          arrays: list) -> None:
+    """The same for the array items of a tuple result, in the memory the wrapper provided."""
+    for position, item in enumerate(t.items):
+        if isinstance(item, Array) and views:
+            field = b.gep(memory, [ir.Constant(I32, 0), ir.Constant(I32, position)], source_etype=llvm_type(t))
+            b.store(boundary_result(b, b.load(field, typ=_PTR), item, views, arrays), field)

@@ -1,0 +1,190 @@
+"""Dicts in generated code: the runtime library's table, reached through rt.table_* slots.
+
+    n = d[k]          e = table_find(d, k) ; e < 0: raise KeyError(k)
+                      n = table_value(d, e)           (a str value is retained: now ours)
+    d[k] += 1         the same lookup once, then table_put(d, e, n + 1)
+    for k, v in d.items():
+                      e = table_next(d, 0), table_next(d, e + 1), ... until -1,
+                      RuntimeError if len(d) changed since the loop began, or if
+                      it finds more entries than len(d) was (keys changed)
+
+The table stores 8-byte words: an int as is, a float's bits, a bool as 0 or 1, a
+str's address; it keeps its own references to str keys and values, so values are
+lent to table_set and a str read out of it is retained before use.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from jitcell.compiler import typed as T
+from .arith import F64, I1, I8, I64
+from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, Type
+
+__all__ = ["DictLowering", "table_kinds"]
+
+_PTR = ir.PointerType()
+_KEY_KINDS = {INT: 0, STR: 1}
+_VALUE_KINDS = {INT: 0, FLOAT: 1, BOOL: 2, STR: 3}
+
+
+def table_kinds(t: Dict) -> int:
+    return _KEY_KINDS[t.key] | _VALUE_KINDS[t.value] << 8
+
+
+class DictLowering:
+    """Mixed into the function lowerer (after HeapLowering)."""
+
+    def to_word(self, value: ir.Value, t: Type) -> ir.Value:
+        b = self.b
+        if t is FLOAT:
+            return b.bitcast(value, I64)
+        if t is BOOL:
+            return b.zext(value, I64)
+        if t is STR:
+            return b.ptrtoint(value, I64)
+        return value
+
+    def from_word(self, word: ir.Value, t: Type) -> ir.Value:
+        """A value read from a table; a str is retained, so the caller owns it."""
+        b = self.b
+        if t is FLOAT:
+            return b.bitcast(word, F64)
+        if t is BOOL:
+            return b.icmp_signed("!=", word, ir.Constant(I64, 0))
+        if t is STR:
+            obj = b.inttoptr(word, _PTR)
+            self.retain(obj, STR)
+            return obj
+        return word
+
+    def dict_length(self, d: ir.Value) -> ir.Value:
+        return self.str_field(d, 3)
+
+    def key_error(self, missing: ir.Value, key: ir.Value, key_type: Type, loc) -> None:
+        site = self.site("key_error", loc, operands=[key_type.name])
+        with self.b.if_then(missing, likely=False):
+            self.report(site, [(key, key_type)])
+
+    def dict_new(self, node: T.DictNew) -> ir.Value:
+        d = self.runtime_object("table_new", ir.Constant(I64, table_kinds(node.type)))
+        self.hold(d, node.type)  # released if a key or value faults
+        for k, v in zip(node.keys, node.values):
+            key, value = self.expr(k), self.expr(v)
+            self.runtime("table_set", d, self.to_word(key, k.type), self.to_word(value, v.type))
+            self.drop(value, v.type)
+            self.drop(key, k.type)
+        self.take(d)
+        return d
+
+    def dict_get(self, node: T.DictGet) -> ir.Value:
+        b = self.b
+        d, key = self.expr(node.dict), self.expr(node.key)
+        key_word = self.to_word(key, node.key.type)
+        if node.default is None:
+            e = self.runtime("table_find", d, key_word)
+            self.key_error(b.icmp_signed("<", e, ir.Constant(I64, 0)), key, node.key.type, node.loc)
+            result = self.from_word(self.runtime("table_value", d, e), node.type)
+        else:
+            default = self.expr(node.default)
+            word = self.runtime("table_get", d, key_word, self.to_word(default, node.default.type))
+            result = self.from_word(word, node.type)
+            self.drop(default, node.default.type)
+        self.drop(key, node.key.type)
+        self.drop(d, node.dict.type)
+        return result
+
+    def dict_contains(self, node: T.DictContains) -> ir.Value:
+        b = self.b
+        key, d = self.expr(node.key), self.expr(node.dict)
+        e = self.runtime("table_find", d, self.to_word(key, node.key.type))
+        found = b.icmp_signed(">=", e, ir.Constant(I64, 0))
+        self.drop(d, node.dict.type)
+        self.drop(key, node.key.type)
+        return b.not_(found) if node.negate else found
+
+    # ---- statements ------------------------------------------------------------------
+
+    def dict_set(self, node: T.DictSet) -> None:
+        d, key, value = self.expr(node.dict), self.expr(node.key), self.expr(node.value)
+        self.runtime("table_set", d, self.to_word(key, node.key.type), self.to_word(value, node.value.type))
+        self.drop(value, node.value.type)
+        self.drop(key, node.key.type)
+        self.drop(d, node.dict.type)
+
+    def dict_update(self, node: T.DictUpdate) -> None:
+        """`d[k] op= v`: one lookup; the Hole in node.value is the current value."""
+        b = self.b
+        d, key = self.expr(node.dict), self.expr(node.key)
+        value_type = node.dict.type.value
+        e = self.runtime("table_find", d, self.to_word(key, node.key.type))
+        self.key_error(b.icmp_signed("<", e, ir.Constant(I64, 0)), key, node.key.type, node.loc)
+        old = self.hold(self.from_word(self.runtime("table_value", d, e), value_type), value_type)
+        self.holes.append((old, value_type))
+        new = self.expr(node.value)
+        self.holes.pop()
+        self.runtime("table_put", d, e, self.to_word(new, value_type))
+        self.drop(new, value_type)
+        self.drop(old, value_type)
+        self.drop(key, node.key.type)
+        self.drop(d, node.dict.type)
+
+    def hole(self, node: T.Hole) -> ir.Value:
+        value, t = self.holes[-1]
+        self.retain(value, t)  # an expression's value is owned; the statement keeps its own
+        return value
+
+    def dict_delete(self, node: T.DictDelete) -> None:
+        b = self.b
+        d, key = self.expr(node.dict), self.expr(node.key)
+        erased = self.runtime("table_erase", d, self.to_word(key, node.key.type))
+        self.key_error(b.icmp_signed("==", erased, ir.Constant(I8, 0)), key, node.key.type, node.loc)
+        self.drop(key, node.key.type)
+        self.drop(d, node.dict.type)
+
+    def for_dict(self, node: T.ForDict) -> None:
+        b = self.b
+        d = self.expr(node.dict)  # held for the whole loop: released by any exit inside
+        dict_type = node.dict.type
+        length = self.dict_length(d)
+        before = b.block
+        head, body, step, other, end = (self.ir_fn.append_basic_block(n) for n in
+                                        ("dict.for", "dict.body", "dict.next", "dict.else", "dict.end"))
+        changed_site = self.site("dict_changed", node.loc, operands=[])
+        keys_changed_site = self.site("dict_keys_changed", node.loc, operands=[])
+        b.branch(head)
+        b.position_at_end(head)
+        position = b.phi(I64, name="entry")
+        position.add_incoming(ir.Constant(I64, 0), before)
+        remaining = b.phi(I64, name="remaining")  # as CPython: more entries than it began with raise
+        remaining.add_incoming(length, before)
+        with b.if_then(b.icmp_signed("!=", self.dict_length(d), length), likely=False):
+            self.report(changed_site, [])
+        e = self.runtime("table_next", d, position)
+        b.cbranch(b.icmp_signed("<", e, ir.Constant(I64, 0)), other, body)
+        b.position_at_end(body)
+        with b.if_then(b.icmp_signed("==", remaining, ir.Constant(I64, 0)), likely=False):
+            self.report(keys_changed_site, [])
+        left = b.sub(remaining, ir.Constant(I64, 1))
+        items = {"keys": [("table_key", dict_type.key)], "values": [("table_value", dict_type.value)],
+                 "items": [("table_key", dict_type.key), ("table_value", dict_type.value)]}[node.mode]
+        for name, (reader, t) in zip(node.names, items):
+            value = self.from_word(self.runtime(reader, d, e), t)
+            old = b.load(self.vars[name]) if t is STR else None
+            b.store(value, self.vars[name])
+            if old is not None:
+                self.release(old, t)
+            if name in self.flags:
+                b.store(ir.Constant(I1, 1), self.flags[name])
+        self.loop_body(b.block, node.body, step, end)
+        b.position_at_end(step)
+        position.add_incoming(b.add(e, ir.Constant(I64, 1)), step)
+        remaining.add_incoming(left, step)
+        b.branch(head)
+        b.position_at_end(other)
+        self.block(node.orelse)
+        if not b.block.is_terminated:
+            b.branch(end)
+        b.position_at_end(end)
+        self.drop(d, dict_type)
+

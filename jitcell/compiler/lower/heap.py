@@ -1,0 +1,206 @@
+"""Reference-counted values in generated code: ownership, cleanup on every exit, strings.
+
+    s = a + "!"           t1 = str_concat(a', lit)    a' = a retained: every heap value an
+                          release(a')                 expression yields is owned (+1)
+                          old = s; s = t1; release(old)
+
+The rules, which make a fault or an early return leak nothing:
+- an expression's heap value is owned and at once *held*: listed in `live`;
+- a consumer either *takes* it (an assignment, a return: ownership moves on) or
+  *drops* it (releases it: an operand of +, of ==, an argument after the call);
+- every exit (return, or an error with status 1) releases what is still held and
+  every heap local; locals start as null, and releasing null does nothing;
+- a function owns its heap locals, parameters included (retained on entry).
+Releasing an object whose count drops to zero calls the runtime's `obj_destroy`.
+String literals are objects in the library whose count starts at 2**62.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from jitcell.compiler import typed as T
+from .arith import I8, I32, I64
+from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Tuple, Type, has_heap_parts, is_heap
+
+__all__ = ["HeapLowering", "IMMORTAL", "str_literal_global", "runtime_signature"]
+
+IMMORTAL = 2**62
+_PTR = ir.PointerType()
+
+
+class HeapLowering:
+    """Mixed into the function lowerer, which provides b, entry, owner, vars, fn and site()."""
+
+    live: list[tuple[ir.Value, Type]]
+
+    # ---- reference counts ----------------------------------------------------------
+
+    def retain(self, value: ir.Value, t: Type) -> None:
+        for obj in self._objects(value, t):
+            count = self.b.load(obj, typ=I64)
+            self.b.store(self.b.add(count, ir.Constant(I64, 1)), obj)
+
+    def release(self, value: ir.Value, t: Type) -> None:
+        for obj in self._objects(value, t):
+            self.b.call(self.owner.release_function(), [obj])
+
+    def _objects(self, value: ir.Value, t: Type) -> list[ir.Value]:
+        if is_heap(t):
+            return [value]
+        if isinstance(t, Tuple):
+            return [obj for i, item in enumerate(t.items)
+                    for obj in self._objects(self.b.extract_value(value, i), item)]
+        return []
+
+    def hold(self, value: ir.Value, t: Type) -> ir.Value:
+        if has_heap_parts(t):
+            self.live.append((value, t))
+        return value
+
+    def take(self, value: ir.Value) -> None:
+        for i in range(len(self.live) - 1, -1, -1):
+            if self.live[i][0] is value:
+                del self.live[i]
+                return
+        raise AssertionError("taking a value that is not held")
+
+    def drop(self, value: ir.Value, t: Type) -> None:
+        if has_heap_parts(t):
+            self.take(value)
+            self.release(value, t)
+
+    def release_all(self) -> None:
+        """Before an exit: what is held, and every heap local."""
+        for value, t in reversed(self.live):
+            self.release(value, t)
+        for name, t in self.fn.locals.items():
+            if has_heap_parts(t):
+                self.release(self.b.load(self.vars[name]), t)
+
+    # ---- the runtime library ---------------------------------------------------------
+
+    def runtime(self, name: str, *args: ir.Value) -> ir.Value:
+        """Call runtime function `name` through its slot; objects travel as addresses."""
+        fn = self.owner.runtime_function(name)
+        b = self.b
+        converted = [b.ptrtoint(a, I64) if isinstance(a.type, ir.PointerType) else a
+                     for a in args]
+        return b.call(fn, converted)
+
+    def runtime_object(self, name: str, *args: ir.Value) -> ir.Value:
+        return self.b.inttoptr(self.runtime(name, *args), _PTR)
+
+    # ---- strings ---------------------------------------------------------------------
+
+    def str_literal(self, text: str) -> ir.Value:
+        return self.owner.str_literal(text)
+
+    def str_field(self, s: ir.Value, word: int) -> ir.Value:
+        address = self.b.gep(s, [ir.Constant(I64, 8 * word)], source_etype=I8)
+        return self.b.load(address, typ=I64)
+
+    def str_length(self, s: ir.Value) -> ir.Value:
+        return self.str_field(s, 3)  # characters, not bytes
+
+    def str_binary(self, node: T.Binary) -> ir.Value:
+        left, right = self.expr(node.left), self.expr(node.right)
+        result = self.runtime_object("str_concat", left, right)
+        self.drop(right, STR)
+        self.drop(left, STR)
+        return result
+
+    def str_compare(self, op: str, left: ir.Value, right: ir.Value) -> ir.Value:
+        b = self.b
+        if op in ("in", "not in"):
+            found = b.trunc(self.runtime("str_contains", right, left), ir.IntType(1))
+            return found if op == "in" else b.not_(found)
+        if op in ("==", "!="):
+            equal = b.trunc(self.runtime("str_equal", left, right), ir.IntType(1))
+            return equal if op == "==" else b.not_(equal)
+        order = self.runtime("str_compare", left, right)
+        return b.icmp_signed(op, order, ir.Constant(I64, 0))
+
+    def str_append_assign(self, name: str, pieces: list[T.Expr]) -> None:
+        """`s = s + a + b`: append in place when s holds the only reference (rt str_append).
+        str_append takes over the variable's reference; the result goes straight back into
+        the variable, so it always holds a live object, even if a later piece faults."""
+        b = self.b
+        for piece in pieces:
+            text = self.expr(piece)
+            current = b.load(self.vars[name])
+            b.store(self.runtime_object("str_append", current, text), self.vars[name])
+            self.drop(text, STR)
+
+    def str_truth(self, s: ir.Value) -> ir.Value:
+        truth = self.b.icmp_signed("!=", self.str_length(s), ir.Constant(I64, 0))
+        self.drop(s, STR)
+        return truth
+
+    def fstring(self, node: T.FString) -> ir.Value:
+        """Each part becomes a str object; str_join copies them into one."""
+        pieces = []
+        for part in node.parts:
+            if isinstance(part, str):
+                pieces.append((self.str_literal(part), False))
+            else:
+                pieces.append((self.format_field(part), True))
+        if len(pieces) == 1:
+            piece, owned = pieces[0]
+            if owned:
+                self.take(piece)  # the caller holds what this returns
+            return piece
+        array = ir.ArrayType(I64, len(pieces))
+        memory = self.entry.alloca(array)
+        b = self.b
+        for i, (piece, _) in enumerate(pieces):
+            slot = b.gep(memory, [ir.Constant(I32, 0), ir.Constant(I32, i)])
+            b.store(b.ptrtoint(piece, I64), slot)
+        result = self.runtime_object("str_join", memory, ir.Constant(I64, len(pieces)))
+        for piece, owned in reversed(pieces):
+            if owned:
+                self.drop(piece, STR)
+        return result
+
+    def format_field(self, field: T.FormatField) -> ir.Value:
+        """One field as an owned, held str object."""
+        value = self.expr(field.value)
+        t = field.value.type
+        b = self.b
+        if field.conversion is None and not field.spec:
+            if t is STR:
+                return value  # already owned and held
+            if t is INT:
+                return self.hold(self.runtime_object("str_from_int", value), STR)
+            if t is BOOL:
+                text = b.select(value, self.str_literal("True"), self.str_literal("False"))
+                return self.hold(text, STR)
+            if t is FLOAT:
+                return self.hold(b.call(self.owner.float_repr_function(), [value]), STR)
+        # anything else: Python's format(), through the format callback
+        site = self.site("format", field.loc, conversion=field.conversion, spec=field.spec, operands=[t.name])
+        out = self.entry.alloca(_PTR)
+        b.store(ir.Constant(_PTR, None), out)
+        status = b.call(self.owner.format_callback(), [ir.Constant(I32, site), self.pack([(value, t)]), out])
+        self.propagate(status)
+        self.drop(value, t)
+        return self.hold(b.load(out), STR)
+
+
+def str_literal_global(module: ir.Module, text: str, index: int) -> ir.GlobalVariable:
+    """An immortal str object: the runtime's layout, count 2**62, never freed."""
+    data = text.encode("utf-8", "surrogatepass") + b"\0"
+    struct = ir.LiteralStructType([I64, I64, I64, I64, I64, ir.ArrayType(I8, len(data))])
+    g = ir.GlobalVariable(module, struct, f"jitcell.str.{index}")
+    g.linkage = "internal"
+    g.initializer = ir.Constant(struct, [
+        ir.Constant(I64, IMMORTAL), ir.Constant(I64, 1), ir.Constant(I64, len(data) - 1),
+        ir.Constant(I64, len(text)), ir.Constant(I64, -1), ir.Constant(ir.ArrayType(I8, len(data)), bytearray(data)),
+    ])
+    return g
+
+
+def runtime_signature(info: dict) -> ir.FunctionType:
+    kinds = {"int": I64, "float": ir.DoubleType(), "bool": I8, "None": ir.VoidType()}
+    return ir.FunctionType(kinds[info["returns"]], [kinds[t] for _, t in info["params"]])
+

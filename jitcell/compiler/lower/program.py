@@ -1,0 +1,1013 @@
+"""lower: `typed.Program` -> `llvmlite.ir.Module`, plus the slots and error sites it uses.
+
+    def half(n: int) -> int:         define internal i32 @"jitcell.impl.half"(ptr %ret, i32 %depth, i64 %n) {
+        return n // 2          ->      ... sdiv/srem with Python's floor rounding ...
+                                       store i64 %q, ptr %ret ; ret i32 0 }
+                                     define i64 @"jitcell.def.half"(i64 %n)   ; exported
+
+Every compiled function returns a status (0: done, 1: a Python exception is pending)
+and writes its value through `ret`; the exported entry point returns the value itself.
+`depth` counts the calls in progress, so that runaway recursion raises RecursionError.
+Addresses from the running process are reached
+only through slots: `@"jitcell.slot.print"` and `@"jitcell.slot.raise"` are globals
+initialized with this session's callback addresses; `load` patches them after every
+`dlopen`. A site (print call, failing check) is a small integer: its details (line,
+operation, operand types) go into the manifest, and Python reads them from there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from llvmlite import ir
+
+from jitcell import abi
+from jitcell.loader import addresses
+from jitcell.compiler import typed as T
+from jitcell.runtime.callbacks import SIGNAL_SITE
+from jitcell.runtime.interrupts import CHUNK
+from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
+
+_PTR = ir.PointerType()
+from jitcell.errors import Loc
+from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, has_heap_parts
+from jitcell.compiler.internal import lower_intrinsic
+from .arrays import ArrayLowering, boundary_arrays, boundary_result, boundary_tuple_result, export_params
+from .dicts import DictLowering
+from .heap import HeapLowering, runtime_signature, str_literal_global
+
+__all__ = ["lower", "Lowered", "SlotUse"]
+
+_SPECIAL_FAILURES = frozenset({"negative_power", "recursion"})
+
+# Calls between a cell's functions nest at most this deep, CPython's default recursion
+# limit: deeper (or endless) recursion raises RecursionError instead of overflowing
+# the native stack.
+RECURSION_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class SlotUse:
+    symbol: str
+    target: str
+    baked: int
+
+
+@dataclass
+class Lowered:
+    module: ir.Module
+    sites: list[dict]
+    slots: list[SlotUse]
+
+
+class _SlotGlobal(ir.GlobalVariable):
+    """A slot: `externally_initialized`, so the optimizer never folds its initial value
+    into the code, while unused slots (internal until optimized) can still be deleted."""
+
+    def descr(self, buf):
+        text: list[str] = []
+        super().descr(text)
+        buf.append("".join(text).replace(" global ", " externally_initialized global ", 1))
+
+
+def lower(program: T.Program, *, tag: int, wraparound: bool, loop_versioning: bool = True,
+          address_of: Callable[[str], int] = addresses.address_of, cell_entries: bool = True,
+          interrupt_checks: bool = True, boundscheck: bool = True) -> Lowered:
+    """`cell_entries`: export each function's internal-ABI entry for other cells (`jitcell.call.NAME`)."""
+    lowerer = _ModuleLowerer(program, tag, wraparound, loop_versioning, address_of)
+    lowerer.interrupt_checks = interrupt_checks  # loops notice SIGINT (interrupts.py)
+    lowerer.cell_entries = cell_entries
+    lowerer.boundscheck = boundscheck  # array indices are checked (lower/arrays.py)
+    # a loop's guard proves indices in range: the fast copy needs neither checks nor negative-index wraps
+    lowerer.bounds_versioning = loop_versioning
+    return lowerer.run()
+
+
+class _ModuleLowerer:
+    interrupt_checks = True  # loops check for SIGINT (interrupts.py)
+    cell_entries = True  # export jitcell.call.NAME entries (not for the runtime library)
+    boundscheck = True  # array indices out of range raise IndexError
+    bounds_versioning = True
+
+    def __init__(self, program, tag, wraparound, loop_versioning, address_of):
+        self.program = program
+        self.tag = tag
+        self.wraparound = wraparound
+        self.loop_versioning = loop_versioning and not wraparound  # wraparound has no checks to remove
+        self.address_of = address_of
+        self.module = ir.Module(name="cell")
+        self.sites: list[dict] = []
+        self.slot_uses: dict[str, SlotUse] = {}
+        self.slot_globals: dict[str, ir.GlobalVariable] = {}
+        self.impls: dict[str, ir.Function] = {}
+        self.strings: dict[str, ir.GlobalVariable] = {}
+
+    def run(self) -> Lowered:
+        for name, t in self.program.variables.items():  # storage, found by the loader (load.py)
+            storage = ir.GlobalVariable(self.module, llvm_type(t), abi.var_symbol(name))
+            storage.initializer = ir.Constant(llvm_type(t), None)
+        self.recursive = _recursive_functions(self.program)
+        self.unbounded = _unbounded_functions(self.program, self.recursive)
+        for fn in self.program.functions:
+            self.impls[fn.name] = self.declare_impl(fn)
+        for fn in self.program.functions:
+            _FunctionLowerer(self, fn).run()
+            self.define_export(fn)
+            if self.cell_entries:
+                self.define_cell_entry(fn)
+        return Lowered(self.module, self.sites, list(self.slot_uses.values()))
+
+    # ---- functions -----------------------------------------------------------------
+
+    def declare_impl(self, fn: T.Function) -> ir.Function:
+        """`i32 impl([ptr ret,] i32 depth, params...)`: depth counts the calls in progress."""
+        params = [I32] + [llvm_type(t) for _, t in fn.signature.params]
+        if fn.signature.returns is not NONE:
+            params.insert(0, ir.PointerType())
+        impl = ir.Function(self.module, ir.FunctionType(I32, params), f"jitcell.impl.{fn.name}")
+        impl.linkage = "internal"
+        return impl
+
+    def define_export(self, fn: T.Function) -> None:
+        """The C-ABI entry point: returns the value itself (bools as a byte, a str as its
+        object, owned by the caller). On an error it returns zero; the caller learns of the
+        error from the pending Python exception. A str argument arrives as UTF-8 bytes and
+        their length, and lives as an object for the duration of the call."""
+        sig = fn.signature
+        params: list[ir.Type] = []
+        for _, t in sig.params:
+            params += ([ir.PointerType(), I64] if t is STR else export_params(t) if isinstance(t, Array)
+                       else [I8 if t is BOOL else llvm_type(t)])
+        through_memory = isinstance(sig.returns, Tuple)  # C returns larger structs in memory
+        if through_memory:
+            params.append(ir.PointerType())
+        returns = (ir.VoidType() if sig.returns is NONE or through_memory
+                   else I8 if sig.returns is BOOL else llvm_type(sig.returns))
+        export = ir.Function(self.module, ir.FunctionType(returns, params), abi.function_symbol(fn.name))
+        b = ir.IRBuilder(export.append_basic_block("entry"))
+        incoming = iter(export.args)
+        args, objects, arrays = [], [], []
+        for index, (_, t) in enumerate(sig.params):
+            a = next(incoming)
+            if isinstance(t, Array):  # data, shape, strides: a view for the call (lower/arrays.py)
+                arrays.append((index, t, [a] + [next(incoming) for _ in range(2 * t.ndim)]))
+                args.append(None)
+            elif t is STR:
+                text = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(a, I64), next(incoming)])
+                objects.append(b.inttoptr(text, ir.PointerType()))
+                args.append(objects[-1])
+            else:
+                args.append(b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a)
+        views = boundary_arrays(self, b, fn, arrays, returns)  # on this frame's stack, never released
+        remaining = iter(views)
+        args = [next(remaining) if a is None else a for a in args]
+        depth = ir.Constant(I32, 1)
+        if sig.returns is NONE:
+            b.call(self.impls[fn.name], [depth, *args])
+        elif through_memory:
+            status = b.call(self.impls[fn.name], [export.args[-1], depth, *args])
+            boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
+        else:
+            result = b.alloca(llvm_type(sig.returns))
+            status = b.call(self.impls[fn.name], [result, depth, *args])
+            value = boundary_result(b, b.load(result), sig.returns, views, arrays)
+            if sig.returns is BOOL:
+                value = b.zext(value, I8)
+            value = b.select(b.icmp_signed("==", status, ir.Constant(I32, 0)), value, ir.Constant(returns, None))
+        for obj in objects:
+            b.call(self.release_function(), [obj])
+        b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(value)
+
+    def define_cell_entry(self, fn: T.Function) -> None:
+        """`jitcell.call.NAME` (exported): the impl's own ABI, for other cells' "cell.NAME" slots.
+        A thunk, so that the impl stays internal and keeps the optimizer's freedom inside the cell."""
+        impl = self.impls[fn.name]
+        entry = ir.Function(self.module, impl.function_type, abi.call_symbol(fn.name))
+        b = ir.IRBuilder(entry.append_basic_block("entry"))
+        b.ret(b.call(impl, list(entry.args)))
+
+    def callee(self, node: T.CallCell) -> ir.Function:
+        """What a call calls: the impl of a function of this cell, or for a function of another
+        cell `jitcell.callee.NAME`, which calls through the slot `jitcell.slot.cell.NAME`."""
+        if not node.external:
+            return self.impls[node.function]
+        symbol = f"jitcell.callee.{node.function}"
+        fn = self.module.globals.get(symbol)
+        if fn is not None:
+            return fn
+        params = [I32] + [llvm_type(a.type) for a in node.args]
+        if node.type is not NONE:
+            params.insert(0, ir.PointerType())
+        fn = ir.Function(self.module, ir.FunctionType(I32, params), symbol)
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        pointer = b.load(self.slot(f"cell.{node.function}"), typ=fn.function_type.as_pointer())
+        b.ret(b.call(pointer, list(fn.args)))
+        return fn
+
+    # ---- the runtime library, strings ---------------------------------------------------
+
+    def runtime_function(self, name: str) -> ir.Function:
+        """`jitcell.rt.NAME`: calls the runtime library's NAME through its slot."""
+        symbol = f"jitcell.rt.{name}"
+        fn = self.module.globals.get(symbol)
+        if fn is not None:
+            return fn
+        from jitcell import runtime
+
+        info = next(f for f in runtime.library().manifest["functions"] if f["name"] == name)
+        fn = ir.Function(self.module, runtime_signature(info), symbol)
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        pointer = b.load(self.slot(f"rt.{name}"), typ=fn.function_type.as_pointer())
+        result = b.call(pointer, list(fn.args))
+        b.ret_void() if isinstance(fn.function_type.return_type, ir.VoidType) else b.ret(result)
+        return fn
+
+    def release_function(self) -> ir.Function:
+        """`void jitcell.release(ptr object)`: one reference less; destroyed at zero; null: nothing."""
+        fn = self.module.globals.get("jitcell.release")
+        if fn is not None:
+            return fn
+        fn = ir.Function(self.module, ir.FunctionType(ir.VoidType(), [ir.PointerType()]), "jitcell.release")
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        (obj,) = fn.args
+        with b.if_then(b.icmp_unsigned("!=", obj, ir.Constant(ir.PointerType(), None))):
+            count = b.sub(b.load(obj, typ=I64), i64(1))
+            b.store(count, obj)
+            with b.if_then(b.icmp_signed("==", count, i64(0)), likely=False):
+                b.call(self.runtime_function("obj_destroy"), [b.ptrtoint(obj, I64)])
+        b.ret_void()
+        return fn
+
+    def str_literal(self, text: str) -> ir.Value:
+        g = self.strings.get(text)
+        if g is None:
+            g = self.strings[text] = str_literal_global(self.module, text, len(self.strings))
+        return g.ptrtoint(I64).inttoptr(ir.PointerType())  # an object like any other: an opaque pointer
+
+    def float_repr_function(self) -> ir.Function:
+        """`ptr jitcell.float_repr(double)`: repr(x) as a new str object, by CPython's own
+        PyOS_double_to_string(x, 'r', 0, Py_DTSF_ADD_DOT_0) under the GIL."""
+        fn = self.module.globals.get("jitcell.float_repr")
+        if fn is not None:
+            return fn
+        ptr, i32 = ir.PointerType(), ir.IntType(32)
+        fn = ir.Function(self.module, ir.FunctionType(ptr, [ir.DoubleType()]), "jitcell.float_repr")
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+
+        def capi(name, ret, args, values):
+            pointer = b.load(self.slot(f"capi.{name}"), typ=ir.FunctionType(ret, args).as_pointer())
+            return b.call(pointer, values)
+
+        gil = capi("PyGILState_Ensure", i32, [], [])
+        text = capi("PyOS_double_to_string", ptr, [ir.DoubleType(), ir.IntType(8), i32, i32, ptr],
+                    [fn.args[0], ir.Constant(ir.IntType(8), ord("r")), ir.Constant(i32, 0), ir.Constant(i32, 2),
+                     ir.Constant(ptr, None)])
+        strlen = self.module.globals.get("strlen") or ir.Function(self.module, ir.FunctionType(I64, [ptr]), "strlen")
+        obj = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(text, I64), b.call(strlen, [text])])
+        capi("PyMem_Free", ir.VoidType(), [ptr], [text])
+        capi("PyGILState_Release", ir.VoidType(), [i32], [gil])
+        b.ret(b.inttoptr(obj, ptr))
+        return fn
+
+    def format_callback(self) -> ir.Function:
+        """`i32 jitcell.format(i32 site, ptr values, ptr out)`: Python's format() through a slot."""
+        fn = self.module.globals.get("jitcell.format")
+        if fn is not None:
+            return fn
+        ptr = ir.PointerType()
+        fn = ir.Function(self.module, ir.FunctionType(I32, [I32, ptr, ptr]), "jitcell.format")
+        fn.linkage = "internal"
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        self.signals_first(b, fn.args[0])
+        callee = ir.FunctionType(I32, [I64, I32, ptr, ptr])
+        pointer = b.load(self.slot("format"), typ=callee.as_pointer())
+        b.ret(b.call(pointer, [i64(self.tag), *fn.args]))
+        return fn
+
+    # ---- signals (interrupts.py) ---------------------------------------------------------
+
+    def capi_call(self, b: ir.IRBuilder, name: str, ret: ir.Type, args: list[ir.Type], values: list) -> ir.Value:
+        pointer = b.load(self.slot(f"capi.{name}"), typ=ir.FunctionType(ret, args).as_pointer())
+        return b.call(pointer, values)
+
+    def signals_function(self) -> ir.Function:
+        """`i32 jitcell.signals(i32 site)`: runs Python's pending signal handlers now, under the GIL
+        (PyErr_CheckSignals). If one raised (KeyboardInterrupt), the exception is fetched and handed
+        to the raise callback with `site | SIGNAL_SITE`, and the result is 1; else 0."""
+        fn = self.module.globals.get("jitcell.signals")
+        if fn is not None:
+            return fn
+        ptr = ir.PointerType()
+        fn = ir.Function(self.module, ir.FunctionType(I32, [I32]), "jitcell.signals")
+        fn.linkage = "internal"
+        fn.attributes.add("noinline")
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        error = b.alloca(ir.ArrayType(ptr, 3))  # type, value, traceback: references Python takes over
+        gil = self.capi_call(b, "PyGILState_Ensure", I32, [], [])
+        raised = self.capi_call(b, "PyErr_CheckSignals", I32, [], [])
+        with b.if_then(b.icmp_signed("!=", raised, ir.Constant(I32, 0)), likely=False):
+            parts = [b.gep(error, [ir.Constant(I32, 0), ir.Constant(I32, i)]) for i in range(3)]
+            self.capi_call(b, "PyErr_Fetch", ir.VoidType(), [ptr] * 3, parts)
+            self.capi_call(b, "PyGILState_Release", ir.VoidType(), [I32], [gil])
+            callee = ir.FunctionType(ir.VoidType(), [I64, I32, ptr])
+            pointer = b.load(self.slot("raise"), typ=callee.as_pointer())
+            b.call(pointer, [i64(self.tag), b.or_(fn.args[0], ir.Constant(I32, SIGNAL_SITE)), error])
+            b.ret(ir.Constant(I32, 1))
+        self.capi_call(b, "PyGILState_Release", ir.VoidType(), [I32], [gil])
+        b.ret(ir.Constant(I32, 0))
+        return fn
+
+    def signals_first(self, b: ir.IRBuilder, site: ir.Value) -> None:
+        """In a callback into Python: Python's pending signal handlers run before it, in
+        jitcell.signals, so a KeyboardInterrupt never starts inside a ctypes callback (where ctypes
+        would print it and drop it); if one raised, the callback is skipped: that is the error."""
+        status = b.call(self.signals_function(), [site])
+        with b.if_then(b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
+            returns = b.function.function_type.return_type
+            b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(status)
+
+    # ---- slots and sites -------------------------------------------------------------
+
+    def slot(self, target: str) -> ir.GlobalVariable:
+        g = self.slot_globals.get(target)
+        if g is None:
+            symbol = abi.slot_symbol(target)
+            # a variable of this cell: its address is known only once the library is loaded
+            own = target.startswith("var.") and target[4:] in self.program.variables
+            baked = 0 if own else self.address_of(target)
+            g = _SlotGlobal(self.module, ir.PointerType(), symbol)
+            g.linkage = "internal"
+            g.initializer = ir.Constant(I64, baked).inttoptr(ir.PointerType())
+            self.slot_globals[target] = g
+            self.slot_uses[target] = SlotUse(symbol, target, baked)
+        return g
+
+    def site(self, kind: str, loc: Loc, function: str, **details) -> int:
+        self.sites.append({"kind": kind, "line": loc.line, "col": loc.col, "function": function, **details})
+        return len(self.sites) - 1
+
+    def callback(self, target: str, ret: ir.Type) -> ir.Function:
+        """`i32 jitcell.print(i32 site, ptr values)` or `void jitcell.raise(...)`: calls through the slot."""
+        name = f"jitcell.{target}"
+        fn = self.module.globals.get(name)
+        if fn is not None:
+            return fn
+        fn = ir.Function(self.module, ir.FunctionType(ret, [I32, ir.PointerType()]), name)
+        fn.linkage = "internal"
+        if target == "raise":
+            fn.attributes.add("cold")
+            fn.attributes.add("noinline")
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        self.signals_first(b, fn.args[0])
+        callee_type = ir.FunctionType(ret, [I64, I32, ir.PointerType()])
+        pointer = b.load(self.slot(target), typ=callee_type.as_pointer())
+        result = b.call(pointer, [i64(self.tag), *fn.args])
+        b.ret_void() if ret == ir.VoidType() else b.ret(result)
+        return fn
+
+
+class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
+    def __init__(self, owner: _ModuleLowerer, fn: T.Function):
+        self.owner = owner
+        self.fn = fn
+        self.ir_fn = owner.impls[fn.name]
+        entry = self.ir_fn.append_basic_block("entry")
+        start = self.ir_fn.append_basic_block("start")
+        self.entry = ir.IRBuilder(entry)
+        self.entry.position_before(self.entry.branch(start))
+        self.b = ir.IRBuilder(start)
+        self.arith = Arith(self.b, self.fail, owner.wraparound)
+        self.loops: list[tuple[ir.Block, ir.Block]] = []  # (continue target, break target)
+        self.vars: dict[str, ir.Value] = {}
+        self.flags: dict[str, ir.Value] = {}
+        self.loc: Loc = fn.loc  # the location a failing check reports
+        self.live: list = []  # owned heap values not yet taken or dropped (lower/heap.py)
+        self.interrupts: tuple | None = None  # (counter address, count seen) once a loop checks
+        self.holes: list = []  # the current value for `d[k] op= v` (lower/dicts.py)
+        self.unchecked: set = set()  # array accesses this copy of a loop leaves unchecked (lower/arrays.py)
+        self.slow_copy = False  # lowering the fully checked copy of a versioned loop (for_range)
+
+    def run(self) -> None:
+        sig = self.fn.signature
+        args = list(self.ir_fn.args)
+        self.ret_ptr = args.pop(0) if sig.returns is not NONE else None
+        self.depth = args.pop(0)
+        for name, t in self.fn.locals.items():
+            self.vars[name] = self.entry.alloca(llvm_type(t), name=name)
+            # defined contents from the start: the loop guard may read a local not yet bound
+            self.entry.store(ir.Constant(llvm_type(t), None), self.vars[name])
+        for name in _names_read_unbound(self.fn.body):
+            self.flags[name] = self.entry.alloca(I1, name=f"{name}.bound")
+            self.entry.store(ir.Constant(I1, 0), self.flags[name])
+        if self.fn.name in self.owner.recursive:  # after the locals exist (null): its exit releases them
+            self.fail(self.b.icmp_signed(">", self.depth, ir.Constant(I32, RECURSION_LIMIT)), "recursion", [],
+                      self.fn.loc)
+        for (name, t), value in zip(sig.params, args):
+            self.b.store(value, self.vars[name])
+            self.retain(value, t)  # the function owns its locals, parameters too
+        self.block(self.fn.body)
+        if not self.b.block.is_terminated:
+            if sig.returns is NONE:
+                self.release_all()
+                self.b.ret(ir.Constant(I32, 0))
+            else:
+                self.b.unreachable()  # check proved the end unreachable
+
+    # ---- failures ----------------------------------------------------------------
+
+    def site(self, kind: str, loc: Loc, **details) -> int:
+        return self.owner.site(kind, loc, self.fn.name, **details)
+
+    def pack(self, values: list[tuple[ir.Value, Type]]) -> ir.Value:
+        """A struct of values in the entry block (its address goes to Python); a str is its object."""
+        if not values:
+            return ir.Constant(ir.PointerType(), None)
+        struct = ir.LiteralStructType([I8 if t is BOOL else llvm_type(t) for _, t in values])
+        memory = self.entry.alloca(struct)
+        for i, (v, t) in enumerate(values):
+            field = self.b.gep(memory, [ir.Constant(I32, 0), ir.Constant(I32, i)])
+            self.b.store(self.b.zext(v, I8) if t is BOOL else v, field)
+        return memory
+
+    def report(self, site: int, values: list[tuple[ir.Value, Type]]) -> None:
+        self.b.call(self.owner.callback("raise", ir.VoidType()), [ir.Constant(I32, site), self.pack(values)])
+        self.release_all()
+        self.b.ret(ir.Constant(I32, 1))
+
+    def fail(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]],
+             loc: Loc | None = None) -> None:
+        loc = loc or self.loc
+        kind = op if op in _SPECIAL_FAILURES else "python_op"
+        site = self.site(kind, loc, op=op, operands=[t.name for _, t in operands])
+        with self.b.if_then(condition, likely=False):
+            self.report(site, operands)
+
+    def propagate(self, status: ir.Value) -> None:
+        with self.b.if_then(self.b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
+            self.release_all()
+            self.b.ret(ir.Constant(I32, 1))
+
+    def interrupt_check(self, loc: Loc) -> None:
+        """A loop back-edge: if the interrupt counter moved since the function started (or since the
+        last check), run Python's signal handlers; if one raised, unwind like a fault."""
+        b = self.b
+        if self.interrupts is None:
+            e = self.entry
+            counter = e.load(self.owner.slot("interrupts"), typ=ir.PointerType())
+            seen = e.alloca(I64, name="interrupts.seen")
+            e.store(e.load_atomic(counter, "monotonic", 8, typ=I64), seen)
+            self.interrupts = (counter, seen)
+        counter, seen = self.interrupts
+        now = b.load_atomic(counter, "monotonic", 8, typ=I64)
+        with b.if_then(b.icmp_unsigned("!=", now, b.load(seen)), likely=False):
+            site = self.site("interrupt", loc)
+            status = b.call(self.owner.signals_function(), [ir.Constant(I32, site)])
+            with b.if_then(b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
+                self.release_all()
+                b.ret(ir.Constant(I32, 1))
+            b.store(now, seen)  # another thread's signal, or a handler that did not raise
+
+    def loop_checks(self, body) -> str | None:
+        """How often a loop checks for interrupts: on "each" back-edge if an iteration may take long
+        (it runs another loop, calls a function that loops, recurses or is another cell's, makes a
+        heap value or compares strings), else once per "chunk" of CHUNK iterations, so that the
+        loop stays a plain loop LLVM can unroll and vectorize; None with checks off."""
+        if not self.owner.interrupt_checks:
+            return None
+        for n in T.walk(body):
+            if isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For"):
+                return "each"
+            if isinstance(n, T.CallCell) and (getattr(n, "external", False) or n.function in self.owner.unbounded):
+                return "each"
+            if not isinstance(n, T.Local) and has_heap_parts(getattr(n, "type", NONE)):
+                return "each"
+            if isinstance(n, T.Compare) and any(o.type is STR for o in n.operands):
+                return "each"
+        return "chunk"
+
+    def range_checks(self, node: T.ForRange, start, stop, step) -> str | None:
+        """loop_checks, and none at all in an innermost range loop with a constant trip count of at
+        most CHUNK: the loop around it checks."""
+        checks = self.loop_checks(node.body)
+        if checks == "chunk" and all(isinstance(v, ir.Constant) for v in (start, stop, step)) and step.constant:
+            if len(range(start.constant, stop.constant, step.constant)) <= CHUNK:
+                return None
+        return checks
+
+    def dead_end(self) -> None:
+        """After break/continue/return: later statements go to a block nothing reaches."""
+        self.b.position_at_end(self.ir_fn.append_basic_block("dead"))
+
+    # ---- statements ----------------------------------------------------------------
+
+    def block(self, stmts: tuple[T.Stmt, ...]) -> None:
+        for stmt in stmts:
+            self.loc = stmt.loc
+            self.stmt(stmt)
+
+    def stmt(self, node: T.Stmt) -> None:
+        b = self.b
+        match node:
+            case T.Assign(names=(name,), values=(value,)) if (pieces := _appended(name, value)) is not None:
+                self.str_append_assign(name, pieces)
+            case T.Assign(names=names, values=values):
+                computed = [self.expr(v) for v in values]
+                for name, value, node_value in zip(names, computed, values):
+                    t = node_value.type
+                    old = b.load(self.vars[name]) if has_heap_parts(t) else None
+                    if old is not None:
+                        self.take(value)
+                    b.store(value, self.vars[name])
+                    if old is not None:
+                        self.release(old, t)
+                    if name in self.flags:
+                        b.store(ir.Constant(I1, 1), self.flags[name])
+            case T.SetGlobal(name=name, value=value):
+                t = value.type
+                new = self.expr(value)
+                address = b.load(self.owner.slot(f"var.{name}"), typ=_PTR)
+                old = b.load(address, typ=llvm_type(t)) if has_heap_parts(t) else None
+                if old is not None:
+                    self.take(new)
+                b.store(new, address)
+                if old is not None:
+                    self.release(old, t)
+            case T.DictSet():
+                self.dict_set(node)
+            case T.DictUpdate():
+                self.dict_update(node)
+            case T.DictDelete():
+                self.dict_delete(node)
+            case T.ForDict():
+                self.for_dict(node)
+            case T.ArraySet():
+                self.array_set(node)
+            case T.ArrayUpdate():
+                self.array_update(node)
+            case T.ForArray():
+                self.for_array(node)
+            case T.Unpack(names=names, value=value):
+                whole = self.expr(value)
+                if has_heap_parts(value.type):
+                    self.take(whole)  # its items move into the names
+                for i, (name, t) in enumerate(zip(names, value.type.items)):
+                    old = b.load(self.vars[name]) if has_heap_parts(t) else None
+                    b.store(b.extract_value(whole, i), self.vars[name])
+                    if old is not None:
+                        self.release(old, t)
+                    if name in self.flags:
+                        b.store(ir.Constant(I1, 1), self.flags[name])
+            case T.If(test=test, body=body, orelse=orelse):
+                cond = self.expr(test)
+                then, other, end = (self.ir_fn.append_basic_block(n) for n in ("then", "else", "endif"))
+                b.cbranch(cond, then, other)
+                for block, stmts in ((then, body), (other, orelse)):
+                    b.position_at_end(block)
+                    self.block(stmts)
+                    if not b.block.is_terminated:
+                        b.branch(end)
+                b.position_at_end(end)
+            case T.While(test=test, body=body, orelse=orelse):
+                head, loop, other, end = (self.ir_fn.append_basic_block(n)
+                                          for n in ("while", "body", "while.else", "endwhile"))
+                before = b.block
+                b.branch(head)
+                b.position_at_end(head)
+                checks = self.loop_checks(body)  # None, "each" or "chunk" iterations
+                if checks == "chunk":  # a countdown of CHUNK iterations: cheaper than reading the counter
+                    budget = b.phi(I64, name="budget")
+                    budget.add_incoming(i64(CHUNK), before)
+                self.loc = node.loc
+                b.cbranch(self.expr(test), loop, other)
+                back = head if checks is None else self.ir_fn.append_basic_block("while.next")
+                self.loop_body(loop, body, back, end)
+                if checks == "chunk":
+                    b.position_at_end(back)
+                    left = b.sub(budget, i64(1))
+                    budget.add_incoming(left, back)
+                    check = self.ir_fn.append_basic_block("while.check")
+                    b.cbranch(b.icmp_signed("==", left, i64(0)), check, head).set_weights([1, CHUNK])
+                    b.position_at_end(check)
+                    self.interrupt_check(node.loc)
+                    budget.add_incoming(i64(CHUNK), b.block)
+                    b.branch(head)
+                elif checks == "each":
+                    b.position_at_end(back)
+                    self.interrupt_check(node.loc)
+                    b.branch(head)
+                b.position_at_end(other)
+                self.block(orelse)
+                if not b.block.is_terminated:
+                    b.branch(end)
+                b.position_at_end(end)
+            case T.ForRange():
+                self.for_range(node)
+            case T.Break():
+                b.branch(self.loops[-1][1])
+                self.dead_end()
+            case T.Continue():
+                b.branch(self.loops[-1][0])
+                self.dead_end()
+            case T.Return(value=value):
+                if value is not None:
+                    result = self.expr(value)
+                    if value.type is not NONE:  # `return g()` where g returns None: only evaluated
+                        if has_heap_parts(value.type):
+                            self.take(result)  # the caller owns it now
+                        b.store(result, self.ret_ptr)
+                self.release_all()
+                b.ret(ir.Constant(I32, 0))
+                self.dead_end()
+            case T.Assert(test=test, msg=msg):
+                cond = self.expr(test)
+                computed = msg is not None and not isinstance(msg, str)
+                site = self.site("assert", node.loc, message=msg if isinstance(msg, str) else None,
+                                 operands=[msg.type.name] if computed else [])
+                with b.if_then(b.not_(cond), likely=False):
+                    # Python evaluates the message only when the assertion fails
+                    self.report(site, [(self.expr(msg), msg.type)] if computed else [])
+            case T.Eval(expr=expr):
+                value = self.expr(expr)
+                self.drop(value, expr.type)
+            case _:
+                raise AssertionError(f"cannot lower {type(node).__name__}")
+
+    def loop_body(self, block: ir.Block, body, continue_to: ir.Block, break_to: ir.Block) -> None:
+        self.b.position_at_end(block)
+        self.loops.append((continue_to, break_to))
+        self.block(body)
+        self.loops.pop()
+        if not self.b.block.is_terminated:
+            self.b.branch(continue_to)
+
+    def for_range(self, node: T.ForRange) -> None:
+        """`for v in range(a, b, s)` counts iterations, so no bound can overflow."""
+        b = self.b
+        start, stop, step = self.expr(node.start), self.expr(node.stop), self.expr(node.step)
+        self.fail(b.icmp_signed("==", step, i64(0)), "range", [(start, INT), (stop, INT), (step, INT)],
+                  node.loc)
+        up = b.icmp_signed(">", step, i64(0))
+        span = b.select(up, b.sub(stop, start), b.sub(start, stop))  # as unsigned
+        stride = b.select(up, step, b.sub(i64(0), step))
+        nonempty = b.select(up, b.icmp_signed("<", start, stop), b.icmp_signed(">", start, stop))
+        count = b.select(nonempty, b.add(b.udiv(b.sub(span, i64(1)), stride), i64(1)), i64(0))
+        end = self.ir_fn.append_basic_block("endfor")
+        # Inside the fully checked copy of a versioned loop (taken only when its guard fails), nested
+        # loops are not versioned again: versions of versions grow exponentially with the depth.
+        versions = [] if self.slow_copy else self.loop_versions(node, start, stop, count)
+        for safe, wraparound, unchecked in versions:
+            fast, checked = self.ir_fn.append_basic_block("for.fast"), self.ir_fn.append_basic_block("for.checked")
+            b.cbranch(safe, fast, checked).set_weights([99, 1])
+            b.position_at_end(fast)
+            # the guard proved that no overflow check (wraparound) and no bounds check of these
+            # accesses (unchecked) can fire here
+            saved = self.arith.wraparound, self.unchecked
+            self.arith.wraparound, self.unchecked = wraparound, self.unchecked | unchecked
+            try:
+                self.range_loop(node, start, stop, step, count, end)
+            finally:
+                self.arith.wraparound, self.unchecked = saved
+            b.position_at_end(checked)
+        saved_slow, self.slow_copy = self.slow_copy, self.slow_copy or bool(versions)
+        try:
+            self.range_loop(node, start, stop, step, count, end)
+        finally:
+            self.slow_copy = saved_slow
+        b.position_at_end(end)
+
+    def range_loop(self, node: T.ForRange, start, stop, step, count, end: ir.Block) -> None:
+        """Iterations k = 0 .. count-1. Chunked (range_checks): an outer loop over chunks of at most
+        CHUNK iterations, checking for interrupts between them, around the plain counted loop."""
+        b = self.b
+        checks = self.range_checks(node, start, stop, step)
+        head, body, step_block, other = (self.ir_fn.append_basic_block(n) for n in
+                                         ("for", "for.body", "for.next", "for.else"))
+        first, limit = i64(0), count
+        if checks == "chunk":
+            before = b.block
+            chunk, chunk_end = self.ir_fn.append_basic_block("for.chunk"), self.ir_fn.append_basic_block("for.chunked")
+            b.branch(chunk)
+            b.position_at_end(chunk)
+            first = b.phi(I64, name="k.chunk")
+            first.add_incoming(i64(0), before)
+            left = b.sub(count, first)
+            limit = b.select(b.icmp_unsigned(">", left, i64(CHUNK)), b.add(first, i64(CHUNK)), count)
+        before = b.block
+        b.branch(head)
+        b.position_at_end(head)
+        k = b.phi(I64, name="k")
+        k.add_incoming(first, before)
+        b.cbranch(b.icmp_unsigned("<", k, limit), body, chunk_end if checks == "chunk" else other)
+        b.position_at_end(body)
+        b.store(b.add(start, b.mul(k, step)), self.vars[node.var])
+        if node.var in self.flags:
+            b.store(ir.Constant(I1, 1), self.flags[node.var])
+        self.loop_body(body, node.body, step_block, end)
+        b.position_at_end(step_block)
+        if checks == "each":
+            self.interrupt_check(node.loc)
+        k.add_incoming(b.add(k, i64(1)), b.block)
+        b.branch(head)
+        if checks == "chunk":
+            b.position_at_end(chunk_end)
+            more = self.ir_fn.append_basic_block("for.chunk.next")
+            b.cbranch(b.icmp_unsigned("<", limit, count), more, other)
+            b.position_at_end(more)
+            self.interrupt_check(node.loc)
+            first.add_incoming(limit, b.block)
+            b.branch(chunk)
+        b.position_at_end(other)
+        self.block(node.orelse)
+        if not b.block.is_terminated:
+            b.branch(end)
+
+    # ---- expressions ----------------------------------------------------------------
+
+    def expr(self, node: T.Expr) -> ir.Value:
+        """The value of an expression; a heap value is owned and held (lower/heap.py)."""
+        return self.hold(self._expr(node), node.type)
+
+    def _expr(self, node: T.Expr) -> ir.Value:
+        b, arith = self.b, self.arith
+        match node:
+            case T.Literal(value=value, type=t) if t is STR:
+                return self.str_literal(value)
+            case T.Literal(value=value, type=t):
+                return ir.Constant(llvm_type(t), float(value) if t is FLOAT else int(value))
+            case T.Local(name=name, may_be_unbound=check, type=t):
+                if check:
+                    site = self.site("unbound", node.loc, name=name)
+                    with b.if_then(b.not_(b.load(self.flags[name])), likely=False):
+                        self.report(site, [])
+                value = b.load(self.vars[name])
+                self.retain(value, t)
+                return value
+            case T.Global(name=name, type=t):
+                value = b.load(b.load(self.owner.slot(f"var.{name}"), typ=_PTR), typ=llvm_type(t))
+                self.retain(value, t)
+                return value
+            case T.Unary(op=op, operand=operand, type=t):
+                value = self.expr(operand)
+                if op == "not":
+                    return b.not_(value)
+                if op == "~":
+                    return b.xor(value, i64(-1))
+                self.loc = node.loc
+                return b.fneg(value) if t is FLOAT else arith.int_neg(value)
+            case T.Binary(type=t) if t is STR:
+                return self.str_binary(node)
+            case T.Binary(op=op, left=left, right=right, type=t):
+                lhs, rhs = self.expr(left), self.expr(right)
+                self.loc = node.loc
+                if left.type is FLOAT:
+                    return arith.float_binary(op, lhs, rhs)
+                if t is BOOL:
+                    return {"&": b.and_, "|": b.or_, "^": b.xor}[op](lhs, rhs)
+                return arith.int_binary(op, lhs, rhs)
+            case T.Compare():
+                return self.compare(node)
+            case T.Logical():
+                return self.logical(node)
+            case T.Conditional(test=test, body=body, orelse=orelse):
+                return self.branches(self.expr(test), lambda: self.expr(body), lambda: self.expr(orelse),
+                                     node.type)
+            case T.Convert(operand=operand, type=t):
+                value = self.expr(operand)
+                self.loc = node.loc
+                if operand.type is STR:
+                    return self.str_truth(value)
+                if isinstance(operand.type, Dict):
+                    truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
+                    self.drop(value, operand.type)
+                    return truth
+                return arith.convert(value, operand.type, t)
+            case T.CallCell(function=name, args=args, order=order, type=t):
+                values: list = [None] * len(args)
+                for i in order:  # the order the call wrote them in
+                    values[i] = self.expr(args[i])
+                depth = b.add(self.depth, ir.Constant(I32, 1))
+                callee = self.owner.callee(node)
+                if t is NONE:
+                    self.propagate(b.call(callee, [depth, *values]))
+                    result = None
+                else:
+                    memory = self.entry.alloca(llvm_type(t))
+                    self.propagate(b.call(callee, [memory, depth, *values]))
+                    result = b.load(memory)
+                for value, arg in reversed(list(zip(values, args))):
+                    self.drop(value, arg.type)  # arguments are lent to the callee
+                return result
+            case T.Intrinsic():
+                return self.intrinsic(node)
+            case T.Print():
+                return self.print_(node)
+            case T.FString():
+                return self.fstring(node)
+            case T.DictNew():
+                return self.dict_new(node)
+            case T.DictGet():
+                return self.dict_get(node)
+            case T.DictContains():
+                return self.dict_contains(node)
+            case T.Hole():
+                return self.hole(node)
+            case T.ArrayItem():
+                return self.array_item(node)
+            case T.ArrayDim():
+                return self.array_dim(node)
+            case T.ArrayShape():
+                return self.array_shape(node)
+            case T.ArrayNew():
+                return self.array_new(node)
+            case T.MakeTuple(items=items, type=t):
+                values = [self.expr(item) for item in items]
+                whole = ir.Constant(llvm_type(t), None)
+                for i, (value, item) in enumerate(zip(values, items)):
+                    if has_heap_parts(item.type):
+                        self.take(value)  # now owned by the tuple
+                    whole = b.insert_value(whole, value, i)
+                return whole
+            case T.TupleItem(value=value, index=index, type=t):
+                whole = self.expr(value)
+                item = b.extract_value(whole, index)
+                self.retain(item, t)
+                self.drop(whole, value.type)
+                return item
+        raise AssertionError(f"cannot lower {type(node).__name__}")
+
+    def branches(self, cond, then_value, else_value, t: Type) -> ir.Value:
+        """A value from one of two branches; a heap value is taken into the phi (the caller holds it)."""
+        b = self.b
+        then, other, end = (self.ir_fn.append_basic_block(n) for n in ("sel.then", "sel.else", "sel.end"))
+        b.cbranch(cond, then, other)
+        incoming = []
+        for block, compute in ((then, then_value), (other, else_value)):
+            b.position_at_end(block)
+            value = compute()
+            if has_heap_parts(t):
+                self.take(value)
+            incoming.append((value, b.block))
+            b.branch(end)
+        b.position_at_end(end)
+        phi = b.phi(llvm_type(t))
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
+
+    def logical(self, node: T.Logical) -> ir.Value:
+        """`a or b` is a if a is true, else b; each operand is evaluated only if needed."""
+        b = self.b
+        heap = has_heap_parts(node.type)
+        end = self.ir_fn.append_basic_block("logic.end")
+        incoming = []
+        for i, operand in enumerate(node.values):
+            value = self.expr(operand)
+            if heap:
+                self.take(value)  # into the phi, or released on the way to the next operand
+            if i == len(node.values) - 1:
+                incoming.append((value, b.block))
+                b.branch(end)
+                break
+            if node.type is STR:
+                truth = b.icmp_signed("!=", self.str_length(value), i64(0))
+            else:
+                truth = self.arith.truth(value, node.type)
+            nxt = self.ir_fn.append_basic_block("logic.next")
+            incoming.append((value, b.block))
+            if node.op == "or":
+                b.cbranch(truth, end, nxt)
+            else:
+                b.cbranch(truth, nxt, end)
+            b.position_at_end(nxt)
+            if heap:
+                self.release(value, node.type)
+        b.position_at_end(end)
+        phi = b.phi(llvm_type(node.type))
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
+
+    def compare(self, node: T.Compare) -> ir.Value:
+        """`a < b < c`: b is evaluated once, c only if a < b; str operands are released on every path."""
+        b = self.b
+        left = self.expr(node.operands[0])
+        left_type = node.operands[0].type
+        end = self.ir_fn.append_basic_block("cmp.end")
+        incoming = []
+        for op, operand in zip(node.ops, node.operands[1:]):
+            right = self.expr(operand)
+            if STR in (left_type, operand.type) or op in ("in", "not in"):
+                result = self.str_compare(op, left, right)
+            else:
+                result = self.arith.compare(op, left, left_type, right, operand.type)
+            self.drop(left, left_type)
+            if operand is node.operands[-1]:
+                self.drop(right, operand.type)
+                incoming.append((result, b.block))
+                b.branch(end)
+            else:
+                nxt = self.ir_fn.append_basic_block("cmp.next")
+                stop = self.ir_fn.append_basic_block("cmp.false")
+                b.cbranch(result, nxt, stop)
+                b.position_at_end(stop)
+                self.release(right, operand.type)  # still held on the other path
+                incoming.append((result, b.block))
+                b.branch(end)
+                b.position_at_end(nxt)
+            left, left_type = right, operand.type
+        b.position_at_end(end)
+        phi = b.phi(I1)
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
+
+    def intrinsic(self, node: T.Intrinsic) -> ir.Value:
+        args = [self.expr(a) for a in node.args]
+        self.loc = node.loc
+        name = node.name
+        if name == "len":
+            t = node.args[0].type
+            length = self.str_length(args[0]) if t is STR else self.dict_length(args[0])
+            self.drop(args[0], t)
+            return length
+        if name == "abs":
+            return self.arith.fabs(args[0]) if node.type is FLOAT else self.arith.int_abs(args[0])
+        if name in ("min", "max"):
+            return self.arith.minmax(name, args, node.type)
+        if name == "round":
+            return self.arith.round_to_int(args[0])
+        if name.startswith("mem."):
+            return lower_intrinsic(self.b, name[4:], args)
+        assert name.startswith("math.")
+        return self.arith.math_call(name[5:], args)
+
+    def print_(self, node: T.Print) -> None:
+        values = [(self.expr(item), item.type) for item in node.items if not isinstance(item, str)]
+        items = [{"text": item} if isinstance(item, str) else {"type": item.type.name} for item in node.items]
+        site = self.site("print", node.loc, items=items, sep=node.sep, end=node.end, flush=node.flush)
+        printer = self.owner.callback("print", I32)
+        self.propagate(self.b.call(printer, [ir.Constant(I32, site), self.pack(values)]))
+        for value, t in reversed(values):
+            self.drop(value, t)
+        return None
+
+
+def _recursive_functions(program: T.Program) -> set[str]:
+    """The functions that can call themselves, directly or through others: only they check the depth.
+    A call to another cell may come back (cells can be redefined to call each other): it counts."""
+    calls = {fn.name: {n.function for n in T.walk(fn.body) if isinstance(n, T.CallCell) and not n.external}
+             for fn in program.functions}
+    recursive = {fn.name for fn in program.functions
+                 if any(isinstance(n, T.CallCell) and n.external for n in T.walk(fn.body))}
+    for name in calls:
+        seen, stack = set(), list(calls[name])
+        while stack:
+            callee = stack.pop()
+            if callee == name:
+                recursive.add(name)
+                break
+            if callee not in seen:
+                seen.add(callee)
+                stack.extend(calls.get(callee, ()))
+    return recursive
+
+
+def _unbounded_functions(program: T.Program, recursive: set[str]) -> set[str]:
+    """Functions whose calls may take long: those that loop or recurse, call other cells' functions
+    (whose code is not known here), or call such functions."""
+    def loops(n):
+        return isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For")
+
+    calls = {fn.name: [n for n in T.walk(fn.body) if isinstance(n, T.CallCell)] for fn in program.functions}
+    unbounded = set(recursive) | {fn.name for fn in program.functions if any(loops(n) for n in T.walk(fn.body))}
+    unbounded |= {name for name, found in calls.items() if any(getattr(n, "external", False) for n in found)}
+    changed = True
+    while changed:
+        changed = False
+        for name, found in calls.items():
+            if name not in unbounded and any(n.function in unbounded for n in found):
+                unbounded.add(name)
+                changed = True
+    return unbounded
+
+
+def _appended(name: str, value: T.Expr) -> list[T.Expr] | None:
+    """For `s = s + a + b` (s a str): [a, b], the pieces appended to s; else None."""
+    pieces = []
+    while isinstance(value, T.Binary) and value.op == "+" and value.type is STR:
+        pieces.append(value.right)
+        value = value.left
+    if pieces and isinstance(value, T.Local) and value.name == name and not value.may_be_unbound:
+        return pieces[::-1]
+    return None
+
+
+def _names_read_unbound(node) -> set[str]:
+    """Names with at least one read that Python could find unbound."""
+    return {item.name for item in T.walk(node) if isinstance(item, T.Local) and item.may_be_unbound}
+

@@ -1,0 +1,422 @@
+"""parse: cell source -> `syntax.Module`, rejecting what jitcell does not compile.
+
+    >>> parse("def f(n: int):\\n    return n + 1\\n").functions[0].body
+    (Return(value=BinOp(op='+', left=Name(id='n', ...), right=Const(value=1, ...), ...), ...),)
+
+Python's own parser reads the cell, so syntax errors are Python's. Every construct
+outside the subset becomes a diagnostic naming it and its location; they travel in
+`Module.errors`, and `check` reports them together with its own in one `CompileError`.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from . import syntax as S
+from jitcell.errors import CompileError, Diagnostic, Loc
+
+__all__ = ["parse"]
+
+_BINOPS = {
+    ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
+    ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>",
+    ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
+}
+_UNARYOPS = {ast.USub: "-", ast.UAdd: "+", ast.Invert: "~", ast.Not: "not"}
+_CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=",
+           ast.In: "in", ast.NotIn: "not in"}
+
+# What a user wrote, in words, for the constructs outside the subset.
+_UNSUPPORTED = {
+    ast.ClassDef: "classes", ast.Lambda: "lambda expressions", ast.ListComp: "list comprehensions",
+    ast.SetComp: "set comprehensions", ast.DictComp: "dict comprehensions",
+    ast.GeneratorExp: "generator expressions", ast.Yield: "generators (yield)",
+    ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions", ast.Try: "try statements",
+    ast.With: "with statements", ast.AsyncWith: "async with statements", ast.AsyncFor: "async for loops",
+    ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
+    ast.Nonlocal: "nonlocal declarations", ast.Raise: "raise statements",
+    ast.Starred: "starred expressions",
+    ast.List: "lists", ast.Set: "sets",
+    ast.NamedExpr: "assignment expressions (:=)",
+    ast.Match: "match statements", ast.Slice: "slices",
+}
+# The compiler's passes recurse over the tree, so a tree this deep must stay well
+# within Python's recursion limit.
+MAX_DEPTH = 200
+
+if hasattr(ast, "TryStar"):
+    _UNSUPPORTED[ast.TryStar] = "try statements"
+
+
+from jitcell.abi import SCRIPT_FUNCTION  # the function a kernel cell's top-level statements become
+
+
+def parse(source: str, first_line: int = 1, script: bool = False) -> S.Module:
+    """`script=True` (a cell of the jitcell kernel): besides defs and imports, the top level may
+    declare module variables (`total: int = 0`) and hold statements; they become the body of
+    a function `__cell__`, whose last expression statement is the cell's result."""
+    return _Parser(source, first_line, script).module()
+
+
+class _Parser:
+    def __init__(self, source: str, first_line: int, script: bool = False):
+        self.source = source
+        self.first_line = first_line
+        self.script = script
+        self.lines = source.splitlines()
+        self.errors: list[Diagnostic] = []
+        self.global_names: set[str] | None = None  # `global` names of the function being parsed
+
+    # ---- entry ----------------------------------------------------------------
+
+    def module(self) -> S.Module:
+        try:
+            tree = ast.parse(self.source, filename="cell")
+        except SyntaxError as e:
+            line = (e.lineno or 1) + self.first_line - 1
+            message = e.msg if e.msg.startswith("invalid syntax") else f"invalid syntax: {e.msg}"
+            raise CompileError([Diagnostic(message, Loc(line, e.offset or 1))],
+                               self.source, self.first_line) from None
+        except RecursionError:  # the ast module's own limit, far beyond MAX_DEPTH
+            tree = None
+        deepest, node = _deepest(tree) if tree is not None else (MAX_DEPTH + 1, None)
+        if deepest > MAX_DEPTH:
+            loc = self.loc(node) if node is not None else Loc(self.first_line, 1)
+            raise CompileError([Diagnostic(
+                f"this is nested more than {MAX_DEPTH} levels deep, which jitcell does not compile; "
+                "split it into several statements", loc)], self.source, self.first_line)
+        functions, imports, broken = [], [], set()
+        variables, top = [], []
+        for i, node in enumerate(tree.body):
+            if i == 0 and _is_docstring(node):
+                continue
+            if self.script and not isinstance(node, (ast.FunctionDef, ast.Import, ast.ImportFrom)):
+                self.top_level(node, variables, top)
+            elif isinstance(node, ast.FunctionDef):
+                errors_before = len(self.errors)
+                functions.append(self.function(node))
+                if len(self.errors) > errors_before:
+                    broken.add(node.name)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                imp = self.import_(node)
+                if imp is not None:
+                    imports.append(imp)
+            else:
+                self.error(node, "only 'def' and 'import math' may appear at the top level of a "
+                                 f"%%jit cell, not {_describe(node)}")
+        seen: dict[str, S.FunctionDef] = {}
+        for fn in functions:
+            if fn.name in seen:
+                self.errors.append(Diagnostic(
+                    f"function '{fn.name}' is defined twice in this cell "
+                    f"(first at line {seen[fn.name].loc.line})", fn.loc))
+            seen[fn.name] = fn
+        if self.script:
+            loc = Loc(self.first_line, 1)
+            functions.append(S.FunctionDef(SCRIPT_FUNCTION, (), None, tuple(top) or (S.Pass(loc),), None, loc,
+                                           script=True))
+        return S.Module(tuple(functions), tuple(imports), tuple(self.errors), frozenset(broken),
+                        tuple(variables))
+
+    def top_level(self, node: ast.stmt, variables: list, top: list) -> None:
+        """A kernel cell's top-level statement: a module variable's declaration (its value is
+        assigned when the cell runs, in order), or a statement of `__cell__`."""
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            if node.value is None:
+                self.error(node, f"'{node.target.id}' is declared without a value; "
+                                 f"write '{node.target.id}: {ast.unparse(node.annotation)} = ...'")
+                return
+            variables.append(S.Variable(node.target.id, self.expr(node.annotation), self.loc(node)))
+            top.append(S.Assign((self.name(node.target),), self.expr(node.value), None, self.loc(node)))
+            return
+        if isinstance(node, ast.Return):
+            self.error(node, "'return' outside a function")
+            return
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            self.error(node, "'global' belongs in a function; at the top level of a cell every declared "
+                             "variable is already global")
+            return
+        stmt = self.stmt(node)
+        if stmt is not None:
+            top.append(stmt)
+
+    # ---- helpers ----------------------------------------------------------------
+
+    def loc(self, node: ast.AST) -> Loc:
+        line = getattr(node, "lineno", 1)
+        offset = getattr(node, "col_offset", 0)
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        col = len(text.encode()[:offset].decode(errors="replace")) + 1  # ast counts UTF-8 bytes
+        return Loc(line + self.first_line - 1, col)
+
+    def error(self, node: ast.AST, message: str) -> None:
+        self.errors.append(Diagnostic(message, self.loc(node)))
+
+    def unsupported(self, node: ast.AST) -> None:
+        what = _UNSUPPORTED.get(type(node))
+        self.error(node, f"{what} are not supported" if what else
+                   f"{_describe(node)} is not supported")
+
+    # ---- top level ---------------------------------------------------------------
+
+    def import_(self, node: ast.Import | ast.ImportFrom) -> S.Import | None:
+        names = []
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name not in ("math", "numpy"):
+                    self.error(node, f"only 'import math' and 'import numpy' are supported, not "
+                                     f"'import {alias.name}'")
+                    continue
+                names.append((alias.asname or alias.name, alias.name))
+        elif node.module == "__future__" and all(a.name == "annotations" for a in node.names):
+            return None  # lets CPython run the cell too: annotations such as float[:] stay unevaluated
+        else:
+            if node.module != "math" or node.level:
+                self.error(node, f"only 'from math import ...' is supported, not 'from "
+                                 f"{'.' * node.level}{node.module or ''} import ...'")
+                return None
+            for alias in node.names:
+                if alias.name == "*":
+                    self.error(node, "'from math import *' is not supported; name what you use")
+                    continue
+                names.append((alias.asname or alias.name, f"math.{alias.name}"))
+        return S.Import(tuple(names), self.loc(node)) if names else None
+
+    def function(self, node: ast.FunctionDef) -> S.FunctionDef:
+        if node.decorator_list:
+            self.error(node.decorator_list[0], "decorators are not supported on %%jit functions")
+        a = node.args
+        if a.vararg or a.kwarg:
+            self.error(a.vararg or a.kwarg, "*args and **kwargs are not supported")
+        if a.posonlyargs or a.kwonlyargs:
+            self.error(node, "positional-only and keyword-only parameters are not supported")
+        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
+        params = []
+        for arg, default in zip(a.args, defaults):
+            params.append(S.Param(arg.arg, self.expr(arg.annotation) if arg.annotation else None,
+                                  self.expr(default) if default is not None else None,
+                                  self.loc(arg)))
+        body = list(node.body)
+        docstring = None
+        if body and _is_docstring(body[0]):
+            docstring = body.pop(0).value.value
+        returns = self.expr(node.returns) if node.returns is not None else None
+        self.global_names = set()
+        stmts = self.block(body) if body else (S.Pass(self.loc(node)),)
+        global_names, self.global_names = frozenset(self.global_names), None
+        return S.FunctionDef(node.name, tuple(params), returns, stmts, docstring, self.loc(node), global_names)
+
+    # ---- statements ----------------------------------------------------------------
+
+    def block(self, nodes: list[ast.stmt]) -> tuple[S.Stmt, ...]:
+        out = []
+        for node in nodes:
+            stmt = self.stmt(node)
+            if stmt is not None:
+                out.append(stmt)
+        return tuple(out)
+
+    def stmt(self, node: ast.stmt) -> S.Stmt | None:
+        loc = self.loc(node)
+        match node:
+            case ast.Assign(targets=[ast.Subscript() as target], value=value):
+                return S.AssignItem(self.expr(target), self.expr(value), loc)
+            case ast.Assign(targets=[target], value=value):
+                names = self.assign_targets(target)
+                if names is None:
+                    return None
+                return S.Assign(names, self.expr(value), None, loc)
+            case ast.Assign():
+                self.error(node, "chained assignment (a = b = ...) is not supported")
+            case ast.AnnAssign(target=ast.Name() as target, annotation=ann, value=value):
+                if value is None:
+                    self.error(node, f"'{target.id}' is declared without a value; "
+                                     f"write '{target.id}: {ast.unparse(ann)} = ...'")
+                    return None
+                return S.Assign((self.name(target),), self.expr(value), self.expr(ann), loc)
+            case ast.AnnAssign():
+                self.error(node, "only a plain name can be the target of an annotated assignment")
+            case ast.AugAssign(target=ast.Name() as target, op=op, value=value):
+                opname = _BINOPS.get(type(op))
+                if opname is None:
+                    self.error(node, f"the operator '{type(op).__name__}' is not supported")
+                    return None
+                return S.AugAssign(self.name(target), opname, self.expr(value), loc)
+            case ast.AugAssign(target=ast.Subscript() as target, op=op, value=value):
+                opname = _BINOPS.get(type(op))
+                if opname is None:
+                    self.error(node, f"the operator '{type(op).__name__}' is not supported")
+                    return None
+                return S.AugAssignItem(self.expr(target), opname, self.expr(value), loc)
+            case ast.AugAssign():
+                self.error(node, "only a name or an item can be the target of an augmented assignment")
+            case ast.Delete(targets=[ast.Subscript() as target]):
+                return S.DeleteItem(self.expr(target), loc)
+            case ast.Delete():
+                self.error(node, "only 'del d[key]' is supported")
+            case ast.If(test=test, body=body, orelse=orelse):
+                return S.If(self.expr(test), self.block(body), self.block(orelse), loc)
+            case ast.While(test=test, body=body, orelse=orelse):
+                return S.While(self.expr(test), self.block(body), self.block(orelse), loc)
+            case ast.For(target=ast.Name() as target, iter=it, body=body, orelse=orelse):
+                return S.For(self.name(target), self.expr(it), self.block(body), self.block(orelse), loc)
+            case ast.For(target=ast.Tuple(elts=elts) as target, iter=it, body=body, orelse=orelse) \
+                    if all(isinstance(e, ast.Name) for e in elts):
+                names = S.Tuple(tuple(self.name(e) for e in elts), self.loc(target))
+                return S.For(names, self.expr(it), self.block(body), self.block(orelse), loc)
+            case ast.For():
+                self.error(node, "the target of a for loop must be a name or names: for k, v in ...")
+            case ast.Break():
+                return S.Break(loc)
+            case ast.Continue():
+                return S.Continue(loc)
+            case ast.Return(value=value):
+                return S.Return(self.expr(value) if value is not None else None, loc)
+            case ast.Pass():
+                return S.Pass(loc)
+            case ast.Assert(test=test, msg=msg):
+                return S.Assert(self.expr(test), self.expr(msg) if msg is not None else None, loc)
+            case ast.Expr(value=value):
+                if isinstance(value, ast.Constant) and (isinstance(value.value, str) or value.value is ...):
+                    return S.Pass(loc)  # a string statement is a comment, `...` a placeholder
+                return S.ExprStmt(self.expr(value), loc)
+            case ast.FunctionDef():
+                self.error(node, "nested functions are not supported; define "
+                                 f"'{node.name}' at the top level of the cell")
+            case ast.Import() | ast.ImportFrom():
+                self.error(node, "imports must be at the top level of the cell")
+            case ast.Global(names=names) if self.script and self.global_names is not None:
+                self.global_names.update(names)
+            case _:
+                self.unsupported(node)
+        return None
+
+    def assign_targets(self, target: ast.expr) -> tuple[S.Name, ...] | None:
+        if isinstance(target, ast.Name):
+            return (self.name(target),)
+        if isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts):
+            return tuple(self.name(e) for e in target.elts)
+        if isinstance(target, (ast.Tuple, ast.List)):
+            self.error(target, "only names can be unpacked into: a, b = ...")
+        else:
+            self.unsupported(target)
+        return None
+
+    def name(self, node: ast.Name) -> S.Name:
+        return S.Name(node.id, self.loc(node))
+
+    # ---- expressions ----------------------------------------------------------------
+
+    def expr(self, node: ast.expr) -> S.Expr:
+        loc = self.loc(node)
+        match node:
+            case ast.Name(id=name):
+                return S.Name(name, loc)
+            case ast.Constant(value=value):
+                if value is Ellipsis or isinstance(value, (bytes, complex)):
+                    self.error(node, f"{type(value).__name__} constants are not supported")
+                return S.Const(value, loc)
+            case ast.BinOp(left=left, op=op, right=right):
+                opname = _BINOPS.get(type(op))
+                if opname is None:
+                    self.error(node, "the '@' operator is not supported")
+                    opname = "+"
+                return S.BinOp(opname, self.expr(left), self.expr(right), loc)
+            case ast.UnaryOp(op=op, operand=operand):
+                return S.UnaryOp(_UNARYOPS[type(op)], self.expr(operand), loc)
+            case ast.BoolOp(op=op, values=values):
+                return S.BoolOp("and" if isinstance(op, ast.And) else "or",
+                                tuple(self.expr(v) for v in values), loc)
+            case ast.Compare(left=left, ops=ops, comparators=comparators):
+                names = []
+                for op in ops:
+                    if type(op) not in _CMPOPS:
+                        word = {ast.Is: "is", ast.IsNot: "is not"}[type(op)]
+                        self.error(node, f"the '{word}' operator is not supported")
+                        names.append("==")
+                    else:
+                        names.append(_CMPOPS[type(op)])
+                return S.Compare(self.expr(left), tuple(names),
+                                 tuple(self.expr(c) for c in comparators), loc)
+            case ast.IfExp(test=test, body=body, orelse=orelse):
+                return S.IfExp(self.expr(test), self.expr(body), self.expr(orelse), loc)
+            case ast.Call(func=func, args=args, keywords=keywords):
+                for a in args:
+                    if isinstance(a, ast.Starred):
+                        self.error(a, "*args in calls are not supported")
+                kws = []
+                for k in keywords:
+                    if k.arg is None:
+                        self.error(k.value, "**kwargs in calls are not supported")
+                        continue
+                    kws.append(S.Keyword(k.arg, self.expr(k.value), self.loc(k)))
+                return S.Call(self.expr(func), tuple(self.expr(a) for a in args
+                                                     if not isinstance(a, ast.Starred)),
+                              tuple(kws), loc)
+            case ast.Attribute(value=value, attr=attr):
+                return S.Attribute(self.expr(value), attr, loc)
+            case ast.Tuple(elts=elts):
+                return S.Tuple(tuple(self.expr(e) for e in elts), loc)
+            case ast.Subscript(value=value, slice=index):
+                parts = index.elts if isinstance(index, ast.Tuple) else [index]
+                return S.Subscript(self.expr(value), tuple(self.index(p) for p in parts), loc)
+            case ast.Dict(keys=keys, values=values):
+                if any(k is None for k in keys):
+                    self.error(node, "** unpacking in a dict literal is not supported")
+                    keys, values = [], []
+                return S.DictLiteral(tuple(self.expr(k) for k in keys), tuple(self.expr(v) for v in values), loc)
+            case ast.JoinedStr(values=values):
+                return S.FString(tuple(self.fstring_part(v) for v in values), loc)
+            case _:
+                self.unsupported(node)
+                return S.Const(0, loc)
+
+    def index(self, node: ast.expr) -> S.Expr:
+        if isinstance(node, ast.Slice):
+            if node.lower is None and node.upper is None and node.step is None:
+                return S.SliceAll(self.loc(node))
+            self.error(node, "slices are not supported")
+            return S.SliceAll(self.loc(node))
+        return self.expr(node)
+
+    def fstring_part(self, node: ast.expr) -> str | S.FormattedValue:
+        if isinstance(node, ast.Constant):
+            return node.value
+        spec = ""
+        if node.format_spec is not None:
+            pieces = node.format_spec.values
+            if all(isinstance(p, ast.Constant) for p in pieces):
+                spec = "".join(p.value for p in pieces)
+            else:
+                self.error(node.format_spec, "a format spec with {fields} inside is not supported")
+        conversion = {-1: None, 115: "s", 114: "r", 97: "a"}[node.conversion]
+        return S.FormattedValue(self.expr(node.value), conversion, spec, self.loc(node))
+
+
+def _deepest(tree: ast.AST) -> tuple[int, ast.AST]:
+    """The depth of the syntax tree (`1 + 1 + ... + 1` nests once per `+`) and its deepest node."""
+    deepest = (0, tree)
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > deepest[0] and hasattr(node, "lineno"):
+            deepest = (depth, node)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
+
+
+def _is_docstring(node: ast.stmt) -> bool:
+    return (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str))
+
+
+def _describe(node: ast.AST) -> str:
+    if type(node) in _UNSUPPORTED:
+        return _UNSUPPORTED[type(node)]
+    words = {
+        ast.Assign: "an assignment", ast.AnnAssign: "an assignment", ast.AugAssign: "an assignment",
+        ast.Expr: "an expression statement", ast.If: "an if statement", ast.For: "a for loop",
+        ast.While: "a while loop", ast.Return: "a return statement", ast.Assert: "an assert",
+        ast.Pass: "'pass'",
+    }
+    return words.get(type(node), f"'{type(node).__name__}'")

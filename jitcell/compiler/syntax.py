@@ -1,0 +1,296 @@
+"""The untyped syntax tree that `parse` produces: Python's syntax, jitcell's subset.
+
+Each node is a small frozen dataclass that carries its cell location::
+
+    def f(n: int):            FunctionDef("f", (Param("n", Name("int")),), None,
+        return n + 1     ->        (Return(BinOp("+", Name("n"), Const(1))),), ...)
+
+Only constructs jitcell compiles have a node; everything else is rejected by `parse`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jitcell.errors import Diagnostic, Loc
+
+# ---- expressions -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    id: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    value: int | float | bool | str | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class BinOp:
+    op: str  # "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"
+    left: Expr
+    right: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class UnaryOp:
+    op: str  # "-", "+", "~", "not"
+    operand: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class BoolOp:
+    op: str  # "and", "or"
+    values: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    left: Expr
+    ops: tuple[str, ...]  # "<", "<=", ">", ">=", "==", "!=", "in", "not in"
+    comparators: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class IfExp:
+    test: Expr
+    body: Expr
+    orelse: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    name: str
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    func: Expr
+    args: tuple[Expr, ...]
+    keywords: tuple[Keyword, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    value: Expr
+    attr: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Tuple:
+    elts: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Subscript:
+    """`value[index]` or `value[i, j]` (indices holds each)."""
+
+    value: Expr
+    indices: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class SliceAll:
+    """A bare `:`, as in the annotation `float[:, :]`."""
+
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictLiteral:
+    keys: tuple[Expr, ...]
+    values: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class FormattedValue:
+    """A `{value!conversion:spec}` field of an f-string."""
+
+    value: Expr
+    conversion: str | None  # "s", "r", "a"
+    spec: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class FString:
+    parts: tuple[str | FormattedValue, ...]
+    loc: Loc
+
+
+Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
+        | Subscript | SliceAll | DictLiteral)
+
+# ---- statements --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Assign:
+    targets: tuple[Name, ...]  # several targets: `a, b = x, y` (simultaneous)
+    value: Expr
+    annotation: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class AugAssign:
+    target: Name
+    op: str
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class AssignItem:
+    """`target[index] = value`: an element of an array or an entry of a dict."""
+
+    target: Subscript
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class AugAssignItem:
+    """`target[index] op= value`: the container and the index are evaluated once."""
+
+    target: Subscript
+    op: str
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteItem:
+    """`del d[key]`."""
+
+    target: Subscript
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class If:
+    test: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class While:
+    test: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class For:
+    target: Name | Tuple  # a Tuple of Names for `for k, v in d.items()`
+    iter: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Continue:
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Return:
+    value: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Assert:
+    test: Expr
+    msg: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ExprStmt:
+    value: Expr
+    loc: Loc
+
+
+Stmt = (Assign | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break | Continue
+        | Return | Pass | Assert | ExprStmt)
+
+# ---- top level ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    annotation: Expr | None
+    default: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionDef:
+    name: str
+    params: tuple[Param, ...]
+    returns: Expr | None
+    body: tuple[Stmt, ...]
+    docstring: str | None
+    loc: Loc
+    global_names: frozenset[str] = frozenset()  # `global x` in its body (module variables it assigns)
+    script: bool = False  # the top-level statements of a kernel cell (`__cell__`, parse.py)
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """A module variable a kernel cell declares at its top level: `total: int = 0`."""
+
+    name: str
+    annotation: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """`import math [as m]` or `from math import sqrt [as root], ...`: local name -> math member."""
+
+    names: tuple[tuple[str, str], ...]  # (local name, "math" or "math.sqrt")
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    functions: tuple[FunctionDef, ...]
+    imports: tuple[Import, ...]
+    # What `parse` rejected, for `check` to report together with its own findings;
+    # the functions in `broken` lost statements to those errors and are not checked.
+    errors: tuple[Diagnostic, ...] = ()
+    broken: frozenset[str] = frozenset()
+    variables: tuple[Variable, ...] = ()  # kernel cells only (script=True)

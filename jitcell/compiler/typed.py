@@ -1,0 +1,447 @@
+"""The typed tree: what `check` produces and `lower` consumes.
+
+Every expression knows its type, every implicit conversion is explicit, every name
+is resolved::
+
+    x = n + 0.5       ->   Assign(("x",), (Binary("+", Convert(Local("n", int), float),
+                                                  Literal(0.5, float), float),))
+
+Operands of `Binary` already have one common type, except where the operator
+itself mixes them (int `/` int gives a float). `Compare` operands may mix int and
+float: Python compares those exactly, and `lower` does too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass
+
+from jitcell.errors import Loc
+from .types import Type
+
+# ---- expressions -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    value: int | float | bool | str
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Local:
+    name: str
+    type: Type
+    loc: Loc
+    may_be_unbound: bool = False  # reading it checks at run time, like Python's UnboundLocalError
+
+
+@dataclass(frozen=True, slots=True)
+class Unary:
+    op: str  # "-", "~", "not"
+    operand: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Binary:
+    op: str
+    left: Expr
+    right: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    operands: tuple[Expr, ...]
+    ops: tuple[str, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Logical:
+    op: str  # "and", "or": Python's value semantics, operands of one type
+    values: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Conditional:
+    test: Expr
+    body: Expr
+    orelse: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Convert:
+    """int->float, bool->int, bool->float, float->int (checked), and any->bool (truthiness)."""
+
+    operand: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class CallCell:
+    """A call of a cell function: `args` in parameter order, defaults filled in.
+
+    `order` lists the indices of `args` in the order the call wrote them, which is
+    the order they are evaluated in: `f(b=g(), a=h())` evaluates g() first.
+    `external`: a function of another cell, called through its slot (namespace.py).
+    """
+
+    function: str
+    args: tuple[Expr, ...]
+    order: tuple[int, ...]
+    type: Type
+    loc: Loc
+    external: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Intrinsic:
+    """A builtin or math function: "abs", "min", "max", "math.sqrt", "math.floor", ..."""
+
+    name: str
+    args: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class FormatField:
+    """A field of an f-string (and `str(x)`, which is f"{x}"): format(value, spec)."""
+
+    value: Expr
+    conversion: str | None  # "r", "s", "a"
+    spec: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class FString:
+    parts: tuple[str | FormatField, ...]  # a str is literal text
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class MakeTuple:
+    items: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class TupleItem:
+    value: Expr
+    index: int
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Hole:
+    """The current value in `d[k] op= v` (and `a[i] op= v`): filled in by the statement."""
+
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictNew:
+    keys: tuple[Expr, ...]
+    values: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictGet:
+    """`d[key]` (KeyError when missing) or `d.get(key, default)`."""
+
+    dict: Expr
+    key: Expr
+    default: Expr | None
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictContains:
+    key: Expr
+    dict: Expr
+    negate: bool
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Print:
+    items: tuple[Expr | str, ...]  # a str is literal text
+    sep: str
+    end: str
+    flush: bool
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayItem:
+    """`a[i]`, `a[i, j]`: one index per axis (ints; negative ones count from the end)."""
+
+    array: Expr
+    indices: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayDim:
+    """`len(a)` (axis 0), `a.shape[k]` (axis k) or `a.size` (axis None): an int."""
+
+    array: Expr
+    axis: int | None
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayShape:
+    """`a.shape`: a tuple of ints."""
+
+    array: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayNew:
+    """`np.zeros(shape)`, `np.ones(...)`, `np.empty(...)`: `shape` is an int or a tuple of ints."""
+
+    shape: Expr
+    fill: str  # "zeros", "ones" or "empty"
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Global:
+    """A module variable of a kernel cell (this one's or an earlier one's), read through its slot."""
+
+    name: str
+    type: Type
+    loc: Loc
+
+
+Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
+        | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
+        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | Global)
+
+# ---- statements --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Assign:
+    names: tuple[str, ...]
+    values: tuple[Expr, ...]  # all evaluated before any name is bound
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Unpack:
+    """`a, b = value` where value is a tuple: evaluated once, its items bound in order."""
+
+    names: tuple[str, ...]
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictSet:
+    dict: Expr
+    key: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictUpdate:
+    """`d[key] op= value`: `value` is the new value, computed from a Hole standing for the old."""
+
+    dict: Expr
+    key: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictDelete:
+    dict: Expr
+    key: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ForDict:
+    """`for k in d`, `for v in d.values()`, `for k, v in d.items()`, in insertion order."""
+
+    names: tuple[str, ...]
+    dict: Expr
+    mode: str  # "keys", "values" or "items"
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class If:
+    test: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class While:
+    test: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ForRange:
+    var: str
+    start: Expr
+    stop: Expr
+    step: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Continue:
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Return:
+    value: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Assert:
+    test: Expr
+    msg: Expr | str | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Eval:
+    expr: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArraySet:
+    """`a[i, j] = value`: value is evaluated first, then the array and the indices."""
+
+    array: Expr
+    indices: tuple[Expr, ...]
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayUpdate:
+    """`a[i] op= value`: `value` is the new element, computed from a Hole standing for the old."""
+
+    array: Expr
+    indices: tuple[Expr, ...]
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ForArray:
+    """`for x in a` over a 1-D array: the elements in order (the array is evaluated once)."""
+
+    var: str
+    array: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class SetGlobal:
+    """`total = value` where total is a module variable (at a cell's top level, or after `global`)."""
+
+    name: str
+    value: Expr  # of the variable's type
+    loc: Loc
+
+
+Stmt = (Assign | Unpack | If | While | ForRange | Break | Continue | Return | Assert | Eval | DictSet | DictUpdate
+        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | SetGlobal)
+
+# ---- functions ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    params: tuple[tuple[str, Type], ...]
+    returns: Type
+    defaults: tuple[int | float | bool, ...] = ()  # for the last len(defaults) params
+
+    def __str__(self) -> str:
+        parts = []
+        first_default = len(self.params) - len(self.defaults)
+        for i, (name, t) in enumerate(self.params):
+            text = f"{name}: {t}"
+            if i >= first_default:
+                text += f" = {self.defaults[i - first_default]!r}"
+            parts.append(text)
+        return f"({', '.join(parts)}) -> {self.returns}"
+
+
+@dataclass(frozen=True, slots=True)
+class Function:
+    name: str
+    signature: Signature
+    locals: dict[str, Type] = field(hash=False)
+    body: tuple[Stmt, ...]
+    docstring: str | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    functions: tuple[Function, ...]
+    variables: dict[str, Type] = field(default_factory=dict, hash=False)  # declared by this cell
+
+
+def walk(node):
+    """Every node under `node` (a node, or a tuple or list of them), `node` included, depth first."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        yield item
+        if isinstance(item, (tuple, list)):
+            stack.extend(item)
+        elif is_dataclass(item):
+            stack.extend(getattr(item, f.name) for f in fields(item))

@@ -1,0 +1,122 @@
+"""The value types of jitcell's language, as interned values compared with `==`.
+
+    >>> INT, FLOAT, BOOL, NONE, STR
+    (int, float, bool, None, str)
+    >>> Array(FLOAT, 2), Tuple((INT, STR)), Dict(STR, INT)
+    (float[:, :], tuple[int, str], dict[str, int])
+
+Scalars (int, float, bool) and tuples are values. str, dict and arrays live on the
+heap, are reference counted, and travel as pointers (`is_heap`).
+
+`ERROR` is the type of an expression that already produced a diagnostic; checks
+accept it silently so that one mistake is reported once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict",
+           "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
+
+
+@dataclass(frozen=True, slots=True)
+class Type:
+    name: str
+
+    def __repr__(self) -> str:
+        return self.name
+
+    __str__ = __repr__
+
+
+INT = Type("int")
+FLOAT = Type("float")
+BOOL = Type("bool")
+NONE = Type("None")
+STR = Type("str")
+ERROR = Type("<error>")
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Array(Type):
+    element: Type
+    ndim: int
+
+    def __init__(self, element: Type, ndim: int):
+        object.__setattr__(self, "name", f"{element}[{', '.join([':'] * ndim)}]")
+        object.__setattr__(self, "element", element)
+        object.__setattr__(self, "ndim", ndim)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Tuple(Type):
+    items: tuple[Type, ...]
+
+    def __init__(self, items):
+        items = tuple(items)
+        object.__setattr__(self, "name", f"tuple[{', '.join(map(str, items))}]")
+        object.__setattr__(self, "items", items)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Dict(Type):
+    key: Type
+    value: Type
+
+    def __init__(self, key: Type, value: Type):
+        object.__setattr__(self, "name", f"dict[{key}, {value}]")
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "value", value)
+
+
+_BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR}
+
+
+def type_from_name(name: str) -> Type | None:
+    return _BY_NAME.get(name)
+
+
+def type_from_text(text: str) -> Type | None:
+    """A Type from its name in a manifest ("int", "tuple[int, str]", "dict[str, float]"), or None."""
+    t = type_from_name(text)
+    if t is not None:
+        return t
+    for head, make in (("tuple[", lambda items: Tuple(items)),
+                       ("dict[", lambda items: Dict(*items) if len(items) == 2 else None)):
+        if text.startswith(head) and text.endswith("]"):
+            items = [type_from_text(item) for item in _split(text[len(head):-1])]
+            return None if None in items else make(items)
+    if text.endswith("]") and "[" in text:
+        element, _, dims = text[:-1].partition("[")
+        parts = [d.strip() for d in dims.split(",")]
+        base = type_from_text(element)
+        if base is not None and parts and all(p == ":" for p in parts):
+            return Array(base, len(parts))
+    return None
+
+
+def _split(text: str) -> list[str]:
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "["
+        depth -= ch == "]"
+        if ch == "," and depth == 0:
+            items.append(text[start:i].strip())
+            start = i + 1
+    items.append(text[start:].strip())
+    return [i for i in items if i]
+
+
+def is_numeric(t: Type) -> bool:
+    """int, float and bool take part in arithmetic (bool as 0 or 1, as in Python)."""
+    return t in (INT, FLOAT, BOOL)
+
+
+def is_heap(t: Type) -> bool:
+    """A reference-counted object behind a pointer."""
+    return t is STR or t == STR or isinstance(t, (Array, Dict))
+
+
+def has_heap_parts(t: Type) -> bool:
+    return is_heap(t) or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items))

@@ -1,0 +1,286 @@
+"""bind: each exported entry point of a loaded `Library` -> a callable `JitFunction`.
+
+For `def f(n: int, x: float = 0.5) -> float` the call path is generated as Python::
+
+    def f(n, x=0.5):
+        if n.__class__ is not jc__int: n = jc__as_int(n, 'n')
+        elif not -9223372036854775808 <= n <= 9223372036854775807: jc__too_big(n, 'n')
+        if x.__class__ is not jc__float: x = jc__as_float(x, 'x')
+        jc__result = jc__entry(n, x)      # one ctypes call; the value comes back directly
+        if jc__pending.error is not None: raise jc__take_pending()
+        return jc__result
+
+It becomes the static `__call__` of the JitFunction, so argument errors are CPython's
+own, worded as for the original function ("f() missing 1 required positional argument:
+'x'"), or name the parameter (wrong type, beyond 64 bits); an exception raised inside
+compiled code comes out of the call as the exception Python would have raised.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+
+from jitcell.runtime import callbacks
+from jitcell.runtime.arrays import is_array_type
+from .library import Library
+
+__all__ = ["bind", "JitFunction"]
+
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p}
+_PYTYPES = {"int": int, "float": float, "bool": bool, "str": str, "None": type(None)}
+
+
+class JitFunction:
+    """A compiled function of a jitcell cell, callable like the Python function it replaces."""
+
+    def __init__(self, name: str, info: dict, library: Library):
+        self.__name__ = self.__qualname__ = name
+        self.signature: str = info["signature"]
+        self.library = library
+        self.params: list[tuple[str, str]] = [tuple(p) for p in info["params"]]
+        self.returns: str = info["returns"]
+        self.defaults: list = info["defaults"]
+        doc = info.get("doc")
+        self.__doc__ = f"{name}{self.signature}" + (f"\n\n{doc}" if doc else "")
+
+    @property
+    def __signature__(self):
+        import inspect
+
+        kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        first_default = len(self.params) - len(self.defaults)
+        params = [inspect.Parameter(n, kind, annotation=_PYTYPES.get(t, t),
+                                    default=self.defaults[i - first_default] if i >= first_default
+                                    else inspect.Parameter.empty)
+                  for i, (n, t) in enumerate(self.params)]
+        return inspect.Signature(params, return_annotation=_PYTYPES.get(self.returns, self.returns))
+
+    def __repr__(self) -> str:
+        return f"<jitcell function {self.__name__}{self.signature} from {self.library.path.name}>"
+
+
+def bind(library: Library) -> Library:
+    """Wrap each exported function; a kernel cell's top-level code (`__cell__`) becomes
+    `library.cell_main` rather than a function of the cell, its variables `library.variables`."""
+    from jitcell.abi import SCRIPT_FUNCTION
+
+    for info in library.manifest["functions"]:
+        function = _make_function(info, library)
+        if info["name"] == SCRIPT_FUNCTION:
+            library.cell_main = function
+        else:
+            library.functions[info["name"]] = function
+    if "variables" in library.manifest:
+        from .variables import JitVariable
+
+        library.variables = {v["name"]: JitVariable(v["name"], v["type"], library)
+                             for v in library.manifest["variables"]}
+    return library
+
+
+def _make_function(info: dict, library: Library) -> JitFunction:
+    name = info["name"]
+    entry = library.handle[info["symbol"]]
+    items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
+    entry.restype = None if items or info["returns"] == "None" else _ctype(info["returns"])
+    argtypes = [c for _, t in info["params"]
+                for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else _array_argtypes(t) if
+                          is_array_type(t) else [_ctype(t)])]
+    if items:
+        result_type = type("Result", (ctypes.Structure,), {
+            "_fields_": [(f"v{i}", _ctype(t)) for i, t in enumerate(items)]})
+        argtypes.append(ctypes.POINTER(result_type))
+    entry.argtypes = argtypes
+    source = _wrapper_source(info)
+    filename = f"jitcell-wrapper {name}{info['signature']}"
+    namespace = {
+        "__name__": filename, "__loader__": _Source(source),  # for tracebacks, without linecache
+        "jc__entry": entry, "jc__pending": callbacks.PENDING, "jc__take_pending": callbacks.take_pending,
+        "jc__as_int": _converter(name, "int"), "jc__as_float": _converter(name, "float"),
+        "jc__as_bool": _converter(name, "bool"), "jc__as_str": _converter(name, "str"),
+        "jc__too_big": _too_big(name), "jc__take_str": _take_str,
+        "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
+        "jc__defaults": tuple(info["defaults"]),
+        "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
+        "jc__release": _release, "jc__from_table": _table_reader(info["returns"]),
+        **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if t.startswith("dict[")},
+        **(_array_namespace(name, info) if _uses_arrays(info) else {}),
+    }
+    exec(compile(source, filename, "exec"), namespace)
+    call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
+    cls = type("JitFunction", (JitFunction,), {"__call__": call, "__slots__": ()})
+    return cls(name, info, library)
+
+
+def _wrapper_source(info: dict) -> str:
+    """The wrapper, named like the function; its own names start with `jc__` to stay clear of parameters."""
+    params = [n for n, _ in info["params"]]
+    defaults = info["defaults"]
+    first_default = len(params) - len(defaults)
+    signature = ", ".join(p if i < first_default else f"{p}={_default(defaults, i - first_default)}"
+                          for i, p in enumerate(params))
+    lines = [f"def {info['name']}({signature}):"]
+    args, tables = [], []
+    for p, t in info["params"]:
+        if is_array_type(t):  # data address, shape and strides (arrays.py)
+            more, passed = _array_lines(p, t, info.get("writes_arrays", False))
+            lines += more
+            args += passed
+            continue
+        if t.startswith("dict["):  # copied into a runtime dict, released after the call
+            lines.append(f"    jc__{p} = jc__to_table_{p}({p})")
+            args.append(f"jc__{p}")
+            tables.append(f"jc__{p}")
+            continue
+        lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
+        if t == "int":
+            lines.append(f"    elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {p!r})")
+        if t == "str":  # UTF-8 bytes and their length; the entry point makes the object
+            lines.append(f"    jc__{p} = {p}.encode('utf-8', 'surrogatepass')")
+            args += [f"jc__{p}", f"len(jc__{p})"]
+        else:
+            args.append(p)
+    if info.get("result_items"):
+        lines.append("    jc__out = jc__Result()")
+        call = f"jc__entry({', '.join(args + ['jc__out'])})"
+        if tables:
+            lines += ["    try:", f"        {call}", "    finally:", *(f"        jc__release({t})" for t in tables)]
+        else:
+            lines.append(f"    {call}")
+        lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
+                  f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p in params)}))"]
+        return "\n".join(lines) + "\n"
+    result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
+              "jc__from_table(jc__result)" if info["returns"].startswith("dict[") else
+              f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p in params)}))"
+              if is_array_type(info["returns"]) else "jc__result")
+    if tables:
+        lines += ["    try:", f"        jc__result = jc__entry({', '.join(args)})", "    finally:",
+                  *(f"        jc__release({t})" for t in tables)]
+    else:
+        lines.append(f"    jc__result = jc__entry({', '.join(args)})")
+    lines += ["    if jc__pending.error is not None: raise jc__take_pending()", f"    return {result}"]
+    return "\n".join(lines) + "\n"
+
+
+class _Source:
+    """The loader of a generated wrapper: tracebacks ask it for the source lines."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def get_source(self, name: str) -> str:
+        return self.source
+
+
+def _default(defaults: list, index: int) -> str:
+    value = defaults[index]
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"jc__defaults[{index}]"  # repr(inf) is not an expression
+    return repr(value)
+
+
+def _ctype(t: str):
+    return ctypes.c_void_p if t.startswith("dict[") or is_array_type(t) else _CTYPES[t]
+
+
+def _uses_arrays(info: dict) -> bool:
+    types = [info["returns"], *info.get("result_items", ()), *(t for _, t in info["params"])]
+    return any(is_array_type(t) for t in types)
+
+
+def _array_argtypes(t: str) -> list:
+    from jitcell.runtime.arrays import argtypes
+
+    return argtypes(t)
+
+
+def _array_lines(p: str, t: str, writes: bool):
+    from jitcell.runtime.arrays import wrapper_lines
+
+    return wrapper_lines(p, t, writes)
+
+
+def _array_namespace(name: str, info: dict) -> dict:
+    from jitcell.runtime.arrays import wrapper_namespace
+
+    return wrapper_namespace(name, info)
+
+
+def _release(address: int) -> None:
+    from jitcell import runtime
+
+    runtime.call("obj_release", address)
+
+
+def _table_maker(function: str, param: str, type_name: str):
+    from jitcell.runtime.convert import to_table
+
+    return lambda value: to_table(value, type_name, function, param)
+
+
+def _table_reader(type_name: str):
+    if not type_name.startswith("dict["):
+        return None
+    from jitcell.runtime.convert import from_table
+
+    return lambda address: from_table(address, type_name)
+
+
+def _tuple_reader(items: list[str]):
+    """Python's tuple from a result struct; str items are taken (read, then released), array
+    items become ndarrays (`args`: the call's arguments, for an array that is one of them),
+    dict items Python dicts (the table released)."""
+    names = [f"v{i}" for i in range(len(items))]
+
+    def read(struct, args=()):
+        return tuple(_take_str(getattr(struct, n)) if t == "str" else
+                     _table_reader(t)(getattr(struct, n)) if t.startswith("dict[") else
+                     _take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
+                     for n, t in zip(names, items))
+
+    return read
+
+
+def _take_array(address: int, t: str, args: tuple):
+    from jitcell.runtime.arrays import take_array
+
+    return take_array(address, t, args)
+
+
+def _take_str(address: int) -> str:
+    from jitcell import runtime
+
+    return runtime.take_str(address)
+
+
+def _converter(function: str, target: str):
+    def convert(value, param):
+        try:
+            if target == "int" and not isinstance(value, float):
+                import operator
+
+                value = operator.index(value)  # bool, numpy integers
+                if not _INT_MIN <= value <= _INT_MAX:
+                    _too_big(function)(value, param)
+                return value
+            if target == "float" and not isinstance(value, (str, bytes, complex)) and hasattr(type(value), "__float__"):
+                return float(value)
+            if target == "bool" and type(value).__name__ in ("bool", "bool_"):
+                return bool(value)
+            if target == "str" and isinstance(value, str):
+                return str(value)
+        except TypeError:
+            pass
+        raise TypeError(f"{function}() argument '{param}' must be {target}, not {type(value).__name__}")
+
+    return convert
+
+
+def _too_big(function: str):
+    def fail(value, param):
+        raise OverflowError(f"{function}() argument '{param}' = {value} does not fit in a 64-bit int")
+
+    return fail

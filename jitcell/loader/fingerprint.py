@@ -1,0 +1,134 @@
+"""What this machine's code generator is, learned once and remembered without llvmlite.
+
+    >>> toolchain(cache_root)
+    {'llvm': '22.1.0', 'llvmlite': '0.50.0', 'triple': 'x86_64-unknown-linux-gnu',
+     'cpu': 'znver3', 'features': '+sse2,+avx2,...', 'compiler': '9c1e...'}
+
+The LLVM version and the host CPU as LLVM names it are part of every cache key, but
+asking llvmlite costs ~100 ms of imports, which a cache hit must not pay. So the
+answer is stored in `<cache>/toolchain/<identity>.json`, where the identity is
+cheap to compute: the installed llvmlite's files and jitcell's own (path, size,
+mtime), the Python build and the CPU as the operating system describes it. A new
+llvmlite, another Python or CPU, or a changed jitcell is a new identity, and the
+code generator is asked again (`probe()`, which the pipeline passes in: it imports
+llvmlite); `compiler` is the sha256 of jitcell's source, every `.py` file of the
+package and its subpackages by relative path, so a changed compiler changes every cache
+key, and an unchanged one (touched files) keeps them.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import json
+import os
+import sys
+from collections.abc import Callable
+
+from .cache import sha256
+
+__all__ = ["toolchain", "cpu_identity", "compiler_digest", "compiler_files"]
+
+_memo: dict[str, dict] = {}
+
+
+def cpu_identity() -> str:
+    if sys.platform.startswith("linux"):
+        try:
+            with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
+                first = f.read(1 << 16).split("\n\n")[0]
+        except OSError:
+            first = ""
+        keep = ("model name", "flags", "features", "cpu implementer", "cpu part", "cpu family", "model")
+        lines = [line for line in first.splitlines() if line.split(":")[0].strip().lower() in keep]
+        if lines:
+            return "\n".join(lines)
+    import platform
+
+    return f"{platform.machine()} {platform.processor()}"
+
+
+def _llvmlite_identity() -> str:
+    spec = importlib.machinery.PathFinder.find_spec("llvmlite")  # locates it without importing it
+    if spec is None or spec.origin is None:
+        return "llvmlite missing"
+    package = os.path.dirname(spec.origin)
+    binding = os.path.join(package, "binding")
+    try:
+        names = sorted(n for n in os.listdir(binding) if "llvmlite" in n)
+    except OSError:
+        names = []
+    parts = []
+    for path in [os.path.join(binding, n) for n in names] + [os.path.join(package, "_version.py")]:
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # jitcell/
+
+
+def compiler_files(package: str = _PACKAGE) -> list[str]:
+    """Every .py file of the jitcell package, subpackages included, in a stable order."""
+    found = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "__pycache__")))
+        found += [os.path.join(folder, n) for n in names if n.endswith(".py")]
+    return sorted(found, key=lambda path: os.path.relpath(path, package))
+
+
+def _compiler_identity() -> str:
+    """jitcell's own files by size and mtime: a changed compiler is a new identity."""
+    parts = []
+    for path in compiler_files():
+        st = os.stat(path)
+        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def compiler_digest(package: str = _PACKAGE) -> str:
+    """The sha256 of jitcell's source: cached code is never older than the compiler that
+    would build it, even where a code change forgot to bump CODEGEN_ABI."""
+    digest = sha256()()
+    for path in compiler_files(package):
+        with open(path, "rb") as f:
+            relative = os.path.relpath(path, package).replace(os.sep, "/")
+            digest.update(relative.encode() + b"\0" + f.read())
+    return digest.hexdigest()
+
+
+def _identity() -> str:
+    text = "\n".join([_llvmlite_identity(), _compiler_identity(), sys.version, sys.platform, cpu_identity()])
+    return sha256()(text.encode()).hexdigest()[:24]
+
+
+def toolchain(cache_root, write: bool = True, *, probe: Callable[[], dict]) -> dict:
+    """The toolchain part of every cache key; `probe()` asks the code generator (LLVM's version,
+    the host CPU), only when no answer for this identity is remembered."""
+    identity = _identity()
+    if identity in _memo:
+        return _memo[identity]
+    path = os.path.join(cache_root, "toolchain", f"{identity}.json") if cache_root is not None else None
+    info = None
+    if path is not None:
+        try:
+            with open(path) as f:
+                info = json.load(f)
+        except (OSError, ValueError):
+            info = None
+    if info is None:
+        info = {**probe(), "compiler": compiler_digest()}
+        if path is not None and write:
+            _write_atomically(path, json.dumps(info, indent=1))
+    _memo[identity] = info
+    return info
+
+
+def _write_atomically(path: str, text: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "w") as f:
+        f.write(text)
+    os.replace(tmp, path)

@@ -1,0 +1,97 @@
+"""load: a verified cache entry -> a `Library` in this process, every slot patched.
+
+    handle = dlopen("3f9c....so")
+    for slot in manifest["slots"]:               # e.g. jitcell.slot.print
+        cell = dlsym(handle, slot.name)          # must be in the export table...
+        *cell = address_of(slot.target)          # ...to receive this process's address
+
+A recorded slot that the library does not export is a linkage bug: the code would
+call an address from the session that built it. It raises `LinkageError` naming
+the slot and the library before any compiled code runs, never a silent skip.
+
+`JITCELL_TEACHING_SKIP_PATCHING=1` leaves the slots as built, to demonstrate the
+crash this prevents. It is for teaching and for the test that proves patching works.
+A value ending in a dot skips only the slots whose target starts with it:
+`JITCELL_TEACHING_SKIP_PATCHING=cell.` leaves just the calls between cells unpatched
+(including the re-patching when a cell is redefined, loader/namespace.py).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import time
+import warnings
+
+from jitcell.runtime import callbacks
+from jitcell import abi
+from jitcell.loader import addresses
+from jitcell.options import SKIP_PATCHING_ENV, patching_enabled
+from .cache import Entry
+from jitcell.errors import LinkageError
+from .library import Library, Slot
+
+__all__ = ["load"]
+
+_MODE = getattr(os, "RTLD_NOW", 0) | getattr(os, "RTLD_LOCAL", 0)
+
+
+def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
+         miss_reason: str | None = None, address_of=addresses.address_of) -> Library:
+    """`address_of(target)`: the address each slot must hold (namespace.resolver adds "cell.*")."""
+    started = time.perf_counter()
+    manifest = entry.manifest
+    handle = ctypes.CDLL(entry.library, mode=_MODE)
+    callbacks.register_library(manifest["tag"], manifest["sites"], manifest["source"],
+                               manifest["options"]["first_line"])
+    if os.environ.get(SKIP_PATCHING_ENV, "") not in ("", "0"):
+        warnings.warn(f"{SKIP_PATCHING_ENV} is set: slots of {os.path.basename(entry.library)} keep the addresses "
+                      "of the session that built them; calling its code may crash this process",
+                      RuntimeWarning, stacklevel=2)
+    patched = []
+    own = {v["name"] for v in manifest.get("variables", ())}
+    for recorded in manifest["slots"]:
+        target = recorded["target"]
+        standard = address_of is addresses.address_of or not target.startswith(("cell.", "var."))
+        slot = _patch(handle, entry, recorded, patching_enabled(target) and standard)
+        if not standard and patching_enabled(target):  # a function or variable of a cell (namespace.py)
+            name = target.partition(".")[2]
+            address = _own_variable(handle, entry, name) if target.startswith("var.") and name in own \
+                else address_of(target)
+            slot.patched = ctypes.c_void_p.in_dll(handle, slot.name).value = address
+        patched.append(slot)
+    for function in manifest["functions"]:
+        try:
+            handle[function["symbol"]]
+        except AttributeError:
+            raise LinkageError(f"function {function['name']!r} (symbol {function['symbol']!r}) is missing "
+                               f"from the export table of {entry.library}") from None
+    return Library(path=entry.library, key=entry.key, cache_hit=cache_hit,
+                   compile_seconds=compile_seconds, load_seconds=time.perf_counter() - started,
+                   slots=patched, manifest=manifest, miss_reason=miss_reason, handle=handle)
+
+
+def _own_variable(handle, entry: Entry, name: str) -> int:
+    symbol = abi.var_symbol(name)
+    try:
+        return ctypes.addressof(ctypes.c_char.in_dll(handle, symbol))
+    except ValueError:
+        raise LinkageError(f"the storage of module variable {name!r} ({symbol!r}) is missing from the export "
+                           f"table of {entry.library}; the slots that reach it cannot be patched") from None
+
+
+def _patch(handle, entry: Entry, recorded: dict, patching: bool) -> Slot:
+    name, target = recorded["name"], recorded["target"]
+    try:
+        cell = ctypes.c_void_p.in_dll(handle, name)
+    except ValueError:
+        raise LinkageError(
+            f"slot {name!r} ({abi.describe(target)}) is missing from the export table of "
+            f"{entry.library}.\nThe loader must write this process's address into it: without that, "
+            "the library would call an address from the session that built it, which ASLR has moved, "
+            "and crash.\nLikely cause: the slot was emitted with hidden visibility, or on Windows "
+            "without the dllexport storage class. This is a code generation bug in the library, "
+            "not in your cell.") from None
+    if patching:
+        cell.value = addresses.address_of(target)
+    return Slot(name, target, baked=recorded["baked"], patched=cell.value or 0)

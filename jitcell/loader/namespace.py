@@ -1,0 +1,538 @@
+"""Calls between cells: a cell may call the functions that earlier cells compiled.
+
+    In [1]: %%jit                               In [2]: %%jit
+            def f(x: int) -> int:                       def g(n: int) -> int:
+                return 2 * x                                return f(n) + 1     # f of In [1]
+
+g's library reaches f through a slot, `jitcell.slot.cell.f` (target "cell.f"), which
+holds the address of `jitcell.call.f`, the internal-ABI entry that f's library exports
+(`i32 (ptr ret, i32 depth, params...)`, the same convention as calls inside a cell).
+The slot is patched after every load, like the callback and runtime slots, so cached
+callers stay right in a new process; g's cache key holds f's signature, not its body.
+
+A `Namespace` gives late binding, as Python's globals do. It maps names to objects
+(IPython's `user_ns`, or a dict of its own) and remembers the loaded libraries that
+call across cells. When a cell (re)defines a name:
+
+- callers compiled against the same signature are re-patched: they call the new body;
+- callers compiled against another signature are *stale*: their slot gets a stub that
+  raises `LinkageError` (naming the callee, both signatures and the cell to re-run),
+  and jitcell recompiles the caller's cell from its manifest (source and options) with
+  the new signature; the recompiled functions replace the stale ones in the namespace,
+  which may cascade to their own callers. If the caller no longer compiles, it stays
+  stale and the error says why.
+
+    >>> ns = Namespace()
+    >>> compile_cell(F, callees=ns); compile_cell(G, callees=ns)
+    >>> ns.names["g"](3)
+    7
+
+`compile_cell(source, callees=mapping)` with a plain mapping binds statically: the
+cell calls exactly those functions, and nothing re-patches it later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import json
+import os
+import re
+from collections.abc import Callable
+
+from jitcell import abi
+from jitcell.abi import CELL_TARGET
+from jitcell.errors import CompileError, JitError, LinkageError
+from jitcell.options import Options, patching_enabled
+from jitcell.runtime import callbacks
+
+from . import addresses, variables
+from .bind import JitFunction
+from .cache import Cache, normalize_source, sha256
+
+__all__ = ["Namespace", "Relink", "Callees", "resolve", "key_part", "resolver", "signature_of",
+           "entry_address", "link", "manifest_rows", "missing_callees"]
+
+
+def signature_of(fn) -> dict:
+    """What a caller compiled against `fn` depends on: parameter names and types, defaults, result."""
+    return {"params": [list(p) for p in fn.params], "returns": fn.returns, "defaults": list(fn.defaults)}
+
+
+def _same(a: dict, b: dict) -> bool:
+    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)  # NaN defaults compare equal
+
+
+def _names(callees):
+    return callees.names if isinstance(callees, Namespace) else callees
+
+
+def resolve(callees, source: str) -> dict:
+    """The functions of other cells that `source` may call: the names it writes before a `(`
+    (outside attribute access: functions are not values in jitcell, so a callee is always
+    called) and does not define with a top-level `def`, that `callees` maps to a JitFunction.
+    A superset of what the cell calls (a call in a comment or a string counts), which is safe
+    for the cache key: every callee the compiled code depends on is in it. Found by scanning,
+    not parsing, so a cache hit pays almost nothing for it."""
+    names = _names(callees)
+    found = Callees()
+    found.source, found.names = source, names
+    if not names:
+        return found
+    defined = set(re.findall(r"^(?:async[ \t]+)?def[ \t]+(\w+)", source, re.M))
+    for word in set(re.findall(r"(?<![\w.])(?!\d)(\w+)\s*\(", source)) - defined:
+        value = names.get(word)
+        if isinstance(value, JitFunction):
+            found[word] = value
+    return found
+
+
+class Callees(dict):
+    """name -> JitFunction: the callees of a cell. `not_called()` (computed on a miss only) adds
+    the functions it mentions without a `(`, so that `h = f` says "not a value; call it"."""
+
+    source = ""
+    names = None
+
+    def not_called(self) -> dict[str, str]:
+        if not self.names:
+            return {}
+        words = set(re.findall(r"(?<![\w.])(?!\d)\w+", self.source)) - set(self)
+        return {w: f"write the call of {w}() with its '(' on the same line" for w in words
+                if isinstance(self.names.get(w), JitFunction)}
+
+
+def key_part(env: dict) -> dict:
+    """The `callees` part of the cache key: each callee's signature, never its body."""
+    return {name: signature_of(fn) for name, fn in sorted(env.items())}
+
+
+def _row(fn) -> dict:
+    for row in fn.library.manifest["functions"]:
+        if row["name"] == fn.__name__:
+            return row
+    raise LinkageError(f"{fn.__name__}() is missing from the manifest of {fn.library.location}")
+
+
+def entry_address(fn) -> int:
+    """The address of `fn`'s internal-ABI entry in this process: what a caller's slot holds."""
+    symbol = _row(fn).get("call_symbol")
+    if symbol is None:
+        raise LinkageError(f"{fn.__name__}() cannot be called from other cells: its library "
+                           f"({fn.library.path.name}) exports no entry for them")
+    try:
+        return ctypes.cast(fn.library.handle[symbol], ctypes.c_void_p).value
+    except AttributeError:
+        raise LinkageError(f"{fn.__name__}(): {symbol!r} is missing from the export table of "
+                           f"{fn.library.location}") from None
+
+
+def _describe_missing(name: str, row: dict | None) -> str:
+    wanted = f" ({name}{row['signature']})" if row else ""
+    return (f"this cell calls {name}(){wanted} from another cell, but no function {name} compiled by "
+            f"jitcell is defined here (is this a new kernel?); run the cell that defines {name} first")
+
+
+def resolver(env: dict, manifest: dict | None = None, var_env: dict | None = None) -> Callable[[str], int]:
+    """`address_of(target)` for lower (baked) and load (patched): "cell.NAME" from `env`, with
+    the signature the library was compiled against checked; "var.NAME" of other kernel cells
+    from `var_env` (variables.address); anything else as addresses.py says."""
+    rows = {r["name"]: r for r in (manifest or {}).get("callees", [])}
+
+    def address_of(target: str) -> int:
+        if var_env and target.startswith(variables.PREFIX):
+            return variables.address(var_env, target[len(variables.PREFIX):], manifest)
+        if not target.startswith(CELL_TARGET):
+            return addresses.address_of(target)
+        name = target[len(CELL_TARGET):]
+        fn = env.get(name)
+        row = rows.get(name)
+        if fn is None:
+            raise LinkageError(_describe_missing(name, row))
+        if row is not None and not _same(row["expects"], signature_of(fn)):
+            raise LinkageError(f"this cell was compiled against {name}{row['signature']}, but {name} is now "
+                               f"{name}{fn.signature}; recompile this cell")
+        return entry_address(fn)
+
+    return address_of
+
+
+def manifest_rows(env: dict, targets) -> list[dict]:
+    """`manifest["callees"]`: the functions of other cells the code calls, and their signatures."""
+    rows = []
+    for target in targets:
+        if target.startswith(CELL_TARGET):
+            name = target[len(CELL_TARGET):]
+            fn = env[name]
+            rows.append({"name": name, "slot": abi.slot_symbol(target), "signature": fn.signature,
+                         "expects": signature_of(fn)})
+    return rows
+
+
+def link(library, callees, settings: dict, compile: Callable):
+    """compile_cell's last step: a library compiled in a Namespace joins it; a new library's
+    callees are remembered for `missing_callees`. `compile` is the pipeline's compile_cell,
+    with which the Namespace recompiles callers that a new signature made stale (handed down:
+    the loader sits below the pipeline)."""
+    uses = library.manifest.get("uses", [])
+    if callees is not None and (library.manifest.get("callees") or uses) and not library.cache_hit \
+            and settings["cache"]:
+        labels = callees._labels if isinstance(callees, Namespace) else {}
+        names = _names(callees)
+        known = getattr(callees, "variables", {})
+        rows = [{"name": r["name"], "signature": r["signature"],
+                 "defined_in": labels.get(getattr(getattr(names.get(r["name"]), "library", None), "location", None))}
+                for r in library.manifest.get("callees", [])]
+        rows += [{"name": r["name"], "type": r["type"],  # module variables of other kernel cells
+                  "defined_in": labels.get(getattr(getattr(known.get(r["name"]), "library", None), "location", None))}
+                 for r in uses]
+        _write_remembered(settings, library.manifest["source"], library.manifest["options"], rows)
+    if isinstance(callees, Namespace):
+        callees.compile = compile
+        callees.adopt(library, settings=settings)
+    return library
+
+
+def _remembered_path(settings: dict, source: str, options: dict) -> str:
+    text = json.dumps({"source": normalize_source(source), "options": options}, sort_keys=True)
+    return os.path.join(Cache(settings.get("cache_dir")).location, "callees",
+                        sha256()(text.encode()).hexdigest() + ".json")
+
+
+def _write_remembered(settings: dict, source: str, options: dict, rows: list) -> None:
+    path = _remembered_path(settings, source, options)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "w") as f:
+            json.dump(rows, f)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # only a better message is lost
+
+
+@contextlib.contextmanager
+def missing_callees(settings: dict, source: str, options: dict, callees, env: dict):
+    """Around the compiler: a cell that fails to compile because a name is not defined, where
+    this same cell once called a function of that name from another cell, raises LinkageError
+    naming it and the cell to run first (a new kernel, cells run out of order)."""
+    try:
+        yield
+    except CompileError as error:
+        if callees is None:
+            raise
+        try:
+            with open(_remembered_path(settings, source, options)) as f:
+                rows = json.load(f)
+        except (OSError, ValueError):
+            rows = []
+        undefined = {d.message.split("'")[1] for d in error.diagnostics
+                     if d.message.startswith("name '") and "' is not defined" in d.message}
+        missing = [r for r in rows if r["name"] in undefined and r["name"] not in env and "type" not in r]
+        variables = [r for r in rows if r["name"] in undefined and "type" in r]
+        if variables and not missing:
+            parts = [f"{r['name']} ({r['defined_in'] + ' declared it' if r.get('defined_in') else 'declared'} as "
+                     f"{r['name']}: {r['type']} when this cell was compiled)" for r in variables]
+            names = ", ".join(r["name"] for r in variables)
+            raise LinkageError(f"this cell uses the module variable{'s' if len(variables) > 1 else ''} "
+                               f"{' and '.join(parts)} of another cell, which no cell has declared in this "
+                               f"kernel yet (is this a new kernel?); run the cell that declares {names} first") \
+                from error
+        if not missing:
+            raise
+        parts = []
+        for r in missing:
+            where = f"{r['defined_in']} defined it" if r.get("defined_in") else "it was defined"
+            parts.append(f"{r['name']}() ({where} as {r['name']}{r['signature']} when this cell was compiled)")
+        names = ", ".join(r["name"] for r in missing)
+        raise LinkageError(f"this cell calls {' and '.join(parts)} from another cell, but no function "
+                           f"{names} compiled by jitcell is defined here (is this a new kernel?); run the "
+                           f"cell that defines {names} first") from error
+
+
+# ---- late binding ----------------------------------------------------------------------
+
+_STUB_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32)
+
+
+def _stub(link):
+    """What a stale caller's slot holds: a function that sets LinkageError pending and returns
+    status 1, so the caller unwinds (releasing what it owns) and its wrapper raises. It ignores
+    its arguments, which the C calling conventions allow (the caller removes them)."""
+
+    def call() -> int:
+        callbacks.PENDING.error = LinkageError(link.message)
+        return 1
+
+    return _STUB_TYPE(call)
+
+
+def _stale_function(name: str, message: str):
+    """What a name of a stale variable reader becomes: a function that raises LinkageError."""
+
+    def stale(*args, **kwargs):
+        raise LinkageError(message)
+
+    stale.__name__ = stale.__qualname__ = name
+    return stale
+
+
+class Relink:
+    """What defining a name did to a loaded caller: "repatched" (same signature, the caller
+    now calls the new body), "recompiled" (the caller's cell was compiled again against the
+    new signature; `library` is the result) or "stale" (calling it raises LinkageError)."""
+
+    __slots__ = ("kind", "callee", "caller", "functions", "old", "new", "library", "error", "variable")
+
+    def __init__(self, kind, callee, caller, functions, old=None, new=None, library=None, error=None,
+                 variable=False):
+        self.variable = variable  # the name is a module variable (variables.py), not a function
+        self.kind = kind
+        self.callee = callee  # the name that was redefined
+        self.caller = caller  # the label of the caller's cell, e.g. "In [2]"
+        self.functions = functions  # the caller's functions
+        self.old, self.new = old, new  # the callee's signatures, as the caller knew it and now
+        self.library = library
+        self.error = error
+
+    def __str__(self) -> str:
+        who = self.caller if self.caller.startswith("the cell") else f"{self.caller} ({', '.join(self.functions)})"
+        if self.kind == "repatched":
+            return f"{who} now {'uses' if self.variable else 'calls'} the new {self.callee}"
+        if self.kind == "recompiled":
+            state = "cache hit" if self.library.cache_hit else "compiled"
+            return f"recompiled {who} against {self.callee}{self.new} ({state})"
+        why = f": {self.error.splitlines()[0]}" if self.error else ""
+        return (f"{who} was compiled against {self.callee}{self.old}, not {self.callee}{self.new}; "
+                f"calling it raises LinkageError until that cell is re-run{why}")
+
+    def __repr__(self) -> str:
+        return f"<Relink {self.kind} {self.caller} -> {self.callee}>"
+
+
+class _Link:
+    __slots__ = ("name", "expects", "signature", "cell", "slot", "stub", "message")
+
+    def __init__(self, name, expects, signature, cell, slot):
+        self.name, self.expects, self.signature = name, expects, signature
+        self.cell, self.slot, self.stub, self.message = cell, slot, None, ""
+
+    def write(self, address: int) -> None:
+        if patching_enabled(self.slot.target):
+            self.cell.value = address
+            self.slot.patched = address
+
+
+def _who(caller) -> str:
+    names = ", ".join(caller.library.functions)
+    return caller.label if caller.label.startswith("the cell") else f"{caller.label} (which defines {names})"
+
+
+class _Caller:
+    __slots__ = ("library", "label", "settings", "links")
+
+    def __init__(self, library, label, settings, links):
+        self.library, self.label, self.settings, self.links = library, label, settings, links
+
+
+class Namespace:
+    """Names that cells see (late binding), and the loaded libraries that call across cells.
+
+    `names` is the mapping cells are run in (IPython's user_ns; a new dict by default).
+    `label` names the cell being run, for messages ("In [3]"): a string (the magic sets it
+    before each cell) or a function. `recompile=False` leaves stale callers stale instead of
+    recompiling them."""
+
+    def __init__(self, names=None, *, label=None, recompile: bool = True):
+        self.names = {} if names is None else names
+        self.label = label
+        self.recompile = recompile
+        self.compile: Callable | None = None  # compile_cell, handed over by the pipeline (link)
+        self._callers: dict[str, _Caller] = {}  # by library file: one mapping per file in a process
+        self.variables: dict = {}  # name -> JitVariable: module variables of kernel cells (variables.py)
+        self._readers: dict[str, tuple] = {}  # library file -> (library, label, settings, [variable links])
+        self._labels: dict[str, str] = {}
+        self._busy: set[str] = set()
+
+    def __repr__(self) -> str:
+        return f"<jitcell.Namespace: {len(self._callers)} libraries calling across cells>"
+
+    def callers(self, name: str) -> list:
+        """The loaded libraries whose code calls `name` through a slot."""
+        return [c.library for c in self._callers.values() if any(l.name == name for l in c.links)]
+
+    def adopt(self, library, *, settings: dict | None = None, label: str | None = None,
+              only=None) -> list[Relink]:
+        """A library was loaded in this namespace: remember its slots, define its functions (all,
+        or those in `only`), and bring every caller of a redefined name up to date."""
+        location = library.location
+        label = label or (self.label() if callable(self.label) else self.label) or \
+            f"the cell that defines {', '.join(library.functions) or 'nothing'}"
+        self._labels[location] = label
+        slot_cells = {s.name: s for s in library.slots}
+        links = []
+        for row in library.manifest.get("callees", []):
+            slot = slot_cells.get(row["slot"])
+            if slot is not None:  # else the optimizer deleted the call
+                cell = ctypes.c_void_p.in_dll(library.handle, row["slot"])
+                links.append(_Link(row["name"], row["expects"], row["signature"], cell, slot))
+        if links:
+            self._callers[location] = _Caller(library, label, dict(settings or {}), links)
+        else:
+            self._callers.pop(location, None)
+        defined = [(n, fn) for n, fn in library.functions.items() if only is None or n in only]
+        for name, fn in defined:
+            self.names[name] = fn
+        events: list[Relink] = self._adopt_variables(library, label, settings)
+        stale: dict[str, tuple[_Caller, list]] = {}
+        for name, fn in defined:
+            events += self._relink(name, fn, label, stale)
+        for caller, changes in stale.values():
+            events += self._update_stale(caller, changes)
+        library.relinked = events
+        return events
+
+    def _adopt_variables(self, library, label: str, settings: dict | None) -> list[Relink]:
+        """Module variables (variables.py): remember which slots of `library` reach variables of
+        other cells; a variable it declares becomes current, and the libraries that reach that
+        name are re-pointed at its storage (same type) or compiled again (another type)."""
+        rows = library.manifest.get("uses", []) + [
+            {"name": v["name"], "type": v["type"], "slot": abi.slot_symbol(f"var.{v['name']}"), "own": True}
+            for v in library.manifest.get("variables", [])]
+        links = [(row["name"], row["type"], ctypes.c_void_p.in_dll(library.handle, row["slot"]), slot,
+                  row.get("own", False))
+                 for row in rows
+                 if (slot := next((s for s in library.slots if s.name == row["slot"]), None)) is not None]
+        if links:
+            self._readers[library.location] = (library, label, dict(settings or {}), links)
+        events: list[Relink] = []
+        retyped = {}
+        for name, var in library.variables.items():
+            self.variables[name] = var
+            for location, (reader, reader_label, reader_settings, reader_links) in list(self._readers.items()):
+                if location == library.location:
+                    continue
+                for other, t, cell, slot, declares in reader_links:
+                    if other != name:
+                        continue
+                    if t == var.type:
+                        if cell.value != var.address and patching_enabled(slot.target):
+                            cell.value = slot.patched = var.address
+                            if self._current(reader):
+                                events.append(Relink("repatched", name, reader_label, list(reader.functions),
+                                                     variable=True))
+                    elif declares:  # it declares the name with its old type: its functions must not run
+                        if self._current(reader):
+                            message = (f"{reader_label} declares {name}: {t}, and {label} declared it again as "
+                                       f"{name}: {var.type}; re-run {reader_label} to use its functions")
+                            for function in self._current(reader):
+                                self.names[function] = _stale_function(function, message)
+                            events.append(Relink("stale", name, reader_label, list(reader.functions), f": {t}",
+                                                 f": {var.type}", error=f"it declares {name}: {t} itself",
+                                                 variable=True))
+                    elif self._current(reader):
+                        retyped[location] = (reader, reader_label, reader_settings, name, t, var.type)
+        for reader, reader_label, reader_settings, name, old, new in retyped.values():
+            caller = _Caller(reader, reader_label, reader_settings, [])
+            try:
+                replacement = self._compile_again(caller)
+            except JitError as error:  # its functions would read the old storage: calling them raises
+                message = (f"{_who(caller)} uses the variable {name}, which was {old} when it was compiled and "
+                           f"is now {new} ({label}); jitcell could not compile it again:\n{error}\n"
+                           f"Re-run {reader_label} after changing it.")
+                for function in self._current(reader):
+                    self.names[function] = _stale_function(function, message)
+                events.append(Relink("stale", name, reader_label, list(reader.functions), f": {old}", f": {new}",
+                                     error=str(error), variable=True))
+                continue
+            self._readers.pop(reader.location, None)
+            events.append(Relink("recompiled", name, reader_label, list(reader.functions), f": {old}", f": {new}",
+                                 library=replacement, variable=True))
+            events += self.adopt(replacement, settings=reader_settings, label=reader_label,
+                                 only=self._current(reader))
+        return events
+
+    def _relink(self, name: str, fn, label: str, stale: dict) -> list[Relink]:
+        events = []
+        expects = signature_of(fn)
+        address = None
+        for caller in list(self._callers.values()):
+            if caller.library.location == fn.library.location:
+                continue
+            for link in caller.links:
+                if link.name != name:
+                    continue
+                if _same(link.expects, expects):
+                    address = address or entry_address(fn)
+                    link.stub = None
+                    if link.cell.value != address:
+                        link.write(address)
+                        if self._current(caller.library):
+                            events.append(Relink("repatched", name, caller.label, list(caller.library.functions)))
+                else:
+                    stale.setdefault(caller.library.location, (caller, []))[1].append((link, fn, label))
+        return events
+
+    def _current(self, library) -> set[str]:
+        """The names that `library`'s functions still define in this namespace."""
+        return {n for n, fn in library.functions.items() if self.names.get(n) is fn}
+
+    def _update_stale(self, caller: _Caller, changes: list) -> list[Relink]:
+        """Point a stale caller's slots at raising stubs, then recompile its cell if it still
+        defines current names (its new library replaces them); else leave it stale."""
+        library = caller.library
+        functions = list(library.functions)
+        current = self._current(library)
+        for link, fn, label in changes:
+            link.message = (f"{_who(caller)} calls {link.name}() from another cell, but "
+                            f"{link.name} has a new signature: it was compiled against "
+                            f"{link.name}{link.signature}, and {link.name} is now {link.name}{fn.signature} "
+                            f"({label}). Re-run {caller.label} to compile it against the new {link.name}.")
+            link.stub = _stub(link)
+            link.write(ctypes.cast(link.stub, ctypes.c_void_p).value)
+        error = replacement = None
+        if self.recompile and current and library.location not in self._busy:
+            self._busy.add(library.location)
+            try:  # the library may be this same file again (a cache hit): its load re-patches the slots
+                replacement = self._compile_again(caller)
+            except CompileError as e:
+                error = str(e)
+            except JitError as e:
+                error = f"{type(e).__name__}: {e}"
+            finally:
+                self._busy.discard(library.location)
+        for link, _, _ in changes:
+            if error:
+                link.message += f"\njitcell tried to recompile it and could not:\n{error}"
+            elif replacement is not None:
+                link.message += (f"\n(jitcell has recompiled {caller.label}: the current "
+                                 f"{', '.join(sorted(current))} use{'s' if len(current) == 1 else ''} the new "
+                                 f"{link.name}; this is an older copy.)")
+        if replacement is None:
+            if not current:
+                return []  # an older copy nobody names any more: stale, silently
+            return [Relink("stale", link.name, caller.label, functions, link.signature, fn.signature, error=error)
+                    for link, fn, _ in changes]
+        link, fn, _ = changes[0]
+        events = [Relink("recompiled", link.name, caller.label, functions, link.signature, fn.signature,
+                         library=replacement)]
+        return events + self.adopt(replacement, settings=caller.settings, label=caller.label, only=current)
+
+    def _compile_again(self, caller: _Caller):
+        if self.compile is None:
+            raise JitError("this Namespace has no compiler to recompile stale callers with: compile_cell(..., "
+                           "callees=namespace) hands it one")
+        manifest = caller.library.manifest
+        options = Options.from_key_parts(manifest["options"])
+        names = self.names
+        if options.script:  # a kernel cell: it sees the module variables too
+            names = _Names(self.names)
+            names.variables = self.variables
+        # the source as normalized in the manifest: the same key as the cell itself would have
+        return self.compile(manifest["source"], options, callees=names, **caller.settings)
+
+
+class _Names(dict):
+    """Names bound once, with the module variables a kernel cell may use."""
+
+    variables: dict = {}

@@ -1,0 +1,96 @@
+"""The runtime library in this process: built (or found in the cache) and loaded once.
+
+    >>> runtime.address("str_concat")            # what slot jitcell.slot.rt.str_concat holds
+    140188522631232
+    >>> runtime.call("live_objects")             # objects alive right now
+    0
+
+Its source is `source.py` beside this file, compiled like a cell with internal=True. The
+library is an ordinary cache entry: a restarted kernel loads it from disk like any other,
+and every cell library that uses it finds its functions through patched slots.
+
+The runtime sits below the compiler, yet is built by it: the pipeline hands it the
+function that compiles its source (`install`, called when `jitcell.pipeline` is imported),
+as a compiler initialises its runtime system.
+
+The package's other modules are the runtime's Python side: the callbacks compiled code
+calls (callbacks.py), interrupts (interrupts.py), and the conversions of dicts
+(convert.py) and NumPy arrays (arrays.py) at the boundary.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+from collections.abc import Callable
+
+from jitcell.errors import JitError
+
+__all__ = ["install", "library", "address", "function", "call", "new_str", "read_str", "take_str", "SOURCE_PATH"]
+
+SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.py")
+
+_library = None
+_builder: Callable | None = None
+_functions: dict = {}
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "None": None}
+
+
+def install(builder: Callable) -> None:
+    """`builder(source)` compiles the runtime's source (or loads it from the cache) into a loaded
+    Library without Python wrappers: the pipeline's compile_cell with the internal options."""
+    global _builder
+    _builder = builder
+
+
+def library():
+    """The loaded runtime Library (compiled on first use on this machine, then cached)."""
+    global _library
+    if _library is None:
+        if _builder is None:
+            raise JitError("the runtime library is built by jitcell's pipeline, which has not been set up in "
+                           "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
+        with open(SOURCE_PATH, encoding="utf-8") as f:
+            source = f.read()
+        _library = _builder(source)
+    return _library
+
+
+def function(name: str):
+    """A runtime function as a ctypes function pointer, typed from its signature."""
+    fn = _functions.get(name)
+    if fn is None:
+        lib = library()
+        info = next(f for f in lib.manifest["functions"] if f["name"] == name)
+        fn = lib.handle[info["symbol"]]
+        fn.restype = _CTYPES[info["returns"]]
+        fn.argtypes = [_CTYPES[t] for _, t in info["params"]]
+        _functions[name] = fn
+    return fn
+
+
+def address(name: str) -> int:
+    return ctypes.cast(function(name), ctypes.c_void_p).value
+
+
+def call(name: str, *args):
+    return function(name)(*args)
+
+
+def new_str(text: str) -> int:
+    """A runtime str object (owned by the caller) holding `text`."""
+    data = text.encode("utf-8", "surrogatepass")
+    return function("str_from_utf8")(ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value, len(data))
+
+
+def read_str(address: int) -> str:
+    """The text of a runtime str object (layout in runtime/source.py)."""
+    size = ctypes.c_int64.from_address(address + 16).value
+    return ctypes.string_at(address + 40, size).decode("utf-8", "surrogatepass")
+
+
+def take_str(address: int) -> str:
+    """The text of an owned str object, which is then released."""
+    text = read_str(address)
+    function("obj_release")(address)
+    return text

@@ -1,0 +1,221 @@
+"""NumPy arrays at the boundary of a compiled call, and the exceptions array operations raise.
+
+    def total(a: float[:]) -> float     the wrapper checks that a is a 1-D float64 ndarray
+                                        (else TypeError naming the parameter and both types),
+    total(np.arange(5.0)[::2])          then passes where its data address is, its shape and
+                                        strides in bytes; the entry point makes a view object
+
+The data address is read by the entry point from the ndarray object itself (NumPy's
+PyArrayObject keeps it right after the object header; where exactly is checked once per
+process, with a fallback): reading it in Python would cost more than the rest of the call.
+
+A view points at NumPy's memory and does not own it: assignments to elements are seen
+by the caller. An array created in compiled code owns its data; returned to Python it
+becomes an ndarray over that memory whose base is an `ArrayOwner`, which releases the
+runtime object when NumPy lets go of it. A view returned is the argument it came from.
+
+NumPy is imported when a function with array parameters or results is bound, not before.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+from jitcell import runtime
+
+__all__ = ["parse_type", "is_array_type", "wrapper_lines", "wrapper_namespace", "take_array", "ArrayOwner",
+           "site_error", "argtypes"]
+
+_DTYPES = {"float": "float64", "int": "int64", "bool": "bool"}
+_HEADER = 80  # bytes; words as in runtime/source.py
+_WORD = ctypes.c_int64.from_address
+
+
+def parse_type(name: str) -> tuple[str, int] | None:
+    """"float[:, :]" -> ("float", 2); None for anything that is not an array type's name."""
+    head, bracket, rest = name.partition("[")
+    if head not in _DTYPES or not bracket or rest.strip(" :,]"):
+        return None
+    return head, rest.count(":")
+
+
+def is_array_type(name: str) -> bool:
+    return parse_type(name) is not None
+
+
+def argtypes(name: str) -> list:
+    """The entry point's parameters for one array: data address, shape, strides in bytes."""
+    _, ndim = parse_type(name)
+    return [ctypes.c_void_p] + [ctypes.c_int64] * (2 * ndim)
+
+
+def _describe_type(name: str) -> str:
+    element, ndim = parse_type(name)
+    return f"a {ndim}-D {_DTYPES[element]} array ({name})"
+
+
+def _describe_value(value) -> str:
+    import numpy as np
+
+    if isinstance(value, np.ndarray):
+        return f"a {value.ndim}-D {value.dtype} array"
+    return type(value).__name__
+
+
+def wrapper_lines(param: str, type_name: str, writes: bool) -> tuple[list[str], list[str]]:
+    """Lines of the generated wrapper (bind.py) that check one array argument, and the
+    expressions it passes to the entry point: where its data address is, shape, strides."""
+    element, ndim = parse_type(type_name)
+    p = param
+    lines = [f"    if {p}.__class__ is not jc__ndarray or {p}.dtype is not jc__dtype_{element} "
+             f"or {p}.ndim != {ndim}: jc__as_array_{p}({p})"]
+    if writes:
+        lines.append(f"    if not {p}.flags.writeable: jc__read_only_{p}({p})")
+    offset = data_field_offset()
+    if offset is None:  # a copy of the address in a ctypes cell that lives until the call returns
+        lines.append(f"    jc__data_{p} = jc__data_cell({p})")
+        where = f"jc__addressof(jc__data_{p})"
+    else:
+        where = f"id({p}) + {offset}"
+    shape = [f"{p}.shape[{axis}]" for axis in range(ndim)] + [f"{p}.strides[{axis}]" for axis in range(ndim)]
+    return lines, [where, *shape]
+
+
+def wrapper_namespace(function: str, info: dict) -> dict:
+    """What the wrapper's lines refer to."""
+    import numpy as np
+
+    namespace = {"jc__ndarray": np.ndarray, "jc__addressof": ctypes.addressof,
+                 "jc__data_cell": lambda a: ctypes.c_void_p(a.ctypes.data),
+                 **{f"jc__dtype_{e}": np.dtype(d) for e, d in _DTYPES.items()},
+                 "jc__take_array": take_array}
+    for p, t in info["params"]:
+        if is_array_type(t):
+            namespace[f"jc__as_array_{p}"] = _checker(function, p, t)
+            namespace[f"jc__read_only_{p}"] = _read_only(function, p)
+    return namespace
+
+
+def _checker(function: str, param: str, type_name: str):
+    import numpy as np
+
+    element, ndim = parse_type(type_name)
+    dtype = np.dtype(_DTYPES[element])
+
+    def check(value):
+        """A subclass of ndarray with the right dtype and rank passes; anything else is a TypeError."""
+        if not (isinstance(value, np.ndarray) and value.dtype == dtype and value.ndim == ndim):
+            raise TypeError(f"{function}() argument '{param}' must be {_describe_type(type_name)}, "
+                            f"not {_describe_value(value)}")
+
+    return check
+
+
+def _read_only(function: str, param: str):
+    def fail(value):
+        raise ValueError(f"{function}() argument '{param}' is a read-only array, and {function}() may "
+                         f"assign to array elements")
+
+    return fail
+
+
+def _find_data_offset() -> int | None:
+    """Where an ndarray object keeps its data address (PyArrayObject's `data`, right after the
+    object header), found by looking at arrays whose data addresses are known."""
+    import numpy as np
+
+    base = np.arange(8.0)
+    probes = [base, base[3:], base[::-2], np.zeros((2, 3), dtype=bool)[1:], np.empty(0, dtype=np.int64)]
+    header = object.__basicsize__  # the object header: the data address comes right after it
+    for offset in (header, 16):
+        if all(ctypes.c_void_p.from_address(id(p) + offset).value == p.ctypes.data for p in probes):
+            return offset
+    return None
+
+
+_DATA_OFFSET: list = []
+
+
+def data_field_offset() -> int | None:
+    """The offset of an ndarray's data address within the object, or None if not found."""
+    if not _DATA_OFFSET:
+        _DATA_OFFSET.append(_find_data_offset())
+    return _DATA_OFFSET[0]
+
+
+# ---- results ---------------------------------------------------------------------------
+
+
+class ArrayOwner:
+    """The base of an ndarray over an array created in compiled code: holds the runtime
+    object's reference and releases it when NumPy frees the ndarray."""
+
+    __slots__ = ("address", "__array_interface__")
+
+    def __init__(self, address: int, type_name: str):
+        import numpy as np
+
+        element, ndim = parse_type(type_name)
+        shape = tuple(_WORD(address + 8 * (5 + axis)).value for axis in range(ndim))
+        self.address = address
+        self.__array_interface__ = {"shape": shape, "typestr": np.dtype(_DTYPES[element]).str,
+                                    "data": (_WORD(address + 16).value, False), "version": 3}
+
+    def __del__(self):
+        _RELEASE[0](self.address)  # bound when the first owner was made: no import at shutdown
+
+
+_RELEASE: list = []
+
+
+def take_array(address: int, type_name: str, args: tuple):
+    """The ndarray for an array a compiled function returned (an owned reference)."""
+    import numpy as np
+
+    if address & 1:  # 2k + 1: the view the entry point made of argument k; the argument itself
+        return args[address >> 1]
+    if not _RELEASE:
+        _RELEASE.append(runtime.function("obj_release"))
+    return np.asarray(ArrayOwner(address, type_name))
+
+
+# ---- errors (callbacks.py builds them from a site and its operands) --------------------------
+
+
+def site_error(kind: str, site: dict, values: list) -> BaseException:
+    import numpy as np
+
+    if kind == "array_index":  # NumPy's own IndexError, from an array of that shape that costs nothing
+        ndim = site["ndim"]
+        indices, shape = tuple(values[:ndim]), tuple(values[ndim:])
+        dummy = np.lib.stride_tricks.as_strided(np.zeros(1), shape=shape, strides=(0,) * ndim)
+        try:
+            dummy[indices]
+        except IndexError as error:
+            return error
+        return SystemError(f"jitcell: index {indices} was reported out of range for shape {shape}")
+    if kind == "array_new":
+        shape, dtype = tuple(values), np.dtype(site["dtype"])
+        if any(n < 0 for n in shape) or _too_big(shape, dtype.itemsize):
+            try:
+                np.empty(shape, dtype)  # fails before allocating: NumPy's ValueError
+            except (ValueError, MemoryError) as error:
+                return error
+        size = dtype.itemsize
+        for n in shape:
+            size *= n
+        return MemoryError(f"Unable to allocate {size} bytes for an array with shape {shape} and data type {dtype}")
+    if kind == "array_unaligned":
+        (index,) = values
+        param = site["params"][index]
+        return ValueError(f"{site['function']}() argument '{param}' is an array whose data or strides are not "
+                          f"multiples of its item size (a view of packed records?); pass a copy, e.g. "
+                          f"numpy.ascontiguousarray({param})")
+    return SystemError(f"jitcell: unknown array error site kind {kind!r}")
+
+
+def _too_big(shape: tuple, itemsize: int) -> bool:
+    total = itemsize
+    for n in shape:
+        total *= n
+    return total > 2**63 - 1 - _HEADER

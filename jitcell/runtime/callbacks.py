@@ -1,0 +1,257 @@
+"""The Python functions compiled code calls through slots: print and raise.
+
+Compiled code calls `print(tag, site, values)` and `raise(tag, site, values)`: `tag`
+names the library, `site` indexes its site table (from the manifest), `values`
+points at a struct of the operands. For a failing operation Python re-evaluates it
+on the same operands, so the exception is exactly CPython's::
+
+    site {"kind": "python_op", "op": "floordiv", "operands": ["int", "int"]}, values (7, 0)
+        -> 7 // 0 raises ZeroDivisionError('integer division or modulo by zero')
+    site {"kind": "python_op", "op": "mul", ...}, values (2**62, 4)
+        -> 2**62 * 4 is 2**64 in Python: OverflowError, it does not fit in 64 bits
+
+The exception is kept per thread (`PENDING.error`) until the compiled function has
+returned; the caller checks it and raises `take_pending()`.
+
+`raise(tag, site | SIGNAL_SITE, values)` hands over the exception a Python signal handler
+raised (a KeyboardInterrupt, interrupts.py): compiled code ran the handlers with
+PyErr_CheckSignals and fetched the exception with PyErr_Fetch; `values` points at its
+three references (type, value, traceback), which `PyErr_Restore` gives back to CPython.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import operator
+import threading
+
+from jitcell import runtime
+from jitcell.runtime.arrays import site_error
+
+__all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
+
+PRINT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
+RAISE_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
+FORMAT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)
+
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p}
+
+_OPERATIONS = {
+    "add": (operator.add, "{} + {}"), "sub": (operator.sub, "{} - {}"),
+    "mul": (operator.mul, "{} * {}"), "floordiv": (operator.floordiv, "{} // {}"),
+    "mod": (operator.mod, "{} % {}"), "truediv": (operator.truediv, "{} / {}"),
+    "pow": (operator.pow, "{} ** {}"), "neg": (operator.neg, "-({})"), "abs": (abs, "abs({})"),
+    "lshift": (operator.lshift, "{} << {}"), "rshift": (operator.rshift, "{} >> {}"),
+    "int": (int, "int({})"), "round": (round, "round({})"), "range": (range, "range({}, {}, {})"),
+}
+
+
+class _Site:
+    """One entry of a library's site table, ready to build an exception or a print."""
+
+    def __init__(self, site: dict, source_lines: list[str], first_line: int):
+        self.site = site
+        types = site.get("operands") or [i["type"] for i in site.get("items", []) if "type" in i]
+        self.types = types
+        self.values_type = type("Values", (ctypes.Structure,),
+                                {"_fields_": [(f"v{i}", _CTYPES[t]) for i, t in enumerate(types)]})
+        index = site["line"] - first_line
+        self.source_line = source_lines[index].strip() if 0 <= index < len(source_lines) else ""
+
+    def values(self, address: int) -> list:
+        if not self.values_type._fields_:
+            return []
+        struct = self.values_type.from_address(address)
+        values = [getattr(struct, name) for name, _ in self.values_type._fields_]
+        if "str" in self.types:
+            values = [runtime.read_str(v) if t == "str" else v for v, t in zip(values, self.types)]
+        return values
+
+    def note(self) -> str:
+        s = self.site
+        text = f'  File "cell", line {s["line"]}, column {s["col"]}, in {s["function"]} (compiled by jitcell)'
+        return text + (f"\n    {self.source_line}" if self.source_line else "")
+
+    def exception(self, values: list) -> BaseException:
+        kind = self.site["kind"]
+        if kind == "python_op":
+            error = _python_op_error(self.site["op"], values)
+        elif kind == "negative_power":
+            base, exponent = values
+            shown = f"({base})" if base < 0 else f"{base}"
+            error = ValueError(f"{shown} ** {exponent}: an int to a negative int power is a float in "
+                               f"Python, but jitcell's int ** int stays an int; use a float, e.g. "
+                               f"float(x) ** n")
+        elif kind == "recursion":
+            error = RecursionError("maximum recursion depth exceeded")
+        elif kind == "assert":
+            message = self.site.get("message")
+            error = AssertionError(*([message] if message is not None else values))
+        elif kind == "unbound":
+            error = _unbound_error(self.site["name"])
+        elif kind == "key_error":
+            error = KeyError(*values)
+        elif kind == "dict_changed":
+            error = RuntimeError("dictionary changed size during iteration")
+        elif kind == "dict_keys_changed":
+            error = RuntimeError("dictionary keys changed during iteration")
+        elif kind.startswith("array_"):  # IndexError and the like, as NumPy words them (arrays.py)
+            error = site_error(kind, self.site, values)
+        else:
+            error = SystemError(f"jitcell: unknown error site kind {kind!r}")
+        error.add_note(self.note())
+        return error
+
+    def format(self, values: list) -> str:
+        (value,) = values
+        conversion = self.site.get("conversion")
+        if conversion is not None:
+            value = {"r": repr, "s": str, "a": ascii}[conversion](value)
+        return format(value, self.site.get("spec", ""))
+
+    def print(self, values: list) -> None:
+        remaining = iter(values)
+        args = [item["text"] if "text" in item else next(remaining) for item in self.site["items"]]
+        print(*args, sep=self.site["sep"], end=self.site["end"], flush=self.site["flush"])
+
+
+def _python_op_error(op: str, values: list) -> BaseException:
+    if op.startswith("math."):
+        function, template = getattr(math, op[5:]), op + "(" + ", ".join(["{}"] * len(values)) + ")"
+    else:
+        function, template = _OPERATIONS[op]
+    shown = [repr(v) for v in values]
+    if op == "pow" and str(values[0]).startswith("-"):
+        shown[0] = f"({shown[0]})"  # -2 ** 64 would read as -(2 ** 64)
+    text = template.format(*shown)
+    if _surely_huge(op, values):
+        return OverflowError(f"{text} does not fit in a 64-bit int{_WRAP_HINT}")
+    try:
+        result = function(*values)
+    except Exception as error:  # the exception CPython raises for this operation
+        return error
+    if isinstance(result, int):
+        shown = f" = {result}" if result.bit_length() <= 128 else f" has {result.bit_length()} bits and"
+        return OverflowError(f"{text}{shown} does not fit in a 64-bit int{_WRAP_HINT}")
+    if isinstance(result, complex):
+        return ValueError(f"{text} is a complex number in Python ({result}); jitcell has no complex type")
+    return SystemError(f"jitcell: {text} was reported as failing, but Python gives {result!r}")
+
+
+_WRAP_HINT = " (%%jit --wraparound makes int arithmetic wrap around instead)"
+
+
+def _surely_huge(op: str, values: list) -> bool:
+    """2 ** 2**62 or 1 << 2**62: far beyond 64 bits, and too big for Python to compute."""
+    if op == "pow" and all(type(v) is int for v in values):
+        base, exponent = values
+        return abs(base) > 1 and exponent > 64
+    if op == "lshift":
+        value, shift = values
+        return value != 0 and shift > 64
+    return False
+
+
+def _unbound_error(name: str) -> BaseException:
+    if not name.isidentifier():
+        return UnboundLocalError(name)
+    namespace: dict = {}
+    exec(f"def probe():\n    {name}\n    {name} = 0", namespace)  # Python's own wording
+    try:
+        namespace["probe"]()
+    except UnboundLocalError as error:
+        return error
+    return UnboundLocalError(name)
+
+
+SIGNAL_SITE = 1 << 30  # added to a site index: the error is a signal handler's (interrupts.py)
+_restore = ctypes.pythonapi.PyErr_Restore
+_restore.argtypes = [ctypes.c_void_p] * 3
+_restore.restype = None
+
+
+def _signal_error(values: int) -> BaseException:
+    """The exception a signal handler raised, from the three references compiled code fetched."""
+    refs = (ctypes.c_void_p * 3).from_address(values)
+    try:
+        _restore(refs[0], refs[1], refs[2])  # steals them; ctypes raises the exception at once
+    except BaseException as error:
+        return error
+    return SystemError("jitcell: a signal handler's exception went missing")
+
+
+_libraries: dict[int, tuple[list[dict], list[str], int]] = {}
+_sites: dict[tuple[int, int], _Site] = {}
+class _Pending(threading.local):
+    error: BaseException | None = None  # per thread; None in a thread that never failed
+
+
+PENDING = _Pending()
+_pending = PENDING
+
+
+def register_library(tag: int, sites: list[dict], source: str, first_line: int) -> None:
+    """Make a library's site table known before any of its code runs."""
+    _libraries[tag] = (sites, source.splitlines(), first_line)
+
+
+def _site(tag: int, index: int) -> _Site:
+    site = _sites.get((tag, index))
+    if site is None:
+        sites, lines, first_line = _libraries[tag]
+        site = _sites[(tag, index)] = _Site(sites[index], lines, first_line)
+    return site
+
+
+def take_pending() -> BaseException:
+    error = _pending.error
+    _pending.error = None
+    if error is None:
+        return SystemError("jitcell: compiled code reported an error but none is pending")
+    return error.with_traceback(None)  # where Python re-evaluated the operation is not news
+
+
+def _on_print(tag: int, index: int, values: int) -> int:
+    try:
+        site = _site(tag, index)
+        site.print(site.values(values))
+        return 0
+    except BaseException as error:  # a broken stdout, a KeyboardInterrupt: raised by the caller
+        _pending.error = error
+        return 1
+
+
+def _on_raise(tag: int, index: int, values: int) -> None:
+    if index & SIGNAL_SITE:  # first, so the references are taken whatever happens next
+        error = _signal_error(values)
+        try:
+            error.add_note(_site(tag, index & ~SIGNAL_SITE).note())
+        finally:
+            _pending.error = error
+        return
+    try:
+        site = _site(tag, index)
+        _pending.error = site.exception(site.values(values))
+    except BaseException as error:
+        _pending.error = error
+
+
+def _on_format(tag: int, index: int, values: int, out: int) -> int:
+    try:
+        site = _site(tag, index)
+        ctypes.c_void_p.from_address(out).value = runtime.new_str(site.format(site.values(values)))
+        return 0
+    except BaseException as error:  # a bad format spec: ValueError, as in CPython
+        _pending.error = error
+        return 1
+
+
+# The callbacks live as long as the process: their addresses are what slots hold.
+_CALLBACKS = {"print": PRINT_TYPE(_on_print), "raise": RAISE_TYPE(_on_raise),
+              "format": FORMAT_TYPE(_on_format)}
+TARGETS = frozenset(_CALLBACKS)
+
+
+def address(target: str) -> int:
+    return ctypes.cast(_CALLBACKS[target], ctypes.c_void_p).value

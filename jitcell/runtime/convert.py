@@ -1,0 +1,106 @@
+"""Python values <-> the runtime library's objects, at the boundary of a compiled call.
+
+    table = to_table({"a": 1}, "dict[str, int]", "count", "d")   # a copy, owned by the caller
+    from_table(table, "dict[str, int]")                           # {"a": 1}; the table is released
+
+A dict argument is copied in (its keys and values checked against the parameter's
+types, with TypeError naming the parameter); a dict result becomes a Python dict.
+A table stores 8-byte words: ints as is, floats as their bits, bools as 0/1, strs
+as object addresses (see runtime/source.py).
+"""
+
+from __future__ import annotations
+
+import struct
+
+from jitcell import runtime
+
+__all__ = ["dict_types", "to_table", "from_table", "table_kinds"]
+
+_PACK_DOUBLE, _UNPACK_DOUBLE = struct.Struct("<d").pack, struct.Struct("<q").unpack
+_PACK_WORD, _UNPACK_WORD = struct.Struct("<q").pack, struct.Struct("<d").unpack
+_KEY_KINDS = {"int": 0, "str": 1}
+_VALUE_KINDS = {"int": 0, "float": 1, "bool": 2, "str": 3}
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+
+
+def dict_types(name: str) -> tuple[str, str]:
+    """"dict[str, int]" -> ("str", "int")."""
+    key, value = name[len("dict["):-1].split(", ")
+    return key, value
+
+
+def table_kinds(name: str) -> int:
+    key, value = dict_types(name)
+    return _KEY_KINDS[key] | _VALUE_KINDS[value] << 8
+
+
+def _word(value, kind: str, owned: list, what: str):
+    if kind == "str":
+        if not isinstance(value, str):
+            raise TypeError(f"{what} must be str, not {type(value).__name__}")
+        obj = runtime.new_str(value)
+        owned.append(obj)
+        return obj
+    if kind == "float":
+        if isinstance(value, (str, bytes)) or not hasattr(type(value), "__float__"):
+            raise TypeError(f"{what} must be float, not {type(value).__name__}")
+        return _UNPACK_DOUBLE(_PACK_DOUBLE(float(value)))[0]
+    if kind == "bool":
+        if type(value).__name__ not in ("bool", "bool_"):
+            raise TypeError(f"{what} must be bool, not {type(value).__name__}")
+        return int(bool(value))
+    if isinstance(value, float) or not hasattr(type(value), "__index__"):
+        raise TypeError(f"{what} must be int, not {type(value).__name__}")
+    value = value.__index__()
+    if not _INT_MIN <= value <= _INT_MAX:
+        raise OverflowError(f"{what} = {value} does not fit in a 64-bit int")
+    return value
+
+
+def to_table(value, type_name: str, function: str, param: str) -> int:
+    """A runtime dict holding a copy of `value` (owned by the caller)."""
+    if not isinstance(value, dict):
+        raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
+    key_kind, value_kind = dict_types(type_name)
+    table = runtime.call("table_new", table_kinds(type_name))
+    set_item, release = runtime.function("table_set"), runtime.function("obj_release")
+    owned: list[int] = []
+    try:
+        for k, v in value.items():
+            what = f"{function}() argument '{param}'"
+            key = _word(k, key_kind, owned, f"a key of {what}")
+            item = _word(v, value_kind, owned, f"a value of {what}")
+            set_item(table, key, item)
+            for obj in owned:  # the table keeps its own references
+                release(obj)
+            owned.clear()
+    except BaseException:
+        for obj in owned:
+            release(obj)
+        release(table)
+        raise
+    return table
+
+
+def _python(word: int, kind: str):
+    if kind == "str":
+        return runtime.read_str(word)
+    if kind == "float":
+        return _UNPACK_WORD(_PACK_WORD(word))[0]
+    if kind == "bool":
+        return word != 0
+    return word
+
+
+def from_table(table: int, type_name: str) -> dict:
+    """A Python dict with the items of an owned runtime dict, which is then released."""
+    key_kind, value_kind = dict_types(type_name)
+    next_entry, key, value = (runtime.function(n) for n in ("table_next", "table_key", "table_value"))
+    result = {}
+    e = next_entry(table, 0)
+    while e >= 0:
+        result[_python(key(table, e), key_kind)] = _python(value(table, e), value_kind)
+        e = next_entry(table, e + 1)
+    runtime.call("obj_release", table)
+    return result
