@@ -35,10 +35,12 @@ sys.path.insert(0, str(HERE.parent))
 TEMPLATES = [
     ("f{k}", "def f{k}(n: int) -> int:\n    s = 0\n    for i in range(n):\n        s += (i * {k}) % 7\n    return s\n",
      "f{k}(200000)"),
-    ("g{k}", "def g{k}(n: int) -> float:\n    x = 0.0\n    for i in range(1, n):\n        x += math.sqrt(i) / (i + {k})\n"
+    ("g{k}",
+     "def g{k}(n: int) -> float:\n    x = 0.0\n    for i in range(1, n):\n        x += math.sqrt(i) / (i + {k})\n"
      "    return x\n", "g{k}(100000)"),
     ("h{k}", "def h{k}(n: int) -> int:\n    best = 0\n    for i in range(1, n):\n        steps = 0\n        m = i\n"
-     "        while m != 1 and steps < 500:\n            m = m // 2 if m % 2 == 0 else 3 * m + 1\n            steps += 1\n"
+     "        while m != 1 and steps < 500:\n            m = m // 2 if m % 2 == 0 else 3 * m + 1\n"
+     "            steps += 1\n"
      "        best = max(best, steps + {k} % 3)\n    return best\n", "h{k}(3000)"),
 ]
 
@@ -108,13 +110,16 @@ def render(results: dict) -> str:
             ("Restart & Run All, warm cache", j["restart_run_all_median_s"], n["restart_run_all_median_s"])]
     out = ["# A 30-cell notebook: jitcell kernel vs Numba cache=True", "",
            f"{results['machine']} · {results['date']} · `python benchmarks/kernel_notebook.py"
-           f"{' --quick' if results['quick'] else ''}` · {results['cells']} cells · medians of {results['repeats']} runs", "",
+           f"{' --quick' if results['quick'] else ''}` · {results['cells']} cells · "
+           f"medians of {results['repeats']} runs", "",
            "Seconds from sending the first cell to the last reply (kernel start not included), driven through "
            "jupyter_client as Run All does. The jitcell notebook runs in the `jitcell` kernel (every cell "
            "compiled); the Numba notebook in an IPython kernel, each function `@njit(cache=True)`.", "",
            "| run | jitcell | Numba | Numba / jitcell |", "|---|---:|---:|---:|"]
     out += [f"| {name} | {a:.2f} s | {b:.2f} s | {b / a:.1f}x |" for name, a, b in rows]
-    out += ["", f"jitcell first run / jitcell Restart & Run All: {j['first_run_median_s'] / j['restart_run_all_median_s']:.1f}x; "
+    out += ["",
+            "jitcell first run / jitcell Restart & Run All: "
+            f"{j['first_run_median_s'] / j['restart_run_all_median_s']:.1f}x; "
             f"after the restart {j['cache_hits_after_restart']} of {results['cells']} cells were cache hits.",
             f"Kernel start (median): jitcell {statistics.median(j['kernel_start_s']):.2f} s, "
             f"IPython {statistics.median(n['kernel_start_s']):.2f} s.",

@@ -14,9 +14,9 @@ Standard library only: the orchestrator (`run.py`) imports this module too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 C_SOURCE = HERE / "kernels.c"

@@ -36,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from kernels import CYTHON_CELL, KERNELS, SMALL_ARG, SMALL_CELL, SMALL_RESULT  # noqa: E402
+from kernels import CYTHON_CELL, KERNELS, SMALL_ARG, SMALL_CELL, SMALL_RESULT  # noqa: E402 - found through the sys.path entry above
 
 PYTHON = sys.executable
 STARTUP = HERE / "startup"
@@ -110,8 +110,7 @@ class Sandbox:
 def run_child(command: list[str], env: dict, timeout: float = 600) -> tuple[float, dict]:
     """Run a child; returns (wall seconds measured here, its @@BENCH report)."""
     started = time.perf_counter()
-    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          timeout=timeout, cwd=HERE)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout, cwd=HERE)
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise BenchError(f"{' '.join(command)} failed with exit status {done.returncode}:\n"
@@ -236,13 +235,14 @@ def fmt_ratio(value: float | None) -> str:
 
 def table(headers: list[str], rows: list[list[str]], align: str | None = None) -> str:
     align = align or "l" + "r" * (len(headers) - 1)
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
 
     def line(cells):
         return "| " + " | ".join(str(c).ljust(w) if a == "l" else str(c).rjust(w)
-                                 for c, w, a in zip(cells, widths, align)) + " |"
+                                 for c, w, a in zip(cells, widths, align, strict=True)) + " |"
 
-    sep = "|" + "|".join(("-" * (w + 1) + ":") if a == "r" else ("-" * (w + 2)) for w, a in zip(widths, align)) + "|"
+    sep = "|" + "|".join(("-" * (w + 1) + ":") if a == "r" else ("-" * (w + 2))
+                         for w, a in zip(widths, align, strict=True)) + "|"
     return "\n".join([line(headers), sep, *(line(r) for r in rows)])
 
 
@@ -263,7 +263,8 @@ def derive(results: dict) -> dict:
     jit_compile_wall = compile_["jitcell"]["wall_ms"]["median"]
     d["compile_ratio_numba_over_jitcell"] = compile_["numba"]["wall_ms"]["median"] / jit_compile_wall
     d["compile_ratio_cython_over_jitcell"] = compile_["cython"]["wall_ms"]["median"] / jit_compile_wall
-    d["cold_fresh_ratio_numba_over_jitcell"] = cold["numba"]["wall_ms"]["median"] / cold["jitcell_api"]["wall_ms"]["median"]
+    d["cold_fresh_ratio_numba_over_jitcell"] = (cold["numba"]["wall_ms"]["median"]
+                                                 / cold["jitcell_api"]["wall_ms"]["median"])
     d["cold_fresh_ratio_cython_over_jitcell_ipython"] = (cold["cython"]["wall_ms"]["median"]
                                                          / cold["jitcell_ipython"]["wall_ms"]["median"])
     slow, beats_python, checks = {}, {}, {}
@@ -331,7 +332,8 @@ def render(results: dict) -> str:
 
     # 1
     out += ["", "## 1. Restart to first result (fresh process, warm caches)", ""]
-    out.append(f"Wall time of a whole child process measured by the parent, {len(restart['python']['wall_ms']['samples'])} "
+    samples = len(restart['python']['wall_ms']['samples'])
+    out.append(f"Wall time of a whole child process measured by the parent, {samples} "
                "interleaved runs each. The process loads the system, gets the cached function and calls it once.")
     out.append("")
     base = restart["python"]["wall_ms"]["median"]
@@ -341,11 +343,13 @@ def render(results: dict) -> str:
         w = row["wall_ms"]
         inner = row["inner_ms"]
         if name == "jitcell_api":
-            detail = (f"import {fmt_ms(inner.get('import_ms'))} + compile_cell (hit) {fmt_ms(inner.get('compile_cell_ms'))}"
+            detail = (f"import {fmt_ms(inner.get('import_ms'))} + "
+                      f"compile_cell (hit) {fmt_ms(inner.get('compile_cell_ms'))}"
                       f" + call {fmt_ms(inner.get('call_ms'))}; llvmlite imported: "
                       f"{'yes' if row.get('llvmlite_imported') else 'no'}")
         elif name == "numba":
-            detail = f"import {fmt_ms(inner.get('import_ms'))} + first call (cache load) {fmt_ms(inner.get('first_call_ms'))}"
+            detail = (f"import {fmt_ms(inner.get('import_ms'))} + "
+                      f"first call (cache load) {fmt_ms(inner.get('first_call_ms'))}")
         elif "after_shell_ms" in inner:
             detail = f"shell {fmt_ms(inner.get('shell_ms'))} + after shell {fmt_ms(inner.get('after_shell_ms'))}"
         elif "shell_ms" in inner:
@@ -409,7 +413,7 @@ def render(results: dict) -> str:
     systems = runtime["systems"]
     header = ["kernel", "n", *systems]
     rows, ratio_numba, ratio_jit = [], [], []
-    for name, k in runtime["kernels"].items():
+    for k in runtime["kernels"].values():
         r = k["rows"]
         marks = {s: ("" if r[s]["check"] == "exact" else f" ({r[s]['check']})")
                  + (" †" if r[s].get("loop_eliminated") else "") for s in systems}
@@ -431,7 +435,8 @@ def render(results: dict) -> str:
     out += ["What the checks cost: jitcell's time / the time without them (`--no-interrupt`: no SIGINT check on "
             "loop back-edges; `--boundscheck off`: no array bounds checks):", ""]
     out.append(table(["kernel", "interrupt checks", "bounds checks"],
-                     [[runtime["kernels"][name]["title"], fmt_ratio(c["interrupt checks"]), fmt_ratio(c["bounds checks"])]
+                     [[runtime["kernels"][name]["title"], fmt_ratio(c["interrupt checks"]),
+                       fmt_ratio(c["bounds checks"])]
                       for name, c in d["check_cost_jitcell_over_unchecked"].items()]))
     out.append("")
     out.append("C: " + "; ".join(f"`{cmd}`" for cmd in runtime["c_commands"].values()) + ".")

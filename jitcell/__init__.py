@@ -19,7 +19,8 @@ from .errors import CompileError, JitError, LinkageError, LinkError, ToolchainEr
 from .version import __version__
 
 __all__ = [
-    "compile_cell", "Options", "Library", "Slot", "JitFunction", "Namespace", "JitError", "CompileError", "LinkageError",
+    "compile_cell", "Options", "Library", "Slot", "JitFunction", "Namespace", "JitError", "CompileError",
+    "LinkageError",
     "LinkError", "ToolchainError", "load_ipython_extension", "__version__",
 ]
 

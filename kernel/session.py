@@ -137,7 +137,7 @@ class KernelSession:
                     return reply
                 timeout -= 1
                 if timeout <= 0:
-                    raise TimeoutError(f"the kernel did not finish within the time limit: {code[:60]!r}")
+                    raise TimeoutError(f"the kernel did not finish within the time limit: {code[:60]!r}") from None
                 continue
             if msg["parent_header"].get("msg_id") != msg_id:
                 continue

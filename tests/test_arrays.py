@@ -14,8 +14,8 @@ import pytest
 
 import jitcell
 from jitcell import runtime
-from jitcell.runtime.arrays import ArrayOwner
 from jitcell.errors import CompileError
+from jitcell.runtime.arrays import ArrayOwner
 
 CELL = textwrap.dedent("""\
     from __future__ import annotations

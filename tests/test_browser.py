@@ -78,7 +78,8 @@ def test_the_slot_and_export_tables_render_readable_and_unclipped(page, browser)
     tables = {}
     for section in details.find_elements(By.CSS_SELECTOR, "div.jitcell-section"):
         title = section.find_element(By.CSS_SELECTOR, "div").text
-        rows = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")] for tr in section.find_elements(By.TAG_NAME, "tr")]
+        rows = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")] for tr in section.find_elements(By.TAG_NAME,
+                                                                                                        "tr")]
         tables[title] = [r for r in rows if r]
     slots = {row[0]: row for row in tables["Slots"]}
     assert "jitcell.slot.rt.table_set" in slots and slots["jitcell.slot.rt.table_set"][1] == "patched"

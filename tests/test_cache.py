@@ -9,10 +9,10 @@ import textwrap
 import time
 
 import pytest
+from conftest import run_python
 
 import jitcell
 from jitcell.loader.cache import Cache, cache_key, normalize_source
-from conftest import run_python
 
 SOURCE = """
 def poly(x: float) -> float:

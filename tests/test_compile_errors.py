@@ -39,7 +39,8 @@ CASES = {
     "async def": ("async def f(n: int):\n    return n\n", 1, 1,
                   "only 'def' and 'import math' may appear at the top level of a %%jit cell, "
                   "not async functions"),
-    "lambda": ("def f(x: int) -> int:\n    g = lambda y: y\n    return x\n", 2, 9, "lambda expressions are not supported"),
+    "lambda": ("def f(x: int) -> int:\n    g = lambda y: y\n    return x\n", 2, 9,
+               "lambda expressions are not supported"),
     "list comprehension": ("def f(n: int):\n    return [i for i in range(n)]\n", 2, 12,
                            "list comprehensions are not supported"),
     "generator expression": ("def f(n: int):\n    return max(i for i in range(n))\n", 2, 15,
@@ -47,9 +48,11 @@ CASES = {
     "yield": ("def f(n: int):\n    yield n\n", 2, 5, "generators (yield) are not supported"),
     "try": ("def f(n: int) -> int:\n    try:\n        return n\n    except Exception:\n        return 0\n",
             2, 5, "try statements are not supported"),
-    "with": ("def f(n: int) -> int:\n    with n:\n        pass\n    return n\n", 2, 5, "with statements are not supported"),
+    "with": ("def f(n: int) -> int:\n    with n:\n        pass\n    return n\n", 2, 5,
+             "with statements are not supported"),
     "global": ("def f(n: int) -> int:\n    global x\n    return n\n", 2, 5, "global declarations are not supported"),
-    "nonlocal": ("def f(n: int) -> int:\n    nonlocal x\n    return n\n", 2, 5, "nonlocal declarations are not supported"),
+    "nonlocal": ("def f(n: int) -> int:\n    nonlocal x\n    return n\n", 2, 5,
+                 "nonlocal declarations are not supported"),
     "raise": ("def f(n: int):\n    raise ValueError('x')\n", 2, 5, "raise statements are not supported"),
     "del": ("def f(n: int):\n    del n\n    return 1\n", 2, 5, "only 'del d[key]' is supported"),
     "match": ("def f(n: int):\n    match n:\n        case 1:\n            return 1\n    return 0\n", 2, 5,
@@ -161,13 +164,15 @@ CASES = {
     "end reachable": ("def f(n: int) -> int:\n    if n:\n        return 1\n", 1, 1,
                       "f() can reach its end without returning a value (Python would return None); end it "
                       "with a return statement"),
-    "value from a None function": ("def f(n: int) -> None:\n    return n\n", 2, 5, "f() returns None but this returns int"),
+    "value from a None function": ("def f(n: int) -> None:\n    return n\n", 2, 5,
+                                   "f() returns None but this returns int"),
     "bare return in an int function": ("def f(n: int) -> int:\n    if n:\n        return\n    return n\n", 3, 9,
                                        "f() returns int; a bare return would give None"),
     "recursion without annotation": ("def f(n: int):\n    return f(n - 1)\n", 2, 12,
                                      "cannot infer the return type of 'f' (it depends on itself); annotate it: "
                                      "def f(...) -> int"),
-    "float & int": ("def f(x: float):\n    return x & 1\n", 2, 12, "unsupported operand types for &: 'float' and 'int'"),
+    "float & int": ("def f(x: float):\n    return x & 1\n", 2, 12,
+                    "unsupported operand types for &: 'float' and 'int'"),
     "~float": ("def f(x: float):\n    return ~x\n", 2, 12, "bad operand type for unary ~: 'float'"),
     "int or float": ("def f(n: int, x: float):\n    return n or x\n", 2, 12,
                      "the operands of 'or' have different types (float and int); Python would return either, "
@@ -187,26 +192,33 @@ CASES = {
                                 "range expected at least 1 argument, got 0"),
     "range as a value": ("def f(n: int):\n    r = range(n)\n    return n\n", 2, 9,
                          "range() is only supported as the iterable of a for loop"),
-    "print of None": ("def g() -> None:\n    pass\ndef f():\n    print(g())\n", 4, 11, "print() of None is not supported"),
+    "print of None": ("def g() -> None:\n    pass\ndef f():\n    print(g())\n", 4, 11,
+                      "print() of None is not supported"),
     "None stored": ("def g() -> None:\n    pass\ndef f():\n    y = g()\n    return y\n", 4, 9,
                     "this gives None, and jitcell has no None variables: 'y' cannot hold it"),
     "print(file=...)": ("def f(n: int):\n    print(n, file=None)\n", 2, 14, "print() keyword 'file' is not supported"),
-    "print(sep=variable)": ("def f(n: int):\n    print(n, sep=n)\n", 2, 14, "print(sep=...) must be a literal in jitcell"),
-    "round with digits": ("def f(x: float):\n    return round(x, 2)\n", 2, 12, "round() takes exactly one argument in jitcell"),
+    "print(sep=variable)": ("def f(n: int):\n    print(n, sep=n)\n", 2, 14,
+                            "print(sep=...) must be a literal in jitcell"),
+    "round with digits": ("def f(x: float):\n    return round(x, 2)\n", 2, 12,
+                          "round() takes exactly one argument in jitcell"),
     "min of one value": ("def f(x: float):\n    return min(x)\n", 2, 12,
                          "min() of a single iterable is not supported; pass two or more numbers"),
-    "int of a bad string": ("def f():\n    return int('abc')\n", 2, 12, "invalid literal for int() with base 10: 'abc'"),
+    "int of a bad string": ("def f():\n    return int('abc')\n", 2, 12,
+                            "invalid literal for int() with base 10: 'abc'"),
     "float of a bad string": ("def f():\n    return float('1,5')\n", 2, 12, "could not convert string to float: '1,5'"),
     "integer too large": ("def f():\n    return 18446744073709551616\n", 2, 12,
                           "the integer 18446744073709551616 does not fit in 64 bits"),
-    "float default for an int": ("def f(n: int = 1.5):\n    return n\n", 1, 16, "the default of 'n' must be an int constant"),
+    "float default for an int": ("def f(n: int = 1.5):\n    return n\n", 1, 16,
+                                 "the default of 'n' must be an int constant"),
     "default too large": ("def f(n: int = 2**64):\n    return n\n", 1, 16,
                           "the default of 'n', 18446744073709551616, does not fit in 64 bits"),
-    "default not constant": ("def f(n: int, m: int = n):\n    return m\n", 1, 24, "the default of 'm' must be an int constant"),
+    "default not constant": ("def f(n: int, m: int = n):\n    return m\n", 1, 24,
+                             "the default of 'm' must be an int constant"),
     "assert message": ("def f(n: int):\n    assert n, print(1)\n    return n\n", 2, 15,
                        "an assert message must be a string literal or a number"),
-    "unpack count": ("def f(n: int):\n    a, b = n, n, n\n    return a\n", 2, 12,
-                     "cannot unpack into 2 names: the right side must be a tuple of 2 values, like 'a, b = b, a'"),
+    "unpack count, a tuple display": ("def f(n: int):\n    a, b = n, n, n\n    return a\n", 2, 12,
+                                      "cannot unpack into 2 names: the right side must be a tuple of 2 values, "
+                                      "like 'a, b = b, a'"),
     "type unknown": ("def f(n: int):\n    for i in range(n):\n        x = y\n        y = x\n    return n\n", 3, 13,
                      "the type of 'y' is unknown here: it is assigned only later, from a value whose type depends "
                      "on it"),
@@ -219,11 +231,13 @@ CASES = {
                           "g() got multiple values for argument 'a'"),
     "missing argument": ("def g(a: int, b: int) -> int:\n    return a\ndef f(n: int):\n    return g(n)\n", 4, 12,
                          "g() missing 1 required positional argument: 'b'"),
-    "missing arguments": ("def g(a: int, b: int, c: int) -> int:\n    return a\ndef f(n: int):\n    return g()\n", 4, 12,
+    "missing arguments": ("def g(a: int, b: int, c: int) -> int:\n    return a\ndef f(n: int):\n    return g()\n", 4,
+                          12,
                           "g() missing 3 required positional arguments: 'a', 'b', and 'c'"),
     "float argument for an int": ("def g(a: int) -> int:\n    return a\ndef f(x: float):\n    return g(x)\n", 4, 14,
                                   "argument 'a' of g() must be int, not float (write int(...) to truncate)"),
-    "math arity": ("import math\ndef f(x: float):\n    return math.sqrt(x, x)\n", 3, 12, "math.sqrt() takes 1 argument, got 2"),
+    "math arity": ("import math\ndef f(x: float):\n    return math.sqrt(x, x)\n", 3, 12,
+                   "math.sqrt() takes 1 argument, got 2"),
     "math keywords": ("import math\ndef f(x: float):\n    return math.sqrt(x=x)\n", 3, 22,
                       "math.sqrt() takes no keyword arguments"),
 }
@@ -306,7 +320,8 @@ def test_one_mistake_is_reported_once():
 def test_very_deep_nesting_is_a_compile_error_not_a_crash():
     ok = jitcell.compile_cell("def f(x: int) -> int:\n    return " + " + ".join(["x"] * 150) + "\n", cache=False)
     assert ok.functions["f"](2) == 300
-    message = "this is nested more than 200 levels deep, which jitcell does not compile; split it into several statements"
+    message = ("this is nested more than 200 levels deep, which jitcell does not compile; split it into several "
+               "statements")
     error = compile_error("def f(x: int) -> int:\n    return " + " + ".join(["x"] * 300) + "\n")
     assert error.line == 2 and error.message == message
     error = compile_error("def f(x: int) -> int:\n    return " + " + ".join(["x"] * 3000) + "\n")  # beyond ast's limit

@@ -16,11 +16,11 @@ from elftools.elf.elffile import ELFFile
 
 import jitcell
 from jitcell import runtime
-from jitcell.loader.cache import Entry
 from jitcell.errors import CompileError, LinkageError
+from jitcell.loader.cache import Entry
+from jitcell.loader.load import load
 from jitcell.loader.namespace import Namespace, entry_address
 from jitcell.options import SKIP_PATCHING_ENV
-from jitcell.loader.load import load
 
 F = "def f(x: int) -> int:\n    return 2 * x\n"
 F_BODY = "def f(x: int) -> int:\n    return 3 * x\n"

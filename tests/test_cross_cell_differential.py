@@ -15,8 +15,16 @@ import ast
 import functools
 
 import pytest
-from test_differential import (PROGRAMS, Outcome, _directives, _options, _python_namespace, _run,
-                               check_deviation, same_outcome)
+from test_differential import (
+    PROGRAMS,
+    Outcome,
+    _directives,
+    _options,
+    _python_namespace,
+    _run,
+    check_deviation,
+    same_outcome,
+)
 
 import jitcell
 from jitcell.loader.namespace import Namespace

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from test_kernel_restart import DEMO_SLOTS
 
 pytestmark = pytest.mark.kernel

@@ -13,9 +13,9 @@ import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
 import jitcell
-from jitcell.report import diagnostics
 from jitcell.compiler.backend import machine
 from jitcell.loader import misses
+from jitcell.report import diagnostics
 from jitcell.report.diagnostics import summary_bundle
 
 CELL = '''
@@ -102,7 +102,8 @@ def test_the_miss_reason_names_what_changed(fresh_cache):
     assert third.miss_reason == "an option changed: opt 2 -> 1"
     new = third.manifest
     for change, reason in [
-        ({"toolchain": {**new["toolchain"], "cpu": "other-cpu"}}, f"the CPU changed: other-cpu -> {new['toolchain']['cpu']}"),
+        ({"toolchain": {**new["toolchain"], "cpu": "other-cpu"}},
+         f"the CPU changed: other-cpu -> {new['toolchain']['cpu']}"),
         ({"toolchain": {**new["toolchain"], "llvm": "21.0.0"}}, f"LLVM changed: 21.0.0 -> {new['toolchain']['llvm']}"),
         ({"toolchain": {**new["toolchain"], "compiler": "0" * 64}}, "jitcell's compiler changed"),
         ({"jitcell": "0.0.1"}, f"jitcell changed: 0.0.1 -> {new['jitcell']}"),

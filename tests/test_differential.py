@@ -173,9 +173,9 @@ def same_value(a: object, b: object) -> bool:
     if isinstance(a, float):
         return (math.isnan(a) and math.isnan(b)) or struct.pack("<d", a) == struct.pack("<d", b)
     if isinstance(a, tuple):
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a.items(), b.items()))
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a.items(), b.items(), strict=True))
     return a == b
 
 
@@ -192,7 +192,7 @@ def _same_array(a: np.ndarray, b: np.ndarray) -> bool:
 def same_outcome(a: Outcome, b: Outcome) -> bool:
     if (a.error is None) != (b.error is None) or a.stdout != b.stdout:
         return False
-    if len(a.arrays) != len(b.arrays) or not all(same_value(x, y) for x, y in zip(a.arrays, b.arrays)):
+    if len(a.arrays) != len(b.arrays) or not all(same_value(x, y) for x, y in zip(a.arrays, b.arrays, strict=True)):
         return False
     if a.error is not None:
         return type(a.error) is type(b.error) and str(a.error) == str(b.error)

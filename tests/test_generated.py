@@ -26,8 +26,8 @@ import io
 import math
 import operator
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,7 +40,8 @@ INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 INT_EDGES = [0, 1, -1, 2, -2, 3, -3, 7, -7, 10, 64, 63, 65, 2**31, -(2**31), 2**32, 3037000499, 3037000500,
              2**53, 2**53 + 1, -(2**53) - 1, 2**62, -(2**62), INT_MAX, INT_MIN, INT_MAX - 1, INT_MIN + 1]
 FLOAT_EDGES = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 0.1, 2.5, -2.5, 3.0, 1e-300, -1e-300, 5e-324, 2.2250738585072014e-308,
-               1e300, -1e300, 1.7976931348623157e308, 2.0**53, 2.0**53 + 2.0, 2.0**63, -(2.0**63), 9.2233720368547748e18,
+               1e300, -1e300, 1.7976931348623157e308, 2.0**53, 2.0**53 + 2.0, 2.0**63, -(2.0**63),
+               9.2233720368547748e18,
                math.pi, 710.0, -745.5, math.inf, -math.inf, math.nan]
 
 
@@ -186,11 +187,11 @@ def _ifexp(test: E, body: E, orelse: E) -> E:
 
 
 def _compare(ops: list[str], operands: list[E]) -> E:
-    src = operands[0].src + "".join(f" {op} {e.src}" for op, e in zip(ops, operands[1:]))
+    src = operands[0].src + "".join(f" {op} {e.src}" for op, e in zip(ops, operands[1:], strict=True))
 
     def ev(env):
         left = operands[0].ev(env)
-        for op, e in zip(ops, operands[1:]):
+        for op, e in zip(ops, operands[1:], strict=True):
             right = e.ev(env)
             if not _COMPARE[op](left, right):
                 return False

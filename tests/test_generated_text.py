@@ -26,15 +26,14 @@ The unmarked test is short; the @pytest.mark.slow variant runs many more example
 
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_differential import same_value
+from test_generated import _outcome  # the same call, printing captured, errors as (type, message)
 
 import jitcell
 from jitcell import runtime
-from test_differential import same_value
-from test_generated import _outcome  # the same call, printing captured, errors as (type, message)
 
 MOD = 10007
 TEXTS = ["", "a", "ab", "b", "é", "日本", "😀", "a b", "Z", "\x00", "it's", "ab€"]

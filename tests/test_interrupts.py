@@ -16,8 +16,8 @@ import time
 import pytest
 
 import jitcell
-from jitcell.runtime import interrupts
 from jitcell.kernel.session import KernelSession
+from jitcell.runtime import interrupts
 
 pytestmark = pytest.mark.skipif(not interrupts.supported(), reason="SIGINT handler for Linux x86-64/AArch64")
 
@@ -272,7 +272,7 @@ def test_kernel_interrupts_again_and_again(fresh_cache):
     with KernelSession(env={"JITCELL_CACHE_DIR": str(fresh_cache)}) as kernel:
         kernel.execute("%load_ext jitcell\nkept = [1, 2, 3]")
         assert kernel.execute(KERNEL_CELL).status == "ok"
-        for round_ in range(3):
+        for _ in range(3):
             for name, arg in FOREVER.items():
                 error, latency = interrupt_cell(kernel, f"{name}({arg})", after=0.3)
                 assert error["ename"] == "KeyboardInterrupt" and latency < 2.0, (name, error, latency)

@@ -36,7 +36,8 @@ def summaries(reply) -> list[str]:
     return [d["text/plain"] for d in reply.displays if d["text/plain"].startswith("jitcell:")]
 
 
-SLOTS = ("%%python\nimport json\nprint(json.dumps({n: [s.patched for s in f.library.slots if s.target.startswith('var.')]"
+SLOTS = ("%%python\nimport json\n"
+         "print(json.dumps({n: [s.patched for s in f.library.slots if s.target.startswith('var.')]"
          " for n, f in [('tally', tally)]}))")
 
 
@@ -173,7 +174,8 @@ def test_dict_and_array_results_have_html_tables(fresh_cache):
         (result,) = [d for d in reply.displays if not d["text/plain"].startswith("jitcell:")]
         assert result["text/plain"] == "{'a': 2, 'b': 1}"
         assert "dict · 2 items" in result["text/html"] and "&#x27;a&#x27;</td>" in result["text/html"]
-        reply = kernel.execute("import numpy as np\ndef grid(n: int) -> float[:, :]:\n    return np.ones((n, 2))\ngrid(3)")
+        reply = kernel.execute("import numpy as np\n"
+                               "def grid(n: int) -> float[:, :]:\n    return np.ones((n, 2))\ngrid(3)")
         (result,) = [d for d in reply.displays if not d["text/plain"].startswith("jitcell:")]
         assert result["text/plain"].startswith("array([[1., 1.],")
         assert "ndarray · float64 · shape 3 × 2" in result["text/html"] and result["text/html"].count("<tr>") == 3

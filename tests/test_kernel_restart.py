@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from jitcell.demo import CELL, _QUERY
+from jitcell.demo import _QUERY, CELL
 from jitcell.kernel.session import KernelSession
 from jitcell.options import SKIP_PATCHING_ENV
 

@@ -7,8 +7,10 @@ values and exceptions alike. Generated programs (hypothesis) stress the same pro
 
 from __future__ import annotations
 
+import re
 import textwrap
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -197,7 +199,8 @@ def loop_programs(draw):
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=int(__import__("os").environ.get("JITCELL_HYPOTHESIS_EXAMPLES", 25)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(__import__("os").environ.get("JITCELL_HYPOTHESIS_EXAMPLES", 25)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(loop_programs(), st.lists(st.tuples(st.sampled_from(EDGES), st.sampled_from(EDGES)), min_size=4, max_size=8))
 def test_generated_loops_agree_with_and_without_versioning(source, inputs):
     fast, slow = both(source)
@@ -210,8 +213,6 @@ def test_generated_loops_agree_with_and_without_versioning(source, inputs):
 # The guard also proves array indices in range (0 <= index < length), and the fast copy then
 # leaves their checks out. The same comparison as above, on arrays: with and without versioning,
 # values, exceptions (IndexError at the same index) and the arrays' contents afterwards agree.
-
-import numpy as np  # noqa: E402
 
 ARRAY_PROGRAMS = {
     "sum_range": ("""
@@ -326,9 +327,9 @@ def array_outcome(function, args):
 def _typed(source: str, args: list) -> list:
     """Convert float arrays to int arrays where the source says int[...]"""
     first_line = source.strip().splitlines()[0]
-    params = first_line[first_line.index("(") + 1:first_line.index(")")].split(", ")
+    params = re.split(r",\s*(?![^\[]*\])", first_line[first_line.index("(") + 1:first_line.index(")")])
     out = []
-    for p, a in zip(params, args):
+    for p, a in zip(params, args, strict=True):
         if isinstance(a, np.ndarray) and "int[" in p:
             a = (a * 4).astype(np.int64)
         out.append(a)

@@ -56,7 +56,8 @@ def front_end(source: str, options: Options, tag: int, callees: dict | None = No
                         variables=checker_types(var_env or {}))
     with stage("lower"):
         lowered = lower(program, tag=tag, wraparound=options.wraparound,
-                        loop_versioning=options.loop_versioning, address_of=namespace.resolver(callees or {}, var_env=var_env),
+                        loop_versioning=options.loop_versioning, address_of=namespace.resolver(callees or {},
+                                                                                               var_env=var_env),
                         cell_entries=not options.internal,
                         interrupt_checks=options.interrupt_checks, boundscheck=options.boundscheck)
     with stage("optimize"):
@@ -174,7 +175,7 @@ def checker_signatures(env: dict) -> dict:
     for name, fn in env.items():
         params = [(p, type_from_text(t)) for p, t in fn.params]
         returns = type_from_text(fn.returns)
-        unknown = [t for (_, t), (_, parsed) in zip(fn.params, params) if parsed is None]
+        unknown = [t for (_, t), (_, parsed) in zip(fn.params, params, strict=True) if parsed is None]
         unknown += [fn.returns] if returns is None else []
         if unknown:
             out[name] = (f"{name}() of another cell uses the type {unknown[0]}, which calls between "

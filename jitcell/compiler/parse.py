@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import ast
 
-from . import syntax as S
+from jitcell.abi import SCRIPT_FUNCTION  # the function a kernel cell's top-level statements become
 from jitcell.errors import CompileError, Diagnostic, Loc
+
+from . import syntax as S
 
 __all__ = ["parse"]
 
@@ -46,9 +48,6 @@ MAX_DEPTH = 200
 
 if hasattr(ast, "TryStar"):
     _UNSUPPORTED[ast.TryStar] = "try statements"
-
-
-from jitcell.abi import SCRIPT_FUNCTION  # the function a kernel cell's top-level statements become
 
 
 def parse(source: str, first_line: int = 1, script: bool = False) -> S.Module:
@@ -192,7 +191,7 @@ class _Parser:
             self.error(node, "positional-only and keyword-only parameters are not supported")
         defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
         params = []
-        for arg, default in zip(a.args, defaults):
+        for arg, default in zip(a.args, defaults, strict=True):
             params.append(S.Param(arg.arg, self.expr(arg.annotation) if arg.annotation else None,
                                   self.expr(default) if default is not None else None,
                                   self.loc(arg)))

@@ -85,7 +85,7 @@ class TargetReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def raise_for_problems(self) -> "TargetReport":
+    def raise_for_problems(self) -> TargetReport:
         """Raise LinkageError naming every function or slot missing from the exports; else return self."""
         if self.problems:
             raise LinkageError(f"{self.triple} ({self.format}): " + "\n".join(self.problems))
@@ -322,7 +322,8 @@ def read_imports(path: Path, form: str) -> list:
 
         pe = pefile.PE(str(path), fast_load=True)
         pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_IMPORT"]])
-        return sorted((Import(i.name.decode(), entry.dll.decode()) for entry in getattr(pe, "DIRECTORY_ENTRY_IMPORT", [])
+        return sorted((Import(i.name.decode(), entry.dll.decode()) for entry in getattr(pe, "DIRECTORY_ENTRY_IMPORT",
+                                                                                        [])
                        for i in entry.imports if i.name), key=lambda i: i.name)
     if form == "Mach-O":
         import lief

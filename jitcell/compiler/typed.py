@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 
 from jitcell.errors import Loc
+
 from .types import Type
 
 # ---- expressions -------------------------------------------------------------

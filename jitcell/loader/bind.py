@@ -23,6 +23,7 @@ import math
 
 from jitcell.runtime import callbacks
 from jitcell.runtime.arrays import is_array_type
+
 from .library import Library
 
 __all__ = ["bind", "JitFunction"]
@@ -239,7 +240,7 @@ def _tuple_reader(items: list[str]):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else
                      _table_reader(t)(getattr(struct, n)) if t.startswith("dict[") else
                      _take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
-                     for n, t in zip(names, items))
+                     for n, t in zip(names, items, strict=True))
 
     return read
 

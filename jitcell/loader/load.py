@@ -23,12 +23,13 @@ import os
 import time
 import warnings
 
-from jitcell.runtime import callbacks
 from jitcell import abi
+from jitcell.errors import LinkageError
 from jitcell.loader import addresses
 from jitcell.options import SKIP_PATCHING_ENV, patching_enabled
+from jitcell.runtime import callbacks
+
 from .cache import Entry
-from jitcell.errors import LinkageError
 from .library import Library, Slot
 
 __all__ = ["load"]

@@ -359,7 +359,7 @@ class Namespace:
 
     def callers(self, name: str) -> list:
         """The loaded libraries whose code calls `name` through a slot."""
-        return [c.library for c in self._callers.values() if any(l.name == name for l in c.links)]
+        return [c.library for c in self._callers.values() if any(link.name == name for link in c.links)]
 
     def adopt(self, library, *, settings: dict | None = None, label: str | None = None,
               only=None) -> list[Relink]:

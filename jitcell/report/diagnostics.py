@@ -206,7 +206,8 @@ def _tables(d: Diagnosis) -> dict[str, tuple[list[str], list[list[str]]]]:
                      for g in d.globals]),
         "slots": (["slot", "status", "baked", "patched", "shift", "in", "points at"],
                   [[s.name, s.status, _address(s.baked), _address(s.patched),
-                    _signed_hex(s.shift) if s.shift is not None else "-", s.into or "-", s.points_at] for s in d.slots]),
+                    _signed_hex(s.shift) if s.shift is not None else "-", s.into or "-",
+                    s.points_at] for s in d.slots]),
         "libraries": (["library", "loaded at", "moved since the build"], [list(r) for r in d.libraries]),
         "imports": (["symbol", "resolved by"], [[i.name, i.library or "nothing"] for i in d.imports]),
         "problems": (["problem", "what it means", "fix"], [[p.title, p.meaning, p.fix] for p in d.problems]),
@@ -225,11 +226,11 @@ def render_text(d: Diagnosis, sections=SECTIONS) -> str:
             rows = rows + [["diff", line] for line in d.diff.splitlines()]
         if not rows:
             continue
-        widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
+        widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=True)]
         if any(header):
-            out.append("  " + "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
+            out.append("  " + "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
         for row in rows:
-            out.append("  " + "  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+            out.append("  " + "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     return "\n".join(out).lstrip("\n")
 
 

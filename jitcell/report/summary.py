@@ -8,7 +8,6 @@ holding the diagnosis: cache, exports, globals, slots, libraries, imports, probl
 
 from __future__ import annotations
 
-
 __all__ = ["summary_text", "summary_parts", "milliseconds"]
 
 

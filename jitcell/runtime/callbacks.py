@@ -65,7 +65,7 @@ class _Site:
         struct = self.values_type.from_address(address)
         values = [getattr(struct, name) for name, _ in self.values_type._fields_]
         if "str" in self.types:
-            values = [runtime.read_str(v) if t == "str" else v for v, t in zip(values, self.types)]
+            values = [runtime.read_str(v) if t == "str" else v for v, t in zip(values, self.types, strict=True)]
         return values
 
     def note(self) -> str:

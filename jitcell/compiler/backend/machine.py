@@ -22,7 +22,8 @@ from llvmlite import ir
 
 from jitcell.abi import CALL_PREFIX, FUNCTION_PREFIX, SLOT_PREFIX, VAR_PREFIX
 
-__all__ = ["toolchain", "optimize", "export", "emit", "assembly", "globals_table", "GlobalInfo", "break_slot", "emit_text",
+__all__ = ["toolchain", "optimize", "export", "emit", "assembly", "globals_table", "GlobalInfo", "break_slot",
+           "emit_text",
            "BREAKS"]
 
 BREAKS = ("no-dllexport", "hidden")  # teaching mode: how break_slot strips a slot's export

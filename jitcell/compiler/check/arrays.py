@@ -17,8 +17,8 @@ import math
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.errors import Loc
 from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, Array, Tuple, Type
+from jitcell.errors import Loc
 
 __all__ = ["ArrayChecks", "array_annotation", "array_writers", "NUMPY_CONSTANTS"]
 
@@ -46,7 +46,8 @@ def array_annotation(node: S.Expr, imports: dict[str, str]) -> Type | str | None
     if element is None:
         return None
     if not all(isinstance(i, S.SliceAll) for i in node.indices):
-        return f"an array annotation has ':' for each axis, like {_spelled(node.value)}[:] or {_spelled(node.value)}[:, :]"
+        spelled = _spelled(node.value)
+        return f"an array annotation has ':' for each axis, like {spelled}[:] or {spelled}[:, :]"
     if len(node.indices) > 2:
         return "jitcell's arrays have 1 or 2 dimensions"
     return Array(element, len(node.indices))

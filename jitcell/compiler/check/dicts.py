@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.errors import Loc
 from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Dict, Type
+from jitcell.errors import Loc
 
 __all__ = ["DictChecks", "EMPTY_DICT", "DICT_KEYS", "DICT_VALUES"]
 

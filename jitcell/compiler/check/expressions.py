@@ -17,13 +17,14 @@ import operator
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.errors import Diagnostic, Loc
-from .arrays import ArrayChecks
-from .dicts import EMPTY_DICT, DictChecks
-from .strings import StringChecks
 from jitcell.compiler.internal import INTRINSICS
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
 from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, is_numeric
+from jitcell.errors import Diagnostic, Loc
+
+from .arrays import ArrayChecks
+from .dicts import EMPTY_DICT, DictChecks
+from .strings import StringChecks
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint"]
 
@@ -348,7 +349,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         if node.keywords or len(node.args) != len(params):
             return self.error(f"{name}() takes {len(params)} positional arguments", node.loc)
         args = tuple(self.coerce(self.expr(a), t, f"argument {i + 1} of {name}()")
-                     for i, (a, t) in enumerate(zip(node.args, params)))
+                     for i, (a, t) in enumerate(zip(node.args, params, strict=True)))
         return T.Intrinsic(f"mem.{name}", args, result, node.loc)
 
     def call_cell(self, name: str, node: S.Call) -> T.Expr:
@@ -361,7 +362,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         if len(node.args) > len(params):
             return self.error(f"{name}() takes {len(params)} positional argument"
                               f"{'s' if len(params) != 1 else ''} but {len(node.args)} were given", node.loc)
-        for (pname, _), arg in zip(params, node.args):
+        for (pname, _), arg in zip(params, node.args, strict=False):
             bound[pname] = self.expr(arg)
         names = [p for p, _ in params]
         for kw in node.keywords:

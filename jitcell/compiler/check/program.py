@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from .expressions import INT_MAX, INT_MIN, ExpressionChecker, literal_default, truncate_hint
-from jitcell.errors import CompileError, Diagnostic, Loc
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, type_from_name
+from jitcell.errors import CompileError, Diagnostic, Loc
+
 from .arrays import array_annotation
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, type_from_name
+from .expressions import INT_MAX, INT_MIN, ExpressionChecker, literal_default, truncate_hint
 
 __all__ = ["check"]
 
@@ -372,8 +373,8 @@ class FunctionChecker(ExpressionChecker):
 
     def for_array(self, node: S.For, a: T.Expr) -> T.Stmt | None:
         if a.type.ndim != 1:
-            self.error(f"iterating over a 2-D array gives its rows, which jitcell does not support; "
-                       f"loop over range(a.shape[0]) and index a[i, j]", node.iter.loc)
+            self.error("iterating over a 2-D array gives its rows, which jitcell does not support; "
+                       "loop over range(a.shape[0]) and index a[i, j]", node.iter.loc)
             return None
         if not isinstance(node.target, S.Name):
             self.error("a loop over an array assigns one name", node.target.loc)
@@ -392,7 +393,7 @@ class FunctionChecker(ExpressionChecker):
             self.error(f"iterating over {mode}() gives {len(wanted)} value{'s' if len(wanted) > 1 else ''}; "
                        f"the loop assigns {len(targets)}", node.target.loc)
             return None
-        for target, t in zip(targets, wanted):
+        for target, t in zip(targets, wanted, strict=True):
             declared = self.declare(target.id, t)
             if declared not in (t, ERROR):
                 self.error(f"'{target.id}' is {declared}; this loop gives it {t}", target.loc)
@@ -507,7 +508,7 @@ class FunctionChecker(ExpressionChecker):
 
     def unpack(self, targets, value: T.Expr, loc: Loc) -> T.Stmt:
         """`a, b = t` for a tuple value t: each name takes an item's type (exactly)."""
-        for target, item in zip(targets, value.type.items):
+        for target, item in zip(targets, value.type.items, strict=True):
             declared = self.declare(target.id, item)
             if declared not in (item, ERROR) and item is not ERROR:
                 self.error(f"'{target.id}' is {declared} and cannot hold the {item} unpacked into it", target.loc)
@@ -530,7 +531,7 @@ class FunctionChecker(ExpressionChecker):
         if any(t.id in self.global_names for t in targets):
             return self.set_global(targets, values, loc, augmented)
         names, coerced = [], []
-        for target, value in zip(targets, values):
+        for target, value in zip(targets, values, strict=True):
             name = target.id
             if value.type is NONE:
                 self.error(f"this gives None, and jitcell has no None variables: '{name}' cannot "

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.errors import Loc
 from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, is_numeric
+from jitcell.errors import Loc
 
 __all__ = ["StringChecks"]
 
@@ -57,7 +57,7 @@ class StringChecks:
         return self.error(f"unsupported operand type(s) for {op}: '{left.type}' and '{right.type}'", loc)
 
     def str_compare(self, operands: list[T.Expr], ops, loc: Loc) -> T.Expr:
-        for (op, left, right) in zip(ops, operands, operands[1:]):
+        for (op, left, right) in zip(ops, operands, operands[1:], strict=False):
             if op in ("in", "not in"):
                 if right.type is not STR:
                     return self.error(f"argument of type '{right.type}' is not iterable here", right.loc)

@@ -13,7 +13,7 @@ Objects/longobject.c, Objects/floatobject.c and Modules/mathmodule.c.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from llvmlite import ir
 

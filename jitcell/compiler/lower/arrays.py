@@ -20,12 +20,12 @@ the index in range (versioning.py); `self.unchecked` holds those accesses.
 
 from __future__ import annotations
 
-
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from .arith import F64, I1, I8, I32, I64, llvm_type
 from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, Array, Type
+
+from .arith import F64, I1, I8, I32, I64, llvm_type
 from .versioning import Guard, array_accesses, bounds_guardable, worth_versioning
 
 __all__ = ["ArrayLowering", "ITEMSIZE", "export_params", "boundary_arrays", "boundary_result",
@@ -73,7 +73,7 @@ class ArrayLowering:
             assigned = {n for node in T.walk(self.fn.body) for n in _assigned(node)}
             args = self.ir_fn.args[1 if self.fn.signature.returns is not NONE else 0:]
             fixed = self._fixed_arrays = {
-                pname: arg for (pname, t), arg in zip(self.fn.signature.params, args[1:])
+                pname: arg for (pname, t), arg in zip(self.fn.signature.params, args[1:], strict=True)
                 if isinstance(t, Array) and pname not in assigned}
             self._header_cache = {}
         return fixed.get(name)
@@ -324,7 +324,7 @@ def boundary_arrays(owner, b: ir.IRBuilder, fn: T.Function, arrays: list, return
             b.store(bad, memory)
             b.call(owner.callback("raise", ir.VoidType()), [ir.Constant(I32, site), memory])
             b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(ir.Constant(returns, None))
-    for view, (index, t, values) in zip(views, arrays):
+    for view, (index, t, values) in zip(views, arrays, strict=True):
         shift = ir.Constant(I64, ITEMSIZE[t.element].bit_length() - 1)
         dims = values[1:1 + t.ndim] + [ir.Constant(I64, 1)] * (2 - t.ndim)
         strides = [b.ashr(v, shift) for v in values[1 + t.ndim:]] + [ir.Constant(I64, 0)] * (2 - t.ndim)
@@ -341,7 +341,7 @@ def boundary_result(b: ir.IRBuilder, value: ir.Value, t: Type, views: list[ir.Va
     back as 2k + 1 for parameter k: the wrapper returns that argument itself (arrays.py)."""
     if not isinstance(t, Array):
         return value
-    for view, (index, _, _) in zip(views, arrays):
+    for view, (index, _, _) in zip(views, arrays, strict=True):
         code = ir.Constant(I64, 2 * index + 1).inttoptr(_PTR)
         value = b.select(b.icmp_unsigned("==", value, view), code, value)
     return value

@@ -18,8 +18,9 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from .arith import F64, I1, I8, I64
 from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, Type
+
+from .arith import F64, I1, I8, I64
 
 __all__ = ["DictLowering", "table_kinds"]
 
@@ -69,7 +70,7 @@ class DictLowering:
     def dict_new(self, node: T.DictNew) -> ir.Value:
         d = self.runtime_object("table_new", ir.Constant(I64, table_kinds(node.type)))
         self.hold(d, node.type)  # released if a key or value faults
-        for k, v in zip(node.keys, node.values):
+        for k, v in zip(node.keys, node.values, strict=True):
             key, value = self.expr(k), self.expr(v)
             self.runtime("table_set", d, self.to_word(key, k.type), self.to_word(value, v.type))
             self.drop(value, v.type)
@@ -168,7 +169,7 @@ class DictLowering:
         left = b.sub(remaining, ir.Constant(I64, 1))
         items = {"keys": [("table_key", dict_type.key)], "values": [("table_value", dict_type.value)],
                  "items": [("table_key", dict_type.key), ("table_value", dict_type.value)]}[node.mode]
-        for name, (reader, t) in zip(node.names, items):
+        for name, (reader, t) in zip(node.names, items, strict=True):
             value = self.from_word(self.runtime(reader, d, e), t)
             old = b.load(self.vars[name]) if t is STR else None
             b.store(value, self.vars[name])

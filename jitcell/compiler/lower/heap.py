@@ -20,8 +20,9 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from .arith import I8, I32, I64
 from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Tuple, Type, has_heap_parts, is_heap
+
+from .arith import I8, I32, I64
 
 __all__ = ["HeapLowering", "IMMORTAL", "str_literal_global", "runtime_signature"]
 

@@ -17,25 +17,26 @@ operation, operand types) go into the manifest, and Python reads them from there
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from llvmlite import ir
 
 from jitcell import abi
-from jitcell.loader import addresses
 from jitcell.compiler import typed as T
+from jitcell.compiler.internal import lower_intrinsic
+from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, has_heap_parts
+from jitcell.errors import Loc
+from jitcell.loader import addresses
 from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
-from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 
-_PTR = ir.PointerType()
-from jitcell.errors import Loc
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, has_heap_parts
-from jitcell.compiler.internal import lower_intrinsic
+from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
 from .heap import HeapLowering, runtime_signature, str_literal_global
+
+_PTR = ir.PointerType()
 
 __all__ = ["lower", "Lowered", "SlotUse"]
 
@@ -407,7 +408,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         if self.fn.name in self.owner.recursive:  # after the locals exist (null): its exit releases them
             self.fail(self.b.icmp_signed(">", self.depth, ir.Constant(I32, RECURSION_LIMIT)), "recursion", [],
                       self.fn.loc)
-        for (name, t), value in zip(sig.params, args):
+        for (name, t), value in zip(sig.params, args, strict=True):
             self.b.store(value, self.vars[name])
             self.retain(value, t)  # the function owns its locals, parameters too
         self.block(self.fn.body)
@@ -517,7 +518,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 self.str_append_assign(name, pieces)
             case T.Assign(names=names, values=values):
                 computed = [self.expr(v) for v in values]
-                for name, value, node_value in zip(names, computed, values):
+                for name, value, node_value in zip(names, computed, values, strict=True):
                     t = node_value.type
                     old = b.load(self.vars[name]) if has_heap_parts(t) else None
                     if old is not None:
@@ -555,7 +556,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 whole = self.expr(value)
                 if has_heap_parts(value.type):
                     self.take(whole)  # its items move into the names
-                for i, (name, t) in enumerate(zip(names, value.type.items)):
+                for i, (name, t) in enumerate(zip(names, value.type.items, strict=True)):
                     old = b.load(self.vars[name]) if has_heap_parts(t) else None
                     b.store(b.extract_value(whole, i), self.vars[name])
                     if old is not None:
@@ -799,7 +800,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                     memory = self.entry.alloca(llvm_type(t))
                     self.propagate(b.call(callee, [memory, depth, *values]))
                     result = b.load(memory)
-                for value, arg in reversed(list(zip(values, args))):
+                for value, arg in reversed(list(zip(values, args, strict=True))):
                     self.drop(value, arg.type)  # arguments are lent to the callee
                 return result
             case T.Intrinsic():
@@ -827,7 +828,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
             case T.MakeTuple(items=items, type=t):
                 values = [self.expr(item) for item in items]
                 whole = ir.Constant(llvm_type(t), None)
-                for i, (value, item) in enumerate(zip(values, items)):
+                for i, (value, item) in enumerate(zip(values, items, strict=True)):
                     if has_heap_parts(item.type):
                         self.take(value)  # now owned by the tuple
                     whole = b.insert_value(whole, value, i)
@@ -899,7 +900,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         left_type = node.operands[0].type
         end = self.ir_fn.append_basic_block("cmp.end")
         incoming = []
-        for op, operand in zip(node.ops, node.operands[1:]):
+        for op, operand in zip(node.ops, node.operands[1:], strict=True):
             right = self.expr(operand)
             if STR in (left_type, operand.type) or op in ("in", "not in"):
                 result = self.str_compare(op, left, right)

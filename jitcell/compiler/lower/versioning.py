@@ -41,7 +41,7 @@ accumulator the guard cannot bound, as in `s += a[i]`), and every check.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from llvmlite import ir
 
@@ -151,7 +151,7 @@ class _Assignments:
         for stmt in stmts:
             match stmt:
                 case T.Assign(names=names, values=values):
-                    for name, value in zip(names, values):
+                    for name, value in zip(names, values, strict=True):
                         self.values.setdefault(name, []).append((value, loops))
                 case T.Unpack(names=names, value=value):
                     for i, name in enumerate(names):  # bounds unknown: an item of a tuple
