@@ -15,13 +15,13 @@ In IPython: `%load_ext jitcell`, then `%%jit` cells. Importing this package is
 cheap: the compiler and llvmlite are imported only when a cell must be compiled.
 """
 
+from . import runtime
 from .errors import CompileError, JitError, LinkageError, LinkError, ToolchainError
 from .version import __version__
 
 __all__ = [
     "compile_cell", "Options", "Library", "Slot", "JitFunction", "Namespace", "JitError", "CompileError",
-    "LinkageError",
-    "LinkError", "ToolchainError", "load_ipython_extension", "__version__",
+    "LinkageError", "LinkError", "ToolchainError", "load_ipython_extension", "__version__",
 ]
 
 
@@ -42,6 +42,19 @@ def __getattr__(name: str):
     import importlib
 
     return getattr(importlib.import_module(module), name)
+
+
+def _build_runtime(source: str):
+    """The runtime library is a cell the pipeline compiles (or finds in the cache), without
+    Python wrappers: cells call it through slots, Python through runtime.function()."""
+    from .pipeline import compile_cell  # imported when first needed: `import jitcell` stays cheap
+
+    return compile_cell(source, internal=True, wraparound=True, wrap=False)
+
+
+# The package wires its layers together: the runtime (below the compiler) is handed its builder,
+# so any use of jitcell, through the pipeline or the compiler's driver alone, can build it.
+runtime.install(_build_runtime)
 
 
 def load_ipython_extension(ipython) -> None:

@@ -29,12 +29,14 @@ class Loc:
     cache-hit path, which must not pay for importing dataclasses.)"""
 
     __slots__ = ("line", "col")
+    line: int
+    col: int
 
     def __init__(self, line: int, col: int):
         object.__setattr__(self, "line", line)
         object.__setattr__(self, "col", col)
 
-    def __setattr__(self, name, value):
+    def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Loc is immutable")
 
     def __eq__(self, other) -> bool:

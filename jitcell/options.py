@@ -46,9 +46,10 @@ class Options:
         return cls(**{name: parts[name] for name in cls.__slots__ if name in parts})
 
     def key_parts(self) -> dict:
-        parts = {"opt": self.opt, "wraparound": self.wraparound, "first_line": self.first_line,
-                 "loop_versioning": self.loop_versioning, "interrupt_checks": self.interrupt_checks,
-                 "boundscheck": self.boundscheck}
+        parts: dict[str, int | bool | str] = {
+            "opt": self.opt, "wraparound": self.wraparound, "first_line": self.first_line,
+            "loop_versioning": self.loop_versioning, "interrupt_checks": self.interrupt_checks,
+            "boundscheck": self.boundscheck}
         if self.internal:
             parts["internal"] = True
         if self.script:

@@ -11,9 +11,10 @@ with it) is imported on a miss only.
     >>> lib.functions["sq"](3.0), lib.cache_hit
     (9.0, False)
 
-This module is where the layers meet: it hands the runtime library the function that
-builds it (`runtime.install`: the runtime is itself a compiled cell) and hands a
-`Namespace` the function that recompiles stale callers, so that neither imports upward.
+The loader sits below this module, so it is handed what it needs from above: a
+`Namespace` gets compile_cell to recompile stale callers with (`namespace.link`), and
+fingerprint.py the probe that asks LLVM what this machine is. The runtime library, itself
+a cell this pipeline compiles, gets its builder from the package (`jitcell/__init__.py`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import contextlib
 import sys
 import time
 
-from jitcell import runtime
 from jitcell.loader import fingerprint, namespace, variables
 from jitcell.loader.bind import bind
 from jitcell.loader.cache import Cache, Entry, cache_key
@@ -88,7 +88,7 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     with _workspace(store, key) as work:
         with namespace.missing_callees(settings, source, options.key_parts(), callees, env):
             built, manifest = driver.build(source, options, key, toolchain, work, callees=env, var_env=var_env)
-        details = None
+        details: dict | None = None
         if store is not None:
             entry = store.publish(key, built, manifest, replace=force or reason.startswith("corrupt"))
             details = _explain_miss(store, manifest, reason)
@@ -119,7 +119,7 @@ def _probe_toolchain() -> dict:
 
 def _explain_miss(store: Cache, manifest: dict, reason: str) -> dict:
     """Compare with the previous entry of the same cell (misses.py), and remember this one."""
-    from jitcell.loader import misses
+    from jitcell.loader import misses  # a miss only (it brings difflib)
 
     details = misses.explain(misses.previous(store, manifest), manifest)
     misses.remember(store, manifest, store.paths(manifest["key"])[1])
@@ -143,10 +143,3 @@ def _workspace(store: Cache | None, key: str):
         if sys.platform != "win32":  # a loaded DLL cannot be deleted on Windows
             shutil.rmtree(path, ignore_errors=True)
 
-
-def _build_runtime(source: str) -> Library:
-    # no Python wrappers: cells call it through slots, Python through runtime.function()
-    return compile_cell(source, internal=True, wraparound=True, wrap=False)
-
-
-runtime.install(_build_runtime)

@@ -136,7 +136,8 @@ class CompiledCells:
             prefix = attribute.group(2)
             matches = sorted(n for n in (*MATH_FUNCTIONS, *MATH_CONSTANTS) if n.startswith(prefix))
         else:
-            prefix = re.search(r"\w*$", before).group()
+            word = re.search(r"\w*$", before)  # always matches, if only the empty string
+            prefix = word.group() if word else ""
             matches = sorted(n for n in self.names(code) if n.startswith(prefix) and n != prefix) if prefix else []
         return {"status": "ok", "matches": matches, "cursor_start": cursor - len(prefix), "cursor_end": cursor,
                 "metadata": {}}

@@ -22,6 +22,7 @@ import sys
 
 from ipykernel.ipkernel import IPythonKernel
 
+from jitcell.loader.cache import Cache
 from jitcell.version import __version__
 
 from . import display
@@ -29,7 +30,7 @@ from .cells import PYTHON_MAGIC, CompiledCells, cell_kind
 
 __all__ = ["JitcellKernel", "LANGUAGE_INFO"]
 
-LANGUAGE_INFO = {
+LANGUAGE_INFO: dict[str, object] = {
     "name": "jitcell",
     "version": __version__,
     "mimetype": "text/x-python",
@@ -71,10 +72,13 @@ class JitcellKernel(IPythonKernel):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.cells = CompiledCells(self.shell)
-        display.register(self.shell)  # dicts and arrays as tables
+        shell = self.shell
+        if shell is None:
+            raise RuntimeError("the IPython kernel started without a shell")
+        self.cells = CompiledCells(shell)
+        display.register(shell)  # dicts and arrays as tables
         self.transformer = _CellTransformer()
-        self.shell.input_transformers_cleanup.append(self.transformer)
+        shell.input_transformers_cleanup.append(self.transformer)
 
     async def do_execute(self, code, silent, *args, **kwargs):
         self.transformer.cell = code
@@ -85,8 +89,6 @@ class JitcellKernel(IPythonKernel):
 
     @property
     def banner(self) -> str:
-        from jitcell.loader.cache import Cache
-
         return (f"jitcell {__version__}: a Jupyter kernel whose cells are compiled to native code with LLVM.\n"
                 f"Python {sys.version.split()[0]}; compiled libraries are cached in {Cache().root}\n"
                 "A cell holds defs, typed module variables (total: int = 0), 'import math' and statements;\n"
@@ -106,8 +108,8 @@ class JitcellKernel(IPythonKernel):
     def do_history(self, hist_access_type, output, raw, session=0, start=0, stop=None, n=None, pattern=None,
                    unique=False):
         reply = super().do_history(hist_access_type, output, raw, session, start, stop, n, pattern, unique)
-        if hist_access_type == "range":  # IPython numbers the current session 0 there, the tail does not
-            current = self.shell.history_manager.session_number
+        if hist_access_type == "range" and self.shell is not None:  # IPython numbers the current session 0
+            current = self.shell.history_manager.session_number  # there, the tail does not
             reply["history"] = [(current if s == 0 else s, *rest) for s, *rest in reply["history"]]
         return reply
 

@@ -23,6 +23,10 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # jupyter_client is imported when a session starts
+    from jupyter_client import BlockingKernelClient, KernelManager
 
 __all__ = ["KernelSession", "Reply", "KernelDied"]
 
@@ -48,9 +52,21 @@ class KernelSession:
     def __init__(self, env: dict | None = None, kernel: str = "python3"):
         self.env = env
         self.kernel_name = kernel
-        self.manager = None
-        self.client = None
+        self._manager: KernelManager | None = None
+        self._client: BlockingKernelClient | None = None
         self._spec_dir: Path | None = None
+
+    @property
+    def manager(self) -> KernelManager:
+        if self._manager is None:
+            raise RuntimeError("the kernel session has not been started")
+        return self._manager
+
+    @property
+    def client(self) -> BlockingKernelClient:
+        if self._client is None:
+            raise RuntimeError("the kernel session has not been started")
+        return self._client
 
     def __enter__(self) -> KernelSession:
         self.start()
@@ -66,8 +82,8 @@ class KernelSession:
         env = {**os.environ, **(self.env or {})}
         self._spec_dir = Path(tempfile.mkdtemp(prefix="jitcell-kernel-"))
         # IPC sockets in a private directory: no TCP ports, nothing to eavesdrop on
-        self.manager = KernelManager(kernel_name=self.kernel_name, transport="ipc",
-                                     ip=str(self._spec_dir / "socket"))
+        self._manager = manager = KernelManager(kernel_name=self.kernel_name, transport="ipc",
+                                                ip=str(self._spec_dir / "socket"))
         module = {"python3": "ipykernel_launcher", "jitcell": "jitcell.kernel"}.get(self.kernel_name)
         if module is not None:
             spec = self._spec_dir / self.kernel_name
@@ -76,14 +92,14 @@ class KernelSession:
                 "argv": [sys.executable, "-m", module, "-f", "{connection_file}"],
                 "display_name": f"{self.kernel_name} (jitcell session)",
                 "language": "python" if self.kernel_name == "python3" else "jitcell"}))
-            self.manager.kernel_spec_manager = KernelSpecManager(kernel_dirs=[str(self._spec_dir)])
-        self.manager.start_kernel(env=env)
+            manager.kernel_spec_manager = KernelSpecManager(kernel_dirs=[str(self._spec_dir)])
+        manager.start_kernel(env=env)
         self._connect()
 
     def _connect(self) -> None:
-        self.client = self.manager.client()
-        self.client.start_channels()
-        self.client.wait_for_ready(timeout=60)
+        self._client = client = self.manager.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=60)
 
     def restart(self, env: dict | None = None) -> None:
         """Restart the kernel process; `env` (if given) is added to the session's environment."""
@@ -93,16 +109,16 @@ class KernelSession:
         self._connect()
 
     def shutdown(self) -> None:
-        if self.client is not None:
-            self.client.stop_channels()
-        if self.manager is not None and self.manager.has_kernel:
-            self.manager.shutdown_kernel(now=True)
+        if self._client is not None:
+            self._client.stop_channels()
+        if self._manager is not None and self._manager.has_kernel:
+            self._manager.shutdown_kernel(now=True)
         if self._spec_dir is not None:
             shutil.rmtree(self._spec_dir, ignore_errors=True)
 
     @property
     def pid(self) -> int | None:
-        provisioner = getattr(self.manager, "provisioner", None)
+        provisioner = getattr(self._manager, "provisioner", None)
         process = getattr(provisioner, "process", None)
         return getattr(process, "pid", None)
 
@@ -161,5 +177,6 @@ class KernelSession:
         if reply.status == "died":
             raise KernelDied(f"the kernel died while evaluating {expression!r}")
         if reply.status != "ok":
-            raise RuntimeError(f"{reply.error['ename']}: {reply.error['evalue']}")
+            error = reply.error or {}
+            raise RuntimeError(f"{error.get('ename')}: {error.get('evalue')}")
         return json.loads(reply.stdout.strip().splitlines()[-1])

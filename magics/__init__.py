@@ -44,6 +44,13 @@ __all__ = ["JitMagics", "load_ipython_extension", "namespace_of", "cell_label"]
 
 @magics_class
 class JitMagics(Magics):
+    @property
+    def user_ns(self) -> dict:
+        """The namespace of the shell these magics are registered with."""
+        if self.shell is None:
+            raise UsageError("jitcell's magics are not registered with an IPython shell")
+        return self.shell.user_ns
+
     @magic_arguments()
     @argument("--opt", type=int, default=2, choices=(0, 1, 2, 3), metavar="N",
               help="LLVM optimization level, 0 to 3 (default 2).")
@@ -106,7 +113,7 @@ class JitMagics(Magics):
         library = compile_cell(cell, callees=namespace, opt=args.opt, wraparound=args.wraparound, first_line=2,
                                interrupt_checks=not args.no_interrupt, cache=not args.no_cache, force=args.force,
                                boundscheck=args.boundscheck == "on", break_linkage=args.teach_break)
-        self.shell.user_ns.update(library.functions)
+        self.user_ns.update(library.functions)
         if not args.quiet or show:
             display(summary_bundle(library, show=[v for v in show if v not in ("ir", "opt", "asm")]), raw=True)
         if {"ir", "opt", "asm", "all"} & set(show):
@@ -125,9 +132,9 @@ class JitMagics(Magics):
         """`%jit_inspect NAME`: a compiled function's signature, library, slots (baked and
         patched addresses), optimized LLVM IR and assembly, syntax-highlighted."""
         name = line.strip()
-        function = self.shell.user_ns.get(name)
+        function = self.user_ns.get(name)
         if not name or not isinstance(function, JitFunction):
-            known = sorted(n for n, v in self.shell.user_ns.items() if isinstance(v, JitFunction))
+            known = sorted(n for n, v in self.user_ns.items() if isinstance(v, JitFunction))
             raise UsageError(f"%jit_inspect NAME: {name or 'a name'} is not a function compiled by jitcell here"
                              + (f"; compiled functions: {', '.join(known)}" if known else ""))
         for bundle in inspect_bundle(function, namespace_of(self.shell)):

@@ -39,6 +39,20 @@ CASES = {
     "async def": ("async def f(n: int):\n    return n\n", 1, 1,
                   "only 'def' and 'import math' may appear at the top level of a %%jit cell, "
                   "not async functions"),
+    # ---- an empty dict takes its type from where it goes; where nothing gives it one, it is an error
+    "empty dict statement": ("def f() -> None:\n    {}\n", 2, 5,
+                             "the type of an empty dict is not known here: assign it to an annotated name first, "
+                             "like 'd: dict[str, int] = {}'"),
+    "empty dict in a tuple": ("def f() -> int:\n    x = ({}, 1)\n    return 1\n", 2, 10,
+                              "the type of an empty dict is not known in a tuple: assign it to an annotated name "
+                              "first, like 'd: dict[str, int] = {}'"),
+    "empty dict returned": ("def f():\n    return {}\n", 2, 12,
+                            "the type of an empty dict is not known: annotate the result, e.g. "
+                            "'def f(...) -> dict[str, int]'"),
+    "negative str tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-'a']\n", 3, 12,
+                                 "a tuple index must be an int literal"),
+    "negative None tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-None]\n", 3, 12,
+                                  "a tuple index must be an int literal"),
     "lambda": ("def f(x: int) -> int:\n    g = lambda y: y\n    return x\n", 2, 9,
                "lambda expressions are not supported"),
     "list comprehension": ("def f(n: int):\n    return [i for i in range(n)]\n", 2, 12,

@@ -173,3 +173,16 @@ def test_the_checks_catch_a_bad_import(edge, broken):
         assert any(source in c and target in c for c in cycles(graph))
     else:
         assert any(source in p and target in p for p in upward(graph))
+
+
+def test_only_the_backend_machine_imports_llvmlite_binding():
+    """llvmlite's split, kept: `llvmlite.ir` is pure Python, `llvmlite.binding` is LLVM itself."""
+    importers = set()
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [f"{node.module}.{a.name}" for a in node.names] if isinstance(node, ast.ImportFrom) and node.module \
+                else []
+            if any(n == "llvmlite.binding" or n.startswith("llvmlite.binding.") for n in names):
+                importers.add(name)
+    assert importers == {"jitcell.compiler.backend.machine"}

@@ -106,7 +106,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
             raise LinkageError(f"the code for this cell needs symbols that neither the C nor the math "
                                f"library provides: {', '.join(unknown)}")
         library = work / f"{key}{library_suffix()}"
-        command = link(obj, library, sorted(set(needs.values()), key="mc".index))
+        command = link(obj, library, sorted({lib for lib in needs.values() if lib is not None}, key="mc".index))
     imports = symbols.imports(library)
     foreign = [i for i in imports if not symbols.is_system_library(i.library)]
     if foreign:
@@ -171,17 +171,19 @@ def _signed64(value: int) -> int:
 
 def checker_signatures(env: dict) -> dict:
     """name -> typed.Signature for the checker, or a message if a type cannot cross cells."""
-    out = env.not_called() if isinstance(env, Callees) else {}  # a name there is an error either way
+    out: dict[str, T.Signature | str] = {}
+    if isinstance(env, Callees):
+        out.update(env.not_called())  # a name there is an error either way
     for name, fn in env.items():
         params = [(p, type_from_text(t)) for p, t in fn.params]
         returns = type_from_text(fn.returns)
+        known = [(p, t) for p, t in params if t is not None]
         unknown = [t for (_, t), (_, parsed) in zip(fn.params, params, strict=True) if parsed is None]
-        unknown += [fn.returns] if returns is None else []
-        if unknown:
-            out[name] = (f"{name}() of another cell uses the type {unknown[0]}, which calls between "
-                         f"cells do not support yet")
+        if unknown or returns is None:
+            out[name] = (f"{name}() of another cell uses the type {(unknown or [fn.returns])[0]}, which calls "
+                         f"between cells do not support yet")
         else:
-            out[name] = T.Signature(tuple(params), returns, tuple(fn.defaults))
+            out[name] = T.Signature(tuple(known), returns, tuple(fn.defaults))
     return out
 
 

@@ -79,13 +79,16 @@ class _Parser:
         except RecursionError:  # the ast module's own limit, far beyond MAX_DEPTH
             tree = None
         deepest, node = _deepest(tree) if tree is not None else (MAX_DEPTH + 1, None)
-        if deepest > MAX_DEPTH:
+        if tree is None or deepest > MAX_DEPTH:
             loc = self.loc(node) if node is not None else Loc(self.first_line, 1)
             raise CompileError([Diagnostic(
                 f"this is nested more than {MAX_DEPTH} levels deep, which jitcell does not compile; "
                 "split it into several statements", loc)], self.source, self.first_line)
-        functions, imports, broken = [], [], set()
-        variables, top = [], []
+        functions: list[S.FunctionDef] = []
+        imports: list[S.Import] = []
+        broken: set[str] = set()
+        variables: list[S.Variable] = []
+        top: list[S.Stmt] = []
         for i, node in enumerate(tree.body):
             if i == 0 and _is_docstring(node):
                 continue
@@ -185,8 +188,9 @@ class _Parser:
         if node.decorator_list:
             self.error(node.decorator_list[0], "decorators are not supported on %%jit functions")
         a = node.args
-        if a.vararg or a.kwarg:
-            self.error(a.vararg or a.kwarg, "*args and **kwargs are not supported")
+        starred = a.vararg or a.kwarg
+        if starred is not None:
+            self.error(starred, "*args and **kwargs are not supported")
         if a.posonlyargs or a.kwonlyargs:
             self.error(node, "positional-only and keyword-only parameters are not supported")
         defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
@@ -196,9 +200,9 @@ class _Parser:
                                   self.expr(default) if default is not None else None,
                                   self.loc(arg)))
         body = list(node.body)
-        docstring = None
-        if body and _is_docstring(body[0]):
-            docstring = body.pop(0).value.value
+        docstring = _docstring(body[0]) if body else None
+        if docstring is not None:
+            body.pop(0)
         returns = self.expr(node.returns) if node.returns is not None else None
         self.global_names = set()
         stmts = self.block(body) if body else (S.Pass(self.loc(node)),)
@@ -219,7 +223,7 @@ class _Parser:
         loc = self.loc(node)
         match node:
             case ast.Assign(targets=[ast.Subscript() as target], value=value):
-                return S.AssignItem(self.expr(target), self.expr(value), loc)
+                return S.AssignItem(self.subscript(target), self.expr(value), loc)
             case ast.Assign(targets=[target], value=value):
                 names = self.assign_targets(target)
                 if names is None:
@@ -246,11 +250,11 @@ class _Parser:
                 if opname is None:
                     self.error(node, f"the operator '{type(op).__name__}' is not supported")
                     return None
-                return S.AugAssignItem(self.expr(target), opname, self.expr(value), loc)
+                return S.AugAssignItem(self.subscript(target), opname, self.expr(value), loc)
             case ast.AugAssign():
                 self.error(node, "only a name or an item can be the target of an augmented assignment")
             case ast.Delete(targets=[ast.Subscript() as target]):
-                return S.DeleteItem(self.expr(target), loc)
+                return S.DeleteItem(self.subscript(target), loc)
             case ast.Delete():
                 self.error(node, "only 'del d[key]' is supported")
             case ast.If(test=test, body=body, orelse=orelse):
@@ -260,9 +264,9 @@ class _Parser:
             case ast.For(target=ast.Name() as target, iter=it, body=body, orelse=orelse):
                 return S.For(self.name(target), self.expr(it), self.block(body), self.block(orelse), loc)
             case ast.For(target=ast.Tuple(elts=elts) as target, iter=it, body=body, orelse=orelse) \
-                    if all(isinstance(e, ast.Name) for e in elts):
-                names = S.Tuple(tuple(self.name(e) for e in elts), self.loc(target))
-                return S.For(names, self.expr(it), self.block(body), self.block(orelse), loc)
+                    if (plain := _all_names(elts)) is not None:
+                pair = S.Tuple(tuple(self.name(e) for e in plain), self.loc(target))
+                return S.For(pair, self.expr(it), self.block(body), self.block(orelse), loc)
             case ast.For():
                 self.error(node, "the target of a for loop must be a name or names: for k, v in ...")
             case ast.Break():
@@ -293,8 +297,8 @@ class _Parser:
     def assign_targets(self, target: ast.expr) -> tuple[S.Name, ...] | None:
         if isinstance(target, ast.Name):
             return (self.name(target),)
-        if isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts):
-            return tuple(self.name(e) for e in target.elts)
+        if isinstance(target, ast.Tuple) and (plain := _all_names(target.elts)) is not None:
+            return tuple(self.name(e) for e in plain)
         if isinstance(target, (ast.Tuple, ast.List)):
             self.error(target, "only names can be unpacked into: a, b = ...")
         else:
@@ -314,6 +318,7 @@ class _Parser:
             case ast.Constant(value=value):
                 if value is Ellipsis or isinstance(value, (bytes, complex)):
                     self.error(node, f"{type(value).__name__} constants are not supported")
+                    return S.Const(0, loc)  # the cell fails after parsing: the value is never used
                 return S.Const(value, loc)
             case ast.BinOp(left=left, op=op, right=right):
                 opname = _BINOPS.get(type(op))
@@ -328,13 +333,13 @@ class _Parser:
                                 tuple(self.expr(v) for v in values), loc)
             case ast.Compare(left=left, ops=ops, comparators=comparators):
                 names = []
-                for op in ops:
-                    if type(op) not in _CMPOPS:
-                        word = {ast.Is: "is", ast.IsNot: "is not"}[type(op)]
+                for comparison in ops:
+                    if type(comparison) not in _CMPOPS:
+                        word = {ast.Is: "is", ast.IsNot: "is not"}[type(comparison)]
                         self.error(node, f"the '{word}' operator is not supported")
                         names.append("==")
                     else:
-                        names.append(_CMPOPS[type(op)])
+                        names.append(_CMPOPS[type(comparison)])
                 return S.Compare(self.expr(left), tuple(names),
                                  tuple(self.expr(c) for c in comparators), loc)
             case ast.IfExp(test=test, body=body, orelse=orelse):
@@ -356,19 +361,23 @@ class _Parser:
                 return S.Attribute(self.expr(value), attr, loc)
             case ast.Tuple(elts=elts):
                 return S.Tuple(tuple(self.expr(e) for e in elts), loc)
-            case ast.Subscript(value=value, slice=index):
-                parts = index.elts if isinstance(index, ast.Tuple) else [index]
-                return S.Subscript(self.expr(value), tuple(self.index(p) for p in parts), loc)
+            case ast.Subscript():
+                return self.subscript(node)
             case ast.Dict(keys=keys, values=values):
                 if any(k is None for k in keys):
                     self.error(node, "** unpacking in a dict literal is not supported")
                     keys, values = [], []
-                return S.DictLiteral(tuple(self.expr(k) for k in keys), tuple(self.expr(v) for v in values), loc)
+                return S.DictLiteral(tuple(self.expr(k) for k in keys if k is not None),
+                                     tuple(self.expr(v) for v in values), loc)
             case ast.JoinedStr(values=values):
                 return S.FString(tuple(self.fstring_part(v) for v in values), loc)
             case _:
                 self.unsupported(node)
                 return S.Const(0, loc)
+
+    def subscript(self, node: ast.Subscript) -> S.Subscript:
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return S.Subscript(self.expr(node.value), tuple(self.index(p) for p in parts), self.loc(node))
 
     def index(self, node: ast.expr) -> S.Expr:
         if isinstance(node, ast.Slice):
@@ -380,12 +389,15 @@ class _Parser:
 
     def fstring_part(self, node: ast.expr) -> str | S.FormattedValue:
         if isinstance(node, ast.Constant):
-            return node.value
+            return str(node.value)  # the text between fields
+        if not isinstance(node, ast.FormattedValue):  # an f-string holds only text and fields
+            self.unsupported(node)
+            return ""
         spec = ""
-        if node.format_spec is not None:
+        if isinstance(node.format_spec, ast.JoinedStr):  # a spec is itself an f-string
             pieces = node.format_spec.values
             if all(isinstance(p, ast.Constant) for p in pieces):
-                spec = "".join(p.value for p in pieces)
+                spec = "".join(str(p.value) for p in pieces if isinstance(p, ast.Constant))
             else:
                 self.error(node.format_spec, "a format spec with {fields} inside is not supported")
         conversion = {-1: None, 115: "s", 114: "r", 97: "a"}[node.conversion]
@@ -404,9 +416,21 @@ def _deepest(tree: ast.AST) -> tuple[int, ast.AST]:
     return deepest
 
 
+def _docstring(node: ast.stmt) -> str | None:
+    """The text of a statement that is a string literal alone (a docstring where it comes first)."""
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+        return node.value.value
+    return None
+
+
 def _is_docstring(node: ast.stmt) -> bool:
-    return (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
-            and isinstance(node.value.value, str))
+    return _docstring(node) is not None
+
+
+def _all_names(nodes: list[ast.expr]) -> list[ast.Name] | None:
+    """The nodes, if every one is a plain name."""
+    names = [n for n in nodes if isinstance(n, ast.Name)]
+    return names if len(names) == len(nodes) else None
 
 
 def _describe(node: ast.AST) -> str:

@@ -155,6 +155,7 @@ def check_target(source: str, triple: str, *, break_linkage: str | None = None, 
                    f"/OUT:{library.name}", *(o.name for o in objects)]
         _zig(command[1:], work, triple)
     else:  # zig's Mach-O linker (against its libSystem stub) or lld; -nostdlib: no C runtime, no compiler-rt
+        assert zig_target is not None  # TARGETS names one for every format but PE
         command = ["zig", "cc", "-target", zig_target, "-shared", "-nostdlib", "-o", library.name,
                    *(o.name for o in objects)]
         if form == "ELF":  # as on this machine: only libm and libc, and nothing left undefined
@@ -227,7 +228,24 @@ def _coff_undefined(obj: Path) -> set[str]:
 
     lief.logging.disable()
     coff = lief.parse(str(obj))  # kept alive while its symbols are read
-    return {s.name for s in coff.symbols if s.is_external and s.is_undefined}
+    if not isinstance(coff, lief.COFF.Binary):
+        raise LinkError(f"{obj.name} is not the COFF object LLVM was asked to emit")
+    return {_text(s.name) for s in coff.symbols if s.is_external and s.is_undefined}
+
+
+def _text(name: str | bytes) -> str:
+    """A symbol name as LIEF gives it (str, or bytes where it is not valid UTF-8)."""
+    return name if isinstance(name, str) else name.decode("utf-8", "replace")
+
+
+def _mach_o(path: Path):
+    import lief
+
+    lief.logging.disable()
+    binary = lief.parse(str(path))
+    if not isinstance(binary, lief.MachO.Binary):
+        raise LinkError(f"{path.name} is not the Mach-O library zig was asked to link")
+    return binary
 
 
 def _import_libraries(work: Path, needed: set[str]) -> list[Path]:
@@ -235,15 +253,15 @@ def _import_libraries(work: Path, needed: set[str]) -> list[Path]:
     C runtime (ucrtbase.dll, part of every Windows 10 and later): a .def file made into a .lib by
     `zig dlltool`. No Windows SDK is needed, and a function ucrtbase.dll does not export is refused
     here, before linking."""
-    needed = sorted(needed - {"_fltused", "__chkstk"})  # both in the support object
-    if not needed:
+    names = sorted(needed - {"_fltused", "__chkstk"})  # both in the support object
+    if not names:
         return []
-    unknown = [name for name in needed if name not in _ucrt_exports()]
+    unknown = [name for name in names if name not in _ucrt_exports()]
     if unknown:
         raise LinkageError(f"the code for this cell needs symbols that the Windows C runtime (ucrtbase.dll) "
                            f"does not provide: {', '.join(unknown)}")
     definition = work / "ucrtbase.def"
-    definition.write_text("LIBRARY ucrtbase.dll\nEXPORTS\n" + "".join(f"    {n}\n" for n in needed))
+    definition.write_text("LIBRARY ucrtbase.dll\nEXPORTS\n" + "".join(f"    {n}\n" for n in names))
     _zig(["dlltool", "-m", "i386:x86-64", "-d", definition.name, "-l", "ucrtbase.lib"], work, "x86_64-pc-windows-msvc")
     return [work / "ucrtbase.lib"]
 
@@ -290,14 +308,11 @@ def read_exports(path: Path, form: str) -> list:
             rows.append(Export(symbol.name.decode(), kind, symbol.address, 0))
         return sorted(rows, key=lambda e: e.name)
     if form == "Mach-O":
-        import lief
-
-        lief.logging.disable()
-
-        binary = lief.parse(str(path))
+        binary = _mach_o(path)
         rows = []
         for symbol in binary.exported_symbols:
-            name = symbol.name[1:] if symbol.name.startswith("_") else symbol.name  # C names get a "_"
+            name = _text(symbol.name)
+            name = name[1:] if name.startswith("_") else name  # C names get a "_"
             section = binary.section_from_virtual_address(symbol.value)
             kind = "function" if section is not None and section.name == "__text" else "data"
             rows.append(Export(name, kind, symbol.value, 0))
@@ -326,16 +341,16 @@ def read_imports(path: Path, form: str) -> list:
                                                                                         [])
                        for i in entry.imports if i.name), key=lambda i: i.name)
     if form == "Mach-O":
-        import lief
-
-        lief.logging.disable()
-        rows, binary = [], lief.parse(str(path))  # kept alive while its symbols are read
+        binary = _mach_o(path)  # kept alive while its symbols are read
+        imported = []
         for symbol in binary.imported_symbols:
             library = None
-            if symbol.has_binding_info and symbol.binding_info.has_library:
-                library = symbol.binding_info.library.name
-            rows.append(Import(symbol.name[1:] if symbol.name.startswith("_") else symbol.name, library))
-        return sorted(rows, key=lambda i: i.name)
+            info = symbol.binding_info if symbol.has_binding_info else None
+            if info is not None and info.has_library and info.library is not None:
+                library = _text(info.library.name)
+            name = _text(symbol.name)
+            imported.append(Import(name[1:] if name.startswith("_") else name, library))
+        return sorted(imported, key=lambda i: i.name)
     from elftools.elf.elffile import ELFFile
 
     with open(path, "rb") as f:  # a versioned symbol names its library in .gnu.version_r

@@ -266,6 +266,8 @@ class Unpack:
 
 @dataclass(frozen=True, slots=True)
 class DictSet:
+    """`d[k] = v`: v is evaluated first, then d and k, as in Python."""
+
     dict: Expr
     key: Expr
     value: Expr

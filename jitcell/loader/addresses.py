@@ -30,7 +30,7 @@ def address_of(target: str) -> int:
     if target.startswith("rt."):
         return runtime.address(target[3:])
     if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:
-        return ctypes.cast(getattr(ctypes.pythonapi, target[5:]), ctypes.c_void_p).value
+        return runtime.pointer_address(getattr(ctypes.pythonapi, target[5:]))
     if target.startswith(CELL_TARGET):  # namespace.resolver knows the callees; without them:
         name = target[len(CELL_TARGET):]
         raise LinkageError(f"this library calls {name}() from another cell, and no definition of {name} "

@@ -20,11 +20,17 @@ from __future__ import annotations
 
 import ctypes
 import math
+from collections.abc import Callable
+from typing import Any
 
-from jitcell.runtime import callbacks
+from jitcell import runtime
+from jitcell.abi import SCRIPT_FUNCTION
+from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
+from jitcell.runtime.convert import from_table, to_table
 
 from .library import Library
+from .variables import JitVariable
 
 __all__ = ["bind", "JitFunction"]
 
@@ -35,6 +41,8 @@ _PYTYPES = {"int": int, "float": float, "bool": bool, "str": str, "None": type(N
 
 class JitFunction:
     """A compiled function of a jitcell cell, callable like the Python function it replaces."""
+
+    __call__: Callable[..., Any]  # the function's own generated wrapper, set on its subclass (_make_function)
 
     def __init__(self, name: str, info: dict, library: Library):
         self.__name__ = self.__qualname__ = name
@@ -65,8 +73,6 @@ class JitFunction:
 def bind(library: Library) -> Library:
     """Wrap each exported function; a kernel cell's top-level code (`__cell__`) becomes
     `library.cell_main` rather than a function of the cell, its variables `library.variables`."""
-    from jitcell.abi import SCRIPT_FUNCTION
-
     for info in library.manifest["functions"]:
         function = _make_function(info, library)
         if info["name"] == SCRIPT_FUNCTION:
@@ -74,8 +80,6 @@ def bind(library: Library) -> Library:
         else:
             library.functions[info["name"]] = function
     if "variables" in library.manifest:
-        from .variables import JitVariable
-
         library.variables = {v["name"]: JitVariable(v["name"], v["type"], library)
                              for v in library.manifest["variables"]}
     return library
@@ -87,7 +91,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
     items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
     entry.restype = None if items or info["returns"] == "None" else _ctype(info["returns"])
     argtypes = [c for _, t in info["params"]
-                for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else _array_argtypes(t) if
+                for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else arrays.argtypes(t) if
                           is_array_type(t) else [_ctype(t)])]
     if items:
         result_type = type("Result", (ctypes.Structure,), {
@@ -107,7 +111,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
         "jc__release": _release, "jc__from_table": _table_reader(info["returns"]),
         **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if t.startswith("dict[")},
-        **(_array_namespace(name, info) if _uses_arrays(info) else {}),
+        **(arrays.wrapper_namespace(name, info) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
     call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
@@ -126,7 +130,7 @@ def _wrapper_source(info: dict) -> str:
     args, tables = [], []
     for p, t in info["params"]:
         if is_array_type(t):  # data address, shape and strides (arrays.py)
-            more, passed = _array_lines(p, t, info.get("writes_arrays", False))
+            more, passed = arrays.wrapper_lines(p, t, info.get("writes_arrays", False))
             lines += more
             args += passed
             continue
@@ -192,41 +196,17 @@ def _uses_arrays(info: dict) -> bool:
     return any(is_array_type(t) for t in types)
 
 
-def _array_argtypes(t: str) -> list:
-    from jitcell.runtime.arrays import argtypes
-
-    return argtypes(t)
-
-
-def _array_lines(p: str, t: str, writes: bool):
-    from jitcell.runtime.arrays import wrapper_lines
-
-    return wrapper_lines(p, t, writes)
-
-
-def _array_namespace(name: str, info: dict) -> dict:
-    from jitcell.runtime.arrays import wrapper_namespace
-
-    return wrapper_namespace(name, info)
-
-
 def _release(address: int) -> None:
-    from jitcell import runtime
-
     runtime.call("obj_release", address)
 
 
 def _table_maker(function: str, param: str, type_name: str):
-    from jitcell.runtime.convert import to_table
-
     return lambda value: to_table(value, type_name, function, param)
 
 
 def _table_reader(type_name: str):
     if not type_name.startswith("dict["):
         return None
-    from jitcell.runtime.convert import from_table
-
     return lambda address: from_table(address, type_name)
 
 
@@ -239,21 +219,13 @@ def _tuple_reader(items: list[str]):
     def read(struct, args=()):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else
                      _table_reader(t)(getattr(struct, n)) if t.startswith("dict[") else
-                     _take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
+                     arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
                      for n, t in zip(names, items, strict=True))
 
     return read
 
 
-def _take_array(address: int, t: str, args: tuple):
-    from jitcell.runtime.arrays import take_array
-
-    return take_array(address, t, args)
-
-
 def _take_str(address: int) -> str:
-    from jitcell import runtime
-
     return runtime.take_str(address)
 
 

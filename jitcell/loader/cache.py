@@ -24,7 +24,7 @@ import os
 import sys
 import time
 
-from jitcell.version import CODEGEN_ABI
+from jitcell.version import CODEGEN_ABI, __version__
 
 __all__ = ["Cache", "Entry", "Lookup", "cache_key", "normalize_source", "default_root", "sha256_file",
            "library_suffix"]
@@ -57,8 +57,6 @@ def normalize_source(source: str) -> str:
 
 def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None = None,
               variables: dict | None = None) -> str:
-    from jitcell.version import __version__
-
     parts = {
         "source": normalize_source(source),
         "options": options,

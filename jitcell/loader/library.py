@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 __all__ = ["Library", "Slot"]
 
 # Plain classes rather than dataclasses: this module is on the cache-hit path.
@@ -48,10 +50,10 @@ class Library:
         self.slots = slots
         self.manifest = manifest
         self.miss_reason = miss_reason  # why the cache missed ("no entry", "rebuild forced (-f)", ...)
-        self.miss_details = None  # on a miss: misses.explain()'s comparison with the cell's previous entry
+        self.miss_details: dict | None = None  # on a miss: misses.explain()'s comparison with the cell's previous entry
         self.functions: dict = {}  # name -> JitFunction
         self.variables: dict = {}  # name -> JitVariable (kernel cells, variables.py)
-        self.cell_main = None  # a kernel cell's top-level code, a JitFunction of no arguments
+        self.cell_main: Callable[[], object] | None = None  # a kernel cell's top-level code, a JitFunction
         self.relinked: list = []  # what loading it did to callers in its Namespace (namespace.Relink)
         self.handle = handle  # the ctypes handle: keeps the library loaded
 

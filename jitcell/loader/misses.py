@@ -20,15 +20,17 @@ import difflib
 import json
 import os
 
+from jitcell.abi import SCRIPT_FUNCTION
+
+from .cache import sha256
+
 __all__ = ["identity", "previous", "remember", "explain"]
 
 _MAX_DIFF_LINES = 16
 
 
 def identity(manifest: dict) -> str:
-    from .cache import sha256
-
-    names = sorted([f["name"] for f in manifest.get("functions", ()) if f["name"] != "__cell__"] +
+    names = sorted([f["name"] for f in manifest.get("functions", ()) if f["name"] != SCRIPT_FUNCTION] +
                    [v["name"] for v in manifest.get("variables", ())])
     if names:
         what = "names:" + ",".join(names)

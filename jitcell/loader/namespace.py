@@ -40,7 +40,7 @@ import os
 import re
 from collections.abc import Callable
 
-from jitcell import abi
+from jitcell import abi, runtime
 from jitcell.abi import CELL_TARGET
 from jitcell.errors import CompileError, JitError, LinkageError
 from jitcell.options import Options, patching_enabled
@@ -121,7 +121,7 @@ def entry_address(fn) -> int:
         raise LinkageError(f"{fn.__name__}() cannot be called from other cells: its library "
                            f"({fn.library.path.name}) exports no entry for them")
     try:
-        return ctypes.cast(fn.library.handle[symbol], ctypes.c_void_p).value
+        return runtime.pointer_address(fn.library.handle[symbol])
     except AttributeError:
         raise LinkageError(f"{fn.__name__}(): {symbol!r} is missing from the export table of "
                            f"{fn.library.location}") from None
@@ -180,12 +180,14 @@ def link(library, callees, settings: dict, compile: Callable):
         labels = callees._labels if isinstance(callees, Namespace) else {}
         names = _names(callees)
         known = getattr(callees, "variables", {})
-        rows = [{"name": r["name"], "signature": r["signature"],
-                 "defined_in": labels.get(getattr(getattr(names.get(r["name"]), "library", None), "location", None))}
+
+        def defined_in(value) -> str | None:  # the label of the cell whose library holds `value`
+            return labels.get(getattr(getattr(value, "library", None), "location", ""))
+
+        rows = [{"name": r["name"], "signature": r["signature"], "defined_in": defined_in(names.get(r["name"]))}
                 for r in library.manifest.get("callees", [])]
-        rows += [{"name": r["name"], "type": r["type"],  # module variables of other kernel cells
-                  "defined_in": labels.get(getattr(getattr(known.get(r["name"]), "library", None), "location", None))}
-                 for r in uses]
+        rows += [{"name": r["name"], "type": r["type"], "defined_in": defined_in(known.get(r["name"]))}
+                 for r in uses]  # module variables of other kernel cells
         _write_remembered(settings, library.manifest["source"], library.manifest["options"], rows)
     if isinstance(callees, Namespace):
         callees.compile = compile

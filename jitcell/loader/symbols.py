@@ -38,15 +38,25 @@ class Import:
     library: str | None
 
 
+def _symbol_table(elf, name: str):
+    """The file's symbol table section of that name (".dynsym", ".symtab"), or None."""
+    from elftools.elf.sections import SymbolTableSection
+
+    section = elf.get_section_by_name(name)
+    return section if isinstance(section, SymbolTableSection) else None
+
+
 def _dynamic_symbols(path: Path):
+    from elftools.elf.dynamic import DynamicSection
     from elftools.elf.elffile import ELFFile
 
     with open(path, "rb") as f:
         elf = ELFFile(f)
-        section = elf.get_section_by_name(".dynsym")
+        section = _symbol_table(elf, ".dynsym")
         dynamic = elf.get_section_by_name(".dynamic")
-        needed_libs = [t.needed for t in dynamic.iter_tags("DT_NEEDED")] if dynamic else []
-        symbols = list(section.iter_symbols()) if section else []
+        needed_libs = [t.needed for t in dynamic.iter_tags("DT_NEEDED")] if isinstance(dynamic, DynamicSection) \
+            else []
+        symbols = list(section.iter_symbols()) if section is not None else []
         return symbols, needed_libs
 
 
@@ -56,7 +66,7 @@ def undefined_symbols(path: Path) -> list[str]:
 
     with open(path, "rb") as f:
         elf = ELFFile(f)
-        table = elf.get_section_by_name(".symtab") or elf.get_section_by_name(".dynsym")
+        table = _symbol_table(elf, ".symtab") or _symbol_table(elf, ".dynsym")
         if table is None:
             return []
         return sorted({s.name for s in table.iter_symbols() if s.name and s["st_shndx"] == "SHN_UNDEF"})
@@ -134,7 +144,7 @@ def sections(path: Path) -> dict[str, str]:
         elf = ELFFile(f)
         names = {i: section.name for i, section in enumerate(elf.iter_sections())}
         found = {}
-        for table in (elf.get_section_by_name(".dynsym"), elf.get_section_by_name(".symtab")):
+        for table in (_symbol_table(elf, ".dynsym"), _symbol_table(elf, ".symtab")):
             for s in table.iter_symbols() if table is not None else ():
                 index = s["st_shndx"]
                 if s.name and isinstance(index, int):

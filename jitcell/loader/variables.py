@@ -26,8 +26,9 @@ from __future__ import annotations
 import ctypes
 import re
 
-from jitcell import abi
+from jitcell import abi, runtime
 from jitcell.errors import LinkageError
+from jitcell.runtime.convert import from_table, to_table
 
 __all__ = ["JitVariable", "PREFIX", "resolve", "key_part", "manifest_rows", "address"]
 
@@ -66,11 +67,7 @@ class JitVariable:
         if not obj:
             raise NameError(f"the variable {self.name!r} has no value yet: its cell has not run to the assignment")
         if t == "str":
-            from jitcell import runtime
-
             return runtime.read_str(obj)
-        from jitcell.runtime.convert import from_table
-
         ctypes.c_int64.from_address(obj).value += 1  # from_table releases the reference it reads
         return from_table(obj, t)
 
@@ -86,18 +83,16 @@ class JitVariable:
                 raise TypeError(f"{what} cannot hold {type(new).__name__} {new!r}")
             if t == "int" and not _INT_MIN <= new <= _INT_MAX:
                 raise OverflowError(f"{what} holds 64-bit ints; {new} does not fit")
-            ctype = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_uint8}[t]
-            ctype.from_address(address).value = float(new) if t == "float" else int(new)
+            if t == "float":
+                ctypes.c_double.from_address(address).value = float(new)
+            else:
+                (ctypes.c_int64 if t == "int" else ctypes.c_uint8).from_address(address).value = int(new)
             return
-        from jitcell import runtime
-
         if t == "str":
             if not isinstance(new, str):
                 raise TypeError(f"{what} cannot hold {type(new).__name__} {new!r}")
             obj = runtime.new_str(new)
         else:
-            from jitcell.runtime.convert import to_table
-
             obj = to_table(new, t, "assignment", self.name)
         cell = ctypes.c_void_p.from_address(address)
         old, cell.value = cell.value, obj

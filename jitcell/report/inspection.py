@@ -48,7 +48,8 @@ def code_bundle(title: str, code: str, language: str) -> dict:
 
 def _ir_functions(ir: str, names: list[str]) -> str:
     wanted = {f'@"{n}"' for n in names} | {f"@{n}" for n in names}
-    blocks, current = [], None
+    blocks: list[str] = []
+    current: list[str] | None = None
     for line in ir.splitlines():
         if line.startswith("define "):
             symbol = re.search(r'@("[^"]+"|[\w.$]+)', line)
@@ -62,7 +63,8 @@ def _ir_functions(ir: str, names: list[str]) -> str:
 
 
 def _asm_functions(asm: str, names: list[str]) -> str:
-    blocks, current = [], None
+    blocks: list[str] = []
+    current: list[str] | None = None
     for line in asm.splitlines():
         label = line[:-1].strip('"') if line.endswith(":") and not line.startswith((" ", "\t", ".L")) else None
         if label is not None:

@@ -26,6 +26,7 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["ChildCrash", "crash_in_child"]
 
@@ -118,7 +119,7 @@ def crash_in_child(function, *args, patching: bool = False, timeout: float = 120
     done = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(request)], capture_output=True, text=True,
                           env=env, timeout=timeout)
     lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-    loaded = next((line for line in lines if "slots" in line), {"slots": [], "hit": False})
+    loaded: dict[str, Any] = next((line for line in lines if "slots" in line), {"slots": [], "hit": False})
     result = next((line["result"] for line in lines if "result" in line), None)
     fault = [line.split() for line in done.stderr.splitlines() if line.startswith("jitcell-fault ")]
     number = -done.returncode if done.returncode < 0 else (int(fault[0][1]) if fault else None)

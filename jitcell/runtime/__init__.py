@@ -26,7 +26,8 @@ from collections.abc import Callable
 
 from jitcell.errors import JitError
 
-__all__ = ["install", "library", "address", "function", "call", "new_str", "read_str", "take_str", "SOURCE_PATH"]
+__all__ = ["install", "library", "address", "function", "call", "new_str", "read_str", "take_str", "pointer_address",
+           "SOURCE_PATH"]
 
 SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.py")
 
@@ -70,7 +71,16 @@ def function(name: str):
 
 
 def address(name: str) -> int:
-    return ctypes.cast(function(name), ctypes.c_void_p).value
+    return pointer_address(function(name))
+
+
+def pointer_address(pointer) -> int:
+    """The address a ctypes function pointer (or pointer-sized object) holds; never NULL for what
+    jitcell asks, and an error rather than a slot patched with NULL if it were."""
+    value = ctypes.cast(pointer, ctypes.c_void_p).value
+    if value is None:
+        raise JitError(f"{pointer!r} is a NULL pointer where jitcell needs an address")
+    return value
 
 
 def call(name: str, *args):

@@ -43,14 +43,22 @@ def is_array_type(name: str) -> bool:
     return parse_type(name) is not None
 
 
+def _array_type(name: str) -> tuple[str, int]:
+    """parse_type for a name known to be an array type's."""
+    parsed = parse_type(name)
+    if parsed is None:
+        raise ValueError(f"{name!r} is not an array type")
+    return parsed
+
+
 def argtypes(name: str) -> list:
     """The entry point's parameters for one array: data address, shape, strides in bytes."""
-    _, ndim = parse_type(name)
+    _, ndim = _array_type(name)
     return [ctypes.c_void_p] + [ctypes.c_int64] * (2 * ndim)
 
 
 def _describe_type(name: str) -> str:
-    element, ndim = parse_type(name)
+    element, ndim = _array_type(name)
     return f"a {ndim}-D {_DTYPES[element]} array ({name})"
 
 
@@ -65,7 +73,7 @@ def _describe_value(value) -> str:
 def wrapper_lines(param: str, type_name: str, writes: bool) -> tuple[list[str], list[str]]:
     """Lines of the generated wrapper (bind.py) that check one array argument, and the
     expressions it passes to the entry point: where its data address is, shape, strides."""
-    element, ndim = parse_type(type_name)
+    element, ndim = _array_type(type_name)
     p = param
     lines = [f"    if {p}.__class__ is not jc__ndarray or {p}.dtype is not jc__dtype_{element} "
              f"or {p}.ndim != {ndim}: jc__as_array_{p}({p})"]
@@ -99,7 +107,7 @@ def wrapper_namespace(function: str, info: dict) -> dict:
 def _checker(function: str, param: str, type_name: str):
     import numpy as np
 
-    element, ndim = parse_type(type_name)
+    element, ndim = _array_type(type_name)
     dtype = np.dtype(_DTYPES[element])
 
     def check(value):
@@ -155,7 +163,7 @@ class ArrayOwner:
     def __init__(self, address: int, type_name: str):
         import numpy as np
 
-        element, ndim = parse_type(type_name)
+        element, ndim = _array_type(type_name)
         shape = tuple(_WORD(address + 8 * (5 + axis)).value for axis in range(ndim))
         self.address = address
         self.__array_interface__ = {"shape": shape, "typestr": np.dtype(_DTYPES[element]).str,

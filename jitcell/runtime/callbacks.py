@@ -25,6 +25,7 @@ import ctypes
 import math
 import operator
 import threading
+from collections.abc import Callable
 
 from jitcell import runtime
 from jitcell.runtime.arrays import site_error
@@ -54,16 +55,16 @@ class _Site:
         self.site = site
         types = site.get("operands") or [i["type"] for i in site.get("items", []) if "type" in i]
         self.types = types
-        self.values_type = type("Values", (ctypes.Structure,),
-                                {"_fields_": [(f"v{i}", _CTYPES[t]) for i, t in enumerate(types)]})
+        self.fields = [(f"v{i}", _CTYPES[t]) for i, t in enumerate(types)]
+        self.values_type: type[ctypes.Structure] = type("Values", (ctypes.Structure,), {"_fields_": self.fields})
         index = site["line"] - first_line
         self.source_line = source_lines[index].strip() if 0 <= index < len(source_lines) else ""
 
     def values(self, address: int) -> list:
-        if not self.values_type._fields_:
+        if not self.fields:
             return []
         struct = self.values_type.from_address(address)
-        values = [getattr(struct, name) for name, _ in self.values_type._fields_]
+        values = [getattr(struct, name) for name, _ in self.fields]
         if "str" in self.types:
             values = [runtime.read_str(v) if t == "str" else v for v, t in zip(values, self.types, strict=True)]
         return values
@@ -107,7 +108,8 @@ class _Site:
         (value,) = values
         conversion = self.site.get("conversion")
         if conversion is not None:
-            value = {"r": repr, "s": str, "a": ascii}[conversion](value)
+            convert: dict[str, Callable[[object], str]] = {"r": repr, "s": str, "a": ascii}
+            value = convert[conversion](value)
         return format(value, self.site.get("spec", ""))
 
     def print(self, values: list) -> None:
@@ -132,8 +134,8 @@ def _python_op_error(op: str, values: list) -> BaseException:
     except Exception as error:  # the exception CPython raises for this operation
         return error
     if isinstance(result, int):
-        shown = f" = {result}" if result.bit_length() <= 128 else f" has {result.bit_length()} bits and"
-        return OverflowError(f"{text}{shown} does not fit in a 64-bit int{_WRAP_HINT}")
+        size = f" = {result}" if result.bit_length() <= 128 else f" has {result.bit_length()} bits and"
+        return OverflowError(f"{text}{size} does not fit in a 64-bit int{_WRAP_HINT}")
     if isinstance(result, complex):
         return ValueError(f"{text} is a complex number in Python ({result}); jitcell has no complex type")
     return SystemError(f"jitcell: {text} was reported as failing, but Python gives {result!r}")
@@ -254,4 +256,4 @@ TARGETS = frozenset(_CALLBACKS)
 
 
 def address(target: str) -> int:
-    return ctypes.cast(_CALLBACKS[target], ctypes.c_void_p).value
+    return runtime.pointer_address(_CALLBACKS[target])

@@ -18,10 +18,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from jitcell.errors import LinkError, ToolchainError
+from jitcell.loader.symbols import defining_library
 
 __all__ = ["Linker", "find_linker", "link", "system_libraries", "providers"]
 
@@ -67,8 +69,6 @@ def providers(symbols: list[str]) -> dict[str, str | None]:
     """Which system library ("m" or "c") defines each symbol (None: neither)."""
     import ctypes
 
-    from jitcell.loader.symbols import defining_library
-
     handles = []
     for short, path in system_libraries().items():
         try:
@@ -94,7 +94,7 @@ def _zig() -> tuple[str, ...] | None:
 
 
 def _candidates() -> dict[str, tuple[str, ...] | None]:
-    found = {}
+    found: dict[str, tuple[str, ...] | None] = {}
     for name in ("ld", "cc"):
         path = shutil.which(name) if not (name == "ld" and sys.platform == "darwin") else None
         found[name] = (path,) if path else None
@@ -109,9 +109,10 @@ def find_linker() -> Linker:
     if wanted:
         if wanted not in candidates:
             raise ToolchainError(f"JITCELL_LINKER={wanted!r}: choose one of ld, cc, zig")
-        if candidates[wanted] is None:
+        program = candidates[wanted]
+        if program is None:
             raise ToolchainError(f"JITCELL_LINKER={wanted} but no such linker was found on this machine")
-        return Linker(wanted, candidates[wanted])
+        return Linker(wanted, program)
     for name, program in candidates.items():
         if program is not None:
             return Linker(name, program)
@@ -122,7 +123,7 @@ def find_linker() -> Linker:
         "  - the ziglang package:          pip install ziglang")
 
 
-def link(obj: Path, out: Path, libraries: list[str] = ("m", "c")) -> list[str]:
+def link(obj: Path, out: Path, libraries: Sequence[str] = ("m", "c")) -> list[str]:
     """Link `obj` into the shared library `out`; returns the command line used.
 
     Name only the libraries the object imports from: reading libc's symbol table

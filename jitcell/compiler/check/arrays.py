@@ -20,6 +20,8 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, Array, Tuple, Type
 from jitcell.errors import Loc
 
+from .host import CheckerHost
+
 __all__ = ["ArrayChecks", "array_annotation", "array_writers", "NUMPY_CONSTANTS"]
 
 _ELEMENT_NAMES = {"float": FLOAT, "float64": FLOAT, "int": INT, "int64": INT, "bool": BOOL}
@@ -62,7 +64,8 @@ def _spelled(node: S.Expr) -> str:
 def array_writers(program: T.Program) -> set[str]:
     """The functions that may assign to array elements, themselves or through the functions
     they call: their array arguments must be writeable."""
-    direct, calls = set(), {}
+    direct: set[str] = set()
+    calls: dict[str, set[str]] = {}
     for fn in program.functions:
         nodes = list(T.walk(fn.body))
         if any(isinstance(n, (T.ArraySet, T.ArrayUpdate)) for n in nodes):
@@ -79,15 +82,15 @@ def array_writers(program: T.Program) -> set[str]:
     return writers
 
 
-class ArrayChecks:
-    """Mixed into ExpressionChecker (which provides expr, error, coerce, binary, module, locals)."""
+class ArrayChecks(CheckerHost):
+    """Mixed into ExpressionChecker."""
 
     def numpy_alias(self, name: str) -> bool:
         return name not in self.locals and self.module.imports.get(name) == "numpy"
 
     # ---- a[i, j] ----------------------------------------------------------------------
 
-    def array_indices(self, t: Array, indices, loc: Loc) -> tuple[T.Expr, ...] | None:
+    def array_indices(self, t: Array, indices: tuple[S.Expr, ...], loc: Loc) -> tuple[T.Expr, ...] | None:
         if any(isinstance(i, S.SliceAll) for i in indices):
             self.error("slices of arrays are not supported; index every axis, like a[i, j]", loc)
             return None
@@ -111,15 +114,17 @@ class ArrayChecks:
             result.append(e)
         return tuple(result)
 
-    def array_subscript(self, a: T.Expr, indices, loc: Loc) -> T.Expr:
+    def array_subscript(self, a: T.Expr, indices: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
+        assert isinstance(a.type, Array)  # here and below: the caller has found that a is an array
         checked = self.array_indices(a.type, indices, loc)
         if checked is None:
             return T.Literal(0, ERROR, loc)
         return T.ArrayItem(a, checked, a.type.element, loc)
 
-    def array_item_statement(self, node, a: T.Expr) -> T.Stmt | None:
+    def array_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem, a: T.Expr) -> T.Stmt | None:
         """`a[i] = v`, `a[i] op= v` (`del a[i]` is an error, as in NumPy)."""
-        t: Array = a.type
+        t = a.type
+        assert isinstance(t, Array)
         if isinstance(node, S.DeleteItem):
             self.error("cannot delete array elements", node.loc)
             return None
@@ -203,8 +208,8 @@ class ArrayChecks:
                 return a
             if not isinstance(a.type, Array):
                 return self.error(f"np.{member}() needs an array, not {a.type}", a.loc)
-            shape = T.ArrayShape(a, Tuple([INT] * a.type.ndim), a.loc)
-            return T.ArrayNew(shape, fill, Array(element or a.type.element, a.type.ndim), loc)
+            dims = T.ArrayShape(a, Tuple([INT] * a.type.ndim), a.loc)
+            return T.ArrayNew(dims, fill, Array(element or a.type.element, a.type.ndim), loc)
         shape = self.expr(args[0])
         if shape.type is ERROR:
             return shape

@@ -16,6 +16,8 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Dict, Type
 from jitcell.errors import Loc
 
+from .host import CheckerHost
+
 __all__ = ["DictChecks", "EMPTY_DICT", "DICT_KEYS", "DICT_VALUES"]
 
 DICT_KEYS = (INT, STR)
@@ -23,7 +25,7 @@ DICT_VALUES = (INT, FLOAT, BOOL, STR)
 EMPTY_DICT = Type("dict (empty, type unknown)")
 
 
-class DictChecks:
+class DictChecks(CheckerHost):
     """Mixed into ExpressionChecker."""
 
     def dict_literal(self, node: S.DictLiteral) -> T.Expr:
@@ -38,7 +40,7 @@ class DictChecks:
         value_type = FLOAT if value_types == {INT, FLOAT} else self.same_type(values, "a dict literal's values",
                                                                               node.loc)
         t = self.dict_type(key_type, value_type, node.loc)
-        if t is ERROR:
+        if not isinstance(t, Dict):  # ERROR, reported
             return T.Literal(0, ERROR, node.loc)
         values = [self.coerce(v, t.value, "a dict value") for v in values]
         return T.DictNew(tuple(keys), tuple(values), t, node.loc)
@@ -55,15 +57,18 @@ class DictChecks:
         return Dict(key, value)
 
     def dict_key(self, d: T.Expr, key: T.Expr) -> T.Expr:
+        assert isinstance(d.type, Dict)  # here and below: the caller has found that d is a dict
         return self.coerce(key, d.type.key, f"a key of {d.type}")
 
-    def dict_subscript(self, d: T.Expr, indices, loc: Loc) -> T.Expr:
+    def dict_subscript(self, d: T.Expr, indices: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
+        assert isinstance(d.type, Dict)
         if len(indices) != 1:
             return self.error("a dict takes one key", loc)
         key = self.dict_key(d, self.expr(indices[0]))
         return T.DictGet(d, key, None, d.type.value, loc)
 
     def dict_method(self, d: T.Expr, name: str, node: S.Call) -> T.Expr:
+        assert isinstance(d.type, Dict)
         if name == "get":
             if node.keywords or len(node.args) != 2:
                 return self.error("d.get() takes a key and a default in jitcell: d.get(key, default)", node.loc)

@@ -8,7 +8,7 @@
 The rules follow Python: bool takes part in arithmetic as int, int meets float as
 float, `/` always gives a float. Where Python's result type would depend on run-time
 values (int `or` float, `max(1, 2.5)`), jitcell asks for an explicit conversion.
-`FunctionChecker` in check.py adds statements and scopes on top of this class.
+`FunctionChecker` in program.py adds statements and scopes on top of this class.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from jitcell.errors import Diagnostic, Loc
 
 from .arrays import ArrayChecks
 from .dicts import EMPTY_DICT, DictChecks
+from .host import ModuleContext
 from .strings import StringChecks
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint"]
@@ -37,12 +38,13 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
-    """Types expressions. Subclasses provide `locals`, `module` and `is_assigned`."""
+    """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
+    assigned_names: set[str]
     probe: bool
 
-    def __init__(self, module):
+    def __init__(self, module: ModuleContext):
         self.module = module  # the ModuleChecker: signatures, imports, errors
 
     # ---- reporting ----------------------------------------------------------------
@@ -90,6 +92,16 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             return self.to_int(e)
         return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}", e.loc)
 
+    def typed_dict(self, e: T.Expr, where: str) -> T.Expr:
+        """`{}` takes its type from where it goes (an annotated name, a parameter, a declared
+        result); where nothing gives it one, it is an error rather than a value of no type."""
+        if e.type is not EMPTY_DICT:
+            return e
+        hint = where if where.startswith("annotate") else "assign it to an annotated name first, like " \
+            "'d: dict[str, int] = {}'"
+        where = "" if where.startswith("annotate") else f" {where}"
+        return self.error(f"the type of an empty dict is not known{where}: {hint}", e.loc)
+
     def can_coerce(self, source: Type, target: Type) -> bool:
         return source == target or ERROR in (source, target) or (
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
@@ -116,9 +128,9 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
 
     def expr(self, node: S.Expr) -> T.Expr:
         if isinstance(node, (S.BinOp, S.UnaryOp)):
-            value = fold_int(node)
-            if value is not None and INT_MIN <= value <= INT_MAX:
-                return T.Literal(value, INT, node.loc)
+            folded = fold_int(node)
+            if folded is not None and INT_MIN <= folded <= INT_MAX:
+                return T.Literal(folded, INT, node.loc)
         match node:
             case S.Const():
                 return self.constant(node)
@@ -147,7 +159,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             case S.FString():
                 return self.fstring(node)
             case S.Tuple(elts=elts, loc=loc):
-                items = [self.expr(e) for e in elts]
+                items = [self.typed_dict(self.expr(e), "in a tuple") for e in elts]
                 for item in items:
                     if item.type is NONE:
                         return self.error("a tuple cannot hold None", item.loc)
@@ -199,7 +211,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             return self.error(f"'{name}' is not a value in jitcell; call it", loc)
         return self.undefined(name, loc)
 
-    def subscript(self, value: T.Expr, indices, loc: Loc) -> T.Expr:
+    def subscript(self, value: T.Expr, indices: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
         if value.type is ERROR:
             return value
         if isinstance(value.type, Dict):
@@ -209,8 +221,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         if isinstance(value.type, Tuple):
             index = indices[0]
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
-                    and isinstance(index.operand, S.Const):
-                index = S.Const(-index.operand.value, index.loc)
+                    and isinstance(index.operand, S.Const) and isinstance(index.operand.value, int):
+                index = S.Const(-index.operand.value, index.loc)  # t[-1] (t[-"a"] is an error below)
             if len(indices) != 1 or not isinstance(index, S.Const) or type(index.value) is not int:
                 return self.error("a tuple index must be an int literal", loc)
             n = len(value.type.items)
@@ -242,8 +254,10 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         if op == "+":
             return e
         if isinstance(e, T.Literal) and e.type is FLOAT:
+            assert isinstance(e.value, float)  # a literal of type float holds a float
             return T.Literal(-e.value, FLOAT, loc)
         if isinstance(e, T.Literal) and e.type is INT and e.value != INT_MIN:
+            assert isinstance(e.value, int)  # and one of type int an int (bools became ints in to_int)
             return T.Literal(-e.value, INT, loc)
         return T.Unary("-", e, e.type, loc)
 
@@ -269,7 +283,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         result = FLOAT if op == "/" else INT
         return T.Binary(op, self.to_int(left), self.to_int(right), result, loc)
 
-    def compare(self, left, ops, comparators, loc: Loc) -> T.Expr:
+    def compare(self, left: S.Expr, ops: tuple[str, ...], comparators: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
@@ -301,7 +315,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         t = self.same_type(values, f"'{op}'", loc)
         return T.Logical(op, tuple(values), t, loc)
 
-    def conditional(self, test, body, orelse, loc: Loc) -> T.Expr:
+    def conditional(self, test: S.Expr, body: S.Expr, orelse: S.Expr, loc: Loc) -> T.Expr:
         t_test = self.condition(test)
         values = [self.expr(body), self.expr(orelse)]
         t = self.same_type(values, "a conditional expression", loc)
@@ -479,18 +493,19 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             elif e.type not in (ERROR, STR) and not is_numeric(e.type):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
-        options = {"sep": " ", "end": "\n", "flush": False}
+        texts = {"sep": " ", "end": "\n"}
+        flush = False
         for kw in node.keywords:
             value = kw.value.value if isinstance(kw.value, S.Const) else ...
             if kw.name in ("sep", "end") and (value is None or isinstance(value, str)):
-                options[kw.name] = options[kw.name] if value is None else value
+                texts[kw.name] = texts[kw.name] if value is None else value
             elif kw.name == "flush" and isinstance(value, bool):
-                options["flush"] = value
+                flush = value
             elif kw.name in ("sep", "end", "flush"):
                 self.error(f"print({kw.name}=...) must be a literal in jitcell", kw.loc)
             else:
                 self.error(f"print() keyword '{kw.name}' is not supported", kw.loc)
-        return T.Print(tuple(items), options["sep"], options["end"], options["flush"], NONE, node.loc)
+        return T.Print(tuple(items), texts["sep"], texts["end"], flush, NONE, node.loc)
 
     def call_math(self, member: str, node: S.Call) -> T.Expr:
         loc = node.loc
@@ -559,7 +574,7 @@ def truncate_hint(target: Type, source: Type) -> str:
     return " (write int(...) to truncate)" if (target, source) == (INT, FLOAT) else ""
 
 
-def literal_default(node: S.Expr | None, imports: dict[str, str]):
+def literal_default(node: S.Expr | None, imports: dict[str, str]) -> int | float | None:
     """The Python value of a parameter default, or None if it is not a constant.
 
     A default is a number, a math constant (`math.pi`, or `pi` imported from math),

@@ -13,6 +13,8 @@ time, and finds functions that could fall off their end without returning a valu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
@@ -27,7 +29,7 @@ __all__ = ["check"]
 
 
 def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False,
-          callees: dict | None = None, variables: dict | None = None) -> T.Program:
+          callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None) -> T.Program:
     """`internal`: allow the runtime library's memory builtins (internal.py). `callees`: the
     functions of other cells this cell may call, name -> Signature (or why it cannot).
     `variables`: the module variables of earlier kernel cells, name -> Type."""
@@ -39,9 +41,9 @@ VARIABLE_TYPES = "int, float, bool, str or a dict"
 
 class ModuleChecker:
     def __init__(self, module: S.Module, source: str, first_line: int, internal: bool = False,
-                 callees: dict | None = None, variables: dict | None = None):
+                 callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None):
         self.module = module
-        self.callees = callees or {}  # functions of other cells (driver.checker_signatures)
+        self.callees: dict[str, T.Signature | str] = callees or {}  # other cells' (driver.checker_signatures)
         self.variables: dict[str, Type] = dict(variables or {})  # module variables, this cell's included
         self.declared: dict[str, Type] = {}  # this cell's
         self.internal = internal
@@ -106,7 +108,7 @@ class ModuleChecker:
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "tuple":
             items = [self.annotation(i, what, loc) for i in node.indices]
             t = ERROR if ERROR in items else Tuple(items)
-        elif (array := array_annotation(node, self.imports)) is not None:  # float[:], int[:, :] ...
+        elif node is not None and (array := array_annotation(node, self.imports)) is not None:  # float[:] ...
             if isinstance(array, str):
                 self.errors.append(Diagnostic(array, node.loc))
                 return ERROR
@@ -131,7 +133,8 @@ class ModuleChecker:
         return t
 
     def signature(self, fdef: S.FunctionDef) -> _PendingSignature:
-        params, defaults = [], []
+        params: list[tuple[str, Type]] = []
+        defaults: list[int | float | bool] = []
         for p in fdef.params:
             if p.annotation is None:
                 self.errors.append(Diagnostic(
@@ -189,7 +192,8 @@ class ModuleChecker:
 class _PendingSignature:
     """A signature whose return type may still be inferred."""
 
-    def __init__(self, params, defaults, returns):
+    def __init__(self, params: tuple[tuple[str, Type], ...], defaults: tuple[int | float | bool, ...],
+                 returns: Type | None):
         self.params = params
         self.defaults = defaults
         self.returns = returns
@@ -199,7 +203,7 @@ class _PendingSignature:
 
 
 # A definite-assignment state: the names surely bound here; None where control cannot reach.
-State = frozenset | None
+State = frozenset[str] | None
 
 
 def _meet(*states: State) -> State:
@@ -210,6 +214,8 @@ def _meet(*states: State) -> State:
 
 
 class FunctionChecker(ExpressionChecker):
+    module: ModuleChecker  # more than the ModuleContext that expressions need
+
     def __init__(self, module: ModuleChecker, fdef: S.FunctionDef, probe: bool,
                  known_locals: dict[str, Type] | None = None):
         super().__init__(module)
@@ -254,7 +260,8 @@ class FunctionChecker(ExpressionChecker):
         known = [t for t, _ in self.returns if t is not ERROR]
         if not known and not self.returns:
             return NONE
-        return known[0] if known else None
+        typed = [t for t in known if t is not EMPTY_DICT]  # `return {}` takes its type from another return
+        return (typed or known)[0] if known else None
 
     def script_body(self) -> tuple[T.Stmt, ...]:
         """A kernel cell's top level: a final expression statement is the cell's result."""
@@ -262,7 +269,7 @@ class FunctionChecker(ExpressionChecker):
         body = self.block(tuple(first))
         if not isinstance(last, S.ExprStmt):
             return body + self.block((last,))
-        value = self.expr(last.value)
+        value = self.typed_dict(self.expr(last.value), "here")
         if value.type in (NONE, ERROR):
             return body + (T.Eval(value, last.loc),)
         self.returns.append((value.type, last.loc))
@@ -320,19 +327,21 @@ class FunctionChecker(ExpressionChecker):
                 return None
             case S.Assert(test=test, msg=msg, loc=loc):
                 t_test = self.condition(test)
-                if msg is None or (isinstance(msg, S.Const) and isinstance(msg.value, str)):
-                    t_msg = None if msg is None else msg.value
-                else:
+                t_msg: T.Expr | str | None = None
+                if isinstance(msg, S.Const) and isinstance(msg.value, str):
+                    t_msg = msg.value
+                elif msg is not None:
                     t_msg = self.expr(msg)
                     if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL):
                         self.error("an assert message must be a string literal or a number", msg.loc)
                 return T.Assert(t_test, t_msg, loc)
             case S.ExprStmt(value=value, loc=loc):
-                return T.Eval(self.expr(value), loc)
+                return T.Eval(self.typed_dict(self.expr(value), "here"), loc)
         self.error(f"{type(node).__name__} is not supported", node.loc)
         return None
 
-    def loop(self, make, body, orelse, forever: bool, loop_var: str | tuple | None = None) -> T.Stmt:
+    def loop(self, make: Callable[[tuple[T.Stmt, ...], tuple[T.Stmt, ...]], T.Stmt], body: tuple[S.Stmt, ...],
+             orelse: tuple[S.Stmt, ...], forever: bool, loop_var: str | tuple[str, ...] | None = None) -> T.Stmt:
         before = self.state
         self.loops.append([])
         loop_vars = {loop_var} if isinstance(loop_var, str) else set(loop_var or ())
@@ -372,6 +381,7 @@ class FunctionChecker(ExpressionChecker):
         return None
 
     def for_array(self, node: S.For, a: T.Expr) -> T.Stmt | None:
+        assert isinstance(a.type, Array)  # for_loop has checked
         if a.type.ndim != 1:
             self.error("iterating over a 2-D array gives its rows, which jitcell does not support; "
                        "loop over range(a.shape[0]) and index a[i, j]", node.iter.loc)
@@ -387,8 +397,9 @@ class FunctionChecker(ExpressionChecker):
                          forever=False, loop_var=var)
 
     def for_dict(self, node: S.For, d: T.Expr, mode: str) -> T.Stmt | None:
+        assert isinstance(d.type, Dict)  # for_loop has checked
         wanted = {"keys": (d.type.key,), "values": (d.type.value,), "items": (d.type.key, d.type.value)}[mode]
-        targets = node.target.elts if isinstance(node.target, S.Tuple) else (node.target,)
+        targets = _loop_names(node.target)
         if len(targets) != len(wanted):
             self.error(f"iterating over {mode}() gives {len(wanted)} value{'s' if len(wanted) > 1 else ''}; "
                        f"the loop assigns {len(targets)}", node.target.loc)
@@ -401,7 +412,7 @@ class FunctionChecker(ExpressionChecker):
         return self.loop(lambda b, e: T.ForDict(names, d, mode, b, e, node.loc), node.body, node.orelse,
                          forever=False, loop_var=names)
 
-    def item_statement(self, node) -> T.Stmt | None:
+    def item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem) -> T.Stmt | None:
         """`c[i] = v`, `c[i] op= v`, `del c[i]` for a dict c (arrays: by their own rules)."""
         container = self.expr(node.target.value)
         if container.type is ERROR:
@@ -418,8 +429,8 @@ class FunctionChecker(ExpressionChecker):
         value_type = container.type.value
         match node:
             case S.AssignItem(value=value):
-                value = self.coerce(self.expr(value), value_type, f"a value of {container.type}")
-                return T.DictSet(container, key, value, node.loc)
+                typed = self.coerce(self.expr(value), value_type, f"a value of {container.type}")
+                return T.DictSet(container, key, typed, node.loc)
             case S.AugAssignItem(op=op, value=value):
                 result = self.binary(op, T.Hole(value_type, node.loc), self.expr(value), node.loc)
                 if result.type is not ERROR and not self.can_coerce(result.type, value_type):
@@ -431,7 +442,8 @@ class FunctionChecker(ExpressionChecker):
         return None
 
     def for_range(self, node: S.For) -> T.Stmt | None:
-        it = node.iter
+        it, target = node.iter, node.target
+        assert isinstance(it, S.Call) and isinstance(target, S.Name)  # for_loop has checked
         if it.keywords:
             self.error("range() takes no keyword arguments", it.keywords[0].loc)
             return None
@@ -451,10 +463,10 @@ class FunctionChecker(ExpressionChecker):
             bounds.insert(0, T.Literal(0, INT, it.loc))
         if len(bounds) == 2:
             bounds.append(T.Literal(1, INT, it.loc))
-        var = node.target.id
+        var = target.id
         declared = self.declare(var, INT)
         if declared not in (INT, ERROR):
-            self.error(f"'{var}' is {declared}; a range() loop makes it an int", node.target.loc)
+            self.error(f"'{var}' is {declared}; a range() loop makes it an int", target.loc)
         start, stop, step = bounds
         return self.loop(lambda b, e: T.ForRange(var, start, stop, step, b, e, node.loc),
                          node.body, node.orelse, forever=False, loop_var=var)
@@ -464,6 +476,9 @@ class FunctionChecker(ExpressionChecker):
             typed, t = None, NONE
         else:
             typed = self.expr(value)
+            if self.fdef.returns is None and not self.probe and not isinstance(self.signature.returns, Dict):
+                hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"
+                typed = self.typed_dict(typed, hint)
             t = typed.type
         self.returns.append((t, loc))
         expected = self.signature.returns
@@ -473,7 +488,7 @@ class FunctionChecker(ExpressionChecker):
             elif expected is not NONE and t is NONE:
                 self.error(f"{self.fdef.name}() returns {expected}; a bare return would give None", loc)
             elif typed is not None:
-                if self.fdef.returns is None and typed.type != expected:
+                if self.fdef.returns is None and typed.type != expected and typed.type is not EMPTY_DICT:
                     self.error(f"{self.fdef.name}() returns {expected} elsewhere and {t} here; "
                                f"annotate '-> {_join_hint(expected, t)}' or convert", loc)
                 else:
@@ -485,6 +500,7 @@ class FunctionChecker(ExpressionChecker):
 
     def assign(self, node: S.Assign) -> T.Stmt | None:
         targets = node.targets
+        values: tuple[T.Expr, ...]
         if len(targets) == 1:
             values = (self.expr(node.value),)
         elif isinstance(node.value, S.Tuple) and len(node.value.elts) == len(targets):
@@ -506,8 +522,9 @@ class FunctionChecker(ExpressionChecker):
             annotation = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc)
         return self.bind(targets, values, annotation, node.loc)
 
-    def unpack(self, targets, value: T.Expr, loc: Loc) -> T.Stmt:
+    def unpack(self, targets: tuple[S.Name, ...], value: T.Expr, loc: Loc) -> T.Stmt:
         """`a, b = t` for a tuple value t: each name takes an item's type (exactly)."""
+        assert isinstance(value.type, Tuple)  # assign has checked
         for target, item in zip(targets, value.type.items, strict=True):
             declared = self.declare(target.id, item)
             if declared not in (item, ERROR) and item is not ERROR:
@@ -527,7 +544,8 @@ class FunctionChecker(ExpressionChecker):
                 self.locals[name] = declared
         return declared
 
-    def bind(self, targets, values, annotation: Type | None, loc: Loc, augmented: str | None = None):
+    def bind(self, targets: tuple[S.Name, ...], values: tuple[T.Expr, ...], annotation: Type | None, loc: Loc,
+             augmented: str | None = None) -> T.Stmt | None:
         if any(t.id in self.global_names for t in targets):
             return self.set_global(targets, values, loc, augmented)
         names, coerced = [], []
@@ -565,7 +583,8 @@ class FunctionChecker(ExpressionChecker):
         return T.Assign(tuple(names), tuple(coerced), loc)
 
 
-    def set_global(self, targets, values, loc: Loc, augmented: str | None) -> T.Stmt | None:
+    def set_global(self, targets: tuple[S.Name, ...], values: tuple[T.Expr, ...], loc: Loc,
+                   augmented: str | None) -> T.Stmt | None:
         if len(targets) > 1:
             self.error("module variables are assigned one at a time: 'a = x' then 'b = y'", loc)
             return None
@@ -584,7 +603,16 @@ def _join_hint(a: Type, b: Type) -> str:
     return "float" if FLOAT in (a, b) else "int"
 
 
-def _assigned_names(stmts) -> set[str]:
+def _loop_names(target: S.Name | S.Tuple) -> tuple[S.Name, ...]:
+    """The names a for loop assigns: `for x in ...` or `for k, v in ...` (a Tuple of Names, parse.py)."""
+    if isinstance(target, S.Name):
+        return (target,)
+    names = tuple(e for e in target.elts if isinstance(e, S.Name))
+    assert len(names) == len(target.elts), target
+    return names
+
+
+def _assigned_names(stmts: tuple[S.Stmt, ...]) -> set[str]:
     names: set[str] = set()
     for stmt in stmts:
         match stmt:
@@ -593,7 +621,7 @@ def _assigned_names(stmts) -> set[str]:
             case S.AugAssign(target=target):
                 names.add(target.id)
             case S.For(target=target, body=body, orelse=orelse):
-                names.update(t.id for t in (target.elts if isinstance(target, S.Tuple) else (target,)))
+                names.update(t.id for t in _loop_names(target))
                 names |= _assigned_names(body) | _assigned_names(orelse)
             case S.If(body=body, orelse=orelse) | S.While(body=body, orelse=orelse):
                 names |= _assigned_names(body) | _assigned_names(orelse)

@@ -16,12 +16,14 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, is_numeric
 from jitcell.errors import Loc
 
+from .host import CheckerHost
+
 __all__ = ["StringChecks"]
 
 _FORMATTABLE = (INT, FLOAT, BOOL, STR)
 
 
-class StringChecks:
+class StringChecks(CheckerHost):
     """Mixed into ExpressionChecker."""
 
     def fstring(self, node: S.FString) -> T.Expr:
@@ -34,8 +36,9 @@ class StringChecks:
             if value.type is not ERROR and value.type not in _FORMATTABLE:
                 self.error(f"an f-string field of type {value.type} is not supported", part.loc)
             parts.append(T.FormatField(value, part.conversion, part.spec, part.loc))
-        if all(isinstance(p, str) for p in parts):
-            return T.Literal("".join(parts), STR, node.loc)
+        texts = [p for p in parts if isinstance(p, str)]
+        if len(texts) == len(parts):
+            return T.Literal("".join(texts), STR, node.loc)
         return T.FString(tuple(parts), STR, node.loc)
 
     def str_of(self, value: T.Expr, loc: Loc) -> T.Expr:
@@ -48,6 +51,7 @@ class StringChecks:
     def str_binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if op == "+" and left.type is STR and right.type is STR:
             if isinstance(left, T.Literal) and isinstance(right, T.Literal):
+                assert isinstance(left.value, str) and isinstance(right.value, str)  # literals of type str
                 return T.Literal(left.value + right.value, STR, loc)
             return T.Binary("+", left, right, STR, loc)
         if op == "+" and left.type is STR:
@@ -56,7 +60,7 @@ class StringChecks:
             return self.error("repeating a str with * is not supported", loc)
         return self.error(f"unsupported operand type(s) for {op}: '{left.type}' and '{right.type}'", loc)
 
-    def str_compare(self, operands: list[T.Expr], ops, loc: Loc) -> T.Expr:
+    def str_compare(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr:
         for (op, left, right) in zip(ops, operands, operands[1:], strict=False):
             if op in ("in", "not in"):
                 if right.type is not STR:

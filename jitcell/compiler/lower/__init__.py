@@ -7,6 +7,7 @@
     dicts.py       dicts through the runtime library's table
     arrays.py      NumPy arrays: element access, bounds checks, the boundary
     versioning.py  loops with an unchecked twin where a guard proves no check can fire
+    host.py        what heap, dicts and arrays use of the function lowerer (Protocols)
 
 The per-type lowerings are mixed into the function lowerer; `host.py` declares what they use.
 """

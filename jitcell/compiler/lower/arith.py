@@ -454,8 +454,9 @@ class Arith:
             case "radians":
                 return b.fmul(args[0], f64(3.141592653589793 / 180.0))
             case "fmod":
-                r = b.frem(*args)
-                self.check_binary_math(r, *args, op)
+                x, y = args
+                r = b.frem(x, y)
+                self.check_binary_math(r, x, y, op)
                 return r
             case "hypot":
                 return self._hypot(args)
@@ -466,13 +467,15 @@ class Arith:
                                b.or_(self._math1_failed(den, base), b.fcmp_ordered("==", den, f64(0.0))))
                 self.fail(failed, op, [(x, FLOAT), (base, FLOAT)])
                 return b.fdiv(num, den)
+        assert fn.llvm is not None, member  # the functions without one are lowered above
         r = self.call(fn.llvm, F64, *args)
         if fn.errors == "to_int":
             return self.float_to_int(r, op, [(args[0], FLOAT)])
         if fn.errors in ("domain", "range"):
             self.check_unary_math(r, args[0], op)
         elif fn.errors == "binary":
-            self.check_binary_math(r, *args, op)
+            x, y = args
+            self.check_binary_math(r, x, y, op)
         return r
 
     def _math1_failed(self, r, x) -> ir.Value:

@@ -23,13 +23,14 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, Array, Type
+from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, Array, Tuple, Type
 
 from .arith import F64, I1, I8, I32, I64, llvm_type
+from .host import LowererHost, ModuleHost
 from .versioning import Guard, array_accesses, bounds_guardable, worth_versioning
 
 __all__ = ["ArrayLowering", "ITEMSIZE", "export_params", "boundary_arrays", "boundary_result",
-           "boundary_tuple_result", "HEADER"]
+           "boundary_tuple_result", "BoundaryArray", "HEADER"]
 
 _PTR = ir.PointerType()
 ELEMENT = {FLOAT: F64, INT: I64, BOOL: I8}
@@ -38,6 +39,7 @@ _HEADER_WORDS = 10  # an array object's header: 80 bytes (runtime/source.py)
 HEADER = {"data": 2, "ndim": 3, "origin": 4, "shape": 5, "strides": 7, "itemsize": 9}
 _ONE_BITS = {FLOAT: 0x3FF0000000000000, INT: 1, BOOL: 1}  # what np.ones stores
 _FILL = {"empty": 0, "zeros": 1, "ones": 2}
+_Access = T.ArrayItem | T.ArraySet | T.ArrayUpdate  # an element access: a[i], a[i] = v, a[i] op= v
 
 
 def tbaa(module: ir.Module, name: str) -> ir.MDValue:
@@ -58,10 +60,14 @@ def header_load(b: ir.IRBuilder, a: ir.Value, field: str, axis: int = 0, typ: ir
     return value
 
 
-class ArrayLowering:
-    """Mixed into the function lowerer (which provides b, expr, hold, drop, site, report, runtime...)."""
+class ArrayLowering(LowererHost):
+    """Mixed into the function lowerer (which provides b, expr, hold, drop, site, report, runtime...,
+    declared in host.py). `unchecked` holds the ids of accesses whose bounds check this copy of the
+    code leaves out."""
 
-    unchecked: set  # ids of accesses whose bounds check this copy of the code leaves out
+    # set together by the first fixed_array(): a fixed parameter's array, its header fields loaded once
+    _fixed_arrays: dict[str, ir.Value]
+    _header_cache: dict[tuple[ir.Value, str, int], ir.Value]
 
     # ---- operands ---------------------------------------------------------------------
 
@@ -105,10 +111,10 @@ class ArrayLowering:
         if owned:
             self.drop(a, t)
 
-    def checks_bounds(self, node) -> bool:
+    def checks_bounds(self, node: _Access) -> bool:
         return self.owner.boundscheck and id(node) not in self.unchecked
 
-    def element_pointer(self, node, a: ir.Value, t: Array, indices: list[ir.Value]) -> ir.Value:
+    def element_pointer(self, node: _Access, a: ir.Value, t: Array, indices: list[ir.Value]) -> ir.Value:
         """The address of a[indices]: negative indices count from the end; out of range: IndexError."""
         b = self.b
         zero = ir.Constant(I64, 0)
@@ -143,35 +149,39 @@ class ArrayLowering:
     # ---- expressions ------------------------------------------------------------------
 
     def array_item(self, node: T.ArrayItem) -> ir.Value:
+        t = _array_type(node.array)
         a, owned = self.array_operand(node.array)
         indices = [self.expr(i) for i in node.indices]
         self.loc = node.loc
-        value = self.element_load(self.element_pointer(node, a, node.array.type, indices), node.type)
-        self.done_with(a, owned, node.array.type)
+        value = self.element_load(self.element_pointer(node, a, t, indices), node.type)
+        self.done_with(a, owned, t)
         return value
 
     def array_dim(self, node: T.ArrayDim) -> ir.Value:
+        t = _array_type(node.array)
         a, owned = self.array_operand(node.array)
         if node.axis is None:  # a.size
             value = self.header(a, "shape")
-            for axis in range(1, node.array.type.ndim):
+            for axis in range(1, t.ndim):
                 value = self.b.mul(value, self.header(a, "shape", axis))
         else:
             value = self.header(a, "shape", node.axis)
-        self.done_with(a, owned, node.array.type)
+        self.done_with(a, owned, t)
         return value
 
     def array_shape(self, node: T.ArrayShape) -> ir.Value:
+        t = _array_type(node.array)
         a, owned = self.array_operand(node.array)
-        whole = ir.Constant(ir.LiteralStructType([I64] * node.array.type.ndim), None)
-        for axis in range(node.array.type.ndim):
+        whole = ir.Constant(ir.LiteralStructType([I64] * t.ndim), None)
+        for axis in range(t.ndim):
             whole = self.b.insert_value(whole, self.header(a, "shape", axis), axis)
-        self.done_with(a, owned, node.array.type)
+        self.done_with(a, owned, t)
         return whole
 
     def array_new(self, node: T.ArrayNew) -> ir.Value:
         b = self.b
-        t: Array = node.type
+        t = node.type
+        assert isinstance(t, Array)  # check gives np.zeros & co. an array type
         shape = self.expr(node.shape)
         dims = [shape] if t.ndim == 1 and node.shape.type is INT else \
             [b.extract_value(shape, axis) for axis in range(t.ndim)]
@@ -187,30 +197,32 @@ class ArrayLowering:
     # ---- statements -------------------------------------------------------------------
 
     def array_set(self, node: T.ArraySet) -> None:
+        t = _array_type(node.array)
         value = self.expr(node.value)  # Python evaluates the value first, then a, then the indices
         a, owned = self.array_operand(node.array)
         indices = [self.expr(i) for i in node.indices]
         self.loc = node.loc
-        self.element_store(self.element_pointer(node, a, node.array.type, indices), value, node.array.type.element)
-        self.done_with(a, owned, node.array.type)
+        self.element_store(self.element_pointer(node, a, t, indices), value, t.element)
+        self.done_with(a, owned, t)
 
     def array_update(self, node: T.ArrayUpdate) -> None:
         """`a[i] op= v`: a and i are evaluated once; the Hole in node.value is the element."""
+        t = _array_type(node.array)
         a, owned = self.array_operand(node.array)
         indices = [self.expr(i) for i in node.indices]
         self.loc = node.loc
-        element = node.array.type.element
-        pointer = self.element_pointer(node, a, node.array.type, indices)
+        element = t.element
+        pointer = self.element_pointer(node, a, t, indices)
         self.holes.append((self.element_load(pointer, element), element))
         new = self.expr(node.value)
         self.holes.pop()
         self.element_store(pointer, new, element)
-        self.done_with(a, owned, node.array.type)
+        self.done_with(a, owned, t)
 
     def for_array(self, node: T.ForArray) -> None:
         """`for x in a`: x = a[0], a[1], ... (a is held for the whole loop; the body may rebind it)."""
         b = self.b
-        t: Array = node.array.type
+        t = _array_type(node.array)
         a = self.expr(node.array)
         n = self.header(a, "shape")
         before = b.block
@@ -281,6 +293,14 @@ class ArrayLowering:
 _DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool"}
 
 
+def _array_type(e: T.Expr) -> Array:
+    """The type of an expression check has found to be an array: the base of an element access, of
+    len(), .shape or .size, the iterable of a `for` over an array."""
+    t = e.type
+    assert isinstance(t, Array), t
+    return t
+
+
 def _assigned(node) -> tuple[str, ...]:
     match node:
         case T.Assign(names=names) | T.Unpack(names=names) | T.ForDict(names=names):
@@ -293,13 +313,18 @@ def _assigned(node) -> tuple[str, ...]:
 # ---- the boundary: NumPy arrays in, views for the call --------------------------------
 
 
+# an array argument of an entry point: (param index, type, incoming values: data address, shape, strides)
+BoundaryArray = tuple[int, Array, list[ir.Value]]
+
+
 def export_params(t: Array) -> list[ir.Type]:
     """An array parameter of an entry point: where its data address is (a pointer to the
     pointer, arrays.py), shape, strides in bytes."""
     return [_PTR] + [I64] * (2 * t.ndim)
 
 
-def boundary_arrays(owner, b: ir.IRBuilder, fn: T.Function, arrays: list, returns: ir.Type) -> list[ir.Value]:
+def boundary_arrays(owner: ModuleHost, b: ir.IRBuilder, fn: T.Function, arrays: list[BoundaryArray],
+                    returns: ir.Type) -> list[ir.Value]:
     """Views for the array arguments of an entry point: `arrays` lists (param index, type,
     incoming values). A view lives on the entry point's stack for the duration of the call, with
     a reference count of 1 that the entry point holds and never gives up, so nothing frees it.
@@ -336,7 +361,7 @@ def boundary_arrays(owner, b: ir.IRBuilder, fn: T.Function, arrays: list, return
 
 
 def boundary_result(b: ir.IRBuilder, value: ir.Value, t: Type, views: list[ir.Value],
-                    arrays: list) -> ir.Value:
+                    arrays: list[BoundaryArray]) -> ir.Value:
     """A result that is one of the call's views (which die with the entry point's frame) goes
     back as 2k + 1 for parameter k: the wrapper returns that argument itself (arrays.py)."""
     if not isinstance(t, Array):
@@ -347,8 +372,8 @@ def boundary_result(b: ir.IRBuilder, value: ir.Value, t: Type, views: list[ir.Va
     return value
 
 
-def boundary_tuple_result(b: ir.IRBuilder, memory: ir.Value, t: Type, views: list[ir.Value],
-                          arrays: list) -> None:
+def boundary_tuple_result(b: ir.IRBuilder, memory: ir.Value, t: Tuple, views: list[ir.Value],
+                          arrays: list[BoundaryArray]) -> None:
     """The same for the array items of a tuple result, in the memory the wrapper provided."""
     for position, item in enumerate(t.items):
         if isinstance(item, Array) and views:

@@ -19,8 +19,10 @@ from llvmlite import ir
 
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, Type
+from jitcell.errors import Loc
 
 from .arith import F64, I1, I8, I64
+from .host import LowererHost
 
 __all__ = ["DictLowering", "table_kinds"]
 
@@ -33,8 +35,15 @@ def table_kinds(t: Dict) -> int:
     return _KEY_KINDS[t.key] | _VALUE_KINDS[t.value] << 8
 
 
-class DictLowering:
-    """Mixed into the function lowerer (after HeapLowering)."""
+def _dict_type(t: Type) -> Dict:
+    """The type of a dict operation's dict: check has typed it as one (an empty `{}` takes the type of
+    where it goes)."""
+    assert isinstance(t, Dict), t
+    return t
+
+
+class DictLowering(LowererHost):
+    """Mixed into the function lowerer (after HeapLowering); host.py declares what it uses of both."""
 
     def to_word(self, value: ir.Value, t: Type) -> ir.Value:
         b = self.b
@@ -62,13 +71,13 @@ class DictLowering:
     def dict_length(self, d: ir.Value) -> ir.Value:
         return self.str_field(d, 3)
 
-    def key_error(self, missing: ir.Value, key: ir.Value, key_type: Type, loc) -> None:
+    def key_error(self, missing: ir.Value, key: ir.Value, key_type: Type, loc: Loc) -> None:
         site = self.site("key_error", loc, operands=[key_type.name])
         with self.b.if_then(missing, likely=False):
             self.report(site, [(key, key_type)])
 
     def dict_new(self, node: T.DictNew) -> ir.Value:
-        d = self.runtime_object("table_new", ir.Constant(I64, table_kinds(node.type)))
+        d = self.runtime_object("table_new", ir.Constant(I64, table_kinds(_dict_type(node.type))))
         self.hold(d, node.type)  # released if a key or value faults
         for k, v in zip(node.keys, node.values, strict=True):
             key, value = self.expr(k), self.expr(v)
@@ -107,7 +116,8 @@ class DictLowering:
     # ---- statements ------------------------------------------------------------------
 
     def dict_set(self, node: T.DictSet) -> None:
-        d, key, value = self.expr(node.dict), self.expr(node.key), self.expr(node.value)
+        value = self.expr(node.value)  # Python evaluates `d[k] = v` as v, then d, then k
+        d, key = self.expr(node.dict), self.expr(node.key)
         self.runtime("table_set", d, self.to_word(key, node.key.type), self.to_word(value, node.value.type))
         self.drop(value, node.value.type)
         self.drop(key, node.key.type)
@@ -117,7 +127,7 @@ class DictLowering:
         """`d[k] op= v`: one lookup; the Hole in node.value is the current value."""
         b = self.b
         d, key = self.expr(node.dict), self.expr(node.key)
-        value_type = node.dict.type.value
+        value_type = _dict_type(node.dict.type).value
         e = self.runtime("table_find", d, self.to_word(key, node.key.type))
         self.key_error(b.icmp_signed("<", e, ir.Constant(I64, 0)), key, node.key.type, node.loc)
         old = self.hold(self.from_word(self.runtime("table_value", d, e), value_type), value_type)
@@ -146,7 +156,7 @@ class DictLowering:
     def for_dict(self, node: T.ForDict) -> None:
         b = self.b
         d = self.expr(node.dict)  # held for the whole loop: released by any exit inside
-        dict_type = node.dict.type
+        dict_type = _dict_type(node.dict.type)
         length = self.dict_length(d)
         before = b.block
         head, body, step, other, end = (self.ir_fn.append_basic_block(n) for n in

@@ -23,6 +23,7 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Tuple, Type, has_heap_parts, is_heap
 
 from .arith import I8, I32, I64
+from .host import LowererHost
 
 __all__ = ["HeapLowering", "IMMORTAL", "str_literal_global", "runtime_signature"]
 
@@ -30,10 +31,9 @@ IMMORTAL = 2**62
 _PTR = ir.PointerType()
 
 
-class HeapLowering:
-    """Mixed into the function lowerer, which provides b, entry, owner, vars, fn and site()."""
-
-    live: list[tuple[ir.Value, Type]]
+class HeapLowering(LowererHost):
+    """Mixed into the function lowerer, which provides b, entry, owner, vars, fn, live, site()...
+    (host.py declares them)."""
 
     # ---- reference counts ----------------------------------------------------------
 

@@ -32,7 +32,7 @@ from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
-from .arrays import ArrayLowering, boundary_arrays, boundary_result, boundary_tuple_result, export_params
+from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
 from .heap import HeapLowering, runtime_signature, str_literal_global
 
@@ -91,7 +91,8 @@ class _ModuleLowerer:
     boundscheck = True  # array indices out of range raise IndexError
     bounds_versioning = True
 
-    def __init__(self, program, tag, wraparound, loop_versioning, address_of):
+    def __init__(self, program: T.Program, tag: int, wraparound: bool, loop_versioning: bool,
+                 address_of: Callable[[str], int]):
         self.program = program
         self.tag = tag
         self.wraparound = wraparound
@@ -148,7 +149,9 @@ class _ModuleLowerer:
         export = ir.Function(self.module, ir.FunctionType(returns, params), abi.function_symbol(fn.name))
         b = ir.IRBuilder(export.append_basic_block("entry"))
         incoming = iter(export.args)
-        args, objects, arrays = [], [], []
+        args: list[ir.Value | None] = []  # None: an array's view, filled in below
+        objects: list[ir.Value] = []
+        arrays: list[BoundaryArray] = []
         for index, (_, t) in enumerate(sig.params):
             a = next(incoming)
             if isinstance(t, Array):  # data, shape, strides: a view for the call (lower/arrays.py)
@@ -166,7 +169,7 @@ class _ModuleLowerer:
         depth = ir.Constant(I32, 1)
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [depth, *args])
-        elif through_memory:
+        elif isinstance(sig.returns, Tuple):  # through_memory: the impl writes the result there
             status = b.call(self.impls[fn.name], [export.args[-1], depth, *args])
             boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
         else:
@@ -348,7 +351,7 @@ class _ModuleLowerer:
             self.slot_uses[target] = SlotUse(symbol, target, baked)
         return g
 
-    def site(self, kind: str, loc: Loc, function: str, **details) -> int:
+    def site(self, kind: str, loc: Loc, function: str, **details: object) -> int:
         self.sites.append({"kind": kind, "line": loc.line, "col": loc.col, "function": function, **details})
         return len(self.sites) - 1
 
@@ -387,10 +390,10 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         self.vars: dict[str, ir.Value] = {}
         self.flags: dict[str, ir.Value] = {}
         self.loc: Loc = fn.loc  # the location a failing check reports
-        self.live: list = []  # owned heap values not yet taken or dropped (lower/heap.py)
-        self.interrupts: tuple | None = None  # (counter address, count seen) once a loop checks
-        self.holes: list = []  # the current value for `d[k] op= v` (lower/dicts.py)
-        self.unchecked: set = set()  # array accesses this copy of a loop leaves unchecked (lower/arrays.py)
+        self.live: list[tuple[ir.Value, Type]] = []  # owned heap values not yet taken or dropped (lower/heap.py)
+        self.interrupts: tuple[ir.Value, ir.Value] | None = None  # (counter address, count seen) once a loop checks
+        self.holes: list[tuple[ir.Value, Type]] = []  # the current value for `d[k] op= v` (lower/dicts.py)
+        self.unchecked: set[int] = set()  # array accesses this copy of a loop leaves unchecked (lower/arrays.py)
         self.slow_copy = False  # lowering the fully checked copy of a versioned loop (for_range)
 
     def run(self) -> None:
@@ -421,7 +424,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
 
     # ---- failures ----------------------------------------------------------------
 
-    def site(self, kind: str, loc: Loc, **details) -> int:
+    def site(self, kind: str, loc: Loc, **details: object) -> int:
         return self.owner.site(kind, loc, self.fn.name, **details)
 
     def pack(self, values: list[tuple[ir.Value, Type]]) -> ir.Value:
@@ -553,10 +556,12 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
             case T.ForArray():
                 self.for_array(node)
             case T.Unpack(names=names, value=value):
+                tuple_type = value.type
+                assert isinstance(tuple_type, Tuple)  # check unpacks tuples only
                 whole = self.expr(value)
-                if has_heap_parts(value.type):
+                if has_heap_parts(tuple_type):
                     self.take(whole)  # its items move into the names
-                for i, (name, t) in enumerate(zip(names, value.type.items, strict=True)):
+                for i, (name, t) in enumerate(zip(names, tuple_type.items, strict=True)):
                     old = b.load(self.vars[name]) if has_heap_parts(t) else None
                     b.store(b.extract_value(whole, i), self.vars[name])
                     if old is not None:
@@ -626,19 +631,21 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 self.dead_end()
             case T.Assert(test=test, msg=msg):
                 cond = self.expr(test)
-                computed = msg is not None and not isinstance(msg, str)
-                site = self.site("assert", node.loc, message=msg if isinstance(msg, str) else None,
-                                 operands=[msg.type.name] if computed else [])
+                text, computed_msg = (msg, None) if isinstance(msg, str) else (None, msg)
+                site = self.site("assert", node.loc, message=text,
+                                 operands=[computed_msg.type.name] if computed_msg is not None else [])
                 with b.if_then(b.not_(cond), likely=False):
                     # Python evaluates the message only when the assertion fails
-                    self.report(site, [(self.expr(msg), msg.type)] if computed else [])
+                    self.report(site, [(self.expr(computed_msg), computed_msg.type)] if computed_msg is not None
+                                else [])
             case T.Eval(expr=expr):
                 value = self.expr(expr)
                 self.drop(value, expr.type)
             case _:
                 raise AssertionError(f"cannot lower {type(node).__name__}")
 
-    def loop_body(self, block: ir.Block, body, continue_to: ir.Block, break_to: ir.Block) -> None:
+    def loop_body(self, block: ir.Block, body: tuple[T.Stmt, ...], continue_to: ir.Block,
+                  break_to: ir.Block) -> None:
         self.b.position_at_end(block)
         self.loops.append((continue_to, break_to))
         self.block(body)
@@ -736,8 +743,8 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
     def _expr(self, node: T.Expr) -> ir.Value:
         b, arith = self.b, self.arith
         match node:
-            case T.Literal(value=value, type=t) if t is STR:
-                return self.str_literal(value)
+            case T.Literal(value=str() as text, type=t) if t is STR:
+                return self.str_literal(text)
             case T.Literal(value=value, type=t):
                 return ir.Constant(llvm_type(t), float(value) if t is FLOAT else int(value))
             case T.Local(name=name, may_be_unbound=check, type=t):

@@ -46,7 +46,7 @@ from collections.abc import Callable
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, INT
+from jitcell.compiler.types import BOOL, INT, Array, Tuple
 
 __all__ = ["worth_versioning", "Guard"]
 
@@ -99,7 +99,7 @@ def array_accesses(loop: T.ForRange, skip) -> list[tuple]:
                         T.ArrayUpdate(array=T.Local(name=name), indices=indices):
                     if id(item) in skip or assigned.assigned(name):
                         continue
-                    if any(isinstance(i, T.Literal) and i.value < 0 for i in indices):
+                    if any(isinstance(i, T.Literal) and isinstance(i.value, int) and i.value < 0 for i in indices):
                         continue  # a[-1]: counts from the end, its check stays
                     found.append((item, name, indices, context))
 
@@ -121,8 +121,15 @@ def array_accesses(loop: T.ForRange, skip) -> list[tuple]:
     return found
 
 
+def _int_literal(node: T.Expr) -> int | None:
+    """The value of an int literal (an index, a step), else None."""
+    if isinstance(node, T.Literal) and isinstance(node.value, int):
+        return node.value
+    return None
+
+
 def _names_assigned(stmts) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for node in T.walk(stmts):
         match node:
             case T.Assign(names=assigned) | T.Unpack(names=assigned):
@@ -154,8 +161,10 @@ class _Assignments:
                     for name, value in zip(names, values, strict=True):
                         self.values.setdefault(name, []).append((value, loops))
                 case T.Unpack(names=names, value=value):
+                    tuple_type = value.type
+                    assert isinstance(tuple_type, Tuple)  # check unpacks tuples only
                     for i, name in enumerate(names):  # bounds unknown: an item of a tuple
-                        item = T.TupleItem(value, i, value.type.items[i], value.loc)
+                        item = T.TupleItem(value, i, tuple_type.items[i], value.loc)
                         self.values.setdefault(name, []).append((item, loops))
                 case T.If(body=body, orelse=orelse):
                     self._visit(body + orelse, loops)
@@ -198,7 +207,7 @@ class Guard:
         self.saw_full = False  # set by every full() interval: a bound resting on an unknown value
         self.context: dict[str, T.ForRange] = {}  # for variables read inside their own loop
         self.chain: tuple[T.ForRange, ...] = ()  # those loops, outermost first
-        self.assignments = None
+        self.assignments: _Assignments | None = None  # set up by the first emit() or bounds()
 
     # ---- checked interval arithmetic -------------------------------------------------
 
@@ -263,6 +272,12 @@ class Guard:
         self.ranges: dict[int, tuple[Interval, ir.Value, bool]] = {}
         self.dims: dict[tuple[str, int], ir.Value] = {}
 
+    @property
+    def _assignments(self) -> _Assignments:
+        """Who assigns what in the loop being guarded."""
+        assert self.assignments is not None, "emit() or bounds() sets it up first"
+        return self.assignments
+
     def emit(self, loop: T.ForRange, start: ir.Value, stop: ir.Value, count: ir.Value) -> ir.Value:
         """Returns an i1: true when no overflow check in `loop` can fire."""
         self._setup(loop, start, stop, count)
@@ -303,6 +318,7 @@ class Guard:
     def array_dim(self, name: str, axis: int) -> ir.Value:
         """The length of an axis of the array in a local the loop does not assign (read once)."""
         if (name, axis) not in self.dims:
+            assert self.dim is not None  # a guard that proves bounds is given `dim` (lower/arrays.py)
             self.dims[(name, axis)] = self.dim(name, axis)
         return self.dims[(name, axis)]
 
@@ -343,9 +359,10 @@ class Guard:
             else:
                 a, c = self.interval(loop.start), self.interval(loop.stop)
             one = ir.Constant(I64, 1)
-            if isinstance(loop.step, T.Literal) and loop.step.value > 0:
+            step = _int_literal(loop.step)
+            if step is not None and step > 0:
                 return a[0], self._overflowing("ssub", c[1], one)
-            if isinstance(loop.step, T.Literal) and loop.step.value < 0:
+            if step is not None and step < 0:
                 return self._overflowing("sadd", c[0], one), a[1]
             return self.hull(a, c)
 
@@ -355,7 +372,7 @@ class Guard:
     def variable(self, name: str) -> Interval:
         if name in self.context:
             return self.loop_range(self.context[name])
-        if not self.assignments.assigned(name):
+        if not self._assignments.assigned(name):
             return self.point(self.load(name))  # the loop does not change it
         if name in self.busy:
             return self.full()  # depends on itself: no useful bound
@@ -372,14 +389,15 @@ class Guard:
     def _assigned_variable(self, name: str) -> Interval:
         before = self.point(self.load(name))
         parts = [before]
-        for loop in self.assignments.loop_vars.get(name, []):
+        for loop in self._assignments.loop_vars.get(name, []):
             if loop is self.outer:
                 parts.append(self.hull(self.point(self.outer_bounds[0]), self.point(self.outer_bounds[1])))
             else:
                 parts.append(self.hull(self.interval(loop.start), self.interval(loop.stop)))
-        values = self.assignments.values.get(name, [])
-        accumulations = [(_accumulated(name, v), loops) for v, loops in values]
-        if values and all(acc is not None for acc, _ in accumulations) and name not in self.assignments.loop_vars:
+        values = self._assignments.values.get(name, [])
+        accumulations = [(acc, loops) for v, loops in values if (acc := _accumulated(name, v)) is not None]
+        # an accumulator: every assignment is one (and it is no loop's variable)
+        if values and len(accumulations) == len(values) and name not in self._assignments.loop_vars:
             lo, hi = before
             zero = ir.Constant(I64, 0)
             for (op, e), loops in accumulations:
@@ -415,7 +433,7 @@ class Guard:
                 return self.sub(self.interval(left), self.interval(right))
             case T.Binary(op="*", left=left, right=right, type=t) if t is INT:
                 return self.mul(self.interval(left), self.interval(right))
-            case T.Binary(op="//", left=left, right=T.Literal(value=d), type=t) if t is INT and d > 0:
+            case T.Binary(op="//", left=left, right=T.Literal(value=int() as d), type=t) if t is INT and d > 0:
                 x = self.interval(left)
                 # floor division by a positive constant is monotone
                 return tuple(self._floordiv_positive(v, d) for v in x)
@@ -428,7 +446,7 @@ class Guard:
                 dividend_may_be_min = b.icmp_signed("==", x[0], ir.Constant(I64, INT_MIN))
                 self.ok = b.and_(self.ok, b.not_(b.and_(divisor_may_be_minus_one, dividend_may_be_min)))
                 return self.full()
-            case T.Binary(op="%", left=left, right=T.Literal(value=d), type=t) if t is INT and d > 0:
+            case T.Binary(op="%", left=left, right=T.Literal(value=int() as d), type=t) if t is INT and d > 0:
                 self.interval(left)
                 return ir.Constant(I64, 0), ir.Constant(I64, d - 1)
             case T.Intrinsic(name="abs", args=(arg,), type=t) if t is INT:
@@ -446,10 +464,12 @@ class Guard:
                 return self.hull(*(self.interval(v) for v in values))
             case T.ArrayDim(array=T.Local(name=name), axis=axis) | \
                     T.TupleItem(value=T.ArrayShape(array=T.Local(name=name)), index=axis) \
-                    if self.dim is not None and not self.assignments.assigned(name):
+                    if self.dim is not None and not self._assignments.assigned(name):
                 if axis is not None:
                     return self.point(self.array_dim(name, axis))
                 size = self.point(self.array_dim(name, 0))
+                # a.size: only an ArrayDim has no axis
+                assert isinstance(node, T.ArrayDim) and isinstance(node.array.type, Array)
                 for axis in range(1, node.array.type.ndim):
                     size = self.mul(size, self.point(self.array_dim(name, axis)))
                 return size

@@ -1,0 +1,76 @@
+"""What the per-type rules use of the checker they are mixed into, declared as Protocols.
+
+    class ExpressionChecker(StringChecks, DictChecks, ArrayChecks)   # expressions.py
+    class FunctionChecker(ExpressionChecker)                          # program.py
+    class StringChecks(CheckerHost): ... self.expr(part.value) ... self.error(message, loc)
+
+StringChecks, DictChecks and ArrayChecks are not checkers on their own: they call back
+into their host (`self.expr`, `self.error`, `self.coerce`, `self.locals`, ...), which
+ExpressionChecker and FunctionChecker provide. `CheckerHost` lists those names with their
+types, so a reader sees each mixin's contract and mypy checks both sides of it: a method
+stub the host does not define leaves FunctionChecker abstract, which mypy reports where it
+is instantiated. The stubs come last in the MRO, so the host's definitions always win.
+
+The host's `module` is the ModuleChecker (program.py), seen through `ModuleContext`:
+what one function's checker reads of its cell. A Protocol, not the class, because
+program.py imports the mixins and the mixins must not import it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+from jitcell.compiler import syntax as S
+from jitcell.compiler import typed as T
+from jitcell.compiler.types import Type
+from jitcell.errors import Diagnostic, Loc
+
+__all__ = ["CheckerHost", "ModuleContext", "SignatureView"]
+
+
+class SignatureView(Protocol):
+    """A callee's signature as a call site reads it: `typed.Signature`, or a signature of
+    this cell whose return type is still being inferred (None)."""
+
+    @property
+    def params(self) -> tuple[tuple[str, Type], ...]: ...
+    @property
+    def defaults(self) -> tuple[int | float | bool, ...]: ...
+    @property
+    def returns(self) -> Type | None: ...
+
+
+class ModuleContext(Protocol):
+    """What a function's checker reads of its cell's ModuleChecker (program.py)."""
+
+    @property
+    def errors(self) -> list[Diagnostic]: ...  # appended to: every diagnostic of the cell
+    @property
+    def imports(self) -> dict[str, str]: ...  # local name -> "math", "math.sqrt", "numpy"
+    @property
+    def variables(self) -> Mapping[str, Type]: ...  # module variables, this cell's and earlier cells'
+    @property
+    def definitions(self) -> Mapping[str, S.FunctionDef]: ...  # this cell's functions
+    @property
+    def signatures(self) -> Mapping[str, SignatureView]: ...  # of this cell's functions
+    @property
+    def callees(self) -> Mapping[str, T.Signature | str]: ...  # other cells' functions (or why not callable)
+    @property
+    def internal(self) -> bool: ...  # the runtime library's source: memory intrinsics allowed
+
+
+class CheckerHost(Protocol):
+    """What StringChecks, DictChecks and ArrayChecks use of ExpressionChecker / FunctionChecker."""
+
+    module: ModuleContext
+    locals: dict[str, Type]  # the function's locals and their types, as known so far
+    assigned_names: set[str]  # the locals the function assigns (not parameters, not globals)
+
+    def expr(self, node: S.Expr) -> T.Expr: ...
+    def error(self, message: str, loc: Loc) -> T.Expr: ...
+    def coerce(self, e: T.Expr, target: Type, what: str) -> T.Expr: ...
+    def can_coerce(self, source: Type, target: Type) -> bool: ...
+    def to_int(self, e: T.Expr) -> T.Expr: ...
+    def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr: ...
+    def same_type(self, values: list[T.Expr], what: str, loc: Loc) -> Type: ...

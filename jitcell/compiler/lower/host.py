@@ -1,0 +1,90 @@
+"""What the per-type lowerings use of the function lowerer they are mixed into, declared as Protocols.
+
+    class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering)   # program.py
+    class DictLowering(LowererHost): ... key = self.expr(node.key) ... self.drop(key, node.key.type)
+
+HeapLowering, DictLowering and ArrayLowering are not lowerers on their own: they call back
+into their host (`self.b`, `self.expr`, `self.site`, `self.report`, `self.vars`, ...), which
+_FunctionLowerer provides, and into each other (DictLowering and ArrayLowering use
+HeapLowering's `hold`, `drop`, `runtime`, ...). `LowererHost` lists those names with their
+types, so a reader sees each mixin's contract and mypy checks both sides of it. Its method
+stubs come last in the MRO, so the real definitions always win; its attributes are
+annotations only (no class attributes), set by _FunctionLowerer.__init__.
+
+The host's `owner` is the _ModuleLowerer (program.py), seen through `ModuleHost`: what a
+function's lowering asks of its module (runtime functions, callbacks, literals, sites,
+options). A Protocol, not the class, because program.py imports the mixins and the mixins
+must not import it back.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from llvmlite import ir
+
+from jitcell.compiler import typed as T
+from jitcell.compiler.types import Type
+from jitcell.errors import Loc
+
+from .arith import Arith
+
+__all__ = ["LowererHost", "ModuleHost"]
+
+
+class ModuleHost(Protocol):
+    """What the function lowerer's mixins (and the entry points' boundary code) use of _ModuleLowerer."""
+
+    @property
+    def boundscheck(self) -> bool: ...  # array indices out of range raise IndexError
+    @property
+    def loop_versioning(self) -> bool: ...  # loops get an overflow-check-free copy behind a guard
+    @property
+    def bounds_versioning(self) -> bool: ...  # ... and one without the bounds checks it proves
+
+    def site(self, kind: str, loc: Loc, function: str, **details: object) -> int: ...
+    def callback(self, target: str, ret: ir.Type) -> ir.Function: ...  # jitcell.print, jitcell.raise
+    def runtime_function(self, name: str) -> ir.Function: ...  # jitcell.rt.NAME
+    def release_function(self) -> ir.Function: ...  # jitcell.release
+    def str_literal(self, text: str) -> ir.Value: ...  # an immortal str object
+    def float_repr_function(self) -> ir.Function: ...  # jitcell.float_repr
+    def format_callback(self) -> ir.Function: ...  # jitcell.format
+
+
+class LowererHost(Protocol):
+    """What HeapLowering, DictLowering and ArrayLowering use of _FunctionLowerer and of each other."""
+
+    owner: ModuleHost
+    fn: T.Function  # the function being lowered
+    ir_fn: ir.Function  # its impl
+    b: ir.IRBuilder  # where the code goes now
+    entry: ir.IRBuilder  # the entry block, before its branch: allocas, values read once
+    arith: Arith
+    vars: dict[str, ir.Value]  # local -> its alloca
+    flags: dict[str, ir.Value]  # local read where it may be unbound -> its i1 "bound" alloca
+    loc: Loc  # the location a failing check reports
+    live: list[tuple[ir.Value, Type]]  # owned heap values not yet taken or dropped (heap.py)
+    holes: list[tuple[ir.Value, Type]]  # the current value for `d[k] op= v`, `a[i] op= v`
+    unchecked: set[int]  # ids of array accesses this copy of a loop leaves unchecked (arrays.py)
+
+    # ---- _FunctionLowerer's (program.py) ------------------------------------------------
+
+    def expr(self, node: T.Expr) -> ir.Value: ...  # owned and held, if a heap value
+    def block(self, stmts: tuple[T.Stmt, ...]) -> None: ...
+    def loop_body(self, block: ir.Block, body: tuple[T.Stmt, ...], continue_to: ir.Block,
+                  break_to: ir.Block) -> None: ...
+    def site(self, kind: str, loc: Loc, **details: object) -> int: ...
+    def report(self, site: int, values: list[tuple[ir.Value, Type]]) -> None: ...  # raise, unwind
+    def pack(self, values: list[tuple[ir.Value, Type]]) -> ir.Value: ...
+    def propagate(self, status: ir.Value) -> None: ...  # unwind if a callee's status is 1
+
+    # ---- HeapLowering's (heap.py), used by the others ------------------------------------
+
+    def retain(self, value: ir.Value, t: Type) -> None: ...
+    def release(self, value: ir.Value, t: Type) -> None: ...
+    def hold(self, value: ir.Value, t: Type) -> ir.Value: ...
+    def take(self, value: ir.Value) -> None: ...
+    def drop(self, value: ir.Value, t: Type) -> None: ...
+    def runtime(self, name: str, *args: ir.Value) -> ir.Value: ...
+    def runtime_object(self, name: str, *args: ir.Value) -> ir.Value: ...
+    def str_field(self, s: ir.Value, word: int) -> ir.Value: ...
