@@ -153,10 +153,10 @@ def test_integrity_check_is_what_prevents_running_a_damaged_library(fresh_cache)
     lib = jitcell.compile_cell(SOURCE)
     code = lib.path.read_bytes()
     # overwrite the machine code of every exported function with int3 (a trap)
-    from jitcell.loader import symbols as binary
+    from jitcell.loader import symbols
 
     damaged = bytearray(code)
-    for export in binary.exports(lib.path):
+    for export in symbols.exports(lib.path):
         if export.kind == "function":
             damaged[export.offset:export.offset + 8] = b"\xcc" * 8
     replace_file(lib.path, bytes(damaged))

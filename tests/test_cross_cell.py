@@ -1,4 +1,4 @@
-"""Calls between cells, in process: `compile_cell(source, callees=...)` and `linkage.Namespace`.
+"""Calls between cells, in process: `compile_cell(source, callees=...)` and `Namespace`.
 
 A cell calls a function of an earlier cell through a slot (`jitcell.slot.cell.NAME`)
 holding the address of that function's exported internal-ABI entry (`jitcell.call.NAME`).

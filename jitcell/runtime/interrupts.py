@@ -22,7 +22,7 @@ this process. Counting instead of a flag means nothing has to be cleared: a call
 reacts to interrupts that arrive while it runs, so a SIGINT that Python already
 handled cannot stop the next cell.
 
-Where the checks are (lower.py): on every back-edge of a `while` loop and of a `for`
+Where the checks are (compiler/lower/program.py): on every back-edge of a `while` loop and of a `for`
 loop that contains another loop; an innermost `for` loop over a range runs in chunks
 of CHUNK iterations with one check between chunks, so its body stays a plain counted
 loop that LLVM can vectorize; one whose trip count is a constant of at most CHUNK is
@@ -54,7 +54,7 @@ from jitcell import runtime
 
 __all__ = ["CHUNK", "install", "installed", "counter_address", "count", "watch_ipython", "supported"]
 
-CHUNK = 1 << 18  # iterations between two checks of a loop that checks in chunks (lower.py)
+CHUNK = 1 << 18  # iterations between two checks of a loop that checks in chunks (compiler/lower/program.py)
 
 _SIG_DFL, _SIG_IGN = 0, 1
 

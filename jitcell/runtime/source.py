@@ -1,7 +1,7 @@
 """The runtime library's source, in jitcell's internal dialect (internal.py).
 
 jitcell compiles this file like a cell (internal=True, wraparound=True), caches the
-library and loads it once per process (runtime.py). Cells never link against it:
+library and loads it once per process (runtime/__init__.py). Cells never link against it:
 they reach each function through a slot, `jitcell.slot.rt.<name>`, patched after
 every load with the function's address in this process. CPython never runs it.
 
@@ -403,7 +403,7 @@ def table_clear(t: int) -> None:
     free(load64(t + 64))
 
 
-# ---- arrays (lower_array.py; views and results at the boundary: arrays.py) --------------
+# ---- arrays (compiler/lower/arrays.py; views and results at the boundary: runtime/arrays.py) ----
 
 
 def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) -> int:

@@ -49,6 +49,10 @@ def f64(value: float) -> ir.Constant:
     return ir.Constant(F64, value)
 
 
+def i32(value: int) -> ir.Constant:
+    return ir.Constant(I32, value)
+
+
 class Arith:
     """Emits numeric operations at the builder's position; `fail` emits the error exits."""
 
@@ -368,7 +372,6 @@ class Arith:
 
     def _order_holds(self, op: str, order: ir.Value) -> ir.Value:
         b = self.b
-        i32 = lambda v: ir.Constant(I32, v)  # noqa: E731
         match op:
             case "<":
                 return b.icmp_signed("==", order, i32(-1))
@@ -398,7 +401,6 @@ class Arith:
         fn.linkage = "internal"
         i, f = fn.args
         bb = ir.IRBuilder(fn.append_basic_block("entry"))
-        i32 = lambda v: ir.Constant(I32, v)  # noqa: E731
 
         def order(lt, gt):
             return bb.select(lt, i32(-1), bb.select(gt, i32(1), i32(0)))
