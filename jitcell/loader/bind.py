@@ -21,7 +21,6 @@ from __future__ import annotations
 import ctypes
 import math
 from collections.abc import Callable
-from typing import Any
 
 from jitcell import runtime
 from jitcell.abi import SCRIPT_FUNCTION
@@ -42,7 +41,7 @@ _PYTYPES = {"int": int, "float": float, "bool": bool, "str": str, "None": type(N
 class JitFunction:
     """A compiled function of a jitcell cell, callable like the Python function it replaces."""
 
-    __call__: Callable[..., Any]  # the function's own generated wrapper, set on its subclass (_make_function)
+    __call__: Callable[..., object]  # the function's own generated wrapper, set on its subclass (_make_function)
 
     def __init__(self, name: str, info: dict, library: Library):
         self.__name__ = self.__qualname__ = name
