@@ -18,9 +18,10 @@ import time
 from dataclasses import asdict
 
 from jitcell import abi
-from jitcell.errors import LinkageError
+from jitcell.errors import JitError, LinkageError
 from jitcell.loader import namespace, symbols, variables
 from jitcell.loader.cache import library_suffix, normalize_source, sha256_file
+from jitcell.loader.manifest import problem as manifest_problem
 from jitcell.loader.namespace import Callees
 from jitcell.options import Options
 from jitcell.version import CODEGEN_ABI, __version__
@@ -147,6 +148,9 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     if not options.internal:  # the internal-ABI entry other cells call (namespace.py)
         for row in manifest["functions"]:
             row["call_symbol"] = abi.call_symbol(row["name"])
+    wrong = manifest_problem(manifest, key)  # what a later process will check before loading it
+    if wrong is not None:
+        raise JitError(f"jitcell wrote a manifest its own loader would refuse ({wrong}); this is a bug in jitcell")
     return library, manifest
 
 

@@ -29,6 +29,7 @@ from jitcell.runtime.arrays import is_array_type
 from jitcell.runtime.convert import from_table, to_table
 
 from .library import Library
+from .manifest import TypeName, parse_type
 from .variables import JitVariable
 
 __all__ = ["bind", "JitFunction"]
@@ -93,8 +94,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
                 for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else arrays.argtypes(t) if
                           is_array_type(t) else [_ctype(t)])]
     if items:
-        result_type = type("Result", (ctypes.Structure,), {
-            "_fields_": [(f"v{i}", _ctype(t)) for i, t in enumerate(items)]})
+        result_type = _struct(items)
         argtypes.append(ctypes.POINTER(result_type))
     entry.argtypes = argtypes
     source = _wrapper_source(info)
@@ -187,7 +187,26 @@ def _default(defaults: list, index: int) -> str:
 
 
 def _ctype(t: str):
+    if t.startswith("tuple["):  # a tuple inside a tuple result: a struct inside the struct
+        parsed = parse_type(t)
+        return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
     return ctypes.c_void_p if t.startswith("dict[") or is_array_type(t) else _CTYPES[t]
+
+
+def _struct(items: list[str]) -> type[ctypes.Structure]:
+    """The memory a tuple result is written to: the C layout of LLVM's struct of its items."""
+    return type("Result", (ctypes.Structure,), {"_fields_": [(f"v{i}", _ctype(t)) for i, t in enumerate(items)]})
+
+
+def _type_text(parsed: TypeName) -> str:
+    """A parsed type name (manifest.parse_type) spelled again as jitcell spells it."""
+    if parsed[0] == "tuple":
+        return "tuple[" + ", ".join(_type_text(item) for item in parsed[1]) + "]"
+    if parsed[0] == "dict":
+        return f"dict[{parsed[1]}, {parsed[2]}]"
+    if parsed[0] == "array":
+        return f"{parsed[1]}[{', '.join([':'] * parsed[2])}]"
+    return parsed[0]
 
 
 def _uses_arrays(info: dict) -> bool:
@@ -214,10 +233,13 @@ def _tuple_reader(items: list[str]):
     items become ndarrays (`args`: the call's arguments, for an array that is one of them),
     dict items Python dicts (the table released)."""
     names = [f"v{i}" for i in range(len(items))]
+    inner = {t: _tuple_reader([_type_text(i) for i in parsed[1]])
+             for t in items if t.startswith("tuple[") and (parsed := parse_type(t)) is not None}
 
     def read(struct, args=()):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else
                      _table_reader(t)(getattr(struct, n)) if t.startswith("dict[") else
+                     inner[t](getattr(struct, n), args) if t in inner else
                      arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
                      for n, t in zip(names, items, strict=True))
 

@@ -257,3 +257,67 @@ TARGETS = frozenset(_CALLBACKS)
 
 def address(target: str) -> int:
     return runtime.pointer_address(_CALLBACKS[target])
+
+
+# ---- the site tables a library brings, checked before it is loaded (loader/manifest.py) ----------
+
+_SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
+    "python_op": {"op", "operands"}, "negative_power": {"op", "operands"}, "recursion": {"op", "operands"},
+    "assert": {"message", "operands"}, "unbound": {"name"}, "key_error": {"operands"},
+    "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "array_index": {"ndim", "operands"},
+    "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
+    "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
+}
+
+
+def site_problem(site: object) -> str | None:
+    """None if `site` is an error or print site as generated code records it; else what is wrong.
+    Everything `_Site` reads is checked, so a site from a damaged or foreign manifest cannot make
+    a callback raise the wrong exception, print the wrong text, or run code."""
+    if not isinstance(site, dict) or site.get("kind") not in _SITE_FIELDS:
+        return "not an error site jitcell knows"
+    kind = site["kind"]
+    fields = {"kind", "line", "col", "function"} | _SITE_FIELDS[kind]
+    if set(site) != fields:
+        return f"a {kind} site has the fields {sorted(fields)}"
+    if any(type(site[f]) is not int or not 0 <= site[f] < 1 << 31 for f in ("line", "col")):
+        return "its line and column are not numbers"
+    if not isinstance(site["function"], str) or not site["function"].isidentifier():
+        return "its function is not a name"
+    operands = site.get("operands", [])
+    if not isinstance(operands, list) or any(t not in _CTYPES for t in operands):
+        return "its operands are not types jitcell passes"
+    if kind == "python_op" and not _known_operation(site["op"]):
+        return f"{site['op']!r} is not an operation jitcell checks"
+    if kind in ("negative_power", "recursion") and site["op"] != kind:
+        return "its operation is not its kind"
+    if kind == "assert" and site["message"] is not None and not isinstance(site["message"], str):
+        return "its message is not text"
+    if kind == "unbound" and not (isinstance(site["name"], str) and site["name"].isidentifier()):
+        return "its name is not a name"
+    if kind in ("array_index", "array_new") and site["ndim"] not in (1, 2):
+        return "its array has neither 1 nor 2 dimensions"
+    if kind == "array_new" and site["dtype"] not in ("float64", "int64", "bool"):
+        return "its dtype is not one jitcell makes"
+    if kind == "array_unaligned" and not (isinstance(site["params"], list) and
+                                          all(isinstance(p, str) and p.isidentifier() for p in site["params"])):
+        return "its parameters are not names"
+    if kind == "format" and (site["conversion"] not in (None, "r", "s", "a") or not isinstance(site["spec"], str)):
+        return "its conversion or format spec is not one Python has"
+    if kind == "print":
+        items = site["items"]
+        if not isinstance(items, list) or not all(
+                isinstance(i, dict) and (set(i) == {"text"} and isinstance(i["text"], str) or
+                                         set(i) == {"type"} and i["type"] in _CTYPES) for i in items):
+            return "its items are not text and typed values"
+        if not isinstance(site["sep"], str) or not isinstance(site["end"], str) or type(site["flush"]) is not bool:
+            return "its sep, end or flush is not what print() takes"
+    return None
+
+
+def _known_operation(op: object) -> bool:
+    if not isinstance(op, str):
+        return False
+    if op.startswith("math."):
+        return op[5:].isidentifier() and callable(getattr(math, op[5:], None))
+    return op in _OPERATIONS
