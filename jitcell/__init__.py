@@ -11,22 +11,25 @@
     >>> lib.functions["total"](10), lib.cache_hit
     (285, False)
 
-In IPython: `%load_ext jitcell`, then `%%jit` cells. Importing this package is
+In a .py file: `@jitcell.jit` on a typed function (jitcell/decorator.py) compiles it at
+its first call. In IPython: `%load_ext jitcell`, then `%%jit` cells. Importing this package is
 cheap: the compiler and llvmlite are imported only when a cell must be compiled.
 """
 
 from . import runtime
-from .errors import CompileError, JitError, LinkageError, LinkError, ToolchainError
+from .errors import CacheError, CompileError, JitError, LinkageError, LinkError, ToolchainError, UnsafeCacheError
 from .version import __version__
 
 __all__ = [
-    "compile_cell", "Options", "Library", "Slot", "JitFunction", "Namespace", "JitError", "CompileError",
-    "LinkageError", "LinkError", "ToolchainError", "load_ipython_extension", "__version__",
+    "compile_cell", "jit", "Options", "Library", "Slot", "JitFunction", "Namespace", "JitError", "CompileError",
+    "LinkageError", "LinkError", "ToolchainError", "CacheError", "UnsafeCacheError", "load_ipython_extension",
+    "__version__",
 ]
 
 
 _LAZY = {  # what `jitcell.NAME` gives, imported on first use: `import jitcell` stays cheap
     "compile_cell": "jitcell.pipeline",
+    "jit": "jitcell.decorator",  # the decorator for .py files, a front end beside the magics
     "Options": "jitcell.options",
     "Library": "jitcell.loader.library",
     "Slot": "jitcell.loader.library",

@@ -21,7 +21,28 @@ __all__ = [
     "LinkageError",
     "ToolchainError",
     "LinkError",
+    "CacheError",
+    "UnsafeCacheError",
+    "source_lines",
 ]
+
+
+def source_lines(source: str) -> list[str]:
+    """The lines of a cell as Python's tokenizer counts them, which is what `ast` line numbers
+    index: split at "\\n", "\\r\\n" and "\\r" only. (`str.splitlines` also splits at "\\f", "\\v",
+    "\\x1c"-"\\x1e", "\\x85", U+2028 and U+2029, which may sit inside a string literal or a comment.)"""
+    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the newline that ends the last line starts no line, as for splitlines
+    return lines
+
+
+def _printable(text: str) -> str:
+    """A source line to show: a lone surrogate (which no UTF-8 stream can print) becomes U+FFFD,
+    one character for one, so that the caret below stays in place."""
+    if text.isascii():
+        return text
+    return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
 
 
 class Loc:
@@ -69,7 +90,7 @@ class Diagnostic:
         text = f"cell:{self.loc.line}:{self.loc.col}: error: {self.message}"
         index = self.loc.line - first_line
         if 0 <= index < len(source_lines):
-            line = source_lines[index].rstrip()
+            line = _printable(source_lines[index].rstrip())
             caret = " " * (self.loc.col - 1) + "^"
             text += f"\n    {line}\n    {caret}"
         return text
@@ -107,7 +128,7 @@ class CompileError(JitError):
         return self.diagnostics[0].message
 
     def _render(self) -> str:
-        lines = self.source.splitlines()
+        lines = source_lines(self.source)
         return "\n".join(d.render(lines, self.first_line) for d in self.diagnostics)
 
     def _render_traceback_(self) -> list[str]:
@@ -126,3 +147,13 @@ class ToolchainError(JitError):
 
 class LinkError(ToolchainError):
     """The system linker refused the object; the message carries its output."""
+
+
+class CacheError(JitError):
+    """The cache cannot be used as asked: a bad size limit, something that is not jitcell's where an entry
+    should be, a cache that kept changing under a compile. The message says what and how to fix it."""
+
+
+class UnsafeCacheError(CacheError):
+    """The cache (or the key that signs it) could be changed by someone else: jitcell will not load from it.
+    The message names the path, what is wrong with it and how to fix it (docs/security.md)."""

@@ -25,12 +25,14 @@ import time
 
 from jitcell.loader import fingerprint, namespace, variables
 from jitcell.loader.bind import bind
-from jitcell.loader.cache import Cache, Entry, cache_key
+from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
 from jitcell.loader.library import Library
 from jitcell.loader.load import load
 from jitcell.options import Options
 
 __all__ = ["compile_cell"]
+
+_ATTEMPTS = 4  # builds of one cell when a cache clear keeps removing what they use
 
 
 def compile_cell(source: str, options: Options | None = None, /, *, callees=None, cache: bool = True,
@@ -76,31 +78,42 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
         reason = "rebuild forced (-f)"
     else:
         found = store.lookup(key)
-        if found.entry is not None:
-            library = load(found.entry, cache_hit=True, compile_seconds=None,
-                           address_of=namespace.resolver(env, found.entry.manifest, var_env))
-            return namespace.link(_bind(library, wrap), callees, settings, compile_cell)
         reason = found.reason
+        if found.entry is not None:
+            try:
+                library = load(found.entry, cache_hit=True, compile_seconds=None,
+                               address_of=namespace.resolver(env, found.entry.manifest, var_env))
+            except Vanished:
+                reason = "the entry was removed while it was being loaded (a cache clear in another process?)"
+            else:
+                return namespace.link(_bind(library, wrap), callees, settings, compile_cell)
 
     from jitcell.compiler import driver  # a miss: only now the compiler and llvmlite
 
     started = time.perf_counter()
-    with _workspace(store, key) as work:
-        with namespace.missing_callees(settings, source, options.key_parts(), callees, env):
-            built, manifest = driver.build(source, options, key, toolchain, work, callees=env, var_env=var_env)
-        details: dict | None = None
-        if store is not None:
-            entry = store.publish(key, built, manifest, replace=force or reason.startswith("corrupt"))
-            details = _explain_miss(store, manifest, reason)
-            if reason == "no entry" and details["reasons"]:
-                reason = details["reasons"][0] + (f" (and {len(details['reasons']) - 1} more)"
-                                                  if len(details["reasons"]) > 1 else "")
-        else:
-            entry = Entry(key, built, manifest)
-        compile_seconds = time.perf_counter() - started
-        library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
-                       address_of=namespace.resolver(env, entry.manifest, var_env))
-        library.miss_details = details
+    for attempt in range(_ATTEMPTS):  # what a cache clear in another process removed is made again
+        try:
+            with _workspace(store, key) as work:
+                with namespace.missing_callees(settings, source, options.key_parts(), callees, env):
+                    built, manifest = driver.build(source, options, key, toolchain, work, callees=env,
+                                                   var_env=var_env)
+                details: dict | None = None
+                if store is not None:
+                    entry = store.publish(key, built, manifest, replace=force or reason.startswith("corrupt"))
+                    details = _explain_miss(store, manifest, reason)
+                    if reason == "no entry" and details["reasons"]:
+                        reason = details["reasons"][0] + (f" (and {len(details['reasons']) - 1} more)"
+                                                          if len(details["reasons"]) > 1 else "")
+                else:
+                    entry = Entry(key, built, manifest)
+                compile_seconds = time.perf_counter() - started
+                library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
+                               address_of=namespace.resolver(env, entry.manifest, var_env))
+                library.miss_details = details
+            break
+        except Vanished as gone:
+            if attempt + 1 == _ATTEMPTS:
+                raise gone.error() from gone
     return namespace.link(_bind(library, wrap), callees, settings, compile_cell)
 
 

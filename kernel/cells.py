@@ -23,6 +23,7 @@ from jitcell.loader.bind import JitFunction
 from jitcell.magics import cell_label, load_ipython_extension, namespace_of
 from jitcell.pipeline import compile_cell
 from jitcell.report.diagnostics import summary_bundle
+from jitcell.report.summary import summary_text
 
 __all__ = ["CompiledCells", "COMPLETIONS", "cell_kind", "PYTHON_MAGIC"]
 
@@ -30,11 +31,12 @@ _IMPORT = re.compile(r"^((?:import|from)\s[^\n#]*)", re.M)
 
 PYTHON_MAGIC = "%%python"
 _COMMAND = re.compile(r"^\s*(%|!|\S.*\?\s*$)")  # a line magic, a shell command, or `name?`
+_EXIT = re.compile(r"^(exit|quit)(\s*\(\s*(keep_kernel\s*=\s*\w+)?\s*\))?$")
 
 
 def cell_kind(code: str) -> str:
     """"python" (`%%python` first), "ipython" (another cell magic, or only IPython commands,
-    or nothing to run) or "compiled"."""
+    `exit` or `quit`, or nothing to run) or "compiled"."""
     lines = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if not lines:
         return "ipython"
@@ -42,6 +44,8 @@ def cell_kind(code: str) -> str:
     if first.split()[0] == PYTHON_MAGIC:
         return "python"
     if first.startswith("%%") or all(_COMMAND.match(line) for line in lines):
+        return "ipython"
+    if len(lines) == 1 and _EXIT.match(first):  # IPython's own exit and quit (the console asks for them)
         return "ipython"
     return "compiled"
 
@@ -65,25 +69,38 @@ class CompiledCells:
     # ---- running a cell -------------------------------------------------------------
 
     def run(self, line: str, cell: str):
-        """The body of `%%jitcell_cell`: the value of the cell's last expression, or None."""
+        """The body of `%%jitcell_cell`: the value of the cell's last expression, or None.
+
+        The summary line is displayed after the cell's code ran; if that code raises, the
+        summary goes into the error as a note instead, so a failing cell sends one error
+        message and nothing else (what Jupyter front ends and jupyter_kernel_test expect)."""
         # IPython has counted this cell already: execution_count is the next one's number
         self.namespace.label = cell_label(self.shell, cell) or f"In [{self.shell.execution_count - 1}]"
         library = compile_cell(self.with_imports(cell), callees=self.namespace, script=True)
+        self.remember_imports(cell)  # only now: a refused cell leaves the session as it was
         self.shell.user_ns.update(library.functions)
-        display(summary_bundle(library), raw=True)
         for event in library.relinked:
             print(f"jitcell: {event}")
-        return library.cell_main() if library.cell_main is not None else None
+        try:
+            result = library.cell_main() if library.cell_main is not None else None
+        except Exception as error:
+            error.add_note(summary_text(library))
+            raise
+        display(summary_bundle(library), raw=True)
+        return result
 
     def with_imports(self, cell: str) -> str:
         """The cell, with the imports of earlier compiled cells appended (as in Python, an import
         lasts for the session). At the end, so that line numbers stay the cell's own; the
         compiler reads imports wherever they are at the top level."""
-        own = [line.strip() for line in _IMPORT.findall(cell)]
-        for line in own:
-            self.imports.setdefault(line, None)
+        own = {line.strip() for line in _IMPORT.findall(cell)}
         missing = [line for line in self.imports if line not in own]
         return cell if not missing else cell.rstrip("\n") + "\n" + "\n".join(missing) + "\n"
+
+    def remember_imports(self, cell: str) -> None:
+        """The top-level imports of a cell that compiled last for the session."""
+        for line in _IMPORT.findall(cell):
+            self.imports.setdefault(line.strip(), None)
 
     # ---- Python cells see the compiled variables -------------------------------------
 
@@ -128,19 +145,27 @@ class CompiledCells:
         return found
 
     def complete(self, code: str, cursor: int) -> dict:
+        """The names that complete the word before the cursor, each with its kind for the front end
+        (`_jupyter_types_experimental`, as ipykernel sends: JupyterLab shows an icon per kind)."""
         before = code[:cursor]
         attribute = re.search(r"\b(\w+)\.(\w*)$", before)
-        if attribute and attribute.group(1) in ("math", *_math_aliases(code)):
+        member = bool(attribute and attribute.group(1) in ("math", *_math_aliases(code)))
+        if attribute and member:
             from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS  # the compiler: on demand
 
             prefix = attribute.group(2)
-            matches = sorted(n for n in (*MATH_FUNCTIONS, *MATH_CONSTANTS) if n.startswith(prefix))
+            kinds = {**{n: "function" for n in MATH_FUNCTIONS}, **{n: "instance" for n in MATH_CONSTANTS}}
         else:
             word = re.search(r"\w*$", before)  # always matches, if only the empty string
             prefix = word.group() if word else ""
-            matches = sorted(n for n in self.names(code) if n.startswith(prefix) and n != prefix) if prefix else []
-        return {"status": "ok", "matches": matches, "cursor_start": cursor - len(prefix), "cursor_end": cursor,
-                "metadata": {}}
+            kinds = {n: _COMPLETION_TYPES.get(kind.split(":")[0], "") for n, kind in self.names(code).items()}
+            if not prefix:
+                kinds = {}
+        matches = sorted(n for n in kinds if n.startswith(prefix) and (member or n != prefix))
+        start = cursor - len(prefix)
+        types = [{"start": start, "end": cursor, "text": m, "type": kinds[m]} for m in matches]
+        return {"status": "ok", "matches": matches, "cursor_start": start, "cursor_end": cursor,
+                "metadata": {"_jupyter_types_experimental": types}}
 
     def inspect(self, code: str, cursor: int) -> dict | None:
         """text/plain (and HTML) about the compiled function or variable at the cursor."""
@@ -163,6 +188,11 @@ class CompiledCells:
         else:
             return None
         return {"text/plain": text}
+
+
+# what names() calls a name -> the completion type JupyterLab shows an icon for
+_COMPLETION_TYPES = {"keyword": "keyword", "builtin": "function", "function": "function", "variable": "instance",
+                     "local": "instance"}
 
 
 def _copy(value):

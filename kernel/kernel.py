@@ -118,6 +118,8 @@ class JitcellKernel(IPythonKernel):
 
         if cell_kind(code) == "python":
             code = "\n".join(code.splitlines()[1:])
+            if not code.strip():  # `%%python` alone: its body is still to come, as for `%%time`
+                return {"status": "incomplete", "indent": ""}
         status, indent = TransformerManager().check_complete(code)
         reply = {"status": status}
         if status == "incomplete":

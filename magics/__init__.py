@@ -20,24 +20,25 @@ one (a line per caller says so).
 
 from __future__ import annotations
 
-import html
-import json
-import time
-
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 from IPython.display import display
 
 from jitcell.errors import LinkageError
+from jitcell.loader import upkeep
 from jitcell.loader.bind import JitFunction
 from jitcell.loader.cache import Cache
 from jitcell.loader.library import Library
 from jitcell.loader.namespace import Namespace
 from jitcell.pipeline import compile_cell
+from jitcell.report.cache import COMMANDS, info_bundle
+from jitcell.report.cache import run as run_cache_command
 from jitcell.report.diagnostics import summary_bundle
 from jitcell.report.inspection import CODE_VIEWS, code_bundle, inspect_bundle, parse_show
 from jitcell.runtime import interrupts
+
+from . import tracebacks
 
 __all__ = ["JitMagics", "load_ipython_extension", "namespace_of", "cell_label"]
 
@@ -51,7 +52,9 @@ class JitMagics(Magics):
             raise UsageError("jitcell's magics are not registered with an IPython shell")
         return self.shell.user_ns
 
-    @magic_arguments()
+    # IPython's help puts one % before the parser's name (it is made for line magics): naming it
+    # "%jit" makes the usage line of `%%jit?` read `%%jit [--opt N] ...`, as the cell magic is typed
+    @magic_arguments("%jit")
     @argument("--opt", type=int, default=2, choices=(0, 1, 2, 3), metavar="N",
               help="LLVM optimization level, 0 to 3 (default 2).")
     @argument("--wraparound", action="store_true",
@@ -142,20 +145,34 @@ class JitMagics(Magics):
 
     @line_magic
     def jit_cache(self, line):
-        """Show the jitcell cache: `%jit_cache` (location, entries, size), `%jit_cache list`,
-        `%jit_cache clear` (remove every entry). JITCELL_CACHE_DIR sets the location."""
-        cache = Cache()
-        command = line.strip()
-        if command == "clear":
-            count = cache.clear()
-            print(f"jitcell cache cleared: {count} entr{'y' if count == 1 else 'ies'} removed from {cache.root}")
-        elif command in ("", "info"):
-            display(_cache_bundle(cache), raw=True)
-        elif command == "list":
-            _print_entries(cache)
-        else:
-            raise UsageError(f"%jit_cache: unknown command {command!r}; use %jit_cache, "
-                             "%jit_cache list or %jit_cache clear")
+        """Show and manage the jitcell cache (JITCELL_CACHE_DIR sets where it is):
+
+          %jit_cache              location, entries, their size, the size cap and who set it
+          %jit_cache list         every entry, most recently used first: key, last use, size,
+                                  functions; ✗ marks an entry a lookup would not use
+          %jit_cache clear        remove every entry (only what jitcell made, in a directory that
+                                  carries jitcell's CACHEDIR.TAG; anywhere else it refuses)
+          %jit_cache gc           evict least-recently-used entries if over the cap (down to 90% of
+                                  it), and tidy stale build workspaces and temporary files
+          %jit_cache verify       check every entry as a lookup would; remove those that fail
+          %jit_cache limit 1G     store the cap in the cache (500M, 2G, bytes; "default" removes it)
+
+        The cap is JITCELL_CACHE_SIZE if set, else the one `limit` stored, else 2G. After each
+        compile, a cache over its cap evicts least-recently-used entries; an entry that a running
+        process (this kernel included) has loaded is never evicted. Also: python -m jitcell cache.
+        """
+        words = line.split()
+        command, arguments = (words[0], words[1:]) if words else ("info", [])
+        if command not in COMMANDS or len(arguments) != (command == "limit"):
+            raise UsageError(f"%jit_cache: unknown command {line.strip()!r}; use %jit_cache, %jit_cache list, clear, "
+                             "gc, verify or limit SIZE (500M, 2G, bytes, or default)")
+        if command == "info":
+            display(info_bundle(upkeep.summary(Cache())), raw=True)
+            return
+        try:
+            print(run_cache_command(command, *arguments))
+        except ValueError as error:  # a SIZE that is not one
+            raise UsageError(f"%jit_cache limit: {error}") from None
 
 
 def namespace_of(shell) -> Namespace:
@@ -176,26 +193,6 @@ def cell_label(shell, cell: str) -> str | None:
     return None
 
 
-def _cache_bundle(cache) -> dict:
-    count, size = len(cache.manifests()), cache.size_bytes()
-    text = f"jitcell cache: {cache.root}\n  {count} entr{'y' if count == 1 else 'ies'}, {size / 1024:.1f} KiB"
-    markup = (f"<div style='font-family:monospace'><b>jitcell cache</b>: {html.escape(str(cache.root))}<br>"
-              f"{count} entr{'y' if count == 1 else 'ies'}, {size / 1024:.1f} KiB</div>")
-    return {"text/plain": text, "text/html": markup}
-
-
-def _print_entries(cache) -> None:
-    for path in cache.manifests():
-        try:
-            manifest = json.loads(path.read_text())
-        except (OSError, ValueError):
-            print(f"{path.stem[:12]}  (unreadable manifest)")
-            continue
-        names = ", ".join(f["name"] for f in manifest.get("functions", []))
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(manifest.get("created", 0)))
-        print(f"{path.stem[:12]}  {when}  {names}")
-
-
 def _library_bundle(library: Library, include=None, exclude=None) -> dict:
     return summary_bundle(library)
 
@@ -203,5 +200,6 @@ def _library_bundle(library: Library, include=None, exclude=None) -> dict:
 def load_ipython_extension(ipython) -> None:
     ipython.register_magics(JitMagics)
     interrupts.watch_ipython(ipython)  # re-arms the SIGINT handler before each cell
+    tracebacks.install(ipython)  # the user's frames only, not jitcell's
     # a Library shown as a result is its summary line, which expands into its diagnosis
     ipython.display_formatter.mimebundle_formatter.for_type(Library, _library_bundle)

@@ -9,14 +9,17 @@ import pytest
 
 @pytest.fixture(scope="session", autouse=True)
 def private_cache(tmp_path_factory):
+    """The cache, and the key that signs it (loader/signing.py), of this session, not the user's."""
     path = tmp_path_factory.mktemp("jitcell-cache")
-    previous = os.environ.get("JITCELL_CACHE_DIR")
-    os.environ["JITCELL_CACHE_DIR"] = str(path)
+    settings = {"JITCELL_CACHE_DIR": str(path), "JITCELL_KEY_FILE": str(tmp_path_factory.mktemp("jitcell-key") / "key")}
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     yield path
-    if previous is None:
-        os.environ.pop("JITCELL_CACHE_DIR", None)
-    else:
-        os.environ["JITCELL_CACHE_DIR"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture

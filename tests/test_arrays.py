@@ -118,6 +118,55 @@ def test_subclasses_and_strided_views_are_accepted(f):
     assert f["total"](broadcast) == 10.0
 
 
+SUBCLASS_RULE = ("a subclass of numpy.ndarray is taken only if it defines none of __getitem__, __setitem__, "
+                 "__array_ufunc__, __array_function__")
+
+
+class Units(np.ndarray):
+    """Like astropy's Quantity: arithmetic on it means more than arithmetic on its elements."""
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        return NotImplemented
+
+
+@pytest.mark.filterwarnings("ignore:the matrix subclass:PendingDeprecationWarning")
+def test_a_masked_array_and_subclasses_that_give_elements_a_meaning_are_refused(f):
+    masked = np.ma.masked_array([1.0, 2.0, 4.0], mask=[False, True, False])
+    with pytest.raises(TypeError) as caught:
+        f["total"](masked)
+    assert str(caught.value) == (f"total() argument 'a' must be a 1-D float64 array (float[:]), not a masked array: "
+                                 f"compiled code would ignore its mask ({SUBCLASS_RULE}); pass a.filled(value), or "
+                                 f"a.data to use the masked elements too")
+    assert f["total"](masked.filled(0.0)) == masked.sum() == 5.0
+    with pytest.raises(TypeError, match=r"^at\(\) argument 'm' must be a 2-D int64 array \(int\[:, :\]\), not "
+                                        r"numpy\.matrix, whose __getitem__ gives its elements a meaning"):
+        f["at"](np.matrix([[1, 2], [3, 4]]), 0, 1)
+    with pytest.raises(TypeError) as caught:
+        f["total"](np.arange(3.0).view(Units))
+    assert str(caught.value).endswith(f"not test_arrays.Units, whose __array_ufunc__ gives its elements a meaning "
+                                      f"compiled code would ignore ({SUBCLASS_RULE}); pass numpy.asarray(a)")
+
+
+def test_without_the_subclass_rule_a_masked_array_gives_a_wrong_result(f, monkeypatch):
+    from jitcell.runtime import arrays
+
+    monkeypatch.setattr(arrays, "_added_meaning", lambda cls: None)
+    masked = np.ma.masked_array([1.0, 2.0, 4.0], mask=[False, True, False])
+    assert f["total"](masked) == 7.0 != masked.sum()  # the masked 2.0 counted
+
+
+def test_a_memmap_is_an_array(f, tmp_path):
+    path = tmp_path / "data"
+    np.arange(4.0).tofile(path)
+    mapped = np.memmap(path, dtype=np.float64, mode="r+")
+    assert f["total"](mapped) == 6.0
+    f["put"](mapped, 1, 9.5)
+    mapped.flush()
+    assert np.fromfile(path).tolist() == [0.0, 9.5, 2.0, 3.0]
+    with pytest.raises(ValueError, match=r"put\(\) argument 'a' is a read-only array"):
+        f["put"](np.memmap(path, dtype=np.float64, mode="r"), 0, 1.0)
+
+
 def test_assignments_reach_the_callers_memory(f):
     base = np.zeros(10)
     f["put"](base[1::3], 2, 7.0)

@@ -2,8 +2,8 @@
 opened in headless Chromium (Debian's chromium and chromedriver, driven by Selenium).
 
 Checks from the DOM that the summary line expands into the slot and export tables, that
-they are visible and that no cell is clipped, and saves a screenshot to
-`test-artifacts/diagnostics.png`.
+they are visible, fit 900 px and that no cell is clipped, and saves a screenshot to
+`test-artifacts/diagnostics.png`. JupyterLab itself is driven by tests/test_lab.py.
 """
 
 from __future__ import annotations
@@ -71,28 +71,35 @@ def test_the_slot_and_export_tables_render_readable_and_unclipped(page, browser)
     from selenium.webdriver.common.by import By
 
     browser.get(page.as_uri())
-    (details,) = browser.find_elements(By.CSS_SELECTOR, "details.jitcell-details")
+    (details,) = browser.find_elements(By.CSS_SELECTOR, "details.jitcell")
     assert details.get_attribute("open") is not None  # --show opens it
     summary = details.find_element(By.TAG_NAME, "summary")
     assert summary.text.startswith("jitcell: bound spread, wave") and "cache" in summary.text
     tables = {}
-    for section in details.find_elements(By.CSS_SELECTOR, "div.jitcell-section"):
-        title = section.find_element(By.CSS_SELECTOR, "div").text
-        rows = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")] for tr in section.find_elements(By.TAG_NAME,
-                                                                                                        "tr")]
-        tables[title] = [r for r in rows if r]
-    slots = {row[0]: row for row in tables["Slots"]}
-    assert "jitcell.slot.rt.table_set" in slots and slots["jitcell.slot.rt.table_set"][1] == "patched"
-    assert slots["jitcell.slot.print"][-1] == "the print() callback into Python"
-    exports = {row[0]: row[1] for row in tables["Exports"]}
+    for table in details.find_elements(By.TAG_NAME, "table"):
+        title = table.find_element(By.TAG_NAME, "caption").text
+        rows = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+                for tr in table.find_elements(By.TAG_NAME, "tr")]
+        tables[title.split()[0]] = (title, [r for r in rows if r])
+    caption, slot_rows = tables["Slots"]
+    assert caption == "Slots all patched"  # so no status column
+    slots = {row[0]: row for row in slot_rows}
+    assert "rt.table_set" in slots and slots["print"][-2:] == ["ctypes callback", "the print() callback into Python"]
+    assert slots["rt.table_set"][-2] == "runtime"
+    address = details.find_element(By.XPATH, ".//table[caption[starts-with(., 'Slots')]]//tr[2]/td[3]")
+    assert "…" in address.text and address.get_attribute("title").startswith("0x")  # the whole address on hover
+    assert int(address.get_attribute("title"), 16) > 0
+    exports = {row[0]: row[1] for row in tables["Exports"][1]}
     assert exports["jitcell.def.spread"] == "function" and exports["jitcell.slot.rt.table_set"] == "data"
     # readable: every cell is displayed, with text no wider than its box (nothing cut off)
-    for cell in details.find_elements(By.CSS_SELECTOR, ".jitcell-slots td, .jitcell-exports td"):
+    for cell in details.find_elements(By.CSS_SELECTOR, "td"):
         assert cell.is_displayed()
         assert browser.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth + 1;", cell)
-    # not clipped: the tables' box can scroll sideways instead of hiding what does not fit
-    box = details.find_element(By.CSS_SELECTOR, "div[style*='overflow-x']")
-    assert browser.execute_script("return getComputedStyle(arguments[0]).overflowX;", box) == "auto"
+    # every table fits 900 px, and nothing needs the details' own sideways scrolling
+    for table in details.find_elements(By.TAG_NAME, "table"):
+        assert browser.execute_script("return arguments[0].getBoundingClientRect().width;", table) <= 900
+    assert browser.execute_script("return getComputedStyle(arguments[0]).overflowX;", details) == "auto"
+    assert browser.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth;", details)
     artifacts = ROOT / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
     browser.execute_script("arguments[0].scrollIntoView();", details)

@@ -137,13 +137,13 @@ import json, pathlib, sys
 import jitcell, jitcell.loader.cache
 if sys.argv[1] == "unchecked":
     # the integrity check switched off: every file matches its manifest
-    real = jitcell.loader.cache.sha256_file
+    real = jitcell.loader.cache._library_sha256
     def trusting(path):
         manifest = pathlib.Path(path).with_suffix(".json")
         if not manifest.exists():  # being built: the runtime library's, new in this cache
             return real(path)
         return json.loads(manifest.read_text())["library"]["sha256"]
-    jitcell.loader.cache.sha256_file = trusting
+    jitcell.loader.cache._library_sha256 = trusting
 lib = jitcell.compile_cell(SOURCE)
 print(lib.cache_hit, lib.functions["steps"](27), flush=True)
 """
@@ -210,12 +210,13 @@ def compile_at_once(processes: int, source: str) -> list[dict]:
 
 def assert_one_clean_entry(root) -> None:
     runtime = runtime_entries(root)
-    # toolchain/ and cells/ (misses.py) hold what every entry shares, not entries
+    # toolchain/ and cells/ (misses.py) hold what every entry shares, not entries; CACHEDIR.TAG marks the cache,
+    # usage.json counts its size (upkeep.py)
     files = [p for p in root.rglob("*") if p.is_file() and not {"toolchain", "cells"} & set(p.parts)
-             and p.stem not in runtime]
+             and p.stem not in runtime and p.name not in ("CACHEDIR.TAG", "usage.json")]
     names = sorted(p.suffix for p in files)
     assert names == [".json", ".so"], files
-    leftovers = [p for p in root.rglob("*") if p.name.startswith(".build-") or p.suffix == ".tmp"]
+    leftovers = [p for p in root.rglob("*") if p.name.startswith(".build-") or p.suffix in (".tmp", ".new")]
     assert leftovers == []
 
 

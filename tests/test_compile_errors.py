@@ -254,6 +254,55 @@ CASES = {
                    "math.sqrt() takes 1 argument, got 2"),
     "math keywords": ("import math\ndef f(x: float):\n    return math.sqrt(x=x)\n", 3, 22,
                       "math.sqrt() takes no keyword arguments"),
+    # ---- what Python's own tools trip on: a CompileError with the place, never an internal error
+    "lone surrogate in a string": ("def f() -> str:\n    return 'a\ud800'\n", 2, 14,
+                                   "a lone surrogate character (U+D800) cannot be encoded in UTF-8, so Python cannot "
+                                   "compile this cell; in a string literal, write it as the escape \\ud800"),
+    "lone surrogate in a comment": ("def f() -> int:\n    x = 1  # \udfff\n    return x\n", 2, 14,
+                                    "a lone surrogate character (U+DFFF) cannot be encoded in UTF-8, so Python cannot "
+                                    "compile this cell; in a string literal, write it as the escape \\udfff"),
+    "null character": ("def f() -> str:\n    x = 1\n    return 'a\0'\n", 3, 14,
+                       "source code cannot contain null characters (U+0000); in a string literal, write it as the "
+                       "escape \\x00"),
+    "hex literal of 4000 digits": ("def f() -> int:\n    return 0x" + "f" * 4000 + "\n", 2, 12,
+                                   "the integer 0xffffffff...ffff (16000 bits) does not fit in 64 bits"),
+    "hex default of 4000 digits": ("def f(x: int = -0x1" + "0" * 4000 + ") -> int:\n    return x\n", 1, 16,
+                                   "the default of 'x', -0x10000000...0000 (16001 bits), does not fit in 64 bits"),
+    "U+2028 in a string before an error": ("def f() -> str:\n    s = 'a\u2028b'\n    return [s]\n", 3, 12,
+                                           "lists are not supported"),
+    "U+2029 and a form feed in comments": ("def f() -> int:\n    # \u2029 \x0c\n    return y\n", 3, 12,
+                                           "name 'y' is not defined"),
+    # ---- what ast.parse accepts and Python's compiler refuses (found by tests/faults/test_mutated_cells.py:
+    # a repeated parameter reached the manifest, and the loader's check called it a bug in jitcell)
+    "duplicate parameter": ("def f(n: int, n: int) -> int:\n    return n\n", 1, 15,
+                            "duplicate argument 'n' in function definition"),
+    "duplicate parameter with defaults": ("def f(n: int, m: int = 1, m: int = 2) -> int:\n    return n\n", 1, 27,
+                                          "duplicate argument 'm' in function definition"),
+    # an empty tuple as a result reached the manifest as 'tuple[]', which the loader's check refused
+    "empty tuple result annotated": ("def f(n: int) -> tuple[()]:\n    return ()\n", 1, 18,
+                                     "the result of f() cannot be or hold an empty tuple (tuple[()]); return None, "
+                                     "or a tuple of one value or more"),
+    "empty tuple result inferred": ("def f(n: int):\n    return (n, ())\n", 2, 5,
+                                    "the result of f() cannot be or hold an empty tuple (tuple[int, tuple[()]]); "
+                                    "return None, or a tuple of one value or more"),
+}
+
+# the same for `global` in a kernel cell (script=True), where it declares a module variable: Python's
+# compiler refuses these; jitcell compiled them, reading and writing the one or the other variable
+SCRIPT_CASES = {
+    "parameter declared global": ("x: int = 1\ndef f(x: int) -> int:\n    global x\n    return x\n", 3, 5,
+                                  "name 'x' is parameter and global"),
+    "used before global": ("x: int = 1\ndef f() -> int:\n    y = x\n    global x\n    x = 2\n    return y\n", 4, 5,
+                           "name 'x' is used prior to global declaration"),
+    "assigned before global": ("x: int = 1\ndef f() -> int:\n    x = 3\n    global x\n    return x\n", 4, 5,
+                               "name 'x' is assigned to before global declaration"),
+    "augmented before global": ("x: int = 1\ndef f() -> int:\n    x += 1\n    global x\n    return x\n", 4, 5,
+                                "name 'x' is assigned to before global declaration"),
+    "loop variable before global": ("x: int = 1\ndef f() -> int:\n    for x in range(3):\n        pass\n"
+                                    "    global x\n    return x\n", 5, 5,
+                                    "name 'x' is assigned to before global declaration"),
+    "annotated after global": ("x: int = 1\ndef f() -> int:\n    global x\n    x: int = 3\n    return x\n", 4, 5,
+                               "annotated name 'x' can't be global"),
 }
 
 
@@ -262,6 +311,21 @@ def test_diagnostic(source, line, col, message):
     error = compile_error(source)
     assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics] == [(line, col, message)]
     assert (error.line, error.col, error.message) == (line, col, message)
+
+
+@pytest.mark.parametrize("source, line, col, message", SCRIPT_CASES.values(), ids=SCRIPT_CASES.keys())
+def test_diagnostic_in_a_kernel_cell(source, line, col, message):
+    with pytest.raises(SyntaxError) as python:  # Python's own compiler says the same, at the same place
+        compile(source, "cell", "exec")
+    assert (python.value.msg, python.value.lineno, python.value.offset) == (message, line, col)
+    error = compile_error(source, script=True)
+    assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics] == [(line, col, message)]
+
+
+def test_an_empty_tuple_as_a_cells_value():
+    error = compile_error("t = ()\nt\n", script=True)
+    assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics] == [
+        (2, 1, "the value of a cell cannot be or hold an empty tuple (tuple[()])")]
 
 
 def test_rendering_points_at_the_column():
@@ -286,6 +350,30 @@ def test_first_line_shifts_line_numbers():
     assert str(error) == "cell:6:12: error: lists are not supported\n        return [n]\n               ^"
     syntax = compile_error("def f(n: int)\n    return n\n", first_line=3)
     assert (syntax.line, syntax.col) == (3, 14)
+
+
+def test_a_line_separator_inside_a_string_ends_no_line():
+    """Python's tokenizer ends lines at \\n, \\r\\n and \\r only; str.splitlines() also at U+2028, which
+    shifted the line shown under a later error (and the column, counted in that wrong line)."""
+    error = compile_error("def f() -> str:\n    s = 'a\u2028b'\n    return [s]\n")
+    assert str(error) == "cell:3:12: error: lists are not supported\n        return [s]\n               ^"
+    error = compile_error("def f() -> str:\r\n    s = 'a\u2028b'\r    return [s]\r\n")  # \r\n and \r end lines
+    assert str(error) == "cell:3:12: error: lists are not supported\n        return [s]\n               ^"
+
+
+def test_an_error_at_run_time_shows_the_line_after_a_line_separator():
+    f = jitcell.compile_cell("def f(n: int) -> int:\n    s = 'a\u2028b'\n    return 10 // n\n", cache=False)
+    with pytest.raises(ZeroDivisionError) as caught:
+        f.functions["f"](0)
+    assert caught.value.__notes__ == ['  File "cell", line 3, column 12, in f (compiled by jitcell)\n'
+                                      '    return 10 // n']
+
+
+def test_a_lone_surrogate_is_shown_as_a_replacement_character():
+    error = compile_error("def f() -> str:\n    return '\ud800' + 1\n")
+    text = str(error)
+    assert text.splitlines()[1:] == ["        return '\ufffd' + 1", "                ^"]
+    text.encode("utf-8")  # printable: a lone surrogate in the text would make printing it fail
 
 
 def test_all_errors_are_reported_at_once():

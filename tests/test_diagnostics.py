@@ -84,8 +84,9 @@ def test_a_hidden_slot_is_a_problem_and_a_correct_build_has_none(fresh_cache, mo
     assert "ASLR" in broken.problems[0].meaning and "dllexport" in broken.problems[0].fix
     status = {s.name: s.status for s in broken.slots}
     assert status["jitcell.slot.rt.table_get"] == "missing from the exports"
-    html = diagnostics.render_html(broken, "summary")
-    assert "<details" in html and " open " in html and "#cf222e" in html  # opened, in red
+    html = diagnostics.render_html(broken, "summary", sections=())  # problems are shown whatever is asked
+    assert "<details class=jitcell open>" in html and "<table class=jc-bad><caption>Problems" in html
+    assert ".jc-bad{color:" in html and "rt.table_get is missing from the export table" in html  # opened, red
     monkeypatch.setattr(machine, "_make_exported", exported)
     # another key: this process keeps the refused file mapped under its name (dlopen goes by the path)
     good = jitcell.compile_cell(CELL + "# exported\n")
@@ -127,7 +128,7 @@ def test_the_magic_shows_the_diagnosis_and_the_code(fresh_cache):
         assert "<details" in summary["text/html"] and "Slots" in summary["text/html"]
         assert optimized["text/plain"].startswith("LLVM IR after optimization:") and "define" in optimized["text/plain"]
         assert assembly["text/plain"].startswith("assembly:") and "jitcell.def.norm:" in assembly["text/plain"]
-        assert "style=" in assembly["text/html"] and "<span" in assembly["text/html"]  # highlighted
+        assert "<span class=nf>" in assembly["text/html"] and ".jitcell-code" in assembly["text/html"]  # highlighted
         shown.clear()
         assert shell.run_cell("%jit_inspect norm").success
         head, ir, asm = shown
@@ -140,8 +141,14 @@ def test_the_magic_shows_the_diagnosis_and_the_code(fresh_cache):
         shell.display_pub.publish = publish
 
 
-def test_the_summary_bundle_expands_into_every_section(library):
-    bundle = summary_bundle(library)
+def test_the_summary_bundle_expands_into_every_section_on_a_miss_and_cache_and_slots_on_a_hit(library):
+    bundle = summary_bundle(library)  # a miss: the build is new, so is every table
     assert bundle["text/plain"].startswith("jitcell: bound") and "\n" not in bundle["text/plain"]
     for section in ("Cache", "Exports", "Globals", "Slots", "Libraries", "Imports"):
-        assert f">{section}</div>" in bundle["text/html"]
+        assert f"<caption>{section}" in bundle["text/html"]
+    hit = summary_bundle(jitcell.compile_cell(CELL))
+    assert "cache hit" in hit["text/plain"] and "\n" not in hit["text/plain"]  # the text stays the one line
+    html = hit["text/html"]
+    assert "<caption>Cache" in html and "<caption>Slots" in html
+    assert "<caption>Exports" not in html and "<caption>Globals" not in html
+    assert re.search(r"not shown: exports \(\d+\), globals \(\d+\), imports \(1\) \(%jit_inspect words\)", html)

@@ -37,7 +37,8 @@ class JitcellKernelTests(jupyter_kernel_test.KernelTests):
     incomplete_code_samples = ["def f(n: int) -> int:", "for i in range(3):", "total = (1 +"]
     invalid_code_samples = ["x = )", "1 +* 2", "for for"]
     code_page_something = "print?"
-    code_generate_error = 'x: int = "not an int"'  # a CompileError: one iopub error, nothing else
+    # a compiled cell that fails at run time: one iopub error (with the summary in it), nothing else
+    code_generate_error = "def inverse(n: int) -> float:\n    return 1 / n\ninverse(0)"
     code_execute_result = [
         {"code": "6 * 7", "result": "42"},
         {"code": "half: float = 1.5\nhalf * 2", "result": "3.0"},

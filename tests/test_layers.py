@@ -10,6 +10,7 @@ The import graph is read from the source with `ast` (imports inside functions an
     compiler  the miss path (compiler/)
     report    summaries and diagnostics (report/)
     pipeline  compile_cell, which wires the layers together
+    decorator @jitcell.jit, the front end for .py files
     magics    %%jit and friends
     kernel    the jitcell kernel
     facade    `import jitcell`, `python -m jitcell`, the demo
@@ -35,6 +36,9 @@ LAYERS = [
     ("compiler", ("jitcell.compiler",)),
     ("report", ("jitcell.report",)),
     ("pipeline", ("jitcell.pipeline",)),
+    # a front end beside the magics: @jitcell.jit compiles functions of .py files through the pipeline;
+    # only the facade imports it (lazily), and it imports no other front end
+    ("decorator", ("jitcell.decorator",)),
     ("magics", ("jitcell.magics",)),
     ("kernel", ("jitcell.kernel",)),
     ("facade", ("jitcell", "jitcell.__main__", "jitcell.demo")),

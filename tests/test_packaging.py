@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,8 +58,10 @@ def test_wheel_install_gives_working_magics_and_kernel(tmp_path, fresh_cache):
     # from a copy of the sources: a build/ folder left in the checkout could add stale modules
     shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info",
                                                               "__pycache__", "test-artifacts"))
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(tree)],
-                   check=True, capture_output=True, text=True)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(wheels), str(tree)],
+                           check=True, capture_output=True, text=True)
+    output = built.stdout + built.stderr
+    assert not re.search(r"\w*Warning:", output), output  # a clean build: no setuptools warning
     (wheel,) = wheels.glob("jitcell-*.whl")
     # --ignore-installed: never touch the jitcell installed in this environment
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--ignore-installed", "-q", "--prefix",
@@ -76,7 +79,10 @@ def test_wheel_install_gives_working_magics_and_kernel(tmp_path, fresh_cache):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "42"
     # pip install alone registered the kernelspec: jupyter_client finds it by name and starts it
-    spec = json.loads((target / "share" / "jupyter" / "kernels" / "jitcell" / "kernel.json").read_text())
+    kernelspec = target / "share" / "jupyter" / "kernels" / "jitcell"
+    assert {p.name for p in kernelspec.iterdir()} == {"kernel.json", "logo-32x32.png", "logo-64x64.png",
+                                                     "logo-svg.svg"}  # the Launcher shows the logo
+    spec = json.loads((kernelspec / "kernel.json").read_text())
     assert spec["display_name"] == "jitcell (compiled Python)" and spec["language"] == "jitcell"
     listed = subprocess.run([sys.executable, "-m", "jupyter", "kernelspec", "list", "--json"], capture_output=True,
                             text=True, env=env, cwd=tmp_path, timeout=60)

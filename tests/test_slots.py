@@ -30,9 +30,11 @@ def dynamic_symbols(path):
     return defined, undefined, needed
 
 
-# Before calling into Python, compiled code runs pending signal handlers (jitcell/interrupts.py)
+# Before calling into Python, compiled code runs pending signal handlers (jitcell/interrupts.py),
+# in the main thread only (the runtime's main_thread())
 SIGNAL_SLOTS = {f"jitcell.slot.capi.{name}" for name in
-                ("PyGILState_Ensure", "PyGILState_Release", "PyErr_CheckSignals", "PyErr_Fetch")}
+                ("PyGILState_Ensure", "PyGILState_Release", "PyErr_CheckSignals", "PyErr_Fetch")} | \
+    {"jitcell.slot.rt.main_thread"}
 
 
 def test_slots_and_functions_are_in_the_export_table(fresh_cache):
@@ -120,7 +122,8 @@ print(lib.functions["report"](9), flush=True)
 """
 
 BUILD_HIDDEN = """
-import jitcell, jitcell.compiler.backend.machine as machine
+import jitcell, jitcell.pipeline, jitcell.compiler.backend.machine as machine
+jitcell.runtime.library()  # the runtime library (the cell calls its main_thread()), built with its slots exported
 real = machine._make_exported
 def exported_but_slots_hidden(value):
     real(value)

@@ -10,6 +10,8 @@ any target, so this is fast even with an empty zig cache.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
@@ -128,3 +130,19 @@ def test_the_magic_checks_a_target(fresh_cache):
     assert not shell.run_cell("%%jit --target x86_64-pc-windows-msvc\n" + CELL).success  # --check required
     assert not shell.run_cell("%%jit --target sparc-sun-solaris --check\n" + CELL).success
     assert set(TARGETS) == set(FORMATS)
+
+
+def test_without_the_targets_extra_one_message_names_it():
+    """The cross-target linkers are an extra: without them, one short message says how to get them."""
+    code = ("import importlib.util, jitcell\n"
+            "from jitcell.compiler.targets import check_target\n"
+            "real = importlib.util.find_spec\n"
+            "importlib.util.find_spec = lambda name, *a: None if name in ('ziglang', 'lief') else real(name, *a)\n"
+            "try:\n"
+            "    check_target('def f(x: int) -> int:\\n    return x\\n', 'x86_64-pc-windows-msvc')\n"
+            "except jitcell.ToolchainError as e:\n"
+            "    print(e)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ("building for x86_64-pc-windows-msvc needs jitcell's cross-target linkers, which "
+                                   'are not installed (no ziglang, lief): pip install "jitcell[targets]"')

@@ -10,10 +10,16 @@ into one instruction or one call to the C library (an import from libc, as allow
 for the few counters and flags the runtime keeps. `call_c(f, a, b, c)` calls the C
 function at address f as `void f(long, long, long)`: the SIGINT handler uses it to call
 the handler it displaced (a handler declared `void h(int)` ignores the extra arguments,
-as the x86-64 and AArch64 C calling conventions allow).
+as the x86-64 and AArch64 C calling conventions allow). The `pthread_*` builtins are the
+POSIX functions of the same names, every argument and result an int (an address, a key,
+a thread id): the stack guard reads the thread's stack bounds and caches them per thread
+(runtime/source.py, "the stack"). `pthread_getattr_np` is glibc's (and musl's): elsewhere
+it is lowered to a failing call (1), and compiled code then runs without a stack guard.
 """
 
 from __future__ import annotations
+
+import sys
 
 from llvmlite import ir
 
@@ -32,9 +38,13 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "memset": ((INT, INT, INT), NONE), "memcmp": ((INT, INT, INT), INT),
     "state": ((INT,), INT),
     "call_c": ((INT, INT, INT, INT), NONE),
+    "pthread_self": ((), INT), "pthread_getattr_np": ((INT, INT), INT),
+    "pthread_attr_getstack": ((INT, INT, INT), INT), "pthread_attr_destroy": ((INT,), INT),
+    "pthread_key_create": ((INT, INT), INT), "pthread_getspecific": ((INT,), INT),
+    "pthread_setspecific": ((INT, INT), INT),
 }
 
-STATE_WORDS = 64
+STATE_WORDS = 384
 
 _I8, _I32, _I64, _F64 = ir.IntType(8), ir.IntType(32), ir.IntType(64), ir.DoubleType()
 _PTR = ir.PointerType()
@@ -47,10 +57,19 @@ _LIBC = {  # name -> (return, params)
 }
 
 
+# the pthread builtins: C types of (result, params); ints are converted to and from them
+_PTHREAD = {
+    "pthread_self": (_I64, []), "pthread_getattr_np": (_I32, [_I64, _PTR]),
+    "pthread_attr_getstack": (_I32, [_PTR, _PTR, _PTR]), "pthread_attr_destroy": (_I32, [_PTR]),
+    "pthread_key_create": (_I32, [_PTR, _PTR]), "pthread_getspecific": (_PTR, [_I32]),
+    "pthread_setspecific": (_I32, [_I32, _PTR]),
+}
+
+
 def _libc(module: ir.Module, name: str) -> ir.Function:
     fn = module.globals.get(name)
     if fn is None:
-        ret, params = _LIBC[name]
+        ret, params = _LIBC[name] if name in _LIBC else _PTHREAD[name]
         fn = ir.Function(module, ir.FunctionType(ret, params), name)
     return fn
 
@@ -106,6 +125,21 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Valu
         case "memcmp":
             result = b.call(_libc(b.module, "memcmp"), [b.inttoptr(args[0], _PTR), b.inttoptr(args[1], _PTR), args[2]])
             return b.sext(result, _I64)
+        case "pthread_getattr_np" if not sys.platform.startswith("linux"):
+            return ir.Constant(_I64, 1)  # no such function: the stack guard is off (source.py)
+        case _ if name in _PTHREAD:
+            return _c_call(b, name, args)
         case _:
             raise AssertionError(name)
     return None
+
+
+def _c_call(b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Value:
+    """A C function whose arguments and result travel as ints: addresses, keys, thread ids."""
+    fn = _libc(b.module, name)
+    converted = [b.inttoptr(a, t) if isinstance(t, ir.PointerType) else b.trunc(a, t) if t != _I64 else a
+                 for a, t in zip(args, fn.function_type.args, strict=True)]
+    result = b.call(fn, converted)
+    if isinstance(result.type, ir.PointerType):
+        return b.ptrtoint(result, _I64)
+    return b.sext(result, _I64) if result.type != _I64 else result

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 
 from jitcell.abi import SCRIPT_FUNCTION  # the function a kernel cell's top-level statements become
-from jitcell.errors import CompileError, Diagnostic, Loc
+from jitcell.errors import CompileError, Diagnostic, Loc, source_lines
 
 from . import syntax as S
 
@@ -62,13 +62,18 @@ class _Parser:
         self.source = source
         self.first_line = first_line
         self.script = script
-        self.lines = source.splitlines()
+        self.lines = source_lines(source)  # as `ast` counts them (U+2028 in a string ends no line)
         self.errors: list[Diagnostic] = []
         self.global_names: set[str] | None = None  # `global` names of the function being parsed
+        self.function_node: ast.FunctionDef | None = None  # the function being parsed
+        self.function_names: dict[str, list] | None = None  # its ast.Name nodes by name (check_global)
 
     # ---- entry ----------------------------------------------------------------
 
     def module(self) -> S.Module:
+        unreadable = self.unreadable()
+        if unreadable is not None:
+            raise CompileError([unreadable], self.source, self.first_line)
         try:
             tree = ast.parse(self.source, filename="cell")
         except SyntaxError as e:
@@ -144,6 +149,26 @@ class _Parser:
 
     # ---- helpers ----------------------------------------------------------------
 
+    def unreadable(self) -> Diagnostic | None:
+        """A character Python's parser cannot read at all, where it is: a lone surrogate (the
+        source cannot be encoded in UTF-8: ast.parse raises UnicodeEncodeError) or a null character
+        (a SyntaxError that says not where)."""
+        if self.source.isascii() and "\0" not in self.source:
+            return None
+        for number, text in enumerate(self.lines):
+            for col, char in enumerate(text, 1):
+                if "\ud800" <= char <= "\udfff":
+                    message = (f"a lone surrogate character (U+{ord(char):04X}) cannot be encoded in UTF-8, so "
+                               f"Python cannot compile this cell; in a string literal, write it as the escape "
+                               f"\\u{ord(char):04x}")
+                elif char == "\0":
+                    message = ("source code cannot contain null characters (U+0000); in a string literal, write "
+                               "it as the escape \\x00")
+                else:
+                    continue
+                return Diagnostic(message, Loc(number + self.first_line, col))
+        return None
+
     def loc(self, node: ast.AST) -> Loc:
         line = getattr(node, "lineno", 1)
         offset = getattr(node, "col_offset", 0)
@@ -194,6 +219,9 @@ class _Parser:
         if a.posonlyargs or a.kwonlyargs:
             self.error(node, "positional-only and keyword-only parameters are not supported")
         defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
+        for i, arg in enumerate(a.args):  # what Python's own compiler says (ast.parse lets it pass)
+            if any(other.arg == arg.arg for other in a.args[:i]):
+                self.error(arg, f"duplicate argument '{arg.arg}' in function definition")
         params = []
         for arg, default in zip(a.args, defaults, strict=True):
             params.append(S.Param(arg.arg, self.expr(arg.annotation) if arg.annotation else None,
@@ -204,9 +232,9 @@ class _Parser:
         if docstring is not None:
             body.pop(0)
         returns = self.expr(node.returns) if node.returns is not None else None
-        self.global_names = set()
+        self.global_names, self.function_node, self.function_names = set(), node, None
         stmts = self.block(body) if body else (S.Pass(self.loc(node)),)
-        global_names, self.global_names = frozenset(self.global_names), None
+        global_names, self.global_names, self.function_node = frozenset(self.global_names), None, None
         return S.FunctionDef(node.name, tuple(params), returns, stmts, docstring, self.loc(node), global_names)
 
     # ---- statements ----------------------------------------------------------------
@@ -290,9 +318,36 @@ class _Parser:
                 self.error(node, "imports must be at the top level of the cell")
             case ast.Global(names=names) if self.script and self.global_names is not None:
                 self.global_names.update(names)
+                self.check_global(node)
             case _:
                 self.unsupported(node)
         return None
+
+    def check_global(self, node: ast.Global) -> None:
+        """What Python's compiler refuses, with its messages: a parameter declared global, a name
+        annotated in the function, or used or assigned in it before its `global` statement."""
+        fn = self.function_node
+        assert fn is not None  # a `global` statement is parsed inside a function only
+        if self.function_names is None:  # once per function, not per statement
+            self.function_names = {}
+            for n in ast.walk(fn):
+                if isinstance(n, ast.Name):
+                    self.function_names.setdefault(n.id, []).append(n)
+                elif isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name):
+                    self.function_names.setdefault(f"{n.target.id}:", []).append(n)
+        at = (node.lineno, node.col_offset)
+        for name in node.names:
+            annotated = self.function_names.get(f"{name}:", [])
+            earlier = [n for n in self.function_names.get(name, []) if (n.lineno, n.col_offset) < at]
+            if any(a.arg == name for a in fn.args.args):
+                self.error(node, f"name '{name}' is parameter and global")
+            elif annotated:
+                self.error(max([node, *annotated], key=lambda n: (n.lineno, n.col_offset)),
+                           f"annotated name '{name}' can't be global")
+            elif earlier:
+                done = "is assigned to before" if any(isinstance(n.ctx, ast.Store) for n in earlier) else \
+                    "is used prior to"
+                self.error(node, f"name '{name}' {done} global declaration")
 
     def assign_targets(self, target: ast.expr) -> tuple[S.Name, ...] | None:
         if isinstance(target, ast.Name):

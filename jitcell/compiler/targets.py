@@ -129,6 +129,8 @@ def check_target(source: str, triple: str, *, break_linkage: str | None = None, 
         raise ValueError(f"unknown target {triple!r}; jitcell checks {', '.join(TARGETS)}")
     if break_linkage is not None and break_linkage not in machine.BREAKS:
         raise ValueError(f"break_linkage must be one of {', '.join(machine.BREAKS)}, not {break_linkage!r}")
+    if triple != host_triple():
+        _require_extra(triple)
     started = time.perf_counter()
     form, suffix, zig_target, cpu = TARGETS[triple]
     work = Path(out_dir) if out_dir is not None else Path(tempfile.mkdtemp(prefix="jitcell-target-"))
@@ -211,12 +213,22 @@ _CHKSTK = [".text", ".globl __chkstk", ".p2align 4", "__chkstk:",
            "1:", "sub %rax, %rcx", "test %rcx, (%rcx)", "pop %rax", "pop %rcx", "ret"]
 
 
-def _zig(arguments: list[str], work: Path, triple: str) -> None:
-    """Run a tool of the `ziglang` package (`zig cc`, `zig lld-link`, `zig dlltool`) in `work`."""
+EXTRA_MODULES = ("ziglang", "lief", "pefile")  # the `targets` extra: zig's linkers, and readers of PE and Mach-O
+
+
+def _require_extra(triple: str) -> None:
+    """One message, naming the extra, where a module of it is missing."""
     import importlib.util
 
-    if importlib.util.find_spec("ziglang") is None:
-        raise ToolchainError(f"building for {triple} needs the linkers of the ziglang package: pip install ziglang")
+    missing = [name for name in EXTRA_MODULES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ToolchainError(f"building for {triple} needs jitcell's cross-target linkers, which are not installed "
+                             f"(no {', '.join(missing)}): pip install \"jitcell[targets]\"")
+
+
+def _zig(arguments: list[str], work: Path, triple: str) -> None:
+    """Run a tool of the `ziglang` package (`zig cc`, `zig lld-link`, `zig dlltool`) in `work`."""
+    _require_extra(triple)
     done = subprocess.run([sys.executable, "-m", "ziglang", *arguments], cwd=work, capture_output=True, text=True)
     if done.returncode != 0:
         raise LinkError(f"linking for {triple} failed (zig {' '.join(arguments)}):\n"

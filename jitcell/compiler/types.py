@@ -55,7 +55,7 @@ class Tuple(Type):
 
     def __init__(self, items):
         items = tuple(items)
-        object.__setattr__(self, "name", f"tuple[{', '.join(map(str, items))}]")
+        object.__setattr__(self, "name", f"tuple[{', '.join(map(str, items))}]" if items else "tuple[()]")
         object.__setattr__(self, "items", items)
 
 

@@ -1,8 +1,10 @@
 """The on-disk cache: content-addressed entries, published atomically, verified on load.
 
-    <cache>/abi-1/3f/3f9c...e1.so      the library
-    <cache>/abi-1/3f/3f9c...e1.json    its manifest: source, options, functions, slots, sha256
+    <cache>/abi-2/3f/3f9c...e1.so      the library
+    <cache>/abi-2/3f/3f9c...e1.json    its manifest: source, options, functions, slots, sha256
     <cache>/toolchain/<identity>.json  what the code generator is (see fingerprint.py)
+    <cache>/CACHEDIR.TAG               "this is a cache jitcell made": `clear` needs it
+    (layout.py lists every name jitcell writes; upkeep.py keeps the cache under its size cap)
 
     >>> cache = Cache()                       # $JITCELL_CACHE_DIR or the user cache dir
     >>> cache.lookup(key)
@@ -12,8 +14,20 @@ Publishing never shows a half-written entry: both files are written in a private
 workspace next to their final place, the library is hard-linked into place (which
 fails if another process got there first: then that entry is used), and the
 manifest is renamed in last. A manifest therefore always describes a complete
-library, and a reader checks the library's sha256 against it before `dlopen`:
-a corrupt, truncated or foreign entry is a miss, rebuilt, never a crash.
+library. Before `dlopen`, a reader checks, in this order: that nobody else can
+change the cache's directories and files (files.py; UnsafeCacheError if they can),
+the manifest's signature (signing.py: written by jitcell with this user's key), its
+shape (manifest.py), and the library's sha256 against it. A corrupt, truncated,
+foreign or forged entry is a miss, rebuilt, never a crash. docs/security.md says
+what this protects against and what it cannot.
+
+A lookup that hits holds the library (holds.py: a shared flock, kept for the life of the
+process once it is loaded) and records the use (the manifest's mtime), so that eviction
+(upkeep.py) takes least recently used entries first and never one a live process loaded.
+A publish holds its library from before it is visible. A cache clear in another process
+may remove what a compile is using: the build workspace is locked (clear and gc leave a
+locked one alone), folders and records are made again, and what vanished anyway raises
+`Vanished`, on which the pipeline starts again, a few times.
 """
 
 from __future__ import annotations
@@ -24,18 +38,19 @@ import os
 import sys
 import time
 
+from jitcell.errors import CacheError
 from jitcell.version import CODEGEN_ABI, __version__
 
-__all__ = ["Cache", "Entry", "Lookup", "cache_key", "normalize_source", "default_root", "sha256_file",
+from . import files, holds, layout, signing
+from .layout import library_suffix
+from .manifest import problem as manifest_problem
+from .signing import sha256
+
+__all__ = ["Cache", "Entry", "Lookup", "Vanished", "cache_key", "normalize_source", "default_root", "sha256_file",
            "library_suffix"]
 
 CACHE_ENV = "JITCELL_CACHE_DIR"
-_STALE_WORKSPACE_SECONDS = 3600
-_PUBLISH_WAIT_SECONDS = 10.0
-
-
-def library_suffix() -> str:
-    return {"darwin": ".dylib", "win32": ".dll"}.get(sys.platform, ".so")
+_PUBLISH_WAIT_SECONDS = layout.PUBLISH_WAIT_SECONDS
 
 
 def default_root() -> str:
@@ -47,12 +62,47 @@ def default_root() -> str:
     return platformdirs.user_cache_dir("jitcell", appauthor=False)
 
 
+_BLANK = " \t\f"  # what Python's tokenizer skips between tokens
+
+
 def normalize_source(source: str) -> str:
-    """Line endings and trailing spaces do not change a cell; line numbers do."""
-    lines = [line.rstrip() for line in source.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    while lines and not lines[-1]:
+    """The cell without what cannot change its meaning; line numbers are kept (messages carry them).
+
+    Line endings become "\n" everywhere: Python reads "\r\n" and "\r" as "\n", inside strings too.
+    Blank lines at the end go. Spaces and tabs at the ends of lines go, except where a line ends
+    inside a string: in a triple-quoted string they are part of the value, so two cells that differ
+    there are different programs with different keys. Only a cell that has such spaces pays for
+    tokenizing (the tokenize module, ~1 ms, is imported for it); nothing else is normalised (a
+    non-breaking space is not Python whitespace, and stays)."""
+    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[-1].strip(_BLANK):
         lines.pop()
+    if any(line.endswith((" ", "\t", "\f")) for line in lines):
+        inside = _lines_ending_in_strings(lines)
+        lines = [line if number in inside else line.rstrip(_BLANK) for number, line in enumerate(lines, 1)]
     return "\n".join(lines) + "\n"
+
+
+def _lines_ending_in_strings(lines: list[str]) -> set[int]:
+    """The numbers of the lines whose line break is inside a string (or an f-string); all of them
+    if the text is not Python that tokenizes (then nothing is stripped: it will not compile anyway)."""
+    import io
+    import tokenize
+
+    inside: set[int] = set()
+    fstring_start, fstring_end = getattr(tokenize, "FSTRING_START", -1), getattr(tokenize, "FSTRING_END", -1)
+    open_fstrings = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
+            if token.type == tokenize.STRING:
+                inside.update(range(token.start[0], token.end[0]))
+            elif token.type == fstring_start:  # Python 3.12+: an f-string is several tokens
+                open_fstrings.append(token.start[0])
+            elif token.type == fstring_end and open_fstrings:
+                inside.update(range(open_fstrings.pop(), token.end[0]))
+    except (tokenize.TokenError, SyntaxError):
+        return set(range(1, len(lines) + 1))
+    return inside
 
 
 def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None = None,
@@ -71,37 +121,26 @@ def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None 
     return sha256()(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def sha256():
-    """CPython's built-in sha256: the same digest as hashlib's, without loading OpenSSL (~3 ms)."""
-    try:
-        from _sha2 import sha256 as implementation  # CPython 3.12+
-    except ImportError:
-        try:
-            from _sha256 import sha256 as implementation  # CPython 3.11
-        except ImportError:
-            from hashlib import sha256 as implementation
-    return implementation
-
-
 def sha256_file(path) -> str:
     with open(path, "rb") as f:
         return sha256()(f.read()).hexdigest()
 
 
-def _read(path) -> bytes:
-    with open(path, "rb") as f:
-        return f.read()
+def _library_sha256(path: str) -> str:
+    """The sha256 of an entry's library, read following no link, only if it is a file of ours."""
+    return sha256()(files.read(path)).hexdigest()
 
 
 # Plain classes, and paths as strings, on purpose: a cache hit must not pay for
 # importing dataclasses or pathlib (about 13 ms together in a fresh process).
 class Entry:
-    __slots__ = ("key", "library", "manifest")
+    __slots__ = ("key", "library", "manifest", "fd")
 
-    def __init__(self, key: str, library, manifest: dict):
+    def __init__(self, key: str, library, manifest: dict, fd: int | None = None):
         self.key = key
         self.library = os.fspath(library)
         self.manifest = manifest
+        self.fd = fd  # the library, open and locked (holds.py) until load() keeps it; None: not held
 
 
 class Lookup:
@@ -115,10 +154,24 @@ class Lookup:
         return f"Lookup(entry={self.entry!r}, reason={self.reason!r})"
 
 
+class Vanished(Exception):
+    """Something a compile was using was removed by another process (a cache clear): the build
+    workspace, a shard, a library between its lookup and dlopen. The pipeline starts again; after
+    a few times, `error()` is the CacheError it raises."""
+
+    def __init__(self, path: str, what: str):
+        super().__init__(f"{what} {path} was removed while this process was using it")
+        self.path = path
+
+    def error(self) -> CacheError:
+        return files.vanished(self.path)
+
+
 class Cache:
     def __init__(self, root=None):
         self.location = os.fspath(root) if root is not None else default_root()
-        self.dir = os.path.join(self.location, f"abi-{CODEGEN_ABI}")
+        self._abi = f"abi-{CODEGEN_ABI}"
+        self.dir = os.path.join(self.location, self._abi)
 
     @property
     def root(self):
@@ -132,56 +185,151 @@ class Cache:
 
     # ---- reading -----------------------------------------------------------------
 
-    def lookup(self, key: str) -> Lookup:
+    def lookup(self, key: str, *, use: bool = True) -> Lookup:
+        """The entry of `key` if it is sound; else why not ("no entry", or "corrupt entry: ...", which
+        the pipeline rebuilds). UnsafeCacheError if someone else could change the cache. `use`: the
+        caller will load it, so the entry comes held (Entry.fd) and its use is recorded; verify and
+        list pass False."""
         library, manifest_path = self.paths(key)
         reason = "no entry"
         for attempt in range(3):  # a concurrent replacement is visible for microseconds only
             if attempt:
                 time.sleep(0.005)
-            try:
-                manifest = json.loads(_read(manifest_path))
-            except FileNotFoundError:
-                return Lookup(None, "no entry" if not os.path.exists(library) else "the manifest is missing")
-            except (OSError, ValueError):
-                reason = "the manifest is not valid JSON"
-                continue
-            if not isinstance(manifest, dict) or manifest.get("key") != key:
-                reason = "the manifest belongs to another key"
+            manifest, reason = self.read_manifest(key)
+            if manifest is None:
+                if reason == "no entry":
+                    return Lookup(None, "no entry" if not os.path.lexists(library) else "the manifest is missing")
                 continue
             try:
-                digest = sha256_file(library)
+                fd = holds.hold(library)  # before it is verified: from now on no eviction can remove it
             except FileNotFoundError:
                 reason = "the library file is missing"
                 continue
-            if digest != manifest.get("library", {}).get("sha256"):
-                reason = "the library's sha256 does not match its manifest (corrupt or truncated)"
+            except IsADirectoryError:
+                reason = "a directory sits where the library belongs"
                 continue
-            return Lookup(Entry(key, library, manifest), "hit")
+            try:
+                digest = _library_sha256(library)
+                same = holds.same_file(library, fd)  # the file read, and about to be loaded, is the one held
+            except (FileNotFoundError, IsADirectoryError):
+                digest, same = "", False
+            except BaseException:
+                holds.release(fd)
+                raise
+            if not same or digest != manifest["library"]["sha256"]:
+                holds.release(fd)
+                reason = ("the library's sha256 does not match its manifest (corrupt or truncated)" if same
+                          else "the library was replaced or removed while it was read")
+                continue
+            if not use:
+                holds.release(fd)
+                return Lookup(Entry(key, library, manifest), "hit")
+            _record_use(manifest_path)
+            return Lookup(Entry(key, library, manifest, fd), "hit")
         return Lookup(None, f"corrupt entry: {reason}")
+
+    def read_manifest(self, key: str) -> tuple[dict | None, str]:
+        """The manifest of `key` (without its "hmac") if jitcell wrote it with this user's key and it
+        has the shape jitcell writes; else (None, why). Nothing of it is read before its signature
+        is checked. UnsafeCacheError if a directory or file on the way is not safe (files.py)."""
+        if not layout.is_key(key) or files.checked(self.location, self._abi, key[:2]) is None:
+            return None, "no entry"
+        try:
+            manifest = json.loads(files.read(self.paths(key)[1]))
+        except FileNotFoundError:
+            return None, "no entry"
+        except IsADirectoryError:
+            return None, "a directory sits where the manifest belongs"
+        except (OSError, ValueError):
+            return None, "the manifest is not valid JSON"
+        if not isinstance(manifest, dict):
+            return None, "the manifest is not a JSON object"
+        forged = signing.forgery(manifest)
+        if forged is not None:
+            return None, f"the manifest {forged}"
+        wrong = manifest_problem(manifest, key)
+        if wrong is not None:
+            return None, f"the manifest is not one jitcell writes: {wrong}"
+        return manifest, "hit"
 
     # ---- writing -----------------------------------------------------------------
 
     @contextlib.contextmanager
     def workspace(self, key: str):
-        """A private directory on the cache's file system, removed afterwards."""
+        """A private directory on the cache's file system, locked while the build uses it (a clear or
+        gc in another process leaves it alone), removed afterwards. Vanished if it is removed anyway."""
         import shutil
-        import tempfile
         from pathlib import Path
 
-        shard = Path(self.paths(key)[0]).parent
-        shard.mkdir(parents=True, exist_ok=True)
-        self._remove_stale_workspaces(shard)
-        path = Path(tempfile.mkdtemp(prefix=".build-", dir=shard))
+        path, fd = self._new_workspace(key)
         try:
-            yield path
+            yield Path(path)
+        except Exception as error:
+            if not holds.same_file(path, fd):
+                raise Vanished(path, "the build workspace") from error
+            raise
         finally:
             shutil.rmtree(path, ignore_errors=True)
+            os.close(fd)
+
+    def _new_workspace(self, key: str) -> tuple[str, int]:
+        """mkdtemp in the entry's shard, and an exclusive flock on it; made again if a clear in another
+        process removes the shard or the new workspace before it is locked."""
+        import tempfile
+
+        from . import upkeep
+
+        for _ in range(files.ATTEMPTS):
+            shard = files.private_directory(self.location, self._abi, key[:2])
+            try:
+                path = tempfile.mkdtemp(prefix=".build-", dir=shard)
+            except FileNotFoundError:
+                continue
+            fd = files.directory_fd(path)
+            if fd is not None and holds.exclusive(fd) and holds.same_file(path, fd):
+                upkeep.remove_stale_workspaces(shard)  # of killed builds: no lock, older than an hour
+                return path, fd
+            if fd is not None:
+                os.close(fd)
+        raise files.vanished(os.path.join(self.dir, key[:2]))
 
     def publish(self, key: str, built, manifest: dict, replace: bool = False) -> Entry:
-        """Move a built library (inside `workspace(key)`) and its manifest into place."""
+        """Move a built library (inside `workspace(key)`) and its manifest into place. The entry comes
+        held from before it is visible: no eviction can remove it before this process loads it.
+        Then, if the cache may have passed its size cap, evict (upkeep.py). CacheError if
+        JITCELL_CACHE_SIZE is not a size (before anything is placed); Vanished if the workspace or
+        the shard was removed meanwhile."""
+        from . import limits, upkeep  # a miss only
+
+        stored = limits.size_limit(self.location)
         library, manifest_path = self.paths(key)
-        staged_manifest = built.with_suffix(".json.tmp")
-        staged_manifest.write_text(json.dumps(manifest, indent=1))
+        staged_manifest = built.with_suffix(".json.tmp")  # in the workspace: private (mkdtemp, 0700)
+        signed = signing.sign(json.loads(json.dumps(manifest)))  # signed as a reader will parse it
+        text = json.dumps(signed, indent=1).encode()
+        try:
+            files.write_new(str(staged_manifest), text, 0o600)
+            os.chmod(built, 0o700)
+            fd = holds.hold(os.fspath(built))
+        except FileNotFoundError:
+            raise Vanished(os.fspath(built.parent), "the build workspace") from None
+        try:
+            entry = self._place(key, built, staged_manifest, manifest, replace, fd)
+        except FileNotFoundError as error:
+            holds.release(fd)
+            raise Vanished(os.path.dirname(library), "the shard") from error
+        except BaseException:
+            holds.release(fd)
+            raise
+        if entry.fd != fd:
+            holds.release(fd)  # another process's entry is used
+        else:
+            upkeep.after_publish(self, stored, os.fstat(fd).st_size + len(text))
+        return entry
+
+    def _place(self, key: str, built, staged_manifest, manifest: dict, replace: bool, fd: int) -> Entry:
+        library, manifest_path = self.paths(key)
+        files.remove_stray_directory(library, "an entry's library")  # CacheError if it is not empty
+        files.remove_stray_directory(manifest_path, "an entry's manifest")
         if not replace:
             try:
                 os.link(built, library)
@@ -190,14 +338,16 @@ class Cache:
                 if found.entry is not None:
                     return found.entry  # another process published first: use its entry
                 replace = True  # an orphan or a corrupt entry: overwrite it
+            except FileNotFoundError:
+                raise
             except OSError:
                 replace = True  # no hard links on this file system
             else:
                 os.replace(staged_manifest, manifest_path)
-                return Entry(key, library, manifest)
+                return Entry(key, library, manifest, fd)
         os.replace(built, library)
         os.replace(staged_manifest, manifest_path)
-        return Entry(key, library, manifest)
+        return Entry(key, library, manifest, fd)
 
     def _wait_for_publisher(self, key: str) -> Lookup:
         library, manifest_path = self.paths(key)
@@ -214,31 +364,115 @@ class Cache:
                 return found  # its publisher died between the two renames
             time.sleep(0.01)
 
-    def _remove_stale_workspaces(self, shard) -> None:
-        import shutil
-
-        now = time.time()
-        for path in shard.glob(".build-*"):
-            try:
-                if now - path.stat().st_mtime > _STALE_WORKSPACE_SECONDS:
-                    shutil.rmtree(path, ignore_errors=True)
-            except FileNotFoundError:
-                pass
-
-    # ---- housekeeping --------------------------------------------------------------
+    # ---- housekeeping (upkeep.py) ----------------------------------------------------
 
     def manifests(self) -> list:
-        return sorted(self.root.glob("abi-*/*/*.json"))
+        """The entries' manifest files (Paths), found without following links."""
+        from pathlib import Path
+
+        found = []
+        names = layout.names()
+        for abi in layout.subdirectories(self.location, names["abi"]):
+            for shard in layout.subdirectories(abi, names["shard"]):
+                with os.scandir(shard) as listing:
+                    found += [Path(e.path) for e in listing if e.name.endswith(".json")
+                              and names["entry"].fullmatch(e.name) and e.is_file(follow_symlinks=False)]
+        return sorted(found)
 
     def size_bytes(self) -> int:
-        return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file()) if self.root.exists() else 0
+        """The entries' total size (libraries and manifests): what the size cap counts."""
+        from . import upkeep
+
+        return upkeep.summary(self).size
+
+    def size_limit(self):
+        """The cap (limits.Stored: bytes, and whether JITCELL_CACHE_SIZE, %jit_cache limit or the default set it)."""
+        from . import limits
+
+        return limits.size_limit(self.location)
+
+    def set_size_limit(self, text: str | None):
+        """Persist the cap ("500M", "2G", bytes; None: the default) in the cache root, and evict to it."""
+        from . import limits, upkeep
+
+        stored = limits.set_size_limit(self.location, text)
+        return stored, upkeep.gc(self, stored)
+
+    def gc(self):
+        """Evict least-recently-used entries down to 90% of the cap if over it, and tidy (upkeep.Upkeep)."""
+        from . import upkeep
+
+        return upkeep.gc(self)
+
+    def verify(self):
+        """Check every entry as a lookup would and remove those that fail (upkeep.Verified)."""
+        from . import upkeep
+
+        return upkeep.verify(self)
+
+    def entries(self) -> list:
+        """Every entry (upkeep.Listed), most recently used first, each checked as a lookup would."""
+        from . import upkeep
+
+        return upkeep.entries(self)
 
     def clear(self) -> int:
-        """Remove every entry; returns how many there were."""
-        import shutil
+        """Remove what jitcell made here: entry files (<key>.so, <key>.json), build workspaces that no
+        build holds, temporary files, the toolchain, cells and callees records, the usage count, and the
+        directories this empties; anything else stays (the size cap's settings too), and no link is
+        followed. Returns how many entries it removed. A process that loaded an entry keeps running
+        it (a mapped file outlives its name). UnsafeCacheError, removing nothing, if the directory has
+        no CACHEDIR.TAG: then jitcell did not make it, and it may be anything (a home directory)."""
+        from . import upkeep
 
-        count = len(self.manifests())
-        for path in self.root.glob("abi-*"):
-            shutil.rmtree(path, ignore_errors=True)
-        shutil.rmtree(self.root / "toolchain", ignore_errors=True)
-        return count
+        root = files.directory_fd(self.location, follow=True)  # the root may be a link the user made
+        if root is None:
+            return 0
+        removed: set[str] = set()
+        names = layout.names()
+        try:
+            if not files.is_tagged(self.location, dir_fd=root):
+                raise files.not_a_cache(self.location)
+
+            def in_shard(shard: int, name: str) -> None:
+                found = names["entry"].fullmatch(name)
+                if found and layout.remove_file(shard, name):
+                    removed.add(found[1])
+                elif names["workspace"].fullmatch(name):
+                    upkeep.remove_workspace(shard, name, older_than=0)  # unless a build holds it
+                elif names["temporary"].fullmatch(name):
+                    layout.remove_file(shard, name)
+
+            def in_abi(abi: int, name: str) -> None:
+                if names["shard"].fullmatch(name):
+                    layout.sweep(abi, name, in_shard)
+
+            for name in os.listdir(root):
+                if names["abi"].fullmatch(name):
+                    layout.sweep(root, name, in_abi)
+                elif name in layout.RECORDS:
+                    layout.sweep(root, name, _record_remover(names[name], names["temporary"]))
+                elif name == layout.USAGE or names["temporary"].fullmatch(name):
+                    layout.remove_file(root, name)
+        finally:
+            os.close(root)
+        return len(removed)
+
+
+_UTIME_NOFOLLOW = os.utime in os.supports_follow_symlinks
+
+
+def _record_use(manifest_path: str) -> None:
+    """The entry's last use, for least-recently-used eviction: its manifest's mtime, now (~2 us)."""
+    try:
+        os.utime(manifest_path, follow_symlinks=not _UTIME_NOFOLLOW)
+    except OSError:
+        pass  # a read-only cache still loads; its entries just look older
+
+
+def _record_remover(pattern, temporary):
+    def remove(folder: int, name: str) -> None:
+        if pattern.fullmatch(name) or temporary.fullmatch(name):
+            layout.remove_file(folder, name)
+
+    return remove

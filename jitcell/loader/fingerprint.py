@@ -14,6 +14,10 @@ code generator is asked again (`probe()`, which the pipeline passes in: it impor
 llvmlite); `compiler` is the sha256 of jitcell's source, every `.py` file of the
 package and its subpackages by relative path, so a changed compiler changes every cache
 key, and an unchanged one (touched files) keeps them.
+
+The record is signed like a manifest (signing.py) and its shape checked: a record that
+jitcell did not write with this user's key, or that is not an object of strings with the
+fields above, is ignored and the code generator asked again (and the record rewritten).
 """
 
 from __future__ import annotations
@@ -24,11 +28,13 @@ import os
 import sys
 from collections.abc import Callable
 
+from . import files, signing
 from .cache import sha256
 
 __all__ = ["toolchain", "cpu_identity", "compiler_digest", "compiler_files"]
 
 _memo: dict[str, dict] = {}
+_FIELDS = ("llvm", "llvmlite", "triple", "cpu", "features", "compiler")
 
 
 def cpu_identity() -> str:
@@ -110,25 +116,29 @@ def toolchain(cache_root, write: bool = True, *, probe: Callable[[], dict]) -> d
     identity = _identity()
     if identity in _memo:
         return _memo[identity]
-    path = os.path.join(cache_root, "toolchain", f"{identity}.json") if cache_root is not None else None
-    info = None
-    if path is not None:
-        try:
-            with open(path) as f:
-                info = json.load(f)
-        except (OSError, ValueError):
-            info = None
+    name = f"{identity}.json"
+    info = _read_record(cache_root, name) if cache_root is not None else None
     if info is None:
         info = {**probe(), "compiler": compiler_digest()}
-        if path is not None and write:
-            _write_atomically(path, json.dumps(info, indent=1))
+        if cache_root is not None and write:
+            signed = signing.sign(json.loads(json.dumps(info)))
+            files.write_record(os.fspath(cache_root), "toolchain", name, json.dumps(signed, indent=1).encode())
     _memo[identity] = info
     return info
 
 
-def _write_atomically(path: str, text: str) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "w") as f:
-        f.write(text)
-    os.replace(tmp, path)
+def _read_record(cache_root, name: str) -> dict | None:
+    """The remembered answer, if jitcell wrote it with this user's key and it has the fields of one;
+    UnsafeCacheError if someone else could have written it (files.py)."""
+    folder = files.checked(os.fspath(cache_root), "toolchain")
+    if folder is None:
+        return None
+    try:
+        info = json.loads(files.read(os.path.join(folder, name)))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(info, dict) or signing.forgery(info) is not None:
+        return None
+    if not all(field in info for field in _FIELDS) or not all(isinstance(v, str) for v in info.values()):
+        return None
+    return info

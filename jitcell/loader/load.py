@@ -1,6 +1,7 @@
 """load: a verified cache entry -> a `Library` in this process, every slot patched.
 
-    handle = dlopen("3f9c....so")
+    same_file("3f9c....so", entry.fd)            # still the file the lookup verified and locked
+    handle = dlopen("3f9c....so")                # the lock is kept: no eviction while this process lives
     for slot in manifest["slots"]:               # e.g. jitcell.slot.print
         cell = dlsym(handle, slot.name)          # must be in the export table...
         *cell = address_of(slot.target)          # ...to receive this process's address
@@ -29,7 +30,8 @@ from jitcell.loader import addresses
 from jitcell.options import SKIP_PATCHING_ENV, patching_enabled
 from jitcell.runtime import callbacks
 
-from .cache import Entry
+from . import holds
+from .cache import Entry, Vanished
 from .library import Library, Slot
 
 __all__ = ["load"]
@@ -42,7 +44,7 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
     """`address_of(target)`: the address each slot must hold (namespace.resolver adds "cell.*")."""
     started = time.perf_counter()
     manifest = entry.manifest
-    handle = ctypes.CDLL(entry.library, mode=_MODE)
+    handle = _open(entry)
     callbacks.register_library(manifest["tag"], manifest["sites"], manifest["source"],
                                manifest["options"]["first_line"])
     if os.environ.get(SKIP_PATCHING_ENV, "") not in ("", "0"):
@@ -70,6 +72,27 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
     return Library(path=entry.library, key=entry.key, cache_hit=cache_hit,
                    compile_seconds=compile_seconds, load_seconds=time.perf_counter() - started,
                    slots=patched, manifest=manifest, miss_reason=miss_reason, handle=handle)
+
+
+def _open(entry: Entry):
+    """dlopen the entry's library, if its path still names the file the lookup verified and holds
+    (holds.py); the hold is then kept for the life of the process. Vanished if it was removed or
+    replaced meanwhile (a cache clear in another process: eviction cannot, the entry being held)."""
+    fd, entry.fd = entry.fd, None
+    if fd is not None and not holds.same_file(entry.library, fd):
+        holds.release(fd)
+        raise Vanished(entry.library, "the library")
+    try:
+        handle = ctypes.CDLL(entry.library, mode=_MODE)
+    except OSError:
+        gone = fd is not None and not holds.same_file(entry.library, fd)
+        holds.release(fd)
+        if gone:
+            raise Vanished(entry.library, "the library") from None
+        raise
+    if fd is not None:
+        holds.keep(fd)
+    return handle
 
 
 def _own_variable(handle, entry: Entry, name: str) -> int:

@@ -11,7 +11,9 @@
 A cell has no identity across sessions, so "the same cell" is the most recent entry
 that defines the same names (functions and module variables), or, for a cell that
 defines none, starts with the same line. The cache remembers it in
-`<cache>/cells/<identity>.json`; only a miss reads or writes it.
+`<cache>/cells/<identity>.json`; only a miss reads or writes it. The entry it names is
+read as a lookup reads one (signature and shape checked, Cache.read_manifest), and only
+if it is an entry of this cache.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ import json
 import os
 
 from jitcell.abi import SCRIPT_FUNCTION
+from jitcell.errors import CacheError, UnsafeCacheError
 
+from . import files
 from .cache import sha256
 
 __all__ = ["identity", "previous", "remember", "explain"]
@@ -40,31 +44,30 @@ def identity(manifest: dict) -> str:
     return sha256()(what.encode()).hexdigest()[:32]
 
 
-def _index_path(cache, manifest: dict) -> str:
-    return os.path.join(cache.location, "cells", identity(manifest) + ".json")
-
-
 def previous(cache, manifest: dict) -> dict | None:
-    """The manifest of the last entry built for the same cell, if it is still readable."""
+    """The manifest of the last entry built for the same cell, if it is still sound."""
+    folder = files.checked(cache.location, "cells")
+    if folder is None:
+        return None
     try:
-        with open(_index_path(cache, manifest)) as f:
-            path = json.load(f)["manifest"]
-        with open(path) as f:
-            found = json.load(f)
+        index = json.loads(files.read(os.path.join(folder, identity(manifest) + ".json")))
+        key, path = index["key"], index["manifest"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return found if found.get("key") != manifest.get("key") else None
+    # the index names an entry of this cache, or nothing: never a file elsewhere
+    if not isinstance(key, str) or key == manifest.get("key") or path != cache.paths(key)[1]:
+        return None
+    found, _ = cache.read_manifest(key)
+    return found
 
 
 def remember(cache, manifest: dict, manifest_path: str) -> None:
-    path = _index_path(cache, manifest)
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        with open(temporary, "w") as f:
-            json.dump({"manifest": manifest_path, "key": manifest.get("key")}, f)
-        os.replace(temporary, path)
-    except OSError:
+        index = {"manifest": manifest_path, "key": manifest.get("key")}
+        files.write_record(cache.location, "cells", identity(manifest) + ".json", json.dumps(index).encode())
+    except UnsafeCacheError:
+        raise
+    except (OSError, CacheError):  # a full disk, a folder a clear kept removing
         pass  # only a better explanation is lost
 
 

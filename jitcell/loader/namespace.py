@@ -6,7 +6,7 @@
 
 g's library reaches f through a slot, `jitcell.slot.cell.f` (target "cell.f"), which
 holds the address of `jitcell.call.f`, the internal-ABI entry that f's library exports
-(`i32 (ptr ret, i32 depth, params...)`, the same convention as calls inside a cell).
+(`i32 (ptr ret, i32 calls_left, i64 stack_floor, params...)`, the convention of calls inside a cell).
 The slot is patched after every load, like the callback and runtime slots, so cached
 callers stay right in a new process; g's cache key holds f's signature, not its body.
 
@@ -42,11 +42,11 @@ from collections.abc import Callable
 
 from jitcell import abi, runtime
 from jitcell.abi import CELL_TARGET
-from jitcell.errors import CompileError, JitError, LinkageError
+from jitcell.errors import CacheError, CompileError, JitError, LinkageError, UnsafeCacheError
 from jitcell.options import Options, patching_enabled
 from jitcell.runtime import callbacks
 
-from . import addresses, variables
+from . import addresses, files, variables
 from .bind import JitFunction
 from .cache import Cache, normalize_source, sha256
 
@@ -55,8 +55,31 @@ __all__ = ["Namespace", "Relink", "Callees", "resolve", "key_part", "resolver", 
 
 
 def signature_of(fn) -> dict:
-    """What a caller compiled against `fn` depends on: parameter names and types, defaults, result."""
-    return {"params": [list(p) for p in fn.params], "returns": fn.returns, "defaults": list(fn.defaults)}
+    """What a caller compiled against `fn` depends on: parameter names and types, defaults, result,
+    and whether `fn` may assign to elements of the arrays passed to it ("writes_arrays": then a
+    caller that passes its own array parameter on refuses read-only arrays too, so a new body
+    that starts writing makes its callers stale, as a new signature does)."""
+    types = {"params": [list(p) for p in fn.params], "returns": fn.returns, "defaults": list(fn.defaults)}
+    return {**types, "writes_arrays": True} if _row(fn).get("writes_arrays") else types
+
+
+def _types(signature: dict) -> dict:
+    """The part of a signature a manifest's callee row records ("expects"): no effects. The cache
+    key holds the whole signature, so a library found by key was compiled against the effects
+    of the functions it is loaded with."""
+    return {k: signature[k] for k in ("params", "returns", "defaults")}
+
+
+def _shown(link, fn) -> tuple[str, str]:
+    """The signature `link` was compiled against and `fn`'s, for messages; with their effects
+    when those are all that changed."""
+    old, new = link.signature, fn.signature
+    if old == new:
+        old, new = (text + (" (which may assign to elements of the arrays passed to it)" if effects else
+                            " (which assigns to no array passed to it)")
+                    for text, effects in ((old, link.expects.get("writes_arrays")),
+                                          (new, signature_of(fn).get("writes_arrays"))))
+    return old, new
 
 
 def _same(a: dict, b: dict) -> bool:
@@ -149,7 +172,7 @@ def resolver(env: dict, manifest: dict | None = None, var_env: dict | None = Non
         row = rows.get(name)
         if fn is None:
             raise LinkageError(_describe_missing(name, row))
-        if row is not None and not _same(row["expects"], signature_of(fn)):
+        if row is not None and not _same(row["expects"], _types(signature_of(fn))):
             raise LinkageError(f"this cell was compiled against {name}{row['signature']}, but {name} is now "
                                f"{name}{fn.signature}; recompile this cell")
         return entry_address(fn)
@@ -165,7 +188,7 @@ def manifest_rows(env: dict, targets) -> list[dict]:
             name = target[len(CELL_TARGET):]
             fn = env[name]
             rows.append({"name": name, "slot": abi.slot_symbol(target), "signature": fn.signature,
-                         "expects": signature_of(fn)})
+                         "expects": _types(signature_of(fn))})
     return rows
 
 
@@ -204,13 +227,27 @@ def _remembered_path(settings: dict, source: str, options: dict) -> str:
 def _write_remembered(settings: dict, source: str, options: dict, rows: list) -> None:
     path = _remembered_path(settings, source, options)
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        with open(temporary, "w") as f:
-            json.dump(rows, f)
-        os.replace(temporary, path)
-    except OSError:
+        files.write_record(os.path.dirname(os.path.dirname(path)), "callees", os.path.basename(path),
+                           json.dumps(rows).encode())
+    except UnsafeCacheError:
+        raise
+    except (OSError, CacheError):  # a full disk, a folder a clear kept removing
         pass  # only a better message is lost
+
+
+def _read_remembered(settings: dict, source: str, options: dict) -> list[dict]:
+    """The rows `_write_remembered` wrote for this cell (messages only), if they are readable and
+    have the shape it writes; UnsafeCacheError if someone else could have written them."""
+    path = _remembered_path(settings, source, options)
+    if files.checked(os.path.dirname(os.path.dirname(path)), "callees") is None:
+        return []
+    try:
+        rows = json.loads(files.read(path))
+    except (OSError, ValueError):
+        return []
+    return [r for r in rows if isinstance(r, dict) and isinstance(r.get("name"), str)
+            and isinstance(r.get("type" if "type" in r else "signature"), str)
+            and isinstance(r.get("defined_in"), str | None)] if isinstance(rows, list) else []
 
 
 @contextlib.contextmanager
@@ -223,11 +260,7 @@ def missing_callees(settings: dict, source: str, options: dict, callees, env: di
     except CompileError as error:
         if callees is None:
             raise
-        try:
-            with open(_remembered_path(settings, source, options)) as f:
-                rows = json.load(f)
-        except (OSError, ValueError):
-            rows = []
+        rows = _read_remembered(settings, source, options)
         undefined = {d.message.split("'")[1] for d in error.diagnostics
                      if d.message.startswith("name '") and "' is not defined" in d.message}
         missing = [r for r in rows if r["name"] in undefined and r["name"] not in env and "type" not in r]
@@ -377,7 +410,7 @@ class Namespace:
             slot = slot_cells.get(row["slot"])
             if slot is not None:  # else the optimizer deleted the call
                 cell = ctypes.c_void_p.in_dll(library.handle, row["slot"])
-                links.append(_Link(row["name"], row["expects"], row["signature"], cell, slot))
+                links.append(_Link(row["name"], self._expected(row), row["signature"], cell, slot))
         if links:
             self._callers[location] = _Caller(library, label, dict(settings or {}), links)
         else:
@@ -393,6 +426,14 @@ class Namespace:
             events += self._update_stale(caller, changes)
         library.relinked = events
         return events
+
+    def _expected(self, row: dict) -> dict:
+        """The whole signature a new library's callee row was compiled against: its types, with
+        the effects of the function the library was just loaded with (the key held them)."""
+        fn = self.names.get(row["name"])
+        if isinstance(fn, JitFunction) and _same(_types(signature_of(fn)), row["expects"]):
+            return signature_of(fn)
+        return row["expects"]  # no longer matched: any redefinition finds it stale
 
     def _adopt_variables(self, library, label: str, settings: dict | None) -> list[Relink]:
         """Module variables (variables.py): remember which slots of `library` reach variables of
@@ -486,9 +527,10 @@ class Namespace:
         functions = list(library.functions)
         current = self._current(library)
         for link, fn, label in changes:
+            old, new = _shown(link, fn)
             link.message = (f"{_who(caller)} calls {link.name}() from another cell, but "
                             f"{link.name} has a new signature: it was compiled against "
-                            f"{link.name}{link.signature}, and {link.name} is now {link.name}{fn.signature} "
+                            f"{link.name}{old}, and {link.name} is now {link.name}{new} "
                             f"({label}). Re-run {caller.label} to compile it against the new {link.name}.")
             link.stub = _stub(link)
             link.write(ctypes.cast(link.stub, ctypes.c_void_p).value)
@@ -513,11 +555,10 @@ class Namespace:
         if replacement is None:
             if not current:
                 return []  # an older copy nobody names any more: stale, silently
-            return [Relink("stale", link.name, caller.label, functions, link.signature, fn.signature, error=error)
+            return [Relink("stale", link.name, caller.label, functions, *_shown(link, fn), error=error)
                     for link, fn, _ in changes]
         link, fn, _ = changes[0]
-        events = [Relink("recompiled", link.name, caller.label, functions, link.signature, fn.signature,
-                         library=replacement)]
+        events = [Relink("recompiled", link.name, caller.label, functions, *_shown(link, fn), library=replacement)]
         return events + self.adopt(replacement, settings=caller.settings, label=caller.label, only=current)
 
     def _compile_again(self, caller: _Caller):

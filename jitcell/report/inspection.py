@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from .diagnostics import diagnose, render_html, render_text
+from .diagnostics import SECTIONS, diagnose, render_html, render_text
 
 __all__ = ["SHOW_CHOICES", "parse_show", "code_bundle", "function_code", "inspect_bundle"]
 
@@ -33,16 +33,30 @@ def parse_show(text: str | None) -> list[str]:
     return chosen
 
 
+# pygments' classes for the tokens of LLVM IR and assembly, coloured as JupyterLab colours code in
+# its editor (its light and dark themes set these variables; the fallbacks read on white and black)
+_CODE_STYLE = ("<style>.jitcell-code pre{font-size:.85em;overflow-x:auto}"
+               ".jitcell-code :is(.k,.kt){color:var(--jp-mirror-editor-keyword-color,#2e8540)}"
+               ".jitcell-code :is(.nv,.vg,.no){color:var(--jp-mirror-editor-variable-2-color,#3d6fb6)}"
+               ".jitcell-code :is(.m,.mi,.mh){color:var(--jp-mirror-editor-number-color,#2e8540)}"
+               ".jitcell-code :is(.nl,.nf){color:var(--jp-mirror-editor-def-color,#3d6fb6)}"
+               ".jitcell-code .na{color:var(--jp-mirror-editor-attribute-color,#9050c0)}"
+               ".jitcell-code .s{color:var(--jp-mirror-editor-string-color,#d93a2f)}"
+               ".jitcell-code .c{color:var(--jp-mirror-editor-comment-color,#767676);font-style:italic}</style>")
+_PLAIN_SPAN = re.compile(r'<span class="(?:p|w|err)">([^<]*)</span>')  # punctuation, space, what the lexer missed
+
+
 def code_bundle(title: str, code: str, language: str) -> dict:
-    """text/plain and pygments-highlighted text/html."""
+    """text/plain and highlighted text/html: pygments' token classes and one stylesheet, not a
+    style on every token (a third of the size, and readable in a dark theme)."""
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import GasLexer, LlvmLexer
 
     lexer = LlvmLexer() if language == "llvm" else GasLexer()
-    body = highlight(code, lexer, HtmlFormatter(noclasses=True, nowrap=True))
-    markup = (f"<div class='jitcell-code'><div style='font-weight:bold;font-family:monospace'>{html.escape(title)}"
-              f"</div><pre style='font-size:0.85em;overflow-x:auto'>{body}</pre></div>")
+    body = _PLAIN_SPAN.sub(r"\1", highlight(code, lexer, HtmlFormatter(nowrap=True)))
+    body = re.sub(r'<span class="(\w+)">', r"<span class=\1>", body)
+    markup = f"{_CODE_STYLE}<div class=jitcell-code><b>{html.escape(title)}</b><pre>{body}</pre></div>"
     return {"text/plain": f"{title}:\n{code}", "text/html": markup}
 
 
@@ -90,14 +104,17 @@ def function_code(function, callees=None) -> dict[str, str]:
 
 
 def inspect_bundle(function, callees=None) -> list[dict]:
-    """What %jit_inspect shows: the function and its library with its slots, IR and assembly."""
+    """What %jit_inspect shows: the function and its library (in HTML every section of its
+    diagnosis, which a cache hit's summary leaves out), its optimized IR and assembly."""
     library = function.library
     header = (f"{function.__name__}{function.signature}\nlibrary: {library.location}\n"
               f"cache: {'hit' if library.cache_hit else 'miss'} · key {library.key[:16]}…")
     diagnosis = diagnose(library)
     diagnosis.summary = ""
+    state = ("<span class=jc-ok>cache hit</span>" if library.cache_hit else
+             f"<span class=jc-miss>cache miss ({html.escape(library.miss_reason or '?')})</span>")
+    line = f"<b>{html.escape(function.__name__)}</b>{html.escape(str(function.signature))} · {state}"
     head = {"text/plain": header + "\n\n" + render_text(diagnosis, ("slots", "libraries", "problems")),
-            "text/html": f"<pre style='margin:0'>{html.escape(header)}</pre>" +
-                         render_html(diagnosis, "library and slots", open_=True)}
+            "text/html": render_html(diagnosis, line, SECTIONS, open_=True)}  # the library, every section
     code = function_code(function, callees)
     return [head] + [code_bundle(CODE_VIEWS[view][0], code[view], CODE_VIEWS[view][1]) for view in ("opt", "asm")]

@@ -8,7 +8,12 @@ holding the diagnosis: cache, exports, globals, slots, libraries, imports, probl
 
 from __future__ import annotations
 
-__all__ = ["summary_text", "summary_parts", "milliseconds"]
+import html
+
+__all__ = ["summary_text", "summary_html", "summary_parts", "milliseconds"]
+
+# kind -> the class of diagnostics.STYLE that colours it (the names in the text colour)
+_CLASSES = {"name": "", "hit": "jc-ok", "miss": "jc-miss", "time": "jc-dim", "slots": "jc-dim"}
 
 
 def milliseconds(seconds: float | None) -> str:
@@ -35,3 +40,16 @@ def summary_parts(library) -> list[tuple[str, str]]:
 
 def summary_text(library) -> str:
     return "jitcell: " + " · ".join(text for _, text in summary_parts(library))
+
+
+def summary_html(library) -> str:
+    """The line in HTML, coloured by the classes of diagnostics.STYLE."""
+    runs: list[tuple[str, list[str]]] = []  # neighbours of one colour share a span
+    for kind, text in summary_parts(library):
+        if runs and runs[-1][0] == _CLASSES[kind]:
+            runs[-1][1].append(text)
+        else:
+            runs.append((_CLASSES[kind], [text]))
+    spans = [html.escape(" · ".join(texts), quote=False) for _, texts in runs]
+    return "<b>jitcell</b>: " + " · ".join(f"<span class={cls}>{span}</span>" if cls else span
+                                          for (cls, _), span in zip(runs, spans, strict=True))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import threading
 from collections.abc import Callable
 
 from jitcell.errors import JitError
@@ -53,7 +54,15 @@ def library():
                            "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
         with open(SOURCE_PATH, encoding="utf-8") as f:
             source = f.read()
-        _library = _builder(source)
+        built = _builder(source)
+        # which thread runs Python's signal handlers; the key of each thread's stack floor
+        info = next(f for f in built.manifest["functions"] if f["name"] == "runtime_setup")
+        setup = built.handle[info["symbol"]]
+        setup.argtypes, setup.restype = [ctypes.c_uint64], None
+        setup(threading.main_thread().ident or 0)
+        if hasattr(os, "register_at_fork"):  # a child forked from another thread: that one is its main thread
+            os.register_at_fork(after_in_child=lambda: setup(threading.main_thread().ident or 0))
+        _library = built
     return _library
 
 
@@ -90,7 +99,10 @@ def call(name: str, *args):
 def new_str(text: str) -> int:
     """A runtime str object (owned by the caller) holding `text`."""
     data = text.encode("utf-8", "surrogatepass")
-    return function("str_from_utf8")(ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value, len(data))
+    address = function("str_from_utf8")(ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value, len(data))
+    if address == 0:
+        raise MemoryError
+    return address
 
 
 def read_str(address: int) -> str:

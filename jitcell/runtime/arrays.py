@@ -111,12 +111,50 @@ def _checker(function: str, param: str, type_name: str):
     dtype = np.dtype(_DTYPES[element])
 
     def check(value):
-        """A subclass of ndarray with the right dtype and rank passes; anything else is a TypeError."""
+        """An ndarray (or a subclass whose elements are its bytes) of the right dtype and rank
+        passes; anything else is a TypeError."""
+        if isinstance(value, np.ndarray) and value.__class__ is not np.ndarray:
+            added = _added_meaning(type(value))
+            if added is not None:
+                raise TypeError(f"{function}() argument '{param}' must be {_describe_type(type_name)}, not "
+                                f"{_describe_subclass(value, param, added)}")
         if not (isinstance(value, np.ndarray) and value.dtype == dtype and value.ndim == ndim):
             raise TypeError(f"{function}() argument '{param}' must be {_describe_type(type_name)}, "
                             f"not {_describe_value(value)}")
 
     return check
+
+
+# What a subclass of ndarray defines when its elements mean more than their bytes (a mask, a
+# unit, matrix rows): compiled code reads and writes the bytes only, so it is refused.
+_ELEMENT_METHODS = ("__getitem__", "__setitem__", "__array_ufunc__", "__array_function__")
+
+
+def _added_meaning(cls) -> str | None:
+    """The first of _ELEMENT_METHODS that `cls` or a base of it below ndarray defines, or None.
+    numpy.memmap's own are allowed: its elements are the bytes of its file."""
+    import numpy as np
+
+    for base in cls.__mro__:
+        if base is np.ndarray:
+            return None
+        if base is not np.memmap:
+            for name in _ELEMENT_METHODS:
+                if name in vars(base):
+                    return name
+    return None
+
+
+def _describe_subclass(value, param: str, added: str) -> str:
+    import numpy as np
+
+    rule = f"a subclass of numpy.ndarray is taken only if it defines none of {', '.join(_ELEMENT_METHODS)}"
+    if isinstance(value, np.ma.MaskedArray):
+        return (f"a masked array: compiled code would ignore its mask ({rule}); pass {param}.filled(value), or "
+                f"{param}.data to use the masked elements too")
+    cls = type(value)
+    return (f"{cls.__module__}.{cls.__qualname__}, whose {added} gives its elements a meaning compiled code "
+            f"would ignore ({rule}); pass numpy.asarray({param})")
 
 
 def _read_only(function: str, param: str):
@@ -209,10 +247,7 @@ def site_error(kind: str, site: dict, values: list) -> BaseException:
                 np.empty(shape, dtype)  # fails before allocating: NumPy's ValueError
             except (ValueError, MemoryError) as error:
                 return error
-        size = dtype.itemsize
-        for n in shape:
-            size *= n
-        return MemoryError(f"Unable to allocate {size} bytes for an array with shape {shape} and data type {dtype}")
+        return _array_memory_error(shape, dtype)
     if kind == "array_unaligned":
         (index,) = values
         param = site["params"][index]
@@ -220,6 +255,24 @@ def site_error(kind: str, site: dict, values: list) -> BaseException:
                           f"multiples of its item size (a view of packed records?); pass a copy, e.g. "
                           f"numpy.ascontiguousarray({param})")
     return SystemError(f"jitcell: unknown array error site kind {kind!r}")
+
+
+def _array_memory_error(shape: tuple, dtype) -> MemoryError:
+    """NumPy's own MemoryError for an allocation that failed ("Unable to allocate 7.45 GiB for an
+    array with shape (1000000000,) and data type float64"): the class NumPy raises, if found."""
+    import importlib
+
+    import numpy as np
+
+    for module in ("numpy._core._exceptions", "numpy.core._exceptions"):  # NumPy 2, NumPy 1
+        try:
+            error = importlib.import_module(module)._ArrayMemoryError(shape, dtype)
+            str(error)  # its message works with these arguments
+        except Exception:  # noqa: BLE001 - a NumPy without it: the same words, computed here
+            continue
+        return error
+    size = int(np.prod(shape, dtype=object)) * dtype.itemsize
+    return MemoryError(f"Unable to allocate {size} bytes for an array with shape {shape} and data type {dtype}")
 
 
 def _too_big(shape: tuple, itemsize: int) -> bool:

@@ -28,6 +28,7 @@ import threading
 from collections.abc import Callable
 
 from jitcell import runtime
+from jitcell.errors import source_lines
 from jitcell.runtime.arrays import site_error
 
 __all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
@@ -86,6 +87,8 @@ class _Site:
                                f"float(x) ** n")
         elif kind == "recursion":
             error = RecursionError("maximum recursion depth exceeded")
+        elif kind == "no_memory":  # an allocation failed (runtime/source.py): CPython's PyErr_NoMemory()
+            error = MemoryError()
         elif kind == "assert":
             message = self.site.get("message")
             error = AssertionError(*([message] if message is not None else values))
@@ -195,7 +198,7 @@ _pending = PENDING
 
 def register_library(tag: int, sites: list[dict], source: str, first_line: int) -> None:
     """Make a library's site table known before any of its code runs."""
-    _libraries[tag] = (sites, source.splitlines(), first_line)
+    _libraries[tag] = (sites, source_lines(source), first_line)  # as the sites' lines count them
 
 
 def _site(tag: int, index: int) -> _Site:
@@ -267,6 +270,7 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
+    "no_memory": {"operands"},
 }
 
 

@@ -4,13 +4,15 @@
     from_table(table, "dict[str, int]")                           # {"a": 1}; the table is released
 
 A dict argument is copied in (its keys and values checked against the parameter's
-types, with TypeError naming the parameter); a dict result becomes a Python dict.
+types, with TypeError naming the parameter; a subclass whose behaviour the copy would
+lose, such as defaultdict or Counter, is refused); a dict result becomes a Python dict.
 A table stores 8-byte words: ints as is, floats as their bits, bools as 0/1, strs
 as object addresses (see runtime/source.py).
 """
 
 from __future__ import annotations
 
+import collections
 import struct
 
 from jitcell import runtime
@@ -58,12 +60,20 @@ def _word(value, kind: str, owned: list, what: str):
     return value
 
 
+# What compiled code does with a dict: a subclass that changes one of these (or has __missing__,
+# like defaultdict and Counter) would not be obeyed by the copy, so it is refused.
+_DICT_OPERATIONS = ("__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__len__", "get",
+                    "keys", "values", "items")
+
+
 def to_table(value, type_name: str, function: str, param: str) -> int:
     """A runtime dict holding a copy of `value` (owned by the caller)."""
-    if not isinstance(value, dict):
-        raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
+    if value.__class__ is not dict:
+        _check_dict(value, type_name, function, param)
     key_kind, value_kind = dict_types(type_name)
     table = runtime.call("table_new", table_kinds(type_name))
+    if table == 0:
+        raise MemoryError
     set_item, release = runtime.function("table_set"), runtime.function("obj_release")
     owned: list[int] = []
     try:
@@ -71,7 +81,8 @@ def to_table(value, type_name: str, function: str, param: str) -> int:
             what = f"{function}() argument '{param}'"
             key = _word(k, key_kind, owned, f"a key of {what}")
             item = _word(v, value_kind, owned, f"a value of {what}")
-            set_item(table, key, item)
+            if not set_item(table, key, item):
+                raise MemoryError
             for obj in owned:  # the table keeps its own references
                 release(obj)
             owned.clear()
@@ -81,6 +92,25 @@ def to_table(value, type_name: str, function: str, param: str) -> int:
         release(table)
         raise
     return table
+
+
+def _check_dict(value, type_name: str, function: str, param: str) -> None:
+    """A dict subclass is taken if compiled code's operations on a copy mean what they mean on
+    it: it defines no __missing__ and overrides none of _DICT_OPERATIONS (OrderedDict's
+    overrides keep dict's meaning). Else TypeError naming the parameter and the type."""
+    cls = type(value)
+    if not isinstance(value, dict):
+        raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {cls.__name__}")
+    if cls is collections.OrderedDict:
+        return
+    changed = [name for name in ("__missing__", *_DICT_OPERATIONS) if getattr(cls, name, None) is not
+               getattr(dict, name, None)]
+    if changed:
+        what = "__missing__ (its default values)" if changed[0] == "__missing__" else changed[0]
+        raise TypeError(f"{function}() argument '{param}' must be a dict ({type_name}), not "
+                        f"{cls.__module__}.{cls.__qualname__}: compiled code works on a plain copy, without its "
+                        f"{what}; a dict subclass is taken only if it defines no __missing__ and overrides no "
+                        f"item, iteration or len method. Pass dict({param}) to leave them behind")
 
 
 def _python(word: int, kind: str):

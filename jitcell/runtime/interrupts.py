@@ -1,26 +1,35 @@
-"""Interrupting compiled loops: Kernel → Interrupt (SIGINT) stops them with KeyboardInterrupt.
+"""Signals in compiled loops: Kernel → Interrupt (SIGINT) stops them with KeyboardInterrupt,
+and every other Python signal handler (signal.alarm's, say) runs during them too.
 
-Compiled code runs with the GIL released, and CPython runs its SIGINT handler only
+Compiled code runs with the GIL released, and CPython runs its signal handlers only
 between bytecodes: without help, an endless compiled loop could never be interrupted.
-So compiled code notices interrupts itself:
+So compiled code notices signals itself:
 
-    SIGINT --> on_sigint (runtime library, C ABI)  counter += 1; then Python's own handler
-                                                     (which trips Python's pending signal)
+    a signal --> on_signal (runtime library, C ABI)   counter += 1; then Python's own C handler
+                                                      (which trips Python's pending signal)
     compiled loop back-edge:  counter != the value it had when the function started?
-        --> jitcell.signals(site): under the GIL, PyErr_CheckSignals() runs Python's handler
-            now; if it raised (KeyboardInterrupt), the exception is fetched and handed to the
+        --> jitcell.signals(site): in the main thread only, under the GIL,
+            PyErr_CheckSignals() runs Python's handlers now; if one raised (KeyboardInterrupt,
+            TimeoutError from an alarm handler), the exception is fetched and handed to the
             raise callback with the site, the function unwinds like any fault (status 1),
             and the call raises it with a note naming the cell line.
-            If it did not raise (another thread, or a handler that does not raise), the
-            loop takes the new count and goes on.
+            If none raised (a handler that returns), the loop takes the new count and goes on.
 
-The user sees exactly one KeyboardInterrupt: Python's own, raised by its handler at a
-moment jitcell chooses, so no second one is pending afterwards. The counter lives in
-the runtime library's static state (word 32, runtime/source.py); cells reach it through the
+The user sees exactly one exception: the one Python's own handler raised, at a moment
+jitcell chooses, so no second one is pending afterwards. The counter lives in the
+runtime library's static state (word 32, runtime/source.py); cells reach it through the
 data slot `jitcell.slot.interrupts`, patched after every load with its address in
 this process. Counting instead of a flag means nothing has to be cleared: a call only
-reacts to interrupts that arrive while it runs, so a SIGINT that Python already
-handled cannot stop the next cell.
+reacts to signals that arrive while it runs, so one that Python already handled cannot
+stop the next cell. One counter serves every signal: PyErr_CheckSignals runs whichever
+handlers are pending.
+
+Threads: CPython runs signal handlers in the main thread only. A compiled loop in another
+thread that sees the counter move does not take the GIL to try (jitcell.signals asks the
+runtime's main_thread() first): it takes the new count and goes on, and the main thread
+runs the handler, at its next bytecode, in its own compiled loop's check, or when a wait
+such as Thread.join() is interrupted. As in CPython, an exception a handler raises is
+raised in the main thread, and a loop in a worker thread runs on.
 
 Where the checks are (compiler/lower/program.py): on every back-edge of a `while` loop and of a `for`
 loop that contains another loop; an innermost `for` loop over a range runs in chunks
@@ -31,32 +40,37 @@ not checked at all (the loop around it is). `interrupt_checks=False` (`%%jit
 (print, format, raise) also run pending signal handlers first, so a KeyboardInterrupt
 never starts inside a ctypes callback, where it would be lost.
 
-Installation: `install()` puts `on_sigint` in front of the current handler with
-sigaction (Linux x86-64 and AArch64 struct layout), reusing the old action's flags
-and mask, only in the main thread and only if the current handler is a function
-(not SIG_DFL or SIG_IGN: then Python does not handle SIGINT either). It runs when the
-runtime library loads and again whenever a library that checks is loaded. Python
-replaces the C-level handler whenever anyone calls `signal.signal(SIGINT, ...)`, and
-ipykernel does so around every request; so under IPython a `pre_execute` hook calls
-`install()` before each cell. Other programs that replace the SIGINT handler after
-jitcell loaded should call `jitcell.runtime.interrupts.install()` again.
+Installation: `install()` puts `on_signal` in front of the current C-level handler of
+every signal for which Python has a handler (`signal.getsignal(s)` is callable), with
+sigaction (Linux x86-64 and AArch64 struct layout), reusing the old action's flags and
+mask; not where the handler is SIG_DFL or SIG_IGN (then Python does not handle the signal
+either). sigaction is process-wide, so any thread may install it: it runs when the first
+library that checks is loaded, in whatever thread, and again at every such load. Python
+replaces the C-level handler whenever anyone calls `signal.signal(s, ...)` (ipykernel does
+so for SIGINT around every request); so the first install also wraps `signal.signal`, which
+then re-installs jitcell's handler in front of the one Python just set (`follows_signal`),
+and under IPython a `pre_execute` hook calls `install()` before each cell. Code that sets
+handlers another way (`_signal.signal`, C extensions) should call `install()` again.
 """
 
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import signal
 import sys
-import threading
 
 from jitcell import runtime
 
-__all__ = ["CHUNK", "install", "installed", "counter_address", "count", "watch_ipython", "supported"]
+__all__ = ["CHUNK", "install", "installed", "handled_signals", "counter_address", "count", "watch_ipython",
+           "supported", "follows_signal"]
 
 CHUNK = 1 << 18  # iterations between two checks of a loop that checks in chunks (compiler/lower/program.py)
 
 _SIG_DFL, _SIG_IGN = 0, 1
+_PREVIOUS = 96  # the displaced handler of signal s is state word 128 + s: 96 + s words after the counter (32)
+_SIGNAL_MASK = 127  # on_signal indexes its words by signum & 127 (runtime/source.py)
 
 
 class _Sigaction(ctypes.Structure):
@@ -80,63 +94,106 @@ def _state() -> int:
     if _counter is None:
         _counter = runtime.call("interrupt_state")
         watch_ipython()
+        _follow_signal_module()
     return _counter
 
 
 def counter_address() -> int:
     """The address of the interrupt counter (what `jitcell.slot.interrupts` holds). It also
-    (re)installs the handler, so every load of a library that checks for interrupts arms it."""
+    (re)installs the handler, so every load of a library that checks for signals arms it."""
     address = _state()
     install()
     return address
 
 
 def count() -> int:
-    """SIGINTs received since the runtime library was loaded."""
+    """Signals received (of those jitcell's handler is in front of) since the runtime library was loaded."""
     return ctypes.c_int64.from_address(_state()).value
 
 
-def _sigaction(new, old) -> bool:
+def _sigaction(signum: int, new, old) -> bool:
     global _libc
     if _libc is None:
         _libc = ctypes.CDLL(None, use_errno=True)
         _libc.sigaction.argtypes = [ctypes.c_int, ctypes.POINTER(_Sigaction), ctypes.POINTER(_Sigaction)]
         _libc.sigaction.restype = ctypes.c_int
-    return _libc.sigaction(signal.SIGINT, new, old) == 0
+    return _libc.sigaction(signum, new, old) == 0
 
 
 def _handler_address() -> int:
-    return runtime.address("on_sigint")
+    return runtime.address("on_signal")
 
 
-def installed() -> bool:
-    """Is jitcell's handler the process's SIGINT handler right now?"""
+def handled_signals() -> list[int]:
+    """The signals for which Python has a handler of its own (a callable): those jitcell counts."""
+    found = []
+    for signum in signal.valid_signals():
+        try:
+            handler = signal.getsignal(signum)
+        except (OSError, ValueError):
+            continue
+        if callable(handler) and 0 < signum <= _SIGNAL_MASK:
+            found.append(int(signum))
+    return found
+
+
+def installed(signum: int = signal.SIGINT) -> bool:
+    """Is jitcell's handler the process's handler of this signal right now?"""
     if not supported():
         return False
     current = _Sigaction()
-    return _sigaction(None, ctypes.byref(current)) and current.handler == _handler_address()
+    return _sigaction(signum, None, ctypes.byref(current)) and current.handler == _handler_address()
 
 
-def install() -> bool:
-    """Put jitcell's SIGINT handler in front of the current one (idempotent, one sigaction call
-    when it is already there). Returns whether it is installed: never outside the main thread
-    or on other platforms, nor when SIGINT is ignored or has its default action."""
-    if not supported() or threading.current_thread() is not threading.main_thread():
-        return False
+def install() -> set[int]:
+    """Put jitcell's handler in front of the current one of every signal Python handles
+    (idempotent: one sigaction call for each where it is already there), from any thread.
+    Returns the signals it is in front of: none on other platforms, nor those ignored or
+    left to their default action."""
+    if not supported():
+        return set()
+    return {signum for signum in handled_signals() if _install(signum)}
+
+
+def _install(signum: int) -> bool:
     counter = _state()
     ours = _handler_address()
     current = _Sigaction()
-    if not _sigaction(None, ctypes.byref(current)):
+    if not _sigaction(signum, None, ctypes.byref(current)):
         return False
     if current.handler == ours:
         return True
     if current.handler in (None, _SIG_DFL, _SIG_IGN):
         return False
     # the handler to call next, written before ours can run
-    ctypes.c_int64.from_address(counter + 8).value = current.handler
+    ctypes.c_int64.from_address(counter + 8 * (_PREVIOUS + signum)).value = current.handler
     action = _Sigaction(handler=ours, flags=current.flags, restorer=current.restorer)
     action.mask = current.mask
-    return _sigaction(ctypes.byref(action), None)
+    return _sigaction(signum, ctypes.byref(action), None)
+
+
+def follows_signal() -> bool:
+    """Does `signal.signal` re-install jitcell's handler after Python sets its own?"""
+    return getattr(signal.signal, "_jitcell_follows", False)
+
+
+def _follow_signal_module() -> None:
+    """Wrap `signal.signal` (once): after Python installs a handler, put jitcell's in front of it,
+    so that a handler set after a library was loaded (signal.alarm's, ipykernel's SIGINT) also
+    runs during compiled loops."""
+    if not supported() or follows_signal():
+        return
+    original = signal.signal
+
+    @functools.wraps(original)
+    def signal_(signalnum, handler):
+        previous = original(signalnum, handler)
+        if callable(handler) and 0 < int(signalnum) <= _SIGNAL_MASK:
+            _install(int(signalnum))
+        return previous
+
+    signal_._jitcell_follows = True  # type: ignore[attr-defined]
+    signal.signal = signal_
 
 
 def watch_ipython(shell=None) -> None:

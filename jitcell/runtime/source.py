@@ -22,10 +22,17 @@ Objects are reference counted; an object is its address:
             NumPy owns, made on the entry point's stack for parameter k), words 5-6 shape,
             words 7-8 strides in elements (word 6 and 8 unused for 1-D), word 9 item size
 
-State words (`state(i)`): 0 live objects, 1 objects ever allocated; 32 SIGINTs received
+Out of memory: every allocation is checked. A function that allocates returns 0 (or
+False) when malloc, calloc or realloc fails, having freed what it allocated and left its
+arguments as they were (str_append excepted: it owns its first argument and releases it);
+generated code then raises MemoryError (compiler/lower/heap.py, `allocated`), the Python
+side too (runtime/__init__.py, convert.py).
+
+State words (`state(i)`): 0 live objects, 1 objects ever allocated; 32 signals received
 (the interrupt counter, which compiled loops compare with its value when their function
-started), 33 the SIGINT handler `on_sigint` displaced and calls next, 34 nonzero while
-`on_sigint` runs (interrupts.py).
+started); 35 the main thread's id; 36 the pthread key of each thread's stack floor, 37 set
+if it exists; 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
+nonzero while `on_signal` runs for signal s (interrupts.py).
 """
 
 # ---- objects ---------------------------------------------------------------------
@@ -40,7 +47,10 @@ def allocated_objects() -> int:
 
 
 def obj_alloc(size: int, kind: int) -> int:
+    """A new object of `size` bytes with one reference, or 0: no memory."""
     o = malloc(size)
+    if o == 0:
+        return 0
     store64(o, 1)
     store64(o + 8, kind)
     store64(state(0), load64(state(0)) + 1)
@@ -74,8 +84,12 @@ def obj_retain(o: int) -> None:
 
 
 def str_new(nbytes: int) -> int:
-    """An uninitialized string of nbytes bytes (the caller fills it and counts chars)."""
+    """An uninitialized string of nbytes bytes (the caller fills it and counts chars), or 0."""
+    if nbytes < 0 or nbytes > 9223372036854775807 - 41:
+        return 0  # more than any memory
     s = obj_alloc(41 + nbytes, 1)
+    if s == 0:
+        return 0
     store64(s + 16, nbytes)
     store64(s + 24, nbytes)
     store64(s + 32, -1)
@@ -94,6 +108,8 @@ def utf8_chars(p: int, n: int) -> int:
 
 def str_from_utf8(p: int, n: int) -> int:
     s = str_new(n)
+    if s == 0:
+        return 0
     memcpy(s + 40, p, n)
     store64(s + 24, utf8_chars(p, n))
     return s
@@ -103,6 +119,8 @@ def str_concat(a: int, b: int) -> int:
     na = load64(a + 16)
     nb = load64(b + 16)
     s = str_new(na + nb)
+    if s == 0:
+        return 0
     memcpy(s + 40, a + 40, na)
     memcpy(s + 40 + na, b + 40, nb)
     store64(s + 24, load64(a + 24) + load64(b + 24))
@@ -111,14 +129,22 @@ def str_concat(a: int, b: int) -> int:
 
 def str_append(s: int, t: int) -> int:
     """s + t, taking over the caller's reference to s: when that is the only one, s grows in
-    place (realloc, as CPython does for `s = s + t`), so a loop building a string is linear."""
+    place (realloc, as CPython does for `s = s + t`), so a loop building a string is linear.
+    0 when out of memory (s is released all the same)."""
     if load64(s) != 1:
         result = str_concat(s, t)
         obj_release(s)
         return result
     ns = load64(s + 16)
     nt = load64(t + 16)
-    s = realloc(s, 41 + ns + nt)
+    if ns + nt > 9223372036854775807 - 41:
+        obj_release(s)
+        return 0
+    grown = realloc(s, 41 + ns + nt)
+    if grown == 0:  # s is left as it was
+        obj_release(s)
+        return 0
+    s = grown
     memcpy(s + 40 + ns, t + 40, nt)
     store8(s + 40 + ns + nt, 0)
     store64(s + 16, ns + nt)
@@ -136,6 +162,8 @@ def str_join(parts: int, count: int) -> int:
         total += load64(part + 16)
         chars += load64(part + 24)
     s = str_new(total)
+    if s == 0:
+        return 0
     at = s + 40
     for i in range(count):
         part = load64(parts + 8 * i)
@@ -200,6 +228,8 @@ def str_from_int(value: int) -> int:
         rest = rest // 10 if rest > 0 else -(rest // -10)
     negative = 1 if value < 0 else 0
     s = str_new(digits + negative)
+    if s == 0:
+        return 0
     if negative == 1:
         store8(s + 40, 45)
     at = s + 40 + negative + digits - 1
@@ -216,14 +246,20 @@ def str_from_int(value: int) -> int:
 
 
 def table_new(kinds: int) -> int:
-    t = obj_alloc(72, 2)
+    """An empty dict, or 0: no memory."""
+    entries = malloc(5 * 32)
+    index = malloc(8 * 8)
+    t = obj_alloc(72, 2) if entries != 0 and index != 0 else 0
+    if t == 0:
+        free(entries)
+        free(index)
+        return 0
     store64(t + 16, kinds)
     store64(t + 24, 0)
     store64(t + 32, 0)
     store64(t + 40, 5)
-    store64(t + 48, malloc(5 * 32))
+    store64(t + 48, entries)
     store64(t + 56, 8)
-    index = malloc(8 * 8)
     memset(index, 255, 8 * 8)
     store64(t + 64, index)
     return t
@@ -297,13 +333,17 @@ def table_put(t: int, e: int, value: int) -> None:
     store64(at, value)
 
 
-def table_rebuild(t: int, size: int) -> None:
-    """Compact the live entries (in order) and index them in a table of `size` slots."""
+def table_rebuild(t: int, size: int) -> bool:
+    """Compact the live entries (in order) and index them in a table of `size` slots.
+    False, the table unchanged, when out of memory."""
     entries = load64(t + 48)
     used = load64(t + 32)
     capacity = size * 2 // 3
-    fresh = malloc(32 * capacity)
-    index = malloc(8 * size)
+    fresh = malloc(32 * capacity) if size < 144115188075855872 else 0
+    index = malloc(8 * size) if fresh != 0 else 0
+    if index == 0:
+        free(fresh)
+        return False
     memset(index, 255, 8 * size)
     mask = size - 1
     n = 0
@@ -323,20 +363,23 @@ def table_rebuild(t: int, size: int) -> None:
     store64(t + 48, fresh)
     store64(t + 56, size)
     store64(t + 64, index)
+    return True
 
 
-def table_set(t: int, key: int, value: int) -> None:
-    """d[key] = value. The table keeps its own references to str keys and values."""
+def table_set(t: int, key: int, value: int) -> bool:
+    """d[key] = value. The table keeps its own references to str keys and values.
+    False, the dict unchanged, when it had to grow and there is no memory."""
     h = table_hash(t, key)
     i = table_slot(t, key, h)
     if i >= 0:
         table_put(t, load64(load64(t + 64) + 8 * i), value)
-        return
+        return True
     if load64(t + 32) == load64(t + 40):
         size = load64(t + 56)
         if load64(t + 24) * 3 >= load64(t + 40) * 2:
             size = size * 2  # mostly live: grow; mostly deleted: compact in place
-        table_rebuild(t, size)
+        if not table_rebuild(t, size):
+            return False
     kinds = load64(t + 16)
     if kinds & 255 == 1:
         obj_retain(key)
@@ -356,6 +399,7 @@ def table_set(t: int, key: int, value: int) -> None:
     store64(index + 8 * j, e)
     store64(t + 32, e + 1)
     store64(t + 24, load64(t + 24) + 1)
+    return True
 
 
 def table_erase(t: int, key: int) -> bool:
@@ -443,23 +487,77 @@ def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) 
     return a
 
 
-# ---- interrupts (interrupts.py) ------------------------------------------------------
+# ---- signals (interrupts.py) --------------------------------------------------------
 
 
 def interrupt_state() -> int:
-    """The address of state word 32, the interrupt counter; word 33 follows it."""
+    """The address of state word 32, the interrupt counter; the displaced handler of signal s
+    is word 128 + s, each a word further."""
     return state(32)
 
 
-def on_sigint(signum: int, info: int, context: int) -> None:
-    """The process's SIGINT handler, in front of Python's: counts the signal, then calls the
-    handler it displaced (word 33), so Python sees the signal too. Async-signal-safe. Word 34
-    is set while it runs: a displaced handler that chains back to this one ends the chain."""
-    if load64(state(34)) != 0:
+def on_signal(signum: int, info: int, context: int) -> None:
+    """The process's handler of each signal Python handles, in front of Python's: counts the
+    signal, then calls the handler it displaced (word 128 + s), so Python sees the signal too.
+    Async-signal-safe. Word 256 + s is set while it runs for signal s: a displaced handler that
+    chains back to this one ends the chain (another signal arriving meanwhile is counted)."""
+    s = signum & 127
+    if load64(state(256 + s)) != 0:
         return
-    store64(state(34), 1)
+    store64(state(256 + s), 1)
     store64(state(32), load64(state(32)) + 1)
-    previous = load64(state(33))
+    previous = load64(state(128 + s))
     if previous != 0:
         call_c(previous, signum, info, context)
-    store64(state(34), 0)
+    store64(state(256 + s), 0)
+
+
+def main_thread() -> bool:
+    """Is this the main thread, the only one where Python runs signal handlers?"""
+    return pthread_self() == load64(state(35))
+
+
+# ---- the stack (the guard of recursive compiled functions, compiler/lower/program.py) -----
+
+
+def runtime_setup(main: int) -> None:
+    """Called once, when this library is loaded (runtime/__init__.py): the main thread's id
+    (threading.main_thread().ident, its pthread_t) and the key of each thread's stack floor."""
+    store64(state(35), main)
+    if load64(state(37)) == 0:
+        store64(state(36), 0)
+        if pthread_key_create(state(36), 0) == 0:
+            store64(state(37), 1)
+
+
+def stack_floor() -> int:
+    """The lowest stack address this thread's compiled code may reach: a recursive function
+    whose stack pointer is below it raises RecursionError. Computed once per thread (its
+    stack's bounds are fixed) and kept under a pthread key; 1 if unknown (no guard)."""
+    if load64(state(37)) == 0:
+        return thread_stack_floor()
+    key = load32(state(36))
+    floor = pthread_getspecific(key)
+    if floor == 0:
+        floor = thread_stack_floor()
+        pthread_setspecific(key, floor)
+    return floor
+
+
+def thread_stack_floor() -> int:
+    """The lowest address of this thread's stack (pthread_getattr_np: the main thread's grows up
+    to its rlimit) plus a margin for what may run below a checked frame: the frames of the
+    functions it calls that do not check, the runtime's, and the callbacks into Python that
+    raise the error or print. A quarter of the stack, at least 16 KiB and at most 256 KiB."""
+    attr = malloc(256)  # a pthread_attr_t (at most 64 bytes on Linux), then the two results
+    if attr == 0:
+        return 1
+    floor = 1
+    if pthread_getattr_np(pthread_self(), attr) == 0:
+        if pthread_attr_getstack(attr, attr + 192, attr + 200) == 0:
+            size = load64(attr + 200)
+            margin = min(max(size // 4, 16384), 262144)
+            floor = load64(attr + 192) + margin
+        pthread_attr_destroy(attr)
+    free(attr)
+    return floor

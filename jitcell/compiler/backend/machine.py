@@ -14,6 +14,7 @@ ELF, Mach-O or PE library alike.
 from __future__ import annotations
 
 import functools
+import warnings
 from dataclasses import dataclass
 
 import llvmlite
@@ -27,6 +28,7 @@ __all__ = ["toolchain", "optimize", "export", "emit", "assembly", "globals_table
            "BREAKS"]
 
 BREAKS = ("no-dllexport", "hidden")  # teaching mode: how break_slot strips a slot's export
+_IMPL_PREFIX = "jitcell.impl."  # a cell function's body (lower/program.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +80,42 @@ def cross_target_machine(triple: str, level: int, cpu: str = ""):
     return target.create_target_machine(cpu=cpu, opt=level, reloc="pic", codemodel="default")
 
 
+# A function of more basic blocks than this is only cleaned up (SROA: its locals in registers) and
+# then marked `optnone`: LLVM's O2 pipeline and code generator take time that grows with the square
+# of one function's size (InstCombine's walk over the dominating conditions of a value, the loop
+# passes' dominator tree and MemorySSA updates over the rest of the function after each loop, the
+# register coalescer), 40 s for a function of 4,000 statements. A function of a usual cell has a
+# few hundred blocks; one of 1,000 statements about 2,000 to 5,000.
+LARGE_FUNCTION_BLOCKS = 2000
+
+
 def optimize(module: ir.Module, level: int, tm=None) -> llvm.ModuleRef:
     """Verify and optimize for this machine, or for the target machine `tm`."""
     tm = tm or _target_machine(level)
     module.triple = tm.triple
     module.data_layout = str(tm.target_data)
+    large = [(f.name, len(f.blocks)) for f in module.functions if len(f.blocks) > LARGE_FUNCTION_BLOCKS]
     parsed = llvm.parse_assembly(str(module))
     parsed.verify()
     options = llvm.create_pipeline_tuning_options(speed_level=level)
     builder = llvm.create_pass_builder(tm, options)
+    if level > 0:
+        for name, blocks in large:
+            _optimize_large(parsed.get_function(name), blocks, builder)
     builder.getModulePassManager().run(parsed, builder)
     return parsed
+
+
+def _optimize_large(fn: llvm.ValueRef, blocks: int, builder) -> None:
+    passes = llvm.create_new_function_pass_manager()
+    passes.add_sroa_pass()
+    passes.run(fn, builder)
+    fn.add_function_attribute("noinline")  # optnone requires it
+    fn.add_function_attribute("optnone")
+    if fn.name.startswith(_IMPL_PREFIX):
+        warnings.warn(f"{fn.name[len(_IMPL_PREFIX):]}() is too large to optimize fully ({blocks:,} basic blocks, "
+                      f"more than {LARGE_FUNCTION_BLOCKS:,}): only its locals were moved to registers; split it "
+                      f"into smaller functions to have them optimized", stacklevel=2)
 
 
 def export(module: llvm.ModuleRef) -> list[str]:

@@ -14,6 +14,7 @@ An element read is a Python scalar (int, float, bool) with jitcell's usual seman
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
@@ -61,25 +62,104 @@ def _spelled(node: S.Expr) -> str:
     return node.id if isinstance(node, S.Name) else "float"
 
 
-def array_writers(program: T.Program) -> set[str]:
-    """The functions that may assign to array elements, themselves or through the functions
-    they call: their array arguments must be writeable."""
-    direct: set[str] = set()
-    calls: dict[str, set[str]] = {}
-    for fn in program.functions:
-        nodes = list(T.walk(fn.body))
-        if any(isinstance(n, (T.ArraySet, T.ArrayUpdate)) for n in nodes):
-            direct.add(fn.name)
-        calls[fn.name] = {n.function for n in nodes if isinstance(n, T.CallCell)}
-    writers = set(direct)
+def array_writers(program: T.Program, callees: Mapping[str, bool] | None = None) -> dict[str, frozenset[str]]:
+    """For each function, the array parameters whose elements it may assign, itself or through
+    the functions it calls; a function with any has "writes_arrays" in its manifest row, and
+    its wrapper refuses read-only arrays (writing one is undefined: a read-only memmap's pages
+    fault). `callees`: whether each function of another cell may assign to the elements of the
+    arrays passed to it (its "writes_arrays", which namespace.signature_of makes part of the
+    signature its callers are compiled against: a redefinition that starts writing makes them
+    stale, and they are compiled again).
+
+        def fill(a: float[:], v: float) -> None:         fill: {a}
+            for i in range(len(a)): a[i] = v
+        def scaled(a: float[:]) -> float[:]:              scaled: {}, it writes only its own array
+            out = np.empty_like(a); fill(out, 2.0); ...
+        def pick(a: float[:], b: float[:]) -> None:       pick: {a, b}, c may be a view of either
+            c = a if len(a) > len(b) else b; fill(c, 0.0)
+
+    Views are followed through locals, tuples, conditionals and calls (no global holds an
+    array, so a call's result is a new array or one of its arguments), flow-insensitively.
+    """
+    external = callees or {}
+    written: dict[str, frozenset[str]] = {fn.name: frozenset() for fn in program.functions}
+    changed = True
+    while changed:  # a fixed point over the cell's calls (recursion included); the sets only grow
+        changed = False
+        for fn in program.functions:
+            found = _written(fn, program, written, external)
+            if found != written[fn.name]:
+                written[fn.name], changed = found, True
+    return written
+
+
+def _written(fn: T.Function, program: T.Program, written: dict[str, frozenset[str]],
+             external: Mapping[str, bool]) -> frozenset[str]:
+    """The array parameters of `fn` whose elements it may assign, given what its callees may."""
+    params = [name for name, t in fn.signature.params if isinstance(t, Array)]
+    if not params:
+        return frozenset()
+    nodes = list(T.walk(fn.body))
+    views = _views(params, nodes)
+    signatures = {f.name: f.signature for f in program.functions}
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, (T.ArraySet, T.ArrayUpdate)):
+            found |= _origins(node.array, views, params)
+        elif isinstance(node, T.CallCell):
+            if node.external:  # another cell's function: all the arrays passed, if it writes any
+                targets = list(node.args) if external.get(node.function, True) else []
+            else:
+                names = [n for n, _ in signatures[node.function].params]
+                targets = [a for a, n in zip(node.args, names, strict=True) if n in written[node.function]]
+            for arg in targets:
+                found |= _origins(arg, views, params)
+    return frozenset(found)
+
+
+def _views(params: list[str], nodes: list) -> dict[str, set[str]]:
+    """local -> the array parameters it may be a view of (at any point: flow-insensitive)."""
+    bindings: list[tuple[str, T.Expr]] = []
+    for node in nodes:
+        if isinstance(node, T.Assign):
+            bindings += zip(node.names, node.values, strict=True)
+        elif isinstance(node, T.Unpack):  # each name may hold any array of the tuple
+            bindings += [(name, node.value) for name in node.names]
+    views: dict[str, set[str]] = {name: set() for name, _ in bindings}
+    views.update((p, {p}) for p in params)
     changed = True
     while changed:
         changed = False
-        for name, callees in calls.items():
-            if name not in writers and callees & writers:
-                writers.add(name)
+        for name, value in bindings:
+            more = _origins(value, views, params) - views[name]
+            if more:
+                views[name] |= more
                 changed = True
-    return writers
+    return views
+
+
+def _origins(e: T.Expr, views: dict[str, set[str]], params: list[str]) -> set[str]:
+    """The array parameters that the arrays in the value of `e` may be views of."""
+    if not _holds_arrays(e.type):
+        return set()
+    match e:
+        case T.Local(name=name) if name in views:
+            return set(views[name])
+        case T.ArrayNew():
+            return set()
+        case T.Conditional(body=body, orelse=orelse):
+            return _origins(body, views, params) | _origins(orelse, views, params)
+        case T.Logical(values=values) | T.MakeTuple(items=values):
+            return set().union(*(_origins(v, views, params) for v in values))
+        case T.TupleItem(value=value):
+            return _origins(value, views, params)
+        case T.CallCell(args=args):  # no global holds an array: a result is new, or one passed in
+            return set().union(*(_origins(a, views, params) for a in args))
+    return set(params)  # anything else that holds an array may be a view of any parameter
+
+
+def _holds_arrays(t: Type) -> bool:
+    return isinstance(t, Array) or isinstance(t, Tuple) and any(_holds_arrays(i) for i in t.items)
 
 
 class ArrayChecks(CheckerHost):

@@ -27,7 +27,7 @@ from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .strings import StringChecks
 
-__all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint"]
+__all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint", "int_text"]
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
@@ -178,7 +178,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             return T.Literal(value, BOOL, loc)
         if isinstance(value, int):
             if not INT_MIN <= value <= INT_MAX:
-                return self.error(f"the integer {value} does not fit in 64 bits", loc)
+                return self.error(f"the integer {int_text(value)} does not fit in 64 bits", loc)
             return T.Literal(value, INT, loc)
         if isinstance(value, float):
             return T.Literal(value, FLOAT, loc)
@@ -568,6 +568,15 @@ def fold_int(node: S.Expr) -> int | None:
                 return None
             return v if v.bit_length() <= _FOLD_BITS else None
     return None
+
+
+def int_text(value: int) -> str:
+    """An int for a message: in decimal, or abbreviated in hex beyond 256 bits (CPython refuses to
+    convert an int of over 4300 digits to decimal, and a literal in hex may have that many)."""
+    if value.bit_length() <= 256:
+        return str(value)
+    digits = f"{abs(value):x}"
+    return f"{'-' if value < 0 else ''}0x{digits[:8]}...{digits[-4:]} ({value.bit_length()} bits)"
 
 
 def truncate_hint(target: Type, source: Type) -> str:

@@ -78,8 +78,8 @@ class ArrayLowering(LowererHost):
         if fixed is None:
             assigned = {n for node in T.walk(self.fn.body) for n in _assigned(node)}
             args = self.ir_fn.args[1 if self.fn.signature.returns is not NONE else 0:]
-            fixed = self._fixed_arrays = {
-                pname: arg for (pname, t), arg in zip(self.fn.signature.params, args[1:], strict=True)
+            fixed = self._fixed_arrays = {  # after calls_left and stack_floor (program.py)
+                pname: arg for (pname, t), arg in zip(self.fn.signature.params, args[2:], strict=True)
                 if isinstance(t, Array) and pname not in assigned}
             self._header_cache = {}
         return fixed.get(name)

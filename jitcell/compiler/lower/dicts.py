@@ -68,6 +68,11 @@ class DictLowering(LowererHost):
             return obj
         return word
 
+    def table_set(self, d: ir.Value, key: ir.Value, value: ir.Value) -> None:
+        """d[key] = value: MemoryError if the dict had to grow and there is no memory."""
+        stored = self.runtime("table_set", d, key, value)
+        self.no_memory_if(self.b.icmp_unsigned("==", stored, ir.Constant(I8, 0)))
+
     def dict_length(self, d: ir.Value) -> ir.Value:
         return self.str_field(d, 3)
 
@@ -77,11 +82,11 @@ class DictLowering(LowererHost):
             self.report(site, [(key, key_type)])
 
     def dict_new(self, node: T.DictNew) -> ir.Value:
-        d = self.runtime_object("table_new", ir.Constant(I64, table_kinds(_dict_type(node.type))))
+        d = self.allocated(self.runtime_object("table_new", ir.Constant(I64, table_kinds(_dict_type(node.type)))))
         self.hold(d, node.type)  # released if a key or value faults
         for k, v in zip(node.keys, node.values, strict=True):
             key, value = self.expr(k), self.expr(v)
-            self.runtime("table_set", d, self.to_word(key, k.type), self.to_word(value, v.type))
+            self.table_set(d, self.to_word(key, k.type), self.to_word(value, v.type))
             self.drop(value, v.type)
             self.drop(key, k.type)
         self.take(d)
@@ -118,7 +123,7 @@ class DictLowering(LowererHost):
     def dict_set(self, node: T.DictSet) -> None:
         value = self.expr(node.value)  # Python evaluates `d[k] = v` as v, then d, then k
         d, key = self.expr(node.dict), self.expr(node.key)
-        self.runtime("table_set", d, self.to_word(key, node.key.type), self.to_word(value, node.value.type))
+        self.table_set(d, self.to_word(key, node.key.type), self.to_word(value, node.value.type))
         self.drop(value, node.value.type)
         self.drop(key, node.key.type)
         self.drop(d, node.dict.type)

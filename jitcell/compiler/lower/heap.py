@@ -8,11 +8,16 @@ The rules, which make a fault or an early return leak nothing:
 - an expression's heap value is owned and at once *held*: listed in `live`;
 - a consumer either *takes* it (an assignment, a return: ownership moves on) or
   *drops* it (releases it: an operand of +, of ==, an argument after the call);
-- every exit (return, or an error with status 1) releases what is still held and
-  every heap local; locals start as null, and releasing null does nothing;
+- every exit (return, or an error with status 1) releases what is still held, then
+  every heap local (in the function's one exit block); heap locals start as null, and
+  releasing null does nothing;
 - a function owns its heap locals, parameters included (retained on entry).
 Releasing an object whose count drops to zero calls the runtime's `obj_destroy`.
 String literals are objects in the library whose count starts at 2**62.
+
+Every runtime call that allocates is checked: a null object (or a False from table_set)
+means no memory, and raises MemoryError like any failing check (`allocated`), so the
+values held at that point are released as on any other error exit.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ _PTR = ir.PointerType()
 class HeapLowering(LowererHost):
     """Mixed into the function lowerer, which provides b, entry, owner, vars, fn, live, site()...
     (host.py declares them)."""
+
+    exit_status: ir.PhiInstr | None  # set by leave(): the status phi of the exit block, once made
 
     # ---- reference counts ----------------------------------------------------------
 
@@ -71,13 +78,24 @@ class HeapLowering(LowererHost):
             self.take(value)
             self.release(value, t)
 
-    def release_all(self) -> None:
-        """Before an exit: what is held, and every heap local."""
+    def leave(self, status: int) -> None:
+        """An exit (status 0: returned, 1: an exception is pending): release what is held and
+        return. A function with heap locals returns through its one exit block, which releases
+        them: releasing them at every exit would make the code grow as checks times locals."""
         for value, t in reversed(self.live):
             self.release(value, t)
-        for name, t in self.fn.locals.items():
-            if has_heap_parts(t):
-                self.release(self.b.load(self.vars[name]), t)
+        if not self.heap_locals:
+            self.b.ret(ir.Constant(I32, status))
+            return
+        status_phi = self.exit_status
+        if status_phi is None:
+            with self.b.goto_block(self.ir_fn.append_basic_block("exit")):
+                status_phi = self.exit_status = self.b.phi(I32, name="status")
+                for name, t in self.heap_locals:
+                    self.release(self.b.load(self.vars[name]), t)
+                self.b.ret(status_phi)
+        status_phi.add_incoming(ir.Constant(I32, status), self.b.block)
+        self.b.branch(status_phi.parent)
 
     # ---- the runtime library ---------------------------------------------------------
 
@@ -91,6 +109,17 @@ class HeapLowering(LowererHost):
 
     def runtime_object(self, name: str, *args: ir.Value) -> ir.Value:
         return self.b.inttoptr(self.runtime(name, *args), _PTR)
+
+    def allocated(self, obj: ir.Value) -> ir.Value:
+        """`obj`, a new object (not yet held) from a runtime function that allocates: if it is null,
+        there was no memory, and MemoryError is raised here (runtime/source.py)."""
+        self.no_memory_if(self.b.icmp_unsigned("==", obj, ir.Constant(obj.type, None)))
+        return obj
+
+    def no_memory_if(self, failed: ir.Value) -> None:
+        site = self.site("no_memory", self.loc, operands=[])
+        with self.b.if_then(failed, likely=False):
+            self.report(site, [])
 
     # ---- strings ---------------------------------------------------------------------
 
@@ -106,7 +135,7 @@ class HeapLowering(LowererHost):
 
     def str_binary(self, node: T.Binary) -> ir.Value:
         left, right = self.expr(node.left), self.expr(node.right)
-        result = self.runtime_object("str_concat", left, right)
+        result = self.allocated(self.runtime_object("str_concat", left, right))
         self.drop(right, STR)
         self.drop(left, STR)
         return result
@@ -130,7 +159,9 @@ class HeapLowering(LowererHost):
         for piece in pieces:
             text = self.expr(piece)
             current = b.load(self.vars[name])
-            b.store(self.runtime_object("str_append", current, text), self.vars[name])
+            result = self.runtime_object("str_append", current, text)
+            b.store(result, self.vars[name])  # null if out of memory: current was released
+            self.allocated(result)
             self.drop(text, STR)
 
     def str_truth(self, s: ir.Value) -> ir.Value:
@@ -157,7 +188,7 @@ class HeapLowering(LowererHost):
         for i, (piece, _) in enumerate(pieces):
             slot = b.gep(memory, [ir.Constant(I32, 0), ir.Constant(I32, i)])
             b.store(b.ptrtoint(piece, I64), slot)
-        result = self.runtime_object("str_join", memory, ir.Constant(I64, len(pieces)))
+        result = self.allocated(self.runtime_object("str_join", memory, ir.Constant(I64, len(pieces))))
         for piece, owned in reversed(pieces):
             if owned:
                 self.drop(piece, STR)
@@ -172,12 +203,12 @@ class HeapLowering(LowererHost):
             if t is STR:
                 return value  # already owned and held
             if t is INT:
-                return self.hold(self.runtime_object("str_from_int", value), STR)
+                return self.hold(self.allocated(self.runtime_object("str_from_int", value)), STR)
             if t is BOOL:
                 text = b.select(value, self.str_literal("True"), self.str_literal("False"))
                 return self.hold(text, STR)
             if t is FLOAT:
-                return self.hold(b.call(self.owner.float_repr_function(), [value]), STR)
+                return self.hold(self.allocated(b.call(self.owner.float_repr_function(), [value])), STR)
         # anything else: Python's format(), through the format callback
         site = self.site("format", field.loc, conversion=field.conversion, spec=field.spec, operands=[t.name])
         out = self.entry.alloca(_PTR)

@@ -1,13 +1,18 @@
 """lower: `typed.Program` -> `llvmlite.ir.Module`, plus the slots and error sites it uses.
 
-    def half(n: int) -> int:         define internal i32 @"jitcell.impl.half"(ptr %ret, i32 %depth, i64 %n) {
-        return n // 2          ->      ... sdiv/srem with Python's floor rounding ...
+    def half(n: int) -> int:         define internal i32 @"jitcell.impl.half"(ptr %ret, i32 %calls_left,
+        return n // 2          ->                                   i64 %stack_floor, i64 %n) {
+                                       ... sdiv/srem with Python's floor rounding ...
                                        store i64 %q, ptr %ret ; ret i32 0 }
                                      define i64 @"jitcell.def.half"(i64 %n)   ; exported
 
 Every compiled function returns a status (0: done, 1: a Python exception is pending)
 and writes its value through `ret`; the exported entry point returns the value itself.
-`depth` counts the calls in progress, so that runaway recursion raises RecursionError.
+Runaway recursion raises RecursionError instead of overflowing the native stack: each
+call passes on how many more nested calls are allowed (`calls_left`, from
+sys.getrecursionlimit() at the entry point) and the lowest stack address the thread may
+use (`stack_floor`, from the runtime's stack_floor(): the thread's stack bounds less a
+margin); a recursive function checks both on entry.
 Addresses from the running process are reached
 only through slots: `@"jitcell.slot.print"` and `@"jitcell.slot.raise"` are globals
 initialized with this session's callback addresses; `load` patches them after every
@@ -42,11 +47,6 @@ __all__ = ["lower", "Lowered", "SlotUse"]
 
 _SPECIAL_FAILURES = frozenset({"negative_power", "recursion"})
 
-# Calls between a cell's functions nest at most this deep, CPython's default recursion
-# limit: deeper (or endless) recursion raises RecursionError instead of overflowing
-# the native stack.
-RECURSION_LIMIT = 1000
-
 
 @dataclass(frozen=True, slots=True)
 class SlotUse:
@@ -74,9 +74,12 @@ class _SlotGlobal(ir.GlobalVariable):
 
 def lower(program: T.Program, *, tag: int, wraparound: bool, loop_versioning: bool = True,
           address_of: Callable[[str], int] = addresses.address_of, cell_entries: bool = True,
-          interrupt_checks: bool = True, boundscheck: bool = True) -> Lowered:
-    """`cell_entries`: export each function's internal-ABI entry for other cells (`jitcell.call.NAME`)."""
+          interrupt_checks: bool = True, boundscheck: bool = True, internal: bool = False) -> Lowered:
+    """`cell_entries`: export each function's internal-ABI entry for other cells (`jitcell.call.NAME`).
+    `internal`: the runtime library, whose recursion (releasing a dict releases its strs) is bounded by
+    how objects nest: no recursion checks, and the runtime functions compiled code calls are its own."""
     lowerer = _ModuleLowerer(program, tag, wraparound, loop_versioning, address_of)
+    lowerer.internal = internal
     lowerer.interrupt_checks = interrupt_checks  # loops notice SIGINT (interrupts.py)
     lowerer.cell_entries = cell_entries
     lowerer.boundscheck = boundscheck  # array indices are checked (lower/arrays.py)
@@ -88,6 +91,7 @@ def lower(program: T.Program, *, tag: int, wraparound: bool, loop_versioning: bo
 class _ModuleLowerer:
     interrupt_checks = True  # loops check for SIGINT (interrupts.py)
     cell_entries = True  # export jitcell.call.NAME entries (not for the runtime library)
+    internal = False  # the runtime library itself (no recursion checks)
     boundscheck = True  # array indices out of range raise IndexError
     bounds_versioning = True
 
@@ -109,7 +113,8 @@ class _ModuleLowerer:
         for name, t in self.program.variables.items():  # storage, found by the loader (load.py)
             storage = ir.GlobalVariable(self.module, llvm_type(t), abi.var_symbol(name))
             storage.initializer = ir.Constant(llvm_type(t), None)
-        self.recursive = _recursive_functions(self.program)
+        self.recursive = _recursive_functions(self.program) if not self.internal else set()
+        self.guarded = _reaching(self.program, self.recursive)  # their entry points read the limits
         self.unbounded = _unbounded_functions(self.program, self.recursive)
         for fn in self.program.functions:
             self.impls[fn.name] = self.declare_impl(fn)
@@ -123,8 +128,10 @@ class _ModuleLowerer:
     # ---- functions -----------------------------------------------------------------
 
     def declare_impl(self, fn: T.Function) -> ir.Function:
-        """`i32 impl([ptr ret,] i32 depth, params...)`: depth counts the calls in progress."""
-        params = [I32] + [llvm_type(t) for _, t in fn.signature.params]
+        """`i32 impl([ptr ret,] i32 calls_left, i64 stack_floor, params...)`: how many more nested
+        calls are allowed, and the lowest stack address this thread may use (recursive functions
+        check both)."""
+        params = [I32, I64] + [llvm_type(t) for _, t in fn.signature.params]
         if fn.signature.returns is not NONE:
             params.insert(0, ir.PointerType())
         impl = ir.Function(self.module, ir.FunctionType(I32, params), f"jitcell.impl.{fn.name}")
@@ -152,6 +159,7 @@ class _ModuleLowerer:
         args: list[ir.Value | None] = []  # None: an array's view, filled in below
         objects: list[ir.Value] = []
         arrays: list[BoundaryArray] = []
+        no_memory = None
         for index, (_, t) in enumerate(sig.params):
             a = next(incoming)
             if isinstance(t, Array):  # data, shape, strides: a view for the call (lower/arrays.py)
@@ -159,6 +167,14 @@ class _ModuleLowerer:
                 args.append(None)
             elif t is STR:
                 text = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(a, I64), next(incoming)])
+                if no_memory is None:
+                    no_memory = self.site("no_memory", fn.loc, fn.name, operands=[])
+                with b.if_then(b.icmp_signed("==", text, i64(0)), likely=False):  # MemoryError
+                    b.call(self.callback("raise", ir.VoidType()), [ir.Constant(I32, no_memory),
+                                                                  ir.Constant(ir.PointerType(), None)])
+                    for obj in objects:
+                        b.call(self.release_function(), [obj])
+                    b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(ir.Constant(returns, None))
                 objects.append(b.inttoptr(text, ir.PointerType()))
                 args.append(objects[-1])
             else:
@@ -166,15 +182,15 @@ class _ModuleLowerer:
         views = boundary_arrays(self, b, fn, arrays, returns)  # on this frame's stack, never released
         remaining = iter(views)
         args = [next(remaining) if a is None else a for a in args]
-        depth = ir.Constant(I32, 1)
+        limits = self.call_limits(b) if fn.name in self.guarded else [ir.Constant(I32, 0), i64(0)]
         if sig.returns is NONE:
-            b.call(self.impls[fn.name], [depth, *args])
+            b.call(self.impls[fn.name], [*limits, *args])
         elif isinstance(sig.returns, Tuple):  # through_memory: the impl writes the result there
-            status = b.call(self.impls[fn.name], [export.args[-1], depth, *args])
+            status = b.call(self.impls[fn.name], [export.args[-1], *limits, *args])
             boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
         else:
             result = b.alloca(llvm_type(sig.returns))
-            status = b.call(self.impls[fn.name], [result, depth, *args])
+            status = b.call(self.impls[fn.name], [result, *limits, *args])
             value = boundary_result(b, b.load(result), sig.returns, views, arrays)
             if sig.returns is BOOL:
                 value = b.zext(value, I8)
@@ -182,6 +198,14 @@ class _ModuleLowerer:
         for obj in objects:
             b.call(self.release_function(), [obj])
         b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(value)
+
+    def call_limits(self, b: ir.IRBuilder) -> list[ir.Value]:
+        """At an entry point: the calls allowed, sys.getrecursionlimit() (read under the GIL, which
+        ctypes released), and this thread's stack floor (the runtime caches it per thread)."""
+        gil = self.capi_call(b, "PyGILState_Ensure", I32, [], [])
+        limit = self.capi_call(b, "Py_GetRecursionLimit", I32, [], [])
+        self.capi_call(b, "PyGILState_Release", ir.VoidType(), [I32], [gil])
+        return [limit, b.call(self.runtime_function("stack_floor"), [])]
 
     def define_cell_entry(self, fn: T.Function) -> None:
         """`jitcell.call.NAME` (exported): the impl's own ABI, for other cells' "cell.NAME" slots.
@@ -200,7 +224,7 @@ class _ModuleLowerer:
         fn = self.module.globals.get(symbol)
         if fn is not None:
             return fn
-        params = [I32] + [llvm_type(a.type) for a in node.args]
+        params = [I32, I64] + [llvm_type(a.type) for a in node.args]
         if node.type is not NONE:
             params.insert(0, ir.PointerType())
         fn = ir.Function(self.module, ir.FunctionType(I32, params), symbol)
@@ -254,7 +278,7 @@ class _ModuleLowerer:
 
     def float_repr_function(self) -> ir.Function:
         """`ptr jitcell.float_repr(double)`: repr(x) as a new str object, by CPython's own
-        PyOS_double_to_string(x, 'r', 0, Py_DTSF_ADD_DOT_0) under the GIL."""
+        PyOS_double_to_string(x, 'r', 0, Py_DTSF_ADD_DOT_0) under the GIL; null if out of memory."""
         fn = self.module.globals.get("jitcell.float_repr")
         if fn is not None:
             return fn
@@ -271,6 +295,10 @@ class _ModuleLowerer:
         text = capi("PyOS_double_to_string", ptr, [ir.DoubleType(), ir.IntType(8), i32, i32, ptr],
                     [fn.args[0], ir.Constant(ir.IntType(8), ord("r")), ir.Constant(i32, 0), ir.Constant(i32, 2),
                      ir.Constant(ptr, None)])
+        with b.if_then(b.icmp_unsigned("==", text, ir.Constant(ptr, None)), likely=False):
+            capi("PyErr_Clear", ir.VoidType(), [], [])  # its MemoryError: the caller raises one
+            capi("PyGILState_Release", ir.VoidType(), [i32], [gil])
+            b.ret(ir.Constant(ptr, None))
         strlen = self.module.globals.get("strlen") or ir.Function(self.module, ir.FunctionType(I64, [ptr]), "strlen")
         obj = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(text, I64), b.call(strlen, [text])])
         capi("PyMem_Free", ir.VoidType(), [ptr], [text])
@@ -302,7 +330,9 @@ class _ModuleLowerer:
     def signals_function(self) -> ir.Function:
         """`i32 jitcell.signals(i32 site)`: runs Python's pending signal handlers now, under the GIL
         (PyErr_CheckSignals). If one raised (KeyboardInterrupt), the exception is fetched and handed
-        to the raise callback with `site | SIGNAL_SITE`, and the result is 1; else 0."""
+        to the raise callback with `site | SIGNAL_SITE`, and the result is 1; else 0. Only in the
+        main thread, where Python runs its handlers: in another thread it returns 0 at once, without
+        taking the GIL (PyErr_CheckSignals would do nothing there), and the main thread runs them."""
         fn = self.module.globals.get("jitcell.signals")
         if fn is not None:
             return fn
@@ -312,6 +342,10 @@ class _ModuleLowerer:
         fn.attributes.add("noinline")
         b = ir.IRBuilder(fn.append_basic_block("entry"))
         error = b.alloca(ir.ArrayType(ptr, 3))  # type, value, traceback: references Python takes over
+        if not self.internal:  # (the runtime library checks no signals, and has no slots to itself)
+            main = b.call(self.runtime_function("main_thread"), [])
+            with b.if_then(b.icmp_unsigned("==", main, ir.Constant(I8, 0)), likely=False):
+                b.ret(ir.Constant(I32, 0))
         gil = self.capi_call(b, "PyGILState_Ensure", I32, [], [])
         raised = self.capi_call(b, "PyErr_CheckSignals", I32, [], [])
         with b.if_then(b.icmp_signed("!=", raised, ir.Constant(I32, 0)), likely=False):
@@ -388,6 +422,9 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         self.arith = Arith(self.b, self.fail, owner.wraparound)
         self.loops: list[tuple[ir.Block, ir.Block]] = []  # (continue target, break target)
         self.vars: dict[str, ir.Value] = {}
+        # listed once: every exit releases them (a scan of all locals per exit is quadratic)
+        self.heap_locals = [(name, t) for name, t in fn.locals.items() if has_heap_parts(t)]
+        self.exit_status = None  # the status phi of the exit block releasing them, once made (heap.py leave)
         self.flags: dict[str, ir.Value] = {}
         self.loc: Loc = fn.loc  # the location a failing check reports
         self.live: list[tuple[ir.Value, Type]] = []  # owned heap values not yet taken or dropped (lower/heap.py)
@@ -400,25 +437,25 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         sig = self.fn.signature
         args = list(self.ir_fn.args)
         self.ret_ptr = args.pop(0) if sig.returns is not NONE else None
-        self.depth = args.pop(0)
+        self.calls_left, self.stack_floor = args.pop(0), args.pop(0)
+        unbound_reads = _names_read_unbound(self.fn.body)
+        zeroed = _zeroed_locals(self.fn, unbound_reads)
         for name, t in self.fn.locals.items():
             self.vars[name] = self.entry.alloca(llvm_type(t), name=name)
-            # defined contents from the start: the loop guard may read a local not yet bound
-            self.entry.store(ir.Constant(llvm_type(t), None), self.vars[name])
-        for name in _names_read_unbound(self.fn.body):
+            if name in zeroed:  # may be read (or released) before it is bound
+                self.entry.store(ir.Constant(llvm_type(t), None), self.vars[name])
+        for name in unbound_reads:
             self.flags[name] = self.entry.alloca(I1, name=f"{name}.bound")
             self.entry.store(ir.Constant(I1, 0), self.flags[name])
         if self.fn.name in self.owner.recursive:  # after the locals exist (null): its exit releases them
-            self.fail(self.b.icmp_signed(">", self.depth, ir.Constant(I32, RECURSION_LIMIT)), "recursion", [],
-                      self.fn.loc)
+            self.fail(self.too_deep(), "recursion", [], self.fn.loc)
         for (name, t), value in zip(sig.params, args, strict=True):
             self.b.store(value, self.vars[name])
             self.retain(value, t)  # the function owns its locals, parameters too
         self.block(self.fn.body)
         if not self.b.block.is_terminated:
             if sig.returns is NONE:
-                self.release_all()
-                self.b.ret(ir.Constant(I32, 0))
+                self.leave(0)
             else:
                 self.b.unreachable()  # check proved the end unreachable
 
@@ -440,8 +477,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
 
     def report(self, site: int, values: list[tuple[ir.Value, Type]]) -> None:
         self.b.call(self.owner.callback("raise", ir.VoidType()), [ir.Constant(I32, site), self.pack(values)])
-        self.release_all()
-        self.b.ret(ir.Constant(I32, 1))
+        self.leave(1)
 
     def fail(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]],
              loc: Loc | None = None) -> None:
@@ -451,10 +487,18 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         with self.b.if_then(condition, likely=False):
             self.report(site, operands)
 
+    def too_deep(self) -> ir.Value:
+        """No call left (sys.getrecursionlimit() calls are in progress), or the stack pointer is
+        below this thread's stack floor: RecursionError, before the stack overflows."""
+        b = self.b
+        stacksave = b.module.globals.get("llvm.stacksave.p0") or \
+            ir.Function(b.module, ir.FunctionType(_PTR, []), "llvm.stacksave.p0")
+        below = b.icmp_unsigned("<", b.ptrtoint(b.call(stacksave, []), I64), self.stack_floor)
+        return b.or_(b.icmp_signed("<=", self.calls_left, ir.Constant(I32, 0)), below)
+
     def propagate(self, status: ir.Value) -> None:
         with self.b.if_then(self.b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
-            self.release_all()
-            self.b.ret(ir.Constant(I32, 1))
+            self.leave(1)
 
     def interrupt_check(self, loc: Loc) -> None:
         """A loop back-edge: if the interrupt counter moved since the function started (or since the
@@ -472,8 +516,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
             site = self.site("interrupt", loc)
             status = b.call(self.owner.signals_function(), [ir.Constant(I32, site)])
             with b.if_then(b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
-                self.release_all()
-                b.ret(ir.Constant(I32, 1))
+                self.leave(1)
             b.store(now, seen)  # another thread's signal, or a handler that did not raise
 
     def loop_checks(self, body) -> str | None:
@@ -626,8 +669,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                         if has_heap_parts(value.type):
                             self.take(result)  # the caller owns it now
                         b.store(result, self.ret_ptr)
-                self.release_all()
-                b.ret(ir.Constant(I32, 0))
+                self.leave(0)
                 self.dead_end()
             case T.Assert(test=test, msg=msg):
                 cond = self.expr(test)
@@ -798,14 +840,14 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 values: list = [None] * len(args)
                 for i in order:  # the order the call wrote them in
                     values[i] = self.expr(args[i])
-                depth = b.add(self.depth, ir.Constant(I32, 1))
+                limits = [b.sub(self.calls_left, ir.Constant(I32, 1)), self.stack_floor]
                 callee = self.owner.callee(node)
                 if t is NONE:
-                    self.propagate(b.call(callee, [depth, *values]))
+                    self.propagate(b.call(callee, [*limits, *values]))
                     result = None
                 else:
                     memory = self.entry.alloca(llvm_type(t))
-                    self.propagate(b.call(callee, [memory, depth, *values]))
+                    self.propagate(b.call(callee, [memory, *limits, *values]))
                     result = b.load(memory)
                 for value, arg in reversed(list(zip(values, args, strict=True))):
                     self.drop(value, arg.type)  # arguments are lent to the callee
@@ -985,6 +1027,21 @@ def _recursive_functions(program: T.Program) -> set[str]:
     return recursive
 
 
+def _reaching(program: T.Program, targets: set[str]) -> set[str]:
+    """The functions that are in `targets` or call, directly or not, one that is."""
+    calls = {fn.name: {n.function for n in T.walk(fn.body) if isinstance(n, T.CallCell) and not n.external}
+             for fn in program.functions}
+    found = set(targets)
+    changed = True
+    while changed:
+        changed = False
+        for name, callees in calls.items():
+            if name not in found and callees & found:
+                found.add(name)
+                changed = True
+    return found
+
+
 def _unbounded_functions(program: T.Program, recursive: set[str]) -> set[str]:
     """Functions whose calls may take long: those that loop or recurse, call other cells' functions
     (whose code is not known here), or call such functions."""
@@ -1015,7 +1072,49 @@ def _appended(name: str, value: T.Expr) -> list[T.Expr] | None:
     return None
 
 
-def _names_read_unbound(node) -> set[str]:
-    """Names with at least one read that Python could find unbound."""
-    return {item.name for item in T.walk(node) if isinstance(item, T.Local) and item.may_be_unbound}
+def _zeroed_locals(fn: T.Function, unbound_reads: list[str]) -> set[str]:
+    """The locals that start as zero (null): heap ones (every exit releases them), those read where
+    Python could find them unbound, and those a `for` loop mentions where they may not be bound
+    yet, since the loop's guard (versioning.py) reads their values before the loop. The others are
+    stored before any read: LLVM promotes such a local, stored once, in constant time, where a
+    second store in the entry block makes mem2reg walk the whole function for each local."""
+    zeroed = {name for name, t in fn.locals.items() if has_heap_parts(t)} | set(unbound_reads)
+    bound = {name for name, _ in fn.signature.params}  # surely bound here: params, and names
+    # assigned by an earlier statement of this block or of a block around it
+
+    def visit(stmts: tuple[T.Stmt, ...], names: tuple[str, ...] = ()) -> None:
+        added = [name for name in names if name not in bound]  # `names`: bound for the whole block
+        bound.update(added)
+        for stmt in stmts:
+            if isinstance(stmt, T.ForRange):
+                zeroed.update(name for name in _names_mentioned(stmt) if name not in bound)
+            loop_names = ((stmt.var,) if isinstance(stmt, (T.ForRange, T.ForArray)) else
+                          stmt.names if isinstance(stmt, T.ForDict) else ())
+            visit(getattr(stmt, "body", ()), loop_names)  # a loop's variables are bound in its body
+            visit(getattr(stmt, "orelse", ()))
+            if isinstance(stmt, (T.Assign, T.Unpack)):
+                added += [name for name in stmt.names if name not in bound]
+                bound.update(stmt.names)
+        bound.difference_update(added)
+
+    visit(fn.body)
+    return zeroed & set(fn.locals)
+
+
+def _names_mentioned(node) -> set[str]:
+    """The names of the locals a statement reads or assigns."""
+    names: set[str] = set()
+    for item in T.walk(node):
+        match item:
+            case T.Local(name=name) | T.ForRange(var=name) | T.ForArray(var=name):
+                names.add(name)
+            case T.Assign(names=assigned) | T.Unpack(names=assigned) | T.ForDict(names=assigned):
+                names.update(assigned)
+    return names
+
+
+def _names_read_unbound(node) -> list[str]:
+    """Names with at least one read that Python could find unbound, in a fixed order (a set's
+    order changes with the process's hash seed, and the IR with it)."""
+    return list(dict.fromkeys(item.name for item in T.walk(node) if isinstance(item, T.Local) and item.may_be_unbound))
 
