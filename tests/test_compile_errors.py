@@ -226,6 +226,9 @@ CASES = {
                                  "the default of 'n' must be an int constant"),
     "default too large": ("def f(n: int = 2**64):\n    return n\n", 1, 16,
                           "the default of 'n', 18446744073709551616, does not fit in 64 bits"),
+    "default of a str parameter": ("def f(s: str = 3) -> str:\n    return s\n", 1, 16,
+                                   "'s' cannot have a default: only int, float and bool parameters take one "
+                                   "in jitcell, not str"),
     "default not constant": ("def f(n: int, m: int = n):\n    return m\n", 1, 24,
                              "the default of 'm' must be an int constant"),
     "assert message": ("def f(n: int):\n    assert n, print(1)\n    return n\n", 2, 15,

@@ -462,10 +462,10 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             default = {"int": (0, INT), "float": (0.0, FLOAT), "bool": (False, BOOL)}[name]
             return T.Literal(*default, loc)
         (x,) = args
+        if name == "bool":  # any value with a truth value, as in `if x:`
+            return self.truth(x)
         if not self.numeric(x, f"{name}()"):
             return T.Literal(0, ERROR, loc)
-        if name == "bool":
-            return self.truth(x)
         if name == "float":
             return self.to_float(x)
         if x.type is FLOAT:

@@ -150,7 +150,12 @@ class ModuleChecker:
                                               f"'{p.name}' as separate parameters", p.loc))
                 t = ERROR
             params.append((p.name, t))
-            if p.default is not None:
+            if p.default is not None and t not in (INT, FLOAT, BOOL, ERROR):
+                self.errors.append(Diagnostic(
+                    f"'{p.name}' cannot have a default: only int, float and bool parameters take one "
+                    f"in jitcell, not {t}", p.default.loc))
+                defaults.append(0)
+            elif p.default is not None:
                 value = literal_default(p.default, self.imports)
                 if value is None or (t is INT and isinstance(value, float)) \
                         or (t is BOOL and not isinstance(value, bool)):
