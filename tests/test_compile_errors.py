@@ -488,3 +488,12 @@ def test_call_time_conversions(lib):
     assert f["ident"](2**63 - 1) == 2**63 - 1 and f["ident"](-2**63) == -2**63
     assert f["flag"](np.bool_(True)) is False
     assert type(f["scale"](1, 2)) is float  # an int for a float parameter arrives as a float
+
+
+def test_a_default_on_a_parameter_of_an_unknown_type_reports_the_type_only():
+    """The annotation's error is the one reported; no placeholder type leaks into another message."""
+    with pytest.raises(CompileError) as caught:
+        jitcell.compile_cell("def f(b: bytes = 3) -> int:\n    return 1\n")
+    text = str(caught.value)
+    assert "unsupported type for parameter 'b'" in text
+    assert "<error>" not in text and "default" not in text

@@ -150,7 +150,9 @@ class ModuleChecker:
                                               f"'{p.name}' as separate parameters", p.loc))
                 t = ERROR
             params.append((p.name, t))
-            if p.default is not None and t not in (INT, FLOAT, BOOL, ERROR):
+            if p.default is not None and t is ERROR:
+                defaults.append(0)  # the annotation's error is reported; the default cannot be judged
+            elif p.default is not None and t not in (INT, FLOAT, BOOL):
                 self.errors.append(Diagnostic(
                     f"'{p.name}' cannot have a default: only int, float and bool parameters take one "
                     f"in jitcell, not {t}", p.default.loc))
