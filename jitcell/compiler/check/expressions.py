@@ -172,6 +172,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks):
                 return self.subscript(self.expr(value), indices, loc)
             case S.DictLiteral():
                 return self.dict_literal(node)
+            case S.Slice() | S.SliceAll():
+                return self.error("a slice is only supported as the index of a str", node.loc)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -224,6 +226,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks):
             return self.str_subscript(value, indices, loc)
         if isinstance(value.type, Tuple):
             index = indices[0]
+            if isinstance(index, (S.Slice, S.SliceAll)):
+                return self.error("slices of tuples are not supported", index.loc)
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
                     and isinstance(index.operand, S.Const) and isinstance(index.operand.value, int):
                 index = S.Const(-index.operand.value, index.loc)  # t[-1] (t[-"a"] is an error below)

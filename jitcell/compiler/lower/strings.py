@@ -59,7 +59,9 @@ class StringOpLowering(LowererHost):
         ops = [(v, a.type) for v, a in zip(args, node.args, strict=True)]
         if op == "slice":
             s, start, stop, step, given = args
-            if node.args[4].value & 4:  # type: ignore[union-attr]  # a literal: the parts written
+            written = node.args[4]
+            assert isinstance(written, T.Literal) and isinstance(written.value, int)  # check makes it a literal
+            if written.value & 4:  # a step was written
                 self.fail(b.icmp_signed("==", step, _i64(0)), "slice_step", [(s, STR), (step, INT)])
             return self.allocated(self.runtime_object("str_slice", s, start, stop, step, given))
         if op == "repeat":
