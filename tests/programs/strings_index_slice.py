@@ -100,3 +100,17 @@ def literal_repeat() -> str:
 #> repeat_huge("ab")
 #> repeat_huge("")
 #> literal_repeat()
+
+
+def versus_char(c: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
+    return c == "m", c != "m", c < "m", c <= "m", "m" < c, "m" >= c, "a" <= c <= "z"
+
+#> versus_char("m")
+#> versus_char("")
+#> versus_char("a")
+#> versus_char("z")
+#> versus_char("mm")
+#> versus_char("ma")
+#> versus_char("l~")
+#> versus_char("é")
+#> versus_char("M")

@@ -955,10 +955,15 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         left_type = node.operands[0].type
         end = self.ir_fn.append_basic_block("cmp.end")
         incoming = []
+        previous = node.operands[0]
         for op, operand in zip(node.ops, node.operands[1:], strict=True):
             right = self.expr(operand)
             if STR in (left_type, operand.type) or op in ("in", "not in"):
-                result = self.str_compare(op, left, right)
+                char_right, char_left = _ascii_char(operand), _ascii_char(previous)
+                if op in _MIRRORED and char_right is None and char_left is not None:  # "0" <= c is c >= "0"
+                    result = self.str_compare(_MIRRORED[op], right, left, char_left)
+                else:
+                    result = self.str_compare(op, left, right, char_right)
             else:
                 result = self.arith.compare(op, left, left_type, right, operand.type)
             self.drop(left, left_type)
@@ -975,7 +980,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 incoming.append((result, b.block))
                 b.branch(end)
                 b.position_at_end(nxt)
-            left, left_type = right, operand.type
+            left, left_type, previous = right, operand.type, operand
         b.position_at_end(end)
         phi = b.phi(I1)
         for value, block in incoming:
@@ -1011,6 +1016,16 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         for value, t in reversed(values):
             self.drop(value, t)
         return None
+
+
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def _ascii_char(node: T.Expr) -> int | None:
+    """The code of a str literal of one ASCII character, else None."""
+    if isinstance(node, T.Literal) and isinstance(node.value, str) and len(node.value) == 1 and node.value < "\x80":
+        return ord(node.value)
+    return None
 
 
 def _recursive_functions(program: T.Program) -> set[str]:
