@@ -73,6 +73,7 @@ def parse_sum(text: str) -> int:
 #> to_int("007")
 #> to_int("9223372036854775807")
 #> to_int("-9223372036854775808")
+# Deviation: an int beyond 64 bits raises OverflowError (CPython returns the big int)
 #> to_int("9223372036854775808") !OverflowError: does not fit in a 64-bit int
 #> to_int("٣٤")
 #> to_int("\u2003 7 \u3000")
@@ -94,6 +95,7 @@ def parse_sum(text: str) -> int:
 #> to_int_base("12", -1)
 #> to_int_base("0b1", 16)
 #> to_int_base("7fffffffffffffff", 16)
+# Deviation: an int beyond 64 bits raises OverflowError (CPython returns the big int)
 #> to_int_base("8000000000000000", 16) !OverflowError
 #> to_int_base("-8000000000000000", 16)
 #> to_float("1.5")
