@@ -40,7 +40,7 @@ _UNSUPPORTED = {
     ast.Starred: "starred expressions",
     ast.List: "lists", ast.Set: "sets",
     ast.NamedExpr: "assignment expressions (:=)",
-    ast.Match: "match statements", ast.Slice: "slices",
+    ast.Match: "match statements",
 }
 # The compiler's passes recurse over the tree, so a tree this deep must stay well
 # within Python's recursion limit.
@@ -438,8 +438,9 @@ class _Parser:
         if isinstance(node, ast.Slice):
             if node.lower is None and node.upper is None and node.step is None:
                 return S.SliceAll(self.loc(node))
-            self.error(node, "slices are not supported")
-            return S.SliceAll(self.loc(node))
+            lower, upper, step = (None if part is None else self.expr(part)
+                                  for part in (node.lower, node.upper, node.step))
+            return S.Slice(lower, upper, step, self.loc(node))
         return self.expr(node)
 
     def fstring_part(self, node: ast.expr) -> str | S.FormattedValue:

@@ -133,6 +133,17 @@ class FString:
 
 
 @dataclass(frozen=True, slots=True)
+class StrOp:
+    """An operation on str done by the runtime library or inline (check/str_methods.py,
+    lower/strings.py): `s[i]` is StrOp("item", (s, i)), `s.find(sub)` StrOp("find", (s, sub, 0, end))."""
+
+    op: str
+    args: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class MakeTuple:
     items: tuple[Expr, ...]
     type: Type
@@ -243,7 +254,7 @@ class Global:
 
 Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
-        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | Global)
+        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | Global | StrOp)
 
 # ---- statements --------------------------------------------------------------
 
@@ -391,6 +402,17 @@ class ForArray:
 
 
 @dataclass(frozen=True, slots=True)
+class ForStr:
+    """`for c in s`: c is each character of s in turn (s is evaluated once)."""
+
+    var: str
+    text: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class SetGlobal:
     """`total = value` where total is a module variable (at a cell's top level, or after `global`)."""
 
@@ -400,7 +422,7 @@ class SetGlobal:
 
 
 Stmt = (Assign | Unpack | If | While | ForRange | Break | Continue | Return | Assert | Eval | DictSet | DictUpdate
-        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | SetGlobal)
+        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | ForStr | SetGlobal)
 
 # ---- functions ---------------------------------------------------------------
 

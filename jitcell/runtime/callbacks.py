@@ -46,6 +46,19 @@ _OPERATIONS = {
     "pow": (operator.pow, "{} ** {}"), "neg": (operator.neg, "-({})"), "abs": (abs, "abs({})"),
     "lshift": (operator.lshift, "{} << {}"), "rshift": (operator.rshift, "{} >> {}"),
     "int": (int, "int({})"), "round": (round, "round({})"), "range": (range, "range({}, {}, {})"),
+    # strings: failures on values (an index out of range, a substring not found, a bad fill character)
+    "getitem": (operator.getitem, "{}[{}]"), "slice_step": (lambda s, step: s[::step], "{}[::{}]"),
+    "ord": (ord, "ord({})"), "chr": (chr, "chr({})"),
+    "str.index": (str.index, "{}.index({}, {}, {})"), "str.rindex": (str.rindex, "{}.rindex({}, {}, {})"),
+    "str.ljust": (str.ljust, "{}.ljust({}, {})"), "str.rjust": (str.rjust, "{}.rjust({}, {})"),
+    "str.center": (str.center, "{}.center({}, {})"),
+}
+
+# what compiled code asks Python to compute (a `str_call` site, through the format callback):
+# Unicode's tables, and CPython's number parsing beyond the runtime's fast paths
+_STR_CALLS: dict[str, Callable] = {
+    "upper": str.upper, "lower": str.lower, "isdigit": str.isdigit, "isalpha": str.isalpha,
+    "isspace": str.isspace, "isalnum": str.isalnum, "int": int, "float": float,
 }
 
 
@@ -106,6 +119,28 @@ class _Site:
             error = SystemError(f"jitcell: unknown error site kind {kind!r}")
         error.add_note(self.note())
         return error
+
+    def compute(self, values: list, out: int) -> None:
+        """The result of a format or str_call site into *out: a str as a new object, an int or
+        bool as a word, a float as a double."""
+        if self.site["kind"] == "format":
+            ctypes.c_void_p.from_address(out).value = runtime.new_str(self.format(values))
+            return
+        try:
+            result = _STR_CALLS[self.site["op"]](*values)
+        except Exception as error:  # CPython's own: int("x") -> ValueError
+            error.add_note(self.note())
+            raise
+        if isinstance(result, str):
+            ctypes.c_void_p.from_address(out).value = runtime.new_str(result)
+        elif isinstance(result, float):
+            ctypes.c_double.from_address(out).value = result
+        elif -2**63 <= result < 2**63:
+            ctypes.c_int64.from_address(out).value = result
+        else:  # int(s) beyond 64 bits
+            shown = ", ".join(repr(v) for v in values)
+            size = f" = {result}" if result.bit_length() <= 128 else f" has {result.bit_length()} bits and"
+            raise OverflowError(f"int({shown}){size} does not fit in a 64-bit int")
 
     def format(self, values: list) -> str:
         (value,) = values
@@ -245,7 +280,7 @@ def _on_raise(tag: int, index: int, values: int) -> None:
 def _on_format(tag: int, index: int, values: int, out: int) -> int:
     try:
         site = _site(tag, index)
-        ctypes.c_void_p.from_address(out).value = runtime.new_str(site.format(site.values(values)))
+        site.compute(site.values(values), out)
         return 0
     except BaseException as error:  # a bad format spec: ValueError, as in CPython
         _pending.error = error
@@ -270,7 +305,7 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
-    "no_memory": {"operands"},
+    "no_memory": {"operands"}, "str_call": {"op", "operands"},
 }
 
 
@@ -293,6 +328,8 @@ def site_problem(site: object) -> str | None:
         return "its operands are not types jitcell passes"
     if kind == "python_op" and not _known_operation(site["op"]):
         return f"{site['op']!r} is not an operation jitcell checks"
+    if kind == "str_call" and site["op"] not in _STR_CALLS:
+        return f"{site['op']!r} is not a str operation Python computes for jitcell"
     if kind in ("negative_power", "recursion") and site["op"] != kind:
         return "its operation is not its kind"
     if kind == "assert" and site["message"] is not None and not isinstance(site["message"], str):

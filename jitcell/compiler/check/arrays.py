@@ -171,7 +171,7 @@ class ArrayChecks(CheckerHost):
     # ---- a[i, j] ----------------------------------------------------------------------
 
     def array_indices(self, t: Array, indices: tuple[S.Expr, ...], loc: Loc) -> tuple[T.Expr, ...] | None:
-        if any(isinstance(i, S.SliceAll) for i in indices):
+        if any(isinstance(i, (S.SliceAll, S.Slice)) for i in indices):
             self.error("slices of arrays are not supported; index every axis, like a[i, j]", loc)
             return None
         if len(indices) != t.ndim:

@@ -25,19 +25,21 @@ from jitcell.errors import Diagnostic, Loc
 from .arrays import ArrayChecks
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
+from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint", "int_text"]
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
-BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "range", "round", "len", "str"})
+BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "range", "round", "len", "str",
+                      *STR_BUILTINS})
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
+class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -170,6 +172,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
                 return self.subscript(self.expr(value), indices, loc)
             case S.DictLiteral():
                 return self.dict_literal(node)
+            case S.Slice() | S.SliceAll():
+                return self.error("a slice is only supported as the index of a str", node.loc)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -218,8 +222,12 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             return self.dict_subscript(value, indices, loc)
         if isinstance(value.type, Array):
             return self.array_subscript(value, indices, loc)
+        if value.type is STR:
+            return self.str_subscript(value, indices, loc)
         if isinstance(value.type, Tuple):
             index = indices[0]
+            if isinstance(index, (S.Slice, S.SliceAll)):
+                return self.error("slices of tuples are not supported", index.loc)
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
                     and isinstance(index.operand, S.Const) and isinstance(index.operand.value, int):
                 index = S.Const(-index.operand.value, index.loc)  # t[-1] (t[-"a"] is an error below)
@@ -264,6 +272,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if op == "*" and STR in (left.type, right.type):
+            return self.str_repeat(left, right, loc)
         if STR in (left.type, right.type):
             return self.str_binary(op, left, right, loc)
         if not (is_numeric(left.type) and is_numeric(right.type)):
@@ -290,7 +300,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
-            return self.str_compare(operands, ops, loc)
+            return self.str_code_compare(operands, ops, loc) or self.str_compare(operands, ops, loc)
         for e in operands:
             if not self.numeric(e, "comparison"):
                 return T.Literal(False, ERROR, loc)
@@ -355,6 +365,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
                 return base
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
+            if base.type is STR:
+                return self.str_method(base, func.attr, node)
             return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
         return self.error("only functions of this cell, builtins and math functions can be called", loc)
 
@@ -424,8 +436,12 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         args = [self.expr(a) for a in node.args]
         if any(a.type is ERROR for a in args):
             return T.Literal(0, ERROR, loc)
+        if name in ("int", "float") and (converted := self.str_to_number(name, args, loc)) is not None:
+            return converted
         if name in ("int", "float", "bool"):
             return self.call_conversion(name, node, args)
+        if name in STR_BUILTINS:
+            return self.str_builtin(name, args, loc)
         if name in ("len", "str"):
             if len(args) != 1:
                 return self.error(f"{name}() takes exactly one argument", loc)

@@ -402,7 +402,9 @@ class FunctionChecker(ExpressionChecker):
             return self.for_dict(node, iterable, mode)
         if isinstance(iterable.type, Array) and mode == "keys":
             return self.for_array(node, iterable)
-        self.error(f"for loops iterate over range(...), a dict or its keys(), values() or items(), "
+        if iterable.type is STR and mode == "keys":
+            return self.for_str(node, iterable)
+        self.error(f"for loops iterate over range(...), a str, a 1-D array, a dict or its keys(), values() or items(), "
                    f"not {iterable.type}", it.loc)
         return None
 
@@ -420,6 +422,17 @@ class FunctionChecker(ExpressionChecker):
         if declared != element and declared is not ERROR:
             self.error(f"'{var}' is {declared}; this loop gives it {element}", node.target.loc)
         return self.loop(lambda b, e: T.ForArray(var, a, b, e, node.loc), node.body, node.orelse,
+                         forever=False, loop_var=var)
+
+    def for_str(self, node: S.For, text: T.Expr) -> T.Stmt | None:
+        if not isinstance(node.target, S.Name):
+            self.error("a loop over a str assigns one name", node.target.loc)
+            return None
+        var = node.target.id
+        declared = self.declare(var, STR)
+        if declared not in (STR, ERROR):
+            self.error(f"'{var}' is {declared}; this loop gives it str", node.target.loc)
+        return self.loop(lambda b, e: T.ForStr(var, text, b, e, node.loc), node.body, node.orelse,
                          forever=False, loop_var=var)
 
     def for_dict(self, node: S.For, d: T.Expr, mode: str) -> T.Stmt | None:

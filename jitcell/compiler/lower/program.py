@@ -40,6 +40,7 @@ from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
 from .heap import HeapLowering, runtime_signature, str_literal_global
+from .strings import StringOpLowering
 
 _PTR = ir.PointerType()
 
@@ -409,7 +410,7 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
+class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -432,6 +433,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         self.holes: list[tuple[ir.Value, Type]] = []  # the current value for `d[k] op= v` (lower/dicts.py)
         self.unchecked: set[int] = set()  # array accesses this copy of a loop leaves unchecked (lower/arrays.py)
         self.slow_copy = False  # lowering the fully checked copy of a versioned loop (for_range)
+        self.char_table = None  # the runtime's cached characters, once read (lower/strings.py)
 
     def run(self) -> None:
         sig = self.fn.signature
@@ -598,6 +600,8 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 self.array_update(node)
             case T.ForArray():
                 self.for_array(node)
+            case T.ForStr():
+                self.for_str(node)
             case T.Unpack(names=names, value=value):
                 tuple_type = value.type
                 assert isinstance(tuple_type, Tuple)  # check unpacks tuples only
@@ -854,6 +858,8 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 return result
             case T.Intrinsic():
                 return self.intrinsic(node)
+            case T.StrOp():
+                return self.str_op(node)
             case T.Print():
                 return self.print_(node)
             case T.FString():
@@ -949,10 +955,15 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         left_type = node.operands[0].type
         end = self.ir_fn.append_basic_block("cmp.end")
         incoming = []
+        previous = node.operands[0]
         for op, operand in zip(node.ops, node.operands[1:], strict=True):
             right = self.expr(operand)
             if STR in (left_type, operand.type) or op in ("in", "not in"):
-                result = self.str_compare(op, left, right)
+                char_right, char_left = _ascii_char(operand), _ascii_char(previous)
+                if op in _MIRRORED and char_right is None and char_left is not None:  # "0" <= c is c >= "0"
+                    result = self.str_compare(_MIRRORED[op], right, left, char_left)
+                else:
+                    result = self.str_compare(op, left, right, char_right)
             else:
                 result = self.arith.compare(op, left, left_type, right, operand.type)
             self.drop(left, left_type)
@@ -969,7 +980,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 incoming.append((result, b.block))
                 b.branch(end)
                 b.position_at_end(nxt)
-            left, left_type = right, operand.type
+            left, left_type, previous = right, operand.type, operand
         b.position_at_end(end)
         phi = b.phi(I1)
         for value, block in incoming:
@@ -1005,6 +1016,16 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         for value, t in reversed(values):
             self.drop(value, t)
         return None
+
+
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def _ascii_char(node: T.Expr) -> int | None:
+    """The code of a str literal of one ASCII character, else None."""
+    if isinstance(node, T.Literal) and isinstance(node.value, str) and len(node.value) == 1 and node.value < "\x80":
+        return ord(node.value)
+    return None
 
 
 def _recursive_functions(program: T.Program) -> set[str]:
@@ -1088,7 +1109,7 @@ def _zeroed_locals(fn: T.Function, unbound_reads: list[str]) -> set[str]:
         for stmt in stmts:
             if isinstance(stmt, T.ForRange):
                 zeroed.update(name for name in _names_mentioned(stmt) if name not in bound)
-            loop_names = ((stmt.var,) if isinstance(stmt, (T.ForRange, T.ForArray)) else
+            loop_names = ((stmt.var,) if isinstance(stmt, (T.ForRange, T.ForArray, T.ForStr)) else
                           stmt.names if isinstance(stmt, T.ForDict) else ())
             visit(getattr(stmt, "body", ()), loop_names)  # a loop's variables are bound in its body
             visit(getattr(stmt, "orelse", ()))
@@ -1106,7 +1127,7 @@ def _names_mentioned(node) -> set[str]:
     names: set[str] = set()
     for item in T.walk(node):
         match item:
-            case T.Local(name=name) | T.ForRange(var=name) | T.ForArray(var=name):
+            case T.Local(name=name) | T.ForRange(var=name) | T.ForArray(var=name) | T.ForStr(var=name):
                 names.add(name)
             case T.Assign(names=assigned) | T.Unpack(names=assigned) | T.ForDict(names=assigned):
                 names.update(assigned)

@@ -79,7 +79,7 @@ def _is_unguardable(node) -> bool:
 
 def bounds_guardable(loop: T.ForRange) -> bool:
     """Can the guard see every assignment in the loop (no while, dict or array loops inside)?"""
-    return not any(isinstance(n, (T.While, T.ForDict, T.ForArray)) for n in T.walk((loop.body, loop.orelse)))
+    return not any(isinstance(n, (T.While, T.ForDict, T.ForArray, T.ForStr)) for n in T.walk((loop.body, loop.orelse)))
 
 
 def array_accesses(loop: T.ForRange, skip) -> list[tuple]:
