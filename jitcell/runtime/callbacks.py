@@ -46,6 +46,7 @@ _OPERATIONS = {
     "pow": (operator.pow, "{} ** {}"), "neg": (operator.neg, "-({})"), "abs": (abs, "abs({})"),
     "lshift": (operator.lshift, "{} << {}"), "rshift": (operator.rshift, "{} >> {}"),
     "int": (int, "int({})"), "round": (round, "round({})"), "range": (range, "range({}, {}, {})"),
+    "divmod": (divmod, "divmod({}, {})"),
 }
 
 
@@ -100,6 +101,10 @@ class _Site:
             error = RuntimeError("dictionary changed size during iteration")
         elif kind == "dict_keys_changed":
             error = RuntimeError("dictionary keys changed during iteration")
+        elif kind == "zip_strict":
+            error = _zip_strict_error(self.site["argument"], self.site["longer"])
+        elif kind == "empty_sequence":
+            error = _raised_by(lambda: {"min": min, "max": max}[self.site["op"]](()))
         elif kind.startswith("array_"):  # IndexError and the like, as NumPy words them (arrays.py)
             error = site_error(kind, self.site, values)
         else:
@@ -119,6 +124,21 @@ class _Site:
         remaining = iter(values)
         args = [item["text"] if "text" in item else next(remaining) for item in self.site["items"]]
         print(*args, sep=self.site["sep"], end=self.site["end"], flush=self.site["flush"])
+
+
+def _raised_by(action: Callable[[], object]) -> BaseException:
+    """The exception CPython's own code raises, so that the text is this Python version's."""
+    try:
+        action()
+    except Exception as error:
+        return error
+    return SystemError("jitcell: an operation reported as failing succeeded in Python")
+
+
+def _zip_strict_error(argument: int, longer: bool) -> BaseException:
+    """zip(strict=True) finding argument `argument` longer (or shorter) than those before it."""
+    before = [(0,)] * (argument - 1) if not longer else [()] * (argument - 1)
+    return _raised_by(lambda: list(zip(*before, (0,) if longer else (), strict=True)))
 
 
 def _python_op_error(op: str, values: list) -> BaseException:
@@ -270,7 +290,7 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
-    "no_memory": {"operands"},
+    "no_memory": {"operands"}, "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},
 }
 
 
@@ -293,6 +313,11 @@ def site_problem(site: object) -> str | None:
         return "its operands are not types jitcell passes"
     if kind == "python_op" and not _known_operation(site["op"]):
         return f"{site['op']!r} is not an operation jitcell checks"
+    if kind == "zip_strict" and not (type(site["argument"]) is int and 2 <= site["argument"] < 1 << 16
+                                     and type(site["longer"]) is bool):
+        return "its argument is not a position of zip()"
+    if kind == "empty_sequence" and site["op"] not in ("min", "max"):
+        return "its operation is not min or max"
     if kind in ("negative_power", "recursion") and site["op"] != kind:
         return "its operation is not its kind"
     if kind == "assert" and site["message"] is not None and not isinstance(site["message"], str):
