@@ -68,8 +68,9 @@ class IterationChecks(CheckerHost):
                            "unpack it instead: a, b = t", loc)
                 return None
             return T.TupleIter(value, t.items[0], loc)
-        self.error(f"for loops and sum/min/max/any/all iterate over range(...), arrays, dicts (and their keys(), "
-                   f"values(), items()), tuples, enumerate(), zip() and reversed(), not {t}", loc)
+        self.error(f"'{t}' object is not iterable in jitcell, which iterates over range(...), 1-D arrays, dicts "
+                   "(and their keys(), values(), items()), tuples of one item type, enumerate(), zip() and "
+                   "reversed()", loc)
         return None
 
     def dict_iter(self, d: T.Expr, mode: str, loc: Loc) -> T.DictIter:

@@ -430,7 +430,8 @@ class FunctionChecker(ExpressionChecker):
         match target:
             case S.Tuple(elts=elts):
                 if not isinstance(t, Tuple):
-                    self.error(f"cannot unpack {t} into {len(elts)} targets: jitcell unpacks tuples", loc)
+                    self.error(f"cannot unpack non-iterable {t} object" if t in (INT, FLOAT, BOOL) else
+                               f"cannot unpack {t} into {len(elts)} targets: jitcell unpacks tuples only", loc)
                     return None
                 if len(t.items) != len(elts):
                     self.error(f"too many values to unpack (expected {len(elts)})" if len(t.items) > len(elts)
