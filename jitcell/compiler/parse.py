@@ -293,10 +293,10 @@ class _Parser:
             case ast.While(test=test, body=body, orelse=orelse):
                 return S.While(self.expr(test), self.block(body), self.block(orelse), loc)
             case ast.For(target=target, iter=it, body=body, orelse=orelse):
-                parsed = self.target(target)
-                if parsed is None:
+                loop_target = self.target(target)
+                if loop_target is None:
                     return None
-                return S.For(parsed, self.expr(it), self.block(body), self.block(orelse), loc)
+                return S.For(loop_target, self.expr(it), self.block(body), self.block(orelse), loc)
             case ast.Break():
                 return S.Break(loc)
             case ast.Continue():

@@ -265,8 +265,8 @@ class ExprStmt:
     loc: Loc
 
 
-Stmt = (Assign | AssignTargets | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break | Continue
-        | Return | Pass | Assert | ExprStmt)
+Stmt = (Assign | AssignTargets | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break
+        | Continue | Return | Pass | Assert | ExprStmt)
 
 # ---- top level ---------------------------------------------------------------
 

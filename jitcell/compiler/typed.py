@@ -522,8 +522,8 @@ class SetGlobal:
     loc: Loc
 
 
-Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval | DictSet | DictUpdate
-        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | SetGlobal)
+Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval
+        | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | SetGlobal)
 
 # ---- functions ---------------------------------------------------------------
 

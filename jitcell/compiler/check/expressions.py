@@ -25,7 +25,7 @@ from jitcell.errors import Diagnostic, Loc
 from .arrays import ArrayChecks
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
-from .iteration import ITERATORS, ITERATOR_PLACES, IterationChecks
+from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .strings import StringChecks
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint", "int_text"]

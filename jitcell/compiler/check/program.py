@@ -437,7 +437,8 @@ class FunctionChecker(ExpressionChecker):
                     self.error(f"too many values to unpack (expected {len(elts)})" if len(t.items) > len(elts)
                                else f"not enough values to unpack (expected {len(elts)}, got {len(t.items)})", loc)
                     return None
-                items = [self.pattern(e, item, in_loop) for e, item in zip(elts, t.items, strict=True)]
+                items = [self.pattern(e, item, in_loop)  # type: ignore[arg-type]  # parse made targets of them
+                         for e, item in zip(elts, t.items, strict=True)]
                 if any(i is None for i in items):
                     return None
                 return T.Pattern(t, None, tuple(i for i in items if i is not None))

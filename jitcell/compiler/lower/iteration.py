@@ -27,7 +27,7 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import FLOAT, INT, STR, Dict, Tuple, Type, has_heap_parts
 from jitcell.runtime.interrupts import CHUNK
 
-from .arith import I1, I64, i64, llvm_type
+from .arith import I1, i64, llvm_type
 from .host import LowererHost
 
 __all__ = ["IterationLowering"]
@@ -403,14 +403,15 @@ class IterationLowering(LowererHost):
             assert node.start is not None
             b.store(self.expr(node.start), result)
         found = self.entry.alloca(I1, name="found") if node.op in ("min", "max") else None
-        best_key = self.entry.alloca(llvm_type(node.key.type), name="best.key") \
+        key_type = node.key.type if node.key is not None else node.iterable.type
+        best_key = self.entry.alloca(llvm_type(key_type), name="best.key") \
             if node.op in ("min", "max") and node.key is not None else None
         if found is not None:
             b.store(ir.Constant(I1, 0), found)
-            if t is STR or (node.key is not None and node.key.type is STR):
-                b.store(ir.Constant(llvm_type(t), None), result)  # held by the loop: released on a fault
+            if t is STR or key_type is STR:
+                b.store(ir.Constant(llvm_type(t), None), result)
                 if best_key is not None:
-                    b.store(ir.Constant(llvm_type(node.key.type), None), best_key)
+                    b.store(ir.Constant(llvm_type(key_type), None), best_key)
         c = cursor(self, node.iterable)
 
         def on_item(item, step, end):
@@ -440,7 +441,6 @@ class IterationLowering(LowererHost):
                 self.holes.append((item, item_type))
                 key = self.expr(node.key)
                 self.holes.pop()
-            key_type = node.key.type if node.key is not None else item_type
             first = b.not_(b.load(found))
             previous = b.load(best_key) if best_key is not None else b.load(result)
             with b.if_else(first) as (then, otherwise):
@@ -461,8 +461,8 @@ class IterationLowering(LowererHost):
         self.walk(c, node.loc, on_item)
         if found is not None:
             self.no_item(node, result, found)
-            if best_key is not None and has_heap_parts(node.key.type):
-                self.release(b.load(best_key), node.key.type)
+            if best_key is not None and has_heap_parts(key_type):
+                self.release(b.load(best_key), key_type)
         return b.load(result)
 
     def replace_best(self, take: ir.Value, slot: ir.Value, value: ir.Value, t: Type, found) -> None:

@@ -1004,10 +1004,11 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering, IterationLower
         if name == "round":
             return self.arith.round_to_int(args[0])
         if name == "divmod":
+            x, y = args
             if node.args[0].type is FLOAT:
-                pair = [self.arith.float_divmod(*args, "divmod"), self.arith.float_divmod(*args, "mod")]
+                pair = [self.arith.float_divmod(x, y, "divmod"), self.arith.float_divmod(x, y, "mod")]
             else:
-                pair = [self.arith.int_binary("//", *args), self.arith.int_binary("%", *args)]
+                pair = [self.arith.int_binary("//", x, y), self.arith.int_binary("%", x, y)]
             whole = ir.Constant(llvm_type(node.type), None)
             return self.b.insert_value(self.b.insert_value(whole, pair[0], 0), pair[1], 1)
         if name.startswith("mem."):
