@@ -80,8 +80,33 @@ CASES = {
     "kwargs": ("def f(**a: int):\n    return 1\n", 1, 9, "*args and **kwargs are not supported"),
     "keyword-only": ("def f(*, a: int):\n    return a\n", 1, 1,
                      "positional-only and keyword-only parameters are not supported"),
-    "chained assignment": ("def f(n: int):\n    a = b = n\n    return a\n", 2, 5,
-                           "chained assignment (a = b = ...) is not supported"),
+    "starred target": ("def f(n: int):\n    a, *b = n, n, n\n    return a\n", 2, 8,
+                       "starred targets (first, *rest = ...) make a list, and jitcell has no lists yet; unpack "
+                       "every item, or index the sequence"),
+    "unpack a number": ("def f(n: int):\n    a = b, c = n\n    return a\n", 2, 9,
+                        "cannot unpack non-iterable int object"),
+    "unpack too many": ("def f(n: int):\n    a, (b, c) = n, (n, n, n)\n    return a\n", 2, 8,
+                        "too many values to unpack (expected 2)"),
+    "zip of a number": ("def f(n: int):\n    for a, b in zip(n, range(3)):\n        pass\n", 2, 21,
+                        "'int' object is not iterable in jitcell, which iterates over range(...), str, 1-D arrays, "
+                        "dicts (and their keys(), values(), items()), tuples of one item type, enumerate(), zip() "
+                        "and reversed()"),
+    "reversed dict": ("def f(d: dict[str, int]):\n    for k in reversed(d):\n        pass\n", 2, 23,
+                      "reversed() takes a range or an array in jitcell"),
+    "enumerate as a value": ("def f(n: int):\n    e = enumerate(range(n))\n", 2, 9,
+                             "enumerate() is only supported as the iterable of a for loop or of sum(), min(), max(), "
+                             "any(), all()"),
+    "max default of another type": ("def f(n: int) -> int:\n    return max(range(n), default=0.5)\n", 2, 34,
+                                    "the default of max() must have the items' type int, not float: a jitcell "
+                                    "value has one type"),
+    "max key not a function": ("def f(n: int) -> int:\n    return max(range(n), key=n)\n", 2, 30,
+                               "max(key=...) takes the name of a function of this cell (or of an earlier one)"),
+    "max default with several": ("def f(n: int) -> int:\n    return max(n, 1, default=0)\n", 2, 12,
+                                 "Cannot specify a default for max() with multiple positional arguments"),
+    "sum of strs": ("def f(d: dict[str, int]) -> int:\n    return sum(d)\n", 2, 12,
+                    "sum() adds numbers in jitcell, not str"),
+    "len of zip": ("def f(n: int) -> int:\n    return len(zip(range(n)))\n", 2, 12,
+                   "object of type 'zip' has no len()"),
     "is": ("def f(n: int):\n    return n is 1\n", 2, 12, "the 'is' operator is not supported"),
     "not in": ("def f(n: int):\n    return n not in 1\n", 2, 21, "argument of type 'int' is not iterable here"),
     "matmul": ("def f(n: int):\n    return n @ n\n", 2, 12, "the '@' operator is not supported"),
@@ -130,12 +155,14 @@ CASES = {
     "for over a list": ("def f(n: int):\n    for i in [1, 2]:\n        pass\n    return n\n", 2, 14,
                         "lists are not supported"),
     "for over a name": ("def f(n: int):\n    for i in n:\n        pass\n    return n\n", 2, 14,
-                        "for loops iterate over range(...), a str, a 1-D array, a dict or its keys(), values() or "
-                        "items(), not int"),
+                        "'int' object is not iterable in jitcell, which iterates over range(...), str, 1-D arrays, "
+                        "dicts (and their keys(), values(), items()), tuples of one item type, enumerate(), zip() "
+                        "and reversed()"),
     "for with two targets": ("def f(n: int):\n    for a, b in range(3):\n        pass\n    return n\n", 2, 9,
-                             "a range() loop assigns one name"),
+                             "cannot unpack non-iterable int object"),
     "unpack into attribute": ("def f(n: int):\n    a.x, b = n, n\n    return b\n", 2, 5,
-                              "only names can be unpacked into: a, b = ..."),
+                              "assigning to an attribute ('.x = ...') is not supported: jitcell's values have no "
+                              "attributes to assign"),
     "annotation without value": ("def f(n: int):\n    x: int\n    return n\n", 2, 5,
                                  "'x' is declared without a value; write 'x: int = ...'"),
     "syntax error": ("def f(n: int)\n    return n\n", 1, 14, "invalid syntax: expected ':'"),
@@ -204,7 +231,8 @@ CASES = {
     "range without arguments": ("def f(n: int):\n    for i in range():\n        pass\n    return n\n", 2, 14,
                                 "range expected at least 1 argument, got 0"),
     "range as a value": ("def f(n: int):\n    r = range(n)\n    return n\n", 2, 9,
-                         "range() is only supported as the iterable of a for loop"),
+                         "range() is only supported as the iterable of a for loop or of sum(), min(), max(), any(), "
+                         "all()"),
     "print of None": ("def g() -> None:\n    pass\ndef f():\n    print(g())\n", 4, 11,
                       "print() of None is not supported"),
     "None stored": ("def g() -> None:\n    pass\ndef f():\n    y = g()\n    return y\n", 4, 9,
@@ -214,8 +242,10 @@ CASES = {
                             "print(sep=...) must be a literal in jitcell"),
     "round with digits": ("def f(x: float):\n    return round(x, 2)\n", 2, 12,
                           "round() takes exactly one argument in jitcell"),
-    "min of one value": ("def f(x: float):\n    return min(x)\n", 2, 12,
-                         "min() of a single iterable is not supported; pass two or more numbers"),
+    "min of one value": ("def f(x: float):\n    return min(x)\n", 2, 16,
+                         "'float' object is not iterable in jitcell, which iterates over range(...), str, 1-D "
+                         "arrays, dicts (and their keys(), values(), items()), tuples of one item type, enumerate(), "
+                         "zip() and reversed()"),
     "int of a bad string": ("def f():\n    return int('abc')\n", 2, 12,
                             "invalid literal for int() with base 10: 'abc'"),
     "float of a bad string": ("def f():\n    return float('1,5')\n", 2, 12, "could not convert string to float: '1,5'"),

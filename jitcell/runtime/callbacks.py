@@ -46,6 +46,7 @@ _OPERATIONS = {
     "pow": (operator.pow, "{} ** {}"), "neg": (operator.neg, "-({})"), "abs": (abs, "abs({})"),
     "lshift": (operator.lshift, "{} << {}"), "rshift": (operator.rshift, "{} >> {}"),
     "int": (int, "int({})"), "round": (round, "round({})"), "range": (range, "range({}, {}, {})"),
+    "divmod": (divmod, "divmod({}, {})"),
     # strings: failures on values (an index out of range, a substring not found, a bad fill character)
     "getitem": (operator.getitem, "{}[{}]"), "slice_step": (lambda s, step: s[::step], "{}[::{}]"),
     "ord": (ord, "ord({})"), "chr": (chr, "chr({})"),
@@ -113,6 +114,10 @@ class _Site:
             error = RuntimeError("dictionary changed size during iteration")
         elif kind == "dict_keys_changed":
             error = RuntimeError("dictionary keys changed during iteration")
+        elif kind == "zip_strict":
+            error = _zip_strict_error(self.site["argument"], self.site["longer"])
+        elif kind == "empty_sequence":
+            error = _raised_by(lambda: {"min": min, "max": max}[self.site["op"]](()))
         elif kind.startswith("array_"):  # IndexError and the like, as NumPy words them (arrays.py)
             error = site_error(kind, self.site, values)
         else:
@@ -154,6 +159,21 @@ class _Site:
         remaining = iter(values)
         args = [item["text"] if "text" in item else next(remaining) for item in self.site["items"]]
         print(*args, sep=self.site["sep"], end=self.site["end"], flush=self.site["flush"])
+
+
+def _raised_by(action: Callable[[], object]) -> BaseException:
+    """The exception CPython's own code raises, so that the text is this Python version's."""
+    try:
+        action()
+    except Exception as error:
+        return error
+    return SystemError("jitcell: an operation reported as failing succeeded in Python")
+
+
+def _zip_strict_error(argument: int, longer: bool) -> BaseException:
+    """zip(strict=True) finding argument `argument` longer (or shorter) than those before it."""
+    before = [(0,)] * (argument - 1) if not longer else [()] * (argument - 1)
+    return _raised_by(lambda: list(zip(*before, (0,) if longer else (), strict=True)))
 
 
 def _python_op_error(op: str, values: list) -> BaseException:
@@ -306,6 +326,7 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
     "no_memory": {"operands"}, "str_call": {"op", "operands"},
+    "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},
 }
 
 
@@ -330,6 +351,11 @@ def site_problem(site: object) -> str | None:
         return f"{site['op']!r} is not an operation jitcell checks"
     if kind == "str_call" and site["op"] not in _STR_CALLS:
         return f"{site['op']!r} is not a str operation Python computes for jitcell"
+    if kind == "zip_strict" and not (type(site["argument"]) is int and 2 <= site["argument"] < 1 << 16
+                                     and type(site["longer"]) is bool):
+        return "its argument is not a position of zip()"
+    if kind == "empty_sequence" and site["op"] not in ("min", "max"):
+        return "its operation is not min or max"
     if kind in ("negative_power", "recursion") and site["op"] != kind:
         return "its operation is not its kind"
     if kind == "assert" and site["message"] is not None and not isinstance(site["message"], str):

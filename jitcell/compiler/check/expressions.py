@@ -25,6 +25,7 @@ from jitcell.errors import Diagnostic, Loc
 from .arrays import ArrayChecks
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
+from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
 
@@ -32,14 +33,14 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_defau
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
-BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "range", "round", "len", "str",
-                      *STR_BUILTINS})
+BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
+                      "all", "divmod", *STR_BUILTINS}) | ITERATORS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks):
+class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, IterationChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -174,6 +175,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks):
                 return self.dict_literal(node)
             case S.Slice() | S.SliceAll():
                 return self.error("a slice is only supported as the index of a str", node.loc)
+            case S.Received(type=t, loc=loc):
+                return T.Hole(t, loc)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -426,8 +429,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks):
         loc = node.loc
         if name == "print":
             return self.call_print(node)
-        if name == "range":
-            return self.error("range() is only supported as the iterable of a for loop", loc)
+        if name in ITERATORS:
+            return self.error(f"{name}() is only supported as {ITERATOR_PLACES}", loc)
+        if name in ("sum", "any", "all") or (name in ("min", "max") and (len(node.args) == 1 or node.keywords)):
+            return self.reduce(name, node)
+        if name == "len" and len(node.args) == 1 and not node.keywords and (length := self.iter_length(node)):
+            return length
+        if name == "divmod":
+            return self.divmod(node)
         if node.keywords:
             return self.error(f"{name}() takes no keyword arguments in jitcell", node.keywords[0].loc)
         if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
@@ -449,6 +458,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks):
                 return self.str_of(args[0], loc)
             if isinstance(args[0].type, Array):
                 return self.array_len(args[0], loc)
+            if isinstance(args[0].type, Tuple):
+                return T.Intrinsic("len", (args[0],), INT, loc)
             if args[0].type is not STR and not isinstance(args[0].type, Dict):
                 return self.error(f"object of type '{args[0].type}' has no len()", loc)
             return T.Intrinsic("len", (args[0],), INT, loc)
@@ -469,6 +480,17 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks):
                 return T.Literal(0, ERROR, loc)
         t = self.same_type(args, f"{name}()", loc)
         return T.Intrinsic(name, tuple(args), t, loc)
+
+    def divmod(self, node: S.Call) -> T.Expr:
+        """`divmod(a, b)`: (a // b, a % b), ints or floats (CPython's float_divmod)."""
+        if node.keywords or len(node.args) != 2:
+            return self.error(f"divmod expected 2 arguments, got {len(node.args) + len(node.keywords)}", node.loc)
+        a, b = (self.expr(x) for x in node.args)
+        if not (self.numeric(a, "divmod()") and self.numeric(b, "divmod()")):
+            return T.Literal(0, ERROR, node.loc)
+        if FLOAT in (a.type, b.type):
+            return T.Intrinsic("divmod", (self.to_float(a), self.to_float(b)), Tuple((FLOAT, FLOAT)), node.loc)
+        return T.Intrinsic("divmod", (self.to_int(a), self.to_int(b)), Tuple((INT, INT)), node.loc)
 
     def call_conversion(self, name: str, node: S.Call, args: list[T.Expr]) -> T.Expr:
         loc = node.loc

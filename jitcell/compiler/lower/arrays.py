@@ -136,6 +136,9 @@ class ArrayLowering(LowererHost):
         data = self.header(a, "data", typ=_PTR)
         return b.gep(data, [offset], source_etype=ELEMENT[t.element])
 
+    def element_type(self, element: Type) -> ir.Type:
+        return ELEMENT[element]
+
     def element_load(self, pointer: ir.Value, element: Type) -> ir.Value:
         value = self.b.load(pointer, typ=ELEMENT[element])
         value.set_metadata("tbaa", tbaa(self.b.module, "array element"))

@@ -40,6 +40,7 @@ from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
 from .heap import HeapLowering, runtime_signature, str_literal_global
+from .iteration import IterationLowering
 from .strings import StringOpLowering
 
 _PTR = ir.PointerType()
@@ -410,7 +411,7 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLowering):
+class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLowering, IterationLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -602,6 +603,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 self.for_array(node)
             case T.ForStr():
                 self.for_str(node)
+            case T.ForEach():
+                self.for_each(node)
+            case T.Destructure():
+                self.destructure(node)
             case T.Unpack(names=names, value=value):
                 tuple_type = value.type
                 assert isinstance(tuple_type, Tuple)  # check unpacks tuples only
@@ -880,6 +885,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 return self.array_shape(node)
             case T.ArrayNew():
                 return self.array_new(node)
+            case T.Reduce():
+                return self.reduce(node)
+            case T.IterLength():
+                return self.iter_length(node)
             case T.MakeTuple(items=items, type=t):
                 values = [self.expr(item) for item in items]
                 whole = ir.Constant(llvm_type(t), None)
@@ -993,6 +1002,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         name = node.name
         if name == "len":
             t = node.args[0].type
+            if isinstance(t, Tuple):
+                self.drop(args[0], t)
+                return i64(len(t.items))
             length = self.str_length(args[0]) if t is STR else self.dict_length(args[0])
             self.drop(args[0], t)
             return length
@@ -1002,6 +1014,14 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
             return self.arith.minmax(name, args, node.type)
         if name == "round":
             return self.arith.round_to_int(args[0])
+        if name == "divmod":
+            x, y = args
+            if node.args[0].type is FLOAT:
+                pair = [self.arith.float_divmod(x, y, "divmod"), self.arith.float_divmod(x, y, "mod")]
+            else:
+                pair = [self.arith.int_binary("//", x, y), self.arith.int_binary("%", x, y)]
+            whole = ir.Constant(llvm_type(node.type), None)
+            return self.b.insert_value(self.b.insert_value(whole, pair[0], 0), pair[1], 1)
         if name.startswith("mem."):
             return lower_intrinsic(self.b, name[4:], args)
         assert name.startswith("math.")
@@ -1110,7 +1130,8 @@ def _zeroed_locals(fn: T.Function, unbound_reads: list[str]) -> set[str]:
             if isinstance(stmt, T.ForRange):
                 zeroed.update(name for name in _names_mentioned(stmt) if name not in bound)
             loop_names = ((stmt.var,) if isinstance(stmt, (T.ForRange, T.ForArray, T.ForStr)) else
-                          stmt.names if isinstance(stmt, T.ForDict) else ())
+                          stmt.names if isinstance(stmt, T.ForDict) else
+                          _pattern_names(stmt.target) if isinstance(stmt, T.ForEach) else ())
             visit(getattr(stmt, "body", ()), loop_names)  # a loop's variables are bound in its body
             visit(getattr(stmt, "orelse", ()))
             if isinstance(stmt, (T.Assign, T.Unpack)):
@@ -1132,6 +1153,11 @@ def _names_mentioned(node) -> set[str]:
             case T.Assign(names=assigned) | T.Unpack(names=assigned) | T.ForDict(names=assigned):
                 names.update(assigned)
     return names
+
+
+def _pattern_names(pattern: T.Pattern) -> tuple[str, ...]:
+    """The locals a loop's target binds."""
+    return tuple(name for item in T.walk(pattern) if isinstance(item, T.Assign) for name in item.names)
 
 
 def _names_read_unbound(node) -> list[str]:

@@ -209,13 +209,7 @@ class StringOpLowering(LowererHost):
         at.add_incoming(_i64(0), before)
         b.cbranch(b.icmp_signed("<", at, nbytes), body, other)
         b.position_at_end(body)
-        lead = self.byte_at(s, at)
-        one = b.icmp_unsigned("<", lead, _i64(128))
-        width = b.select(one, _i64(1), b.select(b.icmp_unsigned("<", lead, _i64(224)), _i64(2),
-                                                b.select(b.icmp_unsigned("<", lead, _i64(240)), _i64(3), _i64(4))))
-        following = b.add(at, width)
-        char = self.select_lazy(one, lambda: self.cached_char(lead),
-                                lambda: self.allocated(self.runtime_object("str_at_byte", s, at)))
+        char, following = self.char_at_byte(s, at)
         old = b.load(self.vars[node.var])
         b.store(char, self.vars[node.var])
         self.release(old, STR)
@@ -231,6 +225,18 @@ class StringOpLowering(LowererHost):
             b.branch(end)
         b.position_at_end(end)
         self.drop(s, STR)
+
+    def char_at_byte(self, s: ir.Value, at: ir.Value) -> tuple[ir.Value, ir.Value]:
+        """The character of s whose UTF-8 starts at byte `at` (a new reference) and the byte
+        offset of the next one."""
+        b = self.b
+        lead = self.byte_at(s, at)
+        one = b.icmp_unsigned("<", lead, _i64(128))
+        width = b.select(one, _i64(1), b.select(b.icmp_unsigned("<", lead, _i64(224)), _i64(2),
+                                                b.select(b.icmp_unsigned("<", lead, _i64(240)), _i64(3), _i64(4))))
+        char = self.select_lazy(one, lambda: self.cached_char(lead),
+                                lambda: self.allocated(self.runtime_object("str_at_byte", s, at)))
+        return char, b.add(at, width)
 
     # ---- methods ---------------------------------------------------------------------------
 

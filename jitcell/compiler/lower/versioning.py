@@ -134,8 +134,10 @@ def _names_assigned(stmts) -> set[str]:
         match node:
             case T.Assign(names=assigned) | T.Unpack(names=assigned):
                 names.update(assigned)
-            case T.ForRange(var=var):
+            case T.ForRange(var=var) | T.ForArray(var=var):
                 names.add(var)
+            case T.ForDict(names=assigned):
+                names.update(assigned)
     return names
 
 
@@ -172,6 +174,9 @@ class _Assignments:
                     self.loop_vars.setdefault(var, []).append(stmt)
                     self._visit(body, loops + (stmt,))
                     self._visit(orelse, loops)
+                case _:  # any other loop, an unpacking: whatever it assigns has no known bound
+                    for name in sorted(_names_assigned((stmt,))):
+                        self.values.setdefault(name, []).append((T.Hole(INT, stmt.loc), loops))
 
     def assigned(self, name: str) -> bool:
         return name in self.loop_vars or name in self.values
