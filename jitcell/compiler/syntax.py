@@ -112,6 +112,16 @@ class SliceAll:
 
 
 @dataclass(frozen=True, slots=True)
+class Slice:
+    """`start:stop:step` inside brackets, any part omitted (None); a bare `:` is SliceAll."""
+
+    start: Expr | None
+    stop: Expr | None
+    step: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class DictLiteral:
     keys: tuple[Expr, ...]
     values: tuple[Expr, ...]
@@ -135,7 +145,7 @@ class FString:
 
 
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | DictLiteral)
+        | Subscript | SliceAll | Slice | DictLiteral)
 
 # ---- statements --------------------------------------------------------------
 

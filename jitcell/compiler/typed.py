@@ -233,6 +233,36 @@ class ArrayNew:
 
 
 @dataclass(frozen=True, slots=True)
+class Slice:
+    """`start:stop:step` on one axis of an array view: each part an int, or None when omitted."""
+
+    start: Expr | None
+    stop: Expr | None
+    step: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayView:
+    """`a[1:-1]`, `a[::-1, j]`, `a[i]` of a 2-D array: an array sharing a's memory. One part per
+    axis indexed: an int drops its axis, a Slice keeps it; the axes after the parts are whole."""
+
+    array: Expr
+    parts: tuple[Expr | Slice, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayCopy:
+    """`a.copy()`: a new C-order array with a's elements."""
+
+    array: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Global:
     """A module variable of a kernel cell (this one's or an earlier one's), read through its slot."""
 
@@ -243,7 +273,7 @@ class Global:
 
 Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
-        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | Global)
+        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global)
 
 # ---- statements --------------------------------------------------------------
 
@@ -380,6 +410,17 @@ class ArrayUpdate:
 
 
 @dataclass(frozen=True, slots=True)
+class ArrayAssign:
+    """`a[1:-1] = value`: every element of the view `target` set from an array (broadcast as
+    NumPy does, copied first where it overlaps the target) or from a scalar. value is evaluated
+    first, then the view."""
+
+    target: ArrayView
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class ForArray:
     """`for x in a` over a 1-D array: the elements in order (the array is evaluated once)."""
 
@@ -400,7 +441,7 @@ class SetGlobal:
 
 
 Stmt = (Assign | Unpack | If | While | ForRange | Break | Continue | Return | Assert | Eval | DictSet | DictUpdate
-        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | SetGlobal)
+        | DictDelete | ForDict | ArraySet | ArrayUpdate | ArrayAssign | ForArray | SetGlobal)
 
 # ---- functions ---------------------------------------------------------------
 

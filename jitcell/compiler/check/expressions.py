@@ -170,6 +170,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
                 return self.subscript(self.expr(value), indices, loc)
             case S.DictLiteral():
                 return self.dict_literal(node)
+            case S.Slice() | S.SliceAll():
+                return self.error("a slice is not supported here (jitcell slices NumPy arrays)", node.loc)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -355,6 +357,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
                 return base
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
+            if isinstance(base.type, Array):
+                return self.array_method(base, func.attr, node)
             return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
         return self.error("only functions of this cell, builtins and math functions can be called", loc)
 

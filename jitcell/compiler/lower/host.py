@@ -1,6 +1,6 @@
 """What the per-type lowerings use of the function lowerer they are mixed into, declared as Protocols.
 
-    class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering)   # program.py
+    class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering, ViewLowering)   # program.py
     class DictLowering(LowererHost): ... key = self.expr(node.key) ... self.drop(key, node.key.type)
 
 HeapLowering, DictLowering and ArrayLowering are not lowerers on their own: they call back
@@ -91,3 +91,11 @@ class LowererHost(Protocol):
     def allocated(self, obj: ir.Value) -> ir.Value: ...  # MemoryError if the runtime returned null
     def no_memory_if(self, failed: ir.Value) -> None: ...
     def str_field(self, s: ir.Value, word: int) -> ir.Value: ...
+
+    # ---- ArrayLowering's (arrays.py) and ViewLowering's (views.py), used by each other -------
+    # An array operand is an object (ir.Value) or a view in registers (views.VirtualView).
+
+    def header(self, a: object, field: str, axis: int = 0, typ: ir.Type = ...) -> ir.Value: ...
+    def array_operand(self, node: T.Expr) -> tuple[object, bool]: ...  # (array, owned)
+    def done_with(self, a: object, owned: bool, t: Type) -> None: ...
+    def view_parts(self, node: T.ArrayView, borrow: bool = True) -> object: ...

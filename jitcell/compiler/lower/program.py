@@ -40,6 +40,7 @@ from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
 from .heap import HeapLowering, runtime_signature, str_literal_global
+from .views import ViewLowering
 
 _PTR = ir.PointerType()
 
@@ -186,10 +187,12 @@ class _ModuleLowerer:
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [*limits, *args])
         elif isinstance(sig.returns, Tuple):  # through_memory: the impl writes the result there
+            b.store(ir.Constant(llvm_type(sig.returns), None), export.args[-1])  # read below even on an error
             status = b.call(self.impls[fn.name], [export.args[-1], *limits, *args])
             boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
         else:
             result = b.alloca(llvm_type(sig.returns))
+            b.store(ir.Constant(llvm_type(sig.returns), None), result)  # read below even on an error
             status = b.call(self.impls[fn.name], [result, *limits, *args])
             value = boundary_result(b, b.load(result), sig.returns, views, arrays)
             if sig.returns is BOOL:
@@ -409,7 +412,7 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
+class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering, ViewLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -596,6 +599,8 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 self.array_set(node)
             case T.ArrayUpdate():
                 self.array_update(node)
+            case T.ArrayAssign():
+                self.array_assign(node)
             case T.ForArray():
                 self.for_array(node)
             case T.Unpack(names=names, value=value):
@@ -874,6 +879,10 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 return self.array_shape(node)
             case T.ArrayNew():
                 return self.array_new(node)
+            case T.ArrayView():
+                return self.array_view(node)
+            case T.ArrayCopy():
+                return self.array_copy(node)
             case T.MakeTuple(items=items, type=t):
                 values = [self.expr(item) for item in items]
                 whole = ir.Constant(llvm_type(t), None)
