@@ -226,7 +226,9 @@ def _interface(address: int, type_name: str, read_only: bool) -> dict:
     element, ndim = _array_type(type_name)
     dtype = np.dtype(_DTYPES[element])
     shape = tuple(_WORD(address + 8 * (5 + axis)).value for axis in range(ndim))
-    strides = tuple(_WORD(address + 8 * (7 + axis)).value * dtype.itemsize for axis in range(ndim))
+    # an axis of length 0 or 1 never moves: its stride, which may have wrapped (a[::2**62]), is 0
+    strides = tuple(_WORD(address + 8 * (7 + axis)).value * dtype.itemsize if n > 1 else 0
+                    for axis, n in enumerate(shape))
     return {"shape": shape, "strides": strides, "typestr": dtype.str,
             "data": (_WORD(address + 16).value, read_only), "version": 3}
 

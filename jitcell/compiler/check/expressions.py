@@ -220,6 +220,10 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             return self.dict_subscript(value, indices, loc)
         if isinstance(value.type, Array):
             return self.array_subscript(value, indices, loc)
+        for index in indices:
+            if isinstance(index, (S.Slice, S.SliceAll)):
+                return self.error(f"slices of {value.type} are not supported (jitcell slices NumPy arrays)",
+                                  index.loc)
         if isinstance(value.type, Tuple):
             index = indices[0]
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
