@@ -187,12 +187,14 @@ class _ModuleLowerer:
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [*limits, *args])
         elif isinstance(sig.returns, Tuple):  # through_memory: the impl writes the result there
-            b.store(ir.Constant(llvm_type(sig.returns), None), export.args[-1])  # read below even on an error
+            if arrays and any(isinstance(item, Array) for item in sig.returns.items):
+                b.store(ir.Constant(llvm_type(sig.returns), None), export.args[-1])  # read below even on an error
             status = b.call(self.impls[fn.name], [export.args[-1], *limits, *args])
             boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
         else:
             result = b.alloca(llvm_type(sig.returns))
-            b.store(ir.Constant(llvm_type(sig.returns), None), result)  # read below even on an error
+            if arrays and isinstance(sig.returns, Array):
+                b.store(ir.Constant(llvm_type(sig.returns), None), result)  # read below even on an error
             status = b.call(self.impls[fn.name], [result, *limits, *args])
             value = boundary_result(b, b.load(result), sig.returns, views, arrays)
             if sig.returns is BOOL:
