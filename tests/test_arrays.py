@@ -358,7 +358,8 @@ def test_signature_shows_array_types(f):
     ("def f(a: float[:]) -> float[:]:\n    return a.copy(1)\n", "copy() takes no arguments in jitcell"),
     ("def f(a: float[:]) -> float[:]:\n    return a.sort()\n",
      "'float[:]' has no method 'sort' in jitcell (copy() is supported)"),
-    ("def f(a: float[:]) -> float:\n    return a[1:][0, 1]\n", "too many indices for array: a 1-D array (float[:]) takes at most 1, not 2"),
+    ("def f(a: float[:]) -> float:\n    return a[1:][0, 1]\n",
+     "too many indices for array: a 1-D array (float[:]) takes at most 1, not 2"),
     ("def f(a: int[:]) -> None:\n    a[0] = 1.5\n",
      "an element of int[:] must be int, not float (write int(...) to truncate)"),
     ("def f(a: int[:]) -> None:\n    a[0] /= 2\n", "'/=' on an element of int[:] gives float, which the array "

@@ -188,11 +188,11 @@ class ArrayChecks(CheckerHost):
             if isinstance(node, S.SliceAll):
                 parts.append(T.Slice(None, None, None, node.loc))
             elif isinstance(node, S.Slice):
-                bounds = [None if p is None else self.array_index(p, "slice bounds") for p in
-                          (node.start, node.stop, node.step)]
-                if any(b is not None and b.type is ERROR for b in bounds):
+                start, stop, step = (None if p is None else self.array_index(p, "slice bounds") for p in
+                                     (node.start, node.stop, node.step))
+                if any(b is not None and b.type is ERROR for b in (start, stop, step)):
                     return None
-                parts.append(T.Slice(*bounds, node.loc))
+                parts.append(T.Slice(start, stop, step, node.loc))
             else:
                 index = self.array_index(node, "array indices")
                 if index.type is ERROR:

@@ -113,7 +113,7 @@ class ArrayLowering(LowererHost):
 
     def done_with(self, a: ir.Value | VirtualView, owned: bool, t: Type) -> None:
         if isinstance(a, VirtualView):
-            self.done_with(a.base, a.owned, a.base_type)  # type: ignore[arg-type]  # an object or a view
+            self.done_with(a.base, a.owned, a.base_type)  # an object or a view
         elif owned:
             self.drop(a, t)
 

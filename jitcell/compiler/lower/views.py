@@ -124,22 +124,22 @@ class ViewLowering(LowererHost):
         kept = 0
         for axis in range(t.ndim):
             n, stride = self.header(base, "shape", axis), self.header(base, "strides", axis)
-            part = node.parts[axis] if axis < len(node.parts) else None
+            indexed: T.Expr | T.Slice | None = node.parts[axis] if axis < len(node.parts) else None
             value = values[axis] if axis < len(node.parts) else None
-            if isinstance(part, T.Slice):
+            if isinstance(indexed, T.Slice):
                 assert isinstance(value, list)
                 start, stop, step = value
-                sign = _literal(part.step) if part.step is not None else 1
+                sign = _literal(indexed.step) if indexed.step is not None else 1
                 if step is not None and (sign is None or sign == 0):
-                    self.step_check(step, part.loc)
+                    self.step_check(step, indexed.loc)
                 first, length, step = slice_bounds(b, n, start, stop, step, 0 if sign is None else sign)
                 offset = b.add(offset, b.mul(first, stride))
                 view.fields[("shape", kept)] = length
                 view.fields[("strides", kept)] = b.mul(stride, step)
                 kept += 1
-            elif part is not None:
+            elif indexed is not None:
                 assert isinstance(value, ir.Value)
-                offset = b.add(offset, b.mul(self.view_index(value, n, axis, t.ndim, part), stride))
+                offset = b.add(offset, b.mul(self.view_index(value, n, axis, indexed), stride))
             else:
                 view.fields[("shape", kept)], view.fields[("strides", kept)] = n, stride
                 kept += 1
@@ -152,7 +152,7 @@ class ViewLowering(LowererHost):
         with self.b.if_then(self.b.icmp_signed("==", step, _const(0)), likely=False):
             self.report(site, [])
 
-    def view_index(self, i: ir.Value, n: ir.Value, axis: int, ndim: int, node: T.Expr) -> ir.Value:
+    def view_index(self, i: ir.Value, n: ir.Value, axis: int, node: T.Expr) -> ir.Value:
         """An int index on one axis of a view: from the end if negative; IndexError if outside."""
         b = self.b
         j = b.select(b.icmp_signed("<", i, _const(0)), b.add(i, n), i)
@@ -172,8 +172,9 @@ class ViewLowering(LowererHost):
         if t.ndim == 1:
             fields.append(_const(1))
             strides.append(_const(0))
-        obj = self.allocated(self.runtime_object("array_view", view.root, self.b.ptrtoint(view.fields[("data", 0)], I64),
-                                                 _const(t.ndim), fields[0], fields[1], strides[0], strides[1]))
+        data = self.b.ptrtoint(view.fields[("data", 0)], I64)
+        obj = self.allocated(self.runtime_object("array_view", view.root, data, _const(t.ndim),
+                                                 fields[0], fields[1], strides[0], strides[1]))
         self.done_with(view, False, t)
         return obj
 
