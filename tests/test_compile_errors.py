@@ -130,7 +130,8 @@ CASES = {
                           "a key of dict[int, int] must be int, not str"),
     "set": ("def f(n: int):\n    return {n}\n", 2, 12, "sets are not supported"),
     "subscript": ("def f(n: int):\n    return n[0]\n", 2, 12, "'int' object is not subscriptable"),
-    "slice": ("def f(n: int):\n    t = (n, n)\n    return t[0:1]\n", 3, 14, "slices of tuples are not supported"),
+    "slice": ("def f(n: int):\n    t = (n, n)\n    return t[0:1]\n", 3, 14,
+              "slices of tuple[int, int] are not supported (jitcell slices str and NumPy arrays)"),
     "f-string nested spec": ("def f(n: int):\n    print(f'{n:{n}}')\n", 2, 11,
                              "a format spec with {fields} inside is not supported"),
     "bytes": ("def f(x: float):\n    return b'a'\n", 2, 12, "bytes constants are not supported"),
@@ -342,7 +343,7 @@ CASES = {
     "int base of float": ("def f(x: float):\n    return int(x, 16)\n", 2, 12,
                           "int() can't convert non-string with explicit base"),
     "slice of a dict": ("def f(d: dict[int, int]):\n    return d[1:2]\n", 2, 14,
-                        "a slice is only supported as the index of a str"),
+                        "a slice is not supported here (jitcell slices str and NumPy arrays)"),
 }
 
 # the same for `global` in a kernel cell (script=True), where it declares a module variable: Python's

@@ -466,9 +466,9 @@ class _Parser:
         if isinstance(node, ast.Slice):
             if node.lower is None and node.upper is None and node.step is None:
                 return S.SliceAll(self.loc(node))
-            lower, upper, step = (None if part is None else self.expr(part)
-                                  for part in (node.lower, node.upper, node.step))
-            return S.Slice(lower, upper, step, self.loc(node))
+            start, stop, step = (None if part is None else self.expr(part)
+                                 for part in (node.lower, node.upper, node.step))
+            return S.Slice(start, stop, step, self.loc(node))
         return self.expr(node)
 
     def fstring_part(self, node: ast.expr) -> str | S.FormattedValue:

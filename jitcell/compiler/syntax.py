@@ -115,10 +115,10 @@ class SliceAll:
 
 @dataclass(frozen=True, slots=True)
 class Slice:
-    """`lower:upper:step` with at least one part written (a bare `:` is SliceAll)."""
+    """`start:stop:step` inside brackets, any part omitted (None); a bare `:` is SliceAll."""
 
-    lower: Expr | None
-    upper: Expr | None
+    start: Expr | None
+    stop: Expr | None
     step: Expr | None
     loc: Loc
 

@@ -244,6 +244,36 @@ class ArrayNew:
 
 
 @dataclass(frozen=True, slots=True)
+class Slice:
+    """`start:stop:step` on one axis of an array view: each part an int, or None when omitted."""
+
+    start: Expr | None
+    stop: Expr | None
+    step: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayView:
+    """`a[1:-1]`, `a[::-1, j]`, `a[i]` of a 2-D array: an array sharing a's memory. One part per
+    axis indexed: an int drops its axis, a Slice keeps it; the axes after the parts are whole."""
+
+    array: Expr
+    parts: tuple[Expr | Slice, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayCopy:
+    """`a.copy()`: a new C-order array with a's elements."""
+
+    array: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Global:
     """A module variable of a kernel cell (this one's or an earlier one's), read through its slot."""
 
@@ -355,7 +385,7 @@ class IterLength:
 
 Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
-        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | Global | StrOp | Reduce | IterLength)
+        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global | StrOp | Reduce | IterLength)
 
 # ---- statements --------------------------------------------------------------
 
@@ -523,6 +553,17 @@ class ArrayUpdate:
 
 
 @dataclass(frozen=True, slots=True)
+class ArrayAssign:
+    """`a[1:-1] = value`: every element of the view `target` set from an array (broadcast as
+    NumPy does, copied first where it overlaps the target) or from a scalar. value is evaluated
+    first, then the view."""
+
+    target: ArrayView
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class ForArray:
     """`for x in a` over a 1-D array: the elements in order (the array is evaluated once)."""
 
@@ -554,7 +595,8 @@ class SetGlobal:
 
 
 Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval
-        | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | ForStr | SetGlobal)
+        | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ArrayAssign | ForArray | ForStr
+        | SetGlobal)
 
 # ---- functions ---------------------------------------------------------------
 

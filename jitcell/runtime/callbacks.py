@@ -324,6 +324,7 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "assert": {"message", "operands"}, "unbound": {"name"}, "key_error": {"operands"},
     "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
+    "array_slice_step": {"operands"}, "array_broadcast": {"operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
     "no_memory": {"operands"}, "str_call": {"op", "operands"},
     "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},

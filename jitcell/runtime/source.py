@@ -18,9 +18,12 @@ Objects are reference counted; an object is its address:
             kept in insertion order; the index maps hash slots to entry numbers
             (-1 empty, -2 deleted), probed linearly. As in CPython's compact dict.
     array:  word 2 data address, word 3 ndim (1 or 2), word 4 origin (-1: the array owns its
-            data, which follows the header at offset 80, C order; k >= 0: a view of memory
-            NumPy owns, made on the entry point's stack for parameter k), words 5-6 shape,
-            words 7-8 strides in elements (word 6 and 8 unused for 1-D), word 9 item size
+            data, which follows the header at offset 88, C order; -2: a view made by slicing,
+            whose memory word 10 keeps alive; k >= 0: a view of memory NumPy owns, made on the
+            entry point's stack for parameter k, or a slice of one returned from that call),
+            words 5-6 shape, words 7-8 strides in elements (word 6 and 8 unused for 1-D),
+            word 9 item size, word 10 base (0, or the array that owns the memory of a -2 view:
+            always an owner (-1) or an entry point's view (k), never another -2 view)
 
 Out of memory: every allocation is checked. A function that allocates returns 0 (or
 False) when malloc, calloc or realloc fails, having freed what it allocated and left its
@@ -63,6 +66,8 @@ def obj_destroy(o: int) -> None:
     kind = load64(o + 8)
     if kind == 2:
         table_clear(o)
+    if kind == 3:
+        obj_release(load64(o + 80))
     store64(state(0), load64(state(0)) - 1)
     free(o)
 
@@ -1116,19 +1121,19 @@ def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) 
     A 1-D array passes n1 = 1. init: 0 uninitialized, 1 zeros, 2 every item set to `word`."""
     if n0 < 0 or n1 < 0:
         return 0
-    limit = 9223372036854775807 - 80
+    limit = 9223372036854775807 - 88
     if n1 != 0 and n0 > limit // n1:
         return 0
     size = n0 * n1
     if size > limit // itemsize:
         return 0
-    nbytes = 80 + size * itemsize
+    nbytes = 88 + size * itemsize
     a = calloc(1, nbytes) if init == 1 else malloc(nbytes)
     if a == 0:
         return 0
     store64(a, 1)
     store64(a + 8, 3)
-    store64(a + 16, a + 80)
+    store64(a + 16, a + 88)
     store64(a + 24, ndim)
     store64(a + 32, -1)
     store64(a + 40, n0)
@@ -1136,16 +1141,135 @@ def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) 
     store64(a + 56, n1 if ndim == 2 else 1)
     store64(a + 64, 1)
     store64(a + 72, itemsize)
+    store64(a + 80, 0)
     store64(state(0), load64(state(0)) + 1)
     store64(state(1), load64(state(1)) + 1)
     if init == 2:
-        data = a + 80
+        data = a + 88
         if itemsize == 8:
             for i in range(size):
                 store64(data + 8 * i, word)
         else:
             memset(data, word, size)
     return a
+
+
+def array_view(a: int, data: int, ndim: int, n0: int, n1: int, s0: int, s1: int) -> int:
+    """A view of array a's memory (a slice, a row, a column): its own data address, shape and
+    strides in elements; it keeps alive the array that owns the memory (a's base if a is itself
+    a view made here). 0: no memory."""
+    v = obj_alloc(88, 3)
+    if v == 0:
+        return 0
+    base = load64(a + 80) if load64(a + 32) == -2 else a
+    obj_retain(base)
+    store64(v + 16, data)
+    store64(v + 24, ndim)
+    store64(v + 32, -2)
+    store64(v + 40, n0)
+    store64(v + 48, n1)
+    store64(v + 56, s0)
+    store64(v + 64, s1)
+    store64(v + 72, load64(a + 72))
+    store64(v + 80, base)
+    return v
+
+
+def array_extent(a: int, end: int) -> int:
+    """The lowest (end 0) or one past the highest (end 1) byte address a's elements occupy."""
+    ndim = load64(a + 24)
+    low = load64(a + 16)
+    high = low
+    for axis in range(ndim):
+        n = load64(a + 40 + 8 * axis)
+        if n == 0:
+            return low
+        reach = (n - 1) * load64(a + 56 + 8 * axis) * load64(a + 72)
+        if reach < 0:
+            low += reach
+        else:
+            high += reach
+    return high + load64(a + 72) if end == 1 else low
+
+
+def array_fill(a: int, word: int) -> None:
+    """Every element of a set to `word` (an int, a float's bits, a bool's byte)."""
+    n1 = load64(a + 48) if load64(a + 24) == 2 else 1
+    s1 = load64(a + 64) if load64(a + 24) == 2 else 0
+    n0 = load64(a + 40)
+    s0 = load64(a + 56)
+    size = load64(a + 72)
+    data = load64(a + 16)
+    for i in range(n0):
+        row = data + i * s0 * size
+        for j in range(n1):
+            if size == 8:
+                store64(row + j * s1 * 8, word)
+            else:
+                store8(row + j * s1, word)
+
+
+def array_assign(dst: int, src: int) -> int:
+    """dst[...] = src, with NumPy's broadcasting (src's axes align with dst's last ones; an axis
+    of length 1 repeats) and its overlap rule (if src's memory overlaps dst's, src is copied
+    first, so `p[:k] = p[k-1::-1]` reverses). 1: done; 0: the shapes do not broadcast (dst is
+    unchanged); -1: no memory for the copy."""
+    dn = load64(dst + 24)
+    sn = load64(src + 24)
+    size = load64(dst + 72)
+    d0 = load64(dst + 40) if dn == 2 else 1
+    d1 = load64(dst + 40 + 8 * (dn - 1))
+    e0 = load64(dst + 56) if dn == 2 else 0
+    e1 = load64(dst + 56 + 8 * (dn - 1))
+    n0 = 1
+    n1 = load64(src + 40 + 8 * (sn - 1))
+    t0 = 0
+    t1 = load64(src + 56 + 8 * (sn - 1))
+    if sn == 2:
+        n0 = load64(src + 40)
+        t0 = load64(src + 56)
+    if sn > dn:
+        if n0 != 1:
+            return 0
+    if n1 != d1:
+        if n1 != 1:
+            return 0
+        t1 = 0
+    if n0 != d0:
+        if n0 != 1:
+            return 0
+        t0 = 0
+    data = load64(src + 16)
+    copy = 0
+    if d0 * d1 > 0 and array_extent(src, 0) < array_extent(dst, 1) and array_extent(dst, 0) < array_extent(src, 1):
+        low = array_extent(src, 0)
+        nbytes = array_extent(src, 1) - low
+        copy = malloc(nbytes)
+        if copy == 0:
+            return -1
+        memcpy(copy, low, nbytes)
+        data = copy + (data - low)
+    out = load64(dst + 16)
+    for i in range(d0):
+        row = out + i * e0 * size
+        source = data + i * t0 * size
+        for j in range(d1):
+            if size == 8:
+                store64(row + j * e1 * 8, load64(source + j * t1 * 8))
+            else:
+                store8(row + j * e1, load8(source + j * t1))
+    if copy != 0:
+        free(copy)
+    return 1
+
+
+def array_copy(a: int) -> int:
+    """A new C-order array with a's shape and elements (a.copy()), or 0: no memory."""
+    ndim = load64(a + 24)
+    c = array_new(ndim, load64(a + 40), load64(a + 48) if ndim == 2 else 1, load64(a + 72), 0, 0)
+    if c != 0:
+        array_assign(c, a)
+    return c
 
 
 # ---- signals (interrupts.py) --------------------------------------------------------

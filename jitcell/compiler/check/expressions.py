@@ -174,7 +174,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             case S.DictLiteral():
                 return self.dict_literal(node)
             case S.Slice() | S.SliceAll():
-                return self.error("a slice is only supported as the index of a str", node.loc)
+                return self.error("a slice is not supported here (jitcell slices str and NumPy arrays)", node.loc)
             case S.Received(type=t, loc=loc):
                 return T.Hole(t, loc)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
@@ -227,6 +227,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             return self.array_subscript(value, indices, loc)
         if value.type is STR:
             return self.str_subscript(value, indices, loc)
+        for index in indices:
+            if isinstance(index, (S.Slice, S.SliceAll)):
+                return self.error(f"slices of {value.type} are not supported (jitcell slices str and NumPy arrays)",
+                                  index.loc)
         if isinstance(value.type, Tuple):
             index = indices[0]
             if isinstance(index, (S.Slice, S.SliceAll)):
@@ -370,6 +374,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
                 return self.dict_method(base, func.attr, node)
             if base.type is STR:
                 return self.str_method(base, func.attr, node)
+            if isinstance(base.type, Array):
+                return self.array_method(base, func.attr, node)
             return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
         return self.error("only functions of this cell, builtins and math functions can be called", loc)
 

@@ -58,7 +58,7 @@ class StrMethodChecks(CheckerHost):
         if isinstance(index, S.SliceAll):
             index = S.Slice(None, None, None, index.loc)
         if isinstance(index, S.Slice):
-            parts = [index.lower, index.upper, index.step]
+            parts = [index.start, index.stop, index.step]
             given = sum(1 << k for k, part in enumerate(parts) if part is not None)
             values = [T.Literal(0, INT, loc) if part is None else self.str_index(self.expr(part), "slice indices")
                       for part in parts]

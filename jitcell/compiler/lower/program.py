@@ -42,6 +42,7 @@ from .dicts import DictLowering
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
 from .strings import StringOpLowering
+from .views import ViewLowering
 
 _PTR = ir.PointerType()
 
@@ -188,10 +189,14 @@ class _ModuleLowerer:
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [*limits, *args])
         elif isinstance(sig.returns, Tuple):  # through_memory: the impl writes the result there
+            if arrays and any(isinstance(item, Array) for item in sig.returns.items):
+                b.store(ir.Constant(llvm_type(sig.returns), None), export.args[-1])  # read below even on an error
             status = b.call(self.impls[fn.name], [export.args[-1], *limits, *args])
             boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
         else:
             result = b.alloca(llvm_type(sig.returns))
+            if arrays and isinstance(sig.returns, Array):
+                b.store(ir.Constant(llvm_type(sig.returns), None), result)  # read below even on an error
             status = b.call(self.impls[fn.name], [result, *limits, *args])
             value = boundary_result(b, b.load(result), sig.returns, views, arrays)
             if sig.returns is BOOL:
@@ -411,7 +416,8 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLowering, IterationLowering):
+class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLowering, ViewLowering,
+                      IterationLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -599,6 +605,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 self.array_set(node)
             case T.ArrayUpdate():
                 self.array_update(node)
+            case T.ArrayAssign():
+                self.array_assign(node)
             case T.ForArray():
                 self.for_array(node)
             case T.ForStr():
@@ -889,6 +897,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 return self.reduce(node)
             case T.IterLength():
                 return self.iter_length(node)
+            case T.ArrayView():
+                return self.array_view(node)
+            case T.ArrayCopy():
+                return self.array_copy(node)
             case T.MakeTuple(items=items, type=t):
                 values = [self.expr(item) for item in items]
                 whole = ir.Constant(llvm_type(t), None)
