@@ -119,8 +119,6 @@ def explain(old: dict | None, new: dict, context: str | None = None, found: str 
     if old_own != new_own:
         reasons.append("the source changed")
         diff = _diff(old_own, new_own, old_first, new_first)
-    if old_added != new_added:
-        reasons.append(_added_lines_changed(old_added, new_added, kind))
     if bool(old_options.get("script")) != bool(new_options.get("script")):
         reasons.append("compiled with %%jit before, now in the jitcell kernel" if new_options.get("script") else
                        "compiled in the jitcell kernel before, now with %%jit")
@@ -128,6 +126,8 @@ def explain(old: dict | None, new: dict, context: str | None = None, found: str 
         moved = new_first - old_first
         reasons.append(f"the {noun} moved {'down' if moved > 0 else 'up'} {_count(abs(moved), 'line')}"
                        + (" in its file" if kind == "file" else ""))
+    if old_added != new_added:
+        reasons.append(_added_lines_changed(old_added, new_added, kind))
     changed = _option_changes(old_options, new_options, flags=kind in ("notebook", "session"))
     if changed:
         reasons.append(", ".join(changed))
