@@ -21,7 +21,7 @@ from IPython.utils.capture import capture_output
 
 import jitcell
 from jitcell.errors import CompileError
-from jitcell.loader import fingerprint
+from jitcell.loader import fingerprint, misses
 from jitcell.magics import context_of
 from jitcell.runtime import callbacks
 
@@ -289,3 +289,40 @@ def test_a_recompiled_caller_keeps_its_file(module, tmp_path):
         ratio(1, 0)
     path = os.path.join(str(tmp_path), "ratio_m.py")
     assert caught.value.__notes__[0].startswith(f'  File "{path}", line 12, column 24, in ratio')
+
+
+def test_each_change_of_jitcell_or_the_machine_has_its_words(fresh_cache):
+    new = jitcell.compile_cell("def cube(x: int) -> int:\n    return x * x * x\n").manifest
+    tools, version = new["toolchain"], new["jitcell"]
+    for change, reason in [
+        ({"toolchain": {**tools, "cpu": "other-cpu"}}, f"the CPU changed from other-cpu to {tools['cpu']}"),
+        ({"toolchain": {**tools, "features": "+other"}}, "the CPU's features changed"),
+        ({"toolchain": {**tools, "triple": "riscv64-unknown-linux-gnu"}},
+         f"the target platform changed from riscv64-unknown-linux-gnu to {tools['triple']}"),
+        ({"toolchain": {**tools, "llvmlite": "0.1"}}, f"llvmlite changed from 0.1 to {tools['llvmlite']}"),
+        ({"toolchain": {**tools, "compiler": "0" * 64}},
+         "jitcell's own code changed, with the same version: an edited install"),
+        ({"jitcell": "99.0.0", "toolchain": {**tools, "compiler": "0" * 64}},  # a version says it all
+         f"jitcell was downgraded from 99.0.0 to {version}"),
+        ({"abi": -1}, f"jitcell's generated code changed, from ABI -1 to {new['abi']}"),
+        ({}, "the Python version, or a function of another cell that it names, changed"),
+        ({"source": new["source"] + "# jitcell: lines added to the cell\n# jitcell.jit: module old_name\n"},
+         "the lines jitcell adds to the cell changed"),
+    ]:
+        assert plain(misses.explain({**new, **change, "key": "old"}, new)["reasons"][0]) == reason
+        assert len(misses.explain({**new, **change, "key": "old"}, new)["reasons"]) == 1
+    renamed = misses.explain({**new, "source": new["source"] + "# jitcell: lines added to the cell\n"
+                              "# jitcell.jit: module old_name\n"},
+                             {**new, "source": new["source"] + "# jitcell: lines added to the cell\n"
+                              "# jitcell.jit: module new_name\n"}, "file:/src/x.py")
+    assert renamed["reasons"] == ["its module is named new_name now, not old_name"] and renamed["diff"] == ""
+    assert misses.headline(["a", "b", "c", "d"]) == "a; b; and 2 more"
+
+
+def test_a_previous_compile_whose_entry_is_gone_says_so(fresh_cache):
+    where = "notebook:gone.ipynb"
+    old = jitcell.compile_cell("def cube(x: int) -> int:\n    return x * x * x\n", context=where)
+    os.remove(old.location.removesuffix(".so") + ".json")  # evicted, say
+    new = jitcell.compile_cell("def cube(x: int) -> int:\n    return x ** 3\n", context=where)
+    assert plain(new.miss_reason) == "this cell changed since the last compile in this notebook, whose cache entry " \
+                                     "is gone"
