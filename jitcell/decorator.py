@@ -46,6 +46,7 @@ from __future__ import annotations
 import functools
 import linecache
 import math
+import os
 import re
 import sys
 import threading
@@ -395,7 +396,7 @@ def _compile_group(group: list[DecoratedFunction], target: DecoratedFunction) ->
     filename = first._src.filename
     try:
         library = compile_cell(source, options, callees=env, cache=first.cache, filename=filename,
-                               indentation=_indentation(group), context="file:" + filename)
+                               indentation=_indentation(group), context="file:" + os.path.abspath(filename))
     except CompileError as error:
         raise _located(error, group, target).with_traceback(None) from None  # the compiler's frames are no news
     except LinkageError as error:  # a name once called is missing: the compile error says more here
