@@ -66,14 +66,17 @@ _STR_CALLS: dict[str, Callable] = {
 class _Site:
     """One entry of a library's site table, ready to build an exception or a print."""
 
-    def __init__(self, site: dict, source_lines: list[str], first_line: int):
+    def __init__(self, site: dict, source_lines: list[str], first_line: int, filename: str | None,
+                 indentation: tuple[int, ...]):
         self.site = site
+        self.filename = filename or "cell"
         types = site.get("operands") or [i["type"] for i in site.get("items", []) if "type" in i]
         self.types = types
         self.fields = [(f"v{i}", _CTYPES[t]) for i, t in enumerate(types)]
         self.values_type: type[ctypes.Structure] = type("Values", (ctypes.Structure,), {"_fields_": self.fields})
         index = site["line"] - first_line
         self.source_line = source_lines[index].strip() if 0 <= index < len(source_lines) else ""
+        self.column = site["col"] + (indentation[index] if 0 <= index < len(indentation) else 0)
 
     def values(self, address: int) -> list:
         if not self.fields:
@@ -86,7 +89,8 @@ class _Site:
 
     def note(self) -> str:
         s = self.site
-        text = f'  File "cell", line {s["line"]}, column {s["col"]}, in {s["function"]} (compiled by jitcell)'
+        text = (f'  File "{self.filename}", line {s["line"]}, column {self.column}, in {s["function"]} '
+                "(compiled by jitcell)")
         return text + (f"\n    {self.source_line}" if self.source_line else "")
 
     def exception(self, values: list) -> BaseException:
@@ -241,7 +245,7 @@ def _signal_error(values: int) -> BaseException:
     return SystemError("jitcell: a signal handler's exception went missing")
 
 
-_libraries: dict[int, tuple[list[dict], list[str], int]] = {}
+_libraries: dict[int, tuple] = {}  # tag -> (sites, source lines, first_line, filename, indentation)
 _sites: dict[tuple[int, int], _Site] = {}
 class _Pending(threading.local):
     error: BaseException | None = None  # per thread; None in a thread that never failed
@@ -251,16 +255,24 @@ PENDING = _Pending()
 _pending = PENDING
 
 
-def register_library(tag: int, sites: list[dict], source: str, first_line: int) -> None:
-    """Make a library's site table known before any of its code runs."""
-    _libraries[tag] = (sites, source_lines(source), first_line)  # as the sites' lines count them
+def register_library(tag: int, sites: list[dict], source: str, first_line: int, filename: str | None = None,
+                     indentation: tuple[int, ...] = ()) -> None:
+    """Make a library's site table known before any of its code runs. The notes of its errors name
+    `filename` ("cell" if None), with `indentation` (per source line) added to their columns. A
+    library loaded again (one entry, two files with the same text) names the last file it was
+    loaded for."""
+    known = _libraries.get(tag)
+    if known is not None and known[3:] != (filename, indentation):
+        for index in range(len(known[0])):
+            _sites.pop((tag, index), None)
+    _libraries[tag] = (sites, source_lines(source), first_line, filename, indentation)  # as the sites count lines
 
 
 def _site(tag: int, index: int) -> _Site:
     site = _sites.get((tag, index))
     if site is None:
-        sites, lines, first_line = _libraries[tag]
-        site = _sites[(tag, index)] = _Site(sites[index], lines, first_line)
+        sites, lines, first_line, filename, indentation = _libraries[tag]
+        site = _sites[(tag, index)] = _Site(sites[index], lines, first_line, filename, indentation)
     return site
 
 
