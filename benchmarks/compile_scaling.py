@@ -26,6 +26,7 @@ figures, which depend on the machine, are here only.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -86,12 +87,15 @@ WARM = ("def warm(x: int) -> str:\n    d: dict[int, int] = {x: 1}\n    s = 'a' +
 def measure(source: str) -> dict:
     from jitcell.pipeline import compile_cell
 
+    gc.collect()  # the garbage of the previous (larger) cell is not this one's time
+    load = os.getloadavg()[0]  # other processes on the machine: wall time exceeds CPU time when > CPUs
     started, cpu = time.perf_counter(), time.process_time()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a function too large to optimize fully says so
         library = compile_cell(source, cache=False, wrap=False)
     total, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"total": total, "cpu": cpu, "lines": source.count("\n"), **library.manifest["timings"]}
+    return {"total": total, "cpu": cpu, "lines": source.count("\n"), "load": round(load, 2),
+            **library.manifest["timings"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,10 +135,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _load_note(rows: list[dict]) -> str:
+    loads = [row["load"] for row in rows if "load" in row]
+    if not loads:
+        return ""
+    return (f" The machine's load average (1 minute) during the run: {min(loads):.1f} to {max(loads):.1f} "
+            f"(with {os.cpu_count()} CPUs, a load above that makes the wall time exceed the CPU time).")
+
+
 def _format_row(row: dict) -> str:
     stages = " ".join(f"{s}={row.get(s, 0):.2f}" for s in STAGES)
     return (f"{row['shape']:>9} n={row['n']:>6} lines={row['lines']:>6} total={row['total']:7.2f} s "
-            f"cpu={row['cpu']:7.2f} s  {stages}")
+            f"cpu={row['cpu']:7.2f} s  {stages} load={row.get('load', 0):.1f}")
 
 
 def report(rows: list[dict], label: str = "", before: dict | None = None) -> str:
@@ -147,6 +159,7 @@ def report(rows: list[dict], label: str = "", before: dict | None = None) -> str
            "(`compile_cell(src, cache=False)`) per row: the wall time of the call, its CPU time (this "
            "process), and the manifest's \"timings\" per stage. The last column is the total divided by the "
            "previous size's total (2 for linear growth when the size doubles)."
+           + _load_note(rows)
            + (f" \"{before['label'] or 'before'}\": the total of the earlier run (its table follows), and "
               "how many times faster this one is; a dash where that run skipped the size (its budget)."
               if before else ""), ""]
