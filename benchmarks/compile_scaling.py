@@ -6,6 +6,8 @@
     python benchmarks/compile_scaling.py --budget 60     # skip a shape's larger sizes once one took longer
     python benchmarks/compile_scaling.py --before other/compile_scaling.json   # compare with an earlier run
     python benchmarks/compile_scaling.py --rows results/compile_scaling.json --before ...   # report again
+    python benchmarks/compile_scaling.py --large-function-blocks 100000 --sizes 250 500 1000 2000
+        # what the full O2 pipeline would cost for large functions (why machine.LARGE_FUNCTION_BLOCKS)
 
 Each cell is compiled once with `compile_cell(src, cache=False)` in this process (warm: jitcell
 and LLVM are imported and have compiled a small cell first); the table gives the whole call and
@@ -109,14 +111,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="", help="a note for the report's heading (e.g. 'before')")
     parser.add_argument("--before", type=Path, help="the .json of an earlier run (another checkout) to compare with")
     parser.add_argument("--rows", type=Path, help="measure nothing: write the report of this run's .json again")
+    parser.add_argument("--large-function-blocks", type=int, metavar="B",
+                        help="compile functions of up to B basic blocks with the full O2 pipeline (default: "
+                             "machine.LARGE_FUNCTION_BLOCKS); writes compile_scaling_blocks_B.{json,md}")
     args = parser.parse_args(argv)
     sizes = [s for s in sorted(args.sizes) if not args.quick or s <= 2000]
     if args.rows:
         run = json.loads(args.rows.read_text())
         rows, args.label, args.shapes = run["rows"], args.label or run["label"], []
     else:
+        from jitcell.compiler.backend import machine
         from jitcell.pipeline import compile_cell
 
+        if args.large_function_blocks is not None:
+            machine.LARGE_FUNCTION_BLOCKS = args.large_function_blocks
+            args.label = args.label or f"functions of up to {args.large_function_blocks:,} basic blocks fully optimized"
         compile_cell(WARM, cache=False, wrap=False)
         rows = []
     for shape in args.shapes:
@@ -129,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
                 break
     args.output.mkdir(parents=True, exist_ok=True)
     name = "compile_scaling" if not args.quick else "compile_scaling_quick"
+    if args.large_function_blocks is not None:
+        name += f"_blocks_{args.large_function_blocks}"
     (args.output / f"{name}.json").write_text(json.dumps({"label": args.label, "rows": rows}, indent=1) + "\n")
     before = json.loads(args.before.read_text()) if args.before else None
     (args.output / f"{name}.md").write_text(report(rows, args.label, before))
