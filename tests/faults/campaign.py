@@ -134,7 +134,7 @@ def compare(mutant: Mutant, library) -> tuple[int, list[str]]:
         except Exception:  # noqa: BLE001 - the arguments do not evaluate: nothing to convert
             converted = None
         if converted is not None:
-            again = _limited(lambda: diff._run(converted[0], converted[1]))
+            again = _limited(lambda c=converted: diff._run(*c))
             if diff.same_outcome(again, got) or _deviation(again, got):
                 continue
         if re.search(r"\bempty(_like)?\(", mutant.source):
