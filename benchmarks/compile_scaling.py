@@ -6,6 +6,8 @@
     python benchmarks/compile_scaling.py --budget 60     # skip a shape's larger sizes once one took longer
     python benchmarks/compile_scaling.py --before other/compile_scaling.json   # compare with an earlier run
     python benchmarks/compile_scaling.py --rows results/compile_scaling.json --before ...   # report again
+    python benchmarks/compile_scaling.py --large-function-blocks 100000 --sizes 250 500 1000 2000
+        # what the full O2 pipeline would cost for large functions (why machine.LARGE_FUNCTION_BLOCKS)
 
 Each cell is compiled once with `compile_cell(src, cache=False)` in this process (warm: jitcell
 and LLVM are imported and have compiled a small cell first); the table gives the whole call and
@@ -26,6 +28,7 @@ figures, which depend on the machine, are here only.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -86,12 +89,15 @@ WARM = ("def warm(x: int) -> str:\n    d: dict[int, int] = {x: 1}\n    s = 'a' +
 def measure(source: str) -> dict:
     from jitcell.pipeline import compile_cell
 
+    gc.collect()  # the garbage of the previous (larger) cell is not this one's time
+    load = os.getloadavg()[0]  # other processes on the machine: wall time exceeds CPU time when > CPUs
     started, cpu = time.perf_counter(), time.process_time()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a function too large to optimize fully says so
         library = compile_cell(source, cache=False, wrap=False)
     total, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"total": total, "cpu": cpu, "lines": source.count("\n"), **library.manifest["timings"]}
+    return {"total": total, "cpu": cpu, "lines": source.count("\n"), "load": round(load, 2),
+            **library.manifest["timings"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,14 +111,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="", help="a note for the report's heading (e.g. 'before')")
     parser.add_argument("--before", type=Path, help="the .json of an earlier run (another checkout) to compare with")
     parser.add_argument("--rows", type=Path, help="measure nothing: write the report of this run's .json again")
+    parser.add_argument("--large-function-blocks", type=int, metavar="B",
+                        help="compile functions of up to B basic blocks with the full O2 pipeline (default: "
+                             "machine.LARGE_FUNCTION_BLOCKS); writes compile_scaling_blocks_B.{json,md}")
     args = parser.parse_args(argv)
     sizes = [s for s in sorted(args.sizes) if not args.quick or s <= 2000]
     if args.rows:
         run = json.loads(args.rows.read_text())
         rows, args.label, args.shapes = run["rows"], args.label or run["label"], []
     else:
+        from jitcell.compiler.backend import machine
         from jitcell.pipeline import compile_cell
 
+        if args.large_function_blocks is not None:
+            machine.LARGE_FUNCTION_BLOCKS = args.large_function_blocks
+            args.label = args.label or f"functions of up to {args.large_function_blocks:,} basic blocks fully optimized"
         compile_cell(WARM, cache=False, wrap=False)
         rows = []
     for shape in args.shapes:
@@ -125,16 +138,26 @@ def main(argv: list[str] | None = None) -> int:
                 break
     args.output.mkdir(parents=True, exist_ok=True)
     name = "compile_scaling" if not args.quick else "compile_scaling_quick"
+    if args.large_function_blocks is not None:
+        name += f"_blocks_{args.large_function_blocks}"
     (args.output / f"{name}.json").write_text(json.dumps({"label": args.label, "rows": rows}, indent=1) + "\n")
     before = json.loads(args.before.read_text()) if args.before else None
     (args.output / f"{name}.md").write_text(report(rows, args.label, before))
     return 0
 
 
+def _load_note(rows: list[dict]) -> str:
+    loads = [row["load"] for row in rows if "load" in row]
+    if not loads:
+        return ""
+    return (f" The machine's load average (1 minute) during the run: {min(loads):.1f} to {max(loads):.1f} "
+            f"(with {os.cpu_count()} CPUs, a load above that makes the wall time exceed the CPU time).")
+
+
 def _format_row(row: dict) -> str:
     stages = " ".join(f"{s}={row.get(s, 0):.2f}" for s in STAGES)
     return (f"{row['shape']:>9} n={row['n']:>6} lines={row['lines']:>6} total={row['total']:7.2f} s "
-            f"cpu={row['cpu']:7.2f} s  {stages}")
+            f"cpu={row['cpu']:7.2f} s  {stages} load={row.get('load', 0):.1f}")
 
 
 def report(rows: list[dict], label: str = "", before: dict | None = None) -> str:
@@ -147,6 +170,7 @@ def report(rows: list[dict], label: str = "", before: dict | None = None) -> str
            "(`compile_cell(src, cache=False)`) per row: the wall time of the call, its CPU time (this "
            "process), and the manifest's \"timings\" per stage. The last column is the total divided by the "
            "previous size's total (2 for linear growth when the size doubles)."
+           + _load_note(rows)
            + (f" \"{before['label'] or 'before'}\": the total of the earlier run (its table follows), and "
               "how many times faster this one is; a dash where that run skipped the size (its budget)."
               if before else ""), ""]

@@ -159,10 +159,58 @@ def test_a_large_function_is_cleaned_up_only_and_still_correct(monkeypatch):
     assert b"optnone" in attributes["jitcell.impl.f"] and b"noinline" in attributes["jitcell.impl.f"]
     assert b"optnone" not in attributes.get("jitcell.impl.small", b"")
     assert "alloca i64" not in str(module.get_function("jitcell.impl.f"))  # SROA promoted its locals
+    # in a module of its own, which the main module declares: the O2 pipeline never sees it
+    assert module.large is not None and module.main.get_function("jitcell.impl.f").is_declaration
+    assert not module.main.get_function("jitcell.impl.small").is_declaration
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         lib = jitcell.compile_cell(source, cache=False)
+    assert [arg for arg in lib.manifest["library"]["linker"] if arg.endswith(".o")] == ["cell.o", "cell.1.o"]
     f = lib.functions["f"]
     assert f(10) == 10 + 10 + 29 and lib.functions["small"](4) == 9
     with pytest.raises(OverflowError):
         f(2**63 - 5)
+
+
+LARGE_AND_SMALL = """
+def helper(k: int) -> int:
+    return k * 3 + 1
+
+def big(n: int, name: str) -> str:
+    d: dict[str, int] = {"a": n}
+    s = name + "!"
+    t = helper(n)
+    for i in range(n % 5):
+        d[s + str(i)] = t + i
+    if n > 100:
+        s = s + "big"
+    u = total + len(d)
+    t = t + u * 2 - helper(u)
+    return s + str(t) + str(d.get("a", -1))
+
+def caller(n: int) -> str:
+    return big(n, "x") + big(n + 1, "y")
+
+total: int = 5
+"""
+
+
+@pytest.mark.parametrize("script", [False, True])
+def test_a_large_function_in_a_module_of_its_own_links_with_the_rest(monkeypatch, script):
+    """A large function goes to a module of its own; what it uses of the main module (slots, str
+    literals, the runtime's thunks, another function, a module variable) and what the main module
+    uses of it (its entry points, a caller) link together, and compute what CPython computes."""
+    monkeypatch.setattr(machine, "LARGE_FUNCTION_BLOCKS", 40)
+    source = LARGE_AND_SMALL if script else LARGE_AND_SMALL.replace("total + ", "5 + ").replace("total: int = 5", "")
+    expected: dict = {}
+    exec(source, expected)
+    with pytest.warns(UserWarning, match=r"big\(\) is too large to optimize fully"):
+        lib = jitcell.compile_cell(source, cache=False, script=script)
+    if script:
+        lib.cell_main()  # the cell's top-level statements: total = 5
+    assert sum(arg.endswith(".o") for arg in lib.manifest["library"]["linker"]) == 2
+    for n in (0, 3, 7, 150):
+        assert lib.functions["caller"](n) == expected["caller"](n)
+        assert lib.functions["big"](n, "é") == expected["big"](n, "é")
+    with pytest.raises(OverflowError):
+        lib.functions["big"](2**62, "x")

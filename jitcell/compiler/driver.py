@@ -119,16 +119,18 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     if options.break_linkage:
         machine.break_slot(module, options.break_linkage)
     with stage("emit"):
-        obj = work / "cell.o"
-        obj.write_bytes(machine.emit(module, options.opt))
+        objects = []  # a second one holds the functions too large to optimize fully (machine.py)
+        for i, data in enumerate(machine.emit(module, options.opt)):
+            objects.append(work / ("cell.o" if i == 0 else f"cell.{i}.o"))
+            objects[-1].write_bytes(data)
     with stage("link"):
-        needs = providers(symbols.undefined_symbols(obj))
+        needs = providers(symbols.undefined_symbols(*objects))
         unknown = sorted(name for name, lib in needs.items() if lib is None)
         if unknown:
             raise LinkageError(f"the code for this cell needs symbols that neither the C nor the math "
                                f"library provides: {', '.join(unknown)}")
         library = work / f"{key}{library_suffix()}"
-        command = link(obj, library, sorted({lib for lib in needs.values() if lib is not None}, key="mc".index))
+        command = link(objects, library, sorted({lib for lib in needs.values() if lib is not None}, key="mc".index))
     imports = symbols.imports(library)
     foreign = [i for i in imports if not symbols.is_system_library(i.library)]
     if foreign:

@@ -144,7 +144,8 @@ def check_target(source: str, triple: str, *, break_linkage: str | None = None, 
                                    and f.name.startswith((FUNCTION_PREFIX, CALL_PREFIX))]
                       + [g.name for g in module.global_variables if g.name.startswith(VAR_PREFIX)])
     obj = work / f"cell{'.obj' if form == 'PE' else '.o'}"
-    obj.write_bytes(machine.emit(module, opt, tm))
+    (code,) = machine.emit(module, opt, tm)  # for a target machine, large functions stay in the main module
+    obj.write_bytes(code)
     objects = [obj]
     library = work / f"cell{suffix}"
     if triple == host_triple():  # this machine's own linker, as for every cell (link.py)

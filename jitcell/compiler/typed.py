@@ -635,12 +635,29 @@ class Program:
 
 
 def walk(node):
-    """Every node under `node` (a node, or a tuple or list of them), `node` included, depth first."""
+    """Every node under `node` (a node, or a tuple or list of them), `node` included, depth first,
+    with the values of their fields (names, operators, types: not what is inside a type)."""
     stack = [node]
+    children = _CHILDREN
     while stack:
         item = stack.pop()
         yield item
-        if isinstance(item, (tuple, list)):
+        kind = type(item)
+        names = children.get(kind)
+        if names is None:
+            names = children[kind] = _child_fields(kind)
+        if names:
+            stack.extend([getattr(item, name) for name in names])
+        elif isinstance(item, (tuple, list)):
             stack.extend(item)
-        elif is_dataclass(item):
-            stack.extend(getattr(item, f.name) for f in fields(item))
+
+
+def _child_fields(kind: type) -> tuple[str, ...]:
+    """The fields walk visits in a node of class `kind`: all of a tree node's, none of a type's or a
+    leaf's (tuples and lists are walked by walk itself). Once per class: `fields()` is slow."""
+    if not is_dataclass(kind) or issubclass(kind, Type):
+        return ()
+    return tuple(f.name for f in fields(kind))
+
+
+_CHILDREN: dict[type, tuple[str, ...]] = {}

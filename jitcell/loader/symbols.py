@@ -60,16 +60,24 @@ def _dynamic_symbols(path: Path):
         return symbols, needed_libs
 
 
-def undefined_symbols(path: Path) -> list[str]:
-    """The symbols an object file or library needs from elsewhere."""
+def undefined_symbols(*paths: Path) -> list[str]:
+    """The symbols object files or libraries, linked together, need from elsewhere."""
     from elftools.elf.elffile import ELFFile
 
-    with open(path, "rb") as f:
-        elf = ELFFile(f)
-        table = _symbol_table(elf, ".symtab") or _symbol_table(elf, ".dynsym")
-        if table is None:
-            return []
-        return sorted({s.name for s in table.iter_symbols() if s.name and s["st_shndx"] == "SHN_UNDEF"})
+    undefined: set[str] = set()
+    defined: set[str] = set()
+    for path in paths:
+        with open(path, "rb") as f:
+            elf = ELFFile(f)
+            table = _symbol_table(elf, ".symtab") or _symbol_table(elf, ".dynsym")
+            for s in table.iter_symbols() if table is not None else ():
+                if not s.name:
+                    continue
+                if s["st_shndx"] == "SHN_UNDEF":
+                    undefined.add(s.name)
+                elif s["st_info"]["bind"] in ("STB_GLOBAL", "STB_WEAK"):
+                    defined.add(s.name)
+    return sorted(undefined - defined)
 
 
 def exports(path: Path) -> list[Export]:

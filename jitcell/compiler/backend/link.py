@@ -33,11 +33,12 @@ class Linker:
     name: str  # "ld", "cc" or "zig"
     program: tuple[str, ...]
 
-    def command(self, obj: Path, out: Path, libraries: list[str]) -> list[str]:
-        """`libraries`: the system libraries the object imports from, by short name ("m", "c")."""
+    def command(self, objects: Sequence[Path], out: Path, libraries: list[str]) -> list[str]:
+        """`libraries`: the system libraries the objects import from, by short name ("m", "c")."""
+        inputs = [str(obj) for obj in objects]
         if sys.platform == "darwin":
-            return [*self.program, "-dynamiclib", "-o", str(out), str(obj)]
-        common = ["-shared", "-z", "defs", "--as-needed", "-o", str(out), str(obj)]
+            return [*self.program, "-dynamiclib", "-o", str(out), *inputs]
+        common = ["-shared", "-z", "defs", "--as-needed", "-o", str(out), *inputs]
         if self.name == "ld":
             return [*self.program, *common, *(f"-l{lib}" for lib in libraries)]
         if self.name == "zig":  # zig's lld knows no system search paths: name the libraries
@@ -45,7 +46,7 @@ class Linker:
             return [*self.program, *common, *(paths[lib] for lib in libraries if lib in paths)]
         # no start files: their crtbegin/crtend objects would import TM-clone and gmon hooks
         return [*self.program, "-shared", "-nostartfiles", "-Wl,-z,defs", "-Wl,--as-needed",
-                "-o", str(out), str(obj), *(f"-l{lib}" for lib in libraries if lib != "c")]
+                "-o", str(out), *inputs, *(f"-l{lib}" for lib in libraries if lib != "c")]
 
 
 @functools.cache
@@ -123,14 +124,14 @@ def find_linker() -> Linker:
         "  - the ziglang package:          pip install ziglang")
 
 
-def link(obj: Path, out: Path, libraries: Sequence[str] = ("m", "c")) -> list[str]:
-    """Link `obj` into the shared library `out`; returns the command line used.
+def link(objects: Path | Sequence[Path], out: Path, libraries: Sequence[str] = ("m", "c")) -> list[str]:
+    """Link the object file(s) into the shared library `out`; returns the command line used.
 
     Name only the libraries the object imports from: reading libc's symbol table
     costs the linker more than the rest of a small cell's link.
     """
     linker = find_linker()
-    command = linker.command(obj, out, list(libraries))
+    command = linker.command([objects] if isinstance(objects, Path) else objects, out, list(libraries))
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     except OSError as error:

@@ -1,8 +1,8 @@
 """The native code generator: the only module that imports `llvmlite.binding`.
 
-    module = optimize(lowered.module, level=2)   # verify, run LLVM's O2 pipeline
-    survivors = export(module)                   # slots the optimizer kept, made visible
-    obj = emit(module)                           # an object file for this CPU
+    code = optimize(lowered.module, level=2)     # verify, run LLVM's O2 pipeline
+    survivors = export(code)                     # slots the optimizer kept, made visible
+    objects = emit(code, level=2)                # object files for this CPU (two if a function is large)
 
 Slots are lowered as internal `externally_initialized` globals: the optimizer may
 delete the unused ones but cannot fold their values into code. `export` then gives
@@ -23,9 +23,8 @@ from llvmlite import ir
 
 from jitcell.abi import CALL_PREFIX, FUNCTION_PREFIX, SLOT_PREFIX, VAR_PREFIX
 
-__all__ = ["toolchain", "optimize", "export", "emit", "assembly", "globals_table", "GlobalInfo", "break_slot",
-           "emit_text",
-           "BREAKS"]
+__all__ = ["toolchain", "optimize", "Optimized", "export", "emit", "assembly", "globals_table", "GlobalInfo",
+           "break_slot", "emit_text", "BREAKS", "LARGE_FUNCTION_BLOCKS"]
 
 BREAKS = ("no-dllexport", "hidden")  # teaching mode: how break_slot strips a slot's export
 _IMPL_PREFIX = "jitcell.impl."  # a cell function's body (lower/program.py)
@@ -81,29 +80,110 @@ def cross_target_machine(triple: str, level: int, cpu: str = ""):
 
 
 # A function of more basic blocks than this is only cleaned up (SROA: its locals in registers) and
-# then marked `optnone`: LLVM's O2 pipeline and code generator take time that grows with the square
-# of one function's size (InstCombine's walk over the dominating conditions of a value, the loop
-# passes' dominator tree and MemorySSA updates over the rest of the function after each loop, the
-# register coalescer), 40 s for a function of 4,000 statements. A function of a usual cell has a
-# few hundred blocks; one of 1,000 statements about 2,000 to 5,000.
+# marked `optnone`, in a module of its own that LLVM's fast code generator (O0: FastISel, the fast
+# register allocator) emits: the O2 pipeline and code generator take time that grows with the square
+# of one function's size (LoopRotate, LoopFullUnroll and JumpThreading update the dominator tree of
+# the whole function for each loop; the register coalescer), 124 s for a function of 2,000
+# statements `x = (x * 3 + i) % p`, and even for an `optnone` function the O2 code generator costs
+# five times the O0 one, for code of the same speed (benchmarks/compile_scaling.py). The threshold,
+# measured (`--large-function-blocks`): up to 2,000 blocks the full pipeline costs 0.3 ms a block for
+# branches, loops and chains of arithmetic (the benchmark's chain and mixed shapes), and for straight
+# code checking many conditions on one value (locals) 0.35 ms at 500 blocks, 0.7 at 2,000, 1.4 at
+# 4,000, InstCombine's look at the dominating conditions being quadratic; the separate path costs
+# 0.07 ms a block. A function of a usual cell has a few hundred blocks; one of 1,000 statements
+# 2,000 to 5,000.
 LARGE_FUNCTION_BLOCKS = 2000
 
 
-def optimize(module: ir.Module, level: int, tm=None) -> llvm.ModuleRef:
-    """Verify and optimize for this machine, or for the target machine `tm`."""
+@dataclass(slots=True)
+class Optimized:
+    """A cell's optimized code: `main`, and `large`, the module of the functions too large for LLVM's
+    full pipeline (None if no function is), which `main` declares. Both emitted, they link together."""
+
+    main: llvm.ModuleRef
+    large: llvm.ModuleRef | None = None
+
+    @property
+    def functions(self) -> list[llvm.ValueRef]:
+        """Every function of `main` (the large ones declared there), then the large ones."""
+        found = list(self.main.functions)
+        if self.large is not None:
+            found += [f for f in self.large.functions if not f.is_declaration]
+        return found
+
+    @property
+    def global_variables(self) -> list[llvm.ValueRef]:
+        return list(self.main.global_variables)
+
+    def get_function(self, name: str) -> llvm.ValueRef:
+        if self.large is not None:
+            found = self.large.get_function(name)
+            if not found.is_declaration:
+                return found
+        return self.main.get_function(name)
+
+    def __str__(self) -> str:
+        return str(self.main) + ("" if self.large is None else f"\n; functions too large to optimize fully\n"
+                                                             f"{self.large}")
+
+
+def optimize(module: ir.Module, level: int, tm=None) -> Optimized:
+    """Verify and optimize for this machine, or for the target machine `tm` (which keeps a large
+    function in the main module)."""
     tm = tm or _target_machine(level)
     module.triple = tm.triple
     module.data_layout = str(tm.target_data)
-    large = [(f.name, len(f.blocks)) for f in module.functions if len(f.blocks) > LARGE_FUNCTION_BLOCKS]
-    parsed = llvm.parse_assembly(str(module))
+    large = [f for f in module.functions if len(f.blocks) > LARGE_FUNCTION_BLOCKS] if level > 0 else []
+    separate = bool(large) and tm is _target_machine(level)
+    main_text, large_text = _texts(module, {f.name for f in large}) if separate else (str(module), "")
+    parsed = llvm.parse_assembly(main_text)
     parsed.verify()
     options = llvm.create_pipeline_tuning_options(speed_level=level)
     builder = llvm.create_pass_builder(tm, options)
-    if level > 0:
-        for name, blocks in large:
-            _optimize_large(parsed.get_function(name), blocks, builder)
+    apart = llvm.parse_assembly(large_text) if separate else parsed
+    if separate:
+        apart.verify()
+    for fn in large:
+        _optimize_large(apart.get_function(fn.name), len(fn.blocks), builder)
     builder.getModulePassManager().run(parsed, builder)
-    return parsed
+    return Optimized(parsed, apart if separate else None)
+
+
+def _texts(module: ir.Module, large: set[str]) -> tuple[str, str]:
+    """The IR of `module` without the bodies of the `large` functions, and of those alone (the rest
+    declared). What one refers to in the other may not be internal: such globals become hidden."""
+    local = [g for g in module.globals.values() if g.linkage in ("internal", "private")]
+    functions = [g for g in module.globals.values() if isinstance(g, ir.Function) and g.blocks]
+    variables = [g for g in module.globals.values() if isinstance(g, ir.GlobalVariable)]
+    saved = [(g, g.linkage) for g in local]
+    blocks = {fn.name: fn.blocks for fn in functions}
+    try:
+        for g in local:
+            g.linkage = "hidden"
+            if isinstance(g, ir.GlobalVariable):
+                g._clear_string_cache()
+        for fn in functions:
+            fn.blocks = [] if fn.name in large else blocks[fn.name]
+        main = str(module)
+        definitions = [(g, g.linkage, g.initializer) for g in variables]
+        for fn in functions:
+            fn.blocks = blocks[fn.name] if fn.name in large else []
+        for g in variables:  # declared: `external global` (the definition's hidden visibility wins)
+            g.linkage, g.initializer = "", None
+            g._clear_string_cache()  # llvmlite caches a global variable's text
+        try:
+            return main, str(module)
+        finally:
+            for g, linkage, initializer in definitions:
+                g.linkage, g.initializer = linkage, initializer
+                g._clear_string_cache()
+    finally:
+        for fn in functions:
+            fn.blocks = blocks[fn.name]
+        for g, linkage in saved:
+            g.linkage = linkage
+            if isinstance(g, ir.GlobalVariable):
+                g._clear_string_cache()
 
 
 def _optimize_large(fn: llvm.ValueRef, blocks: int, builder) -> None:
@@ -118,9 +198,10 @@ def _optimize_large(fn: llvm.ValueRef, blocks: int, builder) -> None:
                       f"into smaller functions to have them optimized", stacklevel=2)
 
 
-def export(module: llvm.ModuleRef) -> list[str]:
+def export(code: Optimized) -> list[str]:
     """Make slots and entry points (`jitcell.def.*` for ctypes, `jitcell.call.*` for other
     cells) visible; returns the slot symbols that survived."""
+    module = code.main
     survivors = []
     for g in module.global_variables:
         if g.name.startswith(SLOT_PREFIX):
@@ -140,9 +221,10 @@ def _make_exported(value) -> None:
     value.storage_class = "dllexport"
 
 
-def break_slot(module: llvm.ModuleRef, how: str) -> str | None:
+def break_slot(code: Optimized, how: str) -> str | None:
     """Teaching mode: strip the export from one slot of an optimized module, as real bugs do.
     Returns the slot's name (the first in name order), or None if the module has no slot."""
+    module = code.main
     slots = sorted(g.name for g in module.global_variables if g.name.startswith(SLOT_PREFIX))
     if not slots:
         return None
@@ -157,9 +239,9 @@ def break_slot(module: llvm.ModuleRef, how: str) -> str | None:
 
 
 
-def globals_table(module: llvm.ModuleRef) -> list[GlobalInfo]:
+def globals_table(code: Optimized) -> list[GlobalInfo]:
     rows = []
-    for kind, values in (("function", module.functions), ("data", module.global_variables)):
+    for kind, values in (("function", code.functions), ("data", code.global_variables)):
         for v in values:
             if kind == "function" and v.is_declaration:
                 continue
@@ -167,8 +249,12 @@ def globals_table(module: llvm.ModuleRef) -> list[GlobalInfo]:
     return rows
 
 
-def emit(module: llvm.ModuleRef, level: int, tm=None) -> bytes:
-    return (tm or _target_machine(level)).emit_object(module)
+def emit(code: Optimized, level: int, tm=None) -> list[bytes]:
+    """One object file, and a second one for the large functions (by LLVM's fast code generator)."""
+    objects = [(tm or _target_machine(level)).emit_object(code.main)]
+    if code.large is not None:
+        objects.append(_target_machine(0).emit_object(code.large))
+    return objects
 
 
 def emit_text(text: str, tm) -> bytes:
@@ -178,5 +264,8 @@ def emit_text(text: str, tm) -> bytes:
     return tm.emit_object(llvm.parse_assembly(text))
 
 
-def assembly(module: llvm.ModuleRef, level: int) -> str:
-    return _target_machine(level).emit_assembly(module)
+def assembly(code: Optimized, level: int) -> str:
+    text = _target_machine(level).emit_assembly(code.main)
+    if code.large is not None:
+        text += "\n# functions too large to optimize fully\n" + _target_machine(0).emit_assembly(code.large)
+    return text

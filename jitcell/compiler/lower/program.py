@@ -116,9 +116,10 @@ class _ModuleLowerer:
         for name, t in self.program.variables.items():  # storage, found by the loader (load.py)
             storage = ir.GlobalVariable(self.module, llvm_type(t), abi.var_symbol(name))
             storage.initializer = ir.Constant(llvm_type(t), None)
-        self.recursive = _recursive_functions(self.program) if not self.internal else set()
-        self.guarded = _reaching(self.program, self.recursive)  # their entry points read the limits
-        self.unbounded = _unbounded_functions(self.program, self.recursive)
+        calls = _calls(self.program)
+        self.recursive = _recursive_functions(calls) if not self.internal else set()
+        self.guarded = _reaching(calls, self.recursive)  # their entry points read the limits
+        self.unbounded = _unbounded_functions(calls, self.recursive)
         for fn in self.program.functions:
             self.impls[fn.name] = self.declare_impl(fn)
         for fn in self.program.functions:
@@ -1060,15 +1061,37 @@ def _ascii_char(node: T.Expr) -> int | None:
     return None
 
 
-def _recursive_functions(program: T.Program) -> set[str]:
+@dataclass(frozen=True, slots=True)
+class _Calls:
+    """What one function's body calls, and whether it loops: read in one walk of the body."""
+
+    internal: frozenset[str]  # functions of this cell
+    external: bool  # calls a function of another cell
+    loops: bool
+
+
+def _calls(program: T.Program) -> dict[str, _Calls]:
+    found = {}
+    for fn in program.functions:
+        internal, external, loops = set(), False, False
+        for n in T.walk(fn.body):
+            if isinstance(n, T.CallCell):
+                if n.external:
+                    external = True
+                else:
+                    internal.add(n.function)
+            elif isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For"):
+                loops = True
+        found[fn.name] = _Calls(frozenset(internal), external, loops)
+    return found
+
+
+def _recursive_functions(calls: dict[str, _Calls]) -> set[str]:
     """The functions that can call themselves, directly or through others: only they check the depth.
     A call to another cell may come back (cells can be redefined to call each other): it counts."""
-    calls = {fn.name: {n.function for n in T.walk(fn.body) if isinstance(n, T.CallCell) and not n.external}
-             for fn in program.functions}
-    recursive = {fn.name for fn in program.functions
-                 if any(isinstance(n, T.CallCell) and n.external for n in T.walk(fn.body))}
+    recursive = {name for name, c in calls.items() if c.external}
     for name in calls:
-        seen, stack = set(), list(calls[name])
+        seen, stack = set(), list(calls[name].internal)
         while stack:
             callee = stack.pop()
             if callee == name:
@@ -1076,42 +1099,27 @@ def _recursive_functions(program: T.Program) -> set[str]:
                 break
             if callee not in seen:
                 seen.add(callee)
-                stack.extend(calls.get(callee, ()))
+                stack.extend(calls[callee].internal if callee in calls else ())
     return recursive
 
 
-def _reaching(program: T.Program, targets: set[str]) -> set[str]:
+def _reaching(calls: dict[str, _Calls], targets: set[str]) -> set[str]:
     """The functions that are in `targets` or call, directly or not, one that is."""
-    calls = {fn.name: {n.function for n in T.walk(fn.body) if isinstance(n, T.CallCell) and not n.external}
-             for fn in program.functions}
     found = set(targets)
     changed = True
     while changed:
         changed = False
-        for name, callees in calls.items():
-            if name not in found and callees & found:
+        for name, c in calls.items():
+            if name not in found and c.internal & found:
                 found.add(name)
                 changed = True
     return found
 
 
-def _unbounded_functions(program: T.Program, recursive: set[str]) -> set[str]:
+def _unbounded_functions(calls: dict[str, _Calls], recursive: set[str]) -> set[str]:
     """Functions whose calls may take long: those that loop or recurse, call other cells' functions
     (whose code is not known here), or call such functions."""
-    def loops(n):
-        return isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For")
-
-    calls = {fn.name: [n for n in T.walk(fn.body) if isinstance(n, T.CallCell)] for fn in program.functions}
-    unbounded = set(recursive) | {fn.name for fn in program.functions if any(loops(n) for n in T.walk(fn.body))}
-    unbounded |= {name for name, found in calls.items() if any(getattr(n, "external", False) for n in found)}
-    changed = True
-    while changed:
-        changed = False
-        for name, found in calls.items():
-            if name not in unbounded and any(n.function in unbounded for n in found):
-                unbounded.add(name)
-                changed = True
-    return unbounded
+    return _reaching(calls, set(recursive) | {name for name, c in calls.items() if c.loops or c.external})
 
 
 def _appended(name: str, value: T.Expr) -> list[T.Expr] | None:
