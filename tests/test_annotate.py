@@ -127,6 +127,15 @@ def test_calls_back_into_python_and_reference_counts_are_marked():
     assert not any(line.marks for line in a.lines if line.number in (11, 12))
 
 
+def test_a_check_is_found_when_llvm_moves_its_site_into_the_raise_function():
+    """With one site left, LLVM specializes jitcell.raise on it: the call passes no site."""
+    library = jitcell.compile_cell("def div(a: int, b: int) -> int:\n    return a // b\n", cache=False)
+    optimized = generated_code(library, locations=True)["opt"]
+    assert re.search(r"call fastcc void @jitcell\.raise\(ptr ", optimized)
+    assert marks(annotate(library), 2, "check") == [
+        "zero-division check: the divisor of a // b may be 0 (or the quotient leave 64 bits)"]
+
+
 def test_the_annotated_code_is_the_librarys_code():
     """Locations change no instruction: the assembly without its debug directives is the same."""
 

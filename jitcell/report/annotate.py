@@ -30,6 +30,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from jitcell.abi import SCRIPT_FUNCTION
+
 from .codemap import CodeMap, Instruction, Loop, read_asm, read_ir
 
 __all__ = ["Mark", "Line", "Annotation", "annotate", "annotation", "render_text", "render_html", "annotate_bundle",
@@ -38,7 +40,7 @@ __all__ = ["Mark", "Line", "Annotation", "annotate", "annotation", "render_text"
 MARKERS = {"check": "!", "refcount": "+", "call": "→", "loop": "~", "note": "·"}
 _CATEGORY = {"check": "check that may raise", "refcount": "reference counting", "call": "call out of the cell's code",
              "loop": "loop not vectorised"}
-_SHOWN_CODE = 40  # lines of IR or assembly per source line; the rest is counted
+_SHOWN_CODE = 24  # lines of IR or assembly per source line; the rest is counted
 _OVERFLOW_OPS = {"add", "sub", "mul", "neg", "abs", "pow"}
 _PHI = re.compile(r"%[-\w.$]+ = phi ")
 _CHUNK_LOOP = "for.chunk"  # the loop around a range loop's chunks, for interrupt checks (lower/program.py)
@@ -107,7 +109,8 @@ def annotation(code: dict, manifest: dict, function: str | None = None) -> Annot
     shown = cell.function_lines(function) if function else None
     if function and shown is None:
         raise ValueError(f"{function}() is not defined in this cell")
-    title = f"{function}()" if function else ", ".join(f"{f['name']}()" for f in manifest.get("functions", []))
+    names = [function] if function else [f["name"] for f in manifest.get("functions", [])]
+    title = ", ".join("the cell's statements" if name == SCRIPT_FUNCTION else f"{name}()" for name in names)
     return Annotation(title, [line for n, line in lines.items() if shown is None or n in shown])
 
 
@@ -145,6 +148,7 @@ class _Cell:
                              if isinstance(n, (ast.For, ast.While))), key=lambda t: (t[0], -t[1]))
         self.functions = {n.name: (self.number(n.lineno), self.number(n.end_lineno or n.lineno)) for n in nodes
                           if isinstance(n, ast.FunctionDef)}
+        self.def_lines = {first for first, _ in self.functions.values()}
         self._at: dict[tuple[int, int], list[ast.AST]] = {}
         for n in nodes:
             if hasattr(n, "lineno") and hasattr(n, "col_offset"):
@@ -197,10 +201,15 @@ class _Marker:
         if line in self.lines:
             self.lines[line].add(kind, text)
 
-    @staticmethod
-    def _raised(instructions: list[Instruction]) -> set[int]:
-        """The error sites whose raise call survived optimization."""
-        return {site for i in instructions if i.callee == "@jitcell.raise" for site in i.constant_args}
+    def _raised(self, instructions: list[Instruction]) -> set[int]:
+        """The error sites whose raise call survived optimization (where one raise call is left, LLVM
+        may move its constant site into jitcell.raise itself: it is read there)."""
+        calls = [i for i in instructions if i.callee == "@jitcell.raise"]
+        sites = {site for i in calls for site in i.constant_args}
+        if any(not i.constant_args for i in calls):
+            sites |= {site for i in self.code.instructions if i.function == "jitcell.raise" and
+                      i.callee == "slot:raise" for site in i.constant_args}
+        return sites
 
     def copy_state(self, copies) -> str:
         """Of code in these copies of versioned loops ((loop, copy) pairs, outermost first): "runs"
@@ -252,6 +261,8 @@ class _Marker:
             expr = self.cell.expression(line, col, _EXPRESSIONS) or op
             if op in _OVERFLOW_OPS and info.get("operands", ["int"])[0] == "int":
                 return f"overflow check: {expr} may leave 64 bits"
+            if op == "floordiv" and info.get("operands", [""])[0] == "int":
+                return f"zero-division check: the divisor of {expr} may be 0 (or the quotient leave 64 bits)"
             if op in ("floordiv", "mod", "truediv"):
                 return f"zero-division check: the divisor of {expr} may be 0"
             if op == "lshift":
@@ -291,10 +302,11 @@ class _Marker:
             if not i.line:
                 continue
             if i.refcount or i.callee in ("@jitcell.release", "slot:rt.obj_destroy"):
-                self.mark(i.line, "refcount", "reference counting: an object retained or released")
+                self.mark(i.line, "refcount", "reference counting: parameters and locals, on entry and at exit"
+                          if i.line in self.cell.def_lines else "reference counting: an object retained or released")
                 continue
             described = _call_text(i)
-            if described is not None and (described[0] != "note" or self.interrupt_check(i)):
+            if described is not None:
                 self.mark(i.line, *described)
 
     def interrupt_check(self, i: Instruction) -> bool:
@@ -325,7 +337,11 @@ class _Marker:
             if not running:
                 self.mark(first, "note", "the copy of this loop that runs has no loop left (a closed form, or "
                                          "unrolled); only its checked copy loops")
-            elif any(loop.vectorized for loop in running):
+                continue
+            if any(self.interrupt_check(i) for loop in running for i in loop.instructions):
+                self.mark(first, "note", "checks for Kernel › Interrupt at each iteration (a load and a compare; "
+                                         "a loop of plain arithmetic checks once per chunk of iterations)")
+            if any(loop.vectorized for loop in running):
                 width = next((m.group(0) for loop in running for i in loop.instructions
                               if (m := re.search(r"<\d+ x [\w*]+>", i.text))), "")
                 self.mark(first, "note", "vectorised" + (f" ({width})" if width else ""))
@@ -396,8 +412,8 @@ def _call_text(i: Instruction) -> tuple[str, str] | None:
     callee = i.callee
     if not callee or callee.startswith("@llvm.") or callee in ("@jitcell.raise", "slot:raise"):
         return None
-    if callee in ("@jitcell.signals",):
-        return "note", "interrupt check: a counter is read; Python's signal handlers run only if it moved"
+    if callee == "@jitcell.signals":
+        return None  # an interrupt check (loops() notes those made at each iteration), or a callback's own
     for name, what in (("print", "print()"), ("format", "format() for an f-string field")):
         if callee in (f"@jitcell.{name}", f"slot:{name}"):
             return "call", f"calls back into Python: {what}"

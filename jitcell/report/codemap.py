@@ -55,7 +55,7 @@ class Instruction:
     refcount: bool = False  # a reference-count operation (lower/locations.py)
     copies: tuple[int, ...] = ()  # the copies of versioned loops it lies in (their scopes' numbers)
     callee: str = ""  # a call's target: "@name", or "slot:TARGET" through a slot
-    constant_args: tuple[int, ...] = ()  # the values the first argument may have, if constants
+    constant_args: tuple[int, ...] = ()  # the values its first i32 argument may have, if constants
     vector: bool = False  # works on a vector type
 
 
@@ -179,8 +179,9 @@ def _split_attachments(line: str) -> tuple[str, dict[str, int]]:
 
 
 def _first_argument(arguments: str, definitions: dict[str, str], depth: int = 0) -> tuple[int, ...]:
-    """The constants the first i32 argument may be: `i32 7`, or a phi or select of constants."""
-    found = re.match(r"\s*i32 (?:noundef |range\([^)]*\) )*(-?\d+|%[-\w.$]+)", arguments)
+    """The constants the first i32 argument may be (a site: `@jitcell.raise(i32 7, ...)`, or the
+    raise slot's `(i64 tag, i32 7, ...)`): `i32 7`, or a phi or select of constants."""
+    found = re.search(r"(?:^|,)\s*i32 (?:noundef |range\([^)]*\) )*(-?\d+|%[-\w.$]+)", arguments)
     if found is None:
         return ()
     value = found.group(1)
