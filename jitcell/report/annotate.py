@@ -470,8 +470,10 @@ _SHADES = {"call": "var(--jp-error-color1,#d93a2f)", "check": "var(--jp-warn-col
 _RULES = (
     ("jc-l", ".jitcell .jc-l{white-space:pre;margin:0}.jc-l>summary{list-style:none}"
              ".jc-l>summary::-webkit-details-marker{display:none}.jc-n{display:inline-block;width:4ch;"
-             "text-align:right;margin-right:1ch;opacity:.6}.jc-m{display:inline-block;width:3ch}"),
-    ("jc-why", ".jitcell .jc-why{margin-left:8ch;white-space:pre-wrap;opacity:.8}"),
+             "text-align:right;margin-right:1ch}.jc-m{display:inline-block;width:3ch}"),
+    ("jc-why", ".jitcell .jc-why{margin-left:8ch;white-space:pre-wrap}"),
+    # the text's colour, fainter (as diagnostics.py's jc-dim)
+    ("jc-n", ".jc-n,.jc-why{color:color-mix(in srgb,currentColor 70%,transparent)}"),
     ("<pre", ".jitcell .jc-l pre{margin:0 0 .4em 8ch;white-space:pre;overflow-x:auto;font-size:inherit;"
              "border-left:1px solid color-mix(in srgb,currentColor 25%,transparent);padding-left:1ch}"),
     *((f"jc-{kind}", f".jc-{kind}>summary,.jc-{kind}.jc-k{{background:color-mix(in srgb,{colour} 20%,transparent);"
