@@ -193,7 +193,7 @@ def test_the_report_module_imports_no_compiler():
 
 
 @pytest.mark.kernel
-def test_the_magics_in_a_real_kernel(tmp_path):
+def test_the_magics_in_a_real_kernel(tmp_path, capfd):
     from jitcell.kernel.session import KernelSession
 
     with KernelSession(env={"JITCELL_CACHE_DIR": str(tmp_path)}) as kernel:
@@ -207,3 +207,8 @@ def test_the_magics_in_a_real_kernel(tmp_path):
         (shown,) = reply.displays
         lines = shown["text/plain"].splitlines()
         assert lines[1].startswith("   2") and "   5 +→" in shown["text/plain"] and "print" not in shown["text/plain"]
+        # LLVM prints its remarks on the kernel process's stderr (file descriptor 2, which this test
+        # captures: a probe written there arrives): the annotation took them, none is left there
+        kernel.execute("import os\nos.write(2, b'remark: probe\\n')")
+    err = capfd.readouterr().err
+    assert "remark: probe" in err and "remark" not in err.replace("remark: probe", "")
