@@ -27,6 +27,8 @@ MARKERS = {"check": "!", "refcount": "+", "call": "→", "loop": "~", "note": "�
 CATEGORIES = {"check": "check that may raise", "refcount": "reference counting",
               "call": "call out of the cell's code", "loop": "loop not vectorised"}
 _OVERFLOW_OPS = {"add", "sub", "mul", "neg", "abs", "pow"}
+_OPERATORS = {"add": ast.Add, "sub": ast.Sub, "mul": ast.Mult, "pow": ast.Pow, "floordiv": ast.FloorDiv,
+              "mod": ast.Mod, "truediv": ast.Div, "lshift": ast.LShift, "rshift": ast.RShift, "neg": ast.USub}
 _PHI = re.compile(r"%[-\w.$]+ = phi ")
 _CHUNK_LOOP = "for.chunk"  # the loop around a range loop's chunks, for interrupt checks (lower/program.py)
 
@@ -128,19 +130,18 @@ class Cell:
         span = self.functions.get(name)
         return range(span[0], span[1] + 1) if span else None
 
-    def expression(self, line: int, col: int, kinds: tuple[type, ...]) -> str:
-        """The source of the node of one of `kinds` starting at line:col (the largest), else ''."""
+    def expression(self, line: int, col: int, kinds: tuple[type, ...], op: str | None = None) -> str:
+        """The source of the node of one of `kinds` starting at line:col (the largest, or the largest
+        whose operator is `op`: "mul" in `3 * n + 1` is `3 * n`), else ''."""
         found = [n for n in self._at.get((line, col), []) if isinstance(n, kinds)]
+        operator = _OPERATORS.get(op or "")
+        found = [n for n in found if isinstance(getattr(n, "op", None), operator)] or found if operator else found
         if not found:
             return ""
         text = ast.get_source_segment(self.source, found[0]) or ""
         text = " ".join(text.split())
         return text if len(text) <= 48 else text[:45] + "…"
 
-    def loop_at(self, line: int):
-        """The innermost loop whose lines hold `line`: (first line, last line, node), or None."""
-        holding = [loop for loop in self.loops if loop[0] <= line <= loop[1]]
-        return max(holding, key=lambda loop: loop[0]) if holding else None
 
     def innermost(self, loop) -> bool:
         return not any(other is not loop and loop[0] < other[0] <= loop[1] for other in self.loops)
@@ -218,7 +219,7 @@ class _Marker:
         kind, op = info["kind"], info.get("op")
         line, col = info["line"], info["col"]
         if kind == "python_op":
-            expr = self.cell.expression(line, col, _EXPRESSIONS) or op
+            expr = self.cell.expression(line, col, _EXPRESSIONS, op) or op
             if op in _OVERFLOW_OPS and info.get("operands", ["int"])[0] == "int":
                 return f"overflow check: {expr} may leave 64 bits"
             if op == "floordiv" and info.get("operands", [""])[0] == "int":
