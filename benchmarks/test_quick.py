@@ -46,3 +46,21 @@ def test_quick_run_writes_complete_results(tmp_path):
     for heading in ("## 1. Restart", "## 2. Cold compile", "## 3. Run time", "## 4. Call overhead", "## Goals"):
         assert heading in markdown
     assert data["machine"]["llvm"] and data["machine"]["gcc"]
+
+
+def test_lists_quick_run(tmp_path):
+    """`lists.py --quick`: every kernel has a time for Numba and CPython (each checked against CPython's
+    result by the script, which fails otherwise) and, for jitcell, a time or the error that stops it."""
+    done = subprocess.run([sys.executable, str(RUN.parent / "lists.py"), "--quick", "--output", str(tmp_path)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    results = json.loads((tmp_path / "lists-quick.json").read_text())["results"]
+    assert [r["kernel"] for r in results] == ["sieve", "fannkuch", "sort_pairs", "comprehension", "boundary"]
+    for result in results:
+        systems = result["systems"]
+        assert systems["CPython"]["seconds"] > 0
+        assert any(s.startswith("Numba") and r["seconds"] > 0 for s, r in systems.items()), result["kernel"]
+        jit = systems["jitcell"]
+        assert jit.get("seconds", 0) > 0 or jit["error"].startswith("does not compile yet: "), jit
+    assert set(results[-1]["systems"]) == {"jitcell", "Numba (reflected list)", "Numba (typed List)", "CPython"}
+    assert "| sieve over a list of bools |" in (tmp_path / "lists-quick.md").read_text()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 __all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "VAR_PREFIX", "CELL_TARGET", "VAR_TARGET",
            "CAPI_FUNCTIONS", "SCRIPT_FUNCTION", "slot_symbol", "function_symbol", "call_symbol", "var_symbol",
-           "describe"]
+           "describe", "ADDED_LINES", "MODULE_LINE"]
 
 SLOT_PREFIX = "jitcell.slot."
 FUNCTION_PREFIX = "jitcell.def."  # the C-ABI entry point Python calls
@@ -32,6 +32,11 @@ CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_dou
                             "PyErr_CheckSignals", "PyErr_Fetch", "PyErr_Clear", "Py_GetRecursionLimit"})
 
 SCRIPT_FUNCTION = "__cell__"  # a kernel cell's top-level statements, compiled (compiler/parse.py)
+
+# A front end that adds lines to the user's text (the kernel: the imports of earlier cells; @jit: its
+# module's imports and name) puts them below this line, so that a miss's diff shows the user's lines only
+ADDED_LINES = "# jitcell: lines added to the cell"
+MODULE_LINE = "# jitcell.jit: module "  # @jit's last line: the module whose functions the cell calls
 
 _DESCRIPTIONS = {
     "print": "the print() callback into Python",

@@ -15,9 +15,11 @@
 
 Each decorated function is a cell: its source as the file holds it (decorators and the
 indentation of its block removed), compiled by `compile_cell` with `first_line` set to its
-`def` line, so that compile errors and the notes of run-time errors carry the file's line
-numbers; the decorator then puts the file's name in them (`mod.py:12:5: error: ...`). The
-cache and its keys are the cells': a script run again loads every function from the cache.
+`def` line, `filename` its file and `indentation` what its lines lost, so that compile errors
+and the notes of run-time errors name the file, its lines and columns (`mod.py:12:5: error:
+...`), and `context` its file, so that a miss is explained against the function's last compile
+from the same file. The cache and its keys are the cells': a script run again loads every
+function from the cache.
 
 - **Lazy by default.** A function is compiled at its first call (or `f.compile()`), as Numba's
   `@njit` without a signature: importing a module stays cheap (not even the pipeline is
@@ -30,8 +32,9 @@ cache and its keys are the cells': a script run again loads every function from 
   of one module share a `Namespace` (late binding): redefining one (a reload, an IPython cell
   run again) compiles it at once and re-points the compiled code that calls it.
 - The module's imports that the body uses (`import math`, `import numpy as np`, `from math
-  import sqrt`) are appended to the cell, whose last line names the module: identical text in
-  two modules makes two entries, so that each one's calls go to its own module's functions.
+  import sqrt`) are appended to the cell (below `abi.ADDED_LINES`), whose last line names the
+  module: identical text in two modules makes two entries, so that each one's calls go to its
+  own module's functions.
 - The object returned calls the compiled function's own wrapper directly (the same argument
   checks and TypeErrors as a `JitFunction`, no extra Python frame) and carries the Python
   function's metadata (`__name__`, `__doc__`, `__module__`, `__wrapped__`, so
@@ -43,6 +46,7 @@ from __future__ import annotations
 import functools
 import linecache
 import math
+import os
 import re
 import sys
 import threading
@@ -50,6 +54,7 @@ import types
 import weakref
 from collections.abc import Callable
 
+from jitcell.abi import ADDED_LINES, MODULE_LINE
 from jitcell.errors import CompileError, JitError, LinkageError, source_lines
 from jitcell.options import Options
 
@@ -66,7 +71,6 @@ CODE_OPTIONS = ("opt", "wraparound", "boundscheck", "loop_versioning", "interrup
 _LOCK = threading.RLock()  # one compile at a time: compiles are rare, and callees come first
 _CALLED = re.compile(r"(?<![\w.])(?!\d)(\w+)\s*\(")  # a name before '(', as namespace.resolve scans
 _WORD = re.compile(r"(?<![\w.])(?!\d)\w+")
-_NOTE = re.compile(r'  File "cell", line (\d+), column (\d+), in (\w+) \(compiled by jitcell\)')
 _MISSING = object()
 
 
@@ -105,7 +109,6 @@ class DecoratedFunction:
         self._lines = linecache.getlines(filename, fn.__globals__)  # the text of the code Python runs
         self._source: _Source | None = None
         self._module = _module_of(fn) if _module_level(fn) else None
-        self._files: dict[str, _Source] = {}  # function name -> where it is: for the notes of errors
 
     def __call__(self, *args, **kwargs):
         """Until compiled: compile, then call. Compiling replaces this method (`_bind`)."""
@@ -151,10 +154,8 @@ class DecoratedFunction:
         return {name: _lookup(self.__wrapped__, name)
                 for name in sorted(set(_CALLED.findall(self._src.text))) if name != own}
 
-    def _bind(self, function, files: dict[str, _Source]) -> None:
+    def _bind(self, function) -> None:
         self.function = function
-        self._files = files
-        _name_files_in_notes(function, files)
         # a class of its own whose __call__ is the compiled function's wrapper itself: no extra frame
         self.__class__ = type("DecoratedFunction", (DecoratedFunction,),
                               {"__call__": staticmethod(type(function).__call__), "__module__": __name__})
@@ -212,7 +213,7 @@ class _Module:
                 continue
             if (current.library.manifest["source"], current.library.manifest["options"]) == \
                     (old.library.manifest["source"], old.library.manifest["options"]):
-                decorated._bind(current, decorated._files)
+                decorated._bind(current)
 
 
 _MODULES: dict[int, _Module] = {}
@@ -249,20 +250,12 @@ def _lookup(fn, name: str):
 class _Source:
     """A decorated function's cell text and where it lies in its file."""
 
-    def __init__(self, filename: str, def_line: int, text: str, removed: list[int], file_lines: list[str]):
+    def __init__(self, filename: str, def_line: int, text: str, removed: list[int]):
         self.filename = filename
         self.def_line = def_line  # the file line of `def`: the cell's first_line
         self.text = text  # from `def` on, dedented
-        self.removed = removed  # per cell line: the columns dedenting removed
-        self.file_lines = file_lines
+        self.removed = removed  # per cell line: the columns dedenting removed (compile_cell's indentation)
         self.last_line = def_line + len(removed) - 1
-
-    def column(self, line: int, col: int) -> int:
-        index = line - self.def_line
-        return col + (self.removed[index] if 0 <= index < len(self.removed) else 0)
-
-    def file_line(self, line: int) -> str | None:
-        return self.file_lines[line - 1].rstrip("\r\n") if 0 < line <= len(self.file_lines) else None
 
 
 def _extract(fn, lines: list[str]) -> _Source:
@@ -290,7 +283,7 @@ def _extract(fn, lines: list[str]) -> _Source:
     kept = block[node.lineno - 1:]
     new = _dedented(kept, pad)
     return _Source(filename, start + node.lineno - 1, "".join(new),
-                   [len(a) - len(b) for a, b in zip(kept, new, strict=True)], lines)
+                   [len(a) - len(b) for a, b in zip(kept, new, strict=True)])
 
 
 def _dedented(block: list[str], pad: str) -> list[str]:
@@ -379,15 +372,12 @@ def _compile_group(group: list[DecoratedFunction], target: DecoratedFunction) ->
     defined = {d.__wrapped__.__name__ for d in group}
     callees: dict[str, object] = {}
     unbound: set[str] = set()
-    files: dict[str, _Source] = {}
     for member in group:
-        files[member.__wrapped__.__name__] = member._src
         for name, value in member._calls().items():
             if name in defined:
                 continue
             if isinstance(value, DecoratedFunction):
                 callees[name] = value.function  # compiled: its group came first
-                files.update(value._files)
             elif isinstance(value, JitFunction):  # a cell's function bound in the module: callable too
                 callees[name] = value
             else:
@@ -403,8 +393,10 @@ def _compile_group(group: list[DecoratedFunction], target: DecoratedFunction) ->
         names.update(callees)
         module.namespace.label = f"{first._src.filename}:{first._src.def_line}"
         env = module.namespace
+    filename = first._src.filename
     try:
-        library = compile_cell(source, options, callees=env, cache=first.cache)
+        library = compile_cell(source, options, callees=env, cache=first.cache, filename=filename,
+                               indentation=_indentation(group), context="file:" + os.path.abspath(filename))
     except CompileError as error:
         raise _located(error, group, target).with_traceback(None) from None  # the compiler's frames are no news
     except LinkageError as error:  # a name once called is missing: the compile error says more here
@@ -412,7 +404,7 @@ def _compile_group(group: list[DecoratedFunction], target: DecoratedFunction) ->
             raise _located(error.__cause__, group, target).with_traceback(None) from None
         raise
     for member in group:
-        member._bind(library.functions[member.__wrapped__.__name__], files)
+        member._bind(library.functions[member.__wrapped__.__name__])
     if module is not None:
         module.sync()
 
@@ -439,41 +431,39 @@ def _check_cycle(group: list[DecoratedFunction]) -> None:
 
 
 def _cell_source(group: list[DecoratedFunction]) -> str:
-    """The functions at their own lines (blank lines between them), then the imports they use,
-    then the module's name."""
+    """The functions at their own lines (blank lines between them), then, below the line that
+    says jitcell added what follows, the imports they use and the module's name."""
     lines: list[str] = []
     first_line = group[0]._src.def_line
     for member in group:
         lines += ["\n"] * (member._src.def_line - first_line - len(lines))
         lines += [line + "\n" for line in source_lines(member._src.text)]
     imports = sorted(set().union(*(_imports(m) for m in group)))
-    lines += [line + "\n" for line in imports]
-    lines.append(f"# jitcell.jit: module {group[0].__module__}\n")
+    lines += [ADDED_LINES + "\n", *(line + "\n" for line in imports), f"{MODULE_LINE}{group[0].__module__}\n"]
     return "".join(lines)
+
+
+def _indentation(group: list[DecoratedFunction]) -> tuple[int, ...]:
+    """Per line of the cell, the columns its line in the file has before it (a method's block)."""
+    columns: list[int] = []
+    first_line = group[0]._src.def_line
+    for member in group:
+        columns += [0] * (member._src.def_line - first_line - len(columns))
+        columns += member._src.removed
+    return tuple(columns)
 
 
 # ---- errors name the file --------------------------------------------------------------
 
 
 def _located(error: CompileError, group: list[DecoratedFunction], target: DecoratedFunction) -> CompileError:
-    """The error's diagnostics as `file:line:col: error: ...` with the file's line: the cell's
-    lines are the file's already (first_line); columns lose the dedenting."""
-    lines = source_lines(error.source)
-    parts = []
+    """The error (which compile_cell made name the file, its lines and columns) with what the
+    module says about a name the body uses, and why a function not called yet was compiled."""
     for d in error.diagnostics:
         member = next((m for m in group if m._src.def_line <= d.loc.line <= m._src.last_line), None)
-        if member is None:  # an import line jitcell added
-            parts.append(d.render(lines, error.first_line))
-            continue
-        src = member._src
-        col = src.column(d.loc.line, d.loc.col)
-        message = d.message.replace("at the top of the cell", "at the top of the module") + _hint(d, member)
-        text = f"{src.filename}:{d.loc.line}:{col}: error: {message}"
-        shown = src.file_line(d.loc.line)
-        if shown is not None:
-            text += f"\n    {shown}\n    {' ' * (col - 1)}^"
-        parts.append(text)
-    error.args = ("\n".join(parts),)
+        if member is not None:  # not an import line jitcell added
+            d.message = d.message.replace("at the top of the cell", "at the top of the module") + _hint(d, member)
+    error.locate(error.filename, error.indentation)
     if target not in group:
         error.add_note(f"(compiling {', '.join(m.__qualname__ for m in group)} because "
                        f"{target.__qualname__} calls it)")
@@ -500,35 +490,3 @@ def _hint(diagnostic, member: DecoratedFunction) -> str:
         return f"; {name} is a Python {type(value).__name__}, which compiled code cannot call"
     return (f"; {name} is a Python {type(value).__name__} of the module, which compiled code does not see: "
             "pass it as an argument")
-
-
-def _name_files_in_notes(function, files: dict[str, _Source]) -> None:
-    """Make the notes of errors raised through `function` name the file: `File "cell", line 7,
-    column 12, in f` becomes `File "/src/mod.py", line 7, column 16, in f`. The note is written
-    by the runtime's callbacks, which know no file name; until compile_cell takes one, the
-    wrapper's own way of taking the pending exception is wrapped, so that the call itself
-    costs nothing more."""
-    scope = getattr(type(function).__call__, "__globals__", {})
-    take = scope.get("jc__take_pending")
-    if take is None:
-        return
-    take = getattr(take, "__wrapped__", take)
-
-    @functools.wraps(take)
-    def take_pending() -> BaseException:
-        error = take()
-        notes = getattr(error, "__notes__", None)
-        if notes:
-            error.__notes__ = [_NOTE.sub(lambda m: _note(m, files), note) for note in notes]
-        return error
-
-    scope["jc__take_pending"] = take_pending
-
-
-def _note(match: re.Match, files: dict[str, _Source]) -> str:
-    line, col, name = int(match.group(1)), int(match.group(2)), match.group(3)
-    src = files.get(name)
-    if src is None:
-        return match.group(0)
-    return (f'  File "{src.filename}", line {line}, column {src.column(line, col)}, in {name} '
-            f"(compiled by jitcell)")

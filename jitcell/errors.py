@@ -86,12 +86,17 @@ class Diagnostic:
     def __repr__(self) -> str:
         return f"Diagnostic({self.message!r}, {self.loc!r})"
 
-    def render(self, source_lines: list[str], first_line: int = 1) -> str:
-        text = f"cell:{self.loc.line}:{self.loc.col}: error: {self.message}"
+    def render(self, source_lines: list[str], first_line: int = 1, filename: str | None = None,
+               indentation: tuple[int, ...] = ()) -> str:
+        """`file:line:col: error: message`, the line and a caret; `indentation` (per line) the columns
+        the file has before a line that the source does not (compile_cell's), added back."""
         index = self.loc.line - first_line
+        shift = indentation[index] if 0 <= index < len(indentation) else 0
+        col = self.loc.col + shift
+        text = f"{filename or 'cell'}:{self.loc.line}:{col}: error: {self.message}"
         if 0 <= index < len(source_lines):
-            line = _printable(source_lines[index].rstrip())
-            caret = " " * (self.loc.col - 1) + "^"
+            line = " " * shift + _printable(source_lines[index].rstrip())
+            caret = " " * (col - 1) + "^"
             text += f"\n    {line}\n    {caret}"
         return text
 
@@ -113,7 +118,16 @@ class CompileError(JitError):
         self.diagnostics = sorted(diagnostics, key=lambda d: (d.loc.line, d.loc.col))
         self.source = source
         self.first_line = first_line
+        self.filename: str | None = None  # "cell" in messages
+        self.indentation: tuple[int, ...] = ()
         super().__init__(self._render())
+
+    def locate(self, filename: str | None, indentation: tuple[int, ...] = ()) -> CompileError:
+        """The same error, naming the file its source comes from (compile_cell's `filename`), with
+        the file's columns; called again after a diagnostic's message changed, it renders it anew."""
+        self.filename, self.indentation = filename, tuple(indentation)
+        self.args = (self._render(),)
+        return self
 
     @property
     def line(self) -> int:
@@ -129,11 +143,11 @@ class CompileError(JitError):
 
     def _render(self) -> str:
         lines = source_lines(self.source)
-        return "\n".join(d.render(lines, self.first_line) for d in self.diagnostics)
+        return "\n".join(d.render(lines, self.first_line, self.filename, self.indentation) for d in self.diagnostics)
 
     def _render_traceback_(self) -> list[str]:
         count = len(self.diagnostics)
-        head = f"\x1b[31mCompileError\x1b[0m: {count} error{'s' if count > 1 else ''} in cell"
+        head = f"\x1b[31mCompileError\x1b[0m: {count} error{'s' if count > 1 else ''} in {self.filename or 'cell'}"
         return [head, *str(self).splitlines()]
 
 

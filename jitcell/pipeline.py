@@ -22,8 +22,10 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
+from collections.abc import Sequence
 
-from jitcell.loader import fingerprint, namespace, variables
+from jitcell.errors import CompileError
+from jitcell.loader import fingerprint, misses, namespace, variables
 from jitcell.loader.bind import bind
 from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
 from jitcell.loader.library import Library
@@ -36,7 +38,8 @@ _ATTEMPTS = 4  # builds of one cell when a cache clear keeps removing what they 
 
 
 def compile_cell(source: str, options: Options | None = None, /, *, callees=None, cache: bool = True,
-                 force: bool = False, cache_dir=None, wrap: bool = True, **fields) -> Library:
+                 force: bool = False, cache_dir=None, wrap: bool = True, filename: str | None = None,
+                 indentation: Sequence[int] = (), context: str | None = None, **fields) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     The options that change the generated code, and so are part of the cache key, come as an
@@ -56,6 +59,15 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     functions join it, and redefining a name re-patches or recompiles its callers). The
     signatures of the callees the cell mentions are part of the cache key. `wrap=False` binds
     no Python wrappers (`library.functions` stays empty).
+
+    Three more say who compiles the cell, for messages only (none is part of the cache key):
+    `filename` names the file the source comes from in compile errors (`mod.py:12:5: error:`)
+    and in the notes of run-time errors (`File "mod.py", line 12, column 5, in f`), instead
+    of "cell"; `indentation` (per line of the source) the columns the file has before the line
+    that the source does not (a method's block, dedented to be a cell), added back to columns;
+    `context` where the cell is compiled ("notebook:PATH", "session:ID", "file:PATH"): a miss
+    is explained against the previous compile of the same cell in the same context only
+    (loader/misses.py).
     """
     if options is None:
         unknown = sorted(set(fields) - set(Options.__slots__))
@@ -64,10 +76,14 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
         options = Options(**fields)
     elif fields:
         raise TypeError("compile_cell() takes an Options value or its fields as keywords, not both")
+    misses.check_context(context)
+    indentation = tuple(indentation)
     store = Cache(cache_dir) if cache else None
     toolchain = fingerprint.toolchain(store.location if store else None, write=store is not None,
                                       probe=_probe_toolchain)
-    settings = {"cache": cache, "cache_dir": cache_dir}
+    # how a Namespace compiles this cell again (namespace.py): where, and for whom
+    settings = {"cache": cache, "cache_dir": cache_dir, "filename": filename, "indentation": indentation,
+                "context": context}
     env = namespace.resolve(callees, source) if callees is not None else {}
     var_env = variables.resolve(callees, source) if options.script else {}
     key = cache_key(source, options.key_parts(), toolchain, namespace.key_part(env), variables.key_part(var_env))
@@ -82,7 +98,8 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
         if found.entry is not None:
             try:
                 library = load(found.entry, cache_hit=True, compile_seconds=None,
-                               address_of=namespace.resolver(env, found.entry.manifest, var_env))
+                               address_of=namespace.resolver(env, found.entry.manifest, var_env), filename=filename,
+                               indentation=indentation)
             except Vanished:
                 reason = "the entry was removed while it was being loaded (a cache clear in another process?)"
             else:
@@ -95,20 +112,24 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
         try:
             with _workspace(store, key) as work:
                 with namespace.missing_callees(settings, source, options.key_parts(), callees, env):
-                    built, manifest = driver.build(source, options, key, toolchain, work, callees=env,
-                                                   var_env=var_env)
+                    try:
+                        built, manifest = driver.build(source, options, key, toolchain, work, callees=env,
+                                                       var_env=var_env)
+                    except CompileError as error:
+                        error.locate(filename, indentation)  # "cell", or the file the source comes from
+                        raise
                 details: dict | None = None
                 if store is not None:
                     entry = store.publish(key, built, manifest, replace=force or reason.startswith("corrupt"))
-                    details = _explain_miss(store, manifest, reason)
+                    details = _explain_miss(store, manifest, context)
                     if reason == "no entry" and details["reasons"]:
-                        reason = details["reasons"][0] + (f" (and {len(details['reasons']) - 1} more)"
-                                                          if len(details["reasons"]) > 1 else "")
+                        reason = misses.headline(details["reasons"])
                 else:
                     entry = Entry(key, built, manifest)
                 compile_seconds = time.perf_counter() - started
                 library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
-                               address_of=namespace.resolver(env, entry.manifest, var_env))
+                               address_of=namespace.resolver(env, entry.manifest, var_env), filename=filename,
+                               indentation=indentation)
                 library.miss_details = details
             break
         except Vanished as gone:
@@ -130,12 +151,12 @@ def _probe_toolchain() -> dict:
     return driver.toolchain()
 
 
-def _explain_miss(store: Cache, manifest: dict, reason: str) -> dict:
-    """Compare with the previous entry of the same cell (misses.py), and remember this one."""
-    from jitcell.loader import misses  # a miss only (it brings difflib)
-
-    details = misses.explain(misses.previous(store, manifest), manifest)
-    misses.remember(store, manifest, store.paths(manifest["key"])[1])
+def _explain_miss(store: Cache, manifest: dict, context: str | None) -> dict:
+    """Compare with the previous entry of the same cell in the same context (misses.py), and
+    remember this one."""
+    old, found = misses.previous(store, manifest, context)
+    details = misses.explain(old, manifest, context, found)
+    misses.remember(store, manifest, store.paths(manifest["key"])[1], context)
     return details
 
 

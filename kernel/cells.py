@@ -19,8 +19,9 @@ import sys
 
 from IPython.display import display
 
+from jitcell.abi import ADDED_LINES
 from jitcell.loader.bind import JitFunction
-from jitcell.magics import cell_label, load_ipython_extension, namespace_of
+from jitcell.magics import cell_label, context_of, load_ipython_extension, namespace_of
 from jitcell.pipeline import compile_cell
 from jitcell.report.diagnostics import summary_bundle
 from jitcell.report.summary import summary_text
@@ -76,7 +77,8 @@ class CompiledCells:
         message and nothing else (what Jupyter front ends and jupyter_kernel_test expect)."""
         # IPython has counted this cell already: execution_count is the next one's number
         self.namespace.label = cell_label(self.shell, cell) or f"In [{self.shell.execution_count - 1}]"
-        library = compile_cell(self.with_imports(cell), callees=self.namespace, script=True)
+        library = compile_cell(self.with_imports(cell), callees=self.namespace, script=True,
+                               context=context_of(self.shell))
         self.remember_imports(cell)  # only now: a refused cell leaves the session as it was
         self.shell.user_ns.update(library.functions)
         for event in library.relinked:
@@ -92,10 +94,11 @@ class CompiledCells:
     def with_imports(self, cell: str) -> str:
         """The cell, with the imports of earlier compiled cells appended (as in Python, an import
         lasts for the session). At the end, so that line numbers stay the cell's own; the
-        compiler reads imports wherever they are at the top level."""
+        compiler reads imports wherever they are at the top level. Below `abi.ADDED_LINES`, so
+        that the explanation of a miss tells them from the user's lines."""
         own = {line.strip() for line in _IMPORT.findall(cell)}
         missing = [line for line in self.imports if line not in own]
-        return cell if not missing else cell.rstrip("\n") + "\n" + "\n".join(missing) + "\n"
+        return cell if not missing else cell.rstrip("\n") + "\n" + "\n".join([ADDED_LINES, *missing]) + "\n"
 
     def remember_imports(self, cell: str) -> None:
         """The top-level imports of a cell that compiled last for the session."""

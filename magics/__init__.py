@@ -7,7 +7,7 @@
        ...:     for i in range(n):
        ...:         s += i * i
        ...:     return s
-    jitcell: bound total · cache miss (no entry) · compile 41.3 ms · load 0.2 ms · 0 slots patched
+    jitcell: bound total · cache miss: no entry · compile 41.3 ms · load 0.2 ms · 0 slots patched
     In [3]: total(10)
     Out[3]: 285
 
@@ -19,6 +19,8 @@ one (a line per caller says so).
 """
 
 from __future__ import annotations
+
+import os
 
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
@@ -41,7 +43,7 @@ from jitcell.runtime import interrupts
 
 from . import tracebacks
 
-__all__ = ["JitMagics", "load_ipython_extension", "namespace_of", "cell_label"]
+__all__ = ["JitMagics", "load_ipython_extension", "namespace_of", "cell_label", "context_of"]
 
 
 @magics_class
@@ -120,7 +122,8 @@ class JitMagics(Magics):
         namespace.label = cell_label(self.shell, cell)
         library = compile_cell(cell, callees=namespace, opt=args.opt, wraparound=args.wraparound, first_line=2,
                                interrupt_checks=not args.no_interrupt, cache=not args.no_cache, force=args.force,
-                               boundscheck=args.boundscheck == "on", break_linkage=args.teach_break)
+                               boundscheck=args.boundscheck == "on", break_linkage=args.teach_break,
+                               context=context_of(self.shell))
         self.user_ns.update(library.functions)
         if not args.quiet or show:
             display(summary_bundle(library, show=[v for v in show if v not in ("ir", "opt", "asm")]), raw=True)
@@ -201,6 +204,29 @@ def namespace_of(shell) -> Namespace:
     if namespace is None or namespace.names is not shell.user_ns:
         namespace = shell._jitcell_namespace = Namespace(shell.user_ns)
     return namespace
+
+
+def context_of(shell) -> str:
+    """Where this shell's cells are compiled, so that a miss is explained against the same cell's
+    previous compile here and never another notebook's (loader/misses.py): the notebook's path
+    when the front end told the kernel (Jupyter server's JPY_SESSION_NAME, which ipykernel puts in
+    `__session__`; VS Code's `__vsc_ipynb_file__`), else this IPython session: its number in the
+    history database, or, without one, an id made for this shell."""
+    for path in (shell.user_ns.get("__vsc_ipynb_file__"), shell.user_ns.get("__session__"),
+                 os.environ.get("JPY_SESSION_NAME")):
+        if isinstance(path, str) and path:
+            return ("notebook:" if path.endswith(".ipynb") else "session:") + path
+    history = getattr(shell, "history_manager", None)
+    database = str(getattr(history, "hist_file", ":memory:"))
+    number = getattr(history, "session_number", 0)
+    if getattr(history, "enabled", False) and database != ":memory:" and number:
+        return f"session:{database}#{number}"
+    made = getattr(shell, "_jitcell_session", None)
+    if made is None:
+        import uuid
+
+        made = shell._jitcell_session = uuid.uuid4().hex
+    return f"session:{made}"
 
 
 def cell_label(shell, cell: str) -> str | None:

@@ -342,15 +342,24 @@ def test_signature_shows_array_types(f):
 
 
 @pytest.mark.parametrize("body, message", [
-    ("def f(a: float[:]) -> float:\n    return a[0, 0]\n", "a 1-D array (float[:]) takes 1 index, not 2"),
-    ("def f(a: float[:, :]) -> float:\n    return a[0]\n",
-     "a 2-D array (float[:, :]) takes 2 indices, not 1; rows of 2-D arrays are not supported"),
+    ("def f(a: float[:]) -> float:\n    return a[0, 0]\n",
+     "too many indices for array: a 1-D array (float[:]) takes at most 1, not 2"),
+    ("def f(a: float[:, :]) -> float:\n    return a[0, 0, 0]\n",
+     "too many indices for array: a 2-D array (float[:, :]) takes at most 2, not 3"),
     ("def f(a: float[:]) -> float:\n    return a[1.5]\n", "array indices must be int, not float"),
     ("def f(a: float[:]) -> float:\n    return a[True]\n",
      "a bool index selects elements in NumPy (boolean indexing), which jitcell does not support; "
      "write int(...) for 0 or 1"),
-    ("def f(a: float[:]) -> float:\n    return a[1:]\n",
-     "slices are not supported"),
+    ("def f(a: float[:]) -> None:\n    a[1:] += 1.0\n",
+     "augmented assignment to an array slice ('+=' on a view) is not supported by jitcell; write a loop"),
+    ("def f(a: float[:]) -> float[:]:\n    return a[1.5:]\n", "slice bounds must be int, not float"),
+    ("def f(a: float[:], b: int[:]) -> None:\n    a[1:] = b\n",
+     "cannot assign int[:] to a view of float elements in jitcell; the element types must be the same"),
+    ("def f(a: float[:]) -> float[:]:\n    return a.copy(1)\n", "copy() takes no arguments in jitcell"),
+    ("def f(a: float[:]) -> float[:]:\n    return a.sort()\n",
+     "'float[:]' has no method 'sort' in jitcell (copy() is supported)"),
+    ("def f(a: float[:]) -> float:\n    return a[1:][0, 1]\n",
+     "too many indices for array: a 1-D array (float[:]) takes at most 1, not 2"),
     ("def f(a: int[:]) -> None:\n    a[0] = 1.5\n",
      "an element of int[:] must be int, not float (write int(...) to truncate)"),
     ("def f(a: int[:]) -> None:\n    a[0] /= 2\n", "'/=' on an element of int[:] gives float, which the array "

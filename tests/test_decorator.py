@@ -502,6 +502,7 @@ def test_the_cell_is_the_function_s_text_then_its_imports_and_its_module(module)
     assert mod.one(2.5) == 2 + math.pi
     assert mod.one.library.manifest["source"] == (
         "def one(x: float) -> float:\n    return math.floor(x) + half_turn + np.zeros(1)[0]\n"
+        "# jitcell: lines added to the cell\n"
         "from math import pi as half_turn\nimport math\nimport numpy as np\n# jitcell.jit: module key_mod\n")
 
 

@@ -20,7 +20,7 @@ def demo() -> str:
 
 def test_demo_shows_miss_then_hit_and_patched_slots(demo):
     out = demo.split("jitcell kernel demo")[0]
-    assert "cache miss (no entry)" in out and "cache hit" in out
+    assert "cache miss: first compile of this cell in this session" in out and "cache hit" in out
     assert "kernel 1 miss, kernel 2 hit, the same key" in out
     assert "output: identical in both kernels" in out
     rows = [line.split() for line in out.splitlines() if line.strip().startswith("jitcell.slot.")]
@@ -31,7 +31,7 @@ def test_demo_shows_miss_then_hit_and_patched_slots(demo):
 
 def test_demo_runs_the_kernel_part_with_hits_and_new_variable_addresses(demo):
     out = demo.split("jitcell kernel demo")[1]
-    assert out.count("cache miss (no entry)") == 3 and out.count("cache hit") == 3
+    assert out.count("cache miss: first compile of this cell in this session") == 3 and out.count("cache hit") == 3
     assert "run 2 all hits; outputs identical" in out
     assert out.count("Out: '261 steps, 9999 calls'") == 2
     rows = [line.split() for line in out.splitlines() if line.strip().startswith("jitcell.slot.var.")]

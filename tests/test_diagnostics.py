@@ -14,7 +14,6 @@ from IPython.core.interactiveshell import InteractiveShell
 
 import jitcell
 from jitcell.compiler.backend import machine
-from jitcell.loader import misses
 from jitcell.report import diagnostics
 from jitcell.report.diagnostics import summary_bundle
 
@@ -95,22 +94,12 @@ def test_a_hidden_slot_is_a_problem_and_a_correct_build_has_none(fresh_cache, mo
 
 def test_the_miss_reason_names_what_changed(fresh_cache):
     first = jitcell.compile_cell("def f(x: int) -> int:\n    return x * 2\n")
-    assert first.miss_reason == "no entry"
+    assert first.miss_reason == "no entry"  # no context: nothing to say more
     second = jitcell.compile_cell("def f(x: int) -> int:\n    return x * 3\n")
     assert second.miss_reason == "the source changed"
-    assert second.miss_details["diff"].splitlines()[1:] == ["-    return x * 2", "+    return x * 3"]
+    assert second.miss_details["diff"].splitlines() == ["line 2:", "-    return x * 2", "+    return x * 3"]
     third = jitcell.compile_cell("def f(x: int) -> int:\n    return x * 3\n", opt=1)
-    assert third.miss_reason == "an option changed: opt 2 -> 1"
-    new = third.manifest
-    for change, reason in [
-        ({"toolchain": {**new["toolchain"], "cpu": "other-cpu"}},
-         f"the CPU changed: other-cpu -> {new['toolchain']['cpu']}"),
-        ({"toolchain": {**new["toolchain"], "llvm": "21.0.0"}}, f"LLVM changed: 21.0.0 -> {new['toolchain']['llvm']}"),
-        ({"toolchain": {**new["toolchain"], "compiler": "0" * 64}}, "jitcell's compiler changed"),
-        ({"jitcell": "0.0.1"}, f"jitcell changed: 0.0.1 -> {new['jitcell']}"),
-        ({"abi": -1}, f"the codegen ABI changed: -1 -> {new['abi']}"),
-    ]:
-        assert misses.explain({**new, **change, "key": "old"}, new)["reasons"] == [reason]
+    assert third.miss_reason == "opt 2 -> 1"
 
 
 def test_the_magic_shows_the_diagnosis_and_the_code(fresh_cache):

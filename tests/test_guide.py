@@ -3,7 +3,8 @@
 The marks (docs/guide/README.md, "How the examples are checked", says the same for writers):
 
 - a ```python block whose first line is `%%jit ...` is a cell of the magic, run by IPython
-  (the real `%%jit`, options included) in one shell per page. A code line ending in
+  (the real `%%jit`, options included) in one shell per page, which stands for the notebook
+  PAGE.ipynb (as Jupyter's server names it to a kernel). A code line ending in
   `# error: MESSAGE` means the cell fails with a CompileError whose diagnostics are exactly
   those lines (counted from the `%%jit` line as 1) and messages;
 - a ```text block right after such a cell (blank lines between at most) is what the cell
@@ -13,7 +14,8 @@ The marks (docs/guide/README.md, "How the examples are checked", says the same f
   `>>> ` (with `... ` continuation lines) runs a statement; the lines after it are what it
   prints and the repr of its value, or `Name: message` for an exception; `...` matches anything;
 - a ```python block whose first line is `# In [N]:` is a cell of the jitcell kernel, run in a
-  real kernel (one per page); numbering that starts again at 1 restarts the kernel. Its comments
+  real kernel (one per page, for the notebook PAGE.ipynb too); numbering that starts again at 1
+  restarts the kernel. Its comments
   `# Out[N]: TEXT` (the result's text), `# stdout: TEXT` and `# stderr: TEXT` (each a line of
   output), `# raises NAME: MESSAGE`, `# summary: TEXT` (the summary line) and a code line ending
   in `# error: MESSAGE` say what it must show;
@@ -184,12 +186,19 @@ def run_jit_cell(block: Block, shell, shown: Block | None) -> None:
         assert _matches(shown.text, text), f"{shown.where()}: the cell showed:\n{text}\nexpected:\n{shown.text}"
 
 
+def notebook_of(page: Path) -> str:
+    """The notebook a page's cells stand for, as Jupyter's server tells a kernel (JPY_SESSION_NAME,
+    which ipykernel puts in `__session__`): jitcell explains a miss against the same notebook."""
+    return f"{page.stem}.ipynb"
+
+
 @contextlib.contextmanager
-def ipython_shell():
+def ipython_shell(page: Path):
     from IPython.core.interactiveshell import InteractiveShell
 
     InteractiveShell.clear_instance()  # a page starts from a new shell: no functions of another page
     shell = InteractiveShell.instance()
+    shell.user_ns["__session__"] = notebook_of(page)
     shell.run_line_magic("load_ext", "jitcell")
     try:
         yield shell
@@ -272,13 +281,13 @@ def run_page(page: Path, modules: Path) -> None:
         for i, block in enumerate(page_blocks):
             if block.kind == "jit":
                 if shell is None:
-                    shell = stack.enter_context(ipython_shell())
+                    shell = stack.enter_context(ipython_shell(page))
                 after = page_blocks[i + 1] if i + 1 < len(page_blocks) else None
                 shown = after if after is not None and after.lang == "text" and _follows(after, block) else None
                 run_jit_cell(block, shell, shown)
             elif block.kind == "pycon":
                 if shell is None:
-                    shell = stack.enter_context(ipython_shell())
+                    shell = stack.enter_context(ipython_shell(page))
                 importlib.invalidate_caches()
                 run_pycon(block, shell.user_ns)
             elif block.kind == "file":
@@ -290,7 +299,8 @@ def run_page(page: Path, modules: Path) -> None:
 
                 number = int(_KERNEL.match(block.first).group(1))
                 if kernel is None:
-                    kernel = stack.enter_context(KernelSession(kernel="jitcell"))
+                    kernel = stack.enter_context(KernelSession(env={"JPY_SESSION_NAME": notebook_of(page)},
+                                                               kernel="jitcell"))
                 elif number == 1 and count:
                     kernel.restart()  # the numbering starts again: Restart & Run All
                     count = 0
@@ -308,7 +318,8 @@ WRONG = {  # examples that must fail the checks: a wrong value, a wrong message,
     "no error": "```python\n%%jit\ndef f(n: int):\n    return n  # error: lists are not supported\n```\n",
     "unexpected error": "```python\n%%jit\ndef f(n: int):\n    return [n]\n```\n",
     "summary": "```python\n%%jit\ndef f(n: int) -> int:\n    return n\n```\n\n"
-               "```text\njitcell: bound g · cache miss (no entry) · compile 9.9 ms · load 0.1 ms · 0 slots patched\n"
+               "```text\njitcell: bound g · cache miss: first compile of this cell in this notebook · compile 9.9 ms"
+               " · load 0.1 ms · 0 slots patched\n"
                "```\n",
 }
 

@@ -28,7 +28,8 @@ def test_jit_binds_functions_and_shows_a_summary(shell):
     assert result.success
     assert shell.user_ns["cube"](2.0) == 8.0
     (bundle,) = [o.data for o in captured.outputs]
-    assert bundle["text/plain"].startswith("jitcell: bound cube · cache miss (no entry) · compile ")
+    assert bundle["text/plain"].startswith(
+        "jitcell: bound cube · cache miss: first compile of this cell in this session · compile ")
     assert "cache miss" in bundle["text/html"] and "<b>jitcell</b>" in bundle["text/html"]
     _, captured = run(shell, CELL)
     assert "cache hit" in captured.outputs[0].data["text/plain"]

@@ -21,10 +21,12 @@ pytestmark = pytest.mark.kernel
 def execute(path: Path) -> nbformat.NotebookNode:
     """Run it in the kernel its metadata names: python3, or the jitcell kernel, whose kernelspec is
     installed the way users install it (`python -m jitcell.kernel install --prefix P`) into a
-    temporary prefix that JUPYTER_PATH points at."""
+    temporary prefix that JUPYTER_PATH points at. The kernel knows its notebook's name, as Jupyter's
+    server tells it (JPY_SESSION_NAME): miss reasons compare with the same notebook's cells."""
     notebook = nbformat.read(path, as_version=4)
     kernel = notebook.metadata.get("kernelspec", {}).get("name", "python3")
     saved = os.environ.get("JUPYTER_PATH")
+    os.environ["JPY_SESSION_NAME"] = path.name  # as Jupyter's server names its notebook to a kernel
     with tempfile.TemporaryDirectory(prefix="jitcell-prefix-") as prefix:
         if kernel == "jitcell":
             subprocess.run([sys.executable, "-m", "jitcell.kernel", "install", "--prefix", prefix], check=True,
@@ -34,6 +36,7 @@ def execute(path: Path) -> nbformat.NotebookNode:
             NotebookClient(notebook, timeout=300, kernel_name=kernel,
                            resources={"metadata": {"path": str(path.parent)}}).execute()
         finally:
+            del os.environ["JPY_SESSION_NAME"]
             if saved is None:
                 os.environ.pop("JUPYTER_PATH", None)
             else:
@@ -67,7 +70,7 @@ def test_first_steps_says_what_it_claims(fresh_cache):
     outputs = [text_of(c) for c in notebook.cells if c.cell_type == "code"]
     text = "\n".join(outputs)
     assert "same result:  True" in text
-    assert "cache miss (no entry)" in text and "cache hit" in text
+    assert "cache miss: first compile of this cell in this notebook" in text and "cache hit" in text
     assert "cell:5:9: error: 'total' is int" in text and "name 'count' is not defined" in text
     assert "ZeroDivisionError" in text
     assert "speed-up:" in text  # its value is measured in benchmarks/, not asserted here
@@ -79,7 +82,7 @@ def test_cache_and_aslr_says_what_it_claims(fresh_cache):
     assert "all different: True" in text  # ASLR, measured in real processes
     assert "died of SIGSEGV at" in text and "is the address baked into jitcell.slot." in text
     assert "survived: True | result: 100" in text
-    assert "cache miss (the source changed)" in text and "cache miss (an option changed: opt 2 -> 3)" in text
+    assert "cache miss: the source changed ·" in text and "cache miss: --opt 2 -> 3 ·" in text
     assert "corrupt entry: the library's sha256 does not match its manifest" in text and "cube(3) = 27" in text
 
 

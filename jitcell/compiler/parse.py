@@ -40,7 +40,7 @@ _UNSUPPORTED = {
     ast.Starred: "starred expressions",
     ast.List: "lists", ast.Set: "sets",
     ast.NamedExpr: "assignment expressions (:=)",
-    ast.Match: "match statements", ast.Slice: "slices",
+    ast.Match: "match statements",
 }
 # The compiler's passes recurse over the tree, so a tree this deep must stay well
 # within Python's recursion limit.
@@ -252,13 +252,16 @@ class _Parser:
         match node:
             case ast.Assign(targets=[ast.Subscript() as target], value=value):
                 return S.AssignItem(self.subscript(target), self.expr(value), loc)
-            case ast.Assign(targets=[target], value=value):
+            case ast.Assign(targets=[target], value=value) if _plain(target):
                 names = self.assign_targets(target)
                 if names is None:
                     return None
                 return S.Assign(names, self.expr(value), None, loc)
-            case ast.Assign():
-                self.error(node, "chained assignment (a = b = ...) is not supported")
+            case ast.Assign(targets=targets, value=value):
+                parsed = [self.target(t) for t in targets]
+                if any(t is None for t in parsed):
+                    return None
+                return S.AssignTargets(tuple(t for t in parsed if t is not None), self.expr(value), loc)
             case ast.AnnAssign(target=ast.Name() as target, annotation=ann, value=value):
                 if value is None:
                     self.error(node, f"'{target.id}' is declared without a value; "
@@ -289,14 +292,11 @@ class _Parser:
                 return S.If(self.expr(test), self.block(body), self.block(orelse), loc)
             case ast.While(test=test, body=body, orelse=orelse):
                 return S.While(self.expr(test), self.block(body), self.block(orelse), loc)
-            case ast.For(target=ast.Name() as target, iter=it, body=body, orelse=orelse):
-                return S.For(self.name(target), self.expr(it), self.block(body), self.block(orelse), loc)
-            case ast.For(target=ast.Tuple(elts=elts) as target, iter=it, body=body, orelse=orelse) \
-                    if (plain := _all_names(elts)) is not None:
-                pair = S.Tuple(tuple(self.name(e) for e in plain), self.loc(target))
-                return S.For(pair, self.expr(it), self.block(body), self.block(orelse), loc)
-            case ast.For():
-                self.error(node, "the target of a for loop must be a name or names: for k, v in ...")
+            case ast.For(target=target, iter=it, body=body, orelse=orelse):
+                loop_target = self.target(target)
+                if loop_target is None:
+                    return None
+                return S.For(loop_target, self.expr(it), self.block(body), self.block(orelse), loc)
             case ast.Break():
                 return S.Break(loc)
             case ast.Continue():
@@ -358,6 +358,34 @@ class _Parser:
             self.error(target, "only names can be unpacked into: a, b = ...")
         else:
             self.unsupported(target)
+        return None
+
+    def target(self, node: ast.expr) -> S.Target | None:
+        """An assignment or loop target: a name, an item, or a tuple (or list) of targets."""
+        match node:
+            case ast.Name():
+                return self.name(node)
+            case ast.Subscript():
+                return self.subscript(node)
+            case ast.Tuple(elts=elts) | ast.List(elts=elts):
+                if any(isinstance(e, ast.Starred) for e in elts):
+                    starred = next(e for e in elts if isinstance(e, ast.Starred))
+                    self.error(starred, "starred targets (first, *rest = ...) make a list, and jitcell has "
+                                        "no lists yet; unpack every item, or index the sequence")
+                    return None
+                items = [self.target(e) for e in elts]
+                if any(i is None for i in items):
+                    return None
+                return S.Tuple(tuple(i for i in items if i is not None), self.loc(node))
+            case ast.Attribute(attr=attr):
+                self.error(node, f"assigning to an attribute ('.{attr} = ...') is not supported: "
+                                 "jitcell's values have no attributes to assign")
+                return None
+            case ast.Starred():
+                self.error(node, "starred targets (first, *rest = ...) make a list, and jitcell has no "
+                                 "lists yet; unpack every item, or index the sequence")
+                return None
+        self.unsupported(node)
         return None
 
     def name(self, node: ast.Name) -> S.Name:
@@ -438,8 +466,9 @@ class _Parser:
         if isinstance(node, ast.Slice):
             if node.lower is None and node.upper is None and node.step is None:
                 return S.SliceAll(self.loc(node))
-            self.error(node, "slices are not supported")
-            return S.SliceAll(self.loc(node))
+            start, stop, step = (None if part is None else self.expr(part)
+                                 for part in (node.lower, node.upper, node.step))
+            return S.Slice(start, stop, step, self.loc(node))
         return self.expr(node)
 
     def fstring_part(self, node: ast.expr) -> str | S.FormattedValue:
@@ -480,6 +509,11 @@ def _docstring(node: ast.stmt) -> str | None:
 
 def _is_docstring(node: ast.stmt) -> bool:
     return _docstring(node) is not None
+
+
+def _plain(target: ast.expr) -> bool:
+    """A name, or a tuple of names: `a = v`, `a, b = v` (the simple forms, typed.Assign and Unpack)."""
+    return isinstance(target, ast.Name) or (isinstance(target, ast.Tuple) and _all_names(target.elts) is not None)
 
 
 def _all_names(nodes: list[ast.expr]) -> list[ast.Name] | None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from jitcell.errors import Diagnostic, Loc
 
+from .types import Type
+
 # ---- expressions -------------------------------------------------------------
 
 
@@ -112,6 +114,16 @@ class SliceAll:
 
 
 @dataclass(frozen=True, slots=True)
+class Slice:
+    """`start:stop:step` inside brackets, any part omitted (None); a bare `:` is SliceAll."""
+
+    start: Expr | None
+    stop: Expr | None
+    step: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class DictLiteral:
     keys: tuple[Expr, ...]
     values: tuple[Expr, ...]
@@ -134,8 +146,19 @@ class FString:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class Received:
+    """The value an unpacking target receives (`a[i]` in `a[i], a[j] = ...`): made by check, never parsed."""
+
+    type: Type
+    loc: Loc
+
+
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | DictLiteral)
+        | Subscript | SliceAll | Slice | DictLiteral | Received)
+
+# An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`).
+Target = Name | Subscript | Tuple
 
 # ---- statements --------------------------------------------------------------
 
@@ -145,6 +168,16 @@ class Assign:
     targets: tuple[Name, ...]  # several targets: `a, b = x, y` (simultaneous)
     value: Expr
     annotation: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class AssignTargets:
+    """`a = b = v`, `a[i], a[j] = a[j], a[i]`, `(x, y), m = p`: the value is evaluated once, then
+    given to each target left to right (a tuple target takes its items left to right)."""
+
+    targets: tuple[Target, ...]
+    value: Expr
     loc: Loc
 
 
@@ -201,7 +234,7 @@ class While:
 
 @dataclass(frozen=True, slots=True)
 class For:
-    target: Name | Tuple  # a Tuple of Names for `for k, v in d.items()`
+    target: Target  # a name, or a Tuple of targets for `for k, v in d.items()`, `for i, (a, b) in ...`
     iter: Expr
     body: tuple[Stmt, ...]
     orelse: tuple[Stmt, ...]
@@ -242,8 +275,8 @@ class ExprStmt:
     loc: Loc
 
 
-Stmt = (Assign | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break | Continue
-        | Return | Pass | Assert | ExprStmt)
+Stmt = (Assign | AssignTargets | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break
+        | Continue | Return | Pass | Assert | ExprStmt)
 
 # ---- top level ---------------------------------------------------------------
 

@@ -133,6 +133,17 @@ class FString:
 
 
 @dataclass(frozen=True, slots=True)
+class StrOp:
+    """An operation on str done by the runtime library or inline (check/str_methods.py,
+    lower/strings.py): `s[i]` is StrOp("item", (s, i)), `s.find(sub)` StrOp("find", (s, sub, 0, end))."""
+
+    op: str
+    args: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class MakeTuple:
     items: tuple[Expr, ...]
     type: Type
@@ -233,6 +244,36 @@ class ArrayNew:
 
 
 @dataclass(frozen=True, slots=True)
+class Slice:
+    """`start:stop:step` on one axis of an array view: each part an int, or None when omitted."""
+
+    start: Expr | None
+    stop: Expr | None
+    step: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayView:
+    """`a[1:-1]`, `a[::-1, j]`, `a[i]` of a 2-D array: an array sharing a's memory. One part per
+    axis indexed: an int drops its axis, a Slice keeps it; the axes after the parts are whole."""
+
+    array: Expr
+    parts: tuple[Expr | Slice, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayCopy:
+    """`a.copy()`: a new C-order array with a's elements."""
+
+    array: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Global:
     """A module variable of a kernel cell (this one's or an earlier one's), read through its slot."""
 
@@ -241,9 +282,110 @@ class Global:
     loc: Loc
 
 
+# ---- iterables: what `for` (and sum, min, max, any, all) walk; not values themselves --------------
+# lower/iteration.py gives each one a cursor: its length if known, start, has-next, next item.
+
+
+@dataclass(frozen=True, slots=True)
+class RangeIter:
+    """`range(start, stop, step)`, or `reversed(range(...))` (the same items, last first)."""
+
+    start: Expr
+    stop: Expr
+    step: Expr
+    reverse: bool
+    type: Type  # of an item: int
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayIter:
+    """The elements of a 1-D array, or `reversed(a)`."""
+
+    array: Expr
+    reverse: bool
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class DictIter:
+    """A dict, or its keys(), values() or items() (a tuple per item)."""
+
+    dict: Expr
+    mode: str  # "keys", "values" or "items"
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class StrIter:
+    """The characters of a str, each a str of one character."""
+
+    text: Expr
+    type: Type  # of an item: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class TupleIter:
+    """The items of a tuple whose items have one type."""
+
+    value: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class EnumerateIter:
+    """`enumerate(inner, start)`: (count, item) tuples."""
+
+    inner: Iterable
+    start: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ZipIter:
+    """`zip(a, b, ..., strict=...)`: a tuple of one item of each, until the shortest ends."""
+
+    inners: tuple[Iterable, ...]
+    strict: bool
+    type: Type
+    loc: Loc
+
+
+Iterable = RangeIter | ArrayIter | StrIter | DictIter | TupleIter | EnumerateIter | ZipIter
+
+
+@dataclass(frozen=True, slots=True)
+class Reduce:
+    """`sum(it, start)`, `min(it, key=f, default=d)`, `max(...)`, `any(it)`, `all(it)`.
+
+    `key` calls a cell function on a Hole standing for the item."""
+
+    op: str  # "sum", "min", "max", "any", "all"
+    iterable: Iterable
+    start: Expr | None  # sum's start, already of the result type
+    key: Expr | None
+    default: Expr | None
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class IterLength:
+    """`len(range(...))`, `len(d.keys())`: the length of an iterable that knows it."""
+
+    iterable: Iterable
+    type: Type
+    loc: Loc
+
+
 Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
-        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | Global)
+        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global | StrOp | Reduce | IterLength)
 
 # ---- statements --------------------------------------------------------------
 
@@ -261,6 +403,37 @@ class Unpack:
 
     names: tuple[str, ...]
     value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """Where a value goes: a statement storing a Hole that stands for it (`x = `, `a[i] = `,
+    a module variable), or, for a tuple target, one pattern per item, filled left to right."""
+
+    type: Type  # of the value it receives
+    store: Stmt | None
+    items: tuple[Pattern, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Destructure:
+    """`a = b = v`, `a[i], a[j] = a[j], a[i]`: v evaluated once, then each target filled in order."""
+
+    targets: tuple[Pattern, ...]
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ForEach:
+    """`for target in iterable`, for every iterable the simple loops (ForRange, ForArray, ForDict)
+    do not take: enumerate, zip, reversed, tuples, nested targets."""
+
+    target: Pattern
+    iterable: Iterable
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
     loc: Loc
 
 
@@ -380,11 +553,33 @@ class ArrayUpdate:
 
 
 @dataclass(frozen=True, slots=True)
+class ArrayAssign:
+    """`a[1:-1] = value`: every element of the view `target` set from an array (broadcast as
+    NumPy does, copied first where it overlaps the target) or from a scalar. value is evaluated
+    first, then the view."""
+
+    target: ArrayView
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class ForArray:
     """`for x in a` over a 1-D array: the elements in order (the array is evaluated once)."""
 
     var: str
     array: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ForStr:
+    """`for c in s`: c is each character of s in turn (s is evaluated once)."""
+
+    var: str
+    text: Expr
     body: tuple[Stmt, ...]
     orelse: tuple[Stmt, ...]
     loc: Loc
@@ -399,8 +594,9 @@ class SetGlobal:
     loc: Loc
 
 
-Stmt = (Assign | Unpack | If | While | ForRange | Break | Continue | Return | Assert | Eval | DictSet | DictUpdate
-        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | SetGlobal)
+Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval
+        | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ArrayAssign | ForArray | ForStr
+        | SetGlobal)
 
 # ---- functions ---------------------------------------------------------------
 

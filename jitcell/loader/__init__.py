@@ -8,7 +8,7 @@
     limits.py       the size cap: JITCELL_CACHE_SIZE, `%jit_cache limit` (settings.json), 2 GiB
     upkeep.py       least-recently-used eviction, tidying, verify, the listing (a miss or a command only)
     fingerprint.py  what this machine's code generator is, remembered without llvmlite
-    misses.py       why the cache missed, against the cell's previous entry
+    misses.py       why the cache missed, against the cell's previous entry in its notebook, session or file
     load.py         dlopen a library and patch every slot (addresses.py: what each must hold)
     library.py      Library and Slot: a compiled cell once loaded
     symbols.py      a built library's export and import tables, read from the file

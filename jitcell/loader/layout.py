@@ -7,7 +7,7 @@
     <cache>/abi-2/3f/3f9c...e1.json       its manifest
     <cache>/abi-2/3f/.build-k2j4x9_a/     a build workspace (Cache.workspace, mkdtemp)
     <cache>/toolchain/<24 hex>.json       fingerprint.py
-    <cache>/cells/<32 hex>.json           misses.py
+    <cache>/cells/<32 hex>.json           misses.py (a cell of a notebook, session or file: its last entry)
     <cache>/callees/<64 hex>.json         namespace.py
     <cache>/.../.<name>.k2j4x9_a.tmp      a record being written (files.write_atomically, mkstemp)
 

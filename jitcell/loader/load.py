@@ -40,13 +40,15 @@ _MODE = getattr(os, "RTLD_NOW", 0) | getattr(os, "RTLD_LOCAL", 0)
 
 
 def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
-         miss_reason: str | None = None, address_of=addresses.address_of) -> Library:
-    """`address_of(target)`: the address each slot must hold (namespace.resolver adds "cell.*")."""
+         miss_reason: str | None = None, address_of=addresses.address_of, filename: str | None = None,
+         indentation: tuple[int, ...] = ()) -> Library:
+    """`address_of(target)`: the address each slot must hold (namespace.resolver adds "cell.*");
+    `filename` and `indentation`: where the notes of run-time errors say the code is (compile_cell's)."""
     started = time.perf_counter()
     manifest = entry.manifest
     handle = _open(entry)
     callbacks.register_library(manifest["tag"], manifest["sites"], manifest["source"],
-                               manifest["options"]["first_line"])
+                               manifest["options"]["first_line"], filename, indentation)
     if os.environ.get(SKIP_PATCHING_ENV, "") not in ("", "0"):
         warnings.warn(f"{SKIP_PATCHING_ENV} is set: slots of {os.path.basename(entry.library)} keep the addresses "
                       "of the session that built them; calling its code may crash this process",

@@ -22,7 +22,9 @@ Tidying, on each walk: build workspaces that no build holds (Cache.workspace loc
 that are older than an hour; jitcell's temporary files older than a minute (a killed writer, a
 full disk); libraries without a manifest older than the publish wait (a publisher that died
 between its two renames) and manifests without a library; empty directories where an entry's
-file belongs; empty shards. Only names jitcell gives (layout.py) are touched, through
+file belongs; empty shards; the records of misses.py (which entry a cell of a notebook, session
+or file was compiled into last) that no miss has written for 30 days: a session's are of no use
+once it ended. Only names jitcell gives (layout.py) are touched, through
 directory descriptors that follow no link, and nothing that a process holds.
 """
 
@@ -48,6 +50,7 @@ TARGET = 0.9  # eviction goes down to this fraction of the cap
 RESCAN_SECONDS = 24 * 3600
 STALE_WORKSPACE_SECONDS = 3600
 STALE_TEMPORARY_SECONDS = 60
+STALE_CELL_RECORD_SECONDS = 30 * 24 * 3600
 
 
 # ---- walking the cache -------------------------------------------------------------------
@@ -77,6 +80,7 @@ class _Walk:
         self.temporaries: list[tuple[tuple[str, ...], str, float]] = []  # folder (from the root), name, mtime
         self.strays: list[tuple[str, str, str]] = []  # directories where an entry's file belongs
         self.shards: list[tuple[str, str]] = []
+        self.cell_records: list[tuple[str, float]] = []  # cells/<identity>.json (misses.py), mtime
 
     @property
     def total(self) -> int:
@@ -100,6 +104,8 @@ def _walk(root: int) -> _Walk:
             with _opened(name, root) as folder:
                 for inside in os.listdir(folder) if folder is not None else ():
                     _temporary(walk, (name,), folder, inside, names)
+                    if name == "cells" and names["cells"].fullmatch(inside) and layout.is_regular(folder, inside):
+                        walk.cell_records.append((inside, _mtime(folder, inside)))
         else:
             _temporary(walk, (), root, name, names)
     return walk
@@ -132,7 +138,11 @@ def _walk_shard(walk: _Walk, abi: str, shard: str, shard_fd: int, names: dict) -
 
 def _temporary(walk: _Walk, folder: tuple[str, ...], fd: int, name: str, names: dict) -> None:
     if names["temporary"].fullmatch(name) and layout.is_regular(fd, name):
-        walk.temporaries.append((folder, name, os.stat(name, dir_fd=fd, follow_symlinks=False).st_mtime))
+        walk.temporaries.append((folder, name, _mtime(fd, name)))
+
+
+def _mtime(folder: int, name: str) -> float:
+    return os.stat(name, dir_fd=folder, follow_symlinks=False).st_mtime
 
 
 @contextlib.contextmanager
@@ -321,7 +331,7 @@ class Upkeep:
         self.entries_before = self.entries_after = 0
         self.evicted: list[tuple[str, int]] = []  # (key, size)
         self.in_use = 0  # entries eviction skipped: a live process holds them
-        self.workspaces = self.temporaries = self.orphans = self.strays = self.shards = 0
+        self.workspaces = self.temporaries = self.orphans = self.strays = self.shards = self.cell_records = 0
 
 
 def after_publish(cache, stored: Stored, added: int) -> Upkeep | None:
@@ -386,6 +396,10 @@ def _tidy(root: int, walk: _Walk, done: Upkeep) -> None:
         if now - mtime > STALE_TEMPORARY_SECONDS:
             with _folder(root, folder) as fd:
                 done.temporaries += fd is not None and layout.remove_file(fd, name)
+    for name, mtime in walk.cell_records:
+        if now - mtime > STALE_CELL_RECORD_SECONDS:
+            with _folder(root, ("cells",)) as fd:
+                done.cell_records += fd is not None and layout.remove_file(fd, name)
     for abi, shard, name in walk.strays:
         with _folder(root, (abi, shard)) as fd:
             done.strays += fd is not None and _remove_empty(fd, name)

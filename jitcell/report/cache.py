@@ -107,7 +107,8 @@ def gc_text(done: Upkeep | None, location: str) -> str:
         (done.workspaces, ("stale build workspace",)), (done.temporaries, ("temporary file",)),
         (done.orphans, ("half-published entry", "half-published entries")),
         (done.strays, ("empty directory in an entry's place", "empty directories in an entry's place")),
-        (done.shards, ("empty shard",))) if n]
+        (done.shards, ("empty shard",)),
+        (done.cell_records, ("record of a cell unused for 30 days", "records of cells unused for 30 days"))) if n]
     lines.append(f"  tidied {', '.join(tidied)}" if tidied else "  nothing to tidy")
     lines.append(f"  size {format_size(done.before)} ({_count(done.entries_before, 'entry', 'entries')}) -> "
                  f"{format_size(done.after)} ({_count(done.entries_after, 'entry', 'entries')}); "

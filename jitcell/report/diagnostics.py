@@ -90,8 +90,9 @@ def diagnose(library) -> Diagnosis:
     state = "hit" if library.cache_hit else f"miss: {library.miss_reason}"
     details = getattr(library, "miss_details", None) or {}
     d.cache = [("key", library.key), ("entry", library.location), ("result", state)] + d.cache[2:]
-    for reason in details.get("reasons", [])[1:]:
-        d.cache.append(("also", reason))
+    for reason in details.get("reasons", []):
+        if reason not in (library.miss_reason or ""):  # beyond the ones the summary line gives
+            d.cache.append(("also", reason))
     if details.get("previous"):
         d.cache.append(("previous entry", details["previous"]))
     d.diff = details.get("diff", "")

@@ -112,7 +112,7 @@ def inspect_bundle(function, callees=None) -> list[dict]:
     diagnosis = diagnose(library)
     diagnosis.summary = ""
     state = ("<span class=jc-ok>cache hit</span>" if library.cache_hit else
-             f"<span class=jc-miss>cache miss ({html.escape(library.miss_reason or '?')})</span>")
+             f"<span class=jc-miss>cache miss: {html.escape(library.miss_reason or '?')}</span>")
     line = f"<b>{html.escape(function.__name__)}</b>{html.escape(str(function.signature))} · {state}"
     head = {"text/plain": header + "\n\n" + render_text(diagnosis, ("slots", "libraries", "problems")),
             "text/html": render_html(diagnosis, line, SECTIONS, open_=True)}  # the library, every section

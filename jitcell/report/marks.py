@@ -224,7 +224,7 @@ class _Marker:
                 return f"overflow check: {expr} may leave 64 bits"
             if op == "floordiv" and info.get("operands", [""])[0] == "int":
                 return f"zero-division check: the divisor of {expr} may be 0 (or the quotient leave 64 bits)"
-            if op in ("floordiv", "mod", "truediv"):
+            if op in ("floordiv", "mod", "truediv", "divmod"):
                 return f"zero-division check: the divisor of {expr} may be 0"
             if op == "lshift":
                 return f"shift check: {expr} may have a negative count or lose bits"
@@ -232,7 +232,15 @@ class _Marker:
                 return f"shift check: {expr} may have a negative count"
             if op == "range":
                 return "range() check: its step may be 0"
-            return f"math check: {expr} may raise ({op})"
+            if op in ("int", "round"):
+                return f"conversion check: {expr} raises for an infinity or a NaN"
+            if op == "getitem":
+                return f"index check: {expr} may be out of range"
+            if op == "slice_step":
+                return f"slice check: the step of {expr} may be 0"
+            if str(op).startswith("math."):
+                return f"math check: {expr} may raise ({op})"
+            return f"check: {expr} may raise ({op})"
         expr = self.cell.expression(line, col, (ast.Subscript,)) or self.cell.expression(line, col, _EXPRESSIONS)
         texts = {
             "array_index": f"bounds check: the index of {expr or 'the array'} is not provably in range",
@@ -243,7 +251,12 @@ class _Marker:
             "key_error": "KeyError if the key is missing",
             "dict_changed": "checks the dict does not change size while the loop runs",
             "array_new": "checks the shape (a negative dimension, no memory)",
-            "array_unaligned": "checks the array arguments' strides and alignment"}
+            "array_unaligned": "checks the array arguments' strides and alignment",
+            "array_slice_step": "slice check: the step may be 0",
+            "array_broadcast": "checks the shapes of a slice assignment",
+            "str_call": f"check: {expr or info.get('op')} may raise ({info.get('op')})",
+            "zip_strict": "zip(strict=True) checks that the lengths agree",
+            "empty_sequence": f"{info.get('op')}() of an empty sequence raises ValueError"}
         return texts.get(kind)  # no_memory (each allocation), print, format, interrupt: not checks
 
     def check_reason(self, site: int, info: dict) -> str:

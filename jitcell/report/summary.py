@@ -1,6 +1,9 @@
 """The one-line summary shown under each compiled cell, as a MIME bundle (HTML + text).
 
-    jitcell: bound fib, g · cache miss (no entry) · compile 48.1 ms · load 0.3 ms · 2 slots patched
+    jitcell: bound fib, g · cache miss: no entry · compile 48.1 ms · load 0.3 ms · 2 slots patched
+
+The reason after "cache miss:" is free text (misses.py, cache.py), parentheses included, so it is
+not put in parentheses itself.
 
 In HTML (diagnostics.summary_bundle) the line is the <summary> of a <details> element
 holding the diagnosis: cache, exports, globals, slots, libraries, imports, problems.
@@ -30,7 +33,7 @@ def summary_parts(library) -> list[tuple[str, str]]:
     if library.cache_hit:
         parts.append(("hit", "cache hit"))
     else:
-        parts.append(("miss", f"cache miss ({library.miss_reason})"))
+        parts.append(("miss", f"cache miss: {library.miss_reason}"))
         parts.append(("time", f"compile {milliseconds(library.compile_seconds)}"))
     parts.append(("time", f"load {milliseconds(library.load_seconds)}"))
     count = len(library.slots)

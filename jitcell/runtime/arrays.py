@@ -12,7 +12,9 @@ process, with a fallback): reading it in Python would cost more than the rest of
 A view points at NumPy's memory and does not own it: assignments to elements are seen
 by the caller. An array created in compiled code owns its data; returned to Python it
 becomes an ndarray over that memory whose base is an `ArrayOwner`, which releases the
-runtime object when NumPy lets go of it. A view returned is the argument it came from.
+runtime object when NumPy lets go of it (a slice of it likewise, with its strides). A
+parameter's view returned is the argument it came from; a slice of one becomes an ndarray
+over the argument's memory whose base (`ArgumentView`) keeps the argument alive.
 
 NumPy is imported when a function with array parameters or results is bound, not before.
 """
@@ -24,10 +26,10 @@ import ctypes
 from jitcell import runtime
 
 __all__ = ["parse_type", "is_array_type", "wrapper_lines", "wrapper_namespace", "take_array", "ArrayOwner",
-           "site_error", "argtypes"]
+           "ArgumentView", "site_error", "argtypes"]
 
 _DTYPES = {"float": "float64", "int": "int64", "bool": "bool"}
-_HEADER = 80  # bytes; words as in runtime/source.py
+_HEADER = 88  # bytes; words as in runtime/source.py
 _WORD = ctypes.c_int64.from_address
 
 
@@ -193,22 +195,42 @@ def data_field_offset() -> int | None:
 
 
 class ArrayOwner:
-    """The base of an ndarray over an array created in compiled code: holds the runtime
-    object's reference and releases it when NumPy frees the ndarray."""
+    """The base of an ndarray over an array created in compiled code (or a view of one): holds
+    the runtime object's reference and releases it when NumPy frees the ndarray."""
 
     __slots__ = ("address", "__array_interface__")
 
     def __init__(self, address: int, type_name: str):
-        import numpy as np
-
-        element, ndim = _array_type(type_name)
-        shape = tuple(_WORD(address + 8 * (5 + axis)).value for axis in range(ndim))
         self.address = address
-        self.__array_interface__ = {"shape": shape, "typestr": np.dtype(_DTYPES[element]).str,
-                                    "data": (_WORD(address + 16).value, False), "version": 3}
+        self.__array_interface__ = _interface(address, type_name, False)
 
     def __del__(self):
         _RELEASE[0](self.address)  # bound when the first owner was made: no import at shutdown
+
+
+class ArgumentView:
+    """The base of an ndarray over a slice of an argument's memory that compiled code
+    returned: keeps the argument (and so NumPy's memory) alive, as NumPy's own views do."""
+
+    __slots__ = ("argument", "__array_interface__")
+
+    def __init__(self, argument, address: int, type_name: str):
+        self.argument = argument
+        self.__array_interface__ = _interface(address, type_name, not argument.flags.writeable)
+
+
+def _interface(address: int, type_name: str, read_only: bool) -> dict:
+    """The __array_interface__ of the array object at `address`: its data, shape and strides."""
+    import numpy as np
+
+    element, ndim = _array_type(type_name)
+    dtype = np.dtype(_DTYPES[element])
+    shape = tuple(_WORD(address + 8 * (5 + axis)).value for axis in range(ndim))
+    # an axis of length 0 or 1 never moves: its stride, which may have wrapped (a[::2**62]), is 0
+    strides = tuple(_WORD(address + 8 * (7 + axis)).value * dtype.itemsize if n > 1 else 0
+                    for axis, n in enumerate(shape))
+    return {"shape": shape, "strides": strides, "typestr": dtype.str,
+            "data": (_WORD(address + 16).value, read_only), "version": 3}
 
 
 _RELEASE: list = []
@@ -222,6 +244,11 @@ def take_array(address: int, type_name: str, args: tuple):
         return args[address >> 1]
     if not _RELEASE:
         _RELEASE.append(runtime.function("obj_release"))
+    origin = _WORD(address + 32).value
+    if origin >= 0:  # a slice of argument `origin`, detached from the call's frame (lower/arrays.py)
+        result = np.asarray(ArgumentView(args[origin], address, type_name))
+        _RELEASE[0](address)
+        return result
     return np.asarray(ArrayOwner(address, type_name))
 
 
@@ -248,6 +275,18 @@ def site_error(kind: str, site: dict, values: list) -> BaseException:
             except (ValueError, MemoryError) as error:
                 return error
         return _array_memory_error(shape, dtype)
+    if kind == "array_slice_step":
+        try:
+            np.zeros(1)[::0]
+        except ValueError as error:  # "slice step cannot be zero", as NumPy words it
+            return error
+    if kind == "array_broadcast":  # ndim and shape of the target, then of the source (padded to 2)
+        target, source = tuple(values[1:1 + values[0]]), tuple(values[4:4 + values[3]])
+        try:
+            np.empty(target)[...] = np.empty(source)
+        except ValueError as error:
+            return error
+        return SystemError(f"jitcell: shape {source} was reported not to broadcast into {target}")
     if kind == "array_unaligned":
         (index,) = values
         param = site["params"][index]

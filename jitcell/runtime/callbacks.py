@@ -46,20 +46,37 @@ _OPERATIONS = {
     "pow": (operator.pow, "{} ** {}"), "neg": (operator.neg, "-({})"), "abs": (abs, "abs({})"),
     "lshift": (operator.lshift, "{} << {}"), "rshift": (operator.rshift, "{} >> {}"),
     "int": (int, "int({})"), "round": (round, "round({})"), "range": (range, "range({}, {}, {})"),
+    "divmod": (divmod, "divmod({}, {})"),
+    # strings: failures on values (an index out of range, a substring not found, a bad fill character)
+    "getitem": (operator.getitem, "{}[{}]"), "slice_step": (lambda s, step: s[::step], "{}[::{}]"),
+    "ord": (ord, "ord({})"), "chr": (chr, "chr({})"),
+    "str.index": (str.index, "{}.index({}, {}, {})"), "str.rindex": (str.rindex, "{}.rindex({}, {}, {})"),
+    "str.ljust": (str.ljust, "{}.ljust({}, {})"), "str.rjust": (str.rjust, "{}.rjust({}, {})"),
+    "str.center": (str.center, "{}.center({}, {})"),
+}
+
+# what compiled code asks Python to compute (a `str_call` site, through the format callback):
+# Unicode's tables, and CPython's number parsing beyond the runtime's fast paths
+_STR_CALLS: dict[str, Callable] = {
+    "upper": str.upper, "lower": str.lower, "isdigit": str.isdigit, "isalpha": str.isalpha,
+    "isspace": str.isspace, "isalnum": str.isalnum, "int": int, "float": float,
 }
 
 
 class _Site:
     """One entry of a library's site table, ready to build an exception or a print."""
 
-    def __init__(self, site: dict, source_lines: list[str], first_line: int):
+    def __init__(self, site: dict, source_lines: list[str], first_line: int, filename: str | None,
+                 indentation: tuple[int, ...]):
         self.site = site
+        self.filename = filename or "cell"
         types = site.get("operands") or [i["type"] for i in site.get("items", []) if "type" in i]
         self.types = types
         self.fields = [(f"v{i}", _CTYPES[t]) for i, t in enumerate(types)]
         self.values_type: type[ctypes.Structure] = type("Values", (ctypes.Structure,), {"_fields_": self.fields})
         index = site["line"] - first_line
         self.source_line = source_lines[index].strip() if 0 <= index < len(source_lines) else ""
+        self.column = site["col"] + (indentation[index] if 0 <= index < len(indentation) else 0)
 
     def values(self, address: int) -> list:
         if not self.fields:
@@ -72,7 +89,8 @@ class _Site:
 
     def note(self) -> str:
         s = self.site
-        text = f'  File "cell", line {s["line"]}, column {s["col"]}, in {s["function"]} (compiled by jitcell)'
+        text = (f'  File "{self.filename}", line {s["line"]}, column {self.column}, in {s["function"]} '
+                "(compiled by jitcell)")
         return text + (f"\n    {self.source_line}" if self.source_line else "")
 
     def exception(self, values: list) -> BaseException:
@@ -100,12 +118,38 @@ class _Site:
             error = RuntimeError("dictionary changed size during iteration")
         elif kind == "dict_keys_changed":
             error = RuntimeError("dictionary keys changed during iteration")
+        elif kind == "zip_strict":
+            error = _zip_strict_error(self.site["argument"], self.site["longer"])
+        elif kind == "empty_sequence":
+            error = _raised_by(lambda: {"min": min, "max": max}[self.site["op"]](()))
         elif kind.startswith("array_"):  # IndexError and the like, as NumPy words them (arrays.py)
             error = site_error(kind, self.site, values)
         else:
             error = SystemError(f"jitcell: unknown error site kind {kind!r}")
         error.add_note(self.note())
         return error
+
+    def compute(self, values: list, out: int) -> None:
+        """The result of a format or str_call site into *out: a str as a new object, an int or
+        bool as a word, a float as a double."""
+        if self.site["kind"] == "format":
+            ctypes.c_void_p.from_address(out).value = runtime.new_str(self.format(values))
+            return
+        try:
+            result = _STR_CALLS[self.site["op"]](*values)
+        except Exception as error:  # CPython's own: int("x") -> ValueError
+            error.add_note(self.note())
+            raise
+        if isinstance(result, str):
+            ctypes.c_void_p.from_address(out).value = runtime.new_str(result)
+        elif isinstance(result, float):
+            ctypes.c_double.from_address(out).value = result
+        elif -2**63 <= result < 2**63:
+            ctypes.c_int64.from_address(out).value = result
+        else:  # int(s) beyond 64 bits
+            shown = ", ".join(repr(v) for v in values)
+            size = f" = {result}" if result.bit_length() <= 128 else f" has {result.bit_length()} bits and"
+            raise OverflowError(f"int({shown}){size} does not fit in a 64-bit int")
 
     def format(self, values: list) -> str:
         (value,) = values
@@ -119,6 +163,21 @@ class _Site:
         remaining = iter(values)
         args = [item["text"] if "text" in item else next(remaining) for item in self.site["items"]]
         print(*args, sep=self.site["sep"], end=self.site["end"], flush=self.site["flush"])
+
+
+def _raised_by(action: Callable[[], object]) -> BaseException:
+    """The exception CPython's own code raises, so that the text is this Python version's."""
+    try:
+        action()
+    except Exception as error:
+        return error
+    return SystemError("jitcell: an operation reported as failing succeeded in Python")
+
+
+def _zip_strict_error(argument: int, longer: bool) -> BaseException:
+    """zip(strict=True) finding argument `argument` longer (or shorter) than those before it."""
+    before = [(0,)] * (argument - 1) if not longer else [()] * (argument - 1)
+    return _raised_by(lambda: list(zip(*before, (0,) if longer else (), strict=True)))
 
 
 def _python_op_error(op: str, values: list) -> BaseException:
@@ -186,7 +245,7 @@ def _signal_error(values: int) -> BaseException:
     return SystemError("jitcell: a signal handler's exception went missing")
 
 
-_libraries: dict[int, tuple[list[dict], list[str], int]] = {}
+_libraries: dict[int, tuple] = {}  # tag -> (sites, source lines, first_line, filename, indentation)
 _sites: dict[tuple[int, int], _Site] = {}
 class _Pending(threading.local):
     error: BaseException | None = None  # per thread; None in a thread that never failed
@@ -196,16 +255,24 @@ PENDING = _Pending()
 _pending = PENDING
 
 
-def register_library(tag: int, sites: list[dict], source: str, first_line: int) -> None:
-    """Make a library's site table known before any of its code runs."""
-    _libraries[tag] = (sites, source_lines(source), first_line)  # as the sites' lines count them
+def register_library(tag: int, sites: list[dict], source: str, first_line: int, filename: str | None = None,
+                     indentation: tuple[int, ...] = ()) -> None:
+    """Make a library's site table known before any of its code runs. The notes of its errors name
+    `filename` ("cell" if None), with `indentation` (per source line) added to their columns. A
+    library loaded again (one entry, two files with the same text) names the last file it was
+    loaded for."""
+    known = _libraries.get(tag)
+    if known is not None and known[3:] != (filename, indentation):
+        for index in range(len(known[0])):
+            _sites.pop((tag, index), None)
+    _libraries[tag] = (sites, source_lines(source), first_line, filename, indentation)  # as the sites count lines
 
 
 def _site(tag: int, index: int) -> _Site:
     site = _sites.get((tag, index))
     if site is None:
-        sites, lines, first_line = _libraries[tag]
-        site = _sites[(tag, index)] = _Site(sites[index], lines, first_line)
+        sites, lines, first_line, filename, indentation = _libraries[tag]
+        site = _sites[(tag, index)] = _Site(sites[index], lines, first_line, filename, indentation)
     return site
 
 
@@ -245,7 +312,7 @@ def _on_raise(tag: int, index: int, values: int) -> None:
 def _on_format(tag: int, index: int, values: int, out: int) -> int:
     try:
         site = _site(tag, index)
-        ctypes.c_void_p.from_address(out).value = runtime.new_str(site.format(site.values(values)))
+        site.compute(site.values(values), out)
         return 0
     except BaseException as error:  # a bad format spec: ValueError, as in CPython
         _pending.error = error
@@ -269,8 +336,10 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "assert": {"message", "operands"}, "unbound": {"name"}, "key_error": {"operands"},
     "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
+    "array_slice_step": {"operands"}, "array_broadcast": {"operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
-    "no_memory": {"operands"},
+    "no_memory": {"operands"}, "str_call": {"op", "operands"},
+    "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},
 }
 
 
@@ -293,6 +362,13 @@ def site_problem(site: object) -> str | None:
         return "its operands are not types jitcell passes"
     if kind == "python_op" and not _known_operation(site["op"]):
         return f"{site['op']!r} is not an operation jitcell checks"
+    if kind == "str_call" and site["op"] not in _STR_CALLS:
+        return f"{site['op']!r} is not a str operation Python computes for jitcell"
+    if kind == "zip_strict" and not (type(site["argument"]) is int and 2 <= site["argument"] < 1 << 16
+                                     and type(site["longer"]) is bool):
+        return "its argument is not a position of zip()"
+    if kind == "empty_sequence" and site["op"] not in ("min", "max"):
+        return "its operation is not min or max"
     if kind in ("negative_power", "recursion") and site["op"] != kind:
         return "its operation is not its kind"
     if kind == "assert" and site["message"] is not None and not isinstance(site["message"], str):

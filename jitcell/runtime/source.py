@@ -18,9 +18,12 @@ Objects are reference counted; an object is its address:
             kept in insertion order; the index maps hash slots to entry numbers
             (-1 empty, -2 deleted), probed linearly. As in CPython's compact dict.
     array:  word 2 data address, word 3 ndim (1 or 2), word 4 origin (-1: the array owns its
-            data, which follows the header at offset 80, C order; k >= 0: a view of memory
-            NumPy owns, made on the entry point's stack for parameter k), words 5-6 shape,
-            words 7-8 strides in elements (word 6 and 8 unused for 1-D), word 9 item size
+            data, which follows the header at offset 88, C order; -2: a view made by slicing,
+            whose memory word 10 keeps alive; k >= 0: a view of memory NumPy owns, made on the
+            entry point's stack for parameter k, or a slice of one returned from that call),
+            words 5-6 shape, words 7-8 strides in elements (word 6 and 8 unused for 1-D),
+            word 9 item size, word 10 base (0, or the array that owns the memory of a -2 view:
+            always an owner (-1) or an entry point's view (k), never another -2 view)
 
 Out of memory: every allocation is checked. A function that allocates returns 0 (or
 False) when malloc, calloc or realloc fails, having freed what it allocated and left its
@@ -31,7 +34,7 @@ side too (runtime/__init__.py, convert.py).
 State words (`state(i)`): 0 live objects, 1 objects ever allocated; 32 signals received
 (the interrupt counter, which compiled loops compare with its value when their function
 started); 35 the main thread's id; 36 the pthread key of each thread's stack floor, 37 set
-if it exists; 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
+if it exists; 38 the table of the 256 cached one-character strings (str_chars_setup); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
 nonzero while `on_signal` runs for signal s (interrupts.py).
 """
 
@@ -63,6 +66,8 @@ def obj_destroy(o: int) -> None:
     kind = load64(o + 8)
     if kind == 2:
         table_clear(o)
+    if kind == 3:
+        obj_release(load64(o + 80))
     store64(state(0), load64(state(0)) - 1)
     free(o)
 
@@ -240,6 +245,667 @@ def str_from_int(value: int) -> int:
         at -= 1
         rest = rest // 10 if rest >= 0 else -(rest // -10)
     return s
+
+
+# ---- characters: code points of a str (UTF-8 in memory) -------------------------------
+# A str is ASCII when its byte length equals its character count: then character k is byte k.
+# Other text is scanned (indexing by character is O(n) there, O(1) for ASCII).
+
+
+def utf8_width(lead: int) -> int:
+    """The bytes of the character whose first byte is `lead`."""
+    if lead < 128:
+        return 1
+    if lead < 224:
+        return 2
+    if lead < 240:
+        return 3
+    return 4
+
+
+def utf8_size(code: int) -> int:
+    if code < 128:
+        return 1
+    if code < 2048:
+        return 2
+    if code < 65536:
+        return 3
+    return 4
+
+
+def utf8_decode(p: int) -> int:
+    """The code point whose UTF-8 starts at p."""
+    c = load8(p)
+    if c < 128:
+        return c
+    if c < 224:
+        return ((c & 31) << 6) | (load8(p + 1) & 63)
+    if c < 240:
+        return ((c & 15) << 12) | ((load8(p + 1) & 63) << 6) | (load8(p + 2) & 63)
+    return ((c & 7) << 18) | ((load8(p + 1) & 63) << 12) | ((load8(p + 2) & 63) << 6) | (load8(p + 3) & 63)
+
+
+def utf8_encode(p: int, code: int) -> int:
+    """Writes code point `code` at p; its width in bytes."""
+    if code < 128:
+        store8(p, code)
+        return 1
+    if code < 2048:
+        store8(p, 192 | (code >> 6))
+        store8(p + 1, 128 | (code & 63))
+        return 2
+    if code < 65536:
+        store8(p, 224 | (code >> 12))
+        store8(p + 1, 128 | ((code >> 6) & 63))
+        store8(p + 2, 128 | (code & 63))
+        return 3
+    store8(p, 240 | (code >> 18))
+    store8(p + 1, 128 | ((code >> 12) & 63))
+    store8(p + 2, 128 | ((code >> 6) & 63))
+    store8(p + 3, 128 | (code & 63))
+    return 4
+
+
+def str_offset(s: int, k: int) -> int:
+    """The byte offset of character k (0 <= k <= its character count)."""
+    if load64(s + 16) == load64(s + 24):
+        return k
+    p = s + 40
+    at = 0
+    for _ in range(k):
+        at += utf8_width(load8(p + at))
+    return at
+
+
+def str_sub(s: int, lo: int, hi: int, chars: int) -> int:
+    """A new str of bytes lo..hi of s, which hold `chars` characters (0: no memory)."""
+    r = str_new(hi - lo)
+    if r == 0:
+        return 0
+    memcpy(r + 40, s + 40 + lo, hi - lo)
+    store64(r + 24, chars)
+    return r
+
+
+def str_chars_setup() -> None:
+    """The 256 one-character strings of code points 0-255, immortal, made once (state word 38),
+    as CPython caches its latin-1 characters: s[i] and `for c in s` need not allocate."""
+    if load64(state(38)) != 0:
+        return
+    table = malloc(48 * 256)
+    if table == 0:
+        return  # str_char allocates instead
+    for code in range(256):
+        o = table + 48 * code
+        store64(o, 4611686018427387904)
+        store64(o + 8, 1)
+        width = utf8_encode(o + 40, code)
+        store8(o + 40 + width, 0)
+        store64(o + 16, width)
+        store64(o + 24, 1)
+        store64(o + 32, -1)
+    store64(state(38), table)
+
+
+def str_char_table() -> int:
+    """The address of the cached one-character strings (character c at + 48 * c), or 0."""
+    return load64(state(38))
+
+
+def str_char(code: int) -> int:
+    """The one-character str of a code point: cached below 256, else new (0: no memory)."""
+    table = load64(state(38))
+    if code < 256 and table != 0:
+        obj_retain(table + 48 * code)
+        return table + 48 * code
+    s = str_new(utf8_size(code))
+    if s == 0:
+        return 0
+    utf8_encode(s + 40, code)
+    store64(s + 24, 1)
+    return s
+
+
+def str_at(s: int, k: int) -> int:
+    """s[k], 0 <= k < len(s), as a new reference (0: no memory)."""
+    if load64(s + 16) == load64(s + 24):
+        return str_char(load8(s + 40 + k))
+    return str_char(utf8_decode(s + 40 + str_offset(s, k)))
+
+
+def str_at_byte(s: int, at: int) -> int:
+    """The character starting at byte `at`, as a new reference (for c in s)."""
+    return str_char(utf8_decode(s + 40 + at))
+
+
+def str_code_at(s: int, k: int) -> int:
+    """ord(s[k]), 0 <= k < len(s)."""
+    if load64(s + 16) == load64(s + 24):
+        return load8(s + 40 + k)
+    return utf8_decode(s + 40 + str_offset(s, k))
+
+
+def str_ord(s: int) -> int:
+    """ord(s), or -1 if s is not one character."""
+    if load64(s + 24) != 1:
+        return -1
+    return utf8_decode(s + 40)
+
+
+def str_slice(s: int, start: int, stop: int, step: int, given: int) -> int:
+    """s[start:stop:step] (step != 0); `given` says which were written: 1 start, 2 stop, 4 step.
+    The indices are adjusted as CPython's PySlice_Unpack and PySlice_AdjustIndices do."""
+    n = load64(s + 24)
+    if given & 4 == 0:
+        step = 1
+    if step < -9223372036854775807:
+        step = -9223372036854775807
+    if given & 1 == 0:
+        start = 9223372036854775807 if step < 0 else 0
+    if given & 2 == 0:
+        stop = -9223372036854775807 - 1 if step < 0 else 9223372036854775807
+    if start < 0:
+        start += n
+        if start < 0:
+            start = -1 if step < 0 else 0
+    elif start >= n:
+        start = n - 1 if step < 0 else n
+    if stop < 0:
+        stop += n
+        if stop < 0:
+            stop = -1 if step < 0 else 0
+    elif stop >= n:
+        stop = n - 1 if step < 0 else n
+    count = 0
+    if step < 0:
+        if stop < start:
+            count = (start - stop - 1) // -step + 1
+    elif start < stop:
+        count = (stop - start - 1) // step + 1
+    if step == 1 or count <= 1:
+        if count == 0:
+            return str_new(0)
+        return str_sub(s, str_offset(s, start), str_offset(s, start + count), count)
+    if load64(s + 16) == n:
+        r = str_new(count)
+        if r == 0:
+            return 0
+        for k in range(count):
+            store8(r + 40 + k, load8(s + 40 + start + k * step))
+        return r
+    offsets = malloc(8 * (n + 1))  # the byte offset of every character
+    if offsets == 0:
+        return 0
+    at = 0
+    for k in range(n + 1):
+        store64(offsets + 8 * k, at)
+        if k < n:
+            at += utf8_width(load8(s + 40 + at))
+    nbytes = 0
+    for k in range(count):
+        c = start + k * step
+        nbytes += load64(offsets + 8 * c + 8) - load64(offsets + 8 * c)
+    r = str_new(nbytes)
+    if r != 0:
+        at = r + 40
+        for k in range(count):
+            c = start + k * step
+            width = load64(offsets + 8 * c + 8) - load64(offsets + 8 * c)
+            memcpy(at, s + 40 + load64(offsets + 8 * c), width)
+            at += width
+        store64(r + 24, count)
+    free(offsets)
+    return r
+
+
+def str_repeat(s: int, n: int) -> int:
+    """s * n (the caller has checked that len(s) * n fits, as CPython does); 0: no memory."""
+    nb = load64(s + 16)
+    if n <= 0 or nb == 0:
+        return str_new(0)
+    if n > (9223372036854775807 - 41) // nb:
+        return 0
+    r = str_new(nb * n)
+    if r == 0:
+        return 0
+    memcpy(r + 40, s + 40, nb)
+    done = nb
+    total = nb * n
+    while done < total:  # doubling, as CPython does
+        chunk = done if done <= total - done else total - done
+        memcpy(r + 40 + done, r + 40, chunk)
+        done += chunk
+    store64(r + 24, load64(s + 24) * n)
+    return r
+
+
+def str_repeat_overflows(s: int, n: int) -> bool:
+    """len(s) * n is more than a str can hold: CPython's OverflowError."""
+    chars = load64(s + 24)
+    return n > 0 and chars > 0 and chars > 9223372036854775807 // n
+
+
+# ---- searching -------------------------------------------------------------------------
+
+
+def str_end(n: int, end: int) -> int:
+    """An end index adjusted as CPython's ADJUST_INDICES does (start: str_start)."""
+    if end > n:
+        return n
+    if end < 0:
+        end += n
+        if end < 0:
+            return 0
+    return end
+
+
+def str_start(n: int, start: int) -> int:
+    if start < 0:
+        start += n
+        if start < 0:
+            return 0
+    return start
+
+
+def str_search(s: int, sub: int, lo: int, hi: int, backwards: bool) -> int:
+    """The byte offset of the first (last) occurrence of sub within bytes lo..hi, or -1."""
+    m = load64(sub + 16)
+    if m == 0:
+        return hi if backwards else lo
+    first = load8(sub + 40)
+    p = s + 40
+    if backwards:
+        i = hi - m
+        while i >= lo:
+            if load8(p + i) == first and memcmp(p + i, sub + 40, m) == 0:
+                return i
+            i -= 1
+        return -1
+    for i in range(lo, hi - m + 1):
+        if load8(p + i) == first and memcmp(p + i, sub + 40, m) == 0:
+            return i
+    return -1
+
+
+def str_find(s: int, sub: int, start: int, end: int, backwards: bool) -> int:
+    """s.find(sub, start, end) or s.rfind(...): a character index, or -1."""
+    n = load64(s + 24)
+    end = str_end(n, end)
+    start = str_start(n, start)
+    if end - start < load64(sub + 24):
+        return -1
+    lo = str_offset(s, start)
+    hi = str_offset(s, end) if load64(s + 16) != n else end
+    at = str_search(s, sub, lo, hi, backwards)
+    if at < 0 or load64(s + 16) == n:
+        return at
+    return start + utf8_chars(s + 40 + lo, at - lo)
+
+
+def str_count(s: int, sub: int, start: int, end: int) -> int:
+    """s.count(sub, start, end): occurrences that do not overlap."""
+    n = load64(s + 24)
+    end = str_end(n, end)
+    start = str_start(n, start)
+    if end - start < load64(sub + 24):
+        return 0
+    m = load64(sub + 16)
+    if m == 0:
+        return end - start + 1
+    lo = str_offset(s, start)
+    hi = str_offset(s, end) if load64(s + 16) != n else end
+    count = 0
+    at = str_search(s, sub, lo, hi, False)
+    while at >= 0:
+        count += 1
+        at = str_search(s, sub, at + m, hi, False)
+    return count
+
+
+def str_tailmatch(s: int, sub: int, start: int, end: int, at_end: bool) -> bool:
+    """s.startswith(sub, start, end), or s.endswith(...) when at_end."""
+    n = load64(s + 24)
+    end = str_end(n, end)
+    start = str_start(n, start)
+    m = load64(sub + 24)
+    if end - start < m:
+        return False
+    k = end - m if at_end else start
+    lo = str_offset(s, k)
+    mb = load64(sub + 16)
+    if lo + mb > load64(s + 16):
+        return False
+    return memcmp(s + 40 + lo, sub + 40, mb) == 0
+
+
+def str_replace(s: int, old: int, new: int, count: int) -> int:
+    """s.replace(old, new, count) (count < 0: all); 0: no memory."""
+    ns = load64(s + 16)
+    no = load64(old + 16)
+    nn = load64(new + 16)
+    n = load64(s + 24)
+    if count < 0:
+        count = 9223372036854775807
+    k = 0
+    if no == 0:
+        k = n + 1 if count > n else count
+    else:
+        at = str_search(s, old, 0, ns, False)
+        while at >= 0 and k < count:
+            k += 1
+            at = str_search(s, old, at + no, ns, False)
+    if k == 0:
+        obj_retain(s)
+        return s
+    r = str_new(ns + k * (nn - no))
+    if r == 0:
+        return 0
+    out = r + 40
+    src = 0
+    for _ in range(k):
+        at = src if no == 0 else str_search(s, old, src, ns, False)
+        memcpy(out, s + 40 + src, at - src)
+        out += at - src
+        memcpy(out, new + 40, nn)
+        out += nn
+        src = at + no
+        if no == 0 and src < ns:  # the character after the insertion
+            width = utf8_width(load8(s + 40 + src))
+            memcpy(out, s + 40 + src, width)
+            out += width
+            src += width
+    memcpy(out, s + 40 + src, ns - src)
+    store64(r + 24, n + k * (load64(new + 24) - load64(old + 24)))
+    return r
+
+
+# ---- classes of characters, case, padding --------------------------------------------------
+
+
+def code_is_space(c: int) -> bool:
+    """Python's str.isspace() of one code point (Unicode White_Space and bidi classes B, S, WS)."""
+    if c < 128:
+        return (9 <= c <= 13) or (28 <= c <= 32)
+    return c == 133 or c == 160 or c == 5760 or (8192 <= c <= 8202) or c == 8232 or c == 8233 \
+        or c == 8239 or c == 8287 or c == 12288
+
+
+def str_has_code(chars: int, c: int) -> bool:
+    """Is code point c one of the characters of str `chars`?"""
+    n = load64(chars + 16)
+    at = 0
+    while at < n:
+        if utf8_decode(chars + 40 + at) == c:
+            return True
+        at += utf8_width(load8(chars + 40 + at))
+    return False
+
+
+def str_strip(s: int, chars: int, mode: int) -> int:
+    """s.strip(chars) (mode 3), lstrip (1), rstrip (2); chars 0: whitespace. 0: no memory."""
+    n = load64(s + 16)
+    lo = 0
+    hi = n
+    if mode & 1 != 0:
+        while lo < hi:
+            c = utf8_decode(s + 40 + lo)
+            if not (code_is_space(c) if chars == 0 else str_has_code(chars, c)):
+                break
+            lo += utf8_width(load8(s + 40 + lo))
+    if mode & 2 != 0:
+        while hi > lo:
+            at = hi - 1
+            while load8(s + 40 + at) & 192 == 128:
+                at -= 1
+            c = utf8_decode(s + 40 + at)
+            if not (code_is_space(c) if chars == 0 else str_has_code(chars, c)):
+                break
+            hi = at
+    if lo == 0 and hi == n:
+        obj_retain(s)
+        return s
+    return str_sub(s, lo, hi, utf8_chars(s + 40 + lo, hi - lo))
+
+
+def str_ascii_case(s: int, upper: bool) -> int:
+    """s.upper() or s.lower() of an ASCII str; 0: no memory."""
+    n = load64(s + 16)
+    r = str_new(n)
+    if r == 0:
+        return 0
+    for i in range(n):
+        c = load8(s + 40 + i)
+        if upper and 97 <= c <= 122:
+            c -= 32
+        elif not upper and 65 <= c <= 90:
+            c += 32
+        store8(r + 40 + i, c)
+    return r
+
+
+def str_ascii_class(s: int, kind: int) -> int:
+    """For an ASCII str: 1 if it is not empty and every character is a digit (kind 0), a letter (1),
+    a space (2), a letter or digit (3), else 0. -1 for other text (Python answers: Unicode's tables)."""
+    n = load64(s + 16)
+    if n != load64(s + 24):
+        return -1
+    if n == 0:
+        return 0
+    for i in range(n):
+        c = load8(s + 40 + i)
+        digit = 48 <= c <= 57
+        letter = (65 <= c <= 90) or (97 <= c <= 122)
+        ok = digit if kind == 0 else letter if kind == 1 else code_is_space(c) if kind == 2 else digit or letter
+        if not ok:
+            return 0
+    return 1
+
+
+def str_justify(s: int, width: int, fill: int, mode: int) -> int:
+    """s.ljust(width, fill) (mode 0), rjust (1), center (2), zfill (3; fill ignored); fill is a
+    one-character str. 0: no memory."""
+    n = load64(s + 24)
+    if n >= width:
+        obj_retain(s)
+        return s
+    margin = width - n
+    left = 0
+    if mode == 1 or mode == 3:
+        left = margin
+    elif mode == 2:
+        left = margin // 2 + (margin & width & 1)
+    code = 48 if mode == 3 else utf8_decode(fill + 40)
+    fw = utf8_size(code)
+    nb = load64(s + 16)
+    r = str_new(nb + margin * fw)
+    if r == 0:
+        return 0
+    out = r + 40
+    for _ in range(left):
+        out += utf8_encode(out, code)
+    memcpy(out, s + 40, nb)
+    out += nb
+    for _ in range(margin - left):
+        out += utf8_encode(out, code)
+    store64(r + 24, width)
+    if mode == 3 and nb > 0:
+        sign = load8(r + 40 + left)
+        if sign == 43 or sign == 45:
+            store8(r + 40, sign)
+            store8(r + 40 + left, 48)
+    return r
+
+
+# ---- numbers from text, text from numbers ---------------------------------------------------
+
+
+def str_from_int_base(value: int, base: int) -> int:
+    """hex(), oct(), bin(): "-0x1f" and the like (base 16, 8, 2)."""
+    digits = 1
+    rest = value // base if value >= 0 else -(value // -base)
+    while rest != 0:
+        digits += 1
+        rest = rest // base if rest > 0 else -(rest // -base)
+    negative = 1 if value < 0 else 0
+    s = str_new(negative + 2 + digits)
+    if s == 0:
+        return 0
+    if negative == 1:
+        store8(s + 40, 45)
+    store8(s + 40 + negative, 48)
+    store8(s + 41 + negative, 120 if base == 16 else 111 if base == 8 else 98)
+    at = s + 40 + negative + 2 + digits - 1
+    rest = value
+    for _ in range(digits):
+        digit = rest % base if rest >= 0 else -(rest % -base)
+        store8(at, digit + 48 if digit < 10 else digit + 87)
+        at -= 1
+        rest = rest // base if rest >= 0 else -(rest // -base)
+    return s
+
+
+def digit_value(c: int) -> int:
+    """The value of an ASCII digit or letter (a-z, A-Z: 10-35), else 99."""
+    if 48 <= c <= 57:
+        return c - 48
+    if 97 <= c <= 122:
+        return c - 87
+    if 65 <= c <= 90:
+        return c - 55
+    return 99
+
+
+def str_to_int(s: int, base: int, out: int) -> bool:
+    """int(s, base) of ASCII text into the word at `out`. False whenever CPython's answer is not
+    surely this one (a bad literal, a value near or beyond 64 bits, non-ASCII text, a bad base):
+    the caller then asks Python, which gives the value or CPython's exact error."""
+    n = load64(s + 16)
+    if n != load64(s + 24) or base == 1 or base < 0 or base > 36:
+        return False
+    p = s + 40
+    lo = 0
+    hi = n
+    while lo < hi and code_is_space(load8(p + lo)):
+        lo += 1
+    while hi > lo and code_is_space(load8(p + hi - 1)):
+        hi -= 1
+    negative = False
+    if lo < hi and (load8(p + lo) == 43 or load8(p + lo) == 45):
+        negative = load8(p + lo) == 45
+        lo += 1
+    prefixed = False
+    if hi - lo >= 2 and load8(p + lo) == 48:
+        letter = load8(p + lo + 1) | 32
+        if (letter == 120 and (base == 16 or base == 0)) or (letter == 111 and (base == 8 or base == 0)) \
+                or (letter == 98 and (base == 2 or base == 0)):
+            base = 16 if letter == 120 else 8 if letter == 111 else 2
+            lo += 2
+            prefixed = True
+    if base == 0:
+        if hi - lo >= 2 and load8(p + lo) == 48:
+            return False  # "010": only zero may be written so (Python decides)
+        base = 10
+    if lo < hi and load8(p + lo) == 95 and prefixed:
+        lo += 1  # 0x_1f
+    if lo == hi:
+        return False
+    limit = -(9223372036854775807 // base)
+    acc = 0  # negative: -2**63 fits
+    previous_underscore = True
+    for i in range(lo, hi):
+        c = load8(p + i)
+        if c == 95:
+            if previous_underscore:
+                return False
+            previous_underscore = True
+            continue
+        d = digit_value(c)
+        if d >= base or acc < limit:
+            return False
+        acc = acc * base
+        if acc < -9223372036854775807 - 1 + d:
+            return False
+        acc -= d
+        previous_underscore = False
+    if previous_underscore:
+        return False
+    if not negative:
+        if acc == -9223372036854775807 - 1:
+            return False
+        acc = -acc
+    store64(out, acc)
+    return True
+
+
+def str_to_float(s: int, out: int) -> bool:
+    """float(s) of plain ASCII decimal text whose value needs no rounding beyond one correctly
+    rounded operation (at most 15 significant digits, a power of ten up to 22: Clinger's fast
+    path) into the double at `out`. False otherwise: the caller asks Python."""
+    n = load64(s + 16)
+    if n != load64(s + 24):
+        return False
+    p = s + 40
+    lo = 0
+    hi = n
+    while lo < hi and code_is_space(load8(p + lo)):
+        lo += 1
+    while hi > lo and code_is_space(load8(p + hi - 1)):
+        hi -= 1
+    negative = False
+    if lo < hi and (load8(p + lo) == 43 or load8(p + lo) == 45):
+        negative = load8(p + lo) == 45
+        lo += 1
+    mantissa = 0
+    digits = 0
+    scale = 0
+    seen_point = False
+    seen_digit = False
+    exponent = 0
+    i = lo
+    while i < hi:
+        c = load8(p + i)
+        if 48 <= c <= 57:
+            seen_digit = True
+            if mantissa != 0 or c != 48:
+                digits += 1
+            if digits > 15:
+                return False
+            mantissa = mantissa * 10 + (c - 48)
+            if seen_point:
+                scale -= 1
+        elif c == 46 and not seen_point:
+            seen_point = True
+        else:
+            break
+        i += 1
+    if not seen_digit:
+        return False
+    if i < hi:
+        if load8(p + i) | 32 != 101:
+            return False
+        i += 1
+        sign = 1
+        if i < hi and (load8(p + i) == 43 or load8(p + i) == 45):
+            sign = -1 if load8(p + i) == 45 else 1
+            i += 1
+        if i == hi:
+            return False
+        while i < hi:
+            c = load8(p + i)
+            if c < 48 or c > 57 or exponent > 1000:
+                return False
+            exponent = exponent * 10 + (c - 48)
+            i += 1
+        scale += sign * exponent
+    if scale < -22 or scale > 22:
+        return False
+    value = float(mantissa)
+    power = 1.0
+    for _ in range(scale if scale > 0 else -scale):
+        power = power * 10.0
+    value = value * power if scale >= 0 else value / power
+    storef(out, -value if negative else value)
+    return True
 
 
 # ---- dicts (the "table" functions cells reach through rt.table_* slots) -------------------
@@ -455,19 +1121,19 @@ def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) 
     A 1-D array passes n1 = 1. init: 0 uninitialized, 1 zeros, 2 every item set to `word`."""
     if n0 < 0 or n1 < 0:
         return 0
-    limit = 9223372036854775807 - 80
+    limit = 9223372036854775807 - 88
     if n1 != 0 and n0 > limit // n1:
         return 0
     size = n0 * n1
     if size > limit // itemsize:
         return 0
-    nbytes = 80 + size * itemsize
+    nbytes = 88 + size * itemsize
     a = calloc(1, nbytes) if init == 1 else malloc(nbytes)
     if a == 0:
         return 0
     store64(a, 1)
     store64(a + 8, 3)
-    store64(a + 16, a + 80)
+    store64(a + 16, a + 88)
     store64(a + 24, ndim)
     store64(a + 32, -1)
     store64(a + 40, n0)
@@ -475,16 +1141,135 @@ def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) 
     store64(a + 56, n1 if ndim == 2 else 1)
     store64(a + 64, 1)
     store64(a + 72, itemsize)
+    store64(a + 80, 0)
     store64(state(0), load64(state(0)) + 1)
     store64(state(1), load64(state(1)) + 1)
     if init == 2:
-        data = a + 80
+        data = a + 88
         if itemsize == 8:
             for i in range(size):
                 store64(data + 8 * i, word)
         else:
             memset(data, word, size)
     return a
+
+
+def array_view(a: int, data: int, ndim: int, n0: int, n1: int, s0: int, s1: int) -> int:
+    """A view of array a's memory (a slice, a row, a column): its own data address, shape and
+    strides in elements; it keeps alive the array that owns the memory (a's base if a is itself
+    a view made here). 0: no memory."""
+    v = obj_alloc(88, 3)
+    if v == 0:
+        return 0
+    base = load64(a + 80) if load64(a + 32) == -2 else a
+    obj_retain(base)
+    store64(v + 16, data)
+    store64(v + 24, ndim)
+    store64(v + 32, -2)
+    store64(v + 40, n0)
+    store64(v + 48, n1)
+    store64(v + 56, s0)
+    store64(v + 64, s1)
+    store64(v + 72, load64(a + 72))
+    store64(v + 80, base)
+    return v
+
+
+def array_extent(a: int, end: int) -> int:
+    """The lowest (end 0) or one past the highest (end 1) byte address a's elements occupy."""
+    ndim = load64(a + 24)
+    low = load64(a + 16)
+    high = low
+    for axis in range(ndim):
+        n = load64(a + 40 + 8 * axis)
+        if n == 0:
+            return low
+        reach = (n - 1) * load64(a + 56 + 8 * axis) * load64(a + 72)
+        if reach < 0:
+            low += reach
+        else:
+            high += reach
+    return high + load64(a + 72) if end == 1 else low
+
+
+def array_fill(a: int, word: int) -> None:
+    """Every element of a set to `word` (an int, a float's bits, a bool's byte)."""
+    n1 = load64(a + 48) if load64(a + 24) == 2 else 1
+    s1 = load64(a + 64) if load64(a + 24) == 2 else 0
+    n0 = load64(a + 40)
+    s0 = load64(a + 56)
+    size = load64(a + 72)
+    data = load64(a + 16)
+    for i in range(n0):
+        row = data + i * s0 * size
+        for j in range(n1):
+            if size == 8:
+                store64(row + j * s1 * 8, word)
+            else:
+                store8(row + j * s1, word)
+
+
+def array_assign(dst: int, src: int) -> int:
+    """dst[...] = src, with NumPy's broadcasting (src's axes align with dst's last ones; an axis
+    of length 1 repeats) and its overlap rule (if src's memory overlaps dst's, src is copied
+    first, so `p[:k] = p[k-1::-1]` reverses). 1: done; 0: the shapes do not broadcast (dst is
+    unchanged); -1: no memory for the copy."""
+    dn = load64(dst + 24)
+    sn = load64(src + 24)
+    size = load64(dst + 72)
+    d0 = load64(dst + 40) if dn == 2 else 1
+    d1 = load64(dst + 40 + 8 * (dn - 1))
+    e0 = load64(dst + 56) if dn == 2 else 0
+    e1 = load64(dst + 56 + 8 * (dn - 1))
+    n0 = 1
+    n1 = load64(src + 40 + 8 * (sn - 1))
+    t0 = 0
+    t1 = load64(src + 56 + 8 * (sn - 1))
+    if sn == 2:
+        n0 = load64(src + 40)
+        t0 = load64(src + 56)
+    if sn > dn:
+        if n0 != 1:
+            return 0
+    if n1 != d1:
+        if n1 != 1:
+            return 0
+        t1 = 0
+    if n0 != d0:
+        if n0 != 1:
+            return 0
+        t0 = 0
+    data = load64(src + 16)
+    copy = 0
+    if d0 * d1 > 0 and array_extent(src, 0) < array_extent(dst, 1) and array_extent(dst, 0) < array_extent(src, 1):
+        low = array_extent(src, 0)
+        nbytes = array_extent(src, 1) - low
+        copy = malloc(nbytes)
+        if copy == 0:
+            return -1
+        memcpy(copy, low, nbytes)
+        data = copy + (data - low)
+    out = load64(dst + 16)
+    for i in range(d0):
+        row = out + i * e0 * size
+        source = data + i * t0 * size
+        for j in range(d1):
+            if size == 8:
+                store64(row + j * e1 * 8, load64(source + j * t1 * 8))
+            else:
+                store8(row + j * e1, load8(source + j * t1))
+    if copy != 0:
+        free(copy)
+    return 1
+
+
+def array_copy(a: int) -> int:
+    """A new C-order array with a's shape and elements (a.copy()), or 0: no memory."""
+    ndim = load64(a + 24)
+    c = array_new(ndim, load64(a + 40), load64(a + 48) if ndim == 2 else 1, load64(a + 72), 0, 0)
+    if c != 0:
+        array_assign(c, a)
+    return c
 
 
 # ---- signals (interrupts.py) --------------------------------------------------------
@@ -524,6 +1309,7 @@ def runtime_setup(main: int) -> None:
     """Called once, when this library is loaded (runtime/__init__.py): the main thread's id
     (threading.main_thread().ident, its pthread_t) and the key of each thread's stack floor."""
     store64(state(35), main)
+    str_chars_setup()
     if load64(state(37)) == 0:
         store64(state(36), 0)
         if pthread_key_create(state(36), 0) == 0:

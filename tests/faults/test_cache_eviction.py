@@ -293,6 +293,9 @@ def test_gc_tidies_what_killed_writers_left_and_leaves_the_users_files(fresh_cac
     made["zero-byte temporary"] = _aged(_write(fresh_cache / "cells" / f".{'b' * 32}.json.zzzzzzzz.tmp", b""), 120)
     made["settings temporary"] = _aged(_write(fresh_cache / ".settings.json.abcdefgh.tmp", b""), 120)
     young_temporary = _write(fresh_cache / "cells" / f".{'c' * 32}.json.yyyyyyyy.tmp", b"")
+    month = 31 * 24 * 3600  # a miss record (misses.py) no miss wrote for a month: a session long over
+    made["old cell record"] = _aged(_write(fresh_cache / "cells" / f"{'e' * 32}.json", b"{}"), month)
+    young_record = _write(fresh_cache / "cells" / f"{'f' * 32}.json", b"{}")
     orphan = "ab" + "1" * 62
     made["orphaned library"] = _aged(_write(abi / "ab" / f"{orphan}.so", b"\x7fELF"), 60)
     young_orphan = _write(abi / "ab" / f"{'ab' + '2' * 62}.so", b"\x7fELF")
@@ -313,10 +316,10 @@ def test_gc_tidies_what_killed_writers_left_and_leaves_the_users_files(fresh_cac
         os.close(lock)
     assert done.returncode == 0, done.stderr
     assert "tidied 1 stale build workspace, 3 temporary files, 2 half-published entries, 1 empty directory in an " \
-           "entry's place, 1 empty shard" in done.stdout, done.stdout
+           "entry's place, 1 empty shard, 1 record of a cell unused for 30 days" in done.stdout, done.stdout
     for what, path in made.items():
         assert not os.path.lexists(path), what
-    for path in (fresh, held, young_temporary, young_orphan, full, *users):
+    for path in (fresh, held, young_temporary, young_record, young_orphan, full, *users):
         assert path.exists(), path
     assert compile_in_child(cell(0))["hit"]  # the entry itself is untouched
 

@@ -1,13 +1,16 @@
-"""Typing rules for NumPy arrays: annotations, indexing, len/shape, for loops, np.zeros & co.
+"""Typing rules for NumPy arrays: annotations, indexing, slicing, len/shape, np.zeros & co.
 
     def f(a: float[:, :]) ...     ->  parameter a: Array(float, 2)   (also float64[:, :], np.float64[:, :])
     a[i, j - 1]                   ->  ArrayItem(a, (i, j - 1), float)
     a[i] += 1                     ->  ArrayUpdate(a, (i,), Binary("+", Hole(float), 1.0))
+    a[1:-1], a[i] (2-D), a[:, j]  ->  ArrayView(a, (Slice(1, -1, None),), float[:]), ...
+    a[:k] = b[::-1]; a[1:] = 0.0  ->  ArrayAssign(ArrayView(a, ...), value)     a.copy() -> ArrayCopy(a)
     len(a), a.shape[1], a.size    ->  ArrayDim(a, 0), ArrayDim(a, 1), ArrayDim(a, None)
     np.zeros((n, m), dtype=int)   ->  ArrayNew(MakeTuple(n, m), "zeros", int[:, :])
 
 Elements are float (float64), int (int64) or bool; arrays have 1 or 2 dimensions.
-Indices are ints, one per axis; a negative index counts from the end, as in NumPy.
+Indices are ints, one per axis; a negative index counts from the end, as in NumPy. A
+slice, or fewer indices than axes, gives a view sharing the array's memory.
 An element read is a Python scalar (int, float, bool) with jitcell's usual semantics.
 """
 
@@ -106,6 +109,8 @@ def _written(fn: T.Function, program: T.Program, written: dict[str, frozenset[st
     for node in nodes:
         if isinstance(node, (T.ArraySet, T.ArrayUpdate)):
             found |= _origins(node.array, views, params)
+        elif isinstance(node, T.ArrayAssign):
+            found |= _origins(node.target, views, params)
         elif isinstance(node, T.CallCell):
             if node.external:  # another cell's function: all the arrays passed, if it writes any
                 targets = list(node.args) if external.get(node.function, True) else []
@@ -145,8 +150,10 @@ def _origins(e: T.Expr, views: dict[str, set[str]], params: list[str]) -> set[st
     match e:
         case T.Local(name=name) if name in views:
             return set(views[name])
-        case T.ArrayNew():
+        case T.ArrayNew() | T.ArrayCopy():
             return set()
+        case T.ArrayView(array=array):
+            return _origins(array, views, params)
         case T.Conditional(body=body, orelse=orelse):
             return _origins(body, views, params) | _origins(orelse, views, params)
         case T.Logical(values=values) | T.MakeTuple(items=values):
@@ -168,49 +175,72 @@ class ArrayChecks(CheckerHost):
     def numpy_alias(self, name: str) -> bool:
         return name not in self.locals and self.module.imports.get(name) == "numpy"
 
-    # ---- a[i, j] ----------------------------------------------------------------------
+    # ---- a[i, j], a[1:-1], a[i], a[:, j] -------------------------------------------------
 
-    def array_indices(self, t: Array, indices: tuple[S.Expr, ...], loc: Loc) -> tuple[T.Expr, ...] | None:
-        if any(isinstance(i, S.SliceAll) for i in indices):
-            self.error("slices of arrays are not supported; index every axis, like a[i, j]", loc)
+    def array_parts(self, t: Array, indices: tuple[S.Expr, ...], loc: Loc) -> tuple[T.Expr | T.Slice, ...] | None:
+        """The checked indices of a subscript: an int, or a Slice, per axis indexed."""
+        if len(indices) > t.ndim:
+            self.error(f"too many indices for array: a {t.ndim}-D array ({t}) takes at most {t.ndim}, "
+                       f"not {len(indices)}", loc)
             return None
-        if len(indices) != t.ndim:
-            self.error(f"a {t.ndim}-D array ({t}) takes {t.ndim} ind{'ex' if t.ndim == 1 else 'ices'}, "
-                       f"not {len(indices)}" + ("; rows of 2-D arrays are not supported" if t.ndim == 2 else ""),
-                       loc)
-            return None
-        result = []
+        parts: list[T.Expr | T.Slice] = []
         for node in indices:
-            e = self.expr(node)
-            if e.type is ERROR:
-                return None
-            if e.type is BOOL:
-                self.error("a bool index selects elements in NumPy (boolean indexing), which jitcell does "
-                           "not support; write int(...) for 0 or 1", e.loc)
-                return None
-            if e.type is not INT:
-                self.error(f"array indices must be int, not {e.type}", e.loc)
-                return None
-            result.append(e)
-        return tuple(result)
+            if isinstance(node, S.SliceAll):
+                parts.append(T.Slice(None, None, None, node.loc))
+            elif isinstance(node, S.Slice):
+                start, stop, step = (None if p is None else self.array_index(p, "slice bounds") for p in
+                                     (node.start, node.stop, node.step))
+                if any(b is not None and b.type is ERROR for b in (start, stop, step)):
+                    return None
+                parts.append(T.Slice(start, stop, step, node.loc))
+            else:
+                index = self.array_index(node, "array indices")
+                if index.type is ERROR:
+                    return None
+                parts.append(index)
+        return tuple(parts)
+
+    def array_index(self, node: S.Expr, what: str) -> T.Expr:
+        e = self.expr(node)
+        if e.type is ERROR:
+            return e
+        if e.type is BOOL:
+            return self.error("a bool index selects elements in NumPy (boolean indexing), which jitcell does "
+                              "not support; write int(...) for 0 or 1", e.loc)
+        if e.type is not INT:
+            return self.error(f"{what} must be int, not {e.type}", e.loc)
+        return e
 
     def array_subscript(self, a: T.Expr, indices: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
-        assert isinstance(a.type, Array)  # here and below: the caller has found that a is an array
-        checked = self.array_indices(a.type, indices, loc)
-        if checked is None:
+        """An element (an int per axis) or a view (a slice, or fewer indices than axes)."""
+        t = a.type
+        assert isinstance(t, Array)  # here and below: the caller has found that a is an array
+        parts = self.array_parts(t, indices, loc)
+        if parts is None:
             return T.Literal(0, ERROR, loc)
-        return T.ArrayItem(a, checked, a.type.element, loc)
+        if len(parts) == t.ndim and not any(isinstance(p, T.Slice) for p in parts):
+            return T.ArrayItem(a, parts, t.element, loc)  # type: ignore[arg-type]  # no Slice among them
+        kept = sum(isinstance(p, T.Slice) for p in parts) + t.ndim - len(parts)
+        return T.ArrayView(a, parts, Array(t.element, kept), loc)
 
     def array_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem, a: T.Expr) -> T.Stmt | None:
-        """`a[i] = v`, `a[i] op= v` (`del a[i]` is an error, as in NumPy)."""
+        """`a[i] = v`, `a[i] op= v`, `a[1:-1] = v` (`del a[i]` is an error, as in NumPy)."""
         t = a.type
         assert isinstance(t, Array)
         if isinstance(node, S.DeleteItem):
             self.error("cannot delete array elements", node.loc)
             return None
-        indices = self.array_indices(t, node.target.indices, node.target.loc)
-        if indices is None:
+        target = self.array_subscript(a, node.target.indices, node.target.loc)
+        if target.type is ERROR:
             return None
+        if isinstance(target, T.ArrayView):
+            if isinstance(node, S.AugAssignItem):
+                self.error(f"augmented assignment to an array slice ('{node.op}=' on a view) is not supported "
+                           "by jitcell; write a loop", node.loc)
+                return None
+            return self.slice_assignment(target, node.value, node.loc)
+        assert isinstance(target, T.ArrayItem)
+        indices = target.indices
         what = f"an element of {t}"
         if isinstance(node, S.AssignItem):
             value = self.coerce(self.expr(node.value), t.element, what)
@@ -222,6 +252,30 @@ class ArrayChecks(CheckerHost):
             self.error(f"'{node.op}=' on {what} gives {result.type}, which the array cannot hold", node.loc)
             return None
         return T.ArrayUpdate(a, indices, self.coerce(result, t.element, what), node.loc)
+
+    def slice_assignment(self, target: T.ArrayView, value_node: S.Expr, loc: Loc) -> T.Stmt | None:
+        """`a[1:-1] = 0.0` (every element) or `a[:k] = b[k-1::-1]` (an array of the same element type)."""
+        t = target.type
+        assert isinstance(t, Array)
+        value = self.expr(value_node)
+        if value.type is ERROR:
+            return None
+        if isinstance(value.type, Array):
+            if value.type.element != t.element:
+                self.error(f"cannot assign {value.type} to a view of {t.element} elements in jitcell; the element "
+                           "types must be the same", value.loc)
+                return None
+            return T.ArrayAssign(target, value, loc)
+        return T.ArrayAssign(target, self.coerce(value, t.element, f"an element of {t}"), loc)
+
+    def array_method(self, a: T.Expr, name: str, node: S.Call) -> T.Expr:
+        """`a.copy()`."""
+        assert isinstance(a.type, Array)
+        if name != "copy":
+            return self.error(f"'{a.type}' has no method {name!r} in jitcell (copy() is supported)", node.func.loc)
+        if node.args or node.keywords:
+            return self.error("copy() takes no arguments in jitcell", node.loc)
+        return T.ArrayCopy(a, a.type, node.loc)
 
     # ---- len(a), a.shape, a.size, a.ndim ---------------------------------------------------
 

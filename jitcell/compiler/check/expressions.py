@@ -25,19 +25,22 @@ from jitcell.errors import Diagnostic, Loc
 from .arrays import ArrayChecks
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
+from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
+from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint", "int_text"]
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
-BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "range", "round", "len", "str"})
+BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
+                      "all", "divmod", *STR_BUILTINS}) | ITERATORS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
+class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, IterationChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -170,6 +173,10 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
                 return self.subscript(self.expr(value), indices, loc)
             case S.DictLiteral():
                 return self.dict_literal(node)
+            case S.Slice() | S.SliceAll():
+                return self.error("a slice is not supported here (jitcell slices str and NumPy arrays)", node.loc)
+            case S.Received(type=t, loc=loc):
+                return T.Hole(t, loc)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -218,8 +225,16 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             return self.dict_subscript(value, indices, loc)
         if isinstance(value.type, Array):
             return self.array_subscript(value, indices, loc)
+        if value.type is STR:
+            return self.str_subscript(value, indices, loc)
+        for index in indices:
+            if isinstance(index, (S.Slice, S.SliceAll)):
+                return self.error(f"slices of {value.type} are not supported (jitcell slices str and NumPy arrays)",
+                                  index.loc)
         if isinstance(value.type, Tuple):
             index = indices[0]
+            if isinstance(index, (S.Slice, S.SliceAll)):
+                return self.error("slices of tuples are not supported", index.loc)
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
                     and isinstance(index.operand, S.Const) and isinstance(index.operand.value, int):
                 index = S.Const(-index.operand.value, index.loc)  # t[-1] (t[-"a"] is an error below)
@@ -264,6 +279,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if op == "*" and STR in (left.type, right.type):
+            return self.str_repeat(left, right, loc)
         if STR in (left.type, right.type):
             return self.str_binary(op, left, right, loc)
         if not (is_numeric(left.type) and is_numeric(right.type)):
@@ -290,7 +307,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
-            return self.str_compare(operands, ops, loc)
+            return self.str_code_compare(operands, ops, loc) or self.str_compare(operands, ops, loc)
         for e in operands:
             if not self.numeric(e, "comparison"):
                 return T.Literal(False, ERROR, loc)
@@ -355,6 +372,10 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
                 return base
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
+            if base.type is STR:
+                return self.str_method(base, func.attr, node)
+            if isinstance(base.type, Array):
+                return self.array_method(base, func.attr, node)
             return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
         return self.error("only functions of this cell, builtins and math functions can be called", loc)
 
@@ -414,8 +435,14 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         loc = node.loc
         if name == "print":
             return self.call_print(node)
-        if name == "range":
-            return self.error("range() is only supported as the iterable of a for loop", loc)
+        if name in ITERATORS:
+            return self.error(f"{name}() is only supported as {ITERATOR_PLACES}", loc)
+        if name in ("sum", "any", "all") or (name in ("min", "max") and (len(node.args) == 1 or node.keywords)):
+            return self.reduce(name, node)
+        if name == "len" and len(node.args) == 1 and not node.keywords and (length := self.iter_length(node)):
+            return length
+        if name == "divmod":
+            return self.divmod(node)
         if node.keywords:
             return self.error(f"{name}() takes no keyword arguments in jitcell", node.keywords[0].loc)
         if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
@@ -424,8 +451,12 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         args = [self.expr(a) for a in node.args]
         if any(a.type is ERROR for a in args):
             return T.Literal(0, ERROR, loc)
+        if name in ("int", "float") and (converted := self.str_to_number(name, args, loc)) is not None:
+            return converted
         if name in ("int", "float", "bool"):
             return self.call_conversion(name, node, args)
+        if name in STR_BUILTINS:
+            return self.str_builtin(name, args, loc)
         if name in ("len", "str"):
             if len(args) != 1:
                 return self.error(f"{name}() takes exactly one argument", loc)
@@ -433,6 +464,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
                 return self.str_of(args[0], loc)
             if isinstance(args[0].type, Array):
                 return self.array_len(args[0], loc)
+            if isinstance(args[0].type, Tuple):
+                return T.Intrinsic("len", (args[0],), INT, loc)
             if args[0].type is not STR and not isinstance(args[0].type, Dict):
                 return self.error(f"object of type '{args[0].type}' has no len()", loc)
             return T.Intrinsic("len", (args[0],), INT, loc)
@@ -454,6 +487,17 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         t = self.same_type(args, f"{name}()", loc)
         return T.Intrinsic(name, tuple(args), t, loc)
 
+    def divmod(self, node: S.Call) -> T.Expr:
+        """`divmod(a, b)`: (a // b, a % b), ints or floats (CPython's float_divmod)."""
+        if node.keywords or len(node.args) != 2:
+            return self.error(f"divmod expected 2 arguments, got {len(node.args) + len(node.keywords)}", node.loc)
+        a, b = (self.expr(x) for x in node.args)
+        if not (self.numeric(a, "divmod()") and self.numeric(b, "divmod()")):
+            return T.Literal(0, ERROR, node.loc)
+        if FLOAT in (a.type, b.type):
+            return T.Intrinsic("divmod", (self.to_float(a), self.to_float(b)), Tuple((FLOAT, FLOAT)), node.loc)
+        return T.Intrinsic("divmod", (self.to_int(a), self.to_int(b)), Tuple((INT, INT)), node.loc)
+
     def call_conversion(self, name: str, node: S.Call, args: list[T.Expr]) -> T.Expr:
         loc = node.loc
         if len(args) > 1:
@@ -462,10 +506,10 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             default = {"int": (0, INT), "float": (0.0, FLOAT), "bool": (False, BOOL)}[name]
             return T.Literal(*default, loc)
         (x,) = args
+        if name == "bool":  # any value with a truth value, as in `if x:`
+            return self.truth(x)
         if not self.numeric(x, f"{name}()"):
             return T.Literal(0, ERROR, loc)
-        if name == "bool":
-            return self.truth(x)
         if name == "float":
             return self.to_float(x)
         if x.type is FLOAT:

@@ -150,7 +150,14 @@ class ModuleChecker:
                                               f"'{p.name}' as separate parameters", p.loc))
                 t = ERROR
             params.append((p.name, t))
-            if p.default is not None:
+            if p.default is not None and t is ERROR:
+                defaults.append(0)  # the annotation's error is reported; the default cannot be judged
+            elif p.default is not None and t not in (INT, FLOAT, BOOL):
+                self.errors.append(Diagnostic(
+                    f"'{p.name}' cannot have a default: only int, float and bool parameters take one "
+                    f"in jitcell, not {t}", p.default.loc))
+                defaults.append(0)
+            elif p.default is not None:
                 value = literal_default(p.default, self.imports)
                 if value is None or (t is INT and isinstance(value, float)) \
                         or (t is BOOL and not isinstance(value, bool)):
@@ -309,6 +316,8 @@ class FunctionChecker(ExpressionChecker):
         match node:
             case S.Assign():
                 return self.assign(node)
+            case S.AssignTargets():
+                return self.assign_targets(node)
             case S.AugAssign(target=target, op=op, value=value, loc=loc):
                 current = self.name(target.id, target.loc)
                 result = self.binary(op, current, self.expr(value), loc)
@@ -373,63 +382,116 @@ class FunctionChecker(ExpressionChecker):
         return make(t_body, t_else)
 
     def for_loop(self, node: S.For) -> T.Stmt | None:
-        it = node.iter
-        if isinstance(it, S.Call) and isinstance(it.func, S.Name) and it.func.id == "range" \
-                and "range" not in self.locals and "range" not in self.module.definitions:
-            if not isinstance(node.target, S.Name):
-                self.error("a range() loop assigns one name", node.target.loc)
-                return None
-            return self.for_range(node)
-        mode = "keys"
-        if isinstance(it, S.Call) and isinstance(it.func, S.Attribute) and not it.args and not it.keywords \
-                and it.func.attr in ("keys", "values", "items"):
-            mode, iterable = it.func.attr, self.expr(it.func.value)
-            if not isinstance(iterable.type, Dict) and iterable.type is not ERROR:
-                self.error(f"'{iterable.type}' has no method {mode!r} in jitcell", it.loc)
-                return None
-        else:
-            iterable = self.expr(it)
-        if iterable.type is ERROR:
+        """The simple loops keep their own nodes (ForRange is versioned, lower/versioning.py); every
+        other one is a ForEach over an iterable, its target a pattern."""
+        iterable = self.iterable(node.iter)
+        if iterable is None:
+            for name in _target_names(node.target):
+                self.locals.setdefault(name, ERROR)  # reads of them report nothing more
             return None
-        if isinstance(iterable.type, Dict):
-            return self.for_dict(node, iterable, mode)
-        if isinstance(iterable.type, Array) and mode == "keys":
-            return self.for_array(node, iterable)
-        self.error(f"for loops iterate over range(...), a dict or its keys(), values() or items(), "
-                   f"not {iterable.type}", it.loc)
-        return None
+        target, loc = node.target, node.loc
+        plain = _plain_names(target)
+        if isinstance(target, S.Name) and isinstance(iterable, (T.RangeIter, T.ArrayIter)) and not iterable.reverse:
+            var = target.id
+            declared = self.declare(var, iterable.type)
+            if declared not in (iterable.type, ERROR):
+                made = "a range() loop makes it an int" if isinstance(iterable, T.RangeIter) else \
+                    f"this loop gives it {iterable.type}"
+                self.error(f"'{var}' is {declared}; {made}", target.loc)
+            if isinstance(iterable, T.RangeIter):
+                start, stop, step = iterable.start, iterable.stop, iterable.step
+                return self.loop(lambda b, e: T.ForRange(var, start, stop, step, b, e, loc),
+                                 node.body, node.orelse, forever=False, loop_var=var)
+            array = iterable.array
+            return self.loop(lambda b, e: T.ForArray(var, array, b, e, loc), node.body, node.orelse,
+                             forever=False, loop_var=var)
+        if isinstance(target, S.Name) and isinstance(iterable, T.StrIter):  # walks the bytes (lower/strings.py)
+            var, text = target.id, iterable.text
+            declared = self.declare(var, STR)
+            if declared not in (STR, ERROR):
+                self.error(f"'{var}' is {declared}; this loop gives it str", target.loc)
+            return self.loop(lambda b, e: T.ForStr(var, text, b, e, loc), node.body, node.orelse,
+                             forever=False, loop_var=var)
+        if isinstance(iterable, T.DictIter) and plain is not None and \
+                (len(plain) == 2 if iterable.mode == "items" else isinstance(target, S.Name)):
+            return self.for_dict(node, plain, iterable)
+        pattern = self.pattern(target, iterable.type, in_loop=True)
+        if pattern is None:
+            return None
+        names = tuple(_target_names(target))
+        return self.loop(lambda b, e: T.ForEach(pattern, iterable, b, e, loc), node.body, node.orelse,
+                         forever=False, loop_var=names)
 
-    def for_array(self, node: S.For, a: T.Expr) -> T.Stmt | None:
-        assert isinstance(a.type, Array)  # for_loop has checked
-        if a.type.ndim != 1:
-            self.error("iterating over a 2-D array gives its rows, which jitcell does not support; "
-                       "loop over range(a.shape[0]) and index a[i, j]", node.iter.loc)
-            return None
-        if not isinstance(node.target, S.Name):
-            self.error("a loop over an array assigns one name", node.target.loc)
-            return None
-        var, element = node.target.id, a.type.element
-        declared = self.declare(var, element)
-        if declared != element and declared is not ERROR:
-            self.error(f"'{var}' is {declared}; this loop gives it {element}", node.target.loc)
-        return self.loop(lambda b, e: T.ForArray(var, a, b, e, node.loc), node.body, node.orelse,
-                         forever=False, loop_var=var)
-
-    def for_dict(self, node: S.For, d: T.Expr, mode: str) -> T.Stmt | None:
-        assert isinstance(d.type, Dict)  # for_loop has checked
-        wanted = {"keys": (d.type.key,), "values": (d.type.value,), "items": (d.type.key, d.type.value)}[mode]
-        targets = _loop_names(node.target)
-        if len(targets) != len(wanted):
-            self.error(f"iterating over {mode}() gives {len(wanted)} value{'s' if len(wanted) > 1 else ''}; "
-                       f"the loop assigns {len(targets)}", node.target.loc)
-            return None
+    def for_dict(self, node: S.For, targets: tuple[S.Name, ...], it: T.DictIter) -> T.Stmt | None:
+        d = it.dict
+        assert isinstance(d.type, Dict)  # a DictIter's
+        wanted = {"keys": (d.type.key,), "values": (d.type.value,), "items": (d.type.key, d.type.value)}[it.mode]
         for target, t in zip(targets, wanted, strict=True):
             declared = self.declare(target.id, t)
             if declared not in (t, ERROR):
                 self.error(f"'{target.id}' is {declared}; this loop gives it {t}", target.loc)
         names = tuple(t.id for t in targets)
+        mode = it.mode
         return self.loop(lambda b, e: T.ForDict(names, d, mode, b, e, node.loc), node.body, node.orelse,
                          forever=False, loop_var=names)
+
+    # ---- targets: names, items, tuples of targets -----------------------------------------
+
+    def pattern(self, target: S.Target, t: Type, in_loop: bool = False) -> T.Pattern | None:
+        """Where a value of type `t` goes. Outside a loop's target, each name is bound as it is
+        filled (Python assigns left to right: `i, a[i] = 1, 2` stores into a[1])."""
+        loc = target.loc
+        match target:
+            case S.Tuple(elts=elts):
+                if not isinstance(t, Tuple):
+                    self.error(f"cannot unpack non-iterable {t} object" if t in (INT, FLOAT, BOOL) else
+                               f"cannot unpack {t} into {len(elts)} targets: jitcell unpacks tuples only", loc)
+                    return None
+                if len(t.items) != len(elts):
+                    self.error(f"too many values to unpack (expected {len(elts)})" if len(t.items) > len(elts)
+                               else f"not enough values to unpack (expected {len(elts)}, got {len(t.items)})", loc)
+                    return None
+                items = [self.pattern(e, item, in_loop)  # type: ignore[arg-type]  # parse made targets of them
+                         for e, item in zip(elts, t.items, strict=True)]
+                if any(i is None for i in items):
+                    return None
+                return T.Pattern(t, None, tuple(i for i in items if i is not None))
+            case S.Name(id=name):
+                hole = T.Hole(t, loc)
+                if name in self.global_names:
+                    if in_loop:
+                        self.error(f"a loop cannot assign the module variable '{name}' in jitcell", loc)
+                        return None
+                    stmt = self.set_global((target,), (hole,), loc, None)
+                    return None if stmt is None else T.Pattern(t, stmt)
+                declared = self.declare(name, t)
+                if not self.can_coerce(t, declared):
+                    self.error(f"'{name}' is {declared} and cannot hold the {t} assigned to it"
+                               f"{truncate_hint(declared, t)}", loc)
+                    return None
+                if self.state is not None and not in_loop:
+                    self.state = self.state | self.bound((name,))
+                return T.Pattern(t, T.Assign((name,), (self.coerce(hole, declared, ""),), loc))
+            case S.Subscript():
+                stmt = self.item_statement(S.AssignItem(target, S.Received(t, loc), loc))
+                return None if stmt is None else T.Pattern(t, stmt)
+        self.error(f"{type(target).__name__} cannot be assigned to", loc)
+        return None
+
+    def assign_targets(self, node: S.AssignTargets) -> T.Stmt | None:
+        """`a = b = v`, `a[i], a[j] = a[j], a[i]`, nested tuples: v first, then each target in order."""
+        value = self.typed_dict(self.expr(node.value), "in an unpacking assignment")
+        if value.type is NONE:
+            value = self.error("this gives None, and jitcell has no None variables", value.loc)
+        if value.type is ERROR:
+            for target in node.targets:
+                for name in _target_names(target):
+                    self.locals.setdefault(name, ERROR)
+            return None
+        patterns = [self.pattern(target, value.type) for target in node.targets]
+        if any(p is None for p in patterns):
+            return None
+        return T.Destructure(tuple(p for p in patterns if p is not None), value, node.loc)
 
     def item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem) -> T.Stmt | None:
         """`c[i] = v`, `c[i] op= v`, `del c[i]` for a dict c (arrays: by their own rules)."""
@@ -459,36 +521,6 @@ class FunctionChecker(ExpressionChecker):
             case S.DeleteItem():
                 return T.DictDelete(container, key, node.loc)
         return None
-
-    def for_range(self, node: S.For) -> T.Stmt | None:
-        it, target = node.iter, node.target
-        assert isinstance(it, S.Call) and isinstance(target, S.Name)  # for_loop has checked
-        if it.keywords:
-            self.error("range() takes no keyword arguments", it.keywords[0].loc)
-            return None
-        if not 1 <= len(it.args) <= 3:
-            self.error("range expected at least 1 argument, got 0" if not it.args else
-                       f"range expected at most 3 arguments, got {len(it.args)}", it.loc)
-            return None
-        bounds = []
-        for arg in it.args:
-            e = self.expr(arg)
-            if e.type is FLOAT:
-                self.error("'float' object cannot be interpreted as an integer", e.loc)
-            elif e.type not in (ERROR, INT, BOOL):
-                self.error(f"range() needs int arguments, not {e.type}", e.loc)
-            bounds.append(self.to_int(e))
-        if len(bounds) == 1:
-            bounds.insert(0, T.Literal(0, INT, it.loc))
-        if len(bounds) == 2:
-            bounds.append(T.Literal(1, INT, it.loc))
-        var = target.id
-        declared = self.declare(var, INT)
-        if declared not in (INT, ERROR):
-            self.error(f"'{var}' is {declared}; a range() loop makes it an int", target.loc)
-        start, stop, step = bounds
-        return self.loop(lambda b, e: T.ForRange(var, start, stop, step, b, e, node.loc),
-                         node.body, node.orelse, forever=False, loop_var=var)
 
     def return_(self, value: S.Expr | None, loc: Loc) -> T.Stmt:
         if value is None or (isinstance(value, S.Const) and value.value is None):
@@ -626,13 +658,22 @@ def _join_hint(a: Type, b: Type) -> str:
     return "float" if FLOAT in (a, b) else "int"
 
 
-def _loop_names(target: S.Name | S.Tuple) -> tuple[S.Name, ...]:
-    """The names a for loop assigns: `for x in ...` or `for k, v in ...` (a Tuple of Names, parse.py)."""
+def _plain_names(target: S.Target) -> tuple[S.Name, ...] | None:
+    """`x` or `k, v`: the names, if the target is a name or a flat tuple of names."""
     if isinstance(target, S.Name):
         return (target,)
-    names = tuple(e for e in target.elts if isinstance(e, S.Name))
-    assert len(names) == len(target.elts), target
-    return names
+    if isinstance(target, S.Tuple) and all(isinstance(e, S.Name) for e in target.elts):
+        return tuple(e for e in target.elts if isinstance(e, S.Name))
+    return None
+
+
+def _target_names(target: S.Target) -> list[str]:
+    """The names a target binds (items of containers bind none), left to right."""
+    if isinstance(target, S.Name):
+        return [target.id]
+    if isinstance(target, S.Tuple):
+        return [name for e in target.elts for name in _target_names(e)]  # type: ignore[arg-type]
+    return []
 
 
 def _assigned_names(stmts: tuple[S.Stmt, ...]) -> set[str]:
@@ -643,8 +684,10 @@ def _assigned_names(stmts: tuple[S.Stmt, ...]) -> set[str]:
                 names.update(t.id for t in targets)
             case S.AugAssign(target=target):
                 names.add(target.id)
+            case S.AssignTargets(targets=targets):
+                names.update(name for t in targets for name in _target_names(t))
             case S.For(target=target, body=body, orelse=orelse):
-                names.update(t.id for t in _loop_names(target))
+                names.update(_target_names(target))
                 names |= _assigned_names(body) | _assigned_names(orelse)
             case S.If(body=body, orelse=orelse) | S.While(body=body, orelse=orelse):
                 names |= _assigned_names(body) | _assigned_names(orelse)

@@ -1,4 +1,5 @@
-"""Typing rules for str: literals, +, comparisons, `in`, len(), str() and f-strings.
+"""Typing rules for str: literals, +, comparisons, `in`, len(), str() and f-strings
+(characters, methods and conversions: str_methods.py).
 
     "n = " + str(n)        ->  Binary("+", Literal("n = "), FString((FormatField(n),)), str)
     f"{x:.2f} ms"          ->  FString((FormatField(x, None, ".2f"), " ms"), str)
@@ -56,8 +57,6 @@ class StringChecks(CheckerHost):
             return T.Binary("+", left, right, STR, loc)
         if op == "+" and left.type is STR:
             return self.error(f'can only concatenate str (not "{right.type}") to str', loc)
-        if op == "*" and STR in (left.type, right.type):
-            return self.error("repeating a str with * is not supported", loc)
         return self.error(f"unsupported operand type(s) for {op}: '{left.type}' and '{right.type}'", loc)
 
     def str_compare(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr:

@@ -25,18 +25,16 @@ from llvmlite import ir
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, Array, Tuple, Type
 
-from .arith import F64, I1, I8, I32, I64, llvm_type
+from .arith import I1, I8, I32, I64, llvm_type
 from .host import LowererHost, ModuleHost
 from .versioning import Guard, array_accesses, bounds_guardable, unproven_reasons, unversioned_reason, worth_versioning
+from .views import ELEMENT, HEADER_WORDS, ITEMSIZE, VirtualView
 
 __all__ = ["ArrayLowering", "ITEMSIZE", "export_params", "boundary_arrays", "boundary_result",
            "boundary_tuple_result", "BoundaryArray", "HEADER"]
 
 _PTR = ir.PointerType()
-ELEMENT = {FLOAT: F64, INT: I64, BOOL: I8}
-ITEMSIZE = {FLOAT: 8, INT: 8, BOOL: 1}
-_HEADER_WORDS = 10  # an array object's header: 80 bytes (runtime/source.py)
-HEADER = {"data": 2, "ndim": 3, "origin": 4, "shape": 5, "strides": 7, "itemsize": 9}
+HEADER = {"data": 2, "ndim": 3, "origin": 4, "shape": 5, "strides": 7, "itemsize": 9, "base": 10}
 _ONE_BITS = {FLOAT: 0x3FF0000000000000, INT: 1, BOOL: 1}  # what np.ones stores
 _FILL = {"empty": 0, "zeros": 1, "ones": 2}
 _Access = T.ArrayItem | T.ArraySet | T.ArrayUpdate  # an element access: a[i], a[i] = v, a[i] op= v
@@ -84,8 +82,11 @@ class ArrayLowering(LowererHost):
             self._header_cache = {}
         return fixed.get(name)
 
-    def header(self, a: ir.Value, field: str, axis: int = 0, typ: ir.Type = I64) -> ir.Value:
-        """A header field of array `a`; of a fixed parameter's array, loaded once in the entry block."""
+    def header(self, a: ir.Value | VirtualView, field: str, axis: int = 0, typ: ir.Type = I64) -> ir.Value:
+        """A header field of array `a`; of a fixed parameter's array, loaded once in the entry block;
+        of a view in registers, its value."""
+        if isinstance(a, VirtualView):
+            return a.fields[(field, axis)]
         if any(a is arg for arg in getattr(self, "_fixed_arrays", {}).values()):
             key = (a, field, axis)
             if key not in self._header_cache:
@@ -93,8 +94,11 @@ class ArrayLowering(LowererHost):
             return self._header_cache[key]
         return header_load(self.b, a, field, axis, typ)
 
-    def array_operand(self, node: T.Expr) -> tuple[ir.Value, bool]:
-        """The array an access works on: a local is borrowed (False), anything else owned (True)."""
+    def array_operand(self, node: T.Expr) -> tuple[ir.Value | VirtualView, bool]:
+        """The array an access works on: a local is borrowed (False), a view is computed in
+        registers (views.py; done_with drops what it was computed from), anything else owned (True)."""
+        if isinstance(node, T.ArrayView):
+            return self.view_parts(node), False
         if isinstance(node, T.Local):
             fixed = self.fixed_array(node.name)
             if fixed is not None:
@@ -107,14 +111,16 @@ class ArrayLowering(LowererHost):
             return b.load(self.vars[node.name]), False
         return self.expr(node), True
 
-    def done_with(self, a: ir.Value, owned: bool, t: Type) -> None:
-        if owned:
+    def done_with(self, a: ir.Value | VirtualView, owned: bool, t: Type) -> None:
+        if isinstance(a, VirtualView):
+            self.done_with(a.base, a.owned, a.base_type)  # an object or a view
+        elif owned:
             self.drop(a, t)
 
     def checks_bounds(self, node: _Access) -> bool:
         return self.owner.boundscheck and id(node) not in self.unchecked
 
-    def element_pointer(self, node: _Access, a: ir.Value, t: Array, indices: list[ir.Value]) -> ir.Value:
+    def element_pointer(self, node: _Access, a: ir.Value | VirtualView, t: Array, indices: list[ir.Value]) -> ir.Value:
         """The address of a[indices]: negative indices count from the end; out of range: IndexError."""
         b = self.b
         zero = ir.Constant(I64, 0)
@@ -137,6 +143,9 @@ class ArrayLowering(LowererHost):
                 self.report(site, [(v, INT) for v in indices + dims])
         data = self.header(a, "data", typ=_PTR)
         return b.gep(data, [offset], source_etype=ELEMENT[t.element])
+
+    def element_type(self, element: Type) -> ir.Type:
+        return ELEMENT[element]
 
     def element_load(self, pointer: ir.Value, element: Type) -> ir.Value:
         value = self.b.load(pointer, typ=ELEMENT[element])
@@ -222,10 +231,12 @@ class ArrayLowering(LowererHost):
         self.done_with(a, owned, t)
 
     def for_array(self, node: T.ForArray) -> None:
-        """`for x in a`: x = a[0], a[1], ... (a is held for the whole loop; the body may rebind it)."""
+        """`for x in a`: x = a[0], a[1], ... (a is held for the whole loop; the body may rebind it;
+        a view, `for x in a[1:-1]`, stays in registers, holding the array it views)."""
         b = self.b
         t = _array_type(node.array)
-        a = self.expr(node.array)
+        a: ir.Value | VirtualView = self.view_parts(node.array, borrow=False) if isinstance(node.array, T.ArrayView) \
+            else self.expr(node.array)
         n = self.header(a, "shape")
         before = b.block
         head, body, step, other, end = (self.ir_fn.append_basic_block(name) for name in
@@ -250,7 +261,7 @@ class ArrayLowering(LowererHost):
         if not b.block.is_terminated:
             b.branch(end)
         b.position_at_end(end)
-        self.drop(a, t)
+        self.done_with(a, True, t)
 
     # ---- loop versioning (versioning.py proves, this supplies the array facts) -------------
 
@@ -351,7 +362,7 @@ def boundary_arrays(owner: ModuleHost, b: ir.IRBuilder, fn: T.Function, arrays: 
     a reference count of 1 that the entry point holds and never gives up, so nothing frees it.
     An array whose data or strides are not multiples of its item size (a view of packed
     records) raises ValueError before the call."""
-    views = [b.alloca(ir.ArrayType(I64, _HEADER_WORDS), name="view") for _ in arrays]
+    views = [b.alloca(ir.ArrayType(I64, HEADER_WORDS), name="view") for _ in arrays]
     bad = ir.Constant(I64, -1)
     arrays = [(index, t, [b.load(values[0], typ=_PTR), *values[1:]]) for index, t, values in arrays]
     for index, t, values in arrays:
@@ -375,7 +386,7 @@ def boundary_arrays(owner: ModuleHost, b: ir.IRBuilder, fn: T.Function, arrays: 
         dims = values[1:1 + t.ndim] + [ir.Constant(I64, 1)] * (2 - t.ndim)
         strides = [b.ashr(v, shift) for v in values[1 + t.ndim:]] + [ir.Constant(I64, 0)] * (2 - t.ndim)
         words = [ir.Constant(I64, 1), ir.Constant(I64, 3), b.ptrtoint(values[0], I64), ir.Constant(I64, t.ndim),
-                 ir.Constant(I64, index), *dims, *strides, ir.Constant(I64, ITEMSIZE[t.element])]
+                 ir.Constant(I64, index), *dims, *strides, ir.Constant(I64, ITEMSIZE[t.element]), ir.Constant(I64, 0)]
         for word, value in enumerate(words):
             b.store(value, b.gep(view, [ir.Constant(I32, 0), ir.Constant(I32, word)]))
     return [b.bitcast(view, _PTR) for view in views]
@@ -384,9 +395,20 @@ def boundary_arrays(owner: ModuleHost, b: ir.IRBuilder, fn: T.Function, arrays: 
 def boundary_result(b: ir.IRBuilder, value: ir.Value, t: Type, views: list[ir.Value],
                     arrays: list[BoundaryArray]) -> ir.Value:
     """A result that is one of the call's views (which die with the entry point's frame) goes
-    back as 2k + 1 for parameter k: the wrapper returns that argument itself (arrays.py)."""
-    if not isinstance(t, Array):
+    back as 2k + 1 for parameter k: the wrapper returns that argument itself (arrays.py). A
+    slice of one (origin -2, base that view) is detached from the frame: origin k, base 0, and
+    the wrapper makes it a NumPy view of argument k. The result is null or an array."""
+    if not isinstance(t, Array) or not views:
         return value
+    with b.if_then(b.icmp_unsigned("!=", value, ir.Constant(_PTR, None))):
+        origin = b.gep(value, [ir.Constant(I64, 8 * HEADER["origin"])], source_etype=I8)
+        with b.if_then(b.icmp_signed("==", b.load(origin, typ=I64), ir.Constant(I64, -2))):
+            base = b.gep(value, [ir.Constant(I64, 8 * HEADER["base"])], source_etype=I8)
+            viewed = b.load(base, typ=_PTR)
+            for view, (index, _, _) in zip(views, arrays, strict=True):
+                with b.if_then(b.icmp_unsigned("==", viewed, view)):
+                    b.store(ir.Constant(I64, index), origin)
+                    b.store(ir.Constant(_PTR, None), base)
     for view, (index, _, _) in zip(views, arrays, strict=True):
         code = ir.Constant(I64, 2 * index + 1).inttoptr(_PTR)
         value = b.select(b.icmp_unsigned("==", value, view), code, value)

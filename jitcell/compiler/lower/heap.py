@@ -145,8 +145,19 @@ class HeapLowering(LowererHost):
         self.drop(left, STR)
         return result
 
-    def str_compare(self, op: str, left: ir.Value, right: ir.Value) -> ir.Value:
+    def str_compare(self, op: str, left: ir.Value, right: ir.Value, char: int | None = None) -> ir.Value:
+        """left op right; `char`: right is a literal of this one ASCII character (c == "x", "0" <= c),
+        compared inline: no call (byte order is code point order in UTF-8)."""
         b = self.b
+        if char is not None and op not in ("in", "not in"):
+            size = self.str_field(left, 2)
+            first = b.zext(b.load(b.gep(left, [ir.Constant(I64, 40)], source_etype=I8), typ=I8), I64)
+            ch = ir.Constant(I64, char)
+            order = b.select(b.icmp_signed("==", size, ir.Constant(I64, 0)), ir.Constant(I64, -1),
+                             b.select(b.icmp_unsigned("<", first, ch), ir.Constant(I64, -1),
+                                      b.select(b.icmp_unsigned(">", first, ch), ir.Constant(I64, 1),
+                                               b.zext(b.icmp_signed(">", size, ir.Constant(I64, 1)), I64))))
+            return b.icmp_signed(op, order, ir.Constant(I64, 0))
         if op in ("in", "not in"):
             found = b.trunc(self.runtime("str_contains", right, left), ir.IntType(1))
             return found if op == "in" else b.not_(found)

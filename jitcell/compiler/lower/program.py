@@ -41,7 +41,10 @@ from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
 from .heap import HeapLowering, runtime_signature, str_literal_global
+from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
+from .strings import StringOpLowering
+from .views import ViewLowering
 
 _PTR = ir.PointerType()
 
@@ -196,10 +199,14 @@ class _ModuleLowerer:
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [*limits, *args])
         elif isinstance(sig.returns, Tuple):  # through_memory: the impl writes the result there
+            if arrays and any(isinstance(item, Array) for item in sig.returns.items):
+                b.store(ir.Constant(llvm_type(sig.returns), None), export.args[-1])  # read below even on an error
             status = b.call(self.impls[fn.name], [export.args[-1], *limits, *args])
             boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
         else:
             result = b.alloca(llvm_type(sig.returns))
+            if arrays and isinstance(sig.returns, Array):
+                b.store(ir.Constant(llvm_type(sig.returns), None), result)  # read below even on an error
             status = b.call(self.impls[fn.name], [result, *limits, *args])
             value = boundary_result(b, b.load(result), sig.returns, views, arrays)
             if sig.returns is BOOL:
@@ -431,7 +438,8 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
+class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLowering, ViewLowering,
+                      IterationLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -460,6 +468,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         self.holes: list[tuple[ir.Value, Type]] = []  # the current value for `d[k] op= v` (lower/dicts.py)
         self.unchecked: set[int] = set()  # array accesses this copy of a loop leaves unchecked (lower/arrays.py)
         self.slow_copy = False  # lowering the fully checked copy of a versioned loop (for_range)
+        self.char_table = None  # the runtime's cached characters, once read (lower/strings.py)
 
     @property
     def loc(self) -> Loc:
@@ -679,8 +688,16 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 self.array_set(node)
             case T.ArrayUpdate():
                 self.array_update(node)
+            case T.ArrayAssign():
+                self.array_assign(node)
             case T.ForArray():
                 self.for_array(node)
+            case T.ForStr():
+                self.for_str(node)
+            case T.ForEach():
+                self.for_each(node)
+            case T.Destructure():
+                self.destructure(node)
             case T.Unpack(names=names, value=value):
                 tuple_type = value.type
                 assert isinstance(tuple_type, Tuple)  # check unpacks tuples only
@@ -946,6 +963,8 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 return result
             case T.Intrinsic():
                 return self.intrinsic(node)
+            case T.StrOp():
+                return self.str_op(node)
             case T.Print():
                 return self.print_(node)
             case T.FString():
@@ -966,6 +985,14 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 return self.array_shape(node)
             case T.ArrayNew():
                 return self.array_new(node)
+            case T.Reduce():
+                return self.reduce(node)
+            case T.IterLength():
+                return self.iter_length(node)
+            case T.ArrayView():
+                return self.array_view(node)
+            case T.ArrayCopy():
+                return self.array_copy(node)
             case T.MakeTuple(items=items, type=t):
                 values = [self.expr(item) for item in items]
                 whole = ir.Constant(llvm_type(t), None)
@@ -1041,10 +1068,15 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         left_type = node.operands[0].type
         end = self.ir_fn.append_basic_block("cmp.end")
         incoming = []
+        previous = node.operands[0]
         for op, operand in zip(node.ops, node.operands[1:], strict=True):
             right = self.expr(operand)
             if STR in (left_type, operand.type) or op in ("in", "not in"):
-                result = self.str_compare(op, left, right)
+                char_right, char_left = _ascii_char(operand), _ascii_char(previous)
+                if op in _MIRRORED and char_right is None and char_left is not None:  # "0" <= c is c >= "0"
+                    result = self.str_compare(_MIRRORED[op], right, left, char_left)
+                else:
+                    result = self.str_compare(op, left, right, char_right)
             else:
                 result = self.arith.compare(op, left, left_type, right, operand.type)
             self.drop(left, left_type)
@@ -1061,7 +1093,7 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 incoming.append((result, b.block))
                 b.branch(end)
                 b.position_at_end(nxt)
-            left, left_type = right, operand.type
+            left, left_type, previous = right, operand.type, operand
         b.position_at_end(end)
         phi = b.phi(I1)
         for value, block in incoming:
@@ -1074,6 +1106,9 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         name = node.name
         if name == "len":
             t = node.args[0].type
+            if isinstance(t, Tuple):
+                self.drop(args[0], t)
+                return i64(len(t.items))
             length = self.str_length(args[0]) if t is STR else self.dict_length(args[0])
             self.drop(args[0], t)
             return length
@@ -1083,6 +1118,14 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
             return self.arith.minmax(name, args, node.type)
         if name == "round":
             return self.arith.round_to_int(args[0])
+        if name == "divmod":
+            x, y = args
+            if node.args[0].type is FLOAT:
+                pair = [self.arith.float_divmod(x, y, "divmod"), self.arith.float_divmod(x, y, "mod")]
+            else:
+                pair = [self.arith.int_binary("//", x, y), self.arith.int_binary("%", x, y)]
+            whole = ir.Constant(llvm_type(node.type), None)
+            return self.b.insert_value(self.b.insert_value(whole, pair[0], 0), pair[1], 1)
         if name.startswith("mem."):
             return lower_intrinsic(self.b, name[4:], args)
         assert name.startswith("math.")
@@ -1104,7 +1147,18 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
 _UNVERSIONED: dict[type, str | None] = {
     T.ForRange: None,
     T.While: "while loops are not versioned: their trip count is not known before they start",
-    T.ForArray: "only loops over range() are versioned", T.ForDict: "only loops over range() are versioned"}
+    T.ForArray: "only loops over range() are versioned", T.ForDict: "only loops over range() are versioned",
+    T.ForEach: "only loops over range() are versioned", T.ForStr: "only loops over range() are versioned"}
+
+
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def _ascii_char(node: T.Expr) -> int | None:
+    """The code of a str literal of one ASCII character, else None."""
+    if isinstance(node, T.Literal) and isinstance(node.value, str) and len(node.value) == 1 and node.value < "\x80":
+        return ord(node.value)
+    return None
 
 
 def _recursive_functions(program: T.Program) -> set[str]:
@@ -1188,8 +1242,9 @@ def _zeroed_locals(fn: T.Function, unbound_reads: list[str]) -> set[str]:
         for stmt in stmts:
             if isinstance(stmt, T.ForRange):
                 zeroed.update(name for name in _names_mentioned(stmt) if name not in bound)
-            loop_names = ((stmt.var,) if isinstance(stmt, (T.ForRange, T.ForArray)) else
-                          stmt.names if isinstance(stmt, T.ForDict) else ())
+            loop_names = ((stmt.var,) if isinstance(stmt, (T.ForRange, T.ForArray, T.ForStr)) else
+                          stmt.names if isinstance(stmt, T.ForDict) else
+                          _pattern_names(stmt.target) if isinstance(stmt, T.ForEach) else ())
             visit(getattr(stmt, "body", ()), loop_names)  # a loop's variables are bound in its body
             visit(getattr(stmt, "orelse", ()))
             if isinstance(stmt, (T.Assign, T.Unpack)):
@@ -1206,11 +1261,16 @@ def _names_mentioned(node) -> set[str]:
     names: set[str] = set()
     for item in T.walk(node):
         match item:
-            case T.Local(name=name) | T.ForRange(var=name) | T.ForArray(var=name):
+            case T.Local(name=name) | T.ForRange(var=name) | T.ForArray(var=name) | T.ForStr(var=name):
                 names.add(name)
             case T.Assign(names=assigned) | T.Unpack(names=assigned) | T.ForDict(names=assigned):
                 names.update(assigned)
     return names
+
+
+def _pattern_names(pattern: T.Pattern) -> tuple[str, ...]:
+    """The locals a loop's target binds."""
+    return tuple(name for item in T.walk(pattern) if isinstance(item, T.Assign) for name in item.names)
 
 
 def _names_read_unbound(node) -> list[str]:

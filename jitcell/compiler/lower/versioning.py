@@ -79,7 +79,7 @@ def _is_unguardable(node) -> bool:
 
 def bounds_guardable(loop: T.ForRange) -> bool:
     """Can the guard see every assignment in the loop (no while, dict or array loops inside)?"""
-    return not any(isinstance(n, (T.While, T.ForDict, T.ForArray)) for n in T.walk((loop.body, loop.orelse)))
+    return not any(isinstance(n, (T.While, T.ForDict, T.ForArray, T.ForStr)) for n in T.walk((loop.body, loop.orelse)))
 
 
 def array_accesses(loop: T.ForRange, skip) -> list[tuple]:
@@ -134,8 +134,10 @@ def _names_assigned(stmts) -> set[str]:
         match node:
             case T.Assign(names=assigned) | T.Unpack(names=assigned):
                 names.update(assigned)
-            case T.ForRange(var=var):
+            case T.ForRange(var=var) | T.ForArray(var=var):
                 names.add(var)
+            case T.ForDict(names=assigned):
+                names.update(assigned)
     return names
 
 
@@ -212,6 +214,9 @@ class _Assignments:
                     self.loop_vars.setdefault(var, []).append(stmt)
                     self._visit(body, loops + (stmt,))
                     self._visit(orelse, loops)
+                case _:  # any other loop, an unpacking: whatever it assigns has no known bound
+                    for name in sorted(_names_assigned((stmt,))):
+                        self.values.setdefault(name, []).append((T.Hole(INT, stmt.loc), loops))
 
     def assigned(self, name: str) -> bool:
         return name in self.loop_vars or name in self.values

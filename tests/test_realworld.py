@@ -1,0 +1,80 @@
+"""Real programs: public numeric Python (tests/realworld/), compiled unchanged and run against CPython.
+
+Each program is kept exactly as its authors published it, except for type annotations and the removal
+of its command-line driver (its header lists the edits, its source, commit and licence). Its `#>`
+directives are the calls that drive it, compared as tests/test_differential.py compares the
+programs of tests/programs: values, exceptions and printed text, at opt 2 and 0.
+
+Most of them do not compile yet: `BLOCKED` names each of those with what stops it. Such a program
+is an expected failure only while it raises CompileError; one that compiles while listed fails the
+test (take it off the list: its directives then run), and one that stops compiling while not listed
+fails too. `python tools/realworld_report.py` prints every program's first error and the blockers
+by construct (benchmarks/results/realworld.md).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from test_differential import _directives, _jit_namespace, check_directive
+
+from jitcell.errors import CompileError
+
+REALWORLD = Path(__file__).parent / "realworld"
+PROGRAMS = sorted(REALWORLD.glob("*.py"))
+
+# What stops each program that does not compile yet (the main constructs, not every error).
+BLOCKED = {
+    "algo_bailey_borwein_plouffe": "raise; str slicing (hex(...)[2:]); isinstance; pow() with a modulus",
+    "algo_binary_exponentiation": "raise",
+    "algo_bubble_sort": "lists (list[Any]); item-target swaps (a[i], a[j] = a[j], a[i]); from typing import",
+    "algo_collatz_sequence": "generators (yield); raise; isinstance; input()",
+    "algo_euler_001": "a generator expression as sum()'s argument",
+    "algo_euler_009": "an import inside a function (import timeit)",
+    "algo_eulers_totient": "lists; list comprehensions",
+    "algo_integer_square_root": "raise; isinstance",
+    "algo_longest_common_subsequence": "lists of lists; list comprehensions; str indexing; 'is not None'",
+    "algo_newton_square_root": "raise",
+    "algo_runge_kutta": "functions as values (Callable parameters); np.ceil",
+    "algo_shell_sort": "lists",
+    "algo_sieve_of_eratosthenes": "lists; raise; 'is True'",
+    "algo_simpson_integration": "module-level constants; functions as values; assert with isinstance/callable",
+    "pyperf_fannkuch": "module-level constants; lists; list slicing and slice assignment; list.insert/pop",
+    "pyperf_float": "classes; lists; list slicing; module-level constants",
+    "pyperf_nbody": "module-level lists and dicts; lists; slicing; nested unpacking in for targets",
+    "pyperf_nqueens": "generators (yield); generator expressions; sets; slicing; item-target swaps; None",
+    "pyperf_spectral_norm": "functions as values; lists; list comprehensions; enumerate; tuple parameters",
+}
+
+_HEADER = ("# Source: https://github.com/", "# Version: commit ", "# Licence: ", "# Edits (")
+
+
+@pytest.mark.parametrize("path", PROGRAMS, ids=lambda p: p.stem)
+def test_program(path: Path):
+    directives = _directives(path)
+    try:
+        _jit_namespace(path, 2)
+    except CompileError as error:
+        if path.stem in BLOCKED:
+            pytest.xfail(f"{BLOCKED[path.stem]} (first error {error.line}:{error.col}: {error.message})")
+        raise
+    assert path.stem not in BLOCKED, f"{path.name} compiles now: take it off BLOCKED, so that its directives run"
+    for directive in directives:
+        check_directive(directive)
+
+
+def test_corpus():
+    """At least 15 programs, each with its provenance and edits in its header, a call to test and a
+    licence text in LICENSES.md; BLOCKED names only programs that exist."""
+    assert len(PROGRAMS) >= 15
+    assert set(BLOCKED) <= {p.stem for p in PROGRAMS}, set(BLOCKED) - {p.stem for p in PROGRAMS}
+    licences = (REALWORLD / "LICENSES.md").read_text()
+    for path in PROGRAMS:
+        lines = path.read_text().splitlines()
+        assert [line.startswith(start) for line, start in zip(lines, _HEADER, strict=False)] == [True] * 4, \
+            f"{path.name}: the header must give Source, Version, Licence and Edits, in this order"
+        assert _directives(path), f"{path.name}: no #> directive calls it"
+        repository = re.match(r"# Source: https://github.com/([^/]+/[^/]+)/", lines[0])
+        assert repository and f"## {repository[1]} " in licences, f"{path.name}: no licence text for its source"
