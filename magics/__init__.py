@@ -1,4 +1,4 @@
-"""The `%%jit` cell magic and the `%jit_cache` line magic.
+"""The `%%jit` cell magic and the `%jit_cache`, `%jit_inspect` and `%jit_annotate` line magics.
 
     In [1]: %load_ext jitcell
     In [2]: %%jit
@@ -34,6 +34,7 @@ from jitcell.loader.cache import Cache
 from jitcell.loader.library import Library
 from jitcell.loader.namespace import Namespace
 from jitcell.pipeline import compile_cell
+from jitcell.report.annotate import annotate_bundle
 from jitcell.report.cache import COMMANDS, info_bundle
 from jitcell.report.cache import run as run_cache_command
 from jitcell.report.diagnostics import summary_bundle
@@ -70,6 +71,10 @@ class JitMagics(Magics):
               help="also show, comma-separated: ir (LLVM IR as lowered), opt (optimized IR), asm (assembly), "
                    "cache, exports, globals, slots, libraries, imports, or all. The summary line always "
                    "expands (click it) into cache, exports, globals, slots, libraries and imports.")
+    @argument("--annotate", action="store_true",
+              help="also show the cell's source, each line marked with what its compiled code still does there: "
+                   "checks that may raise (!), reference counting (+), calls into the runtime or Python (→), "
+                   "loops not vectorised (~), with the reason; click a line for its optimized IR and assembly.")
     @argument("--boundscheck", choices=("on", "off"), default="on",
               help="'off' compiles array indexing without bounds checks: an index out of range is then "
                    "undefined behaviour instead of an IndexError (default: on).")
@@ -129,6 +134,8 @@ class JitMagics(Magics):
             for view, (title, language) in CODE_VIEWS.items():
                 if view in show or "all" in show:
                     display(code_bundle(title, code[view], language), raw=True)
+        if args.annotate:
+            display(annotate_bundle(library, namespace), raw=True)
         for event in library.relinked:  # callers in earlier cells: re-patched, recompiled or stale
             if event.kind == "stale" or not args.quiet:
                 print(f"jitcell: {event}")
@@ -137,14 +144,26 @@ class JitMagics(Magics):
     def jit_inspect(self, line):
         """`%jit_inspect NAME`: a compiled function's signature, library, slots (baked and
         patched addresses), optimized LLVM IR and assembly, syntax-highlighted."""
-        name = line.strip()
+        function = self.compiled_function(line.strip(), "%jit_inspect")
+        for bundle in inspect_bundle(function, namespace_of(self.shell)):
+            display(bundle, raw=True)
+
+    @line_magic
+    def jit_annotate(self, line):
+        """`%jit_annotate NAME`: the source of a compiled function, each line marked with what its
+        code still does there (as `%%jit --annotate`): checks that may raise (!), reference
+        counting (+), calls into the runtime or Python (→), loops not vectorised (~), and why;
+        click a line for its optimized IR and assembly."""
+        function = self.compiled_function(line.strip(), "%jit_annotate")
+        display(annotate_bundle(function.library, namespace_of(self.shell), function.__name__), raw=True)
+
+    def compiled_function(self, name: str, magic: str) -> JitFunction:
         function = self.user_ns.get(name)
         if not name or not isinstance(function, JitFunction):
             known = sorted(n for n, v in self.user_ns.items() if isinstance(v, JitFunction))
-            raise UsageError(f"%jit_inspect NAME: {name or 'a name'} is not a function compiled by jitcell here"
+            raise UsageError(f"{magic} NAME: {name or 'a name'} is not a function compiled by jitcell here"
                              + (f"; compiled functions: {', '.join(known)}" if known else ""))
-        for bundle in inspect_bundle(function, namespace_of(self.shell)):
-            display(bundle, raw=True)
+        return function
 
     @line_magic
     def jit_cache(self, line):

@@ -2,10 +2,11 @@
 
 A private `jupyter lab` (127.0.0.1, a token, the jitcell kernelspec installed into a temporary
 prefix that JUPYTER_PATH points at, its own settings, cache and notebook directory) opens a
-notebook of compiled cells, a `%%jit --show all` cell and a diagnosis with a problem. The test
-runs every cell through Lab's own commands, restarts the kernel and runs them again (cache
-hits), opens the summaries, and checks from the page, in the light and the dark theme, that
-every jitcell table fits 900 px and its output area without a horizontal scrollbar, that no
+notebook of compiled cells, a `%%jit --show all` cell, a `%%jit --annotate` cell and a diagnosis
+with a problem. The test runs every cell through Lab's own commands, restarts the kernel and runs
+them again (cache hits), opens the summaries and the annotated lines, and checks from the page, in
+the light and the dark theme, that every jitcell output and table fits 900 px and its output area
+without a horizontal scrollbar, that no
 cell of a table is cut off, and that every piece of text stands out from its background
 (4.5:1). Screenshots and the measurements go to `test-artifacts/` (lab-*.png, lab.json).
 """
@@ -46,6 +47,10 @@ CELLS = [
     "%%jit --show all\ndef spread(values: str) -> int:\n    seen: dict[str, int] = {}\n"
     "    for i in range(len(values)):\n        seen[values] = seen.get(values, 0) + i\n"
     "    print('spread of', values)\n    return len(seen)",
+    # an annotated cell: a line of each mark, a note, a loop not vectorised (report/annotate.py)
+    "%%jit --annotate\ndef gather(a: int[:], idx: int[:]) -> int:\n    s = 0\n    for j in range(len(idx)):\n"
+    "        s += a[idx[j]]\n    return s\n\ndef shout(n: int) -> str:\n    t = ''\n    for i in range(n):\n"
+    "        t = t + '!'\n        print(i)\n    return t",
     # a real diagnosis with a problem: twice's library read as if a slot were missing from its exports
     "%%python\nimport copy\nfrom IPython.display import display\n"
     "from jitcell.report.diagnostics import SECTIONS, diagnose_file, render_html\n"
@@ -82,10 +87,15 @@ function contrast(element) {
 }
 const roots = [...document.querySelectorAll('.jp-OutputArea-output details.jitcell')];
 roots.forEach(d => { d.open = true; });
+// annotated source (%%jit --annotate): every line opened on its IR and assembly
+const annotations = [...document.querySelectorAll('.jp-OutputArea-output div.jitcell')];
+annotations.forEach(a => a.querySelectorAll('details').forEach(d => { d.open = true; }));
+roots.push(...annotations);
 const report = {theme: document.body.dataset.jpThemeName, outputs: [], tables: [], clipped: [], contrast: []};
 for (const root of roots) {
   const output = root.closest('.jp-OutputArea-output');
-  report.outputs.push({summary: root.querySelector('summary').textContent, width: output.clientWidth,
+  report.outputs.push({summary: (root.querySelector('summary') || root).textContent.slice(0, 80),
+                       width: output.clientWidth, rootWidth: root.getBoundingClientRect().width,
                        scrollWidth: output.scrollWidth, details: [root.clientWidth, root.scrollWidth],
                        html: root.parentElement.innerHTML.length});
   for (const table of root.querySelectorAll('table')) {
@@ -223,6 +233,7 @@ def _check(report) -> None:
     assert report["outputs"], report
     for output in report["outputs"]:  # no horizontal scrollbar, in the output area or inside the details
         assert output["scrollWidth"] <= output["width"] and output["details"][1] <= output["details"][0], output
+        assert output["rootWidth"] <= WIDTH, output
     for table in report["tables"]:
         assert table["width"] <= WIDTH and table["scrollWidth"] <= WIDTH, table
         assert table["right"] <= table["outputRight"], table  # inside the output area
@@ -232,14 +243,16 @@ def _check(report) -> None:
 
 
 def _screenshots(browser, theme: str) -> None:
-    """The window with the notebook scrolled to the top, to the slot table of `%%jit --show all`
-    and to the diagnosis with a problem: test-artifacts/lab-THEME-{top,slots,problem}.png."""
+    """The window with the notebook scrolled to the top, to the slot table of `%%jit --show all`,
+    to the annotated cell and to the diagnosis with a problem:
+    test-artifacts/lab-THEME-{top,slots,annotated,problem}.png."""
     ARTIFACTS.mkdir(exist_ok=True)
     for name, script in [
         ("top", "panel.content.widgets[0].node.scrollIntoView();"),
         ("slots", "panel.content.widgets[3].node.querySelector('details.jitcell caption')"
                   ".closest('details').querySelectorAll('table')[3].scrollIntoView();"),
-        ("problem", "panel.content.widgets[4].node.scrollIntoView();"),
+        ("annotated", "panel.content.widgets[4].node.querySelector('div.jitcell').scrollIntoView();"),
+        ("problem", "panel.content.widgets[5].node.scrollIntoView();"),
     ]:
         _in_lab(browser, script + "await new Promise(resolve => setTimeout(resolve, 200)); return true;")
         assert browser.save_screenshot(str(ARTIFACTS / f"lab-{theme}-{name}.png"))
@@ -266,6 +279,7 @@ def test_every_table_fits_and_reads_in_jupyterlab_light_and_dark(lab, browser):
 
     outputs = _in_lab(browser, RUN_ALL)
     assert all("cache miss" in s for s in _summaries(outputs)), _summaries(outputs)
+    assert browser.execute_script("return document.querySelectorAll('div.jitcell details.jc-check').length") > 0
     measure("light, misses")
     _screenshots(browser, "light-miss")
 

@@ -88,3 +88,34 @@ def test_runtime_errors_keep_the_session(shell):
     assert isinstance(result.error_in_exec, ZeroDivisionError)
     assert "line 3" in "".join(result.error_in_exec.__notes__)
     assert shell.user_ns["kept"] == 5 and shell.user_ns["div"](7, 2) == 3
+
+
+ANNOTATED = ("%%jit --annotate{}\ndef pick(a: int[:], idx: int[:]) -> int:\n    s = 0\n    for j in range(len(idx)):\n"
+             "        s += a[idx[j]]\n    return s\n")
+
+
+def test_annotate_shows_each_lines_marks_after_the_summary(shell):
+    result, captured = run(shell, ANNOTATED.format(""))
+    assert result.success
+    summary, annotation = [o.data for o in captured.outputs]
+    assert summary["text/plain"].startswith("jitcell: bound pick")
+    text = annotation["text/plain"]
+    assert "   5 !           s += a[idx[j]]" in text  # %%jit is line 1
+    assert "! bounds check: the index of a[idx[j]] is not provably in range" in text
+    assert "<details" in annotation["text/html"]
+    _, captured = run(shell, ANNOTATED.format(" --boundscheck off"))
+    assert "bounds check" not in captured.outputs[-1].data["text/plain"].split("   5 ")[1]
+    shell.user_ns.pop("pick", None)
+
+
+def test_jit_annotate_shows_one_function(shell):
+    run(shell, ANNOTATED.format("") + "\ndef twice(n: int) -> int:\n    return 2 * n\n")
+    result, captured = run(shell, "%jit_annotate twice")
+    assert result.success
+    (bundle,) = [o.data for o in captured.outputs]
+    assert bundle["text/plain"].splitlines()[1:] == ["   8     def twice(n: int) -> int:", "   9 !       return 2 * n",
+                                                      "         ! overflow check: 2 * n may leave 64 bits"]
+    result, captured = run(shell, "%jit_annotate nothing")
+    assert not result.success and "twice" in captured.stderr + captured.stdout  # names what it could annotate
+    for name in ("pick", "twice"):
+        shell.user_ns.pop(name, None)

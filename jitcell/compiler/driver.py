@@ -45,13 +45,14 @@ def toolchain() -> dict:
 
 
 def front_end(source: str, options: Options, tag: int, callees: dict | None = None, var_env: dict | None = None,
-              stage=None, target_machine=None) -> tuple:
+              stage=None, target_machine=None, locations: bool = False) -> tuple:
     """parse -> check -> lower -> optimize: (typed program, lowered module, optimized module).
     `stage(name)`: a context manager that times each stage (build's timings); `target_machine`:
-    optimize for another platform (targets.py), not this one."""
+    optimize for another platform (targets.py), not this one; `locations`: for annotation, source
+    locations in the code and LLVM's remarks in `lowered.notes` (lower/locations.py)."""
     stage = stage or (lambda name: contextlib.nullcontext())
     with _collector_paused():
-        return _front_end(source, options, tag, callees, var_env, stage, target_machine)
+        return _front_end(source, options, tag, callees, var_env, stage, target_machine, locations)
 
 
 @contextlib.contextmanager
@@ -69,7 +70,7 @@ def _collector_paused():
 
 
 def _front_end(source: str, options: Options, tag: int, callees: dict | None, var_env: dict | None, stage,
-               target_machine) -> tuple:
+               target_machine, locations: bool) -> tuple:
     with stage("parse"):
         tree = parse(source, options.first_line, script=options.script)
     with stage("check"):
@@ -81,24 +82,33 @@ def _front_end(source: str, options: Options, tag: int, callees: dict | None, va
                         loop_versioning=options.loop_versioning, address_of=namespace.resolver(callees or {},
                                                                                                var_env=var_env),
                         cell_entries=not options.internal, internal=options.internal,
-                        interrupt_checks=options.interrupt_checks, boundscheck=options.boundscheck)
+                        interrupt_checks=options.interrupt_checks, boundscheck=options.boundscheck,
+                        locations=locations)
     with stage("optimize"):
-        module = machine.optimize(lowered.module, options.opt, target_machine)
+        if lowered.notes is not None:
+            module, lowered.notes.remarks = machine.optimize_with_remarks(lowered.module, options.opt)
+        else:
+            module = machine.optimize(lowered.module, options.opt, target_machine)
     return program, lowered, module
 
 
-def generated_code(library, callees=None) -> dict:
+def generated_code(library, callees=None, locations: bool = False) -> dict:
     """The code of a loaded library's cell, generated again from its manifest (source and
     options): {"ir": LLVM IR as lowered, "opt": optimized IR, "asm": assembly}. `callees`: the
-    namespace the cell was compiled in, if it calls other cells or uses their variables."""
+    namespace the cell was compiled in, if it calls other cells or uses their variables.
+    `locations` (annotation): the same code with source locations (`!dbg`, `.loc`), its error
+    "sites", and "notes", the lowering's notes with LLVM's remarks (lower/locations.py)."""
     manifest = library.manifest
     options = Options.from_key_parts(manifest["options"])
     source = manifest["source"]
     env = namespace.resolve(callees, source) if callees is not None else {}
     var_env = variables.resolve(callees, source) if options.script and callees is not None else {}
-    _, lowered, module = front_end(source, options, manifest["tag"], env, var_env)
+    _, lowered, module = front_end(source, options, manifest["tag"], env, var_env, locations=locations)
     machine.export(module)
-    return {"ir": str(lowered.module), "opt": str(module), "asm": machine.assembly(module, options.opt)}
+    code = {"ir": str(lowered.module), "opt": str(module), "asm": machine.assembly(module, options.opt)}
+    if lowered.notes is not None:
+        code["notes"], code["sites"] = lowered.notes, lowered.sites
+    return code
 
 
 def build(source: str, options: Options, key: str, toolchain: dict, work, callees: dict | None = None,

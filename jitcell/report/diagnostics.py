@@ -274,9 +274,10 @@ _RULES = (
 )
 
 
-def stylesheet(markup: str) -> str:
-    """The <style> element with the rules `markup` uses (each once)."""
-    rules = dict.fromkeys(rule for needle, rule in _RULES if needle in markup)
+def stylesheet(markup: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
+    """The <style> element with the rules `markup` uses (each once), of these and of `extra`
+    (another view's rules: (what the markup must contain, the rule))."""
+    rules = dict.fromkeys(rule for needle, rule in _RULES + extra if needle in markup)
     return f"<style>{''.join(rules)}</style>"
 
 

@@ -14,6 +14,11 @@ ELF, Mach-O or PE library alike.
 from __future__ import annotations
 
 import functools
+import os
+import re
+import sys
+import tempfile
+import threading
 import warnings
 from dataclasses import dataclass
 
@@ -23,8 +28,8 @@ from llvmlite import ir
 
 from jitcell.abi import CALL_PREFIX, FUNCTION_PREFIX, SLOT_PREFIX, VAR_PREFIX
 
-__all__ = ["toolchain", "optimize", "Optimized", "export", "emit", "assembly", "globals_table", "GlobalInfo",
-           "break_slot", "emit_text", "BREAKS", "LARGE_FUNCTION_BLOCKS"]
+__all__ = ["toolchain", "optimize", "optimize_with_remarks", "Optimized", "export", "emit", "assembly",
+           "globals_table", "GlobalInfo", "break_slot", "emit_text", "BREAKS", "LARGE_FUNCTION_BLOCKS"]
 
 BREAKS = ("no-dllexport", "hidden")  # teaching mode: how break_slot strips a slot's export
 _IMPL_PREFIX = "jitcell.impl."  # a cell function's body (lower/program.py)
@@ -184,6 +189,50 @@ def _texts(module: ir.Module, large: set[str]) -> tuple[str, str]:
             g.linkage = linkage
             if isinstance(g, ir.GlobalVariable):
                 g._clear_string_cache()
+
+
+# LLVM reports why it did not vectorize a loop as "remarks", which the C API does not hand over: it
+# prints them on the process's stderr when its command-line options ask for them (clang's -Rpass-missed).
+_REMARKS = ("-pass-remarks-missed", "-pass-remarks-analysis")
+_REMARK_LINE = re.compile(r"^remark: ([^:\s]+:\d+:\d+: .*)$")
+_remarks_lock = threading.Lock()
+
+
+def optimize_with_remarks(module: ir.Module, level: int) -> tuple[Optimized, list[str]]:
+    """`optimize`, and what the loop vectorizer says of the loops it left alone, one line each:
+    "cell:5:9: loop not vectorized: call instruction cannot be vectorized" (the module must carry
+    source locations: lower/locations.py). The options are set for this call only; meanwhile the
+    process's stderr (file descriptor 2) goes to a file, and what else was written there is
+    written back to it afterwards."""
+    with _remarks_lock:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        with tempfile.TemporaryFile() as captured:
+            os.dup2(captured.fileno(), 2)
+            try:
+                for option in _REMARKS:
+                    llvm.set_option("", f"{option}=loop-vectorize")
+                optimized = optimize(module, level)
+            finally:
+                for option in _REMARKS:
+                    llvm.set_option("", f"{option}=^$")  # a pass name is never empty: no remarks
+                os.dup2(saved, 2)
+                os.close(saved)
+            captured.seek(0)
+            text = captured.read().decode(errors="replace")
+    remarks: list[str] = []
+    other: list[str] = []
+    for line in text.splitlines(keepends=True):
+        found = _REMARK_LINE.match(line.rstrip("\n"))
+        if found:
+            remarks.append(found.group(1))
+        elif remarks and not other and line.strip() and not line.startswith(" "):  # a remark's second line
+            remarks[-1] += " " + line.strip()
+        else:
+            other.append(line)
+    if other:
+        os.write(2, "".join(other).encode())
+    return optimized, list(dict.fromkeys(remarks))
 
 
 def _optimize_large(fn: llvm.ValueRef, blocks: int, builder) -> None:

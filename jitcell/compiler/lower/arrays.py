@@ -27,7 +27,7 @@ from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, Array, Tuple, Type
 
 from .arith import I1, I8, I32, I64, llvm_type
 from .host import LowererHost, ModuleHost
-from .versioning import Guard, array_accesses, bounds_guardable, worth_versioning
+from .versioning import Guard, array_accesses, bounds_guardable, unproven_reasons, unversioned_reason, worth_versioning
 from .views import ELEMENT, HEADER_WORDS, ITEMSIZE, VirtualView
 
 __all__ = ["ArrayLowering", "ITEMSIZE", "export_params", "boundary_arrays", "boundary_result",
@@ -137,6 +137,8 @@ class ArrayLowering(LowererHost):
             offset = term if offset is None else b.add(offset, term)
         if bad is not None:
             site = self.site("array_index", node.loc, ndim=t.ndim, operands=["int"] * (2 * t.ndim))
+            if self.notes is not None and id(node) in self.bounds_reasons:
+                self.notes.site_reasons[site] = self.bounds_reasons[id(node)]
             with b.if_then(bad, likely=False):
                 self.report(site, [(v, INT) for v in indices + dims])
         data = self.header(a, "data", typ=_PTR)
@@ -273,16 +275,35 @@ class ArrayLowering(LowererHost):
         accesses = array_accesses(node, self.unchecked) if self.owner.bounds_versioning and \
             bounds_guardable(node) else []
         if not overflow and not accesses:
+            self.note_versions(node, False, False, [], set())
             return []
         guard = Guard(b, lambda name: b.load(self.vars[name]), self.array_dims_for_guard)
         no_overflow = guard.emit(node, start, stop, count) if overflow else None
+        unbounded = guard.saw_full  # the guard rests on a value it cannot bound: it fails at run time
         in_bounds, proven = guard.bounds(node, start, stop, count, accesses) if accesses else (None, set())
         versions = []
         if no_overflow is not None:
             versions.append((no_overflow if not proven else b.and_(no_overflow, in_bounds), True, proven))
         if proven:
             versions.append((in_bounds, self.arith.wraparound, proven))
+        self.note_versions(node, overflow, overflow and unbounded, accesses, proven)
         return versions
+
+    def note_versions(self, node: T.ForRange, overflow: bool, unbounded: bool, accesses: list, proven: set) -> None:
+        """For annotation (lower/locations.py): what versioning did to the loop being lowered, and why."""
+        if self.notes is None:
+            return
+        note = self.notes.loops[self.loop_notes[-1]]
+        note.versioned = overflow
+        if not overflow and not self.arith.wraparound:
+            note.why_not = ("loop versioning is off" if not self.owner.loop_versioning else unversioned_reason(node))
+        elif unbounded:
+            note.primary = 1  # the copy without overflow checks is there, but its guard fails
+            note.why_not = ("the guard before the loop cannot bound every value here: an element, a call's result "
+                            "or a variable that depends on itself")
+        if self.owner.boundscheck:
+            self.bounds_reasons.update(unproven_reasons(node, accesses, proven) if self.owner.bounds_versioning
+                                       else {id(n): "loop versioning is off" for n in T.walk(node.body)})
 
     def array_dims_for_guard(self, name: str, axis: int) -> ir.Value:
         """The length of an axis of the array in local `name` before a loop (0 if unbound)."""

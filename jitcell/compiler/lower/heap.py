@@ -47,11 +47,16 @@ class HeapLowering(LowererHost):
     def retain(self, value: ir.Value, t: Type) -> None:
         for obj in self._objects(value, t):
             count = self.b.load(obj, typ=I64)
-            self.b.store(self.b.add(count, ir.Constant(I64, 1)), obj)
+            more = self.b.add(count, ir.Constant(I64, 1))
+            store = self.b.store(more, obj)
+            if self.debug is not None:
+                self.debug.mark_refcount(count, more, store)
 
     def release(self, value: ir.Value, t: Type) -> None:
         for obj in self._objects(value, t):
-            self.b.call(self.owner.release_function(), [obj])
+            call = self.b.call(self.owner.release_function(), [obj])
+            if self.debug is not None:
+                self.debug.mark_refcount(call)
 
     def _objects(self, value: ir.Value, t: Type) -> list[ir.Value]:
         if is_heap(t):
@@ -88,8 +93,8 @@ class HeapLowering(LowererHost):
             self.b.ret(ir.Constant(I32, status))
             return
         status_phi = self.exit_status
-        if status_phi is None:
-            with self.b.goto_block(self.ir_fn.append_basic_block("exit")):
+        if status_phi is None:  # (its releases are the function's, located at its def)
+            with self.b.goto_block(self.ir_fn.append_basic_block("exit")), self.located(self.fn.loc, True):
                 status_phi = self.exit_status = self.b.phi(I32, name="status")
                 for name, t in self.heap_locals:
                     self.release(self.b.load(self.vars[name]), t)

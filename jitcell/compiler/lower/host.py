@@ -19,6 +19,7 @@ must not import it back.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from llvmlite import ir
@@ -28,6 +29,7 @@ from jitcell.compiler.types import Type
 from jitcell.errors import Loc
 
 from .arith import Arith
+from .locations import DebugLocations, LoweringNotes
 
 __all__ = ["LowererHost", "ModuleHost"]
 
@@ -67,6 +69,10 @@ class LowererHost(Protocol):
     live: list[tuple[ir.Value, Type]]  # owned heap values not yet taken or dropped (heap.py)
     holes: list[tuple[ir.Value, Type]]  # the current value for `d[k] op= v`, `a[i] op= v`
     unchecked: set[int]  # ids of array accesses this copy of a loop leaves unchecked (arrays.py)
+    debug: DebugLocations | None  # source locations in the code, for annotation only (locations.py)
+    notes: LoweringNotes | None  # ... and what the lowering knows of its loops and checks
+    loop_notes: list[int]  # the loops around the code being lowered (indices into notes.loops)
+    bounds_reasons: dict[int, str]  # id(access) -> why a loop's guard leaves its bounds check
 
     # ---- _FunctionLowerer's (program.py) ------------------------------------------------
 
@@ -80,6 +86,7 @@ class LowererHost(Protocol):
     def propagate(self, status: ir.Value) -> None: ...  # unwind if a callee's status is 1
     def fail(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]],
              loc: Loc | None = None) -> None: ...  # if condition: Python evaluates op on the operands, raises
+    def located(self, loc: Loc, whole_function: bool = False) -> AbstractContextManager[None]: ...  # annotation
 
     # ---- HeapLowering's (heap.py), used by the others ------------------------------------
 

@@ -22,6 +22,7 @@ operation, operand types) go into the manifest, and Python reads them from there
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_resu
 from .dicts import DictLowering
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
+from .locations import DebugLocations, LoopNote, LoweringNotes
 from .strings import StringOpLowering
 from .views import ViewLowering
 
@@ -63,6 +65,7 @@ class Lowered:
     module: ir.Module
     sites: list[dict]
     slots: list[SlotUse]
+    notes: LoweringNotes | None = None  # with locations=True: what annotation needs (locations.py)
 
 
 class _SlotGlobal(ir.GlobalVariable):
@@ -77,11 +80,15 @@ class _SlotGlobal(ir.GlobalVariable):
 
 def lower(program: T.Program, *, tag: int, wraparound: bool, loop_versioning: bool = True,
           address_of: Callable[[str], int] = addresses.address_of, cell_entries: bool = True,
-          interrupt_checks: bool = True, boundscheck: bool = True, internal: bool = False) -> Lowered:
+          interrupt_checks: bool = True, boundscheck: bool = True, internal: bool = False,
+          locations: bool = False) -> Lowered:
     """`cell_entries`: export each function's internal-ABI entry for other cells (`jitcell.call.NAME`).
     `internal`: the runtime library, whose recursion (releasing a dict releases its strs) is bounded by
-    how objects nest: no recursion checks, and the runtime functions compiled code calls are its own."""
+    how objects nest: no recursion checks, and the runtime functions compiled code calls are its own.
+    `locations`: source locations and notes for annotation (locations.py); never in a build."""
     lowerer = _ModuleLowerer(program, tag, wraparound, loop_versioning, address_of)
+    if locations:
+        lowerer.debug, lowerer.notes = DebugLocations(lowerer.module), LoweringNotes()
     lowerer.internal = internal
     lowerer.interrupt_checks = interrupt_checks  # loops notice SIGINT (interrupts.py)
     lowerer.cell_entries = cell_entries
@@ -97,6 +104,8 @@ class _ModuleLowerer:
     internal = False  # the runtime library itself (no recursion checks)
     boundscheck = True  # array indices out of range raise IndexError
     bounds_versioning = True
+    debug: DebugLocations | None = None  # source locations in the code (annotation only)
+    notes: LoweringNotes | None = None
 
     def __init__(self, program: T.Program, tag: int, wraparound: bool, loop_versioning: bool,
                  address_of: Callable[[str], int]):
@@ -127,7 +136,7 @@ class _ModuleLowerer:
             self.define_export(fn)
             if self.cell_entries:
                 self.define_cell_entry(fn)
-        return Lowered(self.module, self.sites, list(self.slot_uses.values()))
+        return Lowered(self.module, self.sites, list(self.slot_uses.values()), self.notes)
 
     # ---- functions -----------------------------------------------------------------
 
@@ -159,6 +168,7 @@ class _ModuleLowerer:
                    else I8 if sig.returns is BOOL else llvm_type(sig.returns))
         export = ir.Function(self.module, ir.FunctionType(returns, params), abi.function_symbol(fn.name))
         b = ir.IRBuilder(export.append_basic_block("entry"))
+        self.locate(b, export, fn)
         incoming = iter(export.args)
         args: list[ir.Value | None] = []  # None: an array's view, filled in below
         objects: list[ir.Value] = []
@@ -221,7 +231,16 @@ class _ModuleLowerer:
         impl = self.impls[fn.name]
         entry = ir.Function(self.module, impl.function_type, abi.call_symbol(fn.name))
         b = ir.IRBuilder(entry.append_basic_block("entry"))
+        self.locate(b, entry, fn)
         b.ret(b.call(impl, list(entry.args)))
+
+    def locate(self, b: ir.IRBuilder, function: ir.Function, fn: T.Function) -> ir.DIValue | None:
+        """With locations: `function` gets a subprogram at fn's def, and `b` puts that line on its code."""
+        if self.debug is None:
+            return None
+        scope = self.debug.subprogram(function, fn.name, fn.loc)
+        b.debug_metadata = self.debug.at(fn.loc, scope)
+        return scope
 
     def callee(self, node: T.CallCell) -> ir.Function:
         """What a call calls: the impl of a function of this cell, or for a function of another
@@ -271,10 +290,13 @@ class _ModuleLowerer:
         b = ir.IRBuilder(fn.append_basic_block("entry"))
         (obj,) = fn.args
         with b.if_then(b.icmp_unsigned("!=", obj, ir.Constant(ir.PointerType(), None))):
-            count = b.sub(b.load(obj, typ=I64), i64(1))
-            b.store(count, obj)
+            old = b.load(obj, typ=I64)
+            count = b.sub(old, i64(1))
+            store = b.store(count, obj)
             with b.if_then(b.icmp_signed("==", count, i64(0)), likely=False):
-                b.call(self.runtime_function("obj_destroy"), [b.ptrtoint(obj, I64)])
+                destroy = b.call(self.runtime_function("obj_destroy"), [b.ptrtoint(obj, I64)])
+        if self.debug is not None:  # inlined, these take the location of the call (annotation)
+            self.debug.mark_refcount(old, count, store, destroy)
         b.ret_void()
         return fn
 
@@ -426,8 +448,14 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         entry = self.ir_fn.append_basic_block("entry")
         start = self.ir_fn.append_basic_block("start")
         self.entry = ir.IRBuilder(entry)
-        self.entry.position_before(self.entry.branch(start))
         self.b = ir.IRBuilder(start)
+        self.debug, self.notes = owner.debug, owner.notes  # annotation only (locations.py)
+        self.scope = owner.locate(self.entry, self.ir_fn, fn)  # the def's line, then each node's
+        self.function_scope = self.scope  # (self.scope is a loop copy's inside one)
+        self.bounds_reasons: dict[int, str] = {}  # id(access) -> why a loop's guard leaves its check
+        self.loop_notes: list[int] = []  # the loops around the code being lowered (notes.loops indices)
+        self.copy_path: tuple[tuple[int, int], ...] = ()  # the copies of versioned loops around it
+        self.entry.position_before(self.entry.branch(start))
         self.arith = Arith(self.b, self.fail, owner.wraparound)
         self.loops: list[tuple[ir.Block, ir.Block]] = []  # (continue target, break target)
         self.vars: dict[str, ir.Value] = {}
@@ -435,13 +463,53 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         self.heap_locals = [(name, t) for name, t in fn.locals.items() if has_heap_parts(t)]
         self.exit_status = None  # the status phi of the exit block releasing them, once made (heap.py leave)
         self.flags: dict[str, ir.Value] = {}
-        self.loc: Loc = fn.loc  # the location a failing check reports
+        self.loc = fn.loc  # the location a failing check reports
         self.live: list[tuple[ir.Value, Type]] = []  # owned heap values not yet taken or dropped (lower/heap.py)
         self.interrupts: tuple[ir.Value, ir.Value] | None = None  # (counter address, count seen) once a loop checks
         self.holes: list[tuple[ir.Value, Type]] = []  # the current value for `d[k] op= v` (lower/dicts.py)
         self.unchecked: set[int] = set()  # array accesses this copy of a loop leaves unchecked (lower/arrays.py)
         self.slow_copy = False  # lowering the fully checked copy of a versioned loop (for_range)
         self.char_table = None  # the runtime's cached characters, once read (lower/strings.py)
+
+    @property
+    def loc(self) -> Loc:
+        """The location a failing check reports; with locations, also the one the code gets."""
+        return self._loc
+
+    @loc.setter
+    def loc(self, loc: Loc) -> None:
+        self._loc = loc
+        if self.debug is not None and self.scope is not None:
+            self.b.debug_metadata = self.debug.at(loc, self.scope)
+
+    @contextlib.contextmanager
+    def located(self, loc: Loc, whole_function: bool = False):
+        """With locations (annotation): the code lowered inside is located at `loc` until a node
+        sets its own (in the function's own scope if `whole_function`, not a loop copy's); self.loc,
+        which error sites report, is left alone."""
+        saved = self.b.debug_metadata
+        scope = self.function_scope if whole_function else self.scope
+        if self.debug is not None and scope is not None:
+            self.b.debug_metadata = self.debug.at(loc, scope)
+        try:
+            yield
+        finally:
+            self.b.debug_metadata = saved
+
+    @contextlib.contextmanager
+    def in_copy(self, loc: Loc, loop: int, copy: int):
+        """With locations: the code lowered inside is copy `copy` of the versioned loop `loop` at
+        `loc`, in a scope of its own (locations.py)."""
+        if self.debug is None or self.scope is None or self.notes is None:
+            yield
+            return
+        saved = self.scope
+        self.scope = self.debug.copy_scope(saved, loc, self.notes, loop, copy)
+        try:
+            with self.located(loc):
+                yield
+        finally:
+            self.scope = saved
 
     def run(self) -> None:
         sig = self.fn.signature
@@ -472,7 +540,12 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
     # ---- failures ----------------------------------------------------------------
 
     def site(self, kind: str, loc: Loc, **details: object) -> int:
-        return self.owner.site(kind, loc, self.fn.name, **details)
+        site = self.owner.site(kind, loc, self.fn.name, **details)
+        if self.notes is not None:  # where it lies: which loop, which copies of versioned loops
+            self.notes.site_copies[site] = self.copy_path
+            if self.loop_notes:
+                self.notes.site_loops[site] = self.loop_notes[-1]
+        return site
 
     def pack(self, values: list[tuple[ir.Value, Type]]) -> ir.Value:
         """A struct of values in the entry block (its address goes to Python); a str is its object."""
@@ -565,7 +638,17 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
     def block(self, stmts: tuple[T.Stmt, ...]) -> None:
         for stmt in stmts:
             self.loc = stmt.loc
-            self.stmt(stmt)
+            notes = self.notes
+            if notes is None or type(stmt) not in _UNVERSIONED:
+                self.stmt(stmt)
+                continue
+            # annotation: the loop around what is lowered now (for_range adds what versioning did)
+            notes.loops.append(LoopNote(stmt.loc.line, stmt.loc.col, _UNVERSIONED[type(stmt)]))
+            self.loop_notes.append(len(notes.loops) - 1)
+            try:
+                self.stmt(stmt)
+            finally:
+                self.loop_notes.pop()
 
     def stmt(self, node: T.Stmt) -> None:
         b = self.b
@@ -706,10 +789,12 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
 
     def loop_body(self, block: ir.Block, body: tuple[T.Stmt, ...], continue_to: ir.Block,
                   break_to: ir.Block) -> None:
+        header = self.b.debug_metadata  # the loop statement's location (annotation only)
         self.b.position_at_end(block)
         self.loops.append((continue_to, break_to))
         self.block(body)
         self.loops.pop()
+        self.b.debug_metadata = header  # the step and the back edge are the loop's
         if not self.b.block.is_terminated:
             self.b.branch(continue_to)
 
@@ -728,7 +813,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         # Inside the fully checked copy of a versioned loop (taken only when its guard fails), nested
         # loops are not versioned again: versions of versions grow exponentially with the depth.
         versions = [] if self.slow_copy else self.loop_versions(node, start, stop, count)
-        for safe, wraparound, unchecked in versions:
+        note = self.loop_notes[-1] if self.notes is not None else -1
+        outer_path = self.copy_path
+        for copy, (safe, wraparound, unchecked) in enumerate(versions):
             fast, checked = self.ir_fn.append_basic_block("for.fast"), self.ir_fn.append_basic_block("for.checked")
             b.cbranch(safe, fast, checked).set_weights([99, 1])
             b.position_at_end(fast)
@@ -736,16 +823,21 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
             # accesses (unchecked) can fire here
             saved = self.arith.wraparound, self.unchecked
             self.arith.wraparound, self.unchecked = wraparound, self.unchecked | unchecked
+            self.copy_path = outer_path + ((note, copy),)
             try:
-                self.range_loop(node, start, stop, step, count, end)
+                with self.in_copy(node.loc, note, copy):
+                    self.range_loop(node, start, stop, step, count, end)
             finally:
                 self.arith.wraparound, self.unchecked = saved
             b.position_at_end(checked)
         saved_slow, self.slow_copy = self.slow_copy, self.slow_copy or bool(versions)
+        if versions:
+            self.copy_path = outer_path + ((note, len(versions)),)
         try:
-            self.range_loop(node, start, stop, step, count, end)
+            with self.in_copy(node.loc, note, len(versions)) if versions else self.located(node.loc):
+                self.range_loop(node, start, stop, step, count, end)
         finally:
-            self.slow_copy = saved_slow
+            self.slow_copy, self.copy_path = saved_slow, outer_path
         b.position_at_end(end)
 
     def range_loop(self, node: T.ForRange, start, stop, step, count, end: ir.Block) -> None:
@@ -1049,6 +1141,15 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         for value, t in reversed(values):
             self.drop(value, t)
         return None
+
+
+# Loops, and why those that are not `for ... in range()` never get a copy without overflow checks
+# (annotation's notes; for_range says what versioning did to the others)
+_UNVERSIONED: dict[type, str | None] = {
+    T.ForRange: None,
+    T.While: "while loops are not versioned: their trip count is not known before they start",
+    T.ForArray: "only loops over range() are versioned", T.ForDict: "only loops over range() are versioned",
+    T.ForEach: "only loops over range() are versioned", T.ForStr: "only loops over range() are versioned"}
 
 
 _MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}

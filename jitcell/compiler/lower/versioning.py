@@ -48,7 +48,7 @@ from llvmlite import ir
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, INT, Array, Tuple
 
-__all__ = ["worth_versioning", "Guard"]
+__all__ = ["worth_versioning", "Guard", "unversioned_reason", "unproven_reasons"]
 
 I1 = ir.IntType(1)
 I64 = ir.IntType(64)
@@ -145,6 +145,46 @@ def worth_versioning(loop: T.ForRange) -> bool:
     """Does the loop have overflow checks to remove, and only ones the guard can cover?"""
     nodes = list(T.walk((loop.body, loop.orelse)))
     return any(_is_checked_op(n) for n in nodes) and not any(_is_unguardable(n) for n in nodes)
+
+
+def unversioned_reason(loop: T.ForRange) -> str | None:
+    """Why `loop` gets no copy without overflow checks (worth_versioning is False), if it has any."""
+    nodes = list(T.walk((loop.body, loop.orelse)))
+    if not any(_is_checked_op(n) for n in nodes):
+        return None
+    for n in nodes:
+        match n:
+            case T.Binary(op="**" | "<<" as op, type=t) if t is INT:
+                return f"the loop uses int {op}, whose overflow the guard before a loop cannot bound"
+            case T.While():
+                return "the loop holds a while loop, whose trip count the guard before a loop cannot know"
+            case T.ForDict():
+                return "the loop holds a loop over a dict, which the guard before a loop cannot follow"
+    return None
+
+
+def unproven_reasons(loop: T.ForRange, candidates: list[tuple], proven: set[int]) -> dict[int, str]:
+    """id(access) -> why the guard of `loop` leaves the bounds check of that access in its body."""
+    reasons: dict[int, str] = {}
+    candidate_ids = {id(node) for node, *_ in candidates}
+    guardable = bounds_guardable(loop)
+    assigned = _Assignments(loop)
+    for node in T.walk((loop.body, loop.orelse)):
+        if not isinstance(node, (T.ArrayItem, T.ArraySet, T.ArrayUpdate)) or id(node) in proven:
+            continue
+        if id(node) in candidate_ids:
+            reason = ("its index rests on a value the guard before the loop cannot bound: an element, a "
+                      "call's result or a variable that depends on itself")
+        elif not guardable:
+            reason = "the loop holds a while loop or a loop over an array or a dict, which the guard cannot follow"
+        elif not isinstance(node.array, T.Local):
+            reason = "the array is not a local variable"
+        elif assigned.assigned(node.array.name):
+            reason = f"the loop assigns {node.array.name}"
+        else:
+            reason = "a negative index counts from the end"
+        reasons[id(node)] = reason
+    return reasons
 
 
 class _Assignments:
