@@ -33,10 +33,10 @@ _UNSUPPORTED = {
     ast.ClassDef: "classes", ast.Lambda: "lambda expressions", ast.ListComp: "list comprehensions",
     ast.SetComp: "set comprehensions", ast.DictComp: "dict comprehensions",
     ast.GeneratorExp: "generator expressions", ast.Yield: "generators (yield)",
-    ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions", ast.Try: "try statements",
+    ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions",
     ast.With: "with statements", ast.AsyncWith: "async with statements", ast.AsyncFor: "async for loops",
     ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
-    ast.Nonlocal: "nonlocal declarations", ast.Raise: "raise statements",
+    ast.Nonlocal: "nonlocal declarations",
     ast.Starred: "starred expressions",
     ast.List: "lists", ast.Set: "sets",
     ast.NamedExpr: "assignment expressions (:=)",
@@ -47,7 +47,7 @@ _UNSUPPORTED = {
 MAX_DEPTH = 200
 
 if hasattr(ast, "TryStar"):
-    _UNSUPPORTED[ast.TryStar] = "try statements"
+    _UNSUPPORTED[ast.TryStar] = "except* clauses (exception groups)"
 
 
 def parse(source: str, first_line: int = 1, script: bool = False) -> S.Module:
@@ -307,6 +307,15 @@ class _Parser:
                 return S.Pass(loc)
             case ast.Assert(test=test, msg=msg):
                 return S.Assert(self.expr(test), self.expr(msg) if msg is not None else None, loc)
+            case ast.Raise(exc=exc, cause=cause):
+                return S.Raise(self.expr(exc) if exc is not None else None,
+                               self.expr(cause) if cause is not None else None, loc)
+            case ast.Try(body=body, handlers=handlers, orelse=orelse, finalbody=finalbody):
+                parsed = [self.handler(h) for h in handlers]
+                if any(h is None for h in parsed):
+                    return None
+                return S.Try(self.block(body), tuple(h for h in parsed if h is not None), self.block(orelse),
+                             self.block(finalbody), loc)
             case ast.Expr(value=value):
                 if isinstance(value, ast.Constant) and (isinstance(value.value, str) or value.value is ...):
                     return S.Pass(loc)  # a string statement is a comment, `...` a placeholder
@@ -322,6 +331,17 @@ class _Parser:
             case _:
                 self.unsupported(node)
         return None
+
+    def handler(self, node: ast.ExceptHandler) -> S.Handler | None:
+        """`except`, `except E`, `except (E1, E2) as e`: the classes must be names."""
+        classes: tuple[S.Name, ...] | None = None
+        if node.type is not None:
+            nodes = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+            if not all(isinstance(n, ast.Name) for n in nodes):
+                self.error(node.type, "an except clause must name exception classes (or a tuple of them)")
+                return None
+            classes = tuple(S.Name(n.id, self.loc(n)) for n in nodes if isinstance(n, ast.Name))
+        return S.Handler(classes, node.name, self.block(node.body), self.loc(node))
 
     def check_global(self, node: ast.Global) -> None:
         """What Python's compiler refuses, with its messages: a parameter declared global, a name

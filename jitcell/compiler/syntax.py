@@ -270,13 +270,37 @@ class Assert:
 
 
 @dataclass(frozen=True, slots=True)
+class Raise:
+    exc: Expr | None  # None: a bare `raise`
+    cause: Expr | None  # `from cause`
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Handler:
+    classes: tuple[Name, ...] | None  # None: a bare `except:`
+    name: str | None  # `as name`
+    body: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Try:
+    body: tuple[Stmt, ...]
+    handlers: tuple[Handler, ...]
+    orelse: tuple[Stmt, ...]
+    finalbody: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class ExprStmt:
     value: Expr
     loc: Loc
 
 
 Stmt = (Assign | AssignTargets | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break
-        | Continue | Return | Pass | Assert | ExprStmt)
+        | Continue | Return | Pass | Assert | Raise | Try | ExprStmt)
 
 # ---- top level ---------------------------------------------------------------
 

@@ -383,7 +383,16 @@ class IterLength:
     loc: Loc
 
 
-Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
+@dataclass(frozen=True, slots=True)
+class ExceptionText:
+    """str(e) of the exception an `except ... as e` clause caught: `handle` is the local (an int)
+    holding its place on the thread's stack of handled exceptions (runtime/callbacks.py)."""
+    handle: str
+    type: Type
+    loc: Loc
+
+
+Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
         | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global | StrOp | Reduce | IterLength)
 
@@ -527,6 +536,37 @@ class Assert:
 
 
 @dataclass(frozen=True, slots=True)
+class Raise:
+    """`raise E(args)` (cls set; a bare `raise E` has no args), or the re-raise of a handled
+    exception (`raise` in a handler, `raise e`): `handle` is the handler's local. `cause`:
+    the handle of `from e`, "None" for `from None`, None without `from`."""
+    cls: str | None
+    args: tuple[Expr, ...]
+    handle: str | None
+    cause: str | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Handler:
+    """One except clause: the builtin classes it catches (("BaseException",) for a bare `except:`);
+    `handle` is the local (int) that the catch stores the exception's place in."""
+    classes: tuple[str, ...]
+    handle: str
+    body: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Try:
+    body: tuple[Stmt, ...]
+    handlers: tuple[Handler, ...]
+    orelse: tuple[Stmt, ...]
+    finalbody: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Eval:
     expr: Expr
     loc: Loc
@@ -595,6 +635,7 @@ class SetGlobal:
 
 
 Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval
+        | Raise | Try
         | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ArrayAssign | ForArray | ForStr
         | SetGlobal)
 

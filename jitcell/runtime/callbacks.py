@@ -21,6 +21,7 @@ three references (type, value, traceback), which `PyErr_Restore` gives back to C
 
 from __future__ import annotations
 
+import builtins
 import ctypes
 import math
 import operator
@@ -95,6 +96,8 @@ class _Site:
 
     def exception(self, values: list) -> BaseException:
         kind = self.site["kind"]
+        if kind == "raise":
+            return self.raised(values)
         if kind == "python_op":
             error = _python_op_error(self.site["op"], values)
         elif kind == "negative_power":
@@ -128,6 +131,36 @@ class _Site:
             error = SystemError(f"jitcell: unknown error site kind {kind!r}")
         error.add_note(self.note())
         return error
+
+    def raised(self, values: list) -> BaseException:
+        """`raise E(args)`, `raise E`, or again a handled exception (`raise`, `raise e`); `from`."""
+        site, handled = self.site, _pending.handled
+        if site["cause"] == "handled":
+            cause: BaseException | None = handled[values.pop()]
+        if site["again"]:
+            error = handled[values[0]]
+        else:
+            error = getattr(builtins, site["cls"])(*values)
+            error.add_note(self.note())
+        if site["cause"] == "handled":
+            error.__cause__ = cause
+        elif site["cause"] == "None":
+            error.__cause__ = None  # also sets __suppress_context__, as `from None` does
+        return error
+
+    def caught(self, out: int) -> int:
+        """The first clause whose classes the pending exception is an instance of, or -1; a caught
+        exception moves onto the thread's handled stack, and its place there goes into *out."""
+        error = _pending.error
+        if error is None:
+            error = SystemError("jitcell: compiled code reported an error but none is pending")
+        for clause, names in enumerate(self.site["classes"]):
+            if isinstance(error, tuple(getattr(builtins, name) for name in names)):
+                _pending.error = None
+                _pending.handled.append(error)
+                ctypes.c_int64.from_address(out).value = len(_pending.handled) - 1
+                return clause
+        return -1
 
     def compute(self, values: list, out: int) -> None:
         """The result of a format or str_call site into *out: a str as a new object, an int or
@@ -250,6 +283,9 @@ _sites: dict[tuple[int, int], _Site] = {}
 class _Pending(threading.local):
     error: BaseException | None = None  # per thread; None in a thread that never failed
 
+    def __init__(self) -> None:
+        self.handled: list[BaseException] = []  # the exceptions the except clauses running handle
+
 
 PENDING = _Pending()
 _pending = PENDING
@@ -304,7 +340,11 @@ def _on_raise(tag: int, index: int, values: int) -> None:
         return
     try:
         site = _site(tag, index)
-        _pending.error = site.exception(site.values(values))
+        error = site.exception(site.values(values))
+        handled = _pending.handled
+        if handled and error is not handled[-1] and error.__context__ is None:
+            error.__context__ = handled[-1]  # raised while handling another, as Python records it
+        _pending.error = error
     except BaseException as error:
         _pending.error = error
 
@@ -319,9 +359,29 @@ def _on_format(tag: int, index: int, values: int, out: int) -> int:
         return 1
 
 
+def _on_exception(tag: int, index: int, values: int, out: int) -> int:
+    """The sites of try statements (lower/exceptions.py): "except" returns the clause that catches
+    the pending exception (or -1); "handled_end" ends the handlings from a clause's place on;
+    "exception_text" makes str(e) (0, or 1 with str(e)'s own exception pending)."""
+    site = _site(tag, index)
+    kind = site.site["kind"]
+    if kind == "except":
+        return site.caught(out)
+    (handle,) = site.values(values)
+    if kind == "handled_end":
+        del _pending.handled[handle:]
+        return 0
+    try:
+        ctypes.c_void_p.from_address(out).value = runtime.new_str(str(_pending.handled[handle]))
+        return 0
+    except BaseException as error:
+        _pending.error = error
+        return 1
+
+
 # The callbacks live as long as the process: their addresses are what slots hold.
 _CALLBACKS = {"print": PRINT_TYPE(_on_print), "raise": RAISE_TYPE(_on_raise),
-              "format": FORMAT_TYPE(_on_format)}
+              "format": FORMAT_TYPE(_on_format), "exception": FORMAT_TYPE(_on_exception)}
 TARGETS = frozenset(_CALLBACKS)
 
 
@@ -340,7 +400,12 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
     "no_memory": {"operands"}, "str_call": {"op", "operands"},
     "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},
+    "raise": {"cls", "again", "cause", "operands"}, "except": {"classes", "operands"},
+    "handled_end": {"operands"}, "exception_text": {"operands"},
 }
+
+_EXCEPTION_CLASSES = frozenset(name for name, value in vars(builtins).items()
+                               if isinstance(value, type) and issubclass(value, BaseException))
 
 
 def site_problem(site: object) -> str | None:
@@ -367,6 +432,17 @@ def site_problem(site: object) -> str | None:
     if kind == "zip_strict" and not (type(site["argument"]) is int and 2 <= site["argument"] < 1 << 16
                                      and type(site["longer"]) is bool):
         return "its argument is not a position of zip()"
+    if kind == "raise" and not (type(site["again"]) is bool and site["cause"] in (None, "None", "handled") and (
+            site["cls"] is None if site["again"] else site["cls"] in _EXCEPTION_CLASSES)):
+        return "it does not raise a builtin exception class"
+    if kind == "raise" and (site["again"] and operands[:1] != ["int"] or
+                            site["cause"] == "handled" and operands[-1:] != ["int"]):
+        return "its handled exception is not an int"
+    if kind == "except" and not (isinstance(site["classes"], list) and site["classes"] and all(
+            isinstance(c, list) and c and all(n in _EXCEPTION_CLASSES for n in c) for c in site["classes"])):
+        return "its clauses do not name builtin exception classes"
+    if kind in ("handled_end", "exception_text") and operands != ["int"]:
+        return "its operand is not a handled exception"
     if kind == "empty_sequence" and site["op"] not in ("min", "max"):
         return "its operation is not min or max"
     if kind in ("negative_power", "recursion") and site["op"] != kind:

@@ -49,6 +49,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
 
     def __init__(self, module: ModuleContext):
         self.module = module  # the ModuleChecker: signatures, imports, errors
+        self.caught: dict[str, str] = {}  # `except ... as e` names in scope -> their handle locals
+
+    def text_or_expr(self, node: S.Expr) -> T.Expr:
+        """`node`, where a caught exception (`e`) stands for its text, str(e): in str(), print()
+        and an f-string field."""
+        if isinstance(node, S.Name) and node.id in self.caught:
+            return T.ExceptionText(self.caught[node.id], STR, node.loc)
+        return self.expr(node)
 
     # ---- reporting ----------------------------------------------------------------
 
@@ -199,6 +207,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         return name not in self.locals and self.module.imports.get(name) == "math"
 
     def name(self, name: str, loc: Loc) -> T.Expr:
+        if name in self.caught:
+            return self.error(f"a caught exception ('{name}') can only be used as str({name}), in print() or an "
+                              f"f-string field, or raised again (raise {name}, raise ... from {name})", loc)
         if name in self.locals:
             return T.Local(name, self.locals[name], loc, not self.is_assigned(name))
         if name in self.module.variables and name not in self.assigned_names:
@@ -448,7 +459,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
                 and isinstance(node.args[0].value, str):
             return self.parse_number(name, node.args[0].value, loc)  # float("inf")
-        args = [self.expr(a) for a in node.args]
+        args = [self.text_or_expr(a) if name == "str" else self.expr(a) for a in node.args]
         if any(a.type is ERROR for a in args):
             return T.Literal(0, ERROR, loc)
         if name in ("int", "float") and (converted := self.str_to_number(name, args, loc)) is not None:
@@ -531,7 +542,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             if isinstance(a, S.Const) and isinstance(a.value, str):
                 items.append(a.value)
                 continue
-            e = self.expr(a)
+            e = self.text_or_expr(a)
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
             elif e.type not in (ERROR, STR) and not is_numeric(e.type):

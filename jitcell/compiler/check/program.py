@@ -13,6 +13,7 @@ time, and finds functions that could fall off their end without returning a valu
 
 from __future__ import annotations
 
+import builtins
 import functools
 import operator
 from collections.abc import Callable
@@ -211,6 +212,10 @@ class _PendingSignature:
         return T.Signature(self.params, self.returns or ERROR, self.defaults)
 
 
+# the builtin exception classes, which `raise` and `except` name (user-defined ones need classes)
+EXCEPTION_CLASSES = frozenset(name for name, value in vars(builtins).items()
+                              if isinstance(value, type) and issubclass(value, BaseException))
+
 # A definite-assignment state: the names surely bound here, as a bit mask over the function's
 # names (FunctionChecker.bound); None where control cannot reach. A mask, not a frozenset: a new
 # frozenset at every assignment costs the number of names bound so far, quadratic in a function of
@@ -250,6 +255,9 @@ class FunctionChecker(ExpressionChecker):
         self.locals.update(known_locals or {})
         self.returns: list[tuple[Type, Loc]] = []
         self.loops: list[list[State]] = []  # per enclosing loop: the states at its breaks
+        self.handles: list[str] = []  # the handle locals of the except clauses around a statement
+        self.finally_loops: int | None = None  # in a finally block: the loops around it
+        self.handler_count = 0
 
     def is_assigned(self, name: str) -> bool:
         return self.state is None or bool(self.state & self.bound((name,)))
@@ -340,6 +348,10 @@ class FunctionChecker(ExpressionChecker):
                 return self.for_loop(node)
             case S.AssignItem() | S.AugAssignItem() | S.DeleteItem():
                 return self.item_statement(node)
+            case S.Break(loc=loc) | S.Continue(loc=loc) if self.finally_loops == len(self.loops):
+                word = "break" if isinstance(node, S.Break) else "continue"
+                self.error(f"'{word}' in a finally block is not supported", loc)
+                return None
             case S.Break(loc=loc) | S.Continue(loc=loc):
                 if not self.loops:
                     word = "break" if isinstance(node, S.Break) else "continue"
@@ -349,8 +361,15 @@ class FunctionChecker(ExpressionChecker):
                     self.loops[-1].append(self.state)
                 self.state = None
                 return T.Break(loc) if isinstance(node, S.Break) else T.Continue(loc)
+            case S.Return(loc=loc) if self.finally_loops is not None:
+                self.error("'return' in a finally block is not supported", loc)
+                return None
             case S.Return(value=value, loc=loc):
                 return self.return_(value, loc)
+            case S.Raise():
+                return self.raise_(node)
+            case S.Try():
+                return self.try_(node)
             case S.Pass():
                 return None
             case S.Assert(test=test, msg=msg, loc=loc):
@@ -360,13 +379,95 @@ class FunctionChecker(ExpressionChecker):
                     t_msg = msg.value
                 elif msg is not None:
                     t_msg = self.expr(msg)
-                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL):
-                        self.error("an assert message must be a string literal or a number", msg.loc)
+                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL, STR):
+                        self.error("an assert message must be a str or a number", msg.loc)
                 return T.Assert(t_test, t_msg, loc)
             case S.ExprStmt(value=value, loc=loc):
                 return T.Eval(self.typed_dict(self.expr(value), "here"), loc)
         self.error(f"{type(node).__name__} is not supported", node.loc)
         return None
+
+    # ---- exceptions (lower/exceptions.py) ------------------------------------------
+
+    def exception_class(self, node: S.Name) -> str | None:
+        """The name of the builtin exception class `node` names, else None after an error."""
+        if node.id not in self.locals and node.id not in self.module.definitions and node.id in EXCEPTION_CLASSES:
+            return node.id
+        self.error(f"'{node.id}' is not a builtin exception class; user-defined exception classes come with "
+                   "classes, which jitcell does not compile yet", node.loc)
+        return None
+
+    def raise_(self, node: S.Raise) -> T.Stmt | None:
+        exc, loc = node.exc, node.loc
+        cause: str | None = None
+        if isinstance(node.cause, S.Const) and node.cause.value is None:
+            cause = "None"
+        elif isinstance(node.cause, S.Name) and node.cause.id in self.caught:
+            cause = self.caught[node.cause.id]
+        elif node.cause is not None:
+            self.error("'raise ... from' takes None or the name of a caught exception in jitcell", node.cause.loc)
+        self.state = None
+        if exc is None:
+            if not self.handles:
+                self.error("a bare 'raise' outside an except clause is not supported", loc)
+                return None
+            return T.Raise(None, (), self.handles[-1], cause, loc)
+        if isinstance(exc, S.Name) and exc.id in self.caught:
+            return T.Raise(None, (), self.caught[exc.id], cause, loc)
+        if isinstance(exc, S.Name):
+            cls = self.exception_class(exc)
+            return T.Raise(cls, (), None, cause, loc) if cls else None
+        if isinstance(exc, S.Call) and isinstance(exc.func, S.Name):
+            cls = self.exception_class(exc.func)
+            if cls is None:
+                return None
+            if exc.keywords:
+                self.error(f"{cls}() takes no keyword arguments", exc.keywords[0].loc)
+                return None
+            args = tuple(self.text_or_expr(a) for a in exc.args)
+            for a in args:
+                if a.type is not ERROR and a.type not in (INT, FLOAT, BOOL, STR):
+                    self.error(f"an argument of an exception must be a str or a number in jitcell, not {a.type}",
+                               a.loc)
+            return T.Raise(cls, args, None, cause, loc)
+        self.error("'raise' takes a builtin exception class, a call of one, or a caught exception", exc.loc)
+        return None
+
+    def try_(self, node: S.Try) -> T.Stmt:
+        start = self.state
+        t_body = self.block(node.body)
+        t_else = self.block(node.orelse)
+        ends = [self.state]
+        handlers = []
+        for h in node.handlers:
+            classes = ("BaseException",) if h.classes is None else \
+                tuple(c for c in (self.exception_class(n) for n in h.classes) if c is not None)
+            handle = f"except.{self.handler_count}"
+            self.handler_count += 1
+            self.locals[handle] = INT
+            self.state = start  # anything the body assigns may be unbound here
+            outer = dict(self.caught)
+            if h.name is not None:
+                if h.name in self.locals or h.name in self.assigned_names:
+                    self.error(f"'{h.name}' names a caught exception and a variable; use another name", h.loc)
+                self.caught[h.name] = handle
+            self.handles.append(handle)
+            t_handler = self.block(h.body)
+            self.handles.pop()
+            self.caught = outer
+            ends.append(self.state)
+            handlers.append(T.Handler(classes, handle, t_handler, h.loc))
+        normal = _meet(*ends)
+        t_final: tuple[T.Stmt, ...] = ()
+        if node.finalbody:
+            outer_loops, self.finally_loops = self.finally_loops, len(self.loops)
+            self.state = _meet(start, normal) if normal is not None else start  # runs on every path
+            t_final = self.block(node.finalbody)
+            self.finally_loops = outer_loops
+            self.state = None if normal is None or self.state is None else normal | self.state
+        else:
+            self.state = normal
+        return T.Try(t_body, tuple(handlers), t_else, t_final, node.loc)
 
     def loop(self, make: Callable[[tuple[T.Stmt, ...], tuple[T.Stmt, ...]], T.Stmt], body: tuple[S.Stmt, ...],
              orelse: tuple[S.Stmt, ...], forever: bool, loop_var: str | tuple[str, ...] | None = None) -> T.Stmt:
@@ -691,4 +792,8 @@ def _assigned_names(stmts: tuple[S.Stmt, ...]) -> set[str]:
                 names |= _assigned_names(body) | _assigned_names(orelse)
             case S.If(body=body, orelse=orelse) | S.While(body=body, orelse=orelse):
                 names |= _assigned_names(body) | _assigned_names(orelse)
+            case S.Try(body=body, handlers=handlers, orelse=orelse, finalbody=finalbody):
+                names |= _assigned_names(body) | _assigned_names(orelse) | _assigned_names(finalbody)
+                for h in handlers:
+                    names |= _assigned_names(h.body)
     return names

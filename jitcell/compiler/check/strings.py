@@ -33,7 +33,8 @@ class StringChecks(CheckerHost):
             if isinstance(part, str):
                 parts.append(part)
                 continue
-            value = self.expr(part.value)
+            value = self.text_or_expr(part.value) if part.conversion == "s" or (
+                part.conversion is None and not part.spec) else self.expr(part.value)
             if value.type is not ERROR and value.type not in _FORMATTABLE:
                 self.error(f"an f-string field of type {value.type} is not supported", part.loc)
             parts.append(T.FormatField(value, part.conversion, part.spec, part.loc))

@@ -49,6 +49,7 @@ class ModuleHost(Protocol):
     def str_literal(self, text: str) -> ir.Value: ...  # an immortal str object
     def float_repr_function(self) -> ir.Function: ...  # jitcell.float_repr
     def format_callback(self) -> ir.Function: ...  # jitcell.format
+    def exception_callback(self) -> ir.Function: ...  # jitcell.exception
 
 
 class LowererHost(Protocol):
@@ -67,6 +68,7 @@ class LowererHost(Protocol):
     live: list[tuple[ir.Value, Type]]  # owned heap values not yet taken or dropped (heap.py)
     holes: list[tuple[ir.Value, Type]]  # the current value for `d[k] op= v`, `a[i] op= v`
     unchecked: set[int]  # ids of array accesses this copy of a loop leaves unchecked (arrays.py)
+    frames: list  # the try, except and finally frames around the code (exceptions.py)
 
     # ---- _FunctionLowerer's (program.py) ------------------------------------------------
 
@@ -98,6 +100,7 @@ class LowererHost(Protocol):
     # ---- used by IterationLowering (iteration.py) -----------------------------------------
 
     def stmt(self, node: T.Stmt) -> None: ...
+    def unwind_error(self) -> None: ...  # a failure inside a try frame (exceptions.py)
     def interrupt_check(self, loc: Loc) -> None: ...
     def loop_checks(self, body) -> str | None: ...
     def element_load(self, pointer: ir.Value, element: Type) -> ir.Value: ...

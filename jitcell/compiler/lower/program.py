@@ -37,6 +37,7 @@ from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
+from .exceptions import ExceptionLowering, Frame
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
 from .heap import HeapLowering, runtime_signature, str_literal_global
@@ -313,20 +314,26 @@ class _ModuleLowerer:
         b.ret(b.inttoptr(obj, ptr))
         return fn
 
-    def format_callback(self) -> ir.Function:
-        """`i32 jitcell.format(i32 site, ptr values, ptr out)`: Python's format() through a slot."""
-        fn = self.module.globals.get("jitcell.format")
+    def format_callback(self, target: str = "format") -> ir.Function:
+        """`i32 jitcell.format(i32 site, ptr values, ptr out)`: Python's format() through a slot.
+        `jitcell.exception` (target "exception"), the same shape, catches and ends the handling of
+        exceptions (lower/exceptions.py): it runs no signal handlers first, its result is no status."""
+        fn = self.module.globals.get(f"jitcell.{target}")
         if fn is not None:
             return fn
         ptr = ir.PointerType()
-        fn = ir.Function(self.module, ir.FunctionType(I32, [I32, ptr, ptr]), "jitcell.format")
+        fn = ir.Function(self.module, ir.FunctionType(I32, [I32, ptr, ptr]), f"jitcell.{target}")
         fn.linkage = "internal"
         b = ir.IRBuilder(fn.append_basic_block("entry"))
-        self.signals_first(b, fn.args[0])
+        if target == "format":
+            self.signals_first(b, fn.args[0])
         callee = ir.FunctionType(I32, [I64, I32, ptr, ptr])
-        pointer = b.load(self.slot("format"), typ=callee.as_pointer())
+        pointer = b.load(self.slot(target), typ=callee.as_pointer())
         b.ret(b.call(pointer, [i64(self.tag), *fn.args]))
         return fn
+
+    def exception_callback(self) -> ir.Function:
+        return self.format_callback("exception")
 
     # ---- signals (interrupts.py) ---------------------------------------------------------
 
@@ -417,7 +424,7 @@ class _ModuleLowerer:
 
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLowering, ViewLowering,
-                      IterationLowering):
+                      IterationLowering, ExceptionLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -429,6 +436,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         self.b = ir.IRBuilder(start)
         self.arith = Arith(self.b, self.fail, owner.wraparound)
         self.loops: list[tuple[ir.Block, ir.Block]] = []  # (continue target, break target)
+        self.loop_frames: list[int] = []  # per loop: how many try frames were around it (exceptions.py)
+        self.frames: list[Frame] = []  # the try, except and finally frames around the code (exceptions.py)
         self.vars: dict[str, ir.Value] = {}
         # listed once: every exit releases them (a scan of all locals per exit is quadratic)
         self.heap_locals = [(name, t) for name, t in fn.locals.items() if has_heap_parts(t)]
@@ -673,12 +682,15 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 b.position_at_end(end)
             case T.ForRange():
                 self.for_range(node)
-            case T.Break():
-                b.branch(self.loops[-1][1])
+            case T.Break() | T.Continue():
+                self.unwind_to(self.loop_frames[-1])
+                if not b.block.is_terminated:
+                    b.branch(self.loops[-1][1 if isinstance(node, T.Break) else 0])
                 self.dead_end()
-            case T.Continue():
-                b.branch(self.loops[-1][0])
-                self.dead_end()
+            case T.Raise():
+                self.lower_raise(node)
+            case T.Try():
+                self.lower_try(node)
             case T.Return(value=value):
                 if value is not None:
                     result = self.expr(value)
@@ -686,7 +698,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                         if has_heap_parts(value.type):
                             self.take(result)  # the caller owns it now
                         b.store(result, self.ret_ptr)
-                self.leave(0)
+                self.unwind_to(0)
+                if not b.block.is_terminated:
+                    self.leave(0)
                 self.dead_end()
             case T.Assert(test=test, msg=msg):
                 cond = self.expr(test)
@@ -707,7 +721,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                   break_to: ir.Block) -> None:
         self.b.position_at_end(block)
         self.loops.append((continue_to, break_to))
+        self.loop_frames.append(len(self.frames))
         self.block(body)
+        self.loop_frames.pop()
         self.loops.pop()
         if not self.b.block.is_terminated:
             self.b.branch(continue_to)
@@ -804,6 +820,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         match node:
             case T.Literal(value=str() as text, type=t) if t is STR:
                 return self.str_literal(text)
+            case T.ExceptionText():
+                return self.exception_text(node)
             case T.Literal(value=value, type=t):
                 return ir.Constant(llvm_type(t), float(value) if t is FLOAT else int(value))
             case T.Local(name=name, may_be_unbound=check, type=t):
@@ -1146,6 +1164,10 @@ def _zeroed_locals(fn: T.Function, unbound_reads: list[str]) -> set[str]:
                           _pattern_names(stmt.target) if isinstance(stmt, T.ForEach) else ())
             visit(getattr(stmt, "body", ()), loop_names)  # a loop's variables are bound in its body
             visit(getattr(stmt, "orelse", ()))
+            if isinstance(stmt, T.Try):
+                for handler in stmt.handlers:
+                    visit(handler.body)
+                visit(stmt.finalbody)
             if isinstance(stmt, (T.Assign, T.Unpack)):
                 added += [name for name in stmt.names if name not in bound]
                 bound.update(stmt.names)
