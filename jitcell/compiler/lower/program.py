@@ -709,8 +709,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                                  operands=[computed_msg.type.name] if computed_msg is not None else [])
                 with b.if_then(b.not_(cond), likely=False):
                     # Python evaluates the message only when the assertion fails
+                    mark = len(self.live)
                     self.report(site, [(self.expr(computed_msg), computed_msg.type)] if computed_msg is not None
                                 else [])
+                    del self.live[mark:]  # a str message: released by the report
             case T.Eval(expr=expr):
                 value = self.expr(expr)
                 self.drop(value, expr.type)
