@@ -60,14 +60,49 @@ CASES = {
     "generator expression": ("def f(n: int):\n    return max(i for i in range(n))\n", 2, 15,
                              "generator expressions are not supported"),
     "yield": ("def f(n: int):\n    yield n\n", 2, 5, "generators (yield) are not supported"),
-    "try": ("def f(n: int) -> int:\n    try:\n        return n\n    except Exception:\n        return 0\n",
-            2, 5, "try statements are not supported"),
+    "try star": ("def f(n: int) -> int:\n    try:\n        return n\n    except* ValueError:\n        return 0\n",
+                 2, 5, "except* clauses (exception groups) are not supported"),
     "with": ("def f(n: int) -> int:\n    with n:\n        pass\n    return n\n", 2, 5,
              "with statements are not supported"),
     "global": ("def f(n: int) -> int:\n    global x\n    return n\n", 2, 5, "global declarations are not supported"),
     "nonlocal": ("def f(n: int) -> int:\n    nonlocal x\n    return n\n", 2, 5,
                  "nonlocal declarations are not supported"),
-    "raise": ("def f(n: int):\n    raise ValueError('x')\n", 2, 5, "raise statements are not supported"),
+    "raise of a user-defined class": ("def f(n: int):\n    raise MyError('x')\n", 2, 11,
+                                      "'MyError' is not a builtin exception class; user-defined exception classes "
+                                      "come with classes, which jitcell does not compile yet"),
+    "except of a user-defined class": ("def f(n: int) -> int:\n    try:\n        return n\n    except Oops:\n"
+                                       "        return 0\n", 4, 12,
+                                       "'Oops' is not a builtin exception class; user-defined exception classes "
+                                       "come with classes, which jitcell does not compile yet"),
+    "a caught exception used as a value": ("def f(n: int) -> int:\n    try:\n        return n\n    except "
+                                           "KeyError as e:\n        return len(e)\n", 5, 20,
+                                           "a caught exception ('e') can only be used as str(e), in print() or an "
+                                           "f-string field, or raised again (raise e, raise ... from e)"),
+    "a caught exception formatted with a spec": (
+        "def f(n: int) -> str:\n    try:\n        return str(n)\n    except KeyError as e:\n"
+        "        return f'{e:>5}'\n", 5, 19,
+        "a caught exception ('e') can only be used as str(e), in print() or an f-string field, or raised again "
+        "(raise e, raise ... from e)"),
+    "bare raise outside a handler": ("def f(n: int):\n    raise\n", 2, 5,
+                                     "a bare 'raise' outside an except clause is not supported"),
+    "raise of an instance of a non-exception": ("def f(n: int):\n    raise n\n", 2, 11,
+                                                "'n' is not a builtin exception class; user-defined exception "
+                                                "classes come with classes, which jitcell does not compile yet"),
+    "raise with a keyword": ("def f(n: int):\n    raise ValueError(n, x=1)\n", 2, 25,
+                             "ValueError() takes no keyword arguments"),
+    "raise from an expression": ("def f(n: int):\n    raise ValueError(n) from KeyError(n)\n", 2, 30,
+                                 "'raise ... from' takes None or the name of a caught exception in jitcell"),
+    "return in finally": ("def f(n: int) -> int:\n    try:\n        n += 1\n    finally:\n        return n\n",
+                          5, 9, "'return' in a finally block is not supported"),
+    "break in finally": ("def f(n: int) -> int:\n    for i in range(n):\n        try:\n            n += 1\n"
+                         "        finally:\n            break\n    return n\n", 6, 13,
+                         "'break' in a finally block is not supported"),
+    "a caught name that is also a variable": ("def f(n: int) -> int:\n    e = 1\n    try:\n        return n\n"
+                                              "    except KeyError as e:\n        return 0\n", 5, 5,
+                                              "'e' names a caught exception and a variable; use another name"),
+    "an exception argument of a tuple": ("def f(n: int):\n    raise ValueError((n, n))\n", 2, 22,
+                                         "an argument of an exception must be a str or a number in jitcell, not "
+                                         "tuple[int, int]"),
     "del": ("def f(n: int):\n    del n\n    return 1\n", 2, 5, "only 'del d[key]' is supported"),
     "match": ("def f(n: int):\n    match n:\n        case 1:\n            return 1\n    return 0\n", 2, 5,
               "match statements are not supported"),
@@ -262,7 +297,7 @@ CASES = {
     "default not constant": ("def f(n: int, m: int = n):\n    return m\n", 1, 24,
                              "the default of 'm' must be an int constant"),
     "assert message": ("def f(n: int):\n    assert n, print(1)\n    return n\n", 2, 15,
-                       "an assert message must be a string literal or a number"),
+                       "an assert message must be a str or a number"),
     "unpack count, a tuple display": ("def f(n: int):\n    a, b = n, n, n\n    return a\n", 2, 12,
                                       "cannot unpack into 2 names: the right side must be a tuple of 2 values, "
                                       "like 'a, b = b, a'"),

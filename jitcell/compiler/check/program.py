@@ -363,6 +363,7 @@ class FunctionChecker(ExpressionChecker):
                 return T.Break(loc) if isinstance(node, S.Break) else T.Continue(loc)
             case S.Return(loc=loc) if self.finally_loops is not None:
                 self.error("'return' in a finally block is not supported", loc)
+                self.state = None
                 return None
             case S.Return(value=value, loc=loc):
                 return self.return_(value, loc)
