@@ -151,6 +151,14 @@ class _Site:
     def caught(self, out: int) -> int:
         """The first clause whose classes the pending exception is an instance of, or -1; a caught
         exception moves onto the thread's handled stack, and its place there goes into *out."""
+        try:
+            return self.match(out)
+        except BaseException as interrupt:  # a signal handler that ran here, after compiled code's check
+            interrupt.__context__ = _pending.error
+            _pending.error = interrupt
+            return self.match(out)
+
+    def match(self, out: int) -> int:
         error = _pending.error
         if error is None:
             error = SystemError("jitcell: compiled code reported an error but none is pending")

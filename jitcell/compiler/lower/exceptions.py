@@ -73,7 +73,14 @@ class ExceptionLowering(LowererHost):
 
     def exception_call(self, kind: str, loc: Loc, values: list[tuple[ir.Value, Type]], out: ir.Value,
                        **details: object) -> ir.Value:
+        """The `exception` callback. Python's signal handlers run first (except to end a handling,
+        which reports nothing), so that none runs inside the callback, where ctypes would drop its
+        KeyboardInterrupt: one raised is then the pending exception the clauses are matched against."""
         site = self.site(kind, loc, operands=[t.name for _, t in values], **details)
+        if kind != "handled_end" and self.owner.interrupt_checks:
+            signaled = self.b.call(self.owner.signals_function(), [ir.Constant(I32, site)])
+            if kind == "exception_text":
+                self.propagate(signaled)
         return self.b.call(self.owner.exception_callback(), [ir.Constant(I32, site), self.pack(values), out])
 
     def end_handling(self, handle: ir.Value) -> None:

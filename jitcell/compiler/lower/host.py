@@ -50,6 +50,9 @@ class ModuleHost(Protocol):
     def float_repr_function(self) -> ir.Function: ...  # jitcell.float_repr
     def format_callback(self) -> ir.Function: ...  # jitcell.format
     def exception_callback(self) -> ir.Function: ...  # jitcell.exception
+    def signals_function(self) -> ir.Function: ...  # jitcell.signals
+    @property
+    def interrupt_checks(self) -> bool: ...  # loops check for interrupts
 
 
 class LowererHost(Protocol):
