@@ -311,10 +311,10 @@ class _Parser:
                 return S.Raise(self.expr(exc) if exc is not None else None,
                                self.expr(cause) if cause is not None else None, loc)
             case ast.Try(body=body, handlers=handlers, orelse=orelse, finalbody=finalbody):
-                parsed = [self.handler(h) for h in handlers]
-                if any(h is None for h in parsed):
+                clauses = [self.handler(h) for h in handlers]
+                if any(c is None for c in clauses):
                     return None
-                return S.Try(self.block(body), tuple(h for h in parsed if h is not None), self.block(orelse),
+                return S.Try(self.block(body), tuple(c for c in clauses if c is not None), self.block(orelse),
                              self.block(finalbody), loc)
             case ast.Expr(value=value):
                 if isinstance(value, ast.Constant) and (isinstance(value.value, str) or value.value is ...):

@@ -46,6 +46,7 @@ class ExceptionLowering(LowererHost):
     """Mixed into _FunctionLowerer; `frames` is set by its __init__."""
 
     frames: list[Frame]
+    live: list[tuple[ir.Value, Type]]
     loop_frames: list[int]  # per enclosing loop: len(frames) at its start
 
     def unwind_error(self) -> None:
@@ -111,7 +112,7 @@ class ExceptionLowering(LowererHost):
 
     def lower_try(self, node: T.Try) -> None:
         b = self.b
-        live_before = list(self.live)
+        live_before: list[tuple[ir.Value, Type]] = list(self.live)
         mark = len(live_before)
         done = self.ir_fn.append_basic_block("try.done")
         final = None

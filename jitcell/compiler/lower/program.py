@@ -37,9 +37,9 @@ from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
-from .exceptions import ExceptionLowering, Frame
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
+from .exceptions import ExceptionLowering, Frame
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
 from .strings import StringOpLowering
