@@ -43,7 +43,6 @@ def index_error(i: int) -> str:
         return str(e)
 
 
-# Deviation: 1000**10 leaves 64 bits, so jitcell raises OverflowError, which the function catches
 def overflow(n: int) -> int:
     x = 1
     try:
@@ -222,6 +221,7 @@ def else_and_finally(x: int) -> int:
 #> index_error(1)
 #> index_error(10)
 #> overflow(3)
+# Deviation: 1000 ** 10 leaves 64 bits: jitcell raises OverflowError, which the function catches
 #> overflow(10) => -1
 #> parse("42")
 #> parse("4x2")
