@@ -43,13 +43,11 @@ class SetChecks(CheckerHost):
         t = self.set_type(self.same_type(items, "a set literal", node.loc), node.loc)
         if not isinstance(t, Set):
             return T.Literal(0, ERROR, node.loc)
-        return T.SetNew(tuple(self.to_int(i) if i.type is BOOL else i for i in items), t, node.loc)
+        return T.SetNew(tuple(items), t, node.loc)
 
     def set_type(self, element: Type, loc: Loc) -> Type:
         if element is ERROR:
             return ERROR
-        if element is BOOL:
-            return Set(INT)
         if element not in SET_ELEMENTS:
             self.error(f"set elements must be int or str in jitcell, not {element}", loc)
             return ERROR
