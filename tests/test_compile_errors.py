@@ -126,8 +126,8 @@ CASES = {
                         "too many values to unpack (expected 2)"),
     "zip of a number": ("def f(n: int):\n    for a, b in zip(n, range(3)):\n        pass\n", 2, 21,
                         "'int' object is not iterable in jitcell, which iterates over range(...), str, 1-D arrays, "
-                        "dicts (and their keys(), values(), items()), sets, tuples of one item type, enumerate(), zip() "
-                        "and reversed()"),
+                        "dicts (and their keys(), values(), items()), sets, tuples of one item type, enumerate(), "
+                        "zip() and reversed()"),
     "reversed dict": ("def f(d: dict[str, int]):\n    for k in reversed(d):\n        pass\n", 2, 23,
                       "reversed() takes a range or an array in jitcell"),
     "enumerate as a value": ("def f(n: int):\n    e = enumerate(range(n))\n", 2, 9,
@@ -193,8 +193,8 @@ CASES = {
                         "lists are not supported"),
     "for over a name": ("def f(n: int):\n    for i in n:\n        pass\n    return n\n", 2, 14,
                         "'int' object is not iterable in jitcell, which iterates over range(...), str, 1-D arrays, "
-                        "dicts (and their keys(), values(), items()), sets, tuples of one item type, enumerate(), zip() "
-                        "and reversed()"),
+                        "dicts (and their keys(), values(), items()), sets, tuples of one item type, enumerate(), "
+                        "zip() and reversed()"),
     "for with two targets": ("def f(n: int):\n    for a, b in range(3):\n        pass\n    return n\n", 2, 9,
                              "cannot unpack non-iterable int object"),
     "unpack into attribute": ("def f(n: int):\n    a.x, b = n, n\n    return b\n", 2, 5,
@@ -281,8 +281,8 @@ CASES = {
                           "round() takes exactly one argument in jitcell"),
     "min of one value": ("def f(x: float):\n    return min(x)\n", 2, 16,
                          "'float' object is not iterable in jitcell, which iterates over range(...), str, 1-D "
-                         "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, enumerate(), "
-                         "zip() and reversed()"),
+                         "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
+                         "enumerate(), zip() and reversed()"),
     "int of a bad string": ("def f():\n    return int('abc')\n", 2, 12,
                             "invalid literal for int() with base 10: 'abc'"),
     "float of a bad string": ("def f():\n    return float('1,5')\n", 2, 12, "could not convert string to float: '1,5'"),

@@ -7,10 +7,10 @@
 
 A dict argument is copied in (its keys and values checked against the parameter's
 types, with TypeError naming the parameter; a subclass whose behaviour the copy would
-lose, such as defaultdict or Counter, is refused); a dict result becomes a Python dict. A set argument is copied in the same way (each
-element checked), and when the call returns the caller's set is made equal to the
-runtime set (the compiled code's additions and removals, as Python would show them); a
-set result becomes a Python set.
+lose, such as defaultdict or Counter, is refused); a dict result becomes a Python dict.
+A set argument is copied in the same way (each element checked), and when the call
+returns the caller's set is made equal to the runtime set (the compiled code's
+additions and removals, as Python would show them); a set result becomes a Python set.
 A table stores 8-byte words: ints as is, floats as their bits, bools as 0/1, strs
 as object addresses (see runtime/source.py).
 """

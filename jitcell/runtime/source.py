@@ -17,6 +17,9 @@ Objects are reference counted; an object is its address:
             word 8 index. An entry is 4 words: hash, key, value, live (1) or deleted (0),
             kept in insertion order; the index maps hash slots to entry numbers
             (-1 empty, -2 deleted), probed linearly. As in CPython's compact dict.
+            A set is a dict table whose values are all 0 (value kind int): its own kind would
+            duplicate hashing, probing, growth and destruction for one word per element
+            saved. The set_* functions below build on the table_* ones.
     array:  word 2 data address, word 3 ndim (1 or 2), word 4 origin (-1: the array owns its
             data, which follows the header at offset 88, C order; -2: a view made by slicing,
             whose memory word 10 keeps alive; k >= 0: a view of memory NumPy owns, made on the

@@ -24,9 +24,9 @@ from jitcell.errors import Diagnostic, Loc
 
 from .arrays import ArrayChecks
 from .dicts import EMPTY_DICT, DictChecks
-from .sets import EMPTY_SET, SetChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
+from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
 

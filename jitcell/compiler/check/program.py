@@ -25,8 +25,8 @@ from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
-from .sets import EMPTY_SET, SET_ELEMENTS
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
+from .sets import EMPTY_SET, SET_ELEMENTS
 
 __all__ = ["check"]
 
