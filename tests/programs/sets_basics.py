@@ -198,5 +198,7 @@ def same_size_changes(n: int) -> int:
 #> pop_all(50)
 #> pop_all(0)
 #> pop_one("z")
+# Deviation: compiled code walks a set in the order its elements were added; CPython's
+# order follows the hashes (1, 2, 3 here).
 #> walk_order() => "312"
 #> same_size_changes(2)
