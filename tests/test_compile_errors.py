@@ -40,6 +40,43 @@ CASES = {
                   "only 'def' and 'import math' may appear at the top level of a %%jit cell, "
                   "not async functions"),
     # ---- an empty dict takes its type from where it goes; where nothing gives it one, it is an error
+    # ---- sets: int or str elements, one element type, other operands sets of it
+    "empty set unannotated": ("def f() -> None:\n    s = set()\n", 2, 9,
+                              "the type of an empty set() is not known: write 's: set[int] = set()' "
+                              "(with its element type)"),
+    "set of float parameter": ("def f(s: set[float]) -> None:\n    pass\n", 1, 10,
+                               "unsupported type for parameter 's': set elements may be int or str, not float"),
+    "set of tuples": ("def f() -> int:\n    s = {(1, 2)}\n    return len(s)\n", 2, 9,
+                      "set elements must be int or str in jitcell, not tuple[int, int]"),
+    "set of sets": ("def f(s: set[set[int]]) -> None:\n    pass\n", 1, 10,
+                    "unsupported type for parameter 's': set elements may be int or str, not set[int]"),
+    "set as a dict value": ("def f(d: dict[str, set[int]]) -> None:\n    pass\n", 1, 10,
+                            "unsupported type for parameter 'd': dict keys may be int or str, values int, float, "
+                            "bool or str"),
+    "set of bool": ("def f() -> None:\n    x = {True}\n", 2, 9,
+                    "set elements must be int or str in jitcell, not bool"),
+    "mixed set literal": ("def f() -> int:\n    s = {1, 'a'}\n    return len(s)\n", 2, 9,
+                          "the operands of a set literal have different types (int and str); Python would return "
+                          "either, so convert them to one type, e.g. float(...)"),
+    "set add of the wrong type": ("def f(s: set[int]) -> None:\n    s.add('x')\n", 2, 11,
+                                  "an element of set[int] must be int, not str"),
+    "set operands of two types": ("def f(s: set[int], t: set[str]) -> int:\n    return len(s | t)\n", 2, 20,
+                                  "an operand of | must be set[int], not set[str]"),
+    "set plus set": ("def f(s: set[int]) -> int:\n    return len(s + s)\n", 2, 16,
+                     "unsupported operand type(s) for +: 'set[int]' and 'set[int]'"),
+    "set in-place times": ("def f(s: set[int]) -> None:\n    s *= 2\n", 2, 5,
+                           "unsupported operand type(s) for *=: 'set[int]' and 'int'"),
+    "unknown set method": ("def f(s: set[int]) -> None:\n    s.sort()\n", 2, 5, "set has no method 'sort' in jitcell"),
+    "set method arguments": ("def f(s: set[int]) -> None:\n    s.add()\n", 2, 5,
+                             "set.add() takes exactly one argument (0 given)"),
+    "set subscript": ("def f(s: set[int]) -> int:\n    return s[0]\n", 2, 12, "'set[int]' object is not subscriptable"),
+    "chained set comparison": ("def f(s: set[int]) -> bool:\n    return s < s < s\n", 2, 12,
+                               "chained comparisons of sets are not supported; compare two sets at a time"),
+    "set of a str": ("def f() -> int:\n    s = set('abc')\n    return len(s)\n", 2, 9,
+                     "set() of str is not supported in jitcell: set() takes a set, or nothing (add the elements "
+                     "with s.add(x) in a loop)"),
+    "str in a set of int": ("def f(s: set[int]) -> bool:\n    return 'a' in s\n", 2, 12,
+                            "an element of set[int] must be int, not str"),
     "empty dict statement": ("def f() -> None:\n    {}\n", 2, 5,
                              "the type of an empty dict is not known here: assign it to an annotated name first, "
                              "like 'd: dict[str, int] = {}'"),
@@ -124,8 +161,8 @@ CASES = {
                         "too many values to unpack (expected 2)"),
     "zip of a number": ("def f(n: int):\n    for a, b in zip(n, range(3)):\n        pass\n", 2, 21,
                         "'int' object is not iterable in jitcell, which iterates over range(...), str, 1-D arrays, "
-                        "dicts (and their keys(), values(), items()), tuples of one item type, enumerate(), zip() "
-                        "and reversed()"),
+                        "dicts (and their keys(), values(), items()), sets, tuples of one item type, enumerate(), "
+                        "zip() and reversed()"),
     "reversed dict": ("def f(d: dict[str, int]):\n    for k in reversed(d):\n        pass\n", 2, 23,
                       "reversed() takes a range or an array in jitcell"),
     "enumerate as a value": ("def f(n: int):\n    e = enumerate(range(n))\n", 2, 9,
@@ -163,7 +200,6 @@ CASES = {
                              "d.get() takes a key and a default in jitcell: d.get(key, default)"),
     "dict key mismatch": ("def f(n: int):\n    d = {n: n}\n    return d['a']\n", 3, 14,
                           "a key of dict[int, int] must be int, not str"),
-    "set": ("def f(n: int):\n    return {n}\n", 2, 12, "sets are not supported"),
     "subscript": ("def f(n: int):\n    return n[0]\n", 2, 12, "'int' object is not subscriptable"),
     "slice": ("def f(n: int):\n    t = (n, n)\n    return t[0:1]\n", 3, 14,
               "slices of tuple[int, int] are not supported (jitcell slices str and NumPy arrays)"),
@@ -192,8 +228,8 @@ CASES = {
                         "lists are not supported"),
     "for over a name": ("def f(n: int):\n    for i in n:\n        pass\n    return n\n", 2, 14,
                         "'int' object is not iterable in jitcell, which iterates over range(...), str, 1-D arrays, "
-                        "dicts (and their keys(), values(), items()), tuples of one item type, enumerate(), zip() "
-                        "and reversed()"),
+                        "dicts (and their keys(), values(), items()), sets, tuples of one item type, enumerate(), "
+                        "zip() and reversed()"),
     "for with two targets": ("def f(n: int):\n    for a, b in range(3):\n        pass\n    return n\n", 2, 9,
                              "cannot unpack non-iterable int object"),
     "unpack into attribute": ("def f(n: int):\n    a.x, b = n, n\n    return b\n", 2, 5,
@@ -280,8 +316,8 @@ CASES = {
                           "round() takes exactly one argument in jitcell"),
     "min of one value": ("def f(x: float):\n    return min(x)\n", 2, 16,
                          "'float' object is not iterable in jitcell, which iterates over range(...), str, 1-D "
-                         "arrays, dicts (and their keys(), values(), items()), tuples of one item type, enumerate(), "
-                         "zip() and reversed()"),
+                         "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
+                         "enumerate(), zip() and reversed()"),
     "int of a bad string": ("def f():\n    return int('abc')\n", 2, 12,
                             "invalid literal for int() with base 10: 'abc'"),
     "float of a bad string": ("def f():\n    return float('1,5')\n", 2, 12, "could not convert string to float: '1,5'"),
@@ -500,12 +536,12 @@ def test_all_errors_are_reported_at_once():
 
 
 def test_errors_are_sorted_by_position():
-    # the list and the set are found while parsing, before the attribute is checked
-    error = compile_error("def f(n: int):\n    return n.x + m\ndef g(n: int):\n    return [n] + {n}\n")
+    # the lists are found while parsing, before the attribute is checked
+    error = compile_error("def f(n: int):\n    return n.x + m\ndef g(n: int):\n    return [n] + [n]\n")
     assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics] == [
         (2, 12, "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"),
         (2, 18, "name 'm' is not defined"),
-        (4, 12, "lists are not supported"), (4, 18, "sets are not supported")]
+        (4, 12, "lists are not supported"), (4, 18, "lists are not supported")]
 
 
 def test_one_mistake_is_reported_once():

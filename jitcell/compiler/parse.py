@@ -472,6 +472,11 @@ class _Parser:
                     keys, values = [], []
                 return S.DictLiteral(tuple(self.expr(k) for k in keys if k is not None),
                                      tuple(self.expr(v) for v in values), loc)
+            case ast.Set(elts=elts):
+                for e in elts:
+                    if isinstance(e, ast.Starred):
+                        self.error(e, "* unpacking in a set literal is not supported")
+                return S.SetLiteral(tuple(self.expr(e) for e in elts if not isinstance(e, ast.Starred)), loc)
             case ast.JoinedStr(values=values):
                 return S.FString(tuple(self.fstring_part(v) for v in values), loc)
             case _:

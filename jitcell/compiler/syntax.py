@@ -124,6 +124,12 @@ class Slice:
 
 
 @dataclass(frozen=True, slots=True)
+class SetLiteral:
+    elts: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class DictLiteral:
     keys: tuple[Expr, ...]
     values: tuple[Expr, ...]
@@ -155,7 +161,7 @@ class Received:
 
 
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | Slice | DictLiteral | Received)
+        | Subscript | SliceAll | Slice | DictLiteral | SetLiteral | Received)
 
 # An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`).
 Target = Name | Subscript | Tuple

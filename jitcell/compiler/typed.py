@@ -195,6 +195,27 @@ class DictContains:
 
 
 @dataclass(frozen=True, slots=True)
+class SetNew:
+    """`{a, b}` or `set()`: a new set of these elements."""
+
+    items: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class SetOp:
+    """An operation on sets (lower/sets.py): `op` is a method's name (`add`, `union`, `issubset`...),
+    `contains`, `not_contains`, a comparison (`==` `!=` `<=` `<` `>=` `>`) or an in-place
+    operator (`|=` `&=` `-=` `^=`, whose value is the left set itself). args[0] is the set."""
+
+    op: str
+    args: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Print:
     items: tuple[Expr | str, ...]  # a str is literal text
     sep: str
@@ -319,6 +340,15 @@ class DictIter:
 
 
 @dataclass(frozen=True, slots=True)
+class SetIter:
+    """The elements of a set, in the order they were added."""
+
+    set: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class StrIter:
     """The characters of a str, each a str of one character."""
 
@@ -356,7 +386,7 @@ class ZipIter:
     loc: Loc
 
 
-Iterable = RangeIter | ArrayIter | StrIter | DictIter | TupleIter | EnumerateIter | ZipIter
+Iterable = RangeIter | ArrayIter | StrIter | DictIter | SetIter | TupleIter | EnumerateIter | ZipIter
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,7 +423,7 @@ class ExceptionText:
 
 
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
-        | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
+        | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains | SetNew | SetOp
         | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global | StrOp | Reduce | IterLength)
 
 # ---- statements --------------------------------------------------------------

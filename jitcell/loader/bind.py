@@ -26,7 +26,7 @@ from jitcell import runtime
 from jitcell.abi import SCRIPT_FUNCTION
 from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
-from jitcell.runtime.convert import from_table, to_table
+from jitcell.runtime.convert import from_set_table, from_table, reflect_set, to_set_table, to_table
 
 from .library import Library
 from .manifest import TypeName, parse_type
@@ -109,7 +109,8 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__defaults": tuple(info["defaults"]),
         "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
         "jc__release": _release, "jc__from_table": _table_reader(info["returns"]),
-        **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if t.startswith("dict[")},
+        **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if _is_table(t)},
+        **{f"jc__reflect_{p}": _set_reflector(t) for p, t in info["params"] if t.startswith("set[")},
         **(arrays.wrapper_namespace(name, info) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
@@ -126,17 +127,19 @@ def _wrapper_source(info: dict) -> str:
     signature = ", ".join(p if i < first_default else f"{p}={_default(defaults, i - first_default)}"
                           for i, p in enumerate(params))
     lines = [f"def {info['name']}({signature}):"]
-    args, tables = [], []
+    args, tables, reflected = [], [], []
     for p, t in info["params"]:
         if is_array_type(t):  # data address, shape and strides (arrays.py)
             more, passed = arrays.wrapper_lines(p, t, info.get("writes_arrays", False))
             lines += more
             args += passed
             continue
-        if t.startswith("dict["):  # copied into a runtime dict, released after the call
+        if _is_table(t):  # copied into a runtime dict or set, released after the call
             lines.append(f"    jc__{p} = jc__to_table_{p}({p})")
             args.append(f"jc__{p}")
             tables.append(f"jc__{p}")
+            if t.startswith("set["):  # the caller's set shows what the call changed, even if it raised
+                reflected.append(f"jc__reflect_{p}({p}, jc__{p})")
             continue
         lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
         if t == "int":
@@ -150,19 +153,20 @@ def _wrapper_source(info: dict) -> str:
         lines.append("    jc__out = jc__Result()")
         call = f"jc__entry({', '.join(args + ['jc__out'])})"
         if tables:
-            lines += ["    try:", f"        {call}", "    finally:", *(f"        jc__release({t})" for t in tables)]
+            lines += ["    try:", f"        {call}", "    finally:", *(f"        {r}" for r in reflected),
+                      *(f"        jc__release({t})" for t in tables)]
         else:
             lines.append(f"    {call}")
         lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
                   f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p in params)}))"]
         return "\n".join(lines) + "\n"
     result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
-              "jc__from_table(jc__result)" if info["returns"].startswith("dict[") else
+              "jc__from_table(jc__result)" if _is_table(info["returns"]) else
               f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p in params)}))"
               if is_array_type(info["returns"]) else "jc__result")
     if tables:
         lines += ["    try:", f"        jc__result = jc__entry({', '.join(args)})", "    finally:",
-                  *(f"        jc__release({t})" for t in tables)]
+                  *(f"        {r}" for r in reflected), *(f"        jc__release({t})" for t in tables)]
     else:
         lines.append(f"    jc__result = jc__entry({', '.join(args)})")
     lines += ["    if jc__pending.error is not None: raise jc__take_pending()", f"    return {result}"]
@@ -190,7 +194,7 @@ def _ctype(t: str):
     if t.startswith("tuple["):  # a tuple inside a tuple result: a struct inside the struct
         parsed = parse_type(t)
         return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
-    return ctypes.c_void_p if t.startswith("dict[") or is_array_type(t) else _CTYPES[t]
+    return ctypes.c_void_p if _is_table(t) or is_array_type(t) else _CTYPES[t]
 
 
 def _struct(items: list[str]) -> type[ctypes.Structure]:
@@ -204,6 +208,8 @@ def _type_text(parsed: TypeName) -> str:
         return "tuple[" + ", ".join(_type_text(item) for item in parsed[1]) + "]"
     if parsed[0] == "dict":
         return f"dict[{parsed[1]}, {parsed[2]}]"
+    if parsed[0] == "set":
+        return f"set[{parsed[1]}]"
     if parsed[0] == "array":
         return f"{parsed[1]}[{', '.join([':'] * parsed[2])}]"
     return parsed[0]
@@ -218,11 +224,24 @@ def _release(address: int) -> None:
     runtime.call("obj_release", address)
 
 
+def _is_table(type_name: str) -> bool:
+    """A dict or a set: a runtime table, passed as its address."""
+    return type_name.startswith(("dict[", "set["))
+
+
 def _table_maker(function: str, param: str, type_name: str):
+    if type_name.startswith("set["):
+        return lambda value: to_set_table(value, type_name, function, param)
     return lambda value: to_table(value, type_name, function, param)
 
 
+def _set_reflector(type_name: str):
+    return lambda target, table: reflect_set(target, table, type_name)
+
+
 def _table_reader(type_name: str):
+    if type_name.startswith("set["):
+        return lambda address: from_set_table(address, type_name)
     if not type_name.startswith("dict["):
         return None
     return lambda address: from_table(address, type_name)
@@ -238,7 +257,7 @@ def _tuple_reader(items: list[str]):
 
     def read(struct, args=()):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else
-                     _table_reader(t)(getattr(struct, n)) if t.startswith("dict[") else
+                     _table_reader(t)(getattr(struct, n)) if _is_table(t) else
                      inner[t](getattr(struct, n), args) if t in inner else
                      arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
                      for n, t in zip(names, items, strict=True))

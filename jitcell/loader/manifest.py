@@ -30,13 +30,15 @@ _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _SCALARS = ("int", "float", "bool", "str")
 _DICT_KEYS = ("int", "str")
 _DICT_VALUES = ("int", "float", "bool", "str")
+_SET_ELEMENTS = ("int", "str")
 _ARRAY_ELEMENTS = ("int", "float", "bool")
 _OPTIONS = {"opt": int, "wraparound": bool, "first_line": int, "loop_versioning": bool, "interrupt_checks": bool,
             "boundscheck": bool, "internal": bool, "script": bool, "break_linkage": str}
 _BREAKS = ("no-dllexport", "hidden")
 _INT64 = (-(2**63), 2**63 - 1)
 
-# A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("array", element, ndim)
+# A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("set", element),
+# ("array", element, ndim)
 TypeName = tuple
 
 
@@ -101,6 +103,11 @@ def _parse(text: str) -> tuple[TypeName, str]:
         if key[0] not in _DICT_KEYS or value[0] not in _DICT_VALUES or not rest.startswith("]"):
             raise ValueError(text)
         return ("dict", key[0], value[0]), rest[1:]
+    if text.startswith("set["):
+        element, rest = _parse(text[len("set["):])
+        if element[0] not in _SET_ELEMENTS or not rest.startswith("]"):
+            raise ValueError(text)
+        return ("set", element[0]), rest[1:]
     raise ValueError(text)
 
 

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from jitcell import runtime
 from jitcell.errors import source_lines
 from jitcell.runtime.arrays import site_error
+from jitcell.runtime.convert import read_set
 
 __all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
 
@@ -38,7 +39,8 @@ PRINT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ct
 RAISE_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
 FORMAT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)
 
-_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p}
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p,
+           "set[int]": ctypes.c_void_p, "set[str]": ctypes.c_void_p}  # a set: printed or formatted
 
 _OPERATIONS = {
     "add": (operator.add, "{} + {}"), "sub": (operator.sub, "{} - {}"),
@@ -54,6 +56,7 @@ _OPERATIONS = {
     "str.index": (str.index, "{}.index({}, {}, {})"), "str.rindex": (str.rindex, "{}.rindex({}, {}, {})"),
     "str.ljust": (str.ljust, "{}.ljust({}, {})"), "str.rjust": (str.rjust, "{}.rjust({}, {})"),
     "str.center": (str.center, "{}.center({}, {})"),
+    "set.pop": (lambda: set().pop(), "set().pop()"),
 }
 
 # what compiled code asks Python to compute (a `str_call` site, through the format callback):
@@ -84,8 +87,9 @@ class _Site:
             return []
         struct = self.values_type.from_address(address)
         values = [getattr(struct, name) for name, _ in self.fields]
-        if "str" in self.types:
-            values = [runtime.read_str(v) if t == "str" else v for v, t in zip(values, self.types, strict=True)]
+        if "str" in self.types or "set[int]" in self.types or "set[str]" in self.types:
+            values = [runtime.read_str(v) if t == "str" else read_set(v, t) if t.startswith("set[") else v
+                      for v, t in zip(values, self.types, strict=True)]
         return values
 
     def note(self) -> str:
@@ -119,6 +123,8 @@ class _Site:
             error = KeyError(*values)
         elif kind == "dict_changed":
             error = RuntimeError("dictionary changed size during iteration")
+        elif kind == "set_changed":
+            error = RuntimeError("Set changed size during iteration")
         elif kind == "dict_keys_changed":
             error = RuntimeError("dictionary keys changed during iteration")
         elif kind == "zip_strict":
@@ -402,7 +408,8 @@ def address(target: str) -> int:
 _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "python_op": {"op", "operands"}, "negative_power": {"op", "operands"}, "recursion": {"op", "operands"},
     "assert": {"message", "operands"}, "unbound": {"name"}, "key_error": {"operands"},
-    "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "array_index": {"ndim", "operands"},
+    "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "set_changed": {"operands"},
+    "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
     "array_slice_step": {"operands"}, "array_broadcast": {"operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),

@@ -17,6 +17,9 @@ Objects are reference counted; an object is its address:
             word 8 index. An entry is 4 words: hash, key, value, live (1) or deleted (0),
             kept in insertion order; the index maps hash slots to entry numbers
             (-1 empty, -2 deleted), probed linearly. As in CPython's compact dict.
+            A set is a dict table whose values are all 0 (value kind int): its own kind would
+            duplicate hashing, probing, growth and destruction for one word per element
+            saved. The set_* functions below build on the table_* ones.
     array:  word 2 data address, word 3 ndim (1 or 2), word 4 origin (-1: the array owns its
             data, which follows the header at offset 88, C order; -2: a view made by slicing,
             whose memory word 10 keeps alive; k >= 0: a view of memory NumPy owns, made on the
@@ -1111,6 +1114,135 @@ def table_clear(t: int) -> None:
                     obj_release(load64(entry + 16))
     free(entries)
     free(load64(t + 64))
+
+
+# ---- sets: dict tables whose values are all 0 (compiler/lower/sets.py) ----------------------------
+# A set is a table (kind 2, value kind int) used for its keys alone: add is table_set(t, x, 0).
+# Functions that make a set return it owned, or 0 when out of memory (what they made freed).
+
+
+def set_add_from(t: int, source: int, against: int, keep: bool) -> bool:
+    """Add to t each element of source that is in `against` (keep) or not in it (not keep); all of
+    them when against is 0. False when out of memory, t holding what was added before."""
+    used = load64(source + 32)
+    for e in range(used):
+        entry = load64(source + 48) + 32 * e  # re-read: t may be source, whose entries move when it grows
+        if load64(entry + 24) == 1:
+            key = load64(entry + 8)
+            if against == 0 or (table_find(against, key) >= 0) == keep:
+                if not table_set(t, key, 0):
+                    return False
+    return True
+
+
+def set_retain(t: int, other: int, keep: bool) -> None:
+    """Remove from t each element that is not in other (keep), or that is in it (not keep).
+    other may be t itself: an element still being looked at has not been removed yet."""
+    entries = load64(t + 48)
+    for e in range(load64(t + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1:
+            key = load64(entry + 8)
+            if (table_find(other, key) >= 0) != keep:
+                table_erase(t, key)
+
+
+def set_made(t: int, a: int, b: int, mode: int) -> int:
+    """A new set of t's kinds: a | b (mode 0), a & b (1), a - b (2), a ^ b (3); or 0."""
+    c = table_new(load64(t + 16))
+    if c == 0:
+        return 0
+    done = False
+    if mode == 0:
+        done = set_add_from(c, a, 0, True) and set_add_from(c, b, 0, True)
+    elif mode == 1:
+        done = set_add_from(c, a, b, True)
+    elif mode == 2:
+        done = set_add_from(c, a, b, False)
+    else:
+        done = set_add_from(c, a, b, False) and set_add_from(c, b, a, False)
+    if not done:
+        obj_release(c)
+        return 0
+    return c
+
+
+def set_copy(t: int) -> int:
+    return set_made(t, t, t, 0)
+
+
+def set_update(a: int, b: int, mode: int) -> bool:
+    """a |= b (mode 0), a &= b (1), a -= b (2), a ^= b (3), in place. False when out of memory
+    (|= and ^= add elements; a holds what was added before)."""
+    if mode == 0:
+        return set_add_from(a, b, 0, True)
+    if mode == 1:
+        set_retain(a, b, True)
+        return True
+    if mode == 2 or a == b:
+        set_retain(a, b, False)  # a ^= a empties a, as a -= a does
+        return True
+    entries = load64(b + 48)
+    for e in range(load64(b + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1:
+            key = load64(entry + 8)
+            if not table_erase(a, key):
+                if not table_set(a, key, 0):
+                    return False
+    return True
+
+
+def set_within(a: int, b: int) -> bool:
+    """a <= b: every element of a is in b."""
+    if load64(a + 24) > load64(b + 24):
+        return False
+    entries = load64(a + 48)
+    for e in range(load64(a + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1 and table_find(b, load64(entry + 8)) < 0:
+            return False
+    return True
+
+
+def set_disjoint(a: int, b: int) -> bool:
+    entries = load64(a + 48)
+    for e in range(load64(a + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1 and table_find(b, load64(entry + 8)) >= 0:
+            return False
+    return True
+
+
+def set_pop(t: int) -> int:
+    """Remove the newest element of a set that is not empty and return it (a str: the reference
+    the set held, now the caller's). Trailing deleted entries are dropped, so popping until empty
+    is linear."""
+    entries = load64(t + 48)
+    e = load64(t + 32) - 1
+    while load64(entries + 32 * e + 24) != 1:
+        e -= 1
+    entry = entries + 32 * e
+    key = load64(entry + 8)
+    i = table_slot(t, key, load64(entry))
+    store64(entry + 24, 0)
+    store64(load64(t + 64) + 8 * i, -2)
+    store64(t + 24, load64(t + 24) - 1)
+    store64(t + 32, e)  # no index slot names an entry past e: they are all deleted
+    return key
+
+
+def set_clear(t: int) -> None:
+    """Remove every element, keeping the table's memory."""
+    entries = load64(t + 48)
+    str_keys = load64(t + 16) & 255 == 1
+    for e in range(load64(t + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1 and str_keys:
+            obj_release(load64(entry + 8))
+    memset(load64(t + 64), 255, 8 * load64(t + 56))
+    store64(t + 24, 0)
+    store64(t + 32, 0)
 
 
 # ---- arrays (compiler/lower/arrays.py; views and results at the boundary: runtime/arrays.py) ----

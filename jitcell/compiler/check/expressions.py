@@ -19,13 +19,14 @@ from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import INTRINSICS
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, is_numeric
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Set, Tuple, Type, is_numeric
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import ArrayChecks
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
+from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
 
@@ -34,13 +35,13 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_defau
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", *STR_BUILTINS}) | ITERATORS
+                      "all", "divmod", "set", *STR_BUILTINS}) | ITERATORS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, IterationChecks):
+class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ArrayChecks, IterationChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -87,7 +88,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             return e
         if isinstance(e, T.Literal):
             return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
-        if e.type in (INT, FLOAT, STR) or isinstance(e.type, Dict):
+        if e.type in (INT, FLOAT, STR) or isinstance(e.type, (Dict, Set)):
             return T.Convert(e, BOOL, e.loc)
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
 
@@ -96,6 +97,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         if e.type == target or ERROR in (e.type, target):
             return e
         if (empty := self.empty_dict_as(e, target)) is not None:
+            return empty
+        if (empty := self.empty_set_as(e, target)) is not None:
             return empty
         if target is FLOAT and e.type in (INT, BOOL):
             return self.to_float(e)
@@ -106,6 +109,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
     def typed_dict(self, e: T.Expr, where: str) -> T.Expr:
         """`{}` takes its type from where it goes (an annotated name, a parameter, a declared
         result); where nothing gives it one, it is an error rather than a value of no type."""
+        if e.type is EMPTY_SET:
+            where = "" if where.startswith("annotate") else f" {where}"
+            return self.error(f"the type of an empty set() is not known{where}: assign it to an annotated name "
+                              "first, like 's: set[int] = set()'", e.loc)
         if e.type is not EMPTY_DICT:
             return e
         hint = where if where.startswith("annotate") else "assign it to an annotated name first, like " \
@@ -116,7 +123,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
     def can_coerce(self, source: Type, target: Type) -> bool:
         return source == target or ERROR in (source, target) or (
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
-            source is EMPTY_DICT and isinstance(target, Dict))
+            source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set))
 
     def numeric(self, e: T.Expr, what: str) -> bool:
         if e.type is ERROR:
@@ -181,6 +188,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
                 return self.subscript(self.expr(value), indices, loc)
             case S.DictLiteral():
                 return self.dict_literal(node)
+            case S.SetLiteral():
+                return self.set_literal(node)
             case S.Slice() | S.SliceAll():
                 return self.error("a slice is not supported here (jitcell slices str and NumPy arrays)", node.loc)
             case S.Received(type=t, loc=loc):
@@ -290,6 +299,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if any(isinstance(t, Set) or t is EMPTY_SET for t in (left.type, right.type)):
+            return self.set_binary(op, left, right, loc)
         if op == "*" and STR in (left.type, right.type):
             return self.str_repeat(left, right, loc)
         if STR in (left.type, right.type):
@@ -315,6 +326,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
+        if any(isinstance(e.type, Set) or e.type is EMPTY_SET for e in operands):
+            return self.set_compare(operands, ops, loc)
         if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
@@ -383,6 +396,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
                 return base
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
+            if isinstance(base.type, Set):
+                return self.set_method(base, func.attr, node)
             if base.type is STR:
                 return self.str_method(base, func.attr, node)
             if isinstance(base.type, Array):
@@ -454,6 +469,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             return length
         if name == "divmod":
             return self.divmod(node)
+        if name == "set":
+            return self.set_call(node)
         if node.keywords:
             return self.error(f"{name}() takes no keyword arguments in jitcell", node.keywords[0].loc)
         if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
@@ -477,7 +494,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
                 return self.array_len(args[0], loc)
             if isinstance(args[0].type, Tuple):
                 return T.Intrinsic("len", (args[0],), INT, loc)
-            if args[0].type is not STR and not isinstance(args[0].type, Dict):
+            if args[0].type is not STR and not isinstance(args[0].type, (Dict, Set)):
                 return self.error(f"object of type '{args[0].type}' has no len()", loc)
             return T.Intrinsic("len", (args[0],), INT, loc)
         if name in ("abs", "round"):
@@ -545,7 +562,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             e = self.text_or_expr(a)
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
-            elif e.type not in (ERROR, STR) and not is_numeric(e.type):
+            elif e.type not in (ERROR, STR) and not is_numeric(e.type) and not isinstance(e.type, Set):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
         texts = {"sep": " ", "end": "\n"}

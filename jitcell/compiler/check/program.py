@@ -21,12 +21,13 @@ from collections.abc import Callable
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, type_from_name
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Set, Tuple, Type, type_from_name
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
+from .sets import EMPTY_SET, SET_ELEMENTS
 
 __all__ = ["check"]
 
@@ -126,6 +127,16 @@ class ModuleChecker:
                                               "int, float, bool or str", node.loc))
                 return ERROR
             t = Dict(key, value)
+        elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "set" \
+                and len(node.indices) == 1:
+            element = self.annotation(node.indices[0], what, loc)
+            if element is ERROR:
+                return ERROR
+            if element not in SET_ELEMENTS:
+                self.errors.append(Diagnostic(f"unsupported type for {what}: set elements may be int or str, "
+                                              f"not {element}", node.loc))
+                return ERROR
+            t = Set(element)
         else:
             t = None
         if t is None or (t is NONE and not allow_none):
@@ -294,7 +305,7 @@ class FunctionChecker(ExpressionChecker):
         known = [t for t, _ in self.returns if t is not ERROR]
         if not known and not self.returns:
             return NONE
-        typed = [t for t in known if t is not EMPTY_DICT]  # `return {}` takes its type from another return
+        typed = [t for t in known if t not in (EMPTY_DICT, EMPTY_SET)]  # `return {}` takes its type from another
         return (typed or known)[0] if known else None
 
     def script_body(self) -> tuple[T.Stmt, ...]:
@@ -328,7 +339,10 @@ class FunctionChecker(ExpressionChecker):
                 return self.assign_targets(node)
             case S.AugAssign(target=target, op=op, value=value, loc=loc):
                 current = self.name(target.id, target.loc)
-                result = self.binary(op, current, self.expr(value), loc)
+                if isinstance(current.type, Set):
+                    result = self.set_in_place(op, current, self.expr(value), loc)
+                else:
+                    result = self.binary(op, current, self.expr(value), loc)
                 return self.bind((target,), (result,), None, loc, augmented=op)
             case S.If(test=test, body=body, orelse=orelse, loc=loc):
                 t_test = self.condition(test)
@@ -629,7 +643,7 @@ class FunctionChecker(ExpressionChecker):
             typed, t = None, NONE
         else:
             typed = self.expr(value)
-            if self.fdef.returns is None and not self.probe and not isinstance(self.signature.returns, Dict):
+            if self.fdef.returns is None and not self.probe and not isinstance(self.signature.returns, (Dict, Set)):
                 hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"
                 typed = self.typed_dict(typed, hint)
             t = typed.type
@@ -641,7 +655,7 @@ class FunctionChecker(ExpressionChecker):
             elif expected is not NONE and t is NONE:
                 self.error(f"{self.fdef.name}() returns {expected}; a bare return would give None", loc)
             elif typed is not None:
-                if self.fdef.returns is None and typed.type != expected and typed.type is not EMPTY_DICT:
+                if self.fdef.returns is None and typed.type != expected and typed.type not in (EMPTY_DICT, EMPTY_SET):
                     self.error(f"{self.fdef.name}() returns {expected} elsewhere and {t} here; "
                                f"annotate '-> {_join_hint(expected, t)}' or convert", loc)
                 else:
@@ -718,6 +732,10 @@ class FunctionChecker(ExpressionChecker):
             if value.type is EMPTY_DICT and annotation is None and self.locals.get(name) is None:
                 self.error(f"the type of an empty dict is not known: write '{name}: dict[str, int] = {{}}' "
                            "(with its key and value types)", value.loc)
+                value = T.Literal(0, ERROR, value.loc)
+            if value.type is EMPTY_SET and annotation is None and self.locals.get(name) is None:
+                self.error(f"the type of an empty set() is not known: write '{name}: set[int] = set()' "
+                           "(with its element type)", value.loc)
                 value = T.Literal(0, ERROR, value.loc)
             declared = self.declare(name, value.type if annotation is None else annotation)
             if self.can_coerce(value.type, declared):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, is_numeric
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Set, is_numeric
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -35,7 +35,7 @@ class StringChecks(CheckerHost):
                 continue
             value = self.text_or_expr(part.value) if part.conversion == "s" or (
                 part.conversion is None and not part.spec) else self.expr(part.value)
-            if value.type is not ERROR and value.type not in _FORMATTABLE:
+            if value.type is not ERROR and value.type not in _FORMATTABLE and not isinstance(value.type, Set):
                 self.error(f"an f-string field of type {value.type} is not supported", part.loc)
             parts.append(T.FormatField(value, part.conversion, part.spec, part.loc))
         texts = [p for p in parts if isinstance(p, str)]
@@ -46,7 +46,7 @@ class StringChecks(CheckerHost):
     def str_of(self, value: T.Expr, loc: Loc) -> T.Expr:
         if value.type is STR:
             return value
-        if value.type not in _FORMATTABLE:
+        if value.type not in _FORMATTABLE and not isinstance(value.type, Set):
             return self.error(f"str() of {value.type} is not supported", loc)
         return T.FString((T.FormatField(value, None, "", loc),), STR, loc)
 

@@ -30,7 +30,7 @@ from llvmlite import ir
 from jitcell import abi
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import lower_intrinsic
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, has_heap_parts
+from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Set, Tuple, Type, has_heap_parts
 from jitcell.errors import Loc
 from jitcell.loader import addresses
 from jitcell.runtime.callbacks import SIGNAL_SITE
@@ -42,6 +42,7 @@ from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
+from .sets import SetLowering
 from .strings import StringOpLowering
 from .views import ViewLowering
 
@@ -423,7 +424,7 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLowering, ViewLowering,
+class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, ArrayLowering, ViewLowering,
                       IterationLowering, ExceptionLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
@@ -868,7 +869,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 self.loc = node.loc
                 if operand.type is STR:
                     return self.str_truth(value)
-                if isinstance(operand.type, Dict):
+                if isinstance(operand.type, (Dict, Set)):
                     truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
                     self.drop(value, operand.type)
                     return truth
@@ -903,6 +904,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 return self.dict_get(node)
             case T.DictContains():
                 return self.dict_contains(node)
+            case T.SetNew():
+                return self.set_new(node)
+            case T.SetOp():
+                return self.set_op(node)
             case T.Hole():
                 return self.hole(node)
             case T.ArrayItem():
