@@ -32,7 +32,8 @@ def compile_error(source: str, **options) -> CompileError:
 CASES = {
     # ---- constructs outside the subset
     "class": ("class A:\n    pass\n", 1, 1,
-              "only 'def', imports and constants such as 'N = 100' may appear at the top level of a %%jit cell, not classes"),
+              "only 'def', imports and constants such as 'N = 100' may appear at the top level of a %%jit cell, "
+              "not classes"),
     "top-level statement": ("print(5)\ndef f(n: int):\n    return n\n", 1, 1,
                             "only 'def', imports and constants such as 'N = 100' may appear at the top level of a "
                             "%%jit cell, not an expression statement"),

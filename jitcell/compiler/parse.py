@@ -102,6 +102,8 @@ class _Parser:
                 self.top_level(node, variables, top)
             elif isinstance(node, (ast.Assign, ast.AnnAssign)):
                 constants.extend(self.constant(node))
+            elif _is_docstring(node):
+                continue  # a string statement is a comment, as in a function
             elif isinstance(node, ast.FunctionDef):
                 errors_before = len(self.errors)
                 functions.append(self.function(node))

@@ -29,12 +29,11 @@ _SHOWN = 60  # characters of a value a miss reason shows
 
 
 def _holdable(value: object) -> bool:
-    kind = type(value)
-    if kind is int:
-        return _INT_MIN <= value <= _INT_MAX  # type: ignore[operator]
-    if kind in (float, bool, str):
+    if type(value) is int:
+        return _INT_MIN <= value <= _INT_MAX
+    if type(value) in (float, bool, str):
         return True
-    return kind is tuple and bool(value) and all(_holdable(v) for v in value)  # type: ignore[union-attr]
+    return isinstance(value, tuple) and type(value) is tuple and bool(value) and all(_holdable(v) for v in value)
 
 
 def resolve(names: Mapping | None, source: str, exclude=()) -> dict[str, object]:

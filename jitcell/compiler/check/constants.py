@@ -69,7 +69,8 @@ def type_of(value: object) -> Type | None:
         return STR
     if type(value) is tuple and value:
         items = [type_of(v) for v in value]
-        return None if any(t is None for t in items) else Tuple(items)  # type: ignore[arg-type]
+        known = [t for t in items if t is not None]
+        return Tuple(known) if len(known) == len(items) else None
     return None
 
 
@@ -106,7 +107,7 @@ def evaluate(constants: tuple[S.Constant, ...], known: Mapping[str, Value], impo
                 raise _Refused(_unholdable(c.name, value), c.loc)
             if c.annotation is not None:
                 declared = annotation(c.annotation, f"'{c.name}'", c.loc)
-                if declared is FLOAT and t is INT:
+                if declared is FLOAT and isinstance(value, int) and not isinstance(value, bool):
                     value = float(value)  # as an annotated local: the annotation converts (a deviation)
                 elif declared not in (t, ERROR):
                     raise _Refused(f"'{c.name}' is declared {declared} but its value is {t}", c.loc)
@@ -216,8 +217,8 @@ def _function(func: S.Expr, imports: Mapping[str, str], functions: Mapping[str, 
 
 
 def _guard_size(op: str, a: object, b: object, loc: Loc) -> None:
-    if type(a) in (int, bool) and type(b) in (int, bool):
-        big = (op == "**" and b > 0 and abs(a) > 1 and b * int(a).bit_length() > _BITS) or \
+    if isinstance(a, int) and isinstance(b, int):
+        big = (op == "**" and b > 0 and abs(a) > 1 and b * a.bit_length() > _BITS) or \
               (op == "<<" and b > _BITS)
         if big:
             raise _Refused("this constant is far beyond 64 bits", loc)
