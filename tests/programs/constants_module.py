@@ -107,4 +107,5 @@ def overflow(k: int) -> int:
 #> default_of(1, 2.0)
 #> global_read()
 #> overflow(0)
+# Deviation: an int result beyond 64 bits raises OverflowError (CPython gives a big int)
 #> overflow(1) !OverflowError
