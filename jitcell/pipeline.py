@@ -64,7 +64,7 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     Names the cell reads but does not define are looked up in `globals` (a mapping), else in
     `callees` (a Namespace's names, or the mapping): an int, float, bool or str, or a tuple of
     them, is frozen into the code and its value is part of the cache key (loader/frozen.py).
-    Module variables of the jitcell kernel are never frozen: they stay live, through slots.
+    Cells of the jitcell kernel (`script`) freeze nothing: their module variables stay live, through slots.
 
     Three more say who compiles the cell, for messages only (none is part of the cache key):
     `filename` names the file the source comes from in compile errors (`mod.py:12:5: error:`)
@@ -92,8 +92,10 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
                 "context": context}
     env = namespace.resolve(callees, source) if callees is not None else {}
     var_env = variables.resolve(callees, source) if options.script else {}
-    frozen_env = frozen.resolve(globals if globals is not None else namespace.names_of(callees), source,
-                                exclude=getattr(callees, "variables", None) or ())
+    # kernel cells (script) freeze nothing: their names are module variables, live through slots
+    frozen_env = {} if options.script else frozen.resolve(
+        globals if globals is not None else namespace.names_of(callees), source,
+        exclude=getattr(callees, "variables", None) or ())
     key = cache_key(source, options.key_parts(), toolchain, namespace.key_part(env), variables.key_part(var_env),
                     frozen.key_part(frozen_env))
 

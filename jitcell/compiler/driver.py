@@ -99,7 +99,7 @@ def generated_code(library, callees=None) -> dict:
     var_env = variables.resolve(callees, source) if options.script and callees is not None else {}
     # the values the library froze: those the namespace holds now if they are the same, else
     # the compiled ones cannot be shown (a miss would have rebuilt the cell)
-    frozen_env = frozen_names.resolve(namespace.names_of(callees), source, getattr(callees, "variables", None) or ())
+    frozen_env = {} if options.script else frozen_names.resolve(namespace.names_of(callees), source)
     _, lowered, module = front_end(source, options, manifest["tag"], env, var_env, frozen=frozen_env)
     machine.export(module)
     return {"ir": str(lowered.module), "opt": str(module), "asm": machine.assembly(module, options.opt)}
