@@ -32,12 +32,13 @@ def compile_error(source: str, **options) -> CompileError:
 CASES = {
     # ---- constructs outside the subset
     "class": ("class A:\n    pass\n", 1, 1,
-              "only 'def' and 'import math' may appear at the top level of a %%jit cell, not classes"),
-    "top-level assignment": ("x = 5\ndef f(n: int):\n    return n\n", 1, 1,
-                             "only 'def' and 'import math' may appear at the top level of a %%jit cell, "
-                             "not an assignment"),
+              "only 'def', imports and constants such as 'N = 100' may appear at the top level of a %%jit cell, "
+              "not classes"),
+    "top-level statement": ("print(5)\ndef f(n: int):\n    return n\n", 1, 1,
+                            "only 'def', imports and constants such as 'N = 100' may appear at the top level of a "
+                            "%%jit cell, not an expression statement"),
     "async def": ("async def f(n: int):\n    return n\n", 1, 1,
-                  "only 'def' and 'import math' may appear at the top level of a %%jit cell, "
+                  "only 'def', imports and constants such as 'N = 100' may appear at the top level of a %%jit cell, "
                   "not async functions"),
     # ---- an empty dict takes its type from where it goes; where nothing gives it one, it is an error
     # ---- sets: int or str elements, one element type, other operands sets of it
@@ -101,7 +102,9 @@ CASES = {
                  2, 5, "except* clauses (exception groups) are not supported"),
     "with": ("def f(n: int) -> int:\n    with n:\n        pass\n    return n\n", 2, 5,
              "with statements are not supported"),
-    "global": ("def f(n: int) -> int:\n    global x\n    return n\n", 2, 5, "global declarations are not supported"),
+    "global": ("def f(n: int) -> int:\n    global x\n    return n\n", 1, 1,
+               "'global x': a %%jit cell has no module variables (its top-level names are constants); the jitcell "
+               "kernel has them"),
     "nonlocal": ("def f(n: int) -> int:\n    nonlocal x\n    return n\n", 2, 5,
                  "nonlocal declarations are not supported"),
     "raise of a user-defined class": ("def f(n: int):\n    raise MyError('x')\n", 2, 11,
@@ -215,9 +218,9 @@ CASES = {
     "import os": ("import os\ndef f():\n    return 1\n", 1, 1,
                   "only 'import math' and 'import numpy' are supported, not 'import os'"),
     "from os": ("from os import path\ndef f():\n    return 1\n", 1, 1,
-                "only 'from math import ...' is supported, not 'from os import ...'"),
-    "from math import *": ("from math import *\ndef f(n: int):\n    return n\n", 1, 1,
-                           "'from math import *' is not supported; name what you use"),
+                "only 'from math import ...' and 'from numpy import ...' are supported, not 'from os import ...'"),
+    "from numpy import *": ("from numpy import *\ndef f(n: int):\n    return n\n", 1, 1,
+                            "'from numpy import *' is not supported; name what you use"),
     "import in a function": ("def f(n: int):\n    import math\n    return n\n", 2, 5,
                              "imports must be at the top level of the cell"),
     "unknown math function": ("import math\ndef f(x: float):\n    return math.gamma(x)\n", 3, 12,
@@ -524,7 +527,7 @@ def test_all_errors_are_reported_at_once():
     """)
     assert [(d.loc.line, d.loc.col) for d in error.diagnostics] == [(1, 1), (4, 7), (5, 12), (9, 9), (10, 16), (13, 12)]
     assert [d.message.split(";")[0].split(" (")[0] for d in error.diagnostics] == [
-        "only 'def' and 'import math' may appear at the top level of a %%jit cell, not classes",
+        "only 'def', imports and constants such as 'N = 100' may appear at the top level of a %%jit cell, not classes",
         "parameter 'n' of f() needs a type: 'n: int', 'n: float' or 'n: bool'",
         "lists are not supported",
         "'y' is int",

@@ -341,6 +341,18 @@ class Variable:
 
 
 @dataclass(frozen=True, slots=True)
+class Constant:
+    """A constant a %%jit cell defines at its top level: `PI = 3.14159`, `N: int = 100`,
+    `A, B = 1, 2` (each name with its item of the value, `index`)."""
+
+    name: str
+    value: Expr
+    annotation: Expr | None
+    loc: Loc
+    index: int | None = None  # the item of a tuple value this name takes, in `A, B = 1, 2`
+
+
+@dataclass(frozen=True, slots=True)
 class Import:
     """`import math [as m]` or `from math import sqrt [as root], ...`: local name -> math member."""
 
@@ -357,3 +369,4 @@ class Module:
     errors: tuple[Diagnostic, ...] = ()
     broken: frozenset[str] = frozenset()
     variables: tuple[Variable, ...] = ()  # kernel cells only (script=True)
+    constants: tuple[Constant, ...] = ()  # %%jit cells only (script=False), in order

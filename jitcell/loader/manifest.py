@@ -207,7 +207,7 @@ def _check_manifest(manifest: object, key: str) -> None:
     m = _object(manifest, "", ("format", "key", "tag", "jitcell", "abi", "toolchain", "source", "options",
                                "created", "library", "functions", "slots", "removed_slots", "imports", "globals",
                                "exports", "sections", "sites", "timings", "callees"),
-                ("variables", "uses", "hmac"))
+                ("variables", "uses", "frozen", "hmac"))
     if m["format"] != 1:
         raise _fail("format", "not 1")
     if not isinstance(key, str) or not _HEX64.match(key) or m["key"] != key:
@@ -277,6 +277,11 @@ def _check_manifest(manifest: object, key: str) -> None:
             _type(row["type"], f"uses[{i}].type")
             if row["slot"] != abi.slot_symbol(abi.VAR_TARGET + name):
                 raise _fail(f"uses[{i}].slot", "not the one its name derives")
+    if "frozen" in m:
+        for i, row in enumerate(_list(m["frozen"], "frozen")):
+            row = _object(row, f"frozen[{i}]", ("name", "value"))
+            _name(row["name"], f"frozen[{i}].name")
+            _str(row["value"], f"frozen[{i}].value")
     if "hmac" in m:
         _line(m["hmac"], "hmac")
 

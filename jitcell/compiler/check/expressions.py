@@ -14,6 +14,7 @@ values (int `or` float, `max(1, 2.5)`), jitcell asks for an explicit conversion.
 from __future__ import annotations
 
 import operator
+from collections.abc import Mapping
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
@@ -22,7 +23,8 @@ from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
 from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Set, Tuple, Type, is_numeric
 from jitcell.errors import Diagnostic, Loc
 
-from .arrays import ArrayChecks
+from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .constants import typed_constant
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
@@ -228,7 +230,15 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
                 return T.Literal(0, ERROR, loc)
             return self.error(f"the type of '{name}' is unknown here: it is assigned only later, "
                               "from a value whose type depends on it", loc)
+        if name in self.module.constants:  # folded into the code (check/constants.py)
+            return typed_constant(self.module.constants[name], loc)
+        if name in self.module.failed_constants:
+            return T.Literal(0, ERROR, loc)  # its error is reported at the constant
         target = self.module.imports.get(name)
+        if target is not None and target.startswith("numpy."):
+            if target[6:] in NUMPY_CONSTANTS:
+                return T.Literal(NUMPY_CONSTANTS[target[6:]], FLOAT, loc)
+            return self.error(f"functions are not values in jitcell; call {name}(...)", loc)
         if target is not None and target.startswith("math."):
             member = target[5:]
             if member in MATH_CONSTANTS:
@@ -372,9 +382,13 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
                 return self.call_cell(name, node)
             if self.module.internal and name in INTRINSICS:
                 return self.call_internal(name, node)
+            if name in self.module.constants:
+                return self.error(f"'{name}' is a constant of the cell, not a function", func.loc)
             target = self.module.imports.get(name)
             if target is not None and target.startswith("math."):
                 return self.call_math(target[5:], node)
+            if target is not None and target.startswith("numpy."):
+                return self.call_numpy(target[6:], node)
             if target is None and name in self.module.callees:  # another cell's; shadows builtins
                 return self.call_cell(name, node)
             if name in BUILTINS:
@@ -655,7 +669,8 @@ def truncate_hint(target: Type, source: Type) -> str:
     return " (write int(...) to truncate)" if (target, source) == (INT, FLOAT) else ""
 
 
-def literal_default(node: S.Expr | None, imports: dict[str, str]) -> int | float | None:
+def literal_default(node: S.Expr | None, imports: dict[str, str],
+                    constants: Mapping[str, object] | None = None) -> int | float | None:
     """The Python value of a parameter default, or None if it is not a constant.
 
     A default is a number, a math constant (`math.pi`, or `pi` imported from math),
@@ -665,12 +680,14 @@ def literal_default(node: S.Expr | None, imports: dict[str, str]) -> int | float
         case S.Const(value=value) if isinstance(value, (int, float)):
             return value
         case S.UnaryOp(op="-" | "+" as op, operand=operand):
-            value = literal_default(operand, imports)
+            value = literal_default(operand, imports, constants)
             if value is None:
                 return None
             return -value if op == "-" else +value
         case S.Attribute(value=S.Name(id=base), attr=attr) if imports.get(base) == "math":
             return MATH_CONSTANTS.get(attr)
+        case S.Name(id=name) if constants and type(constants.get(name)) in (int, float, bool):
+            return constants[name]  # type: ignore[return-value]  # a constant of the cell
         case S.Name(id=name) if imports.get(name, "").startswith("math."):
             return MATH_CONSTANTS.get(imports[name][5:])
         case S.BinOp():

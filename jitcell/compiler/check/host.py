@@ -51,6 +51,10 @@ class ModuleContext(Protocol):
     @property
     def variables(self) -> Mapping[str, Type]: ...  # module variables, this cell's and earlier cells'
     @property
+    def constants(self) -> Mapping[str, int | float | bool | str | tuple]: ...  # compile-time values by name
+    @property
+    def failed_constants(self) -> set[str]: ...  # constants whose error is reported
+    @property
     def definitions(self) -> Mapping[str, S.FunctionDef]: ...  # this cell's functions
     @property
     def signatures(self) -> Mapping[str, SignatureView]: ...  # of this cell's functions

@@ -25,6 +25,7 @@ from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Di
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
+from .constants import Value, evaluate
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
 from .sets import EMPTY_SET, SET_ELEMENTS
@@ -33,11 +34,13 @@ __all__ = ["check"]
 
 
 def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False,
-          callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None) -> T.Program:
+          callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None,
+          frozen: dict[str, Value] | None = None) -> T.Program:
     """`internal`: allow the runtime library's memory builtins (internal.py). `callees`: the
     functions of other cells this cell may call, name -> Signature (or why it cannot).
-    `variables`: the module variables of earlier kernel cells, name -> Type."""
-    return ModuleChecker(module, source, first_line, internal, callees, variables).program()
+    `variables`: the module variables of earlier kernel cells, name -> Type. `frozen`: the
+    values of the names the cell reads from the notebook (loader/frozen.py), name -> value."""
+    return ModuleChecker(module, source, first_line, internal, callees, variables, frozen).program()
 
 
 VARIABLE_TYPES = "int, float, bool, str or a dict"
@@ -45,8 +48,12 @@ VARIABLE_TYPES = "int, float, bool, str or a dict"
 
 class ModuleChecker:
     def __init__(self, module: S.Module, source: str, first_line: int, internal: bool = False,
-                 callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None):
+                 callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None,
+                 frozen: dict[str, Value] | None = None):
         self.module = module
+        self.frozen: dict[str, Value] = dict(frozen or {})
+        self.constants: dict[str, Value] = {}  # the cell's constants and the frozen names: compile-time values
+        self.failed_constants: set[str] = set()  # constants whose value is an error already reported
         self.callees: dict[str, T.Signature | str] = callees or {}  # other cells' (driver.checker_signatures)
         self.variables: dict[str, Type] = dict(variables or {})  # module variables, this cell's included
         self.declared: dict[str, Type] = {}  # this cell's
@@ -55,12 +62,15 @@ class ModuleChecker:
         self.first_line = first_line
         self.errors: list[Diagnostic] = list(module.errors)  # parse's, reported with ours
         self.definitions = {f.name: f for f in module.functions}
+        self.script = any(f.script for f in module.functions)  # a cell of the jitcell kernel
         self.imports: dict[str, str] = {}
         self.signatures: dict[str, _PendingSignature] = {}
 
     def program(self) -> T.Program:
         self.collect_imports()
         self.collect_variables()
+        self.constants = evaluate(self.module.constants, self.frozen, self.imports, self.definitions,
+                                  self.annotation, self.errors, self.failed_constants)
         for fdef in self.module.functions:
             self.signatures[fdef.name] = self.signature(fdef)
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
@@ -95,8 +105,13 @@ class ModuleChecker:
     def collect_imports(self) -> None:
         for imp in self.module.imports:
             for local, target in imp.names:
-                member = target.partition(".")[2]
-                if member and member not in MATH_FUNCTIONS and member not in MATH_CONSTANTS:
+                module, _, member = target.partition(".")
+                if target == "math.*":  # every name jitcell knows of math
+                    for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS):
+                        if name not in self.definitions:
+                            self.imports[name] = f"math.{name}"
+                    continue
+                if module == "math" and member and member not in MATH_FUNCTIONS and member not in MATH_CONSTANTS:
                     self.errors.append(Diagnostic(f"math.{member} is not supported by jitcell", imp.loc))
                 elif local in self.definitions:
                     self.errors.append(Diagnostic(f"'{local}' is both imported and defined in this cell", imp.loc))
@@ -170,7 +185,7 @@ class ModuleChecker:
                     f"in jitcell, not {t}", p.default.loc))
                 defaults.append(0)
             elif p.default is not None:
-                value = literal_default(p.default, self.imports)
+                value = literal_default(p.default, self.imports, self.constants)
                 if value is None or (t is INT and isinstance(value, float)) \
                         or (t is BOOL and not isinstance(value, bool)):
                     self.errors.append(Diagnostic(
@@ -257,10 +272,20 @@ class FunctionChecker(ExpressionChecker):
         # module variables it assigns: declared `global`, or any at a kernel cell's top level
         self.global_names = set(fdef.global_names) | (self.assigned_names & set(module.variables) if fdef.script
                                                       else set())
-        self.assigned_names -= self.global_names
-        for name in sorted(fdef.global_names - set(module.variables)):
-            self.error(f"'global {name}': no module variable '{name}' is declared; declare it at the top "
-                       f"level of a cell, e.g. '{name}: int = 0'", fdef.loc)
+        for name in sorted(self.global_names & set(module.constants) - set(module.variables)):
+            if name in self.assigned_names:
+                self.error(f"'{name}' is a constant, compiled into the cell's code: a function cannot assign it "
+                           f"with 'global {name}' (in the jitcell kernel, '{name}: int = ...' at the top level "
+                           "declares a module variable, which functions can assign)", fdef.loc)
+            self.global_names.discard(name)  # reads of it are reads of the constant
+        self.assigned_names -= self.global_names | set(fdef.global_names)
+        for name in sorted(self.global_names - set(module.variables)):
+            if module.script:
+                self.error(f"'global {name}': no module variable '{name}' is declared; declare it at the top "
+                           f"level of a cell, e.g. '{name}: int = 0'", fdef.loc)
+            else:
+                self.error(f"'global {name}': a %%jit cell has no module variables (its top-level names are "
+                           "constants); the jitcell kernel has them", fdef.loc)
         # The probe pass learned each local's type at its first assignment; the final
         # pass starts from those, so a read before that assignment (in a loop) is typed.
         self.locals.update(known_locals or {})
