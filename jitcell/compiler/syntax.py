@@ -112,6 +112,12 @@ class SliceAll:
 
 
 @dataclass(frozen=True, slots=True)
+class ListLiteral:
+    elts: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class DictLiteral:
     keys: tuple[Expr, ...]
     values: tuple[Expr, ...]
@@ -135,7 +141,7 @@ class FString:
 
 
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | DictLiteral)
+        | Subscript | SliceAll | ListLiteral | DictLiteral)
 
 # ---- statements --------------------------------------------------------------
 

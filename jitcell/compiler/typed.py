@@ -184,6 +184,30 @@ class DictContains:
 
 
 @dataclass(frozen=True, slots=True)
+class ListNew:
+    """A list literal `[a, b]` (an empty one has no element type until it goes somewhere typed)."""
+
+    items: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListOp:
+    """An operation on lists, its operands evaluated in order (check/lists.py lists them):
+    item (l, i), len (l), contains (x, l), repeat (l, n), concat (a, b), range (start, stop,
+    step), copy (l), append (l, x), extend (l, m), insert (l, i, x), pop (l[, i]), remove (l, x),
+    index (l, x, start, stop), count (l, x), clear (l), reverse (l), sort (l, reverse),
+    sorted (l, reverse). `key`: sort's key function called on a Hole standing for an item."""
+
+    op: str
+    args: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+    key: Expr | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Print:
     items: tuple[Expr | str, ...]  # a str is literal text
     sep: str
@@ -243,7 +267,7 @@ class Global:
 
 Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
-        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | Global)
+        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | Global | ListNew | ListOp)
 
 # ---- statements --------------------------------------------------------------
 
@@ -298,6 +322,45 @@ class ForDict:
     names: tuple[str, ...]
     dict: Expr
     mode: str  # "keys", "values" or "items"
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListSet:
+    """`l[i] = v`: v is evaluated first, then l and i, as in Python."""
+
+    list: Expr
+    index: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListUpdate:
+    """`l[i] op= value`: `value` is the new item, computed from a Hole standing for the old."""
+
+    list: Expr
+    index: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListDelete:
+    list: Expr
+    index: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ForList:
+    """`for x in l` (or `for a, b in l` over tuples): by index, reading the length at each step, so
+    items appended in the loop are visited, as in Python. Any iterable lowered to a list can use it."""
+
+    names: tuple[str, ...]
+    list: Expr
     body: tuple[Stmt, ...]
     orelse: tuple[Stmt, ...]
     loc: Loc
@@ -400,7 +463,8 @@ class SetGlobal:
 
 
 Stmt = (Assign | Unpack | If | While | ForRange | Break | Continue | Return | Assert | Eval | DictSet | DictUpdate
-        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | SetGlobal)
+        | DictDelete | ForDict | ArraySet | ArrayUpdate | ForArray | SetGlobal | ListSet | ListUpdate | ListDelete
+        | ForList)
 
 # ---- functions ---------------------------------------------------------------
 

@@ -26,7 +26,8 @@ from jitcell import runtime
 from jitcell.abi import SCRIPT_FUNCTION
 from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
-from jitcell.runtime.convert import from_table, to_table
+from jitcell.runtime.convert import from_table
+from jitcell.runtime.lists import Boundary
 
 from .library import Library
 from .manifest import TypeName, parse_type
@@ -108,8 +109,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(info["defaults"]),
         "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
-        "jc__release": _release, "jc__from_table": _table_reader(info["returns"]),
-        **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if t.startswith("dict[")},
+        "jc__release": _release, "jc__from_table": _table_reader(info["returns"]), "jc__Boundary": Boundary,
         **(arrays.wrapper_namespace(name, info) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
@@ -127,16 +127,18 @@ def _wrapper_source(info: dict) -> str:
                           for i, p in enumerate(params))
     lines = [f"def {info['name']}({signature}):"]
     args, tables = [], []
+    if any(_reflected(t) for _, t in info["params"]) or info["returns"].startswith("list["):
+        lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
     for p, t in info["params"]:
         if is_array_type(t):  # data address, shape and strides (arrays.py)
             more, passed = arrays.wrapper_lines(p, t, info.get("writes_arrays", False))
             lines += more
             args += passed
             continue
-        if t.startswith("dict["):  # copied into a runtime dict, released after the call
-            lines.append(f"    jc__{p} = jc__to_table_{p}({p})")
+        if _reflected(t):  # copied into a runtime object, written back and released after the call
+            lines.append(f"    jc__{p} = jc__call.argument({p}, {t!r}, {p!r})")
             args.append(f"jc__{p}")
-            tables.append(f"jc__{p}")
+            tables.append(f"(jc__{p}, {t!r})")
             continue
         lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
         if t == "int":
@@ -150,7 +152,7 @@ def _wrapper_source(info: dict) -> str:
         lines.append("    jc__out = jc__Result()")
         call = f"jc__entry({', '.join(args + ['jc__out'])})"
         if tables:
-            lines += ["    try:", f"        {call}", "    finally:", *(f"        jc__release({t})" for t in tables)]
+            lines += ["    try:", f"        {call}", "    finally:", f"        jc__call.close({', '.join(tables)})"]
         else:
             lines.append(f"    {call}")
         lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
@@ -158,11 +160,12 @@ def _wrapper_source(info: dict) -> str:
         return "\n".join(lines) + "\n"
     result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
               "jc__from_table(jc__result)" if info["returns"].startswith("dict[") else
+              f"jc__call.result(jc__result, {info['returns']!r})" if info["returns"].startswith("list[") else
               f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p in params)}))"
               if is_array_type(info["returns"]) else "jc__result")
     if tables:
         lines += ["    try:", f"        jc__result = jc__entry({', '.join(args)})", "    finally:",
-                  *(f"        jc__release({t})" for t in tables)]
+                  f"        jc__call.close({', '.join(tables)})"]
     else:
         lines.append(f"    jc__result = jc__entry({', '.join(args)})")
     lines += ["    if jc__pending.error is not None: raise jc__take_pending()", f"    return {result}"]
@@ -190,7 +193,7 @@ def _ctype(t: str):
     if t.startswith("tuple["):  # a tuple inside a tuple result: a struct inside the struct
         parsed = parse_type(t)
         return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
-    return ctypes.c_void_p if t.startswith("dict[") or is_array_type(t) else _CTYPES[t]
+    return ctypes.c_void_p if t.startswith(("dict[", "list[")) or is_array_type(t) else _CTYPES[t]
 
 
 def _struct(items: list[str]) -> type[ctypes.Structure]:
@@ -204,6 +207,8 @@ def _type_text(parsed: TypeName) -> str:
         return "tuple[" + ", ".join(_type_text(item) for item in parsed[1]) + "]"
     if parsed[0] == "dict":
         return f"dict[{parsed[1]}, {parsed[2]}]"
+    if parsed[0] == "list":
+        return f"list[{_type_text(parsed[1])}]"
     if parsed[0] == "array":
         return f"{parsed[1]}[{', '.join([':'] * parsed[2])}]"
     return parsed[0]
@@ -218,8 +223,9 @@ def _release(address: int) -> None:
     runtime.call("obj_release", address)
 
 
-def _table_maker(function: str, param: str, type_name: str):
-    return lambda value: to_table(value, type_name, function, param)
+def _reflected(type_name: str) -> bool:
+    """Lists and dicts: copied in, and written back into the caller's object (runtime/lists.py)."""
+    return type_name.startswith(("list[", "dict["))
 
 
 def _table_reader(type_name: str):
@@ -239,6 +245,7 @@ def _tuple_reader(items: list[str]):
     def read(struct, args=()):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else
                      _table_reader(t)(getattr(struct, n)) if t.startswith("dict[") else
+                     Boundary("").result(getattr(struct, n), t) if t.startswith("list[") else
                      inner[t](getattr(struct, n), args) if t in inner else
                      arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
                      for n, t in zip(names, items, strict=True))

@@ -36,7 +36,8 @@ _OPTIONS = {"opt": int, "wraparound": bool, "first_line": int, "loop_versioning"
 _BREAKS = ("no-dllexport", "hidden")
 _INT64 = (-(2**63), 2**63 - 1)
 
-# A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("array", element, ndim)
+# A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("array", element, ndim),
+# ("list", element)
 TypeName = tuple
 
 
@@ -93,6 +94,11 @@ def _parse(text: str) -> tuple[TypeName, str]:
                 return ("tuple", tuple(items)), rest[1:]
             else:
                 raise ValueError(text)
+    if text.startswith("list["):
+        element, rest = _parse(text[len("list["):])
+        if element == ("None",) or not rest.startswith("]"):
+            raise ValueError(text)
+        return ("list", element), rest[1:]
     if text.startswith("dict["):
         key, rest = _parse(text[len("dict["):])
         if not rest.startswith(", "):

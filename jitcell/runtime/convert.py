@@ -5,7 +5,9 @@
 
 A dict argument is copied in (its keys and values checked against the parameter's
 types, with TypeError naming the parameter; a subclass whose behaviour the copy would
-lose, such as defaultdict or Counter, is refused); a dict result becomes a Python dict.
+lose, such as defaultdict or Counter, is refused) and written back into the caller's dict
+if compiled code changed it (runtime/lists.py, which handles lists the same way); a dict
+result becomes a Python dict.
 A table stores 8-byte words: ints as is, floats as their bits, bools as 0/1, strs
 as object addresses (see runtime/source.py).
 """
@@ -17,7 +19,7 @@ import struct
 
 from jitcell import runtime
 
-__all__ = ["dict_types", "to_table", "from_table", "table_kinds"]
+__all__ = ["dict_types", "to_table", "from_table", "read_table", "table_kinds"]
 
 _PACK_DOUBLE, _UNPACK_DOUBLE = struct.Struct("<d").pack, struct.Struct("<q").unpack
 _PACK_WORD, _UNPACK_WORD = struct.Struct("<q").pack, struct.Struct("<d").unpack
@@ -125,6 +127,13 @@ def _python(word: int, kind: str):
 
 def from_table(table: int, type_name: str) -> dict:
     """A Python dict with the items of an owned runtime dict, which is then released."""
+    result = read_table(table, type_name)
+    runtime.call("obj_release", table)
+    return result
+
+
+def read_table(table: int, type_name: str) -> dict:
+    """A Python dict with the items of a runtime dict, which stays as it was."""
     key_kind, value_kind = dict_types(type_name)
     next_entry, key, value = (runtime.function(n) for n in ("table_next", "table_key", "table_value"))
     result = {}
@@ -132,5 +141,4 @@ def from_table(table: int, type_name: str) -> dict:
     while e >= 0:
         result[_python(key(table, e), key_kind)] = _python(value(table, e), value_kind)
         e = next_entry(table, e + 1)
-    runtime.call("obj_release", table)
     return result

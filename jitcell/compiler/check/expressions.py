@@ -19,11 +19,12 @@ from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import INTRINSICS
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, is_numeric
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type, is_numeric
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import ArrayChecks
 from .dicts import EMPTY_DICT, DictChecks
+from .lists import EMPTY_LIST, ListChecks
 from .host import ModuleContext
 from .strings import StringChecks
 
@@ -31,13 +32,14 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_defau
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
-BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "range", "round", "len", "str"})
+BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "range", "round", "len", "str", "list",
+                      "sorted"})
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
+class ExpressionChecker(StringChecks, DictChecks, ArrayChecks, ListChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -76,7 +78,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             return e
         if isinstance(e, T.Literal):
             return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
-        if e.type in (INT, FLOAT, STR) or isinstance(e.type, Dict):
+        if e.type in (INT, FLOAT, STR) or isinstance(e.type, (Dict, List)):
             return T.Convert(e, BOOL, e.loc)
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
 
@@ -85,6 +87,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         if e.type == target or ERROR in (e.type, target):
             return e
         if (empty := self.empty_dict_as(e, target)) is not None:
+            return empty
+        if (empty := self.empty_list_as(e, target)) is not None:
             return empty
         if target is FLOAT and e.type in (INT, BOOL):
             return self.to_float(e)
@@ -95,6 +99,9 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
     def typed_dict(self, e: T.Expr, where: str) -> T.Expr:
         """`{}` takes its type from where it goes (an annotated name, a parameter, a declared
         result); where nothing gives it one, it is an error rather than a value of no type."""
+        if e.type is EMPTY_LIST:
+            hint = "annotate it, e.g. 'xs: list[int] = []'" if not where.startswith("annotate") else where
+            return self.error(f"cannot infer the element type of this empty list; {hint}", e.loc)
         if e.type is not EMPTY_DICT:
             return e
         hint = where if where.startswith("annotate") else "assign it to an annotated name first, like " \
@@ -105,7 +112,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
     def can_coerce(self, source: Type, target: Type) -> bool:
         return source == target or ERROR in (source, target) or (
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
-            source is EMPTY_DICT and isinstance(target, Dict))
+            source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_LIST and isinstance(target, List))
 
     def numeric(self, e: T.Expr, what: str) -> bool:
         if e.type is ERROR:
@@ -170,6 +177,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
                 return self.subscript(self.expr(value), indices, loc)
             case S.DictLiteral():
                 return self.dict_literal(node)
+            case S.ListLiteral():
+                return self.list_literal(node)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -218,6 +227,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             return self.dict_subscript(value, indices, loc)
         if isinstance(value.type, Array):
             return self.array_subscript(value, indices, loc)
+        if isinstance(value.type, List):
+            return self.list_item(value, indices, loc)
         if isinstance(value.type, Tuple):
             index = indices[0]
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
@@ -264,6 +275,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if isinstance(left.type, List) or isinstance(right.type, List) or EMPTY_LIST in (left.type, right.type):
+            return self.list_binary(op, left, right, loc)
         if STR in (left.type, right.type):
             return self.str_binary(op, left, right, loc)
         if not (is_numeric(left.type) and is_numeric(right.type)):
@@ -289,6 +302,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             return T.Literal(False, ERROR, loc)
         if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
+        if any(isinstance(e.type, List) or e.type is EMPTY_LIST for e in operands):
+            return self.list_compare(operands, ops, loc)
         if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
             return self.str_compare(operands, ops, loc)
         for e in operands:
@@ -355,6 +370,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
                 return base
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
+            if isinstance(base.type, List) or base.type is EMPTY_LIST:
+                return self.list_method(base, func.attr, node)
             return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
         return self.error("only functions of this cell, builtins and math functions can be called", loc)
 
@@ -415,7 +432,9 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
         if name == "print":
             return self.call_print(node)
         if name == "range":
-            return self.error("range() is only supported as the iterable of a for loop", loc)
+            return self.error("range() is only supported as the iterable of a for loop or in list()", loc)
+        if (listed := self.list_builtin(name, node)) is not None:
+            return listed
         if node.keywords:
             return self.error(f"{name}() takes no keyword arguments in jitcell", node.keywords[0].loc)
         if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
@@ -433,6 +452,8 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
                 return self.str_of(args[0], loc)
             if isinstance(args[0].type, Array):
                 return self.array_len(args[0], loc)
+            if isinstance(args[0].type, List):
+                return self.list_length(args[0], loc)
             if args[0].type is not STR and not isinstance(args[0].type, Dict):
                 return self.error(f"object of type '{args[0].type}' has no len()", loc)
             return T.Intrinsic("len", (args[0],), INT, loc)
@@ -490,7 +511,7 @@ class ExpressionChecker(StringChecks, DictChecks, ArrayChecks):
             e = self.expr(a)
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
-            elif e.type not in (ERROR, STR) and not is_numeric(e.type):
+            elif e.type not in (ERROR, STR) and not is_numeric(e.type) and not isinstance(e.type, List):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
         texts = {"sep": " ", "end": "\n"}

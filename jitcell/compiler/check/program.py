@@ -20,11 +20,12 @@ from collections.abc import Callable
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, type_from_name
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type, type_from_name
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
+from .lists import EMPTY_LIST
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
 
 __all__ = ["check"]
@@ -39,6 +40,9 @@ def check(module: S.Module, source: str = "", first_line: int = 1, internal: boo
 
 
 VARIABLE_TYPES = "int, float, bool, str or a dict"
+# Every type the language has, for messages that say which types exist.
+KNOWN_TYPES = ("int, float, bool, str, tuple[...], list[...], dict[...] and NumPy arrays (float[:], "
+               "int[:, :], ...)")
 
 
 class ModuleChecker:
@@ -115,6 +119,12 @@ class ModuleChecker:
                 self.errors.append(Diagnostic(array, node.loc))
                 return ERROR
             t = array
+        elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "list" \
+                and len(node.indices) == 1:
+            element = self.annotation(node.indices[0], what, loc)
+            if element is ERROR:
+                return ERROR
+            t = List(element)
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "dict" \
                 and len(node.indices) == 2:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
@@ -128,7 +138,7 @@ class ModuleChecker:
         else:
             t = None
         if t is None or (t is NONE and not allow_none):
-            allowed = "int, float, bool, str" + (" or None" if allow_none else "")
+            allowed = KNOWN_TYPES + (", and None for a result" if allow_none else "")
             self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}",
                                           node.loc if node is not None else loc))
             return ERROR
@@ -140,8 +150,9 @@ class ModuleChecker:
         for p in fdef.params:
             if p.annotation is None:
                 self.errors.append(Diagnostic(
-                    f"parameter '{p.name}' of {fdef.name}() needs a type: '{p.name}: int', "
-                    f"'{p.name}: float' or '{p.name}: bool'", p.loc))
+                    f"parameter '{p.name}' of {fdef.name}() needs a type, such as '{p.name}: int', "
+                    f"'{p.name}: float', '{p.name}: str' or '{p.name}: list[int]' (jitcell knows {KNOWN_TYPES})",
+                    p.loc))
                 params.append((p.name, ERROR))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
@@ -279,7 +290,7 @@ class FunctionChecker(ExpressionChecker):
         known = [t for t, _ in self.returns if t is not ERROR]
         if not known and not self.returns:
             return NONE
-        typed = [t for t in known if t is not EMPTY_DICT]  # `return {}` takes its type from another return
+        typed = [t for t in known if t not in (EMPTY_DICT, EMPTY_LIST)]  # `return {}` takes another return's type
         return (typed or known)[0] if known else None
 
     def script_body(self) -> tuple[T.Stmt, ...]:
@@ -309,6 +320,12 @@ class FunctionChecker(ExpressionChecker):
         match node:
             case S.Assign():
                 return self.assign(node)
+            case S.AugAssign(target=target, op="+", value=value, loc=loc) \
+                    if isinstance(self.locals.get(target.id), List) or self.locals.get(target.id) is EMPTY_LIST:
+                # `xs += ys` extends the list in place (another name for it sees the items)
+                call = S.Call(S.Attribute(target, "extend", loc), (value,), (), loc)
+                current = self.name(target.id, target.loc)
+                return T.Eval(self.list_method(current, "extend", call), loc)
             case S.AugAssign(target=target, op=op, value=value, loc=loc):
                 current = self.name(target.id, target.loc)
                 result = self.binary(op, current, self.expr(value), loc)
@@ -395,7 +412,9 @@ class FunctionChecker(ExpressionChecker):
             return self.for_dict(node, iterable, mode)
         if isinstance(iterable.type, Array) and mode == "keys":
             return self.for_array(node, iterable)
-        self.error(f"for loops iterate over range(...), a dict or its keys(), values() or items(), "
+        if isinstance(iterable.type, List) and mode == "keys":
+            return self.for_list(node, iterable)
+        self.error(f"for loops iterate over range(...), a list, a 1-D array, a dict or its keys(), values() or items(), "
                    f"not {iterable.type}", it.loc)
         return None
 
@@ -414,6 +433,26 @@ class FunctionChecker(ExpressionChecker):
             self.error(f"'{var}' is {declared}; this loop gives it {element}", node.target.loc)
         return self.loop(lambda b, e: T.ForArray(var, a, b, e, node.loc), node.body, node.orelse,
                          forever=False, loop_var=var)
+
+    def for_list(self, node: S.For, lst: T.Expr) -> T.Stmt | None:
+        """`for x in l`, and `for a, b in l` over a list of tuples of two items."""
+        assert isinstance(lst.type, List)  # for_loop has checked
+        element = lst.type.element
+        targets = _loop_names(node.target)
+        if len(targets) == 1 and isinstance(node.target, S.Name):
+            wanted: tuple[Type, ...] = (element,)
+        elif isinstance(element, Tuple) and len(element.items) == len(targets):
+            wanted = element.items
+        else:
+            self.error(f"the items of a {lst.type} cannot be unpacked into {len(targets)} names", node.target.loc)
+            return None
+        for target, t in zip(targets, wanted, strict=True):
+            declared = self.declare(target.id, t)
+            if declared not in (t, ERROR):
+                self.error(f"'{target.id}' is {declared}; this loop gives it {t}", target.loc)
+        names = tuple(t.id for t in targets)
+        return self.loop(lambda b, e: T.ForList(names, lst, b, e, node.loc), node.body, node.orelse,
+                         forever=False, loop_var=names)
 
     def for_dict(self, node: S.For, d: T.Expr, mode: str) -> T.Stmt | None:
         assert isinstance(d.type, Dict)  # for_loop has checked
@@ -438,6 +477,8 @@ class FunctionChecker(ExpressionChecker):
             return None
         if isinstance(container.type, Array):
             return self.array_item_statement(node, container)
+        if isinstance(container.type, List):
+            return self.list_item_statement(node, container)
         if not isinstance(container.type, Dict):
             self.error(f"'{container.type}' does not support item assignment", node.target.loc)
             return None
@@ -458,6 +499,28 @@ class FunctionChecker(ExpressionChecker):
                 return T.DictUpdate(container, key, self.coerce(result, value_type, "the new value"), node.loc)
             case S.DeleteItem():
                 return T.DictDelete(container, key, node.loc)
+        return None
+
+    def list_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem,
+                            lst: T.Expr) -> T.Stmt | None:
+        assert isinstance(lst.type, List)  # item_statement has checked
+        if len(node.target.indices) != 1 or isinstance(node.target.indices[0], S.SliceAll):
+            self.error("a list takes one int index (slices are not supported yet)", node.target.loc)
+            return None
+        index = self.list_index(self.expr(node.target.indices[0]))
+        element = lst.type.element
+        match node:
+            case S.AssignItem(value=value):
+                return T.ListSet(lst, index, self.coerce(self.expr(value), element, f"an item of {lst.type}"),
+                                 node.loc)
+            case S.AugAssignItem(op=op, value=value):
+                result = self.binary(op, T.Hole(element, node.loc), self.expr(value), node.loc)
+                if result.type is not ERROR and not self.can_coerce(result.type, element):
+                    self.error(f"'{op}=' on an item of {lst.type} gives {result.type}", node.loc)
+                    return None
+                return T.ListUpdate(lst, index, self.coerce(result, element, "the new item"), node.loc)
+            case S.DeleteItem():
+                return T.ListDelete(lst, index, node.loc)
         return None
 
     def for_range(self, node: S.For) -> T.Stmt | None:
@@ -495,7 +558,7 @@ class FunctionChecker(ExpressionChecker):
             typed, t = None, NONE
         else:
             typed = self.expr(value)
-            if self.fdef.returns is None and not self.probe and not isinstance(self.signature.returns, Dict):
+            if self.fdef.returns is None and not self.probe and not isinstance(self.signature.returns, (Dict, List)):
                 hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"
                 typed = self.typed_dict(typed, hint)
             t = typed.type
@@ -507,7 +570,7 @@ class FunctionChecker(ExpressionChecker):
             elif expected is not NONE and t is NONE:
                 self.error(f"{self.fdef.name}() returns {expected}; a bare return would give None", loc)
             elif typed is not None:
-                if self.fdef.returns is None and typed.type != expected and typed.type is not EMPTY_DICT:
+                if self.fdef.returns is None and typed.type != expected and typed.type not in (EMPTY_DICT, EMPTY_LIST):
                     self.error(f"{self.fdef.name}() returns {expected} elsewhere and {t} here; "
                                f"annotate '-> {_join_hint(expected, t)}' or convert", loc)
                 else:
@@ -581,6 +644,11 @@ class FunctionChecker(ExpressionChecker):
                     value = self.error(f"'{name}' is already {declared}; it cannot be declared {annotation}", loc)
                 elif declared is None:
                     self.locals[name] = annotation
+            if value.type is EMPTY_LIST and annotation is None and self.locals.get(name) in (None, EMPTY_LIST) \
+                    and not self.probe:
+                self.error(f"cannot infer the element type of '{name}'; annotate it: {name}: list[int] = []",
+                           value.loc)
+                value = T.Literal(0, ERROR, value.loc)
             if value.type is EMPTY_DICT and annotation is None and self.locals.get(name) is None:
                 self.error(f"the type of an empty dict is not known: write '{name}: dict[str, int] = {{}}' "
                            "(with its key and value types)", value.loc)

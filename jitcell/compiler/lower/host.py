@@ -42,6 +42,9 @@ class ModuleHost(Protocol):
     @property
     def bounds_versioning(self) -> bool: ...  # ... and one without the bounds checks it proves
 
+    @property
+    def module(self) -> ir.Module: ...  # the cell's module (lists.py adds its item comparisons)
+
     def site(self, kind: str, loc: Loc, function: str, **details: object) -> int: ...
     def callback(self, target: str, ret: ir.Type) -> ir.Function: ...  # jitcell.print, jitcell.raise
     def runtime_function(self, name: str) -> ir.Function: ...  # jitcell.rt.NAME
@@ -78,6 +81,7 @@ class LowererHost(Protocol):
     def report(self, site: int, values: list[tuple[ir.Value, Type]]) -> None: ...  # raise, unwind
     def pack(self, values: list[tuple[ir.Value, Type]]) -> ir.Value: ...
     def propagate(self, status: ir.Value) -> None: ...  # unwind if a callee's status is 1
+    def interrupt_check(self, loc: Loc) -> None: ...  # run Python's signal handlers if a signal came
 
     # ---- HeapLowering's (heap.py), used by the others ------------------------------------
 

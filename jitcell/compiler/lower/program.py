@@ -30,7 +30,7 @@ from llvmlite import ir
 from jitcell import abi
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import lower_intrinsic
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, has_heap_parts
+from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type, has_heap_parts
 from jitcell.errors import Loc
 from jitcell.loader import addresses
 from jitcell.runtime.callbacks import SIGNAL_SITE
@@ -40,6 +40,7 @@ from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
 from .heap import HeapLowering, runtime_signature, str_literal_global
+from .lists import ListLowering
 
 _PTR = ir.PointerType()
 
@@ -409,7 +410,7 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
+class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering, ListLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -598,6 +599,14 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 self.array_update(node)
             case T.ForArray():
                 self.for_array(node)
+            case T.ListSet():
+                self.list_set(node)
+            case T.ListUpdate():
+                self.list_update(node)
+            case T.ListDelete():
+                self.list_delete(node)
+            case T.ForList():
+                self.for_list(node)
             case T.Unpack(names=names, value=value):
                 tuple_type = value.type
                 assert isinstance(tuple_type, Tuple)  # check unpacks tuples only
@@ -831,6 +840,8 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 self.loc = node.loc
                 if operand.type is STR:
                     return self.str_truth(value)
+                if isinstance(operand.type, List):
+                    return self.list_truth(value, operand.type)
                 if isinstance(operand.type, Dict):
                     truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
                     self.drop(value, operand.type)
@@ -874,6 +885,10 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
                 return self.array_shape(node)
             case T.ArrayNew():
                 return self.array_new(node)
+            case T.ListNew():
+                return self.list_new(node)
+            case T.ListOp():
+                return self.list_op(node)
             case T.MakeTuple(items=items, type=t):
                 values = [self.expr(item) for item in items]
                 whole = ir.Constant(llvm_type(t), None)
@@ -951,7 +966,9 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering):
         incoming = []
         for op, operand in zip(node.ops, node.operands[1:], strict=True):
             right = self.expr(operand)
-            if STR in (left_type, operand.type) or op in ("in", "not in"):
+            if isinstance(left_type, List):
+                result = self.list_compare(op, left, right, left_type)
+            elif STR in (left_type, operand.type) or op in ("in", "not in"):
                 result = self.str_compare(op, left, right)
             else:
                 result = self.arith.compare(op, left, left_type, right, operand.type)
