@@ -199,9 +199,9 @@ class ListLowering(LowererHost):
     def item_memory(self, value: ir.Value, t: Type) -> ir.Value:
         """The address (an int) of a copy of value's words, for the runtime's searches."""
         memory = self.entry.alloca(ir.ArrayType(I64, item_words(t)))
-        at = self.b.bitcast(memory, _PTR)
-        store_item(self.b, at, value, t)
-        return self.b.ptrtoint(at, I64)
+        address = self.b.ptrtoint(memory, I64)
+        store_item(self.b, self.b.inttoptr(address, _PTR), value, t)
+        return address
 
     def comparison(self, kind: str, t: Type) -> ir.Value:
         return _address(self.b, _comparison(self.owner, kind, t))
