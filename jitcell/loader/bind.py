@@ -206,7 +206,7 @@ def _type_text(parsed: TypeName) -> str:
     if parsed[0] == "tuple":
         return "tuple[" + ", ".join(_type_text(item) for item in parsed[1]) + "]"
     if parsed[0] == "dict":
-        return f"dict[{parsed[1]}, {parsed[2]}]"
+        return f"dict[{parsed[1]}, {parsed[2] if isinstance(parsed[2], str) else _type_text(parsed[2])}]"
     if parsed[0] == "list":
         return f"list[{_type_text(parsed[1])}]"
     if parsed[0] == "array":

@@ -104,9 +104,9 @@ def _parse(text: str) -> tuple[TypeName, str]:
         if not rest.startswith(", "):
             raise ValueError(text)
         value, rest = _parse(rest[2:])
-        if key[0] not in _DICT_KEYS or value[0] not in _DICT_VALUES or not rest.startswith("]"):
+        if key[0] not in _DICT_KEYS or value[0] not in (*_DICT_VALUES, "list") or not rest.startswith("]"):
             raise ValueError(text)
-        return ("dict", key[0], value[0]), rest[1:]
+        return ("dict", key[0], value[0] if value[0] != "list" else value), rest[1:]
     raise ValueError(text)
 
 

@@ -39,6 +39,23 @@ def table_kinds(name: str) -> int:
     return _KEY_KINDS[key] | _VALUE_KINDS[value] << 8
 
 
+KEY_KINDS = _KEY_KINDS
+
+
+def key_word(value, kind: str, owned: list, what: str) -> int:
+    """A key as the table stores it (a str key's object is appended to `owned`)."""
+    return _word(value, kind, owned, what)
+
+
+def table_words(table: int, key_kind: str):
+    """(Python key, value word) for each entry of a runtime dict, in order."""
+    next_entry, key, value = (runtime.function(n) for n in ("table_next", "table_key", "table_value"))
+    e = next_entry(table, 0)
+    while e >= 0:
+        yield _python(key(table, e), key_kind), value(table, e)
+        e = next_entry(table, e + 1)
+
+
 def _word(value, kind: str, owned: list, what: str):
     if kind == "str":
         if not isinstance(value, str):

@@ -173,7 +173,7 @@ class Boundary:
         elif kind == "tuple":
             if not isinstance(item, tuple) or len(item) != len(t[1]):
                 raise _BadItem(path, type(item).__name__ if not isinstance(item, tuple) else
-                               f"a tuple of {len(item)} items")
+                               f"tuple of length {len(item)}")
             for part, part_type in zip(item, t[1], strict=True):
                 self.item_words(part, part_type, words, owned, path)
         elif kind == "list":
@@ -190,8 +190,37 @@ class Boundary:
             words.append(_scalar_word(item, kind, path))
 
     def dict_in(self, value, t: Parsed, param: str) -> int:
+        if t[2].startswith("list["):
+            return self.dict_of_lists_in(value, t, param)
         table = convert.to_table(value, t[3], self.function, param)
         _WORD(table + 72).value = 0  # filling it is no change to reflect
+        self.register(table, value)
+        return table
+
+    def dict_of_lists_in(self, value, t: Parsed, param: str) -> int:
+        if not isinstance(value, dict):
+            raise _BadItem([], type(value).__name__)
+        table = runtime.call("table_new", convert.KEY_KINDS[t[1]] | 3 << 8)
+        if table == 0:
+            raise MemoryError
+        element = parse(t[2])
+        try:
+            for k, v in value.items():
+                owned: list[int] = []
+                try:
+                    key = convert.key_word(k, t[1], owned, f"a key of {self.function}() argument '{param}'")
+                    if not isinstance(v, list):
+                        raise _BadItem([], f"dict with a {type(v).__name__} value")
+                    owned.append(self.list_in(v, element, []))
+                    if not runtime.call("table_set", table, key, owned[-1]):
+                        raise MemoryError
+                finally:
+                    for obj in owned:  # the table keeps its own references
+                        runtime.call("obj_release", obj)
+        except BaseException:
+            runtime.call("obj_release", table)
+            raise
+        _WORD(table + 72).value = 0
         self.register(table, value)
         return table
 
@@ -282,7 +311,11 @@ class Boundary:
             self.reflected.add(table)
             if _WORD(table + 72).value == 0:
                 return original
-        values = convert.read_table(table, t[3])
+        if t[2].startswith("list["):
+            element = parse(t[2])
+            values = {k: self.python(v, element) for k, v in convert.table_words(table, t[1])}
+        else:
+            values = convert.read_table(table, t[3])
         if original is None:
             return values
         original.clear()

@@ -130,9 +130,9 @@ class ModuleChecker:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
             if ERROR in (key, value):
                 return ERROR
-            if key not in DICT_KEYS or value not in DICT_VALUES:
+            if key not in DICT_KEYS or (value not in DICT_VALUES and not isinstance(value, List)):
                 self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be int or str, values "
-                                              "int, float, bool or str", node.loc))
+                                              "int, float, bool, str or a list", node.loc))
                 return ERROR
             t = Dict(key, value)
         else:

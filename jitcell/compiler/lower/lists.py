@@ -269,6 +269,7 @@ class ListLowering(LowererHost):
         lst, list_type = args[0], _list_type(node.args[0].type)
         t = list_type.element
         result: ir.Value | None = None
+        consumed = {id(lst)} if op == "sorted" else set()  # values the list took over: not dropped
         if op == "len":
             result = self.list_length(lst)
         elif op == "item":
@@ -283,10 +284,12 @@ class ListLowering(LowererHost):
             at = self.runtime("list_push", lst)
             self.no_memory_if(b.icmp_signed("==", at, i64(0)))
             self.store_taken(at, args[1], t)
+            consumed.add(id(args[1]))
         elif op == "insert":
             at = self.runtime("list_open", lst, args[1])
             self.no_memory_if(b.icmp_signed("==", at, i64(0)))
             self.store_taken(at, args[2], t)
+            consumed.add(id(args[2]))
         elif op == "extend":
             extended = self.runtime("list_extend", lst, args[1])
             self.no_memory_if(b.icmp_unsigned("==", extended, ir.Constant(I8, 0)))
@@ -323,7 +326,7 @@ class ListLowering(LowererHost):
         else:
             raise AssertionError(f"cannot lower list operation {op}")
         for value, arg in reversed(list(zip(args, node.args, strict=True))):
-            if value is not lst or op != "sorted":
+            if id(value) not in consumed:
                 self.drop(value, arg.type)
         return result
 
