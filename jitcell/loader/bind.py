@@ -126,7 +126,7 @@ def _wrapper_source(info: dict) -> str:
     signature = ", ".join(p if i < first_default else f"{p}={_default(defaults, i - first_default)}"
                           for i, p in enumerate(params))
     lines = [f"def {info['name']}({signature}):"]
-    args, tables = [], []
+    args, tables, late = [], [], []
     if any(_reflected(t) for _, t in info["params"]) or info["returns"].startswith("list["):
         lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
     for p, t in info["params"]:
@@ -136,9 +136,9 @@ def _wrapper_source(info: dict) -> str:
             args += passed
             continue
         if _reflected(t):  # copied into a runtime object, written back and released after the call
-            lines.append(f"    jc__{p} = jc__call.argument({p}, {t!r}, {p!r})")
+            late.append(f"    jc__{p} = jc__call.argument({p}, {t!r}, {p!r})")  # after the checks that may fail
             args.append(f"jc__{p}")
-            tables.append(f"(jc__{p}, {t!r})")
+            tables.append(p)
             continue
         lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
         if t == "int":
@@ -148,11 +148,12 @@ def _wrapper_source(info: dict) -> str:
             args += [f"jc__{p}", f"len(jc__{p})"]
         else:
             args.append(p)
+    lines += late
     if info.get("result_items"):
         lines.append("    jc__out = jc__Result()")
         call = f"jc__entry({', '.join(args + ['jc__out'])})"
         if tables:
-            lines += ["    try:", f"        {call}", "    finally:", f"        jc__call.close({', '.join(tables)})"]
+            lines += ["    try:", f"        {call}", "    finally:", "        jc__call.close()"]
         else:
             lines.append(f"    {call}")
         lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
@@ -165,7 +166,7 @@ def _wrapper_source(info: dict) -> str:
               if is_array_type(info["returns"]) else "jc__result")
     if tables:
         lines += ["    try:", f"        jc__result = jc__entry({', '.join(args)})", "    finally:",
-                  f"        jc__call.close({', '.join(tables)})"]
+                  "        jc__call.close()"]
     else:
         lines.append(f"    jc__result = jc__entry({', '.join(args)})")
     lines += ["    if jc__pending.error is not None: raise jc__take_pending()", f"    return {result}"]

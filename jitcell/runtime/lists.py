@@ -105,13 +105,14 @@ class _BadItem(Exception):
 class Boundary:
     """The conversions of one call: what it made from which Python object, and what it holds."""
 
-    __slots__ = ("function", "originals", "held", "reflected")
+    __slots__ = ("function", "originals", "held", "reflected", "arguments")
 
     def __init__(self, function: str):
         self.function = function
         self.originals: dict[int, object] = {}  # runtime object -> the Python list or dict it came from
         self.held: list[int] = []  # references this call keeps until finish()
         self.reflected: set[int] = set()
+        self.arguments: list[tuple[int, str]] = []  # what argument() gave the call, for close()
 
     # ---- in ------------------------------------------------------------------------------
 
@@ -120,11 +121,18 @@ class Boundary:
         t = parse(type_name)
         try:
             if t[0] == "dict":
-                return self.dict_in(value, t, param)
-            if value.__class__ is not list and not isinstance(value, list):
+                obj = self.dict_in(value, t, param)
+            elif value.__class__ is not list and not isinstance(value, list):
                 raise _BadItem([], type(value).__name__)
-            return self.list_in(value, t, [])
-        except _BadItem as bad:
+            else:
+                obj = self.list_in(value, t, [])
+            self.arguments.append((obj, type_name))
+            return obj
+        except BaseException as error:  # the arguments made so far are released: the call never happens
+            self.close(reflect=False)
+            if not isinstance(error, _BadItem):
+                raise
+            bad = error
             if not bad.path:
                 message = f"not {bad.found}"
             elif len(bad.path) == 1:
@@ -237,15 +245,17 @@ class Boundary:
         finally:
             runtime.call("obj_release", obj)
 
-    def close(self, *arguments: tuple[int, str]) -> None:
-        """After the call: reflect each (object, type) argument, release it and what the call held."""
+    def close(self, reflect: bool = True) -> None:
+        """After the call (returned or raised): reflect each argument into the caller's object, then
+        release it and what the call held."""
         try:
-            for obj, type_name in arguments:
+            for obj, type_name in self.arguments if reflect else ():
                 self.reflect(obj, type_name)
         finally:
             release = runtime.function("obj_release")
-            for obj, _ in arguments:
+            for obj, _ in self.arguments:
                 release(obj)
+            self.arguments.clear()
             self.finish()
 
     def finish(self) -> None:

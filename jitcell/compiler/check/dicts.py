@@ -37,8 +37,12 @@ class DictChecks(CheckerHost):
             return T.Literal(0, ERROR, node.loc)
         key_type = self.same_type(keys, "a dict literal's keys", node.loc)
         value_types = {v.type for v in values}
-        value_type = FLOAT if value_types == {INT, FLOAT} else self.same_type(values, "a dict literal's values",
-                                                                              node.loc)
+        if value_types == {INT, FLOAT}:
+            value_type = FLOAT
+        elif any(t.name.startswith("list") for t in value_types):  # [] among lists of a known type
+            value_type = self.element_type(values, node.loc)
+        else:
+            value_type = self.same_type(values, "a dict literal's values", node.loc)
         t = self.dict_type(key_type, value_type, node.loc)
         if not isinstance(t, Dict):  # ERROR, reported
             return T.Literal(0, ERROR, node.loc)

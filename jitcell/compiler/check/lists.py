@@ -16,15 +16,30 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, List, Tuple, Type
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
 
-__all__ = ["ListChecks", "EMPTY_LIST", "comparable", "orderable"]
+__all__ = ["ListChecks", "EMPTY_LIST", "comparable", "orderable", "element_problem"]
 
 EMPTY_LIST = Type("list (empty, type unknown)")
 _NO_ARGS = ("clear", "reverse", "copy")
+
+
+def element_problem(t: Type) -> str | None:
+    """Why a list cannot hold items of type t, or None. Arrays are left out: an array parameter is a
+    view on the entry point's stack (lower/arrays.py), which must not outlive the call in a list."""
+    if isinstance(t, Array):
+        return (f"a list cannot hold NumPy arrays ({t}) in jitcell yet; use a 2-D array, or a list of lists "
+                "of numbers")
+    if isinstance(t, Tuple):
+        return next((p for p in map(element_problem, t.items) if p), None)
+    if isinstance(t, List):
+        return element_problem(t.element)
+    if isinstance(t, Dict):
+        return element_problem(t.value)
+    return None
 
 
 def comparable(t: Type) -> bool:
@@ -73,6 +88,9 @@ class ListChecks(CheckerHost):
             return ERROR
         t = self.same_type(items, "a list literal", loc)
         if t is NONE or t is ERROR:
+            return ERROR
+        if (problem := element_problem(t)) is not None:
+            self.error(problem, loc)
             return ERROR
         if t.name.startswith("dict (empty"):
             self.error("the type of an empty dict is not known in a list literal; annotate the list, "
@@ -205,6 +223,8 @@ class ListChecks(CheckerHost):
         if not isinstance(t, List) or t.element in (NONE, EMPTY_LIST) or t.element.name.startswith("dict (empty"):
             return self.error(f"cannot infer the element type of '{local}' from this {name}(); annotate it: "
                               f"{local}: list[int] = []", lst.loc)
+        if (problem := element_problem(t)) is not None:
+            return self.error(problem, node.loc)
         self.locals[local] = t
         return T.Local(local, t, lst.loc)
 

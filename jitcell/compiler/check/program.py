@@ -25,7 +25,7 @@ from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
-from .lists import EMPTY_LIST
+from .lists import EMPTY_LIST, element_problem
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
 
 __all__ = ["check"]
@@ -91,8 +91,9 @@ class ModuleChecker:
                 self.variables[var.name] = t
 
     def fail_if_errors(self) -> None:
-        if self.errors:
-            raise CompileError(self.errors, self.source, self.first_line)
+        if self.errors:  # once each: an annotation is read by both passes over a function
+            unique = list({(e.message, e.loc): e for e in self.errors}.values())
+            raise CompileError(unique, self.source, self.first_line)
 
     def collect_imports(self) -> None:
         for imp in self.module.imports:
@@ -123,6 +124,9 @@ class ModuleChecker:
                 and len(node.indices) == 1:
             element = self.annotation(node.indices[0], what, loc)
             if element is ERROR:
+                return ERROR
+            if (problem := element_problem(element)) is not None:
+                self.errors.append(Diagnostic(problem, node.loc))
                 return ERROR
             t = List(element)
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "dict" \
@@ -648,6 +652,7 @@ class FunctionChecker(ExpressionChecker):
                     and not self.probe:
                 self.error(f"cannot infer the element type of '{name}'; annotate it: {name}: list[int] = []",
                            value.loc)
+                self.locals[name] = ERROR  # reads of it report nothing more
                 value = T.Literal(0, ERROR, value.loc)
             if value.type is EMPTY_DICT and annotation is None and self.locals.get(name) is None:
                 self.error(f"the type of an empty dict is not known: write '{name}: dict[str, int] = {{}}' "
