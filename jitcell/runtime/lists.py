@@ -270,7 +270,7 @@ class Boundary:
             return original
         if t[0] == "dict":
             return self.dict_out(obj, t, original)
-        modified = _WORD(obj + 56).value != 0
+        modified = _modified(obj)
         if original is not None:
             self.reflected.add(obj)
             if not modified:
@@ -331,6 +331,11 @@ class Boundary:
         original.clear()
         original.update(values)
         return original
+
+
+def _modified(lst: int) -> bool:
+    """Has compiled code changed this list since it was made (its `modified` word)?"""
+    return _WORD(lst + 56).value != 0
 
 
 def read(obj: int, type_name: str):
