@@ -132,3 +132,13 @@ def shows(x: float) -> str:
 #> grow_while_iterating(4)
 #> shows(0.1)
 #> shows(float("nan"))
+
+
+def update_shrinks(xs: list[int]) -> list[int]:
+    xs[0] += xs.pop()
+    return xs
+
+
+#> update_shrinks([5])
+#> update_shrinks([5, 6])
+#> update_shrinks([])

@@ -177,6 +177,19 @@ class ListLowering(LowererHost):
         items = b.inttoptr(self.list_field(lst, _ITEMS), _PTR)
         return b.gep(items, [b.mul(index, i64(8 * item_words(t)))], source_etype=I8)
 
+    def list_operand(self, node: T.Expr) -> tuple[ir.Value, bool]:
+        """The list an operation works on: a local is borrowed (False: no expression can rebind it, so
+        it lives while the operation runs, and a loop indexing it does no reference counting),
+        anything else owned (True)."""
+        if not isinstance(node, T.Local):
+            return self.expr(node), True
+        b = self.b
+        if node.may_be_unbound:
+            site = self.site("unbound", node.loc, name=node.name)
+            with b.if_then(b.not_(b.load(self.flags[node.name])), likely=False):
+                self.report(site, [])
+        return b.load(self.vars[node.name]), False
+
     def mark_modified(self, lst: ir.Value) -> None:
         b = self.b
         b.store(i64(1), b.gep(lst, [i64(8 * _MODIFIED)], source_etype=I8))
@@ -264,12 +277,13 @@ class ListLowering(LowererHost):
             result = self.allocated(self.runtime_object("list_repeat", lst, times))
             self.drop(lst, node.type)
             return result
-        args = [self.expr(a) for a in node.args]
+        lst, owned = self.list_operand(node.args[0])
+        args = [lst, *(self.expr(a) for a in node.args[1:])]
         self.loc = node.loc
-        lst, list_type = args[0], _list_type(node.args[0].type)
+        list_type = _list_type(node.args[0].type)
         t = list_type.element
         result: ir.Value | None = None
-        consumed = {id(lst)} if op == "sorted" else set()  # values the list took over: not dropped
+        consumed: set[int] = set() if owned else {id(lst)}  # values a list took over, or borrowed
         if op == "len":
             result = self.list_length(lst)
         elif op == "item":
@@ -403,7 +417,8 @@ class ListLowering(LowererHost):
     def list_set(self, node: T.ListSet) -> None:
         b = self.b
         value = self.expr(node.value)  # Python evaluates `l[i] = v` as v, then l, then i
-        lst, index = self.expr(node.list), self.expr(node.index)
+        lst, owned = self.list_operand(node.list)
+        index = self.expr(node.index)
         t = _list_type(node.list.type).element
         j = self.checked_index(lst, index, "list assignment index out of range", node.loc)
         at = self.item_at(lst, j, t)
@@ -413,12 +428,14 @@ class ListLowering(LowererHost):
         store_item(b, at, value, t)
         self.release(old, t)
         self.mark_modified(lst)
-        self.drop(lst, node.list.type)
+        if owned:
+            self.drop(lst, node.list.type)
 
     def list_update(self, node: T.ListUpdate) -> None:
         """`l[i] op= v`: the item is read once; the Hole in node.value is its current value."""
         b = self.b
-        lst, index = self.expr(node.list), self.expr(node.index)
+        lst, owned = self.list_operand(node.list)
+        index = self.expr(node.index)
         t = _list_type(node.list.type).element
         j = self.checked_index(lst, index, "list index out of range", node.loc)
         at = self.item_at(lst, j, t)
@@ -428,24 +445,29 @@ class ListLowering(LowererHost):
         self.holes.append((old, t))
         new = self.expr(node.value)
         self.holes.pop()
-        at = self.item_at(lst, j, t)  # the same list: no expression can rebind it
+        # the new value may have changed the list's length (`xs[0] += xs.pop()`): index it again
+        j = self.checked_index(lst, index, "list assignment index out of range", node.loc)
+        at = self.item_at(lst, j, t)
         if has_objects(t):
             self.take(new)
         self.release(load_item(b, at, t), t)  # the list's reference to the old item
         store_item(b, at, new, t)
         self.mark_modified(lst)
         self.drop(old, t)
-        self.drop(lst, node.list.type)
+        if owned:
+            self.drop(lst, node.list.type)
 
     def list_delete(self, node: T.ListDelete) -> None:
         b = self.b
-        lst, index = self.expr(node.list), self.expr(node.index)
+        lst, owned = self.list_operand(node.list)
+        index = self.expr(node.index)
         t = _list_type(node.list.type).element
         j = self.checked_index(lst, index, "list assignment index out of range", node.loc)
         old = load_item(b, self.item_at(lst, j, t), t)
         self.runtime("list_close", lst, j)
         self.release(old, t)
-        self.drop(lst, node.list.type)
+        if owned:
+            self.drop(lst, node.list.type)
 
     def for_list(self, node: T.ForList) -> None:
         """By index, reading the length at each step (the body may append or pop), as CPython does."""
