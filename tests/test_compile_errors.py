@@ -97,7 +97,7 @@ CASES = {
     "tuple index range": ("def f(n: int):\n    t = (n, n)\n    return t[2]\n", 3, 14, "tuple index out of range"),
     "unpack count": ("def f(n: int):\n    t = (n, n, n)\n    a, b = t\n    return a\n", 3, 12,
                      "cannot unpack into 2 names: the right side must be a tuple of 2 values, like 'a, b = b, a'"),
-    "set": ("def f(n: int):\n    x = {1, 2}\n    return n\n", 2, 9, "sets are not supported"),
+    "set literal": ("def f(n: int):\n    x = {1, 2}\n    return n\n", 2, 9, "sets are not supported"),
     "empty dict": ("def f(n: int):\n    d = {}\n    return n\n", 2, 9,
                    "the type of an empty dict is not known: write 'd: dict[str, int] = {}' (with its key and "
                    "value types)"),

@@ -24,8 +24,8 @@ from jitcell.errors import Diagnostic, Loc
 
 from .arrays import ArrayChecks
 from .dicts import EMPTY_DICT, DictChecks
-from .lists import EMPTY_LIST, ListChecks
 from .host import ModuleContext
+from .lists import EMPTY_LIST, ListChecks
 from .strings import StringChecks
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint", "int_text"]

@@ -25,8 +25,8 @@ from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
-from .lists import EMPTY_LIST, element_problem
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
+from .lists import EMPTY_LIST, element_problem
 
 __all__ = ["check"]
 
@@ -418,8 +418,8 @@ class FunctionChecker(ExpressionChecker):
             return self.for_array(node, iterable)
         if isinstance(iterable.type, List) and mode == "keys":
             return self.for_list(node, iterable)
-        self.error(f"for loops iterate over range(...), a list, a 1-D array, a dict or its keys(), values() or items(), "
-                   f"not {iterable.type}", it.loc)
+        self.error(f"for loops iterate over range(...), a list, a 1-D array, a dict or its keys(), values() or "
+                   f"items(), not {iterable.type}", it.loc)
         return None
 
     def for_array(self, node: S.For, a: T.Expr) -> T.Stmt | None:

@@ -274,9 +274,9 @@ class ListLowering(LowererHost):
         if op == "repeat":
             first, second = (self.expr(a) for a in node.args)
             lst, times = (first, second) if isinstance(node.args[0].type, List) else (second, first)
-            result = self.allocated(self.runtime_object("list_repeat", lst, times))
+            repeated = self.allocated(self.runtime_object("list_repeat", lst, times))
             self.drop(lst, node.type)
-            return result
+            return repeated
         lst, owned = self.list_operand(node.args[0])
         args = [lst, *(self.expr(a) for a in node.args[1:])]
         self.loc = node.loc
@@ -368,7 +368,8 @@ class ListLowering(LowererHost):
             sorted_ = self.runtime("list_sort", lst, self.comparison("order", t), b.zext(reverse, I8))
             self.no_memory_if(b.icmp_unsigned("==", sorted_, ir.Constant(I8, 0)))
         else:
-            key_type = node.key.type
+            key_call = node.key
+            key_type = key_call.type
             key_words = item_words(key_type)
             n = self.list_length(lst)
             pairs = self.allocated(self.runtime_object("list_new", n, i64(key_words + item_words(t)),
@@ -378,7 +379,7 @@ class ListLowering(LowererHost):
             def compute_key(i: ir.Value) -> None:
                 item = load_item(b, self.item_at(lst, i, t), t)  # borrowed: the list keeps it
                 self.holes.append((item, t))
-                key = self.expr(node.key)
+                key = self.expr(key_call)
                 self.holes.pop()
                 at = b.gep(b.inttoptr(self.list_field(pairs, _ITEMS), _PTR),
                            [b.mul(i, i64(8 * (key_words + item_words(t))))], source_etype=I8)
