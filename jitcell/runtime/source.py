@@ -618,6 +618,27 @@ def list_repeat(a: int, times: int) -> int:
     return l
 
 
+def list_repeat_in_place(l: int, times: int) -> bool:
+    """l *= times; False, l unchanged, when out of memory."""
+    n = load64(l + 16)
+    if times <= 0:
+        list_clear(l)
+        return True
+    if n != 0 and times > 1152921504606846975 // n:
+        return False
+    if not list_reserve(l, n * times):
+        return False
+    stride = load64(l + 40)
+    size = 8 * stride * n
+    items = load64(l + 32)
+    for k in range(1, times):
+        memcpy(items + size * k, items, size)
+        items_retain(items + size * k, n, stride, load64(l + 48))
+    store64(l + 16, n * times)
+    store64(l + 56, 1)
+    return True
+
+
 def list_reverse(l: int) -> None:
     n = load64(l + 16)
     stride = load64(l + 40)

@@ -142,3 +142,27 @@ def update_shrinks(xs: list[int]) -> list[int]:
 #> update_shrinks([5])
 #> update_shrinks([5, 6])
 #> update_shrinks([])
+
+
+def in_place(n: int) -> tuple[list[str], list[str]]:
+    xs = ["a", "b"]
+    ys = xs
+    xs *= n
+    ys += ["c"]
+    return xs, ys
+
+
+def compared_with_empty(xs: list[int]) -> tuple[bool, bool, bool]:
+    return xs == [], [] != xs, xs > []
+
+
+def results(n: int) -> tuple[list[int], str, list[list[float]]]:
+    return list(range(n)), "x", [[n * 0.5]]
+
+
+#> in_place(3)
+#> in_place(0)
+#> in_place(-2)
+#> compared_with_empty([])
+#> compared_with_empty([0])
+#> results(3)

@@ -330,6 +330,14 @@ class FunctionChecker(ExpressionChecker):
                 call = S.Call(S.Attribute(target, "extend", loc), (value,), (), loc)
                 current = self.name(target.id, target.loc)
                 return T.Eval(self.list_method(current, "extend", call), loc)
+            case S.AugAssign(target=target, op="*", value=value, loc=loc) \
+                    if isinstance(self.locals.get(target.id), List):
+                times = self.expr(value)  # `xs *= n` repeats the list in place
+                if times.type not in (INT, BOOL, ERROR):
+                    self.error(f"can't multiply sequence by non-int of type '{times.type}'", loc)
+                    return None
+                current = self.name(target.id, target.loc)
+                return T.Eval(T.ListOp("repeat_in_place", (current, self.to_int(times)), NONE, loc), loc)
             case S.AugAssign(target=target, op=op, value=value, loc=loc):
                 current = self.name(target.id, target.loc)
                 result = self.binary(op, current, self.expr(value), loc)

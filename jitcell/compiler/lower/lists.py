@@ -333,6 +333,9 @@ class ListLowering(LowererHost):
             result = found
         elif op == "count":
             result = self.runtime("list_count", lst, self.item_memory(args[1], t), self.comparison("eq", t))
+        elif op == "repeat_in_place":
+            repeated = self.runtime("list_repeat_in_place", lst, args[1])
+            self.no_memory_if(b.icmp_unsigned("==", repeated, ir.Constant(I8, 0)))
         elif op in ("clear", "reverse"):
             self.runtime(f"list_{op}", lst)
         elif op in ("sort", "sorted"):
