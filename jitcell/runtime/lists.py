@@ -22,6 +22,7 @@ pass; strs, tuples, nested lists and dicts item by item.
 
 from __future__ import annotations
 
+import array
 import ctypes
 import functools
 import struct
@@ -153,22 +154,22 @@ class Boundary:
                 words: list[int] = []
                 for i, item in enumerate(value):
                     self.item_words(item, element, words, owned, [*path, i])
-                data = struct.pack(f"<{len(words)}q", *words)
-            lst = runtime.call("list_new", n, _words(element), _mask(element))
+                data = array.array("q", words)
+            lst = _rt("list_new")(n, _words(element), _mask(element))
             if lst == 0:
                 raise MemoryError
         except BaseException:
             for obj in owned:
                 runtime.call("obj_release", obj)
             raise
-        if data:
-            ctypes.memmove(_WORD(lst + 32).value, data, len(data))
+        if data:  # no copy: from the array's own buffer
+            ctypes.memmove(_WORD(lst + 32).value, data.buffer_info()[0], 8 * len(data))
         self.register(lst, value)
         return lst
 
     def register(self, obj: int, value) -> None:
         self.originals[obj] = value
-        runtime.call("obj_retain", obj)
+        _rt("obj_retain")(obj)
         self.held.append(obj)
 
     def item_words(self, item, t: Parsed, words: list[int], owned: list[int], path: list[int]) -> None:
@@ -275,7 +276,7 @@ class Boundary:
             self.reflected.add(obj)
             if not modified:
                 if _holds_objects(t[1]):  # its own items are the same, but nested ones may have changed
-                    self.items(obj, t[1])
+                    self.reflect_items(obj, t[1])
                 return original
         values = self.items(obj, t[1])
         if original is None:
@@ -287,19 +288,33 @@ class Boundary:
         n = _WORD(obj + 16).value
         if n == 0:
             return []
-        words = struct.unpack(f"<{n * _words(element)}q", ctypes.string_at(_WORD(obj + 32).value,
-                                                                          8 * n * _words(element)))
+        memory = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element)))
         kind = element[0]
-        if kind == "int":
-            return list(words)
         if kind == "float":
-            return list(struct.unpack(f"<{n}d", struct.pack(f"<{n}q", *words)))
+            return memory.cast("d").tolist()
+        words = memory.cast("q").tolist()
+        if kind == "int":
+            return words
         if kind == "bool":
             return [w != 0 for w in words]
         if kind == "str":
             return [runtime.read_str(w) for w in words]
         at = iter(words)
         return [self.value(at, element) for _ in range(n)]
+
+    def reflect_items(self, obj: int, element: Parsed) -> None:
+        """Reflect the lists and dicts among the items of a list whose own items did not change."""
+        n = _WORD(obj + 16).value
+        if n == 0:
+            return
+        words = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element))).cast("q").tolist()
+        if element[0] in ("list", "dict"):
+            for word in words:
+                self.python(word, element)
+            return
+        at = iter(words)
+        for _ in range(n):
+            self.value(at, element)
 
     def value(self, words, t: Parsed):
         kind = t[0]
@@ -333,6 +348,12 @@ class Boundary:
         return original
 
 
+@functools.cache
+def _rt(name: str):
+    """A function of the runtime library, looked up once (the library is loaded at the first use)."""
+    return runtime.function(name)
+
+
 def _modified(lst: int) -> bool:
     """Has compiled code changed this list since it was made (its `modified` word)?"""
     return _WORD(lst + 56).value != 0
@@ -344,16 +365,15 @@ def read(obj: int, type_name: str):
     return Boundary("").python(obj, parse(type_name))
 
 
-def _pack_flat(value: list, kind: str, path: list[int]) -> bytes:
-    n = len(value)
+def _pack_flat(value: list, kind: str, path: list[int]) -> array.array:
     try:
         if kind == "bool":
             for i, item in enumerate(value):
                 if item.__class__ is not bool and type(item).__name__ != "bool_":
                     raise _BadItem([*path, i], type(item).__name__)
-            return struct.pack(f"<{n}q", *value)
-        return struct.pack(f"<{n}{'q' if kind == 'int' else 'd'}", *value)
-    except (struct.error, TypeError, OverflowError):
+            return array.array("q", value)
+        return array.array("q" if kind == "int" else "d", value)  # one loop in C
+    except (TypeError, OverflowError):
         for i, item in enumerate(value):  # which one: the same checks as for a scalar argument
             _scalar_word(item, kind, [*path, i])
         raise
