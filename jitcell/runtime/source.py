@@ -600,26 +600,18 @@ def list_concat(a: int, b: int) -> int:
 
 def list_repeat(a: int, times: int) -> int:
     """a * times, or 0: no memory (or more items than memory could hold)."""
-    n = load64(a + 16)
-    if times < 0:
-        times = 0
-    l = list_new(0, load64(a + 40), load64(a + 48))
+    l = list_slice(a, 0, load64(a + 16))
     if l == 0:
         return 0
-    if n != 0 and times > 1152921504606846975 // n:
+    if not list_repeat_in_place(l, times):
         obj_release(l)
         return 0
-    if not list_reserve(l, n * times):
-        obj_release(l)
-        return 0
-    for _ in range(times):
-        list_extend(l, a)
     store64(l + 56, 0)
     return l
 
 
 def list_repeat_in_place(l: int, times: int) -> bool:
-    """l *= times; False, l unchanged, when out of memory."""
+    """l *= times, by doubling copies; False, l unchanged, when out of memory."""
     n = load64(l + 16)
     if times <= 0:
         list_clear(l)
@@ -629,12 +621,15 @@ def list_repeat_in_place(l: int, times: int) -> bool:
     if not list_reserve(l, n * times):
         return False
     stride = load64(l + 40)
-    size = 8 * stride * n
     items = load64(l + 32)
-    for k in range(1, times):
-        memcpy(items + size * k, items, size)
-        items_retain(items + size * k, n, stride, load64(l + 48))
-    store64(l + 16, n * times)
+    total = n * times
+    filled = n
+    while filled < total:
+        chunk = min(filled, total - filled)
+        memcpy(items + 8 * stride * filled, items, 8 * stride * chunk)
+        filled += chunk
+    items_retain(items + 8 * stride * n, total - n, stride, load64(l + 48))
+    store64(l + 16, total)
     store64(l + 56, 1)
     return True
 
