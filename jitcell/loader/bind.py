@@ -26,7 +26,6 @@ from jitcell import runtime
 from jitcell.abi import SCRIPT_FUNCTION
 from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
-from jitcell.runtime.convert import from_table
 from jitcell.runtime.lists import Boundary
 
 from .library import Library
@@ -109,7 +108,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(info["defaults"]),
         "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
-        "jc__release": _release, "jc__from_table": _table_reader(info["returns"]), "jc__Boundary": Boundary,
+        "jc__release": _release, "jc__Boundary": Boundary,
         **(arrays.wrapper_namespace(name, info) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
@@ -127,7 +126,7 @@ def _wrapper_source(info: dict) -> str:
                           for i, p in enumerate(params))
     lines = [f"def {info['name']}({signature}):"]
     args, tables, late = [], [], []
-    if any(_reflected(t) for _, t in info["params"]) or info["returns"].startswith("list["):
+    if any(_reflected(t) for _, t in info["params"]) or _reflected(info["returns"]):
         lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
     for p, t in info["params"]:
         if is_array_type(t):  # data address, shape and strides (arrays.py)
@@ -160,8 +159,7 @@ def _wrapper_source(info: dict) -> str:
                   f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p in params)}))"]
         return "\n".join(lines) + "\n"
     result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
-              "jc__from_table(jc__result)" if info["returns"].startswith("dict[") else
-              f"jc__call.result(jc__result, {info['returns']!r})" if info["returns"].startswith("list[") else
+              f"jc__call.result(jc__result, {info['returns']!r})" if _reflected(info["returns"]) else
               f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p in params)}))"
               if is_array_type(info["returns"]) else "jc__result")
     if tables:
@@ -229,12 +227,6 @@ def _reflected(type_name: str) -> bool:
     return type_name.startswith(("list[", "dict["))
 
 
-def _table_reader(type_name: str):
-    if not type_name.startswith("dict["):
-        return None
-    return lambda address: from_table(address, type_name)
-
-
 def _tuple_reader(items: list[str]):
     """Python's tuple from a result struct; str items are taken (read, then released), array
     items become ndarrays (`args`: the call's arguments, for an array that is one of them),
@@ -245,8 +237,7 @@ def _tuple_reader(items: list[str]):
 
     def read(struct, args=()):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else
-                     _table_reader(t)(getattr(struct, n)) if t.startswith("dict[") else
-                     Boundary("").result(getattr(struct, n), t) if t.startswith("list[") else
+                     Boundary("").result(getattr(struct, n), t) if _reflected(t) else
                      inner[t](getattr(struct, n), args) if t in inner else
                      arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
                      for n, t in zip(names, items, strict=True))
