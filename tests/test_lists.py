@@ -46,6 +46,9 @@ def count(d: dict[str, int], w: str) -> int:
 def read(d: dict[str, list[int]]) -> int:
     return len(d)
 
+def append_inside(d: dict[str, list[int]]) -> None:
+    d["x"].append(7)
+
 def grow(d: dict[str, list[int]], k: str) -> None:
     d[k] = [len(d)]
     for key, v in d.items():
@@ -140,6 +143,13 @@ def test_a_dict_of_lists_is_reflected_into_its_own_lists(f):
     f["grow"](d, "y")
     assert d == {"x": [1, 0], "y": [1, 0]} and d["x"] is xs
     assert f["read"](d) == 2
+
+
+def test_a_list_in_an_unchanged_dict_is_reflected(f):
+    xs = [1]
+    d = {"x": xs}
+    f["append_inside"](d)
+    assert d == {"x": [1, 7]} and d["x"] is xs
 
 
 def test_a_dict_of_lists_is_checked(f):

@@ -195,10 +195,11 @@ class ListNew:
 @dataclass(frozen=True, slots=True)
 class ListOp:
     """An operation on lists, its operands evaluated in order (check/lists.py lists them):
-    item (l, i), len (l), contains (x, l), repeat (l, n), concat (a, b), range (start, stop,
-    step), copy (l), append (l, x), extend (l, m), insert (l, i, x), pop (l[, i]), remove (l, x),
-    index (l, x, start, stop), count (l, x), clear (l), reverse (l), repeat_in_place (l, n), sort (l, reverse),
-    sorted (l, reverse). `key`: sort's key function called on a Hole standing for an item."""
+    item (l, i), len (l), contains (x, l), repeat (l, n), concat (a, b), range (start, stop, step),
+    copy (l), dict_keys / dict_values / dict_items (d), append (l, x), extend (l, m),
+    insert (l, i, x), pop (l[, i]), remove (l, x), index (l, x, start, stop), count (l, x),
+    clear (l), reverse (l), repeat_in_place (l, n), sort (l, reverse), sorted (l, reverse).
+    `key`: sort's key function called on a Hole standing for an item."""
 
     op: str
     args: tuple[Expr, ...]

@@ -334,7 +334,11 @@ class Boundary:
     def dict_out(self, table: int, t: Parsed, original):
         if original is not None:
             self.reflected.add(table)
-            if _WORD(table + 72).value == 0:
+            if _WORD(table + 72).value == 0:  # its entries are the same; lists among its values may not be
+                if t[2].startswith("list["):
+                    element = parse(t[2])
+                    for _, word in convert.table_words(table, t[1]):
+                        self.python(word, element)
                 return original
         if t[2].startswith("list["):
             element = parse(t[2])

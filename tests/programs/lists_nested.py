@@ -117,3 +117,24 @@ def copy_in_out(a: list[tuple[str, list[int]]]) -> list[tuple[str, list[int]]]:
 #> fault_midway(5)
 #> strs(["x", "y"])
 #> copy_in_out([("a", [1]), ("b", [])])
+
+
+def from_dicts(d: dict[str, float]) -> tuple[list[str], list[float], list[tuple[str, float]]]:
+    d["z"] = 0.5
+    del d["a"]
+    return list(d), list(d.values()), list(d.items())
+
+
+def dict_of_lists(words: list[str]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        k = str(len(w))
+        if k not in groups:
+            groups[k] = []
+        groups[k].append(w)
+    return groups
+
+
+#> from_dicts({"a": 1.0, "b": 2.5})
+#> from_dicts({"a": 1.0})
+#> dict_of_lists(["ab", "c", "de", "fgh"])

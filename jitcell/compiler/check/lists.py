@@ -291,12 +291,21 @@ class ListChecks(CheckerHost):
             if isinstance(arg, S.Call) and isinstance(arg.func, S.Name) and arg.func.id == "range" \
                     and "range" not in self.locals:
                 return self.list_range(arg)
+            mode = "keys"
+            if isinstance(arg, S.Call) and isinstance(arg.func, S.Attribute) and not arg.args \
+                    and not arg.keywords and arg.func.attr in ("keys", "values", "items"):
+                mode, arg = arg.func.attr, arg.func.value
             value = self.expr(arg)
             if value.type is ERROR or value.type is EMPTY_LIST:
                 return value
-            if isinstance(value.type, List):
+            if isinstance(value.type, List) and mode == "keys":
                 return T.ListOp("copy", (value,), value.type, loc)
-            return self.error(f"list() of a {value.type} is not supported; list() takes a list or a range()", loc)
+            if isinstance(value.type, Dict):  # list(d), list(d.keys()), list(d.values()), list(d.items())
+                d = value.type
+                element = {"keys": d.key, "values": d.value, "items": Tuple((d.key, d.value))}[mode]
+                return T.ListOp(f"dict_{mode}", (value,), List(element), loc)
+            return self.error(f"list() of a {value.type} is not supported; list() takes a list, a dict or a "
+                              "range()", loc)
         if name == "sorted":
             if not node.args:
                 return self.error("sorted expected 1 argument, got 0", loc)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, List, Tuple, Type, is_heap
+from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Dict, List, Tuple, Type, is_heap
 
 from .arith import I1, I8, I64, i64, llvm_type
 from .host import LowererHost, ModuleHost
@@ -271,6 +271,8 @@ class ListLowering(LowererHost):
             self.drop(lst, node.args[1].type)
             self.drop(value, element)
             return b.icmp_signed(">=", found, i64(0))
+        if op.startswith("dict_"):
+            return self.list_from_dict(node)
         if op == "repeat":
             first, second = (self.expr(a) for a in node.args)
             lst, times = (first, second) if isinstance(node.args[0].type, List) else (second, first)
@@ -346,6 +348,45 @@ class ListLowering(LowererHost):
             if id(value) not in consumed:
                 self.drop(value, arg.type)
         return result
+
+    def list_from_dict(self, node: T.ListOp) -> ir.Value:
+        """list(d), list(d.values()), list(d.items()): the entries in insertion order."""
+        b = self.b
+        d = self.expr(node.args[0])
+        dict_type = node.args[0].type
+        assert isinstance(dict_type, Dict)  # check has typed it
+        t = _list_type(node.type).element
+        n = self.dict_length(d)
+        lst = self.new_list(n, t)
+        readers = {"dict_keys": [("table_key", dict_type.key)], "dict_values": [("table_value", dict_type.value)],
+                   "dict_items": [("table_key", dict_type.key), ("table_value", dict_type.value)]}[node.op]
+
+        def fill(i: ir.Value, entry: ir.Value) -> None:
+            parts = [self.from_word(self.runtime(reader, d, entry), pt) for reader, pt in readers]
+            value = parts[0] if len(parts) == 1 else b.insert_value(
+                b.insert_value(ir.Constant(llvm_type(t), None), parts[0], 0), parts[1], 1)
+            store_item(b, self.item_at(lst, i, t), value, t)  # from_word retained the objects: the list's now
+
+        before = b.block
+        head, body, end = (self.ir_fn.append_basic_block(name) for name in ("dict.list", "dict.list.item",
+                                                                            "dict.list.end"))
+        b.branch(head)
+        b.position_at_end(head)
+        i = b.phi(I64, name="i")
+        i.add_incoming(i64(0), before)
+        position = b.phi(I64, name="entry")
+        position.add_incoming(i64(0), before)
+        entry = self.runtime("table_next", d, position)
+        b.cbranch(b.icmp_signed("<", entry, i64(0)), end, body)
+        b.position_at_end(body)
+        fill(i, entry)
+        i.add_incoming(b.add(i, i64(1)), b.block)
+        position.add_incoming(b.add(entry, i64(1)), b.block)
+        b.branch(head)
+        b.position_at_end(end)
+        self.drop(d, dict_type)
+        self.take(lst)
+        return lst
 
     def store_taken(self, at: ir.Value, value: ir.Value, t: Type) -> None:
         """Store an owned, held value into an item's words: the list takes it."""
