@@ -19,7 +19,8 @@ import struct
 
 from jitcell import runtime
 
-__all__ = ["dict_types", "to_table", "from_table", "read_table", "table_kinds"]
+__all__ = ["dict_types", "to_table", "from_table", "read_table", "table_kinds", "check_dict", "key_word",
+           "table_words", "KEY_KINDS"]
 
 _PACK_DOUBLE, _UNPACK_DOUBLE = struct.Struct("<d").pack, struct.Struct("<q").unpack
 _PACK_WORD, _UNPACK_WORD = struct.Struct("<q").pack, struct.Struct("<d").unpack
@@ -88,7 +89,7 @@ _DICT_OPERATIONS = ("__getitem__", "__setitem__", "__delitem__", "__contains__",
 def to_table(value, type_name: str, function: str, param: str) -> int:
     """A runtime dict holding a copy of `value` (owned by the caller)."""
     if value.__class__ is not dict:
-        _check_dict(value, type_name, function, param)
+        check_dict(value, type_name, function, param)
     key_kind, value_kind = dict_types(type_name)
     table = runtime.call("table_new", table_kinds(type_name))
     if table == 0:
@@ -113,7 +114,7 @@ def to_table(value, type_name: str, function: str, param: str) -> int:
     return table
 
 
-def _check_dict(value, type_name: str, function: str, param: str) -> None:
+def check_dict(value, type_name: str, function: str, param: str) -> None:
     """A dict subclass is taken if compiled code's operations on a copy mean what they mean on
     it: it defines no __missing__ and overrides none of _DICT_OPERATIONS (OrderedDict's
     overrides keep dict's meaning). Else TypeError naming the parameter and the type."""

@@ -207,8 +207,8 @@ class Boundary:
         return table
 
     def dict_of_lists_in(self, value, t: Parsed, param: str) -> int:
-        if not isinstance(value, dict):
-            raise _BadItem([], type(value).__name__)
+        if value.__class__ is not dict:
+            convert.check_dict(value, t[3], self.function, param)
         table = runtime.call("table_new", convert.KEY_KINDS[t[1]] | 3 << 8)
         if table == 0:
             raise MemoryError
