@@ -105,6 +105,8 @@ class _Site:
         elif kind == "list_error":  # IndexError("list index out of range"), ValueError("3 is not in list")
             cls = IndexError if self.site["error"] == "IndexError" else ValueError
             message = self.site["message"]
+            if values and "{[0]!r}" in message:  # the value came as the one item of a list
+                message = message.replace("{[0]!r}", repr(values[0][0]))
             error = cls(message.replace("{!r}", repr(values[0])) if values else message)
         elif kind.startswith("array_"):  # IndexError and the like, as NumPy words them (arrays.py)
             error = site_error(kind, self.site, values)

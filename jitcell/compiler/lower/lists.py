@@ -209,6 +209,22 @@ class ListLowering(LowererHost):
         with self.b.if_then(failed, likely=False):
             self.report(site, values)
 
+    def not_in_list_if(self, failed: ir.Value, value: ir.Value, t: Type, loc) -> None:
+        """ValueError("x is not in list") with x's repr: a value of a type callbacks do not read (a tuple)
+        travels as the one item of a list made for the message."""
+        if t in (INT, FLOAT, BOOL, STR) or isinstance(t, List):
+            self.list_error_if(failed, "ValueError", "{!r} is not in list", loc, [(value, t)])
+            return
+        site = self.site("list_error", loc, error="ValueError", message="{[0]!r} is not in list",
+                         operands=[List(t).name])
+        b = self.b
+        with b.if_then(failed, likely=False):
+            carrier = self.new_list(i64(1), t)  # held: the error exit releases it
+            self.retain(value, t)  # the carrier's own references
+            store_item(b, self.item_at(carrier, i64(0), t), value, t)
+            self.report(site, [(carrier, List(t))])
+        self.take(carrier)  # made only on the error path, which released it
+
     def item_memory(self, value: ir.Value, t: Type) -> ir.Value:
         """The address (an int) of a copy of value's words, for the runtime's searches."""
         memory = self.entry.alloca(ir.ArrayType(I64, item_words(t)))
@@ -329,9 +345,7 @@ class ListLowering(LowererHost):
             start, stop = (self.slice_bound(v, n) for v in args[2:4])
             found = self.runtime("list_find", lst, self.item_memory(args[1], t), self.comparison("eq", t),
                                  start, stop)
-            shown = [(args[1], t)] if t in (INT, FLOAT, BOOL, STR) or isinstance(t, List) else []
-            self.list_error_if(b.icmp_signed("<", found, i64(0)), "ValueError",
-                               "{!r} is not in list" if shown else "value is not in list", node.loc, shown)
+            self.not_in_list_if(b.icmp_signed("<", found, i64(0)), args[1], t, node.loc)
             result = found
         elif op == "count":
             result = self.runtime("list_count", lst, self.item_memory(args[1], t), self.comparison("eq", t))

@@ -940,6 +940,10 @@ class _FunctionLowerer(HeapLowering, DictLowering, ArrayLowering, ListLowering):
                 break
             if node.type is STR:
                 truth = b.icmp_signed("!=", self.str_length(value), i64(0))
+            elif isinstance(node.type, List):
+                truth = b.icmp_signed("!=", self.list_length(value), i64(0))
+            elif isinstance(node.type, Dict):
+                truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
             else:
                 truth = self.arith.truth(value, node.type)
             nxt = self.ir_fn.append_basic_block("logic.next")
