@@ -3,8 +3,8 @@
 Every diagnostic has a 1-based line and column and a message naming the construct;
 `str(CompileError)` renders each one like a C compiler does::
 
-    cell:2:12: error: lists are not supported
-        return [n]
+    cell:2:12: error: sets are not supported
+        return {n}
                ^
 
 All the errors of a cell are reported at once. Errors that can only be known at call
@@ -20,6 +20,9 @@ import pytest
 
 import jitcell
 from jitcell import CompileError
+
+KNOWN = ("jitcell knows int, float, bool, str, tuple[...], list[...], dict[...] and NumPy arrays (float[:], "
+         "int[:, :], ...)")
 
 
 def compile_error(source: str, **options) -> CompileError:
@@ -194,7 +197,7 @@ CASES = {
     "tuple index range": ("def f(n: int):\n    t = (n, n)\n    return t[2]\n", 3, 14, "tuple index out of range"),
     "unpack count": ("def f(n: int):\n    t = (n, n, n)\n    a, b = t\n    return a\n", 3, 12,
                      "cannot unpack into 2 names: the right side must be a tuple of 2 values, like 'a, b = b, a'"),
-    "list": ("def f(n: int):\n    x = [1, 2]\n    return n\n", 2, 9, "lists are not supported"),
+    "set literal": ("def f(n: int):\n    x = {1, 2}\n    return n\n", 2, 9, "sets are not supported"),
     "empty dict": ("def f(n: int):\n    d = {}\n    return n\n", 2, 9,
                    "the type of an empty dict is not known: write 'd: dict[str, int] = {}' (with its key and "
                    "value types)"),
@@ -227,12 +230,12 @@ CASES = {
                               "math.gamma is not supported by jitcell"),
     "unknown math import": ("from math import gamma\ndef f(x: float):\n    return x\n", 1, 1,
                             "math.gamma is not supported by jitcell"),
-    "for over a list": ("def f(n: int):\n    for i in [1, 2]:\n        pass\n    return n\n", 2, 14,
-                        "lists are not supported"),
+    "for over a set": ("def f(n: int):\n    for i in {1, 2}:\n        pass\n    return n\n", 2, 14,
+                       "sets are not supported"),
     "for over a name": ("def f(n: int):\n    for i in n:\n        pass\n    return n\n", 2, 14,
-                        "'int' object is not iterable in jitcell, which iterates over range(...), str, 1-D arrays, "
-                        "dicts (and their keys(), values(), items()), sets, tuples of one item type, enumerate(), "
-                        "zip() and reversed()"),
+                        "'int' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
+                        "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
+                        "enumerate(), zip() and reversed()"),
     "for with two targets": ("def f(n: int):\n    for a, b in range(3):\n        pass\n    return n\n", 2, 9,
                              "cannot unpack non-iterable int object"),
     "unpack into attribute": ("def f(n: int):\n    a.x, b = n, n\n    return b\n", 2, 5,
@@ -248,14 +251,32 @@ CASES = {
                                 "'continue' outside a loop"),
     # ---- types
     "missing annotation": ("def f(n):\n    return n\n", 1, 7,
-                           "parameter 'n' of f() needs a type: 'n: int', 'n: float' or 'n: bool'"),
+                           "parameter 'n' of f() needs a type, such as 'n: int', 'n: float', 'n: str' or "
+                           f"'n: list[int]' ({KNOWN})"),
+    "missing annotation of a list": ("def f(l):\n    return len(l)\n", 1, 7,
+                                     "parameter 'l' of f() needs a type, such as 'l: int', 'l: float', 'l: str' or "
+                                     f"'l: list[int]' ({KNOWN})"),
     "unsupported annotation": ("def f(n: list) -> int:\n    return 1\n", 1, 10,
-                               "unsupported type for parameter 'n'; jitcell knows int, float, bool, str"),
+                               f"unsupported type for parameter 'n'; {KNOWN}"),
     "None parameter": ("def f(n: None):\n    return 1\n", 1, 10,
-                       "unsupported type for parameter 'n'; jitcell knows int, float, bool, str"),
+                       f"unsupported type for parameter 'n'; {KNOWN}"),
     "unsupported return annotation": ("def f(n: int) -> list:\n    return n\n", 1, 18,
-                                      "unsupported type for the return value of f(); jitcell knows int, float, "
-                                      "bool, str or None"),
+                                      f"unsupported type for the return value of f(); {KNOWN}, and None for a "
+                                      "result"),
+    "empty list without a type": ("def f(n: int) -> int:\n    result = []\n    return len(result)\n", 2, 14,
+                                  "cannot infer the element type of 'result'; annotate it: result: list[int] = []"),
+    "list of arrays": ("def f(n: int) -> list[float[:]]:\n    return []\n", 1, 18,
+                       "a list cannot hold NumPy arrays (float[:]) in jitcell yet; use a 2-D array, or a list of "
+                       "lists of numbers"),
+    "list index of another type": ("def f(xs: list[int]) -> int:\n    return xs[1.5]\n", 2, 15,
+                                   "list indices must be integers, not float"),
+    "list items of two types": ("def f(n: int) -> int:\n    xs = [1, 'a']\n    return n\n", 2, 10,
+                                "the operands of a list literal have different types (int and str); Python would "
+                                "return either, so convert them to one type, e.g. float(...)"),
+    "list method unknown": ("def f(xs: list[int]) -> int:\n    return xs.sum()\n", 2, 12,
+                            "'list' object has no attribute 'sum' in jitcell"),
+    "sort key not a function": ("def f(xs: list[int]) -> None:\n    xs.sort(key=len)\n", 2, 17,
+                                "key= must name a function of this cell (or be None)"),
     "int local gets a float": ("def f(n: int):\n    x = 1\n    x = 2.5\n    return x\n", 3, 9,
                                "'x' is int (from its first assignment) and cannot hold float "
                                "(write int(...) to truncate)"),
@@ -375,8 +396,8 @@ CASES = {
                                    "the integer 0xffffffff...ffff (16000 bits) does not fit in 64 bits"),
     "hex default of 4000 digits": ("def f(x: int = -0x1" + "0" * 4000 + ") -> int:\n    return x\n", 1, 16,
                                    "the default of 'x', -0x10000000...0000 (16001 bits), does not fit in 64 bits"),
-    "U+2028 in a string before an error": ("def f() -> str:\n    s = 'a\u2028b'\n    return [s]\n", 3, 12,
-                                           "lists are not supported"),
+    "U+2028 in a string before an error": ("def f() -> str:\n    s = 'a\u2028b'\n    return {s}\n", 3, 12,
+                                           "sets are not supported"),
     "U+2029 and a form feed in comments": ("def f() -> int:\n    # \u2029 \x0c\n    return y\n", 3, 12,
                                            "name 'y' is not defined"),
     # ---- what ast.parse accepts and Python's compiler refuses (found by tests/faults/test_mutated_cells.py:
@@ -464,23 +485,23 @@ def test_an_empty_tuple_as_a_cells_value():
 def test_rendering_points_at_the_column():
     error = compile_error("""
         def f(n: int):
-            return [n]
+            return {n}
     """)
-    assert str(error) == ("cell:2:12: error: lists are not supported\n"
-                          "        return [n]\n"
+    assert str(error) == ("cell:2:12: error: sets are not supported\n"
+                          "        return {n}\n"
                           "               ^")
 
 
 def test_columns_count_characters_not_bytes():
-    error = compile_error("def f(n: int):\n    é = 'é'; return [n]\n")
+    error = compile_error("def f(n: int):\n    é = 'é'; return {n}\n")
     assert (error.line, error.col) == (2, 21)
-    assert str(error).splitlines()[1:] == ["        é = 'é'; return [n]", "                        ^"]
+    assert str(error).splitlines()[1:] == ["        é = 'é'; return {n}", "                        ^"]
 
 
 def test_first_line_shifts_line_numbers():
-    error = compile_error("def f(n: int):\n    return [n]\n", first_line=5)
+    error = compile_error("def f(n: int):\n    return {n}\n", first_line=5)
     assert (error.line, error.col) == (6, 12)
-    assert str(error) == "cell:6:12: error: lists are not supported\n        return [n]\n               ^"
+    assert str(error) == "cell:6:12: error: sets are not supported\n        return {n}\n               ^"
     syntax = compile_error("def f(n: int)\n    return n\n", first_line=3)
     assert (syntax.line, syntax.col) == (3, 14)
 
@@ -488,10 +509,10 @@ def test_first_line_shifts_line_numbers():
 def test_a_line_separator_inside_a_string_ends_no_line():
     """Python's tokenizer ends lines at \\n, \\r\\n and \\r only; str.splitlines() also at U+2028, which
     shifted the line shown under a later error (and the column, counted in that wrong line)."""
-    error = compile_error("def f() -> str:\n    s = 'a\u2028b'\n    return [s]\n")
-    assert str(error) == "cell:3:12: error: lists are not supported\n        return [s]\n               ^"
-    error = compile_error("def f() -> str:\r\n    s = 'a\u2028b'\r    return [s]\r\n")  # \r\n and \r end lines
-    assert str(error) == "cell:3:12: error: lists are not supported\n        return [s]\n               ^"
+    error = compile_error("def f() -> str:\n    s = 'a\u2028b'\n    return {s}\n")
+    assert str(error) == "cell:3:12: error: sets are not supported\n        return {s}\n               ^"
+    error = compile_error("def f() -> str:\r\n    s = 'a\u2028b'\r    return {s}\r\n")  # \r\n and \r end lines
+    assert str(error) == "cell:3:12: error: sets are not supported\n        return {s}\n               ^"
 
 
 def test_an_error_at_run_time_shows_the_line_after_a_line_separator():
@@ -515,7 +536,7 @@ def test_all_errors_are_reported_at_once():
             pass
 
         def f(n):
-            return [n]
+            return n @ n
 
         def g(x: int):
             y = 1
@@ -528,8 +549,8 @@ def test_all_errors_are_reported_at_once():
     assert [(d.loc.line, d.loc.col) for d in error.diagnostics] == [(1, 1), (4, 7), (5, 12), (9, 9), (10, 16), (13, 12)]
     assert [d.message.split(";")[0].split(" (")[0] for d in error.diagnostics] == [
         "only 'def', imports and constants such as 'N = 100' may appear at the top level of a %%jit cell, not classes",
-        "parameter 'n' of f() needs a type: 'n: int', 'n: float' or 'n: bool'",
-        "lists are not supported",
+        "parameter 'n' of f() needs a type, such as 'n: int', 'n: float', 'n: str' or 'n: list[int]'",
+        "the '@' operator is not supported",
         "'y' is int",
         "name 'undefined' is not defined",
         "return value of h() must be int, not float",
@@ -539,12 +560,12 @@ def test_all_errors_are_reported_at_once():
 
 
 def test_errors_are_sorted_by_position():
-    # the lists are found while parsing, before the attribute is checked
-    error = compile_error("def f(n: int):\n    return n.x + m\ndef g(n: int):\n    return [n] + [n]\n")
-    assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics] == [
+    # the generator expressions are found while parsing, before the attribute is checked
+    error = compile_error("def f(n: int):\n    return n.x + m\n"
+                          "def g(n: int):\n    return sum(i for i in range(n)) + sum(i for i in range(n))\n")
+    assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics][:2] == [
         (2, 12, "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"),
-        (2, 18, "name 'm' is not defined"),
-        (4, 12, "lists are not supported"), (4, 18, "lists are not supported")]
+        (2, 18, "name 'm' is not defined")]
 
 
 def test_one_mistake_is_reported_once():
@@ -564,7 +585,7 @@ def test_very_deep_nesting_is_a_compile_error_not_a_crash():
 
 
 def test_compile_error_is_a_jit_error():
-    error = compile_error("def f(n: int):\n    return [n]\n")
+    error = compile_error("def f(n: int):\n    return {n}\n")
     assert isinstance(error, jitcell.JitError)
     lines = error._render_traceback_()
     assert "1 error in cell" in lines[0] and lines[1].startswith("cell:2:12: error:")

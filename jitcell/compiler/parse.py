@@ -38,7 +38,7 @@ _UNSUPPORTED = {
     ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
     ast.Nonlocal: "nonlocal declarations",
     ast.Starred: "starred expressions",
-    ast.List: "lists", ast.Set: "sets",
+    ast.Set: "sets",
     ast.NamedExpr: "assignment expressions (:=)",
     ast.Match: "match statements",
 }
@@ -492,6 +492,8 @@ class _Parser:
                 return S.Tuple(tuple(self.expr(e) for e in elts), loc)
             case ast.Subscript():
                 return self.subscript(node)
+            case ast.List(elts=elts):
+                return S.ListLiteral(tuple(self.expr(e) for e in elts), loc)
             case ast.Dict(keys=keys, values=values):
                 if any(k is None for k in keys):
                     self.error(node, "** unpacking in a dict literal is not supported")

@@ -130,6 +130,12 @@ class SetLiteral:
 
 
 @dataclass(frozen=True, slots=True)
+class ListLiteral:
+    elts: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class DictLiteral:
     keys: tuple[Expr, ...]
     values: tuple[Expr, ...]
@@ -161,7 +167,7 @@ class Received:
 
 
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | Slice | DictLiteral | SetLiteral | Received)
+        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received)
 
 # An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`).
 Target = Name | Subscript | Tuple

@@ -204,6 +204,15 @@ class SetNew:
 
 
 @dataclass(frozen=True, slots=True)
+class ListNew:
+    """A list literal `[a, b]` (an empty one has no element type until it goes somewhere typed)."""
+
+    items: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class SetOp:
     """An operation on sets (lower/sets.py): `op` is a method's name (`add`, `union`, `issubset`...),
     `contains`, `not_contains`, a comparison (`==` `!=` `<=` `<` `>=` `>`) or an in-place
@@ -213,6 +222,22 @@ class SetOp:
     args: tuple[Expr, ...]
     type: Type
     loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListOp:
+    """An operation on lists, its operands evaluated in order (check/lists.py lists them):
+    item (l, i), len (l), contains (x, l), repeat (l, n), concat (a, b), range (start, stop, step),
+    copy (l), dict_keys / dict_values / dict_items (d), append (l, x), extend (l, m),
+    insert (l, i, x), pop (l[, i]), remove (l, x), index (l, x, start, stop), count (l, x),
+    clear (l), reverse (l), repeat_in_place (l, n), sort (l, reverse), sorted (l, reverse).
+    `key`: sort's key function called on a Hole standing for an item."""
+
+    op: str
+    args: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+    key: Expr | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +374,15 @@ class SetIter:
 
 
 @dataclass(frozen=True, slots=True)
+class ListIter:
+    """The items of a list, by index: its length read at each step, as CPython does."""
+
+    list: Expr
+    type: Type  # of an item
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class StrIter:
     """The characters of a str, each a str of one character."""
 
@@ -386,7 +420,7 @@ class ZipIter:
     loc: Loc
 
 
-Iterable = RangeIter | ArrayIter | StrIter | DictIter | SetIter | TupleIter | EnumerateIter | ZipIter
+Iterable = RangeIter | ArrayIter | StrIter | ListIter | DictIter | SetIter | TupleIter | EnumerateIter | ZipIter
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,7 +458,8 @@ class ExceptionText:
 
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains | SetNew | SetOp
-        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global | StrOp | Reduce | IterLength)
+        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global | StrOp | Reduce | IterLength
+        | ListNew | ListOp)
 
 # ---- statements --------------------------------------------------------------
 
@@ -510,6 +545,45 @@ class ForDict:
     names: tuple[str, ...]
     dict: Expr
     mode: str  # "keys", "values" or "items"
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListSet:
+    """`l[i] = v`: v is evaluated first, then l and i, as in Python."""
+
+    list: Expr
+    index: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListUpdate:
+    """`l[i] op= value`: `value` is the new item, computed from a Hole standing for the old."""
+
+    list: Expr
+    index: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListDelete:
+    list: Expr
+    index: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ForList:
+    """`for x in l` (or `for a, b in l` over tuples): by index, reading the length at each step, so
+    items appended in the loop are visited, as in Python. Any iterable lowered to a list can use it."""
+
+    names: tuple[str, ...]
+    list: Expr
     body: tuple[Stmt, ...]
     orelse: tuple[Stmt, ...]
     loc: Loc
@@ -667,7 +741,7 @@ class SetGlobal:
 Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval
         | Raise | Try
         | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ArrayAssign | ForArray | ForStr
-        | SetGlobal)
+        | SetGlobal | ListSet | ListUpdate | ListDelete | ForList)
 
 # ---- functions ---------------------------------------------------------------
 

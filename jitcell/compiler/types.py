@@ -2,11 +2,11 @@
 
     >>> INT, FLOAT, BOOL, NONE, STR
     (int, float, bool, None, str)
-    >>> Array(FLOAT, 2), Tuple((INT, STR)), Dict(STR, INT), Set(INT)
-    (float[:, :], tuple[int, str], dict[str, int], set[int])
+    >>> Array(FLOAT, 2), Tuple((INT, STR)), Dict(STR, INT), Set(INT), List(Tuple((INT, FLOAT)))
+    (float[:, :], tuple[int, str], dict[str, int], set[int], list[tuple[int, float]])
 
-Scalars (int, float, bool) and tuples are values. str, dict, set and arrays live on the
-heap, are reference counted, and travel as pointers (`is_heap`).
+Scalars (int, float, bool) and tuples are values. str, dict, set, list and arrays live on
+the heap, are reference counted, and travel as pointers (`is_heap`).
 
 `ERROR` is the type of an expression that already produced a diagnostic; checks
 accept it silently so that one mistake is reported once.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict", "Set",
+__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict", "Set", "List",
            "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
 
 
@@ -79,6 +79,15 @@ class Set(Type):
         object.__setattr__(self, "element", element)
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class List(Type):
+    element: Type
+
+    def __init__(self, element: Type):
+        object.__setattr__(self, "name", f"list[{element}]")
+        object.__setattr__(self, "element", element)
+
+
 _BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR}
 
 
@@ -93,7 +102,8 @@ def type_from_text(text: str) -> Type | None:
         return t
     for head, make in (("tuple[", lambda items: Tuple(items)),
                        ("dict[", lambda items: Dict(*items) if len(items) == 2 else None),
-                       ("set[", lambda items: Set(*items) if len(items) == 1 else None)):
+                       ("set[", lambda items: Set(*items) if len(items) == 1 else None),
+                       ("list[", lambda items: List(items[0]) if len(items) == 1 else None)):
         if text.startswith(head) and text.endswith("]"):
             items = [type_from_text(item) for item in _split(text[len(head):-1])]
             return None if None in items else make(items)
@@ -125,7 +135,7 @@ def is_numeric(t: Type) -> bool:
 
 def is_heap(t: Type) -> bool:
     """A reference-counted object behind a pointer."""
-    return t is STR or t == STR or isinstance(t, (Array, Dict, Set))
+    return t is STR or t == STR or isinstance(t, (Array, Dict, Set, List))
 
 
 def has_heap_parts(t: Type) -> bool:

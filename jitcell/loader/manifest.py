@@ -38,7 +38,7 @@ _BREAKS = ("no-dllexport", "hidden")
 _INT64 = (-(2**63), 2**63 - 1)
 
 # A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("set", element),
-# ("array", element, ndim)
+# ("array", element, ndim), ("list", element)
 TypeName = tuple
 
 
@@ -95,14 +95,19 @@ def _parse(text: str) -> tuple[TypeName, str]:
                 return ("tuple", tuple(items)), rest[1:]
             else:
                 raise ValueError(text)
+    if text.startswith("list["):
+        element, rest = _parse(text[len("list["):])
+        if element == ("None",) or not rest.startswith("]"):
+            raise ValueError(text)
+        return ("list", element), rest[1:]
     if text.startswith("dict["):
         key, rest = _parse(text[len("dict["):])
         if not rest.startswith(", "):
             raise ValueError(text)
         value, rest = _parse(rest[2:])
-        if key[0] not in _DICT_KEYS or value[0] not in _DICT_VALUES or not rest.startswith("]"):
+        if key[0] not in _DICT_KEYS or value[0] not in (*_DICT_VALUES, "list") or not rest.startswith("]"):
             raise ValueError(text)
-        return ("dict", key[0], value[0]), rest[1:]
+        return ("dict", key[0], value[0] if value[0] != "list" else value), rest[1:]
     if text.startswith("set["):
         element, rest = _parse(text[len("set["):])
         if element[0] not in _SET_ELEMENTS or not rest.startswith("]"):

@@ -30,6 +30,7 @@ from collections.abc import Callable
 
 from jitcell import runtime
 from jitcell.errors import source_lines
+from jitcell.runtime import lists
 from jitcell.runtime.arrays import site_error
 from jitcell.runtime.convert import read_set
 
@@ -76,7 +77,7 @@ class _Site:
         self.filename = filename or "cell"
         types = site.get("operands") or [i["type"] for i in site.get("items", []) if "type" in i]
         self.types = types
-        self.fields = [(f"v{i}", _CTYPES[t]) for i, t in enumerate(types)]
+        self.fields = [(f"v{i}", _ctype(t)) for i, t in enumerate(types)]
         self.values_type: type[ctypes.Structure] = type("Values", (ctypes.Structure,), {"_fields_": self.fields})
         index = site["line"] - first_line
         self.source_line = source_lines[index].strip() if 0 <= index < len(source_lines) else ""
@@ -87,8 +88,9 @@ class _Site:
             return []
         struct = self.values_type.from_address(address)
         values = [getattr(struct, name) for name, _ in self.fields]
-        if "str" in self.types or "set[int]" in self.types or "set[str]" in self.types:
-            values = [runtime.read_str(v) if t == "str" else read_set(v, t) if t.startswith("set[") else v
+        if any(t == "str" or t.startswith(("list[", "set[")) for t in self.types):
+            values = [runtime.read_str(v) if t == "str" else read_set(v, t) if t.startswith("set[") else
+                      lists.read(v, t) if t.startswith("list[") else v
                       for v, t in zip(values, self.types, strict=True)]
         return values
 
@@ -131,6 +133,12 @@ class _Site:
             error = _zip_strict_error(self.site["argument"], self.site["longer"])
         elif kind == "empty_sequence":
             error = _raised_by(lambda: {"min": min, "max": max}[self.site["op"]](()))
+        elif kind == "list_error":  # IndexError("list index out of range"), ValueError("3 is not in list")
+            cls = IndexError if self.site["error"] == "IndexError" else ValueError
+            message = self.site["message"]
+            if values and "{[0]!r}" in message:  # the value came as the one item of a list
+                message = message.replace("{[0]!r}", repr(values[0][0]))
+            error = cls(message.replace("{!r}", repr(values[0])) if values else message)
         elif kind.startswith("array_"):  # IndexError and the like, as NumPy words them (arrays.py)
             error = site_error(kind, self.site, values)
         else:
@@ -417,10 +425,29 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},
     "raise": {"cls", "again", "cause", "operands"}, "except": {"classes", "operands"},
     "handled_end": {"operands"}, "exception_text": {"operands"},
+    "list_error": {"error", "message", "operands"},
 }
 
 _EXCEPTION_CLASSES = frozenset(name for name, value in vars(builtins).items()
                                if isinstance(value, type) and issubclass(value, BaseException))
+
+
+def _ctype(t: str):
+    """How an operand of type t travels: a list as its object's address."""
+    return ctypes.c_void_p if t.startswith("list[") else _CTYPES[t]
+
+
+def _passed(t: object) -> bool:
+    """A type whose values generated code passes to a callback: scalars, str, lists of any type."""
+    if not isinstance(t, str):
+        return False
+    if t.startswith("list[") and t.endswith("]"):
+        try:
+            lists.parse(t)
+        except (TypeError, IndexError, RecursionError):
+            return False
+        return t.count("[") == t.count("]")
+    return t in _CTYPES
 
 
 def site_problem(site: object) -> str | None:
@@ -438,7 +465,7 @@ def site_problem(site: object) -> str | None:
     if not isinstance(site["function"], str) or not site["function"].isidentifier():
         return "its function is not a name"
     operands = site.get("operands", [])
-    if not isinstance(operands, list) or any(t not in _CTYPES for t in operands):
+    if not isinstance(operands, list) or any(not _passed(t) for t in operands):
         return "its operands are not types jitcell passes"
     if kind == "python_op" and not _known_operation(site["op"]):
         return f"{site['op']!r} is not an operation jitcell checks"
@@ -475,11 +502,14 @@ def site_problem(site: object) -> str | None:
         return "its parameters are not names"
     if kind == "format" and (site["conversion"] not in (None, "r", "s", "a") or not isinstance(site["spec"], str)):
         return "its conversion or format spec is not one Python has"
+    if kind == "list_error" and (site["error"] not in ("IndexError", "ValueError") or
+                                 not isinstance(site["message"], str)):
+        return "its exception is not one a list raises"
     if kind == "print":
         items = site["items"]
         if not isinstance(items, list) or not all(
                 isinstance(i, dict) and (set(i) == {"text"} and isinstance(i["text"], str) or
-                                         set(i) == {"type"} and i["type"] in _CTYPES) for i in items):
+                                         set(i) == {"type"} and _passed(i["type"])) for i in items):
             return "its items are not text and typed values"
         if not isinstance(site["sep"], str) or not isinstance(site["end"], str) or type(site["flush"]) is not bool:
             return "its sep, end or flush is not what print() takes"

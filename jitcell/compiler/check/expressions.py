@@ -20,7 +20,7 @@ from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import INTRINSICS
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Set, Tuple, Type, is_numeric
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Set, Tuple, Type, is_numeric
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
@@ -28,6 +28,7 @@ from .constants import typed_constant
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
+from .lists import EMPTY_LIST, ListChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
@@ -37,13 +38,14 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_defau
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", *STR_BUILTINS}) | ITERATORS
+                      "all", "divmod", "set", "list", "sorted", *STR_BUILTINS}) | ITERATORS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ArrayChecks, IterationChecks):
+class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, ArrayChecks,
+                        IterationChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -90,7 +92,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
             return e
         if isinstance(e, T.Literal):
             return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
-        if e.type in (INT, FLOAT, STR) or isinstance(e.type, (Dict, Set)):
+        if e.type in (INT, FLOAT, STR) or isinstance(e.type, (Dict, Set, List)):
             return T.Convert(e, BOOL, e.loc)
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
 
@@ -101,6 +103,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
         if (empty := self.empty_dict_as(e, target)) is not None:
             return empty
         if (empty := self.empty_set_as(e, target)) is not None:
+            return empty
+        if (empty := self.empty_list_as(e, target)) is not None:
             return empty
         if target is FLOAT and e.type in (INT, BOOL):
             return self.to_float(e)
@@ -115,6 +119,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
             where = "" if where.startswith("annotate") else f" {where}"
             return self.error(f"the type of an empty set() is not known{where}: assign it to an annotated name "
                               "first, like 's: set[int] = set()'", e.loc)
+        if e.type is EMPTY_LIST:
+            hint = "annotate it, e.g. 'xs: list[int] = []'" if not where.startswith("annotate") else where
+            return self.error(f"cannot infer the element type of this empty list; {hint}", e.loc)
         if e.type is not EMPTY_DICT:
             return e
         hint = where if where.startswith("annotate") else "assign it to an annotated name first, like " \
@@ -125,7 +132,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
     def can_coerce(self, source: Type, target: Type) -> bool:
         return source == target or ERROR in (source, target) or (
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
-            source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set))
+            source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set)) or (
+            source is EMPTY_LIST and isinstance(target, List))
 
     def numeric(self, e: T.Expr, what: str) -> bool:
         if e.type is ERROR:
@@ -190,6 +198,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
                 return self.subscript(self.expr(value), indices, loc)
             case S.DictLiteral():
                 return self.dict_literal(node)
+            case S.ListLiteral():
+                return self.list_literal(node)
             case S.SetLiteral():
                 return self.set_literal(node)
             case S.Slice() | S.SliceAll():
@@ -255,6 +265,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
             return self.dict_subscript(value, indices, loc)
         if isinstance(value.type, Array):
             return self.array_subscript(value, indices, loc)
+        if isinstance(value.type, List):
+            return self.list_item(value, indices, loc)
         if value.type is STR:
             return self.str_subscript(value, indices, loc)
         for index in indices:
@@ -311,6 +323,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
             return T.Literal(0, ERROR, loc)
         if any(isinstance(t, Set) or t is EMPTY_SET for t in (left.type, right.type)):
             return self.set_binary(op, left, right, loc)
+        if isinstance(left.type, List) or isinstance(right.type, List) or EMPTY_LIST in (left.type, right.type):
+            return self.list_binary(op, left, right, loc)
         if op == "*" and STR in (left.type, right.type):
             return self.str_repeat(left, right, loc)
         if STR in (left.type, right.type):
@@ -340,6 +354,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
             return self.set_compare(operands, ops, loc)
         if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
+        if any(isinstance(e.type, List) or e.type is EMPTY_LIST for e in operands):
+            return self.list_compare(operands, ops, loc)
         if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
             return self.str_code_compare(operands, ops, loc) or self.str_compare(operands, ops, loc)
         for e in operands:
@@ -416,6 +432,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
                 return self.str_method(base, func.attr, node)
             if isinstance(base.type, Array):
                 return self.array_method(base, func.attr, node)
+            if isinstance(base.type, List) or base.type is EMPTY_LIST:
+                return self.list_method(base, func.attr, node)
             return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
         return self.error("only functions of this cell, builtins and math functions can be called", loc)
 
@@ -475,6 +493,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
         loc = node.loc
         if name == "print":
             return self.call_print(node)
+        if (listed := self.list_builtin(name, node)) is not None:
+            return listed
         if name in ITERATORS:
             return self.error(f"{name}() is only supported as {ITERATOR_PLACES}", loc)
         if name in ("sum", "any", "all") or (name in ("min", "max") and (len(node.args) == 1 or node.keywords)):
@@ -508,6 +528,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
                 return self.array_len(args[0], loc)
             if isinstance(args[0].type, Tuple):
                 return T.Intrinsic("len", (args[0],), INT, loc)
+            if isinstance(args[0].type, List):
+                return self.list_length(args[0], loc)
             if args[0].type is not STR and not isinstance(args[0].type, (Dict, Set)):
                 return self.error(f"object of type '{args[0].type}' has no len()", loc)
             return T.Intrinsic("len", (args[0],), INT, loc)
@@ -576,7 +598,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Ar
             e = self.text_or_expr(a)
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
-            elif e.type not in (ERROR, STR) and not is_numeric(e.type) and not isinstance(e.type, Set):
+            elif e.type not in (ERROR, STR) and not is_numeric(e.type) and not isinstance(e.type, (Set, List)):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
         texts = {"sep": " ", "end": "\n"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Array, Dict, Set, Tuple, Type, is_numeric
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Array, Dict, List, Set, Tuple, Type, is_numeric
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -66,15 +66,17 @@ class IterationChecks(CheckerHost):
             return T.ArrayIter(value, False, t.element, loc)
         if t is STR:
             return T.StrIter(value, STR, loc)
+        if isinstance(t, List):
+            return T.ListIter(value, t.element, loc)
         if isinstance(t, Tuple):
             if not t.items or len(set(t.items)) != 1:
                 self.error(f"iterating over a {t} needs items of one type (a loop variable has one type); "
                            "unpack it instead: a, b = t", loc)
                 return None
             return T.TupleIter(value, t.items[0], loc)
-        self.error(f"'{t}' object is not iterable in jitcell, which iterates over range(...), str, 1-D arrays, "
-                   "dicts (and their keys(), values(), items()), sets, tuples of one item type, enumerate(), zip() "
-                   "and reversed()", loc)
+        self.error(f"'{t}' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
+                   "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
+                   "enumerate(), zip() and reversed()", loc)
         return None
 
     def dict_iter(self, d: T.Expr, mode: str, loc: Loc) -> T.DictIter:

@@ -21,13 +21,28 @@ from collections.abc import Callable
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Set, Tuple, Type, type_from_name
+from jitcell.compiler.types import (
+    BOOL,
+    ERROR,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    Array,
+    Dict,
+    List,
+    Set,
+    Tuple,
+    Type,
+    type_from_name,
+)
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
 from .constants import Value, evaluate
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
+from .lists import EMPTY_LIST, element_problem
 from .sets import EMPTY_SET, SET_ELEMENTS
 
 __all__ = ["check"]
@@ -44,6 +59,9 @@ def check(module: S.Module, source: str = "", first_line: int = 1, internal: boo
 
 
 VARIABLE_TYPES = "int, float, bool, str or a dict"
+# Every type the language has, for messages that say which types exist.
+KNOWN_TYPES = ("int, float, bool, str, tuple[...], list[...], dict[...] and NumPy arrays (float[:], "
+               "int[:, :], ...)")
 
 
 class ModuleChecker:
@@ -99,8 +117,9 @@ class ModuleChecker:
                 self.variables[var.name] = t
 
     def fail_if_errors(self) -> None:
-        if self.errors:
-            raise CompileError(self.errors, self.source, self.first_line)
+        if self.errors:  # once each: an annotation is read by both passes over a function
+            unique = list({(e.message, e.loc): e for e in self.errors}.values())
+            raise CompileError(unique, self.source, self.first_line)
 
     def collect_imports(self) -> None:
         for imp in self.module.imports:
@@ -132,14 +151,23 @@ class ModuleChecker:
                 self.errors.append(Diagnostic(array, node.loc))
                 return ERROR
             t = array
+        elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "list" \
+                and len(node.indices) == 1:
+            element = self.annotation(node.indices[0], what, loc)
+            if element is ERROR:
+                return ERROR
+            if (problem := element_problem(element)) is not None:
+                self.errors.append(Diagnostic(problem, node.loc))
+                return ERROR
+            t = List(element)
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "dict" \
                 and len(node.indices) == 2:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
             if ERROR in (key, value):
                 return ERROR
-            if key not in DICT_KEYS or value not in DICT_VALUES:
+            if key not in DICT_KEYS or (value not in DICT_VALUES and not isinstance(value, List)):
                 self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be int or str, values "
-                                              "int, float, bool or str", node.loc))
+                                              "int, float, bool, str or a list", node.loc))
                 return ERROR
             t = Dict(key, value)
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "set" \
@@ -155,7 +183,7 @@ class ModuleChecker:
         else:
             t = None
         if t is None or (t is NONE and not allow_none):
-            allowed = "int, float, bool, str" + (" or None" if allow_none else "")
+            allowed = KNOWN_TYPES + (", and None for a result" if allow_none else "")
             self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}",
                                           node.loc if node is not None else loc))
             return ERROR
@@ -167,8 +195,9 @@ class ModuleChecker:
         for p in fdef.params:
             if p.annotation is None:
                 self.errors.append(Diagnostic(
-                    f"parameter '{p.name}' of {fdef.name}() needs a type: '{p.name}: int', "
-                    f"'{p.name}: float' or '{p.name}: bool'", p.loc))
+                    f"parameter '{p.name}' of {fdef.name}() needs a type, such as '{p.name}: int', "
+                    f"'{p.name}: float', '{p.name}: str' or '{p.name}: list[int]' (jitcell knows {KNOWN_TYPES})",
+                    p.loc))
                 params.append((p.name, ERROR))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
@@ -330,7 +359,7 @@ class FunctionChecker(ExpressionChecker):
         known = [t for t, _ in self.returns if t is not ERROR]
         if not known and not self.returns:
             return NONE
-        typed = [t for t in known if t not in (EMPTY_DICT, EMPTY_SET)]  # `return {}` takes its type from another
+        typed = [t for t in known if t not in (EMPTY_DICT, EMPTY_SET, EMPTY_LIST)]  # `return {}` takes another's type
         return (typed or known)[0] if known else None
 
     def script_body(self) -> tuple[T.Stmt, ...]:
@@ -362,6 +391,20 @@ class FunctionChecker(ExpressionChecker):
                 return self.assign(node)
             case S.AssignTargets():
                 return self.assign_targets(node)
+            case S.AugAssign(target=target, op="+", value=value, loc=loc) \
+                    if isinstance(self.locals.get(target.id), List) or self.locals.get(target.id) is EMPTY_LIST:
+                # `xs += ys` extends the list in place (another name for it sees the items)
+                call = S.Call(S.Attribute(target, "extend", loc), (value,), (), loc)
+                current = self.name(target.id, target.loc)
+                return T.Eval(self.list_method(current, "extend", call), loc)
+            case S.AugAssign(target=target, op="*", value=value, loc=loc) \
+                    if isinstance(self.locals.get(target.id), List):
+                times = self.expr(value)  # `xs *= n` repeats the list in place
+                if times.type not in (INT, BOOL, ERROR):
+                    self.error(f"can't multiply sequence by non-int of type '{times.type}'", loc)
+                    return None
+                current = self.name(target.id, target.loc)
+                return T.Eval(T.ListOp("repeat_in_place", (current, self.to_int(times)), NONE, loc), loc)
             case S.AugAssign(target=target, op=op, value=value, loc=loc):
                 current = self.name(target.id, target.loc)
                 if isinstance(current.type, Set):
@@ -553,6 +596,8 @@ class FunctionChecker(ExpressionChecker):
                 self.error(f"'{var}' is {declared}; this loop gives it str", target.loc)
             return self.loop(lambda b, e: T.ForStr(var, text, b, e, loc), node.body, node.orelse,
                              forever=False, loop_var=var)
+        if isinstance(iterable, T.ListIter) and plain is not None:
+            return self.for_list(node, plain, iterable.list)
         if isinstance(iterable, T.DictIter) and plain is not None and \
                 (len(plain) == 2 if iterable.mode == "items" else isinstance(target, S.Name)):
             return self.for_dict(node, plain, iterable)
@@ -561,6 +606,26 @@ class FunctionChecker(ExpressionChecker):
             return None
         names = tuple(_target_names(target))
         return self.loop(lambda b, e: T.ForEach(pattern, iterable, b, e, loc), node.body, node.orelse,
+                         forever=False, loop_var=names)
+
+    def for_list(self, node: S.For, targets: tuple[S.Name, ...], lst: T.Expr) -> T.Stmt | None:
+        """`for x in l`, and `for a, b in l` over a list of tuples of two items: by index, reading the
+        length at each step (lower/lists.py), as CPython does."""
+        assert isinstance(lst.type, List)  # for_loop has checked
+        element = lst.type.element
+        if len(targets) == 1 and isinstance(node.target, S.Name):
+            wanted: tuple[Type, ...] = (element,)
+        elif isinstance(element, Tuple) and len(element.items) == len(targets):
+            wanted = element.items
+        else:
+            self.error(f"the items of a {lst.type} cannot be unpacked into {len(targets)} names", node.target.loc)
+            return None
+        for target, t in zip(targets, wanted, strict=True):
+            declared = self.declare(target.id, t)
+            if declared not in (t, ERROR):
+                self.error(f"'{target.id}' is {declared}; this loop gives it {t}", target.loc)
+        names = tuple(t.id for t in targets)
+        return self.loop(lambda b, e: T.ForList(names, lst, b, e, node.loc), node.body, node.orelse,
                          forever=False, loop_var=names)
 
     def for_dict(self, node: S.For, targets: tuple[S.Name, ...], it: T.DictIter) -> T.Stmt | None:
@@ -641,6 +706,8 @@ class FunctionChecker(ExpressionChecker):
             return None
         if isinstance(container.type, Array):
             return self.array_item_statement(node, container)
+        if isinstance(container.type, List):
+            return self.list_item_statement(node, container)
         if not isinstance(container.type, Dict):
             self.error(f"'{container.type}' does not support item assignment", node.target.loc)
             return None
@@ -663,12 +730,35 @@ class FunctionChecker(ExpressionChecker):
                 return T.DictDelete(container, key, node.loc)
         return None
 
+    def list_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem,
+                            lst: T.Expr) -> T.Stmt | None:
+        assert isinstance(lst.type, List)  # item_statement has checked
+        if len(node.target.indices) != 1 or isinstance(node.target.indices[0], S.SliceAll):
+            self.error("a list takes one int index (slices are not supported yet)", node.target.loc)
+            return None
+        index = self.list_index(self.expr(node.target.indices[0]))
+        element = lst.type.element
+        match node:
+            case S.AssignItem(value=value):
+                return T.ListSet(lst, index, self.coerce(self.expr(value), element, f"an item of {lst.type}"),
+                                 node.loc)
+            case S.AugAssignItem(op=op, value=value):
+                result = self.binary(op, T.Hole(element, node.loc), self.expr(value), node.loc)
+                if result.type is not ERROR and not self.can_coerce(result.type, element):
+                    self.error(f"'{op}=' on an item of {lst.type} gives {result.type}", node.loc)
+                    return None
+                return T.ListUpdate(lst, index, self.coerce(result, element, "the new item"), node.loc)
+            case S.DeleteItem():
+                return T.ListDelete(lst, index, node.loc)
+        return None
+
     def return_(self, value: S.Expr | None, loc: Loc) -> T.Stmt:
         if value is None or (isinstance(value, S.Const) and value.value is None):
             typed, t = None, NONE
         else:
             typed = self.expr(value)
-            if self.fdef.returns is None and not self.probe and not isinstance(self.signature.returns, (Dict, Set)):
+            if self.fdef.returns is None and not self.probe and \
+                    not isinstance(self.signature.returns, (Dict, Set, List)):
                 hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"
                 typed = self.typed_dict(typed, hint)
             t = typed.type
@@ -680,7 +770,8 @@ class FunctionChecker(ExpressionChecker):
             elif expected is not NONE and t is NONE:
                 self.error(f"{self.fdef.name}() returns {expected}; a bare return would give None", loc)
             elif typed is not None:
-                if self.fdef.returns is None and typed.type != expected and typed.type not in (EMPTY_DICT, EMPTY_SET):
+                if self.fdef.returns is None and typed.type != expected and typed.type not in (EMPTY_DICT, EMPTY_SET,
+                                                                                               EMPTY_LIST):
                     self.error(f"{self.fdef.name}() returns {expected} elsewhere and {t} here; "
                                f"annotate '-> {_join_hint(expected, t)}' or convert", loc)
                 else:
@@ -754,6 +845,12 @@ class FunctionChecker(ExpressionChecker):
                     value = self.error(f"'{name}' is already {declared}; it cannot be declared {annotation}", loc)
                 elif declared is None:
                     self.locals[name] = annotation
+            if value.type is EMPTY_LIST and annotation is None and self.locals.get(name) in (None, EMPTY_LIST) \
+                    and not self.probe:
+                self.error(f"cannot infer the element type of '{name}'; annotate it: {name}: list[int] = []",
+                           value.loc)
+                self.locals[name] = ERROR  # reads of it report nothing more
+                value = T.Literal(0, ERROR, value.loc)
             if value.type is EMPTY_DICT and annotation is None and self.locals.get(name) is None:
                 self.error(f"the type of an empty dict is not known: write '{name}: dict[str, int] = {{}}' "
                            "(with its key and value types)", value.loc)

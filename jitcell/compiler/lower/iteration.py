@@ -29,6 +29,7 @@ from jitcell.runtime.interrupts import CHUNK
 
 from .arith import I1, i64, llvm_type
 from .host import LowererHost
+from .items import load_item
 
 __all__ = ["IterationLowering"]
 
@@ -127,6 +128,32 @@ class ArrayCursor(_Counted):
     def finish(self) -> None:
         assert isinstance(self.node, T.ArrayIter)
         self.host.drop(self.array, self.node.array.type)
+
+
+class ListCursor(Cursor):
+    """A list's items by index, its length read at each step (the body may append or pop)."""
+
+    def start(self) -> None:
+        assert isinstance(self.node, T.ListIter)
+        self.list = self.host.expr(self.node.list)  # held for the loop
+        self.k = self.state("k", i64(0))
+
+    def more(self) -> ir.Value:
+        b = self.host.b
+        return b.icmp_signed("<", b.load(self.k), self.host.list_length(self.list))
+
+    def next(self) -> ir.Value:
+        host, t = self.host, self.node.type
+        b = host.b
+        k = b.load(self.k)
+        b.store(b.add(k, i64(1)), self.k)
+        item = load_item(b, host.item_at(self.list, k, t), t)
+        host.retain(item, t)
+        return item
+
+    def finish(self) -> None:
+        assert isinstance(self.node, T.ListIter)
+        self.host.drop(self.list, self.node.list.type)
 
 
 class StrCursor(Cursor):
@@ -367,7 +394,7 @@ class ZipCursor(Cursor):
 
 _CURSORS: dict[type, type[Cursor]] = {
     T.RangeIter: RangeCursor, T.ArrayIter: ArrayCursor, T.StrIter: StrCursor, T.TupleIter: TupleCursor,
-    T.DictIter: DictCursor, T.SetIter: SetCursor,
+    T.ListIter: ListCursor, T.DictIter: DictCursor, T.SetIter: SetCursor,
     T.EnumerateIter: EnumerateCursor, T.ZipIter: ZipCursor,
 }
 

@@ -30,7 +30,7 @@ from llvmlite import ir
 from jitcell import abi
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import lower_intrinsic
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Set, Tuple, Type, has_heap_parts
+from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, List, Set, Tuple, Type, has_heap_parts
 from jitcell.errors import Loc
 from jitcell.loader import addresses
 from jitcell.runtime.callbacks import SIGNAL_SITE
@@ -42,6 +42,7 @@ from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
+from .lists import ListLowering
 from .sets import SetLowering
 from .strings import StringOpLowering
 from .views import ViewLowering
@@ -424,8 +425,8 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, ArrayLowering, ViewLowering,
-                      IterationLowering, ExceptionLowering):
+class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, ListLowering, ArrayLowering,
+                      ViewLowering, IterationLowering, ExceptionLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -625,6 +626,14 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 self.for_each(node)
             case T.Destructure():
                 self.destructure(node)
+            case T.ListSet():
+                self.list_set(node)
+            case T.ListUpdate():
+                self.list_update(node)
+            case T.ListDelete():
+                self.list_delete(node)
+            case T.ForList():
+                self.for_list(node)
             case T.Unpack(names=names, value=value):
                 tuple_type = value.type
                 assert isinstance(tuple_type, Tuple)  # check unpacks tuples only
@@ -869,6 +878,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 self.loc = node.loc
                 if operand.type is STR:
                     return self.str_truth(value)
+                if isinstance(operand.type, List):
+                    return self.list_truth(value, operand.type)
                 if isinstance(operand.type, (Dict, Set)):
                     truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
                     self.drop(value, operand.type)
@@ -926,6 +937,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.array_view(node)
             case T.ArrayCopy():
                 return self.array_copy(node)
+            case T.ListNew():
+                return self.list_new(node)
+            case T.ListOp():
+                return self.list_op(node)
             case T.MakeTuple(items=items, type=t):
                 values = [self.expr(item) for item in items]
                 whole = ir.Constant(llvm_type(t), None)
@@ -977,6 +992,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 break
             if node.type is STR:
                 truth = b.icmp_signed("!=", self.str_length(value), i64(0))
+            elif isinstance(node.type, List):
+                truth = b.icmp_signed("!=", self.list_length(value), i64(0))
+            elif isinstance(node.type, Dict):
+                truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
             else:
                 truth = self.arith.truth(value, node.type)
             nxt = self.ir_fn.append_basic_block("logic.next")
@@ -1004,7 +1023,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         previous = node.operands[0]
         for op, operand in zip(node.ops, node.operands[1:], strict=True):
             right = self.expr(operand)
-            if STR in (left_type, operand.type) or op in ("in", "not in"):
+            if isinstance(left_type, List):
+                result = self.list_compare(op, left, right, left_type)
+            elif STR in (left_type, operand.type) or op in ("in", "not in"):
                 char_right, char_left = _ascii_char(operand), _ascii_char(previous)
                 if op in _MIRRORED and char_right is None and char_left is not None:  # "0" <= c is c >= "0"
                     result = self.str_compare(_MIRRORED[op], right, left, char_left)
