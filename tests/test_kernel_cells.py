@@ -100,9 +100,10 @@ def test_redefinition_repatches_readers_and_a_new_type_recompiles_them(fresh_cac
         assert kernel.execute("def shrink(n: int) -> int:\n    return n // scale").status == "error"  # float //
         assert kernel.execute("def shrink(n: int) -> float:\n    return n / scale").status == "ok"
         assert kernel.execute("def halve(n: int) -> float:\n    return shrink(n) / 2.0").status == "ok"
-        reply = kernel.execute("scale: str = 'x'")
+        reply = kernel.execute("scale: str = 'x'")  # n * 'x' compiles again (a str repeated); n / 'x' cannot
         assert "stale" in reply.stdout or "raises LinkageError" in reply.stdout, reply.stdout
-        reply = kernel.execute("%%python\ngrow(5)")
+        assert results(kernel.execute("grow(5)"))[1] == "'xxxxx'"
+        reply = kernel.execute("%%python\nshrink(5)")
         assert reply.error["ename"] == "LinkageError" and "scale" in reply.error["evalue"]
         # a function redefined with the same signature: callers use the new body
         assert kernel.execute("def twice(n: int) -> int:\n    return 2 * n").status == "ok"
