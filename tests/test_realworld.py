@@ -37,7 +37,6 @@ BLOCKED = {
     "algo_integer_square_root": "isinstance",
     "algo_longest_common_subsequence": "lists of lists; list comprehensions; str indexing; 'is not None'",
     "algo_runge_kutta": "functions as values (Callable parameters); np.ceil",
-    "algo_shell_sort": "lists",
     "algo_sieve_of_eratosthenes": "lists; 'is True'",
     "algo_simpson_integration": "functions as values; assert with isinstance/callable",
     "pyperf_fannkuch": "lists; list slicing and slice assignment; list.insert/pop",
