@@ -314,7 +314,8 @@ WRONG = {  # examples that must fail the checks: a wrong value, a wrong message,
     "exception": "```python\n%%jit\ndef f(n: int) -> int:\n    return 1 // n\n```\n\n"
                  "```pycon\n>>> f(0)\nZeroDivisionError: division by zero\n```\n",
     "message": "```python\n%%jit\ndef f(n: int):\n    return n @ n  # error: lists are not supported\n```\n",
-    "error line": "```python\n%%jit\ndef f(n: int):  # error: the '@' operator is not supported\n    return n @ n\n```\n",
+    "error line": "```python\n%%jit\ndef f(n: int):  # error: the '@' operator is not supported\n"
+                  "    return n @ n\n```\n",
     "no error": "```python\n%%jit\ndef f(n: int):\n    return n  # error: the '@' operator is not supported\n```\n",
     "unexpected error": "```python\n%%jit\ndef f(n: int):\n    return n @ n\n```\n",
     "summary": "```python\n%%jit\ndef f(n: int) -> int:\n    return n\n```\n\n"
@@ -328,7 +329,8 @@ RIGHT = {  # the same examples, stated right
     "value": WRONG["value"].replace("3\n", "2\n"),
     "exception": WRONG["exception"].replace("division by zero", "integer division or modulo by zero"),
     "message": WRONG["message"].replace("lists are", "the '@' operator is"),
-    "error line": "```python\n%%jit\ndef f(n: int):\n    return n @ n  # error: the '@' operator is not supported\n```\n",
+    "error line": "```python\n%%jit\ndef f(n: int):\n"
+                  "    return n @ n  # error: the '@' operator is not supported\n```\n",
     "no error": "```python\n%%jit\ndef f(n: int):\n    return n\n```\n",
     "unexpected error": WRONG["message"].replace("lists are", "the '@' operator is"),
     "summary": WRONG["summary"].replace("bound g", "bound f"),
