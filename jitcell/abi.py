@@ -4,8 +4,8 @@
     ('jitcell.slot.print', 'jitcell.def.f', 'jitcell.call.f', 'jitcell.var.total')
 
 A slot's symbol is derived from what it points at, so the same target has the same
-name in every library and every session. Targets: "print", "raise" and "format"
-(runtime/callbacks.py), "interrupts" (the runtime library's interrupt counter,
+name in every library and every session. Targets: "print", "raise", "format" and
+"exception" (runtime/callbacks.py), "interrupts" (the runtime library's interrupt counter,
 runtime/interrupts.py: a data slot), "rt.NAME" (a function of the runtime library),
 "capi.NAME" (a function of the Python C API, in the interpreter's own image), "cell.NAME"
 (a function of another cell: the `jitcell.call.NAME` entry of the library that defines NAME,
@@ -42,6 +42,7 @@ _DESCRIPTIONS = {
     "print": "the print() callback into Python",
     "raise": "the callback that raises Python exceptions",
     "format": "the callback that formats f-string fields with Python's format()",
+    "exception": "the callback that catches exceptions for try statements",
     "interrupts": "the runtime library's interrupt counter",
 }
 

@@ -22,10 +22,10 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from jitcell.errors import CompileError
-from jitcell.loader import fingerprint, misses, namespace, variables
+from jitcell.loader import fingerprint, frozen, misses, namespace, variables
 from jitcell.loader.bind import bind
 from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
 from jitcell.loader.library import Library
@@ -39,7 +39,8 @@ _ATTEMPTS = 4  # builds of one cell when a cache clear keeps removing what they 
 
 def compile_cell(source: str, options: Options | None = None, /, *, callees=None, cache: bool = True,
                  force: bool = False, cache_dir=None, wrap: bool = True, filename: str | None = None,
-                 indentation: Sequence[int] = (), context: str | None = None, **fields) -> Library:
+                 indentation: Sequence[int] = (), context: str | None = None, globals: Mapping | None = None,
+                 **fields) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     The options that change the generated code, and so are part of the cache key, come as an
@@ -59,6 +60,11 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     functions join it, and redefining a name re-patches or recompiles its callers). The
     signatures of the callees the cell mentions are part of the cache key. `wrap=False` binds
     no Python wrappers (`library.functions` stays empty).
+
+    Names the cell reads but does not define are looked up in `globals` (a mapping), else in
+    `callees` (a Namespace's names, or the mapping): an int, float, bool or str, or a tuple of
+    them, is frozen into the code and its value is part of the cache key (loader/frozen.py).
+    Cells of the jitcell kernel (`script`) freeze nothing: their module variables stay live, through slots.
 
     Three more say who compiles the cell, for messages only (none is part of the cache key):
     `filename` names the file the source comes from in compile errors (`mod.py:12:5: error:`)
@@ -86,7 +92,12 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
                 "context": context}
     env = namespace.resolve(callees, source) if callees is not None else {}
     var_env = variables.resolve(callees, source) if options.script else {}
-    key = cache_key(source, options.key_parts(), toolchain, namespace.key_part(env), variables.key_part(var_env))
+    # kernel cells (script) freeze nothing: their names are module variables, live through slots
+    frozen_env = {} if options.script else frozen.resolve(
+        globals if globals is not None else namespace.names_of(callees), source,
+        exclude=getattr(callees, "variables", None) or ())
+    key = cache_key(source, options.key_parts(), toolchain, namespace.key_part(env), variables.key_part(var_env),
+                    frozen.key_part(frozen_env))
 
     if store is None:
         reason = "the cache is disabled (--no-cache)"
@@ -114,7 +125,7 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
                 with namespace.missing_callees(settings, source, options.key_parts(), callees, env):
                     try:
                         built, manifest = driver.build(source, options, key, toolchain, work, callees=env,
-                                                       var_env=var_env)
+                                                       var_env=var_env, frozen=frozen_env)
                     except CompileError as error:
                         error.locate(filename, indentation)  # "cell", or the file the source comes from
                         raise

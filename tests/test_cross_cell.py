@@ -330,7 +330,7 @@ def test_the_magic_resolves_callees_in_the_user_namespace(fresh_cache):
         result, _ = run("g(4)")
         assert isinstance(result.error_in_exec, LinkageError)
         assert f"Re-run In [{g_cell}]" in str(result.error_in_exec)
-        shell.user_ns["x"] = 1  # not a JitFunction: not a callee, whatever the cell says
+        shell.user_ns["x"] = [1]  # neither a JitFunction (a callee) nor a value a cell can freeze (frozen.py)
         result, _ = run("%%jit -q\ndef k() -> int:\n    return x\n")
         assert "name 'x' is not defined" in str(result.error_in_exec)
     finally:

@@ -149,7 +149,12 @@ def _run(call: str, namespace: dict) -> Outcome:
 
 
 def _array_copies(values) -> tuple:
-    return tuple(v.copy() for v in values if isinstance(v, np.ndarray))
+    """The arguments that compiled code may change, as they are after the call: arrays (views of the
+    caller's memory), lists and dicts (written back into the caller's objects, runtime/lists.py)."""
+    import copy
+
+    return tuple(v.copy() if isinstance(v, np.ndarray) else copy.deepcopy(v)
+                 for v in values if isinstance(v, (np.ndarray, list, dict)))
 
 
 def _owned_arrays(value) -> int:
@@ -173,7 +178,7 @@ def _owned_objects(value) -> set[int]:
 
 
 def same_value(a: object, b: object) -> bool:
-    """Same type and value: floats bit for bit, except that all NaNs are equal. Tuples and dicts
+    """Same type and value: floats bit for bit, except that all NaNs are equal. Tuples, lists and dicts
     item by item (a dict's items in the same order), so that 1 and 1.0 or True inside them differ."""
     if isinstance(a, np.generic) and not isinstance(b, np.generic):
         a = a.item()  # CPython gives numpy.float64 for a[i] where jitcell gives float
@@ -183,7 +188,7 @@ def same_value(a: object, b: object) -> bool:
         return _same_array(a, b)
     if isinstance(a, float):
         return (math.isnan(a) and math.isnan(b)) or struct.pack("<d", a) == struct.pack("<d", b)
-    if isinstance(a, tuple):
+    if isinstance(a, (tuple, list)):
         return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):
         return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a.items(), b.items(), strict=True))

@@ -313,10 +313,11 @@ WRONG = {  # examples that must fail the checks: a wrong value, a wrong message,
     "value": "```python\n%%jit\ndef f(n: int) -> int:\n    return n + 1\n```\n\n```pycon\n>>> f(1)\n3\n```\n",
     "exception": "```python\n%%jit\ndef f(n: int) -> int:\n    return 1 // n\n```\n\n"
                  "```pycon\n>>> f(0)\nZeroDivisionError: division by zero\n```\n",
-    "message": "```python\n%%jit\ndef f(n: int):\n    return [n]  # error: sets are not supported\n```\n",
-    "error line": "```python\n%%jit\ndef f(n: int):  # error: lists are not supported\n    return [n]\n```\n",
-    "no error": "```python\n%%jit\ndef f(n: int):\n    return n  # error: lists are not supported\n```\n",
-    "unexpected error": "```python\n%%jit\ndef f(n: int):\n    return [n]\n```\n",
+    "message": "```python\n%%jit\ndef f(n: int):\n    return n @ n  # error: lists are not supported\n```\n",
+    "error line": "```python\n%%jit\ndef f(n: int):  # error: the '@' operator is not supported\n"
+                  "    return n @ n\n```\n",
+    "no error": "```python\n%%jit\ndef f(n: int):\n    return n  # error: the '@' operator is not supported\n```\n",
+    "unexpected error": "```python\n%%jit\ndef f(n: int):\n    return n @ n\n```\n",
     "summary": "```python\n%%jit\ndef f(n: int) -> int:\n    return n\n```\n\n"
                "```text\njitcell: bound g · cache miss: first compile of this cell in this notebook · compile 9.9 ms"
                " · load 0.1 ms · 0 slots patched\n"
@@ -327,10 +328,11 @@ WRONG = {  # examples that must fail the checks: a wrong value, a wrong message,
 RIGHT = {  # the same examples, stated right
     "value": WRONG["value"].replace("3\n", "2\n"),
     "exception": WRONG["exception"].replace("division by zero", "integer division or modulo by zero"),
-    "message": WRONG["message"].replace("sets", "lists"),
-    "error line": "```python\n%%jit\ndef f(n: int):\n    return [n]  # error: lists are not supported\n```\n",
+    "message": WRONG["message"].replace("lists are", "the '@' operator is"),
+    "error line": "```python\n%%jit\ndef f(n: int):\n"
+                  "    return n @ n  # error: the '@' operator is not supported\n```\n",
     "no error": "```python\n%%jit\ndef f(n: int):\n    return n\n```\n",
-    "unexpected error": WRONG["message"].replace("sets", "lists"),
+    "unexpected error": WRONG["message"].replace("lists are", "the '@' operator is"),
     "summary": WRONG["summary"].replace("bound g", "bound f"),
 }
 

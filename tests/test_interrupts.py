@@ -293,3 +293,51 @@ def test_kernel_interrupts_again_and_again(fresh_cache):
         assert reply.error["ename"] == "KeyboardInterrupt"
         assert time.monotonic() - started > 0.2 + 0.5 * took
         assert kernel.evaluate("sum(kept) + spin(3)") == 9
+
+
+TRYING = textwrap.dedent('''
+    def failing_forever(d: int) -> int:
+        caught = 0
+        while True:
+            try:
+                caught += 1 // d
+            except Exception:
+                caught += 1
+
+    def guarded(limit: int) -> int:
+        try:
+            count = 0
+            while True:
+                count += 1
+                if count == limit:
+                    break
+            return count
+        except Exception:
+            return -1
+
+    def swallowing(limit: int) -> int:
+        try:
+            count = 0
+            while True:
+                count += 1
+                if count == limit:
+                    break
+            return count
+        except:  # noqa: E722
+            return -1
+''')
+
+
+@pytest.mark.timeout(60, method="thread")
+def test_except_exception_does_not_catch_the_interrupt():
+    """KeyboardInterrupt is a BaseException: `except Exception` lets it through, whether the loop
+    raises and catches an exception at every iteration or the try is around the loop."""
+    functions = jitcell.compile_cell(TRYING).functions
+    for name, args in (("failing_forever", (0,)), ("guarded", (-1,))):
+        error, latency = interrupted(functions[name], *args)
+        assert isinstance(error, KeyboardInterrupt), (name, error)
+        assert latency < 1.0
+    # a bare except catches it, as in Python: the same loop returns instead of stopping
+    error, _ = interrupted(functions["swallowing"], -1)
+    assert error is None
+    assert functions["swallowing"](5) == 5

@@ -86,6 +86,39 @@ def array_fault(a: float[:], i: int) -> float:
     b = np.zeros(3)
     s = "x" + str(i)
     return a[i] + b[i] + len(s)
+
+def nested(n: int) -> int:
+    rows: list[list[str]] = []
+    pairs = []
+    for i in range(n):
+        rows.append([str(i)] * (i % 4))
+        pairs.append((i, str(i), [i * 0.5]))
+    groups: dict[str, list[int]] = {"a": [1], "b": []}
+    groups["b"] = groups["a"] + [n]
+    rows.sort(key=size)
+    if rows:
+        rows.pop(0)
+    if pairs:
+        del pairs[0]
+    total = 0
+    for row in rows:
+        total += len(row)
+    return total + len(pairs) + len(groups["b"])
+
+def size(row: list[str]) -> int:
+    return len(row)
+
+def list_fault(n: int, i: int) -> list[list[str]]:
+    out = [["x" + str(n)]]
+    for k in range(n):
+        out.append([str(k), str(10 // (i - k))])
+    return [out[n - i]]
+
+def reflected(xs: list[list[int]], d: dict[str, list[int]]) -> list[list[int]]:
+    xs[0].append(len(xs))
+    xs.append([1, 2])
+    d["new"] = xs[-1]
+    return xs
 """
 
 
@@ -114,6 +147,7 @@ def test_the_live_count_sees_an_object_that_is_not_released():
 @pytest.mark.parametrize("call", [
     "build(0)", "build(50)", "early(10)", "early(2)", "fault(5, 100)", "through_calls('mid', 5)",
     "tables(0)", "tables(40)", "arrays(5, np.arange(3.0))", "arrays(0, np.zeros(0))", "make(3)[0, 0]",
+    "nested(0)", "nested(9)", "list_fault(3, 5)", "reflected([[1], []], {'a': [2]})",
 ])
 def test_no_object_outlives_a_call(functions, call):
     before = live()
@@ -125,6 +159,8 @@ def test_no_object_outlives_a_call(functions, call):
     ("fault(5, 3)", ZeroDivisionError), ("fault(1, 0)", ZeroDivisionError), ("missing_key(3)", KeyError),
     ("array_fault(np.zeros(5), 4)", IndexError), ("array_fault(np.zeros(2), 2)", IndexError),
     ("make(-1)", ValueError), ("total(np.zeros(3, dtype=int))", TypeError),
+    ("list_fault(5, 3)", ZeroDivisionError), ("list_fault(2, 7)", IndexError),
+    ("reflected([[1], ['x']], {})", TypeError), ("reflected([[1]], {'a': [1, 2.5]})", TypeError),
 ])
 def test_no_object_outlives_a_fault(functions, call, error):
     before = live()
@@ -145,12 +181,15 @@ def test_the_resident_measure_sees_a_leak():
 def test_resident_memory_stays_flat_over_100_000_calls(functions):
     build, through_calls, tables = functions["build"], functions["through_calls"], functions["tables"]
     arrays, make, a = functions["arrays"], functions["make"], np.arange(4.0)
+    nested, reflected = functions["nested"], functions["reflected"]
     for _ in range(2_000):  # warm up allocator pools
         build(6)
         through_calls("mid", 5)
         tables(12)
         arrays(6, a)
         make(5)
+        nested(7)
+        reflected([[1], []], {"a": [2]})
     start, count = resident_bytes(), live()
     for _ in range(100_000):
         build(6)
@@ -158,5 +197,7 @@ def test_resident_memory_stays_flat_over_100_000_calls(functions):
         tables(12)
         arrays(6, a)
         make(5)  # an array created in compiled code, returned, freed by NumPy
+        nested(7)  # nested lists, lists of tuples holding lists, a dict of lists, built and dropped
+        reflected([[1], []], {"a": [2]})  # copied in, written back, returned
     assert live() == count
     assert resident_bytes() - start < 2 * 2**20

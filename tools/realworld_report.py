@@ -38,6 +38,7 @@ _MESSAGES = [
     (r"^try statements", "try/except"),
     (r"not classes$", "classes"),
     (r"may appear at the top level of a %%jit cell, not an assignment", "module-level variables"),
+    (r"^a constant (is computed from|cannot call)", "module-level values that are not constants"),
     (r"may appear at the top level of a %%jit cell, not an expression statement", "module-level statements"),
     (r"^only '(from math|import math).*' (is|are) supported, not", "imports of other modules"),
     (r"^imports must be at the top level", "imports inside functions"),

@@ -20,6 +20,7 @@ from dataclasses import asdict
 
 from jitcell import abi
 from jitcell.errors import JitError, LinkageError
+from jitcell.loader import frozen as frozen_names
 from jitcell.loader import namespace, symbols, variables
 from jitcell.loader.cache import library_suffix, normalize_source, sha256_file
 from jitcell.loader.manifest import problem as manifest_problem
@@ -45,14 +46,14 @@ def toolchain() -> dict:
 
 
 def front_end(source: str, options: Options, tag: int, callees: dict | None = None, var_env: dict | None = None,
-              stage=None, target_machine=None, locations: bool = False) -> tuple:
+              stage=None, target_machine=None, locations: bool = False, frozen: dict | None = None) -> tuple:
     """parse -> check -> lower -> optimize: (typed program, lowered module, optimized module).
     `stage(name)`: a context manager that times each stage (build's timings); `target_machine`:
     optimize for another platform (targets.py), not this one; `locations`: for annotation, source
     locations in the code and LLVM's remarks in `lowered.notes` (lower/locations.py)."""
     stage = stage or (lambda name: contextlib.nullcontext())
     with _collector_paused():
-        return _front_end(source, options, tag, callees, var_env, stage, target_machine, locations)
+        return _front_end(source, options, tag, callees, var_env, stage, target_machine, locations, frozen)
 
 
 @contextlib.contextmanager
@@ -70,13 +71,13 @@ def _collector_paused():
 
 
 def _front_end(source: str, options: Options, tag: int, callees: dict | None, var_env: dict | None, stage,
-               target_machine, locations: bool) -> tuple:
+               target_machine, locations: bool, frozen: dict | None = None) -> tuple:
     with stage("parse"):
         tree = parse(source, options.first_line, script=options.script)
     with stage("check"):
         program = check(tree, source, options.first_line, internal=options.internal,
                         callees=checker_signatures(callees if callees is not None else {}),
-                        variables=checker_types(var_env or {}))
+                        variables=checker_types(var_env or {}), frozen=frozen)
     with stage("lower"):
         lowered = lower(program, tag=tag, wraparound=options.wraparound,
                         loop_versioning=options.loop_versioning, address_of=namespace.resolver(callees or {},
@@ -103,7 +104,11 @@ def generated_code(library, callees=None, locations: bool = False) -> dict:
     source = manifest["source"]
     env = namespace.resolve(callees, source) if callees is not None else {}
     var_env = variables.resolve(callees, source) if options.script and callees is not None else {}
-    _, lowered, module = front_end(source, options, manifest["tag"], env, var_env, locations=locations)
+    # the values the library froze: those the namespace holds now if they are the same, else
+    # the compiled ones cannot be shown (a miss would have rebuilt the cell)
+    frozen_env = {} if options.script else frozen_names.resolve(namespace.names_of(callees), source)
+    _, lowered, module = front_end(source, options, manifest["tag"], env, var_env, locations=locations,
+                                   frozen=frozen_env)
     machine.export(module)
     code = {"ir": str(lowered.module), "opt": str(module), "asm": machine.assembly(module, options.opt)}
     if lowered.notes is not None:
@@ -112,7 +117,7 @@ def generated_code(library, callees=None, locations: bool = False) -> dict:
 
 
 def build(source: str, options: Options, key: str, toolchain: dict, work, callees: dict | None = None,
-          var_env: dict | None = None) -> tuple:
+          var_env: dict | None = None, frozen: dict | None = None) -> tuple:
     """Run the compiler stages; returns the linked library (in `work`, a Path) and its manifest.
     `callees`: name -> JitFunction of other cells the cell may call (namespace.resolve)."""
     timings: dict[str, float] = {}
@@ -124,7 +129,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         timings[name] = time.perf_counter() - t0
 
     tag = _signed64(int(key[:16], 16))
-    program, lowered, module = front_end(source, options, tag, callees, var_env, stage)
+    program, lowered, module = front_end(source, options, tag, callees, var_env, stage, frozen=frozen)
     survivors = set(machine.export(module))
     if options.break_linkage:
         machine.break_slot(module, options.break_linkage)
@@ -175,6 +180,8 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         "timings": timings,
         "callees": namespace.manifest_rows(callees or {}, [s.target for s in lowered.slots]),
     }
+    if frozen:
+        manifest["frozen"] = frozen_names.manifest_rows(frozen)
     if options.script:
         manifest["variables"] = [{"name": n, "type": str(t), "symbol": abi.var_symbol(n)}
                                  for n, t in program.variables.items()]

@@ -10,7 +10,9 @@ into one instruction or one call to the C library (an import from libc, as allow
 for the few counters and flags the runtime keeps. `call_c(f, a, b, c)` calls the C
 function at address f as `void f(long, long, long)`: the SIGINT handler uses it to call
 the handler it displaced (a handler declared `void h(int)` ignores the extra arguments,
-as the x86-64 and AArch64 C calling conventions allow). The `pthread_*` builtins are the
+as the x86-64 and AArch64 C calling conventions allow); `call_c_int` calls it as
+`long f(long, long, long)`: the list functions call the item comparisons that a cell
+generates for its element types (compiler/lower/lists.py). The `pthread_*` builtins are the
 POSIX functions of the same names, every argument and result an int (an address, a key,
 a thread id): the stack guard reads the thread's stack bounds and caches them per thread
 (runtime/source.py, "the stack"). `pthread_getattr_np` is glibc's (and musl's): elsewhere
@@ -37,7 +39,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "memcpy": ((INT, INT, INT), NONE), "memmove": ((INT, INT, INT), NONE),
     "memset": ((INT, INT, INT), NONE), "memcmp": ((INT, INT, INT), INT),
     "state": ((INT,), INT),
-    "call_c": ((INT, INT, INT, INT), NONE),
+    "call_c": ((INT, INT, INT, INT), NONE), "call_c_int": ((INT, INT, INT, INT), INT),
     "pthread_self": ((), INT), "pthread_getattr_np": ((INT, INT), INT),
     "pthread_attr_getstack": ((INT, INT, INT), INT), "pthread_attr_destroy": ((INT,), INT),
     "pthread_key_create": ((INT, INT), INT), "pthread_getspecific": ((INT,), INT),
@@ -111,6 +113,9 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Valu
         case "call_c":
             callee = ir.FunctionType(ir.VoidType(), [_I64, _I64, _I64])
             b.call(b.inttoptr(args[0], callee.as_pointer()), args[1:])
+        case "call_c_int":
+            callee = ir.FunctionType(_I64, [_I64, _I64, _I64])
+            return b.call(b.inttoptr(args[0], callee.as_pointer()), args[1:])
         case "malloc" | "realloc":
             pointers = [b.inttoptr(args[0], _PTR)] if name == "realloc" else []
             return b.ptrtoint(b.call(_libc(b.module, name), [*pointers, args[-1]]), _I64)

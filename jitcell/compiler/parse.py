@@ -33,12 +33,12 @@ _UNSUPPORTED = {
     ast.ClassDef: "classes", ast.Lambda: "lambda expressions", ast.ListComp: "list comprehensions",
     ast.SetComp: "set comprehensions", ast.DictComp: "dict comprehensions",
     ast.GeneratorExp: "generator expressions", ast.Yield: "generators (yield)",
-    ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions", ast.Try: "try statements",
+    ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions",
     ast.With: "with statements", ast.AsyncWith: "async with statements", ast.AsyncFor: "async for loops",
     ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
-    ast.Nonlocal: "nonlocal declarations", ast.Raise: "raise statements",
+    ast.Nonlocal: "nonlocal declarations",
     ast.Starred: "starred expressions",
-    ast.List: "lists", ast.Set: "sets",
+    ast.Set: "sets",
     ast.NamedExpr: "assignment expressions (:=)",
     ast.Match: "match statements",
 }
@@ -47,7 +47,7 @@ _UNSUPPORTED = {
 MAX_DEPTH = 200
 
 if hasattr(ast, "TryStar"):
-    _UNSUPPORTED[ast.TryStar] = "try statements"
+    _UNSUPPORTED[ast.TryStar] = "except* clauses (exception groups)"
 
 
 def parse(source: str, first_line: int = 1, script: bool = False) -> S.Module:
@@ -93,12 +93,17 @@ class _Parser:
         imports: list[S.Import] = []
         broken: set[str] = set()
         variables: list[S.Variable] = []
+        constants: list[S.Constant] = []
         top: list[S.Stmt] = []
         for i, node in enumerate(tree.body):
             if i == 0 and _is_docstring(node):
                 continue
             if self.script and not isinstance(node, (ast.FunctionDef, ast.Import, ast.ImportFrom)):
                 self.top_level(node, variables, top)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                constants.extend(self.constant(node))
+            elif _is_docstring(node):
+                continue  # a string statement is a comment, as in a function
             elif isinstance(node, ast.FunctionDef):
                 errors_before = len(self.errors)
                 functions.append(self.function(node))
@@ -109,8 +114,8 @@ class _Parser:
                 if imp is not None:
                     imports.append(imp)
             else:
-                self.error(node, "only 'def' and 'import math' may appear at the top level of a "
-                                 f"%%jit cell, not {_describe(node)}")
+                self.error(node, "only 'def', imports and constants such as 'N = 100' may appear at the top level "
+                                 f"of a %%jit cell, not {_describe(node)}")
         seen: dict[str, S.FunctionDef] = {}
         for fn in functions:
             if fn.name in seen:
@@ -123,7 +128,28 @@ class _Parser:
             functions.append(S.FunctionDef(SCRIPT_FUNCTION, (), None, tuple(top) or (S.Pass(loc),), None, loc,
                                            script=True))
         return S.Module(tuple(functions), tuple(imports), tuple(self.errors), frozenset(broken),
-                        tuple(variables))
+                        tuple(variables), tuple(constants))
+
+    def constant(self, node: ast.Assign | ast.AnnAssign) -> list[S.Constant]:
+        """A %%jit cell's top-level assignment: `PI = 3.14159`, `N: int = 100`, `A, B = 1, 2`
+        (check/constants.py computes the values)."""
+        loc = self.loc(node)
+        if isinstance(node, ast.AnnAssign):
+            if not isinstance(node.target, ast.Name) or node.value is None:
+                self.error(node, "a constant at the top level of a %%jit cell is 'NAME: type = value'")
+                return []
+            return [S.Constant(node.target.id, self.expr(node.value), self.expr(node.annotation), loc)]
+        if len(node.targets) != 1:
+            self.error(node, "a constant at the top level of a %%jit cell is assigned once: 'A = 1', not 'A = B = 1'")
+            return []
+        target = node.targets[0]
+        if isinstance(target, ast.Name):
+            return [S.Constant(target.id, self.expr(node.value), None, loc)]
+        if isinstance(target, ast.Tuple) and (names := _all_names(target.elts)) is not None:
+            value = self.expr(node.value)
+            return [S.Constant(n.id, value, None, self.loc(n), i) for i, n in enumerate(names)]
+        self.error(target, "only names are assigned at the top level of a %%jit cell (its constants: 'N = 100')")
+        return []
 
     def top_level(self, node: ast.stmt, variables: list, top: list) -> None:
         """A kernel cell's top-level statement: a module variable's declaration (its value is
@@ -198,15 +224,15 @@ class _Parser:
         elif node.module == "__future__" and all(a.name == "annotations" for a in node.names):
             return None  # lets CPython run the cell too: annotations such as float[:] stay unevaluated
         else:
-            if node.module != "math" or node.level:
-                self.error(node, f"only 'from math import ...' is supported, not 'from "
-                                 f"{'.' * node.level}{node.module or ''} import ...'")
+            if node.module not in ("math", "numpy") or node.level:
+                self.error(node, f"only 'from math import ...' and 'from numpy import ...' are supported, not "
+                                 f"'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:
-                if alias.name == "*":
-                    self.error(node, "'from math import *' is not supported; name what you use")
+                if alias.name == "*" and node.module == "numpy":
+                    self.error(node, "'from numpy import *' is not supported; name what you use")
                     continue
-                names.append((alias.asname or alias.name, f"math.{alias.name}"))
+                names.append((alias.asname or alias.name, f"{node.module}.{alias.name}"))  # math.*: check expands it
         return S.Import(tuple(names), self.loc(node)) if names else None
 
     def function(self, node: ast.FunctionDef) -> S.FunctionDef:
@@ -307,6 +333,15 @@ class _Parser:
                 return S.Pass(loc)
             case ast.Assert(test=test, msg=msg):
                 return S.Assert(self.expr(test), self.expr(msg) if msg is not None else None, loc)
+            case ast.Raise(exc=exc, cause=cause):
+                return S.Raise(self.expr(exc) if exc is not None else None,
+                               self.expr(cause) if cause is not None else None, loc)
+            case ast.Try(body=body, handlers=handlers, orelse=orelse, finalbody=finalbody):
+                clauses = [self.handler(h) for h in handlers]
+                if any(c is None for c in clauses):
+                    return None
+                return S.Try(self.block(body), tuple(c for c in clauses if c is not None), self.block(orelse),
+                             self.block(finalbody), loc)
             case ast.Expr(value=value):
                 if isinstance(value, ast.Constant) and (isinstance(value.value, str) or value.value is ...):
                     return S.Pass(loc)  # a string statement is a comment, `...` a placeholder
@@ -316,12 +351,23 @@ class _Parser:
                                  f"'{node.name}' at the top level of the cell")
             case ast.Import() | ast.ImportFrom():
                 self.error(node, "imports must be at the top level of the cell")
-            case ast.Global(names=names) if self.script and self.global_names is not None:
+            case ast.Global(names=names) if self.global_names is not None:
                 self.global_names.update(names)
                 self.check_global(node)
             case _:
                 self.unsupported(node)
         return None
+
+    def handler(self, node: ast.ExceptHandler) -> S.Handler | None:
+        """`except`, `except E`, `except (E1, E2) as e`: the classes must be names."""
+        classes: tuple[S.Name, ...] | None = None
+        if node.type is not None:
+            nodes = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+            if not all(isinstance(n, ast.Name) for n in nodes):
+                self.error(node.type, "an except clause must name exception classes (or a tuple of them)")
+                return None
+            classes = tuple(S.Name(n.id, self.loc(n)) for n in nodes if isinstance(n, ast.Name))
+        return S.Handler(classes, node.name, self.block(node.body), self.loc(node))
 
     def check_global(self, node: ast.Global) -> None:
         """What Python's compiler refuses, with its messages: a parameter declared global, a name
@@ -446,12 +492,19 @@ class _Parser:
                 return S.Tuple(tuple(self.expr(e) for e in elts), loc)
             case ast.Subscript():
                 return self.subscript(node)
+            case ast.List(elts=elts):
+                return S.ListLiteral(tuple(self.expr(e) for e in elts), loc)
             case ast.Dict(keys=keys, values=values):
                 if any(k is None for k in keys):
                     self.error(node, "** unpacking in a dict literal is not supported")
                     keys, values = [], []
                 return S.DictLiteral(tuple(self.expr(k) for k in keys if k is not None),
                                      tuple(self.expr(v) for v in values), loc)
+            case ast.Set(elts=elts):
+                for e in elts:
+                    if isinstance(e, ast.Starred):
+                        self.error(e, "* unpacking in a set literal is not supported")
+                return S.SetLiteral(tuple(self.expr(e) for e in elts if not isinstance(e, ast.Starred)), loc)
             case ast.JoinedStr(values=values):
                 return S.FString(tuple(self.fstring_part(v) for v in values), loc)
             case _:

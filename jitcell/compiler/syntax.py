@@ -124,6 +124,18 @@ class Slice:
 
 
 @dataclass(frozen=True, slots=True)
+class SetLiteral:
+    elts: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListLiteral:
+    elts: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class DictLiteral:
     keys: tuple[Expr, ...]
     values: tuple[Expr, ...]
@@ -155,7 +167,7 @@ class Received:
 
 
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | Slice | DictLiteral | Received)
+        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received)
 
 # An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`).
 Target = Name | Subscript | Tuple
@@ -270,13 +282,37 @@ class Assert:
 
 
 @dataclass(frozen=True, slots=True)
+class Raise:
+    exc: Expr | None  # None: a bare `raise`
+    cause: Expr | None  # `from cause`
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Handler:
+    classes: tuple[Name, ...] | None  # None: a bare `except:`
+    name: str | None  # `as name`
+    body: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Try:
+    body: tuple[Stmt, ...]
+    handlers: tuple[Handler, ...]
+    orelse: tuple[Stmt, ...]
+    finalbody: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class ExprStmt:
     value: Expr
     loc: Loc
 
 
 Stmt = (Assign | AssignTargets | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break
-        | Continue | Return | Pass | Assert | ExprStmt)
+        | Continue | Return | Pass | Assert | Raise | Try | ExprStmt)
 
 # ---- top level ---------------------------------------------------------------
 
@@ -311,6 +347,18 @@ class Variable:
 
 
 @dataclass(frozen=True, slots=True)
+class Constant:
+    """A constant a %%jit cell defines at its top level: `PI = 3.14159`, `N: int = 100`,
+    `A, B = 1, 2` (each name with its item of the value, `index`)."""
+
+    name: str
+    value: Expr
+    annotation: Expr | None
+    loc: Loc
+    index: int | None = None  # the item of a tuple value this name takes, in `A, B = 1, 2`
+
+
+@dataclass(frozen=True, slots=True)
 class Import:
     """`import math [as m]` or `from math import sqrt [as root], ...`: local name -> math member."""
 
@@ -327,3 +375,4 @@ class Module:
     errors: tuple[Diagnostic, ...] = ()
     broken: frozenset[str] = frozenset()
     variables: tuple[Variable, ...] = ()  # kernel cells only (script=True)
+    constants: tuple[Constant, ...] = ()  # %%jit cells only (script=False), in order

@@ -195,6 +195,52 @@ class DictContains:
 
 
 @dataclass(frozen=True, slots=True)
+class SetNew:
+    """`{a, b}` or `set()`: a new set of these elements."""
+
+    items: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListNew:
+    """A list literal `[a, b]` (an empty one has no element type until it goes somewhere typed)."""
+
+    items: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class SetOp:
+    """An operation on sets (lower/sets.py): `op` is a method's name (`add`, `union`, `issubset`...),
+    `contains`, `not_contains`, a comparison (`==` `!=` `<=` `<` `>=` `>`) or an in-place
+    operator (`|=` `&=` `-=` `^=`, whose value is the left set itself). args[0] is the set."""
+
+    op: str
+    args: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListOp:
+    """An operation on lists, its operands evaluated in order (check/lists.py lists them):
+    item (l, i), len (l), contains (x, l), repeat (l, n), concat (a, b), range (start, stop, step),
+    copy (l), dict_keys / dict_values / dict_items (d), append (l, x), extend (l, m),
+    insert (l, i, x), pop (l[, i]), remove (l, x), index (l, x, start, stop), count (l, x),
+    clear (l), reverse (l), repeat_in_place (l, n), sort (l, reverse), sorted (l, reverse).
+    `key`: sort's key function called on a Hole standing for an item."""
+
+    op: str
+    args: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+    key: Expr | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Print:
     items: tuple[Expr | str, ...]  # a str is literal text
     sep: str
@@ -319,6 +365,24 @@ class DictIter:
 
 
 @dataclass(frozen=True, slots=True)
+class SetIter:
+    """The elements of a set, in the order they were added."""
+
+    set: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListIter:
+    """The items of a list, by index: its length read at each step, as CPython does."""
+
+    list: Expr
+    type: Type  # of an item
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class StrIter:
     """The characters of a str, each a str of one character."""
 
@@ -356,7 +420,7 @@ class ZipIter:
     loc: Loc
 
 
-Iterable = RangeIter | ArrayIter | StrIter | DictIter | TupleIter | EnumerateIter | ZipIter
+Iterable = RangeIter | ArrayIter | StrIter | ListIter | DictIter | SetIter | TupleIter | EnumerateIter | ZipIter
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,9 +447,19 @@ class IterLength:
     loc: Loc
 
 
-Expr = (Literal | Local | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
-        | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains
-        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global | StrOp | Reduce | IterLength)
+@dataclass(frozen=True, slots=True)
+class ExceptionText:
+    """str(e) of the exception an `except ... as e` clause caught: `handle` is the local (an int)
+    holding its place on the thread's stack of handled exceptions (runtime/callbacks.py)."""
+    handle: str
+    type: Type
+    loc: Loc
+
+
+Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
+        | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains | SetNew | SetOp
+        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global | StrOp | Reduce | IterLength
+        | ListNew | ListOp)
 
 # ---- statements --------------------------------------------------------------
 
@@ -477,6 +551,45 @@ class ForDict:
 
 
 @dataclass(frozen=True, slots=True)
+class ListSet:
+    """`l[i] = v`: v is evaluated first, then l and i, as in Python."""
+
+    list: Expr
+    index: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListUpdate:
+    """`l[i] op= value`: `value` is the new item, computed from a Hole standing for the old."""
+
+    list: Expr
+    index: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ListDelete:
+    list: Expr
+    index: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ForList:
+    """`for x in l` (or `for a, b in l` over tuples): by index, reading the length at each step, so
+    items appended in the loop are visited, as in Python. Any iterable lowered to a list can use it."""
+
+    names: tuple[str, ...]
+    list: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class If:
     test: Expr
     body: tuple[Stmt, ...]
@@ -523,6 +636,37 @@ class Return:
 class Assert:
     test: Expr
     msg: Expr | str | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Raise:
+    """`raise E(args)` (cls set; a bare `raise E` has no args), or the re-raise of a handled
+    exception (`raise` in a handler, `raise e`): `handle` is the handler's local. `cause`:
+    the handle of `from e`, "None" for `from None`, None without `from`."""
+    cls: str | None
+    args: tuple[Expr, ...]
+    handle: str | None
+    cause: str | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Handler:
+    """One except clause: the builtin classes it catches (("BaseException",) for a bare `except:`);
+    `handle` is the local (int) that the catch stores the exception's place in."""
+    classes: tuple[str, ...]
+    handle: str
+    body: tuple[Stmt, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Try:
+    body: tuple[Stmt, ...]
+    handlers: tuple[Handler, ...]
+    orelse: tuple[Stmt, ...]
+    finalbody: tuple[Stmt, ...]
     loc: Loc
 
 
@@ -595,8 +739,9 @@ class SetGlobal:
 
 
 Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval
+        | Raise | Try
         | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ArrayAssign | ForArray | ForStr
-        | SetGlobal)
+        | SetGlobal | ListSet | ListUpdate | ListDelete | ForList)
 
 # ---- functions ---------------------------------------------------------------
 

@@ -2,11 +2,11 @@
 
     >>> INT, FLOAT, BOOL, NONE, STR
     (int, float, bool, None, str)
-    >>> Array(FLOAT, 2), Tuple((INT, STR)), Dict(STR, INT)
-    (float[:, :], tuple[int, str], dict[str, int])
+    >>> Array(FLOAT, 2), Tuple((INT, STR)), Dict(STR, INT), Set(INT), List(Tuple((INT, FLOAT)))
+    (float[:, :], tuple[int, str], dict[str, int], set[int], list[tuple[int, float]])
 
-Scalars (int, float, bool) and tuples are values. str, dict and arrays live on the
-heap, are reference counted, and travel as pointers (`is_heap`).
+Scalars (int, float, bool) and tuples are values. str, dict, set, list and arrays live on
+the heap, are reference counted, and travel as pointers (`is_heap`).
 
 `ERROR` is the type of an expression that already produced a diagnostic; checks
 accept it silently so that one mistake is reported once.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict",
+__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict", "Set", "List",
            "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
 
 
@@ -70,6 +70,24 @@ class Dict(Type):
         object.__setattr__(self, "value", value)
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class Set(Type):
+    element: Type
+
+    def __init__(self, element: Type):
+        object.__setattr__(self, "name", f"set[{element}]")
+        object.__setattr__(self, "element", element)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class List(Type):
+    element: Type
+
+    def __init__(self, element: Type):
+        object.__setattr__(self, "name", f"list[{element}]")
+        object.__setattr__(self, "element", element)
+
+
 _BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR}
 
 
@@ -83,7 +101,9 @@ def type_from_text(text: str) -> Type | None:
     if t is not None:
         return t
     for head, make in (("tuple[", lambda items: Tuple(items)),
-                       ("dict[", lambda items: Dict(*items) if len(items) == 2 else None)):
+                       ("dict[", lambda items: Dict(*items) if len(items) == 2 else None),
+                       ("set[", lambda items: Set(*items) if len(items) == 1 else None),
+                       ("list[", lambda items: List(items[0]) if len(items) == 1 else None)):
         if text.startswith(head) and text.endswith("]"):
             items = [type_from_text(item) for item in _split(text[len(head):-1])]
             return None if None in items else make(items)
@@ -115,7 +135,7 @@ def is_numeric(t: Type) -> bool:
 
 def is_heap(t: Type) -> bool:
     """A reference-counted object behind a pointer."""
-    return t is STR or t == STR or isinstance(t, (Array, Dict))
+    return t is STR or t == STR or isinstance(t, (Array, Dict, Set, List))
 
 
 def has_heap_parts(t: Type) -> bool:

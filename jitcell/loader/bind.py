@@ -26,7 +26,8 @@ from jitcell import runtime
 from jitcell.abi import SCRIPT_FUNCTION
 from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
-from jitcell.runtime.convert import from_table, to_table
+from jitcell.runtime.convert import from_set_table, reflect_set, to_set_table
+from jitcell.runtime.lists import Boundary
 
 from .library import Library
 from .manifest import TypeName, parse_type
@@ -108,8 +109,9 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(info["defaults"]),
         "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
-        "jc__release": _release, "jc__from_table": _table_reader(info["returns"]),
-        **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if t.startswith("dict[")},
+        "jc__release": _release, "jc__Boundary": Boundary, "jc__from_table": _table_reader(info["returns"]),
+        **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if _is_set(t)},
+        **{f"jc__reflect_{p}": _set_reflector(t) for p, t in info["params"] if _is_set(t)},
         **(arrays.wrapper_namespace(name, info) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
@@ -126,17 +128,26 @@ def _wrapper_source(info: dict) -> str:
     signature = ", ".join(p if i < first_default else f"{p}={_default(defaults, i - first_default)}"
                           for i, p in enumerate(params))
     lines = [f"def {info['name']}({signature}):"]
-    args, tables = [], []
+    args, tables, late = [], [], []  # tables: runtime objects the call holds (lists, dicts, sets)
+    reflected, sets = [], []  # the sets' write-backs and releases (the Boundary does the others')
+    if any(_reflected(t) for _, t in info["params"]) or _reflected(info["returns"]):
+        lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
     for p, t in info["params"]:
         if is_array_type(t):  # data address, shape and strides (arrays.py)
             more, passed = arrays.wrapper_lines(p, t, info.get("writes_arrays", False))
             lines += more
             args += passed
             continue
-        if t.startswith("dict["):  # copied into a runtime dict, released after the call
-            lines.append(f"    jc__{p} = jc__to_table_{p}({p})")
+        if _reflected(t):  # copied into a runtime object, written back and released after the call
+            late.append(f"    jc__{p} = jc__call.argument({p}, {t!r}, {p!r})")  # after the checks that may fail
             args.append(f"jc__{p}")
-            tables.append(f"jc__{p}")
+            tables.append(p)
+            continue
+        if _is_set(t):  # copied into a runtime set, released after the call
+            args.append(f"jc__{p}")
+            tables.append(p)
+            sets.append(f"jc__{p}")
+            reflected.append(f"jc__reflect_{p}({p}, jc__{p})")  # the caller's set shows what the call changed
             continue
         lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
         if t == "int":
@@ -146,23 +157,32 @@ def _wrapper_source(info: dict) -> str:
             args += [f"jc__{p}", f"len(jc__{p})"]
         else:
             args.append(p)
+    lines += late
+    boundary = len(sets) < len(tables)  # a jc__call holds lists and dicts
+    for k, made in enumerate(sets):  # last: a set that fails its check releases what was made before it
+        lines += ["    try:", f"        {made} = jc__to_table_{made[4:]}({made[4:]})", "    except BaseException:",
+                  *(["        jc__call.close(reflect=False)"] if boundary else []),
+                  *(f"        jc__release({earlier})" for earlier in sets[:k]), "        raise"]
+    closing = [*(["        jc__call.close()"] if boundary else []),
+               *(f"        {r}" for r in reflected), *(f"        jc__release({t})" for t in sets)]
     if info.get("result_items"):
         lines.append("    jc__out = jc__Result()")
         call = f"jc__entry({', '.join(args + ['jc__out'])})"
         if tables:
-            lines += ["    try:", f"        {call}", "    finally:", *(f"        jc__release({t})" for t in tables)]
+            lines += ["    try:", f"        {call}", "    finally:", *closing]
         else:
             lines.append(f"    {call}")
         lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
                   f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p in params)}))"]
         return "\n".join(lines) + "\n"
     result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
-              "jc__from_table(jc__result)" if info["returns"].startswith("dict[") else
+              f"jc__call.result(jc__result, {info['returns']!r})" if _reflected(info["returns"]) else
+              "jc__from_table(jc__result)" if _is_set(info["returns"]) else
               f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p in params)}))"
               if is_array_type(info["returns"]) else "jc__result")
     if tables:
         lines += ["    try:", f"        jc__result = jc__entry({', '.join(args)})", "    finally:",
-                  *(f"        jc__release({t})" for t in tables)]
+                  *closing]
     else:
         lines.append(f"    jc__result = jc__entry({', '.join(args)})")
     lines += ["    if jc__pending.error is not None: raise jc__take_pending()", f"    return {result}"]
@@ -190,7 +210,7 @@ def _ctype(t: str):
     if t.startswith("tuple["):  # a tuple inside a tuple result: a struct inside the struct
         parsed = parse_type(t)
         return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
-    return ctypes.c_void_p if t.startswith("dict[") or is_array_type(t) else _CTYPES[t]
+    return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[")) or is_array_type(t) else _CTYPES[t]
 
 
 def _struct(items: list[str]) -> type[ctypes.Structure]:
@@ -203,7 +223,11 @@ def _type_text(parsed: TypeName) -> str:
     if parsed[0] == "tuple":
         return "tuple[" + ", ".join(_type_text(item) for item in parsed[1]) + "]"
     if parsed[0] == "dict":
-        return f"dict[{parsed[1]}, {parsed[2]}]"
+        return f"dict[{parsed[1]}, {parsed[2] if isinstance(parsed[2], str) else _type_text(parsed[2])}]"
+    if parsed[0] == "set":
+        return f"set[{parsed[1]}]"
+    if parsed[0] == "list":
+        return f"list[{_type_text(parsed[1])}]"
     if parsed[0] == "array":
         return f"{parsed[1]}[{', '.join([':'] * parsed[2])}]"
     return parsed[0]
@@ -218,14 +242,30 @@ def _release(address: int) -> None:
     runtime.call("obj_release", address)
 
 
+def _reflected(type_name: str) -> bool:
+    """Lists and dicts: copied in, and written back into the caller's object (runtime/lists.py)."""
+    return type_name.startswith(("list[", "dict["))
+
+
+def _is_set(type_name: str) -> bool:
+    """A set: a runtime table copied in, made equal to the caller's set after the call (convert.py)."""
+    return type_name.startswith("set[")
+
+
 def _table_maker(function: str, param: str, type_name: str):
-    return lambda value: to_table(value, type_name, function, param)
+    return lambda value: to_set_table(value, type_name, function, param)
+
+
+def _set_reflector(type_name: str):
+    return lambda target, table: reflect_set(target, table, type_name)
 
 
 def _table_reader(type_name: str):
-    if not type_name.startswith("dict["):
+    """A set result's reader (a dict's or a list's is the Boundary's)."""
+    if not type_name.startswith("set["):
         return None
-    return lambda address: from_table(address, type_name)
+    return lambda address: from_set_table(address, type_name)
+
 
 
 def _tuple_reader(items: list[str]):
@@ -238,7 +278,8 @@ def _tuple_reader(items: list[str]):
 
     def read(struct, args=()):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else
-                     _table_reader(t)(getattr(struct, n)) if t.startswith("dict[") else
+                     Boundary("").result(getattr(struct, n), t) if _reflected(t) else
+                     _table_reader(t)(getattr(struct, n)) if _is_set(t) else
                      inner[t](getattr(struct, n), args) if t in inner else
                      arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
                      for n, t in zip(names, items, strict=True))

@@ -106,7 +106,7 @@ def _lines_ending_in_strings(lines: list[str]) -> set[int]:
 
 
 def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None = None,
-              variables: dict | None = None) -> str:
+              variables: dict | None = None, frozen: dict | None = None) -> str:
     parts = {
         "source": normalize_source(source),
         "options": options,
@@ -118,6 +118,8 @@ def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None 
     }
     if variables:  # types (not values) of the module variables of other kernel cells
         parts["variables"] = variables
+    if frozen:  # values (not only types) of the notebook's names the cell reads (frozen.py)
+        parts["frozen"] = frozen
     return sha256()(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 

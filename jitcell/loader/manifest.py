@@ -30,13 +30,15 @@ _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _SCALARS = ("int", "float", "bool", "str")
 _DICT_KEYS = ("int", "str")
 _DICT_VALUES = ("int", "float", "bool", "str")
+_SET_ELEMENTS = ("int", "str")
 _ARRAY_ELEMENTS = ("int", "float", "bool")
 _OPTIONS = {"opt": int, "wraparound": bool, "first_line": int, "loop_versioning": bool, "interrupt_checks": bool,
             "boundscheck": bool, "internal": bool, "script": bool, "break_linkage": str}
 _BREAKS = ("no-dllexport", "hidden")
 _INT64 = (-(2**63), 2**63 - 1)
 
-# A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("array", element, ndim)
+# A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("set", element),
+# ("array", element, ndim), ("list", element)
 TypeName = tuple
 
 
@@ -93,14 +95,24 @@ def _parse(text: str) -> tuple[TypeName, str]:
                 return ("tuple", tuple(items)), rest[1:]
             else:
                 raise ValueError(text)
+    if text.startswith("list["):
+        element, rest = _parse(text[len("list["):])
+        if element == ("None",) or not rest.startswith("]"):
+            raise ValueError(text)
+        return ("list", element), rest[1:]
     if text.startswith("dict["):
         key, rest = _parse(text[len("dict["):])
         if not rest.startswith(", "):
             raise ValueError(text)
         value, rest = _parse(rest[2:])
-        if key[0] not in _DICT_KEYS or value[0] not in _DICT_VALUES or not rest.startswith("]"):
+        if key[0] not in _DICT_KEYS or value[0] not in (*_DICT_VALUES, "list") or not rest.startswith("]"):
             raise ValueError(text)
-        return ("dict", key[0], value[0]), rest[1:]
+        return ("dict", key[0], value[0] if value[0] != "list" else value), rest[1:]
+    if text.startswith("set["):
+        element, rest = _parse(text[len("set["):])
+        if element[0] not in _SET_ELEMENTS or not rest.startswith("]"):
+            raise ValueError(text)
+        return ("set", element[0]), rest[1:]
     raise ValueError(text)
 
 
@@ -200,7 +212,7 @@ def _check_manifest(manifest: object, key: str) -> None:
     m = _object(manifest, "", ("format", "key", "tag", "jitcell", "abi", "toolchain", "source", "options",
                                "created", "library", "functions", "slots", "removed_slots", "imports", "globals",
                                "exports", "sections", "sites", "timings", "callees"),
-                ("variables", "uses", "hmac"))
+                ("variables", "uses", "frozen", "hmac"))
     if m["format"] != 1:
         raise _fail("format", "not 1")
     if not isinstance(key, str) or not _HEX64.match(key) or m["key"] != key:
@@ -270,6 +282,11 @@ def _check_manifest(manifest: object, key: str) -> None:
             _type(row["type"], f"uses[{i}].type")
             if row["slot"] != abi.slot_symbol(abi.VAR_TARGET + name):
                 raise _fail(f"uses[{i}].slot", "not the one its name derives")
+    if "frozen" in m:
+        for i, row in enumerate(_list(m["frozen"], "frozen")):
+            row = _object(row, f"frozen[{i}]", ("name", "value"))
+            _name(row["name"], f"frozen[{i}].name")
+            _str(row["value"], f"frozen[{i}].value")
     if "hmac" in m:
         _line(m["hmac"], "hmac")
 

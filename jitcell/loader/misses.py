@@ -36,6 +36,7 @@ from jitcell.errors import CacheError, UnsafeCacheError, source_lines
 
 from . import files
 from .cache import sha256
+from .frozen import shown
 
 __all__ = ["CONTEXTS", "check_context", "identity", "previous", "remember", "explain", "headline"]
 
@@ -143,6 +144,13 @@ def explain(old: dict | None, new: dict, context: str | None = None, found: str 
         name, was = u["name"], old_uses.get(u["name"])
         if was is not None and was != u["type"]:
             reasons.append(f"a module variable it uses changed type: {name}: {was} became {name}: {u['type']}")
+    old_frozen = {f["name"]: f["value"] for f in old.get("frozen", ())}
+    for f in new.get("frozen", ()):
+        name, was = f["name"], old_frozen.get(f["name"])
+        if was is not None and was != f["value"]:
+            reasons.append(f"the global {name} changed: {shown(was)} -> {shown(f['value'])}")
+        elif was is None and old_own == new_own:
+            reasons.append(f"the global {name} is defined now: {shown(f['value'])}")
     if not reasons:
         reasons.append("the Python version, or a function of another cell that it names, changed")
     return {"reasons": reasons, "diff": diff, "previous": old.get("key")}

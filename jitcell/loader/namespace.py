@@ -50,7 +50,7 @@ from . import addresses, files, variables
 from .bind import JitFunction
 from .cache import Cache, normalize_source, sha256
 
-__all__ = ["Namespace", "Relink", "Callees", "resolve", "key_part", "resolver", "signature_of",
+__all__ = ["Namespace", "Relink", "Callees", "resolve", "names_of", "key_part", "resolver", "signature_of",
            "entry_address", "link", "manifest_rows", "missing_callees"]
 
 
@@ -88,6 +88,11 @@ def _same(a: dict, b: dict) -> bool:
 
 def _names(callees):
     return callees.names if isinstance(callees, Namespace) else callees
+
+
+def names_of(callees):
+    """The namespace of names a cell compiled with `callees` sees (a Namespace's, or the mapping)."""
+    return _names(callees) if callees is not None else None
 
 
 def resolve(callees, source: str) -> dict:

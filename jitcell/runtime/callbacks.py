@@ -21,6 +21,7 @@ three references (type, value, traceback), which `PyErr_Restore` gives back to C
 
 from __future__ import annotations
 
+import builtins
 import ctypes
 import math
 import operator
@@ -29,7 +30,9 @@ from collections.abc import Callable
 
 from jitcell import runtime
 from jitcell.errors import source_lines
+from jitcell.runtime import lists
 from jitcell.runtime.arrays import site_error
+from jitcell.runtime.convert import read_set
 
 __all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
 
@@ -37,7 +40,8 @@ PRINT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ct
 RAISE_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
 FORMAT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)
 
-_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p}
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p,
+           "set[int]": ctypes.c_void_p, "set[str]": ctypes.c_void_p}  # a set: printed or formatted
 
 _OPERATIONS = {
     "add": (operator.add, "{} + {}"), "sub": (operator.sub, "{} - {}"),
@@ -53,6 +57,7 @@ _OPERATIONS = {
     "str.index": (str.index, "{}.index({}, {}, {})"), "str.rindex": (str.rindex, "{}.rindex({}, {}, {})"),
     "str.ljust": (str.ljust, "{}.ljust({}, {})"), "str.rjust": (str.rjust, "{}.rjust({}, {})"),
     "str.center": (str.center, "{}.center({}, {})"),
+    "set.pop": (lambda: set().pop(), "set().pop()"),
 }
 
 # what compiled code asks Python to compute (a `str_call` site, through the format callback):
@@ -72,7 +77,7 @@ class _Site:
         self.filename = filename or "cell"
         types = site.get("operands") or [i["type"] for i in site.get("items", []) if "type" in i]
         self.types = types
-        self.fields = [(f"v{i}", _CTYPES[t]) for i, t in enumerate(types)]
+        self.fields = [(f"v{i}", _ctype(t)) for i, t in enumerate(types)]
         self.values_type: type[ctypes.Structure] = type("Values", (ctypes.Structure,), {"_fields_": self.fields})
         index = site["line"] - first_line
         self.source_line = source_lines[index].strip() if 0 <= index < len(source_lines) else ""
@@ -83,8 +88,10 @@ class _Site:
             return []
         struct = self.values_type.from_address(address)
         values = [getattr(struct, name) for name, _ in self.fields]
-        if "str" in self.types:
-            values = [runtime.read_str(v) if t == "str" else v for v, t in zip(values, self.types, strict=True)]
+        if any(t == "str" or t.startswith(("list[", "set[")) for t in self.types):
+            values = [runtime.read_str(v) if t == "str" else read_set(v, t) if t.startswith("set[") else
+                      lists.read(v, t) if t.startswith("list[") else v
+                      for v, t in zip(values, self.types, strict=True)]
         return values
 
     def note(self) -> str:
@@ -95,6 +102,8 @@ class _Site:
 
     def exception(self, values: list) -> BaseException:
         kind = self.site["kind"]
+        if kind == "raise":
+            return self.raised(values)
         if kind == "python_op":
             error = _python_op_error(self.site["op"], values)
         elif kind == "negative_power":
@@ -116,18 +125,64 @@ class _Site:
             error = KeyError(*values)
         elif kind == "dict_changed":
             error = RuntimeError("dictionary changed size during iteration")
+        elif kind == "set_changed":
+            error = RuntimeError("Set changed size during iteration")
         elif kind == "dict_keys_changed":
             error = RuntimeError("dictionary keys changed during iteration")
         elif kind == "zip_strict":
             error = _zip_strict_error(self.site["argument"], self.site["longer"])
         elif kind == "empty_sequence":
             error = _raised_by(lambda: {"min": min, "max": max}[self.site["op"]](()))
+        elif kind == "list_error":  # IndexError("list index out of range"), ValueError("3 is not in list")
+            cls = IndexError if self.site["error"] == "IndexError" else ValueError
+            message = self.site["message"]
+            if values and "{[0]!r}" in message:  # the value came as the one item of a list
+                message = message.replace("{[0]!r}", repr(values[0][0]))
+            error = cls(message.replace("{!r}", repr(values[0])) if values else message)
         elif kind.startswith("array_"):  # IndexError and the like, as NumPy words them (arrays.py)
             error = site_error(kind, self.site, values)
         else:
             error = SystemError(f"jitcell: unknown error site kind {kind!r}")
         error.add_note(self.note())
         return error
+
+    def raised(self, values: list) -> BaseException:
+        """`raise E(args)`, `raise E`, or again a handled exception (`raise`, `raise e`); `from`."""
+        site, handled = self.site, _pending.handled
+        if site["cause"] == "handled":
+            cause: BaseException | None = handled[values.pop()]
+        if site["again"]:
+            error = handled[values[0]]
+        else:
+            error = getattr(builtins, site["cls"])(*values)
+            error.add_note(self.note())
+        if site["cause"] == "handled":
+            error.__cause__ = cause
+        elif site["cause"] == "None":
+            error.__cause__ = None  # also sets __suppress_context__, as `from None` does
+        return error
+
+    def caught(self, out: int) -> int:
+        """The first clause whose classes the pending exception is an instance of, or -1; a caught
+        exception moves onto the thread's handled stack, and its place there goes into *out."""
+        try:
+            return self.match(out)
+        except BaseException as interrupt:  # a signal handler that ran here, after compiled code's check
+            interrupt.__context__ = _pending.error
+            _pending.error = interrupt
+            return self.match(out)
+
+    def match(self, out: int) -> int:
+        error = _pending.error
+        if error is None:
+            error = SystemError("jitcell: compiled code reported an error but none is pending")
+        for clause, names in enumerate(self.site["classes"]):
+            if isinstance(error, tuple(getattr(builtins, name) for name in names)):
+                _pending.error = None
+                _pending.handled.append(error)
+                ctypes.c_int64.from_address(out).value = len(_pending.handled) - 1
+                return clause
+        return -1
 
     def compute(self, values: list, out: int) -> None:
         """The result of a format or str_call site into *out: a str as a new object, an int or
@@ -250,6 +305,9 @@ _sites: dict[tuple[int, int], _Site] = {}
 class _Pending(threading.local):
     error: BaseException | None = None  # per thread; None in a thread that never failed
 
+    def __init__(self) -> None:
+        self.handled: list[BaseException] = []  # the exceptions the except clauses running handle
+
 
 PENDING = _Pending()
 _pending = PENDING
@@ -304,7 +362,11 @@ def _on_raise(tag: int, index: int, values: int) -> None:
         return
     try:
         site = _site(tag, index)
-        _pending.error = site.exception(site.values(values))
+        error = site.exception(site.values(values))
+        handled = _pending.handled
+        if handled and error is not handled[-1] and error.__context__ is None:
+            error.__context__ = handled[-1]  # raised while handling another, as Python records it
+        _pending.error = error
     except BaseException as error:
         _pending.error = error
 
@@ -319,9 +381,29 @@ def _on_format(tag: int, index: int, values: int, out: int) -> int:
         return 1
 
 
+def _on_exception(tag: int, index: int, values: int, out: int) -> int:
+    """The sites of try statements (lower/exceptions.py): "except" returns the clause that catches
+    the pending exception (or -1); "handled_end" ends the handlings from a clause's place on;
+    "exception_text" makes str(e) (0, or 1 with str(e)'s own exception pending)."""
+    site = _site(tag, index)
+    kind = site.site["kind"]
+    if kind == "except":
+        return site.caught(out)
+    (handle,) = site.values(values)
+    if kind == "handled_end":
+        del _pending.handled[handle:]
+        return 0
+    try:
+        ctypes.c_void_p.from_address(out).value = runtime.new_str(str(_pending.handled[handle]))
+        return 0
+    except BaseException as error:
+        _pending.error = error
+        return 1
+
+
 # The callbacks live as long as the process: their addresses are what slots hold.
 _CALLBACKS = {"print": PRINT_TYPE(_on_print), "raise": RAISE_TYPE(_on_raise),
-              "format": FORMAT_TYPE(_on_format)}
+              "format": FORMAT_TYPE(_on_format), "exception": FORMAT_TYPE(_on_exception)}
 TARGETS = frozenset(_CALLBACKS)
 
 
@@ -334,13 +416,38 @@ def address(target: str) -> int:
 _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "python_op": {"op", "operands"}, "negative_power": {"op", "operands"}, "recursion": {"op", "operands"},
     "assert": {"message", "operands"}, "unbound": {"name"}, "key_error": {"operands"},
-    "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "array_index": {"ndim", "operands"},
+    "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "set_changed": {"operands"},
+    "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
     "array_slice_step": {"operands"}, "array_broadcast": {"operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
     "no_memory": {"operands"}, "str_call": {"op", "operands"},
     "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},
+    "raise": {"cls", "again", "cause", "operands"}, "except": {"classes", "operands"},
+    "handled_end": {"operands"}, "exception_text": {"operands"},
+    "list_error": {"error", "message", "operands"},
 }
+
+_EXCEPTION_CLASSES = frozenset(name for name, value in vars(builtins).items()
+                               if isinstance(value, type) and issubclass(value, BaseException))
+
+
+def _ctype(t: str):
+    """How an operand of type t travels: a list as its object's address."""
+    return ctypes.c_void_p if t.startswith("list[") else _CTYPES[t]
+
+
+def _passed(t: object) -> bool:
+    """A type whose values generated code passes to a callback: scalars, str, lists of any type."""
+    if not isinstance(t, str):
+        return False
+    if t.startswith("list[") and t.endswith("]"):
+        try:
+            lists.parse(t)
+        except (TypeError, IndexError, RecursionError):
+            return False
+        return t.count("[") == t.count("]")
+    return t in _CTYPES
 
 
 def site_problem(site: object) -> str | None:
@@ -358,7 +465,7 @@ def site_problem(site: object) -> str | None:
     if not isinstance(site["function"], str) or not site["function"].isidentifier():
         return "its function is not a name"
     operands = site.get("operands", [])
-    if not isinstance(operands, list) or any(t not in _CTYPES for t in operands):
+    if not isinstance(operands, list) or any(not _passed(t) for t in operands):
         return "its operands are not types jitcell passes"
     if kind == "python_op" and not _known_operation(site["op"]):
         return f"{site['op']!r} is not an operation jitcell checks"
@@ -367,6 +474,17 @@ def site_problem(site: object) -> str | None:
     if kind == "zip_strict" and not (type(site["argument"]) is int and 2 <= site["argument"] < 1 << 16
                                      and type(site["longer"]) is bool):
         return "its argument is not a position of zip()"
+    if kind == "raise" and not (type(site["again"]) is bool and site["cause"] in (None, "None", "handled") and (
+            site["cls"] is None if site["again"] else site["cls"] in _EXCEPTION_CLASSES)):
+        return "it does not raise a builtin exception class"
+    if kind == "raise" and (site["again"] and operands[:1] != ["int"] or
+                            site["cause"] == "handled" and operands[-1:] != ["int"]):
+        return "its handled exception is not an int"
+    if kind == "except" and not (isinstance(site["classes"], list) and site["classes"] and all(
+            isinstance(c, list) and c and all(n in _EXCEPTION_CLASSES for n in c) for c in site["classes"])):
+        return "its clauses do not name builtin exception classes"
+    if kind in ("handled_end", "exception_text") and operands != ["int"]:
+        return "its operand is not a handled exception"
     if kind == "empty_sequence" and site["op"] not in ("min", "max"):
         return "its operation is not min or max"
     if kind in ("negative_power", "recursion") and site["op"] != kind:
@@ -384,11 +502,14 @@ def site_problem(site: object) -> str | None:
         return "its parameters are not names"
     if kind == "format" and (site["conversion"] not in (None, "r", "s", "a") or not isinstance(site["spec"], str)):
         return "its conversion or format spec is not one Python has"
+    if kind == "list_error" and (site["error"] not in ("IndexError", "ValueError") or
+                                 not isinstance(site["message"], str)):
+        return "its exception is not one a list raises"
     if kind == "print":
         items = site["items"]
         if not isinstance(items, list) or not all(
                 isinstance(i, dict) and (set(i) == {"text"} and isinstance(i["text"], str) or
-                                         set(i) == {"type"} and i["type"] in _CTYPES) for i in items):
+                                         set(i) == {"type"} and _passed(i["type"])) for i in items):
             return "its items are not text and typed values"
         if not isinstance(site["sep"], str) or not isinstance(site["end"], str) or type(site["flush"]) is not bool:
             return "its sep, end or flush is not what print() takes"

@@ -2,10 +2,17 @@
 
     table = to_table({"a": 1}, "dict[str, int]", "count", "d")   # a copy, owned by the caller
     from_table(table, "dict[str, int]")                           # {"a": 1}; the table is released
+    table = to_set_table({1, 2}, "set[int]", "f", "s")           # a runtime set holding a copy
+    reflect_set(caller_set, table, "set[int]")                    # the caller's set now equals the table
 
 A dict argument is copied in (its keys and values checked against the parameter's
 types, with TypeError naming the parameter; a subclass whose behaviour the copy would
-lose, such as defaultdict or Counter, is refused); a dict result becomes a Python dict.
+lose, such as defaultdict or Counter, is refused) and written back into the caller's dict
+if compiled code changed it (runtime/lists.py, which handles lists the same way); a dict
+result becomes a Python dict.
+A set argument is copied in the same way (each element checked), and when the call
+returns the caller's set is made equal to the runtime set (the compiled code's
+additions and removals, as Python would show them); a set result becomes a Python set.
 A table stores 8-byte words: ints as is, floats as their bits, bools as 0/1, strs
 as object addresses (see runtime/source.py).
 """
@@ -17,7 +24,8 @@ import struct
 
 from jitcell import runtime
 
-__all__ = ["dict_types", "to_table", "from_table", "table_kinds"]
+__all__ = ["dict_types", "to_table", "from_table", "read_table", "table_kinds", "check_dict", "key_word",
+           "table_words", "KEY_KINDS", "to_set_table", "from_set_table", "read_set", "reflect_set"]
 
 _PACK_DOUBLE, _UNPACK_DOUBLE = struct.Struct("<d").pack, struct.Struct("<q").unpack
 _PACK_WORD, _UNPACK_WORD = struct.Struct("<q").pack, struct.Struct("<d").unpack
@@ -35,6 +43,23 @@ def dict_types(name: str) -> tuple[str, str]:
 def table_kinds(name: str) -> int:
     key, value = dict_types(name)
     return _KEY_KINDS[key] | _VALUE_KINDS[value] << 8
+
+
+KEY_KINDS = _KEY_KINDS
+
+
+def key_word(value, kind: str, owned: list, what: str) -> int:
+    """A key as the table stores it (a str key's object is appended to `owned`)."""
+    return _word(value, kind, owned, what)
+
+
+def table_words(table: int, key_kind: str):
+    """(Python key, value word) for each entry of a runtime dict, in order."""
+    next_entry, key, value = (runtime.function(n) for n in ("table_next", "table_key", "table_value"))
+    e = next_entry(table, 0)
+    while e >= 0:
+        yield _python(key(table, e), key_kind), value(table, e)
+        e = next_entry(table, e + 1)
 
 
 def _word(value, kind: str, owned: list, what: str):
@@ -69,7 +94,7 @@ _DICT_OPERATIONS = ("__getitem__", "__setitem__", "__delitem__", "__contains__",
 def to_table(value, type_name: str, function: str, param: str) -> int:
     """A runtime dict holding a copy of `value` (owned by the caller)."""
     if value.__class__ is not dict:
-        _check_dict(value, type_name, function, param)
+        check_dict(value, type_name, function, param)
     key_kind, value_kind = dict_types(type_name)
     table = runtime.call("table_new", table_kinds(type_name))
     if table == 0:
@@ -94,7 +119,7 @@ def to_table(value, type_name: str, function: str, param: str) -> int:
     return table
 
 
-def _check_dict(value, type_name: str, function: str, param: str) -> None:
+def check_dict(value, type_name: str, function: str, param: str) -> None:
     """A dict subclass is taken if compiled code's operations on a copy mean what they mean on
     it: it defines no __missing__ and overrides none of _DICT_OPERATIONS (OrderedDict's
     overrides keep dict's meaning). Else TypeError naming the parameter and the type."""
@@ -125,6 +150,13 @@ def _python(word: int, kind: str):
 
 def from_table(table: int, type_name: str) -> dict:
     """A Python dict with the items of an owned runtime dict, which is then released."""
+    result = read_table(table, type_name)
+    runtime.call("obj_release", table)
+    return result
+
+
+def read_table(table: int, type_name: str) -> dict:
+    """A Python dict with the items of a runtime dict, which stays as it was."""
     key_kind, value_kind = dict_types(type_name)
     next_entry, key, value = (runtime.function(n) for n in ("table_next", "table_key", "table_value"))
     result = {}
@@ -132,5 +164,67 @@ def from_table(table: int, type_name: str) -> dict:
     while e >= 0:
         result[_python(key(table, e), key_kind)] = _python(value(table, e), value_kind)
         e = next_entry(table, e + 1)
+    return result
+
+
+# ---- sets: tables whose values are all 0 (runtime/source.py) --------------------------------------
+
+
+def _set_element(type_name: str) -> str:
+    """"set[str]" -> "str"."""
+    return type_name[len("set["):-1]
+
+
+def to_set_table(value, type_name: str, function: str, param: str) -> int:
+    """A runtime set holding a copy of `value`, a set (owned by the caller). A frozenset is
+    refused: compiled code may change the set, and the caller sees the changes."""
+    if not isinstance(value, set):
+        raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
+    element = _set_element(type_name)
+    table = runtime.call("table_new", _KEY_KINDS[element])
+    if table == 0:
+        raise MemoryError
+    set_item, release = runtime.function("table_set"), runtime.function("obj_release")
+    owned: list[int] = []
+    try:
+        for x in value:
+            word = _word(x, element, owned, f"an element of {function}() argument '{param}'")
+            if not set_item(table, word, 0):
+                raise MemoryError
+            for obj in owned:
+                release(obj)
+            owned.clear()
+    except BaseException:
+        for obj in owned:
+            release(obj)
+        release(table)
+        raise
+    return table
+
+
+def read_set(table: int, type_name: str) -> set:
+    """A Python set with the elements of a runtime set (borrowed: not released)."""
+    element = _set_element(type_name)
+    next_entry, key = runtime.function("table_next"), runtime.function("table_key")
+    result = set()
+    e = next_entry(table, 0)
+    while e >= 0:
+        result.add(_python(key(table, e), element))
+        e = next_entry(table, e + 1)
+    return result
+
+
+def from_set_table(table: int, type_name: str) -> set:
+    """A Python set with the elements of an owned runtime set, which is then released."""
+    result = read_set(table, type_name)
     runtime.call("obj_release", table)
     return result
+
+
+def reflect_set(target, table: int, type_name: str) -> None:
+    """Make the caller's set `target` hold the runtime set's elements (after a call that may have
+    changed them). Only what differs is touched."""
+    now = read_set(table, type_name)
+    if now != target:
+        target.intersection_update(now)
+        target.update(now)

@@ -8,7 +8,7 @@ every load with the function's address in this process. CPython never runs it.
 Objects are reference counted; an object is its address:
 
     word 0  reference count        (string literals start at 2**62: never freed)
-    word 1  kind                   1 str, 2 dict, 3 array
+    word 1  kind                   1 str, 2 dict, 3 array, 4 list
     str:    word 2 byte length, word 3 character count, word 4 hash (-1: not yet),
             bytes from offset 40, UTF-8, followed by a NUL
     dict:   word 2 kinds (key kind | value kind << 8; keys 0 int, 1 str; values 0 int,
@@ -16,7 +16,11 @@ Objects are reference counted; an object is its address:
             word 5 entry capacity, word 6 entries, word 7 index size (a power of 2),
             word 8 index. An entry is 4 words: hash, key, value, live (1) or deleted (0),
             kept in insertion order; the index maps hash slots to entry numbers
-            (-1 empty, -2 deleted), probed linearly. As in CPython's compact dict.
+            (-1 empty, -2 deleted), probed linearly. As in CPython's compact dict. Word 9
+            modified (set by every change; the boundary writes a dict back only if set).
+            A set is a dict table whose values are all 0 (value kind int): its own kind would
+            duplicate hashing, probing, growth and destruction for one word per element
+            saved. The set_* functions below build on the table_* ones.
     array:  word 2 data address, word 3 ndim (1 or 2), word 4 origin (-1: the array owns its
             data, which follows the header at offset 88, C order; -2: a view made by slicing,
             whose memory word 10 keeps alive; k >= 0: a view of memory NumPy owns, made on the
@@ -24,6 +28,11 @@ Objects are reference counted; an object is its address:
             words 5-6 shape, words 7-8 strides in elements (word 6 and 8 unused for 1-D),
             word 9 item size, word 10 base (0, or the array that owns the memory of a -2 view:
             always an owner (-1) or an entry point's view (k), never another -2 view)
+    list:   word 2 length, word 3 capacity (items), word 4 items address, word 5 item size in
+            words, word 6 object mask (bit k set: word k of each item is an object the list
+            owns), word 7 modified (set by every mutation; the boundary writes a list back to
+            its Python list only if set). An item is its words: an int, a float's bits, a bool
+            0/1, an object's address; a tuple its items' words in order, flattened.
 
 Out of memory: every allocation is checked. A function that allocates returns 0 (or
 False) when malloc, calloc or realloc fails, having freed what it allocated and left its
@@ -68,6 +77,9 @@ def obj_destroy(o: int) -> None:
         table_clear(o)
     if kind == 3:
         obj_release(load64(o + 80))
+    elif kind == 4:
+        items_release(load64(o + 32), load64(o + 16), load64(o + 40), load64(o + 48))
+        free(load64(o + 32))
     store64(state(0), load64(state(0)) - 1)
     free(o)
 
@@ -915,7 +927,7 @@ def table_new(kinds: int) -> int:
     """An empty dict, or 0: no memory."""
     entries = malloc(5 * 32)
     index = malloc(8 * 8)
-    t = obj_alloc(72, 2) if entries != 0 and index != 0 else 0
+    t = obj_alloc(80, 2) if entries != 0 and index != 0 else 0
     if t == 0:
         free(entries)
         free(index)
@@ -928,6 +940,7 @@ def table_new(kinds: int) -> int:
     store64(t + 56, 8)
     memset(index, 255, 8 * 8)
     store64(t + 64, index)
+    store64(t + 72, 0)
     return t
 
 
@@ -993,6 +1006,7 @@ def table_get(t: int, key: int, fallback: int) -> int:
 def table_put(t: int, e: int, value: int) -> None:
     """Replace entry e's value; a str value is retained, the old one released."""
     at = load64(t + 48) + 32 * e + 16
+    store64(t + 72, 1)
     if (load64(t + 16) >> 8) & 255 == 3:
         obj_retain(value)
         obj_release(load64(at))
@@ -1046,6 +1060,7 @@ def table_set(t: int, key: int, value: int) -> bool:
             size = size * 2  # mostly live: grow; mostly deleted: compact in place
         if not table_rebuild(t, size):
             return False
+    store64(t + 72, 1)
     kinds = load64(t + 16)
     if kinds & 255 == 1:
         obj_retain(key)
@@ -1081,6 +1096,7 @@ def table_erase(t: int, key: int) -> bool:
     if (kinds >> 8) & 255 == 3:
         obj_release(load64(entry + 16))
     store64(entry + 24, 0)
+    store64(t + 72, 1)
     store64(index + 8 * i, -2)
     store64(t + 24, load64(t + 24) - 1)
     return True
@@ -1111,6 +1127,451 @@ def table_clear(t: int) -> None:
                     obj_release(load64(entry + 16))
     free(entries)
     free(load64(t + 64))
+
+
+# ---- sets: dict tables whose values are all 0 (compiler/lower/sets.py) ----------------------------
+# A set is a table (kind 2, value kind int) used for its keys alone: add is table_set(t, x, 0).
+# Functions that make a set return it owned, or 0 when out of memory (what they made freed).
+
+
+def set_add_from(t: int, source: int, against: int, keep: bool) -> bool:
+    """Add to t each element of source that is in `against` (keep) or not in it (not keep); all of
+    them when against is 0. False when out of memory, t holding what was added before."""
+    used = load64(source + 32)
+    for e in range(used):
+        entry = load64(source + 48) + 32 * e  # re-read: t may be source, whose entries move when it grows
+        if load64(entry + 24) == 1:
+            key = load64(entry + 8)
+            if against == 0 or (table_find(against, key) >= 0) == keep:
+                if not table_set(t, key, 0):
+                    return False
+    return True
+
+
+def set_retain(t: int, other: int, keep: bool) -> None:
+    """Remove from t each element that is not in other (keep), or that is in it (not keep).
+    other may be t itself: an element still being looked at has not been removed yet."""
+    entries = load64(t + 48)
+    for e in range(load64(t + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1:
+            key = load64(entry + 8)
+            if (table_find(other, key) >= 0) != keep:
+                table_erase(t, key)
+
+
+def set_made(t: int, a: int, b: int, mode: int) -> int:
+    """A new set of t's kinds: a | b (mode 0), a & b (1), a - b (2), a ^ b (3); or 0."""
+    c = table_new(load64(t + 16))
+    if c == 0:
+        return 0
+    done = False
+    if mode == 0:
+        done = set_add_from(c, a, 0, True) and set_add_from(c, b, 0, True)
+    elif mode == 1:
+        done = set_add_from(c, a, b, True)
+    elif mode == 2:
+        done = set_add_from(c, a, b, False)
+    else:
+        done = set_add_from(c, a, b, False) and set_add_from(c, b, a, False)
+    if not done:
+        obj_release(c)
+        return 0
+    return c
+
+
+def set_copy(t: int) -> int:
+    return set_made(t, t, t, 0)
+
+
+def set_update(a: int, b: int, mode: int) -> bool:
+    """a |= b (mode 0), a &= b (1), a -= b (2), a ^= b (3), in place. False when out of memory
+    (|= and ^= add elements; a holds what was added before)."""
+    if mode == 0:
+        return set_add_from(a, b, 0, True)
+    if mode == 1:
+        set_retain(a, b, True)
+        return True
+    if mode == 2 or a == b:
+        set_retain(a, b, False)  # a ^= a empties a, as a -= a does
+        return True
+    entries = load64(b + 48)
+    for e in range(load64(b + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1:
+            key = load64(entry + 8)
+            if not table_erase(a, key):
+                if not table_set(a, key, 0):
+                    return False
+    return True
+
+
+def set_within(a: int, b: int) -> bool:
+    """a <= b: every element of a is in b."""
+    if load64(a + 24) > load64(b + 24):
+        return False
+    entries = load64(a + 48)
+    for e in range(load64(a + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1 and table_find(b, load64(entry + 8)) < 0:
+            return False
+    return True
+
+
+# ---- lists (compiler/lower/lists.py; the boundary: runtime/lists.py) -----------------------
+
+def list_new(n: int, stride: int, mask: int) -> int:
+    """A list of n items of `stride` words, zeroed (the caller fills them), or 0: no memory."""
+    if n < 0 or n > 1152921504606846975 // stride:  # 2**60 - 1 words: more than any memory
+        return 0
+    capacity = n if n > 4 else 4
+    items = calloc(capacity, 8 * stride)
+    l = obj_alloc(64, 4) if items != 0 else 0
+    if l == 0:
+        free(items)
+        return 0
+    store64(l + 16, n)
+    store64(l + 24, capacity)
+    store64(l + 32, items)
+    store64(l + 40, stride)
+    store64(l + 48, mask)
+    store64(l + 56, 0)
+    return l
+
+
+def items_release(at: int, count: int, stride: int, mask: int) -> None:
+    """Release the objects of `count` items at `at` (the words `mask` marks)."""
+    if mask != 0:
+        for i in range(count):
+            for k in range(stride):
+                if (mask >> k) & 1 == 1:
+                    obj_release(load64(at + 8 * (stride * i + k)))
+
+
+def items_retain(at: int, count: int, stride: int, mask: int) -> None:
+    if mask != 0:
+        for i in range(count):
+            for k in range(stride):
+                if (mask >> k) & 1 == 1:
+                    obj_retain(load64(at + 8 * (stride * i + k)))
+
+
+def list_reserve(l: int, needed: int) -> bool:
+    """Room for `needed` items (growing as CPython's lists do); False, the list unchanged, when out
+    of memory."""
+    if needed <= load64(l + 24):
+        return True
+    stride = load64(l + 40)
+    capacity = needed + (needed >> 3) + 6
+    if capacity > 1152921504606846975 // stride:
+        return False
+    items = realloc(load64(l + 32), capacity * 8 * stride)
+    if items == 0:
+        return False
+    store64(l + 32, items)
+    store64(l + 24, capacity)
+    return True
+
+
+def list_push(l: int) -> int:
+    """The address of a new last item (the caller stores it), or 0: no memory."""
+    n = load64(l + 16)
+    if not list_reserve(l, n + 1):
+        return 0
+    store64(l + 16, n + 1)
+    store64(l + 56, 1)
+    return load64(l + 32) + 8 * load64(l + 40) * n
+
+
+def list_open(l: int, i: int) -> int:
+    """Room for an item at index i, clamped as list.insert clamps it; its address, or 0."""
+    n = load64(l + 16)
+    if i < 0:
+        i += n
+        if i < 0:
+            i = 0
+    if i > n:
+        i = n
+    if not list_reserve(l, n + 1):
+        return 0
+    size = 8 * load64(l + 40)
+    at = load64(l + 32) + size * i
+    memmove(at + size, at, size * (n - i))
+    store64(l + 16, n + 1)
+    store64(l + 56, 1)
+    return at
+
+
+def list_close(l: int, i: int) -> None:
+    """Remove item i (0 <= i < len) whose references the caller has taken over or released."""
+    n = load64(l + 16)
+    size = 8 * load64(l + 40)
+    at = load64(l + 32) + size * i
+    memmove(at, at + size, size * (n - i - 1))
+    store64(l + 16, n - 1)
+    store64(l + 56, 1)
+
+
+def list_clear(l: int) -> None:
+    n = load64(l + 16)
+    store64(l + 16, 0)
+    store64(l + 56, 1)
+    items_release(load64(l + 32), n, load64(l + 40), load64(l + 48))
+
+
+def list_slice(a: int, start: int, stop: int) -> int:
+    """A new list of items start..stop of a (0 <= start <= stop <= len), or 0: no memory."""
+    stride = load64(a + 40)
+    n = stop - start
+    l = list_new(n, stride, load64(a + 48))
+    if l == 0:
+        return 0
+    memcpy(load64(l + 32), load64(a + 32) + 8 * stride * start, 8 * stride * n)
+    items_retain(load64(l + 32), n, stride, load64(a + 48))
+    return l
+
+
+def list_extend(l: int, b: int) -> bool:
+    """l += b (b may be l); False, l unchanged, when out of memory."""
+    n = load64(l + 16)
+    nb = load64(b + 16)
+    if not list_reserve(l, n + nb):
+        return False
+    stride = load64(l + 40)
+    at = load64(l + 32) + 8 * stride * n
+    memcpy(at, load64(b + 32), 8 * stride * nb)
+    items_retain(at, nb, stride, load64(l + 48))
+    store64(l + 16, n + nb)
+    store64(l + 56, 1)
+    return True
+
+
+def list_concat(a: int, b: int) -> int:
+    l = list_slice(a, 0, load64(a + 16))
+    if l == 0:
+        return 0
+    if not list_extend(l, b):
+        obj_release(l)
+        return 0
+    return l
+
+
+def list_repeat(a: int, times: int) -> int:
+    """a * times, or 0: no memory (or more items than memory could hold)."""
+    l = list_slice(a, 0, load64(a + 16))
+    if l == 0:
+        return 0
+    if not list_repeat_in_place(l, times):
+        obj_release(l)
+        return 0
+    store64(l + 56, 0)
+    return l
+
+
+def list_repeat_in_place(l: int, times: int) -> bool:
+    """l *= times, by doubling copies; False, l unchanged, when out of memory."""
+    n = load64(l + 16)
+    if times <= 0:
+        list_clear(l)
+        return True
+    if n != 0 and times > 1152921504606846975 // n:
+        return False
+    if not list_reserve(l, n * times):
+        return False
+    stride = load64(l + 40)
+    items = load64(l + 32)
+    total = n * times
+    filled = n
+    while filled < total:
+        chunk = min(filled, total - filled)
+        memcpy(items + 8 * stride * filled, items, 8 * stride * chunk)
+        filled += chunk
+    items_retain(items + 8 * stride * n, total - n, stride, load64(l + 48))
+    store64(l + 16, total)
+    store64(l + 56, 1)
+    return True
+
+
+def list_reverse(l: int) -> None:
+    n = load64(l + 16)
+    stride = load64(l + 40)
+    items = load64(l + 32)
+    for i in range(n // 2):
+        x = items + 8 * stride * i
+        y = items + 8 * stride * (n - 1 - i)
+        for k in range(stride):
+            w = load64(x + 8 * k)
+            store64(x + 8 * k, load64(y + 8 * k))
+            store64(y + 8 * k, w)
+    store64(l + 56, 1)
+
+
+def list_find(l: int, value: int, equal: int, start: int, stop: int) -> int:
+    """The first index in start..stop whose item equals the item at `value` (`equal`: the cell's item
+    comparison, 1 when equal), or -1."""
+    i = start
+    while i < load64(l + 16) and i < stop:
+        if call_c_int(equal, load64(l + 32) + 8 * load64(l + 40) * i, value, 0) != 0:
+            return i
+        i += 1
+    return -1
+
+
+def list_count(l: int, value: int, equal: int) -> int:
+    count = 0
+    for i in range(load64(l + 16)):
+        if call_c_int(equal, load64(l + 32) + 8 * load64(l + 40) * i, value, 0) != 0:
+            count += 1
+    return count
+
+
+def list_equal(a: int, b: int, equal: int) -> bool:
+    n = load64(a + 16)
+    if n != load64(b + 16):
+        return False
+    size = 8 * load64(a + 40)
+    for i in range(n):
+        if call_c_int(equal, load64(a + 32) + size * i, load64(b + 32) + size * i, 0) == 0:
+            return False
+    return True
+
+
+def set_disjoint(a: int, b: int) -> bool:
+    entries = load64(a + 48)
+    for e in range(load64(a + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1 and table_find(b, load64(entry + 8)) >= 0:
+            return False
+    return True
+
+
+def set_pop(t: int) -> int:
+    """Remove the newest element of a set that is not empty and return it (a str: the reference
+    the set held, now the caller's). Trailing deleted entries are dropped, so popping until empty
+    is linear."""
+    entries = load64(t + 48)
+    e = load64(t + 32) - 1
+    while load64(entries + 32 * e + 24) != 1:
+        e -= 1
+    entry = entries + 32 * e
+    key = load64(entry + 8)
+    i = table_slot(t, key, load64(entry))
+    store64(entry + 24, 0)
+    store64(load64(t + 64) + 8 * i, -2)
+    store64(t + 24, load64(t + 24) - 1)
+    store64(t + 32, e)  # no index slot names an entry past e: they are all deleted
+    return key
+
+
+def set_clear(t: int) -> None:
+    """Remove every element, keeping the table's memory."""
+    entries = load64(t + 48)
+    str_keys = load64(t + 16) & 255 == 1
+    for e in range(load64(t + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1 and str_keys:
+            obj_release(load64(entry + 8))
+    memset(load64(t + 64), 255, 8 * load64(t + 56))
+    store64(t + 24, 0)
+    store64(t + 32, 0)
+
+
+def list_order(a: int, b: int, equal: int, order: int, op: int) -> bool:
+    """a < b (op 0), a <= b (1), a > b (2), a >= b (3), as Python compares lists: the first items
+    that differ decide (compared by `order`), else the lengths."""
+    na = load64(a + 16)
+    nb = load64(b + 16)
+    size = 8 * load64(a + 40)
+    i = 0
+    while i < na and i < nb:
+        x = load64(a + 32) + size * i
+        y = load64(b + 32) + size * i
+        if call_c_int(equal, x, y, 0) == 0:
+            return call_c_int(order, x, y, op) != 0
+        i += 1
+    if op == 0:
+        return na < nb
+    if op == 1:
+        return na <= nb
+    if op == 2:
+        return na > nb
+    return na >= nb
+
+
+def list_sort(l: int, order: int, reverse: bool) -> bool:
+    """A stable merge sort of l's items by `order` (item < item); reverse keeps equal items in
+    their order, as Python's does. False, l unchanged, when out of memory."""
+    n = load64(l + 16)
+    if n < 2:
+        return True
+    size = 8 * load64(l + 40)
+    items = load64(l + 32)
+    temp = malloc(n * size)
+    if temp == 0:
+        return False
+    source = items
+    target = temp
+    width = 1
+    while width < n:
+        i = 0
+        while i < n:
+            middle = min(i + width, n)
+            high = min(i + 2 * width, n)
+            a = i
+            b = middle
+            k = i
+            while a < middle and b < high:
+                x = source + size * a
+                y = source + size * b
+                later_first = call_c_int(order, x, y, 0) if reverse else call_c_int(order, y, x, 0)
+                if later_first != 0:
+                    memcpy(target + size * k, y, size)
+                    b += 1
+                else:
+                    memcpy(target + size * k, x, size)
+                    a += 1
+                k += 1
+            memcpy(target + size * k, source + size * a, size * (middle - a))
+            k += middle - a
+            memcpy(target + size * k, source + size * b, size * (high - b))
+            i += 2 * width
+        swap = source
+        source = target
+        target = swap
+        width *= 2
+    if source != items:
+        memcpy(items, source, n * size)
+    free(temp)
+    store64(l + 56, 1)
+    return True
+
+
+def list_unkey(l: int, pairs: int, key_words: int) -> None:
+    """After sorting `pairs` (each a key then an item of l), put l's items in their order."""
+    n = load64(l + 16)
+    stride = load64(l + 40)
+    pair = 8 * load64(pairs + 40)
+    for i in range(n):
+        memcpy(load64(l + 32) + 8 * stride * i, load64(pairs + 32) + pair * i + 8 * key_words, 8 * stride)
+    store64(l + 56, 1)
+
+
+def list_range(start: int, stop: int, step: int) -> int:
+    """list(range(start, stop, step)) for step != 0, or 0: no memory."""
+    n = 0
+    if step > 0 and start < stop:
+        n = (stop - start - 1) // step + 1
+    elif step < 0 and start > stop:
+        n = (start - stop - 1) // (-step) + 1
+    l = list_new(n, 1, 0)
+    if l == 0:
+        return 0
+    items = load64(l + 32)
+    value = start
+    for i in range(n):
+        store64(items + 8 * i, value)
+        value += step
+    return l
 
 
 # ---- arrays (compiler/lower/arrays.py; views and results at the boundary: runtime/arrays.py) ----

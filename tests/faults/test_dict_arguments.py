@@ -68,7 +68,7 @@ def test_not_a_dict_at_all_is_refused_as_before(apples):
 
 def test_without_the_rule_a_counter_raises_where_python_answers(apples, monkeypatch):
     """The refusal matters: the copy of a Counter has no __missing__, so a missing key raises."""
-    monkeypatch.setattr(convert, "_check_dict", lambda value, *names: None)
+    monkeypatch.setattr(convert, "check_dict", lambda value, *names: None)
     counter = collections.Counter(pears=3)
     assert python_apples(counter) == 1  # Python: a missing key counts 0
     with pytest.raises(KeyError, match="apples"):

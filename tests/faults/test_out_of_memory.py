@@ -2,7 +2,8 @@
 
 Each case runs in a child process whose address space is limited (RLIMIT_AS, set before
 anything is imported) to a few hundred MB, so that the allocation really fails, and fast:
-a string doubled in a loop, a dict grown towards 10**9 entries, np.zeros of 8 GB. The child
+a string doubled in a loop, a dict grown towards 10**9 entries, a list of lists grown the same way,
+np.zeros of 8 GB. The child
 must print the exception and go on running compiled code (nothing leaked a half-built
 object), then exit normally.
 
@@ -64,6 +65,16 @@ CELL = textwrap.dedent('''
     def ones_2d(n: int) -> float:
         a = np.ones((n, n))
         return a[n - 1, n - 1]
+
+    def nested_lists(n: int) -> int:
+        rows: list[list[str]] = []
+        for i in range(n):
+            rows.append(["x" + str(i)] * 8)
+        return len(rows)
+
+    def repeated(n: int) -> int:
+        xs = [(1, "a")] * n
+        return len(xs)
 
     def small(n: int) -> int:
         words: dict[str, int] = {}
@@ -132,6 +143,8 @@ def outcome(done: subprocess.CompletedProcess) -> list[str]:
     ("doubled_join", 60, ""),  # str_join
     ("grown", 10**9, ""),  # table_set growing the dict
     ("grown_str", 10**9, ""),  # str_from_int's malloc or table_set
+    ("nested_lists", 10**9, ""),  # list_new, list_repeat or list_push, half-way through a nested list
+    ("repeated", 10**9, ""),  # list_repeat's list_reserve
     ("zeros", 10**9, "Unable to allocate 7.45 GiB for an array with shape (1000000000,) and data type float64"),
     ("ones_2d", 10**5, "Unable to allocate 74.5 GiB for an array with shape (100000, 100000) and data type float64"),
 ])

@@ -4,7 +4,7 @@
     counts[w] = counts.get(w, 0) + 1 ->  DictSet(counts, w, Binary("+", DictGet(counts, w, 0), 1))
     counts[w] += 1                   ->  DictUpdate(counts, w, Binary("+", Hole(int), 1))
 
-Keys are int or str, values int, float, bool or str (a float value also takes an
+Keys are int or str, values int, float, bool, str or lists (a float value also takes an
 int, as a float variable does). An empty `{}` takes its type from where it goes:
 an annotated variable, a parameter, a return value.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Dict, Type
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Dict, List, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -37,8 +37,12 @@ class DictChecks(CheckerHost):
             return T.Literal(0, ERROR, node.loc)
         key_type = self.same_type(keys, "a dict literal's keys", node.loc)
         value_types = {v.type for v in values}
-        value_type = FLOAT if value_types == {INT, FLOAT} else self.same_type(values, "a dict literal's values",
-                                                                              node.loc)
+        if value_types == {INT, FLOAT}:
+            value_type = FLOAT
+        elif any(t.name.startswith("list") for t in value_types):  # [] among lists of a known type
+            value_type = self.element_type(values, node.loc)
+        else:
+            value_type = self.same_type(values, "a dict literal's values", node.loc)
         t = self.dict_type(key_type, value_type, node.loc)
         if not isinstance(t, Dict):  # ERROR, reported
             return T.Literal(0, ERROR, node.loc)
@@ -51,8 +55,8 @@ class DictChecks(CheckerHost):
         if key not in DICT_KEYS:
             self.error(f"dict keys must be int or str, not {key}", loc)
             return ERROR
-        if value not in DICT_VALUES:
-            self.error(f"dict values must be int, float, bool or str, not {value}", loc)
+        if value not in DICT_VALUES and not isinstance(value, List):
+            self.error(f"dict values must be int, float, bool, str or a list, not {value}", loc)
             return ERROR
         return Dict(key, value)
 

@@ -14,18 +14,22 @@ values (int `or` float, `max(1, 2.5)`), jitcell asks for an explicit conversion.
 from __future__ import annotations
 
 import operator
+from collections.abc import Mapping
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import INTRINSICS
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, is_numeric
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Set, Tuple, Type, is_numeric
 from jitcell.errors import Diagnostic, Loc
 
-from .arrays import ArrayChecks
+from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .constants import typed_constant
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
+from .lists import EMPTY_LIST, ListChecks
+from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
 
@@ -34,13 +38,14 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_defau
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", *STR_BUILTINS}) | ITERATORS
+                      "all", "divmod", "set", "list", "sorted", *STR_BUILTINS}) | ITERATORS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, IterationChecks):
+class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, ArrayChecks,
+                        IterationChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -49,6 +54,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
 
     def __init__(self, module: ModuleContext):
         self.module = module  # the ModuleChecker: signatures, imports, errors
+        self.caught: dict[str, str] = {}  # `except ... as e` names in scope -> their handle locals
+
+    def text_or_expr(self, node: S.Expr) -> T.Expr:
+        """`node`, where a caught exception (`e`) stands for its text, str(e): in str(), print()
+        and an f-string field."""
+        if isinstance(node, S.Name) and node.id in self.caught:
+            return T.ExceptionText(self.caught[node.id], STR, node.loc)
+        return self.expr(node)
 
     # ---- reporting ----------------------------------------------------------------
 
@@ -79,7 +92,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             return e
         if isinstance(e, T.Literal):
             return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
-        if e.type in (INT, FLOAT, STR) or isinstance(e.type, Dict):
+        if e.type in (INT, FLOAT, STR) or isinstance(e.type, (Dict, Set, List)):
             return T.Convert(e, BOOL, e.loc)
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
 
@@ -88,6 +101,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         if e.type == target or ERROR in (e.type, target):
             return e
         if (empty := self.empty_dict_as(e, target)) is not None:
+            return empty
+        if (empty := self.empty_set_as(e, target)) is not None:
+            return empty
+        if (empty := self.empty_list_as(e, target)) is not None:
             return empty
         if target is FLOAT and e.type in (INT, BOOL):
             return self.to_float(e)
@@ -98,6 +115,13 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
     def typed_dict(self, e: T.Expr, where: str) -> T.Expr:
         """`{}` takes its type from where it goes (an annotated name, a parameter, a declared
         result); where nothing gives it one, it is an error rather than a value of no type."""
+        if e.type is EMPTY_SET:
+            where = "" if where.startswith("annotate") else f" {where}"
+            return self.error(f"the type of an empty set() is not known{where}: assign it to an annotated name "
+                              "first, like 's: set[int] = set()'", e.loc)
+        if e.type is EMPTY_LIST:
+            hint = "annotate it, e.g. 'xs: list[int] = []'" if not where.startswith("annotate") else where
+            return self.error(f"cannot infer the element type of this empty list; {hint}", e.loc)
         if e.type is not EMPTY_DICT:
             return e
         hint = where if where.startswith("annotate") else "assign it to an annotated name first, like " \
@@ -108,7 +132,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
     def can_coerce(self, source: Type, target: Type) -> bool:
         return source == target or ERROR in (source, target) or (
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
-            source is EMPTY_DICT and isinstance(target, Dict))
+            source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set)) or (
+            source is EMPTY_LIST and isinstance(target, List))
 
     def numeric(self, e: T.Expr, what: str) -> bool:
         if e.type is ERROR:
@@ -173,6 +198,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
                 return self.subscript(self.expr(value), indices, loc)
             case S.DictLiteral():
                 return self.dict_literal(node)
+            case S.ListLiteral():
+                return self.list_literal(node)
+            case S.SetLiteral():
+                return self.set_literal(node)
             case S.Slice() | S.SliceAll():
                 return self.error("a slice is not supported here (jitcell slices str and NumPy arrays)", node.loc)
             case S.Received(type=t, loc=loc):
@@ -199,6 +228,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         return name not in self.locals and self.module.imports.get(name) == "math"
 
     def name(self, name: str, loc: Loc) -> T.Expr:
+        if name in self.caught:
+            return self.error(f"a caught exception ('{name}') can only be used as str({name}), in print() or an "
+                              f"f-string field, or raised again (raise {name}, raise ... from {name})", loc)
         if name in self.locals:
             return T.Local(name, self.locals[name], loc, not self.is_assigned(name))
         if name in self.module.variables and name not in self.assigned_names:
@@ -208,7 +240,15 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
                 return T.Literal(0, ERROR, loc)
             return self.error(f"the type of '{name}' is unknown here: it is assigned only later, "
                               "from a value whose type depends on it", loc)
+        if name in self.module.constants:  # folded into the code (check/constants.py)
+            return typed_constant(self.module.constants[name], loc)
+        if name in self.module.failed_constants:
+            return T.Literal(0, ERROR, loc)  # its error is reported at the constant
         target = self.module.imports.get(name)
+        if target is not None and target.startswith("numpy."):
+            if target[6:] in NUMPY_CONSTANTS:
+                return T.Literal(NUMPY_CONSTANTS[target[6:]], FLOAT, loc)
+            return self.error(f"functions are not values in jitcell; call {name}(...)", loc)
         if target is not None and target.startswith("math."):
             member = target[5:]
             if member in MATH_CONSTANTS:
@@ -225,6 +265,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             return self.dict_subscript(value, indices, loc)
         if isinstance(value.type, Array):
             return self.array_subscript(value, indices, loc)
+        if isinstance(value.type, List):
+            return self.list_item(value, indices, loc)
         if value.type is STR:
             return self.str_subscript(value, indices, loc)
         for index in indices:
@@ -279,6 +321,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if any(isinstance(t, Set) or t is EMPTY_SET for t in (left.type, right.type)):
+            return self.set_binary(op, left, right, loc)
+        if isinstance(left.type, List) or isinstance(right.type, List) or EMPTY_LIST in (left.type, right.type):
+            return self.list_binary(op, left, right, loc)
         if op == "*" and STR in (left.type, right.type):
             return self.str_repeat(left, right, loc)
         if STR in (left.type, right.type):
@@ -304,8 +350,12 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
+        if any(isinstance(e.type, Set) or e.type is EMPTY_SET for e in operands):
+            return self.set_compare(operands, ops, loc)
         if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
+        if any(isinstance(e.type, List) or e.type is EMPTY_LIST for e in operands):
+            return self.list_compare(operands, ops, loc)
         if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
             return self.str_code_compare(operands, ops, loc) or self.str_compare(operands, ops, loc)
         for e in operands:
@@ -348,9 +398,13 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
                 return self.call_cell(name, node)
             if self.module.internal and name in INTRINSICS:
                 return self.call_internal(name, node)
+            if name in self.module.constants:
+                return self.error(f"'{name}' is a constant of the cell, not a function", func.loc)
             target = self.module.imports.get(name)
             if target is not None and target.startswith("math."):
                 return self.call_math(target[5:], node)
+            if target is not None and target.startswith("numpy."):
+                return self.call_numpy(target[6:], node)
             if target is None and name in self.module.callees:  # another cell's; shadows builtins
                 return self.call_cell(name, node)
             if name in BUILTINS:
@@ -372,10 +426,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
                 return base
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
+            if isinstance(base.type, Set):
+                return self.set_method(base, func.attr, node)
             if base.type is STR:
                 return self.str_method(base, func.attr, node)
             if isinstance(base.type, Array):
                 return self.array_method(base, func.attr, node)
+            if isinstance(base.type, List) or base.type is EMPTY_LIST:
+                return self.list_method(base, func.attr, node)
             return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
         return self.error("only functions of this cell, builtins and math functions can be called", loc)
 
@@ -435,6 +493,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         loc = node.loc
         if name == "print":
             return self.call_print(node)
+        if (listed := self.list_builtin(name, node)) is not None:
+            return listed
         if name in ITERATORS:
             return self.error(f"{name}() is only supported as {ITERATOR_PLACES}", loc)
         if name in ("sum", "any", "all") or (name in ("min", "max") and (len(node.args) == 1 or node.keywords)):
@@ -443,12 +503,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             return length
         if name == "divmod":
             return self.divmod(node)
+        if name == "set":
+            return self.set_call(node)
         if node.keywords:
             return self.error(f"{name}() takes no keyword arguments in jitcell", node.keywords[0].loc)
         if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
                 and isinstance(node.args[0].value, str):
             return self.parse_number(name, node.args[0].value, loc)  # float("inf")
-        args = [self.expr(a) for a in node.args]
+        args = [self.text_or_expr(a) if name == "str" else self.expr(a) for a in node.args]
         if any(a.type is ERROR for a in args):
             return T.Literal(0, ERROR, loc)
         if name in ("int", "float") and (converted := self.str_to_number(name, args, loc)) is not None:
@@ -466,7 +528,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
                 return self.array_len(args[0], loc)
             if isinstance(args[0].type, Tuple):
                 return T.Intrinsic("len", (args[0],), INT, loc)
-            if args[0].type is not STR and not isinstance(args[0].type, Dict):
+            if isinstance(args[0].type, List):
+                return self.list_length(args[0], loc)
+            if args[0].type is not STR and not isinstance(args[0].type, (Dict, Set)):
                 return self.error(f"object of type '{args[0].type}' has no len()", loc)
             return T.Intrinsic("len", (args[0],), INT, loc)
         if name in ("abs", "round"):
@@ -531,10 +595,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             if isinstance(a, S.Const) and isinstance(a.value, str):
                 items.append(a.value)
                 continue
-            e = self.expr(a)
+            e = self.text_or_expr(a)
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
-            elif e.type not in (ERROR, STR) and not is_numeric(e.type):
+            elif e.type not in (ERROR, STR) and not is_numeric(e.type) and not isinstance(e.type, (Set, List)):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
         texts = {"sep": " ", "end": "\n"}
@@ -627,7 +691,8 @@ def truncate_hint(target: Type, source: Type) -> str:
     return " (write int(...) to truncate)" if (target, source) == (INT, FLOAT) else ""
 
 
-def literal_default(node: S.Expr | None, imports: dict[str, str]) -> int | float | None:
+def literal_default(node: S.Expr | None, imports: dict[str, str],
+                    constants: Mapping[str, object] | None = None) -> int | float | None:
     """The Python value of a parameter default, or None if it is not a constant.
 
     A default is a number, a math constant (`math.pi`, or `pi` imported from math),
@@ -637,12 +702,14 @@ def literal_default(node: S.Expr | None, imports: dict[str, str]) -> int | float
         case S.Const(value=value) if isinstance(value, (int, float)):
             return value
         case S.UnaryOp(op="-" | "+" as op, operand=operand):
-            value = literal_default(operand, imports)
+            value = literal_default(operand, imports, constants)
             if value is None:
                 return None
             return -value if op == "-" else +value
         case S.Attribute(value=S.Name(id=base), attr=attr) if imports.get(base) == "math":
             return MATH_CONSTANTS.get(attr)
+        case S.Name(id=name) if constants and type(constants.get(name)) in (int, float, bool):
+            return constants[name]  # type: ignore[return-value]  # a constant of the cell
         case S.Name(id=name) if imports.get(name, "").startswith("math."):
             return MATH_CONSTANTS.get(imports[name][5:])
         case S.BinOp():

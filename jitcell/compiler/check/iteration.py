@@ -6,14 +6,14 @@
 
 An iterable is not a value in jitcell: `range`, `reversed`, `enumerate`, `zip` and a dict's
 views are written where they are walked (a `for` loop, `sum min max any all`, `len(range(...))`).
-Arrays, dicts and tuples whose items have one type are iterables wherever they are values.
+Arrays, dicts, sets and tuples whose items have one type are iterables wherever they are values.
 """
 
 from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Array, Dict, Tuple, Type, is_numeric
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Array, Dict, List, Set, Tuple, Type, is_numeric
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -56,6 +56,8 @@ class IterationChecks(CheckerHost):
             return None
         if isinstance(t, Dict):
             return self.dict_iter(value, "keys", loc)
+        if isinstance(t, Set):
+            return T.SetIter(value, t.element, loc)
         if isinstance(t, Array):
             if t.ndim != 1:
                 self.error("iterating over a 2-D array gives its rows, which jitcell does not support; "
@@ -64,15 +66,17 @@ class IterationChecks(CheckerHost):
             return T.ArrayIter(value, False, t.element, loc)
         if t is STR:
             return T.StrIter(value, STR, loc)
+        if isinstance(t, List):
+            return T.ListIter(value, t.element, loc)
         if isinstance(t, Tuple):
             if not t.items or len(set(t.items)) != 1:
                 self.error(f"iterating over a {t} needs items of one type (a loop variable has one type); "
                            "unpack it instead: a, b = t", loc)
                 return None
             return T.TupleIter(value, t.items[0], loc)
-        self.error(f"'{t}' object is not iterable in jitcell, which iterates over range(...), str, 1-D arrays, "
-                   "dicts (and their keys(), values(), items()), tuples of one item type, enumerate(), zip() "
-                   "and reversed()", loc)
+        self.error(f"'{t}' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
+                   "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
+                   "enumerate(), zip() and reversed()", loc)
         return None
 
     def dict_iter(self, d: T.Expr, mode: str, loc: Loc) -> T.DictIter:

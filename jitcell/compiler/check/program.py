@@ -13,6 +13,7 @@ time, and finds functions that could fall off their end without returning a valu
 
 from __future__ import annotations
 
+import builtins
 import functools
 import operator
 from collections.abc import Callable
@@ -20,31 +21,57 @@ from collections.abc import Callable
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, type_from_name
+from jitcell.compiler.types import (
+    BOOL,
+    ERROR,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    Array,
+    Dict,
+    List,
+    Set,
+    Tuple,
+    Type,
+    type_from_name,
+)
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
+from .constants import Value, evaluate
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
+from .lists import EMPTY_LIST, element_problem
+from .sets import EMPTY_SET, SET_ELEMENTS
 
 __all__ = ["check"]
 
 
 def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False,
-          callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None) -> T.Program:
+          callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None,
+          frozen: dict[str, Value] | None = None) -> T.Program:
     """`internal`: allow the runtime library's memory builtins (internal.py). `callees`: the
     functions of other cells this cell may call, name -> Signature (or why it cannot).
-    `variables`: the module variables of earlier kernel cells, name -> Type."""
-    return ModuleChecker(module, source, first_line, internal, callees, variables).program()
+    `variables`: the module variables of earlier kernel cells, name -> Type. `frozen`: the
+    values of the names the cell reads from the notebook (loader/frozen.py), name -> value."""
+    return ModuleChecker(module, source, first_line, internal, callees, variables, frozen).program()
 
 
 VARIABLE_TYPES = "int, float, bool, str or a dict"
+# Every type the language has, for messages that say which types exist.
+KNOWN_TYPES = ("int, float, bool, str, tuple[...], list[...], dict[...] and NumPy arrays (float[:], "
+               "int[:, :], ...)")
 
 
 class ModuleChecker:
     def __init__(self, module: S.Module, source: str, first_line: int, internal: bool = False,
-                 callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None):
+                 callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None,
+                 frozen: dict[str, Value] | None = None):
         self.module = module
+        self.frozen: dict[str, Value] = dict(frozen or {})
+        self.constants: dict[str, Value] = {}  # the cell's constants and the frozen names: compile-time values
+        self.failed_constants: set[str] = set()  # constants whose value is an error already reported
         self.callees: dict[str, T.Signature | str] = callees or {}  # other cells' (driver.checker_signatures)
         self.variables: dict[str, Type] = dict(variables or {})  # module variables, this cell's included
         self.declared: dict[str, Type] = {}  # this cell's
@@ -53,12 +80,15 @@ class ModuleChecker:
         self.first_line = first_line
         self.errors: list[Diagnostic] = list(module.errors)  # parse's, reported with ours
         self.definitions = {f.name: f for f in module.functions}
+        self.script = any(f.script for f in module.functions)  # a cell of the jitcell kernel
         self.imports: dict[str, str] = {}
         self.signatures: dict[str, _PendingSignature] = {}
 
     def program(self) -> T.Program:
         self.collect_imports()
         self.collect_variables()
+        self.constants = evaluate(self.module.constants, self.frozen, self.imports, self.definitions,
+                                  self.annotation, self.errors, self.failed_constants)
         for fdef in self.module.functions:
             self.signatures[fdef.name] = self.signature(fdef)
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
@@ -87,14 +117,20 @@ class ModuleChecker:
                 self.variables[var.name] = t
 
     def fail_if_errors(self) -> None:
-        if self.errors:
-            raise CompileError(self.errors, self.source, self.first_line)
+        if self.errors:  # once each: an annotation is read by both passes over a function
+            unique = list({(e.message, e.loc): e for e in self.errors}.values())
+            raise CompileError(unique, self.source, self.first_line)
 
     def collect_imports(self) -> None:
         for imp in self.module.imports:
             for local, target in imp.names:
-                member = target.partition(".")[2]
-                if member and member not in MATH_FUNCTIONS and member not in MATH_CONSTANTS:
+                module, _, member = target.partition(".")
+                if target == "math.*":  # every name jitcell knows of math
+                    for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS):
+                        if name not in self.definitions:
+                            self.imports[name] = f"math.{name}"
+                    continue
+                if module == "math" and member and member not in MATH_FUNCTIONS and member not in MATH_CONSTANTS:
                     self.errors.append(Diagnostic(f"math.{member} is not supported by jitcell", imp.loc))
                 elif local in self.definitions:
                     self.errors.append(Diagnostic(f"'{local}' is both imported and defined in this cell", imp.loc))
@@ -115,20 +151,39 @@ class ModuleChecker:
                 self.errors.append(Diagnostic(array, node.loc))
                 return ERROR
             t = array
+        elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "list" \
+                and len(node.indices) == 1:
+            element = self.annotation(node.indices[0], what, loc)
+            if element is ERROR:
+                return ERROR
+            if (problem := element_problem(element)) is not None:
+                self.errors.append(Diagnostic(problem, node.loc))
+                return ERROR
+            t = List(element)
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "dict" \
                 and len(node.indices) == 2:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
             if ERROR in (key, value):
                 return ERROR
-            if key not in DICT_KEYS or value not in DICT_VALUES:
+            if key not in DICT_KEYS or (value not in DICT_VALUES and not isinstance(value, List)):
                 self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be int or str, values "
-                                              "int, float, bool or str", node.loc))
+                                              "int, float, bool, str or a list", node.loc))
                 return ERROR
             t = Dict(key, value)
+        elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "set" \
+                and len(node.indices) == 1:
+            element = self.annotation(node.indices[0], what, loc)
+            if element is ERROR:
+                return ERROR
+            if element not in SET_ELEMENTS:
+                self.errors.append(Diagnostic(f"unsupported type for {what}: set elements may be int or str, "
+                                              f"not {element}", node.loc))
+                return ERROR
+            t = Set(element)
         else:
             t = None
         if t is None or (t is NONE and not allow_none):
-            allowed = "int, float, bool, str" + (" or None" if allow_none else "")
+            allowed = KNOWN_TYPES + (", and None for a result" if allow_none else "")
             self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}",
                                           node.loc if node is not None else loc))
             return ERROR
@@ -140,8 +195,9 @@ class ModuleChecker:
         for p in fdef.params:
             if p.annotation is None:
                 self.errors.append(Diagnostic(
-                    f"parameter '{p.name}' of {fdef.name}() needs a type: '{p.name}: int', "
-                    f"'{p.name}: float' or '{p.name}: bool'", p.loc))
+                    f"parameter '{p.name}' of {fdef.name}() needs a type, such as '{p.name}: int', "
+                    f"'{p.name}: float', '{p.name}: str' or '{p.name}: list[int]' (jitcell knows {KNOWN_TYPES})",
+                    p.loc))
                 params.append((p.name, ERROR))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
@@ -158,7 +214,7 @@ class ModuleChecker:
                     f"in jitcell, not {t}", p.default.loc))
                 defaults.append(0)
             elif p.default is not None:
-                value = literal_default(p.default, self.imports)
+                value = literal_default(p.default, self.imports, self.constants)
                 if value is None or (t is INT and isinstance(value, float)) \
                         or (t is BOOL and not isinstance(value, bool)):
                     self.errors.append(Diagnostic(
@@ -211,6 +267,10 @@ class _PendingSignature:
         return T.Signature(self.params, self.returns or ERROR, self.defaults)
 
 
+# the builtin exception classes, which `raise` and `except` name (user-defined ones need classes)
+EXCEPTION_CLASSES = frozenset(name for name, value in vars(builtins).items()
+                              if isinstance(value, type) and issubclass(value, BaseException))
+
 # A definite-assignment state: the names surely bound here, as a bit mask over the function's
 # names (FunctionChecker.bound); None where control cannot reach. A mask, not a frozenset: a new
 # frozenset at every assignment costs the number of names bound so far, quadratic in a function of
@@ -241,15 +301,28 @@ class FunctionChecker(ExpressionChecker):
         # module variables it assigns: declared `global`, or any at a kernel cell's top level
         self.global_names = set(fdef.global_names) | (self.assigned_names & set(module.variables) if fdef.script
                                                       else set())
-        self.assigned_names -= self.global_names
-        for name in sorted(fdef.global_names - set(module.variables)):
-            self.error(f"'global {name}': no module variable '{name}' is declared; declare it at the top "
-                       f"level of a cell, e.g. '{name}: int = 0'", fdef.loc)
+        for name in sorted(self.global_names & set(module.constants) - set(module.variables)):
+            if name in self.assigned_names:
+                self.error(f"'{name}' is a constant, compiled into the cell's code: a function cannot assign it "
+                           f"with 'global {name}' (in the jitcell kernel, '{name}: int = ...' at the top level "
+                           "declares a module variable, which functions can assign)", fdef.loc)
+            self.global_names.discard(name)  # reads of it are reads of the constant
+        self.assigned_names -= self.global_names | set(fdef.global_names)
+        for name in sorted(self.global_names - set(module.variables)):
+            if module.script:
+                self.error(f"'global {name}': no module variable '{name}' is declared; declare it at the top "
+                           f"level of a cell, e.g. '{name}: int = 0'", fdef.loc)
+            else:
+                self.error(f"'global {name}': a %%jit cell has no module variables (its top-level names are "
+                           "constants); the jitcell kernel has them", fdef.loc)
         # The probe pass learned each local's type at its first assignment; the final
         # pass starts from those, so a read before that assignment (in a loop) is typed.
         self.locals.update(known_locals or {})
         self.returns: list[tuple[Type, Loc]] = []
         self.loops: list[list[State]] = []  # per enclosing loop: the states at its breaks
+        self.handles: list[str] = []  # the handle locals of the except clauses around a statement
+        self.finally_loops: int | None = None  # in a finally block: the loops around it
+        self.handler_count = 0
 
     def is_assigned(self, name: str) -> bool:
         return self.state is None or bool(self.state & self.bound((name,)))
@@ -286,7 +359,7 @@ class FunctionChecker(ExpressionChecker):
         known = [t for t, _ in self.returns if t is not ERROR]
         if not known and not self.returns:
             return NONE
-        typed = [t for t in known if t is not EMPTY_DICT]  # `return {}` takes its type from another return
+        typed = [t for t in known if t not in (EMPTY_DICT, EMPTY_SET, EMPTY_LIST)]  # `return {}` takes another's type
         return (typed or known)[0] if known else None
 
     def script_body(self) -> tuple[T.Stmt, ...]:
@@ -318,9 +391,26 @@ class FunctionChecker(ExpressionChecker):
                 return self.assign(node)
             case S.AssignTargets():
                 return self.assign_targets(node)
+            case S.AugAssign(target=target, op="+", value=value, loc=loc) \
+                    if isinstance(self.locals.get(target.id), List) or self.locals.get(target.id) is EMPTY_LIST:
+                # `xs += ys` extends the list in place (another name for it sees the items)
+                call = S.Call(S.Attribute(target, "extend", loc), (value,), (), loc)
+                current = self.name(target.id, target.loc)
+                return T.Eval(self.list_method(current, "extend", call), loc)
+            case S.AugAssign(target=target, op="*", value=value, loc=loc) \
+                    if isinstance(self.locals.get(target.id), List):
+                times = self.expr(value)  # `xs *= n` repeats the list in place
+                if times.type not in (INT, BOOL, ERROR):
+                    self.error(f"can't multiply sequence by non-int of type '{times.type}'", loc)
+                    return None
+                current = self.name(target.id, target.loc)
+                return T.Eval(T.ListOp("repeat_in_place", (current, self.to_int(times)), NONE, loc), loc)
             case S.AugAssign(target=target, op=op, value=value, loc=loc):
                 current = self.name(target.id, target.loc)
-                result = self.binary(op, current, self.expr(value), loc)
+                if isinstance(current.type, Set):
+                    result = self.set_in_place(op, current, self.expr(value), loc)
+                else:
+                    result = self.binary(op, current, self.expr(value), loc)
                 return self.bind((target,), (result,), None, loc, augmented=op)
             case S.If(test=test, body=body, orelse=orelse, loc=loc):
                 t_test = self.condition(test)
@@ -340,6 +430,10 @@ class FunctionChecker(ExpressionChecker):
                 return self.for_loop(node)
             case S.AssignItem() | S.AugAssignItem() | S.DeleteItem():
                 return self.item_statement(node)
+            case S.Break(loc=loc) | S.Continue(loc=loc) if self.finally_loops == len(self.loops):
+                word = "break" if isinstance(node, S.Break) else "continue"
+                self.error(f"'{word}' in a finally block is not supported", loc)
+                return None
             case S.Break(loc=loc) | S.Continue(loc=loc):
                 if not self.loops:
                     word = "break" if isinstance(node, S.Break) else "continue"
@@ -349,8 +443,16 @@ class FunctionChecker(ExpressionChecker):
                     self.loops[-1].append(self.state)
                 self.state = None
                 return T.Break(loc) if isinstance(node, S.Break) else T.Continue(loc)
+            case S.Return(loc=loc) if self.finally_loops is not None:
+                self.error("'return' in a finally block is not supported", loc)
+                self.state = None
+                return None
             case S.Return(value=value, loc=loc):
                 return self.return_(value, loc)
+            case S.Raise():
+                return self.raise_(node)
+            case S.Try():
+                return self.try_(node)
             case S.Pass():
                 return None
             case S.Assert(test=test, msg=msg, loc=loc):
@@ -360,13 +462,95 @@ class FunctionChecker(ExpressionChecker):
                     t_msg = msg.value
                 elif msg is not None:
                     t_msg = self.expr(msg)
-                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL):
-                        self.error("an assert message must be a string literal or a number", msg.loc)
+                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL, STR):
+                        self.error("an assert message must be a str or a number", msg.loc)
                 return T.Assert(t_test, t_msg, loc)
             case S.ExprStmt(value=value, loc=loc):
                 return T.Eval(self.typed_dict(self.expr(value), "here"), loc)
         self.error(f"{type(node).__name__} is not supported", node.loc)
         return None
+
+    # ---- exceptions (lower/exceptions.py) ------------------------------------------
+
+    def exception_class(self, node: S.Name) -> str | None:
+        """The name of the builtin exception class `node` names, else None after an error."""
+        if node.id not in self.locals and node.id not in self.module.definitions and node.id in EXCEPTION_CLASSES:
+            return node.id
+        self.error(f"'{node.id}' is not a builtin exception class; user-defined exception classes come with "
+                   "classes, which jitcell does not compile yet", node.loc)
+        return None
+
+    def raise_(self, node: S.Raise) -> T.Stmt | None:
+        exc, loc = node.exc, node.loc
+        cause: str | None = None
+        if isinstance(node.cause, S.Const) and node.cause.value is None:
+            cause = "None"
+        elif isinstance(node.cause, S.Name) and node.cause.id in self.caught:
+            cause = self.caught[node.cause.id]
+        elif node.cause is not None:
+            self.error("'raise ... from' takes None or the name of a caught exception in jitcell", node.cause.loc)
+        self.state = None
+        if exc is None:
+            if not self.handles:
+                self.error("a bare 'raise' outside an except clause is not supported", loc)
+                return None
+            return T.Raise(None, (), self.handles[-1], cause, loc)
+        if isinstance(exc, S.Name) and exc.id in self.caught:
+            return T.Raise(None, (), self.caught[exc.id], cause, loc)
+        if isinstance(exc, S.Name):
+            cls = self.exception_class(exc)
+            return T.Raise(cls, (), None, cause, loc) if cls else None
+        if isinstance(exc, S.Call) and isinstance(exc.func, S.Name):
+            cls = self.exception_class(exc.func)
+            if cls is None:
+                return None
+            if exc.keywords:
+                self.error(f"{cls}() takes no keyword arguments", exc.keywords[0].loc)
+                return None
+            args = tuple(self.text_or_expr(a) for a in exc.args)
+            for a in args:
+                if a.type is not ERROR and a.type not in (INT, FLOAT, BOOL, STR):
+                    self.error(f"an argument of an exception must be a str or a number in jitcell, not {a.type}",
+                               a.loc)
+            return T.Raise(cls, args, None, cause, loc)
+        self.error("'raise' takes a builtin exception class, a call of one, or a caught exception", exc.loc)
+        return None
+
+    def try_(self, node: S.Try) -> T.Stmt:
+        start = self.state
+        t_body = self.block(node.body)
+        t_else = self.block(node.orelse)
+        ends = [self.state]
+        handlers = []
+        for h in node.handlers:
+            classes = ("BaseException",) if h.classes is None else \
+                tuple(c for c in (self.exception_class(n) for n in h.classes) if c is not None)
+            handle = f"except.{self.handler_count}"
+            self.handler_count += 1
+            self.locals[handle] = INT
+            self.state = start  # anything the body assigns may be unbound here
+            outer = dict(self.caught)
+            if h.name is not None:
+                if h.name in self.locals or h.name in self.assigned_names:
+                    self.error(f"'{h.name}' names a caught exception and a variable; use another name", h.loc)
+                self.caught[h.name] = handle
+            self.handles.append(handle)
+            t_handler = self.block(h.body)
+            self.handles.pop()
+            self.caught = outer
+            ends.append(self.state)
+            handlers.append(T.Handler(classes, handle, t_handler, h.loc))
+        normal = _meet(*ends)
+        t_final: tuple[T.Stmt, ...] = ()
+        if node.finalbody:
+            outer_loops, self.finally_loops = self.finally_loops, len(self.loops)
+            self.state = _meet(start, normal) if normal is not None else start  # runs on every path
+            t_final = self.block(node.finalbody)
+            self.finally_loops = outer_loops
+            self.state = None if normal is None or self.state is None else normal | self.state
+        else:
+            self.state = normal
+        return T.Try(t_body, tuple(handlers), t_else, t_final, node.loc)
 
     def loop(self, make: Callable[[tuple[T.Stmt, ...], tuple[T.Stmt, ...]], T.Stmt], body: tuple[S.Stmt, ...],
              orelse: tuple[S.Stmt, ...], forever: bool, loop_var: str | tuple[str, ...] | None = None) -> T.Stmt:
@@ -412,6 +596,8 @@ class FunctionChecker(ExpressionChecker):
                 self.error(f"'{var}' is {declared}; this loop gives it str", target.loc)
             return self.loop(lambda b, e: T.ForStr(var, text, b, e, loc), node.body, node.orelse,
                              forever=False, loop_var=var)
+        if isinstance(iterable, T.ListIter) and plain is not None:
+            return self.for_list(node, plain, iterable.list)
         if isinstance(iterable, T.DictIter) and plain is not None and \
                 (len(plain) == 2 if iterable.mode == "items" else isinstance(target, S.Name)):
             return self.for_dict(node, plain, iterable)
@@ -420,6 +606,26 @@ class FunctionChecker(ExpressionChecker):
             return None
         names = tuple(_target_names(target))
         return self.loop(lambda b, e: T.ForEach(pattern, iterable, b, e, loc), node.body, node.orelse,
+                         forever=False, loop_var=names)
+
+    def for_list(self, node: S.For, targets: tuple[S.Name, ...], lst: T.Expr) -> T.Stmt | None:
+        """`for x in l`, and `for a, b in l` over a list of tuples of two items: by index, reading the
+        length at each step (lower/lists.py), as CPython does."""
+        assert isinstance(lst.type, List)  # for_loop has checked
+        element = lst.type.element
+        if len(targets) == 1 and isinstance(node.target, S.Name):
+            wanted: tuple[Type, ...] = (element,)
+        elif isinstance(element, Tuple) and len(element.items) == len(targets):
+            wanted = element.items
+        else:
+            self.error(f"the items of a {lst.type} cannot be unpacked into {len(targets)} names", node.target.loc)
+            return None
+        for target, t in zip(targets, wanted, strict=True):
+            declared = self.declare(target.id, t)
+            if declared not in (t, ERROR):
+                self.error(f"'{target.id}' is {declared}; this loop gives it {t}", target.loc)
+        names = tuple(t.id for t in targets)
+        return self.loop(lambda b, e: T.ForList(names, lst, b, e, node.loc), node.body, node.orelse,
                          forever=False, loop_var=names)
 
     def for_dict(self, node: S.For, targets: tuple[S.Name, ...], it: T.DictIter) -> T.Stmt | None:
@@ -500,6 +706,8 @@ class FunctionChecker(ExpressionChecker):
             return None
         if isinstance(container.type, Array):
             return self.array_item_statement(node, container)
+        if isinstance(container.type, List):
+            return self.list_item_statement(node, container)
         if not isinstance(container.type, Dict):
             self.error(f"'{container.type}' does not support item assignment", node.target.loc)
             return None
@@ -522,12 +730,35 @@ class FunctionChecker(ExpressionChecker):
                 return T.DictDelete(container, key, node.loc)
         return None
 
+    def list_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem,
+                            lst: T.Expr) -> T.Stmt | None:
+        assert isinstance(lst.type, List)  # item_statement has checked
+        if len(node.target.indices) != 1 or isinstance(node.target.indices[0], S.SliceAll):
+            self.error("a list takes one int index (slices are not supported yet)", node.target.loc)
+            return None
+        index = self.list_index(self.expr(node.target.indices[0]))
+        element = lst.type.element
+        match node:
+            case S.AssignItem(value=value):
+                return T.ListSet(lst, index, self.coerce(self.expr(value), element, f"an item of {lst.type}"),
+                                 node.loc)
+            case S.AugAssignItem(op=op, value=value):
+                result = self.binary(op, T.Hole(element, node.loc), self.expr(value), node.loc)
+                if result.type is not ERROR and not self.can_coerce(result.type, element):
+                    self.error(f"'{op}=' on an item of {lst.type} gives {result.type}", node.loc)
+                    return None
+                return T.ListUpdate(lst, index, self.coerce(result, element, "the new item"), node.loc)
+            case S.DeleteItem():
+                return T.ListDelete(lst, index, node.loc)
+        return None
+
     def return_(self, value: S.Expr | None, loc: Loc) -> T.Stmt:
         if value is None or (isinstance(value, S.Const) and value.value is None):
             typed, t = None, NONE
         else:
             typed = self.expr(value)
-            if self.fdef.returns is None and not self.probe and not isinstance(self.signature.returns, Dict):
+            if self.fdef.returns is None and not self.probe and \
+                    not isinstance(self.signature.returns, (Dict, Set, List)):
                 hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"
                 typed = self.typed_dict(typed, hint)
             t = typed.type
@@ -539,7 +770,8 @@ class FunctionChecker(ExpressionChecker):
             elif expected is not NONE and t is NONE:
                 self.error(f"{self.fdef.name}() returns {expected}; a bare return would give None", loc)
             elif typed is not None:
-                if self.fdef.returns is None and typed.type != expected and typed.type is not EMPTY_DICT:
+                if self.fdef.returns is None and typed.type != expected and typed.type not in (EMPTY_DICT, EMPTY_SET,
+                                                                                               EMPTY_LIST):
                     self.error(f"{self.fdef.name}() returns {expected} elsewhere and {t} here; "
                                f"annotate '-> {_join_hint(expected, t)}' or convert", loc)
                 else:
@@ -613,9 +845,19 @@ class FunctionChecker(ExpressionChecker):
                     value = self.error(f"'{name}' is already {declared}; it cannot be declared {annotation}", loc)
                 elif declared is None:
                     self.locals[name] = annotation
+            if value.type is EMPTY_LIST and annotation is None and self.locals.get(name) in (None, EMPTY_LIST) \
+                    and not self.probe:
+                self.error(f"cannot infer the element type of '{name}'; annotate it: {name}: list[int] = []",
+                           value.loc)
+                self.locals[name] = ERROR  # reads of it report nothing more
+                value = T.Literal(0, ERROR, value.loc)
             if value.type is EMPTY_DICT and annotation is None and self.locals.get(name) is None:
                 self.error(f"the type of an empty dict is not known: write '{name}: dict[str, int] = {{}}' "
                            "(with its key and value types)", value.loc)
+                value = T.Literal(0, ERROR, value.loc)
+            if value.type is EMPTY_SET and annotation is None and self.locals.get(name) is None:
+                self.error(f"the type of an empty set() is not known: write '{name}: set[int] = set()' "
+                           "(with its element type)", value.loc)
                 value = T.Literal(0, ERROR, value.loc)
             declared = self.declare(name, value.type if annotation is None else annotation)
             if self.can_coerce(value.type, declared):
@@ -691,4 +933,8 @@ def _assigned_names(stmts: tuple[S.Stmt, ...]) -> set[str]:
                 names |= _assigned_names(body) | _assigned_names(orelse)
             case S.If(body=body, orelse=orelse) | S.While(body=body, orelse=orelse):
                 names |= _assigned_names(body) | _assigned_names(orelse)
+            case S.Try(body=body, handlers=handlers, orelse=orelse, finalbody=finalbody):
+                names |= _assigned_names(body) | _assigned_names(orelse) | _assigned_names(finalbody)
+                for h in handlers:
+                    names |= _assigned_names(h.body)
     return names

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, is_numeric
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, List, Set, Type, is_numeric
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -22,6 +22,12 @@ from .host import CheckerHost
 __all__ = ["StringChecks"]
 
 _FORMATTABLE = (INT, FLOAT, BOOL, STR)
+
+
+def _formattable(t: Type) -> bool:
+    """Values an f-string field shows: scalars and str in compiled code, lists and sets through Python's
+    format()."""
+    return t in _FORMATTABLE or isinstance(t, (List, Set))
 
 
 class StringChecks(CheckerHost):
@@ -33,8 +39,9 @@ class StringChecks(CheckerHost):
             if isinstance(part, str):
                 parts.append(part)
                 continue
-            value = self.expr(part.value)
-            if value.type is not ERROR and value.type not in _FORMATTABLE:
+            value = self.text_or_expr(part.value) if part.conversion == "s" or (
+                part.conversion is None and not part.spec) else self.expr(part.value)
+            if value.type is not ERROR and not _formattable(value.type):
                 self.error(f"an f-string field of type {value.type} is not supported", part.loc)
             parts.append(T.FormatField(value, part.conversion, part.spec, part.loc))
         texts = [p for p in parts if isinstance(p, str)]
@@ -45,7 +52,7 @@ class StringChecks(CheckerHost):
     def str_of(self, value: T.Expr, loc: Loc) -> T.Expr:
         if value.type is STR:
             return value
-        if value.type not in _FORMATTABLE:
+        if not _formattable(value.type):
             return self.error(f"str() of {value.type} is not supported", loc)
         return T.FString((T.FormatField(value, None, "", loc),), STR, loc)
 

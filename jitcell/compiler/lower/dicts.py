@@ -18,7 +18,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, Type
+from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, Type, is_heap
 from jitcell.errors import Loc
 
 from .arith import F64, I1, I8, I64
@@ -32,7 +32,7 @@ _VALUE_KINDS = {INT: 0, FLOAT: 1, BOOL: 2, STR: 3}
 
 
 def table_kinds(t: Dict) -> int:
-    return _KEY_KINDS[t.key] | _VALUE_KINDS[t.value] << 8
+    return _KEY_KINDS[t.key] | _VALUE_KINDS.get(t.value, 3) << 8  # 3: an object (a str, a list)
 
 
 def _dict_type(t: Type) -> Dict:
@@ -51,7 +51,7 @@ class DictLowering(LowererHost):
             return b.bitcast(value, I64)
         if t is BOOL:
             return b.zext(value, I64)
-        if t is STR:
+        if is_heap(t):
             return b.ptrtoint(value, I64)
         return value
 
@@ -62,9 +62,9 @@ class DictLowering(LowererHost):
             return b.bitcast(word, F64)
         if t is BOOL:
             return b.icmp_signed("!=", word, ir.Constant(I64, 0))
-        if t is STR:
+        if is_heap(t):
             obj = b.inttoptr(word, _PTR)
-            self.retain(obj, STR)
+            self.retain(obj, t)
             return obj
         return word
 
@@ -186,7 +186,7 @@ class DictLowering(LowererHost):
                  "items": [("table_key", dict_type.key), ("table_value", dict_type.value)]}[node.mode]
         for name, (reader, t) in zip(node.names, items, strict=True):
             value = self.from_word(self.runtime(reader, d, e), t)
-            old = b.load(self.vars[name]) if t is STR else None
+            old = b.load(self.vars[name]) if is_heap(t) else None
             b.store(value, self.vars[name])
             if old is not None:
                 self.release(old, t)

@@ -86,7 +86,11 @@ class HeapLowering(LowererHost):
     def leave(self, status: int) -> None:
         """An exit (status 0: returned, 1: an exception is pending): release what is held and
         return. A function with heap locals returns through its one exit block, which releases
-        them: releasing them at every exit would make the code grow as checks times locals."""
+        them: releasing them at every exit would make the code grow as checks times locals.
+        A failure inside a try goes to its frame's landing instead (exceptions.py)."""
+        if status and self.frames:
+            self.unwind_error()
+            return
         for value, t in reversed(self.live):
             self.release(value, t)
         if not self.heap_locals:

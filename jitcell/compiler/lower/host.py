@@ -44,6 +44,9 @@ class ModuleHost(Protocol):
     @property
     def bounds_versioning(self) -> bool: ...  # ... and one without the bounds checks it proves
 
+    @property
+    def module(self) -> ir.Module: ...  # the cell's module (lists.py adds its item comparisons)
+
     def site(self, kind: str, loc: Loc, function: str, **details: object) -> int: ...
     def callback(self, target: str, ret: ir.Type) -> ir.Function: ...  # jitcell.print, jitcell.raise
     def runtime_function(self, name: str) -> ir.Function: ...  # jitcell.rt.NAME
@@ -51,6 +54,10 @@ class ModuleHost(Protocol):
     def str_literal(self, text: str) -> ir.Value: ...  # an immortal str object
     def float_repr_function(self) -> ir.Function: ...  # jitcell.float_repr
     def format_callback(self) -> ir.Function: ...  # jitcell.format
+    def exception_callback(self) -> ir.Function: ...  # jitcell.exception
+    def signals_function(self) -> ir.Function: ...  # jitcell.signals
+    @property
+    def interrupt_checks(self) -> bool: ...  # loops check for interrupts
 
 
 class LowererHost(Protocol):
@@ -73,6 +80,7 @@ class LowererHost(Protocol):
     notes: LoweringNotes | None  # ... and what the lowering knows of its loops and checks
     loop_notes: list[int]  # the loops around the code being lowered (indices into notes.loops)
     bounds_reasons: dict[int, str]  # id(access) -> why a loop's guard leaves its bounds check
+    frames: list  # the try, except and finally frames around the code (exceptions.py)
 
     # ---- _FunctionLowerer's (program.py) ------------------------------------------------
 
@@ -102,9 +110,17 @@ class LowererHost(Protocol):
     def str_field(self, s: ir.Value, word: int) -> ir.Value: ...
     def str_compare(self, op: str, left: ir.Value, right: ir.Value) -> ir.Value: ...
 
+    # ---- DictLowering's (dicts.py), used by SetLowering (sets.py) --------------------------
+
+    def to_word(self, value: ir.Value, t: Type) -> ir.Value: ...
+    def table_set(self, d: ir.Value, key: ir.Value, value: ir.Value) -> None: ...
+    def key_error(self, missing: ir.Value, key: ir.Value, key_type: Type, loc: Loc) -> None: ...
+
     # ---- used by IterationLowering (iteration.py) -----------------------------------------
 
     def stmt(self, node: T.Stmt) -> None: ...
+    def unwind_error(self) -> None: ...  # a failure inside a try frame (exceptions.py)
+    def leave(self, status: int) -> None: ...  # return, or unwind a failure (heap.py)
     def interrupt_check(self, loc: Loc) -> None: ...
     def loop_checks(self, body) -> str | None: ...
     def element_load(self, pointer: ir.Value, element: Type) -> ir.Value: ...
@@ -112,6 +128,8 @@ class LowererHost(Protocol):
     def dict_length(self, d: ir.Value) -> ir.Value: ...
     def from_word(self, word: ir.Value, t: Type) -> ir.Value: ...
     def char_at_byte(self, s: ir.Value, at: ir.Value) -> tuple[ir.Value, ir.Value]: ...
+    def list_length(self, lst: ir.Value) -> ir.Value: ...
+    def item_at(self, lst: ir.Value, index: ir.Value, t: Type) -> ir.Value: ...
 
     # ---- ArrayLowering's (arrays.py) and ViewLowering's (views.py), used by each other -------
     # An array operand is an object (ir.Value) or a view in registers (views.VirtualView).

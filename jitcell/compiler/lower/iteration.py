@@ -10,7 +10,7 @@ A cursor gives: `length()` if known, `start()` (evaluates the iterable, before t
 `more()` (an i1 at the loop head: is there a next item), `next()` (the item, owned), and
 `finish()` (after the loop: releases what start() held). Its state lives in entry-block
 allocas, which LLVM promotes to registers. A new kind of iterable (a list) is one more
-Cursor class and one line in `cursor()`.
+Cursor class and one line in `_CURSORS`.
 
 The simple loops keep their own lowering: `for i in range(...)` (ForRange, versioned by
 versioning.py), `for x in a` (ForArray) and dict loops (ForDict). ForEach, Reduce (sum, min,
@@ -29,6 +29,7 @@ from jitcell.runtime.interrupts import CHUNK
 
 from .arith import I1, i64, llvm_type
 from .host import LowererHost
+from .items import load_item
 
 __all__ = ["IterationLowering"]
 
@@ -129,6 +130,32 @@ class ArrayCursor(_Counted):
         self.host.drop(self.array, self.node.array.type)
 
 
+class ListCursor(Cursor):
+    """A list's items by index, its length read at each step (the body may append or pop)."""
+
+    def start(self) -> None:
+        assert isinstance(self.node, T.ListIter)
+        self.list = self.host.expr(self.node.list)  # held for the loop
+        self.k = self.state("k", i64(0))
+
+    def more(self) -> ir.Value:
+        b = self.host.b
+        return b.icmp_signed("<", b.load(self.k), self.host.list_length(self.list))
+
+    def next(self) -> ir.Value:
+        host, t = self.host, self.node.type
+        b = host.b
+        k = b.load(self.k)
+        b.store(b.add(k, i64(1)), self.k)
+        item = load_item(b, host.item_at(self.list, k, t), t)
+        host.retain(item, t)
+        return item
+
+    def finish(self) -> None:
+        assert isinstance(self.node, T.ListIter)
+        self.host.drop(self.list, self.node.list.type)
+
+
 class StrCursor(Cursor):
     """The characters of a str (held for the loop), walking its UTF-8 bytes."""
 
@@ -227,6 +254,39 @@ class DictCursor(Cursor):
     def finish(self) -> None:
         assert isinstance(self.node, T.DictIter)
         self.host.drop(self.dict, self.node.dict.type)
+
+
+class SetCursor(DictCursor):
+    """Elements in the order they were added; CPython's RuntimeError when the set changes size. An
+    element removed and another added (the size kept) is not an error, as in CPython: the walk stops
+    after as many elements as the set had."""
+
+    def start(self) -> None:
+        node, host = self.node, self.host
+        assert isinstance(node, T.SetIter)
+        self.dict = host.expr(node.set)
+        self.size = host.dict_length(self.dict)
+        self.position = self.state("entry.next", i64(0))
+        self.entry = self.state("entry", i64(-1))
+        self.remaining = self.state("remaining", self.size)
+        self.changed = host.site("set_changed", node.loc, operands=[])
+
+    def more(self) -> ir.Value:
+        b = self.host.b
+        found = super().more()
+        return b.and_(found, b.icmp_signed(">", b.load(self.remaining), i64(0)))
+
+    def next(self) -> ir.Value:
+        host = self.host
+        b = host.b
+        b.store(b.sub(b.load(self.remaining), i64(1)), self.remaining)
+        e = b.load(self.entry)
+        b.store(b.add(e, i64(1)), self.position)
+        return host.from_word(host.runtime("table_key", self.dict, e), self.node.type)
+
+    def finish(self) -> None:
+        assert isinstance(self.node, T.SetIter)
+        self.host.drop(self.dict, self.node.set.type)
 
 
 class EnumerateCursor(Cursor):
@@ -334,7 +394,7 @@ class ZipCursor(Cursor):
 
 _CURSORS: dict[type, type[Cursor]] = {
     T.RangeIter: RangeCursor, T.ArrayIter: ArrayCursor, T.StrIter: StrCursor, T.TupleIter: TupleCursor,
-    T.DictIter: DictCursor,
+    T.ListIter: ListCursor, T.DictIter: DictCursor, T.SetIter: SetCursor,
     T.EnumerateIter: EnumerateCursor, T.ZipIter: ZipCursor,
 }
 

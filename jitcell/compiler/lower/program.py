@@ -31,7 +31,7 @@ from llvmlite import ir
 from jitcell import abi
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import lower_intrinsic
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, has_heap_parts
+from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, List, Set, Tuple, Type, has_heap_parts
 from jitcell.errors import Loc
 from jitcell.loader import addresses
 from jitcell.runtime.callbacks import SIGNAL_SITE
@@ -40,9 +40,12 @@ from jitcell.runtime.interrupts import CHUNK
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
+from .exceptions import ExceptionLowering, Frame
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
+from .lists import ListLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
+from .sets import SetLowering
 from .strings import StringOpLowering
 from .views import ViewLowering
 
@@ -336,20 +339,26 @@ class _ModuleLowerer:
         b.ret(b.inttoptr(obj, ptr))
         return fn
 
-    def format_callback(self) -> ir.Function:
-        """`i32 jitcell.format(i32 site, ptr values, ptr out)`: Python's format() through a slot."""
-        fn = self.module.globals.get("jitcell.format")
+    def format_callback(self, target: str = "format") -> ir.Function:
+        """`i32 jitcell.format(i32 site, ptr values, ptr out)`: Python's format() through a slot.
+        `jitcell.exception` (target "exception"), the same shape, catches and ends the handling of
+        exceptions (lower/exceptions.py): it runs no signal handlers first, its result is no status."""
+        fn = self.module.globals.get(f"jitcell.{target}")
         if fn is not None:
             return fn
         ptr = ir.PointerType()
-        fn = ir.Function(self.module, ir.FunctionType(I32, [I32, ptr, ptr]), "jitcell.format")
+        fn = ir.Function(self.module, ir.FunctionType(I32, [I32, ptr, ptr]), f"jitcell.{target}")
         fn.linkage = "internal"
         b = ir.IRBuilder(fn.append_basic_block("entry"))
-        self.signals_first(b, fn.args[0])
+        if target == "format":
+            self.signals_first(b, fn.args[0])
         callee = ir.FunctionType(I32, [I64, I32, ptr, ptr])
-        pointer = b.load(self.slot("format"), typ=callee.as_pointer())
+        pointer = b.load(self.slot(target), typ=callee.as_pointer())
         b.ret(b.call(pointer, [i64(self.tag), *fn.args]))
         return fn
+
+    def exception_callback(self) -> ir.Function:
+        return self.format_callback("exception")
 
     # ---- signals (interrupts.py) ---------------------------------------------------------
 
@@ -439,8 +448,8 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLowering, ViewLowering,
-                      IterationLowering):
+class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, ListLowering, ArrayLowering,
+                      ViewLowering, IterationLowering, ExceptionLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -458,6 +467,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         self.entry.position_before(self.entry.branch(start))
         self.arith = Arith(self.b, self.fail, owner.wraparound)
         self.loops: list[tuple[ir.Block, ir.Block]] = []  # (continue target, break target)
+        self.loop_frames: list[int] = []  # per loop: how many try frames were around it (exceptions.py)
+        self.frames: list[Frame] = []  # the try, except and finally frames around the code (exceptions.py)
         self.vars: dict[str, ir.Value] = {}
         # listed once: every exit releases them (a scan of all locals per exit is quadratic)
         self.heap_locals = [(name, t) for name, t in fn.locals.items() if has_heap_parts(t)]
@@ -699,6 +710,14 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 self.for_each(node)
             case T.Destructure():
                 self.destructure(node)
+            case T.ListSet():
+                self.list_set(node)
+            case T.ListUpdate():
+                self.list_update(node)
+            case T.ListDelete():
+                self.list_delete(node)
+            case T.ForList():
+                self.for_list(node)
             case T.Unpack(names=names, value=value):
                 tuple_type = value.type
                 assert isinstance(tuple_type, Tuple)  # check unpacks tuples only
@@ -757,12 +776,15 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 b.position_at_end(end)
             case T.ForRange():
                 self.for_range(node)
-            case T.Break():
-                b.branch(self.loops[-1][1])
+            case T.Break() | T.Continue():
+                self.unwind_to(self.loop_frames[-1])
+                if not b.block.is_terminated:
+                    b.branch(self.loops[-1][1 if isinstance(node, T.Break) else 0])
                 self.dead_end()
-            case T.Continue():
-                b.branch(self.loops[-1][0])
-                self.dead_end()
+            case T.Raise():
+                self.lower_raise(node)
+            case T.Try():
+                self.lower_try(node)
             case T.Return(value=value):
                 if value is not None:
                     result = self.expr(value)
@@ -770,7 +792,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                         if has_heap_parts(value.type):
                             self.take(result)  # the caller owns it now
                         b.store(result, self.ret_ptr)
-                self.leave(0)
+                self.unwind_to(0)
+                if not b.block.is_terminated:
+                    self.leave(0)
                 self.dead_end()
             case T.Assert(test=test, msg=msg):
                 cond = self.expr(test)
@@ -779,8 +803,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                                  operands=[computed_msg.type.name] if computed_msg is not None else [])
                 with b.if_then(b.not_(cond), likely=False):
                     # Python evaluates the message only when the assertion fails
+                    mark = len(self.live)
                     self.report(site, [(self.expr(computed_msg), computed_msg.type)] if computed_msg is not None
                                 else [])
+                    del self.live[mark:]  # a str message: released by the report
             case T.Eval(expr=expr):
                 value = self.expr(expr)
                 self.drop(value, expr.type)
@@ -792,7 +818,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         header = self.b.debug_metadata  # the loop statement's location (annotation only)
         self.b.position_at_end(block)
         self.loops.append((continue_to, break_to))
+        self.loop_frames.append(len(self.frames))
         self.block(body)
+        self.loop_frames.pop()
         self.loops.pop()
         self.b.debug_metadata = header  # the step and the back edge are the loop's
         if not self.b.block.is_terminated:
@@ -897,6 +925,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         match node:
             case T.Literal(value=str() as text, type=t) if t is STR:
                 return self.str_literal(text)
+            case T.ExceptionText():
+                return self.exception_text(node)
             case T.Literal(value=value, type=t):
                 return ir.Constant(llvm_type(t), float(value) if t is FLOAT else int(value))
             case T.Local(name=name, may_be_unbound=check, type=t):
@@ -941,7 +971,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 self.loc = node.loc
                 if operand.type is STR:
                     return self.str_truth(value)
-                if isinstance(operand.type, Dict):
+                if isinstance(operand.type, List):
+                    return self.list_truth(value, operand.type)
+                if isinstance(operand.type, (Dict, Set)):
                     truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
                     self.drop(value, operand.type)
                     return truth
@@ -976,6 +1008,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 return self.dict_get(node)
             case T.DictContains():
                 return self.dict_contains(node)
+            case T.SetNew():
+                return self.set_new(node)
+            case T.SetOp():
+                return self.set_op(node)
             case T.Hole():
                 return self.hole(node)
             case T.ArrayItem():
@@ -994,6 +1030,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 return self.array_view(node)
             case T.ArrayCopy():
                 return self.array_copy(node)
+            case T.ListNew():
+                return self.list_new(node)
+            case T.ListOp():
+                return self.list_op(node)
             case T.MakeTuple(items=items, type=t):
                 values = [self.expr(item) for item in items]
                 whole = ir.Constant(llvm_type(t), None)
@@ -1045,6 +1085,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                 break
             if node.type is STR:
                 truth = b.icmp_signed("!=", self.str_length(value), i64(0))
+            elif isinstance(node.type, List):
+                truth = b.icmp_signed("!=", self.list_length(value), i64(0))
+            elif isinstance(node.type, Dict):
+                truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
             else:
                 truth = self.arith.truth(value, node.type)
             nxt = self.ir_fn.append_basic_block("logic.next")
@@ -1072,7 +1116,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         previous = node.operands[0]
         for op, operand in zip(node.ops, node.operands[1:], strict=True):
             right = self.expr(operand)
-            if STR in (left_type, operand.type) or op in ("in", "not in"):
+            if isinstance(left_type, List):
+                result = self.list_compare(op, left, right, left_type)
+            elif STR in (left_type, operand.type) or op in ("in", "not in"):
                 char_right, char_left = _ascii_char(operand), _ascii_char(previous)
                 if op in _MIRRORED and char_right is None and char_left is not None:  # "0" <= c is c >= "0"
                     result = self.str_compare(_MIRRORED[op], right, left, char_left)
@@ -1255,6 +1301,10 @@ def _zeroed_locals(fn: T.Function, unbound_reads: list[str]) -> set[str]:
                           _pattern_names(stmt.target) if isinstance(stmt, T.ForEach) else ())
             visit(getattr(stmt, "body", ()), loop_names)  # a loop's variables are bound in its body
             visit(getattr(stmt, "orelse", ()))
+            if isinstance(stmt, T.Try):
+                for handler in stmt.handlers:
+                    visit(handler.body)
+                visit(stmt.finalbody)
             if isinstance(stmt, (T.Assign, T.Unpack)):
                 added += [name for name in stmt.names if name not in bound]
                 bound.update(stmt.names)

@@ -1,0 +1,155 @@
+"""How a list holds its items, and the item comparisons the runtime calls back (lower/lists.py).
+
+    list[tuple[int, str]]     an item is 2 words: the int, the str's address (object mask 0b10)
+    jitcell.list.eq.int       i64 (i64 a, i64 b, i64 0): the ints at addresses a and b are equal
+    jitcell.list.order.str    i64 (i64 a, i64 b, i64 op): a <op> b, op 0-3 for <, <=, >, >=
+
+An item is stored as words (runtime/source.py): an int, a float's bits, a bool 0/1, an
+object's address, a tuple's items flattened. Comparisons follow Python: floats compare
+ordered (NaN is unequal to everything), tuples and lists item by item, the first items that
+differ deciding an order. They are generated once per cell and element type, and reached by
+the runtime's searches, comparisons and sort through their addresses.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from jitcell.compiler.types import BOOL, FLOAT, INT, STR, List, Tuple, Type, is_heap
+
+from .arith import I1, I8, I64, i64, llvm_type
+from .host import ModuleHost
+
+__all__ = ["item_words", "object_mask", "store_item", "load_item", "comparison", "has_objects"]
+
+_PTR = ir.PointerType()
+
+
+def item_words(t: Type) -> int:
+    return sum(item_words(i) for i in t.items) if isinstance(t, Tuple) else 1
+
+
+def object_mask(t: Type) -> int:
+    """Bit k set: word k of an item is an object the list owns."""
+    if not isinstance(t, Tuple):
+        return 1 if is_heap(t) else 0
+    mask, at = 0, 0
+    for item in t.items:
+        mask |= object_mask(item) << at
+        at += item_words(item)
+    return mask
+
+
+# ---- items in memory -----------------------------------------------------------------------
+
+
+def store_item(b: ir.IRBuilder, at: ir.Value, value: ir.Value, t: Type) -> None:
+    """Store value's words at `at` (a pointer)."""
+    if isinstance(t, Tuple):
+        offset = 0
+        for i, item in enumerate(t.items):
+            store_item(b, b.gep(at, [i64(8 * offset)], source_etype=I8), b.extract_value(value, i), item)
+            offset += item_words(item)
+        return
+    if t is BOOL:
+        value = b.zext(value, I64)
+    b.store(value, at)
+
+
+def load_item(b: ir.IRBuilder, at: ir.Value, t: Type) -> ir.Value:
+    """The value whose words are at `at` (borrowed: its objects are not retained)."""
+    if isinstance(t, Tuple):
+        whole = ir.Constant(llvm_type(t), None)
+        offset = 0
+        for i, item in enumerate(t.items):
+            whole = b.insert_value(whole, load_item(b, b.gep(at, [i64(8 * offset)], source_etype=I8), item), i)
+            offset += item_words(item)
+        return whole
+    if t is BOOL:
+        return b.icmp_signed("!=", b.load(at, typ=I64), i64(0))
+    return b.load(at, typ=llvm_type(t))
+
+
+# ---- the item comparisons the runtime calls back ---------------------------------------------
+
+
+def comparison(owner: ModuleHost, kind: str, t: Type) -> ir.Function:
+    """`i64 jitcell.list.<kind>.<t>(i64 a, i64 b, i64 op)`: a == b (kind "eq"), or a <op> b
+    (kind "order", op 0-3: <, <=, >, >=) for the items at addresses a and b, as Python compares them."""
+    module = owner.module
+    symbol = f"jitcell.list.{kind}.{t}"
+    fn = module.globals.get(symbol)
+    if fn is not None:
+        return fn
+    fn = ir.Function(module, ir.FunctionType(I64, [I64, I64, I64]), symbol)
+    fn.linkage = "internal"
+    b = ir.IRBuilder(fn.append_basic_block("entry"))
+    a, c, op = fn.args
+    x, y = load_item(b, b.inttoptr(a, _PTR), t), load_item(b, b.inttoptr(c, _PTR), t)
+    result = _equal(owner, b, x, y, t) if kind == "eq" else _order(owner, b, x, y, t, op)
+    b.ret(b.zext(result, I64))
+    return fn
+
+
+def _address(b: ir.IRBuilder, fn: ir.Function) -> ir.Value:
+    return b.ptrtoint(fn, I64)
+
+
+def _equal(owner: ModuleHost, b: ir.IRBuilder, x: ir.Value, y: ir.Value, t: Type) -> ir.Value:
+    if t is FLOAT:
+        return b.fcmp_ordered("==", x, y)
+    if t in (INT, BOOL):
+        return b.icmp_unsigned("==", x, y)
+    if t is STR:
+        return b.trunc(b.call(owner.runtime_function("str_equal"), [b.ptrtoint(x, I64), b.ptrtoint(y, I64)]), I1)
+    if isinstance(t, Tuple):
+        result = ir.Constant(I1, 1)
+        for i, item in enumerate(t.items):
+            result = b.and_(result, _equal(owner, b, b.extract_value(x, i), b.extract_value(y, i), item))
+        return result
+    assert isinstance(t, List), t  # comparable types: scalars, str, tuples and lists of them
+    element = t.element
+    equal = owner.runtime_function("list_equal")
+    return b.trunc(b.call(equal, [b.ptrtoint(x, I64), b.ptrtoint(y, I64),
+                                  _address(b, comparison(owner, "eq", element))]), I1)
+
+
+def _order(owner: ModuleHost, b: ir.IRBuilder, x: ir.Value, y: ir.Value, t: Type, op: ir.Value) -> ir.Value:
+    """x <op> y, op an i64 0-3: the first items that differ decide, as Python orders tuples and lists."""
+    if t in (INT, BOOL, FLOAT, STR):
+        if t is STR:
+            order = b.call(owner.runtime_function("str_compare"), [b.ptrtoint(x, I64), b.ptrtoint(y, I64)])
+            x, y = order, i64(0)
+        results = []
+        for name in ("<", "<=", ">"):
+            if t is FLOAT:
+                results.append(b.fcmp_ordered(name, x, y))
+            elif t is BOOL:
+                results.append(b.icmp_unsigned(name, x, y))
+            else:
+                results.append(b.icmp_signed(name, x, y))
+        at_least = b.fcmp_ordered(">=", x, y) if t is FLOAT else (
+            b.icmp_unsigned(">=", x, y) if t is BOOL else b.icmp_signed(">=", x, y))
+        result = at_least
+        for code in (2, 1, 0):
+            result = b.select(b.icmp_signed("==", op, i64(code)), results[code], result)
+        return result
+    if isinstance(t, Tuple):
+        # all equal: the lengths (equal) decide: true for <= and >=
+        result = b.or_(b.icmp_signed("==", op, i64(1)), b.icmp_signed("==", op, i64(3)))
+        for i in reversed(range(len(t.items))):
+            xi, yi = b.extract_value(x, i), b.extract_value(y, i)
+            same = _equal(owner, b, xi, yi, t.items[i])
+            result = b.select(same, result, _order(owner, b, xi, yi, t.items[i], op))
+        return result
+    assert isinstance(t, List), t
+    element = t.element
+    fn = owner.runtime_function("list_order")
+    return b.trunc(b.call(fn, [b.ptrtoint(x, I64), b.ptrtoint(y, I64), _address(b, comparison(owner, "eq", element)),
+                               _address(b, comparison(owner, "order", element)), op]), I1)
+
+
+
+def has_objects(t: Type) -> bool:
+    """Does a value of t hold objects (which a list takes over when it stores the value)?"""
+    return object_mask(t) != 0

@@ -1,0 +1,447 @@
+"""Lists in generated code: the runtime library's list object, reached through rt.list_* slots.
+
+    x = xs[i]          n = load xs.length ; j = i < 0 ? i + n : i
+                       j unsigned>= n: raise IndexError("list index out of range")
+                       x = load (xs.items + 8 * stride * j) ; retained: now ours
+    xs.append(v)       at = list_push(xs) (null: MemoryError) ; store v at `at` (the list takes v)
+    v in xs            list_find(xs, &v, jitcell.list.eq.<T>, 0, max) >= 0
+
+An item is stored as words (lower/items.py). The list owns the objects among them (its
+object mask says which words), so storing takes a value and reading retains it. The
+runtime's searches, comparisons and sort call back into the item comparisons of items.py.
+Every mutation sets the list's `modified` word, which the boundary reads (runtime/lists.py).
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from jitcell.compiler import typed as T
+from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, List, Tuple, Type
+
+from .arith import I1, I8, I64, i64, llvm_type
+from .host import LowererHost
+from .items import comparison, has_objects, item_words, load_item, object_mask, store_item
+
+__all__ = ["ListLowering"]
+
+_PTR = ir.PointerType()
+_LENGTH, _ITEMS, _MODIFIED = 2, 4, 7  # words of the list object
+_OPS = {"<": 0, "<=": 1, ">": 2, ">=": 3}
+_NO_STOP = 2**63 - 1
+
+
+def _list_type(t: Type) -> List:
+    assert isinstance(t, List), t  # check has typed it
+    return t
+
+
+class ListLowering(LowererHost):
+    """Mixed into the function lowerer (after HeapLowering); host.py declares what it uses of both."""
+
+    # ---- helpers -----------------------------------------------------------------------
+
+    def list_field(self, lst: ir.Value, word: int) -> ir.Value:
+        return self.str_field(lst, word)
+
+    def list_length(self, lst: ir.Value) -> ir.Value:
+        return self.list_field(lst, _LENGTH)
+
+    def item_at(self, lst: ir.Value, index: ir.Value, t: Type) -> ir.Value:
+        """The address of item `index` of a list of t."""
+        b = self.b
+        items = b.inttoptr(self.list_field(lst, _ITEMS), _PTR)
+        return b.gep(items, [b.mul(index, i64(8 * item_words(t)))], source_etype=I8)
+
+    def list_operand(self, node: T.Expr) -> tuple[ir.Value, bool]:
+        """The list an operation works on: a local is borrowed (False: no expression can rebind it, so
+        it lives while the operation runs, and a loop indexing it does no reference counting),
+        anything else owned (True)."""
+        if not isinstance(node, T.Local):
+            return self.expr(node), True
+        b = self.b
+        if node.may_be_unbound:
+            site = self.site("unbound", node.loc, name=node.name)
+            with b.if_then(b.not_(b.load(self.flags[node.name])), likely=False):
+                self.report(site, [])
+        return b.load(self.vars[node.name]), False
+
+    def mark_modified(self, lst: ir.Value) -> None:
+        b = self.b
+        b.store(i64(1), b.gep(lst, [i64(8 * _MODIFIED)], source_etype=I8))
+
+    def checked_index(self, lst: ir.Value, index: ir.Value, message: str, loc) -> ir.Value:
+        """index, counted from the end if negative; IndexError(message) if out of range."""
+        b = self.b
+        n = self.list_length(lst)
+        j = b.select(b.icmp_signed("<", index, i64(0)), b.add(index, n), index)
+        self.list_error_if(b.icmp_unsigned(">=", j, n), "IndexError", message, loc)
+        return j
+
+    def list_error_if(self, failed: ir.Value, error: str, message: str, loc,
+                      values: list[tuple[ir.Value, Type]] | None = None) -> None:
+        values = values or []
+        site = self.site("list_error", loc, error=error, message=message, operands=[t.name for _, t in values])
+        with self.b.if_then(failed, likely=False):
+            self.report(site, values)
+
+    def not_in_list_if(self, failed: ir.Value, value: ir.Value, t: Type, loc) -> None:
+        """ValueError("x is not in list") with x's repr: a value of a type callbacks do not read (a tuple)
+        travels as the one item of a list made for the message."""
+        if t in (INT, FLOAT, BOOL, STR) or isinstance(t, List):
+            self.list_error_if(failed, "ValueError", "{!r} is not in list", loc, [(value, t)])
+            return
+        site = self.site("list_error", loc, error="ValueError", message="{[0]!r} is not in list",
+                         operands=[List(t).name])
+        b = self.b
+        with b.if_then(failed, likely=False):
+            carrier = self.new_list(i64(1), t)  # held: the error exit releases it
+            self.retain(value, t)  # the carrier's own references
+            store_item(b, self.item_at(carrier, i64(0), t), value, t)
+            self.report(site, [(carrier, List(t))])
+        self.take(carrier)  # made only on the error path, which released it
+
+    def item_memory(self, value: ir.Value, t: Type) -> ir.Value:
+        """The address (an int) of a copy of value's words, for the runtime's searches."""
+        memory = self.entry.alloca(ir.ArrayType(I64, item_words(t)))
+        address = self.b.ptrtoint(memory, I64)
+        store_item(self.b, self.b.inttoptr(address, _PTR), value, t)
+        return address
+
+    def comparison(self, kind: str, t: Type) -> ir.Value:
+        return self.b.ptrtoint(comparison(self.owner, kind, t), I64)
+
+    def new_list(self, n: ir.Value, t: Type) -> ir.Value:
+        """A new list of n zeroed items of t, held (MemoryError if there is no memory)."""
+        lst = self.allocated(self.runtime_object("list_new", n, i64(item_words(t)), i64(object_mask(t))))
+        return self.hold(lst, List(t))
+
+    def counted(self, n: ir.Value, body) -> None:
+        """for i in range(n): body(i)."""
+        b = self.b
+        before = b.block
+        head, loop, end = (self.ir_fn.append_basic_block(name) for name in ("list.each", "list.each.body",
+                                                                            "list.each.end"))
+        b.branch(head)
+        b.position_at_end(head)
+        i = b.phi(I64, name="i")
+        i.add_incoming(i64(0), before)
+        b.cbranch(b.icmp_signed("<", i, n), loop, end)
+        b.position_at_end(loop)
+        body(i)
+        i.add_incoming(b.add(i, i64(1)), b.block)
+        b.branch(head)
+        b.position_at_end(end)
+
+    # ---- expressions ---------------------------------------------------------------------
+
+    def list_new(self, node: T.ListNew) -> ir.Value:
+        t = _list_type(node.type).element
+        lst = self.new_list(i64(len(node.items)), t)
+        for i, item in enumerate(node.items):  # a fault here releases the list and what it holds
+            value = self.expr(item)
+            if has_objects(item.type):
+                self.take(value)  # now the list's
+            store_item(self.b, self.item_at(lst, i64(i), t), value, t)
+        self.take(lst)
+        return lst
+
+    def list_op(self, node: T.ListOp) -> ir.Value | None:
+        b = self.b
+        op = node.op
+        if op == "range":
+            start, stop, step = (self.expr(a) for a in node.args)
+            self.loc = node.loc
+            self.list_error_if(b.icmp_signed("==", step, i64(0)), "ValueError", "range() arg 3 must not be zero",
+                               node.loc)
+            return self.allocated(self.runtime_object("list_range", start, stop, step))
+        if op == "contains":
+            value, lst = self.expr(node.args[0]), self.expr(node.args[1])
+            element = node.args[0].type
+            found = self.runtime("list_find", lst, self.item_memory(value, element), self.comparison("eq", element),
+                                 i64(0), i64(_NO_STOP))
+            self.drop(lst, node.args[1].type)
+            self.drop(value, element)
+            return b.icmp_signed(">=", found, i64(0))
+        if op.startswith("dict_"):
+            return self.list_from_dict(node)
+        if op == "repeat":
+            first, second = (self.expr(a) for a in node.args)
+            lst, times = (first, second) if isinstance(node.args[0].type, List) else (second, first)
+            repeated = self.allocated(self.runtime_object("list_repeat", lst, times))
+            self.drop(lst, node.type)
+            return repeated
+        lst, owned = self.list_operand(node.args[0])
+        args = [lst, *(self.expr(a) for a in node.args[1:])]
+        self.loc = node.loc
+        list_type = _list_type(node.args[0].type)
+        t = list_type.element
+        result: ir.Value | None = None
+        consumed: set[int] = set() if owned else {id(lst)}  # values a list took over, or borrowed
+        if op == "len":
+            result = self.list_length(lst)
+        elif op == "item":
+            j = self.checked_index(lst, args[1], "list index out of range", node.loc)
+            result = load_item(b, self.item_at(lst, j, t), t)
+            self.retain(result, t)
+        elif op == "concat":
+            result = self.allocated(self.runtime_object("list_concat", lst, args[1]))
+        elif op == "copy":
+            result = self.allocated(self.runtime_object("list_slice", lst, i64(0), self.list_length(lst)))
+        elif op == "append":
+            at = self.runtime("list_push", lst)
+            self.no_memory_if(b.icmp_signed("==", at, i64(0)))
+            self.store_taken(at, args[1], t)
+            consumed.add(id(args[1]))
+        elif op == "insert":
+            at = self.runtime("list_open", lst, args[1])
+            self.no_memory_if(b.icmp_signed("==", at, i64(0)))
+            self.store_taken(at, args[2], t)
+            consumed.add(id(args[2]))
+        elif op == "extend":
+            extended = self.runtime("list_extend", lst, args[1])
+            self.no_memory_if(b.icmp_unsigned("==", extended, ir.Constant(I8, 0)))
+        elif op == "pop":
+            n = self.list_length(lst)
+            self.list_error_if(b.icmp_signed("==", n, i64(0)), "IndexError", "pop from empty list", node.loc)
+            index = args[1] if len(args) > 1 else b.sub(n, i64(1))
+            j = self.checked_index(lst, index, "pop index out of range", node.loc)
+            result = load_item(b, self.item_at(lst, j, t), t)  # the list's references become ours
+            self.runtime("list_close", lst, j)
+        elif op == "remove":
+            found = self.runtime("list_find", lst, self.item_memory(args[1], t), self.comparison("eq", t),
+                                 i64(0), i64(_NO_STOP))
+            self.list_error_if(b.icmp_signed("<", found, i64(0)), "ValueError", "list.remove(x): x not in list",
+                               node.loc)
+            old = load_item(b, self.item_at(lst, found, t), t)
+            self.runtime("list_close", lst, found)
+            self.release(old, t)
+        elif op == "index":
+            n = self.list_length(lst)
+            start, stop = (self.slice_bound(v, n) for v in args[2:4])
+            found = self.runtime("list_find", lst, self.item_memory(args[1], t), self.comparison("eq", t),
+                                 start, stop)
+            self.not_in_list_if(b.icmp_signed("<", found, i64(0)), args[1], t, node.loc)
+            result = found
+        elif op == "count":
+            result = self.runtime("list_count", lst, self.item_memory(args[1], t), self.comparison("eq", t))
+        elif op == "repeat_in_place":
+            repeated = self.runtime("list_repeat_in_place", lst, args[1])
+            self.no_memory_if(b.icmp_unsigned("==", repeated, ir.Constant(I8, 0)))
+        elif op in ("clear", "reverse"):
+            self.runtime(f"list_{op}", lst)
+        elif op in ("sort", "sorted"):
+            result = self.list_sort(node, lst, args[1], t)
+        else:
+            raise AssertionError(f"cannot lower list operation {op}")
+        for value, arg in reversed(list(zip(args, node.args, strict=True))):
+            if id(value) not in consumed:
+                self.drop(value, arg.type)
+        return result
+
+    def list_from_dict(self, node: T.ListOp) -> ir.Value:
+        """list(d), list(d.values()), list(d.items()): the entries in insertion order."""
+        b = self.b
+        d = self.expr(node.args[0])
+        dict_type = node.args[0].type
+        assert isinstance(dict_type, Dict)  # check has typed it
+        t = _list_type(node.type).element
+        n = self.dict_length(d)
+        lst = self.new_list(n, t)
+        readers = {"dict_keys": [("table_key", dict_type.key)], "dict_values": [("table_value", dict_type.value)],
+                   "dict_items": [("table_key", dict_type.key), ("table_value", dict_type.value)]}[node.op]
+
+        def fill(i: ir.Value, entry: ir.Value) -> None:
+            parts = [self.from_word(self.runtime(reader, d, entry), pt) for reader, pt in readers]
+            value = parts[0] if len(parts) == 1 else b.insert_value(
+                b.insert_value(ir.Constant(llvm_type(t), None), parts[0], 0), parts[1], 1)
+            store_item(b, self.item_at(lst, i, t), value, t)  # from_word retained the objects: the list's now
+
+        before = b.block
+        head, body, end = (self.ir_fn.append_basic_block(name) for name in ("dict.list", "dict.list.item",
+                                                                            "dict.list.end"))
+        b.branch(head)
+        b.position_at_end(head)
+        i = b.phi(I64, name="i")
+        i.add_incoming(i64(0), before)
+        position = b.phi(I64, name="entry")
+        position.add_incoming(i64(0), before)
+        entry = self.runtime("table_next", d, position)
+        b.cbranch(b.icmp_signed("<", entry, i64(0)), end, body)
+        b.position_at_end(body)
+        fill(i, entry)
+        i.add_incoming(b.add(i, i64(1)), b.block)
+        position.add_incoming(b.add(entry, i64(1)), b.block)
+        b.branch(head)
+        b.position_at_end(end)
+        self.drop(d, dict_type)
+        self.take(lst)
+        return lst
+
+    def store_taken(self, at: ir.Value, value: ir.Value, t: Type) -> None:
+        """Store an owned, held value into an item's words: the list takes it."""
+        if has_objects(t):
+            self.take(value)
+        store_item(self.b, self.b.inttoptr(at, _PTR), value, t)
+
+    def slice_bound(self, value: ir.Value, n: ir.Value) -> ir.Value:
+        """A start or stop as list.index takes them: negative counts from the end, then at least 0."""
+        b = self.b
+        shifted = b.select(b.icmp_signed("<", value, i64(0)), b.add(value, n), value)
+        return b.select(b.icmp_signed("<", shifted, i64(0)), i64(0), shifted)
+
+    def list_sort(self, node: T.ListOp, lst: ir.Value, reverse: ir.Value, t: Type) -> ir.Value | None:
+        """Sort in place (sort) or a sorted copy (sorted). With key=, the keys are computed first (as
+        Python does: a failing key leaves the list as it was) into a list of (key, item) pairs,
+        which is sorted by key; the items are then put back in that order."""
+        b = self.b
+        if node.op == "sorted":
+            lst = self.allocated(self.runtime_object("list_slice", lst, i64(0), self.list_length(lst)))
+            self.hold(lst, node.type)
+        if node.key is None:
+            sorted_ = self.runtime("list_sort", lst, self.comparison("order", t), b.zext(reverse, I8))
+            self.no_memory_if(b.icmp_unsigned("==", sorted_, ir.Constant(I8, 0)))
+        else:
+            key_call = node.key
+            key_type = key_call.type
+            key_words = item_words(key_type)
+            n = self.list_length(lst)
+            pairs = self.allocated(self.runtime_object("list_new", n, i64(key_words + item_words(t)),
+                                                       i64(object_mask(key_type))))
+            self.hold(pairs, List(key_type))
+
+            def compute_key(i: ir.Value) -> None:
+                item = load_item(b, self.item_at(lst, i, t), t)  # borrowed: the list keeps it
+                self.holes.append((item, t))
+                key = self.expr(key_call)
+                self.holes.pop()
+                at = b.gep(b.inttoptr(self.list_field(pairs, _ITEMS), _PTR),
+                           [b.mul(i, i64(8 * (key_words + item_words(t))))], source_etype=I8)
+                if has_objects(key_type):
+                    self.take(key)
+                store_item(b, at, key, key_type)
+                store_item(b, b.gep(at, [i64(8 * key_words)], source_etype=I8), item, t)
+
+            self.counted(n, compute_key)
+            sorted_ = self.runtime("list_sort", pairs, self.comparison("order", key_type), b.zext(reverse, I8))
+            self.no_memory_if(b.icmp_unsigned("==", sorted_, ir.Constant(I8, 0)))
+            self.runtime("list_unkey", lst, pairs, i64(key_words))
+            self.drop(pairs, List(key_type))
+        if node.op == "sorted":
+            self.take(lst)
+            return lst
+        return None
+
+    def list_compare(self, op: str, left: ir.Value, right: ir.Value, t: Type) -> ir.Value:
+        b = self.b
+        element = _list_type(t).element
+        if op in ("==", "!="):
+            equal = b.trunc(self.runtime("list_equal", left, right, self.comparison("eq", element)), I1)
+            return equal if op == "==" else b.not_(equal)
+        result = self.runtime("list_order", left, right, self.comparison("eq", element),
+                              self.comparison("order", element), i64(_OPS[op]))
+        return b.trunc(result, I1)
+
+    def list_truth(self, lst: ir.Value, t: Type) -> ir.Value:
+        truth = self.b.icmp_signed("!=", self.list_length(lst), i64(0))
+        self.drop(lst, t)
+        return truth
+
+    # ---- statements ----------------------------------------------------------------------
+
+    def list_set(self, node: T.ListSet) -> None:
+        b = self.b
+        value = self.expr(node.value)  # Python evaluates `l[i] = v` as v, then l, then i
+        lst, owned = self.list_operand(node.list)
+        index = self.expr(node.index)
+        t = _list_type(node.list.type).element
+        j = self.checked_index(lst, index, "list assignment index out of range", node.loc)
+        at = self.item_at(lst, j, t)
+        old = load_item(b, at, t)
+        if has_objects(t):
+            self.take(value)
+        store_item(b, at, value, t)
+        self.release(old, t)
+        self.mark_modified(lst)
+        if owned:
+            self.drop(lst, node.list.type)
+
+    def list_update(self, node: T.ListUpdate) -> None:
+        """`l[i] op= v`: the item is read once; the Hole in node.value is its current value."""
+        b = self.b
+        lst, owned = self.list_operand(node.list)
+        index = self.expr(node.index)
+        t = _list_type(node.list.type).element
+        j = self.checked_index(lst, index, "list index out of range", node.loc)
+        at = self.item_at(lst, j, t)
+        old = load_item(b, at, t)
+        self.retain(old, t)
+        self.hold(old, t)
+        self.holes.append((old, t))
+        new = self.expr(node.value)
+        self.holes.pop()
+        # the new value may have changed the list's length (`xs[0] += xs.pop()`): index it again
+        j = self.checked_index(lst, index, "list assignment index out of range", node.loc)
+        at = self.item_at(lst, j, t)
+        if has_objects(t):
+            self.take(new)
+        self.release(load_item(b, at, t), t)  # the list's reference to the old item
+        store_item(b, at, new, t)
+        self.mark_modified(lst)
+        self.drop(old, t)
+        if owned:
+            self.drop(lst, node.list.type)
+
+    def list_delete(self, node: T.ListDelete) -> None:
+        b = self.b
+        lst, owned = self.list_operand(node.list)
+        index = self.expr(node.index)
+        t = _list_type(node.list.type).element
+        j = self.checked_index(lst, index, "list assignment index out of range", node.loc)
+        old = load_item(b, self.item_at(lst, j, t), t)
+        self.runtime("list_close", lst, j)
+        self.release(old, t)
+        if owned:
+            self.drop(lst, node.list.type)
+
+    def for_list(self, node: T.ForList) -> None:
+        """By index, reading the length at each step (the body may append or pop), as CPython does."""
+        b = self.b
+        lst = self.expr(node.list)  # held for the whole loop: released by any exit inside
+        t = _list_type(node.list.type).element
+        before = b.block
+        head, body, step, other, end = (self.ir_fn.append_basic_block(n) for n in
+                                        ("list.for", "list.body", "list.next", "list.else", "list.end"))
+        b.branch(head)
+        b.position_at_end(head)
+        position = b.phi(I64, name="index")
+        position.add_incoming(i64(0), before)
+        b.cbranch(b.icmp_signed("<", position, self.list_length(lst)), body, other)
+        b.position_at_end(body)
+        item = load_item(b, self.item_at(lst, position, t), t)
+        parts = [(item, t)] if len(node.names) == 1 else [
+            (b.extract_value(item, i), it) for i, it in enumerate(_tuple_items(t))]
+        for name, (value, vt) in zip(node.names, parts, strict=True):
+            self.retain(value, vt)
+            old = b.load(self.vars[name]) if has_objects(vt) else None
+            b.store(value, self.vars[name])
+            if old is not None:
+                self.release(old, vt)
+            if name in self.flags:
+                b.store(ir.Constant(I1, 1), self.flags[name])
+        self.loop_body(b.block, node.body, step, end)
+        b.position_at_end(step)
+        self.interrupt_check(node.loc)
+        position.add_incoming(b.add(position, i64(1)), b.block)
+        b.branch(head)
+        b.position_at_end(other)
+        self.block(node.orelse)
+        if not b.block.is_terminated:
+            b.branch(end)
+        b.position_at_end(end)
+        self.drop(lst, node.list.type)
+
+
+def _tuple_items(t: Type) -> tuple[Type, ...]:
+    assert isinstance(t, Tuple), t  # check unpacks tuples only
+    return t.items

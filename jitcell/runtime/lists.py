@@ -1,0 +1,400 @@
+"""Python lists (and dicts) <-> the runtime library's objects, at the boundary of a compiled call.
+
+    def f(xs: list[int]) -> None:       the wrapper: call = Boundary("f")
+        xs.append(len(xs))                  jc__xs = call.argument(xs, "list[int]", "xs")   copy in
+                                            jc__entry(jc__xs)
+    ys = [1, 2]; f(ys); ys == [1, 2, 2]     call.reflect(jc__xs, "list[int]")              write back
+
+A list argument is copied into a runtime list (its items checked against the parameter's
+type: a TypeError names the parameter and the first bad item), as Numba's reflected lists
+are. When the call returns (or raises), each runtime list made from a Python list is
+written back into that same Python list object if compiled code modified it (the list's
+`modified` word, runtime/source.py): the caller sees every mutation, and an unmodified
+list costs nothing more than the copy in. Nested lists and dicts are reflected into their
+own Python objects, so aliases inside the caller's data stay aliases. The boundary maps
+each runtime object it made back to the Python object it came from (and keeps a reference
+to it until the call is over, so its address cannot be reused): a list that compiled code
+returns, stores or moves is given back as the caller's object wherever it was one.
+
+Items are 8-byte words: flat lists of int, float or bool are packed with `struct` in one
+pass; strs, tuples, nested lists and dicts item by item.
+"""
+
+from __future__ import annotations
+
+import array
+import ctypes
+import functools
+import struct
+
+from jitcell import runtime
+from jitcell.runtime import convert
+
+__all__ = ["Boundary", "read", "parse"]
+
+_WORD = ctypes.c_int64.from_address
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+_SCALARS = ("int", "float", "bool", "str")
+
+# A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name)
+Parsed = tuple
+
+
+@functools.cache
+def parse(name: str) -> Parsed:
+    """"list[tuple[int, str]]" -> ("list", ("tuple", (("int",), ("str",))))."""
+    if name in _SCALARS:
+        return (name,)
+    head, _, rest = name.partition("[")
+    inner = _split(rest[:-1])
+    if head == "list":
+        return ("list", parse(inner[0]))
+    if head == "tuple":
+        return ("tuple", tuple(parse(i) for i in inner))
+    if head == "dict":
+        return ("dict", inner[0], inner[1], name)
+    raise TypeError(f"jitcell: {name} cannot cross the boundary inside a list")
+
+
+def _split(text: str) -> list[str]:
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "["
+        depth -= ch == "]"
+        if ch == "," and depth == 0:
+            items.append(text[start:i].strip())
+            start = i + 1
+    items.append(text[start:].strip())
+    return items
+
+
+def _words(t: Parsed) -> int:
+    return sum(_words(i) for i in t[1]) if t[0] == "tuple" else 1
+
+
+def _mask(t: Parsed) -> int:
+    if t[0] != "tuple":
+        return 1 if t[0] in ("str", "list", "dict") else 0
+    mask, at = 0, 0
+    for item in t[1]:
+        mask |= _mask(item) << at
+        at += _words(item)
+    return mask
+
+
+def _name(t: Parsed) -> str:
+    if t[0] == "list":
+        return f"list[{_name(t[1])}]"
+    if t[0] == "tuple":
+        return f"tuple[{', '.join(_name(i) for i in t[1])}]"
+    if t[0] == "dict":
+        return t[3]
+    return t[0]
+
+
+def _holds_objects(t: Parsed) -> bool:
+    return t[0] in ("list", "dict") or (t[0] == "tuple" and any(_holds_objects(i) for i in t[1]))
+
+
+class _BadItem(Exception):
+    """An item of the wrong type: where it is (indices from the outside in) and what it is."""
+
+    def __init__(self, path: list[int], found: str):
+        self.path, self.found = path, found
+
+
+class Boundary:
+    """The conversions of one call: what it made from which Python object, and what it holds."""
+
+    __slots__ = ("function", "originals", "held", "reflected", "arguments")
+
+    def __init__(self, function: str):
+        self.function = function
+        self.originals: dict[int, object] = {}  # runtime object -> the Python list or dict it came from
+        self.held: list[int] = []  # references this call keeps until finish()
+        self.reflected: set[int] = set()
+        self.arguments: list[tuple[int, str]] = []  # what argument() gave the call, for close()
+
+    # ---- in ------------------------------------------------------------------------------
+
+    def argument(self, value, type_name: str, param: str) -> int:
+        """A runtime object (owned by the caller) holding a copy of the list or dict `value`."""
+        t = parse(type_name)
+        try:
+            if t[0] == "dict":
+                obj = self.dict_in(value, t, param)
+            elif value.__class__ is not list and not isinstance(value, list):
+                raise _BadItem([], type(value).__name__)
+            else:
+                obj = self.list_in(value, t, [])
+            self.arguments.append((obj, type_name))
+            return obj
+        except BaseException as error:  # the arguments made so far are released: the call never happens
+            self.close(reflect=False)
+            if not isinstance(error, _BadItem):
+                raise
+            bad = error
+            if not bad.path:
+                message = f"not {bad.found}"
+            elif len(bad.path) == 1:
+                message = f"not list containing {bad.found} at index {bad.path[0]}"
+            else:
+                message = f"not list containing {bad.found} at {param}{''.join(f'[{i}]' for i in bad.path)}"
+            raise TypeError(f"{self.function}() argument '{param}' must be {type_name}, {message}") from None
+
+    def list_in(self, value: list, t: Parsed, path: list[int]) -> int:
+        element = t[1]
+        n = len(value)
+        kind = element[0]
+        owned: list[int] = []
+        try:
+            if kind in ("int", "float", "bool"):
+                data = _pack_flat(value, kind, path)
+            else:
+                words: list[int] = []
+                for i, item in enumerate(value):
+                    self.item_words(item, element, words, owned, [*path, i])
+                data = array.array("q", words)
+            lst = _rt("list_new")(n, _words(element), _mask(element))
+            if lst == 0:
+                raise MemoryError
+        except BaseException:
+            for obj in owned:
+                runtime.call("obj_release", obj)
+            raise
+        if data:  # no copy: from the array's own buffer
+            ctypes.memmove(_WORD(lst + 32).value, data.buffer_info()[0], 8 * len(data))
+        self.register(lst, value)
+        return lst
+
+    def register(self, obj: int, value) -> None:
+        self.originals[obj] = value
+        _rt("obj_retain")(obj)
+        self.held.append(obj)
+
+    def item_words(self, item, t: Parsed, words: list[int], owned: list[int], path: list[int]) -> None:
+        kind = t[0]
+        if kind == "str":
+            if not isinstance(item, str):
+                raise _BadItem(path, type(item).__name__)
+            owned.append(runtime.new_str(item))
+            words.append(owned[-1])
+        elif kind == "tuple":
+            if not isinstance(item, tuple) or len(item) != len(t[1]):
+                raise _BadItem(path, type(item).__name__ if not isinstance(item, tuple) else
+                               f"tuple of length {len(item)}")
+            for part, part_type in zip(item, t[1], strict=True):
+                self.item_words(part, part_type, words, owned, path)
+        elif kind == "list":
+            if not isinstance(item, list):
+                raise _BadItem(path, type(item).__name__)
+            owned.append(self.list_in(item, t, path))
+            words.append(owned[-1])
+        elif kind == "dict":
+            if not isinstance(item, dict):
+                raise _BadItem(path, type(item).__name__)
+            owned.append(self.dict_in(item, t, f"{path}"))
+            words.append(owned[-1])
+        else:
+            words.append(_scalar_word(item, kind, path))
+
+    def dict_in(self, value, t: Parsed, param: str) -> int:
+        if t[2].startswith("list["):
+            return self.dict_of_lists_in(value, t, param)
+        table = convert.to_table(value, t[3], self.function, param)
+        _WORD(table + 72).value = 0  # filling it is no change to reflect
+        self.register(table, value)
+        return table
+
+    def dict_of_lists_in(self, value, t: Parsed, param: str) -> int:
+        if value.__class__ is not dict:
+            convert.check_dict(value, t[3], self.function, param)
+        table = runtime.call("table_new", convert.KEY_KINDS[t[1]] | 3 << 8)
+        if table == 0:
+            raise MemoryError
+        element = parse(t[2])
+        try:
+            for k, v in value.items():
+                owned: list[int] = []
+                try:
+                    key = convert.key_word(k, t[1], owned, f"a key of {self.function}() argument '{param}'")
+                    if not isinstance(v, list):
+                        raise _BadItem([], f"dict with a {type(v).__name__} value")
+                    owned.append(self.list_in(v, element, []))
+                    if not runtime.call("table_set", table, key, owned[-1]):
+                        raise MemoryError
+                finally:
+                    for obj in owned:  # the table keeps its own references
+                        runtime.call("obj_release", obj)
+        except BaseException:
+            runtime.call("obj_release", table)
+            raise
+        _WORD(table + 72).value = 0
+        self.register(table, value)
+        return table
+
+    # ---- out -----------------------------------------------------------------------------
+
+    def reflect(self, obj: int, type_name: str) -> None:
+        """Write what compiled code did to an argument back into the caller's object."""
+        self.python(obj, parse(type_name))
+
+    def result(self, obj: int, type_name: str):
+        """The Python value of an owned result object, which is released."""
+        try:
+            return self.python(obj, parse(type_name))
+        finally:
+            runtime.call("obj_release", obj)
+
+    def close(self, reflect: bool = True) -> None:
+        """After the call (returned or raised): reflect each argument into the caller's object, then
+        release it and what the call held."""
+        try:
+            for obj, type_name in self.arguments if reflect else ():
+                self.reflect(obj, type_name)
+        finally:
+            release = runtime.function("obj_release")
+            for obj, _ in self.arguments:
+                release(obj)
+            self.arguments.clear()
+            self.finish()
+
+    def finish(self) -> None:
+        release = runtime.function("obj_release")
+        for obj in self.held:
+            release(obj)
+        self.held.clear()
+
+    def python(self, obj: int, t: Parsed):
+        original = self.originals.get(obj)
+        if original is not None and obj in self.reflected:
+            return original
+        if t[0] == "dict":
+            return self.dict_out(obj, t, original)
+        modified = _modified(obj)
+        if original is not None:
+            self.reflected.add(obj)
+            if not modified:
+                if _holds_objects(t[1]):  # its own items are the same, but nested ones may have changed
+                    self.reflect_items(obj, t[1])
+                return original
+        values = self.items(obj, t[1])
+        if original is None:
+            return values
+        original[:] = values  # type: ignore[index]  # a list: originals maps lists to lists
+        return original
+
+    def items(self, obj: int, element: Parsed) -> list:
+        n = _WORD(obj + 16).value
+        if n == 0:
+            return []
+        memory = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element)))
+        kind = element[0]
+        if kind == "float":
+            return memory.cast("d").tolist()
+        words = memory.cast("q").tolist()
+        if kind == "int":
+            return words
+        if kind == "bool":
+            return [w != 0 for w in words]
+        if kind == "str":
+            return [runtime.read_str(w) for w in words]
+        at = iter(words)
+        return [self.value(at, element) for _ in range(n)]
+
+    def reflect_items(self, obj: int, element: Parsed) -> None:
+        """Reflect the lists and dicts among the items of a list whose own items did not change."""
+        n = _WORD(obj + 16).value
+        if n == 0:
+            return
+        words = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element))).cast("q").tolist()
+        if element[0] in ("list", "dict"):
+            for word in words:
+                self.python(word, element)
+            return
+        at = iter(words)
+        for _ in range(n):
+            self.value(at, element)
+
+    def value(self, words, t: Parsed):
+        kind = t[0]
+        if kind == "tuple":
+            return tuple(self.value(words, item) for item in t[1])
+        word = next(words)
+        if kind == "int":
+            return word
+        if kind == "float":
+            return struct.unpack("<d", struct.pack("<q", word))[0]
+        if kind == "bool":
+            return word != 0
+        if kind == "str":
+            return runtime.read_str(word)
+        return self.python(word, t)
+
+    def dict_out(self, table: int, t: Parsed, original):
+        if original is not None:
+            self.reflected.add(table)
+            if _WORD(table + 72).value == 0:  # its entries are the same; lists among its values may not be
+                if t[2].startswith("list["):
+                    element = parse(t[2])
+                    for _, word in convert.table_words(table, t[1]):
+                        self.python(word, element)
+                return original
+        if t[2].startswith("list["):
+            element = parse(t[2])
+            values = {k: self.python(v, element) for k, v in convert.table_words(table, t[1])}
+        else:
+            values = convert.read_table(table, t[3])
+        if original is None:
+            return values
+        original.clear()
+        original.update(values)
+        return original
+
+
+@functools.cache
+def _rt(name: str):
+    """A function of the runtime library, looked up once (the library is loaded at the first use)."""
+    return runtime.function(name)
+
+
+def _modified(lst: int) -> bool:
+    """Has compiled code changed this list since it was made (its `modified` word)?"""
+    return _WORD(lst + 56).value != 0
+
+
+def read(obj: int, type_name: str):
+    """A new Python list (or dict) with the items of a runtime object, which stays as it was: for
+    print, format and error messages (callbacks.py)."""
+    return Boundary("").python(obj, parse(type_name))
+
+
+def _pack_flat(value: list, kind: str, path: list[int]) -> array.array:
+    try:
+        if kind == "bool":
+            for i, item in enumerate(value):
+                if item.__class__ is not bool and type(item).__name__ != "bool_":
+                    raise _BadItem([*path, i], type(item).__name__)
+            return array.array("q", value)
+        return array.array("q" if kind == "int" else "d", value)  # one loop in C
+    except (TypeError, OverflowError):
+        for i, item in enumerate(value):  # which one: the same checks as for a scalar argument
+            _scalar_word(item, kind, [*path, i])
+        raise
+
+
+def _scalar_word(item, kind: str, path: list[int]) -> int:
+    if kind == "float":
+        if isinstance(item, (str, bytes)) or not hasattr(type(item), "__float__"):
+            raise _BadItem(path, type(item).__name__)
+        return struct.unpack("<q", struct.pack("<d", float(item)))[0]
+    if kind == "bool":
+        if type(item).__name__ not in ("bool", "bool_"):
+            raise _BadItem(path, type(item).__name__)
+        return int(bool(item))
+    if isinstance(item, float) or not hasattr(type(item), "__index__"):
+        raise _BadItem(path, type(item).__name__)
+    value = item.__index__()
+    if not _INT_MIN <= value <= _INT_MAX:
+        raise OverflowError(f"an item {value} of a list argument does not fit in a 64-bit int")
+    return value

@@ -1,0 +1,165 @@
+"""Lists (and dicts) at the boundary: checked on the way in, written back into the caller's objects.
+
+The differential corpus (tests/programs/lists_*.py) compares values, printed text and the
+arguments after each call with CPython; this file checks what it cannot: the TypeError
+texts of the checks, the identity of the objects the caller gets back, that an unmodified
+list is not written back (and that the `modified` word is what prevents it), and the
+manifest's grammar of list types.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import jitcell
+from jitcell import runtime
+from jitcell.loader import manifest
+from jitcell.runtime import lists
+
+CELL = """
+def total(xs: list[int]) -> int:
+    s = 0
+    for x in xs:
+        s += x
+    return s
+
+def push(xs: list[int], x: int) -> list[int]:
+    xs.append(x)
+    return xs
+
+def rows(a: list[list[float]]) -> list[list[float]]:
+    a[0].append(1.5)
+    a.append(a[0])
+    return [a[1], a[0]]
+
+def names(xs: list[tuple[str, int]]) -> int:
+    return len(xs)
+
+def fail_after_append(xs: list[str]) -> int:
+    xs.append("seen")
+    return 1 // (len(xs) - len(xs))
+
+def count(d: dict[str, int], w: str) -> int:
+    d[w] = d.get(w, 0) + 1
+    return len(d)
+
+def read(d: dict[str, list[int]]) -> int:
+    return len(d)
+
+def append_inside(d: dict[str, list[int]]) -> None:
+    d["x"].append(7)
+
+def grow(d: dict[str, list[int]], k: str) -> None:
+    d[k] = [len(d)]
+    for key, v in d.items():
+        v.append(0)
+"""
+
+
+@pytest.fixture(scope="module")
+def f():
+    return jitcell.compile_cell(CELL, cache=False).functions
+
+
+class Counted(list):
+    """A list that counts how often it is assigned to (reflection's slice assignment)."""
+
+    writes = 0
+
+    def __setitem__(self, index, value):
+        Counted.writes += 1
+        super().__setitem__(index, value)
+
+
+@pytest.mark.parametrize("call, message", [
+    ("total([1, 2, 'x'])", "total() argument 'xs' must be list[int], not list containing str at index 2"),
+    ("total([1, 2.0])", "total() argument 'xs' must be list[int], not list containing float at index 1"),
+    ("total((1, 2))", "total() argument 'xs' must be list[int], not tuple"),
+    ("rows([[1.0], [2.0, 'a']])", "rows() argument 'a' must be list[list[float]], not list containing str at a[1][1]"),
+    ("names([('a', 1), ('b',)])", "names() argument 'xs' must be list[tuple[str, int]], not list containing tuple of "
+                                  "length 1 at index 1"),
+    ("names([('a', 1), ['b', 2]])", "names() argument 'xs' must be list[tuple[str, int]], not list containing list at "
+                                    "index 1"),
+])
+def test_a_bad_item_is_named_with_the_parameter(f, call, message):
+    before = runtime.call("live_objects")
+    with pytest.raises(TypeError) as error:
+        eval(call, dict(f))
+    assert str(error.value) == message
+    assert runtime.call("live_objects") == before  # what was converted before the bad item is freed
+
+
+def test_an_int_beyond_64_bits_in_a_list_is_an_overflow(f):
+    with pytest.raises(OverflowError):
+        f["total"]([1, 2**64])
+
+
+def test_mutations_reach_the_callers_list_and_a_returned_argument_is_that_list(f):
+    xs = [1, 2]
+    result = f["push"](xs, 3)
+    assert xs == [1, 2, 3] and result is xs
+
+
+def test_nested_lists_keep_their_identity_and_aliases(f):
+    inner, other = [0.5], [2.0]
+    a = [inner, other]
+    result = f["rows"](a)
+    assert a == [[0.5, 1.5], [2.0], [0.5, 1.5]]
+    assert a[0] is inner and a[2] is inner and a[1] is other  # the alias made in compiled code is one object
+    assert result[0] is other and result[1] is inner
+
+
+def test_mutations_before_an_exception_are_seen(f):
+    xs = ["a"]
+    with pytest.raises(ZeroDivisionError):
+        f["fail_after_append"](xs)
+    assert xs == ["a", "seen"]
+
+
+def test_an_unmodified_list_is_not_written_back(f, monkeypatch):
+    Counted.writes = 0
+    xs = Counted([1, 2, 3])
+    assert f["total"](xs) == 6
+    assert Counted.writes == 0
+    f["push"](xs, 4)
+    assert Counted.writes == 1 and xs == [1, 2, 3, 4]
+    # the protection switched off: without the `modified` word every list is written back
+    monkeypatch.setattr(lists, "_modified", lambda lst: True)
+    f["total"](xs)
+    assert Counted.writes == 2
+
+
+def test_dict_arguments_are_written_back(f):
+    d = {"a": 1}
+    assert f["count"](d, "b") == 2
+    assert d == {"a": 1, "b": 1}
+    f["count"](d, "a")
+    assert d == {"a": 2, "b": 1}
+
+
+def test_a_dict_of_lists_is_reflected_into_its_own_lists(f):
+    xs = [1]
+    d = {"x": xs}
+    f["grow"](d, "y")
+    assert d == {"x": [1, 0], "y": [1, 0]} and d["x"] is xs
+    assert f["read"](d) == 2
+
+
+def test_a_list_in_an_unchanged_dict_is_reflected(f):
+    xs = [1]
+    d = {"x": xs}
+    f["append_inside"](d)
+    assert d == {"x": [1, 7]} and d["x"] is xs
+
+
+def test_a_dict_of_lists_is_checked(f):
+    with pytest.raises(TypeError, match="read\\(\\) argument 'd' must be dict\\[str, list\\[int\\]\\]"):
+        f["read"]({"x": [1, "a"]})
+
+
+def test_the_manifest_grammar_reads_list_types():
+    assert manifest.parse_type("list[int]") == ("list", ("int",))
+    assert manifest.parse_type("list[tuple[int, list[str]]]") == ("list", ("tuple", (("int",), ("list", ("str",)))))
+    assert manifest.parse_type("dict[str, list[float]]") == ("dict", "str", ("list", ("float",)))
+    assert manifest.parse_type("list[None]") is None
+    assert manifest.parse_type("list[int") is None
