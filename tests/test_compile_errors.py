@@ -21,7 +21,7 @@ import pytest
 import jitcell
 from jitcell import CompileError
 
-KNOWN = ("jitcell knows int, float, bool, str, tuple[...], list[...], dict[...] and NumPy arrays (float[:], "
+KNOWN = ("jitcell knows int, float, bool, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays (float[:], "
          "int[:, :], ...)")
 
 

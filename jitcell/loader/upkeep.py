@@ -508,8 +508,12 @@ def entries(cache) -> list[Listed]:
                 manifest, problem = _check(cache, key)
                 if manifest is not None:
                     functions = [f["name"] for f in manifest["functions"] if f["name"] != SCRIPT_FUNCTION]
+                    functions += [v["name"] for v in manifest.get("variables", ())]  # a kernel cell's variables
                     if manifest["options"].get("internal"):
                         functions = ["(jitcell's runtime library)"]
+                    elif not functions:  # a kernel cell of statements only: its first line says which
+                        first = next((line.strip() for line in manifest["source"].splitlines() if line.strip()), "")
+                        functions = [f"(a cell: {first[:40]}{'…' if len(first) > 40 else ''})"]
             listed.append(Listed(key, abi, entry.last_used or entry.library_time, entry.size, in_use, functions,
                                  problem))
     return sorted(listed, key=lambda e: (-e.last_used, e.key))
