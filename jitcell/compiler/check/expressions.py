@@ -19,7 +19,7 @@ from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import INTRINSICS
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, is_numeric
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Generator, Tuple, Type, is_numeric
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import ArrayChecks
@@ -345,7 +345,12 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         if isinstance(func, S.Name) and func.id not in self.locals:
             name = func.id
             if name in self.module.definitions:
-                return self.call_cell(name, node)
+                made = self.call_cell(name, node)
+                if isinstance(made.type, Generator):
+                    return self.error(f"{name}() is a generator function: jitcell walks a generator where it is "
+                                      f"called, as {ITERATOR_PLACES}, enumerate() or zip(); it cannot be kept "
+                                      "or passed as a value", loc)
+                return made
             if self.module.internal and name in INTRINSICS:
                 return self.call_internal(name, node)
             target = self.module.imports.get(name)

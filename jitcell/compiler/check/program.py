@@ -20,7 +20,7 @@ from collections.abc import Callable
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, type_from_name
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Generator, Tuple, Type, type_from_name
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
@@ -173,9 +173,27 @@ class ModuleChecker:
             elif defaults:
                 self.errors.append(Diagnostic("a parameter without a default follows one with a default", p.loc))
         returns = None
-        if fdef.returns is not None:
+        if fdef.generator:
+            returns = self.generator_annotation(fdef) if fdef.returns is not None else None
+        elif fdef.returns is not None:
             returns = self.annotation(fdef.returns, f"the return value of {fdef.name}()", fdef.loc, allow_none=True)
         return _PendingSignature(tuple(params), tuple(defaults), returns)
+
+    def generator_annotation(self, fdef: S.FunctionDef) -> Type:
+        """`-> Iterator[T]`, `Iterable[T]` or `Generator[T, None, None]` (typing's names): Generator(T)."""
+        node = fdef.returns
+        what = f"the values {fdef.name}() yields"
+        if isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.indices:
+            head, items = node.value.id, node.indices
+            if head in ("Iterator", "Iterable") and len(items) == 1 or head == "Generator" and len(items) == 3 \
+                    and all(isinstance(i, S.Const) and i.value is None for i in items[1:]):
+                item = self.annotation(items[0], what, fdef.loc)
+                return ERROR if item is ERROR else Generator(item)
+        self.errors.append(Diagnostic(
+            f"{fdef.name}() is a generator function (it yields): annotate its result as Iterator[T] (or "
+            f"Generator[T, None, None]), T the type of the values it yields, or leave it out",
+            node.loc if node is not None else fdef.loc))
+        return ERROR
 
     def infer_return_types(self) -> None:
         pending = [f for f in self.module.functions if self.signatures[f.name].returns is None]
@@ -249,6 +267,7 @@ class FunctionChecker(ExpressionChecker):
         # pass starts from those, so a read before that assignment (in a loop) is typed.
         self.locals.update(known_locals or {})
         self.returns: list[tuple[Type, Loc]] = []
+        self.yields: list[tuple[Type, Loc]] = []  # a generator function's
         self.loops: list[list[State]] = []  # per enclosing loop: the states at its breaks
 
     def is_assigned(self, name: str) -> bool:
@@ -265,7 +284,7 @@ class FunctionChecker(ExpressionChecker):
         errors_before = len(self.module.errors)
         body = self.script_body() if self.fdef.script else self.block(self.fdef.body)
         returns = self.signature.returns
-        if self.state is not None and returns not in (None, NONE, ERROR):
+        if self.state is not None and returns not in (None, NONE, ERROR) and not self.fdef.generator:
             self.error(f"{self.fdef.name}() can reach its end without returning a value (Python "
                        f"would return None); end it with a return statement", self.fdef.loc)
         params_ok = all(t is not ERROR for _, t in self.signature.params)  # else already reported
@@ -283,6 +302,9 @@ class FunctionChecker(ExpressionChecker):
         return T.Function(self.fdef.name, sig, dict(self.locals), body, self.fdef.docstring, self.fdef.loc)
 
     def inferred_return(self) -> Type | None:
+        if self.fdef.generator:
+            yielded = [t for t, _ in self.yields if t is not ERROR]
+            return Generator(yielded[0]) if yielded else None
         known = [t for t, _ in self.returns if t is not ERROR]
         if not known and not self.returns:
             return NONE
@@ -351,6 +373,8 @@ class FunctionChecker(ExpressionChecker):
                 return T.Break(loc) if isinstance(node, S.Break) else T.Continue(loc)
             case S.Return(value=value, loc=loc):
                 return self.return_(value, loc)
+            case S.Yield(value=value, loc=loc):
+                return self.yield_(value, loc)
             case S.Pass():
                 return None
             case S.Assert(test=test, msg=msg, loc=loc):
@@ -522,7 +546,32 @@ class FunctionChecker(ExpressionChecker):
                 return T.DictDelete(container, key, node.loc)
         return None
 
+    def yield_(self, value: S.Expr | None, loc: Loc) -> T.Stmt | None:
+        if value is None or (isinstance(value, S.Const) and value.value is None):
+            self.error("a generator of jitcell yields values of one type; 'yield' without a value (None) is "
+                       "not supported", loc)
+            return None
+        typed = self.expr(value)
+        t = typed.type
+        if t is ERROR:
+            return None
+        self.yields.append((t, loc))
+        expected = self.signature.returns
+        if isinstance(expected, Generator):
+            if self.fdef.returns is None and t != expected.item:
+                self.error(f"{self.fdef.name}() yields {expected.item} elsewhere and {t} here; annotate "
+                           f"'-> Iterator[{_join_hint(expected.item, t)}]' or convert", loc)
+                return None
+            typed = self.coerce(typed, expected.item, f"value {self.fdef.name}() yields")
+        return T.Yield(typed, loc)
+
     def return_(self, value: S.Expr | None, loc: Loc) -> T.Stmt:
+        if self.fdef.generator:
+            if value is not None and not (isinstance(value, S.Const) and value.value is None):
+                self.error("'return' with a value in a generator is not supported (Python hands the value to "
+                           "StopIteration); use a bare 'return' to stop", loc)
+            self.state = None
+            return T.Return(None, loc)
         if value is None or (isinstance(value, S.Const) and value.value is None):
             typed, t = None, NONE
         else:

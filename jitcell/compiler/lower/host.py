@@ -19,7 +19,7 @@ must not import it back.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from llvmlite import ir
 
@@ -65,6 +65,7 @@ class LowererHost(Protocol):
     flags: dict[str, ir.Value]  # local read where it may be unbound -> its i1 "bound" alloca
     loc: Loc  # the location a failing check reports
     live: list[tuple[ir.Value, Type]]  # owned heap values not yet taken or dropped (heap.py)
+    coroutine: Any  # a generator function's Coroutine (generators.py), else None
     holes: list[tuple[ir.Value, Type]]  # the current value for `d[k] op= v`, `a[i] op= v`
     unchecked: set[int]  # ids of array accesses this copy of a loop leaves unchecked (arrays.py)
 

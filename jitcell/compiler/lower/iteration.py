@@ -28,6 +28,7 @@ from jitcell.compiler.types import FLOAT, INT, STR, Dict, Tuple, Type, has_heap_
 from jitcell.runtime.interrupts import CHUNK
 
 from .arith import I1, i64, llvm_type
+from .generators import GeneratorCursor
 from .host import LowererHost
 
 __all__ = ["IterationLowering"]
@@ -335,7 +336,7 @@ class ZipCursor(Cursor):
 _CURSORS: dict[type, type[Cursor]] = {
     T.RangeIter: RangeCursor, T.ArrayIter: ArrayCursor, T.StrIter: StrCursor, T.TupleIter: TupleCursor,
     T.DictIter: DictCursor,
-    T.EnumerateIter: EnumerateCursor, T.ZipIter: ZipCursor,
+    T.EnumerateIter: EnumerateCursor, T.ZipIter: ZipCursor, T.GeneratorIter: GeneratorCursor,  # type: ignore[dict-item]
 }
 
 

@@ -30,7 +30,7 @@ from llvmlite import ir
 from jitcell import abi
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import lower_intrinsic
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Tuple, Type, has_heap_parts
+from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, Generator, Tuple, Type, has_heap_parts
 from jitcell.errors import Loc
 from jitcell.loader import addresses
 from jitcell.runtime.callbacks import SIGNAL_SITE
@@ -39,6 +39,7 @@ from jitcell.runtime.interrupts import CHUNK
 from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
+from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
 from .strings import StringOpLowering
@@ -123,6 +124,8 @@ class _ModuleLowerer:
             self.impls[fn.name] = self.declare_impl(fn)
         for fn in self.program.functions:
             _FunctionLowerer(self, fn).run()
+            if isinstance(fn.signature.returns, Generator):
+                continue  # walked in compiled code only: no entry for Python or other cells
             self.define_export(fn)
             if self.cell_entries:
                 self.define_cell_entry(fn)
@@ -441,6 +444,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         self.unchecked: set[int] = set()  # array accesses this copy of a loop leaves unchecked (lower/arrays.py)
         self.slow_copy = False  # lowering the fully checked copy of a versioned loop (for_range)
         self.char_table = None  # the runtime's cached characters, once read (lower/strings.py)
+        self.coroutine: Coroutine | None = None  # a generator function's (lower/generators.py)
 
     def run(self) -> None:
         sig = self.fn.signature
@@ -449,21 +453,29 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
         self.calls_left, self.stack_floor = args.pop(0), args.pop(0)
         unbound_reads = _names_read_unbound(self.fn.body)
         zeroed = _zeroed_locals(self.fn, unbound_reads)
+        if isinstance(sig.returns, Generator):  # a coroutine (generators.py): its frame exists from here on
+            self.coroutine = Coroutine(self, sig.returns.item)
+            self.coroutine.begin(self.ret_ptr, self.site("no_memory", self.fn.loc, operands=[]))
+        first = self.b if self.coroutine is not None else self.entry  # a coroutine's stores go into its frame
         for name, t in self.fn.locals.items():
             self.vars[name] = self.entry.alloca(llvm_type(t), name=name)
             if name in zeroed:  # may be read (or released) before it is bound
-                self.entry.store(ir.Constant(llvm_type(t), None), self.vars[name])
+                first.store(ir.Constant(llvm_type(t), None), self.vars[name])
         for name in unbound_reads:
             self.flags[name] = self.entry.alloca(I1, name=f"{name}.bound")
-            self.entry.store(ir.Constant(I1, 0), self.flags[name])
-        if self.fn.name in self.owner.recursive:  # after the locals exist (null): its exit releases them
+            first.store(ir.Constant(I1, 0), self.flags[name])
+        if self.fn.name in self.owner.recursive and self.coroutine is None:  # after the locals exist (null)
             self.fail(self.too_deep(), "recursion", [], self.fn.loc)
         for (name, t), value in zip(sig.params, args, strict=True):
             self.b.store(value, self.vars[name])
             self.retain(value, t)  # the function owns its locals, parameters too
+        if self.coroutine is not None:
+            self.coroutine.start()
+            if self.fn.name in self.owner.recursive:  # checked when it runs, at the first resume
+                self.fail(self.too_deep(), "recursion", [], self.fn.loc)
         self.block(self.fn.body)
         if not self.b.block.is_terminated:
-            if sig.returns is NONE:
+            if sig.returns is NONE or self.coroutine is not None:
                 self.leave(0)
             else:
                 self.b.unreachable()  # check proved the end unreachable
@@ -697,6 +709,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
                     # Python evaluates the message only when the assertion fails
                     self.report(site, [(self.expr(computed_msg), computed_msg.type)] if computed_msg is not None
                                 else [])
+            case T.Yield(value=value):
+                assert self.coroutine is not None
+                self.coroutine.yield_(self.expr(value), value.type)
             case T.Eval(expr=expr):
                 value = self.expr(expr)
                 self.drop(value, expr.type)
