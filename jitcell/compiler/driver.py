@@ -164,6 +164,10 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         "timings": timings,
         "callees": namespace.manifest_rows(callees or {}, [s.target for s in lowered.slots]),
     }
+    generators = [f for f in program.functions if isinstance(f.signature.returns, Generator)]
+    if generators:  # bound as functions that say they cannot be called from Python (bind.py)
+        manifest["generators"] = [{"name": f.name, "signature": f"{f.name}{f.signature}", "line": f.loc.line,
+                                   "column": f.loc.col} for f in generators]
     if options.script:
         manifest["variables"] = [{"name": n, "type": str(t), "symbol": abi.var_symbol(n)}
                                  for n, t in program.variables.items()]

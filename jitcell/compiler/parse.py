@@ -207,7 +207,8 @@ class _Parser:
             return None  # names for the annotation of a generator function, read by the checker
         else:
             if node.module != "math" or node.level:
-                self.error(node, f"only 'from math import ...' is supported, not 'from "
+                self.error(node, f"only 'from math import ...' (and Iterator, Iterable, Generator from typing for "
+                                 f"annotations) is supported, not 'from "
                                  f"{'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from jitcell import runtime
 from jitcell.abi import SCRIPT_FUNCTION
+from jitcell.errors import CompileError, Diagnostic, Loc
 from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
 from jitcell.runtime.convert import from_table, to_table
@@ -32,7 +33,7 @@ from .library import Library
 from .manifest import TypeName, parse_type
 from .variables import JitVariable
 
-__all__ = ["bind", "JitFunction"]
+__all__ = ["bind", "JitFunction", "GeneratorFunction"]
 
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p}
@@ -70,6 +71,35 @@ class JitFunction:
         return f"<jitcell function {self.__name__}{self.signature} from {self.library.path.name}>"
 
 
+class GeneratorFunction:
+    """A generator function of a cell, as Python sees it: compiled code walks it (a for loop,
+    sum()...), but a Python caller would need a lazy iterator over compiled frames, which jitcell
+    does not make yet. Calling it raises the CompileError that says so, where it is defined."""
+
+    __call__: Callable[..., object]  # static, as a JitFunction's (decorator.py binds it the same way)
+
+    def __init__(self, row: dict, library: Library):
+        self.__name__ = self.__qualname__ = row["name"]
+        self.signature: str = row["signature"]
+        self.library = library
+        error = self.error(Loc(row["line"], row["column"]))
+
+        def call(*args, **kwargs):
+            raise error
+
+        self.__class__ = type("GeneratorFunction", (GeneratorFunction,), {"__call__": staticmethod(call)})
+
+    def error(self, loc: Loc) -> CompileError:
+        manifest = self.library.manifest
+        return CompileError([Diagnostic(
+            f"{self.__name__}() is a generator function, which cannot be called from Python yet; call it in "
+            f"compiled code, where a for loop, sum(), min(), max(), any(), all(), enumerate() or zip() walks it",
+            loc)], manifest["source"], manifest["options"].get("first_line", 1))
+
+    def __repr__(self) -> str:
+        return f"<jitcell generator function {self.signature} from {self.library.path.name}>"
+
+
 def bind(library: Library) -> Library:
     """Wrap each exported function; a kernel cell's top-level code (`__cell__`) becomes
     `library.cell_main` rather than a function of the cell, its variables `library.variables`."""
@@ -79,6 +109,8 @@ def bind(library: Library) -> Library:
             library.cell_main = function
         else:
             library.functions[info["name"]] = function
+    for row in library.manifest.get("generators", ()):
+        library.generators[row["name"]] = GeneratorFunction(row, library)
     if "variables" in library.manifest:
         library.variables = {v["name"]: JitVariable(v["name"], v["type"], library)
                              for v in library.manifest["variables"]}

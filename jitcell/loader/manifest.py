@@ -200,7 +200,7 @@ def _check_manifest(manifest: object, key: str) -> None:
     m = _object(manifest, "", ("format", "key", "tag", "jitcell", "abi", "toolchain", "source", "options",
                                "created", "library", "functions", "slots", "removed_slots", "imports", "globals",
                                "exports", "sections", "sites", "timings", "callees"),
-                ("variables", "uses", "hmac"))
+                ("variables", "uses", "generators", "hmac"))
     if m["format"] != 1:
         raise _fail("format", "not 1")
     if not isinstance(key, str) or not _HEX64.match(key) or m["key"] != key:
@@ -263,6 +263,12 @@ def _check_manifest(manifest: object, key: str) -> None:
             _type(row["type"], f"variables[{i}].type")
             if row["symbol"] != abi.var_symbol(name):
                 raise _fail(f"variables[{i}].symbol", "not the one its name derives")
+    for i, row in enumerate(_list(m.get("generators", []), "generators")):
+        row = _object(row, f"generators[{i}]", ("name", "signature", "line", "column"))
+        _name(row["name"], f"generators[{i}].name")
+        _line(row["signature"], f"generators[{i}].signature")
+        _int(row["line"], f"generators[{i}].line")
+        _int(row["column"], f"generators[{i}].column")
     if "uses" in m:
         for i, row in enumerate(_list(m["uses"], "uses")):
             row = _object(row, f"uses[{i}]", ("name", "slot", "type"))

@@ -429,8 +429,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         returns = sig.returns
         if returns is None:  # being inferred
             if not self.probe:
+                fdef = self.module.definitions.get(name)
+                example = "Iterator[int]" if fdef is not None and fdef.generator else "int"
                 self.error(f"cannot infer the return type of '{name}' (it depends on itself); "
-                           f"annotate it: def {name}(...) -> int", node.loc)
+                           f"annotate it: def {name}(...) -> {example}", node.loc)
             returns = ERROR
         order = [names.index(n) for n in names_written]
         order += [i for i in range(len(params)) if i not in order]  # defaults: literals

@@ -77,7 +77,7 @@ class IterationChecks(CheckerHost):
                 return None
             return T.TupleIter(value, t.items[0], loc)
         self.error(f"'{t}' object is not iterable in jitcell, which iterates over range(...), str, 1-D arrays, "
-                   "dicts (and their keys(), values(), items()), tuples of one item type, enumerate(), zip() "
+                   "dicts (and their keys(), values(), items()), tuples of one item type, enumerate(), zip(), "
                    "reversed() and calls of generator functions", loc)
         return None
 

@@ -20,7 +20,21 @@ from collections.abc import Callable
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Generator, Tuple, Type, type_from_name
+from jitcell.compiler.types import (
+    BOOL,
+    ERROR,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    Array,
+    Dict,
+    Generator,
+    Tuple,
+    Type,
+    is_numeric,
+    type_from_name,
+)
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
@@ -559,8 +573,9 @@ class FunctionChecker(ExpressionChecker):
         expected = self.signature.returns
         if isinstance(expected, Generator):
             if self.fdef.returns is None and t != expected.item:
-                self.error(f"{self.fdef.name}() yields {expected.item} elsewhere and {t} here; annotate "
-                           f"'-> Iterator[{_join_hint(expected.item, t)}]' or convert", loc)
+                advice = (f"annotate '-> Iterator[{_join_hint(expected.item, t)}]' or convert"
+                          if is_numeric(t) and is_numeric(expected.item) else "a generator yields values of one type")
+                self.error(f"{self.fdef.name}() yields {expected.item} elsewhere and {t} here; {advice}", loc)
                 return None
             typed = self.coerce(typed, expected.item, f"value {self.fdef.name}() yields")
         return T.Yield(typed, loc)

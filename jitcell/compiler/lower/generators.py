@@ -27,13 +27,12 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from jitcell.compiler import typed as T
 from jitcell.compiler.types import has_heap_parts
 
 from .arith import I1, I8, I32, I64, llvm_type
 from .host import LowererHost
 
-__all__ = ["Coroutine", "GeneratorCursor", "destroy_generator"]
+__all__ = ["Coroutine", "Promise", "destroy_generator"]
 
 _PTR = ir.PointerType()
 YIELDED, FAILED, FINISHED, TAKEN = 0, 1, 2, 3
@@ -94,7 +93,7 @@ class Coroutine:
         module = host.ir_fn.module
         self.module = module
         attributes = host.ir_fn.attributes  # llvmlite's list of attributes predates coroutines
-        attributes._known = attributes._known | {"presplitcoroutine"}  # type: ignore[misc]
+        attributes._known = attributes._known | {"presplitcoroutine"}
         attributes.add("presplitcoroutine")
         self.promise = host.entry.alloca(_promise_type(item), name="promise")
         self.suspend_fn = _intrinsic(module, "llvm.coro.suspend", I8, [TOKEN, I1])
@@ -191,50 +190,25 @@ class Coroutine:
         b.unreachable()
 
 
-class GeneratorCursor:
-    """Walks a generator: resume it, read the promise (iteration.py's Cursor protocol)."""
+class Promise:
+    """The walker's side: resume the generator, read what it published."""
 
-    def __init__(self, host: LowererHost, node: T.Iterable):
-        assert isinstance(node, T.GeneratorIter)
-        self.host = host
-        self.node = node
+    def __init__(self, b: ir.IRBuilder, handle: ir.Value, item):
+        self.handle = handle
+        self.type = _promise_type(item)
+        self.item = item
+        self.address = b.call(_intrinsic(b.module, "llvm.coro.promise", _PTR, [_PTR, I32, I1]),
+                              [handle, ir.Constant(I32, _ALIGN), ir.Constant(I1, 0)])
 
-    def state(self, name: str, initial: ir.Value) -> ir.Value:
-        slot = self.host.entry.alloca(initial.type, name=name)
-        self.host.b.store(initial, slot)
-        return slot
+    def field(self, b: ir.IRBuilder, index: int) -> ir.Value:
+        return b.gep(self.address, [ir.Constant(I32, 0), ir.Constant(I32, index)], source_etype=self.type)
 
-    def length(self) -> ir.Value | None:
-        return None
-
-    def start(self) -> None:
-        assert isinstance(self.node, T.GeneratorIter)
-        b = self.host.b
-        self.handle = self.host.expr(self.node.call)  # held: an exit of the walker destroys it
-        self.promise = b.call(_intrinsic(b.module, "llvm.coro.promise", _PTR, [_PTR, I32, I1]),
-                              [self.handle, ir.Constant(I32, _ALIGN), ir.Constant(I1, 0)])
-        self.promise_type = _promise_type(self.node.type)
-
-    def field(self, index: int) -> ir.Value:
-        return self.host.b.gep(self.promise, [ir.Constant(I32, 0), ir.Constant(I32, index)],
-                               source_etype=self.promise_type)
-
-    def more(self) -> ir.Value:
-        host = self.host
-        b = host.b
+    def resume(self, b: ir.IRBuilder) -> ir.Value:
+        """Run the generator to its next yield or its end: the state it published (i32)."""
         b.call(_intrinsic(b.module, "llvm.coro.resume", ir.VoidType(), [_PTR]), [self.handle])
-        state = b.load(self.field(0), typ=I32)
-        with b.if_then(b.icmp_signed("==", state, ir.Constant(I32, FAILED)), likely=False):
-            host.leave(1)  # the generator's exception is pending
-        return b.icmp_signed("==", state, ir.Constant(I32, YIELDED))
+        return b.load(self.field(b, 0), typ=I32)
 
-    def next(self) -> ir.Value:
-        b = self.host.b
-        value = b.load(self.field(1), typ=llvm_type(self.node.type))
-        b.store(ir.Constant(I32, TAKEN), self.field(0))
+    def take(self, b: ir.IRBuilder) -> ir.Value:
+        value = b.load(self.field(b, 1), typ=llvm_type(self.item))
+        b.store(ir.Constant(I32, TAKEN), self.field(b, 0))
         return value
-
-    def finish(self) -> None:
-        assert isinstance(self.node, T.GeneratorIter)
-        self.host.drop(self.handle, self.node.call.type)
-
