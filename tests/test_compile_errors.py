@@ -62,7 +62,8 @@ CASES = {
     # ---- generators: walked where they are called, values of one type
     "yield as a value": ("def f(n: int):\n    x = yield n\n", 2, 9, "yield expressions used as values are not supported"),
     "yield from": ("def f(n: int):\n    yield from f(n)\n", 2, 5, "generators (yield from) are not supported"),
-    "generator kept": ("def g(n: int):\n    yield n\n\ndef f(n: int) -> int:\n    x = g(n)\n    return 0\n", 5, 9,
+    "generator kept": ("def g(n: int):\n    yield n\n\ndef f(n: int) -> int:\n    x = g(n)\n    return 0\n",
+                       5, 9,
                        "g() is a generator function: jitcell walks a generator where it is called, as the iterable of "
                        "a for loop or of sum(), min(), max(), any(), all(), enumerate() or zip(); it cannot be kept "
                        "or passed as a value"),
