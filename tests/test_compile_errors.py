@@ -60,7 +60,8 @@ CASES = {
     "generator expression": ("def f(n: int):\n    return max(i for i in range(n))\n", 2, 15,
                              "generator expressions are not supported"),
     # ---- generators: walked where they are called, values of one type
-    "yield as a value": ("def f(n: int):\n    x = yield n\n", 2, 9, "yield expressions used as values are not supported"),
+    "yield as a value": ("def f(n: int):\n    x = yield n\n", 2, 9,
+                         "yield expressions used as values are not supported"),
     "yield from": ("def f(n: int):\n    yield from f(n)\n", 2, 5, "generators (yield from) are not supported"),
     "generator kept": ("def g(n: int):\n    yield n\n\ndef f(n: int) -> int:\n    x = g(n)\n    return 0\n",
                        5, 9,
