@@ -146,8 +146,10 @@ CASES = {
     "matmul": ("def f(n: int):\n    return n @ n\n", 2, 12, "the '@' operator is not supported"),
     "attribute": ("def f(n: int):\n    return n.real\n", 2, 12,
                   "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"),
-    "tuple parameter": ("def f(t: tuple[int, int]):\n    return 1\n", 1, 7,
-                        "tuple parameters are not supported; pass the values of 't' as separate parameters"),
+    "tuple parameter holding a dict": (
+        "def f(t: tuple[int, dict[str, int]]):\n    return 1\n", 1, 7,
+        "a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, not a dict; pass "
+        "the values of 't' as separate parameters"),
     "tuple index variable": ("def f(n: int):\n    t = (n, n)\n    return t[n]\n", 3, 12,
                              "a tuple index must be an int literal"),
     "tuple index range": ("def f(n: int):\n    t = (n, n)\n    return t[2]\n", 3, 14, "tuple index out of range"),

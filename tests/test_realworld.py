@@ -45,7 +45,7 @@ BLOCKED = {
     "pyperf_float": "classes; lists; list slicing; module-level constants",
     "pyperf_nbody": "module-level lists and dicts; lists; slicing; nested unpacking in for targets",
     "pyperf_nqueens": "generator expressions; sets; slicing; item-target swaps; None",
-    "pyperf_spectral_norm": "functions as values; lists; list comprehensions; enumerate; tuple parameters",
+    "pyperf_spectral_norm": "functions as values; lists; list comprehensions; enumerate",
 }
 
 _HEADER = ("# Source: https://github.com/", "# Version: commit ", "# Licence: ", "# Edits (")

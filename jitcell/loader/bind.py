@@ -122,7 +122,8 @@ def _make_function(info: dict, library: Library) -> JitFunction:
     entry = library.handle[info["symbol"]]
     items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
     entry.restype = None if items or info["returns"] == "None" else _ctype(info["returns"])
-    argtypes = [c for _, t in info["params"]
+    arguments = _arguments(info)
+    argtypes = [c for _, _, t in arguments
                 for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else arrays.argtypes(t) if
                           is_array_type(t) else [_ctype(t)])]
     if items:
@@ -136,13 +137,14 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__entry": entry, "jc__pending": callbacks.PENDING, "jc__take_pending": callbacks.take_pending,
         "jc__as_int": _converter(name, "int"), "jc__as_float": _converter(name, "float"),
         "jc__as_bool": _converter(name, "bool"), "jc__as_str": _converter(name, "str"),
-        "jc__too_big": _too_big(name), "jc__take_str": _take_str,
+        "jc__too_big": _too_big(name), "jc__take_str": _take_str, "jc__tuple_class": tuple,
+        "jc__bad_tuple": _bad_tuple(name),
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(info["defaults"]),
         "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
         "jc__release": _release, "jc__from_table": _table_reader(info["returns"]),
         **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if t.startswith("dict[")},
-        **(arrays.wrapper_namespace(name, info) if _uses_arrays(info) else {}),
+        **(arrays.wrapper_namespace(name, arguments) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
     call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
@@ -159,7 +161,8 @@ def _wrapper_source(info: dict) -> str:
                           for i, p in enumerate(params))
     lines = [f"def {info['name']}({signature}):"]
     args, tables = [], []
-    for p, t in info["params"]:
+    arguments = _arguments(info, lines)  # a tuple parameter: checked, then its items are arguments
+    for p, shown, t in arguments:
         if is_array_type(t):  # data address, shape and strides (arrays.py)
             more, passed = arrays.wrapper_lines(p, t, info.get("writes_arrays", False))
             lines += more
@@ -170,9 +173,9 @@ def _wrapper_source(info: dict) -> str:
             args.append(f"jc__{p}")
             tables.append(f"jc__{p}")
             continue
-        lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
+        lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {shown!r})")
         if t == "int":
-            lines.append(f"    elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {p!r})")
+            lines.append(f"    elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {shown!r})")
         if t == "str":  # UTF-8 bytes and their length; the entry point makes the object
             lines.append(f"    jc__{p} = {p}.encode('utf-8', 'surrogatepass')")
             args += [f"jc__{p}", f"len(jc__{p})"]
@@ -186,11 +189,11 @@ def _wrapper_source(info: dict) -> str:
         else:
             lines.append(f"    {call}")
         lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
-                  f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p in params)}))"]
+                  f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p, _, _ in arguments)}))"]
         return "\n".join(lines) + "\n"
     result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
               "jc__from_table(jc__result)" if info["returns"].startswith("dict[") else
-              f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p in params)}))"
+              f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
               if is_array_type(info["returns"]) else "jc__result")
     if tables:
         lines += ["    try:", f"        jc__result = jc__entry({', '.join(args)})", "    finally:",
@@ -199,6 +202,42 @@ def _wrapper_source(info: dict) -> str:
         lines.append(f"    jc__result = jc__entry({', '.join(args)})")
     lines += ["    if jc__pending.error is not None: raise jc__take_pending()", f"    return {result}"]
     return "\n".join(lines) + "\n"
+
+
+def _arguments(info: dict, lines: list[str] | None = None) -> list[tuple[str, str, str]]:
+    """What crosses the boundary, as (variable, name in messages, type): each parameter, a tuple
+    parameter as its items ("p[0]", depth first, as the entry point takes them: lower/program.py).
+    With `lines`, the wrapper's lines that check each tuple and unpack it are appended."""
+    out: list[tuple[str, str, str]] = []
+
+    def visit(var: str, shown: str, parsed: TypeName) -> None:
+        if parsed[0] != "tuple":
+            out.append((var, shown, _type_text(parsed)))
+            return
+        items = parsed[1]
+        names = [f"{var}__{i}" if var.startswith("jc__") else f"jc__{var}__{i}" for i in range(len(items))]
+        if lines is not None:
+            lines.append(f"    if not isinstance({var}, jc__tuple_class) or len({var}) != {len(items)}: "
+                         f"jc__bad_tuple({var}, {shown!r}, {_type_text(parsed)!r}, {len(items)})")
+            lines.append(f"    {', '.join(names)}, = {var}")
+        for i, (name, item) in enumerate(zip(names, items, strict=True)):
+            visit(name, f"{shown}[{i}]", item)
+
+    for p, t in info["params"]:
+        parsed = parse_type(t)
+        assert parsed is not None  # the manifest was checked
+        visit(p, p, parsed)
+    return out
+
+
+def _bad_tuple(function: str):
+    def fail(value, param: str, type_name: str, length: int):
+        if isinstance(value, tuple):
+            raise TypeError(f"{function}() argument '{param}' must be {type_name}, a tuple of {length} items, not a "
+                            f"tuple of {len(value)}")
+        raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
+
+    return fail
 
 
 class _Source:
@@ -242,7 +281,7 @@ def _type_text(parsed: TypeName) -> str:
 
 
 def _uses_arrays(info: dict) -> bool:
-    types = [info["returns"], *info.get("result_items", ()), *(t for _, t in info["params"])]
+    types = [info["returns"], *info.get("result_items", ()), *(t for _, _, t in _arguments(info))]
     return any(is_array_type(t) for t in types)
 
 

@@ -322,8 +322,8 @@ def _check_function(value: object, where: str, options: dict) -> str:
             raise _fail(f"{where}.params[{i}]", "not a [name, type] pair")
         seen.add(_name(param[0], f"{where}.params[{i}]"))
         parsed = _type(param[1], f"{where}.params[{i}]")
-        if parsed[0] == "tuple":
-            raise _fail(f"{where}.params[{i}]", "a tuple parameter is not something jitcell compiles")
+        if parsed[0] == "tuple" and ("dict[" in param[1] or "tuple[]" in param[1]):
+            raise _fail(f"{where}.params[{i}]", "a tuple parameter holding a dict is not something jitcell compiles")
     if len(seen) != len(params):
         raise _fail(f"{where}.params", "a name appears twice")
     returns = _type(row["returns"], f"{where}.returns", allow_none=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import math
 import operator
+import re
 import threading
 from collections.abc import Callable
 
@@ -343,6 +344,12 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
 }
 
 
+def _argument_name(text: str) -> bool:
+    """A parameter's name, or an item of a tuple parameter: "p", "p[0][1]"."""
+    head = text.split("[", 1)[0]
+    return head.isidentifier() and re.fullmatch(r"(\[\d+\])*", text[len(head):]) is not None
+
+
 def site_problem(site: object) -> str | None:
     """None if `site` is an error or print site as generated code records it; else what is wrong.
     Everything `_Site` reads is checked, so a site from a damaged or foreign manifest cannot make
@@ -380,7 +387,7 @@ def site_problem(site: object) -> str | None:
     if kind == "array_new" and site["dtype"] not in ("float64", "int64", "bool"):
         return "its dtype is not one jitcell makes"
     if kind == "array_unaligned" and not (isinstance(site["params"], list) and
-                                          all(isinstance(p, str) and p.isidentifier() for p in site["params"])):
+                                          all(isinstance(p, str) and _argument_name(p) for p in site["params"])):
         return "its parameters are not names"
     if kind == "format" and (site["conversion"] not in (None, "r", "s", "a") or not isinstance(site["spec"], str)):
         return "its conversion or format spec is not one Python has"

@@ -159,9 +159,11 @@ class ModuleChecker:
                 params.append((p.name, ERROR))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
-            if isinstance(t, Tuple):
-                self.errors.append(Diagnostic(f"tuple parameters are not supported; pass the values of "
-                                              f"'{p.name}' as separate parameters", p.loc))
+            if isinstance(t, Tuple) and (_holds_empty_tuple(t) or _holds_dict(t)):
+                self.errors.append(Diagnostic(
+                    f"a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, "
+                    f"not {'an empty tuple' if _holds_empty_tuple(t) else 'a dict'}; pass the values of "
+                    f"'{p.name}' as separate parameters", p.loc))
                 t = ERROR
             params.append((p.name, t))
             if p.default is not None and t is ERROR:
@@ -716,6 +718,10 @@ class FunctionChecker(ExpressionChecker):
 
 def _holds_empty_tuple(t: Type | None) -> bool:
     return isinstance(t, Tuple) and (not t.items or any(_holds_empty_tuple(i) for i in t.items))
+
+
+def _holds_dict(t: Type) -> bool:
+    return isinstance(t, Dict) or isinstance(t, Tuple) and any(_holds_dict(i) for i in t.items)
 
 
 def _join_hint(a: Type, b: Type) -> str:

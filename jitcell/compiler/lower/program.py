@@ -150,8 +150,10 @@ class _ModuleLowerer:
         error from the pending Python exception. A str argument arrives as UTF-8 bytes and
         their length, and lives as an object for the duration of the call."""
         sig = fn.signature
+        leaves = [(f"{name}{''.join(f'[{i}]' for i in path)}", t) for name, whole in sig.params
+                  for path, t in _leaves(whole)]  # a tuple parameter arrives as its items (bind.py)
         params: list[ir.Type] = []
-        for _, t in sig.params:
+        for _, t in leaves:
             params += ([ir.PointerType(), I64] if t is STR else export_params(t) if isinstance(t, Array)
                        else [I8 if t is BOOL else llvm_type(t)])
         through_memory = isinstance(sig.returns, Tuple)  # C returns larger structs in memory
@@ -166,7 +168,7 @@ class _ModuleLowerer:
         objects: list[ir.Value] = []
         arrays: list[BoundaryArray] = []
         no_memory = None
-        for index, (_, t) in enumerate(sig.params):
+        for index, (_, t) in enumerate(leaves):
             a = next(incoming)
             if isinstance(t, Array):  # data, shape, strides: a view for the call (lower/arrays.py)
                 arrays.append((index, t, [a] + [next(incoming) for _ in range(2 * t.ndim)]))
@@ -185,9 +187,10 @@ class _ModuleLowerer:
                 args.append(objects[-1])
             else:
                 args.append(b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a)
-        views = boundary_arrays(self, b, fn, arrays, returns)  # on this frame's stack, never released
+        views = boundary_arrays(self, b, fn, [name for name, _ in leaves], arrays, returns)  # never released
         remaining = iter(views)
-        args = [next(remaining) if a is None else a for a in args]
+        flat = iter([next(remaining) if a is None else a for a in args])
+        args = [_assemble(b, t, flat) for _, t in sig.params]
         limits = self.call_limits(b) if fn.name in self.guarded else [ir.Constant(I32, 0), i64(0)]
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [*limits, *args])
@@ -1066,6 +1069,23 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
 
 
 _MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def _leaves(t: Type, path: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], Type]]:
+    """A parameter's parts as they cross the boundary: a tuple's items, depth first (bind.py)."""
+    if isinstance(t, Tuple):
+        return [leaf for i, item in enumerate(t.items) for leaf in _leaves(item, (*path, i))]
+    return [(path, t)]
+
+
+def _assemble(b: ir.IRBuilder, t: Type, flat) -> ir.Value:
+    """A parameter's value from its leaves (`flat`, consumed in order)."""
+    if not isinstance(t, Tuple):
+        return next(flat)
+    value = ir.Constant(llvm_type(t), None)
+    for i, item in enumerate(t.items):
+        value = b.insert_value(value, _assemble(b, item, flat), i)
+    return value
 
 
 def _ascii_char(node: T.Expr) -> int | None:
