@@ -278,8 +278,10 @@ CASES = {
     "print(file=...)": ("def f(n: int):\n    print(n, file=None)\n", 2, 14, "print() keyword 'file' is not supported"),
     "print(sep=variable)": ("def f(n: int):\n    print(n, sep=n)\n", 2, 14,
                             "print(sep=...) must be a literal in jitcell"),
-    "round with digits": ("def f(x: float):\n    return round(x, 2)\n", 2, 12,
-                          "round() takes exactly one argument in jitcell"),
+    "round with a float for ndigits": ("def f(x: float):\n    return round(x, 2.0)\n", 2, 21,
+                                       "'float' object cannot be interpreted as an integer"),
+    "round with three arguments": ("def f(x: float):\n    return round(x, 2, 3)\n", 2, 12,
+                                   "round() takes at most 2 arguments (3 given)"),
     "min of one value": ("def f(x: float):\n    return min(x)\n", 2, 16,
                          "'float' object is not iterable in jitcell, which iterates over range(...), str, 1-D "
                          "arrays, dicts (and their keys(), values(), items()), tuples of one item type, enumerate(), "

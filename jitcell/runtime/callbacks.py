@@ -60,7 +60,7 @@ _OPERATIONS = {
 # Unicode's tables, and CPython's number parsing beyond the runtime's fast paths
 _STR_CALLS: dict[str, Callable] = {
     "upper": str.upper, "lower": str.lower, "isdigit": str.isdigit, "isalpha": str.isalpha,
-    "isspace": str.isspace, "isalnum": str.isalnum, "int": int, "float": float,
+    "isspace": str.isspace, "isalnum": str.isalnum, "int": int, "float": float, "round": round,
 }
 
 
@@ -150,7 +150,7 @@ class _Site:
         else:  # int(s) beyond 64 bits
             shown = ", ".join(repr(v) for v in values)
             size = f" = {result}" if result.bit_length() <= 128 else f" has {result.bit_length()} bits and"
-            raise OverflowError(f"int({shown}){size} does not fit in a 64-bit int")
+            raise OverflowError(f"{self.site['op']}({shown}){size} does not fit in a 64-bit int")
 
     def format(self, values: list) -> str:
         (value,) = values

@@ -438,6 +438,18 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         order += [i for i in range(len(params)) if i not in order]  # defaults: literals
         return T.CallCell(name, tuple(args), tuple(order), returns, node.loc, external)
 
+    def round_digits(self, x: T.Expr, digits: T.Expr, loc: Loc) -> T.Expr:
+        """`round(x, n)`: CPython's own (correctly rounded decimal rounding of a float; an int to a
+        multiple of 10**-n, half to even), a float for a float, an int for an int or bool."""
+        if not self.numeric(x, "round()"):
+            return T.Literal(0, ERROR, loc)
+        if digits.type not in (INT, BOOL, ERROR):
+            return self.error(f"'{digits.type}' object cannot be interpreted as an integer", digits.loc)
+        if ERROR in (x.type, digits.type):
+            return T.Literal(0, ERROR, loc)
+        t = FLOAT if x.type is FLOAT else INT
+        return T.Intrinsic("round", (x if t is FLOAT else self.to_int(x), self.to_int(digits)), t, loc)
+
     def call_builtin(self, name: str, node: S.Call) -> T.Expr:
         loc = node.loc
         if name == "print":
@@ -455,7 +467,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
         if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
                 and isinstance(node.args[0].value, str):
             return self.parse_number(name, node.args[0].value, loc)  # float("inf")
-        args = [self.expr(a) for a in node.args]
+        given = node.args
+        if name == "round" and len(given) == 2 and isinstance(given[1], S.Const) and given[1].value is None:
+            given = given[:1]  # round(x, None) is round(x)
+        args = [self.expr(a) for a in given]
         if any(a.type is ERROR for a in args):
             return T.Literal(0, ERROR, loc)
         if name in ("int", "float") and (converted := self.str_to_number(name, args, loc)) is not None:
@@ -476,9 +491,12 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             if args[0].type is not STR and not isinstance(args[0].type, Dict):
                 return self.error(f"object of type '{args[0].type}' has no len()", loc)
             return T.Intrinsic("len", (args[0],), INT, loc)
+        if name == "round" and len(args) == 2:
+            return self.round_digits(args[0], args[1], loc)
         if name in ("abs", "round"):
             if len(args) != 1:
-                return self.error(f"{name}() takes exactly one argument in jitcell", loc)
+                return self.error(f"{name}() takes exactly one argument in jitcell" if name == "abs" else
+                                  f"round() takes at most 2 arguments ({len(args)} given)", loc)
             (x,) = args
             if not self.numeric(x, f"{name}()"):
                 return T.Literal(0, ERROR, loc)

@@ -1042,6 +1042,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
             return self.arith.fabs(args[0]) if node.type is FLOAT else self.arith.int_abs(args[0])
         if name in ("min", "max"):
             return self.arith.minmax(name, args, node.type)
+        if name == "round" and len(args) == 2:
+            return self.round_digits(node, *args)
         if name == "round":
             return self.arith.round_to_int(args[0])
         if name == "divmod":
@@ -1056,6 +1058,22 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, ArrayLoweri
             return lower_intrinsic(self.b, name[4:], args)
         assert name.startswith("math.")
         return self.arith.math_call(name[5:], args)
+
+    def round_digits(self, node: T.Intrinsic, x: ir.Value, digits: ir.Value) -> ir.Value:
+        """round(x, n) is computed by CPython's round (callbacks.py, a str_call site), so that a
+        float is rounded as its exact decimal value is, with CPython's errors; an int with n >= 0
+        is itself, without the call."""
+        b = self.b
+        t = node.type
+        out = self.entry.alloca(llvm_type(t), name="rounded")
+        operands = [(x, t), (digits, INT)]
+        if t is INT:
+            b.store(x, out)
+            with b.if_then(b.icmp_signed("<", digits, i64(0))):
+                self.python_call("round", operands, out)
+        else:
+            self.python_call("round", operands, out)
+        return b.load(out)
 
     def print_(self, node: T.Print) -> None:
         values = [(self.expr(item), item.type) for item in node.items if not isinstance(item, str)]
