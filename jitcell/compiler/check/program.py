@@ -201,8 +201,8 @@ class ModuleChecker:
         what = f"the values {fdef.name}() yields"
         if isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.indices:
             head, items = node.value.id, node.indices
-            if head in ("Iterator", "Iterable") and len(items) == 1 or head == "Generator" and len(items) == 3 \
-                    and all(isinstance(i, S.Const) and i.value is None for i in items[1:]):
+            if head in ("Iterator", "Iterable") and len(items) == 1 or head == "Generator" and len(items) <= 3 \
+                    and all(isinstance(i, S.Const) and i.value is None for i in items[1:]):  # Generator[T] (3.13)
                 item = self.annotation(items[0], what, fdef.loc)
                 return ERROR if item is ERROR else Generator(item)
         self.errors.append(Diagnostic(
