@@ -94,7 +94,7 @@ class GeneratorFunction:
         return CompileError([Diagnostic(
             f"{self.__name__}() is a generator function, which cannot be called from Python yet; call it in "
             f"compiled code, where a for loop, sum(), min(), max(), any(), all(), enumerate() or zip() walks it",
-            loc)], manifest["source"], manifest["options"].get("first_line", 1))
+            loc)], manifest["source"], manifest["options"].get("first_line", 1)).locate(*self.library.source_file)
 
     def __repr__(self) -> str:
         return f"<jitcell generator function {self.signature} from {self.library.path.name}>"
