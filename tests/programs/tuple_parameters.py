@@ -38,7 +38,7 @@ def swapped(p: tuple[int, str]) -> tuple[str, int]:
 def inner(n: int) -> float:
     # tuples passed between the cell's functions: struct values, heap items retained
     a = np.ones(n)
-    return norm((float(n), 2.0)) + dot((a, a)) + len(label(("ab", (n, n > 2)))) + len(swapped((n, "x"))[0])
+    return norm((n, 2.0)) + dot((a, a)) + len(label(("ab", (n, n > 2)))) + len(swapped((n, "x"))[0])
 
 
 #> norm((3.0, 4.0))

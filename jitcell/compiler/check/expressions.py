@@ -93,6 +93,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, ArrayChecks, 
             return self.to_float(e)
         if target is INT and e.type is BOOL:
             return self.to_int(e)
+        if isinstance(e, T.MakeTuple) and isinstance(target, Tuple) and len(e.items) == len(target.items) \
+                and all(self.can_coerce(i.type, t) for i, t in zip(e.items, target.items, strict=True)):
+            items = tuple(self.coerce(i, t, what) for i, t in zip(e.items, target.items, strict=True))
+            return T.MakeTuple(items, target, e.loc)  # (n, 2.0) where a tuple[float, float] goes
         return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}", e.loc)
 
     def typed_dict(self, e: T.Expr, where: str) -> T.Expr:
