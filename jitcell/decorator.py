@@ -404,7 +404,8 @@ def _compile_group(group: list[DecoratedFunction], target: DecoratedFunction) ->
             raise _located(error.__cause__, group, target).with_traceback(None) from None
         raise
     for member in group:
-        member._bind(library.functions[member.__wrapped__.__name__])
+        name = member.__wrapped__.__name__
+        member._bind(library.functions[name] if name in library.functions else library.generators[name])
     if module is not None:
         module.sync()
 

@@ -81,6 +81,7 @@ class CompiledCells:
                                context=context_of(self.shell))
         self.remember_imports(cell)  # only now: a refused cell leaves the session as it was
         self.shell.user_ns.update(library.functions)
+        self.shell.user_ns.update(library.generators)
         for event in library.relinked:
             print(f"jitcell: {event}")
         try:

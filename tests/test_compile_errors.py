@@ -100,7 +100,41 @@ CASES = {
                            "list comprehensions are not supported"),
     "generator expression": ("def f(n: int):\n    return max(i for i in range(n))\n", 2, 15,
                              "generator expressions are not supported"),
-    "yield": ("def f(n: int):\n    yield n\n", 2, 5, "generators (yield) are not supported"),
+    # ---- generators: walked where they are called, values of one type
+    "yield as a value": ("def f(n: int):\n    x = yield n\n", 2, 9,
+                         "yield expressions used as values are not supported"),
+    "yield from": ("def f(n: int):\n    yield from f(n)\n", 2, 5, "generators (yield from) are not supported"),
+    "generator kept": ("def g(n: int):\n    yield n\n\ndef f(n: int) -> int:\n    x = g(n)\n    return 0\n",
+                       5, 9,
+                       "g() is a generator function: jitcell walks a generator where it is called, as the iterable of "
+                       "a for loop or of sum(), min(), max(), any(), all(), enumerate() or zip(); it cannot be kept "
+                       "or passed as a value"),
+    "generator's len": ("def g(n: int):\n    yield n\n\ndef f(n: int) -> int:\n    return len(g(n))\n", 5, 16,
+                        "g() is a generator function: jitcell walks a generator where it is called, as the iterable "
+                        "of a for loop or of sum(), min(), max(), any(), all(), enumerate() or zip(); it cannot be "
+                        "kept or passed as a value"),
+    "return with a value in a generator": (
+        "def g(n: int):\n    yield n\n    return n\n", 3, 5,
+        "'return' with a value in a generator is not supported (Python hands the value to StopIteration); use a "
+        "bare 'return' to stop"),
+    "bare yield": ("def g(n: int):\n    yield\n", 2, 5,
+                   "a generator of jitcell yields values of one type; 'yield' without a value (None) is not supported"),
+    "generator annotated with a value type": (
+        "def g(n: int) -> int:\n    yield n\n", 1, 18,
+        "g() is a generator function (it yields): annotate its result as Iterator[T] (or Generator[T, None, None]), "
+        "T the type of the values it yields, or leave it out"),
+    "generator yielding two types": ("def g(n: int):\n    yield n\n    yield 'a'\n", 3, 5,
+                                     "g() yields int elsewhere and str here; a generator yields values of one type"),
+    "generator yielding int and float": ("def g(n: int):\n    yield n\n    yield 0.5\n", 3, 5,
+                                         "g() yields int elsewhere and float here; annotate '-> Iterator[float]' or "
+                                         "convert"),
+    "generator yielding another type than annotated": ("def g(n: int) -> Iterator[int]:\n    yield 'a'\n", 2, 11,
+                                                       "value g() yields must be int, not str"),
+    "recursive generator without annotation": (
+        "def g(n: int):\n    for x in g(n - 1):\n        yield x\n", 2, 14,
+        "cannot infer the return type of 'g' (it depends on itself); annotate it: def g(...) -> Iterator[int]"),
+    "reversed generator": ("def g(n: int):\n    yield n\n\ndef f(n: int) -> int:\n    return sum(reversed(g(n)))\n",
+                           5, 25, "reversed() takes a range or an array in jitcell"),
     "try star": ("def f(n: int) -> int:\n    try:\n        return n\n    except* ValueError:\n        return 0\n",
                  2, 5, "except* clauses (exception groups) are not supported"),
     "with": ("def f(n: int) -> int:\n    with n:\n        pass\n    return n\n", 2, 5,
@@ -168,7 +202,7 @@ CASES = {
     "zip of a number": ("def f(n: int):\n    for a, b in zip(n, range(3)):\n        pass\n", 2, 21,
                         "'int' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
                         "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
-                        "enumerate(), zip() and reversed()"),
+                        "enumerate(), zip(), reversed() and calls of generator functions"),
     "reversed dict": ("def f(d: dict[str, int]):\n    for k in reversed(d):\n        pass\n", 2, 23,
                       "reversed() takes a range or an array in jitcell"),
     "enumerate as a value": ("def f(n: int):\n    e = enumerate(range(n))\n", 2, 9,
@@ -190,8 +224,10 @@ CASES = {
     "matmul": ("def f(n: int):\n    return n @ n\n", 2, 12, "the '@' operator is not supported"),
     "attribute": ("def f(n: int):\n    return n.real\n", 2, 12,
                   "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"),
-    "tuple parameter": ("def f(t: tuple[int, int]):\n    return 1\n", 1, 7,
-                        "tuple parameters are not supported; pass the values of 't' as separate parameters"),
+    "tuple parameter holding a dict": (
+        "def f(t: tuple[int, dict[str, int]]):\n    return 1\n", 1, 7,
+        "a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, not a dict; pass "
+        "the values of 't' as separate parameters"),
     "tuple index variable": ("def f(n: int):\n    t = (n, n)\n    return t[n]\n", 3, 12,
                              "a tuple index must be an int literal"),
     "tuple index range": ("def f(n: int):\n    t = (n, n)\n    return t[2]\n", 3, 14, "tuple index out of range"),
@@ -220,7 +256,8 @@ CASES = {
     "import os": ("import os\ndef f():\n    return 1\n", 1, 1,
                   "only 'import math' and 'import numpy' are supported, not 'import os'"),
     "from os": ("from os import path\ndef f():\n    return 1\n", 1, 1,
-                "only 'from math import ...' and 'from numpy import ...' are supported, not 'from os import ...'"),
+                "only 'from math import ...' and 'from numpy import ...' (and Iterator, Iterable, Generator from "
+                "typing for annotations) are supported, not 'from os import ...'"),
     "from numpy import *": ("from numpy import *\ndef f(n: int):\n    return n\n", 1, 1,
                             "'from numpy import *' is not supported; name what you use"),
     "import in a function": ("def f(n: int):\n    import math\n    return n\n", 2, 5,
@@ -232,7 +269,7 @@ CASES = {
     "for over a name": ("def f(n: int):\n    for i in n:\n        pass\n    return n\n", 2, 14,
                         "'int' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
                         "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
-                        "enumerate(), zip() and reversed()"),
+                        "enumerate(), zip(), reversed() and calls of generator functions"),
     "for with two targets": ("def f(n: int):\n    for a, b in range(3):\n        pass\n    return n\n", 2, 9,
                              "cannot unpack non-iterable int object"),
     "unpack into attribute": ("def f(n: int):\n    a.x, b = n, n\n    return b\n", 2, 5,
@@ -333,12 +370,14 @@ CASES = {
     "print(file=...)": ("def f(n: int):\n    print(n, file=None)\n", 2, 14, "print() keyword 'file' is not supported"),
     "print(sep=variable)": ("def f(n: int):\n    print(n, sep=n)\n", 2, 14,
                             "print(sep=...) must be a literal in jitcell"),
-    "round with digits": ("def f(x: float):\n    return round(x, 2)\n", 2, 12,
-                          "round() takes exactly one argument in jitcell"),
+    "round with a float for ndigits": ("def f(x: float):\n    return round(x, 2.0)\n", 2, 21,
+                                       "'float' object cannot be interpreted as an integer"),
+    "round with three arguments": ("def f(x: float):\n    return round(x, 2, 3)\n", 2, 12,
+                                   "round() takes at most 2 arguments (3 given)"),
     "min of one value": ("def f(x: float):\n    return min(x)\n", 2, 16,
                          "'float' object is not iterable in jitcell, which iterates over range(...), str, lists, "
                          "1-D arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
-                         "enumerate(), zip() and reversed()"),
+                         "enumerate(), zip(), reversed() and calls of generator functions"),
     "int of a bad string": ("def f():\n    return int('abc')\n", 2, 12,
                             "invalid literal for int() with base 10: 'abc'"),
     "float of a bad string": ("def f():\n    return float('1,5')\n", 2, 12, "could not convert string to float: '1,5'"),
@@ -454,6 +493,7 @@ SCRIPT_CASES = {
                                     "name 'x' is assigned to before global declaration"),
     "annotated after global": ("x: int = 1\ndef f() -> int:\n    global x\n    x: int = 3\n    return x\n", 4, 5,
                                "annotated name 'x' can't be global"),
+    "yield at the top level": ("x: int = 1\nyield x\n", 2, 1, "'yield' outside function"),
 }
 
 
@@ -471,6 +511,18 @@ def test_diagnostic_in_a_kernel_cell(source, line, col, message):
     assert (python.value.msg, python.value.lineno, python.value.offset) == (message, line, col)
     error = compile_error(source, script=True)
     assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics] == [(line, col, message)]
+
+
+def test_a_generator_function_called_from_python_raises_where_it_is_defined():
+    """Compiled code walks a generator; Python gets a function that says it cannot, at its def."""
+    source = "def f(n: int) -> int:\n    return sum(squares(n))\n\ndef squares(n: int):\n    yield n * n\n"
+    library = jitcell.compile_cell(source, cache=False)
+    assert library.functions["f"](3) == 9 and list(library.functions) == ["f"]
+    with pytest.raises(CompileError) as caught:
+        library.generators["squares"](3)
+    assert (caught.value.line, caught.value.col) == (4, 1)
+    assert caught.value.message.startswith("squares() is a generator function, which cannot be called from "
+                                           "Python yet")
 
 
 def test_an_empty_tuple_as_a_cells_value():

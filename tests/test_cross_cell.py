@@ -337,3 +337,14 @@ def test_the_magic_resolves_callees_in_the_user_namespace(fresh_cache):
         for name in ("f", "g", "x"):
             shell.user_ns.pop(name, None)
         shell._jitcell_namespace = None  # the shell is shared with other tests
+
+
+def test_another_cells_generator_is_a_compile_error_saying_where_to_define_it():
+    ns = jitcell.Namespace()
+    jitcell.compile_cell("def squares(n: int):\n    for i in range(n):\n        yield i * i\n", callees=ns,
+                         cache=False)
+    with pytest.raises(jitcell.CompileError) as caught:
+        jitcell.compile_cell("def total(n: int) -> int:\n    return sum(squares(n))\n", callees=ns, cache=False)
+    assert [(d.loc.line, d.loc.col, d.message) for d in caught.value.diagnostics] == [
+        (2, 16, "squares() is a generator function of another cell; jitcell walks a generator only in the cell "
+                "that defines it: define squares() in this cell")]

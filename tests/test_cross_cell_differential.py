@@ -31,8 +31,11 @@ from jitcell.loader.namespace import Namespace
 
 
 def _split(source: str) -> list[str] | None:
-    """One cell per function (imports repeated in each), or None if a function calls a later one."""
+    """One cell per function (imports repeated in each), or None if a function calls a later one
+    or the program has generators (walked only in the cell that defines them)."""
     tree = ast.parse(source)
+    if any(isinstance(node, ast.Yield) for node in ast.walk(tree)):
+        return None
     header = "".join(ast.get_source_segment(source, n) + "\n" for n in tree.body
                      if isinstance(n, (ast.Import, ast.ImportFrom)))
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef)]

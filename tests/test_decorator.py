@@ -526,3 +526,19 @@ def test_a_name_python_binds_but_compiled_code_cannot_see_says_so(module):
     text = str(error.value)
     assert "name 'helper' is not defined; helper is a Python function: decorate it with @jitcell.jit" in text
     assert "name 'LIMIT' is not defined; LIMIT is a Python int of the module, which compiled code does not see" in text
+
+
+def test_a_decorated_generator_function_says_where_it_is_when_python_calls_it(module):
+    mod = module("generator_mod", '''
+        import jitcell
+
+
+        @jitcell.jit
+        def squares(n: int):
+            for i in range(n):
+                yield i * i
+        ''')
+    with pytest.raises(jitcell.CompileError) as caught:
+        mod.squares(3)
+    assert str(caught.value).startswith(f"{mod.__file__}:6:1: error: squares() is a generator function, which "
+                                        "cannot be called from Python yet")

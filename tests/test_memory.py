@@ -7,6 +7,7 @@ shown to detect a leak, so that "no growth" means something.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 
 import numpy as np
@@ -199,5 +200,54 @@ def test_resident_memory_stays_flat_over_100_000_calls(functions):
         make(5)  # an array created in compiled code, returned, freed by NumPy
         nested(7)  # nested lists, lists of tuples holding lists, a dict of lists, built and dropped
         reflected([[1], []], {"a": [2]})  # copied in, written back, returned
+    assert live() == count
+    assert resident_bytes() - start < 2 * 2**20
+
+
+GENERATORS = """
+def walk(n: int, tag: str):
+    if n > 0:
+        for x in walk(n - 1, tag + "<"):
+            yield x
+        yield tag + str(n)
+
+def early(n: int) -> int:
+    for w in walk(n, "a"):
+        if len(w) > 3:
+            return len(w)  # leaves while every level of walk() waits at a yield
+    return 0
+
+def zipped(n: int) -> int:
+    k = 0
+    for w, i in zip(walk(n, "z"), range(1)):  # the second str yielded is never taken
+        k += len(w) + i
+    return k
+
+def fault(n: int) -> int:
+    k = 0
+    for w in walk(n, "f"):
+        k += 10 // (len(w) - 4)
+    return k
+"""
+
+
+@pytest.mark.parametrize("opt", [0, 2])
+def test_generator_frames_and_values_are_freed_on_every_exit(opt):
+    """A generator's frame (malloc'd: recursion keeps LLVM from putting it on the stack) and the
+    values it holds or yielded are freed when the walker finishes, returns early, stops early
+    (zip) or fails."""
+    f = jitcell.compile_cell(GENERATORS, cache=False, opt=opt).functions
+    early, zipped, fault = f["early"], f["zipped"], f["fault"]
+    assert (early(4), zipped(4), early(1)) == (5, 5, 0)
+    with pytest.raises(ZeroDivisionError):
+        fault(4)
+    for _ in range(2_000):
+        early(4), zipped(4)
+    start, count = resident_bytes(), live()
+    for _ in range(100_000):
+        early(4)
+        zipped(4)
+        with contextlib.suppress(ZeroDivisionError):
+            fault(4)
     assert live() == count
     assert resident_bytes() - start < 2 * 2**20

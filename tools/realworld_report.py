@@ -31,7 +31,9 @@ _MESSAGES = [
     (r"^list comprehensions", "comprehensions"),
     (r"^(dict|set) comprehensions", "comprehensions"),
     (r"^generator expressions", "generator expressions"),
-    (r"^generators \(yield\)", "generators"),
+    (r"^generators \(yield from\)|^yield expressions used as values", "yield from, yield as a value"),
+    (r"is a generator function \(it yields\): annotate", "generator annotations"),
+    (r"is a generator function: jitcell walks a generator", "generators as values"),
     (r"^sets are not supported", "sets"),
     (r"^slices are not supported", "slicing"),
     (r"^raise statements", "raise"),
@@ -40,7 +42,7 @@ _MESSAGES = [
     (r"may appear at the top level of a %%jit cell, not an assignment", "module-level variables"),
     (r"^a constant (is computed from|cannot call)", "module-level values that are not constants"),
     (r"may appear at the top level of a %%jit cell, not an expression statement", "module-level statements"),
-    (r"^only '(from math|import math).*' (is|are) supported, not", "imports of other modules"),
+    (r"^only '(from math|import math).*' (\(and .*\) )?(is|are) supported, not", "imports of other modules"),
     (r"^imports must be at the top level", "imports inside functions"),
     (r"^the '(is|is not)' operator", "is / is not"),
     (r"^only names can be unpacked into", "item-target unpacking"),
@@ -59,7 +61,7 @@ _MESSAGES = [
     (r"a 2-D array .* rows of 2-D arrays", "rows of 2-D arrays"),
     (r"^the default of '\w+' must be", "non-constant defaults"),
     (r"^\*args and \*\*kwargs", "*args / **kwargs"),
-    (r"^tuple parameters", "tuple parameters"),
+    (r"^a tuple parameter holds", "tuple parameters holding dicts"),
 ]
 
 # For "unsupported type for parameter/return value": the construct of the annotation's leading name.

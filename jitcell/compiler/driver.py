@@ -35,7 +35,7 @@ from .check.arrays import array_writers
 from .check.program import check
 from .lower.program import lower
 from .parse import parse
-from .types import type_from_text
+from .types import Generator, type_from_text
 
 __all__ = ["front_end", "build", "generated_code", "checker_signatures", "checker_types", "toolchain"]
 
@@ -167,7 +167,8 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         "created": time.time(),
         "library": {"file": library.name, "sha256": sha256_file(library), "size": library.stat().st_size,
                     "linker": [arg.replace(str(work) + "/", "") for arg in command]},
-        "functions": [_function_row(f, writers) for f in program.functions],
+        "functions": [_function_row(f, writers) for f in program.functions  # generators: compiled code only
+                      if not isinstance(f.signature.returns, Generator)],
         "slots": [row for row in slot_rows if row["name"] in survivors],
         "removed_slots": [row for row in slot_rows if row["name"] not in survivors],
         "imports": [{"name": i.name, "library": i.library} for i in imports],
@@ -182,6 +183,10 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     }
     if frozen:
         manifest["frozen"] = frozen_names.manifest_rows(frozen)
+    generators = [f for f in program.functions if isinstance(f.signature.returns, Generator)]
+    if generators:  # bound as functions that say they cannot be called from Python (bind.py)
+        manifest["generators"] = [{"name": f.name, "signature": f"{f.name}{f.signature}", "line": f.loc.line,
+                                   "column": f.loc.col} for f in generators]
     if options.script:
         manifest["variables"] = [{"name": n, "type": str(t), "symbol": abi.var_symbol(n)}
                                  for n, t in program.variables.items()]

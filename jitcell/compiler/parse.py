@@ -32,7 +32,7 @@ _CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==",
 _UNSUPPORTED = {
     ast.ClassDef: "classes", ast.Lambda: "lambda expressions", ast.ListComp: "list comprehensions",
     ast.SetComp: "set comprehensions", ast.DictComp: "dict comprehensions",
-    ast.GeneratorExp: "generator expressions", ast.Yield: "generators (yield)",
+    ast.GeneratorExp: "generator expressions", ast.Yield: "yield expressions used as values",
     ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions",
     ast.With: "with statements", ast.AsyncWith: "async with statements", ast.AsyncFor: "async for loops",
     ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
@@ -42,6 +42,8 @@ _UNSUPPORTED = {
     ast.NamedExpr: "assignment expressions (:=)",
     ast.Match: "match statements",
 }
+# `from typing import Iterator` (or collections.abc): the annotations of generator functions
+_ITERATOR_ANNOTATIONS = frozenset({"Iterator", "Iterable", "Generator"})
 # The compiler's passes recurse over the tree, so a tree this deep must stay well
 # within Python's recursion limit.
 MAX_DEPTH = 200
@@ -165,6 +167,9 @@ class _Parser:
         if isinstance(node, ast.Return):
             self.error(node, "'return' outside a function")
             return
+        if isinstance(node, ast.Expr) and isinstance(node.value, (ast.Yield, ast.YieldFrom)):
+            self.error(node, "'yield' outside function")
+            return
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             self.error(node, "'global' belongs in a function; at the top level of a cell every declared "
                              "variable is already global")
@@ -223,9 +228,13 @@ class _Parser:
                 names.append((alias.asname or alias.name, alias.name))
         elif node.module == "__future__" and all(a.name == "annotations" for a in node.names):
             return None  # lets CPython run the cell too: annotations such as float[:] stay unevaluated
+        elif node.module in ("typing", "collections.abc") and not node.level \
+                and all(a.name in _ITERATOR_ANNOTATIONS and a.asname is None for a in node.names):
+            return None  # names for the annotation of a generator function, read by the checker
         else:
             if node.module not in ("math", "numpy") or node.level:
-                self.error(node, f"only 'from math import ...' and 'from numpy import ...' are supported, not "
+                self.error(node, f"only 'from math import ...' and 'from numpy import ...' (and Iterator, Iterable, "
+                                 f"Generator from typing for annotations) are supported, not "
                                  f"'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:
@@ -261,7 +270,10 @@ class _Parser:
         self.global_names, self.function_node, self.function_names = set(), node, None
         stmts = self.block(body) if body else (S.Pass(self.loc(node)),)
         global_names, self.global_names, self.function_node = frozenset(self.global_names), None, None
-        return S.FunctionDef(node.name, tuple(params), returns, stmts, docstring, self.loc(node), global_names)
+        generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)
+                        if n is not node and not isinstance(n, ast.Lambda))
+        return S.FunctionDef(node.name, tuple(params), returns, stmts, docstring, self.loc(node), global_names,
+                             generator=generator)
 
     # ---- statements ----------------------------------------------------------------
 
@@ -342,6 +354,8 @@ class _Parser:
                     return None
                 return S.Try(self.block(body), tuple(c for c in clauses if c is not None), self.block(orelse),
                              self.block(finalbody), loc)
+            case ast.Expr(value=ast.Yield(value=value)):
+                return S.Yield(self.expr(value) if value is not None else None, loc)
             case ast.Expr(value=value):
                 if isinstance(value, ast.Constant) and (isinstance(value.value, str) or value.value is ...):
                     return S.Pass(loc)  # a string statement is a comment, `...` a placeholder

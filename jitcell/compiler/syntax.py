@@ -306,13 +306,21 @@ class Try:
 
 
 @dataclass(frozen=True, slots=True)
+class Yield:
+    """`yield value` as a statement (a generator function's body)."""
+
+    value: Expr | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class ExprStmt:
     value: Expr
     loc: Loc
 
 
 Stmt = (Assign | AssignTargets | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break
-        | Continue | Return | Pass | Assert | Raise | Try | ExprStmt)
+        | Continue | Return | Pass | Assert | Raise | Try | ExprStmt | Yield)
 
 # ---- top level ---------------------------------------------------------------
 
@@ -335,6 +343,7 @@ class FunctionDef:
     loc: Loc
     global_names: frozenset[str] = frozenset()  # `global x` in its body (module variables it assigns)
     script: bool = False  # the top-level statements of a kernel cell (`__cell__`, parse.py)
+    generator: bool = False  # its body holds `yield`
 
 
 @dataclass(frozen=True, slots=True)

@@ -420,7 +420,17 @@ class ZipIter:
     loc: Loc
 
 
-Iterable = RangeIter | ArrayIter | StrIter | ListIter | DictIter | SetIter | TupleIter | EnumerateIter | ZipIter
+@dataclass(frozen=True, slots=True)
+class GeneratorIter:
+    """The values a call of a generator function yields (`call` has type Iterator[item])."""
+
+    call: Expr
+    type: Type
+    loc: Loc
+
+
+Iterable = (RangeIter | ArrayIter | StrIter | ListIter | DictIter | SetIter | TupleIter | EnumerateIter | ZipIter
+            | GeneratorIter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -633,6 +643,14 @@ class Return:
 
 
 @dataclass(frozen=True, slots=True)
+class Yield:
+    """`yield value` in a generator function: hands the value to the loop walking it and waits."""
+
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Assert:
     test: Expr
     msg: Expr | str | None
@@ -741,7 +759,7 @@ class SetGlobal:
 Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval
         | Raise | Try
         | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ArrayAssign | ForArray | ForStr
-        | SetGlobal | ListSet | ListUpdate | ListDelete | ForList)
+        | SetGlobal | ListSet | ListUpdate | ListDelete | ForList | Yield)
 
 # ---- functions ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict", "Set", "List",
+__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict", "Set", "List", "Generator",
            "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
 
 
@@ -88,6 +88,18 @@ class List(Type):
         object.__setattr__(self, "element", element)
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class Generator(Type):
+    """What calling a generator function gives: walked where it is made (a for loop, sum()...),
+    never stored or passed. At run time, the handle of an LLVM coroutine (lower/generators.py)."""
+
+    item: Type
+
+    def __init__(self, item: Type):
+        object.__setattr__(self, "name", f"Iterator[{item}]")
+        object.__setattr__(self, "item", item)
+
+
 _BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR}
 
 
@@ -139,4 +151,5 @@ def is_heap(t: Type) -> bool:
 
 
 def has_heap_parts(t: Type) -> bool:
-    return is_heap(t) or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items))
+    """Owned by whoever holds it: objects, tuples holding one, a generator (destroyed, not released)."""
+    return is_heap(t) or isinstance(t, Generator) or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items))

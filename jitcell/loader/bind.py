@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from jitcell import runtime
 from jitcell.abi import SCRIPT_FUNCTION
+from jitcell.errors import CompileError, Diagnostic, Loc
 from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
 from jitcell.runtime.convert import from_set_table, reflect_set, to_set_table
@@ -33,7 +34,7 @@ from .library import Library
 from .manifest import TypeName, parse_type
 from .variables import JitVariable
 
-__all__ = ["bind", "JitFunction"]
+__all__ = ["bind", "JitFunction", "GeneratorFunction"]
 
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p}
@@ -71,6 +72,35 @@ class JitFunction:
         return f"<jitcell function {self.__name__}{self.signature} from {self.library.path.name}>"
 
 
+class GeneratorFunction:
+    """A generator function of a cell, as Python sees it: compiled code walks it (a for loop,
+    sum()...), but a Python caller would need a lazy iterator over compiled frames, which jitcell
+    does not make yet. Calling it raises the CompileError that says so, where it is defined."""
+
+    __call__: Callable[..., object]  # static, as a JitFunction's (decorator.py binds it the same way)
+
+    def __init__(self, row: dict, library: Library):
+        self.__name__ = self.__qualname__ = row["name"]
+        self.signature: str = row["signature"]
+        self.library = library
+        error = self.error(Loc(row["line"], row["column"]))
+
+        def call(*args, **kwargs):
+            raise error
+
+        self.__class__ = type("GeneratorFunction", (GeneratorFunction,), {"__call__": staticmethod(call)})
+
+    def error(self, loc: Loc) -> CompileError:
+        manifest = self.library.manifest
+        return CompileError([Diagnostic(
+            f"{self.__name__}() is a generator function, which cannot be called from Python yet; call it in "
+            f"compiled code, where a for loop, sum(), min(), max(), any(), all(), enumerate() or zip() walks it",
+            loc)], manifest["source"], manifest["options"].get("first_line", 1)).locate(*self.library.source_file)
+
+    def __repr__(self) -> str:
+        return f"<jitcell generator function {self.signature} from {self.library.path.name}>"
+
+
 def bind(library: Library) -> Library:
     """Wrap each exported function; a kernel cell's top-level code (`__cell__`) becomes
     `library.cell_main` rather than a function of the cell, its variables `library.variables`."""
@@ -80,6 +110,8 @@ def bind(library: Library) -> Library:
             library.cell_main = function
         else:
             library.functions[info["name"]] = function
+    for row in library.manifest.get("generators", ()):
+        library.generators[row["name"]] = GeneratorFunction(row, library)
     if "variables" in library.manifest:
         library.variables = {v["name"]: JitVariable(v["name"], v["type"], library)
                              for v in library.manifest["variables"]}
@@ -91,7 +123,8 @@ def _make_function(info: dict, library: Library) -> JitFunction:
     entry = library.handle[info["symbol"]]
     items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
     entry.restype = None if items or info["returns"] == "None" else _ctype(info["returns"])
-    argtypes = [c for _, t in info["params"]
+    arguments = _arguments(info)
+    argtypes = [c for _, _, t in arguments
                 for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else arrays.argtypes(t) if
                           is_array_type(t) else [_ctype(t)])]
     if items:
@@ -105,14 +138,15 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__entry": entry, "jc__pending": callbacks.PENDING, "jc__take_pending": callbacks.take_pending,
         "jc__as_int": _converter(name, "int"), "jc__as_float": _converter(name, "float"),
         "jc__as_bool": _converter(name, "bool"), "jc__as_str": _converter(name, "str"),
-        "jc__too_big": _too_big(name), "jc__take_str": _take_str,
+        "jc__too_big": _too_big(name), "jc__take_str": _take_str, "jc__tuple_class": tuple,
+        "jc__bad_tuple": _bad_tuple(name),
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(info["defaults"]),
         "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
         "jc__release": _release, "jc__Boundary": Boundary, "jc__from_table": _table_reader(info["returns"]),
         **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if _is_set(t)},
         **{f"jc__reflect_{p}": _set_reflector(t) for p, t in info["params"] if _is_set(t)},
-        **(arrays.wrapper_namespace(name, info) if _uses_arrays(info) else {}),
+        **(arrays.wrapper_namespace(name, arguments) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
     call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
@@ -132,7 +166,8 @@ def _wrapper_source(info: dict) -> str:
     reflected, sets = [], []  # the sets' write-backs and releases (the Boundary does the others')
     if any(_reflected(t) for _, t in info["params"]) or _reflected(info["returns"]):
         lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
-    for p, t in info["params"]:
+    arguments = _arguments(info, lines)  # a tuple parameter: checked, then its items are arguments
+    for p, shown, t in arguments:
         if is_array_type(t):  # data address, shape and strides (arrays.py)
             more, passed = arrays.wrapper_lines(p, t, info.get("writes_arrays", False))
             lines += more
@@ -149,9 +184,9 @@ def _wrapper_source(info: dict) -> str:
             sets.append(f"jc__{p}")
             reflected.append(f"jc__reflect_{p}({p}, jc__{p})")  # the caller's set shows what the call changed
             continue
-        lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {p!r})")
+        lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {shown!r})")
         if t == "int":
-            lines.append(f"    elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {p!r})")
+            lines.append(f"    elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {shown!r})")
         if t == "str":  # UTF-8 bytes and their length; the entry point makes the object
             lines.append(f"    jc__{p} = {p}.encode('utf-8', 'surrogatepass')")
             args += [f"jc__{p}", f"len(jc__{p})"]
@@ -173,12 +208,12 @@ def _wrapper_source(info: dict) -> str:
         else:
             lines.append(f"    {call}")
         lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
-                  f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p in params)}))"]
+                  f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p, _, _ in arguments)}))"]
         return "\n".join(lines) + "\n"
     result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
               f"jc__call.result(jc__result, {info['returns']!r})" if _reflected(info["returns"]) else
               "jc__from_table(jc__result)" if _is_set(info["returns"]) else
-              f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p in params)}))"
+              f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
               if is_array_type(info["returns"]) else "jc__result")
     if tables:
         lines += ["    try:", f"        jc__result = jc__entry({', '.join(args)})", "    finally:",
@@ -187,6 +222,42 @@ def _wrapper_source(info: dict) -> str:
         lines.append(f"    jc__result = jc__entry({', '.join(args)})")
     lines += ["    if jc__pending.error is not None: raise jc__take_pending()", f"    return {result}"]
     return "\n".join(lines) + "\n"
+
+
+def _arguments(info: dict, lines: list[str] | None = None) -> list[tuple[str, str, str]]:
+    """What crosses the boundary, as (variable, name in messages, type): each parameter, a tuple
+    parameter as its items ("p[0]", depth first, as the entry point takes them: lower/program.py).
+    With `lines`, the wrapper's lines that check each tuple and unpack it are appended."""
+    out: list[tuple[str, str, str]] = []
+
+    def visit(var: str, shown: str, parsed: TypeName) -> None:
+        if parsed[0] != "tuple":
+            out.append((var, shown, _type_text(parsed)))
+            return
+        items = parsed[1]
+        names = [f"{var}__{i}" if var.startswith("jc__") else f"jc__{var}__{i}" for i in range(len(items))]
+        if lines is not None:
+            lines.append(f"    if not isinstance({var}, jc__tuple_class) or len({var}) != {len(items)}: "
+                         f"jc__bad_tuple({var}, {shown!r}, {_type_text(parsed)!r}, {len(items)})")
+            lines.append(f"    {', '.join(names)}, = {var}")
+        for i, (name, item) in enumerate(zip(names, items, strict=True)):
+            visit(name, f"{shown}[{i}]", item)
+
+    for p, t in info["params"]:
+        parsed = parse_type(t)
+        assert parsed is not None  # the manifest was checked
+        visit(p, p, parsed)
+    return out
+
+
+def _bad_tuple(function: str):
+    def fail(value, param: str, type_name: str, length: int):
+        if isinstance(value, tuple):
+            raise TypeError(f"{function}() argument '{param}' must be {type_name}, a tuple of {length} items, not a "
+                            f"tuple of {len(value)}")
+        raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
+
+    return fail
 
 
 class _Source:
@@ -234,7 +305,7 @@ def _type_text(parsed: TypeName) -> str:
 
 
 def _uses_arrays(info: dict) -> bool:
-    types = [info["returns"], *info.get("result_items", ()), *(t for _, t in info["params"])]
+    types = [info["returns"], *info.get("result_items", ()), *(t for _, _, t in _arguments(info))]
     return any(is_array_type(t) for t in types)
 
 

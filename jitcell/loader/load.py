@@ -71,9 +71,11 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
         except AttributeError:
             raise LinkageError(f"function {function['name']!r} (symbol {function['symbol']!r}) is missing "
                                f"from the export table of {entry.library}") from None
-    return Library(path=entry.library, key=entry.key, cache_hit=cache_hit,
-                   compile_seconds=compile_seconds, load_seconds=time.perf_counter() - started,
-                   slots=patched, manifest=manifest, miss_reason=miss_reason, handle=handle)
+    library = Library(path=entry.library, key=entry.key, cache_hit=cache_hit,
+                      compile_seconds=compile_seconds, load_seconds=time.perf_counter() - started,
+                      slots=patched, manifest=manifest, miss_reason=miss_reason, handle=handle)
+    library.source_file = (filename, tuple(indentation))  # where messages place its lines (bind.py)
+    return library
 
 
 def _open(entry: Entry):

@@ -212,7 +212,7 @@ def _check_manifest(manifest: object, key: str) -> None:
     m = _object(manifest, "", ("format", "key", "tag", "jitcell", "abi", "toolchain", "source", "options",
                                "created", "library", "functions", "slots", "removed_slots", "imports", "globals",
                                "exports", "sections", "sites", "timings", "callees"),
-                ("variables", "uses", "frozen", "hmac"))
+                ("variables", "uses", "frozen", "generators", "hmac"))
     if m["format"] != 1:
         raise _fail("format", "not 1")
     if not isinstance(key, str) or not _HEX64.match(key) or m["key"] != key:
@@ -275,6 +275,12 @@ def _check_manifest(manifest: object, key: str) -> None:
             _type(row["type"], f"variables[{i}].type")
             if row["symbol"] != abi.var_symbol(name):
                 raise _fail(f"variables[{i}].symbol", "not the one its name derives")
+    for i, row in enumerate(_list(m.get("generators", []), "generators")):
+        row = _object(row, f"generators[{i}]", ("name", "signature", "line", "column"))
+        _name(row["name"], f"generators[{i}].name")
+        _line(row["signature"], f"generators[{i}].signature")
+        _int(row["line"], f"generators[{i}].line")
+        _int(row["column"], f"generators[{i}].column")
     if "uses" in m:
         for i, row in enumerate(_list(m["uses"], "uses")):
             row = _object(row, f"uses[{i}]", ("name", "slot", "type"))
@@ -333,8 +339,8 @@ def _check_function(value: object, where: str, options: dict) -> str:
             raise _fail(f"{where}.params[{i}]", "not a [name, type] pair")
         seen.add(_name(param[0], f"{where}.params[{i}]"))
         parsed = _type(param[1], f"{where}.params[{i}]")
-        if parsed[0] == "tuple":
-            raise _fail(f"{where}.params[{i}]", "a tuple parameter is not something jitcell compiles")
+        if parsed[0] == "tuple" and ("dict[" in param[1] or "tuple[]" in param[1]):
+            raise _fail(f"{where}.params[{i}]", "a tuple parameter holding a dict is not something jitcell compiles")
     if len(seen) != len(params):
         raise _fail(f"{where}.params", "a name appears twice")
     returns = _type(row["returns"], f"{where}.returns", allow_none=True)

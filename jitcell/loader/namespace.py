@@ -47,7 +47,7 @@ from jitcell.options import Options, patching_enabled
 from jitcell.runtime import callbacks
 
 from . import addresses, files, variables
-from .bind import JitFunction
+from .bind import GeneratorFunction, JitFunction
 from .cache import Cache, normalize_source, sha256
 
 __all__ = ["Namespace", "Relink", "Callees", "resolve", "names_of", "key_part", "resolver", "signature_of",
@@ -126,8 +126,12 @@ class Callees(dict):
         if not self.names:
             return {}
         words = set(re.findall(r"(?<![\w.])(?!\d)\w+", self.source)) - set(self)
-        return {w: f"write the call of {w}() with its '(' on the same line" for w in words
-                if isinstance(self.names.get(w), JitFunction)}
+        messages = {w: f"write the call of {w}() with its '(' on the same line" for w in words
+                    if isinstance(self.names.get(w), JitFunction)}
+        messages.update({w: f"{w}() is a generator function of another cell; jitcell walks a generator only in the "
+                            f"cell that defines it: define {w}() in this cell" for w in words
+                         if isinstance(self.names.get(w), GeneratorFunction)})
+        return messages
 
 
 def key_part(env: dict) -> dict:
@@ -423,6 +427,9 @@ class Namespace:
         defined = [(n, fn) for n, fn in library.functions.items() if only is None or n in only]
         for name, fn in defined:
             self.names[name] = fn
+        for name, generator in library.generators.items():  # so that another cell's call of it says why not
+            if only is None or name in only:
+                self.names[name] = generator
         events: list[Relink] = self._adopt_variables(library, label, settings)
         stale: dict[str, tuple[_Caller, list]] = {}
         for name, fn in defined:

@@ -25,7 +25,7 @@ def milliseconds(seconds: float | None) -> str:
 
 def summary_parts(library) -> list[tuple[str, str]]:
     """(kind, text) pieces; kind selects the HTML colour."""
-    names = ", ".join([*library.functions, *library.variables])
+    names = ", ".join([*library.functions, *library.generators, *library.variables])
     if names or library.cell_main is None:
         parts = [("name", f"bound {names or 'no functions'}")]
     else:

@@ -91,18 +91,19 @@ def wrapper_lines(param: str, type_name: str, writes: bool) -> tuple[list[str], 
     return lines, [where, *shape]
 
 
-def wrapper_namespace(function: str, info: dict) -> dict:
-    """What the wrapper's lines refer to."""
+def wrapper_namespace(function: str, arguments: list[tuple[str, str, str]]) -> dict:
+    """What the wrapper's lines refer to; `arguments`: (variable, name in messages, type) of each
+    argument (bind.py: a tuple parameter's items are arguments)."""
     import numpy as np
 
     namespace = {"jc__ndarray": np.ndarray, "jc__addressof": ctypes.addressof,
                  "jc__data_cell": lambda a: ctypes.c_void_p(a.ctypes.data),
                  **{f"jc__dtype_{e}": np.dtype(d) for e, d in _DTYPES.items()},
                  "jc__take_array": take_array}
-    for p, t in info["params"]:
+    for p, shown, t in arguments:
         if is_array_type(t):
-            namespace[f"jc__as_array_{p}"] = _checker(function, p, t)
-            namespace[f"jc__read_only_{p}"] = _read_only(function, p)
+            namespace[f"jc__as_array_{p}"] = _checker(function, shown, t)
+            namespace[f"jc__read_only_{p}"] = _read_only(function, shown)
     return namespace
 
 

@@ -25,6 +25,7 @@ import builtins
 import ctypes
 import math
 import operator
+import re
 import threading
 from collections.abc import Callable
 
@@ -64,7 +65,7 @@ _OPERATIONS = {
 # Unicode's tables, and CPython's number parsing beyond the runtime's fast paths
 _STR_CALLS: dict[str, Callable] = {
     "upper": str.upper, "lower": str.lower, "isdigit": str.isdigit, "isalpha": str.isalpha,
-    "isspace": str.isspace, "isalnum": str.isalnum, "int": int, "float": float,
+    "isspace": str.isspace, "isalnum": str.isalnum, "int": int, "float": float, "round": round,
 }
 
 
@@ -204,7 +205,7 @@ class _Site:
         else:  # int(s) beyond 64 bits
             shown = ", ".join(repr(v) for v in values)
             size = f" = {result}" if result.bit_length() <= 128 else f" has {result.bit_length()} bits and"
-            raise OverflowError(f"int({shown}){size} does not fit in a 64-bit int")
+            raise OverflowError(f"{self.site['op']}({shown}){size} does not fit in a 64-bit int")
 
     def format(self, values: list) -> str:
         (value,) = values
@@ -450,6 +451,12 @@ def _passed(t: object) -> bool:
     return t in _CTYPES
 
 
+def _argument_name(text: str) -> bool:
+    """A parameter's name, or an item of a tuple parameter: "p", "p[0][1]"."""
+    head = text.split("[", 1)[0]
+    return head.isidentifier() and re.fullmatch(r"(\[\d+\])*", text[len(head):]) is not None
+
+
 def site_problem(site: object) -> str | None:
     """None if `site` is an error or print site as generated code records it; else what is wrong.
     Everything `_Site` reads is checked, so a site from a damaged or foreign manifest cannot make
@@ -498,7 +505,7 @@ def site_problem(site: object) -> str | None:
     if kind == "array_new" and site["dtype"] not in ("float64", "int64", "bool"):
         return "its dtype is not one jitcell makes"
     if kind == "array_unaligned" and not (isinstance(site["params"], list) and
-                                          all(isinstance(p, str) and p.isidentifier() for p in site["params"])):
+                                          all(isinstance(p, str) and _argument_name(p) for p in site["params"])):
         return "its parameters are not names"
     if kind == "format" and (site["conversion"] not in (None, "r", "s", "a") or not isinstance(site["spec"], str)):
         return "its conversion or format spec is not one Python has"

@@ -99,7 +99,7 @@ def array_writers(program: T.Program, callees: Mapping[str, bool] | None = None)
 def _written(fn: T.Function, program: T.Program, written: dict[str, frozenset[str]],
              external: Mapping[str, bool]) -> frozenset[str]:
     """The array parameters of `fn` whose elements it may assign, given what its callees may."""
-    params = [name for name, t in fn.signature.params if isinstance(t, Array)]
+    params = [name for name, t in fn.signature.params if _holds_array(t)]  # a tuple's arrays count as it
     if not params:
         return frozenset()
     nodes = list(T.walk(fn.body))
@@ -120,6 +120,10 @@ def _written(fn: T.Function, program: T.Program, written: dict[str, frozenset[st
             for arg in targets:
                 found |= _origins(arg, views, params)
     return frozenset(found)
+
+
+def _holds_array(t) -> bool:
+    return isinstance(t, Array) or isinstance(t, Tuple) and any(_holds_array(i) for i in t.items)
 
 
 def _views(params: list[str], nodes: list) -> dict[str, set[str]]:

@@ -20,7 +20,22 @@ from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import INTRINSICS
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Set, Tuple, Type, is_numeric
+from jitcell.compiler.types import (
+    BOOL,
+    ERROR,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    Array,
+    Dict,
+    Generator,
+    List,
+    Set,
+    Tuple,
+    Type,
+    is_numeric,
+)
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
@@ -110,6 +125,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.to_float(e)
         if target is INT and e.type is BOOL:
             return self.to_int(e)
+        if isinstance(e, T.MakeTuple) and isinstance(target, Tuple) and len(e.items) == len(target.items) \
+                and all(self.can_coerce(i.type, t) for i, t in zip(e.items, target.items, strict=True)):
+            items = tuple(self.coerce(i, t, what) for i, t in zip(e.items, target.items, strict=True))
+            return T.MakeTuple(items, target, e.loc)  # (n, 2.0) where a tuple[float, float] goes
         return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}", e.loc)
 
     def typed_dict(self, e: T.Expr, where: str) -> T.Expr:
@@ -395,7 +414,12 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         if isinstance(func, S.Name) and func.id not in self.locals:
             name = func.id
             if name in self.module.definitions:
-                return self.call_cell(name, node)
+                made = self.call_cell(name, node)
+                if isinstance(made.type, Generator):
+                    return self.error(f"{name}() is a generator function: jitcell walks a generator where it is "
+                                      f"called, as {ITERATOR_PLACES}, enumerate() or zip(); it cannot be kept "
+                                      "or passed as a value", loc)
+                return made
             if self.module.internal and name in INTRINSICS:
                 return self.call_internal(name, node)
             if name in self.module.constants:
@@ -482,12 +506,26 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         returns = sig.returns
         if returns is None:  # being inferred
             if not self.probe:
+                fdef = self.module.definitions.get(name)
+                example = "Iterator[int]" if fdef is not None and fdef.generator else "int"
                 self.error(f"cannot infer the return type of '{name}' (it depends on itself); "
-                           f"annotate it: def {name}(...) -> int", node.loc)
+                           f"annotate it: def {name}(...) -> {example}", node.loc)
             returns = ERROR
         order = [names.index(n) for n in names_written]
         order += [i for i in range(len(params)) if i not in order]  # defaults: literals
         return T.CallCell(name, tuple(args), tuple(order), returns, node.loc, external)
+
+    def round_digits(self, x: T.Expr, digits: T.Expr, loc: Loc) -> T.Expr:
+        """`round(x, n)`: CPython's own (correctly rounded decimal rounding of a float; an int to a
+        multiple of 10**-n, half to even), a float for a float, an int for an int or bool."""
+        if not self.numeric(x, "round()"):
+            return T.Literal(0, ERROR, loc)
+        if digits.type not in (INT, BOOL, ERROR):
+            return self.error(f"'{digits.type}' object cannot be interpreted as an integer", digits.loc)
+        if ERROR in (x.type, digits.type):
+            return T.Literal(0, ERROR, loc)
+        t = FLOAT if x.type is FLOAT else INT
+        return T.Intrinsic("round", (x if t is FLOAT else self.to_int(x), self.to_int(digits)), t, loc)
 
     def call_builtin(self, name: str, node: S.Call) -> T.Expr:
         loc = node.loc
@@ -510,7 +548,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
                 and isinstance(node.args[0].value, str):
             return self.parse_number(name, node.args[0].value, loc)  # float("inf")
-        args = [self.text_or_expr(a) if name == "str" else self.expr(a) for a in node.args]
+        given = node.args
+        if name == "round" and len(given) == 2 and isinstance(given[1], S.Const) and given[1].value is None:
+            given = given[:1]  # round(x, None) is round(x)
+        args = [self.text_or_expr(a) if name == "str" else self.expr(a) for a in given]
         if any(a.type is ERROR for a in args):
             return T.Literal(0, ERROR, loc)
         if name in ("int", "float") and (converted := self.str_to_number(name, args, loc)) is not None:
@@ -533,9 +574,12 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             if args[0].type is not STR and not isinstance(args[0].type, (Dict, Set)):
                 return self.error(f"object of type '{args[0].type}' has no len()", loc)
             return T.Intrinsic("len", (args[0],), INT, loc)
+        if name == "round" and len(args) == 2:
+            return self.round_digits(args[0], args[1], loc)
         if name in ("abs", "round"):
             if len(args) != 1:
-                return self.error(f"{name}() takes exactly one argument in jitcell", loc)
+                return self.error(f"{name}() takes exactly one argument in jitcell" if name == "abs" else
+                                  f"round() takes at most 2 arguments ({len(args)} given)", loc)
             (x,) = args
             if not self.numeric(x, f"{name}()"):
                 return T.Literal(0, ERROR, loc)

@@ -13,7 +13,21 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Array, Dict, List, Set, Tuple, Type, is_numeric
+from jitcell.compiler.types import (
+    BOOL,
+    ERROR,
+    FLOAT,
+    INT,
+    STR,
+    Array,
+    Dict,
+    Generator,
+    List,
+    Set,
+    Tuple,
+    Type,
+    is_numeric,
+)
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -50,7 +64,13 @@ class IterationChecks(CheckerHost):
                 self.error(f"'{base.type}' has no method {node.func.attr!r} in jitcell", loc)
                 return None
             return self.dict_iter(base, node.func.attr, loc)
-        value = self.expr(node)
+        if isinstance(node, S.Call) and isinstance(node.func, S.Name) and node.func.id in self.module.definitions \
+                and node.func.id not in self.locals:
+            value = self.call_cell(node.func.id, node)  # a generator is walked here: the one place it may be
+            if isinstance(value.type, Generator):
+                return T.GeneratorIter(value, value.type.item, loc)
+        else:
+            value = self.expr(node)
         t = value.type
         if t is ERROR:
             return None
@@ -76,7 +96,7 @@ class IterationChecks(CheckerHost):
             return T.TupleIter(value, t.items[0], loc)
         self.error(f"'{t}' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
                    "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
-                   "enumerate(), zip() and reversed()", loc)
+                   "enumerate(), zip(), reversed() and calls of generator functions", loc)
         return None
 
     def dict_iter(self, d: T.Expr, mode: str, loc: Loc) -> T.DictIter:

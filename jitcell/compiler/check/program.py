@@ -30,10 +30,12 @@ from jitcell.compiler.types import (
     STR,
     Array,
     Dict,
+    Generator,
     List,
     Set,
     Tuple,
     Type,
+    is_numeric,
     type_from_name,
 )
 from jitcell.errors import CompileError, Diagnostic, Loc
@@ -201,9 +203,11 @@ class ModuleChecker:
                 params.append((p.name, ERROR))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
-            if isinstance(t, Tuple):
-                self.errors.append(Diagnostic(f"tuple parameters are not supported; pass the values of "
-                                              f"'{p.name}' as separate parameters", p.loc))
+            if isinstance(t, Tuple) and (_holds_empty_tuple(t) or _holds_dict(t)):
+                self.errors.append(Diagnostic(
+                    f"a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, "
+                    f"not {'an empty tuple' if _holds_empty_tuple(t) else 'a dict, list or set'}; pass the values of "
+                    f"'{p.name}' as separate parameters", p.loc))
                 t = ERROR
             params.append((p.name, t))
             if p.default is not None and t is ERROR:
@@ -229,9 +233,27 @@ class ModuleChecker:
             elif defaults:
                 self.errors.append(Diagnostic("a parameter without a default follows one with a default", p.loc))
         returns = None
-        if fdef.returns is not None:
+        if fdef.generator:
+            returns = self.generator_annotation(fdef) if fdef.returns is not None else None
+        elif fdef.returns is not None:
             returns = self.annotation(fdef.returns, f"the return value of {fdef.name}()", fdef.loc, allow_none=True)
         return _PendingSignature(tuple(params), tuple(defaults), returns)
+
+    def generator_annotation(self, fdef: S.FunctionDef) -> Type:
+        """`-> Iterator[T]`, `Iterable[T]` or `Generator[T, None, None]` (typing's names): Generator(T)."""
+        node = fdef.returns
+        what = f"the values {fdef.name}() yields"
+        if isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.indices:
+            head, items = node.value.id, node.indices
+            if head in ("Iterator", "Iterable") and len(items) == 1 or head == "Generator" and len(items) <= 3 \
+                    and all(isinstance(i, S.Const) and i.value is None for i in items[1:]):  # Generator[T] (3.13)
+                item = self.annotation(items[0], what, fdef.loc)
+                return ERROR if item is ERROR else Generator(item)
+        self.errors.append(Diagnostic(
+            f"{fdef.name}() is a generator function (it yields): annotate its result as Iterator[T] (or "
+            f"Generator[T, None, None]), T the type of the values it yields, or leave it out",
+            node.loc if node is not None else fdef.loc))
+        return ERROR
 
     def infer_return_types(self) -> None:
         pending = [f for f in self.module.functions if self.signatures[f.name].returns is None]
@@ -319,6 +341,7 @@ class FunctionChecker(ExpressionChecker):
         # pass starts from those, so a read before that assignment (in a loop) is typed.
         self.locals.update(known_locals or {})
         self.returns: list[tuple[Type, Loc]] = []
+        self.yields: list[tuple[Type, Loc]] = []  # a generator function's
         self.loops: list[list[State]] = []  # per enclosing loop: the states at its breaks
         self.handles: list[str] = []  # the handle locals of the except clauses around a statement
         self.finally_loops: int | None = None  # in a finally block: the loops around it
@@ -338,7 +361,7 @@ class FunctionChecker(ExpressionChecker):
         errors_before = len(self.module.errors)
         body = self.script_body() if self.fdef.script else self.block(self.fdef.body)
         returns = self.signature.returns
-        if self.state is not None and returns not in (None, NONE, ERROR):
+        if self.state is not None and returns not in (None, NONE, ERROR) and not self.fdef.generator:
             self.error(f"{self.fdef.name}() can reach its end without returning a value (Python "
                        f"would return None); end it with a return statement", self.fdef.loc)
         params_ok = all(t is not ERROR for _, t in self.signature.params)  # else already reported
@@ -356,6 +379,9 @@ class FunctionChecker(ExpressionChecker):
         return T.Function(self.fdef.name, sig, dict(self.locals), body, self.fdef.docstring, self.fdef.loc)
 
     def inferred_return(self) -> Type | None:
+        if self.fdef.generator:
+            yielded = [t for t, _ in self.yields if t is not ERROR]
+            return Generator(yielded[0]) if yielded else None
         known = [t for t, _ in self.returns if t is not ERROR]
         if not known and not self.returns:
             return NONE
@@ -453,6 +479,8 @@ class FunctionChecker(ExpressionChecker):
                 return self.raise_(node)
             case S.Try():
                 return self.try_(node)
+            case S.Yield(value=value, loc=loc):
+                return self.yield_(value, loc)
             case S.Pass():
                 return None
             case S.Assert(test=test, msg=msg, loc=loc):
@@ -752,7 +780,33 @@ class FunctionChecker(ExpressionChecker):
                 return T.ListDelete(lst, index, node.loc)
         return None
 
+    def yield_(self, value: S.Expr | None, loc: Loc) -> T.Stmt | None:
+        if value is None or (isinstance(value, S.Const) and value.value is None):
+            self.error("a generator of jitcell yields values of one type; 'yield' without a value (None) is "
+                       "not supported", loc)
+            return None
+        typed = self.expr(value)
+        t = typed.type
+        if t is ERROR:
+            return None
+        self.yields.append((t, loc))
+        expected = self.signature.returns
+        if isinstance(expected, Generator):
+            if self.fdef.returns is None and t != expected.item:
+                advice = (f"annotate '-> Iterator[{_join_hint(expected.item, t)}]' or convert"
+                          if is_numeric(t) and is_numeric(expected.item) else "a generator yields values of one type")
+                self.error(f"{self.fdef.name}() yields {expected.item} elsewhere and {t} here; {advice}", loc)
+                return None
+            typed = self.coerce(typed, expected.item, f"value {self.fdef.name}() yields")
+        return T.Yield(typed, loc)
+
     def return_(self, value: S.Expr | None, loc: Loc) -> T.Stmt:
+        if self.fdef.generator:
+            if value is not None and not (isinstance(value, S.Const) and value.value is None):
+                self.error("'return' with a value in a generator is not supported (Python hands the value to "
+                           "StopIteration); use a bare 'return' to stop", loc)
+            self.state = None
+            return T.Return(None, loc)
         if value is None or (isinstance(value, S.Const) and value.value is None):
             typed, t = None, NONE
         else:
@@ -894,6 +948,12 @@ class FunctionChecker(ExpressionChecker):
 
 def _holds_empty_tuple(t: Type | None) -> bool:
     return isinstance(t, Tuple) and (not t.items or any(_holds_empty_tuple(i) for i in t.items))
+
+
+def _holds_dict(t: Type) -> bool:
+    """A dict, list or set in a tuple: those cross the boundary with a write-back the items of a
+    tuple parameter do not get (loader/bind.py)."""
+    return isinstance(t, (Dict, List, Set)) or isinstance(t, Tuple) and any(_holds_dict(i) for i in t.items)
 
 
 def _join_hint(a: Type, b: Type) -> str:

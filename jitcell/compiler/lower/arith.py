@@ -18,7 +18,7 @@ from collections.abc import Callable
 from llvmlite import ir
 
 from jitcell.compiler.mathlib import MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, FLOAT, INT, Tuple, Type, is_heap
+from jitcell.compiler.types import BOOL, FLOAT, INT, Generator, Tuple, Type, is_heap
 
 I1 = ir.IntType(1)
 I8 = ir.IntType(8)
@@ -36,8 +36,8 @@ Fail = Callable[[ir.Value, str, list[tuple[ir.Value, Type]]], None]
 def llvm_type(t: Type) -> ir.Type:
     if isinstance(t, Tuple):
         return ir.LiteralStructType([llvm_type(item) for item in t.items])
-    if is_heap(t):
-        return ir.PointerType()  # a reference-counted object
+    if is_heap(t) or isinstance(t, Generator):
+        return ir.PointerType()  # a reference-counted object, or a coroutine's handle
     return {INT: I64, FLOAT: F64, BOOL: I1}[t]
 
 

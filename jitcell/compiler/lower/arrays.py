@@ -355,10 +355,11 @@ def export_params(t: Array) -> list[ir.Type]:
     return [_PTR] + [I64] * (2 * t.ndim)
 
 
-def boundary_arrays(owner: ModuleHost, b: ir.IRBuilder, fn: T.Function, arrays: list[BoundaryArray],
-                    returns: ir.Type) -> list[ir.Value]:
-    """Views for the array arguments of an entry point: `arrays` lists (param index, type,
-    incoming values). A view lives on the entry point's stack for the duration of the call, with
+def boundary_arrays(owner: ModuleHost, b: ir.IRBuilder, fn: T.Function, names: list[str],
+                    arrays: list[BoundaryArray], returns: ir.Type) -> list[ir.Value]:
+    """Views for the array arguments of an entry point: `arrays` lists (argument index, type,
+    incoming values), `names` the arguments (a tuple parameter's items are arguments, "p[0]").
+    A view lives on the entry point's stack for the duration of the call, with
     a reference count of 1 that the entry point holds and never gives up, so nothing frees it.
     An array whose data or strides are not multiples of its item size (a view of packed
     records) raises ValueError before the call."""
@@ -374,7 +375,6 @@ def boundary_arrays(owner: ModuleHost, b: ir.IRBuilder, fn: T.Function, arrays: 
         bad = b.select(b.and_(misaligned, b.icmp_signed("<", bad, ir.Constant(I64, 0))),
                        ir.Constant(I64, index), bad)
     if arrays:
-        names = [name for name, _ in fn.signature.params]
         site = owner.site("array_unaligned", fn.loc, fn.name, params=names, operands=["int"])
         with b.if_then(b.icmp_signed(">=", bad, ir.Constant(I64, 0)), likely=False):
             memory = b.alloca(I64)

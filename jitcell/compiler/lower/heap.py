@@ -25,9 +25,10 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Tuple, Type, has_heap_parts, is_heap
+from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Generator, Tuple, Type, has_heap_parts, is_heap
 
 from .arith import I8, I32, I64
+from .generators import destroy_generator
 from .host import LowererHost
 
 __all__ = ["HeapLowering", "IMMORTAL", "str_literal_global", "runtime_signature"]
@@ -53,6 +54,9 @@ class HeapLowering(LowererHost):
                 self.debug.mark_refcount(count, more, store)
 
     def release(self, value: ir.Value, t: Type) -> None:
+        if isinstance(t, Generator):
+            destroy_generator(self.b, value)
+            return
         for obj in self._objects(value, t):
             call = self.b.call(self.owner.release_function(), [obj])
             if self.debug is not None:
@@ -93,7 +97,7 @@ class HeapLowering(LowererHost):
             return
         for value, t in reversed(self.live):
             self.release(value, t)
-        if not self.heap_locals:
+        if not self.heap_locals and self.coroutine is None:
             self.b.ret(ir.Constant(I32, status))
             return
         status_phi = self.exit_status
@@ -102,7 +106,10 @@ class HeapLowering(LowererHost):
                 status_phi = self.exit_status = self.b.phi(I32, name="status")
                 for name, t in self.heap_locals:
                     self.release(self.b.load(self.vars[name]), t)
-                self.b.ret(status_phi)
+                if self.coroutine is not None:  # a generator ends by suspending (generators.py)
+                    self.coroutine.finish(status_phi)
+                else:
+                    self.b.ret(status_phi)
         status_phi.add_incoming(ir.Constant(I32, status), self.b.block)
         self.b.branch(status_phi.parent)
 

@@ -20,7 +20,7 @@ must not import it back.
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import Any, Protocol
 
 from llvmlite import ir
 
@@ -74,6 +74,7 @@ class LowererHost(Protocol):
     flags: dict[str, ir.Value]  # local read where it may be unbound -> its i1 "bound" alloca
     loc: Loc  # the location a failing check reports
     live: list[tuple[ir.Value, Type]]  # owned heap values not yet taken or dropped (heap.py)
+    coroutine: Any  # a generator function's Coroutine (generators.py), else None
     holes: list[tuple[ir.Value, Type]]  # the current value for `d[k] op= v`, `a[i] op= v`
     unchecked: set[int]  # ids of array accesses this copy of a loop leaves unchecked (arrays.py)
     debug: DebugLocations | None  # source locations in the code, for annotation only (locations.py)
@@ -103,6 +104,7 @@ class LowererHost(Protocol):
     def hold(self, value: ir.Value, t: Type) -> ir.Value: ...
     def take(self, value: ir.Value) -> None: ...
     def drop(self, value: ir.Value, t: Type) -> None: ...
+    def leave(self, status: int) -> None: ...  # release what is held, exit with this status
     def runtime(self, name: str, *args: ir.Value) -> ir.Value: ...
     def runtime_object(self, name: str, *args: ir.Value) -> ir.Value: ...
     def allocated(self, obj: ir.Value) -> ir.Value: ...  # MemoryError if the runtime returned null
@@ -120,7 +122,6 @@ class LowererHost(Protocol):
 
     def stmt(self, node: T.Stmt) -> None: ...
     def unwind_error(self) -> None: ...  # a failure inside a try frame (exceptions.py)
-    def leave(self, status: int) -> None: ...  # return, or unwind a failure (heap.py)
     def interrupt_check(self, loc: Loc) -> None: ...
     def loop_checks(self, body) -> str | None: ...
     def element_load(self, pointer: ir.Value, element: Type) -> ir.Value: ...

@@ -27,7 +27,8 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import FLOAT, INT, STR, Dict, Tuple, Type, has_heap_parts
 from jitcell.runtime.interrupts import CHUNK
 
-from .arith import I1, i64, llvm_type
+from .arith import I1, I32, i64, llvm_type
+from .generators import FAILED, YIELDED, Promise
 from .host import LowererHost
 from .items import load_item
 
@@ -392,10 +393,34 @@ class ZipCursor(Cursor):
             inner.finish()
 
 
+class GeneratorCursor(Cursor):
+    """A generator (lower/generators.py): each more() resumes it to its next yield or its end."""
+
+    def start(self) -> None:
+        assert isinstance(self.node, T.GeneratorIter)
+        self.handle = self.host.expr(self.node.call)  # held: any exit of the walker destroys it
+        self.promise = Promise(self.host.b, self.handle, self.node.type)
+
+    def more(self) -> ir.Value:
+        host = self.host
+        b = host.b
+        state = self.promise.resume(b)
+        with b.if_then(b.icmp_signed("==", state, ir.Constant(I32, FAILED)), likely=False):
+            host.leave(1)  # the generator's exception is pending
+        return b.icmp_signed("==", state, ir.Constant(I32, YIELDED))
+
+    def next(self) -> ir.Value:
+        return self.promise.take(self.host.b)
+
+    def finish(self) -> None:
+        assert isinstance(self.node, T.GeneratorIter)
+        self.host.drop(self.handle, self.node.call.type)
+
+
 _CURSORS: dict[type, type[Cursor]] = {
     T.RangeIter: RangeCursor, T.ArrayIter: ArrayCursor, T.StrIter: StrCursor, T.TupleIter: TupleCursor,
     T.ListIter: ListCursor, T.DictIter: DictCursor, T.SetIter: SetCursor,
-    T.EnumerateIter: EnumerateCursor, T.ZipIter: ZipCursor,
+    T.EnumerateIter: EnumerateCursor, T.ZipIter: ZipCursor, T.GeneratorIter: GeneratorCursor,
 }
 
 

@@ -31,7 +31,21 @@ from llvmlite import ir
 from jitcell import abi
 from jitcell.compiler import typed as T
 from jitcell.compiler.internal import lower_intrinsic
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, STR, Array, Dict, List, Set, Tuple, Type, has_heap_parts
+from jitcell.compiler.types import (
+    BOOL,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    Array,
+    Dict,
+    Generator,
+    List,
+    Set,
+    Tuple,
+    Type,
+    has_heap_parts,
+)
 from jitcell.errors import Loc
 from jitcell.loader import addresses
 from jitcell.runtime.callbacks import SIGNAL_SITE
@@ -41,6 +55,7 @@ from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
+from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
 from .lists import ListLowering
@@ -136,6 +151,8 @@ class _ModuleLowerer:
             self.impls[fn.name] = self.declare_impl(fn)
         for fn in self.program.functions:
             _FunctionLowerer(self, fn).run()
+            if isinstance(fn.signature.returns, Generator):
+                continue  # walked in compiled code only: no entry for Python or other cells
             self.define_export(fn)
             if self.cell_entries:
                 self.define_cell_entry(fn)
@@ -160,8 +177,10 @@ class _ModuleLowerer:
         error from the pending Python exception. A str argument arrives as UTF-8 bytes and
         their length, and lives as an object for the duration of the call."""
         sig = fn.signature
+        leaves = [(f"{name}{''.join(f'[{i}]' for i in path)}", t) for name, whole in sig.params
+                  for path, t in _leaves(whole)]  # a tuple parameter arrives as its items (bind.py)
         params: list[ir.Type] = []
-        for _, t in sig.params:
+        for _, t in leaves:
             params += ([ir.PointerType(), I64] if t is STR else export_params(t) if isinstance(t, Array)
                        else [I8 if t is BOOL else llvm_type(t)])
         through_memory = isinstance(sig.returns, Tuple)  # C returns larger structs in memory
@@ -177,7 +196,7 @@ class _ModuleLowerer:
         objects: list[ir.Value] = []
         arrays: list[BoundaryArray] = []
         no_memory = None
-        for index, (_, t) in enumerate(sig.params):
+        for index, (_, t) in enumerate(leaves):
             a = next(incoming)
             if isinstance(t, Array):  # data, shape, strides: a view for the call (lower/arrays.py)
                 arrays.append((index, t, [a] + [next(incoming) for _ in range(2 * t.ndim)]))
@@ -196,9 +215,10 @@ class _ModuleLowerer:
                 args.append(objects[-1])
             else:
                 args.append(b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a)
-        views = boundary_arrays(self, b, fn, arrays, returns)  # on this frame's stack, never released
+        views = boundary_arrays(self, b, fn, [name for name, _ in leaves], arrays, returns)  # never released
         remaining = iter(views)
-        args = [next(remaining) if a is None else a for a in args]
+        flat = iter([next(remaining) if a is None else a for a in args])
+        args = [_assemble(b, t, flat) for _, t in sig.params]
         limits = self.call_limits(b) if fn.name in self.guarded else [ir.Constant(I32, 0), i64(0)]
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [*limits, *args])
@@ -481,6 +501,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         self.unchecked: set[int] = set()  # array accesses this copy of a loop leaves unchecked (lower/arrays.py)
         self.slow_copy = False  # lowering the fully checked copy of a versioned loop (for_range)
         self.char_table = None  # the runtime's cached characters, once read (lower/strings.py)
+        self.coroutine: Coroutine | None = None  # a generator function's (lower/generators.py)
 
     @property
     def loc(self) -> Loc:
@@ -529,21 +550,29 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         self.calls_left, self.stack_floor = args.pop(0), args.pop(0)
         unbound_reads = _names_read_unbound(self.fn.body)
         zeroed = _zeroed_locals(self.fn, unbound_reads)
+        if isinstance(sig.returns, Generator):  # a coroutine (generators.py): its frame exists from here on
+            self.coroutine = Coroutine(self, sig.returns.item)
+            self.coroutine.begin(self.ret_ptr, self.site("no_memory", self.fn.loc, operands=[]))
+        first = self.b if self.coroutine is not None else self.entry  # a coroutine's stores go into its frame
         for name, t in self.fn.locals.items():
             self.vars[name] = self.entry.alloca(llvm_type(t), name=name)
             if name in zeroed:  # may be read (or released) before it is bound
-                self.entry.store(ir.Constant(llvm_type(t), None), self.vars[name])
+                first.store(ir.Constant(llvm_type(t), None), self.vars[name])
         for name in unbound_reads:
             self.flags[name] = self.entry.alloca(I1, name=f"{name}.bound")
-            self.entry.store(ir.Constant(I1, 0), self.flags[name])
-        if self.fn.name in self.owner.recursive:  # after the locals exist (null): its exit releases them
+            first.store(ir.Constant(I1, 0), self.flags[name])
+        if self.fn.name in self.owner.recursive and self.coroutine is None:  # after the locals exist (null)
             self.fail(self.too_deep(), "recursion", [], self.fn.loc)
         for (name, t), value in zip(sig.params, args, strict=True):
             self.b.store(value, self.vars[name])
             self.retain(value, t)  # the function owns its locals, parameters too
+        if self.coroutine is not None:
+            self.coroutine.start()
+            if self.fn.name in self.owner.recursive:  # checked when it runs, at the first resume
+                self.fail(self.too_deep(), "recursion", [], self.fn.loc)
         self.block(self.fn.body)
         if not self.b.block.is_terminated:
-            if sig.returns is NONE:
+            if sig.returns is NONE or self.coroutine is not None:
                 self.leave(0)
             else:
                 self.b.unreachable()  # check proved the end unreachable
@@ -807,6 +836,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                     self.report(site, [(self.expr(computed_msg), computed_msg.type)] if computed_msg is not None
                                 else [])
                     del self.live[mark:]  # a str message: released by the report
+            case T.Yield(value=value):
+                assert self.coroutine is not None
+                self.coroutine.yield_(self.expr(value), value.type)
             case T.Eval(expr=expr):
                 value = self.expr(expr)
                 self.drop(value, expr.type)
@@ -1163,6 +1195,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             return self.arith.fabs(args[0]) if node.type is FLOAT else self.arith.int_abs(args[0])
         if name in ("min", "max"):
             return self.arith.minmax(name, args, node.type)
+        if name == "round" and len(args) == 2:
+            return self.round_digits(node, *args)
         if name == "round":
             return self.arith.round_to_int(args[0])
         if name == "divmod":
@@ -1177,6 +1211,22 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             return lower_intrinsic(self.b, name[4:], args)
         assert name.startswith("math.")
         return self.arith.math_call(name[5:], args)
+
+    def round_digits(self, node: T.Intrinsic, x: ir.Value, digits: ir.Value) -> ir.Value:
+        """round(x, n) is computed by CPython's round (callbacks.py, a str_call site), so that a
+        float is rounded as its exact decimal value is, with CPython's errors; an int with n >= 0
+        is itself, without the call."""
+        b = self.b
+        t = node.type
+        out = self.entry.alloca(llvm_type(t), name="rounded")
+        operands = [(x, t), (digits, INT)]
+        if t is INT:
+            b.store(x, out)
+            with b.if_then(b.icmp_signed("<", digits, i64(0))):
+                self.python_call("round", operands, out)
+        else:
+            self.python_call("round", operands, out)
+        return b.load(out)
 
     def print_(self, node: T.Print) -> None:
         values = [(self.expr(item), item.type) for item in node.items if not isinstance(item, str)]
@@ -1199,6 +1249,23 @@ _UNVERSIONED: dict[type, str | None] = {
 
 
 _MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def _leaves(t: Type, path: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], Type]]:
+    """A parameter's parts as they cross the boundary: a tuple's items, depth first (bind.py)."""
+    if isinstance(t, Tuple):
+        return [leaf for i, item in enumerate(t.items) for leaf in _leaves(item, (*path, i))]
+    return [(path, t)]
+
+
+def _assemble(b: ir.IRBuilder, t: Type, flat) -> ir.Value:
+    """A parameter's value from its leaves (`flat`, consumed in order)."""
+    if not isinstance(t, Tuple):
+        return next(flat)
+    value = ir.Constant(llvm_type(t), None)
+    for i, item in enumerate(t.items):
+        value = b.insert_value(value, _assemble(b, item, flat), i)
+    return value
 
 
 def _ascii_char(node: T.Expr) -> int | None:
