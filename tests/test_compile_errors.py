@@ -228,6 +228,10 @@ CASES = {
         "def f(t: tuple[int, dict[str, int]]):\n    return 1\n", 1, 7,
         "a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, not a dict; pass "
         "the values of 't' as separate parameters"),
+    "tuple parameter holding a list": (
+        "def f(t: tuple[int, list[int]]):\n    return 1\n", 1, 7,
+        "a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, not a list; pass "
+        "the values of 't' as separate parameters"),
     "tuple index variable": ("def f(n: int):\n    t = (n, n)\n    return t[n]\n", 3, 12,
                              "a tuple index must be an int literal"),
     "tuple index range": ("def f(n: int):\n    t = (n, n)\n    return t[2]\n", 3, 14, "tuple index out of range"),

@@ -384,22 +384,29 @@ def _on_format(tag: int, index: int, values: int, out: int) -> int:
 
 def _on_exception(tag: int, index: int, values: int, out: int) -> int:
     """The sites of try statements (lower/exceptions.py): "except" returns the clause that catches
-    the pending exception (or -1); "handled_end" ends the handlings from a clause's place on;
-    "exception_text" makes str(e) (0, or 1 with str(e)'s own exception pending)."""
-    site = _site(tag, index)
-    kind = site.site["kind"]
-    if kind == "except":
-        return site.caught(out)
-    (handle,) = site.values(values)
-    if kind == "handled_end":
-        del _pending.handled[handle:]
-        return 0
+    the pending exception (or -1); "handled_end" ends the handlings from a clause's place on (0, or
+    1 with an exception pending); "exception_text" makes str(e) (0, or 1 with str(e)'s own exception
+    pending). A signal handler that runs in here raises here, where ctypes would drop its
+    KeyboardInterrupt: it becomes the pending exception instead, which the caller unwinds with."""
+    kind, handle = "", None
     try:
+        site = _site(tag, index)
+        kind = site.site["kind"]
+        if kind == "except":
+            return site.caught(out)
+        (handle,) = site.values(values)
+        if kind == "handled_end":
+            del _pending.handled[handle:]
+            return 0
         ctypes.c_void_p.from_address(out).value = runtime.new_str(str(_pending.handled[handle]))
         return 0
     except BaseException as error:
+        if kind == "handled_end" and handle is not None:
+            del _pending.handled[handle:]
+        if error.__context__ is None and _pending.error is not None and _pending.error is not error:
+            error.__context__ = _pending.error
         _pending.error = error
-        return 1
+        return -1 if kind == "except" else 1
 
 
 # The callbacks live as long as the process: their addresses are what slots hold.

@@ -206,7 +206,7 @@ class ModuleChecker:
             if isinstance(t, Tuple) and (_holds_empty_tuple(t) or _holds_dict(t)):
                 self.errors.append(Diagnostic(
                     f"a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, "
-                    f"not {'an empty tuple' if _holds_empty_tuple(t) else 'a dict, list or set'}; pass the values of "
+                    f"not {'an empty tuple' if _holds_empty_tuple(t) else _container_in(t)}; pass the values of "
                     f"'{p.name}' as separate parameters", p.loc))
                 t = ERROR
             params.append((p.name, t))
@@ -948,6 +948,13 @@ class FunctionChecker(ExpressionChecker):
 
 def _holds_empty_tuple(t: Type | None) -> bool:
     return isinstance(t, Tuple) and (not t.items or any(_holds_empty_tuple(i) for i in t.items))
+
+
+def _container_in(t: Type) -> str:
+    """'a dict', 'a list' or 'a set': the first such item of a tuple type that _holds_dict."""
+    if isinstance(t, Tuple):
+        return next(_container_in(i) for i in t.items if _holds_dict(i))
+    return {Dict: "a dict", List: "a list", Set: "a set"}[type(t)]
 
 
 def _holds_dict(t: Type) -> bool:

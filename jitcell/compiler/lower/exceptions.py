@@ -85,7 +85,8 @@ class ExceptionLowering(LowererHost):
         return self.b.call(self.owner.exception_callback(), [ir.Constant(I32, site), self.pack(values), out])
 
     def end_handling(self, handle: ir.Value) -> None:
-        self.exception_call("handled_end", self.loc, [(handle, INT)], ir.Constant(_PTR, None))
+        # 1 if a signal handler raised during the callback (its KeyboardInterrupt is pending): unwind
+        self.propagate(self.exception_call("handled_end", self.loc, [(handle, INT)], ir.Constant(_PTR, None)))
 
     def lower_raise(self, node: T.Raise) -> None:
         mark = len(self.live)
