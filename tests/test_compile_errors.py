@@ -206,8 +206,16 @@ CASES = {
     "dict key mismatch": ("def f(n: int):\n    d = {n: n}\n    return d['a']\n", 3, 14,
                           "a key of dict[int, int] must be int, not str"),
     "subscript": ("def f(n: int):\n    return n[0]\n", 2, 12, "'int' object is not subscriptable"),
-    "slice": ("def f(n: int):\n    t = (n, n)\n    return t[0:1]\n", 3, 14,
-              "slices of tuple[int, int] are not supported (jitcell slices str and NumPy arrays)"),
+    "tuple slice bound": ("def f(n: int):\n    t = (n, n)\n    return t[0:n]\n", 3, 16,
+                          "a tuple slice takes int literal bounds (its result's type must be known when compiling)"),
+    "list slice float": ("def f(xs: list[int]):\n    return xs[:2.0]\n", 2, 16,
+                         "slice indices must be integers or None or have an __index__ method"),
+    "list slice augmented": ("def f(xs: list[int]):\n    xs[1:] += [1]\n", 2, 5,
+                             "'+=' on a slice of a list is not supported"),
+    "list slice of str": ("def f(xs: list[int]):\n    xs[1:] = 'ab'\n", 2, 14,
+                          "slice assignment to a list[int] takes a list[int] in jitcell, not str"),
+    "list index tuple": ("def f(xs: list[int]):\n    return xs[1, 2]\n", 2, 12,
+                         "list indices must be integers or slices, not tuple"),
     "f-string nested spec": ("def f(n: int):\n    print(f'{n:{n}}')\n", 2, 11,
                              "a format spec with {fields} inside is not supported"),
     "bytes": ("def f(x: float):\n    return b'a'\n", 2, 12, "bytes constants are not supported"),
@@ -435,7 +443,7 @@ CASES = {
     "int base of float": ("def f(x: float):\n    return int(x, 16)\n", 2, 12,
                           "int() can't convert non-string with explicit base"),
     "slice of a dict": ("def f(d: dict[int, int]):\n    return d[1:2]\n", 2, 14,
-                        "a slice is not supported here (jitcell slices str and NumPy arrays)"),
+                        "a slice is not supported here (jitcell slices lists, tuples, str and NumPy arrays)"),
 }
 
 # the same for `global` in a kernel cell (script=True), where it declares a module variable: Python's

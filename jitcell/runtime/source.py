@@ -1331,6 +1331,138 @@ def list_slice(a: int, start: int, stop: int) -> int:
     return l
 
 
+def slice_adjust(n: int, start: int, stop: int, step: int, given: int, out: int) -> None:
+    """The items a slice [start:stop:step] of a sequence of n items selects (step != 0; `given`: 1
+    start, 2 stop, 4 step written), as CPython's PySlice_Unpack and PySlice_AdjustIndices find them:
+    the first index, the step and the count, written to the 3 words at `out`."""
+    if given & 4 == 0:
+        step = 1
+    if step < -9223372036854775807:
+        step = -9223372036854775807
+    if given & 1 == 0:
+        start = 9223372036854775807 if step < 0 else 0
+    if given & 2 == 0:
+        stop = -9223372036854775807 - 1 if step < 0 else 9223372036854775807
+    if start < 0:
+        start += n
+        if start < 0:
+            start = -1 if step < 0 else 0
+    elif start >= n:
+        start = n - 1 if step < 0 else n
+    if stop < 0:
+        stop += n
+        if stop < 0:
+            stop = -1 if step < 0 else 0
+    elif stop >= n:
+        stop = n - 1 if step < 0 else n
+    count = 0
+    if step < 0:
+        if stop < start:
+            count = (start - stop - 1) // -step + 1
+    elif start < stop:
+        count = (stop - start - 1) // step + 1
+    store64(out, start)
+    store64(out + 8, step)
+    store64(out + 16, count)
+
+
+def list_pick(a: int, start: int, step: int, count: int) -> int:
+    """A new list of the `count` items of a from `start` by `step` (slice_adjust's), or 0: no memory."""
+    stride = load64(a + 40)
+    l = list_new(count, stride, load64(a + 48))
+    if l == 0:
+        return 0
+    size = 8 * stride
+    source = load64(a + 32)
+    items = load64(l + 32)
+    if step == 1:
+        memcpy(items, source + size * start, size * count)
+    else:
+        for k in range(count):
+            memcpy(items + size * k, source + size * (start + k * step), size)
+    items_retain(items, count, stride, load64(a + 48))
+    return l
+
+
+def list_splice(l: int, start: int, count: int, b: int) -> bool:
+    """l[start:start + count] = b (b may be l); False, l unchanged, when out of memory."""
+    copy = 0
+    if b == l:
+        copy = list_slice(l, 0, load64(l + 16))
+        if copy == 0:
+            return False
+        b = copy
+    n = load64(l + 16)
+    m = load64(b + 16)
+    if not list_reserve(l, n - count + m):
+        if copy != 0:
+            obj_release(copy)
+        return False
+    stride = load64(l + 40)
+    mask = load64(l + 48)
+    size = 8 * stride
+    at = load64(l + 32) + size * start
+    items_release(at, count, stride, mask)
+    memmove(at + size * m, at + size * count, size * (n - start - count))
+    memcpy(at, load64(b + 32), size * m)
+    items_retain(at, m, stride, mask)
+    store64(l + 16, n - count + m)
+    store64(l + 56, 1)
+    if copy != 0:
+        obj_release(copy)
+    return True
+
+
+def list_assign_extended(l: int, start: int, step: int, count: int, b: int) -> bool:
+    """l[start::step] = b for the `count` items slice_adjust found, b of that length (b may be l);
+    False, l unchanged, when out of memory."""
+    copy = 0
+    if b == l:
+        copy = list_slice(l, 0, load64(l + 16))
+        if copy == 0:
+            return False
+        b = copy
+    stride = load64(l + 40)
+    mask = load64(l + 48)
+    size = 8 * stride
+    items = load64(l + 32)
+    source = load64(b + 32)
+    for k in range(count):
+        at = items + size * (start + k * step)
+        items_release(at, 1, stride, mask)
+        memcpy(at, source + size * k, size)
+        items_retain(at, 1, stride, mask)
+    store64(l + 56, 1)
+    if copy != 0:
+        obj_release(copy)
+    return True
+
+
+def list_delete_slice(l: int, start: int, step: int, count: int) -> None:
+    """del l[start::step] for the `count` items slice_adjust found."""
+    if count == 0:
+        return
+    if step < 0:
+        start = start + step * (count - 1)
+        step = -step
+    n = load64(l + 16)
+    stride = load64(l + 40)
+    mask = load64(l + 48)
+    size = 8 * stride
+    items = load64(l + 32)
+    last = start + step * (count - 1)
+    write = start
+    for read in range(start, n):
+        at = items + size * read
+        if read <= last and (read - start) % step == 0:
+            items_release(at, 1, stride, mask)
+        else:
+            memmove(items + size * write, at, size)
+            write += 1
+    store64(l + 16, n - count)
+    store64(l + 56, 1)
+
+
 def list_extend(l: int, b: int) -> bool:
     """l += b (b may be l); False, l unchanged, when out of memory."""
     n = load64(l + 16)

@@ -203,7 +203,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             case S.SetLiteral():
                 return self.set_literal(node)
             case S.Slice() | S.SliceAll():
-                return self.error("a slice is not supported here (jitcell slices str and NumPy arrays)", node.loc)
+                return self.error("a slice is not supported here (jitcell slices lists, tuples, str and NumPy "
+                                  "arrays)", node.loc)
             case S.Received(type=t, loc=loc):
                 return T.Hole(t, loc)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
@@ -269,14 +270,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.list_item(value, indices, loc)
         if value.type is STR:
             return self.str_subscript(value, indices, loc)
+        if isinstance(value.type, Tuple) and len(indices) == 1 and isinstance(indices[0], (S.Slice, S.SliceAll)):
+            return self.tuple_slice(value, indices[0], loc)
         for index in indices:
             if isinstance(index, (S.Slice, S.SliceAll)):
-                return self.error(f"slices of {value.type} are not supported (jitcell slices str and NumPy arrays)",
-                                  index.loc)
+                return self.error(f"slices of {value.type} are not supported (jitcell slices lists, tuples, str "
+                                  "and NumPy arrays)", index.loc)
         if isinstance(value.type, Tuple):
             index = indices[0]
-            if isinstance(index, (S.Slice, S.SliceAll)):
-                return self.error("slices of tuples are not supported", index.loc)
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
                     and isinstance(index.operand, S.Const) and isinstance(index.operand.value, int):
                 index = S.Const(-index.operand.value, index.loc)  # t[-1] (t[-"a"] is an error below)
@@ -288,6 +289,24 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             i = index.value % n
             return T.TupleItem(value, i, value.type.items[i], loc)
         return self.error(f"'{value.type}' object is not subscriptable", loc)
+
+    def tuple_slice(self, value: T.Expr, index: S.Slice | S.SliceAll, loc: Loc) -> T.Expr:
+        """t[a:b:c] with int literal bounds: a tuple whose type is known here."""
+        assert isinstance(value.type, Tuple)  # subscript has checked
+        bounds: list[int | None] = []
+        for part in ([] if isinstance(index, S.SliceAll) else [index.start, index.stop, index.step]):
+            if part is not None and isinstance(part, S.UnaryOp) and part.op == "-" \
+                    and isinstance(part.operand, S.Const) and type(part.operand.value) is int:
+                part = S.Const(-part.operand.value, part.loc)
+            if part is not None and not (isinstance(part, S.Const) and type(part.value) in (int, type(None))):
+                return self.error("a tuple slice takes int literal bounds (its result's type must be known when "
+                                  "compiling)", part.loc)
+            bounds.append(None if part is None else part.value)  # type: ignore[arg-type]  # an int or None
+        if len(bounds) == 3 and bounds[2] == 0:
+            return self.error("slice step cannot be zero", loc)
+        everything = tuple(range(len(value.type.items)))
+        picked = everything[slice(*bounds)] if bounds else everything
+        return T.TupleSlice(value, picked, Tuple(tuple(value.type.items[i] for i in picked)), loc)
 
     def undefined(self, name: str, loc: Loc) -> T.Expr:
         hint = ""

@@ -733,9 +733,11 @@ class FunctionChecker(ExpressionChecker):
     def list_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem,
                             lst: T.Expr) -> T.Stmt | None:
         assert isinstance(lst.type, List)  # item_statement has checked
-        if len(node.target.indices) != 1 or isinstance(node.target.indices[0], S.SliceAll):
-            self.error("a list takes one int index (slices are not supported yet)", node.target.loc)
+        if len(node.target.indices) != 1:
+            self.error("list indices must be integers or slices, not tuple", node.target.loc)
             return None
+        if isinstance(node.target.indices[0], (S.Slice, S.SliceAll)):
+            return self.list_slice_statement(node, lst, node.target.indices[0])
         index = self.list_index(self.expr(node.target.indices[0]))
         element = lst.type.element
         match node:
@@ -751,6 +753,26 @@ class FunctionChecker(ExpressionChecker):
             case S.DeleteItem():
                 return T.ListDelete(lst, index, node.loc)
         return None
+
+    def list_slice_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem, lst: T.Expr,
+                             index: S.Slice | S.SliceAll) -> T.Stmt | None:
+        """`l[a:b:c] = m` (m a list of l's type), `del l[a:b:c]`."""
+        assert isinstance(lst.type, List)  # list_item_statement has checked
+        if isinstance(node, S.AugAssignItem):
+            self.error(f"'{node.op}=' on a slice of a list is not supported", node.loc)
+            return None
+        value = self.expr(node.value) if isinstance(node, S.AssignItem) else None
+        bounds = self.slice_bounds(index, node.target.loc)
+        if bounds is None or (value is not None and value.type is ERROR):
+            return None
+        if value is None:
+            return T.Eval(T.ListOp("delete_slice", (lst, *bounds), NONE, node.loc), node.loc)
+        if not self.can_coerce(value.type, lst.type):
+            self.error(f"slice assignment to a {lst.type} takes a {lst.type} in jitcell, not {value.type}",
+                       value.loc)
+            return None
+        value = self.coerce(value, lst.type, "the items assigned to a slice")
+        return T.Eval(T.ListOp("set_slice", (value, lst, *bounds), NONE, node.loc), node.loc)
 
     def return_(self, value: S.Expr | None, loc: Loc) -> T.Stmt:
         if value is None or (isinstance(value, S.Const) and value.value is None):
