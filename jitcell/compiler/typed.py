@@ -168,6 +168,17 @@ class TupleSlice:
 
 
 @dataclass(frozen=True, slots=True)
+class Comprehension:
+    """A list, set or dict comprehension: `body` makes the hidden local `result` and fills it
+    (its loops are ordinary loop statements), then the expression's value is `result`."""
+
+    body: tuple[Stmt, ...]
+    result: Local
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Hole:
     """The current value in `d[k] op= v` (and `a[i] op= v`): filled in by the statement."""
 
@@ -466,9 +477,9 @@ class ExceptionText:
 
 
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
-        | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleSlice | Hole | DictNew | DictGet | DictContains
-        | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global | StrOp
-        | Reduce | IterLength | ListNew | ListOp)
+        | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleSlice | Comprehension | Hole | DictNew | DictGet
+        | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
+        | StrOp | Reduce | IterLength | ListNew | ListOp)
 
 # ---- statements --------------------------------------------------------------
 

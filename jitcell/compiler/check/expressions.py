@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
+from dataclasses import replace
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
@@ -24,6 +25,7 @@ from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Di
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
@@ -45,7 +47,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, ArrayChecks,
-                        IterationChecks):
+                        IterationChecks, ComprehensionChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -207,6 +209,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                                   "arrays)", node.loc)
             case S.Received(type=t, loc=loc):
                 return T.Hole(t, loc)
+            case S.Comprehension():
+                return self.comprehension(node)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -410,6 +414,13 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
     # ---- calls ------------------------------------------------------------------
 
     def call(self, node: S.Call) -> T.Expr:
+        if node.args and isinstance(node.args[0], S.Comprehension) and node.args[0].kind == "generator" and (
+                isinstance(node.func, S.Name) and node.func.id in GENERATOR_CONSUMERS
+                and self.builtin_visible(node.func.id)
+                or isinstance(node.func, S.Attribute) and node.func.attr == "join"):
+            # consumed at once: built as a list (a set for set()), then consumed (check/comprehensions.py)
+            kind = "set" if isinstance(node.func, S.Name) and node.func.id == "set" else "list"
+            node = replace(node, args=(replace(node.args[0], kind=kind), *node.args[1:]))
         func, loc = node.func, node.loc
         if isinstance(func, S.Name) and func.id not in self.locals:
             name = func.id

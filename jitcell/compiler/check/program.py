@@ -323,6 +323,7 @@ class FunctionChecker(ExpressionChecker):
         self.handles: list[str] = []  # the handle locals of the except clauses around a statement
         self.finally_loops: int | None = None  # in a finally block: the loops around it
         self.handler_count = 0
+        self.comprehensions = 0  # numbers the comprehensions' scopes (check/comprehensions.py)
 
     def is_assigned(self, name: str) -> bool:
         return self.state is None or bool(self.state & self.bound((name,)))
@@ -467,6 +468,8 @@ class FunctionChecker(ExpressionChecker):
                 return T.Assert(t_test, t_msg, loc)
             case S.ExprStmt(value=value, loc=loc):
                 return T.Eval(self.typed_dict(self.expr(value), "here"), loc)
+            case S.Emit():
+                return self.emit(node)
         self.error(f"{type(node).__name__} is not supported", node.loc)
         return None
 

@@ -1048,6 +1048,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 self.retain(item, t)
                 self.drop(whole, value.type)
                 return item
+            case T.Comprehension(body=body, result=result):
+                self.block(body)  # its loops: a fault inside releases what the expression holds so far
+                return self._expr(result)
             case T.TupleSlice(value=value, indices=indices, type=t):
                 assert isinstance(t, Tuple)  # check has typed it
                 whole = self.expr(value)
