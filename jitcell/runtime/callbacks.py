@@ -57,6 +57,7 @@ _OPERATIONS = {
     "str.index": (str.index, "{}.index({}, {}, {})"), "str.rindex": (str.rindex, "{}.rindex({}, {}, {})"),
     "str.ljust": (str.ljust, "{}.ljust({}, {})"), "str.rjust": (str.rjust, "{}.rjust({}, {})"),
     "str.center": (str.center, "{}.center({}, {})"),
+    "str.split": (str.split, "{}.split({}, {})"), "str.rsplit": (str.rsplit, "{}.rsplit({}, {})"),
     "set.pop": (lambda: set().pop(), "set().pop()"),
 }
 

@@ -191,6 +191,35 @@ def str_join(parts: int, count: int) -> int:
     return s
 
 
+def str_join_list(sep: int, l: int) -> int:
+    """sep.join(l) for a list of str: one new string, or 0: no memory."""
+    count = load64(l + 16)
+    items = load64(l + 32)
+    total = 0
+    chars = 0
+    for i in range(count):
+        part = load64(items + 8 * i)
+        total += load64(part + 16)
+        chars += load64(part + 24)
+    if count > 1:
+        total += load64(sep + 16) * (count - 1)
+        chars += load64(sep + 24) * (count - 1)
+    s = str_new(total)
+    if s == 0:
+        return 0
+    at = s + 40
+    for i in range(count):
+        if i > 0:
+            memcpy(at, sep + 40, load64(sep + 16))
+            at += load64(sep + 16)
+        part = load64(items + 8 * i)
+        n = load64(part + 16)
+        memcpy(at, part + 40, n)
+        at += n
+    store64(s + 24, chars)
+    return s
+
+
 def str_compare(a: int, b: int) -> int:
     """-1, 0 or 1: UTF-8 byte order is code point order, as Python compares strings."""
     na = load64(a + 16)
@@ -629,6 +658,108 @@ def str_replace(s: int, old: int, new: int, count: int) -> int:
     memcpy(out, s + 40 + src, ns - src)
     store64(r + 24, n + k * (load64(new + 24) - load64(old + 24)))
     return r
+
+
+# ---- splitting ----------------------------------------------------------------------------
+
+def str_piece(l: int, s: int, lo: int, hi: int) -> bool:
+    """Append bytes lo..hi of s, as a new str, to the list of str l; False: no memory."""
+    piece = str_sub(s, lo, hi, utf8_chars(s + 40 + lo, hi - lo))
+    if piece == 0:
+        return False
+    at = list_push(l)
+    if at == 0:
+        obj_release(piece)
+        return False
+    store64(at, piece)
+    return True
+
+
+def space_at(p: int, i: int) -> bool:
+    return code_is_space(utf8_decode(p + i))
+
+
+def char_before(p: int, i: int) -> int:
+    """The byte offset of the character that ends at byte i (i > 0)."""
+    j = i - 1
+    while load8(p + j) & 192 == 128:
+        j -= 1
+    return j
+
+
+def str_split(s: int, sep: int, maxsplit: int, backwards: bool) -> int:
+    """s.split(sep, maxsplit), or s.rsplit if backwards: a new list of str, or 0: no memory. sep 0
+    splits at runs of whitespace (CPython's split_whitespace); any other sep is not empty."""
+    l = list_new(0, 1, 1)
+    if l == 0:
+        return 0
+    n = load64(s + 16)
+    p = s + 40
+    ok = True
+    count = 0
+    if sep != 0:
+        m = load64(sep + 16)
+        if backwards:
+            end = n
+            while ok and (maxsplit < 0 or count < maxsplit):
+                i = str_search(s, sep, 0, end, True)
+                if i < 0:
+                    break
+                ok = str_piece(l, s, i + m, end)
+                end = i
+                count += 1
+            if ok:
+                ok = str_piece(l, s, 0, end)
+        else:
+            start = 0
+            while ok and (maxsplit < 0 or count < maxsplit):
+                i = str_search(s, sep, start, n, False)
+                if i < 0:
+                    break
+                ok = str_piece(l, s, start, i)
+                start = i + m
+                count += 1
+            if ok:
+                ok = str_piece(l, s, start, n)
+    elif backwards:
+        end = n
+        while ok:
+            while end > 0 and space_at(p, char_before(p, end)):
+                end = char_before(p, end)
+            if end <= 0:
+                break
+            if maxsplit >= 0 and count == maxsplit:
+                ok = str_piece(l, s, 0, end)
+                break
+            j = end
+            while j > 0 and not space_at(p, char_before(p, j)):
+                j = char_before(p, j)
+            ok = str_piece(l, s, j, end)
+            end = j
+            count += 1
+    else:
+        i = 0
+        while ok:
+            while i < n and space_at(p, i):
+                i += utf8_width(load8(p + i))
+            if i >= n:
+                break
+            if maxsplit >= 0 and count == maxsplit:
+                ok = str_piece(l, s, i, n)
+                break
+            j = i
+            while j < n and not space_at(p, j):
+                j += utf8_width(load8(p + j))
+            ok = str_piece(l, s, i, j)
+            i = j
+            count += 1
+    if not ok:
+        obj_release(l)
+        return 0
+    if backwards:
+        list_reverse(l)
+    store64(l + 56, 0)
+    return l
 
 
 # ---- classes of characters, case, padding --------------------------------------------------
