@@ -127,3 +127,63 @@ def mixed(xs: list[int]) -> list[float]:
 #> empty_max([1, 200, 300])
 #> in_loop(20)
 #> mixed([1, 2, 3])
+
+
+def branch(c: bool, ys: list[int]) -> list[int]:
+    return ys if c else [y * 3 for y in ys]
+
+
+def short_circuit(c: bool, ys: list[int]) -> bool:
+    return c and any(y > 2 for y in ys)
+
+
+def loop_over(ys: list[int]) -> int:
+    total = 0
+    for x in [y + 1 for y in ys]:
+        total += x
+    return total
+
+
+def in_range_loop(n: int, xs: list[float]) -> float:
+    total = 0.0
+    for i in range(n):
+        total += sum([x * i for x in xs])
+    return total
+
+
+def while_test(xs: list[int]) -> int:
+    k = 0
+    while len([x for x in xs if x > k]) > 1:
+        k += 1
+    return k
+
+
+def guarded(words: list[str]) -> list[int]:
+    try:
+        return [int(w) for w in words]
+    except ValueError as e:
+        print("bad:", str(e))
+        return []
+
+
+def chars(words: list[str]) -> list[list[str]]:
+    return [[c for c in w] for w in words]
+
+
+def outer_after(xs: list[int]) -> int:
+    x = 10
+    ys = [x for x in xs]
+    return x + len(ys)
+
+
+#> branch(True, [1, 2])
+#> branch(False, [1, 2])
+#> short_circuit(False, [5])
+#> short_circuit(True, [1, 5])
+#> loop_over([1, 2, 3])
+#> in_range_loop(4, [0.5, 1.5])
+#> while_test([1, 5, 3, 8])
+#> guarded(["1", "22"])
+#> guarded(["1", "x2"])
+#> chars(["ab", "", "c"])
+#> outer_after([4, 5])
