@@ -187,3 +187,15 @@ def outer_after(xs: list[int]) -> int:
 #> guarded(["1", "x2"])
 #> chars(["ab", "", "c"])
 #> outer_after([4, 5])
+
+
+def rebound(words: list[str]) -> list[str]:
+    return [x for x in words for x in x]
+
+
+def lengths_then(words: list[str]) -> list[int]:
+    return [w for w in words if w for w in range(len(w))]
+
+
+#> rebound(["ab", "c"])
+#> lengths_then(["ab", "", "xyz"])

@@ -55,17 +55,22 @@ class ComprehensionChecks(StatementHost):
                               node.loc)
         self.comprehensions += 1
         result = f"c{self.comprehensions}"
-        names = {name for g in node.generators for name in _target_names(g.target)}
         if any(not _plain_target(g.target) for g in node.generators):
             return self.error("a comprehension's targets must be names or tuples of names", node.loc)
-        scope = {name: f"{result}.{name}" for name in names}
+        # each clause's names are new from that clause on (`for x in xs for x in x` binds two x's)
+        scopes: list[dict[str, str]] = [{}]
+        for k, clause in enumerate(node.generators):
+            added = {name: f"{result}.{name}" if k == 0 else f"{result}.{k}.{name}"
+                     for name in _target_names(clause.target)}
+            scopes.append({**scopes[-1], **added})
+        scope = scopes[-1]
         body: S.Stmt = S.Emit(node.kind, result, renamed(node.element, scope),
                               None if node.value is None else renamed(node.value, scope), node.element.loc)
         for k, clause in reversed(list(enumerate(node.generators))):
             for condition in reversed(clause.ifs):
-                body = S.If(renamed(condition, scope), (body,), (), condition.loc)
-            iterable = clause.iter if k == 0 else renamed(clause.iter, scope)
-            body = S.For(renamed(clause.target, scope), iterable, (body,), (), clause.loc)
+                body = S.If(renamed(condition, scopes[k + 1]), (body,), (), condition.loc)
+            body = S.For(renamed(clause.target, scopes[k + 1]), renamed(clause.iter, scopes[k]), (body,), (),
+                         clause.loc)
         if self.locals.get(result) is ERROR:  # the probe pass failed on it: find the error again
             del self.locals[result]
         if self.state is not None:
