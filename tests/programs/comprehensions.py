@@ -199,3 +199,28 @@ def lengths_then(words: list[str]) -> list[int]:
 
 #> rebound(["ab", "c"])
 #> lengths_then(["ab", "", "xyz"])
+
+
+def noisy(x: int) -> bool:
+    print("test", x)
+    return x > 1
+
+
+def stops(xs: list[int]) -> tuple[bool, bool]:
+    return any(noisy(x) for x in xs), all(not noisy(x) for x in xs)
+
+
+def stops_nested(rows: list[list[int]]) -> bool:
+    return any(noisy(x) for row in rows if row for x in row)
+
+
+def stops_before_error(xs: list[int]) -> bool:
+    return any(10 // x > 3 for x in xs)
+
+
+#> stops([0, 1, 2, 3, 4])
+#> stops([])
+#> stops_nested([[0], [], [1, 5, 7], [9]])
+#> stops_nested([[0], [1]])
+#> stops_before_error([1, 0])
+#> stops_before_error([5, 0])

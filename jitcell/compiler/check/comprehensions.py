@@ -13,8 +13,8 @@ clause's iterable is evaluated in the enclosing scope, as Python does.
 
 A generator expression is accepted as the argument of `sum min max any all sorted list set` and
 `str.join`, where it is consumed at once: it is built as a list (a set for set()) and then
-consumed, which gives Python's values and exceptions (every item is computed before the
-reduction, so an `any()` that would stop early computes all the items first).
+consumed, which gives Python's values and exceptions. `any()` and `all()` of a generator are loops
+that stop at the item that decides, as Python's do (kinds "any" and "all").
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import ERROR, NONE, Dict, List, Set, Type
+from jitcell.compiler.types import BOOL, ERROR, NONE, Dict, List, Set, Type
 
 from .host import CheckerHost
 from .lists import EMPTY_LIST, element_problem
@@ -43,6 +43,7 @@ class StatementHost(CheckerHost, Protocol):
 
     def stmt(self, node: S.Stmt) -> T.Stmt | None: ...
     def bound(self, names) -> int: ...
+    def condition(self, node: S.Expr) -> T.Expr: ...
 
 
 class ComprehensionChecks(StatementHost):
@@ -66,13 +67,21 @@ class ComprehensionChecks(StatementHost):
         scope = scopes[-1]
         body: S.Stmt = S.Emit(node.kind, result, renamed(node.element, scope),
                               None if node.value is None else renamed(node.value, scope), node.element.loc)
+        searching = node.kind in ("any", "all")
+        done: S.Expr = S.Name(result, node.loc) if node.kind == "any" else \
+            S.UnaryOp("not", S.Name(result, node.loc), node.loc)
         for k, clause in reversed(list(enumerate(node.generators))):
+            inner: tuple[S.Stmt, ...] = (body,)
+            if searching and k < len(node.generators) - 1:  # the item that decides stops every loop
+                inner = (body, S.If(done, (S.Break(node.loc),), (), node.loc))
             for condition in reversed(clause.ifs):
-                body = S.If(renamed(condition, scopes[k + 1]), (body,), (), condition.loc)
-            body = S.For(renamed(clause.target, scopes[k + 1]), renamed(clause.iter, scopes[k]), (body,), (),
+                inner = (S.If(renamed(condition, scopes[k + 1]), inner, (), condition.loc),)
+            body = S.For(renamed(clause.target, scopes[k + 1]), renamed(clause.iter, scopes[k]), inner, (),
                          clause.loc)
         if self.locals.get(result) is ERROR:  # the probe pass failed on it: find the error again
             del self.locals[result]
+        if searching:
+            self.locals[result] = BOOL
         if self.state is not None:
             self.state |= self.bound((result,))
         loop = self.stmt(body)
@@ -80,13 +89,23 @@ class ComprehensionChecks(StatementHost):
         if t is None or t is ERROR or loop is None:
             self.locals[result] = ERROR
             return T.Literal(0, ERROR, node.loc)
-        empty: T.Expr = (T.ListNew((), t, node.loc) if isinstance(t, List) else T.SetNew((), t, node.loc)
+        empty: T.Expr = (T.Literal(node.kind == "all", BOOL, node.loc) if searching else
+                         T.ListNew((), t, node.loc) if isinstance(t, List) else T.SetNew((), t, node.loc)
                          if isinstance(t, Set) else T.DictNew((), (), t, node.loc))
         init = T.Assign((result,), (empty,), node.loc)
         return T.Comprehension((init, loop), T.Local(result, t, node.loc), t, node.loc)
 
     def emit(self, node: S.Emit) -> T.Stmt | None:
-        """The innermost statement of a comprehension: the result's type comes from its first item."""
+        """The innermost statement of a comprehension: the result's type comes from its first item.
+        For any() and all(), the item that decides sets the result and leaves the loop."""
+        if node.kind in ("any", "all"):
+            test = self.condition(node.element)
+            if test.type is ERROR:
+                return None
+            if node.kind == "all":
+                test = T.Unary("not", test, BOOL, test.loc)
+            found = T.Assign((node.result,), (T.Literal(node.kind == "any", BOOL, node.loc),), node.loc)
+            return T.If(test, (found, T.Break(node.loc)), (), node.loc)
         element = self.expr(node.element)
         value = None if node.value is None else self.expr(node.value)
         if element.type is ERROR or (value is not None and value.type is ERROR):

@@ -419,7 +419,13 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 and self.builtin_visible(node.func.id)
                 or isinstance(node.func, S.Attribute) and node.func.attr == "join"):
             # consumed at once: built as a list (a set for set()), then consumed (check/comprehensions.py)
-            kind = "set" if isinstance(node.func, S.Name) and node.func.id == "set" else "list"
+            kind = "list"
+            if isinstance(node.func, S.Name) and node.func.id in ("set", "any", "all"):
+                if node.func.id != "set" and (len(node.args) > 1 or node.keywords):
+                    return self.error(f"{node.func.id}() takes exactly one argument", node.loc)
+                kind = node.func.id
+                if kind != "set":  # a loop that stops at the deciding item (check/comprehensions.py)
+                    return self.comprehension(replace(node.args[0], kind=kind))
             node = replace(node, args=(replace(node.args[0], kind=kind), *node.args[1:]))
         func, loc = node.func, node.loc
         if isinstance(func, S.Name) and func.id not in self.locals:
