@@ -224,3 +224,20 @@ def stops_before_error(xs: list[int]) -> bool:
 #> stops_nested([[0], [1]])
 #> stops_before_error([1, 0])
 #> stops_before_error([5, 0])
+
+
+def empty_rows(n: int) -> list[list[int]]:
+    rows: list[list[int]] = [[] for _ in range(n)]
+    rows[0].append(n)
+    return rows
+
+
+def empty_sets(n: int) -> int:
+    groups: list[set[str]] = [set() for _ in range(n)]
+    groups[0].add("a")
+    groups[0].add("a")
+    return sum(len(g) for g in groups)
+
+
+#> empty_rows(3)
+#> empty_sets(2)

@@ -44,12 +44,14 @@ class StatementHost(CheckerHost, Protocol):
     def stmt(self, node: S.Stmt) -> T.Stmt | None: ...
     def bound(self, names) -> int: ...
     def condition(self, node: S.Expr) -> T.Expr: ...
+    def take_expected_type(self) -> Type | None: ...  # where this comprehension goes, if declared
 
 
 class ComprehensionChecks(StatementHost):
     """Mixed into FunctionChecker."""
 
     def comprehension(self, node: S.Comprehension) -> T.Expr:
+        expected = self.take_expected_type()
         if node.kind == "generator":
             return self.error("a generator expression is supported only as the argument of sum(), min(), max(), "
                               "any(), all(), sorted(), list(), set() or str.join(); use a list comprehension",
@@ -82,6 +84,8 @@ class ComprehensionChecks(StatementHost):
             del self.locals[result]
         if searching:
             self.locals[result] = BOOL
+        elif result not in self.locals and expected is not None and _kind_of(expected) == node.kind:
+            self.locals[result] = expected  # declared where it goes: its items are converted to it
         if self.state is not None:
             self.state |= self.bound((result,))
         loop = self.stmt(body)
@@ -189,6 +193,10 @@ def renamed(node: Any, scope: dict[str, str]) -> Any:
         return node
     changes = {f.name: renamed(getattr(node, f.name), scope) for f in fields(node) if f.name != "loc"}
     return replace(node, **changes)
+
+
+def _kind_of(t: Type) -> str | None:
+    return "list" if isinstance(t, List) else "set" if isinstance(t, Set) else "dict" if isinstance(t, Dict) else None
 
 
 def _target_names(target: S.Expr) -> list[str]:

@@ -324,6 +324,12 @@ class FunctionChecker(ExpressionChecker):
         self.finally_loops: int | None = None  # in a finally block: the loops around it
         self.handler_count = 0
         self.comprehensions = 0  # numbers the comprehensions' scopes (check/comprehensions.py)
+        self.expected_type: Type | None = None  # where the comprehension being checked goes, if known
+
+    def take_expected_type(self) -> Type | None:
+        """The declared type of where the comprehension being checked goes (once: not its inner ones)."""
+        expected, self.expected_type = self.expected_type, None
+        return expected
 
     def is_assigned(self, name: str) -> bool:
         return self.state is None or bool(self.state & self.bound((name,)))
@@ -781,6 +787,8 @@ class FunctionChecker(ExpressionChecker):
         if value is None or (isinstance(value, S.Const) and value.value is None):
             typed, t = None, NONE
         else:
+            if isinstance(value, S.Comprehension):
+                self.expected_type = self.signature.returns
             typed = self.expr(value)
             if self.fdef.returns is None and not self.probe and \
                     not isinstance(self.signature.returns, (Dict, Set, List)):
@@ -809,7 +817,12 @@ class FunctionChecker(ExpressionChecker):
     def assign(self, node: S.Assign) -> T.Stmt | None:
         targets = node.targets
         values: tuple[T.Expr, ...]
-        if len(targets) == 1:
+        if len(targets) == 1 and isinstance(node.value, S.Comprehension):
+            # `rows: list[list[int]] = [[] for _ in range(n)]`: the items take the declared type
+            self.expected_type = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc) \
+                if node.annotation is not None else self.locals.get(targets[0].id)
+            values = (self.expr(node.value),)
+        elif len(targets) == 1:
             values = (self.expr(node.value),)
         elif isinstance(node.value, S.Tuple) and len(node.value.elts) == len(targets):
             values = tuple(self.expr(v) for v in node.value.elts)
