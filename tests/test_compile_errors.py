@@ -104,7 +104,8 @@ CASES = {
                          "any(), all(), sorted(), list(), set() or str.join(); use a list comprehension"),
     "comprehension of empty lists": ("def f(n: int):\n    return [[] for i in range(n)]\n", 2, 13,
                                      "the type of the items of this list comprehension is not known (an empty "
-                                     "list, dict or set); build it with a loop into an annotated variable"),
+                                     "list, dict or set); annotate where it goes, e.g. 'rows: list[list[int]] = "
+                                     "[[] for _ in range(n)]'"),
     "comprehension item types": ("def f(n: int):\n    return [i if i else 'a' for i in range(n)]\n", 2, 13,
                                  "the operands of a conditional expression have different types (int and str); "
                                  "Python would return either, so convert them to one type, e.g. float(...)"),

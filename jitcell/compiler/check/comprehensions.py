@@ -152,7 +152,7 @@ class ComprehensionChecks(StatementHost):
         items = [element] if value is None else [value]
         if any(i.type is EMPTY_LIST or i.type.name.startswith(("dict (empty", "set (empty")) for i in items):
             self.error(f"the type of the items of this {kind} comprehension is not known (an empty list, dict or "
-                       "set); build it with a loop into an annotated variable", loc)
+                       "set); annotate where it goes, e.g. 'rows: list[list[int]] = [[] for _ in range(n)]'", loc)
             return ERROR
         if kind == "list":
             if (problem := element_problem(element.type)) is not None:
