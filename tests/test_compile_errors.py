@@ -96,10 +96,6 @@ CASES = {
                                   "a tuple index must be an int literal"),
     "lambda": ("def f(x: int) -> int:\n    g = lambda y: y\n    return x\n", 2, 9,
                "lambda expressions are not supported"),
-    "list comprehension": ("def f(n: int):\n    return [i for i in range(n)]\n", 2, 12,
-                           "list comprehensions are not supported"),
-    "generator expression": ("def f(n: int):\n    return max(i for i in range(n))\n", 2, 15,
-                             "generator expressions are not supported"),
     # ---- generators: walked where they are called, values of one type
     "yield as a value": ("def f(n: int):\n    x = yield n\n", 2, 9,
                          "yield expressions used as values are not supported"),
@@ -135,6 +131,21 @@ CASES = {
         "cannot infer the return type of 'g' (it depends on itself); annotate it: def g(...) -> Iterator[int]"),
     "reversed generator": ("def g(n: int):\n    yield n\n\ndef f(n: int) -> int:\n    return sum(reversed(g(n)))\n",
                            5, 25, "reversed() takes a range or an array in jitcell"),
+    "generator expression": ("def f(n: int):\n    g = (i for i in range(n))\n    return n\n", 2, 9,
+                             "a generator expression is supported only as the argument of sum(), min(), max(), "
+                             "any(), all(), sorted(), list(), set() or str.join(); use a list comprehension"),
+    "generator to len": ("def f(n: int):\n    return len(i for i in range(n))\n", 2, 15,
+                         "a generator expression is supported only as the argument of sum(), min(), max(), "
+                         "any(), all(), sorted(), list(), set() or str.join(); use a list comprehension"),
+    "comprehension of empty lists": ("def f(n: int):\n    return [[] for i in range(n)]\n", 2, 13,
+                                     "the type of the items of this list comprehension is not known (an empty "
+                                     "list, dict or set); annotate where it goes, e.g. 'rows: list[list[int]] = "
+                                     "[[] for _ in range(n)]'"),
+    "comprehension item types": ("def f(n: int):\n    return [i if i else 'a' for i in range(n)]\n", 2, 13,
+                                 "the operands of a conditional expression have different types (int and str); "
+                                 "Python would return either, so convert them to one type, e.g. float(...)"),
+    "comprehension target": ("def f(xs: list[int]):\n    return [1 for xs[0] in xs]\n", 2, 12,
+                             "a comprehension's targets must be names or tuples of names"),
     "try star": ("def f(n: int) -> int:\n    try:\n        return n\n    except* ValueError:\n        return 0\n",
                  2, 5, "except* clauses (exception groups) are not supported"),
     "with": ("def f(n: int) -> int:\n    with n:\n        pass\n    return n\n", 2, 5,
@@ -246,8 +257,16 @@ CASES = {
     "dict key mismatch": ("def f(n: int):\n    d = {n: n}\n    return d['a']\n", 3, 14,
                           "a key of dict[int, int] must be int, not str"),
     "subscript": ("def f(n: int):\n    return n[0]\n", 2, 12, "'int' object is not subscriptable"),
-    "slice": ("def f(n: int):\n    t = (n, n)\n    return t[0:1]\n", 3, 14,
-              "slices of tuple[int, int] are not supported (jitcell slices str and NumPy arrays)"),
+    "tuple slice bound": ("def f(n: int):\n    t = (n, n)\n    return t[0:n]\n", 3, 16,
+                          "a tuple slice takes int literal bounds (its result's type must be known when compiling)"),
+    "list slice float": ("def f(xs: list[int]):\n    return xs[:2.0]\n", 2, 16,
+                         "slice indices must be integers or None or have an __index__ method"),
+    "list slice augmented": ("def f(xs: list[int]):\n    xs[1:] += [1]\n", 2, 5,
+                             "'+=' on a slice of a list is not supported"),
+    "list slice of str": ("def f(xs: list[int]):\n    xs[1:] = 'ab'\n", 2, 14,
+                          "slice assignment to a list[int] takes a list[int] in jitcell, not str"),
+    "list index tuple": ("def f(xs: list[int]):\n    return xs[1, 2]\n", 2, 12,
+                         "list indices must be integers or slices, not tuple"),
     "f-string nested spec": ("def f(n: int):\n    print(f'{n:{n}}')\n", 2, 11,
                              "a format spec with {fields} inside is not supported"),
     "bytes": ("def f(x: float):\n    return b'a'\n", 2, 12, "bytes constants are not supported"),
@@ -455,8 +474,13 @@ CASES = {
                                     "return None, or a tuple of one value or more"),
     # ---- strings: what Python would refuse for the types, and what jitcell does not have
     "str method unknown": ("def f(s: str):\n    return s.title()\n", 2, 12, "'str' has no method 'title' in jitcell"),
-    "str split": ("def f(s: str):\n    return s.split(',')\n", 2, 12,
-                  "str.split() gives a list, and jitcell has no lists yet"),
+    "str splitlines": ("def f(s: str):\n    return s.splitlines()\n", 2, 12,
+                       "str.splitlines() is not supported by jitcell yet"),
+    "str split sep": ("def f(s: str):\n    return s.split(1)\n", 2, 20, "must be str or None, not int"),
+    "str split keyword": ("def f(s: str):\n    return s.split(sp=',')\n", 2, 20,
+                          "split() got an unexpected keyword argument 'sp'"),
+    "str join ints list": ("def f(xs: list[int]):\n    return ','.join(xs)\n", 2, 21,
+                           "sequence item 0: expected str instance, int found"),
     "str index float": ("def f(s: str):\n    return s[1.5]\n", 2, 14, "string indices must be integers, not 'float'"),
     "str slice float": ("def f(s: str):\n    return s[:2.0]\n", 2, 15, "slice indices must be integers, not 'float'"),
     "str index tuple": ("def f(s: str):\n    return s[1, 2]\n", 2, 12, "string indices must be integers, not 'tuple'"),
@@ -467,7 +491,7 @@ CASES = {
     "str startswith int": ("def f(s: str):\n    return s.startswith(1)\n", 2, 25,
                            "startswith first arg must be str or a tuple of str, not int"),
     "str join str": ("def f(s: str):\n    return ','.join(s)\n", 2, 21,
-                     "str.join() of str is not supported: jitcell joins a tuple of str (lists come later)"),
+                     "str.join() of str is not supported: jitcell joins a list or a tuple of str"),
     "str join ints": ("def f(s: str):\n    return ','.join((s, 1))\n", 2, 21,
                       "sequence item 1: expected str instance, int found"),
     "str repeat float": ("def f(s: str):\n    return s * 2.0\n", 2, 12,
@@ -478,7 +502,7 @@ CASES = {
     "int base of float": ("def f(x: float):\n    return int(x, 16)\n", 2, 12,
                           "int() can't convert non-string with explicit base"),
     "slice of a dict": ("def f(d: dict[int, int]):\n    return d[1:2]\n", 2, 14,
-                        "a slice is not supported here (jitcell slices str and NumPy arrays)"),
+                        "a slice is not supported here (jitcell slices lists, tuples, str and NumPy arrays)"),
 }
 
 # the same for `global` in a kernel cell (script=True), where it declares a module variable: Python's
@@ -613,9 +637,9 @@ def test_all_errors_are_reported_at_once():
 
 
 def test_errors_are_sorted_by_position():
-    # the generator expressions are found while parsing, before the attribute is checked
+    # the lambdas are found while parsing, before the attribute is checked
     error = compile_error("def f(n: int):\n    return n.x + m\n"
-                          "def g(n: int):\n    return sum(i for i in range(n)) + sum(i for i in range(n))\n")
+                          "def g(n: int):\n    return (lambda: n)() + (lambda: n)()\n")
     assert [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics][:2] == [
         (2, 12, "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"),
         (2, 18, "name 'm' is not defined")]

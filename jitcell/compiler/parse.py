@@ -30,9 +30,7 @@ _CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==",
 
 # What a user wrote, in words, for the constructs outside the subset.
 _UNSUPPORTED = {
-    ast.ClassDef: "classes", ast.Lambda: "lambda expressions", ast.ListComp: "list comprehensions",
-    ast.SetComp: "set comprehensions", ast.DictComp: "dict comprehensions",
-    ast.GeneratorExp: "generator expressions", ast.Yield: "yield expressions used as values",
+    ast.ClassDef: "classes", ast.Lambda: "lambda expressions", ast.Yield: "yield expressions used as values",
     ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions",
     ast.With: "with statements", ast.AsyncWith: "async with statements", ast.AsyncFor: "async for loops",
     ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
@@ -521,9 +519,28 @@ class _Parser:
                 return S.SetLiteral(tuple(self.expr(e) for e in elts if not isinstance(e, ast.Starred)), loc)
             case ast.JoinedStr(values=values):
                 return S.FString(tuple(self.fstring_part(v) for v in values), loc)
+            case ast.ListComp() | ast.SetComp() | ast.GeneratorExp() | ast.DictComp():
+                return self.comprehension(node)
             case _:
                 self.unsupported(node)
                 return S.Const(0, loc)
+
+    def comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) -> S.Expr:
+        generators = []
+        for clause in node.generators:
+            if clause.is_async:
+                self.error(clause.iter, "async comprehensions are not supported")
+            target = self.target(clause.target)
+            if target is None:
+                return S.Const(0, self.loc(node))
+            generators.append(S.Generator(target, self.expr(clause.iter), tuple(self.expr(c) for c in clause.ifs),
+                                          self.loc(clause.target)))
+        kind = {ast.ListComp: "list", ast.SetComp: "set", ast.GeneratorExp: "generator",
+                ast.DictComp: "dict"}[type(node)]
+        if isinstance(node, ast.DictComp):
+            element, value = self.expr(node.key), self.expr(node.value)
+            return S.Comprehension(kind, element, value, tuple(generators), self.loc(node))
+        return S.Comprehension(kind, self.expr(node.elt), None, tuple(generators), self.loc(node))
 
     def subscript(self, node: ast.Subscript) -> S.Subscript:
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]

@@ -166,8 +166,30 @@ class Received:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class Generator:
+    """One `for target in iter if cond if cond` clause of a comprehension."""
+
+    target: Target
+    iter: Expr
+    ifs: tuple[Expr, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Comprehension:
+    """`[e for ...]` (kind "list"), `{e for ...}` ("set"), `{k: v for ...}` ("dict", value v),
+    `(e for ...)` ("generator")."""
+
+    kind: str
+    element: Expr
+    value: Expr | None
+    generators: tuple[Generator, ...]
+    loc: Loc
+
+
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received)
+        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received | Comprehension)
 
 # An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`).
 Target = Name | Subscript | Tuple
@@ -319,8 +341,20 @@ class ExprStmt:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class Emit:
+    """The innermost step of a comprehension: add `element` (and `value`, for a dict) to the
+    comprehension's result `result`. Made by check (check/comprehensions.py), never parsed."""
+
+    kind: str
+    result: str
+    element: Expr
+    value: Expr | None
+    loc: Loc
+
+
 Stmt = (Assign | AssignTargets | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break
-        | Continue | Return | Pass | Assert | Raise | Try | ExprStmt | Yield)
+        | Continue | Return | Pass | Assert | Raise | Try | ExprStmt | Yield | Emit)
 
 # ---- top level ---------------------------------------------------------------
 

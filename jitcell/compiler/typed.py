@@ -159,6 +159,26 @@ class TupleItem:
 
 
 @dataclass(frozen=True, slots=True)
+class TupleSlice:
+    """t[a:b:c] with constant bounds: the items of t at `indices`, a new tuple."""
+    value: Expr
+    indices: tuple[int, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Comprehension:
+    """A list, set or dict comprehension: `body` makes the hidden local `result` and fills it
+    (its loops are ordinary loop statements), then the expression's value is `result`."""
+
+    body: tuple[Stmt, ...]
+    result: Local
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Hole:
     """The current value in `d[k] op= v` (and `a[i] op= v`): filled in by the statement."""
 
@@ -467,9 +487,9 @@ class ExceptionText:
 
 
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
-        | Intrinsic | Print | FString | MakeTuple | TupleItem | Hole | DictNew | DictGet | DictContains | SetNew | SetOp
-        | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global | StrOp | Reduce | IterLength
-        | ListNew | ListOp)
+        | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleSlice | Comprehension | Hole | DictNew | DictGet
+        | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
+        | StrOp | Reduce | IterLength | ListNew | ListOp)
 
 # ---- statements --------------------------------------------------------------
 

@@ -58,6 +58,7 @@ _OPERATIONS = {
     "str.index": (str.index, "{}.index({}, {}, {})"), "str.rindex": (str.rindex, "{}.rindex({}, {}, {})"),
     "str.ljust": (str.ljust, "{}.ljust({}, {})"), "str.rjust": (str.rjust, "{}.rjust({}, {})"),
     "str.center": (str.center, "{}.center({}, {})"),
+    "str.split": (str.split, "{}.split({}, {})"), "str.rsplit": (str.rsplit, "{}.rsplit({}, {})"),
     "set.pop": (lambda: set().pop(), "set().pop()"),
 }
 
@@ -139,7 +140,11 @@ class _Site:
             message = self.site["message"]
             if values and "{[0]!r}" in message:  # the value came as the one item of a list
                 message = message.replace("{[0]!r}", repr(values[0][0]))
-            error = cls(message.replace("{!r}", repr(values[0])) if values else message)
+            if "{!r}" in message:
+                message = message.replace("{!r}", repr(values[0]))
+            elif values:  # "attempt to assign sequence of size {} to extended slice of size {}"
+                message = message.format(*values)
+            error = cls(message)
         elif kind.startswith("array_"):  # IndexError and the like, as NumPy words them (arrays.py)
             error = site_error(kind, self.site, values)
         else:

@@ -191,6 +191,35 @@ def str_join(parts: int, count: int) -> int:
     return s
 
 
+def str_join_list(sep: int, l: int) -> int:
+    """sep.join(l) for a list of str: one new string, or 0: no memory."""
+    count = load64(l + 16)
+    items = load64(l + 32)
+    total = 0
+    chars = 0
+    for i in range(count):
+        part = load64(items + 8 * i)
+        total += load64(part + 16)
+        chars += load64(part + 24)
+    if count > 1:
+        total += load64(sep + 16) * (count - 1)
+        chars += load64(sep + 24) * (count - 1)
+    s = str_new(total)
+    if s == 0:
+        return 0
+    at = s + 40
+    for i in range(count):
+        if i > 0:
+            memcpy(at, sep + 40, load64(sep + 16))
+            at += load64(sep + 16)
+        part = load64(items + 8 * i)
+        n = load64(part + 16)
+        memcpy(at, part + 40, n)
+        at += n
+    store64(s + 24, chars)
+    return s
+
+
 def str_compare(a: int, b: int) -> int:
     """-1, 0 or 1: UTF-8 byte order is code point order, as Python compares strings."""
     na = load64(a + 16)
@@ -629,6 +658,108 @@ def str_replace(s: int, old: int, new: int, count: int) -> int:
     memcpy(out, s + 40 + src, ns - src)
     store64(r + 24, n + k * (load64(new + 24) - load64(old + 24)))
     return r
+
+
+# ---- splitting ----------------------------------------------------------------------------
+
+def str_piece(l: int, s: int, lo: int, hi: int) -> bool:
+    """Append bytes lo..hi of s, as a new str, to the list of str l; False: no memory."""
+    piece = str_sub(s, lo, hi, utf8_chars(s + 40 + lo, hi - lo))
+    if piece == 0:
+        return False
+    at = list_push(l)
+    if at == 0:
+        obj_release(piece)
+        return False
+    store64(at, piece)
+    return True
+
+
+def space_at(p: int, i: int) -> bool:
+    return code_is_space(utf8_decode(p + i))
+
+
+def char_before(p: int, i: int) -> int:
+    """The byte offset of the character that ends at byte i (i > 0)."""
+    j = i - 1
+    while load8(p + j) & 192 == 128:
+        j -= 1
+    return j
+
+
+def str_split(s: int, sep: int, maxsplit: int, backwards: bool) -> int:
+    """s.split(sep, maxsplit), or s.rsplit if backwards: a new list of str, or 0: no memory. sep 0
+    splits at runs of whitespace (CPython's split_whitespace); any other sep is not empty."""
+    l = list_new(0, 1, 1)
+    if l == 0:
+        return 0
+    n = load64(s + 16)
+    p = s + 40
+    ok = True
+    count = 0
+    if sep != 0:
+        m = load64(sep + 16)
+        if backwards:
+            end = n
+            while ok and (maxsplit < 0 or count < maxsplit):
+                i = str_search(s, sep, 0, end, True)
+                if i < 0:
+                    break
+                ok = str_piece(l, s, i + m, end)
+                end = i
+                count += 1
+            if ok:
+                ok = str_piece(l, s, 0, end)
+        else:
+            start = 0
+            while ok and (maxsplit < 0 or count < maxsplit):
+                i = str_search(s, sep, start, n, False)
+                if i < 0:
+                    break
+                ok = str_piece(l, s, start, i)
+                start = i + m
+                count += 1
+            if ok:
+                ok = str_piece(l, s, start, n)
+    elif backwards:
+        end = n
+        while ok:
+            while end > 0 and space_at(p, char_before(p, end)):
+                end = char_before(p, end)
+            if end <= 0:
+                break
+            if maxsplit >= 0 and count == maxsplit:
+                ok = str_piece(l, s, 0, end)
+                break
+            j = end
+            while j > 0 and not space_at(p, char_before(p, j)):
+                j = char_before(p, j)
+            ok = str_piece(l, s, j, end)
+            end = j
+            count += 1
+    else:
+        i = 0
+        while ok:
+            while i < n and space_at(p, i):
+                i += utf8_width(load8(p + i))
+            if i >= n:
+                break
+            if maxsplit >= 0 and count == maxsplit:
+                ok = str_piece(l, s, i, n)
+                break
+            j = i
+            while j < n and not space_at(p, j):
+                j += utf8_width(load8(p + j))
+            ok = str_piece(l, s, i, j)
+            i = j
+            count += 1
+    if not ok:
+        obj_release(l)
+        return 0
+    if backwards:
+        list_reverse(l)
+    store64(l + 56, 0)
+    return l
 
 
 # ---- classes of characters, case, padding --------------------------------------------------
@@ -1329,6 +1460,138 @@ def list_slice(a: int, start: int, stop: int) -> int:
     memcpy(load64(l + 32), load64(a + 32) + 8 * stride * start, 8 * stride * n)
     items_retain(load64(l + 32), n, stride, load64(a + 48))
     return l
+
+
+def slice_adjust(n: int, start: int, stop: int, step: int, given: int, out: int) -> None:
+    """The items a slice [start:stop:step] of a sequence of n items selects (step != 0; `given`: 1
+    start, 2 stop, 4 step written), as CPython's PySlice_Unpack and PySlice_AdjustIndices find them:
+    the first index, the step and the count, written to the 3 words at `out`."""
+    if given & 4 == 0:
+        step = 1
+    if step < -9223372036854775807:
+        step = -9223372036854775807
+    if given & 1 == 0:
+        start = 9223372036854775807 if step < 0 else 0
+    if given & 2 == 0:
+        stop = -9223372036854775807 - 1 if step < 0 else 9223372036854775807
+    if start < 0:
+        start += n
+        if start < 0:
+            start = -1 if step < 0 else 0
+    elif start >= n:
+        start = n - 1 if step < 0 else n
+    if stop < 0:
+        stop += n
+        if stop < 0:
+            stop = -1 if step < 0 else 0
+    elif stop >= n:
+        stop = n - 1 if step < 0 else n
+    count = 0
+    if step < 0:
+        if stop < start:
+            count = (start - stop - 1) // -step + 1
+    elif start < stop:
+        count = (stop - start - 1) // step + 1
+    store64(out, start)
+    store64(out + 8, step)
+    store64(out + 16, count)
+
+
+def list_pick(a: int, start: int, step: int, count: int) -> int:
+    """A new list of the `count` items of a from `start` by `step` (slice_adjust's), or 0: no memory."""
+    stride = load64(a + 40)
+    l = list_new(count, stride, load64(a + 48))
+    if l == 0:
+        return 0
+    size = 8 * stride
+    source = load64(a + 32)
+    items = load64(l + 32)
+    if step == 1:
+        memcpy(items, source + size * start, size * count)
+    else:
+        for k in range(count):
+            memcpy(items + size * k, source + size * (start + k * step), size)
+    items_retain(items, count, stride, load64(a + 48))
+    return l
+
+
+def list_splice(l: int, start: int, count: int, b: int) -> bool:
+    """l[start:start + count] = b (b may be l); False, l unchanged, when out of memory."""
+    copy = 0
+    if b == l:
+        copy = list_slice(l, 0, load64(l + 16))
+        if copy == 0:
+            return False
+        b = copy
+    n = load64(l + 16)
+    m = load64(b + 16)
+    if not list_reserve(l, n - count + m):
+        if copy != 0:
+            obj_release(copy)
+        return False
+    stride = load64(l + 40)
+    mask = load64(l + 48)
+    size = 8 * stride
+    at = load64(l + 32) + size * start
+    items_release(at, count, stride, mask)
+    memmove(at + size * m, at + size * count, size * (n - start - count))
+    memcpy(at, load64(b + 32), size * m)
+    items_retain(at, m, stride, mask)
+    store64(l + 16, n - count + m)
+    store64(l + 56, 1)
+    if copy != 0:
+        obj_release(copy)
+    return True
+
+
+def list_assign_extended(l: int, start: int, step: int, count: int, b: int) -> bool:
+    """l[start::step] = b for the `count` items slice_adjust found, b of that length (b may be l);
+    False, l unchanged, when out of memory."""
+    copy = 0
+    if b == l:
+        copy = list_slice(l, 0, load64(l + 16))
+        if copy == 0:
+            return False
+        b = copy
+    stride = load64(l + 40)
+    mask = load64(l + 48)
+    size = 8 * stride
+    items = load64(l + 32)
+    source = load64(b + 32)
+    for k in range(count):
+        at = items + size * (start + k * step)
+        items_release(at, 1, stride, mask)
+        memcpy(at, source + size * k, size)
+        items_retain(at, 1, stride, mask)
+    store64(l + 56, 1)
+    if copy != 0:
+        obj_release(copy)
+    return True
+
+
+def list_delete_slice(l: int, start: int, step: int, count: int) -> None:
+    """del l[start::step] for the `count` items slice_adjust found."""
+    if count == 0:
+        return
+    if step < 0:
+        start = start + step * (count - 1)
+        step = -step
+    n = load64(l + 16)
+    stride = load64(l + 40)
+    mask = load64(l + 48)
+    size = 8 * stride
+    items = load64(l + 32)
+    last = start + step * (count - 1)
+    write = start
+    for read in range(start, n):
+        at = items + size * read
+        if read <= last and (read - start) % step == 0:
+            items_release(at, 1, stride, mask)
+        else:
+            memmove(items + size * write, at, size)
+            write += 1
+    store64(l + 16, n - count)
+    store64(l + 56, 1)
 
 
 def list_extend(l: int, b: int) -> bool:

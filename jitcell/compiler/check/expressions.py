@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
+from dataclasses import replace
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
@@ -39,6 +40,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
@@ -60,7 +62,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, ArrayChecks,
-                        IterationChecks):
+                        IterationChecks, ComprehensionChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -222,9 +224,12 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             case S.SetLiteral():
                 return self.set_literal(node)
             case S.Slice() | S.SliceAll():
-                return self.error("a slice is not supported here (jitcell slices str and NumPy arrays)", node.loc)
+                return self.error("a slice is not supported here (jitcell slices lists, tuples, str and NumPy "
+                                  "arrays)", node.loc)
             case S.Received(type=t, loc=loc):
                 return T.Hole(t, loc)
+            case S.Comprehension():
+                return self.comprehension(node)
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -288,14 +293,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.list_item(value, indices, loc)
         if value.type is STR:
             return self.str_subscript(value, indices, loc)
+        if isinstance(value.type, Tuple) and len(indices) == 1 and isinstance(indices[0], (S.Slice, S.SliceAll)):
+            return self.tuple_slice(value, indices[0], loc)
         for index in indices:
             if isinstance(index, (S.Slice, S.SliceAll)):
-                return self.error(f"slices of {value.type} are not supported (jitcell slices str and NumPy arrays)",
-                                  index.loc)
+                return self.error(f"slices of {value.type} are not supported (jitcell slices lists, tuples, str "
+                                  "and NumPy arrays)", index.loc)
         if isinstance(value.type, Tuple):
             index = indices[0]
-            if isinstance(index, (S.Slice, S.SliceAll)):
-                return self.error("slices of tuples are not supported", index.loc)
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
                     and isinstance(index.operand, S.Const) and isinstance(index.operand.value, int):
                 index = S.Const(-index.operand.value, index.loc)  # t[-1] (t[-"a"] is an error below)
@@ -307,6 +312,24 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             i = index.value % n
             return T.TupleItem(value, i, value.type.items[i], loc)
         return self.error(f"'{value.type}' object is not subscriptable", loc)
+
+    def tuple_slice(self, value: T.Expr, index: S.Slice | S.SliceAll, loc: Loc) -> T.Expr:
+        """t[a:b:c] with int literal bounds: a tuple whose type is known here."""
+        assert isinstance(value.type, Tuple)  # subscript has checked
+        bounds: list[int | None] = []
+        for part in ([] if isinstance(index, S.SliceAll) else [index.start, index.stop, index.step]):
+            if part is not None and isinstance(part, S.UnaryOp) and part.op == "-" \
+                    and isinstance(part.operand, S.Const) and type(part.operand.value) is int:
+                part = S.Const(-part.operand.value, part.loc)
+            if part is not None and not (isinstance(part, S.Const) and type(part.value) in (int, type(None))):
+                return self.error("a tuple slice takes int literal bounds (its result's type must be known when "
+                                  "compiling)", part.loc)
+            bounds.append(None if part is None else part.value)  # type: ignore[arg-type]  # an int or None
+        if len(bounds) == 3 and bounds[2] == 0:
+            return self.error("slice step cannot be zero", loc)
+        everything = tuple(range(len(value.type.items)))
+        picked = everything[slice(*bounds)] if bounds else everything
+        return T.TupleSlice(value, picked, Tuple(tuple(value.type.items[i] for i in picked)), loc)
 
     def undefined(self, name: str, loc: Loc) -> T.Expr:
         hint = ""
@@ -410,6 +433,19 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
     # ---- calls ------------------------------------------------------------------
 
     def call(self, node: S.Call) -> T.Expr:
+        if node.args and isinstance(node.args[0], S.Comprehension) and node.args[0].kind == "generator" and (
+                isinstance(node.func, S.Name) and node.func.id in GENERATOR_CONSUMERS
+                and self.builtin_visible(node.func.id)
+                or isinstance(node.func, S.Attribute) and node.func.attr == "join"):
+            # consumed at once: built as a list (a set for set()), then consumed (check/comprehensions.py)
+            kind = "list"
+            if isinstance(node.func, S.Name) and node.func.id in ("set", "any", "all"):
+                if node.func.id != "set" and (len(node.args) > 1 or node.keywords):
+                    return self.error(f"{node.func.id}() takes exactly one argument", node.loc)
+                kind = node.func.id
+                if kind != "set":  # a loop that stops at the deciding item (check/comprehensions.py)
+                    return self.comprehension(replace(node.args[0], kind=kind))
+            node = replace(node, args=(replace(node.args[0], kind=kind), *node.args[1:]))
         func, loc = node.func, node.loc
         if isinstance(func, S.Name) and func.id not in self.locals:
             name = func.id

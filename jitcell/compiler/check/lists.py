@@ -106,10 +106,34 @@ class ListChecks(CheckerHost):
 
     def list_item(self, lst: T.Expr, indices: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
         assert isinstance(lst.type, List)  # here and below: the caller has found that lst is a list
-        if len(indices) != 1 or isinstance(indices[0], S.SliceAll):
-            return self.error("a list takes one int index (slices are not supported yet)", loc)
+        if len(indices) != 1:
+            return self.error("list indices must be integers or slices, not tuple", loc)
+        if isinstance(indices[0], (S.Slice, S.SliceAll)):
+            bounds = self.slice_bounds(indices[0], loc)
+            if bounds is None:
+                return T.Literal(0, ERROR, loc)
+            return T.ListOp("slice", (lst, *bounds), lst.type, loc)
         index = self.list_index(self.expr(indices[0]))
         return T.ListOp("item", (lst, index), lst.type.element, loc)
+
+    def slice_bounds(self, index: S.Slice | S.SliceAll, loc: Loc) -> tuple[T.Expr, ...] | None:
+        """start, stop, step (0 where omitted) and a literal saying which were written (1 start,
+        2 stop, 4 step), as str slices take them; None after an error."""
+        parts = [None, None, None] if isinstance(index, S.SliceAll) else [index.start, index.stop, index.step]
+        given = sum(1 << k for k, part in enumerate(parts) if part is not None)
+        values: list[T.Expr] = []
+        for part in parts:
+            if part is None:
+                values.append(T.Literal(0, INT, loc))
+                continue
+            value = self.expr(part)
+            if value.type not in (INT, BOOL, ERROR):
+                value = self.error("slice indices must be integers or None or have an __index__ method",
+                                   part.loc)
+            values.append(self.to_int(value) if value.type is not ERROR else value)
+        if any(v.type is ERROR for v in values):
+            return None
+        return (*values, T.Literal(given, INT, loc))
 
     def list_index(self, e: T.Expr) -> T.Expr:
         if e.type not in (INT, BOOL, ERROR):

@@ -346,6 +346,13 @@ class FunctionChecker(ExpressionChecker):
         self.handles: list[str] = []  # the handle locals of the except clauses around a statement
         self.finally_loops: int | None = None  # in a finally block: the loops around it
         self.handler_count = 0
+        self.comprehensions = 0  # numbers the comprehensions' scopes (check/comprehensions.py)
+        self.expected_type: Type | None = None  # where the comprehension being checked goes, if known
+
+    def take_expected_type(self) -> Type | None:
+        """The declared type of where the comprehension being checked goes (once: not its inner ones)."""
+        expected, self.expected_type = self.expected_type, None
+        return expected
 
     def is_assigned(self, name: str) -> bool:
         return self.state is None or bool(self.state & self.bound((name,)))
@@ -495,6 +502,8 @@ class FunctionChecker(ExpressionChecker):
                 return T.Assert(t_test, t_msg, loc)
             case S.ExprStmt(value=value, loc=loc):
                 return T.Eval(self.typed_dict(self.expr(value), "here"), loc)
+            case S.Emit():
+                return self.emit(node)
         self.error(f"{type(node).__name__} is not supported", node.loc)
         return None
 
@@ -761,9 +770,11 @@ class FunctionChecker(ExpressionChecker):
     def list_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem,
                             lst: T.Expr) -> T.Stmt | None:
         assert isinstance(lst.type, List)  # item_statement has checked
-        if len(node.target.indices) != 1 or isinstance(node.target.indices[0], S.SliceAll):
-            self.error("a list takes one int index (slices are not supported yet)", node.target.loc)
+        if len(node.target.indices) != 1:
+            self.error("list indices must be integers or slices, not tuple", node.target.loc)
             return None
+        if isinstance(node.target.indices[0], (S.Slice, S.SliceAll)):
+            return self.list_slice_statement(node, lst, node.target.indices[0])
         index = self.list_index(self.expr(node.target.indices[0]))
         element = lst.type.element
         match node:
@@ -800,6 +811,26 @@ class FunctionChecker(ExpressionChecker):
             typed = self.coerce(typed, expected.item, f"value {self.fdef.name}() yields")
         return T.Yield(typed, loc)
 
+    def list_slice_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem, lst: T.Expr,
+                             index: S.Slice | S.SliceAll) -> T.Stmt | None:
+        """`l[a:b:c] = m` (m a list of l's type), `del l[a:b:c]`."""
+        assert isinstance(lst.type, List)  # list_item_statement has checked
+        if isinstance(node, S.AugAssignItem):
+            self.error(f"'{node.op}=' on a slice of a list is not supported", node.loc)
+            return None
+        value = self.expr(node.value) if isinstance(node, S.AssignItem) else None
+        bounds = self.slice_bounds(index, node.target.loc)
+        if bounds is None or (value is not None and value.type is ERROR):
+            return None
+        if value is None:
+            return T.Eval(T.ListOp("delete_slice", (lst, *bounds), NONE, node.loc), node.loc)
+        if not self.can_coerce(value.type, lst.type):
+            self.error(f"slice assignment to a {lst.type} takes a {lst.type} in jitcell, not {value.type}",
+                       value.loc)
+            return None
+        value = self.coerce(value, lst.type, "the items assigned to a slice")
+        return T.Eval(T.ListOp("set_slice", (value, lst, *bounds), NONE, node.loc), node.loc)
+
     def return_(self, value: S.Expr | None, loc: Loc) -> T.Stmt:
         if self.fdef.generator:
             if value is not None and not (isinstance(value, S.Const) and value.value is None):
@@ -810,6 +841,8 @@ class FunctionChecker(ExpressionChecker):
         if value is None or (isinstance(value, S.Const) and value.value is None):
             typed, t = None, NONE
         else:
+            if isinstance(value, S.Comprehension):
+                self.expected_type = self.signature.returns
             typed = self.expr(value)
             if self.fdef.returns is None and not self.probe and \
                     not isinstance(self.signature.returns, (Dict, Set, List)):
@@ -838,7 +871,12 @@ class FunctionChecker(ExpressionChecker):
     def assign(self, node: S.Assign) -> T.Stmt | None:
         targets = node.targets
         values: tuple[T.Expr, ...]
-        if len(targets) == 1:
+        if len(targets) == 1 and isinstance(node.value, S.Comprehension):
+            # `rows: list[list[int]] = [[] for _ in range(n)]`: the items take the declared type
+            self.expected_type = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc) \
+                if node.annotation is not None else self.locals.get(targets[0].id)
+            values = (self.expr(node.value),)
+        elif len(targets) == 1:
             values = (self.expr(node.value),)
         elif isinstance(node.value, S.Tuple) and len(node.value.elts) == len(targets):
             values = tuple(self.expr(v) for v in node.value.elts)

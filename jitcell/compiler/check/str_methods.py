@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Tuple, Type
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, List, Tuple, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -43,7 +43,7 @@ _METHODS: dict[str, tuple[tuple[_P, ...], Type]] = {
     **{name: ((("width", INT, None), ("fillchar", STR, " ")), STR) for name in ("ljust", "rjust", "center")},
     "join": ((("iterable", STR, None),), STR),
 }
-_NEEDS_LISTS = ("split", "rsplit", "splitlines", "partition", "rpartition")
+_NOT_YET = ("splitlines", "partition", "rpartition")
 
 
 class StrMethodChecks(CheckerHost):
@@ -138,8 +138,10 @@ class StrMethodChecks(CheckerHost):
 
     def str_method(self, s: T.Expr, name: str, node: S.Call) -> T.Expr:
         loc = node.loc
-        if name in _NEEDS_LISTS:
-            return self.error(f"str.{name}() gives a list, and jitcell has no lists yet", loc)
+        if name in _NOT_YET:
+            return self.error(f"str.{name}() is not supported by jitcell yet", loc)
+        if name in ("split", "rsplit"):
+            return self.str_split(s, name, node)
         if name not in _METHODS:
             return self.error(f"'str' has no method {name!r} in jitcell", node.func.loc)
         params, result = _METHODS[name]
@@ -181,10 +183,44 @@ class StrMethodChecks(CheckerHost):
             args.append(self.to_int(value) if ptype is INT else value)
         return T.StrOp(name, tuple(args), result, loc)
 
+    def str_split(self, s: T.Expr, name: str, node: S.Call) -> T.Expr:
+        """s.split(sep=None, maxsplit=-1), s.rsplit(...): a list[str]; sep None splits at whitespace."""
+        if len(node.args) > 2:
+            return self.error(f"{name}() takes at most 2 arguments ({len(node.args)} given)", node.loc)
+        written: dict[str, S.Expr] = dict(zip(("sep", "maxsplit")[:len(node.args)], node.args, strict=True))
+        for kw in node.keywords:
+            if kw.name not in ("sep", "maxsplit"):
+                return self.error(f"{name}() got an unexpected keyword argument '{kw.name}'", kw.loc)
+            if kw.name in written:
+                return self.error(f"argument for {name}() given by name ('{kw.name}') and position", kw.loc)
+            written[kw.name] = kw.value
+        maxsplit: T.Expr = T.Literal(-1, INT, node.loc)
+        if "maxsplit" in written:
+            maxsplit = self.expr(written["maxsplit"])
+            if maxsplit.type not in (INT, BOOL, ERROR):
+                return self.error(f"'{maxsplit.type}' object cannot be interpreted as an integer", maxsplit.loc)
+            maxsplit = self.to_int(maxsplit) if maxsplit.type is not ERROR else maxsplit
+        given = written.get("sep")
+        sep = None if given is None or isinstance(given, S.Const) and given.value is None else self.expr(given)
+        if sep is not None and sep.type not in (STR, ERROR):
+            return self.error(f"must be str or None, not {sep.type}", sep.loc)
+        if maxsplit.type is ERROR or (sep is not None and sep.type is ERROR):
+            return T.Literal(0, ERROR, node.loc)
+        if sep is None:
+            return T.StrOp(f"{name}_whitespace", (s, maxsplit), List(STR), node.loc)
+        return T.StrOp(name, (s, sep, maxsplit), List(STR), node.loc)
+
     def str_join(self, sep: T.Expr, items: T.Expr, loc: Loc) -> T.Expr:
+        if isinstance(items.type, List) and items.type.element is STR:
+            return T.StrOp("join_list", (sep, items), STR, loc)
+        if isinstance(items.type, List):
+            return self.error(f"sequence item 0: expected str instance, {items.type.element} found", items.loc)
+        if items.type.name == "list (empty, type unknown)":
+            return T.Literal("", STR, loc) if isinstance(sep, T.Literal) else \
+                T.StrOp("join_list", (sep, T.ListNew((), List(STR), items.loc)), STR, loc)
         if not isinstance(items.type, Tuple):
-            return self.error(f"str.join() of {items.type} is not supported: jitcell joins a tuple of str "
-                              "(lists come later)", items.loc)
+            return self.error(f"str.join() of {items.type} is not supported: jitcell joins a list or a tuple of "
+                              "str", items.loc)
         for k, item in enumerate(items.type.items):
             if item is not STR:
                 return self.error(f"sequence item {k}: expected str instance, {item} found", items.loc)

@@ -171,6 +171,9 @@ class ListLowering(LowererHost):
             repeated = self.allocated(self.runtime_object("list_repeat", lst, times))
             self.drop(lst, node.type)
             return repeated
+        if op == "set_slice":
+            self.list_set_slice(node)
+            return None
         lst, owned = self.list_operand(node.args[0])
         args = [lst, *(self.expr(a) for a in node.args[1:])]
         self.loc = node.loc
@@ -184,6 +187,12 @@ class ListLowering(LowererHost):
             j = self.checked_index(lst, args[1], "list index out of range", node.loc)
             result = load_item(b, self.item_at(lst, j, t), t)
             self.retain(result, t)
+        elif op == "slice":
+            start, step, count = self.sliced(lst, args[1:5], node.args[4], node.loc)
+            result = self.allocated(self.runtime_object("list_pick", lst, start, step, count))
+        elif op == "delete_slice":
+            start, step, count = self.sliced(lst, args[1:5], node.args[4], node.loc)
+            self.runtime("list_delete_slice", lst, start, step, count)
         elif op == "concat":
             result = self.allocated(self.runtime_object("list_concat", lst, args[1]))
         elif op == "copy":
@@ -238,6 +247,44 @@ class ListLowering(LowererHost):
             if id(value) not in consumed:
                 self.drop(value, arg.type)
         return result
+
+    def sliced(self, lst: ir.Value, bounds: list[ir.Value], given: T.Expr, loc) -> tuple[ir.Value, ...]:
+        """The first index, step and count of lst[start:stop:step] (runtime's slice_adjust); ValueError
+        if a written step is zero."""
+        b = self.b
+        start, stop, step, written = bounds
+        assert isinstance(given, T.Literal) and isinstance(given.value, int)  # check makes it a literal
+        if given.value & 4:
+            self.list_error_if(b.icmp_signed("==", step, i64(0)), "ValueError", "slice step cannot be zero", loc)
+        out = self.entry.alloca(ir.ArrayType(I64, 3))
+        self.runtime("slice_adjust", self.list_length(lst), start, stop, step, written, b.ptrtoint(out, I64))
+        words = b.bitcast(out, _PTR)
+        return tuple(b.load(b.gep(words, [i64(8 * k)], source_etype=I8), typ=I64) for k in range(3))
+
+    def list_set_slice(self, node: T.ListOp) -> None:
+        """`l[a:b:c] = m`: m first, as Python evaluates it; a slice of step 1 takes any length, an extended
+        slice only its own (ValueError with CPython's text)."""
+        b = self.b
+        value = self.expr(node.args[0])
+        lst, owned = self.list_operand(node.args[1])
+        bounds = [self.expr(a) for a in node.args[2:]]
+        self.loc = node.loc
+        start, step, count = self.sliced(lst, bounds, node.args[5], node.loc)
+        m = self.list_length(value)
+        simple = b.icmp_signed("==", step, i64(1))
+        with b.if_else(simple) as (then, otherwise):
+            with then:
+                spliced = self.runtime("list_splice", lst, start, count, value)
+                self.no_memory_if(b.icmp_unsigned("==", spliced, ir.Constant(I8, 0)))
+            with otherwise:
+                self.list_error_if(b.icmp_signed("!=", m, count), "ValueError",
+                                   "attempt to assign sequence of size {} to extended slice of size {}", node.loc,
+                                   [(m, INT), (count, INT)])
+                assigned = self.runtime("list_assign_extended", lst, start, step, count, value)
+                self.no_memory_if(b.icmp_unsigned("==", assigned, ir.Constant(I8, 0)))
+        if owned:
+            self.drop(lst, node.args[1].type)
+        self.drop(value, node.args[0].type)
 
     def list_from_dict(self, node: T.ListOp) -> ir.Value:
         """list(d), list(d.values()), list(d.items()): the entries in insertion order."""

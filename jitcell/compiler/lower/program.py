@@ -1080,6 +1080,19 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 self.retain(item, t)
                 self.drop(whole, value.type)
                 return item
+            case T.Comprehension(body=body, result=result):
+                self.block(body)  # its loops: a fault inside releases what the expression holds so far
+                return self._expr(result)
+            case T.TupleSlice(value=value, indices=indices, type=t):
+                assert isinstance(t, Tuple)  # check has typed it
+                whole = self.expr(value)
+                result = ir.Constant(llvm_type(t), None)
+                for k, index in enumerate(indices):
+                    item = b.extract_value(whole, index)
+                    self.retain(item, t.items[k])
+                    result = b.insert_value(result, item, k)
+                self.drop(whole, value.type)
+                return result
         raise AssertionError(f"cannot lower {type(node).__name__}")
 
     def branches(self, cond, then_value, else_value, t: Type) -> ir.Value:

@@ -134,6 +134,15 @@ class StringOpLowering(LowererHost):
             return self.allocated(self.runtime_object("str_justify", args[0], args[1], fill, _i64(_JUSTIFY[op])))
         if op == "join":
             return self.str_join_tuple(node, args)
+        if op == "join_list":
+            return self.allocated(self.runtime_object("str_join_list", args[0], args[1]))
+        if op in ("split", "rsplit"):
+            self.fail(b.icmp_signed("==", self.str_field(args[1], 2), _i64(0)), f"str.{op}", ops)
+            return self.allocated(self.runtime_object("str_split", args[0], args[1], args[2],
+                                                      ir.Constant(I8, int(op == "rsplit"))))
+        if op in ("split_whitespace", "rsplit_whitespace"):
+            return self.allocated(self.runtime_object("str_split", args[0], _i64(0), args[1],
+                                                      ir.Constant(I8, int(op == "rsplit_whitespace"))))
         raise AssertionError(f"no lowering for str operation {op!r}")
 
     # ---- characters -----------------------------------------------------------------------
