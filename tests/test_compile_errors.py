@@ -413,6 +413,9 @@ CASES = {
     "default of a str parameter": ("def f(s: str = 3) -> str:\n    return s\n", 1, 16,
                                    "'s' cannot have a default: only int, float and bool parameters take one "
                                    "in jitcell, not str"),
+    "a loop bound read before the loop assigns it": (
+        "def f(n: int) -> int:\n    for i in range(i):\n        pass\n    return 0\n", 1, 1,
+        "the type of 'i' is unknown: it is read before anything assigns it (Python would raise UnboundLocalError)"),
     "default not constant": ("def f(n: int, m: int = n):\n    return m\n", 1, 24,
                              "the default of 'm' must be an int constant"),
     "assert message": ("def f(n: int):\n    assert n, print(1)\n    return n\n", 2, 15,

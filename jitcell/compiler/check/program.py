@@ -376,6 +376,14 @@ class FunctionChecker(ExpressionChecker):
             if self.inferred_return() is None:
                 self.error(f"cannot infer the return type of '{self.fdef.name}' (it depends on "
                            f"itself); annotate it: def {self.fdef.name}(...) -> int", self.fdef.loc)
+        if not self.probe and len(self.module.errors) == errors_before:
+            # a local whose type no statement gave (it is read, e.g. as its own loop's bound, before
+            # anything assigns it) must not reach lowering untyped
+            params = {name for name, _ in self.signature.params}  # an ERROR parameter is reported already
+            for name, t in self.locals.items():
+                if t is ERROR and name not in params:
+                    self.error(f"the type of '{name}' is unknown: it is read before anything assigns it "
+                               f"(Python would raise UnboundLocalError)", self.fdef.loc)
         sig = self.signature.freeze()
         if _holds_empty_tuple(sig.returns):  # the boundary (and the manifest's grammar of types) has no ()
             at = self.fdef.returns.loc if self.fdef.returns is not None else \
