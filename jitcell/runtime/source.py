@@ -433,36 +433,9 @@ def str_ord(s: int) -> int:
     return utf8_decode(s + 40)
 
 
-def str_slice(s: int, start: int, stop: int, step: int, given: int) -> int:
-    """s[start:stop:step] (step != 0); `given` says which were written: 1 start, 2 stop, 4 step.
-    The indices are adjusted as CPython's PySlice_Unpack and PySlice_AdjustIndices do."""
+def str_slice(s: int, start: int, step: int, count: int) -> int:
+    """The `count` characters of s from `start` by `step`, as slice_adjust found them."""
     n = load64(s + 24)
-    if given & 4 == 0:
-        step = 1
-    if step < -9223372036854775807:
-        step = -9223372036854775807
-    if given & 1 == 0:
-        start = 9223372036854775807 if step < 0 else 0
-    if given & 2 == 0:
-        stop = -9223372036854775807 - 1 if step < 0 else 9223372036854775807
-    if start < 0:
-        start += n
-        if start < 0:
-            start = -1 if step < 0 else 0
-    elif start >= n:
-        start = n - 1 if step < 0 else n
-    if stop < 0:
-        stop += n
-        if stop < 0:
-            stop = -1 if step < 0 else 0
-    elif stop >= n:
-        stop = n - 1 if step < 0 else n
-    count = 0
-    if step < 0:
-        if stop < start:
-            count = (start - stop - 1) // -step + 1
-    elif start < stop:
-        count = (stop - start - 1) // step + 1
     if step == 1 or count <= 1:
         if count == 0:
             return str_new(0)

@@ -87,6 +87,18 @@ class HeapLowering(LowererHost):
             self.take(value)
             self.release(value, t)
 
+    def adjusted_slice(self, length: ir.Value, start: ir.Value, stop: ir.Value, step: ir.Value,
+                       written: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
+        """The first index, step and count a slice [start:stop:step] selects of `length` items
+        (`written`: 1 start, 2 stop, 4 step given), as the runtime's slice_adjust finds them."""
+        b = self.b
+        out = self.entry.alloca(ir.ArrayType(I64, 3))
+        self.runtime("slice_adjust", length, start, stop, step, written, b.ptrtoint(out, I64))
+        words = b.bitcast(out, ir.PointerType())
+        first, by, count = (b.load(b.gep(words, [ir.Constant(I64, 8 * k)], source_etype=I8), typ=I64)
+                            for k in range(3))
+        return first, by, count
+
     def leave(self, status: int) -> None:
         """An exit (status 0: returned, 1: an exception is pending): release what is held and
         return. A function with heap locals returns through its one exit block, which releases

@@ -256,10 +256,7 @@ class ListLowering(LowererHost):
         assert isinstance(given, T.Literal) and isinstance(given.value, int)  # check makes it a literal
         if given.value & 4:
             self.list_error_if(b.icmp_signed("==", step, i64(0)), "ValueError", "slice step cannot be zero", loc)
-        out = self.entry.alloca(ir.ArrayType(I64, 3))
-        self.runtime("slice_adjust", self.list_length(lst), start, stop, step, written, b.ptrtoint(out, I64))
-        words = b.bitcast(out, _PTR)
-        return tuple(b.load(b.gep(words, [i64(8 * k)], source_etype=I8), typ=I64) for k in range(3))
+        return self.adjusted_slice(self.list_length(lst), start, stop, step, written)
 
     def list_set_slice(self, node: T.ListOp) -> None:
         """`l[a:b:c] = m`: m first, as Python evaluates it; a slice of step 1 takes any length, an extended

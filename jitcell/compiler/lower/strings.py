@@ -63,7 +63,8 @@ class StringOpLowering(LowererHost):
             assert isinstance(written, T.Literal) and isinstance(written.value, int)  # check makes it a literal
             if written.value & 4:  # a step was written
                 self.fail(b.icmp_signed("==", step, _i64(0)), "slice_step", [(s, STR), (step, INT)])
-            return self.allocated(self.runtime_object("str_slice", s, start, stop, step, given))
+            first, by, count = self.adjusted_slice(self.str_field(s, 3), start, stop, step, given)
+            return self.allocated(self.runtime_object("str_slice", s, first, by, count))
         if op == "repeat":
             s, n = args
             self.fail(b.trunc(self.runtime("str_repeat_overflows", s, n), ir.IntType(1)), "mul", ops)
