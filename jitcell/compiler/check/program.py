@@ -203,7 +203,7 @@ class ModuleChecker:
                 params.append((p.name, ERROR))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
-            if isinstance(t, Tuple) and (_holds_empty_tuple(t) or _holds_dict(t)):
+            if isinstance(t, Tuple) and (_holds_empty_tuple(t) or _holds_container(t)):
                 self.errors.append(Diagnostic(
                     f"a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, "
                     f"not {'an empty tuple' if _holds_empty_tuple(t) else _container_in(t)}; pass the values of "
@@ -997,16 +997,16 @@ def _holds_empty_tuple(t: Type | None) -> bool:
 
 
 def _container_in(t: Type) -> str:
-    """'a dict', 'a list' or 'a set': the first such item of a tuple type that _holds_dict."""
+    """"a dict", "a list" or "a set": the first such item of a tuple type that _holds_container."""
     if isinstance(t, Tuple):
-        return next(_container_in(i) for i in t.items if _holds_dict(i))
+        return next(_container_in(i) for i in t.items if _holds_container(i))
     return {Dict: "a dict", List: "a list", Set: "a set"}[type(t)]
 
 
-def _holds_dict(t: Type) -> bool:
+def _holds_container(t: Type) -> bool:
     """A dict, list or set in a tuple: those cross the boundary with a write-back the items of a
     tuple parameter do not get (loader/bind.py)."""
-    return isinstance(t, (Dict, List, Set)) or isinstance(t, Tuple) and any(_holds_dict(i) for i in t.items)
+    return isinstance(t, (Dict, List, Set)) or isinstance(t, Tuple) and any(_holds_container(i) for i in t.items)
 
 
 def _join_hint(a: Type, b: Type) -> str:
