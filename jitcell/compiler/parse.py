@@ -138,7 +138,7 @@ class _Parser:
             if not isinstance(node.target, ast.Name) or node.value is None:
                 self.error(node, "a constant at the top level of a %%jit cell is 'NAME: type = value'")
                 return []
-            return [S.Constant(node.target.id, self.expr(node.value), self.expr(node.annotation), loc)]
+            return [S.Constant(node.target.id, self.expr(node.value), self.annotation(node.annotation), loc)]
         if len(node.targets) != 1:
             self.error(node, "a constant at the top level of a %%jit cell is assigned once: 'A = 1', not 'A = B = 1'")
             return []
@@ -159,7 +159,7 @@ class _Parser:
                 self.error(node, f"'{node.target.id}' is declared without a value; "
                                  f"write '{node.target.id}: {ast.unparse(node.annotation)} = ...'")
                 return
-            variables.append(S.Variable(node.target.id, self.expr(node.annotation), self.loc(node)))
+            variables.append(S.Variable(node.target.id, self.annotation(node.annotation), self.loc(node)))
             top.append(S.Assign((self.name(node.target),), self.expr(node.value), None, self.loc(node)))
             return
         if isinstance(node, ast.Return):
@@ -257,14 +257,14 @@ class _Parser:
                 self.error(arg, f"duplicate argument '{arg.arg}' in function definition")
         params = []
         for arg, default in zip(a.args, defaults, strict=True):
-            params.append(S.Param(arg.arg, self.expr(arg.annotation) if arg.annotation else None,
+            params.append(S.Param(arg.arg, self.annotation(arg.annotation) if arg.annotation else None,
                                   self.expr(default) if default is not None else None,
                                   self.loc(arg)))
         body = list(node.body)
         docstring = _docstring(body[0]) if body else None
         if docstring is not None:
             body.pop(0)
-        returns = self.expr(node.returns) if node.returns is not None else None
+        returns = self.annotation(node.returns) if node.returns is not None else None
         self.global_names, self.function_node, self.function_names = set(), node, None
         stmts = self.block(body) if body else (S.Pass(self.loc(node)),)
         global_names, self.global_names, self.function_node = frozenset(self.global_names), None, None
@@ -303,7 +303,7 @@ class _Parser:
                     self.error(node, f"'{target.id}' is declared without a value; "
                                      f"write '{target.id}: {ast.unparse(ann)} = ...'")
                     return None
-                return S.Assign((self.name(target),), self.expr(value), self.expr(ann), loc)
+                return S.Assign((self.name(target),), self.expr(value), self.annotation(ann), loc)
             case ast.AnnAssign():
                 self.error(node, "only a plain name can be the target of an annotated assignment")
             case ast.AugAssign(target=ast.Name() as target, op=op, value=value):
@@ -450,6 +450,18 @@ class _Parser:
         return S.Name(node.id, self.loc(node))
 
     # ---- expressions ----------------------------------------------------------------
+
+    def annotation(self, node: ast.expr) -> S.Expr:
+        """An annotation: an expression where `...` may end a tuple's items (`tuple[int, ...]`)."""
+        if not isinstance(node, ast.Subscript):
+            return self.expr(node)
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if isinstance(node.value, ast.Name) and node.value.id == "tuple" and len(parts) == 2 \
+                and isinstance(parts[1], ast.Constant) and parts[1].value is Ellipsis:
+            indices = (self.annotation(parts[0]), S.Const(..., self.loc(parts[1])))
+        else:
+            indices = tuple(self.index(p) if isinstance(p, ast.Slice) else self.annotation(p) for p in parts)
+        return S.Subscript(self.expr(node.value), indices, self.loc(node))
 
     def expr(self, node: ast.expr) -> S.Expr:
         loc = self.loc(node)

@@ -11,6 +11,7 @@ Only constructs jitcell compiles have a node; everything else is rejected by `pa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import EllipsisType
 
 from jitcell.errors import Diagnostic, Loc
 
@@ -27,7 +28,7 @@ class Name:
 
 @dataclass(frozen=True, slots=True)
 class Const:
-    value: int | float | bool | str | None
+    value: int | float | bool | str | EllipsisType | None  # `...` only in an annotation (tuple[int, ...])
     loc: Loc
 
 

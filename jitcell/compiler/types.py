@@ -4,6 +4,8 @@
     (int, float, bool, None, str)
     >>> Array(FLOAT, 2), Tuple((INT, STR)), Dict(STR, INT), Set(INT), List(Tuple((INT, FLOAT)))
     (float[:, :], tuple[int, str], dict[str, int], set[int], list[tuple[int, float]])
+    >>> VarTuple(INT)           # a list underneath, immutable: check/vartuples.py
+    tuple[int, ...]
 
 Scalars (int, float, bool) and tuples are values. str, dict, set, list and arrays live on
 the heap, are reference counted, and travel as pointers (`is_heap`).
@@ -16,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict", "Set", "List", "Generator",
+__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict", "Set", "List", "VarTuple",
+           "Generator",
            "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
 
 
@@ -89,6 +92,17 @@ class List(Type):
 
 
 @dataclass(frozen=True, slots=True, repr=False)
+class VarTuple(List):
+    """`tuple[int, ...]`: a tuple whose length is known at run time. Laid out as a list (the same
+    runtime object, so every list operation that reads applies); check keeps it immutable
+    (compiler/check/vartuples.py), and the boundary gives and takes Python tuples."""
+
+    def __init__(self, element: Type):
+        object.__setattr__(self, "name", f"tuple[{element}, ...]")
+        object.__setattr__(self, "element", element)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class Generator(Type):
     """What calling a generator function gives: walked where it is made (a for loop, sum()...),
     never stored or passed. At run time, the handle of an LLVM coroutine (lower/generators.py)."""
@@ -112,6 +126,9 @@ def type_from_text(text: str) -> Type | None:
     t = type_from_name(text)
     if t is not None:
         return t
+    if text.startswith("tuple[") and text.endswith(", ...]"):
+        element = type_from_text(text[len("tuple["):-len(", ...]")])
+        return None if element is None else VarTuple(element)
     for head, make in (("tuple[", lambda items: Tuple(items)),
                        ("dict[", lambda items: Dict(*items) if len(items) == 2 else None),
                        ("set[", lambda items: Set(*items) if len(items) == 1 else None),

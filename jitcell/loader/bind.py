@@ -28,7 +28,7 @@ from jitcell.errors import CompileError, Diagnostic, Loc
 from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
 from jitcell.runtime.convert import from_set_table, reflect_set, to_set_table
-from jitcell.runtime.lists import Boundary
+from jitcell.runtime.lists import Boundary, is_sequence
 
 from .library import Library
 from .manifest import TypeName, parse_type
@@ -278,6 +278,8 @@ def _default(defaults: list, index: int) -> str:
 
 
 def _ctype(t: str):
+    if _reflected(t):  # lists, dicts and tuple[T, ...]: runtime objects
+        return ctypes.c_void_p
     if t.startswith("tuple["):  # a tuple inside a tuple result: a struct inside the struct
         parsed = parse_type(t)
         return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
@@ -299,6 +301,8 @@ def _type_text(parsed: TypeName) -> str:
         return f"set[{parsed[1]}]"
     if parsed[0] == "list":
         return f"list[{_type_text(parsed[1])}]"
+    if parsed[0] == "vartuple":
+        return f"tuple[{_type_text(parsed[1])}, ...]"
     if parsed[0] == "array":
         return f"{parsed[1]}[{', '.join([':'] * parsed[2])}]"
     return parsed[0]
@@ -314,8 +318,9 @@ def _release(address: int) -> None:
 
 
 def _reflected(type_name: str) -> bool:
-    """Lists and dicts: copied in, and written back into the caller's object (runtime/lists.py)."""
-    return type_name.startswith(("list[", "dict["))
+    """Lists and dicts: copied in, and written back into the caller's object (runtime/lists.py);
+    tuple[T, ...] is copied in the same way, and only lists and dicts among its items are written back."""
+    return type_name.startswith(("list[", "dict[")) or is_sequence(type_name)
 
 
 def _is_set(type_name: str) -> bool:
@@ -345,7 +350,8 @@ def _tuple_reader(items: list[str]):
     dict items Python dicts (the table released)."""
     names = [f"v{i}" for i in range(len(items))]
     inner = {t: _tuple_reader([_type_text(i) for i in parsed[1]])
-             for t in items if t.startswith("tuple[") and (parsed := parse_type(t)) is not None}
+             for t in items if t.startswith("tuple[") and (parsed := parse_type(t)) is not None
+             and parsed[0] == "tuple"}
 
     def read(struct, args=()):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else

@@ -38,7 +38,7 @@ _BREAKS = ("no-dllexport", "hidden")
 _INT64 = (-(2**63), 2**63 - 1)
 
 # A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("set", element),
-# ("array", element, ndim), ("list", element)
+# ("array", element, ndim), ("list", element), ("vartuple", element) for tuple[T, ...]
 TypeName = tuple
 
 
@@ -88,6 +88,8 @@ def _parse(text: str) -> tuple[TypeName, str]:
             item, rest = _parse(rest)
             if item == ("None",):
                 raise ValueError(text)
+            if not items and rest.startswith(", ...]"):
+                return ("vartuple", item), rest[len(", ...]"):]
             items.append(item)
             if rest.startswith(", "):
                 rest = rest[2:]

@@ -90,9 +90,9 @@ class _Site:
             return []
         struct = self.values_type.from_address(address)
         values = [getattr(struct, name) for name, _ in self.fields]
-        if any(t == "str" or t.startswith(("list[", "set[")) for t in self.types):
+        if any(t == "str" or t.startswith("set[") or lists.is_sequence(t) for t in self.types):
             values = [runtime.read_str(v) if t == "str" else read_set(v, t) if t.startswith("set[") else
-                      lists.read(v, t) if t.startswith("list[") else v
+                      lists.read(v, t) if lists.is_sequence(t) else v
                       for v, t in zip(values, self.types, strict=True)]
         return values
 
@@ -447,14 +447,14 @@ _EXCEPTION_CLASSES = frozenset(name for name, value in vars(builtins).items()
 
 def _ctype(t: str):
     """How an operand of type t travels: a list as its object's address."""
-    return ctypes.c_void_p if t.startswith("list[") else _CTYPES[t]
+    return ctypes.c_void_p if lists.is_sequence(t) else _CTYPES[t]
 
 
 def _passed(t: object) -> bool:
     """A type whose values generated code passes to a callback: scalars, str, lists of any type."""
     if not isinstance(t, str):
         return False
-    if t.startswith("list[") and t.endswith("]"):
+    if lists.is_sequence(t):
         try:
             lists.parse(t)
         except (TypeError, IndexError, RecursionError):

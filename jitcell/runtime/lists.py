@@ -30,14 +30,21 @@ import struct
 from jitcell import runtime
 from jitcell.runtime import convert
 
-__all__ = ["Boundary", "read", "parse"]
+__all__ = ["Boundary", "read", "parse", "is_sequence"]
 
 _WORD = ctypes.c_int64.from_address
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _SCALARS = ("int", "float", "bool", "str")
 
-# A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name)
+# A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name),
+# ("vartuple", element) for tuple[T, ...]: a runtime list that crosses as a Python tuple
 Parsed = tuple
+_SEQUENCES = ("list", "vartuple")
+
+
+def is_sequence(name: str) -> bool:
+    """A runtime list object: list[T], or tuple[T, ...] (never written back: immutable)."""
+    return name.endswith("]") and (name.startswith("list[") or name.startswith("tuple[") and name.endswith(", ...]"))
 
 
 @functools.cache
@@ -49,6 +56,8 @@ def parse(name: str) -> Parsed:
     inner = _split(rest[:-1])
     if head == "list":
         return ("list", parse(inner[0]))
+    if head == "tuple" and len(inner) == 2 and inner[1] == "...":
+        return ("vartuple", parse(inner[0]))
     if head == "tuple":
         return ("tuple", tuple(parse(i) for i in inner))
     if head == "dict":
@@ -74,7 +83,7 @@ def _words(t: Parsed) -> int:
 
 def _mask(t: Parsed) -> int:
     if t[0] != "tuple":
-        return 1 if t[0] in ("str", "list", "dict") else 0
+        return 1 if t[0] in ("str", "list", "dict", "vartuple") else 0
     mask, at = 0, 0
     for item in t[1]:
         mask |= _mask(item) << at
@@ -85,6 +94,8 @@ def _mask(t: Parsed) -> int:
 def _name(t: Parsed) -> str:
     if t[0] == "list":
         return f"list[{_name(t[1])}]"
+    if t[0] == "vartuple":
+        return f"tuple[{_name(t[1])}, ...]"
     if t[0] == "tuple":
         return f"tuple[{', '.join(_name(i) for i in t[1])}]"
     if t[0] == "dict":
@@ -93,7 +104,7 @@ def _name(t: Parsed) -> str:
 
 
 def _holds_objects(t: Parsed) -> bool:
-    return t[0] in ("list", "dict") or (t[0] == "tuple" and any(_holds_objects(i) for i in t[1]))
+    return t[0] in ("list", "dict", "vartuple") or (t[0] == "tuple" and any(_holds_objects(i) for i in t[1]))
 
 
 class _BadItem(Exception):
@@ -123,7 +134,7 @@ class Boundary:
         try:
             if t[0] == "dict":
                 obj = self.dict_in(value, t, param)
-            elif value.__class__ is not list and not isinstance(value, list):
+            elif not isinstance(value, tuple if t[0] == "vartuple" else list):
                 raise _BadItem([], type(value).__name__)
             else:
                 obj = self.list_in(value, t, [])
@@ -133,16 +144,16 @@ class Boundary:
             self.close(reflect=False)
             if not isinstance(error, _BadItem):
                 raise
-            bad = error
+            bad, noun = error, "tuple" if t[0] == "vartuple" else "list"
             if not bad.path:
                 message = f"not {bad.found}"
             elif len(bad.path) == 1:
-                message = f"not list containing {bad.found} at index {bad.path[0]}"
+                message = f"not {noun} containing {bad.found} at index {bad.path[0]}"
             else:
-                message = f"not list containing {bad.found} at {param}{''.join(f'[{i}]' for i in bad.path)}"
+                message = f"not {noun} containing {bad.found} at {param}{''.join(f'[{i}]' for i in bad.path)}"
             raise TypeError(f"{self.function}() argument '{param}' must be {type_name}, {message}") from None
 
-    def list_in(self, value: list, t: Parsed, path: list[int]) -> int:
+    def list_in(self, value: list | tuple, t: Parsed, path: list[int]) -> int:
         element = t[1]
         n = len(value)
         kind = element[0]
@@ -185,8 +196,8 @@ class Boundary:
                                f"tuple of length {len(item)}")
             for part, part_type in zip(item, t[1], strict=True):
                 self.item_words(part, part_type, words, owned, path)
-        elif kind == "list":
-            if not isinstance(item, list):
+        elif kind in _SEQUENCES:
+            if not isinstance(item, list if kind == "list" else tuple):
                 raise _BadItem(path, type(item).__name__)
             owned.append(self.list_in(item, t, path))
             words.append(owned[-1])
@@ -271,6 +282,8 @@ class Boundary:
             return original
         if t[0] == "dict":
             return self.dict_out(obj, t, original)
+        if t[0] == "vartuple":
+            return self.tuple_out(obj, t, original)
         modified = _modified(obj)
         if original is not None:
             self.reflected.add(obj)
@@ -282,6 +295,15 @@ class Boundary:
         if original is None:
             return values
         original[:] = values  # type: ignore[index]  # a list: originals maps lists to lists
+        return original
+
+    def tuple_out(self, obj: int, t: Parsed, original):
+        """A tuple[T, ...]: compiled code cannot change its items, only lists and dicts among them."""
+        if original is None:
+            return tuple(self.items(obj, t[1]))
+        self.reflected.add(obj)
+        if _holds_objects(t[1]):
+            self.reflect_items(obj, t[1])
         return original
 
     def items(self, obj: int, element: Parsed) -> list:
@@ -308,7 +330,7 @@ class Boundary:
         if n == 0:
             return
         words = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element))).cast("q").tolist()
-        if element[0] in ("list", "dict"):
+        if element[0] in ("list", "dict", "vartuple"):
             for word in words:
                 self.python(word, element)
             return

@@ -32,7 +32,7 @@ from .sets import SET_ELEMENTS
 
 __all__ = ["ComprehensionChecks", "GENERATOR_CONSUMERS"]
 
-GENERATOR_CONSUMERS = frozenset({"sum", "min", "max", "any", "all", "sorted", "list", "set"})
+GENERATOR_CONSUMERS = frozenset({"sum", "min", "max", "any", "all", "sorted", "list", "set", "tuple"})
 
 
 class StatementHost(CheckerHost, Protocol):

@@ -49,20 +49,21 @@ from .lists import EMPTY_LIST, ListChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
+from .vartuples import VarTupleChecks, fixed_fits
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint", "int_text"]
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "list", "sorted", *STR_BUILTINS}) | ITERATORS
+                      "all", "divmod", "set", "list", "sorted", "tuple", *STR_BUILTINS}) | ITERATORS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, ArrayChecks,
-                        IterationChecks, ComprehensionChecks):
+class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks,
+                        ArrayChecks, IterationChecks, ComprehensionChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -123,6 +124,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return empty
         if (empty := self.empty_list_as(e, target)) is not None:
             return empty
+        if (made := self.fixed_as_vartuple(e, target)) is not None:
+            return made
         if target is FLOAT and e.type in (INT, BOOL):
             return self.to_float(e)
         if target is INT and e.type is BOOL:
@@ -154,7 +157,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         return source == target or ERROR in (source, target) or (
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
             source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set)) or (
-            source is EMPTY_LIST and isinstance(target, List))
+            source is EMPTY_LIST and isinstance(target, List)) or fixed_fits(source, target, self.can_coerce)
 
     def numeric(self, e: T.Expr, what: str) -> bool:
         if e.type is ERROR:
@@ -569,6 +572,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.call_print(node)
         if (listed := self.list_builtin(name, node)) is not None:
             return listed
+        if name == "tuple":
+            return self.tuple_builtin(node)
         if name in ITERATORS:
             return self.error(f"{name}() is only supported as {ITERATOR_PLACES}", loc)
         if name in ("sum", "any", "all") or (name in ("min", "max") and (len(node.args) == 1 or node.keywords)):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type, VarTuple
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -194,6 +194,8 @@ class ListChecks(CheckerHost):
                 return lst
         assert isinstance(lst.type, List)
         t, element, loc = lst.type, lst.type.element, node.loc
+        if isinstance(t, VarTuple) and (refused := self.tuple_method_error(name, node.func.loc)) is not None:
+            return refused
         if name == "sort":
             return self.list_sort("sort", lst, node)
         if node.keywords:
@@ -285,7 +287,7 @@ class ListChecks(CheckerHost):
                                   f"{'sort' if name == 'sort' else 'sorted'}()", kw.loc)
         if key is None and not orderable(element):
             return self.error(f"sorting a {lst.type} needs key=: its items cannot be ordered in jitcell", node.loc)
-        return T.ListOp(name, (lst, reverse), NONE if name == "sort" else lst.type, node.loc, key)
+        return T.ListOp(name, (lst, reverse), NONE if name == "sort" else List(element), node.loc, key)
 
     def sort_key_call(self, function: str, element: Type, node: S.Call) -> T.Expr:
         sig = self.module.signatures[function]
@@ -322,8 +324,8 @@ class ListChecks(CheckerHost):
             value = self.expr(arg)
             if value.type is ERROR or value.type is EMPTY_LIST:
                 return value
-            if isinstance(value.type, List) and mode == "keys":
-                return T.ListOp("copy", (value,), value.type, loc)
+            if isinstance(value.type, List) and mode == "keys":  # a tuple[T, ...] too
+                return T.ListOp("copy", (value,), List(value.type.element), loc)
             if isinstance(value.type, Dict):  # list(d), list(d.keys()), list(d.values()), list(d.items())
                 d = value.type
                 element = {"keys": d.key, "values": d.value, "items": Tuple((d.key, d.value))}[mode]

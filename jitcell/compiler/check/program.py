@@ -35,6 +35,7 @@ from jitcell.compiler.types import (
     Set,
     Tuple,
     Type,
+    VarTuple,
     is_numeric,
     type_from_name,
 )
@@ -46,6 +47,7 @@ from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
 from .lists import EMPTY_LIST, element_problem
 from .sets import EMPTY_SET, SET_ELEMENTS
+from .vartuples import immutable_message, is_vartuple_annotation, vartuple_annotation
 
 __all__ = ["check"]
 
@@ -145,6 +147,16 @@ class ModuleChecker:
             t = type_from_name(node.id)
         elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
             t = NONE if node.value is None else type_from_name(node.value)
+        elif node is not None and is_vartuple_annotation(node):  # tuple[int, ...] (check/vartuples.py)
+            assert isinstance(node, S.Subscript)
+            element = self.annotation(node.indices[0], what, loc)
+            if element is ERROR:
+                return ERROR
+            made = vartuple_annotation(element)
+            if isinstance(made, str):
+                self.errors.append(Diagnostic(made, node.loc))
+                return ERROR
+            t = made
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "tuple":
             items = [self.annotation(i, what, loc) for i in node.indices]
             t = ERROR if ERROR in items else Tuple(items)
@@ -433,13 +445,13 @@ class FunctionChecker(ExpressionChecker):
             case S.AssignTargets():
                 return self.assign_targets(node)
             case S.AugAssign(target=target, op="+", value=value, loc=loc) \
-                    if isinstance(self.locals.get(target.id), List) or self.locals.get(target.id) is EMPTY_LIST:
+                    if _mutable_list(self.locals.get(target.id)) or self.locals.get(target.id) is EMPTY_LIST:
                 # `xs += ys` extends the list in place (another name for it sees the items)
                 call = S.Call(S.Attribute(target, "extend", loc), (value,), (), loc)
                 current = self.name(target.id, target.loc)
                 return T.Eval(self.list_method(current, "extend", call), loc)
             case S.AugAssign(target=target, op="*", value=value, loc=loc) \
-                    if isinstance(self.locals.get(target.id), List):
+                    if _mutable_list(self.locals.get(target.id)):
                 times = self.expr(value)  # `xs *= n` repeats the list in place
                 if times.type not in (INT, BOOL, ERROR):
                     self.error(f"can't multiply sequence by non-int of type '{times.type}'", loc)
@@ -751,6 +763,9 @@ class FunctionChecker(ExpressionChecker):
             return None
         if isinstance(container.type, Array):
             return self.array_item_statement(node, container)
+        if isinstance(container.type, VarTuple):
+            self.error(immutable_message(isinstance(node, S.DeleteItem)), node.target.loc)
+            return None
         if isinstance(container.type, List):
             return self.list_item_statement(node, container)
         if not isinstance(container.type, Dict):
@@ -1000,13 +1015,18 @@ def _container_in(t: Type) -> str:
     """"a dict", "a list" or "a set": the first such item of a tuple type that _holds_container."""
     if isinstance(t, Tuple):
         return next(_container_in(i) for i in t.items if _holds_container(i))
-    return {Dict: "a dict", List: "a list", Set: "a set"}[type(t)]
+    return {Dict: "a dict", List: "a list", Set: "a set", VarTuple: f"a {t}"}[type(t)]
 
 
 def _holds_container(t: Type) -> bool:
     """A dict, list or set in a tuple: those cross the boundary with a write-back the items of a
     tuple parameter do not get (loader/bind.py)."""
     return isinstance(t, (Dict, List, Set)) or isinstance(t, Tuple) and any(_holds_container(i) for i in t.items)
+
+
+def _mutable_list(t: Type | None) -> bool:
+    """A list, not a tuple[T, ...] (which `+=` and `*=` rebind to a new tuple, as Python does)."""
+    return isinstance(t, List) and not isinstance(t, VarTuple)
 
 
 def _join_hint(a: Type, b: Type) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, List, Tuple, Type
+from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, List, Tuple, Type, VarTuple
 
 from .arith import I1, I8, I64, i64, llvm_type
 from .host import LowererHost
@@ -184,7 +184,8 @@ class ListLowering(LowererHost):
         if op == "len":
             result = self.list_length(lst)
         elif op == "item":
-            j = self.checked_index(lst, args[1], "list index out of range", node.loc)
+            noun = "tuple" if isinstance(list_type, VarTuple) else "list"
+            j = self.checked_index(lst, args[1], f"{noun} index out of range", node.loc)
             result = load_item(b, self.item_at(lst, j, t), t)
             self.retain(result, t)
         elif op == "slice":
@@ -230,7 +231,11 @@ class ListLowering(LowererHost):
             start, stop = (self.slice_bound(v, n) for v in args[2:4])
             found = self.runtime("list_find", lst, self.item_memory(args[1], t), self.comparison("eq", t),
                                  start, stop)
-            self.not_in_list_if(b.icmp_signed("<", found, i64(0)), args[1], t, node.loc)
+            if isinstance(list_type, VarTuple):
+                self.list_error_if(b.icmp_signed("<", found, i64(0)), "ValueError", "tuple.index(x): x not in tuple",
+                                   node.loc)
+            else:
+                self.not_in_list_if(b.icmp_signed("<", found, i64(0)), args[1], t, node.loc)
             result = found
         elif op == "count":
             result = self.runtime("list_count", lst, self.item_memory(args[1], t), self.comparison("eq", t))
