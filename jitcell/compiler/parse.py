@@ -458,7 +458,7 @@ class _Parser:
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         if isinstance(node.value, ast.Name) and node.value.id == "tuple" and len(parts) == 2 \
                 and isinstance(parts[1], ast.Constant) and parts[1].value is Ellipsis:
-            indices = (self.annotation(parts[0]), S.Const(..., self.loc(parts[1])))
+            indices: tuple[S.Expr, ...] = (self.annotation(parts[0]), S.Const(..., self.loc(parts[1])))
         else:
             indices = tuple(self.index(p) if isinstance(p, ast.Slice) else self.annotation(p) for p in parts)
         return S.Subscript(self.expr(node.value), indices, self.loc(node))

@@ -127,8 +127,8 @@ def type_from_text(text: str) -> Type | None:
     if t is not None:
         return t
     if text.startswith("tuple[") and text.endswith(", ...]"):
-        element = type_from_text(text[len("tuple["):-len(", ...]")])
-        return None if element is None else VarTuple(element)
+        inner = type_from_text(text[len("tuple["):-len(", ...]")])
+        return None if inner is None else VarTuple(inner)
     for head, make in (("tuple[", lambda items: Tuple(items)),
                        ("dict[", lambda items: Dict(*items) if len(items) == 2 else None),
                        ("set[", lambda items: Set(*items) if len(items) == 1 else None),

@@ -82,7 +82,7 @@ def _parse(text: str) -> tuple[TypeName, str]:
                 return ("array", scalar, ndim), rest[match.end():]
             return (scalar,), rest
     if text.startswith("tuple["):
-        items = []
+        items: list[TypeName] = []
         rest = text[len("tuple["):]
         while True:
             item, rest = _parse(rest)

@@ -391,7 +391,7 @@ def read(obj: int, type_name: str):
     return Boundary("").python(obj, parse(type_name))
 
 
-def _pack_flat(value: list, kind: str, path: list[int]) -> array.array:
+def _pack_flat(value: list | tuple, kind: str, path: list[int]) -> array.array:
     try:
         if kind == "bool":
             for i, item in enumerate(value):
