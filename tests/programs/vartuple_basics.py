@@ -60,6 +60,20 @@ def keep(t: tuple[int, ...]) -> tuple[int, ...]:
     return t
 
 
+
+def unpack(t: tuple[str, ...]) -> str:
+    a, b = t
+    return b + a
+
+
+def unpack_pairs(n: int) -> int:
+    total = 0
+    for i in range(n):
+        x, y, z = tuple(range(i, i + 3))
+        total += x * y - z
+    return total
+
+
 #> squares(5)
 #> squares(0)
 #> total((1, 2, 3))
@@ -86,3 +100,8 @@ def keep(t: tuple[int, ...]) -> tuple[int, ...]:
 #> item((1.5, "x"), 0) !TypeError: item() argument 't' must be tuple[float, ...], not tuple containing str at index 1
 #> total((1, 2.5)) !TypeError: total() argument 't' must be tuple[int, ...], not tuple containing float at index 1
 #> keep((4, 5))
+#> unpack(("x", "yz"))
+#> unpack(("x",))
+#> unpack(("x", "y", "z"))
+#> unpack(())
+#> unpack_pairs(4)

@@ -751,6 +751,7 @@ class FunctionChecker(ExpressionChecker):
                 for name in _target_names(target):
                     self.locals.setdefault(name, ERROR)
             return None
+        value = self.vartuple_unpacked(value, node.targets)
         patterns = [self.pattern(target, value.type) for target in node.targets]
         if any(p is None for p in patterns):
             return None
@@ -909,6 +910,8 @@ class FunctionChecker(ExpressionChecker):
             return None
         elif isinstance(value.type, Tuple) and len(value.type.items) == len(targets):
             return self.unpack(targets, value, node.loc)
+        elif isinstance(value.type, VarTuple):  # its length is checked when it runs
+            return self.unpack(targets, self.vartuple_unpacked(value, (S.Tuple(targets, node.loc),)), node.loc)
         else:
             self.error(f"cannot unpack into {len(targets)} names: the right side must be a tuple "
                        f"of {len(targets)} values, like 'a, b = b, a'", node.value.loc)

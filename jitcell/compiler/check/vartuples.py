@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import ERROR, List, Tuple, Type, VarTuple
+from jitcell.compiler.types import ERROR, INT, List, Tuple, Type, VarTuple
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -99,6 +99,17 @@ class VarTupleChecks(CheckerHost):
                 and all(self.can_coerce(i.type, target.element) for i in e.items)):
             return None
         return T.ListNew(tuple(self.coerce(i, target.element, "an item of a tuple") for i in e.items), target, e.loc)
+
+    def vartuple_unpacked(self, value: T.Expr, targets: tuple[S.Target, ...]) -> T.Expr:
+        """`a, b = t` for a tuple[T, ...] t: a fixed tuple of as many items as the targets, which
+        raises Python's ValueError at run time when t has another length."""
+        if not isinstance(value.type, VarTuple) or not targets or not all(isinstance(t, S.Tuple) for t in targets):
+            return value
+        sizes = {len(t.elts) for t in targets if isinstance(t, S.Tuple)}
+        if len(sizes) != 1:
+            return value  # the patterns report it
+        (n,) = sizes
+        return T.ListOp("unpack", (value, T.Literal(n, INT, value.loc)), Tuple((value.type.element,) * n), value.loc)
 
     def tuple_method_error(self, name: str, loc: Loc) -> T.Expr | None:
         """A method of list a tuple lacks: Python's AttributeError, as a CompileError."""

@@ -58,10 +58,10 @@ from .exceptions import ExceptionLowering, Frame
 from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
-from .lists import ListLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
 from .sets import SetLowering
 from .strings import StringOpLowering
+from .vartuples import VarTupleLowering
 from .views import ViewLowering
 
 _PTR = ir.PointerType()
@@ -468,7 +468,7 @@ class _ModuleLowerer:
         return fn
 
 
-class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, ListLowering, ArrayLowering,
+class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, IterationLowering, ExceptionLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner

@@ -1,0 +1,52 @@
+"""Variable-length tuples in generated code: `tuple[T, ...]` is a runtime list (lower/lists.py);
+what is its own is unpacking one into a fixed number of targets.
+
+    a, b = t           n = load t.length
+                       n > 2: raise ValueError("too many values to unpack (expected 2)")
+                       n < 2: raise ValueError("not enough values to unpack (expected 2, got {n})")
+                       {a, b} = {load item 0, load item 1} ; retained: the fixed tuple's own
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from jitcell.compiler import typed as T
+from jitcell.compiler.types import INT, List
+
+from .arith import i64, llvm_type
+from .items import has_objects, load_item
+from .lists import ListLowering
+
+__all__ = ["VarTupleLowering"]
+
+
+class VarTupleLowering(ListLowering):
+    """Mixed into the function lowerer in place of ListLowering, whose operations it extends."""
+
+    def list_op(self, node: T.ListOp) -> ir.Value | None:
+        if node.op == "unpack":
+            return self.list_unpack(node)
+        return super().list_op(node)
+
+    def list_unpack(self, node: T.ListOp) -> ir.Value:
+        b = self.b
+        lst, owned = self.list_operand(node.args[0])
+        list_type = node.args[0].type
+        assert isinstance(list_type, List) and isinstance(node.args[1], T.Literal)  # check made it so
+        n, element = node.args[1].value, list_type.element
+        self.loc = node.loc
+        length = self.list_length(lst)
+        self.list_error_if(b.icmp_signed(">", length, i64(n)), "ValueError",
+                           f"too many values to unpack (expected {n})", node.loc)
+        self.list_error_if(b.icmp_signed("<", length, i64(n)), "ValueError",
+                           f"not enough values to unpack (expected {n}, got {{}})", node.loc, [(length, INT)])
+        whole = ir.Constant(llvm_type(node.type), None)
+        for i in range(n):
+            item = load_item(b, self.item_at(lst, i64(i), element), element)
+            if has_objects(element):
+                self.retain(item, element)  # the tuple's own reference
+            whole = b.insert_value(whole, item, i)
+        if owned:
+            self.drop(lst, list_type)
+        return whole
