@@ -33,8 +33,9 @@ class VarTupleLowering(ListLowering):
         b = self.b
         lst, owned = self.list_operand(node.args[0])
         list_type = node.args[0].type
-        assert isinstance(list_type, List) and isinstance(node.args[1], T.Literal)  # check made it so
-        n, element = node.args[1].value, list_type.element
+        count = node.args[1]
+        assert isinstance(list_type, List) and isinstance(count, T.Literal) and isinstance(count.value, int)
+        n, element = count.value, list_type.element
         self.loc = node.loc
         length = self.list_length(lst)
         self.list_error_if(b.icmp_signed(">", length, i64(n)), "ValueError",
