@@ -1,0 +1,99 @@
+"""tuple[T, ...]: what the checker refuses (Python's TypeError and AttributeError texts, as
+CompileErrors), what the boundary gives back (the caller's own tuple, lists inside written
+back), and that no runtime object outlives a call, over many calls too."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import jitcell
+from jitcell import CompileError, runtime
+
+REFUSED = {
+    "item assignment": ("def f(t: tuple[int, ...]) -> None:\n    t[0] = 1\n", 2, 5,
+                        "'tuple' object does not support item assignment"),
+    "augmented item": ("def f(t: tuple[int, ...]) -> None:\n    t[0] += 1\n", 2, 5,
+                       "'tuple' object does not support item assignment"),
+    "slice assignment": ("def f(t: tuple[int, ...]) -> None:\n    t[1:] = t\n", 2, 5,
+                         "'tuple' object does not support item assignment"),
+    "item deletion": ("def f(t: tuple[int, ...]) -> None:\n    del t[0]\n", 2, 9,
+                      "'tuple' object doesn't support item deletion"),
+    "append": ("def f(t: tuple[int, ...]) -> None:\n    t.append(1)\n", 2, 5,
+               "'tuple' object has no attribute 'append'"),
+    "sort": ("def f(t: tuple[int, ...]) -> None:\n    t.sort()\n", 2, 5, "'tuple' object has no attribute 'sort'"),
+    "arrays inside": ("def f(t: tuple[float[:], ...]) -> None:\n    pass\n", 1, 10,
+                      "a tuple[T, ...] cannot hold NumPy arrays"),
+    "list and tuple": ("def f(t: tuple[int, ...], xs: list[int]) -> tuple[int, ...]:\n    return t + xs\n", 2, 12,
+                       "can only concatenate tuple[int, ...]"),
+    "tuple() keywords": ("def f() -> int:\n    return len(tuple(x=1))\n", 2, 22,
+                         "tuple() takes no keyword arguments"),
+    "dict key": ("def f(d: dict[tuple[int, ...], int]) -> None:\n    pass\n", 1, 10,
+                 "unsupported type for parameter 'd': dict keys may be int or str"),
+}
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_what_would_change_a_tuple_is_a_compile_error(name):
+    source, line, col, message = REFUSED[name]
+    with pytest.raises(CompileError) as caught:
+        jitcell.compile_cell(source, cache=False)
+    text = str(caught.value)
+    assert f"cell:{line}:{col}: error: {message}" in text, text
+
+
+BOUNDARY = textwrap.dedent("""
+    def same(t: tuple[int, ...]) -> tuple[int, ...]:
+        return t
+
+    def first_grows(t: tuple[list[int], ...]) -> int:
+        t[0].append(9)
+        return len(t[0])
+
+    def made(n: int) -> tuple[tuple[str, int], ...]:
+        return tuple((str(i), i) for i in range(n))
+
+    def churn(n: int) -> int:
+        total = 0
+        for i in range(n):
+            t = tuple(str(k) for k in range(i))
+            u = t + t[1:] + ("x",)
+            if "1" in u:
+                total += u.index("1")
+            total += len(u) + u.count("0")
+        return total
+""")
+
+
+@pytest.fixture(scope="module")
+def functions():
+    return jitcell.compile_cell(BOUNDARY, cache=False).functions
+
+
+def test_a_tuple_argument_returned_is_the_callers_own(functions):
+    t = (1, 2, 3)
+    assert functions["same"](t) is t
+
+
+def test_lists_inside_a_tuple_argument_are_written_back(functions):
+    inner = [1]
+    assert functions["first_grows"]((inner, [2])) == 2
+    assert inner == [1, 9]
+
+
+def test_a_tuple_result_is_a_python_tuple(functions):
+    assert functions["made"](2) == (("0", 0), ("1", 1))
+    assert type(functions["made"](0)) is tuple
+
+
+def test_no_object_outlives_calls(functions):
+    churn, made = functions["churn"], functions["made"]
+    churn(5)
+    before = runtime.call("live_objects")
+    for _ in range(2_000):
+        churn(6)
+        made(3)
+    with pytest.raises(TypeError):
+        functions["first_grows"](([1], "x"))
+    assert runtime.call("live_objects") == before
