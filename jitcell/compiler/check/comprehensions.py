@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, NONE, Dict, List, Set, Type
+from jitcell.compiler.types import BOOL, ERROR, NONE, Dict, List, Set, Type, VarTuple
 
 from .host import CheckerHost
 from .lists import EMPTY_LIST, element_problem
@@ -170,6 +170,9 @@ class ComprehensionChecks(StatementHost):
             return ERROR
         if (problem := element_problem(value.type)) is not None:
             self.error(problem, loc)
+            return ERROR
+        if isinstance(value.type, VarTuple):
+            self.error(f"dict values must be int, float, bool, str or a list, not {value.type}", loc)
             return ERROR
         return Dict(element.type, value.type)
 

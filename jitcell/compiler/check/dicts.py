@@ -55,7 +55,7 @@ class DictChecks(CheckerHost):
         if key not in DICT_KEYS:
             self.error(f"dict keys must be int or str, not {key}", loc)
             return ERROR
-        if value not in DICT_VALUES and not isinstance(value, List):
+        if value not in DICT_VALUES and type(value) is not List:  # not a tuple[T, ...] (check/vartuples.py)
             self.error(f"dict values must be int, float, bool, str or a list, not {value}", loc)
             return ERROR
         return Dict(key, value)

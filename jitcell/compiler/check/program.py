@@ -179,7 +179,7 @@ class ModuleChecker:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
             if ERROR in (key, value):
                 return ERROR
-            if key not in DICT_KEYS or (value not in DICT_VALUES and not isinstance(value, List)):
+            if key not in DICT_KEYS or (value not in DICT_VALUES and type(value) is not List):
                 self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be int or str, values "
                                               "int, float, bool, str or a list", node.loc))
                 return ERROR

@@ -94,9 +94,15 @@ class VarTupleChecks(CheckerHost):
         return T.ListOp("copy", (value,), t, value.loc)
 
     def fixed_as_vartuple(self, e: T.Expr, target: Type) -> T.Expr | None:
-        """A tuple literal `(a, b)` where a tuple[T, ...] goes: a new one of its items."""
-        if not (isinstance(target, VarTuple) and isinstance(e, T.MakeTuple)
-                and all(self.can_coerce(i.type, target.element) for i in e.items)):
+        """A tuple `(a, b)` where a tuple[T, ...] goes: a new one of its items (converted, for a literal;
+        of type T exactly, for another fixed tuple)."""
+        if not isinstance(target, VarTuple) or not isinstance(e.type, Tuple):
+            return None
+        if not isinstance(e, T.MakeTuple):
+            if any(i != target.element for i in e.type.items):
+                return None
+            return T.ListOp("from_tuple", (e,), target, e.loc)
+        if not all(self.can_coerce(i.type, target.element) for i in e.items):
             return None
         return T.ListNew(tuple(self.coerce(i, target.element, "an item of a tuple") for i in e.items), target, e.loc)
 

@@ -1,5 +1,5 @@
 """Variable-length tuples in generated code: `tuple[T, ...]` is a runtime list (lower/lists.py);
-what is its own is unpacking one into a fixed number of targets.
+what is its own is unpacking one into a fixed number of targets, and making one of a fixed tuple.
 
     a, b = t           n = load t.length
                        n > 2: raise ValueError("too many values to unpack (expected 2)")
@@ -12,10 +12,10 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import INT, List
+from jitcell.compiler.types import INT, List, Tuple
 
 from .arith import i64, llvm_type
-from .items import has_objects, load_item
+from .items import has_objects, load_item, store_item
 from .lists import ListLowering
 
 __all__ = ["VarTupleLowering"]
@@ -27,7 +27,26 @@ class VarTupleLowering(ListLowering):
     def list_op(self, node: T.ListOp) -> ir.Value | None:
         if node.op == "unpack":
             return self.list_unpack(node)
+        if node.op == "from_tuple":
+            return self.tuple_to_list(node)
         return super().list_op(node)
+
+    def tuple_to_list(self, node: T.ListOp) -> ir.Value:
+        """A fixed tuple (a struct) where a tuple[T, ...] goes: a new list of its items, retained."""
+        b = self.b
+        fixed = node.args[0].type
+        list_type = node.type
+        assert isinstance(fixed, Tuple) and isinstance(list_type, List)  # check made it so
+        whole = self.expr(node.args[0])
+        element = list_type.element
+        lst = self.new_list(i64(len(fixed.items)), element)
+        for i in range(len(fixed.items)):
+            item = b.extract_value(whole, i)
+            self.retain(item, element)  # the list's own reference
+            store_item(b, self.item_at(lst, i64(i), element), item, element)
+        self.drop(whole, fixed)
+        self.take(lst)
+        return lst
 
     def list_unpack(self, node: T.ListOp) -> ir.Value:
         b = self.b
