@@ -97,3 +97,14 @@ def test_no_object_outlives_calls(functions):
     with pytest.raises(TypeError):
         functions["first_grows"](([1], "x"))
     assert runtime.call("live_objects") == before
+
+
+def test_a_tuple_of_any_length_crosses_cells_and_the_cache(tmp_path):
+    first = "def spread(n: int) -> tuple[int, ...]:\n    return tuple(range(n))\n"
+    spread = jitcell.compile_cell(first, cache_dir=tmp_path).functions["spread"]
+    again = jitcell.compile_cell(first, cache_dir=tmp_path)
+    assert again.cache_hit  # its manifest, with the type tuple[int, ...], was read back and accepted
+    assert again.functions["spread"](3) == (0, 1, 2)
+    second = "def total(n: int) -> int:\n    t = spread(n)\n    return sum(t) + len(t + (1,))\n"
+    total = jitcell.compile_cell(second, callees={"spread": spread}, cache_dir=tmp_path).functions["total"]
+    assert total(4) == 6 + 5
