@@ -108,3 +108,27 @@ def test_a_tuple_of_any_length_crosses_cells_and_the_cache(tmp_path):
     second = "def total(n: int) -> int:\n    t = spread(n)\n    return sum(t) + len(t + (1,))\n"
     total = jitcell.compile_cell(second, callees={"spread": spread}, cache_dir=tmp_path).functions["total"]
     assert total(4) == 6 + 5
+
+
+def _resident_bytes() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096
+
+
+def test_resident_memory_stays_flat_over_100_000_calls(functions):
+    """tests/test_memory.py shows that this measure sees a leak."""
+    churn, made, same, first_grows = (functions[n] for n in ("churn", "made", "same", "first_grows"))
+    t = tuple(range(20))
+    for _ in range(2_000):
+        churn(4)
+        made(3)
+        same(t)
+        first_grows(([1], [2]))
+    start, count = _resident_bytes(), runtime.call("live_objects")
+    for _ in range(100_000):
+        churn(4)  # tuples built, sliced, concatenated, searched and dropped
+        made(3)  # a tuple of tuples holding strs, returned as Python tuples
+        same(t)  # copied in, handed back as the caller's own
+        first_grows(([1], [2]))  # lists inside a tuple, written back
+    assert runtime.call("live_objects") == count
+    assert _resident_bytes() - start < 2 * 2**20
