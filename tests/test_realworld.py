@@ -41,7 +41,7 @@ BLOCKED = {
     "pyperf_fannkuch": "bound methods as values (perm1_ins = perm1.insert)",
     "pyperf_float": "classes; lists",
     "pyperf_nbody": "module-level lists and dicts; nested unpacking in for targets",
-    "pyperf_nqueens": "generators (yield); tuple(generator) of variable length; item-target swaps; None",
+    "pyperf_nqueens": "range objects as values and parameters; None (int | None, is None); list() of a generator",
     "pyperf_spectral_norm": "functions as values; tuple parameters",
 }
 
