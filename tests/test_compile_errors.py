@@ -133,10 +133,10 @@ CASES = {
                            5, 25, "reversed() takes a range or an array in jitcell"),
     "generator expression": ("def f(n: int):\n    g = (i for i in range(n))\n    return n\n", 2, 9,
                              "a generator expression is supported only as the argument of sum(), min(), max(), "
-                             "any(), all(), sorted(), list(), set() or str.join(); use a list comprehension"),
+                             "any(), all(), sorted(), list(), tuple(), set() or str.join(); use a list comprehension"),
     "generator to len": ("def f(n: int):\n    return len(i for i in range(n))\n", 2, 15,
                          "a generator expression is supported only as the argument of sum(), min(), max(), "
-                         "any(), all(), sorted(), list(), set() or str.join(); use a list comprehension"),
+                         "any(), all(), sorted(), list(), tuple(), set() or str.join(); use a list comprehension"),
     "comprehension of empty lists": ("def f(n: int):\n    return [[] for i in range(n)]\n", 2, 13,
                                      "the type of the items of this list comprehension is not known (an empty "
                                      "list, dict or set); annotate where it goes, e.g. 'rows: list[list[int]] = "

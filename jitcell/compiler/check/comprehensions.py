@@ -11,7 +11,7 @@ A comprehension becomes the loops Python would run: its clauses are rewritten in
 live in their own scope, as in Python 3, and an outer `x` may have another type. The first
 clause's iterable is evaluated in the enclosing scope, as Python does.
 
-A generator expression is accepted as the argument of `sum min max any all sorted list set` and
+A generator expression is accepted as the argument of `sum min max any all sorted list tuple set` and
 `str.join`, where it is consumed at once: it is built as a list (a set for set()) and then
 consumed, which gives Python's values and exceptions. `any()` and `all()` of a generator are loops
 that stop at the item that decides, as Python's do (kinds "any" and "all").
@@ -54,7 +54,7 @@ class ComprehensionChecks(StatementHost):
         expected = self.take_expected_type()
         if node.kind == "generator":
             return self.error("a generator expression is supported only as the argument of sum(), min(), max(), "
-                              "any(), all(), sorted(), list(), set() or str.join(); use a list comprehension",
+                              "any(), all(), sorted(), list(), tuple(), set() or str.join(); use a list comprehension",
                               node.loc)
         self.comprehensions += 1
         result = f"c{self.comprehensions}"
