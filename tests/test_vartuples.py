@@ -47,6 +47,10 @@ BOUNDARY = textwrap.dedent("""
     def same(t: tuple[int, ...]) -> tuple[int, ...]:
         return t
 
+    def pick(ts: list[tuple[int, ...]]) -> tuple[int, ...]:
+        ts.append(ts[0][1:])
+        return ts[0]
+
     def first_grows(t: tuple[list[int], ...]) -> int:
         t[0].append(9)
         return len(t[0])
@@ -74,6 +78,13 @@ def functions():
 def test_a_tuple_argument_returned_is_the_callers_own(functions):
     t = (1, 2, 3)
     assert functions["same"](t) is t
+
+
+def test_tuples_in_a_list_argument_stay_the_callers_own(functions):
+    first, second = (1, 2), ()
+    xs = [first, second]
+    assert functions["pick"](xs) is first
+    assert xs == [(1, 2), (), (2,)] and xs[0] is first and xs[1] is second
 
 
 def test_lists_inside_a_tuple_argument_are_written_back(functions):

@@ -62,6 +62,21 @@ def repeated(t: tuple[bool, ...], n: int) -> tuple[bool, ...]:
     return u + t
 
 
+
+def snapshot(xs: list[int]) -> tuple[int, ...]:
+    t = tuple(xs)
+    xs.append(99)
+    xs.extend(t)
+    xs += t[:1]
+    return t + tuple(xs)
+
+
+def pick(ts: list[tuple[str, ...]], i: int) -> tuple[str, ...]:
+    ts.append(ts[i] + ("new",))
+    print(ts[-1], ts)
+    return ts[i]
+
+
 #> builtins((3, 1, 2))
 #> builtins((7,))
 #> builtins(())
@@ -79,3 +94,7 @@ def repeated(t: tuple[bool, ...], n: int) -> tuple[bool, ...]:
 #> repeated((True, False), 2)
 #> repeated((True,), 0)
 #> repeated((True,), -1)
+#> snapshot([1, 2])
+#> snapshot([])
+#> pick([("a",), ()], 0)
+#> pick([("a",), ()], 5)

@@ -223,6 +223,8 @@ class ListChecks(CheckerHost):
                 return T.ListOp("index", (lst, value, *bounds), INT, loc)
             return T.ListOp(name, (lst, value), INT if name == "count" else NONE, loc)
         if name == "extend":
+            if isinstance(args[0].type, VarTuple) and args[0].type.element == element:  # the same items' layout
+                return T.ListOp("extend", (lst, args[0]), NONE, loc)
             if not (self.can_coerce(args[0].type, t)):
                 return self.error(f"list.extend() of a {t} takes a {t}, not {args[0].type}", args[0].loc)
             return T.ListOp("extend", (lst, self.coerce(args[0], t, "the argument of list.extend()")), NONE, loc)
