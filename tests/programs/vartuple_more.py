@@ -77,6 +77,16 @@ def pick(ts: list[tuple[str, ...]], i: int) -> tuple[str, ...]:
     return ts[i]
 
 
+
+def pairs(ts: list[tuple[int, ...]]) -> int:
+    total = 0
+    for a, b in ts:
+        total += a * b
+    else:
+        total += 1000
+    return total
+
+
 #> builtins((3, 1, 2))
 #> builtins((7,))
 #> builtins(())
@@ -98,3 +108,7 @@ def pick(ts: list[tuple[str, ...]], i: int) -> tuple[str, ...]:
 #> snapshot([])
 #> pick([("a",), ()], 0)
 #> pick([("a",), ()], 5)
+#> pairs([(1, 2), (3, 4)])
+#> pairs([])
+#> pairs([(1, 2), (3,)])
+#> pairs([(1, 2, 3)])

@@ -17,6 +17,7 @@ import builtins
 import functools
 import operator
 from collections.abc import Callable
+from dataclasses import replace
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
@@ -670,6 +671,11 @@ class FunctionChecker(ExpressionChecker):
         length at each step (lower/lists.py), as CPython does."""
         assert isinstance(lst.type, List)  # for_loop has checked
         element = lst.type.element
+        if isinstance(element, VarTuple) and not isinstance(node.target, S.Name):
+            # `for a, b in ts`: each item into a hidden local (no Python name has a dot), then `a, b = it`
+            item = S.Name(f"for.{node.loc.line}.{node.loc.col}", node.target.loc)
+            unpack = S.Assign(targets, item, None, node.target.loc)
+            return self.for_list(replace(node, target=item, body=(unpack, *node.body)), (item,), lst)
         if len(targets) == 1 and isinstance(node.target, S.Name):
             wanted: tuple[Type, ...] = (element,)
         elif isinstance(element, Tuple) and len(element.items) == len(targets):
