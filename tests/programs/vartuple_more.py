@@ -87,6 +87,11 @@ def pairs(ts: list[tuple[int, ...]]) -> int:
     return total
 
 
+
+def either(t: tuple[int, ...], c: bool) -> tuple[int, ...]:
+    return t if c else (1, 2)
+
+
 #> builtins((3, 1, 2))
 #> builtins((7,))
 #> builtins(())
@@ -112,3 +117,5 @@ def pairs(ts: list[tuple[int, ...]]) -> int:
 #> pairs([])
 #> pairs([(1, 2), (3,)])
 #> pairs([(1, 2, 3)])
+#> either((5,), True)
+#> either((5,), False)

@@ -117,6 +117,13 @@ class VarTupleChecks(CheckerHost):
         (n,) = sizes
         return T.ListOp("unpack", (value, T.Literal(n, INT, value.loc)), Tuple((value.type.element,) * n), value.loc)
 
+    def vartuple_branches(self, values: list[T.Expr]) -> list[T.Expr]:
+        """`t if c else (0, 1)`: a fixed tuple beside a tuple[T, ...] becomes one."""
+        varying = [v.type for v in values if isinstance(v.type, VarTuple)]
+        if not varying:
+            return values
+        return [self.fixed_as_vartuple(v, varying[0]) or v for v in values]
+
     def tuple_method_error(self, name: str, loc: Loc) -> T.Expr | None:
         """A method of list a tuple lacks: Python's AttributeError, as a CompileError."""
         if name in TUPLE_METHODS:
