@@ -25,7 +25,7 @@ from jitcell.errors import Loc
 from .host import CheckerHost
 from .lists import EMPTY_LIST, element_problem
 
-__all__ = ["VarTupleChecks", "vartuple_annotation", "is_vartuple_annotation", "MUTATING", "immutable_message"]
+__all__ = ["VarTupleChecks", "vartuple_annotation", "is_vartuple_annotation", "immutable_message", "fixed_fits"]
 
 # list operations that make a new list: their result can be retyped as a tuple without a copy
 _FRESH = frozenset({"range", "copy", "slice", "concat", "repeat", "sorted", "dict_keys", "dict_values", "dict_items"})
