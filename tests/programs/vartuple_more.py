@@ -92,6 +92,16 @@ def either(t: tuple[int, ...], c: bool) -> tuple[int, ...]:
     return t if c else (1, 2)
 
 
+
+def doubled(n: int) -> Iterator[int]:
+    for i in range(n):
+        yield i * 2
+
+
+def walked(n: int, xs: list[str]) -> None:
+    print(tuple(doubled(n)), tuple(enumerate(xs)), tuple(zip(xs, xs[1:])), tuple(reversed(range(n))))
+
+
 #> builtins((3, 1, 2))
 #> builtins((7,))
 #> builtins(())
@@ -119,3 +129,5 @@ def either(t: tuple[int, ...], c: bool) -> tuple[int, ...]:
 #> pairs([(1, 2, 3)])
 #> either((5,), True)
 #> either((5,), False)
+#> walked(3, ["a", "b", "c"])
+#> walked(0, [])

@@ -23,6 +23,7 @@ from jitcell.compiler.types import ERROR, INT, List, Tuple, Type, VarTuple
 from jitcell.errors import Loc
 
 from .host import CheckerHost
+from .iteration import ITERATORS
 from .lists import EMPTY_LIST, element_problem
 
 __all__ = ["VarTupleChecks", "vartuple_annotation", "is_vartuple_annotation", "immutable_message", "fixed_fits"]
@@ -69,8 +70,10 @@ class VarTupleChecks(CheckerHost):
                 and "range" not in self.locals:
             value = self.list_range(arg)  # as list(range(...)), then retyped
         else:
-            value = self.expr(arg)
-            if value.type is not ERROR and not isinstance(value.type, (List, Tuple)) \
+            walked = isinstance(arg, S.Call) and isinstance(arg.func, S.Name) and arg.func.id not in self.locals \
+                and (arg.func.id in ITERATORS or getattr(self.module.definitions.get(arg.func.id), "generator", False))
+            value = T.Literal(0, INT, loc) if walked else self.expr(arg)  # a generator, enumerate(...): walked
+            if walked or value.type is not ERROR and not isinstance(value.type, (List, Tuple)) \
                     and value.type is not EMPTY_LIST:
                 item = S.Name("item", loc)  # `[item for item in x]`: the comprehension renames it
                 walk = S.Comprehension("list", item, None, (S.Generator(item, arg, (), loc),), loc)
