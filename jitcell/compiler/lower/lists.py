@@ -3,7 +3,8 @@
     x = xs[i]          n = load xs.length ; j = i < 0 ? i + n : i
                        j unsigned>= n: raise IndexError("list index out of range")
                        x = load (xs.items + 8 * stride * j) ; retained: now ours
-    xs.append(v)       at = list_push(xs) (null: MemoryError) ; store v at `at` (the list takes v)
+    xs.append(v)       n = xs.length ; n < xs.capacity: at = xs.items + 8 * stride * n, length n + 1
+                       else at = list_push(xs) (grows; null: MemoryError) ; store v at `at` (the list takes v)
     v in xs            list_find(xs, &v, jitcell.list.eq.<T>, 0, max) >= 0
 
 An item is stored as words (lower/items.py). The list owns the objects among them (its
@@ -26,7 +27,7 @@ from .items import comparison, has_objects, item_words, load_item, object_mask, 
 __all__ = ["ListLowering"]
 
 _PTR = ir.PointerType()
-_LENGTH, _ITEMS, _MODIFIED = 2, 4, 7  # words of the list object
+_LENGTH, _CAPACITY, _ITEMS, _MODIFIED = 2, 3, 4, 7  # words of the list object
 _OPS = {"<": 0, "<=": 1, ">": 2, ">=": 3}
 _NO_STOP = 2**63 - 1
 
@@ -198,8 +199,7 @@ class ListLowering(LowererHost):
         elif op == "copy":
             result = self.allocated(self.runtime_object("list_slice", lst, i64(0), self.list_length(lst)))
         elif op == "append":
-            at = self.runtime("list_push", lst)
-            self.no_memory_if(b.icmp_signed("==", at, i64(0)))
+            at = self.pushed(lst, t)
             self.store_taken(at, args[1], t)
             consumed.add(id(args[1]))
         elif op == "insert":
@@ -322,6 +322,27 @@ class ListLowering(LowererHost):
         self.take(lst)
         return lst
 
+    def pushed(self, lst: ir.Value, t: Type) -> ir.Value:
+        """The address (an int) of a new last item of lst: inline while there is room, as CPython's
+        append is; else through list_push, which grows the list (MemoryError if it cannot)."""
+        b = self.b
+        n = self.list_length(lst)
+        room = b.icmp_signed("<", n, self.list_field(lst, _CAPACITY))
+        with b.if_else(room, likely=True) as (inline, grow):
+            with inline:
+                b.store(b.add(n, i64(1)), b.gep(lst, [i64(8 * _LENGTH)], source_etype=I8))
+                self.mark_modified(lst)
+                fast = b.ptrtoint(self.item_at(lst, n, t), I64)
+                fast_block = b.block
+            with grow:
+                slow = self.runtime("list_push", lst)
+                self.no_memory_if(b.icmp_signed("==", slow, i64(0)))
+                slow_block = b.block
+        at = b.phi(I64)
+        at.add_incoming(fast, fast_block)
+        at.add_incoming(slow, slow_block)
+        return at
+
     def store_taken(self, at: ir.Value, value: ir.Value, t: Type) -> None:
         """Store an owned, held value into an item's words: the list takes it."""
         if has_objects(t):
@@ -343,7 +364,7 @@ class ListLowering(LowererHost):
             lst = self.allocated(self.runtime_object("list_slice", lst, i64(0), self.list_length(lst)))
             self.hold(lst, node.type)
         if node.key is None:
-            sorted_ = self.runtime("list_sort", lst, self.comparison("order", t), b.zext(reverse, I8))
+            sorted_ = self.runtime("list_sort", lst, self.comparison("less", t), b.zext(reverse, I8))
             self.no_memory_if(b.icmp_unsigned("==", sorted_, ir.Constant(I8, 0)))
         else:
             key_call = node.key
@@ -367,7 +388,7 @@ class ListLowering(LowererHost):
                 store_item(b, b.gep(at, [i64(8 * key_words)], source_etype=I8), item, t)
 
             self.counted(n, compute_key)
-            sorted_ = self.runtime("list_sort", pairs, self.comparison("order", key_type), b.zext(reverse, I8))
+            sorted_ = self.runtime("list_sort", pairs, self.comparison("less", key_type), b.zext(reverse, I8))
             self.no_memory_if(b.icmp_unsigned("==", sorted_, ir.Constant(I8, 0)))
             self.runtime("list_unkey", lst, pairs, i64(key_words))
             self.drop(pairs, List(key_type))
