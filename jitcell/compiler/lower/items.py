@@ -6,7 +6,8 @@
     jitcell.list.less.str     i64 (i64 a, i64 b, i64 0): a < b, the order with op folded (for sorts)
 
 An item is stored as words (runtime/source.py): an int, a float's bits, a bool 0/1, an
-object's address, a tuple's items flattened. Comparisons follow Python: floats compare
+object's address, a tuple's items flattened. Item words are loaded and stored with the TBAA tag "list item" (aliasing.py): no store to an
+item can change a list's length or items address. Comparisons follow Python: floats compare
 ordered (NaN is unequal to everything), tuples and lists item by item, the first items that
 differ deciding an order. They are generated once per cell and element type, and reached by
 the runtime's searches, comparisons and sort through their addresses.
@@ -18,6 +19,7 @@ from llvmlite import ir
 
 from jitcell.compiler.types import BOOL, FLOAT, INT, STR, List, Tuple, Type, is_heap
 
+from .aliasing import tagged
 from .arith import I1, I8, I64, i64, llvm_type
 from .host import ModuleHost
 
@@ -54,7 +56,7 @@ def store_item(b: ir.IRBuilder, at: ir.Value, value: ir.Value, t: Type) -> None:
         return
     if t is BOOL:
         value = b.zext(value, I64)
-    b.store(value, at)
+    tagged(b, b.store(value, at), "list item")
 
 
 def load_item(b: ir.IRBuilder, at: ir.Value, t: Type) -> ir.Value:
@@ -67,8 +69,8 @@ def load_item(b: ir.IRBuilder, at: ir.Value, t: Type) -> ir.Value:
             offset += item_words(item)
         return whole
     if t is BOOL:
-        return b.icmp_signed("!=", b.load(at, typ=I64), i64(0))
-    return b.load(at, typ=llvm_type(t))
+        return b.icmp_signed("!=", tagged(b, b.load(at, typ=I64), "list item"), i64(0))
+    return tagged(b, b.load(at, typ=llvm_type(t)), "list item")
 
 
 # ---- the item comparisons the runtime calls back ---------------------------------------------
