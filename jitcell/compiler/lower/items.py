@@ -6,11 +6,12 @@
     jitcell.list.less.str     i64 (i64 a, i64 b, i64 0): a < b, the order with op folded (for sorts)
 
 An item is stored as words (runtime/source.py): an int, a float's bits, a bool 0/1, an
-object's address, a tuple's items flattened. Item words are loaded and stored with the TBAA tag "list item" (aliasing.py): no store to an
-item can change a list's length or items address. Comparisons follow Python: floats compare
-ordered (NaN is unequal to everything), tuples and lists item by item, the first items that
-differ deciding an order. They are generated once per cell and element type, and reached by
-the runtime's searches, comparisons and sort through their addresses.
+object's address, a tuple's items flattened. Item words are loaded and stored with the TBAA
+tag "list item" (aliasing.py): no store to an item can change a list's length or items
+address. Comparisons follow Python: floats compare ordered (NaN is unequal to everything),
+tuples and lists item by item, the first items that differ deciding an order. They are
+generated once per cell and element type, and reached by the runtime's searches,
+comparisons and sort through their addresses.
 """
 
 from __future__ import annotations
