@@ -25,6 +25,7 @@ from jitcell.runtime.interrupts import CHUNK
 
 from .aliasing import tagged
 from .arith import I1, I8, I64, i64, llvm_type
+from .fresh import fresh_lists
 from .host import LowererHost
 from .items import comparison, has_objects, item_words, load_item, object_mask, store_item
 
@@ -78,7 +79,16 @@ class ListLowering(LowererHost):
                 self.report(site, [])
         return b.load(self.vars[node.name]), False
 
-    def mark_modified(self, lst: ir.Value) -> None:
+    _fresh: tuple[T.Function, frozenset[str]] | None = None
+
+    def mark_modified(self, lst: ir.Value, node: T.Expr | None = None) -> None:
+        """Set lst's `modified` word, unless `node` (the list's expression) is a local that only
+        ever holds lists this function made (fresh.py), whose word no one reads."""
+        if isinstance(node, T.Local):
+            if self._fresh is None or self._fresh[0] is not self.fn:
+                self._fresh = (self.fn, fresh_lists(self.fn))
+            if node.name in self._fresh[1]:
+                return
         b = self.b
         tagged(b, b.store(i64(1), b.gep(lst, [i64(8 * _MODIFIED)], source_etype=I8)), "list header")
 
@@ -209,7 +219,7 @@ class ListLowering(LowererHost):
         elif op == "copy":
             result = self.allocated(self.runtime_object("list_slice", lst, i64(0), self.list_length(lst)))
         elif op == "append":
-            at = self.pushed(lst, t)
+            at = self.pushed(lst, t, node.args[0])
             self.store_taken(at, args[1], t)
             consumed.add(id(args[1]))
         elif op == "insert":
@@ -332,7 +342,7 @@ class ListLowering(LowererHost):
         self.take(lst)
         return lst
 
-    def pushed(self, lst: ir.Value, t: Type) -> ir.Value:
+    def pushed(self, lst: ir.Value, t: Type, node: T.Expr) -> ir.Value:
         """The address (an int) of a new last item of lst: inline while there is room, as CPython's
         append is; else through list_push, which grows the list (MemoryError if it cannot)."""
         b = self.b
@@ -341,7 +351,7 @@ class ListLowering(LowererHost):
         with b.if_else(room, likely=True) as (inline, grow):
             with inline:
                 tagged(b, b.store(b.add(n, i64(1)), b.gep(lst, [i64(8 * _LENGTH)], source_etype=I8)), "list header")
-                self.mark_modified(lst)
+                self.mark_modified(lst, node)
                 fast = b.ptrtoint(self.item_at(lst, n, t), I64)
                 fast_block = b.block
             with grow:
@@ -436,7 +446,7 @@ class ListLowering(LowererHost):
             self.take(value)
         store_item(b, at, value, t)
         self.release(old, t)
-        self.mark_modified(lst)
+        self.mark_modified(lst, node.list)
         if owned:
             self.drop(lst, node.list.type)
 
@@ -458,7 +468,7 @@ class ListLowering(LowererHost):
             self.take(new)
         self.release(load_item(b, at, t), t)  # the list's reference to the old item
         store_item(b, at, new, t)
-        self.mark_modified(lst)
+        self.mark_modified(lst, node.list)
         self.drop(old, t)
         if owned:
             self.drop(lst, node.list.type)
