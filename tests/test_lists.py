@@ -163,3 +163,44 @@ def test_the_manifest_grammar_reads_list_types():
     assert manifest.parse_type("dict[str, list[float]]") == ("dict", "str", ("list", ("float",)))
     assert manifest.parse_type("list[None]") is None
     assert manifest.parse_type("list[int") is None
+
+
+FRESH = """
+def through_alias(xs: list[int], n: int) -> int:
+    ys = [0] * n
+    ys[0] = 1
+    zs = ys
+    zs = xs
+    zs[0] = n
+    return ys[0]
+
+def through_loop(a: list[list[float]]) -> None:
+    for row in a:
+        row[0] += 1.0
+"""
+
+
+def _fresh_calls(functions):
+    xs, a = [5, 6], [[1.0], [2.0, 3.0]]
+    assert functions["through_alias"](xs, 3) == 1
+    functions["through_loop"](a)
+    return xs, a
+
+
+def test_stores_through_aliases_of_arguments_set_modified(monkeypatch):
+    """A list local that only list-making expressions assign (ys) needs no `modified` word; one that
+    may hold the caller's list (zs, row) does: the caller sees the stores through it."""
+    from jitcell.compiler import parse
+    from jitcell.compiler.check import program as check_program
+    from jitcell.compiler.lower import fresh
+    from jitcell.compiler.lower import lists as lower_lists
+
+    typed = check_program.check(parse.parse(FRESH), FRESH)
+    found = {fn.name: fresh.fresh_lists(fn) for fn in typed.functions}
+    assert found == {"through_alias": frozenset({"ys"}), "through_loop": frozenset()}
+    assert _fresh_calls(jitcell.compile_cell(FRESH, cache=False).functions) == ([3, 6], [[2.0], [3.0, 3.0]])
+    # the protection switched off: every list local taken for fresh, the stores through zs and row are lost
+    monkeypatch.setattr(lower_lists, "fresh_lists",
+                        lambda fn: frozenset(n for n, t in fn.locals.items() if "list" in str(t)))
+    assert _fresh_calls(jitcell.compile_cell(FRESH, cache=False).functions) == ([5, 6], [[1.0], [2.0, 3.0]])
+

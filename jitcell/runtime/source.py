@@ -28,7 +28,9 @@ Objects are reference counted; an object is its address:
             words 5-6 shape, words 7-8 strides in elements (word 6 and 8 unused for 1-D),
             word 9 item size, word 10 base (0, or the array that owns the memory of a -2 view:
             always an owner (-1) or an entry point's view (k), never another -2 view)
-    list:   word 2 length, word 3 capacity (items), word 4 items address, word 5 item size in
+    list:   word 2 length, word 3 capacity (items), word 4 items address (the object's own
+            address + 64 when the items follow the header: a small list made in one allocation,
+            whose items list_reserve moves to memory of their own to grow), word 5 item size in
             words, word 6 object mask (bit k set: word k of each item is an object the list
             owns), word 7 modified (set by every mutation; the boundary writes a list back to
             its Python list only if set). An item is its words: an int, a float's bits, a bool
@@ -79,7 +81,8 @@ def obj_destroy(o: int) -> None:
         obj_release(load64(o + 80))
     elif kind == 4:
         items_release(load64(o + 32), load64(o + 16), load64(o + 40), load64(o + 48))
-        free(load64(o + 32))
+        if load64(o + 32) != o + 64:  # else the items are inside the object
+            free(load64(o + 32))
     store64(state(0), load64(state(0)) - 1)
     free(o)
 
@@ -1326,14 +1329,28 @@ def set_within(a: int, b: int) -> bool:
 
 def list_new(n: int, stride: int, mask: int) -> int:
     """A list of n items of `stride` words, zeroed (the caller fills them), or 0: no memory."""
+    return list_made(n, stride, mask, True)
+
+
+def list_made(n: int, stride: int, mask: int, zeroed: bool) -> int:
+    """list_new, with items zeroed or not (the caller then writes every one: a copy)."""
     if n < 0 or n > 1152921504606846975 // stride:  # 2**60 - 1 words: more than any memory
         return 0
     capacity = n if n > 4 else 4
-    items = calloc(capacity, 8 * stride)
-    l = obj_alloc(64, 4) if items != 0 else 0
-    if l == 0:
-        free(items)
-        return 0
+    nbytes = capacity * 8 * stride
+    if nbytes <= 256:  # small: the items follow the header, one allocation (list_reserve moves them out)
+        l = obj_alloc(64 + nbytes, 4)
+        if l == 0:
+            return 0
+        items = l + 64
+        if zeroed:
+            memset(items, 0, nbytes)
+    else:
+        items = calloc(capacity, 8 * stride) if zeroed else malloc(nbytes)
+        l = obj_alloc(64, 4) if items != 0 else 0
+        if l == 0:
+            free(items)
+            return 0
     store64(l + 16, n)
     store64(l + 24, capacity)
     store64(l + 32, items)
@@ -1369,9 +1386,16 @@ def list_reserve(l: int, needed: int) -> bool:
     capacity = needed + (needed >> 3) + 6
     if capacity > 1152921504606846975 // stride:
         return False
-    items = realloc(load64(l + 32), capacity * 8 * stride)
-    if items == 0:
-        return False
+    old = load64(l + 32)
+    if old == l + 64:  # items inside the object (list_made): moved to memory of their own
+        items = malloc(capacity * 8 * stride)
+        if items == 0:
+            return False
+        memcpy(items, old, load64(l + 16) * 8 * stride)
+    else:
+        items = realloc(old, capacity * 8 * stride)
+        if items == 0:
+            return False
     store64(l + 32, items)
     store64(l + 24, capacity)
     return True
@@ -1427,7 +1451,7 @@ def list_slice(a: int, start: int, stop: int) -> int:
     """A new list of items start..stop of a (0 <= start <= stop <= len), or 0: no memory."""
     stride = load64(a + 40)
     n = stop - start
-    l = list_new(n, stride, load64(a + 48))
+    l = list_made(n, stride, load64(a + 48), False)
     if l == 0:
         return 0
     memcpy(load64(l + 32), load64(a + 32) + 8 * stride * start, 8 * stride * n)
@@ -1462,18 +1486,26 @@ def slice_adjust(n: int, start: int, stop: int, step: int, given: int, out: int)
     count = 0
     if step < 0:
         if stop < start:
-            count = (start - stop - 1) // -step + 1
+            count = start - stop if step == -1 else (start - stop - 1) // -step + 1
     elif start < stop:
-        count = (stop - start - 1) // step + 1
+        count = stop - start if step == 1 else (stop - start - 1) // step + 1
     store64(out, start)
     store64(out + 8, step)
     store64(out + 16, count)
 
 
+def words_copy(to: int, at: int, size: int) -> None:
+    """Copy one item of `size` bytes (a few words): a loop, cheaper than calling memcpy."""
+    j = 0
+    while j < size:
+        store64(to + j, load64(at + j))
+        j += 8
+
+
 def list_pick(a: int, start: int, step: int, count: int) -> int:
     """A new list of the `count` items of a from `start` by `step` (slice_adjust's), or 0: no memory."""
     stride = load64(a + 40)
-    l = list_new(count, stride, load64(a + 48))
+    l = list_made(count, stride, load64(a + 48), False)
     if l == 0:
         return 0
     size = 8 * stride
@@ -1483,7 +1515,7 @@ def list_pick(a: int, start: int, step: int, count: int) -> int:
         memcpy(items, source + size * start, size * count)
     else:
         for k in range(count):
-            memcpy(items + size * k, source + size * (start + k * step), size)
+            words_copy(items + size * k, source + size * (start + k * step), size)
     items_retain(items, count, stride, load64(a + 48))
     return l
 
@@ -1734,9 +1766,9 @@ def list_order(a: int, b: int, equal: int, order: int, op: int) -> bool:
     return na >= nb
 
 
-def list_sort(l: int, order: int, reverse: bool) -> bool:
-    """A stable merge sort of l's items by `order` (item < item); reverse keeps equal items in
-    their order, as Python's does. False, l unchanged, when out of memory."""
+def list_sort(l: int, less: int, reverse: bool) -> bool:
+    """A stable merge sort of l's items by `less` (item < item, called as less(a, b, 0)); reverse
+    keeps equal items in their order, as Python's does. False, l unchanged, when out of memory."""
     n = load64(l + 16)
     if n < 2:
         return True
@@ -1753,23 +1785,20 @@ def list_sort(l: int, order: int, reverse: bool) -> bool:
         while i < n:
             middle = min(i + width, n)
             high = min(i + 2 * width, n)
-            a = i
-            b = middle
-            k = i
-            while a < middle and b < high:
-                x = source + size * a
-                y = source + size * b
-                later_first = call_c_int(order, x, y, 0) if reverse else call_c_int(order, y, x, 0)
-                if later_first != 0:
-                    memcpy(target + size * k, y, size)
-                    b += 1
-                else:
-                    memcpy(target + size * k, x, size)
-                    a += 1
-                k += 1
-            memcpy(target + size * k, source + size * a, size * (middle - a))
-            k += middle - a
-            memcpy(target + size * k, source + size * b, size * (high - b))
+            x = source + size * i
+            x_end = source + size * middle
+            y = x_end
+            y_end = source + size * high
+            to = target + size * i
+            while x < x_end and y < y_end:
+                # y first (1) or x (0), without a branch: which one wins is unpredictable
+                later = call_c_int(less, x, y, 0) if reverse else call_c_int(less, y, x, 0)
+                words_copy(to, x + (y - x) * later, size)
+                y += size * later
+                x += size - size * later
+                to += size
+            memcpy(to, x, x_end - x)
+            memcpy(to + (x_end - x), y, y_end - y)
             i += 2 * width
         swap = source
         source = target
