@@ -188,6 +188,8 @@ def same_value(a: object, b: object) -> bool:
         return _same_array(a, b)
     if isinstance(a, float):
         return (math.isnan(a) and math.isnan(b)) or struct.pack("<d", a) == struct.pack("<d", b)
+    if isinstance(a, complex):  # each part bit for bit
+        return same_value(a.real, b.real) and same_value(a.imag, b.imag)
     if isinstance(a, (tuple, list)):
         return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):
