@@ -231,8 +231,8 @@ class _Parser:
             return None  # names for the annotation of a generator function, read by the checker
         else:
             if node.module not in ("math", "numpy", "cmath") or node.level:
-                self.error(node, f"only 'from math import ...', 'from cmath import ...' and 'from numpy import ...' (and Iterator, Iterable, "
-                                 f"Generator from typing for annotations) are supported, not "
+                self.error(node, f"only 'from math import ...', 'from cmath import ...' and 'from numpy import ...' "
+                                 f"(and Iterator, Iterable, Generator from typing for annotations) are supported, not "
                                  f"'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:

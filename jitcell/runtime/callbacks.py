@@ -104,7 +104,8 @@ class _Site:
         struct = self.values_type.from_address(address)
         values = [getattr(struct, name) for name, _ in self.fields]
         if any(t in ("str", "complex") or t.startswith(("list[", "set[")) for t in self.types):
-            values = [runtime.read_str(v) if t == "str" else complex(v.real, v.imag) if t == "complex" else read_set(v, t) if t.startswith("set[") else
+            values = [runtime.read_str(v) if t == "str" else complex(v.real, v.imag) if t == "complex" else
+                      read_set(v, t) if t.startswith("set[") else
                       lists.read(v, t) if t.startswith("list[") else v
                       for v, t in zip(values, self.types, strict=True)]
         return values
@@ -219,7 +220,7 @@ class _Site:
         elif isinstance(result, complex):
             _Complex.from_address(out).real, _Complex.from_address(out).imag = result.real, result.imag
         elif isinstance(result, tuple):  # cmath.polar: two floats
-            (ctypes.c_double * 2).from_address(out)[:] = result
+            (ctypes.c_double * 2).from_address(out)[:] = list(result)
         elif isinstance(result, float):
             ctypes.c_double.from_address(out).value = result
         elif -2**63 <= result < 2**63:

@@ -97,13 +97,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
     def to_float(self, e: T.Expr) -> T.Expr:
         if e.type in (FLOAT, ERROR):
             return e
-        if isinstance(e, T.Literal):
+        if isinstance(e, T.Literal) and isinstance(e.value, (int, float)):
             return T.Literal(float(e.value), FLOAT, e.loc)
         return T.Convert(e, FLOAT, e.loc)
 
     def to_int(self, e: T.Expr) -> T.Expr:
         if e.type is BOOL:
-            return T.Literal(int(e.value), INT, e.loc) if isinstance(e, T.Literal) else T.Convert(e, INT, e.loc)
+            return T.Literal(int(e.value), INT, e.loc) if isinstance(e, T.Literal) and isinstance(e.value, int) \
+                else T.Convert(e, INT, e.loc)
         return e
 
     def truth(self, e: T.Expr) -> T.Expr:
@@ -500,7 +501,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.call_math(func.attr, node)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and self.numpy_alias(func.value.id):
             return self.call_numpy(func.attr, node)
-        if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and self.module_alias(func.value.id, "cmath"):
+        if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) \
+                and self.module_alias(func.value.id, "cmath"):
             return self.call_cmath(func.attr, node)
         if isinstance(func, S.Name):
             return self.error(f"'{func.id}' is a local variable, not a function", func.loc)

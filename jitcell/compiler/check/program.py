@@ -41,6 +41,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
+from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import Value, evaluate
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
@@ -134,6 +135,10 @@ class ModuleChecker:
                     continue
                 if module == "math" and member and member not in MATH_FUNCTIONS and member not in MATH_CONSTANTS:
                     self.errors.append(Diagnostic(f"math.{member} is not supported by jitcell", imp.loc))
+                elif module == "cmath" and member and member not in CMATH_FUNCTIONS and member not in CMATH_CONSTANTS:
+                    what = "'from cmath import *' is not supported; name what you use" if member == "*" else \
+                        f"cmath.{member} is not supported by jitcell"
+                    self.errors.append(Diagnostic(what, imp.loc))
                 elif local in self.definitions:
                     self.errors.append(Diagnostic(f"'{local}' is both imported and defined in this cell", imp.loc))
                 self.imports[local] = target

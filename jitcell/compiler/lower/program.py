@@ -228,7 +228,7 @@ class _ModuleLowerer:
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [*limits, *args])
         elif through_memory:  # the impl writes the result there
-            if arrays and any(isinstance(item, Array) for item in sig.returns.items):
+            if arrays and isinstance(sig.returns, Tuple) and any(isinstance(item, Array) for item in sig.returns.items):
                 b.store(ir.Constant(llvm_type(sig.returns), None), export.args[-1])  # read below even on an error
             status = b.call(self.impls[fn.name], [export.args[-1], *limits, *args])
             if isinstance(sig.returns, Tuple):
@@ -967,7 +967,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.exception_text(node)
             case T.Literal(value=complex() as value, type=t) if t is COMPLEX:
                 return complex_constant(value)
-            case T.Literal(value=value, type=t):
+            case T.Literal(value=int() | float() as value, type=t):
                 return ir.Constant(llvm_type(t), float(value) if t is FLOAT else int(value))
             case T.Local(name=name, may_be_unbound=check, type=t):
                 if check:
