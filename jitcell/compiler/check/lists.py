@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -39,6 +39,8 @@ def element_problem(t: Type) -> str | None:
         return element_problem(t.element)
     if isinstance(t, Dict):
         return element_problem(t.value)
+    if t is COMPLEX:  # its items would be two words, which the runtime's list code does not lay out yet
+        return "a list cannot hold complex numbers in jitcell yet; use two lists (or a list of tuple[float, float])"
     return None
 
 

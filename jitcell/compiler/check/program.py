@@ -63,7 +63,7 @@ def check(module: S.Module, source: str = "", first_line: int = 1, internal: boo
 
 VARIABLE_TYPES = "int, float, bool, str or a dict"
 # Every type the language has, for messages that say which types exist.
-KNOWN_TYPES = ("int, float, bool, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays (float[:], "
+KNOWN_TYPES = ("int, float, bool, complex, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays (float[:], "
                "int[:, :], ...)")
 
 
