@@ -21,8 +21,8 @@ import pytest
 import jitcell
 from jitcell import CompileError
 
-KNOWN = ("jitcell knows int, float, bool, complex, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays (float[:], "
-         "int[:, :], ...)")
+KNOWN = ("jitcell knows int, float, bool, complex, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays "
+         "(float[:], int[:, :], ...)")
 
 
 def compile_error(source: str, **options) -> CompileError:

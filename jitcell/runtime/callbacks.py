@@ -532,7 +532,7 @@ def site_problem(site: object) -> str | None:
         return "its name is not a name"
     if kind in ("array_index", "array_new") and site["ndim"] not in (1, 2):
         return "its array has neither 1 nor 2 dimensions"
-    if kind == "array_new" and site["dtype"] not in ("float64", "int64", "bool"):
+    if kind == "array_new" and site["dtype"] not in ("float64", "int64", "bool", "complex128"):
         return "its dtype is not one jitcell makes"
     if kind == "array_unaligned" and not (isinstance(site["params"], list) and
                                           all(isinstance(p, str) and _argument_name(p) for p in site["params"])):
