@@ -105,3 +105,41 @@ def where(z: complex, flag: bool) -> complex:
 #> unpack((1j, 2.0))
 #> where(1j, True)
 #> where(1j, False)
+
+
+def guarded(z: complex) -> complex:
+    assert z, z
+    if abs(z) > 10:
+        raise ValueError(z)
+    try:
+        return 1 / z
+    except ZeroDivisionError as e:
+        print("caught:", e)
+        return z
+
+
+def loops(z: complex, n: int) -> complex:
+    s = 0j
+    for w in (z, 2 * z, z.conjugate()):
+        s += w
+    while s and n > 0:
+        s = s / 2 if abs(s) > 1 else 0j
+        n -= 1
+    return s
+
+
+def helper(z: complex) -> complex:
+    return z * 2
+
+
+def calls(z: complex) -> complex:
+    return helper(z) + helper(1) + helper(2.5)
+
+
+#> guarded(0j)
+#> guarded(100j)
+#> guarded(2 - 2j)
+#> guarded(complex(-0.0, 0.0))
+#> loops(3 + 4j, 100)
+#> loops(1j, 2)
+#> calls(1 - 1j)

@@ -419,7 +419,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if any(isinstance(e.type, List) or e.type is EMPTY_LIST for e in operands):
             return self.list_compare(operands, ops, loc)
-        if any(e.type is COMPLEX for e in operands) and not any(e.type is STR for e in operands):
+        if any(e.type is COMPLEX for e in operands) and not any(e.type is STR for e in operands) \
+                and "in" not in ops and "not in" not in ops:
             return self.complex_compare(operands, ops, loc)
         if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
             return self.str_code_compare(operands, ops, loc) or self.str_compare(operands, ops, loc)

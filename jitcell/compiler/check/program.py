@@ -23,6 +23,7 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
 from jitcell.compiler.types import (
     BOOL,
+    COMPLEX,
     ERROR,
     FLOAT,
     INT,
@@ -510,7 +511,7 @@ class FunctionChecker(ExpressionChecker):
                     t_msg = msg.value
                 elif msg is not None:
                     t_msg = self.expr(msg)
-                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL, STR):
+                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL, STR, COMPLEX):
                         self.error("an assert message must be a str or a number", msg.loc)
                 return T.Assert(t_test, t_msg, loc)
             case S.ExprStmt(value=value, loc=loc):
@@ -559,7 +560,7 @@ class FunctionChecker(ExpressionChecker):
                 return None
             args = tuple(self.text_or_expr(a) for a in exc.args)
             for a in args:
-                if a.type is not ERROR and a.type not in (INT, FLOAT, BOOL, STR):
+                if a.type is not ERROR and a.type not in (INT, FLOAT, BOOL, STR, COMPLEX):
                     self.error(f"an argument of an exception must be a str or a number in jitcell, not {a.type}",
                                a.loc)
             return T.Raise(cls, args, None, cause, loc)
