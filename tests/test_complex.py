@@ -44,9 +44,10 @@ ERRORS = {
                         "complex() takes at most 2 arguments (3 given)"),
     "str argument": ("def f(s: str):\n    return complex(1.0, s)\n", 2, 25,
                      "complex() second argument must be a number, not 'str'"),
-    "list of complex": ("def f(xs: list[complex]) -> int:\n    return len(xs)\n", 1, 11,
-                        "a list cannot hold complex numbers in jitcell yet; use two lists (or a list of "
-                        "tuple[float, float])"),
+    "sorted complex": ("def f(xs: list[complex]):\n    xs.sort()\n", 2, 5,
+                       "sorting a list[complex] needs key=: its items cannot be ordered in jitcell"),
+    "list order": ("def f(xs: list[complex]) -> bool:\n    return xs < xs\n", 2, 12,
+                   "comparing values of type list[complex] is not supported: its items cannot be ordered in jitcell"),
     "complex ones": ("import numpy as np\ndef f(n: int):\n    return np.ones(n, dtype=np.complex128)\n", 3, 12,
                      "np.ones() of complex numbers is not supported yet; use np.zeros and assign the elements"),
     "complex fill": ("def f(a: complex[:]):\n    a[1:] = 1j\n", 2, 5,
@@ -78,6 +79,10 @@ def lib():
 
         def parts(z: complex) -> tuple[float, complex]:
             return z.imag, z
+
+        def doubled(xs: list[complex]) -> None:
+            for i in range(len(xs)):
+                xs[i] = 2 * xs[i]
     """), cache=False)
 
 
@@ -99,3 +104,14 @@ def test_a_complex_parameter_refuses_other_values(lib, argument, kind):
 def test_complex_items_of_a_tuple_result(lib):
     imag, z = lib.functions["parts"](complex(-0.0, -0.0))
     assert type(z) is complex and str(z) == "(-0-0j)" and str(imag) == "-0.0"
+
+
+def test_a_list_of_complex_is_checked_copied_in_and_written_back(lib):
+    xs = [1j, 2, np.complex128(-1 - 1j), 0.5]
+    lib.functions["doubled"](xs)
+    assert [(type(z), z) for z in xs] == [(complex, 2j), (complex, 4 + 0j), (complex, -2 - 2j), (complex, 1 + 0j)]
+    bad = [1j, "2"]
+    with pytest.raises(TypeError, match=r"^doubled\(\) argument 'xs' must be list\[complex\], not list containing str "
+                                        r"at index 1$"):
+        lib.functions["doubled"](bad)
+    assert bad == [1j, "2"]

@@ -39,14 +39,12 @@ def element_problem(t: Type) -> str | None:
         return element_problem(t.element)
     if isinstance(t, Dict):
         return element_problem(t.value)
-    if t is COMPLEX:  # its items would be two words, which the runtime's list code does not lay out yet
-        return "a list cannot hold complex numbers in jitcell yet; use two lists (or a list of tuple[float, float])"
     return None
 
 
 def comparable(t: Type) -> bool:
     """Can two values of t be compared with == by the generated item comparison (lower/lists.py)?"""
-    if t in (INT, FLOAT, BOOL, STR):
+    if t in (INT, FLOAT, BOOL, STR, COMPLEX):
         return True
     if isinstance(t, Tuple):
         return all(comparable(i) for i in t.items)
