@@ -115,3 +115,90 @@ def test_a_list_of_complex_is_checked_copied_in_and_written_back(lib):
                                         r"at index 1$"):
         lib.functions["doubled"](bad)
     assert bad == [1j, "2"]
+
+
+_PARTS = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, -3.5, 1e-310, -5e-324, 2.2250738585072014e-308, 1e-300, 1e300,
+          -1.7976931348623157e308, 708.0, 708.5, 709.9, -745.5, 3.141592653589793, 100.0, float("inf"), float("-inf"),
+          float("nan")]
+
+
+def _values() -> list[complex]:
+    import random
+
+    rng = random.Random(13)
+    values = [complex(re, im) for re in _PARTS for im in _PARTS]
+    for _ in range(2000):
+        values.append(complex(rng.uniform(-1, 1) * 10 ** rng.randint(-20, 20),
+                              rng.uniform(-1, 1) * 10 ** rng.randint(-20, 20)))
+    return values
+
+
+def _outcome(function, *args):
+    try:
+        value = function(*args)
+    except (ValueError, OverflowError, ZeroDivisionError) as error:
+        return type(error).__name__, str(error)
+    return repr(value)  # repr is exact: -0.0, nan and every bit of a double show
+
+
+@pytest.fixture(scope="module")
+def kernels():
+    source = textwrap.dedent("""
+        import cmath
+
+        def exp(z: complex) -> complex:
+            return cmath.exp(z)
+
+        def sqrt(z: complex) -> complex:
+            return cmath.sqrt(z)
+
+        def phase(z: complex) -> float:
+            return cmath.phase(z)
+
+        def polar(z: complex) -> tuple[float, float]:
+            return cmath.polar(z)
+
+        def rect(r: float, phi: float) -> complex:
+            return cmath.rect(r, phi)
+
+        def tests(z: complex) -> tuple[bool, bool, bool]:
+            return cmath.isnan(z), cmath.isinf(z), cmath.isfinite(z)
+
+        def div(a: complex, b: complex) -> complex:
+            return a / b
+
+        def power(a: complex, b: complex) -> complex:
+            return a ** b
+
+        def magnitude(z: complex) -> float:
+            return abs(z)
+    """)
+    python: dict = {}
+    exec(source, python)
+    return python, jitcell.compile_cell(source, cache=False).functions
+
+
+@pytest.mark.parametrize("name", ["exp", "sqrt", "phase", "polar", "tests", "magnitude"])
+def test_inline_functions_of_one_complex_match_cpython_bit_for_bit(kernels, name):
+    """exp, sqrt, phase and polar are computed inline for finite values (CPython's cmath for the
+    rest): thousands of values, signed zeros, subnormals, infinities and NaNs among them."""
+    python, jit = kernels
+    mismatches = [z for z in _values() if _outcome(python[name], z) != _outcome(jit[name], z)]
+    assert mismatches == []
+
+
+def test_rect_matches_cpython_bit_for_bit(kernels):
+    python, jit = kernels
+    pairs = [(r, phi) for r in _PARTS for phi in _PARTS] + [(z.real, z.imag) for z in _values()[-500:]]
+    assert [p for p in pairs if _outcome(python["rect"], *p) != _outcome(jit["rect"], *p)] == []
+
+
+@pytest.mark.parametrize("name", ["div", "power"])
+def test_division_and_power_match_cpython_bit_for_bit(kernels, name):
+    """Smith's method and complex_pow (c_powi for integral exponents up to 100, _Py_c_pow otherwise)."""
+    python, jit = kernels
+    values = _values()
+    exponents = [complex(n, 0) for n in (-101, -100, -7, -2, -1, 0, 1, 2, 3, 13, 100, 101)] + \
+        [0.5 + 0j, -2.5 + 0j, 1j, 1 - 1j, complex(float("nan"), 0), complex(0, float("inf"))]
+    pairs = [(a, b) for a in values[::7] for b in (exponents if name == "power" else values[::97])]
+    assert [p for p in pairs if _outcome(python[name], *p) != _outcome(jit[name], *p)] == []

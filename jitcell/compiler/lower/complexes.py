@@ -13,6 +13,8 @@ a `str_call` site of the format callback (its special-value tables, bit for bit)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
@@ -116,11 +118,103 @@ class ComplexLowering(LowererHost):
         if name == "complex.abs":
             return self.complex_abs(node, args[0])
         assert name.startswith("cmath."), name
+        return self.cmath_call(node, args)
+
+    def cmath_call(self, node: T.Intrinsic, args: list[ir.Value]) -> ir.Value:
+        """Inline where CPython's cmath computes a finite argument with plain libm calls (exp, sqrt,
+        phase, polar, rect, the tests); CPython's own cmath for the rest, and for the special values
+        and errors of those (an infinite or NaN argument or result, a subnormal sqrt)."""
+        b, member = self.b, node.name[6:]
+        if member in ("isnan", "isinf", "isfinite"):
+            re, im = self.parts(args[0])
+            test = {"isnan": self.arith.is_nan, "isinf": self.arith.is_inf, "isfinite": self.arith.is_finite}[member]
+            return (b.and_ if member == "isfinite" else b.or_)(test(re), test(im))
+        inline = _CMATH_INLINE.get(member)
         out = self.entry.alloca(I64 if node.type is BOOL else llvm_type(node.type), name="cmath")
-        self.python_call(name, [(a, arg.type) for a, arg in zip(args, node.args, strict=True)], out)
+        operands = [(a, arg.type) for a, arg in zip(args, node.args, strict=True)]
+        if inline is None:
+            self.python_call(node.name, operands, out)
+        else:
+            value, unusual = inline(self, *args)
+            with b.if_else(unusual, likely=False) as (python, done):
+                with python:
+                    self.python_call(node.name, operands, out)
+                with done:
+                    b.store(value, out)
         if node.type is BOOL:
             return b.icmp_signed("!=", b.load(out), i64(0))
         return b.load(out)
+
+    def _finite(self, *values: ir.Value) -> ir.Value:
+        result = ir.Constant(ir.IntType(1), 1)
+        for v in values:
+            result = self.b.and_(result, self.arith.is_finite(v))
+        return result
+
+    def _cmath_exp(self, z: ir.Value) -> tuple[ir.Value, ir.Value]:
+        """cmath_exp_impl for a finite z with z.real <= CM_LOG_LARGE_DOUBLE (log(DBL_MAX / 4))."""
+        b = self.b
+        re, im = self.parts(z)
+        length = b.call(_libm(b.module, "exp", 1), [re])
+        value = self.make_complex(b.fmul(length, b.call(_libm(b.module, "cos", 1), [im])),
+                                  b.fmul(length, b.call(_libm(b.module, "sin", 1), [im])))
+        vr, vi = self.parts(value)
+        usual = b.and_(self._finite(re, im, vr, vi), b.fcmp_ordered("<=", re, f64(_CM_LOG_LARGE_DOUBLE)))
+        return value, b.not_(usual)
+
+    def _cmath_sqrt(self, z: ir.Value) -> tuple[ir.Value, ir.Value]:
+        """cmath_sqrt_impl for a finite z whose parts are not both below DBL_MIN (0 included)."""
+        b = self.b
+        re, im = self.parts(z)
+        fabs = _declare(b.module, "llvm.fabs.f64", F64, [F64])
+        sqrt = _declare(b.module, "llvm.sqrt.f64", F64, [F64])
+        copysign = _declare(b.module, "llvm.copysign.f64", F64, [F64, F64])
+        ax, ay = b.call(fabs, [re]), b.call(fabs, [im])
+        ax8 = b.fdiv(ax, f64(8.0))
+        hypot = b.call(_libm(b.module, "hypot", 2), [ax8, b.fdiv(ay, f64(8.0))])
+        s = b.fmul(f64(2.0), b.call(sqrt, [b.fadd(ax8, hypot)]))
+        d = b.fdiv(ay, b.fmul(f64(2.0), s))
+        non_negative = b.fcmp_ordered(">=", re, f64(0.0))
+        value = self.make_complex(b.select(non_negative, s, d),
+                                  b.call(copysign, [b.select(non_negative, d, s), im]))
+        tiny = b.and_(b.fcmp_ordered("<", ax, f64(_DBL_MIN)), b.fcmp_ordered("<", ay, f64(_DBL_MIN)))
+        return value, b.or_(b.not_(self._finite(re, im)), tiny)
+
+    def _cmath_phase(self, z: ir.Value) -> tuple[ir.Value, ir.Value]:
+        """c_atan2 for a finite z: atan2(imag, real), CPython's own answer for a zero imaginary part.
+        An angle that underflows (below DBL_MIN, imag not 0) goes to CPython: glibc's atan2 sets
+        ERANGE there, which cmath.phase reports as OverflowError("math range error")."""
+        b = self.b
+        re, im = self.parts(z)
+        angle = self._atan2(re, im)
+        fabs = b.call(_declare(b.module, "llvm.fabs.f64", F64, [F64]), [angle])
+        underflow = b.and_(b.fcmp_ordered("<", fabs, f64(_DBL_MIN)), b.fcmp_ordered("!=", im, f64(0.0)))
+        return angle, b.or_(b.not_(self._finite(re, im)), underflow)
+
+    def _atan2(self, re: ir.Value, im: ir.Value) -> ir.Value:
+        b = self.b
+        copysign = _declare(b.module, "llvm.copysign.f64", F64, [F64, F64])
+        positive = b.fcmp_ordered("==", b.call(copysign, [f64(1.0), re]), f64(1.0))
+        on_axis = b.select(positive, b.call(copysign, [f64(0.0), im]), b.call(copysign, [f64(_PI), im]))
+        general = b.call(_libm(b.module, "atan2", 2), [im, re])
+        return b.select(b.fcmp_ordered("==", im, f64(0.0)), on_axis, general)
+
+    def _cmath_polar(self, z: ir.Value) -> tuple[ir.Value, ir.Value]:
+        """(_Py_c_abs, c_atan2) for a finite z whose magnitude is finite."""
+        b = self.b
+        re, im = self.parts(z)
+        r = b.call(_libm(b.module, "hypot", 2), [re, im])
+        pair = b.insert_value(b.insert_value(ir.Constant(ir.LiteralStructType([F64, F64]), None), r, 0),
+                              self._atan2(re, im), 1)
+        return pair, b.not_(self._finite(re, im, r))
+
+    def _cmath_rect(self, r: ir.Value, phi: ir.Value) -> tuple[ir.Value, ir.Value]:
+        """cmath_rect_impl for finite r and phi: (r, r * phi) when phi is 0, else r (cos phi, sin phi)."""
+        b = self.b
+        zero = b.fcmp_ordered("==", phi, f64(0.0))
+        re = b.select(zero, r, b.fmul(r, b.call(_libm(b.module, "cos", 1), [phi])))
+        im = b.select(zero, b.fmul(r, phi), b.fmul(r, b.call(_libm(b.module, "sin", 1), [phi])))
+        return self.make_complex(re, im), b.not_(self._finite(r, phi))
 
     def complex_abs(self, node: T.Intrinsic, z: ir.Value) -> ir.Value:
         """_Py_c_abs: an infinite part gives inf (even with a NaN), else a NaN gives NaN, else
@@ -187,6 +281,14 @@ class ComplexLowering(LowererHost):
             result = b.insert_value(result, v, i)
         b.ret(result)
         return fn
+
+
+_CM_LOG_LARGE_DOUBLE = 708.3964185322641  # log(DBL_MAX / 4), cmathmodule.c
+_DBL_MIN = 2.2250738585072014e-308
+_PI = 3.141592653589793
+_CMATH_INLINE: dict[str, Callable[..., tuple[ir.Value, ir.Value]]] = {
+    "exp": ComplexLowering._cmath_exp, "sqrt": ComplexLowering._cmath_sqrt, "phase": ComplexLowering._cmath_phase,
+    "polar": ComplexLowering._cmath_polar, "rect": ComplexLowering._cmath_rect}
 
 
 def _product(b: ir.IRBuilder, ar, ai, br, bi) -> tuple[ir.Value, ir.Value]:
@@ -260,8 +362,10 @@ def _c_pow(b: ir.IRBuilder, fn: ir.Function, ar, ai, br, bi) -> tuple[ir.Value, 
     complex_exponent = b.fcmp_unordered("!=", bi, f64(0.0))
     length = b.select(complex_exponent, b.fdiv(length, b.call(_libm(module, "exp", 1), [b.fmul(at, bi)])), length)
     phase = b.select(complex_exponent, b.fadd(phase, b.fmul(bi, b.call(_libm(module, "log", 1), [vabs]))), phase)
+    # libm's cos and sin of an infinite phase set errno to EDOM, which CPython reports as for 0 ** -1
+    edom_polar = b.select(_is_inf(b, phase), ir.Constant(I32, _EDOM), ir.Constant(I32, 0))
     values = (b.fmul(length, b.call(_libm(module, "cos", 1), [phase])),
-              b.fmul(length, b.call(_libm(module, "sin", 1), [phase])), ir.Constant(I32, 0))
+              b.fmul(length, b.call(_libm(module, "sin", 1), [phase])), edom_polar)
     b.branch(end)
 
     b.position_at_end(end)
