@@ -303,18 +303,26 @@ def _quotient(b: ir.IRBuilder, ar, ai, br, bi) -> tuple[ir.Value, ir.Value]:
     abs_br, abs_bi = b.call(fabs, [br]), b.call(fabs, [bi])
     by_real = b.fcmp_ordered(">=", abs_br, abs_bi)
     by_imag = b.fcmp_ordered(">=", abs_bi, abs_br)
-    ratio = b.fdiv(bi, br)
-    denom = b.fadd(br, b.fmul(bi, ratio))
-    real_re = b.fdiv(b.fadd(ar, b.fmul(ai, ratio)), denom)
-    real_im = b.fdiv(b.fsub(ai, b.fmul(ar, ratio)), denom)
-    ratio2 = b.fdiv(br, bi)
-    denom2 = b.fadd(b.fmul(br, ratio2), bi)
-    imag_re = b.fdiv(b.fadd(b.fmul(ar, ratio2), ai), denom2)
-    imag_im = b.fdiv(b.fsub(b.fmul(ai, ratio2), ar), denom2)
-    nan = f64(float("nan"))
-    re = b.select(by_real, real_re, b.select(by_imag, imag_re, nan))
-    im = b.select(by_real, real_im, b.select(by_imag, imag_im, nan))
-    return re, im
+    with b.if_else(by_real) as (real_side, imag_side):  # one division's work, not both
+        with real_side:
+            ratio = b.fdiv(bi, br)
+            denom = b.fadd(br, b.fmul(bi, ratio))
+            real = (b.fdiv(b.fadd(ar, b.fmul(ai, ratio)), denom), b.fdiv(b.fsub(ai, b.fmul(ar, ratio)), denom))
+            real_end = b.block
+        with imag_side:
+            ratio = b.fdiv(br, bi)
+            denom = b.fadd(b.fmul(br, ratio), bi)
+            nan = f64(float("nan"))  # neither is larger: a NaN among them
+            imag = (b.select(by_imag, b.fdiv(b.fadd(b.fmul(ar, ratio), ai), denom), nan),
+                    b.select(by_imag, b.fdiv(b.fsub(b.fmul(ai, ratio), ar), denom), nan))
+            imag_end = b.block
+    parts = []
+    for first, second in zip(real, imag, strict=True):
+        phi = b.phi(F64)
+        phi.add_incoming(first, real_end)
+        phi.add_incoming(second, imag_end)
+        parts.append(phi)
+    return parts[0], parts[1]
 
 
 def _powu(b: ir.IRBuilder, fn: ir.Function, xr, xi, n) -> tuple[ir.Value, ir.Value]:
