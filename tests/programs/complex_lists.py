@@ -75,3 +75,18 @@ def by_magnitude(xs: list[complex]) -> list[complex]:
 #> show([1j, complex(float('nan'), float('-inf')), -0j])
 #> pairs([(1j, 2), (1+0j, -1)])
 #> comprehension(3)
+
+
+def sums(xs: list[complex], n: int) -> tuple[complex, complex, complex]:
+    return sum(xs), sum(xs, 1j), sum(complex(i, -i) for i in range(n))
+
+
+def array_sum(n: int) -> complex:
+    return sum([0.5 * k for k in range(n)], 2j)
+
+
+#> sums([1j, 2+0j, complex(-0.0, -0.0)], 4)
+# Deviation: the sum of no complex numbers is 0j (of a static type), not the int 0
+#> sums([], 0) => (0j, 1j, 0j)
+#> sums([complex(float('inf'), 0), complex(float('-inf'), 1)], 1)
+#> array_sum(5)
