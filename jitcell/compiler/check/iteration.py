@@ -228,9 +228,8 @@ class IterationChecks(CheckerHost):
             start = self.expr(start_node) if start_node is not None else T.Literal(0, INT, loc)
             if start.type is ERROR:
                 return start
-            addable = (lambda t: is_numeric(t) or t is COMPLEX)
-            if not addable(item) or not addable(start.type):
-                bad = item if not addable(item) else start.type
+            if not _addable(item) or not _addable(start.type):
+                bad = item if not _addable(item) else start.type
                 return self.error(f"sum() adds numbers in jitcell, not {bad}", loc)
             result = COMPLEX if COMPLEX in (item, start.type) else FLOAT if FLOAT in (item, start.type) else INT
             start = self.to_complex(self.to_int(start)) if result is COMPLEX else \
@@ -277,3 +276,8 @@ class IterationChecks(CheckerHost):
         if iterable is None:
             return T.Literal(0, ERROR, node.loc)
         return T.IterLength(iterable, INT, node.loc)
+
+
+def _addable(t: Type) -> bool:
+    """What sum() adds: numbers, complex included."""
+    return is_numeric(t) or t is COMPLEX
