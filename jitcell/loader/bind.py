@@ -37,8 +37,17 @@ from .variables import JitVariable
 __all__ = ["bind", "JitFunction", "GeneratorFunction"]
 
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
-_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p}
-_PYTYPES = {"int": int, "float": float, "bool": bool, "str": str, "None": type(None)}
+
+
+class _Complex(ctypes.Structure):
+    """A complex result, or item of a tuple result: LLVM's {double, double}."""
+
+    _fields_ = [("real", ctypes.c_double), ("imag", ctypes.c_double)]
+
+
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p,
+           "complex": _Complex}
+_PYTYPES = {"int": int, "float": float, "bool": bool, "str": str, "complex": complex, "None": type(None)}
 
 
 class JitFunction:
@@ -122,14 +131,17 @@ def _make_function(info: dict, library: Library) -> JitFunction:
     name = info["name"]
     entry = library.handle[info["symbol"]]
     items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
-    entry.restype = None if items or info["returns"] == "None" else _ctype(info["returns"])
+    through_memory = items or info["returns"] == "complex"
+    entry.restype = None if through_memory or info["returns"] == "None" else _ctype(info["returns"])
     arguments = _arguments(info)
     argtypes = [c for _, _, t in arguments
                 for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else arrays.argtypes(t) if
-                          is_array_type(t) else [_ctype(t)])]
+                          is_array_type(t) else [ctypes.c_double] * 2 if t == "complex" else [_ctype(t)])]
     if items:
         result_type = _struct(items)
         argtypes.append(ctypes.POINTER(result_type))
+    elif through_memory:
+        argtypes.append(ctypes.POINTER(_Complex))
     entry.argtypes = argtypes
     source = _wrapper_source(info)
     filename = f"jitcell-wrapper {name}{info['signature']}"
@@ -138,11 +150,13 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__entry": entry, "jc__pending": callbacks.PENDING, "jc__take_pending": callbacks.take_pending,
         "jc__as_int": _converter(name, "int"), "jc__as_float": _converter(name, "float"),
         "jc__as_bool": _converter(name, "bool"), "jc__as_str": _converter(name, "str"),
+        "jc__as_complex": _converter(name, "complex"), "jc__complex": complex,
         "jc__too_big": _too_big(name), "jc__take_str": _take_str, "jc__tuple_class": tuple,
         "jc__bad_tuple": _bad_tuple(name),
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(info["defaults"]),
-        "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
+        "jc__Result": result_type if items else _Complex if through_memory else None,
+        "jc__tuple": _tuple_reader(items) if items else _complex_reader if through_memory else None,
         "jc__release": _release, "jc__Boundary": Boundary, "jc__from_table": _table_reader(info["returns"]),
         **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if _is_set(t)},
         **{f"jc__reflect_{p}": _set_reflector(t) for p, t in info["params"] if _is_set(t)},
@@ -190,6 +204,8 @@ def _wrapper_source(info: dict) -> str:
         if t == "str":  # UTF-8 bytes and their length; the entry point makes the object
             lines.append(f"    jc__{p} = {p}.encode('utf-8', 'surrogatepass')")
             args += [f"jc__{p}", f"len(jc__{p})"]
+        elif t == "complex":  # its two parts
+            args += [f"{p}.real", f"{p}.imag"]
         else:
             args.append(p)
     lines += late
@@ -200,7 +216,7 @@ def _wrapper_source(info: dict) -> str:
                   *(f"        jc__release({earlier})" for earlier in sets[:k]), "        raise"]
     closing = [*(["        jc__call.close()"] if boundary else []),
                *(f"        {r}" for r in reflected), *(f"        jc__release({t})" for t in sets)]
-    if info.get("result_items"):
+    if info.get("result_items") or info["returns"] == "complex":  # written to memory the wrapper provides
         lines.append("    jc__out = jc__Result()")
         call = f"jc__entry({', '.join(args + ['jc__out'])})"
         if tables:
@@ -352,10 +368,16 @@ def _tuple_reader(items: list[str]):
                      Boundary("").result(getattr(struct, n), t) if _reflected(t) else
                      _table_reader(t)(getattr(struct, n)) if _is_set(t) else
                      inner[t](getattr(struct, n), args) if t in inner else
-                     arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
+                     arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else
+                     complex(getattr(struct, n).real, getattr(struct, n).imag) if t == "complex" else
+                     getattr(struct, n)
                      for n, t in zip(names, items, strict=True))
 
     return read
+
+
+def _complex_reader(struct: _Complex, args=()) -> complex:
+    return complex(struct.real, struct.imag)
 
 
 def _take_str(address: int) -> str:
@@ -378,6 +400,10 @@ def _converter(function: str, target: str):
                 return bool(value)
             if target == "str" and isinstance(value, str):
                 return str(value)
+            if target == "complex" and not isinstance(value, (str, bytes)) and (
+                    hasattr(type(value), "__complex__") or hasattr(type(value), "__float__")
+                    or hasattr(type(value), "__index__")):
+                return complex(value)
         except TypeError:
             pass
         raise TypeError(f"{function}() argument '{param}' must be {target}, not {type(value).__name__}")

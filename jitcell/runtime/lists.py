@@ -34,7 +34,7 @@ __all__ = ["Boundary", "read", "parse"]
 
 _WORD = ctypes.c_int64.from_address
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
-_SCALARS = ("int", "float", "bool", "str")
+_SCALARS = ("int", "float", "bool", "str", "complex")
 
 # A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name)
 Parsed = tuple
@@ -69,7 +69,7 @@ def _split(text: str) -> list[str]:
 
 
 def _words(t: Parsed) -> int:
-    return sum(_words(i) for i in t[1]) if t[0] == "tuple" else 1
+    return sum(_words(i) for i in t[1]) if t[0] == "tuple" else 2 if t[0] == "complex" else 1
 
 
 def _mask(t: Parsed) -> int:
@@ -195,6 +195,12 @@ class Boundary:
                 raise _BadItem(path, type(item).__name__)
             owned.append(self.dict_in(item, t, f"{path}"))
             words.append(owned[-1])
+        elif kind == "complex":  # two words: the real part's bits, the imaginary part's
+            if isinstance(item, (str, bytes)) or not any(hasattr(type(item), m) for m in
+                                                         ("__complex__", "__float__", "__index__")):
+                raise _BadItem(path, type(item).__name__)
+            z = complex(item)
+            words += struct.unpack("<qq", struct.pack("<dd", z.real, z.imag))
         else:
             words.append(_scalar_word(item, kind, path))
 
@@ -292,6 +298,9 @@ class Boundary:
         kind = element[0]
         if kind == "float":
             return memory.cast("d").tolist()
+        if kind == "complex":
+            parts = memory.cast("d").tolist()
+            return [complex(parts[k], parts[k + 1]) for k in range(0, len(parts), 2)]
         words = memory.cast("q").tolist()
         if kind == "int":
             return words
@@ -320,6 +329,8 @@ class Boundary:
         kind = t[0]
         if kind == "tuple":
             return tuple(self.value(words, item) for item in t[1])
+        if kind == "complex":
+            return complex(*struct.unpack("<dd", struct.pack("<qq", next(words), next(words))))
         word = next(words)
         if kind == "int":
             return word

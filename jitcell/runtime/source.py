@@ -1982,6 +1982,9 @@ def array_assign(dst: int, src: int) -> int:
         for j in range(d1):
             if size == 8:
                 store64(row + j * e1 * 8, load64(source + j * t1 * 8))
+            elif size == 16:  # a complex: two words
+                store64(row + j * e1 * 16, load64(source + j * t1 * 16))
+                store64(row + j * e1 * 16 + 8, load64(source + j * t1 * 16 + 8))
             else:
                 store8(row + j * e1, load8(source + j * t1))
     if copy != 0:

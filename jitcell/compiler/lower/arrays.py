@@ -23,7 +23,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, Array, Tuple, Type
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, NONE, Array, Tuple, Type
 
 from .aliasing import tbaa
 from .arith import I1, I8, I32, I64, llvm_type
@@ -312,7 +312,7 @@ class ArrayLowering(LowererHost):
         return phi
 
 
-_DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool"}
+_DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool", COMPLEX: "complex128"}
 
 
 def _array_type(e: T.Expr) -> Array:

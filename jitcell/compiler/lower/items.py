@@ -1,6 +1,7 @@
 """How a list holds its items, and the item comparisons the runtime calls back (lower/lists.py).
 
     list[tuple[int, str]]     an item is 2 words: the int, the str's address (object mask 0b10)
+    list[complex]             an item is 2 words: the real part's bits, the imaginary part's
     jitcell.list.eq.int       i64 (i64 a, i64 b, i64 0): the ints at addresses a and b are equal
     jitcell.list.order.str    i64 (i64 a, i64 b, i64 op): a <op> b, op 0-3 for <, <=, >, >=
     jitcell.list.less.str     i64 (i64 a, i64 b, i64 0): a < b, the order with op folded (for sorts)
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from jitcell.compiler.types import BOOL, FLOAT, INT, STR, List, Tuple, Type, is_heap
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, STR, List, Tuple, Type, is_heap
 
 from .aliasing import tagged
 from .arith import I1, I8, I64, i64, llvm_type
@@ -30,7 +31,7 @@ _PTR = ir.PointerType()
 
 
 def item_words(t: Type) -> int:
-    return sum(item_words(i) for i in t.items) if isinstance(t, Tuple) else 1
+    return sum(item_words(i) for i in t.items) if isinstance(t, Tuple) else 2 if t is COMPLEX else 1
 
 
 def object_mask(t: Type) -> int:
@@ -106,6 +107,9 @@ def _address(b: ir.IRBuilder, fn: ir.Function) -> ir.Value:
 def _equal(owner: ModuleHost, b: ir.IRBuilder, x: ir.Value, y: ir.Value, t: Type) -> ir.Value:
     if t is FLOAT:
         return b.fcmp_ordered("==", x, y)
+    if t is COMPLEX:
+        return b.and_(b.fcmp_ordered("==", b.extract_value(x, 0), b.extract_value(y, 0)),
+                      b.fcmp_ordered("==", b.extract_value(x, 1), b.extract_value(y, 1)))
     if t in (INT, BOOL):
         return b.icmp_unsigned("==", x, y)
     if t is STR:
