@@ -16,8 +16,13 @@ each runtime object it made back to the Python object it came from (and keeps a 
 to it until the call is over, so its address cannot be reused): a list that compiled code
 returns, stores or moves is given back as the caller's object wherever it was one.
 
-Items are 8-byte words: flat lists of int, float or bool are packed with `struct` in one
-pass; strs, tuples, nested lists and dicts item by item.
+Items are 8-byte words. Flat lists of int, float or bool cross in native code: the runtime
+library reads and writes the Python list through CPython's C API (source.py, "lists at the
+boundary"), and writes back only the items whose value changed (a list subclass goes the
+Python way, so that its own methods are used); an item the native loop
+does not take plainly (a numpy.bool_, an int beyond 64 bits, a str) sends the list through
+the Python path below, which converts it or names the bad item. strs, tuples, nested lists
+and dicts go item by item.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ __all__ = ["Boundary", "read", "parse"]
 _WORD = ctypes.c_int64.from_address
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _SCALARS = ("int", "float", "bool", "str")
+_FLAT = {"int": 0, "float": 1, "bool": 2}  # the `kind` of the native conversions
+_TRUE, _FALSE = id(True), id(False)
 
 # A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name)
 Parsed = tuple
@@ -147,8 +154,15 @@ class Boundary:
         n = len(value)
         kind = element[0]
         owned: list[int] = []
+        if kind in _FLAT and value.__class__ is list:  # a subclass may change how it is read
+            lst = _native("list_from_python")(value, _FLAT[kind], _TRUE, _FALSE)
+            if lst > 0:
+                self.register(lst, value)
+                return lst
+            if lst == 0:
+                raise MemoryError
         try:
-            if kind in ("int", "float", "bool"):
+            if kind in _FLAT:  # an item the native loop did not take: convert here, or name it
                 data = _pack_flat(value, kind, path)
             else:
                 words: list[int] = []
@@ -278,6 +292,9 @@ class Boundary:
                 if _holds_objects(t[1]):  # its own items are the same, but nested ones may have changed
                     self.reflect_items(obj, t[1])
                 return original
+        if original.__class__ is list and t[1][0] in _FLAT:  # only the items that changed (a subclass: its __setitem__)
+            if _native("list_into_python")(obj, original, _FLAT[t[1][0]], _TRUE, _FALSE) == 1:
+                return original
         values = self.items(obj, t[1])
         if original is None:
             return values
@@ -285,18 +302,13 @@ class Boundary:
         return original
 
     def items(self, obj: int, element: Parsed) -> list:
+        kind = element[0]
+        if kind in _FLAT:
+            return _native("list_to_python")(obj, _FLAT[kind], _TRUE, _FALSE)
         n = _WORD(obj + 16).value
         if n == 0:
             return []
-        memory = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element)))
-        kind = element[0]
-        if kind == "float":
-            return memory.cast("d").tolist()
-        words = memory.cast("q").tolist()
-        if kind == "int":
-            return words
-        if kind == "bool":
-            return [w != 0 for w in words]
+        words = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element))).cast("q").tolist()
         if kind == "str":
             return [runtime.read_str(w) for w in words]
         at = iter(words)
@@ -356,6 +368,19 @@ class Boundary:
 def _rt(name: str):
     """A function of the runtime library, looked up once (the library is loaded at the first use)."""
     return runtime.function(name)
+
+
+# The native conversions (runtime/source.py), called with the GIL held (ctypes.PYFUNCTYPE): they
+# use CPython's C API, and an exception they leave set (MemoryError) is raised by ctypes
+_NATIVE = {"list_from_python": (ctypes.c_int64, ctypes.py_object, ctypes.c_int64, ctypes.c_int64, ctypes.c_int64),
+           "list_to_python": (ctypes.py_object, ctypes.c_int64, ctypes.c_int64, ctypes.c_int64, ctypes.c_int64),
+           "list_into_python": (ctypes.c_int64, ctypes.c_int64, ctypes.py_object, ctypes.c_int64, ctypes.c_int64,
+                                ctypes.c_int64)}
+
+
+@functools.cache
+def _native(name: str):
+    return ctypes.PYFUNCTYPE(*_NATIVE[name])(runtime.address(name))
 
 
 def _modified(lst: int) -> bool:

@@ -43,7 +43,8 @@ side too (runtime/__init__.py, convert.py).
 State words (`state(i)`): 0 live objects, 1 objects ever allocated; 32 signals received
 (the interrupt counter, which compiled loops compare with its value when their function
 started); 35 the main thread's id; 36 the pthread key of each thread's stack floor, 37 set
-if it exists; 38 the table of the 256 cached one-character strings (str_chars_setup); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
+if it exists; 38 the table of the 256 cached one-character strings (str_chars_setup); 39 the scratch word of
+the list conversions at the boundary (under the GIL); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
 nonzero while `on_signal` runs for signal s (interrupts.py).
 """
 
@@ -1808,6 +1809,128 @@ def list_range(start: int, stop: int, step: int) -> int:
         store64(items + 8 * i, value)
         value += step
     return l
+
+
+# ---- lists at the boundary: Python lists of int, float or bool <-> runtime lists (runtime/lists.py) ----
+# These call CPython's C API through capi slots (internal.py), holding the GIL (the boundary
+# calls them with it held; PyGILState_Ensure is then cheap). `kind`: 0 int, 1 float, 2 bool;
+# `true`, `false`: the addresses of Python's True and False. State word 39 is their scratch
+# word (a float's bits), used only under the GIL.
+
+
+def list_from_python(py: int, kind: int, true: int, false: int) -> int:
+    """A new list with the items of the Python list `py` (one word each), or -1 - i when item i is
+    not plainly of the kind (the Python side then converts the list itself, or names the bad
+    item), or 0: no memory. An int is what PyLong_AsLongLongAndOverflow takes (an __index__), a
+    float what PyFloat_AsDouble takes (a __float__ or an int), a bool only True or False."""
+    gil = PyGILState_Ensure()
+    n = PyList_Size(py)
+    l = list_new(n, 1, 0)
+    if l == 0:
+        PyGILState_Release(gil)
+        return 0
+    items = load64(l + 32)
+    bad = -1
+    for i in range(n):
+        item = PyList_GetItem(py, i)
+        at = items + 8 * i
+        if item == 0:  # the list shrank (an item's __index__ or __float__ changed it)
+            bad = i
+        elif kind == 1:
+            x = PyFloat_AsDouble(item)
+            if x == -1.0 and PyErr_Occurred() != 0:
+                bad = i
+            storef(at, x)
+        elif kind == 0:
+            store64(at, 0)  # PyLong_AsLongLongAndOverflow's C int flag goes into the item's word first
+            value = PyLong_AsLongLongAndOverflow(item, at)
+            if load32(at) != 0 or (value == -1 and PyErr_Occurred() != 0):
+                bad = i
+            store64(at, value)
+        elif item == true:
+            store64(at, 1)
+        elif item != false:
+            bad = i
+        if bad >= 0:
+            PyErr_Clear()
+            obj_release(l)
+            PyGILState_Release(gil)
+            return -1 - bad
+    PyGILState_Release(gil)
+    return l
+
+
+def python_item(at: int, kind: int, true: int, false: int) -> int:
+    """A new reference to the Python value of the one-word item at `at`, or 0 (MemoryError set)."""
+    if kind == 1:
+        return PyFloat_FromDouble(loadf(at))
+    if kind == 0:
+        return PyLong_FromLongLong(load64(at))
+    b = true if load64(at) != 0 else false
+    Py_IncRef(b)
+    return b
+
+
+def python_item_same(old: int, at: int, kind: int, true: int, false: int) -> bool:
+    """Does the Python object `old` already hold the value of the item at `at` (the same bits)?"""
+    if kind == 2:
+        return old == (true if load64(at) != 0 else false)
+    scratch = state(39)
+    if kind == 1:
+        storef(scratch, PyFloat_AsDouble(old))
+        value = load64(scratch)
+    else:
+        store64(scratch, 0)
+        value = PyLong_AsLongLongAndOverflow(old, scratch)
+        if load32(scratch) != 0:
+            return False
+    if PyErr_Occurred() != 0:
+        PyErr_Clear()
+        return False
+    return value == load64(at)
+
+
+def list_to_python(l: int, kind: int, true: int, false: int) -> int:
+    """A new Python list with the items of `l`, or 0 with MemoryError set."""
+    gil = PyGILState_Ensure()
+    n = load64(l + 16)
+    items = load64(l + 32)
+    py = PyList_New(n)
+    if py != 0:
+        for i in range(n):
+            item = python_item(items + 8 * i, kind, true, false)
+            if item == 0:
+                Py_DecRef(py)
+                py = 0
+                break
+            PyList_SetItem(py, i, item)
+    PyGILState_Release(gil)
+    return py
+
+
+def list_into_python(l: int, py: int, kind: int, true: int, false: int) -> int:
+    """Write the items of `l` into the Python list `py` of the same length, replacing only the
+    items whose value changed (an unchanged one keeps its object): 1 done; 0 when the lengths
+    differ (the caller replaces the whole list); -1 with MemoryError set."""
+    gil = PyGILState_Ensure()
+    n = load64(l + 16)
+    items = load64(l + 32)
+    done = 1 if PyList_Size(py) == n else 0
+    for i in range(n if done == 1 else 0):
+        at = items + 8 * i
+        old = PyList_GetItem(py, i)
+        if old == 0:  # the list shrank (an old item's __del__ changed it): the caller starts again
+            PyErr_Clear()
+            done = 0
+            break
+        if not python_item_same(old, at, kind, true, false):
+            item = python_item(at, kind, true, false)
+            if item == 0:
+                done = -1
+                break
+            PyList_SetItem(py, i, item)
+    PyGILState_Release(gil)
+    return done
 
 
 # ---- arrays (compiler/lower/arrays.py; views and results at the boundary: runtime/arrays.py) ----

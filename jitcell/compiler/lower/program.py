@@ -1221,7 +1221,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             whole = ir.Constant(llvm_type(node.type), None)
             return self.b.insert_value(self.b.insert_value(whole, pair[0], 0), pair[1], 1)
         if name.startswith("mem."):
-            return lower_intrinsic(self.b, name[4:], args)
+            return lower_intrinsic(self.b, name[4:], args, self.owner.slot)
         assert name.startswith("math.")
         return self.arith.math_call(name[5:], args)
 
