@@ -1,4 +1,4 @@
-"""Python lists (and dicts) <-> the runtime library's objects, at the boundary of a compiled call.
+"""Python lists, dicts and sets <-> the runtime library's objects, at the boundary of a compiled call.
 
     def f(xs: list[int]) -> None:       the wrapper: call = Boundary("f")
         xs.append(len(xs))                  jc__xs = call.argument(xs, "list[int]", "xs")   copy in
@@ -10,7 +10,9 @@ type: a TypeError names the parameter and the first bad item), as Numba's reflec
 are. When the call returns (or raises), each runtime list made from a Python list is
 written back into that same Python list object if compiled code modified it (the list's
 `modified` word, runtime/source.py): the caller sees every mutation, and an unmodified
-list costs nothing more than the copy in. Nested lists and dicts are reflected into their
+list costs nothing more than the copy in. Dicts and sets are copied into tables (convert.py)
+and reflected the same way, when their `modified` word is set. Nested lists, dicts and sets are
+reflected into their
 own Python objects, so aliases inside the caller's data stay aliases. The boundary maps
 each runtime object it made back to the Python object it came from (and keeps a reference
 to it until the call is over, so its address cannot be reused): a list that compiled code
@@ -43,7 +45,8 @@ _SCALARS = ("int", "float", "bool", "str")
 _FLAT = {"int": 0, "float": 1, "bool": 2}  # the `kind` of the native conversions
 _TRUE, _FALSE = id(True), id(False)
 
-# A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name)
+# A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name),
+# ("set", element, name)
 Parsed = tuple
 
 
@@ -60,6 +63,8 @@ def parse(name: str) -> Parsed:
         return ("tuple", tuple(parse(i) for i in inner))
     if head == "dict":
         return ("dict", inner[0], inner[1], name)
+    if head == "set":
+        return ("set", inner[0], name)
     raise TypeError(f"jitcell: {name} cannot cross the boundary inside a list")
 
 
@@ -81,7 +86,7 @@ def _words(t: Parsed) -> int:
 
 def _mask(t: Parsed) -> int:
     if t[0] != "tuple":
-        return 1 if t[0] in ("str", "list", "dict") else 0
+        return 1 if t[0] in ("str", "list", "dict", "set") else 0
     mask, at = 0, 0
     for item in t[1]:
         mask |= _mask(item) << at
@@ -96,11 +101,13 @@ def _name(t: Parsed) -> str:
         return f"tuple[{', '.join(_name(i) for i in t[1])}]"
     if t[0] == "dict":
         return t[3]
+    if t[0] == "set":
+        return t[2]
     return t[0]
 
 
 def _holds_objects(t: Parsed) -> bool:
-    return t[0] in ("list", "dict") or (t[0] == "tuple" and any(_holds_objects(i) for i in t[1]))
+    return t[0] in ("list", "dict", "set") or (t[0] == "tuple" and any(_holds_objects(i) for i in t[1]))
 
 
 class _BadItem(Exception):
@@ -125,11 +132,13 @@ class Boundary:
     # ---- in ------------------------------------------------------------------------------
 
     def argument(self, value, type_name: str, param: str) -> int:
-        """A runtime object (owned by the caller) holding a copy of the list or dict `value`."""
+        """A runtime object (owned by the caller) holding a copy of the list, dict or set `value`."""
         t = parse(type_name)
         try:
             if t[0] == "dict":
                 obj = self.dict_in(value, t, param)
+            elif t[0] == "set":
+                obj = self.set_in(value, t, param)
             elif value.__class__ is not list and not isinstance(value, list):
                 raise _BadItem([], type(value).__name__)
             else:
@@ -209,6 +218,11 @@ class Boundary:
                 raise _BadItem(path, type(item).__name__)
             owned.append(self.dict_in(item, t, f"{path}"))
             words.append(owned[-1])
+        elif kind == "set":
+            if not isinstance(item, set):
+                raise _BadItem(path, type(item).__name__)
+            owned.append(self.set_in(item, t, f"{path}"))
+            words.append(owned[-1])
         else:
             words.append(_scalar_word(item, kind, path))
 
@@ -216,6 +230,12 @@ class Boundary:
         if t[2].startswith("list["):
             return self.dict_of_lists_in(value, t, param)
         table = convert.to_table(value, t[3], self.function, param)
+        _WORD(table + 72).value = 0  # filling it is no change to reflect
+        self.register(table, value)
+        return table
+
+    def set_in(self, value, t: Parsed, param: str) -> int:
+        table = convert.to_set_table(value, t[2], self.function, param)
         _WORD(table + 72).value = 0  # filling it is no change to reflect
         self.register(table, value)
         return table
@@ -285,6 +305,8 @@ class Boundary:
             return original
         if t[0] == "dict":
             return self.dict_out(obj, t, original)
+        if t[0] == "set":
+            return self.set_out(obj, t, original)
         modified = _modified(obj)
         if original is not None:
             self.reflected.add(obj)
@@ -320,7 +342,7 @@ class Boundary:
         if n == 0:
             return
         words = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element))).cast("q").tolist()
-        if element[0] in ("list", "dict"):
+        if element[0] in ("list", "dict", "set"):
             for word in words:
                 self.python(word, element)
             return
@@ -346,7 +368,7 @@ class Boundary:
     def dict_out(self, table: int, t: Parsed, original):
         if original is not None:
             self.reflected.add(table)
-            if _WORD(table + 72).value == 0:  # its entries are the same; lists among its values may not be
+            if not _table_modified(table):  # its entries are the same; lists among its values may not be
                 if t[2].startswith("list["):
                     element = parse(t[2])
                     for _, word in convert.table_words(table, t[1]):
@@ -361,6 +383,15 @@ class Boundary:
             return values
         original.clear()
         original.update(values)
+        return original
+
+
+    def set_out(self, table: int, t: Parsed, original):
+        if original is None:
+            return convert.read_set(table, t[2])
+        self.reflected.add(table)
+        if _table_modified(table):  # the call added or removed elements
+            convert.reflect_set(original, table, t[2])
         return original
 
 
@@ -388,6 +419,11 @@ def _modified(lst: int) -> bool:
     return _WORD(lst + 56).value != 0
 
 
+def _table_modified(table: int) -> bool:
+    """Has compiled code changed this dict or set since it was made (word 9, `modified`)?"""
+    return _WORD(table + 72).value != 0
+
+
 def read(obj: int, type_name: str):
     """A new Python list (or dict) with the items of a runtime object, which stays as it was: for
     print, format and error messages (callbacks.py)."""
@@ -398,9 +434,9 @@ def _pack_flat(value: list, kind: str, path: list[int]) -> array.array:
     try:
         if kind == "bool":
             for i, item in enumerate(value):
-                if item.__class__ is not bool and type(item).__name__ != "bool_":
+                if item.__class__ is not bool and type(item).__name__ not in ("bool", "bool_"):  # numpy 2: "bool"
                     raise _BadItem([*path, i], type(item).__name__)
-            return array.array("q", value)
+            return array.array("q", [bool(item) for item in value])
         return array.array("q" if kind == "int" else "d", value)  # one loop in C
     except (TypeError, OverflowError):
         for i, item in enumerate(value):  # which one: the same checks as for a scalar argument

@@ -1697,6 +1697,7 @@ def set_pop(t: int) -> int:
     store64(load64(t + 64) + 8 * i, -2)
     store64(t + 24, load64(t + 24) - 1)
     store64(t + 32, e)  # no index slot names an entry past e: they are all deleted
+    store64(t + 72, 1)
     return key
 
 
@@ -1711,6 +1712,7 @@ def set_clear(t: int) -> None:
     memset(load64(t + 64), 255, 8 * load64(t + 56))
     store64(t + 24, 0)
     store64(t + 32, 0)
+    store64(t + 72, 1)
 
 
 def list_order(a: int, b: int, equal: int, order: int, op: int) -> bool:
