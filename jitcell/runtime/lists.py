@@ -403,15 +403,15 @@ def _rt(name: str):
 
 # The native conversions (runtime/source.py), called with the GIL held (ctypes.PYFUNCTYPE): they
 # use CPython's C API, and an exception they leave set (MemoryError) is raised by ctypes
-_NATIVE = {"list_from_python": (ctypes.c_int64, ctypes.py_object, ctypes.c_int64, ctypes.c_int64, ctypes.c_int64),
-           "list_to_python": (ctypes.py_object, ctypes.c_int64, ctypes.c_int64, ctypes.c_int64, ctypes.c_int64),
-           "list_into_python": (ctypes.c_int64, ctypes.c_int64, ctypes.py_object, ctypes.c_int64, ctypes.c_int64,
-                                ctypes.c_int64)}
+_I64, _OBJ = ctypes.c_int64, ctypes.py_object
+_NATIVE = {"list_from_python": ctypes.PYFUNCTYPE(_I64, _OBJ, _I64, _I64, _I64),
+           "list_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _I64, _I64, _I64),
+           "list_into_python": ctypes.PYFUNCTYPE(_I64, _I64, _OBJ, _I64, _I64, _I64)}
 
 
 @functools.cache
 def _native(name: str):
-    return ctypes.PYFUNCTYPE(*_NATIVE[name])(runtime.address(name))
+    return _NATIVE[name](runtime.address(name))
 
 
 def _modified(lst: int) -> bool:
