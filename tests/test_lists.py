@@ -167,6 +167,24 @@ def test_dict_arguments_are_written_back(f):
     assert d == {"a": 2, "b": 1}
 
 
+def test_a_plain_dict_is_copied_natively_and_others_the_python_way(f, monkeypatch):
+    import collections
+
+    from jitcell.runtime import convert
+
+    calls = []
+    to_table = convert.to_table
+    monkeypatch.setattr(convert, "to_table", lambda *args: calls.append(args[0]) or to_table(*args))
+    d = {"a": 1, "é": 2}
+    assert f["count"](d, "a") == 2 and d == {"a": 2, "é": 2} and calls == []
+    ordered = collections.OrderedDict(d)  # a subclass: the Python way, as is a key without UTF-8
+    odd = {"\udc80": 1}
+    assert f["count"](ordered, "b") == 3 and f["count"](odd, "\udc80") == 1 and calls == [ordered, odd]
+    assert ordered == {"a": 2, "é": 2, "b": 1} and odd == {"\udc80": 2}
+    with pytest.raises(TypeError, match="a value of count\\(\\) argument 'd' must be int, not str"):
+        f["count"]({"a": 1, "b": "x"}, "a")
+
+
 def test_a_dict_of_lists_is_reflected_into_its_own_lists(f):
     xs = [1]
     d = {"x": xs}

@@ -126,6 +126,19 @@ def test_an_unchanged_set_is_not_written_back(fns, monkeypatch):
     assert calls == [t, s] and s == {"a", "bc"}
 
 
+def test_elements_the_native_copy_leaves_take_the_python_path(fns, monkeypatch):
+    calls = []
+    to_set_table = convert.to_set_table
+    monkeypatch.setattr(convert, "to_set_table", lambda *args: calls.append(args[0]) or to_set_table(*args))
+    assert fns["words"]({"ab", "c"}) == 3 and calls == []  # a plain set of plain strs: natively
+    odd = {"ab", "\udc80"}  # a lone surrogate has no UTF-8 form: the Python way encodes it with surrogatepass
+    assert fns["words"](odd) == 3 and calls == [odd]
+    s = {"x"}
+    with pytest.raises(KeyError):
+        fns["grow_then_fail"](s, "\udc81")
+    assert s == {"x", "\udc81"}  # and comes back natively, decoded with surrogatepass
+
+
 def test_sets_in_a_list_are_the_callers_sets(fns):
     inner, other = {1}, {2}
     xs = [inner, other]

@@ -19,7 +19,7 @@ a thread id): the stack guard reads the thread's stack bounds and caches them pe
 it is lowered to a failing call (1), and compiled code then runs without a stack guard.
 The `Py*` builtins (`CAPI`) are functions of CPython's C API, called through the slots
 `jitcell.slot.capi.NAME` as generated code calls them (objects are ints, addresses): the
-boundary converts Python lists with them (runtime/source.py, "lists at the boundary").
+boundary converts Python lists, dicts and sets with them (runtime/source.py, "lists at the boundary").
 """
 
 from __future__ import annotations
@@ -65,6 +65,10 @@ CAPI: dict[str, tuple[ir.Type, list[ir.Type]]] = {
     "PyList_GetItem": (_PTR, [_PTR, _I64]), "PyList_SetItem": (_I32, [_PTR, _I64, _PTR]),
     "PyFloat_AsDouble": (_F64, [_PTR]), "PyFloat_FromDouble": (_PTR, [_F64]),
     "PyLong_AsLongLongAndOverflow": (_I64, [_PTR, _PTR]), "PyLong_FromLongLong": (_PTR, [_I64]),
+    "PyUnicode_AsUTF8AndSize": (_PTR, [_PTR, _PTR]), "PyUnicode_DecodeUTF8": (_PTR, [_PTR, _I64, _PTR]),
+    "PyDict_New": (_PTR, []), "PyDict_Next": (_I32, [_PTR, _PTR, _PTR, _PTR]),
+    "PyDict_SetItem": (_I32, [_PTR, _PTR, _PTR]), "PySet_New": (_PTR, [_PTR]), "PySet_Add": (_I32, [_PTR, _PTR]),
+    "PyObject_GetIter": (_PTR, [_PTR]), "PyIter_Next": (_PTR, [_PTR]),
 }
 INTRINSICS.update({name: (tuple(FLOAT if t == _F64 else INT for t in params),
                           NONE if ret == _VOID else FLOAT if ret == _F64 else INT)

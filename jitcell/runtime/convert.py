@@ -3,7 +3,7 @@
     table = to_table({"a": 1}, "dict[str, int]", "count", "d")   # a copy, owned by the caller
     read_table(table, "dict[str, int]")                           # {"a": 1}
     table = to_set_table({1, 2}, "set[int]", "f", "s")           # a runtime set holding a copy
-    reflect_set(caller_set, table, "set[int]")                    # the caller's set now equals the table
+    reflect_set(caller_set, read_set(table, "set[int]"))          # the caller's set now equals the table
 
 The tables of the boundary (runtime/lists.py, whose `Boundary` decides when to copy and
 reflect lists, dicts and sets alike). A dict argument is copied in (its keys and values
@@ -213,10 +213,9 @@ def read_set(table: int, type_name: str) -> set:
     return result
 
 
-def reflect_set(target, table: int, type_name: str) -> None:
-    """Make the caller's set `target` hold the runtime set's elements (after a call that may have
+def reflect_set(target: set, now: set) -> None:
+    """Make the caller's set `target` hold the elements `now` of the runtime set (after a call that
     changed them). Only what differs is touched."""
-    now = read_set(table, type_name)
     if now != target:
         target.intersection_update(now)
         target.update(now)

@@ -10,8 +10,9 @@ type: a TypeError names the parameter and the first bad item), as Numba's reflec
 are. When the call returns (or raises), each runtime list made from a Python list is
 written back into that same Python list object if compiled code modified it (the list's
 `modified` word, runtime/source.py): the caller sees every mutation, and an unmodified
-list costs nothing more than the copy in. Dicts and sets are copied into tables (convert.py)
-and reflected the same way, when their `modified` word is set. Nested lists, dicts and sets are
+list costs nothing more than the copy in. Dicts and sets are copied into tables and
+reflected the same way, when their `modified` word is set: natively for a plain dict or set
+(source.py, `table_from_python`, `table_to_python`), else through convert.py. Nested lists, dicts and sets are
 reflected into their
 own Python objects, so aliases inside the caller's data stay aliases. The boundary maps
 each runtime object it made back to the Python object it came from (and keeps a reference
@@ -229,13 +230,17 @@ class Boundary:
     def dict_in(self, value, t: Parsed, param: str) -> int:
         if t[2].startswith("list["):
             return self.dict_of_lists_in(value, t, param)
-        table = convert.to_table(value, t[3], self.function, param)
+        table = _table_in(value, dict, convert.table_kinds(t[3]))
+        if table == 0:  # the Python way: converts what the native loop did not take, or names it
+            table = convert.to_table(value, t[3], self.function, param)
         _WORD(table + 72).value = 0  # filling it is no change to reflect
         self.register(table, value)
         return table
 
     def set_in(self, value, t: Parsed, param: str) -> int:
-        table = convert.to_set_table(value, t[2], self.function, param)
+        table = _table_in(value, set, convert.KEY_KINDS[t[1]])
+        if table == 0:
+            table = convert.to_set_table(value, t[2], self.function, param)
         _WORD(table + 72).value = 0  # filling it is no change to reflect
         self.register(table, value)
         return table
@@ -378,7 +383,7 @@ class Boundary:
             element = parse(t[2])
             values = {k: self.python(v, element) for k, v in convert.table_words(table, t[1])}
         else:
-            values = convert.read_table(table, t[3])
+            values = _native("table_to_python")(table, False, _TRUE, _FALSE, _ERRORS)
         if original is None:
             return values
         original.clear()
@@ -388,10 +393,10 @@ class Boundary:
 
     def set_out(self, table: int, t: Parsed, original):
         if original is None:
-            return convert.read_set(table, t[2])
+            return _native("table_to_python")(table, True, _TRUE, _FALSE, _ERRORS)
         self.reflected.add(table)
         if _table_modified(table):  # the call added or removed elements
-            convert.reflect_set(original, table, t[2])
+            convert.reflect_set(original, _native("table_to_python")(table, True, _TRUE, _FALSE, _ERRORS))
         return original
 
 
@@ -403,10 +408,14 @@ def _rt(name: str):
 
 # The native conversions (runtime/source.py), called with the GIL held (ctypes.PYFUNCTYPE): they
 # use CPython's C API, and an exception they leave set (MemoryError) is raised by ctypes
-_I64, _OBJ = ctypes.c_int64, ctypes.py_object
+_I64, _OBJ, _BOOL = ctypes.c_int64, ctypes.py_object, ctypes.c_bool
 _NATIVE = {"list_from_python": ctypes.PYFUNCTYPE(_I64, _OBJ, _I64, _I64, _I64),
            "list_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _I64, _I64, _I64),
-           "list_into_python": ctypes.PYFUNCTYPE(_I64, _I64, _OBJ, _I64, _I64, _I64)}
+           "list_into_python": ctypes.PYFUNCTYPE(_I64, _I64, _OBJ, _I64, _I64, _I64),
+           "table_from_python": ctypes.PYFUNCTYPE(_I64, _OBJ, _I64, _BOOL, _I64, _I64),
+           "table_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _BOOL, _I64, _I64, _I64)}
+_SURROGATEPASS = ctypes.c_char_p(b"surrogatepass")  # how a runtime str decodes (runtime.read_str)
+_ERRORS = ctypes.cast(_SURROGATEPASS, ctypes.c_void_p).value
 
 
 @functools.cache
@@ -417,6 +426,14 @@ def _native(name: str):
 def _modified(lst: int) -> bool:
     """Has compiled code changed this list since it was made (its `modified` word)?"""
     return _WORD(lst + 56).value != 0
+
+
+def _table_in(value, cls: type, kinds: int) -> int:
+    """A new table holding a plain dict's (or set's) items, converted natively; 0 when the Python
+    way must do it: a subclass, an item not plainly of its type, no memory (which it finds again)."""
+    if value.__class__ is not cls:
+        return 0
+    return max(_native("table_from_python")(value, kinds, cls is set, _TRUE, _FALSE), 0)
 
 
 def _table_modified(table: int) -> bool:

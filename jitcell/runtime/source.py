@@ -1935,6 +1935,134 @@ def list_into_python(l: int, py: int, kind: int, true: int, false: int) -> int:
     return done
 
 
+# Dicts and sets the same way: `kinds` as table_new's; a key or value of kind 0 int, 1 float,
+# 2 bool, 3 str (a dict's str keys: key kind 1). `sc` is a scratch block of 5 words: PyDict_Next's
+# position, key and value, a C result, and the flag word_from_python sets (1 not plainly of the
+# kind, 2 no memory).
+
+
+def word_from_python(obj: int, kind: int, true: int, false: int, sc: int) -> int:
+    """The table word of the Python object `obj` (a str: a new runtime str, the caller's)."""
+    if kind == 0:
+        store64(sc + 24, 0)
+        value = PyLong_AsLongLongAndOverflow(obj, sc + 24)
+        if load32(sc + 24) != 0 or (value == -1 and PyErr_Occurred() != 0):
+            store64(sc + 32, 1)
+        return value
+    if kind == 1:
+        x = PyFloat_AsDouble(obj)
+        if x == -1.0 and PyErr_Occurred() != 0:
+            store64(sc + 32, 1)
+        storef(sc + 24, x)
+        return load64(sc + 24)
+    if kind == 2:
+        if obj != true and obj != false:
+            store64(sc + 32, 1)
+        return 1 if obj == true else 0
+    p = PyUnicode_AsUTF8AndSize(obj, sc + 24)  # not a str, or one with surrogates: the Python side
+    if p == 0:
+        store64(sc + 32, 1)
+        return 0
+    s = str_from_utf8(p, load64(sc + 24))
+    if s == 0:
+        store64(sc + 32, 2)
+    return s
+
+
+def table_from_python(py: int, kinds: int, is_set: bool, true: int, false: int) -> int:
+    """A new table with the items of the Python dict `py` (or the elements of the Python set `py`,
+    is_set), its `modified` word clear; -1 when an item is not plainly of the kinds (the Python
+    side then converts it or names it), 0: no memory."""
+    gil = PyGILState_Ensure()
+    t = table_new(kinds)
+    sc = calloc(5, 8)
+    it = PyObject_GetIter(py) if is_set and t != 0 and sc != 0 else 0
+    result = 0 if t == 0 or sc == 0 or (is_set and it == 0) else t
+    key_kind = 3 if kinds & 255 == 1 else 0
+    value_kind = (kinds >> 8) & 255
+    while result > 0:
+        key = 0
+        value = 0
+        if is_set:
+            item = PyIter_Next(it)
+            if item == 0:
+                if PyErr_Occurred() != 0:
+                    result = -1
+                break
+            key = word_from_python(item, key_kind, true, false, sc)
+            Py_DecRef(item)
+        else:
+            if PyDict_Next(py, sc, sc + 8, sc + 16) == 0:
+                break
+            key = word_from_python(load64(sc + 8), key_kind, true, false, sc)
+            if load64(sc + 32) == 0:
+                value = word_from_python(load64(sc + 16), value_kind, true, false, sc)
+        failed = load64(sc + 32)
+        if failed == 0 and not table_set(t, key, value):
+            failed = 2
+        if key_kind == 3:
+            obj_release(key)  # the table keeps its own references
+        if value_kind == 3 and not is_set:
+            obj_release(value)
+        if failed != 0:
+            result = -1 if failed == 1 else 0
+    if it != 0:
+        Py_DecRef(it)
+    free(sc)
+    if result <= 0:
+        PyErr_Clear()
+        obj_release(t)
+    else:
+        store64(t + 72, 0)
+    PyGILState_Release(gil)
+    return result
+
+
+def python_object(word: int, kind: int, true: int, false: int, errors: int) -> int:
+    """A new reference to the Python value of a table word, or 0 (MemoryError set). `errors`: the
+    C string "surrogatepass", as runtime.read_str decodes."""
+    if kind == 0:
+        return PyLong_FromLongLong(word)
+    if kind == 1:
+        store64(state(39), word)
+        return PyFloat_FromDouble(loadf(state(39)))
+    if kind == 2:
+        b = true if word != 0 else false
+        Py_IncRef(b)
+        return b
+    return PyUnicode_DecodeUTF8(word + 40, load64(word + 16), errors)
+
+
+def table_to_python(t: int, is_set: bool, true: int, false: int, errors: int) -> int:
+    """A new Python dict with the entries of `t` (a set with its elements: is_set), in order; or 0
+    with the exception set."""
+    gil = PyGILState_Ensure()
+    kinds = load64(t + 16)
+    key_kind = 3 if kinds & 255 == 1 else 0
+    value_kind = (kinds >> 8) & 255
+    py = PySet_New(0) if is_set else PyDict_New()
+    entries = load64(t + 48)
+    for e in range(load64(t + 32)):
+        entry = entries + 32 * e
+        if py != 0 and load64(entry + 24) == 1:
+            key = python_object(load64(entry + 8), key_kind, true, false, errors)
+            value = 0
+            if key != 0 and not is_set:
+                value = python_object(load64(entry + 16), value_kind, true, false, errors)
+            added = False
+            if key != 0 and is_set:
+                added = PySet_Add(py, key) == 0
+            elif key != 0 and value != 0:
+                added = PyDict_SetItem(py, key, value) == 0
+            Py_DecRef(key)
+            Py_DecRef(value)
+            if not added:
+                Py_DecRef(py)
+                py = 0
+    PyGILState_Release(gil)
+    return py
+
+
 # ---- arrays (compiler/lower/arrays.py; views and results at the boundary: runtime/arrays.py) ----
 
 
