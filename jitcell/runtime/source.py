@@ -45,7 +45,8 @@ side too (runtime/__init__.py, convert.py).
 State words (`state(i)`): 0 live objects, 1 objects ever allocated; 32 signals received
 (the interrupt counter, which compiled loops compare with its value when their function
 started); 35 the main thread's id; 36 the pthread key of each thread's stack floor, 37 set
-if it exists; 38 the table of the 256 cached one-character strings (str_chars_setup); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
+if it exists; 38 the table of the 256 cached one-character strings (str_chars_setup); 39 the scratch word of
+the list conversions at the boundary (under the GIL); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
 nonzero while `on_signal` runs for signal s (interrupts.py).
 """
 
@@ -1728,6 +1729,7 @@ def set_pop(t: int) -> int:
     store64(load64(t + 64) + 8 * i, -2)
     store64(t + 24, load64(t + 24) - 1)
     store64(t + 32, e)  # no index slot names an entry past e: they are all deleted
+    store64(t + 72, 1)
     return key
 
 
@@ -1742,6 +1744,7 @@ def set_clear(t: int) -> None:
     memset(load64(t + 64), 255, 8 * load64(t + 56))
     store64(t + 24, 0)
     store64(t + 32, 0)
+    store64(t + 72, 1)
 
 
 def list_order(a: int, b: int, equal: int, order: int, op: int) -> bool:
@@ -1837,6 +1840,256 @@ def list_range(start: int, stop: int, step: int) -> int:
         store64(items + 8 * i, value)
         value += step
     return l
+
+
+# ---- lists at the boundary: Python lists of int, float or bool <-> runtime lists (runtime/lists.py) ----
+# These call CPython's C API through capi slots (internal.py), holding the GIL (the boundary
+# calls them with it held; PyGILState_Ensure is then cheap). `kind`: 0 int, 1 float, 2 bool;
+# `true`, `false`: the addresses of Python's True and False. State word 39 is their scratch
+# word (a float's bits), used only under the GIL.
+
+
+def list_from_python(py: int, kind: int, true: int, false: int) -> int:
+    """A new list with the items of the Python list `py` (one word each), or -1 - i when item i is
+    not plainly of the kind (the Python side then converts the list itself, or names the bad
+    item), or 0: no memory. An int is what PyLong_AsLongLongAndOverflow takes (an __index__), a
+    float what PyFloat_AsDouble takes (a __float__ or an int), a bool only True or False."""
+    gil = PyGILState_Ensure()
+    n = PyList_Size(py)
+    l = list_new(n, 1, 0)
+    if l == 0:
+        PyGILState_Release(gil)
+        return 0
+    items = load64(l + 32)
+    bad = -1
+    for i in range(n):
+        item = PyList_GetItem(py, i)
+        at = items + 8 * i
+        if item == 0:  # the list shrank (an item's __index__ or __float__ changed it)
+            bad = i
+        elif kind == 1:
+            x = PyFloat_AsDouble(item)
+            if x == -1.0 and PyErr_Occurred() != 0:
+                bad = i
+            storef(at, x)
+        elif kind == 0:
+            store64(at, 0)  # PyLong_AsLongLongAndOverflow's C int flag goes into the item's word first
+            value = PyLong_AsLongLongAndOverflow(item, at)
+            if load32(at) != 0 or (value == -1 and PyErr_Occurred() != 0):
+                bad = i
+            store64(at, value)
+        elif item == true:
+            store64(at, 1)
+        elif item != false:
+            bad = i
+        if bad >= 0:
+            PyErr_Clear()
+            obj_release(l)
+            PyGILState_Release(gil)
+            return -1 - bad
+    PyGILState_Release(gil)
+    return l
+
+
+def python_item(at: int, kind: int, true: int, false: int) -> int:
+    """A new reference to the Python value of the one-word item at `at`, or 0 (MemoryError set)."""
+    if kind == 1:
+        return PyFloat_FromDouble(loadf(at))
+    if kind == 0:
+        return PyLong_FromLongLong(load64(at))
+    b = true if load64(at) != 0 else false
+    Py_IncRef(b)
+    return b
+
+
+def python_item_same(old: int, at: int, kind: int, true: int, false: int) -> bool:
+    """Does the Python object `old` already hold the value of the item at `at` (the same bits)?"""
+    if kind == 2:
+        return old == (true if load64(at) != 0 else false)
+    scratch = state(39)
+    if kind == 1:
+        storef(scratch, PyFloat_AsDouble(old))
+        value = load64(scratch)
+    else:
+        store64(scratch, 0)
+        value = PyLong_AsLongLongAndOverflow(old, scratch)
+        if load32(scratch) != 0:
+            return False
+    if PyErr_Occurred() != 0:
+        PyErr_Clear()
+        return False
+    return value == load64(at)
+
+
+def list_to_python(l: int, kind: int, true: int, false: int) -> int:
+    """A new Python list with the items of `l`, or 0 with MemoryError set."""
+    gil = PyGILState_Ensure()
+    n = load64(l + 16)
+    items = load64(l + 32)
+    py = PyList_New(n)
+    if py != 0:
+        for i in range(n):
+            item = python_item(items + 8 * i, kind, true, false)
+            if item == 0:
+                Py_DecRef(py)
+                py = 0
+                break
+            PyList_SetItem(py, i, item)
+    PyGILState_Release(gil)
+    return py
+
+
+def list_into_python(l: int, py: int, kind: int, true: int, false: int) -> int:
+    """Write the items of `l` into the Python list `py` of the same length, replacing only the
+    items whose value changed (an unchanged one keeps its object): 1 done; 0 when the lengths
+    differ (the caller replaces the whole list); -1 with MemoryError set."""
+    gil = PyGILState_Ensure()
+    n = load64(l + 16)
+    items = load64(l + 32)
+    done = 1 if PyList_Size(py) == n else 0
+    for i in range(n if done == 1 else 0):
+        at = items + 8 * i
+        old = PyList_GetItem(py, i)
+        if old == 0:  # the list shrank (an old item's __del__ changed it): the caller starts again
+            PyErr_Clear()
+            done = 0
+            break
+        if not python_item_same(old, at, kind, true, false):
+            item = python_item(at, kind, true, false)
+            if item == 0:
+                done = -1
+                break
+            PyList_SetItem(py, i, item)
+    PyGILState_Release(gil)
+    return done
+
+
+# Dicts and sets the same way: `kinds` as table_new's; a key or value of kind 0 int, 1 float,
+# 2 bool, 3 str (a dict's str keys: key kind 1). `sc` is a scratch block of 5 words: PyDict_Next's
+# position, key and value, a C result, and the flag word_from_python sets (1 not plainly of the
+# kind, 2 no memory).
+
+
+def word_from_python(obj: int, kind: int, true: int, false: int, sc: int) -> int:
+    """The table word of the Python object `obj` (a str: a new runtime str, the caller's)."""
+    if kind == 0:
+        store64(sc + 24, 0)
+        value = PyLong_AsLongLongAndOverflow(obj, sc + 24)
+        if load32(sc + 24) != 0 or (value == -1 and PyErr_Occurred() != 0):
+            store64(sc + 32, 1)
+        return value
+    if kind == 1:
+        x = PyFloat_AsDouble(obj)
+        if x == -1.0 and PyErr_Occurred() != 0:
+            store64(sc + 32, 1)
+        storef(sc + 24, x)
+        return load64(sc + 24)
+    if kind == 2:
+        if obj != true and obj != false:
+            store64(sc + 32, 1)
+        return 1 if obj == true else 0
+    p = PyUnicode_AsUTF8AndSize(obj, sc + 24)  # not a str, or one with surrogates: the Python side
+    if p == 0:
+        store64(sc + 32, 1)
+        return 0
+    s = str_from_utf8(p, load64(sc + 24))
+    if s == 0:
+        store64(sc + 32, 2)
+    return s
+
+
+def table_from_python(py: int, kinds: int, is_set: bool, true: int, false: int) -> int:
+    """A new table with the items of the Python dict `py` (or the elements of the Python set `py`,
+    is_set), its `modified` word clear; -1 when an item is not plainly of the kinds (the Python
+    side then converts it or names it), 0: no memory."""
+    gil = PyGILState_Ensure()
+    t = table_new(kinds)
+    sc = calloc(5, 8)
+    it = PyObject_GetIter(py) if is_set and t != 0 and sc != 0 else 0
+    result = 0 if t == 0 or sc == 0 or (is_set and it == 0) else t
+    key_kind = 3 if kinds & 255 == 1 else 0
+    value_kind = (kinds >> 8) & 255
+    while result > 0:
+        key = 0
+        value = 0
+        if is_set:
+            item = PyIter_Next(it)
+            if item == 0:
+                if PyErr_Occurred() != 0:
+                    result = -1
+                break
+            key = word_from_python(item, key_kind, true, false, sc)
+            Py_DecRef(item)
+        else:
+            if PyDict_Next(py, sc, sc + 8, sc + 16) == 0:
+                break
+            key = word_from_python(load64(sc + 8), key_kind, true, false, sc)
+            if load64(sc + 32) == 0:
+                value = word_from_python(load64(sc + 16), value_kind, true, false, sc)
+        failed = load64(sc + 32)
+        if failed == 0 and not table_set(t, key, value):
+            failed = 2
+        if key_kind == 3:
+            obj_release(key)  # the table keeps its own references
+        if value_kind == 3 and not is_set:
+            obj_release(value)
+        if failed != 0:
+            result = -1 if failed == 1 else 0
+    if it != 0:
+        Py_DecRef(it)
+    free(sc)
+    if result <= 0:
+        PyErr_Clear()
+        obj_release(t)
+    else:
+        store64(t + 72, 0)
+    PyGILState_Release(gil)
+    return result
+
+
+def python_object(word: int, kind: int, true: int, false: int, errors: int) -> int:
+    """A new reference to the Python value of a table word, or 0 (MemoryError set). `errors`: the
+    C string "surrogatepass", as runtime.read_str decodes."""
+    if kind == 0:
+        return PyLong_FromLongLong(word)
+    if kind == 1:
+        store64(state(39), word)
+        return PyFloat_FromDouble(loadf(state(39)))
+    if kind == 2:
+        b = true if word != 0 else false
+        Py_IncRef(b)
+        return b
+    return PyUnicode_DecodeUTF8(word + 40, load64(word + 16), errors)
+
+
+def table_to_python(t: int, is_set: bool, true: int, false: int, errors: int) -> int:
+    """A new Python dict with the entries of `t` (a set with its elements: is_set), in order; or 0
+    with the exception set."""
+    gil = PyGILState_Ensure()
+    kinds = load64(t + 16)
+    key_kind = 3 if kinds & 255 == 1 else 0
+    value_kind = (kinds >> 8) & 255
+    py = PySet_New(0) if is_set else PyDict_New()
+    entries = load64(t + 48)
+    for e in range(load64(t + 32)):
+        entry = entries + 32 * e
+        if py != 0 and load64(entry + 24) == 1:
+            key = python_object(load64(entry + 8), key_kind, true, false, errors)
+            value = 0
+            if key != 0 and not is_set:
+                value = python_object(load64(entry + 16), value_kind, true, false, errors)
+            added = False
+            if key != 0 and is_set:
+                added = PySet_Add(py, key) == 0
+            elif key != 0 and value != 0:
+                added = PyDict_SetItem(py, key, value) == 0
+            Py_DecRef(key)
+            Py_DecRef(value)
+            if not added:
+                Py_DecRef(py)
+                py = 0
+    PyGILState_Release(gil)
+    return py
 
 
 # ---- arrays (compiler/lower/arrays.py; views and results at the boundary: runtime/arrays.py) ----

@@ -1241,7 +1241,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         if name.startswith(("complex.", "cmath.")):
             return self.complex_intrinsic(node, args)
         if name.startswith("mem."):
-            return lower_intrinsic(self.b, name[4:], args)
+            return lower_intrinsic(self.b, name[4:], args, self.owner.slot)
         assert name.startswith("math.")
         return self.arith.math_call(name[5:], args)
 
