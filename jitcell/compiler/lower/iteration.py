@@ -516,12 +516,15 @@ class IterationLowering(LowererHost):
         key_type = node.key.type if node.key is not None else node.iterable.type
         best_key = self.entry.alloca(llvm_type(key_type), name="best.key") \
             if node.op in ("min", "max") and node.key is not None else None
+        # min/max own the best item (and key) in allocas, which no exit releases: they start null
+        # (replace_best releases the old value), and a failure inside the loop (a key that raises,
+        # an interrupt) goes through a cleanup frame that releases them before unwinding on
+        kept = [(slot, held) for slot, held in ((result, t), (best_key, key_type))
+                if found is not None and slot is not None and has_heap_parts(held)]
         if found is not None:
             b.store(ir.Constant(I1, 0), found)
-            if t is STR or key_type is STR:
-                b.store(ir.Constant(llvm_type(t), None), result)
-                if best_key is not None:
-                    b.store(ir.Constant(llvm_type(key_type), None), best_key)
+        for slot, held in kept:
+            b.store(ir.Constant(llvm_type(held), None), slot)
         c = cursor(self, node.iterable)
 
         def on_item(item, step, end):
@@ -572,7 +575,11 @@ class IterationLowering(LowererHost):
             if best_key is not None:
                 self.replace_best(take, best_key, key, key_type, None)
 
-        self.walk(c, node.loc, on_item)
+        if kept:
+            with self.cleanup_frame(kept):
+                self.walk(c, node.loc, on_item)
+        else:
+            self.walk(c, node.loc, on_item)
         if found is not None:
             self.no_item(node, result, found)
             if best_key is not None and has_heap_parts(key_type):
