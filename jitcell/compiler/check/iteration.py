@@ -72,6 +72,10 @@ class IterationChecks(CheckerHost):
                 return T.GeneratorIter(value, value.type.item, loc)
         else:
             value = self.expr(node)
+        return self.value_iterable(value, loc)
+
+    def value_iterable(self, value: T.Expr, loc: Loc) -> T.Iterable | None:
+        """The items of a value (a dict's keys), or None after reporting why it has none."""
         t = value.type
         if t is ERROR:
             return None
@@ -124,8 +128,15 @@ class IterationChecks(CheckerHost):
                 return T.RangeIter(inner.start, inner.stop, inner.step, not inner.reverse, INT, loc)
             if isinstance(inner, T.ArrayIter):
                 return T.ArrayIter(inner.array, not inner.reverse, inner.type, loc)
+            if isinstance(inner, T.ListIter):
+                return T.ListIter(inner.list, inner.type, loc, not inner.reverse)
+            if isinstance(inner, T.StrIter):
+                return T.StrIter(inner.text, inner.type, loc, not inner.reverse)
+            if isinstance(inner, T.TupleIter):
+                return T.TupleIter(inner.value, inner.type, loc, not inner.reverse)
             if inner is not None:
-                self.error("reversed() takes a range or an array in jitcell", node.args[0].loc)
+                self.error("reversed() takes a range, a list, a str, a tuple or an array in jitcell",
+                           node.args[0].loc)
             return None
         if name == "enumerate":
             if not 1 <= len(node.args) + len(keywords) <= 2 or not node.args or (

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Generator, List, Tuple, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -315,31 +315,56 @@ class ListChecks(CheckerHost):
             if isinstance(arg, S.Call) and isinstance(arg.func, S.Name) and arg.func.id == "range" \
                     and "range" not in self.locals:
                 return self.list_range(arg)
-            mode = "keys"
-            if isinstance(arg, S.Call) and isinstance(arg.func, S.Attribute) and not arg.args \
-                    and not arg.keywords and arg.func.attr in ("keys", "values", "items"):
-                mode, arg = arg.func.attr, arg.func.value
-            value = self.expr(arg)
-            if value.type is ERROR or value.type is EMPTY_LIST:
-                return value
-            if isinstance(value.type, List) and mode == "keys":
-                return T.ListOp("copy", (value,), value.type, loc)
-            if isinstance(value.type, Dict):  # list(d), list(d.keys()), list(d.values()), list(d.items())
-                d = value.type
-                element = {"keys": d.key, "values": d.value, "items": Tuple((d.key, d.value))}[mode]
-                return T.ListOp(f"dict_{mode}", (value,), List(element), loc)
-            return self.error(f"list() of a {value.type} is not supported; list() takes a list, a dict or a "
-                              "range()", loc)
+            return self.list_of(arg, loc)
         if name == "sorted":
             if not node.args:
                 return self.error("sorted expected 1 argument, got 0", loc)
-            value = self.expr(node.args[0])
-            if value.type is ERROR:
+            arg = node.args[0]
+            value = self.list_of(arg, loc) if self.walked_only(arg) else self.expr(arg)
+            if value.type is ERROR or value.type is EMPTY_LIST:
                 return value
             if not isinstance(value.type, List):
-                return self.error(f"sorted() of a {value.type} is not supported; it takes a list", loc)
+                value = self.list_from(self.value_iterable(value, arg.loc), loc)
+                if value.type is ERROR:
+                    return value
             return self.list_sort("sorted", value, node)
         return None
+
+    def walked_only(self, arg: S.Expr) -> bool:
+        """Is `arg` an iterable that is no value: enumerate(), zip(), reversed(), a generator's call?"""
+        if self.is_iterator_call(arg):
+            return True
+        if not (isinstance(arg, S.Call) and isinstance(arg.func, S.Name) and arg.func.id in self.module.definitions
+                and arg.func.id not in self.locals):
+            return False
+        returns = self.module.signatures[arg.func.id].returns
+        return isinstance(returns, Generator)
+
+    def list_of(self, arg: S.Expr, loc: Loc) -> T.Expr:
+        """list(arg): a copy of a list, a dict's keys, values or items, or the items of any iterable."""
+        if self.walked_only(arg):
+            return self.list_from(self.iterable(arg), loc)
+        mode = "keys"
+        if isinstance(arg, S.Call) and isinstance(arg.func, S.Attribute) and not arg.args \
+                and not arg.keywords and arg.func.attr in ("keys", "values", "items"):
+            mode, arg = arg.func.attr, arg.func.value
+        value = self.expr(arg)
+        if value.type is ERROR or value.type is EMPTY_LIST:
+            return value
+        if isinstance(value.type, List) and mode == "keys":
+            return T.ListOp("copy", (value,), value.type, loc)
+        if isinstance(value.type, Dict):  # list(d), list(d.keys()), list(d.values()), list(d.items())
+            d = value.type
+            element = {"keys": d.key, "values": d.value, "items": Tuple((d.key, d.value))}[mode]
+            return T.ListOp(f"dict_{mode}", (value,), List(element), loc)
+        return self.list_from(self.value_iterable(value, arg.loc), loc)
+
+    def list_from(self, iterable: T.Iterable | None, loc: Loc) -> T.Expr:
+        if iterable is None:
+            return T.Literal(0, ERROR, loc)
+        if (problem := element_problem(iterable.type)) is not None:
+            return self.error(problem, loc)
+        return T.ListFrom(iterable, List(iterable.type), loc)
 
     def list_range(self, call: S.Call) -> T.Expr:
         if call.keywords or not 1 <= len(call.args) <= 3:

@@ -640,14 +640,14 @@ class FunctionChecker(ExpressionChecker):
             array = iterable.array
             return self.loop(lambda b, e: T.ForArray(var, array, b, e, loc), node.body, node.orelse,
                              forever=False, loop_var=var)
-        if isinstance(target, S.Name) and isinstance(iterable, T.StrIter):  # walks the bytes (lower/strings.py)
+        if isinstance(target, S.Name) and isinstance(iterable, T.StrIter) and not iterable.reverse:  # lower/strings.py
             var, text = target.id, iterable.text
             declared = self.declare(var, STR)
             if declared not in (STR, ERROR):
                 self.error(f"'{var}' is {declared}; this loop gives it str", target.loc)
             return self.loop(lambda b, e: T.ForStr(var, text, b, e, loc), node.body, node.orelse,
                              forever=False, loop_var=var)
-        if isinstance(iterable, T.ListIter) and plain is not None:
+        if isinstance(iterable, T.ListIter) and not iterable.reverse and plain is not None:
             return self.for_list(node, plain, iterable.list)
         if isinstance(iterable, T.DictIter) and plain is not None and \
                 (len(plain) == 2 if iterable.mode == "items" else isinstance(target, S.Name)):

@@ -260,7 +260,10 @@ class ListLowering(LowererHost):
         elif op in ("clear", "reverse"):
             self.runtime(f"list_{op}", lst)
         elif op in ("sort", "sorted"):
-            result = self.list_sort(node, lst, args[1], t)
+            fresh = op == "sorted" and isinstance(node.args[0], T.ListFrom)  # a new list: sorted in place
+            result = self.list_sort(node, lst, args[1], t, fresh)
+            if fresh:
+                consumed.add(id(lst))
         else:
             raise AssertionError(f"cannot lower list operation {op}")
         for value, arg in reversed(list(zip(args, node.args, strict=True))):
@@ -375,12 +378,14 @@ class ListLowering(LowererHost):
         shifted = b.select(b.icmp_signed("<", value, i64(0)), b.add(value, n), value)
         return b.select(b.icmp_signed("<", shifted, i64(0)), i64(0), shifted)
 
-    def list_sort(self, node: T.ListOp, lst: ir.Value, reverse: ir.Value, t: Type) -> ir.Value | None:
-        """Sort in place (sort) or a sorted copy (sorted). With key=, the keys are computed first (as
-        Python does: a failing key leaves the list as it was) into a list of (key, item) pairs,
-        which is sorted by key; the items are then put back in that order."""
+    def list_sort(self, node: T.ListOp, lst: ir.Value, reverse: ir.Value, t: Type,
+                  fresh: bool = False) -> ir.Value | None:
+        """Sort in place (sort) or a sorted copy (sorted; `fresh`: lst is a new list, held, which
+        becomes the result). With key=, the keys are computed first (as Python does: a failing key
+        leaves the list as it was) into a list of (key, item) pairs, which is sorted by key; the
+        items are then put back in that order."""
         b = self.b
-        if node.op == "sorted":
+        if node.op == "sorted" and not fresh:
             lst = self.allocated(self.runtime_object("list_slice", lst, i64(0), self.list_length(lst)))
             self.hold(lst, node.type)
         if node.key is None:

@@ -1072,6 +1072,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.reduce(node)
             case T.IterLength():
                 return self.iter_length(node)
+            case T.ListFrom():
+                return self.list_from(node)
             case T.ArrayView():
                 return self.array_view(node)
             case T.ArrayCopy():
