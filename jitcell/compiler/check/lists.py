@@ -320,7 +320,9 @@ class ListChecks(CheckerHost):
             if not node.args:
                 return self.error("sorted expected 1 argument, got 0", loc)
             arg = node.args[0]
-            value = self.list_of(arg, loc) if self.walked_only(arg) else self.expr(arg)
+            view = isinstance(arg, S.Call) and isinstance(arg.func, S.Attribute) and not arg.args \
+                and not arg.keywords and arg.func.attr in ("keys", "values", "items")
+            value = self.list_of(arg, loc) if self.walked_only(arg) or view else self.expr(arg)
             if value.type is ERROR or value.type is EMPTY_LIST:
                 return value
             if not isinstance(value.type, List):

@@ -260,7 +260,9 @@ class ListLowering(LowererHost):
         elif op in ("clear", "reverse"):
             self.runtime(f"list_{op}", lst)
         elif op in ("sort", "sorted"):
-            fresh = op == "sorted" and isinstance(node.args[0], T.ListFrom)  # a new list: sorted in place
+            made = node.args[0]  # a new list (list(it), list(d), xs.copy()...) is sorted in place
+            fresh = op == "sorted" and (isinstance(made, T.ListFrom) or isinstance(made, T.ListOp) and (
+                made.op.startswith("dict_") or made.op in ("copy", "range")))
             result = self.list_sort(node, lst, args[1], t, fresh)
             if fresh:
                 consumed.add(id(lst))
