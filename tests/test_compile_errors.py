@@ -214,6 +214,14 @@ CASES = {
                         "'int' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
                         "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
                         "enumerate(), zip(), reversed() and calls of generator functions"),
+    "list of a number": ("def f(n: int) -> list[int]:\n    return list(n)\n", 2, 17,
+                         "'int' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
+                         "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
+                         "enumerate(), zip(), reversed() and calls of generator functions"),
+    "sorted of a number": ("def f(n: int) -> list[int]:\n    return sorted(n)\n", 2, 19,
+                           "'int' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
+                           "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
+                           "enumerate(), zip(), reversed() and calls of generator functions"),
     "reversed dict": ("def f(d: dict[str, int]):\n    for k in reversed(d):\n        pass\n", 2, 23,
                       "reversed() takes a range, a list, a str, a tuple or an array in jitcell"),
     "enumerate as a value": ("def f(n: int):\n    e = enumerate(range(n))\n", 2, 9,
