@@ -16,7 +16,21 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, NONE, STR, Array, Dict, Generator, List, Tuple, Type
+from jitcell.compiler.types import (
+    BOOL,
+    COMPLEX,
+    ERROR,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    Array,
+    Dict,
+    Generator,
+    List,
+    Tuple,
+    Type,
+)
 from jitcell.errors import Loc
 
 from .host import CheckerHost

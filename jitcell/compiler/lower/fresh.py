@@ -26,7 +26,7 @@ _MAKING_OPS = frozenset({"repeat", "concat", "range", "copy", "slice", "sorted",
 
 
 def _makes_list(value: object) -> bool:
-    return isinstance(value, (T.ListNew, T.Comprehension)) or (
+    return isinstance(value, (T.ListNew, T.Comprehension, T.ListFrom)) or (
         isinstance(value, T.ListOp) and value.op in _MAKING_OPS)
 
 
