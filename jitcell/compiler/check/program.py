@@ -46,6 +46,7 @@ from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
 from .lists import EMPTY_LIST, element_problem
 from .sets import EMPTY_SET, SET_ELEMENTS
+from .unpacking import UnpackingChecks
 
 __all__ = ["check"]
 
@@ -307,7 +308,7 @@ def _meet(*states: State) -> State:
     return functools.reduce(operator.and_, reachable)
 
 
-class FunctionChecker(ExpressionChecker):
+class FunctionChecker(UnpackingChecks, ExpressionChecker):
     module: ModuleChecker  # more than the ModuleContext that expressions need
 
     def __init__(self, module: ModuleChecker, fdef: S.FunctionDef, probe: bool,
@@ -641,7 +642,7 @@ class FunctionChecker(ExpressionChecker):
                 self.error(f"'{var}' is {declared}; this loop gives it str", target.loc)
             return self.loop(lambda b, e: T.ForStr(var, text, b, e, loc), node.body, node.orelse,
                              forever=False, loop_var=var)
-        if isinstance(iterable, T.ListIter) and plain is not None:
+        if isinstance(iterable, T.ListIter) and plain is not None and _unpacks_plainly(target, iterable.type):
             return self.for_list(node, plain, iterable.list)
         if isinstance(iterable, T.DictIter) and plain is not None and \
                 (len(plain) == 2 if iterable.mode == "items" else isinstance(target, S.Name)):
@@ -694,6 +695,8 @@ class FunctionChecker(ExpressionChecker):
         loc = target.loc
         match target:
             case S.Tuple(elts=elts):
+                if not isinstance(t, Tuple) or any(isinstance(e, S.Starred) for e in elts):
+                    return self.unpacking_pattern(target, t, in_loop)  # unpacking.py
                 if not isinstance(t, Tuple):
                     self.error(f"cannot unpack non-iterable {t} object" if t in (INT, FLOAT, BOOL) else
                                f"cannot unpack {t} into {len(elts)} targets: jitcell unpacks tuples only", loc)
@@ -894,6 +897,13 @@ class FunctionChecker(ExpressionChecker):
             return None
         elif isinstance(value.type, Tuple) and len(value.type.items) == len(targets):
             return self.unpack(targets, value, node.loc)
+        elif isinstance(value.type, (Tuple, List, Array)) or value.type is STR:  # checked item by item
+            pattern = self.pattern(S.Tuple(targets, node.loc), value.type)
+            if pattern is None:
+                for target in targets:
+                    self.locals.setdefault(target.id, ERROR)  # reads of them report nothing more
+                return None
+            return T.Destructure((pattern,), value, node.loc)
         else:
             self.error(f"cannot unpack into {len(targets)} names: the right side must be a tuple "
                        f"of {len(targets)} values, like 'a, b = b, a'", node.value.loc)
@@ -1022,10 +1032,18 @@ def _plain_names(target: S.Target) -> tuple[S.Name, ...] | None:
     return None
 
 
+def _unpacks_plainly(target: S.Target, element: Type) -> bool:
+    """`for x in l`, or `for a, b in l` over tuples of as many items: ForList's own forms."""
+    return isinstance(target, S.Name) or (isinstance(target, S.Tuple) and isinstance(element, Tuple)
+                                          and len(element.items) == len(target.elts))
+
+
 def _target_names(target: S.Target) -> list[str]:
     """The names a target binds (items of containers bind none), left to right."""
     if isinstance(target, S.Name):
         return [target.id]
+    if isinstance(target, S.Starred):
+        return _target_names(target.target)
     if isinstance(target, S.Tuple):
         return [name for e in target.elts for name in _target_names(e)]  # type: ignore[arg-type]
     return []
