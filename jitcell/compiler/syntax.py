@@ -197,7 +197,7 @@ class Comprehension:
 
 
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received | Comprehension)
+        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received | Comprehension | Starred)
 
 # An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`), one of which
 # may be starred (`first, *rest = xs`).

@@ -158,3 +158,17 @@ def swap_with_list(n: int) -> list[int]:
 #> strs(["a"])
 #> strs([])
 #> swap_with_list(3)
+
+
+def comprehension_star(rows: list[list[int]]) -> list[int]:
+    return [a * 10 + len(rest) for a, *rest in rows]
+
+
+def comprehension_lists(rows: list[list[float]]) -> list[float]:
+    return [x * y for x, y in rows]
+
+
+#> comprehension_star([[1, 2, 3], [4]])
+#> comprehension_star([[1, 2, 3], []])
+#> comprehension_lists([[1.0, 2.0], [3.0, 4.0]])
+#> comprehension_lists([[1.0, 2.0], [3.0]])

@@ -744,6 +744,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             return None
         patterns = [self.pattern(target, value.type) for target in node.targets]
         if any(p is None for p in patterns):
+            for target in node.targets:
+                for name in _target_names(target):
+                    self.locals.setdefault(name, ERROR)  # reads of them report nothing more
             return None
         return T.Destructure(tuple(p for p in patterns if p is not None), value, node.loc)
 
@@ -897,19 +900,13 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             return None
         elif isinstance(value.type, Tuple) and len(value.type.items) == len(targets):
             return self.unpack(targets, value, node.loc)
-        elif isinstance(value.type, (Tuple, List, Array)) or value.type is STR:  # checked item by item
+        else:  # a list, a str, an array, a tuple of another length: item by item (unpacking.py)
             pattern = self.pattern(S.Tuple(targets, node.loc), value.type)
             if pattern is None:
                 for target in targets:
                     self.locals.setdefault(target.id, ERROR)  # reads of them report nothing more
                 return None
             return T.Destructure((pattern,), value, node.loc)
-        else:
-            self.error(f"cannot unpack into {len(targets)} names: the right side must be a tuple "
-                       f"of {len(targets)} values, like 'a, b = b, a'", node.value.loc)
-            for target in targets:
-                self.locals.setdefault(target.id, ERROR)  # reads of them report nothing more
-            return None
         annotation = None
         if node.annotation is not None:
             annotation = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc)
