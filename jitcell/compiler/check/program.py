@@ -44,7 +44,7 @@ from .arrays import array_annotation
 from .constants import Value, evaluate
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
-from .lists import EMPTY_LIST, element_problem
+from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .sets import EMPTY_SET, SET_ELEMENTS
 from .unpacking import UnpackingChecks
 
@@ -97,15 +97,30 @@ class ModuleChecker:
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
                 self.signatures[fdef.name].returns = ERROR  # its body lost statements: not inferred
         self.infer_return_types()
+        self.refuse_arrays_in_containers()
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
         self.fail_if_errors()
         return T.Program(functions, self.declared)
 
+    def refuse_arrays_in_containers(self) -> None:
+        """A list (dict, set) holding arrays lives in compiled code only (lists.arrays_inside)."""
+        for fdef in self.module.functions:
+            signature = self.signatures[fdef.name]
+            places = [(t, f"parameter '{name}'", p.loc) for (name, t), p in zip(signature.params, fdef.params,
+                                                                                 strict=True)]
+            places.append((signature.returns, f"the return value of {fdef.name}()",
+                           fdef.returns.loc if fdef.returns is not None else fdef.loc))
+            for t, what, loc in places:
+                if t is not None and arrays_inside(t):
+                    self.errors.append(Diagnostic(
+                        f"{what} is {t}: a list, dict or set holding NumPy arrays cannot be passed from Python "
+                        "or returned to it yet; build it inside the function, or use a 2-D array", loc))
+
     def collect_variables(self) -> None:
         for var in self.module.variables:
             t = self.annotation(var.annotation, f"'{var.name}'", var.loc)
-            if t is not ERROR and not (t in (INT, FLOAT, BOOL, STR) or isinstance(t, Dict)):
+            if t is not ERROR and not (t in (INT, FLOAT, BOOL, STR) or isinstance(t, Dict) and not arrays_inside(t)):
                 self.errors.append(Diagnostic(f"a module variable must be {VARIABLE_TYPES}, not {t}", var.loc))
                 t = ERROR
             if var.name in self.definitions or var.name in self.imports:
