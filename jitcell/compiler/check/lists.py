@@ -20,6 +20,7 @@ from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Di
 from jitcell.errors import Loc
 
 from .host import CheckerHost
+from .iteration import ITERATORS
 
 __all__ = ["ListChecks", "EMPTY_LIST", "arrays_inside", "comparable", "orderable", "element_problem"]
 
@@ -334,9 +335,14 @@ class ListChecks(CheckerHost):
             if isinstance(arg, S.Call) and isinstance(arg.func, S.Attribute) and not arg.args \
                     and not arg.keywords and arg.func.attr in ("keys", "values", "items"):
                 mode, arg = arg.func.attr, arg.func.value
+            if isinstance(arg, S.Call) and isinstance(arg.func, S.Name) and arg.func.id in ITERATORS \
+                    and arg.func.id not in self.locals:  # list(enumerate(xs)), list(zip(a, b)), list(reversed(a))
+                return self.expr(_listed(arg))
             value = self.expr(arg)
             if value.type is ERROR or value.type is EMPTY_LIST:
                 return value
+            if value.type is STR or isinstance(value.type, (Tuple, Set, Array)):  # item by item, as a loop walks it
+                return self.expr(_listed(arg))
             if isinstance(value.type, List) and mode == "keys":
                 return T.ListOp("copy", (value,), value.type, loc)
             if isinstance(value.type, Dict):  # list(d), list(d.keys()), list(d.values()), list(d.items())
@@ -349,6 +355,10 @@ class ListChecks(CheckerHost):
             if not node.args:
                 return self.error("sorted expected 1 argument, got 0", loc)
             value = self.expr(node.args[0])
+            if value.type is ERROR:
+                return value
+            if value.type is STR or isinstance(value.type, (Tuple, Set, Array, Dict)):  # sorted(list(x))
+                value = self.expr(_listed(node.args[0]))
             if value.type is ERROR:
                 return value
             if not isinstance(value.type, List):
@@ -376,3 +386,8 @@ class ListChecks(CheckerHost):
     def list_length(self, lst: T.Expr, loc: Loc) -> T.Expr:
         return T.ListOp("len", (lst,), INT, loc)
 
+
+def _listed(iterable: S.Expr) -> S.Comprehension:
+    """`[item for item in iterable]`: list(x) and sorted(x) of what is not a list, as Python iterates it."""
+    item = S.Name("jitcell.item", iterable.loc)  # a name no cell can spell
+    return S.Comprehension("list", item, None, (S.Generator(item, iterable, (), iterable.loc),), iterable.loc)
