@@ -57,3 +57,13 @@ def sorted_tuple(n: int) -> list[int]:
 #> sorted_keys({"b": 1, "a": 2, "c": 0})
 #> sorted_set(11)
 #> sorted_tuple(5)
+
+
+def declared_empty_rows(n: int) -> list[list[int]]:
+    rows: list[list[int]] = [[], [n]]
+    rows[0].append(n * 2)
+    more: list[list[str]] = [[]]
+    return rows + [[len(more[0])]]
+
+
+#> declared_empty_rows(3)

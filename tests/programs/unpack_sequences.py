@@ -79,7 +79,7 @@ def into_items(xs: list[int]) -> list[int]:
 
 
 def star_item(xs: list[int]) -> list[list[int]]:
-    holder = [[0]]
+    holder: list[list[int]] = [[]]
     first, *holder[0] = xs
     holder.append([first])
     return holder

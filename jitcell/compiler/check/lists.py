@@ -81,11 +81,18 @@ class ListChecks(CheckerHost):
     # ---- values ----------------------------------------------------------------------
 
     def list_literal(self, node: S.ListLiteral) -> T.Expr:
+        expected = self.take_expected_type()  # before the items, which are displays of their own
         items = [self.expr(e) for e in node.elts]
         if not items:
             return T.ListNew((), EMPTY_LIST, node.loc)
         if any(e.type is ERROR for e in items):
             return T.Literal(0, ERROR, node.loc)
+        if isinstance(expected, List) and EMPTY_LIST in {i.type for i in items} and \
+                all(i.type is EMPTY_LIST or self.can_coerce(i.type, expected.element) for i in items):
+            # `rows: list[list[int]] = [[], [1]]`: the empty lists take the declared item type
+            typed = [self.empty_list_as(i, expected.element) or self.coerce(i, expected.element, "a list item")
+                     for i in items]
+            return T.ListNew(tuple(typed), expected, node.loc)
         element = self.element_type(items, node.loc)
         if element is ERROR:
             return T.Literal(0, ERROR, node.loc)

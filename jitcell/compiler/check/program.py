@@ -107,8 +107,8 @@ class ModuleChecker:
         """A list (dict, set) holding arrays lives in compiled code only (lists.arrays_inside)."""
         for fdef in self.module.functions:
             signature = self.signatures[fdef.name]
-            places = [(t, f"parameter '{name}'", p.loc) for (name, t), p in zip(signature.params, fdef.params,
-                                                                                 strict=True)]
+            places: list[tuple[Type | None, str, Loc]] = [
+                (t, f"parameter '{name}'", p.loc) for (name, t), p in zip(signature.params, fdef.params, strict=True)]
             places.append((signature.returns, f"the return value of {fdef.name}()",
                            fdef.returns.loc if fdef.returns is not None else fdef.loc))
             for t, what, loc in places:
@@ -900,8 +900,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
     def assign(self, node: S.Assign) -> T.Stmt | None:
         targets = node.targets
         values: tuple[T.Expr, ...]
-        if len(targets) == 1 and isinstance(node.value, S.Comprehension):
-            # `rows: list[list[int]] = [[] for _ in range(n)]`: the items take the declared type
+        if len(targets) == 1 and isinstance(node.value, (S.Comprehension, S.ListLiteral)):
+            # `rows: list[list[int]] = [[] for _ in range(n)]` (or `= [[]]`): the items take the declared type
             self.expected_type = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc) \
                 if node.annotation is not None else self.locals.get(targets[0].id)
             values = (self.expr(node.value),)
