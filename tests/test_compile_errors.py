@@ -214,12 +214,10 @@ CASES = {
                                "not enough values to unpack (expected at least 2, got 1)"),
     "list of arrays parameter": ("def f(rows: list[float[:]]) -> int:\n    return len(rows)\n", 1, 7,
                                  "parameter 'rows' is list[float[:]]: a list, dict or set holding NumPy arrays "
-                                 "cannot be passed from Python or returned to it yet; build it inside the "
-                                 "function, or use a 2-D array"),
-    "list of arrays result": ("import numpy as np\ndef f(n: int):\n    return [np.zeros(n)]\n", 2, 1,
-                              "the return value of f() is list[float[:]]: a list, dict or set holding NumPy arrays "
-                              "cannot be passed from Python or returned to it yet; build it inside the "
-                              "function, or use a 2-D array"),
+                                 "cannot be passed from Python yet; pass a 2-D array, or the arrays one by one"),
+    "dict of arrays result": ("import numpy as np\ndef f(n: int):\n    return {1: [np.zeros(n)]}\n", 2, 1,
+                              "the return value of f() is dict[int, list[float[:]]]: only a list (of lists and "
+                              "tuples) holding NumPy arrays can be returned to Python"),
     "print a list of arrays": ("def f(a: float[:]) -> int:\n    print([a])\n    return 0\n", 2, 11,
                                "print() of list[float[:]] is not supported"),
     "unpack a dict": ("def f(d: dict[str, int]):\n    a, b = d\n    return a\n", 2, 5,
@@ -340,10 +338,9 @@ CASES = {
                                       "result"),
     "empty list without a type": ("def f(n: int) -> int:\n    result = []\n    return len(result)\n", 2, 14,
                                   "cannot infer the element type of 'result'; annotate it: result: list[int] = []"),
-    "list of arrays": ("def f(n: int) -> list[float[:]]:\n    return []\n", 1, 18,
-                       "the return value of f() is list[float[:]]: a list, dict or set holding NumPy arrays "
-                       "cannot be passed from Python or returned to it yet; build it inside the function, or use "
-                       "a 2-D array"),
+    "tuple holding a list of arrays": ("def f(a: float[:]) -> tuple[int, list[float[:]]]:\n    return 1, [a]\n",
+                                       1, 23, "the return value of f() is tuple[int, list[float[:]]]: only a list "
+                                       "(of lists and tuples) holding NumPy arrays can be returned to Python"),
     "list index of another type": ("def f(xs: list[int]) -> int:\n    return xs[1.5]\n", 2, 15,
                                    "list indices must be integers, not float"),
     "list items of two types": ("def f(n: int) -> int:\n    xs = [1, 'a']\n    return n\n", 2, 10,

@@ -90,6 +90,37 @@ def fault_midway(n: int) -> float:
     return rows[4][0]
 
 
+def rows_out(m: float[:, :], a: float[:]) -> list[float[:]]:
+    out: list[float[:]] = []
+    for i in range(m.shape[0]):
+        out.append(m[i])
+    out.append(a)
+    out.append(a[::2])
+    out.append(np.zeros(2))
+    out.append(np.ones(3)[1:])
+    out[0][1] = 7.0  # the caller's m sees it
+    return out
+
+
+def made_out(n: int) -> list[list[int[:]]]:
+    return [[np.zeros(n, dtype=np.int64)], [], [np.ones(i + 1, dtype=np.int64) for i in range(n)]]
+
+
+def pairs_out(a: float[:]) -> list[tuple[int, float[:]]]:
+    return [(0, a), (1, a[1:]), (2, np.ones(1))]
+
+
+def empty_out(a: float[:]) -> list[float[:]]:
+    out = [a]
+    out.pop()
+    return out
+
+
+#> rows_out(np.arange(6.0).reshape(3, 2), np.array([1.0, 2.0, 3.0]))
+#> made_out(3)
+#> made_out(0)
+#> pairs_out(np.array([1.5, 2.5]))
+#> empty_out(np.zeros(1))
 #> row_sums(np.arange(6.0).reshape(2, 3))
 #> row_sums(np.zeros((0, 3)))
 #> through_rows(np.arange(6.0).reshape(3, 2))

@@ -16,7 +16,21 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Set, Tuple, Type
+from jitcell.compiler.types import (
+    BOOL,
+    ERROR,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    Array,
+    Dict,
+    List,
+    Set,
+    Tuple,
+    Type,
+    arrays_inside,
+)
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -37,25 +51,6 @@ def element_problem(t: Type) -> str | None:
     if isinstance(t, Dict):
         return element_problem(t.value)
     return None
-
-
-def arrays_inside(t: Type) -> bool:
-    """A list, dict or set (or a tuple of one) holding NumPy arrays at any depth. Such a value stays in
-    compiled code: an array parameter is a view on the entry point's stack (lower/arrays.py), which
-    must not outlive the call in a list, and Python's readers of lists (runtime/lists.py) know no arrays."""
-    if isinstance(t, (List, Dict, Set)):
-        return _holds_array(t)
-    return isinstance(t, Tuple) and any(map(arrays_inside, t.items))
-
-
-def _holds_array(t: Type) -> bool:
-    if isinstance(t, Array):
-        return True
-    if isinstance(t, Tuple):
-        return any(map(_holds_array, t.items))
-    if isinstance(t, (List, Set)):
-        return _holds_array(t.element)
-    return isinstance(t, Dict) and _holds_array(t.value)
 
 
 def comparable(t: Type) -> bool:

@@ -36,6 +36,7 @@ from jitcell.compiler.types import (
     Tuple,
     Type,
     is_numeric,
+    list_result_of_arrays,
     type_from_name,
 )
 from jitcell.errors import CompileError, Diagnostic, Loc
@@ -111,11 +112,14 @@ class ModuleChecker:
                 (t, f"parameter '{name}'", p.loc) for (name, t), p in zip(signature.params, fdef.params, strict=True)]
             places.append((signature.returns, f"the return value of {fdef.name}()",
                            fdef.returns.loc if fdef.returns is not None else fdef.loc))
-            for t, what, loc in places:
-                if t is not None and arrays_inside(t):
+            for k, (t, what, loc) in enumerate(places):
+                result = k == len(places) - 1
+                if t is not None and arrays_inside(t) and not (result and list_result_of_arrays(t)):
                     self.errors.append(Diagnostic(
-                        f"{what} is {t}: a list, dict or set holding NumPy arrays cannot be passed from Python "
-                        "or returned to it yet; build it inside the function, or use a 2-D array", loc))
+                        f"{what} is {t}: " + ("only a list (of lists and tuples) holding NumPy arrays can be "
+                                              "returned to Python" if result else
+                                              "a list, dict or set holding NumPy arrays cannot be passed from "
+                                              "Python yet; pass a 2-D array, or the arrays one by one"), loc))
 
     def collect_variables(self) -> None:
         for var in self.module.variables:
