@@ -599,8 +599,10 @@ def _is_docstring(node: ast.stmt) -> bool:
 
 
 def _plain(target: ast.expr) -> bool:
-    """A name, or a tuple of names: `a = v`, `a, b = v` (the simple forms, typed.Assign and Unpack)."""
-    return isinstance(target, ast.Name) or (isinstance(target, ast.Tuple) and _all_names(target.elts) is not None)
+    """A name, or a tuple of names: `a = v`, `a, b = v` (the simple forms, typed.Assign and Unpack);
+    `a, = v` unpacks one item, a pattern like any other."""
+    return isinstance(target, ast.Name) or (isinstance(target, ast.Tuple) and len(target.elts) > 1
+                                            and _all_names(target.elts) is not None)
 
 
 def _all_names(nodes: list[ast.expr]) -> list[ast.Name] | None:

@@ -172,3 +172,15 @@ def comprehension_lists(rows: list[list[float]]) -> list[float]:
 #> comprehension_star([[1, 2, 3], []])
 #> comprehension_lists([[1.0, 2.0], [3.0, 4.0]])
 #> comprehension_lists([[1.0, 2.0], [3.0]])
+
+
+def single(xs: list[int], t: int) -> int:
+    a, = xs
+    (b,) = (t,)
+    [c] = "x"
+    return a * 100 + b * 10 + len(c)
+
+
+#> single([4], 5)
+#> single([], 5)
+#> single([4, 5], 5)
