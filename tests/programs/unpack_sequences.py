@@ -184,3 +184,18 @@ def single(xs: list[int], t: int) -> int:
 #> single([4], 5)
 #> single([], 5)
 #> single([4, 5], 5)
+
+
+def single_loops(xs: list[list[int]], ts: list[tuple[int]]) -> int:
+    t = 0
+    for a, in xs:
+        t += a
+    for b, in ts:
+        t += 10 * b
+    c = [d for d, in xs]
+    return t + sum(c)
+
+
+#> single_loops([[1], [2]], [(3,), (4,)])
+#> single_loops([[1, 2]], [])
+#> single_loops([[]], [])

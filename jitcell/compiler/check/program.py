@@ -1051,7 +1051,7 @@ def _plain_names(target: S.Target) -> tuple[S.Name, ...] | None:
 def _unpacks_plainly(target: S.Target, element: Type) -> bool:
     """`for x in l`, or `for a, b in l` over tuples of as many items: ForList's own forms."""
     return isinstance(target, S.Name) or (isinstance(target, S.Tuple) and isinstance(element, Tuple)
-                                          and len(element.items) == len(target.elts))
+                                          and len(element.items) == len(target.elts) > 1)
 
 
 def _target_names(target: S.Target) -> list[str]:
