@@ -130,7 +130,7 @@ CASES = {
         "def g(n: int):\n    for x in g(n - 1):\n        yield x\n", 2, 14,
         "cannot infer the return type of 'g' (it depends on itself); annotate it: def g(...) -> Iterator[int]"),
     "reversed generator": ("def g(n: int):\n    yield n\n\ndef f(n: int) -> int:\n    return sum(reversed(g(n)))\n",
-                           5, 25, "reversed() takes a range or an array in jitcell"),
+                           5, 25, "reversed() takes a range, an array, a str or a tuple in jitcell"),
     "generator expression": ("def f(n: int):\n    g = (i for i in range(n))\n    return n\n", 2, 9,
                              "a generator expression is supported only as the argument of sum(), min(), max(), "
                              "any(), all(), sorted(), list(), set() or str.join(); use a list comprehension"),
@@ -231,7 +231,7 @@ CASES = {
                         "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
                         "enumerate(), zip(), reversed() and calls of generator functions"),
     "reversed dict": ("def f(d: dict[str, int]):\n    for k in reversed(d):\n        pass\n", 2, 23,
-                      "reversed() takes a range or an array in jitcell"),
+                      "reversed() takes a range, an array, a str or a tuple in jitcell"),
     "enumerate as a value": ("def f(n: int):\n    e = enumerate(range(n))\n", 2, 9,
                              "enumerate() is only supported as the iterable of a for loop or of sum(), min(), max(), "
                              "any(), all()"),

@@ -123,8 +123,11 @@ class IterationChecks(CheckerHost):
                 return T.RangeIter(inner.start, inner.stop, inner.step, not inner.reverse, INT, loc)
             if isinstance(inner, T.ArrayIter):
                 return T.ArrayIter(inner.array, not inner.reverse, inner.type, loc)
+            if isinstance(inner, (T.StrIter, T.TupleIter)):  # immutable: walking a reversed copy is the same
+                arg = node.args[0]
+                return self.iterable(S.Subscript(arg, (S.Slice(None, None, S.Const(-1, loc), loc),), arg.loc))
             if inner is not None:
-                self.error("reversed() takes a range or an array in jitcell", node.args[0].loc)
+                self.error("reversed() takes a range, an array, a str or a tuple in jitcell", node.args[0].loc)
             return None
         if name == "enumerate":
             if not 1 <= len(node.args) + len(keywords) <= 2 or not node.args or (
