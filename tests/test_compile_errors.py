@@ -220,6 +220,8 @@ CASES = {
                               "tuples) holding NumPy arrays can be returned to Python"),
     "print a list of arrays": ("def f(a: float[:]) -> int:\n    print([a])\n    return 0\n", 2, 11,
                                "print() of list[float[:]] is not supported"),
+    "unpack what failed": ("def f(n: int):\n    x = nothing\n    a, *b = x\n    for c, *d in x:\n        pass\n"
+                           "    return a + c\n", 2, 9, "name 'nothing' is not defined"),
     "unpack a dict": ("def f(d: dict[str, int]):\n    a, b = d\n    return a\n", 2, 5,
                       "cannot unpack dict[str, int] into 2 targets: jitcell unpacks tuples, lists, str and arrays"),
     "unpack a number": ("def f(n: int):\n    a = b, c = n\n    return a\n", 2, 9,

@@ -396,7 +396,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             if self.inferred_return() is None:
                 self.error(f"cannot infer the return type of '{self.fdef.name}' (it depends on "
                            f"itself); annotate it: def {self.fdef.name}(...) -> int", self.fdef.loc)
-        if not self.probe and len(self.module.errors) == errors_before:
+        if not self.probe and len(self.module.errors) == errors_before and params_ok:
             # a local whose type no statement gave (it is read, e.g. as its own loop's bound, before
             # anything assigns it) must not reach lowering untyped
             params = {name for name, _ in self.signature.params}  # an ERROR parameter is reported already

@@ -44,6 +44,10 @@ class UnpackingChecks(CheckerHost):
                            f"not enough values to unpack (expected {more}{need}, got {n})", loc)
                 return None
             indices = [S.Const(i, loc) for i in range(n)]
+        elif t is ERROR:  # reported where it was made; reads of the names report nothing more
+            for name in _names(target):
+                self.locals.setdefault(name, ERROR)
+            return None
         elif isinstance(t, List) or t is STR or isinstance(t, Array):
             length = self.expr(S.Call(S.Name("len", loc), (received,), (), loc))
             indices = [S.Const(i, loc) for i in range(len(elts) if star is None else star)]
@@ -83,3 +87,12 @@ class UnpackingChecks(CheckerHost):
             return None
         unpacking = T.Unpacking(tuple(parts), length, need, star is not None)
         return T.Pattern(t, None, tuple(i for i in items if i is not None), unpacking)
+
+
+def _names(target: S.Expr) -> list[str]:
+    """The names a target binds."""
+    if isinstance(target, S.Name):
+        return [target.id]
+    if isinstance(target, S.Starred):
+        return _names(target.target)
+    return [n for e in target.elts for n in _names(e)] if isinstance(target, S.Tuple) else []
