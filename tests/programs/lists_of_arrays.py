@@ -136,3 +136,23 @@ def empty_out(a: float[:]) -> list[float[:]]:
 #> tuples(np.array([3, 4, 5]))
 #> in_dict(np.array([1.5, 2.5]))
 #> fault_midway(2)
+
+
+def over_rows(m: float[:, :]) -> float:
+    total = 0.0
+    for row in m:
+        for x in row:
+            total = total * 2.0 + x
+        row[0] = -1.0  # a view: m sees it
+    for a, b in m:
+        total += a * b
+    for r in m:
+        for r2 in m:
+            total += r[1] * r2[1]
+    else:
+        total += 0.5
+    return total
+
+
+#> over_rows(np.arange(6.0).reshape(3, 2))
+#> over_rows(np.zeros((0, 2)))

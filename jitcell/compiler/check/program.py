@@ -367,6 +367,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         self.finally_loops: int | None = None  # in a finally block: the loops around it
         self.handler_count = 0
         self.comprehensions = 0  # numbers the comprehensions' scopes (check/comprehensions.py)
+        self.row_loops = 0  # numbers the index variables of loops over a 2-D array's rows
         self.expected_type: Type | None = None  # where the comprehension being checked goes, if known
 
     def take_expected_type(self) -> Type | None:
@@ -633,6 +634,11 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
     def for_loop(self, node: S.For) -> T.Stmt | None:
         """The simple loops keep their own nodes (ForRange is versioned, lower/versioning.py); every
         other one is a ForEach over an iterable, its target a pattern."""
+        matrix = self.locals.get(node.iter.id) if isinstance(node.iter, S.Name) else None
+        if isinstance(matrix, Array) and matrix.ndim == 2 and isinstance(node.iter, S.Name) and \
+                node.iter.id not in _assigned_names(node.body):
+            self.row_loops += 1
+            return self.for_loop(_over_rows(node, node.iter, self.row_loops))
         iterable = self.iterable(node.iter)
         if iterable is None:
             for name in _target_names(node.target):
@@ -1046,6 +1052,16 @@ def _plain_names(target: S.Target) -> tuple[S.Name, ...] | None:
     if isinstance(target, S.Tuple) and all(isinstance(e, S.Name) for e in target.elts):
         return tuple(e for e in target.elts if isinstance(e, S.Name))
     return None
+
+
+def _over_rows(node: S.For, matrix: S.Name, unique: int) -> S.For:
+    """`for row in m` over a 2-D array m (a name the body does not rebind): NumPy's rows, as
+    `for i in range(len(m)): row = m[i]` (a row view each; len(m) read once, as NumPy's iterator does)."""
+    loc = node.loc
+    index = S.Name(f"jitcell.row{unique}", loc)  # a name no cell can spell, one per loop
+    rows = S.Call(S.Name("range", loc), (S.Call(S.Name("len", loc), (matrix,), (), loc),), (), loc)
+    take = S.AssignTargets((node.target,), S.Subscript(matrix, (index,), loc), loc)
+    return S.For(index, rows, (take, *node.body), node.orelse, loc)
 
 
 def _unpacks_plainly(target: S.Target, element: Type) -> bool:
