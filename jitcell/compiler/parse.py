@@ -219,8 +219,8 @@ class _Parser:
         names = []
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name not in ("math", "numpy"):
-                    self.error(node, f"only 'import math' and 'import numpy' are supported, not "
+                if alias.name not in ("math", "numpy", "cmath"):
+                    self.error(node, f"only 'import math', 'import cmath' and 'import numpy' are supported, not "
                                      f"'import {alias.name}'")
                     continue
                 names.append((alias.asname or alias.name, alias.name))
@@ -230,9 +230,9 @@ class _Parser:
                 and all(a.name in _ITERATOR_ANNOTATIONS and a.asname is None for a in node.names):
             return None  # names for the annotation of a generator function, read by the checker
         else:
-            if node.module not in ("math", "numpy") or node.level:
-                self.error(node, f"only 'from math import ...' and 'from numpy import ...' (and Iterator, Iterable, "
-                                 f"Generator from typing for annotations) are supported, not "
+            if node.module not in ("math", "numpy", "cmath") or node.level:
+                self.error(node, f"only 'from math import ...', 'from cmath import ...' and 'from numpy import ...' "
+                                 f"(and Iterator, Iterable, Generator from typing for annotations) are supported, not "
                                  f"'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:
@@ -460,7 +460,7 @@ class _Parser:
             case ast.Name(id=name):
                 return S.Name(name, loc)
             case ast.Constant(value=value):
-                if value is Ellipsis or isinstance(value, (bytes, complex)):
+                if value is Ellipsis or isinstance(value, bytes):
                     self.error(node, f"{type(value).__name__} constants are not supported")
                     return S.Const(0, loc)  # the cell fails after parsing: the value is never used
                 return S.Const(value, loc)
