@@ -168,7 +168,7 @@ def _owned_objects(value) -> set[int]:
 
     from jitcell.runtime.arrays import ArrayOwner
 
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):  # a list of arrays too
         return set().union(*(_owned_objects(v) for v in value))
     if not (isinstance(value, np.ndarray) and isinstance(value.base, ArrayOwner)):
         return set()

@@ -426,12 +426,11 @@ class _Parser:
             case ast.Subscript():
                 return self.subscript(node)
             case ast.Tuple(elts=elts) | ast.List(elts=elts):
-                if any(isinstance(e, ast.Starred) for e in elts):
-                    starred = next(e for e in elts if isinstance(e, ast.Starred))
-                    self.error(starred, "starred targets (first, *rest = ...) make a list, and jitcell has "
-                                        "no lists yet; unpack every item, or index the sequence")
+                starred = [e for e in elts if isinstance(e, ast.Starred)]
+                if len(starred) > 1:
+                    self.error(starred[1], "multiple starred expressions in assignment")
                     return None
-                items = [self.target(e) for e in elts]
+                items = [self.starred(e) if isinstance(e, ast.Starred) else self.target(e) for e in elts]
                 if any(i is None for i in items):
                     return None
                 return S.Tuple(tuple(i for i in items if i is not None), self.loc(node))
@@ -440,11 +439,15 @@ class _Parser:
                                  "jitcell's values have no attributes to assign")
                 return None
             case ast.Starred():
-                self.error(node, "starred targets (first, *rest = ...) make a list, and jitcell has no "
-                                 "lists yet; unpack every item, or index the sequence")
+                self.error(node, "starred assignment target must be in a list or tuple")
                 return None
         self.unsupported(node)
         return None
+
+    def starred(self, node: ast.Starred) -> S.Starred | None:
+        """`*rest` inside a tuple (or list) target."""
+        inner = self.target(node.value)
+        return None if inner is None else S.Starred(inner, self.loc(node))
 
     def name(self, node: ast.Name) -> S.Name:
         return S.Name(node.id, self.loc(node))
@@ -596,8 +599,10 @@ def _is_docstring(node: ast.stmt) -> bool:
 
 
 def _plain(target: ast.expr) -> bool:
-    """A name, or a tuple of names: `a = v`, `a, b = v` (the simple forms, typed.Assign and Unpack)."""
-    return isinstance(target, ast.Name) or (isinstance(target, ast.Tuple) and _all_names(target.elts) is not None)
+    """A name, or a tuple of names: `a = v`, `a, b = v` (the simple forms, typed.Assign and Unpack);
+    `a, = v` unpacks one item, a pattern like any other."""
+    return isinstance(target, ast.Name) or (isinstance(target, ast.Tuple) and len(target.elts) > 1
+                                            and _all_names(target.elts) is not None)
 
 
 def _all_names(nodes: list[ast.expr]) -> list[ast.Name] | None:

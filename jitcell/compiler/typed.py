@@ -532,6 +532,20 @@ class Pattern:
     type: Type  # of the value it receives
     store: Stmt | None
     items: tuple[Pattern, ...] = ()
+    unpacking: Unpacking | None = None  # how the items come out of a value that is not a plain tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Unpacking:
+    """A tuple target over a list, a str, an array, or with a starred target (check/unpacking.py):
+    one expression per item reading a Hole that stands for the value (`v[0]`, `v[-1]`, `v[1:-1]`),
+    all evaluated before any target is filled, as CPython does; `length` (`len(v)`), when not None,
+    is checked first against `expected` (at least that many with a starred target)."""
+
+    parts: tuple[Expr, ...]
+    length: Expr | None
+    expected: int
+    starred: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -154,3 +154,35 @@ def is_heap(t: Type) -> bool:
 def has_heap_parts(t: Type) -> bool:
     """Owned by whoever holds it: objects, tuples holding one, a generator (destroyed, not released)."""
     return is_heap(t) or isinstance(t, Generator) or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items))
+
+
+def arrays_inside(t: Type) -> bool:
+    """A list, dict or set (or a tuple of one) holding NumPy arrays at any depth. Such a value stays in
+    compiled code: an array parameter is a view on the entry point's stack (lower/arrays.py), which
+    must not outlive the call in a list, and Python's readers of lists (runtime/lists.py) know no arrays."""
+    if isinstance(t, (List, Dict, Set)):
+        return _holds_array(t)
+    return isinstance(t, Tuple) and any(map(arrays_inside, t.items))
+
+
+def _holds_array(t: Type) -> bool:
+    if isinstance(t, Array):
+        return True
+    if isinstance(t, Tuple):
+        return any(map(_holds_array, t.items))
+    if isinstance(t, (List, Set)):
+        return _holds_array(t.element)
+    return isinstance(t, Dict) and _holds_array(t.value)
+
+
+def list_result_of_arrays(t: Type) -> bool:
+    """A list holding arrays, in lists and tuples only, which an entry point can return: it moves the
+    arrays that live on its frame off it (lower/program.py), and runtime/lists.py reads them."""
+    def plain(u: Type) -> bool:
+        if isinstance(u, Tuple):
+            return all(map(plain, u.items))
+        if isinstance(u, List):
+            return plain(u.element)
+        return not isinstance(u, (Dict, Set))
+
+    return isinstance(t, List) and plain(t.element)

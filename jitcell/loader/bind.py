@@ -210,6 +210,8 @@ def _wrapper_source(info: dict) -> str:
                   f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p, _, _ in arguments)}))"]
         return "\n".join(lines) + "\n"
     result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
+              f"jc__call.result(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
+              if _reflected(info["returns"]) and "[:" in info["returns"] else  # a list of arrays: views of them
               f"jc__call.result(jc__result, {info['returns']!r})" if _reflected(info["returns"]) else
               f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
               if is_array_type(info["returns"]) else "jc__result")

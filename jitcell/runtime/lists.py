@@ -36,7 +36,7 @@ import functools
 import struct
 
 from jitcell import runtime
-from jitcell.runtime import convert
+from jitcell.runtime import arrays, convert
 
 __all__ = ["Boundary", "read", "parse"]
 
@@ -56,6 +56,8 @@ def parse(name: str) -> Parsed:
     """"list[tuple[int, str]]" -> ("list", ("tuple", (("int",), ("str",))))."""
     if name in _SCALARS:
         return (name,)
+    if arrays.is_array_type(name):  # in a list result only (check/program.py refuses the rest)
+        return ("array", name)
     head, _, rest = name.partition("[")
     inner = _split(rest[:-1])
     if head == "list":
@@ -87,7 +89,7 @@ def _words(t: Parsed) -> int:
 
 def _mask(t: Parsed) -> int:
     if t[0] != "tuple":
-        return 1 if t[0] in ("str", "list", "dict", "set") else 0
+        return 1 if t[0] in ("str", "list", "dict", "set", "array") else 0
     mask, at = 0, 0
     for item in t[1]:
         mask |= _mask(item) << at
@@ -121,7 +123,7 @@ class _BadItem(Exception):
 class Boundary:
     """The conversions of one call: what it made from which Python object, and what it holds."""
 
-    __slots__ = ("function", "originals", "held", "reflected", "arguments")
+    __slots__ = ("function", "originals", "held", "reflected", "arguments", "call_args")
 
     def __init__(self, function: str):
         self.function = function
@@ -129,6 +131,7 @@ class Boundary:
         self.held: list[int] = []  # references this call keeps until finish()
         self.reflected: set[int] = set()
         self.arguments: list[tuple[int, str]] = []  # what argument() gave the call, for close()
+        self.call_args: tuple = ()  # the call's arguments, for the arrays of a list result
 
     # ---- in ------------------------------------------------------------------------------
 
@@ -284,8 +287,10 @@ class Boundary:
         """Write what compiled code did to an argument back into the caller's object."""
         self.python(obj, parse(type_name))
 
-    def result(self, obj: int, type_name: str):
-        """The Python value of an owned result object, which is released."""
+    def result(self, obj: int, type_name: str, call_args: tuple = ()):
+        """The Python value of an owned result object, which is released; `call_args` are the call's
+        arguments, for the arrays of a list result that are views of them."""
+        self.call_args = call_args
         try:
             return self.python(obj, parse(type_name))
         finally:
@@ -380,6 +385,9 @@ class Boundary:
             return word != 0
         if kind == "str":
             return runtime.read_str(word)
+        if kind == "array":  # the list keeps its reference; the ndarray takes one of its own
+            _WORD(word).value += 1
+            return arrays.take_array(word, t[1], self.call_args)
         return self.python(word, t)
 
     def dict_out(self, table: int, t: Parsed, original):

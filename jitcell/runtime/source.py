@@ -2154,6 +2154,55 @@ def array_view(a: int, data: int, ndim: int, n0: int, n1: int, s0: int, s1: int)
     return v
 
 
+def list_detach_views(l: int, views: int, count: int) -> bool:
+    """Before an entry point returns list l holding arrays: each array item that lives on the call's
+    frame (one of the `count` stack views at `views`) or is a slice of one is moved off it
+    (array_detach), in the lists among the items too. False when out of memory."""
+    n = load64(l + 16)
+    at = load64(l + 32)
+    stride = load64(l + 40)
+    mask = load64(l + 48)
+    for i in range(n):
+        for k in range(stride):
+            if (mask >> k) & 1 == 1:
+                where = at + 8 * (stride * i + k)
+                o = load64(where)
+                if load64(o + 8) == 4:
+                    if not list_detach_views(o, views, count):
+                        return False
+                elif load64(o + 8) == 3:
+                    moved = array_detach(o, views, count)
+                    if moved == 0:
+                        return False
+                    store64(where, moved)
+    return True
+
+
+def array_detach(a: int, views: int, count: int) -> int:
+    """a, off the frame of the call whose stack views are at `views`: a slice of view k is detached in
+    place (origin k, base 0: the wrapper makes it a NumPy view of argument k); view k itself becomes
+    a copy of its header on the heap with origin -16 - k (the wrapper gives back argument k itself),
+    taking over the reference a held. 0: no memory (a unchanged)."""
+    for j in range(count):
+        view = load64(views + 8 * j)
+        if a == view:
+            v = obj_alloc(88, 3)
+            if v == 0:
+                return 0
+            for word in range(2, 10):
+                store64(v + 8 * word, load64(a + 8 * word))
+            store64(v + 32, -16 - load64(a + 32))
+            store64(v + 80, 0)
+            obj_release(a)
+            return v
+        if load64(a + 32) == -2 and load64(a + 80) == view:
+            store64(a + 32, load64(view + 32))
+            store64(a + 80, 0)
+            obj_release(view)
+            return a
+    return a
+
+
 def array_extent(a: int, end: int) -> int:
     """The lowest (end 0) or one past the highest (end 1) byte address a's elements occupy."""
     ndim = load64(a + 24)

@@ -47,7 +47,7 @@ from .constants import typed_constant
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
-from .lists import EMPTY_LIST, ListChecks
+from .lists import EMPTY_LIST, ListChecks, arrays_inside
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
@@ -715,7 +715,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             e = self.text_or_expr(a)
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
-            elif e.type not in (ERROR, STR, COMPLEX) and not is_numeric(e.type) and not isinstance(e.type, (Set, List)):
+            elif e.type not in (ERROR, STR, COMPLEX) and not is_numeric(e.type) and \
+                    (not isinstance(e.type, (Set, List)) or arrays_inside(e.type)):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
         texts = {"sep": " ", "end": "\n"}

@@ -85,8 +85,8 @@ class IterationChecks(CheckerHost):
             return T.SetIter(value, t.element, loc)
         if isinstance(t, Array):
             if t.ndim != 1:
-                self.error("iterating over a 2-D array gives its rows, which jitcell does not support; "
-                           "loop over range(a.shape[0]) and index a[i, j]", loc)
+                self.error("jitcell iterates over the rows of a 2-D array named by a local the loop does not "
+                           "rebind (for row in m); here loop over range(len(a)) and index a[i]", loc)
                 return None
             return T.ArrayIter(value, False, t.element, loc)
         if t is STR:

@@ -24,29 +24,25 @@ from jitcell.compiler.types import (
     INT,
     NONE,
     STR,
-    Array,
     Dict,
     Generator,
     List,
     Tuple,
     Type,
+    arrays_inside,
 )
 from jitcell.errors import Loc
 
 from .host import CheckerHost
 
-__all__ = ["ListChecks", "EMPTY_LIST", "comparable", "orderable", "element_problem"]
+__all__ = ["ListChecks", "EMPTY_LIST", "arrays_inside", "comparable", "orderable", "element_problem"]
 
 EMPTY_LIST = Type("list (empty, type unknown)")
 _NO_ARGS = ("clear", "reverse", "copy")
 
 
 def element_problem(t: Type) -> str | None:
-    """Why a list cannot hold items of type t, or None. Arrays are left out: an array parameter is a
-    view on the entry point's stack (lower/arrays.py), which must not outlive the call in a list."""
-    if isinstance(t, Array):
-        return (f"a list cannot hold NumPy arrays ({t}) in jitcell yet; use a 2-D array, or a list of lists "
-                "of numbers")
+    """Why a list cannot hold items of type t, or None."""
     if isinstance(t, Tuple):
         return next((p for p in map(element_problem, t.items) if p), None)
     if isinstance(t, List):
@@ -79,11 +75,18 @@ class ListChecks(CheckerHost):
     # ---- values ----------------------------------------------------------------------
 
     def list_literal(self, node: S.ListLiteral) -> T.Expr:
+        expected = self.take_expected_type()  # before the items, which are displays of their own
         items = [self.expr(e) for e in node.elts]
         if not items:
             return T.ListNew((), EMPTY_LIST, node.loc)
         if any(e.type is ERROR for e in items):
             return T.Literal(0, ERROR, node.loc)
+        if isinstance(expected, List) and EMPTY_LIST in {i.type for i in items} and \
+                all(i.type is EMPTY_LIST or self.can_coerce(i.type, expected.element) for i in items):
+            # `rows: list[list[int]] = [[], [1]]`: the empty lists take the declared item type
+            typed = [self.empty_list_as(i, expected.element) or self.coerce(i, expected.element, "a list item")
+                     for i in items]
+            return T.ListNew(tuple(typed), expected, node.loc)
         element = self.element_type(items, node.loc)
         if element is ERROR:
             return T.Literal(0, ERROR, node.loc)

@@ -18,6 +18,7 @@ from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, STR, List, 
 from jitcell.errors import Loc
 
 from .host import CheckerHost
+from .lists import arrays_inside
 
 __all__ = ["StringChecks"]
 
@@ -27,7 +28,7 @@ _FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 def _formattable(t: Type) -> bool:
     """Values an f-string field shows: scalars and str in compiled code, lists and sets through Python's
     format()."""
-    return t in _FORMATTABLE or isinstance(t, (List, Set))
+    return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t)
 
 
 class StringChecks(CheckerHost):

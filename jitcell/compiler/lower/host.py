@@ -139,6 +139,8 @@ class LowererHost(Protocol):
     def item_at(self, lst: ir.Value, index: ir.Value, t: Type) -> ir.Value: ...
     def new_list(self, n: ir.Value, t: Type) -> ir.Value: ...  # held
     def store_taken(self, at: ir.Value, value: ir.Value, t: Type) -> None: ...
+    def list_error_if(self, failed: ir.Value, error: str, message: str, loc,
+                      values: list[tuple[ir.Value, Type]] | None = None) -> None: ...  # lists.py
 
     # ---- ArrayLowering's (arrays.py) and ViewLowering's (views.py), used by each other -------
     # An array operand is an object (ir.Value) or a view in registers (views.VirtualView).

@@ -513,8 +513,34 @@ class IterationLowering(LowererHost):
             self.stmt(pattern.store)
             self.holes.pop()
             return
+        if pattern.unpacking is not None:
+            self.unpack_items(pattern, pattern.unpacking, value)
+            return
         for i, item in enumerate(pattern.items):
             self.fill(item, self.b.extract_value(value, i))
+
+    def unpack_items(self, pattern: T.Pattern, u: T.Unpacking, value: ir.Value) -> None:
+        """A tuple target over a list, str or array, or with a starred target (check/unpacking.py):
+        the length checked with CPython's texts, every item taken out, then the targets filled."""
+        b = self.b
+        self.holes.append((value, pattern.type))
+        if u.length is not None:
+            n, expected, loc = self.expr(u.length), i64(u.expected), u.length.loc
+            if u.starred:
+                self.list_error_if(b.icmp_signed("<", n, expected), "ValueError",
+                                   f"not enough values to unpack (expected at least {u.expected}, got {{}})",
+                                   loc, [(n, INT)])
+            else:
+                self.list_error_if(b.icmp_signed(">", n, expected), "ValueError",
+                                   f"too many values to unpack (expected {u.expected})", loc)
+                self.list_error_if(b.icmp_signed("<", n, expected), "ValueError",
+                                   f"not enough values to unpack (expected {u.expected}, got {{}})", loc, [(n, INT)])
+        parts = [self.expr(part) for part in u.parts]
+        self.holes.pop()
+        for item, part in zip(pattern.items, parts, strict=True):
+            self.fill(item, part)
+        for part, node in reversed(list(zip(parts, u.parts, strict=True))):
+            self.drop(part, node.type)
 
     def destructure(self, node: T.Destructure) -> None:
         value = self.expr(node.value)  # the whole right side first, then the targets in order

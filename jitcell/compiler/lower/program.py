@@ -45,6 +45,7 @@ from jitcell.compiler.types import (
     Set,
     Tuple,
     Type,
+    arrays_inside,
     has_heap_parts,
 )
 from jitcell.errors import Loc
@@ -239,12 +240,33 @@ class _ModuleLowerer:
                 b.store(ir.Constant(llvm_type(sig.returns), None), result)  # read below even on an error
             status = b.call(self.impls[fn.name], [result, *limits, *args])
             value = boundary_result(b, b.load(result), sig.returns, views, arrays)
+            if views and isinstance(sig.returns, List) and arrays_inside(sig.returns):
+                self.detach_views(b, fn, value, status, views, objects, returns)
             if sig.returns is BOOL:
                 value = b.zext(value, I8)
             value = b.select(b.icmp_signed("==", status, ir.Constant(I32, 0)), value, ir.Constant(returns, None))
         for obj in objects:
             b.call(self.release_function(), [obj])
         b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(value)
+
+    def detach_views(self, b: ir.IRBuilder, fn: T.Function, value: ir.Value, status: ir.Value,
+                     views: list[ir.Value], objects: list[ir.Value], returns: ir.Type) -> None:
+        """A list result holding arrays: the arrays that live on this frame move off it (the
+        runtime's list_detach_views); out of memory, MemoryError and the list released."""
+        table = b.alloca(ir.ArrayType(ir.PointerType(), len(views)))
+        for k, view in enumerate(views):
+            b.store(view, b.gep(table, [ir.Constant(I32, 0), ir.Constant(I32, k)]))
+        done = b.icmp_signed("==", status, ir.Constant(I32, 0))
+        with b.if_then(done):
+            moved = b.call(self.runtime_function("list_detach_views"),
+                           [b.ptrtoint(value, I64), b.ptrtoint(table, I64), i64(len(views))])
+            with b.if_then(b.icmp_unsigned("==", moved, ir.Constant(moved.type, 0)), likely=False):
+                site = self.site("no_memory", fn.loc, fn.name, operands=[])
+                b.call(self.callback("raise", ir.VoidType()),
+                       [ir.Constant(I32, site), ir.Constant(ir.PointerType(), None)])
+                for obj in [value, *objects]:
+                    b.call(self.release_function(), [obj])
+                b.ret(ir.Constant(returns, None))
 
     def call_limits(self, b: ir.IRBuilder) -> list[ir.Value]:
         """At an entry point: the calls allowed, sys.getrecursionlimit() (read under the GIL, which
