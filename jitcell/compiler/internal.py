@@ -15,7 +15,8 @@ as the x86-64 and AArch64 C calling conventions allow); `call_c_int` calls it as
 generates for its element types (compiler/lower/lists.py). The `pthread_*` builtins are the
 POSIX functions of the same names, every argument and result an int (an address, a key,
 a thread id): the stack guard reads the thread's stack bounds and caches them per thread
-(runtime/source.py, "the stack"). `pthread_getattr_np` is glibc's (and musl's): elsewhere
+(runtime/source.py, "the stack"); `getentropy(address, n)` seeds the random generators
+(runtime/source_random.py). `pthread_getattr_np` is glibc's (and musl's): elsewhere
 it is lowered to a failing call (1), and compiled code then runs without a stack guard.
 """
 
@@ -43,7 +44,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "pthread_self": ((), INT), "pthread_getattr_np": ((INT, INT), INT),
     "pthread_attr_getstack": ((INT, INT, INT), INT), "pthread_attr_destroy": ((INT,), INT),
     "pthread_key_create": ((INT, INT), INT), "pthread_getspecific": ((INT,), INT),
-    "pthread_setspecific": ((INT, INT), INT),
+    "pthread_setspecific": ((INT, INT), INT), "getentropy": ((INT, INT), INT),
 }
 
 STATE_WORDS = 384
@@ -64,7 +65,7 @@ _PTHREAD = {
     "pthread_self": (_I64, []), "pthread_getattr_np": (_I32, [_I64, _PTR]),
     "pthread_attr_getstack": (_I32, [_PTR, _PTR, _PTR]), "pthread_attr_destroy": (_I32, [_PTR]),
     "pthread_key_create": (_I32, [_PTR, _PTR]), "pthread_getspecific": (_PTR, [_I32]),
-    "pthread_setspecific": (_I32, [_I32, _PTR]),
+    "pthread_setspecific": (_I32, [_I32, _PTR]), "getentropy": (_I32, [_PTR, _I64]),
 }
 
 

@@ -5,7 +5,7 @@
     >>> runtime.call("live_objects")             # objects alive right now
     0
 
-Its source is `source.py` beside this file, compiled like a cell with internal=True. The
+Its source is `source.py` beside this file (then `source_random.py`, the random generators), compiled like a cell with internal=True. The
 library is an ordinary cache entry: a restarted kernel loads it from disk like any other,
 and every cell library that uses it finds its functions through patched slots.
 
@@ -31,6 +31,8 @@ __all__ = ["install", "library", "address", "function", "call", "new_str", "read
            "SOURCE_PATH"]
 
 SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.py")
+# compiled as one cell after source.py: the random generators' state and draws
+RANDOM_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_random.py")
 
 _library = None
 _builder: Callable | None = None
@@ -52,8 +54,10 @@ def library():
         if _builder is None:
             raise JitError("the runtime library is built by jitcell's pipeline, which has not been set up in "
                            "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
-        with open(SOURCE_PATH, encoding="utf-8") as f:
-            source = f.read()
+        source = ""
+        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH):
+            with open(path, encoding="utf-8") as f:
+                source += f.read() + "\n\n"
         built = _builder(source)
         # which thread runs Python's signal handlers; the key of each thread's stack floor
         info = next(f for f in built.manifest["functions"] if f["name"] == "runtime_setup")
