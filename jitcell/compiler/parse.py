@@ -219,8 +219,8 @@ class _Parser:
         names = []
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name not in ("math", "numpy"):
-                    self.error(node, f"only 'import math' and 'import numpy' are supported, not "
+                if alias.name not in ("math", "numpy", "random"):
+                    self.error(node, f"only 'import math', 'import numpy' and 'import random' are supported, not "
                                      f"'import {alias.name}'")
                     continue
                 names.append((alias.asname or alias.name, alias.name))
@@ -230,14 +230,15 @@ class _Parser:
                 and all(a.name in _ITERATOR_ANNOTATIONS and a.asname is None for a in node.names):
             return None  # names for the annotation of a generator function, read by the checker
         else:
-            if node.module not in ("math", "numpy") or node.level:
-                self.error(node, f"only 'from math import ...' and 'from numpy import ...' (and Iterator, Iterable, "
+            if node.module not in ("math", "numpy", "random") or node.level:
+                self.error(node, f"only 'from math import ...', 'from numpy import ...', 'from random import ...' "
+                                 f"(and Iterator, Iterable, "
                                  f"Generator from typing for annotations) are supported, not "
                                  f"'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:
-                if alias.name == "*" and node.module == "numpy":
-                    self.error(node, "'from numpy import *' is not supported; name what you use")
+                if alias.name == "*" and node.module in ("numpy", "random"):
+                    self.error(node, f"'from {node.module} import *' is not supported; name what you use")
                     continue
                 names.append((alias.asname or alias.name, f"{node.module}.{alias.name}"))  # math.*: check expands it
         return S.Import(tuple(names), self.loc(node)) if names else None

@@ -5,7 +5,8 @@
     >>> runtime.call("live_objects")             # objects alive right now
     0
 
-Its source is `source.py` beside this file (then `source_random.py`, the random generators), compiled like a cell with internal=True. The
+Its source is `source.py` beside this file (then `source_random.py`, the random generators),
+compiled like a cell with internal=True. The
 library is an ordinary cache entry: a restarted kernel loads it from disk like any other,
 and every cell library that uses it finds its functions through patched slots.
 

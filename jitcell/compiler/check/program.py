@@ -45,6 +45,7 @@ from .constants import Value, evaluate
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
 from .lists import EMPTY_LIST, element_problem
+from .randoms import RANDOM_FUNCTIONS
 from .sets import EMPTY_SET, SET_ELEMENTS
 
 __all__ = ["check"]
@@ -134,6 +135,8 @@ class ModuleChecker:
                     continue
                 if module == "math" and member and member not in MATH_FUNCTIONS and member not in MATH_CONSTANTS:
                     self.errors.append(Diagnostic(f"math.{member} is not supported by jitcell", imp.loc))
+                elif module == "random" and member and member not in RANDOM_FUNCTIONS:
+                    self.errors.append(Diagnostic(f"random.{member} is not supported by jitcell", imp.loc))
                 elif local in self.definitions:
                     self.errors.append(Diagnostic(f"'{local}' is both imported and defined in this cell", imp.loc))
                 self.imports[local] = target
