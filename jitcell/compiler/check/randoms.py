@@ -77,8 +77,8 @@ class RandomChecks(CheckerHost):
         if len(node.args) > len(params):
             return self.error(f"{member}() takes at most {len(params)} argument{'s' if len(params) != 1 else ''} "
                               f"({len(node.args)} given)", node.loc)
-        for (name, _, _), arg in zip(params, node.args, strict=False):
-            bound[name] = self.expr(arg)
+        for (name, _, _), written in zip(params, node.args, strict=False):
+            bound[name] = self.expr(written)
         for kw in node.keywords:
             if kw.name not in [p for p, _, _ in params]:
                 return self.error(f"{member}() got an unexpected keyword argument '{kw.name}'", kw.loc)
@@ -96,6 +96,7 @@ class RandomChecks(CheckerHost):
                         return self.error("Missing a non-None stop argument", node.loc)
                     name += "1" if params[0][0] != pname else "0"
                     break
+                assert isinstance(default, (int, float))  # the tables' defaults
                 args.append(T.Literal(default, ptype or INT, node.loc))
                 continue
             arg = bound[pname]

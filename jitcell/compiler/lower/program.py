@@ -1195,7 +1195,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
 
     def intrinsic(self, node: T.Intrinsic) -> ir.Value:
         if node.name.startswith(("random.", "np.random.")):  # lower/randoms.py
-            return self.random_intrinsic(node)  # type: ignore[return-value]  # None for seed, shuffle
+            return self.random_intrinsic(node)  # None for seed, shuffle
         args = [self.expr(a) for a in node.args]
         self.loc = node.loc
         name = node.name
