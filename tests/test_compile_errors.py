@@ -277,10 +277,10 @@ CASES = {
     "starred call": ("def g(a: int) -> int:\n    return a\ndef f(n: int):\n    return g(*n)\n", 4, 14,
                      "*args in calls are not supported"),
     "import os": ("import os\ndef f():\n    return 1\n", 1, 1,
-                  "only 'import math' and 'import numpy' are supported, not 'import os'"),
+                  "only 'import math', 'import numpy' and 'import random' are supported, not 'import os'"),
     "from os": ("from os import path\ndef f():\n    return 1\n", 1, 1,
-                "only 'from math import ...' and 'from numpy import ...' (and Iterator, Iterable, Generator from "
-                "typing for annotations) are supported, not 'from os import ...'"),
+                "only 'from math import ...', 'from numpy import ...', 'from random import ...' (and Iterator, "
+                "Iterable, Generator from typing for annotations) are supported, not 'from os import ...'"),
     "from numpy import *": ("from numpy import *\ndef f(n: int):\n    return n\n", 1, 1,
                             "'from numpy import *' is not supported; name what you use"),
     "import in a function": ("def f(n: int):\n    import math\n    return n\n", 2, 5,
