@@ -3,12 +3,15 @@ compare the numbers themselves with CPython's and NumPy's for the same seeds):
 
 - each thread has its own generators, seeded from the OS's entropy at its first draw;
 - they are not Python's: seeding or drawing on one side leaves the other's state alone;
+- a forked child reseeds the random module's, as CPython does;
 - what jitcell does not draw is a CompileError at its place.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import struct
 import textwrap
 import threading
 
@@ -136,3 +139,25 @@ def test_what_jitcell_does_not_draw_is_a_compile_error(source, line, col, messag
     (diagnostic,) = caught.value.diagnostics
     assert (diagnostic.loc.line, diagnostic.loc.col) == (line, col)
     assert diagnostic.message == message
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_forked_child_reseeds_the_random_module_as_cpython_does(cell):
+    """After fork, CPython reseeds its random module in the child (NumPy does not): so do the
+    compiled generators. NumPy's, left alone, shows what an unreseeded generator gives: the
+    parent's numbers."""
+    cell["seed"](21)
+    cell["np_seed"](21)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its next draws, to the parent
+        try:
+            os.write(write, struct.pack("dd", cell["draw"](), cell["np_draw"]()))
+        finally:
+            os._exit(0)
+    os.close(write)
+    child_draw, child_np_draw = struct.unpack("dd", os.read(read, 16))
+    os.close(read)
+    os.waitpid(pid, 0)
+    assert child_np_draw == cell["np_draw"]()  # not reseeded: the same number in both
+    assert child_draw != cell["draw"]()  # reseeded from entropy in the child

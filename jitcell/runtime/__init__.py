@@ -65,8 +65,12 @@ def library():
         setup = built.handle[info["symbol"]]
         setup.argtypes, setup.restype = [ctypes.c_uint64], None
         setup(threading.main_thread().ident or 0)
+        info = next(f for f in built.manifest["functions"] if f["name"] == "random_after_fork")
+        reseed = built.handle[info["symbol"]]
+        reseed.argtypes, reseed.restype = [], None
         if hasattr(os, "register_at_fork"):  # a child forked from another thread: that one is its main thread
             os.register_at_fork(after_in_child=lambda: setup(threading.main_thread().ident or 0))
+            os.register_at_fork(after_in_child=reseed)  # as CPython's random module does
         _library = built
     return _library
 

@@ -45,6 +45,16 @@ def random_state() -> int:
     return s
 
 
+def random_after_fork() -> None:
+    """In a forked child (runtime/__init__.py): the random module's generator of the thread that
+    forked, if it has drawn, reseeded from entropy, as CPython reseeds its random module's; NumPy's
+    goes on as the parent's, as NumPy's does."""
+    if load64(state(41)) != 0:
+        s = pthread_getspecific(load32(state(40)))
+        if s != 0:
+            py_seed_entropy(s)
+
+
 def mt_refill(g: int) -> None:
     """The next 624 words (MT19937's twist); the index back to 0."""
     for kk in range(227):
