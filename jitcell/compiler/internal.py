@@ -16,7 +16,8 @@ generates for its element types (compiler/lower/lists.py). The `pthread_*` built
 POSIX functions of the same names, every argument and result an int (an address, a key,
 a thread id): the stack guard reads the thread's stack bounds and caches them per thread
 (runtime/source.py, "the stack"); `getentropy(address, n)` seeds the random generators
-(runtime/source_random.py). `pthread_getattr_np` is glibc's (and musl's): elsewhere
+(runtime/source_random.py), and `free_address()`, libc's `free`, is the destructor of each thread's
+random state. `pthread_getattr_np` is glibc's (and musl's): elsewhere
 it is lowered to a failing call (1), and compiled code then runs without a stack guard.
 """
 
@@ -41,7 +42,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "memset": ((INT, INT, INT), NONE), "memcmp": ((INT, INT, INT), INT),
     "state": ((INT,), INT),
     "call_c": ((INT, INT, INT, INT), NONE), "call_c_int": ((INT, INT, INT, INT), INT),
-    "pthread_self": ((), INT), "pthread_getattr_np": ((INT, INT), INT),
+    "pthread_self": ((), INT), "pthread_getattr_np": ((INT, INT), INT), "free_address": ((), INT),
     "pthread_attr_getstack": ((INT, INT, INT), INT), "pthread_attr_destroy": ((INT,), INT),
     "pthread_key_create": ((INT, INT), INT), "pthread_getspecific": ((INT,), INT),
     "pthread_setspecific": ((INT, INT), INT), "getentropy": ((INT, INT), INT),
@@ -124,6 +125,8 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Valu
             return b.ptrtoint(b.call(_libc(b.module, name), args), _I64)
         case "free":
             b.call(_libc(b.module, "free"), [b.inttoptr(args[0], _PTR)])
+        case "free_address":
+            return b.ptrtoint(_libc(b.module, "free"), _I64)
         case "memcpy" | "memmove":
             b.call(_libc(b.module, name), [b.inttoptr(args[0], _PTR), b.inttoptr(args[1], _PTR), args[2]])
         case "memset":

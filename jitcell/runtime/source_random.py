@@ -4,12 +4,13 @@ Two Mersenne Twisters (MT19937) per thread: the `random` module's, as CPython's
 Modules/_randommodule.c and Lib/random.py (3.11) draw from it, and NumPy's legacy
 `RandomState`'s (numpy/random/src/mt19937, legacy-distributions.c). Same seed, same calls:
 the same numbers, bit for bit. A thread's state is allocated at its first draw, kept under a
-pthread key (state words 40, 41) and seeded from the OS's entropy (getentropy), as an
-unseeded `random` or `RandomState` is.
+pthread key (state words 40, 41) whose destructor frees it when the thread exits, and seeded
+from the OS's entropy (getentropy), as an unseeded `random` or `RandomState` is.
 
     thread state: generator 0 (random) at offset 0, generator 1 (numpy) at offset 2528
     generator:    624 32-bit words, then at 2496 the index of the next word (624: refill),
-                  2504 has_gauss (1: a cached normal), 2512 that normal (a float), 2520 two words of scratch (py_seed's key)
+                  2504 has_gauss (1: a cached normal), 2512 that normal (a float),
+                  2520 two words of scratch (py_seed's key)
 
 Generated code inlines the draw of a 32-bit word (compiler/lower/randoms.py) and calls
 mt_refill when the 624 words are used.
@@ -24,7 +25,7 @@ def random_setup() -> None:
     """Called by runtime_setup: the key of each thread's random state."""
     if load64(state(41)) == 0:
         store64(state(40), 0)
-        if pthread_key_create(state(40), 0) == 0:
+        if pthread_key_create(state(40), free_address()) == 0:  # a thread's state is freed as it exits
             store64(state(41), 1)
 
 
