@@ -311,7 +311,7 @@ def _imports(decorated: DecoratedFunction) -> set[str]:
     for word in set(_WORD.findall(decorated._src.text)) - local:
         value = _lookup(fn, word)
         if value is math or value is random or (value is numpy and numpy is not None):
-            module = value.__name__
+            module = "math" if value is math else "random" if value is random else "numpy"
             lines.add(f"import {module}" if word == module else f"import {module} as {word}")
         elif value is not _MISSING:
             for module in (math, random):

@@ -35,8 +35,8 @@ def cell(n: int) -> str:
     """Cells of one shape (so of about one size): f{n}(3) == 3 * (n + 2) + n; g{n}, never called,
     makes an entry big enough beside the runtime library for the eviction window below."""
     return (f"def f{n}(x: int) -> int:\n    return x * {n + 2} + {n}\n\n\n"
-            f"def g{n}(x: int) -> float:\n    t = 0.0\n    for i in range(x):\n        t += (i * {n + 3}) % 7 / (i + 1)\n"
-            "    return t\n")
+            f"def g{n}(x: int) -> float:\n    t = 0.0\n    for i in range(x):\n"
+            f"        t += (i * {n + 3}) % 7 / (i + 1)\n    return t\n")
 
 
 def value(n: int) -> int:
