@@ -314,10 +314,10 @@ def _imports(decorated: DecoratedFunction) -> set[str]:
             module = "math" if value is math else "random" if value is random else "numpy"
             lines.add(f"import {module}" if word == module else f"import {module} as {word}")
         elif value is not _MISSING:
-            for module in (math, random):
-                name = next((n for n, v in vars(module).items() if v is value and not n.startswith("_")), None)
+            for library in (math, random):
+                name = next((n for n, v in vars(library).items() if v is value and not n.startswith("_")), None)
                 if name is not None:
-                    source = module.__name__
+                    source = library.__name__
                     lines.add(f"from {source} import {name}" if word == name else
                               f"from {source} import {name} as {word}")
                     break
