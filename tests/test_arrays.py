@@ -376,8 +376,8 @@ def test_signature_shows_array_types(f):
     ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.arange(n)\n",
      "numpy.arange is not supported by jitcell (np.zeros, np.ones, np.empty, np.zeros_like, np.ones_like "
      "and np.empty_like are)"),
-    ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.zeros(n, dtype=complex)\n",
-     "dtype must be float, int or bool (or np.float64, np.int64, np.bool_)"),
+    ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.zeros(n, dtype=str)\n",
+     "dtype must be float, int, bool or complex (or np.float64, np.int64, np.bool_, np.complex128)"),
     ("import numpy as np\ndef f(n: float) -> float[:]:\n    return np.zeros(n)\n",
      "the shape of np.zeros() must be an int or a tuple of ints, not float"),
     ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.zeros((n, n, n))\n",

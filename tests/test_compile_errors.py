@@ -21,8 +21,8 @@ import pytest
 import jitcell
 from jitcell import CompileError
 
-KNOWN = ("jitcell knows int, float, bool, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays (float[:], "
-         "int[:, :], ...)")
+KNOWN = ("jitcell knows int, float, bool, complex, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays "
+         "(float[:], int[:, :], ...)")
 
 
 def compile_error(source: str, **options) -> CompileError:
@@ -233,7 +233,7 @@ CASES = {
     "is": ("def f(n: int):\n    return n is 1\n", 2, 12, "the 'is' operator is not supported"),
     "not in": ("def f(n: int):\n    return n not in 1\n", 2, 21, "argument of type 'int' is not iterable here"),
     "matmul": ("def f(n: int):\n    return n @ n\n", 2, 12, "the '@' operator is not supported"),
-    "attribute": ("def f(n: int):\n    return n.real\n", 2, 12,
+    "attribute": ("def f(n: int):\n    return n.numerator\n", 2, 12,
                   "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"),
     "tuple parameter holding a dict": (
         "def f(t: tuple[int, dict[str, int]]):\n    return 1\n", 1, 7,
@@ -270,16 +270,19 @@ CASES = {
     "f-string nested spec": ("def f(n: int):\n    print(f'{n:{n}}')\n", 2, 11,
                              "a format spec with {fields} inside is not supported"),
     "bytes": ("def f(x: float):\n    return b'a'\n", 2, 12, "bytes constants are not supported"),
-    "complex": ("def f(x: float):\n    return 1j\n", 2, 12, "complex constants are not supported"),
+    "complex order": ("def f(x: complex):\n    return x < 1j\n", 2, 12,
+                      "'<' not supported between instances of 'complex' and 'complex'"),
     "str plus int": ("def f(n: int):\n    return 'n=' + n\n", 2, 12, 'can only concatenate str (not "int") to str'),
     "str compared with int": ("def f(n: int):\n    return 'a' < n\n", 2, 12,
                               "a str and a int are never ordered in jitcell: compare values of one type"),
     "starred call": ("def g(a: int) -> int:\n    return a\ndef f(n: int):\n    return g(*n)\n", 4, 14,
                      "*args in calls are not supported"),
     "import os": ("import os\ndef f():\n    return 1\n", 1, 1,
-                  "only 'import math', 'import numpy' and 'import random' are supported, not 'import os'"),
+                  "only 'import math', 'import cmath', 'import numpy' and 'import random' are supported, not "
+                  "'import os'"),
     "from os": ("from os import path\ndef f():\n    return 1\n", 1, 1,
-                "only 'from math import ...', 'from numpy import ...', 'from random import ...' (and Iterator, "
+                "only 'from math import ...', 'from cmath import ...', 'from numpy import ...' and 'from random import "
+                "...' (and Iterator, "
                 "Iterable, Generator from typing for annotations) are supported, not 'from os import ...'"),
     "from numpy import *": ("from numpy import *\ndef f(n: int):\n    return n\n", 1, 1,
                             "'from numpy import *' is not supported; name what you use"),

@@ -219,8 +219,9 @@ class _Parser:
         names = []
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name not in ("math", "numpy", "random"):
-                    self.error(node, f"only 'import math', 'import numpy' and 'import random' are supported, not "
+                if alias.name not in ("math", "numpy", "cmath", "random"):
+                    self.error(node, f"only 'import math', 'import cmath', 'import numpy' and 'import random' are "
+                                     f"supported, not "
                                      f"'import {alias.name}'")
                     continue
                 names.append((alias.asname or alias.name, alias.name))
@@ -230,10 +231,10 @@ class _Parser:
                 and all(a.name in _ITERATOR_ANNOTATIONS and a.asname is None for a in node.names):
             return None  # names for the annotation of a generator function, read by the checker
         else:
-            if node.module not in ("math", "numpy", "random") or node.level:
-                self.error(node, f"only 'from math import ...', 'from numpy import ...', 'from random import ...' "
-                                 f"(and Iterator, Iterable, "
-                                 f"Generator from typing for annotations) are supported, not "
+            if node.module not in ("math", "numpy", "cmath", "random") or node.level:
+                self.error(node, f"only 'from math import ...', 'from cmath import ...', 'from numpy import ...' and "
+                                 f"'from random import ...' (and Iterator, Iterable, Generator from typing for "
+                                 f"annotations) are supported, not "
                                  f"'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:
@@ -458,7 +459,7 @@ class _Parser:
             case ast.Name(id=name):
                 return S.Name(name, loc)
             case ast.Constant(value=value):
-                if value is Ellipsis or isinstance(value, (bytes, complex)):
+                if value is Ellipsis or isinstance(value, bytes):
                     self.error(node, f"{type(value).__name__} constants are not supported")
                     return S.Const(0, loc)  # the cell fails after parsing: the value is never used
                 return S.Const(value, loc)

@@ -27,7 +27,7 @@ class Name:
 
 @dataclass(frozen=True, slots=True)
 class Const:
-    value: int | float | bool | str | None
+    value: int | float | bool | str | complex | None
     loc: Loc
 
 

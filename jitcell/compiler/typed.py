@@ -24,7 +24,7 @@ from .types import Type
 
 @dataclass(frozen=True, slots=True)
 class Literal:
-    value: int | float | bool | str
+    value: int | float | bool | str | complex
     type: Type
     loc: Loc
 

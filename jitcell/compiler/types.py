@@ -1,11 +1,11 @@
 """The value types of jitcell's language, as interned values compared with `==`.
 
-    >>> INT, FLOAT, BOOL, NONE, STR
-    (int, float, bool, None, str)
+    >>> INT, FLOAT, BOOL, NONE, STR, COMPLEX
+    (int, float, bool, None, str, complex)
     >>> Array(FLOAT, 2), Tuple((INT, STR)), Dict(STR, INT), Set(INT), List(Tuple((INT, FLOAT)))
     (float[:, :], tuple[int, str], dict[str, int], set[int], list[tuple[int, float]])
 
-Scalars (int, float, bool) and tuples are values. str, dict, set, list and arrays live on
+Scalars (int, float, bool, complex) and tuples are values. str, dict, set, list and arrays live on
 the heap, are reference counted, and travel as pointers (`is_heap`).
 
 `ERROR` is the type of an expression that already produced a diagnostic; checks
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict", "Set", "List", "Generator",
-           "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
+__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "ERROR", "Array", "Tuple", "Dict", "Set", "List",
+           "Generator", "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ FLOAT = Type("float")
 BOOL = Type("bool")
 NONE = Type("None")
 STR = Type("str")
+COMPLEX = Type("complex")  # complex128: check/complexes.py, lower/complexes.py
 ERROR = Type("<error>")
 
 
@@ -100,7 +101,7 @@ class Generator(Type):
         object.__setattr__(self, "item", item)
 
 
-_BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR}
+_BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR, "complex": COMPLEX}
 
 
 def type_from_name(name: str) -> Type | None:

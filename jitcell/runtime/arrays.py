@@ -28,7 +28,7 @@ from jitcell import runtime
 __all__ = ["parse_type", "is_array_type", "wrapper_lines", "wrapper_namespace", "take_array", "ArrayOwner",
            "ArgumentView", "site_error", "argtypes"]
 
-_DTYPES = {"float": "float64", "int": "int64", "bool": "bool"}
+_DTYPES = {"float": "float64", "int": "int64", "bool": "bool", "complex": "complex128"}
 _HEADER = 88  # bytes; words as in runtime/source.py
 _WORD = ctypes.c_int64.from_address
 

@@ -15,6 +15,7 @@ from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import (
     BOOL,
+    COMPLEX,
     ERROR,
     FLOAT,
     INT,
@@ -227,11 +228,12 @@ class IterationChecks(CheckerHost):
             start = self.expr(start_node) if start_node is not None else T.Literal(0, INT, loc)
             if start.type is ERROR:
                 return start
-            if not is_numeric(item) or not is_numeric(start.type):
-                bad = item if not is_numeric(item) else start.type
+            if not _addable(item) or not _addable(start.type):
+                bad = item if not _addable(item) else start.type
                 return self.error(f"sum() adds numbers in jitcell, not {bad}", loc)
-            result = FLOAT if FLOAT in (item, start.type) else INT
-            start = self.to_float(start) if result is FLOAT else self.to_int(start)
+            result = COMPLEX if COMPLEX in (item, start.type) else FLOAT if FLOAT in (item, start.type) else INT
+            start = self.to_complex(self.to_int(start)) if result is COMPLEX else \
+                self.to_float(start) if result is FLOAT else self.to_int(start)
             return T.Reduce("sum", iterable, start, None, None, result, loc)
         key = None
         compared = item
@@ -274,3 +276,8 @@ class IterationChecks(CheckerHost):
         if iterable is None:
             return T.Literal(0, ERROR, node.loc)
         return T.IterLength(iterable, INT, node.loc)
+
+
+def _addable(t: Type) -> bool:
+    """What sum() adds: numbers, complex included."""
+    return is_numeric(t) or t is COMPLEX

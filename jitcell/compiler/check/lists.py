@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -44,7 +44,7 @@ def element_problem(t: Type) -> str | None:
 
 def comparable(t: Type) -> bool:
     """Can two values of t be compared with == by the generated item comparison (lower/lists.py)?"""
-    if t in (INT, FLOAT, BOOL, STR):
+    if t in (INT, FLOAT, BOOL, STR, COMPLEX):
         return True
     if isinstance(t, Tuple):
         return all(comparable(i) for i in t.items)

@@ -23,6 +23,7 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
 from jitcell.compiler.types import (
     BOOL,
+    COMPLEX,
     ERROR,
     FLOAT,
     INT,
@@ -41,6 +42,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
+from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import Value, evaluate
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
@@ -63,7 +65,7 @@ def check(module: S.Module, source: str = "", first_line: int = 1, internal: boo
 
 VARIABLE_TYPES = "int, float, bool, str or a dict"
 # Every type the language has, for messages that say which types exist.
-KNOWN_TYPES = ("int, float, bool, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays (float[:], "
+KNOWN_TYPES = ("int, float, bool, complex, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays (float[:], "
                "int[:, :], ...)")
 
 
@@ -135,6 +137,10 @@ class ModuleChecker:
                     continue
                 if module == "math" and member and member not in MATH_FUNCTIONS and member not in MATH_CONSTANTS:
                     self.errors.append(Diagnostic(f"math.{member} is not supported by jitcell", imp.loc))
+                elif module == "cmath" and member and member not in CMATH_FUNCTIONS and member not in CMATH_CONSTANTS:
+                    what = "'from cmath import *' is not supported; name what you use" if member == "*" else \
+                        f"cmath.{member} is not supported by jitcell"
+                    self.errors.append(Diagnostic(what, imp.loc))
                 elif module == "random" and member and member not in RANDOM_FUNCTIONS:
                     self.errors.append(Diagnostic(f"random.{member} is not supported by jitcell", imp.loc))
                 elif local in self.definitions:
@@ -508,7 +514,7 @@ class FunctionChecker(ExpressionChecker):
                     t_msg = msg.value
                 elif msg is not None:
                     t_msg = self.expr(msg)
-                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL, STR):
+                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL, STR, COMPLEX):
                         self.error("an assert message must be a str or a number", msg.loc)
                 return T.Assert(t_test, t_msg, loc)
             case S.ExprStmt(value=value, loc=loc):
@@ -557,7 +563,7 @@ class FunctionChecker(ExpressionChecker):
                 return None
             args = tuple(self.text_or_expr(a) for a in exc.args)
             for a in args:
-                if a.type is not ERROR and a.type not in (INT, FLOAT, BOOL, STR):
+                if a.type is not ERROR and a.type not in (INT, FLOAT, BOOL, STR, COMPLEX):
                     self.error(f"an argument of an exception must be a str or a number in jitcell, not {a.type}",
                                a.loc)
             return T.Raise(cls, args, None, cause, loc)

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, List, Set, Type, is_numeric
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, STR, List, Set, Type, is_numeric
 from jitcell.errors import Loc
 
 from .host import CheckerHost
 
 __all__ = ["StringChecks"]
 
-_FORMATTABLE = (INT, FLOAT, BOOL, STR)
+_FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 
 
 def _formattable(t: Type) -> bool:

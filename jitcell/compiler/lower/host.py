@@ -93,6 +93,9 @@ class LowererHost(Protocol):
     def report(self, site: int, values: list[tuple[ir.Value, Type]]) -> None: ...  # raise, unwind
     def pack(self, values: list[tuple[ir.Value, Type]]) -> ir.Value: ...
     def propagate(self, status: ir.Value) -> None: ...  # unwind if a callee's status is 1
+    def python_call(self, op: str, operands: list[tuple[ir.Value, Type]], out: ir.Value) -> None: ...  # strings.py
+    def complex_convert(self, value: ir.Value, source: Type, target: Type) -> ir.Value: ...  # complexes.py
+    def complex_binary(self, op: str, lhs: ir.Value, rhs: ir.Value) -> ir.Value: ...  # complexes.py
     def fail(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]],
              loc: Loc | None = None) -> None: ...  # if condition: Python evaluates op on the operands, raises
     def located(self, loc: Loc, whole_function: bool = False) -> AbstractContextManager[None]: ...  # annotation

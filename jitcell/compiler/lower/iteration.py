@@ -24,7 +24,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import FLOAT, INT, STR, Dict, Tuple, Type, has_heap_parts
+from jitcell.compiler.types import COMPLEX, FLOAT, INT, STR, Dict, Tuple, Type, has_heap_parts
 from jitcell.runtime.interrupts import CHUNK
 
 from .arith import I1, I32, i64, llvm_type
@@ -539,6 +539,10 @@ class IterationLowering(LowererHost):
                 return
             if node.op == "sum":
                 self.loc = node.loc
+                if t is COMPLEX:  # lower/complexes.py
+                    value = self.complex_convert(item, item_type, t) if item_type != t else item
+                    b.store(self.complex_binary("+", b.load(result), value), result)
+                    return
                 value = self.arith.convert(item, item_type, t) if item_type != t else item
                 total = self.arith.float_binary("+", b.load(result), value) if t is FLOAT else \
                     self.arith.int_binary("+", b.load(result), value)
