@@ -304,9 +304,11 @@ CASES = {
     "starred call": ("def g(a: int) -> int:\n    return a\ndef f(n: int):\n    return g(*n)\n", 4, 14,
                      "*args in calls are not supported"),
     "import os": ("import os\ndef f():\n    return 1\n", 1, 1,
-                  "only 'import math', 'import cmath' and 'import numpy' are supported, not 'import os'"),
+                  "only 'import math', 'import cmath', 'import numpy' and 'import random' are supported, not "
+                  "'import os'"),
     "from os": ("from os import path\ndef f():\n    return 1\n", 1, 1,
-                "only 'from math import ...', 'from cmath import ...' and 'from numpy import ...' (and Iterator, "
+                "only 'from math import ...', 'from cmath import ...', 'from numpy import ...' and 'from random import "
+                "...' (and Iterator, "
                 "Iterable, Generator from typing for annotations) are supported, not 'from os import ...'"),
     "from numpy import *": ("from numpy import *\ndef f(n: int):\n    return n\n", 1, 1,
                             "'from numpy import *' is not supported; name what you use"),

@@ -15,7 +15,9 @@ as the x86-64 and AArch64 C calling conventions allow); `call_c_int` calls it as
 generates for its element types (compiler/lower/lists.py). The `pthread_*` builtins are the
 POSIX functions of the same names, every argument and result an int (an address, a key,
 a thread id): the stack guard reads the thread's stack bounds and caches them per thread
-(runtime/source.py, "the stack"). `pthread_getattr_np` is glibc's (and musl's): elsewhere
+(runtime/source.py, "the stack"); `getentropy(address, n)` seeds the random generators
+(runtime/source_random.py), and `free_address()`, libc's `free`, is the destructor of each thread's
+random state. `pthread_getattr_np` is glibc's (and musl's): elsewhere
 it is lowered to a failing call (1), and compiled code then runs without a stack guard.
 The `Py*` builtins (`CAPI`) are functions of CPython's C API, called through the slots
 `jitcell.slot.capi.NAME` as generated code calls them (objects are ints, addresses): the
@@ -44,10 +46,10 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "memset": ((INT, INT, INT), NONE), "memcmp": ((INT, INT, INT), INT),
     "state": ((INT,), INT),
     "call_c": ((INT, INT, INT, INT), NONE), "call_c_int": ((INT, INT, INT, INT), INT),
-    "pthread_self": ((), INT), "pthread_getattr_np": ((INT, INT), INT),
+    "pthread_self": ((), INT), "pthread_getattr_np": ((INT, INT), INT), "free_address": ((), INT),
     "pthread_attr_getstack": ((INT, INT, INT), INT), "pthread_attr_destroy": ((INT,), INT),
     "pthread_key_create": ((INT, INT), INT), "pthread_getspecific": ((INT,), INT),
-    "pthread_setspecific": ((INT, INT), INT),
+    "pthread_setspecific": ((INT, INT), INT), "getentropy": ((INT, INT), INT),
 }
 
 STATE_WORDS = 384
@@ -87,7 +89,7 @@ _PTHREAD = {
     "pthread_self": (_I64, []), "pthread_getattr_np": (_I32, [_I64, _PTR]),
     "pthread_attr_getstack": (_I32, [_PTR, _PTR, _PTR]), "pthread_attr_destroy": (_I32, [_PTR]),
     "pthread_key_create": (_I32, [_PTR, _PTR]), "pthread_getspecific": (_PTR, [_I32]),
-    "pthread_setspecific": (_I32, [_I32, _PTR]),
+    "pthread_setspecific": (_I32, [_I32, _PTR]), "getentropy": (_I32, [_PTR, _I64]),
 }
 
 
@@ -152,6 +154,8 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value],
             return b.ptrtoint(b.call(_libc(b.module, name), args), _I64)
         case "free":
             b.call(_libc(b.module, "free"), [b.inttoptr(args[0], _PTR)])
+        case "free_address":
+            return b.ptrtoint(_libc(b.module, "free"), _I64)
         case "memcpy" | "memmove":
             b.call(_libc(b.module, name), [b.inttoptr(args[0], _PTR), b.inttoptr(args[1], _PTR), args[2]])
         case "memset":

@@ -219,8 +219,9 @@ class _Parser:
         names = []
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name not in ("math", "numpy", "cmath"):
-                    self.error(node, f"only 'import math', 'import cmath' and 'import numpy' are supported, not "
+                if alias.name not in ("math", "numpy", "cmath", "random"):
+                    self.error(node, f"only 'import math', 'import cmath', 'import numpy' and 'import random' are "
+                                     f"supported, not "
                                      f"'import {alias.name}'")
                     continue
                 names.append((alias.asname or alias.name, alias.name))
@@ -230,14 +231,15 @@ class _Parser:
                 and all(a.name in _ITERATOR_ANNOTATIONS and a.asname is None for a in node.names):
             return None  # names for the annotation of a generator function, read by the checker
         else:
-            if node.module not in ("math", "numpy", "cmath") or node.level:
-                self.error(node, f"only 'from math import ...', 'from cmath import ...' and 'from numpy import ...' "
-                                 f"(and Iterator, Iterable, Generator from typing for annotations) are supported, not "
+            if node.module not in ("math", "numpy", "cmath", "random") or node.level:
+                self.error(node, f"only 'from math import ...', 'from cmath import ...', 'from numpy import ...' and "
+                                 f"'from random import ...' (and Iterator, Iterable, Generator from typing for "
+                                 f"annotations) are supported, not "
                                  f"'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:
-                if alias.name == "*" and node.module == "numpy":
-                    self.error(node, "'from numpy import *' is not supported; name what you use")
+                if alias.name == "*" and node.module in ("numpy", "random"):
+                    self.error(node, f"'from {node.module} import *' is not supported; name what you use")
                     continue
                 names.append((alias.asname or alias.name, f"{node.module}.{alias.name}"))  # math.*: check expands it
         return S.Import(tuple(names), self.loc(node)) if names else None

@@ -26,6 +26,7 @@ import cmath
 import ctypes
 import math
 import operator
+import random
 import re
 import threading
 from collections.abc import Callable
@@ -69,7 +70,30 @@ _OPERATIONS = {
     "str.center": (str.center, "{}.center({}, {})"),
     "str.split": (str.split, "{}.split({}, {})"), "str.rsplit": (str.rsplit, "{}.rsplit({}, {})"),
     "set.pop": (lambda: set().pop(), "set().pop()"),
+    # random numbers (compiler/lower/randoms.py): the same call on a fresh generator raises the error
+    "random.randint": (lambda a, b: _drawn(random.Random(0).randint, a, b), "random.randint({}, {})"),
+    "random.randrange": (lambda a, b, c: _drawn(random.Random(0).randrange, a, b, c), "random.randrange({}, {}, {})"),
+    "random.randrange1": (lambda n: _drawn(random.Random(0).randrange, n), "random.randrange({})"),
+    "random.choice": (lambda: random.Random(0).choice([]), "random.choice([])"),
+    "np.random.seed": (lambda s: _numpy_state().seed(s), "np.random.seed({})"),
+    "np.random.randint": (lambda a, b: _drawn(_numpy_state().randint, a, b), "np.random.randint({}, {})"),
+    "np.random.randint1": (lambda n: _drawn(_numpy_state().randint, n), "np.random.randint({})"),
+    "np.random.normal": (lambda a, b: _numpy_state().normal(a, b), "np.random.normal({}, {})"),
+    "np.random.uniform": (lambda a, b: _numpy_state().uniform(a, b), "np.random.uniform({}, {})"),
 }
+
+
+def _drawn(draw: Callable, *args: int) -> int:
+    """A draw that compiled code found it cannot make: Python's error, or (a range of 2**64 ints,
+    which Python can draw from) the limit of 64-bit ints."""
+    draw(*args)
+    raise OverflowError(f"{draw.__name__}{args}: a range of 2**64 or more ints is beyond jitcell's 64-bit ints")
+
+
+def _numpy_state():
+    import numpy
+
+    return numpy.random.RandomState(0)
 
 # what compiled code asks Python to compute (a `str_call` site, through the format callback):
 # Unicode's tables, and CPython's number parsing beyond the runtime's fast paths

@@ -46,7 +46,8 @@ State words (`state(i)`): 0 live objects, 1 objects ever allocated; 32 signals r
 (the interrupt counter, which compiled loops compare with its value when their function
 started); 35 the main thread's id; 36 the pthread key of each thread's stack floor, 37 set
 if it exists; 38 the table of the 256 cached one-character strings (str_chars_setup); 39 the scratch word of
-the list conversions at the boundary (under the GIL); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
+the list conversions at the boundary (under the GIL); 40, 41 the
+pthread key of each thread's random state and whether it exists (source_random.py); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
 nonzero while `on_signal` runs for signal s (interrupts.py).
 """
 
@@ -2341,6 +2342,7 @@ def runtime_setup(main: int) -> None:
     (threading.main_thread().ident, its pthread_t) and the key of each thread's stack floor."""
     store64(state(35), main)
     str_chars_setup()
+    random_setup()
     if load64(state(37)) == 0:
         store64(state(36), 0)
         if pthread_key_create(state(36), 0) == 0:

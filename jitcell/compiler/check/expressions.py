@@ -48,6 +48,7 @@ from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
+from .randoms import RandomChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
@@ -64,7 +65,8 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, ArrayChecks,
-                        IterationChecks, ComprehensionChecks, ComplexChecks):
+                        IterationChecks, ComprehensionChecks, ComplexChecks,
+                        RandomChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -471,6 +473,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                     return self.comprehension(replace(node.args[0], kind=kind))
             node = replace(node, args=(replace(node.args[0], kind=kind), *node.args[1:]))
         func, loc = node.func, node.loc
+        if (drawn := self.random_call(node)) is not None:  # random.X(), np.random.X() (check/randoms.py)
+            return drawn
         if isinstance(func, S.Name) and func.id not in self.locals:
             name = func.id
             if name in self.module.definitions:

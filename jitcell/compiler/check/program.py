@@ -48,6 +48,7 @@ from .constants import Value, evaluate
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
 from .lists import EMPTY_LIST, arrays_inside, element_problem
+from .randoms import RANDOM_FUNCTIONS
 from .sets import EMPTY_SET, SET_ELEMENTS
 from .unpacking import UnpackingChecks
 
@@ -160,6 +161,8 @@ class ModuleChecker:
                     what = "'from cmath import *' is not supported; name what you use" if member == "*" else \
                         f"cmath.{member} is not supported by jitcell"
                     self.errors.append(Diagnostic(what, imp.loc))
+                elif module == "random" and member and member not in RANDOM_FUNCTIONS:
+                    self.errors.append(Diagnostic(f"random.{member} is not supported by jitcell", imp.loc))
                 elif local in self.definitions:
                     self.errors.append(Diagnostic(f"'{local}' is both imported and defined in this cell", imp.loc))
                 self.imports[local] = target

@@ -141,6 +141,7 @@ class LowererHost(Protocol):
     def store_taken(self, at: ir.Value, value: ir.Value, t: Type) -> None: ...
     def list_error_if(self, failed: ir.Value, error: str, message: str, loc,
                       values: list[tuple[ir.Value, Type]] | None = None) -> None: ...  # lists.py
+    def list_operand(self, node: T.Expr) -> tuple[ir.Value, bool]: ...  # a local borrowed (False), else owned
 
     # ---- ArrayLowering's (arrays.py) and ViewLowering's (views.py), used by each other -------
     # An array operand is an object (ir.Value) or a view in registers (views.VirtualView).

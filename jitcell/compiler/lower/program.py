@@ -63,6 +63,7 @@ from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
 from .lists import ListLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
+from .randoms import RandomLowering
 from .sets import SetLowering
 from .strings import StringOpLowering
 from .views import ViewLowering
@@ -497,7 +498,8 @@ class _ModuleLowerer:
 
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, ListLowering, ArrayLowering,
-                      ViewLowering, IterationLowering, ExceptionLowering, ComplexLowering):
+                      ViewLowering, IterationLowering, ExceptionLowering, ComplexLowering,
+                      RandomLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -1235,6 +1237,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         return phi
 
     def intrinsic(self, node: T.Intrinsic) -> ir.Value:
+        if node.name.startswith(("random.", "np.random.")):  # lower/randoms.py
+            return self.random_intrinsic(node)  # None for seed, shuffle
         args = [self.expr(a) for a in node.args]
         self.loc = node.loc
         name = node.name
