@@ -7,8 +7,9 @@
                        else at = list_push(xs) (grows; null: MemoryError) ; store v at `at` (the list takes v)
     v in xs            list_find(xs, &v, jitcell.list.eq.<T>, 0, max) >= 0
 
-An item is stored as words, a list[bool]'s as a byte (lower/items.py: `size` is item_size). The list owns the objects among them (its
-object mask says which words), so storing takes a value and reading retains it. The
+An item is stored as words, a list[bool]'s as a byte (lower/items.py: `size` is item_size).
+The list owns the objects among them (its object mask says which words), so storing takes a
+value and reading retains it. The
 runtime's searches, comparisons and sort call back into the item comparisons of items.py.
 Every mutation sets the list's `modified` word, which the boundary reads (runtime/lists.py).
 Header words and item words carry different TBAA tags (aliasing.py), so a loop storing items
