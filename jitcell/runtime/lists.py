@@ -21,9 +21,9 @@ returns, stores or moves is given back as the caller's object wherever it was on
 
 Items are 8-byte words, a list[bool]'s one byte each (`_size`). Flat lists of int, float or
 bool cross in native code: the runtime library reads and writes the Python list through
-CPython's C API (source.py, "lists at the boundary"), and writes back only the items whose value changed (a list subclass goes the
-Python way, so that its own methods are used); an item the native loop
-does not take plainly (a numpy.bool_, an int beyond 64 bits, a str) sends the list through
+CPython's C API (source.py, "lists at the boundary"), and writes back only the items whose
+value changed (a list subclass goes the Python way, so that its own methods are used); an
+item the native loop does not take plainly (a numpy.bool_, an int beyond 64 bits, a str) sends the list through
 the Python path below, which converts it or names the bad item. strs, tuples, nested lists
 and dicts go item by item.
 """
