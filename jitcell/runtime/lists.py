@@ -19,11 +19,11 @@ each runtime object it made back to the Python object it came from (and keeps a 
 to it until the call is over, so its address cannot be reused): a list that compiled code
 returns, stores or moves is given back as the caller's object wherever it was one.
 
-Items are 8-byte words. Flat lists of int, float or bool cross in native code: the runtime
-library reads and writes the Python list through CPython's C API (source.py, "lists at the
-boundary"), and writes back only the items whose value changed (a list subclass goes the
-Python way, so that its own methods are used); an item the native loop
-does not take plainly (a numpy.bool_, an int beyond 64 bits, a str) sends the list through
+Items are 8-byte words, a list[bool]'s one byte each (`_size`). Flat lists of int, float or
+bool cross in native code: the runtime library reads and writes the Python list through
+CPython's C API (source.py, "lists at the boundary"), and writes back only the items whose
+value changed (a list subclass goes the Python way, so that its own methods are used); an
+item the native loop does not take plainly (a numpy.bool_, an int beyond 64 bits, a str) sends the list through
 the Python path below, which converts it or names the bad item. strs, tuples, nested lists
 and dicts go item by item.
 """
@@ -85,6 +85,11 @@ def _split(text: str) -> list[str]:
 
 def _words(t: Parsed) -> int:
     return sum(_words(i) for i in t[1]) if t[0] == "tuple" else 2 if t[0] == "complex" else 1
+
+
+def _size(t: Parsed) -> int:
+    """The bytes of a list item (compiler/lower/items.py's item_size): a bool's one, else its words."""
+    return 1 if t[0] == "bool" else 8 * _words(t)
 
 
 def _mask(t: Parsed) -> int:
@@ -182,7 +187,7 @@ class Boundary:
                 for i, item in enumerate(value):
                     self.item_words(item, element, words, owned, [*path, i])
                 data = array.array("q", words)
-            lst = _rt("list_new")(n, _words(element), _mask(element))
+            lst = _rt("list_new")(n, _size(element), _mask(element))
             if lst == 0:
                 raise MemoryError
         except BaseException:
@@ -190,7 +195,7 @@ class Boundary:
                 runtime.call("obj_release", obj)
             raise
         if data:  # no copy: from the array's own buffer
-            ctypes.memmove(_WORD(lst + 32).value, data.buffer_info()[0], 8 * len(data))
+            ctypes.memmove(_WORD(lst + 32).value, data.buffer_info()[0], data.itemsize * len(data))
         self.register(lst, value)
         return lst
 
@@ -346,7 +351,7 @@ class Boundary:
         n = _WORD(obj + 16).value
         if n == 0:
             return []
-        memory = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element)))
+        memory = memoryview(ctypes.string_at(_WORD(obj + 32).value, n * _size(element)))
         if kind == "complex":
             parts = memory.cast("d").tolist()
             return [complex(parts[k], parts[k + 1]) for k in range(0, len(parts), 2)]
@@ -361,7 +366,7 @@ class Boundary:
         n = _WORD(obj + 16).value
         if n == 0:
             return
-        words = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element))).cast("q").tolist()
+        words = memoryview(ctypes.string_at(_WORD(obj + 32).value, n * _size(element))).cast("q").tolist()
         if element[0] in ("list", "dict", "set"):
             for word in words:
                 self.python(word, element)
@@ -473,7 +478,7 @@ def _pack_flat(value: list, kind: str, path: list[int]) -> array.array:
             for i, item in enumerate(value):
                 if item.__class__ is not bool and type(item).__name__ not in ("bool", "bool_"):  # numpy 2: "bool"
                     raise _BadItem([*path, i], type(item).__name__)
-            return array.array("q", [bool(item) for item in value])
+            return array.array("b", [bool(item) for item in value])  # a list[bool]'s item: one byte
         return array.array("q" if kind == "int" else "d", value)  # one loop in C
     except (TypeError, OverflowError):
         for i, item in enumerate(value):  # which one: the same checks as for a scalar argument

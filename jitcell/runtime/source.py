@@ -31,10 +31,13 @@ Objects are reference counted; an object is its address:
     list:   word 2 length, word 3 capacity (items), word 4 items address (the object's own
             address + 64 when the items follow the header: a small list made in one allocation,
             whose items list_reserve moves to memory of their own to grow), word 5 item size in
-            words, word 6 object mask (bit k set: word k of each item is an object the list
+            bytes, word 6 object mask (bit k set: word k of each item is an object the list
             owns), word 7 modified (set by every mutation; the boundary writes a list back to
-            its Python list only if set). An item is its words: an int, a float's bits, a bool
-            0/1, an object's address; a tuple its items' words in order, flattened.
+            its Python list only if set). An item is its words: an int, a float's bits, an
+            object's address; a tuple its items' words in order, flattened (a bool in a tuple:
+            a word 0/1); a complex two words. Except a list[bool]'s: one byte 0/1 per item, so
+            word 5, the item size, is in bytes (1, or 8 per word; compiler/lower/items.py's
+            item_size).
 
 Out of memory: every allocation is checked. A function that allocates returns 0 (or
 False) when malloc, calloc or realloc fails, having freed what it allocated and left its
@@ -668,7 +671,7 @@ def char_before(p: int, i: int) -> int:
 def str_split(s: int, sep: int, maxsplit: int, backwards: bool) -> int:
     """s.split(sep, maxsplit), or s.rsplit if backwards: a new list of str, or 0: no memory. sep 0
     splits at runs of whitespace (CPython's split_whitespace); any other sep is not empty."""
-    l = list_new(0, 1, 1)
+    l = list_new(0, 8, 1)
     if l == 0:
         return 0
     n = load64(s + 16)
@@ -1329,17 +1332,17 @@ def set_within(a: int, b: int) -> bool:
 
 # ---- lists (compiler/lower/lists.py; the boundary: runtime/lists.py) -----------------------
 
-def list_new(n: int, stride: int, mask: int) -> int:
-    """A list of n items of `stride` words, zeroed (the caller fills them), or 0: no memory."""
-    return list_made(n, stride, mask, True)
+def list_new(n: int, size: int, mask: int) -> int:
+    """A list of n items of `size` bytes, zeroed (the caller fills them), or 0: no memory."""
+    return list_made(n, size, mask, True)
 
 
-def list_made(n: int, stride: int, mask: int, zeroed: bool) -> int:
+def list_made(n: int, size: int, mask: int, zeroed: bool) -> int:
     """list_new, with items zeroed or not (the caller then writes every one: a copy)."""
-    if n < 0 or n > 1152921504606846975 // stride:  # 2**60 - 1 words: more than any memory
+    if n < 0 or n > 1152921504606846975 // size:  # 2**60 - 1 bytes: more than any memory
         return 0
     capacity = n if n > 4 else 4
-    nbytes = capacity * 8 * stride
+    nbytes = capacity * size
     if nbytes <= 256:  # small: the items follow the header, one allocation (list_reserve moves them out)
         l = obj_alloc(64 + nbytes, 4)
         if l == 0:
@@ -1348,7 +1351,7 @@ def list_made(n: int, stride: int, mask: int, zeroed: bool) -> int:
         if zeroed:
             memset(items, 0, nbytes)
     else:
-        items = calloc(capacity, 8 * stride) if zeroed else malloc(nbytes)
+        items = calloc(capacity, size) if zeroed else malloc(nbytes)
         l = obj_alloc(64, 4) if items != 0 else 0
         if l == 0:
             free(items)
@@ -1356,27 +1359,28 @@ def list_made(n: int, stride: int, mask: int, zeroed: bool) -> int:
     store64(l + 16, n)
     store64(l + 24, capacity)
     store64(l + 32, items)
-    store64(l + 40, stride)
+    store64(l + 40, size)
     store64(l + 48, mask)
     store64(l + 56, 0)
     return l
 
 
-def items_release(at: int, count: int, stride: int, mask: int) -> None:
-    """Release the objects of `count` items at `at` (the words `mask` marks)."""
+def items_release(at: int, count: int, size: int, mask: int) -> None:
+    """Release the objects of `count` items of `size` bytes at `at` (the words `mask` marks: an
+    item with objects is whole words)."""
     if mask != 0:
         for i in range(count):
-            for k in range(stride):
+            for k in range(size // 8):
                 if (mask >> k) & 1 == 1:
-                    obj_release(load64(at + 8 * (stride * i + k)))
+                    obj_release(load64(at + size * i + 8 * k))
 
 
-def items_retain(at: int, count: int, stride: int, mask: int) -> None:
+def items_retain(at: int, count: int, size: int, mask: int) -> None:
     if mask != 0:
         for i in range(count):
-            for k in range(stride):
+            for k in range(size // 8):
                 if (mask >> k) & 1 == 1:
-                    obj_retain(load64(at + 8 * (stride * i + k)))
+                    obj_retain(load64(at + size * i + 8 * k))
 
 
 def list_reserve(l: int, needed: int) -> bool:
@@ -1384,18 +1388,18 @@ def list_reserve(l: int, needed: int) -> bool:
     of memory."""
     if needed <= load64(l + 24):
         return True
-    stride = load64(l + 40)
+    size = load64(l + 40)
     capacity = needed + (needed >> 3) + 6
-    if capacity > 1152921504606846975 // stride:
+    if capacity > 1152921504606846975 // size:
         return False
     old = load64(l + 32)
     if old == l + 64:  # items inside the object (list_made): moved to memory of their own
-        items = malloc(capacity * 8 * stride)
+        items = malloc(capacity * size)
         if items == 0:
             return False
-        memcpy(items, old, load64(l + 16) * 8 * stride)
+        memcpy(items, old, load64(l + 16) * size)
     else:
-        items = realloc(old, capacity * 8 * stride)
+        items = realloc(old, capacity * size)
         if items == 0:
             return False
     store64(l + 32, items)
@@ -1410,7 +1414,7 @@ def list_push(l: int) -> int:
         return 0
     store64(l + 16, n + 1)
     store64(l + 56, 1)
-    return load64(l + 32) + 8 * load64(l + 40) * n
+    return load64(l + 32) + load64(l + 40) * n
 
 
 def list_open(l: int, i: int) -> int:
@@ -1424,7 +1428,7 @@ def list_open(l: int, i: int) -> int:
         i = n
     if not list_reserve(l, n + 1):
         return 0
-    size = 8 * load64(l + 40)
+    size = load64(l + 40)
     at = load64(l + 32) + size * i
     memmove(at + size, at, size * (n - i))
     store64(l + 16, n + 1)
@@ -1435,7 +1439,7 @@ def list_open(l: int, i: int) -> int:
 def list_close(l: int, i: int) -> None:
     """Remove item i (0 <= i < len) whose references the caller has taken over or released."""
     n = load64(l + 16)
-    size = 8 * load64(l + 40)
+    size = load64(l + 40)
     at = load64(l + 32) + size * i
     memmove(at, at + size, size * (n - i - 1))
     store64(l + 16, n - 1)
@@ -1451,13 +1455,13 @@ def list_clear(l: int) -> None:
 
 def list_slice(a: int, start: int, stop: int) -> int:
     """A new list of items start..stop of a (0 <= start <= stop <= len), or 0: no memory."""
-    stride = load64(a + 40)
+    size = load64(a + 40)
     n = stop - start
-    l = list_made(n, stride, load64(a + 48), False)
+    l = list_made(n, size, load64(a + 48), False)
     if l == 0:
         return 0
-    memcpy(load64(l + 32), load64(a + 32) + 8 * stride * start, 8 * stride * n)
-    items_retain(load64(l + 32), n, stride, load64(a + 48))
+    memcpy(load64(l + 32), load64(a + 32) + size * start, size * n)
+    items_retain(load64(l + 32), n, size, load64(a + 48))
     return l
 
 
@@ -1496,8 +1500,11 @@ def slice_adjust(n: int, start: int, stop: int, step: int, given: int, out: int)
     store64(out + 16, count)
 
 
-def words_copy(to: int, at: int, size: int) -> None:
-    """Copy one item of `size` bytes (a few words): a loop, cheaper than calling memcpy."""
+def item_copy(to: int, at: int, size: int) -> None:
+    """Copy one item of `size` bytes (a bool's byte, or a few words): cheaper than calling memcpy."""
+    if size == 1:
+        store8(to, load8(at))
+        return
     j = 0
     while j < size:
         store64(to + j, load64(at + j))
@@ -1506,19 +1513,18 @@ def words_copy(to: int, at: int, size: int) -> None:
 
 def list_pick(a: int, start: int, step: int, count: int) -> int:
     """A new list of the `count` items of a from `start` by `step` (slice_adjust's), or 0: no memory."""
-    stride = load64(a + 40)
-    l = list_made(count, stride, load64(a + 48), False)
+    size = load64(a + 40)
+    l = list_made(count, size, load64(a + 48), False)
     if l == 0:
         return 0
-    size = 8 * stride
     source = load64(a + 32)
     items = load64(l + 32)
     if step == 1:
         memcpy(items, source + size * start, size * count)
     else:
         for k in range(count):
-            words_copy(items + size * k, source + size * (start + k * step), size)
-    items_retain(items, count, stride, load64(a + 48))
+            item_copy(items + size * k, source + size * (start + k * step), size)
+    items_retain(items, count, size, load64(a + 48))
     return l
 
 
@@ -1536,14 +1542,13 @@ def list_splice(l: int, start: int, count: int, b: int) -> bool:
         if copy != 0:
             obj_release(copy)
         return False
-    stride = load64(l + 40)
+    size = load64(l + 40)
     mask = load64(l + 48)
-    size = 8 * stride
     at = load64(l + 32) + size * start
-    items_release(at, count, stride, mask)
+    items_release(at, count, size, mask)
     memmove(at + size * m, at + size * count, size * (n - start - count))
     memcpy(at, load64(b + 32), size * m)
-    items_retain(at, m, stride, mask)
+    items_retain(at, m, size, mask)
     store64(l + 16, n - count + m)
     store64(l + 56, 1)
     if copy != 0:
@@ -1560,16 +1565,15 @@ def list_assign_extended(l: int, start: int, step: int, count: int, b: int) -> b
         if copy == 0:
             return False
         b = copy
-    stride = load64(l + 40)
+    size = load64(l + 40)
     mask = load64(l + 48)
-    size = 8 * stride
     items = load64(l + 32)
     source = load64(b + 32)
     for k in range(count):
         at = items + size * (start + k * step)
-        items_release(at, 1, stride, mask)
+        items_release(at, 1, size, mask)
         memcpy(at, source + size * k, size)
-        items_retain(at, 1, stride, mask)
+        items_retain(at, 1, size, mask)
     store64(l + 56, 1)
     if copy != 0:
         obj_release(copy)
@@ -1584,16 +1588,15 @@ def list_delete_slice(l: int, start: int, step: int, count: int) -> None:
         start = start + step * (count - 1)
         step = -step
     n = load64(l + 16)
-    stride = load64(l + 40)
+    size = load64(l + 40)
     mask = load64(l + 48)
-    size = 8 * stride
     items = load64(l + 32)
     last = start + step * (count - 1)
     write = start
     for read in range(start, n):
         at = items + size * read
         if read <= last and (read - start) % step == 0:
-            items_release(at, 1, stride, mask)
+            items_release(at, 1, size, mask)
         else:
             memmove(items + size * write, at, size)
             write += 1
@@ -1607,10 +1610,10 @@ def list_extend(l: int, b: int) -> bool:
     nb = load64(b + 16)
     if not list_reserve(l, n + nb):
         return False
-    stride = load64(l + 40)
-    at = load64(l + 32) + 8 * stride * n
-    memcpy(at, load64(b + 32), 8 * stride * nb)
-    items_retain(at, nb, stride, load64(l + 48))
+    size = load64(l + 40)
+    at = load64(l + 32) + size * n
+    memcpy(at, load64(b + 32), size * nb)
+    items_retain(at, nb, size, load64(l + 48))
     store64(l + 16, n + nb)
     store64(l + 56, 1)
     return True
@@ -1648,15 +1651,15 @@ def list_repeat_in_place(l: int, times: int) -> bool:
         return False
     if not list_reserve(l, n * times):
         return False
-    stride = load64(l + 40)
+    size = load64(l + 40)
     items = load64(l + 32)
     total = n * times
     filled = n
     while filled < total:
         chunk = min(filled, total - filled)
-        memcpy(items + 8 * stride * filled, items, 8 * stride * chunk)
+        memcpy(items + size * filled, items, size * chunk)
         filled += chunk
-    items_retain(items + 8 * stride * n, total - n, stride, load64(l + 48))
+    items_retain(items + size * n, total - n, size, load64(l + 48))
     store64(l + 16, total)
     store64(l + 56, 1)
     return True
@@ -1664,15 +1667,20 @@ def list_repeat_in_place(l: int, times: int) -> bool:
 
 def list_reverse(l: int) -> None:
     n = load64(l + 16)
-    stride = load64(l + 40)
+    size = load64(l + 40)
     items = load64(l + 32)
     for i in range(n // 2):
-        x = items + 8 * stride * i
-        y = items + 8 * stride * (n - 1 - i)
-        for k in range(stride):
-            w = load64(x + 8 * k)
-            store64(x + 8 * k, load64(y + 8 * k))
-            store64(y + 8 * k, w)
+        x = items + size * i
+        y = items + size * (n - 1 - i)
+        if size == 1:
+            c = load8(x)
+            store8(x, load8(y))
+            store8(y, c)
+        else:
+            for k in range(size // 8):
+                w = load64(x + 8 * k)
+                store64(x + 8 * k, load64(y + 8 * k))
+                store64(y + 8 * k, w)
     store64(l + 56, 1)
 
 
@@ -1681,7 +1689,7 @@ def list_find(l: int, value: int, equal: int, start: int, stop: int) -> int:
     comparison, 1 when equal), or -1."""
     i = start
     while i < load64(l + 16) and i < stop:
-        if call_c_int(equal, load64(l + 32) + 8 * load64(l + 40) * i, value, 0) != 0:
+        if call_c_int(equal, load64(l + 32) + load64(l + 40) * i, value, 0) != 0:
             return i
         i += 1
     return -1
@@ -1690,7 +1698,7 @@ def list_find(l: int, value: int, equal: int, start: int, stop: int) -> int:
 def list_count(l: int, value: int, equal: int) -> int:
     count = 0
     for i in range(load64(l + 16)):
-        if call_c_int(equal, load64(l + 32) + 8 * load64(l + 40) * i, value, 0) != 0:
+        if call_c_int(equal, load64(l + 32) + load64(l + 40) * i, value, 0) != 0:
             count += 1
     return count
 
@@ -1699,7 +1707,7 @@ def list_equal(a: int, b: int, equal: int) -> bool:
     n = load64(a + 16)
     if n != load64(b + 16):
         return False
-    size = 8 * load64(a + 40)
+    size = load64(a + 40)
     for i in range(n):
         if call_c_int(equal, load64(a + 32) + size * i, load64(b + 32) + size * i, 0) == 0:
             return False
@@ -1753,7 +1761,7 @@ def list_order(a: int, b: int, equal: int, order: int, op: int) -> bool:
     that differ decide (compared by `order`), else the lengths."""
     na = load64(a + 16)
     nb = load64(b + 16)
-    size = 8 * load64(a + 40)
+    size = load64(a + 40)
     i = 0
     while i < na and i < nb:
         x = load64(a + 32) + size * i
@@ -1776,7 +1784,7 @@ def list_sort(l: int, less: int, reverse: bool) -> bool:
     n = load64(l + 16)
     if n < 2:
         return True
-    size = 8 * load64(l + 40)
+    size = load64(l + 40)
     items = load64(l + 32)
     temp = malloc(n * size)
     if temp == 0:
@@ -1797,7 +1805,7 @@ def list_sort(l: int, less: int, reverse: bool) -> bool:
             while x < x_end and y < y_end:
                 # y first (1) or x (0), without a branch: which one wins is unpredictable
                 later = call_c_int(less, x, y, 0) if reverse else call_c_int(less, y, x, 0)
-                words_copy(to, x + (y - x) * later, size)
+                item_copy(to, x + (y - x) * later, size)
                 y += size * later
                 x += size - size * later
                 to += size
@@ -1816,12 +1824,13 @@ def list_sort(l: int, less: int, reverse: bool) -> bool:
 
 
 def list_unkey(l: int, pairs: int, key_words: int) -> None:
-    """After sorting `pairs` (each a key then an item of l), put l's items in their order."""
+    """After sorting `pairs` (each a key's words then an item of l, in words of its own), put l's
+    items in their order."""
     n = load64(l + 16)
-    stride = load64(l + 40)
-    pair = 8 * load64(pairs + 40)
+    size = load64(l + 40)
+    pair = load64(pairs + 40)
     for i in range(n):
-        memcpy(load64(l + 32) + 8 * stride * i, load64(pairs + 32) + pair * i + 8 * key_words, 8 * stride)
+        memcpy(load64(l + 32) + size * i, load64(pairs + 32) + pair * i + 8 * key_words, size)
     store64(l + 56, 1)
 
 
@@ -1832,7 +1841,7 @@ def list_range(start: int, stop: int, step: int) -> int:
         n = (stop - start - 1) // step + 1
     elif step < 0 and start > stop:
         n = (start - stop - 1) // (-step) + 1
-    l = list_new(n, 1, 0)
+    l = list_new(n, 8, 0)
     if l == 0:
         return 0
     items = load64(l + 32)
@@ -1851,13 +1860,14 @@ def list_range(start: int, stop: int, step: int) -> int:
 
 
 def list_from_python(py: int, kind: int, true: int, false: int) -> int:
-    """A new list with the items of the Python list `py` (one word each), or -1 - i when item i is
+    """A new list with the items of the Python list `py` (one word each, a bool one byte), or -1 - i when item i is
     not plainly of the kind (the Python side then converts the list itself, or names the bad
     item), or 0: no memory. An int is what PyLong_AsLongLongAndOverflow takes (an __index__), a
     float what PyFloat_AsDouble takes (a __float__ or an int), a bool only True or False."""
     gil = PyGILState_Ensure()
     n = PyList_Size(py)
-    l = list_new(n, 1, 0)
+    size = 1 if kind == 2 else 8
+    l = list_new(n, size, 0)
     if l == 0:
         PyGILState_Release(gil)
         return 0
@@ -1865,7 +1875,7 @@ def list_from_python(py: int, kind: int, true: int, false: int) -> int:
     bad = -1
     for i in range(n):
         item = PyList_GetItem(py, i)
-        at = items + 8 * i
+        at = items + size * i
         if item == 0:  # the list shrank (an item's __index__ or __float__ changed it)
             bad = i
         elif kind == 1:
@@ -1880,7 +1890,7 @@ def list_from_python(py: int, kind: int, true: int, false: int) -> int:
                 bad = i
             store64(at, value)
         elif item == true:
-            store64(at, 1)
+            store8(at, 1)
         elif item != false:
             bad = i
         if bad >= 0:
@@ -1893,12 +1903,13 @@ def list_from_python(py: int, kind: int, true: int, false: int) -> int:
 
 
 def python_item(at: int, kind: int, true: int, false: int) -> int:
-    """A new reference to the Python value of the one-word item at `at`, or 0 (MemoryError set)."""
+    """A new reference to the Python value of the item at `at` (a word; a bool's byte), or 0
+    (MemoryError set)."""
     if kind == 1:
         return PyFloat_FromDouble(loadf(at))
     if kind == 0:
         return PyLong_FromLongLong(load64(at))
-    b = true if load64(at) != 0 else false
+    b = true if load8(at) != 0 else false
     Py_IncRef(b)
     return b
 
@@ -1906,7 +1917,7 @@ def python_item(at: int, kind: int, true: int, false: int) -> int:
 def python_item_same(old: int, at: int, kind: int, true: int, false: int) -> bool:
     """Does the Python object `old` already hold the value of the item at `at` (the same bits)?"""
     if kind == 2:
-        return old == (true if load64(at) != 0 else false)
+        return old == (true if load8(at) != 0 else false)
     scratch = state(39)
     if kind == 1:
         storef(scratch, PyFloat_AsDouble(old))
@@ -1927,10 +1938,11 @@ def list_to_python(l: int, kind: int, true: int, false: int) -> int:
     gil = PyGILState_Ensure()
     n = load64(l + 16)
     items = load64(l + 32)
+    size = load64(l + 40)
     py = PyList_New(n)
     if py != 0:
         for i in range(n):
-            item = python_item(items + 8 * i, kind, true, false)
+            item = python_item(items + size * i, kind, true, false)
             if item == 0:
                 Py_DecRef(py)
                 py = 0
@@ -1947,9 +1959,10 @@ def list_into_python(l: int, py: int, kind: int, true: int, false: int) -> int:
     gil = PyGILState_Ensure()
     n = load64(l + 16)
     items = load64(l + 32)
+    size = load64(l + 40)
     done = 1 if PyList_Size(py) == n else 0
     for i in range(n if done == 1 else 0):
-        at = items + 8 * i
+        at = items + size * i
         old = PyList_GetItem(py, i)
         if old == 0:  # the list shrank (an old item's __del__ changed it): the caller starts again
             PyErr_Clear()

@@ -6,8 +6,10 @@
     jitcell.list.order.str    i64 (i64 a, i64 b, i64 op): a <op> b, op 0-3 for <, <=, >, >=
     jitcell.list.less.str     i64 (i64 a, i64 b, i64 0): a < b, the order with op folded (for sorts)
 
-An item is stored as words (runtime/source.py): an int, a float's bits, a bool 0/1, an
-object's address, a tuple's items flattened. Item words are loaded and stored with the TBAA
+An item is stored as words (runtime/source.py): an int, a float's bits, an object's
+address, a tuple's items flattened (a bool among them: a word 0/1). A list[bool]'s item is
+one byte 0/1 (item_size 1, the list's word 5): a sieve over a million flags walks 1 MB, not
+8 (as Numba's and NumPy's bools). Item words are loaded and stored with the TBAA
 tag "list item" (aliasing.py): no store to an item can change a list's length or items
 address. Comparisons follow Python: floats compare ordered (NaN is unequal to everything),
 tuples and lists item by item, the first items that differ deciding an order. They are
@@ -25,13 +27,19 @@ from .aliasing import tagged
 from .arith import I1, I8, I64, i64, llvm_type
 from .host import ModuleHost
 
-__all__ = ["item_words", "object_mask", "store_item", "load_item", "comparison", "has_objects"]
+__all__ = ["item_words", "item_size", "object_mask", "store_item", "load_item", "comparison", "has_objects"]
 
 _PTR = ir.PointerType()
 
 
 def item_words(t: Type) -> int:
+    """The words an item of t takes inside a tuple item (and in scratch memory for searches)."""
     return sum(item_words(i) for i in t.items) if isinstance(t, Tuple) else 2 if t is COMPLEX else 1
+
+
+def item_size(t: Type) -> int:
+    """The bytes an item of a list[t] takes (the list's word 5): 1 for a bool, else its words."""
+    return 1 if t is BOOL else 8 * item_words(t)
 
 
 def object_mask(t: Type) -> int:
@@ -48,30 +56,31 @@ def object_mask(t: Type) -> int:
 # ---- items in memory -----------------------------------------------------------------------
 
 
-def store_item(b: ir.IRBuilder, at: ir.Value, value: ir.Value, t: Type) -> None:
-    """Store value's words at `at` (a pointer)."""
+def store_item(b: ir.IRBuilder, at: ir.Value, value: ir.Value, t: Type, part: bool = False) -> None:
+    """Store an item's value at `at` (a pointer): item_size(t) bytes (`part`: a tuple item's, words)."""
     if isinstance(t, Tuple):
         offset = 0
         for i, item in enumerate(t.items):
-            store_item(b, b.gep(at, [i64(8 * offset)], source_etype=I8), b.extract_value(value, i), item)
+            store_item(b, b.gep(at, [i64(8 * offset)], source_etype=I8), b.extract_value(value, i), item, True)
             offset += item_words(item)
         return
     if t is BOOL:
-        value = b.zext(value, I64)
+        value = b.zext(value, I64 if part else I8)
     tagged(b, b.store(value, at), "list item")
 
 
-def load_item(b: ir.IRBuilder, at: ir.Value, t: Type) -> ir.Value:
-    """The value whose words are at `at` (borrowed: its objects are not retained)."""
+def load_item(b: ir.IRBuilder, at: ir.Value, t: Type, part: bool = False) -> ir.Value:
+    """The item's value at `at` (borrowed: its objects are not retained)."""
     if isinstance(t, Tuple):
         whole = ir.Constant(llvm_type(t), None)
         offset = 0
         for i, item in enumerate(t.items):
-            whole = b.insert_value(whole, load_item(b, b.gep(at, [i64(8 * offset)], source_etype=I8), item), i)
+            whole = b.insert_value(whole, load_item(b, b.gep(at, [i64(8 * offset)], source_etype=I8), item, True), i)
             offset += item_words(item)
         return whole
     if t is BOOL:
-        return b.icmp_signed("!=", tagged(b, b.load(at, typ=I64), "list item"), i64(0))
+        return b.icmp_signed("!=", tagged(b, b.load(at, typ=I64 if part else I8), "list item"),
+                             ir.Constant(I64 if part else I8, 0))
     return tagged(b, b.load(at, typ=llvm_type(t)), "list item")
 
 

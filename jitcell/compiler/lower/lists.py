@@ -2,13 +2,14 @@
 
     x = xs[i]          n = load xs.length ; j = i < 0 ? i + n : i
                        j unsigned>= n: raise IndexError("list index out of range")
-                       x = load (xs.items + 8 * stride * j) ; retained: now ours
-    xs.append(v)       n = xs.length ; n < xs.capacity: at = xs.items + 8 * stride * n, length n + 1
+                       x = load (xs.items + size * j) ; retained: now ours
+    xs.append(v)       n = xs.length ; n < xs.capacity: at = xs.items + size * n, length n + 1
                        else at = list_push(xs) (grows; null: MemoryError) ; store v at `at` (the list takes v)
     v in xs            list_find(xs, &v, jitcell.list.eq.<T>, 0, max) >= 0
 
-An item is stored as words (lower/items.py). The list owns the objects among them (its
-object mask says which words), so storing takes a value and reading retains it. The
+An item is stored as words, a list[bool]'s as a byte (lower/items.py: `size` is item_size).
+The list owns the objects among them (its object mask says which words), so storing takes a
+value and reading retains it. The
 runtime's searches, comparisons and sort call back into the item comparisons of items.py.
 Every mutation sets the list's `modified` word, which the boundary reads (runtime/lists.py).
 Header words and item words carry different TBAA tags (aliasing.py), so a loop storing items
@@ -27,7 +28,7 @@ from .aliasing import tagged
 from .arith import I1, I8, I64, i64, llvm_type
 from .fresh import fresh_lists
 from .host import LowererHost
-from .items import comparison, has_objects, item_words, load_item, object_mask, store_item
+from .items import comparison, has_objects, item_size, item_words, load_item, object_mask, store_item
 
 __all__ = ["ListLowering"]
 
@@ -58,7 +59,7 @@ class ListLowering(LowererHost):
         """The address of item `index` of a list of t (`items`: its items address, if loaded)."""
         b = self.b
         items = b.inttoptr(self.list_field(lst, _ITEMS) if items is None else items, _PTR)
-        return b.gep(items, [b.mul(index, i64(8 * item_words(t)))], source_etype=I8)
+        return b.gep(items, [b.mul(index, i64(item_size(t)))], source_etype=I8)
 
     def indexed(self, lst: ir.Value, index: ir.Value, t: Type, message: str, loc) -> ir.Value:
         """The address of item `index` (checked_index's). The items address is loaded before the
@@ -135,7 +136,7 @@ class ListLowering(LowererHost):
 
     def new_list(self, n: ir.Value, t: Type) -> ir.Value:
         """A new list of n zeroed items of t, held (MemoryError if there is no memory)."""
-        lst = self.allocated(self.runtime_object("list_new", n, i64(item_words(t)), i64(object_mask(t))))
+        lst = self.allocated(self.runtime_object("list_new", n, i64(item_size(t)), i64(object_mask(t))))
         return self.hold(lst, List(t))
 
     def counted(self, n: ir.Value, body) -> None:
@@ -398,7 +399,7 @@ class ListLowering(LowererHost):
             key_type = key_call.type
             key_words = item_words(key_type)
             n = self.list_length(lst)
-            pairs = self.allocated(self.runtime_object("list_new", n, i64(key_words + item_words(t)),
+            pairs = self.allocated(self.runtime_object("list_new", n, i64(8 * (key_words + item_words(t))),
                                                        i64(object_mask(key_type))))
             self.hold(pairs, List(key_type))
 
