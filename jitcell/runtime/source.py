@@ -2174,7 +2174,7 @@ def list_detach_views(l: int, views: int, count: int) -> bool:
     (array_detach), in the lists among the items too. False when out of memory."""
     n = load64(l + 16)
     at = load64(l + 32)
-    stride = load64(l + 40)
+    stride = load64(l + 40) // 8  # words per item (a list of bools, one byte each, holds no object)
     mask = load64(l + 48)
     for i in range(n):
         for k in range(stride):

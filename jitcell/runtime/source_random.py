@@ -250,18 +250,22 @@ def py_shuffle(g: int, lst: int) -> None:
     """random.shuffle(list) (3.11): for i from len - 1 down to 1, swap items i and randbelow(i + 1)."""
     n = load64(lst + 16)
     items = load64(lst + 32)
-    words = load64(lst + 40)
-    size = 8 * words
+    size = load64(lst + 40)  # bytes per item: 1 for a bool, else whole words
     i = n - 1
     while i > 0:
         j = py_below(g, i + 1)
         if j != i:
             a = items + i * size
             b = items + j * size
-            for w in range(0, size, 8):
-                t = load64(a + w)
-                store64(a + w, load64(b + w))
-                store64(b + w, t)
+            if size == 1:
+                t = load8(a)
+                store8(a, load8(b))
+                store8(b, t)
+            else:
+                for w in range(0, size, 8):
+                    t = load64(a + w)
+                    store64(a + w, load64(b + w))
+                    store64(b + w, t)
         i -= 1
     store64(lst + 56, 1)
 

@@ -104,6 +104,13 @@ def shuffle_argument(seed: int, xs: list[float]) -> list[float]:
     return xs
 
 
+def shuffled_bools(seed: int, n: int) -> tuple[list[bool], bool]:
+    random.seed(seed)
+    flags = [i % 3 == 0 for i in range(n)]  # one byte per item: shuffle swaps bytes, not words
+    random.shuffle(flags)
+    return flags, random.choice(flags)
+
+
 def chosen(seed: int) -> str:
     random.seed(seed)
     words = ["alpha", "beta", "gamma", "delta"]
@@ -140,6 +147,8 @@ def streamed(seed: int) -> float:
 
 
 #> draws(42, 10)
+#> shuffled_bools(3, 40)
+#> shuffled_bools(8, 1)
 #> draws(0, 1000)
 #> last_random(7, 2000)
 #> ints(42)
