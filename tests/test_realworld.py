@@ -40,8 +40,8 @@ BLOCKED = {
     "algo_simpson_integration": "functions as values; assert with isinstance/callable",
     "pyperf_fannkuch": "bound methods as values (perm1_ins = perm1.insert)",
     "pyperf_float": "classes; lists",
-    "pyperf_nbody": "module-level lists and dicts; nested unpacking in for targets",
-    "pyperf_nqueens": "range objects as values and parameters; None (int | None, is None); list() of a generator",
+    "pyperf_nbody": "module-level lists and dicts; list defaults of parameters",
+    "pyperf_nqueens": "range objects as values and parameters; None (int | None, is None)",
     "pyperf_spectral_norm": "functions as values; tuple parameters",
 }
 

@@ -102,6 +102,13 @@ def walked(n: int, xs: list[str]) -> None:
     print(tuple(doubled(n)), tuple(enumerate(xs)), tuple(zip(xs, xs[1:])), tuple(reversed(range(n))))
 
 
+def starred(t: tuple[int, ...]) -> list[int]:
+    first, *rest, last = t  # rest is a list, as in Python
+    rest.append(first + last)
+    print(tuple({5}), tuple("ab"), tuple({3: 1}), list(reversed(t)))
+    return rest
+
+
 #> builtins((3, 1, 2))
 #> builtins((7,))
 #> builtins(())
@@ -131,3 +138,6 @@ def walked(n: int, xs: list[str]) -> None:
 #> either((5,), False)
 #> walked(3, ["a", "b", "c"])
 #> walked(0, [])
+#> starred((1, 2, 3, 4))
+#> starred((1, 2))
+#> starred((1,))

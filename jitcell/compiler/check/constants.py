@@ -145,7 +145,7 @@ def _value(node: S.Expr, values: Mapping[str, Value], imports: Mapping[str, str]
 
     loc = node.loc
     match node:
-        case S.Const(value=v) if v is not None and v is not ...:
+        case S.Const(value=v) if v is not None and v is not ... and not isinstance(v, complex):
             return v
         case S.Name(id=name):
             if name in values:

@@ -19,11 +19,10 @@ from dataclasses import replace
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import ERROR, INT, List, Tuple, Type, VarTuple
+from jitcell.compiler.types import ERROR, List, Tuple, Type, VarTuple
 from jitcell.errors import Loc
 
 from .host import CheckerHost
-from .iteration import ITERATORS
 from .lists import EMPTY_LIST, element_problem
 
 __all__ = ["VarTupleChecks", "vartuple_annotation", "is_vartuple_annotation", "immutable_message", "fixed_fits"]
@@ -66,18 +65,17 @@ class VarTupleChecks(CheckerHost):
         if not node.args:
             return T.MakeTuple((), Tuple(()), loc)
         arg = node.args[0]
+        view = isinstance(arg, S.Call) and isinstance(arg.func, S.Attribute) and not arg.args \
+            and not arg.keywords and arg.func.attr in ("keys", "values", "items")
         if isinstance(arg, S.Call) and isinstance(arg.func, S.Name) and arg.func.id == "range" \
                 and "range" not in self.locals:
             value = self.list_range(arg)  # as list(range(...)), then retyped
+        elif view or self.walked_only(arg):  # a dict's view, a generator, enumerate(...): as list() has them
+            value = self.list_of(arg, loc)
         else:
-            walked = isinstance(arg, S.Call) and isinstance(arg.func, S.Name) and arg.func.id not in self.locals \
-                and (arg.func.id in ITERATORS or getattr(self.module.definitions.get(arg.func.id), "generator", False))
-            value = T.Literal(0, INT, loc) if walked else self.expr(arg)  # a generator, enumerate(...): walked
-            if walked or value.type is not ERROR and not isinstance(value.type, (List, Tuple)) \
-                    and value.type is not EMPTY_LIST:
-                item = S.Name("item", loc)  # `[item for item in x]`: the comprehension renames it
-                walk = S.Comprehension("list", item, None, (S.Generator(item, arg, (), loc),), loc)
-                value = self.expr(walk)
+            value = self.expr(arg)
+            if value.type not in (ERROR, EMPTY_LIST) and not isinstance(value.type, (List, Tuple)):
+                value = self.list_from(self.value_iterable(value, arg.loc), loc)  # a str, a set, a dict...
         if value.type is ERROR:
             return value
         if value.type is EMPTY_LIST:
@@ -92,7 +90,8 @@ class VarTupleChecks(CheckerHost):
         """A list value as a tuple of its items: a new list is retyped, any other copied."""
         assert isinstance(value.type, List)
         t = VarTuple(value.type.element)
-        if isinstance(value, (T.ListNew, T.Comprehension)) or isinstance(value, T.ListOp) and value.op in _FRESH:
+        if isinstance(value, (T.ListNew, T.Comprehension, T.ListFrom)) \
+                or isinstance(value, T.ListOp) and value.op in _FRESH:
             return replace(value, type=t)
         return T.ListOp("copy", (value,), t, value.loc)
 
@@ -108,17 +107,6 @@ class VarTupleChecks(CheckerHost):
         if not all(self.can_coerce(i.type, target.element) for i in e.items):
             return None
         return T.ListNew(tuple(self.coerce(i, target.element, "an item of a tuple") for i in e.items), target, e.loc)
-
-    def vartuple_unpacked(self, value: T.Expr, targets: tuple[S.Target, ...]) -> T.Expr:
-        """`a, b = t` for a tuple[T, ...] t: a fixed tuple of as many items as the targets, which
-        raises Python's ValueError at run time when t has another length."""
-        if not isinstance(value.type, VarTuple) or not targets or not all(isinstance(t, S.Tuple) for t in targets):
-            return value
-        sizes = {len(t.elts) for t in targets if isinstance(t, S.Tuple)}
-        if len(sizes) != 1:
-            return value  # the patterns report it
-        (n,) = sizes
-        return T.ListOp("unpack", (value, T.Literal(n, INT, value.loc)), Tuple((value.type.element,) * n), value.loc)
 
     def vartuple_branches(self, values: list[T.Expr]) -> list[T.Expr]:
         """`t if c else (0, 1)`: a fixed tuple beside a tuple[T, ...] becomes one."""
