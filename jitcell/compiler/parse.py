@@ -40,8 +40,10 @@ _UNSUPPORTED = {
     ast.NamedExpr: "assignment expressions (:=)",
     ast.Match: "match statements",
 }
-# `from typing import Iterator` (or collections.abc): the annotations of generator functions
+# `from typing import Iterator` (or collections.abc): the annotations of generator functions, and
+# typing's spellings of the types jitcell has (check/optional.py)
 _ITERATOR_ANNOTATIONS = frozenset({"Iterator", "Iterable", "Generator"})
+_TYPING_ANNOTATIONS = _ITERATOR_ANNOTATIONS | {"Optional", "List", "Dict", "Tuple", "Set"}
 # The compiler's passes recurse over the tree, so a tree this deep must stay well
 # within Python's recursion limit.
 MAX_DEPTH = 200
@@ -227,13 +229,20 @@ class _Parser:
         elif node.module == "__future__" and all(a.name == "annotations" for a in node.names):
             return None  # lets CPython run the cell too: annotations such as float[:] stay unevaluated
         elif node.module in ("typing", "collections.abc") and not node.level \
-                and all(a.name in _ITERATOR_ANNOTATIONS and a.asname is None for a in node.names):
-            return None  # names for the annotation of a generator function, read by the checker
+                and all(a.name in (_TYPING_ANNOTATIONS if node.module == "typing" else _ITERATOR_ANNOTATIONS)
+                        and a.asname is None for a in node.names):
+            return None  # names for annotations, read by the checker
         else:
+            if node.module == "typing" and not node.level:
+                unknown = next(a.name for a in node.names
+                               if a.name not in _TYPING_ANNOTATIONS or a.asname is not None)
+                self.error(node, f"typing.{unknown} is not supported: jitcell reads Optional, List, Dict, Tuple, "
+                                 f"Set, Iterator, Iterable and Generator from typing, as annotations only")
+                return None
             if node.module not in ("math", "numpy") or node.level:
-                self.error(node, f"only 'from math import ...' and 'from numpy import ...' (and Iterator, Iterable, "
-                                 f"Generator from typing for annotations) are supported, not "
-                                 f"'from {'.' * node.level}{node.module or ''} import ...'")
+                self.error(node, f"only 'from math import ...' and 'from numpy import ...' (and Optional, List, "
+                                 f"Dict, Tuple, Set, Iterator, Iterable, Generator from typing for annotations) "
+                                 f"are supported, not 'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:
                 if alias.name == "*" and node.module == "numpy":
@@ -475,12 +484,8 @@ class _Parser:
             case ast.Compare(left=left, ops=ops, comparators=comparators):
                 names = []
                 for comparison in ops:
-                    if type(comparison) not in _CMPOPS:
-                        word = {ast.Is: "is", ast.IsNot: "is not"}[type(comparison)]
-                        self.error(node, f"the '{word}' operator is not supported")
-                        names.append("==")
-                    else:
-                        names.append(_CMPOPS[type(comparison)])
+                    names.append(_CMPOPS.get(type(comparison)) or ("is" if isinstance(comparison, ast.Is)
+                                                                    else "is not"))  # check/optional.py
                 return S.Compare(self.expr(left), tuple(names),
                                  tuple(self.expr(c) for c in comparators), loc)
             case ast.IfExp(test=test, body=body, orelse=orelse):

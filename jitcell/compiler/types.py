@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict", "Set", "List", "Generator",
-           "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
+           "Optional", "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +100,18 @@ class Generator(Type):
         object.__setattr__(self, "item", item)
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class Optional(Type):
+    """`T | None` (`Optional[T]`): None or a value of `inner`. An object type is its pointer, null
+    for None; a number is a pair {present: i1, value} (lower/optional.py)."""
+
+    inner: Type
+
+    def __init__(self, inner: Type):
+        object.__setattr__(self, "name", f"{inner} | None")
+        object.__setattr__(self, "inner", inner)
+
+
 _BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR}
 
 
@@ -112,6 +124,9 @@ def type_from_text(text: str) -> Type | None:
     t = type_from_name(text)
     if t is not None:
         return t
+    if text.endswith(" | None"):
+        inner = type_from_text(text[:-len(" | None")])
+        return None if inner is None else Optional(inner)
     for head, make in (("tuple[", lambda items: Tuple(items)),
                        ("dict[", lambda items: Dict(*items) if len(items) == 2 else None),
                        ("set[", lambda items: Set(*items) if len(items) == 1 else None),
@@ -152,4 +167,5 @@ def is_heap(t: Type) -> bool:
 
 def has_heap_parts(t: Type) -> bool:
     """Owned by whoever holds it: objects, tuples holding one, a generator (destroyed, not released)."""
-    return is_heap(t) or isinstance(t, Generator) or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items))
+    return is_heap(t) or isinstance(t, Generator) or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items)) \
+        or (isinstance(t, Optional) and is_heap(t.inner))

@@ -122,11 +122,14 @@ def _make_function(info: dict, library: Library) -> JitFunction:
     name = info["name"]
     entry = library.handle[info["symbol"]]
     items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
+    if _maybe_none_number(info["returns"]):  # {present, value}, written there too
+        items = ["bool", _inner(info["returns"])]
     entry.restype = None if items or info["returns"] == "None" else _ctype(info["returns"])
     arguments = _arguments(info)
     argtypes = [c for _, _, t in arguments
-                for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else arrays.argtypes(t) if
-                          is_array_type(t) else [_ctype(t)])]
+                for c in ([ctypes.c_char_p, ctypes.c_int64] if t in ("str", "str | None") else arrays.argtypes(t) if
+                          is_array_type(t) else [ctypes.c_bool, _ctype(_inner(t))] if _maybe_none_number(t)
+                          else [_ctype(t)])]
     if items:
         result_type = _struct(items)
         argtypes.append(ctypes.POINTER(result_type))
@@ -142,7 +145,8 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__bad_tuple": _bad_tuple(name),
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(info["defaults"]),
-        "jc__Result": result_type if items else None, "jc__tuple": _tuple_reader(items) if items else None,
+        "jc__Result": result_type if items else None,
+        "jc__tuple": _tuple_reader(items) if items and not _maybe_none_number(info["returns"]) else None,
         "jc__release": _release, "jc__Boundary": Boundary, "jc__from_table": _table_reader(info["returns"]),
         **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if _is_set(t)},
         **{f"jc__reflect_{p}": _set_reflector(t) for p, t in info["params"] if _is_set(t)},
@@ -168,6 +172,24 @@ def _wrapper_source(info: dict) -> str:
         lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
     arguments = _arguments(info, lines)  # a tuple parameter: checked, then its items are arguments
     for p, shown, t in arguments:
+        if t.endswith(" | None"):  # None, or checked as the type it may be (check/optional.py)
+            inner = _inner(t)
+            if _reflected(inner):
+                late.append(f"    jc__{p} = None if {p} is None else jc__call.argument({p}, {inner!r}, {p!r})")
+                args.append(f"jc__{p}")
+                tables.append(p)
+                continue
+            lines.append(f"    if {p} is None: jc__{p}, jc__{p}__v = None, 0")
+            lines.append("    else:")
+            lines.append(f"        if {p}.__class__ is not jc__{inner}: {p} = jc__as_{inner}({p}, {shown!r})")
+            if inner == "int":
+                lines.append(f"        elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {shown!r})")
+            if inner == "str":
+                lines.append(f"        jc__{p} = {p}.encode('utf-8', 'surrogatepass'); jc__{p}__v = len(jc__{p})")
+            else:
+                lines.append(f"        jc__{p}, jc__{p}__v = True, {p}")
+            args += [f"jc__{p}", f"jc__{p}__v"]
+            continue
         if is_array_type(t):  # data address, shape and strides (arrays.py)
             more, passed = arrays.wrapper_lines(p, t, info.get("writes_arrays", False))
             lines += more
@@ -200,18 +222,22 @@ def _wrapper_source(info: dict) -> str:
                   *(f"        jc__release({earlier})" for earlier in sets[:k]), "        raise"]
     closing = [*(["        jc__call.close()"] if boundary else []),
                *(f"        {r}" for r in reflected), *(f"        jc__release({t})" for t in sets)]
-    if info.get("result_items"):
+    if info.get("result_items") or _maybe_none_number(info["returns"]):
         lines.append("    jc__out = jc__Result()")
         call = f"jc__entry({', '.join(args + ['jc__out'])})"
         if tables:
             lines += ["    try:", f"        {call}", "    finally:", *closing]
         else:
             lines.append(f"    {call}")
-        lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
-                  f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p, _, _ in arguments)}))"]
+        lines.append("    if jc__pending.error is not None: raise jc__take_pending()")
+        if _maybe_none_number(info["returns"]):
+            lines.append("    return jc__out.v1 if jc__out.v0 else None")
+        else:
+            lines.append(f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p, _, _ in arguments)}))")
         return "\n".join(lines) + "\n"
-    result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
-              f"jc__call.result(jc__result, {info['returns']!r})" if _reflected(info["returns"]) else
+    returns = _inner(info["returns"])
+    result = ("jc__take_str(jc__result)" if returns == "str" else
+              f"jc__call.result(jc__result, {returns!r})" if _reflected(returns) else
               "jc__from_table(jc__result)" if _is_set(info["returns"]) else
               f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
               if is_array_type(info["returns"]) else "jc__result")
@@ -220,6 +246,8 @@ def _wrapper_source(info: dict) -> str:
                   *closing]
     else:
         lines.append(f"    jc__result = jc__entry({', '.join(args)})")
+    if returns != info["returns"]:  # `T | None`: a null address is None
+        result = f"None if jc__result is None else {result}"
     lines += ["    if jc__pending.error is not None: raise jc__take_pending()", f"    return {result}"]
     return "\n".join(lines) + "\n"
 
@@ -299,9 +327,21 @@ def _type_text(parsed: TypeName) -> str:
         return f"set[{parsed[1]}]"
     if parsed[0] == "list":
         return f"list[{_type_text(parsed[1])}]"
+    if parsed[0] == "optional":
+        return f"{_type_text(parsed[1])} | None"
     if parsed[0] == "array":
         return f"{parsed[1]}[{', '.join([':'] * parsed[2])}]"
     return parsed[0]
+
+
+def _inner(type_name: str) -> str:
+    """T of `T | None` (the name itself otherwise)."""
+    return type_name.removesuffix(" | None")
+
+
+def _maybe_none_number(type_name: str) -> bool:
+    """`int | None`, `float | None`, `bool | None`: a flag and a value at the boundary."""
+    return type_name in ("int | None", "float | None", "bool | None")
 
 
 def _uses_arrays(info: dict) -> bool:

@@ -29,6 +29,7 @@ __all__ = ["problem", "parse_type", "signature_text", "is_identifier", "TypeName
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _SCALARS = ("int", "float", "bool", "str")
 _DICT_KEYS = ("int", "str")
+_OPTIONAL_INNER = ("int", "float", "bool", "str", "list", "dict")  # what may be None (check/optional.py)
 _DICT_VALUES = ("int", "float", "bool", "str")
 _SET_ELEMENTS = ("int", "str")
 _ARRAY_ELEMENTS = ("int", "float", "bool")
@@ -38,7 +39,7 @@ _BREAKS = ("no-dllexport", "hidden")
 _INT64 = (-(2**63), 2**63 - 1)
 
 # A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("set", element),
-# ("array", element, ndim), ("list", element)
+# ("array", element, ndim), ("list", element), ("optional", inner)
 TypeName = tuple
 
 
@@ -60,7 +61,10 @@ def problem(manifest: object, key: str) -> str | None:
 
 def parse_type(text: str) -> TypeName | None:
     """The structure of a type name as jitcell writes it ("tuple[int, dict[str, float]]",
-    "float[:, :]"), or None if it is not one."""
+    "float[:, :]", "list[int] | None"), or None if it is not one."""
+    if text.endswith(" | None"):
+        inner = parse_type(text[:-len(" | None")])
+        return ("optional", inner) if inner is not None and inner[0] in _OPTIONAL_INNER else None
     try:
         parsed, rest = _parse(text)
     except (ValueError, RecursionError):
@@ -120,9 +124,18 @@ def signature_text(params: list, returns: str, defaults: list) -> str:
     """"(n: int, x: float = 0.5) -> float", as typed.Signature writes it: written twice, the
     manifest's copy must agree with its parameters, so one damaged field cannot go unseen."""
     first_default = len(params) - len(defaults)
-    parts = [f"{name}: {t}" + (f" = {defaults[i - first_default]!r}" if i >= first_default else "")
+    parts = [f"{name}: {t}" + (f" = {default_text(defaults[i - first_default])}" if i >= first_default else "")
              for i, (name, t) in enumerate(params)]
     return f"({', '.join(parts)}) -> {returns}"
+
+
+def as_default(value: object) -> object:
+    """A default as Python holds it: JSON gives a tuple back as a list."""
+    return tuple(as_default(v) for v in value) if isinstance(value, (list, tuple)) else value
+
+
+def default_text(value: object) -> str:
+    return repr(as_default(value))
 
 
 def is_identifier(name: object) -> bool:
@@ -202,8 +215,15 @@ def _type(value: object, where: str, allow_none: bool = False) -> TypeName:
 
 
 def _constant(value: object, where: str) -> None:
-    """A default value: an int (64-bit), a float or a bool."""
-    if type(value) is bool or type(value) is float:
+    """A default value: an int (64-bit), a float, a bool, a str, None, or a tuple of them (a list)."""
+    if type(value) is bool or type(value) is float or value is None:
+        return
+    if type(value) is str:
+        _str(value, where)
+        return
+    if type(value) is list:
+        for i, item in enumerate(value):
+            _constant(item, f"{where}[{i}]")
         return
     _int(value, where)
 

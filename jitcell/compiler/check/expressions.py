@@ -32,6 +32,7 @@ from jitcell.compiler.types import (
     Dict,
     Generator,
     List,
+    Optional,
     Set,
     Tuple,
     Type,
@@ -41,11 +42,12 @@ from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
-from .constants import typed_constant
+from .constants import typed_constant, typed_default
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks
+from .optional import OptionalChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
@@ -62,7 +64,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, ArrayChecks,
-                        IterationChecks, ComprehensionChecks):
+                        IterationChecks, ComprehensionChecks, OptionalChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -123,6 +125,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return empty
         if (empty := self.empty_list_as(e, target)) is not None:
             return empty
+        if isinstance(target, Optional) and (wrapped := self.coerce_optional(e, target, what)) is not None:
+            return wrapped
         if target is FLOAT and e.type in (INT, BOOL):
             return self.to_float(e)
         if target is INT and e.type is BOOL:
@@ -131,7 +135,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 and all(self.can_coerce(i.type, t) for i, t in zip(e.items, target.items, strict=True)):
             items = tuple(self.coerce(i, t, what) for i, t in zip(e.items, target.items, strict=True))
             return T.MakeTuple(items, target, e.loc)  # (n, 2.0) where a tuple[float, float] goes
-        return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}", e.loc)
+        return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}"
+                          f"{self.none_hint(e, target)}", e.loc)
 
     def typed_dict(self, e: T.Expr, where: str) -> T.Expr:
         """`{}` takes its type from where it goes (an annotated name, a parameter, a declared
@@ -154,7 +159,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         return source == target or ERROR in (source, target) or (
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
             source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set)) or (
-            source is EMPTY_LIST and isinstance(target, List))
+            source is EMPTY_LIST and isinstance(target, List)) or (
+            isinstance(target, Optional) and (source is NONE or source == target or self.can_coerce(source, target.inner)))
 
     def numeric(self, e: T.Expr, what: str) -> bool:
         if e.type is ERROR:
@@ -170,7 +176,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         """An expression used for its truth value: operands of and/or may have any types."""
         match node:
             case S.BoolOp(op=op, values=values, loc=loc):
-                return T.Logical(op, tuple(self.condition(v) for v in values), BOOL, loc)
+                return T.Logical(op, tuple(self.operands_narrowed(op, values, self.condition)), BOOL, loc)
             case S.UnaryOp(op="not", operand=operand, loc=loc):
                 return T.Unary("not", self.condition(operand), BOOL, loc)
         return self.truth(self.expr(node))
@@ -190,7 +196,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             case S.UnaryOp(op=op, operand=operand, loc=loc):
                 return self.unary(op, operand, loc)
             case S.BoolOp(op=op, values=values, loc=loc):
-                return self.logical(op, [self.expr(v) for v in values], loc)
+                return self.logical(op, self.operands_narrowed(op, values, self.expr), loc)
             case S.Compare(left=left, ops=ops, comparators=comparators, loc=loc):
                 return self.compare(left, ops, comparators, loc)
             case S.IfExp(test=test, body=body, orelse=orelse, loc=loc):
@@ -210,8 +216,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             case S.Tuple(elts=elts, loc=loc):
                 items = [self.typed_dict(self.expr(e), "in a tuple") for e in elts]
                 for item in items:
-                    if item.type is NONE:
-                        return self.error("a tuple cannot hold None", item.loc)
+                    if item.type is NONE or isinstance(item.type, Optional):
+                        return self.error("a tuple cannot hold None" if item.type is NONE else
+                                          f"a tuple cannot hold a value that may be None ({item.type}) in jitcell",
+                                          item.loc)
                 if any(item.type is ERROR for item in items):
                     return T.Literal(0, ERROR, loc)
                 return T.MakeTuple(tuple(items), Tuple(i.type for i in items), loc)
@@ -245,7 +253,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         if isinstance(value, str):
             return T.Literal(value, STR, loc)
         if value is None:
-            return self.error("None is only supported as a return value", loc)
+            return T.NoneValue(NONE, loc)  # a value where a `T | None` receives it (check/optional.py)
         return self.error(f"{type(value).__name__} constants are not supported", loc)
 
     def math_alias(self, name: str) -> bool:
@@ -256,7 +264,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.error(f"a caught exception ('{name}') can only be used as str({name}), in print() or an "
                               f"f-string field, or raised again (raise {name}, raise ... from {name})", loc)
         if name in self.locals:
-            return T.Local(name, self.locals[name], loc, not self.is_assigned(name))
+            return self.read_optional(T.Local(name, self.locals[name], loc, not self.is_assigned(name)))
         if name in self.module.variables and name not in self.assigned_names:
             return T.Global(name, self.module.variables[name], loc)
         if name in self.assigned_names:
@@ -390,6 +398,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
 
     def compare(self, left: S.Expr, ops: tuple[str, ...], comparators: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        if "is" in ops or "is not" in ops:
+            return self.identity(operands, ops, loc)
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
         if any(isinstance(e.type, Set) or e.type is EMPTY_SET for e in operands):
@@ -426,7 +436,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
 
     def conditional(self, test: S.Expr, body: S.Expr, orelse: S.Expr, loc: Loc) -> T.Expr:
         t_test = self.condition(test)
-        values = [self.expr(body), self.expr(orelse)]
+        with self.narrowed_by(test, True):
+            t_body = self.expr(body)
+        with self.narrowed_by(test, False):
+            values = [t_body, self.expr(orelse)]
         t = self.same_type(values, "a conditional expression", loc)
         return T.Conditional(t_test, values[0], values[1], t, loc)
 
@@ -531,8 +544,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             if pname in bound:
                 args.append(self.coerce(bound[pname], ptype, f"argument '{pname}' of {name}()"))
             elif i >= first_default:
-                value = sig.defaults[i - first_default]
-                args.append(T.Literal(value, ptype, node.loc))
+                args.append(typed_default(sig.defaults[i - first_default], ptype, node.loc))
         missing = [f"'{p}'" for i, (p, _) in enumerate(params) if p not in bound and i < first_default]
         if missing:  # CPython's wording
             listed = missing[0] if len(missing) == 1 else (

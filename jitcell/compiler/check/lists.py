@@ -19,6 +19,7 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type
 from jitcell.errors import Loc
 
+from .constants import typed_default
 from .host import CheckerHost
 
 __all__ = ["ListChecks", "EMPTY_LIST", "comparable", "orderable", "element_problem"]
@@ -299,7 +300,7 @@ class ListChecks(CheckerHost):
             return self.error(f"cannot infer the return type of '{function}' here; annotate it: "
                               f"def {function}(...) -> int", node.loc)
         hole = self.coerce(T.Hole(element, node.loc), param, f"the argument of {function}()")
-        defaults = tuple(T.Literal(v, t, node.loc) for v, (_, t) in
+        defaults = tuple(typed_default(v, t, node.loc) for v, (_, t) in
                          zip(sig.defaults[len(sig.defaults) - len(sig.params) + 1:], sig.params[1:], strict=True))
         return T.CallCell(function, (hole, *defaults), tuple(range(1 + len(defaults))), returns, node.loc)
 

@@ -41,6 +41,7 @@ from jitcell.compiler.types import (
     Dict,
     Generator,
     List,
+    Optional,
     Set,
     Tuple,
     Type,
@@ -60,6 +61,7 @@ from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
 from .lists import ListLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
+from .optional import OptionalLowering, none_of
 from .sets import SetLowering
 from .strings import StringOpLowering
 from .views import ViewLowering
@@ -181,9 +183,12 @@ class _ModuleLowerer:
                   for path, t in _leaves(whole)]  # a tuple parameter arrives as its items (bind.py)
         params: list[ir.Type] = []
         for _, t in leaves:
-            params += ([ir.PointerType(), I64] if t is STR else export_params(t) if isinstance(t, Array)
-                       else [I8 if t is BOOL else llvm_type(t)])
-        through_memory = isinstance(sig.returns, Tuple)  # C returns larger structs in memory
+            params += ([ir.PointerType(), I64] if t is STR or t == Optional(STR) else export_params(t)
+                       if isinstance(t, Array) else [I8, I8 if t.inner is BOOL else llvm_type(t.inner)]
+                       if isinstance(t, Optional) and not has_heap_parts(t) else [I8 if t is BOOL else llvm_type(t)])
+        # C returns larger structs in memory; `n: int | None` goes back as {i8 present, value} there too
+        through_memory = isinstance(sig.returns, Tuple) or (isinstance(sig.returns, Optional)
+                                                             and not has_heap_parts(sig.returns))
         if through_memory:
             params.append(ir.PointerType())
         returns = (ir.VoidType() if sig.returns is NONE or through_memory
@@ -201,18 +206,30 @@ class _ModuleLowerer:
             if isinstance(t, Array):  # data, shape, strides: a view for the call (lower/arrays.py)
                 arrays.append((index, t, [a] + [next(incoming) for _ in range(2 * t.ndim)]))
                 args.append(None)
-            elif t is STR:
-                text = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(a, I64), next(incoming)])
-                if no_memory is None:
-                    no_memory = self.site("no_memory", fn.loc, fn.name, operands=[])
-                with b.if_then(b.icmp_signed("==", text, i64(0)), likely=False):  # MemoryError
-                    b.call(self.callback("raise", ir.VoidType()), [ir.Constant(I32, no_memory),
-                                                                  ir.Constant(ir.PointerType(), None)])
-                    for obj in objects:
-                        b.call(self.release_function(), [obj])
-                    b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(ir.Constant(returns, None))
-                objects.append(b.inttoptr(text, ir.PointerType()))
+            elif t is STR or t == Optional(STR):  # `s: str | None`: a null address is None
+                length = next(incoming)
+                slot = b.alloca(_PTR)
+                b.store(ir.Constant(_PTR, None), slot)
+                with b.if_then(b.icmp_unsigned("!=", a, ir.Constant(_PTR, None))) if t is not STR \
+                        else contextlib.nullcontext():
+                    text = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(a, I64), length])
+                    if no_memory is None:
+                        no_memory = self.site("no_memory", fn.loc, fn.name, operands=[])
+                    with b.if_then(b.icmp_signed("==", text, i64(0)), likely=False):  # MemoryError
+                        b.call(self.callback("raise", ir.VoidType()), [ir.Constant(I32, no_memory),
+                                                                      ir.Constant(ir.PointerType(), None)])
+                        for obj in objects:
+                            b.call(self.release_function(), [obj])
+                        b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(ir.Constant(returns, None))
+                    b.store(b.inttoptr(text, ir.PointerType()), slot)
+                objects.append(b.load(slot))
                 args.append(objects[-1])
+            elif isinstance(t, Optional) and not has_heap_parts(t):  # present (a byte), value
+                value = next(incoming)
+                if t.inner is BOOL:
+                    value = b.icmp_unsigned("!=", value, ir.Constant(I8, 0))
+                pair = b.insert_value(none_of(t), b.icmp_unsigned("!=", a, ir.Constant(I8, 0)), 0)
+                args.append(b.insert_value(pair, value, 1))
             else:
                 args.append(b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a)
         views = boundary_arrays(self, b, fn, [name for name, _ in leaves], arrays, returns)  # never released
@@ -227,6 +244,8 @@ class _ModuleLowerer:
                 b.store(ir.Constant(llvm_type(sig.returns), None), export.args[-1])  # read below even on an error
             status = b.call(self.impls[fn.name], [export.args[-1], *limits, *args])
             boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
+        elif through_memory:  # a number that may be None: {i1, value} is laid out as C's {bool, value}
+            b.call(self.impls[fn.name], [export.args[-1], *limits, *args])
         else:
             result = b.alloca(llvm_type(sig.returns))
             if arrays and isinstance(sig.returns, Array):
@@ -469,7 +488,7 @@ class _ModuleLowerer:
 
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, ListLowering, ArrayLowering,
-                      ViewLowering, IterationLowering, ExceptionLowering):
+                      ViewLowering, IterationLowering, ExceptionLowering, OptionalLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -573,6 +592,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         self.block(self.fn.body)
         if not self.b.block.is_terminated:
             if sig.returns is NONE or self.coroutine is not None:
+                self.leave(0)
+            elif isinstance(sig.returns, Optional):  # falling off the end returns None
+                self.b.store(none_of(sig.returns), self.ret_ptr)
                 self.leave(0)
             else:
                 self.b.unreachable()  # check proved the end unreachable
@@ -959,6 +981,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.str_literal(text)
             case T.ExceptionText():
                 return self.exception_text(node)
+            case T.NoneValue() | T.Wrap() | T.Unwrap() | T.IsNone():
+                return self.optional(node)  # lower/optional.py
             case T.Literal(value=value, type=t):
                 return ir.Constant(llvm_type(t), float(value) if t is FLOAT else int(value))
             case T.Local(name=name, may_be_unbound=check, type=t):
