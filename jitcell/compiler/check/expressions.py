@@ -440,6 +440,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             t_body = self.expr(body)
         with self.narrowed_by(test, False):
             values = [t_body, self.expr(orelse)]
+        if (either := self.optional_join(values)) is not None:  # `None if c else n`: an int | None
+            values = [self.coerce(v, either, "") for v in values]
         t = self.same_type(values, "a conditional expression", loc)
         return T.Conditional(t_test, values[0], values[1], t, loc)
 

@@ -25,7 +25,7 @@ from typing import Protocol
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Optional, Type
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Dict, List, Optional, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -166,6 +166,18 @@ class OptionalChecks(OptionalHost):
             return e.value
         if self.can_coerce(e.type, target.inner):
             return T.Wrap(self.coerce(e, target.inner, what), target, e.loc)
+        return None
+
+    def optional_join(self, values: list[T.Expr]) -> Optional | None:
+        """The `T | None` that holds both values (None and a T, or a T | None and a T), else None."""
+        types = [v.type for v in values]
+        if ERROR in types:
+            return None
+        for t, other in (types, types[::-1]):
+            if isinstance(t, Optional) and self.can_coerce(other, t):
+                return t
+            if t is NONE and other is not NONE and (other in OPTIONAL_INNER or isinstance(other, (List, Dict))):
+                return Optional(other)
         return None
 
     def none_hint(self, e: T.Expr, target: Type) -> str:
