@@ -208,9 +208,10 @@ class _ModuleLowerer:
                 args.append(None)
             elif t is STR or t == Optional(STR):  # `s: str | None`: a null address is None
                 length = next(incoming)
-                slot = b.alloca(_PTR)
-                b.store(ir.Constant(_PTR, None), slot)
-                with b.if_then(b.icmp_unsigned("!=", a, ir.Constant(_PTR, None))) if t is not STR \
+                slot = None if t is STR else b.alloca(_PTR)
+                if slot is not None:
+                    b.store(ir.Constant(_PTR, None), slot)
+                with b.if_then(b.icmp_unsigned("!=", a, ir.Constant(_PTR, None))) if slot is not None \
                         else contextlib.nullcontext():
                     text = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(a, I64), length])
                     if no_memory is None:
@@ -221,8 +222,10 @@ class _ModuleLowerer:
                         for obj in objects:
                             b.call(self.release_function(), [obj])
                         b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(ir.Constant(returns, None))
-                    b.store(b.inttoptr(text, ir.PointerType()), slot)
-                objects.append(b.load(slot))
+                    obj = b.inttoptr(text, ir.PointerType())
+                    if slot is not None:
+                        b.store(obj, slot)
+                objects.append(obj if slot is None else b.load(slot))
                 args.append(objects[-1])
             elif isinstance(t, Optional) and not has_heap_parts(t):  # present (a byte), value
                 value = next(incoming)
