@@ -167,5 +167,5 @@ def is_heap(t: Type) -> bool:
 
 def has_heap_parts(t: Type) -> bool:
     """Owned by whoever holds it: objects, tuples holding one, a generator (destroyed, not released)."""
-    return is_heap(t) or isinstance(t, Generator) or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items)) \
-        or (isinstance(t, Optional) and is_heap(t.inner))
+    return is_heap(t) or isinstance(t, Generator) or (isinstance(t, Optional) and is_heap(t.inner)) \
+        or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items))

@@ -31,7 +31,7 @@ from jitcell.runtime.convert import from_set_table, reflect_set, to_set_table
 from jitcell.runtime.lists import Boundary
 
 from .library import Library
-from .manifest import TypeName, parse_type
+from .manifest import TypeName, as_default, parse_type
 from .variables import JitVariable
 
 __all__ = ["bind", "JitFunction", "GeneratorFunction"]
@@ -52,7 +52,7 @@ class JitFunction:
         self.library = library
         self.params: list[tuple[str, str]] = [tuple(p) for p in info["params"]]
         self.returns: str = info["returns"]
-        self.defaults: list = info["defaults"]
+        self.defaults: list = [as_default(d) for d in info["defaults"]]  # tuples again (JSON made them lists)
         doc = info.get("doc")
         self.__doc__ = f"{name}{self.signature}" + (f"\n\n{doc}" if doc else "")
 
@@ -144,7 +144,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__too_big": _too_big(name), "jc__take_str": _take_str, "jc__tuple_class": tuple,
         "jc__bad_tuple": _bad_tuple(name),
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
-        "jc__defaults": tuple(info["defaults"]),
+        "jc__defaults": tuple(as_default(d) for d in info["defaults"]),
         "jc__Result": result_type if items else None,
         "jc__tuple": _tuple_reader(items) if items and not _maybe_none_number(info["returns"]) else None,
         "jc__release": _release, "jc__Boundary": Boundary, "jc__from_table": _table_reader(info["returns"]),
@@ -161,7 +161,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
 def _wrapper_source(info: dict) -> str:
     """The wrapper, named like the function; its own names start with `jc__` to stay clear of parameters."""
     params = [n for n, _ in info["params"]]
-    defaults = info["defaults"]
+    defaults = [as_default(d) for d in info["defaults"]]
     first_default = len(params) - len(defaults)
     signature = ", ".join(p if i < first_default else f"{p}={_default(defaults, i - first_default)}"
                           for i, p in enumerate(params))
@@ -300,7 +300,7 @@ class _Source:
 
 def _default(defaults: list, index: int) -> str:
     value = defaults[index]
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, tuple) or isinstance(value, float) and not math.isfinite(value):
         return f"jc__defaults[{index}]"  # repr(inf) is not an expression
     return repr(value)
 

@@ -221,8 +221,8 @@ def _constant(value: object, where: str) -> None:
     if type(value) is str:
         _str(value, where)
         return
-    if type(value) in (list, tuple):  # a tuple, as JSON writes it (or before it does)
-        for i, item in enumerate(value):  # type: ignore[arg-type]
+    if isinstance(value, (list, tuple)):  # a tuple, as JSON writes it (or before it does)
+        for i, item in enumerate(value):
             _constant(item, f"{where}[{i}]")
         return
     _int(value, where)

@@ -105,15 +105,15 @@ def fit_default(value: object, t: Type) -> object:
     float, as the annotation converts it), or NO_FIT."""
     if isinstance(t, Optional):
         return None if value is None else fit_default(value, t.inner)
-    if t is INT and type(value) in (int, bool):
-        return int(value) if INT_MIN <= value <= INT_MAX else NO_FIT  # type: ignore[operator]
-    if t is FLOAT and type(value) in (int, bool, float):
-        return float(value)  # type: ignore[arg-type]
+    if t is INT and isinstance(value, int):
+        return int(value) if INT_MIN <= value <= INT_MAX else NO_FIT
+    if t is FLOAT and isinstance(value, (int, float)):
+        return float(value)
     if (t is BOOL and type(value) is bool) or (t is STR and type(value) is str):
         return value
-    if isinstance(t, Tuple) and type(value) in (tuple, list) and len(value) == len(t.items):  # type: ignore[arg-type]
-        items = [fit_default(v, i) for v, i in zip(value, t.items, strict=True)]  # type: ignore[call-overload]
-        return NO_FIT if NO_FIT in items else tuple(items)
+    if isinstance(t, Tuple) and isinstance(value, (tuple, list)) and len(value) == len(t.items):
+        items = [fit_default(v, i) for v, i in zip(value, t.items, strict=True)]
+        return NO_FIT if any(i is NO_FIT for i in items) else tuple(items)
     return NO_FIT
 
 

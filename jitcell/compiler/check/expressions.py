@@ -14,7 +14,6 @@ values (int `or` float, `max(1, 2.5)`), jitcell asks for an explicit conversion.
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping
 from dataclasses import replace
 
 from jitcell.compiler import syntax as S
@@ -52,7 +51,7 @@ from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
 
-__all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint", "int_text"]
+__all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint", "int_text"]
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
@@ -160,7 +159,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
             source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set)) or (
             source is EMPTY_LIST and isinstance(target, List)) or (
-            isinstance(target, Optional) and (source is NONE or source == target or self.can_coerce(source, target.inner)))
+            isinstance(target, Optional) and (source is NONE or self.can_coerce(source, target.inner)))
 
     def numeric(self, e: T.Expr, what: str) -> bool:
         if e.type is ERROR:
@@ -783,29 +782,3 @@ def int_text(value: int) -> str:
 
 def truncate_hint(target: Type, source: Type) -> str:
     return " (write int(...) to truncate)" if (target, source) == (INT, FLOAT) else ""
-
-
-def literal_default(node: S.Expr | None, imports: dict[str, str],
-                    constants: Mapping[str, object] | None = None) -> int | float | None:
-    """The Python value of a parameter default, or None if it is not a constant.
-
-    A default is a number, a math constant (`math.pi`, or `pi` imported from math),
-    either of them negated, or an int constant expression such as `2**63 - 1`.
-    """
-    match node:
-        case S.Const(value=value) if isinstance(value, (int, float)):
-            return value
-        case S.UnaryOp(op="-" | "+" as op, operand=operand):
-            value = literal_default(operand, imports, constants)
-            if value is None:
-                return None
-            return -value if op == "-" else +value
-        case S.Attribute(value=S.Name(id=base), attr=attr) if imports.get(base) == "math":
-            return MATH_CONSTANTS.get(attr)
-        case S.Name(id=name) if constants and type(constants.get(name)) in (int, float, bool):
-            return constants[name]  # type: ignore[return-value]  # a constant of the cell
-        case S.Name(id=name) if imports.get(name, "").startswith("math."):
-            return MATH_CONSTANTS.get(imports[name][5:])
-        case S.BinOp():
-            return fold_int(node)
-    return None

@@ -44,7 +44,7 @@ from jitcell.errors import CompileError, Diagnostic, Loc
 from .arrays import array_annotation
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
-from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
+from .expressions import ExpressionChecker, int_text, truncate_hint
 from .lists import EMPTY_LIST, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .sets import EMPTY_SET, SET_ELEMENTS
@@ -145,8 +145,8 @@ class ModuleChecker:
     def annotation(self, node: S.Expr | None, what: str, loc: Loc, allow_none: bool = False) -> Type:
         node = typing_alias(node)  # List[int] -> list[int] ...
         if (inner := optional_inner(node)) is not None:  # T | None, Optional[T]
-            t = self.annotation(inner, what, loc)
-            return t if t is ERROR else self.optional_of(t, node.loc if node is not None else loc)
+            inner_type = self.annotation(inner, what, loc)
+            return inner_type if inner_type is ERROR else self.optional_of(inner_type, node.loc if node else loc)
         if isinstance(node, S.Name):
             t = type_from_name(node.id)
         elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
