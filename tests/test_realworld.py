@@ -34,7 +34,6 @@ BLOCKED = {
     "algo_euler_009": "an import inside a function (import timeit)",
     "algo_eulers_totient": "a bare `list` annotation (-> list, without an element type)",
     "algo_integer_square_root": "isinstance",
-    "algo_longest_common_subsequence": "'is not None'; lists of lists; str indexing",
     "algo_runge_kutta": "functions as values (Callable parameters); np.ceil",
     "algo_sieve_of_eratosthenes": "lists; 'is True'",
     "algo_simpson_integration": "functions as values; assert with isinstance/callable",

@@ -259,11 +259,13 @@ class ModuleChecker:
                                               p.default.loc))
             return 0
         fitted = fit_default(value, t)
-        if fitted is NO_FIT:
-            shown = int_text(value) if type(value) is int else repr(value)
-            self.errors.append(Diagnostic(f"the default of '{p.name}', {shown}, is not {'an' if t is INT else 'a'} "
-                                          f"{t}{' (it does not fit in 64 bits)' if type(value) is int else ''}",
+        if fitted is NO_FIT and type(value) is int and t in (INT, FLOAT, Optional(INT), Optional(FLOAT)):
+            self.errors.append(Diagnostic(f"the default of '{p.name}', {int_text(value)}, does not fit in 64 bits",
                                           p.default.loc))
+            return 0
+        if fitted is NO_FIT:
+            self.errors.append(Diagnostic(f"the default of '{p.name}', {value!r}, is not {'an' if t is INT else 'a'} "
+                                          f"{t}", p.default.loc))
             return 0
         return fitted  # type: ignore[return-value]
 
