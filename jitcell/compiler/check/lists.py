@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Tuple, Type
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Optional, Tuple, Type
 from jitcell.errors import Loc
 
 from .constants import typed_default
@@ -34,6 +34,8 @@ def element_problem(t: Type) -> str | None:
     if isinstance(t, Array):
         return (f"a list cannot hold NumPy arrays ({t}) in jitcell yet; use a 2-D array, or a list of lists "
                 "of numbers")
+    if isinstance(t, Optional):
+        return f"a list cannot hold values that may be None ({t}) in jitcell"
     if isinstance(t, Tuple):
         return next((p for p in map(element_problem, t.items) if p), None)
     if isinstance(t, List):

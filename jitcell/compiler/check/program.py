@@ -153,6 +153,11 @@ class ModuleChecker:
             t = NONE if node.value is None else type_from_name(node.value)
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "tuple":
             items = [self.annotation(i, what, loc) for i in node.indices]
+            if any(isinstance(i, Optional) for i in items):
+                shown = next(i for i in items if isinstance(i, Optional))
+                self.errors.append(Diagnostic(f"a tuple cannot hold a value that may be None ({shown}) in jitcell",
+                                              node.loc))
+                return ERROR
             t = ERROR if ERROR in items else Tuple(items)
         elif node is not None and (array := array_annotation(node, self.imports)) is not None:  # float[:] ...
             if isinstance(array, str):
