@@ -84,7 +84,8 @@ CASES = {
                            4, 14, f"argument 'n' of g() must be int, not int | None {MAY_BE_NONE}"),
     "a loop that assigns None forgets the test": (
         "def f(x: int | None) -> int:\n    if x is None:\n        return 0\n    t = 0\n    for i in range(3):\n"
-        "        t += x\n        x = None\n    return t\n", 6, 9, "unsupported operand types for +: 'int' and 'int | None'"),
+        "        t += x\n        x = None\n    return t\n", 6, 9,
+        "unsupported operand types for +: 'int' and 'int | None'"),
     "a while loop too": (
         "def f(x: int | None) -> int:\n    t = 0\n    if x is not None:\n        while t < 3:\n            t += x\n"
         "            x = None\n    return t\n", 5, 13, "unsupported operand types for +: 'int' and 'int | None'"),
@@ -113,8 +114,9 @@ CASES = {
     "is between values": ("def f(a: str, b: str) -> bool:\n    return a is not b\n", 2, 12,
                           "'is not' compares identities, which jitcell's values (str and str) do not have; 'is' and "
                           "'is not' compare with None only (use == for values)"),
-    "the truth of a value that may be None": ("def f(x: int | None) -> int:\n    if x:\n        return 1\n    return 0\n",
-                                              2, 8, "a value of type int | None has no truth value here"),
+    "the truth of a value that may be None": (
+        "def f(x: int | None) -> int:\n    if x:\n        return 1\n    return 0\n", 2, 8,
+        "a value of type int | None has no truth value here"),
     "typing.Any": ("from typing import Any\ndef f() -> int:\n    return 0\n", 1, 1,
                    "typing.Any is not supported: jitcell reads Optional, List, Dict, Tuple, Set, Iterator, Iterable "
                    "and Generator from typing, as annotations only"),
