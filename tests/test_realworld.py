@@ -35,7 +35,6 @@ BLOCKED = {
     "algo_eulers_totient": "a bare `list` annotation (-> list, without an element type)",
     "algo_integer_square_root": "isinstance",
     "algo_runge_kutta": "functions as values (Callable parameters); np.ceil",
-    "algo_sieve_of_eratosthenes": "lists; 'is True'",
     "algo_simpson_integration": "functions as values; assert with isinstance/callable",
     "pyperf_fannkuch": "bound methods as values (perm1_ins = perm1.insert)",
     "pyperf_float": "classes; lists",

@@ -309,7 +309,8 @@ def _ctype(t: str):
     if t.startswith("tuple["):  # a tuple inside a tuple result: a struct inside the struct
         parsed = parse_type(t)
         return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
-    return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[")) or is_array_type(t) else _CTYPES[t]
+    return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[")) or is_array_type(t) or t == "str | None" \
+        else _CTYPES[t]
 
 
 def _struct(items: list[str]) -> type[ctypes.Structure]:

@@ -92,6 +92,45 @@ def not_not(x: int | None) -> int:
     return 0
 
 
+def pair(n: int) -> list[int] | None:
+    if n < 0:
+        return None
+    return [n, n]
+
+
+def last_kept(n: int) -> int:
+    xs: list[int] | None = None
+    for i in range(n):
+        xs = pair(i)
+        if i % 2 == 0:
+            xs = None
+    if xs is None:
+        return -1
+    xs.append(3)
+    return len(xs)
+
+
+def mark(d: dict[str, int] | None) -> dict[str, int] | None:
+    if d is not None:
+        d["x"] = 1
+    return d
+
+
+def doubled(t: str | None) -> str | None:
+    return t if t is None else t + t
+
+
+def show(x: int | None, y: str | None) -> None:
+    if x is not None and y is not None:
+        print(x, y)
+    else:
+        print("missing")
+
+
+def singletons(a: bool, b: bool) -> int:
+    return (a is True) + 2 * (b is not False) + 4 * (a is b)
+
+
 #> first()
 #> first([4, 5])
 #> first(None)
@@ -122,3 +161,17 @@ def not_not(x: int | None) -> int:
 #> chain(0)
 #> not_not(7)
 #> not_not(None)
+#> pair(-1)
+#> pair(2)
+#> last_kept(0)
+#> last_kept(4)
+#> last_kept(5)
+#> mark(None)
+#> mark({"a": 2})
+#> doubled(None)
+#> doubled("ab")
+#> show(1, "z")
+#> show(None, "z")
+#> singletons(True, False)
+#> singletons(False, True)
+#> singletons(True, True)

@@ -11,7 +11,8 @@ A name of type `T | None` reads as T where the checker has proved it is not None
 of the definite-assignment State (program.py), under the name `x is not None`: they meet at joins
 as bindings do, and assigning `x` clears its bit (or sets it, for a value that is not None).
 Elsewhere a `T | None` must be tested before it is used as a T: a compile error says so, as mypy
-would. `is`/`is not` compare with None only: other values have no identity in jitcell.
+would. `is`/`is not` compare with None, and bools (True and False are singletons); other values
+have no identity in jitcell.
 
 Typing's spellings (`List[int]`, `Dict[str, int]`, `Tuple[int, float]`, `Set[int]`) are read as the
 builtin ones.
@@ -147,6 +148,8 @@ class OptionalChecks(OptionalHost):
         if len(ops) != 1:
             return self.error("'is' in a chain of comparisons is not supported; compare with None once", loc)
         left, right = operands
+        if left.type is BOOL and right.type is BOOL:  # True and False are singletons: identity is equality
+            return T.Compare((self.to_int(left), self.to_int(right)), ("==" if ops[0] == "is" else "!=",), BOOL, loc)
         value = left if right.type is NONE else right if left.type is NONE else None
         if value is None:
             return self.error(f"'{ops[0]}' compares identities, which jitcell's values ({left.type} and "
