@@ -147,3 +147,16 @@ def test_narrowing_that_holds_compiles():
             return 0
     '''), cache=False)
     assert lib.functions["f"](2) == 14 and lib.functions["f"](None) == 0
+
+
+def test_another_cell_takes_and_gives_values_that_may_be_none(fresh_cache):
+    """Across cells the impl's own ABI carries `T | None` ({present, value}, or a null object)."""
+    callee = jitcell.compile_cell(CELL)
+    caller = jitcell.compile_cell(textwrap.dedent('''
+        def use(n: int) -> str:
+            r = ratio(None if n < 0 else float(n))
+            t = total(None if n < 0 else [n, 1], start=2)
+            return label(None if r is None else str(r), n=t, pair=(0, "!"))
+    '''), callees={name: callee.functions[name] for name in ("ratio", "total", "label")})
+    use = caller.functions["use"]
+    assert use(4) == "2.070!" and use(-1) == "-?0!"
