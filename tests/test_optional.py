@@ -160,3 +160,40 @@ def test_another_cell_takes_and_gives_values_that_may_be_none(fresh_cache):
     '''), callees={name: callee.functions[name] for name in ("ratio", "total", "label")})
     use = caller.functions["use"]
     assert use(4) == "2.070!" and use(-1) == "-?0!"
+
+
+OBJECTS = textwrap.dedent('''
+    def pair(n: int) -> list[int] | None:
+        if n < 0:
+            return None
+        return [n, n]
+
+    def churn(n: int, d: dict[str, int] | None = None, s: str | None = None) -> int:
+        xs: list[int] | None = None
+        for i in range(n):
+            xs = pair(i - 1)
+            if i % 3 == 0:
+                xs = None
+        t = 0 if s is None else len(s + s)
+        if d is not None:
+            d["k"] = t
+        if xs is None:
+            return -1
+        return len(xs) // (n - 5) + t
+''')
+
+
+@pytest.mark.parametrize("call", ["churn(0)", "churn(3, {}, 'ab')", "churn(8, None, 'x')", "churn(5, {'a': 1})",
+                                  "pair(-1)", "pair(3)"])
+def test_no_object_outlives_a_call_or_a_fault(call):
+    """Null objects are None: retained only when present, released as null (lower/optional.py)."""
+    from jitcell import runtime
+
+    functions = jitcell.compile_cell(OBJECTS, cache=False).functions
+    before = runtime.call("live_objects")
+    if call == "churn(5, {'a': 1})":  # a fault with a list, a dict and a str held
+        with pytest.raises(ZeroDivisionError):
+            eval(call, dict(functions))
+    else:
+        eval(call, dict(functions))
+    assert runtime.call("live_objects") == before
