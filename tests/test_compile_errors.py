@@ -201,8 +201,7 @@ CASES = {
     "decorator": ("@foo\ndef f(n: int):\n    return n\n", 1, 2, "decorators are not supported on %%jit functions"),
     "varargs": ("def f(*a: int):\n    return 1\n", 1, 8, "*args and **kwargs are not supported"),
     "kwargs": ("def f(**a: int):\n    return 1\n", 1, 9, "*args and **kwargs are not supported"),
-    "keyword-only": ("def f(*, a: int):\n    return a\n", 1, 1,
-                     "positional-only and keyword-only parameters are not supported"),
+    "positional-only": ("def f(a: int, /):\n    return a\n", 1, 1, "positional-only parameters are not supported"),
     "starred target": ("def f(n: int):\n    a, *b = n, n, n\n    return a\n", 2, 8,
                        "starred targets (first, *rest = ...) make a list, and jitcell has no lists yet; unpack "
                        "every item, or index the sequence"),

@@ -197,3 +197,18 @@ def test_no_object_outlives_a_call_or_a_fault(call):
     else:
         eval(call, dict(functions))
     assert runtime.call("live_objects") == before
+
+
+def test_keyword_only_parameters_across_cells_and_the_cache(fresh_cache):
+    source = "def f(a: int, *, m: float, n: int = 3) -> float:\n    return a * n + m\n"
+    jitcell.compile_cell(source)
+    callee = jitcell.compile_cell(source)  # a hit: keyword_only comes back from the manifest
+    f = callee.functions["f"]
+    assert f.signature == "(a: int, *, m: float, n: int = 3) -> float"
+    assert str(inspect.signature(f)) == "(a: int, *, m: float, n: int = 3) -> float"
+    caller = jitcell.compile_cell("def g(x: int) -> float:\n    return f(x, m=0.5, n=1)\n", callees={"f": f})
+    assert caller.functions["g"](2) == 2.5
+    with pytest.raises(CompileError) as caught:
+        jitcell.compile_cell("def g(x: int) -> float:\n    return f(x, 0.5)\n", callees={"f": f})
+    assert [(d.loc.line, d.loc.col, d.message) for d in caught.value.diagnostics] == [
+        (2, 12, "f() takes 1 positional argument but 2 were given")]

@@ -258,17 +258,18 @@ class _Parser:
         starred = a.vararg or a.kwarg
         if starred is not None:
             self.error(starred, "*args and **kwargs are not supported")
-        if a.posonlyargs or a.kwonlyargs:
-            self.error(node, "positional-only and keyword-only parameters are not supported")
-        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
-        for i, arg in enumerate(a.args):  # what Python's own compiler says (ast.parse lets it pass)
-            if any(other.arg == arg.arg for other in a.args[:i]):
+        if a.posonlyargs:
+            self.error(node, "positional-only parameters are not supported")
+        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults) + list(a.kw_defaults)
+        every = a.args + a.kwonlyargs
+        for i, arg in enumerate(every):  # what Python's own compiler says (ast.parse lets it pass)
+            if any(other.arg == arg.arg for other in every[:i]):
                 self.error(arg, f"duplicate argument '{arg.arg}' in function definition")
         params = []
-        for arg, default in zip(a.args, defaults, strict=True):
+        for i, (arg, default) in enumerate(zip(every, defaults, strict=True)):
             params.append(S.Param(arg.arg, self.expr(arg.annotation) if arg.annotation else None,
                                   self.expr(default) if default is not None else None,
-                                  self.loc(arg)))
+                                  self.loc(arg), keyword_only=i >= len(a.args)))
         body = list(node.body)
         docstring = _docstring(body[0]) if body else None
         if docstring is not None:

@@ -826,6 +826,7 @@ class Signature:
     params: tuple[tuple[str, Type], ...]
     returns: Type
     defaults: tuple[int | float | bool | str | tuple | None, ...] = ()  # for the last len(defaults) params
+    keyword_only: int = 0  # the last keyword_only params come after `*`
 
     def __str__(self) -> str:
         parts = []
@@ -834,6 +835,8 @@ class Signature:
             text = f"{name}: {t}"
             if i >= first_default:
                 text += f" = {default_text(self.defaults[i - first_default])}"
+            if i == len(self.params) - self.keyword_only:
+                parts.append("*")
             parts.append(text)
         return f"({', '.join(parts)}) -> {self.returns}"
 

@@ -53,6 +53,7 @@ class JitFunction:
         self.params: list[tuple[str, str]] = [tuple(p) for p in info["params"]]
         self.returns: str = info["returns"]
         self.defaults: list = [as_default(d) for d in info["defaults"]]  # tuples again (JSON made them lists)
+        self.keyword_only: int = info.get("keyword_only", 0)  # the last ones, after `*`
         doc = info.get("doc")
         self.__doc__ = f"{name}{self.signature}" + (f"\n\n{doc}" if doc else "")
 
@@ -60,9 +61,10 @@ class JitFunction:
     def __signature__(self):
         import inspect
 
-        kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
         first_default = len(self.params) - len(self.defaults)
-        params = [inspect.Parameter(n, kind, annotation=_PYTYPES.get(t, t),
+        first_keyword = len(self.params) - self.keyword_only
+        params = [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY if i >= first_keyword else
+                                    inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=_PYTYPES.get(t, t),
                                     default=self.defaults[i - first_default] if i >= first_default
                                     else inspect.Parameter.empty)
                   for i, (n, t) in enumerate(self.params)]
@@ -163,8 +165,10 @@ def _wrapper_source(info: dict) -> str:
     params = [n for n, _ in info["params"]]
     defaults = [as_default(d) for d in info["defaults"]]
     first_default = len(params) - len(defaults)
-    signature = ", ".join(p if i < first_default else f"{p}={_default(defaults, i - first_default)}"
-                          for i, p in enumerate(params))
+    written = [p if i < first_default else f"{p}={_default(defaults, i - first_default)}" for i, p in enumerate(params)]
+    if info.get("keyword_only"):
+        written.insert(len(params) - info["keyword_only"], "*")
+    signature = ", ".join(written)
     lines = [f"def {info['name']}({signature}):"]
     args, tables, late = [], [], []  # tables: runtime objects the call holds (lists, dicts, sets)
     reflected, sets = [], []  # the sets' write-backs and releases (the Boundary does the others')

@@ -120,12 +120,14 @@ def _parse(text: str) -> tuple[TypeName, str]:
     raise ValueError(text)
 
 
-def signature_text(params: list, returns: str, defaults: list) -> str:
+def signature_text(params: list, returns: str, defaults: list, keyword_only: int = 0) -> str:
     """"(n: int, x: float = 0.5) -> float", as typed.Signature writes it: written twice, the
     manifest's copy must agree with its parameters, so one damaged field cannot go unseen."""
     first_default = len(params) - len(defaults)
     parts = [f"{name}: {t}" + (f" = {default_text(defaults[i - first_default])}" if i >= first_default else "")
              for i, (name, t) in enumerate(params)]
+    if keyword_only:
+        parts.insert(len(params) - keyword_only, "*")
     return f"({', '.join(parts)}) -> {returns}"
 
 
@@ -344,7 +346,7 @@ def _check_library(value: object, key: str) -> None:
 
 def _check_function(value: object, where: str, options: dict) -> str:
     row = _object(value, where, ("name", "symbol", "params", "returns", "defaults", "signature", "doc"),
-                  ("result_items", "writes_arrays", "call_symbol"))
+                  ("result_items", "writes_arrays", "call_symbol", "keyword_only"))
     name = row["name"]
     if not (is_identifier(name) or name == abi.SCRIPT_FUNCTION):
         raise _fail(f"{where}.name", f"{name!r} is not a name jitcell writes")
@@ -369,7 +371,10 @@ def _check_function(value: object, where: str, options: dict) -> str:
         raise _fail(f"{where}.defaults", "more defaults than parameters")
     for i, default in enumerate(defaults):
         _constant(default, f"{where}.defaults[{i}]")
-    if row["signature"] != signature_text(params, row["returns"], defaults):
+    keyword_only = _int(row.get("keyword_only", 0), f"{where}.keyword_only", 0)
+    if keyword_only > len(params):
+        raise _fail(f"{where}.keyword_only", "more keyword-only parameters than parameters")
+    if row["signature"] != signature_text(params, row["returns"], defaults, keyword_only):
         raise _fail(f"{where}.signature", "does not match its parameters, defaults and result")
     if row["doc"] is not None:
         _str(row["doc"], f"{where}.doc")
@@ -418,7 +423,7 @@ def _check_callee(value: object, where: str) -> None:
     name = _name(row["name"], f"{where}.name")
     if row["slot"] != abi.slot_symbol(abi.CELL_TARGET + name):
         raise _fail(f"{where}.slot", "not the one its name derives")
-    expects = _object(row["expects"], f"{where}.expects", ("params", "returns", "defaults"))
+    expects = _object(row["expects"], f"{where}.expects", ("params", "returns", "defaults"), ("keyword_only",))
     for i, param in enumerate(_list(expects["params"], f"{where}.expects.params")):
         if not isinstance(param, list) or len(param) != 2:
             raise _fail(f"{where}.expects.params[{i}]", "not a [name, type] pair")
@@ -427,5 +432,6 @@ def _check_callee(value: object, where: str) -> None:
     _type(expects["returns"], f"{where}.expects.returns", allow_none=True)
     for i, default in enumerate(_list(expects["defaults"], f"{where}.expects.defaults")):
         _constant(default, f"{where}.expects.defaults[{i}]")
-    if row["signature"] != signature_text(expects["params"], expects["returns"], expects["defaults"]):
+    keyword_only = _int(expects.get("keyword_only", 0), f"{where}.expects.keyword_only", 0)
+    if row["signature"] != signature_text(expects["params"], expects["returns"], expects["defaults"], keyword_only):
         raise _fail(f"{where}.signature", "does not match what it expects")

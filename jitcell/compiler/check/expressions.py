@@ -526,9 +526,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.error(sig, node.loc)
         params = sig.params
         bound: dict[str, T.Expr] = {}
-        if len(node.args) > len(params):
-            return self.error(f"{name}() takes {len(params)} positional argument"
-                              f"{'s' if len(params) != 1 else ''} but {len(node.args)} were given", node.loc)
+        positional = len(params) - sig.keyword_only
+        if len(node.args) > positional:
+            return self.error(f"{name}() takes {positional} positional argument"
+                              f"{'s' if positional != 1 else ''} but {len(node.args)} were given", node.loc)
         for (pname, _), arg in zip(params, node.args, strict=False):
             bound[pname] = self.expr(arg)
         names = [p for p, _ in params]
@@ -546,12 +547,13 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 args.append(self.coerce(bound[pname], ptype, f"argument '{pname}' of {name}()"))
             elif i >= first_default:
                 args.append(typed_default(sig.defaults[i - first_default], ptype, node.loc))
-        missing = [f"'{p}'" for i, (p, _) in enumerate(params) if p not in bound and i < first_default]
-        if missing:  # CPython's wording
-            listed = missing[0] if len(missing) == 1 else (
-                f"{', '.join(missing[:-1])}{',' if len(missing) > 2 else ''} and {missing[-1]}")
-            return self.error(f"{name}() missing {len(missing)} required positional argument"
-                              f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
+        for kind, indices in (("positional", range(positional)), ("keyword-only", range(positional, len(params)))):
+            missing = [f"'{params[i][0]}'" for i in indices if params[i][0] not in bound and i < first_default]
+            if missing:  # CPython's wording
+                listed = missing[0] if len(missing) == 1 else (
+                    f"{', '.join(missing[:-1])}{',' if len(missing) > 2 else ''} and {missing[-1]}")
+                return self.error(f"{name}() missing {len(missing)} required {kind} argument"
+                                  f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
         returns = sig.returns
         if returns is None:  # being inferred
             if not self.probe:

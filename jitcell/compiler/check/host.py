@@ -39,6 +39,8 @@ class SignatureView(Protocol):
     def defaults(self) -> tuple[int | float | bool | str | tuple | None, ...]: ...
     @property
     def returns(self) -> Type | None: ...
+    @property
+    def keyword_only(self) -> int: ...  # the last ones, after `*`
 
 
 class ModuleContext(Protocol):

@@ -232,6 +232,9 @@ class ModuleChecker:
             params.append((p.name, t))
             if p.default is not None:
                 defaults.append(self.default(p, t))
+            elif defaults and p.keyword_only:  # Python allows it; jitcell's defaults are those of the last ones
+                self.errors.append(Diagnostic(f"a keyword-only parameter without a default ('{p.name}') after one with "
+                                              "a default is not supported in jitcell; put it first", p.loc))
             elif defaults:
                 self.errors.append(Diagnostic("a parameter without a default follows one with a default", p.loc))
         returns = None
@@ -239,7 +242,8 @@ class ModuleChecker:
             returns = self.generator_annotation(fdef) if fdef.returns is not None else None
         elif fdef.returns is not None:
             returns = self.annotation(fdef.returns, f"the return value of {fdef.name}()", fdef.loc, allow_none=True)
-        return _PendingSignature(tuple(params), tuple(defaults), returns)
+        keyword_only = sum(p.keyword_only for p in fdef.params)
+        return _PendingSignature(tuple(params), tuple(defaults), returns, keyword_only)
 
     def default(self, p: S.Param, t: Type) -> Value | None:
         """The default of parameter `p` of type `t`, computed once at compile time as Python computes
@@ -315,13 +319,14 @@ class _PendingSignature:
     """A signature whose return type may still be inferred."""
 
     def __init__(self, params: tuple[tuple[str, Type], ...], defaults: tuple[Value | None, ...],
-                 returns: Type | None):
+                 returns: Type | None, keyword_only: int = 0):
         self.params = params
         self.defaults = defaults
         self.returns = returns
+        self.keyword_only = keyword_only
 
     def freeze(self) -> T.Signature:
-        return T.Signature(self.params, self.returns or ERROR, self.defaults)
+        return T.Signature(self.params, self.returns or ERROR, self.defaults, self.keyword_only)
 
 
 # the builtin exception classes, which `raise` and `except` name (user-defined ones need classes)
