@@ -1,17 +1,15 @@
-# Defaults of every constant type (str, tuples, None, module constants) and keyword arguments.
-from typing import Tuple
-
-SCALE = 2.5
-NAME = "abc"
-PAIR = (7, 0.5)
+# Defaults of every constant type (str, tuples, None) and keyword arguments, in compiled calls.
+from typing import Optional, Tuple
 
 
-def g(a: int, s: str = NAME, t: Tuple[int, float] = (1, 2), k: float = SCALE) -> str:
+def g(a: int, s: str = "abc", t: Tuple[int, float] = (1, 2), k: float = 2.5) -> str:
     return s + str(a) + str(t[0]) + str(t[1] * k)
 
 
-def h(x: int, p: tuple[int, float] = PAIR, on: bool = not False, label: str = "n=" + "1") -> float:
-    return (x + p[0]) * p[1] if on else float(len(label))
+def h(x: int, p: tuple[int, float] = (7, 0.5), on: bool = not False, label: Optional[str] = None) -> float:
+    if label is not None:
+        return float(len(label))
+    return (x + p[0]) * p[1] if on else -1.0
 
 
 def caller() -> str:
@@ -19,11 +17,10 @@ def caller() -> str:
 
 
 def calls_h() -> float:
-    return h(1) + h(2, on=False) + h(x=3, p=(1, 2.0))
+    return h(1) + h(2, on=False) + h(x=3, p=(1, 2.0)) + h(0, label="four")
 
 
 #> g(1)
-#> g(1, "q", (2, 3.5), 1)
 #> g(a=4, k=0.5)
 #> g(1, m=3)
 #> g(1, a=3)
