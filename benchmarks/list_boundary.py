@@ -2,7 +2,8 @@
 
     python benchmarks/list_boundary.py            # writes results/list_boundary.md
 
-For a list[int] and a list[float] of 10^5 items, and a list[list[int]] of 10^3 rows of 100:
+For a list[int] and a list[float] of 10^5 items, a list[list[int]] of 10^3 rows of 100, and a
+dict[int, int] and a set[int] of 10^4 (read, and changed):
 the call of a function that reads the list (copy in only: the list is not modified, so
 nothing is written back), of one that changes an item (copy in, then the whole list written
 back into the caller's list), and of one that builds and returns a list of the same size,
@@ -50,6 +51,21 @@ def rows(a: list[list[int]]) -> int:
 def rows_bump(a: list[list[int]]) -> int:
     a[0][0] += 1
     return len(a)
+
+def dsize(d: dict[int, int]) -> int:
+    return len(d)
+
+def dbump(d: dict[int, int]) -> int:
+    d[0] += 1
+    return len(d)
+
+def ssize(s: set[int]) -> int:
+    return len(s)
+
+def sflip(s: set[int]) -> int:
+    s.add(-1)
+    s.discard(-1)
+    return len(s)
 """
 
 
@@ -69,6 +85,7 @@ def main() -> None:
     exec(CELL, python)
     ints, floats = list(range(100_000)), [i * 0.5 for i in range(100_000)]
     grid = [list(range(100)) for _ in range(1_000)]
+    table, elements = dict.fromkeys(range(10_000), 1), set(range(10_000))
     cases = [
         ("list[int], 10^5 items, read (copy in)", "total", (ints,)),
         ("list[int], 10^5 items, one item changed (copy in, write back)", "bump", (ints,)),
@@ -77,6 +94,10 @@ def main() -> None:
         ("list[float], 10^5 items, one item changed", "fbump", (floats,)),
         ("list[list[int]], 10^3 x 100, read", "rows", (grid,)),
         ("list[list[int]], 10^3 x 100, one row changed", "rows_bump", (grid,)),
+        ("dict[int, int], 10^4 entries, read", "dsize", (table,)),
+        ("dict[int, int], 10^4 entries, one value changed", "dbump", (table,)),
+        ("set[int], 10^4 elements, read", "ssize", (elements,)),
+        ("set[int], 10^4 elements, one added and removed", "sflip", (elements,)),
     ]
     lines = ["# Lists at the boundary", "", f"Python {sys.version.split()[0]}; best of 7 runs of 20 calls.", "",
              "| case | jitcell | CPython |", "| --- | ---: | ---: |"]

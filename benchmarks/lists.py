@@ -12,7 +12,8 @@ with a reflected list, which it converts in and back on every call, and with a `
 jitcell cannot compile lists yet: then its row says "does not compile yet" with the first error, and
 the same script measures it once lists land. Every system must compute CPython's result (the run
 fails otherwise). Each time is the minimum over samples of repeated calls (each sample at least
-50 ms, 20 ms with --quick), after one unmeasured call that compiles.
+50 ms, 20 ms with --quick), after one unmeasured call that compiles; the systems take their samples
+in turn (one of each, then the next round), as the machine is shared and its load comes in bursts.
 """
 
 from __future__ import annotations
@@ -160,9 +161,9 @@ def numba_function(kernel: Kernel) -> Callable:
     return njit(python_function(kernel))
 
 
-def measure(call: Callable[[], object], samples: int, sample_seconds: float) -> dict:
-    """Seconds per call: the minimum over samples, each repeating the call for at least sample_seconds."""
-    call()  # compiles (Numba), warms caches
+def calibrate(call: Callable[[], object], sample_seconds: float) -> int:
+    """How many calls make a sample of at least sample_seconds (after one call that compiles and warms)."""
+    call()
     number = 1
     while True:
         start = time.perf_counter()
@@ -170,22 +171,31 @@ def measure(call: Callable[[], object], samples: int, sample_seconds: float) -> 
             call()
         elapsed = time.perf_counter() - start
         if elapsed >= sample_seconds:
-            break
+            return number
         number *= 2 if elapsed == 0 else max(2, min(10, int(sample_seconds / elapsed) + 1))
-    times = [elapsed / number]
-    for _ in range(samples - 1):
-        start = time.perf_counter()
-        for _ in range(number):
-            call()
-        times.append((time.perf_counter() - start) / number)
-    return {"seconds": min(times), "samples": times, "calls_per_sample": number}
+
+
+def measure(calls: dict[str, Callable[[], object]], samples: int, sample_seconds: float) -> dict[str, dict]:
+    """Seconds per call of each system: the minimum over samples, taken in turn (one sample of each
+    system, then the next round), so that a burst of load on the shared machine hits all of them."""
+    numbers = {system: calibrate(call, sample_seconds) for system, call in calls.items()}
+    times: dict[str, list[float]] = {system: [] for system in calls}
+    for _ in range(samples):
+        for system, call in calls.items():
+            number = numbers[system]
+            start = time.perf_counter()
+            for _ in range(number):
+                call()
+            times[system].append((time.perf_counter() - start) / number)
+    return {system: {"seconds": min(times[system]), "samples": times[system], "calls_per_sample": numbers[system]}
+            for system in calls}
 
 
 def run_kernel(kernel: Kernel, quick: bool) -> dict:
     from numba.typed import List
 
     n = kernel.quick_n if quick else kernel.n
-    samples, sample_seconds = (2, 0.02) if quick else (5, 0.05)
+    samples, sample_seconds = (2, 0.02) if quick else (9, 0.05)
     data = [float(i) for i in range(n)]
 
     def argument(system: str):
@@ -202,7 +212,8 @@ def run_kernel(kernel: Kernel, quick: bool) -> dict:
     if kernel.takes_list:
         systems["Numba (typed List)"] = numba_function(kernel)
     systems["CPython"] = python_function(kernel)
-    rows = {}
+    rows: dict[str, dict] = {}
+    calls = {}
     for system, function in systems.items():
         if isinstance(function, str):
             rows[system] = {"error": function}
@@ -211,7 +222,9 @@ def run_kernel(kernel: Kernel, quick: bool) -> dict:
         if got != expected:
             raise SystemExit(f"{kernel.name}: {system} computed {str(got)[:80]}, CPython {str(expected)[:80]}")
         arg = argument(system)  # one list for all the calls of a sample: each call adds 1.0 in place
-        rows[system] = measure(lambda function=function, arg=arg: function(arg), samples, sample_seconds)
+        calls[system] = lambda function=function, arg=arg: function(arg)
+    measured = measure(calls, samples, sample_seconds)
+    rows = {system: rows.get(system) or measured[system] for system in systems}
     return {"kernel": kernel.name, "label": kernel.label, "n": n, "systems": rows}
 
 

@@ -29,7 +29,13 @@ CELL_TARGET = "cell."  # slot targets "cell.NAME": a function of another cell
 VAR_TARGET = "var."  # slot targets "var.NAME": a module variable of another kernel cell
 
 CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_double_to_string", "PyMem_Free",
-                            "PyErr_CheckSignals", "PyErr_Fetch", "PyErr_Clear", "Py_GetRecursionLimit"})
+                            "PyErr_CheckSignals", "PyErr_Fetch", "PyErr_Clear", "Py_GetRecursionLimit",
+                            # the conversions of lists, dicts and sets at the boundary (runtime/source.py)
+                            "PyErr_Occurred", "Py_IncRef", "Py_DecRef", "PyList_New", "PyList_Size",
+                            "PyList_GetItem", "PyList_SetItem", "PyFloat_AsDouble", "PyFloat_FromDouble",
+                            "PyLong_AsLongLongAndOverflow", "PyLong_FromLongLong", "PyUnicode_AsUTF8AndSize",
+                            "PyUnicode_DecodeUTF8", "PyDict_New", "PyDict_Next", "PyDict_SetItem", "PySet_New",
+                            "PySet_Add", "PyObject_GetIter", "PyIter_Next"})
 
 SCRIPT_FUNCTION = "__cell__"  # a kernel cell's top-level statements, compiled (compiler/parse.py)
 

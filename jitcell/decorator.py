@@ -31,10 +31,10 @@ function from the cache.
   that call each other in a cycle are compiled together as one cell. The module-level functions
   of one module share a `Namespace` (late binding): redefining one (a reload, an IPython cell
   run again) compiles it at once and re-points the compiled code that calls it.
-- The module's imports that the body uses (`import math`, `import numpy as np`, `from math
-  import sqrt`) are appended to the cell (below `abi.ADDED_LINES`), whose last line names the
-  module: identical text in two modules makes two entries, so that each one's calls go to its
-  own module's functions.
+- The module's imports that the body uses (`import math`, `import numpy as np`, `import random`,
+  `from math import sqrt`, `from random import randint`) are appended to the cell (below
+  `abi.ADDED_LINES`), whose last line names the module: identical text in two modules makes two
+  entries, so that each one's calls go to its own module's functions.
 - The object returned calls the compiled function's own wrapper directly (the same argument
   checks and TypeErrors as a `JitFunction`, no extra Python frame) and carries the Python
   function's metadata (`__name__`, `__doc__`, `__module__`, `__wrapped__`, so
@@ -47,6 +47,7 @@ import functools
 import linecache
 import math
 import os
+import random
 import re
 import sys
 import threading
@@ -309,13 +310,17 @@ def _imports(decorated: DecoratedFunction) -> set[str]:
     lines = set()
     for word in set(_WORD.findall(decorated._src.text)) - local:
         value = _lookup(fn, word)
-        if value is math or (value is numpy and numpy is not None):
-            module = "math" if value is math else "numpy"
+        if value is math or value is random or (value is numpy and numpy is not None):
+            module = "math" if value is math else "random" if value is random else "numpy"
             lines.add(f"import {module}" if word == module else f"import {module} as {word}")
         elif value is not _MISSING:
-            name = next((n for n, v in vars(math).items() if v is value and not n.startswith("_")), None)
-            if name is not None:
-                lines.add(f"from math import {name}" if word == name else f"from math import {name} as {word}")
+            for library in (math, random):
+                name = next((n for n, v in vars(library).items() if v is value and not n.startswith("_")), None)
+                if name is not None:
+                    source = library.__name__
+                    lines.add(f"from {source} import {name}" if word == name else
+                              f"from {source} import {name} as {word}")
+                    break
     return lines
 
 

@@ -365,9 +365,9 @@ def test_signature_shows_array_types(f):
     ("def f(a: int[:]) -> None:\n    a[0] /= 2\n", "'/=' on an element of int[:] gives float, which the array "
                                                   "cannot hold"),
     ("def f(a: int[:]) -> None:\n    del a[0]\n", "cannot delete array elements"),
-    ("def f(a: float[:, :]) -> None:\n    for row in a:\n        pass\n",
-     "iterating over a 2-D array gives its rows, which jitcell does not support; loop over "
-     "range(a.shape[0]) and index a[i, j]"),
+    ("def f(a: float[:, :]) -> None:\n    for row in a[1:]:\n        pass\n",
+     "jitcell iterates over the rows of a 2-D array named by a local the loop does not rebind "
+     "(for row in m); here loop over range(len(a)) and index a[i]"),
     ("def f(a: float[:, :, :]) -> None:\n    pass\n", "jitcell's arrays have 1 or 2 dimensions"),
     ("def f(a: float[3]) -> None:\n    pass\n",
      "an array annotation has ':' for each axis, like float[:] or float[:, :]"),
@@ -376,8 +376,8 @@ def test_signature_shows_array_types(f):
     ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.arange(n)\n",
      "numpy.arange is not supported by jitcell (np.zeros, np.ones, np.empty, np.zeros_like, np.ones_like "
      "and np.empty_like are)"),
-    ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.zeros(n, dtype=complex)\n",
-     "dtype must be float, int or bool (or np.float64, np.int64, np.bool_)"),
+    ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.zeros(n, dtype=str)\n",
+     "dtype must be float, int, bool or complex (or np.float64, np.int64, np.bool_, np.complex128)"),
     ("import numpy as np\ndef f(n: float) -> float[:]:\n    return np.zeros(n)\n",
      "the shape of np.zeros() must be an int or a tuple of ints, not float"),
     ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.zeros((n, n, n))\n",

@@ -12,6 +12,7 @@ import json
 import math
 import os
 import pickle
+import random
 import subprocess
 import sys
 import textwrap
@@ -504,6 +505,25 @@ def test_the_cell_is_the_function_s_text_then_its_imports_and_its_module(module)
         "def one(x: float) -> float:\n    return math.floor(x) + half_turn + np.zeros(1)[0]\n"
         "# jitcell: lines added to the cell\n"
         "from math import pi as half_turn\nimport math\nimport numpy as np\n# jitcell.jit: module key_mod\n")
+
+
+def test_the_random_module_and_its_functions_are_imports_of_the_cell(module):
+    mod = module("random_mod", '''
+        import random
+        from random import randint as roll
+
+        import jitcell
+
+
+        @jitcell.jit
+        def dice(seed: int) -> int:
+            random.seed(seed)
+            return roll(1, 6) * 10 + random.randint(1, 6)
+        ''')
+    random.seed(8)
+    assert mod.dice(8) == random.randint(1, 6) * 10 + random.randint(1, 6)
+    assert mod.dice.library.manifest["source"].endswith(
+        "from random import randint as roll\nimport random\n# jitcell.jit: module random_mod\n")
 
 
 def test_a_name_python_binds_but_compiled_code_cannot_see_says_so(module):

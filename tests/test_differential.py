@@ -168,7 +168,7 @@ def _owned_objects(value) -> set[int]:
 
     from jitcell.runtime.arrays import ArrayOwner
 
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):  # a list of arrays too
         return set().union(*(_owned_objects(v) for v in value))
     if not (isinstance(value, np.ndarray) and isinstance(value.base, ArrayOwner)):
         return set()
@@ -188,6 +188,8 @@ def same_value(a: object, b: object) -> bool:
         return _same_array(a, b)
     if isinstance(a, float):
         return (math.isnan(a) and math.isnan(b)) or struct.pack("<d", a) == struct.pack("<d", b)
+    if isinstance(a, complex):  # each part bit for bit
+        return same_value(a.real, b.real) and same_value(a.imag, b.imag)
     if isinstance(a, (tuple, list)):
         return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):
@@ -199,6 +201,9 @@ def _same_array(a: np.ndarray, b: np.ndarray) -> bool:
     """Same dtype, shape and items; floats bit for bit (-0.0 is not 0.0), NaNs equal."""
     if a.dtype != b.dtype or a.shape != b.shape:
         return False
+    if a.dtype == np.complex128:  # each part bit for bit
+        return _same_array(np.ascontiguousarray(a.real), np.ascontiguousarray(b.real)) and \
+            _same_array(np.ascontiguousarray(a.imag), np.ascontiguousarray(b.imag))
     if a.dtype != np.float64:
         return np.array_equal(a, b)
     nan_a, nan_b = np.isnan(a), np.isnan(b)

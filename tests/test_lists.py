@@ -39,6 +39,13 @@ def fail_after_append(xs: list[str]) -> int:
     xs.append("seen")
     return 1 // (len(xs) - len(xs))
 
+def bump_first(xs: list[float]) -> None:
+    xs[0] += 1.0
+
+def flags(xs: list[bool]) -> int:
+    xs.append(True)
+    return len(xs)
+
 def count(d: dict[str, int], w: str) -> int:
     d[w] = d.get(w, 0) + 1
     return len(d)
@@ -129,12 +136,53 @@ def test_an_unmodified_list_is_not_written_back(f, monkeypatch):
     assert Counted.writes == 2
 
 
+def test_only_the_changed_items_of_a_flat_list_are_replaced(f):
+    x = 2.5 * 3  # an object of its own, not a constant shared with this module
+    xs = [0.5, x, 7]
+    f["bump_first"](xs)
+    assert xs == [1.5, 7.5, 7] and xs[1] is x and type(xs[2]) is int  # untouched items keep their objects
+    # the protection switched off: the Python path (taken for list subclasses) replaces every item
+    ys = Counted([0.5, x, 7])
+    f["bump_first"](ys)
+    assert ys == [1.5, 7.5, 7.0] and ys[1] is not x and type(ys[2]) is float
+
+
+def test_items_the_native_conversion_leaves_take_the_python_path(f):
+    import numpy
+
+    xs = [numpy.bool_(True), False]  # not True or False themselves: converted by the Python path
+    assert f["flags"](xs) == 3 and xs == [True, False, True]
+    assert f["total"]([numpy.int64(5), True, 2]) == 8  # __index__, natively
+    with pytest.raises(OverflowError, match="does not fit in a 64-bit int"):
+        f["total"]([1, 2**64])
+    with pytest.raises(TypeError, match="argument 'xs' must be list\\[bool\\], not list containing int at index 1"):
+        f["flags"]([True, 1])
+
+
 def test_dict_arguments_are_written_back(f):
     d = {"a": 1}
     assert f["count"](d, "b") == 2
     assert d == {"a": 1, "b": 1}
     f["count"](d, "a")
     assert d == {"a": 2, "b": 1}
+
+
+def test_a_plain_dict_is_copied_natively_and_others_the_python_way(f, monkeypatch):
+    import collections
+
+    from jitcell.runtime import convert
+
+    calls = []
+    to_table = convert.to_table
+    monkeypatch.setattr(convert, "to_table", lambda *args: calls.append(args[0]) or to_table(*args))
+    d = {"a": 1, "é": 2}
+    assert f["count"](d, "a") == 2 and d == {"a": 2, "é": 2} and calls == []
+    ordered = collections.OrderedDict(d)  # a subclass: the Python way, as is a key without UTF-8
+    odd = {"\udc80": 1}
+    assert f["count"](ordered, "b") == 3 and f["count"](odd, "\udc80") == 1 and calls == [ordered, odd]
+    assert ordered == {"a": 2, "é": 2, "b": 1} and odd == {"\udc80": 2}
+    with pytest.raises(TypeError, match="a value of count\\(\\) argument 'd' must be int, not str"):
+        f["count"]({"a": 1, "b": "x"}, "a")
 
 
 def test_a_dict_of_lists_is_reflected_into_its_own_lists(f):
@@ -163,3 +211,44 @@ def test_the_manifest_grammar_reads_list_types():
     assert manifest.parse_type("dict[str, list[float]]") == ("dict", "str", ("list", ("float",)))
     assert manifest.parse_type("list[None]") is None
     assert manifest.parse_type("list[int") is None
+
+
+FRESH = """
+def through_alias(xs: list[int], n: int) -> int:
+    ys = [0] * n
+    ys[0] = 1
+    zs = ys
+    zs = xs
+    zs[0] = n
+    return ys[0]
+
+def through_loop(a: list[list[float]]) -> None:
+    for row in a:
+        row[0] += 1.0
+"""
+
+
+def _fresh_calls(functions):
+    xs, a = [5, 6], [[1.0], [2.0, 3.0]]
+    assert functions["through_alias"](xs, 3) == 1
+    functions["through_loop"](a)
+    return xs, a
+
+
+def test_stores_through_aliases_of_arguments_set_modified(monkeypatch):
+    """A list local that only list-making expressions assign (ys) needs no `modified` word; one that
+    may hold the caller's list (zs, row) does: the caller sees the stores through it."""
+    from jitcell.compiler import parse
+    from jitcell.compiler.check import program as check_program
+    from jitcell.compiler.lower import fresh
+    from jitcell.compiler.lower import lists as lower_lists
+
+    typed = check_program.check(parse.parse(FRESH), FRESH)
+    found = {fn.name: fresh.fresh_lists(fn) for fn in typed.functions}
+    assert found == {"through_alias": frozenset({"ys"}), "through_loop": frozenset()}
+    assert _fresh_calls(jitcell.compile_cell(FRESH, cache=False).functions) == ([3, 6], [[2.0], [3.0, 3.0]])
+    # the protection switched off: every list local taken for fresh, the stores through zs and row are lost
+    monkeypatch.setattr(lower_lists, "fresh_lists",
+                        lambda fn: frozenset(n for n, t in fn.locals.items() if "list" in str(t)))
+    assert _fresh_calls(jitcell.compile_cell(FRESH, cache=False).functions) == ([5, 6], [[1.0], [2.0, 3.0]])
+

@@ -251,3 +251,60 @@ def test_generator_frames_and_values_are_freed_on_every_exit(opt):
             fault(4)
     assert live() == count
     assert resident_bytes() - start < 2 * 2**20
+
+
+KEYED = """
+def score(e: tuple[str, float]) -> float:
+    return e[1]
+
+def picky(e: tuple[str, float]) -> str:
+    if e[1] < 0.0:
+        raise ValueError(e[0])
+    return e[0] + "!"
+
+def best(xs: list[tuple[str, float]]) -> str:
+    return max(xs, key=score)[0] + min(xs, key=picky)[0]
+
+def failing(xs: list[tuple[str, float]]) -> str:
+    return min(xs, key=picky)[0]
+"""
+ENTRIES = [("a" * 30, 1.0), ("b" * 30, 2.0), ("c" * 30, 0.5)]
+BAD_ENTRIES = [*ENTRIES, ("d", -1.0), ("e", 3.0)]
+
+
+def keyed(opt: int = 2) -> dict:
+    return jitcell.compile_cell(KEYED, cache=False, opt=opt).functions
+
+
+@pytest.mark.parametrize("opt", [0, 2])
+def test_min_max_with_a_key_keep_and_free_the_best_item(opt):
+    """min/max own the best item (a tuple holding a str) and its key in allocas: they start null,
+    and a key that raises midway releases both (the cleanup frame, lower/exceptions.py)."""
+    f = keyed(opt)
+    best, failing = f["best"], f["failing"]
+    assert best(ENTRIES) == "b" * 30 + "a" * 30
+    with pytest.raises(ValueError) as raised:
+        failing(BAD_ENTRIES)
+    assert raised.value.args == ("d",)
+    for _ in range(2_000):
+        best(ENTRIES)
+        with contextlib.suppress(ValueError):
+            failing(BAD_ENTRIES)
+    start, count = resident_bytes(), live()
+    for _ in range(100_000):
+        best(ENTRIES)
+        with contextlib.suppress(ValueError):
+            failing(BAD_ENTRIES)
+    assert live() == count
+    assert resident_bytes() - start < 2 * 2**20
+
+
+def test_without_the_cleanup_frame_a_raising_key_leaks_the_best_item(monkeypatch):
+    from jitcell.compiler.lower.exceptions import ExceptionLowering
+
+    monkeypatch.setattr(ExceptionLowering, "cleanup_frame", lambda self, slots: contextlib.nullcontext())
+    failing = keyed()["failing"]
+    before = live()
+    with pytest.raises(ValueError):
+        failing(BAD_ENTRIES)
+    assert live() - before == 2  # the best item's str and the best key

@@ -123,3 +123,27 @@ def test_linkage_and_exports_says_what_it_claims(fresh_cache):
     assert "is missing from the export table of" in text  # the loader's LinkageError on this machine
     assert "arm64-apple-darwin: Mach-O library cell.dylib (ok" in text
     assert "jitcell.impl.tally" in text and "jitcell.slot.rt.table_get" in text
+
+
+def test_lists_and_strings_says_what_it_claims(fresh_cache):
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith("06-")]
+    text = "\n".join(text_of(c) for c in execute(path).cells if c.cell_type == "code")
+    assert text.count("same as CPython: True") >= 15 and "same as CPython: False" not in text
+    assert "\n[3, 4, 1, 5, -1]\n" in text  # the caller's list after edit(): every change came back
+    assert "TypeError: nth() argument 'xs' must be list[int], not list containing str at index 2" in text
+    assert "IndexError: list index out of range" in text and "IndexError: string index out of range" in text
+    assert "ValueError: invalid literal for int() with base 16: 'zz'" in text
+    assert "ValueError: zip() argument 2 is shorter than argument 1" in text
+    assert "shares memory with a: True" in text and "a after writing view[0]: [  0. 100." in text
+    assert "a list slice is a copy: [100.0, 2.0, 3.0] [0.0, 1.0, 2.0, 3.0, 4.0]" in text
+    assert "word 1  kind (4 = list)  4" in text and "word 6  object mask      2" in text
+    assert "items: [1, 'one', 2, 'two', 3, 'three']" in text and "word 7 after list_reverse: 1" in text
+    assert "the caller's list: [(3, 'three'), (2, 'two'), (1, 'one')]" in text  # written back: modified
+    assert "4 {5, 9, 10, 12}" in text  # the caller's set after prune()
+    assert "noisy yields 3\nfirst square over 5: 3" in text and "noisy yields 4" not in text  # lazy
+    assert "pythagorean() is a generator function, which cannot be called from Python yet" in text
+    assert "exports:" in text and re.search(r"jitcell\.slot\.rt\.list_push +data", text)
+    assert "== runtime.address('list_push'): True" in text and "): False" not in text
+    assert re.search(r"live runtime objects before: (\d+) after 10,000 calls: \1\n", text)
+    assert "same results: True True True" in text and "speed-up" in text  # timings: benchmarks/, not here
+    assert "error: a list cannot hold NumPy arrays (float[:]) in jitcell yet" in text

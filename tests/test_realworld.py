@@ -38,7 +38,7 @@ BLOCKED = {
     "algo_simpson_integration": "functions as values; assert with isinstance/callable",
     "pyperf_fannkuch": "bound methods as values (perm1_ins = perm1.insert)",
     "pyperf_float": "classes; lists",
-    "pyperf_nbody": "module-level lists and dicts; nested unpacking in for targets",
+    "pyperf_nbody": "module-level lists and dicts; list defaults of parameters",
     "pyperf_nqueens": "generators (yield); tuple(generator) of variable length; item-target swaps; None",
     "pyperf_spectral_norm": "functions as values; tuple parameters",
 }

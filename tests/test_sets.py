@@ -12,6 +12,7 @@ import pytest
 
 import jitcell
 from jitcell import runtime
+from jitcell.runtime import convert, lists
 
 CELL = """
 def grow(s: set[int], n: int) -> int:
@@ -49,6 +50,10 @@ def words(s: set[str]) -> int:
     for w in s:
         total += len(w)
     return total
+
+def first_grows(xs: list[set[int]]) -> int:
+    xs[0].add(9)
+    return len(xs)
 
 def churn(n: int) -> int:
     s: set[str] = set()
@@ -106,6 +111,44 @@ def test_a_set_result_is_a_python_set(fns):
     assert fns["pair"](4) == ({4, 5}, 4)
 
 
+def test_an_unchanged_set_is_not_written_back(fns, monkeypatch):
+    calls = []
+    reflect = convert.reflect_set
+    monkeypatch.setattr(convert, "reflect_set", lambda *args: calls.append(args[0]) or reflect(*args))
+    s = {"a", "bc"}
+    assert fns["words"](s) == 3 and calls == []
+    t = {0}
+    fns["grow"](t, 2)
+    assert calls == [t] and t == {1}
+    # the protection switched off: without the table's `modified` word every set is compared again
+    monkeypatch.setattr(lists, "_table_modified", lambda table: True)
+    fns["words"](s)
+    assert calls == [t, s] and s == {"a", "bc"}
+
+
+def test_elements_the_native_copy_leaves_take_the_python_path(fns, monkeypatch):
+    calls = []
+    to_set_table = convert.to_set_table
+    monkeypatch.setattr(convert, "to_set_table", lambda *args: calls.append(args[0]) or to_set_table(*args))
+    assert fns["words"]({"ab", "c"}) == 3 and calls == []  # a plain set of plain strs: natively
+    odd = {"ab", "\udc80"}  # a lone surrogate has no UTF-8 form: the Python way encodes it with surrogatepass
+    assert fns["words"](odd) == 3 and calls == [odd]
+    s = {"x"}
+    with pytest.raises(KeyError):
+        fns["grow_then_fail"](s, "\udc81")
+    assert s == {"x", "\udc81"}  # and comes back natively, decoded with surrogatepass
+
+
+def test_sets_in_a_list_are_the_callers_sets(fns):
+    inner, other = {1}, {2}
+    xs = [inner, other]
+    assert fns["first_grows"](xs) == 2
+    assert xs == [{1, 9}, {2}] and xs[0] is inner and xs[1] is other
+    with pytest.raises(TypeError, match="first_grows\\(\\) argument 'xs' must be list\\[set\\[int\\]\\], not list "
+                                        "containing frozenset at index 1"):
+        fns["first_grows"]([inner, frozenset()])
+
+
 @pytest.mark.parametrize("arg, message", [
     ({1, "x"}, "an element of words() argument 's' must be str, not int"),
     ([1], "words() argument 's' must be set[str], not list"),
@@ -133,7 +176,8 @@ def test_the_callers_set_is_untouched_when_the_copy_fails(fns):
 
 
 @pytest.mark.parametrize("call", ["churn(0)", "churn(500)", "make(20)", "pair(3)", "words({'ab', 'c'})",
-                                  "grow({1, 2}, 10)", "in_place({1, 2}, {2})"])
+                                  "grow({1, 2}, 10)", "in_place({1, 2}, {2})",
+                                  "first_grows([{1}, {2, 3}])"])
 def test_no_object_outlives_a_call(fns, call):
     before = live()
     for _ in range(200):

@@ -15,19 +15,25 @@ as the x86-64 and AArch64 C calling conventions allow); `call_c_int` calls it as
 generates for its element types (compiler/lower/lists.py). The `pthread_*` builtins are the
 POSIX functions of the same names, every argument and result an int (an address, a key,
 a thread id): the stack guard reads the thread's stack bounds and caches them per thread
-(runtime/source.py, "the stack"). `pthread_getattr_np` is glibc's (and musl's): elsewhere
+(runtime/source.py, "the stack"); `getentropy(address, n)` seeds the random generators
+(runtime/source_random.py), and `free_address()`, libc's `free`, is the destructor of each thread's
+random state. `pthread_getattr_np` is glibc's (and musl's): elsewhere
 it is lowered to a failing call (1), and compiled code then runs without a stack guard.
+The `Py*` builtins (`CAPI`) are functions of CPython's C API, called through the slots
+`jitcell.slot.capi.NAME` as generated code calls them (objects are ints, addresses): the
+boundary converts Python lists, dicts and sets with them (runtime/source.py, "lists at the boundary").
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from llvmlite import ir
 
 from .types import FLOAT, INT, NONE, Type
 
-__all__ = ["INTRINSICS", "lower_intrinsic", "STATE_WORDS"]
+__all__ = ["INTRINSICS", "CAPI", "lower_intrinsic", "STATE_WORDS"]
 
 # name -> (parameter types, result type)
 INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
@@ -40,16 +46,35 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "memset": ((INT, INT, INT), NONE), "memcmp": ((INT, INT, INT), INT),
     "state": ((INT,), INT),
     "call_c": ((INT, INT, INT, INT), NONE), "call_c_int": ((INT, INT, INT, INT), INT),
-    "pthread_self": ((), INT), "pthread_getattr_np": ((INT, INT), INT),
+    "pthread_self": ((), INT), "pthread_getattr_np": ((INT, INT), INT), "free_address": ((), INT),
     "pthread_attr_getstack": ((INT, INT, INT), INT), "pthread_attr_destroy": ((INT,), INT),
     "pthread_key_create": ((INT, INT), INT), "pthread_getspecific": ((INT,), INT),
-    "pthread_setspecific": ((INT, INT), INT),
+    "pthread_setspecific": ((INT, INT), INT), "getentropy": ((INT, INT), INT),
 }
 
 STATE_WORDS = 384
 
 _I8, _I32, _I64, _F64 = ir.IntType(8), ir.IntType(32), ir.IntType(64), ir.DoubleType()
 _PTR = ir.PointerType()
+_VOID = ir.VoidType()
+
+# C-API functions the runtime calls: name -> (C result, C params); INTRINSICS gets their jitcell types
+CAPI: dict[str, tuple[ir.Type, list[ir.Type]]] = {
+    "PyGILState_Ensure": (_I32, []), "PyGILState_Release": (_VOID, [_I32]),
+    "PyErr_Occurred": (_PTR, []), "PyErr_Clear": (_VOID, []),
+    "Py_IncRef": (_VOID, [_PTR]), "Py_DecRef": (_VOID, [_PTR]),
+    "PyList_New": (_PTR, [_I64]), "PyList_Size": (_I64, [_PTR]),
+    "PyList_GetItem": (_PTR, [_PTR, _I64]), "PyList_SetItem": (_I32, [_PTR, _I64, _PTR]),
+    "PyFloat_AsDouble": (_F64, [_PTR]), "PyFloat_FromDouble": (_PTR, [_F64]),
+    "PyLong_AsLongLongAndOverflow": (_I64, [_PTR, _PTR]), "PyLong_FromLongLong": (_PTR, [_I64]),
+    "PyUnicode_AsUTF8AndSize": (_PTR, [_PTR, _PTR]), "PyUnicode_DecodeUTF8": (_PTR, [_PTR, _I64, _PTR]),
+    "PyDict_New": (_PTR, []), "PyDict_Next": (_I32, [_PTR, _PTR, _PTR, _PTR]),
+    "PyDict_SetItem": (_I32, [_PTR, _PTR, _PTR]), "PySet_New": (_PTR, [_PTR]), "PySet_Add": (_I32, [_PTR, _PTR]),
+    "PyObject_GetIter": (_PTR, [_PTR]), "PyIter_Next": (_PTR, [_PTR]),
+}
+INTRINSICS.update({name: (tuple(FLOAT if t == _F64 else INT for t in params),
+                          NONE if ret == _VOID else FLOAT if ret == _F64 else INT)
+                   for name, (ret, params) in CAPI.items()})
 
 _LIBC = {  # name -> (return, params)
     "malloc": (_PTR, [_I64]), "calloc": (_PTR, [_I64, _I64]), "realloc": (_PTR, [_PTR, _I64]),
@@ -64,7 +89,7 @@ _PTHREAD = {
     "pthread_self": (_I64, []), "pthread_getattr_np": (_I32, [_I64, _PTR]),
     "pthread_attr_getstack": (_I32, [_PTR, _PTR, _PTR]), "pthread_attr_destroy": (_I32, [_PTR]),
     "pthread_key_create": (_I32, [_PTR, _PTR]), "pthread_getspecific": (_PTR, [_I32]),
-    "pthread_setspecific": (_I32, [_I32, _PTR]),
+    "pthread_setspecific": (_I32, [_I32, _PTR]), "getentropy": (_I32, [_PTR, _I64]),
 }
 
 
@@ -86,7 +111,13 @@ def _state(module: ir.Module) -> ir.GlobalVariable:
     return g
 
 
-def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Value | None:
+def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value],
+                    slot: Callable[[str], ir.GlobalVariable] | None = None) -> ir.Value | None:
+    """One builtin's instructions; `slot(target)` is the lowerer's slot global (for `CAPI`)."""
+    if name in CAPI:
+        assert slot is not None
+        return _capi_call(b, name, args, slot(f"capi.{name}"))
+
     def at(address, kind):
         return b.inttoptr(address, kind.as_pointer())
 
@@ -123,6 +154,8 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Valu
             return b.ptrtoint(b.call(_libc(b.module, name), args), _I64)
         case "free":
             b.call(_libc(b.module, "free"), [b.inttoptr(args[0], _PTR)])
+        case "free_address":
+            return b.ptrtoint(_libc(b.module, "free"), _I64)
         case "memcpy" | "memmove":
             b.call(_libc(b.module, name), [b.inttoptr(args[0], _PTR), b.inttoptr(args[1], _PTR), args[2]])
         case "memset":
@@ -137,6 +170,19 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Valu
         case _:
             raise AssertionError(name)
     return None
+
+
+def _capi_call(b: ir.IRBuilder, name: str, args: list[ir.Value], slot: ir.GlobalVariable) -> ir.Value | None:
+    ret, params = CAPI[name]
+    callee = b.load(slot, typ=ir.FunctionType(ret, params).as_pointer())
+    converted = [b.inttoptr(a, t) if isinstance(t, ir.PointerType) else b.trunc(a, t) if t == _I32 else a
+                 for a, t in zip(args, params, strict=True)]
+    result = b.call(callee, converted)
+    if ret == _VOID:
+        return None
+    if isinstance(ret, ir.PointerType):
+        return b.ptrtoint(result, _I64)
+    return b.sext(result, _I64) if ret == _I32 else result
 
 
 def _c_call(b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Value:

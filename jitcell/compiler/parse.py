@@ -221,8 +221,9 @@ class _Parser:
         names = []
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name not in ("math", "numpy"):
-                    self.error(node, f"only 'import math' and 'import numpy' are supported, not "
+                if alias.name not in ("math", "numpy", "cmath", "random"):
+                    self.error(node, f"only 'import math', 'import cmath', 'import numpy' and 'import random' are "
+                                     f"supported, not "
                                      f"'import {alias.name}'")
                     continue
                 names.append((alias.asname or alias.name, alias.name))
@@ -239,14 +240,15 @@ class _Parser:
                 self.error(node, f"typing.{unknown} is not supported: jitcell reads Optional, List, Dict, Tuple, "
                                  f"Set, Iterator, Iterable and Generator from typing, as annotations only")
                 return None
-            if node.module not in ("math", "numpy") or node.level:
-                self.error(node, f"only 'from math import ...' and 'from numpy import ...' (and Optional, List, "
-                                 f"Dict, Tuple, Set, Iterator, Iterable, Generator from typing for annotations) "
-                                 f"are supported, not 'from {'.' * node.level}{node.module or ''} import ...'")
+            if node.module not in ("math", "numpy", "cmath", "random") or node.level:
+                self.error(node, f"only 'from math import ...', 'from cmath import ...', 'from numpy import ...' and "
+                                 f"'from random import ...' (and Optional, List, Dict, Tuple, Set, Iterator, Iterable, "
+                                 f"Generator from typing for annotations) are supported, not "
+                                 f"'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:
-                if alias.name == "*" and node.module == "numpy":
-                    self.error(node, "'from numpy import *' is not supported; name what you use")
+                if alias.name == "*" and node.module in ("numpy", "random"):
+                    self.error(node, f"'from {node.module} import *' is not supported; name what you use")
                     continue
                 names.append((alias.asname or alias.name, f"{node.module}.{alias.name}"))  # math.*: check expands it
         return S.Import(tuple(names), self.loc(node)) if names else None
@@ -436,12 +438,11 @@ class _Parser:
             case ast.Subscript():
                 return self.subscript(node)
             case ast.Tuple(elts=elts) | ast.List(elts=elts):
-                if any(isinstance(e, ast.Starred) for e in elts):
-                    starred = next(e for e in elts if isinstance(e, ast.Starred))
-                    self.error(starred, "starred targets (first, *rest = ...) make a list, and jitcell has "
-                                        "no lists yet; unpack every item, or index the sequence")
+                starred = [e for e in elts if isinstance(e, ast.Starred)]
+                if len(starred) > 1:
+                    self.error(starred[1], "multiple starred expressions in assignment")
                     return None
-                items = [self.target(e) for e in elts]
+                items = [self.starred(e) if isinstance(e, ast.Starred) else self.target(e) for e in elts]
                 if any(i is None for i in items):
                     return None
                 return S.Tuple(tuple(i for i in items if i is not None), self.loc(node))
@@ -450,11 +451,15 @@ class _Parser:
                                  "jitcell's values have no attributes to assign")
                 return None
             case ast.Starred():
-                self.error(node, "starred targets (first, *rest = ...) make a list, and jitcell has no "
-                                 "lists yet; unpack every item, or index the sequence")
+                self.error(node, "starred assignment target must be in a list or tuple")
                 return None
         self.unsupported(node)
         return None
+
+    def starred(self, node: ast.Starred) -> S.Starred | None:
+        """`*rest` inside a tuple (or list) target."""
+        inner = self.target(node.value)
+        return None if inner is None else S.Starred(inner, self.loc(node))
 
     def name(self, node: ast.Name) -> S.Name:
         return S.Name(node.id, self.loc(node))
@@ -467,7 +472,7 @@ class _Parser:
             case ast.Name(id=name):
                 return S.Name(name, loc)
             case ast.Constant(value=value):
-                if value is Ellipsis or isinstance(value, (bytes, complex)):
+                if value is Ellipsis or isinstance(value, bytes):
                     self.error(node, f"{type(value).__name__} constants are not supported")
                     return S.Const(0, loc)  # the cell fails after parsing: the value is never used
                 return S.Const(value, loc)
@@ -602,8 +607,10 @@ def _is_docstring(node: ast.stmt) -> bool:
 
 
 def _plain(target: ast.expr) -> bool:
-    """A name, or a tuple of names: `a = v`, `a, b = v` (the simple forms, typed.Assign and Unpack)."""
-    return isinstance(target, ast.Name) or (isinstance(target, ast.Tuple) and _all_names(target.elts) is not None)
+    """A name, or a tuple of names: `a = v`, `a, b = v` (the simple forms, typed.Assign and Unpack);
+    `a, = v` unpacks one item, a pattern like any other."""
+    return isinstance(target, ast.Name) or (isinstance(target, ast.Tuple) and len(target.elts) > 1
+                                            and _all_names(target.elts) is not None)
 
 
 def _all_names(nodes: list[ast.expr]) -> list[ast.Name] | None:

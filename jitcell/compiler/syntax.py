@@ -27,7 +27,7 @@ class Name:
 
 @dataclass(frozen=True, slots=True)
 class Const:
-    value: int | float | bool | str | None
+    value: int | float | bool | str | complex | None
     loc: Loc
 
 
@@ -167,6 +167,14 @@ class Received:
 
 
 @dataclass(frozen=True, slots=True)
+class Starred:
+    """`*rest` among the targets of a tuple target: takes the items the others leave, as a list."""
+
+    target: Target
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Generator:
     """One `for target in iter if cond if cond` clause of a comprehension."""
 
@@ -189,10 +197,11 @@ class Comprehension:
 
 
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received | Comprehension)
+        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received | Comprehension | Starred)
 
-# An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`).
-Target = Name | Subscript | Tuple
+# An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`), one of which
+# may be starred (`first, *rest = xs`).
+Target = Name | Subscript | Tuple | Starred
 
 # ---- statements --------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from .types import Type
 
 @dataclass(frozen=True, slots=True)
 class Literal:
-    value: int | float | bool | str
+    value: int | float | bool | str | complex
     type: Type
     loc: Loc
 
@@ -396,11 +396,13 @@ class SetIter:
 
 @dataclass(frozen=True, slots=True)
 class ListIter:
-    """The items of a list, by index: its length read at each step, as CPython does."""
+    """The items of a list, by index: its length read at each step, as CPython does (reversed: from
+    the last, stopping at an index the list no longer has, as CPython's list_reverseiterator)."""
 
     list: Expr
     type: Type  # of an item
     loc: Loc
+    reverse: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,6 +412,7 @@ class StrIter:
     text: Expr
     type: Type  # of an item: str
     loc: Loc
+    reverse: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,6 +422,7 @@ class TupleIter:
     value: Expr
     type: Type
     loc: Loc
+    reverse: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,6 +456,16 @@ class GeneratorIter:
 
 Iterable = (RangeIter | ArrayIter | StrIter | ListIter | DictIter | SetIter | TupleIter | EnumerateIter | ZipIter
             | GeneratorIter)
+
+
+@dataclass(frozen=True, slots=True)
+class ListFrom:
+    """`list(it)` (and `sorted(it)`'s list) of an iterable that is not a list, dict or range: its
+    items appended in order to a new list."""
+
+    iterable: Iterable
+    type: Type  # list[item]
+    loc: Loc
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,7 +540,7 @@ class IsNone:
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleSlice | Comprehension | Hole | DictNew | DictGet
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
-        | StrOp | Reduce | IterLength | ListNew | ListOp | NoneValue | Wrap | Unwrap | IsNone)
+        | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
 
 # ---- statements --------------------------------------------------------------
 
@@ -555,6 +569,20 @@ class Pattern:
     type: Type  # of the value it receives
     store: Stmt | None
     items: tuple[Pattern, ...] = ()
+    unpacking: Unpacking | None = None  # how the items come out of a value that is not a plain tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Unpacking:
+    """A tuple target over a list, a str, an array, or with a starred target (check/unpacking.py):
+    one expression per item reading a Hole that stands for the value (`v[0]`, `v[-1]`, `v[1:-1]`),
+    all evaluated before any target is filled, as CPython does; `length` (`len(v)`), when not None,
+    is checked first against `expected` (at least that many with a starred target)."""
+
+    parts: tuple[Expr, ...]
+    length: Expr | None
+    expected: int
+    starred: bool
 
 
 @dataclass(frozen=True, slots=True)

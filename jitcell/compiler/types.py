@@ -1,11 +1,11 @@
 """The value types of jitcell's language, as interned values compared with `==`.
 
-    >>> INT, FLOAT, BOOL, NONE, STR
-    (int, float, bool, None, str)
+    >>> INT, FLOAT, BOOL, NONE, STR, COMPLEX
+    (int, float, bool, None, str, complex)
     >>> Array(FLOAT, 2), Tuple((INT, STR)), Dict(STR, INT), Set(INT), List(Tuple((INT, FLOAT)))
     (float[:, :], tuple[int, str], dict[str, int], set[int], list[tuple[int, float]])
 
-Scalars (int, float, bool) and tuples are values. str, dict, set, list and arrays live on
+Scalars (int, float, bool, complex) and tuples are values. str, dict, set, list and arrays live on
 the heap, are reference counted, and travel as pointers (`is_heap`).
 
 `ERROR` is the type of an expression that already produced a diagnostic; checks
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "ERROR", "Array", "Tuple", "Dict", "Set", "List", "Generator",
-           "Optional", "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
+__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "ERROR", "Array", "Tuple", "Dict", "Set", "List",
+           "Generator", "Optional", "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ FLOAT = Type("float")
 BOOL = Type("bool")
 NONE = Type("None")
 STR = Type("str")
+COMPLEX = Type("complex")  # complex128: check/complexes.py, lower/complexes.py
 ERROR = Type("<error>")
 
 
@@ -112,7 +113,7 @@ class Optional(Type):
         object.__setattr__(self, "inner", inner)
 
 
-_BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR}
+_BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR, "complex": COMPLEX}
 
 
 def type_from_name(name: str) -> Type | None:
@@ -169,3 +170,35 @@ def has_heap_parts(t: Type) -> bool:
     """Owned by whoever holds it: objects, tuples holding one, a generator (destroyed, not released)."""
     return is_heap(t) or isinstance(t, Generator) or (isinstance(t, Optional) and is_heap(t.inner)) \
         or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items))
+
+
+def arrays_inside(t: Type) -> bool:
+    """A list, dict or set (or a tuple of one) holding NumPy arrays at any depth. Such a value stays in
+    compiled code: an array parameter is a view on the entry point's stack (lower/arrays.py), which
+    must not outlive the call in a list, and Python's readers of lists (runtime/lists.py) know no arrays."""
+    if isinstance(t, (List, Dict, Set)):
+        return _holds_array(t)
+    return isinstance(t, Tuple) and any(map(arrays_inside, t.items))
+
+
+def _holds_array(t: Type) -> bool:
+    if isinstance(t, Array):
+        return True
+    if isinstance(t, Tuple):
+        return any(map(_holds_array, t.items))
+    if isinstance(t, (List, Set)):
+        return _holds_array(t.element)
+    return isinstance(t, Dict) and _holds_array(t.value)
+
+
+def list_result_of_arrays(t: Type) -> bool:
+    """A list holding arrays, in lists and tuples only, which an entry point can return: it moves the
+    arrays that live on its frame off it (lower/program.py), and runtime/lists.py reads them."""
+    def plain(u: Type) -> bool:
+        if isinstance(u, Tuple):
+            return all(map(plain, u.items))
+        if isinstance(u, List):
+            return plain(u.element)
+        return not isinstance(u, (Dict, Set))
+
+    return isinstance(t, List) and plain(t.element)

@@ -27,7 +27,6 @@ from jitcell.abi import SCRIPT_FUNCTION
 from jitcell.errors import CompileError, Diagnostic, Loc
 from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
-from jitcell.runtime.convert import from_set_table, reflect_set, to_set_table
 from jitcell.runtime.lists import Boundary
 
 from .library import Library
@@ -37,8 +36,17 @@ from .variables import JitVariable
 __all__ = ["bind", "JitFunction", "GeneratorFunction"]
 
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
-_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p}
-_PYTYPES = {"int": int, "float": float, "bool": bool, "str": str, "None": type(None)}
+
+
+class _Complex(ctypes.Structure):
+    """A complex result, or item of a tuple result: LLVM's {double, double}."""
+
+    _fields_ = [("real", ctypes.c_double), ("imag", ctypes.c_double)]
+
+
+_CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p,
+           "complex": _Complex}
+_PYTYPES = {"int": int, "float": float, "bool": bool, "str": str, "complex": complex, "None": type(None)}
 
 
 class JitFunction:
@@ -126,15 +134,18 @@ def _make_function(info: dict, library: Library) -> JitFunction:
     items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
     if _maybe_none_number(info["returns"]):  # {present, value}, written there too
         items = ["bool", _inner(info["returns"])]
-    entry.restype = None if items or info["returns"] == "None" else _ctype(info["returns"])
+    through_memory = items or info["returns"] == "complex"
+    entry.restype = None if through_memory or info["returns"] == "None" else _ctype(info["returns"])
     arguments = _arguments(info)
     argtypes = [c for _, _, t in arguments
                 for c in ([ctypes.c_char_p, ctypes.c_int64] if t in ("str", "str | None") else arrays.argtypes(t) if
-                          is_array_type(t) else [ctypes.c_bool, _ctype(_inner(t))] if _maybe_none_number(t)
-                          else [_ctype(t)])]
+                          is_array_type(t) else [ctypes.c_double] * 2 if t == "complex" else
+                          [ctypes.c_bool, _ctype(_inner(t))] if _maybe_none_number(t) else [_ctype(t)])]
     if items:
         result_type = _struct(items)
         argtypes.append(ctypes.POINTER(result_type))
+    elif through_memory:
+        argtypes.append(ctypes.POINTER(_Complex))
     entry.argtypes = argtypes
     source = _wrapper_source(info)
     filename = f"jitcell-wrapper {name}{info['signature']}"
@@ -143,15 +154,15 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__entry": entry, "jc__pending": callbacks.PENDING, "jc__take_pending": callbacks.take_pending,
         "jc__as_int": _converter(name, "int"), "jc__as_float": _converter(name, "float"),
         "jc__as_bool": _converter(name, "bool"), "jc__as_str": _converter(name, "str"),
+        "jc__as_complex": _converter(name, "complex"), "jc__complex": complex,
         "jc__too_big": _too_big(name), "jc__take_str": _take_str, "jc__tuple_class": tuple,
         "jc__bad_tuple": _bad_tuple(name),
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(as_default(d) for d in info["defaults"]),
-        "jc__Result": result_type if items else None,
-        "jc__tuple": _tuple_reader(items) if items and not _maybe_none_number(info["returns"]) else None,
-        "jc__release": _release, "jc__Boundary": Boundary, "jc__from_table": _table_reader(info["returns"]),
-        **{f"jc__to_table_{p}": _table_maker(name, p, t) for p, t in info["params"] if _is_set(t)},
-        **{f"jc__reflect_{p}": _set_reflector(t) for p, t in info["params"] if _is_set(t)},
+        "jc__Result": result_type if items else _Complex if through_memory else None,
+        "jc__tuple": None if _maybe_none_number(info["returns"]) else _tuple_reader(items) if items
+        else _complex_reader if through_memory else None,
+        "jc__Boundary": Boundary,
         **(arrays.wrapper_namespace(name, arguments) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
@@ -170,8 +181,7 @@ def _wrapper_source(info: dict) -> str:
         written.insert(len(params) - info["keyword_only"], "*")
     signature = ", ".join(written)
     lines = [f"def {info['name']}({signature}):"]
-    args, tables, late = [], [], []  # tables: runtime objects the call holds (lists, dicts, sets)
-    reflected, sets = [], []  # the sets' write-backs and releases (the Boundary does the others')
+    args, late = [], []
     if any(_reflected(t) for _, t in info["params"]) or _reflected(info["returns"]):
         lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
     arguments = _arguments(info, lines)  # a tuple parameter: checked, then its items are arguments
@@ -181,7 +191,6 @@ def _wrapper_source(info: dict) -> str:
             if _reflected(inner):
                 late.append(f"    jc__{p} = None if {p} is None else jc__call.argument({p}, {inner!r}, {p!r})")
                 args.append(f"jc__{p}")
-                tables.append(p)
                 continue
             lines.append(f"    if {p} is None: jc__{p}, jc__{p}__v = None, 0")
             lines.append("    else:")
@@ -202,13 +211,6 @@ def _wrapper_source(info: dict) -> str:
         if _reflected(t):  # copied into a runtime object, written back and released after the call
             late.append(f"    jc__{p} = jc__call.argument({p}, {t!r}, {p!r})")  # after the checks that may fail
             args.append(f"jc__{p}")
-            tables.append(p)
-            continue
-        if _is_set(t):  # copied into a runtime set, released after the call
-            args.append(f"jc__{p}")
-            tables.append(p)
-            sets.append(f"jc__{p}")
-            reflected.append(f"jc__reflect_{p}({p}, jc__{p})")  # the caller's set shows what the call changed
             continue
         lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {shown!r})")
         if t == "int":
@@ -216,20 +218,16 @@ def _wrapper_source(info: dict) -> str:
         if t == "str":  # UTF-8 bytes and their length; the entry point makes the object
             lines.append(f"    jc__{p} = {p}.encode('utf-8', 'surrogatepass')")
             args += [f"jc__{p}", f"len(jc__{p})"]
+        elif t == "complex":  # its two parts
+            args += [f"{p}.real", f"{p}.imag"]
         else:
             args.append(p)
     lines += late
-    boundary = len(sets) < len(tables)  # a jc__call holds lists and dicts
-    for k, made in enumerate(sets):  # last: a set that fails its check releases what was made before it
-        lines += ["    try:", f"        {made} = jc__to_table_{made[4:]}({made[4:]})", "    except BaseException:",
-                  *(["        jc__call.close(reflect=False)"] if boundary else []),
-                  *(f"        jc__release({earlier})" for earlier in sets[:k]), "        raise"]
-    closing = [*(["        jc__call.close()"] if boundary else []),
-               *(f"        {r}" for r in reflected), *(f"        jc__release({t})" for t in sets)]
-    if info.get("result_items") or _maybe_none_number(info["returns"]):
+    closing = ["        jc__call.close()"]  # the caller's lists, dicts and sets show what the call changed
+    if info.get("result_items") or info["returns"] == "complex" or _maybe_none_number(info["returns"]):
         lines.append("    jc__out = jc__Result()")
         call = f"jc__entry({', '.join(args + ['jc__out'])})"
-        if tables:
+        if late:
             lines += ["    try:", f"        {call}", "    finally:", *closing]
         else:
             lines.append(f"    {call}")
@@ -241,11 +239,12 @@ def _wrapper_source(info: dict) -> str:
         return "\n".join(lines) + "\n"
     returns = _inner(info["returns"])
     result = ("jc__take_str(jc__result)" if returns == "str" else
+              f"jc__call.result(jc__result, {returns!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
+              if _reflected(returns) and "[:" in returns else  # a list of arrays: views of them
               f"jc__call.result(jc__result, {returns!r})" if _reflected(returns) else
-              "jc__from_table(jc__result)" if _is_set(info["returns"]) else
               f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
               if is_array_type(info["returns"]) else "jc__result")
-    if tables:
+    if late:
         lines += ["    try:", f"        jc__result = jc__entry({', '.join(args)})", "    finally:",
                   *closing]
     else:
@@ -354,40 +353,15 @@ def _uses_arrays(info: dict) -> bool:
     return any(is_array_type(t) for t in types)
 
 
-def _release(address: int) -> None:
-    runtime.call("obj_release", address)
-
-
 def _reflected(type_name: str) -> bool:
-    """Lists and dicts: copied in, and written back into the caller's object (runtime/lists.py)."""
-    return type_name.startswith(("list[", "dict["))
-
-
-def _is_set(type_name: str) -> bool:
-    """A set: a runtime table copied in, made equal to the caller's set after the call (convert.py)."""
-    return type_name.startswith("set[")
-
-
-def _table_maker(function: str, param: str, type_name: str):
-    return lambda value: to_set_table(value, type_name, function, param)
-
-
-def _set_reflector(type_name: str):
-    return lambda target, table: reflect_set(target, table, type_name)
-
-
-def _table_reader(type_name: str):
-    """A set result's reader (a dict's or a list's is the Boundary's)."""
-    if not type_name.startswith("set["):
-        return None
-    return lambda address: from_set_table(address, type_name)
-
+    """Lists, dicts and sets: copied in, and written back into the caller's object (runtime/lists.py)."""
+    return type_name.startswith(("list[", "dict[", "set["))
 
 
 def _tuple_reader(items: list[str]):
     """Python's tuple from a result struct; str items are taken (read, then released), array
     items become ndarrays (`args`: the call's arguments, for an array that is one of them),
-    dict items Python dicts (the table released)."""
+    list, dict and set items Python lists, dicts and sets (the object released)."""
     names = [f"v{i}" for i in range(len(items))]
     inner = {t: _tuple_reader([_type_text(i) for i in parsed[1]])
              for t in items if t.startswith("tuple[") and (parsed := parse_type(t)) is not None}
@@ -395,12 +369,17 @@ def _tuple_reader(items: list[str]):
     def read(struct, args=()):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else
                      Boundary("").result(getattr(struct, n), t) if _reflected(t) else
-                     _table_reader(t)(getattr(struct, n)) if _is_set(t) else
                      inner[t](getattr(struct, n), args) if t in inner else
-                     arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else getattr(struct, n)
+                     arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else
+                     complex(getattr(struct, n).real, getattr(struct, n).imag) if t == "complex" else
+                     getattr(struct, n)
                      for n, t in zip(names, items, strict=True))
 
     return read
+
+
+def _complex_reader(struct: _Complex, args=()) -> complex:
+    return complex(struct.real, struct.imag)
 
 
 def _take_str(address: int) -> str:
@@ -423,6 +402,10 @@ def _converter(function: str, target: str):
                 return bool(value)
             if target == "str" and isinstance(value, str):
                 return str(value)
+            if target == "complex" and not isinstance(value, (str, bytes)) and (
+                    hasattr(type(value), "__complex__") or hasattr(type(value), "__float__")
+                    or hasattr(type(value), "__index__")):
+                return complex(value)
         except TypeError:
             pass
         raise TypeError(f"{function}() argument '{param}' must be {target}, not {type(value).__name__}")

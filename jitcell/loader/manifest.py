@@ -27,12 +27,12 @@ from jitcell.version import CODEGEN_ABI
 __all__ = ["problem", "parse_type", "signature_text", "is_identifier", "TypeName"]
 
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
-_SCALARS = ("int", "float", "bool", "str")
+_SCALARS = ("int", "float", "bool", "str", "complex")
 _DICT_KEYS = ("int", "str")
 _OPTIONAL_INNER = ("int", "float", "bool", "str", "list", "dict")  # what may be None (check/optional.py)
 _DICT_VALUES = ("int", "float", "bool", "str")
 _SET_ELEMENTS = ("int", "str")
-_ARRAY_ELEMENTS = ("int", "float", "bool")
+_ARRAY_ELEMENTS = ("int", "float", "bool", "complex")
 _OPTIONS = {"opt": int, "wraparound": bool, "first_line": int, "loop_versioning": bool, "interrupt_checks": bool,
             "boundscheck": bool, "internal": bool, "script": bool, "break_linkage": str}
 _BREAKS = ("no-dllexport", "hidden")

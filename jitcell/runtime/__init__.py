@@ -5,7 +5,8 @@
     >>> runtime.call("live_objects")             # objects alive right now
     0
 
-Its source is `source.py` beside this file, compiled like a cell with internal=True. The
+Its source is `source.py` beside this file (then `source_random.py`, the random generators),
+compiled like a cell with internal=True. The
 library is an ordinary cache entry: a restarted kernel loads it from disk like any other,
 and every cell library that uses it finds its functions through patched slots.
 
@@ -31,6 +32,8 @@ __all__ = ["install", "library", "address", "function", "call", "new_str", "read
            "SOURCE_PATH"]
 
 SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.py")
+# compiled as one cell after source.py: the random generators' state and draws
+RANDOM_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_random.py")
 
 _library = None
 _builder: Callable | None = None
@@ -52,16 +55,22 @@ def library():
         if _builder is None:
             raise JitError("the runtime library is built by jitcell's pipeline, which has not been set up in "
                            "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
-        with open(SOURCE_PATH, encoding="utf-8") as f:
-            source = f.read()
+        source = ""
+        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH):
+            with open(path, encoding="utf-8") as f:
+                source += f.read() + "\n\n"
         built = _builder(source)
         # which thread runs Python's signal handlers; the key of each thread's stack floor
         info = next(f for f in built.manifest["functions"] if f["name"] == "runtime_setup")
         setup = built.handle[info["symbol"]]
         setup.argtypes, setup.restype = [ctypes.c_uint64], None
         setup(threading.main_thread().ident or 0)
+        info = next(f for f in built.manifest["functions"] if f["name"] == "random_after_fork")
+        reseed = built.handle[info["symbol"]]
+        reseed.argtypes, reseed.restype = [], None
         if hasattr(os, "register_at_fork"):  # a child forked from another thread: that one is its main thread
             os.register_at_fork(after_in_child=lambda: setup(threading.main_thread().ident or 0))
+            os.register_at_fork(after_in_child=reseed)  # as CPython's random module does
         _library = built
     return _library
 

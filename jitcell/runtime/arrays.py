@@ -28,7 +28,7 @@ from jitcell import runtime
 __all__ = ["parse_type", "is_array_type", "wrapper_lines", "wrapper_namespace", "take_array", "ArrayOwner",
            "ArgumentView", "site_error", "argtypes"]
 
-_DTYPES = {"float": "float64", "int": "int64", "bool": "bool"}
+_DTYPES = {"float": "float64", "int": "int64", "bool": "bool", "complex": "complex128"}
 _HEADER = 88  # bytes; words as in runtime/source.py
 _WORD = ctypes.c_int64.from_address
 
@@ -246,6 +246,9 @@ def take_array(address: int, type_name: str, args: tuple):
     if not _RELEASE:
         _RELEASE.append(runtime.function("obj_release"))
     origin = _WORD(address + 32).value
+    if origin <= -16:  # argument -16 - origin itself, moved off the frame as an item of a list result
+        _RELEASE[0](address)
+        return args[-16 - origin]
     if origin >= 0:  # a slice of argument `origin`, detached from the call's frame (lower/arrays.py)
         result = np.asarray(ArgumentView(args[origin], address, type_name))
         _RELEASE[0](address)

@@ -22,9 +22,11 @@ three references (type, value, traceback), which `PyErr_Restore` gives back to C
 from __future__ import annotations
 
 import builtins
+import cmath
 import ctypes
 import math
 import operator
+import random
 import re
 import threading
 from collections.abc import Callable
@@ -41,8 +43,16 @@ PRINT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ct
 RAISE_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
 FORMAT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)
 
+
+
+class _Complex(ctypes.Structure):
+    """A complex operand or result: LLVM's {double, double} (lower/complexes.py)."""
+
+    _fields_ = [("real", ctypes.c_double), ("imag", ctypes.c_double)]
+
+
 _CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "str": ctypes.c_void_p,
-           "set[int]": ctypes.c_void_p, "set[str]": ctypes.c_void_p}  # a set: printed or formatted
+           "complex": _Complex, "set[int]": ctypes.c_void_p, "set[str]": ctypes.c_void_p}  # a set: printed or formatted
 
 _OPERATIONS = {
     "add": (operator.add, "{} + {}"), "sub": (operator.sub, "{} - {}"),
@@ -60,13 +70,40 @@ _OPERATIONS = {
     "str.center": (str.center, "{}.center({}, {})"),
     "str.split": (str.split, "{}.split({}, {})"), "str.rsplit": (str.rsplit, "{}.rsplit({}, {})"),
     "set.pop": (lambda: set().pop(), "set().pop()"),
+    # random numbers (compiler/lower/randoms.py): the same call on a fresh generator raises the error
+    "random.randint": (lambda a, b: _drawn(random.Random(0).randint, a, b), "random.randint({}, {})"),
+    "random.randrange": (lambda a, b, c: _drawn(random.Random(0).randrange, a, b, c), "random.randrange({}, {}, {})"),
+    "random.randrange1": (lambda n: _drawn(random.Random(0).randrange, n), "random.randrange({})"),
+    "random.choice": (lambda: random.Random(0).choice([]), "random.choice([])"),
+    "np.random.seed": (lambda s: _numpy_state().seed(s), "np.random.seed({})"),
+    "np.random.randint": (lambda a, b: _drawn(_numpy_state().randint, a, b), "np.random.randint({}, {})"),
+    "np.random.randint1": (lambda n: _drawn(_numpy_state().randint, n), "np.random.randint({})"),
+    "np.random.normal": (lambda a, b: _numpy_state().normal(a, b), "np.random.normal({}, {})"),
+    "np.random.uniform": (lambda a, b: _numpy_state().uniform(a, b), "np.random.uniform({}, {})"),
 }
+
+
+def _drawn(draw: Callable, *args: int) -> int:
+    """A draw that compiled code found it cannot make: Python's error, or (a range of 2**64 ints,
+    which Python can draw from) the limit of 64-bit ints."""
+    draw(*args)
+    raise OverflowError(f"{draw.__name__}{args}: a range of 2**64 or more ints is beyond jitcell's 64-bit ints")
+
+
+def _numpy_state():
+    import numpy
+
+    return numpy.random.RandomState(0)
 
 # what compiled code asks Python to compute (a `str_call` site, through the format callback):
 # Unicode's tables, and CPython's number parsing beyond the runtime's fast paths
 _STR_CALLS: dict[str, Callable] = {
     "upper": str.upper, "lower": str.lower, "isdigit": str.isdigit, "isalpha": str.isalpha,
     "isspace": str.isspace, "isalnum": str.isalnum, "int": int, "float": float, "round": round,
+    # the cmath module, CPython's own (its special-value tables): check/complexes.py lists what is called
+    **{f"cmath.{name}": getattr(cmath, name) for name in (
+        "sqrt", "exp", "log", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
+        "asinh", "acosh", "atanh", "phase", "polar", "rect", "isnan", "isinf", "isfinite", "isclose")},
 }
 
 
@@ -90,8 +127,9 @@ class _Site:
             return []
         struct = self.values_type.from_address(address)
         values = [getattr(struct, name) for name, _ in self.fields]
-        if any(t == "str" or t.startswith(("list[", "set[")) for t in self.types):
-            values = [runtime.read_str(v) if t == "str" else read_set(v, t) if t.startswith("set[") else
+        if any(t in ("str", "complex") or t.startswith(("list[", "set[")) for t in self.types):
+            values = [runtime.read_str(v) if t == "str" else complex(v.real, v.imag) if t == "complex" else
+                      read_set(v, t) if t.startswith("set[") else
                       lists.read(v, t) if t.startswith("list[") else v
                       for v, t in zip(values, self.types, strict=True)]
         return values
@@ -203,6 +241,10 @@ class _Site:
             raise
         if isinstance(result, str):
             ctypes.c_void_p.from_address(out).value = runtime.new_str(result)
+        elif isinstance(result, complex):
+            _Complex.from_address(out).real, _Complex.from_address(out).imag = result.real, result.imag
+        elif isinstance(result, tuple):  # cmath.polar: two floats
+            (ctypes.c_double * 2).from_address(out)[:] = list(result)
         elif isinstance(result, float):
             ctypes.c_double.from_address(out).value = result
         elif -2**63 <= result < 2**63:
@@ -514,7 +556,7 @@ def site_problem(site: object) -> str | None:
         return "its name is not a name"
     if kind in ("array_index", "array_new") and site["ndim"] not in (1, 2):
         return "its array has neither 1 nor 2 dimensions"
-    if kind == "array_new" and site["dtype"] not in ("float64", "int64", "bool"):
+    if kind == "array_new" and site["dtype"] not in ("float64", "int64", "bool", "complex128"):
         return "its dtype is not one jitcell makes"
     if kind == "array_unaligned" and not (isinstance(site["params"], list) and
                                           all(isinstance(p, str) and _argument_name(p) for p in site["params"])):

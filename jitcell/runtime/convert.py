@@ -1,18 +1,17 @@
 """Python values <-> the runtime library's objects, at the boundary of a compiled call.
 
     table = to_table({"a": 1}, "dict[str, int]", "count", "d")   # a copy, owned by the caller
-    from_table(table, "dict[str, int]")                           # {"a": 1}; the table is released
+    read_table(table, "dict[str, int]")                           # {"a": 1}
     table = to_set_table({1, 2}, "set[int]", "f", "s")           # a runtime set holding a copy
-    reflect_set(caller_set, table, "set[int]")                    # the caller's set now equals the table
+    reflect_set(caller_set, read_set(table, "set[int]"))          # the caller's set now equals the table
 
-A dict argument is copied in (its keys and values checked against the parameter's
-types, with TypeError naming the parameter; a subclass whose behaviour the copy would
-lose, such as defaultdict or Counter, is refused) and written back into the caller's dict
-if compiled code changed it (runtime/lists.py, which handles lists the same way); a dict
-result becomes a Python dict.
-A set argument is copied in the same way (each element checked), and when the call
-returns the caller's set is made equal to the runtime set (the compiled code's
-additions and removals, as Python would show them); a set result becomes a Python set.
+The tables of the boundary (runtime/lists.py, whose `Boundary` decides when to copy and
+reflect lists, dicts and sets alike). A dict argument is copied in (its keys and values
+checked against the parameter's types, with TypeError naming the parameter; a subclass
+whose behaviour the copy would lose, such as defaultdict or Counter, is refused); a set
+argument too (each element checked, a frozenset refused). After a call that changed it, the
+caller's dict gets the table's items, the caller's set the table's elements (only what
+differs is touched).
 A table stores 8-byte words: ints as is, floats as their bits, bools as 0/1, strs
 as object addresses (see runtime/source.py).
 """
@@ -25,7 +24,7 @@ import struct
 from jitcell import runtime
 
 __all__ = ["dict_types", "to_table", "from_table", "read_table", "table_kinds", "check_dict", "key_word",
-           "table_words", "KEY_KINDS", "to_set_table", "from_set_table", "read_set", "reflect_set"]
+           "table_words", "KEY_KINDS", "to_set_table", "read_set", "reflect_set"]
 
 _PACK_DOUBLE, _UNPACK_DOUBLE = struct.Struct("<d").pack, struct.Struct("<q").unpack
 _PACK_WORD, _UNPACK_WORD = struct.Struct("<q").pack, struct.Struct("<d").unpack
@@ -214,17 +213,9 @@ def read_set(table: int, type_name: str) -> set:
     return result
 
 
-def from_set_table(table: int, type_name: str) -> set:
-    """A Python set with the elements of an owned runtime set, which is then released."""
-    result = read_set(table, type_name)
-    runtime.call("obj_release", table)
-    return result
-
-
-def reflect_set(target, table: int, type_name: str) -> None:
-    """Make the caller's set `target` hold the runtime set's elements (after a call that may have
+def reflect_set(target: set, now: set) -> None:
+    """Make the caller's set `target` hold the elements `now` of the runtime set (after a call that
     changed them). Only what differs is touched."""
-    now = read_set(table, type_name)
     if now != target:
         target.intersection_update(now)
         target.update(now)

@@ -1,4 +1,4 @@
-"""Python lists (and dicts) <-> the runtime library's objects, at the boundary of a compiled call.
+"""Python lists, dicts and sets <-> the runtime library's objects, at the boundary of a compiled call.
 
     def f(xs: list[int]) -> None:       the wrapper: call = Boundary("f")
         xs.append(len(xs))                  jc__xs = call.argument(xs, "list[int]", "xs")   copy in
@@ -10,14 +10,22 @@ type: a TypeError names the parameter and the first bad item), as Numba's reflec
 are. When the call returns (or raises), each runtime list made from a Python list is
 written back into that same Python list object if compiled code modified it (the list's
 `modified` word, runtime/source.py): the caller sees every mutation, and an unmodified
-list costs nothing more than the copy in. Nested lists and dicts are reflected into their
+list costs nothing more than the copy in. Dicts and sets are copied into tables and
+reflected the same way, when their `modified` word is set: natively for a plain dict or set
+(source.py, `table_from_python`, `table_to_python`), else through convert.py. Nested lists, dicts and sets are
+reflected into their
 own Python objects, so aliases inside the caller's data stay aliases. The boundary maps
 each runtime object it made back to the Python object it came from (and keeps a reference
 to it until the call is over, so its address cannot be reused): a list that compiled code
 returns, stores or moves is given back as the caller's object wherever it was one.
 
-Items are 8-byte words: flat lists of int, float or bool are packed with `struct` in one
-pass; strs, tuples, nested lists and dicts item by item.
+Items are 8-byte words, a list[bool]'s one byte each (`_size`). Flat lists of int, float or
+bool cross in native code: the runtime library reads and writes the Python list through
+CPython's C API (source.py, "lists at the boundary"), and writes back only the items whose
+value changed (a list subclass goes the Python way, so that its own methods are used); an
+item the native loop does not take plainly (a numpy.bool_, an int beyond 64 bits, a str) sends the list through
+the Python path below, which converts it or names the bad item. strs, tuples, nested lists
+and dicts go item by item.
 """
 
 from __future__ import annotations
@@ -28,15 +36,18 @@ import functools
 import struct
 
 from jitcell import runtime
-from jitcell.runtime import convert
+from jitcell.runtime import arrays, convert
 
 __all__ = ["Boundary", "read", "parse"]
 
 _WORD = ctypes.c_int64.from_address
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
-_SCALARS = ("int", "float", "bool", "str")
+_SCALARS = ("int", "float", "bool", "str", "complex")
+_FLAT = {"int": 0, "float": 1, "bool": 2}  # the `kind` of the native conversions
+_TRUE, _FALSE = id(True), id(False)
 
-# A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name)
+# A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name),
+# ("set", element, name)
 Parsed = tuple
 
 
@@ -45,6 +56,8 @@ def parse(name: str) -> Parsed:
     """"list[tuple[int, str]]" -> ("list", ("tuple", (("int",), ("str",))))."""
     if name in _SCALARS:
         return (name,)
+    if arrays.is_array_type(name):  # in a list result only (check/program.py refuses the rest)
+        return ("array", name)
     head, _, rest = name.partition("[")
     inner = _split(rest[:-1])
     if head == "list":
@@ -53,6 +66,8 @@ def parse(name: str) -> Parsed:
         return ("tuple", tuple(parse(i) for i in inner))
     if head == "dict":
         return ("dict", inner[0], inner[1], name)
+    if head == "set":
+        return ("set", inner[0], name)
     raise TypeError(f"jitcell: {name} cannot cross the boundary inside a list")
 
 
@@ -69,12 +84,17 @@ def _split(text: str) -> list[str]:
 
 
 def _words(t: Parsed) -> int:
-    return sum(_words(i) for i in t[1]) if t[0] == "tuple" else 1
+    return sum(_words(i) for i in t[1]) if t[0] == "tuple" else 2 if t[0] == "complex" else 1
+
+
+def _size(t: Parsed) -> int:
+    """The bytes of a list item (compiler/lower/items.py's item_size): a bool's one, else its words."""
+    return 1 if t[0] == "bool" else 8 * _words(t)
 
 
 def _mask(t: Parsed) -> int:
     if t[0] != "tuple":
-        return 1 if t[0] in ("str", "list", "dict") else 0
+        return 1 if t[0] in ("str", "list", "dict", "set", "array") else 0
     mask, at = 0, 0
     for item in t[1]:
         mask |= _mask(item) << at
@@ -89,11 +109,13 @@ def _name(t: Parsed) -> str:
         return f"tuple[{', '.join(_name(i) for i in t[1])}]"
     if t[0] == "dict":
         return t[3]
+    if t[0] == "set":
+        return t[2]
     return t[0]
 
 
 def _holds_objects(t: Parsed) -> bool:
-    return t[0] in ("list", "dict") or (t[0] == "tuple" and any(_holds_objects(i) for i in t[1]))
+    return t[0] in ("list", "dict", "set") or (t[0] == "tuple" and any(_holds_objects(i) for i in t[1]))
 
 
 class _BadItem(Exception):
@@ -106,7 +128,7 @@ class _BadItem(Exception):
 class Boundary:
     """The conversions of one call: what it made from which Python object, and what it holds."""
 
-    __slots__ = ("function", "originals", "held", "reflected", "arguments")
+    __slots__ = ("function", "originals", "held", "reflected", "arguments", "call_args")
 
     def __init__(self, function: str):
         self.function = function
@@ -114,15 +136,18 @@ class Boundary:
         self.held: list[int] = []  # references this call keeps until finish()
         self.reflected: set[int] = set()
         self.arguments: list[tuple[int, str]] = []  # what argument() gave the call, for close()
+        self.call_args: tuple = ()  # the call's arguments, for the arrays of a list result
 
     # ---- in ------------------------------------------------------------------------------
 
     def argument(self, value, type_name: str, param: str) -> int:
-        """A runtime object (owned by the caller) holding a copy of the list or dict `value`."""
+        """A runtime object (owned by the caller) holding a copy of the list, dict or set `value`."""
         t = parse(type_name)
         try:
             if t[0] == "dict":
                 obj = self.dict_in(value, t, param)
+            elif t[0] == "set":
+                obj = self.set_in(value, t, param)
             elif value.__class__ is not list and not isinstance(value, list):
                 raise _BadItem([], type(value).__name__)
             else:
@@ -147,15 +172,22 @@ class Boundary:
         n = len(value)
         kind = element[0]
         owned: list[int] = []
+        if kind in _FLAT and value.__class__ is list:  # a subclass may change how it is read
+            lst = _native("list_from_python")(value, _FLAT[kind], _TRUE, _FALSE)
+            if lst > 0:
+                self.register(lst, value)
+                return lst
+            if lst == 0:
+                raise MemoryError
         try:
-            if kind in ("int", "float", "bool"):
+            if kind in _FLAT:  # an item the native loop did not take: convert here, or name it
                 data = _pack_flat(value, kind, path)
             else:
                 words: list[int] = []
                 for i, item in enumerate(value):
                     self.item_words(item, element, words, owned, [*path, i])
                 data = array.array("q", words)
-            lst = _rt("list_new")(n, _words(element), _mask(element))
+            lst = _rt("list_new")(n, _size(element), _mask(element))
             if lst == 0:
                 raise MemoryError
         except BaseException:
@@ -163,7 +195,7 @@ class Boundary:
                 runtime.call("obj_release", obj)
             raise
         if data:  # no copy: from the array's own buffer
-            ctypes.memmove(_WORD(lst + 32).value, data.buffer_info()[0], 8 * len(data))
+            ctypes.memmove(_WORD(lst + 32).value, data.buffer_info()[0], data.itemsize * len(data))
         self.register(lst, value)
         return lst
 
@@ -195,13 +227,34 @@ class Boundary:
                 raise _BadItem(path, type(item).__name__)
             owned.append(self.dict_in(item, t, f"{path}"))
             words.append(owned[-1])
+        elif kind == "complex":  # two words: the real part's bits, the imaginary part's
+            if isinstance(item, (str, bytes)) or not any(hasattr(type(item), m) for m in
+                                                         ("__complex__", "__float__", "__index__")):
+                raise _BadItem(path, type(item).__name__)
+            z = complex(item)
+            words += struct.unpack("<qq", struct.pack("<dd", z.real, z.imag))
+        elif kind == "set":
+            if not isinstance(item, set):
+                raise _BadItem(path, type(item).__name__)
+            owned.append(self.set_in(item, t, f"{path}"))
+            words.append(owned[-1])
         else:
             words.append(_scalar_word(item, kind, path))
 
     def dict_in(self, value, t: Parsed, param: str) -> int:
         if t[2].startswith("list["):
             return self.dict_of_lists_in(value, t, param)
-        table = convert.to_table(value, t[3], self.function, param)
+        table = _table_in(value, dict, convert.table_kinds(t[3]))
+        if table == 0:  # the Python way: converts what the native loop did not take, or names it
+            table = convert.to_table(value, t[3], self.function, param)
+        _WORD(table + 72).value = 0  # filling it is no change to reflect
+        self.register(table, value)
+        return table
+
+    def set_in(self, value, t: Parsed, param: str) -> int:
+        table = _table_in(value, set, convert.KEY_KINDS[t[1]])
+        if table == 0:
+            table = convert.to_set_table(value, t[2], self.function, param)
         _WORD(table + 72).value = 0  # filling it is no change to reflect
         self.register(table, value)
         return table
@@ -239,8 +292,10 @@ class Boundary:
         """Write what compiled code did to an argument back into the caller's object."""
         self.python(obj, parse(type_name))
 
-    def result(self, obj: int, type_name: str):
-        """The Python value of an owned result object, which is released."""
+    def result(self, obj: int, type_name: str, call_args: tuple = ()):
+        """The Python value of an owned result object, which is released; `call_args` are the call's
+        arguments, for the arrays of a list result that are views of them."""
+        self.call_args = call_args
         try:
             return self.python(obj, parse(type_name))
         finally:
@@ -271,12 +326,17 @@ class Boundary:
             return original
         if t[0] == "dict":
             return self.dict_out(obj, t, original)
+        if t[0] == "set":
+            return self.set_out(obj, t, original)
         modified = _modified(obj)
         if original is not None:
             self.reflected.add(obj)
             if not modified:
                 if _holds_objects(t[1]):  # its own items are the same, but nested ones may have changed
                     self.reflect_items(obj, t[1])
+                return original
+        if original.__class__ is list and t[1][0] in _FLAT:  # only the items that changed (a subclass: its __setitem__)
+            if _native("list_into_python")(obj, original, _FLAT[t[1][0]], _TRUE, _FALSE) == 1:
                 return original
         values = self.items(obj, t[1])
         if original is None:
@@ -285,18 +345,17 @@ class Boundary:
         return original
 
     def items(self, obj: int, element: Parsed) -> list:
+        kind = element[0]
+        if kind in _FLAT:
+            return _native("list_to_python")(obj, _FLAT[kind], _TRUE, _FALSE)
         n = _WORD(obj + 16).value
         if n == 0:
             return []
-        memory = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element)))
-        kind = element[0]
-        if kind == "float":
-            return memory.cast("d").tolist()
+        memory = memoryview(ctypes.string_at(_WORD(obj + 32).value, n * _size(element)))
+        if kind == "complex":
+            parts = memory.cast("d").tolist()
+            return [complex(parts[k], parts[k + 1]) for k in range(0, len(parts), 2)]
         words = memory.cast("q").tolist()
-        if kind == "int":
-            return words
-        if kind == "bool":
-            return [w != 0 for w in words]
         if kind == "str":
             return [runtime.read_str(w) for w in words]
         at = iter(words)
@@ -307,8 +366,8 @@ class Boundary:
         n = _WORD(obj + 16).value
         if n == 0:
             return
-        words = memoryview(ctypes.string_at(_WORD(obj + 32).value, 8 * n * _words(element))).cast("q").tolist()
-        if element[0] in ("list", "dict"):
+        words = memoryview(ctypes.string_at(_WORD(obj + 32).value, n * _size(element))).cast("q").tolist()
+        if element[0] in ("list", "dict", "set"):
             for word in words:
                 self.python(word, element)
             return
@@ -320,6 +379,8 @@ class Boundary:
         kind = t[0]
         if kind == "tuple":
             return tuple(self.value(words, item) for item in t[1])
+        if kind == "complex":
+            return complex(*struct.unpack("<dd", struct.pack("<qq", next(words), next(words))))
         word = next(words)
         if kind == "int":
             return word
@@ -329,12 +390,15 @@ class Boundary:
             return word != 0
         if kind == "str":
             return runtime.read_str(word)
+        if kind == "array":  # the list keeps its reference; the ndarray takes one of its own
+            _WORD(word).value += 1
+            return arrays.take_array(word, t[1], self.call_args)
         return self.python(word, t)
 
     def dict_out(self, table: int, t: Parsed, original):
         if original is not None:
             self.reflected.add(table)
-            if _WORD(table + 72).value == 0:  # its entries are the same; lists among its values may not be
+            if not _table_modified(table):  # its entries are the same; lists among its values may not be
                 if t[2].startswith("list["):
                     element = parse(t[2])
                     for _, word in convert.table_words(table, t[1]):
@@ -344,11 +408,20 @@ class Boundary:
             element = parse(t[2])
             values = {k: self.python(v, element) for k, v in convert.table_words(table, t[1])}
         else:
-            values = convert.read_table(table, t[3])
+            values = _native("table_to_python")(table, False, _TRUE, _FALSE, _ERRORS)
         if original is None:
             return values
         original.clear()
         original.update(values)
+        return original
+
+
+    def set_out(self, table: int, t: Parsed, original):
+        if original is None:
+            return _native("table_to_python")(table, True, _TRUE, _FALSE, _ERRORS)
+        self.reflected.add(table)
+        if _table_modified(table):  # the call added or removed elements
+            convert.reflect_set(original, _native("table_to_python")(table, True, _TRUE, _FALSE, _ERRORS))
         return original
 
 
@@ -358,9 +431,39 @@ def _rt(name: str):
     return runtime.function(name)
 
 
+# The native conversions (runtime/source.py), called with the GIL held (ctypes.PYFUNCTYPE): they
+# use CPython's C API, and an exception they leave set (MemoryError) is raised by ctypes
+_I64, _OBJ, _BOOL = ctypes.c_int64, ctypes.py_object, ctypes.c_bool
+_NATIVE = {"list_from_python": ctypes.PYFUNCTYPE(_I64, _OBJ, _I64, _I64, _I64),
+           "list_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _I64, _I64, _I64),
+           "list_into_python": ctypes.PYFUNCTYPE(_I64, _I64, _OBJ, _I64, _I64, _I64),
+           "table_from_python": ctypes.PYFUNCTYPE(_I64, _OBJ, _I64, _BOOL, _I64, _I64),
+           "table_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _BOOL, _I64, _I64, _I64)}
+_SURROGATEPASS = ctypes.c_char_p(b"surrogatepass")  # how a runtime str decodes (runtime.read_str)
+_ERRORS = ctypes.cast(_SURROGATEPASS, ctypes.c_void_p).value
+
+
+@functools.cache
+def _native(name: str):
+    return _NATIVE[name](runtime.address(name))
+
+
 def _modified(lst: int) -> bool:
     """Has compiled code changed this list since it was made (its `modified` word)?"""
     return _WORD(lst + 56).value != 0
+
+
+def _table_in(value, cls: type, kinds: int) -> int:
+    """A new table holding a plain dict's (or set's) items, converted natively; 0 when the Python
+    way must do it: a subclass, an item not plainly of its type, no memory (which it finds again)."""
+    if value.__class__ is not cls:
+        return 0
+    return max(_native("table_from_python")(value, kinds, cls is set, _TRUE, _FALSE), 0)
+
+
+def _table_modified(table: int) -> bool:
+    """Has compiled code changed this dict or set since it was made (word 9, `modified`)?"""
+    return _WORD(table + 72).value != 0
 
 
 def read(obj: int, type_name: str):
@@ -373,9 +476,9 @@ def _pack_flat(value: list, kind: str, path: list[int]) -> array.array:
     try:
         if kind == "bool":
             for i, item in enumerate(value):
-                if item.__class__ is not bool and type(item).__name__ != "bool_":
+                if item.__class__ is not bool and type(item).__name__ not in ("bool", "bool_"):  # numpy 2: "bool"
                     raise _BadItem([*path, i], type(item).__name__)
-            return array.array("q", value)
+            return array.array("b", [bool(item) for item in value])  # a list[bool]'s item: one byte
         return array.array("q" if kind == "int" else "d", value)  # one loop in C
     except (TypeError, OverflowError):
         for i, item in enumerate(value):  # which one: the same checks as for a scalar argument

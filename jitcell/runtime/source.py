@@ -28,11 +28,16 @@ Objects are reference counted; an object is its address:
             words 5-6 shape, words 7-8 strides in elements (word 6 and 8 unused for 1-D),
             word 9 item size, word 10 base (0, or the array that owns the memory of a -2 view:
             always an owner (-1) or an entry point's view (k), never another -2 view)
-    list:   word 2 length, word 3 capacity (items), word 4 items address, word 5 item size in
-            words, word 6 object mask (bit k set: word k of each item is an object the list
+    list:   word 2 length, word 3 capacity (items), word 4 items address (the object's own
+            address + 64 when the items follow the header: a small list made in one allocation,
+            whose items list_reserve moves to memory of their own to grow), word 5 item size in
+            bytes, word 6 object mask (bit k set: word k of each item is an object the list
             owns), word 7 modified (set by every mutation; the boundary writes a list back to
-            its Python list only if set). An item is its words: an int, a float's bits, a bool
-            0/1, an object's address; a tuple its items' words in order, flattened.
+            its Python list only if set). An item is its words: an int, a float's bits, an
+            object's address; a tuple its items' words in order, flattened (a bool in a tuple:
+            a word 0/1); a complex two words. Except a list[bool]'s: one byte 0/1 per item, so
+            word 5, the item size, is in bytes (1, or 8 per word; compiler/lower/items.py's
+            item_size).
 
 Out of memory: every allocation is checked. A function that allocates returns 0 (or
 False) when malloc, calloc or realloc fails, having freed what it allocated and left its
@@ -43,7 +48,9 @@ side too (runtime/__init__.py, convert.py).
 State words (`state(i)`): 0 live objects, 1 objects ever allocated; 32 signals received
 (the interrupt counter, which compiled loops compare with its value when their function
 started); 35 the main thread's id; 36 the pthread key of each thread's stack floor, 37 set
-if it exists; 38 the table of the 256 cached one-character strings (str_chars_setup); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
+if it exists; 38 the table of the 256 cached one-character strings (str_chars_setup); 39 the scratch word of
+the list conversions at the boundary (under the GIL); 40, 41 the
+pthread key of each thread's random state and whether it exists (source_random.py); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
 nonzero while `on_signal` runs for signal s (interrupts.py).
 """
 
@@ -79,7 +86,8 @@ def obj_destroy(o: int) -> None:
         obj_release(load64(o + 80))
     elif kind == 4:
         items_release(load64(o + 32), load64(o + 16), load64(o + 40), load64(o + 48))
-        free(load64(o + 32))
+        if load64(o + 32) != o + 64:  # else the items are inside the object
+            free(load64(o + 32))
     store64(state(0), load64(state(0)) - 1)
     free(o)
 
@@ -663,7 +671,7 @@ def char_before(p: int, i: int) -> int:
 def str_split(s: int, sep: int, maxsplit: int, backwards: bool) -> int:
     """s.split(sep, maxsplit), or s.rsplit if backwards: a new list of str, or 0: no memory. sep 0
     splits at runs of whitespace (CPython's split_whitespace); any other sep is not empty."""
-    l = list_new(0, 1, 1)
+    l = list_new(0, 8, 1)
     if l == 0:
         return 0
     n = load64(s + 16)
@@ -1324,40 +1332,55 @@ def set_within(a: int, b: int) -> bool:
 
 # ---- lists (compiler/lower/lists.py; the boundary: runtime/lists.py) -----------------------
 
-def list_new(n: int, stride: int, mask: int) -> int:
-    """A list of n items of `stride` words, zeroed (the caller fills them), or 0: no memory."""
-    if n < 0 or n > 1152921504606846975 // stride:  # 2**60 - 1 words: more than any memory
+def list_new(n: int, size: int, mask: int) -> int:
+    """A list of n items of `size` bytes, zeroed (the caller fills them), or 0: no memory."""
+    return list_made(n, size, mask, True)
+
+
+def list_made(n: int, size: int, mask: int, zeroed: bool) -> int:
+    """list_new, with items zeroed or not (the caller then writes every one: a copy)."""
+    if n < 0 or n > 1152921504606846975 // size:  # 2**60 - 1 bytes: more than any memory
         return 0
     capacity = n if n > 4 else 4
-    items = calloc(capacity, 8 * stride)
-    l = obj_alloc(64, 4) if items != 0 else 0
-    if l == 0:
-        free(items)
-        return 0
+    nbytes = capacity * size
+    if nbytes <= 256:  # small: the items follow the header, one allocation (list_reserve moves them out)
+        l = obj_alloc(64 + nbytes, 4)
+        if l == 0:
+            return 0
+        items = l + 64
+        if zeroed:
+            memset(items, 0, nbytes)
+    else:
+        items = calloc(capacity, size) if zeroed else malloc(nbytes)
+        l = obj_alloc(64, 4) if items != 0 else 0
+        if l == 0:
+            free(items)
+            return 0
     store64(l + 16, n)
     store64(l + 24, capacity)
     store64(l + 32, items)
-    store64(l + 40, stride)
+    store64(l + 40, size)
     store64(l + 48, mask)
     store64(l + 56, 0)
     return l
 
 
-def items_release(at: int, count: int, stride: int, mask: int) -> None:
-    """Release the objects of `count` items at `at` (the words `mask` marks)."""
+def items_release(at: int, count: int, size: int, mask: int) -> None:
+    """Release the objects of `count` items of `size` bytes at `at` (the words `mask` marks: an
+    item with objects is whole words)."""
     if mask != 0:
         for i in range(count):
-            for k in range(stride):
+            for k in range(size // 8):
                 if (mask >> k) & 1 == 1:
-                    obj_release(load64(at + 8 * (stride * i + k)))
+                    obj_release(load64(at + size * i + 8 * k))
 
 
-def items_retain(at: int, count: int, stride: int, mask: int) -> None:
+def items_retain(at: int, count: int, size: int, mask: int) -> None:
     if mask != 0:
         for i in range(count):
-            for k in range(stride):
+            for k in range(size // 8):
                 if (mask >> k) & 1 == 1:
-                    obj_retain(load64(at + 8 * (stride * i + k)))
+                    obj_retain(load64(at + size * i + 8 * k))
 
 
 def list_reserve(l: int, needed: int) -> bool:
@@ -1365,13 +1388,20 @@ def list_reserve(l: int, needed: int) -> bool:
     of memory."""
     if needed <= load64(l + 24):
         return True
-    stride = load64(l + 40)
+    size = load64(l + 40)
     capacity = needed + (needed >> 3) + 6
-    if capacity > 1152921504606846975 // stride:
+    if capacity > 1152921504606846975 // size:
         return False
-    items = realloc(load64(l + 32), capacity * 8 * stride)
-    if items == 0:
-        return False
+    old = load64(l + 32)
+    if old == l + 64:  # items inside the object (list_made): moved to memory of their own
+        items = malloc(capacity * size)
+        if items == 0:
+            return False
+        memcpy(items, old, load64(l + 16) * size)
+    else:
+        items = realloc(old, capacity * size)
+        if items == 0:
+            return False
     store64(l + 32, items)
     store64(l + 24, capacity)
     return True
@@ -1384,7 +1414,7 @@ def list_push(l: int) -> int:
         return 0
     store64(l + 16, n + 1)
     store64(l + 56, 1)
-    return load64(l + 32) + 8 * load64(l + 40) * n
+    return load64(l + 32) + load64(l + 40) * n
 
 
 def list_open(l: int, i: int) -> int:
@@ -1398,7 +1428,7 @@ def list_open(l: int, i: int) -> int:
         i = n
     if not list_reserve(l, n + 1):
         return 0
-    size = 8 * load64(l + 40)
+    size = load64(l + 40)
     at = load64(l + 32) + size * i
     memmove(at + size, at, size * (n - i))
     store64(l + 16, n + 1)
@@ -1409,7 +1439,7 @@ def list_open(l: int, i: int) -> int:
 def list_close(l: int, i: int) -> None:
     """Remove item i (0 <= i < len) whose references the caller has taken over or released."""
     n = load64(l + 16)
-    size = 8 * load64(l + 40)
+    size = load64(l + 40)
     at = load64(l + 32) + size * i
     memmove(at, at + size, size * (n - i - 1))
     store64(l + 16, n - 1)
@@ -1425,13 +1455,13 @@ def list_clear(l: int) -> None:
 
 def list_slice(a: int, start: int, stop: int) -> int:
     """A new list of items start..stop of a (0 <= start <= stop <= len), or 0: no memory."""
-    stride = load64(a + 40)
+    size = load64(a + 40)
     n = stop - start
-    l = list_new(n, stride, load64(a + 48))
+    l = list_made(n, size, load64(a + 48), False)
     if l == 0:
         return 0
-    memcpy(load64(l + 32), load64(a + 32) + 8 * stride * start, 8 * stride * n)
-    items_retain(load64(l + 32), n, stride, load64(a + 48))
+    memcpy(load64(l + 32), load64(a + 32) + size * start, size * n)
+    items_retain(load64(l + 32), n, size, load64(a + 48))
     return l
 
 
@@ -1462,29 +1492,39 @@ def slice_adjust(n: int, start: int, stop: int, step: int, given: int, out: int)
     count = 0
     if step < 0:
         if stop < start:
-            count = (start - stop - 1) // -step + 1
+            count = start - stop if step == -1 else (start - stop - 1) // -step + 1
     elif start < stop:
-        count = (stop - start - 1) // step + 1
+        count = stop - start if step == 1 else (stop - start - 1) // step + 1
     store64(out, start)
     store64(out + 8, step)
     store64(out + 16, count)
 
 
+def item_copy(to: int, at: int, size: int) -> None:
+    """Copy one item of `size` bytes (a bool's byte, or a few words): cheaper than calling memcpy."""
+    if size == 1:
+        store8(to, load8(at))
+        return
+    j = 0
+    while j < size:
+        store64(to + j, load64(at + j))
+        j += 8
+
+
 def list_pick(a: int, start: int, step: int, count: int) -> int:
     """A new list of the `count` items of a from `start` by `step` (slice_adjust's), or 0: no memory."""
-    stride = load64(a + 40)
-    l = list_new(count, stride, load64(a + 48))
+    size = load64(a + 40)
+    l = list_made(count, size, load64(a + 48), False)
     if l == 0:
         return 0
-    size = 8 * stride
     source = load64(a + 32)
     items = load64(l + 32)
     if step == 1:
         memcpy(items, source + size * start, size * count)
     else:
         for k in range(count):
-            memcpy(items + size * k, source + size * (start + k * step), size)
-    items_retain(items, count, stride, load64(a + 48))
+            item_copy(items + size * k, source + size * (start + k * step), size)
+    items_retain(items, count, size, load64(a + 48))
     return l
 
 
@@ -1502,14 +1542,13 @@ def list_splice(l: int, start: int, count: int, b: int) -> bool:
         if copy != 0:
             obj_release(copy)
         return False
-    stride = load64(l + 40)
+    size = load64(l + 40)
     mask = load64(l + 48)
-    size = 8 * stride
     at = load64(l + 32) + size * start
-    items_release(at, count, stride, mask)
+    items_release(at, count, size, mask)
     memmove(at + size * m, at + size * count, size * (n - start - count))
     memcpy(at, load64(b + 32), size * m)
-    items_retain(at, m, stride, mask)
+    items_retain(at, m, size, mask)
     store64(l + 16, n - count + m)
     store64(l + 56, 1)
     if copy != 0:
@@ -1526,16 +1565,15 @@ def list_assign_extended(l: int, start: int, step: int, count: int, b: int) -> b
         if copy == 0:
             return False
         b = copy
-    stride = load64(l + 40)
+    size = load64(l + 40)
     mask = load64(l + 48)
-    size = 8 * stride
     items = load64(l + 32)
     source = load64(b + 32)
     for k in range(count):
         at = items + size * (start + k * step)
-        items_release(at, 1, stride, mask)
+        items_release(at, 1, size, mask)
         memcpy(at, source + size * k, size)
-        items_retain(at, 1, stride, mask)
+        items_retain(at, 1, size, mask)
     store64(l + 56, 1)
     if copy != 0:
         obj_release(copy)
@@ -1550,16 +1588,15 @@ def list_delete_slice(l: int, start: int, step: int, count: int) -> None:
         start = start + step * (count - 1)
         step = -step
     n = load64(l + 16)
-    stride = load64(l + 40)
+    size = load64(l + 40)
     mask = load64(l + 48)
-    size = 8 * stride
     items = load64(l + 32)
     last = start + step * (count - 1)
     write = start
     for read in range(start, n):
         at = items + size * read
         if read <= last and (read - start) % step == 0:
-            items_release(at, 1, stride, mask)
+            items_release(at, 1, size, mask)
         else:
             memmove(items + size * write, at, size)
             write += 1
@@ -1573,10 +1610,10 @@ def list_extend(l: int, b: int) -> bool:
     nb = load64(b + 16)
     if not list_reserve(l, n + nb):
         return False
-    stride = load64(l + 40)
-    at = load64(l + 32) + 8 * stride * n
-    memcpy(at, load64(b + 32), 8 * stride * nb)
-    items_retain(at, nb, stride, load64(l + 48))
+    size = load64(l + 40)
+    at = load64(l + 32) + size * n
+    memcpy(at, load64(b + 32), size * nb)
+    items_retain(at, nb, size, load64(l + 48))
     store64(l + 16, n + nb)
     store64(l + 56, 1)
     return True
@@ -1614,15 +1651,15 @@ def list_repeat_in_place(l: int, times: int) -> bool:
         return False
     if not list_reserve(l, n * times):
         return False
-    stride = load64(l + 40)
+    size = load64(l + 40)
     items = load64(l + 32)
     total = n * times
     filled = n
     while filled < total:
         chunk = min(filled, total - filled)
-        memcpy(items + 8 * stride * filled, items, 8 * stride * chunk)
+        memcpy(items + size * filled, items, size * chunk)
         filled += chunk
-    items_retain(items + 8 * stride * n, total - n, stride, load64(l + 48))
+    items_retain(items + size * n, total - n, size, load64(l + 48))
     store64(l + 16, total)
     store64(l + 56, 1)
     return True
@@ -1630,15 +1667,20 @@ def list_repeat_in_place(l: int, times: int) -> bool:
 
 def list_reverse(l: int) -> None:
     n = load64(l + 16)
-    stride = load64(l + 40)
+    size = load64(l + 40)
     items = load64(l + 32)
     for i in range(n // 2):
-        x = items + 8 * stride * i
-        y = items + 8 * stride * (n - 1 - i)
-        for k in range(stride):
-            w = load64(x + 8 * k)
-            store64(x + 8 * k, load64(y + 8 * k))
-            store64(y + 8 * k, w)
+        x = items + size * i
+        y = items + size * (n - 1 - i)
+        if size == 1:
+            c = load8(x)
+            store8(x, load8(y))
+            store8(y, c)
+        else:
+            for k in range(size // 8):
+                w = load64(x + 8 * k)
+                store64(x + 8 * k, load64(y + 8 * k))
+                store64(y + 8 * k, w)
     store64(l + 56, 1)
 
 
@@ -1647,7 +1689,7 @@ def list_find(l: int, value: int, equal: int, start: int, stop: int) -> int:
     comparison, 1 when equal), or -1."""
     i = start
     while i < load64(l + 16) and i < stop:
-        if call_c_int(equal, load64(l + 32) + 8 * load64(l + 40) * i, value, 0) != 0:
+        if call_c_int(equal, load64(l + 32) + load64(l + 40) * i, value, 0) != 0:
             return i
         i += 1
     return -1
@@ -1656,7 +1698,7 @@ def list_find(l: int, value: int, equal: int, start: int, stop: int) -> int:
 def list_count(l: int, value: int, equal: int) -> int:
     count = 0
     for i in range(load64(l + 16)):
-        if call_c_int(equal, load64(l + 32) + 8 * load64(l + 40) * i, value, 0) != 0:
+        if call_c_int(equal, load64(l + 32) + load64(l + 40) * i, value, 0) != 0:
             count += 1
     return count
 
@@ -1665,7 +1707,7 @@ def list_equal(a: int, b: int, equal: int) -> bool:
     n = load64(a + 16)
     if n != load64(b + 16):
         return False
-    size = 8 * load64(a + 40)
+    size = load64(a + 40)
     for i in range(n):
         if call_c_int(equal, load64(a + 32) + size * i, load64(b + 32) + size * i, 0) == 0:
             return False
@@ -1696,6 +1738,7 @@ def set_pop(t: int) -> int:
     store64(load64(t + 64) + 8 * i, -2)
     store64(t + 24, load64(t + 24) - 1)
     store64(t + 32, e)  # no index slot names an entry past e: they are all deleted
+    store64(t + 72, 1)
     return key
 
 
@@ -1710,6 +1753,7 @@ def set_clear(t: int) -> None:
     memset(load64(t + 64), 255, 8 * load64(t + 56))
     store64(t + 24, 0)
     store64(t + 32, 0)
+    store64(t + 72, 1)
 
 
 def list_order(a: int, b: int, equal: int, order: int, op: int) -> bool:
@@ -1717,7 +1761,7 @@ def list_order(a: int, b: int, equal: int, order: int, op: int) -> bool:
     that differ decide (compared by `order`), else the lengths."""
     na = load64(a + 16)
     nb = load64(b + 16)
-    size = 8 * load64(a + 40)
+    size = load64(a + 40)
     i = 0
     while i < na and i < nb:
         x = load64(a + 32) + size * i
@@ -1734,13 +1778,13 @@ def list_order(a: int, b: int, equal: int, order: int, op: int) -> bool:
     return na >= nb
 
 
-def list_sort(l: int, order: int, reverse: bool) -> bool:
-    """A stable merge sort of l's items by `order` (item < item); reverse keeps equal items in
-    their order, as Python's does. False, l unchanged, when out of memory."""
+def list_sort(l: int, less: int, reverse: bool) -> bool:
+    """A stable merge sort of l's items by `less` (item < item, called as less(a, b, 0)); reverse
+    keeps equal items in their order, as Python's does. False, l unchanged, when out of memory."""
     n = load64(l + 16)
     if n < 2:
         return True
-    size = 8 * load64(l + 40)
+    size = load64(l + 40)
     items = load64(l + 32)
     temp = malloc(n * size)
     if temp == 0:
@@ -1753,23 +1797,20 @@ def list_sort(l: int, order: int, reverse: bool) -> bool:
         while i < n:
             middle = min(i + width, n)
             high = min(i + 2 * width, n)
-            a = i
-            b = middle
-            k = i
-            while a < middle and b < high:
-                x = source + size * a
-                y = source + size * b
-                later_first = call_c_int(order, x, y, 0) if reverse else call_c_int(order, y, x, 0)
-                if later_first != 0:
-                    memcpy(target + size * k, y, size)
-                    b += 1
-                else:
-                    memcpy(target + size * k, x, size)
-                    a += 1
-                k += 1
-            memcpy(target + size * k, source + size * a, size * (middle - a))
-            k += middle - a
-            memcpy(target + size * k, source + size * b, size * (high - b))
+            x = source + size * i
+            x_end = source + size * middle
+            y = x_end
+            y_end = source + size * high
+            to = target + size * i
+            while x < x_end and y < y_end:
+                # y first (1) or x (0), without a branch: which one wins is unpredictable
+                later = call_c_int(less, x, y, 0) if reverse else call_c_int(less, y, x, 0)
+                item_copy(to, x + (y - x) * later, size)
+                y += size * later
+                x += size - size * later
+                to += size
+            memcpy(to, x, x_end - x)
+            memcpy(to + (x_end - x), y, y_end - y)
             i += 2 * width
         swap = source
         source = target
@@ -1783,12 +1824,13 @@ def list_sort(l: int, order: int, reverse: bool) -> bool:
 
 
 def list_unkey(l: int, pairs: int, key_words: int) -> None:
-    """After sorting `pairs` (each a key then an item of l), put l's items in their order."""
+    """After sorting `pairs` (each a key's words then an item of l, in words of its own), put l's
+    items in their order."""
     n = load64(l + 16)
-    stride = load64(l + 40)
-    pair = 8 * load64(pairs + 40)
+    size = load64(l + 40)
+    pair = load64(pairs + 40)
     for i in range(n):
-        memcpy(load64(l + 32) + 8 * stride * i, load64(pairs + 32) + pair * i + 8 * key_words, 8 * stride)
+        memcpy(load64(l + 32) + size * i, load64(pairs + 32) + pair * i + 8 * key_words, size)
     store64(l + 56, 1)
 
 
@@ -1799,7 +1841,7 @@ def list_range(start: int, stop: int, step: int) -> int:
         n = (stop - start - 1) // step + 1
     elif step < 0 and start > stop:
         n = (start - stop - 1) // (-step) + 1
-    l = list_new(n, 1, 0)
+    l = list_new(n, 8, 0)
     if l == 0:
         return 0
     items = load64(l + 32)
@@ -1808,6 +1850,260 @@ def list_range(start: int, stop: int, step: int) -> int:
         store64(items + 8 * i, value)
         value += step
     return l
+
+
+# ---- lists at the boundary: Python lists of int, float or bool <-> runtime lists (runtime/lists.py) ----
+# These call CPython's C API through capi slots (internal.py), holding the GIL (the boundary
+# calls them with it held; PyGILState_Ensure is then cheap). `kind`: 0 int, 1 float, 2 bool;
+# `true`, `false`: the addresses of Python's True and False. State word 39 is their scratch
+# word (a float's bits), used only under the GIL.
+
+
+def list_from_python(py: int, kind: int, true: int, false: int) -> int:
+    """A new list with the items of the Python list `py` (one word each, a bool one byte), or -1 - i when item i is
+    not plainly of the kind (the Python side then converts the list itself, or names the bad
+    item), or 0: no memory. An int is what PyLong_AsLongLongAndOverflow takes (an __index__), a
+    float what PyFloat_AsDouble takes (a __float__ or an int), a bool only True or False."""
+    gil = PyGILState_Ensure()
+    n = PyList_Size(py)
+    size = 1 if kind == 2 else 8
+    l = list_new(n, size, 0)
+    if l == 0:
+        PyGILState_Release(gil)
+        return 0
+    items = load64(l + 32)
+    bad = -1
+    for i in range(n):
+        item = PyList_GetItem(py, i)
+        at = items + size * i
+        if item == 0:  # the list shrank (an item's __index__ or __float__ changed it)
+            bad = i
+        elif kind == 1:
+            x = PyFloat_AsDouble(item)
+            if x == -1.0 and PyErr_Occurred() != 0:
+                bad = i
+            storef(at, x)
+        elif kind == 0:
+            store64(at, 0)  # PyLong_AsLongLongAndOverflow's C int flag goes into the item's word first
+            value = PyLong_AsLongLongAndOverflow(item, at)
+            if load32(at) != 0 or (value == -1 and PyErr_Occurred() != 0):
+                bad = i
+            store64(at, value)
+        elif item == true:
+            store8(at, 1)
+        elif item != false:
+            bad = i
+        if bad >= 0:
+            PyErr_Clear()
+            obj_release(l)
+            PyGILState_Release(gil)
+            return -1 - bad
+    PyGILState_Release(gil)
+    return l
+
+
+def python_item(at: int, kind: int, true: int, false: int) -> int:
+    """A new reference to the Python value of the item at `at` (a word; a bool's byte), or 0
+    (MemoryError set)."""
+    if kind == 1:
+        return PyFloat_FromDouble(loadf(at))
+    if kind == 0:
+        return PyLong_FromLongLong(load64(at))
+    b = true if load8(at) != 0 else false
+    Py_IncRef(b)
+    return b
+
+
+def python_item_same(old: int, at: int, kind: int, true: int, false: int) -> bool:
+    """Does the Python object `old` already hold the value of the item at `at` (the same bits)?"""
+    if kind == 2:
+        return old == (true if load8(at) != 0 else false)
+    scratch = state(39)
+    if kind == 1:
+        storef(scratch, PyFloat_AsDouble(old))
+        value = load64(scratch)
+    else:
+        store64(scratch, 0)
+        value = PyLong_AsLongLongAndOverflow(old, scratch)
+        if load32(scratch) != 0:
+            return False
+    if PyErr_Occurred() != 0:
+        PyErr_Clear()
+        return False
+    return value == load64(at)
+
+
+def list_to_python(l: int, kind: int, true: int, false: int) -> int:
+    """A new Python list with the items of `l`, or 0 with MemoryError set."""
+    gil = PyGILState_Ensure()
+    n = load64(l + 16)
+    items = load64(l + 32)
+    size = load64(l + 40)
+    py = PyList_New(n)
+    if py != 0:
+        for i in range(n):
+            item = python_item(items + size * i, kind, true, false)
+            if item == 0:
+                Py_DecRef(py)
+                py = 0
+                break
+            PyList_SetItem(py, i, item)
+    PyGILState_Release(gil)
+    return py
+
+
+def list_into_python(l: int, py: int, kind: int, true: int, false: int) -> int:
+    """Write the items of `l` into the Python list `py` of the same length, replacing only the
+    items whose value changed (an unchanged one keeps its object): 1 done; 0 when the lengths
+    differ (the caller replaces the whole list); -1 with MemoryError set."""
+    gil = PyGILState_Ensure()
+    n = load64(l + 16)
+    items = load64(l + 32)
+    size = load64(l + 40)
+    done = 1 if PyList_Size(py) == n else 0
+    for i in range(n if done == 1 else 0):
+        at = items + size * i
+        old = PyList_GetItem(py, i)
+        if old == 0:  # the list shrank (an old item's __del__ changed it): the caller starts again
+            PyErr_Clear()
+            done = 0
+            break
+        if not python_item_same(old, at, kind, true, false):
+            item = python_item(at, kind, true, false)
+            if item == 0:
+                done = -1
+                break
+            PyList_SetItem(py, i, item)
+    PyGILState_Release(gil)
+    return done
+
+
+# Dicts and sets the same way: `kinds` as table_new's; a key or value of kind 0 int, 1 float,
+# 2 bool, 3 str (a dict's str keys: key kind 1). `sc` is a scratch block of 5 words: PyDict_Next's
+# position, key and value, a C result, and the flag word_from_python sets (1 not plainly of the
+# kind, 2 no memory).
+
+
+def word_from_python(obj: int, kind: int, true: int, false: int, sc: int) -> int:
+    """The table word of the Python object `obj` (a str: a new runtime str, the caller's)."""
+    if kind == 0:
+        store64(sc + 24, 0)
+        value = PyLong_AsLongLongAndOverflow(obj, sc + 24)
+        if load32(sc + 24) != 0 or (value == -1 and PyErr_Occurred() != 0):
+            store64(sc + 32, 1)
+        return value
+    if kind == 1:
+        x = PyFloat_AsDouble(obj)
+        if x == -1.0 and PyErr_Occurred() != 0:
+            store64(sc + 32, 1)
+        storef(sc + 24, x)
+        return load64(sc + 24)
+    if kind == 2:
+        if obj != true and obj != false:
+            store64(sc + 32, 1)
+        return 1 if obj == true else 0
+    p = PyUnicode_AsUTF8AndSize(obj, sc + 24)  # not a str, or one with surrogates: the Python side
+    if p == 0:
+        store64(sc + 32, 1)
+        return 0
+    s = str_from_utf8(p, load64(sc + 24))
+    if s == 0:
+        store64(sc + 32, 2)
+    return s
+
+
+def table_from_python(py: int, kinds: int, is_set: bool, true: int, false: int) -> int:
+    """A new table with the items of the Python dict `py` (or the elements of the Python set `py`,
+    is_set), its `modified` word clear; -1 when an item is not plainly of the kinds (the Python
+    side then converts it or names it), 0: no memory."""
+    gil = PyGILState_Ensure()
+    t = table_new(kinds)
+    sc = calloc(5, 8)
+    it = PyObject_GetIter(py) if is_set and t != 0 and sc != 0 else 0
+    result = 0 if t == 0 or sc == 0 or (is_set and it == 0) else t
+    key_kind = 3 if kinds & 255 == 1 else 0
+    value_kind = (kinds >> 8) & 255
+    while result > 0:
+        key = 0
+        value = 0
+        if is_set:
+            item = PyIter_Next(it)
+            if item == 0:
+                if PyErr_Occurred() != 0:
+                    result = -1
+                break
+            key = word_from_python(item, key_kind, true, false, sc)
+            Py_DecRef(item)
+        else:
+            if PyDict_Next(py, sc, sc + 8, sc + 16) == 0:
+                break
+            key = word_from_python(load64(sc + 8), key_kind, true, false, sc)
+            if load64(sc + 32) == 0:
+                value = word_from_python(load64(sc + 16), value_kind, true, false, sc)
+        failed = load64(sc + 32)
+        if failed == 0 and not table_set(t, key, value):
+            failed = 2
+        if key_kind == 3:
+            obj_release(key)  # the table keeps its own references
+        if value_kind == 3 and not is_set:
+            obj_release(value)
+        if failed != 0:
+            result = -1 if failed == 1 else 0
+    if it != 0:
+        Py_DecRef(it)
+    free(sc)
+    if result <= 0:
+        PyErr_Clear()
+        obj_release(t)
+    else:
+        store64(t + 72, 0)
+    PyGILState_Release(gil)
+    return result
+
+
+def python_object(word: int, kind: int, true: int, false: int, errors: int) -> int:
+    """A new reference to the Python value of a table word, or 0 (MemoryError set). `errors`: the
+    C string "surrogatepass", as runtime.read_str decodes."""
+    if kind == 0:
+        return PyLong_FromLongLong(word)
+    if kind == 1:
+        store64(state(39), word)
+        return PyFloat_FromDouble(loadf(state(39)))
+    if kind == 2:
+        b = true if word != 0 else false
+        Py_IncRef(b)
+        return b
+    return PyUnicode_DecodeUTF8(word + 40, load64(word + 16), errors)
+
+
+def table_to_python(t: int, is_set: bool, true: int, false: int, errors: int) -> int:
+    """A new Python dict with the entries of `t` (a set with its elements: is_set), in order; or 0
+    with the exception set."""
+    gil = PyGILState_Ensure()
+    kinds = load64(t + 16)
+    key_kind = 3 if kinds & 255 == 1 else 0
+    value_kind = (kinds >> 8) & 255
+    py = PySet_New(0) if is_set else PyDict_New()
+    entries = load64(t + 48)
+    for e in range(load64(t + 32)):
+        entry = entries + 32 * e
+        if py != 0 and load64(entry + 24) == 1:
+            key = python_object(load64(entry + 8), key_kind, true, false, errors)
+            value = 0
+            if key != 0 and not is_set:
+                value = python_object(load64(entry + 16), value_kind, true, false, errors)
+            added = False
+            if key != 0 and is_set:
+                added = PySet_Add(py, key) == 0
+            elif key != 0 and value != 0:
+                added = PyDict_SetItem(py, key, value) == 0
+            Py_DecRef(key)
+            Py_DecRef(value)
+            if not added:
+                Py_DecRef(py)
+                py = 0
+    PyGILState_Release(gil)
+    return py
 
 
 # ---- arrays (compiler/lower/arrays.py; views and results at the boundary: runtime/arrays.py) ----
@@ -1870,6 +2166,55 @@ def array_view(a: int, data: int, ndim: int, n0: int, n1: int, s0: int, s1: int)
     store64(v + 72, load64(a + 72))
     store64(v + 80, base)
     return v
+
+
+def list_detach_views(l: int, views: int, count: int) -> bool:
+    """Before an entry point returns list l holding arrays: each array item that lives on the call's
+    frame (one of the `count` stack views at `views`) or is a slice of one is moved off it
+    (array_detach), in the lists among the items too. False when out of memory."""
+    n = load64(l + 16)
+    at = load64(l + 32)
+    stride = load64(l + 40) // 8  # words per item (a list of bools, one byte each, holds no object)
+    mask = load64(l + 48)
+    for i in range(n):
+        for k in range(stride):
+            if (mask >> k) & 1 == 1:
+                where = at + 8 * (stride * i + k)
+                o = load64(where)
+                if load64(o + 8) == 4:
+                    if not list_detach_views(o, views, count):
+                        return False
+                elif load64(o + 8) == 3:
+                    moved = array_detach(o, views, count)
+                    if moved == 0:
+                        return False
+                    store64(where, moved)
+    return True
+
+
+def array_detach(a: int, views: int, count: int) -> int:
+    """a, off the frame of the call whose stack views are at `views`: a slice of view k is detached in
+    place (origin k, base 0: the wrapper makes it a NumPy view of argument k); view k itself becomes
+    a copy of its header on the heap with origin -16 - k (the wrapper gives back argument k itself),
+    taking over the reference a held. 0: no memory (a unchanged)."""
+    for j in range(count):
+        view = load64(views + 8 * j)
+        if a == view:
+            v = obj_alloc(88, 3)
+            if v == 0:
+                return 0
+            for word in range(2, 10):
+                store64(v + 8 * word, load64(a + 8 * word))
+            store64(v + 32, -16 - load64(a + 32))
+            store64(v + 80, 0)
+            obj_release(a)
+            return v
+        if load64(a + 32) == -2 and load64(a + 80) == view:
+            store64(a + 32, load64(view + 32))
+            store64(a + 80, 0)
+            obj_release(view)
+            return a
+    return a
 
 
 def array_extent(a: int, end: int) -> int:
@@ -1953,6 +2298,9 @@ def array_assign(dst: int, src: int) -> int:
         for j in range(d1):
             if size == 8:
                 store64(row + j * e1 * 8, load64(source + j * t1 * 8))
+            elif size == 16:  # a complex: two words
+                store64(row + j * e1 * 16, load64(source + j * t1 * 16))
+                store64(row + j * e1 * 16 + 8, load64(source + j * t1 * 16 + 8))
             else:
                 store8(row + j * e1, load8(source + j * t1))
     if copy != 0:
@@ -2007,6 +2355,7 @@ def runtime_setup(main: int) -> None:
     (threading.main_thread().ident, its pthread_t) and the key of each thread's stack floor."""
     store64(state(35), main)
     str_chars_setup()
+    random_setup()
     if load64(state(37)) == 0:
         store64(state(36), 0)
         if pthread_key_create(state(36), 0) == 0:

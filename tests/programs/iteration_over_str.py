@@ -64,3 +64,24 @@ def letters(s: str, t: str) -> int:
 #> letters("ab", "")
 #> checks("")
 #> checks("ab")
+
+
+def backwards(s: str) -> str:
+    out = ""
+    for c in reversed(s):
+        out += c
+    for i, c in enumerate(reversed(s[1:])):
+        out += str(i) + c
+    return out + "".join(c for c in reversed("héllo"))
+
+
+def tuple_backwards(n: int) -> int:
+    total = 0
+    for x in reversed((n, n + 1, n * 3)):
+        total = total * 10 + x
+    return total
+
+
+#> backwards("")
+#> backwards("abc")
+#> tuple_backwards(2)

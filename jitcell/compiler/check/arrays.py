@@ -21,15 +21,17 @@ from collections.abc import Mapping
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, Array, Tuple, Type
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
 
 __all__ = ["ArrayChecks", "array_annotation", "array_writers", "NUMPY_CONSTANTS"]
 
-_ELEMENT_NAMES = {"float": FLOAT, "float64": FLOAT, "int": INT, "int64": INT, "bool": BOOL}
-_NUMPY_ELEMENTS = {"float64": FLOAT, "double": FLOAT, "int64": INT, "bool_": BOOL, "bool": BOOL}
+_ELEMENT_NAMES = {"float": FLOAT, "float64": FLOAT, "int": INT, "int64": INT, "bool": BOOL, "complex": COMPLEX,
+                  "complex128": COMPLEX}
+_NUMPY_ELEMENTS = {"float64": FLOAT, "double": FLOAT, "int64": INT, "bool_": BOOL, "bool": BOOL, "complex128": COMPLEX,
+                   "cdouble": COMPLEX}
 NUMPY_CONSTANTS = {"pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan}
 _CREATORS = ("zeros", "ones", "empty")
 
@@ -270,6 +272,10 @@ class ArrayChecks(CheckerHost):
                            "types must be the same", value.loc)
                 return None
             return T.ArrayAssign(target, value, loc)
+        if t.element is COMPLEX:
+            self.error("assigning one complex number to every element of a view is not supported yet; write a loop",
+                       loc)
+            return None
         return T.ArrayAssign(target, self.coerce(value, t.element, f"an element of {t}"), loc)
 
     def array_method(self, a: T.Expr, name: str, node: S.Call) -> T.Expr:
@@ -337,9 +343,13 @@ class ArrayChecks(CheckerHost):
             element = _element_name(dtype_node, self.module.imports,
                                     builtin_names=not (isinstance(dtype_node, S.Name)
                                                        and dtype_node.id in self.locals))
-            if element is None or isinstance(dtype_node, S.Name) and dtype_node.id not in ("int", "float", "bool"):
-                return self.error("dtype must be float, int or bool (or np.float64, np.int64, np.bool_)",
-                                  dtype_node.loc)
+            if element is None or isinstance(dtype_node, S.Name) and dtype_node.id not in ("int", "float", "bool",
+                                                                                            "complex"):
+                return self.error("dtype must be float, int, bool or complex (or np.float64, np.int64, np.bool_, "
+                                  "np.complex128)", dtype_node.loc)
+            if element is COMPLEX and fill == "ones":
+                return self.error(f"np.{member}() of complex numbers is not supported yet; use np.zeros and "
+                                  "assign the elements", loc)
         if like:
             a = self.expr(args[0])
             if a.type is ERROR:

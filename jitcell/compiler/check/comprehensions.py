@@ -204,8 +204,12 @@ def _target_names(target: S.Expr) -> list[str]:
         return [target.id]
     if isinstance(target, S.Tuple):
         return [n for e in target.elts for n in _target_names(e)]
+    if isinstance(target, S.Starred):
+        return _target_names(target.target)
     return []
 
 
 def _plain_target(target: S.Expr) -> bool:
-    return isinstance(target, S.Name) or isinstance(target, S.Tuple) and all(map(_plain_target, target.elts))
+    """A name, a starred name, or a tuple of them (nested)."""
+    return isinstance(target, S.Name) or isinstance(target, S.Tuple) and all(map(_plain_target, target.elts)) or \
+        isinstance(target, S.Starred) and _plain_target(target.target)

@@ -190,7 +190,7 @@ def _value(node: S.Expr, values: Mapping[str, Value], imports: Mapping[str, str]
 
     loc = node.loc
     match node:
-        case S.Const(value=v) if v is not None:
+        case S.Const(value=v) if v is not None and not isinstance(v, complex):
             return v
         case S.Name(id=name):
             if name in values:

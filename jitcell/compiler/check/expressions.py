@@ -22,6 +22,7 @@ from jitcell.compiler.internal import INTRINSICS
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
 from jitcell.compiler.types import (
     BOOL,
+    COMPLEX,
     ERROR,
     FLOAT,
     INT,
@@ -40,13 +41,15 @@ from jitcell.compiler.types import (
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
-from .lists import EMPTY_LIST, ListChecks
+from .lists import EMPTY_LIST, ListChecks, arrays_inside
 from .optional import OptionalChecks
+from .randoms import RandomChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
@@ -56,14 +59,15 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "list", "sorted", *STR_BUILTINS}) | ITERATORS
+                      "all", "divmod", "set", "list", "sorted", "complex", *STR_BUILTINS}) | ITERATORS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, ArrayChecks,
-                        IterationChecks, ComprehensionChecks, OptionalChecks):
+                        IterationChecks, ComprehensionChecks, ComplexChecks,
+                        RandomChecks, OptionalChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -96,13 +100,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
     def to_float(self, e: T.Expr) -> T.Expr:
         if e.type in (FLOAT, ERROR):
             return e
-        if isinstance(e, T.Literal):
+        if isinstance(e, T.Literal) and isinstance(e.value, (int, float)):
             return T.Literal(float(e.value), FLOAT, e.loc)
         return T.Convert(e, FLOAT, e.loc)
 
     def to_int(self, e: T.Expr) -> T.Expr:
         if e.type is BOOL:
-            return T.Literal(int(e.value), INT, e.loc) if isinstance(e, T.Literal) else T.Convert(e, INT, e.loc)
+            return T.Literal(int(e.value), INT, e.loc) if isinstance(e, T.Literal) and isinstance(e.value, int) \
+                else T.Convert(e, INT, e.loc)
         return e
 
     def truth(self, e: T.Expr) -> T.Expr:
@@ -110,7 +115,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return e
         if isinstance(e, T.Literal):
             return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
-        if e.type in (INT, FLOAT, STR) or isinstance(e.type, (Dict, Set, List)):
+        if e.type in (INT, FLOAT, STR, COMPLEX) or isinstance(e.type, (Dict, Set, List)):
             return T.Convert(e, BOOL, e.loc)
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
 
@@ -130,6 +135,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.to_float(e)
         if target is INT and e.type is BOOL:
             return self.to_int(e)
+        if target is COMPLEX and e.type in (INT, FLOAT, BOOL):
+            return self.to_complex(self.to_int(e))
         if isinstance(e, T.MakeTuple) and isinstance(target, Tuple) and len(e.items) == len(target.items) \
                 and all(self.can_coerce(i.type, t) for i, t in zip(e.items, target.items, strict=True)):
             items = tuple(self.coerce(i, t, what) for i, t in zip(e.items, target.items, strict=True))
@@ -157,6 +164,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
     def can_coerce(self, source: Type, target: Type) -> bool:
         return source == target or ERROR in (source, target) or (
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
+            target is COMPLEX and source in (INT, FLOAT, BOOL)) or (
             source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set)) or (
             source is EMPTY_LIST and isinstance(target, List)) or (
             isinstance(target, Optional) and (source is NONE or self.can_coerce(source, target.inner)))
@@ -208,6 +216,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 if attr in MATH_FUNCTIONS:
                     return self.error(f"functions are not values in jitcell; call {base}.{attr}(...)", loc)
                 return self.error(f"math.{attr} is not supported by jitcell", loc)
+            case S.Attribute(value=S.Name(id=base), attr=attr, loc=loc) if self.module_alias(base, "cmath"):
+                return self.cmath_constant(attr, loc)
+            case S.Attribute(attr="real" | "imag"):
+                return self.complex_part(node)  # check/complexes.py
             case S.Attribute():
                 return self.attribute(node)  # np.NAME, an array's shape (check/arrays.py)
             case S.FString():
@@ -249,6 +261,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return T.Literal(value, INT, loc)
         if isinstance(value, float):
             return T.Literal(value, FLOAT, loc)
+        if isinstance(value, complex):
+            return T.Literal(value, COMPLEX, loc)
         if isinstance(value, str):
             return T.Literal(value, STR, loc)
         if value is None:
@@ -256,7 +270,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         return self.error(f"{type(value).__name__} constants are not supported", loc)
 
     def math_alias(self, name: str) -> bool:
-        return name not in self.locals and self.module.imports.get(name) == "math"
+        return self.module_alias(name, "math")
+
+    def module_alias(self, name: str, module: str) -> bool:
+        return name not in self.locals and self.module.imports.get(name) == module
 
     def name(self, name: str, loc: Loc) -> T.Expr:
         if name in self.caught:
@@ -285,6 +302,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             if member in MATH_CONSTANTS:
                 return T.Literal(MATH_CONSTANTS[member], FLOAT, loc)
             return self.error(f"functions are not values in jitcell; call {name}(...)", loc)
+        if target is not None and target.startswith("cmath."):
+            return self.cmath_constant(target[6:], loc)
         if name in self.module.definitions or name in BUILTINS or target == "math" or name in self.module.callees:
             return self.error(f"'{name}' is not a value in jitcell; call it", loc)
         return self.undefined(name, loc)
@@ -350,6 +369,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         if op == "not":
             return T.Unary("not", self.condition(operand), BOOL, loc)
         e = self.expr(operand)
+        if e.type is COMPLEX:
+            return self.complex_unary(op, e, loc)
         if not self.numeric(e, f"unary '{op}'"):
             return T.Literal(0, ERROR, loc)
         if op == "~":
@@ -378,6 +399,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.str_repeat(left, right, loc)
         if STR in (left.type, right.type):
             return self.str_binary(op, left, right, loc)
+        if COMPLEX in (left.type, right.type):
+            return self.complex_binary(op, left, right, loc)
         if not (is_numeric(left.type) and is_numeric(right.type)):
             return self.error(f"unsupported operand types for {op}: '{left.type}' and "
                               f"'{right.type}'", loc)
@@ -407,6 +430,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if any(isinstance(e.type, List) or e.type is EMPTY_LIST for e in operands):
             return self.list_compare(operands, ops, loc)
+        if any(e.type is COMPLEX for e in operands) and not any(e.type is STR for e in operands) \
+                and "in" not in ops and "not in" not in ops:
+            return self.complex_compare(operands, ops, loc)
         if any(e.type is STR for e in operands) or "in" in ops or "not in" in ops:
             return self.str_code_compare(operands, ops, loc) or self.str_compare(operands, ops, loc)
         for e in operands:
@@ -461,6 +487,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                     return self.comprehension(replace(node.args[0], kind=kind))
             node = replace(node, args=(replace(node.args[0], kind=kind), *node.args[1:]))
         func, loc = node.func, node.loc
+        if (drawn := self.random_call(node)) is not None:  # random.X(), np.random.X() (check/randoms.py)
+            return drawn
         if isinstance(func, S.Name) and func.id not in self.locals:
             name = func.id
             if name in self.module.definitions:
@@ -479,6 +507,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.call_math(target[5:], node)
             if target is not None and target.startswith("numpy."):
                 return self.call_numpy(target[6:], node)
+            if target is not None and target.startswith("cmath."):
+                return self.call_cmath(target[6:], node)
             if target is None and name in self.module.callees:  # another cell's; shadows builtins
                 return self.call_cell(name, node)
             if name in BUILTINS:
@@ -490,6 +520,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.call_math(func.attr, node)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and self.numpy_alias(func.value.id):
             return self.call_numpy(func.attr, node)
+        if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) \
+                and self.module_alias(func.value.id, "cmath"):
+            return self.call_cmath(func.attr, node)
         if isinstance(func, S.Name):
             return self.error(f"'{func.id}' is a local variable, not a function", func.loc)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
@@ -508,6 +541,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.array_method(base, func.attr, node)
             if isinstance(base.type, List) or base.type is EMPTY_LIST:
                 return self.list_method(base, func.attr, node)
+            if base.type is COMPLEX or is_numeric(base.type) and func.attr == "conjugate":
+                return self.complex_method(base, func.attr, node)
             return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
         return self.error("only functions of this cell, builtins and math functions can be called", loc)
 
@@ -594,6 +629,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.divmod(node)
         if name == "set":
             return self.set_call(node)
+        if name == "complex":
+            return self.call_complex(node)
         if node.keywords:
             return self.error(f"{name}() takes no keyword arguments in jitcell", node.keywords[0].loc)
         if name in ("int", "float") and len(node.args) == 1 and isinstance(node.args[0], S.Const) \
@@ -632,6 +669,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.error(f"{name}() takes exactly one argument in jitcell" if name == "abs" else
                                   f"round() takes at most 2 arguments ({len(args)} given)", loc)
             (x,) = args
+            if name == "abs" and x.type is COMPLEX:
+                return self.complex_abs(x, loc)
+            if name == "round" and x.type is COMPLEX:
+                return self.error("type complex doesn't define __round__ method", loc)
             if not self.numeric(x, f"{name}()"):
                 return T.Literal(0, ERROR, loc)
             if x.type is FLOAT:
@@ -693,7 +734,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             e = self.text_or_expr(a)
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
-            elif e.type not in (ERROR, STR) and not is_numeric(e.type) and not isinstance(e.type, (Set, List)):
+            elif e.type not in (ERROR, STR, COMPLEX) and not is_numeric(e.type) and \
+                    (not isinstance(e.type, (Set, List)) or arrays_inside(e.type)):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
         texts = {"sep": " ", "end": "\n"}

@@ -15,6 +15,7 @@ from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import (
     BOOL,
+    COMPLEX,
     ERROR,
     FLOAT,
     INT,
@@ -71,6 +72,10 @@ class IterationChecks(CheckerHost):
                 return T.GeneratorIter(value, value.type.item, loc)
         else:
             value = self.expr(node)
+        return self.value_iterable(value, loc)
+
+    def value_iterable(self, value: T.Expr, loc: Loc) -> T.Iterable | None:
+        """The items of a value (a dict's keys), or None after reporting why it has none."""
         t = value.type
         if t is ERROR:
             return None
@@ -80,8 +85,8 @@ class IterationChecks(CheckerHost):
             return T.SetIter(value, t.element, loc)
         if isinstance(t, Array):
             if t.ndim != 1:
-                self.error("iterating over a 2-D array gives its rows, which jitcell does not support; "
-                           "loop over range(a.shape[0]) and index a[i, j]", loc)
+                self.error("jitcell iterates over the rows of a 2-D array named by a local the loop does not "
+                           "rebind (for row in m); here loop over range(len(a)) and index a[i]", loc)
                 return None
             return T.ArrayIter(value, False, t.element, loc)
         if t is STR:
@@ -123,8 +128,15 @@ class IterationChecks(CheckerHost):
                 return T.RangeIter(inner.start, inner.stop, inner.step, not inner.reverse, INT, loc)
             if isinstance(inner, T.ArrayIter):
                 return T.ArrayIter(inner.array, not inner.reverse, inner.type, loc)
+            if isinstance(inner, T.ListIter):
+                return T.ListIter(inner.list, inner.type, loc, not inner.reverse)
+            if isinstance(inner, T.StrIter):
+                return T.StrIter(inner.text, inner.type, loc, not inner.reverse)
+            if isinstance(inner, T.TupleIter):
+                return T.TupleIter(inner.value, inner.type, loc, not inner.reverse)
             if inner is not None:
-                self.error("reversed() takes a range or an array in jitcell", node.args[0].loc)
+                self.error("reversed() takes a range, a list, a str, a tuple or an array in jitcell",
+                           node.args[0].loc)
             return None
         if name == "enumerate":
             if not 1 <= len(node.args) + len(keywords) <= 2 or not node.args or (
@@ -227,11 +239,12 @@ class IterationChecks(CheckerHost):
             start = self.expr(start_node) if start_node is not None else T.Literal(0, INT, loc)
             if start.type is ERROR:
                 return start
-            if not is_numeric(item) or not is_numeric(start.type):
-                bad = item if not is_numeric(item) else start.type
+            if not _addable(item) or not _addable(start.type):
+                bad = item if not _addable(item) else start.type
                 return self.error(f"sum() adds numbers in jitcell, not {bad}", loc)
-            result = FLOAT if FLOAT in (item, start.type) else INT
-            start = self.to_float(start) if result is FLOAT else self.to_int(start)
+            result = COMPLEX if COMPLEX in (item, start.type) else FLOAT if FLOAT in (item, start.type) else INT
+            start = self.to_complex(self.to_int(start)) if result is COMPLEX else \
+                self.to_float(start) if result is FLOAT else self.to_int(start)
             return T.Reduce("sum", iterable, start, None, None, result, loc)
         key = None
         compared = item
@@ -274,3 +287,8 @@ class IterationChecks(CheckerHost):
         if iterable is None:
             return T.Literal(0, ERROR, node.loc)
         return T.IterLength(iterable, INT, node.loc)
+
+
+def _addable(t: Type) -> bool:
+    """What sum() adds: numbers, complex included."""
+    return is_numeric(t) or t is COMPLEX

@@ -16,24 +16,35 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Array, Dict, List, Optional, Tuple, Type
+from jitcell.compiler.types import (
+    BOOL,
+    COMPLEX,
+    ERROR,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    Dict,
+    Generator,
+    List,
+    Optional,
+    Tuple,
+    Type,
+    arrays_inside,
+)
 from jitcell.errors import Loc
 
 from .constants import typed_default
 from .host import CheckerHost
 
-__all__ = ["ListChecks", "EMPTY_LIST", "comparable", "orderable", "element_problem"]
+__all__ = ["ListChecks", "EMPTY_LIST", "arrays_inside", "comparable", "orderable", "element_problem"]
 
 EMPTY_LIST = Type("list (empty, type unknown)")
 _NO_ARGS = ("clear", "reverse", "copy")
 
 
 def element_problem(t: Type) -> str | None:
-    """Why a list cannot hold items of type t, or None. Arrays are left out: an array parameter is a
-    view on the entry point's stack (lower/arrays.py), which must not outlive the call in a list."""
-    if isinstance(t, Array):
-        return (f"a list cannot hold NumPy arrays ({t}) in jitcell yet; use a 2-D array, or a list of lists "
-                "of numbers")
+    """Why a list cannot hold items of type t, or None."""
     if isinstance(t, Optional):
         return f"a list cannot hold values that may be None ({t}) in jitcell"
     if isinstance(t, Tuple):
@@ -47,7 +58,7 @@ def element_problem(t: Type) -> str | None:
 
 def comparable(t: Type) -> bool:
     """Can two values of t be compared with == by the generated item comparison (lower/lists.py)?"""
-    if t in (INT, FLOAT, BOOL, STR):
+    if t in (INT, FLOAT, BOOL, STR, COMPLEX):
         return True
     if isinstance(t, Tuple):
         return all(comparable(i) for i in t.items)
@@ -68,11 +79,18 @@ class ListChecks(CheckerHost):
     # ---- values ----------------------------------------------------------------------
 
     def list_literal(self, node: S.ListLiteral) -> T.Expr:
+        expected = self.take_expected_type()  # before the items, which are displays of their own
         items = [self.expr(e) for e in node.elts]
         if not items:
             return T.ListNew((), EMPTY_LIST, node.loc)
         if any(e.type is ERROR for e in items):
             return T.Literal(0, ERROR, node.loc)
+        if isinstance(expected, List) and EMPTY_LIST in {i.type for i in items} and \
+                all(i.type is EMPTY_LIST or self.can_coerce(i.type, expected.element) for i in items):
+            # `rows: list[list[int]] = [[], [1]]`: the empty lists take the declared item type
+            typed = [self.empty_list_as(i, expected.element) or self.coerce(i, expected.element, "a list item")
+                     for i in items]
+            return T.ListNew(tuple(typed), expected, node.loc)
         element = self.element_type(items, node.loc)
         if element is ERROR:
             return T.Literal(0, ERROR, node.loc)
@@ -318,31 +336,58 @@ class ListChecks(CheckerHost):
             if isinstance(arg, S.Call) and isinstance(arg.func, S.Name) and arg.func.id == "range" \
                     and "range" not in self.locals:
                 return self.list_range(arg)
-            mode = "keys"
-            if isinstance(arg, S.Call) and isinstance(arg.func, S.Attribute) and not arg.args \
-                    and not arg.keywords and arg.func.attr in ("keys", "values", "items"):
-                mode, arg = arg.func.attr, arg.func.value
-            value = self.expr(arg)
-            if value.type is ERROR or value.type is EMPTY_LIST:
-                return value
-            if isinstance(value.type, List) and mode == "keys":
-                return T.ListOp("copy", (value,), value.type, loc)
-            if isinstance(value.type, Dict):  # list(d), list(d.keys()), list(d.values()), list(d.items())
-                d = value.type
-                element = {"keys": d.key, "values": d.value, "items": Tuple((d.key, d.value))}[mode]
-                return T.ListOp(f"dict_{mode}", (value,), List(element), loc)
-            return self.error(f"list() of a {value.type} is not supported; list() takes a list, a dict or a "
-                              "range()", loc)
+            return self.list_of(arg, loc)
         if name == "sorted":
             if not node.args:
                 return self.error("sorted expected 1 argument, got 0", loc)
-            value = self.expr(node.args[0])
-            if value.type is ERROR:
+            arg = node.args[0]
+            view = isinstance(arg, S.Call) and isinstance(arg.func, S.Attribute) and not arg.args \
+                and not arg.keywords and arg.func.attr in ("keys", "values", "items")
+            value = self.list_of(arg, loc) if self.walked_only(arg) or view else self.expr(arg)
+            if value.type is ERROR or value.type is EMPTY_LIST:
                 return value
             if not isinstance(value.type, List):
-                return self.error(f"sorted() of a {value.type} is not supported; it takes a list", loc)
+                value = self.list_from(self.value_iterable(value, arg.loc), loc)
+                if value.type is ERROR:
+                    return value
             return self.list_sort("sorted", value, node)
         return None
+
+    def walked_only(self, arg: S.Expr) -> bool:
+        """Is `arg` an iterable that is no value: enumerate(), zip(), reversed(), a generator's call?"""
+        if self.is_iterator_call(arg):
+            return True
+        if not (isinstance(arg, S.Call) and isinstance(arg.func, S.Name) and arg.func.id in self.module.definitions
+                and arg.func.id not in self.locals):
+            return False
+        returns = self.module.signatures[arg.func.id].returns
+        return isinstance(returns, Generator)
+
+    def list_of(self, arg: S.Expr, loc: Loc) -> T.Expr:
+        """list(arg): a copy of a list, a dict's keys, values or items, or the items of any iterable."""
+        if self.walked_only(arg):
+            return self.list_from(self.iterable(arg), loc)
+        mode = "keys"
+        if isinstance(arg, S.Call) and isinstance(arg.func, S.Attribute) and not arg.args \
+                and not arg.keywords and arg.func.attr in ("keys", "values", "items"):
+            mode, arg = arg.func.attr, arg.func.value
+        value = self.expr(arg)
+        if value.type is ERROR or value.type is EMPTY_LIST:
+            return value
+        if isinstance(value.type, List) and mode == "keys":
+            return T.ListOp("copy", (value,), value.type, loc)
+        if isinstance(value.type, Dict):  # list(d), list(d.keys()), list(d.values()), list(d.items())
+            d = value.type
+            element = {"keys": d.key, "values": d.value, "items": Tuple((d.key, d.value))}[mode]
+            return T.ListOp(f"dict_{mode}", (value,), List(element), loc)
+        return self.list_from(self.value_iterable(value, arg.loc), loc)
+
+    def list_from(self, iterable: T.Iterable | None, loc: Loc) -> T.Expr:
+        if iterable is None:
+            return T.Literal(0, ERROR, loc)
+        if (problem := element_problem(iterable.type)) is not None:
+            return self.error(problem, loc)
+        return T.ListFrom(iterable, List(iterable.type), loc)
 
     def list_range(self, call: S.Call) -> T.Expr:
         if call.keywords or not 1 <= len(call.args) <= 3:

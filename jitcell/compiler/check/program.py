@@ -23,6 +23,7 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
 from jitcell.compiler.types import (
     BOOL,
+    COMPLEX,
     ERROR,
     FLOAT,
     INT,
@@ -37,17 +38,21 @@ from jitcell.compiler.types import (
     Tuple,
     Type,
     is_numeric,
+    list_result_of_arrays,
     type_from_name,
 )
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
+from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import ExpressionChecker, int_text, truncate_hint
-from .lists import EMPTY_LIST, element_problem
+from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
+from .randoms import RANDOM_FUNCTIONS
 from .sets import EMPTY_SET, SET_ELEMENTS
+from .unpacking import UnpackingChecks
 
 __all__ = ["check"]
 
@@ -64,7 +69,7 @@ def check(module: S.Module, source: str = "", first_line: int = 1, internal: boo
 
 VARIABLE_TYPES = "int, float, bool, str or a dict"
 # Every type the language has, for messages that say which types exist.
-KNOWN_TYPES = ("int, float, bool, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays (float[:], "
+KNOWN_TYPES = ("int, float, bool, complex, str, tuple[...], list[...], dict[...], set[...] and NumPy arrays (float[:], "
                "int[:, :], ...)")
 
 
@@ -98,15 +103,33 @@ class ModuleChecker:
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
                 self.signatures[fdef.name].returns = ERROR  # its body lost statements: not inferred
         self.infer_return_types()
+        self.refuse_arrays_in_containers()
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
         self.fail_if_errors()
         return T.Program(functions, self.declared)
 
+    def refuse_arrays_in_containers(self) -> None:
+        """A list (dict, set) holding arrays lives in compiled code only (lists.arrays_inside)."""
+        for fdef in self.module.functions:
+            signature = self.signatures[fdef.name]
+            places: list[tuple[Type | None, str, Loc]] = [
+                (t, f"parameter '{name}'", p.loc) for (name, t), p in zip(signature.params, fdef.params, strict=True)]
+            places.append((signature.returns, f"the return value of {fdef.name}()",
+                           fdef.returns.loc if fdef.returns is not None else fdef.loc))
+            for k, (t, what, loc) in enumerate(places):
+                result = k == len(places) - 1
+                if t is not None and arrays_inside(t) and not (result and list_result_of_arrays(t)):
+                    self.errors.append(Diagnostic(
+                        f"{what} is {t}: " + ("only a list (of lists and tuples) holding NumPy arrays can be "
+                                              "returned to Python" if result else
+                                              "a list, dict or set holding NumPy arrays cannot be passed from "
+                                              "Python yet; pass a 2-D array, or the arrays one by one"), loc))
+
     def collect_variables(self) -> None:
         for var in self.module.variables:
             t = self.annotation(var.annotation, f"'{var.name}'", var.loc)
-            if t is not ERROR and not (t in (INT, FLOAT, BOOL, STR) or isinstance(t, Dict)):
+            if t is not ERROR and not (t in (INT, FLOAT, BOOL, STR) or isinstance(t, Dict) and not arrays_inside(t)):
                 self.errors.append(Diagnostic(f"a module variable must be {VARIABLE_TYPES}, not {t}", var.loc))
                 t = ERROR
             if var.name in self.definitions or var.name in self.imports:
@@ -136,6 +159,12 @@ class ModuleChecker:
                     continue
                 if module == "math" and member and member not in MATH_FUNCTIONS and member not in MATH_CONSTANTS:
                     self.errors.append(Diagnostic(f"math.{member} is not supported by jitcell", imp.loc))
+                elif module == "cmath" and member and member not in CMATH_FUNCTIONS and member not in CMATH_CONSTANTS:
+                    what = "'from cmath import *' is not supported; name what you use" if member == "*" else \
+                        f"cmath.{member} is not supported by jitcell"
+                    self.errors.append(Diagnostic(what, imp.loc))
+                elif module == "random" and member and member not in RANDOM_FUNCTIONS:
+                    self.errors.append(Diagnostic(f"random.{member} is not supported by jitcell", imp.loc))
                 elif local in self.definitions:
                     self.errors.append(Diagnostic(f"'{local}' is both imported and defined in this cell", imp.loc))
                 self.imports[local] = target
@@ -347,7 +376,7 @@ def _meet(*states: State) -> State:
     return functools.reduce(operator.and_, reachable)
 
 
-class FunctionChecker(ExpressionChecker):
+class FunctionChecker(UnpackingChecks, ExpressionChecker):
     module: ModuleChecker  # more than the ModuleContext that expressions need
 
     def __init__(self, module: ModuleChecker, fdef: S.FunctionDef, probe: bool,
@@ -387,6 +416,7 @@ class FunctionChecker(ExpressionChecker):
         self.finally_loops: int | None = None  # in a finally block: the loops around it
         self.handler_count = 0
         self.comprehensions = 0  # numbers the comprehensions' scopes (check/comprehensions.py)
+        self.row_loops = 0  # numbers the index variables of loops over a 2-D array's rows
         self.expected_type: Type | None = None  # where the comprehension being checked goes, if known
 
     def take_expected_type(self) -> Type | None:
@@ -417,7 +447,7 @@ class FunctionChecker(ExpressionChecker):
             if self.inferred_return() is None:
                 self.error(f"cannot infer the return type of '{self.fdef.name}' (it depends on "
                            f"itself); annotate it: def {self.fdef.name}(...) -> int", self.fdef.loc)
-        if not self.probe and len(self.module.errors) == errors_before:
+        if not self.probe and len(self.module.errors) == errors_before and params_ok:
             # a local whose type no statement gave (it is read, e.g. as its own loop's bound, before
             # anything assigns it) must not reach lowering untyped
             params = {name for name, _ in self.signature.params}  # an ERROR parameter is reported already
@@ -551,7 +581,7 @@ class FunctionChecker(ExpressionChecker):
                     t_msg = msg.value
                 elif msg is not None:
                     t_msg = self.expr(msg)
-                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL, STR):
+                    if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL, STR, COMPLEX):
                         self.error("an assert message must be a str or a number", msg.loc)
                 self.state = self.proved(self.state, self.proofs(test)[0])
                 return T.Assert(t_test, t_msg, loc)
@@ -601,7 +631,7 @@ class FunctionChecker(ExpressionChecker):
                 return None
             args = tuple(self.text_or_expr(a) for a in exc.args)
             for a in args:
-                if a.type is not ERROR and a.type not in (INT, FLOAT, BOOL, STR):
+                if a.type is not ERROR and a.type not in (INT, FLOAT, BOOL, STR, COMPLEX):
                     self.error(f"an argument of an exception must be a str or a number in jitcell, not {a.type}",
                                a.loc)
             return T.Raise(cls, args, None, cause, loc)
@@ -667,6 +697,11 @@ class FunctionChecker(ExpressionChecker):
     def for_loop(self, node: S.For) -> T.Stmt | None:
         """The simple loops keep their own nodes (ForRange is versioned, lower/versioning.py); every
         other one is a ForEach over an iterable, its target a pattern."""
+        matrix = self.locals.get(node.iter.id) if isinstance(node.iter, S.Name) else None
+        if isinstance(matrix, Array) and matrix.ndim == 2 and isinstance(node.iter, S.Name) and \
+                node.iter.id not in _assigned_names(node.body):
+            self.row_loops += 1
+            return self.for_loop(_over_rows(node, node.iter, self.row_loops))
         iterable = self.iterable(node.iter)
         if iterable is None:
             for name in _target_names(node.target):
@@ -688,14 +723,15 @@ class FunctionChecker(ExpressionChecker):
             array = iterable.array
             return self.loop(lambda b, e: T.ForArray(var, array, b, e, loc), node.body, node.orelse,
                              forever=False, loop_var=var)
-        if isinstance(target, S.Name) and isinstance(iterable, T.StrIter):  # walks the bytes (lower/strings.py)
+        if isinstance(target, S.Name) and isinstance(iterable, T.StrIter) and not iterable.reverse:  # lower/strings.py
             var, text = target.id, iterable.text
             declared = self.declare(var, STR)
             if declared not in (STR, ERROR):
                 self.error(f"'{var}' is {declared}; this loop gives it str", target.loc)
             return self.loop(lambda b, e: T.ForStr(var, text, b, e, loc), node.body, node.orelse,
                              forever=False, loop_var=var)
-        if isinstance(iterable, T.ListIter) and plain is not None:
+        if isinstance(iterable, T.ListIter) and not iterable.reverse and plain is not None \
+                and _unpacks_plainly(target, iterable.type):
             return self.for_list(node, plain, iterable.list)
         if isinstance(iterable, T.DictIter) and plain is not None and \
                 (len(plain) == 2 if iterable.mode == "items" else isinstance(target, S.Name)):
@@ -748,6 +784,8 @@ class FunctionChecker(ExpressionChecker):
         loc = target.loc
         match target:
             case S.Tuple(elts=elts):
+                if not isinstance(t, Tuple) or any(isinstance(e, S.Starred) for e in elts):
+                    return self.unpacking_pattern(target, t, in_loop)  # unpacking.py
                 if not isinstance(t, Tuple):
                     self.error(f"cannot unpack non-iterable {t} object" if t in (INT, FLOAT, BOOL) else
                                f"cannot unpack {t} into {len(elts)} targets: jitcell unpacks tuples only", loc)
@@ -796,6 +834,9 @@ class FunctionChecker(ExpressionChecker):
             return None
         patterns = [self.pattern(target, value.type) for target in node.targets]
         if any(p is None for p in patterns):
+            for target in node.targets:
+                for name in _target_names(target):
+                    self.locals.setdefault(name, ERROR)  # reads of them report nothing more
             return None
         return T.Destructure(tuple(p for p in patterns if p is not None), value, node.loc)
 
@@ -936,8 +977,8 @@ class FunctionChecker(ExpressionChecker):
     def assign(self, node: S.Assign) -> T.Stmt | None:
         targets = node.targets
         values: tuple[T.Expr, ...]
-        if len(targets) == 1 and isinstance(node.value, S.Comprehension):
-            # `rows: list[list[int]] = [[] for _ in range(n)]`: the items take the declared type
+        if len(targets) == 1 and isinstance(node.value, (S.Comprehension, S.ListLiteral)):
+            # `rows: list[list[int]] = [[] for _ in range(n)]` (or `= [[]]`): the items take the declared type
             self.expected_type = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc) \
                 if node.annotation is not None else self.locals.get(targets[0].id)
             values = (self.expr(node.value),)
@@ -951,12 +992,13 @@ class FunctionChecker(ExpressionChecker):
             return None
         elif isinstance(value.type, Tuple) and len(value.type.items) == len(targets):
             return self.unpack(targets, value, node.loc)
-        else:
-            self.error(f"cannot unpack into {len(targets)} names: the right side must be a tuple "
-                       f"of {len(targets)} values, like 'a, b = b, a'", node.value.loc)
-            for target in targets:
-                self.locals.setdefault(target.id, ERROR)  # reads of them report nothing more
-            return None
+        else:  # a list, a str, an array, a tuple of another length: item by item (unpacking.py)
+            pattern = self.pattern(S.Tuple(targets, node.loc), value.type)
+            if pattern is None:
+                for target in targets:
+                    self.locals.setdefault(target.id, ERROR)  # reads of them report nothing more
+                return None
+            return T.Destructure((pattern,), value, node.loc)
         annotation = None
         if node.annotation is not None:
             annotation = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc)
@@ -1092,10 +1134,28 @@ def _plain_names(target: S.Target) -> tuple[S.Name, ...] | None:
     return None
 
 
+def _over_rows(node: S.For, matrix: S.Name, unique: int) -> S.For:
+    """`for row in m` over a 2-D array m (a name the body does not rebind): NumPy's rows, as
+    `for i in range(len(m)): row = m[i]` (a row view each; len(m) read once, as NumPy's iterator does)."""
+    loc = node.loc
+    index = S.Name(f"jitcell.row{unique}", loc)  # a name no cell can spell, one per loop
+    rows = S.Call(S.Name("range", loc), (S.Call(S.Name("len", loc), (matrix,), (), loc),), (), loc)
+    take = S.AssignTargets((node.target,), S.Subscript(matrix, (index,), loc), loc)
+    return S.For(index, rows, (take, *node.body), node.orelse, loc)
+
+
+def _unpacks_plainly(target: S.Target, element: Type) -> bool:
+    """`for x in l`, or `for a, b in l` over tuples of as many items: ForList's own forms."""
+    return isinstance(target, S.Name) or (isinstance(target, S.Tuple) and isinstance(element, Tuple)
+                                          and len(element.items) == len(target.elts) > 1)
+
+
 def _target_names(target: S.Target) -> list[str]:
     """The names a target binds (items of containers bind none), left to right."""
     if isinstance(target, S.Name):
         return [target.id]
+    if isinstance(target, S.Starred):
+        return _target_names(target.target)
     if isinstance(target, S.Tuple):
         return [name for e in target.elts for name in _target_names(e)]  # type: ignore[arg-type]
     return []

@@ -14,20 +14,21 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, List, Set, Type, is_numeric
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, STR, List, Set, Type, is_numeric
 from jitcell.errors import Loc
 
 from .host import CheckerHost
+from .lists import arrays_inside
 
 __all__ = ["StringChecks"]
 
-_FORMATTABLE = (INT, FLOAT, BOOL, STR)
+_FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 
 
 def _formattable(t: Type) -> bool:
     """Values an f-string field shows: scalars and str in compiled code, lists and sets through Python's
     format()."""
-    return t in _FORMATTABLE or isinstance(t, (List, Set))
+    return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t)
 
 
 class StringChecks(CheckerHost):

@@ -23,8 +23,9 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, Array, Tuple, Type
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, NONE, Array, Tuple, Type
 
+from .aliasing import tbaa
 from .arith import I1, I8, I32, I64, llvm_type
 from .host import LowererHost, ModuleHost
 from .versioning import Guard, array_accesses, bounds_guardable, unproven_reasons, unversioned_reason, worth_versioning
@@ -38,17 +39,6 @@ HEADER = {"data": 2, "ndim": 3, "origin": 4, "shape": 5, "strides": 7, "itemsize
 _ONE_BITS = {FLOAT: 0x3FF0000000000000, INT: 1, BOOL: 1}  # what np.ones stores
 _FILL = {"empty": 0, "zeros": 1, "ones": 2}
 _Access = T.ArrayItem | T.ArraySet | T.ArrayUpdate  # an element access: a[i], a[i] = v, a[i] op= v
-
-
-def tbaa(module: ir.Module, name: str) -> ir.MDValue:
-    """The access tag of `name` ("array header" or "array element") in a TBAA tree of its own."""
-    cache = module.__dict__.setdefault("_jitcell_tbaa", {})
-    if name not in cache:
-        if "root" not in cache:
-            cache["root"] = module.add_metadata([ir.MetaDataString(module, "jitcell TBAA")])
-        node = module.add_metadata([ir.MetaDataString(module, name), cache["root"], ir.Constant(I64, 0)])
-        cache[name] = module.add_metadata([node, node, ir.Constant(I64, 0)])
-    return cache[name]
 
 
 def header_load(b: ir.IRBuilder, a: ir.Value, field: str, axis: int = 0, typ: ir.Type = I64) -> ir.Value:
@@ -322,7 +312,7 @@ class ArrayLowering(LowererHost):
         return phi
 
 
-_DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool"}
+_DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool", COMPLEX: "complex128"}
 
 
 def _array_type(e: T.Expr) -> Array:

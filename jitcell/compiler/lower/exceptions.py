@@ -12,6 +12,8 @@ releasing what it held) to the innermost *frame*'s landing block instead of the 
                    stack down to the clause's handle), then unwinds outwards
     finally frame  around the try, its clauses and its else: landing catches everything, runs the
                    finally body and raises the exception again
+    cleanup frame  around code that owns values in allocas (min/max's best item): landing releases
+                   them and unwinds on outwards
 
 `return`, `break` and `continue` leaving frames end the handlings and run the finally bodies they
 cross, inline, innermost first.
@@ -19,6 +21,8 @@ cross, inline, innermost first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from llvmlite import ir
@@ -35,7 +39,7 @@ _PTR = ir.PointerType()
 
 @dataclass
 class Frame:
-    kind: str  # "try", "handler" or "finally"
+    kind: str  # "try", "handler", "finally" or "cleanup"
     landing: ir.Block  # where a failure inside goes, with the exception pending
     mark: int  # len(live) when the frame began: a failure releases what was held after it
     handle: ir.Value | None = None  # handler: the alloca holding its place on the handled stack
@@ -71,6 +75,25 @@ class ExceptionLowering(LowererHost):
                 self.frames = frames
                 if self.b.block.is_terminated:  # the finally body always raises
                     return
+
+    @contextmanager
+    def cleanup_frame(self, slots: list[tuple[ir.Value, Type]]) -> Iterator[None]:
+        """Code inside owns the values in `slots` (allocas, null or holding an owned value): a
+        failure inside releases them, then unwinds outwards. Nothing inside may return or break."""
+        live_before = list(self.live)
+        frame = Frame("cleanup", self.ir_fn.append_basic_block("cleanup"), len(live_before))
+        self.frames.append(frame)
+        yield
+        self.frames.pop()
+        b = self.b
+        end = b.block
+        b.position_at_end(frame.landing)
+        live_inside, self.live = self.live, list(live_before)
+        for slot, t in slots:
+            self.release(b.load(slot), t)
+        self.leave(1)
+        self.live = live_inside
+        b.position_at_end(end)
 
     def exception_call(self, kind: str, loc: Loc, values: list[tuple[ir.Value, Type]], out: ir.Value,
                        **details: object) -> ir.Value:

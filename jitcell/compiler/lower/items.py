@@ -1,32 +1,45 @@
 """How a list holds its items, and the item comparisons the runtime calls back (lower/lists.py).
 
     list[tuple[int, str]]     an item is 2 words: the int, the str's address (object mask 0b10)
+    list[complex]             an item is 2 words: the real part's bits, the imaginary part's
     jitcell.list.eq.int       i64 (i64 a, i64 b, i64 0): the ints at addresses a and b are equal
     jitcell.list.order.str    i64 (i64 a, i64 b, i64 op): a <op> b, op 0-3 for <, <=, >, >=
+    jitcell.list.less.str     i64 (i64 a, i64 b, i64 0): a < b, the order with op folded (for sorts)
 
-An item is stored as words (runtime/source.py): an int, a float's bits, a bool 0/1, an
-object's address, a tuple's items flattened. Comparisons follow Python: floats compare
-ordered (NaN is unequal to everything), tuples and lists item by item, the first items that
-differ deciding an order. They are generated once per cell and element type, and reached by
-the runtime's searches, comparisons and sort through their addresses.
+An item is stored as words (runtime/source.py): an int, a float's bits, an object's
+address, a tuple's items flattened (a bool among them: a word 0/1). A list[bool]'s item is
+one byte 0/1 (item_size 1, the list's word 5): a sieve over a million flags walks 1 MB, not
+8 (as Numba's and NumPy's bools). Item words are loaded and stored with the TBAA
+tag "list item" (aliasing.py): no store to an item can change a list's length or items
+address. Comparisons follow Python: floats compare ordered (NaN is unequal to everything),
+tuples and lists item by item, the first items that differ deciding an order. They are
+generated once per cell and element type, and reached by the runtime's searches,
+comparisons and sort through their addresses.
 """
 
 from __future__ import annotations
 
 from llvmlite import ir
 
-from jitcell.compiler.types import BOOL, FLOAT, INT, STR, List, Tuple, Type, is_heap
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, STR, List, Tuple, Type, is_heap
 
+from .aliasing import tagged
 from .arith import I1, I8, I64, i64, llvm_type
 from .host import ModuleHost
 
-__all__ = ["item_words", "object_mask", "store_item", "load_item", "comparison", "has_objects"]
+__all__ = ["item_words", "item_size", "object_mask", "store_item", "load_item", "comparison", "has_objects"]
 
 _PTR = ir.PointerType()
 
 
 def item_words(t: Type) -> int:
-    return sum(item_words(i) for i in t.items) if isinstance(t, Tuple) else 1
+    """The words an item of t takes inside a tuple item (and in scratch memory for searches)."""
+    return sum(item_words(i) for i in t.items) if isinstance(t, Tuple) else 2 if t is COMPLEX else 1
+
+
+def item_size(t: Type) -> int:
+    """The bytes an item of a list[t] takes (the list's word 5): 1 for a bool, else its words."""
+    return 1 if t is BOOL else 8 * item_words(t)
 
 
 def object_mask(t: Type) -> int:
@@ -43,39 +56,41 @@ def object_mask(t: Type) -> int:
 # ---- items in memory -----------------------------------------------------------------------
 
 
-def store_item(b: ir.IRBuilder, at: ir.Value, value: ir.Value, t: Type) -> None:
-    """Store value's words at `at` (a pointer)."""
+def store_item(b: ir.IRBuilder, at: ir.Value, value: ir.Value, t: Type, part: bool = False) -> None:
+    """Store an item's value at `at` (a pointer): item_size(t) bytes (`part`: a tuple item's, words)."""
     if isinstance(t, Tuple):
         offset = 0
         for i, item in enumerate(t.items):
-            store_item(b, b.gep(at, [i64(8 * offset)], source_etype=I8), b.extract_value(value, i), item)
+            store_item(b, b.gep(at, [i64(8 * offset)], source_etype=I8), b.extract_value(value, i), item, True)
             offset += item_words(item)
         return
     if t is BOOL:
-        value = b.zext(value, I64)
-    b.store(value, at)
+        value = b.zext(value, I64 if part else I8)
+    tagged(b, b.store(value, at), "list item")
 
 
-def load_item(b: ir.IRBuilder, at: ir.Value, t: Type) -> ir.Value:
-    """The value whose words are at `at` (borrowed: its objects are not retained)."""
+def load_item(b: ir.IRBuilder, at: ir.Value, t: Type, part: bool = False) -> ir.Value:
+    """The item's value at `at` (borrowed: its objects are not retained)."""
     if isinstance(t, Tuple):
         whole = ir.Constant(llvm_type(t), None)
         offset = 0
         for i, item in enumerate(t.items):
-            whole = b.insert_value(whole, load_item(b, b.gep(at, [i64(8 * offset)], source_etype=I8), item), i)
+            whole = b.insert_value(whole, load_item(b, b.gep(at, [i64(8 * offset)], source_etype=I8), item, True), i)
             offset += item_words(item)
         return whole
     if t is BOOL:
-        return b.icmp_signed("!=", b.load(at, typ=I64), i64(0))
-    return b.load(at, typ=llvm_type(t))
+        return b.icmp_signed("!=", tagged(b, b.load(at, typ=I64 if part else I8), "list item"),
+                             ir.Constant(I64 if part else I8, 0))
+    return tagged(b, b.load(at, typ=llvm_type(t)), "list item")
 
 
 # ---- the item comparisons the runtime calls back ---------------------------------------------
 
 
 def comparison(owner: ModuleHost, kind: str, t: Type) -> ir.Function:
-    """`i64 jitcell.list.<kind>.<t>(i64 a, i64 b, i64 op)`: a == b (kind "eq"), or a <op> b
-    (kind "order", op 0-3: <, <=, >, >=) for the items at addresses a and b, as Python compares them."""
+    """`i64 jitcell.list.<kind>.<t>(i64 a, i64 b, i64 op)`: a == b (kind "eq"), a <op> b (kind
+    "order", op 0-3: <, <=, >, >=), or a < b (kind "less", op ignored: the sort's comparison, with
+    no choice among operators left in it) for the items at addresses a and b, as Python compares them."""
     module = owner.module
     symbol = f"jitcell.list.{kind}.{t}"
     fn = module.globals.get(symbol)
@@ -86,7 +101,10 @@ def comparison(owner: ModuleHost, kind: str, t: Type) -> ir.Function:
     b = ir.IRBuilder(fn.append_basic_block("entry"))
     a, c, op = fn.args
     x, y = load_item(b, b.inttoptr(a, _PTR), t), load_item(b, b.inttoptr(c, _PTR), t)
-    result = _equal(owner, b, x, y, t) if kind == "eq" else _order(owner, b, x, y, t, op)
+    if kind == "eq":
+        result = _equal(owner, b, x, y, t)
+    else:
+        result = _order(owner, b, x, y, t, i64(0) if kind == "less" else op)
     b.ret(b.zext(result, I64))
     return fn
 
@@ -98,6 +116,9 @@ def _address(b: ir.IRBuilder, fn: ir.Function) -> ir.Value:
 def _equal(owner: ModuleHost, b: ir.IRBuilder, x: ir.Value, y: ir.Value, t: Type) -> ir.Value:
     if t is FLOAT:
         return b.fcmp_ordered("==", x, y)
+    if t is COMPLEX:
+        return b.and_(b.fcmp_ordered("==", b.extract_value(x, 0), b.extract_value(y, 0)),
+                      b.fcmp_ordered("==", b.extract_value(x, 1), b.extract_value(y, 1)))
     if t in (INT, BOOL):
         return b.icmp_unsigned("==", x, y)
     if t is STR:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import FLOAT, INT, STR, Dict, Tuple, Type, has_heap_parts
+from jitcell.compiler.types import COMPLEX, FLOAT, INT, STR, Dict, List, Tuple, Type, has_heap_parts
 from jitcell.runtime.interrupts import CHUNK
 
 from .arith import I1, I32, i64, llvm_type
@@ -132,22 +132,29 @@ class ArrayCursor(_Counted):
 
 
 class ListCursor(Cursor):
-    """A list's items by index, its length read at each step (the body may append or pop)."""
+    """A list's items by index, its length read at each step (the body may append or pop). Reversed,
+    as CPython's list_reverseiterator: from the last item down, ending at an index the list (which
+    the body may shorten) no longer has."""
 
     def start(self) -> None:
         assert isinstance(self.node, T.ListIter)
         self.list = self.host.expr(self.node.list)  # held for the loop
-        self.k = self.state("k", i64(0))
+        first = self.host.b.sub(self.host.list_length(self.list), i64(1)) if self.node.reverse else i64(0)
+        self.k = self.state("k", first)
 
     def more(self) -> ir.Value:
         b = self.host.b
-        return b.icmp_signed("<", b.load(self.k), self.host.list_length(self.list))
+        assert isinstance(self.node, T.ListIter)
+        # reversed: 0 <= k < length as one unsigned compare
+        return b.icmp_unsigned("<", b.load(self.k), self.host.list_length(self.list)) if self.node.reverse else \
+            b.icmp_signed("<", b.load(self.k), self.host.list_length(self.list))
 
     def next(self) -> ir.Value:
         host, t = self.host, self.node.type
         b = host.b
+        assert isinstance(self.node, T.ListIter)
         k = b.load(self.k)
-        b.store(b.add(k, i64(1)), self.k)
+        b.store(b.add(k, i64(-1 if self.node.reverse else 1)), self.k)
         item = load_item(b, host.item_at(self.list, k, t), t)
         host.retain(item, t)
         return item
@@ -158,23 +165,44 @@ class ListCursor(Cursor):
 
 
 class StrCursor(Cursor):
-    """The characters of a str (held for the loop), walking its UTF-8 bytes."""
+    """The characters of a str (held for the loop), walking its UTF-8 bytes (reversed: from the end,
+    each character found by stepping back over continuation bytes, 0b10xxxxxx)."""
 
     def start(self) -> None:
         assert isinstance(self.node, T.StrIter)
         host = self.host
         self.text = host.expr(self.node.text)
         self.nbytes = host.str_field(self.text, 2)
-        self.at = self.state("at", i64(0))
+        self.at = self.state("at", self.nbytes if self.node.reverse else i64(0))
 
     def more(self) -> ir.Value:
         b = self.host.b
+        assert isinstance(self.node, T.StrIter)
+        if self.node.reverse:
+            return b.icmp_signed(">", b.load(self.at), i64(0))
         return b.icmp_signed("<", b.load(self.at), self.nbytes)
 
     def next(self) -> ir.Value:
-        b = self.host.b
-        char, following = self.host.char_at_byte(self.text, b.load(self.at))
-        b.store(following, self.at)
+        host = self.host
+        b = host.b
+        assert isinstance(self.node, T.StrIter)
+        if not self.node.reverse:
+            char, following = host.char_at_byte(self.text, b.load(self.at))
+            b.store(following, self.at)
+            return char
+        back, check, done = (host.ir_fn.append_basic_block(n) for n in ("str.back", "str.back.check", "str.back.done"))
+        b.branch(back)
+        b.position_at_end(back)
+        at = b.sub(b.load(self.at), i64(1))
+        b.store(at, self.at)
+        b.branch(check)
+        b.position_at_end(check)
+        byte = b.load(b.gep(self.text, [b.add(at, i64(40))], source_etype=ir.IntType(8)), typ=ir.IntType(8))
+        continuation = b.icmp_unsigned("==", b.and_(byte, ir.Constant(ir.IntType(8), 0xC0)),
+                                       ir.Constant(ir.IntType(8), 0x80))
+        b.cbranch(continuation, back, done)
+        b.position_at_end(done)
+        char, _ = host.char_at_byte(self.text, b.load(self.at))
         return char
 
     def finish(self) -> None:
@@ -193,6 +221,7 @@ class TupleCursor(_Counted):
         self.items = host.entry.alloca(ir.ArrayType(llvm_type(node.type), n), name="tuple.items")
         for i in range(n):
             b.store(b.extract_value(self.value, i), b.gep(self.items, [i64(0), i64(i)]))
+        self.reverse = node.reverse
         self.begin(i64(n))
 
     def next(self) -> ir.Value:
@@ -484,8 +513,34 @@ class IterationLowering(LowererHost):
             self.stmt(pattern.store)
             self.holes.pop()
             return
+        if pattern.unpacking is not None:
+            self.unpack_items(pattern, pattern.unpacking, value)
+            return
         for i, item in enumerate(pattern.items):
             self.fill(item, self.b.extract_value(value, i))
+
+    def unpack_items(self, pattern: T.Pattern, u: T.Unpacking, value: ir.Value) -> None:
+        """A tuple target over a list, str or array, or with a starred target (check/unpacking.py):
+        the length checked with CPython's texts, every item taken out, then the targets filled."""
+        b = self.b
+        self.holes.append((value, pattern.type))
+        if u.length is not None:
+            n, expected, loc = self.expr(u.length), i64(u.expected), u.length.loc
+            if u.starred:
+                self.list_error_if(b.icmp_signed("<", n, expected), "ValueError",
+                                   f"not enough values to unpack (expected at least {u.expected}, got {{}})",
+                                   loc, [(n, INT)])
+            else:
+                self.list_error_if(b.icmp_signed(">", n, expected), "ValueError",
+                                   f"too many values to unpack (expected {u.expected})", loc)
+                self.list_error_if(b.icmp_signed("<", n, expected), "ValueError",
+                                   f"not enough values to unpack (expected {u.expected}, got {{}})", loc, [(n, INT)])
+        parts = [self.expr(part) for part in u.parts]
+        self.holes.pop()
+        for item, part in zip(pattern.items, parts, strict=True):
+            self.fill(item, part)
+        for part, node in reversed(list(zip(parts, u.parts, strict=True))):
+            self.drop(part, node.type)
 
     def destructure(self, node: T.Destructure) -> None:
         value = self.expr(node.value)  # the whole right side first, then the targets in order
@@ -500,6 +555,23 @@ class IterationLowering(LowererHost):
         assert n is not None  # check takes len() of ranges and dict views only
         c.finish()
         return n
+
+    def list_from(self, node: T.ListFrom) -> ir.Value:
+        """list(it): a new list (held while it fills, so a failing walk releases it), each item
+        appended (the list takes it)."""
+        assert isinstance(node.type, List)
+        t = node.type.element
+        c = cursor(self, node.iterable)
+        lst = self.new_list(i64(0), t)
+
+        def on_item(item, step, end):
+            at = self.runtime("list_push", lst)
+            self.no_memory_if(self.b.icmp_signed("==", at, i64(0)))
+            self.store_taken(at, item, t)
+
+        self.walk(c, node.loc, on_item)
+        self.take(lst)
+        return lst
 
     def reduce(self, node: T.Reduce) -> ir.Value:
         """sum: start + each item, in order; min/max: the first extreme item (by key); any/all: stop
@@ -516,12 +588,15 @@ class IterationLowering(LowererHost):
         key_type = node.key.type if node.key is not None else node.iterable.type
         best_key = self.entry.alloca(llvm_type(key_type), name="best.key") \
             if node.op in ("min", "max") and node.key is not None else None
+        # min/max own the best item (and key) in allocas, which no exit releases: they start null
+        # (replace_best releases the old value), and a failure inside the loop (a key that raises,
+        # an interrupt) goes through a cleanup frame that releases them before unwinding on
+        kept = [(slot, held) for slot, held in ((result, t), (best_key, key_type))
+                if found is not None and slot is not None and has_heap_parts(held)]
         if found is not None:
             b.store(ir.Constant(I1, 0), found)
-            if t is STR or key_type is STR:
-                b.store(ir.Constant(llvm_type(t), None), result)
-                if best_key is not None:
-                    b.store(ir.Constant(llvm_type(key_type), None), best_key)
+        for slot, held in kept:
+            b.store(ir.Constant(llvm_type(held), None), slot)
         c = cursor(self, node.iterable)
 
         def on_item(item, step, end):
@@ -539,6 +614,10 @@ class IterationLowering(LowererHost):
                 return
             if node.op == "sum":
                 self.loc = node.loc
+                if t is COMPLEX:  # lower/complexes.py
+                    value = self.complex_convert(item, item_type, t) if item_type != t else item
+                    b.store(self.complex_binary("+", b.load(result), value), result)
+                    return
                 value = self.arith.convert(item, item_type, t) if item_type != t else item
                 total = self.arith.float_binary("+", b.load(result), value) if t is FLOAT else \
                     self.arith.int_binary("+", b.load(result), value)
@@ -568,7 +647,11 @@ class IterationLowering(LowererHost):
             if best_key is not None:
                 self.replace_best(take, best_key, key, key_type, None)
 
-        self.walk(c, node.loc, on_item)
+        if kept:
+            with self.cleanup_frame(kept):
+                self.walk(c, node.loc, on_item)
+        else:
+            self.walk(c, node.loc, on_item)
         if found is not None:
             self.no_item(node, result, found)
             if best_key is not None and has_heap_parts(key_type):

@@ -2,14 +2,18 @@
 
     x = xs[i]          n = load xs.length ; j = i < 0 ? i + n : i
                        j unsigned>= n: raise IndexError("list index out of range")
-                       x = load (xs.items + 8 * stride * j) ; retained: now ours
-    xs.append(v)       at = list_push(xs) (null: MemoryError) ; store v at `at` (the list takes v)
+                       x = load (xs.items + size * j) ; retained: now ours
+    xs.append(v)       n = xs.length ; n < xs.capacity: at = xs.items + size * n, length n + 1
+                       else at = list_push(xs) (grows; null: MemoryError) ; store v at `at` (the list takes v)
     v in xs            list_find(xs, &v, jitcell.list.eq.<T>, 0, max) >= 0
 
-An item is stored as words (lower/items.py). The list owns the objects among them (its
-object mask says which words), so storing takes a value and reading retains it. The
+An item is stored as words, a list[bool]'s as a byte (lower/items.py: `size` is item_size).
+The list owns the objects among them (its object mask says which words), so storing takes a
+value and reading retains it. The
 runtime's searches, comparisons and sort call back into the item comparisons of items.py.
 Every mutation sets the list's `modified` word, which the boundary reads (runtime/lists.py).
+Header words and item words carry different TBAA tags (aliasing.py), so a loop storing items
+keeps the length and items address in registers.
 """
 
 from __future__ import annotations
@@ -18,15 +22,18 @@ from llvmlite import ir
 
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, List, Tuple, Type
+from jitcell.runtime.interrupts import CHUNK
 
+from .aliasing import tagged
 from .arith import I1, I8, I64, i64, llvm_type
+from .fresh import fresh_lists
 from .host import LowererHost
-from .items import comparison, has_objects, item_words, load_item, object_mask, store_item
+from .items import comparison, has_objects, item_size, item_words, load_item, object_mask, store_item
 
 __all__ = ["ListLowering"]
 
 _PTR = ir.PointerType()
-_LENGTH, _ITEMS, _MODIFIED = 2, 4, 7  # words of the list object
+_LENGTH, _CAPACITY, _ITEMS, _MODIFIED = 2, 3, 4, 7  # words of the list object
 _OPS = {"<": 0, "<=": 1, ">": 2, ">=": 3}
 _NO_STOP = 2**63 - 1
 
@@ -42,16 +49,23 @@ class ListLowering(LowererHost):
     # ---- helpers -----------------------------------------------------------------------
 
     def list_field(self, lst: ir.Value, word: int) -> ir.Value:
-        return self.str_field(lst, word)
+        b = self.b
+        return tagged(b, b.load(b.gep(lst, [i64(8 * word)], source_etype=I8), typ=I64), "list header")
 
     def list_length(self, lst: ir.Value) -> ir.Value:
         return self.list_field(lst, _LENGTH)
 
-    def item_at(self, lst: ir.Value, index: ir.Value, t: Type) -> ir.Value:
-        """The address of item `index` of a list of t."""
+    def item_at(self, lst: ir.Value, index: ir.Value, t: Type, items: ir.Value | None = None) -> ir.Value:
+        """The address of item `index` of a list of t (`items`: its items address, if loaded)."""
         b = self.b
-        items = b.inttoptr(self.list_field(lst, _ITEMS), _PTR)
-        return b.gep(items, [b.mul(index, i64(8 * item_words(t)))], source_etype=I8)
+        items = b.inttoptr(self.list_field(lst, _ITEMS) if items is None else items, _PTR)
+        return b.gep(items, [b.mul(index, i64(item_size(t)))], source_etype=I8)
+
+    def indexed(self, lst: ir.Value, index: ir.Value, t: Type, message: str, loc) -> ir.Value:
+        """The address of item `index` (checked_index's). The items address is loaded before the
+        check, where a loop always runs it, so LLVM can hoist it out of the loop."""
+        items = self.list_field(lst, _ITEMS)
+        return self.item_at(lst, self.checked_index(lst, index, message, loc), t, items)
 
     def list_operand(self, node: T.Expr) -> tuple[ir.Value, bool]:
         """The list an operation works on: a local is borrowed (False: no expression can rebind it, so
@@ -66,9 +80,18 @@ class ListLowering(LowererHost):
                 self.report(site, [])
         return b.load(self.vars[node.name]), False
 
-    def mark_modified(self, lst: ir.Value) -> None:
+    _fresh: tuple[T.Function, frozenset[str]] | None = None
+
+    def mark_modified(self, lst: ir.Value, node: T.Expr | None = None) -> None:
+        """Set lst's `modified` word, unless `node` (the list's expression) is a local that only
+        ever holds lists this function made (fresh.py), whose word no one reads."""
+        if isinstance(node, T.Local):
+            if self._fresh is None or self._fresh[0] is not self.fn:
+                self._fresh = (self.fn, fresh_lists(self.fn))
+            if node.name in self._fresh[1]:
+                return
         b = self.b
-        b.store(i64(1), b.gep(lst, [i64(8 * _MODIFIED)], source_etype=I8))
+        tagged(b, b.store(i64(1), b.gep(lst, [i64(8 * _MODIFIED)], source_etype=I8)), "list header")
 
     def checked_index(self, lst: ir.Value, index: ir.Value, message: str, loc) -> ir.Value:
         """index, counted from the end if negative; IndexError(message) if out of range."""
@@ -113,7 +136,7 @@ class ListLowering(LowererHost):
 
     def new_list(self, n: ir.Value, t: Type) -> ir.Value:
         """A new list of n zeroed items of t, held (MemoryError if there is no memory)."""
-        lst = self.allocated(self.runtime_object("list_new", n, i64(item_words(t)), i64(object_mask(t))))
+        lst = self.allocated(self.runtime_object("list_new", n, i64(item_size(t)), i64(object_mask(t))))
         return self.hold(lst, List(t))
 
     def counted(self, n: ir.Value, body) -> None:
@@ -184,8 +207,7 @@ class ListLowering(LowererHost):
         if op == "len":
             result = self.list_length(lst)
         elif op == "item":
-            j = self.checked_index(lst, args[1], "list index out of range", node.loc)
-            result = load_item(b, self.item_at(lst, j, t), t)
+            result = load_item(b, self.indexed(lst, args[1], t, "list index out of range", node.loc), t)
             self.retain(result, t)
         elif op == "slice":
             start, step, count = self.sliced(lst, args[1:5], node.args[4], node.loc)
@@ -198,8 +220,7 @@ class ListLowering(LowererHost):
         elif op == "copy":
             result = self.allocated(self.runtime_object("list_slice", lst, i64(0), self.list_length(lst)))
         elif op == "append":
-            at = self.runtime("list_push", lst)
-            self.no_memory_if(b.icmp_signed("==", at, i64(0)))
+            at = self.pushed(lst, t, node.args[0])
             self.store_taken(at, args[1], t)
             consumed.add(id(args[1]))
         elif op == "insert":
@@ -240,7 +261,12 @@ class ListLowering(LowererHost):
         elif op in ("clear", "reverse"):
             self.runtime(f"list_{op}", lst)
         elif op in ("sort", "sorted"):
-            result = self.list_sort(node, lst, args[1], t)
+            made = node.args[0]  # a new list (list(it), list(d), xs.copy()...) is sorted in place
+            fresh = op == "sorted" and (isinstance(made, T.ListFrom) or isinstance(made, T.ListOp) and (
+                made.op.startswith("dict_") or made.op in ("copy", "range")))
+            result = self.list_sort(node, lst, args[1], t, fresh)
+            if fresh:
+                consumed.add(id(lst))
         else:
             raise AssertionError(f"cannot lower list operation {op}")
         for value, arg in reversed(list(zip(args, node.args, strict=True))):
@@ -322,6 +348,27 @@ class ListLowering(LowererHost):
         self.take(lst)
         return lst
 
+    def pushed(self, lst: ir.Value, t: Type, node: T.Expr) -> ir.Value:
+        """The address (an int) of a new last item of lst: inline while there is room, as CPython's
+        append is; else through list_push, which grows the list (MemoryError if it cannot)."""
+        b = self.b
+        n = self.list_length(lst)
+        room = b.icmp_signed("<", n, self.list_field(lst, _CAPACITY))
+        with b.if_else(room, likely=True) as (inline, grow):
+            with inline:
+                tagged(b, b.store(b.add(n, i64(1)), b.gep(lst, [i64(8 * _LENGTH)], source_etype=I8)), "list header")
+                self.mark_modified(lst, node)
+                fast = b.ptrtoint(self.item_at(lst, n, t), I64)
+                fast_block = b.block
+            with grow:
+                slow = self.runtime("list_push", lst)
+                self.no_memory_if(b.icmp_signed("==", slow, i64(0)))
+                slow_block = b.block
+        at = b.phi(I64)
+        at.add_incoming(fast, fast_block)
+        at.add_incoming(slow, slow_block)
+        return at
+
     def store_taken(self, at: ir.Value, value: ir.Value, t: Type) -> None:
         """Store an owned, held value into an item's words: the list takes it."""
         if has_objects(t):
@@ -334,23 +381,25 @@ class ListLowering(LowererHost):
         shifted = b.select(b.icmp_signed("<", value, i64(0)), b.add(value, n), value)
         return b.select(b.icmp_signed("<", shifted, i64(0)), i64(0), shifted)
 
-    def list_sort(self, node: T.ListOp, lst: ir.Value, reverse: ir.Value, t: Type) -> ir.Value | None:
-        """Sort in place (sort) or a sorted copy (sorted). With key=, the keys are computed first (as
-        Python does: a failing key leaves the list as it was) into a list of (key, item) pairs,
-        which is sorted by key; the items are then put back in that order."""
+    def list_sort(self, node: T.ListOp, lst: ir.Value, reverse: ir.Value, t: Type,
+                  fresh: bool = False) -> ir.Value | None:
+        """Sort in place (sort) or a sorted copy (sorted; `fresh`: lst is a new list, held, which
+        becomes the result). With key=, the keys are computed first (as Python does: a failing key
+        leaves the list as it was) into a list of (key, item) pairs, which is sorted by key; the
+        items are then put back in that order."""
         b = self.b
-        if node.op == "sorted":
+        if node.op == "sorted" and not fresh:
             lst = self.allocated(self.runtime_object("list_slice", lst, i64(0), self.list_length(lst)))
             self.hold(lst, node.type)
         if node.key is None:
-            sorted_ = self.runtime("list_sort", lst, self.comparison("order", t), b.zext(reverse, I8))
+            sorted_ = self.runtime("list_sort", lst, self.comparison("less", t), b.zext(reverse, I8))
             self.no_memory_if(b.icmp_unsigned("==", sorted_, ir.Constant(I8, 0)))
         else:
             key_call = node.key
             key_type = key_call.type
             key_words = item_words(key_type)
             n = self.list_length(lst)
-            pairs = self.allocated(self.runtime_object("list_new", n, i64(key_words + item_words(t)),
+            pairs = self.allocated(self.runtime_object("list_new", n, i64(8 * (key_words + item_words(t))),
                                                        i64(object_mask(key_type))))
             self.hold(pairs, List(key_type))
 
@@ -367,7 +416,7 @@ class ListLowering(LowererHost):
                 store_item(b, b.gep(at, [i64(8 * key_words)], source_etype=I8), item, t)
 
             self.counted(n, compute_key)
-            sorted_ = self.runtime("list_sort", pairs, self.comparison("order", key_type), b.zext(reverse, I8))
+            sorted_ = self.runtime("list_sort", pairs, self.comparison("less", key_type), b.zext(reverse, I8))
             self.no_memory_if(b.icmp_unsigned("==", sorted_, ir.Constant(I8, 0)))
             self.runtime("list_unkey", lst, pairs, i64(key_words))
             self.drop(pairs, List(key_type))
@@ -399,14 +448,13 @@ class ListLowering(LowererHost):
         lst, owned = self.list_operand(node.list)
         index = self.expr(node.index)
         t = _list_type(node.list.type).element
-        j = self.checked_index(lst, index, "list assignment index out of range", node.loc)
-        at = self.item_at(lst, j, t)
+        at = self.indexed(lst, index, t, "list assignment index out of range", node.loc)
         old = load_item(b, at, t)
         if has_objects(t):
             self.take(value)
         store_item(b, at, value, t)
         self.release(old, t)
-        self.mark_modified(lst)
+        self.mark_modified(lst, node.list)
         if owned:
             self.drop(lst, node.list.type)
 
@@ -416,22 +464,19 @@ class ListLowering(LowererHost):
         lst, owned = self.list_operand(node.list)
         index = self.expr(node.index)
         t = _list_type(node.list.type).element
-        j = self.checked_index(lst, index, "list index out of range", node.loc)
-        at = self.item_at(lst, j, t)
-        old = load_item(b, at, t)
+        old = load_item(b, self.indexed(lst, index, t, "list index out of range", node.loc), t)
         self.retain(old, t)
         self.hold(old, t)
         self.holes.append((old, t))
         new = self.expr(node.value)
         self.holes.pop()
         # the new value may have changed the list's length (`xs[0] += xs.pop()`): index it again
-        j = self.checked_index(lst, index, "list assignment index out of range", node.loc)
-        at = self.item_at(lst, j, t)
+        at = self.indexed(lst, index, t, "list assignment index out of range", node.loc)
         if has_objects(t):
             self.take(new)
         self.release(load_item(b, at, t), t)  # the list's reference to the old item
         store_item(b, at, new, t)
-        self.mark_modified(lst)
+        self.mark_modified(lst, node.list)
         self.drop(old, t)
         if owned:
             self.drop(lst, node.list.type)
@@ -449,10 +494,15 @@ class ListLowering(LowererHost):
             self.drop(lst, node.list.type)
 
     def for_list(self, node: T.ForList) -> None:
-        """By index, reading the length at each step (the body may append or pop), as CPython does."""
+        """By index, reading the length at each step (the body may append or pop), as CPython does.
+        Interrupts are checked every CHUNK items, or each one if the body may take long."""
         b = self.b
         lst = self.expr(node.list)  # held for the whole loop: released by any exit inside
         t = _list_type(node.list.type).element
+        checks = self.loop_checks(node.body)  # every CHUNK items, or each one if the body may take long
+        budget = self.entry.alloca(I64, name="list.budget") if checks == "chunk" else None
+        if budget is not None:
+            b.store(i64(CHUNK), budget)
         before = b.block
         head, body, step, other, end = (self.ir_fn.append_basic_block(n) for n in
                                         ("list.for", "list.body", "list.next", "list.else", "list.end"))
@@ -475,7 +525,14 @@ class ListLowering(LowererHost):
                 b.store(ir.Constant(I1, 1), self.flags[name])
         self.loop_body(b.block, node.body, step, end)
         b.position_at_end(step)
-        self.interrupt_check(node.loc)
+        if budget is not None:
+            left = b.sub(b.load(budget), i64(1))
+            b.store(left, budget)
+            with b.if_then(b.icmp_signed("==", left, i64(0)), likely=False):
+                self.interrupt_check(node.loc)
+                b.store(i64(CHUNK), budget)
+        elif checks == "each":
+            self.interrupt_check(node.loc)
         position.add_incoming(b.add(position, i64(1)), b.block)
         b.branch(head)
         b.position_at_end(other)

@@ -33,6 +33,7 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.internal import lower_intrinsic
 from jitcell.compiler.types import (
     BOOL,
+    COMPLEX,
     FLOAT,
     INT,
     NONE,
@@ -45,6 +46,7 @@ from jitcell.compiler.types import (
     Set,
     Tuple,
     Type,
+    arrays_inside,
     has_heap_parts,
 )
 from jitcell.errors import Loc
@@ -52,8 +54,9 @@ from jitcell.loader import addresses
 from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
-from .arith import I1, I8, I32, I64, Arith, i64, llvm_type
+from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
+from .complexes import ComplexLowering, complex_constant
 from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
 from .generators import Coroutine
@@ -62,6 +65,7 @@ from .iteration import IterationLowering
 from .lists import ListLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
 from .optional import OptionalLowering, none_of
+from .randoms import RandomLowering
 from .sets import SetLowering
 from .strings import StringOpLowering
 from .views import ViewLowering
@@ -183,12 +187,20 @@ class _ModuleLowerer:
                   for path, t in _leaves(whole)]  # a tuple parameter arrives as its items (bind.py)
         params: list[ir.Type] = []
         for _, t in leaves:
-            params += ([ir.PointerType(), I64] if t is STR or t == Optional(STR) else export_params(t)
-                       if isinstance(t, Array) else [I8, I8 if t.inner is BOOL else llvm_type(t.inner)]
-                       if isinstance(t, Optional) and not has_heap_parts(t) else [I8 if t is BOOL else llvm_type(t)])
-        # C returns larger structs in memory; `n: int | None` goes back as {i8 present, value} there too
-        through_memory = isinstance(sig.returns, Tuple) or (isinstance(sig.returns, Optional)
-                                                             and not has_heap_parts(sig.returns))
+            if t is STR or t == Optional(STR):
+                params += [ir.PointerType(), I64]
+            elif isinstance(t, Array):
+                params += export_params(t)
+            elif t is COMPLEX:
+                params += [F64, F64]
+            elif isinstance(t, Optional) and not has_heap_parts(t):  # present (a byte), value
+                params += [I8, I8 if t.inner is BOOL else llvm_type(t.inner)]
+            else:
+                params.append(I8 if t is BOOL else llvm_type(t))
+        # written where the wrapper says: C returns larger structs in memory, and `n: int | None` goes back
+        # as {i8 present, value} there too
+        through_memory = isinstance(sig.returns, Tuple) or sig.returns is COMPLEX or (
+            isinstance(sig.returns, Optional) and not has_heap_parts(sig.returns))
         if through_memory:
             params.append(ir.PointerType())
         returns = (ir.VoidType() if sig.returns is NONE or through_memory
@@ -233,6 +245,9 @@ class _ModuleLowerer:
                     value = b.icmp_unsigned("!=", value, ir.Constant(I8, 0))
                 pair = b.insert_value(none_of(t), b.icmp_unsigned("!=", a, ir.Constant(I8, 0)), 0)
                 args.append(b.insert_value(pair, value, 1))
+            elif t is COMPLEX:  # its real and imaginary parts
+                pair = b.insert_value(ir.Constant(llvm_type(t), None), a, 0)
+                args.append(b.insert_value(pair, next(incoming), 1))
             else:
                 args.append(b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a)
         views = boundary_arrays(self, b, fn, [name for name, _ in leaves], arrays, returns)  # never released
@@ -242,25 +257,45 @@ class _ModuleLowerer:
         limits = self.call_limits(b) if fn.name in self.guarded else [ir.Constant(I32, 0), i64(0)]
         if sig.returns is NONE:
             b.call(self.impls[fn.name], [*limits, *args])
-        elif isinstance(sig.returns, Tuple):  # through_memory: the impl writes the result there
-            if arrays and any(isinstance(item, Array) for item in sig.returns.items):
+        elif through_memory:  # the impl writes the result there
+            if arrays and isinstance(sig.returns, Tuple) and any(isinstance(item, Array) for item in sig.returns.items):
                 b.store(ir.Constant(llvm_type(sig.returns), None), export.args[-1])  # read below even on an error
             status = b.call(self.impls[fn.name], [export.args[-1], *limits, *args])
-            boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
-        elif through_memory:  # a number that may be None: {i1, value} is laid out as C's {bool, value}
-            b.call(self.impls[fn.name], [export.args[-1], *limits, *args])
+            if isinstance(sig.returns, Tuple):
+                boundary_tuple_result(b, export.args[-1], sig.returns, views, arrays)
         else:
             result = b.alloca(llvm_type(sig.returns))
             if arrays and isinstance(sig.returns, Array):
                 b.store(ir.Constant(llvm_type(sig.returns), None), result)  # read below even on an error
             status = b.call(self.impls[fn.name], [result, *limits, *args])
             value = boundary_result(b, b.load(result), sig.returns, views, arrays)
+            if views and isinstance(sig.returns, List) and arrays_inside(sig.returns):
+                self.detach_views(b, fn, value, status, views, objects, returns)
             if sig.returns is BOOL:
                 value = b.zext(value, I8)
             value = b.select(b.icmp_signed("==", status, ir.Constant(I32, 0)), value, ir.Constant(returns, None))
         for obj in objects:
             b.call(self.release_function(), [obj])
         b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(value)
+
+    def detach_views(self, b: ir.IRBuilder, fn: T.Function, value: ir.Value, status: ir.Value,
+                     views: list[ir.Value], objects: list[ir.Value], returns: ir.Type) -> None:
+        """A list result holding arrays: the arrays that live on this frame move off it (the
+        runtime's list_detach_views); out of memory, MemoryError and the list released."""
+        table = b.alloca(ir.ArrayType(ir.PointerType(), len(views)))
+        for k, view in enumerate(views):
+            b.store(view, b.gep(table, [ir.Constant(I32, 0), ir.Constant(I32, k)]))
+        done = b.icmp_signed("==", status, ir.Constant(I32, 0))
+        with b.if_then(done):
+            moved = b.call(self.runtime_function("list_detach_views"),
+                           [b.ptrtoint(value, I64), b.ptrtoint(table, I64), i64(len(views))])
+            with b.if_then(b.icmp_unsigned("==", moved, ir.Constant(moved.type, 0)), likely=False):
+                site = self.site("no_memory", fn.loc, fn.name, operands=[])
+                b.call(self.callback("raise", ir.VoidType()),
+                       [ir.Constant(I32, site), ir.Constant(ir.PointerType(), None)])
+                for obj in [value, *objects]:
+                    b.call(self.release_function(), [obj])
+                b.ret(ir.Constant(returns, None))
 
     def call_limits(self, b: ir.IRBuilder) -> list[ir.Value]:
         """At an entry point: the calls allowed, sys.getrecursionlimit() (read under the GIL, which
@@ -491,7 +526,8 @@ class _ModuleLowerer:
 
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, ListLowering, ArrayLowering,
-                      ViewLowering, IterationLowering, ExceptionLowering, OptionalLowering):
+                      ViewLowering, IterationLowering, ExceptionLowering, ComplexLowering,
+                      RandomLowering, OptionalLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -986,7 +1022,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.exception_text(node)
             case T.NoneValue() | T.Wrap() | T.Unwrap() | T.IsNone():
                 return self.optional(node)  # lower/optional.py
-            case T.Literal(value=value, type=t):
+            case T.Literal(value=complex() as value, type=t) if t is COMPLEX:
+                return complex_constant(value)
+            case T.Literal(value=int() | float() as value, type=t):
                 return ir.Constant(llvm_type(t), float(value) if t is FLOAT else int(value))
             case T.Local(name=name, may_be_unbound=check, type=t):
                 if check:
@@ -1007,12 +1045,16 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 if op == "~":
                     return b.xor(value, i64(-1))
                 self.loc = node.loc
+                if t is COMPLEX:
+                    return self.complex_negate(value)
                 return b.fneg(value) if t is FLOAT else arith.int_neg(value)
             case T.Binary(type=t) if t is STR:
                 return self.str_binary(node)
             case T.Binary(op=op, left=left, right=right, type=t):
                 lhs, rhs = self.expr(left), self.expr(right)
                 self.loc = node.loc
+                if t is COMPLEX:
+                    return self.complex_binary(op, lhs, rhs)
                 if left.type is FLOAT:
                     return arith.float_binary(op, lhs, rhs)
                 if t is BOOL:
@@ -1036,6 +1078,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                     truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
                     self.drop(value, operand.type)
                     return truth
+                if COMPLEX in (operand.type, t):
+                    return self.complex_convert(value, operand.type, t)
                 return arith.convert(value, operand.type, t)
             case T.CallCell(function=name, args=args, order=order, type=t):
                 values: list = [None] * len(args)
@@ -1085,6 +1129,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.reduce(node)
             case T.IterLength():
                 return self.iter_length(node)
+            case T.ListFrom():
+                return self.list_from(node)
             case T.ArrayView():
                 return self.array_view(node)
             case T.ArrayCopy():
@@ -1161,6 +1207,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 truth = b.icmp_signed("!=", self.list_length(value), i64(0))
             elif isinstance(node.type, Dict):
                 truth = b.icmp_signed("!=", self.dict_length(value), i64(0))
+            elif node.type is COMPLEX:
+                truth = self.complex_convert(value, COMPLEX, BOOL)
             else:
                 truth = self.arith.truth(value, node.type)
             nxt = self.ir_fn.append_basic_block("logic.next")
@@ -1196,6 +1244,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                     result = self.str_compare(_MIRRORED[op], right, left, char_left)
                 else:
                     result = self.str_compare(op, left, right, char_right)
+            elif COMPLEX in (left_type, operand.type):
+                result = self.complex_compare(op, left, left_type, right, operand.type)
             else:
                 result = self.arith.compare(op, left, left_type, right, operand.type)
             self.drop(left, left_type)
@@ -1220,6 +1270,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         return phi
 
     def intrinsic(self, node: T.Intrinsic) -> ir.Value:
+        if node.name.startswith(("random.", "np.random.")):  # lower/randoms.py
+            return self.random_intrinsic(node)  # None for seed, shuffle
         args = [self.expr(a) for a in node.args]
         self.loc = node.loc
         name = node.name
@@ -1247,8 +1299,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 pair = [self.arith.int_binary("//", x, y), self.arith.int_binary("%", x, y)]
             whole = ir.Constant(llvm_type(node.type), None)
             return self.b.insert_value(self.b.insert_value(whole, pair[0], 0), pair[1], 1)
+        if name.startswith(("complex.", "cmath.")):
+            return self.complex_intrinsic(node, args)
         if name.startswith("mem."):
-            return lower_intrinsic(self.b, name[4:], args)
+            return lower_intrinsic(self.b, name[4:], args, self.owner.slot)
         assert name.startswith("math.")
         return self.arith.math_call(name[5:], args)
 

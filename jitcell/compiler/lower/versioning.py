@@ -464,7 +464,7 @@ class Guard:
         """The interval of an int expression; other expressions are walked for their int parts."""
         b = self.b
         match node:
-            case T.Literal(value=value, type=t) if t in (INT, BOOL):
+            case T.Literal(value=int() as value, type=t) if t in (INT, BOOL):
                 return self.point(ir.Constant(I64, int(value)))
             case T.Local(name=name, type=t) if t is INT:
                 return self.variable(name)

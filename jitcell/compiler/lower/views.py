@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, Array
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array
 
 from .arith import F64, I8, I64
 from .host import LowererHost
@@ -27,8 +27,8 @@ from .host import LowererHost
 __all__ = ["ViewLowering", "VirtualView", "ELEMENT", "ITEMSIZE", "HEADER_WORDS", "slice_bounds"]
 
 _PTR = ir.PointerType()
-ELEMENT = {FLOAT: F64, INT: I64, BOOL: I8}
-ITEMSIZE = {FLOAT: 8, INT: 8, BOOL: 1}
+ELEMENT = {FLOAT: F64, INT: I64, BOOL: I8, COMPLEX: ir.LiteralStructType([F64, F64])}
+ITEMSIZE = {FLOAT: 8, INT: 8, BOOL: 1, COMPLEX: 16}
 HEADER_WORDS = 11  # an array object's header: 88 bytes (runtime/source.py)
 _INT_MAX = 2**63 - 1
 

@@ -1,0 +1,113 @@
+"""Random numbers: jitcell against Numba and CPython.
+
+    python benchmarks/random_numbers.py     writes results/random_numbers.{json,md}
+
+One source text (`SOURCE`) is a jitcell cell, Numba's functions (njit ignores the annotations)
+and plain Python; timing as in slicing.py (minimum over samples of at least 0.2 s). jitcell's
+results must be CPython's (same seed, same numbers); Numba seeds its generators its own way
+(its random.seed is init_genrand, not CPython's init_by_array), so its results are only checked
+to be near jitcell's.
+
+- pi: a Monte Carlo estimate of pi, 5 * 10**6 points of two `random.random()` draws (10**7 draws).
+- dice: the sum of 10**6 `random.randint(1, 6)`.
+- gauss: the sum of 10**6 `random.gauss(0.0, 1.0)`.
+- np_normal: the sum of 10**6 `np.random.normal(0.0, 1.0)` (NumPy's legacy polar method).
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import sys
+from pathlib import Path
+
+from slicing import _load, timed
+
+HERE = Path(__file__).resolve().parent
+SOURCE = '''\
+import random
+import numpy as np
+
+
+def pi(n: int) -> float:
+    random.seed(12345)
+    inside = 0
+    for _ in range(n):
+        x = random.random()
+        y = random.random()
+        if x * x + y * y <= 1.0:
+            inside += 1
+    return 4.0 * inside / n
+
+
+def dice(n: int) -> int:
+    random.seed(12345)
+    total = 0
+    for _ in range(n):
+        total += random.randint(1, 6)
+    return total
+
+
+def gauss(n: int) -> float:
+    random.seed(12345)
+    total = 0.0
+    for _ in range(n):
+        total += random.gauss(0.0, 1.0)
+    return total
+
+
+def np_normal(n: int) -> float:
+    np.random.seed(12345)
+    total = 0.0
+    for _ in range(n):
+        total += np.random.normal(0.0, 1.0)
+    return total
+'''
+
+CASES = {  # name: (n, n for CPython, how close Numba's value must be)
+    "pi": (5_000_000, 200_000, 0.01),
+    "dice": (1_000_000, 100_000, 20_000),
+    "gauss": (1_000_000, 100_000, 10_000),
+    "np_normal": (1_000_000, 100_000, 10_000),
+}
+
+
+def main() -> None:
+    sys.path.insert(0, str(HERE.parent))
+    import numba
+
+    import jitcell
+
+    jit = jitcell.compile_cell(SOURCE).functions
+    python: dict = {}
+    exec(compile(SOURCE, "<random_numbers>", "exec"), python)
+    rows = []
+    for name, (n, small, tolerance) in CASES.items():
+        numbaed = numba.njit(python[name])
+        assert python[name](small) == jit[name](small), name
+        reference = jit[name](n)
+        assert abs(numbaed(n) - reference) <= tolerance, (name, numbaed(n), reference)
+        row = {"kernel": name, "n": n, "jitcell": timed(jit[name], (n,)), "Numba": timed(numbaed, (n,)),
+               "CPython (scaled)": timed(python[name], (small,), repeats=2) * n / small}
+        rows.append(row)
+        print(row, flush=True)
+    systems = ["jitcell", "Numba", "CPython (scaled)"]
+    lines = ["# Random numbers", "",
+             f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, "
+             f"Numba {numba.__version__}, load average {_load()}. Times in ms (min of 5 samples); "
+             "jitcell / Numba: jitcell's time over Numba's (below 1: jitcell is faster). "
+             "Source: benchmarks/random_numbers.py. Goal: pi within 10% of Numba's time (jitcell / Numba "
+             "at most 1.10).", "",
+             "| kernel | n | " + " | ".join(systems) + " | jitcell / Numba | CPython / jitcell |",
+             "|---|---:|" + "---:|" * (len(systems) + 2)]
+    for row in rows:
+        cells = [f"{row[s] * 1e3:.3g}" for s in systems]
+        lines.append(f"| {row['kernel']} | {row['n']:,} | " + " | ".join(cells) +
+                     f" | {row['jitcell'] / row['Numba']:.2f} | {row['CPython (scaled)'] / row['jitcell']:.0f}x |")
+    (HERE / "results" / "random_numbers.md").write_text("\n".join(lines) + "\n")
+    (HERE / "results" / "random_numbers.json").write_text(json.dumps(rows, indent=1) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
