@@ -208,6 +208,7 @@ def _function_row(fn: T.Function, writers: dict[str, frozenset[str]]) -> dict:
         "params": [[n, t.name] for n, t in sig.params],
         "returns": sig.returns.name,
         "defaults": list(sig.defaults),
+        **({"keyword_only": sig.keyword_only} if sig.keyword_only else {}),
         "signature": str(sig),
         **({"result_items": [t.name for t in sig.returns.items]} if hasattr(sig.returns, "items") else {}),
         "doc": fn.docstring,
@@ -233,7 +234,7 @@ def checker_signatures(env: dict) -> dict:
             out[name] = (f"{name}() of another cell uses the type {(unknown or [fn.returns])[0]}, which calls "
                          f"between cells do not support yet")
         else:
-            out[name] = T.Signature(tuple(known), returns, tuple(fn.defaults))
+            out[name] = T.Signature(tuple(known), returns, tuple(fn.defaults), getattr(fn, "keyword_only", 0))
     return out
 
 

@@ -40,8 +40,10 @@ _UNSUPPORTED = {
     ast.NamedExpr: "assignment expressions (:=)",
     ast.Match: "match statements",
 }
-# `from typing import Iterator` (or collections.abc): the annotations of generator functions
+# `from typing import Iterator` (or collections.abc): the annotations of generator functions, and
+# typing's spellings of the types jitcell has (check/optional.py)
 _ITERATOR_ANNOTATIONS = frozenset({"Iterator", "Iterable", "Generator"})
+_TYPING_ANNOTATIONS = _ITERATOR_ANNOTATIONS | {"Optional", "List", "Dict", "Tuple", "Set"}
 # The compiler's passes recurse over the tree, so a tree this deep must stay well
 # within Python's recursion limit.
 MAX_DEPTH = 200
@@ -228,13 +230,20 @@ class _Parser:
         elif node.module == "__future__" and all(a.name == "annotations" for a in node.names):
             return None  # lets CPython run the cell too: annotations such as float[:] stay unevaluated
         elif node.module in ("typing", "collections.abc") and not node.level \
-                and all(a.name in _ITERATOR_ANNOTATIONS and a.asname is None for a in node.names):
-            return None  # names for the annotation of a generator function, read by the checker
+                and all(a.name in (_TYPING_ANNOTATIONS if node.module == "typing" else _ITERATOR_ANNOTATIONS)
+                        and a.asname is None for a in node.names):
+            return None  # names for annotations, read by the checker
         else:
+            if node.module == "typing" and not node.level:
+                unknown = next(a.name for a in node.names
+                               if a.name not in _TYPING_ANNOTATIONS or a.asname is not None)
+                self.error(node, f"typing.{unknown} is not supported: jitcell reads Optional, List, Dict, Tuple, "
+                                 f"Set, Iterator, Iterable and Generator from typing, as annotations only")
+                return None
             if node.module not in ("math", "numpy", "cmath", "random") or node.level:
                 self.error(node, f"only 'from math import ...', 'from cmath import ...', 'from numpy import ...' and "
-                                 f"'from random import ...' (and Iterator, Iterable, Generator from typing for "
-                                 f"annotations) are supported, not "
+                                 f"'from random import ...' (and Optional, List, Dict, Tuple, Set, Iterator, Iterable, "
+                                 f"Generator from typing for annotations) are supported, not "
                                  f"'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:
@@ -251,17 +260,18 @@ class _Parser:
         starred = a.vararg or a.kwarg
         if starred is not None:
             self.error(starred, "*args and **kwargs are not supported")
-        if a.posonlyargs or a.kwonlyargs:
-            self.error(node, "positional-only and keyword-only parameters are not supported")
-        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
-        for i, arg in enumerate(a.args):  # what Python's own compiler says (ast.parse lets it pass)
-            if any(other.arg == arg.arg for other in a.args[:i]):
+        if a.posonlyargs:
+            self.error(node, "positional-only parameters are not supported")
+        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults) + list(a.kw_defaults)
+        every = a.args + a.kwonlyargs
+        for i, arg in enumerate(every):  # what Python's own compiler says (ast.parse lets it pass)
+            if any(other.arg == arg.arg for other in every[:i]):
                 self.error(arg, f"duplicate argument '{arg.arg}' in function definition")
         params = []
-        for arg, default in zip(a.args, defaults, strict=True):
+        for i, (arg, default) in enumerate(zip(every, defaults, strict=True)):
             params.append(S.Param(arg.arg, self.annotation(arg.annotation) if arg.annotation else None,
                                   self.expr(default) if default is not None else None,
-                                  self.loc(arg)))
+                                  self.loc(arg), keyword_only=i >= len(a.args)))
         body = list(node.body)
         docstring = _docstring(body[0]) if body else None
         if docstring is not None:
@@ -492,12 +502,8 @@ class _Parser:
             case ast.Compare(left=left, ops=ops, comparators=comparators):
                 names = []
                 for comparison in ops:
-                    if type(comparison) not in _CMPOPS:
-                        word = {ast.Is: "is", ast.IsNot: "is not"}[type(comparison)]
-                        self.error(node, f"the '{word}' operator is not supported")
-                        names.append("==")
-                    else:
-                        names.append(_CMPOPS[type(comparison)])
+                    names.append(_CMPOPS.get(type(comparison)) or ("is" if isinstance(comparison, ast.Is)
+                                                                    else "is not"))  # check/optional.py
                 return S.Compare(self.expr(left), tuple(names),
                                  tuple(self.expr(c) for c in comparators), loc)
             case ast.IfExp(test=test, body=body, orelse=orelse):

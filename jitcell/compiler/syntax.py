@@ -375,6 +375,7 @@ class Param:
     annotation: Expr | None
     default: Expr | None
     loc: Loc
+    keyword_only: bool = False  # after `*`
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 
 from jitcell.errors import Loc
+from jitcell.loader.manifest import default_text
 
 from .types import Type
 
@@ -500,10 +501,46 @@ class ExceptionText:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class NoneValue:
+    """`None`: of type None, or (where a `T | None` receives it) the None of that type."""
+
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Wrap:
+    """A value of T where a `T | None` goes (check/optional.py)."""
+
+    value: Expr
+    type: Type  # the Optional
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Unwrap:
+    """The value of a `T | None` that the checker has proved is not None (narrowing)."""
+
+    value: Expr
+    type: Type  # the inner T
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class IsNone:
+    """`value is None` (`is not None` when `negate`), for a value of any type."""
+
+    value: Expr
+    negate: bool
+    type: Type
+    loc: Loc
+
+
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleSlice | Comprehension | Hole | DictNew | DictGet
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
-        | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom)
+        | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
 
 # ---- statements --------------------------------------------------------------
 
@@ -816,7 +853,8 @@ Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break 
 class Signature:
     params: tuple[tuple[str, Type], ...]
     returns: Type
-    defaults: tuple[int | float | bool, ...] = ()  # for the last len(defaults) params
+    defaults: tuple[int | float | bool | str | tuple | None, ...] = ()  # for the last len(defaults) params
+    keyword_only: int = 0  # the last keyword_only params come after `*`
 
     def __str__(self) -> str:
         parts = []
@@ -824,7 +862,9 @@ class Signature:
         for i, (name, t) in enumerate(self.params):
             text = f"{name}: {t}"
             if i >= first_default:
-                text += f" = {self.defaults[i - first_default]!r}"
+                text += f" = {default_text(self.defaults[i - first_default])}"
+            if i == len(self.params) - self.keyword_only:
+                parts.append("*")
             parts.append(text)
         return f"({', '.join(parts)}) -> {self.returns}"
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "ERROR", "Array", "Tuple", "Dict", "Set", "List",
-           "VarTuple", "Generator", "type_from_name", "type_from_text", "is_numeric", "is_heap", "has_heap_parts"]
+           "VarTuple", "Generator", "Optional", "type_from_name", "type_from_text", "is_numeric", "is_heap",
+           "has_heap_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,18 @@ class Generator(Type):
         object.__setattr__(self, "item", item)
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class Optional(Type):
+    """`T | None` (`Optional[T]`): None or a value of `inner`. An object type is its pointer, null
+    for None; a number is a pair {present: i1, value} (lower/optional.py)."""
+
+    inner: Type
+
+    def __init__(self, inner: Type):
+        object.__setattr__(self, "name", f"{inner} | None")
+        object.__setattr__(self, "inner", inner)
+
+
 _BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR, "complex": COMPLEX}
 
 
@@ -126,6 +139,9 @@ def type_from_text(text: str) -> Type | None:
     t = type_from_name(text)
     if t is not None:
         return t
+    if text.endswith(" | None"):
+        inner = type_from_text(text[:-len(" | None")])
+        return None if inner is None else Optional(inner)
     if text.startswith("tuple[") and text.endswith(", ...]"):
         inner = type_from_text(text[len("tuple["):-len(", ...]")])
         return None if inner is None else VarTuple(inner)
@@ -169,7 +185,8 @@ def is_heap(t: Type) -> bool:
 
 def has_heap_parts(t: Type) -> bool:
     """Owned by whoever holds it: objects, tuples holding one, a generator (destroyed, not released)."""
-    return is_heap(t) or isinstance(t, Generator) or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items))
+    return is_heap(t) or isinstance(t, Generator) or (isinstance(t, Optional) and is_heap(t.inner)) \
+        or (isinstance(t, Tuple) and any(has_heap_parts(i) for i in t.items))
 
 
 def arrays_inside(t: Type) -> bool:

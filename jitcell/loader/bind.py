@@ -30,7 +30,7 @@ from jitcell.runtime.arrays import is_array_type
 from jitcell.runtime.lists import Boundary, is_sequence
 
 from .library import Library
-from .manifest import TypeName, parse_type
+from .manifest import TypeName, as_default, parse_type
 from .variables import JitVariable
 
 __all__ = ["bind", "JitFunction", "GeneratorFunction"]
@@ -60,7 +60,8 @@ class JitFunction:
         self.library = library
         self.params: list[tuple[str, str]] = [tuple(p) for p in info["params"]]
         self.returns: str = info["returns"]
-        self.defaults: list = info["defaults"]
+        self.defaults: list = [as_default(d) for d in info["defaults"]]  # tuples again (JSON made them lists)
+        self.keyword_only: int = info.get("keyword_only", 0)  # the last ones, after `*`
         doc = info.get("doc")
         self.__doc__ = f"{name}{self.signature}" + (f"\n\n{doc}" if doc else "")
 
@@ -68,9 +69,10 @@ class JitFunction:
     def __signature__(self):
         import inspect
 
-        kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
         first_default = len(self.params) - len(self.defaults)
-        params = [inspect.Parameter(n, kind, annotation=_PYTYPES.get(t, t),
+        first_keyword = len(self.params) - self.keyword_only
+        params = [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY if i >= first_keyword else
+                                    inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=_PYTYPES.get(t, t),
                                     default=self.defaults[i - first_default] if i >= first_default
                                     else inspect.Parameter.empty)
                   for i, (n, t) in enumerate(self.params)]
@@ -130,12 +132,15 @@ def _make_function(info: dict, library: Library) -> JitFunction:
     name = info["name"]
     entry = library.handle[info["symbol"]]
     items = info.get("result_items")  # a tuple result, written to memory the wrapper provides
+    if _maybe_none_number(info["returns"]):  # {present, value}, written there too
+        items = ["bool", _inner(info["returns"])]
     through_memory = items or info["returns"] == "complex"
     entry.restype = None if through_memory or info["returns"] == "None" else _ctype(info["returns"])
     arguments = _arguments(info)
     argtypes = [c for _, _, t in arguments
-                for c in ([ctypes.c_char_p, ctypes.c_int64] if t == "str" else arrays.argtypes(t) if
-                          is_array_type(t) else [ctypes.c_double] * 2 if t == "complex" else [_ctype(t)])]
+                for c in ([ctypes.c_char_p, ctypes.c_int64] if t in ("str", "str | None") else arrays.argtypes(t) if
+                          is_array_type(t) else [ctypes.c_double] * 2 if t == "complex" else
+                          [ctypes.c_bool, _ctype(_inner(t))] if _maybe_none_number(t) else [_ctype(t)])]
     if items:
         result_type = _struct(items)
         argtypes.append(ctypes.POINTER(result_type))
@@ -153,9 +158,10 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__too_big": _too_big(name), "jc__take_str": _take_str, "jc__tuple_class": tuple,
         "jc__bad_tuple": _bad_tuple(name),
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
-        "jc__defaults": tuple(info["defaults"]),
+        "jc__defaults": tuple(as_default(d) for d in info["defaults"]),
         "jc__Result": result_type if items else _Complex if through_memory else None,
-        "jc__tuple": _tuple_reader(items) if items else _complex_reader if through_memory else None,
+        "jc__tuple": None if _maybe_none_number(info["returns"]) else _tuple_reader(items) if items
+        else _complex_reader if through_memory else None,
         "jc__Boundary": Boundary,
         **(arrays.wrapper_namespace(name, arguments) if _uses_arrays(info) else {}),
     }
@@ -168,16 +174,35 @@ def _make_function(info: dict, library: Library) -> JitFunction:
 def _wrapper_source(info: dict) -> str:
     """The wrapper, named like the function; its own names start with `jc__` to stay clear of parameters."""
     params = [n for n, _ in info["params"]]
-    defaults = info["defaults"]
+    defaults = [as_default(d) for d in info["defaults"]]
     first_default = len(params) - len(defaults)
-    signature = ", ".join(p if i < first_default else f"{p}={_default(defaults, i - first_default)}"
-                          for i, p in enumerate(params))
+    written = [p if i < first_default else f"{p}={_default(defaults, i - first_default)}" for i, p in enumerate(params)]
+    if info.get("keyword_only"):
+        written.insert(len(params) - info["keyword_only"], "*")
+    signature = ", ".join(written)
     lines = [f"def {info['name']}({signature}):"]
     args, late = [], []
     if any(_reflected(t) for _, t in info["params"]) or _reflected(info["returns"]):
         lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
     arguments = _arguments(info, lines)  # a tuple parameter: checked, then its items are arguments
     for p, shown, t in arguments:
+        if t.endswith(" | None"):  # None, or checked as the type it may be (check/optional.py)
+            inner = _inner(t)
+            if _reflected(inner):
+                late.append(f"    jc__{p} = None if {p} is None else jc__call.argument({p}, {inner!r}, {p!r})")
+                args.append(f"jc__{p}")
+                continue
+            lines.append(f"    if {p} is None: jc__{p}, jc__{p}__v = None, 0")
+            lines.append("    else:")
+            lines.append(f"        if {p}.__class__ is not jc__{inner}: {p} = jc__as_{inner}({p}, {shown!r})")
+            if inner == "int":
+                lines.append(f"        elif not {_INT_MIN} <= {p} <= {_INT_MAX}: jc__too_big({p}, {shown!r})")
+            if inner == "str":
+                lines.append(f"        jc__{p} = {p}.encode('utf-8', 'surrogatepass'); jc__{p}__v = len(jc__{p})")
+            else:
+                lines.append(f"        jc__{p}, jc__{p}__v = True, {p}")
+            args += [f"jc__{p}", f"jc__{p}__v"]
+            continue
         if is_array_type(t):  # data address, shape and strides (arrays.py)
             more, passed = arrays.wrapper_lines(p, t, info.get("writes_arrays", False))
             lines += more
@@ -199,20 +224,24 @@ def _wrapper_source(info: dict) -> str:
             args.append(p)
     lines += late
     closing = ["        jc__call.close()"]  # the caller's lists, dicts and sets show what the call changed
-    if info.get("result_items") or info["returns"] == "complex":  # written to memory the wrapper provides
+    if info.get("result_items") or info["returns"] == "complex" or _maybe_none_number(info["returns"]):
         lines.append("    jc__out = jc__Result()")
         call = f"jc__entry({', '.join(args + ['jc__out'])})"
         if late:
             lines += ["    try:", f"        {call}", "    finally:", *closing]
         else:
             lines.append(f"    {call}")
-        lines += ["    if jc__pending.error is not None: raise jc__take_pending()",
-                  f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p, _, _ in arguments)}))"]
+        lines.append("    if jc__pending.error is not None: raise jc__take_pending()")
+        if _maybe_none_number(info["returns"]):
+            lines.append("    return jc__out.v1 if jc__out.v0 else None")
+        else:
+            lines.append(f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p, _, _ in arguments)}))")
         return "\n".join(lines) + "\n"
-    result = ("jc__take_str(jc__result)" if info["returns"] == "str" else
-              f"jc__call.result(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
-              if _reflected(info["returns"]) and "[:" in info["returns"] else  # a list of arrays: views of them
-              f"jc__call.result(jc__result, {info['returns']!r})" if _reflected(info["returns"]) else
+    returns = _inner(info["returns"])
+    result = ("jc__take_str(jc__result)" if returns == "str" else
+              f"jc__call.result(jc__result, {returns!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
+              if _reflected(returns) and "[:" in returns else  # a list of arrays: views of them
+              f"jc__call.result(jc__result, {returns!r})" if _reflected(returns) else
               f"jc__take_array(jc__result, {info['returns']!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
               if is_array_type(info["returns"]) else "jc__result")
     if late:
@@ -220,6 +249,8 @@ def _wrapper_source(info: dict) -> str:
                   *closing]
     else:
         lines.append(f"    jc__result = jc__entry({', '.join(args)})")
+    if returns != info["returns"]:  # `T | None`: a null address is None
+        result = f"None if jc__result is None else {result}"
     lines += ["    if jc__pending.error is not None: raise jc__take_pending()", f"    return {result}"]
     return "\n".join(lines) + "\n"
 
@@ -272,7 +303,7 @@ class _Source:
 
 def _default(defaults: list, index: int) -> str:
     value = defaults[index]
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, tuple) or isinstance(value, float) and not math.isfinite(value):
         return f"jc__defaults[{index}]"  # repr(inf) is not an expression
     return repr(value)
 
@@ -283,7 +314,8 @@ def _ctype(t: str):
     if t.startswith("tuple["):  # a tuple inside a tuple result: a struct inside the struct
         parsed = parse_type(t)
         return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
-    return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[")) or is_array_type(t) else _CTYPES[t]
+    return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[")) or is_array_type(t) or t == "str | None" \
+        else _CTYPES[t]
 
 
 def _struct(items: list[str]) -> type[ctypes.Structure]:
@@ -303,9 +335,21 @@ def _type_text(parsed: TypeName) -> str:
         return f"list[{_type_text(parsed[1])}]"
     if parsed[0] == "vartuple":
         return f"tuple[{_type_text(parsed[1])}, ...]"
+    if parsed[0] == "optional":
+        return f"{_type_text(parsed[1])} | None"
     if parsed[0] == "array":
         return f"{parsed[1]}[{', '.join([':'] * parsed[2])}]"
     return parsed[0]
+
+
+def _inner(type_name: str) -> str:
+    """T of `T | None` (the name itself otherwise)."""
+    return type_name.removesuffix(" | None")
+
+
+def _maybe_none_number(type_name: str) -> bool:
+    """`int | None`, `float | None`, `bool | None`: a flag and a value at the boundary."""
+    return type_name in ("int | None", "float | None", "bool | None")
 
 
 def _uses_arrays(info: dict) -> bool:

@@ -29,6 +29,7 @@ __all__ = ["problem", "parse_type", "signature_text", "is_identifier", "TypeName
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _SCALARS = ("int", "float", "bool", "str", "complex")
 _DICT_KEYS = ("int", "str")
+_OPTIONAL_INNER = ("int", "float", "bool", "str", "list", "dict")  # what may be None (check/optional.py)
 _DICT_VALUES = ("int", "float", "bool", "str")
 _SET_ELEMENTS = ("int", "str")
 _ARRAY_ELEMENTS = ("int", "float", "bool", "complex")
@@ -38,7 +39,7 @@ _BREAKS = ("no-dllexport", "hidden")
 _INT64 = (-(2**63), 2**63 - 1)
 
 # A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("set", element),
-# ("array", element, ndim), ("list", element), ("vartuple", element) for tuple[T, ...]
+# ("array", element, ndim), ("list", element), ("optional", inner), ("vartuple", element) for tuple[T, ...]
 TypeName = tuple
 
 
@@ -60,7 +61,10 @@ def problem(manifest: object, key: str) -> str | None:
 
 def parse_type(text: str) -> TypeName | None:
     """The structure of a type name as jitcell writes it ("tuple[int, dict[str, float]]",
-    "float[:, :]"), or None if it is not one."""
+    "float[:, :]", "list[int] | None"), or None if it is not one."""
+    if text.endswith(" | None"):
+        inner = parse_type(text[:-len(" | None")])
+        return ("optional", inner) if inner is not None and inner[0] in _OPTIONAL_INNER else None
     try:
         parsed, rest = _parse(text)
     except (ValueError, RecursionError):
@@ -118,13 +122,24 @@ def _parse(text: str) -> tuple[TypeName, str]:
     raise ValueError(text)
 
 
-def signature_text(params: list, returns: str, defaults: list) -> str:
+def signature_text(params: list, returns: str, defaults: list, keyword_only: int = 0) -> str:
     """"(n: int, x: float = 0.5) -> float", as typed.Signature writes it: written twice, the
     manifest's copy must agree with its parameters, so one damaged field cannot go unseen."""
     first_default = len(params) - len(defaults)
-    parts = [f"{name}: {t}" + (f" = {defaults[i - first_default]!r}" if i >= first_default else "")
+    parts = [f"{name}: {t}" + (f" = {default_text(defaults[i - first_default])}" if i >= first_default else "")
              for i, (name, t) in enumerate(params)]
+    if keyword_only:
+        parts.insert(len(params) - keyword_only, "*")
     return f"({', '.join(parts)}) -> {returns}"
+
+
+def as_default(value: object) -> object:
+    """A default as Python holds it: JSON gives a tuple back as a list."""
+    return tuple(as_default(v) for v in value) if isinstance(value, (list, tuple)) else value
+
+
+def default_text(value: object) -> str:
+    return repr(as_default(value))
 
 
 def is_identifier(name: object) -> bool:
@@ -204,8 +219,15 @@ def _type(value: object, where: str, allow_none: bool = False) -> TypeName:
 
 
 def _constant(value: object, where: str) -> None:
-    """A default value: an int (64-bit), a float or a bool."""
-    if type(value) is bool or type(value) is float:
+    """A default value: an int (64-bit), a float, a bool, a str, None, or a tuple of them (a list)."""
+    if type(value) is bool or type(value) is float or value is None:
+        return
+    if type(value) is str:
+        _str(value, where)
+        return
+    if isinstance(value, (list, tuple)):  # a tuple, as JSON writes it (or before it does)
+        for i, item in enumerate(value):
+            _constant(item, f"{where}[{i}]")
         return
     _int(value, where)
 
@@ -326,7 +348,7 @@ def _check_library(value: object, key: str) -> None:
 
 def _check_function(value: object, where: str, options: dict) -> str:
     row = _object(value, where, ("name", "symbol", "params", "returns", "defaults", "signature", "doc"),
-                  ("result_items", "writes_arrays", "call_symbol"))
+                  ("result_items", "writes_arrays", "call_symbol", "keyword_only"))
     name = row["name"]
     if not (is_identifier(name) or name == abi.SCRIPT_FUNCTION):
         raise _fail(f"{where}.name", f"{name!r} is not a name jitcell writes")
@@ -351,7 +373,10 @@ def _check_function(value: object, where: str, options: dict) -> str:
         raise _fail(f"{where}.defaults", "more defaults than parameters")
     for i, default in enumerate(defaults):
         _constant(default, f"{where}.defaults[{i}]")
-    if row["signature"] != signature_text(params, row["returns"], defaults):
+    keyword_only = _int(row.get("keyword_only", 0), f"{where}.keyword_only", 0)
+    if keyword_only > len(params):
+        raise _fail(f"{where}.keyword_only", "more keyword-only parameters than parameters")
+    if row["signature"] != signature_text(params, row["returns"], defaults, keyword_only):
         raise _fail(f"{where}.signature", "does not match its parameters, defaults and result")
     if row["doc"] is not None:
         _str(row["doc"], f"{where}.doc")
@@ -400,7 +425,7 @@ def _check_callee(value: object, where: str) -> None:
     name = _name(row["name"], f"{where}.name")
     if row["slot"] != abi.slot_symbol(abi.CELL_TARGET + name):
         raise _fail(f"{where}.slot", "not the one its name derives")
-    expects = _object(row["expects"], f"{where}.expects", ("params", "returns", "defaults"))
+    expects = _object(row["expects"], f"{where}.expects", ("params", "returns", "defaults"), ("keyword_only",))
     for i, param in enumerate(_list(expects["params"], f"{where}.expects.params")):
         if not isinstance(param, list) or len(param) != 2:
             raise _fail(f"{where}.expects.params[{i}]", "not a [name, type] pair")
@@ -409,5 +434,6 @@ def _check_callee(value: object, where: str) -> None:
     _type(expects["returns"], f"{where}.expects.returns", allow_none=True)
     for i, default in enumerate(_list(expects["defaults"], f"{where}.expects.defaults")):
         _constant(default, f"{where}.expects.defaults[{i}]")
-    if row["signature"] != signature_text(expects["params"], expects["returns"], expects["defaults"]):
+    keyword_only = _int(expects.get("keyword_only", 0), f"{where}.expects.keyword_only", 0)
+    if row["signature"] != signature_text(expects["params"], expects["returns"], expects["defaults"], keyword_only):
         raise _fail(f"{where}.signature", "does not match what it expects")

@@ -59,7 +59,8 @@ def signature_of(fn) -> dict:
     and whether `fn` may assign to elements of the arrays passed to it ("writes_arrays": then a
     caller that passes its own array parameter on refuses read-only arrays too, so a new body
     that starts writing makes its callers stale, as a new signature does)."""
-    types = {"params": [list(p) for p in fn.params], "returns": fn.returns, "defaults": list(fn.defaults)}
+    types = {"params": [list(p) for p in fn.params], "returns": fn.returns, "defaults": list(fn.defaults),
+             **({"keyword_only": fn.keyword_only} if getattr(fn, "keyword_only", 0) else {})}
     return {**types, "writes_arrays": True} if _row(fn).get("writes_arrays") else types
 
 
@@ -67,7 +68,7 @@ def _types(signature: dict) -> dict:
     """The part of a signature a manifest's callee row records ("expects"): no effects. The cache
     key holds the whole signature, so a library found by key was compiled against the effects
     of the functions it is loaded with."""
-    return {k: signature[k] for k in ("params", "returns", "defaults")}
+    return {k: signature[k] for k in ("params", "returns", "defaults", "keyword_only") if k in signature}
 
 
 def _shown(link, fn) -> tuple[str, str]:

@@ -20,12 +20,13 @@ from collections.abc import Callable, Mapping
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Tuple, Type
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Optional, Tuple, Type
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS
 
-__all__ = ["Value", "evaluate", "typed_constant", "type_of", "CONSTANT_TYPES"]
+__all__ = ["Value", "evaluate", "typed_constant", "type_of", "CONSTANT_TYPES", "default_value", "fit_default",
+           "typed_default", "NO_FIT"]
 
 Value = int | float | bool | str | tuple
 CONSTANT_TYPES = "an int, float, bool or str, or a tuple of them"
@@ -81,6 +82,50 @@ def typed_constant(value: Value, loc: Loc) -> T.Expr:
         return T.MakeTuple(items, Tuple(i.type for i in items), loc)
     t = type_of(value)
     assert t is not None  # evaluate accepted it
+    return T.Literal(value, t, loc)
+
+
+NO_FIT = object()  # fit_default's answer for a value that a parameter's type cannot take
+
+
+def default_value(node: S.Expr, values: Mapping[str, Value], imports: Mapping[str, str],
+                  functions: Mapping[str, object], failed: set[str]) -> tuple[Value | None, str | None]:
+    """A parameter's default, computed once as Python does when it runs the `def`: (value, None),
+    or (None, why not) for what is not a constant (a message of "" was reported elsewhere)."""
+    if isinstance(node, S.Const) and node.value is None:
+        return None, None
+    try:
+        return _value(node, values, imports, functions, failed), None
+    except _Refused as refused:
+        return None, refused.message
+
+
+def fit_default(value: object, t: Type) -> object:
+    """`value` as a parameter of type `t` holds it (an int default of a float parameter is a
+    float, as the annotation converts it), or NO_FIT."""
+    if isinstance(t, Optional):
+        return None if value is None else fit_default(value, t.inner)
+    if t is INT and isinstance(value, int):
+        return int(value) if INT_MIN <= value <= INT_MAX else NO_FIT
+    if t is FLOAT and isinstance(value, (int, float)):
+        return float(value)
+    if (t is BOOL and type(value) is bool) or (t is STR and type(value) is str):
+        return value
+    if isinstance(t, Tuple) and isinstance(value, (tuple, list)) and len(value) == len(t.items):
+        items = [fit_default(v, i) for v, i in zip(value, t.items, strict=True)]
+        return NO_FIT if any(i is NO_FIT for i in items) else tuple(items)
+    return NO_FIT
+
+
+def typed_default(value: object, t: Type, loc: Loc) -> T.Expr:
+    """A default (as fit_default made it; a manifest's JSON may hold a tuple as a list) where a
+    call fills in a parameter of type `t`."""
+    if isinstance(t, Optional):
+        return T.NoneValue(t, loc) if value is None else T.Wrap(typed_default(value, t.inner, loc), t, loc)
+    if isinstance(t, Tuple):
+        assert isinstance(value, (tuple, list))
+        return T.MakeTuple(tuple(typed_default(v, i, loc) for v, i in zip(value, t.items, strict=True)), t, loc)
+    assert isinstance(value, (int, float, str))
     return T.Literal(value, t, loc)
 
 

@@ -14,7 +14,6 @@ values (int `or` float, `max(1, 2.5)`), jitcell asks for an explicit conversion.
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping
 from dataclasses import replace
 
 from jitcell.compiler import syntax as S
@@ -33,6 +32,7 @@ from jitcell.compiler.types import (
     Dict,
     Generator,
     List,
+    Optional,
     Set,
     Tuple,
     Type,
@@ -43,18 +43,19 @@ from jitcell.errors import Diagnostic, Loc
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
-from .constants import typed_constant
+from .constants import typed_constant, typed_default
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
+from .optional import OptionalChecks
 from .randoms import RandomChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
 from .vartuples import VarTupleChecks, fixed_fits
 
-__all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "literal_default", "truncate_hint", "int_text"]
+__all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint", "int_text"]
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
@@ -67,7 +68,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
                         IterationChecks, ComprehensionChecks, ComplexChecks,
-                        RandomChecks):
+                        RandomChecks, OptionalChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -131,6 +132,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return empty
         if (made := self.fixed_as_vartuple(e, target)) is not None:
             return made
+        if isinstance(target, Optional) and (wrapped := self.coerce_optional(e, target, what)) is not None:
+            return wrapped
         if target is FLOAT and e.type in (INT, BOOL):
             return self.to_float(e)
         if target is INT and e.type is BOOL:
@@ -141,7 +144,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 and all(self.can_coerce(i.type, t) for i, t in zip(e.items, target.items, strict=True)):
             items = tuple(self.coerce(i, t, what) for i, t in zip(e.items, target.items, strict=True))
             return T.MakeTuple(items, target, e.loc)  # (n, 2.0) where a tuple[float, float] goes
-        return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}", e.loc)
+        return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}"
+                          f"{self.none_hint(e, target)}", e.loc)
 
     def typed_dict(self, e: T.Expr, where: str) -> T.Expr:
         """`{}` takes its type from where it goes (an annotated name, a parameter, a declared
@@ -165,7 +169,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
             target is COMPLEX and source in (INT, FLOAT, BOOL)) or (
             source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set)) or (
-            source is EMPTY_LIST and isinstance(target, List)) or fixed_fits(source, target, self.can_coerce)
+            source is EMPTY_LIST and isinstance(target, List)) or (
+            isinstance(target, Optional) and (source is NONE or self.can_coerce(source, target.inner))) or (
+            fixed_fits(source, target, self.can_coerce))
 
     def numeric(self, e: T.Expr, what: str) -> bool:
         if e.type is ERROR:
@@ -181,7 +187,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         """An expression used for its truth value: operands of and/or may have any types."""
         match node:
             case S.BoolOp(op=op, values=values, loc=loc):
-                return T.Logical(op, tuple(self.condition(v) for v in values), BOOL, loc)
+                return T.Logical(op, tuple(self.operands_narrowed(op, values, self.condition)), BOOL, loc)
             case S.UnaryOp(op="not", operand=operand, loc=loc):
                 return T.Unary("not", self.condition(operand), BOOL, loc)
         return self.truth(self.expr(node))
@@ -201,7 +207,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             case S.UnaryOp(op=op, operand=operand, loc=loc):
                 return self.unary(op, operand, loc)
             case S.BoolOp(op=op, values=values, loc=loc):
-                return self.logical(op, [self.expr(v) for v in values], loc)
+                return self.logical(op, self.operands_narrowed(op, values, self.expr), loc)
             case S.Compare(left=left, ops=ops, comparators=comparators, loc=loc):
                 return self.compare(left, ops, comparators, loc)
             case S.IfExp(test=test, body=body, orelse=orelse, loc=loc):
@@ -225,8 +231,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             case S.Tuple(elts=elts, loc=loc):
                 items = [self.typed_dict(self.expr(e), "in a tuple") for e in elts]
                 for item in items:
-                    if item.type is NONE:
-                        return self.error("a tuple cannot hold None", item.loc)
+                    if item.type is NONE or isinstance(item.type, Optional):
+                        return self.error("a tuple cannot hold None" if item.type is NONE else
+                                          f"a tuple cannot hold a value that may be None ({item.type}) in jitcell",
+                                          item.loc)
                 if any(item.type is ERROR for item in items):
                     return T.Literal(0, ERROR, loc)
                 return T.MakeTuple(tuple(items), Tuple(i.type for i in items), loc)
@@ -262,7 +270,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         if isinstance(value, str):
             return T.Literal(value, STR, loc)
         if value is None:
-            return self.error("None is only supported as a return value", loc)
+            return T.NoneValue(NONE, loc)  # a value where a `T | None` receives it (check/optional.py)
         return self.error(f"{type(value).__name__} constants are not supported", loc)
 
     def math_alias(self, name: str) -> bool:
@@ -276,7 +284,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.error(f"a caught exception ('{name}') can only be used as str({name}), in print() or an "
                               f"f-string field, or raised again (raise {name}, raise ... from {name})", loc)
         if name in self.locals:
-            return T.Local(name, self.locals[name], loc, not self.is_assigned(name))
+            return self.read_optional(T.Local(name, self.locals[name], loc, not self.is_assigned(name)))
         if name in self.module.variables and name not in self.assigned_names:
             return T.Global(name, self.module.variables[name], loc)
         if name in self.assigned_names:
@@ -416,6 +424,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
 
     def compare(self, left: S.Expr, ops: tuple[str, ...], comparators: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        if "is" in ops or "is not" in ops:
+            return self.identity(operands, ops, loc)
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
         if any(isinstance(e.type, Set) or e.type is EMPTY_SET for e in operands):
@@ -455,7 +465,12 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
 
     def conditional(self, test: S.Expr, body: S.Expr, orelse: S.Expr, loc: Loc) -> T.Expr:
         t_test = self.condition(test)
-        values = self.vartuple_branches([self.expr(body), self.expr(orelse)])
+        with self.narrowed_by(test, True):
+            t_body = self.expr(body)
+        with self.narrowed_by(test, False):
+            values = self.vartuple_branches([t_body, self.expr(orelse)])
+        if (either := self.optional_join(values)) is not None:  # `None if c else n`: an int | None
+            values = [self.coerce(v, either, "") for v in values]
         t = self.same_type(values, "a conditional expression", loc)
         return T.Conditional(t_test, values[0], values[1], t, loc)
 
@@ -550,9 +565,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.error(sig, node.loc)
         params = sig.params
         bound: dict[str, T.Expr] = {}
-        if len(node.args) > len(params):
-            return self.error(f"{name}() takes {len(params)} positional argument"
-                              f"{'s' if len(params) != 1 else ''} but {len(node.args)} were given", node.loc)
+        positional = len(params) - sig.keyword_only
+        if len(node.args) > positional:
+            return self.error(f"{name}() takes {positional} positional argument"
+                              f"{'s' if positional != 1 else ''} but {len(node.args)} were given", node.loc)
         for (pname, _), arg in zip(params, node.args, strict=False):
             bound[pname] = self.expr(arg)
         names = [p for p, _ in params]
@@ -569,14 +585,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             if pname in bound:
                 args.append(self.coerce(bound[pname], ptype, f"argument '{pname}' of {name}()"))
             elif i >= first_default:
-                value = sig.defaults[i - first_default]
-                args.append(T.Literal(value, ptype, node.loc))
-        missing = [f"'{p}'" for i, (p, _) in enumerate(params) if p not in bound and i < first_default]
-        if missing:  # CPython's wording
-            listed = missing[0] if len(missing) == 1 else (
-                f"{', '.join(missing[:-1])}{',' if len(missing) > 2 else ''} and {missing[-1]}")
-            return self.error(f"{name}() missing {len(missing)} required positional argument"
-                              f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
+                args.append(typed_default(sig.defaults[i - first_default], ptype, node.loc))
+        for kind, indices in (("positional", range(positional)), ("keyword-only", range(positional, len(params)))):
+            missing = [f"'{params[i][0]}'" for i in indices if params[i][0] not in bound and i < first_default]
+            if missing:  # CPython's wording
+                listed = missing[0] if len(missing) == 1 else (
+                    f"{', '.join(missing[:-1])}{',' if len(missing) > 2 else ''} and {missing[-1]}")
+                return self.error(f"{name}() missing {len(missing)} required {kind} argument"
+                                  f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
         returns = sig.returns
         if returns is None:  # being inferred
             if not self.probe:
@@ -816,29 +832,3 @@ def int_text(value: int) -> str:
 
 def truncate_hint(target: Type, source: Type) -> str:
     return " (write int(...) to truncate)" if (target, source) == (INT, FLOAT) else ""
-
-
-def literal_default(node: S.Expr | None, imports: dict[str, str],
-                    constants: Mapping[str, object] | None = None) -> int | float | None:
-    """The Python value of a parameter default, or None if it is not a constant.
-
-    A default is a number, a math constant (`math.pi`, or `pi` imported from math),
-    either of them negated, or an int constant expression such as `2**63 - 1`.
-    """
-    match node:
-        case S.Const(value=value) if isinstance(value, (int, float)):
-            return value
-        case S.UnaryOp(op="-" | "+" as op, operand=operand):
-            value = literal_default(operand, imports, constants)
-            if value is None:
-                return None
-            return -value if op == "-" else +value
-        case S.Attribute(value=S.Name(id=base), attr=attr) if imports.get(base) == "math":
-            return MATH_CONSTANTS.get(attr)
-        case S.Name(id=name) if constants and type(constants.get(name)) in (int, float, bool):
-            return constants[name]  # type: ignore[return-value]  # a constant of the cell
-        case S.Name(id=name) if imports.get(name, "").startswith("math."):
-            return MATH_CONSTANTS.get(imports[name][5:])
-        case S.BinOp():
-            return fold_int(node)
-    return None

@@ -27,6 +27,7 @@ from jitcell.compiler.types import (
     Dict,
     Generator,
     List,
+    Optional,
     Tuple,
     Type,
     VarTuple,
@@ -34,6 +35,7 @@ from jitcell.compiler.types import (
 )
 from jitcell.errors import Loc
 
+from .constants import typed_default
 from .host import CheckerHost
 
 __all__ = ["ListChecks", "EMPTY_LIST", "arrays_inside", "comparable", "orderable", "element_problem"]
@@ -44,6 +46,8 @@ _NO_ARGS = ("clear", "reverse", "copy")
 
 def element_problem(t: Type) -> str | None:
     """Why a list cannot hold items of type t, or None."""
+    if isinstance(t, Optional):
+        return f"a list cannot hold values that may be None ({t}) in jitcell"
     if isinstance(t, Tuple):
         return next((p for p in map(element_problem, t.items) if p), None)
     if isinstance(t, List):
@@ -321,7 +325,7 @@ class ListChecks(CheckerHost):
             return self.error(f"cannot infer the return type of '{function}' here; annotate it: "
                               f"def {function}(...) -> int", node.loc)
         hole = self.coerce(T.Hole(element, node.loc), param, f"the argument of {function}()")
-        defaults = tuple(T.Literal(v, t, node.loc) for v, (_, t) in
+        defaults = tuple(typed_default(v, t, node.loc) for v, (_, t) in
                          zip(sig.defaults[len(sig.defaults) - len(sig.params) + 1:], sig.params[1:], strict=True))
         return T.CallCell(function, (hole, *defaults), tuple(range(1 + len(defaults))), returns, node.loc)
 

@@ -33,6 +33,7 @@ from jitcell.compiler.types import (
     Dict,
     Generator,
     List,
+    Optional,
     Set,
     Tuple,
     Type,
@@ -45,10 +46,11 @@ from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
-from .constants import Value, evaluate
+from .constants import NO_FIT, Value, default_value, evaluate, fit_default
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
-from .expressions import INT_MAX, INT_MIN, ExpressionChecker, int_text, literal_default, truncate_hint
+from .expressions import ExpressionChecker, int_text, truncate_hint
 from .lists import EMPTY_LIST, arrays_inside, element_problem
+from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .randoms import RANDOM_FUNCTIONS
 from .sets import EMPTY_SET, SET_ELEMENTS
 from .unpacking import UnpackingChecks
@@ -172,6 +174,10 @@ class ModuleChecker:
     # ---- signatures --------------------------------------------------------------
 
     def annotation(self, node: S.Expr | None, what: str, loc: Loc, allow_none: bool = False) -> Type:
+        node = typing_alias(node)  # List[int] -> list[int] ...
+        if (inner := optional_inner(node)) is not None:  # T | None, Optional[T]
+            inner_type = self.annotation(inner, what, loc)
+            return inner_type if inner_type is ERROR else self.optional_of(inner_type, node.loc if node else loc)
         if isinstance(node, S.Name):
             t = type_from_name(node.id)
         elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
@@ -188,6 +194,11 @@ class ModuleChecker:
             t = made
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "tuple":
             items = [self.annotation(i, what, loc) for i in node.indices]
+            if any(isinstance(i, Optional) for i in items):
+                shown = next(i for i in items if isinstance(i, Optional))
+                self.errors.append(Diagnostic(f"a tuple cannot hold a value that may be None ({shown}) in jitcell",
+                                              node.loc))
+                return ERROR
             t = ERROR if ERROR in items else Tuple(items)
         elif node is not None and (array := array_annotation(node, self.imports)) is not None:  # float[:] ...
             if isinstance(array, str):
@@ -232,9 +243,18 @@ class ModuleChecker:
             return ERROR
         return t
 
+    def optional_of(self, t: Type, loc: Loc) -> Type:
+        if isinstance(t, Optional):
+            return t
+        if t not in OPTIONAL_INNER and not isinstance(t, (List, Dict)):
+            self.errors.append(Diagnostic(f"{t} | None is not supported: jitcell's values that may be None are "
+                                          f"int, float, bool, str, lists and dicts", loc))
+            return ERROR
+        return Optional(t)
+
     def signature(self, fdef: S.FunctionDef) -> _PendingSignature:
         params: list[tuple[str, Type]] = []
-        defaults: list[int | float | bool] = []
+        defaults: list[Value | None] = []
         for p in fdef.params:
             if p.annotation is None:
                 self.errors.append(Diagnostic(
@@ -251,26 +271,11 @@ class ModuleChecker:
                     f"'{p.name}' as separate parameters", p.loc))
                 t = ERROR
             params.append((p.name, t))
-            if p.default is not None and t is ERROR:
-                defaults.append(0)  # the annotation's error is reported; the default cannot be judged
-            elif p.default is not None and t not in (INT, FLOAT, BOOL):
-                self.errors.append(Diagnostic(
-                    f"'{p.name}' cannot have a default: only int, float and bool parameters take one "
-                    f"in jitcell, not {t}", p.default.loc))
-                defaults.append(0)
-            elif p.default is not None:
-                value = literal_default(p.default, self.imports, self.constants)
-                if value is None or (t is INT and isinstance(value, float)) \
-                        or (t is BOOL and not isinstance(value, bool)):
-                    self.errors.append(Diagnostic(
-                        f"the default of '{p.name}' must be {'an' if t is INT else 'a'} {t} constant",
-                        p.default.loc))
-                    value = 0
-                elif isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
-                    self.errors.append(Diagnostic(
-                        f"the default of '{p.name}', {int_text(value)}, does not fit in 64 bits", p.default.loc))
-                    value = 0
-                defaults.append(float(value) if t is FLOAT else value)
+            if p.default is not None:
+                defaults.append(self.default(p, t))
+            elif defaults and p.keyword_only:  # Python allows it; jitcell's defaults are those of the last ones
+                self.errors.append(Diagnostic(f"a keyword-only parameter without a default ('{p.name}') after one with "
+                                              "a default is not supported in jitcell; put it first", p.loc))
             elif defaults:
                 self.errors.append(Diagnostic("a parameter without a default follows one with a default", p.loc))
         returns = None
@@ -278,7 +283,41 @@ class ModuleChecker:
             returns = self.generator_annotation(fdef) if fdef.returns is not None else None
         elif fdef.returns is not None:
             returns = self.annotation(fdef.returns, f"the return value of {fdef.name}()", fdef.loc, allow_none=True)
-        return _PendingSignature(tuple(params), tuple(defaults), returns)
+        keyword_only = sum(p.keyword_only for p in fdef.params)
+        return _PendingSignature(tuple(params), tuple(defaults), returns, keyword_only)
+
+    def default(self, p: S.Param, t: Type) -> Value | None:
+        """The default of parameter `p` of type `t`, computed once at compile time as Python computes
+        it once when it runs the `def`. A list, dict, set or array default is refused: Python shares
+        that one object between the calls (one call's append is seen by the next)."""
+        assert p.default is not None
+        if t is ERROR:
+            return 0  # the annotation's error is reported; the default cannot be judged
+        mutable = t.inner if isinstance(t, Optional) else t
+        if isinstance(mutable, (List, Dict, Set, Array)) and not (isinstance(p.default, S.Const)
+                                                                   and p.default.value is None):
+            self.errors.append(Diagnostic(
+                f"'{p.name}' cannot have a {mutable} default in jitcell: Python makes a default once and "
+                f"shares it between calls; write '{p.name}: {mutable} | None = None' and make it in the function",
+                p.default.loc))
+            return 0
+        value, problem = default_value(p.default, self.constants, self.imports, self.definitions,
+                                       self.failed_constants)
+        if problem is not None:
+            if problem:
+                self.errors.append(Diagnostic(f"the default of '{p.name}' must be a constant: {problem}",
+                                              p.default.loc))
+            return 0
+        fitted = fit_default(value, t)
+        if fitted is NO_FIT and type(value) is int and t in (INT, FLOAT, Optional(INT), Optional(FLOAT)):
+            self.errors.append(Diagnostic(f"the default of '{p.name}', {int_text(value)}, does not fit in 64 bits",
+                                          p.default.loc))
+            return 0
+        if fitted is NO_FIT:
+            self.errors.append(Diagnostic(f"the default of '{p.name}', {value!r}, is not {'an' if t is INT else 'a'} "
+                                          f"{t}", p.default.loc))
+            return 0
+        return fitted  # type: ignore[return-value]
 
     def generator_annotation(self, fdef: S.FunctionDef) -> Type:
         """`-> Iterator[T]`, `Iterable[T]` or `Generator[T, None, None]` (typing's names): Generator(T)."""
@@ -320,14 +359,15 @@ class ModuleChecker:
 class _PendingSignature:
     """A signature whose return type may still be inferred."""
 
-    def __init__(self, params: tuple[tuple[str, Type], ...], defaults: tuple[int | float | bool, ...],
-                 returns: Type | None):
+    def __init__(self, params: tuple[tuple[str, Type], ...], defaults: tuple[Value | None, ...],
+                 returns: Type | None, keyword_only: int = 0):
         self.params = params
         self.defaults = defaults
         self.returns = returns
+        self.keyword_only = keyword_only
 
     def freeze(self) -> T.Signature:
-        return T.Signature(self.params, self.returns or ERROR, self.defaults)
+        return T.Signature(self.params, self.returns or ERROR, self.defaults, self.keyword_only)
 
 
 # the builtin exception classes, which `raise` and `except` name (user-defined ones need classes)
@@ -410,7 +450,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         errors_before = len(self.module.errors)
         body = self.script_body() if self.fdef.script else self.block(self.fdef.body)
         returns = self.signature.returns
-        if self.state is not None and returns not in (None, NONE, ERROR) and not self.fdef.generator:
+        if self.state is not None and returns not in (None, NONE, ERROR) and not self.fdef.generator \
+                and not isinstance(returns, Optional):  # falling off its end returns None
             self.error(f"{self.fdef.name}() can reach its end without returning a value (Python "
                        f"would return None); end it with a return statement", self.fdef.loc)
         params_ok = all(t is not ERROR for _, t in self.signature.params)  # else already reported
@@ -498,17 +539,22 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             case S.If(test=test, body=body, orelse=orelse, loc=loc):
                 t_test = self.condition(test)
                 start = self.state
+                when_true, when_false = self.proofs(test)  # names proved not None (check/optional.py)
                 known = t_test.value if isinstance(t_test, T.Literal) and t_test.type is BOOL else None
-                self.state = None if known is False else start  # `if False:` never runs its body
+                self.state = None if known is False else self.proved(start, when_true)  # `if False:`: never
                 t_body = self.block(body)
-                after_body, self.state = self.state, None if known is True else start
+                after_body, self.state = self.state, None if known is True else self.proved(start, when_false)
                 t_else = self.block(orelse)
                 self.state = _meet(after_body, self.state)
                 return T.If(t_test, t_body, t_else, loc)
             case S.While(test=test, body=body, orelse=orelse, loc=loc):
+                before = self.state = self.unproved(self.state, _assigned_names(body))  # the test sees them too
                 t_test = self.condition(test)
                 forever = isinstance(t_test, T.Literal) and bool(t_test.value)
-                return self.loop(lambda b, e: T.While(t_test, b, e, loc), body, orelse, forever)
+                when_true, when_false = self.proofs(test)
+                self.state = self.proved(before, when_true)
+                return self.loop(lambda b, e: T.While(t_test, b, e, loc), body, orelse, forever,
+                                 after=self.proved(before, when_false))
             case S.For():
                 return self.for_loop(node)
             case S.AssignItem() | S.AugAssignItem() | S.DeleteItem():
@@ -549,6 +595,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                     t_msg = self.expr(msg)
                     if t_msg.type is not ERROR and t_msg.type not in (INT, FLOAT, BOOL, STR, COMPLEX):
                         self.error("an assert message must be a str or a number", msg.loc)
+                self.state = self.proved(self.state, self.proofs(test)[0])
                 return T.Assert(t_test, t_msg, loc)
             case S.ExprStmt(value=value, loc=loc):
                 return T.Eval(self.typed_dict(self.expr(value), "here"), loc)
@@ -608,6 +655,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         t_body = self.block(node.body)
         t_else = self.block(node.orelse)
         ends = [self.state]
+        start = self.unproved(start, _assigned_names(node.body) | _assigned_names(node.orelse))
         handlers = []
         for h in node.handlers:
             classes = ("BaseException",) if h.classes is None else \
@@ -631,23 +679,29 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         t_final: tuple[T.Stmt, ...] = ()
         if node.finalbody:
             outer_loops, self.finally_loops = self.finally_loops, len(self.loops)
+            handled = set().union(*(_assigned_names(h.body) for h in node.handlers))
+            start = self.unproved(start, handled)
             self.state = _meet(start, normal) if normal is not None else start  # runs on every path
             t_final = self.block(node.finalbody)
             self.finally_loops = outer_loops
+            normal = self.unproved(normal, _assigned_names(node.finalbody))
             self.state = None if normal is None or self.state is None else normal | self.state
         else:
             self.state = normal
         return T.Try(t_body, tuple(handlers), t_else, t_final, node.loc)
 
     def loop(self, make: Callable[[tuple[T.Stmt, ...], tuple[T.Stmt, ...]], T.Stmt], body: tuple[S.Stmt, ...],
-             orelse: tuple[S.Stmt, ...], forever: bool, loop_var: str | tuple[str, ...] | None = None) -> T.Stmt:
-        before = self.state
+             orelse: tuple[S.Stmt, ...], forever: bool, loop_var: str | tuple[str, ...] | None = None,
+             after: State | int = -1) -> T.Stmt:
+        """`after`: the state when a while loop's test is false; a while loop has cleared the proofs of
+        what its body assigns before its test, and its state holds what the test proved."""
+        before = self.state if after != -1 else self.unproved(self.state, _assigned_names(body))
         self.loops.append([])
         loop_vars = {loop_var} if isinstance(loop_var, str) else set(loop_var or ())
         self.state = before if before is None else before | self.bound(loop_vars)
         t_body = self.block(body)
         breaks = self.loops.pop()
-        self.state = None if forever else before
+        self.state = None if forever else before if after == -1 else after
         t_else = self.block(orelse)
         self.state = _meet(self.state, *breaks)
         return make(t_body, t_else)
@@ -771,7 +825,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                                f"{truncate_hint(declared, t)}", loc)
                     return None
                 if self.state is not None and not in_loop:
-                    self.state = self.state | self.bound((name,))
+                    self.state = self.state | self.bound((name,) + ((not_none(name),) if isinstance(declared, Optional)
+                                                                   else ()))
                 return T.Pattern(t, T.Assign((name,), (self.coerce(hole, declared, ""),), loc))
             case S.Subscript():
                 stmt = self.item_statement(S.AssignItem(target, S.Received(t, loc), loc))
@@ -918,6 +973,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         if expected is not None and t is not ERROR:
             if expected is NONE and t is not NONE:
                 self.error(f"{self.fdef.name}() returns None but this returns {t}", loc)
+            elif expected is not NONE and t is NONE and isinstance(expected, Optional):
+                typed = T.NoneValue(expected, loc)
             elif expected is not NONE and t is NONE:
                 self.error(f"{self.fdef.name}() returns {expected}; a bare return would give None", loc)
             elif typed is not None:
@@ -991,9 +1048,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         names, coerced = [], []
         for target, value in zip(targets, values, strict=True):
             name = target.id
-            if value.type is NONE:
-                self.error(f"this gives None, and jitcell has no None variables: '{name}' cannot "
-                           "hold it", value.loc)
+            if value.type is NONE and not isinstance(annotation or self.locals.get(name), Optional):
+                self.error(f"this gives None: '{name}' can hold it if it is declared so, e.g. '{name}: int | None "
+                           f"= None'", value.loc)
                 self.locals.setdefault(name, ERROR)  # so that reads of it report nothing more
                 value = T.Literal(0, ERROR, value.loc)
             if annotation is not None and annotation is not ERROR:
@@ -1030,7 +1087,20 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             coerced.append(value)
         if self.state is not None:
             self.state = self.state | self.bound(names)
+        for name, value in zip(names, coerced, strict=True):
+            self.state = self.proved(self.unproved(self.state, {name}),
+                                     {name} if not isinstance(value.type, Optional) or isinstance(value, T.Wrap)
+                                     else set())
         return T.Assign(tuple(names), tuple(coerced), loc)
+
+    def proved(self, state: State, names: set[str]) -> State:
+        """`state` where `names` are known not to be None (check/optional.py)."""
+        return state if state is None or not names else state | self.bound(not_none(n) for n in names)
+
+    def unproved(self, state: State, names: set[str]) -> State:
+        """`state` where nothing is known of whether `names` are None (they may be assigned)."""
+        optional = [n for n in names if isinstance(self.locals.get(n), Optional)]
+        return state if state is None or not optional else state & ~self.bound(not_none(n) for n in optional)
 
 
     def set_global(self, targets: tuple[S.Name, ...], values: tuple[T.Expr, ...], loc: Loc,

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from llvmlite import ir
 
 from jitcell.compiler.mathlib import MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Generator, Tuple, Type, is_heap
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Generator, Optional, Tuple, Type, is_heap
 
 I1 = ir.IntType(1)
 I8 = ir.IntType(8)
@@ -38,6 +38,8 @@ def llvm_type(t: Type) -> ir.Type:
         return ir.LiteralStructType([llvm_type(item) for item in t.items])
     if is_heap(t) or isinstance(t, Generator):
         return ir.PointerType()  # a reference-counted object, or a coroutine's handle
+    if isinstance(t, Optional):  # null for None, or {present, value} (lower/optional.py)
+        return ir.PointerType() if is_heap(t.inner) else ir.LiteralStructType([I1, llvm_type(t.inner)])
     if t is COMPLEX:
         return ir.LiteralStructType([F64, F64])  # (real, imag), as C's double _Complex
     return {INT: I64, FLOAT: F64, BOOL: I1}[t]

@@ -25,7 +25,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Generator, Tuple, Type, has_heap_parts, is_heap
+from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Generator, Optional, Tuple, Type, has_heap_parts, is_heap
 
 from .arith import I8, I32, I64
 from .generators import destroy_generator
@@ -46,6 +46,10 @@ class HeapLowering(LowererHost):
     # ---- reference counts ----------------------------------------------------------
 
     def retain(self, value: ir.Value, t: Type) -> None:
+        if isinstance(t, Optional) and is_heap(t.inner):  # null is None (lower/optional.py)
+            with self.b.if_then(self.b.icmp_unsigned("!=", value, ir.Constant(_PTR, None))):
+                self.retain(value, t.inner)
+            return
         for obj in self._objects(value, t):
             count = self.b.load(obj, typ=I64)
             more = self.b.add(count, ir.Constant(I64, 1))
@@ -63,7 +67,7 @@ class HeapLowering(LowererHost):
                 self.debug.mark_refcount(call)
 
     def _objects(self, value: ir.Value, t: Type) -> list[ir.Value]:
-        if is_heap(t):
+        if is_heap(t) or isinstance(t, Optional) and is_heap(t.inner):  # release takes null
             return [value]
         if isinstance(t, Tuple):
             return [obj for i, item in enumerate(t.items)

@@ -86,6 +86,7 @@ class LowererHost(Protocol):
     # ---- _FunctionLowerer's (program.py) ------------------------------------------------
 
     def expr(self, node: T.Expr) -> ir.Value: ...  # owned and held, if a heap value
+    def _expr(self, node: T.Expr) -> ir.Value: ...  # owned, not yet held
     def block(self, stmts: tuple[T.Stmt, ...]) -> None: ...
     def loop_body(self, block: ir.Block, body: tuple[T.Stmt, ...], continue_to: ir.Block,
                   break_to: ir.Block) -> None: ...

@@ -42,6 +42,7 @@ from jitcell.compiler.types import (
     Dict,
     Generator,
     List,
+    Optional,
     Set,
     Tuple,
     Type,
@@ -62,6 +63,7 @@ from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
+from .optional import OptionalLowering, none_of
 from .randoms import RandomLowering
 from .sets import SetLowering
 from .strings import StringOpLowering
@@ -185,9 +187,20 @@ class _ModuleLowerer:
                   for path, t in _leaves(whole)]  # a tuple parameter arrives as its items (bind.py)
         params: list[ir.Type] = []
         for _, t in leaves:
-            params += ([ir.PointerType(), I64] if t is STR else export_params(t) if isinstance(t, Array)
-                       else [F64, F64] if t is COMPLEX else [I8 if t is BOOL else llvm_type(t)])
-        through_memory = isinstance(sig.returns, Tuple) or sig.returns is COMPLEX  # written where the wrapper says
+            if t is STR or t == Optional(STR):
+                params += [ir.PointerType(), I64]
+            elif isinstance(t, Array):
+                params += export_params(t)
+            elif t is COMPLEX:
+                params += [F64, F64]
+            elif isinstance(t, Optional) and not has_heap_parts(t):  # present (a byte), value
+                params += [I8, I8 if t.inner is BOOL else llvm_type(t.inner)]
+            else:
+                params.append(I8 if t is BOOL else llvm_type(t))
+        # written where the wrapper says: C returns larger structs in memory, and `n: int | None` goes back
+        # as {i8 present, value} there too
+        through_memory = isinstance(sig.returns, Tuple) or sig.returns is COMPLEX or (
+            isinstance(sig.returns, Optional) and not has_heap_parts(sig.returns))
         if through_memory:
             params.append(ir.PointerType())
         returns = (ir.VoidType() if sig.returns is NONE or through_memory
@@ -205,18 +218,33 @@ class _ModuleLowerer:
             if isinstance(t, Array):  # data, shape, strides: a view for the call (lower/arrays.py)
                 arrays.append((index, t, [a] + [next(incoming) for _ in range(2 * t.ndim)]))
                 args.append(None)
-            elif t is STR:
-                text = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(a, I64), next(incoming)])
-                if no_memory is None:
-                    no_memory = self.site("no_memory", fn.loc, fn.name, operands=[])
-                with b.if_then(b.icmp_signed("==", text, i64(0)), likely=False):  # MemoryError
-                    b.call(self.callback("raise", ir.VoidType()), [ir.Constant(I32, no_memory),
-                                                                  ir.Constant(ir.PointerType(), None)])
-                    for obj in objects:
-                        b.call(self.release_function(), [obj])
-                    b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(ir.Constant(returns, None))
-                objects.append(b.inttoptr(text, ir.PointerType()))
+            elif t is STR or t == Optional(STR):  # `s: str | None`: a null address is None
+                length = next(incoming)
+                slot = None if t is STR else b.alloca(_PTR)
+                if slot is not None:
+                    b.store(ir.Constant(_PTR, None), slot)
+                with b.if_then(b.icmp_unsigned("!=", a, ir.Constant(_PTR, None))) if slot is not None \
+                        else contextlib.nullcontext():
+                    text = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(a, I64), length])
+                    if no_memory is None:
+                        no_memory = self.site("no_memory", fn.loc, fn.name, operands=[])
+                    with b.if_then(b.icmp_signed("==", text, i64(0)), likely=False):  # MemoryError
+                        b.call(self.callback("raise", ir.VoidType()), [ir.Constant(I32, no_memory),
+                                                                      ir.Constant(ir.PointerType(), None)])
+                        for obj in objects:
+                            b.call(self.release_function(), [obj])
+                        b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(ir.Constant(returns, None))
+                    obj = b.inttoptr(text, ir.PointerType())
+                    if slot is not None:
+                        b.store(obj, slot)
+                objects.append(obj if slot is None else b.load(slot))
                 args.append(objects[-1])
+            elif isinstance(t, Optional) and not has_heap_parts(t):  # present (a byte), value
+                value = next(incoming)
+                if t.inner is BOOL:
+                    value = b.icmp_unsigned("!=", value, ir.Constant(I8, 0))
+                pair = b.insert_value(none_of(t), b.icmp_unsigned("!=", a, ir.Constant(I8, 0)), 0)
+                args.append(b.insert_value(pair, value, 1))
             elif t is COMPLEX:  # its real and imaginary parts
                 pair = b.insert_value(ir.Constant(llvm_type(t), None), a, 0)
                 args.append(b.insert_value(pair, next(incoming), 1))
@@ -499,7 +527,7 @@ class _ModuleLowerer:
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, IterationLowering, ExceptionLowering, ComplexLowering,
-                      RandomLowering):
+                      RandomLowering, OptionalLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -603,6 +631,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         self.block(self.fn.body)
         if not self.b.block.is_terminated:
             if sig.returns is NONE or self.coroutine is not None:
+                self.leave(0)
+            elif isinstance(sig.returns, Optional):  # falling off the end returns None
+                self.b.store(none_of(sig.returns), self.ret_ptr)
                 self.leave(0)
             else:
                 self.b.unreachable()  # check proved the end unreachable
@@ -989,6 +1020,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.str_literal(text)
             case T.ExceptionText():
                 return self.exception_text(node)
+            case T.NoneValue() | T.Wrap() | T.Unwrap() | T.IsNone():
+                return self.optional(node)  # lower/optional.py
             case T.Literal(value=complex() as value, type=t) if t is COMPLEX:
                 return complex_constant(value)
             case T.Literal(value=int() | float() as value, type=t):
