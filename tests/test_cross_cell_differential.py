@@ -31,8 +31,9 @@ from jitcell.loader.namespace import Namespace
 
 
 def _split(source: str) -> list[str] | None:
-    """One cell per function (imports repeated in each), or None if a function calls a later one
-    or the program has generators (walked only in the cell that defines them)."""
+    """One cell per function (imports repeated in each), or None if a function calls a later one,
+    passes a function as key= (it must be of the same cell) or the program has generators
+    (walked only in the cell that defines them)."""
     tree = ast.parse(source)
     if any(isinstance(node, ast.Yield) for node in ast.walk(tree)):
         return None
@@ -43,6 +44,9 @@ def _split(source: str) -> list[str] | None:
     crosses = False
     for i, d in enumerate(defs):
         for node in ast.walk(d):
+            if isinstance(node, ast.keyword) and node.arg == "key" and isinstance(node.value, ast.Name) \
+                    and node.value.id in order:  # key= names a function of the same cell (docs/guide)
+                return None
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in order:
                 if order[node.func.id] > i:
                     return None

@@ -23,6 +23,13 @@ from test_notebooks import NOTEBOOKS, execute  # noqa: E402  (the tests' way of 
 
 
 def main(arguments: list[str]) -> int:
+    if any(a in ("-h", "--help") for a in arguments):
+        print(__doc__)
+        return 0
+    missing = [a for a in arguments if not Path(a).is_file()]
+    if missing:
+        print(f"no such notebook: {', '.join(missing)}", file=sys.stderr)
+        return 2
     paths = [Path(a).resolve() for a in arguments] or NOTEBOOKS
     for path in paths:
         with tempfile.TemporaryDirectory(prefix="jitcell-notebook-cache-") as cache:
