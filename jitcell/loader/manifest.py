@@ -232,6 +232,25 @@ def _constant(value: object, where: str) -> None:
     _int(value, where)
 
 
+def _fits(value: object, t: TypeName) -> bool:
+    """Whether a default is a value of its parameter's type (parsed), as the compiler wrote it."""
+    kind = t[0]
+    if kind == "optional":
+        return value is None or _fits(value, t[1])
+    if kind in ("int", "bool"):
+        return type(value) is bool or (kind == "int" and type(value) is int)
+    if kind == "float":
+        return type(value) in (int, float, bool)
+    if kind == "str":
+        return type(value) is str
+    if kind == "tuple":
+        return isinstance(value, (list, tuple)) and len(value) == len(t[1]) and \
+            all(_fits(v, item) for v, item in zip(value, t[1], strict=True))
+    if kind == "vartuple":
+        return isinstance(value, (list, tuple)) and all(_fits(v, t[1]) for v in value)
+    return False
+
+
 def _check_manifest(manifest: object, key: str) -> None:
     m = _object(manifest, "", ("format", "key", "tag", "jitcell", "abi", "toolchain", "source", "options",
                                "created", "library", "functions", "slots", "removed_slots", "imports", "globals",
@@ -373,6 +392,9 @@ def _check_function(value: object, where: str, options: dict) -> str:
         raise _fail(f"{where}.defaults", "more defaults than parameters")
     for i, default in enumerate(defaults):
         _constant(default, f"{where}.defaults[{i}]")
+        param = params[len(params) - len(defaults) + i]
+        if not _fits(default, _type(param[1], f"{where}.params")):
+            raise _fail(f"{where}.defaults[{i}]", f"not a value of parameter {param[0]!r}'s type {param[1]}")
     keyword_only = _int(row.get("keyword_only", 0), f"{where}.keyword_only", 0)
     if keyword_only > len(params):
         raise _fail(f"{where}.keyword_only", "more keyword-only parameters than parameters")
