@@ -174,7 +174,7 @@ def _owned_objects(value) -> set[int]:
         return set()
     address = value.base.address
     word = ctypes.c_int64.from_address
-    return {address, word(address + 80).value} if word(address + 32).value == -2 else {address}
+    return {address, word(address + 48).value} if word(address + 32).value == -2 else {address}
 
 
 def same_value(a: object, b: object) -> bool:

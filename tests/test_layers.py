@@ -4,7 +4,7 @@ The import graph is read from the source with `ast` (imports inside functions an
 `if TYPE_CHECKING:` included), for `jitcell/`, `kernel/` (jitcell.kernel) and `magics/`
 (jitcell.magics). Layers, bottom up (docs/architecture.md draws them):
 
-    base      errors, version, options, abi
+    base      errors, version, options, abi, dtypes
     runtime   the runtime library's Python side (runtime/)
     loader    cache, load, bind, namespace... (loader/): everything a cache hit runs
     compiler  the miss path (compiler/)
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = {"jitcell": ROOT / "jitcell", "jitcell.kernel": ROOT / "kernel", "jitcell.magics": ROOT / "magics"}
 
 LAYERS = [
-    ("base", ("jitcell.errors", "jitcell.version", "jitcell.options", "jitcell.abi")),
+    ("base", ("jitcell.errors", "jitcell.version", "jitcell.options", "jitcell.abi", "jitcell.dtypes")),
     ("runtime", ("jitcell.runtime",)),
     ("loader", ("jitcell.loader",)),
     ("compiler", ("jitcell.compiler",)),

@@ -39,6 +39,7 @@ __all__ = ["INTRINSICS", "CAPI", "lower_intrinsic", "STATE_WORDS"]
 INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "load64": ((INT,), INT), "store64": ((INT, INT), NONE),
     "load32": ((INT,), INT), "store32": ((INT, INT), NONE),
+    "load16": ((INT,), INT), "store16": ((INT, INT), NONE),
     "load8": ((INT,), INT), "store8": ((INT, INT), NONE),
     "loadf": ((INT,), FLOAT), "storef": ((INT, FLOAT), NONE),
     "malloc": ((INT,), INT), "calloc": ((INT, INT), INT), "realloc": ((INT, INT), INT), "free": ((INT,), NONE),
@@ -54,7 +55,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
 
 STATE_WORDS = 384
 
-_I8, _I32, _I64, _F64 = ir.IntType(8), ir.IntType(32), ir.IntType(64), ir.DoubleType()
+_I8, _I16, _I32, _I64, _F64 = ir.IntType(8), ir.IntType(16), ir.IntType(32), ir.IntType(64), ir.DoubleType()
 _PTR = ir.PointerType()
 _VOID = ir.VoidType()
 
@@ -130,6 +131,10 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value],
             return b.zext(b.load(at(args[0], _I32)), _I64)
         case "store32":
             b.store(b.trunc(args[1], _I32), at(args[0], _I32))
+        case "load16":
+            return b.zext(b.load(at(args[0], _I16)), _I64)
+        case "store16":
+            b.store(b.trunc(args[1], _I16), at(args[0], _I16))
         case "load8":
             return b.zext(b.load(at(args[0], _I8)), _I64)
         case "store8":

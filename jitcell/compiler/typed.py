@@ -282,6 +282,18 @@ class ArrayItem:
 
 
 @dataclass(frozen=True, slots=True)
+class ElementValue:
+    """A Python scalar about to be stored into an array of `dtype` (lower/elements.py), as NumPy
+    takes it: an int outside the dtype's range raises OverflowError ("Python integer 300 out of
+    bounds for uint8"); a float for float32 is rounded to float32 (the operand of `a[i] += x`)."""
+
+    operand: Expr
+    dtype: str
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class ArrayDim:
     """`len(a)` (axis 0), `a.shape[k]` (axis k) or `a.size` (axis None): an int."""
 
@@ -540,7 +552,7 @@ class IsNone:
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleSlice | Comprehension | Hole | DictNew | DictGet
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
-        | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
+        | ElementValue | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
 
 # ---- statements --------------------------------------------------------------
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jitcell.dtypes import DEFAULT_DTYPE, DTYPES, dtype_of_prefix, type_prefix
+
 __all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "ERROR", "Array", "Tuple", "Dict", "Set", "List",
            "VarTuple", "Generator", "Optional", "type_from_name", "type_from_text", "is_numeric", "is_heap",
            "has_heap_parts"]
@@ -44,13 +46,24 @@ ERROR = Type("<error>")
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Array(Type):
+    """A NumPy array: `element` is the Python type an item reads as, `dtype` how it is stored
+    (jitcell/dtypes.py): Array(INT, 1) is int64's `int[:]`, Array(INT, 2, "uint8") `uint8[:, :]`."""
+
     element: Type
     ndim: int
+    dtype: str
 
-    def __init__(self, element: Type, ndim: int):
-        object.__setattr__(self, "name", f"{element}[{', '.join([':'] * ndim)}]")
+    def __init__(self, element: Type, ndim: int, dtype: str | None = None):
+        dtype = dtype or DEFAULT_DTYPE.get(element.name, element.name)
+        prefix = type_prefix(dtype) if dtype in DTYPES else str(element)
+        object.__setattr__(self, "name", f"{prefix}[{', '.join([':'] * ndim)}]")
         object.__setattr__(self, "element", element)
         object.__setattr__(self, "ndim", ndim)
+        object.__setattr__(self, "dtype", dtype)
+
+    def with_ndim(self, ndim: int) -> Array:
+        """The same dtype with `ndim` axes (a view's type)."""
+        return Array(self.element, ndim, self.dtype)
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -155,9 +168,9 @@ def type_from_text(text: str) -> Type | None:
     if text.endswith("]") and "[" in text:
         element, _, dims = text[:-1].partition("[")
         parts = [d.strip() for d in dims.split(",")]
-        base = type_from_text(element)
-        if base is not None and parts and all(p == ":" for p in parts):
-            return Array(base, len(parts))
+        dtype = dtype_of_prefix(element)
+        if dtype is not None and parts and all(p == ":" for p in parts):
+            return Array(_BY_NAME[dtype.kind], len(parts), dtype.name)
     return None
 
 

@@ -21,6 +21,7 @@ import re
 import sys
 
 from jitcell import abi
+from jitcell.dtypes import DTYPES, MAX_NDIM, type_prefix
 from jitcell.runtime import callbacks
 from jitcell.version import CODEGEN_ABI
 
@@ -33,6 +34,7 @@ _OPTIONAL_INNER = ("int", "float", "bool", "str", "list", "dict")  # what may be
 _DICT_VALUES = ("int", "float", "bool", "str")
 _SET_ELEMENTS = ("int", "str")
 _ARRAY_ELEMENTS = ("int", "float", "bool", "complex")
+_ARRAY_DTYPES = tuple(sorted({type_prefix(d) for d in DTYPES} - set(_ARRAY_ELEMENTS), key=len, reverse=True))
 _OPTIONS = {"opt": int, "wraparound": bool, "first_line": int, "loop_versioning": bool, "interrupt_checks": bool,
             "boundscheck": bool, "internal": bool, "script": bool, "break_linkage": str}
 _BREAKS = ("no-dllexport", "hidden")
@@ -73,15 +75,17 @@ def parse_type(text: str) -> TypeName | None:
 
 
 def _parse(text: str) -> tuple[TypeName, str]:
-    for scalar in (*_SCALARS, "None"):
+    for scalar in (*_ARRAY_DTYPES, *_SCALARS, "None"):
         if text.startswith(scalar) and not text[len(scalar):len(scalar) + 1].isalnum():
             rest = text[len(scalar):]
-            if scalar in _ARRAY_ELEMENTS and rest.startswith("["):
+            if scalar in _ARRAY_DTYPES and not rest.startswith("["):
+                raise ValueError(text)  # uint8 & co. name arrays' dtypes only
+            if (scalar in _ARRAY_ELEMENTS or scalar in _ARRAY_DTYPES) and rest.startswith("["):
                 match = re.match(r"\[:(, :)*\]", rest)
                 if not match:
                     raise ValueError(text)
                 ndim = match.group().count(":")
-                if ndim > 2:
+                if ndim > MAX_NDIM:
                     raise ValueError(text)
                 return ("array", scalar, ndim), rest[match.end():]
             return (scalar,), rest

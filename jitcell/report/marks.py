@@ -254,6 +254,8 @@ class _Marker:
             "array_unaligned": "checks the array arguments' strides and alignment",
             "array_slice_step": "slice check: the step may be 0",
             "array_broadcast": "checks the shapes of a slice assignment",
+            "array_store": "checks that the int fits the array's dtype (OverflowError, as NumPy)",
+            "array_read": "checks that the uint64 element fits in an int",
             "str_call": f"check: {expr or info.get('op')} may raise ({info.get('op')})",
             "zip_strict": "zip(strict=True) checks that the lengths agree",
             "empty_sequence": f"{info.get('op')}() of an empty sequence raises ValueError"}

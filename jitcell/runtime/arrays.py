@@ -24,21 +24,23 @@ from __future__ import annotations
 import ctypes
 
 from jitcell import runtime
+from jitcell.dtypes import DTYPES, MAX_NDIM, dtype_of_prefix
 
 __all__ = ["parse_type", "is_array_type", "wrapper_lines", "wrapper_namespace", "take_array", "ArrayOwner",
            "ArgumentView", "site_error", "argtypes"]
 
-_DTYPES = {"float": "float64", "int": "int64", "bool": "bool", "complex": "complex128"}
-_HEADER = 88  # bytes; words as in runtime/source.py
+_WORDS = 7  # the header's words before the axes' (runtime/source.py): 56 + 16 * ndim bytes
 _WORD = ctypes.c_int64.from_address
 
 
 def parse_type(name: str) -> tuple[str, int] | None:
-    """"float[:, :]" -> ("float", 2); None for anything that is not an array type's name."""
+    """"float[:, :]" -> ("float64", 2), "uint8[:]" -> ("uint8", 1): the dtype and ndim; None for
+    anything that is not an array type's name."""
     head, bracket, rest = name.partition("[")
-    if head not in _DTYPES or not bracket or rest.strip(" :,]"):
+    dtype = dtype_of_prefix(head)
+    if dtype is None or not bracket or rest.strip(" :,]") or not 1 <= rest.count(":") <= MAX_NDIM:
         return None
-    return head, rest.count(":")
+    return dtype.name, rest.count(":")
 
 
 def is_array_type(name: str) -> bool:
@@ -60,8 +62,8 @@ def argtypes(name: str) -> list:
 
 
 def _describe_type(name: str) -> str:
-    element, ndim = _array_type(name)
-    return f"a {ndim}-D {_DTYPES[element]} array ({name})"
+    dtype, ndim = _array_type(name)
+    return f"a {ndim}-D {dtype} array ({name})"
 
 
 def _describe_value(value) -> str:
@@ -75,9 +77,9 @@ def _describe_value(value) -> str:
 def wrapper_lines(param: str, type_name: str, writes: bool) -> tuple[list[str], list[str]]:
     """Lines of the generated wrapper (bind.py) that check one array argument, and the
     expressions it passes to the entry point: where its data address is, shape, strides."""
-    element, ndim = _array_type(type_name)
+    dtype, ndim = _array_type(type_name)
     p = param
-    lines = [f"    if {p}.__class__ is not jc__ndarray or {p}.dtype is not jc__dtype_{element} "
+    lines = [f"    if {p}.__class__ is not jc__ndarray or {p}.dtype is not jc__dtype_{dtype} "
              f"or {p}.ndim != {ndim}: jc__as_array_{p}({p})"]
     if writes:
         lines.append(f"    if not {p}.flags.writeable: jc__read_only_{p}({p})")
@@ -98,7 +100,7 @@ def wrapper_namespace(function: str, arguments: list[tuple[str, str, str]]) -> d
 
     namespace = {"jc__ndarray": np.ndarray, "jc__addressof": ctypes.addressof,
                  "jc__data_cell": lambda a: ctypes.c_void_p(a.ctypes.data),
-                 **{f"jc__dtype_{e}": np.dtype(d) for e, d in _DTYPES.items()},
+                 **{f"jc__dtype_{d}": np.dtype(d) for d in DTYPES},
                  "jc__take_array": take_array}
     for p, shown, t in arguments:
         if is_array_type(t):
@@ -110,8 +112,8 @@ def wrapper_namespace(function: str, arguments: list[tuple[str, str, str]]) -> d
 def _checker(function: str, param: str, type_name: str):
     import numpy as np
 
-    element, ndim = _array_type(type_name)
-    dtype = np.dtype(_DTYPES[element])
+    name, ndim = _array_type(type_name)
+    dtype = np.dtype(name)
 
     def check(value):
         """An ndarray (or a subclass whose elements are its bytes) of the right dtype and rank
@@ -224,11 +226,11 @@ def _interface(address: int, type_name: str, read_only: bool) -> dict:
     """The __array_interface__ of the array object at `address`: its data, shape and strides."""
     import numpy as np
 
-    element, ndim = _array_type(type_name)
-    dtype = np.dtype(_DTYPES[element])
-    shape = tuple(_WORD(address + 8 * (5 + axis)).value for axis in range(ndim))
+    name, ndim = _array_type(type_name)
+    dtype = np.dtype(name)
+    shape = tuple(_WORD(address + 8 * (_WORDS + 2 * axis)).value for axis in range(ndim))
     # an axis of length 0 or 1 never moves: its stride, which may have wrapped (a[::2**62]), is 0
-    strides = tuple(_WORD(address + 8 * (7 + axis)).value * dtype.itemsize if n > 1 else 0
+    strides = tuple(_WORD(address + 8 * (_WORDS + 1 + 2 * axis)).value * dtype.itemsize if n > 1 else 0
                     for axis, n in enumerate(shape))
     return {"shape": shape, "strides": strides, "typestr": dtype.str,
             "data": (_WORD(address + 16).value, read_only), "version": 3}
@@ -284,13 +286,23 @@ def site_error(kind: str, site: dict, values: list) -> BaseException:
             np.zeros(1)[::0]
         except ValueError as error:  # "slice step cannot be zero", as NumPy words it
             return error
-    if kind == "array_broadcast":  # ndim and shape of the target, then of the source (padded to 2)
-        target, source = tuple(values[1:1 + values[0]]), tuple(values[4:4 + values[3]])
+    if kind == "array_broadcast":  # ndim and shape of the target, then of the source
+        dn = values[0]
+        target, source = tuple(values[1:1 + dn]), tuple(values[2 + dn:2 + dn + values[1 + dn]])
         try:
             np.empty(target)[...] = np.empty(source)
         except ValueError as error:
             return error
         return SystemError(f"jitcell: shape {source} was reported not to broadcast into {target}")
+    if kind == "array_store":  # a Python int outside the dtype's range, as NumPy 2 says it
+        try:
+            np.zeros(1, site["dtype"])[0] = values[0]
+        except OverflowError as error:
+            return error
+        return SystemError(f"jitcell: {values[0]} was reported out of bounds for {site['dtype']}")
+    if kind == "array_read":  # a uint64 element beyond 2**63 - 1 (its bits came as a negative int)
+        return OverflowError(f"uint64 element {values[0] % 2**64} does not fit in jitcell's int "
+                             f"(64-bit signed)")
     if kind == "array_unaligned":
         (index,) = values
         param = site["params"][index]
@@ -322,4 +334,4 @@ def _too_big(shape: tuple, itemsize: int) -> bool:
     total = itemsize
     for n in shape:
         total *= n
-    return total > 2**63 - 1 - _HEADER
+    return total > 2**63 - 1 - 8 * (_WORDS + 2 * len(shape))

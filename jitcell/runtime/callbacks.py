@@ -32,6 +32,7 @@ import threading
 from collections.abc import Callable
 
 from jitcell import runtime
+from jitcell.dtypes import DTYPES, MAX_NDIM
 from jitcell.errors import source_lines
 from jitcell.runtime import lists
 from jitcell.runtime.arrays import site_error
@@ -475,6 +476,7 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
     "array_slice_step": {"operands"}, "array_broadcast": {"operands"},
+    "array_store": {"dtype", "operands"}, "array_read": {"dtype", "operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
     "no_memory": {"operands"}, "str_call": {"op", "operands"},
     "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},
@@ -554,10 +556,12 @@ def site_problem(site: object) -> str | None:
         return "its message is not text"
     if kind == "unbound" and not (isinstance(site["name"], str) and site["name"].isidentifier()):
         return "its name is not a name"
-    if kind in ("array_index", "array_new") and site["ndim"] not in (1, 2):
-        return "its array has neither 1 nor 2 dimensions"
-    if kind == "array_new" and site["dtype"] not in ("float64", "int64", "bool", "complex128"):
+    if kind in ("array_index", "array_new") and not (type(site["ndim"]) is int and 1 <= site["ndim"] <= MAX_NDIM):
+        return f"its array does not have 1 to {MAX_NDIM} dimensions"
+    if kind in ("array_new", "array_store", "array_read") and site["dtype"] not in DTYPES:
         return "its dtype is not one jitcell makes"
+    if kind in ("array_store", "array_read") and operands != ["int"]:
+        return "its operand is not an int"
     if kind == "array_unaligned" and not (isinstance(site["params"], list) and
                                           all(isinstance(p, str) and _argument_name(p) for p in site["params"])):
         return "its parameters are not names"

@@ -21,13 +21,13 @@ Objects are reference counted; an object is its address:
             A set is a dict table whose values are all 0 (value kind int): its own kind would
             duplicate hashing, probing, growth and destruction for one word per element
             saved. The set_* functions below build on the table_* ones.
-    array:  word 2 data address, word 3 ndim (1 or 2), word 4 origin (-1: the array owns its
-            data, which follows the header at offset 88, C order; -2: a view made by slicing,
-            whose memory word 10 keeps alive; k >= 0: a view of memory NumPy owns, made on the
-            entry point's stack for parameter k, or a slice of one returned from that call),
-            words 5-6 shape, words 7-8 strides in elements (word 6 and 8 unused for 1-D),
-            word 9 item size, word 10 base (0, or the array that owns the memory of a -2 view:
-            always an owner (-1) or an entry point's view (k), never another -2 view)
+    array:  word 2 data address, word 3 ndim (1 to 32), word 4 origin (-1: the array owns its
+            data, which follows the header, C order; -2: a view made by slicing, whose memory
+            word 6 keeps alive; k >= 0: a view of memory NumPy owns, made on the entry point's
+            stack for parameter k, or a slice of one returned from that call), word 5 item size
+            in bytes, word 6 base (0, or the array that owns the memory of a -2 view: always an
+            owner (-1) or an entry point's view (k), never another -2 view), then per axis k
+            word 7 + 2k its length and word 8 + 2k its stride in elements: 56 + 16 * ndim bytes
     list:   word 2 length, word 3 capacity (items), word 4 items address (the object's own
             address + 64 when the items follow the header: a small list made in one allocation,
             whose items list_reserve moves to memory of their own to grow), word 5 item size in
@@ -83,7 +83,7 @@ def obj_destroy(o: int) -> None:
     if kind == 2:
         table_clear(o)
     if kind == 3:
-        obj_release(load64(o + 80))
+        obj_release(load64(o + 48))
     elif kind == 4:
         items_release(load64(o + 32), load64(o + 16), load64(o + 40), load64(o + 48))
         if load64(o + 32) != o + 64:  # else the items are inside the object
@@ -2109,62 +2109,108 @@ def table_to_python(t: int, is_set: bool, true: int, false: int, errors: int) ->
 # ---- arrays (compiler/lower/arrays.py; views and results at the boundary: runtime/arrays.py) ----
 
 
-def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) -> int:
+def array_make(ndim: int, dims: int, itemsize: int, init: int, word: int) -> int:
     """A new C-order array that owns its data, or 0 (a negative dimension, too big, no memory).
-    A 1-D array passes n1 = 1. init: 0 uninitialized, 1 zeros, 2 every item set to `word`."""
-    if n0 < 0 or n1 < 0:
+    dims: the address of ndim words, the shape. init: 0 uninitialized, 1 zeros, 2 every item
+    set to `word` (its low itemsize bytes)."""
+    limit = 9223372036854775807 - 56 - 16 * ndim
+    size = 1
+    too_big = False
+    for axis in range(ndim):
+        n = load64(dims + 8 * axis)
+        if n < 0:
+            return 0
+        if n != 0 and size > limit // n:
+            too_big = True
+        size *= n
+    if size != 0 and (too_big or size > limit // itemsize):
         return 0
-    limit = 9223372036854775807 - 88
-    if n1 != 0 and n0 > limit // n1:
-        return 0
-    size = n0 * n1
-    if size > limit // itemsize:
-        return 0
-    nbytes = 88 + size * itemsize
+    at = 56 + 16 * ndim
+    nbytes = at + size * itemsize
     a = calloc(1, nbytes) if init == 1 else malloc(nbytes)
     if a == 0:
         return 0
     store64(a, 1)
     store64(a + 8, 3)
-    store64(a + 16, a + 88)
+    store64(a + 16, a + at)
     store64(a + 24, ndim)
     store64(a + 32, -1)
-    store64(a + 40, n0)
-    store64(a + 48, n1)
-    store64(a + 56, n1 if ndim == 2 else 1)
-    store64(a + 64, 1)
-    store64(a + 72, itemsize)
-    store64(a + 80, 0)
+    store64(a + 40, itemsize)
+    store64(a + 48, 0)
+    stride = 1
+    for k in range(ndim):
+        axis = ndim - 1 - k
+        n = load64(dims + 8 * axis)
+        store64(a + 56 + 16 * axis, n)
+        store64(a + 64 + 16 * axis, stride)
+        stride *= n
     store64(state(0), load64(state(0)) + 1)
     store64(state(1), load64(state(1)) + 1)
     if init == 2:
-        data = a + 88
-        if itemsize == 8:
-            for i in range(size):
-                store64(data + 8 * i, word)
-        else:
+        data = a + at
+        if itemsize == 1:
             memset(data, word, size)
+        else:
+            for i in range(size):
+                item_set(data + itemsize * i, itemsize, word)
     return a
 
 
-def array_view(a: int, data: int, ndim: int, n0: int, n1: int, s0: int, s1: int) -> int:
-    """A view of array a's memory (a slice, a row, a column): its own data address, shape and
-    strides in elements; it keeps alive the array that owns the memory (a's base if a is itself
-    a view made here). 0: no memory."""
-    v = obj_alloc(88, 3)
+def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) -> int:
+    """array_make of a 1-D (n1 unused) or 2-D shape given as two words."""
+    dims = malloc(16)
+    if dims == 0:
+        return 0
+    store64(dims, n0)
+    store64(dims + 8, n1)
+    a = array_make(ndim, dims, itemsize, init, word)
+    free(dims)
+    return a
+
+
+def item_set(p: int, size: int, word: int) -> None:
+    """An element of `size` bytes (1, 2, 4 or 8) at p set to the low bytes of word."""
+    if size == 8:
+        store64(p, word)
+    elif size == 4:
+        store32(p, word)
+    elif size == 2:
+        store16(p, word)
+    else:
+        store8(p, word)
+
+
+def item_move(dst: int, src: int, size: int) -> None:
+    """An element of `size` bytes (1, 2, 4, 8 or 16: a complex) copied from src to dst."""
+    if size == 8:
+        store64(dst, load64(src))
+    elif size == 16:
+        store64(dst, load64(src))
+        store64(dst + 8, load64(src + 8))
+    elif size == 4:
+        store32(dst, load32(src))
+    elif size == 2:
+        store16(dst, load16(src))
+    else:
+        store8(dst, load8(src))
+
+
+def array_view(a: int, data: int, ndim: int, fields: int) -> int:
+    """A view of array a's memory (a slice, a row, a column): its own data address, and shape and
+    strides in elements (`fields`: the address of 2 * ndim words, shape and stride of each axis in
+    turn); it keeps alive the array that owns the memory (a's base if a is itself a view made
+    here). 0: no memory."""
+    v = obj_alloc(56 + 16 * ndim, 3)
     if v == 0:
         return 0
-    base = load64(a + 80) if load64(a + 32) == -2 else a
+    base = load64(a + 48) if load64(a + 32) == -2 else a
     obj_retain(base)
     store64(v + 16, data)
     store64(v + 24, ndim)
     store64(v + 32, -2)
-    store64(v + 40, n0)
-    store64(v + 48, n1)
-    store64(v + 56, s0)
-    store64(v + 64, s1)
-    store64(v + 72, load64(a + 72))
-    store64(v + 80, base)
+    store64(v + 40, load64(a + 40))
+    store64(v + 48, base)
+    memcpy(v + 56, fields, 16 * ndim)
     return v
 
 
@@ -2200,18 +2246,18 @@ def array_detach(a: int, views: int, count: int) -> int:
     for j in range(count):
         view = load64(views + 8 * j)
         if a == view:
-            v = obj_alloc(88, 3)
+            ndim = load64(a + 24)
+            v = obj_alloc(56 + 16 * ndim, 3)
             if v == 0:
                 return 0
-            for word in range(2, 10):
-                store64(v + 8 * word, load64(a + 8 * word))
+            memcpy(v + 16, a + 16, 40 + 16 * ndim)
             store64(v + 32, -16 - load64(a + 32))
-            store64(v + 80, 0)
+            store64(v + 48, 0)
             obj_release(a)
             return v
-        if load64(a + 32) == -2 and load64(a + 80) == view:
+        if load64(a + 32) == -2 and load64(a + 48) == view:
             store64(a + 32, load64(view + 32))
-            store64(a + 80, 0)
+            store64(a + 48, 0)
             obj_release(view)
             return a
     return a
@@ -2220,100 +2266,112 @@ def array_detach(a: int, views: int, count: int) -> int:
 def array_extent(a: int, end: int) -> int:
     """The lowest (end 0) or one past the highest (end 1) byte address a's elements occupy."""
     ndim = load64(a + 24)
+    size = load64(a + 40)
     low = load64(a + 16)
     high = low
     for axis in range(ndim):
-        n = load64(a + 40 + 8 * axis)
+        n = load64(a + 56 + 16 * axis)
         if n == 0:
             return low
-        reach = (n - 1) * load64(a + 56 + 8 * axis) * load64(a + 72)
+        reach = (n - 1) * load64(a + 64 + 16 * axis) * size
         if reach < 0:
             low += reach
         else:
             high += reach
-    return high + load64(a + 72) if end == 1 else low
+    return high + size if end == 1 else low
 
 
 def array_fill(a: int, word: int) -> None:
-    """Every element of a set to `word` (an int, a float's bits, a bool's byte)."""
-    n1 = load64(a + 48) if load64(a + 24) == 2 else 1
-    s1 = load64(a + 64) if load64(a + 24) == 2 else 0
-    n0 = load64(a + 40)
-    s0 = load64(a + 56)
-    size = load64(a + 72)
-    data = load64(a + 16)
-    for i in range(n0):
-        row = data + i * s0 * size
-        for j in range(n1):
-            if size == 8:
-                store64(row + j * s1 * 8, word)
-            else:
-                store8(row + j * s1, word)
+    """Every element of a set to `word` (its low item-size bytes: an int, a float's bits, a bool)."""
+    array_fill_axis(a, load64(a + 16), 0, word)
+
+
+def array_fill_axis(a: int, data: int, axis: int, word: int) -> None:
+    size = load64(a + 40)
+    n = load64(a + 56 + 16 * axis)
+    step = load64(a + 64 + 16 * axis) * size
+    if axis == load64(a + 24) - 1:
+        for j in range(n):
+            item_set(data + j * step, size, word)
+    else:
+        for i in range(n):
+            array_fill_axis(a, data + i * step, axis + 1, word)
 
 
 def array_assign(dst: int, src: int) -> int:
     """dst[...] = src, with NumPy's broadcasting (src's axes align with dst's last ones; an axis
-    of length 1 repeats) and its overlap rule (if src's memory overlaps dst's, src is copied
-    first, so `p[:k] = p[k-1::-1]` reverses). 1: done; 0: the shapes do not broadcast (dst is
-    unchanged); -1: no memory for the copy."""
+    of length 1 repeats, leading ones of src are dropped) and its overlap rule (if src's memory
+    overlaps dst's, src is copied first, so `p[:k] = p[k-1::-1]` reverses). 1: done; 0: the
+    shapes do not broadcast (dst is unchanged); -1: no memory."""
     dn = load64(dst + 24)
     sn = load64(src + 24)
-    size = load64(dst + 72)
-    d0 = load64(dst + 40) if dn == 2 else 1
-    d1 = load64(dst + 40 + 8 * (dn - 1))
-    e0 = load64(dst + 56) if dn == 2 else 0
-    e1 = load64(dst + 56 + 8 * (dn - 1))
-    n0 = 1
-    n1 = load64(src + 40 + 8 * (sn - 1))
-    t0 = 0
-    t1 = load64(src + 56 + 8 * (sn - 1))
-    if sn == 2:
-        n0 = load64(src + 40)
-        t0 = load64(src + 56)
-    if sn > dn:
-        if n0 != 1:
+    for axis in range(sn - dn):
+        if load64(src + 56 + 16 * axis) != 1:
             return 0
-    if n1 != d1:
-        if n1 != 1:
-            return 0
-        t1 = 0
-    if n0 != d0:
-        if n0 != 1:
-            return 0
-        t0 = 0
+    steps = malloc(8 * dn + 8)
+    if steps == 0:
+        return -1
+    size = load64(dst + 40)
+    empty = False
+    for axis in range(dn):
+        d = load64(dst + 56 + 16 * axis)
+        if d == 0:
+            empty = True
+        k = axis - (dn - sn)
+        t = 0
+        if k >= 0:
+            n = load64(src + 56 + 16 * k)
+            if n == d:
+                t = load64(src + 64 + 16 * k) * size
+            elif n != 1:
+                free(steps)
+                return 0
+        store64(steps + 8 * axis, t)
     data = load64(src + 16)
     copy = 0
-    if d0 * d1 > 0 and array_extent(src, 0) < array_extent(dst, 1) and array_extent(dst, 0) < array_extent(src, 1):
+    if not empty and array_extent(src, 0) < array_extent(dst, 1) and array_extent(dst, 0) < array_extent(src, 1):
         low = array_extent(src, 0)
         nbytes = array_extent(src, 1) - low
         copy = malloc(nbytes)
         if copy == 0:
+            free(steps)
             return -1
         memcpy(copy, low, nbytes)
         data = copy + (data - low)
-    out = load64(dst + 16)
-    for i in range(d0):
-        row = out + i * e0 * size
-        source = data + i * t0 * size
-        for j in range(d1):
-            if size == 8:
-                store64(row + j * e1 * 8, load64(source + j * t1 * 8))
-            elif size == 16:  # a complex: two words
-                store64(row + j * e1 * 16, load64(source + j * t1 * 16))
-                store64(row + j * e1 * 16 + 8, load64(source + j * t1 * 16 + 8))
-            else:
-                store8(row + j * e1, load8(source + j * t1))
+    if not empty:
+        array_assign_axis(dst, load64(dst + 16), data, steps, 0)
     if copy != 0:
         free(copy)
+    free(steps)
     return 1
+
+
+def array_assign_axis(dst: int, out: int, source: int, steps: int, axis: int) -> None:
+    size = load64(dst + 40)
+    n = load64(dst + 56 + 16 * axis)
+    e = load64(dst + 64 + 16 * axis) * size
+    t = load64(steps + 8 * axis)
+    if axis == load64(dst + 24) - 1:
+        for j in range(n):
+            item_move(out + j * e, source + j * t, size)
+    else:
+        for i in range(n):
+            array_assign_axis(dst, out + i * e, source + i * t, steps, axis + 1)
 
 
 def array_copy(a: int) -> int:
     """A new C-order array with a's shape and elements (a.copy()), or 0: no memory."""
     ndim = load64(a + 24)
-    c = array_new(ndim, load64(a + 40), load64(a + 48) if ndim == 2 else 1, load64(a + 72), 0, 0)
-    if c != 0:
-        array_assign(c, a)
+    dims = malloc(8 * ndim + 8)
+    if dims == 0:
+        return 0
+    for axis in range(ndim):
+        store64(dims + 8 * axis, load64(a + 56 + 16 * axis))
+    c = array_make(ndim, dims, load64(a + 40), 0, 0)
+    free(dims)
+    if c != 0 and array_assign(c, a) < 0:
+        obj_release(c)
+        return 0
     return c
 
 

@@ -8,7 +8,8 @@
     len(a), a.shape[1], a.size    ->  ArrayDim(a, 0), ArrayDim(a, 1), ArrayDim(a, None)
     np.zeros((n, m), dtype=int)   ->  ArrayNew(MakeTuple(n, m), "zeros", int[:, :])
 
-Elements are float (float64), int (int64) or bool; arrays have 1 or 2 dimensions.
+Elements are stored as one of jitcell/dtypes.py's dtypes (float64, float32, int8 ... uint64,
+bool, complex128) and read as the Python type of its kind; arrays have 1 to MAX_NDIM (32) axes.
 Indices are ints, one per axis; a negative index counts from the end, as in NumPy. A
 slice, or fewer indices than axes, gives a view sharing the array's memory.
 An element read is a Python scalar (int, float, bool) with jitcell's usual semantics.
@@ -22,22 +23,26 @@ from collections.abc import Mapping
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type
+from jitcell.dtypes import DEFAULT_DTYPE, DTYPES, MAX_NDIM
 from jitcell.errors import Loc
 
 from .host import CheckerHost
 
 __all__ = ["ArrayChecks", "array_annotation", "array_writers", "NUMPY_CONSTANTS"]
 
-_ELEMENT_NAMES = {"float": FLOAT, "float64": FLOAT, "int": INT, "int64": INT, "bool": BOOL, "complex": COMPLEX,
-                  "complex128": COMPLEX}
-_NUMPY_ELEMENTS = {"float64": FLOAT, "double": FLOAT, "int64": INT, "bool_": BOOL, "bool": BOOL, "complex128": COMPLEX,
-                   "cdouble": COMPLEX}
+_KINDS = {"int": INT, "float": FLOAT, "bool": BOOL, "complex": COMPLEX}
+_FIXED = [d for d in DTYPES if d != "bool"]  # float64, uint8...: a name or np.NAME
+_ELEMENT_NAMES = {**{kind: DEFAULT_DTYPE[kind] for kind in _KINDS}, **{d: d for d in _FIXED}}
+_NUMPY_ELEMENTS = {**{d: d for d in _FIXED}, "double": "float64", "single": "float32", "bool_": "bool", "bool": "bool",
+                   "cdouble": "complex128", "ubyte": "uint8", "byte": "int8"}
 NUMPY_CONSTANTS = {"pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan}
+_STRING_DTYPES = {**{d: d for d in DTYPES}, **DEFAULT_DTYPE, "double": "float64", "single": "float32"}
 _CREATORS = ("zeros", "ones", "empty")
 
 
-def _element_name(node: S.Expr, imports: dict[str, str], builtin_names: bool = True) -> Type | None:
-    """float, int, bool, float64, int64 (names) or np.float64, np.int64, np.bool_ (attributes)."""
+def _dtype_name(node: S.Expr, imports: dict[str, str], builtin_names: bool = True) -> str | None:
+    """The dtype float, int, bool, float64, uint8... (names) or np.float64, np.uint8, np.bool_
+    (attributes) name, or None."""
     if isinstance(node, S.Name) and builtin_names:
         return _ELEMENT_NAMES.get(node.id)
     if isinstance(node, S.Attribute) and isinstance(node.value, S.Name) and imports.get(node.value.id) == "numpy":
@@ -45,26 +50,50 @@ def _element_name(node: S.Expr, imports: dict[str, str], builtin_names: bool = T
     return None
 
 
+def array_of(dtype: str, ndim: int) -> Array:
+    """The array type of `ndim` axes of a dtype of jitcell/dtypes.py."""
+    return Array(_KINDS[DTYPES[dtype].kind], ndim, dtype)
+
+
 def array_annotation(node: S.Expr, imports: dict[str, str]) -> Type | str | None:
     """The array type an annotation names (`float[:]`, `int64[:, :]`), an error message, or
     None when the annotation is not an array's."""
     if not isinstance(node, S.Subscript):
         return None
-    element = _element_name(node.value, imports)
-    if element is None:
+    dtype = _dtype_name(node.value, imports)
+    if dtype is None:
         return None
     if not all(isinstance(i, S.SliceAll) for i in node.indices):
         spelled = _spelled(node.value)
         return f"an array annotation has ':' for each axis, like {spelled}[:] or {spelled}[:, :]"
-    if len(node.indices) > 2:
-        return "jitcell's arrays have 1 or 2 dimensions"
-    return Array(element, len(node.indices))
+    if len(node.indices) > MAX_NDIM:
+        return f"jitcell's arrays have at most {MAX_NDIM} dimensions"
+    return array_of(dtype, len(node.indices))
 
 
 def _spelled(node: S.Expr) -> str:
     if isinstance(node, S.Attribute) and isinstance(node.value, S.Name):
         return f"{node.value.id}.{node.attr}"
     return node.id if isinstance(node, S.Name) else "float"
+
+
+# the operand types of `a[i] op= x` that NumPy converts to the array's dtype first (NEP 50: a
+# Python int or float is "weak"), by the dtype's kind
+_NARROWED = {"int": (INT, BOOL), "float": (INT, BOOL, FLOAT)}
+
+
+def _stored(value: T.Expr, t: Array, operand: bool) -> T.Expr:
+    """`value` (of t's element type) as NumPy takes a Python scalar for an array of t's dtype:
+    an int checked against the dtype's range, a float for float32 (an operand only: a store rounds
+    anyway) rounded. An element read from an array is a NumPy scalar, which NumPy casts without a
+    check (wrapping, as C does), so it is left alone."""
+    d = DTYPES[t.dtype]
+    inner = value.operand if isinstance(value, T.Convert) else value
+    if isinstance(inner, T.ArrayItem) or value.type is ERROR:
+        return value
+    if d.kind == "int" and d.name != "int64" or d.name == "float32" and operand:
+        return T.ElementValue(value, d.name, value.type, value.loc)
+    return value
 
 
 def array_writers(program: T.Program, callees: Mapping[str, bool] | None = None) -> dict[str, frozenset[str]]:
@@ -227,7 +256,7 @@ class ArrayChecks(CheckerHost):
         if len(parts) == t.ndim and not any(isinstance(p, T.Slice) for p in parts):
             return T.ArrayItem(a, parts, t.element, loc)  # type: ignore[arg-type]  # no Slice among them
         kept = sum(isinstance(p, T.Slice) for p in parts) + t.ndim - len(parts)
-        return T.ArrayView(a, parts, Array(t.element, kept), loc)
+        return T.ArrayView(a, parts, t.with_ndim(kept), loc)
 
     def array_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem, a: T.Expr) -> T.Stmt | None:
         """`a[i] = v`, `a[i] op= v`, `a[1:-1] = v` (`del a[i]` is an error, as in NumPy)."""
@@ -250,8 +279,11 @@ class ArrayChecks(CheckerHost):
         what = f"an element of {t}"
         if isinstance(node, S.AssignItem):
             value = self.coerce(self.expr(node.value), t.element, what)
-            return T.ArraySet(a, indices, value, node.loc)
-        result = self.binary(node.op, T.Hole(t.element, node.loc), self.expr(node.value), node.loc)
+            return T.ArraySet(a, indices, _stored(value, t, False), node.loc)
+        operand = self.expr(node.value)
+        if operand.type in _NARROWED.get(DTYPES[t.dtype].kind, ()):  # NumPy's fixed-width arithmetic
+            operand = _stored(self.coerce(operand, t.element, what), t, True)
+        result = self.binary(node.op, T.Hole(t.element, node.loc), operand, node.loc)
         if result.type is ERROR:
             return None
         if not self.can_coerce(result.type, t.element):
@@ -276,7 +308,7 @@ class ArrayChecks(CheckerHost):
             self.error("assigning one complex number to every element of a view is not supported yet; write a loop",
                        loc)
             return None
-        return T.ArrayAssign(target, self.coerce(value, t.element, f"an element of {t}"), loc)
+        return T.ArrayAssign(target, _stored(self.coerce(value, t.element, f"an element of {t}"), t, False), loc)
 
     def array_method(self, a: T.Expr, name: str, node: S.Call) -> T.Expr:
         """`a.copy()`."""
@@ -338,16 +370,13 @@ class ArrayChecks(CheckerHost):
         if len(args) != 1:
             return self.error(f"np.{member}() takes {'an array' if like else 'a shape'} and an optional dtype "
                               f"in jitcell", loc)
-        element = None
+        dtype = None
         if dtype_node is not None:
-            element = _element_name(dtype_node, self.module.imports,
-                                    builtin_names=not (isinstance(dtype_node, S.Name)
-                                                       and dtype_node.id in self.locals))
-            if element is None or isinstance(dtype_node, S.Name) and dtype_node.id not in ("int", "float", "bool",
-                                                                                            "complex"):
-                return self.error("dtype must be float, int, bool or complex (or np.float64, np.int64, np.bool_, "
-                                  "np.complex128)", dtype_node.loc)
-            if element is COMPLEX and fill == "ones":
+            dtype = self.dtype_argument(dtype_node)
+            if dtype is None:
+                return self.error("dtype must be float, int, bool or complex, np.NAME or 'NAME' of a NumPy dtype "
+                                  f"jitcell supports ({', '.join(DTYPES)})", dtype_node.loc)
+            if dtype == "complex128" and fill == "ones":
                 return self.error(f"np.{member}() of complex numbers is not supported yet; use np.zeros and "
                                   "assign the elements", loc)
         if like:
@@ -357,16 +386,25 @@ class ArrayChecks(CheckerHost):
             if not isinstance(a.type, Array):
                 return self.error(f"np.{member}() needs an array, not {a.type}", a.loc)
             dims = T.ArrayShape(a, Tuple([INT] * a.type.ndim), a.loc)
-            return T.ArrayNew(dims, fill, Array(element or a.type.element, a.type.ndim), loc)
+            return T.ArrayNew(dims, fill, array_of(dtype, a.type.ndim) if dtype else a.type, loc)
         shape = self.expr(args[0])
         if shape.type is ERROR:
             return shape
         if shape.type is INT:
-            return T.ArrayNew(shape, fill, Array(element or FLOAT, 1), loc)
-        if isinstance(shape.type, Tuple) and 1 <= len(shape.type.items) <= 2:
+            return T.ArrayNew(shape, fill, array_of(dtype or "float64", 1), loc)
+        if isinstance(shape.type, Tuple) and 1 <= len(shape.type.items) <= MAX_NDIM:
             if all(t is INT for t in shape.type.items):
-                return T.ArrayNew(shape, fill, Array(element or FLOAT, len(shape.type.items)), loc)
-        if isinstance(shape.type, Tuple) and not 1 <= len(shape.type.items) <= 2:
-            return self.error("jitcell's arrays have 1 or 2 dimensions", shape.loc)
+                return T.ArrayNew(shape, fill, array_of(dtype or "float64", len(shape.type.items)), loc)
+        if isinstance(shape.type, Tuple) and not 1 <= len(shape.type.items) <= MAX_NDIM:
+            return self.error(f"jitcell's arrays have 1 to {MAX_NDIM} dimensions", shape.loc)
         return self.error(f"the shape of np.{member}() must be an int or a tuple of ints, not {shape.type}",
                           shape.loc)
+
+    def dtype_argument(self, node: S.Expr) -> str | None:
+        """The dtype a `dtype=` argument names (jitcell/dtypes.py): int, float, bool, complex
+        (Python's types, unless a local hides them), np.uint8 & co., or a string 'uint8'."""
+        if isinstance(node, S.Const) and isinstance(node.value, str):
+            return _STRING_DTYPES.get(node.value)
+        if isinstance(node, S.Name):
+            return DEFAULT_DTYPE.get(node.id) if node.id not in self.locals else None
+        return _dtype_name(node, self.module.imports, builtin_names=False)

@@ -85,8 +85,8 @@ class IterationChecks(CheckerHost):
             return T.SetIter(value, t.element, loc)
         if isinstance(t, Array):
             if t.ndim != 1:
-                self.error("jitcell iterates over the rows of a 2-D array named by a local the loop does not "
-                           "rebind (for row in m); here loop over range(len(a)) and index a[i]", loc)
+                self.error("jitcell iterates over the rows of an array of 2 or more dimensions named by a local "
+                           "the loop does not rebind (for row in m); here loop over range(len(a)) and index a[i]", loc)
                 return None
             return T.ArrayIter(value, False, t.element, loc)
         if t is STR:

@@ -710,7 +710,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         """The simple loops keep their own nodes (ForRange is versioned, lower/versioning.py); every
         other one is a ForEach over an iterable, its target a pattern."""
         matrix = self.locals.get(node.iter.id) if isinstance(node.iter, S.Name) else None
-        if isinstance(matrix, Array) and matrix.ndim == 2 and isinstance(node.iter, S.Name) and \
+        if isinstance(matrix, Array) and matrix.ndim >= 2 and isinstance(node.iter, S.Name) and \
                 node.iter.id not in _assigned_names(node.body):
             self.row_loops += 1
             return self.for_loop(_over_rows(node, node.iter, self.row_loops))

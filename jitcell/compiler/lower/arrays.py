@@ -5,7 +5,8 @@
                        x = load double, data + (i' * stride0 + j' * stride1) * 8
 
 An array is a runtime object (runtime/source.py, kind 3): data address, ndim, origin,
-shape, strides in elements, item size. Its header never changes after creation, and
+item size, base, then each axis's length and stride in elements. How an element is stored
+for the array's dtype (uint8, float32...) is elements.py's. Its header never changes after creation, and
 element memory never overlaps a header, so header loads and element accesses carry
 different TBAA tags: LLVM may then keep a loop's data pointer, shape and strides in
 registers across element stores, and vectorize (strides are runtime values; LLVM
@@ -23,32 +24,39 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, NONE, Array, Tuple, Type
+from jitcell.compiler.types import INT, NONE, Array, Tuple, Type
 
 from .aliasing import tbaa
 from .arith import I1, I8, I32, I64, llvm_type
+from .elements import ElementLowering, itemsize, storage_type
 from .host import LowererHost, ModuleHost
 from .versioning import Guard, array_accesses, bounds_guardable, unproven_reasons, unversioned_reason, worth_versioning
-from .views import ELEMENT, HEADER_WORDS, ITEMSIZE, VirtualView
+from .views import ITEMSIZE, VirtualView, header_words
 
 __all__ = ["ArrayLowering", "ITEMSIZE", "export_params", "boundary_arrays", "boundary_result",
            "boundary_tuple_result", "BoundaryArray", "HEADER"]
 
 _PTR = ir.PointerType()
-HEADER = {"data": 2, "ndim": 3, "origin": 4, "shape": 5, "strides": 7, "itemsize": 9, "base": 10}
-_ONE_BITS = {FLOAT: 0x3FF0000000000000, INT: 1, BOOL: 1}  # what np.ones stores
+# header words; an axis's "shape" and "strides" are at HEADER[field] + 2 * axis (runtime/source.py)
+HEADER = {"data": 2, "ndim": 3, "origin": 4, "itemsize": 5, "base": 6, "shape": 7, "strides": 8}
+_ONE_BITS = {"float64": 0x3FF0000000000000, "float32": 0x3F800000}  # what np.ones stores (others: 1)
 _FILL = {"empty": 0, "zeros": 1, "ones": 2}
 _Access = T.ArrayItem | T.ArraySet | T.ArrayUpdate  # an element access: a[i], a[i] = v, a[i] op= v
 
 
+def header_word(field: str, axis: int = 0) -> int:
+    """The word of an array's header that holds `field` (of `axis`, for shape and strides)."""
+    return HEADER[field] + 2 * axis if field in ("shape", "strides") else HEADER[field]
+
+
 def header_load(b: ir.IRBuilder, a: ir.Value, field: str, axis: int = 0, typ: ir.Type = I64) -> ir.Value:
-    address = b.gep(a, [ir.Constant(I64, 8 * (HEADER[field] + axis))], source_etype=I8, inbounds=True)
+    address = b.gep(a, [ir.Constant(I64, 8 * header_word(field, axis))], source_etype=I8, inbounds=True)
     value = b.load(address, typ=typ)
     value.set_metadata("tbaa", tbaa(b.module, "array header"))
     return value
 
 
-class ArrayLowering(LowererHost):
+class ArrayLowering(ElementLowering, LowererHost):
     """Mixed into the function lowerer (which provides b, expr, hold, drop, site, report, runtime...,
     declared in host.py). `unchecked` holds the ids of accesses whose bounds check this copy of the
     code leaves out."""
@@ -132,20 +140,7 @@ class ArrayLowering(LowererHost):
             with b.if_then(bad, likely=False):
                 self.report(site, [(v, INT) for v in indices + dims])
         data = self.header(a, "data", typ=_PTR)
-        return b.gep(data, [offset], source_etype=ELEMENT[t.element])
-
-    def element_type(self, element: Type) -> ir.Type:
-        return ELEMENT[element]
-
-    def element_load(self, pointer: ir.Value, element: Type) -> ir.Value:
-        value = self.b.load(pointer, typ=ELEMENT[element])
-        value.set_metadata("tbaa", tbaa(self.b.module, "array element"))
-        return self.b.icmp_unsigned("!=", value, ir.Constant(I8, 0)) if element is BOOL else value
-
-    def element_store(self, pointer: ir.Value, value: ir.Value, element: Type) -> None:
-        if element is BOOL:
-            value = self.b.zext(value, I8)
-        self.b.store(value, pointer).set_metadata("tbaa", tbaa(self.b.module, "array element"))
+        return b.gep(data, [offset], source_etype=storage_type(t))
 
     # ---- expressions ------------------------------------------------------------------
 
@@ -154,7 +149,7 @@ class ArrayLowering(LowererHost):
         a, owned = self.array_operand(node.array)
         indices = [self.expr(i) for i in node.indices]
         self.loc = node.loc
-        value = self.element_load(self.element_pointer(node, a, t, indices), node.type)
+        value = self.element_load(self.element_pointer(node, a, t, indices), t)
         self.done_with(a, owned, t)
         return value
 
@@ -186,14 +181,20 @@ class ArrayLowering(LowererHost):
         shape = self.expr(node.shape)
         dims = [shape] if t.ndim == 1 and node.shape.type is INT else \
             [b.extract_value(shape, axis) for axis in range(t.ndim)]
-        n1 = dims[1] if t.ndim == 2 else ir.Constant(I64, 1)
-        word = _ONE_BITS[t.element] if node.fill == "ones" else 0
-        obj = self.runtime("array_new", ir.Constant(I64, t.ndim), dims[0], n1, ir.Constant(I64, ITEMSIZE[t.element]),
-                           ir.Constant(I64, _FILL[node.fill]), ir.Constant(I64, word))
-        site = self.site("array_new", node.loc, ndim=t.ndim, dtype=_DTYPES[t.element], operands=["int"] * t.ndim)
+        word = _ONE_BITS.get(t.dtype, 1) if node.fill == "ones" else 0
+        obj = self.runtime("array_make", ir.Constant(I64, t.ndim), self.words_on_stack(dims),
+                           ir.Constant(I64, itemsize(t)), ir.Constant(I64, _FILL[node.fill]), ir.Constant(I64, word))
+        site = self.site("array_new", node.loc, ndim=t.ndim, dtype=t.dtype, operands=["int"] * t.ndim)
         with b.if_then(b.icmp_signed("==", obj, ir.Constant(I64, 0)), likely=False):
             self.report(site, [(d, INT) for d in dims])
         return b.inttoptr(obj, _PTR)
+
+    def words_on_stack(self, values: list[ir.Value]) -> ir.Value:
+        """The address (an int) of `values` stored as consecutive words in this function's frame."""
+        memory = self.entry.alloca(ir.ArrayType(I64, len(values)), name="words")
+        for k, value in enumerate(values):
+            self.b.store(value, self.b.gep(memory, [ir.Constant(I32, 0), ir.Constant(I32, k)]))
+        return self.b.ptrtoint(memory, I64)
 
     # ---- statements -------------------------------------------------------------------
 
@@ -203,7 +204,7 @@ class ArrayLowering(LowererHost):
         a, owned = self.array_operand(node.array)
         indices = [self.expr(i) for i in node.indices]
         self.loc = node.loc
-        self.element_store(self.element_pointer(node, a, t, indices), value, t.element)
+        self.element_store(self.element_pointer(node, a, t, indices), value, t)
         self.done_with(a, owned, t)
 
     def array_update(self, node: T.ArrayUpdate) -> None:
@@ -214,10 +215,10 @@ class ArrayLowering(LowererHost):
         self.loc = node.loc
         element = t.element
         pointer = self.element_pointer(node, a, t, indices)
-        self.holes.append((self.element_load(pointer, element), element))
+        self.holes.append((self.element_load(pointer, t), element))
         new = self.expr(node.value)
         self.holes.pop()
-        self.element_store(pointer, new, element)
+        self.element_store(pointer, new, t)
         self.done_with(a, owned, t)
 
     def for_array(self, node: T.ForArray) -> None:
@@ -238,8 +239,8 @@ class ArrayLowering(LowererHost):
         b.cbranch(b.icmp_signed("<", k, n), body, other)
         b.position_at_end(body)
         data = self.header(a, "data", typ=_PTR)
-        pointer = b.gep(data, [b.mul(k, self.header(a, "strides"))], source_etype=ELEMENT[t.element])
-        b.store(self.element_load(pointer, t.element), self.vars[node.var])
+        pointer = b.gep(data, [b.mul(k, self.header(a, "strides"))], source_etype=storage_type(t))
+        b.store(self.element_load(pointer, t), self.vars[node.var])
         if node.var in self.flags:
             b.store(ir.Constant(I1, 1), self.flags[node.var])
         self.loop_body(body, node.body, step, end)
@@ -312,9 +313,6 @@ class ArrayLowering(LowererHost):
         return phi
 
 
-_DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool", COMPLEX: "complex128"}
-
-
 def _array_type(e: T.Expr) -> Array:
     """The type of an expression check has found to be an array: the base of an element access, of
     len(), .shape or .size, the iterable of a `for` over an array."""
@@ -353,11 +351,11 @@ def boundary_arrays(owner: ModuleHost, b: ir.IRBuilder, fn: T.Function, names: l
     a reference count of 1 that the entry point holds and never gives up, so nothing frees it.
     An array whose data or strides are not multiples of its item size (a view of packed
     records) raises ValueError before the call."""
-    views = [b.alloca(ir.ArrayType(I64, HEADER_WORDS), name="view") for _ in arrays]
+    views = [b.alloca(ir.ArrayType(I64, header_words(t.ndim)), name="view") for _, t, _ in arrays]
     bad = ir.Constant(I64, -1)
     arrays = [(index, t, [b.load(values[0], typ=_PTR), *values[1:]]) for index, t, values in arrays]
     for index, t, values in arrays:
-        mask = ir.Constant(I64, ITEMSIZE[t.element] - 1)
+        mask = ir.Constant(I64, itemsize(t) - 1)
         bits = b.ptrtoint(values[0], I64)
         for v in values[1 + t.ndim:]:
             bits = b.or_(bits, v)
@@ -372,11 +370,12 @@ def boundary_arrays(owner: ModuleHost, b: ir.IRBuilder, fn: T.Function, names: l
             b.call(owner.callback("raise", ir.VoidType()), [ir.Constant(I32, site), memory])
             b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(ir.Constant(returns, None))
     for view, (index, t, values) in zip(views, arrays, strict=True):
-        shift = ir.Constant(I64, ITEMSIZE[t.element].bit_length() - 1)
-        dims = values[1:1 + t.ndim] + [ir.Constant(I64, 1)] * (2 - t.ndim)
-        strides = [b.ashr(v, shift) for v in values[1 + t.ndim:]] + [ir.Constant(I64, 0)] * (2 - t.ndim)
+        shift = ir.Constant(I64, itemsize(t).bit_length() - 1)
+        dims, strides = values[1:1 + t.ndim], [b.ashr(v, shift) for v in values[1 + t.ndim:]]
         words = [ir.Constant(I64, 1), ir.Constant(I64, 3), b.ptrtoint(values[0], I64), ir.Constant(I64, t.ndim),
-                 ir.Constant(I64, index), *dims, *strides, ir.Constant(I64, ITEMSIZE[t.element]), ir.Constant(I64, 0)]
+                 ir.Constant(I64, index), ir.Constant(I64, itemsize(t)), ir.Constant(I64, 0)]
+        for n, stride in zip(dims, strides, strict=True):
+            words += [n, stride]
         for word, value in enumerate(words):
             b.store(value, b.gep(view, [ir.Constant(I32, 0), ir.Constant(I32, word)]))
     return [b.bitcast(view, _PTR) for view in views]

@@ -121,10 +121,11 @@ class ArrayCursor(_Counted):
     def next(self) -> ir.Value:
         host = self.host
         b = host.b
-        element = self.node.type
+        assert isinstance(self.node, T.ArrayIter)
+        t = self.node.array.type
         data = host.header(self.array, "data", typ=_PTR)
         offset = b.mul(self.next_index(), host.header(self.array, "strides"))
-        return host.element_load(b.gep(data, [offset], source_etype=host.element_type(element)), element)
+        return host.element_load(b.gep(data, [offset], source_etype=host.element_type(t)), t)
 
     def finish(self) -> None:
         assert isinstance(self.node, T.ArrayIter)

@@ -1119,6 +1119,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.hole(node)
             case T.ArrayItem():
                 return self.array_item(node)
+            case T.ElementValue():
+                return self.element_value(node)
             case T.ArrayDim():
                 return self.array_dim(node)
             case T.ArrayShape():

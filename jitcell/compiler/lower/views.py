@@ -1,7 +1,7 @@
 """Views of NumPy arrays in generated code: slices, rows, columns, slice assignment, copy.
 
     v = a[1:-1]        n = a.shape[0] ; start, length = slice_bounds(n, 1, -1, step 1)
-                       v = array_view(a, data + start * stride0, 1, length, 1, stride0, 0)
+                       v = array_view(a, data + start * stride0, 1, {length, stride0})
     s += a[i][j]       row = {data + i' * stride0, shape (n1,), strides (stride1,)}  (no object)
     a[:k] = b[::-1]    array_assign(header of a[:k], header of b[::-1])   (stack headers)
 
@@ -21,16 +21,22 @@ from llvmlite import ir
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array
 
-from .arith import F64, I8, I64
+from .arith import I64
+from .elements import itemsize, storage_type
 from .host import LowererHost
 
-__all__ = ["ViewLowering", "VirtualView", "ELEMENT", "ITEMSIZE", "HEADER_WORDS", "slice_bounds"]
+__all__ = ["ViewLowering", "VirtualView", "ELEMENT", "ITEMSIZE", "header_words", "slice_bounds"]
 
 _PTR = ir.PointerType()
-ELEMENT = {FLOAT: F64, INT: I64, BOOL: I8, COMPLEX: ir.LiteralStructType([F64, F64])}
-ITEMSIZE = {FLOAT: 8, INT: 8, BOOL: 1, COMPLEX: 16}
-HEADER_WORDS = 11  # an array object's header: 88 bytes (runtime/source.py)
+# the default dtypes' storage, by element type (elements.py has every dtype's: storage_type(t))
+ELEMENT = {e: storage_type(e) for e in (FLOAT, INT, BOOL, COMPLEX)}
+ITEMSIZE = {e: itemsize(e) for e in (FLOAT, INT, BOOL, COMPLEX)}
 _INT_MAX = 2**63 - 1
+
+
+def header_words(ndim: int) -> int:
+    """The words of an array object's header (runtime/source.py): 7, then 2 per axis."""
+    return 7 + 2 * ndim
 
 
 @dataclass(eq=False)
@@ -144,7 +150,7 @@ class ViewLowering(LowererHost):
                 view.fields[("shape", kept)], view.fields[("strides", kept)] = n, stride
                 kept += 1
         data = self.header(base, "data", typ=_PTR)
-        view.fields[("data", 0)] = b.gep(data, [offset], source_etype=ELEMENT[t.element])
+        view.fields[("data", 0)] = b.gep(data, [offset], source_etype=storage_type(t))
         return view
 
     def step_check(self, step: ir.Value, loc) -> None:
@@ -167,14 +173,10 @@ class ViewLowering(LowererHost):
         t = node.type
         assert isinstance(t, Array)
         view = self.view_parts(node)
-        fields = [self.header(view, "shape", axis) for axis in range(t.ndim)]
-        strides = [self.header(view, "strides", axis) for axis in range(t.ndim)]
-        if t.ndim == 1:
-            fields.append(_const(1))
-            strides.append(_const(0))
+        fields = [self.header(view, field, axis) for axis in range(t.ndim) for field in ("shape", "strides")]
         data = self.b.ptrtoint(view.fields[("data", 0)], I64)
         obj = self.allocated(self.runtime_object("array_view", view.root, data, _const(t.ndim),
-                                                 fields[0], fields[1], strides[0], strides[1]))
+                                                 self.words_on_stack(fields)))
         self.done_with(view, False, t)
         return obj
 
@@ -185,11 +187,11 @@ class ViewLowering(LowererHost):
             assert isinstance(a, ir.Value)
             return a
         b = self.b
-        memory = self.entry.alloca(ir.ArrayType(I64, HEADER_WORDS), name="header")
+        memory = self.entry.alloca(ir.ArrayType(I64, header_words(t.ndim)), name="header")
         words = {2: b.ptrtoint(a.fields[("data", 0)], I64), 3: _const(t.ndim), 4: _const(-3),
-                 9: _const(ITEMSIZE[t.element]), 10: _const(0)}
+                 5: _const(itemsize(t)), 6: _const(0)}
         for axis in range(t.ndim):
-            words[5 + axis], words[7 + axis] = a.fields[("shape", axis)], a.fields[("strides", axis)]
+            words[7 + 2 * axis], words[8 + 2 * axis] = a.fields[("shape", axis)], a.fields[("strides", axis)]
         for word, value in words.items():
             b.store(value, b.gep(memory, [ir.Constant(ir.IntType(32), 0), ir.Constant(ir.IntType(32), word)]))
         return memory
@@ -216,25 +218,19 @@ class ViewLowering(LowererHost):
         self.loc = node.loc
         dst = self.header_object(target, t)
         if not isinstance(node.value.type, Array):
-            word = source
-            if node.value.type is FLOAT:
-                word = b.bitcast(word, I64)
-            elif node.value.type is BOOL:
-                word = b.zext(word, I64)
-            self.runtime("array_fill", dst, word)
+            self.runtime("array_fill", dst, self.element_word(source, t))
         else:
             st = node.value.type
             src = self.header_object(source, st)
             done = self.runtime("array_assign", dst, src)
             self.no_memory_if(b.icmp_signed("<", done, _const(0)))
-            site = self.site("array_broadcast", node.loc, operands=["int"] * 6)
+            site = self.site("array_broadcast", node.loc, operands=["int"] * (2 + t.ndim + st.ndim))
             with b.if_then(b.icmp_signed("==", done, _const(0)), likely=False):
                 self.report(site, [(v, INT) for v in self._dims(target, t) + self._dims(source, st)])
             self.done_with(source, source_owned, st)
         self.done_with(target, False, t)
 
     def _dims(self, a: object, t: Array) -> list[ir.Value]:
-        """ndim, then the shape padded to 2 (the operands of an array_broadcast site)."""
-        dims = [self.header(a, "shape", axis) for axis in range(t.ndim)]
-        return [_const(t.ndim), *dims, *[_const(0)] * (2 - t.ndim)]
+        """ndim, then the shape (operands of an array_broadcast site)."""
+        return [_const(t.ndim), *[self.header(a, "shape", axis) for axis in range(t.ndim)]]
 
