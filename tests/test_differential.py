@@ -204,10 +204,11 @@ def _same_array(a: np.ndarray, b: np.ndarray) -> bool:
     if a.dtype == np.complex128:  # each part bit for bit
         return _same_array(np.ascontiguousarray(a.real), np.ascontiguousarray(b.real)) and \
             _same_array(np.ascontiguousarray(a.imag), np.ascontiguousarray(b.imag))
-    if a.dtype != np.float64:
+    if a.dtype.kind != "f":
         return np.array_equal(a, b)
-    nan_a, nan_b = np.isnan(a), np.isnan(b)
-    return np.array_equal(nan_a, nan_b) and np.array_equal(a[~nan_a].view(np.int64), b[~nan_b].view(np.int64))
+    nan_a, nan_b = np.isnan(a), np.isnan(b)  # float64 and float32 bit for bit
+    bits = f"i{a.dtype.itemsize}"
+    return np.array_equal(nan_a, nan_b) and np.array_equal(a[~nan_a].view(bits), b[~nan_b].view(bits))
 
 
 def same_outcome(a: Outcome, b: Outcome) -> bool:

@@ -85,11 +85,12 @@ _NARROWED = {"int": (INT, BOOL), "float": (INT, BOOL, FLOAT)}
 def _stored(value: T.Expr, t: Array, operand: bool) -> T.Expr:
     """`value` (of t's element type) as NumPy takes a Python scalar for an array of t's dtype:
     an int checked against the dtype's range, a float for float32 (an operand only: a store rounds
-    anyway) rounded. An element read from an array is a NumPy scalar, which NumPy casts without a
-    check (wrapping, as C does), so it is left alone."""
+    anyway) rounded. An element read from another array is a NumPy scalar, which NumPy 2 stores
+    into an unsigned dtype wrapping (np.int64(300) -> 44 in uint8) and into a signed one checked
+    like a Python int; so it is left alone for an unsigned dtype, and for an operand."""
     d = DTYPES[t.dtype]
     inner = value.operand if isinstance(value, T.Convert) else value
-    if isinstance(inner, T.ArrayItem) or value.type is ERROR:
+    if isinstance(inner, T.ArrayItem) and (operand or not d.signed) or value.type is ERROR:
         return value
     if d.kind == "int" and d.name != "int64" or d.name == "float32" and operand:
         return T.ElementValue(value, d.name, value.type, value.loc)
@@ -299,8 +300,9 @@ class ArrayChecks(CheckerHost):
         if value.type is ERROR:
             return None
         if isinstance(value.type, Array):
-            if value.type.element != t.element:
-                self.error(f"cannot assign {value.type} to a view of {t.element} elements in jitcell; the element "
+            if value.type.dtype != t.dtype:
+                shown = t.element if t.dtype == DEFAULT_DTYPE[str(t.element)] else t.dtype
+                self.error(f"cannot assign {value.type} to a view of {shown} elements in jitcell; the element "
                            "types must be the same", value.loc)
                 return None
             return T.ArrayAssign(target, value, loc)
