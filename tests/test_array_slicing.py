@@ -153,5 +153,7 @@ def test_a_broadcast_error_names_numpys_shapes(f):
     g = jitcell.compile_cell("def put(m: float[:, :], b: float[:, :]) -> None:\n    m[1:] = b\n").functions
     with pytest.raises(ValueError, match=r"could not broadcast input array from shape \(2,3\) into shape \(2,4\)"):
         g["put"](np.zeros((3, 4)), np.zeros((2, 3)))
-    assert arrays.site_error("array_broadcast", {}, [1, 4, 0, 1, 3, 0]).args == (
+    assert arrays.site_error("array_broadcast", {}, [1, 4, 1, 3]).args == (  # ndim and shape of each
         "could not broadcast input array from shape (3,) into shape (4,)",)
+    assert arrays.site_error("array_broadcast", {}, [3, 2, 3, 4, 2, 2, 4]).args == (
+        "could not broadcast input array from shape (2,4) into shape (2,3,4)",)
