@@ -39,6 +39,11 @@ def read64(u: uint64[:], i: int) -> int:
     return u[i]
 
 
+def down64(u: uint64[:], v: int) -> None:
+    u[0] -= v
+    u[1] += True
+
+
 def bump(a: uint8[:], i: int, v: int) -> int:
     a[i] += v
     return a[i]
@@ -140,6 +145,10 @@ def fill(a: uint8[:], v: int) -> None:
     a[1:] = v
 
 
+def fill_step(a: uint8[:], v: int, k: int) -> None:
+    a[::k] = v
+
+
 def fill32(a: float32[:], v: float) -> None:
     a[:] = v
 
@@ -165,6 +174,8 @@ def widen(a: uint8[:]) -> int:
 #> put8(np.zeros(3, np.uint8), 0, 2**63 - 1)
 #> put8(np.zeros(3, np.uint8), 0, -2**63)
 #> put8(np.zeros(3, np.uint8), 3, 1)
+#> put8(np.zeros(3, np.uint8), 5, 300)
+#> bump(np.zeros(3, np.uint8), 5, 300)
 #> put_i8(np.zeros(2, np.int8), 0, -128)
 #> put_i8(np.zeros(2, np.int8), 1, 127)
 #> put_i8(np.zeros(2, np.int8), 1, 128)
@@ -180,6 +191,9 @@ def widen(a: uint8[:]) -> int:
 #> read64(np.array([0, 2**63 - 1, 2**63, 2**64 - 1], np.uint64), 1)
 #> read64(np.array([0, 2**63 - 1, 2**63, 2**64 - 1], np.uint64), 2) !OverflowError: uint64 element 9223372036854775808 does not fit
 #> read64(np.array([0, 2**63 - 1, 2**63, 2**64 - 1], np.uint64), 3) !OverflowError: uint64 element 18446744073709551615
+#> down64(np.zeros(2, np.uint64), 1)
+#> down64(np.zeros(2, np.uint64), -1)
+#> down64(np.array([5, 2**64 - 1], np.uint64), 5) !OverflowError: uint64 element 18446744073709551615 does not fit
 #> bump(np.array([255, 0], np.uint8), 0, 1)
 #> bump(np.array([255, 0], np.uint8), 1, 255)
 #> bump(np.array([255, 0], np.uint8), 0, 255)
@@ -209,6 +223,9 @@ def widen(a: uint8[:]) -> int:
 #> fill(np.zeros(4, np.uint8), 255)
 #> fill(np.zeros(4, np.uint8), 256)
 #> fill(np.zeros(4, np.uint8), -1)
+#> fill_step(np.zeros(4, np.uint8), 300, 0)
+#> fill_step(np.zeros(4, np.uint8), 300, 2)
+#> fill_step(np.zeros(4, np.uint8), 3, -2)
 #> fill32(np.zeros(3, np.float32), 0.1)
 #> assign(np.arange(5, dtype=np.uint16), np.arange(60000, 60005, dtype=np.uint16))
 #> through(np.arange(3, dtype=np.uint8))

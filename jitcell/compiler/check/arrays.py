@@ -78,8 +78,9 @@ def _spelled(node: S.Expr) -> str:
 
 
 # the operand types of `a[i] op= x` that NumPy converts to the array's dtype first (NEP 50: a
-# Python int or float is "weak"), by the dtype's kind
-_NARROWED = {"int": (INT, BOOL), "float": (INT, BOOL, FLOAT)}
+# Python int or float is "weak"), for the dtypes narrower than jitcell's int and float
+_NARROWED = {**{d.name: (INT, BOOL) for d in DTYPES.values() if d.kind == "int" and d.name != "int64"},
+             "float32": (INT, BOOL, FLOAT)}
 
 
 def _stored(value: T.Expr, t: Array, operand: bool) -> T.Expr:
@@ -282,7 +283,7 @@ class ArrayChecks(CheckerHost):
             value = self.coerce(self.expr(node.value), t.element, what)
             return T.ArraySet(a, indices, _stored(value, t, False), node.loc)
         operand = self.expr(node.value)
-        if operand.type in _NARROWED.get(DTYPES[t.dtype].kind, ()):  # NumPy's fixed-width arithmetic
+        if t.dtype in _NARROWED and operand.type in _NARROWED[t.dtype]:  # NumPy's fixed-width arithmetic
             operand = _stored(self.coerce(operand, t.element, what), t, True)
         result = self.binary(node.op, T.Hole(t.element, node.loc), operand, node.loc)
         if result.type is ERROR:

@@ -200,11 +200,15 @@ class ArrayLowering(ElementLowering, LowererHost):
 
     def array_set(self, node: T.ArraySet) -> None:
         t = _array_type(node.array)
-        value = self.expr(node.value)  # Python evaluates the value first, then a, then the indices
+        checked = node.value if isinstance(node.value, T.ElementValue) else None
+        value = self.expr(checked.operand if checked else node.value)  # first, then a, then the indices
         a, owned = self.array_operand(node.array)
         indices = [self.expr(i) for i in node.indices]
         self.loc = node.loc
-        self.element_store(self.element_pointer(node, a, t, indices), value, t)
+        pointer = self.element_pointer(node, a, t, indices)
+        if checked:  # NumPy checks the index before the value
+            value = self.element_check(value, checked)
+        self.element_store(pointer, value, t)
         self.done_with(a, owned, t)
 
     def array_update(self, node: T.ArrayUpdate) -> None:

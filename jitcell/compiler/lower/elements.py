@@ -102,8 +102,12 @@ class ElementLowering(LowererHost):
         return value
 
     def element_value(self, node: T.ElementValue) -> ir.Value:
+        return self.element_check(self.expr(node.operand), node)
+
+    def element_check(self, value: ir.Value, node: T.ElementValue) -> ir.Value:
+        """The operand's value, checked against the dtype's range or rounded to float32. A store
+        evaluates the operand first and checks it after the index, as NumPy does (lower/arrays.py)."""
         b = self.b
-        value = self.expr(node.operand)
         self.loc = node.loc
         d = DTYPES[node.dtype]
         if d.kind == "float":  # float32: rounded once, as NumPy converts a Python float operand

@@ -210,14 +210,17 @@ class ViewLowering(LowererHost):
         b = self.b
         t = node.target.type
         assert isinstance(t, Array)
+        checked = node.value if isinstance(node.value, T.ElementValue) else None
         if isinstance(node.value.type, Array):
             source, source_owned = self.array_operand(node.value)
         else:
-            source, source_owned = self.expr(node.value), False
+            source, source_owned = self.expr(checked.operand if checked else node.value), False
         target = self.view_parts(node.target)
         self.loc = node.loc
         dst = self.header_object(target, t)
         if not isinstance(node.value.type, Array):
+            if checked:  # after the slice's checks, as NumPy
+                source = self.element_check(source, checked)
             self.runtime("array_fill", dst, self.element_word(source, t))
         else:
             st = node.value.type
