@@ -47,6 +47,7 @@ from llvmlite import ir
 
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, INT, Array, Tuple
+from jitcell.dtypes import DTYPES
 
 __all__ = ["worth_versioning", "Guard", "unversioned_reason", "unproven_reasons"]
 
@@ -518,6 +519,10 @@ class Guard:
                 for axis in range(1, node.array.type.ndim):
                     size = self.mul(size, self.point(self.array_dim(name, axis)))
                 return size
+            case T.ArrayItem(array=array, type=t) if t is INT and _narrow_int(array.type):
+                assert isinstance(array.type, Array)
+                low, high = DTYPES[array.type.dtype].bounds  # an element of uint8 & co. (lower/elements.py)
+                return ir.Constant(I64, low), ir.Constant(I64, high)
         # anything else (a call's result, a float converted to int, bitwise operations):
         # no bound is known. Its checked parts are proven separately by `emit`'s walk.
         return self.full()
@@ -528,3 +533,8 @@ class Guard:
         q = b.sdiv(v, divisor)
         r = b.srem(v, divisor)
         return b.sub(q, b.zext(b.icmp_signed("<", r, ir.Constant(I64, 0)), I64))
+
+
+def _narrow_int(t) -> bool:
+    """An array of an integer dtype narrower than 64 bits, whose elements have known bounds."""
+    return isinstance(t, Array) and DTYPES[t.dtype].kind == "int" and DTYPES[t.dtype].itemsize < 8
