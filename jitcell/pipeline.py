@@ -25,7 +25,7 @@ import time
 from collections.abc import Mapping, Sequence
 
 from jitcell.errors import CompileError
-from jitcell.loader import fingerprint, frozen, misses, namespace, parcels, variables
+from jitcell.loader import fingerprint, frozen, misses, namespace, parcels, shared, variables
 from jitcell.loader.bind import bind
 from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
 from jitcell.loader.library import Library
@@ -110,14 +110,20 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     else:
         found = store.lookup(key)
         reason = found.reason
-        if found.entry is not None:
+        entry, layer = found.entry, None
+        if entry is None:
+            layered = shared.lookup(key)  # a team's or a cluster's read-only cache (JITCELL_CACHE_PATH)
+            if layered is not None:
+                entry, layer = layered
+        if entry is not None:
             try:
-                library = load(found.entry, cache_hit=True, compile_seconds=None,
-                               address_of=namespace.resolver(env, found.entry.manifest, var_env), filename=filename,
+                library = load(entry, cache_hit=True, compile_seconds=None,
+                               address_of=namespace.resolver(env, entry.manifest, var_env), filename=filename,
                                indentation=indentation)
             except Vanished:
                 reason = "the entry was removed while it was being loaded (a cache clear in another process?)"
             else:
+                library.shared_cache = layer
                 return _finish(library, wrap, callees, settings, source, options, frozen_env)
 
     if shipped is not None and parcels.shipped_problem(shipped[0], shipped[1], key, source,
