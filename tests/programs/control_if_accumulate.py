@@ -1,0 +1,67 @@
+# `if c: x += k` is lowered without a branch on c (lower/ifconvert.py): the sum is computed
+# whatever c is, and its overflow raises only where c holds, as the branchy form would.
+
+
+def count_true(flags: list[bool]) -> int:
+    count = 0
+    for f in flags:
+        if f:
+            count += 1
+    return count
+
+
+def count_from(start: int, flags: list[bool]) -> int:
+    count = start
+    for f in flags:
+        if f:
+            count += 1
+    return count
+
+
+def step_if(x: int, k: int, go: bool) -> int:
+    if go:
+        x -= k
+    return x
+
+
+def add_if_positive(xs: list[int], k: int) -> int:
+    total = 0
+    for x in xs:
+        if x > 0:
+            total = total + k
+    return total
+
+
+def sieve_count(n: int) -> int:
+    flags = [True] * (n + 1)
+    flags[0] = False
+    flags[1] = False
+    i = 2
+    while i * i <= n:
+        if flags[i]:
+            for j in range(i * i, n + 1, i):
+                flags[j] = False
+        i += 1
+    count = 0
+    for f in flags:
+        if f:
+            count += 1
+    return count
+
+
+#> count_true([True, False, True, True])
+#> count_true([])
+#> count_from(2**63 - 2, [False, True, False])
+#> count_from(2**63 - 1, [False, False])
+#> step_if(-2**63, 1, False)
+#> step_if(-2**63, -1, True)
+#> step_if(5, 7, True)
+#> add_if_positive([1, -1, 2, 0], 2**61)
+#> add_if_positive([1, -1, -2, 0], 2**62 + 2**61)
+#> add_if_positive([-1, -2, -3, 1], 2**62 + 2**61)
+#> sieve_count(1000)
+#> sieve_count(100000)
+# Deviation: a count beyond 64 bits raises OverflowError (CPython: a big int).
+#> count_from(2**63 - 2, [True, False, True]) !OverflowError
+#> step_if(-2**63, 1, True) !OverflowError
+#> add_if_positive([1, -1, 2, 1], 2**62) !OverflowError
