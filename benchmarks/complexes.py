@@ -16,9 +16,10 @@ NumPy's, not CPython's algorithms).
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
-from side_by_side import interleaved, machine, write_results
+from side_by_side import machine, with_cpython_scaled, write_results
 
 HERE = Path(__file__).resolve().parent
 SOURCE = '''\
@@ -87,10 +88,8 @@ def main() -> None:
         reference = jit[name](*args)
         assert repr(python[name](*small)) == repr(jit[name](*small)), name  # bit for bit (repr is exact)
         assert abs(numba_function(*args) - reference) <= 1e-9 * max(1.0, abs(reference)), name
-        times = interleaved({"jitcell": lambda f=jit[name], a=args: f(*a),
-                             "Numba": lambda f=numba_function, a=args: f(*a),
-                             "CPython (scaled)": lambda f=python[name], a=small: f(*a)})
-        times["CPython (scaled)"] *= factor
+        times = with_cpython_scaled({"jitcell": partial(jit[name], *args), "Numba": partial(numba_function, *args)},
+                                    partial(python[name], *small), factor)
         rows.append({"kernel": name, **times})
         print(rows[-1], flush=True)
     print(write_results("complexes", "# complex kernels", "Source: benchmarks/complexes.py.", rows,

@@ -17,9 +17,10 @@ must return the same value.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
-from side_by_side import interleaved, machine, write_results
+from side_by_side import machine, with_cpython_scaled, write_results
 
 HERE = Path(__file__).resolve().parent
 SOURCE = '''\
@@ -108,13 +109,11 @@ def main() -> None:
     for name, (args, small, factor) in cases.items():
         reference = jit[name](*args)
         assert python[name](*small) == jit[name](*small), name
-        calls = {"jitcell": lambda f=jit[name], a=args: f(*a)}
+        calls = {"jitcell": partial(jit[name], *args)}
         if name in others:
             assert others[name](*args) == reference, name
-            calls["Numba"] = lambda f=others[name], a=args: f(*a)
-        calls["CPython (scaled)"] = lambda f=python[name], a=small: f(*a)
-        times = interleaved(calls)
-        times["CPython (scaled)"] *= factor
+            calls["Numba"] = partial(others[name], *args)
+        times = with_cpython_scaled(calls, partial(python[name], *small), factor)
         rows.append({"kernel": name, "Numba": None, **times})
         print(rows[-1], flush=True)
     print(write_results("generators", "# Generator kernels", "Source: benchmarks/generators.py.", rows,

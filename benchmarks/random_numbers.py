@@ -17,9 +17,10 @@ to be near jitcell's.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
-from side_by_side import interleaved, machine, write_results
+from side_by_side import machine, with_cpython_scaled, write_results
 
 HERE = Path(__file__).resolve().parent
 SOURCE = '''\
@@ -86,9 +87,8 @@ def main() -> None:
         assert python[name](small) == jit[name](small), name
         reference = jit[name](n)
         assert abs(numbaed(n) - reference) <= tolerance, (name, numbaed(n), reference)
-        times = interleaved({"jitcell": lambda f=jit[name], n=n: f(n), "Numba": lambda f=numbaed, n=n: f(n),
-                             "CPython (scaled)": lambda f=python[name], n=small: f(n)})
-        times["CPython (scaled)"] *= n / small
+        times = with_cpython_scaled({"jitcell": partial(jit[name], n), "Numba": partial(numbaed, n)},
+                                    partial(python[name], small), n / small)
         rows.append({"kernel": name, "n": n, **times})
         print(rows[-1], flush=True)
     print(write_results("random_numbers", "# Random numbers",

@@ -63,6 +63,15 @@ def interleaved(calls: dict[str, Callable[[], object]], samples: int = 5,
     return {system: row["seconds"] for system, row in interleaved_samples(calls, samples, sample_seconds).items()}
 
 
+def with_cpython_scaled(calls: dict[str, Callable[[], object]], cpython: Callable[[], object],
+                        factor: float) -> dict[str, float]:
+    """interleaved(calls) and "CPython (scaled)": CPython on a smaller input, its time times `factor`
+    (how much more work the full input is)."""
+    times = interleaved({**calls, "CPython (scaled)": cpython})
+    times["CPython (scaled)"] *= factor
+    return times
+
+
 def machine(**versions: str) -> dict:
     """Where and when the run took place; `versions` adds e.g. Numba=numba.__version__."""
     try:

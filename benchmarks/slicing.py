@@ -18,10 +18,11 @@ systems must return the same value.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 import numpy as np
-from side_by_side import interleaved, machine, write_results
+from side_by_side import machine, with_cpython_scaled, write_results
 
 HERE = Path(__file__).resolve().parent
 SOURCE = '''\
@@ -142,14 +143,11 @@ def main() -> None:
         for other in (unchecked[name], numbaed[name]):
             value = other(*args)
             assert value == reference or abs(value - reference) <= 1e-9 * abs(reference), (name, value, reference)
-        calls = {"jitcell": lambda f=jit[name], a=args: f(*a),
-                 "jitcell --boundscheck off": lambda f=unchecked[name], a=args: f(*a),
-                 "Numba": lambda f=numbaed[name], a=args: f(*a)}
+        calls = {"jitcell": partial(jit[name], *args), "jitcell --boundscheck off": partial(unchecked[name], *args),
+                 "Numba": partial(numbaed[name], *args)}
         if name in numpy_forms:
-            calls["NumPy"] = lambda f=numpy_forms[name], a=args: f(*a)
-        calls["CPython (scaled)"] = lambda f=python[name], a=small: f(*a)
-        times = interleaved(calls)
-        times["CPython (scaled)"] *= factor
+            calls["NumPy"] = partial(numpy_forms[name], *args)
+        times = with_cpython_scaled(calls, partial(python[name], *small), factor)
         rows.append({"kernel": name, "NumPy": None, **times})
         print(rows[-1], flush=True)
     print(write_results("slicing", "# Array slicing kernels", "Source: benchmarks/slicing.py.", rows,

@@ -12,6 +12,8 @@ Timed in interleaved rounds (side_by_side.py), after a call that compiles.
 
 from __future__ import annotations
 
+from functools import partial
+
 from side_by_side import interleaved, machine, write_results
 
 SOURCE = '''
@@ -71,7 +73,7 @@ def main() -> None:
         text = texts[name]
         results = {system: functions[name](text) for system, functions in systems.items()}
         assert len(set(results.values())) == 1, (name, results)
-        times = interleaved({system: lambda f=functions[name], t=text: f(t) for system, functions in systems.items()},
+        times = interleaved({system: partial(functions[name], text) for system, functions in systems.items()},
                             sample_seconds=0.05)
         rows.append({"kernel": name, "characters": len(text), "result": results["CPython"], **times})
     print(write_results("strings", "# Reading the characters of a str", "ASCII text of about 10^6 characters. "

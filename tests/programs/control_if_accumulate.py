@@ -32,23 +32,6 @@ def add_if_positive(xs: list[int], k: int) -> int:
     return total
 
 
-def sieve_count(n: int) -> int:
-    flags = [True] * (n + 1)
-    flags[0] = False
-    flags[1] = False
-    i = 2
-    while i * i <= n:
-        if flags[i]:
-            for j in range(i * i, n + 1, i):
-                flags[j] = False
-        i += 1
-    count = 0
-    for f in flags:
-        if f:
-            count += 1
-    return count
-
-
 #> count_true([True, False, True, True])
 #> count_true([])
 #> count_from(2**63 - 2, [False, True, False])
@@ -59,8 +42,6 @@ def sieve_count(n: int) -> int:
 #> add_if_positive([1, -1, 2, 0], 2**61)
 #> add_if_positive([1, -1, -2, 0], 2**62 + 2**61)
 #> add_if_positive([-1, -2, -3, 1], 2**62 + 2**61)
-#> sieve_count(1000)
-#> sieve_count(100000)
 # Deviation: a count beyond 64 bits raises OverflowError (CPython: a big int).
 #> count_from(2**63 - 2, [True, False, True]) !OverflowError
 #> step_if(-2**63, 1, True) !OverflowError
