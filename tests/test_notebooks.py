@@ -147,3 +147,18 @@ def test_lists_and_strings_says_what_it_claims(fresh_cache):
     assert re.search(r"live runtime objects before: (\d+) after 10,000 calls: \1\n", text)
     assert "same results: True True True" in text and "speed-up" in text  # timings: benchmarks/, not here
     assert "a list, dict or set holding NumPy arrays cannot be passed from Python yet" in text
+
+
+def test_numbers_and_exceptions_says_what_it_claims(fresh_cache):
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith("07-")]
+    text = "\n".join(text_of(c) for c in execute(path).cells if c.cell_type == "code")
+    assert text.count("same as CPython: True") >= 25 and "same as CPython: False" not in text
+    assert "the compiled function still uses 3: 30 | CPython with rate = 5: 50" in text  # frozen
+    assert "cache miss: the global rate changed: 3 -> 5" in text and "after compiling again: 50" in text
+    assert "name 'weights' is not defined" in text
+    assert "raised ZeroDivisionError: float division by zero" in text and "raised LookupError: no entry b" in text
+    assert "does not fit in a 64-bit int" in text and "caught in compiled code: -1" in text
+    assert "unsupported operand types for +: 'int | None' and 'int'" in text
+    pairs = re.findall(r"compiled +(\S+) +(\S+)\n +CPython +(\S+) +(\S+)", text)  # float.hex() of complex parts
+    assert len(pairs) == 3 and all(p[:2] == p[2:] for p in pairs), pairs
+    assert "Python's random after a compiled dice(): True" in text

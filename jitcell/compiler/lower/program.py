@@ -61,6 +61,7 @@ from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
 from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
+from .ifconvert import conditional_accumulation, lower_conditional_accumulation
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
 from .optional import OptionalLowering, none_of
@@ -821,6 +822,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                         self.release(old, t)
                     if name in self.flags:
                         b.store(ir.Constant(I1, 1), self.flags[name])
+            case T.If() if not self.arith.wraparound and (step := conditional_accumulation(node)) is not None:
+                lower_conditional_accumulation(self, node.test, *step)  # ifconvert.py: no branch on the test
             case T.If(test=test, body=body, orelse=orelse):
                 cond = self.expr(test)
                 then, other, end = (self.ir_fn.append_basic_block(n) for n in ("then", "else", "endif"))
