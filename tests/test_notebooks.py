@@ -162,3 +162,17 @@ def test_numbers_and_exceptions_says_what_it_claims(fresh_cache):
     pairs = re.findall(r"compiled +(\S+) +(\S+)\n +CPython +(\S+) +(\S+)", text)  # float.hex() of complex parts
     assert len(pairs) == 3 and all(p[:2] == p[2:] for p in pairs), pairs
     assert "Python's random after a compiled dice(): True" in text
+
+
+def test_scaling_out_says_what_it_claims(fresh_cache):
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith("09-")]
+    text = "\n".join(text_of(c) for c in execute(path).cells if c.cell_type == "code")
+    assert "unpickled here is the same function: True" in text
+    assert re.search(r"frozen +\d+ bytes +\{'OFFSET': 1000\}", text)
+    assert "pool results equal this kernel's: True" in text
+    assert "submit: 1111 | here: 1111" in text and "map equal: True" in text and "bag sum equal: True" in text
+    assert "token is stable: True" in text and "threads agree with direct calls: True" in text
+    workers = re.findall(r"worker +pid +(\d+) +(\S+) = (0x[0-9a-f]+) +\((.*)\)", text)
+    assert len(workers) == 2 and len({pid for pid, *_ in workers}) == 2
+    assert any("the library came with a pickled function (checked, not compiled here)" in w[3] for w in workers)
+    assert "three processes, three addresses for the same slot: True" in text
