@@ -46,9 +46,11 @@ from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
 from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
+from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
 from .optional import OptionalChecks
+from .powers import PowerChecks
 from .randoms import RandomChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
@@ -60,7 +62,8 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "list", "sorted", "complex", "tuple", *STR_BUILTINS}) | ITERATORS
+                      "all", "divmod", "set", "list", "sorted", "complex", "tuple", "pow", *STR_BUILTINS}) | ITERATORS \
+    | INTROSPECTION_BUILTINS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
@@ -68,7 +71,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
                         IterationChecks, ComprehensionChecks, ComplexChecks,
-                        RandomChecks, OptionalChecks):
+                        RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -84,6 +87,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         and an f-string field."""
         if isinstance(node, S.Name) and node.id in self.caught:
             return T.ExceptionText(self.caught[node.id], STR, node.loc)
+        if (text := self.type_text(node)) is not None:  # str(type(x)): "<class 'int'>" (check/introspection.py)
+            return text
         return self.expr(node)
 
     # ---- reporting ----------------------------------------------------------------
@@ -423,6 +428,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         return T.Binary(op, self.to_int(left), self.to_int(right), result, loc)
 
     def compare(self, left: S.Expr, ops: tuple[str, ...], comparators: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
+        if (folded := self.type_compare(left, ops, comparators, loc)) is not None:  # type(x) is int
+            return folded
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
         if "is" in ops or "is not" in ops:
             return self.identity(operands, ops, loc)
@@ -621,6 +628,10 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         loc = node.loc
         if name == "print":
             return self.call_print(node)
+        if name in INTROSPECTION_BUILTINS:  # isinstance(), callable(), type(): folded (check/introspection.py)
+            return self.introspection_call(name, node)
+        if name == "pow":
+            return self.pow_call(node)  # check/powers.py
         if (listed := self.list_builtin(name, node)) is not None:
             return listed
         if name == "tuple":

@@ -49,6 +49,7 @@ from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import ExpressionChecker, int_text, truncate_hint
+from .introspection import mentions_type_test
 from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .randoms import RANDOM_FUNCTIONS
@@ -542,9 +543,10 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 when_true, when_false = self.proofs(test)  # names proved not None (check/optional.py)
                 known = t_test.value if isinstance(t_test, T.Literal) and t_test.type is BOOL else None
                 self.state = None if known is False else self.proved(start, when_true)  # `if False:`: never
-                t_body = self.block(body)
+                folded = known is not None and mentions_type_test(test)  # isinstance(...): the dead branch is
+                t_body = () if folded and known is False else self.block(body)  # not checked (introspection.py)
                 after_body, self.state = self.state, None if known is True else self.proved(start, when_false)
-                t_else = self.block(orelse)
+                t_else = () if folded and known is True else self.block(orelse)
                 self.state = _meet(after_body, self.state)
                 return T.If(t_test, t_body, t_else, loc)
             case S.While(test=test, body=body, orelse=orelse, loc=loc):
