@@ -62,6 +62,9 @@ _MESSAGES = [
     (r"^the default of '\w+' must be", "non-constant defaults"),
     (r"^\*args and \*\*kwargs", "*args / **kwargs"),
     (r"^a tuple parameter holds", "tuple parameters holding dicts"),
+    (r"^the builtin (\w+\(\)|'\w+') is not supported", "builtins jitcell has not (input(), open()...)"),
+    (r"^typing\.Any is not supported", "typing.Any"),
+    (r"^a list of None is not supported", "lists of None"),
 ]
 
 # For "unsupported type for parameter/return value": the construct of the annotation's leading name.

@@ -69,6 +69,7 @@ class _Parser:
         self.global_names: set[str] | None = None  # `global` names of the function being parsed
         self.function_node: ast.FunctionDef | None = None  # the function being parsed
         self.function_names: dict[str, list] | None = None  # its ast.Name nodes by name (check_global)
+        self.function_imports: list[S.Import] | None = None  # the imports in its body
 
     # ---- entry ----------------------------------------------------------------
 
@@ -237,7 +238,9 @@ class _Parser:
             if node.module == "typing" and not node.level:
                 unknown = next(a.name for a in node.names
                                if a.name not in _TYPING_ANNOTATIONS or a.asname is not None)
-                self.error(node, f"typing.{unknown} is not supported: jitcell reads Optional, List, Dict, Tuple, "
+                why = "jitcell gives every value one static type, so annotate with that type (list[int], not " \
+                      "list[Any]); " if unknown == "Any" else ""
+                self.error(node, f"typing.{unknown} is not supported: {why}jitcell reads Optional, List, Dict, Tuple, "
                                  f"Set, Iterator, Iterable and Generator from typing, as annotations only")
                 return None
             if node.module not in ("math", "numpy", "cmath", "random") or node.level:
@@ -278,12 +281,14 @@ class _Parser:
             body.pop(0)
         returns = self.annotation(node.returns) if node.returns is not None else None
         self.global_names, self.function_node, self.function_names = set(), node, None
+        self.function_imports = []
         stmts = self.block(body) if body else (S.Pass(self.loc(node)),)
+        imports, self.function_imports = tuple(self.function_imports), None
         global_names, self.global_names, self.function_node = frozenset(self.global_names), None, None
         generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)
                         if n is not node and not isinstance(n, ast.Lambda))
         return S.FunctionDef(node.name, tuple(params), returns, stmts, docstring, self.loc(node), global_names,
-                             generator=generator)
+                             generator=generator, imports=imports)
 
     # ---- statements ----------------------------------------------------------------
 
@@ -373,6 +378,10 @@ class _Parser:
             case ast.FunctionDef():
                 self.error(node, "nested functions are not supported; define "
                                  f"'{node.name}' at the top level of the cell")
+            case ast.Import() | ast.ImportFrom() if self.function_imports is not None:
+                imp = self.import_(node)  # the same modules as at the top level, for this function
+                if imp is not None:
+                    self.function_imports.append(imp)
             case ast.Import() | ast.ImportFrom():
                 self.error(node, "imports must be at the top level of the cell")
             case ast.Global(names=names) if self.global_names is not None:

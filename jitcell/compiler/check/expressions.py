@@ -55,6 +55,7 @@ from .randoms import RandomChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
+from .unsupported import builtin_refusal
 from .vartuples import VarTupleChecks, fixed_fits
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint", "int_text"]
@@ -372,6 +373,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             hint = "; add 'import math' at the top of the cell"
         elif name in MATH_FUNCTIONS or name in MATH_CONSTANTS:
             hint = f"; add 'from math import {name}' or write math.{name}"
+        elif (refusal := builtin_refusal(name)) is not None:  # input(), open()... (check/unsupported.py)
+            return self.error(refusal, loc)
         return self.error(f"name '{name}' is not defined{hint}", loc)
 
     def unary(self, op: str, operand: S.Expr, loc: Loc) -> T.Expr:

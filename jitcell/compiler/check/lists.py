@@ -108,6 +108,11 @@ class ListChecks(CheckerHost):
             self.error("cannot infer the element type of a list of empty lists; annotate it, "
                        "e.g. 'rows: list[list[int]] = [[], []]'", loc)
             return ERROR
+        if types == {NONE}:
+            self.error("a list of None is not supported: a jitcell list holds values of one type (int, float, str, "
+                       "a tuple, a list...), and None is none of them; build the list from its values, e.g. "
+                       "[f(i) for i in range(n)]", loc)
+            return ERROR
         t = self.same_type(items, "a list literal", loc)
         if t is NONE or t is ERROR:
             return ERROR

@@ -14,9 +14,10 @@ time, and finds functions that could fall off their end without returning a valu
 from __future__ import annotations
 
 import builtins
+import contextlib
 import functools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
@@ -55,6 +56,7 @@ from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .randoms import RANDOM_FUNCTIONS
 from .sets import EMPTY_SET, SET_ELEMENTS
 from .unpacking import UnpackingChecks
+from .unsupported import annotation_hint
 from .vartuples import immutable_message, is_vartuple_annotation, vartuple_annotation
 
 __all__ = ["check"]
@@ -151,8 +153,22 @@ class ModuleChecker:
             unique = list({(e.message, e.loc): e for e in self.errors}.values())
             raise CompileError(unique, self.source, self.first_line)
 
-    def collect_imports(self) -> None:
-        for imp in self.module.imports:
+    @contextlib.contextmanager
+    def function_imports(self, fdef: S.FunctionDef) -> Iterator[None]:
+        """While `fdef` is checked, the names its body imports are visible too (to it alone)."""
+        if not fdef.imports:
+            yield
+            return
+        cell_imports = self.imports
+        self.imports = dict(cell_imports)
+        try:
+            self.collect_imports(fdef.imports)
+            yield
+        finally:
+            self.imports = cell_imports
+
+    def collect_imports(self, imports: tuple[S.Import, ...] | None = None) -> None:
+        for imp in self.module.imports if imports is None else imports:
             for local, target in imp.names:
                 module, _, member = target.partition(".")
                 if target == "math.*":  # every name jitcell knows of math
@@ -239,8 +255,8 @@ class ModuleChecker:
             t = None
         if t is None or (t is NONE and not allow_none):
             allowed = KNOWN_TYPES + (", and None for a result" if allow_none else "")
-            self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}",
-                                          node.loc if node is not None else loc))
+            self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}"
+                                          f"{annotation_hint(node)}", node.loc if node is not None else loc))
             return ERROR
         return t
 
@@ -342,7 +358,8 @@ class ModuleChecker:
             changed = False
             for fdef in pending:
                 checker = FunctionChecker(self, fdef, probe=True)
-                checker.run()
+                with self.function_imports(fdef):
+                    checker.run()
                 inferred = checker.inferred_return()
                 if inferred is not None and inferred != self.signatures[fdef.name].returns:
                     self.signatures[fdef.name].returns = inferred
@@ -351,10 +368,11 @@ class ModuleChecker:
                 break
 
     def check_function(self, fdef: S.FunctionDef) -> T.Function:
-        probe = FunctionChecker(self, fdef, probe=True)
-        probe.run()
-        final = FunctionChecker(self, fdef, probe=False, known_locals=probe.locals)
-        return final.run()
+        with self.function_imports(fdef):
+            probe = FunctionChecker(self, fdef, probe=True)
+            probe.run()
+            final = FunctionChecker(self, fdef, probe=False, known_locals=probe.locals)
+            return final.run()
 
 
 class _PendingSignature:
