@@ -47,7 +47,8 @@ CASES = {
         "def f(x: float) -> float:\n    import math\n    return math.sqrt(x)\n\ndef g(x: float) -> float:\n"
         "    return math.sqrt(x)\n", 6, 12, "name 'math' is not defined; add 'import math' at the top of the cell"),
     "an unknown math name imported in a function": (
-        "def f(x: float) -> float:\n    from math import nope\n    return x\n", 2, 5, "math.nope is not supported by jitcell"),
+        "def f(x: float) -> float:\n    from math import nope\n    return x\n", 2, 5,
+        "math.nope is not supported by jitcell"),
     "input": ("def f() -> int:\n    return int(input('n: '))\n", 2, 16,
               "the builtin input() is not supported by jitcell: compiled code does not read from the keyboard; "
               "call input() in Python and pass what it reads as an argument"),
@@ -61,6 +62,24 @@ CASES = {
                      "a list of None is not supported: a jitcell list holds values of one type (int, float, str, "
                      "a tuple, a list...), and None is none of them; build the list from its values, e.g. "
                      "[f(i) for i in range(n)]"),
+    # ---- range objects as values: they stay in compiled code
+    "range returned": ("def f(n: int):\n    return range(n)\n", 2, 12,
+                       "a range cannot be returned in jitcell (it does not cross into Python); return list(r) or "
+                       "tuple(r)"),
+    "range in a list": ("def f(n: int) -> int:\n    xs = [range(n)]\n    return 0\n", 2, 10,
+                        "a list cannot hold a range in jitcell; make a list of its items: list(r)"),
+    "range in a tuple": ("def f(n: int) -> int:\n    t = (range(n), 1)\n    return 0\n", 2, 10,
+                         "a tuple cannot hold a range in jitcell; make a list or tuple of its items: tuple(r)"),
+    "range sliced": ("def f(n: int) -> int:\n    r = range(n)\n    return r[1:][0]\n", 3, 12,
+                     "a range is indexed by one int in jitcell (slices of a range are not supported)"),
+    "float in a range": ("def f(n: int) -> bool:\n    r = range(n)\n    return 1.5 in r\n", 3, 12,
+                         "'in' of a range takes an int in jitcell, not float"),
+    "range of a float": ("def f(x: float) -> int:\n    r = range(x)\n    return len(r)\n", 2, 15,
+                         "'float' object cannot be interpreted as an integer"),
+    "range printed": ("def f(n: int) -> None:\n    r = range(n)\n    print(r)\n", 3, 11,
+                      "print() of range is not supported"),
+    "range attribute": ("def f(n: int) -> int:\n    r = range(n)\n    return r.count(1)\n", 3, 12,
+                        "'range' has no method 'count' in jitcell"),
 }
 
 
@@ -77,6 +96,15 @@ def test_any_in_an_annotation_says_what_to_write():
     assert diagnostic.message.startswith("unsupported type for parameter 'xs'; jitcell knows")
     assert diagnostic.message.endswith("; typing.Any is no type jitcell can compile: each value has one static "
                                        "type, so name it (list[int], list[float], list[str], ...)")
+
+
+def test_a_range_parameter_of_a_function_python_calls():
+    error = compile_error("def f(r: range) -> int:\n    return len(r)\n")
+    (diagnostic,) = error.diagnostics
+    assert (diagnostic.loc.line, diagnostic.loc.col) == (1, 10)
+    assert diagnostic.message.endswith("; a range does not cross between Python and compiled code: pass its bounds "
+                                       "(ints), or a list or tuple of ints (a generator function, which compiled "
+                                       "code alone calls, may take a range)")
 
 
 def test_a_dead_branch_is_checked_without_a_folded_isinstance():

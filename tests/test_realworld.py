@@ -37,7 +37,6 @@ BLOCKED = {
     "pyperf_fannkuch": "bound methods as values (perm1_ins = perm1.insert)",
     "pyperf_float": "classes; lists",
     "pyperf_nbody": "module-level lists and dicts; list defaults of parameters",
-    "pyperf_nqueens": "range objects as values and parameters; None (int | None, is None)",
     "pyperf_spectral_norm": "functions as values; tuple parameters",
 }
 

@@ -27,6 +27,7 @@ from jitcell.compiler.types import (
     FLOAT,
     INT,
     NONE,
+    RANGE,
     STR,
     Array,
     Dict,
@@ -52,6 +53,7 @@ from .lists import EMPTY_LIST, ListChecks, arrays_inside
 from .optional import OptionalChecks
 from .powers import PowerChecks
 from .randoms import RandomChecks
+from .ranges import RangeChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
@@ -72,7 +74,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
                         IterationChecks, ComprehensionChecks, ComplexChecks,
-                        RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks):
+                        RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -124,6 +126,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
         if e.type in (INT, FLOAT, STR, COMPLEX) or isinstance(e.type, (Dict, Set, List)):
             return T.Convert(e, BOOL, e.loc)
+        if e.type is RANGE:
+            return self.range_truth(e)
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
 
     def coerce(self, e: T.Expr, target: Type, what: str) -> T.Expr:
@@ -228,6 +232,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.error(f"math.{attr} is not supported by jitcell", loc)
             case S.Attribute(value=S.Name(id=base), attr=attr, loc=loc) if self.module_alias(base, "cmath"):
                 return self.cmath_constant(attr, loc)
+            case S.Attribute(value=S.Name(id=local)) if self.locals.get(local) is RANGE:
+                return self.range_attribute(node)  # r.start (check/ranges.py)
             case S.Attribute(attr="real" | "imag"):
                 return self.complex_part(node)  # check/complexes.py
             case S.Attribute():
@@ -237,6 +243,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             case S.Tuple(elts=elts, loc=loc):
                 items = [self.typed_dict(self.expr(e), "in a tuple") for e in elts]
                 for item in items:
+                    if item.type is RANGE:
+                        return self.error("a tuple cannot hold a range in jitcell; make a list or tuple of its "
+                                          "items: tuple(r)", item.loc)
                     if item.type is NONE or isinstance(item.type, Optional):
                         return self.error("a tuple cannot hold None" if item.type is NONE else
                                           f"a tuple cannot hold a value that may be None ({item.type}) in jitcell",
@@ -323,6 +332,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return value
         if isinstance(value.type, Dict):
             return self.dict_subscript(value, indices, loc)
+        if value.type is RANGE:
+            return self.range_item(value, indices, loc)
         if isinstance(value.type, Array):
             return self.array_subscript(value, indices, loc)
         if isinstance(value.type, List):
@@ -440,6 +451,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return T.Literal(False, ERROR, loc)
         if any(isinstance(e.type, Set) or e.type is EMPTY_SET for e in operands):
             return self.set_compare(operands, ops, loc)
+        if len(ops) == 1 and ops[0] in ("in", "not in") and operands[1].type is RANGE:
+            return self.range_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if any(isinstance(e.type, List) or e.type is EMPTY_LIST for e in operands):
@@ -639,6 +652,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return listed
         if name == "tuple":
             return self.tuple_builtin(node)
+        if name == "range":
+            return self.range_value(node)  # kept as a value (check/ranges.py)
         if name in ITERATORS:
             return self.error(f"{name}() is only supported as {ITERATOR_PLACES}", loc)
         if name in ("sum", "any", "all") or (name in ("min", "max") and (len(node.args) == 1 or node.keywords)):
@@ -675,6 +690,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.str_of(args[0], loc)
             if isinstance(args[0].type, Array):
                 return self.array_len(args[0], loc)
+            if args[0].type is RANGE:
+                return self.range_length(args[0], loc)
             if isinstance(args[0].type, Tuple):
                 return T.Intrinsic("len", (args[0],), INT, loc)
             if isinstance(args[0].type, List):

@@ -29,6 +29,7 @@ from jitcell.compiler.types import (
     FLOAT,
     INT,
     NONE,
+    RANGE,
     STR,
     Array,
     Dict,
@@ -57,7 +58,7 @@ _CLASS_ERROR = "isinstance() arg 2 must be a type, a tuple of types, or a union"
 def _python_class(t: Type) -> type | str | None:
     """The class of a value of static type `t` (None: a type this module does not know)."""
     simple = {INT: int, FLOAT: float, BOOL: bool, STR: str, COMPLEX: complex, NONE: type(None),
-              EMPTY_LIST: list, EMPTY_DICT: dict, EMPTY_SET: set}
+              EMPTY_LIST: list, EMPTY_DICT: dict, EMPTY_SET: set, RANGE: range}
     if t in simple:
         return simple[t]
     if isinstance(t, (VarTuple, Tuple)):  # VarTuple before List: it is a List underneath

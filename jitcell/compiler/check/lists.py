@@ -23,6 +23,7 @@ from jitcell.compiler.types import (
     FLOAT,
     INT,
     NONE,
+    RANGE,
     STR,
     Dict,
     Generator,
@@ -46,6 +47,8 @@ _NO_ARGS = ("clear", "reverse", "copy")
 
 def element_problem(t: Type) -> str | None:
     """Why a list cannot hold items of type t, or None."""
+    if t is RANGE:
+        return "a list cannot hold a range in jitcell; make a list of its items: list(r)"
     if isinstance(t, Optional):
         return f"a list cannot hold values that may be None ({t}) in jitcell"
     if isinstance(t, Tuple):

@@ -29,6 +29,7 @@ from jitcell.compiler.types import (
     FLOAT,
     INT,
     NONE,
+    RANGE,
     STR,
     Array,
     Dict,
@@ -279,6 +280,10 @@ class ModuleChecker:
                     f"'{p.name}: float', '{p.name}: str' or '{p.name}: list[int]' (jitcell knows {KNOWN_TYPES})",
                     p.loc))
                 params.append((p.name, ERROR))
+                continue
+            if fdef.generator and isinstance(p.annotation, S.Name) and p.annotation.id == "range" \
+                    and p.default is None:  # walked in compiled code only: a range crosses no boundary
+                params.append((p.name, RANGE))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
             if isinstance(t, Tuple) and (_holds_empty_tuple(t) or _holds_container(t)):
@@ -983,6 +988,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             if isinstance(value, S.Comprehension):
                 self.expected_type = self.signature.returns
             typed = self.expr(value)
+            if typed.type is RANGE:
+                typed = self.error("a range cannot be returned in jitcell (it does not cross into Python); "
+                                   "return list(r) or tuple(r)", typed.loc)
             if self.fdef.returns is None and not self.probe and \
                     not isinstance(self.signature.returns, (Dict, Set, List)):
                 hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"

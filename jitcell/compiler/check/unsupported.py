@@ -43,7 +43,8 @@ def annotation_hint(node: S.Expr | None) -> str:
         return ("; typing.Any is no type jitcell can compile: each value has one static type, so name it "
                 "(list[int], list[float], list[str], ...)")
     if "range" in names:
-        return "; a range parameter is not supported: pass the range's bounds (ints), or a list or tuple of ints"
+        return ("; a range does not cross between Python and compiled code: pass its bounds (ints), or a list or "
+                "tuple of ints (a generator function, which compiled code alone calls, may take a range)")
     return ""
 
 

@@ -66,6 +66,7 @@ from .locations import DebugLocations, LoopNote, LoweringNotes
 from .optional import OptionalLowering, none_of
 from .powers import int_powmod
 from .randoms import RandomLowering
+from .ranges import lower_range
 from .sets import SetLowering
 from .strings import StringOpLowering
 from .vartuples import VarTupleLowering
@@ -1307,6 +1308,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         if name.startswith("evaluated."):  # isinstance() of an expression: evaluated, then a constant
             self.drop(args[0], node.args[0].type)
             return ir.Constant(I1, int(name == "evaluated.True"))
+        if name.startswith("range."):
+            return lower_range(self, node, args)  # lower/ranges.py
         if name == "powmod":
             return int_powmod(self.arith, *args)  # lower/powers.py
         assert name.startswith("math.")
