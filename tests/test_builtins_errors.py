@@ -62,6 +62,15 @@ CASES = {
                      "a list of None is not supported: a jitcell list holds values of one type (int, float, str, "
                      "a tuple, a list...), and None is none of them; build the list from its values, e.g. "
                      "[f(i) for i in range(n)]"),
+    "top-level dict": ("BODIES = {'sun': ([0.0], 1.0)}\ndef f() -> int:\n    return 0\n", 1, 10,
+                       "a top-level dict is not a constant: a %%jit cell's top-level names are constants compiled "
+                       "into its code, and a list, dict or set that functions share and change would be module "
+                       "state, which jitcell does not keep; make it in a function, or pass it in as an argument"),
+    "top-level list in a tuple": ("PAIR = ([1, 2], 3)\ndef f() -> int:\n    return 0\n", 1, 9,
+                                  "a top-level list is not a constant: a %%jit cell's top-level names are constants "
+                                  "compiled into its code, and a list, dict or set that functions share and change "
+                                  "would be module state, which jitcell does not keep; make it in a function, or "
+                                  "pass it in as an argument"),
     # ---- range objects as values: they stay in compiled code
     "range returned": ("def f(n: int):\n    return range(n)\n", 2, 12,
                        "a range cannot be returned in jitcell (it does not cross into Python); return list(r) or "
