@@ -49,6 +49,12 @@ CASES = {
     "an unknown math name imported in a function": (
         "def f(x: float) -> float:\n    from math import nope\n    return x\n", 2, 5,
         "math.nope is not supported by jitcell"),
+    "import inside an if": ("def f(x: float) -> float:\n    if x > 0:\n        import math\n    return x\n", 3, 9,
+                            "an import inside a function must be a statement of the function's body in jitcell, not "
+                            "inside an if, a loop or a try (Python binds its names only where it runs)"),
+    "used before a function's import": (
+        "def f(x: float) -> float:\n    y = math.sqrt(x)\n    import math\n    return y\n", 3, 5,
+        "'math' is used before this import (Python would raise UnboundLocalError there)"),
     "input": ("def f() -> int:\n    return int(input('n: '))\n", 2, 16,
               "the builtin input() is not supported by jitcell: compiled code does not read from the keyboard; "
               "call input() in Python and pass what it reads as an argument"),

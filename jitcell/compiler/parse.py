@@ -380,7 +380,7 @@ class _Parser:
                                  f"'{node.name}' at the top level of the cell")
             case ast.Import() | ast.ImportFrom() if self.function_imports is not None:
                 imp = self.import_(node)  # the same modules as at the top level, for this function
-                if imp is not None:
+                if imp is not None and self.function_import_problem(node, imp) is None:
                     self.function_imports.append(imp)
             case ast.Import() | ast.ImportFrom():
                 self.error(node, "imports must be at the top level of the cell")
@@ -390,6 +390,25 @@ class _Parser:
             case _:
                 self.unsupported(node)
         return None
+
+    def function_import_problem(self, node: ast.Import | ast.ImportFrom, imp: S.Import) -> str | None:
+        """An import in a function binds local names when it runs: jitcell takes one that surely runs
+        before every use of its names (a statement of the function's own body, above the uses)."""
+        function = self.function_node
+        assert function is not None
+        problem = None
+        if not any(node is top for top in function.body):
+            problem = "an import inside a function must be a statement of the function's body in jitcell, not " \
+                      "inside an if, a loop or a try (Python binds its names only where it runs)"
+        else:
+            names = {local for local, _ in imp.names}
+            early = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id in names
+                     and (n.lineno, n.col_offset) < (node.lineno, node.col_offset)]
+            if early:
+                problem = f"'{early[0].id}' is used before this import (Python would raise UnboundLocalError there)"
+        if problem is not None:
+            self.error(node, problem)
+        return problem
 
     def handler(self, node: ast.ExceptHandler) -> S.Handler | None:
         """`except`, `except E`, `except (E1, E2) as e`: the classes must be names."""
