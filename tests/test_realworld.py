@@ -29,11 +29,11 @@ PROGRAMS = sorted(REALWORLD.glob("*.py"))
 BLOCKED = {
     "algo_binary_exponentiation": "int | float annotations",
     "algo_bubble_sort": "lists (list[Any]); item-target swaps (a[i], a[j] = a[j], a[i]); from typing import",
-    "algo_collatz_sequence": "isinstance; input()",
+    "algo_collatz_sequence": "input() (main() reads a number)",
     "algo_euler_009": "an import inside a function (import timeit)",
     "algo_eulers_totient": "a bare `list` annotation (-> list, without an element type)",
     "algo_runge_kutta": "functions as values (Callable parameters); np.ceil",
-    "algo_simpson_integration": "functions as values; assert with isinstance/callable",
+    "algo_simpson_integration": "functions as values (a Callable parameter, callable(function))",
     "pyperf_fannkuch": "bound methods as values (perm1_ins = perm1.insert)",
     "pyperf_float": "classes; lists",
     "pyperf_nbody": "module-level lists and dicts; list defaults of parameters",
