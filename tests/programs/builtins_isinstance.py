@@ -10,7 +10,7 @@ def classes(n: int, x: float, s: str, b: bool, z: complex) -> tuple[bool, bool, 
 def containers(l: list[int], t: tuple[int, float], d: dict[str, int], s: set[int], v: tuple[int, ...],
                a: float[:]) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool]:
     return (isinstance(l, list), isinstance(l, tuple), isinstance(t, tuple), isinstance(d, dict),
-            isinstance(s, (set, frozenset)), isinstance(v, tuple), isinstance(v, list), isinstance(a, np.ndarray))
+            isinstance(s, (set, frozenset)), isinstance(v, tuple), isinstance(v, list), isinstance(a, (np.ndarray, str)) and isinstance(a, object))
 
 
 def unions(n: int, x: float) -> tuple[bool, bool, bool, bool, bool]:
@@ -25,6 +25,23 @@ def maybe(o: int | None) -> tuple[bool, bool, bool, bool]:
 def effects(xs: list[int]) -> bool:
     # the operand is still evaluated: an index out of range raises
     return isinstance(xs[3], int)
+
+
+def noisy(n: int) -> list[int]:
+    print("noisy", n)
+    return [n]
+
+
+def evaluated(n: int) -> tuple[bool, bool, bool, bool, bool, bool]:
+    # a call is made for its effects; empty displays and None are plain values
+    return (isinstance(noisy(n), list), isinstance([], list), isinstance({}, dict), isinstance(set(), set),
+            isinstance(None, int), callable(noisy(n + 1)))
+
+
+def unbound(n: int) -> bool:
+    if n > 0:
+        xs = [1]
+    return isinstance(xs, list)
 
 
 def integer_square_root(num: int) -> int:
@@ -69,6 +86,9 @@ def checked(a: float, precision: int) -> float:
 #> maybe(7)
 #> effects([1, 2, 3, 4])
 #> effects([1, 2])
+#> evaluated(3)
+#> unbound(1)
+#> unbound(0)
 #> integer_square_root(625)
 #> integer_square_root(-1)
 #> dead_branch(21)

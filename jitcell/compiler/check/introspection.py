@@ -75,7 +75,14 @@ def _python_class(t: Type) -> type | str | None:
 
 
 def _is_instance(cls: type | str, classes: tuple[type | str, ...]) -> bool:
-    return any(cls == c if isinstance(cls, str) or isinstance(c, str) else issubclass(cls, c) for c in classes)
+    return any(c is object or cls == c if isinstance(cls, str) or isinstance(c, str) else issubclass(cls, c)
+               for c in classes)
+
+
+def _pure(e: T.Expr) -> bool:
+    """Has evaluating e no effect (no call, no check that a name is bound)?"""
+    return isinstance(e, (T.Literal, T.NoneValue)) or isinstance(e, T.Local) and not e.may_be_unbound \
+        or e.type in (EMPTY_LIST, EMPTY_DICT, EMPTY_SET)  # `[]`, `{}`, `set()`: no type yet
 
 
 def mentions_type_test(node: S.Expr) -> bool:
@@ -118,7 +125,7 @@ class IntrospectionChecks(CheckerHost):
 
     def evaluated(self, e: T.Expr, value: bool, loc: Loc) -> T.Expr:
         """`value`, after evaluating e if it could have an effect (a call, a check that it is bound)."""
-        if isinstance(e, T.Literal) or isinstance(e, T.Local) and not e.may_be_unbound:
+        if _pure(e):
             return T.Literal(value, BOOL, loc)
         return T.Intrinsic(f"evaluated.{value}", (e,), BOOL, loc)
 
@@ -217,7 +224,7 @@ class IntrospectionChecks(CheckerHost):
         if cls is None or isinstance(e.type, Optional):
             return self.error(f"type() of a {e.type} value is not supported by jitcell", node.loc)
         text = "<class 'numpy.ndarray'>" if cls == _NDARRAY else str(cls)
-        if not (isinstance(e, T.Literal) or isinstance(e, T.Local) and not e.may_be_unbound):
+        if not _pure(e):
             return self.error("type() of an expression with effects is not supported here; assign it to a "
                               "name first", node.loc)
         return T.Literal(text, STR, node.loc)
