@@ -61,7 +61,8 @@ _OPERATIONS = {
     "pow": (operator.pow, "{} ** {}"), "neg": (operator.neg, "-({})"), "abs": (abs, "abs({})"),
     "lshift": (operator.lshift, "{} << {}"), "rshift": (operator.rshift, "{} >> {}"),
     "int": (int, "int({})"), "round": (round, "round({})"), "range": (range, "range({}, {}, {})"),
-    "divmod": (divmod, "divmod({}, {})"),
+    "divmod": (divmod, "divmod({}, {})"), "powmod": (pow, "pow({}, {}, {})"),
+    "range.item": (lambda start, stop, step, i: range(start, stop, step)[i], "range({}, {}, {})[{}]"),
     # strings: failures on values (an index out of range, a substring not found, a bad fill character)
     "getitem": (operator.getitem, "{}[{}]"), "slice_step": (lambda s, step: s[::step], "{}[::{}]"),
     "ord": (ord, "ord({})"), "chr": (chr, "chr({})"),

@@ -65,7 +65,9 @@ from .ifconvert import conditional_accumulation, lower_conditional_accumulation
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
 from .optional import OptionalLowering, none_of
+from .powers import int_powmod
 from .randoms import RandomLowering
+from .ranges import lower_range
 from .sets import SetLowering
 from .strings import StringOpLowering
 from .vartuples import VarTupleLowering
@@ -1306,6 +1308,13 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             return self.complex_intrinsic(node, args)
         if name.startswith("mem."):
             return lower_intrinsic(self.b, name[4:], args, self.owner.slot)
+        if name.startswith("evaluated."):  # isinstance() of an expression: evaluated, then a constant
+            self.drop(args[0], node.args[0].type)
+            return ir.Constant(I1, int(name == "evaluated.True"))
+        if name.startswith("range."):
+            return lower_range(self, node, args)  # lower/ranges.py
+        if name == "powmod":
+            return int_powmod(self.arith, *args)  # lower/powers.py
         assert name.startswith("math.")
         return self.arith.math_call(name[5:], args)
 
