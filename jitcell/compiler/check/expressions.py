@@ -40,6 +40,7 @@ from jitcell.compiler.types import (
 )
 from jitcell.errors import Diagnostic, Loc
 
+from .array_exprs import ArrayExprChecks
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
@@ -67,7 +68,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
-                        IterationChecks, ComprehensionChecks, ComplexChecks,
+                        ArrayExprChecks, IterationChecks, ComprehensionChecks, ComplexChecks,
                         RandomChecks, OptionalChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
@@ -373,6 +374,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         if op == "not":
             return T.Unary("not", self.condition(operand), BOOL, loc)
         e = self.expr(operand)
+        if isinstance(e.type, Array):
+            return self.array_unary(op, e, loc)
         if e.type is COMPLEX:
             return self.complex_unary(op, e, loc)
         if not self.numeric(e, f"unary '{op}'"):
@@ -395,6 +398,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if isinstance(left.type, Array) or isinstance(right.type, Array):
+            return self.array_binary(op, left, right, loc)
         if any(isinstance(t, Set) or t is EMPTY_SET for t in (left.type, right.type)):
             return self.set_binary(op, left, right, loc)
         if isinstance(left.type, List) or isinstance(right.type, List) or EMPTY_LIST in (left.type, right.type):
@@ -428,6 +433,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.identity(operands, ops, loc)
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
+        if any(isinstance(e.type, Array) for e in operands):
+            return self.array_compare(operands, ops, loc)
         if any(isinstance(e.type, Set) or e.type is EMPTY_SET for e in operands):
             return self.set_compare(operands, ops, loc)
         if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
@@ -675,6 +682,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.error(f"{name}() takes exactly one argument in jitcell" if name == "abs" else
                                   f"round() takes at most 2 arguments ({len(args)} given)", loc)
             (x,) = args
+            if name == "abs" and isinstance(x.type, Array):
+                return self.array_unary("abs", x, loc)
             if name == "abs" and x.type is COMPLEX:
                 return self.complex_abs(x, loc)
             if name == "round" and x.type is COMPLEX:
