@@ -110,7 +110,8 @@ def main() -> None:
              f"10^6 float64s, {ROUNDS} interleaved rounds, load average {load_before} -> {meta['load_after']}. "
              "Times in ms per call: minimum (median); ratio = other / jitcell (above 1: jitcell is faster). "
              "Source: benchmarks/array_expressions.py.", "",
-             "| expression | jitcell | NumPy | Numba | NumPy / jitcell | Numba / jitcell |", "|---|---:|---:|---:|---:|---:|"]
+             "| expression | jitcell | NumPy | Numba | NumPy / jitcell | Numba / jitcell |",
+             "|---|---:|---:|---:|---:|---:|"]
     for r in rows:
         cell = {s: f"{r['min_ms'][s]:.3g} ({r['median_ms'][s]:.3g})" for s in systems}
         lines.append(f"| `{r['case']}` | {cell['jitcell']} | {cell['NumPy']} | {cell['Numba']} | "

@@ -193,17 +193,17 @@ def _scalar(kernel: T.Expr, inputs: list[T.Expr]) -> T.Expr:
     return kernel
 
 
-def _binary(op: str, l: T.Expr, r: T.Expr, loc: Loc) -> T.Expr | str:
-    """The kernel of `l op r` on elements, with NumPy's result type, or NumPy's refusal."""
+def _binary(op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr | str:
+    """The kernel of `left op right` on elements, with NumPy's result type, or NumPy's refusal."""
     if op in _COMPARISONS:
-        t = _larger(l.type, r.type)
-        return T.ElementOp(op, (_cast(l, t), _cast(r, t)), BOOL, loc)
+        t = _larger(left.type, right.type)
+        return T.ElementOp(op, (_cast(left, t), _cast(right, t)), BOOL, loc)
     name = UFUNC_NAMES.get(op)
     if name is None:
         return f"'{op}' on arrays is not supported by jitcell"
     if op == "/":
-        return T.ElementOp("/", (_cast(l, FLOAT), _cast(r, FLOAT)), FLOAT, loc)
-    t = _larger(l.type, r.type)
+        return T.ElementOp("/", (_cast(left, FLOAT), _cast(right, FLOAT)), FLOAT, loc)
+    t = _larger(left.type, right.type)
     if op in ("&", "|", "^"):
         if t is FLOAT:
             return (f"ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced "
@@ -214,8 +214,8 @@ def _binary(op: str, l: T.Expr, r: T.Expr, loc: Loc) -> T.Expr | str:
                     "operator, or the logical_xor function instead.")
         if op in ("//", "%", "**"):
             return f"'{op}' of two bool operands gives int8 in NumPy, a dtype jitcell's arrays do not have"
-        return T.ElementOp("|" if op == "+" else "&", (l, r), BOOL, loc)
-    return T.ElementOp(op, (_cast(l, t), _cast(r, t)), t, loc)
+        return T.ElementOp("|" if op == "+" else "&", (left, right), BOOL, loc)
+    return T.ElementOp(op, (_cast(left, t), _cast(right, t)), t, loc)
 
 
 def _unary(op: str, k: T.Expr, loc: Loc) -> T.Expr | str:
@@ -254,6 +254,6 @@ def _function(name: str, ks: list[T.Expr], loc: Loc) -> T.Expr | str:
         c, x, y = ks
         t = _larger(x.type, y.type)
         return T.ElementOp("where", (_cast(c, BOOL), _cast(x, t), _cast(y, t)), t, loc)
-    l, r = ks
-    t = _larger(l.type, r.type)
-    return T.ElementOp(name, (_cast(l, t), _cast(r, t)), t, loc)
+    left, right = ks
+    t = _larger(left.type, right.type)
+    return T.ElementOp(name, (_cast(left, t), _cast(right, t)), t, loc)

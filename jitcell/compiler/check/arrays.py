@@ -25,7 +25,6 @@ from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tupl
 from jitcell.errors import Loc
 
 from .array_exprs import UFUNCS, ArrayExprChecks
-from .host import CheckerHost
 
 __all__ = ["ArrayChecks", "array_annotation", "array_writers", "NUMPY_CONSTANTS"]
 

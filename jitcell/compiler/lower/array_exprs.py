@@ -48,6 +48,11 @@ class _Input:
     type: Type
     operand: Operand | None  # None for a scalar
 
+    @property
+    def element(self) -> Type:
+        assert isinstance(self.type, Array)  # asked of array inputs only
+        return self.type.element
+
 
 class ArrayExprLowering(LowererHost):
     """Mixed into the function lowerer, next to ArrayLowering and ViewLowering."""
@@ -135,8 +140,8 @@ class ArrayExprLowering(LowererHost):
                 if i.operand is None:
                     values.append(i.value)
                     continue
-                pointer = b.gep(i.operand.data, [_offset(b, indices, s)], source_etype=ELEMENT[i.type.element])
-                values.append(self.element_load(pointer, i.type.element))
+                pointer = b.gep(i.operand.data, [_offset(b, indices, s)], source_etype=ELEMENT[i.element])
+                values.append(self.element_load(pointer, i.element))
             value = self.kernel_value(kernel, values)
             pointer = b.gep(out.data, [_offset(b, indices, out_strides)], source_etype=ELEMENT[element])
             self.element_store(pointer, value, element)
@@ -266,7 +271,7 @@ class ArrayExprLowering(LowererHost):
             flag = b.gep(mask.operand.data, [_offset(b, indices, mask.operand.strides)], source_etype=I8)
             with b.if_then(self.element_load(flag, BOOL)):
                 k = b.load(rank)
-                element = ELEMENT[a.type.element]  # type: ignore[union-attr]  # an array input
+                element = ELEMENT[a.element]
                 body(b.gep(a.operand.data, [_offset(b, indices, a.operand.strides)], source_etype=element), k)
                 b.store(b.add(k, _i(1)), rank)
 
