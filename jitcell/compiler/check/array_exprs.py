@@ -84,7 +84,8 @@ class ArrayExprChecks(CheckerHost):
                 kernels.append(T.ElementOf(len(inputs), part.type.element, part.loc))
                 inputs.append(part)
             elif part.type not in _RANK:
-                return self.error(f"unsupported operand type for an elementwise operation: '{part.type}'", part.loc)
+                return self.error(f"array expressions take arrays and scalars of bool, int and float in jitcell, "
+                                  f"not {part.type}", part.loc)
             elif isinstance(part, T.Literal):
                 kernels.append(part)
                 continue
@@ -95,8 +96,8 @@ class ArrayExprChecks(CheckerHost):
                 ndim = max(ndim, part.type.ndim)
         if any(k.type not in _RANK for k in kernels):
             bad = next(k for k in kernels if k.type not in _RANK)
-            return self.error(f"elementwise operations on arrays of {bad.type} are not supported by jitcell "
-                              "(bool, int and float elements are)", loc)
+            return self.error(f"array expressions take arrays and scalars of bool, int and float in jitcell, "
+                              f"not elements of {bad.type}", loc)
         kernel = build(kernels)
         if isinstance(kernel, str):
             return self.error(kernel, loc)

@@ -215,8 +215,8 @@ class ArrayChecks(ArrayExprChecks):
         if e.type is ERROR or isinstance(e.type, Array):  # an array: a mask (array_subscript)
             return e
         if e.type is BOOL:
-            return self.error("a bool index selects elements in NumPy (boolean indexing), which jitcell does "
-                              "not support; write int(...) for 0 or 1", e.loc)
+            return self.error("a bool scalar index adds an axis in NumPy (a[True] is a 2-D array), which jitcell "
+                              "does not support; write int(...) for 0 or 1", e.loc)
         if e.type is not INT:
             return self.error(f"{what} must be int, not {e.type}", e.loc)
         return e
