@@ -141,3 +141,30 @@ def test_compile_errors(body, line, col, message):
     error = compile_error(source)
     found = [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics]
     assert len(found) == 1 and found[0][:2] == (line, col) and message in found[0][2], found
+
+
+def test_in_place_updates_and_mask_stores_write_their_arrays_and_expressions_do_not():
+    """array_writers counts `b += ...` through an alias and `a[mask] = v` as writes (the wrapper
+    then refuses a read-only array, whose pages may fault), and `a + 1.0` as a new array."""
+    g = jitcell.compile_cell(textwrap.dedent("""\
+        def bump(a: float[:]) -> None:
+            b = a
+            b += 1.0
+
+        def clip(a: float[:]) -> None:
+            a[a < 0.0] = 0.0
+
+        def plus(a: float[:]) -> float[:]:
+            c = a + 1.0
+            c[0] = 5.0
+            return c
+        """), cache=False).functions
+    frozen = np.arange(3.0)
+    frozen.flags.writeable = False
+    assert g["plus"](frozen).tolist() == [5.0, 2.0, 3.0]
+    for name in ("bump", "clip"):
+        with pytest.raises(ValueError, match="read-only array"):
+            g[name](frozen)
+    a = np.arange(3.0)
+    g["bump"](a)
+    assert a.tolist() == [1.0, 2.0, 3.0]

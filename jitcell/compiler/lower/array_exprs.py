@@ -224,9 +224,12 @@ class ArrayExprLowering(LowererHost):
         overlap = b.and_(overlap, b.not_(b.or_(empty1, empty2)))
         need = b.and_(overlap, b.not_(same))
         before = b.block
-        with b.if_then(need, likely=False):
-            copy = self.allocated(self.runtime_object("array_copy", self.header_object(i.value, it)))
+        with b.if_then(need, likely=False):  # a C-order copy made by a loop like the others (vectorized)
+            copy = self.new_array(op.dims, it.element, self.loc)
             fields = [self.header(copy, "data", typ=_PTR), *[self.header(copy, "strides", k) for k in range(it.ndim)]]
+            whole = Operand(fields[0], op.dims, fields[1:])
+            self.run_kernel(T.ElementOf(0, it.element, self.loc), [i], op.dims, (whole, whole.strides), it.element)
+            self.take(copy)
             copied_in = b.block
         merged = []
         for original, copied in zip([op.data, *op.strides], [*fields], strict=True):
