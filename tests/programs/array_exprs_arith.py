@@ -103,3 +103,32 @@ def copy_of_unary_plus(a: float[:]) -> float[:]:
 #> chain(np.arange(3.0), np.linspace(1.0, 2.0, 4), np.arange(6.0).reshape(2, 3))
 #> chain(np.arange(3.0), np.linspace(1.0, 2.0, 3), np.arange(8.0).reshape(2, 4))
 #> copy_of_unary_plus(np.arange(4.0)[::-1])
+
+
+def halve_in_place(a: float[:]) -> float:
+    a *= 0.5
+    print("halved")
+    return a[0]
+
+
+def before_a_call(a: float[:]) -> float[:]:
+    return a * 2.0 + halve_in_place(a)
+
+
+def reads_after_a_call(a: float[:]) -> float[:]:
+    return a + halve_in_place(a)
+
+
+def noisy(n: int) -> int:
+    print("called", n)
+    return n
+
+
+def broadcast_error_before_a_call(a: float[:], b: float[:]) -> float[:]:
+    return a * b + noisy(1)
+
+
+#> before_a_call(np.arange(3.0))
+#> reads_after_a_call(np.arange(3.0))
+#> broadcast_error_before_a_call(np.arange(3.0), np.arange(2.0))
+#> broadcast_error_before_a_call(np.arange(3.0), np.arange(3.0))

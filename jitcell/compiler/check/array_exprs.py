@@ -9,7 +9,9 @@
     np.sqrt(2.0)             ->  ElementOp("sqrt", (Literal 2.0,), float)      (no array: a scalar)
 
 An operand that is itself an ArrayMap is inlined into its parent's kernel (its inputs appended),
-so a whole expression tree is one node and one loop, with no temporary arrays. Result types
+so a whole expression tree is one node and one loop, with no temporary arrays; unless a later
+operand calls a function, which could print or change an array: then the operand is computed
+first into an array of its own, as NumPy computes it (`a * 2.0 + f(a)`). Result types
 follow NumPy 2 (NEP 50): array elements are strong, Python scalars weak, and with jitcell's
 three element types (bool < int64 < float64) the result is the larger kind; `/` and the float
 functions give float64. Operations NumPy refuses (`-` on bools, `~` on floats) are compile
@@ -74,10 +76,11 @@ class ArrayExprChecks(CheckerHost):
         inputs: list[T.Expr] = []
         kernels: list[T.Expr] = []
         ndim = 0
-        for part in parts:
+        calls = [_calls(part) for part in parts]
+        for position, part in enumerate(parts):
             if part.type is ERROR:
                 return part
-            if isinstance(part, T.ArrayMap):
+            if isinstance(part, T.ArrayMap) and not any(calls[position + 1:]):
                 kernels.append(_shifted(part.kernel, len(inputs)))
                 inputs += part.inputs
             elif isinstance(part.type, Array):
@@ -183,6 +186,12 @@ class ArrayExprChecks(CheckerHost):
                 return None
             return T.ArrayMaskSet(target.array, target.mask, value, loc)
         return T.ArrayMaskSet(target.array, target.mask, self.coerce(value, t.element, f"an element of {t}"), loc)
+
+
+def _calls(e: T.Expr) -> bool:
+    """Whether evaluating e may call a function (which may print, or change an array): an
+    operand before it is then computed first, as NumPy would, not fused into one loop with it."""
+    return any(isinstance(node, (T.CallCell, T.Print)) for node in T.walk(e))
 
 
 def _scalar(kernel: T.Expr, inputs: list[T.Expr]) -> T.Expr:
