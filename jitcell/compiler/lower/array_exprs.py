@@ -88,7 +88,8 @@ class ArrayExprLowering(LowererHost):
             return self.kernel_shape(k.args[0], inputs, output)
         shapes = [self.kernel_shape(a, inputs) for a in k.args]
         listed = shapes + ([output] if output is not None else [])
-        if sum(1 for s in listed if s.dims) < 2:
+        arrays = [s for s in listed if s.dims]
+        if len(arrays) < 2 or all(_same_dims(s, arrays[0]) for s in arrays):  # `a * a`: nothing to check
             return next((s for s in shapes if s.dims), Shape(()))
         result, bad = broadcast(self.b, listed)
         site = self.site("array_operands", k.loc, operands=["int"] * len(shape_operands(listed)))
@@ -353,6 +354,10 @@ class ArrayExprLowering(LowererHost):
         a, mask = self.mask_operands(node.array, node.mask, node.loc)
         self.each_selected(a, mask, lambda pointer, k: self.element_store(pointer, value, t.element))
         self._done([a, mask])
+
+
+def _same_dims(s: Shape, other: Shape) -> bool:
+    return len(s.dims) == len(other.dims) and all(x is y for x, y in zip(s.dims, other.dims, strict=True))
 
 
 def _offset(b: ir.IRBuilder, indices: list[ir.Value], strides: list[ir.Value]) -> ir.Value:
