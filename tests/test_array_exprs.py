@@ -128,6 +128,7 @@ def compile_error(source: str) -> CompileError:
     ("return p // q", 3, 12, "gives int8 in NumPy"),
     ("return np.sqrt(p)", 3, 12, "gives float16 in NumPy"),
     ("return x < x < x", 3, 12, "a chained comparison of arrays"),
+    ("return x and x", 3, 12, "'and' of arrays asks for the truth value of an array"),
     ("return x[n]", 3, 14, "integer array indexing (fancy indexing) is not supported"),
     ("return np.where(True, 1.0, 2.0)", 3, 12, "np.where() of three scalars"),
     ("return np.sqrt(x, out=x)", 3, 12, "np.sqrt() takes 1 positional argument"),

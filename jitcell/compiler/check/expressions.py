@@ -467,6 +467,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         return t
 
     def logical(self, op: str, values: list[T.Expr], loc: Loc) -> T.Expr:
+        if any(isinstance(v.type, Array) for v in values):  # NumPy's ValueError for more than one element
+            return self.error(f"'{op}' of arrays asks for the truth value of an array, which is ambiguous; combine "
+                              "bool arrays with '&' or '|'", loc)
         t = self.same_type(values, f"'{op}'", loc)
         return T.Logical(op, tuple(values), t, loc)
 
