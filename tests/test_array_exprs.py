@@ -74,20 +74,36 @@ def test_a_scalar_ufunc_returns_the_c_librarys_value(f):
 OVERLAP = textwrap.dedent("""\
     def shift_add(a: float[:]) -> None:
         a[1:] += a[:-1]
+
+    def reversed_add(a: float[:]) -> None:
+        a += a[::-1]
     """)
 
 
-def test_an_overlapping_operand_is_read_as_it_was_and_not_without_the_copy(monkeypatch):
+def _overlaps(a: np.ndarray) -> tuple[list, list]:
+    f = jitcell.compile_cell(OVERLAP, cache=False).functions
+    shifted, added = a.copy(), a.copy()
+    f["shift_add"](shifted)
+    f["reversed_add"](added)
+    return shifted.tolist(), added.tolist()
+
+
+def test_an_overlapping_operand_is_read_as_it_was_and_not_without_the_protections(monkeypatch):
+    """`a[1:] += a[:-1]` walks the array backwards (memmove's choice), `a += a[::-1]` reads a
+    copy: both give NumPy's result, which reads every operand as it was before the statement."""
     a = np.arange(6.0)
-    jitcell.compile_cell(OVERLAP, cache=False).functions["shift_add"](a)
-    expected = np.arange(6.0)
-    expected[1:] += expected[:-1]
-    assert a.tolist() == expected.tolist() == [0.0, 1.0, 3.0, 5.0, 7.0, 9.0]
-    # the protection switched off: the loop reads what it has just written (a running sum)
-    monkeypatch.setattr(lower_array_exprs.ArrayExprLowering, "unshared", lambda self, i, out, t: None)
-    b = np.arange(6.0)
-    jitcell.compile_cell(OVERLAP, cache=False).functions["shift_add"](b)
-    assert b.tolist() == [0.0, 1.0, 3.0, 6.0, 10.0, 15.0]
+    shifted, added = a.copy(), a.copy()
+    shifted[1:] += shifted[:-1]
+    added += added[::-1]
+    assert (shifted.tolist(), added.tolist()) == ([0.0, 1.0, 3.0, 5.0, 7.0, 9.0], [5.0] * 6)
+    assert _overlaps(a) == (shifted.tolist(), added.tolist())
+    protections = lower_array_exprs.ArrayExprLowering
+    # without the choice of direction, the copy still gives NumPy's result
+    monkeypatch.setattr(protections, "direction", lambda self, *args: (None, None))
+    assert _overlaps(a) == (shifted.tolist(), added.tolist())
+    # without either, the loop reads what it has just written: a running sum; a[3] + a[2] (now 5), ...
+    monkeypatch.setattr(protections, "unshared", lambda self, i, need: None)
+    assert _overlaps(a) == ([0.0, 1.0, 3.0, 6.0, 10.0, 15.0], [5.0, 5.0, 5.0, 8.0, 9.0, 10.0])
 
 
 def test_an_expression_tree_is_one_loop_with_no_temporary_arrays():

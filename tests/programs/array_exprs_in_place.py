@@ -80,3 +80,27 @@ def local_alias(a: float[:]) -> float[:]:
 #> bool_or(np.array([True, False, False]), np.array([False, False, True]))
 #> int_into_float(np.zeros(3), np.array([1, -2, 3]))
 #> local_alias(np.arange(3.0))
+
+
+def shift_add_strided(a: float[:]) -> None:
+    a[2::2] += a[:-2:2]
+
+
+def shift_add_reversed(a: float[:]) -> None:
+    b = a[::-1]
+    b[1:] += b[:-1]
+
+
+def shift_two_inputs(a: int[:]) -> None:
+    a[1:-1] += a[:-2] * a[2:]
+
+
+def shift_power(a: int[:]) -> None:
+    a[1:] **= a[:-1]
+
+
+#> shift_add_strided(np.arange(9.0))
+#> shift_add_reversed(np.arange(6.0))
+#> shift_two_inputs(np.arange(7))
+#> shift_power(np.array([2, 3, 1, 2]))
+#> shift_power(np.array([2, 3, -1, 2]))

@@ -14,6 +14,7 @@ element is comes from lower/elementwise.py (NumPy's rules, not Python's).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from llvmlite import ir
@@ -127,13 +128,12 @@ class ArrayExprLowering(LowererHost):
     # ---- the loop -----------------------------------------------------------------------
 
     def run_kernel(self, kernel: T.Expr, inputs: list[_Input], dims: list[ir.Value],
-                   store: tuple[Operand, list[ir.Value]], element: Type) -> None:
+                   store: tuple[Operand, list[ir.Value]] | None, element: Type) -> None:
         """For every index of `dims`: the kernel's value, stored where `store` (an operand and its
-        strides along dims) says."""
+        strides along dims) says; store=None: only its checks."""
         b = self.b
         ndim = len(dims)
         strides = [effective_strides(b, i.operand, ndim) if i.operand is not None else [] for i in inputs]
-        out, out_strides = store
 
         def body(indices: list[ir.Value]) -> None:
             values = []
@@ -144,8 +144,10 @@ class ArrayExprLowering(LowererHost):
                 pointer = b.gep(i.operand.data, [_offset(b, indices, s)], source_etype=ELEMENT[i.element])
                 values.append(self.element_load(pointer, i.element))
             value = self.kernel_value(kernel, values)
-            pointer = b.gep(out.data, [_offset(b, indices, out_strides)], source_etype=ELEMENT[element])
-            self.element_store(pointer, value, element)
+            if store is not None:
+                out, out_strides = store
+                pointer = b.gep(out.data, [_offset(b, indices, out_strides)], source_etype=ELEMENT[element])
+                self.element_store(pointer, value, element)
 
         loop_nest(b, self.ir_fn, dims, body)
 
@@ -199,31 +201,92 @@ class ArrayExprLowering(LowererHost):
         site = self.site("array_output", node.loc, operands=["int"] * 6)
         with b.if_then(mismatch, likely=False):
             self.report(site, [(v, INT) for v in shape_operands([out.shape(), result])[1:]])
-        copies = [self.unshared(i, out, t) for i in inputs[1:]]
-        self.run_kernel(node.update.kernel, inputs, out.dims, (out, out.strides), t.element)
+        conflicts = [self.conflict(i, out, t) for i in inputs[1:]]
+        conflicting = [c for c in conflicts if c is not None]
+        kernel = node.update.kernel
+        if not conflicting:
+            self.run_kernel(kernel, inputs, out.dims, (out, out.strides), t.element)
+        else:  # the loop twice: the usual case, with plain operands (vectorized), and the protected one
+            saved = [i.operand for i in inputs]
+            with b.if_else(functools.reduce(b.or_, conflicting), likely=False) as (overlapping, apart):
+                with overlapping:
+                    self.protected_update(kernel, inputs, conflicts, target, t)
+                for i, operand in zip(inputs, saved, strict=True):
+                    i.operand = operand
+                with apart:
+                    self.run_kernel(kernel, inputs, out.dims, (out, out.strides), t.element)
+        self._done(inputs)
+
+    def protected_update(self, kernel: T.Expr, inputs: list[_Input], conflicts: list[ir.Value | None],
+                         target: _Input, t: Array) -> None:
+        """The update where an operand overlaps the target: each operand read as it was before."""
+        b = self.b
+        out = target.operand
+        assert out is not None
+        if _may_fail(kernel):
+            # NumPy computes an overlapping update into a copy of the target: an element that raises
+            # leaves the target as it was. A first pass that only evaluates raises before any store.
+            self.run_kernel(kernel, inputs, out.dims, None, t.element)
+        reverse, ordered = self.direction(kernel, inputs[1:], conflicts, out, t)
+        copies = [self.unshared(i, c if ordered is None else b.and_(c, b.not_(ordered)))
+                  if c is not None else None for i, c in zip(inputs[1:], conflicts, strict=True)]
+        if reverse is not None:  # every operand walked from its last element
+            n = out.dims[0]
+            for i in inputs:
+                if i.operand is not None:
+                    i.operand = _reversed(b, i.operand, n, reverse, ITEMSIZE[i.element])
+        out = target.operand
+        assert out is not None
+        self.run_kernel(kernel, inputs, out.dims, (out, out.strides), t.element)
         for copy, i in zip(copies, inputs[1:], strict=True):
             if copy is not None:
                 self.drop(copy, i.type)
-        self._done(inputs)
 
-    def unshared(self, i: _Input, out: Operand, t: Array) -> ir.Value | None:
-        """An array input whose memory overlaps the target's (other than as the same elements in
-        the same places) is read from a copy, as NumPy does: returns the copy (null if none made,
-        held), after pointing the input's operand at it."""
+    def conflict(self, i: _Input, out: Operand, t: Array) -> ir.Value | None:
+        """Whether array input i's memory overlaps the target's other than as the same elements in
+        the same places (None for a scalar): reading it while the loop writes would see new values."""
         if i.operand is None:
             return None
         b = self.b
-        it = i.type
-        assert isinstance(it, Array)
-        ndim = len(out.dims)
         op = i.operand
         same = b.icmp_unsigned("==", op.data, out.data)
-        for mine, theirs in zip(effective_strides(b, op, ndim), out.strides, strict=True):
+        for mine, theirs in zip(effective_strides(b, op, len(out.dims)), out.strides, strict=True):
             same = b.and_(same, b.icmp_signed("==", mine, theirs))
-        (lo1, hi1, empty1), (lo2, hi2, empty2) = _extent(b, op, it.element), _extent(b, out, t.element)
+        (lo1, hi1, empty1), (lo2, hi2, empty2) = _extent(b, op, i.element), _extent(b, out, t.element)
         overlap = b.and_(b.icmp_signed("<=", lo1, hi2), b.icmp_signed("<=", lo2, hi1))
         overlap = b.and_(overlap, b.not_(b.or_(empty1, empty2)))
-        need = b.and_(overlap, b.not_(same))
+        return b.and_(overlap, b.not_(same))
+
+    def direction(self, kernel: T.Expr, inputs: list[_Input], conflicts: list[ir.Value | None], out: Operand,
+                  t: Array) -> tuple[ir.Value | None, ir.Value | None]:
+        """For a 1-D target whose conflicting inputs step through memory as it does (`a[1:] += a[:-1]`):
+        (walk backwards, one direction reads every element before the loop overwrites it), as
+        memmove chooses, so that no copy is needed. (None, None) where this does not apply: 2-D,
+        or a kernel that may raise midway (its partial writes must be NumPy's, made forwards)."""
+        if t.ndim != 1 or _may_fail(kernel) or all(c is None for c in conflicts):
+            return None, None
+        b = self.b
+        forward = backward = ir.Constant(ir.IntType(1), 1)
+        step = out.strides[0]
+        rising = b.icmp_signed(">", step, _i(0))
+        for i, c in zip(inputs, conflicts, strict=True):
+            if c is None or i.operand is None:
+                continue
+            aligned = b.icmp_signed("==", effective_strides(b, i.operand, 1)[0], step)
+            ahead = b.sub(b.ptrtoint(i.operand.data, I64), b.ptrtoint(out.data, I64))  # bytes past the target
+            later = b.icmp_unsigned("==", b.icmp_signed(">", ahead, _i(0)), rising)  # read before overwritten
+            earlier = b.icmp_unsigned("==", b.icmp_signed("<", ahead, _i(0)), rising)
+            forward = b.and_(forward, b.or_(b.not_(c), b.and_(aligned, later)))
+            backward = b.and_(backward, b.or_(b.not_(c), b.and_(aligned, earlier)))
+        return b.and_(b.not_(forward), backward), b.or_(forward, backward)
+
+    def unshared(self, i: _Input, need: ir.Value) -> ir.Value:
+        """Where `need` holds, input i is read from a C-order copy made first, as NumPy does:
+        returns the copy (null if none was made; held), after pointing the input's operand at it."""
+        b = self.b
+        it = i.type
+        assert isinstance(it, Array) and i.operand is not None
+        op = i.operand
         before = b.block
         with b.if_then(need, likely=False):  # a C-order copy made by a loop like the others (vectorized)
             copy = self.new_array(op.dims, it.element, self.loc)
@@ -354,6 +417,18 @@ class ArrayExprLowering(LowererHost):
         a, mask = self.mask_operands(node.array, node.mask, node.loc)
         self.each_selected(a, mask, lambda pointer, k: self.element_store(pointer, value, t.element))
         self._done([a, mask])
+
+
+def _may_fail(kernel: T.Expr) -> bool:
+    return any(isinstance(k, T.ElementOp) and k.op == "**" and k.type is INT for k in T.walk(kernel))
+
+
+def _reversed(b: ir.IRBuilder, op: Operand, n: ir.Value, reverse: ir.Value, itemsize: int) -> Operand:
+    """A 1-D operand walked from its element n - 1 (of the n the loop visits) where `reverse` holds."""
+    (stride,) = effective_strides(b, op, 1)
+    last = b.gep(op.data, [b.mul(b.mul(b.sub(n, _i(1)), stride), _i(itemsize))], source_etype=I8)
+    return Operand(b.select(reverse, last, op.data), op.dims, [b.select(reverse, b.sub(_i(0), op.strides[0]),
+                                                                        op.strides[0])])
 
 
 def _same_dims(s: Shape, other: Shape) -> bool:
