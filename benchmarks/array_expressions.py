@@ -4,8 +4,9 @@
 
 One function, `np.sqrt(a * a + b * b)` over 10**6 float64s, compiled by jitcell (one loop,
 one result array), run by NumPy (three temporaries and the result), and compiled by Numba
-(`@njit` of the same source; Numba fuses array expressions too). Also `a[1:] += a[:-1]`
-(in place with an overlapping operand: jitcell and NumPy copy it first) and `a[a > 0.5]`.
+(`@njit` of the same source; Numba fuses array expressions too). Also `a += b`, `a[1:] +=
+a[:-1]` (in place with an overlapping operand: NumPy copies it first, jitcell walks the array
+backwards) and `a[a > 0.5]`.
 Runs are interleaved, round after round, so that a slow moment of the machine hurts every
 system alike; each sample is the mean of enough calls to last 0.1 s, and the table gives the
 minimum and the median over the rounds. jitcell's results must be NumPy's bit for bit.
@@ -29,6 +30,10 @@ import numpy as np
 
 def hypot(a: float[:], b: float[:]) -> float[:]:
     return np.sqrt(a * a + b * b)
+
+
+def add_to(a: float[:], b: float[:]) -> None:
+    a += b
 
 
 def shift_add(a: float[:]) -> None:
@@ -94,7 +99,7 @@ def main() -> None:
     jit = jitcell.compile_cell(SOURCE).functions
     namespace: dict = {}
     exec(compile(SOURCE, "<array_expressions>", "exec"), namespace)
-    nb = {name: numba.njit(namespace[name]) for name in ("hypot", "shift_add", "above")}
+    nb = {name: numba.njit(namespace[name]) for name in ("hypot", "add_to", "shift_add", "above")}
     rng = np.random.default_rng(0)
     a, b = rng.uniform(-1.0, 1.0, N), rng.uniform(-1.0, 1.0, N)
     expected = namespace["hypot"](a, b)
@@ -104,7 +109,8 @@ def main() -> None:
     jit["shift_add"](x)
     namespace["shift_add"](y)
     assert np.array_equal(x, y) and np.array_equal(jit["above"](a), namespace["above"](a))
-    cases = {"np.sqrt(a * a + b * b)": ("hypot", (a, b)), "a[1:] += a[:-1]": ("shift_add", (a.copy(),)),
+    cases = {"np.sqrt(a * a + b * b)": ("hypot", (a, b)), "a += b": ("add_to", (a.copy(), b)),
+             "a[1:] += a[:-1]": ("shift_add", (a.copy(),)),
              "a[a > 0.5]": ("above", (a,))}
     systems = {"jitcell": jit, "NumPy": namespace, "Numba": nb}
     for name in nb:  # Numba compiles at the first call
@@ -138,8 +144,9 @@ def main() -> None:
         cell = {s: f"{r['min_ms'][s]:.3g} ({r['median_ms'][s]:.3g})" for s in systems}
         lines.append(f"| `{r['case']}` | {cell['jitcell']} | {cell['NumPy']} | {cell['Numba']} | "
                      f"{r['numpy_over_jitcell']:.2f}x | {r['numba_over_jitcell']:.2f}x |")
-    lines += ["", "jitcell's `np.exp`, `np.log`, `np.sin`, `np.cos`, `np.tan` call the C library; NumPy may use its own "
-              "SIMD code. Values that differ from NumPy's, and the largest distance in ulps, over 10^6 random inputs:",
+    lines += ["", "jitcell's `np.exp`, `np.log`, `np.sin`, `np.cos`, `np.tan` call the C library; NumPy may use its "
+              "own SIMD code. Values that differ from NumPy's, and the largest distance in ulps, over 10^6 random "
+              "inputs:",
               "", "| function | inputs | values that differ | max ulps |", "|---|---|---:|---:|"]
     for name, (low, high) in ULP_RANGES.items():
         x = rng.uniform(low, high, N)
