@@ -128,7 +128,7 @@ class ArrayExprLowering(LowererHost):
     # ---- the loop -----------------------------------------------------------------------
 
     def run_kernel(self, kernel: T.Expr, inputs: list[_Input], dims: list[ir.Value],
-                   store: tuple[Operand, list[ir.Value]] | None, element: Type) -> None:
+                   store: tuple[Operand, list[ir.Value]] | None, element: Type, descending: bool = False) -> None:
         """For every index of `dims`: the kernel's value, stored where `store` (an operand and its
         strides along dims) says; store=None: only its checks."""
         b = self.b
@@ -149,7 +149,7 @@ class ArrayExprLowering(LowererHost):
                 pointer = b.gep(out.data, [_offset(b, indices, out_strides)], source_etype=ELEMENT[element])
                 self.element_store(pointer, value, element)
 
-        loop_nest(b, self.ir_fn, dims, body)
+        loop_nest(b, self.ir_fn, dims, body, descending)
 
     def new_array(self, dims: list[ir.Value], element: Type, loc) -> ir.Value:
         """A new uninitialized C-order array (held); NumPy's MemoryError if too big. Its data starts
@@ -239,15 +239,21 @@ class ArrayExprLowering(LowererHost):
             # leaves the target as it was. A first pass that only evaluates raises before any store.
             self.run_kernel(kernel, inputs, out.dims, None, t.element)
         reverse, ordered = self.direction(kernel, inputs[1:], conflicts, out, t)
+        if reverse is None:
+            self.copied_update(kernel, inputs, conflicts, None, out, t)
+            return
+        with b.if_else(reverse) as (backwards, forwards):
+            with backwards:  # from the last element down: each operand's element read before it is overwritten
+                self.run_kernel(kernel, inputs, out.dims, (out, out.strides), t.element, descending=True)
+            with forwards:
+                self.copied_update(kernel, inputs, conflicts, ordered, out, t)
+
+    def copied_update(self, kernel: T.Expr, inputs: list[_Input], conflicts: list[ir.Value | None],
+                      ordered: ir.Value | None, out: Operand, t: Array) -> None:
+        """The update walking forwards, conflicting operands read from copies (unless `ordered`)."""
+        b = self.b
         copies = [self.unshared(i, c if ordered is None else b.and_(c, b.not_(ordered)))
                   if c is not None else None for i, c in zip(inputs[1:], conflicts, strict=True)]
-        if reverse is not None:  # every operand walked from its last element
-            n = out.dims[0]
-            for i in inputs:
-                if i.operand is not None:
-                    i.operand = _reversed(b, i.operand, n, reverse, ITEMSIZE[i.element])
-        out = target.operand
-        assert out is not None
         self.run_kernel(kernel, inputs, out.dims, (out, out.strides), t.element)
         for copy, i in zip(copies, inputs[1:], strict=True):
             if copy is not None:
@@ -432,14 +438,6 @@ class ArrayExprLowering(LowererHost):
 
 def _may_fail(kernel: T.Expr) -> bool:
     return any(isinstance(k, T.ElementOp) and k.op == "**" and k.type is INT for k in T.walk(kernel))
-
-
-def _reversed(b: ir.IRBuilder, op: Operand, n: ir.Value, reverse: ir.Value, itemsize: int) -> Operand:
-    """A 1-D operand walked from its element n - 1 (of the n the loop visits) where `reverse` holds."""
-    (stride,) = effective_strides(b, op, 1)
-    last = b.gep(op.data, [b.mul(b.mul(b.sub(n, _i(1)), stride), _i(itemsize))], source_etype=I8)
-    return Operand(b.select(reverse, last, op.data), op.dims, [b.select(reverse, b.sub(_i(0), op.strides[0]),
-                                                                        op.strides[0])])
 
 
 def _same_dims(s: Shape, other: Shape) -> bool:

@@ -81,8 +81,9 @@ def effective_strides(b: ir.IRBuilder, operand: Operand, ndim: int) -> list[ir.V
 
 
 def loop_nest(b: ir.IRBuilder, fn: ir.Function, dims: list[ir.Value],
-              body: Callable[[list[ir.Value]], None]) -> None:
-    """Loops over every index of `dims` in C order (the last axis innermost), `body(indices)` inside."""
+              body: Callable[[list[ir.Value]], None], descending: bool = False) -> None:
+    """Loops over every index of `dims` in C order (the last axis innermost), `body(indices)` inside;
+    `descending`: from the last index down (a 1-D update that must not overwrite what it reads)."""
 
     def level(axis: int, indices: list[ir.Value]) -> None:
         if axis == len(dims):
@@ -96,7 +97,8 @@ def loop_nest(b: ir.IRBuilder, fn: ir.Function, dims: list[ir.Value],
         i.add_incoming(_i(0), before)
         b.cbranch(b.icmp_signed("<", i, dims[axis]), inside, end)
         b.position_at_end(inside)
-        level(axis + 1, [*indices, i])
+        index = b.sub(b.sub(dims[axis], _i(1)), i) if descending else i
+        level(axis + 1, [*indices, index])
         i.add_incoming(b.add(i, _i(1)), b.block)
         b.branch(head)
         b.position_at_end(end)
