@@ -104,3 +104,20 @@ def shift_power(a: int[:]) -> None:
 #> shift_two_inputs(np.arange(7))
 #> shift_power(np.array([2, 3, 1, 2]))
 #> shift_power(np.array([2, 3, -1, 2]))
+
+
+def shift_rows(m: float[:, :]) -> None:
+    m[1:] += m[:-1]
+
+
+def shift_columns(m: int[:, :]) -> None:
+    m[:, 1:] *= m[:, :-1] + 1
+
+
+def transpose_add(m: float[:, :]) -> None:
+    m += m[::-1, ::-1]
+
+
+#> shift_rows(np.arange(12.0).reshape(4, 3))
+#> shift_columns(np.arange(12).reshape(3, 4))
+#> transpose_add(np.arange(9.0).reshape(3, 3))
