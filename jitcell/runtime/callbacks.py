@@ -476,6 +476,8 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
     "array_slice_step": {"operands"}, "array_broadcast": {"operands"},
+    "array_operands": {"operands"}, "array_output": {"operands"}, "array_mask": {"operands"},
+    "array_mask_count": {"operands"}, "array_power": {"operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
     "no_memory": {"operands"}, "str_call": {"op", "operands"},
     "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},

@@ -41,6 +41,7 @@ from jitcell.compiler.types import (
 )
 from jitcell.errors import Diagnostic, Loc
 
+from .array_exprs import ArrayExprChecks
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
@@ -73,7 +74,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
-                        IterationChecks, ComprehensionChecks, ComplexChecks,
+                        ArrayExprChecks, IterationChecks, ComprehensionChecks, ComplexChecks,
                         RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
@@ -392,6 +393,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         if op == "not":
             return T.Unary("not", self.condition(operand), BOOL, loc)
         e = self.expr(operand)
+        if isinstance(e.type, Array):
+            return self.array_unary(op, e, loc)
         if e.type is COMPLEX:
             return self.complex_unary(op, e, loc)
         if not self.numeric(e, f"unary '{op}'"):
@@ -414,6 +417,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if isinstance(left.type, Array) or isinstance(right.type, Array):
+            return self.array_binary(op, left, right, loc)
         if any(isinstance(t, Set) or t is EMPTY_SET for t in (left.type, right.type)):
             return self.set_binary(op, left, right, loc)
         if isinstance(left.type, List) or isinstance(right.type, List) or EMPTY_LIST in (left.type, right.type):
@@ -449,6 +454,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.identity(operands, ops, loc)
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
+        if any(isinstance(e.type, Array) for e in operands):
+            return self.array_compare(operands, ops, loc)
         if any(isinstance(e.type, Set) or e.type is EMPTY_SET for e in operands):
             return self.set_compare(operands, ops, loc)
         if len(ops) == 1 and ops[0] in ("in", "not in") and operands[1].type is RANGE:
@@ -483,6 +490,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         return t
 
     def logical(self, op: str, values: list[T.Expr], loc: Loc) -> T.Expr:
+        if any(isinstance(v.type, Array) for v in values):  # NumPy's ValueError for more than one element
+            return self.error(f"'{op}' of arrays asks for the truth value of an array, which is ambiguous; combine "
+                              "bool arrays with '&' or '|'", loc)
         t = self.same_type(values, f"'{op}'", loc)
         return T.Logical(op, tuple(values), t, loc)
 
@@ -706,6 +716,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.error(f"{name}() takes exactly one argument in jitcell" if name == "abs" else
                                   f"round() takes at most 2 arguments ({len(args)} given)", loc)
             (x,) = args
+            if name == "abs" and isinstance(x.type, Array):
+                return self.array_unary("abs", x, loc)
             if name == "abs" and x.type is COMPLEX:
                 return self.complex_abs(x, loc)
             if name == "round" and x.type is COMPLEX:

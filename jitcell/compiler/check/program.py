@@ -553,6 +553,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                     return None
                 current = self.name(target.id, target.loc)
                 return T.Eval(T.ListOp("repeat_in_place", (current, self.to_int(times)), NONE, loc), loc)
+            case S.AugAssign(target=target, op=op, value=value, loc=loc) \
+                    if isinstance(self.locals.get(target.id), Array):  # in place (check/array_exprs.py)
+                return self.array_in_place(self.name(target.id, target.loc), op, self.expr(value), loc)
             case S.AugAssign(target=target, op=op, value=value, loc=loc):
                 current = self.name(target.id, target.loc)
                 if isinstance(current.type, Set):

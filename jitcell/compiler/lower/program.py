@@ -55,6 +55,7 @@ from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
 from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
+from .array_exprs import ArrayExprLowering
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .complexes import ComplexLowering, complex_constant
 from .dicts import DictLowering
@@ -529,7 +530,7 @@ class _ModuleLowerer:
 
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
-                      ViewLowering, IterationLowering, ExceptionLowering, ComplexLowering,
+                      ViewLowering, ArrayExprLowering, IterationLowering, ExceptionLowering, ComplexLowering,
                       RandomLowering, OptionalLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
@@ -795,6 +796,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 self.array_update(node)
             case T.ArrayAssign():
                 self.array_assign(node)
+            case T.ArrayInPlace():
+                self.array_in_place(node)  # lower/array_exprs.py
+            case T.ArrayMaskSet():
+                self.array_mask_set(node)
             case T.ForArray():
                 self.for_array(node)
             case T.ForStr():
@@ -1140,6 +1145,12 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.array_view(node)
             case T.ArrayCopy():
                 return self.array_copy(node)
+            case T.ArrayMap():
+                return self.array_map(node)  # lower/array_exprs.py
+            case T.ArrayMask():
+                return self.array_mask(node)
+            case T.ElementOp():
+                return self.element_op(node)
             case T.ListNew():
                 return self.list_new(node)
             case T.ListOp():
