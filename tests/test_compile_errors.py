@@ -312,8 +312,10 @@ CASES = {
                 "annotations) are supported, not 'from os import ...'"),
     "from numpy import *": ("from numpy import *\ndef f(n: int):\n    return n\n", 1, 1,
                             "'from numpy import *' is not supported; name what you use"),
-    "import in a function": ("def f(n: int):\n    import math\n    return n\n", 2, 5,
-                             "imports must be at the top level of the cell"),
+    "import in a function's if": ("def f(n: int):\n    if n:\n        import math\n    return n\n", 3, 9,
+                                  "an import inside a function must be a statement of the function's body in "
+                                  "jitcell, not inside an if, a loop or a try (Python binds its names only where it "
+                                  "runs)"),
     "unknown math function": ("import math\ndef f(x: float):\n    return math.gamma(x)\n", 3, 12,
                               "math.gamma is not supported by jitcell"),
     "unknown math import": ("from math import gamma\ndef f(x: float):\n    return x\n", 1, 1,
@@ -412,9 +414,9 @@ CASES = {
                        "range() takes no keyword arguments"),
     "range without arguments": ("def f(n: int):\n    for i in range():\n        pass\n    return n\n", 2, 14,
                                 "range expected at least 1 argument, got 0"),
-    "range as a value": ("def f(n: int):\n    r = range(n)\n    return n\n", 2, 9,
-                         "range() is only supported as the iterable of a for loop or of sum(), min(), max(), any(), "
-                         "all()"),
+    "range returned": ("def f(n: int):\n    return range(n)\n", 2, 12,
+                       "a range cannot be returned in jitcell (it does not cross into Python); return list(r) or "
+                       "tuple(r)"),
     "print of None": ("def g() -> None:\n    pass\ndef f():\n    print(g())\n", 4, 11,
                       "print() of None is not supported"),
     "None stored": ("def g() -> None:\n    pass\ndef f():\n    y = g()\n    return y\n", 4, 9,

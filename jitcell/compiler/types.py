@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from jitcell.dtypes import DEFAULT_DTYPE, DTYPES, dtype_of_prefix, type_prefix
 
-__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "ERROR", "Array", "Tuple", "Dict", "Set", "List",
-           "VarTuple", "Generator", "Optional", "type_from_name", "type_from_text", "is_numeric", "is_heap",
+__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "RANGE", "ERROR", "Array", "Tuple", "Dict", "Set",
+           "List", "VarTuple", "Generator", "Optional", "type_from_name", "type_from_text", "is_numeric", "is_heap",
            "has_heap_parts"]
 
 
@@ -41,6 +41,7 @@ BOOL = Type("bool")
 NONE = Type("None")
 STR = Type("str")
 COMPLEX = Type("complex")  # complex128: check/complexes.py, lower/complexes.py
+RANGE = Type("range")  # a range object: {start, stop, step} (check/ranges.py, lower/ranges.py)
 ERROR = Type("<error>")
 
 

@@ -25,6 +25,7 @@ import ctypes
 
 from jitcell import runtime
 from jitcell.dtypes import DTYPES, MAX_NDIM, dtype_of_prefix
+from jitcell.runtime.array_exprs import ELEMENTWISE_ERRORS, elementwise_error
 
 __all__ = ["parse_type", "is_array_type", "wrapper_lines", "wrapper_namespace", "take_array", "ArrayOwner",
            "ArgumentView", "site_error", "argtypes"]
@@ -303,6 +304,8 @@ def site_error(kind: str, site: dict, values: list) -> BaseException:
     if kind == "array_read":  # a uint64 element beyond 2**63 - 1 (its bits came as a negative int)
         return OverflowError(f"uint64 element {values[0] % 2**64} does not fit in jitcell's int "
                              f"(64-bit signed)")
+    if kind in ELEMENTWISE_ERRORS:  # whole-array expressions (runtime/array_exprs.py)
+        return elementwise_error(kind, values)
     if kind == "array_unaligned":
         (index,) = values
         param = site["params"][index]
