@@ -90,10 +90,11 @@ CASES = {
     "empty dict returned": ("def f():\n    return {}\n", 2, 12,
                             "the type of an empty dict is not known: annotate the result, e.g. "
                             "'def f(...) -> dict[str, int]'"),
-    "negative str tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-'a']\n", 3, 12,
-                                 "a tuple index must be an int literal"),
-    "negative None tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-None]\n", 3, 12,
-                                  "a tuple index must be an int literal"),
+    "negative str tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-'a']\n", 3, 15,
+                                 "unary '-' needs a number, not str"),
+    "negative None tuple index": ("def f(n: int) -> int:\n    t = (n, 1.5)\n    return t[-None]\n", 3, 12,
+                                  "a tuple index must be an int literal, unless all the tuple's items have one type "
+                                  "(this one is tuple[int, float])"),
     "lambda": ("def f(x: int) -> int:\n    g = lambda y: y\n    return x\n", 2, 9,
                "lambda expressions are not supported"),
     # ---- generators: walked where they are called, values of one type
@@ -269,8 +270,11 @@ CASES = {
         "def f(t: tuple[int, list[int]]):\n    return 1\n", 1, 7,
         "a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, not a list; pass "
         "the values of 't' as separate parameters"),
-    "tuple index variable": ("def f(n: int):\n    t = (n, n)\n    return t[n]\n", 3, 12,
-                             "a tuple index must be an int literal"),
+    "tuple index variable": ("def f(n: int):\n    t = (n, 'n')\n    return t[n]\n", 3, 12,
+                             "a tuple index must be an int literal, unless all the tuple's items have one type "
+                             "(this one is tuple[int, str])"),
+    "tuple index float": ("def f(x: float):\n    t = (x, x)\n    return t[x]\n", 3, 14,
+                          "tuple indices must be integers or slices, not float"),
     "tuple index range": ("def f(n: int):\n    t = (n, n)\n    return t[2]\n", 3, 14, "tuple index out of range"),
     "unpack count": ("def f(n: int):\n    t = (n, n, n)\n    a, b = t\n    return a\n", 3, 5,
                      "too many values to unpack (expected 2)"),

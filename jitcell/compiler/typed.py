@@ -160,6 +160,15 @@ class TupleItem:
 
 
 @dataclass(frozen=True, slots=True)
+class TupleIndex:
+    """t[i] with i known at run time, for a tuple whose items all have one type (`DAYS[month]`)."""
+    value: Expr
+    index: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class TupleSlice:
     """t[a:b:c] with constant bounds: the items of t at `indices`, a new tuple."""
     value: Expr

@@ -352,8 +352,20 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
                     and isinstance(index.operand, S.Const) and isinstance(index.operand.value, int):
                 index = S.Const(-index.operand.value, index.loc)  # t[-1] (t[-"a"] is an error below)
+            if isinstance(index, S.Const) and type(index.value) is bool:
+                index = S.Const(int(index.value), index.loc)  # t[True] is t[1], as in Python
+            items = value.type.items
+            if len(indices) == 1 and not isinstance(index, S.Const) and items and all(t == items[0] for t in items):
+                position = self.expr(index)
+                if position.type is ERROR:
+                    return position
+                if position.type not in (INT, BOOL):
+                    return self.error(f"tuple indices must be integers or slices, not {position.type}", index.loc)
+                position = T.Convert(position, INT, position.loc) if position.type is BOOL else position
+                return T.TupleIndex(value, position, items[0], loc)
             if len(indices) != 1 or not isinstance(index, S.Const) or type(index.value) is not int:
-                return self.error("a tuple index must be an int literal", loc)
+                return self.error("a tuple index must be an int literal, unless all the tuple's items have one type "
+                                  f"(this one is {value.type})", loc)
             n = len(value.type.items)
             if not -n <= index.value < n:
                 return self.error("tuple index out of range", index.loc)

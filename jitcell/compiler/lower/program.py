@@ -1172,6 +1172,20 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             case T.Comprehension(body=body, result=result):
                 self.block(body)  # its loops: a fault inside releases what the expression holds so far
                 return self._expr(result)
+            case T.TupleIndex(value=value, index=index, type=t, loc=loc):
+                whole = self.expr(value)
+                position = self.expr(index)
+                n = len(value.type.items)
+                j = b.select(b.icmp_signed("<", position, i64(0)), b.add(position, i64(n)), position)
+                self.list_error_if(b.icmp_unsigned(">=", j, i64(n)), "IndexError", "tuple index out of range", loc)
+                row = ir.ArrayType(llvm_type(t), n)
+                items = self.entry.alloca(row)
+                for k in range(n):
+                    b.store(b.extract_value(whole, k), b.gep(items, [i64(0), i64(k)]))
+                item = b.load(b.gep(items, [i64(0), j]), typ=llvm_type(t))
+                self.retain(item, t)
+                self.drop(whole, value.type)
+                return item
             case T.TupleSlice(value=value, indices=indices, type=t):
                 assert isinstance(t, Tuple)  # check has typed it
                 whole = self.expr(value)
