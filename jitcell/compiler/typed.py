@@ -589,7 +589,8 @@ class IsNone:
 
 
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
-        | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleIndex | TupleSlice | Comprehension | Hole | DictNew | DictGet
+        | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleIndex | TupleSlice | Comprehension | Hole | DictNew
+        | DictGet
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
         | ElementOf | ElementOp | ArrayMap | ArrayMask
         | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
