@@ -1173,6 +1173,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 self.block(body)  # its loops: a fault inside releases what the expression holds so far
                 return self._expr(result)
             case T.TupleIndex(value=value, index=index, type=t, loc=loc):
+                assert isinstance(value.type, Tuple)  # check has typed it
                 whole = self.expr(value)
                 position = self.expr(index)
                 n = len(value.type.items)
