@@ -44,21 +44,27 @@ CASES = {
                   "only 'def', imports and constants such as 'N = 100' may appear at the top level of a %%jit cell, "
                   "not async functions"),
     # ---- an empty dict takes its type from where it goes; where nothing gives it one, it is an error
-    # ---- sets: int or str elements, one element type, other operands sets of it
+    # ---- sets: int, str or tuple elements, one element type, other operands sets of it
     "empty set unannotated": ("def f() -> None:\n    s = set()\n", 2, 9,
                               "the type of an empty set() is not known: write 's: set[int] = set()' "
                               "(with its element type)"),
     "set of float parameter": ("def f(s: set[float]) -> None:\n    pass\n", 1, 10,
-                               "unsupported type for parameter 's': set elements may be int or str, not float"),
-    "set of tuples": ("def f() -> int:\n    s = {(1, 2)}\n    return len(s)\n", 2, 9,
-                      "set elements must be int or str in jitcell, not tuple[int, int]"),
+                               "unsupported type for parameter 's': set elements may be int, str or a tuple of int, float, bool, complex and str, not float"),
+    "set of tuples holding a list": ("def f() -> int:\n    s = {(1, [2])}\n    return len(s)\n", 2, 9,
+                                     "set elements must be int, str or a tuple of int, float, bool, complex and str in jitcell, not tuple[int, list[int]]"),
+    "set of tuples wider than 16 words": ("def f(s: set[tuple[complex, complex, complex, complex, complex, complex, "
+                                          "complex, complex, int]]) -> None:\n    pass\n", 1, 10,
+                                          "unsupported type for parameter 's': set elements may be int, str or a tuple of int, float, bool, complex and str, not "
+                                          "tuple[complex, complex, complex, complex, complex, complex, complex, "
+                                          "complex, int]"),
     "set of sets": ("def f(s: set[set[int]]) -> None:\n    pass\n", 1, 10,
-                    "unsupported type for parameter 's': set elements may be int or str, not set[int]"),
+                    "unsupported type for parameter 's': set elements may be int, str or a tuple of int, float, bool, complex and str, "
+                    "not set[int]"),
     "set as a dict value": ("def f(d: dict[str, set[int]]) -> None:\n    pass\n", 1, 10,
-                            "unsupported type for parameter 'd': dict keys may be int or str, values int, float, "
-                            "bool, str or a list"),
+                            "unsupported type for parameter 'd': dict keys may be int, str or a tuple of int, float, bool, complex and str, "
+                            "values int, float, bool, str or a list"),
     "set of bool": ("def f() -> None:\n    x = {True}\n", 2, 9,
-                    "set elements must be int or str in jitcell, not bool"),
+                    "set elements must be int, str or a tuple of int, float, bool, complex and str in jitcell, not bool"),
     "mixed set literal": ("def f() -> int:\n    s = {1, 'a'}\n    return len(s)\n", 2, 9,
                           "the operands of a set literal have different types (int and str); Python would return "
                           "either, so convert them to one type, e.g. float(...)"),
@@ -277,7 +283,8 @@ CASES = {
     "empty dict": ("def f(n: int):\n    d = {}\n    return n\n", 2, 9,
                    "the type of an empty dict is not known: write 'd: dict[str, int] = {}' (with its key and "
                    "value types)"),
-    "dict key type": ("def f(n: float):\n    return {n: n}\n", 2, 12, "dict keys must be int or str, not float"),
+    "dict key type": ("def f(n: float):\n    return {n: n}\n", 2, 12, "dict keys must be int, str or a tuple of int, float, bool, complex and str, "
+                      "not float"),
     "dict missing default": ("def f(n: int):\n    d = {n: n}\n    return d.get(n)\n", 3, 12,
                              "d.get() takes a key and a default in jitcell: d.get(key, default)"),
     "dict key mismatch": ("def f(n: int):\n    d = {n: n}\n    return d['a']\n", 3, 14,

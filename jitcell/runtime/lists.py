@@ -263,7 +263,7 @@ class Boundary:
         return table
 
     def set_in(self, value, t: Parsed, param: str) -> int:
-        table = _table_in(value, set, convert.KEY_KINDS[t[1]])
+        table = _table_in(value, set, convert.key_kinds_of(t[1]))
         if table == 0:
             table = convert.to_set_table(value, t[2], self.function, param)
         _WORD(table + 72).value = 0  # filling it is no change to reflect
@@ -273,7 +273,7 @@ class Boundary:
     def dict_of_lists_in(self, value, t: Parsed, param: str) -> int:
         if value.__class__ is not dict:
             convert.check_dict(value, t[3], self.function, param)
-        table = runtime.call("table_new", convert.KEY_KINDS[t[1]] | 3 << 8)
+        table = runtime.call("table_new", convert.key_kinds_of(t[1]) | 3 << 8)
         if table == 0:
             raise MemoryError
         element = parse(t[2])
@@ -430,7 +430,7 @@ class Boundary:
             element = parse(t[2])
             values = {k: self.python(v, element) for k, v in convert.table_words(table, t[1])}
         else:
-            values = _native("table_to_python")(table, False, _TRUE, _FALSE, _ERRORS)
+            values = _table_to_python(table, t[3])
         if original is None:
             return values
         original.clear()
@@ -440,10 +440,10 @@ class Boundary:
 
     def set_out(self, table: int, t: Parsed, original):
         if original is None:
-            return _native("table_to_python")(table, True, _TRUE, _FALSE, _ERRORS)
+            return _table_to_python(table, t[2])
         self.reflected.add(table)
         if _table_modified(table):  # the call added or removed elements
-            convert.reflect_set(original, _native("table_to_python")(table, True, _TRUE, _FALSE, _ERRORS))
+            convert.reflect_set(original, _table_to_python(table, t[2]))
         return original
 
 
@@ -475,10 +475,18 @@ def _modified(lst: int) -> bool:
     return _WORD(lst + 56).value != 0
 
 
+def _table_to_python(table: int, type_name: str):
+    """A new Python dict or set with a table's items: natively, or for tuple keys through keys.py."""
+    is_set = type_name.startswith("set[")
+    if _WORD(table + 16).value & 255 == 2:  # the table's kinds word: key kind 2
+        return convert.read_set(table, type_name) if is_set else convert.read_table(table, type_name)
+    return _native("table_to_python")(table, is_set, _TRUE, _FALSE, _ERRORS)
+
+
 def _table_in(value, cls: type, kinds: int) -> int:
     """A new table holding a plain dict's (or set's) items, converted natively; 0 when the Python
     way must do it: a subclass, an item not plainly of its type, no memory (which it finds again)."""
-    if value.__class__ is not cls:
+    if value.__class__ is not cls or kinds & 255 == 2:  # tuple keys: keys.py converts them
         return 0
     return max(_native("table_from_python")(value, kinds, cls is set, _TRUE, _FALSE), 0)
 

@@ -47,12 +47,13 @@ from jitcell.errors import CompileError, Diagnostic, Loc
 from .arrays import array_annotation
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
-from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
+from .dicts import DICT_VALUES, EMPTY_DICT
 from .expressions import ExpressionChecker, int_text, truncate_hint
+from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .randoms import RANDOM_FUNCTIONS
-from .sets import EMPTY_SET, SET_ELEMENTS
+from .sets import EMPTY_SET
 from .unpacking import UnpackingChecks
 from .vartuples import immutable_message, is_vartuple_annotation, vartuple_annotation
 
@@ -219,8 +220,8 @@ class ModuleChecker:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
             if ERROR in (key, value):
                 return ERROR
-            if key not in DICT_KEYS or (value not in DICT_VALUES and type(value) is not List):
-                self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be int or str, values "
+            if not is_key_type(key) or (value not in DICT_VALUES and type(value) is not List):
+                self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be {KEY_NAMES}, values "
                                               "int, float, bool, str or a list", node.loc))
                 return ERROR
             t = Dict(key, value)
@@ -229,8 +230,8 @@ class ModuleChecker:
             element = self.annotation(node.indices[0], what, loc)
             if element is ERROR:
                 return ERROR
-            if element not in SET_ELEMENTS:
-                self.errors.append(Diagnostic(f"unsupported type for {what}: set elements may be int or str, "
+            if not is_key_type(element):
+                self.errors.append(Diagnostic(f"unsupported type for {what}: set elements may be {KEY_NAMES}, "
                                               f"not {element}", node.loc))
                 return ERROR
             t = Set(element)
@@ -867,10 +868,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         if not isinstance(container.type, Dict):
             self.error(f"'{container.type}' does not support item assignment", node.target.loc)
             return None
-        if len(node.target.indices) != 1:
-            self.error("a dict takes one key", node.target.loc)
+        key = self.dict_key_of(container, node.target.indices, node.target.loc)
+        if key is None:
             return None
-        key = self.dict_key(container, self.expr(node.target.indices[0]))
         value_type = container.type.value
         match node:
             case S.AssignItem(value=value):

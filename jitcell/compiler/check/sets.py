@@ -6,8 +6,9 @@
     a |= b                   ->  Assign(a, SetOp("|=", (a, b), set[int]))   (a mutated, then rebound to itself)
     a <= b                   ->  SetOp("<=", (a, b), bool)
 
-Elements are int or str. Both operands of an operator, and the argument of a method taking
-another set, are sets of the same element type (CPython takes any iterable in the methods).
+Elements are int, str or tuples of hashable scalars (keys.py). Both operands of an operator,
+and the argument of a method taking another set, are sets of the same element type (CPython
+takes any iterable in the methods).
 An empty `set()` takes its type from where it goes, as `{}` does for dicts.
 """
 
@@ -15,14 +16,14 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, INT, NONE, STR, Set, Type
+from jitcell.compiler.types import BOOL, ERROR, NONE, Set, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
+from .keys import KEY_NAMES, is_key_type
 
-__all__ = ["SetChecks", "EMPTY_SET", "SET_ELEMENTS"]
+__all__ = ["SetChecks", "EMPTY_SET"]
 
-SET_ELEMENTS = (INT, STR)
 EMPTY_SET = Type("set (empty, type unknown)")
 
 _OPERATORS = {"|": "union", "&": "intersection", "-": "difference", "^": "symmetric_difference"}
@@ -48,8 +49,8 @@ class SetChecks(CheckerHost):
     def set_type(self, element: Type, loc: Loc) -> Type:
         if element is ERROR:
             return ERROR
-        if element not in SET_ELEMENTS:
-            self.error(f"set elements must be int or str in jitcell, not {element}", loc)
+        if not is_key_type(element):
+            self.error(f"set elements must be {KEY_NAMES} in jitcell, not {element}", loc)
             return ERROR
         return Set(element)
 
