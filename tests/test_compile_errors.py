@@ -31,6 +31,8 @@ def compile_error(source: str, **options) -> CompileError:
     return caught.value
 
 
+KEYS = "int, str or a tuple of int, float, bool, complex and str"  # what a set element or dict key may be
+
 # (source, line, column, message): the one diagnostic each cell gets
 CASES = {
     # ---- constructs outside the subset
@@ -49,22 +51,21 @@ CASES = {
                               "the type of an empty set() is not known: write 's: set[int] = set()' "
                               "(with its element type)"),
     "set of float parameter": ("def f(s: set[float]) -> None:\n    pass\n", 1, 10,
-                               "unsupported type for parameter 's': set elements may be int, str or a tuple of int, float, bool, complex and str, not float"),
+                               f"unsupported type for parameter 's': set elements may be {KEYS}, not float"),
     "set of tuples holding a list": ("def f() -> int:\n    s = {(1, [2])}\n    return len(s)\n", 2, 9,
-                                     "set elements must be int, str or a tuple of int, float, bool, complex and str in jitcell, not tuple[int, list[int]]"),
+                                     f"set elements must be {KEYS} in jitcell, not tuple[int, list[int]]"),
     "set of tuples wider than 16 words": ("def f(s: set[tuple[complex, complex, complex, complex, complex, complex, "
                                           "complex, complex, int]]) -> None:\n    pass\n", 1, 10,
-                                          "unsupported type for parameter 's': set elements may be int, str or a tuple of int, float, bool, complex and str, not "
+                                          f"unsupported type for parameter 's': set elements may be {KEYS}, not "
                                           "tuple[complex, complex, complex, complex, complex, complex, complex, "
                                           "complex, int]"),
     "set of sets": ("def f(s: set[set[int]]) -> None:\n    pass\n", 1, 10,
-                    "unsupported type for parameter 's': set elements may be int, str or a tuple of int, float, bool, complex and str, "
-                    "not set[int]"),
+                    f"unsupported type for parameter 's': set elements may be {KEYS}, not set[int]"),
     "set as a dict value": ("def f(d: dict[str, set[int]]) -> None:\n    pass\n", 1, 10,
-                            "unsupported type for parameter 'd': dict keys may be int, str or a tuple of int, float, bool, complex and str, "
-                            "values int, float, bool, str or a list"),
+                            f"unsupported type for parameter 'd': dict keys may be {KEYS}, values int, float, "
+                            "bool, str or a list"),
     "set of bool": ("def f() -> None:\n    x = {True}\n", 2, 9,
-                    "set elements must be int, str or a tuple of int, float, bool, complex and str in jitcell, not bool"),
+                    f"set elements must be {KEYS} in jitcell, not bool"),
     "mixed set literal": ("def f() -> int:\n    s = {1, 'a'}\n    return len(s)\n", 2, 9,
                           "the operands of a set literal have different types (int and str); Python would return "
                           "either, so convert them to one type, e.g. float(...)"),
@@ -283,8 +284,40 @@ CASES = {
     "empty dict": ("def f(n: int):\n    d = {}\n    return n\n", 2, 9,
                    "the type of an empty dict is not known: write 'd: dict[str, int] = {}' (with its key and "
                    "value types)"),
-    "dict key type": ("def f(n: float):\n    return {n: n}\n", 2, 12, "dict keys must be int, str or a tuple of int, float, bool, complex and str, "
-                      "not float"),
+    "dict key type": ("def f(n: float):\n    return {n: n}\n", 2, 12,
+                      f"dict keys must be {KEYS}, not float"),
+    # ---- % formatting and str.format of a literal format string: CPython's errors, known from the types
+    "percent too few": ("def f(n: int) -> str:\n    return '%d %d' % (n,)\n", 2, 12,
+                        "not enough arguments for format string"),
+    "percent too many": ("def f(n: int) -> str:\n    return 'x%dy' % (n, n)\n", 2, 12,
+                         "not all arguments converted during string formatting"),
+    "percent unknown character": ("def f(n: int) -> str:\n    return '%y' % n\n", 2, 12,
+                                  "unsupported format character 'y' (0x79) at index 1"),
+    "percent incomplete": ("def f(n: int) -> str:\n    return 'n %' % n\n", 2, 12, "incomplete format"),
+    "percent x of float": ("def f(x: float) -> str:\n    return '%x' % x\n", 2, 12,
+                           "%x format: an integer is required, not float"),
+    "percent d of str": ("def f(s: str) -> str:\n    return '%d' % s\n", 2, 12,
+                         "%d format: a real number is required, not str"),
+    "percent f of complex": ("def f(z: complex) -> str:\n    return '%f' % z\n", 2, 12,
+                             "must be real number, not complex"),
+    "percent mapping": ("def f(n: int) -> str:\n    return '%(n)d' % n\n", 2, 12, "format requires a mapping"),
+    "percent not literal": ("def f(s: str, n: int) -> str:\n    return s % n\n", 2, 12,
+                            "'%' formatting needs a literal format string in jitcell (\"%d items\" % n); or write "
+                            "an f-string"),
+    "format index": ("def f(n: int) -> str:\n    return '{1}'.format(n)\n", 2, 12,
+                     "Replacement index 1 out of range for positional args tuple"),
+    "format name": ("def f(n: int) -> str:\n    return '{a}'.format(n)\n", 2, 12, "KeyError: 'a'"),
+    "format switch": ("def f(n: int) -> str:\n    return '{}{0}'.format(n)\n", 2, 12,
+                      "cannot switch from automatic field numbering to manual field specification"),
+    "format brace": ("def f(n: int) -> str:\n    return '}'.format(n)\n", 2, 12,
+                     "Single '}' encountered in format string"),
+    "format not literal": ("def f(s: str, n: int) -> str:\n    return s.format(n)\n", 2, 12,
+                           "str.format() needs a literal format string in jitcell (\"{}\".format(x)); or write an "
+                           "f-string"),
+    "format out of order": ("def g(n: int) -> int:\n    return n\ndef f(n: int) -> str:\n"
+                            "    return '{1}{0}'.format(g(n), g(n))\n", 4, 12,
+                            "str.format() here would use its arguments out of order, more than once or not at all: "
+                            "jitcell needs them to be names or constants then (Python evaluates each once, in order)"),
     "dict missing default": ("def f(n: int):\n    d = {n: n}\n    return d.get(n)\n", 3, 12,
                              "d.get() takes a key and a default in jitcell: d.get(key, default)"),
     "dict key mismatch": ("def f(n: int):\n    d = {n: n}\n    return d['a']\n", 3, 14,

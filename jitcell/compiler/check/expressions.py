@@ -45,6 +45,7 @@ from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
 from .dicts import EMPTY_DICT, DictChecks
+from .formatting import FormatChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
@@ -66,8 +67,8 @@ _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
-                        IterationChecks, ComprehensionChecks, ComplexChecks,
+class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
+                        VarTupleChecks, ArrayChecks, IterationChecks, ComprehensionChecks, ComplexChecks,
                         RandomChecks, OptionalChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
@@ -202,6 +203,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.constant(node)
             case S.Name(id=name, loc=loc):
                 return self.name(name, loc)
+            case S.BinOp(op="%", left=S.Const(value=str())):
+                return self.percent_format(node)  # check/formatting.py
             case S.BinOp(op=op, left=left, right=right, loc=loc):
                 return self.binary(op, self.expr(left), self.expr(right), loc)
             case S.UnaryOp(op=op, operand=operand, loc=loc):
