@@ -44,6 +44,7 @@ from .arrays import NUMPY_CONSTANTS, ArrayChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
+from .dict_calls import dict_call_syntax
 from .dicts import EMPTY_DICT, DictChecks
 from .formatting import FormatChecks
 from .host import ModuleContext
@@ -61,7 +62,7 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "list", "sorted", "complex", "tuple", *STR_BUILTINS}) | ITERATORS
+                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", *STR_BUILTINS}) | ITERATORS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
@@ -632,12 +633,18 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.error(f"{name}() is only supported as {ITERATOR_PLACES}", loc)
         if name in ("sum", "any", "all") or (name in ("min", "max") and (len(node.args) == 1 or node.keywords)):
             return self.reduce(name, node)
+        if name in ("min", "max") and len(node.args) > 1 and isinstance(self.expr(node.args[0]).type, (Tuple, List)):
+            # min(a, b) of tuples or lists: the reduction over [a, b] (each evaluated once, in order)
+            return self.reduce(name, S.Call(node.func, (S.ListLiteral(node.args, loc),), (), loc))
         if name == "len" and len(node.args) == 1 and not node.keywords and (length := self.iter_length(node)):
             return length
         if name == "divmod":
             return self.divmod(node)
         if name == "set":
             return self.set_call(node)
+        if name == "dict":
+            desugared = dict_call_syntax(node, self.locals)  # dict_calls.py
+            return self.error(desugared, loc) if isinstance(desugared, str) else self.expr(desugared)
         if name == "complex":
             return self.call_complex(node)
         if node.keywords:

@@ -32,6 +32,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import Loc
 
 from .host import CheckerHost
+from .lists import orderable
 
 __all__ = ["IterationChecks", "ITERATORS", "ITERATOR_PLACES"]
 
@@ -253,8 +254,9 @@ class IterationChecks(CheckerHost):
             if key is None:
                 return T.Literal(0, ERROR, loc)
             compared = key.type
-        if not (is_numeric(compared) or compared is STR):
-            return self.error(f"{name}() compares numbers or strs in jitcell, not {compared}", loc)
+        if not (is_numeric(compared) or compared is STR or isinstance(compared, (Tuple, List)) and orderable(compared)):
+            return self.error(f"{name}() compares numbers, strs, and tuples and lists of them in jitcell, not "
+                              f"{compared}", loc)
         default = None
         if "default" in keywords:
             default = self.expr(keywords["default"])

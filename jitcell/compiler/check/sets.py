@@ -19,6 +19,7 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, ERROR, NONE, Set, Type
 from jitcell.errors import Loc
 
+from .dict_calls import set_of_iterable
 from .host import CheckerHost
 from .keys import KEY_NAMES, is_key_type
 
@@ -55,7 +56,7 @@ class SetChecks(CheckerHost):
         return Set(element)
 
     def set_call(self, node: S.Call) -> T.Expr:
-        """`set()` (its type from where it goes) or `set(s)` of a set: a copy."""
+        """`set()` (its type from where it goes), `set(s)` of a set: a copy, or of another iterable."""
         if node.keywords or len(node.args) > 1:
             return self.error("set() takes at most one argument in jitcell", node.loc)
         if not node.args:
@@ -64,8 +65,7 @@ class SetChecks(CheckerHost):
         if value.type is ERROR:
             return value
         if not isinstance(value.type, Set):
-            return self.error(f"set() of {value.type} is not supported in jitcell: set() takes a set, or "
-                              "nothing (add the elements with s.add(x) in a loop)", node.loc)
+            return self.expr(set_of_iterable(node.args[0], node.loc))  # {x for x in xs}: dict_calls.py
         return T.SetOp("copy", (value,), value.type, node.loc)
 
     def other_set(self, s: T.Expr, other: T.Expr, what: str) -> T.Expr:
