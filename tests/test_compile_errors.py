@@ -83,9 +83,10 @@ CASES = {
     "set subscript": ("def f(s: set[int]) -> int:\n    return s[0]\n", 2, 12, "'set[int]' object is not subscriptable"),
     "chained set comparison": ("def f(s: set[int]) -> bool:\n    return s < s < s\n", 2, 12,
                                "chained comparisons of sets are not supported; compare two sets at a time"),
-    "set of a str": ("def f() -> int:\n    s = set('abc')\n    return len(s)\n", 2, 9,
-                     "set() of str is not supported in jitcell: set() takes a set, or nothing (add the elements "
-                     "with s.add(x) in a loop)"),
+    "set of an int": ("def f() -> int:\n    s = set(5)\n    return len(s)\n", 2, 13,
+                      "'int' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
+                      "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
+                      "enumerate(), zip(), reversed() and calls of generator functions"),
     "str in a set of int": ("def f(s: set[int]) -> bool:\n    return 'a' in s\n", 2, 12,
                             "an element of set[int] must be int, not str"),
     "empty dict statement": ("def f() -> None:\n    {}\n", 2, 5,
@@ -137,7 +138,8 @@ CASES = {
         "def g(n: int):\n    for x in g(n - 1):\n        yield x\n", 2, 14,
         "cannot infer the return type of 'g' (it depends on itself); annotate it: def g(...) -> Iterator[int]"),
     "reversed generator": ("def g(n: int):\n    yield n\n\ndef f(n: int) -> int:\n    return sum(reversed(g(n)))\n",
-                           5, 25, "reversed() takes a range, a list, a str, a tuple or an array in jitcell"),
+                           5, 25, "reversed() takes a range, a list, a str, a tuple, an array, a dict or a dict "
+                           "view in jitcell"),
     "generator expression": ("def f(n: int):\n    g = (i for i in range(n))\n    return n\n", 2, 9,
                              "a generator expression is supported only as the argument of sum(), min(), max(), "
                              "any(), all(), sorted(), list(), tuple(), set() or str.join(); use a list comprehension"),
@@ -228,8 +230,9 @@ CASES = {
                                "print() of list[float[:]] is not supported"),
     "unpack what failed": ("def f(n: int):\n    x = nothing\n    a, *b = x\n    for c, *d in x:\n        pass\n"
                            "    return a + c\n", 2, 9, "name 'nothing' is not defined"),
-    "unpack a dict": ("def f(d: dict[str, int]):\n    a, b = d\n    return a\n", 2, 5,
-                      "cannot unpack dict[str, int] into 2 targets: jitcell unpacks tuples, lists, str and arrays"),
+    "unpack a complex": ("def f(z: complex):\n    a, b = z\n    return a\n", 2, 5,
+                         "cannot unpack complex into 2 targets: jitcell unpacks tuples, lists, str, arrays, sets, "
+                         "dicts and dict views"),
     "unpack a number": ("def f(n: int):\n    a = b, c = n\n    return a\n", 2, 9,
                         "cannot unpack non-iterable int object"),
     "unpack too many": ("def f(n: int):\n    a, (b, c) = n, (n, n, n)\n    return a\n", 2, 8,
@@ -246,8 +249,6 @@ CASES = {
                            "'int' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
                            "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
                            "enumerate(), zip(), reversed() and calls of generator functions"),
-    "reversed dict": ("def f(d: dict[str, int]):\n    for k in reversed(d):\n        pass\n", 2, 23,
-                      "reversed() takes a range, a list, a str, a tuple or an array in jitcell"),
     "enumerate as a value": ("def f(n: int):\n    e = enumerate(range(n))\n", 2, 9,
                              "enumerate() is only supported as the iterable of a for loop or of sum(), min(), max(), "
                              "any(), all()"),
@@ -286,6 +287,10 @@ CASES = {
                    "value types)"),
     "dict key type": ("def f(n: float):\n    return {n: n}\n", 2, 12,
                       f"dict keys must be {KEYS}, not float"),
+    "reversed set": ("def f(s: set[int]) -> int:\n    return sum(reversed(s))\n", 2, 25,
+                     "'set' object is not reversible"),
+    "dict of three": ("def f(p: list[tuple[int, int, int]]) -> dict[int, int]:\n    return dict(p)\n", 2, 12,
+                      "too many values to unpack (expected 2)"),
     # ---- % formatting and str.format of a literal format string: CPython's errors, known from the types
     "percent too few": ("def f(n: int) -> str:\n    return '%d %d' % (n,)\n", 2, 12,
                         "not enough arguments for format string"),

@@ -135,8 +135,17 @@ class IterationChecks(CheckerHost):
                 return T.StrIter(inner.text, inner.type, loc, not inner.reverse)
             if isinstance(inner, T.TupleIter):
                 return T.TupleIter(inner.value, inner.type, loc, not inner.reverse)
+            if isinstance(inner, T.DictIter):  # a dict or a view: its items listed, walked backwards
+                listed = self.iterable(S.Call(S.Name("list", loc), (node.args[0],), (), loc))
+                if isinstance(listed, T.ListIter):
+                    return T.ListIter(listed.list, listed.type, loc, not listed.reverse)
+                return None
+            if isinstance(inner, T.SetIter):
+                self.error("'set' object is not reversible", node.args[0].loc)
+                return None
             if inner is not None:
-                self.error("reversed() takes a range, a list, a str, a tuple or an array in jitcell",
+                self.error("reversed() takes a range, a list, a str, a tuple, an array, a dict or a dict view in "
+                           "jitcell",
                            node.args[0].loc)
             return None
         if name == "enumerate":

@@ -54,7 +54,7 @@ from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .randoms import RANDOM_FUNCTIONS
 from .sets import EMPTY_SET
-from .unpacking import UnpackingChecks
+from .unpacking import UnpackingChecks, unpacked_value
 from .vartuples import immutable_message, is_vartuple_annotation, vartuple_annotation
 
 __all__ = ["check"]
@@ -837,7 +837,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
 
     def assign_targets(self, node: S.AssignTargets) -> T.Stmt | None:
         """`a = b = v`, `a[i], a[j] = a[j], a[i]`, nested tuples: v first, then each target in order."""
-        value = self.typed_dict(self.expr(node.value), "in an unpacking assignment")
+        source = unpacked_value(node.value) if any(isinstance(t, S.Tuple) for t in node.targets) else node.value
+        value = self.typed_dict(self.expr(source), "in an unpacking assignment")
         if value.type is NONE:
             value = self.error("this gives None, and jitcell has no None variables", value.loc)
         if value.type is ERROR:
@@ -1001,7 +1002,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             values = (self.expr(node.value),)
         elif isinstance(node.value, S.Tuple) and len(node.value.elts) == len(targets):
             values = tuple(self.expr(v) for v in node.value.elts)
-        elif isinstance(value := self.expr(node.value), T.Literal) and value.type is ERROR:
+        elif isinstance(value := self.expr(unpacked_value(node.value)), T.Literal) and value.type is ERROR:
             for target in targets:
                 self.locals.setdefault(target.id, ERROR)
             return None
