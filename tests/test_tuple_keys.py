@@ -80,3 +80,13 @@ def test_a_bad_element_names_the_parameter(lib):
     with pytest.raises(TypeError, match=r"an element of grow\(\) argument 's' must be tuple\[int, str\], not a "
                                         r"tuple containing float"):
         lib["grow"]({(1, 2.5)}, 1)
+
+
+@pytest.mark.parametrize(("name", "accepted"), [("set[tuple[int, str]]", True),
+                                                ("dict[tuple[int, tuple[str, float]], int]", True),
+                                                ("set[tuple[int, list[int]]]", False),
+                                                ("dict[tuple[int, ...], int]", False), ("set[float]", False)])
+def test_the_manifest_takes_tuple_keys_of_scalars_only(name, accepted):
+    from jitcell.loader.manifest import parse_type
+
+    assert (parse_type(name) is not None) == accepted

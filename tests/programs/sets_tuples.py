@@ -105,6 +105,8 @@ def seeded(s: set[tuple[int, str]]) -> int:
 #> grow({(0, "zero"), (5, "five")}, 3)
 #> shift({(0, 0): "o", (1, 2): "p"}, 3)
 #> seeded({(1, "a"), (2, "b")})
+# Deviation: a set argument's elements are checked against the parameter's type at the call
+# (CPython runs the function, which only counts them).
 #> seeded({(1, "a"), (2, 3)}) !TypeError: an element of seeded() argument 's' must be tuple[int, str], not a tuple containing int
 #> seeded({(1, "a"), (2,)}) !TypeError: an element of seeded() argument 's' must be tuple[int, str], not tuple of length 1
 #> seeded([(1, "a")]) !TypeError: seeded() argument 's' must be set[tuple[int, str]], not list
