@@ -87,6 +87,17 @@ def shift(d: dict[tuple[int, int], str], dx: int) -> int:
     return len(d)
 
 
+def mixed_key(k: tuple[bool, str, float, complex]) -> int:
+    d = {(True, "a", 1.5, 2j): 3}
+    return d[k]
+
+
+def nested_remove(x: int) -> int:
+    s = {(x, (x > 0, "p"))}
+    s.remove((1, (False, "q")))
+    return len(s)
+
+
 def seeded(s: set[tuple[int, str]]) -> int:
     return len(s)
 
@@ -104,6 +115,9 @@ def seeded(s: set[tuple[int, str]]) -> int:
 #> by_position(["a", "b", "a", "a", "c", "b"])
 #> grow({(0, "zero"), (5, "five")}, 3)
 #> shift({(0, 0): "o", (1, 2): "p"}, 3)
+#> mixed_key((False, "zz", -0.5, 1+1j))
+#> mixed_key((True, "a", 1.5, 2j))
+#> nested_remove(1)
 #> seeded({(1, "a"), (2, "b")})
 # Deviation: a set argument's elements are checked against the parameter's type at the call
 # (CPython runs the function, which only counts them).
