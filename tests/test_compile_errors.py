@@ -220,9 +220,10 @@ CASES = {
                                   "annotate the name first, e.g. 'rest: list[int] = []'"),
     "starred target too few": ("def f(n: int):\n    a, *b, c = n,\n    return a\n", 2, 5,
                                "not enough values to unpack (expected at least 2, got 1)"),
-    "list of arrays parameter": ("def f(rows: list[float[:]]) -> int:\n    return len(rows)\n", 1, 7,
-                                 "parameter 'rows' is list[float[:]]: a list, dict or set holding NumPy arrays "
-                                 "cannot be passed from Python yet; pass a 2-D array, or the arrays one by one"),
+    "dict of lists of arrays parameter": ("def f(rows: dict[str, list[float[:]]]) -> int:\n    return len(rows)\n",
+                                          1, 7, "parameter 'rows' is dict[str, list[float[:]]]: a dict, set or "
+                                          "tuple[T, ...] holding NumPy arrays cannot be passed from Python yet; "
+                                          "pass a list of them"),
     "dict of arrays result": ("import numpy as np\ndef f(n: int):\n    return {1: [np.zeros(n)]}\n", 2, 1,
                               "the return value of f() is dict[int, list[float[:]]]: only a list (of lists and "
                               "tuples) holding NumPy arrays can be returned to Python"),

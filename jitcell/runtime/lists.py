@@ -249,6 +249,9 @@ class Boundary:
                 raise _BadItem(path, type(item).__name__)
             owned.append(self.set_in(item, t, f"{path}"))
             words.append(owned[-1])
+        elif kind == "array":
+            owned.append(_borrow_array(item, t[1], path))
+            words.append(owned[-1])
         else:
             words.append(_scalar_word(item, kind, path))
 
@@ -460,7 +463,8 @@ _NATIVE = {"list_from_python": ctypes.PYFUNCTYPE(_I64, _OBJ, _I64, _I64, _I64),
            "list_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _I64, _I64, _I64),
            "list_into_python": ctypes.PYFUNCTYPE(_I64, _I64, _OBJ, _I64, _I64, _I64),
            "table_from_python": ctypes.PYFUNCTYPE(_I64, _OBJ, _I64, _BOOL, _I64, _I64),
-           "table_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _BOOL, _I64, _I64, _I64)}
+           "table_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _BOOL, _I64, _I64, _I64),
+           "array_borrow": ctypes.PYFUNCTYPE(_I64, *[_I64] * 8)}
 _SURROGATEPASS = ctypes.c_char_p(b"surrogatepass")  # how a runtime str decodes (runtime.read_str)
 _ERRORS = ctypes.cast(_SURROGATEPASS, ctypes.c_void_p).value
 
@@ -473,6 +477,28 @@ def _native(name: str):
 def _modified(lst: int) -> bool:
     """Has compiled code changed this list since it was made (its `modified` word)?"""
     return _WORD(lst + 56).value != 0
+
+
+def _borrow_array(item, type_name: str, path: list[int]) -> int:
+    """A runtime array over the memory of the ndarray `item` (an item of a list argument), which it
+    keeps alive (source.py, array_borrow): compiled code's stores are the caller's. The dtype and
+    the number of dimensions must be the type's; a read-only or unaligned array is refused."""
+    import numpy as np
+
+    dtype_name, ndim = arrays.array_layout(type_name)
+    if not isinstance(item, np.ndarray) or item.dtype != np.dtype(dtype_name) or item.ndim != ndim:
+        raise _BadItem(path, f"ndarray of {item.dtype} with {item.ndim} dimension{'s' if item.ndim != 1 else ''}"
+                       if isinstance(item, np.ndarray) else type(item).__name__)
+    size = item.dtype.itemsize
+    strides = [s if n > 1 else 0 for s, n in zip(item.strides, item.shape, strict=True)]
+    if not item.flags.writeable or item.ctypes.data % size or any(s % size for s in strides):
+        raise _BadItem(path, "read-only ndarray" if not item.flags.writeable else "unaligned ndarray")
+    shape = [*item.shape, 1][:2]
+    steps = [*(s // size for s in strides), 0][:2]
+    array = _native("array_borrow")(id(item), item.ctypes.data, ndim, shape[0], shape[1], steps[0], steps[1], size)
+    if array == 0:
+        raise MemoryError
+    return array
 
 
 def _table_to_python(table: int, type_name: str):

@@ -23,11 +23,13 @@ Objects are reference counted; an object is its address:
             saved. The set_* functions below build on the table_* ones.
     array:  word 2 data address, word 3 ndim (1 or 2), word 4 origin (-1: the array owns its
             data, which follows the header at offset 88, C order; -2: a view made by slicing,
-            whose memory word 10 keeps alive; k >= 0: a view of memory NumPy owns, made on the
-            entry point's stack for parameter k, or a slice of one returned from that call),
-            words 5-6 shape, words 7-8 strides in elements (word 6 and 8 unused for 1-D),
-            word 9 item size, word 10 base (0, or the array that owns the memory of a -2 view:
-            always an owner (-1) or an entry point's view (k), never another -2 view)
+            whose memory word 10 keeps alive; -3: a view of an ndarray in a list argument, whose
+            word 10 is the ndarray (a reference: runtime/lists.py, array_borrow); k >= 0: a view
+            of memory NumPy owns, made on the entry point's stack for parameter k, or a slice of
+            one returned from that call), words 5-6 shape, words 7-8 strides in elements (word 6
+            and 8 unused for 1-D), word 9 item size, word 10 base (0, or the array that owns the
+            memory of a -2 view: always an owner (-1), a borrowed array (-3) or an entry point's
+            view (k), never another -2 view)
     list:   word 2 length, word 3 capacity (items), word 4 items address (the object's own
             address + 64 when the items follow the header: a small list made in one allocation,
             whose items list_reserve moves to memory of their own to grow), word 5 item size in
@@ -84,7 +86,9 @@ def obj_destroy(o: int) -> None:
         table_clear(o)
     if kind == 5:
         key_clear(o)
-    if kind == 3:
+    if kind == 3 and load64(o + 32) == -3:
+        python_release(load64(o + 80))  # the ndarray a borrowed array keeps alive (array_borrow)
+    elif kind == 3:
         obj_release(load64(o + 80))
     elif kind == 4:
         items_release(load64(o + 32), load64(o + 16), load64(o + 40), load64(o + 48))
@@ -2165,6 +2169,33 @@ def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) 
         else:
             memset(data, word, size)
     return a
+
+
+def array_borrow(py: int, data: int, ndim: int, n0: int, n1: int, s0: int, s1: int, itemsize: int) -> int:
+    """An array over the memory of the ndarray `py` (an item of a list argument: runtime/lists.py),
+    origin -3, holding a reference to the ndarray (its base word) until it is destroyed, so that
+    compiled code may keep it, or a slice of it, past the call. Called with the GIL. 0: no memory."""
+    a = obj_alloc(88, 3)
+    if a == 0:
+        return 0
+    Py_IncRef(py)
+    store64(a + 16, data)
+    store64(a + 24, ndim)
+    store64(a + 32, -3)
+    store64(a + 40, n0)
+    store64(a + 48, n1)
+    store64(a + 56, s0)
+    store64(a + 64, s1)
+    store64(a + 72, itemsize)
+    store64(a + 80, py)
+    return a
+
+
+def python_release(py: int) -> None:
+    """Py_DecRef under the GIL (an object may be destroyed by compiled code, which runs without it)."""
+    gil = PyGILState_Ensure()
+    Py_DecRef(py)
+    PyGILState_Release(gil)
 
 
 def array_view(a: int, data: int, ndim: int, n0: int, n1: int, s0: int, s1: int) -> int:

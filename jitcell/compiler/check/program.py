@@ -122,12 +122,13 @@ class ModuleChecker:
                            fdef.returns.loc if fdef.returns is not None else fdef.loc))
             for k, (t, what, loc) in enumerate(places):
                 result = k == len(places) - 1
-                if t is not None and arrays_inside(t) and not (result and list_result_of_arrays(t)):
+                if t is not None and arrays_inside(t) and not (list_result_of_arrays(t) and (
+                        result or not isinstance(t, VarTuple))):
                     self.errors.append(Diagnostic(
                         f"{what} is {t}: " + ("only a list (of lists and tuples) holding NumPy arrays can be "
                                               "returned to Python" if result else
-                                              "a list, dict or set holding NumPy arrays cannot be passed from "
-                                              "Python yet; pass a 2-D array, or the arrays one by one"), loc))
+                                              "a dict, set or tuple[T, ...] holding NumPy arrays cannot be "
+                                              "passed from Python yet; pass a list of them"), loc))
 
     def collect_variables(self) -> None:
         for var in self.module.variables:
