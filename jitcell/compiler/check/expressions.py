@@ -46,7 +46,9 @@ from .arrays import NUMPY_CONSTANTS, ArrayChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
+from .dict_calls import dict_call_syntax
 from .dicts import EMPTY_DICT, DictChecks
+from .formatting import FormatChecks
 from .host import ModuleContext
 from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
@@ -66,16 +68,16 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "list", "sorted", "complex", "tuple", "pow", *STR_BUILTINS}) | ITERATORS \
-    | INTROSPECTION_BUILTINS
+                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", *STR_BUILTINS}) \
+    | ITERATORS | INTROSPECTION_BUILTINS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
-                        ArrayExprChecks, IterationChecks, ComprehensionChecks, ComplexChecks,
-                        RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks):
+class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
+                        VarTupleChecks, ArrayChecks, ArrayExprChecks, IterationChecks, ComprehensionChecks,
+                        ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -213,6 +215,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.constant(node)
             case S.Name(id=name, loc=loc):
                 return self.name(name, loc)
+            case S.BinOp(op="%", left=S.Const(value=str())):
+                return self.percent_format(node)  # check/formatting.py
             case S.BinOp(op=op, left=left, right=right, loc=loc):
                 return self.binary(op, self.expr(left), self.expr(right), loc)
             case S.UnaryOp(op=op, operand=operand, loc=loc):
@@ -680,12 +684,18 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.error(f"{name}() is only supported as {ITERATOR_PLACES}", loc)
         if name in ("sum", "any", "all") or (name in ("min", "max") and (len(node.args) == 1 or node.keywords)):
             return self.reduce(name, node)
+        if name in ("min", "max") and len(node.args) > 1 and isinstance(self.expr(node.args[0]).type, (Tuple, List)):
+            # min(a, b) of tuples or lists: the reduction over [a, b] (each evaluated once, in order)
+            return self.reduce(name, S.Call(node.func, (S.ListLiteral(node.args, loc),), (), loc))
         if name == "len" and len(node.args) == 1 and not node.keywords and (length := self.iter_length(node)):
             return length
         if name == "divmod":
             return self.divmod(node)
         if name == "set":
             return self.set_call(node)
+        if name == "dict":
+            desugared = dict_call_syntax(node, self.locals)  # dict_calls.py
+            return self.error(desugared, loc) if isinstance(desugared, str) else self.expr(desugared)
         if name == "complex":
             return self.call_complex(node)
         if node.keywords:

@@ -49,14 +49,15 @@ from jitcell.errors import CompileError, Diagnostic, Loc
 from .arrays import array_annotation
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
-from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
+from .dicts import DICT_VALUES, EMPTY_DICT
 from .expressions import ExpressionChecker, int_text, truncate_hint
 from .introspection import mentions_type_test
+from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .randoms import RANDOM_FUNCTIONS
-from .sets import EMPTY_SET, SET_ELEMENTS
-from .unpacking import UnpackingChecks
+from .sets import EMPTY_SET
+from .unpacking import UnpackingChecks, unpacked_value
 from .unsupported import annotation_hint
 from .vartuples import immutable_message, is_vartuple_annotation, vartuple_annotation
 
@@ -125,12 +126,13 @@ class ModuleChecker:
                            fdef.returns.loc if fdef.returns is not None else fdef.loc))
             for k, (t, what, loc) in enumerate(places):
                 result = k == len(places) - 1
-                if t is not None and arrays_inside(t) and not (result and list_result_of_arrays(t)):
+                if t is not None and arrays_inside(t) and not (list_result_of_arrays(t) and (
+                        result or not isinstance(t, VarTuple))):
                     self.errors.append(Diagnostic(
                         f"{what} is {t}: " + ("only a list (of lists and tuples) holding NumPy arrays can be "
                                               "returned to Python" if result else
-                                              "a list, dict or set holding NumPy arrays cannot be passed from "
-                                              "Python yet; pass a 2-D array, or the arrays one by one"), loc))
+                                              "a dict, set or tuple[T, ...] holding NumPy arrays cannot be "
+                                              "passed from Python yet; pass a list of them"), loc))
 
     def collect_variables(self) -> None:
         for var in self.module.variables:
@@ -237,8 +239,8 @@ class ModuleChecker:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
             if ERROR in (key, value):
                 return ERROR
-            if key not in DICT_KEYS or (value not in DICT_VALUES and type(value) is not List):
-                self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be int or str, values "
+            if not is_key_type(key) or (value not in DICT_VALUES and type(value) is not List):
+                self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be {KEY_NAMES}, values "
                                               "int, float, bool, str or a list", node.loc))
                 return ERROR
             t = Dict(key, value)
@@ -247,8 +249,8 @@ class ModuleChecker:
             element = self.annotation(node.indices[0], what, loc)
             if element is ERROR:
                 return ERROR
-            if element not in SET_ELEMENTS:
-                self.errors.append(Diagnostic(f"unsupported type for {what}: set elements may be int or str, "
+            if not is_key_type(element):
+                self.errors.append(Diagnostic(f"unsupported type for {what}: set elements may be {KEY_NAMES}, "
                                               f"not {element}", node.loc))
                 return ERROR
             t = Set(element)
@@ -864,7 +866,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
 
     def assign_targets(self, node: S.AssignTargets) -> T.Stmt | None:
         """`a = b = v`, `a[i], a[j] = a[j], a[i]`, nested tuples: v first, then each target in order."""
-        value = self.typed_dict(self.expr(node.value), "in an unpacking assignment")
+        source = unpacked_value(node.value) if any(isinstance(t, S.Tuple) for t in node.targets) else node.value
+        value = self.typed_dict(self.expr(source), "in an unpacking assignment")
         if value.type is NONE:
             value = self.error("this gives None, and jitcell has no None variables", value.loc)
         if value.type is ERROR:
@@ -895,10 +898,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         if not isinstance(container.type, Dict):
             self.error(f"'{container.type}' does not support item assignment", node.target.loc)
             return None
-        if len(node.target.indices) != 1:
-            self.error("a dict takes one key", node.target.loc)
+        key = self.dict_key_of(container, node.target.indices, node.target.loc)
+        if key is None:
             return None
-        key = self.dict_key(container, self.expr(node.target.indices[0]))
         value_type = container.type.value
         match node:
             case S.AssignItem(value=value):
@@ -1032,7 +1034,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             values = (self.expr(node.value),)
         elif isinstance(node.value, S.Tuple) and len(node.value.elts) == len(targets):
             values = tuple(self.expr(v) for v in node.value.elts)
-        elif isinstance(value := self.expr(node.value), T.Literal) and value.type is ERROR:
+        elif isinstance(value := self.expr(unpacked_value(node.value)), T.Literal) and value.type is ERROR:
             for target in targets:
                 self.locals.setdefault(target.id, ERROR)
             return None
