@@ -16,6 +16,7 @@ from jitcell.abi import SCRIPT_FUNCTION  # the function a kernel cell's top-leve
 from jitcell.errors import CompileError, Diagnostic, Loc, source_lines
 
 from . import syntax as S
+from .parse_classes import class_def
 
 __all__ = ["parse"]
 
@@ -30,7 +31,7 @@ _CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==",
 
 # What a user wrote, in words, for the constructs outside the subset.
 _UNSUPPORTED = {
-    ast.ClassDef: "classes", ast.Lambda: "lambda expressions", ast.Yield: "yield expressions used as values",
+    ast.ClassDef: "classes (nested ones)", ast.Lambda: "lambda expressions", ast.Yield: "yield expressions used as values",
     ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions",
     ast.With: "with statements", ast.AsyncWith: "async with statements", ast.AsyncFor: "async for loops",
     ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
@@ -97,10 +98,11 @@ class _Parser:
         variables: list[S.Variable] = []
         constants: list[S.Constant] = []
         top: list[S.Stmt] = []
+        classes: list[S.ClassDef] = []
         for i, node in enumerate(tree.body):
             if i == 0 and _is_docstring(node):
                 continue
-            if self.script and not isinstance(node, (ast.FunctionDef, ast.Import, ast.ImportFrom)):
+            if self.script and not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
                 self.top_level(node, variables, top)
             elif isinstance(node, (ast.Assign, ast.AnnAssign)):
                 constants.extend(self.constant(node))
@@ -111,12 +113,17 @@ class _Parser:
                 functions.append(self.function(node))
                 if len(self.errors) > errors_before:
                     broken.add(node.name)
+            elif isinstance(node, ast.ClassDef):  # its methods are functions of the cell (parse_classes.py)
+                cls, methods, failed = class_def(self, node)
+                classes.append(cls)
+                functions.extend(methods)
+                broken.update(m.name for m in methods if failed)
             elif isinstance(node, (ast.Import, ast.ImportFrom)):
                 imp = self.import_(node)
                 if imp is not None:
                     imports.append(imp)
             else:
-                self.error(node, "only 'def', imports and constants such as 'N = 100' may appear at the top level "
+                self.error(node, "only 'def', 'class', imports and constants such as 'N = 100' may appear at the top level "
                                  f"of a %%jit cell, not {_describe(node)}")
         seen: dict[str, S.FunctionDef] = {}
         for fn in functions:
@@ -130,7 +137,7 @@ class _Parser:
             functions.append(S.FunctionDef(SCRIPT_FUNCTION, (), None, tuple(top) or (S.Pass(loc),), None, loc,
                                            script=True))
         return S.Module(tuple(functions), tuple(imports), tuple(self.errors), frozenset(broken),
-                        tuple(variables), tuple(constants))
+                        tuple(variables), tuple(constants), tuple(classes))
 
     def constant(self, node: ast.Assign | ast.AnnAssign) -> list[S.Constant]:
         """A %%jit cell's top-level assignment: `PI = 3.14159`, `N: int = 100`, `A, B = 1, 2`
@@ -300,6 +307,12 @@ class _Parser:
         match node:
             case ast.Assign(targets=[ast.Subscript() as target], value=value):
                 return S.AssignItem(self.subscript(target), self.expr(value), loc)
+            case ast.Assign(targets=[ast.Attribute() as target], value=value):  # a field (check/classes.py)
+                return S.AssignAttr(self.attribute(target), self.expr(value), None, None, loc)
+            case ast.AnnAssign(target=ast.Attribute() as target, annotation=ann, value=value) if value is not None:
+                return S.AssignAttr(self.attribute(target), self.expr(value), None, self.annotation(ann), loc)
+            case ast.AugAssign(target=ast.Attribute() as target, op=op, value=value) if type(op) in _BINOPS:
+                return S.AssignAttr(self.attribute(target), self.expr(value), _BINOPS[type(op)], None, loc)
             case ast.Assign(targets=[target], value=value) if _plain(target):
                 names = self.assign_targets(target)
                 if names is None:
@@ -463,6 +476,9 @@ class _Parser:
 
     def name(self, node: ast.Name) -> S.Name:
         return S.Name(node.id, self.loc(node))
+
+    def attribute(self, node: ast.Attribute) -> S.Attribute:
+        return S.Attribute(self.expr(node.value), node.attr, self.loc(node))
 
     # ---- expressions ----------------------------------------------------------------
 

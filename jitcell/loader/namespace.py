@@ -428,6 +428,9 @@ class Namespace:
         defined = [(n, fn) for n, fn in library.functions.items() if only is None or n in only]
         for name, fn in defined:
             self.names[name] = fn
+        for name, cls in library.classes.items():  # classes.py
+            if only is None or name in only:
+                self.names[name] = cls
         for name, generator in library.generators.items():  # so that another cell's call of it says why not
             if only is None or name in only:
                 self.names[name] = generator

@@ -34,6 +34,8 @@ __all__ = ["install", "library", "address", "function", "call", "new_str", "read
 SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.py")
 # compiled as one cell after source.py: the random generators' state and draws
 RANDOM_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_random.py")
+# and the instances of classes of cells
+INSTANCES_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_instances.py")
 
 _library = None
 _builder: Callable | None = None
@@ -56,7 +58,7 @@ def library():
             raise JitError("the runtime library is built by jitcell's pipeline, which has not been set up in "
                            "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
         source = ""
-        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH):
+        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH, INSTANCES_SOURCE_PATH):
             with open(path, encoding="utf-8") as f:
                 source += f.read() + "\n\n"
         built = _builder(source)

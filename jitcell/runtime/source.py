@@ -8,7 +8,7 @@ every load with the function's address in this process. CPython never runs it.
 Objects are reference counted; an object is its address:
 
     word 0  reference count        (string literals start at 2**62: never freed)
-    word 1  kind                   1 str, 2 dict, 3 array, 4 list
+    word 1  kind                   1 str, 2 dict, 3 array, 4 list, 16 instance (source_instances.py)
     str:    word 2 byte length, word 3 character count, word 4 hash (-1: not yet),
             bytes from offset 40, UTF-8, followed by a NUL
     dict:   word 2 kinds (key kind | value kind << 8; keys 0 int, 1 str; values 0 int,
@@ -88,6 +88,8 @@ def obj_destroy(o: int) -> None:
         items_release(load64(o + 32), load64(o + 16), load64(o + 40), load64(o + 48))
         if load64(o + 32) != o + 64:  # else the items are inside the object
             free(load64(o + 32))
+    elif kind == 16:  # an instance of a class (source_instances.py)
+        inst_release_fields(o)
     store64(state(0), load64(state(0)) - 1)
     free(o)
 

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Instance, Optional, Tuple, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -306,6 +306,10 @@ class ArrayChecks(CheckerHost):
         a = self.expr(base)
         if a.type is ERROR:
             return a
+        if isinstance(a.type, Instance):
+            return self.field_read(a, attr, loc)  # check/classes.py
+        if isinstance(a.type, Optional) and isinstance(a.type.inner, Instance):
+            return self.error(f"this value may be None ({a.type}): test it with 'is not None' first", loc)
         if not isinstance(a.type, Array):
             return self.error(unsupported, loc)
         if attr == "shape":

@@ -31,6 +31,7 @@ from jitcell.compiler.types import (
     Array,
     Dict,
     Generator,
+    Instance,
     List,
     Optional,
     Set,
@@ -41,6 +42,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .classes import ClassChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
@@ -68,7 +70,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
                         IterationChecks, ComprehensionChecks, ComplexChecks,
-                        RandomChecks, OptionalChecks):
+                        RandomChecks, OptionalChecks, ClassChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -253,6 +255,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return T.Hole(t, loc)
             case S.Comprehension():
                 return self.comprehension(node)
+            case S.NewInstance():
+                return self.new_instance(node)  # check/classes.py
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -527,6 +531,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) \
                 and self.module_alias(func.value.id, "cmath"):
             return self.call_cmath(func.attr, node)
+        if (method := self.class_call(node)) is not None:  # Point.make(...) (check/classes.py)
+            return method
         if isinstance(func, S.Name):
             return self.error(f"'{func.id}' is a local variable, not a function", func.loc)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
@@ -535,6 +541,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             base = self.expr(func.value)
             if base.type is ERROR:
                 return base
+            if isinstance(base.type, Instance):
+                return self.method_call(base, func.attr, node)  # check/classes.py
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
             if isinstance(base.type, Set):
@@ -558,7 +566,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                      for i, (a, t) in enumerate(zip(node.args, params, strict=True)))
         return T.Intrinsic(f"mem.{name}", args, result, node.loc)
 
-    def call_cell(self, name: str, node: S.Call) -> T.Expr:
+    def call_cell(self, name: str, node: S.Call, receiver: T.Expr | None = None) -> T.Expr:
+        """`receiver`: the instance a method is called on (`p.norm()`), its first argument."""
         external = name not in self.module.definitions  # of another cell (namespace.py)
         sig = self.module.callees[name] if external else self.module.signatures[name]
         if isinstance(sig, str):  # a type that cannot cross cells
@@ -566,10 +575,13 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         params = sig.params
         bound: dict[str, T.Expr] = {}
         positional = len(params) - sig.keyword_only
-        if len(node.args) > positional:
+        given = len(node.args) + (receiver is not None)
+        if given > positional:
             return self.error(f"{name}() takes {positional} positional argument"
-                              f"{'s' if positional != 1 else ''} but {len(node.args)} were given", node.loc)
-        for (pname, _), arg in zip(params, node.args, strict=False):
+                              f"{'s' if positional != 1 else ''} but {given} were given", node.loc)
+        if receiver is not None:
+            bound[params[0][0]] = receiver
+        for (pname, _), arg in zip(params[receiver is not None:], node.args, strict=False):
             bound[pname] = self.expr(arg)
         names = [p for p, _ in params]
         for kw in node.keywords:

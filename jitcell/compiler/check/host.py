@@ -19,12 +19,15 @@ program.py imports the mixins and the mixins must not import it back.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import Type
 from jitcell.errors import Diagnostic, Loc
+
+if TYPE_CHECKING:
+    from .classes import ClassInfo
 
 __all__ = ["CheckerHost", "ModuleContext", "SignatureView"]
 
@@ -64,6 +67,8 @@ class ModuleContext(Protocol):
     def callees(self) -> Mapping[str, T.Signature | str]: ...  # other cells' functions (or why not callable)
     @property
     def internal(self) -> bool: ...  # the runtime library's source: memory intrinsics allowed
+    @property
+    def classes(self) -> Mapping[str, ClassInfo]: ...  # this cell's classes (check/classes.py)
 
 
 class CheckerHost(Protocol):
@@ -74,6 +79,10 @@ class CheckerHost(Protocol):
     assigned_names: set[str]  # the locals the function assigns (not parameters, not globals)
 
     def expr(self, node: S.Expr) -> T.Expr: ...
+    def call_cell(self, name: str, node: S.Call, receiver: T.Expr | None = None) -> T.Expr: ...
+    def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr: ...
+    def typed_dict(self, e: T.Expr, where: str) -> T.Expr: ...
+    def field_read(self, base: T.Expr, attr: str, loc: Loc) -> T.Expr: ...
     def text_or_expr(self, node: S.Expr) -> T.Expr: ...
     def error(self, message: str, loc: Loc) -> T.Expr: ...
     def coerce(self, e: T.Expr, target: Type, what: str) -> T.Expr: ...

@@ -56,6 +56,7 @@ from jitcell.runtime.interrupts import CHUNK
 
 from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
+from .classes import ClassLowering
 from .complexes import ComplexLowering, complex_constant
 from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
@@ -527,7 +528,7 @@ class _ModuleLowerer:
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, IterationLowering, ExceptionLowering, ComplexLowering,
-                      RandomLowering, OptionalLowering):
+                      RandomLowering, OptionalLowering, ClassLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -754,6 +755,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
     def stmt(self, node: T.Stmt) -> None:
         b = self.b
         match node:
+            case T.SetField():
+                self.set_field(node)  # lower/classes.py
             case T.Assign(names=(name,), values=(value,)) if (pieces := _appended(name, value)) is not None:
                 self.str_append_assign(name, pieces)
             case T.Assign(names=names, values=values):
@@ -1117,6 +1120,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.set_op(node)
             case T.Hole():
                 return self.hole(node)
+            case T.New():
+                return self.new_instance(node)  # lower/classes.py
+            case T.GetField():
+                return self.get_field(node)
             case T.ArrayItem():
                 return self.array_item(node)
             case T.ArrayDim():
