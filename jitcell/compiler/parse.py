@@ -483,7 +483,16 @@ class _Parser:
     # ---- expressions ----------------------------------------------------------------
 
     def annotation(self, node: ast.expr) -> S.Expr:
-        """An annotation: an expression where `...` may end a tuple's items (`tuple[int, ...]`)."""
+        """An annotation: an expression where `...` may end a tuple's items (`tuple[int, ...]`); a string is
+        the annotation it holds (`"Node | None"`, a class named before Python has made it)."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip():
+            try:
+                inner = ast.parse(node.value.strip(), mode="eval").body
+            except SyntaxError:
+                return self.expr(node)
+            for part in ast.walk(inner):  # located at the string
+                part.lineno, part.col_offset = node.lineno, node.col_offset  # type: ignore[attr-defined]
+            return self.annotation(inner)
         if not isinstance(node, ast.Subscript):
             return self.expr(node)
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]

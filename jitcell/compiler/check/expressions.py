@@ -576,9 +576,14 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         bound: dict[str, T.Expr] = {}
         positional = len(params) - sig.keyword_only
         given = len(node.args) + (receiver is not None)
+        shown, counted = name, 0  # a class's constructor: CPython names its __init__, self counted
+        if name in self.module.classes and f"{name}.__init__" in self.module.definitions:
+            shown, counted = f"{name}.__init__", 1
         if given > positional:
-            return self.error(f"{name}() takes {positional} positional argument"
-                              f"{'s' if positional != 1 else ''} but {given} were given", node.loc)
+            if name in self.module.classes and not counted:
+                return self.error(f"{name}() takes no arguments", node.loc)
+            return self.error(f"{shown}() takes {positional + counted} positional argument"
+                              f"{'s' if positional + counted != 1 else ''} but {given + counted} were given", node.loc)
         if receiver is not None:
             bound[params[0][0]] = receiver
         for (pname, _), arg in zip(params[receiver is not None:], node.args, strict=False):
@@ -586,9 +591,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         names = [p for p, _ in params]
         for kw in node.keywords:
             if kw.name not in names:
-                return self.error(f"{name}() got an unexpected keyword argument '{kw.name}'", kw.loc)
+                return self.error(f"{shown}() got an unexpected keyword argument '{kw.name}'", kw.loc)
             if kw.name in bound:
-                return self.error(f"{name}() got multiple values for argument '{kw.name}'", kw.loc)
+                return self.error(f"{shown}() got multiple values for argument '{kw.name}'", kw.loc)
             bound[kw.name] = self.expr(kw.value)
         first_default = len(params) - len(sig.defaults)
         names_written = list(bound)  # positional ones, then keywords as written
@@ -603,7 +608,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             if missing:  # CPython's wording
                 listed = missing[0] if len(missing) == 1 else (
                     f"{', '.join(missing[:-1])}{',' if len(missing) > 2 else ''} and {missing[-1]}")
-                return self.error(f"{name}() missing {len(missing)} required {kind} argument"
+                return self.error(f"{shown}() missing {len(missing)} required {kind} argument"
                                   f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
         returns = sig.returns
         if returns is None:  # being inferred

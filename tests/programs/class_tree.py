@@ -1,0 +1,117 @@
+# Classes: a binary search tree of nodes linked by `Node | None` fields, recursion through
+# methods, instances in lists and as fields of other instances.
+
+
+class Node:
+    def __init__(self, key: int, label: str):
+        self.key = key
+        self.label = label
+        self.left: Node | None = None
+        self.right: Node | None = None
+        self.size = 1
+
+    def insert(self, key: int, label: str) -> None:
+        self.size += 1
+        if key < self.key:
+            left = self.left
+            if left is None:
+                self.left = Node(key, label)
+            else:
+                left.insert(key, label)
+        else:
+            right = self.right
+            if right is None:
+                self.right = Node(key, label)
+            else:
+                right.insert(key, label)
+
+    def find(self, key: int) -> str:
+        node: Node | None = self
+        while node is not None:
+            if key == node.key:
+                return node.label
+            node = node.left if key < node.key else node.right
+        return "?"
+
+    def keys(self, out: list[int]) -> None:
+        left = self.left
+        if left is not None:
+            left.keys(out)
+        out.append(self.key)
+        right = self.right
+        if right is not None:
+            right.keys(out)
+
+
+class Tree:
+    root: Node | None = None
+    name: str = "tree"
+
+    def add(self, key: int) -> None:
+        root = self.root
+        if root is None:
+            self.root = Node(key, f"k{key}")
+        else:
+            root.insert(key, f"k{key}")
+
+    def sorted_keys(self) -> list[int]:
+        out: list[int] = []
+        root = self.root
+        if root is not None:
+            root.keys(out)
+        return out
+
+
+def depth(node: Node | None) -> int:
+    if node is None:
+        return 0
+    return 1 + max(depth(node.left), depth(node.right))
+
+
+def build(n: int) -> list[int]:
+    t = Tree()
+    for i in range(n):
+        t.add((i * 37) % 101)
+    root = t.root
+    if root is not None:
+        print(root.size, depth(root), root.find(37), root.find(1000))
+    return t.sorted_keys()
+
+
+def chain(n: int) -> int:
+    """A linked list of n nodes through their right fields, walked and dropped."""
+    head: Node | None = None
+    for i in range(n):
+        node = Node(i, str(i))
+        node.right = head
+        head = node
+    total = 0
+    walker = head
+    while walker is not None:
+        total += walker.key
+        walker = walker.right
+    return total
+
+
+def pool(n: int) -> str:
+    nodes: list[Node] = []
+    for i in range(n):
+        nodes.append(Node(i * i, f"n{i}"))
+    nodes[0].label = "first"
+    if n > 1:  # (with one node this would be a cycle, which reference counting never frees)
+        nodes[-1].left = nodes[0]
+    last = nodes[-1].left
+    text = ""
+    if last is not None:
+        text = last.label
+    return f"{len(nodes)} {sum(nd.key for nd in nodes)} {text} {nodes[1].label}"
+
+#> build(0)
+#> build(1)
+#> build(30)
+#> chain(1000)
+#> chain(0)
+#> pool(5)
+#> pool(2)
+#> pool(1)
+#> pool(0)
