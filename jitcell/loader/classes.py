@@ -107,6 +107,9 @@ def _type_names(manifest: dict):
 # ---- Python's classes ------------------------------------------------------------------------
 
 _REGISTRY: dict[tuple[str, tuple[tuple[str, str], ...]], type] = {}  # (name, layout) -> its Python class
+# The protection: a class's layout is part of its identity. Switched off (tests only), classes of one
+# name are one class, and an instance of an earlier layout would reach code compiled for the new one.
+LAYOUT_IDENTITY = True
 
 
 class JitInstance:
@@ -246,7 +249,7 @@ def bind_classes(library) -> dict[str, type]:
     made: dict[str, type] = {}
     for row in library.manifest.get("classes", []):
         layout = tuple((f, t) for f, t in row["fields"])
-        key = (row["name"], layout)
+        key = (row["name"], layout if LAYOUT_IDENTITY else ())
         cls = _REGISTRY.get(key)
         if cls is None:
             cls = type(row["name"], (JitInstance,), {
