@@ -8,14 +8,13 @@ import gc
 import textwrap
 
 import pytest
+from conftest import run_python
 
 import jitcell
 from jitcell import runtime
 from jitcell.errors import CompileError
 from jitcell.loader import classes
 from jitcell.loader.namespace import Namespace
-
-from conftest import run_python
 
 POINT = textwrap.dedent('''
     class Point:

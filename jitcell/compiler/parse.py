@@ -31,7 +31,8 @@ _CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==",
 
 # What a user wrote, in words, for the constructs outside the subset.
 _UNSUPPORTED = {
-    ast.ClassDef: "classes (nested ones)", ast.Lambda: "lambda expressions", ast.Yield: "yield expressions used as values",
+    ast.ClassDef: "classes (nested ones)", ast.Lambda: "lambda expressions",
+    ast.Yield: "yield expressions used as values",
     ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions",
     ast.With: "with statements", ast.AsyncWith: "async with statements", ast.AsyncFor: "async for loops",
     ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
@@ -123,8 +124,8 @@ class _Parser:
                 if imp is not None:
                     imports.append(imp)
             else:
-                self.error(node, "only 'def', 'class', imports and constants such as 'N = 100' may appear at the top level "
-                                 f"of a %%jit cell, not {_describe(node)}")
+                self.error(node, "only 'def', 'class', imports and constants such as 'N = 100' may appear at the top "
+                                 f"level of a %%jit cell, not {_describe(node)}")
         seen: dict[str, S.FunctionDef] = {}
         for fn in functions:
             if fn.name in seen:

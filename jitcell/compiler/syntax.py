@@ -207,7 +207,8 @@ class NewInstance:
 
 
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received | Comprehension | Starred | NewInstance)
+        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received | Comprehension | Starred
+        | NewInstance)
 
 # An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`), one of which
 # may be starred (`first, *rest = xs`).
@@ -384,7 +385,8 @@ class Emit:
     loc: Loc
 
 
-Stmt = (Assign | AssignTargets | AssignAttr | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break
+Stmt = (Assign | AssignTargets | AssignAttr | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For
+        | Break
         | Continue | Return | Pass | Assert | Raise | Try | ExprStmt | Yield | Emit)
 
 # ---- top level ---------------------------------------------------------------

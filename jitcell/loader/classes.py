@@ -32,7 +32,7 @@ __all__ = ["check", "is_class_type", "bind_classes", "wrapper_lines", "wrapper_n
 
 _FIELDS = 32  # the offset of an instance's first field (runtime/source_instances.py)
 _MAX_FIELDS = 64
-_SCALARS = {"int": ctypes.c_int64, "float": ctypes.c_double}
+_SCALARS: dict[str, type[ctypes.c_int64] | type[ctypes.c_double]] = {"int": ctypes.c_int64, "float": ctypes.c_double}
 _BUILTIN = frozenset({"int", "float", "bool", "str", "complex", "None", "tuple", "list", "dict", "set"})
 
 
@@ -181,7 +181,7 @@ class JitInstance:
         raise TypeError(f"cannot pickle '{type(self).__name__}' instances of a compiled class yet")
 
 
-def _class_of(type_name: str, owner: type) -> type:
+def _class_of(type_name: str, owner: type) -> type[JitInstance]:
     """The Python class a field's type names: the owner's module of classes (its `_jc_peers`)."""
     return owner._jc_peers[type_name]  # type: ignore[attr-defined]
 
@@ -228,8 +228,9 @@ def _write(at: int, type_name: str, value, owner: type, name: str) -> None:
     elif inner == "str" and isinstance(value, str):
         _replace(at, runtime.new_str(value))
     elif is_class_type(inner) and value.__class__ is _class_of(inner, owner):
-        runtime.call("obj_retain", value._jc_address)
-        _replace(at, value._jc_address)
+        address = value._jc_address
+        runtime.call("obj_retain", address)
+        _replace(at, address)
     elif inner.startswith(("list[", "dict[", "set[")):
         raise AttributeError(f"{what} is a {type_name}: assigning it from Python is not supported yet (change "
                              f"its items in compiled code)")

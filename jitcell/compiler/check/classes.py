@@ -24,8 +24,6 @@ instance alone: jitcell's instances have a fixed layout, lower/classes.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import (
@@ -45,33 +43,13 @@ from jitcell.compiler.types import (
 )
 from jitcell.errors import Diagnostic, Loc
 
+from .class_info import ClassInfo
 from .constants import NO_FIT, default_value, fit_default, typed_default
 from .host import CheckerHost
 
 __all__ = ["ClassInfo", "ClassChecks", "collect_classes", "constructor_def", "field_type_problem", "MAX_FIELDS"]
 
 MAX_FIELDS = 64  # the object mask of an instance is one word (runtime/source.py)
-
-
-@dataclass
-class ClassInfo:
-    name: str
-    fields: list[tuple[str, Type]] = field(default_factory=list)  # in layout order
-    defaults: dict[str, T.Expr] = field(default_factory=dict)  # the typed default of a field that has one
-    methods: dict[str, str] = field(default_factory=dict)  # method name -> function ("norm" -> "Point.norm")
-    static: frozenset[str] = frozenset()  # functions that are @staticmethods
-    loc: Loc = Loc(1, 1)
-
-    @property
-    def type(self) -> Instance:
-        return Instance(self.name)
-
-    def index(self, name: str) -> int | None:
-        return next((i for i, (f, _) in enumerate(self.fields) if f == name), None)
-
-    def layout(self) -> list[list[str]]:
-        """[[field, type], ...]: what the manifest records and the boundary reads (loader/classes.py)."""
-        return [[name, str(t)] for name, t in self.fields]
 
 
 def field_type_problem(t: Type) -> str | None:
@@ -221,8 +199,8 @@ class ClassChecks(CheckerHost):
         """`Point.make(...)` (a @staticmethod), `Point.norm(p)` (a method, its instance passed): None
         if the call is not one of a class of the cell."""
         func = node.func
-        if not (isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id in self.module.classes
-                and func.value.id not in self.locals):
+        if not (isinstance(func, S.Attribute) and isinstance(func.value, S.Name)
+                and func.value.id in self.module.classes and func.value.id not in self.locals):
             return None
         info = self.module.classes[func.value.id]
         function = info.methods.get(func.attr)
