@@ -60,6 +60,13 @@ POINT = textwrap.dedent('''
 
     def total(ps: list[Point]) -> float:
         return sum(p.x for p in ps)
+
+    def pair() -> tuple[Point, int]:
+        return Point(1.0, 1.0), 2
+
+    def unpacked() -> float:
+        p, k = pair()
+        return p.x + k + total(points(4))
 ''')
 
 
@@ -123,10 +130,19 @@ def test_instances_pass_back_without_conversion(lib):
 
 
 def test_containers_of_instances_stay_in_compiled_code(lib):
-    with pytest.raises(TypeError, match="containers of instances cannot be returned to Python yet"):
+    before = runtime.call("live_objects")
+    with pytest.raises(TypeError, match=r"points\(\) returns list\[Point\]: lists, dicts, sets and tuples of "
+                                        "instances cannot cross"):
         lib.functions["points"](3)
-    with pytest.raises(TypeError, match="passing containers of instances from Python is not supported yet"):
+    with pytest.raises(TypeError, match=r"total\(\) takes 'ps' as list\[Point\]: lists, dicts, sets"):
         lib.functions["total"]([])
+    with pytest.raises(TypeError, match=r"pair\(\) returns tuple\[Point, int\]"):
+        lib.functions["pair"]()
+    assert runtime.call("live_objects") == before  # refused before the call: nothing made
+
+
+def test_compiled_callers_pass_containers_and_tuples_of_instances(lib):
+    assert lib.functions["unpacked"]() == 9.0
 
 
 def test_instances_are_released(lib):

@@ -35,8 +35,8 @@ def compile_error(source: str, **options) -> CompileError:
 CASES = {
     # ---- constructs outside the subset
     "class inheritance": ("class A(B):\n    pass\n", 1, 9,
-                          "class A: inheritance (base classes, metaclasses) is not supported yet by jitcell; a class of "
-                          "a cell stands alone"),
+                          "class A: inheritance (base classes, metaclasses) is not supported yet by jitcell; a class "
+                          "of a cell stands alone"),
     "top-level statement": ("print(5)\ndef f(n: int):\n    return n\n", 1, 1,
                             "only 'def', 'class', imports and constants such as 'N = 100' may appear at the top level "
                             "of a %%jit cell, not an expression statement"),

@@ -186,6 +186,7 @@ def _wrapper_source(info: dict) -> str:
         written.insert(len(params) - info["keyword_only"], "*")
     signature = ", ".join(written)
     lines = [f"def {info['name'].replace('.', '__')}({signature}):"]  # a method: Point.norm
+    lines += classes.refused_lines(info)  # containers of instances: compiled callers only, yet
     args, late = [], []
     if any(_reflected(t) for _, t in info["params"]) or _reflected(info["returns"]):
         lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
@@ -195,10 +196,6 @@ def _wrapper_source(info: dict) -> str:
             more, passed = classes.wrapper_lines(p, t, shown)
             lines += more
             args += passed
-            continue
-        if (refused := classes.container_lines(p, t, shown)) is not None:
-            lines += refused
-            args.append("None")
             continue
         if t.endswith(" | None"):  # None, or checked as the type it may be (check/optional.py)
             inner = _inner(t)

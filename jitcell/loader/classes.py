@@ -28,7 +28,8 @@ import weakref
 
 from jitcell import runtime
 
-__all__ = ["check", "is_class_type", "bind_classes", "wrapper_lines", "wrapper_namespace", "JitInstance"]
+__all__ = ["check", "is_class_type", "bind_classes", "attach", "wrapper_lines", "refused_lines", "wrapper_namespace",
+           "result_expression", "JitInstance", "LAYOUT_IDENTITY"]
 
 _FIELDS = 32  # the offset of an instance's first field (runtime/source_instances.py)
 _MAX_FIELDS = 64
@@ -301,13 +302,16 @@ def wrapper_lines(p: str, t: str, shown: str) -> tuple[list[str], list[str]]:
             f"jc__class_{inner})"], [p]
 
 
-def container_lines(p: str, t: str, shown: str) -> list[str] | None:
-    """A list, dict or set of instances as a parameter: not from Python yet (compiled callers pass it)."""
-    if not _classes_inside(t):
-        return None
-    message = (f"argument {shown!r} is {t}: passing containers of instances from Python is not supported yet "
-               "(call this function from compiled code)")
-    return [f"    raise TypeError({message!r})"]
+def refused_lines(info: dict) -> list[str]:
+    """A function taking or returning a list, dict, set or tuple holding instances cannot be called from
+    Python yet (compiled callers pass and take them): its wrapper raises before the call."""
+    for name, t in [*info["params"], ("the result", info["returns"])]:
+        if _classes_inside(t):
+            what = "returns" if name == "the result" else f"takes {name!r} as"
+            message = (f"{info['name']}() {what} {t}: lists, dicts, sets and tuples of instances cannot cross "
+                       "between Python and compiled code yet (call it from compiled code)")
+            return [f"    raise TypeError({message!r})"]
+    return []
 
 
 def wrapper_namespace(library, function: str) -> dict:
@@ -324,20 +328,10 @@ def wrapper_namespace(library, function: str) -> dict:
         raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
 
     names["jc__not_instance"] = not_instance
-
-    def class_result(address: int, type_name: str):
-        if address:
-            runtime.call("obj_release", address)
-        raise TypeError(f"{function}() returns {type_name}: containers of instances cannot be returned to Python "
-                        "yet (call it from compiled code)")
-
-    names["jc__class_result"] = class_result
     return names
 
 
 def result_expression(returns: str) -> str | None:
     if is_class_type(returns):
         return f"jc__wrap_{returns}(jc__result)"
-    if _classes_inside(returns):
-        return f"jc__class_result(jc__result, {returns!r})"
     return None
