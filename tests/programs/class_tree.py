@@ -115,3 +115,19 @@ def pool(n: int) -> str:
 #> pool(2)
 #> pool(1)
 #> pool(0)
+
+
+def nearest(n: int, key: int) -> int:
+    """A `Node | None` local from a conditional expression, narrowed by `is None` tests."""
+    root = Node(n // 2, "r")
+    for i in range(n):
+        root.insert(i * 3 % n, "")
+    best = root if key >= 0 else None
+    found = -1
+    while best is not None:
+        found = best.key
+        best = best.left if key < best.key else best.right
+    return found
+
+#> nearest(20, 7)
+#> nearest(20, -1)
