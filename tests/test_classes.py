@@ -318,3 +318,30 @@ def test_a_damaged_class_row_makes_the_entry_corrupt(lib):
     manifest["classes"] = [{**row, "fields": row["fields"] + [["x", "int"]]} for row in lib.manifest["classes"]]
     assert "not a [name, type] pair of a new field" in problem(manifest, lib.key)
     assert classes.is_class_type("Point | None") and not classes.is_class_type("list[int]")
+
+
+KERNEL_CELLS = [
+    "class Acc:\n    total: float = 0.0\n    n: int = 0\n    def add(self, x: float) -> None:\n"
+    "        self.total += x\n        self.n += 1\n\ndef filled(k: int) -> Acc:\n    a = Acc()\n"
+    "    for i in range(k):\n        a.add(float(i))\n    return a\nfilled(4)",
+    "%%python\na = filled(3)\na.add(10.0)\nprint(a, isinstance(a, Acc), Acc().n)",
+]
+
+
+@pytest.mark.kernel
+def test_a_class_in_the_jitcell_kernel_and_after_a_restart(fresh_cache):
+    """A real kernel: a cell's class and its instances from Python; after a restart the cell is a
+    cache hit and the class works the same."""
+    from jitcell.kernel.session import KernelSession
+
+    with KernelSession(env={"JITCELL_CACHE_DIR": str(fresh_cache)}, kernel="jitcell") as kernel:
+        outputs = []
+        for attempt in range(2):
+            reply = kernel.execute(KERNEL_CELLS[0])
+            assert reply.status == "ok", reply.error
+            shown = [d["text/plain"] for d in reply.displays]
+            assert ("cache hit" if attempt else "cache miss") in shown[0]
+            outputs.append((shown[-1], kernel.execute(KERNEL_CELLS[1]).stdout))
+            if not attempt:
+                kernel.restart()
+        assert outputs[0] == outputs[1] == ("Acc(total=6.0, n=4)", "Acc(total=13.0, n=4) True 0\n")

@@ -110,6 +110,7 @@ def pool(n: int) -> str:
 #> build(1)
 #> build(30)
 #> chain(1000)
+#> chain(10000)
 #> chain(0)
 #> pool(5)
 #> pool(2)
