@@ -21,6 +21,7 @@ layout. The manifest's `classes` rows are checked like the rest of it (`check`).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import keyword
 import reprlib
@@ -152,7 +153,8 @@ class JitInstance:
         address = getattr(self, "_jc_address", 0)
         if address:
             self._jc_address = 0
-            runtime.call("obj_release", address)
+            with contextlib.suppress(Exception):  # at interpreter exit, the runtime may be gone already
+                runtime.call("obj_release", address)
 
     def __getattr__(self, name: str):
         field = type(self)._jc_fields.get(name)

@@ -132,3 +132,15 @@ def nearest(n: int, key: int) -> int:
 
 #> nearest(20, 7)
 #> nearest(20, -1)
+
+
+def same(n: int) -> str:
+    """Instances compare by identity (`is`, and `==` without __eq__, as Python's default)."""
+    a = Node(1, "a")
+    b = a
+    c = Node(1, "a")
+    link: Node | None = a if n > 0 else None
+    return f"{a is b} {a is c} {a == b} {a != c} {link is a} {a is not c} {link == c}"
+
+#> same(1)
+#> same(0)

@@ -195,6 +195,14 @@ class ClassChecks(CheckerHost):
             return self.call_cell(function, node)  # `p.make(...)` of a @staticmethod: p is not passed
         return self.call_cell(function, node, receiver=base)
 
+    def instance_identity(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr | None:
+        """`a is b`, `a == b` (and their negations) between instances of one class (either may be
+        `| None`): identity, as Python's default `__eq__` is. None if the operands are not instances."""
+        names = {_class_name(e.type) for e in operands}
+        if len(ops) != 1 or ops[0] not in ("is", "is not", "==", "!=") or len(names) != 1 or None in names:
+            return None
+        return T.Compare(tuple(operands), ("==" if ops[0] in ("is", "==") else "!=",), BOOL, loc)
+
     def class_call(self, node: S.Call) -> T.Expr | None:
         """`Point.make(...)` (a @staticmethod), `Point.norm(p)` (a method, its instance passed): None
         if the call is not one of a class of the cell."""
@@ -207,6 +215,11 @@ class ClassChecks(CheckerHost):
         if function is None:
             return self.error(f"type object '{info.name}' has no attribute '{func.attr}'", func.loc)
         return self.call_cell(function, node)
+
+
+def _class_name(t: Type) -> str | None:
+    inner = t.inner if isinstance(t, Optional) else t
+    return inner.name if isinstance(inner, Instance) else None
 
 
 def _object_mask(info: ClassInfo) -> int:

@@ -428,6 +428,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
 
     def compare(self, left: S.Expr, ops: tuple[str, ...], comparators: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        if (same := self.instance_identity(operands, ops, loc)) is not None:  # check/classes.py
+            return same
         if "is" in ops or "is not" in ops:
             return self.identity(operands, ops, loc)
         if any(e.type is ERROR for e in operands):

@@ -23,7 +23,7 @@ from jitcell.compiler.types import BOOL, STR, Instance, Optional, Type, is_heap
 from .arith import I1, I8, I64, i64, llvm_type
 from .host import LowererHost
 
-__all__ = ["ClassLowering", "FIELDS_OFFSET"]
+__all__ = ["ClassLowering", "FIELDS_OFFSET", "is_instance"]
 
 FIELDS_OFFSET = 32  # bytes of header before the first field
 
@@ -101,6 +101,11 @@ class ClassLowering(LowererHost):
         site = self.site("raise", node.loc, cls="AttributeError", again=False, cause=None, operands=[STR.name])
         with self.b.if_then(self.b.icmp_unsigned("==", value, ir.Constant(value.type, None)), likely=False):
             self.report(site, [(message, STR)])
+
+
+def is_instance(t: Type) -> bool:
+    """An instance, or an instance that may be None (its null)."""
+    return isinstance(t.inner if isinstance(t, Optional) else t, Instance)
 
 
 def _owns(t: Type) -> bool:

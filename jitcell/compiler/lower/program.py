@@ -56,7 +56,7 @@ from jitcell.runtime.interrupts import CHUNK
 
 from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
-from .classes import ClassLowering
+from .classes import ClassLowering, is_instance
 from .complexes import ComplexLowering, complex_constant
 from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
@@ -1245,6 +1245,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             right = self.expr(operand)
             if isinstance(left_type, List):
                 result = self.list_compare(op, left, right, left_type)
+            elif is_instance(left_type):  # identity (check/classes.py)
+                result = b.icmp_unsigned(op, left, right)
             elif STR in (left_type, operand.type) or op in ("in", "not in"):
                 char_right, char_left = _ascii_char(operand), _ascii_char(previous)
                 if op in _MIRRORED and char_right is None and char_left is not None:  # "0" <= c is c >= "0"
