@@ -345,3 +345,12 @@ def test_a_class_in_the_jitcell_kernel_and_after_a_restart(fresh_cache):
             if not attempt:
                 kernel.restart()
         assert outputs[0] == outputs[1] == ("Acc(total=6.0, n=4)", "Acc(total=13.0, n=4) True 0\n")
+
+
+def test_a_class_of_another_cell_is_refused_with_a_reason():
+    ns = Namespace()
+    jitcell.compile_cell(V1, callees=ns)
+    with pytest.raises(CompileError, match="P is a class of another cell; classes cannot be used across cells yet"):
+        jitcell.compile_cell("def make() -> float:\n    return P(1.0).x\n", callees=ns)
+    with pytest.raises(CompileError, match=r"getx\(\) of another cell uses the type P, which calls between cells"):
+        jitcell.compile_cell("def again(x: float) -> float:\n    return getx(x)\n", callees=ns)
