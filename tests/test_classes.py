@@ -229,6 +229,10 @@ def test_a_cycle_of_instances_leaks_as_documented():
     ("class A:\n    x: int = 0\n    def m() -> int:\n        return 1\n",
      "method A.m() must take the instance as its first parameter (self)", "3:5"),
     ("def f() -> int:\n    class B:\n        pass\n    return 1\n", "classes (nested ones) are not supported", "2:5"),
+    ("class A:\n    x: int = 0\ndef f(a: A) -> None:\n    a.x, a.y = 1, 2\n",
+     "assigning to an attribute ('.x = ...') in an unpacking or a chained assignment is not supported yet", "4:5"),
+    ("class A:\n    x: int = 0\ndef f() -> int:\n    return A.x\n",
+     "class attributes are not supported yet by jitcell; read 'x' from an instance of A", "4:12"),
 ])
 def test_what_is_not_supported_yet_is_a_compile_error(source, message, where):
     with pytest.raises(CompileError) as caught:

@@ -461,8 +461,8 @@ class _Parser:
                     return None
                 return S.Tuple(tuple(i for i in items if i is not None), self.loc(node))
             case ast.Attribute(attr=attr):
-                self.error(node, f"assigning to an attribute ('.{attr} = ...') is not supported: "
-                                 "jitcell's values have no attributes to assign")
+                self.error(node, f"assigning to an attribute ('.{attr} = ...') in an unpacking or a chained "
+                                 "assignment is not supported yet; assign each field in a statement of its own")
                 return None
             case ast.Starred():
                 self.error(node, "starred assignment target must be in a list or tuple")

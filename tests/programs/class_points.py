@@ -92,6 +92,28 @@ def divide(x: float) -> float:
     v.normalize()
     return v.x
 
+class Bag:
+    """Fields holding a list, a dict and a str, made and changed by methods."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.items: list[int] = []
+        self.counts: dict[str, int] = {}
+
+    def put(self, word: str, k: int) -> None:
+        self.items.append(k)
+        self.counts[word] = self.counts.get(word, 0) + k
+        self.name += word[0]
+
+
+def bag(n: int) -> str:
+    b = Bag("b:")
+    for i in range(n):
+        b.put(f"w{i % 3}", i)
+    b.items[0] = -1 if b.items else 0
+    print(b.items, b.counts.get("w1", -1))
+    return f"{b.name} {sum(b.items)} {len(b.counts)}"
+
 #> walk(10)
 #> walk(0)
 #> unit(3.0, 4.0)
@@ -101,3 +123,5 @@ def divide(x: float) -> float:
 #> clamp_all(3.5, -0.25)
 #> divide(2.0)
 #> divide(0.0)
+#> bag(7)
+#> bag(0)

@@ -177,7 +177,7 @@ class ClassChecks(CheckerHost):
         t = info.fields[index][1]
         what = f"field '{node.target.attr}' of {info.name}"
         if node.op is None:
-            value = self.coerce(self.typed_dict(self.expr(node.value), what), t, what)
+            value = self.coerce(self.expr(node.value), t, what)
         else:
             value = self.coerce(self.binary(node.op, T.Hole(t, node.loc), self.expr(node.value), node.loc), t, what)
         return T.SetField(base, index, node.target.attr, value, node.op is not None, node.loc)
