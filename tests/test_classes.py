@@ -206,8 +206,8 @@ def test_a_cycle_of_instances_leaks_as_documented():
 
 @pytest.mark.parametrize("source, message, where", [
     ("class A(object):\n    x: int = 0\n", "inheritance (base classes, metaclasses) is not supported yet", "1:9"),
-    ("from dataclasses import dataclass\n@dataclass\nclass A:\n    x: int\n",
-     "class decorators (@dataclass...) are not supported yet", "2:2"),
+    ("from dataclasses import dataclass\n@dataclass(frozen=True)\nclass A:\n    x: int\n",
+     "class A: class decorators other than a plain @dataclass are not supported yet by jitcell", "2:2"),
     ("class A:\n    x: int = 0\n    def __add__(self, o: 'A') -> 'A':\n        return self\n",
      "A.__add__: special methods other than __init__ are not supported yet", "3:5"),
     ("class A:\n    def __init__(self, x: int):\n        self.x = x\n    def m(self) -> None:\n        self.y = 1\n",
@@ -358,3 +358,14 @@ def test_a_class_of_another_cell_is_refused_with_a_reason():
         jitcell.compile_cell("def make() -> float:\n    return P(1.0).x\n", callees=ns)
     with pytest.raises(CompileError, match=r"getx\(\) of another cell uses the type P, which calls between cells"):
         jitcell.compile_cell("def again(x: float) -> float:\n    return getx(x)\n", callees=ns)
+
+
+def test_a_dataclass_from_python():
+    lib = jitcell.compile_cell("from dataclasses import dataclass\n\n@dataclass\nclass Pt:\n    x: float\n"
+                               "    y: float = 0.0\n")
+    Pt = lib.classes["Pt"]
+    a = Pt(1.0)
+    assert repr(a) == "Pt(x=1.0, y=0.0)" and a == Pt(1, y=0.0) and a != Pt(1.0, 2.0)
+    assert (a == 3) is False and Pt.__hash__ is None  # NotImplemented for other types; unhashable, as @dataclass
+    with pytest.raises(TypeError, match="unhashable type: 'Pt'"):
+        hash(a)

@@ -237,6 +237,9 @@ class _Parser:
                 names.append((alias.asname or alias.name, alias.name))
         elif node.module == "__future__" and all(a.name == "annotations" for a in node.names):
             return None  # lets CPython run the cell too: annotations such as float[:] stay unevaluated
+        elif node.module == "dataclasses" and not node.level and all(a.name == "dataclass" and a.asname is None
+                                                                       for a in node.names):
+            return None  # the decorator of classes (parse_classes.py)
         elif node.module in ("typing", "collections.abc") and not node.level \
                 and all(a.name in (_TYPING_ANNOTATIONS if node.module == "typing" else _ITERATOR_ANNOTATIONS)
                         and a.asname is None for a in node.names):

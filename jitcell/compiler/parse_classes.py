@@ -48,9 +48,10 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
     if node.bases or node.keywords:
         error(node.bases[0] if node.bases else node, f"class {name}: inheritance (base classes, metaclasses) is not "
                                                      "supported yet by jitcell; a class of a cell stands alone")
-    if node.decorator_list:
-        error(node.decorator_list[0], f"class {name}: class decorators (@dataclass...) are not supported yet by "
-                                      "jitcell; declare the fields and write __init__")
+    dataclass = [d for d in node.decorator_list if isinstance(d, ast.Name) and d.id == "dataclass"]
+    if len(node.decorator_list) > len(dataclass) or len(dataclass) > 1:
+        error(node.decorator_list[0], f"class {name}: class decorators other than a plain @dataclass are not "
+                                      "supported yet by jitcell")
     fields: dict[str, S.Field] = {}
     methods: list[S.FunctionDef] = []
     static: set[str] = set()
@@ -82,6 +83,13 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
         else:
             error(item, f"a class body of jitcell holds fields ('x: float'), methods and a docstring, not "
                         f"{type(item).__name__}")
+    if dataclass and init is None:  # its generated __init__ and __eq__, as the dataclasses module writes them
+        for written in _dataclass_methods(name, body, node):
+            method = _method(parser, error, name, written, static, generated=True)
+            if method is not None:
+                methods.append(method)
+                if written.name == "__init__":
+                    init = written
     initialized: set[str] = set()
     if init is not None and init.args.args:
         self_name = init.args.args[0].arg
@@ -102,14 +110,44 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
     return cls, methods, errors > 0
 
 
-def _method(parser: _Parser, error, cls: str, node: ast.FunctionDef, static: set[str]) -> S.FunctionDef | None:
+def _dataclass_methods(cls: str, body: list[ast.stmt], node: ast.ClassDef) -> list[ast.FunctionDef]:
+    """`__init__(self, x: float, y: float = 0.0)` assigning each field, and `__eq__`, which compares the
+    fields one by one, as @dataclass generates them (from the body's annotations, in order)."""
+    fields = [(item.target.id, item.annotation, item.value) for item in body
+              if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)]
+
+    def attribute(who: str, field: str, ctx: ast.expr_context) -> ast.Attribute:
+        return ast.Attribute(ast.Name(who, ast.Load()), field, ctx)
+
+    args = [ast.arg("self")] + [ast.arg(name, annotation) for name, annotation, _ in fields]
+    defaults = [value for _, _, value in fields if value is not None]
+    assign: list[ast.stmt] = [ast.Assign([attribute("self", name, ast.Store())], ast.Name(name, ast.Load()))
+                              for name, _, _ in fields]
+    init = ast.FunctionDef("__init__", ast.arguments([], args, None, [], [], None, defaults),
+                           assign or [ast.Pass()], [], None)
+    equal: list[ast.expr] = [ast.Compare(attribute("self", name, ast.Load()), [ast.Eq()],
+                                         [attribute("other", name, ast.Load())]) for name, _, _ in fields]
+    test = ast.BoolOp(ast.And(), equal) if len(equal) > 1 else equal[0] if equal else ast.Constant(True)
+    eq = ast.FunctionDef("__eq__", ast.arguments([], [ast.arg("self"), ast.arg("other", ast.Constant(cls))], None, [],
+                                                  [], None, []), [ast.Return(test)], [], ast.Name("bool"))
+    made = [init, eq]
+    for fn in made:
+        for part in ast.walk(fn):  # every part of a generated method is located at the class
+            if isinstance(part, (ast.stmt, ast.expr, ast.arg)):
+                part.lineno, part.col_offset = node.lineno, node.col_offset
+                part.end_lineno, part.end_col_offset = node.lineno, node.col_offset
+    return made
+
+
+def _method(parser: _Parser, error, cls: str, node: ast.FunctionDef, static: set[str],
+            generated: bool = False) -> S.FunctionDef | None:
     decorators = node.decorator_list
     is_static = len(decorators) == 1 and isinstance(decorators[0], ast.Name) and decorators[0].id == "staticmethod"
     if decorators and not is_static:
         error(decorators[0], f"{cls}.{node.name}: only @staticmethod is supported yet on a method in jitcell (not "
                              f"@{ast.unparse(decorators[0])})")
         return None
-    if node.name.startswith("__") and node.name.endswith("__") and node.name != "__init__":
+    if node.name.startswith("__") and node.name.endswith("__") and node.name != "__init__" and not generated:
         error(node, f"{cls}.{node.name}: special methods other than __init__ are not supported yet by jitcell")
         return None
     plain = ast.FunctionDef(node.name, node.args, node.body, [], node.returns, node.type_comment,

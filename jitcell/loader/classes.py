@@ -280,6 +280,12 @@ def attach(classes: dict[str, type], functions: dict, static: set[str]) -> None:
             cls._jc_constructor = fn  # type: ignore[attr-defined]
         elif name in static:
             setattr(cls, method, staticmethod(fn))
+        elif method == "__eq__":  # a @dataclass's: its fields, for instances of this class only
+            def equal(self, other, fn=fn):
+                return fn(self, other) if type(other) is type(self) else NotImplemented
+
+            cls.__eq__ = equal  # type: ignore[method-assign, assignment]
+            cls.__hash__ = None  # type: ignore[assignment]  # as @dataclass (eq=True) makes it
         elif method != "__init__":
             setattr(cls, method, _method(fn))
 

@@ -201,6 +201,13 @@ class ClassChecks(CheckerHost):
         names = {_class_name(e.type) for e in operands}
         if len(ops) != 1 or ops[0] not in ("is", "is not", "==", "!=") or len(names) != 1 or None in names:
             return None
+        info = self.module.classes.get(next(iter(names)) or "")
+        if ops[0] in ("==", "!=") and info is not None and "__eq__" in info.methods:  # a @dataclass's fields
+            if any(isinstance(e.type, Optional) for e in operands):
+                return self.error(f"== between {info.name} values that may be None: test them with 'is not None' "
+                                  "first", loc)
+            same = T.CallCell(info.methods["__eq__"], tuple(operands), (0, 1), BOOL, loc)
+            return same if ops[0] == "==" else T.Unary("not", same, BOOL, loc)
         return T.Compare(tuple(operands), ("==" if ops[0] in ("is", "==") else "!=",), BOOL, loc)
 
     def class_call(self, node: S.Call) -> T.Expr | None:
