@@ -35,6 +35,10 @@ POINT = textwrap.dedent('''
         def origin() -> "Point":
             return Point(0.0, 0.0)
 
+        @property
+        def half(self) -> "Point":
+            return Point(self.x / 2, self.y / 2)
+
     class Segment:
         def __init__(self, a: Point, b: Point):
             self.a = a
@@ -82,7 +86,7 @@ def test_an_instance_from_python(lib):
     assert repr(p) == "Point(tag='p', x=1.0, y=2.0)"
     assert (p.x, p.y, p.tag) == (1.0, 2.0, "p")
     assert p.norm2() == 5.0 and p.shifted(1.5).x == 2.5
-    assert repr(Point.origin()) == "Point(tag='p', x=0.0, y=0.0)"
+    assert repr(Point.origin()) == "Point(tag='p', x=0.0, y=0.0)" and p.half.x == 0.5  # a @property
     assert "make" in lib.functions and "Point" not in lib.functions and "Point.norm2" not in lib.functions
 
 
@@ -224,8 +228,11 @@ def test_a_cycle_of_instances_leaks_as_documented():
     ("class A:\n    x: int = 0\n    n: 'A | None' = None\ndef f(a: A) -> int:\n    return a.n.x\n",
      "this value may be None (A | None): test it with 'is not None' first", "5:12"),
     ("class A:\n    x: int = 0\ndef A() -> int:\n    return 1\n", "'A' is defined twice in this cell", "1:1"),
-    ("class A:\n    x: int = 0\n    @property\n    def y(self) -> int:\n        return 1\n",
-     "only @staticmethod is supported yet on a method in jitcell (not @property)", "3:6"),
+    ("class A:\n    x: int = 0\n    @classmethod\n    def y(cls) -> int:\n        return 1\n",
+     "only @staticmethod and @property (a getter) are supported yet on a method in jitcell (not @classmethod)",
+     "3:6"),
+    ("class A:\n    x: int = 0\n    @property\n    def y(self) -> int:\n        return 1\n"
+     "def f(a: A) -> None:\n    a.y = 2\n", "property 'y' of 'A' object has no setter", "7:5"),
     ("class A:\n    x: int = 0\n    def m() -> int:\n        return 1\n",
      "method A.m() must take the instance as its first parameter (self)", "3:5"),
     ("def f() -> int:\n    class B:\n        pass\n    return 1\n", "classes (nested ones) are not supported", "2:5"),
@@ -308,7 +315,7 @@ def test_layouts_across_processes(fresh_cache):
 def test_the_manifest_declares_the_layout(lib):
     rows = {row["name"]: row for row in lib.manifest["classes"]}
     assert rows["Point"] == {"name": "Point", "fields": [["tag", "str"], ["x", "float"], ["y", "float"]],
-                             "static": ["Point.origin"]}
+                             "static": ["Point.origin"], "properties": ["Point.half"]}
     assert rows["Segment"]["fields"] == [["a", "Point"], ["b", "Point"], ["next", "Segment | None"]]
 
 

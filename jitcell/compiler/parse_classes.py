@@ -55,6 +55,7 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
     fields: dict[str, S.Field] = {}
     methods: list[S.FunctionDef] = []
     static: set[str] = set()
+    properties: set[str] = set()
     docstring = None
     body = list(node.body)
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
@@ -70,7 +71,7 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
             fields[field] = S.Field(field, parser.annotation(item.annotation),
                                     parser.expr(item.value) if item.value is not None else None, parser.loc(item))
         elif isinstance(item, ast.FunctionDef):
-            method = _method(parser, error, name, item, static)
+            method = _method(parser, error, name, item, static, properties=properties)
             if method is not None:
                 methods.append(method)
                 if item.name == "__init__":
@@ -106,7 +107,7 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
             if target is not None and not isinstance(stmt, ast.AugAssign):
                 initialized.add(target)
     cls = S.ClassDef(name, tuple(fields.values()), tuple(m.name for m in methods), frozenset(static), docstring,
-                     parser.loc(node), frozenset(initialized))
+                     parser.loc(node), frozenset(initialized), frozenset(properties))
     return cls, methods, errors > 0
 
 
@@ -140,13 +141,16 @@ def _dataclass_methods(cls: str, body: list[ast.stmt], node: ast.ClassDef) -> li
 
 
 def _method(parser: _Parser, error, cls: str, node: ast.FunctionDef, static: set[str],
-            generated: bool = False) -> S.FunctionDef | None:
+            generated: bool = False, properties: set[str] | None = None) -> S.FunctionDef | None:
     decorators = node.decorator_list
-    is_static = len(decorators) == 1 and isinstance(decorators[0], ast.Name) and decorators[0].id == "staticmethod"
-    if decorators and not is_static:
-        error(decorators[0], f"{cls}.{node.name}: only @staticmethod is supported yet on a method in jitcell (not "
-                             f"@{ast.unparse(decorators[0])})")
+    names = [d.id for d in decorators if isinstance(d, ast.Name)]
+    is_static = names == ["staticmethod"] and len(decorators) == 1
+    if decorators and not is_static and not (names == ["property"] and len(decorators) == 1):
+        error(decorators[0], f"{cls}.{node.name}: only @staticmethod and @property (a getter) are supported yet on "
+                             f"a method in jitcell (not @{ast.unparse(decorators[0])})")
         return None
+    if names == ["property"] and properties is not None:
+        properties.add(f"{cls}.{node.name}")
     if node.name.startswith("__") and node.name.endswith("__") and node.name != "__init__" and not generated:
         error(node, f"{cls}.{node.name}: special methods other than __init__ are not supported yet by jitcell")
         return None

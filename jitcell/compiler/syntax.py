@@ -466,6 +466,7 @@ class ClassDef:
     docstring: str | None
     loc: Loc
     initialized: frozenset[str] = frozenset()  # the fields __init__ assigns unconditionally (its top level)
+    properties: frozenset[str] = frozenset()  # methods that are @property getters
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,8 +122,9 @@ def bind(library: Library) -> Library:
             library.cell_main = function
         else:
             library.functions[info["name"]] = function
-    classes.attach(library.classes, library.functions,
-                   {s for row in library.manifest.get("classes", []) for s in row["static"]})
+    rows = library.manifest.get("classes", [])
+    classes.attach(library.classes, library.functions, {s for row in rows for s in row["static"]},
+                   {p for row in rows for p in row.get("properties", [])})
     for row in library.manifest.get("generators", ()):
         library.generators[row["name"]] = GeneratorFunction(row, library)
     if "variables" in library.manifest:

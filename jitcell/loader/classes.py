@@ -64,8 +64,8 @@ def check(manifest: dict, parse_type, fail) -> None:
     declared: set[str] = set()
     for i, row in enumerate(rows):
         where = f"classes[{i}]"
-        if not isinstance(row, dict) or set(row) != {"name", "fields", "static"}:
-            raise fail(where, "not an object of name, fields and static")
+        if not isinstance(row, dict) or set(row) - {"properties"} != {"name", "fields", "static"}:
+            raise fail(where, "not an object of name, fields, static (and properties)")
         name = row["name"]
         if not isinstance(name, str) or not is_class_type(name) or name in declared:
             raise fail(f"{where}.name", "not a class name, or declared twice")
@@ -79,9 +79,11 @@ def check(manifest: dict, parse_type, fail) -> None:
                     and field[0].isidentifier() and parse_type(field[1]) is not None and field[0] not in seen):
                 raise fail(f"{where}.fields[{k}]", "not a [name, type] pair of a new field")
             seen.add(field[0])
-        static = row["static"]
-        if not isinstance(static, list) or not all(isinstance(s, str) and s.startswith(name + ".") for s in static):
-            raise fail(f"{where}.static", "not a list of this class's methods")
+        for kind in ("static", "properties"):
+            methods = row.get(kind, [])
+            if not isinstance(methods, list) or not all(isinstance(m, str) and m.startswith(name + ".")
+                                                        for m in methods):
+                raise fail(f"{where}.{kind}", "not a list of this class's methods")
     for where, type_name in _type_names(manifest):
         for word in type_name.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split():
             if is_class_type(word) and word not in declared:
@@ -267,7 +269,7 @@ def bind_classes(library) -> dict[str, type]:
     return made
 
 
-def attach(classes: dict[str, type], functions: dict, static: set[str]) -> None:
+def attach(classes: dict[str, type], functions: dict, static: set[str], properties: set[str]) -> None:
     """The constructor ("Point") and methods ("Point.norm") of the library, as the classes' own:
     taken out of `functions`, so they are not names of the cell."""
     for name in list(functions):
@@ -280,6 +282,8 @@ def attach(classes: dict[str, type], functions: dict, static: set[str]) -> None:
             cls._jc_constructor = fn  # type: ignore[attr-defined]
         elif name in static:
             setattr(cls, method, staticmethod(fn))
+        elif name in properties:
+            setattr(cls, method, property(fn, doc=fn.__doc__))
         elif method == "__eq__":  # a @dataclass's: its fields, for instances of this class only
             def equal(self, other, fn=fn):
                 return fn(self, other) if type(other) is type(self) else NotImplemented

@@ -34,6 +34,11 @@ class Vec:
     def clamped(self, lo: float, hi: float) -> "Vec":
         return Vec(clamp(self.x, lo, hi), clamp(self.y, lo, hi))
 
+    @property
+    def length(self) -> float:
+        """The norm, read as an attribute."""
+        return self.norm()
+
     @staticmethod
     def polar(r: float, angle: float) -> "Vec":
         return Vec(r * math.cos(angle), r * math.sin(angle))
@@ -60,7 +65,7 @@ def walk(n: int) -> float:
 def unit(x: float, y: float) -> tuple[float, float]:
     v = Vec(x, y)
     v.normalize()
-    return v.x, v.y
+    return v.x, v.y + v.length - 1.0
 
 
 def length(v: Vec) -> float:

@@ -18,6 +18,7 @@ class ClassInfo:
     defaults: dict[str, T.Expr] = field(default_factory=dict)  # the typed default of a field that has one
     methods: dict[str, str] = field(default_factory=dict)  # method name -> function ("norm" -> "Point.norm")
     static: frozenset[str] = frozenset()  # functions that are @staticmethods
+    properties: frozenset[str] = frozenset()  # functions that are @property getters (read as `p.area`)
     loc: Loc = Loc(1, 1)
 
     @property
@@ -26,6 +27,11 @@ class ClassInfo:
 
     def index(self, name: str) -> int | None:
         return next((i for i, (f, _) in enumerate(self.fields) if f == name), None)
+
+    def row(self) -> dict:
+        """The class in the manifest (driver.py): its layout, static methods and properties."""
+        return {"fields": self.layout(), "static": sorted(self.static),
+                **({"properties": sorted(self.properties)} if self.properties else {})}
 
     def layout(self) -> list[list[str]]:
         """[[field, type], ...]: what the manifest records and the boundary reads (loader/classes.py)."""

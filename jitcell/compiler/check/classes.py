@@ -68,7 +68,7 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
     (ModuleChecker.annotation, which knows the class names already)."""
     classes: dict[str, ClassInfo] = {}
     for cdef in module.classes:
-        info = ClassInfo(cdef.name, static=cdef.static, loc=cdef.loc)
+        info = ClassInfo(cdef.name, static=cdef.static, properties=cdef.properties, loc=cdef.loc)
         for method in cdef.methods:
             info.methods[method.partition(".")[2]] = method
         init = definitions.get(f"{cdef.name}.__init__")
@@ -151,6 +151,8 @@ class ClassChecks(CheckerHost):
         assert info is not None
         index = info.index(attr)
         if index is None:
+            if info.methods.get(attr) in info.properties:  # a getter: called on the instance
+                return self.call_cell(info.methods[attr], S.Call(S.Name(attr, loc), (), (), loc), receiver=base)
             if attr in info.methods:
                 return self.error(f"methods are not values in jitcell; call {info.name}.{attr}(...)", loc)
             return self.error(f"'{info.name}' object has no attribute '{attr}'", loc)
@@ -169,6 +171,10 @@ class ClassChecks(CheckerHost):
                        "only the fields of a class's instances can be assigned", node.target.loc)
             return None
         index = info.index(node.target.attr)
+        if index is None and info.methods.get(node.target.attr) in info.properties:
+            self.error(f"property '{node.target.attr}' of '{info.name}' object has no setter (setters are not "
+                       "supported yet by jitcell)", node.target.loc)
+            return None
         if index is None:
             self.error(f"'{info.name}' has no field '{node.target.attr}': jitcell's instances hold the fields their "
                        f"class declares (in its body, or assigned in __init__), not attributes added later",
@@ -193,6 +199,8 @@ class ClassChecks(CheckerHost):
             return self.error(f"'{info.name}' object has no attribute '{attr}'", node.func.loc)
         if function in info.static:
             return self.call_cell(function, node)  # `p.make(...)` of a @staticmethod: p is not passed
+        if function in info.properties:
+            return self.error(f"'{attr}' of {info.name} is a property: read it without calling it", node.func.loc)
         return self.call_cell(function, node, receiver=base)
 
     def instance_identity(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr | None:

@@ -125,8 +125,7 @@ class ModuleChecker:
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
         self.fail_if_errors()
-        return T.Program(functions, self.declared, {name: {"fields": c.layout(), "static": sorted(c.static)}
-                                                  for name, c in self.classes.items()})
+        return T.Program(functions, self.declared, {name: c.row() for name, c in self.classes.items()})
 
     def refuse_arrays_in_containers(self) -> None:
         """A list (dict, set) holding arrays lives in compiled code only (lists.arrays_inside)."""
