@@ -144,11 +144,16 @@ def _method(parser: _Parser, error, cls: str, node: ast.FunctionDef, static: set
             generated: bool = False, properties: set[str] | None = None) -> S.FunctionDef | None:
     decorators = node.decorator_list
     names = [d.id for d in decorators if isinstance(d, ast.Name)]
-    is_static = names == ["staticmethod"] and len(decorators) == 1
-    if decorators and not is_static and not (names == ["property"] and len(decorators) == 1):
-        error(decorators[0], f"{cls}.{node.name}: only @staticmethod and @property (a getter) are supported yet on "
-                             f"a method in jitcell (not @{ast.unparse(decorators[0])})")
+    if len(decorators) > 1 or decorators and names not in (["staticmethod"], ["classmethod"], ["property"]):
+        error(decorators[0], f"{cls}.{node.name}: only @staticmethod, @classmethod and @property (a getter) are "
+                             f"supported yet on a method in jitcell (not @{ast.unparse(decorators[0])})")
         return None
+    is_static = names in (["staticmethod"], ["classmethod"])
+    if names == ["classmethod"]:  # a @staticmethod in which `cls` is the class (there are no subclasses yet)
+        if not node.args.args:
+            error(node, f"class method {cls}.{node.name}() must take the class as its first parameter (cls)")
+            return None
+        node = _class_named(node, node.args.args[0].arg, cls)
     if names == ["property"] and properties is not None:
         properties.add(f"{cls}.{node.name}")
     if node.name.startswith("__") and node.name.endswith("__") and node.name != "__init__" and not generated:
@@ -177,6 +182,19 @@ def _method(parser: _Parser, error, cls: str, node: ast.FunctionDef, static: set
         return None
     self_param = replace(first, annotation=S.Name(cls, first.loc))
     return replace(fn, name=qualified, params=(self_param, *fn.params[1:]))
+
+
+def _class_named(node: ast.FunctionDef, name: str, cls: str) -> ast.FunctionDef:
+    """A class method without its first parameter, `name`, which its body reads as the class `cls`."""
+    renamed = ast.FunctionDef(node.name, ast.arguments(node.args.posonlyargs, node.args.args[1:], node.args.vararg,
+                                                       node.args.kwonlyargs, node.args.kw_defaults, node.args.kwarg,
+                                                       node.args.defaults), node.body, [], node.returns,
+                              node.type_comment, lineno=node.lineno, col_offset=node.col_offset,
+                              end_lineno=node.end_lineno, end_col_offset=node.end_col_offset)
+    for part in ast.walk(renamed):
+        if isinstance(part, ast.Name) and part.id == name:
+            part.id = cls
+    return renamed
 
 
 def _self_field(stmt: ast.AST, self_name: str) -> tuple[str | None, ast.expr | None]:

@@ -43,6 +43,11 @@ class Vec:
     def polar(r: float, angle: float) -> "Vec":
         return Vec(r * math.cos(angle), r * math.sin(angle))
 
+    @classmethod
+    def diagonal(cls, k: float) -> "Vec":
+        """An alternative constructor: `cls` is the class."""
+        return cls(k, k).scaled(1.0 / cls.polar(1.0, 0.0).norm())
+
 
 class Counter:
     total: int = 0
@@ -73,7 +78,7 @@ def length(v: Vec) -> float:
 
 
 def made(n: int) -> float:
-    return length(Vec(float(n), 2.0 * n))
+    return length(Vec(float(n), 2.0 * n)) + Vec.diagonal(float(n)).x
 
 
 def count(n: int) -> str:
