@@ -376,3 +376,38 @@ def test_a_dataclass_from_python():
     assert (a == 3) is False and Pt.__hash__ is None  # NotImplemented for other types; unhashable, as @dataclass
     with pytest.raises(TypeError, match="unhashable type: 'Pt'"):
         hash(a)
+
+
+def test_a_chain_of_a_million_nodes_is_freed_without_recursion():
+    """Instances that die with another are freed by a loop (runtime inst_destroy): destroying them by
+    recursion, one call per node, died of SIGSEGV on a chain of 10^5 (the main thread's 8 MiB stack)."""
+    code = textwrap.dedent(f'''
+        import jitcell
+        from jitcell import runtime
+        lib = jitcell.compile_cell({CHAIN!r})
+        before = runtime.call("live_objects")
+        print(lib.functions["chain"](1_000_000), runtime.call("live_objects") - before)
+    ''')
+    done = run_python(code, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(sum(range(1_000_000))), "0"]
+
+
+CHAIN = """
+class Node:
+    def __init__(self, key: int, next: "Node | None"):
+        self.key = key
+        self.label = str(key)
+        self.next = next
+
+def chain(n: int) -> int:
+    head: Node | None = None
+    for i in range(n):
+        head = Node(i, head)
+    total = 0
+    walker = head
+    while walker is not None:
+        total += walker.key
+        walker = walker.next
+    return total
+"""

@@ -80,6 +80,9 @@ def obj_alloc(size: int, kind: int) -> int:
 def obj_destroy(o: int) -> None:
     """Called when a reference count drops to zero: frees what the object owns, then it."""
     kind = load64(o + 8)
+    if kind == 16:  # an instance of a class: without recursion (source_instances.py)
+        inst_destroy(o)
+        return
     if kind == 2:
         table_clear(o)
     if kind == 3:
@@ -88,8 +91,6 @@ def obj_destroy(o: int) -> None:
         items_release(load64(o + 32), load64(o + 16), load64(o + 40), load64(o + 48))
         if load64(o + 32) != o + 64:  # else the items are inside the object
             free(load64(o + 32))
-    elif kind == 16:  # an instance of a class (source_instances.py)
-        inst_release_fields(o)
     store64(state(0), load64(state(0)) - 1)
     free(o)
 

@@ -5,9 +5,10 @@
               32, a word each: an int, a float's bits, a bool 0/1, an object's address (0: None).
 
 Generated code reads and writes fields in place (compiler/lower/classes.py); destroying an
-instance releases the objects its mask marks, which may destroy instances in turn (a chain of
-n nodes nests n calls deep). Cycles between instances are never freed: reference counting
-alone, as documented in docs/guide/language.md.
+instance releases the objects its mask marks, and the instances that die with it are destroyed
+by a loop, not by recursion (inst_destroy), so a chain of a million nodes is freed in constant
+stack. Cycles between instances are never freed: reference counting alone, as documented in
+docs/guide/language.md.
 """
 
 
@@ -23,10 +24,30 @@ def inst_new(words: int, mask: int) -> int:
     return o
 
 
-def inst_release_fields(o: int) -> None:
-    """What obj_destroy does for an instance: release the objects its fields hold."""
-    mask = load64(o + 16)
-    if mask != 0:
-        for k in range(load64(o + 24)):
-            if (mask >> k) & 1 == 1:
-                obj_release(load64(o + 32 + 8 * k))
+def inst_destroy(o: int) -> None:
+    """What obj_destroy does for an instance whose count is zero: release the objects its fields
+    hold and free it. Instances that die with it are not destroyed by recursion (a chain of a
+    million nodes would overflow the stack): each goes on a list of pending ones, linked through its
+    count word (zero, unused now), and this loop frees them in turn. The list is this call's own, so
+    threads running compiled code at once never share it."""
+    pending = o
+    store64(o, 0)
+    while pending != 0:
+        o = pending
+        pending = load64(o)
+        mask = load64(o + 16)
+        if mask != 0:
+            for k in range(load64(o + 24)):
+                if (mask >> k) & 1 == 1:
+                    f = load64(o + 32 + 8 * k)
+                    if f != 0:
+                        count = load64(f) - 1
+                        store64(f, count)
+                        if count == 0:
+                            if load64(f + 8) == 16:
+                                store64(f, pending)
+                                pending = f
+                            else:
+                                obj_destroy(f)
+        store64(state(0), load64(state(0)) - 1)
+        free(o)
