@@ -397,7 +397,7 @@ CHAIN = """
 class Node:
     def __init__(self, key: int, next: "Node | None"):
         self.key = key
-        self.label = str(key)
+        self.label: str = str(key)
         self.next = next
 
 def chain(n: int) -> int:

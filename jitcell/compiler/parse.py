@@ -494,8 +494,9 @@ class _Parser:
                 inner = ast.parse(node.value.strip(), mode="eval").body
             except SyntaxError:
                 return self.expr(node)
-            for part in ast.walk(inner):  # located at the string
-                part.lineno, part.col_offset = node.lineno, node.col_offset  # type: ignore[attr-defined]
+            for part in ast.walk(inner):  # located at the string (not its contexts: ast.Load() is shared)
+                if isinstance(part, ast.expr):
+                    part.lineno, part.col_offset = node.lineno, node.col_offset
             return self.annotation(inner)
         if not isinstance(node, ast.Subscript):
             return self.expr(node)
