@@ -37,6 +37,8 @@ SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.p
 RANDOM_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_random.py")
 # and then the keys of tables that are tuples (sets of tuples, dicts keyed by tuples)
 KEYS_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_keys.py")
+# and the instances of classes of cells
+INSTANCES_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_instances.py")
 
 _library = None
 _builder: Callable | None = None
@@ -68,7 +70,7 @@ def library():
             raise JitError("the runtime library is built by jitcell's pipeline, which has not been set up in "
                            "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
         source = ""
-        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH, KEYS_SOURCE_PATH):
+        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH, KEYS_SOURCE_PATH, INSTANCES_SOURCE_PATH):
             with open(path, encoding="utf-8") as f:
                 source += f.read() + "\n\n"
         built = _builder(source, _offered)

@@ -566,7 +566,7 @@ def site_problem(site: object) -> str | None:
         return f"a {kind} site has the fields {sorted(fields)}"
     if any(type(site[f]) is not int or not 0 <= site[f] < 1 << 31 for f in ("line", "col")):
         return "its line and column are not numbers"
-    if not isinstance(site["function"], str) or not site["function"].isidentifier():
+    if not isinstance(site["function"], str) or not all(p.isidentifier() for p in site["function"].split(".", 1)):
         return "its function is not a name"
     operands = site.get("operands", [])
     if not isinstance(operands, list) or any(not _passed(t) for t in operands):

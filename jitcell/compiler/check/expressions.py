@@ -32,6 +32,7 @@ from jitcell.compiler.types import (
     Array,
     Dict,
     Generator,
+    Instance,
     List,
     Optional,
     Set,
@@ -43,6 +44,7 @@ from jitcell.errors import Diagnostic, Loc
 
 from .array_exprs import ArrayExprChecks
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .classes import ClassChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
@@ -77,7 +79,8 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
                         VarTupleChecks, ArrayChecks, ArrayExprChecks, IterationChecks, ComprehensionChecks,
-                        ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks):
+                        ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks,
+                        ClassChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -273,6 +276,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 return T.Hole(t, loc)
             case S.Comprehension():
                 return self.comprehension(node)
+            case S.NewInstance():
+                return self.new_instance(node)  # check/classes.py
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -466,6 +471,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if (folded := self.type_compare(left, ops, comparators, loc)) is not None:  # type(x) is int
             return folded
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        if (same := self.instance_identity(operands, ops, loc)) is not None:  # check/classes.py
+            return same
         if "is" in ops or "is not" in ops:
             return self.identity(operands, ops, loc)
         if any(e.type is ERROR for e in operands):
@@ -576,6 +583,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) \
                 and self.module_alias(func.value.id, "cmath"):
             return self.call_cmath(func.attr, node)
+        if (method := self.class_call(node)) is not None:  # Point.make(...) (check/classes.py)
+            return method
         if isinstance(func, S.Name):
             return self.error(f"'{func.id}' is a local variable, not a function", func.loc)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
@@ -584,6 +593,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             base = self.expr(func.value)
             if base.type is ERROR:
                 return base
+            if isinstance(base.type, Instance):
+                return self.method_call(base, func.attr, node)  # check/classes.py
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
             if isinstance(base.type, Set):
@@ -607,7 +618,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                      for i, (a, t) in enumerate(zip(node.args, params, strict=True)))
         return T.Intrinsic(f"mem.{name}", args, result, node.loc)
 
-    def call_cell(self, name: str, node: S.Call) -> T.Expr:
+    def call_cell(self, name: str, node: S.Call, receiver: T.Expr | None = None) -> T.Expr:
+        """`receiver`: the instance a method is called on (`p.norm()`), its first argument."""
         external = name not in self.module.definitions  # of another cell (namespace.py)
         sig = self.module.callees[name] if external else self.module.signatures[name]
         if isinstance(sig, str):  # a type that cannot cross cells
@@ -615,17 +627,25 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         params = sig.params
         bound: dict[str, T.Expr] = {}
         positional = len(params) - sig.keyword_only
-        if len(node.args) > positional:
-            return self.error(f"{name}() takes {positional} positional argument"
-                              f"{'s' if positional != 1 else ''} but {len(node.args)} were given", node.loc)
-        for (pname, _), arg in zip(params, node.args, strict=False):
+        given = len(node.args) + (receiver is not None)
+        shown, counted = name, 0  # a class's constructor: CPython names its __init__, self counted
+        if name in self.module.classes and f"{name}.__init__" in self.module.definitions:
+            shown, counted = f"{name}.__init__", 1
+        if given > positional:
+            if name in self.module.classes and not counted:
+                return self.error(f"{name}() takes no arguments", node.loc)
+            return self.error(f"{shown}() takes {positional + counted} positional argument"
+                              f"{'s' if positional + counted != 1 else ''} but {given + counted} were given", node.loc)
+        if receiver is not None:
+            bound[params[0][0]] = receiver
+        for (pname, _), arg in zip(params[receiver is not None:], node.args, strict=False):
             bound[pname] = self.expr(arg)
         names = [p for p, _ in params]
         for kw in node.keywords:
             if kw.name not in names:
-                return self.error(f"{name}() got an unexpected keyword argument '{kw.name}'", kw.loc)
+                return self.error(f"{shown}() got an unexpected keyword argument '{kw.name}'", kw.loc)
             if kw.name in bound:
-                return self.error(f"{name}() got multiple values for argument '{kw.name}'", kw.loc)
+                return self.error(f"{shown}() got multiple values for argument '{kw.name}'", kw.loc)
             bound[kw.name] = self.expr(kw.value)
         first_default = len(params) - len(sig.defaults)
         names_written = list(bound)  # positional ones, then keywords as written
@@ -640,7 +660,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             if missing:  # CPython's wording
                 listed = missing[0] if len(missing) == 1 else (
                     f"{', '.join(missing[:-1])}{',' if len(missing) > 2 else ''} and {missing[-1]}")
-                return self.error(f"{name}() missing {len(missing)} required {kind} argument"
+                return self.error(f"{shown}() missing {len(missing)} required {kind} argument"
                                   f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
         returns = sig.returns
         if returns is None:  # being inferred
