@@ -160,6 +160,15 @@ class TupleItem:
 
 
 @dataclass(frozen=True, slots=True)
+class TupleIndex:
+    """t[i] with i known at run time, for a tuple whose items all have one type (`DAYS[month]`)."""
+    value: Expr
+    index: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class TupleSlice:
     """t[a:b:c] with constant bounds: the items of t at `indices`, a new tuple."""
     value: Expr
@@ -593,11 +602,36 @@ class IsNone:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class New:
+    """A new instance (check/classes.py): `words` fields, zero but for `defaults` (field index, value);
+    bit k of `mask` set: field k is an object the instance owns (lower/classes.py)."""
+
+    type: Type
+    words: int
+    mask: int
+    defaults: tuple[tuple[int, Expr], ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class GetField:
+    """`obj.name`: field `index` of an instance."""
+
+    obj: Expr
+    index: int
+    name: str
+    type: Type
+    loc: Loc
+
+
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
-        | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleSlice | Comprehension | Hole | DictNew | DictGet
+        | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleIndex | TupleSlice | Comprehension | Hole | DictNew
+        | DictGet
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
         | ElementValue | ElementOf | ElementOp | ArrayMap | ArrayMask
-        | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
+        | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone
+        | New | GetField)
 
 # ---- statements --------------------------------------------------------------
 
@@ -918,11 +952,24 @@ class SetGlobal:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class SetField:
+    """`obj.name = value`; `update`: `obj.name op= value`, where a Hole in value stands for the old value
+    (obj evaluated once). value is evaluated after obj, as Python does."""
+
+    obj: Expr
+    index: int
+    name: str
+    value: Expr
+    update: bool
+    loc: Loc
+
+
 Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval
         | Raise | Try
         | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ArrayAssign | ForArray | ForStr
         | ArrayInPlace | ArrayMaskSet
-        | SetGlobal | ListSet | ListUpdate | ListDelete | ForList | Yield)
+        | SetGlobal | ListSet | ListUpdate | ListDelete | ForList | Yield | SetField)
 
 # ---- functions ---------------------------------------------------------------
 
@@ -961,6 +1008,7 @@ class Function:
 class Program:
     functions: tuple[Function, ...]
     variables: dict[str, Type] = field(default_factory=dict, hash=False)  # declared by this cell
+    classes: dict[str, dict] = field(default_factory=dict, hash=False)  # name -> {fields: [[f, type]], static}
 
 
 def walk(node):

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from jitcell.dtypes import DEFAULT_DTYPE, DTYPES, dtype_of_prefix, type_prefix
 
 __all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "RANGE", "ERROR", "Array", "Tuple", "Dict", "Set",
-           "List", "VarTuple", "Generator", "Optional", "type_from_name", "type_from_text", "is_numeric", "is_heap",
+           "List", "VarTuple", "Generator", "Optional", "Instance", "type_from_name", "type_from_text", "is_numeric",
+           "is_heap",
            "has_heap_parts"]
 
 
@@ -141,6 +142,15 @@ class Optional(Type):
         object.__setattr__(self, "inner", inner)
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class Instance(Type):
+    """An instance of a class of the cell (check/classes.py): a reference-counted runtime object,
+    its fields after a header (lower/classes.py). `name` is the class's name: one cell defines it."""
+
+    def __init__(self, name: str):
+        object.__setattr__(self, "name", name)
+
+
 _BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR, "complex": COMPLEX}
 
 
@@ -194,7 +204,7 @@ def is_numeric(t: Type) -> bool:
 
 def is_heap(t: Type) -> bool:
     """A reference-counted object behind a pointer."""
-    return t is STR or t == STR or isinstance(t, (Array, Dict, Set, List))
+    return t is STR or t == STR or isinstance(t, (Array, Dict, Set, List, Instance))
 
 
 def has_heap_parts(t: Type) -> bool:

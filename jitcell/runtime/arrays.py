@@ -28,7 +28,7 @@ from jitcell.dtypes import DTYPES, MAX_NDIM, dtype_of_prefix
 from jitcell.runtime.array_exprs import ELEMENTWISE_ERRORS, elementwise_error
 
 __all__ = ["parse_type", "is_array_type", "wrapper_lines", "wrapper_namespace", "take_array", "ArrayOwner",
-           "ArgumentView", "site_error", "argtypes"]
+           "ArgumentView", "site_error", "argtypes", "array_layout"]
 
 _WORDS = 7  # the header's words before the axes' (runtime/source.py): 56 + 16 * ndim bytes
 _WORD = ctypes.c_int64.from_address
@@ -240,6 +240,11 @@ def _interface(address: int, type_name: str, read_only: bool) -> dict:
 _RELEASE: list = []
 
 
+def array_layout(type_name: str) -> tuple[str, int]:
+    """"float[:, :]" -> ("float64", 2): the dtype and number of dimensions of an array type."""
+    return _array_type(type_name)
+
+
 def take_array(address: int, type_name: str, args: tuple):
     """The ndarray for an array a compiled function returned (an owned reference)."""
     import numpy as np
@@ -249,6 +254,10 @@ def take_array(address: int, type_name: str, args: tuple):
     if not _RELEASE:
         _RELEASE.append(runtime.function("obj_release"))
     origin = _WORD(address + 32).value
+    if origin == -3:  # an item of a list argument (array_borrow): the caller's ndarray itself
+        array = ctypes.cast(_WORD(address + 48).value, ctypes.py_object).value  # its base word
+        _RELEASE[0](address)
+        return array
     if origin <= -16:  # argument -16 - origin itself, moved off the frame as an item of a list result
         _RELEASE[0](address)
         return args[-16 - origin]

@@ -37,6 +37,7 @@ from jitcell.errors import source_lines
 from jitcell.runtime import lists
 from jitcell.runtime.arrays import site_error
 from jitcell.runtime.convert import read_set
+from jitcell.runtime.keys import is_tuple_key, split_type
 
 __all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
 
@@ -129,11 +130,9 @@ class _Site:
             return []
         struct = self.values_type.from_address(address)
         values = [getattr(struct, name) for name, _ in self.fields]
-        if any(t in ("str", "complex") or t.startswith("set[") or lists.is_sequence(t) for t in self.types):
-            values = [runtime.read_str(v) if t == "str" else complex(v.real, v.imag) if t == "complex" else
-                      read_set(v, t) if t.startswith("set[") else
-                      lists.read(v, t) if lists.is_sequence(t) else v
-                      for v, t in zip(values, self.types, strict=True)]
+        if any(t in ("str", "complex") or t.startswith(("set[", "tuple[")) or lists.is_sequence(t)
+               for t in self.types):
+            values = [_operand_value(v, t) for v, t in zip(values, self.types, strict=True)]
         return values
 
     def note(self) -> str:
@@ -493,8 +492,49 @@ _EXCEPTION_CLASSES = frozenset(name for name, value in vars(builtins).items()
 
 
 def _ctype(t: str):
-    """How an operand of type t travels: a list as its object's address."""
-    return ctypes.c_void_p if lists.is_sequence(t) else _CTYPES[t]
+    """How an operand of type t travels: a list or set as its object's address, a tuple key as
+    LLVM's struct of its items."""
+    if lists.is_sequence(t) or _key_set(t):
+        return ctypes.c_void_p
+    if is_tuple_key(t):
+        return _tuple_struct(t)
+    return _CTYPES[t]
+
+
+def _is_key(t: str) -> bool:
+    """A set element or dict key type (check/keys.py): int, str, a tuple of scalars."""
+    if is_tuple_key(t) and t.endswith("]") and not t.endswith(", ...]"):
+        return all(_is_key(i) or i in ("float", "bool", "complex") for i in split_type(t[len("tuple["):-1]))
+    return t in ("int", "str")
+
+
+def _key_set(t: str) -> bool:
+    return t.startswith("set[") and t.endswith("]") and _is_key(t[len("set["):-1])
+
+
+def _tuple_struct(t: str) -> type[ctypes.Structure]:
+    items = split_type(t[len("tuple["):-1])
+    return type("Key", (ctypes.Structure,), {"_fields_": [(f"v{i}", _ctype(item)) for i, item in enumerate(items)]})
+
+
+def _tuple_value(value, t: str):
+    """A tuple operand's Python value, from its struct."""
+    items = split_type(t[len("tuple["):-1])
+    return tuple(_operand_value(getattr(value, f"v{i}"), item) for i, item in enumerate(items))
+
+
+def _operand_value(v, t: str):
+    if t == "str":
+        return runtime.read_str(v)
+    if t == "complex":
+        return complex(v.real, v.imag)
+    if t.startswith("set["):
+        return read_set(v, t)
+    if lists.is_sequence(t):
+        return lists.read(v, t)
+    if is_tuple_key(t):
+        return _tuple_value(v, t)
+    return v
 
 
 def _passed(t: object) -> bool:
@@ -507,7 +547,7 @@ def _passed(t: object) -> bool:
         except (TypeError, IndexError, RecursionError):
             return False
         return t.count("[") == t.count("]")
-    return t in _CTYPES
+    return t in _CTYPES or _key_set(t) or _is_key(t)
 
 
 def _argument_name(text: str) -> bool:
@@ -528,7 +568,7 @@ def site_problem(site: object) -> str | None:
         return f"a {kind} site has the fields {sorted(fields)}"
     if any(type(site[f]) is not int or not 0 <= site[f] < 1 << 31 for f in ("line", "col")):
         return "its line and column are not numbers"
-    if not isinstance(site["function"], str) or not site["function"].isidentifier():
+    if not isinstance(site["function"], str) or not all(p.isidentifier() for p in site["function"].split(".", 1)):
         return "its function is not a name"
     operands = site.get("operands", [])
     if not isinstance(operands, list) or any(not _passed(t) for t in operands):

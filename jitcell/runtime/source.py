@@ -8,10 +8,11 @@ every load with the function's address in this process. CPython never runs it.
 Objects are reference counted; an object is its address:
 
     word 0  reference count        (string literals start at 2**62: never freed)
-    word 1  kind                   1 str, 2 dict, 3 array, 4 list
+    word 1  kind                   1 str, 2 dict, 3 array, 4 list, 5 a table's tuple key (source_keys.py),
+                                   16 instance (source_instances.py)
     str:    word 2 byte length, word 3 character count, word 4 hash (-1: not yet),
             bytes from offset 40, UTF-8, followed by a NUL
-    dict:   word 2 kinds (key kind | value kind << 8; keys 0 int, 1 str; values 0 int,
+    dict:   word 2 kinds (key kind | value kind << 8; keys 0 int, 1 str, 2 tuple; values 0 int,
             1 float, 2 bool, 3 str), word 3 length, word 4 entries used (live or deleted),
             word 5 entry capacity, word 6 entries, word 7 index size (a power of 2),
             word 8 index. An entry is 4 words: hash, key, value, live (1) or deleted (0),
@@ -26,7 +27,9 @@ Objects are reference counted; an object is its address:
             word 6 keeps alive; k >= 0: a view of memory NumPy owns, made on the entry point's
             stack for parameter k, or a slice of one returned from that call), word 5 item size
             in bytes, word 6 base (0, or the array that owns the memory of a -2 view: always an
-            owner (-1) or an entry point's view (k), never another -2 view), then per axis k
+            owner (-1), a borrowed array (-3) or an entry point's view (k), never another -2 view;
+            of a -3 array, a view of an ndarray in a list argument, the ndarray: a reference,
+            runtime/lists.py, array_borrow), then per axis k
             word 7 + 2k its length and word 8 + 2k its stride in elements: 56 + 16 * ndim bytes
     list:   word 2 length, word 3 capacity (items), word 4 items address (the object's own
             address + 64 when the items follow the header: a small list made in one allocation,
@@ -80,9 +83,16 @@ def obj_alloc(size: int, kind: int) -> int:
 def obj_destroy(o: int) -> None:
     """Called when a reference count drops to zero: frees what the object owns, then it."""
     kind = load64(o + 8)
+    if kind == 16:  # an instance of a class: without recursion (source_instances.py)
+        inst_destroy(o)
+        return
     if kind == 2:
         table_clear(o)
-    if kind == 3:
+    if kind == 5:
+        key_clear(o)
+    if kind == 3 and load64(o + 32) == -3:
+        python_release(load64(o + 48))  # the ndarray a borrowed array keeps alive (array_borrow)
+    elif kind == 3:
         obj_release(load64(o + 48))
     elif kind == 4:
         items_release(load64(o + 32), load64(o + 16), load64(o + 40), load64(o + 48))
@@ -1062,15 +1072,23 @@ def table_len(t: int) -> int:
 
 def table_hash(t: int, key: int) -> int:
     """splitmix64's finalizer over the int, or over a str's FNV-1a hash."""
-    h = str_hash(key) if load64(t + 16) & 255 == 1 else key
+    kinds = load64(t + 16)
+    h = key
+    if kinds & 255 == 1:
+        h = str_hash(key)
+    elif kinds & 255 == 2:
+        h = key_hash(kinds, key)  # source_keys.py
     h = (h ^ ((h >> 30) & 17179869183)) * -4658895280553007687
     h = (h ^ ((h >> 27) & 137438953471)) * -7723592293110705685
     return h ^ ((h >> 31) & 8589934591)
 
 
 def table_keys_equal(t: int, a: int, b: int) -> bool:
-    if load64(t + 16) & 255 == 1:
+    kinds = load64(t + 16)
+    if kinds & 255 == 1:
         return str_equal(a, b)
+    if kinds & 255 == 2:
+        return key_equal(kinds, a, b)
     return a == b
 
 
@@ -1172,8 +1190,12 @@ def table_set(t: int, key: int, value: int) -> bool:
             size = size * 2  # mostly live: grow; mostly deleted: compact in place
         if not table_rebuild(t, size):
             return False
-    store64(t + 72, 1)
     kinds = load64(t + 16)
+    if kinds & 255 == 2:
+        key = key_keep(kinds, key)  # a tuple: the table keeps a copy of its words
+        if key == 0:
+            return False
+    store64(t + 72, 1)
     if kinds & 255 == 1:
         obj_retain(key)
     if (kinds >> 8) & 255 == 3:
@@ -1205,6 +1227,8 @@ def table_erase(t: int, key: int) -> bool:
     kinds = load64(t + 16)
     if kinds & 255 == 1:
         obj_release(load64(entry + 8))
+    if kinds & 255 == 2:
+        key_release(load64(entry + 8))
     if (kinds >> 8) & 255 == 3:
         obj_release(load64(entry + 16))
     store64(entry + 24, 0)
@@ -1229,12 +1253,14 @@ def table_clear(t: int) -> None:
     """Release what a dict owns (called by obj_destroy)."""
     kinds = load64(t + 16)
     entries = load64(t + 48)
-    if kinds & 255 == 1 or (kinds >> 8) & 255 == 3:
+    if kinds & 255 != 0 or (kinds >> 8) & 255 == 3:
         for e in range(load64(t + 32)):
             entry = entries + 32 * e
             if load64(entry + 24) == 1:
                 if kinds & 255 == 1:
                     obj_release(load64(entry + 8))
+                if kinds & 255 == 2:
+                    key_release(load64(entry + 8))
                 if (kinds >> 8) & 255 == 3:
                     obj_release(load64(entry + 16))
     free(entries)
@@ -1725,7 +1751,7 @@ def set_disjoint(a: int, b: int) -> bool:
 
 def set_pop(t: int) -> int:
     """Remove the newest element of a set that is not empty and return it (a str: the reference
-    the set held, now the caller's). Trailing deleted entries are dropped, so popping until empty
+    the set held, now the caller's; a tuple: its key word, whose key object is now the caller's). Trailing deleted entries are dropped, so popping until empty
     is linear."""
     entries = load64(t + 48)
     e = load64(t + 32) - 1
@@ -1745,11 +1771,13 @@ def set_pop(t: int) -> int:
 def set_clear(t: int) -> None:
     """Remove every element, keeping the table's memory."""
     entries = load64(t + 48)
-    str_keys = load64(t + 16) & 255 == 1
+    key_kind = load64(t + 16) & 255
     for e in range(load64(t + 32)):
         entry = entries + 32 * e
-        if load64(entry + 24) == 1 and str_keys:
+        if load64(entry + 24) == 1 and key_kind == 1:
             obj_release(load64(entry + 8))
+        if load64(entry + 24) == 1 and key_kind == 2:
+            key_release(load64(entry + 8))
     memset(load64(t + 64), 255, 8 * load64(t + 56))
     store64(t + 24, 0)
     store64(t + 32, 0)
@@ -2193,6 +2221,32 @@ def item_move(dst: int, src: int, size: int) -> None:
         store16(dst, load16(src))
     else:
         store8(dst, load8(src))
+
+
+def array_borrow(py: int, data: int, ndim: int, fields: int, itemsize: int) -> int:
+    """An array over the memory of the ndarray `py` (an item of a list argument: runtime/lists.py),
+    origin -3, holding a reference to the ndarray (its base word) until it is destroyed, so that
+    compiled code may keep it, or a slice of it, past the call. `fields`: the address of 2 * ndim
+    words, each axis's length and stride in elements. Called with the GIL. 0: no memory."""
+    a = obj_alloc(56 + 16 * ndim, 3)
+    if a == 0:
+        return 0
+    Py_IncRef(py)
+    store64(a + 16, data)
+    store64(a + 24, ndim)
+    store64(a + 32, -3)
+    store64(a + 40, itemsize)
+    store64(a + 48, py)
+    for k in range(2 * ndim):
+        store64(a + 56 + 8 * k, load64(fields + 8 * k))
+    return a
+
+
+def python_release(py: int) -> None:
+    """Py_DecRef under the GIL (an object may be destroyed by compiled code, which runs without it)."""
+    gil = PyGILState_Ensure()
+    Py_DecRef(py)
+    PyGILState_Release(gil)
 
 
 def array_view(a: int, data: int, ndim: int, fields: int) -> int:

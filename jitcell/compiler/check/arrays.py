@@ -22,7 +22,7 @@ from collections.abc import Mapping
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Instance, Optional, Tuple, Type
 from jitcell.dtypes import DEFAULT_DTYPE, DTYPES, MAX_NDIM
 from jitcell.errors import Loc
 
@@ -350,11 +350,18 @@ class ArrayChecks(ArrayExprChecks):
             return self.error(f"numpy.{attr} is not supported here by jitcell (np.zeros, np.ones, np.empty "
                               "and their *_like forms, and np.pi, np.e, np.inf, np.nan are)", loc)
         unsupported = "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"
+        if isinstance(base, S.Name) and base.id in self.module.classes and base.id not in self.locals:
+            return self.error(f"class attributes are not supported yet by jitcell; read '{attr}' from an instance of "
+                              f"{base.id}", loc)
         if isinstance(base, S.Name) and base.id not in self.locals and base.id not in self.assigned_names:
             return self.error(unsupported, loc)
         a = self.expr(base)
         if a.type is ERROR:
             return a
+        if isinstance(a.type, Instance):
+            return self.field_read(a, attr, loc)  # check/classes.py
+        if isinstance(a.type, Optional) and isinstance(a.type.inner, Instance):
+            return self.error(f"this value may be None ({a.type}): test it with 'is not None' first", loc)
         if not isinstance(a.type, Array):
             return self.error(unsupported, loc)
         if attr == "shape":

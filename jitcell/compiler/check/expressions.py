@@ -32,6 +32,7 @@ from jitcell.compiler.types import (
     Array,
     Dict,
     Generator,
+    Instance,
     List,
     Optional,
     Set,
@@ -43,10 +44,13 @@ from jitcell.errors import Diagnostic, Loc
 
 from .array_exprs import ArrayExprChecks
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .classes import ClassChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
+from .dict_calls import dict_call_syntax
 from .dicts import EMPTY_DICT, DictChecks
+from .formatting import FormatChecks
 from .host import ModuleContext
 from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
@@ -66,16 +70,17 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "list", "sorted", "complex", "tuple", "pow", *STR_BUILTINS}) | ITERATORS \
-    | INTROSPECTION_BUILTINS
+                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", *STR_BUILTINS}) \
+    | ITERATORS | INTROSPECTION_BUILTINS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
-                        ArrayExprChecks, IterationChecks, ComprehensionChecks, ComplexChecks,
-                        RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks):
+class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
+                        VarTupleChecks, ArrayChecks, ArrayExprChecks, IterationChecks, ComprehensionChecks,
+                        ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks,
+                        ClassChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -213,6 +218,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.constant(node)
             case S.Name(id=name, loc=loc):
                 return self.name(name, loc)
+            case S.BinOp(op="%", left=S.Const(value=str())):
+                return self.percent_format(node)  # check/formatting.py
             case S.BinOp(op=op, left=left, right=right, loc=loc):
                 return self.binary(op, self.expr(left), self.expr(right), loc)
             case S.UnaryOp(op=op, operand=operand, loc=loc):
@@ -269,6 +276,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return T.Hole(t, loc)
             case S.Comprehension():
                 return self.comprehension(node)
+            case S.NewInstance():
+                return self.new_instance(node)  # check/classes.py
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -352,8 +361,20 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
                     and isinstance(index.operand, S.Const) and isinstance(index.operand.value, int):
                 index = S.Const(-index.operand.value, index.loc)  # t[-1] (t[-"a"] is an error below)
+            if isinstance(index, S.Const) and type(index.value) is bool:
+                index = S.Const(int(index.value), index.loc)  # t[True] is t[1], as in Python
+            items = value.type.items
+            if len(indices) == 1 and not isinstance(index, S.Const) and items and all(t == items[0] for t in items):
+                position = self.expr(index)
+                if position.type is ERROR:
+                    return position
+                if position.type not in (INT, BOOL):
+                    return self.error(f"tuple indices must be integers or slices, not {position.type}", index.loc)
+                position = T.Convert(position, INT, position.loc) if position.type is BOOL else position
+                return T.TupleIndex(value, position, items[0], loc)
             if len(indices) != 1 or not isinstance(index, S.Const) or type(index.value) is not int:
-                return self.error("a tuple index must be an int literal", loc)
+                return self.error("a tuple index must be an int literal, unless all the tuple's items have one type "
+                                  f"(this one is {value.type})", loc)
             n = len(value.type.items)
             if not -n <= index.value < n:
                 return self.error("tuple index out of range", index.loc)
@@ -450,6 +471,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         if (folded := self.type_compare(left, ops, comparators, loc)) is not None:  # type(x) is int
             return folded
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        if (same := self.instance_identity(operands, ops, loc)) is not None:  # check/classes.py
+            return same
         if "is" in ops or "is not" in ops:
             return self.identity(operands, ops, loc)
         if any(e.type is ERROR for e in operands):
@@ -560,6 +583,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) \
                 and self.module_alias(func.value.id, "cmath"):
             return self.call_cmath(func.attr, node)
+        if (method := self.class_call(node)) is not None:  # Point.make(...) (check/classes.py)
+            return method
         if isinstance(func, S.Name):
             return self.error(f"'{func.id}' is a local variable, not a function", func.loc)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
@@ -568,6 +593,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             base = self.expr(func.value)
             if base.type is ERROR:
                 return base
+            if isinstance(base.type, Instance):
+                return self.method_call(base, func.attr, node)  # check/classes.py
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
             if isinstance(base.type, Set):
@@ -591,7 +618,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                      for i, (a, t) in enumerate(zip(node.args, params, strict=True)))
         return T.Intrinsic(f"mem.{name}", args, result, node.loc)
 
-    def call_cell(self, name: str, node: S.Call) -> T.Expr:
+    def call_cell(self, name: str, node: S.Call, receiver: T.Expr | None = None) -> T.Expr:
+        """`receiver`: the instance a method is called on (`p.norm()`), its first argument."""
         external = name not in self.module.definitions  # of another cell (namespace.py)
         sig = self.module.callees[name] if external else self.module.signatures[name]
         if isinstance(sig, str):  # a type that cannot cross cells
@@ -599,17 +627,25 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         params = sig.params
         bound: dict[str, T.Expr] = {}
         positional = len(params) - sig.keyword_only
-        if len(node.args) > positional:
-            return self.error(f"{name}() takes {positional} positional argument"
-                              f"{'s' if positional != 1 else ''} but {len(node.args)} were given", node.loc)
-        for (pname, _), arg in zip(params, node.args, strict=False):
+        given = len(node.args) + (receiver is not None)
+        shown, counted = name, 0  # a class's constructor: CPython names its __init__, self counted
+        if name in self.module.classes and f"{name}.__init__" in self.module.definitions:
+            shown, counted = f"{name}.__init__", 1
+        if given > positional:
+            if name in self.module.classes and not counted:
+                return self.error(f"{name}() takes no arguments", node.loc)
+            return self.error(f"{shown}() takes {positional + counted} positional argument"
+                              f"{'s' if positional + counted != 1 else ''} but {given + counted} were given", node.loc)
+        if receiver is not None:
+            bound[params[0][0]] = receiver
+        for (pname, _), arg in zip(params[receiver is not None:], node.args, strict=False):
             bound[pname] = self.expr(arg)
         names = [p for p, _ in params]
         for kw in node.keywords:
             if kw.name not in names:
-                return self.error(f"{name}() got an unexpected keyword argument '{kw.name}'", kw.loc)
+                return self.error(f"{shown}() got an unexpected keyword argument '{kw.name}'", kw.loc)
             if kw.name in bound:
-                return self.error(f"{name}() got multiple values for argument '{kw.name}'", kw.loc)
+                return self.error(f"{shown}() got multiple values for argument '{kw.name}'", kw.loc)
             bound[kw.name] = self.expr(kw.value)
         first_default = len(params) - len(sig.defaults)
         names_written = list(bound)  # positional ones, then keywords as written
@@ -624,7 +660,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             if missing:  # CPython's wording
                 listed = missing[0] if len(missing) == 1 else (
                     f"{', '.join(missing[:-1])}{',' if len(missing) > 2 else ''} and {missing[-1]}")
-                return self.error(f"{name}() missing {len(missing)} required {kind} argument"
+                return self.error(f"{shown}() missing {len(missing)} required {kind} argument"
                                   f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
         returns = sig.returns
         if returns is None:  # being inferred
@@ -668,12 +704,18 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.error(f"{name}() is only supported as {ITERATOR_PLACES}", loc)
         if name in ("sum", "any", "all") or (name in ("min", "max") and (len(node.args) == 1 or node.keywords)):
             return self.reduce(name, node)
+        if name in ("min", "max") and len(node.args) > 1 and isinstance(self.expr(node.args[0]).type, (Tuple, List)):
+            # min(a, b) of tuples or lists: the reduction over [a, b] (each evaluated once, in order)
+            return self.reduce(name, S.Call(node.func, (S.ListLiteral(node.args, loc),), (), loc))
         if name == "len" and len(node.args) == 1 and not node.keywords and (length := self.iter_length(node)):
             return length
         if name == "divmod":
             return self.divmod(node)
         if name == "set":
             return self.set_call(node)
+        if name == "dict":
+            desugared = dict_call_syntax(node, self.locals)  # dict_calls.py
+            return self.error(desugared, loc) if isinstance(desugared, str) else self.expr(desugared)
         if name == "complex":
             return self.call_complex(node)
         if node.keywords:

@@ -26,6 +26,8 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import Type
 from jitcell.errors import Diagnostic, Loc
 
+from .class_info import ClassInfo
+
 __all__ = ["CheckerHost", "ModuleContext", "SignatureView"]
 
 
@@ -64,6 +66,8 @@ class ModuleContext(Protocol):
     def callees(self) -> Mapping[str, T.Signature | str]: ...  # other cells' functions (or why not callable)
     @property
     def internal(self) -> bool: ...  # the runtime library's source: memory intrinsics allowed
+    @property
+    def classes(self) -> Mapping[str, ClassInfo]: ...  # this cell's classes (check/classes.py)
 
 
 class CheckerHost(Protocol):
@@ -74,7 +78,9 @@ class CheckerHost(Protocol):
     assigned_names: set[str]  # the locals the function assigns (not parameters, not globals)
 
     def expr(self, node: S.Expr) -> T.Expr: ...
+    def field_read(self, base: T.Expr, attr: str, loc: Loc) -> T.Expr: ...
     def text_or_expr(self, node: S.Expr) -> T.Expr: ...
+    def str_format(self, node: S.Call) -> T.Expr: ...  # formatting.py
     def error(self, message: str, loc: Loc) -> T.Expr: ...
     def coerce(self, e: T.Expr, target: Type, what: str) -> T.Expr: ...
     def can_coerce(self, source: Type, target: Type) -> bool: ...
@@ -84,7 +90,7 @@ class CheckerHost(Protocol):
     def to_float(self, e: T.Expr) -> T.Expr: ...
     def to_complex(self, e: T.Expr) -> T.Expr: ...  # complexes.py
     def truth(self, e: T.Expr) -> T.Expr: ...
-    def call_cell(self, name: str, node: S.Call) -> T.Expr: ...
+    def call_cell(self, name: str, node: S.Call, receiver: T.Expr | None = None) -> T.Expr: ...
     def element_type(self, items: list[T.Expr], loc: Loc) -> Type: ...  # lists.py: one type for items
     def iterable(self, node: S.Expr) -> T.Iterable | None: ...  # iteration.py
     def value_iterable(self, value: T.Expr, loc: Loc) -> T.Iterable | None: ...

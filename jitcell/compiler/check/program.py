@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import dataclasses
 import functools
 import operator
 from collections.abc import Callable, Iterator
@@ -34,6 +35,7 @@ from jitcell.compiler.types import (
     Array,
     Dict,
     Generator,
+    Instance,
     List,
     Optional,
     Set,
@@ -47,16 +49,19 @@ from jitcell.compiler.types import (
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
+from .class_info import ClassInfo
+from .classes import collect_classes, constructor_def
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
-from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
+from .dicts import DICT_VALUES, EMPTY_DICT
 from .expressions import ExpressionChecker, int_text, truncate_hint
 from .introspection import mentions_type_test
+from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .randoms import RANDOM_FUNCTIONS
-from .sets import EMPTY_SET, SET_ELEMENTS
-from .unpacking import UnpackingChecks
+from .sets import EMPTY_SET
+from .unpacking import UnpackingChecks, unpacked_value
 from .unsupported import annotation_hint
 from .vartuples import immutable_message, is_vartuple_annotation, vartuple_annotation
 
@@ -98,12 +103,24 @@ class ModuleChecker:
         self.script = any(f.script for f in module.functions)  # a cell of the jitcell kernel
         self.imports: dict[str, str] = {}
         self.signatures: dict[str, _PendingSignature] = {}
+        self.classes: dict[str, ClassInfo] = {}  # check/classes.py
+        self.class_names = {c.name for c in module.classes}
+        if module.classes:  # each class's constructor is a function of the cell, named as the class
+            for c in module.classes:
+                if c.name in self.definitions or [d.name for d in module.classes].count(c.name) > 1:
+                    self.errors.append(Diagnostic(f"'{c.name}' is defined twice in this cell (a class and a "
+                                                  "function, or two classes)", c.loc))
+            made = tuple(constructor_def(c, self.definitions) for c in module.classes if c.name not in self.definitions)
+            self.module = module = dataclasses.replace(module, functions=module.functions + made)
+            self.definitions.update((f.name, f) for f in made)
 
     def program(self) -> T.Program:
         self.collect_imports()
         self.collect_variables()
         self.constants = evaluate(self.module.constants, self.frozen, self.imports, self.definitions,
                                   self.annotation, self.errors, self.failed_constants)
+        self.classes = collect_classes(self.module, self.annotation, self.constants, self.imports, self.definitions,
+                                       self.failed_constants, self.errors)
         for fdef in self.module.functions:
             self.signatures[fdef.name] = self.signature(fdef)
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
@@ -113,7 +130,7 @@ class ModuleChecker:
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
         self.fail_if_errors()
-        return T.Program(functions, self.declared)
+        return T.Program(functions, self.declared, {name: c.row() for name, c in self.classes.items()})
 
     def refuse_arrays_in_containers(self) -> None:
         """A list (dict, set) holding arrays lives in compiled code only (lists.arrays_inside)."""
@@ -125,12 +142,13 @@ class ModuleChecker:
                            fdef.returns.loc if fdef.returns is not None else fdef.loc))
             for k, (t, what, loc) in enumerate(places):
                 result = k == len(places) - 1
-                if t is not None and arrays_inside(t) and not (result and list_result_of_arrays(t)):
+                if t is not None and arrays_inside(t) and not (list_result_of_arrays(t) and (
+                        result or not isinstance(t, VarTuple))):
                     self.errors.append(Diagnostic(
                         f"{what} is {t}: " + ("only a list (of lists and tuples) holding NumPy arrays can be "
                                               "returned to Python" if result else
-                                              "a list, dict or set holding NumPy arrays cannot be passed from "
-                                              "Python yet; pass a 2-D array, or the arrays one by one"), loc))
+                                              "a dict, set or tuple[T, ...] holding NumPy arrays cannot be "
+                                              "passed from Python yet; pass a list of them"), loc))
 
     def collect_variables(self) -> None:
         for var in self.module.variables:
@@ -197,9 +215,10 @@ class ModuleChecker:
             inner_type = self.annotation(inner, what, loc)
             return inner_type if inner_type is ERROR else self.optional_of(inner_type, node.loc if node else loc)
         if isinstance(node, S.Name):
-            t = type_from_name(node.id)
+            t = Instance(node.id) if node.id in self.class_names else type_from_name(node.id)
         elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
-            t = NONE if node.value is None else type_from_name(node.value)
+            t = NONE if node.value is None else Instance(node.value) if node.value in self.class_names \
+                else type_from_name(node.value)
         elif node is not None and is_vartuple_annotation(node):  # tuple[int, ...] (check/vartuples.py)
             assert isinstance(node, S.Subscript)
             element = self.annotation(node.indices[0], what, loc)
@@ -237,8 +256,8 @@ class ModuleChecker:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
             if ERROR in (key, value):
                 return ERROR
-            if key not in DICT_KEYS or (value not in DICT_VALUES and type(value) is not List):
-                self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be int or str, values "
+            if not is_key_type(key) or (value not in DICT_VALUES and type(value) is not List):
+                self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be {KEY_NAMES}, values "
                                               "int, float, bool, str or a list", node.loc))
                 return ERROR
             t = Dict(key, value)
@@ -247,8 +266,8 @@ class ModuleChecker:
             element = self.annotation(node.indices[0], what, loc)
             if element is ERROR:
                 return ERROR
-            if element not in SET_ELEMENTS:
-                self.errors.append(Diagnostic(f"unsupported type for {what}: set elements may be int or str, "
+            if not is_key_type(element):
+                self.errors.append(Diagnostic(f"unsupported type for {what}: set elements may be {KEY_NAMES}, "
                                               f"not {element}", node.loc))
                 return ERROR
             t = Set(element)
@@ -264,7 +283,7 @@ class ModuleChecker:
     def optional_of(self, t: Type, loc: Loc) -> Type:
         if isinstance(t, Optional):
             return t
-        if t not in OPTIONAL_INNER and not isinstance(t, (List, Dict)):
+        if t not in OPTIONAL_INNER and not isinstance(t, (List, Dict, Instance)):
             self.errors.append(Diagnostic(f"{t} | None is not supported: jitcell's values that may be None are "
                                           f"int, float, bool, str, lists and dicts", loc))
             return ERROR
@@ -539,6 +558,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 return self.assign(node)
             case S.AssignTargets():
                 return self.assign_targets(node)
+            case S.AssignAttr():
+                return self.assign_field(node)  # check/classes.py
             case S.AugAssign(target=target, op="+", value=value, loc=loc) \
                     if _mutable_list(self.locals.get(target.id)) or self.locals.get(target.id) is EMPTY_LIST:
                 # `xs += ys` extends the list in place (another name for it sees the items)
@@ -864,7 +885,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
 
     def assign_targets(self, node: S.AssignTargets) -> T.Stmt | None:
         """`a = b = v`, `a[i], a[j] = a[j], a[i]`, nested tuples: v first, then each target in order."""
-        value = self.typed_dict(self.expr(node.value), "in an unpacking assignment")
+        source = unpacked_value(node.value) if any(isinstance(t, S.Tuple) for t in node.targets) else node.value
+        value = self.typed_dict(self.expr(source), "in an unpacking assignment")
         if value.type is NONE:
             value = self.error("this gives None, and jitcell has no None variables", value.loc)
         if value.type is ERROR:
@@ -895,10 +917,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         if not isinstance(container.type, Dict):
             self.error(f"'{container.type}' does not support item assignment", node.target.loc)
             return None
-        if len(node.target.indices) != 1:
-            self.error("a dict takes one key", node.target.loc)
+        key = self.dict_key_of(container, node.target.indices, node.target.loc)
+        if key is None:
             return None
-        key = self.dict_key(container, self.expr(node.target.indices[0]))
         value_type = container.type.value
         match node:
             case S.AssignItem(value=value):
@@ -1032,7 +1053,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             values = (self.expr(node.value),)
         elif isinstance(node.value, S.Tuple) and len(node.value.elts) == len(targets):
             values = tuple(self.expr(v) for v in node.value.elts)
-        elif isinstance(value := self.expr(node.value), T.Literal) and value.type is ERROR:
+        elif isinstance(value := self.expr(unpacked_value(node.value)), T.Literal) and value.type is ERROR:
             for target in targets:
                 self.locals.setdefault(target.id, ERROR)
             return None

@@ -57,6 +57,7 @@ from jitcell.runtime.interrupts import CHUNK
 from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
 from .array_exprs import ArrayExprLowering
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
+from .classes import ClassLowering, is_instance
 from .complexes import ComplexLowering, complex_constant
 from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
@@ -531,7 +532,7 @@ class _ModuleLowerer:
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, ArrayExprLowering, IterationLowering, ExceptionLowering, ComplexLowering,
-                      RandomLowering, OptionalLowering):
+                      RandomLowering, OptionalLowering, ClassLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -758,6 +759,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
     def stmt(self, node: T.Stmt) -> None:
         b = self.b
         match node:
+            case T.SetField():
+                self.set_field(node)  # lower/classes.py
             case T.Assign(names=(name,), values=(value,)) if (pieces := _appended(name, value)) is not None:
                 self.str_append_assign(name, pieces)
             case T.Assign(names=names, values=values):
@@ -1127,6 +1130,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.set_op(node)
             case T.Hole():
                 return self.hole(node)
+            case T.New():
+                return self.new_instance(node)  # lower/classes.py
+            case T.GetField():
+                return self.get_field(node)
             case T.ArrayItem():
                 return self.array_item(node)
             case T.ElementValue():
@@ -1174,6 +1181,21 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             case T.Comprehension(body=body, result=result):
                 self.block(body)  # its loops: a fault inside releases what the expression holds so far
                 return self._expr(result)
+            case T.TupleIndex(value=value, index=index, type=t, loc=loc):
+                assert isinstance(value.type, Tuple)  # check has typed it
+                whole = self.expr(value)
+                position = self.expr(index)
+                n = len(value.type.items)
+                j = b.select(b.icmp_signed("<", position, i64(0)), b.add(position, i64(n)), position)
+                self.list_error_if(b.icmp_unsigned(">=", j, i64(n)), "IndexError", "tuple index out of range", loc)
+                row = ir.ArrayType(llvm_type(t), n)
+                items = self.entry.alloca(row)
+                for k in range(n):
+                    b.store(b.extract_value(whole, k), b.gep(items, [i64(0), i64(k)]))
+                item = b.load(b.gep(items, [i64(0), j]), typ=llvm_type(t))
+                self.retain(item, t)
+                self.drop(whole, value.type)
+                return item
             case T.TupleSlice(value=value, indices=indices, type=t):
                 assert isinstance(t, Tuple)  # check has typed it
                 whole = self.expr(value)
@@ -1256,6 +1278,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             right = self.expr(operand)
             if isinstance(left_type, List):
                 result = self.list_compare(op, left, right, left_type)
+            elif is_instance(left_type):  # identity (check/classes.py)
+                result = b.icmp_unsigned(op, left, right)
             elif STR in (left_type, operand.type) or op in ("in", "not in"):
                 char_right, char_left = _ascii_char(operand), _ascii_char(previous)
                 if op in _MIRRORED and char_right is None and char_left is not None:  # "0" <= c is c >= "0"
