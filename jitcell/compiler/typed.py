@@ -341,6 +341,20 @@ class ArrayCopy:
 
 
 @dataclass(frozen=True, slots=True)
+class NumpyCall:
+    """A NumPy function or array method beyond indexing (check/numpy_functions.py): "arange",
+    "linspace", "full", "reshape", "ravel", "flatten", "transpose", "sum", "prod", "min", "max",
+    "mean", "argmin", "argmax", "dot", "matmul". `args` start with the array (for array ones);
+    `axis` is a reduction's axis (None: the whole array)."""
+
+    function: str
+    args: tuple[Expr, ...]
+    axis: int | None
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class Global:
     """A module variable of a kernel cell (this one's or an earlier one's), read through its slot."""
 
@@ -539,7 +553,8 @@ class IsNone:
 
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleSlice | Comprehension | Hole | DictNew | DictGet
-        | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
+        | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | NumpyCall
+        | Global
         | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
 
 # ---- statements --------------------------------------------------------------

@@ -254,6 +254,7 @@ class _Marker:
             "array_unaligned": "checks the array arguments' strides and alignment",
             "array_slice_step": "slice check: the step may be 0",
             "array_broadcast": "checks the shapes of a slice assignment",
+            "array_numpy": f"checks what NumPy's {info.get('op')} refuses (shapes, sizes, an empty array)",
             "str_call": f"check: {expr or info.get('op')} may raise ({info.get('op')})",
             "zip_strict": "zip(strict=True) checks that the lengths agree",
             "empty_sequence": f"{info.get('op')}() of an empty sequence raises ValueError"}

@@ -5,7 +5,8 @@
     >>> runtime.call("live_objects")             # objects alive right now
     0
 
-Its source is `source.py` beside this file (then `source_random.py`, the random generators),
+Its source is `source.py` beside this file (then `source_random.py`, the random generators,
+and `source_numpy.py`, NumPy functions),
 compiled like a cell with internal=True. The
 library is an ordinary cache entry: a restarted kernel loads it from disk like any other,
 and every cell library that uses it finds its functions through patched slots.
@@ -34,6 +35,8 @@ __all__ = ["install", "library", "address", "function", "call", "new_str", "read
 SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.py")
 # compiled as one cell after source.py: the random generators' state and draws
 RANDOM_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_random.py")
+# and NumPy's creation, shape, reduction and dot functions
+NUMPY_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_numpy.py")
 
 _library = None
 _builder: Callable | None = None
@@ -56,7 +59,7 @@ def library():
             raise JitError("the runtime library is built by jitcell's pipeline, which has not been set up in "
                            "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
         source = ""
-        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH):
+        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH, NUMPY_SOURCE_PATH):
             with open(path, encoding="utf-8") as f:
                 source += f.read() + "\n\n"
         built = _builder(source)

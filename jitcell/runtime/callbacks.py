@@ -35,6 +35,7 @@ from jitcell import runtime
 from jitcell.errors import source_lines
 from jitcell.runtime import lists
 from jitcell.runtime.arrays import site_error
+from jitcell.runtime.numpy_errors import NUMPY_ERROR_OPS
 from jitcell.runtime.convert import read_set
 
 __all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
@@ -474,7 +475,7 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "set_changed": {"operands"},
     "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
-    "array_slice_step": {"operands"}, "array_broadcast": {"operands"},
+    "array_slice_step": {"operands"}, "array_broadcast": {"operands"}, "array_numpy": {"op", "operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
     "no_memory": {"operands"}, "str_call": {"op", "operands"},
     "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},
@@ -558,6 +559,8 @@ def site_problem(site: object) -> str | None:
         return "its array has neither 1 nor 2 dimensions"
     if kind == "array_new" and site["dtype"] not in ("float64", "int64", "bool", "complex128"):
         return "its dtype is not one jitcell makes"
+    if kind == "array_numpy" and site["op"] not in NUMPY_ERROR_OPS:
+        return "its operation is not a NumPy function jitcell checks"
     if kind == "array_unaligned" and not (isinstance(site["params"], list) and
                                           all(isinstance(p, str) and _argument_name(p) for p in site["params"])):
         return "its parameters are not names"

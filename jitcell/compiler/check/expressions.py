@@ -41,6 +41,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .numpy_functions import NumpyFunctionChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
@@ -67,7 +68,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
-                        IterationChecks, ComprehensionChecks, ComplexChecks,
+                        NumpyFunctionChecks, IterationChecks, ComprehensionChecks, ComplexChecks,
                         RandomChecks, OptionalChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
@@ -395,6 +396,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if op == "@":
+            return self.array_product("matmul", left, right, loc)  # numpy_functions.py
         if any(isinstance(t, Set) or t is EMPTY_SET for t in (left.type, right.type)):
             return self.set_binary(op, left, right, loc)
         if isinstance(left.type, List) or isinstance(right.type, List) or EMPTY_LIST in (left.type, right.type):

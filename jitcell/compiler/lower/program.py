@@ -68,6 +68,9 @@ from .randoms import RandomLowering
 from .sets import SetLowering
 from .strings import StringOpLowering
 from .vartuples import VarTupleLowering
+from .numpy_calls import NumpyCallLowering
+from .reductions import ReductionLowering
+from .shapes import ShapeLowering
 from .views import ViewLowering
 
 _PTR = ir.PointerType()
@@ -527,7 +530,7 @@ class _ModuleLowerer:
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, IterationLowering, ExceptionLowering, ComplexLowering,
-                      RandomLowering, OptionalLowering):
+                      RandomLowering, OptionalLowering, NumpyCallLowering, ShapeLowering, ReductionLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -1135,6 +1138,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.array_view(node)
             case T.ArrayCopy():
                 return self.array_copy(node)
+            case T.NumpyCall():
+                return self.numpy_call(node)
             case T.ListNew():
                 return self.list_new(node)
             case T.ListOp():

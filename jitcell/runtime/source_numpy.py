@@ -1,0 +1,557 @@
+"""The runtime library's NumPy functions, in jitcell's internal dialect (compiled with source.py).
+
+Creation (arange, linspace), shapes (reshape, ravel, transpose, flatten), reductions (sum,
+prod, min, max, mean, argmin, argmax, whole or along an axis) and dot/matmul, on the array
+objects of source.py (header words: 2 data, 3 ndim, 5-6 shape, 7-8 strides in elements, 9
+item size, 10 base). Generated code (compiler/lower/numpy_calls.py, shapes.py, reductions.py)
+checks what NumPy would raise before calling; these functions return 0 only when out of memory.
+
+`kind` is the element type: 0 int64, 1 float64, 2 bool (one byte). An array is walked as
+rows x columns: a 1-D array is one row. Float sums follow NumPy's pairwise summation
+(numpy/_core/src/umath/loops_utils.h.src, `pairwise_sum`): the same additions in the same
+order, so the same bits.
+"""
+
+import math
+
+
+def np_rows(a: int) -> int:
+    return load64(a + 40) if load64(a + 24) == 2 else 1
+
+
+def np_cols(a: int) -> int:
+    return load64(a + 32 + 8 * load64(a + 24))
+
+
+def np_row_step(a: int) -> int:
+    """Bytes from one row to the next (0 for a 1-D array)."""
+    return load64(a + 56) * load64(a + 72) if load64(a + 24) == 2 else 0
+
+
+def np_col_step(a: int) -> int:
+    return load64(a + 48 + 8 * load64(a + 24)) * load64(a + 72)
+
+
+def np_size(a: int) -> int:
+    size = 1
+    for axis in range(load64(a + 24)):
+        size *= load64(a + 40 + 8 * axis)
+    return size
+
+
+def np_c_contiguous(a: int) -> bool:
+    """NumPy's C_CONTIGUOUS flag: strides of C order, ignoring axes of length 1; an empty array is."""
+    expected = 1
+    axis = load64(a + 24) - 1
+    while axis >= 0:
+        n = load64(a + 40 + 8 * axis)
+        if n == 0:
+            return True
+        if n != 1 and load64(a + 56 + 8 * axis) != expected:
+            return False
+        expected *= n
+        axis -= 1
+    return True
+
+
+def np_f_contiguous(a: int) -> bool:
+    expected = 1
+    for axis in range(load64(a + 24)):
+        n = load64(a + 40 + 8 * axis)
+        if n == 0:
+            return True
+        if n != 1 and load64(a + 56 + 8 * axis) != expected:
+            return False
+        expected *= n
+    return True
+
+
+def np_loadf(p: int, kind: int) -> float:
+    if kind == 1:
+        return loadf(p)
+    if kind == 0:
+        return float(load64(p))
+    return float(load8(p))
+
+
+def np_loadi(p: int, kind: int) -> int:
+    return load8(p) if kind == 2 else load64(p)
+
+
+def np_pairwise(p: int, n: int, step: int, kind: int) -> float:
+    """NumPy's pairwise sum of n elements from p, `step` bytes apart (as floats)."""
+    if n < 8:
+        res = -0.0
+        for i in range(n):
+            res += np_loadf(p + i * step, kind)
+        return res
+    if n <= 128:
+        r0 = np_loadf(p, kind)
+        r1 = np_loadf(p + step, kind)
+        r2 = np_loadf(p + 2 * step, kind)
+        r3 = np_loadf(p + 3 * step, kind)
+        r4 = np_loadf(p + 4 * step, kind)
+        r5 = np_loadf(p + 5 * step, kind)
+        r6 = np_loadf(p + 6 * step, kind)
+        r7 = np_loadf(p + 7 * step, kind)
+        i = 8
+        last = n - n % 8
+        while i < last:
+            q = p + i * step
+            r0 += np_loadf(q, kind)
+            r1 += np_loadf(q + step, kind)
+            r2 += np_loadf(q + 2 * step, kind)
+            r3 += np_loadf(q + 3 * step, kind)
+            r4 += np_loadf(q + 4 * step, kind)
+            r5 += np_loadf(q + 5 * step, kind)
+            r6 += np_loadf(q + 6 * step, kind)
+            r7 += np_loadf(q + 7 * step, kind)
+            i += 8
+        res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        while i < n:
+            res += np_loadf(p + i * step, kind)
+            i += 1
+        return res
+    n2 = n // 2
+    n2 -= n2 % 8
+    return np_pairwise(p, n2, step, kind) + np_pairwise(p + n2 * step, n - n2, step, kind)
+
+
+def np_lane_sum(p: int, n: int, step: int, kind: int, pairwise: bool, acc: float) -> float:
+    """acc plus n elements: pairwise (one inner loop of NumPy's reduction), or one by one (the
+    reduced axis is an outer one). An int array's elements are cast in NumPy's buffers of 8192."""
+    if pairwise:
+        if kind == 1:
+            return acc + np_pairwise(p, n, step, kind)
+        done = 0
+        while done < n:
+            chunk = min(8192, n - done)
+            acc += np_pairwise(p + done * step, chunk, step, kind)
+            done += chunk
+        return acc
+    for i in range(n):
+        acc += np_loadf(p + i * step, kind)
+    return acc
+
+
+def np_lane_int(p: int, n: int, step: int, kind: int, op: int, acc: int) -> int:
+    """ops 0 sum, 1 prod (wrapping, as NumPy's int64), 2 min, 3 max (n > 0 when acc is unset)."""
+    for i in range(n):
+        x = np_loadi(p + i * step, kind)
+        if op == 0:
+            acc += x
+        elif op == 1:
+            acc *= x
+        elif op == 2:
+            if x < acc:
+                acc = x
+        elif x > acc:
+            acc = x
+    return acc
+
+
+def np_lane_float(p: int, n: int, step: int, op: int, acc: float) -> float:
+    """ops 1 prod, 2 min, 3 max; a NaN wins min and max, as in NumPy."""
+    for i in range(n):
+        x = loadf(p + i * step)
+        if op == 1:
+            acc *= x
+        elif x != x:
+            return x
+        elif op == 2:
+            if not x > acc:
+                acc = x
+        elif not x < acc:
+            acc = x
+    return acc
+
+
+def np_lane_arg(p: int, n: int, step: int, kind: int, op: int) -> int:
+    """The index of the first least (op 4) or greatest (op 5) of n > 0 elements; of a float
+    array, the first NaN's if there is one."""
+    best = 0
+    if kind == 1:
+        v = loadf(p)
+        if v != v:
+            return 0
+        for i in range(1, n):
+            x = loadf(p + i * step)
+            if x != x:
+                return i
+            if x < v if op == 4 else x > v:
+                v = x
+                best = i
+        return best
+    w = np_loadi(p, kind)
+    for i in range(1, n):
+        y = np_loadi(p + i * step, kind)
+        if y < w if op == 4 else y > w:
+            w = y
+            best = i
+    return best
+
+
+def np_whole_lane(a: int) -> bool:
+    """Whether a's elements can be walked as one lane from its data address (1-D, or contiguous)."""
+    return load64(a + 24) == 1 or np_c_contiguous(a)
+
+
+def np_sum_float(a: int, kind: int) -> float:
+    """sum of a's elements as floats (np.sum of a float array, the sum behind np.mean)."""
+    size = np_size(a)
+    item = load64(a + 72)
+    if load64(a + 24) == 1:
+        return np_lane_sum(load64(a + 16), size, np_col_step(a), kind, True, 0.0)
+    if np_c_contiguous(a) or np_f_contiguous(a):  # NumPy's iterator walks memory in order
+        return np_lane_sum(load64(a + 16), size, item, kind, True, 0.0)
+    acc = 0.0
+    for i in range(np_rows(a)):
+        acc = np_lane_sum(load64(a + 16) + i * np_row_step(a), np_cols(a), np_col_step(a), kind, True, acc)
+    return acc
+
+
+def np_reduce_float(a: int, op: int) -> float:
+    """prod (1), min (2), max (3) of a float array (min and max: not empty)."""
+    data = load64(a + 16)
+    acc = 1.0 if op == 1 else loadf(data)
+    for i in range(np_rows(a)):
+        acc = np_lane_float(data + i * np_row_step(a), np_cols(a), np_col_step(a), op, acc)
+        if acc != acc and op != 1:
+            return acc
+    return acc
+
+
+def np_reduce_int(a: int, kind: int, op: int) -> int:
+    """sum (0), prod (1), min (2), max (3) of an int or bool array (min and max: not empty)."""
+    data = load64(a + 16)
+    acc = 0 if op == 0 else 1 if op == 1 else np_loadi(data, kind)
+    for i in range(np_rows(a)):
+        acc = np_lane_int(data + i * np_row_step(a), np_cols(a), np_col_step(a), kind, op, acc)
+    return acc
+
+
+def np_arg(a: int, kind: int, op: int) -> int:
+    """argmin (4) or argmax (5) of a non-empty array: the index in C order."""
+    data = load64(a + 16)
+    cols = np_cols(a)
+    best = 0
+    for i in range(np_rows(a)):
+        row = data + i * np_row_step(a)
+        j = np_lane_arg(row, cols, np_col_step(a), kind, op)
+        here = row + j * np_col_step(a)
+        there = data + (best // cols) * np_row_step(a) + (best % cols) * np_col_step(a)
+        if i == 0:
+            best = j
+        elif kind == 1:
+            x = loadf(here)
+            v = loadf(there)
+            if v != v:
+                return best
+            if x != x or (x < v if op == 4 else x > v):
+                best = i * cols + j
+        else:
+            y = np_loadi(here, kind)
+            w = np_loadi(there, kind)
+            if y < w if op == 4 else y > w:
+                best = i * cols + j
+    return best
+
+
+def np_reduce_axis(a: int, axis: int, op: int, kind: int, out_kind: int) -> int:
+    """A 2-D array reduced along `axis` (0 or 1): a new 1-D array, or 0 (no memory). ops 0 sum,
+    1 prod, 2 min, 3 max, 4 argmin, 5 argmax, 6 mean. A float sum is pairwise along the axis when
+    NumPy's iterator makes it the inner loop (the smaller stride), else element by element."""
+    other = 1 - axis
+    m = load64(a + 40 + 8 * other)
+    n = load64(a + 40 + 8 * axis)
+    item = load64(a + 72)
+    step = load64(a + 56 + 8 * axis) * item
+    lane_step = load64(a + 56 + 8 * other) * item
+    out_item = 1 if out_kind == 2 else 8
+    out = array_new(1, m, 1, out_item, 0, 0)
+    if out == 0:
+        return 0
+    inner = m == 1 or n > 1 and (abs(step) < abs(lane_step) or abs(step) == abs(lane_step) and axis == 1)
+    target = load64(out + 16)
+    for k in range(m):
+        p = load64(a + 16) + k * lane_step
+        if op == 4 or op == 5:
+            store64(target + 8 * k, np_lane_arg(p, n, step, kind, op))
+        elif op == 6 or op == 0 and kind == 1:
+            total = np_lane_sum(p, n, step, kind, inner, 0.0)
+            storef(target + 8 * k, total / float(n) if op == 6 and n > 0 else total if op == 0 else math.nan)
+        elif kind == 1:
+            storef(target + 8 * k, np_lane_float(p, n, step, op, 1.0 if op == 1 else loadf(p)))
+        else:
+            start = 0 if op == 0 else 1 if op == 1 else np_loadi(p, kind)
+            value = np_lane_int(p, n, step, kind, op, start)
+            if out_item == 1:
+                store8(target + k, value)
+            else:
+                store64(target + 8 * k, value)
+    return out
+
+
+# ---- creation ------------------------------------------------------------------------
+
+
+def np_arange_int(start: int, stop: int, step: int) -> int:
+    """np.arange of ints (step != 0): start + i * step while short of stop; 0: no memory."""
+    span = stop - start
+    n = 0
+    if step > 0 and span > 0:
+        n = (span + step - 1) // step
+    elif step < 0 and span < 0:
+        n = (span + step + 1) // step
+    a = array_new(1, n, 1, 8, 0, 0)
+    if a != 0:
+        data = load64(a + 16)
+        for i in range(n):
+            store64(data + 8 * i, start + i * step)
+    return a
+
+
+def np_arange_length(start: float, stop: float, step: float) -> int:
+    """The length of np.arange(start, stop, step) of floats: ceil((stop - start) / step), at
+    least 0; -1 when NumPy raises (a zero step, a length that is not finite or too big)."""
+    if step == 0.0:
+        return -1
+    length = (stop - start) / step
+    if length != length or length > 9.2e18 or length < -9.2e18:
+        return -1
+    n = math.ceil(length)
+    return n if n > 0 else 0
+
+
+def np_arange_float(start: float, step: float, n: int) -> int:
+    """np.arange of n floats, filled as NumPy fills it: start, start + step, then start + i * delta
+    with delta = (start + step) - start (arraytypes.c.src, DOUBLE_fill)."""
+    a = array_new(1, n, 1, 8, 0, 0)
+    if a == 0:
+        return 0
+    data = load64(a + 16)
+    following = start + step
+    delta = following - start
+    for i in range(n):
+        storef(data + 8 * i, start if i == 0 else following if i == 1 else start + float(i) * delta)
+    return a
+
+
+def np_linspace(start: float, stop: float, num: int, endpoint: bool) -> int:
+    """np.linspace (num >= 0) as numpy/_core/function_base.py computes it: i * step + start, or
+    i / div * delta + start when the step is 0, the last value stop itself."""
+    a = array_new(1, num, 1, 8, 0, 0)
+    if a == 0:
+        return 0
+    data = load64(a + 16)
+    div = num - 1 if endpoint else num
+    delta = stop - start
+    step = math.nan
+    if div > 0:
+        step = delta / float(div)
+    for i in range(num):
+        y = float(i)
+        if div > 0 and step == 0.0:
+            y = y / float(div) * delta
+        elif div > 0:
+            y = y * step
+        else:
+            y = y * delta
+        storef(data + 8 * i, y + start)
+    if endpoint and num > 1:
+        storef(data + 8 * (num - 1), stop)
+    return a
+
+
+# ---- shapes --------------------------------------------------------------------------
+
+
+def np_reshape_fill(size: int, n0: int, n1: int, ndim: int) -> int:
+    """The length an axis given as -1 stands for, or -1 when a's size cannot take the shape
+    (NumPy raises: more than one -1, another negative length, another size)."""
+    unknown = 0
+    known = 1
+    for k in range(ndim):
+        n = n0 if k == 0 else n1
+        if n == -1:
+            unknown += 1
+        elif n < 0:
+            return -1
+        else:
+            known *= n
+    if unknown > 1:
+        return -1
+    if unknown == 0:
+        return 0 if known == size else -1
+    if known == 0 or size % known != 0:
+        return -1
+    return size // known
+
+
+def np_nocopy_strides(a: int, ndim: int, n0: int, n1: int, out: int) -> bool:
+    """NumPy's _attempt_nocopy_reshape (shape.c) for C order: the strides (in elements, stored at
+    out and out + 8) under which a's memory has the new shape, if there are such."""
+    olddims = ndim
+    od = malloc(32)
+    if od == 0:
+        return False
+    count = 0
+    for axis in range(load64(a + 24)):  # axes of length 1 are left out
+        if load64(a + 40 + 8 * axis) != 1:
+            store64(od + 8 * count, load64(a + 40 + 8 * axis))
+            store64(od + 16 + 8 * count, load64(a + 56 + 8 * axis))
+            count += 1
+    oi = 0
+    oj = 1
+    ni = 0
+    nj = 1
+    good = True
+    while ni < olddims and oi < count and good:
+        np_ = n0 if ni == 0 else n1
+        op = load64(od + 8 * oi)
+        while np_ != op:
+            if np_ < op:
+                np_ *= n0 if nj == 0 else n1
+                nj += 1
+            else:
+                op *= load64(od + 8 * oj)
+                oj += 1
+        for ok in range(oi, oj - 1):
+            if load64(od + 16 + 8 * (ok + 1)) * load64(od + 8 * (ok + 1)) != load64(od + 16 + 8 * ok):
+                good = False
+        if good:
+            stride = load64(od + 16 + 8 * (oj - 1))
+            store64(out + 8 * (nj - 1), stride)
+            nk = nj - 1
+            while nk > ni:
+                stride *= n0 if nk == 0 else n1
+                store64(out + 8 * (nk - 1), stride)
+                nk -= 1
+        ni = nj
+        nj += 1
+        oi = oj
+        oj += 1
+    free(od)
+    if not good:
+        return False
+    last = 1 if ni < 1 else load64(out + 8 * (ni - 1))
+    for k in range(ni, olddims):  # trailing axes of length 1
+        store64(out + 8 * k, last)
+    return True
+
+
+def np_reshape(a: int, ndim: int, n0: int, n1: int) -> int:
+    """a with shape (n0[, n1]) (a valid one): a view of its memory when NumPy makes one, else a
+    C-order copy. 0: no memory."""
+    strides = malloc(16)
+    if strides == 0:
+        return 0
+    store64(strides, 1)
+    store64(strides + 8, 0)
+    if ndim == 2:
+        store64(strides, n1)
+        store64(strides + 8, 1)
+    if np_size(a) == 0 or np_c_contiguous(a):
+        view = array_view(a, load64(a + 16), ndim, n0, n1, load64(strides), load64(strides + 8))
+    elif np_nocopy_strides(a, ndim, n0, n1, strides):
+        view = array_view(a, load64(a + 16), ndim, n0, n1, load64(strides), load64(strides + 8))
+    else:
+        view = array_copy(a)
+        if view != 0:
+            np_set_shape(view, ndim, n0, n1)
+    free(strides)
+    return view
+
+
+def np_set_shape(c: int, ndim: int, n0: int, n1: int) -> None:
+    """Gives c, a C-order array just made and not yet seen by anyone, another shape of its size."""
+    store64(c + 24, ndim)
+    store64(c + 40, n0)
+    store64(c + 48, n1 if ndim == 2 else 1)
+    store64(c + 56, n1 if ndim == 2 else 1)
+    store64(c + 64, 1)
+
+
+def np_ravel(a: int) -> int:
+    """a.ravel(): a 1-D view of a C-contiguous array, else a copy. 0: no memory."""
+    if np_c_contiguous(a):
+        return array_view(a, load64(a + 16), 1, np_size(a), 1, 1, 0)
+    return np_flatten(a)
+
+
+def np_flatten(a: int) -> int:
+    c = array_copy(a)
+    if c != 0:
+        np_set_shape(c, 1, np_size(a), 1)
+    return c
+
+
+def np_transpose(a: int) -> int:
+    """a.T: a view with the axes in reverse order. 0: no memory."""
+    if load64(a + 24) == 1:
+        return array_view(a, load64(a + 16), 1, load64(a + 40), 1, load64(a + 56), 0)
+    return array_view(a, load64(a + 16), 2, load64(a + 48), load64(a + 40), load64(a + 64), load64(a + 56))
+
+
+# ---- dot and matmul ------------------------------------------------------------------
+
+
+def np_dot_aligned(a: int, b: int) -> bool:
+    """Whether a's last axis and b's first (its only one if 1-D, else its second-to-last) match."""
+    k = load64(a + 32 + 8 * load64(a + 24))
+    return k == load64(b + 40 + 8 * (load64(b + 24) - 2 if load64(b + 24) == 2 else 0))
+
+
+def np_dot_cell(a: int, b: int, i: int, j: int, kind: int, out: int) -> None:
+    """out = row i of a (as rows x k) times column j of b (as k x columns), summed in order."""
+    k = np_cols(a)
+    p = load64(a + 16) + i * np_row_step(a)
+    pa = np_col_step(a)
+    bn = load64(b + 24)
+    q = load64(b + 16) + (j * np_col_step(b) if bn == 2 else 0)
+    pb = load64(b + 56) * load64(b + 72)
+    if kind == 1:
+        acc = 0.0
+        for t in range(k):
+            acc += loadf(p + t * pa) * loadf(q + t * pb)
+        storef(out, acc)
+    else:
+        total = 0
+        for t in range(k):
+            total += load64(p + t * pa) * load64(q + t * pb)
+        store64(out, total)
+
+
+def np_dot(a: int, b: int, kind: int, ndim: int) -> int:
+    """np.dot(a, b) for aligned arrays giving an array of `ndim` axes. 0: no memory."""
+    rows = np_rows(a)
+    cols = np_cols(b) if load64(b + 24) == 2 else 1
+    n0 = rows if load64(a + 24) == 2 else cols
+    out = array_new(ndim, n0, cols if ndim == 2 else 1, 8, 0, 0)
+    if out == 0:
+        return 0
+    data = load64(out + 16)
+    for i in range(rows):
+        for j in range(cols):
+            np_dot_cell(a, b, i, j, kind, data + 8 * (i * cols + j))
+    return out
+
+
+def np_vdot_int(a: int, b: int) -> int:
+    """np.dot of two aligned 1-D int arrays (wrapping, as NumPy's int64)."""
+    total = 0
+    for t in range(load64(a + 40)):
+        total += load64(load64(a + 16) + t * np_col_step(a)) * load64(load64(b + 16) + t * np_col_step(b))
+    return total
+
+
+def np_vdot_float(a: int, b: int) -> float:
+    k = load64(a + 40)
+    p = load64(a + 16)
+    q = load64(b + 16)
+    pa = np_col_step(a)
+    pb = np_col_step(b)
+    acc = 0.0
+    for t in range(k):
+        acc += loadf(p + t * pa) * loadf(q + t * pb)
+    return acc
