@@ -48,7 +48,7 @@ class NumpyFunctionChecks(CheckerHost):
             return self.numpy_linspace(node)
         if member in ("full", "full_like"):
             return self.numpy_full(member, node)
-        args, keywords = self.numpy_arguments(member, node, {"axis"} if member in REDUCTIONS else set())
+        args, keywords = self.numpy_arguments(f"np.{member}", node, {"axis"} if member in REDUCTIONS else set())
         if args is None:
             return T.Literal(0, ERROR, loc)
         if not args:
