@@ -110,7 +110,8 @@ def compile_error(source: str) -> CompileError:
      "np.full() would cast the fill value (float) to int elements; jitcell does not cast it: convert it first"),
     ("def f(a: float[:]) -> float:\n    return np.sum(a, keepdims=True)\n", 2, 22,
      "np.sum() keyword 'keepdims' is not supported by jitcell"),
-    ("def f(n: int) -> float[:]:\n    return np.cumsum(np.zeros(n))\n", 2, 12, "numpy.cumsum is not supported by jitcell"),
+    ("def f(n: int) -> float[:]:\n    return np.cumsum(np.zeros(n))\n", 2, 12,
+     "numpy.cumsum is not supported by jitcell"),
 ])
 def test_what_does_not_compile_names_the_construct(body, line, col, message):
     error = compile_error("import numpy as np\n\n" + body)

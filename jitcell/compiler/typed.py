@@ -553,9 +553,8 @@ class IsNone:
 
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleSlice | Comprehension | Hole | DictNew | DictGet
-        | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | NumpyCall
-        | Global
-        | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
+        | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
+        | NumpyCall | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
 
 # ---- statements --------------------------------------------------------------
 

@@ -35,8 +35,8 @@ from jitcell import runtime
 from jitcell.errors import source_lines
 from jitcell.runtime import lists
 from jitcell.runtime.arrays import site_error
-from jitcell.runtime.numpy_errors import NUMPY_ERROR_OPS
 from jitcell.runtime.convert import read_set
+from jitcell.runtime.numpy_errors import NUMPY_ERROR_OPS
 
 __all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
 

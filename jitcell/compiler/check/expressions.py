@@ -41,7 +41,6 @@ from jitcell.compiler.types import (
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
-from .numpy_functions import NumpyFunctionChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
@@ -49,6 +48,7 @@ from .dicts import EMPTY_DICT, DictChecks
 from .host import ModuleContext
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
+from .numpy_functions import NumpyFunctionChecks
 from .optional import OptionalChecks
 from .randoms import RandomChecks
 from .sets import EMPTY_SET, SetChecks

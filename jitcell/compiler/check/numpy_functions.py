@@ -141,7 +141,7 @@ class NumpyFunctionChecks(CheckerHost):
 
     def numpy_linspace(self, node: S.Call) -> T.Expr:
         names = ("start", "stop", "num", "endpoint")
-        given: dict[str, S.Expr] = dict(zip(names, node.args))
+        given: dict[str, S.Expr] = dict(zip(names, node.args, strict=False))
         if len(node.args) > 4:
             return self.error("np.linspace() takes start, stop, num and endpoint in jitcell", node.loc)
         for kw in node.keywords:

@@ -63,14 +63,14 @@ from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
+from .numpy_calls import NumpyCallLowering
 from .optional import OptionalLowering, none_of
 from .randoms import RandomLowering
+from .reductions import ReductionLowering
 from .sets import SetLowering
+from .shapes import ShapeLowering
 from .strings import StringOpLowering
 from .vartuples import VarTupleLowering
-from .numpy_calls import NumpyCallLowering
-from .reductions import ReductionLowering
-from .shapes import ShapeLowering
 from .views import ViewLowering
 
 _PTR = ir.PointerType()
