@@ -25,6 +25,12 @@ def vdot(a: float[:], b: float[:]) -> float:
 def total(a: float[:]) -> float:
     return a.sum()
 
+def total_2d(m: float[:, :]) -> float:
+    return m.sum()
+
+def mean_2d(m: int[:, :]) -> float:
+    return m.mean()
+
 def column_sums(m: float[:, :]) -> float[:]:
     return m.sum(axis=0)
 
@@ -64,6 +70,21 @@ def test_pairwise_sum_is_numpys_bits_at_every_length(fns):
         a = rng.standard_normal(n) * np.exp(rng.standard_normal(n) * 8)
         assert fns["total"](a).hex() == np.sum(a).hex(), n
         assert fns["total"](a[::-2]).hex() == np.sum(a[::-2]).hex(), n
+
+
+def test_whole_sums_of_strided_views_are_numpys_bits(fns):
+    """NumPy's iterator orders the axes by stride, merges evenly spaced ones, and buffers a 2-D walk
+    a whole number of rows at a time: each order of additions, for floats and for ints cast."""
+    rng = np.random.default_rng(21)
+    cases = [((300, 100), np.s_[:, ::2]), ((300, 100), np.s_[::2]), ((40, 1000), np.s_[:, 1:]),
+             ((50, 60), np.s_[::-1]), ((50, 60), np.s_[:, ::-1]), ((20, 30), np.s_[::2, ::3]),
+             ((500, 300), np.s_[:, ::3]), ((9000, 3), np.s_[:, :2]), ((3, 20000), np.s_[:, 1:])]
+    for shape, part in cases:
+        m = rng.standard_normal(shape)[part]
+        ints = rng.integers(-2**60, 2**60, shape)[part]
+        for view, int_view in ((m, ints), (m.T, ints.T)):
+            assert fns["total_2d"](view).hex() == np.sum(view).hex(), (shape, part)
+            assert fns["mean_2d"](int_view).hex() == np.mean(int_view).hex(), (shape, part)
 
 
 def test_axis_sums_are_numpys_bits(fns):
