@@ -93,6 +93,11 @@ def empty_axis(n: int) -> float[:]:
     return np.zeros((3, n)).max(axis=1)
 
 
+def empty_both(n: int) -> tuple[float[:], int[:]]:
+    m = np.zeros((n, 0))
+    return m.min(axis=1), m.argmax(axis=0)
+
+
 def empty_sum(n: int) -> tuple[float, float, int]:
     return np.zeros(n).sum(), np.ones(n).prod(), np.zeros(n, dtype=int).sum()
 
@@ -136,3 +141,5 @@ def empty_sum(n: int) -> tuple[float, float, int]:
 #> empty_argmin(0)
 #> empty_axis(0)
 #> empty_sum(0)
+#> empty_both(3)
+#> empty_both(0)

@@ -1,7 +1,7 @@
 """NumPy reductions and products in generated code: sum, prod, min, max, mean, argmin, argmax, dot, @.
 
     np.sum(a)         s = rt.np_sum_float(header of a, kind 1)          (NumPy's pairwise sum)
-    m.max(axis=0)     m.shape[0] == 0 and m.shape[1] > 0: raise NumPy's ValueError
+    m.max(axis=0)     m.shape[0] == 0: raise NumPy's ValueError
                       r = rt.np_reduce_axis(m, 0, 3, kind, out kind)    (a new 1-D array)
     a @ b             rt.np_dot_aligned(a, b) == 0: raise NumPy's ValueError ; rt.np_dot(a, b, 1, ndim)
 
@@ -44,10 +44,8 @@ class ReductionLowering(LowererHost):
         dims = [self.header(a, "shape", axis) for axis in range(t.ndim)]
         operands = self.shape_operands(a, t) + [(const(-1 if node.axis is None else node.axis), INT)]
         if node.axis is not None:
-            reduced, kept = dims[node.axis], dims[1 - node.axis]
-            if name in _NO_IDENTITY:
-                empty = b.and_(b.icmp_signed("==", reduced, const(0)), b.icmp_signed(">", kept, const(0)))
-                self.numpy_error(empty, name, operands, node.loc)
+            if name in _NO_IDENTITY:  # the reduced axis is empty (even if the result would be too)
+                self.numpy_error(b.icmp_signed("==", dims[node.axis], const(0)), name, operands, node.loc)
             out = node.type
             assert isinstance(out, Array)
             result = self.allocated(self.runtime_object("np_reduce_axis", obj, const(node.axis), const(_OPS[name]),
