@@ -31,6 +31,12 @@ def total_2d(m: float[:, :]) -> float:
 def mean_2d(m: int[:, :]) -> float:
     return m.mean()
 
+def complex_sum(m: complex[:, :]) -> complex:
+    return m.sum()
+
+def complex_mean(a: complex[:]) -> complex:
+    return np.mean(a)
+
 def column_sums(m: float[:, :]) -> float[:]:
     return m.sum(axis=0)
 
@@ -85,6 +91,23 @@ def test_whole_sums_of_strided_views_are_numpys_bits(fns):
         for view, int_view in ((m, ints), (m.T, ints.T)):
             assert fns["total_2d"](view).hex() == np.sum(view).hex(), (shape, part)
             assert fns["mean_2d"](int_view).hex() == np.mean(int_view).hex(), (shape, part)
+
+
+def test_complex_sums_and_means_are_numpys_bits(fns):
+    """NumPy's complex pairwise sum (4 accumulators a part) and its mean's division by (n + 0j)."""
+    rng = np.random.default_rng(8)
+
+    def bits(z: complex) -> tuple[str, str]:
+        return complex(z).real.hex(), complex(z).imag.hex()
+
+    for n in [1, 3, 4, 5, 63, 64, 65, 129, 1000, 20001]:
+        a = (rng.standard_normal(n) + 1j * rng.standard_normal(n)) * np.exp(rng.standard_normal(n) * 3)
+        assert bits(fns["complex_mean"](a)) == bits(np.mean(a)), n
+        assert bits(fns["complex_mean"](a[::-3])) == bits(np.mean(a[::-3])), n
+        if n >= 5:
+            m = a[:n - n % 5].reshape(5, -1)
+            for view in (m, m.T, m[:, ::2], m[::2, 1:]):
+                assert bits(fns["complex_sum"](view)) == bits(np.sum(view)), (n, view.strides)
 
 
 def test_axis_sums_are_numpys_bits(fns):

@@ -587,3 +587,77 @@ def np_vdot_float(a: int, b: int) -> float:
     for t in range(k):
         acc += loadf(p + t * pa) * loadf(q + t * pb)
     return acc
+
+
+# ---- complex sums --------------------------------------------------------------------
+
+
+def np_cpairwise(p: int, c: int, step: int, part: int) -> float:
+    """One part (0 real, 8 imaginary) of NumPy's pairwise sum of c complex numbers from p, `step`
+    bytes apart (CDOUBLE_pairwise_sum: 4 accumulators per part, blocks of 64 numbers)."""
+    if c < 4:
+        res = -0.0
+        for k in range(c):
+            res += loadf(p + k * step + part)
+        return res
+    if c <= 64:
+        r0 = loadf(p + part)
+        r2 = loadf(p + step + part)
+        r4 = loadf(p + 2 * step + part)
+        r6 = loadf(p + 3 * step + part)
+        k = 4
+        last = c - c % 4
+        while k < last:
+            q = p + k * step + part
+            r0 += loadf(q)
+            r2 += loadf(q + step)
+            r4 += loadf(q + 2 * step)
+            r6 += loadf(q + 3 * step)
+            k += 4
+        res = (r0 + r2) + (r4 + r6)
+        while k < c:
+            res += loadf(p + k * step + part)
+            k += 1
+        return res
+    half = (c - c % 8) // 2
+    return np_cpairwise(p, half, step, part) + np_cpairwise(p + half * step, c - half, step, part)
+
+
+def np_csum(a: int, part: int) -> float:
+    """One part of np.sum of a complex array, in the order np_sum_float walks a float array."""
+    size = np_size(a)
+    data = load64(a + 16)
+    if load64(a + 24) == 1:
+        return 0.0 + np_cpairwise(data, size, np_col_step(a), part)
+    if np_c_contiguous(a) or np_f_contiguous(a):
+        return 0.0 + np_cpairwise(data, size, 16, part)
+    inner = 1 if abs(load64(a + 64)) <= abs(load64(a + 56)) else 0
+    n_in = load64(a + 40 + 8 * inner)
+    n_out = load64(a + 40 + 8 * (1 - inner))
+    s_in = load64(a + 56 + 8 * inner) * 16
+    s_out = load64(a + 56 + 8 * (1 - inner)) * 16
+    if n_out == 1:
+        return 0.0 + np_cpairwise(data, n_in, s_in, part)
+    if n_in == 1:
+        return 0.0 + np_cpairwise(data, n_out, s_out, part)
+    if s_out == s_in * n_in:
+        return 0.0 + np_cpairwise(data, size, s_in, part)
+    chunk = (8192 // n_in) * n_in
+    buffer = malloc(16 * chunk) if chunk > 0 else 0
+    acc = 0.0
+    if buffer == 0:
+        for i in range(n_out):
+            acc += np_cpairwise(data + i * s_out, n_in, s_in, part)
+        return acc
+    count = 0
+    for i in range(n_out):
+        for j in range(n_in):
+            storef(buffer + 16 * count + part, loadf(data + i * s_out + j * s_in + part))
+            count += 1
+            if count == chunk:
+                acc += np_cpairwise(buffer, count, 16, part)
+                count = 0
+    if count > 0:
+        acc += np_cpairwise(buffer, count, 16, part)
+    free(buffer)
+    return acc

@@ -15,7 +15,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, Array, Type
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array, Type
 
 from .arith import I8, I64
 from .host import LowererHost
@@ -24,7 +24,7 @@ from .views import ITEMSIZE, VirtualView
 __all__ = ["NumpyCallLowering", "ELEMENT_KIND"]
 
 _PTR = ir.PointerType()
-ELEMENT_KIND = {INT: 0, FLOAT: 1, BOOL: 2}  # the runtime's `kind` of an element type
+ELEMENT_KIND = {INT: 0, FLOAT: 1, BOOL: 2, COMPLEX: 3}  # the runtime's `kind` of an element type
 _DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool"}
 
 

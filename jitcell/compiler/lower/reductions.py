@@ -16,7 +16,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, Array
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array
 
 from .arith import F64
 from .host import LowererHost
@@ -63,6 +63,17 @@ class ReductionLowering(LowererHost):
 
     def whole_reduction(self, name: str, obj: ir.Value, t: Array, kind: ir.Value, dims: list[ir.Value]) -> ir.Value:
         b = self.b
+        if t.element is COMPLEX:  # sum or mean: each part summed as NumPy sums it
+            re, im = (self.runtime("np_csum", obj, const(part)) for part in (0, 8))
+            if name == "mean":  # NumPy divides by the count as a complex: Smith's division by (n + 0j)
+                zero = ir.Constant(F64, 0.0)
+                size = dims[0]
+                for d in dims[1:]:
+                    size = b.mul(size, d)
+                scale = b.fdiv(ir.Constant(F64, 1.0), b.sitofp(size, F64))
+                re, im = (b.fmul(b.fadd(re, b.fmul(im, zero)), scale), b.fmul(b.fsub(im, b.fmul(re, zero)), scale))
+            whole = ir.Constant(ir.LiteralStructType([F64, F64]), None)
+            return b.insert_value(b.insert_value(whole, re, 0), im, 1)
         if name in ("argmin", "argmax"):
             return self.runtime("np_arg", obj, kind, const(_OPS[name]))
         if name == "mean":
