@@ -28,6 +28,9 @@ def total(a: float[:]) -> float:
 def total_2d(m: float[:, :]) -> float:
     return m.sum()
 
+def product_2d(m: float[:, :]) -> float:
+    return np.prod(m)
+
 def mean_2d(m: int[:, :]) -> float:
     return m.mean()
 
@@ -88,9 +91,11 @@ def test_whole_sums_of_strided_views_are_numpys_bits(fns):
     for shape, part in cases:
         m = rng.standard_normal(shape)[part]
         ints = rng.integers(-2**60, 2**60, shape)[part]
-        for view, int_view in ((m, ints), (m.T, ints.T)):
+        near_one = (1 + rng.standard_normal(shape) * 1e-3)[part]  # a product's roundings depend on the order
+        for view, int_view, factors in ((m, ints, near_one), (m.T, ints.T, near_one.T)):
             assert fns["total_2d"](view).hex() == np.sum(view).hex(), (shape, part)
             assert fns["mean_2d"](int_view).hex() == np.mean(int_view).hex(), (shape, part)
+            assert fns["product_2d"](factors).hex() == np.prod(factors).hex(), (shape, part)
 
 
 def test_complex_sums_and_means_are_numpys_bits(fns):

@@ -243,11 +243,20 @@ def np_sum_float(a: int, kind: int) -> float:
 
 
 def np_reduce_float(a: int, op: int) -> float:
-    """prod (1), min (2), max (3) of a float array (min and max: not empty)."""
+    """prod (1), min (2), max (3) of a float array (min and max: not empty), walked as NumPy's
+    iterator walks it: the axis with the smaller stride inner (the order of a product's roundings)."""
     data = load64(a + 16)
     acc = 1.0 if op == 1 else loadf(data)
-    for i in range(np_rows(a)):
-        acc = np_lane_float(data + i * np_row_step(a), np_cols(a), np_col_step(a), op, acc)
+    item = load64(a + 72)
+    inner = load64(a + 24) - 1
+    if inner == 1 and abs(load64(a + 56)) < abs(load64(a + 64)):
+        inner = 0
+    n_in = load64(a + 40 + 8 * inner)
+    s_in = load64(a + 56 + 8 * inner) * item
+    n_out = load64(a + 40 + 8 * (1 - inner)) if load64(a + 24) == 2 else 1
+    s_out = load64(a + 56 + 8 * (1 - inner)) * item if load64(a + 24) == 2 else 0
+    for i in range(n_out):
+        acc = np_lane_float(data + i * s_out, n_in, s_in, op, acc)
         if acc != acc and op != 1:
             return acc
     return acc
