@@ -314,6 +314,17 @@ def np_reduce_axis(a: int, axis: int, op: int, kind: int, out_kind: int) -> int:
         return 0
     inner = m == 1 or n > 1 and (abs(step) < abs(lane_step) or abs(step) == abs(lane_step) and axis == 1)
     target = load64(out + 16)
+    if not inner and (op == 6 or op == 0 and kind == 1):  # element by element, a row at a time (as NumPy)
+        for k in range(m):
+            storef(target + 8 * k, 0.0)
+        for i in range(n):
+            row = load64(a + 16) + i * step
+            for k in range(m):
+                storef(target + 8 * k, loadf(target + 8 * k) + np_loadf(row + k * lane_step, kind))
+        if op == 6:
+            for k in range(m):
+                storef(target + 8 * k, loadf(target + 8 * k) / float(n) if n > 0 else math.nan)
+        return out
     for k in range(m):
         p = load64(a + 16) + k * lane_step
         if op == 4 or op == 5:
