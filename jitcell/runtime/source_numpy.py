@@ -583,9 +583,31 @@ def np_dot(a: int, b: int, kind: int, ndim: int) -> int:
     if out == 0:
         return 0
     data = load64(out + 16)
+    if load64(b + 24) == 1:
+        for i in range(rows):
+            np_dot_cell(a, b, i, 0, kind, data + 8 * i)
+        return out
+    # a row of the result at a time, k outer: each element still adds its products in k order
+    # (the same sums as np_dot_cell's), reading b along its rows
+    k = np_cols(a)
+    pa = np_col_step(a)
+    pb = np_row_step(b)
+    qb = np_col_step(b)
     for i in range(rows):
+        p = load64(a + 16) + i * np_row_step(a)
+        row = data + 8 * i * cols
         for j in range(cols):
-            np_dot_cell(a, b, i, j, kind, data + 8 * (i * cols + j))
+            store64(row + 8 * j, 0)
+        for t in range(k):
+            q = load64(b + 16) + t * pb
+            if kind == 1:
+                x = loadf(p + t * pa)
+                for j in range(cols):
+                    storef(row + 8 * j, loadf(row + 8 * j) + x * loadf(q + j * qb))
+            else:
+                y = load64(p + t * pa)
+                for j in range(cols):
+                    store64(row + 8 * j, load64(row + 8 * j) + y * load64(q + j * qb))
     return out
 
 
