@@ -40,6 +40,9 @@ def complex_sum(m: complex[:, :]) -> complex:
 def complex_mean(a: complex[:]) -> complex:
     return np.mean(a)
 
+def complex_axis(m: complex[:, :]) -> tuple[complex[:], complex[:]]:
+    return m.sum(axis=0), np.mean(m, axis=1)
+
 def column_sums(m: float[:, :]) -> float[:]:
     return m.sum(axis=0)
 
@@ -113,6 +116,16 @@ def test_complex_sums_and_means_are_numpys_bits(fns):
             m = a[:n - n % 5].reshape(5, -1)
             for view in (m, m.T, m[:, ::2], m[::2, 1:]):
                 assert bits(fns["complex_sum"](view)) == bits(np.sum(view)), (n, view.strides)
+
+
+def test_complex_axis_sums_and_means_are_numpys_bits(fns):
+    rng = np.random.default_rng(9)
+    for shape in [(1, 300), (300, 1), (7, 129), (129, 7), (50, 200)]:
+        m = (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)) * np.exp(rng.standard_normal(shape) * 4)
+        for view in (m, m.T, m[::-1], m[:, ::2]):
+            sums, means = fns["complex_axis"](view)
+            assert sums.tobytes() == view.sum(axis=0).tobytes(), (shape, view.strides)
+            assert means.tobytes() == view.mean(axis=1).tobytes(), (shape, view.strides)
 
 
 def test_axis_sums_are_numpys_bits(fns):

@@ -703,3 +703,38 @@ def np_csum(a: int, part: int) -> float:
         acc += np_cpairwise(buffer, count, 16, part)
     free(buffer)
     return acc
+
+
+def np_csum_axis(a: int, axis: int, mean: bool) -> int:
+    """A 2-D complex array's sums (or means) along `axis`: a new 1-D complex array, or 0 (no
+    memory). Pairwise along the axis when it is the inner one, else a row at a time (as np_reduce_axis);
+    a mean divides as NumPy's complex division by n + 0j (Smith's: times 1 / n)."""
+    other = 1 - axis
+    m = load64(a + 40 + 8 * other)
+    n = load64(a + 40 + 8 * axis)
+    step = load64(a + 56 + 8 * axis) * 16
+    lane_step = load64(a + 56 + 8 * other) * 16
+    out = array_new(1, m, 1, 16, 1, 0)
+    if out == 0:
+        return 0
+    inner = m == 1 or n > 1 and (abs(step) < abs(lane_step) or abs(step) == abs(lane_step) and axis == 1)
+    target = load64(out + 16)
+    data = load64(a + 16)
+    for k in range(m):
+        if inner:
+            storef(target + 16 * k, 0.0 + np_cpairwise(data + k * lane_step, n, step, 0))
+            storef(target + 16 * k + 8, 0.0 + np_cpairwise(data + k * lane_step, n, step, 8))
+    if not inner:
+        for i in range(n):
+            for k in range(m):
+                q = data + i * step + k * lane_step
+                storef(target + 16 * k, loadf(target + 16 * k) + loadf(q))
+                storef(target + 16 * k + 8, loadf(target + 16 * k + 8) + loadf(q + 8))
+    if mean:
+        scale = 1.0 / float(n) if n > 0 else math.nan
+        for k in range(m):
+            re = loadf(target + 16 * k)
+            im = loadf(target + 16 * k + 8)
+            storef(target + 16 * k, (re + im * 0.0) * scale)
+            storef(target + 16 * k + 8, (im - re * 0.0) * scale)
+    return out

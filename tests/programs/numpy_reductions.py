@@ -97,6 +97,10 @@ def complex_sums(a: complex[:], m: complex[:, :]) -> tuple[complex, complex, com
     return np.sum(a), a.mean(), m.sum(), np.mean(m[:, ::2])
 
 
+def complex_axis(m: complex[:, :]) -> tuple[complex[:], complex[:]]:
+    return np.sum(m, axis=1), m.T.mean(axis=-1)
+
+
 def empty_both(n: int) -> tuple[float[:], int[:]]:
     m = np.zeros((n, 0))
     return m.min(axis=1), m.argmax(axis=0)
@@ -147,5 +151,6 @@ def empty_sum(n: int) -> tuple[float, float, int]:
 #> empty_sum(0)
 #> complex_sums(np.exp(1j * np.arange(300.0)) * 1e3, np.exp(1j * np.arange(60.0)).reshape(6, 10))
 #> complex_sums(np.array([-0.0 - 0.0j]), np.array([[1e308 + 1e308j, 1e308 - 1e308j]]))
+#> complex_axis(np.exp(1j * np.arange(60.0)).reshape(6, 10) * 1e5)
 #> empty_both(3)
 #> empty_both(0)

@@ -251,13 +251,11 @@ class NumpyFunctionChecks(CheckerHost):
     def reduction(self, name: str, a: T.Expr, axis_node: S.Expr | None, loc: Loc) -> T.Expr:
         t = a.type
         assert isinstance(t, Array)
-        if t.element is COMPLEX and name in ("sum", "mean"):
-            if axis_node is not None and not (isinstance(axis_node, S.Const) and axis_node.value is None):
-                return self.error(f"{name}() of {t} along an axis is not supported by jitcell yet", loc)
-            return T.NumpyCall(name, (a,), None, COMPLEX, loc)
-        if t.element not in (INT, FLOAT, BOOL):
+        if t.element is COMPLEX and name not in ("sum", "mean") or t.element not in (INT, FLOAT, BOOL, COMPLEX):
             return self.error(f"{name}() of {t} is not supported by jitcell yet (sum() and mean() are)", loc)
-        if name in ("sum", "prod"):
+        if t.element is COMPLEX:
+            result = COMPLEX
+        elif name in ("sum", "prod"):
             result = FLOAT if t.element is FLOAT else INT
         elif name == "mean":
             result = FLOAT

@@ -48,8 +48,12 @@ class ReductionLowering(LowererHost):
                 self.numpy_error(b.icmp_signed("==", dims[node.axis], const(0)), name, operands, node.loc)
             out = node.type
             assert isinstance(out, Array)
-            result = self.allocated(self.runtime_object("np_reduce_axis", obj, const(node.axis), const(_OPS[name]),
-                                                        kind, const(ELEMENT_KIND[out.element])))
+            if t.element is COMPLEX:  # sum or mean
+                mean = ir.Constant(ir.IntType(8), int(name == "mean"))
+                result = self.allocated(self.runtime_object("np_csum_axis", obj, const(node.axis), mean))
+            else:
+                result = self.allocated(self.runtime_object("np_reduce_axis", obj, const(node.axis),
+                                                            const(_OPS[name]), kind, const(ELEMENT_KIND[out.element])))
             self.done_with(a, owned, t)
             return result
         if name in _NO_IDENTITY:
