@@ -90,10 +90,11 @@ CASES = {
     "empty dict returned": ("def f():\n    return {}\n", 2, 12,
                             "the type of an empty dict is not known: annotate the result, e.g. "
                             "'def f(...) -> dict[str, int]'"),
-    "negative str tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-'a']\n", 3, 12,
-                                 "a tuple index must be an int literal"),
-    "negative None tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-None]\n", 3, 12,
-                                  "a tuple index must be an int literal"),
+    "negative str tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-'a']\n", 3, 15,
+                                 "unary '-' needs a number, not str"),
+    "negative None tuple index": ("def f(n: int) -> int:\n    t = (n, 1.5)\n    return t[-None]\n", 3, 12,
+                                  "a tuple index must be an int literal, unless all the tuple's items have one type "
+                                  "(this one is tuple[int, float])"),
     "lambda": ("def f(x: int) -> int:\n    g = lambda y: y\n    return x\n", 2, 9,
                "lambda expressions are not supported"),
     # ---- generators: walked where they are called, values of one type
@@ -269,8 +270,11 @@ CASES = {
         "def f(t: tuple[int, list[int]]):\n    return 1\n", 1, 7,
         "a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, not a list; pass "
         "the values of 't' as separate parameters"),
-    "tuple index variable": ("def f(n: int):\n    t = (n, n)\n    return t[n]\n", 3, 12,
-                             "a tuple index must be an int literal"),
+    "tuple index variable": ("def f(n: int):\n    t = (n, 'n')\n    return t[n]\n", 3, 12,
+                             "a tuple index must be an int literal, unless all the tuple's items have one type "
+                             "(this one is tuple[int, str])"),
+    "tuple index float": ("def f(x: float):\n    t = (x, x)\n    return t[x]\n", 3, 14,
+                          "tuple indices must be integers or slices, not float"),
     "tuple index range": ("def f(n: int):\n    t = (n, n)\n    return t[2]\n", 3, 14, "tuple index out of range"),
     "unpack count": ("def f(n: int):\n    t = (n, n, n)\n    a, b = t\n    return a\n", 3, 5,
                      "too many values to unpack (expected 2)"),
@@ -312,8 +316,10 @@ CASES = {
                 "annotations) are supported, not 'from os import ...'"),
     "from numpy import *": ("from numpy import *\ndef f(n: int):\n    return n\n", 1, 1,
                             "'from numpy import *' is not supported; name what you use"),
-    "import in a function": ("def f(n: int):\n    import math\n    return n\n", 2, 5,
-                             "imports must be at the top level of the cell"),
+    "import in a function's if": ("def f(n: int):\n    if n:\n        import math\n    return n\n", 3, 9,
+                                  "an import inside a function must be a statement of the function's body in "
+                                  "jitcell, not inside an if, a loop or a try (Python binds its names only where it "
+                                  "runs)"),
     "unknown math function": ("import math\ndef f(x: float):\n    return math.gamma(x)\n", 3, 12,
                               "math.gamma is not supported by jitcell"),
     "unknown math import": ("from math import gamma\ndef f(x: float):\n    return x\n", 1, 1,
@@ -412,9 +418,9 @@ CASES = {
                        "range() takes no keyword arguments"),
     "range without arguments": ("def f(n: int):\n    for i in range():\n        pass\n    return n\n", 2, 14,
                                 "range expected at least 1 argument, got 0"),
-    "range as a value": ("def f(n: int):\n    r = range(n)\n    return n\n", 2, 9,
-                         "range() is only supported as the iterable of a for loop or of sum(), min(), max(), any(), "
-                         "all()"),
+    "range returned": ("def f(n: int):\n    return range(n)\n", 2, 12,
+                       "a range cannot be returned in jitcell (it does not cross into Python); return list(r) or "
+                       "tuple(r)"),
     "print of None": ("def g() -> None:\n    pass\ndef f():\n    print(g())\n", 4, 11,
                       "print() of None is not supported"),
     "None stored": ("def g() -> None:\n    pass\ndef f():\n    y = g()\n    return y\n", 4, 9,

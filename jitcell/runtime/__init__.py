@@ -30,7 +30,7 @@ from collections.abc import Callable
 from jitcell.errors import JitError
 
 __all__ = ["install", "library", "address", "function", "call", "new_str", "read_str", "take_str", "pointer_address",
-           "SOURCE_PATH"]
+           "SOURCE_PATH", "offer"]
 
 SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.py")
 # compiled as one cell after source.py: the random generators' state and draws
@@ -41,15 +41,24 @@ NUMPY_SOURCE_PATHS = tuple(os.path.join(os.path.dirname(SOURCE_PATH), name)
 
 _library = None
 _builder: Callable | None = None
+_offered: tuple | None = None  # (manifest, bytes) of a runtime library another process sent (loader/parcels.py)
 _functions: dict = {}
 _CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "None": None}
 
 
 def install(builder: Callable) -> None:
-    """`builder(source)` compiles the runtime's source (or loads it from the cache) into a loaded
-    Library without Python wrappers: the pipeline's compile_cell with the internal options."""
+    """`builder(source, shipped)` compiles the runtime's source (or loads it from the cache) into a loaded
+    Library without Python wrappers: the pipeline's compile_cell with the internal options. `shipped`:
+    a (manifest without source, bytes) pair offered by a pickle, used if it is this entry exactly."""
     global _builder
     _builder = builder
+
+
+def offer(shipped: tuple) -> None:
+    """A runtime library that came with a pickled function: the builder checks it and uses it instead
+    of compiling, if this process has not loaded its runtime yet and it is this machine's exactly."""
+    global _offered
+    _offered = shipped
 
 
 def library():
@@ -63,7 +72,7 @@ def library():
         for path in (SOURCE_PATH, RANDOM_SOURCE_PATH, *NUMPY_SOURCE_PATHS):
             with open(path, encoding="utf-8") as f:
                 source += f.read() + "\n\n"
-        built = _builder(source)
+        built = _builder(source, _offered)
         # which thread runs Python's signal handlers; the key of each thread's stack floor
         info = next(f for f in built.manifest["functions"] if f["name"] == "runtime_setup")
         setup = built.handle[info["symbol"]]

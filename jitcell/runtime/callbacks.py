@@ -62,7 +62,8 @@ _OPERATIONS = {
     "pow": (operator.pow, "{} ** {}"), "neg": (operator.neg, "-({})"), "abs": (abs, "abs({})"),
     "lshift": (operator.lshift, "{} << {}"), "rshift": (operator.rshift, "{} >> {}"),
     "int": (int, "int({})"), "round": (round, "round({})"), "range": (range, "range({}, {}, {})"),
-    "divmod": (divmod, "divmod({}, {})"),
+    "divmod": (divmod, "divmod({}, {})"), "powmod": (pow, "pow({}, {}, {})"),
+    "range.item": (lambda start, stop, step, i: range(start, stop, step)[i], "range({}, {}, {})[{}]"),
     # strings: failures on values (an index out of range, a substring not found, a bad fill character)
     "getitem": (operator.getitem, "{}[{}]"), "slice_step": (lambda s, step: s[::step], "{}[::{}]"),
     "ord": (ord, "ord({})"), "chr": (chr, "chr({})"),
@@ -476,6 +477,8 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
     "array_slice_step": {"operands"}, "array_broadcast": {"operands"}, "array_numpy": {"op", "operands"},
+    "array_operands": {"operands"}, "array_output": {"operands"}, "array_mask": {"operands"},
+    "array_mask_count": {"operands"}, "array_power": {"operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
     "no_memory": {"operands"}, "str_call": {"op", "operands"},
     "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},

@@ -88,6 +88,7 @@ class CheckerHost(Protocol):
     def element_type(self, items: list[T.Expr], loc: Loc) -> Type: ...  # lists.py: one type for items
     def iterable(self, node: S.Expr) -> T.Iterable | None: ...  # iteration.py
     def value_iterable(self, value: T.Expr, loc: Loc) -> T.Iterable | None: ...
+    def range_value_iter(self, r: T.Expr, loc: Loc) -> T.RangeIter: ...  # ranges.py: a range value's items
     def is_iterator_call(self, node: S.Expr) -> bool: ...
     def take_expected_type(self) -> Type | None: ...  # program.py: where a comprehension or list display goes
     def pattern(self, target: S.Target, t: Type, in_loop: bool = False) -> T.Pattern | None: ...  # program.py

@@ -19,6 +19,7 @@ from jitcell.compiler.types import (
     ERROR,
     FLOAT,
     INT,
+    RANGE,
     STR,
     Array,
     Dict,
@@ -81,6 +82,8 @@ class IterationChecks(CheckerHost):
             return None
         if isinstance(t, Dict):
             return self.dict_iter(value, "keys", loc)
+        if t is RANGE:
+            return self.range_value_iter(value, loc)  # check/ranges.py
         if isinstance(t, Set):
             return T.SetIter(value, t.element, loc)
         if isinstance(t, Array):

@@ -14,9 +14,10 @@ time, and finds functions that could fall off their end without returning a valu
 from __future__ import annotations
 
 import builtins
+import contextlib
 import functools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
@@ -28,6 +29,7 @@ from jitcell.compiler.types import (
     FLOAT,
     INT,
     NONE,
+    RANGE,
     STR,
     Array,
     Dict,
@@ -49,11 +51,13 @@ from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
 from .expressions import ExpressionChecker, int_text, truncate_hint
+from .introspection import mentions_type_test
 from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .randoms import RANDOM_FUNCTIONS
 from .sets import EMPTY_SET, SET_ELEMENTS
 from .unpacking import UnpackingChecks
+from .unsupported import annotation_hint
 from .vartuples import immutable_message, is_vartuple_annotation, vartuple_annotation
 
 __all__ = ["check"]
@@ -150,8 +154,22 @@ class ModuleChecker:
             unique = list({(e.message, e.loc): e for e in self.errors}.values())
             raise CompileError(unique, self.source, self.first_line)
 
-    def collect_imports(self) -> None:
-        for imp in self.module.imports:
+    @contextlib.contextmanager
+    def function_imports(self, fdef: S.FunctionDef) -> Iterator[None]:
+        """While `fdef` is checked, the names its body imports are visible too (to it alone)."""
+        if not fdef.imports:
+            yield
+            return
+        cell_imports = self.imports
+        self.imports = dict(cell_imports)
+        try:
+            self.collect_imports(fdef.imports)
+            yield
+        finally:
+            self.imports = cell_imports
+
+    def collect_imports(self, imports: tuple[S.Import, ...] | None = None) -> None:
+        for imp in self.module.imports if imports is None else imports:
             for local, target in imp.names:
                 module, _, member = target.partition(".")
                 if target == "math.*":  # every name jitcell knows of math
@@ -238,8 +256,8 @@ class ModuleChecker:
             t = None
         if t is None or (t is NONE and not allow_none):
             allowed = KNOWN_TYPES + (", and None for a result" if allow_none else "")
-            self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}",
-                                          node.loc if node is not None else loc))
+            self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}"
+                                          f"{annotation_hint(node)}", node.loc if node is not None else loc))
             return ERROR
         return t
 
@@ -262,6 +280,10 @@ class ModuleChecker:
                     f"'{p.name}: float', '{p.name}: str' or '{p.name}: list[int]' (jitcell knows {KNOWN_TYPES})",
                     p.loc))
                 params.append((p.name, ERROR))
+                continue
+            if fdef.generator and isinstance(p.annotation, S.Name) and p.annotation.id == "range" \
+                    and p.default is None:  # walked in compiled code only: a range crosses no boundary
+                params.append((p.name, RANGE))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
             if isinstance(t, Tuple) and (_holds_empty_tuple(t) or _holds_container(t)):
@@ -341,7 +363,8 @@ class ModuleChecker:
             changed = False
             for fdef in pending:
                 checker = FunctionChecker(self, fdef, probe=True)
-                checker.run()
+                with self.function_imports(fdef):
+                    checker.run()
                 inferred = checker.inferred_return()
                 if inferred is not None and inferred != self.signatures[fdef.name].returns:
                     self.signatures[fdef.name].returns = inferred
@@ -350,10 +373,11 @@ class ModuleChecker:
                 break
 
     def check_function(self, fdef: S.FunctionDef) -> T.Function:
-        probe = FunctionChecker(self, fdef, probe=True)
-        probe.run()
-        final = FunctionChecker(self, fdef, probe=False, known_locals=probe.locals)
-        return final.run()
+        with self.function_imports(fdef):
+            probe = FunctionChecker(self, fdef, probe=True)
+            probe.run()
+            final = FunctionChecker(self, fdef, probe=False, known_locals=probe.locals)
+            return final.run()
 
 
 class _PendingSignature:
@@ -529,6 +553,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                     return None
                 current = self.name(target.id, target.loc)
                 return T.Eval(T.ListOp("repeat_in_place", (current, self.to_int(times)), NONE, loc), loc)
+            case S.AugAssign(target=target, op=op, value=value, loc=loc) \
+                    if isinstance(self.locals.get(target.id), Array):  # in place (check/array_exprs.py)
+                return self.array_in_place(self.name(target.id, target.loc), op, self.expr(value), loc)
             case S.AugAssign(target=target, op=op, value=value, loc=loc):
                 current = self.name(target.id, target.loc)
                 if isinstance(current.type, Set):
@@ -542,9 +569,10 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 when_true, when_false = self.proofs(test)  # names proved not None (check/optional.py)
                 known = t_test.value if isinstance(t_test, T.Literal) and t_test.type is BOOL else None
                 self.state = None if known is False else self.proved(start, when_true)  # `if False:`: never
-                t_body = self.block(body)
+                folded = known is not None and mentions_type_test(test)  # isinstance(...): the dead branch is
+                t_body = () if folded and known is False else self.block(body)  # not checked (introspection.py)
                 after_body, self.state = self.state, None if known is True else self.proved(start, when_false)
-                t_else = self.block(orelse)
+                t_else = () if folded and known is True else self.block(orelse)
                 self.state = _meet(after_body, self.state)
                 return T.If(t_test, t_body, t_else, loc)
             case S.While(test=test, body=body, orelse=orelse, loc=loc):
@@ -963,6 +991,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             if isinstance(value, S.Comprehension):
                 self.expected_type = self.signature.returns
             typed = self.expr(value)
+            if typed.type is RANGE:
+                typed = self.error("a range cannot be returned in jitcell (it does not cross into Python); "
+                                   "return list(r) or tuple(r)", typed.loc)
             if self.fdef.returns is None and not self.probe and \
                     not isinstance(self.signature.returns, (Dict, Set, List)):
                 hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"
