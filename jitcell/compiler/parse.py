@@ -547,10 +547,7 @@ class _Parser:
                     return S.Const(0, loc)  # the cell fails after parsing: the value is never used
                 return S.Const(value, loc)
             case ast.BinOp(left=left, op=op, right=right):
-                opname = _BINOPS.get(type(op))
-                if opname is None:
-                    self.error(node, "the '@' operator is not supported")
-                    opname = "+"
+                opname = "@" if isinstance(op, ast.MatMult) else _BINOPS[type(op)]  # @: arrays only
                 return S.BinOp(opname, self.expr(left), self.expr(right), loc)
             case ast.UnaryOp(op=op, operand=operand):
                 return S.UnaryOp(_UNARYOPS[type(op)], self.expr(operand), loc)

@@ -362,6 +362,20 @@ class ArrayCopy:
 
 
 @dataclass(frozen=True, slots=True)
+class NumpyCall:
+    """A NumPy function or array method beyond indexing (check/numpy_functions.py): "arange",
+    "linspace", "full", "reshape", "ravel", "flatten", "transpose", "sum", "prod", "min", "max",
+    "mean", "argmin", "argmax", "dot", "matmul". `args` start with the array (for array ones);
+    `axis` is a reduction's axis (None: the whole array)."""
+
+    function: str
+    args: tuple[Expr, ...]
+    axis: int | None
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class ElementOf:
     """In an ArrayMap's kernel: input `index`'s current element (a scalar input: its value)."""
 
@@ -629,7 +643,7 @@ Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | C
         | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleIndex | TupleSlice | Comprehension | Hole | DictNew
         | DictGet
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
-        | ElementValue | ElementOf | ElementOp | ArrayMap | ArrayMask
+        | ElementValue | ElementOf | ElementOp | ArrayMap | ArrayMask | NumpyCall
         | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone
         | New | GetField)
 

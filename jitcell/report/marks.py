@@ -256,6 +256,7 @@ class _Marker:
             "array_broadcast": "checks the shapes of a slice assignment",
             "array_store": "checks that the int fits the array's dtype (OverflowError, as NumPy)",
             "array_read": "checks that the uint64 element fits in an int",
+            "array_numpy": f"checks what NumPy's {info.get('op')} refuses (shapes, sizes, an empty array)",
             "array_operands": "checks that the operands' shapes broadcast together",
             "array_output": "checks that the result fits the array updated in place",
             "array_mask": "checks that the mask has the array's shape",

@@ -26,6 +26,7 @@ import ctypes
 from jitcell import runtime
 from jitcell.dtypes import DTYPES, MAX_NDIM, dtype_of_prefix
 from jitcell.runtime.array_exprs import ELEMENTWISE_ERRORS, elementwise_error
+from jitcell.runtime.numpy_errors import numpy_error
 
 __all__ = ["parse_type", "is_array_type", "wrapper_lines", "wrapper_namespace", "take_array", "ArrayOwner",
            "ArgumentView", "site_error", "argtypes", "array_layout"]
@@ -313,6 +314,8 @@ def site_error(kind: str, site: dict, values: list) -> BaseException:
     if kind == "array_read":  # a uint64 element beyond 2**63 - 1 (its bits came as a negative int)
         return OverflowError(f"uint64 element {values[0] % 2**64} does not fit in jitcell's int "
                              f"(64-bit signed)")
+    if kind == "array_numpy":  # NumPy's own exception for a NumPy call (numpy_errors.py)
+        return numpy_error(site["op"], values)
     if kind in ELEMENTWISE_ERRORS:  # whole-array expressions (runtime/array_exprs.py)
         return elementwise_error(kind, values)
     if kind == "array_unaligned":

@@ -38,6 +38,7 @@ from jitcell.runtime import lists
 from jitcell.runtime.arrays import site_error
 from jitcell.runtime.convert import read_set
 from jitcell.runtime.keys import is_tuple_key, split_type
+from jitcell.runtime.numpy_errors import NUMPY_ERROR_OPS
 
 __all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
 
@@ -475,7 +476,7 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "set_changed": {"operands"},
     "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
-    "array_slice_step": {"operands"}, "array_broadcast": {"operands"},
+    "array_slice_step": {"operands"}, "array_broadcast": {"operands"}, "array_numpy": {"op", "operands"},
     "array_store": {"dtype", "operands"}, "array_read": {"dtype", "operands"},
     "array_operands": {"operands"}, "array_output": {"operands"}, "array_mask": {"operands"},
     "array_mask_count": {"operands"}, "array_power": {"operands"},
@@ -605,6 +606,8 @@ def site_problem(site: object) -> str | None:
         return "its dtype is not one jitcell makes"
     if kind in ("array_store", "array_read") and operands != ["int"]:
         return "its operand is not an int"
+    if kind == "array_numpy" and site["op"] not in NUMPY_ERROR_OPS:
+        return "its operation is not a NumPy function jitcell checks"
     if kind == "array_unaligned" and not (isinstance(site["params"], list) and
                                           all(isinstance(p, str) and _argument_name(p) for p in site["params"])):
         return "its parameters are not names"

@@ -28,7 +28,7 @@ from jitcell.errors import Loc
 
 from .array_exprs import UFUNCS, ArrayExprChecks
 
-__all__ = ["ArrayChecks", "array_annotation", "array_writers", "NUMPY_CONSTANTS"]
+__all__ = ["ArrayChecks", "array_annotation", "array_writers", "element_name", "NUMPY_CONSTANTS"]
 
 _KINDS = {"int": INT, "float": FLOAT, "bool": BOOL, "complex": COMPLEX}
 _FIXED = [d for d in DTYPES if d != "bool"]  # float64, uint8...: a name or np.NAME
@@ -48,6 +48,15 @@ def _dtype_name(node: S.Expr, imports: dict[str, str], builtin_names: bool = Tru
     if isinstance(node, S.Attribute) and isinstance(node.value, S.Name) and imports.get(node.value.id) == "numpy":
         return _NUMPY_ELEMENTS.get(node.attr)
     return None
+
+
+def element_name(node: S.Expr, imports: dict[str, str], builtin_names: bool = True) -> Type | None:
+    """The element type a dtype name stands for when it is its kind's default dtype (float, int,
+    np.float64, np.bool_...), else None (uint8 & co. too: NumPy functions take those only)."""
+    dtype = _dtype_name(node, imports, builtin_names)
+    if dtype is None or DEFAULT_DTYPE[DTYPES[dtype].kind] != dtype:
+        return None
+    return _KINDS[DTYPES[dtype].kind]
 
 
 def array_of(dtype: str, ndim: int) -> Array:
@@ -193,6 +202,8 @@ def _origins(e: T.Expr, views: dict[str, set[str]], params: list[str]) -> set[st
             return set(views[name])
         case T.ArrayNew() | T.ArrayCopy() | T.ArrayMap() | T.ArrayMask():
             return set()
+        case T.NumpyCall(function=function, args=args):  # reshape, ravel, transpose may be views
+            return _origins(args[0], views, params) if function in ("reshape", "ravel", "transpose") else set()
         case T.ArrayView(array=array):
             return _origins(array, views, params)
         case T.Conditional(body=body, orelse=orelse):
@@ -331,7 +342,7 @@ class ArrayChecks(ArrayExprChecks):
         """`a.copy()`."""
         assert isinstance(a.type, Array)
         if name != "copy":
-            return self.error(f"'{a.type}' has no method {name!r} in jitcell (copy() is supported)", node.func.loc)
+            return self.array_method_call(a, name, node)  # numpy_functions.py
         if node.args or node.keywords:
             return self.error("copy() takes no arguments in jitcell", node.loc)
         return T.ArrayCopy(a, a.type, node.loc)
@@ -370,7 +381,9 @@ class ArrayChecks(ArrayExprChecks):
             return T.ArrayDim(a, None, INT, loc)
         if attr == "ndim":
             return T.Literal(a.type.ndim, INT, loc)
-        return self.error(f"'{a.type}' has no attribute '{attr}' in jitcell (shape, size and ndim are supported)",
+        if attr == "T":
+            return self.shape_call("transpose", a, loc)  # numpy_functions.py
+        return self.error(f"'{a.type}' has no attribute '{attr}' in jitcell (shape, size, ndim and T are supported)",
                           loc)
 
     # ---- np.zeros(shape, dtype=...) ---------------------------------------------------------
@@ -382,8 +395,7 @@ class ArrayChecks(ArrayExprChecks):
         if member in UFUNCS:
             return self.ufunc(member, node)
         if fill not in _CREATORS:
-            return self.error(f"numpy.{member} is not supported by jitcell (np.zeros, np.ones, np.empty, "
-                              "np.zeros_like, np.ones_like and np.empty_like are)", loc)
+            return self.numpy_function(member, node)  # numpy_functions.py
         args = list(node.args)
         dtype_node = None
         for kw in node.keywords:

@@ -55,6 +55,7 @@ from .host import ModuleContext
 from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
+from .numpy_functions import NumpyFunctionChecks
 from .optional import OptionalChecks
 from .powers import PowerChecks
 from .randoms import RandomChecks
@@ -78,9 +79,9 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
-                        VarTupleChecks, ArrayChecks, ArrayExprChecks, IterationChecks, ComprehensionChecks,
-                        ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks,
-                        ClassChecks):
+                        VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
+                        ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
+                        PowerChecks, RangeChecks, ClassChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -438,6 +439,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if op == "@":
+            return self.array_product("matmul", left, right, loc)  # numpy_functions.py
         if isinstance(left.type, Array) or isinstance(right.type, Array):
             return self.array_binary(op, left, right, loc)
         if any(isinstance(t, Set) or t is EMPTY_SET for t in (left.type, right.type)):

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import Type
+from jitcell.compiler.types import Array, Type
 from jitcell.errors import Loc
 
 from .arith import Arith
@@ -156,3 +156,11 @@ class LowererHost(Protocol):
     def words_on_stack(self, values: list[ir.Value]) -> ir.Value: ...
     def element_word(self, value: ir.Value, t: Type) -> ir.Value: ...  # elements.py
     def element_check(self, value: ir.Value, node: T.ElementValue) -> ir.Value: ...
+
+    # ---- NumpyCallLowering's (numpy_calls.py), used by ShapeLowering and ReductionLowering -----
+
+    def numpy_error(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]], loc: Loc) -> None: ...
+    def shape_operands(self, a: object, t: Array) -> list[tuple[ir.Value, Type]]: ...
+    def numpy_shape(self, node: T.NumpyCall) -> ir.Value: ...  # shapes.py
+    def numpy_reduction(self, node: T.NumpyCall) -> ir.Value: ...  # reductions.py
+    def numpy_product(self, node: T.NumpyCall) -> ir.Value: ...

@@ -66,11 +66,14 @@ from .heap import HeapLowering, runtime_signature, str_literal_global
 from .ifconvert import conditional_accumulation, lower_conditional_accumulation
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
+from .numpy_calls import NumpyCallLowering
 from .optional import OptionalLowering, none_of
 from .powers import int_powmod
 from .randoms import RandomLowering
 from .ranges import lower_range
+from .reductions import ReductionLowering
 from .sets import SetLowering
+from .shapes import ShapeLowering
 from .strings import StringOpLowering
 from .vartuples import VarTupleLowering
 from .views import ViewLowering
@@ -532,7 +535,8 @@ class _ModuleLowerer:
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, ArrayExprLowering, IterationLowering, ExceptionLowering, ComplexLowering,
-                      RandomLowering, OptionalLowering, ClassLowering):
+                      RandomLowering, OptionalLowering, ClassLowering, NumpyCallLowering, ShapeLowering,
+                      ReductionLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -1154,6 +1158,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.array_view(node)
             case T.ArrayCopy():
                 return self.array_copy(node)
+            case T.NumpyCall():
+                return self.numpy_call(node)
             case T.ArrayMap():
                 return self.array_map(node)  # lower/array_exprs.py
             case T.ArrayMask():
