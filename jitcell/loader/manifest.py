@@ -292,8 +292,10 @@ def _check_manifest(manifest: object, key: str) -> None:
     _number(m["created"], "created")
     options = _check_options(m["options"])
     _check_library(m["library"], key)
-    functions = [_check_function(row, f"functions[{i}]", options) for i, row in enumerate(_list(m["functions"],
-                                                                                                  "functions"))]
+    rows = m.get("classes")
+    declared = {r.get("name") for r in rows if isinstance(r, dict)} if isinstance(rows, list) else set()
+    functions = [_check_function(row, f"functions[{i}]", options, declared)
+                 for i, row in enumerate(_list(m["functions"], "functions"))]
     if len(set(functions)) != len(functions):
         raise _fail("functions", "a name appears twice")
     for field in ("slots", "removed_slots"):
@@ -383,7 +385,7 @@ def _check_library(value: object, key: str) -> None:
         _str(arg, f"library.linker[{i}]", 1 << 16)
 
 
-def _check_function(value: object, where: str, options: dict) -> str:
+def _check_function(value: object, where: str, options: dict, declared: set | None = None) -> str:
     row = _object(value, where, ("name", "symbol", "params", "returns", "defaults", "signature", "doc"),
                   ("result_items", "writes_arrays", "call_symbol", "keyword_only"))
     name = row["name"]
@@ -400,6 +402,8 @@ def _check_function(value: object, where: str, options: dict) -> str:
             raise _fail(f"{where}.params[{i}]", "not a [name, type] pair")
         seen.add(_name(param[0], f"{where}.params[{i}]"))
         parsed = _type(param[1], f"{where}.params[{i}]")
+        if parsed[0] == "class" and parsed[1] not in (declared or set()):
+            raise _fail(f"{where}.params[{i}]", f"names {parsed[1]!r}, no class of this manifest")
         if parsed[0] == "tuple" and ("dict[" in param[1] or "tuple[]" in param[1]):
             raise _fail(f"{where}.params[{i}]", "a tuple parameter holding a dict is not something jitcell compiles")
     if len(seen) != len(params):

@@ -32,13 +32,20 @@ print(json.dumps({"hit": lib.cache_hit, "reason": lib.miss_reason, "key": lib.ke
 
 
 def cell(n: int) -> str:
-    """Cells of one shape (so of about one size): f{n}(3) == 3 * (n + 2) + n; g{n} and h{n}, never called,
+    """Cells of one shape (so of about one size): f{n}(3) == 3 * (n + 2) + n; g{n}, h{n}, k{n} and p{n}, never called,
     makes an entry big enough beside the runtime library for the eviction window below."""
     return (f"def f{n}(x: int) -> int:\n    return x * {n + 2} + {n}\n\n\n"
             f"def g{n}(x: int) -> float:\n    t = 0.0\n    for i in range(x):\n"
             f"        t += (i * {n + 3}) % 7 / (i + 1)\n    return t\n\n\n"
             f"def h{n}(s: str, k: int) -> str:\n    out = ''\n    for c in s:\n"
-            f"        out += c * (k % {n + 2}) + str(len(out) % {n + 5})\n    return out.upper()\n")
+            f"        out += c * (k % {n + 2}) + str(len(out) % {n + 5})\n    return out.upper()\n\n\n"
+            f"def k{n}(xs: list[int], m: int) -> dict[str, list[float]]:\n    d: dict[str, list[float]] = {{}}\n"
+            f"    for i, x in enumerate(sorted(xs, reverse=True)):\n"
+            f"        key = f'{{x % {n + 3}}}'\n        if key not in d:\n            d[key] = []\n"
+            f"        d[key].append(x / (i + {n + 1}))\n"
+            f"    return {{k: sorted(v)[:m] for k, v in d.items() if len(v) > {n % 3}}}\n\n\n"
+            f"def p{n}(s: str) -> list[tuple[str, int]]:\n"
+            f"    return sorted([(w, len(w) * {n + 1}) for w in s.split()], reverse=True)\n")
 
 
 def value(n: int) -> int:
@@ -362,7 +369,7 @@ def test_verify_removes_damaged_entries_and_keeps_good_ones(fresh_cache):
     assert "✗ the library's sha256 does not match its manifest" in lines[flipped[:12]]
     assert "✗ the manifest carries a signature that does not match" in lines[forged[:12]]
     assert "is writable by group (mode 0770)" in lines[loose[:12]]
-    assert "✗" not in lines[good[:12]] and lines[good[:12]].endswith("f3, g3, h3")
+    assert "✗" not in lines[good[:12]] and lines[good[:12]].endswith("f3, g3, h3, k3, p3")
     done = cli("verify")
     assert done.returncode == 0, done.stderr
     assert "5 entries checked: 2 sound, 3 removed" in done.stdout, done.stdout  # with the runtime library's

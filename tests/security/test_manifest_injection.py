@@ -47,7 +47,7 @@ def _plant(cache, marker) -> None:
     manifest = json.loads(manifest_path.read_text())
     manifest.pop("hmac")
     row = manifest["functions"][0]
-    row["name"] = (f"scale(x, k=2):\n    return 0\nimport pathlib\npathlib.Path({str(marker)!r}).touch()\n"
+    row["name"] = (f"scale(x, k=2):\n    return 0\nopen({str(marker)!r}, 'w')\n"  # no dots: names' dots are mangled
                    "def scale")
     manifest_path.write_text(json.dumps(signing.sign(manifest)))
 
