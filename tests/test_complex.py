@@ -53,7 +53,8 @@ ERRORS = {
     "complex fill": ("def f(a: complex[:]):\n    a[1:] = 1j\n", 2, 5,
                      "assigning one complex number to every element of a view is not supported yet; write a loop"),
     "bad dtype": ("import numpy as np\ndef f(n: int):\n    return np.zeros(n, dtype=np.complex64)\n", 3, 30,
-                  "dtype must be float, int, bool or complex (or np.float64, np.int64, np.bool_, np.complex128)"),
+                  "dtype must be float, int, bool or complex, np.NAME or 'NAME' of a NumPy dtype jitcell supports "
+                  "(float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8, bool, complex128)"),
     "complex and str": ("def f(z: complex) -> bool:\n    return z == 'a'\n", 2, 12,
                         "a str and a complex are never equal in jitcell: compare values of one type"),
     "mixed conditional": ("def f(z: complex, c: bool):\n    return z if c else 1.0\n", 2, 12,
