@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "ERROR", "Array", "Tuple", "Dict", "Set", "List",
-           "VarTuple", "Generator", "Optional", "type_from_name", "type_from_text", "is_numeric", "is_heap",
+           "VarTuple", "Generator", "Optional", "Function", "type_from_name", "type_from_text", "is_numeric", "is_heap",
            "has_heap_parts"]
 
 
@@ -127,6 +127,21 @@ class Optional(Type):
         object.__setattr__(self, "inner", inner)
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class Function(Type):
+    """`Callable[[float, float], float]`: a function as a value (check/callables.py). At run time the
+    address of a function with the impl's ABI (lower/callables.py); never stored beyond a call."""
+
+    params: tuple[Type, ...]
+    result: Type
+
+    def __init__(self, params, result: Type):
+        params = tuple(params)
+        object.__setattr__(self, "name", f"Callable[[{', '.join(map(str, params))}], {result}]")
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "result", result)
+
+
 _BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR, "complex": COMPLEX}
 
 
@@ -142,6 +157,19 @@ def type_from_text(text: str) -> Type | None:
     if text.endswith(" | None"):
         inner = type_from_text(text[:-len(" | None")])
         return None if inner is None else Optional(inner)
+    if text.startswith("Callable[[") and text.endswith("]"):
+        inner = text[len("Callable["):-1]
+        depth = 0
+        for end, ch in enumerate(inner):  # the `]` closing the parameters' list
+            depth += (ch == "[") - (ch == "]")
+            if depth == 0:
+                break
+        if not inner[end + 1:].startswith(", "):
+            return None
+        params_text, result_text = inner[1:end], inner[end + 3:]
+        params = [type_from_text(item) for item in _split(params_text)]
+        result = type_from_text(result_text)
+        return None if None in params or result is None else Function(params, result)  # type: ignore[arg-type]
     if text.startswith("tuple[") and text.endswith(", ...]"):
         inner = type_from_text(text[len("tuple["):-len(", ...]")])
         return None if inner is None else VarTuple(inner)

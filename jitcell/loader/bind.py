@@ -29,6 +29,7 @@ from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
 from jitcell.runtime.lists import Boundary, is_sequence
 
+from .callables import function_argument
 from .library import Library
 from .manifest import TypeName, as_default, parse_type
 from .variables import JitVariable
@@ -162,7 +163,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__Result": result_type if items else _Complex if through_memory else None,
         "jc__tuple": None if _maybe_none_number(info["returns"]) else _tuple_reader(items) if items
         else _complex_reader if through_memory else None,
-        "jc__Boundary": Boundary,
+        "jc__Boundary": Boundary, "jc__as_function": function_argument(name),
         **(arrays.wrapper_namespace(name, arguments) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
@@ -202,6 +203,10 @@ def _wrapper_source(info: dict) -> str:
             else:
                 lines.append(f"        jc__{p}, jc__{p}__v = True, {p}")
             args += [f"jc__{p}", f"jc__{p}__v"]
+            continue
+        if t.startswith("Callable["):  # a function's address, made for the call (callables.py)
+            lines.append(f"    jc__{p} = jc__as_function({p}, {shown!r}, {t!r})")
+            args.append(f"jc__{p}.address")
             continue
         if is_array_type(t):  # data address, shape and strides (arrays.py)
             more, passed = arrays.wrapper_lines(p, t, info.get("writes_arrays", False))
@@ -314,7 +319,8 @@ def _ctype(t: str):
     if t.startswith("tuple["):  # a tuple inside a tuple result: a struct inside the struct
         parsed = parse_type(t)
         return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
-    return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[")) or is_array_type(t) or t == "str | None" \
+    return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[", "Callable[")) or is_array_type(t) \
+        or t == "str | None" \
         else _CTYPES[t]
 
 
@@ -339,6 +345,8 @@ def _type_text(parsed: TypeName) -> str:
         return f"{_type_text(parsed[1])} | None"
     if parsed[0] == "array":
         return f"{parsed[1]}[{', '.join([':'] * parsed[2])}]"
+    if parsed[0] == "callable":
+        return f"Callable[[{', '.join(_type_text(p) for p in parsed[1])}], {_type_text(parsed[2])}]"
     return parsed[0]
 
 

@@ -41,6 +41,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import Diagnostic, Loc
 
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .callables import CallableChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
@@ -68,7 +69,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
                         IterationChecks, ComprehensionChecks, ComplexChecks,
-                        RandomChecks, OptionalChecks):
+                        RandomChecks, OptionalChecks, CallableChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -144,6 +145,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 and all(self.can_coerce(i.type, t) for i, t in zip(e.items, target.items, strict=True)):
             items = tuple(self.coerce(i, t, what) for i, t in zip(e.items, target.items, strict=True))
             return T.MakeTuple(items, target, e.loc)  # (n, 2.0) where a tuple[float, float] goes
+        if (mismatch := self.function_mismatch(e, target, what)) is not None:
+            return self.error(mismatch, e.loc)
         return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}"
                           f"{self.none_hint(e, target)}", e.loc)
 
@@ -308,7 +311,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.error(f"functions are not values in jitcell; call {name}(...)", loc)
         if target is not None and target.startswith("cmath."):
             return self.cmath_constant(target[6:], loc)
-        if name in self.module.definitions or name in BUILTINS or target == "math" or name in self.module.callees:
+        if name in self.module.definitions or target is None and name in self.module.callees:
+            return self.function_value(name, loc)  # check/callables.py
+        if name in BUILTINS or target == "math":
             return self.error(f"'{name}' is not a value in jitcell; call it", loc)
         return self.undefined(name, loc)
 
@@ -528,7 +533,7 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 and self.module_alias(func.value.id, "cmath"):
             return self.call_cmath(func.attr, node)
         if isinstance(func, S.Name):
-            return self.error(f"'{func.id}' is a local variable, not a function", func.loc)
+            return self.call_local(func, node)  # a call through a function value (check/callables.py)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
             return self.undefined("math", func.value.loc)
         if isinstance(func, S.Attribute):

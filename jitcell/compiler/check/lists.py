@@ -25,6 +25,7 @@ from jitcell.compiler.types import (
     NONE,
     STR,
     Dict,
+    Function,
     Generator,
     List,
     Optional,
@@ -46,6 +47,8 @@ _NO_ARGS = ("clear", "reverse", "copy")
 
 def element_problem(t: Type) -> str | None:
     """Why a list cannot hold items of type t, or None."""
+    if isinstance(t, Function):
+        return "a list cannot hold functions in jitcell (a function value is a parameter or a local variable)"
     if isinstance(t, Optional):
         return f"a list cannot hold values that may be None ({t}) in jitcell"
     if isinstance(t, Tuple):

@@ -31,6 +31,7 @@ from jitcell.compiler.types import (
     STR,
     Array,
     Dict,
+    Function,
     Generator,
     List,
     Optional,
@@ -45,6 +46,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
+from .callables import RETURNED_FUNCTION, callable_annotation, function_inside, is_callable_annotation
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
 from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
@@ -182,6 +184,13 @@ class ModuleChecker:
             t = type_from_name(node.id)
         elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
             t = NONE if node.value is None else type_from_name(node.value)
+        elif is_callable_annotation(node):  # Callable[[float], float] (check/callables.py)
+            assert node is not None
+            made_function = callable_annotation(node, lambda item, none: self.annotation(item, what, loc, none))
+            if isinstance(made_function, str):
+                self.errors.append(Diagnostic(made_function, node.loc))
+                return ERROR
+            t = made_function
         elif node is not None and is_vartuple_annotation(node):  # tuple[int, ...] (check/vartuples.py)
             assert isinstance(node, S.Subscript)
             element = self.annotation(node.indices[0], what, loc)
@@ -236,6 +245,10 @@ class ModuleChecker:
             t = Set(element)
         else:
             t = None
+        if t is not None and function_inside(t) and not isinstance(t, Function):
+            self.errors.append(Diagnostic(f"unsupported type for {what}: a function value cannot be held by a "
+                                          "tuple, list, dict or set in jitcell", node.loc if node is not None else loc))
+            return ERROR
         if t is None or (t is NONE and not allow_none):
             allowed = KNOWN_TYPES + (", and None for a result" if allow_none else "")
             self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}",
@@ -283,6 +296,9 @@ class ModuleChecker:
             returns = self.generator_annotation(fdef) if fdef.returns is not None else None
         elif fdef.returns is not None:
             returns = self.annotation(fdef.returns, f"the return value of {fdef.name}()", fdef.loc, allow_none=True)
+            if function_inside(returns):
+                self.errors.append(Diagnostic(RETURNED_FUNCTION, fdef.returns.loc))
+                returns = ERROR
         keyword_only = sum(p.keyword_only for p in fdef.params)
         return _PendingSignature(tuple(params), tuple(defaults), returns, keyword_only)
 
@@ -968,6 +984,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"
                 typed = self.typed_dict(typed, hint)
             t = typed.type
+            if function_inside(t):
+                self.error(RETURNED_FUNCTION, value.loc)
+                t = ERROR
         self.returns.append((t, loc))
         expected = self.signature.returns
         if expected is not None and t is not ERROR:

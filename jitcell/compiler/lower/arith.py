@@ -18,7 +18,7 @@ from collections.abc import Callable
 from llvmlite import ir
 
 from jitcell.compiler.mathlib import MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Generator, Optional, Tuple, Type, is_heap
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Function, Generator, Optional, Tuple, Type, is_heap
 
 I1 = ir.IntType(1)
 I8 = ir.IntType(8)
@@ -36,8 +36,8 @@ Fail = Callable[[ir.Value, str, list[tuple[ir.Value, Type]]], None]
 def llvm_type(t: Type) -> ir.Type:
     if isinstance(t, Tuple):
         return ir.LiteralStructType([llvm_type(item) for item in t.items])
-    if is_heap(t) or isinstance(t, Generator):
-        return ir.PointerType()  # a reference-counted object, or a coroutine's handle
+    if is_heap(t) or isinstance(t, (Generator, Function)):
+        return ir.PointerType()  # a reference-counted object, a coroutine's handle, a function's address
     if isinstance(t, Optional):  # null for None, or {present, value} (lower/optional.py)
         return ir.PointerType() if is_heap(t.inner) else ir.LiteralStructType([I1, llvm_type(t.inner)])
     if t is COMPLEX:
