@@ -159,11 +159,7 @@ def type_from_text(text: str) -> Type | None:
         return None if inner is None else Optional(inner)
     if text.startswith("Callable[[") and text.endswith("]"):
         inner = text[len("Callable["):-1]
-        depth = 0
-        for end, ch in enumerate(inner):  # the `]` closing the parameters' list
-            depth += (ch == "[") - (ch == "]")
-            if depth == 0:
-                break
+        end = _closing(inner)  # the `]` closing the parameters' list
         if not inner[end + 1:].startswith(", "):
             return None
         params_text, result_text = inner[1:end], inner[end + 3:]
@@ -187,6 +183,16 @@ def type_from_text(text: str) -> Type | None:
         if base is not None and parts and all(p == ":" for p in parts):
             return Array(base, len(parts))
     return None
+
+
+def _closing(text: str) -> int:
+    """The index of the bracket closing the one `text` starts with (len(text) if none)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "[") - (ch == "]")
+        if depth == 0:
+            return i
+    return len(text)
 
 
 def _split(text: str) -> list[str]:

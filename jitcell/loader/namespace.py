@@ -97,9 +97,9 @@ def names_of(callees):
 
 
 def resolve(callees, source: str) -> dict:
-    """The functions of other cells that `source` may call: the names it writes before a `(`
-    (outside attribute access: functions are not values in jitcell, so a callee is always
-    called) and does not define with a top-level `def`, that `callees` maps to a JitFunction.
+    """The functions of other cells that `source` may call or use as values: the names it writes
+    (outside attribute access) and does not define with a top-level `def`, that `callees` maps to
+    a JitFunction.
     A superset of what the cell calls (a call in a comment or a string counts), which is safe
     for the cache key: every callee the compiled code depends on is in it. Found by scanning,
     not parsing, so a cache hit pays almost nothing for it."""
@@ -109,7 +109,7 @@ def resolve(callees, source: str) -> dict:
     if not names:
         return found
     defined = set(re.findall(r"^(?:async[ \t]+)?def[ \t]+(\w+)", source, re.M))
-    for word in set(re.findall(r"(?<![\w.])(?!\d)(\w+)\s*\(", source)) - defined:
+    for word in set(re.findall(r"(?<![\w.])(?!\d)\w+", source)) - defined:
         value = names.get(word)
         if isinstance(value, JitFunction):
             found[word] = value
@@ -117,8 +117,8 @@ def resolve(callees, source: str) -> dict:
 
 
 class Callees(dict):
-    """name -> JitFunction: the callees of a cell. `not_called()` (computed on a miss only) adds
-    the functions it mentions without a `(`, so that `h = f` says "not a value; call it"."""
+    """name -> JitFunction: the callees of a cell (called, or used as values). `not_called()`
+    (computed on a miss only) adds the generator functions it mentions, which cannot cross cells."""
 
     source = ""
     names = None
@@ -127,11 +127,9 @@ class Callees(dict):
         if not self.names:
             return {}
         words = set(re.findall(r"(?<![\w.])(?!\d)\w+", self.source)) - set(self)
-        messages = {w: f"write the call of {w}() with its '(' on the same line" for w in words
-                    if isinstance(self.names.get(w), JitFunction)}
-        messages.update({w: f"{w}() is a generator function of another cell; jitcell walks a generator only in the "
+        messages = {w: f"{w}() is a generator function of another cell; jitcell walks a generator only in the "
                             f"cell that defines it: define {w}() in this cell" for w in words
-                         if isinstance(self.names.get(w), GeneratorFunction)})
+                    if isinstance(self.names.get(w), GeneratorFunction)}
         return messages
 
 
