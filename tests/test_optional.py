@@ -118,8 +118,8 @@ CASES = {
         "def f(x: int | None) -> int:\n    if x:\n        return 1\n    return 0\n", 2, 8,
         "a value of type int | None has no truth value here"),
     "typing.Any": ("from typing import Any\ndef f() -> int:\n    return 0\n", 1, 1,
-                   "typing.Any is not supported: jitcell reads Optional, List, Dict, Tuple, Set, Iterator, Iterable "
-                   "and Generator from typing, as annotations only"),
+                   "typing.Any is not supported: jitcell reads Optional, List, Dict, Tuple, Set, Iterator, Iterable, "
+                   "Generator and Callable from typing, as annotations only"),
 }
 
 

@@ -116,6 +116,11 @@ def depth(n: int) -> int:
     return through(depth, n - 1) + 1
 
 
+def callables(f: Callable[[float], float], x: int) -> tuple[bool, bool, bool]:
+    g = cube
+    return callable(f), callable(g), callable(x)
+
+
 def failing(x: float) -> float:
     return midpoint(inverse, -x, x, 2)
 
@@ -135,6 +140,8 @@ def failing(x: float) -> float:
 #> depth(50)
 #> depth(100000)
 #> failing(1.0)
+#> callables(square, 3)
+#> callables(lambda x: x, 0)
 #> midpoint(square, 0.0, 2.0, 10)
 #> midpoint(lambda x: 3 * x + 1, 0.0, 1.0, 8)
 #> midpoint(lambda x: 2, 0.0, 1.0, 8)

@@ -61,7 +61,7 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "list", "sorted", "complex", "tuple", *STR_BUILTINS}) | ITERATORS
+                      "all", "divmod", "set", "list", "sorted", "complex", "tuple", "callable", *STR_BUILTINS}) | ITERATORS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
@@ -553,7 +553,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             if base.type is COMPLEX or is_numeric(base.type) and func.attr == "conjugate":
                 return self.complex_method(base, func.attr, node)
             return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
-        return self.error("only functions of this cell, builtins and math functions can be called", loc)
+        return self.error("only functions of this cell, builtins, math functions and function values named by a "
+                          "parameter or local variable can be called", loc)
 
     def call_internal(self, name: str, node: S.Call) -> T.Expr:
         params, result = INTRINSICS[name]
@@ -628,6 +629,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return self.call_print(node)
         if (listed := self.list_builtin(name, node)) is not None:
             return listed
+        if name == "callable":
+            return self.callable_builtin(node)  # check/callables.py
         if name == "tuple":
             return self.tuple_builtin(node)
         if name in ITERATORS:

@@ -180,7 +180,7 @@ class ModuleChecker:
         if (inner := optional_inner(node)) is not None:  # T | None, Optional[T]
             inner_type = self.annotation(inner, what, loc)
             return inner_type if inner_type is ERROR else self.optional_of(inner_type, node.loc if node else loc)
-        if isinstance(node, S.Name):
+        if isinstance(node, S.Name) and not is_callable_annotation(node):
             t = type_from_name(node.id)
         elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
             t = NONE if node.value is None else type_from_name(node.value)

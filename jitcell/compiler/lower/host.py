@@ -60,7 +60,6 @@ class ModuleHost(Protocol):
     def interrupt_checks(self) -> bool: ...  # loops check for interrupts
     def slot(self, target: str) -> ir.GlobalVariable: ...  # jitcell.slot.TARGET
     def impl_of(self, name: str) -> ir.Function: ...  # a function of the cell as a value (callables.py)
-    def specialization(self, name: str, known: tuple[tuple[int, str], ...]) -> ir.Function | None: ...
 
 
 class LowererHost(Protocol):

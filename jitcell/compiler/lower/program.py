@@ -56,7 +56,7 @@ from jitcell.runtime.interrupts import CHUNK
 
 from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
-from .callables import MAX_SPECIALIZED, CallableLowering
+from .callables import CallableLowering
 from .complexes import ComplexLowering, complex_constant
 from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
@@ -145,9 +145,6 @@ class _ModuleLowerer:
         self.slot_globals: dict[str, ir.GlobalVariable] = {}
         self.impls: dict[str, ir.Function] = {}
         self.strings: dict[str, ir.GlobalVariable] = {}
-        # copies of functions lowered for known function arguments (lower/callables.py), and those to lower
-        self.specialized: dict[tuple[str, tuple[tuple[int, str], ...]], ir.Function] = {}
-        self.to_specialize: list[tuple[T.Function, ir.Function, dict[int, str]]] = []
 
     def run(self) -> Lowered:
         for name, t in self.program.variables.items():  # storage, found by the loader (load.py)
@@ -166,9 +163,6 @@ class _ModuleLowerer:
             self.define_export(fn)
             if self.cell_entries:
                 self.define_cell_entry(fn)
-        while self.to_specialize:  # lowering one copy may ask for more
-            fn, impl, known = self.to_specialize.pop()
-            _FunctionLowerer(self, fn, impl, known).run()
         return Lowered(self.module, self.sites, list(self.slot_uses.values()), self.notes)
 
     # ---- functions -----------------------------------------------------------------
@@ -331,22 +325,6 @@ class _ModuleLowerer:
 
     def impl_of(self, name: str) -> ir.Function:
         return self.impls[name]
-
-    def specialization(self, name: str, known: tuple[tuple[int, str], ...]) -> ir.Function | None:
-        """`name`'s impl lowered again with the parameters `known` names (index, function of the cell)
-        bound to those functions (lower/callables.py); None past MAX_SPECIALIZED, or with locations."""
-        key = (name, known)
-        if key in self.specialized:
-            return self.specialized[key]
-        if len(self.specialized) >= MAX_SPECIALIZED or self.debug is not None:
-            return None
-        fn = next(f for f in self.program.functions if f.name == name)
-        shown = ",".join(f"{fn.signature.params[i][0]}={value}" for i, value in known)
-        impl = ir.Function(self.module, self.impls[name].function_type, f"jitcell.impl.{name}[{shown}]")
-        impl.linkage = "internal"
-        self.specialized[key] = impl
-        self.to_specialize.append((fn, impl, dict(known)))
-        return impl
 
     def callee(self, node: T.CallCell) -> ir.Function:
         """What a call calls: the impl of a function of this cell, or for a function of another
@@ -554,14 +532,10 @@ class _ModuleLowerer:
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, IterationLowering, ExceptionLowering, ComplexLowering,
                       RandomLowering, OptionalLowering, CallableLowering):
-    def __init__(self, owner: _ModuleLowerer, fn: T.Function, impl: ir.Function | None = None,
-                 known: dict[int, str] | None = None):
-        """`impl`, `known`: a copy of fn's impl whose parameters `known` maps (by index) to functions
-        of the cell take those (lower/callables.py)."""
+    def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
-        self.ir_fn = impl or owner.impls[fn.name]
-        self.known = known or {}
+        self.ir_fn = owner.impls[fn.name]
         entry = self.ir_fn.append_basic_block("entry")
         start = self.ir_fn.append_basic_block("start")
         self.entry = ir.IRBuilder(entry)
@@ -651,9 +625,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             first.store(ir.Constant(I1, 0), self.flags[name])
         if self.fn.name in self.owner.recursive and self.coroutine is None:  # after the locals exist (null)
             self.fail(self.too_deep(), "recursion", [], self.fn.loc)
-        for index, ((name, t), value) in enumerate(zip(sig.params, args, strict=True)):
-            if index in self.known:  # a copy for a known function argument
-                value = self.owner.impl_of(self.known[index])
+        for (name, t), value in zip(sig.params, args, strict=True):
             self.b.store(value, self.vars[name])
             self.retain(value, t)  # the function owns its locals, parameters too
         if self.coroutine is not None:
@@ -1119,7 +1091,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 for i in order:  # the order the call wrote them in
                     values[i] = self.expr(args[i])
                 limits = [b.sub(self.calls_left, ir.Constant(I32, 1)), self.stack_floor]
-                callee = self.specialized_callee(node) or self.owner.callee(node)
+                callee = self.owner.callee(node)
                 if t is NONE:
                     self.propagate(b.call(callee, [*limits, *values]))
                     result = None
