@@ -34,13 +34,12 @@ BLOCKED = {
     "algo_euler_009": "an import inside a function (import timeit)",
     "algo_eulers_totient": "a bare `list` annotation (-> list, without an element type)",
     "algo_integer_square_root": "isinstance",
-    "algo_runge_kutta": "functions as values (Callable parameters); np.ceil",
-    "algo_simpson_integration": "functions as values; assert with isinstance/callable",
-    "pyperf_fannkuch": "bound methods as values (perm1_ins = perm1.insert)",
+    "algo_runge_kutta": "np.ceil",
+    "algo_simpson_integration": "assert with isinstance and type(); a function in an f-string",
     "pyperf_float": "classes; lists",
     "pyperf_nbody": "module-level lists and dicts; list defaults of parameters",
     "pyperf_nqueens": "range objects as values and parameters; None (int | None, is None)",
-    "pyperf_spectral_norm": "functions as values; tuple parameters",
+    "pyperf_spectral_norm": "tuple parameters holding lists",
 }
 
 _HEADER = ("# Source: https://github.com/", "# Version: commit ", "# Licence: ", "# Edits (")

@@ -158,14 +158,15 @@ def type_from_text(text: str) -> Type | None:
         inner = type_from_text(text[:-len(" | None")])
         return None if inner is None else Optional(inner)
     if text.startswith("Callable[[") and text.endswith("]"):
-        inner = text[len("Callable["):-1]
-        end = _closing(inner)  # the `]` closing the parameters' list
-        if not inner[end + 1:].startswith(", "):
+        body = text[len("Callable["):-1]
+        end = _closing(body)  # the `]` closing the parameters' list
+        if not body[end + 1:].startswith(", "):
             return None
-        params_text, result_text = inner[1:end], inner[end + 3:]
-        params = [type_from_text(item) for item in _split(params_text)]
-        result = type_from_text(result_text)
-        return None if None in params or result is None else Function(params, result)  # type: ignore[arg-type]
+        params = [type_from_text(item) for item in _split(body[1:end])]
+        result = type_from_text(body[end + 3:])
+        if result is None or any(p is None for p in params):
+            return None
+        return Function([p for p in params if p is not None], result)
     if text.startswith("tuple[") and text.endswith(", ...]"):
         inner = type_from_text(text[len("tuple["):-len(", ...]")])
         return None if inner is None else VarTuple(inner)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import operator
+from typing import Any
 
 from jitcell import runtime
 from jitcell.runtime import callbacks
@@ -88,12 +89,12 @@ def _thunk_address(fn) -> int:
 
 
 def _callback(value, function: str, param: str, type_text: str, params: list[str], result: str):
-    argtypes = [ctypes.c_int32, ctypes.c_int64] + [_ARGUMENT_CTYPES[t] for t in params]
+    argtypes: list[Any] = [ctypes.c_int32, ctypes.c_int64] + [_ARGUMENT_CTYPES[t] for t in params]
     if result != "None":
         argtypes.insert(0, ctypes.c_void_p)
     prototype = ctypes.CFUNCTYPE(ctypes.c_int32, *argtypes)
     bools = [t == "bool" for t in params]
-    store = _RESULT_CTYPES.get(result)
+    store: Any = _RESULT_CTYPES.get(result)
 
     def call(*raw) -> int:
         try:

@@ -24,6 +24,7 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type
 from jitcell.errors import Loc
 
+from .bound_methods import bound_method_message
 from .host import CheckerHost
 
 __all__ = ["ArrayChecks", "array_annotation", "array_writers", "NUMPY_CONSTANTS"]
@@ -307,7 +308,7 @@ class ArrayChecks(CheckerHost):
         if a.type is ERROR:
             return a
         if not isinstance(a.type, Array):
-            return self.error(unsupported, loc)
+            return self.error(bound_method_message(node, a.type) or unsupported, loc)
         if attr == "shape":
             return T.ArrayShape(a, Tuple([INT] * a.type.ndim), loc)
         if attr == "size":

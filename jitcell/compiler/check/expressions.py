@@ -61,7 +61,8 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "list", "sorted", "complex", "tuple", "callable", *STR_BUILTINS}) | ITERATORS
+                      "all", "divmod", "set", "list", "sorted", "complex", "tuple", "callable",
+                      *STR_BUILTINS}) | ITERATORS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})

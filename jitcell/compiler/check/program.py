@@ -46,6 +46,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
+from .bound_methods import inline_bound_methods
 from .callables import RETURNED_FUNCTION, callable_annotation, function_inside, is_callable_annotation
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
@@ -410,6 +411,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
     def __init__(self, module: ModuleChecker, fdef: S.FunctionDef, probe: bool,
                  known_locals: dict[str, Type] | None = None):
         super().__init__(module)
+        fdef = inline_bound_methods(fdef)  # `ins = xs.insert` ... `ins(i, x)` (check/bound_methods.py)
         self.fdef = fdef
         self.probe = probe
         self.signature = module.signatures[fdef.name]
@@ -984,8 +986,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"
                 typed = self.typed_dict(typed, hint)
             t = typed.type
-            if function_inside(t):
-                self.error(RETURNED_FUNCTION, value.loc)
+            if function_inside(t):  # an annotated result says so at the def (signature)
+                if self.fdef.returns is None:
+                    self.error(RETURNED_FUNCTION, value.loc)
                 t = ERROR
         self.returns.append((t, loc))
         expected = self.signature.returns
