@@ -118,6 +118,8 @@ def test_results_of_other_types_are_refused(lib):
         lib.functions["combine"](lambda a, b: 1.5, 1, 2)
     with pytest.raises(TypeError, match=r"returned int, but Callable\[\[int\], None\] returns None"):
         lib.functions["each"](lambda i: 1, 2)
+    with pytest.raises(TypeError, match=r"returned str, but Callable\[\[int\], None\] returns None"):
+        lib.functions["each"](lambda i: "s", 2)
 
 
 def test_a_compiled_function_of_another_signature_is_refused(lib):
@@ -246,3 +248,21 @@ def test_the_callback_keeps_no_reference_after_the_call(lib):
     del f
     gc.collect()
     assert ref() is None
+
+
+def test_decorated_functions_are_values(fresh_cache, tmp_path, monkeypatch):
+    """@jitcell.jit: a decorated function named as a value is compiled first (a callee), and one passed
+    from Python passes its compiled entry."""
+    (tmp_path / "fv_module.py").write_text(
+        "from __future__ import annotations\n\nimport jitcell\n\n\n"
+        "@jitcell.jit\ndef square(x: float) -> float:\n    return x * x\n\n\n"
+        "@jitcell.jit\ndef midpoint(f: Callable[[float], float], a: float, b: float, n: int) -> float:\n"
+        "    h = (b - a) / n\n    return sum(f(a + (i + 0.5) * h) for i in range(n)) * h\n\n\n"
+        "@jitcell.jit\ndef area(n: int) -> float:\n    return midpoint(square, 0.0, 1.0, n)\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import fv_module
+
+    assert fv_module.area(4) == 0.328125  # compiles square first: it is named as a value
+    converted = function_argument("midpoint")(fv_module.square, "f", "Callable[[float], float]")
+    assert converted.address == entry_address(fv_module.square.function)
+    assert fv_module.midpoint(fv_module.square, 0.0, 1.0, 4) == 0.328125

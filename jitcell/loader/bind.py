@@ -82,6 +82,10 @@ class JitFunction:
     def __repr__(self) -> str:
         return f"<jitcell function {self.__name__}{self.signature} from {self.library.path.name}>"
 
+    def __jitcell_function__(self) -> JitFunction:
+        """Itself: what a Callable parameter takes (loader/callables.py; decorator.py's gives its own)."""
+        return self
+
 
 class GeneratorFunction:
     """A generator function of a cell, as Python sees it: compiled code walks it (a for loop,

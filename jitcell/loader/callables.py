@@ -7,7 +7,8 @@
 - Any other Python callable (a def, a lambda, a bound method), where the parameters and the result
   are int, float, bool (or None for the result): a ctypes callback that takes the GIL, calls it, and
   checks what it returned as a compiled function's result is checked (an int for a float is made a
-  float; anything else is a TypeError naming the parameter). An exception it raises becomes pending
+  float; anything else is a TypeError naming the parameter), for about 1 µs a call
+  (benchmarks/results/function_values.md). An exception it raises becomes pending
   and the callback returns status 1, so the compiled caller unwinds and the exception comes out of
   the call. The callback lives as long as the wrapper's call (a local of it): compiled code never
   keeps a function value beyond the call that received it.
@@ -16,6 +17,7 @@
 from __future__ import annotations
 
 import ctypes
+import functools
 import operator
 from typing import Any
 
@@ -46,13 +48,10 @@ def function_argument(function: str):
     convert(value, param, type_text) -> FunctionArgument."""
 
     def convert(value, param: str, type_text: str) -> FunctionArgument:
-        from .bind import JitFunction  # bind imports this module
-
-        parsed = parse_type(type_text)
-        assert parsed is not None and parsed[0] == "callable"  # the manifest was checked
-        params = [_text(p) for p in parsed[1]]
-        result = _text(parsed[2])
-        if isinstance(value, JitFunction):
+        params, result = _scalar_types(type_text)
+        compiled = getattr(type(value), "__jitcell_function__", None)  # a JitFunction, or @jitcell.jit's
+        if compiled is not None:
+            value = compiled(value)
             own = f"Callable[[{', '.join(t for _, t in value.params)}], {value.returns}]"
             if own != type_text:
                 raise TypeError(f"{function}() argument '{param}' must be {type_text}, not {value.__name__}"
@@ -68,6 +67,14 @@ def function_argument(function: str):
         return FunctionArgument(runtime.pointer_address(callback), callback)
 
     return convert
+
+
+@functools.lru_cache(maxsize=256)
+def _scalar_types(type_text: str) -> tuple[list[str], str]:
+    """The parameters' and result's type names of a Callable type ("?" for one that is not a scalar)."""
+    parsed = parse_type(type_text)
+    assert parsed is not None and parsed[0] == "callable"  # the manifest was checked
+    return [_text(p) for p in parsed[1]], _text(parsed[2])
 
 
 def _text(parsed: tuple) -> str:
@@ -89,29 +96,33 @@ def _thunk_address(fn) -> int:
 
 
 def _callback(value, function: str, param: str, type_text: str, params: list[str], result: str):
+    """A ctypes callback of the impl ABI calling `value`, generated for its types (a fixed parameter
+    list and a pointer for the result cost least: about 1 µs a call, most of it ctypes' own)."""
     argtypes: list[Any] = [ctypes.c_int32, ctypes.c_int64] + [_ARGUMENT_CTYPES[t] for t in params]
-    if result != "None":
-        argtypes.insert(0, ctypes.c_void_p)
-    prototype = ctypes.CFUNCTYPE(ctypes.c_int32, *argtypes)
-    bools = [t == "bool" for t in params]
-    store: Any = _RESULT_CTYPES.get(result)
+    names = [f"a{i}" for i in range(len(params))]
+    passed = ", ".join(f"bool({n} & 1)" if t == "bool" else n for n, t in zip(names, params, strict=True))
+    head = ", ".join(["jc__limit", "jc__floor", *names])
+    if result == "None":
+        body = [f"        r = jc__value({passed})", "        if r is not None: jc__none(r)"]
+    else:
+        argtypes.insert(0, ctypes.POINTER(_RESULT_CTYPES[result]))
+        head = "jc__ret, " + head
+        fast = {"float": "r.__class__ is not jc__float", "bool": "r.__class__ is not jc__bool",
+                "int": f"r.__class__ is not jc__int or not {_INT_MIN} <= r <= {_INT_MAX}"}[result]
+        body = [f"        r = jc__value({passed})", f"        if {fast}: r = jc__convert(r)", "        jc__ret[0] = r"]
+    source = "\n".join([f"def call({head}):", "    try:", *body, "        return 0",
+                        "    except BaseException as error:",  # every exception travels to the caller
+                        "        jc__pending.error = error", "        return 1"]) + "\n"
 
-    def call(*raw) -> int:
-        try:
-            args = raw[2:] if store is None else raw[3:]
-            returned = value(*(bool(a & 1) if b else a for a, b in zip(args, bools, strict=True)))
-            if store is None:
-                if returned is not None:
-                    raise TypeError(f"the function passed as '{param}' to {function}() returned "
-                                    f"{type(returned).__name__}, but {type_text} returns None")
-                return 0
-            store.from_address(raw[0]).value = _result(returned, result, function, param, type_text)
-            return 0
-        except BaseException as error:  # noqa: BLE001 - every exception travels to the caller, as in Python
-            callbacks.PENDING.error = error
-            return 1
+    def none(returned):
+        raise TypeError(f"the function passed as '{param}' to {function}() returned {type(returned).__name__}, "
+                        f"but {type_text} returns None")
 
-    return prototype(call)
+    namespace = {"jc__value": value, "jc__pending": callbacks.PENDING, "jc__float": float, "jc__int": int,
+                 "jc__bool": bool, "jc__none": none,
+                 "jc__convert": lambda r: _result(r, result, function, param, type_text)}
+    exec(compile(source, f"jitcell-callback {type_text}", "exec"), namespace)
+    return ctypes.CFUNCTYPE(ctypes.c_int32, *argtypes)(namespace["call"])
 
 
 def _result(returned, result: str, function: str, param: str, type_text: str):

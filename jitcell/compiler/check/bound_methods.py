@@ -33,25 +33,24 @@ def bound_method_message(node: S.Attribute, t: Type) -> str | None:
 
 
 def inline_bound_methods(fdef: S.FunctionDef) -> S.FunctionDef:
-    aliases: dict[str, S.Attribute] = {}
+    aliases: dict[str, tuple[str, str]] = {}  # alias -> (object, method)
     at: dict[str, int] = {}
     for index, stmt in enumerate(fdef.body):
         if isinstance(stmt, S.Assign) and len(stmt.targets) == 1 and stmt.annotation is None \
                 and isinstance(stmt.value, S.Attribute) and isinstance(stmt.value.value, S.Name):
-            aliases.setdefault(stmt.targets[0].id, stmt.value)
+            aliases.setdefault(stmt.targets[0].id, (stmt.value.value.id, stmt.value.attr))
             at.setdefault(stmt.targets[0].id, index)
     if not aliases:
         return fdef
     params = {p.name for p in fdef.params}
     kept = {}
-    for alias, method in aliases.items():
+    for alias, (obj, method) in aliases.items():
         index = at[alias]
         before, after = fdef.body[:index], fdef.body[index + 1:]
-        obj = method.value.id  # type: ignore[attr-defined]  # a Name (checked above)
         if alias in params or alias == obj or _stores(before, alias) or _stores(after, alias) \
                 or _stores(after, obj) or _mentions(before, alias) or not _only_called(after, alias):
             continue
-        kept[alias] = method
+        kept[alias] = (obj, method)
     if not kept:
         return fdef
     body = tuple(S.Pass(stmt.loc) if isinstance(stmt, S.Assign) and index == at.get(stmt.targets[0].id)
@@ -109,15 +108,15 @@ def _only_called(stmts, name: str) -> bool:
     return all(id(n) in called for n in _walk(stmts) if isinstance(n, S.Name) and n.id == name)
 
 
-def _substitute(node, kept: dict[str, S.Attribute]):
+def _substitute(node, kept: dict[str, tuple[str, str]]):
     """`node` with each call of an alias in `kept` made a call of its method."""
     if isinstance(node, tuple):
         return tuple(_substitute(item, kept) for item in node)
     if type(node).__module__ != S.__name__:  # a Loc, a str...: nothing to substitute inside
         return node
     if isinstance(node, S.Call) and isinstance(node.func, S.Name) and node.func.id in kept:
-        method = kept[node.func.id]
-        func = S.Attribute(S.Name(method.value.id, node.func.loc), method.attr, node.func.loc)  # type: ignore[attr-defined]
+        obj, method = kept[node.func.id]
+        func = S.Attribute(S.Name(obj, node.func.loc), method, node.func.loc)
         return replace(node, func=func, args=_substitute(node.args, kept), keywords=_substitute(node.keywords, kept))
     changes = {f.name: _substitute(getattr(node, f.name), kept) for f in fields(node)}
     return replace(node, **changes)
