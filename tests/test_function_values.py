@@ -15,7 +15,7 @@ import pytest
 
 import jitcell
 from jitcell.compiler.driver import generated_code
-from jitcell.errors import CompileError
+from jitcell.errors import CompileError, LinkageError
 from jitcell.loader.callables import function_argument
 from jitcell.loader.namespace import Namespace, entry_address
 
@@ -222,6 +222,9 @@ def test_functions_of_other_cells_are_values(fresh_cache):
     assert ns.names["go"](4) == 1.0
     assert ns.names["integrate"](ns.names["sq"], 4) == 1.0
     jitcell.compile_cell("def sq(x: int) -> float:\n    return 2 * x\n", callees=ns)  # another signature
+    with pytest.raises(LinkageError, match=r"argument 'f' of integrate\(\) must be Callable\[\[float\], float\], not "
+                                           r"Callable\[\[int\], float\]"):  # go was recompiled, and fails
+        ns.names["go"](4)
     with pytest.raises(CompileError, match=r"argument 'f' of integrate\(\) must be Callable\[\[float\], float\], "
                                            r"not sq\(\) of type Callable\[\[int\], float\]"):
         jitcell.compile_cell("def go2(n: int) -> float:\n    return integrate(sq, n)\n", callees=ns)
