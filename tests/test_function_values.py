@@ -269,3 +269,23 @@ def test_decorated_functions_are_values(fresh_cache, tmp_path, monkeypatch):
     converted = function_argument("midpoint")(fv_module.square, "f", "Callable[[float], float]")
     assert converted.address == entry_address(fv_module.square.function)
     assert fv_module.midpoint(fv_module.square, 0.0, 1.0, 4) == 0.328125
+
+
+def test_an_array_passed_through_a_function_value_may_be_written(fresh_cache):
+    """A call through a function value may assign to the arrays it passes (the callee is not known),
+    so a read-only array is refused, as for a callee that writes; a writable one is written."""
+    import numpy as np
+
+    lib = jitcell.compile_cell("from typing import Callable\n"
+                               "def zero(a: float[:]) -> None:\n    a[0] = 0.0\n"
+                               "def apply(f: Callable[[float[:]], None], a: float[:]) -> float:\n"
+                               "    f(a)\n    return a[0]\n")
+    zero, apply = lib.functions["zero"], lib.functions["apply"]
+    writable = np.ones(3)
+    assert apply(zero, writable) == 0.0 and writable.tolist() == [0.0, 1.0, 1.0]
+    frozen = np.ones(3)
+    frozen.setflags(write=False)
+    with pytest.raises(ValueError, match=r"apply\(\) argument 'a' is a read-only array, and apply\(\) may assign "
+                                         r"to array elements"):
+        apply(zero, frozen)
+    assert frozen.tolist() == [1.0, 1.0, 1.0]

@@ -122,6 +122,9 @@ def _written(fn: T.Function, program: T.Program, written: dict[str, frozenset[st
                 targets = [a for a, n in zip(node.args, names, strict=True) if n in written[node.function]]
             for arg in targets:
                 found |= _origins(arg, views, params)
+        elif isinstance(node, T.CallValue):  # through a function value (check/callables.py): it may write any
+            for arg in node.args:
+                found |= _origins(arg, views, params)
     return frozenset(found)
 
 
