@@ -202,6 +202,8 @@ def test_typing_and_collections_abc_spellings():
             "local"),
     ("def f(n: int) -> list[int]:\n    xs = [1]\n    add = xs.append\n    xs = [2]\n    add(n)\n    return xs\n",
      3, 11, "a bound method (xs.append) is not a value in jitcell"),
+    ("def f(n: int) -> int:\n    xs = [1]\n    add = xs.append\n    return n\n", 3, 11,
+     "a bound method (xs.append) is not a value in jitcell"),  # never called: not rewritten (nor dropped)
 ])
 def test_compile_errors(source, line, col, message):
     with pytest.raises(CompileError) as info:

@@ -6,8 +6,8 @@
 A bound method is not a value jitcell has; where the rewrite means the same as Python, the alias
 is replaced by the method call it stands for, before the function is checked. It does when the
 alias is assigned once, by a statement of the function's own body (not inside an if, a loop or a
-try), from `obj.method` with `obj` a plain name that nothing assigns from that statement on, and
-the alias is only ever called, in the statements after that one (so it is bound wherever it is
+try), from `obj.method` with `obj` a parameter or a local that nothing assigns from that statement
+on, and the alias is called, and only called, in the statements after that one (so it is bound wherever it is
 called, and its object is the one `obj` names). Anything else is left alone and reported as it
 would be without this module.
 """
@@ -47,7 +47,8 @@ def inline_bound_methods(fdef: S.FunctionDef) -> S.FunctionDef:
     for alias, (obj, method) in aliases.items():
         index = at[alias]
         before, after = fdef.body[:index], fdef.body[index + 1:]
-        if alias in params or alias == obj or _stores(before, alias) or _stores(after, alias) \
+        local = obj in params or _stores(before, obj)  # not a module (math.sqrt) or anything else
+        if not local or alias in params or alias == obj or _stores(before, alias) or _stores(after, alias) \
                 or _stores(after, obj) or _mentions(before, alias) or not _only_called(after, alias):
             continue
         kept[alias] = (obj, method)
@@ -103,9 +104,10 @@ def _mentions(stmts, name: str) -> bool:
 
 
 def _only_called(stmts, name: str) -> bool:
-    """Is every read of `name` in `stmts` the function of a call?"""
+    """Is `name` read in `stmts`, and every read of it the function of a call?"""
     called = {id(n.func) for n in _walk(stmts) if isinstance(n, S.Call) and isinstance(n.func, S.Name)}
-    return all(id(n) in called for n in _walk(stmts) if isinstance(n, S.Name) and n.id == name)
+    reads = [n for n in _walk(stmts) if isinstance(n, S.Name) and n.id == name]
+    return bool(reads) and all(id(n) in called for n in reads)
 
 
 def _substitute(node, kept: dict[str, tuple[str, str]]):
