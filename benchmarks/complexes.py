@@ -2,8 +2,8 @@
 
     python benchmarks/complexes.py          writes results/complexes.{json,md}
 
-One source text (`SOURCE`) is a jitcell cell, Numba's functions and plain Python; timing as in
-slicing.py (minimum over samples of at least 0.2 s). jitcell must return CPython's value bit for
+One source text (`SOURCE`) is a jitcell cell, Numba's functions and plain Python; timed in
+interleaved rounds (side_by_side.py). jitcell must return CPython's value bit for
 bit; Numba's is only checked to be close (its complex division and power are LLVM's and
 NumPy's, not CPython's algorithms).
 
@@ -15,12 +15,11 @@ NumPy's, not CPython's algorithms).
 
 from __future__ import annotations
 
-import json
-import platform
 import sys
+from functools import partial
 from pathlib import Path
 
-from slicing import _load, timed
+from side_by_side import machine, with_cpython_scaled, write_results
 
 HERE = Path(__file__).resolve().parent
 SOURCE = '''\
@@ -82,30 +81,19 @@ def main() -> None:
         "powers": ((1_000_000,), (100_000,), 10),
         "cmath_exp": ((1_000_000,), (100_000,), 10),
     }
+    info = machine(Numba=numba.__version__)
     rows = []
     for name, (args, small, factor) in cases.items():
         numba_function = numba.njit(python[name])
         reference = jit[name](*args)
         assert repr(python[name](*small)) == repr(jit[name](*small)), name  # bit for bit (repr is exact)
         assert abs(numba_function(*args) - reference) <= 1e-9 * max(1.0, abs(reference)), name
-        row = {"kernel": name, "jitcell": timed(jit[name], args), "Numba": timed(numba_function, args),
-               "CPython (scaled)": timed(python[name], small, repeats=2) * factor}
-        rows.append(row)
-        print(row, flush=True)
-    systems = ["jitcell", "Numba", "CPython (scaled)"]
-    lines = ["# complex kernels", "",
-             f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, "
-             f"Numba {numba.__version__}, load average {_load()}. Times in ms (min of 5 samples); "
-             "ratio = Numba / jitcell. Source: benchmarks/complexes.py.", "",
-             "| kernel | " + " | ".join(systems) + " | Numba / jitcell | CPython / jitcell |",
-             "|---|" + "---:|" * (len(systems) + 2)]
-    for row in rows:
-        cells = [f"{row[s] * 1e3:.3g}" for s in systems]
-        lines.append(f"| {row['kernel']} | " + " | ".join(cells) +
-                     f" | {row['Numba'] / row['jitcell']:.2f}x | {row['CPython (scaled)'] / row['jitcell']:.0f}x |")
-    (HERE / "results" / "complexes.md").write_text("\n".join(lines) + "\n")
-    (HERE / "results" / "complexes.json").write_text(json.dumps(rows, indent=1) + "\n")
-    print("\n".join(lines))
+        times = with_cpython_scaled({"jitcell": partial(jit[name], *args), "Numba": partial(numba_function, *args)},
+                                    partial(python[name], *small), factor)
+        rows.append({"kernel": name, **times})
+        print(rows[-1], flush=True)
+    print(write_results("complexes", "# complex kernels", "Source: benchmarks/complexes.py.", rows,
+                        ["jitcell", "Numba", "CPython (scaled)"], info))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
     python benchmarks/generators.py         writes results/generators.{json,md}
 
 One source text (`SOURCE`) is a jitcell cell, Numba's functions (njit ignores the annotations)
-and plain Python; timing as in slicing.py (minimum over samples of at least 0.2 s); all systems
+and plain Python; timed in interleaved rounds (side_by_side.py); all systems
 must return the same value.
 
 - squares_sum: `sum(squares(n))`, a generator of one loop walked by a reduction (jitcell's
@@ -16,12 +16,11 @@ must return the same value.
 
 from __future__ import annotations
 
-import json
-import platform
 import sys
+from functools import partial
 from pathlib import Path
 
-from slicing import _load, timed
+from side_by_side import machine, with_cpython_scaled, write_results
 
 HERE = Path(__file__).resolve().parent
 SOURCE = '''\
@@ -105,32 +104,20 @@ def main() -> None:
         "triples": ((150,), (60,), (150 * 149 * 148) / (60 * 59 * 58)),
         "walk": ((18,), (14,), 2 ** 4),
     }
+    info = machine(Numba=numba.__version__)
     rows = []
     for name, (args, small, factor) in cases.items():
         reference = jit[name](*args)
         assert python[name](*small) == jit[name](*small), name
+        calls = {"jitcell": partial(jit[name], *args)}
         if name in others:
             assert others[name](*args) == reference, name
-        row = {"kernel": name, "jitcell": timed(jit[name], args),
-               "Numba": timed(others[name], args) if name in others else None,
-               "CPython (scaled)": timed(python[name], small, repeats=2) * factor}
-        rows.append(row)
-        print(row, flush=True)
-    systems = ["jitcell", "Numba", "CPython (scaled)"]
-    lines = ["# Generator kernels", "",
-             f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, "
-             f"Numba {numba.__version__}, load average {_load()}. Times in ms (min of 5 samples); "
-             "ratio = Numba / jitcell. Source: benchmarks/generators.py.", "",
-             "| kernel | " + " | ".join(systems) + " | Numba / jitcell | CPython / jitcell |",
-             "|---|" + "---:|" * (len(systems) + 2)]
-    for row in rows:
-        cells = [("-" if row[s] is None else f"{row[s] * 1e3:.3g}") for s in systems]
-        ratio = "-" if row["Numba"] is None else f"{row['Numba'] / row['jitcell']:.2f}x"
-        lines.append(f"| {row['kernel']} | " + " | ".join(cells) +
-                     f" | {ratio} | {row['CPython (scaled)'] / row['jitcell']:.0f}x |")
-    (HERE / "results" / "generators.md").write_text("\n".join(lines) + "\n")
-    (HERE / "results" / "generators.json").write_text(json.dumps(rows, indent=1) + "\n")
-    print("\n".join(lines))
+            calls["Numba"] = partial(others[name], *args)
+        times = with_cpython_scaled(calls, partial(python[name], *small), factor)
+        rows.append({"kernel": name, "Numba": None, **times})
+        print(rows[-1], flush=True)
+    print(write_results("generators", "# Generator kernels", "Source: benchmarks/generators.py.", rows,
+                        ["jitcell", "Numba", "CPython (scaled)"], info))
 
 
 if __name__ == "__main__":

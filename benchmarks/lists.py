@@ -13,7 +13,7 @@ jitcell cannot compile lists yet: then its row says "does not compile yet" with 
 the same script measures it once lists land. Every system must compute CPython's result (the run
 fails otherwise). Each time is the minimum over samples of repeated calls (each sample at least
 50 ms, 20 ms with --quick), after one unmeasured call that compiles; the systems take their samples
-in turn (one of each, then the next round), as the machine is shared and its load comes in bursts.
+in turn (side_by_side.py), as the machine is shared and its load comes in bursts.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from side_by_side import interleaved_samples
 
 HERE = Path(__file__).resolve().parent
 
@@ -161,36 +163,6 @@ def numba_function(kernel: Kernel) -> Callable:
     return njit(python_function(kernel))
 
 
-def calibrate(call: Callable[[], object], sample_seconds: float) -> int:
-    """How many calls make a sample of at least sample_seconds (after one call that compiles and warms)."""
-    call()
-    number = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(number):
-            call()
-        elapsed = time.perf_counter() - start
-        if elapsed >= sample_seconds:
-            return number
-        number *= 2 if elapsed == 0 else max(2, min(10, int(sample_seconds / elapsed) + 1))
-
-
-def measure(calls: dict[str, Callable[[], object]], samples: int, sample_seconds: float) -> dict[str, dict]:
-    """Seconds per call of each system: the minimum over samples, taken in turn (one sample of each
-    system, then the next round), so that a burst of load on the shared machine hits all of them."""
-    numbers = {system: calibrate(call, sample_seconds) for system, call in calls.items()}
-    times: dict[str, list[float]] = {system: [] for system in calls}
-    for _ in range(samples):
-        for system, call in calls.items():
-            number = numbers[system]
-            start = time.perf_counter()
-            for _ in range(number):
-                call()
-            times[system].append((time.perf_counter() - start) / number)
-    return {system: {"seconds": min(times[system]), "samples": times[system], "calls_per_sample": numbers[system]}
-            for system in calls}
-
-
 def run_kernel(kernel: Kernel, quick: bool) -> dict:
     from numba.typed import List
 
@@ -223,7 +195,7 @@ def run_kernel(kernel: Kernel, quick: bool) -> dict:
             raise SystemExit(f"{kernel.name}: {system} computed {str(got)[:80]}, CPython {str(expected)[:80]}")
         arg = argument(system)  # one list for all the calls of a sample: each call adds 1.0 in place
         calls[system] = lambda function=function, arg=arg: function(arg)
-    measured = measure(calls, samples, sample_seconds)
+    measured = interleaved_samples(calls, samples, sample_seconds)
     rows = {system: rows.get(system) or measured[system] for system in systems}
     return {"kernel": kernel.name, "label": kernel.label, "n": n, "systems": rows}
 

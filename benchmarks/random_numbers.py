@@ -3,7 +3,7 @@
     python benchmarks/random_numbers.py     writes results/random_numbers.{json,md}
 
 One source text (`SOURCE`) is a jitcell cell, Numba's functions (njit ignores the annotations)
-and plain Python; timing as in slicing.py (minimum over samples of at least 0.2 s). jitcell's
+and plain Python; timed in interleaved rounds (side_by_side.py). jitcell's
 results must be CPython's (same seed, same numbers); Numba seeds its generators its own way
 (its random.seed is init_genrand, not CPython's init_by_array), so its results are only checked
 to be near jitcell's.
@@ -16,12 +16,11 @@ to be near jitcell's.
 
 from __future__ import annotations
 
-import json
-import platform
 import sys
+from functools import partial
 from pathlib import Path
 
-from slicing import _load, timed
+from side_by_side import machine, with_cpython_scaled, write_results
 
 HERE = Path(__file__).resolve().parent
 SOURCE = '''\
@@ -81,32 +80,21 @@ def main() -> None:
     jit = jitcell.compile_cell(SOURCE).functions
     python: dict = {}
     exec(compile(SOURCE, "<random_numbers>", "exec"), python)
+    info = machine(Numba=numba.__version__)
     rows = []
     for name, (n, small, tolerance) in CASES.items():
         numbaed = numba.njit(python[name])
         assert python[name](small) == jit[name](small), name
         reference = jit[name](n)
         assert abs(numbaed(n) - reference) <= tolerance, (name, numbaed(n), reference)
-        row = {"kernel": name, "n": n, "jitcell": timed(jit[name], (n,)), "Numba": timed(numbaed, (n,)),
-               "CPython (scaled)": timed(python[name], (small,), repeats=2) * n / small}
-        rows.append(row)
-        print(row, flush=True)
-    systems = ["jitcell", "Numba", "CPython (scaled)"]
-    lines = ["# Random numbers", "",
-             f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, "
-             f"Numba {numba.__version__}, load average {_load()}. Times in ms (min of 5 samples); "
-             "jitcell / Numba: jitcell's time over Numba's (below 1: jitcell is faster). "
-             "Source: benchmarks/random_numbers.py. Goal: pi within 10% of Numba's time (jitcell / Numba "
-             "at most 1.10).", "",
-             "| kernel | n | " + " | ".join(systems) + " | jitcell / Numba | CPython / jitcell |",
-             "|---|---:|" + "---:|" * (len(systems) + 2)]
-    for row in rows:
-        cells = [f"{row[s] * 1e3:.3g}" for s in systems]
-        lines.append(f"| {row['kernel']} | {row['n']:,} | " + " | ".join(cells) +
-                     f" | {row['jitcell'] / row['Numba']:.2f} | {row['CPython (scaled)'] / row['jitcell']:.0f}x |")
-    (HERE / "results" / "random_numbers.md").write_text("\n".join(lines) + "\n")
-    (HERE / "results" / "random_numbers.json").write_text(json.dumps(rows, indent=1) + "\n")
-    print("\n".join(lines))
+        times = with_cpython_scaled({"jitcell": partial(jit[name], n), "Numba": partial(numbaed, n)},
+                                    partial(python[name], small), n / small)
+        rows.append({"kernel": name, "n": n, **times})
+        print(rows[-1], flush=True)
+    print(write_results("random_numbers", "# Random numbers",
+                        "Source: benchmarks/random_numbers.py. Goal: pi within 10% of Numba's time "
+                        "(jitcell / Numba at most 1.10).", rows, ["jitcell", "Numba", "CPython (scaled)"], info,
+                        columns=["n"]))
 
 
 if __name__ == "__main__":

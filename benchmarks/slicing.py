@@ -3,8 +3,8 @@
     python benchmarks/slicing.py            writes results/slicing.{json,md}
 
 One source text (`SOURCE`) is a jitcell cell, Numba's functions (njit ignores the
-annotations) and plain Python. Each kernel is timed as the minimum over repetitions of
-a sample of calls lasting at least 0.2 s; all systems must return the same value.
+annotations) and plain Python. Timed in interleaved rounds (side_by_side.py); all
+systems must return the same value.
 
 - inner_sum:  `for x in a[1:-1]: s += x` (a view iterated in registers; a chain of float
   additions everywhere, NumPy's `a[1:-1].sum()` adds pairwise, so it may vectorize).
@@ -17,13 +17,12 @@ a sample of calls lasting at least 0.2 s; all systems must return the same value
 
 from __future__ import annotations
 
-import json
-import platform
 import sys
-import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
+from side_by_side import machine, with_cpython_scaled, write_results
 
 HERE = Path(__file__).resolve().parent
 SOURCE = '''\
@@ -108,26 +107,6 @@ def numpy_row_totals(m):
     return float(m.sum(axis=1).sum())
 
 
-def timed(function, args, repeats: int = 5, min_sample: float = 0.2) -> float:
-    function(*args)
-    loops = 1
-    while True:
-        started = time.perf_counter()
-        for _ in range(loops):
-            function(*args)
-        elapsed = time.perf_counter() - started
-        if elapsed >= min_sample:
-            break
-        loops = max(loops * 2, int(loops * min_sample * 1.2 / max(elapsed, 1e-9)))
-    samples = [elapsed / loops]
-    for _ in range(repeats - 1):
-        started = time.perf_counter()
-        for _ in range(loops):
-            function(*args)
-        samples.append((time.perf_counter() - started) / loops)
-    return min(samples)
-
-
 def main() -> None:
     sys.path.insert(0, str(HERE.parent))
     import numba
@@ -157,40 +136,22 @@ def main() -> None:
         "fannkuch": ((9,), (7,), 9 * 8),
     }
     numpy_forms = {"inner_sum": numpy_inner_sum, "scale_inner": numpy_scale_inner, "row_totals": numpy_row_totals}
+    info = machine(NumPy=np.__version__, Numba=numba.__version__)
     rows = []
     for name, (args, small, factor) in cases.items():
         reference = jit[name](*args)
         for other in (unchecked[name], numbaed[name]):
             value = other(*args)
             assert value == reference or abs(value - reference) <= 1e-9 * abs(reference), (name, value, reference)
-        row = {"kernel": name,
-               "jitcell": timed(jit[name], args),
-               "jitcell --boundscheck off": timed(unchecked[name], args),
-               "Numba": timed(numbaed[name], args),
-               "NumPy": timed(numpy_forms[name], args) if name in numpy_forms else None,
-               "CPython (scaled)": timed(python[name], small, repeats=2) * factor}
-        rows.append(row)
-        print(row, flush=True)
-    systems = ["jitcell", "jitcell --boundscheck off", "Numba", "NumPy", "CPython (scaled)"]
-    lines = ["# Array slicing kernels", "",
-             f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, "
-             f"NumPy {np.__version__}, Numba {numba.__version__}, load average {_load()}. "
-             "Times in ms (min of 5 samples); ratio = Numba / jitcell. Source: benchmarks/slicing.py.", "",
-             "| kernel | " + " | ".join(systems) + " | Numba / jitcell |",
-             "|---|" + "---:|" * (len(systems) + 1)]
-    for row in rows:
-        cells = [("-" if row[s] is None else f"{row[s] * 1e3:.3g}") for s in systems]
-        lines.append(f"| {row['kernel']} | " + " | ".join(cells) + f" | {row['Numba'] / row['jitcell']:.2f}x |")
-    (HERE / "results" / "slicing.md").write_text("\n".join(lines) + "\n")
-    (HERE / "results" / "slicing.json").write_text(json.dumps(rows, indent=1) + "\n")
-    print("\n".join(lines))
-
-
-def _load() -> str:
-    try:
-        return Path("/proc/loadavg").read_text().split()[0]
-    except OSError:
-        return "unknown"
+        calls = {"jitcell": partial(jit[name], *args), "jitcell --boundscheck off": partial(unchecked[name], *args),
+                 "Numba": partial(numbaed[name], *args)}
+        if name in numpy_forms:
+            calls["NumPy"] = partial(numpy_forms[name], *args)
+        times = with_cpython_scaled(calls, partial(python[name], *small), factor)
+        rows.append({"kernel": name, "NumPy": None, **times})
+        print(rows[-1], flush=True)
+    print(write_results("slicing", "# Array slicing kernels", "Source: benchmarks/slicing.py.", rows,
+                        ["jitcell", "jitcell --boundscheck off", "Numba", "NumPy", "CPython (scaled)"], info))
 
 
 if __name__ == "__main__":

@@ -7,16 +7,14 @@ Numba's @njit (the same functions: Numba supports str indexing and iteration) an
 - parse_ints: an integer parser reading characters by index, `ord(s[i])` and `s[i] == " "`;
 - count_char: `for c in s: if c == "e"`;
 - digits_sum: `for c in s` with `"0" <= c <= "9"` and `ord(c)`.
-Each time is the best of several calls after a warm-up call (compilation excluded).
+Timed in interleaved rounds (side_by_side.py), after a call that compiles.
 """
 
 from __future__ import annotations
 
-import json
-import platform
-import sys
-import time
-from pathlib import Path
+from functools import partial
+
+from side_by_side import interleaved, machine, write_results
 
 SOURCE = '''
 def parse_ints(s: str) -> int:
@@ -50,17 +48,6 @@ def digits_sum(s: str) -> int:
     return t
 '''
 KERNELS = ("parse_ints", "count_char", "digits_sum")
-RESULTS = Path(__file__).resolve().parent / "results"
-
-
-def best(fn, text: str, repeat: int) -> tuple[float, object]:
-    result = fn(text)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn(text)
-        times.append(time.perf_counter() - start)
-    return min(times), result
 
 
 def main() -> None:
@@ -71,37 +58,26 @@ def main() -> None:
     texts = {"parse_ints": numbers, "count_char": words, "digits_sum": numbers}
     python: dict = {}
     exec(SOURCE, python)
-    systems = {"CPython": python, "jitcell": jitcell.compile_cell(SOURCE).functions}
+    systems = {"jitcell": jitcell.compile_cell(SOURCE).functions}
+    versions = {}
     try:
         import numba
         systems["Numba"] = {name: numba.njit(python[name]) for name in KERNELS}
+        versions["Numba"] = numba.__version__
     except ImportError:
         pass
+    systems["CPython"] = python
+    info = machine(**versions)
     rows = []
     for name in KERNELS:
         text = texts[name]
-        row = {"kernel": name, "characters": len(text)}
-        for system, functions in systems.items():
-            seconds, result = best(functions[name], text, 3 if system == "CPython" else 15)
-            row[system] = seconds
-            row[f"{system} result"] = result
-        assert len({row[f"{s} result"] for s in systems}) == 1, row
-        rows.append(row)
-    RESULTS.mkdir(exist_ok=True)
-    info = {"python": sys.version.split()[0], "machine": platform.machine(), "processor": platform.processor()}
-    (RESULTS / "strings.json").write_text(json.dumps({"info": info, "rows": rows}, indent=1))
-    lines = ["# Reading the characters of a str (benchmarks/strings.py)", "",
-             f"Python {info['python']} on {info['machine']}; best of several calls, in milliseconds; "
-             "ASCII text of about 10^6 characters.", "",
-             "| kernel | " + " | ".join(systems) + " | jitcell / Numba | CPython / jitcell |",
-             "|---|" + "---:|" * (len(systems) + 2)]
-    for row in rows:
-        cells = [f"{row[s] * 1e3:.2f}" for s in systems]
-        vs_numba = f"{row['jitcell'] / row['Numba']:.2f}" if "Numba" in row else "-"
-        speedup = f"{row['CPython'] / row['jitcell']:.0f}"
-        lines.append(f"| {row['kernel']} | " + " | ".join(cells) + f" | {vs_numba} | {speedup} |")
-    (RESULTS / "strings.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+        results = {system: functions[name](text) for system, functions in systems.items()}
+        assert len(set(results.values())) == 1, (name, results)
+        times = interleaved({system: partial(functions[name], text) for system, functions in systems.items()},
+                            sample_seconds=0.05)
+        rows.append({"kernel": name, "characters": len(text), "result": results["CPython"], **times})
+    print(write_results("strings", "# Reading the characters of a str", "ASCII text of about 10^6 characters. "
+                        "Source: benchmarks/strings.py.", rows, list(systems), info, columns=["characters"]))
 
 
 if __name__ == "__main__":

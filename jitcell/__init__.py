@@ -18,6 +18,7 @@ cheap: the compiler and llvmlite are imported only when a cell must be compiled.
 
 from . import runtime
 from .errors import CacheError, CompileError, JitError, LinkageError, LinkError, ToolchainError, UnsafeCacheError
+from .loader import parcels
 from .version import __version__
 
 __all__ = [
@@ -47,17 +48,29 @@ def __getattr__(name: str):
     return getattr(importlib.import_module(module), name)
 
 
-def _build_runtime(source: str):
+def _build_runtime(source: str, shipped: tuple | None = None):
     """The runtime library is a cell the pipeline compiles (or finds in the cache), without
     Python wrappers: cells call it through slots, Python through runtime.function()."""
     from .pipeline import compile_cell  # imported when first needed: `import jitcell` stays cheap
 
-    return compile_cell(source, internal=True, wraparound=True, wrap=False)
+    if shipped is not None:  # a runtime library that came with a pickled function (loader/parcels.py)
+        shipped = (parcels.with_source(shipped[0], source), shipped[1])
+    return compile_cell(source, internal=True, wraparound=True, wrap=False, shipped=shipped)
 
 
 # The package wires its layers together: the runtime (below the compiler) is handed its builder,
 # so any use of jitcell, through the pipeline or the compiler's driver alone, can build it.
 runtime.install(_build_runtime)
+
+
+def _compile_cell(*args, **kwargs):
+    """What a pickled function's parcel is compiled or loaded with in the process it arrives in."""
+    from .pipeline import compile_cell
+
+    return compile_cell(*args, **kwargs)
+
+
+parcels.install(_compile_cell)
 
 
 def load_ipython_extension(ipython) -> None:

@@ -25,7 +25,7 @@ import time
 from collections.abc import Mapping, Sequence
 
 from jitcell.errors import CompileError
-from jitcell.loader import fingerprint, frozen, misses, namespace, variables
+from jitcell.loader import fingerprint, frozen, misses, namespace, parcels, shared, variables
 from jitcell.loader.bind import bind
 from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
 from jitcell.loader.library import Library
@@ -40,7 +40,7 @@ _ATTEMPTS = 4  # builds of one cell when a cache clear keeps removing what they 
 def compile_cell(source: str, options: Options | None = None, /, *, callees=None, cache: bool = True,
                  force: bool = False, cache_dir=None, wrap: bool = True, filename: str | None = None,
                  indentation: Sequence[int] = (), context: str | None = None, globals: Mapping | None = None,
-                 **fields) -> Library:
+                 shipped: tuple[dict, bytes] | None = None, **fields) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     The options that change the generated code, and so are part of the cache key, come as an
@@ -74,6 +74,10 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     `context` where the cell is compiled ("notebook:PATH", "session:ID", "file:PATH"): a miss
     is explained against the previous compile of the same cell in the same context only
     (loader/misses.py).
+
+    `shipped`: a (manifest, library bytes) pair another process built for this cell (a pickled
+    function's parcel, loader/parcels.py). On a miss it stands in for compiling if it is this cell's
+    entry exactly (same key, a sound manifest, bytes matching its sha256); else the cell compiles.
     """
     if options is None:
         unknown = sorted(set(fields) - set(Options.__slots__))
@@ -106,17 +110,29 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     else:
         found = store.lookup(key)
         reason = found.reason
-        if found.entry is not None:
+        entry, layer = found.entry, None
+        if entry is None:
+            layered = shared.lookup(key)  # a team's or a cluster's read-only cache (JITCELL_CACHE_PATH)
+            if layered is not None:
+                entry, layer = layered
+        if entry is not None:
             try:
-                library = load(found.entry, cache_hit=True, compile_seconds=None,
-                               address_of=namespace.resolver(env, found.entry.manifest, var_env), filename=filename,
+                library = load(entry, cache_hit=True, compile_seconds=None,
+                               address_of=namespace.resolver(env, entry.manifest, var_env), filename=filename,
                                indentation=indentation)
             except Vanished:
                 reason = "the entry was removed while it was being loaded (a cache clear in another process?)"
             else:
-                return namespace.link(_bind(library, wrap), callees, settings, compile_cell)
+                library.shared_cache = layer
+                return _finish(library, wrap, callees, settings, source, options, frozen_env)
 
-    from jitcell.compiler import driver  # a miss: only now the compiler and llvmlite
+    if shipped is not None and parcels.shipped_problem(shipped[0], shipped[1], key, source,
+                                                       options.key_parts()) is not None:
+        shipped = None  # built for another machine or jitcell, or damaged: compile it here
+    if shipped is not None:
+        reason += "; the library came with a pickled function (checked, not compiled here)"
+    else:
+        from jitcell.compiler import driver  # a miss: only now the compiler and llvmlite
 
     started = time.perf_counter()
     for attempt in range(_ATTEMPTS):  # what a cache clear in another process removed is made again
@@ -124,8 +140,12 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
             with _workspace(store, key) as work:
                 with namespace.missing_callees(settings, source, options.key_parts(), callees, env):
                     try:
-                        built, manifest = driver.build(source, options, key, toolchain, work, callees=env,
-                                                       var_env=var_env, frozen=frozen_env)
+                        if shipped is not None:
+                            manifest = dict(shipped[0])
+                            built = parcels.place(work, manifest, shipped[1])
+                        else:
+                            built, manifest = driver.build(source, options, key, toolchain, work, callees=env,
+                                                           var_env=var_env, frozen=frozen_env)
                     except CompileError as error:
                         error.locate(filename, indentation)  # "cell", or the file the source comes from
                         raise
@@ -146,6 +166,15 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
         except Vanished as gone:
             if attempt + 1 == _ATTEMPTS:
                 raise gone.error() from gone
+    return _finish(library, wrap, callees, settings, source, options, frozen_env)
+
+
+def _finish(library: Library, wrap: bool, callees, settings: dict, source: str, options: Options,
+            frozen_env: dict) -> Library:
+    """Bind, join the Namespace, and remember how the library was made so that its functions can
+    be pickled (loader/parcels.py)."""
+    library.recipe = parcels.Recipe(source, options.key_parts(), settings["filename"], settings["indentation"],
+                                    callees, frozen_env)
     return namespace.link(_bind(library, wrap), callees, settings, compile_cell)
 
 

@@ -348,10 +348,10 @@ def test_signature_shows_array_types(f):
      "too many indices for array: a 2-D array (float[:, :]) takes at most 2, not 3"),
     ("def f(a: float[:]) -> float:\n    return a[1.5]\n", "array indices must be int, not float"),
     ("def f(a: float[:]) -> float:\n    return a[True]\n",
-     "a bool index selects elements in NumPy (boolean indexing), which jitcell does not support; "
+     "a bool scalar index adds an axis in NumPy (a[True] is a 2-D array), which jitcell does not support; "
      "write int(...) for 0 or 1"),
-    ("def f(a: float[:]) -> None:\n    a[1:] += 1.0\n",
-     "augmented assignment to an array slice ('+=' on a view) is not supported by jitcell; write a loop"),
+    ("def f(a: float[:]) -> None:\n    a[a > 0.0] += 1.0\n",
+     "'+=' on a masked selection (a[mask] += v) is not supported by jitcell; write a[mask] = a[mask] + v"),
     ("def f(a: float[:]) -> float[:]:\n    return a[1.5:]\n", "slice bounds must be int, not float"),
     ("def f(a: float[:], b: int[:]) -> None:\n    a[1:] = b\n",
      "cannot assign int[:] to a view of float elements in jitcell; the element types must be the same"),
@@ -383,7 +383,12 @@ def test_signature_shows_array_types(f):
     ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.zeros((n, n, n))\n",
      "jitcell's arrays have 1 or 2 dimensions"),
     ("def f(a: float[:]) -> bool:\n    return not a\n", "a value of type float[:] has no truth value here"),
-    ("def f(a: float[:]) -> float:\n    return a + 1.0\n", "unsupported operand types for +: 'float[:]' and 'float'"),
+    ("def f(a: float[:]) -> float[:]:\n    return a + 1j\n",
+     "array expressions take arrays and scalars of bool, int and float in jitcell, not complex"),
+    ("def f(a: complex[:]) -> complex[:]:\n    return a + a\n",
+     "array expressions take arrays and scalars of bool, int and float in jitcell, not elements of complex"),
+    ("def f(a: float[:]) -> float:\n    return a + 1.0\n",
+     "return value of f() must be float, not float[:]"),
 ])
 def test_compile_errors(body, message):
     with pytest.raises(CompileError) as caught:

@@ -31,6 +31,8 @@ def compile_error(source: str, **options) -> CompileError:
     return caught.value
 
 
+KEYS = "int, str or a tuple of int, float, bool, complex and str"  # what a set element or dict key may be
+
 # (source, line, column, message): the one diagnostic each cell gets
 CASES = {
     # ---- constructs outside the subset
@@ -44,21 +46,26 @@ CASES = {
                   "only 'def', imports and constants such as 'N = 100' may appear at the top level of a %%jit cell, "
                   "not async functions"),
     # ---- an empty dict takes its type from where it goes; where nothing gives it one, it is an error
-    # ---- sets: int or str elements, one element type, other operands sets of it
+    # ---- sets: int, str or tuple elements, one element type, other operands sets of it
     "empty set unannotated": ("def f() -> None:\n    s = set()\n", 2, 9,
                               "the type of an empty set() is not known: write 's: set[int] = set()' "
                               "(with its element type)"),
     "set of float parameter": ("def f(s: set[float]) -> None:\n    pass\n", 1, 10,
-                               "unsupported type for parameter 's': set elements may be int or str, not float"),
-    "set of tuples": ("def f() -> int:\n    s = {(1, 2)}\n    return len(s)\n", 2, 9,
-                      "set elements must be int or str in jitcell, not tuple[int, int]"),
+                               f"unsupported type for parameter 's': set elements may be {KEYS}, not float"),
+    "set of tuples holding a list": ("def f() -> int:\n    s = {(1, [2])}\n    return len(s)\n", 2, 9,
+                                     f"set elements must be {KEYS} in jitcell, not tuple[int, list[int]]"),
+    "set of tuples wider than 16 words": ("def f(s: set[tuple[complex, complex, complex, complex, complex, complex, "
+                                          "complex, complex, int]]) -> None:\n    pass\n", 1, 10,
+                                          f"unsupported type for parameter 's': set elements may be {KEYS}, not "
+                                          "tuple[complex, complex, complex, complex, complex, complex, complex, "
+                                          "complex, int]"),
     "set of sets": ("def f(s: set[set[int]]) -> None:\n    pass\n", 1, 10,
-                    "unsupported type for parameter 's': set elements may be int or str, not set[int]"),
+                    f"unsupported type for parameter 's': set elements may be {KEYS}, not set[int]"),
     "set as a dict value": ("def f(d: dict[str, set[int]]) -> None:\n    pass\n", 1, 10,
-                            "unsupported type for parameter 'd': dict keys may be int or str, values int, float, "
+                            f"unsupported type for parameter 'd': dict keys may be {KEYS}, values int, float, "
                             "bool, str or a list"),
     "set of bool": ("def f() -> None:\n    x = {True}\n", 2, 9,
-                    "set elements must be int or str in jitcell, not bool"),
+                    f"set elements must be {KEYS} in jitcell, not bool"),
     "mixed set literal": ("def f() -> int:\n    s = {1, 'a'}\n    return len(s)\n", 2, 9,
                           "the operands of a set literal have different types (int and str); Python would return "
                           "either, so convert them to one type, e.g. float(...)"),
@@ -76,9 +83,10 @@ CASES = {
     "set subscript": ("def f(s: set[int]) -> int:\n    return s[0]\n", 2, 12, "'set[int]' object is not subscriptable"),
     "chained set comparison": ("def f(s: set[int]) -> bool:\n    return s < s < s\n", 2, 12,
                                "chained comparisons of sets are not supported; compare two sets at a time"),
-    "set of a str": ("def f() -> int:\n    s = set('abc')\n    return len(s)\n", 2, 9,
-                     "set() of str is not supported in jitcell: set() takes a set, or nothing (add the elements "
-                     "with s.add(x) in a loop)"),
+    "set of an int": ("def f() -> int:\n    s = set(5)\n    return len(s)\n", 2, 13,
+                      "'int' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
+                      "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
+                      "enumerate(), zip(), reversed() and calls of generator functions"),
     "str in a set of int": ("def f(s: set[int]) -> bool:\n    return 'a' in s\n", 2, 12,
                             "an element of set[int] must be int, not str"),
     "empty dict statement": ("def f() -> None:\n    {}\n", 2, 5,
@@ -90,10 +98,11 @@ CASES = {
     "empty dict returned": ("def f():\n    return {}\n", 2, 12,
                             "the type of an empty dict is not known: annotate the result, e.g. "
                             "'def f(...) -> dict[str, int]'"),
-    "negative str tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-'a']\n", 3, 12,
-                                 "a tuple index must be an int literal"),
-    "negative None tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-None]\n", 3, 12,
-                                  "a tuple index must be an int literal"),
+    "negative str tuple index": ("def f(n: int) -> int:\n    t = (n, n)\n    return t[-'a']\n", 3, 15,
+                                 "unary '-' needs a number, not str"),
+    "negative None tuple index": ("def f(n: int) -> int:\n    t = (n, 1.5)\n    return t[-None]\n", 3, 12,
+                                  "a tuple index must be an int literal, unless all the tuple's items have one type "
+                                  "(this one is tuple[int, float])"),
     "lambda": ("def f(x: int) -> int:\n    g = lambda y: y\n    return x\n", 2, 9,
                "lambda expressions are not supported"),
     # ---- generators: walked where they are called, values of one type
@@ -130,7 +139,8 @@ CASES = {
         "def g(n: int):\n    for x in g(n - 1):\n        yield x\n", 2, 14,
         "cannot infer the return type of 'g' (it depends on itself); annotate it: def g(...) -> Iterator[int]"),
     "reversed generator": ("def g(n: int):\n    yield n\n\ndef f(n: int) -> int:\n    return sum(reversed(g(n)))\n",
-                           5, 25, "reversed() takes a range, a list, a str, a tuple or an array in jitcell"),
+                           5, 25, "reversed() takes a range, a list, a str, a tuple, an array, a dict or a dict "
+                           "view in jitcell"),
     "generator expression": ("def f(n: int):\n    g = (i for i in range(n))\n    return n\n", 2, 9,
                              "a generator expression is supported only as the argument of sum(), min(), max(), "
                              "any(), all(), sorted(), list(), tuple(), set() or str.join(); use a list comprehension"),
@@ -211,9 +221,10 @@ CASES = {
                                   "annotate the name first, e.g. 'rest: list[int] = []'"),
     "starred target too few": ("def f(n: int):\n    a, *b, c = n,\n    return a\n", 2, 5,
                                "not enough values to unpack (expected at least 2, got 1)"),
-    "list of arrays parameter": ("def f(rows: list[float[:]]) -> int:\n    return len(rows)\n", 1, 7,
-                                 "parameter 'rows' is list[float[:]]: a list, dict or set holding NumPy arrays "
-                                 "cannot be passed from Python yet; pass a 2-D array, or the arrays one by one"),
+    "dict of lists of arrays parameter": ("def f(rows: dict[str, list[float[:]]]) -> int:\n    return len(rows)\n",
+                                          1, 7, "parameter 'rows' is dict[str, list[float[:]]]: a dict, set or "
+                                          "tuple[T, ...] holding NumPy arrays cannot be passed from Python yet; "
+                                          "pass a list of them"),
     "dict of arrays result": ("import numpy as np\ndef f(n: int):\n    return {1: [np.zeros(n)]}\n", 2, 1,
                               "the return value of f() is dict[int, list[float[:]]]: only a list (of lists and "
                               "tuples) holding NumPy arrays can be returned to Python"),
@@ -221,8 +232,9 @@ CASES = {
                                "print() of list[float[:]] is not supported"),
     "unpack what failed": ("def f(n: int):\n    x = nothing\n    a, *b = x\n    for c, *d in x:\n        pass\n"
                            "    return a + c\n", 2, 9, "name 'nothing' is not defined"),
-    "unpack a dict": ("def f(d: dict[str, int]):\n    a, b = d\n    return a\n", 2, 5,
-                      "cannot unpack dict[str, int] into 2 targets: jitcell unpacks tuples, lists, str and arrays"),
+    "unpack a complex": ("def f(z: complex):\n    a, b = z\n    return a\n", 2, 5,
+                         "cannot unpack complex into 2 targets: jitcell unpacks tuples, lists, str, arrays, sets, "
+                         "dicts and dict views"),
     "unpack a number": ("def f(n: int):\n    a = b, c = n\n    return a\n", 2, 9,
                         "cannot unpack non-iterable int object"),
     "unpack too many": ("def f(n: int):\n    a, (b, c) = n, (n, n, n)\n    return a\n", 2, 8,
@@ -239,8 +251,6 @@ CASES = {
                            "'int' object is not iterable in jitcell, which iterates over range(...), str, lists, 1-D "
                            "arrays, dicts (and their keys(), values(), items()), sets, tuples of one item type, "
                            "enumerate(), zip(), reversed() and calls of generator functions"),
-    "reversed dict": ("def f(d: dict[str, int]):\n    for k in reversed(d):\n        pass\n", 2, 23,
-                      "reversed() takes a range, a list, a str, a tuple or an array in jitcell"),
     "enumerate as a value": ("def f(n: int):\n    e = enumerate(range(n))\n", 2, 9,
                              "enumerate() is only supported as the iterable of a for loop or of sum(), min(), max(), "
                              "any(), all()"),
@@ -269,15 +279,55 @@ CASES = {
         "def f(t: tuple[int, list[int]]):\n    return 1\n", 1, 7,
         "a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, not a list; pass "
         "the values of 't' as separate parameters"),
-    "tuple index variable": ("def f(n: int):\n    t = (n, n)\n    return t[n]\n", 3, 12,
-                             "a tuple index must be an int literal"),
+    "tuple index variable": ("def f(n: int):\n    t = (n, 'n')\n    return t[n]\n", 3, 12,
+                             "a tuple index must be an int literal, unless all the tuple's items have one type "
+                             "(this one is tuple[int, str])"),
+    "tuple index float": ("def f(x: float):\n    t = (x, x)\n    return t[x]\n", 3, 14,
+                          "tuple indices must be integers or slices, not float"),
     "tuple index range": ("def f(n: int):\n    t = (n, n)\n    return t[2]\n", 3, 14, "tuple index out of range"),
     "unpack count": ("def f(n: int):\n    t = (n, n, n)\n    a, b = t\n    return a\n", 3, 5,
                      "too many values to unpack (expected 2)"),
     "empty dict": ("def f(n: int):\n    d = {}\n    return n\n", 2, 9,
                    "the type of an empty dict is not known: write 'd: dict[str, int] = {}' (with its key and "
                    "value types)"),
-    "dict key type": ("def f(n: float):\n    return {n: n}\n", 2, 12, "dict keys must be int or str, not float"),
+    "dict key type": ("def f(n: float):\n    return {n: n}\n", 2, 12,
+                      f"dict keys must be {KEYS}, not float"),
+    "reversed set": ("def f(s: set[int]) -> int:\n    return sum(reversed(s))\n", 2, 25,
+                     "'set' object is not reversible"),
+    "dict of three": ("def f(p: list[tuple[int, int, int]]) -> dict[int, int]:\n    return dict(p)\n", 2, 12,
+                      "too many values to unpack (expected 2)"),
+    # ---- % formatting and str.format of a literal format string: CPython's errors, known from the types
+    "percent too few": ("def f(n: int) -> str:\n    return '%d %d' % (n,)\n", 2, 12,
+                        "not enough arguments for format string"),
+    "percent too many": ("def f(n: int) -> str:\n    return 'x%dy' % (n, n)\n", 2, 12,
+                         "not all arguments converted during string formatting"),
+    "percent unknown character": ("def f(n: int) -> str:\n    return '%y' % n\n", 2, 12,
+                                  "unsupported format character 'y' (0x79) at index 1"),
+    "percent incomplete": ("def f(n: int) -> str:\n    return 'n %' % n\n", 2, 12, "incomplete format"),
+    "percent x of float": ("def f(x: float) -> str:\n    return '%x' % x\n", 2, 12,
+                           "%x format: an integer is required, not float"),
+    "percent d of str": ("def f(s: str) -> str:\n    return '%d' % s\n", 2, 12,
+                         "%d format: a real number is required, not str"),
+    "percent f of complex": ("def f(z: complex) -> str:\n    return '%f' % z\n", 2, 12,
+                             "must be real number, not complex"),
+    "percent mapping": ("def f(n: int) -> str:\n    return '%(n)d' % n\n", 2, 12, "format requires a mapping"),
+    "percent not literal": ("def f(s: str, n: int) -> str:\n    return s % n\n", 2, 12,
+                            "'%' formatting needs a literal format string in jitcell (\"%d items\" % n); or write "
+                            "an f-string"),
+    "format index": ("def f(n: int) -> str:\n    return '{1}'.format(n)\n", 2, 12,
+                     "Replacement index 1 out of range for positional args tuple"),
+    "format name": ("def f(n: int) -> str:\n    return '{a}'.format(n)\n", 2, 12, "KeyError: 'a'"),
+    "format switch": ("def f(n: int) -> str:\n    return '{}{0}'.format(n)\n", 2, 12,
+                      "cannot switch from automatic field numbering to manual field specification"),
+    "format brace": ("def f(n: int) -> str:\n    return '}'.format(n)\n", 2, 12,
+                     "Single '}' encountered in format string"),
+    "format not literal": ("def f(s: str, n: int) -> str:\n    return s.format(n)\n", 2, 12,
+                           "str.format() needs a literal format string in jitcell (\"{}\".format(x)); or write an "
+                           "f-string"),
+    "format out of order": ("def g(n: int) -> int:\n    return n\ndef f(n: int) -> str:\n"
+                            "    return '{1}{0}'.format(g(n), g(n))\n", 4, 12,
+                            "str.format() here would use its arguments out of order, more than once or not at all: "
+                            "jitcell needs them to be names or constants then (Python evaluates each once, in order)"),
     "dict missing default": ("def f(n: int):\n    d = {n: n}\n    return d.get(n)\n", 3, 12,
                              "d.get() takes a key and a default in jitcell: d.get(key, default)"),
     "dict key mismatch": ("def f(n: int):\n    d = {n: n}\n    return d['a']\n", 3, 14,
@@ -312,8 +362,10 @@ CASES = {
                 "for annotations) are supported, not 'from os import ...'"),
     "from numpy import *": ("from numpy import *\ndef f(n: int):\n    return n\n", 1, 1,
                             "'from numpy import *' is not supported; name what you use"),
-    "import in a function": ("def f(n: int):\n    import math\n    return n\n", 2, 5,
-                             "imports must be at the top level of the cell"),
+    "import in a function's if": ("def f(n: int):\n    if n:\n        import math\n    return n\n", 3, 9,
+                                  "an import inside a function must be a statement of the function's body in "
+                                  "jitcell, not inside an if, a loop or a try (Python binds its names only where it "
+                                  "runs)"),
     "unknown math function": ("import math\ndef f(x: float):\n    return math.gamma(x)\n", 3, 12,
                               "math.gamma is not supported by jitcell"),
     "unknown math import": ("from math import gamma\ndef f(x: float):\n    return x\n", 1, 1,
@@ -413,9 +465,9 @@ CASES = {
                        "range() takes no keyword arguments"),
     "range without arguments": ("def f(n: int):\n    for i in range():\n        pass\n    return n\n", 2, 14,
                                 "range expected at least 1 argument, got 0"),
-    "range as a value": ("def f(n: int):\n    r = range(n)\n    return n\n", 2, 9,
-                         "range() is only supported as the iterable of a for loop or of sum(), min(), max(), any(), "
-                         "all()"),
+    "range returned": ("def f(n: int):\n    return range(n)\n", 2, 12,
+                       "a range cannot be returned in jitcell (it does not cross into Python); return list(r) or "
+                       "tuple(r)"),
     "print of None": ("def g() -> None:\n    pass\ndef f():\n    print(g())\n", 4, 11,
                       "print() of None is not supported"),
     "None stored": ("def g() -> None:\n    pass\ndef f():\n    y = g()\n    return y\n", 4, 9,

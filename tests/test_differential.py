@@ -122,7 +122,7 @@ def _python_namespace(path: Path) -> dict:
 def _jit_namespace(path: Path, opt: int) -> dict:
     source = path.read_text()
     library = jitcell.compile_cell(source, opt=opt, **_options(source))
-    return {"math": math, **library.functions}
+    return {"math": math, **library.generators, **library.functions}  # a generator says it cannot be called
 
 
 def _run(call: str, namespace: dict) -> Outcome:

@@ -204,6 +204,8 @@ def test_typing_and_collections_abc_spellings():
      3, 11, "a bound method (xs.append) is not a value in jitcell"),
     ("def f(n: int) -> int:\n    xs = [1]\n    add = xs.append\n    return n\n", 3, 11,
      "a bound method (xs.append) is not a value in jitcell"),  # never called: not rewritten (nor dropped)
+    ("def f(g: Callable[[float], float], x: float) -> float:\n    assert x > 0, f'{g}'\n    return g(x)\n", 2, 19,
+     "an f-string field of type Callable[[float], float] is not supported"),  # a message that may be made is checked
 ])
 def test_compile_errors(source, line, col, message):
     with pytest.raises(CompileError) as info:

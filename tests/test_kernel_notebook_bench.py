@@ -26,4 +26,4 @@ def test_quick_notebook_benchmark_runs_both_notebooks(tmp_path):
     assert results["same_outputs"] and results["cells"] == 6
     assert results["jitcell"]["cache_hits_after_restart"] == 6
     assert results["jitcell"]["outputs"][1] == results["numba"]["outputs"][1] != ""
-    assert "Numba / jitcell" in (tmp_path / "kernel_notebook_quick.md").read_text()
+    assert "jitcell / Numba" in (tmp_path / "kernel_notebook_quick.md").read_text()

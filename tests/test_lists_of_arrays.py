@@ -68,3 +68,46 @@ def test_nothing_is_left_when_the_arrays_are_dropped():
     del out
     gc.collect()
     assert runtime.call("live_objects") == before
+
+
+PARAMETERS = """
+import numpy as np
+
+def grow(xs: list[float[:]]) -> list[float[:]]:
+    xs[0][0] = -1.0
+    xs.append(np.zeros(2))
+    return [xs[0], xs[1][1:]]
+
+def total(xs: list[float[:]]) -> float:
+    t = 0.0
+    for a in xs:
+        t += a[0]
+    return t
+"""
+
+
+def test_a_list_of_arrays_passed_in_shares_the_callers_arrays():
+    f = jitcell.compile_cell(PARAMETERS, cache=False).functions
+    live = runtime.call("live_objects")
+    a, b = np.arange(3.0), np.array([5.0, 6.0])
+    xs = [a, b]
+    out = f["grow"](xs)
+    assert a[0] == -1.0 and len(xs) == 3 and xs[0] is a and xs[1] is b
+    assert out[0] is a and out[1].tolist() == [6.0]
+    del a, b, xs
+    gc.collect()
+    assert out[1].tolist() == [6.0]  # the slice keeps the caller's array alive, as NumPy's views do
+    del out
+    gc.collect()
+    assert runtime.call("live_objects") == live
+
+
+def test_the_call_keeps_no_reference_to_the_arrays():
+    import sys
+
+    f = jitcell.compile_cell(PARAMETERS, cache=False).functions
+    a = np.ones(4)
+    before = sys.getrefcount(a)
+    for _ in range(100):
+        assert f["total"]([a, a]) == 2.0
+    assert sys.getrefcount(a) == before

@@ -146,4 +146,33 @@ def test_lists_and_strings_says_what_it_claims(fresh_cache):
     assert "== runtime.address('list_push'): True" in text and "): False" not in text
     assert re.search(r"live runtime objects before: (\d+) after 10,000 calls: \1\n", text)
     assert "same results: True True True" in text and "speed-up" in text  # timings: benchmarks/, not here
-    assert "a list, dict or set holding NumPy arrays cannot be passed from Python yet" in text
+    assert "a dict, set or tuple[T, ...] holding NumPy arrays cannot be passed from Python yet" in text
+
+
+def test_numbers_and_exceptions_says_what_it_claims(fresh_cache):
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith("07-")]
+    text = "\n".join(text_of(c) for c in execute(path).cells if c.cell_type == "code")
+    assert text.count("same as CPython: True") >= 25 and "same as CPython: False" not in text
+    assert "the compiled function still uses 3: 30 | CPython with rate = 5: 50" in text  # frozen
+    assert "cache miss: the global rate changed: 3 -> 5" in text and "after compiling again: 50" in text
+    assert "name 'weights' is not defined" in text
+    assert "raised ZeroDivisionError: float division by zero" in text and "raised LookupError: no entry b" in text
+    assert "does not fit in a 64-bit int" in text and "caught in compiled code: -1" in text
+    assert "unsupported operand types for +: 'int | None' and 'int'" in text
+    pairs = re.findall(r"compiled +(\S+) +(\S+)\n +CPython +(\S+) +(\S+)", text)  # float.hex() of complex parts
+    assert len(pairs) == 3 and all(p[:2] == p[2:] for p in pairs), pairs
+    assert "Python's random after a compiled dice(): True" in text
+
+
+def test_scaling_out_says_what_it_claims(fresh_cache):
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith("09-")]
+    text = "\n".join(text_of(c) for c in execute(path).cells if c.cell_type == "code")
+    assert "unpickled here is the same function: True" in text
+    assert re.search(r"frozen +\d+ bytes +\{'OFFSET': 1000\}", text)
+    assert "pool results equal this kernel's: True" in text
+    assert "submit: 1111 | here: 1111" in text and "map equal: True" in text and "bag sum equal: True" in text
+    assert "token is stable: True" in text and "threads agree with direct calls: True" in text
+    workers = re.findall(r"worker +pid +(\d+) +(\S+) = (0x[0-9a-f]+) +\((.*)\)", text)
+    assert len(workers) == 2 and len({pid for pid, *_ in workers}) == 2
+    assert any("the library came with a pickled function (checked, not compiled here)" in w[3] for w in workers)
+    assert "three processes, three addresses for the same slot: True" in text

@@ -118,8 +118,9 @@ CASES = {
         "def f(x: int | None) -> int:\n    if x:\n        return 1\n    return 0\n", 2, 8,
         "a value of type int | None has no truth value here"),
     "typing.Any": ("from typing import Any\ndef f() -> int:\n    return 0\n", 1, 1,
-                   "typing.Any is not supported: jitcell reads Optional, List, Dict, Tuple, Set, Iterator, Iterable, "
-                   "Generator and Callable from typing, as annotations only"),
+                   "typing.Any is not supported: jitcell gives every value one static type, so annotate with that "
+                   "type (list[int], not list[Any]); jitcell reads Optional, List, Dict, Tuple, Set, Iterator, "
+                   "Iterable, Generator and Callable from typing, as annotations only"),
 }
 
 

@@ -28,14 +28,14 @@ REFUSED = {
     "starred into a tuple": ("def f(t: tuple[int, ...]) -> None:\n    r: tuple[int, ...] = ()\n    a, *r = t\n",
                              3, 9, "'r' is tuple[int, ...] and cannot hold the list[int] assigned to it"),
     "arrays inside": ("def f(t: tuple[float[:], ...]) -> None:\n    pass\n", 1, 7,
-                      "parameter 't' is tuple[float[:], ...]: a list, dict or set holding NumPy arrays cannot be "
-                      "passed from Python yet"),
+                      "parameter 't' is tuple[float[:], ...]: a dict, set or tuple[T, ...] holding NumPy arrays "
+                      "cannot be passed from Python yet"),
     "list and tuple": ("def f(t: tuple[int, ...], xs: list[int]) -> tuple[int, ...]:\n    return t + xs\n", 2, 12,
                        "can only concatenate tuple[int, ...]"),
     "tuple() keywords": ("def f() -> int:\n    return len(tuple(x=1))\n", 2, 22,
                          "tuple() takes no keyword arguments"),
     "dict key": ("def f(d: dict[tuple[int, ...], int]) -> None:\n    pass\n", 1, 10,
-                 "unsupported type for parameter 'd': dict keys may be int or str"),
+                 "unsupported type for parameter 'd': dict keys may be int, str or a tuple of int, float"),
 }
 
 

@@ -40,7 +40,8 @@ _MESSAGES = [
     (r"^try statements", "try/except"),
     (r"not classes$", "classes"),
     (r"may appear at the top level of a %%jit cell, not an assignment", "module-level variables"),
-    (r"^a constant (is computed from|cannot call)", "module-level values that are not constants"),
+    (r"^a constant (is computed from|cannot call)|^a top-level \w+ is not a constant",
+     "module-level values that are not constants"),
     (r"may appear at the top level of a %%jit cell, not an expression statement", "module-level statements"),
     (r"^only '(from math|import math).*' (\(and .*\) )?(is|are) supported, not", "imports of other modules"),
     (r"^imports must be at the top level", "imports inside functions"),
@@ -61,7 +62,10 @@ _MESSAGES = [
     (r"a 2-D array .* rows of 2-D arrays", "rows of 2-D arrays"),
     (r"^the default of '\w+' must be", "non-constant defaults"),
     (r"^\*args and \*\*kwargs", "*args / **kwargs"),
-    (r"^a tuple parameter holds", "tuple parameters holding dicts"),
+    (r"^a tuple parameter holds", "tuple parameters holding lists, dicts or sets"),
+    (r"^the builtin (\w+\(\)|'\w+') is not supported", "builtins jitcell has not (input(), open()...)"),
+    (r"^typing\.Any is not supported", "typing.Any"),
+    (r"^a list of None is not supported", "lists of None"),
 ]
 
 # For "unsupported type for parameter/return value": the construct of the annotation's leading name.

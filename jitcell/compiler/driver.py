@@ -17,6 +17,7 @@ import contextlib
 import gc
 import time
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from jitcell import abi
 from jitcell.errors import JitError, LinkageError
@@ -28,14 +29,13 @@ from jitcell.loader.namespace import Callees
 from jitcell.options import Options
 from jitcell.version import CODEGEN_ABI, __version__
 
-from . import typed as T
 from .backend import machine
-from .backend.link import link, providers
-from .check.arrays import array_writers
-from .check.program import check
-from .lower.program import lower
-from .parse import parse
-from .types import Generator, type_from_text
+
+if TYPE_CHECKING:
+    from . import typed as T
+
+# The stages are imported by the functions that run them: a process that only asks what this
+# machine's code generator is (`toolchain`, for a cache key) does not pay for the whole compiler.
 
 __all__ = ["front_end", "build", "generated_code", "checker_signatures", "checker_types", "toolchain"]
 
@@ -72,6 +72,10 @@ def _collector_paused():
 
 def _front_end(source: str, options: Options, tag: int, callees: dict | None, var_env: dict | None, stage,
                target_machine, locations: bool, frozen: dict | None = None) -> tuple:
+    from .check.program import check
+    from .lower.program import lower
+    from .parse import parse
+
     with stage("parse"):
         tree = parse(source, options.first_line, script=options.script)
     with stage("check"):
@@ -120,6 +124,10 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
           var_env: dict | None = None, frozen: dict | None = None) -> tuple:
     """Run the compiler stages; returns the linked library (in `work`, a Path) and its manifest.
     `callees`: name -> JitFunction of other cells the cell may call (namespace.resolve)."""
+    from .backend.link import link, providers
+    from .check.arrays import array_writers
+    from .types import Generator
+
     timings: dict[str, float] = {}
 
     @contextlib.contextmanager
@@ -222,6 +230,9 @@ def _signed64(value: int) -> int:
 
 def checker_signatures(env: dict) -> dict:
     """name -> typed.Signature for the checker, or a message if a type cannot cross cells."""
+    from . import typed as T
+    from .types import type_from_text
+
     out: dict[str, T.Signature | str] = {}
     if isinstance(env, Callees):
         out.update(env.not_called())  # a name there is an error either way
@@ -240,4 +251,6 @@ def checker_signatures(env: dict) -> dict:
 
 def checker_types(env: dict) -> dict:
     """name -> Type of the module variables of other cells (loader/variables.py) the cell may use."""
+    from .types import type_from_text
+
     return {name: type_from_text(var.type) for name, var in env.items()}

@@ -51,6 +51,8 @@ MATH_FUNCTIONS: dict[str, MathFunction] = dict([
     _f("log2", "llvm.log2.f64"),
     _f("log10", "llvm.log10.f64"),
     _f("log1p", "log1p"),
+    _f("erf", "erf", "none"),  # CPython's math.erf and erfc are the C library's
+    _f("erfc", "erfc", "none"),
     _f("fabs", "llvm.fabs.f64", "none"),
     _f("atan2", "llvm.atan2.f64", "binary", (2, 2)),
     _f("copysign", "llvm.copysign.f64", "none", (2, 2)),

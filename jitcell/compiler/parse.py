@@ -69,6 +69,7 @@ class _Parser:
         self.global_names: set[str] | None = None  # `global` names of the function being parsed
         self.function_node: ast.FunctionDef | None = None  # the function being parsed
         self.function_names: dict[str, list] | None = None  # its ast.Name nodes by name (check_global)
+        self.function_imports: list[S.Import] | None = None  # the imports in its body
 
     # ---- entry ----------------------------------------------------------------
 
@@ -237,7 +238,9 @@ class _Parser:
             if node.module == "typing" and not node.level:
                 unknown = next(a.name for a in node.names
                                if a.name not in _TYPING_ANNOTATIONS or a.asname is not None)
-                self.error(node, f"typing.{unknown} is not supported: jitcell reads Optional, List, Dict, Tuple, "
+                why = "jitcell gives every value one static type, so annotate with that type (list[int], not " \
+                      "list[Any]); " if unknown == "Any" else ""
+                self.error(node, f"typing.{unknown} is not supported: {why}jitcell reads Optional, List, Dict, Tuple, "
                                  f"Set, Iterator, Iterable, Generator and Callable from typing, as annotations only")
                 return None
             if node.module not in ("math", "numpy", "cmath", "random") or node.level:
@@ -278,12 +281,14 @@ class _Parser:
             body.pop(0)
         returns = self.annotation(node.returns) if node.returns is not None else None
         self.global_names, self.function_node, self.function_names = set(), node, None
+        self.function_imports = []
         stmts = self.block(body) if body else (S.Pass(self.loc(node)),)
+        imports, self.function_imports = tuple(self.function_imports), None
         global_names, self.global_names, self.function_node = frozenset(self.global_names), None, None
         generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)
                         if n is not node and not isinstance(n, ast.Lambda))
         return S.FunctionDef(node.name, tuple(params), returns, stmts, docstring, self.loc(node), global_names,
-                             generator=generator)
+                             generator=generator, imports=imports)
 
     # ---- statements ----------------------------------------------------------------
 
@@ -373,6 +378,10 @@ class _Parser:
             case ast.FunctionDef():
                 self.error(node, "nested functions are not supported; define "
                                  f"'{node.name}' at the top level of the cell")
+            case ast.Import() | ast.ImportFrom() if self.function_imports is not None:
+                imp = self.import_(node)  # the same modules as at the top level, for this function
+                if imp is not None and self.function_import_problem(node, imp) is None:
+                    self.function_imports.append(imp)
             case ast.Import() | ast.ImportFrom():
                 self.error(node, "imports must be at the top level of the cell")
             case ast.Global(names=names) if self.global_names is not None:
@@ -381,6 +390,25 @@ class _Parser:
             case _:
                 self.unsupported(node)
         return None
+
+    def function_import_problem(self, node: ast.Import | ast.ImportFrom, imp: S.Import) -> str | None:
+        """An import in a function binds local names when it runs: jitcell takes one that surely runs
+        before every use of its names (a statement of the function's own body, above the uses)."""
+        function = self.function_node
+        assert function is not None
+        problem = None
+        if not any(node is top for top in function.body):
+            problem = "an import inside a function must be a statement of the function's body in jitcell, not " \
+                      "inside an if, a loop or a try (Python binds its names only where it runs)"
+        else:
+            names = {local for local, _ in imp.names}
+            early = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id in names
+                     and (n.lineno, n.col_offset) < (node.lineno, node.col_offset)]
+            if early:
+                problem = f"'{early[0].id}' is used before this import (Python would raise UnboundLocalError there)"
+        if problem is not None:
+            self.error(node, problem)
+        return problem
 
     def handler(self, node: ast.ExceptHandler) -> S.Handler | None:
         """`except`, `except E`, `except (E1, E2) as e`: the classes must be names."""

@@ -389,6 +389,7 @@ class FunctionDef:
     global_names: frozenset[str] = frozenset()  # `global x` in its body (module variables it assigns)
     script: bool = False  # the top-level statements of a kernel cell (`__cell__`, parse.py)
     generator: bool = False  # its body holds `yield`
+    imports: tuple[Import, ...] = ()  # imports in its body: names for this function only (check/program.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,6 +182,15 @@ class TupleItem:
 
 
 @dataclass(frozen=True, slots=True)
+class TupleIndex:
+    """t[i] with i known at run time, for a tuple whose items all have one type (`DAYS[month]`)."""
+    value: Expr
+    index: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class TupleSlice:
     """t[a:b:c] with constant bounds: the items of t at `indices`, a new tuple."""
     value: Expr
@@ -358,6 +367,48 @@ class ArrayCopy:
     """`a.copy()`: a new C-order array with a's elements."""
 
     array: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ElementOf:
+    """In an ArrayMap's kernel: input `index`'s current element (a scalar input: its value)."""
+
+    index: int
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ElementOp:
+    """One elementwise operation with NumPy's semantics ("+", "sqrt", "where", "cast"...): in an
+    ArrayMap's kernel, or alone on scalars (`np.sqrt(x)`). check/array_exprs.py lists the ops."""
+
+    op: str
+    args: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayMap:
+    """An elementwise expression over whole arrays, fused: `inputs` (arrays and scalars) are
+    evaluated once, in order, broadcast together, and `kernel` computes each element of a new
+    array from ElementOf(k) nodes: `np.sqrt(a * a + b * b)` is one loop."""
+
+    inputs: tuple[Expr, ...]
+    kernel: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayMask:
+    """`a[mask]`: the elements where the bool array `mask` (of a's shape) is True, a new 1-D array."""
+
+    array: Expr
+    mask: Expr
     type: Type
     loc: Loc
 
@@ -561,8 +612,10 @@ class IsNone:
 
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | FunctionRef | CallValue
-        | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleSlice | Comprehension | Hole | DictNew | DictGet
+        | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleIndex | TupleSlice | Comprehension | Hole | DictNew
+        | DictGet
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
+        | ElementOf | ElementOp | ArrayMap | ArrayMask
         | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
 
 # ---- statements --------------------------------------------------------------
@@ -834,6 +887,26 @@ class ArrayAssign:
 
 
 @dataclass(frozen=True, slots=True)
+class ArrayInPlace:
+    """`a op= value` on a whole array or view: `update` is an ArrayMap whose input 0 is the target
+    itself, computed into the target's memory (inputs overlapping it are copied first, as NumPy)."""
+
+    target: Expr
+    update: ArrayMap
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayMaskSet:
+    """`a[mask] = value`: a scalar into every selected element, or an array's elements in order."""
+
+    array: Expr
+    mask: Expr
+    value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class ForArray:
     """`for x in a` over a 1-D array: the elements in order (the array is evaluated once)."""
 
@@ -867,6 +940,7 @@ class SetGlobal:
 Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval
         | Raise | Try
         | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ArrayAssign | ForArray | ForStr
+        | ArrayInPlace | ArrayMaskSet
         | SetGlobal | ListSet | ListUpdate | ListDelete | ForList | Yield)
 
 # ---- functions ---------------------------------------------------------------

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "ERROR", "Array", "Tuple", "Dict", "Set", "List",
-           "VarTuple", "Generator", "Optional", "Function", "type_from_name", "type_from_text", "is_numeric", "is_heap",
-           "has_heap_parts"]
+__all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "RANGE", "ERROR", "Array", "Tuple", "Dict", "Set",
+           "List", "VarTuple", "Generator", "Optional", "Function", "type_from_name", "type_from_text", "is_numeric",
+           "is_heap", "has_heap_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ BOOL = Type("bool")
 NONE = Type("None")
 STR = Type("str")
 COMPLEX = Type("complex")  # complex128: check/complexes.py, lower/complexes.py
+RANGE = Type("range")  # a range object: {start, stop, step} (check/ranges.py, lower/ranges.py)
 ERROR = Type("<error>")
 
 

@@ -15,6 +15,8 @@
     bind.py         JitFunction: the Python callable for each entry point
     variables.py    module variables of kernel cells
     namespace.py    calls between cells: late binding, re-patching, recompiling stale callers
+    shared.py       shared read-only caches under the private one (JITCELL_CACHE_PATH): owner and mode rules
+    parcels.py      pickled functions: what travels to a worker process, checked before it is loaded there
 
 Layer: above the runtime (runtime/), below the compiler (compiler/).
 """

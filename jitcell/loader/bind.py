@@ -86,6 +86,18 @@ class JitFunction:
         """Itself: what a Callable parameter takes (loader/callables.py; decorator.py's gives its own)."""
         return self
 
+    def __reduce__(self):
+        """pickle: the cell's source, options, callees and library travel (loader/parcels.py)."""
+        if self.library.recipe is None:
+            import pickle
+
+            raise pickle.PicklingError(f"{self.__name__}() cannot be pickled: its library was not made by compile_cell")
+        return self.library.recipe.reduce(self)
+
+    def __dask_tokenize__(self) -> tuple[str, str, str]:
+        """Dask's deterministic token: the cache key names the code exactly."""
+        return ("jitcell.JitFunction", self.library.key, self.__name__)
+
 
 class GeneratorFunction:
     """A generator function of a cell, as Python sees it: compiled code walks it (a for loop,

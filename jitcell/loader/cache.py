@@ -128,9 +128,10 @@ def sha256_file(path) -> str:
         return sha256()(f.read()).hexdigest()
 
 
-def _library_sha256(path: str) -> str:
-    """The sha256 of an entry's library, read following no link, only if it is a file of ours."""
-    return sha256()(files.read(path)).hexdigest()
+def _library_sha256(path: str, owners: tuple[int, ...] | None = None) -> str:
+    """The sha256 of an entry's library, read following no link, only if it is a file of ours (or of
+    `owners`: a shared cache's, shared.py)."""
+    return sha256()(files.read(path, owners=owners)).hexdigest()
 
 
 # Plain classes, and paths as strings, on purpose: a cache hit must not pay for

@@ -66,11 +66,16 @@ def _refuse(path: str, problem: str, fix: str) -> UnsafeCacheError:
                             f"jitcell will not use it.\nFix: {fix}.")
 
 
+def _owner_text(owners: tuple[int, ...]) -> str:
+    mine = [f"you ({_who(uid)})" if uid == _UID else _who(uid) for uid in owners if uid != 0 or _UID == 0]
+    return " or ".join(mine)
+
+
 def _directory_problem(path: str, st: os.stat_result, owners: tuple[int, ...]) -> UnsafeCacheError | None:
     if _UID is None:
         return None
     if st.st_uid not in owners:
-        return _refuse(path, f"is owned by {_who(st.st_uid)}, not by you ({_who(_UID)})", _FIX_DIRECTORY)
+        return _refuse(path, f"is owned by {_who(st.st_uid)}, not by {_owner_text(owners)}", _FIX_DIRECTORY)
     if st.st_mode & 0o022 and not st.st_mode & stat.S_ISVTX:
         return _refuse(path, f"is writable by {_writers(st.st_mode)} (mode {stat.S_IMODE(st.st_mode):04o}) without "
                        "the sticky bit", f"chmod go-w {path}, or {_FIX_DIRECTORY}")
@@ -88,13 +93,15 @@ def _link_problem(path: str, st: os.stat_result) -> UnsafeCacheError | None:
     return None
 
 
-def _file_problem(path: str, st: os.stat_result, private: bool) -> UnsafeCacheError | None:
+def _file_problem(path: str, st: os.stat_result, private: bool, owners: tuple[int, ...] | None = None
+                  ) -> UnsafeCacheError | None:
     if not stat.S_ISREG(st.st_mode):
         return _refuse(path, "is not a regular file", f"remove it, or {_FIX_DIRECTORY}")
     if _UID is None:
         return None
-    if st.st_uid != _UID:
-        return _refuse(path, f"is owned by {_who(st.st_uid)}, not by you ({_who(_UID)})",
+    owners = owners or (_UID,)
+    if st.st_uid not in owners:
+        return _refuse(path, f"is owned by {_who(st.st_uid)}, not by {_owner_text(owners)}",
                        f"remove it, or {_FIX_DIRECTORY}")
     mode = stat.S_IMODE(st.st_mode)
     if private and mode & 0o077:
@@ -104,7 +111,7 @@ def _file_problem(path: str, st: os.stat_result, private: bool) -> UnsafeCacheEr
     return None
 
 
-def _check_ancestors(path: str, seen: set[str], depth: int = 0) -> None:
+def _check_ancestors(path: str, seen: set[str], depth: int = 0, owners: tuple[int, ...] = ()) -> None:
     """Every directory and link the system passes through to reach `path`: owned by this user or
     root, and no directory writable by others without the sticky bit. A link is followed as the
     system follows it, so the directories that hold its target are checked too."""
@@ -125,19 +132,20 @@ def _check_ancestors(path: str, seen: set[str], depth: int = 0) -> None:
             problem = _link_problem(prefix, st)
             if problem is not None:
                 raise problem
-            _check_ancestors(os.path.join(os.path.dirname(prefix), os.readlink(prefix)), seen, depth + 1)
+            _check_ancestors(os.path.join(os.path.dirname(prefix), os.readlink(prefix)), seen, depth + 1, owners)
         elif stat.S_ISDIR(st.st_mode):
-            problem = _directory_problem(prefix, st, (_UID, 0) if _UID is not None else ())
+            problem = _directory_problem(prefix, st, (_UID, 0, *owners) if _UID is not None else ())
             if problem is not None:
                 raise problem
 
 
-def _check_root(root: str) -> bool:
-    """The cache root is this user's directory, reached only through directories nobody else can change.
-    False if it does not exist (yet)."""
+def _check_root(root: str, owners: tuple[int, ...] | None = None) -> bool:
+    """The cache root is this user's directory (or, for a shared cache, one of `owners`'), reached only
+    through directories nobody else can change. False if it does not exist (yet)."""
     if root in _safe:
         return True
-    _check_ancestors(os.path.dirname(root if os.path.isabs(root) else os.path.join(os.getcwd(), root)), set())
+    _check_ancestors(os.path.dirname(root if os.path.isabs(root) else os.path.join(os.getcwd(), root)), set(),
+                     owners=owners or ())
     try:
         link = os.lstat(root)
         st = os.stat(root)  # the root itself may be a link of the user's (its ancestors are checked above)
@@ -147,17 +155,17 @@ def _check_root(root: str) -> bool:
         problem = _link_problem(root, link)
         if problem is not None:
             raise problem
-        _check_ancestors(os.path.realpath(root), set())
+        _check_ancestors(os.path.realpath(root), set(), owners=owners or ())
     if not stat.S_ISDIR(st.st_mode):
         raise _refuse(root, "is not a directory", _FIX_DIRECTORY)
-    problem = _directory_problem(root, st, (_UID,) if _UID is not None else ())
+    problem = _directory_problem(root, st, owners or ((_UID,) if _UID is not None else ()))
     if problem is not None:
         raise problem
     _safe.add(root)
     return True
 
 
-def _check_directory(path: str) -> bool:
+def _check_directory(path: str, owners: tuple[int, ...] | None = None) -> bool:
     """A directory inside the cache: a real directory (no link) of this user's, as safe as the root.
     False if it does not exist."""
     if path in _safe:
@@ -171,22 +179,23 @@ def _check_directory(path: str) -> bool:
                       f"remove the link, or {_FIX_DIRECTORY}")
     if not stat.S_ISDIR(st.st_mode):
         raise _refuse(path, "is not a directory", f"remove it, or {_FIX_DIRECTORY}")
-    problem = _directory_problem(path, st, (_UID,) if _UID is not None else ())
+    problem = _directory_problem(path, st, owners or ((_UID,) if _UID is not None else ()))
     if problem is not None:
         raise problem
     _safe.add(path)
     return True
 
 
-def checked(root: str, *parts: str) -> str | None:
+def checked(root: str, *parts: str, owners: tuple[int, ...] | None = None) -> str | None:
     """root/parts..., if every directory on the way is safe; None if one does not exist yet.
-    Raises UnsafeCacheError, naming the directory, what is wrong and how to fix it, if one is not."""
-    if not _check_root(root):
+    Raises UnsafeCacheError, naming the directory, what is wrong and how to fix it, if one is not.
+    `owners`: the accounts that may own them (a shared cache's, loader/shared.py); else only this user."""
+    if not _check_root(root, owners):
         return None
     path = root
     for part in parts:
         path = os.path.join(path, part)
-        if not _check_directory(path):
+        if not _check_directory(path, owners):
             return None
     return path
 
@@ -194,14 +203,14 @@ def checked(root: str, *parts: str) -> str | None:
 # ---- reading -----------------------------------------------------------------------
 
 
-def open_regular(path: str, *, private: bool = False) -> int:
+def open_regular(path: str, *, private: bool = False, owners: tuple[int, ...] | None = None) -> int:
     """A descriptor of `path`, opened following no link, if it is a regular file this user owns that
     group and others cannot write (`private`: nor read). FileNotFoundError if it is missing,
     IsADirectoryError if a directory sits there; UnsafeCacheError if it is anything else not safe."""
-    return _open_regular(path, private)[0]
+    return _open_regular(path, private, owners)[0]
 
 
-def _open_regular(path: str, private: bool) -> tuple[int, os.stat_result]:
+def _open_regular(path: str, private: bool, owners: tuple[int, ...] | None = None) -> tuple[int, os.stat_result]:
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _NONBLOCK)
     except OSError as error:
@@ -213,7 +222,7 @@ def _open_regular(path: str, private: bool) -> tuple[int, os.stat_result]:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):  # nothing to read: the caller decides (an entry: corrupt, rebuilt)
             raise IsADirectoryError(errno.EISDIR, "is a directory", path)
-        problem = _file_problem(path, st, private)
+        problem = _file_problem(path, st, private, owners)
         if problem is not None:
             raise problem
     except BaseException:
@@ -222,11 +231,11 @@ def _open_regular(path: str, private: bool) -> tuple[int, os.stat_result]:
     return fd, st
 
 
-def read(path: str, *, private: bool = False) -> bytes:
+def read(path: str, *, private: bool = False, owners: tuple[int, ...] | None = None) -> bytes:
     """The content of a file in a checked directory, following no link: a regular file this user owns,
     not writable by group or others (`private`: not readable by them either). FileNotFoundError if
     it is missing, IsADirectoryError if it is a directory; UnsafeCacheError if it is not safe."""
-    fd, st = _open_regular(path, private)
+    fd, st = _open_regular(path, private, owners)
     try:
         size = st.st_size + 1  # all of it in one read, and one more byte to see the end
         chunks = []

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 __all__ = ["Library", "Slot"]
 
@@ -58,6 +59,8 @@ class Library:
         self.cell_main: Callable[[], object] | None = None  # a kernel cell's top-level code, a JitFunction
         self.relinked: list = []  # what loading it did to callers in its Namespace (namespace.Relink)
         self.handle = handle  # the ctypes handle: keeps the library loaded
+        self.shared_cache: str | None = None  # the read-only cache it was loaded from (shared.py), if not ours
+        self.recipe: Any = None  # how compile_cell made it (parcels.Recipe): what a pickle of its functions carries
 
     @property
     def path(self):

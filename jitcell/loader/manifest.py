@@ -31,7 +31,6 @@ _SCALARS = ("int", "float", "bool", "str", "complex")
 _DICT_KEYS = ("int", "str")
 _OPTIONAL_INNER = ("int", "float", "bool", "str", "list", "dict")  # what may be None (check/optional.py)
 _DICT_VALUES = ("int", "float", "bool", "str")
-_SET_ELEMENTS = ("int", "str")
 _ARRAY_ELEMENTS = ("int", "float", "bool", "complex")
 _OPTIONS = {"opt": int, "wraparound": bool, "first_line": int, "loop_versioning": bool, "interrupt_checks": bool,
             "boundscheck": bool, "internal": bool, "script": bool, "break_linkage": str}
@@ -125,18 +124,26 @@ def _parse(text: str) -> tuple[TypeName, str]:
         return ("list", element), rest[1:]
     if text.startswith("dict["):
         key, rest = _parse(text[len("dict["):])
+        key_text = text[len("dict["):len(text) - len(rest)]
         if not rest.startswith(", "):
             raise ValueError(text)
         value, rest = _parse(rest[2:])
-        if key[0] not in _DICT_KEYS or value[0] not in (*_DICT_VALUES, "list") or not rest.startswith("]"):
+        if not _is_key(key) or value[0] not in (*_DICT_VALUES, "list") or not rest.startswith("]"):
             raise ValueError(text)
-        return ("dict", key[0], value[0] if value[0] != "list" else value), rest[1:]
+        return ("dict", key_text, value[0] if value[0] != "list" else value), rest[1:]
     if text.startswith("set["):
         element, rest = _parse(text[len("set["):])
-        if element[0] not in _SET_ELEMENTS or not rest.startswith("]"):
+        if not _is_key(element) or not rest.startswith("]"):
             raise ValueError(text)
-        return ("set", element[0]), rest[1:]
+        return ("set", text[len("set["):len(text) - len(rest)]), rest[1:]
     raise ValueError(text)
+
+
+def _is_key(t: TypeName) -> bool:
+    """A set element or dict key: int, str, or a tuple of scalars (check/keys.py)."""
+    if t[0] == "tuple":
+        return all(i[0] in _SCALARS or i[0] == "tuple" and _is_key(i) for i in t[1])
+    return t[0] in _DICT_KEYS
 
 
 def signature_text(params: list, returns: str, defaults: list, keyword_only: int = 0) -> str:

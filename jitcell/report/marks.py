@@ -254,6 +254,11 @@ class _Marker:
             "array_unaligned": "checks the array arguments' strides and alignment",
             "array_slice_step": "slice check: the step may be 0",
             "array_broadcast": "checks the shapes of a slice assignment",
+            "array_operands": "checks that the operands' shapes broadcast together",
+            "array_output": "checks that the result fits the array updated in place",
+            "array_mask": "checks that the mask has the array's shape",
+            "array_mask_count": "checks that there are as many values as selected elements",
+            "array_power": f"check: {expr or 'an int power'} may have a negative exponent",
             "str_call": f"check: {expr or info.get('op')} may raise ({info.get('op')})",
             "zip_strict": "zip(strict=True) checks that the lengths agree",
             "empty_sequence": f"{info.get('op')}() of an empty sequence raises ValueError"}

@@ -31,7 +31,8 @@ def summary_parts(library) -> list[tuple[str, str]]:
     else:
         parts = [("name", "compiled the cell")]  # a kernel cell of statements only
     if library.cache_hit:
-        parts.append(("hit", "cache hit"))
+        layer = library.shared_cache
+        parts.append(("hit", f"cache hit (shared cache {layer})" if layer else "cache hit"))
     else:
         parts.append(("miss", f"cache miss: {library.miss_reason}"))
         parts.append(("time", f"compile {milliseconds(library.compile_seconds)}"))

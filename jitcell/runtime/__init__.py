@@ -5,7 +5,8 @@
     >>> runtime.call("live_objects")             # objects alive right now
     0
 
-Its source is `source.py` beside this file (then `source_random.py`, the random generators),
+Its source is `source.py` beside this file (then `source_random.py`, the random generators, and
+`source_keys.py`, tuple keys of tables),
 compiled like a cell with internal=True. The
 library is an ordinary cache entry: a restarted kernel loads it from disk like any other,
 and every cell library that uses it finds its functions through patched slots.
@@ -29,23 +30,34 @@ from collections.abc import Callable
 from jitcell.errors import JitError
 
 __all__ = ["install", "library", "address", "function", "call", "new_str", "read_str", "take_str", "pointer_address",
-           "SOURCE_PATH"]
+           "SOURCE_PATH", "offer"]
 
 SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.py")
 # compiled as one cell after source.py: the random generators' state and draws
 RANDOM_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_random.py")
+# and then the keys of tables that are tuples (sets of tuples, dicts keyed by tuples)
+KEYS_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_keys.py")
 
 _library = None
 _builder: Callable | None = None
+_offered: tuple | None = None  # (manifest, bytes) of a runtime library another process sent (loader/parcels.py)
 _functions: dict = {}
 _CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "None": None}
 
 
 def install(builder: Callable) -> None:
-    """`builder(source)` compiles the runtime's source (or loads it from the cache) into a loaded
-    Library without Python wrappers: the pipeline's compile_cell with the internal options."""
+    """`builder(source, shipped)` compiles the runtime's source (or loads it from the cache) into a loaded
+    Library without Python wrappers: the pipeline's compile_cell with the internal options. `shipped`:
+    a (manifest without source, bytes) pair offered by a pickle, used if it is this entry exactly."""
     global _builder
     _builder = builder
+
+
+def offer(shipped: tuple) -> None:
+    """A runtime library that came with a pickled function: the builder checks it and uses it instead
+    of compiling, if this process has not loaded its runtime yet and it is this machine's exactly."""
+    global _offered
+    _offered = shipped
 
 
 def library():
@@ -56,10 +68,10 @@ def library():
             raise JitError("the runtime library is built by jitcell's pipeline, which has not been set up in "
                            "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
         source = ""
-        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH):
+        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH, KEYS_SOURCE_PATH):
             with open(path, encoding="utf-8") as f:
                 source += f.read() + "\n\n"
-        built = _builder(source)
+        built = _builder(source, _offered)
         # which thread runs Python's signal handlers; the key of each thread's stack floor
         info = next(f for f in built.manifest["functions"] if f["name"] == "runtime_setup")
         setup = built.handle[info["symbol"]]

@@ -24,9 +24,10 @@ from __future__ import annotations
 import ctypes
 
 from jitcell import runtime
+from jitcell.runtime.array_exprs import ELEMENTWISE_ERRORS, elementwise_error
 
 __all__ = ["parse_type", "is_array_type", "wrapper_lines", "wrapper_namespace", "take_array", "ArrayOwner",
-           "ArgumentView", "site_error", "argtypes"]
+           "ArgumentView", "site_error", "argtypes", "array_layout"]
 
 _DTYPES = {"float": "float64", "int": "int64", "bool": "bool", "complex": "complex128"}
 _HEADER = 88  # bytes; words as in runtime/source.py
@@ -237,6 +238,12 @@ def _interface(address: int, type_name: str, read_only: bool) -> dict:
 _RELEASE: list = []
 
 
+def array_layout(type_name: str) -> tuple[str, int]:
+    """"float[:, :]" -> ("float64", 2): the dtype and number of dimensions of an array type."""
+    element, ndim = _array_type(type_name)
+    return _DTYPES[element], ndim
+
+
 def take_array(address: int, type_name: str, args: tuple):
     """The ndarray for an array a compiled function returned (an owned reference)."""
     import numpy as np
@@ -246,6 +253,10 @@ def take_array(address: int, type_name: str, args: tuple):
     if not _RELEASE:
         _RELEASE.append(runtime.function("obj_release"))
     origin = _WORD(address + 32).value
+    if origin == -3:  # an item of a list argument (array_borrow): the caller's ndarray itself
+        array = ctypes.cast(_WORD(address + 80).value, ctypes.py_object).value
+        _RELEASE[0](address)
+        return array
     if origin <= -16:  # argument -16 - origin itself, moved off the frame as an item of a list result
         _RELEASE[0](address)
         return args[-16 - origin]
@@ -291,6 +302,8 @@ def site_error(kind: str, site: dict, values: list) -> BaseException:
         except ValueError as error:
             return error
         return SystemError(f"jitcell: shape {source} was reported not to broadcast into {target}")
+    if kind in ELEMENTWISE_ERRORS:  # whole-array expressions (runtime/array_exprs.py)
+        return elementwise_error(kind, values)
     if kind == "array_unaligned":
         (index,) = values
         param = site["params"][index]

@@ -36,6 +36,7 @@ from jitcell.errors import source_lines
 from jitcell.runtime import lists
 from jitcell.runtime.arrays import site_error
 from jitcell.runtime.convert import read_set
+from jitcell.runtime.keys import is_tuple_key, split_type
 
 __all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
 
@@ -61,7 +62,8 @@ _OPERATIONS = {
     "pow": (operator.pow, "{} ** {}"), "neg": (operator.neg, "-({})"), "abs": (abs, "abs({})"),
     "lshift": (operator.lshift, "{} << {}"), "rshift": (operator.rshift, "{} >> {}"),
     "int": (int, "int({})"), "round": (round, "round({})"), "range": (range, "range({}, {}, {})"),
-    "divmod": (divmod, "divmod({}, {})"),
+    "divmod": (divmod, "divmod({}, {})"), "powmod": (pow, "pow({}, {}, {})"),
+    "range.item": (lambda start, stop, step, i: range(start, stop, step)[i], "range({}, {}, {})[{}]"),
     # strings: failures on values (an index out of range, a substring not found, a bad fill character)
     "getitem": (operator.getitem, "{}[{}]"), "slice_step": (lambda s, step: s[::step], "{}[::{}]"),
     "ord": (ord, "ord({})"), "chr": (chr, "chr({})"),
@@ -127,11 +129,9 @@ class _Site:
             return []
         struct = self.values_type.from_address(address)
         values = [getattr(struct, name) for name, _ in self.fields]
-        if any(t in ("str", "complex") or t.startswith("set[") or lists.is_sequence(t) for t in self.types):
-            values = [runtime.read_str(v) if t == "str" else complex(v.real, v.imag) if t == "complex" else
-                      read_set(v, t) if t.startswith("set[") else
-                      lists.read(v, t) if lists.is_sequence(t) else v
-                      for v, t in zip(values, self.types, strict=True)]
+        if any(t in ("str", "complex") or t.startswith(("set[", "tuple[")) or lists.is_sequence(t)
+               for t in self.types):
+            values = [_operand_value(v, t) for v, t in zip(values, self.types, strict=True)]
         return values
 
     def note(self) -> str:
@@ -475,6 +475,8 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
     "array_slice_step": {"operands"}, "array_broadcast": {"operands"},
+    "array_operands": {"operands"}, "array_output": {"operands"}, "array_mask": {"operands"},
+    "array_mask_count": {"operands"}, "array_power": {"operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
     "no_memory": {"operands"}, "str_call": {"op", "operands"},
     "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},
@@ -488,8 +490,49 @@ _EXCEPTION_CLASSES = frozenset(name for name, value in vars(builtins).items()
 
 
 def _ctype(t: str):
-    """How an operand of type t travels: a list as its object's address."""
-    return ctypes.c_void_p if lists.is_sequence(t) else _CTYPES[t]
+    """How an operand of type t travels: a list or set as its object's address, a tuple key as
+    LLVM's struct of its items."""
+    if lists.is_sequence(t) or _key_set(t):
+        return ctypes.c_void_p
+    if is_tuple_key(t):
+        return _tuple_struct(t)
+    return _CTYPES[t]
+
+
+def _is_key(t: str) -> bool:
+    """A set element or dict key type (check/keys.py): int, str, a tuple of scalars."""
+    if is_tuple_key(t) and t.endswith("]") and not t.endswith(", ...]"):
+        return all(_is_key(i) or i in ("float", "bool", "complex") for i in split_type(t[len("tuple["):-1]))
+    return t in ("int", "str")
+
+
+def _key_set(t: str) -> bool:
+    return t.startswith("set[") and t.endswith("]") and _is_key(t[len("set["):-1])
+
+
+def _tuple_struct(t: str) -> type[ctypes.Structure]:
+    items = split_type(t[len("tuple["):-1])
+    return type("Key", (ctypes.Structure,), {"_fields_": [(f"v{i}", _ctype(item)) for i, item in enumerate(items)]})
+
+
+def _tuple_value(value, t: str):
+    """A tuple operand's Python value, from its struct."""
+    items = split_type(t[len("tuple["):-1])
+    return tuple(_operand_value(getattr(value, f"v{i}"), item) for i, item in enumerate(items))
+
+
+def _operand_value(v, t: str):
+    if t == "str":
+        return runtime.read_str(v)
+    if t == "complex":
+        return complex(v.real, v.imag)
+    if t.startswith("set["):
+        return read_set(v, t)
+    if lists.is_sequence(t):
+        return lists.read(v, t)
+    if is_tuple_key(t):
+        return _tuple_value(v, t)
+    return v
 
 
 def _passed(t: object) -> bool:
@@ -502,7 +545,7 @@ def _passed(t: object) -> bool:
         except (TypeError, IndexError, RecursionError):
             return False
         return t.count("[") == t.count("]")
-    return t in _CTYPES
+    return t in _CTYPES or _key_set(t) or _is_key(t)
 
 
 def _argument_name(text: str) -> bool:

@@ -23,8 +23,11 @@ import struct
 
 from jitcell import runtime
 
+from .keys import is_tuple_key, key_kinds, key_value, split_type
+from .keys import key_word as _key_word
+
 __all__ = ["dict_types", "to_table", "from_table", "read_table", "table_kinds", "check_dict", "key_word",
-           "table_words", "KEY_KINDS", "to_set_table", "read_set", "reflect_set"]
+           "table_words", "KEY_KINDS", "key_kinds_of", "to_set_table", "read_set", "reflect_set"]
 
 _PACK_DOUBLE, _UNPACK_DOUBLE = struct.Struct("<d").pack, struct.Struct("<q").unpack
 _PACK_WORD, _UNPACK_WORD = struct.Struct("<q").pack, struct.Struct("<d").unpack
@@ -35,16 +38,25 @@ _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 
 def dict_types(name: str) -> tuple[str, str]:
     """"dict[str, int]" -> ("str", "int")."""
-    key, value = name[len("dict["):-1].split(", ")
+    key, value = split_type(name[len("dict["):-1])
     return key, value
 
 
 def table_kinds(name: str) -> int:
     key, value = dict_types(name)
-    return _KEY_KINDS[key] | _VALUE_KINDS[value] << 8
+    return _key_kinds(key) | _VALUE_KINDS[value] << 8
+
+
+def _key_kinds(key: str) -> int:
+    return key_kinds(key) if is_tuple_key(key) else _KEY_KINDS[key]
 
 
 KEY_KINDS = _KEY_KINDS
+
+
+def key_kinds_of(key: str) -> int:
+    """The key bits of a table's kinds word for keys of type `key` (int, str or a tuple)."""
+    return _key_kinds(key)
 
 
 def key_word(value, kind: str, owned: list, what: str) -> int:
@@ -62,6 +74,8 @@ def table_words(table: int, key_kind: str):
 
 
 def _word(value, kind: str, owned: list, what: str):
+    if is_tuple_key(kind):  # a key object (keys.py), released once the table keeps its own copy
+        return _key_word(value, kind, owned, what)
     if kind == "str":
         if not isinstance(value, str):
             raise TypeError(f"{what} must be str, not {type(value).__name__}")
@@ -138,6 +152,8 @@ def check_dict(value, type_name: str, function: str, param: str) -> None:
 
 
 def _python(word: int, kind: str):
+    if is_tuple_key(kind):
+        return key_value(word, kind)
     if kind == "str":
         return runtime.read_str(word)
     if kind == "float":
@@ -180,7 +196,7 @@ def to_set_table(value, type_name: str, function: str, param: str) -> int:
     if not isinstance(value, set):
         raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
     element = _set_element(type_name)
-    table = runtime.call("table_new", _KEY_KINDS[element])
+    table = runtime.call("table_new", _key_kinds(element))
     if table == 0:
         raise MemoryError
     set_item, release = runtime.function("table_set"), runtime.function("obj_release")

@@ -249,6 +249,9 @@ class Boundary:
                 raise _BadItem(path, type(item).__name__)
             owned.append(self.set_in(item, t, f"{path}"))
             words.append(owned[-1])
+        elif kind == "array":
+            owned.append(_borrow_array(item, t[1], path))
+            words.append(owned[-1])
         else:
             words.append(_scalar_word(item, kind, path))
 
@@ -263,7 +266,7 @@ class Boundary:
         return table
 
     def set_in(self, value, t: Parsed, param: str) -> int:
-        table = _table_in(value, set, convert.KEY_KINDS[t[1]])
+        table = _table_in(value, set, convert.key_kinds_of(t[1]))
         if table == 0:
             table = convert.to_set_table(value, t[2], self.function, param)
         _WORD(table + 72).value = 0  # filling it is no change to reflect
@@ -273,7 +276,7 @@ class Boundary:
     def dict_of_lists_in(self, value, t: Parsed, param: str) -> int:
         if value.__class__ is not dict:
             convert.check_dict(value, t[3], self.function, param)
-        table = runtime.call("table_new", convert.KEY_KINDS[t[1]] | 3 << 8)
+        table = runtime.call("table_new", convert.key_kinds_of(t[1]) | 3 << 8)
         if table == 0:
             raise MemoryError
         element = parse(t[2])
@@ -430,7 +433,7 @@ class Boundary:
             element = parse(t[2])
             values = {k: self.python(v, element) for k, v in convert.table_words(table, t[1])}
         else:
-            values = _native("table_to_python")(table, False, _TRUE, _FALSE, _ERRORS)
+            values = _table_to_python(table, t[3])
         if original is None:
             return values
         original.clear()
@@ -440,10 +443,10 @@ class Boundary:
 
     def set_out(self, table: int, t: Parsed, original):
         if original is None:
-            return _native("table_to_python")(table, True, _TRUE, _FALSE, _ERRORS)
+            return _table_to_python(table, t[2])
         self.reflected.add(table)
         if _table_modified(table):  # the call added or removed elements
-            convert.reflect_set(original, _native("table_to_python")(table, True, _TRUE, _FALSE, _ERRORS))
+            convert.reflect_set(original, _table_to_python(table, t[2]))
         return original
 
 
@@ -460,7 +463,8 @@ _NATIVE = {"list_from_python": ctypes.PYFUNCTYPE(_I64, _OBJ, _I64, _I64, _I64),
            "list_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _I64, _I64, _I64),
            "list_into_python": ctypes.PYFUNCTYPE(_I64, _I64, _OBJ, _I64, _I64, _I64),
            "table_from_python": ctypes.PYFUNCTYPE(_I64, _OBJ, _I64, _BOOL, _I64, _I64),
-           "table_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _BOOL, _I64, _I64, _I64)}
+           "table_to_python": ctypes.PYFUNCTYPE(_OBJ, _I64, _BOOL, _I64, _I64, _I64),
+           "array_borrow": ctypes.PYFUNCTYPE(_I64, *[_I64] * 8)}
 _SURROGATEPASS = ctypes.c_char_p(b"surrogatepass")  # how a runtime str decodes (runtime.read_str)
 _ERRORS = ctypes.cast(_SURROGATEPASS, ctypes.c_void_p).value
 
@@ -475,10 +479,40 @@ def _modified(lst: int) -> bool:
     return _WORD(lst + 56).value != 0
 
 
+def _borrow_array(item, type_name: str, path: list[int]) -> int:
+    """A runtime array over the memory of the ndarray `item` (an item of a list argument), which it
+    keeps alive (source.py, array_borrow): compiled code's stores are the caller's. The dtype and
+    the number of dimensions must be the type's; a read-only or unaligned array is refused."""
+    import numpy as np
+
+    dtype_name, ndim = arrays.array_layout(type_name)
+    if not isinstance(item, np.ndarray) or item.dtype != np.dtype(dtype_name) or item.ndim != ndim:
+        raise _BadItem(path, f"ndarray of {item.dtype} with {item.ndim} dimension{'s' if item.ndim != 1 else ''}"
+                       if isinstance(item, np.ndarray) else type(item).__name__)
+    size = item.dtype.itemsize
+    strides = [s if n > 1 else 0 for s, n in zip(item.strides, item.shape, strict=True)]
+    if not item.flags.writeable or item.ctypes.data % size or any(s % size for s in strides):
+        raise _BadItem(path, "read-only ndarray" if not item.flags.writeable else "unaligned ndarray")
+    shape = [*item.shape, 1][:2]
+    steps = [*(s // size for s in strides), 0][:2]
+    array = _native("array_borrow")(id(item), item.ctypes.data, ndim, shape[0], shape[1], steps[0], steps[1], size)
+    if array == 0:
+        raise MemoryError
+    return array
+
+
+def _table_to_python(table: int, type_name: str):
+    """A new Python dict or set with a table's items: natively, or for tuple keys through keys.py."""
+    is_set = type_name.startswith("set[")
+    if _WORD(table + 16).value & 255 == 2:  # the table's kinds word: key kind 2
+        return convert.read_set(table, type_name) if is_set else convert.read_table(table, type_name)
+    return _native("table_to_python")(table, is_set, _TRUE, _FALSE, _ERRORS)
+
+
 def _table_in(value, cls: type, kinds: int) -> int:
     """A new table holding a plain dict's (or set's) items, converted natively; 0 when the Python
     way must do it: a subclass, an item not plainly of its type, no memory (which it finds again)."""
-    if value.__class__ is not cls:
+    if value.__class__ is not cls or kinds & 255 == 2:  # tuple keys: keys.py converts them
         return 0
     return max(_native("table_from_python")(value, kinds, cls is set, _TRUE, _FALSE), 0)
 

@@ -8,10 +8,10 @@ every load with the function's address in this process. CPython never runs it.
 Objects are reference counted; an object is its address:
 
     word 0  reference count        (string literals start at 2**62: never freed)
-    word 1  kind                   1 str, 2 dict, 3 array, 4 list
+    word 1  kind                   1 str, 2 dict, 3 array, 4 list, 5 a table's tuple key (source_keys.py)
     str:    word 2 byte length, word 3 character count, word 4 hash (-1: not yet),
             bytes from offset 40, UTF-8, followed by a NUL
-    dict:   word 2 kinds (key kind | value kind << 8; keys 0 int, 1 str; values 0 int,
+    dict:   word 2 kinds (key kind | value kind << 8; keys 0 int, 1 str, 2 tuple; values 0 int,
             1 float, 2 bool, 3 str), word 3 length, word 4 entries used (live or deleted),
             word 5 entry capacity, word 6 entries, word 7 index size (a power of 2),
             word 8 index. An entry is 4 words: hash, key, value, live (1) or deleted (0),
@@ -23,11 +23,13 @@ Objects are reference counted; an object is its address:
             saved. The set_* functions below build on the table_* ones.
     array:  word 2 data address, word 3 ndim (1 or 2), word 4 origin (-1: the array owns its
             data, which follows the header at offset 88, C order; -2: a view made by slicing,
-            whose memory word 10 keeps alive; k >= 0: a view of memory NumPy owns, made on the
-            entry point's stack for parameter k, or a slice of one returned from that call),
-            words 5-6 shape, words 7-8 strides in elements (word 6 and 8 unused for 1-D),
-            word 9 item size, word 10 base (0, or the array that owns the memory of a -2 view:
-            always an owner (-1) or an entry point's view (k), never another -2 view)
+            whose memory word 10 keeps alive; -3: a view of an ndarray in a list argument, whose
+            word 10 is the ndarray (a reference: runtime/lists.py, array_borrow); k >= 0: a view
+            of memory NumPy owns, made on the entry point's stack for parameter k, or a slice of
+            one returned from that call), words 5-6 shape, words 7-8 strides in elements (word 6
+            and 8 unused for 1-D), word 9 item size, word 10 base (0, or the array that owns the
+            memory of a -2 view: always an owner (-1), a borrowed array (-3) or an entry point's
+            view (k), never another -2 view)
     list:   word 2 length, word 3 capacity (items), word 4 items address (the object's own
             address + 64 when the items follow the header: a small list made in one allocation,
             whose items list_reserve moves to memory of their own to grow), word 5 item size in
@@ -82,7 +84,11 @@ def obj_destroy(o: int) -> None:
     kind = load64(o + 8)
     if kind == 2:
         table_clear(o)
-    if kind == 3:
+    if kind == 5:
+        key_clear(o)
+    if kind == 3 and load64(o + 32) == -3:
+        python_release(load64(o + 80))  # the ndarray a borrowed array keeps alive (array_borrow)
+    elif kind == 3:
         obj_release(load64(o + 80))
     elif kind == 4:
         items_release(load64(o + 32), load64(o + 16), load64(o + 40), load64(o + 48))
@@ -1062,15 +1068,23 @@ def table_len(t: int) -> int:
 
 def table_hash(t: int, key: int) -> int:
     """splitmix64's finalizer over the int, or over a str's FNV-1a hash."""
-    h = str_hash(key) if load64(t + 16) & 255 == 1 else key
+    kinds = load64(t + 16)
+    h = key
+    if kinds & 255 == 1:
+        h = str_hash(key)
+    elif kinds & 255 == 2:
+        h = key_hash(kinds, key)  # source_keys.py
     h = (h ^ ((h >> 30) & 17179869183)) * -4658895280553007687
     h = (h ^ ((h >> 27) & 137438953471)) * -7723592293110705685
     return h ^ ((h >> 31) & 8589934591)
 
 
 def table_keys_equal(t: int, a: int, b: int) -> bool:
-    if load64(t + 16) & 255 == 1:
+    kinds = load64(t + 16)
+    if kinds & 255 == 1:
         return str_equal(a, b)
+    if kinds & 255 == 2:
+        return key_equal(kinds, a, b)
     return a == b
 
 
@@ -1172,8 +1186,12 @@ def table_set(t: int, key: int, value: int) -> bool:
             size = size * 2  # mostly live: grow; mostly deleted: compact in place
         if not table_rebuild(t, size):
             return False
-    store64(t + 72, 1)
     kinds = load64(t + 16)
+    if kinds & 255 == 2:
+        key = key_keep(kinds, key)  # a tuple: the table keeps a copy of its words
+        if key == 0:
+            return False
+    store64(t + 72, 1)
     if kinds & 255 == 1:
         obj_retain(key)
     if (kinds >> 8) & 255 == 3:
@@ -1205,6 +1223,8 @@ def table_erase(t: int, key: int) -> bool:
     kinds = load64(t + 16)
     if kinds & 255 == 1:
         obj_release(load64(entry + 8))
+    if kinds & 255 == 2:
+        key_release(load64(entry + 8))
     if (kinds >> 8) & 255 == 3:
         obj_release(load64(entry + 16))
     store64(entry + 24, 0)
@@ -1229,12 +1249,14 @@ def table_clear(t: int) -> None:
     """Release what a dict owns (called by obj_destroy)."""
     kinds = load64(t + 16)
     entries = load64(t + 48)
-    if kinds & 255 == 1 or (kinds >> 8) & 255 == 3:
+    if kinds & 255 != 0 or (kinds >> 8) & 255 == 3:
         for e in range(load64(t + 32)):
             entry = entries + 32 * e
             if load64(entry + 24) == 1:
                 if kinds & 255 == 1:
                     obj_release(load64(entry + 8))
+                if kinds & 255 == 2:
+                    key_release(load64(entry + 8))
                 if (kinds >> 8) & 255 == 3:
                     obj_release(load64(entry + 16))
     free(entries)
@@ -1725,7 +1747,7 @@ def set_disjoint(a: int, b: int) -> bool:
 
 def set_pop(t: int) -> int:
     """Remove the newest element of a set that is not empty and return it (a str: the reference
-    the set held, now the caller's). Trailing deleted entries are dropped, so popping until empty
+    the set held, now the caller's; a tuple: its key word, whose key object is now the caller's). Trailing deleted entries are dropped, so popping until empty
     is linear."""
     entries = load64(t + 48)
     e = load64(t + 32) - 1
@@ -1745,11 +1767,13 @@ def set_pop(t: int) -> int:
 def set_clear(t: int) -> None:
     """Remove every element, keeping the table's memory."""
     entries = load64(t + 48)
-    str_keys = load64(t + 16) & 255 == 1
+    key_kind = load64(t + 16) & 255
     for e in range(load64(t + 32)):
         entry = entries + 32 * e
-        if load64(entry + 24) == 1 and str_keys:
+        if load64(entry + 24) == 1 and key_kind == 1:
             obj_release(load64(entry + 8))
+        if load64(entry + 24) == 1 and key_kind == 2:
+            key_release(load64(entry + 8))
     memset(load64(t + 64), 255, 8 * load64(t + 56))
     store64(t + 24, 0)
     store64(t + 32, 0)
@@ -2145,6 +2169,33 @@ def array_new(ndim: int, n0: int, n1: int, itemsize: int, init: int, word: int) 
         else:
             memset(data, word, size)
     return a
+
+
+def array_borrow(py: int, data: int, ndim: int, n0: int, n1: int, s0: int, s1: int, itemsize: int) -> int:
+    """An array over the memory of the ndarray `py` (an item of a list argument: runtime/lists.py),
+    origin -3, holding a reference to the ndarray (its base word) until it is destroyed, so that
+    compiled code may keep it, or a slice of it, past the call. Called with the GIL. 0: no memory."""
+    a = obj_alloc(88, 3)
+    if a == 0:
+        return 0
+    Py_IncRef(py)
+    store64(a + 16, data)
+    store64(a + 24, ndim)
+    store64(a + 32, -3)
+    store64(a + 40, n0)
+    store64(a + 48, n1)
+    store64(a + 56, s0)
+    store64(a + 64, s1)
+    store64(a + 72, itemsize)
+    store64(a + 80, py)
+    return a
+
+
+def python_release(py: int) -> None:
+    """Py_DecRef under the GIL (an object may be destroyed by compiled code, which runs without it)."""
+    gil = PyGILState_Ensure()
+    Py_DecRef(py)
+    PyGILState_Release(gil)
 
 
 def array_view(a: int, data: int, ndim: int, n0: int, n1: int, s0: int, s1: int) -> int:

@@ -171,9 +171,9 @@ except ValueError as error:
 
 # The cross-cell propagation switched off: the driver's writers ignore what callees write.
 SWITCH_OFF = """
-from jitcell.compiler import driver
-_writers = driver.array_writers
-driver.array_writers = lambda program, callees=None: _writers(program, {name: False for name in callees or {}})
+from jitcell.compiler.check import arrays
+_writers = arrays.array_writers
+arrays.array_writers = lambda program, callees=None: _writers(program, {name: False for name in callees or {}})
 """
 
 

@@ -16,33 +16,13 @@ import sys
 import textwrap
 
 import pytest
+from compiled_loops import LOOPS
 
 import jitcell
 from jitcell.runtime import interrupts
 
 pytestmark = pytest.mark.skipif(not interrupts.supported(), reason="signal handler for Linux x86-64/AArch64")
 
-LOOPS = textwrap.dedent('''
-    def spin(limit: int) -> int:
-        count = 0
-        while True:
-            count += 1
-            if count == limit:
-                break
-        return count
-
-    def parity(n: int) -> int:
-        s = 0
-        for i in range(n):
-            s += i & 1
-        return s
-
-    def newton(n: int) -> float:
-        y = 1.0
-        for i in range(n):
-            y = 0.5 * (y + 2.0 / y)
-        return y
-''')
 
 # Common to the children: the cell (a cache hit, LOOPS unless CELL says otherwise), `timed` and
 # a calibration that finds a newton(n) of about `seconds`.

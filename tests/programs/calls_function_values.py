@@ -121,6 +121,11 @@ def callables(f: Callable[[float], float], x: int) -> tuple[bool, bool, bool]:
     return callable(f), callable(g), callable(x)
 
 
+def checked(f: Callable[[float], float], x: float) -> float:
+    assert callable(f), f"not callable: {f}"  # never fails, so its message (a function in an f-string) is not made
+    return f(x)
+
+
 def failing(x: float) -> float:
     return midpoint(inverse, -x, x, 2)
 
@@ -142,6 +147,8 @@ def failing(x: float) -> float:
 #> failing(1.0)
 #> callables(square, 3)
 #> callables(lambda x: x, 0)
+#> checked(square, 3.0)
+#> checked(lambda x: -x, 2.0)
 #> midpoint(square, 0.0, 2.0, 10)
 #> midpoint(lambda x: 3 * x + 1, 0.0, 1.0, 8)
 #> midpoint(lambda x: 2, 0.0, 1.0, 8)

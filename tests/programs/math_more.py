@@ -1,4 +1,4 @@
-# expm1, log1p, degrees, radians.
+# expm1, log1p, degrees, radians, erf, erfc.
 import math
 
 
@@ -36,3 +36,31 @@ def radians(x: float) -> float:
 #> radians(180.0)
 #> radians(90.0)
 #> radians(-0.0)
+
+
+def erf(x: float) -> float:
+    return math.erf(x)
+
+
+def erfc(x: float) -> float:
+    return math.erfc(x)
+
+
+def normal_cdf(x: float) -> float:
+    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
+
+
+#> erf(0.0)
+#> erf(-0.0)
+#> erf(0.5)
+#> erf(-3.25)
+#> erf(1e-300)
+#> erf(float('inf'))
+#> erf(float('-inf'))
+#> erf(float('nan'))
+#> erfc(0.5)
+#> erfc(27.0)
+#> erfc(-27.0)
+#> erfc(float('inf'))
+#> normal_cdf(1.96)
+#> normal_cdf(-0.3)

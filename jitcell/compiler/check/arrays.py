@@ -24,8 +24,8 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type
 from jitcell.errors import Loc
 
+from .array_exprs import UFUNCS, ArrayExprChecks
 from .bound_methods import bound_method_message
-from .host import CheckerHost
 
 __all__ = ["ArrayChecks", "array_annotation", "array_writers", "NUMPY_CONSTANTS"]
 
@@ -114,6 +114,10 @@ def _written(fn: T.Function, program: T.Program, written: dict[str, frozenset[st
             found |= _origins(node.array, views, params)
         elif isinstance(node, T.ArrayAssign):
             found |= _origins(node.target, views, params)
+        elif isinstance(node, T.ArrayInPlace):
+            found |= _origins(node.target, views, params)
+        elif isinstance(node, T.ArrayMaskSet):
+            found |= _origins(node.array, views, params)
         elif isinstance(node, T.CallCell):
             if node.external:  # another cell's function: all the arrays passed, if it writes any
                 targets = list(node.args) if external.get(node.function, True) else []
@@ -160,7 +164,7 @@ def _origins(e: T.Expr, views: dict[str, set[str]], params: list[str]) -> set[st
     match e:
         case T.Local(name=name) if name in views:
             return set(views[name])
-        case T.ArrayNew() | T.ArrayCopy():
+        case T.ArrayNew() | T.ArrayCopy() | T.ArrayMap() | T.ArrayMask():
             return set()
         case T.ArrayView(array=array):
             return _origins(array, views, params)
@@ -179,7 +183,7 @@ def _holds_arrays(t: Type) -> bool:
     return isinstance(t, Array) or isinstance(t, Tuple) and any(_holds_arrays(i) for i in t.items)
 
 
-class ArrayChecks(CheckerHost):
+class ArrayChecks(ArrayExprChecks):
     """Mixed into ExpressionChecker."""
 
     def numpy_alias(self, name: str) -> bool:
@@ -212,11 +216,11 @@ class ArrayChecks(CheckerHost):
 
     def array_index(self, node: S.Expr, what: str) -> T.Expr:
         e = self.expr(node)
-        if e.type is ERROR:
+        if e.type is ERROR or isinstance(e.type, Array):  # an array: a mask (array_subscript)
             return e
         if e.type is BOOL:
-            return self.error("a bool index selects elements in NumPy (boolean indexing), which jitcell does "
-                              "not support; write int(...) for 0 or 1", e.loc)
+            return self.error("a bool scalar index adds an axis in NumPy (a[True] is a 2-D array), which jitcell "
+                              "does not support; write int(...) for 0 or 1", e.loc)
         if e.type is not INT:
             return self.error(f"{what} must be int, not {e.type}", e.loc)
         return e
@@ -228,6 +232,12 @@ class ArrayChecks(CheckerHost):
         parts = self.array_parts(t, indices, loc)
         if parts is None:
             return T.Literal(0, ERROR, loc)
+        if any(not isinstance(p, T.Slice) and isinstance(p.type, Array) for p in parts):
+            if len(parts) != 1:
+                return self.error("an array index among several indices (fancy indexing) is not supported by "
+                                  "jitcell; a boolean mask alone is (a[mask])", loc)
+            assert not isinstance(parts[0], T.Slice)
+            return self.array_mask(a, parts[0], loc)
         if len(parts) == t.ndim and not any(isinstance(p, T.Slice) for p in parts):
             return T.ArrayItem(a, parts, t.element, loc)  # type: ignore[arg-type]  # no Slice among them
         kept = sum(isinstance(p, T.Slice) for p in parts) + t.ndim - len(parts)
@@ -243,11 +253,15 @@ class ArrayChecks(CheckerHost):
         target = self.array_subscript(a, node.target.indices, node.target.loc)
         if target.type is ERROR:
             return None
-        if isinstance(target, T.ArrayView):
+        if isinstance(target, T.ArrayMask):
             if isinstance(node, S.AugAssignItem):
-                self.error(f"augmented assignment to an array slice ('{node.op}=' on a view) is not supported "
-                           "by jitcell; write a loop", node.loc)
+                self.error(f"'{node.op}=' on a masked selection (a[mask] {node.op}= v) is not supported by jitcell; "
+                           f"write a[mask] = a[mask] {node.op} v", node.loc)
                 return None
+            return self.array_mask_set(target, node.value, node.loc)
+        if isinstance(target, T.ArrayView):
+            if isinstance(node, S.AugAssignItem):  # a whole view updated in place (check/array_exprs.py)
+                return self.array_in_place(target, node.op, self.expr(node.value), node.loc)
             return self.slice_assignment(target, node.value, node.loc)
         assert isinstance(target, T.ArrayItem)
         indices = target.indices
@@ -327,6 +341,8 @@ class ArrayChecks(CheckerHost):
         loc = node.loc
         like = member.endswith("_like")
         fill = member[:-5] if like else member
+        if member in UFUNCS:
+            return self.ufunc(member, node)
         if fill not in _CREATORS:
             return self.error(f"numpy.{member} is not supported by jitcell (np.zeros, np.ones, np.empty, "
                               "np.zeros_like, np.ones_like and np.empty_like are)", loc)

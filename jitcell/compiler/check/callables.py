@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, Dict, Function, Generator, List, Optional, Set, Tuple, Type
+from jitcell.compiler.types import ERROR, Dict, Function, Generator, List, Optional, Set, Tuple, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -117,18 +117,6 @@ class CallableChecks(CheckerHost):
         args = tuple(self.coerce(self.expr(a), p, f"argument {i + 1} of {func.id}()")
                      for i, (a, p) in enumerate(zip(node.args, t.params, strict=True)))
         return T.CallValue(callee, args, t.result, node.loc)
-
-    def callable_builtin(self, node: S.Call) -> T.Expr:
-        """`callable(x)`, x a name: known when compiling (True for a function value), as its type is."""
-        if node.keywords or len(node.args) != 1:
-            return self.error(f"callable() takes exactly one argument ({len(node.args)} given)", node.loc)
-        if not isinstance(node.args[0], S.Name):
-            return self.error("callable() takes a name in jitcell (its answer comes from the name's type)",
-                              node.args[0].loc)
-        value = self.expr(node.args[0])
-        if value.type is ERROR:
-            return value
-        return T.Literal(isinstance(value.type, Function), BOOL, node.loc)
 
     def function_mismatch(self, e: T.Expr, target: Type, what: str) -> str | None:
         """The message when a function value goes where another type is expected, or None."""

@@ -27,8 +27,8 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, ERROR, NONE, Dict, List, Set, Type, VarTuple
 
 from .host import CheckerHost
+from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, element_problem
-from .sets import SET_ELEMENTS
 
 __all__ = ["ComprehensionChecks", "GENERATOR_CONSUMERS"]
 
@@ -160,13 +160,13 @@ class ComprehensionChecks(StatementHost):
                 return ERROR
             return List(element.type)
         if kind == "set":
-            if element.type not in SET_ELEMENTS:
-                self.error(f"set elements must be int or str in jitcell, not {element.type}", loc)
+            if not is_key_type(element.type):
+                self.error(f"set elements must be {KEY_NAMES} in jitcell, not {element.type}", loc)
                 return ERROR
             return Set(element.type)
         assert value is not None  # a dict comprehension's
-        if element.type.name not in ("int", "str"):
-            self.error(f"dict keys must be int or str, not {element.type}", element.loc)
+        if not is_key_type(element.type):
+            self.error(f"dict keys must be {KEY_NAMES}, not {element.type}", element.loc)
             return ERROR
         if (problem := element_problem(value.type)) is not None:
             self.error(problem, loc)

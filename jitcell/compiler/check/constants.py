@@ -239,6 +239,12 @@ def _value(node: S.Expr, values: Mapping[str, Value], imports: Mapping[str, str]
             return _apply(operator.getitem, (value(base), value(index)), loc)
         case S.Call(func=func, args=args, keywords=()):
             return _apply(_function(func, imports, functions, loc), tuple(value(a) for a in args), loc)
+        case S.ListLiteral() | S.DictLiteral() | S.SetLiteral() | S.Comprehension():
+            kind = {S.ListLiteral: "list", S.DictLiteral: "dict", S.SetLiteral: "set"}.get(type(node), "comprehension")
+            raise _Refused(f"a top-level {kind} is not a constant: a %%jit cell's top-level names are constants "
+                           "compiled into its code, and a list, dict or set that functions share and change would "
+                           "be module state, which jitcell does not keep; make it in a function, or pass it in as "
+                           "an argument", loc)
     raise _Refused("a constant is computed from numbers, strings, tuples, earlier constants, math functions and "
                    "builtins such as abs, min and max; this is not one of them", loc)
 

@@ -4,25 +4,31 @@
     counts[w] = counts.get(w, 0) + 1 ->  DictSet(counts, w, Binary("+", DictGet(counts, w, 0), 1))
     counts[w] += 1                   ->  DictUpdate(counts, w, Binary("+", Hole(int), 1))
 
-Keys are int or str, values int, float, bool, str or lists (a float value also takes an
-int, as a float variable does). An empty `{}` takes its type from where it goes:
-an annotated variable, a parameter, a return value.
+Keys are int, str or tuples of hashable scalars (keys.py; `d[a, b]` is `d[(a, b)]`), values
+int, float, bool, str or lists (a float value also takes an int, as a float variable does).
+An empty `{}` takes its type from where it goes: an annotated variable, a parameter, a return
+value.
 """
 
 from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Dict, List, Type
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Dict, List, Tuple, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
+from .keys import KEY_NAMES, is_key_type
 
-__all__ = ["DictChecks", "EMPTY_DICT", "DICT_KEYS", "DICT_VALUES"]
+__all__ = ["DictChecks", "EMPTY_DICT", "DICT_VALUES"]
 
-DICT_KEYS = (INT, STR)
 DICT_VALUES = (INT, FLOAT, BOOL, STR)
 EMPTY_DICT = Type("dict (empty, type unknown)")
+
+
+def dict_key_syntax(indices: tuple[S.Expr, ...], loc: Loc) -> S.Expr:
+    """`d[a, b]` indexes with the tuple (a, b), as in Python."""
+    return indices[0] if len(indices) == 1 else S.Tuple(indices, loc)
 
 
 class DictChecks(CheckerHost):
@@ -52,13 +58,21 @@ class DictChecks(CheckerHost):
     def dict_type(self, key: Type, value: Type, loc: Loc) -> Type:
         if ERROR in (key, value):
             return ERROR
-        if key not in DICT_KEYS:
-            self.error(f"dict keys must be int or str, not {key}", loc)
+        if not is_key_type(key):
+            self.error(f"dict keys must be {KEY_NAMES}, not {key}", loc)
             return ERROR
         if value not in DICT_VALUES and type(value) is not List:  # not a tuple[T, ...] (check/vartuples.py)
             self.error(f"dict values must be int, float, bool, str or a list, not {value}", loc)
             return ERROR
         return Dict(key, value)
+
+    def dict_key_of(self, d: T.Expr, indices: tuple[S.Expr, ...], loc: Loc) -> T.Expr | None:
+        """The key of `d[k]` (`d[a, b]` is `d[(a, b)]`), or None after an error."""
+        assert isinstance(d.type, Dict)
+        if len(indices) != 1 and not isinstance(d.type.key, Tuple):
+            self.error("a dict takes one key", loc)
+            return None
+        return self.dict_key(d, self.expr(dict_key_syntax(indices, loc)))
 
     def dict_key(self, d: T.Expr, key: T.Expr) -> T.Expr:
         assert isinstance(d.type, Dict)  # here and below: the caller has found that d is a dict
@@ -66,9 +80,9 @@ class DictChecks(CheckerHost):
 
     def dict_subscript(self, d: T.Expr, indices: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
         assert isinstance(d.type, Dict)
-        if len(indices) != 1:
-            return self.error("a dict takes one key", loc)
-        key = self.dict_key(d, self.expr(indices[0]))
+        key = self.dict_key_of(d, indices, loc)
+        if key is None:
+            return T.Literal(0, ERROR, loc)
         return T.DictGet(d, key, None, d.type.value, loc)
 
     def dict_method(self, d: T.Expr, name: str, node: S.Call) -> T.Expr:

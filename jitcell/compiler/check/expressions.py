@@ -27,6 +27,7 @@ from jitcell.compiler.types import (
     FLOAT,
     INT,
     NONE,
+    RANGE,
     STR,
     Array,
     Dict,
@@ -40,20 +41,27 @@ from jitcell.compiler.types import (
 )
 from jitcell.errors import Diagnostic, Loc
 
+from .array_exprs import ArrayExprChecks
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
 from .callables import CallableChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
+from .dict_calls import dict_call_syntax
 from .dicts import EMPTY_DICT, DictChecks
+from .formatting import FormatChecks
 from .host import ModuleContext
+from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
 from .optional import OptionalChecks
+from .powers import PowerChecks
 from .randoms import RandomChecks
+from .ranges import RangeChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks
+from .unsupported import builtin_refusal
 from .vartuples import VarTupleChecks, fixed_fits
 
 __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint", "int_text"]
@@ -61,16 +69,17 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "list", "sorted", "complex", "tuple", "callable",
-                      *STR_BUILTINS}) | ITERATORS
+                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", *STR_BUILTINS}) \
+    | ITERATORS | INTROSPECTION_BUILTINS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
-class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks, VarTupleChecks, ArrayChecks,
-                        IterationChecks, ComprehensionChecks, ComplexChecks,
-                        RandomChecks, OptionalChecks, CallableChecks):
+class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
+                        VarTupleChecks, ArrayChecks, ArrayExprChecks, IterationChecks, ComprehensionChecks,
+                        ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks,
+                        CallableChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -86,6 +95,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         and an f-string field."""
         if isinstance(node, S.Name) and node.id in self.caught:
             return T.ExceptionText(self.caught[node.id], STR, node.loc)
+        if (text := self.type_text(node)) is not None:  # str(type(x)): "<class 'int'>" (check/introspection.py)
+            return text
         return self.expr(node)
 
     # ---- reporting ----------------------------------------------------------------
@@ -120,6 +131,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return T.Literal(bool(e.value), BOOL, e.loc)  # `while 1:` loops forever, like `while True:`
         if e.type in (INT, FLOAT, STR, COMPLEX) or isinstance(e.type, (Dict, Set, List)):
             return T.Convert(e, BOOL, e.loc)
+        if e.type is RANGE:
+            return self.range_truth(e)
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
 
     def coerce(self, e: T.Expr, target: Type, what: str) -> T.Expr:
@@ -206,6 +219,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.constant(node)
             case S.Name(id=name, loc=loc):
                 return self.name(name, loc)
+            case S.BinOp(op="%", left=S.Const(value=str())):
+                return self.percent_format(node)  # check/formatting.py
             case S.BinOp(op=op, left=left, right=right, loc=loc):
                 return self.binary(op, self.expr(left), self.expr(right), loc)
             case S.UnaryOp(op=op, operand=operand, loc=loc):
@@ -226,6 +241,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.error(f"math.{attr} is not supported by jitcell", loc)
             case S.Attribute(value=S.Name(id=base), attr=attr, loc=loc) if self.module_alias(base, "cmath"):
                 return self.cmath_constant(attr, loc)
+            case S.Attribute(value=S.Name(id=local)) if self.locals.get(local) is RANGE:
+                return self.range_attribute(node)  # r.start (check/ranges.py)
             case S.Attribute(attr="real" | "imag"):
                 return self.complex_part(node)  # check/complexes.py
             case S.Attribute():
@@ -235,6 +252,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             case S.Tuple(elts=elts, loc=loc):
                 items = [self.typed_dict(self.expr(e), "in a tuple") for e in elts]
                 for item in items:
+                    if item.type is RANGE:
+                        return self.error("a tuple cannot hold a range in jitcell; make a list or tuple of its "
+                                          "items: tuple(r)", item.loc)
                     if item.type is NONE or isinstance(item.type, Optional):
                         return self.error("a tuple cannot hold None" if item.type is NONE else
                                           f"a tuple cannot hold a value that may be None ({item.type}) in jitcell",
@@ -323,6 +343,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             return value
         if isinstance(value.type, Dict):
             return self.dict_subscript(value, indices, loc)
+        if value.type is RANGE:
+            return self.range_item(value, indices, loc)
         if isinstance(value.type, Array):
             return self.array_subscript(value, indices, loc)
         if isinstance(value.type, List):
@@ -340,8 +362,20 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             if len(indices) == 1 and isinstance(index, S.UnaryOp) and index.op == "-" \
                     and isinstance(index.operand, S.Const) and isinstance(index.operand.value, int):
                 index = S.Const(-index.operand.value, index.loc)  # t[-1] (t[-"a"] is an error below)
+            if isinstance(index, S.Const) and type(index.value) is bool:
+                index = S.Const(int(index.value), index.loc)  # t[True] is t[1], as in Python
+            items = value.type.items
+            if len(indices) == 1 and not isinstance(index, S.Const) and items and all(t == items[0] for t in items):
+                position = self.expr(index)
+                if position.type is ERROR:
+                    return position
+                if position.type not in (INT, BOOL):
+                    return self.error(f"tuple indices must be integers or slices, not {position.type}", index.loc)
+                position = T.Convert(position, INT, position.loc) if position.type is BOOL else position
+                return T.TupleIndex(value, position, items[0], loc)
             if len(indices) != 1 or not isinstance(index, S.Const) or type(index.value) is not int:
-                return self.error("a tuple index must be an int literal", loc)
+                return self.error("a tuple index must be an int literal, unless all the tuple's items have one type "
+                                  f"(this one is {value.type})", loc)
             n = len(value.type.items)
             if not -n <= index.value < n:
                 return self.error("tuple index out of range", index.loc)
@@ -373,12 +407,16 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
             hint = "; add 'import math' at the top of the cell"
         elif name in MATH_FUNCTIONS or name in MATH_CONSTANTS:
             hint = f"; add 'from math import {name}' or write math.{name}"
+        elif (refusal := builtin_refusal(name)) is not None:  # input(), open()... (check/unsupported.py)
+            return self.error(refusal, loc)
         return self.error(f"name '{name}' is not defined{hint}", loc)
 
     def unary(self, op: str, operand: S.Expr, loc: Loc) -> T.Expr:
         if op == "not":
             return T.Unary("not", self.condition(operand), BOOL, loc)
         e = self.expr(operand)
+        if isinstance(e.type, Array):
+            return self.array_unary(op, e, loc)
         if e.type is COMPLEX:
             return self.complex_unary(op, e, loc)
         if not self.numeric(e, f"unary '{op}'"):
@@ -401,6 +439,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if isinstance(left.type, Array) or isinstance(right.type, Array):
+            return self.array_binary(op, left, right, loc)
         if any(isinstance(t, Set) or t is EMPTY_SET for t in (left.type, right.type)):
             return self.set_binary(op, left, right, loc)
         if isinstance(left.type, List) or isinstance(right.type, List) or EMPTY_LIST in (left.type, right.type):
@@ -429,13 +469,19 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         return T.Binary(op, self.to_int(left), self.to_int(right), result, loc)
 
     def compare(self, left: S.Expr, ops: tuple[str, ...], comparators: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
+        if (folded := self.type_compare(left, ops, comparators, loc)) is not None:  # type(x) is int
+            return folded
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
         if "is" in ops or "is not" in ops:
             return self.identity(operands, ops, loc)
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
+        if any(isinstance(e.type, Array) for e in operands):
+            return self.array_compare(operands, ops, loc)
         if any(isinstance(e.type, Set) or e.type is EMPTY_SET for e in operands):
             return self.set_compare(operands, ops, loc)
+        if len(ops) == 1 and ops[0] in ("in", "not in") and operands[1].type is RANGE:
+            return self.range_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if any(isinstance(e.type, List) or e.type is EMPTY_LIST for e in operands):
@@ -466,6 +512,9 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         return t
 
     def logical(self, op: str, values: list[T.Expr], loc: Loc) -> T.Expr:
+        if any(isinstance(v.type, Array) for v in values):  # NumPy's ValueError for more than one element
+            return self.error(f"'{op}' of arrays asks for the truth value of an array, which is ambiguous; combine "
+                              "bool arrays with '&' or '|'", loc)
         t = self.same_type(values, f"'{op}'", loc)
         return T.Logical(op, tuple(values), t, loc)
 
@@ -628,22 +677,32 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
         loc = node.loc
         if name == "print":
             return self.call_print(node)
+        if name in INTROSPECTION_BUILTINS:  # isinstance(), callable(), type(): folded (check/introspection.py)
+            return self.introspection_call(name, node)
+        if name == "pow":
+            return self.pow_call(node)  # check/powers.py
         if (listed := self.list_builtin(name, node)) is not None:
             return listed
-        if name == "callable":
-            return self.callable_builtin(node)  # check/callables.py
         if name == "tuple":
             return self.tuple_builtin(node)
+        if name == "range":
+            return self.range_value(node)  # kept as a value (check/ranges.py)
         if name in ITERATORS:
             return self.error(f"{name}() is only supported as {ITERATOR_PLACES}", loc)
         if name in ("sum", "any", "all") or (name in ("min", "max") and (len(node.args) == 1 or node.keywords)):
             return self.reduce(name, node)
+        if name in ("min", "max") and len(node.args) > 1 and isinstance(self.expr(node.args[0]).type, (Tuple, List)):
+            # min(a, b) of tuples or lists: the reduction over [a, b] (each evaluated once, in order)
+            return self.reduce(name, S.Call(node.func, (S.ListLiteral(node.args, loc),), (), loc))
         if name == "len" and len(node.args) == 1 and not node.keywords and (length := self.iter_length(node)):
             return length
         if name == "divmod":
             return self.divmod(node)
         if name == "set":
             return self.set_call(node)
+        if name == "dict":
+            desugared = dict_call_syntax(node, self.locals)  # dict_calls.py
+            return self.error(desugared, loc) if isinstance(desugared, str) else self.expr(desugared)
         if name == "complex":
             return self.call_complex(node)
         if node.keywords:
@@ -670,6 +729,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.str_of(args[0], loc)
             if isinstance(args[0].type, Array):
                 return self.array_len(args[0], loc)
+            if args[0].type is RANGE:
+                return self.range_length(args[0], loc)
             if isinstance(args[0].type, Tuple):
                 return T.Intrinsic("len", (args[0],), INT, loc)
             if isinstance(args[0].type, List):
@@ -684,6 +745,8 @@ class ExpressionChecker(StringChecks, StrMethodChecks, DictChecks, SetChecks, Li
                 return self.error(f"{name}() takes exactly one argument in jitcell" if name == "abs" else
                                   f"round() takes at most 2 arguments ({len(args)} given)", loc)
             (x,) = args
+            if name == "abs" and isinstance(x.type, Array):
+                return self.array_unary("abs", x, loc)
             if name == "abs" and x.type is COMPLEX:
                 return self.complex_abs(x, loc)
             if name == "round" and x.type is COMPLEX:

@@ -19,6 +19,7 @@ from jitcell.compiler.types import (
     ERROR,
     FLOAT,
     INT,
+    RANGE,
     STR,
     Array,
     Dict,
@@ -32,6 +33,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import Loc
 
 from .host import CheckerHost
+from .lists import orderable
 
 __all__ = ["IterationChecks", "ITERATORS", "ITERATOR_PLACES"]
 
@@ -81,6 +83,8 @@ class IterationChecks(CheckerHost):
             return None
         if isinstance(t, Dict):
             return self.dict_iter(value, "keys", loc)
+        if t is RANGE:
+            return self.range_value_iter(value, loc)  # check/ranges.py
         if isinstance(t, Set):
             return T.SetIter(value, t.element, loc)
         if isinstance(t, Array):
@@ -134,8 +138,17 @@ class IterationChecks(CheckerHost):
                 return T.StrIter(inner.text, inner.type, loc, not inner.reverse)
             if isinstance(inner, T.TupleIter):
                 return T.TupleIter(inner.value, inner.type, loc, not inner.reverse)
+            if isinstance(inner, T.DictIter):  # a dict or a view: its items listed, walked backwards
+                listed = self.iterable(S.Call(S.Name("list", loc), (node.args[0],), (), loc))
+                if isinstance(listed, T.ListIter):
+                    return T.ListIter(listed.list, listed.type, loc, not listed.reverse)
+                return None
+            if isinstance(inner, T.SetIter):
+                self.error("'set' object is not reversible", node.args[0].loc)
+                return None
             if inner is not None:
-                self.error("reversed() takes a range, a list, a str, a tuple or an array in jitcell",
+                self.error("reversed() takes a range, a list, a str, a tuple, an array, a dict or a dict view in "
+                           "jitcell",
                            node.args[0].loc)
             return None
         if name == "enumerate":
@@ -253,8 +266,9 @@ class IterationChecks(CheckerHost):
             if key is None:
                 return T.Literal(0, ERROR, loc)
             compared = key.type
-        if not (is_numeric(compared) or compared is STR):
-            return self.error(f"{name}() compares numbers or strs in jitcell, not {compared}", loc)
+        if not (is_numeric(compared) or compared is STR or isinstance(compared, (Tuple, List)) and orderable(compared)):
+            return self.error(f"{name}() compares numbers, strs, and tuples and lists of them in jitcell, not "
+                              f"{compared}", loc)
         default = None
         if "default" in keywords:
             default = self.expr(keywords["default"])

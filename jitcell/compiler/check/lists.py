@@ -23,6 +23,7 @@ from jitcell.compiler.types import (
     FLOAT,
     INT,
     NONE,
+    RANGE,
     STR,
     Dict,
     Function,
@@ -49,6 +50,8 @@ def element_problem(t: Type) -> str | None:
     """Why a list cannot hold items of type t, or None."""
     if isinstance(t, Function):
         return "a list cannot hold functions in jitcell (a function value is a parameter or a local variable)"
+    if t is RANGE:
+        return "a list cannot hold a range in jitcell; make a list of its items: list(r)"
     if isinstance(t, Optional):
         return f"a list cannot hold values that may be None ({t}) in jitcell"
     if isinstance(t, Tuple):
@@ -110,6 +113,11 @@ class ListChecks(CheckerHost):
         if EMPTY_LIST in types and not known:
             self.error("cannot infer the element type of a list of empty lists; annotate it, "
                        "e.g. 'rows: list[list[int]] = [[], []]'", loc)
+            return ERROR
+        if types == {NONE}:
+            self.error("a list of None is not supported: a jitcell list holds values of one type (int, float, str, "
+                       "a tuple, a list...), and None is none of them; build the list from its values, e.g. "
+                       "[f(i) for i in range(n)]", loc)
             return ERROR
         t = self.same_type(items, "a list literal", loc)
         if t is NONE or t is ERROR:

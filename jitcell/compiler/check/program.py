@@ -14,9 +14,10 @@ time, and finds functions that could fall off their end without returning a valu
 from __future__ import annotations
 
 import builtins
+import contextlib
 import functools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
@@ -28,6 +29,7 @@ from jitcell.compiler.types import (
     FLOAT,
     INT,
     NONE,
+    RANGE,
     STR,
     Array,
     Dict,
@@ -50,13 +52,16 @@ from .bound_methods import inline_bound_methods
 from .callables import RETURNED_FUNCTION, callable_annotation, function_inside, is_callable_annotation
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
-from .dicts import DICT_KEYS, DICT_VALUES, EMPTY_DICT
+from .dicts import DICT_VALUES, EMPTY_DICT
 from .expressions import ExpressionChecker, int_text, truncate_hint
+from .introspection import mentions_type_test
+from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .randoms import RANDOM_FUNCTIONS
-from .sets import EMPTY_SET, SET_ELEMENTS
-from .unpacking import UnpackingChecks
+from .sets import EMPTY_SET
+from .unpacking import UnpackingChecks, unpacked_value
+from .unsupported import annotation_hint
 from .vartuples import immutable_message, is_vartuple_annotation, vartuple_annotation
 
 __all__ = ["check"]
@@ -124,12 +129,13 @@ class ModuleChecker:
                            fdef.returns.loc if fdef.returns is not None else fdef.loc))
             for k, (t, what, loc) in enumerate(places):
                 result = k == len(places) - 1
-                if t is not None and arrays_inside(t) and not (result and list_result_of_arrays(t)):
+                if t is not None and arrays_inside(t) and not (list_result_of_arrays(t) and (
+                        result or not isinstance(t, VarTuple))):
                     self.errors.append(Diagnostic(
                         f"{what} is {t}: " + ("only a list (of lists and tuples) holding NumPy arrays can be "
                                               "returned to Python" if result else
-                                              "a list, dict or set holding NumPy arrays cannot be passed from "
-                                              "Python yet; pass a 2-D array, or the arrays one by one"), loc))
+                                              "a dict, set or tuple[T, ...] holding NumPy arrays cannot be "
+                                              "passed from Python yet; pass a list of them"), loc))
 
     def collect_variables(self) -> None:
         for var in self.module.variables:
@@ -153,8 +159,22 @@ class ModuleChecker:
             unique = list({(e.message, e.loc): e for e in self.errors}.values())
             raise CompileError(unique, self.source, self.first_line)
 
-    def collect_imports(self) -> None:
-        for imp in self.module.imports:
+    @contextlib.contextmanager
+    def function_imports(self, fdef: S.FunctionDef) -> Iterator[None]:
+        """While `fdef` is checked, the names its body imports are visible too (to it alone)."""
+        if not fdef.imports:
+            yield
+            return
+        cell_imports = self.imports
+        self.imports = dict(cell_imports)
+        try:
+            self.collect_imports(fdef.imports)
+            yield
+        finally:
+            self.imports = cell_imports
+
+    def collect_imports(self, imports: tuple[S.Import, ...] | None = None) -> None:
+        for imp in self.module.imports if imports is None else imports:
             for local, target in imp.names:
                 module, _, member = target.partition(".")
                 if target == "math.*":  # every name jitcell knows of math
@@ -229,8 +249,8 @@ class ModuleChecker:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
             if ERROR in (key, value):
                 return ERROR
-            if key not in DICT_KEYS or (value not in DICT_VALUES and type(value) is not List):
-                self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be int or str, values "
+            if not is_key_type(key) or (value not in DICT_VALUES and type(value) is not List):
+                self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be {KEY_NAMES}, values "
                                               "int, float, bool, str or a list", node.loc))
                 return ERROR
             t = Dict(key, value)
@@ -239,8 +259,8 @@ class ModuleChecker:
             element = self.annotation(node.indices[0], what, loc)
             if element is ERROR:
                 return ERROR
-            if element not in SET_ELEMENTS:
-                self.errors.append(Diagnostic(f"unsupported type for {what}: set elements may be int or str, "
+            if not is_key_type(element):
+                self.errors.append(Diagnostic(f"unsupported type for {what}: set elements may be {KEY_NAMES}, "
                                               f"not {element}", node.loc))
                 return ERROR
             t = Set(element)
@@ -252,8 +272,8 @@ class ModuleChecker:
             return ERROR
         if t is None or (t is NONE and not allow_none):
             allowed = KNOWN_TYPES + (", and None for a result" if allow_none else "")
-            self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}",
-                                          node.loc if node is not None else loc))
+            self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}"
+                                          f"{annotation_hint(node)}", node.loc if node is not None else loc))
             return ERROR
         return t
 
@@ -276,6 +296,10 @@ class ModuleChecker:
                     f"'{p.name}: float', '{p.name}: str' or '{p.name}: list[int]' (jitcell knows {KNOWN_TYPES})",
                     p.loc))
                 params.append((p.name, ERROR))
+                continue
+            if fdef.generator and isinstance(p.annotation, S.Name) and p.annotation.id == "range" \
+                    and p.default is None:  # walked in compiled code only: a range crosses no boundary
+                params.append((p.name, RANGE))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
             if isinstance(t, Tuple) and (_holds_empty_tuple(t) or _holds_container(t)):
@@ -358,7 +382,8 @@ class ModuleChecker:
             changed = False
             for fdef in pending:
                 checker = FunctionChecker(self, fdef, probe=True)
-                checker.run()
+                with self.function_imports(fdef):
+                    checker.run()
                 inferred = checker.inferred_return()
                 if inferred is not None and inferred != self.signatures[fdef.name].returns:
                     self.signatures[fdef.name].returns = inferred
@@ -367,10 +392,11 @@ class ModuleChecker:
                 break
 
     def check_function(self, fdef: S.FunctionDef) -> T.Function:
-        probe = FunctionChecker(self, fdef, probe=True)
-        probe.run()
-        final = FunctionChecker(self, fdef, probe=False, known_locals=probe.locals)
-        return final.run()
+        with self.function_imports(fdef):
+            probe = FunctionChecker(self, fdef, probe=True)
+            probe.run()
+            final = FunctionChecker(self, fdef, probe=False, known_locals=probe.locals)
+            return final.run()
 
 
 class _PendingSignature:
@@ -547,6 +573,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                     return None
                 current = self.name(target.id, target.loc)
                 return T.Eval(T.ListOp("repeat_in_place", (current, self.to_int(times)), NONE, loc), loc)
+            case S.AugAssign(target=target, op=op, value=value, loc=loc) \
+                    if isinstance(self.locals.get(target.id), Array):  # in place (check/array_exprs.py)
+                return self.array_in_place(self.name(target.id, target.loc), op, self.expr(value), loc)
             case S.AugAssign(target=target, op=op, value=value, loc=loc):
                 current = self.name(target.id, target.loc)
                 if isinstance(current.type, Set):
@@ -560,9 +589,10 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 when_true, when_false = self.proofs(test)  # names proved not None (check/optional.py)
                 known = t_test.value if isinstance(t_test, T.Literal) and t_test.type is BOOL else None
                 self.state = None if known is False else self.proved(start, when_true)  # `if False:`: never
-                t_body = self.block(body)
+                folded = known is not None and mentions_type_test(test)  # isinstance(...): the dead branch is
+                t_body = () if folded and known is False else self.block(body)  # not checked (introspection.py)
                 after_body, self.state = self.state, None if known is True else self.proved(start, when_false)
-                t_else = self.block(orelse)
+                t_else = () if folded and known is True else self.block(orelse)
                 self.state = _meet(after_body, self.state)
                 return T.If(t_test, t_body, t_else, loc)
             case S.While(test=test, body=body, orelse=orelse, loc=loc):
@@ -607,7 +637,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             case S.Assert(test=test, msg=msg, loc=loc):
                 t_test = self.condition(test)
                 t_msg: T.Expr | str | None = None
-                if isinstance(msg, S.Const) and isinstance(msg.value, str):
+                if isinstance(t_test, T.Literal) and t_test.value is True and mentions_type_test(test):
+                    pass  # `assert callable(f), f"{f}"`: the message is never made, so it is not checked
+                elif isinstance(msg, S.Const) and isinstance(msg.value, str):
                     t_msg = msg.value
                 elif msg is not None:
                     t_msg = self.expr(msg)
@@ -854,7 +886,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
 
     def assign_targets(self, node: S.AssignTargets) -> T.Stmt | None:
         """`a = b = v`, `a[i], a[j] = a[j], a[i]`, nested tuples: v first, then each target in order."""
-        value = self.typed_dict(self.expr(node.value), "in an unpacking assignment")
+        source = unpacked_value(node.value) if any(isinstance(t, S.Tuple) for t in node.targets) else node.value
+        value = self.typed_dict(self.expr(source), "in an unpacking assignment")
         if value.type is NONE:
             value = self.error("this gives None, and jitcell has no None variables", value.loc)
         if value.type is ERROR:
@@ -885,10 +918,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         if not isinstance(container.type, Dict):
             self.error(f"'{container.type}' does not support item assignment", node.target.loc)
             return None
-        if len(node.target.indices) != 1:
-            self.error("a dict takes one key", node.target.loc)
+        key = self.dict_key_of(container, node.target.indices, node.target.loc)
+        if key is None:
             return None
-        key = self.dict_key(container, self.expr(node.target.indices[0]))
         value_type = container.type.value
         match node:
             case S.AssignItem(value=value):
@@ -981,6 +1013,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             if isinstance(value, S.Comprehension):
                 self.expected_type = self.signature.returns
             typed = self.expr(value)
+            if typed.type is RANGE:
+                typed = self.error("a range cannot be returned in jitcell (it does not cross into Python); "
+                                   "return list(r) or tuple(r)", typed.loc)
             if self.fdef.returns is None and not self.probe and \
                     not isinstance(self.signature.returns, (Dict, Set, List)):
                 hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"
@@ -1023,7 +1058,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             values = (self.expr(node.value),)
         elif isinstance(node.value, S.Tuple) and len(node.value.elts) == len(targets):
             values = tuple(self.expr(v) for v in node.value.elts)
-        elif isinstance(value := self.expr(node.value), T.Literal) and value.type is ERROR:
+        elif isinstance(value := self.expr(unpacked_value(node.value)), T.Literal) and value.type is ERROR:
             for target in targets:
                 self.locals.setdefault(target.id, ERROR)
             return None

@@ -6,8 +6,9 @@
     a |= b                   ->  Assign(a, SetOp("|=", (a, b), set[int]))   (a mutated, then rebound to itself)
     a <= b                   ->  SetOp("<=", (a, b), bool)
 
-Elements are int or str. Both operands of an operator, and the argument of a method taking
-another set, are sets of the same element type (CPython takes any iterable in the methods).
+Elements are int, str or tuples of hashable scalars (keys.py). Both operands of an operator,
+and the argument of a method taking another set, are sets of the same element type (CPython
+takes any iterable in the methods).
 An empty `set()` takes its type from where it goes, as `{}` does for dicts.
 """
 
@@ -15,14 +16,15 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, INT, NONE, STR, Set, Type
+from jitcell.compiler.types import BOOL, ERROR, NONE, Set, Type
 from jitcell.errors import Loc
 
+from .dict_calls import set_of_iterable
 from .host import CheckerHost
+from .keys import KEY_NAMES, is_key_type
 
-__all__ = ["SetChecks", "EMPTY_SET", "SET_ELEMENTS"]
+__all__ = ["SetChecks", "EMPTY_SET"]
 
-SET_ELEMENTS = (INT, STR)
 EMPTY_SET = Type("set (empty, type unknown)")
 
 _OPERATORS = {"|": "union", "&": "intersection", "-": "difference", "^": "symmetric_difference"}
@@ -48,13 +50,13 @@ class SetChecks(CheckerHost):
     def set_type(self, element: Type, loc: Loc) -> Type:
         if element is ERROR:
             return ERROR
-        if element not in SET_ELEMENTS:
-            self.error(f"set elements must be int or str in jitcell, not {element}", loc)
+        if not is_key_type(element):
+            self.error(f"set elements must be {KEY_NAMES} in jitcell, not {element}", loc)
             return ERROR
         return Set(element)
 
     def set_call(self, node: S.Call) -> T.Expr:
-        """`set()` (its type from where it goes) or `set(s)` of a set: a copy."""
+        """`set()` (its type from where it goes), `set(s)` of a set: a copy, or of another iterable."""
         if node.keywords or len(node.args) > 1:
             return self.error("set() takes at most one argument in jitcell", node.loc)
         if not node.args:
@@ -63,8 +65,7 @@ class SetChecks(CheckerHost):
         if value.type is ERROR:
             return value
         if not isinstance(value.type, Set):
-            return self.error(f"set() of {value.type} is not supported in jitcell: set() takes a set, or "
-                              "nothing (add the elements with s.add(x) in a loop)", node.loc)
+            return self.expr(set_of_iterable(node.args[0], node.loc))  # {x for x in xs}: dict_calls.py
         return T.SetOp("copy", (value,), value.type, node.loc)
 
     def other_set(self, s: T.Expr, other: T.Expr, what: str) -> T.Expr:

@@ -142,6 +142,8 @@ class StrMethodChecks(CheckerHost):
             return self.error(f"str.{name}() is not supported by jitcell yet", loc)
         if name in ("split", "rsplit"):
             return self.str_split(s, name, node)
+        if name == "format":
+            return self.str_format(node)  # formatting.py
         if name not in _METHODS:
             return self.error(f"'str' has no method {name!r} in jitcell", node.func.loc)
         params, result = _METHODS[name]

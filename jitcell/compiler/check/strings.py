@@ -20,12 +20,12 @@ from jitcell.errors import Loc
 from .host import CheckerHost
 from .lists import arrays_inside
 
-__all__ = ["StringChecks"]
+__all__ = ["StringChecks", "formattable"]
 
 _FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 
 
-def _formattable(t: Type) -> bool:
+def formattable(t: Type) -> bool:
     """Values an f-string field shows: scalars and str in compiled code, lists and sets through Python's
     format()."""
     return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t)
@@ -42,7 +42,7 @@ class StringChecks(CheckerHost):
                 continue
             value = self.text_or_expr(part.value) if part.conversion == "s" or (
                 part.conversion is None and not part.spec) else self.expr(part.value)
-            if value.type is not ERROR and not _formattable(value.type):
+            if value.type is not ERROR and not formattable(value.type):
                 self.error(f"an f-string field of type {value.type} is not supported", part.loc)
             parts.append(T.FormatField(value, part.conversion, part.spec, part.loc))
         texts = [p for p in parts if isinstance(p, str)]
@@ -53,7 +53,7 @@ class StringChecks(CheckerHost):
     def str_of(self, value: T.Expr, loc: Loc) -> T.Expr:
         if value.type is STR:
             return value
-        if not _formattable(value.type):
+        if not formattable(value.type):
             return self.error(f"str() of {value.type} is not supported", loc)
         return T.FString((T.FormatField(value, None, "", loc),), STR, loc)
 
@@ -65,6 +65,9 @@ class StringChecks(CheckerHost):
             return T.Binary("+", left, right, STR, loc)
         if op == "+" and left.type is STR:
             return self.error(f'can only concatenate str (not "{right.type}") to str', loc)
+        if op == "%" and left.type is STR:
+            return self.error("'%' formatting needs a literal format string in jitcell (\"%d items\" % n); "
+                              "or write an f-string", loc)
         return self.error(f"unsupported operand type(s) for {op}: '{left.type}' and '{right.type}'", loc)
 
     def str_compare(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr:

@@ -4,24 +4,34 @@
     first, *rest = xs    ->  Unpacking(parts v[0] v[1:], length len(v), expected 2, starred)
     a, *mid, b = t       ->  a tuple: Unpacking(parts t[0] [t[1], t[2]] t[3], length None: known here)
 
-`v` is a Hole standing for the value: each part is an ordinary typed expression (an item, a slice, a
-list display) checked by the checker's own rules, so an item of a list of str is owned like any
-other. The length is checked at run time with CPython's ValueError texts; a tuple's is known here.
-The starred target always gets a list, as in Python.
+`v` is a Hole standing for the value: each part is an ordinary typed expression (an item, a
+slice, a list display) checked by the checker's own rules, so an item of a list of str is owned
+like any other. A set or a dict (its keys) is unpacked as list(v), in iteration order, and a dict
+view `d.keys()` as list(d.keys()) (`unpacked_value`). The length is checked at run time with
+CPython's ValueError texts; a tuple's is known here. The starred target always gets a list, as in
+Python.
 """
 
 from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import ERROR, STR, Array, List, Tuple, Type, VarTuple
+from jitcell.compiler.types import ERROR, STR, Array, Dict, List, Set, Tuple, Type, VarTuple
 
 from .host import CheckerHost
 from .lists import EMPTY_LIST
 
-__all__ = ["UnpackingChecks"]
+__all__ = ["UnpackingChecks", "unpacked_value"]
 
 _ITEM = "jitcell.item"  # the variable of the comprehension that lists a str's (or an array's) starred items
+
+
+def unpacked_value(value: S.Expr) -> S.Expr:
+    """The value a tuple target unpacks: `x, y = d.keys()` unpacks list(d.keys())."""
+    if isinstance(value, S.Call) and isinstance(value.func, S.Attribute) and not value.args and \
+            not value.keywords and value.func.attr in ("keys", "values", "items"):
+        return S.Call(S.Name("list", value.loc), (value,), (), value.loc)
+    return value
 
 
 class UnpackingChecks(CheckerHost):
@@ -34,8 +44,12 @@ class UnpackingChecks(CheckerHost):
         star = next((i for i, e in enumerate(elts) if isinstance(e, S.Starred)), None)
         after = 0 if star is None else len(elts) - star - 1
         need = len(elts) - (star is not None)
-        received = S.Received(t, loc)
+        received: S.Expr = S.Received(t, loc)
         length: T.Expr | None = None
+        if isinstance(t, (Set, Dict)):  # a set's elements (a dict's keys) in iteration order, as a list
+            length = self.expr(S.Call(S.Name("len", loc), (received,), (), loc))
+            received = S.Call(S.Name("list", loc), (received,), (), loc)
+            t = List(t.element if isinstance(t, Set) else t.key)
         if isinstance(t, Tuple):
             n = len(t.items)
             if star is None or n < need:
@@ -49,13 +63,14 @@ class UnpackingChecks(CheckerHost):
                 self.locals.setdefault(name, ERROR)
             return None
         elif isinstance(t, List) or t is STR or isinstance(t, Array):
-            length = self.expr(S.Call(S.Name("len", loc), (received,), (), loc))
+            if length is None:
+                length = self.expr(S.Call(S.Name("len", loc), (received,), (), loc))
             indices = [S.Const(i, loc) for i in range(len(elts) if star is None else star)]
             indices += [S.Const(i - after, loc) for i in range(after)]
         else:
             self.error(f"cannot unpack non-iterable {t} object" if t.name in ("int", "float", "bool") else
-                       f"cannot unpack {t} into {len(elts)} targets: jitcell unpacks tuples, lists, str and "
-                       "arrays", loc)
+                       f"cannot unpack {t} into {len(elts)} targets: jitcell unpacks tuples, lists, str, "
+                       "arrays, sets, dicts and dict views", loc)
             return None
         syntax: list[S.Expr] = [S.Subscript(received, (i,), loc) for i in indices]
         if star is not None:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from llvmlite import ir
 
 from jitcell.compiler.mathlib import MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Function, Generator, Optional, Tuple, Type, is_heap
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, RANGE, Function, Generator, Optional, Tuple, Type, is_heap
 
 I1 = ir.IntType(1)
 I8 = ir.IntType(8)
@@ -34,6 +34,8 @@ Fail = Callable[[ir.Value, str, list[tuple[ir.Value, Type]]], None]
 
 
 def llvm_type(t: Type) -> ir.Type:
+    if t is RANGE:
+        return ir.LiteralStructType([I64, I64, I64])  # start, stop, step (lower/ranges.py)
     if isinstance(t, Tuple):
         return ir.LiteralStructType([llvm_type(item) for item in t.items])
     if is_heap(t) or isinstance(t, (Generator, Function)):

@@ -18,11 +18,12 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, Type, is_heap
+from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, Tuple, Type, has_heap_parts, is_heap
 from jitcell.errors import Loc
 
 from .arith import F64, I1, I8, I64
 from .host import LowererHost
+from .keys import key_from_address, key_words_address, tuple_key_kinds
 
 __all__ = ["DictLowering", "table_kinds"]
 
@@ -32,7 +33,8 @@ _VALUE_KINDS = {INT: 0, FLOAT: 1, BOOL: 2, STR: 3}
 
 
 def table_kinds(t: Dict) -> int:
-    return _KEY_KINDS[t.key] | _VALUE_KINDS.get(t.value, 3) << 8  # 3: an object (a str, a list)
+    key = tuple_key_kinds(t.key) if isinstance(t.key, Tuple) else _KEY_KINDS[t.key]
+    return key | _VALUE_KINDS.get(t.value, 3) << 8  # 3: an object (a str, a list)
 
 
 def _dict_type(t: Type) -> Dict:
@@ -53,6 +55,8 @@ class DictLowering(LowererHost):
             return b.zext(value, I64)
         if is_heap(t):
             return b.ptrtoint(value, I64)
+        if isinstance(t, Tuple):  # a tuple key: the address of its words (lower/keys.py)
+            return key_words_address(b, self.entry, value, t)
         return value
 
     def from_word(self, word: ir.Value, t: Type) -> ir.Value:
@@ -66,6 +70,10 @@ class DictLowering(LowererHost):
             obj = b.inttoptr(word, _PTR)
             self.retain(obj, t)
             return obj
+        if isinstance(t, Tuple):
+            key = key_from_address(b, word, t)
+            self.retain(key, t)
+            return key
         return word
 
     def table_set(self, d: ir.Value, key: ir.Value, value: ir.Value) -> None:
@@ -186,7 +194,7 @@ class DictLowering(LowererHost):
                  "items": [("table_key", dict_type.key), ("table_value", dict_type.value)]}[node.mode]
         for name, (reader, t) in zip(node.names, items, strict=True):
             value = self.from_word(self.runtime(reader, d, e), t)
-            old = b.load(self.vars[name]) if is_heap(t) else None
+            old = b.load(self.vars[name]) if has_heap_parts(t) else None
             b.store(value, self.vars[name])
             if old is not None:
                 self.release(old, t)

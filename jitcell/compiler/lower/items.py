@@ -27,7 +27,8 @@ from .aliasing import tagged
 from .arith import I1, I8, I64, i64, llvm_type
 from .host import ModuleHost
 
-__all__ = ["item_words", "item_size", "object_mask", "store_item", "load_item", "comparison", "has_objects"]
+__all__ = ["item_words", "item_size", "object_mask", "store_item", "load_item", "comparison", "has_objects",
+           "order_values"]
 
 _PTR = ir.PointerType()
 
@@ -174,3 +175,17 @@ def _order(owner: ModuleHost, b: ir.IRBuilder, x: ir.Value, y: ir.Value, t: Type
 def has_objects(t: Type) -> bool:
     """Does a value of t hold objects (which a list takes over when it stores the value)?"""
     return object_mask(t) != 0
+
+
+def order_values(owner: ModuleHost, b: ir.IRBuilder, entry: ir.IRBuilder, op: str, x: ir.Value, y: ir.Value,
+                 t: Type) -> ir.Value:
+    """x <op> y for two tuples or lists (min and max of them): the item order function over the
+    two values stored as items in the frame, as Python orders them."""
+    addresses = []
+    for value in (x, y):
+        memory = entry.alloca(ir.ArrayType(I64, item_words(t)))
+        address = b.ptrtoint(memory, I64)
+        store_item(b, b.inttoptr(address, _PTR), value, t)
+        addresses.append(address)
+    code = {"<": 0, "<=": 1, ">": 2, ">=": 3}[op]
+    return b.trunc(b.call(comparison(owner, "order", t), [*addresses, i64(code)]), I1)

@@ -30,7 +30,7 @@ from jitcell.runtime.interrupts import CHUNK
 from .arith import I1, I32, i64, llvm_type
 from .generators import FAILED, YIELDED, Promise
 from .host import LowererHost
-from .items import load_item
+from .items import load_item, order_values
 
 __all__ = ["IterationLowering"]
 
@@ -637,8 +637,11 @@ class IterationLowering(LowererHost):
                     then_block = b.block
                 with otherwise:
                     op = ">" if node.op == "max" else "<"
-                    better = self.str_compare(op, key, previous) if key_type is STR else \
-                        self.arith.compare(op, key, key_type, previous, key_type)
+                    if isinstance(key_type, (Tuple, List)):  # lexicographic, as Python (items.py)
+                        better = order_values(self.owner, b, self.entry, op, key, previous, key_type)
+                    else:
+                        better = self.str_compare(op, key, previous) if key_type is STR else \
+                            self.arith.compare(op, key, key_type, previous, key_type)
                     other_block = b.block
             take = b.phi(I1)
             take.add_incoming(ir.Constant(I1, 1), then_block)

@@ -55,6 +55,7 @@ from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
 from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
+from .array_exprs import ArrayExprLowering
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .callables import CallableLowering
 from .complexes import ComplexLowering, complex_constant
@@ -62,10 +63,13 @@ from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
 from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
+from .ifconvert import conditional_accumulation, lower_conditional_accumulation
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
 from .optional import OptionalLowering, none_of
+from .powers import int_powmod
 from .randoms import RandomLowering
+from .ranges import lower_range
 from .sets import SetLowering
 from .strings import StringOpLowering
 from .vartuples import VarTupleLowering
@@ -530,7 +534,7 @@ class _ModuleLowerer:
 
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
-                      ViewLowering, IterationLowering, ExceptionLowering, ComplexLowering,
+                      ViewLowering, ArrayExprLowering, IterationLowering, ExceptionLowering, ComplexLowering,
                       RandomLowering, OptionalLowering, CallableLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
@@ -797,6 +801,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 self.array_update(node)
             case T.ArrayAssign():
                 self.array_assign(node)
+            case T.ArrayInPlace():
+                self.array_in_place(node)  # lower/array_exprs.py
+            case T.ArrayMaskSet():
+                self.array_mask_set(node)
             case T.ForArray():
                 self.for_array(node)
             case T.ForStr():
@@ -826,6 +834,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                         self.release(old, t)
                     if name in self.flags:
                         b.store(ir.Constant(I1, 1), self.flags[name])
+            case T.If() if not self.arith.wraparound and (step := conditional_accumulation(node)) is not None:
+                lower_conditional_accumulation(self, node.test, *step)  # ifconvert.py: no branch on the test
             case T.If(test=test, body=body, orelse=orelse):
                 cond = self.expr(test)
                 then, other, end = (self.ir_fn.append_basic_block(n) for n in ("then", "else", "endif"))
@@ -1144,6 +1154,12 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.array_view(node)
             case T.ArrayCopy():
                 return self.array_copy(node)
+            case T.ArrayMap():
+                return self.array_map(node)  # lower/array_exprs.py
+            case T.ArrayMask():
+                return self.array_mask(node)
+            case T.ElementOp():
+                return self.element_op(node)
             case T.ListNew():
                 return self.list_new(node)
             case T.ListOp():
@@ -1165,6 +1181,21 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             case T.Comprehension(body=body, result=result):
                 self.block(body)  # its loops: a fault inside releases what the expression holds so far
                 return self._expr(result)
+            case T.TupleIndex(value=value, index=index, type=t, loc=loc):
+                assert isinstance(value.type, Tuple)  # check has typed it
+                whole = self.expr(value)
+                position = self.expr(index)
+                n = len(value.type.items)
+                j = b.select(b.icmp_signed("<", position, i64(0)), b.add(position, i64(n)), position)
+                self.list_error_if(b.icmp_unsigned(">=", j, i64(n)), "IndexError", "tuple index out of range", loc)
+                row = ir.ArrayType(llvm_type(t), n)
+                items = self.entry.alloca(row)
+                for k in range(n):
+                    b.store(b.extract_value(whole, k), b.gep(items, [i64(0), i64(k)]))
+                item = b.load(b.gep(items, [i64(0), j]), typ=llvm_type(t))
+                self.retain(item, t)
+                self.drop(whole, value.type)
+                return item
             case T.TupleSlice(value=value, indices=indices, type=t):
                 assert isinstance(t, Tuple)  # check has typed it
                 whole = self.expr(value)
@@ -1312,6 +1343,13 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             return self.complex_intrinsic(node, args)
         if name.startswith("mem."):
             return lower_intrinsic(self.b, name[4:], args, self.owner.slot)
+        if name.startswith("evaluated."):  # isinstance() of an expression: evaluated, then a constant
+            self.drop(args[0], node.args[0].type)
+            return ir.Constant(I1, int(name == "evaluated.True"))
+        if name.startswith("range."):
+            return lower_range(self, node, args)  # lower/ranges.py
+        if name == "powmod":
+            return int_powmod(self.arith, *args)  # lower/powers.py
         assert name.startswith("math.")
         return self.arith.math_call(name[5:], args)
 

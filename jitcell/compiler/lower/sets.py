@@ -18,10 +18,11 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import STR, Set, Type
+from jitcell.compiler.types import STR, Set, Tuple, Type
 
 from .arith import I8, i64
 from .host import LowererHost
+from .keys import key_from_address, tuple_key_kinds
 
 __all__ = ["SetLowering", "set_kinds"]
 
@@ -33,6 +34,8 @@ _MODES = {"union": 0, "intersection": 1, "difference": 2, "symmetric_difference"
 def set_kinds(t: Type) -> int:
     """The table's kinds word (runtime/source.py): the element's key kind, values int (all 0)."""
     assert isinstance(t, Set), t
+    if isinstance(t.element, Tuple):
+        return tuple_key_kinds(t.element)
     return 1 if t.element is STR else 0
 
 
@@ -68,7 +71,12 @@ class SetLowering(LowererHost):
         elif op == "pop":
             self.fail(b.icmp_signed("==", self.dict_length(s), i64(0)), "set.pop", [], node.loc)
             word = self.runtime("set_pop", s)
-            result = b.inttoptr(word, ir.PointerType()) if set_type.element is STR else word  # the set's reference
+            if isinstance(set_type.element, Tuple):  # the key's strs retained, then its key object released
+                result = key_from_address(b, word, set_type.element)
+                self.retain(result, set_type.element)
+                self.runtime("key_release", word)
+            else:
+                result = b.inttoptr(word, ir.PointerType()) if set_type.element is STR else word  # the set's reference
         elif op == "clear":
             self.runtime("set_clear", s)
         elif op == "copy":

@@ -1,0 +1,269 @@
+"""Typing rules for whole-array expressions: operators, ufuncs, np.where, in-place forms, masks.
+
+    np.sqrt(a * a + b * b)   ->  ArrayMap(inputs=(a, b),
+                                   kernel=ElementOp("sqrt", (ElementOp("+", (ElementOp("*", (E0, E0)),
+                                                                             ElementOp("*", (E1, E1)))),)),
+                                   float[:])            where Ek = ElementOf(k): one fused loop
+    a += 1                   ->  ArrayInPlace(a, ArrayMap((a,), ElementOp("+", (E0, Literal 1))))
+    a[a > 0]                 ->  ArrayMask(a, ArrayMap((a,), ElementOp(">", (E0, Literal 0))), float[:])
+    np.sqrt(2.0)             ->  ElementOp("sqrt", (Literal 2.0,), float)      (no array: a scalar)
+
+An operand that is itself an ArrayMap is inlined into its parent's kernel (its inputs appended),
+so a whole expression tree is one node and one loop, with no temporary arrays; unless a later
+operand calls a function, which could print or change an array: then the operand is computed
+first into an array of its own, as NumPy computes it (`a * 2.0 + f(a)`). Result types
+follow NumPy 2 (NEP 50): array elements are strong, Python scalars weak, and with jitcell's
+three element types (bool < int64 < float64) the result is the larger kind; `/` and the float
+functions give float64. Operations NumPy refuses (`-` on bools, `~` on floats) are compile
+errors with NumPy's words; those whose NumPy result is a dtype jitcell lacks (bool // bool is
+int8, np.sqrt of bools float16) are compile errors saying so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jitcell.compiler import syntax as S
+from jitcell.compiler import typed as T
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, Array, Type
+from jitcell.errors import Loc
+
+from .host import CheckerHost
+
+__all__ = ["ArrayExprChecks", "UFUNCS", "DTYPE_NAMES", "UFUNC_NAMES"]
+
+_RANK = {BOOL: 0, INT: 1, FLOAT: 2}
+DTYPE_NAMES = {BOOL: "bool", INT: "int64", FLOAT: "float64"}
+UFUNC_NAMES = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide", "//": "floor_divide",
+               "%": "remainder", "**": "power", "&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor"}
+_FLOAT_FUNCTIONS = frozenset({"sqrt", "exp", "log", "sin", "cos", "tan"})
+_KIND_FUNCTIONS = frozenset({"abs", "absolute", "floor", "ceil"})  # the result keeps the element type
+UFUNCS = _FLOAT_FUNCTIONS | _KIND_FUNCTIONS | {"minimum", "maximum", "where"}
+_COMPARISONS = frozenset({"<", "<=", ">", ">=", "==", "!="})
+
+
+def _larger(*types: Type) -> Type:
+    return max(types, key=_RANK.__getitem__)
+
+
+def _cast(k: T.Expr, t: Type) -> T.Expr:
+    """Kernel value `k` as element type t (a widening: bool -> int -> float, or to bool for where)."""
+    if k.type is t:
+        return k
+    if isinstance(k, T.Literal) and isinstance(k.value, (bool, int, float)):
+        return T.Literal(bool(k.value) if t is BOOL else int(k.value) if t is INT else float(k.value), t, k.loc)
+    return T.ElementOp("cast", (k,), t, k.loc)
+
+
+def _shifted(k: T.Expr, offset: int) -> T.Expr:
+    """A kernel whose ElementOf indices move up by `offset` (inlined into a larger kernel)."""
+    if isinstance(k, T.ElementOf):
+        return replace(k, index=k.index + offset)
+    if isinstance(k, T.ElementOp):
+        return replace(k, args=tuple(_shifted(a, offset) for a in k.args))
+    return k
+
+
+class ArrayExprChecks(CheckerHost):
+    """Mixed into ExpressionChecker: the dispatch for operands that are arrays."""
+
+    # ---- building fused nodes ---------------------------------------------------------------
+
+    def elementwise(self, parts: list[T.Expr], build, loc: Loc) -> T.Expr:
+        """`build(kernels)` over the elements of `parts` (arrays, ArrayMaps, scalars): an ArrayMap,
+        or the scalar ElementOp itself when no part is an array. `build` returns a kernel or an
+        error message."""
+        inputs: list[T.Expr] = []
+        kernels: list[T.Expr] = []
+        ndim = 0
+        calls = [_calls(part) for part in parts]
+        for position, part in enumerate(parts):
+            if part.type is ERROR:
+                return part
+            if isinstance(part, T.ArrayMap) and not any(calls[position + 1:]):
+                kernels.append(_shifted(part.kernel, len(inputs)))
+                inputs += part.inputs
+            elif isinstance(part.type, Array):
+                kernels.append(T.ElementOf(len(inputs), part.type.element, part.loc))
+                inputs.append(part)
+            elif part.type not in _RANK:
+                return self.error(f"array expressions take arrays and scalars of bool, int and float in jitcell, "
+                                  f"not {part.type}", part.loc)
+            elif isinstance(part, T.Literal):
+                kernels.append(part)
+                continue
+            else:
+                kernels.append(T.ElementOf(len(inputs), part.type, part.loc))
+                inputs.append(part)
+            if isinstance(part.type, Array):
+                ndim = max(ndim, part.type.ndim)
+        if any(k.type not in _RANK for k in kernels):
+            bad = next(k for k in kernels if k.type not in _RANK)
+            return self.error(f"array expressions take arrays and scalars of bool, int and float in jitcell, "
+                              f"not elements of {bad.type}", loc)
+        kernel = build(kernels)
+        if isinstance(kernel, str):
+            return self.error(kernel, loc)
+        if ndim == 0:  # scalars only: the kernel is the expression, with its parts for ElementOf
+            return _scalar(kernel, inputs)
+        return T.ArrayMap(tuple(inputs), kernel, Array(kernel.type, ndim), loc)
+
+    # ---- operators ----------------------------------------------------------------------------
+
+    def array_binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
+        return self.elementwise([left, right], lambda ks: _binary(op, ks[0], ks[1], loc), loc)
+
+    def array_unary(self, op: str, operand: T.Expr, loc: Loc) -> T.Expr:
+        return self.elementwise([operand], lambda ks: _unary(op, ks[0], loc), loc)
+
+    def array_compare(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr:
+        if len(ops) > 1:
+            return self.error("a chained comparison of arrays ('a < b < c') asks for the truth value of an array, "
+                              "which NumPy refuses; combine two comparisons with '&'", loc)
+        if ops[0] not in _COMPARISONS:
+            return self.error(f"'{ops[0]}' with an array operand is not supported by jitcell", loc)
+        return self.array_binary(ops[0], operands[0], operands[1], loc)
+
+    def ufunc(self, name: str, node: S.Call) -> T.Expr:
+        """np.sqrt(x), np.minimum(x, y), np.where(c, x, y): on arrays or scalars."""
+        arity = 3 if name == "where" else 2 if name in ("minimum", "maximum") else 1
+        if node.keywords or len(node.args) != arity:
+            return self.error(f"np.{name}() takes {arity} positional argument{'s' if arity > 1 else ''} in jitcell "
+                              "(no out=, where= or dtype=)", node.loc)
+        args = [self.expr(a) for a in node.args]
+        if name == "where" and not any(isinstance(a.type, Array) for a in args) and ERROR not in {a.type for a in args}:
+            return self.error("np.where() of three scalars gives a 0-d array, which jitcell does not have; "
+                              "write a conditional expression (x if c else y)", node.loc)
+        return self.elementwise(args, lambda ks: _function(name, ks, node.loc), node.loc)
+
+    # ---- a op= b, a[mask], a[mask] = v ----------------------------------------------------------
+
+    def array_in_place(self, target: T.Expr, op: str, value: T.Expr, loc: Loc) -> T.Stmt | None:
+        """`a op= value` writing into a's memory; the result must cast to a's elements (same_kind)."""
+        t = target.type
+        assert isinstance(t, Array)  # the callers dispatch here for arrays only
+        made = self.array_binary(op, target, value, loc)
+        if made.type is ERROR:
+            return None
+        assert isinstance(made, T.ArrayMap)  # target is an array
+        result = made.type
+        assert isinstance(result, Array)
+        if _RANK[result.element] > _RANK[t.element]:
+            self.error(f"Cannot cast ufunc '{UFUNC_NAMES.get(op, op)}' output from dtype('"
+                       f"{DTYPE_NAMES[result.element]}') to dtype('{DTYPE_NAMES[t.element]}') with casting rule "
+                       "'same_kind'", loc)
+            return None
+        if result.ndim > t.ndim:
+            self.error(f"'{op}=' on a {t.ndim}-D array with a {result.ndim}-D operand: NumPy's output operand "
+                       "cannot take the broadcast shape", loc)
+            return None
+        update = replace(made, kernel=_cast(made.kernel, t.element), type=t)
+        return T.ArrayInPlace(target, update, loc)
+
+    def array_mask(self, a: T.Expr, mask: T.Expr, loc: Loc) -> T.Expr:
+        t, m = a.type, mask.type
+        assert isinstance(t, Array) and isinstance(m, Array)
+        if m.element is not BOOL:
+            return self.error("integer array indexing (fancy indexing) is not supported by jitcell; a boolean "
+                              "mask of the array's shape is", mask.loc)
+        if m.ndim != t.ndim:
+            return self.error(f"a boolean mask must have the array's {t.ndim} dimension{'s' if t.ndim > 1 else ''} "
+                              f"in jitcell, not {m.ndim}", mask.loc)
+        if t.element not in _RANK:
+            return self.error(f"boolean indexing of {t} is not supported by jitcell", loc)
+        return T.ArrayMask(a, mask, Array(t.element, 1), loc)
+
+    def array_mask_set(self, target: T.ArrayMask, value_node: S.Expr, loc: Loc) -> T.Stmt | None:
+        t = target.array.type
+        assert isinstance(t, Array)
+        value = self.expr(value_node)
+        if value.type is ERROR:
+            return None
+        if isinstance(value.type, Array):
+            if value.type.ndim != 1 or value.type.element is not t.element:
+                self.error(f"a[mask] = values takes a 1-D array of {t.element} in jitcell, not {value.type}",
+                           value.loc)
+                return None
+            return T.ArrayMaskSet(target.array, target.mask, value, loc)
+        return T.ArrayMaskSet(target.array, target.mask, self.coerce(value, t.element, f"an element of {t}"), loc)
+
+
+def _calls(e: T.Expr) -> bool:
+    """Whether evaluating e may call a function (which may print, or change an array): an
+    operand before it is then computed first, as NumPy would, not fused into one loop with it."""
+    return any(isinstance(node, (T.CallCell, T.Print)) for node in T.walk(e))
+
+
+def _scalar(kernel: T.Expr, inputs: list[T.Expr]) -> T.Expr:
+    """A kernel over scalar inputs only: ElementOf(k) replaced by the input itself."""
+    if isinstance(kernel, T.ElementOf):
+        return inputs[kernel.index]
+    if isinstance(kernel, T.ElementOp):
+        return replace(kernel, args=tuple(_scalar(a, inputs) for a in kernel.args))
+    return kernel
+
+
+def _binary(op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr | str:
+    """The kernel of `left op right` on elements, with NumPy's result type, or NumPy's refusal."""
+    if op in _COMPARISONS:
+        t = _larger(left.type, right.type)
+        return T.ElementOp(op, (_cast(left, t), _cast(right, t)), BOOL, loc)
+    name = UFUNC_NAMES.get(op)
+    if name is None:
+        return f"'{op}' on arrays is not supported by jitcell"
+    if op == "/":
+        return T.ElementOp("/", (_cast(left, FLOAT), _cast(right, FLOAT)), FLOAT, loc)
+    t = _larger(left.type, right.type)
+    if op in ("&", "|", "^"):
+        if t is FLOAT:
+            return (f"ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced "
+                    "to any supported types according to the casting rule ''safe''")
+    elif t is BOOL:
+        if op == "-":
+            return ("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` "
+                    "operator, or the logical_xor function instead.")
+        if op in ("//", "%", "**"):
+            return f"'{op}' of two bool operands gives int8 in NumPy, a dtype jitcell's arrays do not have"
+        return T.ElementOp("|" if op == "+" else "&", (left, right), BOOL, loc)
+    return T.ElementOp(op, (_cast(left, t), _cast(right, t)), t, loc)
+
+
+def _unary(op: str, k: T.Expr, loc: Loc) -> T.Expr | str:
+    if op == "-":
+        if k.type is BOOL:
+            return ("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the "
+                    "logical_not function instead.")
+        return T.ElementOp("neg", (k,), k.type, loc)
+    if op == "~":
+        if k.type is FLOAT:
+            return ("ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to "
+                    "any supported types according to the casting rule ''safe''")
+        return T.ElementOp("~", (k,), k.type, loc)
+    if op == "+":
+        if k.type is BOOL:
+            return "ufunc 'positive' did not contain a loop with signature matching types <class " \
+                   "'numpy.dtypes.BoolDType'> -> None"
+        return k
+    if op == "abs":
+        return k if k.type is BOOL else T.ElementOp("abs", (k,), k.type, loc)
+    return f"unary '{op}' on arrays is not supported by jitcell"
+
+
+def _function(name: str, ks: list[T.Expr], loc: Loc) -> T.Expr | str:
+    if name in _FLOAT_FUNCTIONS:
+        (k,) = ks
+        if k.type is BOOL:
+            return f"np.{name}() of bools gives float16 in NumPy, a dtype jitcell does not have; convert first"
+        return T.ElementOp(name, (_cast(k, FLOAT),), FLOAT, loc)
+    if name in _KIND_FUNCTIONS:
+        (k,) = ks
+        if name in ("abs", "absolute"):
+            return _unary("abs", k, loc)
+        return k if k.type is not FLOAT else T.ElementOp(name, (k,), FLOAT, loc)
+    if name == "where":
+        c, x, y = ks
+        t = _larger(x.type, y.type)
+        return T.ElementOp("where", (_cast(c, BOOL), _cast(x, t), _cast(y, t)), t, loc)
+    left, right = ks
+    t = _larger(left.type, right.type)
+    return T.ElementOp(name, (_cast(left, t), _cast(right, t)), t, loc)

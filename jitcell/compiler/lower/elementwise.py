@@ -1,0 +1,165 @@
+"""NumPy's element operations in IR: what one element of `a // b`, `np.sqrt(a)`, `a < b` is.
+
+    ElementOp("//", (x, y), int)     y == 0: 0 (NumPy warns, gives 0); MIN // -1: MIN; else floor
+    ElementOp("%", (x, y), float)    NumPy's npy_divmod: fmod, then the sign of the divisor
+    ElementOp("maximum", (x, y))     x if x is NaN or x > y, else y (NaN propagates, as NumPy's loop)
+
+Unlike Python's scalars (lower/arith.py), ints wrap, and float division by zero gives inf or
+NaN instead of raising: these are NumPy's rules, for array elements and for `np.sqrt(x)` &
+co. on scalars alike. Only `int ** negative int` raises (NumPy's ValueError), through the
+`fail` the caller passes. NumPy's RuntimeWarnings (divide by zero...) are not issued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from llvmlite import ir
+
+from jitcell.compiler.types import BOOL, FLOAT, INT, Type
+
+from .arith import F64, I1, I64, Arith
+
+__all__ = ["element_operation"]
+
+_INT_MIN = -(2**63)
+_SIGNED = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "==": "==", "!=": "!="}
+
+
+def _f(v: float) -> ir.Constant:
+    return ir.Constant(F64, v)
+
+
+def _i(v: int) -> ir.Constant:
+    return ir.Constant(I64, v)
+
+
+def element_operation(arith: Arith, op: str, args: list[ir.Value], types: list[Type], result: Type,
+                      negative_power: Callable[[ir.Value], None]) -> ir.Value:
+    """One element of `op` over `args` (of element types `types`), as NumPy computes it.
+    `negative_power(condition)` raises NumPy's ValueError where condition holds."""
+    b = arith.b
+    t = types[0] if types else result
+    match op:
+        case "cast":
+            return _cast(b, args[0], t, result)
+        case "+" | "-" | "*":
+            if t is FLOAT:
+                return {"+": b.fadd, "-": b.fsub, "*": b.fmul}[op](args[0], args[1])
+            return {"+": b.add, "-": b.sub, "*": b.mul}[op](args[0], args[1])
+        case "/":
+            return b.fdiv(args[0], args[1])
+        case "//" | "%":
+            if t is FLOAT:
+                quotient, remainder = _float_divmod(arith, args[0], args[1])
+                return quotient if op == "//" else remainder
+            return _int_divmod(b, args[0], args[1], op)
+        case "**":
+            if t is FLOAT:
+                return arith.call("llvm.pow.f64", F64, args[0], args[1])
+            negative_power(b.icmp_signed("<", args[1], _i(0)))
+            return b.call(_int_power(b.module), [args[0], args[1]])
+        case "neg":
+            return b.fneg(args[0]) if t is FLOAT else b.sub(_i(0), args[0])
+        case "~":
+            return b.not_(args[0])
+        case "abs":
+            if t is FLOAT:
+                return arith.call("llvm.fabs.f64", F64, args[0])
+            return b.select(b.icmp_signed("<", args[0], _i(0)), b.sub(_i(0), args[0]), args[0])  # wraps at MIN
+        case "&":
+            return b.and_(args[0], args[1])
+        case "|":
+            return b.or_(args[0], args[1])
+        case "^":
+            return b.xor(args[0], args[1])
+        case "<" | "<=" | ">" | ">=" | "==" | "!=":
+            if t is FLOAT:  # NaN: every comparison False, != True
+                return b.fcmp_unordered("!=", args[0], args[1]) if op == "!=" else \
+                    b.fcmp_ordered(op, args[0], args[1])
+            return (b.icmp_unsigned if t is BOOL else b.icmp_signed)(_SIGNED[op], args[0], args[1])
+        case "sqrt" | "exp" | "log" | "sin" | "cos" | "floor" | "ceil":
+            return arith.call(f"llvm.{op}.f64", F64, args[0])
+        case "tan":
+            return arith.call("tan", F64, args[0])
+        case "minimum" | "maximum":
+            x, y = args
+            if t is BOOL:
+                return b.and_(x, y) if op == "minimum" else b.or_(x, y)
+            if t is INT:
+                return b.select(b.icmp_signed("<" if op == "minimum" else ">", x, y), x, y)
+            first = b.or_(b.fcmp_unordered("uno", x, x), b.fcmp_ordered("<" if op == "minimum" else ">", x, y))
+            return b.select(first, x, y)
+        case "where":
+            return b.select(args[0], args[1], args[2])
+    raise AssertionError(f"no element operation {op!r}")
+
+
+def _cast(b: ir.IRBuilder, v: ir.Value, source: Type, target: Type) -> ir.Value:
+    if target is BOOL:  # np.where's condition: nonzero (a NaN is True)
+        return b.fcmp_unordered("!=", v, _f(0.0)) if source is FLOAT else b.icmp_signed("!=", v, _i(0))
+    if target is INT:
+        return b.zext(v, I64)
+    return b.uitofp(v, F64) if source is BOOL else b.sitofp(v, F64)
+
+
+def _int_divmod(b: ir.IRBuilder, x: ir.Value, y: ir.Value, op: str) -> ir.Value:
+    """NumPy 2's int floor_divide and remainder: x // 0 and x % 0 are 0, MIN // -1 is MIN."""
+    zero = _i(0)
+    by_zero = b.icmp_signed("==", y, zero)
+    overflow = b.and_(b.icmp_signed("==", x, _i(_INT_MIN)), b.icmp_signed("==", y, _i(-1)))
+    divisor = b.select(b.or_(by_zero, overflow), _i(1), y)  # MIN / 1 is MIN, and MIN % 1 is 0
+    quotient, remainder = b.sdiv(x, divisor), b.srem(x, divisor)
+    adjust = b.and_(b.icmp_signed("!=", remainder, zero), b.icmp_signed("<", b.xor(remainder, y), zero))
+    if op == "//":
+        floor = b.select(adjust, b.sub(quotient, _i(1)), quotient)
+        return b.select(by_zero, zero, floor)
+    return b.select(adjust, b.add(remainder, y), remainder)  # y == 0: remainder of x / 1 is 0
+
+
+def _float_divmod(arith: Arith, a: ir.Value, d: ir.Value) -> tuple[ir.Value, ir.Value]:
+    """NumPy's npy_divmod (floor quotient, remainder with the divisor's sign); d == 0: a / d, fmod."""
+    b = arith.b
+    mod = b.frem(a, d)
+    div = b.fdiv(b.fsub(a, mod), d)
+    nonzero_mod = b.fcmp_unordered("!=", mod, _f(0.0))
+    signs_differ = b.xor(b.fcmp_ordered("<", d, _f(0.0)), b.fcmp_ordered("<", mod, _f(0.0)))
+    fix = b.and_(nonzero_mod, signs_differ)
+    adjusted_mod = b.select(fix, b.fadd(mod, d), mod)
+    div = b.select(fix, b.fsub(div, _f(1.0)), div)
+    remainder = b.select(nonzero_mod, adjusted_mod, arith.call("llvm.copysign.f64", F64, _f(0.0), d))
+    floor = arith.call("llvm.floor.f64", F64, div)
+    snapped = b.select(b.fcmp_ordered(">", b.fsub(div, floor), _f(0.5)), b.fadd(floor, _f(1.0)), floor)
+    quotient = b.select(b.fcmp_unordered("!=", div, _f(0.0)), snapped,
+                        arith.call("llvm.copysign.f64", F64, _f(0.0), b.fdiv(a, d)))
+    by_zero = b.fcmp_ordered("==", d, _f(0.0))
+    return b.select(by_zero, b.fdiv(a, d), quotient), b.select(by_zero, mod, remainder)
+
+
+def _int_power(module: ir.Module) -> ir.Function:
+    """`i64 jitcell.np.ipow(i64 x, i64 n)`, n >= 0: binary powering, wrapping as NumPy's ints do."""
+    name = "jitcell.np.ipow"
+    existing = module.globals.get(name)
+    if isinstance(existing, ir.Function):
+        return existing
+    fn = ir.Function(module, ir.FunctionType(I64, [I64, I64]), name)
+    fn.linkage = "internal"
+    x, n = fn.args
+    entry, head, body, end = (fn.append_basic_block(s) for s in ("entry", "head", "body", "end"))
+    b = ir.IRBuilder(entry)
+    b.branch(head)
+    b.position_at_end(head)
+    result, base, rest = b.phi(I64), b.phi(I64), b.phi(I64)
+    result.add_incoming(_i(1), entry)
+    base.add_incoming(x, entry)
+    rest.add_incoming(n, entry)
+    b.cbranch(b.icmp_signed(">", rest, _i(0)), body, end)
+    b.position_at_end(body)
+    odd = b.trunc(rest, I1)
+    result.add_incoming(b.select(odd, b.mul(result, base), result), body)
+    base.add_incoming(b.mul(base, base), body)
+    rest.add_incoming(b.ashr(rest, _i(1)), body)
+    b.branch(head)
+    b.position_at_end(end)
+    b.ret(result)
+    return fn
