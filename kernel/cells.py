@@ -82,6 +82,7 @@ class CompiledCells:
         self.remember_imports(cell)  # only now: a refused cell leaves the session as it was
         self.shell.user_ns.update(library.functions)
         self.shell.user_ns.update(library.generators)
+        self.shell.user_ns.update(library.classes)  # loader/classes.py
         for event in library.relinked:
             print(f"jitcell: {event}")
         try:

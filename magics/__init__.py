@@ -125,6 +125,7 @@ class JitMagics(Magics):
                                boundscheck=args.boundscheck == "on", break_linkage=args.teach_break,
                                context=context_of(self.shell))
         self.user_ns.update(library.functions)
+        self.user_ns.update(library.classes)
         self.user_ns.update(library.generators)
         if not args.quiet or show:
             display(summary_bundle(library, show=[v for v in show if v not in ("ir", "opt", "asm")]), raw=True)

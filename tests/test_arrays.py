@@ -357,7 +357,8 @@ def test_signature_shows_array_types(f):
      "cannot assign int[:] to a view of float elements in jitcell; the element types must be the same"),
     ("def f(a: float[:]) -> float[:]:\n    return a.copy(1)\n", "copy() takes no arguments in jitcell"),
     ("def f(a: float[:]) -> float[:]:\n    return a.sort()\n",
-     "'float[:]' has no method 'sort' in jitcell (copy() is supported)"),
+     "'float[:]' has no method 'sort' in jitcell (copy, reshape, ravel, flatten, transpose, dot, sum, prod, min, max, "
+     "mean, argmin, argmax are supported)"),
     ("def f(a: float[:]) -> float:\n    return a[1:][0, 1]\n",
      "too many indices for array: a 1-D array (float[:]) takes at most 1, not 2"),
     ("def f(a: int[:]) -> None:\n    a[0] = 1.5\n",
@@ -372,10 +373,10 @@ def test_signature_shows_array_types(f):
     ("def f(a: float[3]) -> None:\n    pass\n",
      "an array annotation has ':' for each axis, like float[:] or float[:, :]"),
     ("def f(a: float[:]) -> bool:\n    return a.sorted\n",
-     "'float[:]' has no attribute 'sorted' in jitcell (shape, size and ndim are supported)"),
-    ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.arange(n)\n",
-     "numpy.arange is not supported by jitcell (np.zeros, np.ones, np.empty, np.zeros_like, np.ones_like "
-     "and np.empty_like are)"),
+     "'float[:]' has no attribute 'sorted' in jitcell (shape, size, ndim and T are supported)"),
+    ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.cumsum(n)\n",
+     "numpy.cumsum is not supported by jitcell (np.zeros, np.ones, np.empty and their *_like forms, arange, argmax, "
+     "argmin, copy, dot, full, full_like, linspace, matmul, max, mean, min, prod, ravel, reshape, sum, transpose are)"),
     ("import numpy as np\ndef f(n: int) -> float[:]:\n    return np.zeros(n, dtype=str)\n",
      "dtype must be float, int, bool or complex (or np.float64, np.int64, np.bool_, np.complex128)"),
     ("import numpy as np\ndef f(n: float) -> float[:]:\n    return np.zeros(n)\n",

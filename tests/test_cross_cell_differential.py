@@ -37,6 +37,8 @@ def _split(source: str) -> list[str] | None:
     tree = ast.parse(source)
     if any(isinstance(node, ast.Yield) for node in ast.walk(tree)):
         return None
+    if any(isinstance(node, ast.ClassDef) for node in tree.body):
+        return None  # a class does not cross cells yet
     header = "".join(ast.get_source_segment(source, n) + "\n" for n in tree.body
                      if isinstance(n, (ast.Import, ast.ImportFrom)))
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef)]

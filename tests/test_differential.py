@@ -40,6 +40,8 @@ import io
 import math
 import re
 import struct
+import sys
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,9 +115,10 @@ def _options(source: str) -> dict:
 
 @functools.cache
 def _python_namespace(path: Path) -> dict:
-    namespace = {"__name__": f"program_{path.stem}"}
-    exec(compile(path.read_text(), str(path), "exec"), namespace)
-    return namespace
+    module = types.ModuleType(f"program_{path.stem}")  # a module of its own: @dataclass looks its class up there
+    sys.modules[module.__name__] = module
+    exec(compile(path.read_text(), str(path), "exec"), module.__dict__)
+    return module.__dict__
 
 
 @functools.cache

@@ -293,3 +293,16 @@ def test_an_array_passed_through_a_function_value_may_be_written(fresh_cache):
                                          r"to array elements"):
         apply(zero, frozen)
     assert frozen.tolist() == [1.0, 1.0, 1.0]
+
+
+def test_a_callable_of_instances_is_not_passed_from_python_yet():
+    lib = jitcell.compile_cell("from typing import Callable\nclass P:\n    x: float\n"
+                               "    def __init__(self, x: float):\n        self.x = x\n"
+                               "def make(k: Callable[[float], P], v: float) -> float:\n    return k(v).x\n"
+                               "def new(x: float) -> P:\n    return P(x)\n"
+                               "def made(v: float) -> float:\n    return make(new, v)\n")
+    assert lib.functions["made"](4.0) == 4.0  # in compiled code
+    with pytest.raises(TypeError, match=re.escape("make() takes 'k' as Callable[[float], P]: functions taking or "
+                                                  "returning instances cannot cross between Python and compiled "
+                                                  "code yet")):
+        lib.functions["make"](lib.classes["P"], 4.0)

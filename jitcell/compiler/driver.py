@@ -191,6 +191,8 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     }
     if frozen:
         manifest["frozen"] = frozen_names.manifest_rows(frozen)
+    if program.classes:  # each class's layout: the boundary reads it, and it is the class's identity
+        manifest["classes"] = [{"name": name, **row} for name, row in program.classes.items()]
     generators = [f for f in program.functions if isinstance(f.signature.returns, Generator)]
     if generators:  # bound as functions that say they cannot be called from Python (bind.py)
         manifest["generators"] = [{"name": f.name, "signature": f"{f.name}{f.signature}", "line": f.loc.line,

@@ -16,6 +16,7 @@ from jitcell.abi import SCRIPT_FUNCTION  # the function a kernel cell's top-leve
 from jitcell.errors import CompileError, Diagnostic, Loc, source_lines
 
 from . import syntax as S
+from .parse_classes import class_def
 
 __all__ = ["parse"]
 
@@ -30,7 +31,8 @@ _CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==",
 
 # What a user wrote, in words, for the constructs outside the subset.
 _UNSUPPORTED = {
-    ast.ClassDef: "classes", ast.Lambda: "lambda expressions", ast.Yield: "yield expressions used as values",
+    ast.ClassDef: "classes (nested ones)", ast.Lambda: "lambda expressions",
+    ast.Yield: "yield expressions used as values",
     ast.YieldFrom: "generators (yield from)", ast.Await: "await expressions",
     ast.With: "with statements", ast.AsyncWith: "async with statements", ast.AsyncFor: "async for loops",
     ast.AsyncFunctionDef: "async functions", ast.Global: "global declarations",
@@ -98,10 +100,11 @@ class _Parser:
         variables: list[S.Variable] = []
         constants: list[S.Constant] = []
         top: list[S.Stmt] = []
+        classes: list[S.ClassDef] = []
         for i, node in enumerate(tree.body):
             if i == 0 and _is_docstring(node):
                 continue
-            if self.script and not isinstance(node, (ast.FunctionDef, ast.Import, ast.ImportFrom)):
+            if self.script and not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
                 self.top_level(node, variables, top)
             elif isinstance(node, (ast.Assign, ast.AnnAssign)):
                 constants.extend(self.constant(node))
@@ -112,13 +115,18 @@ class _Parser:
                 functions.append(self.function(node))
                 if len(self.errors) > errors_before:
                     broken.add(node.name)
+            elif isinstance(node, ast.ClassDef):  # its methods are functions of the cell (parse_classes.py)
+                cls, methods, failed = class_def(self, node)
+                classes.append(cls)
+                functions.extend(methods)
+                broken.update(m.name for m in methods if failed)
             elif isinstance(node, (ast.Import, ast.ImportFrom)):
                 imp = self.import_(node)
                 if imp is not None:
                     imports.append(imp)
             else:
-                self.error(node, "only 'def', imports and constants such as 'N = 100' may appear at the top level "
-                                 f"of a %%jit cell, not {_describe(node)}")
+                self.error(node, "only 'def', 'class', imports and constants such as 'N = 100' may appear at the top "
+                                 f"level of a %%jit cell, not {_describe(node)}")
         seen: dict[str, S.FunctionDef] = {}
         for fn in functions:
             if fn.name in seen:
@@ -131,7 +139,7 @@ class _Parser:
             functions.append(S.FunctionDef(SCRIPT_FUNCTION, (), None, tuple(top) or (S.Pass(loc),), None, loc,
                                            script=True))
         return S.Module(tuple(functions), tuple(imports), tuple(self.errors), frozenset(broken),
-                        tuple(variables), tuple(constants))
+                        tuple(variables), tuple(constants), tuple(classes))
 
     def constant(self, node: ast.Assign | ast.AnnAssign) -> list[S.Constant]:
         """A %%jit cell's top-level assignment: `PI = 3.14159`, `N: int = 100`, `A, B = 1, 2`
@@ -230,6 +238,9 @@ class _Parser:
                 names.append((alias.asname or alias.name, alias.name))
         elif node.module == "__future__" and all(a.name == "annotations" for a in node.names):
             return None  # lets CPython run the cell too: annotations such as float[:] stay unevaluated
+        elif node.module == "dataclasses" and not node.level and all(a.name == "dataclass" and a.asname is None
+                                                                       for a in node.names):
+            return None  # the decorator of classes (parse_classes.py)
         elif node.module in ("typing", "collections.abc") and not node.level \
                 and all(a.name in (_TYPING_ANNOTATIONS if node.module == "typing" else _ITERATOR_ANNOTATIONS)
                         and a.asname is None for a in node.names):
@@ -305,6 +316,12 @@ class _Parser:
         match node:
             case ast.Assign(targets=[ast.Subscript() as target], value=value):
                 return S.AssignItem(self.subscript(target), self.expr(value), loc)
+            case ast.Assign(targets=[ast.Attribute() as target], value=value):  # a field (check/classes.py)
+                return S.AssignAttr(self.attribute(target), self.expr(value), None, None, loc)
+            case ast.AnnAssign(target=ast.Attribute() as target, annotation=ann, value=value) if value is not None:
+                return S.AssignAttr(self.attribute(target), self.expr(value), None, self.annotation(ann), loc)
+            case ast.AugAssign(target=ast.Attribute() as target, op=op, value=value) if type(op) in _BINOPS:
+                return S.AssignAttr(self.attribute(target), self.expr(value), _BINOPS[type(op)], None, loc)
             case ast.Assign(targets=[target], value=value) if _plain(target):
                 names = self.assign_targets(target)
                 if names is None:
@@ -475,8 +492,8 @@ class _Parser:
                     return None
                 return S.Tuple(tuple(i for i in items if i is not None), self.loc(node))
             case ast.Attribute(attr=attr):
-                self.error(node, f"assigning to an attribute ('.{attr} = ...') is not supported: "
-                                 "jitcell's values have no attributes to assign")
+                self.error(node, f"assigning to an attribute ('.{attr} = ...') in an unpacking or a chained "
+                                 "assignment is not supported yet; assign each field in a statement of its own")
                 return None
             case ast.Starred():
                 self.error(node, "starred assignment target must be in a list or tuple")
@@ -492,10 +509,23 @@ class _Parser:
     def name(self, node: ast.Name) -> S.Name:
         return S.Name(node.id, self.loc(node))
 
+    def attribute(self, node: ast.Attribute) -> S.Attribute:
+        return S.Attribute(self.expr(node.value), node.attr, self.loc(node))
+
     # ---- expressions ----------------------------------------------------------------
 
     def annotation(self, node: ast.expr) -> S.Expr:
-        """An annotation: an expression where `...` may end a tuple's items (`tuple[int, ...]`)."""
+        """An annotation: an expression where `...` may end a tuple's items (`tuple[int, ...]`); a string is
+        the annotation it holds (`"Node | None"`, a class named before Python has made it)."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip():
+            try:
+                inner = ast.parse(node.value.strip(), mode="eval").body
+            except SyntaxError:
+                return self.expr(node)
+            for part in ast.walk(inner):  # located at the string (not its contexts: ast.Load() is shared)
+                if isinstance(part, ast.expr):
+                    part.lineno, part.col_offset = node.lineno, node.col_offset
+            return self.annotation(inner)
         if isinstance(node, ast.List):  # the parameters of Callable[[A, B], R]
             return S.ListLiteral(tuple(self.annotation(e) for e in node.elts), self.loc(node))
         if not isinstance(node, ast.Subscript):
@@ -523,10 +553,7 @@ class _Parser:
                     return S.Const(0, loc)  # the cell fails after parsing: the value is never used
                 return S.Const(value, loc)
             case ast.BinOp(left=left, op=op, right=right):
-                opname = _BINOPS.get(type(op))
-                if opname is None:
-                    self.error(node, "the '@' operator is not supported")
-                    opname = "+"
+                opname = "@" if isinstance(op, ast.MatMult) else _BINOPS[type(op)]  # @: arrays only
                 return S.BinOp(opname, self.expr(left), self.expr(right), loc)
             case ast.UnaryOp(op=op, operand=operand):
                 return S.UnaryOp(_UNARYOPS[type(op)], self.expr(operand), loc)

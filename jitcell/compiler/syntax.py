@@ -197,8 +197,18 @@ class Comprehension:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class NewInstance:
+    """A new instance of class `cls`, its fields at their defaults: the first statement of the
+    constructor check/classes.py writes for each class, never parsed."""
+
+    cls: str
+    loc: Loc
+
+
 Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attribute | Tuple | FString
-        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received | Comprehension | Starred)
+        | Subscript | SliceAll | Slice | ListLiteral | DictLiteral | SetLiteral | Received | Comprehension | Starred
+        | NewInstance)
 
 # An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`), one of which
 # may be starred (`first, *rest = xs`).
@@ -222,6 +232,18 @@ class AssignTargets:
 
     targets: tuple[Target, ...]
     value: Expr
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class AssignAttr:
+    """`obj.attr = value`, `obj.attr: T = value` (a field's type, in `__init__`), or with `op`,
+    `obj.attr op= value` (obj evaluated once): a field of an instance (check/classes.py)."""
+
+    target: Attribute
+    value: Expr
+    op: str | None
+    annotation: Expr | None
     loc: Loc
 
 
@@ -363,7 +385,8 @@ class Emit:
     loc: Loc
 
 
-Stmt = (Assign | AssignTargets | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For | Break
+Stmt = (Assign | AssignTargets | AssignAttr | AugAssign | AssignItem | AugAssignItem | DeleteItem | If | While | For
+        | Break
         | Continue | Return | Pass | Assert | Raise | Try | ExprStmt | Yield | Emit)
 
 # ---- top level ---------------------------------------------------------------
@@ -422,6 +445,32 @@ class Import:
 
 
 @dataclass(frozen=True, slots=True)
+class Field:
+    """`x: float` (or `x: float = 0.0`) in a class body, or `self.x = ...` in its `__init__`."""
+
+    name: str
+    annotation: Expr | None  # None: typed from the value `__init__` assigns (check/classes.py)
+    default: Expr | None
+    loc: Loc
+    value: Expr | None = None  # what `__init__` assigns, for a field its body does not annotate
+
+
+@dataclass(frozen=True, slots=True)
+class ClassDef:
+    """A class of a cell. Its methods are among the module's functions, named "Point.norm"
+    (a method's `self` annotated as the class); `static` names its @staticmethods."""
+
+    name: str
+    fields: tuple[Field, ...]
+    methods: tuple[str, ...]  # the functions' names, "Point.__init__" included
+    static: frozenset[str]
+    docstring: str | None
+    loc: Loc
+    initialized: frozenset[str] = frozenset()  # the fields __init__ assigns unconditionally (its top level)
+    properties: frozenset[str] = frozenset()  # methods that are @property getters
+
+
+@dataclass(frozen=True, slots=True)
 class Module:
     functions: tuple[FunctionDef, ...]
     imports: tuple[Import, ...]
@@ -431,3 +480,4 @@ class Module:
     broken: frozenset[str] = frozenset()
     variables: tuple[Variable, ...] = ()  # kernel cells only (script=True)
     constants: tuple[Constant, ...] = ()  # %%jit cells only (script=False), in order
+    classes: tuple[ClassDef, ...] = ()

@@ -372,6 +372,20 @@ class ArrayCopy:
 
 
 @dataclass(frozen=True, slots=True)
+class NumpyCall:
+    """A NumPy function or array method beyond indexing (check/numpy_functions.py): "arange",
+    "linspace", "full", "reshape", "ravel", "flatten", "transpose", "sum", "prod", "min", "max",
+    "mean", "argmin", "argmax", "dot", "matmul". `args` start with the array (for array ones);
+    `axis` is a reduction's axis (None: the whole array)."""
+
+    function: str
+    args: tuple[Expr, ...]
+    axis: int | None
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class ElementOf:
     """In an ArrayMap's kernel: input `index`'s current element (a scalar input: its value)."""
 
@@ -610,13 +624,37 @@ class IsNone:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class New:
+    """A new instance (check/classes.py): `words` fields, zero but for `defaults` (field index, value);
+    bit k of `mask` set: field k is an object the instance owns (lower/classes.py)."""
+
+    type: Type
+    words: int
+    mask: int
+    defaults: tuple[tuple[int, Expr], ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class GetField:
+    """`obj.name`: field `index` of an instance."""
+
+    obj: Expr
+    index: int
+    name: str
+    type: Type
+    loc: Loc
+
+
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | FunctionRef | CallValue
         | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleIndex | TupleSlice | Comprehension | Hole | DictNew
         | DictGet
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
-        | ElementOf | ElementOp | ArrayMap | ArrayMask
-        | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone)
+        | ElementOf | ElementOp | ArrayMap | ArrayMask | NumpyCall
+        | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone
+        | New | GetField)
 
 # ---- statements --------------------------------------------------------------
 
@@ -937,11 +975,24 @@ class SetGlobal:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class SetField:
+    """`obj.name = value`; `update`: `obj.name op= value`, where a Hole in value stands for the old value
+    (obj evaluated once). value is evaluated after obj, as Python does."""
+
+    obj: Expr
+    index: int
+    name: str
+    value: Expr
+    update: bool
+    loc: Loc
+
+
 Stmt = (Assign | Unpack | Destructure | ForEach | If | While | ForRange | Break | Continue | Return | Assert | Eval
         | Raise | Try
         | DictSet | DictUpdate | DictDelete | ForDict | ArraySet | ArrayUpdate | ArrayAssign | ForArray | ForStr
         | ArrayInPlace | ArrayMaskSet
-        | SetGlobal | ListSet | ListUpdate | ListDelete | ForList | Yield)
+        | SetGlobal | ListSet | ListUpdate | ListDelete | ForList | Yield | SetField)
 
 # ---- functions ---------------------------------------------------------------
 
@@ -980,6 +1031,7 @@ class Function:
 class Program:
     functions: tuple[Function, ...]
     variables: dict[str, Type] = field(default_factory=dict, hash=False)  # declared by this cell
+    classes: dict[str, dict] = field(default_factory=dict, hash=False)  # name -> {fields: [[f, type]], static}
 
 
 def walk(node):

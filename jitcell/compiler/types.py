@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "RANGE", "ERROR", "Array", "Tuple", "Dict", "Set",
-           "List", "VarTuple", "Generator", "Optional", "Function", "type_from_name", "type_from_text", "is_numeric",
-           "is_heap", "has_heap_parts"]
+           "List", "VarTuple", "Generator", "Optional", "Function", "Instance", "type_from_name", "type_from_text",
+           "is_numeric", "is_heap", "has_heap_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +143,15 @@ class Function(Type):
         object.__setattr__(self, "result", result)
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class Instance(Type):
+    """An instance of a class of the cell (check/classes.py): a reference-counted runtime object,
+    its fields after a header (lower/classes.py). `name` is the class's name: one cell defines it."""
+
+    def __init__(self, name: str):
+        object.__setattr__(self, "name", name)
+
+
 _BY_NAME = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR, "complex": COMPLEX}
 
 
@@ -216,7 +225,7 @@ def is_numeric(t: Type) -> bool:
 
 def is_heap(t: Type) -> bool:
     """A reference-counted object behind a pointer."""
-    return t is STR or t == STR or isinstance(t, (Array, Dict, Set, List))
+    return t is STR or t == STR or isinstance(t, (Array, Dict, Set, List, Instance))
 
 
 def has_heap_parts(t: Type) -> bool:

@@ -29,6 +29,7 @@ from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
 from jitcell.runtime.lists import Boundary, is_sequence
 
+from . import classes
 from .callables import function_argument
 from .library import Library
 from .manifest import TypeName, as_default, parse_type
@@ -131,12 +132,16 @@ class GeneratorFunction:
 def bind(library: Library) -> Library:
     """Wrap each exported function; a kernel cell's top-level code (`__cell__`) becomes
     `library.cell_main` rather than a function of the cell, its variables `library.variables`."""
+    library.classes = classes.bind_classes(library)  # before the functions, whose wrappers name them
     for info in library.manifest["functions"]:
         function = _make_function(info, library)
         if info["name"] == SCRIPT_FUNCTION:
             library.cell_main = function
         else:
             library.functions[info["name"]] = function
+    rows = library.manifest.get("classes", [])
+    classes.attach(library.classes, library.functions, {s for row in rows for s in row["static"]},
+                   {p for row in rows for p in row.get("properties", [])})
     for row in library.manifest.get("generators", ()):
         library.generators[row["name"]] = GeneratorFunction(row, library)
     if "variables" in library.manifest:
@@ -180,10 +185,11 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__tuple": None if _maybe_none_number(info["returns"]) else _tuple_reader(items) if items
         else _complex_reader if through_memory else None,
         "jc__Boundary": Boundary, "jc__as_function": function_argument(name),
+        **classes.wrapper_namespace(library, name),
         **(arrays.wrapper_namespace(name, arguments) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
-    call = staticmethod(namespace[name])  # no `self`: argument counts are the function's own
+    call = staticmethod(namespace[name.replace(".", "__")])  # no `self`: argument counts are the function's own
     cls = type("JitFunction", (JitFunction,), {"__call__": call, "__slots__": ()})
     return cls(name, info, library)
 
@@ -197,12 +203,18 @@ def _wrapper_source(info: dict) -> str:
     if info.get("keyword_only"):
         written.insert(len(params) - info["keyword_only"], "*")
     signature = ", ".join(written)
-    lines = [f"def {info['name']}({signature}):"]
+    lines = [f"def {info['name'].replace('.', '__')}({signature}):"]  # a method: Point.norm
+    lines += classes.refused_lines(info)  # containers of instances: compiled callers only, yet
     args, late = [], []
     if any(_reflected(t) for _, t in info["params"]) or _reflected(info["returns"]):
         lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
     arguments = _arguments(info, lines)  # a tuple parameter: checked, then its items are arguments
     for p, shown, t in arguments:
+        if classes.is_class_type(t):  # an instance: its own class, passed as its address (classes.py)
+            more, passed = classes.wrapper_lines(p, t, shown)
+            lines += more
+            args += passed
+            continue
         if t.endswith(" | None"):  # None, or checked as the type it may be (check/optional.py)
             inner = _inner(t)
             if _reflected(inner):
@@ -259,7 +271,8 @@ def _wrapper_source(info: dict) -> str:
             lines.append(f"    return jc__tuple(jc__out, ({''.join(p + ', ' for p, _, _ in arguments)}))")
         return "\n".join(lines) + "\n"
     returns = _inner(info["returns"])
-    result = ("jc__take_str(jc__result)" if returns == "str" else
+    instances = classes.result_expression(returns)  # an instance (or a container of them: refused)
+    result = (instances if instances is not None else "jc__take_str(jc__result)" if returns == "str" else
               f"jc__call.result(jc__result, {returns!r}, ({''.join(p + ', ' for p, _, _ in arguments)}))"
               if _reflected(returns) and "[:" in returns else  # a list of arrays: views of them
               f"jc__call.result(jc__result, {returns!r})" if _reflected(returns) else
@@ -336,8 +349,7 @@ def _ctype(t: str):
         parsed = parse_type(t)
         return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
     return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[", "Callable[")) or is_array_type(t) \
-        or t == "str | None" \
-        else _CTYPES[t]
+        or t == "str | None" or classes.is_class_type(t) else _CTYPES[t]
 
 
 def _struct(items: list[str]) -> type[ctypes.Structure]:
@@ -363,6 +375,8 @@ def _type_text(parsed: TypeName) -> str:
         return f"{parsed[1]}[{', '.join([':'] * parsed[2])}]"
     if parsed[0] == "callable":
         return f"Callable[[{', '.join(_type_text(p) for p in parsed[1])}], {_type_text(parsed[2])}]"
+    if parsed[0] == "class":  # an instance (classes.py)
+        return parsed[1]
     return parsed[0]
 
 

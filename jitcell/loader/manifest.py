@@ -24,12 +24,14 @@ from jitcell import abi
 from jitcell.runtime import callbacks
 from jitcell.version import CODEGEN_ABI
 
+from . import classes
+
 __all__ = ["problem", "parse_type", "signature_text", "is_identifier", "TypeName"]
 
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _SCALARS = ("int", "float", "bool", "str", "complex")
 _DICT_KEYS = ("int", "str")
-_OPTIONAL_INNER = ("int", "float", "bool", "str", "list", "dict")  # what may be None (check/optional.py)
+_OPTIONAL_INNER = ("int", "float", "bool", "str", "list", "dict", "class")  # what may be None (check/optional.py)
 _DICT_VALUES = ("int", "float", "bool", "str")
 _ARRAY_ELEMENTS = ("int", "float", "bool", "complex")
 _OPTIONS = {"opt": int, "wraparound": bool, "first_line": int, "loop_versioning": bool, "interrupt_checks": bool,
@@ -40,6 +42,7 @@ _INT64 = (-(2**63), 2**63 - 1)
 # A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("set", element),
 # ("array", element, ndim), ("list", element), ("optional", inner), ("vartuple", element) for tuple[T, ...],
 # ("callable", (param, ...), result) for Callable[[A, B], R]
+# ("class", name) for an instance of a class of the cell (declared in the manifest's `classes`: classes.py)
 TypeName = tuple
 
 
@@ -136,6 +139,9 @@ def _parse(text: str) -> tuple[TypeName, str]:
         if not _is_key(element) or not rest.startswith("]"):
             raise ValueError(text)
         return ("set", text[len("set["):len(text) - len(rest)]), rest[1:]
+    name = re.match(r"[A-Za-z_]\w*", text)
+    if name is not None and not keyword.iskeyword(name.group()):
+        return ("class", name.group()), text[name.end():]
     raise ValueError(text)
 
 
@@ -279,7 +285,7 @@ def _check_manifest(manifest: object, key: str) -> None:
     m = _object(manifest, "", ("format", "key", "tag", "jitcell", "abi", "toolchain", "source", "options",
                                "created", "library", "functions", "slots", "removed_slots", "imports", "globals",
                                "exports", "sections", "sites", "timings", "callees"),
-                ("variables", "uses", "frozen", "generators", "hmac"))
+                ("variables", "uses", "frozen", "generators", "hmac", "classes"))
     if m["format"] != 1:
         raise _fail("format", "not 1")
     if not isinstance(key, str) or not _HEX64.match(key) or m["key"] != key:
@@ -362,6 +368,7 @@ def _check_manifest(manifest: object, key: str) -> None:
             _str(row["value"], f"frozen[{i}].value")
     if "hmac" in m:
         _line(m["hmac"], "hmac")
+    classes.check(m, parse_type, _fail)
 
 
 def _check_options(value: object) -> dict:
@@ -393,7 +400,7 @@ def _check_function(value: object, where: str, options: dict) -> str:
     row = _object(value, where, ("name", "symbol", "params", "returns", "defaults", "signature", "doc"),
                   ("result_items", "writes_arrays", "call_symbol", "keyword_only"))
     name = row["name"]
-    if not (is_identifier(name) or name == abi.SCRIPT_FUNCTION):
+    if not (is_identifier(name) or name == abi.SCRIPT_FUNCTION or all(map(is_identifier, name.split(".", 1)))):
         raise _fail(f"{where}.name", f"{name!r} is not a name jitcell writes")
     if row["symbol"] != abi.function_symbol(name):
         raise _fail(f"{where}.symbol", "not the one its name derives")

@@ -49,6 +49,7 @@ from jitcell.runtime import callbacks
 from . import addresses, files, variables
 from .bind import GeneratorFunction, JitFunction
 from .cache import Cache, normalize_source, sha256
+from .classes import JitInstance
 
 __all__ = ["Namespace", "Relink", "Callees", "resolve", "names_of", "key_part", "resolver", "signature_of",
            "entry_address", "link", "manifest_rows", "missing_callees"]
@@ -139,6 +140,9 @@ class Callees(dict):
         messages.update({w: f"{w}() is a generator function of another cell; jitcell walks a generator only in the "
                             f"cell that defines it: define {w}() in this cell" for w in words
                          if isinstance(self.names.get(w), GeneratorFunction)})
+        messages.update({w: f"{w} is a class of another cell; classes cannot be used across cells yet: define {w} in "
+                            "this cell" for w in words
+                         if isinstance(self.names.get(w), type) and issubclass(self.names[w], JitInstance)})
         return messages
 
 
@@ -435,6 +439,9 @@ class Namespace:
         defined = [(n, fn) for n, fn in library.functions.items() if only is None or n in only]
         for name, fn in defined:
             self.names[name] = fn
+        for name, cls in library.classes.items():  # classes.py
+            if only is None or name in only:
+                self.names[name] = cls
         for name, generator in library.generators.items():  # so that another cell's call of it says why not
             if only is None or name in only:
                 self.names[name] = generator

@@ -254,6 +254,7 @@ class _Marker:
             "array_unaligned": "checks the array arguments' strides and alignment",
             "array_slice_step": "slice check: the step may be 0",
             "array_broadcast": "checks the shapes of a slice assignment",
+            "array_numpy": f"checks what NumPy's {info.get('op')} refuses (shapes, sizes, an empty array)",
             "array_operands": "checks that the operands' shapes broadcast together",
             "array_output": "checks that the result fits the array updated in place",
             "array_mask": "checks that the mask has the array's shape",

@@ -5,8 +5,9 @@
     >>> runtime.call("live_objects")             # objects alive right now
     0
 
-Its source is `source.py` beside this file (then `source_random.py`, the random generators, and
-`source_keys.py`, tuple keys of tables),
+Its source is `source.py` beside this file (then `source_random.py`, the random generators,
+`source_keys.py`, tuple keys of tables, `source_instances.py`, instances of classes, and
+`source_numpy.py`, `source_numpy_shapes.py`: NumPy functions),
 compiled like a cell with internal=True. The
 library is an ordinary cache entry: a restarted kernel loads it from disk like any other,
 and every cell library that uses it finds its functions through patched slots.
@@ -37,6 +38,11 @@ SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.p
 RANDOM_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_random.py")
 # and then the keys of tables that are tuples (sets of tuples, dicts keyed by tuples)
 KEYS_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_keys.py")
+# and the instances of classes of cells
+INSTANCES_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_instances.py")
+# and NumPy's creation, shape, reduction and dot functions
+NUMPY_SOURCE_PATHS = tuple(os.path.join(os.path.dirname(SOURCE_PATH), name)
+                           for name in ("source_numpy.py", "source_numpy_shapes.py"))
 
 _library = None
 _builder: Callable | None = None
@@ -68,7 +74,8 @@ def library():
             raise JitError("the runtime library is built by jitcell's pipeline, which has not been set up in "
                            "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
         source = ""
-        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH, KEYS_SOURCE_PATH):
+        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH, KEYS_SOURCE_PATH, INSTANCES_SOURCE_PATH,
+                     *NUMPY_SOURCE_PATHS):
             with open(path, encoding="utf-8") as f:
                 source += f.read() + "\n\n"
         built = _builder(source, _offered)

@@ -25,6 +25,7 @@ import ctypes
 
 from jitcell import runtime
 from jitcell.runtime.array_exprs import ELEMENTWISE_ERRORS, elementwise_error
+from jitcell.runtime.numpy_errors import numpy_error
 
 __all__ = ["parse_type", "is_array_type", "wrapper_lines", "wrapper_namespace", "take_array", "ArrayOwner",
            "ArgumentView", "site_error", "argtypes", "array_layout"]
@@ -302,6 +303,8 @@ def site_error(kind: str, site: dict, values: list) -> BaseException:
         except ValueError as error:
             return error
         return SystemError(f"jitcell: shape {source} was reported not to broadcast into {target}")
+    if kind == "array_numpy":  # NumPy's own exception for a NumPy call (numpy_errors.py)
+        return numpy_error(site["op"], values)
     if kind in ELEMENTWISE_ERRORS:  # whole-array expressions (runtime/array_exprs.py)
         return elementwise_error(kind, values)
     if kind == "array_unaligned":

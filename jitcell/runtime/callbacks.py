@@ -37,6 +37,7 @@ from jitcell.runtime import lists
 from jitcell.runtime.arrays import site_error
 from jitcell.runtime.convert import read_set
 from jitcell.runtime.keys import is_tuple_key, split_type
+from jitcell.runtime.numpy_errors import NUMPY_ERROR_OPS
 
 __all__ = ["TARGETS", "PENDING", "address", "register_library", "take_pending"]
 
@@ -474,7 +475,7 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "dict_changed": {"operands"}, "dict_keys_changed": {"operands"}, "set_changed": {"operands"},
     "array_index": {"ndim", "operands"},
     "array_new": {"ndim", "dtype", "operands"}, "array_unaligned": {"params", "operands"},
-    "array_slice_step": {"operands"}, "array_broadcast": {"operands"},
+    "array_slice_step": {"operands"}, "array_broadcast": {"operands"}, "array_numpy": {"op", "operands"},
     "array_operands": {"operands"}, "array_output": {"operands"}, "array_mask": {"operands"},
     "array_mask_count": {"operands"}, "array_power": {"operands"},
     "format": {"conversion", "spec", "operands"}, "print": {"items", "sep", "end", "flush"}, "interrupt": set(),
@@ -566,7 +567,7 @@ def site_problem(site: object) -> str | None:
         return f"a {kind} site has the fields {sorted(fields)}"
     if any(type(site[f]) is not int or not 0 <= site[f] < 1 << 31 for f in ("line", "col")):
         return "its line and column are not numbers"
-    if not isinstance(site["function"], str) or not site["function"].isidentifier():
+    if not isinstance(site["function"], str) or not all(p.isidentifier() for p in site["function"].split(".", 1)):
         return "its function is not a name"
     operands = site.get("operands", [])
     if not isinstance(operands, list) or any(not _passed(t) for t in operands):
@@ -601,6 +602,8 @@ def site_problem(site: object) -> str | None:
         return "its array has neither 1 nor 2 dimensions"
     if kind == "array_new" and site["dtype"] not in ("float64", "int64", "bool", "complex128"):
         return "its dtype is not one jitcell makes"
+    if kind == "array_numpy" and site["op"] not in NUMPY_ERROR_OPS:
+        return "its operation is not a NumPy function jitcell checks"
     if kind == "array_unaligned" and not (isinstance(site["params"], list) and
                                           all(isinstance(p, str) and _argument_name(p) for p in site["params"])):
         return "its parameters are not names"

@@ -8,7 +8,8 @@ every load with the function's address in this process. CPython never runs it.
 Objects are reference counted; an object is its address:
 
     word 0  reference count        (string literals start at 2**62: never freed)
-    word 1  kind                   1 str, 2 dict, 3 array, 4 list, 5 a table's tuple key (source_keys.py)
+    word 1  kind                   1 str, 2 dict, 3 array, 4 list, 5 a table's tuple key (source_keys.py),
+                                   16 instance (source_instances.py)
     str:    word 2 byte length, word 3 character count, word 4 hash (-1: not yet),
             bytes from offset 40, UTF-8, followed by a NUL
     dict:   word 2 kinds (key kind | value kind << 8; keys 0 int, 1 str, 2 tuple; values 0 int,
@@ -82,6 +83,9 @@ def obj_alloc(size: int, kind: int) -> int:
 def obj_destroy(o: int) -> None:
     """Called when a reference count drops to zero: frees what the object owns, then it."""
     kind = load64(o + 8)
+    if kind == 16:  # an instance of a class: without recursion (source_instances.py)
+        inst_destroy(o)
+        return
     if kind == 2:
         table_clear(o)
     if kind == 5:

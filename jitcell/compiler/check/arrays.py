@@ -21,13 +21,13 @@ from collections.abc import Mapping
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Instance, Optional, Tuple, Type
 from jitcell.errors import Loc
 
 from .array_exprs import UFUNCS, ArrayExprChecks
 from .bound_methods import bound_method_message
 
-__all__ = ["ArrayChecks", "array_annotation", "array_writers", "NUMPY_CONSTANTS"]
+__all__ = ["ArrayChecks", "array_annotation", "array_writers", "element_name", "NUMPY_CONSTANTS"]
 
 _ELEMENT_NAMES = {"float": FLOAT, "float64": FLOAT, "int": INT, "int64": INT, "bool": BOOL, "complex": COMPLEX,
                   "complex128": COMPLEX}
@@ -37,7 +37,7 @@ NUMPY_CONSTANTS = {"pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan}
 _CREATORS = ("zeros", "ones", "empty")
 
 
-def _element_name(node: S.Expr, imports: dict[str, str], builtin_names: bool = True) -> Type | None:
+def element_name(node: S.Expr, imports: dict[str, str], builtin_names: bool = True) -> Type | None:
     """float, int, bool, float64, int64 (names) or np.float64, np.int64, np.bool_ (attributes)."""
     if isinstance(node, S.Name) and builtin_names:
         return _ELEMENT_NAMES.get(node.id)
@@ -51,7 +51,7 @@ def array_annotation(node: S.Expr, imports: dict[str, str]) -> Type | str | None
     None when the annotation is not an array's."""
     if not isinstance(node, S.Subscript):
         return None
-    element = _element_name(node.value, imports)
+    element = element_name(node.value, imports)
     if element is None:
         return None
     if not all(isinstance(i, S.SliceAll) for i in node.indices):
@@ -166,6 +166,8 @@ def _origins(e: T.Expr, views: dict[str, set[str]], params: list[str]) -> set[st
             return set(views[name])
         case T.ArrayNew() | T.ArrayCopy() | T.ArrayMap() | T.ArrayMask():
             return set()
+        case T.NumpyCall(function=function, args=args):  # reshape, ravel, transpose may be views
+            return _origins(args[0], views, params) if function in ("reshape", "ravel", "transpose") else set()
         case T.ArrayView(array=array):
             return _origins(array, views, params)
         case T.Conditional(body=body, orelse=orelse):
@@ -300,7 +302,7 @@ class ArrayChecks(ArrayExprChecks):
         """`a.copy()`."""
         assert isinstance(a.type, Array)
         if name != "copy":
-            return self.error(f"'{a.type}' has no method {name!r} in jitcell (copy() is supported)", node.func.loc)
+            return self.array_method_call(a, name, node)  # numpy_functions.py
         if node.args or node.keywords:
             return self.error("copy() takes no arguments in jitcell", node.loc)
         return T.ArrayCopy(a, a.type, node.loc)
@@ -319,11 +321,18 @@ class ArrayChecks(ArrayExprChecks):
             return self.error(f"numpy.{attr} is not supported here by jitcell (np.zeros, np.ones, np.empty "
                               "and their *_like forms, and np.pi, np.e, np.inf, np.nan are)", loc)
         unsupported = "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"
+        if isinstance(base, S.Name) and base.id in self.module.classes and base.id not in self.locals:
+            return self.error(f"class attributes are not supported yet by jitcell; read '{attr}' from an instance of "
+                              f"{base.id}", loc)
         if isinstance(base, S.Name) and base.id not in self.locals and base.id not in self.assigned_names:
             return self.error(unsupported, loc)
         a = self.expr(base)
         if a.type is ERROR:
             return a
+        if isinstance(a.type, Instance):
+            return self.field_read(a, attr, loc)  # check/classes.py
+        if isinstance(a.type, Optional) and isinstance(a.type.inner, Instance):
+            return self.error(f"this value may be None ({a.type}): test it with 'is not None' first", loc)
         if not isinstance(a.type, Array):
             return self.error(bound_method_message(node, a.type) or unsupported, loc)
         if attr == "shape":
@@ -332,7 +341,9 @@ class ArrayChecks(ArrayExprChecks):
             return T.ArrayDim(a, None, INT, loc)
         if attr == "ndim":
             return T.Literal(a.type.ndim, INT, loc)
-        return self.error(f"'{a.type}' has no attribute '{attr}' in jitcell (shape, size and ndim are supported)",
+        if attr == "T":
+            return self.shape_call("transpose", a, loc)  # numpy_functions.py
+        return self.error(f"'{a.type}' has no attribute '{attr}' in jitcell (shape, size, ndim and T are supported)",
                           loc)
 
     # ---- np.zeros(shape, dtype=...) ---------------------------------------------------------
@@ -344,8 +355,7 @@ class ArrayChecks(ArrayExprChecks):
         if member in UFUNCS:
             return self.ufunc(member, node)
         if fill not in _CREATORS:
-            return self.error(f"numpy.{member} is not supported by jitcell (np.zeros, np.ones, np.empty, "
-                              "np.zeros_like, np.ones_like and np.empty_like are)", loc)
+            return self.numpy_function(member, node)  # numpy_functions.py
         args = list(node.args)
         dtype_node = None
         for kw in node.keywords:
@@ -360,7 +370,7 @@ class ArrayChecks(ArrayExprChecks):
                               f"in jitcell", loc)
         element = None
         if dtype_node is not None:
-            element = _element_name(dtype_node, self.module.imports,
+            element = element_name(dtype_node, self.module.imports,
                                     builtin_names=not (isinstance(dtype_node, S.Name)
                                                        and dtype_node.id in self.locals))
             if element is None or isinstance(dtype_node, S.Name) and dtype_node.id not in ("int", "float", "bool",

@@ -32,6 +32,7 @@ from jitcell.compiler.types import (
     Array,
     Dict,
     Generator,
+    Instance,
     List,
     Optional,
     Set,
@@ -44,6 +45,7 @@ from jitcell.errors import Diagnostic, Loc
 from .array_exprs import ArrayExprChecks
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
 from .callables import CallableChecks
+from .classes import ClassChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
@@ -54,6 +56,7 @@ from .host import ModuleContext
 from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
+from .numpy_functions import NumpyFunctionChecks
 from .optional import OptionalChecks
 from .powers import PowerChecks
 from .randoms import RandomChecks
@@ -77,9 +80,9 @@ _SHIFTS = frozenset({"<<", ">>"})
 
 
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
-                        VarTupleChecks, ArrayChecks, ArrayExprChecks, IterationChecks, ComprehensionChecks,
-                        ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks, PowerChecks, RangeChecks,
-                        CallableChecks):
+                        VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
+                        ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
+                        PowerChecks, RangeChecks, ClassChecks, CallableChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -277,6 +280,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 return T.Hole(t, loc)
             case S.Comprehension():
                 return self.comprehension(node)
+            case S.NewInstance():
+                return self.new_instance(node)  # check/classes.py
         return self.error(f"{type(node).__name__} is not supported", node.loc)
 
     def constant(self, node: S.Const) -> T.Expr:
@@ -332,9 +337,10 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.error(f"functions are not values in jitcell; call {name}(...)", loc)
         if target is not None and target.startswith("cmath."):
             return self.cmath_constant(target[6:], loc)
-        if name in self.module.definitions or target is None and name in self.module.callees:
+        if (name in self.module.definitions or target is None and name in self.module.callees) \
+                and name not in self.module.classes:
             return self.function_value(name, loc)  # check/callables.py
-        if name in BUILTINS or target == "math":
+        if name in BUILTINS or target == "math" or name in self.module.classes:  # a class is not a value (yet)
             return self.error(f"'{name}' is not a value in jitcell; call it", loc)
         return self.undefined(name, loc)
 
@@ -439,6 +445,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if op == "@":
+            return self.array_product("matmul", left, right, loc)  # numpy_functions.py
         if isinstance(left.type, Array) or isinstance(right.type, Array):
             return self.array_binary(op, left, right, loc)
         if any(isinstance(t, Set) or t is EMPTY_SET for t in (left.type, right.type)):
@@ -472,6 +480,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if (folded := self.type_compare(left, ops, comparators, loc)) is not None:  # type(x) is int
             return folded
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        if (same := self.instance_identity(operands, ops, loc)) is not None:  # check/classes.py
+            return same
         if "is" in ops or "is not" in ops:
             return self.identity(operands, ops, loc)
         if any(e.type is ERROR for e in operands):
@@ -582,6 +592,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) \
                 and self.module_alias(func.value.id, "cmath"):
             return self.call_cmath(func.attr, node)
+        if (method := self.class_call(node)) is not None:  # Point.make(...) (check/classes.py)
+            return method
         if isinstance(func, S.Name):
             return self.call_local(func, node)  # a call through a function value (check/callables.py)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
@@ -590,6 +602,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             base = self.expr(func.value)
             if base.type is ERROR:
                 return base
+            if isinstance(base.type, Instance):
+                return self.method_call(base, func.attr, node)  # check/classes.py
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
             if isinstance(base.type, Set):
@@ -614,7 +628,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                      for i, (a, t) in enumerate(zip(node.args, params, strict=True)))
         return T.Intrinsic(f"mem.{name}", args, result, node.loc)
 
-    def call_cell(self, name: str, node: S.Call) -> T.Expr:
+    def call_cell(self, name: str, node: S.Call, receiver: T.Expr | None = None) -> T.Expr:
+        """`receiver`: the instance a method is called on (`p.norm()`), its first argument."""
         external = name not in self.module.definitions  # of another cell (namespace.py)
         sig = self.module.callees[name] if external else self.module.signatures[name]
         if isinstance(sig, str):  # a type that cannot cross cells
@@ -622,17 +637,25 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         params = sig.params
         bound: dict[str, T.Expr] = {}
         positional = len(params) - sig.keyword_only
-        if len(node.args) > positional:
-            return self.error(f"{name}() takes {positional} positional argument"
-                              f"{'s' if positional != 1 else ''} but {len(node.args)} were given", node.loc)
-        for (pname, _), arg in zip(params, node.args, strict=False):
+        given = len(node.args) + (receiver is not None)
+        shown, counted = name, 0  # a class's constructor: CPython names its __init__, self counted
+        if name in self.module.classes and f"{name}.__init__" in self.module.definitions:
+            shown, counted = f"{name}.__init__", 1
+        if given > positional:
+            if name in self.module.classes and not counted:
+                return self.error(f"{name}() takes no arguments", node.loc)
+            return self.error(f"{shown}() takes {positional + counted} positional argument"
+                              f"{'s' if positional + counted != 1 else ''} but {given + counted} were given", node.loc)
+        if receiver is not None:
+            bound[params[0][0]] = receiver
+        for (pname, _), arg in zip(params[receiver is not None:], node.args, strict=False):
             bound[pname] = self.expr(arg)
         names = [p for p, _ in params]
         for kw in node.keywords:
             if kw.name not in names:
-                return self.error(f"{name}() got an unexpected keyword argument '{kw.name}'", kw.loc)
+                return self.error(f"{shown}() got an unexpected keyword argument '{kw.name}'", kw.loc)
             if kw.name in bound:
-                return self.error(f"{name}() got multiple values for argument '{kw.name}'", kw.loc)
+                return self.error(f"{shown}() got multiple values for argument '{kw.name}'", kw.loc)
             bound[kw.name] = self.expr(kw.value)
         first_default = len(params) - len(sig.defaults)
         names_written = list(bound)  # positional ones, then keywords as written
@@ -647,7 +670,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             if missing:  # CPython's wording
                 listed = missing[0] if len(missing) == 1 else (
                     f"{', '.join(missing[:-1])}{',' if len(missing) > 2 else ''} and {missing[-1]}")
-                return self.error(f"{name}() missing {len(missing)} required {kind} argument"
+                return self.error(f"{shown}() missing {len(missing)} required {kind} argument"
                                   f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
         returns = sig.returns
         if returns is None:  # being inferred

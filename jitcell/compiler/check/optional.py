@@ -26,7 +26,7 @@ from typing import Protocol
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Dict, List, Optional, Type
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, STR, Dict, Instance, List, Optional, Type
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -179,7 +179,8 @@ class OptionalChecks(OptionalHost):
         for t, other in (types, types[::-1]):
             if isinstance(t, Optional) and self.can_coerce(other, t):
                 return t
-            if t is NONE and other is not NONE and (other in OPTIONAL_INNER or isinstance(other, (List, Dict))):
+            if t is NONE and other is not NONE and (other in OPTIONAL_INNER
+                                                    or isinstance(other, (List, Dict, Instance))):
                 return Optional(other)
         return None
 

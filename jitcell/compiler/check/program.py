@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import dataclasses
 import functools
 import operator
 from collections.abc import Callable, Iterator
@@ -35,6 +36,7 @@ from jitcell.compiler.types import (
     Dict,
     Function,
     Generator,
+    Instance,
     List,
     Optional,
     Set,
@@ -50,6 +52,8 @@ from jitcell.errors import CompileError, Diagnostic, Loc
 from .arrays import array_annotation
 from .bound_methods import inline_bound_methods
 from .callables import RETURNED_FUNCTION, callable_annotation, function_inside, is_callable_annotation
+from .class_info import ClassInfo
+from .classes import collect_classes, constructor_def
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
 from .dicts import DICT_VALUES, EMPTY_DICT
@@ -102,12 +106,24 @@ class ModuleChecker:
         self.script = any(f.script for f in module.functions)  # a cell of the jitcell kernel
         self.imports: dict[str, str] = {}
         self.signatures: dict[str, _PendingSignature] = {}
+        self.classes: dict[str, ClassInfo] = {}  # check/classes.py
+        self.class_names = {c.name for c in module.classes}
+        if module.classes:  # each class's constructor is a function of the cell, named as the class
+            for c in module.classes:
+                if c.name in self.definitions or [d.name for d in module.classes].count(c.name) > 1:
+                    self.errors.append(Diagnostic(f"'{c.name}' is defined twice in this cell (a class and a "
+                                                  "function, or two classes)", c.loc))
+            made = tuple(constructor_def(c, self.definitions) for c in module.classes if c.name not in self.definitions)
+            self.module = module = dataclasses.replace(module, functions=module.functions + made)
+            self.definitions.update((f.name, f) for f in made)
 
     def program(self) -> T.Program:
         self.collect_imports()
         self.collect_variables()
         self.constants = evaluate(self.module.constants, self.frozen, self.imports, self.definitions,
                                   self.annotation, self.errors, self.failed_constants)
+        self.classes = collect_classes(self.module, self.annotation, self.constants, self.imports, self.definitions,
+                                       self.failed_constants, self.errors)
         for fdef in self.module.functions:
             self.signatures[fdef.name] = self.signature(fdef)
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
@@ -117,7 +133,7 @@ class ModuleChecker:
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
         self.fail_if_errors()
-        return T.Program(functions, self.declared)
+        return T.Program(functions, self.declared, {name: c.row() for name, c in self.classes.items()})
 
     def refuse_arrays_in_containers(self) -> None:
         """A list (dict, set) holding arrays lives in compiled code only (lists.arrays_inside)."""
@@ -202,9 +218,10 @@ class ModuleChecker:
             inner_type = self.annotation(inner, what, loc)
             return inner_type if inner_type is ERROR else self.optional_of(inner_type, node.loc if node else loc)
         if isinstance(node, S.Name) and not is_callable_annotation(node):
-            t = type_from_name(node.id)
+            t = Instance(node.id) if node.id in self.class_names else type_from_name(node.id)
         elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
-            t = NONE if node.value is None else type_from_name(node.value)
+            t = NONE if node.value is None else Instance(node.value) if node.value in self.class_names \
+                else type_from_name(node.value)
         elif is_callable_annotation(node):  # Callable[[float], float] (check/callables.py)
             assert node is not None
             made_function = callable_annotation(node, lambda item, none: self.annotation(item, what, loc, none))
@@ -280,7 +297,7 @@ class ModuleChecker:
     def optional_of(self, t: Type, loc: Loc) -> Type:
         if isinstance(t, Optional):
             return t
-        if t not in OPTIONAL_INNER and not isinstance(t, (List, Dict)):
+        if t not in OPTIONAL_INNER and not isinstance(t, (List, Dict, Instance)):
             self.errors.append(Diagnostic(f"{t} | None is not supported: jitcell's values that may be None are "
                                           f"int, float, bool, str, lists and dicts", loc))
             return ERROR
@@ -559,6 +576,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 return self.assign(node)
             case S.AssignTargets():
                 return self.assign_targets(node)
+            case S.AssignAttr():
+                return self.assign_field(node)  # check/classes.py
             case S.AugAssign(target=target, op="+", value=value, loc=loc) \
                     if _mutable_list(self.locals.get(target.id)) or self.locals.get(target.id) is EMPTY_LIST:
                 # `xs += ys` extends the list in place (another name for it sees the items)

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import Type
+from jitcell.compiler.types import Array, Type
 from jitcell.errors import Loc
 
 from .arith import Arith
@@ -155,3 +155,11 @@ class LowererHost(Protocol):
     def array_operand(self, node: T.Expr) -> tuple[object, bool]: ...  # (array, owned)
     def done_with(self, a: object, owned: bool, t: Type) -> None: ...
     def view_parts(self, node: T.ArrayView, borrow: bool = True) -> object: ...
+
+    # ---- NumpyCallLowering's (numpy_calls.py), used by ShapeLowering and ReductionLowering -----
+
+    def numpy_error(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]], loc: Loc) -> None: ...
+    def shape_operands(self, a: object, t: Array) -> list[tuple[ir.Value, Type]]: ...
+    def numpy_shape(self, node: T.NumpyCall) -> ir.Value: ...  # shapes.py
+    def numpy_reduction(self, node: T.NumpyCall) -> ir.Value: ...  # reductions.py
+    def numpy_product(self, node: T.NumpyCall) -> ir.Value: ...

@@ -58,6 +58,7 @@ from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
 from .array_exprs import ArrayExprLowering
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
 from .callables import CallableLowering
+from .classes import ClassLowering, is_instance
 from .complexes import ComplexLowering, complex_constant
 from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
@@ -66,11 +67,14 @@ from .heap import HeapLowering, runtime_signature, str_literal_global
 from .ifconvert import conditional_accumulation, lower_conditional_accumulation
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
+from .numpy_calls import NumpyCallLowering
 from .optional import OptionalLowering, none_of
 from .powers import int_powmod
 from .randoms import RandomLowering
 from .ranges import lower_range
+from .reductions import ReductionLowering
 from .sets import SetLowering
+from .shapes import ShapeLowering
 from .strings import StringOpLowering
 from .vartuples import VarTupleLowering
 from .views import ViewLowering
@@ -535,7 +539,8 @@ class _ModuleLowerer:
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, ArrayExprLowering, IterationLowering, ExceptionLowering, ComplexLowering,
-                      RandomLowering, OptionalLowering, CallableLowering):
+                      RandomLowering, OptionalLowering, ClassLowering, NumpyCallLowering, ShapeLowering,
+                      ReductionLowering, CallableLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -763,6 +768,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
     def stmt(self, node: T.Stmt) -> None:
         b = self.b
         match node:
+            case T.SetField():
+                self.set_field(node)  # lower/classes.py
             case T.Assign(names=(name,), values=(value,)) if (pieces := _appended(name, value)) is not None:
                 self.str_append_assign(name, pieces)
             case T.Assign(names=names, values=values):
@@ -1136,6 +1143,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.set_op(node)
             case T.Hole():
                 return self.hole(node)
+            case T.New():
+                return self.new_instance(node)  # lower/classes.py
+            case T.GetField():
+                return self.get_field(node)
             case T.ArrayItem():
                 return self.array_item(node)
             case T.ArrayDim():
@@ -1154,6 +1165,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.array_view(node)
             case T.ArrayCopy():
                 return self.array_copy(node)
+            case T.NumpyCall():
+                return self.numpy_call(node)
             case T.ArrayMap():
                 return self.array_map(node)  # lower/array_exprs.py
             case T.ArrayMask():
@@ -1278,6 +1291,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             right = self.expr(operand)
             if isinstance(left_type, List):
                 result = self.list_compare(op, left, right, left_type)
+            elif is_instance(left_type):  # identity (check/classes.py)
+                result = b.icmp_unsigned(op, left, right)
             elif STR in (left_type, operand.type) or op in ("in", "not in"):
                 char_right, char_left = _ascii_char(operand), _ascii_char(previous)
                 if op in _MIRRORED and char_right is None and char_left is not None:  # "0" <= c is c >= "0"

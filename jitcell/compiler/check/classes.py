@@ -1,0 +1,246 @@
+"""Typing rules for the classes of a cell: fields, construction, field access, method calls.
+
+    class Point:                            Instance("Point"), fields (x: float, y: float)
+        def __init__(self, x: float, y: float):
+            self.x = x
+            self.y = y
+        def norm(self) -> float:            function "Point.norm" (self: Point) -> float
+            return (self.x ** 2 + self.y ** 2) ** 0.5
+
+    p = Point(1.0, 2.0)   ->  CallCell("Point", ...)    the constructor this module writes:
+                                                          self = NewInstance; Point.__init__(self, ...)
+    p.x                   ->  GetField(p, 0, "x", float)
+    p.x = 3.0             ->  SetField(p, 0, "x", 3.0)
+    p.norm()              ->  CallCell("Point.norm", (p,))
+    Point.make(1.0)       ->  CallCell("Point.make", (1.0,))   (@staticmethod)
+
+A field's type comes from its annotation (in the class body, or `self.n: int = 0` in
+`__init__`), else from what `__init__` assigns it: an annotated parameter of `__init__`, or
+a constant. Every field must have a value once `__init__` returns: a default in the class
+body, or an assignment at the top level of `__init__` (else a CompileError says which).
+Assigning an attribute that is not a field is a CompileError (Python would add it to that
+instance alone: jitcell's instances have a fixed layout, lower/classes.py).
+"""
+
+from __future__ import annotations
+
+from jitcell.compiler import syntax as S
+from jitcell.compiler import typed as T
+from jitcell.compiler.types import (
+    BOOL,
+    ERROR,
+    FLOAT,
+    INT,
+    STR,
+    Dict,
+    Instance,
+    List,
+    Optional,
+    Set,
+    Type,
+    arrays_inside,
+    is_heap,
+)
+from jitcell.errors import Diagnostic, Loc
+
+from .class_info import ClassInfo
+from .constants import NO_FIT, default_value, fit_default, typed_default
+from .host import CheckerHost
+
+__all__ = ["ClassInfo", "ClassChecks", "collect_classes", "constructor_def", "field_type_problem", "MAX_FIELDS"]
+
+MAX_FIELDS = 64  # the object mask of an instance is one word (runtime/source.py)
+
+
+def field_type_problem(t: Type) -> str | None:
+    """Why a field cannot hold a value of type t yet, or None."""
+    if t in (INT, FLOAT, BOOL, STR) or isinstance(t, (List, Dict, Set, Instance)) and not arrays_inside(t):
+        return None
+    if isinstance(t, Optional) and (t.inner is STR or isinstance(t.inner, (List, Dict, Instance))):
+        return None
+    return f"a field of type {t} is not supported yet (fields are int, float, bool, str, lists, dicts, sets, " \
+           "instances, and str, list, dict or instance | None)"
+
+
+def collect_classes(module: S.Module, annotation, constants, imports, definitions, failed_constants,
+                    errors: list[Diagnostic]) -> dict[str, ClassInfo]:
+    """The ClassInfo of each class of the cell. `annotation(node, what, loc)` types an annotation
+    (ModuleChecker.annotation, which knows the class names already)."""
+    classes: dict[str, ClassInfo] = {}
+    for cdef in module.classes:
+        info = ClassInfo(cdef.name, static=cdef.static, properties=cdef.properties, loc=cdef.loc)
+        for method in cdef.methods:
+            info.methods[method.partition(".")[2]] = method
+        init = definitions.get(f"{cdef.name}.__init__")
+        init_params = {p.name: p for p in init.params[1:]} if init is not None else {}
+        for f in cdef.fields:
+            what = f"field '{f.name}' of {cdef.name}"
+            if f.name in info.methods:
+                errors.append(Diagnostic(f"'{f.name}' is both a field and a method of {cdef.name}", f.loc))
+                continue
+            t = _field_type(f, init_params, annotation, what, errors)
+            if t is ERROR:
+                continue
+            if (problem := field_type_problem(t)) is not None:
+                errors.append(Diagnostic(f"{what}: {problem}", f.loc))
+                continue
+            if f.default is not None:
+                value, problem = default_value(f.default, constants, imports, definitions, failed_constants)
+                fitted = NO_FIT if problem is not None else fit_default(value, t)
+                if problem or fitted is NO_FIT or isinstance(t, (List, Dict, Set)):
+                    errors.append(Diagnostic(f"the default of {what} must be a constant {t}"
+                                             + (f": {problem}" if problem else ""), f.default.loc))
+                    continue
+                info.defaults[f.name] = typed_default(fitted, t, f.default.loc)
+            elif f.name not in cdef.initialized:
+                errors.append(Diagnostic(
+                    f"{what} has no value once __init__ returns: assign 'self.{f.name} = ...' at the top level of "
+                    f"__init__, or give it a default ('{f.name}: {t} = ...')", f.loc))
+            info.fields.append((f.name, t))
+        if len(info.fields) > MAX_FIELDS:
+            errors.append(Diagnostic(f"class {cdef.name} has {len(info.fields)} fields; jitcell takes at most "
+                                     f"{MAX_FIELDS} yet", cdef.loc))
+        classes[cdef.name] = info
+    return classes
+
+
+def _field_type(f: S.Field, init_params: dict[str, S.Param], annotation, what: str,
+                errors: list[Diagnostic]) -> Type:
+    if f.annotation is not None:
+        return annotation(f.annotation, what, f.loc)
+    value = f.value
+    if isinstance(value, S.Name) and value.id in init_params and init_params[value.id].annotation is not None:
+        return annotation(init_params[value.id].annotation, what, f.loc)
+    if isinstance(value, S.Const) and type(value.value) in (int, float, bool, str):
+        return {int: INT, float: FLOAT, bool: BOOL, str: STR}[type(value.value)]
+    errors.append(Diagnostic(f"the type of {what} is not known: declare it in the class body ('{f.name}: float') "
+                             f"or annotate the assignment ('self.{f.name}: float = ...')", f.loc))
+    return ERROR
+
+
+def constructor_def(cdef: S.ClassDef, definitions) -> S.FunctionDef:
+    """`def Point(x: float, y: float) -> Point`: a new instance, given to `Point.__init__`. A
+    function of the cell like any other: compiled code calls it, and Python's `Point(...)` too."""
+    loc = cdef.loc
+    init = definitions.get(f"{cdef.name}.__init__")
+    params = init.params[1:] if init is not None else ()
+    made = "jc__instance"
+    body: list[S.Stmt] = [S.Assign((S.Name(made, loc),), S.NewInstance(cdef.name, loc), None, loc)]
+    if init is not None:
+        positional = tuple(S.Name(p.name, loc) for p in params if not p.keyword_only)
+        keywords = tuple(S.Keyword(p.name, S.Name(p.name, loc), loc) for p in params if p.keyword_only)
+        call = S.Call(S.Name(init.name, loc), (S.Name(made, loc), *positional), keywords, loc)
+        body.append(S.ExprStmt(call, loc))
+    body.append(S.Return(S.Name(made, loc), loc))
+    return S.FunctionDef(cdef.name, tuple(params), S.Name(cdef.name, loc), tuple(body), cdef.docstring, loc)
+
+
+class ClassChecks(CheckerHost):
+    """Mixed into the expression checker: construction, fields and methods of instances."""
+
+    def new_instance(self, node: S.NewInstance) -> T.Expr:
+        info = self.module.classes[node.cls]
+        defaults = tuple((info.index(name), value) for name, value in info.defaults.items())
+        return T.New(info.type, len(info.fields), _object_mask(info), defaults, node.loc)  # type: ignore[arg-type]
+
+    def class_info(self, t: Type) -> ClassInfo | None:
+        return self.module.classes.get(t.name) if isinstance(t, Instance) else None
+
+    def field_read(self, base: T.Expr, attr: str, loc: Loc) -> T.Expr:
+        info = self.class_info(base.type)
+        assert info is not None
+        index = info.index(attr)
+        if index is None:
+            if info.methods.get(attr) in info.properties:  # a getter: called on the instance
+                return self.call_cell(info.methods[attr], S.Call(S.Name(attr, loc), (), (), loc), receiver=base)
+            if attr in info.methods:
+                return self.error(f"methods are not values in jitcell; call {info.name}.{attr}(...)", loc)
+            return self.error(f"'{info.name}' object has no attribute '{attr}'", loc)
+        return T.GetField(base, index, attr, info.fields[index][1], loc)
+
+    def assign_field(self, node: S.AssignAttr) -> T.Stmt | None:
+        base = self.expr(node.target.value)
+        if base.type is ERROR:
+            return None
+        if isinstance(base.type, Optional) and isinstance(base.type.inner, Instance):
+            self.error(f"this value may be None ({base.type}): test it with 'is not None' first", node.target.loc)
+            return None
+        info = self.class_info(base.type)
+        if info is None:
+            self.error(f"assigning to an attribute ('.{node.target.attr} = ...') is not supported on {base.type}: "
+                       "only the fields of a class's instances can be assigned", node.target.loc)
+            return None
+        index = info.index(node.target.attr)
+        if index is None and info.methods.get(node.target.attr) in info.properties:
+            self.error(f"property '{node.target.attr}' of '{info.name}' object has no setter (setters are not "
+                       "supported yet by jitcell)", node.target.loc)
+            return None
+        if index is None:
+            self.error(f"'{info.name}' has no field '{node.target.attr}': jitcell's instances hold the fields their "
+                       f"class declares (in its body, or assigned in __init__), not attributes added later",
+                       node.target.loc)
+            return None
+        t = info.fields[index][1]
+        what = f"field '{node.target.attr}' of {info.name}"
+        if node.op is None:
+            value = self.coerce(self.expr(node.value), t, what)
+        else:
+            value = self.coerce(self.binary(node.op, T.Hole(t, node.loc), self.expr(node.value), node.loc), t, what)
+        return T.SetField(base, index, node.target.attr, value, node.op is not None, node.loc)
+
+    def method_call(self, base: T.Expr, attr: str, node: S.Call) -> T.Expr:
+        info = self.class_info(base.type)
+        assert info is not None
+        function = info.methods.get(attr)
+        if function is None:
+            if info.index(attr) is not None:
+                return self.error(f"field '{attr}' of {info.name} is a {info.fields[info.index(attr) or 0][1]}, "
+                                  "not a method", node.func.loc)
+            return self.error(f"'{info.name}' object has no attribute '{attr}'", node.func.loc)
+        if function in info.static:
+            return self.call_cell(function, node)  # `p.make(...)` of a @staticmethod: p is not passed
+        if function in info.properties:
+            return self.error(f"'{attr}' of {info.name} is a property: read it without calling it", node.func.loc)
+        return self.call_cell(function, node, receiver=base)
+
+    def instance_identity(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr | None:
+        """`a is b`, `a == b` (and their negations) between instances of one class (either may be
+        `| None`): identity, as Python's default `__eq__` is. None if the operands are not instances."""
+        names = {_class_name(e.type) for e in operands}
+        if len(ops) != 1 or ops[0] not in ("is", "is not", "==", "!=") or len(names) != 1 or None in names:
+            return None
+        info = self.module.classes.get(next(iter(names)) or "")
+        if ops[0] in ("==", "!=") and info is not None and "__eq__" in info.methods:  # a @dataclass's fields
+            if any(isinstance(e.type, Optional) for e in operands):
+                return self.error(f"== between {info.name} values that may be None: test them with 'is not None' "
+                                  "first", loc)
+            same = T.CallCell(info.methods["__eq__"], tuple(operands), (0, 1), BOOL, loc)
+            return same if ops[0] == "==" else T.Unary("not", same, BOOL, loc)
+        return T.Compare(tuple(operands), ("==" if ops[0] in ("is", "==") else "!=",), BOOL, loc)
+
+    def class_call(self, node: S.Call) -> T.Expr | None:
+        """`Point.make(...)` (a @staticmethod), `Point.norm(p)` (a method, its instance passed): None
+        if the call is not one of a class of the cell."""
+        func = node.func
+        if not (isinstance(func, S.Attribute) and isinstance(func.value, S.Name)
+                and func.value.id in self.module.classes and func.value.id not in self.locals):
+            return None
+        info = self.module.classes[func.value.id]
+        function = info.methods.get(func.attr)
+        if function is None:
+            return self.error(f"type object '{info.name}' has no attribute '{func.attr}'", func.loc)
+        return self.call_cell(function, node)
+
+
+def _class_name(t: Type) -> str | None:
+    inner = t.inner if isinstance(t, Optional) else t
+    return inner.name if isinstance(inner, Instance) else None
+
+
+def _object_mask(info: ClassInfo) -> int:
+    mask = 0
+    for k, (_, t) in enumerate(info.fields):
+        if is_heap(t) or isinstance(t, Optional) and is_heap(t.inner):
+            mask |= 1 << k
+    return mask
+

@@ -1,0 +1,304 @@
+"""Typing rules for NumPy's creation, shape, reduction and dot functions (and the array methods).
+
+    np.arange(n), np.arange(0.0, 1.0, 0.1)  ->  NumpyCall("arange", (start, stop, step), int[:] / float[:])
+    np.linspace(0, 1, 5)                    ->  NumpyCall("linspace", (0.0, 1.0, 5, True), float[:])
+    np.full((n, m), 7), np.full_like(a, v)  ->  NumpyCall("full", (shape, value), int[:, :])
+    a.reshape(2, -1), np.ravel(a), a.T      ->  NumpyCall("reshape" / "ravel" / "transpose", (a, ...))
+    np.sum(m, axis=0), a.max(), m.argmin()  ->  NumpyCall("sum", (m,), axis=0, float[:]), ...
+    np.dot(a, b), a @ b                     ->  NumpyCall("dot" / "matmul", (a, b), float or an array)
+
+Result types follow NumPy's: sum and prod of ints or bools are ints, mean is a float, argmin an
+int; a reduction along an axis has one axis fewer. `axis=` is an int literal (negative counts from
+the end). What NumPy raises at run time (a reshape to another size, min of an empty array,
+shapes that do not align) is raised by the lowered code with NumPy's own message.
+"""
+
+from __future__ import annotations
+
+from jitcell.compiler import syntax as S
+from jitcell.compiler import typed as T
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type
+from jitcell.errors import Loc
+
+from .arrays import element_name
+from .host import CheckerHost
+
+__all__ = ["NumpyFunctionChecks", "NUMPY_FUNCTIONS", "ARRAY_METHODS", "VIEW_FUNCTIONS"]
+
+MAX_NDIM = 2  # jitcell's arrays have 1 or 2 dimensions
+REDUCTIONS = ("sum", "prod", "min", "max", "mean", "argmin", "argmax")
+NUMPY_FUNCTIONS = frozenset(("arange", "linspace", "full", "full_like", "copy", "reshape", "ravel", "transpose",
+                             "dot", "matmul", *REDUCTIONS))
+ARRAY_METHODS = frozenset(("reshape", "ravel", "flatten", "transpose", "dot", *REDUCTIONS))
+VIEW_FUNCTIONS = frozenset(("reshape", "ravel", "transpose"))  # their result may share the array's memory
+
+
+class NumpyFunctionChecks(CheckerHost):
+    """Mixed into ExpressionChecker, beside ArrayChecks (which hands these calls over)."""
+
+    def numpy_function(self, member: str, node: S.Call) -> T.Expr:
+        """`np.NAME(...)` for NAME in NUMPY_FUNCTIONS (ArrayChecks.call_numpy takes np.zeros & co.)."""
+        loc = node.loc
+        if member not in NUMPY_FUNCTIONS:
+            return self.error(f"numpy.{member} is not supported by jitcell (np.zeros, np.ones, np.empty and their "
+                              f"*_like forms, {', '.join(sorted(NUMPY_FUNCTIONS))} are)", loc)
+        if member == "arange":
+            return self.numpy_arange(node)
+        if member == "linspace":
+            return self.numpy_linspace(node)
+        if member in ("full", "full_like"):
+            return self.numpy_full(member, node)
+        args, keywords = self.numpy_arguments(f"np.{member}", node, {"axis"} if member in REDUCTIONS else set())
+        if args is None:
+            return T.Literal(0, ERROR, loc)
+        if not args:
+            return self.error(f"np.{member}() needs an array", loc)
+        a = self.expr(args[0])
+        if a.type is ERROR:
+            return a
+        if not isinstance(a.type, Array):
+            return self.error(f"np.{member}() needs an array in jitcell, not {a.type}", a.loc)
+        rest = args[1:]
+        if member in REDUCTIONS:
+            if rest:
+                keywords.setdefault("axis", rest.pop(0))
+            if rest:
+                return self.error(f"np.{member}() takes an array and axis= in jitcell", loc)
+            return self.reduction(member, a, keywords.get("axis"), loc)
+        if member in ("dot", "matmul"):
+            if len(rest) != 1:
+                return self.error(f"np.{member}() takes two arrays", loc)
+            return self.array_product(member, a, self.expr(rest[0]), loc)
+        if member == "reshape":
+            if len(rest) != 1:
+                return self.error("np.reshape() takes an array and a shape in jitcell", loc)
+            return self.reshape(a, rest, loc)
+        if rest:
+            return self.error(f"np.{member}() takes only the array in jitcell", loc)
+        if member == "copy":
+            return T.ArrayCopy(a, a.type, loc)
+        return self.shape_call(member, a, loc)
+
+    def array_method_call(self, a: T.Expr, name: str, node: S.Call) -> T.Expr:
+        """`a.reshape(...)`, `a.sum(axis=0)`, `a.dot(b)`...: the functions above as methods."""
+        assert isinstance(a.type, Array)
+        loc = node.loc
+        if name not in ARRAY_METHODS:
+            return self.error(f"'{a.type}' has no method {name!r} in jitcell (copy, reshape, ravel, flatten, "
+                              f"transpose, dot, {', '.join(REDUCTIONS)} are supported)", node.func.loc)
+        args, keywords = self.numpy_arguments(name, node, {"axis"} if name in REDUCTIONS else set())
+        if args is None:
+            return T.Literal(0, ERROR, loc)
+        if name in REDUCTIONS:
+            if args:
+                keywords.setdefault("axis", args.pop(0))
+            if args:
+                return self.error(f"{name}() takes axis= in jitcell", loc)
+            return self.reduction(name, a, keywords.get("axis"), loc)
+        if name == "dot":
+            if len(args) != 1:
+                return self.error("dot() takes one array", loc)
+            return self.array_product("dot", a, self.expr(args[0]), loc)
+        if name == "reshape":
+            if not args:
+                return self.error("reshape() needs a shape", loc)
+            return self.reshape(a, args, loc)
+        if args:
+            return self.error(f"{name}() takes no arguments in jitcell", loc)
+        return self.shape_call(name, a, loc)
+
+    def numpy_arguments(self, name: str, node: S.Call, allowed: set[str]) -> tuple[list, dict] | tuple[None, dict]:
+        keywords: dict[str, S.Expr] = {}
+        for kw in node.keywords:
+            if kw.name not in allowed or kw.name in keywords:
+                self.error(f"{name}() keyword '{kw.name}' is not supported by jitcell", kw.loc)
+                return None, keywords
+            keywords[kw.name] = kw.value
+        return list(node.args), keywords
+
+    # ---- creation ---------------------------------------------------------------------
+
+    def numpy_number(self, node: S.Expr, what: str) -> T.Expr:
+        e = self.expr(node)
+        if e.type is not ERROR and e.type not in (INT, FLOAT, BOOL):
+            return self.error(f"{what} must be an int or a float, not {e.type}", e.loc)
+        return e
+
+    def numpy_arange(self, node: S.Call) -> T.Expr:
+        if node.keywords or not 1 <= len(node.args) <= 3:
+            return self.error("np.arange() takes stop, or start, stop and an optional step (no keywords) in "
+                              "jitcell", node.loc)
+        values = [self.numpy_number(a, "an argument of np.arange()") for a in node.args]
+        if any(v.type is ERROR for v in values):
+            return T.Literal(0, ERROR, node.loc)
+        element = FLOAT if any(v.type is FLOAT for v in values) else INT
+        if len(values) == 1:
+            values.insert(0, T.Literal(0, INT, node.loc))
+        if len(values) == 2:
+            values.append(T.Literal(1, INT, node.loc))
+        args = tuple(self.coerce(v, element, "an argument of np.arange()") for v in values)
+        return T.NumpyCall("arange", args, None, Array(element, 1), node.loc)
+
+    def numpy_linspace(self, node: S.Call) -> T.Expr:
+        names = ("start", "stop", "num", "endpoint")
+        given: dict[str, S.Expr] = dict(zip(names, node.args, strict=False))
+        if len(node.args) > 4:
+            return self.error("np.linspace() takes start, stop, num and endpoint in jitcell", node.loc)
+        for kw in node.keywords:
+            if kw.name not in names or kw.name in given:
+                return self.error(f"np.linspace() keyword '{kw.name}' is not supported by jitcell", kw.loc)
+            given[kw.name] = kw.value
+        if "start" not in given or "stop" not in given:
+            return self.error("np.linspace() needs start and stop", node.loc)
+        start, stop = (self.numpy_number(given[n], f"np.linspace()'s {n}") for n in ("start", "stop"))
+        num = self.expr(given["num"]) if "num" in given else T.Literal(50, INT, node.loc)
+        endpoint = self.expr(given["endpoint"]) if "endpoint" in given else T.Literal(True, BOOL, node.loc)
+        if ERROR in (start.type, stop.type, num.type, endpoint.type):
+            return T.Literal(0, ERROR, node.loc)
+        if num.type is not INT:
+            return self.error(f"np.linspace()'s num must be an int, not {num.type}", num.loc)
+        if endpoint.type is not BOOL:
+            return self.error(f"np.linspace()'s endpoint must be a bool, not {endpoint.type}", endpoint.loc)
+        args = (self.coerce(start, FLOAT, "start"), self.coerce(stop, FLOAT, "stop"), num, endpoint)
+        return T.NumpyCall("linspace", args, None, Array(FLOAT, 1), node.loc)
+
+    def numpy_full(self, member: str, node: S.Call) -> T.Expr:
+        loc = node.loc
+        args, keywords = self.numpy_arguments(f"np.{member}", node, {"fill_value", "dtype"})
+        if args is None:
+            return T.Literal(0, ERROR, loc)
+        if len(args) == 1 and "fill_value" in keywords:
+            args.append(keywords.pop("fill_value"))
+        if len(args) == 3 and "dtype" not in keywords:
+            keywords["dtype"] = args.pop()
+        if len(args) != 2:
+            return self.error(f"np.{member}() takes {'an array' if member == 'full_like' else 'a shape'}, a fill "
+                              "value and an optional dtype in jitcell", loc)
+        first, value = self.expr(args[0]), self.expr(args[1])
+        if ERROR in (first.type, value.type):
+            return T.Literal(0, ERROR, loc)
+        element: Type | None = None
+        if "dtype" in keywords:
+            element = self.dtype_element(keywords["dtype"])
+            if element is None:
+                return T.Literal(0, ERROR, loc)
+        if member == "full_like":
+            if not isinstance(first.type, Array):
+                return self.error(f"np.full_like() needs an array, not {first.type}", first.loc)
+            shape: T.Expr = T.ArrayShape(first, Tuple([INT] * first.type.ndim), first.loc)
+            ndim, element = first.type.ndim, element or first.type.element
+        else:
+            checked = self.numpy_shape(first, f"np.{member}()")
+            if checked is None:
+                return T.Literal(0, ERROR, loc)
+            shape, ndim = first, checked
+        if value.type not in (INT, FLOAT, BOOL):
+            return self.error(f"np.{member}()'s fill value must be an int, a float or a bool in jitcell, not "
+                              f"{value.type}", value.loc)
+        element = element or value.type
+        if element is COMPLEX:
+            return self.error(f"np.{member}() of complex numbers is not supported yet", loc)
+        if not self.can_coerce(value.type, element):
+            return self.error(f"np.{member}() would cast the fill value ({value.type}) to {element} elements; "
+                              "jitcell does not cast it: convert it first", value.loc)
+        return T.NumpyCall("full", (shape, self.coerce(value, element, "the fill value")), None, Array(element, ndim),
+                           loc)
+
+    def dtype_element(self, node: S.Expr) -> Type | None:
+        element = element_name(node, self.module.imports)
+        if element is None:
+            self.error("dtype must be float, int or bool (or np.float64, np.int64, np.bool_)", node.loc)
+        return element
+
+    def numpy_shape(self, shape: T.Expr, what: str) -> int | None:
+        """The number of axes of a shape (an int or a tuple of ints), or None (an error reported)."""
+        if shape.type is INT:
+            return 1
+        if isinstance(shape.type, Tuple) and all(t is INT for t in shape.type.items):
+            if 1 <= len(shape.type.items) <= MAX_NDIM:
+                return len(shape.type.items)
+            self.error(f"jitcell's arrays have 1 to {MAX_NDIM} dimensions", shape.loc)
+            return None
+        self.error(f"the shape of {what} must be an int or a tuple of ints, not {shape.type}", shape.loc)
+        return None
+
+    # ---- shapes -----------------------------------------------------------------------
+
+    def reshape(self, a: T.Expr, shape_nodes: list[S.Expr], loc: Loc) -> T.Expr:
+        assert isinstance(a.type, Array)
+        if len(shape_nodes) == 1:
+            shape = self.expr(shape_nodes[0])
+        else:
+            items = tuple(self.expr(n) for n in shape_nodes)
+            if any(i.type is ERROR for i in items):
+                return T.Literal(0, ERROR, loc)
+            shape = T.MakeTuple(items, Tuple([i.type for i in items]), loc)
+        if shape.type is ERROR:
+            return shape
+        ndim = self.numpy_shape(shape, "reshape()")
+        if ndim is None:
+            return T.Literal(0, ERROR, loc)
+        return T.NumpyCall("reshape", (a, shape), None, Array(a.type.element, ndim), loc)
+
+    def shape_call(self, name: str, a: T.Expr, loc: Loc) -> T.Expr:
+        """ravel, flatten (1-D) and transpose (the axes reversed)."""
+        assert isinstance(a.type, Array)
+        ndim = a.type.ndim if name == "transpose" else 1
+        return T.NumpyCall(name, (a,), None, Array(a.type.element, ndim), loc)
+
+    # ---- reductions -------------------------------------------------------------------
+
+    def reduction(self, name: str, a: T.Expr, axis_node: S.Expr | None, loc: Loc) -> T.Expr:
+        t = a.type
+        assert isinstance(t, Array)
+        if t.element is COMPLEX and name not in ("sum", "mean") or t.element not in (INT, FLOAT, BOOL, COMPLEX):
+            return self.error(f"{name}() of {t} is not supported by jitcell yet (sum() and mean() are)", loc)
+        if t.element is COMPLEX:
+            result = COMPLEX
+        elif name in ("sum", "prod"):
+            result = FLOAT if t.element is FLOAT else INT
+        elif name == "mean":
+            result = FLOAT
+        elif name in ("argmin", "argmax"):
+            result = INT
+        else:
+            result = t.element
+        axis = None
+        if axis_node is not None and not (isinstance(axis_node, S.Const) and axis_node.value is None):
+            axis = _int_literal(axis_node)
+            if axis is None:
+                return self.error(f"{name}()'s axis must be an int literal (or None) in jitcell", axis_node.loc)
+            if not -t.ndim <= axis < t.ndim:
+                return self.error(f"axis {axis} is out of bounds for array of dimension {t.ndim}", axis_node.loc)
+            axis %= t.ndim
+        if axis is None or t.ndim == 1:
+            return T.NumpyCall(name, (a,), None, result, loc)
+        return T.NumpyCall(name, (a,), axis, Array(result, t.ndim - 1), loc)
+
+    def array_product(self, name: str, a: T.Expr, b: T.Expr, loc: Loc) -> T.Expr:
+        """np.dot(a, b), np.matmul(a, b), a @ b of 1-D and 2-D arrays of the same element type."""
+        if ERROR in (a.type, b.type):
+            return T.Literal(0, ERROR, loc)
+        spelled = "@" if name == "matmul" else f"{name}()"
+        if name == "matmul" and not (isinstance(a.type, Array) or isinstance(b.type, Array)):
+            return self.error("the '@' operator is not supported", loc)  # it multiplies arrays only
+        if not (isinstance(a.type, Array) and isinstance(b.type, Array)):
+            return self.error(f"unsupported operand types for {spelled}: '{a.type}' and '{b.type}' (jitcell "
+                              "multiplies arrays)", loc)
+        if a.type.element != b.type.element or a.type.element not in (INT, FLOAT):
+            return self.error(f"{spelled} of {a.type} and {b.type} is not supported by jitcell (two float or two "
+                              "int arrays are)", loc)
+        if a.type.ndim > 2 or b.type.ndim > 2:
+            return self.error(f"{spelled} of arrays with more than 2 dimensions is not supported by jitcell", loc)
+        ndim = (a.type.ndim - 1) + (b.type.ndim - 1)
+        result: Type = a.type.element if ndim == 0 else Array(a.type.element, ndim)
+        return T.NumpyCall(name, (a, b), None, result, loc)
+
+
+def _int_literal(node: S.Expr) -> int | None:
+    if isinstance(node, S.Const) and type(node.value) is int:
+        return node.value
+    if isinstance(node, S.UnaryOp) and node.op == "-" and isinstance(node.operand, S.Const) \
+            and type(node.operand.value) is int:
+        return -node.operand.value
+    return None

@@ -1,0 +1,102 @@
+"""NumPy's functions in generated code: dispatch, and creation (arange, linspace, full).
+
+    np.arange(0.0, 1.0, 0.1)   n = rt.np_arange_length(0.0, 1.0, 0.1) ; n < 0: raise (NumPy builds it)
+                               a = rt.np_arange_float(0.0, 0.1, n) ; null: MemoryError
+    np.full((n, m), 7)         rt.array_new(2, n, m, 8, 2, 7)  (every item set to the word)
+
+The work is done by the runtime (runtime/source_numpy.py). What NumPy raises is checked here
+first and raised through an `array_numpy` error site: Python then calls NumPy itself on arrays of
+the same shapes (or the same arguments), so the exception and its text are NumPy's
+(runtime/numpy_errors.py). Shapes and views are in shapes.py, reductions and dot in reductions.py.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from jitcell.compiler import typed as T
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array, Type
+
+from .arith import I8, I64
+from .host import LowererHost
+from .views import ITEMSIZE, VirtualView
+
+__all__ = ["NumpyCallLowering", "ELEMENT_KIND"]
+
+_PTR = ir.PointerType()
+ELEMENT_KIND = {INT: 0, FLOAT: 1, BOOL: 2, COMPLEX: 3}  # the runtime's `kind` of an element type
+_DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool"}
+
+
+def const(v: int) -> ir.Constant:
+    return ir.Constant(I64, v)
+
+
+class NumpyCallLowering(LowererHost):
+    """Mixed into the function lowerer, beside ShapeLowering and ReductionLowering."""
+
+    def numpy_call(self, node: T.NumpyCall) -> ir.Value:
+        match node.function:
+            case "arange":
+                return self.numpy_arange(node)
+            case "linspace":
+                return self.numpy_linspace(node)
+            case "full":
+                return self.numpy_full(node)
+            case "reshape" | "ravel" | "flatten" | "transpose":
+                return self.numpy_shape(node)
+            case "dot" | "matmul":
+                return self.numpy_product(node)
+        return self.numpy_reduction(node)
+
+    def numpy_error(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]], loc) -> None:
+        """If `condition`: raise what NumPy raises for `op` on these operands (runtime/numpy_errors.py)."""
+        site = self.site("array_numpy", loc, op=op, operands=[str(t) for _, t in operands])
+        with self.b.if_then(condition, likely=False):
+            self.report(site, operands)
+
+    def shape_operands(self, a: ir.Value | VirtualView, t: Array) -> list[tuple[ir.Value, Type]]:
+        """ndim, then the shape padded to 2 axes, of the operand of an array_numpy site."""
+        dims = [self.header(a, "shape", axis) for axis in range(t.ndim)]
+        return [(v, INT) for v in [const(t.ndim), *dims, *[const(0)] * (2 - t.ndim)]]
+
+    # ---- creation ---------------------------------------------------------------------
+
+    def numpy_arange(self, node: T.NumpyCall) -> ir.Value:
+        b = self.b
+        start, stop, step = (self.expr(a) for a in node.args)
+        self.loc = node.loc
+        t = node.type
+        assert isinstance(t, Array)
+        operands = [(start, t.element), (stop, t.element), (step, t.element)]
+        if t.element is INT:
+            self.numpy_error(b.icmp_signed("==", step, const(0)), "arange", operands, node.loc)
+            return self.allocated(self.runtime_object("np_arange_int", start, stop, step))
+        length = self.runtime("np_arange_length", start, stop, step)
+        self.numpy_error(b.icmp_signed("<", length, const(0)), "arange", operands, node.loc)
+        return self.allocated(self.runtime_object("np_arange_float", start, step, length))
+
+    def numpy_linspace(self, node: T.NumpyCall) -> ir.Value:
+        start, stop, num, endpoint = (self.expr(a) for a in node.args)
+        self.loc = node.loc
+        self.numpy_error(self.b.icmp_signed("<", num, const(0)), "linspace", [(num, INT)], node.loc)
+        return self.allocated(self.runtime_object("np_linspace", start, stop, num,
+                                                    self.b.zext(endpoint, I8)))  # a bool argument is a byte
+
+    def numpy_full(self, node: T.NumpyCall) -> ir.Value:
+        """np.full(shape, v): the runtime's array_new with every item set to v's word."""
+        b = self.b
+        t = node.type
+        assert isinstance(t, Array)
+        shape_node, value_node = node.args
+        shape = self.expr(shape_node)
+        value = self.expr(value_node)
+        self.loc = node.loc
+        dims = [shape] if shape_node.type is INT else [b.extract_value(shape, axis) for axis in range(t.ndim)]
+        word = b.bitcast(value, I64) if t.element is FLOAT else b.zext(value, I64) if t.element is BOOL else value
+        n1 = dims[1] if t.ndim == 2 else const(1)
+        obj = self.runtime("array_new", const(t.ndim), dims[0], n1, const(ITEMSIZE[t.element]), const(2), word)
+        site = self.site("array_new", node.loc, ndim=t.ndim, dtype=_DTYPES[t.element], operands=["int"] * t.ndim)
+        with b.if_then(b.icmp_signed("==", obj, const(0)), likely=False):
+            self.report(site, [(d, INT) for d in dims])
+        return b.inttoptr(obj, _PTR)

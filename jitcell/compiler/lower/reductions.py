@@ -1,0 +1,121 @@
+"""NumPy reductions and products in generated code: sum, prod, min, max, mean, argmin, argmax, dot, @.
+
+    np.sum(a)         s = rt.np_sum_float(header of a, kind 1)          (NumPy's pairwise sum)
+    m.max(axis=0)     m.shape[0] == 0: raise NumPy's ValueError
+                      r = rt.np_reduce_axis(m, 0, 3, kind, out kind)    (a new 1-D array)
+    a @ b             rt.np_dot_aligned(a, b) == 0: raise NumPy's ValueError ; rt.np_dot(a, b, 1, ndim)
+
+The runtime walks the elements (runtime/source_numpy.py); a view in registers is passed as a header
+on the stack. A float sum adds in NumPy's order (pairwise along the inner loop), so its bits are
+NumPy's; int sums and products wrap as NumPy's int64 do. Float dot and @ add the products in
+order: NumPy calls BLAS, whose order (and fused multiply-adds) may differ in the last bits.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from jitcell.compiler import typed as T
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array
+
+from .arith import F64
+from .host import LowererHost
+from .numpy_calls import ELEMENT_KIND, const
+
+__all__ = ["ReductionLowering"]
+
+_OPS = {"sum": 0, "prod": 1, "min": 2, "max": 3, "argmin": 4, "argmax": 5, "mean": 6}
+_NO_IDENTITY = ("min", "max", "argmin", "argmax")  # of an empty array: NumPy's ValueError
+
+
+class ReductionLowering(LowererHost):
+    """Mixed into the function lowerer (numpy_call in numpy_calls.py dispatches here)."""
+
+    def numpy_reduction(self, node: T.NumpyCall) -> ir.Value:
+        b = self.b
+        source = node.args[0]
+        t = source.type
+        assert isinstance(t, Array)
+        a, owned = self.array_operand(source)
+        self.loc = node.loc
+        obj = self.header_object(a, t)
+        kind = const(ELEMENT_KIND[t.element])
+        name = node.function
+        dims = [self.header(a, "shape", axis) for axis in range(t.ndim)]
+        operands = self.shape_operands(a, t) + [(const(-1 if node.axis is None else node.axis), INT)]
+        if node.axis is not None:
+            if name in _NO_IDENTITY:  # the reduced axis is empty (even if the result would be too)
+                self.numpy_error(b.icmp_signed("==", dims[node.axis], const(0)), name, operands, node.loc)
+            out = node.type
+            assert isinstance(out, Array)
+            if t.element is COMPLEX:  # sum or mean
+                mean = ir.Constant(ir.IntType(8), int(name == "mean"))
+                result = self.allocated(self.runtime_object("np_csum_axis", obj, const(node.axis), mean))
+            else:
+                result = self.allocated(self.runtime_object("np_reduce_axis", obj, const(node.axis),
+                                                            const(_OPS[name]), kind, const(ELEMENT_KIND[out.element])))
+            self.done_with(a, owned, t)
+            return result
+        if name in _NO_IDENTITY:
+            size = dims[0]
+            for d in dims[1:]:
+                size = b.mul(size, d)
+            self.numpy_error(b.icmp_signed("==", size, const(0)), name, operands, node.loc)
+        value = self.whole_reduction(name, obj, t, kind, dims)
+        self.done_with(a, owned, t)
+        return value
+
+    def whole_reduction(self, name: str, obj: ir.Value, t: Array, kind: ir.Value, dims: list[ir.Value]) -> ir.Value:
+        b = self.b
+        if t.element is COMPLEX:  # sum or mean: each part summed as NumPy sums it
+            re, im = (self.runtime("np_csum", obj, const(part)) for part in (0, 8))
+            if name == "mean":  # NumPy divides by the count as a complex: Smith's division by (n + 0j)
+                zero = ir.Constant(F64, 0.0)
+                size = dims[0]
+                for d in dims[1:]:
+                    size = b.mul(size, d)
+                scale = b.fdiv(ir.Constant(F64, 1.0), b.sitofp(size, F64))
+                re, im = (b.fmul(b.fadd(re, b.fmul(im, zero)), scale), b.fmul(b.fsub(im, b.fmul(re, zero)), scale))
+            whole = ir.Constant(ir.LiteralStructType([F64, F64]), None)
+            return b.insert_value(b.insert_value(whole, re, 0), im, 1)
+        if name in ("argmin", "argmax"):
+            return self.runtime("np_arg", obj, kind, const(_OPS[name]))
+        if name == "mean":
+            size = dims[0]
+            for d in dims[1:]:
+                size = b.mul(size, d)
+            return b.fdiv(self.runtime("np_sum_float", obj, kind), b.sitofp(size, F64))
+        if t.element is FLOAT:
+            if name == "sum":
+                return self.runtime("np_sum_float", obj, kind)
+            return self.runtime("np_reduce_float", obj, const(_OPS[name]))
+        value = self.runtime("np_reduce_int", obj, kind, const(_OPS[name]))
+        if t.element is BOOL and name in ("min", "max"):
+            return b.icmp_signed("!=", value, const(0))
+        return value
+
+    # ---- dot, matmul, @ ----------------------------------------------------------------
+
+    def numpy_product(self, node: T.NumpyCall) -> ir.Value:
+        b = self.b
+        left, right = node.args
+        lt, rt = left.type, right.type
+        assert isinstance(lt, Array) and isinstance(rt, Array)
+        a, a_owned = self.array_operand(left)
+        c, c_owned = self.array_operand(right)
+        self.loc = node.loc
+        x, y = self.header_object(a, lt), self.header_object(c, rt)
+        aligned = self.runtime("np_dot_aligned", x, y)
+        operands = self.shape_operands(a, lt) + self.shape_operands(c, rt)
+        self.numpy_error(b.icmp_signed("==", b.zext(aligned, ir.IntType(64)), const(0)), node.function, operands,
+                         node.loc)
+        if isinstance(node.type, Array):
+            result = self.allocated(self.runtime_object("np_dot", x, y, const(ELEMENT_KIND[lt.element]),
+                                                        const(node.type.ndim)))
+        elif lt.element is FLOAT:
+            result = self.runtime("np_vdot_float", x, y)
+        else:
+            result = self.runtime("np_vdot_int", x, y)
+        self.done_with(c, c_owned, rt)
+        self.done_with(a, a_owned, lt)
+        return result

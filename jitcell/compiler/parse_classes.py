@@ -1,0 +1,213 @@
+"""parse, for a class of a cell: its fields and its methods, which become functions of the cell.
+
+    class Point:                          ClassDef("Point", fields (x, y), methods ("Point.__init__",
+        z: float = 0.0                ->           "Point.norm"), ...)
+        def __init__(self, x: float, y: float):
+            self.x = x                    FunctionDef("Point.__init__", (self: Point, x: float, y: float), ...)
+            self.y = y
+        def norm(self) -> float: ...      FunctionDef("Point.norm", (self: Point,), ...)
+
+A field is declared by an annotation in the class body (`z: float = 0.0`, with a default or
+without) or by an assignment to `self.NAME` in `__init__`, typed there by its annotation
+(`self.n: int = 0`) or by its value (an annotated parameter, a constant: check/classes.py).
+What is not supported yet (inheritance, class decorators, dunders other than `__init__`,
+class attributes that are not fields) is a diagnostic naming the construct.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+from typing import Protocol
+
+from jitcell.errors import Loc
+
+from . import syntax as S
+
+__all__ = ["class_def"]
+
+
+class _Parser(Protocol):
+    def loc(self, node: ast.AST) -> Loc: ...
+    def error(self, node: ast.AST, message: str) -> None: ...
+    def expr(self, node: ast.expr) -> S.Expr: ...
+    def annotation(self, node: ast.expr) -> S.Expr: ...
+    def function(self, node: ast.FunctionDef) -> S.FunctionDef: ...
+
+
+def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.FunctionDef], bool]:
+    """The class, its methods as functions of the cell, and whether parsing reported an error."""
+    errors = 0
+
+    def error(at: ast.AST, message: str) -> None:
+        nonlocal errors
+        errors += 1
+        parser.error(at, message)
+
+    name = node.name
+    if node.bases or node.keywords:
+        error(node.bases[0] if node.bases else node, f"class {name}: inheritance (base classes, metaclasses) is not "
+                                                     "supported yet by jitcell; a class of a cell stands alone")
+    dataclass = [d for d in node.decorator_list if isinstance(d, ast.Name) and d.id == "dataclass"]
+    if len(node.decorator_list) > len(dataclass) or len(dataclass) > 1:
+        error(node.decorator_list[0], f"class {name}: class decorators other than a plain @dataclass are not "
+                                      "supported yet by jitcell")
+    fields: dict[str, S.Field] = {}
+    methods: list[S.FunctionDef] = []
+    static: set[str] = set()
+    properties: set[str] = set()
+    docstring = None
+    body = list(node.body)
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        docstring = body.pop(0).value.value  # type: ignore[attr-defined]
+    init: ast.FunctionDef | None = None
+    for item in body:
+        if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
+            field = item.target.id
+            if field in fields:
+                error(item, f"field '{field}' of {name} is declared twice")
+                continue
+            fields[field] = S.Field(field, parser.annotation(item.annotation),
+                                    parser.expr(item.value) if item.value is not None else None, parser.loc(item))
+        elif isinstance(item, ast.FunctionDef):
+            method = _method(parser, error, name, item, static, properties=properties)
+            if method is not None:
+                methods.append(method)
+                if item.name == "__init__":
+                    init = item
+        elif isinstance(item, ast.Pass) or isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant):
+            continue
+        elif isinstance(item, (ast.Assign, ast.AugAssign)):
+            error(item, f"class attributes are not supported yet by jitcell (in class {name}); declare a field "
+                        "with its type and default instead, 'count: int = 0'")
+        else:
+            error(item, f"a class body of jitcell holds fields ('x: float'), methods and a docstring, not "
+                        f"{type(item).__name__}")
+    if dataclass and init is None:  # its generated __init__ and __eq__, as the dataclasses module writes them
+        for written in _dataclass_methods(name, body, node):
+            method = _method(parser, error, name, written, static, generated=True)
+            if method is not None:
+                methods.append(method)
+                if written.name == "__init__":
+                    init = written
+    initialized: set[str] = set()
+    if init is not None and init.args.args:
+        self_name = init.args.args[0].arg
+        for stmt in ast.walk(init):
+            target, annotation = _self_field(stmt, self_name)
+            if target is None:
+                continue
+            if target not in fields:
+                value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+                fields[target] = S.Field(target, parser.annotation(annotation) if annotation is not None else None,
+                                         None, parser.loc(stmt), parser.expr(value) if value is not None else None)
+        for stmt in init.body:  # unconditionally, at the top level of __init__
+            target, _ = _self_field(stmt, self_name)
+            if target is not None and not isinstance(stmt, ast.AugAssign):
+                initialized.add(target)
+    cls = S.ClassDef(name, tuple(fields.values()), tuple(m.name for m in methods), frozenset(static), docstring,
+                     parser.loc(node), frozenset(initialized), frozenset(properties))
+    return cls, methods, errors > 0
+
+
+def _dataclass_methods(cls: str, body: list[ast.stmt], node: ast.ClassDef) -> list[ast.FunctionDef]:
+    """`__init__(self, x: float, y: float = 0.0)` assigning each field, and `__eq__`, which compares the
+    fields one by one, as @dataclass generates them (from the body's annotations, in order)."""
+    fields = [(item.target.id, item.annotation, item.value) for item in body
+              if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)]
+
+    def attribute(who: str, field: str, ctx: ast.expr_context) -> ast.Attribute:
+        return ast.Attribute(ast.Name(who, ast.Load()), field, ctx)
+
+    args = [ast.arg("self")] + [ast.arg(name, annotation) for name, annotation, _ in fields]
+    defaults = [value for _, _, value in fields if value is not None]
+    assign: list[ast.stmt] = [ast.Assign([attribute("self", name, ast.Store())], ast.Name(name, ast.Load()))
+                              for name, _, _ in fields]
+    init = ast.FunctionDef("__init__", ast.arguments([], args, None, [], [], None, defaults),
+                           assign or [ast.Pass()], [], None)
+    equal: list[ast.expr] = [ast.Compare(attribute("self", name, ast.Load()), [ast.Eq()],
+                                         [attribute("other", name, ast.Load())]) for name, _, _ in fields]
+    test = ast.BoolOp(ast.And(), equal) if len(equal) > 1 else equal[0] if equal else ast.Constant(True)
+    eq = ast.FunctionDef("__eq__", ast.arguments([], [ast.arg("self"), ast.arg("other", ast.Constant(cls))], None, [],
+                                                  [], None, []), [ast.Return(test)], [], ast.Name("bool"))
+    made = [init, eq]
+    for fn in made:
+        for part in ast.walk(fn):  # every part of a generated method is located at the class
+            if isinstance(part, (ast.stmt, ast.expr, ast.arg)):
+                part.lineno, part.col_offset = node.lineno, node.col_offset
+                part.end_lineno, part.end_col_offset = node.lineno, node.col_offset
+    return made
+
+
+def _method(parser: _Parser, error, cls: str, node: ast.FunctionDef, static: set[str],
+            generated: bool = False, properties: set[str] | None = None) -> S.FunctionDef | None:
+    decorators = node.decorator_list
+    names = [d.id for d in decorators if isinstance(d, ast.Name)]
+    if len(decorators) > 1 or decorators and names not in (["staticmethod"], ["classmethod"], ["property"]):
+        error(decorators[0], f"{cls}.{node.name}: only @staticmethod, @classmethod and @property (a getter) are "
+                             f"supported yet on a method in jitcell (not @{ast.unparse(decorators[0])})")
+        return None
+    is_static = names in (["staticmethod"], ["classmethod"])
+    if names == ["classmethod"]:  # a @staticmethod in which `cls` is the class (there are no subclasses yet)
+        if not node.args.args:
+            error(node, f"class method {cls}.{node.name}() must take the class as its first parameter (cls)")
+            return None
+        node = _class_named(node, node.args.args[0].arg, cls)
+    if names == ["property"] and properties is not None:
+        properties.add(f"{cls}.{node.name}")
+    if node.name.startswith("__") and node.name.endswith("__") and node.name != "__init__" and not generated:
+        error(node, f"{cls}.{node.name}: special methods other than __init__ are not supported yet by jitcell")
+        return None
+    plain = ast.FunctionDef(node.name, node.args, node.body, [], node.returns, node.type_comment,
+                            lineno=node.lineno, col_offset=node.col_offset,
+                            end_lineno=node.end_lineno, end_col_offset=node.end_col_offset)
+    fn = parser.function(plain)
+    qualified = f"{cls}.{node.name}"
+    if is_static:
+        static.add(qualified)
+        return replace(fn, name=qualified)
+    if not fn.params or fn.params[0].keyword_only:
+        error(node, f"method {qualified}() must take the instance as its first parameter (self)")
+        return None
+    first = fn.params[0]
+    if first.annotation is not None and not (isinstance(first.annotation, (S.Name, S.Const))
+                                             and getattr(first.annotation, "id", getattr(first.annotation, "value",
+                                                                                         None)) == cls):
+        error(node.args.args[0], f"the first parameter of {qualified}() is the instance: leave it unannotated "
+                                 f"or annotate it '{first.name}: {cls}'")
+        return None
+    if first.default is not None:
+        error(node.args.args[0], f"the first parameter of {qualified}() is the instance; it takes no default")
+        return None
+    self_param = replace(first, annotation=S.Name(cls, first.loc))
+    return replace(fn, name=qualified, params=(self_param, *fn.params[1:]))
+
+
+def _class_named(node: ast.FunctionDef, name: str, cls: str) -> ast.FunctionDef:
+    """A class method without its first parameter, `name`, which its body reads as the class `cls`."""
+    renamed = ast.FunctionDef(node.name, ast.arguments(node.args.posonlyargs, node.args.args[1:], node.args.vararg,
+                                                       node.args.kwonlyargs, node.args.kw_defaults, node.args.kwarg,
+                                                       node.args.defaults), node.body, [], node.returns,
+                              node.type_comment, lineno=node.lineno, col_offset=node.col_offset,
+                              end_lineno=node.end_lineno, end_col_offset=node.end_col_offset)
+    for part in ast.walk(renamed):
+        if isinstance(part, ast.Name) and part.id == name:
+            part.id = cls
+    return renamed
+
+
+def _self_field(stmt: ast.AST, self_name: str) -> tuple[str | None, ast.expr | None]:
+    """The field `self.NAME = ...` (or `: T = ...`, `op= ...`) assigns, and its annotation."""
+    targets: list[ast.expr] = []
+    annotation = None
+    if isinstance(stmt, ast.Assign):
+        targets = stmt.targets
+    elif isinstance(stmt, ast.AnnAssign):
+        targets, annotation = [stmt.target], stmt.annotation
+    elif isinstance(stmt, ast.AugAssign):
+        targets = [stmt.target]
+    for target in targets:
+        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == self_name:
+            return target.attr, annotation
+    return None, None

@@ -1,0 +1,352 @@
+"""The classes of a cell as Python sees them: a Python class per compiled class, whose instances
+wrap runtime objects (runtime/source_instances.py) and read and write their fields in place.
+
+    >>> p = lib.classes["Point"](1.0, 2.0)     # the compiled constructor (a function "Point")
+    >>> p, p.x, isinstance(p, lib.classes["Point"])
+    (Point(x=1.0, y=2.0), 1.0, True)
+    >>> p.x = "a"
+    TypeError: field 'x' of Point must be float, not str
+
+A wrapper holds one reference to its object and releases it when Python frees the wrapper.
+The same object gives back the same wrapper while one lives (`n.left is n.left`), and a wrapper
+passes into compiled functions as the object's address (`_as_parameter_`), with no conversion.
+
+A class's layout (its fields and their types, in order) is part of its identity: the Python
+class is shared by every library whose manifest declares the same name and layout (a cell run
+again, a cache hit in a new process), and another layout makes another class. A function's
+wrapper accepts exactly its own class (`__class__ is`), so an instance of an earlier definition
+of Point, whose fields differ, is refused with a TypeError rather than read with the wrong
+layout. The manifest's `classes` rows are checked like the rest of it (`check`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import keyword
+import reprlib
+import weakref
+
+from jitcell import runtime
+
+__all__ = ["check", "is_class_type", "bind_classes", "attach", "wrapper_lines", "refused_lines", "wrapper_namespace",
+           "result_expression", "JitInstance", "LAYOUT_IDENTITY"]
+
+_FIELDS = 32  # the offset of an instance's first field (runtime/source_instances.py)
+_MAX_FIELDS = 64
+_SCALARS: dict[str, type[ctypes.c_int64] | type[ctypes.c_double]] = {"int": ctypes.c_int64, "float": ctypes.c_double}
+_BUILTIN = frozenset({"int", "float", "bool", "str", "complex", "None", "tuple", "list", "dict", "set",
+                      "Callable"})  # Callable[[A], R]: a function value (loader/callables.py)
+
+
+def is_class_type(type_name: str) -> bool:
+    """"Point" or "Point | None": an instance of a class of a cell (what else jitcell spells is not a bare name)."""
+    name = type_name.removesuffix(" | None")
+    return name.isidentifier() and not keyword.iskeyword(name) and name not in _BUILTIN
+
+
+def _classes_inside(type_name: str) -> bool:
+    """A list, dict, set or tuple holding instances: compiled code only, yet."""
+    for word in type_name.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split():
+        if is_class_type(word) and word != type_name.removesuffix(" | None"):
+            return True
+    return False
+
+
+# ---- the manifest's classes ------------------------------------------------------------------
+
+
+def check(manifest: dict, parse_type, fail) -> None:
+    """The `classes` rows (name, fields [[name, type]], static methods), and that every class a
+    type names is one of them. `fail(where, message)` makes the exception to raise."""
+    rows = manifest.get("classes", [])
+    if not isinstance(rows, list):
+        raise fail("classes", "not a list")
+    declared: set[str] = set()
+    for i, row in enumerate(rows):
+        where = f"classes[{i}]"
+        if not isinstance(row, dict) or set(row) - {"properties"} != {"name", "fields", "static"}:
+            raise fail(where, "not an object of name, fields, static (and properties)")
+        name = row["name"]
+        if not isinstance(name, str) or not is_class_type(name) or name in declared:
+            raise fail(f"{where}.name", "not a class name, or declared twice")
+        declared.add(name)
+        fields = row["fields"]
+        if not isinstance(fields, list) or len(fields) > _MAX_FIELDS:
+            raise fail(f"{where}.fields", "not a list of at most 64 fields")
+        seen = set()
+        for k, field in enumerate(fields):
+            if not (isinstance(field, list) and len(field) == 2 and all(isinstance(x, str) for x in field)
+                    and field[0].isidentifier() and parse_type(field[1]) is not None and field[0] not in seen):
+                raise fail(f"{where}.fields[{k}]", "not a [name, type] pair of a new field")
+            seen.add(field[0])
+        for kind in ("static", "properties"):
+            methods = row.get(kind, [])
+            if not isinstance(methods, list) or not all(isinstance(m, str) and m.startswith(name + ".")
+                                                        for m in methods):
+                raise fail(f"{where}.{kind}", "not a list of this class's methods")
+    for where, type_name in _type_names(manifest):
+        for word in type_name.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split():
+            if is_class_type(word) and word not in declared:
+                raise fail(where, f"the class {word} is not declared in this manifest")
+    for i, row in enumerate(manifest.get("functions", [])):
+        name = row.get("name", "") if isinstance(row, dict) else ""
+        cls, dot, method = name.partition(".")
+        if dot and (cls not in declared or not method.isidentifier()):
+            raise fail(f"functions[{i}].name", f"{name!r} is not a method of a class of this manifest")
+
+
+def _type_names(manifest: dict):
+    for i, row in enumerate(manifest.get("functions", [])):
+        if isinstance(row, dict):
+            for k, param in enumerate(row.get("params", [])):
+                if isinstance(param, list) and len(param) == 2 and isinstance(param[1], str):
+                    yield f"functions[{i}].params[{k}]", param[1]
+            if isinstance(row.get("returns"), str):
+                yield f"functions[{i}].returns", row["returns"]
+    for i, row in enumerate(manifest.get("classes", [])):
+        for k, field in enumerate(row["fields"]):
+            yield f"classes[{i}].fields[{k}]", field[1]
+
+
+# ---- Python's classes ------------------------------------------------------------------------
+
+_REGISTRY: dict[tuple[str, tuple[tuple[str, str], ...]], type] = {}  # (name, layout) -> its Python class
+# The protection: a class's layout is part of its identity. Switched off (tests only), classes of one
+# name are one class, and an instance of an earlier layout would reach code compiled for the new one.
+LAYOUT_IDENTITY = True
+
+
+class JitInstance:
+    """An instance of a compiled class: the runtime object at `_jc_address`, one reference held."""
+
+    __slots__ = ("_jc_address", "__weakref__")
+    _jc_fields: dict[str, tuple[int, str]] = {}  # name -> (index, type)
+    _jc_layout: tuple[tuple[str, str], ...] = ()
+    _jc_wrappers: weakref.WeakValueDictionary
+    _jc_constructor = None
+
+    def __new__(cls, *args, **kwargs):
+        if cls._jc_constructor is None:
+            raise TypeError(f"cannot create '{cls.__name__}' instances: the cell that defines it is not loaded")
+        return cls._jc_constructor(*args, **kwargs)
+
+    @classmethod
+    def _jc_wrap(cls, address: int | None, owned: bool = True):
+        """The wrapper of the object at `address` (owned: the reference becomes the wrapper's)."""
+        if not address:
+            return None
+        existing = cls._jc_wrappers.get(address)
+        if existing is not None:
+            if owned:
+                runtime.call("obj_release", address)
+            return existing
+        if not owned:
+            runtime.call("obj_retain", address)
+        made = object.__new__(cls)
+        made._jc_address = address
+        cls._jc_wrappers[address] = made
+        return made
+
+    @property
+    def _as_parameter_(self) -> int:  # ctypes passes the address
+        return self._jc_address
+
+    def __del__(self):
+        address = getattr(self, "_jc_address", 0)
+        if address:
+            self._jc_address = 0
+            with contextlib.suppress(Exception):  # at interpreter exit, the runtime may be gone already
+                runtime.call("obj_release", address)
+
+    def __getattr__(self, name: str):
+        field = type(self)._jc_fields.get(name)
+        if field is None:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        return _read(self._jc_address + _FIELDS + 8 * field[0], field[1], type(self), name)
+
+    def __setattr__(self, name: str, value) -> None:
+        if name == "_jc_address":
+            object.__setattr__(self, name, value)
+            return
+        field = type(self)._jc_fields.get(name)
+        if field is None:
+            raise AttributeError(f"'{type(self).__name__}' object has no field '{name}' (a compiled class's "
+                                 "instances hold the fields their class declares)")
+        _write(self._jc_address + _FIELDS + 8 * field[0], field[1], value, type(self), name)
+
+    def __dir__(self):
+        return [*object.__dir__(self), *type(self)._jc_fields]
+
+    @reprlib.recursive_repr()
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in type(self)._jc_fields)
+        return f"{type(self).__name__}({fields})"
+
+    def __reduce__(self):
+        raise TypeError(f"cannot pickle '{type(self).__name__}' instances of a compiled class yet")
+
+
+def _class_of(type_name: str, owner: type) -> type[JitInstance]:
+    """The Python class a field's type names: the owner's module of classes (its `_jc_peers`)."""
+    return owner._jc_peers[type_name]  # type: ignore[attr-defined]
+
+
+def _read(at: int, type_name: str, owner: type, name: str):
+    if type_name in _SCALARS:
+        return _SCALARS[type_name].from_address(at).value
+    if type_name == "bool":
+        return ctypes.c_int64.from_address(at).value != 0
+    address = ctypes.c_void_p.from_address(at).value
+    inner = type_name.removesuffix(" | None")
+    if not address:
+        if inner != type_name:
+            return None
+        raise AttributeError(f"'{owner.__name__}' object has no attribute '{name}'")
+    if inner == "str":
+        return runtime.read_str(address)
+    if is_class_type(inner):
+        return _class_of(inner, owner)._jc_wrap(address, owned=False)
+    if _classes_inside(inner):
+        raise AttributeError(f"field '{name}' of {owner.__name__} is a {type_name}: containers of instances cannot "
+                             "be read from Python yet")
+    from jitcell.runtime.lists import Boundary
+
+    runtime.call("obj_retain", address)  # a copy: Boundary.result releases what it converts
+    return Boundary(f"{owner.__name__}.{name}").result(address, inner)
+
+
+def _write(at: int, type_name: str, value, owner: type, name: str) -> None:
+    inner = type_name.removesuffix(" | None")
+    what = f"field '{name}' of {owner.__name__}"
+    if value is None and inner != type_name:
+        old = ctypes.c_void_p.from_address(at).value
+        ctypes.c_void_p.from_address(at).value = None
+        if old:
+            runtime.call("obj_release", old)
+        return
+    if type_name == "int" and type(value) in (int, bool) and -2**63 <= value < 2**63:
+        ctypes.c_int64.from_address(at).value = int(value)
+    elif type_name == "float" and type(value) in (int, float, bool):
+        ctypes.c_double.from_address(at).value = float(value)
+    elif type_name == "bool" and type(value) is bool:
+        ctypes.c_int64.from_address(at).value = int(value)
+    elif inner == "str" and isinstance(value, str):
+        _replace(at, runtime.new_str(value))
+    elif is_class_type(inner) and value.__class__ is _class_of(inner, owner):
+        address = value._jc_address
+        runtime.call("obj_retain", address)
+        _replace(at, address)
+    elif inner.startswith(("list[", "dict[", "set[")):
+        raise AttributeError(f"{what} is a {type_name}: assigning it from Python is not supported yet (change "
+                             f"its items in compiled code)")
+    else:
+        raise TypeError(f"{what} must be {type_name}, not {type(value).__name__}")
+
+
+def _replace(at: int, address: int) -> None:
+    old = ctypes.c_void_p.from_address(at).value
+    ctypes.c_void_p.from_address(at).value = address
+    if old:
+        runtime.call("obj_release", old)
+
+
+def bind_classes(library) -> dict[str, type]:
+    """The Python class of each class the library's manifest declares (shared by equal layouts)."""
+    made: dict[str, type] = {}
+    for row in library.manifest.get("classes", []):
+        layout = tuple((f, t) for f, t in row["fields"])
+        key = (row["name"], layout if LAYOUT_IDENTITY else ())
+        cls = _REGISTRY.get(key)
+        if cls is None:
+            cls = type(row["name"], (JitInstance,), {
+                "__slots__": (), "__module__": "__jitcell__", "__qualname__": row["name"],
+                "_jc_fields": {f: (k, t) for k, (f, t) in enumerate(layout)}, "_jc_layout": layout,
+                "_jc_wrappers": weakref.WeakValueDictionary(), "_jc_peers": {}})
+            _REGISTRY[key] = cls
+        made[row["name"]] = cls
+    for cls in made.values():
+        cls._jc_peers.update(made)  # type: ignore[attr-defined]
+    return made
+
+
+def attach(classes: dict[str, type], functions: dict, static: set[str], properties: set[str]) -> None:
+    """The constructor ("Point") and methods ("Point.norm") of the library, as the classes' own:
+    taken out of `functions`, so they are not names of the cell."""
+    for name in list(functions):
+        cls_name, dot, method = name.partition(".")
+        if cls_name not in classes:
+            continue
+        fn = functions.pop(name)
+        cls = classes[cls_name]
+        if not dot:
+            cls._jc_constructor = fn  # type: ignore[attr-defined]
+        elif name in static:
+            setattr(cls, method, staticmethod(fn))
+        elif name in properties:
+            setattr(cls, method, property(fn, doc=fn.__doc__))
+        elif method == "__eq__":  # a @dataclass's: its fields, for instances of this class only
+            def equal(self, other, fn=fn):
+                return fn(self, other) if type(other) is type(self) else NotImplemented
+
+            cls.__eq__ = equal  # type: ignore[method-assign, assignment]
+            cls.__hash__ = None  # type: ignore[assignment]  # as @dataclass (eq=True) makes it
+        elif method != "__init__":
+            setattr(cls, method, _method(fn))
+
+
+def _method(fn):
+    def method(self, *args, **kwargs):
+        return fn(self, *args, **kwargs)
+
+    method.__name__ = method.__qualname__ = fn.__name__
+    method.__doc__ = fn.__doc__
+    return method
+
+
+# ---- the wrappers of functions ---------------------------------------------------------------
+
+
+def wrapper_lines(p: str, t: str, shown: str) -> tuple[list[str], list[str]]:
+    """The wrapper's lines that check an instance argument (its own class exactly), and what it passes."""
+    inner = t.removesuffix(" | None")
+    maybe = f"{p} is not None and " if inner != t else ""
+    return [f"    if {maybe}{p}.__class__ is not jc__class_{inner}: jc__not_instance({p}, {shown!r}, {t!r}, "
+            f"jc__class_{inner})"], [p]
+
+
+def refused_lines(info: dict) -> list[str]:
+    """A function taking or returning a list, dict, set or tuple holding instances cannot be called from
+    Python yet (compiled callers pass and take them): its wrapper raises before the call."""
+    for name, t in [*info["params"], ("the result", info["returns"])]:
+        if _classes_inside(t):
+            what = "returns" if name == "the result" else f"takes {name!r} as"
+            held = "functions taking or returning instances" if t.startswith("Callable[") else \
+                "lists, dicts, sets and tuples of instances"
+            message = (f"{info['name']}() {what} {t}: {held} cannot cross between Python and compiled code yet "
+                       "(call it from compiled code)")
+            return [f"    raise TypeError({message!r})"]
+    return []
+
+
+def wrapper_namespace(library, function: str) -> dict:
+    classes = getattr(library, "classes", {})
+    names: dict = {f"jc__class_{n}": cls for n, cls in classes.items()}
+    names.update({f"jc__wrap_{n}": cls._jc_wrap for n, cls in classes.items()})
+
+    def not_instance(value, param: str, type_name: str, cls: type) -> None:
+        if type(value).__name__ == cls.__name__ and isinstance(value, JitInstance):
+            raise TypeError(f"{function}() argument '{param}' must be {type_name}, not an instance of an earlier "
+                            f"definition of {cls.__name__} whose fields differ "
+                            f"({', '.join(f'{f}: {t}' for f, t in type(value)._jc_layout)}; now "
+                            f"{', '.join(f'{f}: {t}' for f, t in cls._jc_layout)})")  # type: ignore[attr-defined]
+        raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
+
+    names["jc__not_instance"] = not_instance
+    return names
+
+
+def result_expression(returns: str) -> str | None:
+    if is_class_type(returns):
+        return f"jc__wrap_{returns}(jc__result)"
+    return None
