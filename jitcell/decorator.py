@@ -71,6 +71,8 @@ CODE_OPTIONS = ("opt", "wraparound", "boundscheck", "loop_versioning", "interrup
 
 _LOCK = threading.RLock()  # one compile at a time: compiles are rare, and callees come first
 _CALLED = re.compile(r"(?<![\w.])(?!\d)(\w+)\s*\(")  # a name before '(', as namespace.resolve scans
+# a name alone as an argument or an assigned value (a function as a value), as namespace.resolve scans
+_VALUE = re.compile(r"(?:[(,\[]|(?<![=!<>])=)[ \t]*(?!\d)(\w+)[ \t]*(?=[,)\]]|$)", re.M)
 _WORD = re.compile(r"(?<![\w.])(?!\d)\w+")
 _MISSING = object()
 
@@ -122,6 +124,10 @@ class DecoratedFunction:
             _compile(self)
         return self.function
 
+    def __jitcell_function__(self):
+        """The JitFunction a compiled function's Callable parameter takes for it (loader/callables.py)."""
+        return self.compile()
+
     @property
     def library(self):
         """The compiled function's Library (compiling it first): `cache_hit`, `key`, `manifest`..."""
@@ -153,7 +159,8 @@ class DecoratedFunction:
         its own name aside; a name bound to nothing maps to _MISSING."""
         own = self.__wrapped__.__name__
         return {name: _lookup(self.__wrapped__, name)
-                for name in sorted(set(_CALLED.findall(self._src.text))) if name != own}
+                for name in sorted(set(_CALLED.findall(self._src.text)) | set(_VALUE.findall(self._src.text)))
+                if name != own}
 
     def _bind(self, function) -> None:
         self.function = function

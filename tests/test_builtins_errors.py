@@ -63,7 +63,7 @@ CASES = {
     "typing.Any imported": ("from typing import Any\ndef f(n: int) -> int:\n    return n\n", 1, 1,
                             "typing.Any is not supported: jitcell gives every value one static type, so annotate with "
                             "that type (list[int], not list[Any]); jitcell reads Optional, List, Dict, Tuple, Set, "
-                            "Iterator, Iterable and Generator from typing, as annotations only"),
+                            "Iterator, Iterable, Generator and Callable from typing, as annotations only"),
     "list of None": ("def f(n: int) -> int:\n    xs = [None] * n\n    return 0\n", 2, 10,
                      "a list of None is not supported: a jitcell list holds values of one type (int, float, str, "
                      "a tuple, a list...), and None is none of them; build the list from its values, e.g. "

@@ -358,8 +358,8 @@ CASES = {
                   "'import os'"),
     "from os": ("from os import path\ndef f():\n    return 1\n", 1, 1,
                 "only 'from math import ...', 'from cmath import ...', 'from numpy import ...' and 'from random import "
-                "...' (and Optional, List, Dict, Tuple, Set, Iterator, Iterable, Generator from typing for "
-                "annotations) are supported, not 'from os import ...'"),
+                "...' (and Optional, List, Dict, Tuple, Set, Iterator, Iterable, Generator, Callable from typing "
+                "for annotations) are supported, not 'from os import ...'"),
     "from numpy import *": ("from numpy import *\ndef f(n: int):\n    return n\n", 1, 1,
                             "'from numpy import *' is not supported; name what you use"),
     "import in a function's if": ("def f(n: int):\n    if n:\n        import math\n    return n\n", 3, 9,
@@ -432,7 +432,8 @@ CASES = {
                             "name 'sqrt' is not defined; add 'from math import sqrt' or write math.sqrt"),
     "function as a value": ("import math\ndef f(n: int):\n    x = math.sqrt\n    return n\n", 3, 9,
                             "functions are not values in jitcell; call math.sqrt(...)"),
-    "calling a local": ("def f(n: int):\n    return n(1)\n", 2, 12, "'n' is a local variable, not a function"),
+    "calling a local": ("def f(n: int):\n    return n(1)\n", 2, 12,
+                        "'n' is a local variable of type int, not a function"),
     "returns differ": ("def f(n: int):\n    if n:\n        return 1\n    return 2.5\n", 4, 5,
                        "f() returns int elsewhere and float here; annotate '-> float' or convert"),
     "end reachable": ("def f(n: int) -> int:\n    if n:\n        return 1\n", 1, 1,

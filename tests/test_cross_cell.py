@@ -254,8 +254,9 @@ def test_a_function_of_another_cell_shadows_a_builtin(fresh_cache):
 def test_errors_name_the_callee(fresh_cache):
     ns = Namespace()
     jitcell.compile_cell(F, callees=ns)
-    with pytest.raises(CompileError, match="'f' is not a value in jitcell; call it"):
-        jitcell.compile_cell("def g() -> int:\n    h = f\n    return 1\n", callees=ns)
+    with pytest.raises(CompileError, match=r"'h' is Callable\[\[int\], int\] \(from its first assignment\) and "
+                                           r"cannot hold int"):  # a function of another cell is a value
+        jitcell.compile_cell("def g() -> int:\n    h = f\n    h = 2\n    return h(1)\n", callees=ns)
     with pytest.raises(CompileError, match=r"f\(\) missing 1 required positional argument: 'x'"):
         jitcell.compile_cell("def g() -> int:\n    return f()\n", callees=ns)
     with pytest.raises(CompileError, match=r"argument 'x' of f\(\) must be int, not float"):

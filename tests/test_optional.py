@@ -120,7 +120,7 @@ CASES = {
     "typing.Any": ("from typing import Any\ndef f() -> int:\n    return 0\n", 1, 1,
                    "typing.Any is not supported: jitcell gives every value one static type, so annotate with that "
                    "type (list[int], not list[Any]); jitcell reads Optional, List, Dict, Tuple, Set, Iterator, "
-                   "Iterable and Generator from typing, as annotations only"),
+                   "Iterable, Generator and Callable from typing, as annotations only"),
 }
 
 

@@ -32,12 +32,9 @@ BLOCKED = {
     "algo_collatz_sequence": "input() (main() reads a number)",
     "algo_euler_009": "an import inside a function (import timeit)",
     "algo_eulers_totient": "a bare `list` annotation (-> list, without an element type)",
-    "algo_runge_kutta": "functions as values (Callable parameters); np.ceil",
-    "algo_simpson_integration": "functions as values (a Callable parameter, callable(function))",
-    "pyperf_fannkuch": "bound methods as values (perm1_ins = perm1.insert)",
-    "pyperf_float": "classes; lists",
+    "pyperf_float": "a class with a base class, __repr__ and class attributes; lists of None",
     "pyperf_nbody": "module-level lists and dicts; list defaults of parameters",
-    "pyperf_spectral_norm": "functions as values; tuple parameters",
+    "pyperf_spectral_norm": "tuple parameters holding lists",
 }
 
 _HEADER = ("# Source: https://github.com/", "# Version: commit ", "# Licence: ", "# Edits (")

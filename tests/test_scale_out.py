@@ -153,6 +153,18 @@ def test_a_function_calling_another_cells_function_brings_it_along(tmp_path):
     assert lines == [str(collatz(27) - 1000)]
 
 
+def test_a_function_passing_another_cells_function_as_a_value_brings_it_along(tmp_path):
+    ns = Namespace()
+    jitcell.compile_cell("def half(x: float) -> float:\n    return x / 2\n", callees=ns)
+    jitcell.compile_cell("from typing import Callable\n"
+                         "def twice(f: Callable[[float], float], x: float) -> float:\n    return f(f(x))\n"
+                         "def quarter(x: float) -> float:\n    return twice(half, x)\n", callees=ns)
+    _, (parcel,) = ns.names["quarter"].__reduce__()
+    assert list(parcel["callees"]) == ["half"]  # named as a value, not called: still a callee
+    lines = in_child("print(f(10.0))", pickle.dumps(ns.names["quarter"]), str(tmp_path))
+    assert lines == ["2.5"]
+
+
 def test_kernel_cells_with_module_variables_do_not_travel():
     ns = Namespace()
     library = jitcell.compile_cell("total: int = 5\ndef bump(n: int) -> int:\n    return n + total\n",

@@ -44,7 +44,7 @@ _UNSUPPORTED = {
 }
 # `from typing import Iterator` (or collections.abc): the annotations of generator functions, and
 # typing's spellings of the types jitcell has (check/optional.py)
-_ITERATOR_ANNOTATIONS = frozenset({"Iterator", "Iterable", "Generator"})
+_ITERATOR_ANNOTATIONS = frozenset({"Iterator", "Iterable", "Generator", "Callable"})
 _TYPING_ANNOTATIONS = _ITERATOR_ANNOTATIONS | {"Optional", "List", "Dict", "Tuple", "Set"}
 # The compiler's passes recurse over the tree, so a tree this deep must stay well
 # within Python's recursion limit.
@@ -252,12 +252,12 @@ class _Parser:
                 why = "jitcell gives every value one static type, so annotate with that type (list[int], not " \
                       "list[Any]); " if unknown == "Any" else ""
                 self.error(node, f"typing.{unknown} is not supported: {why}jitcell reads Optional, List, Dict, Tuple, "
-                                 f"Set, Iterator, Iterable and Generator from typing, as annotations only")
+                                 f"Set, Iterator, Iterable, Generator and Callable from typing, as annotations only")
                 return None
             if node.module not in ("math", "numpy", "cmath", "random") or node.level:
                 self.error(node, f"only 'from math import ...', 'from cmath import ...', 'from numpy import ...' and "
                                  f"'from random import ...' (and Optional, List, Dict, Tuple, Set, Iterator, Iterable, "
-                                 f"Generator from typing for annotations) are supported, not "
+                                 f"Generator, Callable from typing for annotations) are supported, not "
                                  f"'from {'.' * node.level}{node.module or ''} import ...'")
                 return None
             for alias in node.names:
@@ -526,9 +526,15 @@ class _Parser:
                 if isinstance(part, ast.expr):
                     part.lineno, part.col_offset = node.lineno, node.col_offset
             return self.annotation(inner)
+        if isinstance(node, ast.List):  # the parameters of Callable[[A, B], R]
+            return S.ListLiteral(tuple(self.annotation(e) for e in node.elts), self.loc(node))
         if not isinstance(node, ast.Subscript):
             return self.expr(node)
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if len(parts) == 2 and isinstance(parts[0], ast.Constant) and parts[0].value is Ellipsis:
+            # Callable[..., R]: the checker asks for the parameters (check/callables.py)
+            return S.Subscript(self.expr(node.value), (S.Const(..., self.loc(parts[0])), self.annotation(parts[1])),
+                               self.loc(node))
         if isinstance(node.value, ast.Name) and node.value.id == "tuple" and len(parts) == 2 \
                 and isinstance(parts[1], ast.Constant) and parts[1].value is Ellipsis:
             indices: tuple[S.Expr, ...] = (self.annotation(parts[0]), S.Const(..., self.loc(parts[1])))

@@ -90,6 +90,28 @@ class Convert:
 
 
 @dataclass(frozen=True, slots=True)
+class FunctionRef:
+    """A cell function's name used as a value (check/callables.py): the address of its impl, or for a
+    function of another cell the address its slot holds (lower/callables.py)."""
+
+    function: str
+    type: Type  # a types.Function
+    loc: Loc
+    external: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CallValue:
+    """A call through a function value (`f(x)`, f a `Callable[[float], float]` parameter or local):
+    `args` positional, converted to the Callable's parameter types."""
+
+    callee: Expr
+    args: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
 class CallCell:
     """A call of a cell function: `args` in parameter order, defaults filled in.
 
@@ -640,6 +662,7 @@ class GetField:
 
 
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
+        | FunctionRef | CallValue
         | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleIndex | TupleSlice | Comprehension | Hole | DictNew
         | DictGet
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global

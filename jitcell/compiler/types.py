@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from jitcell.dtypes import DEFAULT_DTYPE, DTYPES, dtype_of_prefix, type_prefix
 
 __all__ = ["Type", "INT", "FLOAT", "BOOL", "NONE", "STR", "COMPLEX", "RANGE", "ERROR", "Array", "Tuple", "Dict", "Set",
-           "List", "VarTuple", "Generator", "Optional", "Instance", "type_from_name", "type_from_text", "is_numeric",
-           "is_heap",
-           "has_heap_parts"]
+           "List", "VarTuple", "Generator", "Optional", "Function", "Instance", "type_from_name", "type_from_text",
+           "is_numeric", "is_heap", "has_heap_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +142,21 @@ class Optional(Type):
 
 
 @dataclass(frozen=True, slots=True, repr=False)
+class Function(Type):
+    """`Callable[[float, float], float]`: a function as a value (check/callables.py). At run time the
+    address of a function with the impl's ABI (lower/callables.py); never stored beyond a call."""
+
+    params: tuple[Type, ...]
+    result: Type
+
+    def __init__(self, params, result: Type):
+        params = tuple(params)
+        object.__setattr__(self, "name", f"Callable[[{', '.join(map(str, params))}], {result}]")
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "result", result)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class Instance(Type):
     """An instance of a class of the cell (check/classes.py): a reference-counted runtime object,
     its fields after a header (lower/classes.py). `name` is the class's name: one cell defines it."""
@@ -166,6 +180,16 @@ def type_from_text(text: str) -> Type | None:
     if text.endswith(" | None"):
         inner = type_from_text(text[:-len(" | None")])
         return None if inner is None else Optional(inner)
+    if text.startswith("Callable[[") and text.endswith("]"):
+        body = text[len("Callable["):-1]
+        end = _closing(body)  # the `]` closing the parameters' list
+        if not body[end + 1:].startswith(", "):
+            return None
+        params = [type_from_text(item) for item in _split(body[1:end])]
+        result = type_from_text(body[end + 3:])
+        if result is None or any(p is None for p in params):
+            return None
+        return Function([p for p in params if p is not None], result)
     if text.startswith("tuple[") and text.endswith(", ...]"):
         inner = type_from_text(text[len("tuple["):-len(", ...]")])
         return None if inner is None else VarTuple(inner)
@@ -183,6 +207,16 @@ def type_from_text(text: str) -> Type | None:
         if dtype is not None and parts and all(p == ":" for p in parts):
             return Array(_BY_NAME[dtype.kind], len(parts), dtype.name)
     return None
+
+
+def _closing(text: str) -> int:
+    """The index of the bracket closing the one `text` starts with (len(text) if none)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "[") - (ch == "]")
+        if depth == 0:
+            return i
+    return len(text)
 
 
 def _split(text: str) -> list[str]:

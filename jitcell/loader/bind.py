@@ -30,6 +30,7 @@ from jitcell.runtime.arrays import is_array_type
 from jitcell.runtime.lists import Boundary, is_sequence
 
 from . import classes
+from .callables import function_argument
 from .library import Library
 from .manifest import TypeName, as_default, parse_type
 from .variables import JitVariable
@@ -81,6 +82,10 @@ class JitFunction:
 
     def __repr__(self) -> str:
         return f"<jitcell function {self.__name__}{self.signature} from {self.library.path.name}>"
+
+    def __jitcell_function__(self) -> JitFunction:
+        """Itself: what a Callable parameter takes (loader/callables.py; decorator.py's gives its own)."""
+        return self
 
     def __reduce__(self):
         """pickle: the cell's source, options, callees and library travel (loader/parcels.py)."""
@@ -179,7 +184,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__Result": result_type if items else _Complex if through_memory else None,
         "jc__tuple": None if _maybe_none_number(info["returns"]) else _tuple_reader(items) if items
         else _complex_reader if through_memory else None,
-        "jc__Boundary": Boundary,
+        "jc__Boundary": Boundary, "jc__as_function": function_argument(name),
         **classes.wrapper_namespace(library, name),
         **(arrays.wrapper_namespace(name, arguments) if _uses_arrays(info) else {}),
     }
@@ -226,6 +231,10 @@ def _wrapper_source(info: dict) -> str:
             else:
                 lines.append(f"        jc__{p}, jc__{p}__v = True, {p}")
             args += [f"jc__{p}", f"jc__{p}__v"]
+            continue
+        if t.startswith("Callable["):  # a function's address, made for the call (callables.py)
+            lines.append(f"    jc__{p} = jc__as_function({p}, {shown!r}, {t!r})")
+            args.append(f"jc__{p}.address")
             continue
         if is_array_type(t):  # data address, shape and strides (arrays.py)
             more, passed = arrays.wrapper_lines(p, t, info.get("writes_arrays", False))
@@ -339,8 +348,8 @@ def _ctype(t: str):
     if t.startswith("tuple["):  # a tuple inside a tuple result: a struct inside the struct
         parsed = parse_type(t)
         return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
-    return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[")) or is_array_type(t) or t == "str | None" \
-        or classes.is_class_type(t) else _CTYPES[t]
+    return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[", "Callable[")) or is_array_type(t) \
+        or t == "str | None" or classes.is_class_type(t) else _CTYPES[t]
 
 
 def _struct(items: list[str]) -> type[ctypes.Structure]:
@@ -364,6 +373,8 @@ def _type_text(parsed: TypeName) -> str:
         return f"{_type_text(parsed[1])} | None"
     if parsed[0] == "array":
         return f"{parsed[1]}[{', '.join([':'] * parsed[2])}]"
+    if parsed[0] == "callable":
+        return f"Callable[[{', '.join(_type_text(p) for p in parsed[1])}], {_type_text(parsed[2])}]"
     if parsed[0] == "class":  # an instance (classes.py)
         return parsed[1]
     return parsed[0]

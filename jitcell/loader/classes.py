@@ -36,7 +36,8 @@ __all__ = ["check", "is_class_type", "bind_classes", "attach", "wrapper_lines", 
 _FIELDS = 32  # the offset of an instance's first field (runtime/source_instances.py)
 _MAX_FIELDS = 64
 _SCALARS: dict[str, type[ctypes.c_int64] | type[ctypes.c_double]] = {"int": ctypes.c_int64, "float": ctypes.c_double}
-_BUILTIN = frozenset({"int", "float", "bool", "str", "complex", "None", "tuple", "list", "dict", "set", *DTYPES})
+_BUILTIN = frozenset({"int", "float", "bool", "str", "complex", "None", "tuple", "list", "dict", "set", *DTYPES,
+                      "Callable"})  # Callable[[A], R]: a function value (loader/callables.py)
 
 
 def is_class_type(type_name: str) -> bool:
@@ -321,8 +322,10 @@ def refused_lines(info: dict) -> list[str]:
     for name, t in [*info["params"], ("the result", info["returns"])]:
         if _classes_inside(t):
             what = "returns" if name == "the result" else f"takes {name!r} as"
-            message = (f"{info['name']}() {what} {t}: lists, dicts, sets and tuples of instances cannot cross "
-                       "between Python and compiled code yet (call it from compiled code)")
+            held = "functions taking or returning instances" if t.startswith("Callable[") else \
+                "lists, dicts, sets and tuples of instances"
+            message = (f"{info['name']}() {what} {t}: {held} cannot cross between Python and compiled code yet "
+                       "(call it from compiled code)")
             return [f"    raise TypeError({message!r})"]
     return []
 

@@ -43,6 +43,7 @@ _INT64 = (-(2**63), 2**63 - 1)
 
 # A parsed type name: ("int",), ("tuple", (item, ...)), ("dict", key, value), ("set", element),
 # ("array", element, ndim), ("list", element), ("optional", inner), ("vartuple", element) for tuple[T, ...],
+# ("callable", (param, ...), result) for Callable[[A, B], R]
 # ("class", name) for an instance of a class of the cell (declared in the manifest's `classes`: classes.py)
 TypeName = tuple
 
@@ -107,6 +108,22 @@ def _parse(text: str) -> tuple[TypeName, str]:
                 return ("tuple", tuple(items)), rest[1:]
             else:
                 raise ValueError(text)
+    if text.startswith("Callable[["):  # a function as a value (compiler/check/callables.py)
+        params: list[TypeName] = []
+        rest = text[len("Callable[["):]
+        while not rest.startswith("]"):
+            item, rest = _parse(rest)
+            params.append(item)
+            if rest.startswith(", "):
+                rest = rest[2:]
+            elif not rest.startswith("]"):
+                raise ValueError(text)
+        if not rest.startswith("], "):
+            raise ValueError(text)
+        result, rest = _parse(rest[3:])
+        if not rest.startswith("]"):
+            raise ValueError(text)
+        return ("callable", tuple(params), result), rest[1:]
     if text.startswith("list["):
         element, rest = _parse(text[len("list["):])
         if element == ("None",) or not rest.startswith("]"):

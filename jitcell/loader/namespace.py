@@ -98,9 +98,10 @@ def names_of(callees):
 
 
 def resolve(callees, source: str) -> dict:
-    """The functions of other cells that `source` may call: the names it writes before a `(`
-    (outside attribute access: functions are not values in jitcell, so a callee is always
-    called) and does not define with a top-level `def`, that `callees` maps to a JitFunction.
+    """The functions of other cells that `source` may call or use as values: the names it writes
+    before a `(`, or alone as an argument or the value of an assignment (`integrate(f, 1.0)`,
+    `g = f`), outside attribute access, and does not define with a top-level `def`, that
+    `callees` maps to a JitFunction.
     A superset of what the cell calls (a call in a comment or a string counts), which is safe
     for the cache key: every callee the compiled code depends on is in it. Found by scanning,
     not parsing, so a cache hit pays almost nothing for it."""
@@ -110,16 +111,22 @@ def resolve(callees, source: str) -> dict:
     if not names:
         return found
     defined = set(re.findall(r"^(?:async[ \t]+)?def[ \t]+(\w+)", source, re.M))
-    for word in set(re.findall(r"(?<![\w.])(?!\d)(\w+)\s*\(", source)) - defined:
+    words = set(re.findall(r"(?<![\w.])(?!\d)(\w+)\s*\(", source)) | set(_VALUE.findall(source))
+    for word in words - defined:
         value = names.get(word)
         if isinstance(value, JitFunction):
             found[word] = value
     return found
 
 
+# a name alone after `(`, `,`, `[` or `=` and before `,`, `)`, `]` or the line's end: a function as a value
+_VALUE = re.compile(r"(?:[(,\[]|(?<![=!<>])=)[ \t]*(?!\d)(\w+)[ \t]*(?=[,)\]]|$)", re.M)
+
+
 class Callees(dict):
-    """name -> JitFunction: the callees of a cell. `not_called()` (computed on a miss only) adds
-    the functions it mentions without a `(`, so that `h = f` says "not a value; call it"."""
+    """name -> JitFunction: the callees of a cell (called, or used as values). `not_called()`
+    (computed on a miss only) adds the other functions it mentions, so that a use resolve did not
+    see, or of a generator function, says what to write instead of "not defined"."""
 
     source = ""
     names = None
@@ -128,8 +135,8 @@ class Callees(dict):
         if not self.names:
             return {}
         words = set(re.findall(r"(?<![\w.])(?!\d)\w+", self.source)) - set(self)
-        messages = {w: f"write the call of {w}() with its '(' on the same line" for w in words
-                    if isinstance(self.names.get(w), JitFunction)}
+        messages = {w: f"'{w}' is a function of another cell: call it, or pass it as an argument or assign it "
+                       f"(g = {w}) to use it as a value" for w in words if isinstance(self.names.get(w), JitFunction)}
         messages.update({w: f"{w}() is a generator function of another cell; jitcell walks a generator only in the "
                             f"cell that defines it: define {w}() in this cell" for w in words
                          if isinstance(self.names.get(w), GeneratorFunction)})

@@ -27,6 +27,7 @@ from jitcell.dtypes import DEFAULT_DTYPE, DTYPES, MAX_NDIM
 from jitcell.errors import Loc
 
 from .array_exprs import UFUNCS, ArrayExprChecks
+from .bound_methods import bound_method_message
 
 __all__ = ["ArrayChecks", "array_annotation", "array_writers", "element_name", "NUMPY_CONSTANTS"]
 
@@ -164,6 +165,9 @@ def _written(fn: T.Function, program: T.Program, written: dict[str, frozenset[st
                 names = [n for n, _ in signatures[node.function].params]
                 targets = [a for a, n in zip(node.args, names, strict=True) if n in written[node.function]]
             for arg in targets:
+                found |= _origins(arg, views, params)
+        elif isinstance(node, T.CallValue):  # through a function value (check/callables.py): it may write any
+            for arg in node.args:
                 found |= _origins(arg, views, params)
     return frozenset(found)
 
@@ -374,7 +378,7 @@ class ArrayChecks(ArrayExprChecks):
         if isinstance(a.type, Optional) and isinstance(a.type.inner, Instance):
             return self.error(f"this value may be None ({a.type}): test it with 'is not None' first", loc)
         if not isinstance(a.type, Array):
-            return self.error(unsupported, loc)
+            return self.error(bound_method_message(node, a.type) or unsupported, loc)
         if attr == "shape":
             return T.ArrayShape(a, Tuple([INT] * a.type.ndim), loc)
         if attr == "size":

@@ -44,6 +44,7 @@ from jitcell.errors import Diagnostic, Loc
 
 from .array_exprs import ArrayExprChecks
 from .arrays import NUMPY_CONSTANTS, ArrayChecks
+from .callables import CallableChecks
 from .classes import ClassChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
@@ -81,7 +82,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
                         VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
                         ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
-                        PowerChecks, RangeChecks, ClassChecks):
+                        PowerChecks, RangeChecks, ClassChecks, CallableChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -161,6 +162,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 and all(self.can_coerce(i.type, t) for i, t in zip(e.items, target.items, strict=True)):
             items = tuple(self.coerce(i, t, what) for i, t in zip(e.items, target.items, strict=True))
             return T.MakeTuple(items, target, e.loc)  # (n, 2.0) where a tuple[float, float] goes
+        if (mismatch := self.function_mismatch(e, target, what)) is not None:
+            return self.error(mismatch, e.loc)
         return self.error(f"{what} must be {target}, not {e.type}{truncate_hint(target, e.type)}"
                           f"{self.none_hint(e, target)}", e.loc)
 
@@ -334,7 +337,10 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.error(f"functions are not values in jitcell; call {name}(...)", loc)
         if target is not None and target.startswith("cmath."):
             return self.cmath_constant(target[6:], loc)
-        if name in self.module.definitions or name in BUILTINS or target == "math" or name in self.module.callees:
+        if (name in self.module.definitions or target is None and name in self.module.callees) \
+                and name not in self.module.classes:
+            return self.function_value(name, loc)  # check/callables.py
+        if name in BUILTINS or target == "math" or name in self.module.classes:  # a class is not a value (yet)
             return self.error(f"'{name}' is not a value in jitcell; call it", loc)
         return self.undefined(name, loc)
 
@@ -589,7 +595,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if (method := self.class_call(node)) is not None:  # Point.make(...) (check/classes.py)
             return method
         if isinstance(func, S.Name):
-            return self.error(f"'{func.id}' is a local variable, not a function", func.loc)
+            return self.call_local(func, node)  # a call through a function value (check/callables.py)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
             return self.undefined("math", func.value.loc)
         if isinstance(func, S.Attribute):
@@ -611,7 +617,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             if base.type is COMPLEX or is_numeric(base.type) and func.attr == "conjugate":
                 return self.complex_method(base, func.attr, node)
             return self.error(f"'{base.type}' has no method {func.attr!r} in jitcell", func.loc)
-        return self.error("only functions of this cell, builtins and math functions can be called", loc)
+        return self.error("only functions of this cell, builtins, math functions and function values named by a "
+                          "parameter or local variable can be called", loc)
 
     def call_internal(self, name: str, node: S.Call) -> T.Expr:
         params, result = INTRINSICS[name]

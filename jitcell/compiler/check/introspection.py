@@ -33,6 +33,7 @@ from jitcell.compiler.types import (
     STR,
     Array,
     Dict,
+    Function,
     List,
     Optional,
     Set,
@@ -184,9 +185,11 @@ class IntrospectionChecks(CheckerHost):
         e = self.expr(value)
         if e.type is ERROR:
             return T.Literal(False, ERROR, loc)
+        if isinstance(e.type, Function):
+            return self.evaluated(e, True, loc)  # a function value: Callable[[A], R] (check/callables.py)
         if isinstance(e.type, Optional) and _python_class(e.type.inner) is not None \
                 or _python_class(e.type) is not None:
-            return self.evaluated(e, False, loc)  # no value jitcell has is callable
+            return self.evaluated(e, False, loc)  # no other value jitcell has is callable
         return self.error(f"callable() of a {e.type} value is not supported by jitcell", loc)
 
     def type_compare(self, left: S.Expr, ops: tuple[str, ...], comparators: tuple[S.Expr, ...],

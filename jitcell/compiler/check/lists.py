@@ -26,6 +26,7 @@ from jitcell.compiler.types import (
     RANGE,
     STR,
     Dict,
+    Function,
     Generator,
     List,
     Optional,
@@ -47,6 +48,8 @@ _NO_ARGS = ("clear", "reverse", "copy")
 
 def element_problem(t: Type) -> str | None:
     """Why a list cannot hold items of type t, or None."""
+    if isinstance(t, Function):
+        return "a list cannot hold functions in jitcell (a function value is a parameter or a local variable)"
     if t is RANGE:
         return "a list cannot hold a range in jitcell; make a list of its items: list(r)"
     if isinstance(t, Optional):

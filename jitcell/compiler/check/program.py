@@ -34,6 +34,7 @@ from jitcell.compiler.types import (
     STR,
     Array,
     Dict,
+    Function,
     Generator,
     Instance,
     List,
@@ -49,6 +50,8 @@ from jitcell.compiler.types import (
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
+from .bound_methods import inline_bound_methods
+from .callables import RETURNED_FUNCTION, callable_annotation, function_inside, is_callable_annotation
 from .class_info import ClassInfo
 from .classes import collect_classes, constructor_def
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
@@ -214,11 +217,18 @@ class ModuleChecker:
         if (inner := optional_inner(node)) is not None:  # T | None, Optional[T]
             inner_type = self.annotation(inner, what, loc)
             return inner_type if inner_type is ERROR else self.optional_of(inner_type, node.loc if node else loc)
-        if isinstance(node, S.Name):
+        if isinstance(node, S.Name) and not is_callable_annotation(node):
             t = Instance(node.id) if node.id in self.class_names else type_from_name(node.id)
         elif isinstance(node, S.Const) and (node.value is None or isinstance(node.value, str)):
             t = NONE if node.value is None else Instance(node.value) if node.value in self.class_names \
                 else type_from_name(node.value)
+        elif is_callable_annotation(node):  # Callable[[float], float] (check/callables.py)
+            assert node is not None
+            made_function = callable_annotation(node, lambda item, none: self.annotation(item, what, loc, none))
+            if isinstance(made_function, str):
+                self.errors.append(Diagnostic(made_function, node.loc))
+                return ERROR
+            t = made_function
         elif node is not None and is_vartuple_annotation(node):  # tuple[int, ...] (check/vartuples.py)
             assert isinstance(node, S.Subscript)
             element = self.annotation(node.indices[0], what, loc)
@@ -273,6 +283,10 @@ class ModuleChecker:
             t = Set(element)
         else:
             t = None
+        if t is not None and function_inside(t) and not isinstance(t, Function):
+            self.errors.append(Diagnostic(f"unsupported type for {what}: a function value cannot be held by a "
+                                          "tuple, list, dict or set in jitcell", node.loc if node is not None else loc))
+            return ERROR
         if t is None or (t is NONE and not allow_none):
             allowed = KNOWN_TYPES + (", and None for a result" if allow_none else "")
             self.errors.append(Diagnostic(f"unsupported type for {what}; jitcell knows {allowed}"
@@ -324,6 +338,9 @@ class ModuleChecker:
             returns = self.generator_annotation(fdef) if fdef.returns is not None else None
         elif fdef.returns is not None:
             returns = self.annotation(fdef.returns, f"the return value of {fdef.name}()", fdef.loc, allow_none=True)
+            if function_inside(returns):
+                self.errors.append(Diagnostic(RETURNED_FUNCTION, fdef.returns.loc))
+                returns = ERROR
         keyword_only = sum(p.keyword_only for p in fdef.params)
         return _PendingSignature(tuple(params), tuple(defaults), returns, keyword_only)
 
@@ -437,6 +454,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
     def __init__(self, module: ModuleChecker, fdef: S.FunctionDef, probe: bool,
                  known_locals: dict[str, Type] | None = None):
         super().__init__(module)
+        fdef = inline_bound_methods(fdef)  # `ins = xs.insert` ... `ins(i, x)` (check/bound_methods.py)
         self.fdef = fdef
         self.probe = probe
         self.signature = module.signatures[fdef.name]
@@ -638,7 +656,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             case S.Assert(test=test, msg=msg, loc=loc):
                 t_test = self.condition(test)
                 t_msg: T.Expr | str | None = None
-                if isinstance(msg, S.Const) and isinstance(msg.value, str):
+                if isinstance(t_test, T.Literal) and t_test.value is True and mentions_type_test(test):
+                    pass  # `assert callable(f), f"{f}"`: the message is never made, so it is not checked
+                elif isinstance(msg, S.Const) and isinstance(msg.value, str):
                     t_msg = msg.value
                 elif msg is not None:
                     t_msg = self.expr(msg)
@@ -1020,6 +1040,10 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 hint = f"annotate the result, e.g. 'def {self.fdef.name}(...) -> dict[str, int]'"
                 typed = self.typed_dict(typed, hint)
             t = typed.type
+            if function_inside(t):  # an annotated result says so at the def (signature)
+                if self.fdef.returns is None:
+                    self.error(RETURNED_FUNCTION, value.loc)
+                t = ERROR
         self.returns.append((t, loc))
         expected = self.signature.returns
         if expected is not None and t is not ERROR:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from llvmlite import ir
 
 from jitcell.compiler.mathlib import MATH_FUNCTIONS
-from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, RANGE, Generator, Optional, Tuple, Type, is_heap
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, RANGE, Function, Generator, Optional, Tuple, Type, is_heap
 
 I1 = ir.IntType(1)
 I8 = ir.IntType(8)
@@ -38,8 +38,8 @@ def llvm_type(t: Type) -> ir.Type:
         return ir.LiteralStructType([I64, I64, I64])  # start, stop, step (lower/ranges.py)
     if isinstance(t, Tuple):
         return ir.LiteralStructType([llvm_type(item) for item in t.items])
-    if is_heap(t) or isinstance(t, Generator):
-        return ir.PointerType()  # a reference-counted object, or a coroutine's handle
+    if is_heap(t) or isinstance(t, (Generator, Function)):
+        return ir.PointerType()  # a reference-counted object, a coroutine's handle, a function's address
     if isinstance(t, Optional):  # null for None, or {present, value} (lower/optional.py)
         return ir.PointerType() if is_heap(t.inner) else ir.LiteralStructType([I1, llvm_type(t.inner)])
     if t is COMPLEX:

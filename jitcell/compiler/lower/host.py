@@ -58,6 +58,8 @@ class ModuleHost(Protocol):
     def signals_function(self) -> ir.Function: ...  # jitcell.signals
     @property
     def interrupt_checks(self) -> bool: ...  # loops check for interrupts
+    def slot(self, target: str) -> ir.GlobalVariable: ...  # jitcell.slot.TARGET
+    def impl_of(self, name: str) -> ir.Function: ...  # a function of the cell as a value (callables.py)
 
 
 class LowererHost(Protocol):

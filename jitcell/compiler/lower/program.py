@@ -57,6 +57,7 @@ from jitcell.runtime.interrupts import CHUNK
 from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
 from .array_exprs import ArrayExprLowering
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
+from .callables import CallableLowering
 from .classes import ClassLowering, is_instance
 from .complexes import ComplexLowering, complex_constant
 from .dicts import DictLowering
@@ -330,6 +331,9 @@ class _ModuleLowerer:
         b.debug_metadata = self.debug.at(fn.loc, scope)
         return scope
 
+    def impl_of(self, name: str) -> ir.Function:
+        return self.impls[name]
+
     def callee(self, node: T.CallCell) -> ir.Function:
         """What a call calls: the impl of a function of this cell, or for a function of another
         cell `jitcell.callee.NAME`, which calls through the slot `jitcell.slot.cell.NAME`."""
@@ -536,7 +540,7 @@ class _ModuleLowerer:
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, ArrayExprLowering, IterationLowering, ExceptionLowering, ComplexLowering,
                       RandomLowering, OptionalLowering, ClassLowering, NumpyCallLowering, ShapeLowering,
-                      ReductionLowering):
+                      ReductionLowering, CallableLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -722,7 +726,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         for n in T.walk(body):
             if isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For"):
                 return "each"
-            if isinstance(n, T.CallCell) and (getattr(n, "external", False) or n.function in self.owner.unbounded):
+            if isinstance(n, T.CallCell) and (getattr(n, "external", False) or n.function in self.owner.unbounded) \
+                    or isinstance(n, T.CallValue):
                 return "each"
             if not isinstance(n, T.Local) and has_heap_parts(getattr(n, "type", NONE)):
                 return "each"
@@ -1114,6 +1119,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 for value, arg in reversed(list(zip(values, args, strict=True))):
                     self.drop(value, arg.type)  # arguments are lent to the callee
                 return result
+            case T.FunctionRef():
+                return self.function_ref(node)
+            case T.CallValue():
+                return self.call_value(node)
             case T.Intrinsic():
                 return self.intrinsic(node)
             case T.StrOp():
@@ -1443,6 +1452,8 @@ def _calls(program: T.Program) -> dict[str, _Calls]:
                     external = True
                 else:
                     internal.add(n.function)
+            elif isinstance(n, T.CallValue):  # through a function value: may come back, as another cell's
+                external = True
             elif isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For"):
                 loops = True
         found[fn.name] = _Calls(frozenset(internal), external, loops)
