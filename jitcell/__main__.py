@@ -1,12 +1,13 @@
-"""`python -m jitcell demo` runs the demo; `python -m jitcell cache [info|list|clear|gc|verify|limit SIZE]`
-shows and manages the cache (docs/architecture.md, "The cache"; the same as `%jit_cache`)."""
+"""`python -m jitcell demo` runs the demo; `python -m jitcell warm` builds the runtime library into the
+cache ahead of the first cell; `python -m jitcell cache [info|list|clear|gc|verify|limit SIZE]` shows and
+manages the cache (docs/architecture.md, "The cache"; the same as `%jit_cache`)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-_USAGE = "usage: python -m jitcell demo [--cache-dir DIR] | cache [info|list|clear|gc|verify|limit SIZE]"
+_USAGE = "usage: python -m jitcell demo [--cache-dir DIR] | warm | cache [info|list|clear|gc|verify|limit SIZE]"
 
 _CACHE_HELP = """\
 commands:
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         return demo(argv[1:])
     if command == "cache":
         return cache(argv[1:])
+    if command == "warm":
+        return warm(argv[1:])
     print(_USAGE)
     return 0 if command in ("help", "-h", "--help") else 2
 
@@ -58,6 +61,24 @@ def cache(argv: list[str]) -> int:
     except (JitError, ValueError) as error:  # an unsafe or foreign cache, a bad size: nothing was changed
         print(f"jitcell: {error}", file=sys.stderr)
         return 1
+    return 0
+
+
+def warm(argv: list[str]) -> int:
+    """Build the runtime library into the cache (or find it there), so that the first cell a user
+    runs compiles only itself. Idempotent: a second run is a cache hit."""
+    argparse.ArgumentParser(prog="python -m jitcell warm", description=warm.__doc__).parse_args(argv)
+    import jitcell
+    from jitcell import runtime
+    from jitcell.errors import JitError
+
+    try:
+        built = runtime.library()
+    except JitError as error:
+        print(f"jitcell: {error}", file=sys.stderr)
+        return 1
+    took = "found in the cache" if built.cache_hit else f"built in {built.compile_seconds:.1f} s"
+    print(f"jitcell {jitcell.__version__}: runtime library {took}: {built.location}")
     return 0
 
 
