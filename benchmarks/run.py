@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # the full run (a few minutes); writes results/latest.{json,md}
     python benchmarks/run.py --quick    # fewer repetitions (about a minute); writes results/quick.{json,md}
+                                        # and flags ratios >15% worse than results/latest.json (regressions.py)
 
 Four benchmarks (benchmarks/README.md explains each and how to read the ratios):
   1. restart to first result: a fresh process loads the system, runs an already
@@ -37,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from kernels import CYTHON_CELL, KERNELS, SMALL_ARG, SMALL_CELL, SMALL_RESULT  # noqa: E402 - found through the sys.path entry above
+from regressions import compare  # noqa: E402 - found through the sys.path entry above
 
 PYTHON = sys.executable
 STARTUP = HERE / "startup"
@@ -505,6 +507,9 @@ def main(argv=None) -> int:
     parser.add_argument("--output", type=Path, default=None,
                         help="directory for <name>.json and <name>.md (default: benchmarks/results)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary cache directories")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="results to compare ratios with (default for --quick: results/latest.json, the "
+                             "last committed full run); a ratio >15%% worse exits with status 3")
     parser.add_argument("--jitcell-ref", metavar="REF", default=None,
                         help="benchmark jitcell as committed at REF (e.g. HEAD) instead of the working tree")
     args = parser.parse_args(argv)
@@ -557,6 +562,15 @@ def main(argv=None) -> int:
     if mismatches:
         print(f"RESULT MISMATCH: {', '.join(mismatches)}", file=sys.stderr)
         return 1
+    baseline = args.baseline or (HERE / "results" / "latest.json" if args.quick else None)
+    if baseline is not None and baseline.is_file():
+        worse = compare(results, json.loads(baseline.read_text()))
+        print(f"compared with {baseline}: " + (f"{len(worse)} ratios more than 15% worse" if worse
+                                                 else "no ratio more than 15% worse"), file=sys.stderr)
+        for line in worse:
+            print(f"  REGRESSION {line}", file=sys.stderr)
+        if worse:
+            return 3
     return 0
 
 
