@@ -125,7 +125,8 @@ def _python_namespace(path: Path) -> dict:
 def _jit_namespace(path: Path, opt: int) -> dict:
     source = path.read_text()
     library = jitcell.compile_cell(source, opt=opt, **_options(source))
-    return {"math": math, **library.generators, **library.functions}  # a generator says it cannot be called
+    # a generator says it cannot be called; a class constructs instances as in Python
+    return {"math": math, **library.classes, **library.generators, **library.functions}
 
 
 def _run(call: str, namespace: dict) -> Outcome:

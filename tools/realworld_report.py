@@ -42,7 +42,7 @@ _MESSAGES = [
     (r"may appear at the top level of a %%jit cell, not an assignment", "module-level variables"),
     (r"^a constant (is computed from|cannot call)|^a top-level \w+ is not a constant",
      "module-level values that are not constants"),
-    (r"may appear at the top level of a %%jit cell, not an expression statement", "module-level statements"),
+    (r"may appear at the top level of a %%jit cell, not an (expression statement|assert)", "module-level statements"),
     (r"^only '(from math|import math).*' (\(and .*\) )?(is|are) supported, not", "imports of other modules"),
     (r"^imports must be at the top level", "imports inside functions"),
     (r"^the '(is|is not)' operator", "is / is not"),
@@ -66,13 +66,27 @@ _MESSAGES = [
     (r"^the builtin (\w+\(\)|'\w+') is not supported", "builtins jitcell has not (input(), open()...)"),
     (r"^typing\.Any is not supported", "typing.Any"),
     (r"^a list of None is not supported", "lists of None"),
+    (r"inheritance \(base classes, metaclasses\) is not supported", "class bases (inheritance, or an explicit object)"),
+    (r"special methods other than __init__ are not supported", "special methods (__repr__, __add__, __getitem__...)"),
+    (r"^'[A-Z]\w*' (object is not subscriptable|does not support item assignment)",
+     "special methods (__repr__, __add__, __getitem__...)"),
+    (r"^class attributes are not supported", "class attributes"),
+    (r"^only names are assigned at the top level", "attributes set on a class at the top level"),
+    (r"^assigning to an attribute .* in an unpacking or a chained assignment", "chained attribute assignment"),
+    (r"^the type of field '\w+' of \w+ is not known", "fields whose type is not declared"),
+    (r"a field of type .* is not supported yet", "tuple fields"),
+    (r"^a tuple cannot hold a value that may be None", "tuples holding None"),
+    (r"^\*args in calls|^\*\*kwargs in calls", "*args / **kwargs"),
+    (r"^with statements", "with statements"),
+    (r"^'\w+' cannot have a .* default in jitcell", "non-constant defaults"),
+    (r"^this gives None: '\w+' can hold it if it is declared so", "None as a value"),
 ]
 
 # For "unsupported type for parameter/return value": the construct of the annotation's leading name.
 _ANNOTATIONS = {
     "list": "lists", "tuple": "tuple parameters", "dict": "dicts beyond dict[int|str, scalar]",
     "set": "sets", "Callable": "functions as values", "Iterator": "generators", "Generator": "generators",
-    "range": "range objects", "Any": "typing.Any",
+    "range": "range objects", "Any": "typing.Any", "array": "the array module", "type": "classes as values (type[...])",
 }
 
 
@@ -88,16 +102,18 @@ class Outcome:
 def construct(message: str, line: str, col: int) -> str:
     """The construct an error is about, in a word or two."""
     if message.startswith("unsupported type for"):
-        annotation = line[col - 1:]
+        annotation = line[col - 1:].lstrip("\"'")
         head = re.match(r"\s*(\w+)", annotation)
         if head and head[1] in _ANNOTATIONS:
             return _ANNOTATIONS[head[1]]
         if re.match(r"\s*int\s*\|\s*None", annotation):
             return "None as a value"
+        if re.match(r"\s*[A-Z]\w*\s*\|\s*[A-Z]", annotation):
+            return "unions of classes"
         return "classes" if head and head[1][:1].isupper() else "other types in signatures"
     defined = re.match(r"^name '(\w+)' is not defined", message)
     if defined:
-        return f"builtin {defined[1]}()"
+        return "the array module" if defined[1] == "array" else f"builtin {defined[1]}()"
     for pattern, name in _MESSAGES:
         if re.search(pattern, message):
             return name
