@@ -18,10 +18,10 @@ from __future__ import annotations
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type
-from jitcell.dtypes import DEFAULT_DTYPE
+from jitcell.dtypes import DEFAULT_DTYPE, DTYPES
 from jitcell.errors import Loc
 
-from .arrays import element_name
+from .arrays import array_of, element_name
 from .host import CheckerHost
 
 __all__ = ["NumpyFunctionChecks", "NUMPY_FUNCTIONS", "ARRAY_METHODS", "VIEW_FUNCTIONS"]
@@ -59,7 +59,7 @@ class NumpyFunctionChecks(CheckerHost):
             return a
         if not isinstance(a.type, Array):
             return self.error(f"np.{member}() needs an array in jitcell, not {a.type}", a.loc)
-        if member != "copy" and (refused := _unsupported(a.type, f"np.{member}()")):
+        if member in ("dot", "matmul") and (refused := _unsupported(a.type, f"np.{member}()")):
             return self.error(refused, a.loc)
         rest = args[1:]
         if member in REDUCTIONS:
@@ -89,7 +89,7 @@ class NumpyFunctionChecks(CheckerHost):
         if name not in ARRAY_METHODS:
             return self.error(f"'{a.type}' has no method {name!r} in jitcell (copy, reshape, ravel, flatten, "
                               f"transpose, dot, {', '.join(REDUCTIONS)} are supported)", node.func.loc)
-        if refused := _unsupported(a.type, f"{name}()"):
+        if name == "dot" and (refused := _unsupported(a.type, f"{name}()")):
             return self.error(refused, loc)
         args, keywords = self.numpy_arguments(name, node, {"axis"} if name in REDUCTIONS else set())
         if args is None:
@@ -245,15 +245,17 @@ class NumpyFunctionChecks(CheckerHost):
         ndim = self.numpy_shape(shape, "reshape()")
         if ndim is None:
             return T.Literal(0, ERROR, loc)
-        return T.NumpyCall("reshape", (a, shape), None, Array(a.type.element, ndim), loc)
+        if refused := _too_many_axes(a.type, "reshape()") or _too_many_axes(Array(INT, ndim), "reshape()"):
+            return self.error(refused, loc)
+        return T.NumpyCall("reshape", (a, shape), None, a.type.with_ndim(ndim), loc)
 
     def shape_call(self, name: str, a: T.Expr, loc: Loc) -> T.Expr:
         """ravel, flatten (1-D) and transpose (the axes reversed)."""
         assert isinstance(a.type, Array)
-        if refused := _unsupported(a.type, f"{name}()"):  # a.T comes here directly
+        if refused := _too_many_axes(a.type, f"{name}()"):  # a.T comes here directly
             return self.error(refused, loc)
         ndim = a.type.ndim if name == "transpose" else 1
-        return T.NumpyCall(name, (a,), None, Array(a.type.element, ndim), loc)
+        return T.NumpyCall(name, (a,), None, a.type.with_ndim(ndim), loc)
 
     # ---- reductions -------------------------------------------------------------------
 
@@ -262,16 +264,11 @@ class NumpyFunctionChecks(CheckerHost):
         assert isinstance(t, Array)
         if t.element is COMPLEX and name not in ("sum", "mean") or t.element not in (INT, FLOAT, BOOL, COMPLEX):
             return self.error(f"{name}() of {t} is not supported by jitcell yet (sum() and mean() are)", loc)
-        if t.element is COMPLEX:
-            result = COMPLEX
-        elif name in ("sum", "prod"):
-            result = FLOAT if t.element is FLOAT else INT
-        elif name == "mean":
-            result = FLOAT
-        elif name in ("argmin", "argmax"):
-            result = INT
-        else:
-            result = t.element
+        if t.dtype == "uint64" and name not in ("sum", "prod", "mean"):
+            return self.error(f"{name}() of uint64 arrays is not supported by jitcell (sum, prod and mean are)", loc)
+        if refused := _too_many_axes(t, f"{name}()"):
+            return self.error(refused, loc)
+        result = reduction_dtype(name, t.dtype)
         axis = None
         if axis_node is not None and not (isinstance(axis_node, S.Const) and axis_node.value is None):
             axis = _int_literal(axis_node)
@@ -281,8 +278,8 @@ class NumpyFunctionChecks(CheckerHost):
                 return self.error(f"axis {axis} is out of bounds for array of dimension {t.ndim}", axis_node.loc)
             axis %= t.ndim
         if axis is None or t.ndim == 1:
-            return T.NumpyCall(name, (a,), None, result, loc)
-        return T.NumpyCall(name, (a,), axis, Array(result, t.ndim - 1), loc)
+            return T.NumpyCall(name, (a,), None, array_of(result, 1).element, loc)
+        return T.NumpyCall(name, (a,), axis, array_of(result, t.ndim - 1), loc)
 
     def array_product(self, name: str, a: T.Expr, b: T.Expr, loc: Loc) -> T.Expr:
         """np.dot(a, b), np.matmul(a, b), a @ b of 1-D and 2-D arrays of the same element type."""
@@ -304,6 +301,26 @@ class NumpyFunctionChecks(CheckerHost):
         ndim = (a.type.ndim - 1) + (b.type.ndim - 1)
         result: Type = a.type.element if ndim == 0 else Array(a.type.element, ndim)
         return T.NumpyCall(name, (a, b), None, result, loc)
+
+
+def reduction_dtype(name: str, dtype: str) -> str:
+    """The dtype of NumPy's reduction `name` of an array of `dtype` (NumPy 2 on a 64-bit machine):
+    sum and prod of bools and signed ints are int64, of unsigned ints uint64, of floats their own
+    dtype; mean is float64 but for float32 (and complex) arrays; argmin/argmax int64."""
+    d = DTYPES[dtype]
+    if name in ("argmin", "argmax"):
+        return "int64"
+    if name in ("min", "max") or d.kind in ("float", "complex"):
+        return dtype
+    if name == "mean":
+        return "float64"
+    return "uint64" if d.kind == "int" and not d.signed else "int64"
+
+
+def _too_many_axes(t: Array, what: str) -> str | None:
+    if t.ndim > MAX_NDIM:
+        return f"{what} of {t.ndim}-D arrays is not supported by jitcell yet (1-D and 2-D arrays are)"
+    return None
 
 
 def _unsupported(t: Array, what: str) -> str | None:

@@ -18,9 +18,9 @@ from llvmlite import ir
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array
 
-from .arith import F64
+from .arith import F64, I64
 from .host import LowererHost
-from .numpy_calls import ELEMENT_KIND, const
+from .numpy_calls import ELEMENT_KIND, RUNTIME_KIND, const
 
 __all__ = ["ReductionLowering"]
 
@@ -39,7 +39,7 @@ class ReductionLowering(LowererHost):
         a, owned = self.array_operand(source)
         self.loc = node.loc
         obj = self.header_object(a, t)
-        kind = const(ELEMENT_KIND[t.element])
+        kind = const(RUNTIME_KIND[t.dtype])
         name = node.function
         dims = [self.header(a, "shape", axis) for axis in range(t.ndim)]
         operands = self.shape_operands(a, t) + [(const(-1 if node.axis is None else node.axis), INT)]
@@ -53,7 +53,7 @@ class ReductionLowering(LowererHost):
                 result = self.allocated(self.runtime_object("np_csum_axis", obj, const(node.axis), mean))
             else:
                 result = self.allocated(self.runtime_object("np_reduce_axis", obj, const(node.axis),
-                                                            const(_OPS[name]), kind, const(ELEMENT_KIND[out.element])))
+                                                            const(_OPS[name]), kind, const(RUNTIME_KIND[out.dtype])))
             self.done_with(a, owned, t)
             return result
         if name in _NO_IDENTITY:
@@ -62,6 +62,10 @@ class ReductionLowering(LowererHost):
                 size = b.mul(size, d)
             self.numpy_error(b.icmp_signed("==", size, const(0)), name, operands, node.loc)
         value = self.whole_reduction(name, obj, t, kind, dims)
+        if t.dtype.startswith("uint") and name in ("sum", "prod"):  # a uint64 beyond jitcell's int
+            site = self.site("array_read", node.loc, dtype="uint64", operands=["int"])
+            with b.if_then(b.icmp_signed("<", value, ir.Constant(I64, 0)), likely=False):
+                self.report(site, [(value, INT)])
         self.done_with(a, owned, t)
         return value
 
@@ -84,11 +88,14 @@ class ReductionLowering(LowererHost):
             size = dims[0]
             for d in dims[1:]:
                 size = b.mul(size, d)
-            return b.fdiv(self.runtime("np_sum_float", obj, kind), b.sitofp(size, F64))
+            total = self.runtime("np_sum_float", obj, kind)
+            if t.dtype == "float32":  # NumPy divides the float32 sum by the count as a float32
+                return _round32(b, b.fdiv(total, _round32(b, b.sitofp(size, F64))))
+            return b.fdiv(total, b.sitofp(size, F64))
         if t.element is FLOAT:
             if name == "sum":
                 return self.runtime("np_sum_float", obj, kind)
-            return self.runtime("np_reduce_float", obj, const(_OPS[name]))
+            return self.runtime("np_reduce_float", obj, const(_OPS[name]), kind)
         value = self.runtime("np_reduce_int", obj, kind, const(_OPS[name]))
         if t.element is BOOL and name in ("min", "max"):
             return b.icmp_signed("!=", value, const(0))
@@ -119,3 +126,7 @@ class ReductionLowering(LowererHost):
         self.done_with(c, c_owned, rt)
         self.done_with(a, a_owned, lt)
         return result
+
+
+def _round32(b: ir.IRBuilder, x: ir.Value) -> ir.Value:
+    return b.fpext(b.fptrunc(x, ir.FloatType()), F64)
