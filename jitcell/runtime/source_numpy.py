@@ -462,17 +462,23 @@ def np_mean_of(total: float, n: int, kind: int) -> float:
 
 
 def np_items_as(words: int, kind: int) -> int:
-    """A new 1-D array of `kind` with the values of `words` (a 1-D array of int64 or float64
-    words, released), or `words` itself when it already is one. 0: no memory."""
-    if kind == 0 or kind == 1 or kind == 10:
+    """A new C-order array of `kind` with the values and shape of `words` (a C-order array of
+    int64 or float64 words, released), or `words` itself when it already is one. 0: no memory."""
+    if words == 0 or kind == 0 or kind == 1 or kind == 10:
         return words
-    m = load64(words + 56)
-    out = array_new(1, m, 1, np_itemsize(kind), 0, 0)
+    ndim = load64(words + 24)
+    dims = malloc(8 * ndim)
+    out = 0
+    if dims != 0:
+        for axis in range(ndim):
+            store64(dims + 8 * axis, load64(words + 56 + 16 * axis))
+        out = array_make(ndim, dims, np_itemsize(kind), 0, 0)
+        free(dims)
     if out != 0:
         source = load64(words + 16)
         target = load64(out + 16)
         size = np_itemsize(kind)
-        for k in range(m):
+        for k in range(np_size(words)):
             if kind == 11:
                 storef32(target + 4 * k, loadf(source + 8 * k))
             else:

@@ -54,6 +54,22 @@ def np_arange_float(start: float, step: float, n: int) -> int:
     return a
 
 
+def np_arange_float32(start: float, step: float, n: int) -> int:
+    """np.arange(..., dtype=np.float32): FLOAT_fill's float32 arithmetic, start + i * delta with
+    delta = float32(start + step) - float32(start), each step rounded to float32."""
+    a = array_new(1, n, 1, 4, 0, 0)
+    if a == 0:
+        return 0
+    data = load64(a + 16)
+    first = round32(start)
+    following = round32(start + step)
+    delta = round32(following - first)
+    for i in range(n):
+        storef32(data + 4 * i, first if i == 0 else following if i == 1 else
+                 round32(first + round32(round32(float(i)) * delta)))
+    return a
+
+
 def np_linspace(start: float, stop: float, num: int, endpoint: bool) -> int:
     """np.linspace (num >= 0) as numpy/_core/function_base.py computes it: i * step + start, or
     i / div * delta + start when the step is 0, the last value stop itself."""

@@ -112,6 +112,9 @@ def element_operation(arith: Arith, op: str, args: list[ir.Value], types: list[T
 def _cast(b: ir.IRBuilder, v: ir.Value, source: Type, target: Type) -> ir.Value:
     if target is BOOL:  # np.where's condition: nonzero (a NaN is True)
         return b.fcmp_unordered("!=", v, _f(0.0)) if source is FLOAT else b.icmp_signed("!=", v, _i(0))
+    if target is INT and source is FLOAT:  # astype: toward zero; NaN or beyond int64 as x86 gives it (MIN)
+        inside = b.and_(b.fcmp_ordered(">=", v, _f(-(2.0**63))), b.fcmp_ordered("<", v, _f(2.0**63)))
+        return b.select(inside, b.fptosi(v, I64), _i(_INT_MIN))
     if target is INT:
         return b.zext(v, I64)
     return b.uitofp(v, F64) if source is BOOL else b.sitofp(v, F64)

@@ -52,7 +52,8 @@ class ReductionLowering(LowererHost):
                 mean = ir.Constant(ir.IntType(8), int(name == "mean"))
                 result = self.allocated(self.runtime_object("np_csum_axis", obj, const(node.axis), mean))
             else:
-                result = self.allocated(self.runtime_object("np_reduce_axis", obj, const(node.axis),
+                function = "np_reduce_axis" if t.ndim == 2 else "np_reduce_axis_nd"
+                result = self.allocated(self.runtime_object(function, obj, const(node.axis),
                                                             const(_OPS[name]), kind, const(RUNTIME_KIND[out.dtype])))
             self.done_with(a, owned, t)
             return result
@@ -82,21 +83,22 @@ class ReductionLowering(LowererHost):
                 re, im = (b.fmul(b.fadd(re, b.fmul(im, zero)), scale), b.fmul(b.fsub(im, b.fmul(re, zero)), scale))
             whole = ir.Constant(ir.LiteralStructType([F64, F64]), None)
             return b.insert_value(b.insert_value(whole, re, 0), im, 1)
+        nd = t.ndim > 2  # runtime/source_numpy_axes.py walks more axes than rows x columns
         if name in ("argmin", "argmax"):
-            return self.runtime("np_arg", obj, kind, const(_OPS[name]))
+            return self.runtime("np_arg_nd" if nd else "np_arg", obj, kind, const(_OPS[name]))
         if name == "mean":
             size = dims[0]
             for d in dims[1:]:
                 size = b.mul(size, d)
-            total = self.runtime("np_sum_float", obj, kind)
+            total = self.runtime("np_sum_nd" if nd else "np_sum_float", obj, kind)
             if t.dtype == "float32":  # NumPy divides the float32 sum by the count as a float32
                 return _round32(b, b.fdiv(total, _round32(b, b.sitofp(size, F64))))
             return b.fdiv(total, b.sitofp(size, F64))
         if t.element is FLOAT:
             if name == "sum":
-                return self.runtime("np_sum_float", obj, kind)
-            return self.runtime("np_reduce_float", obj, const(_OPS[name]), kind)
-        value = self.runtime("np_reduce_int", obj, kind, const(_OPS[name]))
+                return self.runtime("np_sum_nd" if nd else "np_sum_float", obj, kind)
+            return self.runtime("np_reduce_float_nd" if nd else "np_reduce_float", obj, const(_OPS[name]), kind)
+        value = self.runtime("np_reduce_int_nd" if nd else "np_reduce_int", obj, kind, const(_OPS[name]))
         if t.element is BOOL and name in ("min", "max"):
             return b.icmp_signed("!=", value, const(0))
         return value
