@@ -22,8 +22,8 @@ from jitcell.dtypes import DEFAULT_DTYPE, DTYPES, MAX_NDIM
 from jitcell.errors import Loc
 
 from .arrays import array_of
-from .numpy_casts import arange_dtype, astype
 from .host import CheckerHost
+from .numpy_casts import arange_dtype, astype
 
 __all__ = ["NumpyFunctionChecks", "NUMPY_FUNCTIONS", "ARRAY_METHODS", "VIEW_FUNCTIONS"]
 

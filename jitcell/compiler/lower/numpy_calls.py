@@ -18,8 +18,8 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array, Type
 
 from .arith import I8, I64
-from .host import LowererHost
 from .elements import itemsize
+from .host import LowererHost
 from .views import VirtualView
 
 __all__ = ["NumpyCallLowering", "ELEMENT_KIND", "RUNTIME_KIND"]
@@ -29,7 +29,6 @@ ELEMENT_KIND = {INT: 0, FLOAT: 1, BOOL: 2, COMPLEX: 3}  # the runtime's `kind` o
 # the runtime's `kind` of each dtype (runtime/source_numpy.py reads every one)
 RUNTIME_KIND = {"int64": 0, "float64": 1, "bool": 2, "complex128": 3, "int8": 4, "int16": 5, "int32": 6,
                 "uint8": 7, "uint16": 8, "uint32": 9, "uint64": 10, "float32": 11}
-_DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool"}
 
 
 def const(v: int) -> ir.Constant:
