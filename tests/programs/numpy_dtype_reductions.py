@@ -75,6 +75,7 @@ def empty_min(a: int8[:]) -> int:
 #> i32_total(np.arange(-600, 600, dtype=np.int32).reshape(30, 40))
 #> u64_total(np.array([2**62, 2**61, 5], dtype=np.uint64))
 #> u64_total(np.array([2**63, 2**63, 7], dtype=np.uint64))
+# Deviation: a uint64 sum above 2**63 - 1 is no int of jitcell's (NumPy returns it as a numpy.uint64).
 #> u64_total(np.array([2**63, 1], dtype=np.uint64)) !OverflowError
 #> f32_total(np.sin(np.arange(5.0)).astype(np.float32))
 #> f32_total(np.sin(np.arange(100.0)).astype(np.float32) * 1000)
