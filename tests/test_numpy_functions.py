@@ -160,7 +160,7 @@ def compile_error(source: str) -> CompileError:
     ("def f(a: float[:, :]) -> float[:]:\n    return a.max(axis=2)\n", 2, 23,
      "axis 2 is out of bounds for array of dimension 2"),
     ("def f(a: float[:], b: int[:]) -> float:\n    return np.dot(a, b)\n", 2, 12,
-     "dot() of float[:] and int[:] is not supported by jitcell (two float or two int arrays are)"),
+     "dot() of float[:] and int[:] is not supported by jitcell (two float or two int arrays of one dtype are)"),
     ("def f(a: float[:]) -> float[:]:\n    return a @ 2.0\n", 2, 12,
      "unsupported operand types for @: 'float[:]' and 'float' (jitcell multiplies arrays)"),
     ("def f(n: int) -> int:\n    return n @ n\n", 2, 12, "the '@' operator is not supported"),
@@ -187,7 +187,7 @@ def compile_error(source: str) -> CompileError:
     ("def f(a: float[:]) -> int[:]:\n    return a.astype(np.float16)\n", 2, 21,
      "dtype must be float, int, bool or complex"),
     ("def f(a: float[:, :], b: int16[:]) -> float:\n    return a @ b\n", 2, 12,
-     "@ of int16 arrays is not supported by jitcell yet"),
+     "@ of float[:, :] and int16[:] is not supported by jitcell (two float or two int arrays of one dtype are)"),
 ])
 def test_what_does_not_compile_names_the_construct(body, line, col, message):
     error = compile_error("import numpy as np\n\n" + body)

@@ -60,7 +60,7 @@ class NumpyFunctionChecks(CheckerHost):
             return a
         if not isinstance(a.type, Array):
             return self.error(f"np.{member}() needs an array in jitcell, not {a.type}", a.loc)
-        if member in ("dot", "matmul") and (refused := _unsupported(a.type, f"np.{member}()")):
+        if member in ("dot", "matmul") and (refused := _too_many_axes(a.type, f"np.{member}()")):
             return self.error(refused, a.loc)
         rest = args[1:]
         if member in REDUCTIONS:
@@ -90,7 +90,7 @@ class NumpyFunctionChecks(CheckerHost):
         if name not in ARRAY_METHODS:
             return self.error(f"'{a.type}' has no method {name!r} in jitcell (copy, astype, reshape, ravel, "
                               f"flatten, transpose, dot, {', '.join(REDUCTIONS)} are supported)", node.func.loc)
-        if name == "dot" and (refused := _unsupported(a.type, f"{name}()")):
+        if name == "dot" and (refused := _too_many_axes(a.type, f"{name}()")):
             return self.error(refused, loc)
         if name == "astype":
             return astype(self, a, node, self.dtype_argument)
@@ -301,15 +301,13 @@ class NumpyFunctionChecks(CheckerHost):
         if not (isinstance(a.type, Array) and isinstance(b.type, Array)):
             return self.error(f"unsupported operand types for {spelled}: '{a.type}' and '{b.type}' (jitcell "
                               "multiplies arrays)", loc)
-        if refused := _unsupported(a.type, spelled) or _unsupported(b.type, spelled):
+        if refused := _too_many_axes(a.type, spelled) or _too_many_axes(b.type, spelled):
             return self.error(refused, loc)
-        if a.type.element != b.type.element or a.type.element not in (INT, FLOAT):
+        if a.type.dtype != b.type.dtype or a.type.element not in (INT, FLOAT):
             return self.error(f"{spelled} of {a.type} and {b.type} is not supported by jitcell (two float or two "
-                              "int arrays are)", loc)
-        if a.type.ndim > 2 or b.type.ndim > 2:
-            return self.error(f"{spelled} of arrays with more than 2 dimensions is not supported by jitcell", loc)
+                              "int arrays of one dtype are)", loc)
         ndim = (a.type.ndim - 1) + (b.type.ndim - 1)
-        result: Type = a.type.element if ndim == 0 else Array(a.type.element, ndim)
+        result: Type = a.type.element if ndim == 0 else a.type.with_ndim(ndim)
         return T.NumpyCall(name, (a, b), None, result, loc)
 
 
@@ -328,17 +326,6 @@ def reduction_dtype(name: str, dtype: str) -> str:
 
 
 def _too_many_axes(t: Array, what: str) -> str | None:
-    if t.ndim > TWO_AXES:
-        return f"{what} of {t.ndim}-D arrays is not supported by jitcell yet (1-D and 2-D arrays are)"
-    return None
-
-
-def _unsupported(t: Array, what: str) -> str | None:
-    """Why `what` does not take an array of type t yet: the runtime's NumPy functions walk float64,
-    int64, bool and complex128 elements of 1 or 2 axes."""
-    if t.dtype != DEFAULT_DTYPE.get(t.element.name):
-        return (f"{what} of {t.dtype} arrays is not supported by jitcell yet (float64, int64, bool and complex128 "
-                "arrays are)")
     if t.ndim > TWO_AXES:
         return f"{what} of {t.ndim}-D arrays is not supported by jitcell yet (1-D and 2-D arrays are)"
     return None

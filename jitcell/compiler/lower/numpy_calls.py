@@ -15,17 +15,16 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array, Type
+from jitcell.compiler.types import INT, Array, Type
 
 from .arith import I8, I64
 from .elements import itemsize
 from .host import LowererHost
 from .views import VirtualView
 
-__all__ = ["NumpyCallLowering", "ELEMENT_KIND", "RUNTIME_KIND"]
+__all__ = ["NumpyCallLowering", "RUNTIME_KIND"]
 
 _PTR = ir.PointerType()
-ELEMENT_KIND = {INT: 0, FLOAT: 1, BOOL: 2, COMPLEX: 3}  # the runtime's `kind` of an element type
 # the runtime's `kind` of each dtype (runtime/source_numpy.py reads every one)
 RUNTIME_KIND = {"int64": 0, "float64": 1, "bool": 2, "complex128": 3, "int8": 4, "int16": 5, "int32": 6,
                 "uint8": 7, "uint16": 8, "uint32": 9, "uint64": 10, "float32": 11}

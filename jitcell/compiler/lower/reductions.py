@@ -19,8 +19,9 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array
 
 from .arith import F64, I64
+from .elementwise import narrowed
 from .host import LowererHost
-from .numpy_calls import ELEMENT_KIND, RUNTIME_KIND, const
+from .numpy_calls import RUNTIME_KIND, const
 
 __all__ = ["ReductionLowering"]
 
@@ -118,13 +119,17 @@ class ReductionLowering(LowererHost):
         operands = self.shape_operands(a, lt) + self.shape_operands(c, rt)
         self.numpy_error(b.icmp_signed("==", b.zext(aligned, ir.IntType(64)), const(0)), node.function, operands,
                          node.loc)
+        kind = const(RUNTIME_KIND[lt.dtype])
         if isinstance(node.type, Array):
-            result = self.allocated(self.runtime_object("np_dot", x, y, const(ELEMENT_KIND[lt.element]),
-                                                        const(node.type.ndim)))
+            result = self.allocated(self.runtime_object("np_dot", x, y, kind, const(node.type.ndim)))
         elif lt.element is FLOAT:
-            result = self.runtime("np_vdot_float", x, y)
-        else:
-            result = self.runtime("np_vdot_int", x, y)
+            result = self.runtime("np_vdot_float", x, y, kind)
+        else:  # NumPy's dot adds in 64 bits and stores the sum as the dtype: wrapped
+            result = narrowed(b, self.runtime("np_vdot_int", x, y, kind), lt.dtype)
+            if lt.dtype == "uint64":
+                site = self.site("array_read", node.loc, dtype="uint64", operands=["int"])
+                with b.if_then(b.icmp_signed("<", result, ir.Constant(I64, 0)), likely=False):
+                    self.report(site, [(result, INT)])
         self.done_with(c, c_owned, rt)
         self.done_with(a, a_owned, lt)
         return result
