@@ -11,8 +11,9 @@ Result types follow NumPy 2's (`reduction_dtype`): sum and prod of bools and sig
 int64, of unsigned ints uint64, of floats their dtype; mean is float64 (float32 for float32),
 min/max keep the dtype, argmin/argmax int64; a reduction along an axis has one axis fewer. Any
 dtype and 1 to 32 axes, but complex reductions, dot and matmul take 1 or 2 axes. `axis=` is an
-int literal (negative counts from the end). What NumPy raises at run time (a reshape to another size, min of an empty array,
-shapes that do not align) is raised by the lowered code with NumPy's own message.
+int literal (negative counts from the end). What NumPy raises at run time (a reshape to another
+size, min of an empty array, shapes that do not align) is raised by the lowered code with NumPy's
+own message.
 """
 
 from __future__ import annotations
