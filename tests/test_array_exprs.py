@@ -162,8 +162,6 @@ def test_compile_errors(body, line, col, message):
 
 @pytest.mark.parametrize("body, line, col, message", [
     ("return u + u", 3, 12, "array expressions over uint64 arrays are not supported by jitcell"),
-    ("return s // s", 3, 12, "'//' of float32 arrays is not supported by jitcell"),
-    ("return s % 2.0", 3, 12, "'%' of float32 arrays is not supported by jitcell"),
     ("return np.sqrt(b)", 3, 12, "np.sqrt() of uint8 gives float16 in NumPy"),
     ("b += s\n    return s", 3, 5, "Cannot cast ufunc 'add' output from dtype('float32') to dtype('uint8')"),
     ("i += b\n    b += i\n    return s", 4, 5,

@@ -357,8 +357,8 @@ def test_signature_shows_array_types(f):
      "cannot assign int[:] to a view of float elements in jitcell; the element types must be the same"),
     ("def f(a: float[:]) -> float[:]:\n    return a.copy(1)\n", "copy() takes no arguments in jitcell"),
     ("def f(a: float[:]) -> float[:]:\n    return a.sort()\n",
-     "'float[:]' has no method 'sort' in jitcell (copy, reshape, ravel, flatten, transpose, dot, sum, prod, min, max, "
-     "mean, argmin, argmax are supported)"),
+     "'float[:]' has no method 'sort' in jitcell (copy, astype, reshape, ravel, flatten, transpose, dot, sum, prod, "
+     "min, max, mean, argmin, argmax are supported)"),
     ("def f(a: float[:]) -> float:\n    return a[1:][0, 1]\n",
      "too many indices for array: a 1-D array (float[:]) takes at most 1, not 2"),
     ("def f(a: int[:]) -> None:\n    a[0] = 1.5\n",

@@ -17,7 +17,9 @@ POSIX functions of the same names, every argument and result an int (an address,
 a thread id): the stack guard reads the thread's stack bounds and caches them per thread
 (runtime/source.py, "the stack"); `getentropy(address, n)` seeds the random generators
 (runtime/source_random.py), and `free_address()`, libc's `free`, is the destructor of each thread's
-random state. `pthread_getattr_np` is glibc's (and musl's): elsewhere
+random state. `loadf32`/`storef32` read and write a float32 as a double, and `round32(x)` rounds a double to
+float32 (for float32 additions and products: done in doubles and rounded, they are exact).
+`pthread_getattr_np` is glibc's (and musl's): elsewhere
 it is lowered to a failing call (1), and compiled code then runs without a stack guard.
 The `Py*` builtins (`CAPI`) are functions of CPython's C API, called through the slots
 `jitcell.slot.capi.NAME` as generated code calls them (objects are ints, addresses): the
@@ -42,6 +44,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "load16": ((INT,), INT), "store16": ((INT, INT), NONE),
     "load8": ((INT,), INT), "store8": ((INT, INT), NONE),
     "loadf": ((INT,), FLOAT), "storef": ((INT, FLOAT), NONE),
+    "loadf32": ((INT,), FLOAT), "storef32": ((INT, FLOAT), NONE), "round32": ((FLOAT,), FLOAT),
     "malloc": ((INT,), INT), "calloc": ((INT, INT), INT), "realloc": ((INT, INT), INT), "free": ((INT,), NONE),
     "memcpy": ((INT, INT, INT), NONE), "memmove": ((INT, INT, INT), NONE),
     "memset": ((INT, INT, INT), NONE), "memcmp": ((INT, INT, INT), INT),
@@ -56,6 +59,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
 STATE_WORDS = 384
 
 _I8, _I16, _I32, _I64, _F64 = ir.IntType(8), ir.IntType(16), ir.IntType(32), ir.IntType(64), ir.DoubleType()
+_F32 = ir.FloatType()
 _PTR = ir.PointerType()
 _VOID = ir.VoidType()
 
@@ -143,6 +147,12 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value],
             return b.load(at(args[0], _F64))
         case "storef":
             b.store(args[1], at(args[0], _F64))
+        case "loadf32":  # a float32 in memory, as the double it is exactly
+            return b.fpext(b.load(at(args[0], _F32)), _F64)
+        case "storef32":
+            b.store(b.fptrunc(args[1], _F32), at(args[0], _F32))
+        case "round32":  # a double rounded to float32 (NumPy's float32 arithmetic, done in doubles)
+            return b.fpext(b.fptrunc(args[0], _F32), _F64)
         case "state":
             base = b.ptrtoint(_state(b.module), _I64)
             return b.add(base, b.mul(args[0], ir.Constant(_I64, 8)))

@@ -4,7 +4,7 @@ Generated code checks what NumPy would refuse (compiler/lower/numpy_calls.py) an
 shapes or arguments; here NumPy itself is called on arrays of those shapes, which cost nothing
 (zero strides), so the exception is the one NumPy raises, with its text:
 
-    op "reshape", operands (2, 2, 3, 1, 4, 1)   ->  np.empty((2, 3)).reshape((4,))
+    op "reshape", operands (2, 2, 3, 1, 4)      ->  np.empty((2, 3)).reshape((4,))
                                                     ValueError: cannot reshape array of size 6 into shape (4,)
 """
 
@@ -16,11 +16,16 @@ REDUCTIONS = ("sum", "prod", "min", "max", "mean", "argmin", "argmax")
 NUMPY_ERROR_OPS = frozenset(("reshape", "dot", "matmul", "arange", "linspace", *REDUCTIONS))
 
 
-def _array(ndim: int, n0: int, n1: int):
+def _array(ndim: int, *shape: int):
     import numpy as np
 
-    shape = (n0, n1)[:ndim]
-    return np.lib.stride_tricks.as_strided(np.zeros(1), shape=shape, strides=(0,) * ndim)
+    return np.lib.stride_tricks.as_strided(np.zeros(1), shape=shape[:ndim], strides=(0,) * ndim)
+
+
+def _split(values: list) -> tuple[list, list]:
+    """An array's operands (ndim, then its shape) and what follows them."""
+    ndim = values[0]
+    return values[:1 + ndim], values[1 + ndim:]
 
 
 def numpy_error(op: str, values: list) -> BaseException:
@@ -28,13 +33,15 @@ def numpy_error(op: str, values: list) -> BaseException:
     import numpy as np
 
     try:
-        if op in REDUCTIONS:  # ndim, shape (2 axes), axis (-1: the whole array)
-            ndim, n0, n1, axis = values
-            getattr(np, op)(_array(ndim, n0, n1), axis=None if axis < 0 else axis)
+        if op in REDUCTIONS:  # ndim, shape, axis (-1: the whole array)
+            array, (axis,) = _split(values)
+            getattr(np, op)(_array(*array), axis=None if axis < 0 else axis)
         elif op == "reshape":  # ndim, shape, then the new ndim and shape
-            _array(*values[:3]).reshape(tuple(values[4:4 + values[3]]))
+            array, new = _split(values)
+            _array(*array).reshape(tuple(new[1:1 + new[0]]))
         elif op in ("dot", "matmul"):
-            getattr(np, op)(_array(*values[:3]), _array(*values[3:6]))
+            first, second = _split(values)
+            getattr(np, op)(_array(*first), _array(*second))
         elif op == "arange":
             np.arange(*values)
         elif op == "linspace":

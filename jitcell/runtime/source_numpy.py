@@ -6,7 +6,11 @@ objects of source.py (header words: 2 data, 3 ndim, 5-6 shape, 7-8 strides in el
 item size, 10 base). Generated code (compiler/lower/numpy_calls.py, shapes.py, reductions.py)
 checks what NumPy would raise before calling; these functions return 0 only when out of memory.
 
-`kind` is the element type: 0 int64, 1 float64, 2 bool (one byte). An array is walked as
+`kind` is the element's dtype (compiler/lower/numpy_calls.py's RUNTIME_KIND): 0 int64, 1 float64,
+2 bool (one byte), 3 complex128, 4 int8, 5 int16, 6 int32, 7 uint8, 8 uint16, 9 uint32, 10 uint64,
+11 float32; np_loadi and np_loadf read any of them. Integer sums and products are computed in 64
+bits (NumPy's int64 and uint64 wrap alike); float32 sums and products round each step to float32
+(`round32`), as NumPy's float32 loops compute. An array is walked as
 rows x columns: a 1-D array is one row. Float sums follow NumPy's pairwise summation
 (numpy/_core/src/umath/loops_utils.h.src, `pairwise_sum`): the same additions in the same
 order, so the same bits.
@@ -66,16 +70,71 @@ def np_f_contiguous(a: int) -> bool:
     return True
 
 
-def np_loadf(p: int, kind: int) -> float:
-    if kind == 1:
-        return loadf(p)
-    if kind == 0:
-        return float(load64(p))
-    return float(load8(p))
+def np_float_kind(kind: int) -> bool:
+    return kind == 1 or kind == 11
+
+
+def np_itemsize(kind: int) -> int:
+    """The item size of a kind (compiler/lower/numpy_calls.py's RUNTIME_KIND)."""
+    if kind == 0 or kind == 1 or kind == 10:
+        return 8
+    if kind == 3:
+        return 16
+    if kind == 6 or kind == 9 or kind == 11:
+        return 4
+    if kind == 5 or kind == 8:
+        return 2
+    return 1
 
 
 def np_loadi(p: int, kind: int) -> int:
-    return load8(p) if kind == 2 else load64(p)
+    """An integer or bool element as an int (a uint64 one as its 64 bits)."""
+    if kind == 0 or kind == 10:
+        return load64(p)
+    if kind == 2 or kind == 7:
+        return load8(p)
+    if kind == 4:
+        x = load8(p)
+        return x - 256 if x >= 128 else x
+    if kind == 5:
+        x = load16(p)
+        return x - 65536 if x >= 32768 else x
+    if kind == 6:
+        x = load32(p)
+        return x - 4294967296 if x >= 2147483648 else x
+    if kind == 8:
+        return load16(p)
+    return load32(p)
+
+
+def np_loadf(p: int, kind: int) -> float:
+    """An element as a float (NumPy's cast to float64: exact but for int64 and uint64)."""
+    if kind == 1:
+        return loadf(p)
+    if kind == 11:
+        return loadf32(p)
+    if kind == 10:
+        x = load64(p)
+        if x < 0:  # above 2**63: halved (keeping the lost bit, for the rounding), converted, doubled
+            return float(((x >> 1) & 9223372036854775807) | (x & 1)) * 2.0
+        return float(x)
+    return float(np_loadi(p, kind))
+
+
+def np_round(x: float, kind: int) -> float:
+    """A float result as the kind's arithmetic gives it: float32's rounded, others as they are."""
+    return round32(x) if kind == 11 else x
+
+
+def np_storei(p: int, kind: int, value: int) -> None:
+    item_set(p, np_itemsize(kind), value)
+
+
+def np_storef(p: int, kind: int, value: float) -> None:
+    if kind == 11:
+        storef32(p, value)
+    else:
+        storef(p, value)
 
 
 def np_pairwise(p: int, n: int, step: int, kind: int) -> float:
@@ -117,12 +176,61 @@ def np_pairwise(p: int, n: int, step: int, kind: int) -> float:
     return np_pairwise(p, n2, step, kind) + np_pairwise(p + n2 * step, n - n2, step, kind)
 
 
+def np_add32(x: float, y: float) -> float:
+    return round32(x + y)
+
+
+def np_pairwise32(p: int, n: int, step: int) -> float:
+    """np_pairwise of float32 elements, each addition rounded to float32 (FLOAT_pairwise_sum)."""
+    if n < 8:
+        res = -0.0
+        for i in range(n):
+            res = round32(res + loadf32(p + i * step))
+        return res
+    if n <= 128:
+        r0 = loadf32(p)
+        r1 = loadf32(p + step)
+        r2 = loadf32(p + 2 * step)
+        r3 = loadf32(p + 3 * step)
+        r4 = loadf32(p + 4 * step)
+        r5 = loadf32(p + 5 * step)
+        r6 = loadf32(p + 6 * step)
+        r7 = loadf32(p + 7 * step)
+        i = 8
+        last = n - n % 8
+        while i < last:
+            q = p + i * step
+            r0 = np_add32(r0, loadf32(q))
+            r1 = np_add32(r1, loadf32(q + step))
+            r2 = np_add32(r2, loadf32(q + 2 * step))
+            r3 = np_add32(r3, loadf32(q + 3 * step))
+            r4 = np_add32(r4, loadf32(q + 4 * step))
+            r5 = np_add32(r5, loadf32(q + 5 * step))
+            r6 = np_add32(r6, loadf32(q + 6 * step))
+            r7 = np_add32(r7, loadf32(q + 7 * step))
+            i += 8
+        res = round32(round32(round32(r0 + r1) + round32(r2 + r3)) + round32(round32(r4 + r5) + round32(r6 + r7)))
+        while i < n:
+            res = round32(res + loadf32(p + i * step))
+            i += 1
+        return res
+    n2 = n // 2
+    n2 -= n2 % 8
+    return round32(np_pairwise32(p, n2, step) + np_pairwise32(p + n2 * step, n - n2, step))
+
+
+def np_pairwise_any(p: int, n: int, step: int, kind: int) -> float:
+    return np_pairwise32(p, n, step) if kind == 11 else np_pairwise(p, n, step, kind)
+
+
 def np_lane_sum(p: int, n: int, step: int, kind: int, pairwise: bool, acc: float) -> float:
     """acc plus n elements: pairwise (one inner loop of NumPy's reduction), or one by one (the
     reduced axis is an outer one). An int array's elements are cast in NumPy's buffers of 8192."""
     if pairwise:
         if kind == 1:
             return acc + np_pairwise(p, n, step, kind)
+        if kind == 11:
+            return round32(acc + np_pairwise32(p, n, step))
         done = 0
         while done < n:
             chunk = min(8192, n - done)
@@ -130,7 +238,7 @@ def np_lane_sum(p: int, n: int, step: int, kind: int, pairwise: bool, acc: float
             done += chunk
         return acc
     for i in range(n):
-        acc += np_loadf(p + i * step, kind)
+        acc = np_round(acc + np_loadf(p + i * step, kind), kind)
     return acc
 
 
@@ -150,12 +258,12 @@ def np_lane_int(p: int, n: int, step: int, kind: int, op: int, acc: int) -> int:
     return acc
 
 
-def np_lane_float(p: int, n: int, step: int, op: int, acc: float) -> float:
+def np_lane_float(p: int, n: int, step: int, op: int, acc: float, kind: int) -> float:
     """ops 1 prod, 2 min, 3 max; a NaN wins min and max, as in NumPy."""
     for i in range(n):
-        x = loadf(p + i * step)
+        x = np_loadf(p + i * step, kind)
         if op == 1:
-            acc *= x
+            acc = np_round(acc * x, kind)
         elif x != x:
             return x
         elif op == 2:
@@ -170,12 +278,12 @@ def np_lane_arg(p: int, n: int, step: int, kind: int, op: int) -> int:
     """The index of the first least (op 4) or greatest (op 5) of n > 0 elements; of a float
     array, the first NaN's if there is one."""
     best = 0
-    if kind == 1:
-        v = loadf(p)
+    if np_float_kind(kind):
+        v = np_loadf(p, kind)
         if v != v:
             return 0
         for i in range(1, n):
-            x = loadf(p + i * step)
+            x = np_loadf(p + i * step, kind)
             if x != x:
                 return i
             if x < v if op == 4 else x > v:
@@ -228,25 +336,27 @@ def np_sum_float(a: int, kind: int) -> float:
         for i in range(n_out):
             acc = np_lane_sum(data + i * s_out, n_in, s_in, kind, True, acc)
         return acc
+    held = 11 if kind == 11 else 1  # the buffer holds float32 for a float32 sum, else float64
+    width = np_itemsize(held)
     count = 0
     for i in range(n_out):
         for j in range(n_in):
-            storef(buffer + 8 * count, np_loadf(data + i * s_out + j * s_in, kind))
+            np_storef(buffer + width * count, held, np_loadf(data + i * s_out + j * s_in, kind))
             count += 1
             if count == chunk:
-                acc += np_pairwise(buffer, count, 8, 1)
+                acc = np_round(acc + np_pairwise_any(buffer, count, width, held), held)
                 count = 0
     if count > 0:
-        acc += np_pairwise(buffer, count, 8, 1)
+        acc = np_round(acc + np_pairwise_any(buffer, count, width, held), held)
     free(buffer)
     return acc
 
 
-def np_reduce_float(a: int, op: int) -> float:
+def np_reduce_float(a: int, op: int, kind: int) -> float:
     """prod (1), min (2), max (3) of a float array (min and max: not empty), walked as NumPy's
     iterator walks it: the axis with the smaller stride inner (the order of a product's roundings)."""
     data = load64(a + 16)
-    acc = 1.0 if op == 1 else loadf(data)
+    acc = 1.0 if op == 1 else np_loadf(data, kind)
     item = load64(a + 40)
     inner = load64(a + 24) - 1
     if inner == 1 and abs(load64(a + 64)) < abs(load64(a + 80)):
@@ -256,7 +366,7 @@ def np_reduce_float(a: int, op: int) -> float:
     n_out = load64(a + 56 + 16 * (1 - inner)) if load64(a + 24) == 2 else 1
     s_out = load64(a + 64 + 16 * (1 - inner)) * item if load64(a + 24) == 2 else 0
     for i in range(n_out):
-        acc = np_lane_float(data + i * s_out, n_in, s_in, op, acc)
+        acc = np_lane_float(data + i * s_out, n_in, s_in, op, acc, kind)
         if acc != acc and op != 1:
             return acc
     return acc
@@ -283,9 +393,9 @@ def np_arg(a: int, kind: int, op: int) -> int:
         there = data + (best // cols) * np_row_step(a) + (best % cols) * np_col_step(a)
         if i == 0:
             best = j
-        elif kind == 1:
-            x = loadf(here)
-            v = loadf(there)
+        elif np_float_kind(kind):
+            x = np_loadf(here, kind)
+            v = np_loadf(there, kind)
             if v != v:
                 return best
             if x != x or (x < v if op == 4 else x > v):
@@ -299,48 +409,81 @@ def np_arg(a: int, kind: int, op: int) -> int:
 
 
 def np_reduce_axis(a: int, axis: int, op: int, kind: int, out_kind: int) -> int:
-    """A 2-D array reduced along `axis` (0 or 1): a new 1-D array, or 0 (no memory). ops 0 sum,
-    1 prod, 2 min, 3 max, 4 argmin, 5 argmax, 6 mean. A float sum is pairwise along the axis when
-    NumPy's iterator makes it the inner loop (the smaller stride), else element by element."""
+    """A 2-D array reduced along `axis` (0 or 1): a new 1-D array of `out_kind`, or 0 (no memory).
+    ops 0 sum, 1 prod, 2 min, 3 max, 4 argmin, 5 argmax, 6 mean. A float sum is pairwise along
+    the axis when NumPy's iterator makes it the inner loop (the smaller stride), else element by
+    element. Computed into words (int64 or float64, each float32 step rounded), then stored as
+    out_kind's items."""
     other = 1 - axis
     m = load64(a + 56 + 16 * other)
     n = load64(a + 56 + 16 * axis)
     item = load64(a + 40)
     step = load64(a + 64 + 16 * axis) * item
     lane_step = load64(a + 64 + 16 * other) * item
-    out_item = 1 if out_kind == 2 else 8
-    out = array_new(1, m, 1, out_item, 0, 0)
+    out = array_new(1, m, 1, 8, 0, 0)
     if out == 0:
         return 0
     inner = m == 1 or n > 1 and (abs(step) < abs(lane_step) or abs(step) == abs(lane_step) and axis == 1)
     target = load64(out + 16)
-    if not inner and (op == 6 or op == 0 and kind == 1):  # element by element, a row at a time (as NumPy)
+    summed = op == 6 or op == 0 and np_float_kind(kind)  # a float sum (a mean's is float64 for ints)
+    if not inner and summed:  # element by element, a row at a time (as NumPy)
         for k in range(m):
             storef(target + 8 * k, 0.0)
         for i in range(n):
             row = load64(a + 16) + i * step
             for k in range(m):
-                storef(target + 8 * k, loadf(target + 8 * k) + np_loadf(row + k * lane_step, kind))
+                storef(target + 8 * k, np_round(loadf(target + 8 * k) + np_loadf(row + k * lane_step, kind), kind))
         if op == 6:
             for k in range(m):
-                storef(target + 8 * k, loadf(target + 8 * k) / float(n) if n > 0 else math.nan)
-        return out
+                storef(target + 8 * k, np_mean_of(loadf(target + 8 * k), n, kind))
+        return np_items_as(out, out_kind)
     for k in range(m):
         p = load64(a + 16) + k * lane_step
         if op == 4 or op == 5:
             store64(target + 8 * k, np_lane_arg(p, n, step, kind, op))
-        elif op == 6 or op == 0 and kind == 1:
+        elif summed:
             total = np_lane_sum(p, n, step, kind, inner, 0.0)
-            storef(target + 8 * k, total / float(n) if op == 6 and n > 0 else total if op == 0 else math.nan)
-        elif kind == 1:
-            storef(target + 8 * k, np_lane_float(p, n, step, op, 1.0 if op == 1 else loadf(p)))
+            storef(target + 8 * k, np_mean_of(total, n, kind) if op == 6 else total)
+        elif np_float_kind(kind):
+            storef(target + 8 * k, np_lane_float(p, n, step, op, 1.0 if op == 1 else np_loadf(p, kind), kind))
         else:
             start = 0 if op == 0 else 1 if op == 1 else np_loadi(p, kind)
-            value = np_lane_int(p, n, step, kind, op, start)
-            if out_item == 1:
-                store8(target + k, value)
+            store64(target + 8 * k, np_lane_int(p, n, step, kind, op, start))
+    return np_items_as(out, out_kind)
+
+
+def np_mean_of(total: float, n: int, kind: int) -> float:
+    """A mean from its sum, as NumPy's _mean divides: a float32 sum by n as a float32."""
+    if n == 0:
+        return math.nan
+    if kind == 11:
+        return round32(total / round32(float(n)))
+    return total / float(n)
+
+
+def np_items_as(words: int, kind: int) -> int:
+    """A new C-order array of `kind` with the values and shape of `words` (a C-order array of
+    int64 or float64 words, released), or `words` itself when it already is one. 0: no memory."""
+    if words == 0 or kind == 0 or kind == 1 or kind == 10:
+        return words
+    ndim = load64(words + 24)
+    dims = malloc(8 * ndim)
+    out = 0
+    if dims != 0:
+        for axis in range(ndim):
+            store64(dims + 8 * axis, load64(words + 56 + 16 * axis))
+        out = array_make(ndim, dims, np_itemsize(kind), 0, 0)
+        free(dims)
+    if out != 0:
+        source = load64(words + 16)
+        target = load64(out + 16)
+        size = np_itemsize(kind)
+        for k in range(np_size(words)):
+            if kind == 11:
+                storef32(target + 4 * k, loadf(source + 8 * k))
             else:
-                store64(target + 8 * k, value)
+                item_set(target + size * k, size, load64(source + 8 * k))
+    obj_release(words)
     return out
 
 

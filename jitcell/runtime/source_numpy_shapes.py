@@ -54,6 +54,22 @@ def np_arange_float(start: float, step: float, n: int) -> int:
     return a
 
 
+def np_arange_float32(start: float, step: float, n: int) -> int:
+    """np.arange(..., dtype=np.float32): FLOAT_fill's float32 arithmetic, start + i * delta with
+    delta = float32(start + step) - float32(start), each step rounded to float32."""
+    a = array_new(1, n, 1, 4, 0, 0)
+    if a == 0:
+        return 0
+    data = load64(a + 16)
+    first = round32(start)
+    following = round32(start + step)
+    delta = round32(following - first)
+    for i in range(n):
+        storef32(data + 4 * i, first if i == 0 else following if i == 1 else
+                 round32(first + round32(round32(float(i)) * delta)))
+    return a
+
+
 def np_linspace(start: float, stop: float, num: int, endpoint: bool) -> int:
     """np.linspace (num >= 0) as numpy/_core/function_base.py computes it: i * step + start, or
     i / div * delta + start when the step is 0, the last value stop itself."""
@@ -241,27 +257,28 @@ def np_dot_aligned(a: int, b: int) -> bool:
 
 
 def np_dot_cell(a: int, b: int, i: int, j: int, kind: int, out: int) -> None:
-    """out = row i of a (as rows x k) times column j of b (as k x columns), summed in order."""
+    """out = row i of a (as rows x k) times column j of b (as k x columns), summed in order (a
+    word: int64, or float64 holding a float32 sum rounded at each step)."""
     k = np_cols(a)
     p = load64(a + 16) + i * np_row_step(a)
     pa = np_col_step(a)
     bn = load64(b + 24)
     q = load64(b + 16) + (j * np_col_step(b) if bn == 2 else 0)
     pb = load64(b + 64) * load64(b + 40)
-    if kind == 1:
+    if np_float_kind(kind):
         acc = 0.0
         for t in range(k):
-            acc += loadf(p + t * pa) * loadf(q + t * pb)
+            acc = np_round(acc + np_round(np_loadf(p + t * pa, kind) * np_loadf(q + t * pb, kind), kind), kind)
         storef(out, acc)
     else:
         total = 0
         for t in range(k):
-            total += load64(p + t * pa) * load64(q + t * pb)
+            total += np_loadi(p + t * pa, kind) * np_loadi(q + t * pb, kind)
         store64(out, total)
 
 
 def np_dot(a: int, b: int, kind: int, ndim: int) -> int:
-    """np.dot(a, b) for aligned arrays giving an array of `ndim` axes. 0: no memory."""
+    """np.dot(a, b) for aligned arrays of one dtype giving an array of `ndim` axes. 0: no memory."""
     rows = np_rows(a)
     cols = np_cols(b) if load64(b + 24) == 2 else 1
     n0 = rows if load64(a + 24) == 2 else cols
@@ -272,13 +289,14 @@ def np_dot(a: int, b: int, kind: int, ndim: int) -> int:
     if load64(b + 24) == 1:
         for i in range(rows):
             np_dot_cell(a, b, i, 0, kind, data + 8 * i)
-        return out
+        return np_items_as(out, kind)
     # a row of the result at a time, k outer: each element still adds its products in k order
     # (the same sums as np_dot_cell's), reading b along its rows
     k = np_cols(a)
     pa = np_col_step(a)
     pb = np_row_step(b)
     qb = np_col_step(b)
+    is_float = np_float_kind(kind)
     for i in range(rows):
         p = load64(a + 16) + i * np_row_step(a)
         row = data + 8 * i * cols
@@ -286,26 +304,28 @@ def np_dot(a: int, b: int, kind: int, ndim: int) -> int:
             store64(row + 8 * j, 0)
         for t in range(k):
             q = load64(b + 16) + t * pb
-            if kind == 1:
-                x = loadf(p + t * pa)
+            if is_float:
+                x = np_loadf(p + t * pa, kind)
                 for j in range(cols):
-                    storef(row + 8 * j, loadf(row + 8 * j) + x * loadf(q + j * qb))
+                    product = np_round(x * np_loadf(q + j * qb, kind), kind)
+                    storef(row + 8 * j, np_round(loadf(row + 8 * j) + product, kind))
             else:
-                y = load64(p + t * pa)
+                y = np_loadi(p + t * pa, kind)
                 for j in range(cols):
-                    store64(row + 8 * j, load64(row + 8 * j) + y * load64(q + j * qb))
-    return out
+                    store64(row + 8 * j, load64(row + 8 * j) + y * np_loadi(q + j * qb, kind))
+    return np_items_as(out, kind)
 
 
-def np_vdot_int(a: int, b: int) -> int:
-    """np.dot of two aligned 1-D int arrays (wrapping, as NumPy's int64)."""
+def np_vdot_int(a: int, b: int, kind: int) -> int:
+    """np.dot of two aligned 1-D integer arrays (wrapping in 64 bits; the caller narrows)."""
     total = 0
     for t in range(load64(a + 56)):
-        total += load64(load64(a + 16) + t * np_col_step(a)) * load64(load64(b + 16) + t * np_col_step(b))
+        total += np_loadi(load64(a + 16) + t * np_col_step(a), kind) * np_loadi(load64(b + 16) + t * np_col_step(b),
+                                                                              kind)
     return total
 
 
-def np_vdot_float(a: int, b: int) -> float:
+def np_vdot_float(a: int, b: int, kind: int) -> float:
     k = load64(a + 56)
     p = load64(a + 16)
     q = load64(b + 16)
@@ -313,5 +333,5 @@ def np_vdot_float(a: int, b: int) -> float:
     pb = np_col_step(b)
     acc = 0.0
     for t in range(k):
-        acc += loadf(p + t * pa) * loadf(q + t * pb)
+        acc = np_round(acc + np_round(np_loadf(p + t * pa, kind) * np_loadf(q + t * pb, kind), kind), kind)
     return acc

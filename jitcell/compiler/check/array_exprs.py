@@ -262,9 +262,6 @@ def _operation_dtype(op: str, parts: list[T.Expr]) -> str:
     for part in operands:
         if part.type in _SCALAR_KIND_RANK and _SCALAR_KIND_RANK[part.type] > _KIND_RANK[_kind(dtype)]:
             dtype = DEFAULT_DTYPE[part.type.name]
-    if dtype == "float32" and op in ("//", "%"):
-        return (f"!'{op}' of float32 arrays is not supported by jitcell (NumPy's float32 floor division is not "
-                "computed exactly in float64)")
     if op in _FLOAT_FUNCTIONS and dtype in ("int8", "uint8"):
         return f"!np.{op}() of {dtype} gives float16 in NumPy, a dtype jitcell does not have; convert first"
     return dtype

@@ -7,10 +7,13 @@
     np.sum(m, axis=0), a.max(), m.argmin()  ->  NumpyCall("sum", (m,), axis=0, float[:]), ...
     np.dot(a, b), a @ b                     ->  NumpyCall("dot" / "matmul", (a, b), float or an array)
 
-Result types follow NumPy's: sum and prod of ints or bools are ints, mean is a float, argmin an
-int; a reduction along an axis has one axis fewer. `axis=` is an int literal (negative counts from
-the end). What NumPy raises at run time (a reshape to another size, min of an empty array,
-shapes that do not align) is raised by the lowered code with NumPy's own message.
+Result types follow NumPy 2's (`reduction_dtype`): sum and prod of bools and signed ints are
+int64, of unsigned ints uint64, of floats their dtype; mean is float64 (float32 for float32),
+min/max keep the dtype, argmin/argmax int64; a reduction along an axis has one axis fewer. Any
+dtype and 1 to 32 axes, but complex reductions, dot and matmul take 1 or 2 axes. `axis=` is an
+int literal (negative counts from the end). What NumPy raises at run time (a reshape to another
+size, min of an empty array, shapes that do not align) is raised by the lowered code with NumPy's
+own message.
 """
 
 from __future__ import annotations
@@ -18,19 +21,20 @@ from __future__ import annotations
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type
-from jitcell.dtypes import DEFAULT_DTYPE
+from jitcell.dtypes import DEFAULT_DTYPE, DTYPES, MAX_NDIM
 from jitcell.errors import Loc
 
-from .arrays import element_name
+from .arrays import array_of
 from .host import CheckerHost
+from .numpy_casts import arange_dtype, astype
 
 __all__ = ["NumpyFunctionChecks", "NUMPY_FUNCTIONS", "ARRAY_METHODS", "VIEW_FUNCTIONS"]
 
-MAX_NDIM = 2  # the NumPy functions' arrays have 1 or 2 dimensions (the runtime's walk two axes)
+TWO_AXES = 2  # dot, matmul and complex reductions take arrays of 1 or 2 dimensions (the runtime walks two axes)
 REDUCTIONS = ("sum", "prod", "min", "max", "mean", "argmin", "argmax")
 NUMPY_FUNCTIONS = frozenset(("arange", "linspace", "full", "full_like", "copy", "reshape", "ravel", "transpose",
                              "dot", "matmul", *REDUCTIONS))
-ARRAY_METHODS = frozenset(("reshape", "ravel", "flatten", "transpose", "dot", *REDUCTIONS))
+ARRAY_METHODS = frozenset(("reshape", "ravel", "flatten", "transpose", "dot", "astype", *REDUCTIONS))
 VIEW_FUNCTIONS = frozenset(("reshape", "ravel", "transpose"))  # their result may share the array's memory
 
 
@@ -59,7 +63,7 @@ class NumpyFunctionChecks(CheckerHost):
             return a
         if not isinstance(a.type, Array):
             return self.error(f"np.{member}() needs an array in jitcell, not {a.type}", a.loc)
-        if member != "copy" and (refused := _unsupported(a.type, f"np.{member}()")):
+        if member in ("dot", "matmul") and (refused := _too_many_axes(a.type, f"np.{member}()")):
             return self.error(refused, a.loc)
         rest = args[1:]
         if member in REDUCTIONS:
@@ -87,10 +91,12 @@ class NumpyFunctionChecks(CheckerHost):
         assert isinstance(a.type, Array)
         loc = node.loc
         if name not in ARRAY_METHODS:
-            return self.error(f"'{a.type}' has no method {name!r} in jitcell (copy, reshape, ravel, flatten, "
-                              f"transpose, dot, {', '.join(REDUCTIONS)} are supported)", node.func.loc)
-        if refused := _unsupported(a.type, f"{name}()"):
+            return self.error(f"'{a.type}' has no method {name!r} in jitcell (copy, astype, reshape, ravel, "
+                              f"flatten, transpose, dot, {', '.join(REDUCTIONS)} are supported)", node.func.loc)
+        if name == "dot" and (refused := _too_many_axes(a.type, f"{name}()")):
             return self.error(refused, loc)
+        if name == "astype":
+            return astype(self, a, node, self.dtype_argument)
         args, keywords = self.numpy_arguments(name, node, {"axis"} if name in REDUCTIONS else set())
         if args is None:
             return T.Literal(0, ERROR, loc)
@@ -130,19 +136,33 @@ class NumpyFunctionChecks(CheckerHost):
         return e
 
     def numpy_arange(self, node: S.Call) -> T.Expr:
-        if node.keywords or not 1 <= len(node.args) <= 3:
-            return self.error("np.arange() takes stop, or start, stop and an optional step (no keywords) in "
+        args, keywords = self.numpy_arguments("np.arange", node, {"dtype"})
+        if args is None:
+            return T.Literal(0, ERROR, node.loc)
+        if not 1 <= len(args) <= 3:
+            return self.error("np.arange() takes stop, or start, stop and an optional step (and dtype=) in "
                               "jitcell", node.loc)
-        values = [self.numpy_number(a, "an argument of np.arange()") for a in node.args]
+        values = [self.numpy_number(a, "an argument of np.arange()") for a in args]
         if any(v.type is ERROR for v in values):
             return T.Literal(0, ERROR, node.loc)
         element = FLOAT if any(v.type is FLOAT for v in values) else INT
+        dtype = DEFAULT_DTYPE[element.name]
+        if "dtype" in keywords:
+            named = self.dtype_argument(keywords["dtype"])
+            if named is None:
+                return self.error("dtype must be float, int, bool or complex, np.NAME or 'NAME' of a NumPy dtype "
+                                  f"jitcell supports ({', '.join(DTYPES)})", keywords["dtype"].loc)
+            chosen = arange_dtype(self, element, named, keywords["dtype"].loc)
+            if chosen is None:
+                return T.Literal(0, ERROR, node.loc)
+            dtype = chosen
+            element = array_of(dtype, 1).element
         if len(values) == 1:
             values.insert(0, T.Literal(0, INT, node.loc))
         if len(values) == 2:
             values.append(T.Literal(1, INT, node.loc))
-        args = tuple(self.coerce(v, element, "an argument of np.arange()") for v in values)
-        return T.NumpyCall("arange", args, None, Array(element, 1), node.loc)
+        args_ = tuple(self.coerce(v, element, "an argument of np.arange()") for v in values)
+        return T.NumpyCall("arange", args_, None, array_of(dtype, 1), node.loc)
 
     def numpy_linspace(self, node: S.Call) -> T.Expr:
         names = ("start", "stop", "num", "endpoint")
@@ -182,18 +202,17 @@ class NumpyFunctionChecks(CheckerHost):
         first, value = self.expr(args[0]), self.expr(args[1])
         if ERROR in (first.type, value.type):
             return T.Literal(0, ERROR, loc)
-        element: Type | None = None
+        dtype: str | None = None
         if "dtype" in keywords:
-            element = self.dtype_element(keywords["dtype"])
-            if element is None:
-                return T.Literal(0, ERROR, loc)
+            dtype = self.dtype_argument(keywords["dtype"])
+            if dtype is None:
+                return self.error("dtype must be float, int, bool or complex, np.NAME or 'NAME' of a NumPy dtype "
+                                  f"jitcell supports ({', '.join(DTYPES)})", keywords["dtype"].loc)
         if member == "full_like":
             if not isinstance(first.type, Array):
                 return self.error(f"np.full_like() needs an array, not {first.type}", first.loc)
-            if refused := _unsupported(first.type, "np.full_like()"):
-                return self.error(refused, first.loc)
             shape: T.Expr = T.ArrayShape(first, Tuple([INT] * first.type.ndim), first.loc)
-            ndim, element = first.type.ndim, element or first.type.element
+            ndim, dtype = first.type.ndim, dtype or first.type.dtype
         else:
             checked = self.numpy_shape(first, f"np.{member}()")
             if checked is None:
@@ -202,20 +221,18 @@ class NumpyFunctionChecks(CheckerHost):
         if value.type not in (INT, FLOAT, BOOL):
             return self.error(f"np.{member}()'s fill value must be an int, a float or a bool in jitcell, not "
                               f"{value.type}", value.loc)
-        element = element or value.type
+        result = array_of(dtype or DEFAULT_DTYPE[value.type.name], ndim)
+        element = result.element
         if element is COMPLEX:
             return self.error(f"np.{member}() of complex numbers is not supported yet", loc)
         if not self.can_coerce(value.type, element):
             return self.error(f"np.{member}() would cast the fill value ({value.type}) to {element} elements; "
                               "jitcell does not cast it: convert it first", value.loc)
-        return T.NumpyCall("full", (shape, self.coerce(value, element, "the fill value")), None, Array(element, ndim),
-                           loc)
-
-    def dtype_element(self, node: S.Expr) -> Type | None:
-        element = element_name(node, self.module.imports)
-        if element is None:
-            self.error("dtype must be float, int or bool (or np.float64, np.int64, np.bool_)", node.loc)
-        return element
+        fill = self.coerce(value, element, "the fill value")
+        d = DTYPES[result.dtype]
+        if d.kind == "int" and d.name != "int64" and fill.type is INT:  # NumPy 2's range check
+            fill = T.ElementValue(fill, d.name, INT, fill.loc)
+        return T.NumpyCall("full", (shape, fill), None, result, loc)
 
     def numpy_shape(self, shape: T.Expr, what: str) -> int | None:
         """The number of axes of a shape (an int or a tuple of ints), or None (an error reported)."""
@@ -245,15 +262,13 @@ class NumpyFunctionChecks(CheckerHost):
         ndim = self.numpy_shape(shape, "reshape()")
         if ndim is None:
             return T.Literal(0, ERROR, loc)
-        return T.NumpyCall("reshape", (a, shape), None, Array(a.type.element, ndim), loc)
+        return T.NumpyCall("reshape", (a, shape), None, a.type.with_ndim(ndim), loc)
 
     def shape_call(self, name: str, a: T.Expr, loc: Loc) -> T.Expr:
         """ravel, flatten (1-D) and transpose (the axes reversed)."""
         assert isinstance(a.type, Array)
-        if refused := _unsupported(a.type, f"{name}()"):  # a.T comes here directly
-            return self.error(refused, loc)
         ndim = a.type.ndim if name == "transpose" else 1
-        return T.NumpyCall(name, (a,), None, Array(a.type.element, ndim), loc)
+        return T.NumpyCall(name, (a,), None, a.type.with_ndim(ndim), loc)
 
     # ---- reductions -------------------------------------------------------------------
 
@@ -262,16 +277,11 @@ class NumpyFunctionChecks(CheckerHost):
         assert isinstance(t, Array)
         if t.element is COMPLEX and name not in ("sum", "mean") or t.element not in (INT, FLOAT, BOOL, COMPLEX):
             return self.error(f"{name}() of {t} is not supported by jitcell yet (sum() and mean() are)", loc)
-        if t.element is COMPLEX:
-            result = COMPLEX
-        elif name in ("sum", "prod"):
-            result = FLOAT if t.element is FLOAT else INT
-        elif name == "mean":
-            result = FLOAT
-        elif name in ("argmin", "argmax"):
-            result = INT
-        else:
-            result = t.element
+        if t.dtype == "uint64" and name not in ("sum", "prod", "mean"):
+            return self.error(f"{name}() of uint64 arrays is not supported by jitcell (sum, prod and mean are)", loc)
+        if t.element is COMPLEX and (refused := _too_many_axes(t, f"{name}()")):
+            return self.error(refused, loc)
+        result = reduction_dtype(name, t.dtype)
         axis = None
         if axis_node is not None and not (isinstance(axis_node, S.Const) and axis_node.value is None):
             axis = _int_literal(axis_node)
@@ -281,8 +291,8 @@ class NumpyFunctionChecks(CheckerHost):
                 return self.error(f"axis {axis} is out of bounds for array of dimension {t.ndim}", axis_node.loc)
             axis %= t.ndim
         if axis is None or t.ndim == 1:
-            return T.NumpyCall(name, (a,), None, result, loc)
-        return T.NumpyCall(name, (a,), axis, Array(result, t.ndim - 1), loc)
+            return T.NumpyCall(name, (a,), None, array_of(result, 1).element, loc)
+        return T.NumpyCall(name, (a,), axis, array_of(result, t.ndim - 1), loc)
 
     def array_product(self, name: str, a: T.Expr, b: T.Expr, loc: Loc) -> T.Expr:
         """np.dot(a, b), np.matmul(a, b), a @ b of 1-D and 2-D arrays of the same element type."""
@@ -294,25 +304,32 @@ class NumpyFunctionChecks(CheckerHost):
         if not (isinstance(a.type, Array) and isinstance(b.type, Array)):
             return self.error(f"unsupported operand types for {spelled}: '{a.type}' and '{b.type}' (jitcell "
                               "multiplies arrays)", loc)
-        if refused := _unsupported(a.type, spelled) or _unsupported(b.type, spelled):
+        if refused := _too_many_axes(a.type, spelled) or _too_many_axes(b.type, spelled):
             return self.error(refused, loc)
-        if a.type.element != b.type.element or a.type.element not in (INT, FLOAT):
+        if a.type.dtype != b.type.dtype or a.type.element not in (INT, FLOAT):
             return self.error(f"{spelled} of {a.type} and {b.type} is not supported by jitcell (two float or two "
-                              "int arrays are)", loc)
-        if a.type.ndim > 2 or b.type.ndim > 2:
-            return self.error(f"{spelled} of arrays with more than 2 dimensions is not supported by jitcell", loc)
+                              "int arrays of one dtype are)", loc)
         ndim = (a.type.ndim - 1) + (b.type.ndim - 1)
-        result: Type = a.type.element if ndim == 0 else Array(a.type.element, ndim)
+        result: Type = a.type.element if ndim == 0 else a.type.with_ndim(ndim)
         return T.NumpyCall(name, (a, b), None, result, loc)
 
 
-def _unsupported(t: Array, what: str) -> str | None:
-    """Why `what` does not take an array of type t yet: the runtime's NumPy functions walk float64,
-    int64, bool and complex128 elements of 1 or 2 axes."""
-    if t.dtype != DEFAULT_DTYPE.get(t.element.name):
-        return (f"{what} of {t.dtype} arrays is not supported by jitcell yet (float64, int64, bool and complex128 "
-                "arrays are)")
-    if t.ndim > MAX_NDIM:
+def reduction_dtype(name: str, dtype: str) -> str:
+    """The dtype of NumPy's reduction `name` of an array of `dtype` (NumPy 2 on a 64-bit machine):
+    sum and prod of bools and signed ints are int64, of unsigned ints uint64, of floats their own
+    dtype; mean is float64 but for float32 (and complex) arrays; argmin/argmax int64."""
+    d = DTYPES[dtype]
+    if name in ("argmin", "argmax"):
+        return "int64"
+    if name in ("min", "max") or d.kind in ("float", "complex"):
+        return dtype
+    if name == "mean":
+        return "float64"
+    return "uint64" if d.kind == "int" and not d.signed else "int64"
+
+
+def _too_many_axes(t: Array, what: str) -> str | None:
+    if t.ndim > TWO_AXES:
         return f"{what} of {t.ndim}-D arrays is not supported by jitcell yet (1-D and 2-D arrays are)"
     return None
 

@@ -117,7 +117,7 @@ class ArrayExprLowering(LowererHost):
 
         if k.op == "**" and isinstance(k.args[1], T.Literal) and k.args[1].value == 2:
             return self.b.fmul(args[0], args[0]) if k.type is not INT else self.b.mul(args[0], args[0])
-        value = element_operation(self.arith, k.op, args, [a.type for a in k.args], k.type, negative_power)
+        value = element_operation(self.arith, k.op, args, [a.type for a in k.args], k.type, negative_power, k.dtype)
         return narrowed(self.b, value, k.dtype) if k.dtype else value
 
     def element_op(self, node: T.ElementOp) -> ir.Value:

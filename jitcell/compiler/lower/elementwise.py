@@ -24,6 +24,7 @@ from .arith import F64, I1, I64, Arith
 __all__ = ["element_operation", "narrowed"]
 
 _INT_MIN = -(2**63)
+_F32 = ir.FloatType()
 _SIGNED = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "==": "==", "!=": "!="}
 
 
@@ -49,7 +50,7 @@ def narrowed(b: ir.IRBuilder, value: ir.Value, dtype: str) -> ir.Value:
 
 
 def element_operation(arith: Arith, op: str, args: list[ir.Value], types: list[Type], result: Type,
-                      negative_power: Callable[[ir.Value], None]) -> ir.Value:
+                      negative_power: Callable[[ir.Value], None], dtype: str = "") -> ir.Value:
     """One element of `op` over `args` (of element types `types`), as NumPy computes it.
     `negative_power(condition)` raises NumPy's ValueError where condition holds."""
     b = arith.b
@@ -64,6 +65,10 @@ def element_operation(arith: Arith, op: str, args: list[ir.Value], types: list[T
         case "/":
             return b.fdiv(args[0], args[1])
         case "//" | "%":
+            if t is FLOAT and dtype == "float32":  # npy_divmodf: every step in float32
+                narrow = [b.fptrunc(x, _F32) for x in args]
+                quotient, remainder = _float_divmod(arith, narrow[0], narrow[1], _F32)
+                return b.fpext(quotient if op == "//" else remainder, F64)
             if t is FLOAT:
                 quotient, remainder = _float_divmod(arith, args[0], args[1])
                 return quotient if op == "//" else remainder
@@ -112,6 +117,9 @@ def element_operation(arith: Arith, op: str, args: list[ir.Value], types: list[T
 def _cast(b: ir.IRBuilder, v: ir.Value, source: Type, target: Type) -> ir.Value:
     if target is BOOL:  # np.where's condition: nonzero (a NaN is True)
         return b.fcmp_unordered("!=", v, _f(0.0)) if source is FLOAT else b.icmp_signed("!=", v, _i(0))
+    if target is INT and source is FLOAT:  # astype: toward zero; NaN or beyond int64 as x86 gives it (MIN)
+        inside = b.and_(b.fcmp_ordered(">=", v, _f(-(2.0**63))), b.fcmp_ordered("<", v, _f(2.0**63)))
+        return b.select(inside, b.fptosi(v, I64), _i(_INT_MIN))
     if target is INT:
         return b.zext(v, I64)
     return b.uitofp(v, F64) if source is BOOL else b.sitofp(v, F64)
@@ -131,22 +139,28 @@ def _int_divmod(b: ir.IRBuilder, x: ir.Value, y: ir.Value, op: str) -> ir.Value:
     return b.select(adjust, b.add(remainder, y), remainder)  # y == 0: remainder of x / 1 is 0
 
 
-def _float_divmod(arith: Arith, a: ir.Value, d: ir.Value) -> tuple[ir.Value, ir.Value]:
-    """NumPy's npy_divmod (floor quotient, remainder with the divisor's sign); d == 0: a / d, fmod."""
+def _float_divmod(arith: Arith, a: ir.Value, d: ir.Value, kind: ir.Type = F64) -> tuple[ir.Value, ir.Value]:
+    """NumPy's npy_divmod (floor quotient, remainder with the divisor's sign); d == 0: a / d, fmod.
+    `kind` float: npy_divmodf, the same steps in float32."""
     b = arith.b
+    bits = "f32" if kind == _F32 else "f64"
+
+    def c(v: float) -> ir.Constant:
+        return ir.Constant(kind, v)
+
     mod = b.frem(a, d)
     div = b.fdiv(b.fsub(a, mod), d)
-    nonzero_mod = b.fcmp_unordered("!=", mod, _f(0.0))
-    signs_differ = b.xor(b.fcmp_ordered("<", d, _f(0.0)), b.fcmp_ordered("<", mod, _f(0.0)))
+    nonzero_mod = b.fcmp_unordered("!=", mod, c(0.0))
+    signs_differ = b.xor(b.fcmp_ordered("<", d, c(0.0)), b.fcmp_ordered("<", mod, c(0.0)))
     fix = b.and_(nonzero_mod, signs_differ)
     adjusted_mod = b.select(fix, b.fadd(mod, d), mod)
-    div = b.select(fix, b.fsub(div, _f(1.0)), div)
-    remainder = b.select(nonzero_mod, adjusted_mod, arith.call("llvm.copysign.f64", F64, _f(0.0), d))
-    floor = arith.call("llvm.floor.f64", F64, div)
-    snapped = b.select(b.fcmp_ordered(">", b.fsub(div, floor), _f(0.5)), b.fadd(floor, _f(1.0)), floor)
-    quotient = b.select(b.fcmp_unordered("!=", div, _f(0.0)), snapped,
-                        arith.call("llvm.copysign.f64", F64, _f(0.0), b.fdiv(a, d)))
-    by_zero = b.fcmp_ordered("==", d, _f(0.0))
+    div = b.select(fix, b.fsub(div, c(1.0)), div)
+    remainder = b.select(nonzero_mod, adjusted_mod, arith.call(f"llvm.copysign.{bits}", kind, c(0.0), d))
+    floor = arith.call(f"llvm.floor.{bits}", kind, div)
+    snapped = b.select(b.fcmp_ordered(">", b.fsub(div, floor), c(0.5)), b.fadd(floor, c(1.0)), floor)
+    quotient = b.select(b.fcmp_unordered("!=", div, c(0.0)), snapped,
+                        arith.call(f"llvm.copysign.{bits}", kind, c(0.0), b.fdiv(a, d)))
+    by_zero = b.fcmp_ordered("==", d, c(0.0))
     return b.select(by_zero, b.fdiv(a, d), quotient), b.select(by_zero, mod, remainder)
 
 

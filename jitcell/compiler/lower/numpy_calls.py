@@ -2,7 +2,7 @@
 
     np.arange(0.0, 1.0, 0.1)   n = rt.np_arange_length(0.0, 1.0, 0.1) ; n < 0: raise (NumPy builds it)
                                a = rt.np_arange_float(0.0, 0.1, n) ; null: MemoryError
-    np.full((n, m), 7)         rt.array_new(2, n, m, 8, 2, 7)  (every item set to the word)
+    np.full((n, m), 7)         rt.array_make(2, shape on the stack, 8, 2, 7)  (every item set to the word)
 
 The work is done by the runtime (runtime/source_numpy.py). What NumPy raises is checked here
 first and raised through an `array_numpy` error site: Python then calls NumPy itself on arrays of
@@ -15,17 +15,19 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array, Type
+from jitcell.compiler.types import INT, Array, Type
 
 from .arith import I8, I64
+from .elements import itemsize
 from .host import LowererHost
-from .views import ITEMSIZE, VirtualView
+from .views import VirtualView
 
-__all__ = ["NumpyCallLowering", "ELEMENT_KIND"]
+__all__ = ["NumpyCallLowering", "RUNTIME_KIND"]
 
 _PTR = ir.PointerType()
-ELEMENT_KIND = {INT: 0, FLOAT: 1, BOOL: 2, COMPLEX: 3}  # the runtime's `kind` of an element type
-_DTYPES = {FLOAT: "float64", INT: "int64", BOOL: "bool"}
+# the runtime's `kind` of each dtype (runtime/source_numpy.py reads every one)
+RUNTIME_KIND = {"int64": 0, "float64": 1, "bool": 2, "complex128": 3, "int8": 4, "int16": 5, "int32": 6,
+                "uint8": 7, "uint16": 8, "uint32": 9, "uint64": 10, "float32": 11}
 
 
 def const(v: int) -> ir.Constant:
@@ -56,9 +58,9 @@ class NumpyCallLowering(LowererHost):
             self.report(site, operands)
 
     def shape_operands(self, a: ir.Value | VirtualView, t: Array) -> list[tuple[ir.Value, Type]]:
-        """ndim, then the shape padded to 2 axes, of the operand of an array_numpy site."""
+        """ndim, then the shape, of the operand of an array_numpy site (runtime/numpy_errors.py)."""
         dims = [self.header(a, "shape", axis) for axis in range(t.ndim)]
-        return [(v, INT) for v in [const(t.ndim), *dims, *[const(0)] * (2 - t.ndim)]]
+        return [(v, INT) for v in [const(t.ndim), *dims]]
 
     # ---- creation ---------------------------------------------------------------------
 
@@ -71,10 +73,14 @@ class NumpyCallLowering(LowererHost):
         operands = [(start, t.element), (stop, t.element), (step, t.element)]
         if t.element is INT:
             self.numpy_error(b.icmp_signed("==", step, const(0)), "arange", operands, node.loc)
-            return self.allocated(self.runtime_object("np_arange_int", start, stop, step))
+            made = self.runtime("np_arange_int", start, stop, step)
+            if t.dtype != "int64":  # NumPy's fill in the dtype: the int64 values wrapped
+                made = self.runtime("np_items_as", made, const(RUNTIME_KIND[t.dtype]))
+            return self.allocated(b.inttoptr(made, _PTR))
         length = self.runtime("np_arange_length", start, stop, step)
         self.numpy_error(b.icmp_signed("<", length, const(0)), "arange", operands, node.loc)
-        return self.allocated(self.runtime_object("np_arange_float", start, step, length))
+        function = "np_arange_float32" if t.dtype == "float32" else "np_arange_float"
+        return self.allocated(self.runtime_object(function, start, step, length))
 
     def numpy_linspace(self, node: T.NumpyCall) -> ir.Value:
         start, stop, num, endpoint = (self.expr(a) for a in node.args)
@@ -93,10 +99,9 @@ class NumpyCallLowering(LowererHost):
         value = self.expr(value_node)
         self.loc = node.loc
         dims = [shape] if shape_node.type is INT else [b.extract_value(shape, axis) for axis in range(t.ndim)]
-        word = b.bitcast(value, I64) if t.element is FLOAT else b.zext(value, I64) if t.element is BOOL else value
-        n1 = dims[1] if t.ndim == 2 else const(1)
-        obj = self.runtime("array_new", const(t.ndim), dims[0], n1, const(ITEMSIZE[t.element]), const(2), word)
-        site = self.site("array_new", node.loc, ndim=t.ndim, dtype=_DTYPES[t.element], operands=["int"] * t.ndim)
+        word = self.element_word(value, t)
+        obj = self.runtime("array_make", const(t.ndim), self.words_on_stack(dims), const(itemsize(t)), const(2), word)
+        site = self.site("array_new", node.loc, ndim=t.ndim, dtype=t.dtype, operands=["int"] * t.ndim)
         with b.if_then(b.icmp_signed("==", obj, const(0)), likely=False):
             self.report(site, [(d, INT) for d in dims])
         return b.inttoptr(obj, _PTR)

@@ -18,9 +18,10 @@ from llvmlite import ir
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array
 
-from .arith import F64
+from .arith import F64, I64
+from .elementwise import narrowed
 from .host import LowererHost
-from .numpy_calls import ELEMENT_KIND, const
+from .numpy_calls import RUNTIME_KIND, const
 
 __all__ = ["ReductionLowering"]
 
@@ -39,7 +40,7 @@ class ReductionLowering(LowererHost):
         a, owned = self.array_operand(source)
         self.loc = node.loc
         obj = self.header_object(a, t)
-        kind = const(ELEMENT_KIND[t.element])
+        kind = const(RUNTIME_KIND[t.dtype])
         name = node.function
         dims = [self.header(a, "shape", axis) for axis in range(t.ndim)]
         operands = self.shape_operands(a, t) + [(const(-1 if node.axis is None else node.axis), INT)]
@@ -52,8 +53,9 @@ class ReductionLowering(LowererHost):
                 mean = ir.Constant(ir.IntType(8), int(name == "mean"))
                 result = self.allocated(self.runtime_object("np_csum_axis", obj, const(node.axis), mean))
             else:
-                result = self.allocated(self.runtime_object("np_reduce_axis", obj, const(node.axis),
-                                                            const(_OPS[name]), kind, const(ELEMENT_KIND[out.element])))
+                function = "np_reduce_axis" if t.ndim == 2 else "np_reduce_axis_nd"
+                result = self.allocated(self.runtime_object(function, obj, const(node.axis),
+                                                            const(_OPS[name]), kind, const(RUNTIME_KIND[out.dtype])))
             self.done_with(a, owned, t)
             return result
         if name in _NO_IDENTITY:
@@ -62,6 +64,10 @@ class ReductionLowering(LowererHost):
                 size = b.mul(size, d)
             self.numpy_error(b.icmp_signed("==", size, const(0)), name, operands, node.loc)
         value = self.whole_reduction(name, obj, t, kind, dims)
+        if t.dtype.startswith("uint") and name in ("sum", "prod"):  # a uint64 beyond jitcell's int
+            site = self.site("array_read", node.loc, dtype="uint64", operands=["int"])
+            with b.if_then(b.icmp_signed("<", value, ir.Constant(I64, 0)), likely=False):
+                self.report(site, [(value, INT)])
         self.done_with(a, owned, t)
         return value
 
@@ -78,18 +84,22 @@ class ReductionLowering(LowererHost):
                 re, im = (b.fmul(b.fadd(re, b.fmul(im, zero)), scale), b.fmul(b.fsub(im, b.fmul(re, zero)), scale))
             whole = ir.Constant(ir.LiteralStructType([F64, F64]), None)
             return b.insert_value(b.insert_value(whole, re, 0), im, 1)
+        nd = t.ndim > 2  # runtime/source_numpy_axes.py walks more axes than rows x columns
         if name in ("argmin", "argmax"):
-            return self.runtime("np_arg", obj, kind, const(_OPS[name]))
+            return self.runtime("np_arg_nd" if nd else "np_arg", obj, kind, const(_OPS[name]))
         if name == "mean":
             size = dims[0]
             for d in dims[1:]:
                 size = b.mul(size, d)
-            return b.fdiv(self.runtime("np_sum_float", obj, kind), b.sitofp(size, F64))
+            total = self.runtime("np_sum_nd" if nd else "np_sum_float", obj, kind)
+            if t.dtype == "float32":  # NumPy divides the float32 sum by the count as a float32
+                return _round32(b, b.fdiv(total, _round32(b, b.sitofp(size, F64))))
+            return b.fdiv(total, b.sitofp(size, F64))
         if t.element is FLOAT:
             if name == "sum":
-                return self.runtime("np_sum_float", obj, kind)
-            return self.runtime("np_reduce_float", obj, const(_OPS[name]))
-        value = self.runtime("np_reduce_int", obj, kind, const(_OPS[name]))
+                return self.runtime("np_sum_nd" if nd else "np_sum_float", obj, kind)
+            return self.runtime("np_reduce_float_nd" if nd else "np_reduce_float", obj, const(_OPS[name]), kind)
+        value = self.runtime("np_reduce_int_nd" if nd else "np_reduce_int", obj, kind, const(_OPS[name]))
         if t.element is BOOL and name in ("min", "max"):
             return b.icmp_signed("!=", value, const(0))
         return value
@@ -109,13 +119,21 @@ class ReductionLowering(LowererHost):
         operands = self.shape_operands(a, lt) + self.shape_operands(c, rt)
         self.numpy_error(b.icmp_signed("==", b.zext(aligned, ir.IntType(64)), const(0)), node.function, operands,
                          node.loc)
+        kind = const(RUNTIME_KIND[lt.dtype])
         if isinstance(node.type, Array):
-            result = self.allocated(self.runtime_object("np_dot", x, y, const(ELEMENT_KIND[lt.element]),
-                                                        const(node.type.ndim)))
+            result = self.allocated(self.runtime_object("np_dot", x, y, kind, const(node.type.ndim)))
         elif lt.element is FLOAT:
-            result = self.runtime("np_vdot_float", x, y)
-        else:
-            result = self.runtime("np_vdot_int", x, y)
+            result = self.runtime("np_vdot_float", x, y, kind)
+        else:  # NumPy's dot adds in 64 bits and stores the sum as the dtype: wrapped
+            result = narrowed(b, self.runtime("np_vdot_int", x, y, kind), lt.dtype)
+            if lt.dtype == "uint64":
+                site = self.site("array_read", node.loc, dtype="uint64", operands=["int"])
+                with b.if_then(b.icmp_signed("<", result, ir.Constant(I64, 0)), likely=False):
+                    self.report(site, [(result, INT)])
         self.done_with(c, c_owned, rt)
         self.done_with(a, a_owned, lt)
         return result
+
+
+def _round32(b: ir.IRBuilder, x: ir.Value) -> ir.Value:
+    return b.fpext(b.fptrunc(x, ir.FloatType()), F64)

@@ -39,7 +39,10 @@ class ShapeLowering(LowererHost):
             a, owned = self.array_operand(source)
         assert isinstance(a, ir.Value)
         if node.function != "reshape":
-            result = self.allocated(self.runtime_object(_RUNTIME[node.function], a))
+            function = _RUNTIME[node.function]
+            if node.function == "transpose" and t.ndim > 2:
+                function = "np_transpose_nd"
+            result = self.allocated(self.runtime_object(function, a))
             self.done_with(a, owned, t)
             return result
         new = node.type
@@ -48,12 +51,20 @@ class ShapeLowering(LowererHost):
         shape = self.expr(shape_node)
         self.loc = node.loc
         dims = [shape] if shape_node.type is INT else [b.extract_value(shape, axis) for axis in range(new.ndim)]
-        dims += [const(1)] * (2 - new.ndim)
         size = self.header(a, "shape")
         for axis in range(1, t.ndim):
             size = b.mul(size, self.header(a, "shape", axis))
-        fill = self.runtime("np_reshape_fill", size, dims[0], dims[1], const(new.ndim))
         operands = self.shape_operands(a, t) + [(v, INT) for v in [const(new.ndim), *dims]]
+        if t.ndim > 2 or new.ndim > 2:  # the shape in memory (runtime/source_numpy_axes.py)
+            fill = self.runtime("np_reshape_fill_nd", size, self.words_on_stack(dims), const(new.ndim))
+            self.numpy_error(b.icmp_signed("<", fill, const(0)), "reshape", operands, node.loc)
+            dims = [b.select(b.icmp_signed("==", d, const(-1)), fill, d) for d in dims]
+            result = self.allocated(self.runtime_object("np_reshape_nd", a, const(new.ndim),
+                                                        self.words_on_stack(dims)))
+            self.done_with(a, owned, t)
+            return result
+        dims += [const(1)] * (2 - new.ndim)
+        fill = self.runtime("np_reshape_fill", size, dims[0], dims[1], const(new.ndim))
         self.numpy_error(b.icmp_signed("<", fill, const(0)), "reshape", operands, node.loc)
         dims = [b.select(b.icmp_signed("==", d, const(-1)), fill, d) for d in dims]
         result = self.allocated(self.runtime_object("np_reshape", a, const(new.ndim), dims[0], dims[1]))
