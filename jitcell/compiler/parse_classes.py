@@ -10,8 +10,8 @@
 A field is declared by an annotation in the class body (`z: float = 0.0`, with a default or
 without) or by an assignment to `self.NAME` in `__init__`, typed there by its annotation
 (`self.n: int = 0`) or by its value (an annotated parameter, a constant: check/classes.py).
-What is not supported yet (inheritance, class decorators, dunders other than `__init__`,
-class attributes that are not fields) is a diagnostic naming the construct.
+What is not supported yet (inheritance, class decorators, the special methods parse_dunders.py
+refuses, class attributes that are not fields) is a diagnostic naming the construct.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Protocol
 from jitcell.errors import Loc
 
 from . import syntax as S
+from .parse_dunders import dataclass_options, generated_methods, order_helpers, special_refusal
 
 __all__ = ["class_def"]
 
@@ -48,10 +49,12 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
     if node.bases or node.keywords:
         error(node.bases[0] if node.bases else node, f"class {name}: inheritance (base classes, metaclasses) is not "
                                                      "supported yet by jitcell; a class of a cell stands alone")
-    dataclass = [d for d in node.decorator_list if isinstance(d, ast.Name) and d.id == "dataclass"]
+    dataclass = [d for d in node.decorator_list if isinstance(d, ast.Name) and d.id == "dataclass"
+                 or isinstance(d, ast.Call) and isinstance(d.func, ast.Name) and d.func.id == "dataclass"]
     if len(node.decorator_list) > len(dataclass) or len(dataclass) > 1:
-        error(node.decorator_list[0], f"class {name}: class decorators other than a plain @dataclass are not "
+        error(node.decorator_list[0], f"class {name}: class decorators other than @dataclass are not "
                                       "supported yet by jitcell")
+    options = dataclass_options(dataclass[0], error) if dataclass else None
     fields: dict[str, S.Field] = {}
     methods: list[S.FunctionDef] = []
     static: set[str] = set()
@@ -84,13 +87,22 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
         else:
             error(item, f"a class body of jitcell holds fields ('x: float'), methods and a docstring, not "
                         f"{type(item).__name__}")
-    if dataclass and init is None:  # its generated __init__ and __eq__, as the dataclasses module writes them
-        for written in _dataclass_methods(name, body, node):
-            method = _method(parser, error, name, written, static, generated=True)
-            if method is not None:
-                methods.append(method)
-                if written.name == "__init__":
-                    init = written
+    defined = {item.name for item in body if isinstance(item, ast.FunctionDef)}
+    generated: list[ast.FunctionDef] = []
+    if options is not None:  # the methods @dataclass generates, as the dataclasses module writes them
+        made = _dataclass_methods(name, body, node)
+        generated += [m for m in made if m.name not in defined and options[m.name.strip("_")]]
+        fields_in_order = [item.target.id for item in body
+                           if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)]
+        generated += generated_methods(name, fields_in_order, options, defined, node, error)
+    if {"__lt__", "__gt__"} & ({m.name for m in generated} | defined):  # sorted(), min(), max() (check/dunders.py)
+        generated += order_helpers(name, node)
+    for written in generated:
+        method = _method(parser, error, name, written, static, generated=True)
+        if method is not None:
+            methods.append(method)
+            if written.name == "__init__":
+                init = written
     initialized: set[str] = set()
     if init is not None and init.args.args:
         self_name = init.args.args[0].arg
@@ -107,7 +119,8 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
             if target is not None and not isinstance(stmt, ast.AugAssign):
                 initialized.add(target)
     cls = S.ClassDef(name, tuple(fields.values()), tuple(m.name for m in methods), frozenset(static), docstring,
-                     parser.loc(node), frozenset(initialized), frozenset(properties))
+                     parser.loc(node), frozenset(initialized), frozenset(properties),
+                     options is not None and options["frozen"], frozenset(f"{name}.{m.name}" for m in generated))
     return cls, methods, errors > 0
 
 
@@ -156,8 +169,11 @@ def _method(parser: _Parser, error, cls: str, node: ast.FunctionDef, static: set
         node = _class_named(node, node.args.args[0].arg, cls)
     if names == ["property"] and properties is not None:
         properties.add(f"{cls}.{node.name}")
-    if node.name.startswith("__") and node.name.endswith("__") and node.name != "__init__" and not generated:
-        error(node, f"{cls}.{node.name}: special methods other than __init__ are not supported yet by jitcell")
+    if (refusal := special_refusal(cls, node.name)) is not None:  # parse_dunders.py
+        error(node, refusal)
+        return None
+    if node.name.startswith("__") and node.name.endswith("__") and is_static:
+        error(decorators[0], f"{cls}.{node.name}: a special method takes the instance (not @{names[0]})")
         return None
     plain = ast.FunctionDef(node.name, node.args, node.body, [], node.returns, node.type_comment,
                             lineno=node.lineno, col_offset=node.col_offset,

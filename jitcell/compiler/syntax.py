@@ -468,6 +468,8 @@ class ClassDef:
     loc: Loc
     initialized: frozenset[str] = frozenset()  # the fields __init__ assigns unconditionally (its top level)
     properties: frozenset[str] = frozenset()  # methods that are @property getters
+    frozen: bool = False  # @dataclass(frozen=True): only its generated __init__ assigns fields
+    generated: frozenset[str] = frozenset()  # methods @dataclass or an ordering wrote (parse_dunders.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,8 +66,9 @@ def check(manifest: dict, parse_type, fail) -> None:
     declared: set[str] = set()
     for i, row in enumerate(rows):
         where = f"classes[{i}]"
-        if not isinstance(row, dict) or set(row) - {"properties"} != {"name", "fields", "static"}:
-            raise fail(where, "not an object of name, fields, static (and properties)")
+        if not isinstance(row, dict) or set(row) - {"properties", "frozen"} != {"name", "fields", "static"} \
+                or row.get("frozen", True) is not True:
+            raise fail(where, "not an object of name, fields, static (and properties, frozen)")
         name = row["name"]
         if not isinstance(name, str) or not is_class_type(name) or name in declared:
             raise fail(f"{where}.name", "not a class name, or declared twice")

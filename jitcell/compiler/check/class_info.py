@@ -20,6 +20,8 @@ class ClassInfo:
     static: frozenset[str] = frozenset()  # functions that are @staticmethods
     properties: frozenset[str] = frozenset()  # functions that are @property getters (read as `p.area`)
     loc: Loc = Loc(1, 1)
+    frozen: bool = False  # @dataclass(frozen=True): fields are assigned by its generated __init__ only
+    generated: frozenset[str] = frozenset()  # the methods @dataclass wrote (parse_dunders.py)
 
     @property
     def type(self) -> Instance:
@@ -31,7 +33,8 @@ class ClassInfo:
     def row(self) -> dict:
         """The class in the manifest (driver.py): its layout, static methods and properties."""
         return {"fields": self.layout(), "static": sorted(self.static),
-                **({"properties": sorted(self.properties)} if self.properties else {})}
+                **({"properties": sorted(self.properties)} if self.properties else {}),
+                **({"frozen": True} if self.frozen else {})}
 
     def layout(self) -> list[list[str]]:
         """[[field, type], ...]: what the manifest records and the boundary reads (loader/classes.py)."""

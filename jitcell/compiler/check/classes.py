@@ -68,7 +68,8 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
     (ModuleChecker.annotation, which knows the class names already)."""
     classes: dict[str, ClassInfo] = {}
     for cdef in module.classes:
-        info = ClassInfo(cdef.name, static=cdef.static, properties=cdef.properties, loc=cdef.loc)
+        info = ClassInfo(cdef.name, static=cdef.static, properties=cdef.properties, loc=cdef.loc, frozen=cdef.frozen,
+                         generated=cdef.generated)
         for method in cdef.methods:
             info.methods[method.partition(".")[2]] = method
         init = definitions.get(f"{cdef.name}.__init__")
@@ -138,6 +139,8 @@ def constructor_def(cdef: S.ClassDef, definitions) -> S.FunctionDef:
 class ClassChecks(CheckerHost):
     """Mixed into the expression checker: construction, fields and methods of instances."""
 
+    fdef: S.FunctionDef  # the function being checked (program.py's FunctionChecker checks statements)
+
     def new_instance(self, node: S.NewInstance) -> T.Expr:
         info = self.module.classes[node.cls]
         defaults = tuple((info.index(name), value) for name, value in info.defaults.items())
@@ -180,12 +183,16 @@ class ClassChecks(CheckerHost):
                        f"class declares (in its body, or assigned in __init__), not attributes added later",
                        node.target.loc)
             return None
+        if info.frozen and not (self.fdef.name == f"{info.name}.__init__" and self.fdef.name in info.generated):
+            self.error(f"cannot assign to field '{node.target.attr}' ({info.name} is a frozen dataclass: "
+                       "dataclasses.FrozenInstanceError)", node.target.loc)
+            return None
         t = info.fields[index][1]
         what = f"field '{node.target.attr}' of {info.name}"
         if node.op is None:
             value = self.coerce(self.expr(node.value), t, what)
         else:
-            value = self.coerce(self.binary(node.op, T.Hole(t, node.loc), self.expr(node.value), node.loc), t, what)
+            value = self.coerce(self.augmented(node.op, T.Hole(t, node.loc), self.expr(node.value), node.loc), t, what)
         return T.SetField(base, index, node.target.attr, value, node.op is not None, node.loc)
 
     def method_call(self, base: T.Expr, attr: str, node: S.Call) -> T.Expr:

@@ -49,6 +49,7 @@ from .classes import ClassChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
+from .dunders import DunderChecks, instances_inside
 from .dict_calls import dict_call_syntax
 from .dicts import EMPTY_DICT, DictChecks
 from .formatting import FormatChecks
@@ -63,7 +64,7 @@ from .randoms import RandomChecks
 from .ranges import RangeChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
-from .strings import StringChecks
+from .strings import StringChecks, formattable
 from .unsupported import builtin_refusal
 from .vartuples import VarTupleChecks, fixed_fits
 
@@ -72,7 +73,7 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", *STR_BUILTINS}) \
+                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", "repr", *STR_BUILTINS}) \
     | ITERATORS | INTROSPECTION_BUILTINS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
@@ -82,7 +83,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
                         VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
                         ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
-                        PowerChecks, RangeChecks, ClassChecks, CallableChecks):
+                        PowerChecks, RangeChecks, DunderChecks, ClassChecks, CallableChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -100,7 +101,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return T.ExceptionText(self.caught[node.id], STR, node.loc)
         if (text := self.type_text(node)) is not None:  # str(type(x)): "<class 'int'>" (check/introspection.py)
             return text
-        return self.expr(node)
+        e = self.expr(node)
+        return self.instance_text(e) if isinstance(e.type, Instance) else e  # __str__ (check/dunders.py)
 
     # ---- reporting ----------------------------------------------------------------
 
@@ -136,6 +138,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return T.Convert(e, BOOL, e.loc)
         if e.type is RANGE:
             return self.range_truth(e)
+        if (made := self.instance_truth(e)) is not None:  # __bool__, __len__ (check/dunders.py)
+            return made
         return self.error(f"a value of type {e.type} has no truth value here", e.loc)
 
     def coerce(self, e: T.Expr, target: Type, what: str) -> T.Expr:
@@ -347,6 +351,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def subscript(self, value: T.Expr, indices: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
         if value.type is ERROR:
             return value
+        if (made := self.instance_subscript(value, indices, loc)) is not None:  # __getitem__ (check/dunders.py)
+            return made
         if isinstance(value.type, Dict):
             return self.dict_subscript(value, indices, loc)
         if value.type is RANGE:
@@ -421,6 +427,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if op == "not":
             return T.Unary("not", self.condition(operand), BOOL, loc)
         e = self.expr(operand)
+        if (made := self.instance_unary(op, e, loc)) is not None:  # __neg__ (check/dunders.py)
+            return made
         if isinstance(e.type, Array):
             return self.array_unary(op, e, loc)
         if e.type is COMPLEX:
@@ -445,6 +453,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if ERROR in (left.type, right.type):
             return T.Literal(0, ERROR, loc)
+        if (made := self.instance_binary(op, left, right, loc)) is not None:  # __add__ (check/dunders.py)
+            return made
         if op == "@":
             return self.array_product("matmul", left, right, loc)  # numpy_functions.py
         if isinstance(left.type, Array) or isinstance(right.type, Array):
@@ -480,6 +490,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if (folded := self.type_compare(left, ops, comparators, loc)) is not None:  # type(x) is int
             return folded
         operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        if (made := self.instance_compare(operands, ops, loc)) is not None:  # __eq__, __lt__ (check/dunders.py)
+            return made
         if (same := self.instance_identity(operands, ops, loc)) is not None:  # check/classes.py
             return same
         if "is" in ops or "is not" in ops:
@@ -594,6 +606,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.call_cmath(func.attr, node)
         if (method := self.class_call(node)) is not None:  # Point.make(...) (check/classes.py)
             return method
+        if (made := self.instance_call(func, node)) is not None:  # __call__ (check/dunders.py)
+            return made
         if isinstance(func, S.Name):
             return self.call_local(func, node)  # a call through a function value (check/callables.py)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":
@@ -698,6 +712,15 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
 
     def call_builtin(self, name: str, node: S.Call) -> T.Expr:
         loc = node.loc
+        if (made := self.instance_builtin(name, node)) is not None:  # len(x) of an instance (check/dunders.py)
+            return made
+        if name == "repr":
+            if len(node.args) != 1 or node.keywords:
+                return self.error("repr() takes exactly one argument", loc)
+            x = self.expr(node.args[0])
+            if x.type is not ERROR and not formattable(x.type):
+                return self.error(f"repr() of {x.type} is not supported", loc)
+            return T.FString((T.FormatField(x, "r", "", loc),), STR, loc)
         if name == "print":
             return self.call_print(node)
         if name in INTROSPECTION_BUILTINS:  # isinstance(), callable(), type(): folded (check/introspection.py)
@@ -836,7 +859,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
             elif e.type not in (ERROR, STR, COMPLEX) and not is_numeric(e.type) and \
-                    (not isinstance(e.type, (Set, List)) or arrays_inside(e.type)):
+                    (not isinstance(e.type, (Set, List)) or arrays_inside(e.type) or instances_inside(e.type)):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
         texts = {"sep": " ", "end": "\n"}

@@ -320,6 +320,8 @@ class ListChecks(CheckerHost):
             else:
                 return self.error(f"'{kw.name}' is an invalid keyword argument for "
                                   f"{'sort' if name == 'sort' else 'sorted'}()", kw.loc)
+        if key is None and (ordered := self.instance_sort(name, lst, reverse, node.loc)) is not None:
+            return ordered  # items ordered by their __lt__ (check/dunders.py)
         if key is None and not orderable(element):
             return self.error(f"sorting a {lst.type} needs key=: its items cannot be ordered in jitcell", node.loc)
         return T.ListOp(name, (lst, reverse), NONE if name == "sort" else List(element), node.loc, key)

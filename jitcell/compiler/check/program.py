@@ -600,7 +600,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 if isinstance(current.type, Set):
                     result = self.set_in_place(op, current, self.expr(value), loc)
                 else:
-                    result = self.binary(op, current, self.expr(value), loc)
+                    result = self.augmented(op, current, self.expr(value), loc)  # __iadd__ (check/dunders.py)
                 return self.bind((target,), (result,), None, loc, augmented=op)
             case S.If(test=test, body=body, orelse=orelse, loc=loc):
                 t_test = self.condition(test)
@@ -934,6 +934,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             return None
         if isinstance(container.type, List):
             return self.list_item_statement(node, container)
+        if isinstance(container.type, Instance):
+            return self.instance_item_statement(node, container)  # __setitem__ (check/dunders.py)
         if not isinstance(container.type, Dict):
             self.error(f"'{container.type}' does not support item assignment", node.target.loc)
             return None
@@ -946,7 +948,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 typed = self.coerce(self.expr(value), value_type, f"a value of {container.type}")
                 return T.DictSet(container, key, typed, node.loc)
             case S.AugAssignItem(op=op, value=value):
-                result = self.binary(op, T.Hole(value_type, node.loc), self.expr(value), node.loc)
+                result = self.augmented(op, T.Hole(value_type, node.loc), self.expr(value), node.loc)
                 if result.type is not ERROR and not self.can_coerce(result.type, value_type):
                     self.error(f"'{op}=' on a {container.type} value gives {result.type}", node.loc)
                     return None
@@ -970,7 +972,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 return T.ListSet(lst, index, self.coerce(self.expr(value), element, f"an item of {lst.type}"),
                                  node.loc)
             case S.AugAssignItem(op=op, value=value):
-                result = self.binary(op, T.Hole(element, node.loc), self.expr(value), node.loc)
+                result = self.augmented(op, T.Hole(element, node.loc), self.expr(value), node.loc)
                 if result.type is not ERROR and not self.can_coerce(result.type, element):
                     self.error(f"'{op}=' on an item of {lst.type} gives {result.type}", node.loc)
                     return None

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, STR, List, Set, Type, is_numeric
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, STR, Instance, List, Set, Type, is_numeric
 from jitcell.errors import Loc
 
+from .dunders import instances_inside
 from .host import CheckerHost
 from .lists import arrays_inside
 
@@ -28,7 +29,7 @@ _FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 def formattable(t: Type) -> bool:
     """Values an f-string field shows: scalars and str in compiled code, lists and sets through Python's
     format()."""
-    return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t)
+    return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t) and not instances_inside(t)
 
 
 class StringChecks(CheckerHost):
@@ -42,6 +43,9 @@ class StringChecks(CheckerHost):
                 continue
             value = self.text_or_expr(part.value) if part.conversion == "s" or (
                 part.conversion is None and not part.spec) else self.expr(part.value)
+            if isinstance(value.type, Instance):  # {x!r}, {x:spec} (check/dunders.py)
+                parts.append(self.instance_field(value, part.conversion, part.spec, part.loc))
+                continue
             if value.type is not ERROR and not formattable(value.type):
                 self.error(f"an f-string field of type {value.type} is not supported", part.loc)
             parts.append(T.FormatField(value, part.conversion, part.spec, part.loc))
