@@ -87,7 +87,8 @@ def generated_methods(cls: str, fields: list[str], options: dict[str, bool], def
                 lines += [f"    if not (self.{f} == other.{f}):", f"        return self.{f} {op} other.{f}"]
             lines.append(f"    return {op in ('<=', '>=')}")
             sources.append("\n".join(lines) + "\n")
-    return [_located(ast.parse(source).body[0], node) for source in sources]  # type: ignore[misc]
+    made = [ast.parse(source).body[0] for source in sources]
+    return [_located(fn, node) for fn in made if isinstance(fn, ast.FunctionDef)]
 
 
 def order_helpers(cls: str, node: ast.ClassDef) -> list[ast.FunctionDef]:

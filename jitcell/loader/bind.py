@@ -141,7 +141,8 @@ def bind(library: Library) -> Library:
             library.functions[info["name"]] = function
     rows = library.manifest.get("classes", [])
     classes.attach(library.classes, library.functions, {s for row in rows for s in row["static"]},
-                   {p for row in rows for p in row.get("properties", [])})
+                   {p for row in rows for p in row.get("properties", [])},
+                   frozenset(row["name"] for row in rows if row.get("frozen")))
     for row in library.manifest.get("generators", ()):
         library.generators[row["name"]] = GeneratorFunction(row, library)
     if "variables" in library.manifest:

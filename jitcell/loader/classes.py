@@ -272,9 +272,12 @@ def bind_classes(library) -> dict[str, type]:
     return made
 
 
-def attach(classes: dict[str, type], functions: dict, static: set[str], properties: set[str]) -> None:
+def attach(classes: dict[str, type], functions: dict, static: set[str], properties: set[str],
+           frozen: frozenset[str] = frozenset()) -> None:
     """The constructor ("Point") and methods ("Point.norm") of the library, as the classes' own:
-    taken out of `functions`, so they are not names of the cell."""
+    taken out of `functions`, so they are not names of the cell. An operator's method returns
+    NotImplemented for an operand its parameter does not take (so Python tries the reflected one, or
+    raises its TypeError), as compiled code decides statically (check/dunders.py)."""
     for name in list(functions):
         cls_name, dot, method = name.partition(".")
         if cls_name not in classes:
@@ -283,18 +286,73 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
         cls = classes[cls_name]
         if not dot:
             cls._jc_constructor = fn  # type: ignore[attr-defined]
+        elif method.startswith("_jc_"):  # sorted() of instances in compiled code (parse_dunders.py)
+            continue
         elif name in static:
             setattr(cls, method, staticmethod(fn))
         elif name in properties:
             setattr(cls, method, property(fn, doc=fn.__doc__))
-        elif method == "__eq__":  # a @dataclass's: its fields, for instances of this class only
-            def equal(self, other, fn=fn):
-                return fn(self, other) if type(other) is type(self) else NotImplemented
-
-            cls.__eq__ = equal  # type: ignore[method-assign, assignment]
-            cls.__hash__ = None  # type: ignore[assignment]  # as @dataclass (eq=True) makes it
+        elif method in _OPERANDS:
+            setattr(cls, method, _operator(fn, cls))
+            if method == "__eq__":  # unhashable, as Python makes a class defining __eq__ (and @dataclass, eq=True)
+                cls.__hash__ = _field_hash if cls_name in frozen else None  # type: ignore[assignment]
         elif method != "__init__":
             setattr(cls, method, _method(fn))
+    for cls_name in frozen:
+        classes[cls_name].__setattr__ = _frozen_setattr  # type: ignore[method-assign, assignment]
+        classes[cls_name].__delattr__ = _frozen_delattr  # type: ignore[method-assign, assignment]
+
+
+_OPERANDS = frozenset({f"__{p}{name}__" for name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
+                                                    "matmul", "and", "or", "xor", "lshift", "rshift")
+                       for p in ("", "r", "i")} | {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
+
+
+def _operator(fn, cls: type):
+    """A binary method that returns NotImplemented where its second parameter does not take `other`."""
+    (_, type_name) = fn.params[1] if len(fn.params) > 1 else ("", "")
+
+    def method(self, other):
+        return fn(self, other) if _takes(type_name, other, cls) else NotImplemented
+
+    method.__name__ = method.__qualname__ = fn.__name__
+    method.__doc__ = fn.__doc__
+    return method
+
+
+def _takes(type_name: str, value, owner: type) -> bool:
+    """Does a parameter of type `type_name` take `value` (as the wrapper converts arguments)?"""
+    if type_name == "int":
+        return type(value) in (int, bool)
+    if type_name == "float":
+        return type(value) in (int, float, bool)
+    if type_name == "bool":
+        return type(value) is bool
+    if type_name == "str":
+        return isinstance(value, str)
+    if is_class_type(type_name):
+        inner = type_name.removesuffix(" | None")
+        return value.__class__ is _class_of(inner, owner) if value is not None else inner != type_name
+    return True  # the wrapper checks the rest, and raises its TypeError
+
+
+def _field_hash(self) -> int:  # a frozen @dataclass's: its fields' tuple
+    return hash(tuple(getattr(self, name) for name in type(self)._jc_fields))
+
+
+def _frozen_setattr(self, name: str, value) -> None:
+    if name == "_jc_address":
+        object.__setattr__(self, name, value)
+        return
+    import dataclasses
+
+    raise dataclasses.FrozenInstanceError(f"cannot assign to field '{name}'")
+
+
+def _frozen_delattr(self, name: str) -> None:
+    import dataclasses
+
+    raise dataclasses.FrozenInstanceError(f"cannot delete field '{name}'")
 
 
 def _method(fn):

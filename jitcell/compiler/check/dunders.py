@@ -43,8 +43,9 @@ from jitcell.errors import Loc
 from .class_info import ClassInfo
 from .constants import typed_default
 from .host import CheckerHost
+from .strings import formattable
 
-__all__ = ["DunderChecks", "python_name", "instances_inside"]
+__all__ = ["DunderChecks", "python_name"]
 
 
 def python_name(t: Type) -> str:
@@ -55,20 +56,6 @@ def python_name(t: Type) -> str:
         if isinstance(t, kind):
             return name
     return str(t)
-
-
-def instances_inside(t: Type) -> bool:
-    """A list, set, dict or tuple holding instances (print() and f-strings show them through Python's
-    reprs, which compiled instances do not reach yet)."""
-    if isinstance(t, Instance):
-        return True
-    if isinstance(t, (List, Set)):
-        return instances_inside(t.element)
-    if isinstance(t, Dict):
-        return instances_inside(t.key) or instances_inside(t.value)
-    if isinstance(t, Optional):
-        return instances_inside(t.inner)
-    return isinstance(t, Tuple) and any(map(instances_inside, t.items))
 
 
 class DunderChecks(CheckerHost):
@@ -155,8 +142,8 @@ class DunderChecks(CheckerHost):
 
     def instance_compare(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr | None:
         """A comparison with an instance among its operands (None if there is none, or if one is None)."""
-        if not any(isinstance(e.type, Instance) for e in operands) or any(e.type is NONE for e in operands) \
-                or any(op in ("is", "is not") for op in ops):
+        if not any(isinstance(e.type, Instance) for e in operands) or any(op in ("is", "is not") for op in ops) \
+                or any(e.type is NONE or isinstance(e.type, Optional) for e in operands):  # classes.py: identity
             return None
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
@@ -223,8 +210,32 @@ class DunderChecks(CheckerHost):
         return self.returning(self.special_call(method, [e], e.loc), STR,
                               f"{method.partition('.')[2]} returned non-string (type {{}})")
 
+    def shown(self, node: S.Expr, e: T.Expr) -> T.Expr:
+        """e, or the text str() gives of it where it is an instance or a list of instances (print(xs),
+        str(xs), f"{xs}"): '[' + ', '.join([repr(x) for x in xs]) + ']', as Python shows a list."""
+        if isinstance(e.type, Instance):
+            return self.instance_text(e)
+        if type(e.type) is not List or not isinstance(e.type.element, Instance):
+            return e
+        loc = node.loc
+        item = S.Name("jc__item", loc)
+        reprs = S.Comprehension("list", S.Call(S.Name("repr", loc), (item,), (), loc), None,
+                                (S.Generator(item, node, (), loc),), loc)
+        joined = S.Call(S.Attribute(S.Const(", ", loc), "join", loc), (reprs,), (), loc)
+        return self.expr(S.BinOp("+", S.BinOp("+", S.Const("[", loc), joined, loc), S.Const("]", loc), loc))
+
     def instance_field(self, value: T.Expr, conversion: str | None, spec: str, loc: Loc) -> T.FormatField:
-        """An f-string field `{x}`, `{x!r}`, `{x!s:>10}` of an instance: its text, then the spec."""
+        """An f-string field `{x}`, `{x!r}`, `{x!s:>10}` of an instance: its text, then the spec; of a
+        field or local that may be None (a @dataclass's __repr__), 'None' or the text of its value."""
+        if isinstance(value.type, Optional):
+            inner = T.Unwrap(value, value.type.inner, loc)
+            text = self.instance_field(inner, conversion, "", loc).value if isinstance(inner.type, Instance) \
+                else T.FString((T.FormatField(inner, conversion, "", loc),), STR, loc)
+            if not isinstance(inner.type, Instance) and not formattable(inner.type):
+                text = self.error(f"an f-string field of type {value.type} is not supported", loc)
+            none = T.Literal("None", STR, loc)
+            return T.FormatField(T.Conditional(T.IsNone(value, False, BOOL, loc), none, text, STR, loc), None, spec,
+                                 loc)
         if conversion == "a":
             self.error("ascii() of an instance is not supported yet by jitcell", loc)
         elif conversion is None and spec:
@@ -233,12 +244,17 @@ class DunderChecks(CheckerHost):
         return T.FormatField(self.instance_text(value, conversion), None, spec, loc)
 
     def instance_builtin(self, name: str, node: S.Call) -> T.Expr | None:
-        """len(x), abs(x), repr(x), hash(x) of an instance, min()/max() of instances; None otherwise."""
-        if name not in ("len", "abs", "repr", "min", "max", "hash") or not node.args:
+        """len(x), abs(x), repr(x) of an instance, min()/max() of instances; None otherwise."""
+        if name not in ("len", "abs", "repr", "min", "max") or not node.args:
             return None
         if name in ("min", "max"):
             return self.instance_extreme(name, node)
-        if len(node.args) != 1 or node.keywords or not isinstance(self.probed_type(node.args[0]), Instance):
+        if len(node.args) != 1 or node.keywords:
+            return None
+        t = self.probed_type(node.args[0])
+        if name == "repr" and type(t) is List and isinstance(t.element, Instance):
+            return self.shown(node.args[0], self.expr(node.args[0]))  # a list's repr is its str
+        if not isinstance(t, Instance):
             return None
         x = self.expr(node.args[0])
         assert isinstance(x.type, Instance)
@@ -246,8 +262,6 @@ class DunderChecks(CheckerHost):
             return self.instance_unary("abs", x, node.loc)
         if name == "repr":
             return self.instance_text(x, "r")
-        if name == "hash":
-            return self.error(f"hash() of a {x.type.name} is not supported yet by jitcell", node.loc)
         if not self.applies(method := self.special(x.type, "__len__"), [x]):
             return self.error(f"object of type '{x.type.name}' has no len()", node.loc)
         assert method is not None

@@ -49,9 +49,9 @@ from .classes import ClassChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
-from .dunders import DunderChecks, instances_inside
 from .dict_calls import dict_call_syntax
 from .dicts import EMPTY_DICT, DictChecks
+from .dunders import DunderChecks
 from .formatting import FormatChecks
 from .host import ModuleContext
 from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
@@ -64,7 +64,7 @@ from .randoms import RandomChecks
 from .ranges import RangeChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
-from .strings import StringChecks, formattable
+from .strings import StringChecks, formattable, instances_inside
 from .unsupported import builtin_refusal
 from .vartuples import VarTupleChecks, fixed_fits
 
@@ -73,7 +73,8 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", "repr", *STR_BUILTINS}) \
+                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", "repr",
+                      *STR_BUILTINS}) \
     | ITERATORS | INTROSPECTION_BUILTINS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
@@ -101,8 +102,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return T.ExceptionText(self.caught[node.id], STR, node.loc)
         if (text := self.type_text(node)) is not None:  # str(type(x)): "<class 'int'>" (check/introspection.py)
             return text
-        e = self.expr(node)
-        return self.instance_text(e) if isinstance(e.type, Instance) else e  # __str__ (check/dunders.py)
+        return self.shown(node, self.expr(node))  # an instance's __str__ (check/dunders.py)
 
     # ---- reporting ----------------------------------------------------------------
 
@@ -538,6 +538,9 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.error(f"'{op}' of arrays asks for the truth value of an array, which is ambiguous; combine "
                               "bool arrays with '&' or '|'", loc)
         t = self.same_type(values, f"'{op}'", loc)
+        if isinstance(t, Instance):  # a value chosen by __bool__ (check/dunders.py): not yet
+            return self.error(f"'{op}' between {t} values is not supported yet by jitcell; write "
+                              "'a if a else b'", loc)
         return T.Logical(op, tuple(values), t, loc)
 
     def conditional(self, test: S.Expr, body: S.Expr, orelse: S.Expr, loc: Loc) -> T.Expr:
@@ -606,8 +609,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.call_cmath(func.attr, node)
         if (method := self.class_call(node)) is not None:  # Point.make(...) (check/classes.py)
             return method
-        if (made := self.instance_call(func, node)) is not None:  # __call__ (check/dunders.py)
-            return made
+        if (called := self.instance_call(func, node)) is not None:  # __call__ (check/dunders.py)
+            return called
         if isinstance(func, S.Name):
             return self.call_local(func, node)  # a call through a function value (check/callables.py)
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) and func.value.id == "math":

@@ -14,14 +14,28 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, STR, Instance, List, Set, Type, is_numeric
+from jitcell.compiler.types import (
+    BOOL,
+    COMPLEX,
+    ERROR,
+    FLOAT,
+    INT,
+    STR,
+    Dict,
+    Instance,
+    List,
+    Optional,
+    Set,
+    Tuple,
+    Type,
+    is_numeric,
+)
 from jitcell.errors import Loc
 
-from .dunders import instances_inside
 from .host import CheckerHost
 from .lists import arrays_inside
 
-__all__ = ["StringChecks", "formattable"]
+__all__ = ["StringChecks", "formattable", "instances_inside"]
 
 _FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 
@@ -30,6 +44,20 @@ def formattable(t: Type) -> bool:
     """Values an f-string field shows: scalars and str in compiled code, lists and sets through Python's
     format()."""
     return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t) and not instances_inside(t)
+
+
+def instances_inside(t: Type) -> bool:
+    """A list, set, dict or tuple holding instances (print() and f-strings show them through Python's
+    reprs, which compiled instances do not reach yet)."""
+    if isinstance(t, Instance):
+        return True
+    if isinstance(t, (List, Set)):
+        return instances_inside(t.element)
+    if isinstance(t, Dict):
+        return instances_inside(t.key) or instances_inside(t.value)
+    if isinstance(t, Optional):
+        return instances_inside(t.inner)
+    return isinstance(t, Tuple) and any(map(instances_inside, t.items))
 
 
 class StringChecks(CheckerHost):
@@ -43,7 +71,8 @@ class StringChecks(CheckerHost):
                 continue
             value = self.text_or_expr(part.value) if part.conversion == "s" or (
                 part.conversion is None and not part.spec) else self.expr(part.value)
-            if isinstance(value.type, Instance):  # {x!r}, {x:spec} (check/dunders.py)
+            if isinstance(value.type, Instance) or isinstance(value.type, Optional) and isinstance(
+                    value, (T.Local, T.GetField)):  # {x!r}, {x:spec}, {self.next!r} (check/dunders.py)
                 parts.append(self.instance_field(value, part.conversion, part.spec, part.loc))
                 continue
             if value.type is not ERROR and not formattable(value.type):
