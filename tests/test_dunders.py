@@ -280,6 +280,25 @@ CELL = textwrap.dedent('''
         return v * 2.0 + w
 
 
+    class Body:
+        def __init__(self, p: Vector, v: Vector):
+            self.p = p
+            self.v = v
+
+        def step(self, dt: float) -> None:
+            self.p += self.v * dt  # Vector.__iadd__ on a field
+
+
+    def bodies(n: int) -> str:
+        bs = [Body(Vector(float(i), 0.0), Vector(1.0, float(i))) for i in range(n)]
+        for b in bs:
+            b.step(0.5)
+        ps = [b.p for b in bs]
+        ps[0] += Vector(10.0, 10.0)  # on a list item: the same object, changed in place
+        print(bs[0].p, ps[0] is bs[0].p)
+        return str(ps)
+
+
     def vector_index(i: int) -> float:
         return Vector(1.0, 2.0)[i]
 
@@ -383,7 +402,7 @@ CELL = textwrap.dedent('''
         return min(xs)
 ''')
 
-CALLS = ["vectors(3.0, 4.0)", "vectors(0.0, 0.0)", "vector_index(1)", "vector_index(-2)", "vector_index(2)",
+CALLS = ["vectors(3.0, 4.0)", "bodies(3)", "vectors(0.0, 0.0)", "vector_index(1)", "vector_index(-2)", "vector_index(2)",
          "fractions(6)", "fractions(1)", "frac(1, 0)", "frac(3, 4)", "matrices(3)", "matrix_mismatch()",
          "matrix_out_of_range(1, 1)", "matrix_out_of_range(2, 0)", "bags(['a', 'b'])", "bags([])", "tasks()",
          "identity()", "records(3)", "versions()", "points(0.5)", "no_min()"]
