@@ -402,7 +402,8 @@ CELL = textwrap.dedent('''
         return min(xs)
 ''')
 
-CALLS = ["vectors(3.0, 4.0)", "bodies(3)", "vectors(0.0, 0.0)", "vector_index(1)", "vector_index(-2)", "vector_index(2)",
+CALLS = ["vectors(3.0, 4.0)", "bodies(3)", "vectors(0.0, 0.0)", "vector_index(1)", "vector_index(-2)",
+         "vector_index(2)",
          "fractions(6)", "fractions(1)", "frac(1, 0)", "frac(3, 4)", "matrices(3)", "matrix_mismatch()",
          "matrix_out_of_range(1, 1)", "matrix_out_of_range(2, 0)", "bags(['a', 'b'])", "bags([])", "tasks()",
          "identity()", "records(3)", "versions()", "points(0.5)", "no_min()"]
