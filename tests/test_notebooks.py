@@ -171,6 +171,8 @@ def test_classes_says_what_it_claims(fresh_cache):
     assert "walk: raised ZeroDivisionError: float division by zero" in text
     assert "Item(name='tea', price=3.0, quantity=1) | CPython: Item(name='tea', price=3.0, quantity=1)" in text
     assert "tree: ([20, 30, 40, 50, 60, 70, 80], [True, False, True])" in text
+    assert "harmonic: 'H(6) = 49/20'\n    same as CPython: True" in text  # special methods
+    assert "1/2 4/3 True False [Frac(-1, 2), Frac(1, 6), Frac(1, 3)]\n1/2 4/3 | CPython" in text
     assert "\n6.0 Vec(tag='v', x=12.0, y=8.0, z=24.0)" in text  # stretch() changed the caller's instance
     assert "TypeError: field 'x' of Vec must be float, not str" in text
     assert "TypeError: stretch() argument 'v' must be Vec, not Particle" in text
