@@ -547,3 +547,22 @@ def test_refused_with_cpythons_message(name):
         jitcell.compile_cell(source)
     text = str(error.value)
     assert message in text and f":{where}:" in text, text
+
+
+def test_a_redefined_class_loses_the_special_methods_of_its_earlier_definition():
+    """Two definitions of one layout share a Python class: the second's methods replace the first's,
+    and what the first alone had (frozen assignment, __eq__ and so no hash, __len__) goes."""
+    first = jitcell.compile_cell("from dataclasses import dataclass\n@dataclass(frozen=True)\nclass P:\n"
+                                 "    x: int\n    def __len__(self) -> int:\n        return 3\n")
+    P = first.classes["P"]
+    p = P(1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.x = 2
+    assert len(p) == 3 and p == P(1) and hash(p) == hash((1,))
+    second = jitcell.compile_cell("class P:\n    x: int\n    def __init__(self, x: int):\n        self.x = x\n")
+    assert second.classes["P"] is P  # the same layout: the same class
+    q = P(1)
+    q.x = 2
+    assert q.x == 2 and q != P(2) and hash(q) == object.__hash__(q)
+    with pytest.raises(TypeError, match="object of type 'P' has no len()"):
+        len(q)

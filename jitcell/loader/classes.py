@@ -277,7 +277,12 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
     """The constructor ("Point") and methods ("Point.norm") of the library, as the classes' own:
     taken out of `functions`, so they are not names of the cell. An operator's method returns
     NotImplemented for an operand its parameter does not take (so Python tries the reflected one, or
-    raises its TypeError), as compiled code decides statically (check/dunders.py)."""
+    raises its TypeError), as compiled code decides statically (check/dunders.py). A class shared
+    with an earlier library of the same layout loses the special methods that library gave it."""
+    for cls in classes.values():
+        for special in cls.__dict__.get("_jc_specials", ()):
+            delattr(cls, special)
+        cls._jc_specials = set()  # type: ignore[attr-defined]
     for name in list(functions):
         cls_name, dot, method = name.partition(".")
         if cls_name not in classes:
@@ -293,14 +298,19 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
         elif name in properties:
             setattr(cls, method, property(fn, doc=fn.__doc__))
         elif method in _OPERANDS:
-            setattr(cls, method, _operator(fn, cls))
+            _special(cls, method, _operator(fn, cls))
             if method == "__eq__":  # unhashable, as Python makes a class defining __eq__ (and @dataclass, eq=True)
-                cls.__hash__ = _field_hash if cls_name in frozen else None  # type: ignore[assignment]
+                _special(cls, "__hash__", _field_hash if cls_name in frozen else None)
         elif method != "__init__":
-            setattr(cls, method, _method(fn))
+            (_special if method.startswith("__") else setattr)(cls, method, _method(fn))
     for cls_name in frozen:
-        classes[cls_name].__setattr__ = _frozen_setattr  # type: ignore[method-assign, assignment]
-        classes[cls_name].__delattr__ = _frozen_delattr  # type: ignore[method-assign, assignment]
+        _special(classes[cls_name], "__setattr__", _frozen_setattr)
+        _special(classes[cls_name], "__delattr__", _frozen_delattr)
+
+
+def _special(cls: type, name: str, value) -> None:
+    setattr(cls, name, value)
+    cls._jc_specials.add(name)  # type: ignore[attr-defined]
 
 
 _OPERANDS = frozenset({f"__{p}{name}__" for name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
