@@ -566,3 +566,14 @@ def test_a_redefined_class_loses_the_special_methods_of_its_earlier_definition()
     assert q.x == 2 and q != P(2) and hash(q) == object.__hash__(q)
     with pytest.raises(TypeError, match="object of type 'P' has no len()"):
         len(q)
+
+
+def test_a_special_method_of_the_wrong_arity_is_cpythons_type_error():
+    source = "class V:\n    def __bool__(self, strict: bool) -> bool:\n        return strict\n" \
+             "def f(v: V) -> bool:\n    return not v\n"
+    namespace: dict = {}
+    exec(source, namespace)
+    with pytest.raises(TypeError, match=r"missing 1 required positional argument: 'strict'"):
+        namespace["f"](namespace["V"]())
+    with pytest.raises(CompileError, match=r"V.__bool__\(\) takes 2 positional arguments but 1 was given"):
+        jitcell.compile_cell(source)

@@ -82,6 +82,10 @@ class DunderChecks(CheckerHost):
                      order: tuple[int, ...] | None = None) -> T.Expr:
         """function(*args), its defaults filled in; `order`: the order the args are evaluated in."""
         sig = self.module.signatures[function]
+        most = len(sig.params) - sig.keyword_only
+        if not len(sig.params) - len(sig.defaults) <= len(args) <= most:  # written so, called by an operator
+            return self.error(f"{function}() takes {most} positional argument{'s' if most != 1 else ''} but "
+                              f"{len(args)} {'was' if len(args) == 1 else 'were'} given", loc)
         typed = [self.coerce(a, p, f"argument '{n}' of {function}()") for a, (n, p) in zip(args, sig.params,
                                                                                          strict=False)]
         first_default = len(sig.params) - len(sig.defaults)
