@@ -218,6 +218,20 @@ CELL = textwrap.dedent('''
             return len(self.items)
 
 
+    class Span:
+        def __init__(self, lo: int, hi: int):
+            self.lo = lo
+            self.hi = hi
+
+        def __len__(self) -> int:
+            return self.hi - self.lo
+
+
+    def span(lo: int, hi: int) -> str:
+        s = Span(lo, hi)
+        return "empty" if not s else f"{len(s)} long"
+
+
     class Task:
         """Only __lt__, on the priority: sorting is stable, `>` is the reflected `<`."""
 
@@ -406,7 +420,7 @@ CALLS = ["vectors(3.0, 4.0)", "bodies(3)", "vectors(0.0, 0.0)", "vector_index(1)
          "vector_index(2)",
          "fractions(6)", "fractions(1)", "frac(1, 0)", "frac(3, 4)", "matrices(3)", "matrix_mismatch()",
          "matrix_out_of_range(1, 1)", "matrix_out_of_range(2, 0)", "bags(['a', 'b'])", "bags([])", "tasks()",
-         "identity()", "records(3)", "versions()", "points(0.5)", "no_min()"]
+         "identity()", "records(3)", "span(2, 5)", "span(3, 3)", "span(5, 2)", "versions()", "points(0.5)", "no_min()"]
 
 
 def _run(call: str, namespace: dict) -> tuple:

@@ -23,7 +23,7 @@ from typing import Protocol
 from jitcell.errors import Loc
 
 from . import syntax as S
-from .parse_dunders import dataclass_options, generated_methods, order_helpers, special_refusal
+from .parse_dunders import dataclass_options, generated_methods, length_helper, order_helpers, special_refusal
 
 __all__ = ["class_def"]
 
@@ -97,6 +97,8 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
         generated += generated_methods(name, fields_in_order, options, defined, node, error)
     if {"__lt__", "__gt__"} & ({m.name for m in generated} | defined):  # sorted(), min(), max() (check/dunders.py)
         generated += order_helpers(name, node)
+    if "__len__" in defined:  # len(x), and the truth of x without __bool__ (check/dunders.py)
+        generated += length_helper(name, node)
     for written in generated:
         method = _method(parser, error, name, written, static, generated=True)
         if method is not None:

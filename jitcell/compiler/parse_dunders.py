@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 
 __all__ = ["SPECIAL", "REFUSED", "DATACLASS_OPTIONS", "ORDERING", "HELPERS", "dataclass_options", "generated_methods",
-           "order_helpers", "special_refusal"]
+           "order_helpers", "length_helper", "special_refusal"]
 
 BINARY = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow",
           "@": "matmul", "&": "and", "|": "or", "^": "xor", "<<": "lshift", ">>": "rshift"}
@@ -22,7 +22,7 @@ UNARY = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
 COMPARISONS = {"==": "__eq__", "!=": "__ne__", "<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"}
 REFLECTED_COMPARISON = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 ORDERING = ("__lt__", "__le__", "__gt__", "__ge__")
-HELPERS = ("_jc_sort", "_jc_sorted", "_jc_min", "_jc_max")
+HELPERS = ("_jc_sort", "_jc_sorted", "_jc_min", "_jc_max", "_jc_len")
 SPECIAL = frozenset({"__init__", "__len__", "__getitem__", "__setitem__", "__contains__", "__call__", "__bool__",
                      "__repr__", "__str__", "__abs__", *UNARY.values(), *COMPARISONS.values(),
                      *(f"__{p}{name}__" for name in BINARY.values() for p in ("", "r", "i"))})
@@ -161,6 +161,21 @@ def _jc_max(xs: list[{cls}]) -> {cls}:
         fn.decorator_list = [ast.Name("staticmethod", ast.Load())]
         made.append(_located(fn, node))
     return made
+
+
+def length_helper(cls: str, node: ast.ClassDef) -> list[ast.FunctionDef]:
+    """`_jc_len(x)`: x.__len__(), checked as len() checks it (ValueError for a negative length)."""
+    source = f"""
+def _jc_len(x: {cls}) -> int:
+    n = x.__len__()
+    if n < 0:
+        raise ValueError("__len__() should return >= 0")
+    return n
+"""
+    (fn,) = ast.parse(source).body
+    assert isinstance(fn, ast.FunctionDef)
+    fn.decorator_list = [ast.Name("staticmethod", ast.Load())]
+    return [_located(fn, node)]
 
 
 def _located(fn: ast.FunctionDef, node: ast.ClassDef) -> ast.FunctionDef:

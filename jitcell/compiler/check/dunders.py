@@ -196,9 +196,8 @@ class DunderChecks(CheckerHost):
         if (method := self.special(e.type, "__bool__")) is not None:
             return self.returning(self.special_call(method, [e], e.loc), BOOL, "__bool__ should return bool, "
                                                                                 "returned {}")
-        if (method := self.special(e.type, "__len__")) is not None:
-            length = self.returning(self.special_call(method, [e], e.loc), INT,
-                                    "'{}' object cannot be interpreted as an integer")
+        if self.special(e.type, "__len__") is not None:
+            length = self.length(e, e.loc)
             return T.Compare((length, T.Literal(0, INT, e.loc)), ("!=",), BOOL, e.loc)
         return T.IsNone(e, True, BOOL, e.loc)
 
@@ -266,11 +265,20 @@ class DunderChecks(CheckerHost):
             return self.instance_unary("abs", x, node.loc)
         if name == "repr":
             return self.instance_text(x, "r")
-        if not self.applies(method := self.special(x.type, "__len__"), [x]):
+        if self.special(x.type, "__len__") is None:
             return self.error(f"object of type '{x.type.name}' has no len()", node.loc)
-        assert method is not None
-        return self.returning(self.special_call(method, [x], node.loc), INT,
-                              "'{}' object cannot be interpreted as an integer")
+        return self.length(x, node.loc)
+
+    def length(self, x: T.Expr, loc: Loc) -> T.Expr:
+        """len(x): __len__() through the class's helper, which raises ValueError for a negative length."""
+        method, helper = self.special(x.type, "__len__"), self.special(x.type, "_jc_len")
+        assert method is not None and helper is not None  # parse_dunders.length_helper
+        returns = self.module.signatures[method].returns
+        if returns not in (INT, None):
+            return self.error(f"'{python_name(returns)}' object cannot be interpreted as an integer", loc)
+        if not self.applies(method, [x]):
+            return self.special_call(method, [x], loc)  # CPython's TypeError for its arity
+        return self.special_call(helper, [x], loc)
 
     def instance_extreme(self, name: str, node: S.Call) -> T.Expr | None:
         """min(xs), max(a, b, c) of instances: the class's helper (parse_dunders.order_helpers)."""
