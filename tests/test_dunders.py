@@ -347,8 +347,11 @@ CELL = textwrap.dedent('''
             b[i, 0] = 1.0
             b[i, 1] = float(i)
         c = a @ b
+        for i in range(n):
+            c[i, 0] += 0.5  # c[i, 0] = c[i, 0] + 0.5
+            c[n - 1 - i, 1] *= -1.0
         print(c)
-        print(len(a), len(c), c[n - 1, 1], c == a @ b, c == b)
+        print(len(a), len(c), c[n - 1, 1], c == a @ b, c == b, a @ b == a @ b)
         return repr(c)
 
 
@@ -518,6 +521,10 @@ REFUSED = {
                   "'V' object is not subscriptable", "4:12"),
     "item assignment": ("class V:\n    pass\ndef f(v: V) -> None:\n    v[0] = 1\n", "f(V())",
                         "'V' object does not support item assignment", "4:5"),
+    "computed index update": ("class V:\n    def __getitem__(self, i: int) -> int:\n        return i\n"
+                              "    def __setitem__(self, i: int, x: int) -> None:\n        pass\n"
+                              "def f(v: V, xs: list[int]) -> None:\n    v[xs.pop()] += 1\n", None,
+                              "x[i] += v with x or i computed of a V is not supported yet by jitcell", "7:5"),
     "call": ("class V:\n    pass\ndef f(v: V) -> None:\n    v()\n", "f(V())", "'V' object is not callable", "4:5"),
     "format spec": ("class V:\n    def __repr__(self) -> str:\n        return 'v'\ndef f(v: V) -> str:\n"
                     "    return f'{v:>4}'\n", "f(V())", "unsupported format string passed to V.__format__", "5:12"),

@@ -26,6 +26,7 @@ from jitcell.compiler.parse_dunders import BINARY, COMPARISONS, REFLECTED_COMPAR
 from jitcell.compiler.types import (
     BOOL,
     ERROR,
+    FLOAT,
     INT,
     NONE,
     STR,
@@ -324,16 +325,25 @@ class DunderChecks(CheckerHost):
 
     def instance_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem,
                                 container: T.Expr) -> T.Stmt | None:
-        """x[i] = v of an instance: __setitem__(x, i, v), v evaluated first, as Python does."""
+        """x[i] = v of an instance: __setitem__(x, i, v), v evaluated first, as Python does. x[i] op= v:
+        x[i] = x[i] op v (__iop__ of the item first), where x and i are names and constants, so that
+        evaluating them twice is evaluating them once."""
         info = self.class_info_of(container.type)
         assert info is not None
-        if not isinstance(node, S.AssignItem):
-            what = "del x[i]" if isinstance(node, S.DeleteItem) else f"x[i] {node.op}= v"
+        index_syntax = self.index_syntax(node.target.indices, node.target.loc)
+        if isinstance(node, S.DeleteItem) or isinstance(node, S.AugAssignItem) and not (
+                isinstance(node.target.value, S.Name) and self.repeatable(index_syntax)):
+            what = "del x[i]" if isinstance(node, S.DeleteItem) else f"x[i] {node.op}= v with x or i computed"
             self.error(f"{what} of a {info.name} is not supported yet by jitcell (write x[i] = x[i] ... v)",
                        node.loc)
             return None
-        index = self.expr(self.index_syntax(node.target.indices, node.target.loc))
-        value = self.expr(node.value)
+        index = self.expr(index_syntax)
+        if isinstance(node, S.AugAssignItem):
+            current = self.instance_subscript(container, node.target.indices, node.target.loc)
+            assert current is not None
+            value = self.augmented(node.op, current, self.expr(node.value), node.loc)
+        else:
+            value = self.expr(node.value)
         method = info.methods.get("__setitem__")
         if not self.applies(method, [container, index, value]):
             self.error(f"'{info.name}' object does not support item assignment" if method is None else
@@ -353,6 +363,19 @@ class DunderChecks(CheckerHost):
         return self.call_cell(self.special(target.type, "__call__") or "", node, receiver=target)
 
     # ---- helpers -----------------------------------------------------------------------------
+
+    def repeatable(self, node: S.Expr) -> bool:
+        """Is evaluating node twice the same as once: names, constants, and arithmetic of numbers?"""
+        match node:
+            case S.Name() | S.Const():
+                return True
+            case S.Tuple(elts=elts):
+                return all(map(self.repeatable, elts))
+            case S.UnaryOp(operand=operand):
+                return self.repeatable(operand) and self.probed_type(operand) in (INT, FLOAT, BOOL)
+            case S.BinOp(left=left, right=right):
+                return all(self.repeatable(p) and self.probed_type(p) in (INT, FLOAT, BOOL) for p in (left, right))
+        return False
 
     def index_syntax(self, indices: tuple[S.Expr, ...], loc: Loc) -> S.Expr:
         if len(indices) == 1:
