@@ -124,8 +124,8 @@ class DunderChecks(CheckerHost):
             assert reflected is not None
             return self.special_call(reflected, [right, left], loc, order=(1, 0))
         hint = ""
-        if forward is not None:
-            hint = f" ({forward}() takes {self.module.signatures[forward].params[1:2] or 'no other operand'})"
+        if forward is not None and len(params := self.module.signatures[forward].params) > 1:
+            hint = f" ({forward}() takes {params[1][0]}: {params[1][1]})"
         return self.error(f"unsupported operand type(s) for {op}{'=' if in_place else ''}: "
                           f"'{python_name(left.type)}' and '{python_name(right.type)}'{hint}", loc)
 
