@@ -414,6 +414,10 @@ CELL = textwrap.dedent('''
         return p.moved(k)
 
 
+    def reprs(x: float, s: str, xs: list[int]) -> str:
+        return repr(x) + " " + repr(s) + " " + repr(xs) + " " + repr(x > 1.0)
+
+
     def no_min() -> Frac:
         xs: list[Frac] = []
         return min(xs)
@@ -423,7 +427,8 @@ CALLS = ["vectors(3.0, 4.0)", "bodies(3)", "vectors(0.0, 0.0)", "vector_index(1)
          "vector_index(2)",
          "fractions(6)", "fractions(1)", "frac(1, 0)", "frac(3, 4)", "matrices(3)", "matrix_mismatch()",
          "matrix_out_of_range(1, 1)", "matrix_out_of_range(2, 0)", "bags(['a', 'b'])", "bags([])", "tasks()",
-         "identity()", "records(3)", "span(2, 5)", "span(3, 3)", "span(5, 2)", "versions()", "points(0.5)", "no_min()"]
+         "identity()", "records(3)", "span(2, 5)", "span(3, 3)", "span(5, 2)", "versions()", "points(0.5)", "no_min()",
+         "reprs(0.1, \"it's\", [1, -2])"]
 
 
 def _run(call: str, namespace: dict) -> tuple:
