@@ -327,8 +327,9 @@ CELL = textwrap.dedent('''
         print(min(xs), max(xs), max(xs[0], xs[1], xs[-1]), total)
         ys = xs.copy()
         ys.sort(reverse=True)
-        print(ys, [str(x) for x in sorted(xs, reverse=True)] == [str(y) for y in ys])
+        print(ys, sorted(xs, reverse=True) == ys, xs == ys, xs != ys, Frac(1, 3) in xs, Frac(-2, 1) not in ys)
         a, b = Frac(1, 3), Frac(1, 2)
+        print(a in [b, a], a not in [b, Frac(2, 6)], [a, b] == [Frac(2, 6), Frac(3, 6)])
         print(a + b, a - b, a * b, a / b, b // a, b % a, a ** 2, a ** -3, 1 + a, 2 - b, -a, abs(-b))
         print(a < b, a <= b, a > b, a >= b, a == b, a != b, a == Frac(2, 6), a if Frac(0) else b, not Frac(0))
         return f"{total} {total!r} {str(a)} {repr(b)} [{a!s:>6}] [{b!r:<12}]"

@@ -23,7 +23,14 @@ from typing import Protocol
 from jitcell.errors import Loc
 
 from . import syntax as S
-from .parse_dunders import dataclass_options, generated_methods, length_helper, order_helpers, special_refusal
+from .parse_dunders import (
+    dataclass_options,
+    equality_helpers,
+    generated_methods,
+    length_helper,
+    order_helpers,
+    special_refusal,
+)
 
 __all__ = ["class_def"]
 
@@ -99,6 +106,8 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
         generated += order_helpers(name, node)
     if "__len__" in defined:  # len(x), and the truth of x without __bool__ (check/dunders.py)
         generated += length_helper(name, node)
+    if "__eq__" in {m.name for m in generated} | defined:  # ==, `in` of lists of instances (check/dunders.py)
+        generated += equality_helpers(name, node)
     for written in generated:
         method = _method(parser, error, name, written, static, generated=True)
         if method is not None:

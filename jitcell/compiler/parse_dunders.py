@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 
 __all__ = ["SPECIAL", "REFUSED", "DATACLASS_OPTIONS", "ORDERING", "HELPERS", "dataclass_options", "generated_methods",
-           "order_helpers", "length_helper", "special_refusal"]
+           "order_helpers", "length_helper", "equality_helpers", "special_refusal"]
 
 BINARY = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow",
           "@": "matmul", "&": "and", "|": "or", "^": "xor", "<<": "lshift", ">>": "rshift"}
@@ -22,7 +22,7 @@ UNARY = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
 COMPARISONS = {"==": "__eq__", "!=": "__ne__", "<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"}
 REFLECTED_COMPARISON = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 ORDERING = ("__lt__", "__le__", "__gt__", "__ge__")
-HELPERS = ("_jc_sort", "_jc_sorted", "_jc_min", "_jc_max", "_jc_len")
+HELPERS = ("_jc_sort", "_jc_sorted", "_jc_min", "_jc_max", "_jc_len", "_jc_list_eq", "_jc_list_has")
 SPECIAL = frozenset({"__init__", "__len__", "__getitem__", "__setitem__", "__contains__", "__call__", "__bool__",
                      "__repr__", "__str__", "__abs__", *UNARY.values(), *COMPARISONS.values(),
                      *(f"__{p}{name}__" for name in BINARY.values() for p in ("", "r", "i"))})
@@ -176,6 +176,32 @@ def _jc_len(x: {cls}) -> int:
     assert isinstance(fn, ast.FunctionDef)
     fn.decorator_list = [ast.Name("staticmethod", ast.Load())]
     return [_located(fn, node)]
+
+
+def equality_helpers(cls: str, node: ast.ClassDef) -> list[ast.FunctionDef]:
+    """`_jc_list_eq(xs, ys)` and `_jc_list_has(xs, v)`: `==` between lists of instances and `v in xs`,
+    as CPython compares list items (identity first, then __eq__)."""
+    source = f"""
+def _jc_list_eq(xs: list[{cls}], ys: list[{cls}]) -> bool:
+    if len(xs) != len(ys):
+        return False
+    for k in range(len(xs)):
+        if not (xs[k] is ys[k] or xs[k] == ys[k]):
+            return False
+    return True
+
+def _jc_list_has(xs: list[{cls}], v: {cls}) -> bool:
+    for x in xs:
+        if x is v or x == v:
+            return True
+    return False
+"""
+    made = []
+    for fn in ast.parse(source).body:
+        assert isinstance(fn, ast.FunctionDef)
+        fn.decorator_list = [ast.Name("staticmethod", ast.Load())]
+        made.append(_located(fn, node))
+    return made
 
 
 def _located(fn: ast.FunctionDef, node: ast.ClassDef) -> ast.FunctionDef:

@@ -147,6 +147,8 @@ class DunderChecks(CheckerHost):
 
     def instance_compare(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr | None:
         """A comparison with an instance among its operands (None if there is none, or if one is None)."""
+        if len(ops) == 1 and (listed := self.list_of_instances(ops[0], operands, loc)) is not None:
+            return listed
         if not any(isinstance(e.type, Instance) for e in operands) or any(op in ("is", "is not") for op in ops) \
                 or any(e.type is NONE or isinstance(e.type, Optional) for e in operands):  # classes.py: identity
             return None
@@ -174,6 +176,23 @@ class DunderChecks(CheckerHost):
                               "jitcell (neither's __eq__ takes the other): compare values of one type", loc)
         return self.error(f"'{op}' not supported between instances of '{python_name(left.type)}' and "
                           f"'{python_name(right.type)}'", loc)
+
+    def list_of_instances(self, op: str, operands: list[T.Expr], loc: Loc) -> T.Expr | None:
+        """`xs == ys` between lists of instances, `v in xs`: the class's helpers (identity, then __eq__),
+        None for other operands."""
+        left, right = operands
+        element = right.type.element if type(right.type) is List else None
+        if not isinstance(element, Instance) or op in ("==", "!=") and left.type != right.type \
+                or op in ("in", "not in") and left.type != element or op not in ("==", "!=", "in", "not in"):
+            return None
+        helper = self.special(element, "_jc_list_eq" if op in ("==", "!=") else "_jc_list_has")
+        if helper is None:
+            return self.error(f"{'==' if op in ('==', '!=') else 'in'} on a {right.type} needs {element.name} to "
+                              "define __eq__ in jitcell (without it, items compare by identity: not supported yet)",
+                              loc)
+        found = self.special_call(helper, [left, right] if op in ("==", "!=") else [right, left], loc,
+                                  None if op in ("==", "!=") else (1, 0))
+        return found if op in ("==", "in") else T.Unary("not", found, BOOL, loc)
 
     def rich_compare(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr | None:
         """left.__op__(right), else right.__reflected__(left); `!=` also as `not __eq__`; None: neither."""
