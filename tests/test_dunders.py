@@ -604,3 +604,21 @@ def test_a_special_method_of_the_wrong_arity_is_cpythons_type_error():
         namespace["f"](namespace["V"]())
     with pytest.raises(CompileError, match=r"V.__bool__\(\) takes 2 positional arguments but 1 was given"):
         jitcell.compile_cell(source)
+
+
+def test_helpers_are_compiled_only_where_the_cell_may_use_them():
+    """parse_dunders.cell_uses: a cell that never shows, sorts or compares lists of its instances
+    compiles no __repr__ nor helpers for them; from Python a dataclass still shows as CPython's."""
+    source = ("from dataclasses import dataclass\n@dataclass(order=True)\nclass D:\n    name: str\n    x: float = 0.5\n"
+              "def make(s: str) -> D:\n    return D(s)\n")
+    names = {row["name"] for row in jitcell.compile_cell(source).manifest["functions"]}
+    assert "D.__lt__" in names and "D.__eq__" in names and not names & {"D.__repr__", "D._jc_sort", "D._jc_list_eq"}
+    shown = jitcell.compile_cell(source + "def show(d: D) -> str:\n    return f'{d}' if sorted([d]) == [d] else ''\n")
+    names = {row["name"] for row in shown.manifest["functions"]}
+    assert {"D.__repr__", "D._jc_sort", "D._jc_sorted", "D._jc_list_eq"} <= names
+    library = jitcell.compile_cell(source)
+    module = types.ModuleType("dunders_uses")
+    sys.modules[module.__name__] = module
+    exec(source, module.__dict__)
+    assert repr(library.functions["make"]("it's")) == repr(module.make("it's")) == "D(name=\"it's\", x=0.5)"
+    assert shown.functions["show"](shown.functions["make"]("a")) == "D(name='a', x=0.5)"

@@ -17,6 +17,7 @@ from jitcell.errors import CompileError, Diagnostic, Loc, source_lines
 
 from . import syntax as S
 from .parse_classes import class_def
+from .parse_dunders import cell_uses
 
 __all__ = ["parse"]
 
@@ -101,6 +102,7 @@ class _Parser:
         constants: list[S.Constant] = []
         top: list[S.Stmt] = []
         classes: list[S.ClassDef] = []
+        uses = cell_uses(tree) if any(isinstance(node, ast.ClassDef) for node in tree.body) else frozenset()
         for i, node in enumerate(tree.body):
             if i == 0 and _is_docstring(node):
                 continue
@@ -116,7 +118,7 @@ class _Parser:
                 if len(self.errors) > errors_before:
                     broken.add(node.name)
             elif isinstance(node, ast.ClassDef):  # its methods are functions of the cell (parse_classes.py)
-                cls, methods, failed = class_def(self, node)
+                cls, methods, failed = class_def(self, node, uses)
                 classes.append(cls)
                 functions.extend(methods)
                 broken.update(m.name for m in methods if failed)

@@ -43,8 +43,10 @@ class _Parser(Protocol):
     def function(self, node: ast.FunctionDef) -> S.FunctionDef: ...
 
 
-def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.FunctionDef], bool]:
-    """The class, its methods as functions of the cell, and whether parsing reported an error."""
+def class_def(parser: _Parser, node: ast.ClassDef, uses: frozenset[str] = frozenset({"text", "order", "in", "eq"})) \
+        -> tuple[S.ClassDef, list[S.FunctionDef], bool]:
+    """The class, its methods as functions of the cell, and whether parsing reported an error. `uses`:
+    the helpers the cell may need (parse_dunders.cell_uses)."""
     errors = 0
 
     def error(at: ast.AST, message: str) -> None:
@@ -101,12 +103,13 @@ def class_def(parser: _Parser, node: ast.ClassDef) -> tuple[S.ClassDef, list[S.F
         generated += [m for m in made if m.name not in defined and options[m.name.strip("_")]]
         fields_in_order = [item.target.id for item in body
                            if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)]
-        generated += generated_methods(name, fields_in_order, options, defined, node, error)
-    if {"__lt__", "__gt__"} & ({m.name for m in generated} | defined):  # sorted(), min(), max() (check/dunders.py)
+        shown = {**options, "repr": options["repr"] and "text" in uses}
+        generated += generated_methods(name, fields_in_order, shown, defined, node, error)
+    if "order" in uses and {"__lt__", "__gt__"} & ({m.name for m in generated} | defined):  # sorted(), min(), max()
         generated += order_helpers(name, node)
     if "__len__" in defined:  # len(x), and the truth of x without __bool__ (check/dunders.py)
         generated += length_helper(name, node)
-    if "__eq__" in {m.name for m in generated} | defined:  # ==, `in` of lists of instances (check/dunders.py)
+    if uses & {"in", "eq"} and "__eq__" in {m.name for m in generated} | defined:  # ==, `in` of lists of instances
         generated += equality_helpers(name, node)
     for written in generated:
         method = _method(parser, error, name, written, static, generated=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 
 __all__ = ["SPECIAL", "REFUSED", "DATACLASS_OPTIONS", "ORDERING", "HELPERS", "dataclass_options", "generated_methods",
-           "order_helpers", "length_helper", "equality_helpers", "special_refusal"]
+           "order_helpers", "length_helper", "equality_helpers", "special_refusal", "cell_uses"]
 
 BINARY = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow",
           "@": "matmul", "&": "and", "|": "or", "^": "xor", "<<": "lshift", ">>": "rshift"}
@@ -41,6 +41,40 @@ def special_refusal(cls: str, name: str) -> str | None:
         return f"{cls}.__hash__: hash() of instances is not supported yet by jitcell (instances are not dict keys " \
                "or set elements)"
     return f"{cls}.{name}: the special method {name} is not supported yet by jitcell"
+
+
+def cell_uses(tree: ast.Module) -> frozenset[str]:
+    """What a cell may ask of the helpers of its classes, over-approximated from its syntax, so that a
+    helper is compiled only where a use may need it: "text" (print, str, repr, f-strings, formatting:
+    a @dataclass's __repr__; from Python, JitInstance shows the same text), "order" (sorted, .sort,
+    min, max), "in" (an `in` test), "eq" (`==` or `!=` between values that may be lists, or a list
+    field a generated __eq__ compares)."""
+    uses = set()
+    for node in ast.walk(tree):
+        called = node.func.id if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) else None
+        if called in ("sorted", "min", "max") or isinstance(node, ast.Attribute) and node.attr == "sort":
+            uses.add("order")
+        elif called in ("print", "str", "repr") or isinstance(node, ast.JoinedStr) \
+                or isinstance(node, ast.Attribute) and node.attr == "format" \
+                or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            uses.add("text")
+        elif isinstance(node, ast.Compare):
+            if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+                uses.add("in")
+            if any(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops) and \
+                    all(map(_maybe_list, (node.left, *node.comparators))):
+                uses.add("eq")
+        elif isinstance(node, ast.ClassDef):
+            if any(isinstance(item, ast.AnnAssign) and "list" in ast.unparse(item.annotation) for item in node.body):
+                uses.add("eq")
+    return frozenset(uses)
+
+
+def _maybe_list(e: ast.expr) -> bool:
+    """Could e be a list (not a constant, not a call other than list(...) or sorted(...))?"""
+    if isinstance(e, ast.Call):
+        return isinstance(e.func, ast.Name) and e.func.id in ("list", "sorted")
+    return not isinstance(e, (ast.Constant, ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.JoinedStr))
 
 
 def dataclass_options(decorator: ast.expr, error) -> dict[str, bool] | None:
