@@ -388,7 +388,7 @@ CELL = textwrap.dedent('''
         p = Plain(1)
         q = Plain(1)
         r = p
-        return f"{p == q} {p == r} {p != q} {p != r}"
+        return f"{p == q} {p == r} {p != q} {p != r} {bool(p)} {not q} {'yes' if r else 'no'}"
 
 
     def records(n: int) -> str:
