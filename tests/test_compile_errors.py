@@ -175,12 +175,21 @@ CASES = {
     "a caught exception used as a value": ("def f(n: int) -> int:\n    try:\n        return n\n    except "
                                            "KeyError as e:\n        return len(e)\n", 5, 20,
                                            "a caught exception ('e') can only be used as str(e), in print() or an "
-                                           "f-string field, or raised again (raise e, raise ... from e)"),
+                                           "f-string field, through e.args (len(e.args), e.args[i]), or raised again "
+                                           "(raise e, raise ... from e)"),
+    "a caught exception's args as a value": ("def f(n: int) -> int:\n    try:\n        return n\n    except "
+                                             "KeyError as e:\n        t = e.args\n        return 0\n", 5, 13,
+                                             "e.args holds values whose types are known only at run time; jitcell "
+                                             "reads len(e.args), e.args[i] (a str) and str(e.args)"),
+    "another attribute of a caught exception": ("def f(n: int) -> str:\n    try:\n        return str(n)\n    "
+                                                "except KeyError as e:\n        return str(e.errno)\n", 5, 20,
+                                                "a caught exception gives str(e), e.args, e.args[i] and len(e.args) "
+                                                "in jitcell, not e.errno"),
     "a caught exception formatted with a spec": (
         "def f(n: int) -> str:\n    try:\n        return str(n)\n    except KeyError as e:\n"
         "        return f'{e:>5}'\n", 5, 19,
-        "a caught exception ('e') can only be used as str(e), in print() or an f-string field, or raised again "
-        "(raise e, raise ... from e)"),
+        "a caught exception ('e') can only be used as str(e), in print() or an f-string field, through e.args "
+        "(len(e.args), e.args[i]), or raised again (raise e, raise ... from e)"),
     "bare raise outside a handler": ("def f(n: int):\n    raise\n", 2, 5,
                                      "a bare 'raise' outside an except clause is not supported"),
     "raise of an instance of a non-exception": ("def f(n: int):\n    raise n\n", 2, 11,

@@ -51,6 +51,7 @@ from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
 from .dict_calls import dict_call_syntax
 from .dicts import EMPTY_DICT, DictChecks
+from .exception_args import ExceptionArgChecks
 from .formatting import FormatChecks
 from .host import ModuleContext
 from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
@@ -82,7 +83,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
                         VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
                         ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
-                        PowerChecks, RangeChecks, ClassChecks, CallableChecks):
+                        PowerChecks, RangeChecks, ClassChecks, CallableChecks, ExceptionArgChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -98,6 +99,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         and an f-string field."""
         if isinstance(node, S.Name) and node.id in self.caught:
             return T.ExceptionText(self.caught[node.id], STR, node.loc)
+        if (args := self.exception_args(node, text=True)) is not None:
+            return args  # str(e.args), str(e.args[i]) (check/exception_args.py)
         if (text := self.type_text(node)) is not None:  # str(type(x)): "<class 'int'>" (check/introspection.py)
             return text
         return self.expr(node)
@@ -236,6 +239,11 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 return self.conditional(test, body, orelse, loc)
             case S.Call():
                 return self.call(node)
+            case S.Attribute(value=S.Name(id=name), attr="args") | S.Subscript(
+                    value=S.Attribute(value=S.Name(id=name), attr="args")) if name in self.caught:
+                return self.exception_args_value(node)  # check/exception_args.py
+            case S.Attribute(value=S.Name(id=name)) if name in self.caught:
+                return self.exception_attribute(node)
             case S.Attribute(value=S.Name(id=base), attr=attr, loc=loc) if self.math_alias(base):
                 if attr in MATH_CONSTANTS:
                     return T.Literal(MATH_CONSTANTS[attr], FLOAT, loc)
@@ -311,7 +319,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def name(self, name: str, loc: Loc) -> T.Expr:
         if name in self.caught:
             return self.error(f"a caught exception ('{name}') can only be used as str({name}), in print() or an "
-                              f"f-string field, or raised again (raise {name}, raise ... from {name})", loc)
+                              f"f-string field, through {name}.args (len({name}.args), {name}.args[i]), or raised "
+                              f"again (raise {name}, raise ... from {name})", loc)
         if name in self.locals:
             return self.read_optional(T.Local(name, self.locals[name], loc, not self.is_assigned(name)))
         if name in self.module.variables and name not in self.assigned_names:
@@ -717,6 +726,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if name in ("min", "max") and len(node.args) > 1 and isinstance(self.expr(node.args[0]).type, (Tuple, List)):
             # min(a, b) of tuples or lists: the reduction over [a, b] (each evaluated once, in order)
             return self.reduce(name, S.Call(node.func, (S.ListLiteral(node.args, loc),), (), loc))
+        if name == "len" and (length := self.exception_args_length(node)) is not None:
+            return length
         if name == "len" and len(node.args) == 1 and not node.keywords and (length := self.iter_length(node)):
             return length
         if name == "divmod":

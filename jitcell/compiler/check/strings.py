@@ -40,6 +40,9 @@ class StringChecks(CheckerHost):
             if isinstance(part, str):
                 parts.append(part)
                 continue
+            if part.conversion == "r" and (shown := self.exception_args_repr(part.value)) is not None:
+                parts.append(T.FormatField(shown, None, part.spec, part.loc))  # {e.args!r}: its repr, made
+                continue
             value = self.text_or_expr(part.value) if part.conversion == "s" or (
                 part.conversion is None and not part.spec) else self.expr(part.value)
             if value.type is not ERROR and not formattable(value.type):
