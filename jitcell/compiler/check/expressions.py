@@ -93,6 +93,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def __init__(self, module: ModuleContext):
         self.module = module  # the ModuleChecker: signatures, imports, errors
         self.caught: dict[str, str] = {}  # `except ... as e` names in scope -> their handle locals
+        self.failed = False  # an error was found (reported unless probing)
+        self.used_pending = False  # a function whose return type is still being inferred was used
 
     def text_or_expr(self, node: S.Expr) -> T.Expr:
         """`node`, where a caught exception (`e`) stands for its text, str(e): in str(), print()
@@ -110,6 +112,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def error(self, message: str, loc: Loc) -> T.Expr:
         if not self.probe:
             self.module.errors.append(Diagnostic(message, loc))
+        self.failed = True  # a probe of a function whose return type is inferred: that function is broken
         return T.Literal(0, ERROR, loc)
 
     def is_assigned(self, name: str) -> bool:
@@ -682,7 +685,10 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 return self.error(f"{shown}() missing {len(missing)} required {kind} argument"
                                   f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
         returns = sig.returns
+        if returns is ERROR:
+            self.failed = True  # a callee with errors of its own: so is a caller inferred from it
         if returns is None:  # being inferred
+            self.used_pending = True
             if not self.probe:
                 fdef = self.module.definitions.get(name)
                 example = "Iterator[int]" if fdef is not None and fdef.generator else "int"
