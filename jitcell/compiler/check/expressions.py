@@ -73,7 +73,8 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", *STR_BUILTINS}) \
+                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", "repr",
+                      *STR_BUILTINS}) \
     | ITERATORS | INTROSPECTION_BUILTINS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
@@ -719,6 +720,11 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.introspection_call(name, node)
         if name == "pow":
             return self.pow_call(node)  # check/powers.py
+        if name == "repr":
+            if len(node.args) != 1 or node.keywords:
+                return self.error(f"repr() takes exactly one argument ({len(node.args) + len(node.keywords)} given)",
+                                  loc)
+            return self.repr_of(node.args[0], loc)  # check/strings.py
         if (listed := self.list_builtin(name, node)) is not None:
             return listed
         if name == "tuple":

@@ -60,6 +60,17 @@ class StringChecks(CheckerHost):
             return self.error(f"str() of {value.type} is not supported", loc)
         return T.FString((T.FormatField(value, None, "", loc),), STR, loc)
 
+    def repr_of(self, arg: S.Expr, loc: Loc) -> T.Expr:
+        """`repr(x)`: the text of f"{x!r}"."""
+        if (shown := self.exception_args_repr(arg)) is not None:
+            return shown
+        value = self.expr(arg)
+        if value.type is ERROR:
+            return value
+        if not formattable(value.type):
+            return self.error(f"repr() of {value.type} is not supported by jitcell", loc)
+        return T.FString((T.FormatField(value, "r", "", loc),), STR, loc)
+
     def str_binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if op == "+" and left.type is STR and right.type is STR:
             if isinstance(left, T.Literal) and isinstance(right, T.Literal):
