@@ -322,31 +322,95 @@ def np_gauss(g: int) -> float:
     return f * x2
 
 
-def np_randint(g: int, low: int, high: int) -> int:
-    """randint(low, high) for low < high: random_bounded_uint64_fill with masked rejection over
-    rng = high - 1 - low; a 32-bit word below 2**32, else two (the first the high half)."""
-    rng = high - 1 - low
-    if rng == 0:
-        return low
+def np_mask(rng: int) -> int:
+    """gen_mask: the smallest all-ones mask over rng (unsigned)."""
     mask = rng
     mask = mask | ((mask >> 1) & 9223372036854775807)
     mask = mask | (mask >> 2)
     mask = mask | (mask >> 4)
     mask = mask | (mask >> 8)
     mask = mask | (mask >> 16)
-    mask = mask | (mask >> 32)
+    return mask | (mask >> 32)
+
+
+def np_bounded(g: int, rng: int, mask: int) -> int:
+    """One value of random_bounded_uint64_fill (use_masked) over [0, rng], rng unsigned: none drawn
+    for 0; a 32-bit word below 2**32, else two (the first the high half), masked, rejected while
+    above rng."""
+    if rng == 0:
+        return 0
     if rng >= 0 and rng <= 4294967295:
         if rng == 4294967295:
-            return low + mt_next(g)
+            return mt_next(g)
         value = mt_next(g) & mask
         while value > rng:
             value = mt_next(g) & mask
-        return low + value
+        return value
     if rng == -1:
-        return low + ((mt_next(g) << 32) | mt_next(g))
+        return (mt_next(g) << 32) | mt_next(g)
     high_word = mt_next(g)
     value = ((high_word << 32) | mt_next(g)) & mask
     while unsigned_less(rng, value):
         high_word = mt_next(g)
         value = ((high_word << 32) | mt_next(g)) & mask
-    return low + value
+    return value
+
+
+def np_randint(g: int, low: int, high: int) -> int:
+    """randint(low, high) for low < high: rng = high - 1 - low, offset by low (wrapping)."""
+    rng = high - 1 - low
+    return low + np_bounded(g, rng, np_mask(rng))
+
+
+# ---- NumPy's draws with a size: n elements at `out`, in C order, as the scalar draws ----------
+
+
+def mt_temper(y: int) -> int:
+    y = y ^ (y >> 11)
+    y = y ^ ((y << 7) & 2636928640)
+    y = y ^ ((y << 15) & 4022730752)
+    return y ^ (y >> 18)
+
+
+def np_fill_doubles(g: int, out: int, n: int) -> None:
+    """random_sample(size): mt_double's doubles, the index kept in a register while two words
+    remain before a refill."""
+    i = load64(g + 2496)
+    for k in range(n):
+        if i >= 623:  # the pair straddles a refill, or starts one
+            store64(g + 2496, i)
+            storef(out + 8 * k, mt_double(g))
+            i = load64(g + 2496)
+        else:
+            a = mt_temper(load32(g + 4 * i)) >> 5
+            b = mt_temper(load32(g + 4 * i + 4)) >> 6
+            i += 2
+            storef(out + 8 * k, (a * 67108864.0 + b) * (1.0 / 9007199254740992.0))
+    store64(g + 2496, i)
+
+
+def np_fill_uniform(g: int, out: int, n: int, low: float, span: float) -> None:
+    """uniform(low, high, size): low + span * random_sample(), span = high - low."""
+    np_fill_doubles(g, out, n)
+    for k in range(n):
+        storef(out + 8 * k, low + span * loadf(out + 8 * k))
+
+
+def np_fill_gauss(g: int, out: int, n: int) -> None:
+    """standard_normal(size): legacy_gauss each, the first one the cached normal if there is one."""
+    for k in range(n):
+        storef(out + 8 * k, np_gauss(g))
+
+
+def np_fill_normal(g: int, out: int, n: int, loc: float, scale: float) -> None:
+    """normal(loc, scale, size): legacy_normal, loc + scale * legacy_gauss."""
+    for k in range(n):
+        storef(out + 8 * k, loc + scale * np_gauss(g))
+
+
+def np_fill_randint(g: int, out: int, n: int, low: int, high: int) -> None:
+    """randint(low, high, size) for low < high (or n == 0): the mask computed once."""
+    rng = high - 1 - low
+    mask = np_mask(rng)
+    for k in range(n):
+        store64(out + 8 * k, low + np_bounded(g, rng, mask))

@@ -10,6 +10,12 @@ so the exception is CPython's or NumPy's.
 
     x = random.random()      ; i = g[2496]; if i >= 624: mt_refill(g); i = 0
                              ; y = g[i] (32 bits); g[2496] = i + 1; y ^= y >> 11 ...
+
+A NumPy draw with a size checks its values as NumPy does (before the shape), makes the array
+(array_make: NumPy's errors for a negative dimension or too much memory) and has the runtime
+fill it in C order, each element drawn as the scalar draw draws it:
+
+    a = np.random.random(n)  ; a = array_make(1, [n], 8, empty); np_fill_doubles(g, a.data, n)
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import FLOAT, INT, NONE, List
+from jitcell.compiler.types import FLOAT, INT, NONE, Array, List
 
 from .host import LowererHost
 from .items import load_item
@@ -45,6 +51,8 @@ class RandomLowering(LowererHost):
         self.loc = node.loc
         b = self.b
         g = self.generator(numpy)
+        if numpy and isinstance(node.type, Array):
+            return self.numpy_fill(node, member, g, args)
         if numpy:
             return self.numpy_draw(node, member, g, args)
         match member:
@@ -100,19 +108,62 @@ class RandomLowering(LowererHost):
                 return self.numpy_randint(g, low, high)
             case "normal":
                 loc, scale = args
-                negative = b.and_(b.icmp_signed("<", b.bitcast(scale, I64), _i64(0)),
-                                  b.fcmp_ordered("==", scale, scale))  # NumPy: signbit and not NaN
-                self.fail(negative, "np.random.normal", [(loc, FLOAT), (scale, FLOAT)])
+                self.normal_check(loc, scale)
                 return b.fadd(loc, b.fmul(scale, self.cached_normal(g, "np_gauss")))
             case "uniform":
                 low, high = args
-                span = b.fsub(high, low)
-                finite = b.fcmp_ordered("<", self.arith.fabs(span), ir.Constant(F64, float("inf")))
-                self.fail(b.not_(finite), "np.random.uniform", [(low, FLOAT), (high, FLOAT)])
+                span = self.uniform_span(low, high)
                 return b.fadd(low, b.fmul(span, self.draw_double(g)))
-            case "standard_normal":
+            case "standard_normal" | "randn":
                 return self.cached_normal(g, "np_gauss")
         raise AssertionError(node.name)
+
+    def normal_check(self, loc: ir.Value, scale: ir.Value) -> None:
+        b = self.b
+        negative = b.and_(b.icmp_signed("<", b.bitcast(scale, I64), _i64(0)),
+                          b.fcmp_ordered("==", scale, scale))  # NumPy: signbit and not NaN
+        self.fail(negative, "np.random.normal", [(loc, FLOAT), (scale, FLOAT)])
+
+    def uniform_span(self, low: ir.Value, high: ir.Value) -> ir.Value:
+        """high - low; NumPy's OverflowError unless finite."""
+        b = self.b
+        span = b.fsub(high, low)
+        finite = b.fcmp_ordered("<", self.arith.fabs(span), ir.Constant(F64, float("inf")))
+        self.fail(b.not_(finite), "np.random.uniform", [(low, FLOAT), (high, FLOAT)])
+        return span
+
+    def numpy_fill(self, node: T.Intrinsic, member: str, g: ir.Value, args: list[ir.Value]) -> ir.Value:
+        """A draw with a size: the values checked (randint's bounds only if the size has elements,
+        as NumPy's _rand_int64), a new array, filled by the runtime."""
+        b = self.b
+        t = node.type
+        assert isinstance(t, Array)
+        *values, size = args
+        dims = [size] if node.args[-1].type is INT else [b.extract_value(size, k) for k in range(t.ndim)]
+        count = dims[0]
+        for d in dims[1:]:
+            count = b.mul(count, d)  # wrapping, as np.prod(size)
+        fill, operands = "np_fill_doubles", []
+        match member:
+            case "randint" | "randint1":
+                low, high = (_i64(0), values[0]) if member == "randint1" else values
+                empty = b.and_(b.icmp_signed(">=", low, high), b.icmp_signed("!=", count, _i64(0)))
+                self.fail(empty, f"np.random.{member}", [(v, INT) for v in values])
+                fill, operands = "np_fill_randint", [low, high]
+            case "normal":
+                self.normal_check(*values)
+                fill, operands = "np_fill_normal", values
+            case "uniform":
+                fill, operands = "np_fill_uniform", [values[0], self.uniform_span(*values)]
+            case "standard_normal" | "randn":
+                fill = "np_fill_gauss"
+        obj = self.runtime("array_make", _i64(t.ndim), self.words_on_stack(dims), _i64(8), _i64(0), _i64(0))
+        site = self.site("array_new", node.loc, ndim=t.ndim, dtype=t.dtype, operands=["int"] * t.ndim)
+        with b.if_then(b.icmp_signed("==", obj, _i64(0)), likely=False):
+            self.report(site, [(d, INT) for d in dims])  # NumPy's error for a negative dimension, or memory
+        a = b.inttoptr(obj, ir.PointerType())
+        self.runtime(fill, g, self.header(a, "data"), count, *operands)
+        return a
 
     def random_list(self, node: T.Intrinsic, member: str) -> ir.Value | None:
         """choice(xs): an item at _randbelow(len(xs)); shuffle(xs): in place, in the runtime."""
