@@ -372,6 +372,13 @@ def mt_temper(y: int) -> int:
     return y ^ (y >> 18)
 
 
+def mt_pair_double(g: int, i: int) -> float:
+    """mt_double of words i and i + 1 (both before the refill), leaving the index alone."""
+    a = mt_temper(load32(g + 4 * i)) >> 5
+    b = mt_temper(load32(g + 4 * i + 4)) >> 6
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+
+
 def np_fill_doubles(g: int, out: int, n: int) -> None:
     """random_sample(size): mt_double's doubles, the index kept in a register while two words
     remain before a refill."""
@@ -382,10 +389,8 @@ def np_fill_doubles(g: int, out: int, n: int) -> None:
             storef(out + 8 * k, mt_double(g))
             i = load64(g + 2496)
         else:
-            a = mt_temper(load32(g + 4 * i)) >> 5
-            b = mt_temper(load32(g + 4 * i + 4)) >> 6
+            storef(out + 8 * k, mt_pair_double(g, i))
             i += 2
-            storef(out + 8 * k, (a * 67108864.0 + b) * (1.0 / 9007199254740992.0))
     store64(g + 2496, i)
 
 
@@ -396,15 +401,39 @@ def np_fill_uniform(g: int, out: int, n: int, low: float, span: float) -> None:
         storef(out + 8 * k, low + span * loadf(out + 8 * k))
 
 
-def np_fill_gauss(g: int, out: int, n: int) -> None:
-    """standard_normal(size): legacy_gauss each, the first one the cached normal if there is one."""
-    for k in range(n):
-        storef(out + 8 * k, np_gauss(g))
-
-
 def np_fill_normal(g: int, out: int, n: int, loc: float, scale: float) -> None:
-    """normal(loc, scale, size): legacy_normal, loc + scale * legacy_gauss."""
-    for k in range(n):
+    """normal(loc, scale, size): loc + scale * legacy_gauss each, as a loop of np_gauss would: the
+    cached normal first if there is one, then the polar method's pairs (f * x2, then the f * x1
+    np_gauss would cache), a last odd one through np_gauss, which caches its pair's other.
+    standard_normal(size) is loc 0.0, scale 1.0: exact, as no normal drawn is -0.0."""
+    k = 0
+    if n > 0 and load64(g + 2504) != 0:
+        store64(g + 2504, 0)
+        storef(out, loc + scale * loadf(g + 2512))
+        storef(g + 2512, 0.0)
+        k = 1
+    i = load64(g + 2496)  # in a register while four words remain before a refill
+    while k + 1 < n:
+        r2 = 0.0
+        x1 = 0.0
+        x2 = 0.0
+        while r2 >= 1.0 or r2 == 0.0:
+            if i >= 621:
+                store64(g + 2496, i)
+                x1 = 2.0 * mt_double(g) - 1.0
+                x2 = 2.0 * mt_double(g) - 1.0
+                i = load64(g + 2496)
+            else:
+                x1 = 2.0 * mt_pair_double(g, i) - 1.0
+                x2 = 2.0 * mt_pair_double(g, i + 2) - 1.0
+                i += 4
+            r2 = x1 * x1 + x2 * x2
+        f = math.sqrt(-2.0 * math.log(r2) / r2)
+        storef(out + 8 * k, loc + scale * (f * x2))
+        storef(out + 8 * k + 8, loc + scale * (f * x1))
+        k += 2
+    store64(g + 2496, i)
+    if k < n:
         storef(out + 8 * k, loc + scale * np_gauss(g))
 
 

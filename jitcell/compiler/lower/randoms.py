@@ -156,7 +156,7 @@ class RandomLowering(LowererHost):
             case "uniform":
                 fill, operands = "np_fill_uniform", [values[0], self.uniform_span(*values)]
             case "standard_normal" | "randn":
-                fill = "np_fill_gauss"
+                fill, operands = "np_fill_normal", [ir.Constant(F64, 0.0), ir.Constant(F64, 1.0)]
         obj = self.runtime("array_make", _i64(t.ndim), self.words_on_stack(dims), _i64(8), _i64(0), _i64(0))
         site = self.site("array_new", node.loc, ndim=t.ndim, dtype=t.dtype, operands=["int"] * t.ndim)
         with b.if_then(b.icmp_signed("==", obj, _i64(0)), likely=False):
