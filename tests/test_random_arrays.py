@@ -130,6 +130,104 @@ def uniform_of(low: float, high: float, n: int) -> float[:]:
 
 def randn_of(n: int, m: int) -> float[:, :]:
     return np.random.randn(n, m)
+
+
+def narrow(seed: int, low: int, high: int, n: int) -> tuple[int32[:], uint32[:], int16[:, :], uint16[:], int8[:],
+                                                            uint8[:], uint64[:], list[int]]:
+    """Each dtype's generator: 16 and 8 bits take parts of one word across a fill's elements, and a
+    scalar draw takes a word of its own."""
+    np.random.seed(seed)
+    scalars: list[int] = []
+    a = np.random.randint(low, high, n, dtype=np.int32)
+    scalars.append(np.random.randint(low, high, dtype=np.int16))
+    b = np.random.randint(low, high, size=n, dtype='uint32')
+    c = np.random.randint(low, high, (2, n), np.int16)
+    scalars.append(np.random.randint(low, high, dtype=np.uint8))
+    d = np.random.randint(low, high, n, dtype=np.uint16)
+    e = np.random.randint(low, high, n, dtype=np.int8)
+    scalars.append(np.random.randint(high, dtype=np.uint16))
+    f = np.random.randint(low, high, n, dtype=np.uint8)
+    g = np.random.randint(low, high, n, dtype=np.uint64)
+    scalars.append(np.random.randint(low, high, dtype=np.uint64))
+    scalars.append(np.random.randint(low, high, dtype=np.int32))
+    return a, b, c, d, e, f, g, scalars
+
+
+def of_int32(seed: int, low: int, high: int, n: int) -> list[int]:
+    np.random.seed(seed)
+    out = [int(np.random.randint(low, high, dtype=np.int32))]
+    a = np.random.randint(low, high, n, dtype=np.int32)
+    for i in range(len(a)):
+        out.append(int(a[i]))
+    out.append(int(np.random.randint(low, high, dtype=np.int32)))
+    return out
+
+
+def of_uint32(seed: int, low: int, high: int, n: int) -> list[int]:
+    np.random.seed(seed)
+    out = [int(np.random.randint(low, high, dtype=np.uint32))]
+    a = np.random.randint(low, high, n, dtype=np.uint32)
+    for i in range(len(a)):
+        out.append(int(a[i]))
+    out.append(int(np.random.randint(low, high, dtype=np.uint32)))
+    return out
+
+
+def of_int16(seed: int, low: int, high: int, n: int) -> list[int]:
+    np.random.seed(seed)
+    out = [int(np.random.randint(low, high, dtype=np.int16))]
+    a = np.random.randint(low, high, n, dtype=np.int16)
+    for i in range(len(a)):
+        out.append(int(a[i]))
+    out.append(int(np.random.randint(low, high, dtype=np.int16)))
+    return out
+
+
+def of_uint16(seed: int, low: int, high: int, n: int) -> list[int]:
+    np.random.seed(seed)
+    out = [int(np.random.randint(low, high, dtype=np.uint16))]
+    a = np.random.randint(low, high, n, dtype=np.uint16)
+    for i in range(len(a)):
+        out.append(int(a[i]))
+    out.append(int(np.random.randint(low, high, dtype=np.uint16)))
+    return out
+
+
+def of_uint64(seed: int, low: int, high: int, n: int) -> list[int]:
+    np.random.seed(seed)
+    out = [int(np.random.randint(low, high, dtype=np.uint64))]
+    a = np.random.randint(low, high, n, dtype=np.uint64)
+    for i in range(len(a)):
+        out.append(int(a[i]))
+    out.append(int(np.random.randint(low, high, dtype=np.uint64)))
+    return out
+
+
+def narrow_of(seed: int, low: int, high: int, n: int) -> uint8[:]:
+    np.random.seed(seed)
+    return np.random.randint(low, high, n, np.uint8)
+
+
+def bools(seed: int, n: int, low: int, high: int) -> tuple[bool[:], bool, bool[:], bool]:
+    np.random.seed(seed)
+    return (np.random.randint(0, 2, n, dtype=bool), np.random.randint(2, dtype=np.bool_),
+            np.random.randint(low, high, (n,), bool), np.random.randint(low, high, dtype=bool))
+
+
+def int8_of(low: int, high: int, n: int) -> int8[:]:
+    return np.random.randint(low, high, n, dtype=np.int8)
+
+
+def int32_below(high: int) -> int:
+    return np.random.randint(high, dtype=np.int32)
+
+
+def uint64_of(low: int, high: int, n: int) -> uint64[:]:
+    return np.random.randint(low, high, size=n, dtype=np.uint64)
+
+
+def bool_of(low: int, high: int) -> bool:
+    return np.random.randint(low, high, dtype=bool)
 '''.replace("FLOATS_32D", f"float[{', '.join([':'] * 32)}]")
 
 SEEDS = [0, 1, 7, 42, 12345, 2**31, 2**32 - 1]
@@ -222,6 +320,40 @@ def test_32_axes_and_a_shape_tuple(both, seed):
         assert kind == "value" and value.shape == shape
 
 
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("low, high", [(0, 1), (0, 2), (0, 3), (5, 6), (1, 100), (0, 127), (0, 128), (-128, 128),
+                                       (10, 200), (0, 255), (0, 256)])
+def test_randint_of_each_dtype(both, seed, low, high):
+    """NumPy's bounded generators per dtype (masked rejection on words or on their parts)."""
+    for n in (0, 1, 2, 3, 5, 8, 33, 1000):
+        kind, value = check(both, "narrow", seed, low, high, n)
+        assert kind == "value" or not (low >= 0 and high <= 128)  # within int8's and the unsigned ones' bounds
+        kind, value = check(both, "narrow_of", seed, low, high, n)
+        assert kind == ("value" if low >= 0 or n == 0 else "error")  # a size of no element: no check
+        assert kind == "error" or len(value) == n
+
+
+WIDE = {"int32": [(-2**31, 2**31), (0, 2**31 - 1), (-5, 2**20)], "uint32": [(0, 2**32), (0, 2**32 - 1), (7, 2**31 + 9)],
+        "int16": [(-32768, 32768), (0, 32767), (-300, 3000)], "uint16": [(0, 65536), (0, 65535), (300, 40000)],
+        "uint64": [(0, 2**63 - 1), (2**40, 2**62), (0, 2**32 + 1)]}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("dtype", WIDE)
+def test_randint_of_the_wider_dtypes(both, seed, dtype):
+    for low, high in WIDE[dtype]:
+        for n in (0, 1, 3, 700):
+            kind, value = check(both, f"of_{dtype}", seed, low, high, n)
+            assert kind == "value" and len(value) == n + 2
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("n, low, high", [(0, 0, 2), (1, 0, 2), (31, 0, 2), (32, 1, 2), (33, 0, 1), (100, 0, 2)])
+def test_randint_of_bools(both, seed, n, low, high):
+    kind, value = check(both, "bools", seed, n, low, high)
+    assert kind == "value" and value[0].dtype == np.bool_
+
+
 ERRORS = [
     ("random_of", -1), ("random_of2", 2, -1), ("random_of2", -3, 0), ("random_of", 2**62),
     ("random_of2", 2**40, 2**40),
@@ -232,6 +364,11 @@ ERRORS = [
     ("normal_of", 1.0, -3),
     ("uniform_of", 0.0, float("inf"), 2), ("uniform_of", -1e308, 1e308, -1), ("uniform_of", 2.0, 1.0, 3),
     ("uniform_of", 0.0, 1.0, -5), ("randn_of", 2, -2),
+    ("int8_of", -129, 0, 2), ("int8_of", 0, 129, 2), ("int8_of", 0, 128, 2), ("int8_of", -128, 0, 2),
+    ("int8_of", 5, 3, 2), ("int8_of", 5, 300, 0), ("int8_of", 5, 300, -1), ("int8_of", 0, 5, -1),
+    ("int32_below", 0), ("int32_below", 2**31), ("int32_below", 2**31 + 1), ("int32_below", -3),
+    ("uint64_of", -1, 5, 2), ("uint64_of", 0, 0, 2), ("uint64_of", 0, 2**63 - 1, 2), ("uint64_of", 3, 1, 0),
+    ("bool_of", 0, 3), ("bool_of", -1, 1), ("bool_of", 1, 1), ("bool_of", 1, 2), ("bool_of", 0, 2),
 ]
 
 
@@ -262,10 +399,12 @@ COMPILE_ERRORS = {
                         "not tuple[int, float]"),
     "size twice": ("np.random.random(3, size=3)", "random() got multiple values for argument 'size'"),
     "too many": ("np.random.normal(0.0, 1.0, 3, 4)", "normal() takes at most 3 arguments (4 given)"),
-    "int32 dtype": ("np.random.randint(0, 5, 3, np.int32)", "np.random.randint() draws int64 (dtype=int) only in "
-                    "jitcell: NumPy draws other integer dtypes with other generators"),
-    "uint8 dtype": ("np.random.randint(0, 5, dtype='uint8')", "np.random.randint() draws int64 (dtype=int) only in "
-                    "jitcell: NumPy draws other integer dtypes with other generators"),
+    "float dtype": ("np.random.randint(0, 5, 3, np.float32)", "the dtype of np.random.randint() must be an integer "
+                    "dtype or bool, not float32"),
+    "complex dtype": ("np.random.randint(0, 5, dtype=complex)", "the dtype of np.random.randint() must be an "
+                      "integer dtype or bool, not complex128"),
+    "unknown dtype": ("np.random.randint(0, 5, dtype='f2')", "the dtype of np.random.randint() must be an integer "
+                      "dtype or bool, not this"),
 }
 
 

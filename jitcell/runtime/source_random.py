@@ -443,3 +443,47 @@ def np_fill_randint(g: int, out: int, n: int, low: int, high: int) -> None:
     mask = np_mask(rng)
     for k in range(n):
         store64(out + 8 * k, low + np_bounded(g, rng, mask))
+
+
+def np_fill_randint_narrow(g: int, out: int, n: int, low: int, high: int, bits: int) -> int:
+    """randint(low, high, size, dtype) of 32, 16 or 8 bits, or bool (bits 1), for low < high in the
+    dtype's bounds: random_bounded_uint{bits}_fill (use_masked). 32 bits draws a word a value, as
+    64 does; narrower ones take their parts of one buffered word, lowest first, kept across the
+    fill's elements (a scalar draw is a fill of one: a word of its own). Stores each value in
+    bits // 8 bytes (bool: one) unless out is 0; returns the last."""
+    rng = high - 1 - low
+    full = (1 << bits) - 1
+    mask = np_mask(rng)
+    buf = 0
+    left = 0
+    value = low
+    for k in range(n):
+        v = 0
+        if rng != 0 and bits == 32:
+            v = mt_next(g)
+            if rng != full:
+                v = v & mask
+                while v > rng:
+                    v = mt_next(g) & mask
+        elif rng != 0:
+            v = rng + 1
+            while v > rng:
+                if left == 0:
+                    buf = mt_next(g)
+                    left = 32 // bits - 1
+                else:
+                    buf = buf >> bits
+                    left -= 1
+                v = buf & full
+                if rng != full:
+                    v = v & mask
+        value = low + v
+        if out != 0:
+            if bits == 32:
+                store32(out + 4 * k, value)
+            elif bits == 16:
+                store16(out + 2 * k, value)
+            else:
+                store8(out + k, value)
+    return value
+

@@ -14,14 +14,17 @@ dimensions) is the scalar draw's intrinsic with the size as one more argument an
 array as its type:
 
     np.random.normal(0.0, 1.0, (n, 3))  ->  Intrinsic("np.random.normal", (0.0, 1.0, (n, 3)), float[:, :])
+
+`randint(..., dtype=D)` of a dtype other than int64 is "np.random.randint:D" (an int, or a bool
+for bool), its array of dtype D.
 """
 
 from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import ERROR, FLOAT, INT, NONE, Array, List, Tuple, Type, VarTuple
-from jitcell.dtypes import MAX_NDIM
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, NONE, Array, List, Tuple, Type, VarTuple
+from jitcell.dtypes import DTYPES, MAX_NDIM
 
 from .host import CheckerHost
 
@@ -82,27 +85,30 @@ class RandomChecks(CheckerHost):
             supported = ", ".join(f"{module}.{name}" for name in table)
             return self.error(f"{shown} is not supported by jitcell (these are: {supported})", node.loc)
         size: S.Expr | None = None
+        dtype: str | None = None  # randint's, if given
         if module == "np.random" and member != "seed":
             split = self.numpy_size(member, node)
             if isinstance(split, T.Expr):
                 return split
-            node, size = split
+            node, size, dtype = split
         drawn = self.bind_draw(shown, member, table[member], node)
-        if size is None or drawn.type is ERROR:
+        if drawn.type is ERROR:
             return drawn
         assert isinstance(drawn, T.Intrinsic)
-        return self.sized_draw(drawn, size)
+        if dtype not in (None, "int64"):  # randint of another dtype: "np.random.randint:int32", a bool for bool's
+            drawn = T.Intrinsic(f"{drawn.name}:{dtype}", drawn.args, BOOL if dtype == "bool" else INT, drawn.loc)
+        return drawn if size is None else self.sized_draw(drawn, size, dtype)
 
-    def numpy_size(self, member: str, node: S.Call) -> tuple[S.Call, S.Expr | None] | T.Expr:
-        """The call without its size (and randint's dtype, which must be int64's), and the size:
-        None for a scalar draw (no size, or size=None)."""
+    def numpy_size(self, member: str, node: S.Call) -> tuple[S.Call, S.Expr | None, str | None] | T.Expr:
+        """The call without its size and randint's dtype; the size (None for a scalar draw: no
+        size, or size=None) and randint's dtype (None if not given)."""
         if member in ("rand", "randn"):
             if node.keywords:
                 return self.error(f"{member}() got an unexpected keyword argument '{node.keywords[0].name}'",
                                   node.keywords[0].loc)
             if not node.args:
-                return node, None
-            return S.Call(node.func, (), (), node.loc), S.Tuple(node.args, node.args[0].loc)
+                return node, None, None
+            return S.Call(node.func, (), (), node.loc), S.Tuple(node.args, node.args[0].loc), None
         at = _SIZE_AT[member]
         args, keywords = node.args, list(node.keywords)
         taken = {"size": args[at] if len(args) > at else None,
@@ -116,16 +122,18 @@ class RandomChecks(CheckerHost):
                     return self.error(f"{member}() got multiple values for argument '{kw.name}'", kw.loc)
                 taken[kw.name] = kw.value
                 keywords.remove(kw)
-        dtype = taken["dtype"]
-        if dtype is not None and self.dtype_argument(dtype) != "int64":
-            return self.error("np.random.randint() draws int64 (dtype=int) only in jitcell: NumPy draws other "
-                              "integer dtypes with other generators", dtype.loc)
+        dtype_node, dtype = taken["dtype"], None
+        if dtype_node is not None:
+            dtype = self.dtype_argument(dtype_node) or "?"
+            if dtype not in DTYPES or DTYPES[dtype].kind not in ("int", "bool"):
+                return self.error("the dtype of np.random.randint() must be an integer dtype or bool, not "
+                                  f"{dtype if dtype != '?' else 'this'}", dtype_node.loc)
         size = taken["size"]
         if isinstance(size, S.Const) and size.value is None:
             size = None
-        return S.Call(node.func, args[:at], tuple(keywords), node.loc), size
+        return S.Call(node.func, args[:at], tuple(keywords), node.loc), size, dtype
 
-    def sized_draw(self, drawn: T.Intrinsic, size_node: S.Expr) -> T.Expr:
+    def sized_draw(self, drawn: T.Intrinsic, size_node: S.Expr, dtype: str | None) -> T.Expr:
         """The draw with a size: a new array of that shape."""
         size = self.expr(size_node)
         t = size.type
@@ -134,10 +142,10 @@ class RandomChecks(CheckerHost):
         if isinstance(t, Tuple) and not 1 <= len(t.items) <= MAX_NDIM:
             return self.error(f"jitcell's arrays have 1 to {MAX_NDIM} dimensions", size.loc)
         if t is not INT and not (isinstance(t, Tuple) and all(i is INT for i in t.items)):
-            return self.error(f"the size of {drawn.name.rstrip('01')}() must be an int or a tuple of ints, not {t}",
-                              size.loc)
+            shown = drawn.name.partition(":")[0].rstrip("01")
+            return self.error(f"the size of {shown}() must be an int or a tuple of ints, not {t}", size.loc)
         ndim = len(t.items) if isinstance(t, Tuple) else 1
-        return T.Intrinsic(drawn.name, (*drawn.args, size), Array(drawn.type, ndim), drawn.loc)
+        return T.Intrinsic(drawn.name, (*drawn.args, size), Array(drawn.type, ndim, dtype), drawn.loc)
 
     def bind_draw(self, shown: str, member: str, signature: tuple[_Params, Type | None], node: S.Call) -> T.Expr:
         """The draw's arguments bound to its parameters and converted: its intrinsic."""
