@@ -100,6 +100,14 @@ def sized(seed: int, shape: tuple[int, int]) -> float[:, :]:
     return np.random.normal(0.0, 1.0, shape)
 
 
+def shifted(seed: int, xs: float[:]) -> float[:]:
+    np.random.seed(seed)
+    a = np.random.random(len(xs))
+    for i in range(len(a)):
+        a[i] += xs[i]
+    return a
+
+
 def seed(s: int) -> None:
     np.random.seed(s)
 
@@ -352,6 +360,14 @@ def test_randint_of_the_wider_dtypes(both, seed, dtype):
 def test_randint_of_bools(both, seed, n, low, high):
     kind, value = check(both, "bools", seed, n, low, high)
     assert kind == "value" and value[0].dtype == np.bool_
+
+
+def test_a_drawn_array_is_new(both):
+    """Writing into a drawn array writes no argument: a read-only array may be passed."""
+    xs = np.arange(5.0)
+    xs.flags.writeable = False
+    kind, value = check(both, "shifted", 4, xs)
+    assert kind == "value" and (xs == np.arange(5.0)).all()
 
 
 ERRORS = [
