@@ -438,11 +438,25 @@ def np_fill_normal(g: int, out: int, n: int, loc: float, scale: float) -> None:
 
 
 def np_fill_randint(g: int, out: int, n: int, low: int, high: int) -> None:
-    """randint(low, high, size) for low < high (or n == 0): the mask computed once."""
+    """randint(low, high, size) for low < high (or n == 0): the mask computed once; one masked word
+    a value below 2**32 - 1 (as np_bounded), the index in a register."""
     rng = high - 1 - low
     mask = np_mask(rng)
+    if rng <= 0 or rng >= 4294967295:
+        for k in range(n):
+            store64(out + 8 * k, low + np_bounded(g, rng, mask))
+        return
+    i = load64(g + 2496)
     for k in range(n):
-        store64(out + 8 * k, low + np_bounded(g, rng, mask))
+        v = rng + 1
+        while v > rng:
+            if i >= 624:
+                mt_refill(g)
+                i = 0
+            v = mt_temper(load32(g + 4 * i)) & mask
+            i += 1
+        store64(out + 8 * k, low + v)
+    store64(g + 2496, i)
 
 
 def np_fill_randint_narrow(g: int, out: int, n: int, low: int, high: int, bits: int) -> int:
