@@ -82,15 +82,18 @@ _OPERATIONS = {
     "np.random.seed": (lambda s: _numpy_state().seed(s), "np.random.seed({})"),
     "np.random.randint": (lambda a, b: _drawn(_numpy_state().randint, a, b), "np.random.randint({}, {})"),
     "np.random.randint1": (lambda n: _drawn(_numpy_state().randint, n), "np.random.randint({})"),
+    **{f"np.random.randint{one}:{dtype}": (lambda *bounds, d=dtype: _drawn(_numpy_state().randint, *bounds, dtype=d),
+                                            f"np.random.randint({{}}{', {}' * (one == '')}, dtype={dtype})")
+       for dtype in ("int32", "int16", "int8", "uint64", "uint32", "uint16", "uint8", "bool") for one in ("", "1")},
     "np.random.normal": (lambda a, b: _numpy_state().normal(a, b), "np.random.normal({}, {})"),
     "np.random.uniform": (lambda a, b: _numpy_state().uniform(a, b), "np.random.uniform({}, {})"),
 }
 
 
-def _drawn(draw: Callable, *args: int) -> int:
+def _drawn(draw: Callable, *args: int, **keywords: str) -> int:
     """A draw that compiled code found it cannot make: Python's error, or (a range of 2**64 ints,
     which Python can draw from) the limit of 64-bit ints."""
-    draw(*args)
+    draw(*args, **keywords)
     raise OverflowError(f"{draw.__name__}{args}: a range of 2**64 or more ints is beyond jitcell's 64-bit ints")
 
 
