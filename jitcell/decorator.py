@@ -67,7 +67,7 @@ __all__ = ["jit", "DecoratedFunction"]
 
 # The options of the generated code a decorator may set (the others belong to the kernel,
 # the runtime library and teaching mode); `first_line` is the def's line in the file.
-CODE_OPTIONS = ("opt", "wraparound", "boundscheck", "loop_versioning", "interrupt_checks")
+CODE_OPTIONS = ("opt", "wraparound", "boundscheck", "loop_versioning", "interrupt_checks", "parallel")
 
 _LOCK = threading.RLock()  # one compile at a time: compiles are rare, and callees come first
 _CALLED = re.compile(r"(?<![\w.])(?!\d)(\w+)\s*\(")  # a name before '(', as namespace.resolve scans
@@ -79,7 +79,7 @@ _MISSING = object()
 
 def jit(function: Callable | None = None, /, *, eager: bool = False, cache: bool = True, **options):
     """Compile a typed function with jitcell: `@jit`, `@jit(opt=3, wraparound=True, ...)` or
-    `jit(function, ...)`. Options: `opt` (0-3), `wraparound`, `boundscheck`, `loop_versioning`,
+    `jit(function, ...)`. Options: `opt` (0-3), `wraparound`, `boundscheck`, `loop_versioning`, `parallel`,
     `interrupt_checks` (compile_cell's, part of the cache key); `cache=False` builds in a
     temporary directory; `eager=True` compiles at the def instead of at the first call."""
     unknown = sorted(set(options) - set(CODE_OPTIONS))
