@@ -146,7 +146,6 @@ def _loop_problems(fn: T.Function, loop: T.ForRange, functions: dict[str, T.Func
     outside_reads, outside_assigned = _reads(fn.body), _assigned(fn.body)
     inside_reads, inside_assigned = _reads(loop.body), _assigned(loop.body)
     params = {name for name, _ in fn.signature.params}
-    reduced = {r.name for r in p.reductions}
     for name in p.private:
         if name == loop.var:
             continue
@@ -245,15 +244,11 @@ def _body_problems(body, functions: dict[str, T.Function], top: bool, in_functio
                                         "references, which is not thread-safe", loc))
         elif isinstance(n, T.Literal) and n.type is STR and id(n) in raise_args:
             continue
+        elif isinstance(getattr(n, "type", None), Type) and n.type not in _SCALARS:
+            found.append(Diagnostic(f"a value of type {n.type} in {where} is not supported: {_WHY}, and such "
+                                    "values are reference counted, which is not thread-safe", loc))
         elif isinstance(n, _EXPRESSIONS):
-            if n.type not in _SCALARS and not (isinstance(n, T.Local) and isinstance(n.type, Array)):
-                found.append(Diagnostic(f"a value of type {n.type} in {where} is not supported: {_WHY}, and "
-                                        "such values are reference counted, which is not thread-safe", loc))
-        elif isinstance(n, T.Assign):
-            for name, value in zip(n.names, n.values, strict=True):
-                if value.type not in _SCALARS:
-                    found.append(Diagnostic(f"assigning {value.type} to '{name}' in {where} is not supported: "
-                                            f"{_WHY}; only ints, floats, bools and complex numbers", loc))
+            continue
         elif not isinstance(n, _STATEMENTS) and not (in_function and isinstance(n, T.Return)):
             found.append(Diagnostic(f"{_describe(n)} in {where} is not supported: {_WHY}, and only scalar code, "
                                     "array elements and calls of such functions of the cell are thread-safe", loc))
@@ -262,7 +257,8 @@ def _body_problems(body, functions: dict[str, T.Function], top: bool, in_functio
 
 def _describe(node: object) -> str:
     names = {"Try": "a try statement", "ForEach": "this for loop (prange bodies loop over range() only)",
-             "ForArray": "a for loop over an array", "ForList": "a for loop over a list", "ForStr": "a for loop over a str",
+             "ForArray": "a for loop over an array", "ForList": "a for loop over a list",
+             "ForStr": "a for loop over a str",
              "ForDict": "a for loop over a dict", "Yield": "yield", "FString": "an f-string",
              "ArrayAssign": "assigning a slice", "ArrayInPlace": "an array operation in place",
              "SetGlobal": "assigning a module variable", "Unpack": "unpacking a tuple"}

@@ -42,6 +42,9 @@ class ParallelLowering(LowererHost):
     """Mixed into the function lowerer."""
 
     parallel_body = False  # lowering an outlined body: a prange in it runs serially
+    calls_left: ir.Value  # the calls still allowed (program.py's run), passed on to the chunks
+
+    def run(self) -> None: ...  # program.py: lower the whole function
 
     def parallel_range(self, node: T.ForRange) -> None:
         b, loc = self.b, node.loc
@@ -70,7 +73,8 @@ class ParallelLowering(LowererHost):
         b.cbranch(b.icmp_unsigned("==", count, i64(0)), end, run)
         b.position_at_end(run)
         threads = b.call(self.owner.runtime_function("pool_threads"), [])
-        chunks = _umin(b, _umin(b, count, b.mul(threads, i64(CHUNKS_PER_THREAD))), i64(MAX_CHUNKS))
+        per_thread = b.select(b.icmp_signed(">", threads, i64(1)), i64(CHUNKS_PER_THREAD), i64(1))  # 1: serial's order
+        chunks = _umin(b, _umin(b, count, b.mul(threads, per_thread)), i64(MAX_CHUNKS))
         fields = [start, step, count, chunks, self.calls_left, partials, *values, *init_values]
         for k, value in enumerate(fields):
             b.store(value, b.gep(ctx, [ir.Constant(I32, 0), ir.Constant(I32, k)]))
@@ -158,7 +162,8 @@ class ParallelLowering(LowererHost):
         lowerer.run()
         return impl, returns
 
-    def chunk_function(self, impl: ir.Function, ctx_type: ir.LiteralStructType, returns: Type, extra: int) -> ir.Function:
+    def chunk_function(self, impl: ir.Function, ctx_type: ir.LiteralStructType, returns: Type,
+                       extra: int) -> ir.Function:
         """`i64 chunk(i64 ctx, i64 c, i64 unused)`: chunk c of the loop (its status), as the pool calls it."""
         module = self.owner.module
         fn = ir.Function(module, ir.FunctionType(I64, [I64, I64, I64]), f"{impl.name}.chunk")
