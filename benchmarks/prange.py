@@ -85,7 +85,7 @@ def main() -> None:
             abs(values["jitcell parallel"] - reference) <= 1e-12 * abs(reference), (kernel, values)
         for system in ("jitcell serial", "Numba parallel", "Numba serial"):
             np.testing.assert_array_equal(outs[system], outs["jitcell parallel"])
-        calls = {system: (lambda f=functions[system][kernel], s=system: call(f, s)) for system in SYSTEMS}
+        calls = {system: (lambda f=functions[system][kernel], s=system, c=call: c(f, s)) for system in SYSTEMS}
         times = interleaved(calls, samples=7, sample_seconds=0.3)
         rows.append({"kernel": kernel, "n": n, **times})
     info = machine(numba=numba.__version__, threads=str(jitcell.get_num_threads()))
