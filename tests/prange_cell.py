@@ -3,6 +3,8 @@ and without parallel=True. Each function's value must be CPython's."""
 
 from __future__ import annotations
 
+import math
+
 from jitcell import prange
 
 
@@ -154,3 +156,38 @@ def signed_sum(a: float[:]) -> float:
     for i in prange(len(a)):
         s += a[i]
     return s
+
+
+def mathy(a: float[:], out: float[:]) -> float:
+    s = 0.0
+    for i in prange(len(a)):
+        x = math.sqrt(a[i]) + math.sin(a[i]) * abs(a[i] - 0.5)
+        out[i] = x
+        if x > 1.0:
+            s = s + x
+        else:
+            s = 0.5 * x + s
+    return s
+
+
+def grid_update(m: float[:, :], k: int) -> float:
+    for i in prange(m.shape[0]):
+        for j in range(m.shape[1]):
+            m[i, j] += i * k - j
+    return m[m.shape[0] - 1, m.shape[1] - 1]
+
+
+def count_from(n: int, s: int) -> int:
+    for i in prange(n):
+        if i % 7 == 3:
+            s += 2
+    return s
+
+
+def walked(n: int):
+    for i in prange(n):
+        yield i * i
+
+
+def from_generator(n: int) -> int:
+    return sum(walked(n))

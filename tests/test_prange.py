@@ -57,7 +57,8 @@ CALLS = [
     ("between", lambda d: (-1000, 999)), ("between", lambda d: (7, 8)),
     ("product", lambda d: (61,)), ("extremes", lambda d: (5000,)), ("extremes", lambda d: (1,)),
     ("float_extremes", lambda d: (d["a"],)), ("counted", lambda d: (d["flags"],)),
-    ("nested", lambda d: (37, 41)), ("repeated", lambda d: (10_001, 7)),
+    ("nested", lambda d: (37, 41)), ("repeated", lambda d: (10_001, 7)), ("count_from", lambda d: (1000, -5)),
+    ("from_generator", lambda d: (300,)),  # a prange in a generator function runs serially
 ]
 
 
@@ -75,13 +76,15 @@ def test_array_writes_are_python_s(compiled):
         for name, make in (("scaled", lambda x: (x["a"], np.zeros_like(x["a"]), 1.7)),
                            ("calls", lambda x: (x["a"], np.zeros_like(x["a"]))),
                            ("stencil", lambda x: (x["grid"], np.zeros_like(x["grid"]))),
-                           ("updated", lambda x: (x["flags"],))):
+                           ("updated", lambda x: (x["flags"],)),
+                           ("mathy", lambda x: (x["a"], np.zeros_like(x["a"]))),
+                           ("grid_update", lambda x: (x["grid"], 3))):
             got_args, want_args = make(d), make(e)
             got = compiled[mode][name](*got_args)
             want = compiled["python"][name](*want_args)
             assert math.isclose(got, want, rel_tol=1e-12)
             for got_array, want_array in zip(got_args, want_args, strict=True):
-                if isinstance(got_array, np.ndarray):
+                if isinstance(got_array, np.ndarray):  # elementwise: the same operations, the same bits
                     np.testing.assert_array_equal(got_array, want_array)
 
 
@@ -249,13 +252,18 @@ REFUSED = [
     ("    for i in prange(n):\n        a = b\n", "the array 'b' can be used"),
     ("    for i in prange(n):\n        t += len(str(i))\n", "str"),
     ("    for i in prange(n):\n        t += i\n    else:\n        t = 0\n", "else clause"),
+    ("    for i in prange(n):\n        t += chatty(i)\n", "chatty() cannot run in a prange loop: print()"),
+    ("    for i in prange(n):\n        t += first(b)\n", "first() takes 'x' of type float[:]"),
+    ("    for i in prange(n):\n        t += len(name)\n", "cannot read 'name' (str)"),
 ]
 
 
 @pytest.mark.parametrize("body, message", REFUSED, ids=[m.split(" ")[0] for _, m in REFUSED])
 def test_what_threads_cannot_share_is_a_compile_error(body, message):
-    source = ("from jitcell import prange\n\ndef f(n: int, b: float[:]) -> int:\n    t = 0\n    a = b\n" + body
-              + "    return t\n")
+    helpers = ("def chatty(i: int) -> int:\n    print(i)\n    return i\n\n"
+               "def first(x: float[:]) -> int:\n    return int(x[0])\n\n")
+    source = ("from jitcell import prange\n\n" + helpers + "def f(n: int, b: float[:]) -> int:\n    t = 0\n    a = b\n"
+              "    name = 'x'\n" + body + "    return t\n")
     jitcell.compile_cell(source)  # without parallel, prange is range: Python's semantics
     with pytest.raises(jitcell.CompileError, match=re.escape(message)):
         jitcell.compile_cell(source, parallel=True)

@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from jitcell.errors import Diagnostic, Loc
 
 from . import typed as T
-from .types import BOOL, COMPLEX, FLOAT, INT, NONE, STR, Array, Type
+from .types import FLOAT, INT, STR, Array, Generator, Type, has_heap_parts
 
 __all__ = ["Reduction", "Plan", "plan", "problems", "parallel_loops", "REDUCTION_OPS"]
 
-_SCALARS = (INT, FLOAT, BOOL, COMPLEX)
 REDUCTION_OPS = ("+", "*", "min", "max")
 _WHY = "under parallel=True the iterations run on several threads at once"
 
@@ -133,6 +132,8 @@ def problems(functions: tuple[T.Function, ...]) -> list[Diagnostic]:
     by_name = {f.name: f for f in functions}
     found: list[Diagnostic] = []
     for fn in functions:
+        if isinstance(fn.signature.returns, Generator):
+            continue  # its prange loops run serially (lower/parallel.py): it may resume on any thread
         for loop in parallel_loops(fn.body):
             found.extend(_loop_problems(fn, loop, by_name))
     return found
@@ -161,10 +162,10 @@ def _loop_problems(fn: T.Function, loop: T.ForRange, functions: dict[str, T.Func
         found.append(Diagnostic(f"'{loop.var}' is read after the prange loop that assigns it: each thread has its "
                                 "own, so after the loop it has no value (name another variable)", var_reads_outside))
     for name, t in p.captured:
-        if not (t in _SCALARS or isinstance(t, Array)):
-            found.append(Diagnostic(f"a prange loop can read '{name}' ({t}) only if it is an int, float, bool, "
-                                    f"complex or a NumPy array: {_WHY}, and other values are reference counted, "
-                                    "which is not thread-safe", loop.loc))
+        if has_heap_parts(t) and not isinstance(t, Array):
+            found.append(Diagnostic(f"a prange loop cannot read '{name}' ({t}): {_WHY}, and such values are "
+                                    "reference counted, which is not thread-safe (numbers, tuples of them and "
+                                    "NumPy arrays can be read)", loop.loc))
     for r in p.reductions:
         if r.name in params or outside_assigned.get(r.name, 0) > inside_assigned.get(r.name, 0):
             continue
@@ -209,7 +210,8 @@ def _reads_outside_own_loops(stmts, name: str, skip: T.ForRange) -> Loc | None:
 _STATEMENTS = (T.Assign, T.If, T.While, T.ForRange, T.Continue, T.Break, T.Eval, T.ArraySet, T.ArrayUpdate,
                T.Assert, T.Raise)
 _EXPRESSIONS = (T.Literal, T.Local, T.Unary, T.Binary, T.Compare, T.Logical, T.Conditional, T.Convert, T.Intrinsic,
-                T.ArrayItem, T.ArrayDim, T.Hole, T.CallCell, T.ElementValue)
+                T.ArrayItem, T.ArrayDim, T.ArrayShape, T.Hole, T.CallCell, T.ElementValue, T.MakeTuple, T.TupleItem,
+                T.TupleIndex, T.Reduce, T.IterLength, T.RangeIter, T.NoneValue, T.Wrap, T.Unwrap, T.IsNone)
 
 
 def _body_problems(body, functions: dict[str, T.Function], top: bool, in_function: bool = False,
@@ -218,7 +220,8 @@ def _body_problems(body, functions: dict[str, T.Function], top: bool, in_functio
     seen = set() if seen is None else seen
     found: list[Diagnostic] = []
     borrowed = {id(n.array) for n in T.walk(body)
-                if isinstance(n, (T.ArrayItem, T.ArrayDim, T.ArraySet, T.ArrayUpdate)) and isinstance(n.array, T.Local)}
+                if isinstance(n, (T.ArrayItem, T.ArrayDim, T.ArrayShape, T.ArraySet, T.ArrayUpdate))
+                and isinstance(n.array, T.Local)}
     raise_args = {id(a) for n in T.walk(body) if isinstance(n, T.Raise) for a in n.args}
     where = "a function a prange loop calls" if in_function else "a prange loop"
     for n in T.walk(body):
@@ -229,7 +232,7 @@ def _body_problems(body, functions: dict[str, T.Function], top: bool, in_functio
             found.append(Diagnostic(f"print() in {where} is not supported: {_WHY}; print after the loop", loc))
         elif isinstance(n, T.Return) and not in_function:
             found.append(Diagnostic(f"return in a prange loop is not supported: {_WHY}", loc))
-        elif isinstance(n, T.Return) and (n.value is None or n.value.type in _SCALARS):
+        elif isinstance(n, T.Return) and (n.value is None or not has_heap_parts(n.value.type)):
             continue
         elif isinstance(n, T.Break) and top and _breaks_prange(body, n):
             found.append(Diagnostic(f"break out of a prange loop is not supported: {_WHY}", loc))
@@ -244,7 +247,7 @@ def _body_problems(body, functions: dict[str, T.Function], top: bool, in_functio
                                         "references, which is not thread-safe", loc))
         elif isinstance(n, T.Literal) and n.type is STR and id(n) in raise_args:
             continue
-        elif isinstance(getattr(n, "type", None), Type) and n.type not in _SCALARS:
+        elif isinstance(getattr(n, "type", None), Type) and has_heap_parts(n.type):
             found.append(Diagnostic(f"a value of type {n.type} in {where} is not supported: {_WHY}, and such "
                                     "values are reference counted, which is not thread-safe", loc))
         elif isinstance(n, _EXPRESSIONS):
@@ -283,10 +286,10 @@ def _callee_problem(call: T.CallCell, functions: dict[str, T.Function], seen: se
     seen.add(name)
     fn = functions[name]
     for pname, t in fn.signature.params:
-        if t not in _SCALARS:
-            return (f"{name}() takes '{pname}' of type {t}: a prange loop calls only functions of ints, floats, "
-                    f"bools and complex numbers ({_WHY})")
-    if fn.signature.returns not in (*_SCALARS, NONE):
+        if has_heap_parts(t):
+            return (f"{name}() takes '{pname}' of type {t}: a prange loop calls only functions of numbers "
+                    f"and tuples of them ({_WHY}, and {t} is reference counted)")
+    if has_heap_parts(fn.signature.returns) or isinstance(fn.signature.returns, Generator):
         return f"{name}() returns {fn.signature.returns}: a prange loop calls only functions that return a number"
     inner = _body_problems(fn.body, functions, top=False, in_function=True, seen=seen)
     if inner:

@@ -950,7 +950,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
 
     def for_range(self, node: T.ForRange) -> None:
         """`for v in range(a, b, s)` counts iterations, so no bound can overflow."""
-        if node.parallel and not self.parallel_body:
+        if node.parallel and not self.parallel_body and self.coroutine is None:  # (a generator's: serial)
             self.parallel_range(node)  # lower/parallel.py
             return
         b = self.b
