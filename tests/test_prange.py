@@ -269,30 +269,36 @@ def test_what_threads_cannot_share_is_a_compile_error(body, message):
         jitcell.compile_cell(source, parallel=True)
 
 
+SPIN = textwrap.dedent('''
+    from jitcell import prange
+
+    def spin(n: int, rounds: int, first: int) -> int:
+        s = 0
+        for i in prange(n):
+            k = 0
+            limit = first if i == 0 else rounds
+            while k < limit:
+                k += 1 + i % 2
+            s += k
+        return s
+''')
+
+
 @pytest.mark.timeout(60, method="thread")
 @pytest.mark.skipif(not interrupts.supported(), reason="SIGINT handler for Linux x86-64/AArch64")
-def test_sigint_stops_every_thread_within_a_second():
-    lib = jitcell.compile_cell(textwrap.dedent('''
-        from jitcell import prange
-
-        def spin(n: int, rounds: int) -> int:
-            s = 0
-            for i in prange(n):
-                k = 0
-                while k < rounds:
-                    k += 1 + i % 2
-                s += k
-            return s
-    '''), parallel=True)
-    spin = lib.functions["spin"]
-    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+@pytest.mark.parametrize("n, first", [(64, 10**15), (THREADS, 10**8)], ids=["in-a-chunk", "while-waiting"])
+def test_sigint_stops_every_thread_within_a_second(compiled, n, first):
+    """The main thread notices the signal in its own chunk (every chunk endless), or, its one chunk
+    done (the first, short), while it waits for the workers' endless ones."""
+    spin = jitcell.compile_cell(SPIN, parallel=True).functions["spin"]
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
-        spin(64, 10**15)
+        spin(n, 10**15, first)
     timer.join()
-    assert time.monotonic() - started - 0.3 < 1.0
-    assert spin(64, 1000) == sum(1000 if i % 2 else 1000 for i in range(64))  # the pool works on
+    assert time.monotonic() - started - 1.0 < 1.0
+    assert spin(n, 1000, 1000) == n * 1000  # every thread stopped: the pool takes the next loop
 
 
 @pytest.mark.timeout(120, method="thread")
