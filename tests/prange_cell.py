@@ -191,3 +191,14 @@ def walked(n: int):
 
 def from_generator(n: int) -> int:
     return sum(walked(n))
+
+
+def two_loops(a: float[:], out: float[:]) -> float:
+    for i in prange(len(a)):
+        t = a[i] * 2.0
+        out[i] = t
+    s = 0.0
+    for i in prange(len(a)):
+        t = out[i] + 1.0
+        s += t
+    return s

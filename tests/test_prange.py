@@ -78,7 +78,8 @@ def test_array_writes_are_python_s(compiled):
                            ("stencil", lambda x: (x["grid"], np.zeros_like(x["grid"]))),
                            ("updated", lambda x: (x["flags"],)),
                            ("mathy", lambda x: (x["a"], np.zeros_like(x["a"]))),
-                           ("grid_update", lambda x: (x["grid"], 3))):
+                           ("grid_update", lambda x: (x["grid"], 3)),
+                           ("two_loops", lambda x: (x["a"], np.zeros_like(x["a"])))):
             got_args, want_args = make(d), make(e)
             got = compiled[mode][name](*got_args)
             want = compiled["python"][name](*want_args)
@@ -332,3 +333,22 @@ def test_sigint_in_a_real_process():
     lines = done.stdout.splitlines()
     assert lines[0] == "ready 80" and lines[-1] == "again 80", (done.stdout, done.stderr)
     assert lines[1].startswith("interrupted after") and float(lines[1].split()[-1]) < 1.0
+
+
+def test_a_value_carried_between_iterations_is_unbound_in_a_later_chunk():
+    source = textwrap.dedent('''
+        from jitcell import prange
+
+        def carried(a: float[:], out: float[:]) -> int:
+            for i in prange(1, len(a)):
+                if i > 1:
+                    out[i] = t
+                t = a[i]
+            return 0
+    ''')
+    a = np.arange(1000.0)
+    serial = np.zeros(1000)
+    assert jitcell.compile_cell(source).functions["carried"](a, serial) == 0
+    np.testing.assert_array_equal(serial[2:], a[1:-1])  # Python's: the previous iteration's value
+    with pytest.raises(UnboundLocalError, match="'t'"):  # a chunk's first iteration has none
+        jitcell.compile_cell(source, parallel=True).functions["carried"](a, np.zeros(1000))

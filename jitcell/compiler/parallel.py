@@ -150,8 +150,13 @@ def _loop_problems(fn: T.Function, loop: T.ForRange, functions: dict[str, T.Func
     for name in p.private:
         if name == loop.var:
             continue
-        used_outside = outside_reads.get(name, 0) > inside_reads.get(name, 0) or name in params or \
-            outside_assigned.get(name, 0) > inside_assigned.get(name, 0)
+        # another prange loop that assigns it has its own too: those uses are not this loop's business
+        elsewhere = [other.body for other in parallel_loops(fn.body)
+                     if other is not loop and name in _assigned(other.body)]
+        reads_elsewhere, assigned_elsewhere = _reads(elsewhere), _assigned(elsewhere)
+        used_outside = name in params or \
+            outside_reads.get(name, 0) > inside_reads.get(name, 0) + reads_elsewhere.get(name, 0) or \
+            outside_assigned.get(name, 0) > inside_assigned.get(name, 0) + assigned_elsewhere.get(name, 0)
         if used_outside:
             found.append(Diagnostic(
                 f"the prange loop assigns '{name}', which the function also uses outside the loop: {_WHY}, and "
