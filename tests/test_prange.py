@@ -249,7 +249,7 @@ REFUSED = [
     ("    for i in prange(n):\n        if i == 3:\n            return i\n", "return in a prange loop"),
     ("    for i in prange(n):\n        if i == 3:\n            break\n", "break out of a prange loop"),
     ("    for i in prange(n):\n        xs = [i]\n", "list[int]"),
-    ("    for i in prange(n):\n        t += 1\n    return i\n", "'i' is read after the prange loop"),
+    ("    for i in prange(n):\n        t += 1\n    return i\n", "'i' is read outside the prange loop"),
     ("    for i in prange(n):\n        a = b\n", "the array 'b' can be used"),
     ("    for i in prange(n):\n        t += len(str(i))\n", "str"),
     ("    for i in prange(n):\n        t += i\n    else:\n        t = 0\n", "else clause"),
