@@ -165,7 +165,8 @@ def _loop_problems(fn: T.Function, loop: T.ForRange, functions: dict[str, T.Func
     var_reads_outside = _reads_outside_own_loops(fn.body, loop.var, loop)
     if var_reads_outside is not None:
         found.append(Diagnostic(f"'{loop.var}' is read outside the prange loop that assigns it: each thread has "
-                                "its own, so after the loop it has no value (name another variable)", var_reads_outside))
+                                "its own, so after the loop it has no value (name another variable)",
+                                var_reads_outside))
     for name, t in p.captured:
         if has_heap_parts(t) and not isinstance(t, Array):
             found.append(Diagnostic(f"a prange loop cannot read '{name}' ({t}): {_WHY}, and such values are "
