@@ -32,15 +32,20 @@ THREADS = 4  # more than this machine's cores: chunks interleave and wait for ea
 
 @pytest.fixture(scope="module")
 def compiled():
+    previous = os.environ.get(parallel.NUM_THREADS_ENV)
     if not parallel._started:  # the pool is made when the first parallel library loads
         os.environ[parallel.NUM_THREADS_ENV] = str(THREADS)
     namespace: dict = {}
     exec(compile(SOURCE, str(CELL_PATH), "exec"), namespace)  # CPython's own
-    return {
+    yield {
         "python": namespace,
         "parallel": jitcell.compile_cell(SOURCE, parallel=True).functions,
         "serial": jitcell.compile_cell(SOURCE).functions,
     }
+    if previous is None:
+        os.environ.pop(parallel.NUM_THREADS_ENV, None)
+    else:
+        os.environ[parallel.NUM_THREADS_ENV] = previous
 
 
 def _arrays(seed: int) -> dict:
@@ -146,7 +151,7 @@ def test_exceptions_under_repetition_are_always_the_lowest(compiled):
 def test_the_pool_is_made_once_and_reused(compiled):
     f = compiled["parallel"]["squares"]
     before = threading.active_count()
-    assert parallel.threads() == THREADS or parallel.threads() == parallel.configured_threads()
+    assert parallel.threads() == parallel.size()
     assert all(f(k) == sum(i * i for i in range(k)) for k in range(3000))
     assert threading.active_count() == before
     assert sum(1 for t in threading.enumerate() if t.name.startswith("jitcell-pool-")) == parallel.threads() - 1
@@ -213,7 +218,7 @@ def test_one_thread_gives_the_same_results(compiled):
         assert compiled["parallel"]["float_sum"](d["a"]) == compiled["serial"]["float_sum"](d["a"])
         assert compiled["parallel"]["squares"](10_000) == compiled["python"]["squares"](10_000)
     finally:
-        jitcell.set_num_threads(parallel.configured_threads())
+        jitcell.set_num_threads(parallel.size())  # all of the pool's threads again
     with pytest.raises(ValueError, match="number of threads"):
         jitcell.set_num_threads(0)
 
@@ -352,3 +357,24 @@ def test_a_value_carried_between_iterations_is_unbound_in_a_later_chunk():
     np.testing.assert_array_equal(serial[2:], a[1:-1])  # Python's: the previous iteration's value
     with pytest.raises(UnboundLocalError, match="'t'"):  # a chunk's first iteration has none
         jitcell.compile_cell(source, parallel=True).functions["carried"](a, np.zeros(1000))
+
+
+@pytest.mark.timeout(60, method="thread")
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_forked_child_has_a_pool_of_its_own(compiled):
+    f = compiled["parallel"]["repeated"]
+    expected = compiled["python"]["repeated"](5000, 3)
+    assert f(5000, 3) == expected  # the parent's pool exists and has worked
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the parent's worker threads do not exist here: a new pool, new threads
+        try:
+            names = [t.name for t in threading.enumerate() if t.name.startswith("jitcell-pool-")]
+            os.write(write, f"{f(5000, 3)} {len(names)}".encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        value, workers = pipe.read().split()
+    os.waitpid(child, 0)
+    assert int(value) == expected and int(workers) == parallel.size() - 1

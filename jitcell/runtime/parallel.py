@@ -22,7 +22,7 @@ import threading
 from jitcell import runtime
 from jitcell.runtime import callbacks
 
-__all__ = ["start", "threads", "set_num_threads", "get_num_threads", "NUM_THREADS_ENV"]
+__all__ = ["start", "threads", "size", "set_num_threads", "get_num_threads", "NUM_THREADS_ENV"]
 
 NUM_THREADS_ENV = "JITCELL_NUM_THREADS"
 _CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64, ctypes.c_int64)
@@ -30,6 +30,7 @@ _parked: dict[tuple[int, int], BaseException | None] = {}  # (job, chunk) -> its
 _lock = threading.Lock()
 _workers: list[threading.Thread] = []
 _started = False
+_size = 1  # the pool's threads, the caller's included
 
 
 def _park(job: int, chunk: int, _unused: int) -> None:
@@ -68,7 +69,7 @@ def configured_threads() -> int:
 
 def start() -> None:
     """Make the pool and start its threads, once per process (again in a forked child)."""
-    global _started
+    global _started, _size
     if _started:
         return
     with _lock:
@@ -84,6 +85,7 @@ def start() -> None:
                 thread = threading.Thread(target=worker, args=(k,), name=f"jitcell-pool-{k}", daemon=True)
                 thread.start()
                 _workers.append(thread)
+        _size = workers + 1
         _started = True
         if not _forking_registered:
             _register_fork()
@@ -115,10 +117,15 @@ def threads() -> int:
     return int(runtime.call("pool_threads"))
 
 
+def size() -> int:
+    """The pool's threads (the caller's included): the most set_num_threads may ask for."""
+    start()
+    return _size
+
+
 def set_num_threads(count: int) -> None:
     """Use `count` threads (1 to the pool's size) in the parallel loops that start from now on."""
-    start()
-    limit = configured_threads()
+    limit = size()
     if not isinstance(count, int) or not 1 <= count <= limit:
         raise ValueError(f"the number of threads must be an int from 1 to {limit}, not {count!r}")
     runtime.call("pool_use", count - 1)
