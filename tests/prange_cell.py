@@ -202,3 +202,13 @@ def two_loops(a: float[:], out: float[:]) -> float:
         t = out[i] + 1.0
         s += t
     return s
+
+
+def raises(n: int, k: int, m: int) -> int:
+    s = 0
+    for i in prange(n):
+        if i >= k and i % m == 0:
+            raise ValueError("iteration", i)
+        assert i < n - 1 or k < n, "the last one"
+        s += i
+    return s

@@ -123,7 +123,8 @@ ERRORS = [
     ("fails_at", lambda d: (d["a"], 5000, 7)), ("fails_at", lambda d: (d["a"], 0, 1)),
     ("fails_at", lambda d: (d["a"], 99_000, 13)), ("divides", lambda d: (100_000, 70_000)),
     ("divides", lambda d: (100_000, 3)), ("overflows", lambda d: (100_000, 70_000)),
-    ("overflows", lambda d: (100_000, 1)),
+    ("overflows", lambda d: (100_000, 1)), ("raises", lambda d: (100_000, 777, 1000)),
+    ("raises", lambda d: (100_000, 10**6, 1)),  # only the assert of the last iteration fails
 ]
 
 
