@@ -10,6 +10,7 @@ machine with other work running, threads compete for the same cores and the spee
 
 - sum_squares: s += a[i] * a[i] over 10**7 float64 (memory bound: 80 MB read once).
 - stencil: a 5-point 2-D stencil over 2000 x 2000, rows in prange, columns in an inner loop.
+- heavy: 20 sin and exp per element of 200,000 (compute bound: where threads help most).
 - tiny: prange over 4 iterations with a trivial body: the cost of a parallel loop itself.
 """
 
@@ -27,6 +28,9 @@ from side_by_side import RESULTS, interleaved, machine, results_table
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 SOURCE = '''\
+import math
+
+
 def sum_squares(a: float[:]) -> float:
     s = 0.0
     for i in prange(len(a)):
@@ -41,6 +45,16 @@ def stencil(grid: float[:, :], out: float[:, :]) -> float:
         for j in range(1, cols - 1):
             out[i, j] = 0.25 * (grid[i - 1, j] + grid[i + 1, j] + grid[i, j - 1] + grid[i, j + 1])
     return out[rows // 2, cols // 2]
+
+
+def heavy(a: float[:], out: float[:]) -> float:
+    for i in prange(len(a)):
+        x = a[i]
+        acc = 0.0
+        for k in range(20):
+            acc += math.sin(x + k) * math.exp(-x * k * 0.01)
+        out[i] = acc
+    return out[0]
 
 
 def tiny(n: int) -> int:
@@ -62,19 +76,22 @@ def main() -> None:
     import jitcell
 
     load_before = uptime()
-    cell = "from jitcell import prange\n\n\n" + SOURCE
+    cell = "from jitcell import prange\n" + SOURCE
     parallel = jitcell.compile_cell(cell, parallel=True).functions
     serial = jitcell.compile_cell(cell).functions
     namespace: dict = {"prange": numba.prange}
     exec(compile(SOURCE, "numba_source", "exec"), namespace)
-    numba_parallel = {name: numba.njit(parallel=True)(namespace[name]) for name in ("sum_squares", "stencil", "tiny")}
-    numba_serial = {name: numba.njit(namespace[name]) for name in ("sum_squares", "stencil", "tiny")}
+    kernels = ("sum_squares", "stencil", "heavy", "tiny")
+    numba_parallel = {name: numba.njit(parallel=True)(namespace[name]) for name in kernels}
+    numba_serial = {name: numba.njit(namespace[name]) for name in kernels}
     rng = np.random.default_rng(0)
     a = rng.random(10**7)
     grid = rng.random((2000, 2000))
     outs = {system: np.zeros_like(grid) for system in SYSTEMS}
+    small = rng.random(200_000)
+    heavy_outs = {system: np.zeros_like(small) for system in SYSTEMS}
     cases = [("sum_squares", 10**7, lambda f, s: f(a)), ("stencil", 2000 * 2000, lambda f, s: f(grid, outs[s])),
-             ("tiny", 4, lambda f, s: f(4))]
+             ("heavy", 200_000, lambda f, s: f(small, heavy_outs[s])), ("tiny", 4, lambda f, s: f(4))]
     functions = {"jitcell parallel": parallel, "jitcell serial": serial, "Numba parallel": numba_parallel,
                  "Numba serial": numba_serial}
     rows = []
@@ -83,8 +100,8 @@ def main() -> None:
         reference = values["jitcell serial"]
         assert values["jitcell parallel"] == reference if kernel != "sum_squares" else \
             abs(values["jitcell parallel"] - reference) <= 1e-12 * abs(reference), (kernel, values)
-        for system in ("jitcell serial", "Numba parallel", "Numba serial"):
-            np.testing.assert_array_equal(outs[system], outs["jitcell parallel"])
+        np.testing.assert_array_equal(outs["jitcell serial"], outs["jitcell parallel"])
+        np.testing.assert_array_equal(heavy_outs["jitcell serial"], heavy_outs["jitcell parallel"])
         calls = {system: (lambda f=functions[system][kernel], s=system, c=call: c(f, s)) for system in SYSTEMS}
         times = interleaved(calls, samples=7, sample_seconds=0.3)
         rows.append({"kernel": kernel, "n": n, **times})
