@@ -379,3 +379,21 @@ def test_a_forked_child_has_a_pool_of_its_own(compiled):
         value, workers = pipe.read().split()
     os.waitpid(child, 0)
     assert int(value) == expected and int(workers) == parallel.size() - 1
+
+
+def test_a_reduction_of_an_unbound_variable_raises_python_s_error():
+    source = textwrap.dedent('''
+        from jitcell import prange
+
+        def f(n: int, c: bool) -> int:
+            if c:
+                s = 0
+            for i in prange(n):
+                s += i
+            return s
+    ''')
+    for parallel_loops in (False, True):
+        f = jitcell.compile_cell(source, parallel=parallel_loops).functions["f"]
+        assert f(10, True) == 45
+        with pytest.raises(UnboundLocalError, match="'s'"):
+            f(10, False)

@@ -60,6 +60,9 @@ class ParallelLowering(LowererHost):
         captured = [(name, t) for name, t in p.captured]
         values = [self.bound_value(name, t, loc) for name, t in captured]
         init_values = [self.bound_value(r.name, r.type, r.loc) for r in inits]
+        for r in p.reductions:  # unbound before the loop: UnboundLocalError, as the first `s += x` raises
+            if r.op in ("+", "*"):
+                self.bound_value(r.name, r.type, r.loc)
         impl, returns = self.outline(p, node, captured, inits)
         ctx_type = ir.LiteralStructType([I64, I64, I64, I64, I32, _PTR] + [llvm_type(t) for _, t in captured]
                                         + [llvm_type(r.type) for r in inits])
