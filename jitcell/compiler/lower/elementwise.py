@@ -16,10 +16,11 @@ from collections.abc import Callable
 
 from llvmlite import ir
 
-from jitcell.compiler.types import BOOL, FLOAT, INT, Type
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Type
 from jitcell.dtypes import DTYPES
 
 from .arith import F64, I1, I64, Arith
+from .complex_elements import complex_element
 
 __all__ = ["element_operation", "narrowed"]
 
@@ -54,6 +55,8 @@ def element_operation(arith: Arith, op: str, args: list[ir.Value], types: list[T
     """One element of `op` over `args` (of element types `types`), as NumPy computes it.
     `negative_power(condition)` raises NumPy's ValueError where condition holds."""
     b = arith.b
+    if result is COMPLEX or COMPLEX in types:
+        return complex_element(arith, op, args, types, result)
     t = types[0] if types else result
     match op:
         case "cast":

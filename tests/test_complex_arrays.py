@@ -1,0 +1,280 @@
+"""Whole-array expressions over complex128 arrays, against NumPy bit for bit: the operators with
+arrays and scalars (broadcast), np.abs, np.conj, np.real, np.imag, np.sqrt, np.exp, in-place
+forms, comparisons, np.where, np.minimum; over random values and every pair of special values
+(zeros of both signs, subnormals, huge values, infinities, NaN). The CompileErrors of what NumPy
+refuses name NumPy's words."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pytest
+
+import jitcell
+from jitcell import CompileError
+
+CELL = textwrap.dedent("""\
+    import numpy as np
+
+    def fma_expr(a: complex[:], b: complex[:], c: complex[:]) -> complex[:]:
+        return a * b + c
+
+    def add(a: complex[:], b: complex[:]) -> complex[:]:
+        return a + b
+
+    def sub(a: complex[:], b: complex[:]) -> complex[:]:
+        return a - b
+
+    def mul(a: complex[:], b: complex[:]) -> complex[:]:
+        return a * b
+
+    def div(a: complex[:], b: complex[:]) -> complex[:]:
+        return a / b
+
+    def power(a: complex[:], b: complex[:]) -> complex[:]:
+        return a ** b
+
+    def power_int(a: complex[:], n: int) -> complex[:]:
+        return a ** n
+
+    def power_float(a: complex[:], x: float) -> complex[:]:
+        return a ** x
+
+    def square(a: complex[:]) -> complex[:]:
+        return a ** 2
+
+    def neg(a: complex[:]) -> complex[:]:
+        return -a
+
+    def absolute(a: complex[:]) -> float[:]:
+        return np.abs(a)
+
+    def conj(a: complex[:]) -> complex[:]:
+        return np.conj(a) + np.conjugate(a)
+
+    def parts(a: complex[:]) -> float[:]:
+        return np.real(a) * 2.0 - np.imag(a)
+
+    def attributes(a: complex[:]) -> float[:]:
+        return a.real - a.imag
+
+    def sqrt(a: complex[:]) -> complex[:]:
+        return np.sqrt(a)
+
+    def exp(a: complex[:]) -> complex[:]:
+        return np.exp(a)
+
+    def eq(a: complex[:], b: complex[:]) -> bool[:]:
+        return a == b
+
+    def ne(a: complex[:], b: complex[:]) -> bool[:]:
+        return a != b
+
+    def lt(a: complex[:], b: complex[:]) -> bool[:]:
+        return a < b
+
+    def ge(a: complex[:], b: complex[:]) -> bool[:]:
+        return a >= b
+
+    def minimum(a: complex[:], b: complex[:]) -> complex[:]:
+        return np.minimum(a, b)
+
+    def maximum(a: complex[:], b: complex[:]) -> complex[:]:
+        return np.maximum(a, b)
+
+    def where(a: complex[:], b: complex[:]) -> complex[:]:
+        return np.where(a.real > 0.0, a, b)
+
+    def scalars(a: complex[:], z: complex, x: float, n: int) -> complex[:]:
+        return (a * z + x) / n - 1j * a
+
+    def mixed(a: complex[:], f: float[:], i: int[:], u: uint8[:], s: float32[:]) -> complex[:]:
+        return a * f + i - u * a + s
+
+    def grid(a: complex[:, :], b: complex[:]) -> complex[:, :]:
+        return a * b - b / a
+
+    def in_place(a: complex[:], b: complex[:], f: float[:]) -> None:
+        a += b
+        a *= f
+        a -= 2.5j
+        a /= b
+
+    def scalar_abs(z: complex) -> float:
+        return np.abs(z)
+
+    def scalar_sqrt(z: complex) -> complex:
+        return np.sqrt(z)
+    """)
+
+_SPECIAL = [0.0, -0.0, 1.0, -1.0, 2.5, -3.75, 5e-324, 1e-310, 1e-200, 1e200, 1.7e308, float("inf"),
+            float("-inf"), float("nan")]
+
+
+@pytest.fixture(scope="module")
+def f():
+    return jitcell.compile_cell(CELL).functions
+
+
+def _special() -> np.ndarray:
+    return np.array([complex(x, y) for x in _SPECIAL for y in _SPECIAL])
+
+
+def _pairs() -> tuple[np.ndarray, np.ndarray]:
+    s = _special()
+    return np.repeat(s, len(s)), np.tile(s, len(s))
+
+
+def _random(n: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    scale = 10.0 ** rng.integers(-8, 8, (2, n))
+    return rng.standard_normal(n) * scale[0] + 1j * rng.standard_normal(n) * scale[1]
+
+
+def _same(ours: np.ndarray, numpys: np.ndarray) -> None:
+    """The same dtype, shape and bits; a NaN equals a NaN whatever its sign bit and payload, which
+    follow the order the compiler gives a commutative operation's operands (x86 returns the first
+    operand's NaN), not the language."""
+    assert ours.dtype == numpys.dtype and ours.shape == numpys.shape
+    if ours.dtype.kind == "c":
+        ours, numpys = ours.view(np.float64), numpys.view(np.float64)
+    if ours.dtype.kind == "f":
+        both = np.isnan(ours) & np.isnan(numpys)
+        ours, numpys = np.where(both, 0.0, ours), np.where(both, 0.0, numpys)
+        ours, numpys = ours.view(np.uint64), numpys.view(np.uint64)
+    differ = np.flatnonzero(ours.reshape(-1) != numpys.reshape(-1))
+    assert differ.size == 0, (differ[:5], ours.reshape(-1)[differ[:5]], numpys.reshape(-1)[differ[:5]])
+
+
+def _numpy(fn, *args):
+    with np.errstate(all="ignore"):
+        return fn(*args)
+
+
+BINARY = {"add": np.add, "sub": np.subtract, "mul": np.multiply, "div": np.divide, "power": np.power,
+          "eq": np.equal, "ne": np.not_equal, "lt": np.less, "ge": np.greater_equal,
+          "minimum": np.minimum, "maximum": np.maximum}
+
+
+@pytest.mark.parametrize("name", BINARY)
+def test_binary_operations_match_numpy_bit_for_bit(f, name):
+    for a, b in (_pairs(), (_random(5003, 1), _random(5003, 2))):
+        _same(f[name](a, b), _numpy(BINARY[name], a, b))
+
+
+UNARY = {"neg": np.negative, "absolute": np.abs, "sqrt": np.sqrt, "exp": np.exp, "square": lambda a: a ** 2,
+         "conj": lambda a: np.conj(a) + np.conjugate(a), "parts": lambda a: np.real(a) * 2.0 - np.imag(a),
+         "attributes": lambda a: a.real - a.imag}
+
+
+@pytest.mark.parametrize("name", UNARY)
+def test_unary_functions_match_numpy_bit_for_bit(f, name):
+    """np.abs is NumPy's vectorized scaled hypot (not the C library's hypot, which differs in the
+    last bit for a third of the values); np.sqrt and np.exp the C library's csqrt and cexp."""
+    for a in (_special(), _random(20011, 3), _random(7, 4)):
+        _same(f[name](a), _numpy(UNARY[name], a))
+
+
+def test_a_strided_operand_and_broadcasting(f):
+    a, b = _random(600, 5).reshape(20, 30), _random(30, 6)
+    _same(f["grid"](a, b), a * b - b / a)
+    _same(f["grid"](a[::2, ::3], b[::3]), a[::2, ::3] * b[::3] - b[::3] / a[::2, ::3])
+    _same(f["fma_expr"](a[0], b, b[::-1]), a[0] * b + b[::-1])
+    with pytest.raises(ValueError, match=r"operands could not be broadcast together with shapes \(20,30\) \(7,\)"):
+        f["grid"](a, b[:7])
+
+
+@pytest.mark.parametrize("n", [2, -1, 0, 1, 3, 5, -4, 99, 100, -250])
+def test_power_by_a_python_int_is_numpys_fast_path(f, n):
+    """a ** 2 is np.square and a ** -1 np.reciprocal (NumPy's fast_scalar_power), which differ in
+    the last bit from npy_cpow's (a ** 2.0, a ** b with b an array of 2)."""
+    for a in (_special(), _random(3001, 7)):
+        _same(f["power_int"](a, n), _numpy(lambda x: x ** n, a))
+
+
+@pytest.mark.parametrize("x", [2.0, 0.5, -1.0, 1.5, -0.25, 0.0])
+def test_power_by_a_python_float(f, x):
+    for a in (_special(), _random(3001, 8)):
+        _same(f["power_float"](a, x), _numpy(lambda v: v ** x, a))
+
+
+def test_scalars_mixed_dtypes_and_where(f):
+    a = _random(1001, 9)
+    _same(f["scalars"](a, 1.5 - 2j, 0.25, 3), (a * (1.5 - 2j) + 0.25) / 3 - 1j * a)
+    fl, i = np.linspace(-3.0, 3.0, 1001), np.arange(1001) - 500
+    u, s = (np.arange(1001) % 256).astype(np.uint8), np.linspace(0.0, 1.0, 1001, dtype=np.float32)
+    _same(f["mixed"](a, fl, i, u, s), a * fl + i - u * a + s)
+    b = _random(1001, 10)
+    _same(f["where"](a, b), np.where(a.real > 0.0, a, b))
+
+
+def test_in_place_forms(f):
+    a, b, fl = _random(999, 11), _random(999, 12), np.linspace(-2.0, 2.0, 999)
+    ours, numpys = a.copy(), a.copy()
+    f["in_place"](ours, b, fl)
+    numpys += b
+    numpys *= fl
+    numpys -= 2.5j
+    numpys /= b
+    _same(ours, numpys)
+
+
+def test_scalar_functions(f):
+    for z in _special()[::7]:
+        _same(np.array([f["scalar_abs"](complex(z))]), np.array([_numpy(np.abs, np.complex128(z))]))
+        _same(np.array([f["scalar_sqrt"](complex(z))]), np.array([_numpy(np.sqrt, np.complex128(z))]))
+
+
+def compile_error(source: str) -> CompileError:
+    with pytest.raises(CompileError) as caught:
+        jitcell.compile_cell(source, cache=False)
+    return caught.value
+
+
+@pytest.mark.parametrize("body, col, numpy_call", [
+    ("return a // a", 12, lambda a, s: a // a),
+    ("return a % 2", 12, lambda a, s: a % 2),
+    ("return a & a", 12, lambda a, s: a & a),
+    ("return ~a", 12, lambda a, s: ~a),
+    ("return np.floor(a)", 12, lambda a, s: np.floor(a)),
+    ("return s * 1j", 12, None),
+    ("return np.log(a)", 12, None),
+    ("s += a\n    return a", 5, lambda a, s: np.add(s, a, out=s)),
+])
+def test_what_numpy_refuses_or_jitcell_lacks(body, col, numpy_call):
+    source = f"import numpy as np\ndef f(a: complex[:], s: float32[:]) -> complex[:]:\n    {body}\n"
+    error = compile_error(source)
+    found = [(d.loc.line, d.loc.col, d.message) for d in error.diagnostics]
+    assert len(found) == 1 and found[0][:2] == (3, col), found
+    if numpy_call is None:
+        assert "jitcell" in found[0][2]
+        return
+    with pytest.raises(TypeError) as numpys:  # NumPy's own words
+        numpy_call(np.ones(2, complex), np.ones(2, np.float32))
+    assert str(numpys.value).split(" (")[0] in found[0][2].replace("'add' output", "'add' output")
+
+
+def test_dtypes_follow_numpys_promotion(f):
+    a = _random(5, 13)
+    assert f["absolute"](a).dtype == np.abs(a).dtype == np.float64
+    assert f["parts"](a).dtype == np.float64
+    assert f["mixed"](a, a.real, a.real.astype(int), a.real.astype(np.uint8),
+                      a.real.astype(np.float32)).dtype == np.complex128
+
+
+def test_writing_through_real_or_imag_is_refused():
+    """jitcell's a.real is a copy; NumPy's a view: a write through it would be lost, so it does not compile."""
+    for body in ("a.real[0] = 1.0", "a.imag[:] += 1.0"):
+        error = compile_error(f"def f(a: complex[:]) -> None:\n    {body}\n")
+        assert [(d.loc.line, d.loc.col) for d in error.diagnostics] == [(2, 5)]
+        assert "is a copy there, not NumPy's view" in error.diagnostics[0].message
+
+
+def test_masks_of_complex_arrays():
+    g = jitcell.compile_cell("def f(a: complex[:]) -> complex[:]:\n    a[a.real < 0.0] = 2j\n"
+                             "    return a[a != 2j] * 1j\n", cache=False).functions["f"]
+    a, expected = _random(101, 14), _random(101, 14)
+    expected[expected.real < 0.0] = 2j
+    _same(g(a), expected[expected != 2j] * 1j)
+    _same(a, expected)
