@@ -118,6 +118,10 @@ class ArrayExprChecks(CheckerHost):
             bad = next(k for k in kernels if k.type not in _RANK)
             return self.error(f"array expressions take arrays and scalars of bool, int, float and complex in "
                               f"jitcell, not elements of {bad.type}", loc)
+        if dtype is not None and DTYPES[dtype].kind == "float" and op not in _COMPARISONS:
+            # uint64 with int64 computes in float64, though both read as int
+            kernels = [_cast(k, FLOAT) if k.type is INT and not (op == "where" and n == 0) else k
+                       for n, k in enumerate(kernels)]
         kernel = build(kernels)
         if isinstance(kernel, str):
             return self.error(kernel, loc)
@@ -130,6 +134,9 @@ class ArrayExprChecks(CheckerHost):
                 return self.error(result[1:], loc)
             if result != DEFAULT_DTYPE[kernel.type.name] and isinstance(kernel, T.ElementOp):
                 kernel = replace(kernel, dtype=result)
+        unsigned = {k for k, part in enumerate(inputs) if isinstance(part.type, Array) and part.type.dtype == "uint64"}
+        if unsigned:
+            kernel = _unsigned(kernel, unsigned)
         return T.ArrayMap(tuple(inputs), kernel, Array(kernel.type, ndim, result), loc)
 
     # ---- operators ----------------------------------------------------------------------------
@@ -271,8 +278,6 @@ def _operation_dtype(op: str, parts: list[T.Expr]) -> str:
     dtype = "bool"
     for part in operands:
         if isinstance(part.type, Array):
-            if part.type.dtype == "uint64":
-                return f"!array expressions over {part.type.dtype} arrays are not supported by jitcell"
             dtype = promoted(dtype, part.type.dtype)
     for part in operands:
         if part.type in _SCALAR_KIND_RANK and _SCALAR_KIND_RANK[part.type] > _KIND_RANK[_kind(dtype)]:
@@ -311,6 +316,30 @@ def _weak_scalar(op: str, position: int, part: T.Expr, dtype: str) -> T.Expr:
     if part.type is FLOAT and dtype == "float32":
         return T.ElementValue(part, dtype, FLOAT, part.loc)
     return part
+
+
+def _is_unsigned(k: T.Expr, unsigned: set[int]) -> bool:
+    """Whether kernel value k is a uint64 (its 64 bits unsigned): an element of a uint64 array
+    or an operation computed in uint64."""
+    if isinstance(k, T.ElementOf):
+        return k.index in unsigned
+    return isinstance(k, T.ElementOp) and k.dtype == "uint64" and k.type is INT
+
+
+def _unsigned(k: T.Expr, unsigned: set[int]) -> T.Expr:
+    """The kernel with its conversions of uint64 values marked (dtype "uint64": an unsigned
+    source), and its comparisons of them made on 65-bit values ("wide"), exact for a uint64
+    against a negative Python int as NumPy 2's comparisons are."""
+    if not isinstance(k, T.ElementOp):
+        return k
+    args = tuple(_unsigned(a, unsigned) for a in k.args)
+    if k.op == "cast" and _is_unsigned(args[0], unsigned):
+        return replace(k, args=args, dtype="uint64")
+    if k.op in _COMPARISONS and any(_is_unsigned(a, unsigned) for a in args) and k.args[0].type is INT:
+        wide = tuple(T.ElementOp("wide", (a,), INT, a.loc, "uint64" if _is_unsigned(a, unsigned) else "int64")
+                     for a in args)
+        return replace(k, args=wide)
+    return replace(k, args=args)
 
 
 def _scalar(kernel: T.Expr, inputs: list[T.Expr]) -> T.Expr:

@@ -143,6 +143,11 @@ class ArrayExprLowering(LowererHost):
                     values.append(i.value)
                     continue
                 pointer = b.gep(i.operand.data, [_offset(b, indices, s)], source_etype=storage_type(i.array))
+                if i.array.dtype == "uint64":  # its 64 bits, unsigned: the kernel's operations know
+                    raw = b.load(pointer, typ=I64)
+                    raw.set_metadata("tbaa", tbaa(b.module, "array element"))
+                    values.append(raw)
+                    continue
                 values.append(self.element_load(pointer, i.array))
             value = self.kernel_value(kernel, values)
             if store is not None:
