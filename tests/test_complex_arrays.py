@@ -278,3 +278,109 @@ def test_masks_of_complex_arrays():
     expected[expected.real < 0.0] = 2j
     _same(g(a), expected[expected != 2j] * 1j)
     _same(a, expected)
+
+
+REDUCTIONS = textwrap.dedent("""\
+    import numpy as np
+
+    def prod(a: complex[:]) -> complex:
+        return np.prod(a)
+
+    def least(a: complex[:]) -> complex:
+        return np.min(a)
+
+    def greatest(a: complex[:]) -> complex:
+        return a.max()
+
+    def argmin(a: complex[:]) -> int:
+        return np.argmin(a)
+
+    def argmax(a: complex[:]) -> int:
+        return a.argmax()
+
+    def prod2(m: complex[:, :]) -> complex:
+        return m.prod()
+
+    def max2(m: complex[:, :]) -> complex:
+        return np.max(m)
+
+    def argmin2(m: complex[:, :]) -> int:
+        return np.argmin(m)
+
+    def prod_axis(m: complex[:, :], axis: int) -> complex[:]:
+        return np.prod(m, axis=0) if axis == 0 else np.prod(m, axis=1)
+
+    def min_axis(m: complex[:, :], axis: int) -> complex[:]:
+        return np.min(m, axis=0) if axis == 0 else m.min(axis=-1)
+
+    def max_axis(m: complex[:, :], axis: int) -> complex[:]:
+        return np.max(m, axis=0) if axis == 0 else np.max(m, axis=1)
+
+    def argmax_axis(m: complex[:, :], axis: int) -> int[:]:
+        return np.argmax(m, axis=0) if axis == 0 else np.argmax(m, axis=1)
+
+    def argmin_axis(m: complex[:, :], axis: int) -> int[:]:
+        return np.argmin(m, axis=0) if axis == 0 else np.argmin(m, axis=1)
+    """)
+
+
+@pytest.fixture(scope="module")
+def r():
+    return jitcell.compile_cell(REDUCTIONS).functions
+
+
+def _reduction_inputs() -> list[np.ndarray]:
+    """Random values; ties (equal real parts, zeros of both signs); NaNs in either part."""
+    rng = np.random.default_rng(15)
+    plain = rng.uniform(0.5, 1.5, 2000) * np.exp(1j * rng.uniform(-3.0, 3.0, 2000))
+    ties = np.array([complex(x, y) for x in (0.0, -0.0, 1.0) for y in (0.0, -0.0, 2.0, -2.0)] * 3)
+    rng.shuffle(ties)
+    nan_real, nan_imag = plain[:50].copy(), plain[:50].copy()
+    nan_real[[7, 30]] = [complex(np.nan, 1.0), complex(np.nan, -1.0)]
+    nan_imag[[5, 20]] = [complex(1.0, np.nan), complex(-1.0, np.nan)]
+    special = _special()
+    return [plain, ties, nan_real, nan_imag, special, plain[:1], plain[::-7]]
+
+
+@pytest.mark.parametrize("name, numpy_call", [
+    ("prod", np.prod), ("least", np.min), ("greatest", np.max), ("argmin", np.argmin), ("argmax", np.argmax)])
+def test_whole_reductions_match_numpy(r, name, numpy_call):
+    for a in _reduction_inputs():
+        ours, numpys = r[name](a), _numpy(numpy_call, a)
+        if name.startswith("arg"):
+            assert ours == numpys
+        else:
+            _same(np.array([ours]), np.array([numpys]))
+
+
+@pytest.mark.parametrize("name, numpy_call", [("prod2", np.prod), ("max2", np.max), ("argmin2", np.argmin)])
+def test_whole_reductions_of_2d_arrays_walk_as_numpy(r, name, numpy_call):
+    """A product's roundings follow NumPy's iterator: memory order, so a transposed array differs."""
+    m = _reduction_inputs()[0][:1800].reshape(36, 50)
+    for a in (m, m.T, m[::2, ::-3], np.asfortranarray(m), _special().reshape(14, 14)):
+        ours, numpys = r[name](a), _numpy(numpy_call, a)
+        _same(np.array([ours]), np.array([numpys]))
+
+
+@pytest.mark.parametrize("name, numpy_call", [
+    ("prod_axis", np.prod), ("min_axis", np.min), ("max_axis", np.max), ("argmax_axis", np.argmax),
+    ("argmin_axis", np.argmin)])
+def test_reductions_along_an_axis(r, name, numpy_call):
+    """Along the inner axis a product multiplies as NumPy's reduce loop does, along the outer one as
+    its vectorized loop does (fused multiply-adds): both NumPy's bits."""
+    m = _reduction_inputs()[0][:1800].reshape(36, 50)
+    for a in (m, m.T, m[::2, ::-3], _special().reshape(14, 14), _reduction_inputs()[2].reshape(5, 10)):
+        for axis in (0, 1):
+            with np.errstate(all="ignore"):
+                numpys = numpy_call(a, axis=axis)
+            _same(r[name](a, axis), numpys)
+
+
+def test_empty_reductions(r):
+    assert r["prod"](np.zeros(0, complex)) == np.prod(np.zeros(0, complex)) == 1
+    for name, numpy_call in (("least", np.min), ("argmax", np.argmax)):
+        with pytest.raises(ValueError) as numpys:
+            numpy_call(np.zeros(0, complex))
+        with pytest.raises(ValueError) as ours:
+            r[name](np.zeros(0, complex))
+        assert str(ours.value) == str(numpys.value)
