@@ -384,3 +384,73 @@ def test_empty_reductions(r):
         with pytest.raises(ValueError) as ours:
             r[name](np.zeros(0, complex))
         assert str(ours.value) == str(numpys.value)
+
+
+ASTYPE = textwrap.dedent("""\
+    import numpy as np
+
+    def to_float(a: complex[:]) -> float[:]:
+        return a.astype(np.float64)
+
+    def to_float32(a: complex[:, :]) -> float32[:, :]:
+        return a.astype(np.float32)
+
+    def to_int(a: complex[:]) -> int[:]:
+        return a.astype(int)
+
+    def to_int16(a: complex[:]) -> int16[:]:
+        return a.astype("int16")
+
+    def to_bool(a: complex[:]) -> bool[:]:
+        return a.astype(bool)
+
+    def from_float(a: float[:]) -> complex[:]:
+        return a.astype(complex)
+    """)
+
+
+@pytest.fixture(scope="module")
+def casts():
+    return jitcell.compile_cell(ASTYPE).functions
+
+
+def _warned(call) -> tuple[object, list[tuple]]:
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = call()
+    return result, [(w.category, str(w.message), w.filename, w.lineno) for w in caught]
+
+
+@pytest.mark.parametrize("name, dtype", [("to_float", np.float64), ("to_int", np.int64), ("to_int16", np.int16)])
+def test_astype_to_a_real_dtype_keeps_the_real_part_and_warns_as_numpy(casts, name, dtype):
+    """NumPy's ComplexWarning, through Python, attributed to the line that called the function."""
+    a = np.concatenate([_random(500, 16) * 1e-4, np.array([0j, -0.0 + 1j, 2.5 - 3j, -7.75 + 0j])])
+    (ours, ours_warnings), (numpys, numpys_warnings) = _warned(lambda: casts[name](a)), _warned(lambda: a.astype(dtype))
+    _same(ours, numpys)
+    assert [w[:2] for w in ours_warnings] == [w[:2] for w in numpys_warnings] and len(ours_warnings) == 1
+    assert ours_warnings[0][2] == __file__ == numpys_warnings[0][2]
+    (_, empty_warnings), _ = _warned(lambda: casts[name](a[:0])), None
+    assert len(empty_warnings) == 1  # as NumPy: it warns before it converts
+
+
+def test_astype_other_casts(casts):
+    a = _random(600, 17)
+    ours, warned = _warned(lambda: casts["to_float32"](a.reshape(20, 30)))
+    numpys, _ = _warned(lambda: a.reshape(20, 30).astype(np.float32))
+    _same(ours, numpys)
+    assert len(warned) == 1
+    ours, warned = _warned(lambda: casts["to_bool"](np.concatenate([a, _special()])))
+    _same(ours, np.concatenate([a, _special()]).astype(bool))
+    assert warned == []  # NumPy does not warn for bool
+    _same(casts["from_float"](a.real), a.real.astype(complex))
+
+
+def test_a_complex_warning_as_an_error_raises_it(casts):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(np.exceptions.ComplexWarning, match="Casting complex values to real discards"):
+            casts["to_int"](_random(5, 18))

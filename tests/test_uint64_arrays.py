@@ -184,3 +184,11 @@ def test_floats_smaller_dtypes_in_place_and_masks(f):
     numpys -= 5
     _same(ours, numpys)
     _same(f["mask"](a), a[a > 2**62])
+
+
+def test_astype_of_uint64_values_beyond_2_to_the_63():
+    g = jitcell.compile_cell("import numpy as np\ndef f(a: uint64[:]) -> float[:]:\n    return a.astype(float)\n"
+                             "def g(a: uint64[:]) -> int8[:]:\n    return a.astype(np.int8)\n", cache=False).functions
+    a = _values(1000, 11)
+    _same(g["f"](a), a.astype(float))
+    _same(g["g"](a), a.astype(np.int8))
