@@ -132,6 +132,14 @@ def _random(n: int, seed: int) -> np.ndarray:
     return rng.standard_normal(n) * scale[0] + 1j * rng.standard_normal(n) * scale[1]
 
 
+def _wide(n: int, seed: int) -> np.ndarray:
+    """Parts with any exponent, subnormal to huge."""
+    rng = np.random.default_rng(seed)
+    with np.errstate(all="ignore"):
+        parts = [np.ldexp(rng.uniform(-1.0, 1.0, n), rng.integers(-1074, 1024, n)) for _ in range(2)]
+    return parts[0] + 1j * parts[1]
+
+
 def _same(ours: np.ndarray, numpys: np.ndarray) -> None:
     """The same dtype, shape and bits; a NaN equals a NaN whatever its sign bit and payload, which
     follow the order the compiler gives a commutative operation's operands (x86 returns the first
@@ -159,7 +167,7 @@ BINARY = {"add": np.add, "sub": np.subtract, "mul": np.multiply, "div": np.divid
 
 @pytest.mark.parametrize("name", BINARY)
 def test_binary_operations_match_numpy_bit_for_bit(f, name):
-    for a, b in (_pairs(), (_random(5003, 1), _random(5003, 2))):
+    for a, b in (_pairs(), (_random(5003, 1), _random(5003, 2)), (_wide(5003, 19), _wide(5003, 20))):
         _same(f[name](a, b), _numpy(BINARY[name], a, b))
 
 
@@ -172,7 +180,7 @@ UNARY = {"neg": np.negative, "absolute": np.abs, "sqrt": np.sqrt, "exp": np.exp,
 def test_unary_functions_match_numpy_bit_for_bit(f, name):
     """np.abs is NumPy's vectorized scaled hypot (not the C library's hypot, which differs in the
     last bit for a third of the values); np.sqrt and np.exp the C library's csqrt and cexp."""
-    for a in (_special(), _random(20011, 3), _random(7, 4)):
+    for a in (_special(), _random(20011, 3), _random(7, 4), _wide(20011, 21)):
         _same(f[name](a), _numpy(UNARY[name], a))
 
 
