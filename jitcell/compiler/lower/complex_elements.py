@@ -162,18 +162,39 @@ def _absolute(arith: Arith, re: ir.Value, im: ir.Value) -> ir.Value:
 
 def _scalar_power(arith: Arith, z: ir.Value, exponent: ir.Value, kind: Type) -> ir.Value:
     """`a ** n` for a Python int or float n (NumPy's fast_scalar_power): 2 is np.square, -1
-    np.reciprocal, 0.5 np.sqrt; other exponents npy_cpow."""
+    np.reciprocal, 0.5 np.sqrt; other exponents npy_cpow. Branches, not selects: n is the same
+    for every element, and npy_cpow is dear."""
     b = arith.b
     ar, ai = _parts(b, z)
+
+    def power() -> ir.Value:
+        real = b.sitofp(exponent, F64) if kind is INT else exponent
+        return b.call(_cpow(arith), [ar, ai, real, _f(0.0)])
+
     if kind is INT:
-        square = _pack(b, *multiply_fused(arith, ar, ai, ar, ai))
-        power = b.call(_cpow(arith), [ar, ai, b.sitofp(exponent, F64), _f(0.0)])
-        reciprocal = _reciprocal(arith, ar, ai)
-        return b.select(b.icmp_signed("==", exponent, ir.Constant(I64, 2)), square,
-                        b.select(b.icmp_signed("==", exponent, ir.Constant(I64, -1)), reciprocal, power))
-    root = b.call(_libm(b.module, "csqrt", 1), [ar, ai])
-    power = b.call(_cpow(arith), [ar, ai, exponent, _f(0.0)])
-    return b.select(b.fcmp_ordered("==", exponent, _f(0.5)), root, power)
+        def other() -> ir.Value:
+            return _choose(b, b.icmp_signed("==", exponent, ir.Constant(I64, -1)),
+                           lambda: _reciprocal(arith, ar, ai), power)
+
+        return _choose(b, b.icmp_signed("==", exponent, ir.Constant(I64, 2)),
+                       lambda: _pack(b, *multiply_fused(arith, ar, ai, ar, ai)), other)
+    return _choose(b, b.fcmp_ordered("==", exponent, _f(0.5)),
+                   lambda: b.call(_libm(b.module, "csqrt", 1), [ar, ai]), power)
+
+
+def _choose(b: ir.IRBuilder, condition: ir.Value, then, otherwise) -> ir.Value:
+    """`then()` if condition, else `otherwise()`: each computed only on its branch."""
+    with b.if_else(condition) as (yes, no):
+        with yes:
+            first = then()
+            first_block = b.block
+        with no:
+            second = otherwise()
+            second_block = b.block
+    phi = b.phi(COMPLEX_TYPE)
+    phi.add_incoming(first, first_block)
+    phi.add_incoming(second, second_block)
+    return phi
 
 
 def _reciprocal(arith: Arith, re: ir.Value, im: ir.Value) -> ir.Value:
