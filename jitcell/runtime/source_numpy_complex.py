@@ -65,9 +65,23 @@ def np_creduce(a: int, op: int, out: int) -> None:
     s_in = load64(a + 64 + 16 * inner) * 16
     n_out = load64(a + 56 + 16 * (1 - inner)) if load64(a + 24) == 2 else 1
     s_out = load64(a + 64 + 16 * (1 - inner)) * 16 if load64(a + 24) == 2 else 0
+    if op != 1:
+        for i in range(n_out):
+            for j in range(n_in):
+                np_cpick(out, loadf(data + i * s_out + j * s_in), loadf(data + i * s_out + j * s_in + 8), op)
+        return
+    re = 1.0  # a product in registers: the chain of roundings is the loop's
+    im = 0.0
     for i in range(n_out):
         for j in range(n_in):
-            np_cstep(out, data + i * s_out + j * s_in, op, False)
+            q = data + i * s_out + j * s_in
+            xr = loadf(q)
+            xi = loadf(q + 8)
+            t = re * xr - im * xi
+            im = re * xi + im * xr
+            re = t
+    storef(out, re)
+    storef(out + 8, im)
 
 
 def np_cbetter(xr: float, xi: float, mr: float, mi: float, op: int) -> bool:
