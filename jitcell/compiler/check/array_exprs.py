@@ -426,8 +426,6 @@ def _function(name: str, ks: list[T.Expr], loc: Loc) -> T.Expr | str:
         if k.type is BOOL:
             return f"np.{name}() of bools gives float16 in NumPy, a dtype jitcell does not have; convert first"
         if k.type is COMPLEX:
-            if name not in ("sqrt", "exp"):
-                return f"np.{name}() of complex numbers is not supported by jitcell yet (np.sqrt and np.exp are)"
             return T.ElementOp(name, (k,), COMPLEX, loc)
         return T.ElementOp(name, (_cast(k, FLOAT),), FLOAT, loc)
     if name in _KIND_FUNCTIONS:

@@ -4,7 +4,7 @@
     a / b       NumPy's CDOUBLE_divide: Smith's method with a reciprocal scale; 0 / 0 is NaN
     np.abs(a)   NumPy's SIMD simd_cabsolute: max * sqrt(fma(r, r, 1)), r = min / max
     a ** 2      np.square (fast_scalar_power): the multiplication above; a ** c: npy_cpow
-    np.sqrt(a)  the C library's csqrt, np.exp(a) its cexp (as npy_csqrt, npy_cexp call them)
+    np.sqrt(a)  the C library's csqrt (np.exp, np.log, np.sin, np.cos, np.tan: cexp...), as NumPy calls them
     a < b       NumPy's lexicographic order on (real, imag): a NaN part compares False
 
 A value is `{double, double}`. Unlike Python's complex, nothing raises: division by zero gives
@@ -69,7 +69,7 @@ def complex_element(arith: Arith, op: str, args: list[ir.Value], types: list[Typ
             return _pack(b, b.fneg(re), b.fneg(im))
         case "abs":
             return _absolute(arith, *_parts(b, args[0]))
-        case "sqrt" | "exp":
+        case "sqrt" | "exp" | "log" | "sin" | "cos" | "tan":
             re, im = _parts(b, args[0])
             return b.call(_libm(b.module, f"c{op}", 1), [re, im])
         case "**scalar":
