@@ -13,8 +13,9 @@ so a whole expression tree is one node and one loop, with no temporary arrays; u
 operand calls a function, which could print or change an array: then the operand is computed
 first into an array of its own, as NumPy computes it (`a * 2.0 + f(a)`). Result types
 follow NumPy 2 (NEP 50): array elements are strong, Python scalars weak, and with jitcell's
-three element types (bool < int64 < float64) the result is the larger kind; `/` and the float
-functions give float64. Operations NumPy refuses (`-` on bools, `~` on floats) are compile
+four element kinds (bool < int64 < float64 < complex128) the result is the larger kind; `/` and
+the float functions give float64 (complex128 for complex operands, whose np.abs, np.real and
+np.imag are float64). Operations NumPy refuses (`-` on bools, `~` on floats) are compile
 errors with NumPy's words; those whose NumPy result is a dtype jitcell lacks (bool // bool is
 int8, np.sqrt of bools float16) are compile errors saying so.
 
@@ -24,6 +25,7 @@ array's dtype (checked against its range: NumPy's OverflowError), a Python float
 an integer array and float32 with a float32 one. The kernel still computes on the elements as
 read (int64, float64), and each operation whose dtype is narrower carries it
 (`ElementOp.dtype`): its result wraps or rounds as NumPy's loop of that dtype would store it.
+uint64 elements are their 64 bits: `_unsigned` marks what must treat them as unsigned.
 """
 
 from __future__ import annotations
@@ -161,11 +163,11 @@ class ArrayExprChecks(CheckerHost):
     def ufunc(self, name: str, node: S.Call) -> T.Expr:
         """np.sqrt(x), np.minimum(x, y), np.where(c, x, y): on arrays or scalars."""
         arity = 3 if name == "where" else 2 if name in ("minimum", "maximum") else 1
-        if name == "conjugate":
-            name = "conj"
         if node.keywords or len(node.args) != arity:
             return self.error(f"np.{name}() takes {arity} positional argument{'s' if arity > 1 else ''} in jitcell "
                               "(no out=, where= or dtype=)", node.loc)
+        if name == "conjugate":
+            name = "conj"
         args = [self.expr(a) for a in node.args]
         if name == "where" and not any(isinstance(a.type, Array) for a in args) and ERROR not in {a.type for a in args}:
             return self.error("np.where() of three scalars gives a 0-d array, which jitcell does not have; "

@@ -7,7 +7,9 @@
 Unlike Python's scalars (lower/arith.py), ints wrap, and float division by zero gives inf or
 NaN instead of raising: these are NumPy's rules, for array elements and for `np.sqrt(x)` &
 co. on scalars alike. Only `int ** negative int` raises (NumPy's ValueError), through the
-`fail` the caller passes. NumPy's RuntimeWarnings (divide by zero...) are not issued.
+`fail` the caller passes. NumPy's RuntimeWarnings (divide by zero...) are not issued. An
+operation with a complex operand or result is lower/complex_elements.py's; one marked
+`dtype="uint64"` is unsigned (udiv, urem, unsigned compare, uitofp).
 """
 
 from __future__ import annotations
