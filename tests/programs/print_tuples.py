@@ -1,4 +1,4 @@
-# print, str() and f-strings of tuples: CPython's text (items by repr, `(x,)` for one item,
+# print, str(), repr() and f-strings of tuples: CPython's text (items by repr, `(x,)` for one item,
 # nested tuples, floats shortest round-trip, strs quoted with CPython's choice of quotes).
 
 
@@ -14,7 +14,7 @@ def show(n: int, x: float, s: str) -> None:
 def text(n: int, x: float, s: str) -> str:
     t = (n, (x, s))
     u = (True, 2j, x)
-    return str(t) + "|" + f"{u}|{t!r}|{(n, n)!s}|{(s,)}" + str((x,))
+    return str(t) + "|" + f"{u}|{t!r}|{(n, n)!s}|{(s,)}" + str((x,)) + repr(u)
 
 
 #> show(3, 0.1, "a")
