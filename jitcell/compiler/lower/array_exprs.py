@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, INT, Array, Type
+from jitcell.compiler.types import BOOL, COMPLEX, INT, Array, Type
 
 from .aliasing import tbaa
 from .arith import I8, I64
 from .arrays import header_word
 from .broadcast import Operand, Shape, broadcast, effective_strides, loop_nest, shape_operands
+from .complex_elements import complex_absolute
 from .elements import itemsize, storage_type
 from .elementwise import element_operation, narrowed
 from .host import LowererHost
@@ -98,11 +99,19 @@ class ArrayExprLowering(LowererHost):
             self.report(site, [(v, INT) for v in shape_operands(listed)])
         return result
 
-    def kernel_value(self, k: T.Expr, values: list[ir.Value]) -> ir.Value:
+    def kernel_value(self, k: T.Expr, values: list[ir.Value], reversed_inputs: dict[int, ir.Value] | None = None
+                     ) -> ir.Value:
+        """`reversed_inputs`: for each 1-D array input, whether its stride is negative."""
         if isinstance(k, T.ElementOf):
             return values[k.index]
         if isinstance(k, T.ElementOp):
-            args = [self.kernel_value(a, values) for a in k.args]
+            args = [self.kernel_value(a, values, reversed_inputs) for a in k.args]
+            operand = k.args[0] if k.args else None
+            if k.op == "abs" and isinstance(operand, T.ElementOf) and operand.type is COMPLEX and reversed_inputs \
+                    and operand.index in reversed_inputs:
+                # NumPy's vectorized absolute takes positive strides: a 1-D array walked backwards
+                # goes to its scalar loop, the C library's hypot
+                return complex_absolute(self.arith, args[0], reversed_inputs[operand.index])
             return self.element_apply(k, args)
         return self.expr(k)  # a literal
 
@@ -135,6 +144,8 @@ class ArrayExprLowering(LowererHost):
         b = self.b
         ndim = len(dims)
         strides = [effective_strides(b, i.operand, ndim) if i.operand is not None else [] for i in inputs]
+        reversed_inputs = {k: b.icmp_signed("<", i.operand.strides[0], _i(0)) for k, i in enumerate(inputs)
+                           if i.operand is not None and len(i.operand.strides) == 1}
 
         def body(indices: list[ir.Value]) -> None:
             values = []
@@ -149,7 +160,7 @@ class ArrayExprLowering(LowererHost):
                     values.append(raw)
                     continue
                 values.append(self.element_load(pointer, i.array))
-            value = self.kernel_value(kernel, values)
+            value = self.kernel_value(kernel, values, reversed_inputs)
             if store is not None:
                 out, out_strides = store
                 pointer = b.gep(out.data, [_offset(b, indices, out_strides)], source_etype=storage_type(result))

@@ -19,7 +19,7 @@ from jitcell.compiler.types import BOOL, COMPLEX, INT, Type
 
 from .arith import F64, I64, Arith
 
-__all__ = ["complex_element", "COMPLEX_TYPE"]
+__all__ = ["complex_element", "complex_absolute", "COMPLEX_TYPE"]
 
 COMPLEX_TYPE = ir.LiteralStructType([F64, F64])
 
@@ -158,6 +158,31 @@ def _absolute(arith: Arith, re: ir.Value, im: ir.Value) -> ir.Value:
     ratio = b.select(divide, b.fdiv(smaller, larger), _f(0.0))
     root = arith.call("llvm.sqrt.f64", F64, arith.call("llvm.fma.f64", F64, ratio, ratio, _f(1.0)))
     return b.fmul(root, larger)
+
+
+def complex_absolute(arith: Arith, z: ir.Value, by_hypot: ir.Value) -> ir.Value:
+    """np.abs as NumPy's loop chooses: its scalar loop (the C library's hypot) where `by_hypot`,
+    else its vectorized one."""
+    b = arith.b
+    re, im = _parts(b, z)
+    with b.if_else(by_hypot) as (scalar, vector):
+        with scalar:
+            first = b.call(_real_libm(b.module, "hypot"), [re, im])
+            first_block = b.block
+        with vector:
+            second = _absolute(arith, re, im)
+            second_block = b.block
+    phi = b.phi(F64)
+    phi.add_incoming(first, first_block)
+    phi.add_incoming(second, second_block)
+    return phi
+
+
+def _real_libm(module: ir.Module, name: str) -> ir.Function:
+    fn = module.globals.get(name)
+    if isinstance(fn, ir.Function):
+        return fn
+    return ir.Function(module, ir.FunctionType(F64, [F64, F64]), name)
 
 
 def _scalar_power(arith: Arith, z: ir.Value, exponent: ir.Value, kind: Type) -> ir.Value:
