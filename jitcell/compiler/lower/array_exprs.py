@@ -144,8 +144,10 @@ class ArrayExprLowering(LowererHost):
         b = self.b
         ndim = len(dims)
         strides = [effective_strides(b, i.operand, ndim) if i.operand is not None else [] for i in inputs]
-        reversed_inputs = {k: b.icmp_signed("<", i.operand.strides[0], _i(0)) for k, i in enumerate(inputs)
-                           if i.operand is not None and len(i.operand.strides) == 1}
+        reversed_inputs = {k: b.icmp_signed("<", operand.strides[0], _i(0))
+                           for k in sorted(_complex_abs_operands(kernel))
+                           if (operand := inputs[k].operand) is not None and len(operand.strides) == 1}
+        chosen: dict[int, ir.Value] | None = None
 
         def body(indices: list[ir.Value]) -> None:
             values = []
@@ -160,13 +162,24 @@ class ArrayExprLowering(LowererHost):
                     values.append(raw)
                     continue
                 values.append(self.element_load(pointer, i.array))
-            value = self.kernel_value(kernel, values, reversed_inputs)
+            value = self.kernel_value(kernel, values, chosen)
             if store is not None:
                 out, out_strides = store
                 pointer = b.gep(out.data, [_offset(b, indices, out_strides)], source_etype=storage_type(result))
                 self.element_store(pointer, value, result)
 
-        loop_nest(b, self.ir_fn, dims, body, descending)
+        if not reversed_inputs:
+            loop_nest(b, self.ir_fn, dims, body, descending)
+            return
+        # np.abs of a 1-D complex array walked backwards: a loop choosing per operand, apart from
+        # the usual loop, which stays vectorized
+        with b.if_else(functools.reduce(b.or_, reversed_inputs.values()), likely=False) as (backwards, usual):
+            with backwards:
+                chosen = reversed_inputs
+                loop_nest(b, self.ir_fn, dims, body, descending)
+            with usual:
+                chosen = None
+                loop_nest(b, self.ir_fn, dims, body, descending)
 
     def new_array(self, dims: list[ir.Value], t: Array, loc) -> ir.Value:
         """A new uninitialized C-order array of t's dtype and len(dims) axes (held); NumPy's
@@ -466,6 +479,12 @@ def _move(b: ir.IRBuilder, source: ir.Value, target: ir.Value, t: Array) -> None
     value = b.load(source, typ=storage_type(t))
     value.set_metadata("tbaa", tbaa(b.module, "array element"))
     b.store(value, target).set_metadata("tbaa", tbaa(b.module, "array element"))
+
+
+def _complex_abs_operands(kernel: T.Expr) -> set[int]:
+    """The inputs whose elements np.abs of complex takes directly."""
+    return {k.args[0].index for k in T.walk(kernel) if isinstance(k, T.ElementOp) and k.op == "abs"
+            and isinstance(k.args[0], T.ElementOf) and k.args[0].type is COMPLEX}
 
 
 def _may_fail(kernel: T.Expr) -> bool:
