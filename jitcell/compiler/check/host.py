@@ -113,3 +113,4 @@ class CheckerHost(Protocol):
     def instance_field(self, value: T.Expr, conversion: str | None, spec: str, loc: Loc) -> T.FormatField: ...
     def instance_sort(self, name: str, lst: T.Expr, reverse: T.Expr, loc: Loc) -> T.Expr | None: ...  # dunders.py
     def augmented(self, op: str, current: T.Expr, value: T.Expr, loc: Loc) -> T.Expr: ...  # dunders.py: __iadd__
+    def array_part(self, attr: str, a: T.Expr, loc: Loc) -> T.Expr: ...  # array_exprs.py: a.real, a.imag

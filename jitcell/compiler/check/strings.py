@@ -35,15 +35,16 @@ from jitcell.errors import Loc
 from .host import CheckerHost
 from .lists import arrays_inside
 
-__all__ = ["StringChecks", "formattable", "instances_inside"]
+__all__ = ["StringChecks", "formattable", "instances_inside", "shown_tuple"]
 
 _FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 
 
 def formattable(t: Type) -> bool:
-    """Values an f-string field shows: scalars and str in compiled code, lists and sets through Python's
-    format()."""
-    return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t) and not instances_inside(t)
+    """Values an f-string field shows: scalars and str in compiled code, lists, sets and tuples of
+    scalars through Python's format()."""
+    return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t) and not instances_inside(t) \
+        or shown_tuple(t)
 
 
 def instances_inside(t: Type) -> bool:
@@ -58,6 +59,12 @@ def instances_inside(t: Type) -> bool:
     if isinstance(t, Optional):
         return instances_inside(t.inner)
     return isinstance(t, Tuple) and any(map(instances_inside, t.items))
+
+
+def shown_tuple(t: Type) -> bool:
+    """A tuple that print(), str() and f-strings show through Python (CPython's text: items by
+    repr): one of ints, floats, bools, strs, complexes and such tuples, passed as its struct."""
+    return isinstance(t, Tuple) and all(item in _FORMATTABLE or shown_tuple(item) for item in t.items)
 
 
 class StringChecks(CheckerHost):
