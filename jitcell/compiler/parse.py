@@ -101,6 +101,7 @@ class _Parser:
         constants: list[S.Constant] = []
         top: list[S.Stmt] = []
         classes: list[S.ClassDef] = []
+        class_nodes: dict[str, ast.ClassDef] = {}  # those defined so far: the bases a class may have
         for i, node in enumerate(tree.body):
             if i == 0 and _is_docstring(node):
                 continue
@@ -116,7 +117,8 @@ class _Parser:
                 if len(self.errors) > errors_before:
                     broken.add(node.name)
             elif isinstance(node, ast.ClassDef):  # its methods are functions of the cell (parse_classes.py)
-                cls, methods, failed = class_def(self, node)
+                cls, methods, failed = class_def(self, node, class_nodes)
+                class_nodes[node.name] = node
                 classes.append(cls)
                 functions.extend(methods)
                 broken.update(m.name for m in methods if failed)

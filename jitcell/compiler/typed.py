@@ -126,6 +126,7 @@ class CallCell:
     type: Type
     loc: Loc
     external: bool = False
+    dispatch: tuple[str, ...] = ()  # a method call decided at run time: the function for each class number
 
 
 @dataclass(frozen=True, slots=True)
@@ -648,6 +649,28 @@ class New:
     mask: int
     defaults: tuple[tuple[int, Expr], ...]
     loc: Loc
+    tag: int = 0  # its class's number in its family of classes (check/inheritance.py)
+
+
+@dataclass(frozen=True, slots=True)
+class Upcast:
+    """An instance of a class where its base class (or `| None`) is declared: the same object."""
+
+    value: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ClassTest:
+    """isinstance(value, C) decided at run time: is the number of value's class in one of `ranges`
+    (each class's subclasses follow it, check/inheritance.py)? `none`: the result for None."""
+
+    value: Expr
+    ranges: tuple[tuple[int, int], ...]
+    none: bool
+    type: Type
+    loc: Loc
 
 
 @dataclass(frozen=True, slots=True)
@@ -668,7 +691,7 @@ Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | C
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
         | ElementValue | ElementOf | ElementOp | ArrayMap | ArrayMask | NumpyCall
         | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone
-        | New | GetField)
+        | New | GetField | Upcast | ClassTest)
 
 # ---- statements --------------------------------------------------------------
 

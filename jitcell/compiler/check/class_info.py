@@ -20,6 +20,12 @@ class ClassInfo:
     static: frozenset[str] = frozenset()  # functions that are @staticmethods
     properties: frozenset[str] = frozenset()  # functions that are @property getters (read as `p.area`)
     loc: Loc = Loc(1, 1)
+    base: str | None = None  # check/inheritance.py: its fields come first, its methods are inherited
+    tag: int = 0  # its number in its family (the classes of one root), its subclasses' tag+1..last
+    last: int = 0
+    family: str = ""  # the root's name
+    initialized: frozenset[str] = frozenset()  # the fields its __init__ (and those it calls) assign
+    classmethods: frozenset[str] = frozenset()
 
     @property
     def type(self) -> Instance:
@@ -30,8 +36,12 @@ class ClassInfo:
 
     def row(self) -> dict:
         """The class in the manifest (driver.py): its layout, static methods and properties."""
-        return {"fields": self.layout(), "static": sorted(self.static),
-                **({"properties": sorted(self.properties)} if self.properties else {})}
+        own = f"{self.name}."  # inherited methods are the base's (loader/classes.py)
+        properties = sorted(m for m in self.properties if m.startswith(own))
+        return {"fields": self.layout(), "static": sorted(m for m in self.static if m.startswith(own)),
+                **({"properties": properties} if properties else {}),
+                **({"base": self.base} if self.base is not None else {}),
+                **({"tag": self.tag} if self.tag else {})}
 
     def layout(self) -> list[list[str]]:
         """[[field, type], ...]: what the manifest records and the boundary reads (loader/classes.py)."""

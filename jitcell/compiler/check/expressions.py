@@ -53,6 +53,7 @@ from .dict_calls import dict_call_syntax
 from .dicts import EMPTY_DICT, DictChecks
 from .formatting import FormatChecks
 from .host import ModuleContext
+from .inheritance import InheritanceChecks
 from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
@@ -82,7 +83,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
                         VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
                         ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
-                        PowerChecks, RangeChecks, ClassChecks, CallableChecks):
+                        PowerChecks, RangeChecks, ClassChecks, InheritanceChecks, CallableChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -142,6 +143,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         """Implicit conversion where a declared type receives a value (assignment, argument, return)."""
         if e.type == target or ERROR in (e.type, target):
             return e
+        if (up := self.upcast(e, target)) is not None:  # a subclass's instance (check/inheritance.py)
+            return up
         if (empty := self.empty_dict_as(e, target)) is not None:
             return empty
         if (empty := self.empty_set_as(e, target)) is not None:
@@ -185,7 +188,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         return self.error(f"the type of an empty dict is not known{where}: {hint}", e.loc)
 
     def can_coerce(self, source: Type, target: Type) -> bool:
-        return source == target or ERROR in (source, target) or (
+        return source == target or ERROR in (source, target) or self.is_upcast(source, target) or (
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
             target is COMPLEX and source in (INT, FLOAT, BOOL)) or (
             source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set)) or (
@@ -592,6 +595,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) \
                 and self.module_alias(func.value.id, "cmath"):
             return self.call_cmath(func.attr, node)
+        if (method := self.super_call(node)) is not None:  # super().area() (check/inheritance.py)
+            return method
         if (method := self.class_call(node)) is not None:  # Point.make(...) (check/classes.py)
             return method
         if isinstance(func, S.Name):
@@ -639,8 +644,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         positional = len(params) - sig.keyword_only
         given = len(node.args) + (receiver is not None)
         shown, counted = name, 0  # a class's constructor: CPython names its __init__, self counted
-        if name in self.module.classes and f"{name}.__init__" in self.module.definitions:
-            shown, counted = f"{name}.__init__", 1
+        if name in self.module.classes and "__init__" in self.module.classes[name].methods:
+            shown, counted = self.module.classes[name].methods["__init__"], 1
         if given > positional:
             if name in self.module.classes and not counted:
                 return self.error(f"{name}() takes no arguments", node.loc)

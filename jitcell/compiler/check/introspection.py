@@ -159,6 +159,8 @@ class IntrospectionChecks(CheckerHost):
 
     def isinstance_of(self, value: S.Expr, classes_node: S.Expr, loc: Loc) -> T.Expr:
         e = self.expr(value)
+        if (test := self.instance_test(e, classes_node, loc)) is not None:  # a class of the cell (inheritance.py)
+            return test
         classes = self.class_of(classes_node)
         if classes is None:
             return self.error(f"{_CLASS_ERROR} (jitcell folds isinstance() with builtin classes such as int, "

@@ -58,6 +58,7 @@ from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
 from .dicts import DICT_VALUES, EMPTY_DICT
 from .expressions import ExpressionChecker, int_text, truncate_hint
+from .inheritance import check_overrides, init_function
 from .introspection import mentions_type_test
 from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, arrays_inside, element_problem
@@ -113,7 +114,8 @@ class ModuleChecker:
                 if c.name in self.definitions or [d.name for d in module.classes].count(c.name) > 1:
                     self.errors.append(Diagnostic(f"'{c.name}' is defined twice in this cell (a class and a "
                                                   "function, or two classes)", c.loc))
-            made = tuple(constructor_def(c, self.definitions) for c in module.classes if c.name not in self.definitions)
+            made = tuple(constructor_def(c, self.definitions, init_function(c, module.classes, self.definitions))
+                         for c in module.classes if c.name not in self.definitions)
             self.module = module = dataclasses.replace(module, functions=module.functions + made)
             self.definitions.update((f.name, f) for f in made)
 
@@ -129,6 +131,7 @@ class ModuleChecker:
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
                 self.signatures[fdef.name].returns = ERROR  # its body lost statements: not inferred
         self.infer_return_types()
+        check_overrides(self.classes, self.signatures, self.errors)  # check/inheritance.py
         self.refuse_arrays_in_containers()
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)

@@ -65,6 +65,7 @@ from .exceptions import ExceptionLowering, Frame
 from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .ifconvert import conditional_accumulation, lower_conditional_accumulation
+from .inheritance import InheritanceLowering
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
 from .numpy_calls import NumpyCallLowering
@@ -539,8 +540,8 @@ class _ModuleLowerer:
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, ArrayExprLowering, IterationLowering, ExceptionLowering, ComplexLowering,
-                      RandomLowering, OptionalLowering, ClassLowering, NumpyCallLowering, ShapeLowering,
-                      ReductionLowering, CallableLowering):
+                      RandomLowering, OptionalLowering, ClassLowering, InheritanceLowering, NumpyCallLowering,
+                      ShapeLowering, ReductionLowering, CallableLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function):
         self.owner = owner
         self.fn = fn
@@ -1108,7 +1109,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 for i in order:  # the order the call wrote them in
                     values[i] = self.expr(args[i])
                 limits = [b.sub(self.calls_left, ir.Constant(I32, 1)), self.stack_floor]
-                callee = self.owner.callee(node)
+                callee = self.owner.callee(node) if not node.dispatch else \
+                    self.virtual_callee(node, values[0])  # lower/inheritance.py
                 if t is NONE:
                     self.propagate(b.call(callee, [*limits, *values]))
                     result = None
@@ -1145,6 +1147,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.hole(node)
             case T.New():
                 return self.new_instance(node)  # lower/classes.py
+            case T.Upcast(value=value):
+                return self._expr(value)  # the same object, held once by the caller
+            case T.ClassTest():
+                return self.class_test(node)  # lower/inheritance.py
             case T.GetField():
                 return self.get_field(node)
             case T.ArrayItem():
@@ -1452,6 +1458,7 @@ def _calls(program: T.Program) -> dict[str, _Calls]:
                     external = True
                 else:
                     internal.add(n.function)
+                    internal.update(f for f in n.dispatch if f)  # any of them (lower/inheritance.py)
             elif isinstance(n, T.CallValue):  # through a function value: may come back, as another cell's
                 external = True
             elif isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For"):
