@@ -653,8 +653,9 @@ class New:
 
 
 @dataclass(frozen=True, slots=True)
-class Upcast:
-    """An instance of a class where its base class (or `| None`) is declared: the same object."""
+class AsClass:
+    """The same object seen as another class of its family: its base's (where a base is declared, or
+    `| None`), or a subclass's where isinstance() proved it (check/inheritance.py)."""
 
     value: Expr
     type: Type
@@ -691,7 +692,7 @@ Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | C
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
         | ElementValue | ElementOf | ElementOp | ArrayMap | ArrayMask | NumpyCall
         | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone
-        | New | GetField | Upcast | ClassTest)
+        | New | GetField | AsClass | ClassTest)
 
 # ---- statements --------------------------------------------------------------
 

@@ -316,7 +316,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.error(f"a caught exception ('{name}') can only be used as str({name}), in print() or an "
                               f"f-string field, or raised again (raise {name}, raise ... from {name})", loc)
         if name in self.locals:
-            return self.read_optional(T.Local(name, self.locals[name], loc, not self.is_assigned(name)))
+            return self.read_narrowed(self.read_optional(T.Local(name, self.locals[name], loc,
+                                                                 not self.is_assigned(name))))
         if name in self.module.variables and name not in self.assigned_names:
             return T.Global(name, self.module.variables[name], loc)
         if name in self.assigned_names:

@@ -5,13 +5,14 @@
         def area(self) -> float: ...
     class Circle(Shape):                   Circle: fields (name, r): Shape's first, then its own; tag 1
         def __init__(self, r: float):
-            super().__init__("circle")    ->  CallCell("Shape.__init__", (Upcast(self, Shape), "circle"))
+            super().__init__("circle")    ->  CallCell("Shape.__init__", (AsClass(self, Shape), "circle"))
             self.r = r
         def area(self) -> float: ...
 
-    s: Shape = Circle(1.0)              ->  Upcast(CallCell("Circle", ...), Shape): the same object
+    s: Shape = Circle(1.0)              ->  AsClass(CallCell("Circle", ...), Shape): the same object
     s.area()                            ->  CallCell("Shape.area", (s,), dispatch=("Shape.area", "Circle.area"))
     isinstance(s, Circle)               ->  ClassTest(s, ((1, 1),))
+    if isinstance(s, Circle): s.r       ->  GetField(AsClass(s, Circle), 1, "r")   (s not assigned there)
 
 A family is a root class and the classes that derive from it; each has a number (its tag, in the
 instance's header: lower/inheritance.py), given in depth-first order, so that a class's subclasses
@@ -23,6 +24,8 @@ table is called the same way.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import replace
 
 from jitcell.compiler import syntax as S
@@ -190,10 +193,40 @@ def _instance_name(t: Type) -> str | None:
 class InheritanceChecks(CheckerHost):
     """Mixed into the expression checker."""
 
+    narrowed_classes: dict[str, Instance] | None = None  # locals isinstance() proved of a subclass
+
+    @contextlib.contextmanager
+    def narrowed_class(self, test: S.Expr, assigned: set[str]) -> Iterator[None]:
+        """In the body of `if isinstance(s, Circle):`, s (a local typed with a base of Circle, which
+        the body does not assign) reads as a Circle."""
+        match test:
+            case S.Call(func=S.Name(id="isinstance"), args=(S.Name(id=name), S.Name(id=cls)), keywords=()) \
+                    if cls in self.module.classes and name in self.locals and name not in assigned \
+                    and "isinstance" not in self.locals and cls not in self.locals:
+                static = _instance_name(self.locals[name])
+                if static is not None and static != cls and is_subclass(self.module.classes, cls, static):
+                    before = self.narrowed_classes
+                    self.narrowed_classes = {**(before or {}), name: self.module.classes[cls].type}
+                    try:
+                        yield
+                    finally:
+                        self.narrowed_classes = before
+                    return
+        yield
+
+    def read_narrowed(self, e: T.Expr) -> T.Expr:
+        """A read of a local narrowed by isinstance() (narrowed_class): as the subclass."""
+        narrowed = self.narrowed_classes
+        if narrowed and isinstance(e, (T.Local, T.Unwrap)):
+            local = e.value if isinstance(e, T.Unwrap) else e
+            if isinstance(local, T.Local) and local.name in narrowed:
+                return T.AsClass(local, narrowed[local.name], e.loc)
+        return e
+
     def upcast(self, e: T.Expr, target: Type) -> T.Expr | None:
         """A subclass's instance (or `| None`) where its base's type (or `| None`) goes, else None."""
         if self.is_upcast(e.type, target):
-            return T.Upcast(e, target, e.loc)
+            return T.AsClass(e, target, e.loc)
         return None
 
     def is_upcast(self, source: Type, target: Type) -> bool:

@@ -612,7 +612,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 known = t_test.value if isinstance(t_test, T.Literal) and t_test.type is BOOL else None
                 self.state = None if known is False else self.proved(start, when_true)  # `if False:`: never
                 folded = known is not None and mentions_type_test(test)  # isinstance(...): the dead branch is
-                t_body = () if folded and known is False else self.block(body)  # not checked (introspection.py)
+                with self.narrowed_class(test, _assigned_names(body)):  # isinstance(s, C): s is a C (inheritance.py)
+                    t_body = () if folded and known is False else self.block(body)  # not checked (introspection.py)
                 after_body, self.state = self.state, None if known is True else self.proved(start, when_false)
                 t_else = () if folded and known is True else self.block(orelse)
                 self.state = _meet(after_body, self.state)

@@ -1147,7 +1147,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.hole(node)
             case T.New():
                 return self.new_instance(node)  # lower/classes.py
-            case T.Upcast(value=value):
+            case T.AsClass(value=value):
                 return self._expr(value)  # the same object, held once by the caller
             case T.ClassTest():
                 return self.class_test(node)  # lower/inheritance.py
