@@ -540,6 +540,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             values = self.vartuple_branches([t_body, self.expr(orelse)])
         if (either := self.optional_join(values)) is not None:  # `None if c else n`: an int | None
             values = [self.coerce(v, either, "") for v in values]
+        if (base := self.class_join({v.type for v in values})) is not None:  # Circle or Shape: a Shape
+            values = [self.coerce(v, base, "") for v in values]
         t = self.same_type(values, "a conditional expression", loc)
         return T.Conditional(t_test, values[0], values[1], t, loc)
 
