@@ -727,7 +727,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         for n in T.walk(body):
             if isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For"):
                 return "each"
-            if isinstance(n, T.CallCell) and (getattr(n, "external", False) or n.function in self.owner.unbounded) \
+            if isinstance(n, T.CallCell) and (getattr(n, "external", False) or n.function in self.owner.unbounded
+                                              or any(f in self.owner.unbounded for f in n.dispatch)) \
                     or isinstance(n, T.CallValue):
                 return "each"
             if not isinstance(n, T.Local) and has_heap_parts(getattr(n, "type", NONE)):
