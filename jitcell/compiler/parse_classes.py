@@ -156,7 +156,7 @@ def _method(parser: _Parser, error, cls: str, node: ast.FunctionDef, static: set
                              f"supported yet on a method in jitcell (not @{ast.unparse(decorators[0])})")
         return None
     is_static = names in (["staticmethod"], ["classmethod"])
-    if names == ["classmethod"]:  # a @staticmethod in which `cls` is the class (there are no subclasses yet)
+    if names == ["classmethod"]:  # a @staticmethod in which `cls` is the class (not called on subclasses)
         if not node.args.args:
             error(node, f"class method {cls}.{node.name}() must take the class as its first parameter (cls)")
             return None
