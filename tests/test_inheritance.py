@@ -147,6 +147,8 @@ def test_a_damaged_base_makes_the_entry_corrupt(lib):
         lambda row: {**row, "fields": row["fields"][1:]} if row["name"] == "Circle" else row)
     assert "the number of another class of its family" in damaged(
         lambda row: {**row, "tag": 1} if row["name"] == "Ring" else row)
+    assert "the classes deriving from Shape are not numbered 0..2" in damaged(
+        lambda row: {**row, "tag": 5} if row["name"] == "Ring" else row)
     assert "not the number of a subclass" in damaged(
         lambda row: {k: v for k, v in row.items() if k != "tag"} if row["name"] == "Ring" else row)
 

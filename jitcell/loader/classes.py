@@ -93,6 +93,12 @@ def check(manifest: dict, parse_type, fail) -> None:
             if not isinstance(methods, list) or not all(isinstance(m, str) and m.startswith(name + ".")
                                                         for m in methods):
                 raise fail(f"{where}.{kind}", "not a list of this class's methods")
+    families: dict[str, list[int]] = {}
+    for row in rows:
+        families.setdefault(_root(row, rows), []).append(row.get("tag", 0))
+    for root, tags in families.items():
+        if sorted(tags) != list(range(len(tags))):
+            raise fail("classes", f"the classes deriving from {root} are not numbered 0..{len(tags) - 1}")
     for where, type_name in _type_names(manifest):
         for word in type_name.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split():
             if is_class_type(word) and word not in declared:
