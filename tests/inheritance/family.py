@@ -66,3 +66,14 @@ def only_b(xs: list[int]) -> int:
 #> make(3).who()
 #> isinstance(make(3), type(make(1)))
 #> isinstance(make(1), type(make(3)))
+
+
+def exact(n: int) -> str:
+    out = []
+    for i in range(n):
+        x = make(i)
+        out.append(f"{type(x) is A}{type(x) is B}{type(x) == D}{type(x) is not C}")
+    b = B(1)
+    return " ".join(out) + f" {type(b) is B} {type(b) is A}"
+
+#> exact(4)

@@ -11,7 +11,7 @@
 
     s: Shape = Circle(1.0)              ->  AsClass(CallCell("Circle", ...), Shape): the same object
     s.area()                            ->  CallCell("Shape.area", (s,), dispatch=("Shape.area", "Circle.area"))
-    isinstance(s, Circle)               ->  ClassTest(s, ((1, 1),))
+    isinstance(s, Circle)               ->  ClassTest(s, ((1, 1),))     (type(s) is Circle: the same, exactly)
     if isinstance(s, Circle): s.r       ->  GetField(AsClass(s, Circle), 1, "r")   (s not assigned there)
 
 A family is a root class and the classes that derive from it; each has a number (its tag, in the
@@ -320,6 +320,21 @@ class InheritanceChecks(CheckerHost):
                               func.loc)
         receiver = self.expr(S.Name(fdef.params[0].name, func.value.loc))
         return self.call_cell(function, node, receiver=receiver)
+
+    def exact_class_test(self, e: T.Expr, cls: S.Expr, same: bool, loc: Loc) -> T.Expr | None:
+        """`type(x) is C` (`same`) or `is not`, C a class of the cell, else None."""
+        if not (isinstance(cls, S.Name) and cls.id in self.module.classes and cls.id not in self.locals):
+            return None
+        if e.type is ERROR:
+            return T.Literal(False, ERROR, loc)
+        name = _instance_name(e.type)
+        info, target = self.module.classes.get(name or ""), self.module.classes[cls.id]
+        if info is None or info.family != target.family or not info.tag <= target.tag <= info.last:
+            return self.evaluated(e, not same, loc)
+        if info.tag == info.last and not isinstance(e.type, Optional):
+            return self.evaluated(e, same, loc)
+        test = T.ClassTest(e, ((target.tag, target.tag),), False, BOOL, loc)
+        return test if same else T.Unary("not", test, BOOL, loc)
 
     def instance_test(self, e: T.Expr, classes_node: S.Expr, loc: Loc) -> T.Expr | None:
         """isinstance(x, C) where C (or one of a tuple of classes) is a class of the cell, else None."""
