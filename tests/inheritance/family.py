@@ -72,7 +72,7 @@ def exact(n: int) -> str:
     out = []
     for i in range(n):
         x = make(i)
-        out.append(f"{type(x) is A}{type(x) is B}{type(x) == D}{type(x) is not C}")
+        out.append(f"{type(x) is A}{type(x) is B}{type(x) is D}{type(x) is not C}")
     b = B(1)
     return " ".join(out) + f" {type(b) is B} {type(b) is A}"
 
