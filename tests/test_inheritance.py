@@ -182,6 +182,12 @@ def test_a_damaged_base_makes_the_entry_corrupt(lib):
      "== between A values, which may be instances of its subclasses", "8:12"),
     ("from dataclasses import dataclass\n@dataclass\nclass A:\n    x: int = 0\n@dataclass\nclass B(A):\n    y: int\n",
      "class B: non-default argument 'y' follows default argument 'x'", "6:1"),
+    ("class A:\n    x: int = 0\nclass B(A):\n    def x(self) -> int:\n        return 1\n",
+     "'x' is both a field and a method of B (a field of A)", "3:1"),
+    ("class A:\n    @staticmethod\n    def f() -> int:\n        return 1\nclass B(A):\n    @staticmethod\n"
+     "    def f() -> int:\n        return 2\ndef g(a: A) -> int:\n    return a.f()\n",
+     "f() is overridden in a subclass of A: calling a @staticmethod or @classmethod on an instance is not "
+     "supported yet there; call A.f()", "10:12"),
     ("class A:\n    x: int = 0\ndef f() -> int:\n    return super().f()\n",
      "super() is supported in the methods of a class", "4:12"),
     ("class A:\n    x: int = 0\nclass B(A):\n    def f(self) -> int:\n        return super().g()\n",
