@@ -121,3 +121,13 @@ def divide(n: int) -> float:
 #> exact(2.0)
 #> divide(4)
 #> divide(0)
+
+
+def summed(shapes: list[Shape]) -> float:
+    return sum(s.area() for s in shapes)
+
+
+def displays(k: float) -> float:
+    return round(summed([Square(k)]) + summed([Circle(k), Cube(k)]), 9)
+
+#> displays(1.5)

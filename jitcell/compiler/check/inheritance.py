@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, Instance, Optional, Type
+from jitcell.compiler.types import BOOL, ERROR, Instance, List, Optional, Type
 from jitcell.errors import Diagnostic, Loc
 
 from .class_info import ClassInfo
@@ -227,6 +227,9 @@ class InheritanceChecks(CheckerHost):
         """A subclass's instance (or `| None`) where its base's type (or `| None`) goes, else None."""
         if self.is_upcast(e.type, target):
             return T.AsClass(e, target, e.loc)
+        if isinstance(e, T.ListNew) and isinstance(e.type, List) and isinstance(target, List) \
+                and self.is_upcast(e.type.element, target.element):  # a list display: a new list[Shape]
+            return T.ListNew(tuple(self.coerce(i, target.element, "a list item") for i in e.items), target, e.loc)
         return None
 
     def is_upcast(self, source: Type, target: Type) -> bool:
