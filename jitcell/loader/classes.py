@@ -72,8 +72,9 @@ def check(manifest: dict, parse_type, fail) -> None:
     declared: set[str] = set()
     for i, row in enumerate(rows):
         where = f"classes[{i}]"
-        if not isinstance(row, dict) or set(row) - {"properties", "base", "tag"} != {"name", "fields", "static"}:
-            raise fail(where, "not an object of name, fields, static (and properties, base, tag)")
+        if not isinstance(row, dict) or set(row) - {"properties", "base", "tag", "classmethods"} != {
+                "name", "fields", "static"}:
+            raise fail(where, "not an object of name, fields, static (and properties, base, tag, classmethods)")
         name = row["name"]
         if not isinstance(name, str) or not is_class_type(name) or name in declared:
             raise fail(f"{where}.name", "not a class name, or declared twice")
@@ -88,7 +89,7 @@ def check(manifest: dict, parse_type, fail) -> None:
                     and field[0].isidentifier() and parse_type(field[1]) is not None and field[0] not in seen):
                 raise fail(f"{where}.fields[{k}]", "not a [name, type] pair of a new field")
             seen.add(field[0])
-        for kind in ("static", "properties"):
+        for kind in ("static", "properties", "classmethods"):
             methods = row.get(kind, [])
             if not isinstance(methods, list) or not all(isinstance(m, str) and m.startswith(name + ".")
                                                         for m in methods):
@@ -318,12 +319,26 @@ def bind_classes(library) -> dict[str, type]:
         made[row["name"]] = cls
     for cls in made.values():
         cls._jc_peers.update(made)  # type: ignore[attr-defined]
+    for row in rows:  # an inherited @classmethod would make the base's class: refused, as compiled code does
+        base = bases[row["name"]]
+        while base is not None:
+            for function in next(r for r in rows if r["name"] == base).get("classmethods", []):
+                setattr(made[row["name"]], function.partition(".")[2], _refused_classmethod(row["name"], function))
+            base = bases[base]
     for members in families.values():
         family = tuple(made[r["name"]] for r in sorted(members, key=lambda r: r.get("tag", 0)))
         for member in family:
             member._jc_family = family  # type: ignore[attr-defined]
             member._jc_accepts = frozenset(c for c in family if issubclass(c, member))  # type: ignore[attr-defined]
     return made
+
+
+def _refused_classmethod(cls: str, function: str) -> staticmethod:
+    def refused(*args, **kwargs):
+        raise TypeError(f"{cls}.{function.partition('.')[2]}() is a @classmethod of {function.partition('.')[0]}: "
+                        "calling it on a subclass is not supported yet by jitcell (its 'cls' would be the subclass)")
+
+    return staticmethod(refused)
 
 
 def attach(classes: dict[str, type], functions: dict, static: set[str], properties: set[str]) -> None:

@@ -41,6 +41,8 @@ class ClassInfo:
         return {"fields": self.layout(), "static": sorted(m for m in self.static if m.startswith(own)),
                 **({"properties": properties} if properties else {}),
                 **({"base": self.base} if self.base is not None else {}),
+                **({"classmethods": own_classmethods} if (own_classmethods := sorted(
+                    m for m in self.classmethods if m.startswith(own))) else {}),
                 **({"tag": self.tag} if self.tag else {})}
 
     def layout(self) -> list[list[str]]:
