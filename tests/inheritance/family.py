@@ -29,6 +29,9 @@ class D(B):
     def who(self) -> str:
         return "D<" + super().who()
 
+    def only_d(self) -> int:
+        return 4 + self.k
+
 
 def make(i: int) -> A:
     if i % 4 == 0:
@@ -77,3 +80,17 @@ def exact(n: int) -> str:
     return " ".join(out) + f" {type(b) is B} {type(b) is A}"
 
 #> exact(4)
+
+
+def chains(n: int) -> str:
+    out = []
+    for i in range(n):
+        x = make(i)
+        big = isinstance(x, D) and x.only_d() > 6 and x.who().startswith("D")
+        label = str(x.only_d()) if isinstance(x, D) else "-"
+        if isinstance(x, D) and x.only_d() > 10:
+            label += "d"
+        out.append(f"{big}{label}")
+    return " ".join(out)
+
+#> chains(12)

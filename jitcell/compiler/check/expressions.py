@@ -534,7 +534,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
 
     def conditional(self, test: S.Expr, body: S.Expr, orelse: S.Expr, loc: Loc) -> T.Expr:
         t_test = self.condition(test)
-        with self.narrowed_by(test, True):
+        with self.narrowed_by(test, True), self.narrowed_class(test, set()):  # isinstance() (inheritance.py)
             t_body = self.expr(body)
         with self.narrowed_by(test, False):
             values = self.vartuple_branches([t_body, self.expr(orelse)])

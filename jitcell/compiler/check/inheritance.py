@@ -197,22 +197,24 @@ class InheritanceChecks(CheckerHost):
 
     @contextlib.contextmanager
     def narrowed_class(self, test: S.Expr, assigned: set[str]) -> Iterator[None]:
-        """In the body of `if isinstance(s, Circle):`, s (a local typed with a base of Circle, which
-        the body does not assign) reads as a Circle."""
-        match test:
-            case S.Call(func=S.Name(id="isinstance"), args=(S.Name(id=name), S.Name(id=cls)), keywords=()) \
-                    if cls in self.module.classes and name in self.locals and name not in assigned \
-                    and "isinstance" not in self.locals and cls not in self.locals:
-                static = _instance_name(self.locals[name])
-                if static is not None and static != cls and is_subclass(self.module.classes, cls, static):
-                    before = self.narrowed_classes
-                    self.narrowed_classes = {**(before or {}), name: self.module.classes[cls].type}
-                    try:
-                        yield
-                    finally:
-                        self.narrowed_classes = before
-                    return
-        yield
+        """Where `test` is true, `isinstance(s, Circle)` (alone, or an operand of `and`) proves that
+        the local s (typed with a base of Circle, and not in `assigned`) reads as a Circle."""
+        proved = {}
+        for part in test.values if isinstance(test, S.BoolOp) and test.op == "and" else (test,):
+            match part:
+                case S.Call(func=S.Name(id="isinstance"), args=(S.Name(id=name), S.Name(id=cls)), keywords=()) \
+                        if cls in self.module.classes and name in self.locals and name not in assigned \
+                        and "isinstance" not in self.locals and cls not in self.locals:
+                    static = _instance_name(self.locals[name])
+                    if static is not None and static != cls and is_subclass(self.module.classes, cls, static):
+                        proved[name] = self.module.classes[cls].type
+        before = self.narrowed_classes
+        if proved:
+            self.narrowed_classes = {**(before or {}), **proved}
+        try:
+            yield
+        finally:
+            self.narrowed_classes = before
 
     def read_narrowed(self, e: T.Expr) -> T.Expr:
         """A read of a local narrowed by isinstance() (narrowed_class): as the subclass."""
