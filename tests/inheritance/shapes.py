@@ -33,7 +33,7 @@ class Circle(Shape):
 
     @property
     def kind(self) -> str:
-        return "round " + self.name
+        return "round " + self.name + " " + super().kind
 
 
 class Square(Shape):

@@ -251,6 +251,9 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 return self.range_attribute(node)  # r.start (check/ranges.py)
             case S.Attribute(attr="real" | "imag"):
                 return self.complex_part(node)  # check/complexes.py
+            case S.Attribute(value=S.Call(func=S.Name(id="super"))) if (
+                    sup := self.super_attribute(node)) is not None:
+                return sup  # super().area, a property of the base (check/inheritance.py)
             case S.Attribute():
                 return self.attribute(node)  # np.NAME, an array's shape (check/arrays.py)
             case S.FString():

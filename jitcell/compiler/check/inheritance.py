@@ -300,31 +300,47 @@ class InheritanceChecks(CheckerHost):
     def super_call(self, node: S.Call) -> T.Expr | None:
         """`super().m(...)` (or `super(B, self).m(...)`) in a method of B: the base's m, not dispatched."""
         func = node.func
-        if not (isinstance(func, S.Attribute) and isinstance(func.value, S.Call)
-                and isinstance(func.value.func, S.Name) and func.value.func.id == "super"
-                and "super" not in self.locals):
+        if not (isinstance(func, S.Attribute) and _is_super(func.value) and "super" not in self.locals):
             return None
+        found = self._super_method(func)
+        if isinstance(found, tuple):
+            function, receiver, base = found
+            if function in base.properties:
+                return self.error(f"'{func.attr}' of {base.name} is a property: read it without calling it", func.loc)
+            return self.call_cell(function, node) if function in base.static else \
+                self.call_cell(function, node, receiver=receiver)
+        return found
+
+    def super_attribute(self, node: S.Attribute) -> T.Expr | None:
+        """`super().area` in a method of B: the base's @property getter, else None."""
+        if not _is_super(node.value) or "super" in self.locals:
+            return None
+        found = self._super_method(node)
+        if isinstance(found, tuple):
+            function, receiver, base = found
+            if function not in base.properties:
+                return self.error(f"methods are not values in jitcell; call super().{node.attr}(...)", node.loc)
+            return self.call_cell(function, S.Call(S.Name(node.attr, node.loc), (), (), node.loc), receiver=receiver)
+        return found
+
+    def _super_method(self, func: S.Attribute) -> tuple[str, T.Expr, ClassInfo] | T.Expr:
+        """The base's function `super().NAME` names, the instance, the base; or an error."""
+        call = func.value
+        assert isinstance(call, S.Call)
         fdef = getattr(self, "fdef", None)
         cls = fdef.name.partition(".")[0] if fdef is not None and "." in fdef.name else ""
         info = self.module.classes.get(cls)
         if info is None or fdef is None or not fdef.params or fdef.name in info.static:
             return self.error("super() is supported in the methods of a class (not in its static methods or "
-                              "functions) in jitcell", func.value.loc)
-        args = func.value.args
-        if args and not (len(args) == 2 and isinstance(args[0], S.Name) and args[0].id == cls
-                         and isinstance(args[1], S.Name) and args[1].id == fdef.params[0].name):
-            return self.error(f"super() takes no arguments here, or ({cls}, {fdef.params[0].name})", func.value.loc)
+                              "functions) in jitcell", call.loc)
+        if call.args and not (len(call.args) == 2 and isinstance(call.args[0], S.Name) and call.args[0].id == cls
+                              and isinstance(call.args[1], S.Name) and call.args[1].id == fdef.params[0].name):
+            return self.error(f"super() takes no arguments here, or ({cls}, {fdef.params[0].name})", call.loc)
         base = self.module.classes.get(info.base or "")
         function = base.methods.get(func.attr) if base is not None else None
-        if function is None:
+        if base is None or function is None:
             return self.error(f"'super' object has no attribute '{func.attr}'", func.loc)
-        if function in info.static:
-            return self.call_cell(function, node)
-        if function in info.properties:
-            return self.error(f"'{func.attr}' of {base.name} is a property: read it without calling it",  # type: ignore[union-attr]
-                              func.loc)
-        receiver = self.expr(S.Name(fdef.params[0].name, func.value.loc))
-        return self.call_cell(function, node, receiver=receiver)
+        return function, self.expr(S.Name(fdef.params[0].name, call.loc)), base
 
     def exact_class_test(self, e: T.Expr, cls: S.Expr, same: bool, loc: Loc) -> T.Expr | None:
         """`type(x) is C` (`same`) or `is not`, C a class of the cell, else None."""
@@ -371,6 +387,11 @@ class InheritanceChecks(CheckerHost):
         if not ranges:
             return self.evaluated(e, False, loc)
         return T.ClassTest(e, tuple(ranges), False, BOOL, loc)
+
+
+def _is_super(node: S.Expr) -> bool:
+    return isinstance(node, S.Call) and isinstance(node.func, S.Name) and node.func.id == "super" \
+        and not node.keywords
 
 
 def _class_parts(node: S.Expr) -> list[S.Expr]:
