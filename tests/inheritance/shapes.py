@@ -22,6 +22,10 @@ class Shape:
     def kind(self) -> str:
         return "shape"
 
+    @staticmethod
+    def make(name: str) -> "Shape":
+        return Shape(name)
+
 
 class Circle(Shape):
     def __init__(self, r: float):
@@ -46,6 +50,10 @@ class Square(Shape):
 
     def diagonal(self) -> float:
         return self.side * math.sqrt(2.0)
+
+    @staticmethod
+    def make(side: float, times: int = 1) -> "Shape":
+        return Square(side * times)
 
 
 class Cube(Square):
@@ -128,6 +136,6 @@ def summed(shapes: list[Shape]) -> float:
 
 
 def displays(k: float) -> float:
-    return round(summed([Square(k)]) + summed([Circle(k), Cube(k)]), 9)
+    return round(summed([Square(k)]) + summed([Circle(k), Cube(k), Square.make(k, 2), Shape.make("s")]), 9)
 
 #> displays(1.5)

@@ -148,7 +148,8 @@ def family_of(classes, info: ClassInfo) -> list[ClassInfo]:
 
 
 def check_overrides(classes: dict[str, ClassInfo], signatures, errors: list[Diagnostic]) -> None:
-    """An override is called where its base's method is: same kind, parameters and return type."""
+    """An override is called where its base's method is: same kind, parameters and return type (a
+    @staticmethod or @classmethod, called on its class, keeps the kind only)."""
     for info in classes.values():
         base = classes.get(info.base or "")
         if base is None:
@@ -168,8 +169,10 @@ def _override_problem(info: ClassInfo, function: str, inherited: str, classes, s
                                                                                                       inherited)]
     if kinds[0] != kinds[1]:
         return f"but is {kinds[0]}, not {kinds[1]} as the method it overrides"
+    if function in info.static:
+        return None  # called on its class, never dispatched: its own signature
     mine, theirs = signatures[function], signatures[inherited]
-    skip = 0 if function in info.static else 1  # self's type is each class's own
+    skip = 1  # self's type is each class's own
     same_params = mine.params[skip:] == theirs.params[skip:] and tuple(mine.defaults) == tuple(theirs.defaults) \
         and mine.keyword_only == theirs.keyword_only
     returns_ok = mine.returns == theirs.returns or ERROR in (mine.returns, theirs.returns) or (
