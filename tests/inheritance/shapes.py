@@ -139,3 +139,7 @@ def displays(k: float) -> float:
     return round(summed([Square(k)]) + summed([Circle(k), Cube(k), Square.make(k, 2), Shape.make("s")]), 9)
 
 #> displays(1.5)
+#> Cube(2.0).describe()
+#> (Circle(1.0).kind, Shape("s").kind, Cube(1.0).kind)
+#> (issubclass(Cube, Square), issubclass(Square, Cube), isinstance(Cube(1.0), Shape), isinstance(Circle(1.0), Square))
+#> Square.area(Cube(2.0))
