@@ -94,3 +94,26 @@ def chains(n: int) -> str:
     return " ".join(out)
 
 #> chains(12)
+
+
+def early(xs: list[int]) -> int:
+    total = 0
+    for i in xs:
+        x = make(i)
+        if not isinstance(x, D):
+            total += 1
+            continue
+        total += x.only_d()
+    return total
+
+
+def first_d(i: int) -> int:
+    x = make(i)
+    if not (isinstance(x, D) and x.k > 2):
+        return -1
+    return x.only_d()
+
+#> early([0, 1, 2, 3, 7, 11])
+#> first_d(3)
+#> first_d(7)
+#> first_d(2)

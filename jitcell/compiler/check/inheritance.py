@@ -12,7 +12,8 @@
     s: Shape = Circle(1.0)              ->  AsClass(CallCell("Circle", ...), Shape): the same object
     s.area()                            ->  CallCell("Shape.area", (s,), dispatch=("Shape.area", "Circle.area"))
     isinstance(s, Circle)               ->  ClassTest(s, ((1, 1),))     (type(s) is Circle: the same, exactly)
-    if isinstance(s, Circle): s.r       ->  GetField(AsClass(s, Circle), 1, "r")   (s not assigned there)
+    if isinstance(s, Circle): s.r       ->  GetField(AsClass(s, Circle), 1, "r")   (s not assigned there;
+                                             likewise after `if not isinstance(s, Circle): return`)
 
 A family is a root class and the classes that derive from it; each has a number (its tag, in the
 instance's header: lower/inheritance.py), given in depth-first order, so that a class's subclasses
@@ -37,7 +38,7 @@ from .class_info import ClassInfo
 from .host import CheckerHost
 
 __all__ = ["InheritanceChecks", "inherit", "inherited_type", "same_field_type", "inherited_initialized",
-           "number_families", "init_function", "check_overrides", "is_subclass"]
+           "number_families", "init_function", "check_overrides", "is_subclass", "exit_unless"]
 
 _NOT_VIRTUAL = ("__init__", "__eq__")  # called on the exact class (constructors, @dataclass's __eq__)
 
@@ -186,6 +187,15 @@ def _override_problem(info: ClassInfo, function: str, inherited: str, classes, s
 
 
 # ---- in a function -------------------------------------------------------------------------
+
+
+def exit_unless(stmt: S.Stmt) -> S.Expr | None:
+    """`if not TEST: return` (raise, break, continue): TEST, true after the statement, else None."""
+    if isinstance(stmt, S.If) and not stmt.orelse and stmt.body \
+            and isinstance(stmt.body[-1], (S.Return, S.Raise, S.Break, S.Continue)) \
+            and isinstance(stmt.test, S.UnaryOp) and stmt.test.op == "not":
+        return stmt.test.operand
+    return None
 
 
 def _instance_name(t: Type) -> str | None:

@@ -58,7 +58,7 @@ from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
 from .dicts import DICT_VALUES, EMPTY_DICT
 from .expressions import ExpressionChecker, int_text, truncate_hint
-from .inheritance import check_overrides, init_function
+from .inheritance import check_overrides, exit_unless, init_function
 from .introspection import mentions_type_test
 from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, arrays_inside, element_problem
@@ -567,10 +567,14 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
 
     def block(self, stmts: tuple[S.Stmt, ...]) -> tuple[T.Stmt, ...]:
         out = []
-        for stmt in stmts:
+        for k, stmt in enumerate(stmts):
             typed = self.stmt(stmt)
             if typed is not None:
                 out.append(typed)
+            if (proved := exit_unless(stmt)) is not None and k + 1 < len(stmts):  # check/inheritance.py
+                with self.narrowed_class(proved, _assigned_names(stmts[k + 1:])):  # `if not isinstance(...):
+                    out.extend(self.block(stmts[k + 1:]))  # return`: the rest of the block knows it
+                break
         return tuple(out)
 
     def stmt(self, node: S.Stmt) -> T.Stmt | None:
