@@ -190,11 +190,15 @@ def _override_problem(info: ClassInfo, function: str, inherited: str, classes, s
 
 
 def exit_unless(stmt: S.Stmt) -> S.Expr | None:
-    """`if not TEST: return` (raise, break, continue): TEST, true after the statement, else None."""
+    """`if not isinstance(...): return` (raise, break, continue; the test may be an `and` of such
+    calls and others): the test that is true after the statement, else None."""
     if isinstance(stmt, S.If) and not stmt.orelse and stmt.body \
             and isinstance(stmt.body[-1], (S.Return, S.Raise, S.Break, S.Continue)) \
             and isinstance(stmt.test, S.UnaryOp) and stmt.test.op == "not":
-        return stmt.test.operand
+        proved = stmt.test.operand
+        parts = proved.values if isinstance(proved, S.BoolOp) and proved.op == "and" else (proved,)
+        if any(isinstance(p, S.Call) and isinstance(p.func, S.Name) and p.func.id == "isinstance" for p in parts):
+            return proved
     return None
 
 
