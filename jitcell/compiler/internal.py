@@ -16,7 +16,8 @@ generates for its element types (compiler/lower/lists.py). The `pthread_*` built
 POSIX functions of the same names, every argument and result an int (an address, a key,
 a thread id): the stack guard reads the thread's stack bounds and caches them per thread
 (runtime/source.py, "the stack"); `getentropy(address, n)` seeds the random generators
-(runtime/source_random.py), and `free_address()`, libc's `free`, is the destructor of each thread's
+(runtime/source_random.py), the mutex, condition and clock functions the thread pool of parallel
+loops uses (runtime/source_parallel.py), and `free_address()`, libc's `free`, is the destructor of each thread's
 random state. `loadf32`/`storef32` read and write a float32 as a double, and `round32(x)` rounds a double to
 float32 (for float32 additions and products: done in doubles and rounded, they are exact).
 `pthread_getattr_np` is glibc's (and musl's): elsewhere
@@ -54,6 +55,11 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "pthread_attr_getstack": ((INT, INT, INT), INT), "pthread_attr_destroy": ((INT,), INT),
     "pthread_key_create": ((INT, INT), INT), "pthread_getspecific": ((INT,), INT),
     "pthread_setspecific": ((INT, INT), INT), "getentropy": ((INT, INT), INT),
+    # the thread pool of parallel loops (runtime/source_parallel.py)
+    "pthread_mutex_init": ((INT, INT), INT), "pthread_mutex_lock": ((INT,), INT),
+    "pthread_mutex_unlock": ((INT,), INT), "pthread_cond_init": ((INT, INT), INT),
+    "pthread_cond_wait": ((INT, INT), INT), "pthread_cond_timedwait": ((INT, INT, INT), INT),
+    "pthread_cond_broadcast": ((INT,), INT), "clock_gettime": ((INT, INT), INT),
 }
 
 STATE_WORDS = 384
@@ -95,6 +101,10 @@ _PTHREAD = {
     "pthread_attr_getstack": (_I32, [_PTR, _PTR, _PTR]), "pthread_attr_destroy": (_I32, [_PTR]),
     "pthread_key_create": (_I32, [_PTR, _PTR]), "pthread_getspecific": (_PTR, [_I32]),
     "pthread_setspecific": (_I32, [_I32, _PTR]), "getentropy": (_I32, [_PTR, _I64]),
+    "pthread_mutex_init": (_I32, [_PTR, _PTR]), "pthread_mutex_lock": (_I32, [_PTR]),
+    "pthread_mutex_unlock": (_I32, [_PTR]), "pthread_cond_init": (_I32, [_PTR, _PTR]),
+    "pthread_cond_wait": (_I32, [_PTR, _PTR]), "pthread_cond_timedwait": (_I32, [_PTR, _PTR, _PTR]),
+    "pthread_cond_broadcast": (_I32, [_PTR]), "clock_gettime": (_I32, [_I32, _PTR]),
 }
 
 
