@@ -9,20 +9,23 @@ name in every library and every session. Targets: "print", "raise", "format" and
 runtime/interrupts.py: a data slot), "rt.NAME" (a function of the runtime library),
 "capi.NAME" (a function of the Python C API, in the interpreter's own image), "cell.NAME"
 (a function of another cell: the `jitcell.call.NAME` entry of the library that defines NAME,
-loader/namespace.py) and "var.NAME" (a module variable of a kernel cell, loader/variables.py).
+loader/namespace.py), "var.NAME" (a module variable of a kernel cell, loader/variables.py) and
+"obj.NAME" (a Python object the native entry points use: int, True, ndarray, dtype.float64...).
 `lower` bakes the target's address into the slot's initializer; `load` writes its address in
 this process after each load (loader/addresses.py).
 """
 
 from __future__ import annotations
 
-__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "VAR_PREFIX", "CELL_TARGET", "VAR_TARGET",
+__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "NATIVE_PREFIX", "OBJECT_TARGET", "OBJECTS",
+           "native_symbol", "VAR_PREFIX", "CELL_TARGET", "VAR_TARGET",
            "CAPI_FUNCTIONS", "SCRIPT_FUNCTION", "slot_symbol", "function_symbol", "call_symbol", "var_symbol",
            "describe", "ADDED_LINES", "MODULE_LINE"]
 
 SLOT_PREFIX = "jitcell.slot."
 FUNCTION_PREFIX = "jitcell.def."  # the C-ABI entry point Python calls
 CALL_PREFIX = "jitcell.call."  # the internal-ABI entry other cells call through "cell.NAME" slots
+NATIVE_PREFIX = "jitcell.native."  # CPython's vectorcall entry of a function (loader/native.py)
 VAR_PREFIX = "jitcell.var."  # a kernel cell's module variable, reached through "var.NAME" slots
 
 CELL_TARGET = "cell."  # slot targets "cell.NAME": a function of another cell
@@ -35,7 +38,13 @@ CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_dou
                             "PyList_GetItem", "PyList_SetItem", "PyFloat_AsDouble", "PyFloat_FromDouble",
                             "PyLong_AsLongLongAndOverflow", "PyLong_FromLongLong", "PyUnicode_AsUTF8AndSize",
                             "PyUnicode_DecodeUTF8", "PyDict_New", "PyDict_Next", "PyDict_SetItem", "PySet_New",
-                            "PySet_Add", "PyObject_GetIter", "PyIter_Next"})
+                            "PySet_Add", "PyObject_GetIter", "PyIter_Next",
+                            # the native entry points (compiler/lower/native.py)
+                            "PyEval_SaveThread", "PyEval_RestoreThread", "PyErr_SetObject", "PyObject_CallNoArgs",
+                            "PyObject_Vectorcall"})
+# slot targets "obj.NAME": a Python object the native entry points compare with or return
+OBJECT_TARGET = "obj."
+OBJECTS = frozenset({"int", "float", "True", "False", "None", "take_pending", "ndarray"})  # and "dtype.NAME"
 
 SCRIPT_FUNCTION = "__cell__"  # a kernel cell's top-level statements, compiled (compiler/parse.py)
 
@@ -65,6 +74,10 @@ def call_symbol(name: str) -> str:
     return CALL_PREFIX + name
 
 
+def native_symbol(name: str) -> str:
+    return NATIVE_PREFIX + name
+
+
 def var_symbol(name: str) -> str:
     return VAR_PREFIX + name
 
@@ -77,6 +90,8 @@ def describe(target: str) -> str:
         return f"the module variable {target[4:]}"
     if target.startswith("capi."):
         return f"the Python C-API function {target[5:]}()"
+    if target.startswith(OBJECT_TARGET):
+        return f"the Python object {target[4:]}"
     if target.startswith(CELL_TARGET):
         return f"the function {target[5:]}() of another cell"
     return _DESCRIPTIONS.get(target, target)
