@@ -10,15 +10,15 @@ runtime/interrupts.py: a data slot), "rt.NAME" (a function of the runtime librar
 "capi.NAME" (a function of the Python C API, in the interpreter's own image), "cell.NAME"
 (a function of another cell: the `jitcell.call.NAME` entry of the library that defines NAME,
 loader/namespace.py), "var.NAME" (a module variable of a kernel cell, loader/variables.py) and
-"obj.NAME" (a Python object the native entry points use: int, True, ndarray, dtype.float64...).
+"native" (the table of CPython functions and objects of the native entry points, loader/native.py).
 `lower` bakes the target's address into the slot's initializer; `load` writes its address in
 this process after each load (loader/addresses.py).
 """
 
 from __future__ import annotations
 
-__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "NATIVE_PREFIX", "OBJECT_TARGET", "OBJECTS",
-           "native_symbol", "VAR_PREFIX", "CELL_TARGET", "VAR_TARGET",
+__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "NATIVE_PREFIX", "native_symbol",
+           "VAR_PREFIX", "CELL_TARGET", "VAR_TARGET",
            "CAPI_FUNCTIONS", "SCRIPT_FUNCTION", "slot_symbol", "function_symbol", "call_symbol", "var_symbol",
            "describe", "ADDED_LINES", "MODULE_LINE"]
 
@@ -38,13 +38,7 @@ CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_dou
                             "PyList_GetItem", "PyList_SetItem", "PyFloat_AsDouble", "PyFloat_FromDouble",
                             "PyLong_AsLongLongAndOverflow", "PyLong_FromLongLong", "PyUnicode_AsUTF8AndSize",
                             "PyUnicode_DecodeUTF8", "PyDict_New", "PyDict_Next", "PyDict_SetItem", "PySet_New",
-                            "PySet_Add", "PyObject_GetIter", "PyIter_Next",
-                            # the native entry points (compiler/lower/native.py)
-                            "PyEval_SaveThread", "PyEval_RestoreThread", "PyErr_SetObject", "PyObject_CallNoArgs",
-                            "PyObject_Vectorcall"})
-# slot targets "obj.NAME": a Python object the native entry points compare with or return
-OBJECT_TARGET = "obj."
-OBJECTS = frozenset({"int", "float", "True", "False", "None", "take_pending", "ndarray"})  # and "dtype.NAME"
+                            "PySet_Add", "PyObject_GetIter", "PyIter_Next"})
 
 SCRIPT_FUNCTION = "__cell__"  # a kernel cell's top-level statements, compiled (compiler/parse.py)
 
@@ -59,6 +53,7 @@ _DESCRIPTIONS = {
     "format": "the callback that formats f-string fields with Python's format()",
     "exception": "the callback that catches exceptions for try statements",
     "interrupts": "the runtime library's interrupt counter",
+    "native": "the CPython table of native entry points",
 }
 
 
@@ -90,8 +85,6 @@ def describe(target: str) -> str:
         return f"the module variable {target[4:]}"
     if target.startswith("capi."):
         return f"the Python C-API function {target[5:]}()"
-    if target.startswith(OBJECT_TARGET):
-        return f"the Python object {target[4:]}"
     if target.startswith(CELL_TARGET):
         return f"the function {target[5:]}() of another cell"
     return _DESCRIPTIONS.get(target, target)

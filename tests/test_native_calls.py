@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 import jitcell
+from jitcell.compiler.driver import generated_code
 from jitcell.loader import native
 
 CELL = textwrap.dedent('''
@@ -177,10 +178,15 @@ def test_an_exact_call_runs_no_python_frame_and_the_others_run_the_wrapper(lib):
 
 def test_loops_let_other_threads_run_and_straight_code_keeps_the_gil(fresh_cache):
     lib = jitcell.compile_cell(CELL)
-    targets = {slot.target for slot in lib.slots}
-    assert "capi.PyEval_SaveThread" in targets  # fill and total loop: their entries release the GIL
-    straight = jitcell.compile_cell("def inc(n: int) -> int:\n    return n + 1\n")
-    assert "capi.PyEval_SaveThread" not in {slot.target for slot in straight.slots}
+    code = generated_code(lib)["ir"]  # the native entries as lowered, each up to the next function
+
+    def entry(name: str) -> str:
+        return code.split(f'@"jitcell.native.{name}"(', 1)[1].split("\ndefine ", 1)[0]
+
+    for name in ("fill", "total"):  # they loop: their entries release the GIL around the call
+        assert "PyEval_SaveThread" in entry(name) and "PyEval_RestoreThread" in entry(name)
+    for name in ("inc", "first", "scale"):
+        assert "PyEval_SaveThread" not in entry(name) and "PyLong_FromLongLong" in entry("inc")
     results = []
     threads = [threading.Thread(target=lambda: results.append(lib.functions["total"](np.ones(10**6))))
                for _ in range(4)]

@@ -35,21 +35,13 @@ def dynamic_symbols(path):
 SIGNAL_SLOTS = {f"jitcell.slot.capi.{name}" for name in
                 ("PyGILState_Ensure", "PyGILState_Release", "PyErr_CheckSignals", "PyErr_Fetch")} | \
     {"jitcell.slot.rt.main_thread"}
-# what the native entry of a function that cannot fail uses (lower/native.py): the fallback, then
-# for `float` arguments and result the float type and PyFloat_FromDouble
-FALLBACK_SLOTS = {"jitcell.slot.capi.PyObject_Vectorcall"}
-# the exception a failing call hands over (take_pending, then PyErr_SetObject)
-FAILING_SLOTS = {f"jitcell.slot.{t}" for t in ("obj.take_pending", "capi.PyObject_CallNoArgs", "capi.PyErr_SetObject",
-                                                "capi.Py_DecRef")}
-# an int checked and made; the GIL released around code that may take long (it prints)
-INT_SLOTS = {f"jitcell.slot.{t}" for t in ("obj.int", "capi.PyLong_AsLongLongAndOverflow", "capi.PyLong_FromLongLong")}
-RELEASE_SLOTS = {"jitcell.slot.capi.PyEval_SaveThread", "jitcell.slot.capi.PyEval_RestoreThread"}
 
 
 def test_slots_and_functions_are_in_the_export_table(fresh_cache):
     lib = jitcell.compile_cell(PRINTS)
-    assert {s.name for s in lib.slots} == {"jitcell.slot.print", "jitcell.slot.raise", *SIGNAL_SLOTS, *FALLBACK_SLOTS,
-                                           *FAILING_SLOTS, *INT_SLOTS, *RELEASE_SLOTS}
+    # and the table of CPython functions and objects that report's native entry uses (lower/native.py)
+    assert {s.name for s in lib.slots} == {"jitcell.slot.print", "jitcell.slot.raise", *SIGNAL_SLOTS,
+                                           "jitcell.slot.native"}
     defined, _, _ = dynamic_symbols(lib.path)
     for name in ["jitcell.def.report", "jitcell.native.report", *(s.name for s in lib.slots)]:
         symbol = defined[name]
@@ -79,22 +71,19 @@ def test_imports_come_only_from_the_c_and_math_libraries(fresh_cache):
 
 def test_optimizer_removes_unused_slots_and_the_manifest_says_so(fresh_cache):
     lib = jitcell.compile_cell("def f(n: int) -> int:\n    if n > 0 and n < 0:\n        print(n)\n    return n\n")
-    # with print go the signal handling before it and the raise callback that reports a signal, and
-    # the native entry's exception path: the function cannot fail any more
-    assert {s["name"] for s in lib.removed_slots} == {"jitcell.slot.print", "jitcell.slot.raise", *SIGNAL_SLOTS,
-                                                      *FAILING_SLOTS}
+    # with print go the signal handling before it and the raise callback that reports a signal
+    assert {s["name"] for s in lib.removed_slots} == {"jitcell.slot.print", "jitcell.slot.raise", *SIGNAL_SLOTS}
     assert "jitcell.slot.print" not in {s.name for s in lib.slots}
     defined, _, _ = dynamic_symbols(lib.path)
     assert "jitcell.slot.print" not in defined
     assert lib.functions["f"](5) == 5
 
 
-def test_a_cell_needing_nothing_from_the_process_has_only_its_native_entry_s_slots(fresh_cache):
+def test_a_cell_needing_nothing_from_the_process_has_only_its_native_entry_s_slot(fresh_cache):
     lib = jitcell.compile_cell("def f(x: float, y: float) -> float:\n    return x * y + 1.0\n")
-    # the compiled code itself uses none: only CPython's side of the call, which cannot fail
-    assert {s.name for s in lib.slots} == {"jitcell.slot.obj.float", "jitcell.slot.capi.PyFloat_FromDouble",
-                                           *FALLBACK_SLOTS}
-    assert {s["name"] for s in lib.removed_slots} == FAILING_SLOTS
+    # the code itself uses none; CPython's side of the call (checking x and y, making the result)
+    # reads the table of CPython's functions and objects that the slot "native" points at
+    assert [s.target for s in lib.slots] == ["native"] and lib.removed_slots == []
 
 
 def hide_slots(monkeypatch):

@@ -15,10 +15,11 @@ from __future__ import annotations
 import ctypes
 
 from jitcell import runtime
-from jitcell.abi import CAPI_FUNCTIONS, CELL_TARGET, OBJECT_TARGET, OBJECTS
-from jitcell.dtypes import DTYPES
+from jitcell.abi import CAPI_FUNCTIONS, CELL_TARGET
 from jitcell.errors import LinkageError
 from jitcell.runtime import callbacks, interrupts
+
+from . import native
 
 __all__ = ["address_of"]
 
@@ -32,8 +33,8 @@ def address_of(target: str) -> int:
         return runtime.address(target[3:])
     if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:
         return runtime.pointer_address(getattr(ctypes.pythonapi, target[5:]))
-    if target.startswith(OBJECT_TARGET):
-        return _object_address(target[len(OBJECT_TARGET):])
+    if target == "native":
+        return native.table_address()
     if target.startswith(CELL_TARGET):  # namespace.resolver knows the callees; without them:
         name = target[len(CELL_TARGET):]
         raise LinkageError(f"this library calls {name}() from another cell, and no definition of {name} "
@@ -42,18 +43,3 @@ def address_of(target: str) -> int:
     raise LinkageError(f"no slot target named {target!r} exists in this version of jitcell; "
                        "the library was built by a different version")
 
-
-_OBJECTS = {"int": int, "float": float, "True": True, "False": False, "None": None,
-            "take_pending": callbacks.take_pending}
-
-
-def _object_address(name: str) -> int:
-    """Objects that live as long as the process (builtins, NumPy's type and dtypes, jitcell's own)."""
-    if name in _OBJECTS:
-        return id(_OBJECTS[name])
-    if name in OBJECTS or name.startswith("dtype.") and name[6:] in DTYPES:  # "ndarray", "dtype.float64"
-        import numpy as np
-
-        return id(np.ndarray if name == "ndarray" else np.dtype(name[6:]))
-    raise LinkageError(f"no slot target named 'obj.{name}' exists in this version of jitcell; "
-                       "the library was built by a different version")

@@ -471,15 +471,13 @@ def _check_slot(value: object, where: str) -> None:
 def _slot_target(target: object) -> bool:
     if not isinstance(target, str):
         return False
-    if target in callbacks.TARGETS or target == "interrupts":
+    if target in callbacks.TARGETS or target in ("interrupts", "native"):
         return True
     kind, dot, name = target.partition(".")
     if not dot:
         return False
     if kind == "capi":
         return name in abi.CAPI_FUNCTIONS
-    if kind == "obj":
-        return name in abi.OBJECTS or name.startswith("dtype.") and name[6:] in DTYPES
     if kind in ("rt", "cell", "var"):
         return is_identifier(name)
     return False

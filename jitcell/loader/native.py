@@ -22,12 +22,25 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-__all__ = ["NativeCall", "CALL", "OBJECT_OFFSETS", "available", "bind_call"]
+from jitcell.dtypes import DTYPES
+from jitcell.runtime import callbacks
+
+__all__ = ["NativeCall", "CALL", "OBJECT_OFFSETS", "TABLE", "table_address", "available", "bind_call"]
 
 # where CPython (and NumPy's PyArrayObject) keep what an entry reads (lower/native.py); checked
 # in this process before any entry is used
 OBJECT_OFFSETS = {"type": 8, "float_value": 16, "array_data": 16, "array_ndim": 24, "array_shape": 32,
                   "array_strides": 40, "array_descr": 56, "array_flags": 64, "entry": 16, "fallback": 24}
+# The CPython functions and objects the entries use: one table per process, which the slot
+# `jitcell.slot.native` of every library with an entry points at (a slot each would be a dozen per cell).
+# NumPy's entries are filled when a function with array parameters is bound (bind imports NumPy then).
+TABLE = ("capi.PyObject_Vectorcall", "capi.PyObject_CallNoArgs", "capi.PyErr_SetObject", "capi.Py_IncRef",
+         "capi.Py_DecRef", "capi.PyEval_SaveThread", "capi.PyEval_RestoreThread", "capi.Py_GetRecursionLimit",
+         "capi.PyLong_AsLongLongAndOverflow", "capi.PyLong_FromLongLong", "capi.PyFloat_FromDouble",
+         "obj.int", "obj.float", "obj.True", "obj.False", "obj.None", "obj.take_pending",
+         "obj.ndarray", *(f"obj.dtype.{name}" for name in DTYPES))
+_OBJECTS = {"int": int, "float": float, "True": True, "False": False, "None": None,
+            "take_pending": callbacks.take_pending}
 _WRITEABLE = 0x400  # NPY_ARRAY_WRITEABLE
 _HAVE_VECTORCALL = 1 << 11
 _TP_FLAGS = 168  # offsetof(PyTypeObject, tp_flags), checked against __flags__ before writing
@@ -98,6 +111,30 @@ def _arrays_laid_out() -> bool:
 
 
 _LAYOUT: dict[str, bool] = {}
+_TABLE = (ctypes.c_void_p * len(TABLE))()
+_FILLED: set[str] = set()
+
+
+def table_address() -> int:
+    """The table (its CPython entries filled): what the slot "native" holds in this process."""
+    if "python" not in _FILLED:
+        for i, name in enumerate(TABLE):
+            kind, _, what = name.partition(".")
+            if kind == "capi":
+                _TABLE[i] = ctypes.cast(getattr(ctypes.pythonapi, what), ctypes.c_void_p).value
+            elif what in _OBJECTS:
+                _TABLE[i] = id(_OBJECTS[what])
+        _FILLED.add("python")
+    return ctypes.addressof(_TABLE)
+
+
+def _fill_numpy() -> None:
+    import numpy as np
+
+    for i, name in enumerate(TABLE):
+        if name == "obj.ndarray" or name.startswith("obj.dtype."):
+            _TABLE[i] = id(np.ndarray if name == "obj.ndarray" else np.dtype(name.removeprefix("obj.dtype.")))
+    _FILLED.add("numpy")
 
 
 def available(arrays: bool) -> bool:
@@ -108,6 +145,8 @@ def available(arrays: bool) -> bool:
         _LAYOUT["numbers"] = _numbers_laid_out()
     if arrays and "arrays" not in _LAYOUT:
         _LAYOUT["arrays"] = _LAYOUT["numbers"] and _arrays_laid_out()
+        if _LAYOUT["arrays"]:
+            _fill_numpy()
     return _LAYOUT["arrays" if arrays else "numbers"]
 
 

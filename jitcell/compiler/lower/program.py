@@ -172,7 +172,8 @@ class _ModuleLowerer:
             self.define_export(fn)
             if self.cell_entries:
                 self.define_cell_entry(fn)
-                if native.covered(fn.signature):  # CPython calls it directly (loader/native.py)
+                # CPython calls it directly (loader/native.py); a kernel cell's top level runs once a run
+                if native.covered(fn.signature) and fn.name != abi.SCRIPT_FUNCTION:
                     native.define_native(self, fn, self.impls[fn.name], fn.name in self.guarded)
         return Lowered(self.module, self.sites, list(self.slot_uses.values()), self.notes)
 
