@@ -158,7 +158,9 @@ def bind_call(obj: object, base: type, entry: int, fallback) -> None:
     if flags.value != cls.__flags__:
         raise SystemError("jitcell: this Python's type objects are not laid out as jitcell expects")
     flags.value |= _HAVE_VECTORCALL  # (3.12 sets it itself)
-    vars(obj)["__jitcell_fallback__"] = fallback  # the word below borrows it
+    # the word borrows the fallback, which the object's __dict__ keeps; written first, so that no call
+    # in between finds a word whose previous fallback is gone (a function bound again: decorator.py)
     ctypes.c_void_p.from_address(id(obj) + OBJECT_OFFSETS["fallback"]).value = id(fallback)
+    vars(obj)["__jitcell_fallback__"] = fallback
     ctypes.c_void_p.from_address(id(obj) + OBJECT_OFFSETS["entry"]).value = entry
     obj.__class__ = cls
