@@ -10,7 +10,7 @@ the entry calls with the same arguments whenever it does not take them itself. T
 also kept in the object's `__dict__`, so the word never outlives it.
 
 A class whose `__call__` is NativeCall's own (`CALL`) gets tp_call = PyVectorcall_Call; CPython
-3.12 also gives it the vectorcall flag, which 3.11 keeps for immutable types only: `enable` sets
+3.12 also gives it the vectorcall flag, which 3.11 keeps for immutable types only: `bind_call` sets
 it (the classes jitcell makes never get another `__call__`). `JITCELL_NATIVE_CALLS=0` turns the
 entries off: every call goes through the wrapper.
 """
