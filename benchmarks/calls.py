@@ -34,7 +34,6 @@ def mixed(x: float, n: int, b: bool) -> float:
 
 SHAPES = [("f(1) int -> int", "inc", (1,)), ("f() -> int", "seven", ()),
           ("f(a) 1-D float array", "first", (np.arange(10.0),)), ("f(2.0, 3, True)", "mixed", (2.0, 3, True))]
-NUMBER = 200_000
 
 
 def _functions(native: bool) -> dict:
@@ -55,23 +54,29 @@ def _numba() -> dict:
 
 
 def _ns(fn, args) -> float:
-    fn(*args)
+    """Best of a few samples of about 20 ms each (a sample of any length: preemption by the machine's
+    other jobs falls on every kind of call alike)."""
     call = f"f({', '.join(f'a{i}' for i in range(len(args)))})"  # the call as written: no lambda around it
-    names = {"f": fn, **{f"a{i}": a for i, a in enumerate(args)}}
-    return min(timeit.repeat(call, globals=names, number=NUMBER, repeat=3)) / NUMBER * 1e9
+    timer = timeit.Timer(call, globals={"f": fn, **{f"a{i}": a for i, a in enumerate(args)}})
+    once = timer.timeit(1000) / 1000
+    number = max(1000, int(0.02 / once))
+    return min(timer.repeat(repeat=5, number=number)) / number * 1e9
 
 
 def main(rounds: int = 5) -> str:
     kinds = {"native": _functions(True), "wrapper": _functions(False), "numba": _numba()}
     assert kinds["native"]["inc"].native is not None and kinds["wrapper"]["inc"].native is None
     best = {(kind, shape): math.inf for kind in kinds for shape, _, _ in SHAPES}
+    order = list(kinds)
     for _ in range(rounds):
+        order = order[1:] + order[:1]  # each kind first in turn
         for shape, name, args in SHAPES:
-            for kind, functions in kinds.items():
-                best[kind, shape] = min(best[kind, shape], _ns(functions[name], args))
+            for kind in order:
+                best[kind, shape] = min(best[kind, shape], _ns(kinds[kind][name], args))
     uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     lines = ["# One call from Python", "",
-             "ns per call (timeit of the call statement itself; best of the rounds), interleaved: "
+             "ns per call (timeit of the call statement itself, samples of about 20 ms; best of the rounds), "
+             "interleaved: "
              "jitcell's native entry, jitcell's generated wrapper (`JITCELL_NATIVE_CALLS=0`), Numba "
              f"{__import__('numba').__version__} (`@njit`). Python {sys.version.split()[0]}.", "",
              f"Machine load: `{uptime}` (2 cores shared with other jobs).", "",
