@@ -49,6 +49,9 @@ CELL = textwrap.dedent('''
         for i in range(len(a)):
             a[i] = x
 
+    def options(n: int, x: float = 0.5, flag: bool = True, *, k: int = 3, last: bool = False) -> float:
+        return n * x + k if flag and not last else -1.0
+
     def total(a: float[:]) -> float:
         s = 0.0
         for x in a:
@@ -93,6 +96,9 @@ CALLS = [
     ("negate", (True,), {}), ("negate", (False,), {}), ("negate", (0,), {}), ("negate", (None,), {}),
     ("nothing", (1.0,), {}), ("nothing", (None,), {}),
     ("half", (3,), {}), ("half", (0,), {}), ("half", (-7,), {}),
+    ("options", (2,), {}), ("options", (2, 1.5), {}), ("options", (2, 1.5, False), {}),
+    ("options", (2, 1.5, True, 4), {}),
+    ("options", (2,), {"k": 5}), ("options", (), {"n": 1, "last": True}), ("options", (), {}),
 ]
 
 
@@ -115,6 +121,9 @@ def test_refusals_are_the_wrapper_s_whichever_path(lib):
              (f["inc"], (), TypeError, "inc() missing 1 required positional argument: 'n'"),
              (f["seven"], (1,), TypeError, "seven() takes 0 positional arguments but 1 was given"),
              (f["negate"], (0,), TypeError, "negate() argument 'b' must be bool, not int"),
+             (f["options"], (1, 2.0, True, 4), TypeError,
+              "options() takes from 1 to 3 positional arguments but 4 were given"),
+             (f["options"], (), TypeError, "options() missing 1 required positional argument: 'n'"),
              (f["first"], (np.arange(3),), TypeError,
               "first() argument 'a' must be a 1-D float64 array (float[:]), not a 1-D int64 array"),
              (f["first"], (np.zeros((2, 2)),), TypeError,
@@ -164,16 +173,19 @@ def test_an_exact_call_runs_no_python_frame_and_the_others_run_the_wrapper(lib):
         if event == "call":
             frames.append(frame.f_code.co_name)
 
+    options = lib.functions["options"]
     sys.setprofile(profile)
     try:
         inc(1)
+        options(2, 0.25)  # defaults for the others, keyword-only ones too
         exact = list(frames)
         inc(n=1)
     finally:
         sys.setprofile(None)
     wrapper_ran = "inc" in frames[len(exact):]
     assert wrapper_ran  # a keyword: the wrapper binds it
-    assert ("inc" in exact) is (inc.native is None)  # natively, nothing of Python runs
+    for name in ("inc", "options"):
+        assert (name in exact) is (inc.native is None)  # natively, nothing of Python runs
 
 
 def test_loops_let_other_threads_run_and_straight_code_keeps_the_gil(fresh_cache):

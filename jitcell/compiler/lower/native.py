@@ -39,8 +39,10 @@ _FEW_BLOCKS = 200  # nargsf without PY_VECTORCALL_ARGUMENTS_OFFSET
 
 
 def covered(sig: T.Signature) -> bool:
-    """Numbers and arrays in, a number or None out: what the native entry converts itself."""
-    return sig.returns in (*_NUMBERS, NONE) and all(t in _NUMBERS or isinstance(t, Array) for _, t in sig.params)
+    """Numbers and arrays in, a number or None out: what the native entry converts itself (and no
+    keyword-only parameter without a default, which a call without keywords never binds)."""
+    return sig.returns in (*_NUMBERS, NONE) and all(t in _NUMBERS or isinstance(t, Array) for _, t in sig.params) \
+        and len(sig.defaults) >= sig.keyword_only
 
 
 class _Table:
@@ -79,32 +81,36 @@ def define_native(owner: ModuleHost, fn: T.Function, impl: ir.Function, guarded:
         b.cbranch(ok, passed, fallback)
         b.position_at_end(passed)
 
+    # positionally, as Python binds them: those after `*` never; the missing ones from their defaults
+    count = len(sig.params)
+    first_default = count - len(sig.defaults)
+    nargs = b.and_(nargsf, i64(_ARGUMENTS_OFFSET))
     check(b.and_(b.icmp_unsigned("==", kwnames, ir.Constant(_PTR, None)),
-                 b.icmp_unsigned("==", b.and_(nargsf, i64(_ARGUMENTS_OFFSET)), i64(len(sig.params)))))
-    values: list[ir.Value | None] = []
-    arrays = []
+                 b.and_(b.icmp_signed(">=", nargs, i64(first_default)),
+                        b.icmp_signed("<=", nargs, i64(count - sig.keyword_only)))))
+    values: list[ir.Value] = []
+    arrays: list = []
     for index, (_, param) in enumerate(sig.params):
-        a = b.load(b.gep(args, [i64(index)], source_etype=_PTR), typ=_PTR)
-        kind = _at(b, a, "type", _PTR)
-        if param is BOOL:
-            true, false = t.obj("True"), t.obj("False")
-            check(b.or_(b.icmp_unsigned("==", a, true), b.icmp_unsigned("==", a, false)))
-            values.append(b.icmp_unsigned("==", a, true))
-        elif param is FLOAT:
-            check(b.icmp_unsigned("==", kind, t.obj("float")))
-            values.append(_at(b, a, "float_value", F64))
-        elif param is INT:
-            check(b.icmp_unsigned("==", kind, t.obj("int")))
-            overflow = b.alloca(I32)
-            value = t.capi_call(b, "PyLong_AsLongLongAndOverflow", I64, [_PTR, _PTR], [a, overflow])
-            check(b.icmp_signed("==", b.load(overflow), ir.Constant(I32, 0)))
-            values.append(value)
-        else:
-            assert isinstance(param, Array)
-            arrays.append((index, param, _array(b, t, a, kind, param, check)))
-            values.append(None)
+        if index >= count - sig.keyword_only:  # keyword-only: its default, since no keyword came
+            values.append(_constant(param, sig.defaults[index - first_default]))
+            continue
+        if index < first_default:
+            value = _argument(b, t, args, index, param, check, arrays)
+        else:  # given, or its default
+            given = b.icmp_signed(">", nargs, i64(index))
+            with b.if_else(given) as (then, otherwise):
+                with then:
+                    taken = _argument(b, t, args, index, param, check, arrays)
+                    taken_in = b.block
+                with otherwise:
+                    default = _constant(param, sig.defaults[index - first_default])
+                    default_in = b.block
+            value = b.phi(taken.type)
+            value.add_incoming(taken, taken_in)
+            value.add_incoming(default, default_in)
+        values.append(value)
     views = iter(boundary_arrays(owner, b, fn, [n for n, _ in sig.params], arrays, _PTR))
-    passed = [next(views) if v is None else v for v in values]
+    passed = [next(views) if isinstance(p, Array) else v for v, (_, p) in zip(values, sig.params, strict=True)]
     limits: list[ir.Value] = [ir.Constant(I32, 0), i64(0)]
     if guarded:  # the GIL is held here: read the limit directly
         limits = [t.capi_call(b, "Py_GetRecursionLimit", I32, [], []),
@@ -126,6 +132,34 @@ def define_native(owner: ModuleHost, fn: T.Function, impl: ir.Function, guarded:
     b.ret(ir.Constant(_PTR, None))
     b.position_at_end(done)
     b.ret(_box(b, t, sig.returns, result))
+
+
+def _argument(b: ir.IRBuilder, t: _Table, args: ir.Value, index: int, param: Type, check, arrays: list) -> ir.Value:
+    """Argument `index` as the impl takes it, if it is exactly of its type (else to the fallback); an
+    array's incoming values go to `arrays`, its view is made later (a placeholder stands for it)."""
+    a = b.load(b.gep(args, [i64(index)], source_etype=_PTR), typ=_PTR)
+    kind = _at(b, a, "type", _PTR)
+    if param is BOOL:
+        true, false = t.obj("True"), t.obj("False")
+        check(b.or_(b.icmp_unsigned("==", a, true), b.icmp_unsigned("==", a, false)))
+        return b.icmp_unsigned("==", a, true)
+    if param is FLOAT:
+        check(b.icmp_unsigned("==", kind, t.obj("float")))
+        return _at(b, a, "float_value", F64)
+    if param is INT:
+        check(b.icmp_unsigned("==", kind, t.obj("int")))
+        overflow = b.alloca(I32)
+        value = t.capi_call(b, "PyLong_AsLongLongAndOverflow", I64, [_PTR, _PTR], [a, overflow])
+        check(b.icmp_signed("==", b.load(overflow), ir.Constant(I32, 0)))
+        return value
+    assert isinstance(param, Array)
+    arrays.append((index, param, _array(b, t, a, kind, param, check)))
+    return ir.Constant(I1, 0)
+
+
+def _constant(param: Type, value: object) -> ir.Value:
+    """A parameter's default (a number or a bool: covered() takes no other parameter types)."""
+    return ir.Constant(llvm_type(param), value if param is not BOOL else int(bool(value)))
 
 
 def _straight(impl: ir.Function) -> bool:
