@@ -90,7 +90,7 @@ def main(rounds: int = 5) -> str:
     geomean = math.exp(sum(map(math.log, ratios)) / len(ratios))
     lines += ["", f"Geometric mean of native / Numba: {geomean:.2f}x.", "",
               "At such a load one run differs from the next by up to a third, for every column alike. The native "
-              "entry takes exact ints, floats, bools and arrays positionally; anything else (keywords, defaults, "
+              "entry takes exact ints, floats, bools and arrays positionally (defaults too); anything else (keywords, "
               "conversions) is handed to the wrapper, at the wrapper's cost plus a few ns.", ""]
     return "\n".join(lines)
 

@@ -8,8 +8,8 @@
 
 The loader (loader/native.py) stores its address in the JitFunction, where CPython's vectorcall
 finds it. The CPython functions and objects it uses are one table per process (loader/native.py),
-which the slot `jitcell.slot.native` points at. Anything it does not take exactly (keywords,
-defaults, a bool or a NumPy integer for an int, an array of another dtype, a read-only or misaligned
+which the slot `jitcell.slot.native` points at. Anything it does not take exactly (keywords, a
+bool or a NumPy integer for an int, an array of another dtype, a read-only or misaligned
 array, an int beyond 64 bits) goes to the fallback, the generated Python wrapper (bind.py), with the
 same arguments, so every message is the wrapper's.
 """
