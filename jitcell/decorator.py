@@ -168,6 +168,7 @@ class DecoratedFunction(native.NativeCall):
         if getattr(function, "native", None) is not None:  # CPython calls its native entry (loader/native.py)
             native.bind_call(self, DecoratedFunction, *function.native)
             return
+        native.unbind_call(self)
         # a class of its own whose __call__ is the compiled function's wrapper itself: no extra frame
         self.__class__ = type("DecoratedFunction", (DecoratedFunction,),
                               {"__call__": staticmethod(type(function).__call__), "__module__": __name__})

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from jitcell.dtypes import DTYPES
 from jitcell.runtime import callbacks
 
-__all__ = ["NativeCall", "CALL", "OBJECT_OFFSETS", "TABLE", "table_address", "available", "bind_call"]
+__all__ = ["NativeCall", "CALL", "OBJECT_OFFSETS", "TABLE", "table_address", "available", "bind_call", "unbind_call"]
 
 # where CPython (and NumPy's PyArrayObject) keep what an entry reads (lower/native.py); checked
 # in this process before any entry is used
@@ -164,3 +164,9 @@ def bind_call(obj: object, base: type, entry: int, fallback) -> None:
     vars(obj)["__jitcell_fallback__"] = fallback
     ctypes.c_void_p.from_address(id(obj) + OBJECT_OFFSETS["entry"]).value = entry
     obj.__class__ = cls
+
+
+def unbind_call(obj: object) -> None:
+    """`obj` no longer has an entry (a function bound again without one: CPython 3.12 may give its new
+    class the vectorcall flag, which must then find no address and call `__call__`)."""
+    ctypes.c_void_p.from_address(id(obj) + OBJECT_OFFSETS["entry"]).value = None
