@@ -158,3 +158,13 @@ def test_error_sites_of_dtypes_are_validated():
     index = {"kind": "array_index", "line": 1, "col": 0, "function": "f", "ndim": 3, "operands": ["int"] * 6}
     assert callbacks.site_problem(index) is None
     assert callbacks.site_problem({**index, "ndim": 33}) == "its array does not have 1 to 32 dimensions"
+
+
+def test_a_loop_over_a_uint64_array_with_a_body():
+    """Each element is checked to fit in an int before the body runs (the check begins a block of
+    its own, where the body must go on)."""
+    walk = jitcell.compile_cell("def walk(a: uint64[:]) -> list[int]:\n    out: list[int] = []\n"
+                                "    for x in a:\n        out.append(x * 2)\n    return out\n").functions["walk"]
+    assert walk(np.arange(4, dtype=np.uint64)) == [0, 2, 4, 6]
+    with pytest.raises(OverflowError, match="uint64 element 9223372036854775808 does not fit"):
+        walk(np.array([1, 2**63], dtype=np.uint64))

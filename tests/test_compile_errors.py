@@ -165,27 +165,45 @@ CASES = {
                "kernel has them"),
     "nonlocal": ("def f(n: int) -> int:\n    nonlocal x\n    return n\n", 2, 5,
                  "nonlocal declarations are not supported"),
+    # a callee whose own errors keep its return type unknown: its errors only, not "depends on itself"
+    "a callee with an undefined name": ("def g(n: int):\n    return undefined_name + n\n\ndef f(n: int) -> int:\n"
+                                        "    return g(n) + 1\n", 2, 12, "name 'undefined_name' is not defined"),
+    "a callee's callee with an error": ("def h(n: int):\n    return n.bit_length()\n\ndef g(n: int):\n"
+                                        "    return h(n) * 2\n\ndef f(n: int) -> int:\n    return g(n) + 1\n", 2, 12,
+                                        "'int' has no method 'bit_length' in jitcell"),
     "raise of a user-defined class": ("def f(n: int):\n    raise MyError('x')\n", 2, 11,
-                                      "'MyError' is not a builtin exception class; user-defined exception classes "
-                                      "come with classes, which jitcell does not compile yet"),
+                                      "'MyError' is not a builtin exception class; jitcell raises and catches "
+                                      "Python's builtin exceptions only (a class of the cell cannot derive from "
+                                      "Exception yet)"),
     "except of a user-defined class": ("def f(n: int) -> int:\n    try:\n        return n\n    except Oops:\n"
                                        "        return 0\n", 4, 12,
-                                       "'Oops' is not a builtin exception class; user-defined exception classes "
-                                       "come with classes, which jitcell does not compile yet"),
+                                       "'Oops' is not a builtin exception class; jitcell raises and catches "
+                                       "Python's builtin exceptions only (a class of the cell cannot derive from "
+                                       "Exception yet)"),
     "a caught exception used as a value": ("def f(n: int) -> int:\n    try:\n        return n\n    except "
                                            "KeyError as e:\n        return len(e)\n", 5, 20,
                                            "a caught exception ('e') can only be used as str(e), in print() or an "
-                                           "f-string field, or raised again (raise e, raise ... from e)"),
+                                           "f-string field, through e.args (len(e.args), e.args[i]), or raised again "
+                                           "(raise e, raise ... from e)"),
+    "a caught exception's args as a value": ("def f(n: int) -> int:\n    try:\n        return n\n    except "
+                                             "KeyError as e:\n        t = e.args\n        return 0\n", 5, 13,
+                                             "e.args holds values whose types are known only at run time; jitcell "
+                                             "reads len(e.args), e.args[i] (a str) and str(e.args)"),
+    "another attribute of a caught exception": ("def f(n: int) -> str:\n    try:\n        return str(n)\n    "
+                                                "except KeyError as e:\n        return str(e.errno)\n", 5, 20,
+                                                "a caught exception gives str(e), e.args, e.args[i] and len(e.args) "
+                                                "in jitcell, not e.errno"),
     "a caught exception formatted with a spec": (
         "def f(n: int) -> str:\n    try:\n        return str(n)\n    except KeyError as e:\n"
         "        return f'{e:>5}'\n", 5, 19,
-        "a caught exception ('e') can only be used as str(e), in print() or an f-string field, or raised again "
-        "(raise e, raise ... from e)"),
+        "a caught exception ('e') can only be used as str(e), in print() or an f-string field, through e.args "
+        "(len(e.args), e.args[i]), or raised again (raise e, raise ... from e)"),
     "bare raise outside a handler": ("def f(n: int):\n    raise\n", 2, 5,
                                      "a bare 'raise' outside an except clause is not supported"),
     "raise of an instance of a non-exception": ("def f(n: int):\n    raise n\n", 2, 11,
-                                                "'n' is not a builtin exception class; user-defined exception "
-                                                "classes come with classes, which jitcell does not compile yet"),
+                                                "'n' is not a builtin exception class; jitcell raises and "
+                                                "catches Python's builtin exceptions only (a class of the cell "
+                                                "cannot derive from Exception yet)"),
     "raise with a keyword": ("def f(n: int):\n    raise ValueError(n, x=1)\n", 2, 25,
                              "ValueError() takes no keyword arguments"),
     "raise from an expression": ("def f(n: int):\n    raise ValueError(n) from KeyError(n)\n", 2, 30,

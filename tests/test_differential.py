@@ -124,8 +124,12 @@ def _python_namespace(path: Path) -> dict:
 @functools.cache
 def _jit_namespace(path: Path, opt: int) -> dict:
     source = path.read_text()
-    library = jitcell.compile_cell(source, opt=opt, **_options(source))
-    # a generator says it cannot be called; a class constructs instances as in Python
+    return namespace_of(jitcell.compile_cell(source, opt=opt, **_options(source)))
+
+
+def namespace_of(library) -> dict:
+    """The names a program's directives call in jitcell: its functions, generators (which say they
+    cannot be called) and classes (which construct instances as in Python), and `math`."""
     return {"math": math, **library.classes, **library.generators, **library.functions}
 
 

@@ -162,6 +162,8 @@ def test_numbers_and_exceptions_says_what_it_claims(fresh_cache):
     pairs = re.findall(r"compiled +(\S+) +(\S+)\n +CPython +(\S+) +(\S+)", text)  # float.hex() of complex parts
     assert len(pairs) == 3 and all(p[:2] == p[2:] for p in pairs), pairs
     assert "Python's random after a compiled dice(): True" in text
+    assert "parse_all: ['12', \"1 arg: invalid literal for int() with base 10: 'x1'\", '7']" in text  # e.args
+    assert "noise: array([[ 0.44122749," in text  # np.random.normal with a size
 
 
 def test_classes_says_what_it_claims(fresh_cache):

@@ -124,7 +124,7 @@ ERRORS = {
     "numpy function": ("import numpy as np\ndef f() -> float:\n    return np.random.beta(1.0, 2.0)\n", 3, 12,
                        "np.random.beta is not supported by jitcell (these are: np.random.seed, np.random.random, "
                        "np.random.random_sample, np.random.rand, np.random.randint, np.random.normal, "
-                       "np.random.uniform, np.random.standard_normal)"),
+                       "np.random.uniform, np.random.standard_normal, np.random.randn)"),
     "missing argument": ("import random\ndef f() -> float:\n    return random.expovariate()\n", 3, 12,
                          "expovariate() missing required argument 'lambd'"),
     "unknown keyword": ("import numpy as np\ndef f() -> float:\n    return np.random.normal(mean=1.0)\n", 3, 29,

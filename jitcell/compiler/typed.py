@@ -596,10 +596,15 @@ class IterLength:
 @dataclass(frozen=True, slots=True)
 class ExceptionText:
     """str(e) of the exception an `except ... as e` clause caught: `handle` is the local (an int)
-    holding its place on the thread's stack of handled exceptions (runtime/callbacks.py)."""
+    holding its place on the thread's stack of handled exceptions (runtime/callbacks.py). `part`
+    reads its args instead (check/exception_args.py): "args" str(e.args), "len" len(e.args) (an
+    int), "item" str(e.args[index]), "item_repr" its repr, "str_item" e.args[index], which must be
+    a str."""
     handle: str
     type: Type
     loc: Loc
+    part: str = "str"
+    index: Expr | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,15 +82,18 @@ _OPERATIONS = {
     "np.random.seed": (lambda s: _numpy_state().seed(s), "np.random.seed({})"),
     "np.random.randint": (lambda a, b: _drawn(_numpy_state().randint, a, b), "np.random.randint({}, {})"),
     "np.random.randint1": (lambda n: _drawn(_numpy_state().randint, n), "np.random.randint({})"),
+    **{f"np.random.randint{one}:{dtype}": (lambda *bounds, d=dtype: _drawn(_numpy_state().randint, *bounds, dtype=d),
+                                            f"np.random.randint({{}}{', {}' * (one == '')}, dtype={dtype})")
+       for dtype in ("int32", "int16", "int8", "uint64", "uint32", "uint16", "uint8", "bool") for one in ("", "1")},
     "np.random.normal": (lambda a, b: _numpy_state().normal(a, b), "np.random.normal({}, {})"),
     "np.random.uniform": (lambda a, b: _numpy_state().uniform(a, b), "np.random.uniform({}, {})"),
 }
 
 
-def _drawn(draw: Callable, *args: int) -> int:
+def _drawn(draw: Callable, *args: int, **keywords: str) -> int:
     """A draw that compiled code found it cannot make: Python's error, or (a range of 2**64 ints,
     which Python can draw from) the limit of 64-bit ints."""
-    draw(*args)
+    draw(*args, **keywords)
     raise OverflowError(f"{draw.__name__}{args}: a range of 2**64 or more ints is beyond jitcell's 64-bit ints")
 
 
@@ -443,10 +446,12 @@ def _on_exception(tag: int, index: int, values: int, out: int) -> int:
         kind = site.site["kind"]
         if kind == "except":
             return site.caught(out)
-        (handle,) = site.values(values)
+        handle, *item = site.values(values)
         if kind == "handled_end":
             del _pending.handled[handle:]
             return 0
+        if kind == "exception_args":
+            return _exception_args(site.site["part"], _pending.handled[handle].args, item, out)
         ctypes.c_void_p.from_address(out).value = runtime.new_str(str(_pending.handled[handle]))
         return 0
     except BaseException as error:
@@ -456,6 +461,23 @@ def _on_exception(tag: int, index: int, values: int, out: int) -> int:
             error.__context__ = _pending.error
         _pending.error = error
         return -1 if kind == "except" else 1
+
+
+def _exception_args(part: str, args: tuple, index: list[int], out: int) -> int:
+    """len(e.args), or a new str: str(e.args), str(e.args[i]) or its repr, or e.args[i] when it is a str."""
+    if part == "len":
+        ctypes.c_int64.from_address(out).value = len(args)
+        return 0
+    if part == "args":
+        text = str(args)
+    else:
+        item = args[index[0]]  # IndexError: tuple index out of range, as in Python
+        if part == "str_item" and type(item) is not str:
+            raise TypeError(f"e.args[{index[0]}] is {type(item).__name__} {item!r}, not a str: jitcell reads an "
+                            f"item of e.args as a str; write str(e.args[{index[0]}]) for its text")
+        text = repr(item) if part == "item_repr" else str(item)
+    ctypes.c_void_p.from_address(out).value = runtime.new_str(text)
+    return 0
 
 
 # The callbacks live as long as the process: their addresses are what slots hold.
@@ -484,9 +506,11 @@ _SITE_FIELDS = {  # kind -> the fields beyond kind, line, col, function
     "no_memory": {"operands"}, "str_call": {"op", "operands"},
     "zip_strict": {"argument", "longer", "operands"}, "empty_sequence": {"op", "operands"},
     "raise": {"cls", "again", "cause", "operands"}, "except": {"classes", "operands"},
-    "handled_end": {"operands"}, "exception_text": {"operands"},
+    "handled_end": {"operands"}, "exception_text": {"operands"}, "exception_args": {"part", "operands"},
     "list_error": {"error", "message", "operands"},
 }
+
+_ARGS_PARTS = {"len": 1, "args": 1, "item": 2, "item_repr": 2, "str_item": 2}  # e.args parts -> their operands' count
 
 _EXCEPTION_CLASSES = frozenset(name for name, value in vars(builtins).items()
                                if isinstance(value, type) and issubclass(value, BaseException))
@@ -592,6 +616,9 @@ def site_problem(site: object) -> str | None:
         return "its clauses do not name builtin exception classes"
     if kind in ("handled_end", "exception_text") and operands != ["int"]:
         return "its operand is not a handled exception"
+    if kind == "exception_args" and not (
+            site["part"] in _ARGS_PARTS and operands == ["int"] * _ARGS_PARTS[site["part"]]):
+        return "it does not read the args of a handled exception"
     if kind == "empty_sequence" and site["op"] not in ("min", "max"):
         return "its operation is not min or max"
     if kind in ("negative_power", "recursion") and site["op"] != kind:

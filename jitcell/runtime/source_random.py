@@ -322,31 +322,182 @@ def np_gauss(g: int) -> float:
     return f * x2
 
 
-def np_randint(g: int, low: int, high: int) -> int:
-    """randint(low, high) for low < high: random_bounded_uint64_fill with masked rejection over
-    rng = high - 1 - low; a 32-bit word below 2**32, else two (the first the high half)."""
-    rng = high - 1 - low
-    if rng == 0:
-        return low
+def np_mask(rng: int) -> int:
+    """gen_mask: the smallest all-ones mask over rng (unsigned)."""
     mask = rng
     mask = mask | ((mask >> 1) & 9223372036854775807)
     mask = mask | (mask >> 2)
     mask = mask | (mask >> 4)
     mask = mask | (mask >> 8)
     mask = mask | (mask >> 16)
-    mask = mask | (mask >> 32)
+    return mask | (mask >> 32)
+
+
+def np_bounded(g: int, rng: int, mask: int) -> int:
+    """One value of random_bounded_uint64_fill (use_masked) over [0, rng], rng unsigned: none drawn
+    for 0; a 32-bit word below 2**32, else two (the first the high half), masked, rejected while
+    above rng."""
+    if rng == 0:
+        return 0
     if rng >= 0 and rng <= 4294967295:
         if rng == 4294967295:
-            return low + mt_next(g)
+            return mt_next(g)
         value = mt_next(g) & mask
         while value > rng:
             value = mt_next(g) & mask
-        return low + value
+        return value
     if rng == -1:
-        return low + ((mt_next(g) << 32) | mt_next(g))
+        return (mt_next(g) << 32) | mt_next(g)
     high_word = mt_next(g)
     value = ((high_word << 32) | mt_next(g)) & mask
     while unsigned_less(rng, value):
         high_word = mt_next(g)
         value = ((high_word << 32) | mt_next(g)) & mask
-    return low + value
+    return value
+
+
+def np_randint(g: int, low: int, high: int) -> int:
+    """randint(low, high) for low < high: rng = high - 1 - low, offset by low (wrapping)."""
+    rng = high - 1 - low
+    return low + np_bounded(g, rng, np_mask(rng))
+
+
+# ---- NumPy's draws with a size: n elements at `out`, in C order, as the scalar draws ----------
+
+
+def mt_temper(y: int) -> int:
+    y = y ^ (y >> 11)
+    y = y ^ ((y << 7) & 2636928640)
+    y = y ^ ((y << 15) & 4022730752)
+    return y ^ (y >> 18)
+
+
+def mt_pair_double(g: int, i: int) -> float:
+    """mt_double of words i and i + 1 (both before the refill), leaving the index alone."""
+    a = mt_temper(load32(g + 4 * i)) >> 5
+    b = mt_temper(load32(g + 4 * i + 4)) >> 6
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+
+
+def np_fill_doubles(g: int, out: int, n: int) -> None:
+    """random_sample(size): mt_double's doubles, the index kept in a register while two words
+    remain before a refill."""
+    i = load64(g + 2496)
+    for k in range(n):
+        if i >= 623:  # the pair straddles a refill, or starts one
+            store64(g + 2496, i)
+            storef(out + 8 * k, mt_double(g))
+            i = load64(g + 2496)
+        else:
+            storef(out + 8 * k, mt_pair_double(g, i))
+            i += 2
+    store64(g + 2496, i)
+
+
+def np_fill_uniform(g: int, out: int, n: int, low: float, span: float) -> None:
+    """uniform(low, high, size): low + span * random_sample(), span = high - low."""
+    np_fill_doubles(g, out, n)
+    for k in range(n):
+        storef(out + 8 * k, low + span * loadf(out + 8 * k))
+
+
+def np_fill_normal(g: int, out: int, n: int, loc: float, scale: float) -> None:
+    """normal(loc, scale, size): loc + scale * legacy_gauss each, as a loop of np_gauss would: the
+    cached normal first if there is one, then the polar method's pairs (f * x2, then the f * x1
+    np_gauss would cache), a last odd one through np_gauss, which caches its pair's other.
+    standard_normal(size) is loc 0.0, scale 1.0: exact, as no normal drawn is -0.0."""
+    k = 0
+    if n > 0 and load64(g + 2504) != 0:
+        store64(g + 2504, 0)
+        storef(out, loc + scale * loadf(g + 2512))
+        storef(g + 2512, 0.0)
+        k = 1
+    i = load64(g + 2496)  # in a register while four words remain before a refill
+    while k + 1 < n:
+        r2 = 0.0
+        x1 = 0.0
+        x2 = 0.0
+        while r2 >= 1.0 or r2 == 0.0:
+            if i >= 621:
+                store64(g + 2496, i)
+                x1 = 2.0 * mt_double(g) - 1.0
+                x2 = 2.0 * mt_double(g) - 1.0
+                i = load64(g + 2496)
+            else:
+                x1 = 2.0 * mt_pair_double(g, i) - 1.0
+                x2 = 2.0 * mt_pair_double(g, i + 2) - 1.0
+                i += 4
+            r2 = x1 * x1 + x2 * x2
+        f = math.sqrt(-2.0 * math.log(r2) / r2)
+        storef(out + 8 * k, loc + scale * (f * x2))
+        storef(out + 8 * k + 8, loc + scale * (f * x1))
+        k += 2
+    store64(g + 2496, i)
+    if k < n:
+        storef(out + 8 * k, loc + scale * np_gauss(g))
+
+
+def np_fill_randint(g: int, out: int, n: int, low: int, high: int) -> None:
+    """randint(low, high, size) for low < high (or n == 0): the mask computed once; one masked word
+    a value below 2**32 - 1 (as np_bounded), the index in a register."""
+    rng = high - 1 - low
+    mask = np_mask(rng)
+    if rng <= 0 or rng >= 4294967295:
+        for k in range(n):
+            store64(out + 8 * k, low + np_bounded(g, rng, mask))
+        return
+    i = load64(g + 2496)
+    for k in range(n):
+        v = rng + 1
+        while v > rng:
+            if i >= 624:
+                mt_refill(g)
+                i = 0
+            v = mt_temper(load32(g + 4 * i)) & mask
+            i += 1
+        store64(out + 8 * k, low + v)
+    store64(g + 2496, i)
+
+
+def np_fill_randint_narrow(g: int, out: int, n: int, low: int, high: int, bits: int) -> int:
+    """randint(low, high, size, dtype) of 32, 16 or 8 bits, or bool (bits 1), for low < high in the
+    dtype's bounds: random_bounded_uint{bits}_fill (use_masked). 32 bits draws a word a value, as
+    64 does; narrower ones take their parts of one buffered word, lowest first, kept across the
+    fill's elements (a scalar draw is a fill of one: a word of its own). Stores each value in
+    bits // 8 bytes (bool: one) unless out is 0; returns the last."""
+    rng = high - 1 - low
+    full = (1 << bits) - 1
+    mask = np_mask(rng)
+    buf = 0
+    left = 0
+    value = low
+    for k in range(n):
+        v = 0
+        if rng != 0 and bits == 32:
+            v = mt_next(g)
+            if rng != full:
+                v = v & mask
+                while v > rng:
+                    v = mt_next(g) & mask
+        elif rng != 0:
+            v = rng + 1
+            while v > rng:
+                if left == 0:
+                    buf = mt_next(g)
+                    left = 32 // bits - 1
+                else:
+                    buf = buf >> bits
+                    left -= 1
+                v = buf & full
+                if rng != full:
+                    v = v & mask
+        value = low + v
+        if out != 0:
+            if bits == 32:
+                store32(out + 4 * k, value)
+            elif bits == 16:
+                store16(out + 2 * k, value)
+            else:
+                store8(out + k, value)
+    return value
+

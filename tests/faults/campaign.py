@@ -118,8 +118,7 @@ def compare(mutant: Mutant, library) -> tuple[int, list[str]]:
             _limited(lambda: exec(compile(mutant.source, "mutant", "exec"), python))
     except BaseException:  # noqa: BLE001 - CPython cannot run it (SystemExit and KeyboardInterrupt included)
         return 0, []
-    # the namespace test_differential.py gives a cell: its classes construct instances as in Python
-    jitted = {"math": diff.math, **library.classes, **library.generators, **library.functions}
+    jitted = diff.namespace_of(library)
     compared, found = 0, []
     for d in directives:
         expected = _limited(lambda d=d: diff._run(d.call, python))

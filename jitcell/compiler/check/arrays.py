@@ -206,6 +206,8 @@ def _origins(e: T.Expr, views: dict[str, set[str]], params: list[str]) -> set[st
             return set(views[name])
         case T.ArrayNew() | T.ArrayCopy() | T.ArrayMap() | T.ArrayMask():
             return set()
+        case T.Intrinsic(name=name) if name.startswith("np.random."):  # a draw with a size: a new array
+            return set()
         case T.NumpyCall(function=function, args=args):  # reshape, ravel, transpose may be views
             return _origins(args[0], views, params) if function in ("reshape", "ravel", "transpose") else set()
         case T.ArrayView(array=array):

@@ -79,6 +79,7 @@ class CallableChecks(CheckerHost):
     """Function values: mixed into ExpressionChecker."""
 
     probe: bool  # the first pass over a function, which reports nothing
+    used_pending: bool  # a function whose return type is still being inferred was used
 
     def function_value(self, name: str, loc: Loc) -> T.Expr:
         """`f` (a function of this cell or of another cell) used as a value."""
@@ -90,6 +91,7 @@ class CallableChecks(CheckerHost):
         if fdef is not None and fdef.generator or isinstance(sig.returns, Generator):
             return self.error(f"{name}() is a generator function: it cannot be used as a value in jitcell", loc)
         if sig.returns is None:  # being inferred (it calls itself through the value, or is not done yet)
+            self.used_pending = True
             if self.probe:
                 return T.Literal(0, ERROR, loc)
             return self.error(f"the result type of '{name}' is needed to use it as a value; annotate it: "

@@ -51,6 +51,7 @@ from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
 from .dict_calls import dict_call_syntax
 from .dicts import EMPTY_DICT, DictChecks
+from .exception_args import ExceptionArgChecks
 from .formatting import FormatChecks
 from .host import ModuleContext
 from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
@@ -72,7 +73,8 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", *STR_BUILTINS}) \
+                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", "repr",
+                      *STR_BUILTINS}) \
     | ITERATORS | INTROSPECTION_BUILTINS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 _BITWISE = frozenset({"&", "|", "^"})
@@ -82,7 +84,7 @@ _SHIFTS = frozenset({"<<", ">>"})
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
                         VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
                         ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
-                        PowerChecks, RangeChecks, ClassChecks, CallableChecks):
+                        PowerChecks, RangeChecks, ClassChecks, CallableChecks, ExceptionArgChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -92,12 +94,16 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def __init__(self, module: ModuleContext):
         self.module = module  # the ModuleChecker: signatures, imports, errors
         self.caught: dict[str, str] = {}  # `except ... as e` names in scope -> their handle locals
+        self.failed = False  # an error was found (reported unless probing)
+        self.used_pending = False  # a function whose return type is still being inferred was used
 
     def text_or_expr(self, node: S.Expr) -> T.Expr:
         """`node`, where a caught exception (`e`) stands for its text, str(e): in str(), print()
         and an f-string field."""
         if isinstance(node, S.Name) and node.id in self.caught:
             return T.ExceptionText(self.caught[node.id], STR, node.loc)
+        if (args := self.exception_args(node, text=True)) is not None:
+            return args  # str(e.args), str(e.args[i]) (check/exception_args.py)
         if (text := self.type_text(node)) is not None:  # str(type(x)): "<class 'int'>" (check/introspection.py)
             return text
         return self.expr(node)
@@ -107,6 +113,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def error(self, message: str, loc: Loc) -> T.Expr:
         if not self.probe:
             self.module.errors.append(Diagnostic(message, loc))
+        self.failed = True  # a probe of a function whose return type is inferred: that function is broken
         return T.Literal(0, ERROR, loc)
 
     def is_assigned(self, name: str) -> bool:
@@ -236,6 +243,11 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 return self.conditional(test, body, orelse, loc)
             case S.Call():
                 return self.call(node)
+            case S.Attribute(value=S.Name(id=name), attr="args") | S.Subscript(
+                    value=S.Attribute(value=S.Name(id=name), attr="args")) if name in self.caught:
+                return self.exception_args_value(node)  # check/exception_args.py
+            case S.Attribute(value=S.Name(id=name)) if name in self.caught:
+                return self.exception_attribute(node)
             case S.Attribute(value=S.Name(id=base), attr=attr, loc=loc) if self.math_alias(base):
                 if attr in MATH_CONSTANTS:
                     return T.Literal(MATH_CONSTANTS[attr], FLOAT, loc)
@@ -311,7 +323,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def name(self, name: str, loc: Loc) -> T.Expr:
         if name in self.caught:
             return self.error(f"a caught exception ('{name}') can only be used as str({name}), in print() or an "
-                              f"f-string field, or raised again (raise {name}, raise ... from {name})", loc)
+                              f"f-string field, through {name}.args (len({name}.args), {name}.args[i]), or raised "
+                              f"again (raise {name}, raise ... from {name})", loc)
         if name in self.locals:
             return self.read_optional(T.Local(name, self.locals[name], loc, not self.is_assigned(name)))
         if name in self.module.variables and name not in self.assigned_names:
@@ -673,7 +686,10 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 return self.error(f"{shown}() missing {len(missing)} required {kind} argument"
                                   f"{'s' if len(missing) > 1 else ''}: {listed}", node.loc)
         returns = sig.returns
+        if returns is ERROR:
+            self.failed = True  # a callee with errors of its own: so is a caller inferred from it
         if returns is None:  # being inferred
+            self.used_pending = True
             if not self.probe:
                 fdef = self.module.definitions.get(name)
                 example = "Iterator[int]" if fdef is not None and fdef.generator else "int"
@@ -704,6 +720,11 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.introspection_call(name, node)
         if name == "pow":
             return self.pow_call(node)  # check/powers.py
+        if name == "repr":
+            if len(node.args) != 1 or node.keywords:
+                return self.error(f"repr() takes exactly one argument ({len(node.args) + len(node.keywords)} given)",
+                                  loc)
+            return self.repr_of(node.args[0], loc)  # check/strings.py
         if (listed := self.list_builtin(name, node)) is not None:
             return listed
         if name == "tuple":
@@ -717,6 +738,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if name in ("min", "max") and len(node.args) > 1 and isinstance(self.expr(node.args[0]).type, (Tuple, List)):
             # min(a, b) of tuples or lists: the reduction over [a, b] (each evaluated once, in order)
             return self.reduce(name, S.Call(node.func, (S.ListLiteral(node.args, loc),), (), loc))
+        if name == "len" and (length := self.exception_args_length(node)) is not None:
+            return length
         if name == "len" and len(node.args) == 1 and not node.keywords and (length := self.iter_length(node)):
             return length
         if name == "divmod":

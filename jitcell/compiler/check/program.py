@@ -133,6 +133,7 @@ class ModuleChecker:
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
         self.fail_if_errors()
+        assert all(f.signature.returns is not ERROR for f in functions), "an error type without an error"
         return T.Program(functions, self.declared, {name: c.row() for name, c in self.classes.items()})
 
     def refuse_arrays_in_containers(self) -> None:
@@ -395,18 +396,29 @@ class ModuleChecker:
 
     def infer_return_types(self) -> None:
         pending = [f for f in self.module.functions if self.signatures[f.name].returns is None]
-        for _ in range(len(pending) + 1):
-            changed = False
-            for fdef in pending:
-                checker = FunctionChecker(self, fdef, probe=True)
-                with self.function_imports(fdef):
-                    checker.run()
-                inferred = checker.inferred_return()
-                if inferred is not None and inferred != self.signatures[fdef.name].returns:
-                    self.signatures[fdef.name].returns = inferred
-                    changed = True
-            if not changed:
-                break
+        while pending:
+            failed: dict[str, bool] = {}  # function -> its last probe found errors and no return type
+            for _ in range(len(pending) + 1):
+                changed = False
+                for fdef in pending:
+                    checker = FunctionChecker(self, fdef, probe=True)
+                    with self.function_imports(fdef):
+                        checker.run()
+                    inferred = checker.inferred_return()
+                    if inferred is not None and inferred != self.signatures[fdef.name].returns:
+                        self.signatures[fdef.name].returns = inferred
+                        changed = True
+                    # its own errors, not ones that follow from a type still being inferred
+                    failed[fdef.name] = inferred is None and checker.failed and not checker.used_pending
+                if not changed:
+                    break
+            # errors of their own (or of a callee) keep these types unknown: the errors are reported
+            # where they are, and callers take the error type rather than blame a dependence on itself
+            broken = [name for name, failed_alone in failed.items()
+                      if failed_alone and self.signatures[name].returns is None]
+            for name in broken:
+                self.signatures[name].returns = ERROR
+            pending = [f for f in pending if self.signatures[f.name].returns is None] if broken else []
 
     def check_function(self, fdef: S.FunctionDef) -> T.Function:
         with self.function_imports(fdef):
@@ -679,8 +691,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         """The name of the builtin exception class `node` names, else None after an error."""
         if node.id not in self.locals and node.id not in self.module.definitions and node.id in EXCEPTION_CLASSES:
             return node.id
-        self.error(f"'{node.id}' is not a builtin exception class; user-defined exception classes come with "
-                   "classes, which jitcell does not compile yet", node.loc)
+        self.error(f"'{node.id}' is not a builtin exception class; jitcell raises and catches Python's builtin "
+                   "exceptions only (a class of the cell cannot derive from Exception yet)", node.loc)
         return None
 
     def raise_(self, node: S.Raise) -> T.Stmt | None:

@@ -40,6 +40,9 @@ class StringChecks(CheckerHost):
             if isinstance(part, str):
                 parts.append(part)
                 continue
+            if part.conversion == "r" and (shown := self.exception_args_repr(part.value)) is not None:
+                parts.append(T.FormatField(shown, None, part.spec, part.loc))  # {e.args!r}: its repr, made
+                continue
             value = self.text_or_expr(part.value) if part.conversion == "s" or (
                 part.conversion is None and not part.spec) else self.expr(part.value)
             if value.type is not ERROR and not formattable(value.type):
@@ -56,6 +59,17 @@ class StringChecks(CheckerHost):
         if not formattable(value.type):
             return self.error(f"str() of {value.type} is not supported", loc)
         return T.FString((T.FormatField(value, None, "", loc),), STR, loc)
+
+    def repr_of(self, arg: S.Expr, loc: Loc) -> T.Expr:
+        """`repr(x)`: the text of f"{x!r}"."""
+        if (shown := self.exception_args_repr(arg)) is not None:
+            return shown
+        value = self.expr(arg)
+        if value.type is ERROR:
+            return value
+        if not formattable(value.type):
+            return self.error(f"repr() of {value.type} is not supported by jitcell", loc)
+        return T.FString((T.FormatField(value, "r", "", loc),), STR, loc)
 
     def str_binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if op == "+" and left.type is STR and right.type is STR:

@@ -247,7 +247,7 @@ class ArrayLowering(ElementLowering, LowererHost):
         b.store(self.element_load(pointer, t), self.vars[node.var])
         if node.var in self.flags:
             b.store(ir.Constant(I1, 1), self.flags[node.var])
-        self.loop_body(body, node.body, step, end)
+        self.loop_body(b.block, node.body, step, end)  # element_load may have begun a block (uint64 checks)
         b.position_at_end(step)
         k.add_incoming(b.add(k, ir.Constant(I64, 1)), step)
         b.branch(head)

@@ -103,7 +103,7 @@ class ExceptionLowering(LowererHost):
         site = self.site(kind, loc, operands=[t.name for _, t in values], **details)
         if kind != "handled_end" and self.owner.interrupt_checks:
             signaled = self.b.call(self.owner.signals_function(), [ir.Constant(I32, site)])
-            if kind == "exception_text":
+            if kind in ("exception_text", "exception_args"):
                 self.propagate(signaled)
         return self.b.call(self.owner.exception_callback(), [ir.Constant(I32, site), self.pack(values), out])
 
@@ -127,12 +127,20 @@ class ExceptionLowering(LowererHost):
         self.b.position_at_end(self.ir_fn.append_basic_block("dead"))
 
     def exception_text(self, node: T.ExceptionText) -> ir.Value:
+        """str(e), or a part of e.args (check/exception_args.py): a new str, or len(e.args)."""
         b = self.b
-        out = self.entry.alloca(_PTR)
-        b.store(ir.Constant(_PTR, None), out)
-        status = self.exception_call("exception_text", node.loc, [(b.load(self.vars[node.handle]), INT)], out)
+        values = [(b.load(self.vars[node.handle]), INT)]
+        if node.index is not None:
+            values.append((self.expr(node.index), INT))
+        empty = ir.Constant(I64, 0) if node.part == "len" else ir.Constant(_PTR, None)
+        out = self.entry.alloca(empty.type)
+        b.store(empty, out)
+        if node.part == "str":
+            status = self.exception_call("exception_text", node.loc, values, out)
+        else:
+            status = self.exception_call("exception_args", node.loc, values, out, part=node.part)
         self.propagate(status)
-        return b.load(out)  # owned: expr() holds it
+        return b.load(out)  # a str is owned: expr() holds it
 
     def lower_try(self, node: T.Try) -> None:
         b = self.b

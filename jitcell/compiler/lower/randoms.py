@@ -10,6 +10,12 @@ so the exception is CPython's or NumPy's.
 
     x = random.random()      ; i = g[2496]; if i >= 624: mt_refill(g); i = 0
                              ; y = g[i] (32 bits); g[2496] = i + 1; y ^= y >> 11 ...
+
+A NumPy draw with a size checks its values as NumPy does (before the shape), makes the array
+(array_make: NumPy's errors for a negative dimension or too much memory) and has the runtime
+fill it in C order, each element drawn as the scalar draw draws it:
+
+    a = np.random.random(n)  ; a = array_make(1, [n], 8, empty); np_fill_doubles(g, a.data, n)
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import FLOAT, INT, NONE, List
+from jitcell.compiler.types import FLOAT, INT, NONE, Array, List
+from jitcell.dtypes import DTYPES
 
 from .host import LowererHost
 from .items import load_item
@@ -27,6 +34,7 @@ __all__ = ["RandomLowering"]
 I32, I64, F64 = ir.IntType(32), ir.IntType(64), ir.DoubleType()
 _NUMPY_OFFSET = 2528  # the thread state: the random module's generator, then NumPy's
 _INDEX = 2496  # a generator: 624 words, then the index of the next one
+_BITS = {"int32": 32, "uint32": 32, "int16": 16, "uint16": 16, "int8": 8, "uint8": 8, "bool": 1}  # randint's narrow
 
 
 def _i64(v: int) -> ir.Constant:
@@ -45,6 +53,8 @@ class RandomLowering(LowererHost):
         self.loc = node.loc
         b = self.b
         g = self.generator(numpy)
+        if numpy and isinstance(node.type, Array):
+            return self.numpy_fill(node, member, g, args)
         if numpy:
             return self.numpy_draw(node, member, g, args)
         match member:
@@ -86,6 +96,7 @@ class RandomLowering(LowererHost):
 
     def numpy_draw(self, node: T.Intrinsic, member: str, g: ir.Value, args: list[ir.Value]) -> ir.Value | None:
         b = self.b
+        member, _, dtype = member.partition(":")
         match member:
             case "seed":
                 (seed,) = args
@@ -96,23 +107,88 @@ class RandomLowering(LowererHost):
                 return self.draw_double(g)
             case "randint" | "randint1":
                 low, high = (_i64(0), args[0]) if member == "randint1" else args
-                self.fail(b.icmp_signed(">=", low, high), f"np.random.{member}", [(a, INT) for a in args])
-                return self.numpy_randint(g, low, high)
+                self.randint_check(node.name, low, high, args, None)
+                if dtype in ("", "uint64"):
+                    return self.numpy_randint(g, low, high)
+                drawn = self.runtime("np_fill_randint_narrow", g, _i64(0), _i64(1), low, high, _i64(_BITS[dtype]))
+                return b.icmp_signed("!=", drawn, _i64(0)) if dtype == "bool" else drawn
             case "normal":
                 loc, scale = args
-                negative = b.and_(b.icmp_signed("<", b.bitcast(scale, I64), _i64(0)),
-                                  b.fcmp_ordered("==", scale, scale))  # NumPy: signbit and not NaN
-                self.fail(negative, "np.random.normal", [(loc, FLOAT), (scale, FLOAT)])
+                self.normal_check(loc, scale)
                 return b.fadd(loc, b.fmul(scale, self.cached_normal(g, "np_gauss")))
             case "uniform":
                 low, high = args
-                span = b.fsub(high, low)
-                finite = b.fcmp_ordered("<", self.arith.fabs(span), ir.Constant(F64, float("inf")))
-                self.fail(b.not_(finite), "np.random.uniform", [(low, FLOAT), (high, FLOAT)])
+                span = self.uniform_span(low, high)
                 return b.fadd(low, b.fmul(span, self.draw_double(g)))
-            case "standard_normal":
+            case "standard_normal" | "randn":
                 return self.cached_normal(g, "np_gauss")
         raise AssertionError(node.name)
+
+    def normal_check(self, loc: ir.Value, scale: ir.Value) -> None:
+        b = self.b
+        negative = b.and_(b.icmp_signed("<", b.bitcast(scale, I64), _i64(0)),
+                          b.fcmp_ordered("==", scale, scale))  # NumPy: signbit and not NaN
+        self.fail(negative, "np.random.normal", [(loc, FLOAT), (scale, FLOAT)])
+
+    def uniform_span(self, low: ir.Value, high: ir.Value) -> ir.Value:
+        """high - low; NumPy's OverflowError unless finite."""
+        b = self.b
+        span = b.fsub(high, low)
+        finite = b.fcmp_ordered("<", self.arith.fabs(span), ir.Constant(F64, float("inf")))
+        self.fail(b.not_(finite), "np.random.uniform", [(low, FLOAT), (high, FLOAT)])
+        return span
+
+    def randint_check(self, name: str, low: ir.Value, high: ir.Value, args: list[ir.Value],
+                      count: ir.Value | None) -> None:
+        """NumPy's ValueError unless low < high and both are in the dtype's bounds (name: the intrinsic's,
+        "np.random.randint1:uint8"); with a size, only if it has elements (count != 0), as _rand_int64."""
+        b = self.b
+        dtype = name.partition(":")[2]
+        bad = b.icmp_signed(">=", low, high)
+        if dtype:
+            least, most = (0, 1) if dtype == "bool" else DTYPES[dtype].bounds
+            bad = b.or_(bad, b.icmp_signed("<", low, _i64(least)))
+            if most < 2**63 - 1:
+                bad = b.or_(bad, b.icmp_signed(">", high, _i64(most + 1)))
+        if count is not None:
+            bad = b.and_(bad, b.icmp_signed("!=", count, _i64(0)))
+        self.fail(bad, name, [(a, INT) for a in args])
+
+    def numpy_fill(self, node: T.Intrinsic, member: str, g: ir.Value, args: list[ir.Value]) -> ir.Value:
+        """A draw with a size: the values checked (randint's bounds only if the size has elements,
+        as NumPy's _rand_int64), a new array, filled by the runtime."""
+        b = self.b
+        t = node.type
+        assert isinstance(t, Array)
+        member = member.partition(":")[0]
+        *values, size = args
+        dims = [size] if node.args[-1].type is INT else [b.extract_value(size, k) for k in range(t.ndim)]
+        count = dims[0]
+        for d in dims[1:]:
+            count = b.mul(count, d)  # wrapping, as np.prod(size)
+        fill, operands = "np_fill_doubles", []
+        match member:
+            case "randint" | "randint1":
+                low, high = (_i64(0), values[0]) if member == "randint1" else values
+                self.randint_check(node.name, low, high, values, count)
+                fill, operands = "np_fill_randint", [low, high]
+                if t.dtype in _BITS:
+                    fill, operands = "np_fill_randint_narrow", [low, high, _i64(_BITS[t.dtype])]
+            case "normal":
+                self.normal_check(*values)
+                fill, operands = "np_fill_normal", values
+            case "uniform":
+                fill, operands = "np_fill_uniform", [values[0], self.uniform_span(*values)]
+            case "standard_normal" | "randn":
+                fill, operands = "np_fill_normal", [ir.Constant(F64, 0.0), ir.Constant(F64, 1.0)]
+        obj = self.runtime("array_make", _i64(t.ndim), self.words_on_stack(dims), _i64(DTYPES[t.dtype].itemsize),
+                           _i64(0), _i64(0))
+        site = self.site("array_new", node.loc, ndim=t.ndim, dtype=t.dtype, operands=["int"] * t.ndim)
+        with b.if_then(b.icmp_signed("==", obj, _i64(0)), likely=False):
+            self.report(site, [(d, INT) for d in dims])  # NumPy's error for a negative dimension, or memory
+        a = b.inttoptr(obj, ir.PointerType())
+        self.runtime(fill, g, self.header(a, "data"), count, *operands)
+        return a
 
     def random_list(self, node: T.Intrinsic, member: str) -> ir.Value | None:
         """choice(xs): an item at _randbelow(len(xs)); shuffle(xs): in place, in the runtime."""
