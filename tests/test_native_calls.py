@@ -9,12 +9,14 @@ Python function itself: the same value, or the same exception type and message.
 
 from __future__ import annotations
 
+import json
 import sys
 import textwrap
 import threading
 
 import numpy as np
 import pytest
+from conftest import run_python
 
 import jitcell
 from jitcell.compiler.driver import generated_code
@@ -226,3 +228,19 @@ def test_decorated_functions_call_the_entry_too(tmp_path, monkeypatch):
         native_mod.mul(1.5, "2")
     if native.available(arrays=False):
         assert type(native_mod.mul).__call__ is native.CALL
+
+
+def test_a_cached_library_calls_natively_in_a_fresh_process(fresh_cache):
+    jitcell.compile_cell(CELL)
+    child = textwrap.dedent(f'''
+        import json, numpy as np, jitcell
+        lib = jitcell.compile_cell({CELL!r})
+        f = lib.functions
+        (table,) = [s for s in lib.slots if s.target == "native"]
+        print(json.dumps([lib.cache_hit, f["inc"].native is not None, f["first"].native is not None,
+                          f["scale"](2.0, 3, True), f["first"](np.arange(3.0) + 1), table.patched != table.baked]))
+    ''')
+    done = run_python(child)
+    assert done.returncode == 0, done.stderr
+    # a hit; its entries used; the table's slot patched with this process's table, not the builder's
+    assert json.loads(done.stdout.splitlines()[-1]) == [True, True, True, -6.0, 1.0, True]
