@@ -24,8 +24,12 @@ from .version import __version__
 __all__ = [
     "compile_cell", "jit", "Options", "Library", "Slot", "JitFunction", "Namespace", "JitError", "CompileError",
     "LinkageError", "LinkError", "ToolchainError", "CacheError", "UnsafeCacheError", "load_ipython_extension",
-    "__version__",
+    "__version__", "prange", "set_num_threads", "get_num_threads",
 ]
+
+# `from jitcell import prange` in a cell: range, whose iterations run on threads under parallel=True
+# (compiler/lower/parallel.py); in Python itself it is range, as Numba's prange is
+prange = range
 
 
 _LAZY = {  # what `jitcell.NAME` gives, imported on first use: `import jitcell` stays cheap
@@ -36,6 +40,8 @@ _LAZY = {  # what `jitcell.NAME` gives, imported on first use: `import jitcell` 
     "Slot": "jitcell.loader.library",
     "JitFunction": "jitcell.loader.bind",
     "Namespace": "jitcell.loader.namespace",
+    "set_num_threads": "jitcell.runtime.parallel",  # the threads of parallel loops
+    "get_num_threads": "jitcell.runtime.parallel",
 }
 
 

@@ -32,7 +32,7 @@ function from the cache.
   of one module share a `Namespace` (late binding): redefining one (a reload, an IPython cell
   run again) compiles it at once and re-points the compiled code that calls it.
 - The module's imports that the body uses (`import math`, `import numpy as np`, `import random`,
-  `from math import sqrt`, `from random import randint`) are appended to the cell (below
+  `from math import sqrt`, `from random import randint`, `from jitcell import prange`) are appended to the cell (below
   `abi.ADDED_LINES`), whose last line names the module: identical text in two modules makes two
   entries, so that each one's calls go to its own module's functions.
 - The object returned calls the compiled function's own wrapper directly (the same argument
@@ -68,7 +68,7 @@ __all__ = ["jit", "DecoratedFunction"]
 
 # The options of the generated code a decorator may set (the others belong to the kernel,
 # the runtime library and teaching mode); `first_line` is the def's line in the file.
-CODE_OPTIONS = ("opt", "wraparound", "boundscheck", "loop_versioning", "interrupt_checks")
+CODE_OPTIONS = ("opt", "wraparound", "boundscheck", "loop_versioning", "interrupt_checks", "parallel")
 
 _LOCK = threading.RLock()  # one compile at a time: compiles are rare, and callees come first
 _CALLED = re.compile(r"(?<![\w.])(?!\d)(\w+)\s*\(")  # a name before '(', as namespace.resolve scans
@@ -80,7 +80,7 @@ _MISSING = object()
 
 def jit(function: Callable | None = None, /, *, eager: bool = False, cache: bool = True, **options):
     """Compile a typed function with jitcell: `@jit`, `@jit(opt=3, wraparound=True, ...)` or
-    `jit(function, ...)`. Options: `opt` (0-3), `wraparound`, `boundscheck`, `loop_versioning`,
+    `jit(function, ...)`. Options: `opt` (0-3), `wraparound`, `boundscheck`, `loop_versioning`, `parallel`,
     `interrupt_checks` (compile_cell's, part of the cache key); `cache=False` builds in a
     temporary directory; `eager=True` compiles at the def instead of at the first call."""
     unknown = sorted(set(options) - set(CODE_OPTIONS))
@@ -319,12 +319,19 @@ def _imports(decorated: DecoratedFunction) -> set[str]:
     fn = decorated.__wrapped__
     local = set(fn.__code__.co_varnames)
     numpy = sys.modules.get("numpy")
+    numba_module = sys.modules.get("numba")
     lines = set()
     for word in set(_WORD.findall(decorated._src.text)) - local:
         value = _lookup(fn, word)
         if value is math or value is random or (value is numpy and numpy is not None):
             module = "math" if value is math else "random" if value is random else "numpy"
             lines.add(f"import {module}" if word == module else f"import {module} as {word}")
+        elif value is range and word != "range":  # jitcell.prange is range itself (compiler/parallel.py)
+            lines.add("from jitcell import prange" if word == "prange" else f"from jitcell import prange as {word}")
+        elif numba_module is not None and value is numba_module and word == "numba":  # for numba.prange
+            lines.add("import numba")
+        elif numba_module is not None and value is getattr(numba_module, "prange", _MISSING) is not _MISSING:
+            lines.add("from numba import prange" if word == "prange" else f"from numba import prange as {word}")
         elif value is not _MISSING:
             for library in (math, random):
                 name = next((n for n, v in vars(library).items() if v is value and not n.startswith("_")), None)

@@ -17,11 +17,12 @@ SKIP_PATCHING_ENV = "JITCELL_TEACHING_SKIP_PATCHING"
 
 class Options:
     __slots__ = ("opt", "wraparound", "first_line", "loop_versioning", "internal", "interrupt_checks", "boundscheck",
-                 "script", "break_linkage")
+                 "script", "break_linkage", "parallel")
 
     def __init__(self, opt: int = 2, wraparound: bool = False, first_line: int = 1,
                  loop_versioning: bool = True, internal: bool = False, interrupt_checks: bool = True,
-                 boundscheck: bool = True, script: bool = False, break_linkage: str | None = None):
+                 boundscheck: bool = True, script: bool = False, break_linkage: str | None = None,
+                 parallel: bool = False):
         if opt not in (0, 1, 2, 3):
             raise ValueError(f"opt must be 0, 1, 2 or 3, not {opt!r}")
         if not isinstance(first_line, int) or first_line < 1:
@@ -39,6 +40,8 @@ class Options:
         if break_linkage not in (None, "no-dllexport", "hidden"):
             raise ValueError(f"break_linkage must be 'no-dllexport' or 'hidden', not {break_linkage!r}")
         self.break_linkage = break_linkage  # teaching mode: one slot left unexported (machine.break_slot)
+        # prange loops run on the thread pool (compiler/lower/parallel.py); without it prange is range
+        self.parallel = bool(parallel) and not self.internal
 
     @classmethod
     def from_key_parts(cls, parts: dict) -> Options:
@@ -56,6 +59,8 @@ class Options:
             parts["script"] = True
         if self.break_linkage:
             parts["break_linkage"] = self.break_linkage
+        if self.parallel:
+            parts["parallel"] = True
         return parts
 
     def __repr__(self) -> str:

@@ -51,7 +51,8 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     function `__cell__`, `library.cell_main`, and top-level annotated names module variables,
     which later cells in the same Namespace use through slots), `break_linkage` ("hidden" or
     "no-dllexport", teaching mode: one slot left unexported, as in the bug this project guards
-    against; the loader then refuses the library with LinkageError) and `internal`.
+    against; the loader then refuses the library with LinkageError), `parallel` (prange loops run on
+    the thread pool, runtime/parallel.py; without it prange is range) and `internal`.
 
     The rest only say where and how: `cache=False` builds in a temporary directory and touches
     no cache; `force=True` rebuilds and replaces this cell's entry; `cache_dir` moves the cache.

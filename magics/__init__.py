@@ -78,6 +78,9 @@ class JitMagics(Magics):
     @argument("--boundscheck", choices=("on", "off"), default="on",
               help="'off' compiles array indexing without bounds checks: an index out of range is then "
                    "undefined behaviour instead of an IndexError (default: on).")
+    @argument("--parallel", action="store_true",
+              help="run prange loops on a pool of threads (JITCELL_NUM_THREADS, default os.cpu_count()); "
+                   "without it prange is range. See docs/guide/scaling.md.")
     @argument("--no-interrupt", action="store_true",
               help="compile loops without interrupt checks: Kernel > Interrupt then waits for the "
                    "compiled call to return (the checks cost little; see jitcell.runtime.interrupts).")
@@ -123,7 +126,7 @@ class JitMagics(Magics):
         library = compile_cell(cell, callees=namespace, opt=args.opt, wraparound=args.wraparound, first_line=2,
                                interrupt_checks=not args.no_interrupt, cache=not args.no_cache, force=args.force,
                                boundscheck=args.boundscheck == "on", break_linkage=args.teach_break,
-                               context=context_of(self.shell))
+                               context=context_of(self.shell), parallel=args.parallel)
         self.user_ns.update(library.functions)
         self.user_ns.update(library.classes)
         self.user_ns.update(library.generators)

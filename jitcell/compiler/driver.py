@@ -81,7 +81,7 @@ def _front_end(source: str, options: Options, tag: int, callees: dict | None, va
     with stage("check"):
         program = check(tree, source, options.first_line, internal=options.internal,
                         callees=checker_signatures(callees if callees is not None else {}),
-                        variables=checker_types(var_env or {}), frozen=frozen)
+                        variables=checker_types(var_env or {}), frozen=frozen, parallel=options.parallel)
     with stage("lower"):
         lowered = lower(program, tag=tag, wraparound=options.wraparound,
                         loop_versioning=options.loop_versioning, address_of=namespace.resolver(callees or {},

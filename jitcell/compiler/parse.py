@@ -230,6 +230,9 @@ class _Parser:
         names = []
         if isinstance(node, ast.Import):
             for alias in node.names:
+                if alias.name == "numba" and alias.asname is None:  # for numba.prange only (check/parallel.py)
+                    names.append(("numba", "numba"))
+                    continue
                 if alias.name not in ("math", "numpy", "cmath", "random"):
                     self.error(node, f"only 'import math', 'import cmath', 'import numpy' and 'import random' are "
                                      f"supported, not "
@@ -238,6 +241,8 @@ class _Parser:
                 names.append((alias.asname or alias.name, alias.name))
         elif node.module == "__future__" and all(a.name == "annotations" for a in node.names):
             return None  # lets CPython run the cell too: annotations such as float[:] stay unevaluated
+        elif node.module in ("jitcell", "numba") and not node.level and all(a.name == "prange" for a in node.names):
+            names.extend((a.asname or a.name, f"{node.module}.prange") for a in node.names)  # check/parallel.py
         elif node.module == "dataclasses" and not node.level and all(a.name == "dataclass" and a.asname is None
                                                                        for a in node.names):
             return None  # the decorator of classes (parse_classes.py)

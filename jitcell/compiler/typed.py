@@ -842,6 +842,7 @@ class ForRange:
     body: tuple[Stmt, ...]
     orelse: tuple[Stmt, ...]
     loc: Loc
+    parallel: bool = False  # `prange` under parallel=True: its iterations run on threads (lower/parallel.py)
 
 
 @dataclass(frozen=True, slots=True)

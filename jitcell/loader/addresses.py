@@ -17,7 +17,7 @@ import ctypes
 from jitcell import runtime
 from jitcell.abi import CAPI_FUNCTIONS, CELL_TARGET
 from jitcell.errors import LinkageError
-from jitcell.runtime import callbacks, interrupts
+from jitcell.runtime import callbacks, interrupts, parallel
 
 from . import native
 
@@ -30,6 +30,8 @@ def address_of(target: str) -> int:
     if target == "interrupts":
         return interrupts.counter_address()
     if target.startswith("rt."):
+        if target == "rt.pool_run":  # a library with a parallel loop: the pool's threads start
+            parallel.start()
         return runtime.address(target[3:])
     if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:
         return runtime.pointer_address(getattr(ctypes.pythonapi, target[5:]))

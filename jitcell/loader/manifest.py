@@ -37,7 +37,7 @@ _DICT_VALUES = ("int", "float", "bool", "str")
 _ARRAY_ELEMENTS = ("int", "float", "bool", "complex")
 _ARRAY_DTYPES = tuple(sorted({type_prefix(d) for d in DTYPES} - set(_ARRAY_ELEMENTS), key=len, reverse=True))
 _OPTIONS = {"opt": int, "wraparound": bool, "first_line": int, "loop_versioning": bool, "interrupt_checks": bool,
-            "boundscheck": bool, "internal": bool, "script": bool, "break_linkage": str}
+            "boundscheck": bool, "internal": bool, "script": bool, "break_linkage": str, "parallel": bool}
 _BREAKS = ("no-dllexport", "hidden")
 _INT64 = (-(2**63), 2**63 - 1)
 
@@ -379,7 +379,7 @@ def _check_manifest(manifest: object, key: str) -> None:
 
 def _check_options(value: object) -> dict:
     options = _object(value, "options", ("opt", "wraparound", "first_line", "loop_versioning", "interrupt_checks",
-                                         "boundscheck"), ("internal", "script", "break_linkage"))
+                                         "boundscheck"), ("internal", "script", "break_linkage", "parallel"))
     for name, kind in _OPTIONS.items():
         if name in options and type(options[name]) is not kind:
             raise _fail(f"options.{name}", f"not a {kind.__name__}")

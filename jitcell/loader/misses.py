@@ -228,7 +228,7 @@ def _added_lines_changed(old: list[str], new: list[str], kind: str) -> str:
 
 
 _KNOWN_OPTIONS = {"opt", "wraparound", "first_line", "loop_versioning", "interrupt_checks", "boundscheck", "internal",
-                  "script", "break_linkage"}
+                  "script", "break_linkage", "parallel"}
 
 
 def _option_changes(old: dict, new: dict, flags: bool) -> list[str]:
@@ -238,7 +238,7 @@ def _option_changes(old: dict, new: dict, flags: bool) -> list[str]:
     changes = []
     if old.get("opt") != new.get("opt"):
         changes.append(f"{dash}opt {old.get('opt')} -> {new.get('opt')}")
-    for name in ("wraparound", "boundscheck"):
+    for name in ("wraparound", "boundscheck", "parallel"):
         if bool(old.get(name)) != bool(new.get(name)):
             changes.append(f"{dash}{name} {'on' if new.get(name) else 'off'}")
     for name, words in (("interrupt_checks", "interrupt checks"), ("loop_versioning", "loop versioning"),

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
 from jitcell.compiler.mathlib import MATH_CONSTANTS, MATH_FUNCTIONS
+from jitcell.compiler.parallel import problems as prange_problems
 from jitcell.compiler.types import (
     BOOL,
     COMPLEX,
@@ -73,12 +74,15 @@ __all__ = ["check"]
 
 def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False,
           callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None,
-          frozen: dict[str, Value] | None = None) -> T.Program:
+          frozen: dict[str, Value] | None = None, parallel: bool = False) -> T.Program:
     """`internal`: allow the runtime library's memory builtins (internal.py). `callees`: the
     functions of other cells this cell may call, name -> Signature (or why it cannot).
     `variables`: the module variables of earlier kernel cells, name -> Type. `frozen`: the
-    values of the names the cell reads from the notebook (loader/frozen.py), name -> value."""
-    return ModuleChecker(module, source, first_line, internal, callees, variables, frozen).program()
+    values of the names the cell reads from the notebook (loader/frozen.py), name -> value.
+    `parallel`: prange loops run on threads (compiler/parallel.py says what they may do)."""
+    checker = ModuleChecker(module, source, first_line, internal, callees, variables, frozen)
+    checker.parallel = parallel
+    return checker.program()
 
 
 VARIABLE_TYPES = "int, float, bool, str or a dict"
@@ -88,6 +92,8 @@ KNOWN_TYPES = ("int, float, bool, complex, str, tuple[...], list[...], dict[...]
 
 
 class ModuleChecker:
+    parallel = False  # prange loops run on threads (check's `parallel`)
+
     def __init__(self, module: S.Module, source: str, first_line: int, internal: bool = False,
                  callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None,
                  frozen: dict[str, Value] | None = None):
@@ -132,6 +138,8 @@ class ModuleChecker:
         self.refuse_arrays_in_containers()
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
+        if self.parallel:
+            self.errors.extend(prange_problems(functions))
         self.fail_if_errors()
         assert all(f.signature.returns is not ERROR for f in functions), "an error type without an error"
         return T.Program(functions, self.declared, {name: c.row() for name, c in self.classes.items()})
@@ -795,6 +803,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 node.iter.id not in _assigned_names(node.body):
             self.row_loops += 1
             return self.for_loop(_over_rows(node, node.iter, self.row_loops))
+        if self.is_prange(node.iter):
+            return self.prange_loop(node)  # check/ranges.py
         iterable = self.iterable(node.iter)
         if iterable is None:
             for name in _target_names(node.target):
@@ -835,6 +845,32 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         names = tuple(_target_names(target))
         return self.loop(lambda b, e: T.ForEach(pattern, iterable, b, e, loc), node.body, node.orelse,
                          forever=False, loop_var=names)
+
+    def is_prange(self, node: S.Expr) -> bool:
+        """`prange(...)` (from jitcell or numba) or `numba.prange(...)`."""
+        if not isinstance(node, S.Call):
+            return False
+        func = node.func
+        if isinstance(func, S.Name):
+            return self.module.imports.get(func.id) in ("jitcell.prange", "numba.prange") and func.id not in self.locals
+        return isinstance(func, S.Attribute) and func.attr == "prange" and isinstance(func.value, S.Name) \
+            and self.module.imports.get(func.value.id) == "numba" and func.value.id not in self.locals
+
+    def prange_loop(self, node: S.For) -> T.Stmt | None:
+        """`for i in prange(...)`: range's loop; under parallel=True marked to run on threads
+        (compiler/parallel.py checks its body, lower/parallel.py runs it), else range itself."""
+        assert isinstance(node.iter, S.Call)
+        if node.iter.keywords:
+            self.error("prange() takes no keyword arguments", node.iter.keywords[0].loc)
+            return None
+        if not isinstance(node.target, S.Name):
+            self.error("the target of a prange loop must be a name: for i in prange(n)", node.target.loc)
+            return None
+        as_range = S.Call(S.Name("range", node.iter.func.loc), node.iter.args, (), node.iter.loc)
+        loop = self.for_loop(dataclasses.replace(node, iter=as_range))
+        if self.module.parallel and isinstance(loop, T.ForRange):
+            return dataclasses.replace(loop, parallel=True)
+        return loop
 
     def for_list(self, node: S.For, targets: tuple[S.Name, ...], lst: T.Expr) -> T.Stmt | None:
         """`for x in l`, and `for a, b in l` over a list of tuples of two items: by index, reading the
@@ -940,6 +976,10 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         if container.type is ERROR:
             return None
         if isinstance(container.type, Array):
+            if isinstance(node.target.value, S.Attribute) and node.target.value.attr in ("real", "imag"):
+                self.error(f"writing through '.{node.target.value.attr}' is not supported by jitcell: it is a copy "
+                           "there, not NumPy's view of the array", node.target.loc)
+                return None
             return self.array_item_statement(node, container)
         if isinstance(container.type, VarTuple):
             self.error(immutable_message(isinstance(node, S.DeleteItem)), node.target.loc)

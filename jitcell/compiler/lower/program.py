@@ -70,6 +70,7 @@ from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
 from .numpy_calls import NumpyCallLowering
 from .optional import OptionalLowering, none_of
+from .parallel import ParallelLowering
 from .powers import int_powmod
 from .randoms import RandomLowering
 from .ranges import lower_range
@@ -544,11 +545,15 @@ class _ModuleLowerer:
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, ArrayExprLowering, IterationLowering, ExceptionLowering, ComplexLowering,
                       RandomLowering, OptionalLowering, ClassLowering, NumpyCallLowering, ShapeLowering,
-                      ReductionLowering, CallableLowering):
-    def __init__(self, owner: _ModuleLowerer, fn: T.Function):
+                      ReductionLowering, CallableLowering, ParallelLowering):
+    def __init__(self, owner: _ModuleLowerer, fn: T.Function, ir_fn: ir.Function | None = None,
+                 borrowed: frozenset[str] = frozenset()):
+        """`ir_fn`: the impl to fill (a prange body's, lower/parallel.py); `borrowed`: parameters it
+        neither retains nor releases (arrays the threads of a parallel loop share)."""
         self.owner = owner
         self.fn = fn
-        self.ir_fn = owner.impls[fn.name]
+        self.ir_fn = ir_fn or owner.impls[fn.name]
+        self.borrowed = borrowed
         entry = self.ir_fn.append_basic_block("entry")
         start = self.ir_fn.append_basic_block("start")
         self.entry = ir.IRBuilder(entry)
@@ -566,7 +571,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         self.frames: list[Frame] = []  # the try, except and finally frames around the code (exceptions.py)
         self.vars: dict[str, ir.Value] = {}
         # listed once: every exit releases them (a scan of all locals per exit is quadratic)
-        self.heap_locals = [(name, t) for name, t in fn.locals.items() if has_heap_parts(t)]
+        self.heap_locals = [(name, t) for name, t in fn.locals.items() if has_heap_parts(t) and name not in borrowed]
         self.exit_status = None  # the status phi of the exit block releasing them, once made (heap.py leave)
         self.flags: dict[str, ir.Value] = {}
         self.loc = fn.loc  # the location a failing check reports
@@ -640,7 +645,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             self.fail(self.too_deep(), "recursion", [], self.fn.loc)
         for (name, t), value in zip(sig.params, args, strict=True):
             self.b.store(value, self.vars[name])
-            self.retain(value, t)  # the function owns its locals, parameters too
+            if name not in self.borrowed:
+                self.retain(value, t)  # the function owns its locals, parameters too
         if self.coroutine is not None:
             self.coroutine.start()
             if self.fn.name in self.owner.recursive:  # checked when it runs, at the first resume
@@ -715,7 +721,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         now = b.load_atomic(counter, "monotonic", 8, typ=I64)
         with b.if_then(b.icmp_unsigned("!=", now, b.load(seen)), likely=False):
             site = self.site("interrupt", loc)
-            status = b.call(self.owner.signals_function(), [ir.Constant(I32, site)])
+            signals = self.parallel_signals() if self.parallel_body else self.owner.signals_function()
+            status = b.call(signals, [ir.Constant(I32, site)])
             with b.if_then(b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
                 self.leave(1)
             b.store(now, seen)  # another thread's signal, or a handler that did not raise
@@ -947,6 +954,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
 
     def for_range(self, node: T.ForRange) -> None:
         """`for v in range(a, b, s)` counts iterations, so no bound can overflow."""
+        if node.parallel and not self.parallel_body and self.coroutine is None:  # (a generator's: serial)
+            self.parallel_range(node)  # lower/parallel.py
+            return
         b = self.b
         start, stop, step = self.expr(node.start), self.expr(node.stop), self.expr(node.step)
         self.fail(b.icmp_signed("==", step, i64(0)), "range", [(start, INT), (stop, INT), (step, INT)],
