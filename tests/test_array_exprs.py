@@ -161,7 +161,7 @@ def test_compile_errors(body, line, col, message):
 
 
 @pytest.mark.parametrize("body, line, col, message", [
-    ("return u + u", 3, 12, "array expressions over uint64 arrays are not supported by jitcell"),
+    ("return u + i", 3, 5 + 7, "return value of f() must be float32[:], not float[:]"),
     ("return np.sqrt(b)", 3, 12, "np.sqrt() of uint8 gives float16 in NumPy"),
     ("b += s\n    return s", 3, 5, "Cannot cast ufunc 'add' output from dtype('float32') to dtype('uint8')"),
     ("i += b\n    b += i\n    return s", 4, 5,
@@ -169,8 +169,8 @@ def test_compile_errors(body, line, col, message):
     ("b[b > 0] = i\n    return s", 3, 16, "a[mask] = values takes a 1-D array of uint8 in jitcell, not int8[:]"),
 ])
 def test_compile_errors_of_dtypes(body, line, col, message):
-    """What NumPy computes in a dtype jitcell lacks (float16), or where jitcell's elements cannot
-    hold NumPy's values (uint64 beyond 2**63), is refused naming the dtype."""
+    """What NumPy computes in a dtype jitcell lacks (float16) is refused naming the dtype; uint64
+    with int8 is float64, as in NumPy."""
     source = ("import numpy as np\ndef f(u: uint64[:], s: float32[:], b: uint8[:], i: int8[:]) -> float32[:]:\n"
               f"    {body}\n")
     error = compile_error(source)

@@ -385,10 +385,11 @@ def test_signature_shows_array_types(f):
     (f"import numpy as np\ndef f(n: int) -> float[:]:\n    return np.zeros(({', '.join(['n'] * 33)}))\n",
      "jitcell's arrays have 1 to 32 dimensions"),
     ("def f(a: float[:]) -> bool:\n    return not a\n", "a value of type float[:] has no truth value here"),
-    ("def f(a: float[:]) -> float[:]:\n    return a + 1j\n",
-     "array expressions take arrays and scalars of bool, int and float in jitcell, not complex"),
-    ("def f(a: complex[:]) -> complex[:]:\n    return a + a\n",
-     "array expressions take arrays and scalars of bool, int and float in jitcell, not elements of complex"),
+    ("def f(a: float[:], s: str) -> float[:]:\n    return a + s\n",
+     "array expressions take arrays and scalars of bool, int, float and complex in jitcell, not str"),
+    ("import numpy as np\ndef f(a: complex[:]) -> complex[:]:\n    return np.ceil(a)\n",
+     "ufunc 'ceil' not supported for the input types, and the inputs could not be safely coerced to any "
+     "supported types according to the casting rule ''safe''"),
     ("def f(a: float[:]) -> float:\n    return a + 1.0\n",
      "return value of f() must be float, not float[:]"),
 ])

@@ -19,7 +19,8 @@ a thread id): the stack guard reads the thread's stack bounds and caches them pe
 (runtime/source_random.py), the mutex, condition and clock functions the thread pool of parallel
 loops uses (runtime/source_parallel.py), and `free_address()`, libc's `free`, is the destructor of each thread's
 random state. `loadf32`/`storef32` read and write a float32 as a double, and `round32(x)` rounds a double to
-float32 (for float32 additions and products: done in doubles and rounded, they are exact).
+float32 (for float32 additions and products: done in doubles and rounded, they are exact);
+`fma(x, y, z)` is x * y + z rounded once.
 `pthread_getattr_np` is glibc's (and musl's): elsewhere
 it is lowered to a failing call (1), and compiled code then runs without a stack guard.
 The `Py*` builtins (`CAPI`) are functions of CPython's C API, called through the slots
@@ -46,6 +47,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "load8": ((INT,), INT), "store8": ((INT, INT), NONE),
     "loadf": ((INT,), FLOAT), "storef": ((INT, FLOAT), NONE),
     "loadf32": ((INT,), FLOAT), "storef32": ((INT, FLOAT), NONE), "round32": ((FLOAT,), FLOAT),
+    "fma": ((FLOAT, FLOAT, FLOAT), FLOAT),
     "malloc": ((INT,), INT), "calloc": ((INT, INT), INT), "realloc": ((INT, INT), INT), "free": ((INT,), NONE),
     "memcpy": ((INT, INT, INT), NONE), "memmove": ((INT, INT, INT), NONE),
     "memset": ((INT, INT, INT), NONE), "memcmp": ((INT, INT, INT), INT),
@@ -163,6 +165,10 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value],
             b.store(b.fptrunc(args[1], _F32), at(args[0], _F32))
         case "round32":  # a double rounded to float32 (NumPy's float32 arithmetic, done in doubles)
             return b.fpext(b.fptrunc(args[0], _F32), _F64)
+        case "fma":  # x * y + z rounded once (NumPy's vectorized complex multiply)
+            fn = b.module.globals.get("llvm.fma.f64") or ir.Function(
+                b.module, ir.FunctionType(_F64, [_F64, _F64, _F64]), "llvm.fma.f64")
+            return b.call(fn, args)
         case "state":
             base = b.ptrtoint(_state(b.module), _I64)
             return b.add(base, b.mul(args[0], ir.Constant(_I64, 8)))

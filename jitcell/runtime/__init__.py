@@ -7,8 +7,8 @@
 
 Its source is `source.py` beside this file (then `source_random.py`, the random generators,
 `source_keys.py`, tuple keys of tables, `source_instances.py`, instances of classes, and
-`source_numpy.py`, `source_numpy_shapes.py`, `source_numpy_axes.py`: NumPy functions, and
-`source_parallel.py`, the thread pool of parallel loops),
+`source_numpy.py`, `source_numpy_shapes.py`, `source_numpy_axes.py`, `source_numpy_complex.py`:
+NumPy functions, and `source_parallel.py`, the thread pool of parallel loops),
 compiled like a cell with internal=True. The
 library is an ordinary cache entry: a restarted kernel loads it from disk like any other,
 and every cell library that uses it finds its functions through patched slots.
@@ -43,7 +43,8 @@ KEYS_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_keys.py")
 INSTANCES_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_instances.py")
 # and NumPy's creation, shape, reduction and dot functions
 NUMPY_SOURCE_PATHS = tuple(os.path.join(os.path.dirname(SOURCE_PATH), name)
-                           for name in ("source_numpy.py", "source_numpy_shapes.py", "source_numpy_axes.py"))
+                           for name in ("source_numpy.py", "source_numpy_shapes.py", "source_numpy_axes.py",
+                                         "source_numpy_complex.py"))
 # and the thread pool of parallel loops
 PARALLEL_SOURCE_PATH = os.path.join(os.path.dirname(SOURCE_PATH), "source_parallel.py")
 

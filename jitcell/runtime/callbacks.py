@@ -26,10 +26,14 @@ import cmath
 import ctypes
 import math
 import operator
+import os
 import random
 import re
+import sys
 import threading
+import warnings
 from collections.abc import Callable
+from types import FrameType
 
 from jitcell import runtime
 from jitcell.dtypes import DTYPES, MAX_NDIM
@@ -90,6 +94,22 @@ _OPERATIONS = {
 }
 
 
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _complex_warning() -> int:
+    """NumPy's ComplexWarning of a complex array cast to a real dtype (astype), attributed to the
+    first Python frame outside jitcell: the code that called the compiled function."""
+    from numpy.exceptions import ComplexWarning
+
+    level = 1
+    frame: FrameType | None = sys._getframe()
+    while frame is not None and frame.f_code.co_filename.startswith((_PACKAGE, "jitcell-wrapper")):
+        level, frame = level + 1, frame.f_back
+    warnings.warn("Casting complex values to real discards the imaginary part", ComplexWarning, stacklevel=level)
+    return 0
+
+
 def _drawn(draw: Callable, *args: int, **keywords: str) -> int:
     """A draw that compiled code found it cannot make: Python's error, or (a range of 2**64 ints,
     which Python can draw from) the limit of 64-bit ints."""
@@ -111,6 +131,7 @@ _STR_CALLS: dict[str, Callable] = {
     **{f"cmath.{name}": getattr(cmath, name) for name in (
         "sqrt", "exp", "log", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
         "asinh", "acosh", "atanh", "phase", "polar", "rect", "isnan", "isinf", "isfinite", "isclose")},
+    "numpy.complex_warning": _complex_warning,  # astype of a complex array to a real dtype
 }
 
 

@@ -13,8 +13,9 @@ so a whole expression tree is one node and one loop, with no temporary arrays; u
 operand calls a function, which could print or change an array: then the operand is computed
 first into an array of its own, as NumPy computes it (`a * 2.0 + f(a)`). Result types
 follow NumPy 2 (NEP 50): array elements are strong, Python scalars weak, and with jitcell's
-three element types (bool < int64 < float64) the result is the larger kind; `/` and the float
-functions give float64. Operations NumPy refuses (`-` on bools, `~` on floats) are compile
+four element kinds (bool < int64 < float64 < complex128) the result is the larger kind; `/` and
+the float functions give float64 (complex128 for complex operands, whose np.abs, np.real and
+np.imag are float64). Operations NumPy refuses (`-` on bools, `~` on floats) are compile
 errors with NumPy's words; those whose NumPy result is a dtype jitcell lacks (bool // bool is
 int8, np.sqrt of bools float16) are compile errors saying so.
 
@@ -24,6 +25,7 @@ array's dtype (checked against its range: NumPy's OverflowError), a Python float
 an integer array and float32 with a float32 one. The kernel still computes on the elements as
 read (int64, float64), and each operation whose dtype is narrower carries it
 (`ElementOp.dtype`): its result wraps or rounds as NumPy's loop of that dtype would store it.
+uint64 elements are their 64 bits: `_unsigned` marks what must treat them as unsigned.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from dataclasses import replace
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, Array, Type
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Type
 from jitcell.dtypes import DEFAULT_DTYPE, DTYPES
 from jitcell.errors import Loc
 
@@ -40,13 +42,14 @@ from .host import CheckerHost
 
 __all__ = ["ArrayExprChecks", "UFUNCS", "DTYPE_NAMES", "UFUNC_NAMES"]
 
-_RANK = {BOOL: 0, INT: 1, FLOAT: 2}
-DTYPE_NAMES = {BOOL: "bool", INT: "int64", FLOAT: "float64"}
+_RANK = {BOOL: 0, INT: 1, FLOAT: 2, COMPLEX: 3}
+DTYPE_NAMES = {BOOL: "bool", INT: "int64", FLOAT: "float64", COMPLEX: "complex128"}
 UFUNC_NAMES = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide", "//": "floor_divide",
                "%": "remainder", "**": "power", "&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor"}
 _FLOAT_FUNCTIONS = frozenset({"sqrt", "exp", "log", "sin", "cos", "tan"})
 _KIND_FUNCTIONS = frozenset({"abs", "absolute", "floor", "ceil"})  # the result keeps the element type
-UFUNCS = _FLOAT_FUNCTIONS | _KIND_FUNCTIONS | {"minimum", "maximum", "where"}
+_COMPLEX_PARTS = frozenset({"real", "imag", "conj", "conjugate"})
+UFUNCS = _FLOAT_FUNCTIONS | _KIND_FUNCTIONS | _COMPLEX_PARTS | {"minimum", "maximum", "where"}
 _COMPARISONS = frozenset({"<", "<=", ">", ">=", "==", "!="})
 
 
@@ -59,7 +62,9 @@ def _cast(k: T.Expr, t: Type) -> T.Expr:
     if k.type is t:
         return k
     if isinstance(k, T.Literal) and isinstance(k.value, (bool, int, float)):
-        return T.Literal(bool(k.value) if t is BOOL else int(k.value) if t is INT else float(k.value), t, k.loc)
+        value = k.value
+        return T.Literal(bool(value) if t is BOOL else int(value) if t is INT else float(value) if t is FLOAT
+                         else complex(value), t, k.loc)
     return T.ElementOp("cast", (k,), t, k.loc)
 
 
@@ -101,8 +106,8 @@ class ArrayExprChecks(CheckerHost):
                 kernels.append(T.ElementOf(len(inputs), part.type.element, part.loc))
                 inputs.append(part)
             elif part.type not in _RANK:
-                return self.error(f"array expressions take arrays and scalars of bool, int and float in jitcell, "
-                                  f"not {part.type}", part.loc)
+                return self.error(f"array expressions take arrays and scalars of bool, int, float and complex in "
+                                  f"jitcell, not {part.type}", part.loc)
             elif isinstance(part, T.Literal):
                 kernels.append(part)
                 continue
@@ -113,26 +118,36 @@ class ArrayExprChecks(CheckerHost):
                 ndim = max(ndim, part.type.ndim)
         if any(k.type not in _RANK for k in kernels):
             bad = next(k for k in kernels if k.type not in _RANK)
-            return self.error(f"array expressions take arrays and scalars of bool, int and float in jitcell, "
-                              f"not elements of {bad.type}", loc)
+            return self.error(f"array expressions take arrays and scalars of bool, int, float and complex in "
+                              f"jitcell, not elements of {bad.type}", loc)
+        if dtype is not None and DTYPES[dtype].kind == "float" and op not in _COMPARISONS:
+            # uint64 with int64 computes in float64, though both read as int
+            kernels = [_cast(k, FLOAT) if k.type is INT and not (op == "where" and n == 0) else k
+                       for n, k in enumerate(kernels)]
         kernel = build(kernels)
         if isinstance(kernel, str):
             return self.error(kernel, loc)
         if ndim == 0:  # scalars only: the kernel is the expression, with its parts for ElementOf
             return _scalar(kernel, inputs)
         result = DEFAULT_DTYPE[kernel.type.name]
-        if dtype is not None and kernel.type is not BOOL:
+        if dtype is not None and kernel.type is not BOOL and DTYPES[dtype].kind != "complex":
             result = _result_dtype(op, dtype)
             if result.startswith("!"):
                 return self.error(result[1:], loc)
             if result != DEFAULT_DTYPE[kernel.type.name] and isinstance(kernel, T.ElementOp):
                 kernel = replace(kernel, dtype=result)
+        unsigned = {k for k, part in enumerate(inputs) if isinstance(part.type, Array) and part.type.dtype == "uint64"}
+        if unsigned:
+            kernel = _unsigned(kernel, unsigned)
         return T.ArrayMap(tuple(inputs), kernel, Array(kernel.type, ndim, result), loc)
 
     # ---- operators ----------------------------------------------------------------------------
 
     def array_binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
-        return self.elementwise(op, [left, right], lambda ks: _binary(op, ks[0], ks[1], loc), loc)
+        # NumPy's fast_scalar_power: a float or complex array ** a Python int or float runs
+        # np.square (2), np.reciprocal (-1) or np.sqrt (0.5) instead of power, whose values differ
+        scalar_power = op == "**" and right.type in (INT, FLOAT) and isinstance(left.type, Array)
+        return self.elementwise(op, [left, right], lambda ks: _binary(op, ks[0], ks[1], loc, scalar_power), loc)
 
     def array_unary(self, op: str, operand: T.Expr, loc: Loc) -> T.Expr:
         return self.elementwise("neg" if op == "-" else op, [operand], lambda ks: _unary(op, ks[0], loc), loc)
@@ -151,11 +166,18 @@ class ArrayExprChecks(CheckerHost):
         if node.keywords or len(node.args) != arity:
             return self.error(f"np.{name}() takes {arity} positional argument{'s' if arity > 1 else ''} in jitcell "
                               "(no out=, where= or dtype=)", node.loc)
+        if name == "conjugate":
+            name = "conj"
         args = [self.expr(a) for a in node.args]
         if name == "where" and not any(isinstance(a.type, Array) for a in args) and ERROR not in {a.type for a in args}:
             return self.error("np.where() of three scalars gives a 0-d array, which jitcell does not have; "
                               "write a conditional expression (x if c else y)", node.loc)
         return self.elementwise(name, args, lambda ks: _function(name, ks, node.loc), node.loc)
+
+    def array_part(self, attr: str, a: T.Expr, loc: Loc) -> T.Expr:
+        """`a.real`, `a.imag`: a new array (NumPy's are views of a's memory; check/arrays.py refuses
+        writes through them)."""
+        return self.elementwise(attr, [a], lambda ks: _complex_part(attr, ks[0], loc), loc)
 
     # ---- a op= b, a[mask], a[mask] = v ----------------------------------------------------------
 
@@ -218,7 +240,7 @@ def _calls(e: T.Expr) -> bool:
     return any(isinstance(node, (T.CallCell, T.Print)) for node in T.walk(e))
 
 
-_KIND_RANK = {"bool": 0, "uint": 1, "int": 2, "float": 3}
+_KIND_RANK = {"bool": 0, "uint": 1, "int": 2, "float": 3, "complex": 4}
 
 
 def _kind(dtype: str) -> str:
@@ -232,6 +254,8 @@ def promoted(x: str, y: str) -> str:
         return x
     if x == "bool":
         return y
+    if "complex128" in (x, y):
+        return "complex128"
     dx, dy = DTYPES[x], DTYPES[y]
     if dx.kind == "float" or dy.kind == "float":
         f, other = (dx, dy) if dx.kind == "float" else (dy, dx)
@@ -246,7 +270,7 @@ def promoted(x: str, y: str) -> str:
     return f"int{16 * unsigned.itemsize}" if unsigned.itemsize < 8 else "float64"
 
 
-_SCALAR_KIND_RANK = {BOOL: 0, INT: 1, FLOAT: 3}  # a Python int is weak: any integer dtype takes it
+_SCALAR_KIND_RANK = {BOOL: 0, INT: 1, FLOAT: 3, COMPLEX: 4}  # a Python int is weak: any integer dtype takes it
 
 
 def _operation_dtype(op: str, parts: list[T.Expr]) -> str:
@@ -256,11 +280,12 @@ def _operation_dtype(op: str, parts: list[T.Expr]) -> str:
     dtype = "bool"
     for part in operands:
         if isinstance(part.type, Array):
-            if part.type.dtype in ("uint64", "complex128"):
-                return f"!array expressions over {part.type.dtype} arrays are not supported by jitcell"
             dtype = promoted(dtype, part.type.dtype)
     for part in operands:
         if part.type in _SCALAR_KIND_RANK and _SCALAR_KIND_RANK[part.type] > _KIND_RANK[_kind(dtype)]:
+            if part.type is COMPLEX and dtype == "float32":
+                return f"!{UFUNC_NAMES.get(op, op)} of float32 and a Python complex gives complex64 in NumPy, " \
+                       "a dtype jitcell does not have; convert first"
             dtype = DEFAULT_DTYPE[part.type.name]
     if op in _FLOAT_FUNCTIONS and dtype in ("int8", "uint8"):
         return f"!np.{op}() of {dtype} gives float16 in NumPy, a dtype jitcell does not have; convert first"
@@ -295,6 +320,30 @@ def _weak_scalar(op: str, position: int, part: T.Expr, dtype: str) -> T.Expr:
     return part
 
 
+def _is_unsigned(k: T.Expr, unsigned: set[int]) -> bool:
+    """Whether kernel value k is a uint64 (its 64 bits unsigned): an element of a uint64 array
+    or an operation computed in uint64."""
+    if isinstance(k, T.ElementOf):
+        return k.index in unsigned
+    return isinstance(k, T.ElementOp) and k.dtype == "uint64" and k.type is INT
+
+
+def _unsigned(k: T.Expr, unsigned: set[int]) -> T.Expr:
+    """The kernel with its conversions of uint64 values marked (dtype "uint64": an unsigned
+    source), and its comparisons of them made on 65-bit values ("wide"), exact for a uint64
+    against a negative Python int as NumPy 2's comparisons are."""
+    if not isinstance(k, T.ElementOp):
+        return k
+    args = tuple(_unsigned(a, unsigned) for a in k.args)
+    if k.op == "cast" and _is_unsigned(args[0], unsigned):
+        return replace(k, args=args, dtype="uint64")
+    if k.op in _COMPARISONS and any(_is_unsigned(a, unsigned) for a in args) and k.args[0].type is INT:
+        wide = tuple(T.ElementOp("wide", (a,), INT, a.loc, "uint64" if _is_unsigned(a, unsigned) else "int64")
+                     for a in args)
+        return replace(k, args=wide)
+    return replace(k, args=args)
+
+
 def _scalar(kernel: T.Expr, inputs: list[T.Expr]) -> T.Expr:
     """A kernel over scalar inputs only: ElementOf(k) replaced by the input itself."""
     if isinstance(kernel, T.ElementOf):
@@ -304,21 +353,29 @@ def _scalar(kernel: T.Expr, inputs: list[T.Expr]) -> T.Expr:
     return kernel
 
 
-def _binary(op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr | str:
+_NOT_FOR_COMPLEX = ("ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced "
+                     "to any supported types according to the casting rule ''safe''")
+
+
+def _binary(op: str, left: T.Expr, right: T.Expr, loc: Loc, scalar_power: bool = False) -> T.Expr | str:
     """The kernel of `left op right` on elements, with NumPy's result type, or NumPy's refusal."""
+    t = _larger(left.type, right.type)
     if op in _COMPARISONS:
-        t = _larger(left.type, right.type)
         return T.ElementOp(op, (_cast(left, t), _cast(right, t)), BOOL, loc)
     name = UFUNC_NAMES.get(op)
     if name is None:
         return f"'{op}' on arrays is not supported by jitcell"
+    if t is COMPLEX:
+        if op in ("//", "%", "&", "|", "^"):
+            return _NOT_FOR_COMPLEX.format(name=name)
+        if op == "**" and scalar_power and left.type is COMPLEX:  # the exponent stays the Python scalar
+            return T.ElementOp("**scalar", (left, right), COMPLEX, loc)
+        return T.ElementOp(op, (_cast(left, t), _cast(right, t)), COMPLEX, loc)
     if op == "/":
         return T.ElementOp("/", (_cast(left, FLOAT), _cast(right, FLOAT)), FLOAT, loc)
-    t = _larger(left.type, right.type)
     if op in ("&", "|", "^"):
         if t is FLOAT:
-            return (f"ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced "
-                    "to any supported types according to the casting rule ''safe''")
+            return _NOT_FOR_COMPLEX.format(name=name)
     elif t is BOOL:
         if op == "-":
             return ("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` "
@@ -336,7 +393,7 @@ def _unary(op: str, k: T.Expr, loc: Loc) -> T.Expr | str:
                     "logical_not function instead.")
         return T.ElementOp("neg", (k,), k.type, loc)
     if op == "~":
-        if k.type is FLOAT:
+        if k.type in (FLOAT, COMPLEX):
             return ("ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to "
                     "any supported types according to the casting rule ''safe''")
         return T.ElementOp("~", (k,), k.type, loc)
@@ -346,20 +403,39 @@ def _unary(op: str, k: T.Expr, loc: Loc) -> T.Expr | str:
                    "'numpy.dtypes.BoolDType'> -> None"
         return k
     if op == "abs":
+        if k.type is COMPLEX:  # NumPy's absolute of complex128 is float64
+            return T.ElementOp("abs", (k,), FLOAT, loc)
         return k if k.type is BOOL else T.ElementOp("abs", (k,), k.type, loc)
     return f"unary '{op}' on arrays is not supported by jitcell"
 
 
+def _complex_part(name: str, k: T.Expr, loc: Loc) -> T.Expr:
+    """np.real, np.imag, np.conj: of a complex, its parts; of a real number, itself or 0 of its type."""
+    if k.type is COMPLEX:
+        if name in ("real", "imag"):
+            return T.ElementOp(name, (k,), FLOAT, loc)
+        return T.ElementOp("conj", (k,), COMPLEX, loc)
+    if name == "imag":
+        return T.Literal(False if k.type is BOOL else 0 if k.type is INT else 0.0, k.type, loc)
+    return k
+
+
 def _function(name: str, ks: list[T.Expr], loc: Loc) -> T.Expr | str:
+    if name in _COMPLEX_PARTS:
+        return _complex_part(name, ks[0], loc)
     if name in _FLOAT_FUNCTIONS:
         (k,) = ks
         if k.type is BOOL:
             return f"np.{name}() of bools gives float16 in NumPy, a dtype jitcell does not have; convert first"
+        if k.type is COMPLEX:
+            return T.ElementOp(name, (k,), COMPLEX, loc)
         return T.ElementOp(name, (_cast(k, FLOAT),), FLOAT, loc)
     if name in _KIND_FUNCTIONS:
         (k,) = ks
         if name in ("abs", "absolute"):
             return _unary("abs", k, loc)
+        if k.type is COMPLEX:
+            return _NOT_FOR_COMPLEX.format(name=name)
         return k if k.type is not FLOAT else T.ElementOp(name, (k,), FLOAT, loc)
     if name == "where":
         c, x, y = ks

@@ -390,6 +390,8 @@ class ArrayChecks(ArrayExprChecks):
             return T.Literal(a.type.ndim, INT, loc)
         if attr == "T":
             return self.shape_call("transpose", a, loc)  # numpy_functions.py
+        if attr in ("real", "imag"):
+            return self.array_part(attr, a, loc)  # array_exprs.py
         return self.error(f"'{a.type}' has no attribute '{attr}' in jitcell (shape, size, ndim and T are supported)",
                           loc)
 

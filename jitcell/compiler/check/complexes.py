@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Tuple, Type, is_numeric
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, Array, Tuple, Type, is_numeric
 from jitcell.errors import Loc
 
 from .host import CheckerHost
@@ -129,6 +129,8 @@ class ComplexChecks(CheckerHost):
                 return self.to_int(value)
             return T.Intrinsic("complex.zero", (self.to_int(value),), value.type if value.type is FLOAT else INT,
                                node.loc)
+        if isinstance(value.type, Array):
+            return self.array_part(node.attr, value, node.loc)  # array_exprs.py
         return self.error(f"'{value.type}' object has no attribute '{node.attr}' in jitcell", node.loc)
 
     def complex_method(self, base: T.Expr, attr: str, node: S.Call) -> T.Expr:

@@ -65,7 +65,7 @@ from .randoms import RandomChecks
 from .ranges import RangeChecks
 from .sets import EMPTY_SET, SetChecks
 from .str_methods import STR_BUILTINS, StrMethodChecks
-from .strings import StringChecks
+from .strings import StringChecks, shown_tuple
 from .unsupported import builtin_refusal
 from .vartuples import VarTupleChecks, fixed_fits
 
@@ -870,7 +870,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             e = self.text_or_expr(a)
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
-            elif e.type not in (ERROR, STR, COMPLEX) and not is_numeric(e.type) and \
+            elif e.type not in (ERROR, STR, COMPLEX) and not is_numeric(e.type) and not shown_tuple(e.type) and \
                     (not isinstance(e.type, (Set, List)) or arrays_inside(e.type)):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)

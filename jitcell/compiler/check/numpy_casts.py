@@ -2,6 +2,8 @@
 
     a.astype(np.uint8)          ->  ArrayMap((a,), ElementOf(0), uint8[:])   (the store wraps)
     a.astype(float)             ->  ArrayMap((a,), ElementOp("cast", (ElementOf(0),), float), float[:])
+    z.astype(float)             ->  NumpyCall("complex_astype", (ArrayMap((z,), ElementOp("real", ...)),))
+                                    (NumPy's ComplexWarning through Python, then the real parts)
     np.arange(n, dtype=np.int16) ->  NumpyCall("arange", (0, n, 1), int16[:])
 
 astype is a whole-array expression (one loop, check/array_exprs.py's ArrayMap): each element is
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import COMPLEX, FLOAT, INT, Array
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Array
 from jitcell.dtypes import DTYPES
 
 from .arrays import array_of
@@ -35,14 +37,17 @@ def astype(host: CheckerHost, a: T.Expr, node: S.Call, dtype_argument) -> T.Expr
     if dtype is None:
         return host.error("dtype must be float, int, bool or complex, np.NAME or 'NAME' of a NumPy dtype "
                           f"jitcell supports ({', '.join(DTYPES)})", node.args[0].loc)
-    if COMPLEX in (t.element, array_of(dtype, 1).element):
-        return host.error(f"astype() from {t.dtype} to {dtype} is not supported by jitcell (complex arrays are not "
-                          "converted)", node.loc)
     result = array_of(dtype, t.ndim)
     kernel: T.Expr = T.ElementOf(0, t.element, a.loc)
-    if result.element is not t.element:
-        kernel = T.ElementOp("cast", (kernel,), result.element, node.loc)
-    return T.ArrayMap((a,), kernel, result, node.loc)
+    discards = t.element is COMPLEX and result.element not in (COMPLEX, BOOL)
+    if discards:  # the real part, converted as a float is
+        kernel = T.ElementOp("real", (kernel,), FLOAT, node.loc)
+    if result.element is not kernel.type:
+        kernel = T.ElementOp("cast", (kernel,), result.element, node.loc, "uint64" if t.dtype == "uint64" else "")
+    converted = T.ArrayMap((a,), kernel, result, node.loc)
+    if discards:  # NumPy warns (ComplexWarning) before it converts, even an empty array
+        return T.NumpyCall("complex_astype", (converted,), None, result, node.loc)
+    return converted
 
 
 def arange_dtype(host: CheckerHost, element, dtype: str, loc) -> str | None:

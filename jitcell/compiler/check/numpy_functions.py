@@ -275,8 +275,8 @@ class NumpyFunctionChecks(CheckerHost):
     def reduction(self, name: str, a: T.Expr, axis_node: S.Expr | None, loc: Loc) -> T.Expr:
         t = a.type
         assert isinstance(t, Array)
-        if t.element is COMPLEX and name not in ("sum", "mean") or t.element not in (INT, FLOAT, BOOL, COMPLEX):
-            return self.error(f"{name}() of {t} is not supported by jitcell yet (sum() and mean() are)", loc)
+        if t.element not in (INT, FLOAT, BOOL, COMPLEX):
+            return self.error(f"{name}() of {t} is not supported by jitcell yet", loc)
         if t.dtype == "uint64" and name not in ("sum", "prod", "mean"):
             return self.error(f"{name}() of uint64 arrays is not supported by jitcell (sum, prod and mean are)", loc)
         if t.element is COMPLEX and (refused := _too_many_axes(t, f"{name}()")):

@@ -984,6 +984,10 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         if container.type is ERROR:
             return None
         if isinstance(container.type, Array):
+            if isinstance(node.target.value, S.Attribute) and node.target.value.attr in ("real", "imag"):
+                self.error(f"writing through '.{node.target.value.attr}' is not supported by jitcell: it is a copy "
+                           "there, not NumPy's view of the array", node.target.loc)
+                return None
             return self.array_item_statement(node, container)
         if isinstance(container.type, VarTuple):
             self.error(immutable_message(isinstance(node, S.DeleteItem)), node.target.loc)

@@ -14,21 +14,27 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, STR, List, Set, Type, is_numeric
+from jitcell.compiler.types import BOOL, COMPLEX, ERROR, FLOAT, INT, STR, List, Set, Tuple, Type, is_numeric
 from jitcell.errors import Loc
 
 from .host import CheckerHost
 from .lists import arrays_inside
 
-__all__ = ["StringChecks", "formattable"]
+__all__ = ["StringChecks", "formattable", "shown_tuple"]
 
 _FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 
 
 def formattable(t: Type) -> bool:
-    """Values an f-string field shows: scalars and str in compiled code, lists and sets through Python's
-    format()."""
-    return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t)
+    """Values an f-string field shows: scalars and str in compiled code, lists, sets and tuples of
+    scalars through Python's format()."""
+    return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t) or shown_tuple(t)
+
+
+def shown_tuple(t: Type) -> bool:
+    """A tuple that print(), str() and f-strings show through Python (CPython's text: items by
+    repr): one of ints, floats, bools, strs, complexes and such tuples, passed as its struct."""
+    return isinstance(t, Tuple) and all(item in _FORMATTABLE or shown_tuple(item) for item in t.items)
 
 
 class StringChecks(CheckerHost):

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, INT, Array, Type
+from jitcell.compiler.types import BOOL, COMPLEX, INT, Array, Type
 
 from .aliasing import tbaa
 from .arith import I8, I64
 from .arrays import header_word
 from .broadcast import Operand, Shape, broadcast, effective_strides, loop_nest, shape_operands
+from .complex_elements import complex_absolute
 from .elements import itemsize, storage_type
 from .elementwise import element_operation, narrowed
 from .host import LowererHost
@@ -98,11 +99,19 @@ class ArrayExprLowering(LowererHost):
             self.report(site, [(v, INT) for v in shape_operands(listed)])
         return result
 
-    def kernel_value(self, k: T.Expr, values: list[ir.Value]) -> ir.Value:
+    def kernel_value(self, k: T.Expr, values: list[ir.Value], reversed_inputs: dict[int, ir.Value] | None = None
+                     ) -> ir.Value:
+        """`reversed_inputs`: for each 1-D array input, whether its stride is negative."""
         if isinstance(k, T.ElementOf):
             return values[k.index]
         if isinstance(k, T.ElementOp):
-            args = [self.kernel_value(a, values) for a in k.args]
+            args = [self.kernel_value(a, values, reversed_inputs) for a in k.args]
+            operand = k.args[0] if k.args else None
+            if k.op == "abs" and isinstance(operand, T.ElementOf) and operand.type is COMPLEX and reversed_inputs \
+                    and operand.index in reversed_inputs:
+                # NumPy's vectorized absolute takes positive strides: a 1-D array walked backwards
+                # goes to its scalar loop, the C library's hypot
+                return complex_absolute(self.arith, args[0], reversed_inputs[operand.index])
             return self.element_apply(k, args)
         return self.expr(k)  # a literal
 
@@ -135,6 +144,10 @@ class ArrayExprLowering(LowererHost):
         b = self.b
         ndim = len(dims)
         strides = [effective_strides(b, i.operand, ndim) if i.operand is not None else [] for i in inputs]
+        reversed_inputs = {k: b.icmp_signed("<", operand.strides[0], _i(0))
+                           for k in sorted(_complex_abs_operands(kernel))
+                           if (operand := inputs[k].operand) is not None and len(operand.strides) == 1}
+        chosen: dict[int, ir.Value] | None = None
 
         def body(indices: list[ir.Value]) -> None:
             values = []
@@ -143,14 +156,30 @@ class ArrayExprLowering(LowererHost):
                     values.append(i.value)
                     continue
                 pointer = b.gep(i.operand.data, [_offset(b, indices, s)], source_etype=storage_type(i.array))
+                if i.array.dtype == "uint64":  # its 64 bits, unsigned: the kernel's operations know
+                    raw = b.load(pointer, typ=I64)
+                    raw.set_metadata("tbaa", tbaa(b.module, "array element"))
+                    values.append(raw)
+                    continue
                 values.append(self.element_load(pointer, i.array))
-            value = self.kernel_value(kernel, values)
+            value = self.kernel_value(kernel, values, chosen)
             if store is not None:
                 out, out_strides = store
                 pointer = b.gep(out.data, [_offset(b, indices, out_strides)], source_etype=storage_type(result))
                 self.element_store(pointer, value, result)
 
-        loop_nest(b, self.ir_fn, dims, body, descending)
+        if not reversed_inputs:
+            loop_nest(b, self.ir_fn, dims, body, descending)
+            return
+        # np.abs of a 1-D complex array walked backwards: a loop choosing per operand, apart from
+        # the usual loop, which stays vectorized
+        with b.if_else(functools.reduce(b.or_, reversed_inputs.values()), likely=False) as (backwards, usual):
+            with backwards:
+                chosen = reversed_inputs
+                loop_nest(b, self.ir_fn, dims, body, descending)
+            with usual:
+                chosen = None
+                loop_nest(b, self.ir_fn, dims, body, descending)
 
     def new_array(self, dims: list[ir.Value], t: Array, loc) -> ir.Value:
         """A new uninitialized C-order array of t's dtype and len(dims) axes (held); NumPy's
@@ -450,6 +479,12 @@ def _move(b: ir.IRBuilder, source: ir.Value, target: ir.Value, t: Array) -> None
     value = b.load(source, typ=storage_type(t))
     value.set_metadata("tbaa", tbaa(b.module, "array element"))
     b.store(value, target).set_metadata("tbaa", tbaa(b.module, "array element"))
+
+
+def _complex_abs_operands(kernel: T.Expr) -> set[int]:
+    """The inputs whose elements np.abs of complex takes directly."""
+    return {k.args[0].index for k in T.walk(kernel) if isinstance(k, T.ElementOp) and k.op == "abs"
+            and isinstance(k.args[0], T.ElementOf) and k.args[0].type is COMPLEX}
 
 
 def _may_fail(kernel: T.Expr) -> bool:

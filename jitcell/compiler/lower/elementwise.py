@@ -7,7 +7,9 @@
 Unlike Python's scalars (lower/arith.py), ints wrap, and float division by zero gives inf or
 NaN instead of raising: these are NumPy's rules, for array elements and for `np.sqrt(x)` &
 co. on scalars alike. Only `int ** negative int` raises (NumPy's ValueError), through the
-`fail` the caller passes. NumPy's RuntimeWarnings (divide by zero...) are not issued.
+`fail` the caller passes. NumPy's RuntimeWarnings (divide by zero...) are not issued. An
+operation with a complex operand or result is lower/complex_elements.py's; one marked
+`dtype="uint64"` is unsigned (udiv, urem, unsigned compare, uitofp).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from collections.abc import Callable
 
 from llvmlite import ir
 
-from jitcell.compiler.types import BOOL, FLOAT, INT, Type
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, Type
 from jitcell.dtypes import DTYPES
 
 from .arith import F64, I1, I64, Arith
+from .complex_elements import complex_element
 
 __all__ = ["element_operation", "narrowed"]
 
@@ -54,10 +57,18 @@ def element_operation(arith: Arith, op: str, args: list[ir.Value], types: list[T
     """One element of `op` over `args` (of element types `types`), as NumPy computes it.
     `negative_power(condition)` raises NumPy's ValueError where condition holds."""
     b = arith.b
+    if op == "cast" and dtype == "uint64" and result is not BOOL:  # a uint64 value: unsigned to float
+        real = b.uitofp(args[0], F64)
+        return real if result is FLOAT else complex_element(arith, "cast", [real], [FLOAT], result)
+    if result is COMPLEX or COMPLEX in types:
+        return complex_element(arith, op, args, types, result)
     t = types[0] if types else result
+    unsigned = dtype == "uint64"
     match op:
         case "cast":
             return _cast(b, args[0], t, result)
+        case "wide":  # a comparison of a uint64 with an int64: both exact in 65 bits
+            return (b.zext if unsigned else b.sext)(args[0], ir.IntType(65))
         case "+" | "-" | "*":
             if t is FLOAT:
                 return {"+": b.fadd, "-": b.fsub, "*": b.fmul}[op](args[0], args[1])
@@ -72,12 +83,18 @@ def element_operation(arith: Arith, op: str, args: list[ir.Value], types: list[T
             if t is FLOAT:
                 quotient, remainder = _float_divmod(arith, args[0], args[1])
                 return quotient if op == "//" else remainder
+            if unsigned:  # NumPy's unsigned loops: x // 0 and x % 0 are 0
+                by_zero = b.icmp_unsigned("==", args[1], _i(0))
+                divisor = b.select(by_zero, _i(1), args[1])
+                value = (b.udiv if op == "//" else b.urem)(args[0], divisor)
+                return b.select(by_zero, _i(0), value)
             return _int_divmod(b, args[0], args[1], op)
         case "**":
             if t is FLOAT:
                 return arith.call("llvm.pow.f64", F64, args[0], args[1])
-            negative_power(b.icmp_signed("<", args[1], _i(0)))
-            return b.call(_int_power(b.module), [args[0], args[1]])
+            if not unsigned:
+                negative_power(b.icmp_signed("<", args[1], _i(0)))
+            return b.call(_int_power(b.module, unsigned), [args[0], args[1]])
         case "neg":
             return b.fneg(args[0]) if t is FLOAT else b.sub(_i(0), args[0])
         case "~":
@@ -85,6 +102,8 @@ def element_operation(arith: Arith, op: str, args: list[ir.Value], types: list[T
         case "abs":
             if t is FLOAT:
                 return arith.call("llvm.fabs.f64", F64, args[0])
+            if unsigned:
+                return args[0]
             return b.select(b.icmp_signed("<", args[0], _i(0)), b.sub(_i(0), args[0]), args[0])  # wraps at MIN
         case "&":
             return b.and_(args[0], args[1])
@@ -106,7 +125,8 @@ def element_operation(arith: Arith, op: str, args: list[ir.Value], types: list[T
             if t is BOOL:
                 return b.and_(x, y) if op == "minimum" else b.or_(x, y)
             if t is INT:
-                return b.select(b.icmp_signed("<" if op == "minimum" else ">", x, y), x, y)
+                compare = b.icmp_unsigned if unsigned else b.icmp_signed
+                return b.select(compare("<" if op == "minimum" else ">", x, y), x, y)
             first = b.or_(b.fcmp_unordered("uno", x, x), b.fcmp_ordered("<" if op == "minimum" else ">", x, y))
             return b.select(first, x, y)
         case "where":
@@ -164,9 +184,10 @@ def _float_divmod(arith: Arith, a: ir.Value, d: ir.Value, kind: ir.Type = F64) -
     return b.select(by_zero, b.fdiv(a, d), quotient), b.select(by_zero, mod, remainder)
 
 
-def _int_power(module: ir.Module) -> ir.Function:
-    """`i64 jitcell.np.ipow(i64 x, i64 n)`, n >= 0: binary powering, wrapping as NumPy's ints do."""
-    name = "jitcell.np.ipow"
+def _int_power(module: ir.Module, unsigned: bool = False) -> ir.Function:
+    """`i64 jitcell.np.ipow(i64 x, i64 n)`, n >= 0: binary powering, wrapping as NumPy's ints do;
+    `jitcell.np.upow`: n a uint64."""
+    name = "jitcell.np.upow" if unsigned else "jitcell.np.ipow"
     existing = module.globals.get(name)
     if isinstance(existing, ir.Function):
         return existing
@@ -181,12 +202,12 @@ def _int_power(module: ir.Module) -> ir.Function:
     result.add_incoming(_i(1), entry)
     base.add_incoming(x, entry)
     rest.add_incoming(n, entry)
-    b.cbranch(b.icmp_signed(">", rest, _i(0)), body, end)
+    b.cbranch(b.icmp_unsigned("!=", rest, _i(0)) if unsigned else b.icmp_signed(">", rest, _i(0)), body, end)
     b.position_at_end(body)
     odd = b.trunc(rest, I1)
     result.add_incoming(b.select(odd, b.mul(result, base), result), body)
     base.add_incoming(b.mul(base, base), body)
-    rest.add_incoming(b.ashr(rest, _i(1)), body)
+    rest.add_incoming(b.lshr(rest, _i(1)) if unsigned else b.ashr(rest, _i(1)), body)
     b.branch(head)
     b.position_at_end(end)
     b.ret(result)

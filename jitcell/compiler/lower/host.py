@@ -167,3 +167,4 @@ class LowererHost(Protocol):
     def numpy_shape(self, node: T.NumpyCall) -> ir.Value: ...  # shapes.py
     def numpy_reduction(self, node: T.NumpyCall) -> ir.Value: ...  # reductions.py
     def numpy_product(self, node: T.NumpyCall) -> ir.Value: ...
+    def array_map(self, node: T.ArrayMap) -> ir.Value: ...  # array_exprs.py

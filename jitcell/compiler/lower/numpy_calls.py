@@ -49,6 +49,12 @@ class NumpyCallLowering(LowererHost):
                 return self.numpy_shape(node)
             case "dot" | "matmul":
                 return self.numpy_product(node)
+            case "complex_astype":  # Python warns (runtime/callbacks.py), then the conversion runs
+                self.loc = node.loc
+                self.python_call("numpy.complex_warning", [], self.entry.alloca(I64, name="warned"))
+                converted = node.args[0]
+                assert isinstance(converted, T.ArrayMap)  # check/numpy_casts.py
+                return self.array_map(converted)  # not held: expr() holds this call's value
         return self.numpy_reduction(node)
 
     def numpy_error(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]], loc) -> None:

@@ -54,6 +54,7 @@ from jitcell.loader import addresses
 from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
+from . import native
 from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
 from .array_exprs import ArrayExprLowering
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
@@ -173,6 +174,9 @@ class _ModuleLowerer:
             self.define_export(fn)
             if self.cell_entries:
                 self.define_cell_entry(fn)
+                # CPython calls it directly (loader/native.py); a kernel cell's top level runs once a run
+                if native.covered(fn.signature) and fn.name != abi.SCRIPT_FUNCTION:
+                    native.define_native(self, fn, self.impls[fn.name], fn.name in self.guarded)
         return Lowered(self.module, self.sites, list(self.slot_uses.values()), self.notes)
 
     # ---- functions -----------------------------------------------------------------

@@ -49,9 +49,12 @@ class ReductionLowering(LowererHost):
                 self.numpy_error(b.icmp_signed("==", dims[node.axis], const(0)), name, operands, node.loc)
             out = node.type
             assert isinstance(out, Array)
-            if t.element is COMPLEX:  # sum or mean
+            if t.element is COMPLEX and name in ("sum", "mean"):
                 mean = ir.Constant(ir.IntType(8), int(name == "mean"))
                 result = self.allocated(self.runtime_object("np_csum_axis", obj, const(node.axis), mean))
+            elif t.element is COMPLEX:  # runtime/source_numpy_complex.py
+                result = self.allocated(self.runtime_object("np_creduce_axis", obj, const(node.axis),
+                                                            const(_OPS[name])))
             else:
                 function = "np_reduce_axis" if t.ndim == 2 else "np_reduce_axis_nd"
                 result = self.allocated(self.runtime_object(function, obj, const(node.axis),
@@ -73,6 +76,12 @@ class ReductionLowering(LowererHost):
 
     def whole_reduction(self, name: str, obj: ir.Value, t: Array, kind: ir.Value, dims: list[ir.Value]) -> ir.Value:
         b = self.b
+        if t.element is COMPLEX and name in ("argmin", "argmax"):
+            return self.runtime("np_carg", obj, const(_OPS[name]))
+        if t.element is COMPLEX and name not in ("sum", "mean"):  # prod, min, max: written in two doubles
+            out = self.entry.alloca(ir.LiteralStructType([F64, F64]), name="reduced")
+            self.runtime("np_creduce", obj, const(_OPS[name]), b.ptrtoint(out, I64))
+            return b.load(out)
         if t.element is COMPLEX:  # sum or mean: each part summed as NumPy sums it
             re, im = (self.runtime("np_csum", obj, const(part)) for part in (0, 8))
             if name == "mean":  # NumPy divides by the count as a complex: Smith's division by (n + 0j)
