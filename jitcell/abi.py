@@ -9,20 +9,23 @@ name in every library and every session. Targets: "print", "raise", "format" and
 runtime/interrupts.py: a data slot), "rt.NAME" (a function of the runtime library),
 "capi.NAME" (a function of the Python C API, in the interpreter's own image), "cell.NAME"
 (a function of another cell: the `jitcell.call.NAME` entry of the library that defines NAME,
-loader/namespace.py) and "var.NAME" (a module variable of a kernel cell, loader/variables.py).
+loader/namespace.py), "var.NAME" (a module variable of a kernel cell, loader/variables.py) and
+"native" (the table of CPython functions and objects of the native entry points, loader/native.py).
 `lower` bakes the target's address into the slot's initializer; `load` writes its address in
 this process after each load (loader/addresses.py).
 """
 
 from __future__ import annotations
 
-__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "VAR_PREFIX", "CELL_TARGET", "VAR_TARGET",
+__all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "NATIVE_PREFIX", "native_symbol",
+           "VAR_PREFIX", "CELL_TARGET", "VAR_TARGET",
            "CAPI_FUNCTIONS", "SCRIPT_FUNCTION", "slot_symbol", "function_symbol", "call_symbol", "var_symbol",
            "describe", "ADDED_LINES", "MODULE_LINE"]
 
 SLOT_PREFIX = "jitcell.slot."
 FUNCTION_PREFIX = "jitcell.def."  # the C-ABI entry point Python calls
 CALL_PREFIX = "jitcell.call."  # the internal-ABI entry other cells call through "cell.NAME" slots
+NATIVE_PREFIX = "jitcell.native."  # CPython's vectorcall entry of a function (loader/native.py)
 VAR_PREFIX = "jitcell.var."  # a kernel cell's module variable, reached through "var.NAME" slots
 
 CELL_TARGET = "cell."  # slot targets "cell.NAME": a function of another cell
@@ -50,6 +53,7 @@ _DESCRIPTIONS = {
     "format": "the callback that formats f-string fields with Python's format()",
     "exception": "the callback that catches exceptions for try statements",
     "interrupts": "the runtime library's interrupt counter",
+    "native": "the CPython table of native entry points",
 }
 
 
@@ -63,6 +67,10 @@ def function_symbol(name: str) -> str:
 
 def call_symbol(name: str) -> str:
     return CALL_PREFIX + name
+
+
+def native_symbol(name: str) -> str:
+    return NATIVE_PREFIX + name
 
 
 def var_symbol(name: str) -> str:

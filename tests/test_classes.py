@@ -209,7 +209,8 @@ def test_a_cycle_of_instances_leaks_as_documented():
 
 
 @pytest.mark.parametrize("source, message, where", [
-    ("class A(object):\n    x: int = 0\n", "inheritance (base classes, metaclasses) is not supported yet", "1:9"),
+    ("class A:\n    x: int = 0\nclass B:\n    y: int = 0\nclass C(A, B):\n    pass\n",
+     "class C: multiple inheritance (A, B) is not supported yet by jitcell", "5:12"),
     ("from dataclasses import dataclass\n@dataclass(slots=True)\nclass A:\n    x: int\n",
      "@dataclass(slots=...) is not supported yet by jitcell", "2:12"),
     ("class A:\n    x: int = 0\n    def __hash__(self) -> int:\n        return 1\n",

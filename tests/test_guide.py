@@ -320,7 +320,7 @@ WRONG = {  # examples that must fail the checks: a wrong value, a wrong message,
     "unexpected error": "```python\n%%jit\ndef f(n: int):\n    return n @ n\n```\n",
     "summary": "```python\n%%jit\ndef f(n: int) -> int:\n    return n\n```\n\n"
                "```text\njitcell: bound g · cache miss: first compile of this cell in this notebook · compile 9.9 ms"
-               " · load 0.1 ms · 0 slots patched\n"
+               " · load 0.1 ms · 1 slot patched\n"
                "```\n",
 }
 

@@ -21,7 +21,7 @@ from IPython.utils.capture import capture_output
 
 import jitcell
 from jitcell.errors import CompileError
-from jitcell.loader import fingerprint, misses
+from jitcell.loader import fingerprint, misses, native
 from jitcell.magics import context_of
 from jitcell.runtime import callbacks
 
@@ -237,9 +237,12 @@ def test_a_method_s_errors_name_the_file_and_its_columns(module, tmp_path):
     shown = '        return x + "one"'  # the file's line, its column (16) counted from the file's margin
     assert str(refused.value) == (f"{path}:14:16: error: unsupported operand type(s) for +: 'int' and 'str'\n"
                                   f"    {shown}\n    {' ' * 15}^")
-    # the wrapper raises the callbacks' exception as it is: nothing of the decorator in between
-    wrapper = type(mod.Shapes.ratio.function).__call__
-    assert wrapper.__globals__["jc__take_pending"] is callbacks.take_pending
+    # the native entry (or the wrapper, its fallback) raises the callbacks' exception as it is: nothing
+    # of the decorator in between
+    function = mod.Shapes.ratio.function
+    assert function.wrapper.__globals__["jc__take_pending"] is callbacks.take_pending
+    if native.available(arrays=False):
+        assert type(mod.Shapes.ratio).__call__ is native.CALL and function.native[1] is function.wrapper
 
 
 def test_compile_cell_names_the_file_it_is_given(fresh_cache):

@@ -32,16 +32,15 @@ BLOCKED = {
     "algo_collatz_sequence": "input() (main() reads a number)",
     "algo_euler_009": "an import inside a function (import timeit)",
     "algo_eulers_totient": "a bare `list` annotation (-> list, without an element type)",
-    "pyperf_float": "class Point(object) (an explicit object base), __slots__ (a class attribute), __repr__; "
+    "pyperf_float": "__slots__ (a class attribute), __repr__; "
                     "self.x = x = sin(i) (a chained attribute assignment); lists of None",
     "pyperf_nbody": "module-level lists and dicts; list defaults of parameters",
-    "pyperf_raytrace": "class X(object) (an explicit object base); special methods (__add__, __sub__, __eq__, "
+    "pyperf_raytrace": "special methods (__add__, __sub__, __eq__, "
                        "__repr__, __str__); attributes set on classes at the top level (Vector.ZERO = ...) and "
-                       "top-level asserts; unions of classes (Point | Vector, Sphere | Halfspace); inheritance "
-                       "(CheckerboardSurface(SimpleSurface)); **kwargs; tuple fields; tuples holding float | None; "
-                       "import array; with open()",
-    "pyperf_scimark": "class X(object) (an explicit object base); __getitem__/__setitem__ (G[x, y]); class "
-                      "attributes (Random.MDIG ...); inheritance (ArrayList(Array2D)); from array import array "
+                       "top-level asserts; unions of classes (Point | Vector, Sphere | Halfspace); **kwargs; "
+                       "tuple fields; tuples holding float | None; import array; with open()",
+    "pyperf_scimark": "__getitem__/__setitem__ (G[x, y]); class attributes (Random.MDIG ...); an override "
+                      "with another signature (ArrayList.__getitem__); from array import array "
                       "(array fields, parameters and results); a class as a value (type[Array2D])",
     "pyperf_spectral_norm": "tuple parameters holding lists",
 }

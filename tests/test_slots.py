@@ -39,9 +39,11 @@ SIGNAL_SLOTS = {f"jitcell.slot.capi.{name}" for name in
 
 def test_slots_and_functions_are_in_the_export_table(fresh_cache):
     lib = jitcell.compile_cell(PRINTS)
-    assert {s.name for s in lib.slots} == {"jitcell.slot.print", "jitcell.slot.raise", *SIGNAL_SLOTS}
+    # and the table of CPython functions and objects that report's native entry uses (lower/native.py)
+    assert {s.name for s in lib.slots} == {"jitcell.slot.print", "jitcell.slot.raise", *SIGNAL_SLOTS,
+                                           "jitcell.slot.native"}
     defined, _, _ = dynamic_symbols(lib.path)
-    for name in ["jitcell.def.report", *(s.name for s in lib.slots)]:
+    for name in ["jitcell.def.report", "jitcell.native.report", *(s.name for s in lib.slots)]:
         symbol = defined[name]
         assert symbol["st_info"]["bind"] == "STB_GLOBAL"
         assert symbol["st_other"]["visibility"] == "STV_DEFAULT"
@@ -77,9 +79,11 @@ def test_optimizer_removes_unused_slots_and_the_manifest_says_so(fresh_cache):
     assert lib.functions["f"](5) == 5
 
 
-def test_a_cell_needing_nothing_from_the_process_has_no_slots(fresh_cache):
+def test_a_cell_needing_nothing_from_the_process_has_only_its_native_entry_s_slot(fresh_cache):
     lib = jitcell.compile_cell("def f(x: float, y: float) -> float:\n    return x * y + 1.0\n")
-    assert lib.slots == [] and lib.removed_slots == []
+    # the code itself uses none; CPython's side of the call (checking x and y, making the result)
+    # reads the table of CPython's functions and objects that the slot "native" points at
+    assert [s.target for s in lib.slots] == ["native"] and lib.removed_slots == []
 
 
 def hide_slots(monkeypatch):

@@ -22,7 +22,10 @@ from jitcell.kernel.session import KernelSession
 from jitcell.report.diagnostics import short_address, short_path, summary_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
-HIT_LIMIT, MISS_LIMIT = 2000, 6000  # bytes of text/html
+# bytes of text/html; a miss lists every export, global and slot: the native entry of each function
+# Python calls (compiler/lower/native.py) adds a row to the first two, and the slot of their table of
+# CPython addresses one to all three, about 400 bytes for twice_plus (6000 before native entries)
+HIT_LIMIT, MISS_LIMIT = 2000, 6200
 
 SMALL_CELLS = [
     "def twice(n: int) -> int:\n    return 2 * n",

@@ -202,8 +202,11 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
                                  for n, t in program.variables.items()]
         manifest["uses"] = variables.manifest_rows(var_env or {}, [s.target for s in lowered.slots])
     if not options.internal:  # the internal-ABI entry other cells call (namespace.py)
+        natives = {f.name for f in module.functions if f.name.startswith(abi.NATIVE_PREFIX)}
         for row in manifest["functions"]:
             row["call_symbol"] = abi.call_symbol(row["name"])
+            if abi.native_symbol(row["name"]) in natives:  # CPython's vectorcall entry (lower/native.py)
+                row["native_symbol"] = abi.native_symbol(row["name"])
     wrong = manifest_problem(manifest, key)  # what a later process will check before loading it
     if wrong is not None:
         raise JitError(f"jitcell wrote a manifest its own loader would refuse ({wrong}); this is a bug in jitcell")

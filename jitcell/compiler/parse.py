@@ -103,6 +103,7 @@ class _Parser:
         top: list[S.Stmt] = []
         classes: list[S.ClassDef] = []
         uses = cell_uses(tree) if any(isinstance(node, ast.ClassDef) for node in tree.body) else frozenset()
+        class_nodes: dict[str, ast.ClassDef] = {}  # those defined so far: the bases a class may have
         for i, node in enumerate(tree.body):
             if i == 0 and _is_docstring(node):
                 continue
@@ -118,7 +119,8 @@ class _Parser:
                 if len(self.errors) > errors_before:
                     broken.add(node.name)
             elif isinstance(node, ast.ClassDef):  # its methods are functions of the cell (parse_classes.py)
-                cls, methods, failed = class_def(self, node, uses)
+                cls, methods, failed = class_def(self, node, class_nodes, uses)
+                class_nodes[node.name] = node
                 classes.append(cls)
                 functions.extend(methods)
                 broken.update(m.name for m in methods if failed)

@@ -10,8 +10,9 @@
 A field is declared by an annotation in the class body (`z: float = 0.0`, with a default or
 without) or by an assignment to `self.NAME` in `__init__`, typed there by its annotation
 (`self.n: int = 0`) or by its value (an annotated parameter, a constant: check/classes.py).
-What is not supported yet (inheritance, class decorators, the special methods parse_dunders.py
-refuses, class attributes that are not fields) is a diagnostic naming the construct.
+What is not supported yet (multiple bases, class decorators, the special methods parse_dunders.py
+refuses, class attributes that are not fields) is a diagnostic naming the construct. A class's base
+(`class B(A):`) is a class defined before it in the cell (check/inheritance.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Protocol
 from jitcell.errors import Loc
 
 from . import syntax as S
+from .parse_bases import base_class, dataclass_fields, init_called
 from .parse_dunders import (
     dataclass_options,
     equality_helpers,
@@ -43,11 +45,14 @@ class _Parser(Protocol):
     def function(self, node: ast.FunctionDef) -> S.FunctionDef: ...
 
 
-def class_def(parser: _Parser, node: ast.ClassDef, uses: frozenset[str] = frozenset({"text", "order", "in", "eq"})) \
+def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassDef] | None = None,
+              uses: frozenset[str] = frozenset({"text", "order", "in", "eq"})) \
         -> tuple[S.ClassDef, list[S.FunctionDef], bool]:
-    """The class, its methods as functions of the cell, and whether parsing reported an error. `uses`:
-    the helpers the cell may need (parse_dunders.cell_uses)."""
+    """The class, its methods as functions of the cell, and whether parsing reported an error.
+    `earlier`: the classes defined before it in the cell, which it may inherit from; `uses`: the
+    helpers the cell may need (parse_dunders.cell_uses)."""
     errors = 0
+    earlier = {} if earlier is None else earlier
 
     def error(at: ast.AST, message: str) -> None:
         nonlocal errors
@@ -55,9 +60,7 @@ def class_def(parser: _Parser, node: ast.ClassDef, uses: frozenset[str] = frozen
         parser.error(at, message)
 
     name = node.name
-    if node.bases or node.keywords:
-        error(node.bases[0] if node.bases else node, f"class {name}: inheritance (base classes, metaclasses) is not "
-                                                     "supported yet by jitcell; a class of a cell stands alone")
+    base = base_class(node, earlier, error)
     dataclass = [d for d in node.decorator_list if isinstance(d, ast.Name) and d.id == "dataclass"
                  or isinstance(d, ast.Call) and isinstance(d.func, ast.Name) and d.func.id == "dataclass"]
     if len(node.decorator_list) > len(dataclass) or len(dataclass) > 1:
@@ -68,6 +71,7 @@ def class_def(parser: _Parser, node: ast.ClassDef, uses: frozenset[str] = frozen
     methods: list[S.FunctionDef] = []
     static: set[str] = set()
     properties: set[str] = set()
+    classmethods: set[str] = set()
     docstring = None
     body = list(node.body)
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
@@ -83,7 +87,7 @@ def class_def(parser: _Parser, node: ast.ClassDef, uses: frozenset[str] = frozen
             fields[field] = S.Field(field, parser.annotation(item.annotation),
                                     parser.expr(item.value) if item.value is not None else None, parser.loc(item))
         elif isinstance(item, ast.FunctionDef):
-            method = _method(parser, error, name, item, static, properties=properties)
+            method = _method(parser, error, name, item, static, properties=properties, classmethods=classmethods)
             if method is not None:
                 methods.append(method)
                 if item.name == "__init__":
@@ -99,10 +103,10 @@ def class_def(parser: _Parser, node: ast.ClassDef, uses: frozenset[str] = frozen
     defined = {item.name for item in body if isinstance(item, ast.FunctionDef)}
     generated: list[ast.FunctionDef] = []
     if options is not None:  # the methods @dataclass generates, as the dataclasses module writes them
-        made = _dataclass_methods(name, body, node)
+        in_order = dataclass_fields(node, earlier, error)
+        made = _dataclass_methods(name, in_order, node)
         generated += [m for m in made if m.name not in defined and options[m.name.strip("_")]]
-        fields_in_order = [item.target.id for item in body
-                           if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)]
+        fields_in_order = [f[0] for f in in_order]
         shown = {**options, "repr": options["repr"] and "text" in uses}
         generated += generated_methods(name, fields_in_order, shown, defined, node, error)
     if "order" in uses and {"__lt__", "__gt__"} & ({m.name for m in generated} | defined):  # sorted(), min(), max()
@@ -118,6 +122,7 @@ def class_def(parser: _Parser, node: ast.ClassDef, uses: frozenset[str] = frozen
             if written.name == "__init__":
                 init = written
     initialized: set[str] = set()
+    base_init = None
     if init is not None and init.args.args:
         self_name = init.args.args[0].arg
         for stmt in ast.walk(init):
@@ -132,17 +137,18 @@ def class_def(parser: _Parser, node: ast.ClassDef, uses: frozenset[str] = frozen
             target, _ = _self_field(stmt, self_name)
             if target is not None and not isinstance(stmt, ast.AugAssign):
                 initialized.add(target)
+            base_init = base_init or init_called(stmt, self_name, base)
     cls = S.ClassDef(name, tuple(fields.values()), tuple(m.name for m in methods), frozenset(static), docstring,
-                     parser.loc(node), frozenset(initialized), frozenset(properties),
-                     options is not None and options["frozen"], frozenset(f"{name}.{m.name}" for m in generated))
+                     parser.loc(node), frozenset(initialized), frozenset(properties), base, base_init,
+                     frozenset(classmethods), options is not None and options["frozen"],
+                     frozenset(f"{name}.{m.name}" for m in generated))
     return cls, methods, errors > 0
 
 
-def _dataclass_methods(cls: str, body: list[ast.stmt], node: ast.ClassDef) -> list[ast.FunctionDef]:
+def _dataclass_methods(cls: str, fields: list[tuple[str, ast.expr, ast.expr | None]],
+                       node: ast.ClassDef) -> list[ast.FunctionDef]:
     """`__init__(self, x: float, y: float = 0.0)` assigning each field, and `__eq__`, which compares the
-    fields one by one, as @dataclass generates them (from the body's annotations, in order)."""
-    fields = [(item.target.id, item.annotation, item.value) for item in body
-              if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)]
+    fields one by one, as @dataclass generates them (`fields`: check/inheritance.py's dataclass_fields)."""
 
     def attribute(who: str, field: str, ctx: ast.expr_context) -> ast.Attribute:
         return ast.Attribute(ast.Name(who, ast.Load()), field, ctx)
@@ -168,7 +174,8 @@ def _dataclass_methods(cls: str, body: list[ast.stmt], node: ast.ClassDef) -> li
 
 
 def _method(parser: _Parser, error, cls: str, node: ast.FunctionDef, static: set[str],
-            generated: bool = False, properties: set[str] | None = None) -> S.FunctionDef | None:
+            generated: bool = False, properties: set[str] | None = None,
+            classmethods: set[str] | None = None) -> S.FunctionDef | None:
     decorators = node.decorator_list
     names = [d.id for d in decorators if isinstance(d, ast.Name)]
     if len(decorators) > 1 or decorators and names not in (["staticmethod"], ["classmethod"], ["property"]):
@@ -176,11 +183,13 @@ def _method(parser: _Parser, error, cls: str, node: ast.FunctionDef, static: set
                              f"supported yet on a method in jitcell (not @{ast.unparse(decorators[0])})")
         return None
     is_static = names in (["staticmethod"], ["classmethod"])
-    if names == ["classmethod"]:  # a @staticmethod in which `cls` is the class (there are no subclasses yet)
+    if names == ["classmethod"]:  # a @staticmethod in which `cls` is the class (not called on subclasses)
         if not node.args.args:
             error(node, f"class method {cls}.{node.name}() must take the class as its first parameter (cls)")
             return None
         node = _class_named(node, node.args.args[0].arg, cls)
+        if classmethods is not None:
+            classmethods.add(f"{cls}.{node.name}")
     if names == ["property"] and properties is not None:
         properties.add(f"{cls}.{node.name}")
     if (refusal := special_refusal(cls, node.name)) is not None:  # parse_dunders.py

@@ -468,6 +468,9 @@ class ClassDef:
     loc: Loc
     initialized: frozenset[str] = frozenset()  # the fields __init__ assigns unconditionally (its top level)
     properties: frozenset[str] = frozenset()  # methods that are @property getters
+    base: str | None = None  # `class B(A):` A, a class of the cell defined before (check/inheritance.py)
+    base_init: str | None = None  # the class whose __init__ this one's calls at its top level (super())
+    classmethods: frozenset[str] = frozenset()  # the @classmethods among `static`
     frozen: bool = False  # @dataclass(frozen=True): only its generated __init__ assigns fields
     generated: frozenset[str] = frozenset()  # methods @dataclass or an ordering wrote (parse_dunders.py)
 

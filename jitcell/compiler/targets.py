@@ -45,7 +45,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jitcell.abi import CALL_PREFIX, FUNCTION_PREFIX, SLOT_PREFIX, VAR_PREFIX
+from jitcell.abi import CALL_PREFIX, FUNCTION_PREFIX, NATIVE_PREFIX, SLOT_PREFIX, VAR_PREFIX
 from jitcell.errors import LinkageError, LinkError, ToolchainError
 from jitcell.loader.symbols import Export, Import
 from jitcell.options import Options
@@ -141,7 +141,7 @@ def check_target(source: str, triple: str, *, break_linkage: str | None = None, 
     if break_linkage:
         machine.break_slot(module, break_linkage)
     required = sorted(survivors + [f.name for f in module.functions if not f.is_declaration
-                                   and f.name.startswith((FUNCTION_PREFIX, CALL_PREFIX))]
+                                   and f.name.startswith((FUNCTION_PREFIX, CALL_PREFIX, NATIVE_PREFIX))]
                       + [g.name for g in module.global_variables if g.name.startswith(VAR_PREFIX)])
     obj = work / f"cell{'.obj' if form == 'PE' else '.o'}"
     (code,) = machine.emit(module, opt, tm)  # for a target machine, large functions stay in the main module

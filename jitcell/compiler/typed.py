@@ -126,6 +126,7 @@ class CallCell:
     type: Type
     loc: Loc
     external: bool = False
+    dispatch: tuple[str, ...] = ()  # a method call decided at run time: the function for each class number
 
 
 @dataclass(frozen=True, slots=True)
@@ -653,6 +654,29 @@ class New:
     mask: int
     defaults: tuple[tuple[int, Expr], ...]
     loc: Loc
+    tag: int = 0  # its class's number in its family of classes (check/inheritance.py)
+
+
+@dataclass(frozen=True, slots=True)
+class AsClass:
+    """The same object seen as another class of its family: its base's (where a base is declared, or
+    `| None`), or a subclass's where isinstance() proved it (check/inheritance.py)."""
+
+    value: Expr
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class ClassTest:
+    """isinstance(value, C) decided at run time: is the number of value's class in one of `ranges`
+    (each class's subclasses follow it, check/inheritance.py)? `none`: the result for None."""
+
+    value: Expr
+    ranges: tuple[tuple[int, int], ...]
+    none: bool
+    type: Type
+    loc: Loc
 
 
 @dataclass(frozen=True, slots=True)
@@ -673,7 +697,7 @@ Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | C
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
         | ElementValue | ElementOf | ElementOp | ArrayMap | ArrayMask | NumpyCall
         | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone
-        | New | GetField)
+        | New | GetField | AsClass | ClassTest)
 
 # ---- statements --------------------------------------------------------------
 

@@ -19,6 +19,8 @@ from jitcell.abi import CAPI_FUNCTIONS, CELL_TARGET
 from jitcell.errors import LinkageError
 from jitcell.runtime import callbacks, interrupts, parallel
 
+from . import native
+
 __all__ = ["address_of"]
 
 
@@ -33,6 +35,8 @@ def address_of(target: str) -> int:
         return runtime.address(target[3:])
     if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:
         return runtime.pointer_address(getattr(ctypes.pythonapi, target[5:]))
+    if target == "native":
+        return native.table_address()
     if target.startswith(CELL_TARGET):  # namespace.resolver knows the callees; without them:
         name = target[len(CELL_TARGET):]
         raise LinkageError(f"this library calls {name}() from another cell, and no definition of {name} "
@@ -40,3 +44,4 @@ def address_of(target: str) -> int:
                            f"callees=...) passes it)")
     raise LinkageError(f"no slot target named {target!r} exists in this version of jitcell; "
                        "the library was built by a different version")
+

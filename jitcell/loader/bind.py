@@ -29,7 +29,7 @@ from jitcell.runtime import arrays, callbacks
 from jitcell.runtime.arrays import is_array_type
 from jitcell.runtime.lists import Boundary, is_sequence
 
-from . import classes
+from . import classes, native
 from .callables import function_argument
 from .library import Library
 from .manifest import TypeName, as_default, parse_type
@@ -51,8 +51,9 @@ _CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_boo
 _PYTYPES = {"int": int, "float": float, "bool": bool, "str": str, "complex": complex, "None": type(None)}
 
 
-class JitFunction:
-    """A compiled function of a jitcell cell, callable like the Python function it replaces."""
+class JitFunction(native.NativeCall):
+    """A compiled function of a jitcell cell, callable like the Python function it replaces: through
+    its native entry (loader/native.py), or the generated wrapper (`__call__` of its own class)."""
 
     __call__: Callable[..., object]  # the function's own generated wrapper, set on its subclass (_make_function)
 
@@ -66,6 +67,8 @@ class JitFunction:
         self.keyword_only: int = info.get("keyword_only", 0)  # the last ones, after `*`
         doc = info.get("doc")
         self.__doc__ = f"{name}{self.signature}" + (f"\n\n{doc}" if doc else "")
+        self.wrapper: Callable[..., object] | None = None  # the generated Python wrapper (_make_function)
+        self.native: tuple[int, Callable] | None = None  # the native entry's address, and its fallback: the wrapper
 
     @property
     def __signature__(self):
@@ -190,9 +193,18 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         **(arrays.wrapper_namespace(name, arguments) if _uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
-    call = staticmethod(namespace[name.replace(".", "__")])  # no `self`: argument counts are the function's own
-    cls = type("JitFunction", (JitFunction,), {"__call__": call, "__slots__": ()})
-    return cls(name, info, library)
+    wrapper = namespace[name.replace(".", "__")]
+    if "native_symbol" in info and native.available(_uses_arrays(info)):  # CPython calls the entry itself
+        function = JitFunction(name, info, library)
+        function.wrapper = wrapper
+        function.native = (runtime.pointer_address(library.handle[info["native_symbol"]]), wrapper)
+        native.bind_call(function, JitFunction, *function.native)
+        return function
+    # no `self`: argument counts are the function's own
+    cls = type("JitFunction", (JitFunction,), {"__call__": staticmethod(wrapper), "__slots__": ()})
+    function = cls(name, info, library)
+    function.wrapper = wrapper
+    return function
 
 
 def _wrapper_source(info: dict) -> str:

@@ -14,9 +14,15 @@ passes into compiled functions as the object's address (`_as_parameter_`), with 
 A class's layout (its fields and their types, in order) is part of its identity: the Python
 class is shared by every library whose manifest declares the same name and layout (a cell run
 again, a cache hit in a new process), and another layout makes another class. A function's
-wrapper accepts exactly its own class (`__class__ is`), so an instance of an earlier definition
+wrapper accepts exactly its own class and its subclasses (`_jc_accepts`), so an instance of an earlier definition
 of Point, whose fields differ, is refused with a TypeError rather than read with the wrong
 layout. The manifest's `classes` rows are checked like the rest of it (`check`).
+
+A class with a base (`class Circle(Shape):`, a row with "base") is a Python subclass of its base's
+Python class. The classes of one root are a family; each has a number in it ("tag", in the
+instance's header: compiler/lower/inheritance.py), and the whole family (names, bases, layouts, in
+order) is part of each member's identity, since compiled code dispatches methods by that number.
+A function taking a Shape accepts an instance of any class of its family below Shape.
 """
 
 from __future__ import annotations
@@ -66,14 +72,16 @@ def check(manifest: dict, parse_type, fail) -> None:
     declared: set[str] = set()
     for i, row in enumerate(rows):
         where = f"classes[{i}]"
-        if not isinstance(row, dict) or set(row) - {"properties", "frozen"} != {"name", "fields", "static"} \
-                or row.get("frozen", True) is not True:
-            raise fail(where, "not an object of name, fields, static (and properties, frozen)")
+        if not isinstance(row, dict) or set(row) - {"properties", "base", "tag", "classmethods", "frozen"} != {
+                "name", "fields", "static"} or row.get("frozen", True) is not True:
+            raise fail(where, "not an object of name, fields, static (and properties, base, tag, classmethods, "
+                              "frozen)")
         name = row["name"]
         if not isinstance(name, str) or not is_class_type(name) or name in declared:
             raise fail(f"{where}.name", "not a class name, or declared twice")
-        declared.add(name)
         fields = row["fields"]
+        _check_base(row, where, rows[:i], declared, fail)
+        declared.add(name)
         if not isinstance(fields, list) or len(fields) > _MAX_FIELDS:
             raise fail(f"{where}.fields", "not a list of at most 64 fields")
         seen = set()
@@ -82,11 +90,17 @@ def check(manifest: dict, parse_type, fail) -> None:
                     and field[0].isidentifier() and parse_type(field[1]) is not None and field[0] not in seen):
                 raise fail(f"{where}.fields[{k}]", "not a [name, type] pair of a new field")
             seen.add(field[0])
-        for kind in ("static", "properties"):
+        for kind in ("static", "properties", "classmethods"):
             methods = row.get(kind, [])
             if not isinstance(methods, list) or not all(isinstance(m, str) and m.startswith(name + ".")
                                                         for m in methods):
                 raise fail(f"{where}.{kind}", "not a list of this class's methods")
+    families: dict[str, list[int]] = {}
+    for row in rows:
+        families.setdefault(_root(row, rows), []).append(row.get("tag", 0))
+    for root, tags in families.items():
+        if sorted(tags) != list(range(len(tags))):
+            raise fail("classes", f"the classes deriving from {root} are not numbered 0..{len(tags) - 1}")
     for where, type_name in _type_names(manifest):
         for word in type_name.replace("[", " ").replace("]", " ").replace(",", " ").replace("|", " ").split():
             if is_class_type(word) and word not in declared:
@@ -96,6 +110,29 @@ def check(manifest: dict, parse_type, fail) -> None:
         cls, dot, method = name.partition(".")
         if dot and (cls not in declared or not method.isidentifier()):
             raise fail(f"functions[{i}].name", f"{name!r} is not a method of a class of this manifest")
+
+
+def _check_base(row: dict, where: str, before: list, declared: set[str], fail) -> None:
+    """A base is a class declared before, whose fields come first; a tag numbers a class of a family."""
+    base = row.get("base")
+    tag = row.get("tag", 0)
+    if not isinstance(tag, int) or isinstance(tag, bool) or not 0 <= tag < 1 << 31 or (tag == 0) != (base is None):
+        raise fail(f"{where}.tag", "not the number of a subclass (0 for a class without a base)")
+    if base is None:
+        return
+    if base not in declared:
+        raise fail(f"{where}.base", "not a class declared before it")
+    parent = next(r for r in before if r["name"] == base)
+    if not isinstance(row["fields"], list) or row["fields"][:len(parent["fields"])] != parent["fields"]:
+        raise fail(f"{where}.fields", f"does not begin with the fields of its base {base}")
+    if tag in {r.get("tag", 0) for r in before if _root(r, before) == _root(parent, before)}:
+        raise fail(f"{where}.tag", "the number of another class of its family")
+
+
+def _root(row: dict, rows: list) -> str:
+    while row.get("base") is not None:
+        row = next(r for r in rows if r["name"] == row["base"])
+    return row["name"]
 
 
 def _type_names(manifest: dict):
@@ -113,7 +150,7 @@ def _type_names(manifest: dict):
 
 # ---- Python's classes ------------------------------------------------------------------------
 
-_REGISTRY: dict[tuple[str, tuple[tuple[str, str], ...]], type] = {}  # (name, layout) -> its Python class
+_REGISTRY: dict[tuple, type] = {}  # (name, layout, family) -> its Python class
 # The protection: a class's layout is part of its identity. Switched off (tests only), classes of one
 # name are one class, and an instance of an earlier layout would reach code compiled for the new one.
 LAYOUT_IDENTITY = True
@@ -127,6 +164,8 @@ class JitInstance:
     _jc_layout: tuple[tuple[str, str], ...] = ()
     _jc_wrappers: weakref.WeakValueDictionary
     _jc_constructor = None
+    _jc_family: tuple[type, ...] = ()  # the classes of its family, by tag
+    _jc_accepts: frozenset[type] = frozenset()  # itself and its subclasses: what a parameter of it takes
 
     def __new__(cls, *args, **kwargs):
         if cls._jc_constructor is None:
@@ -135,9 +174,12 @@ class JitInstance:
 
     @classmethod
     def _jc_wrap(cls, address: int | None, owned: bool = True):
-        """The wrapper of the object at `address` (owned: the reference becomes the wrapper's)."""
+        """The wrapper of the object at `address` (owned: the reference becomes the wrapper's), of
+        the object's own class: a subclass of cls where its header's tag says so."""
         if not address:
             return None
+        if len(cls._jc_family) > 1:
+            cls = cls._jc_family[ctypes.c_int64.from_address(address + 24).value >> 32]
         existing = cls._jc_wrappers.get(address)
         if existing is not None:
             if owned:
@@ -235,8 +277,8 @@ def _write(at: int, type_name: str, value, owner: type, name: str) -> None:
         ctypes.c_int64.from_address(at).value = int(value)
     elif inner == "str" and isinstance(value, str):
         _replace(at, runtime.new_str(value))
-    elif is_class_type(inner) and value.__class__ is _class_of(inner, owner):
-        address = value._jc_address
+    elif is_class_type(inner) and value.__class__ in _class_of(inner, owner)._jc_accepts:
+        address = value._jc_address  # type: ignore[attr-defined]
         runtime.call("obj_retain", address)
         _replace(at, address)
     elif inner.startswith(("list[", "dict[", "set[")):
@@ -254,14 +296,23 @@ def _replace(at: int, address: int) -> None:
 
 
 def bind_classes(library) -> dict[str, type]:
-    """The Python class of each class the library's manifest declares (shared by equal layouts)."""
+    """The Python class of each class the library's manifest declares (shared by equal layouts, and
+    for a family, equal families)."""
+    rows = library.manifest.get("classes", [])
+    bases = {row["name"]: row.get("base") for row in rows}
+    families: dict[str, list[dict]] = {}
+    for row in rows:
+        families.setdefault(_root(row, rows), []).append(row)
     made: dict[str, type] = {}
-    for row in library.manifest.get("classes", []):
+    for row in rows:
         layout = tuple((f, t) for f, t in row["fields"])
-        key = (row["name"], layout if LAYOUT_IDENTITY else ())
+        kin = tuple(sorted(((r["name"], r.get("base"), r.get("tag", 0), tuple(map(tuple, r["fields"])))
+                            for r in families[_root(row, rows)]), key=lambda r: r[2]))
+        key = (row["name"], layout if LAYOUT_IDENTITY else (), kin if len(kin) > 1 and LAYOUT_IDENTITY else ())
         cls = _REGISTRY.get(key)
         if cls is None:
-            cls = type(row["name"], (JitInstance,), {
+            base = made[bases[row["name"]]] if bases[row["name"]] is not None else JitInstance
+            cls = type(row["name"], (base,), {
                 "__slots__": (), "__module__": "__jitcell__", "__qualname__": row["name"],
                 "_jc_fields": {f: (k, t) for k, (f, t) in enumerate(layout)}, "_jc_layout": layout,
                 "_jc_wrappers": weakref.WeakValueDictionary(), "_jc_peers": {}})
@@ -269,7 +320,26 @@ def bind_classes(library) -> dict[str, type]:
         made[row["name"]] = cls
     for cls in made.values():
         cls._jc_peers.update(made)  # type: ignore[attr-defined]
+    for row in rows:  # an inherited @classmethod would make the base's class: refused, as compiled code does
+        base = bases[row["name"]]
+        while base is not None:
+            for function in next(r for r in rows if r["name"] == base).get("classmethods", []):
+                setattr(made[row["name"]], function.partition(".")[2], _refused_classmethod(row["name"], function))
+            base = bases[base]
+    for members in families.values():
+        family = tuple(made[r["name"]] for r in sorted(members, key=lambda r: r.get("tag", 0)))
+        for member in family:
+            member._jc_family = family  # type: ignore[attr-defined]
+            member._jc_accepts = frozenset(c for c in family if issubclass(c, member))  # type: ignore[attr-defined]
     return made
+
+
+def _refused_classmethod(cls: str, function: str) -> staticmethod:
+    def refused(*args, **kwargs):
+        raise TypeError(f"{cls}.{function.partition('.')[2]}() is a @classmethod of {function.partition('.')[0]}: "
+                        "calling it on a subclass is not supported yet by jitcell (its 'cls' would be the subclass)")
+
+    return staticmethod(refused)
 
 
 def attach(classes: dict[str, type], functions: dict, static: set[str], properties: set[str],
@@ -342,7 +412,7 @@ def _takes(type_name: str, value, owner: type) -> bool:
         return isinstance(value, str)
     if is_class_type(type_name):
         inner = type_name.removesuffix(" | None")
-        return value.__class__ is _class_of(inner, owner) if value is not None else inner != type_name
+        return isinstance(value, _class_of(inner, owner)) if value is not None else inner != type_name
     return True  # the wrapper checks the rest, and raises its TypeError
 
 
@@ -381,7 +451,7 @@ def wrapper_lines(p: str, t: str, shown: str) -> tuple[list[str], list[str]]:
     """The wrapper's lines that check an instance argument (its own class exactly), and what it passes."""
     inner = t.removesuffix(" | None")
     maybe = f"{p} is not None and " if inner != t else ""
-    return [f"    if {maybe}{p}.__class__ is not jc__class_{inner}: jc__not_instance({p}, {shown!r}, {t!r}, "
+    return [f"    if {maybe}{p}.__class__ not in jc__accepts_{inner}: jc__not_instance({p}, {shown!r}, {t!r}, "
             f"jc__class_{inner})"], [p]
 
 
@@ -403,6 +473,7 @@ def wrapper_namespace(library, function: str) -> dict:
     classes = getattr(library, "classes", {})
     names: dict = {f"jc__class_{n}": cls for n, cls in classes.items()}
     names.update({f"jc__wrap_{n}": cls._jc_wrap for n, cls in classes.items()})
+    names.update({f"jc__accepts_{n}": cls._jc_accepts or frozenset({cls}) for n, cls in classes.items()})
 
     def not_instance(value, param: str, type_name: str, cls: type) -> None:
         if type(value).__name__ == cls.__name__ and isinstance(value, JitInstance):

@@ -404,7 +404,7 @@ def _check_library(value: object, key: str) -> None:
 
 def _check_function(value: object, where: str, options: dict, declared: set | None = None) -> str:
     row = _object(value, where, ("name", "symbol", "params", "returns", "defaults", "signature", "doc"),
-                  ("result_items", "writes_arrays", "call_symbol", "keyword_only"))
+                  ("result_items", "writes_arrays", "call_symbol", "keyword_only", "native_symbol"))
     name = row["name"]
     if not (is_identifier(name) or name == abi.SCRIPT_FUNCTION or all(map(is_identifier, name.split(".", 1)))):
         raise _fail(f"{where}.name", f"{name!r} is not a name jitcell writes")
@@ -412,6 +412,8 @@ def _check_function(value: object, where: str, options: dict, declared: set | No
         raise _fail(f"{where}.symbol", "not the one its name derives")
     if "call_symbol" in row and row["call_symbol"] != abi.call_symbol(name):
         raise _fail(f"{where}.call_symbol", "not the one its name derives")
+    if "native_symbol" in row and row["native_symbol"] != abi.native_symbol(name):
+        raise _fail(f"{where}.native_symbol", "not the one its name derives")
     params = _list(row["params"], f"{where}.params")
     seen = set()
     for i, param in enumerate(params):
@@ -469,7 +471,7 @@ def _check_slot(value: object, where: str) -> None:
 def _slot_target(target: object) -> bool:
     if not isinstance(target, str):
         return False
-    if target in callbacks.TARGETS or target == "interrupts":
+    if target in callbacks.TARGETS or target in ("interrupts", "native"):
         return True
     kind, dot, name = target.partition(".")
     if not dot:

@@ -81,8 +81,8 @@ class CodeMap:
 
 
 def _skipped(function: str) -> bool:
-    """An entry point for other cells: the same code as Python's entry point."""
-    return function.startswith(abi.CALL_PREFIX)
+    """An entry point for other cells, or CPython's native one: the same code as the ctypes entry point."""
+    return function.startswith((abi.CALL_PREFIX, abi.NATIVE_PREFIX))
 
 
 def read_ir(text: str) -> CodeMap:

@@ -140,7 +140,8 @@ def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool 
         else:
             status = "patched"
         where = symbols.library_of(address) if address else None
-        into = _library_name(where[0]) if where else ("ctypes callback" if address else "")
+        into = _library_name(where[0]) if where else ("heap" if target == "native" else "ctypes callback" if address
+                                                      else "")
         d.slots.append(SlotRow(name, target, abi.describe(target), row["baked"], address, status, into))
         if where and row["baked"]:
             moved.setdefault(where[0], set()).add(address - row["baked"])

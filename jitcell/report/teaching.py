@@ -28,6 +28,9 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from jitcell import abi
+from jitcell.loader import native
+
 __all__ = ["ChildCrash", "crash_in_child"]
 
 _CHILD = r'''
@@ -68,7 +71,7 @@ class ChildCrash:
     returncode: int
     signal: str | None  # "SIGSEGV", ... or None if the child survived
     address: int | None  # the faulting address the child's handler reported
-    slot: str | None  # the slot whose baked address that is
+    slot: str | None  # the slot whose baked address that is (or, for the native slot, the table at it)
     slots: list  # [name, baked, value in the child] of the child's library
     cache_hit: bool
     result: str | None  # repr of the result, if the call returned
@@ -84,8 +87,10 @@ class ChildCrash:
                     f"{self.result}): this function reaches nothing through a slot that the call used")
         where = f" at {self.address:#x}" if self.address is not None else ""
         if self.slot:
-            which = (f"{self.address:#x} is the address baked into {self.slot} by the session that built the "
-                     f"library; in the child that memory holds nothing, because ASLR loaded everything elsewhere")
+            baked = next(b for n, b, _ in self.slots if n == self.slot)
+            inside = "" if self.address == baked else f" lies in the table at {baked:#x}, which"
+            which = (f"{self.address:#x}{inside} is the address baked into {self.slot} by the session that built "
+                     f"the library; in the child that memory holds nothing, because ASLR loaded everything elsewhere")
         else:
             which = "the address is not one of this library's baked slot addresses (another library's slot?)"
         return (f"the child process loaded the cached library ({'cache hit' if self.cache_hit else 'compiled'}) "
@@ -124,6 +129,7 @@ def crash_in_child(function, *args, patching: bool = False, timeout: float = 120
     fault = [line.split() for line in done.stderr.splitlines() if line.startswith("jitcell-fault ")]
     number = -done.returncode if done.returncode < 0 else (int(fault[0][1]) if fault else None)
     address = int(fault[0][2]) if fault else None
-    slot = next((name for name, baked, _ in loaded["slots"] if address is not None and baked == address), None)
+    slot = next((name for name, baked, _ in loaded["slots"] if address is not None and (baked == address or (
+        name == abi.slot_symbol("native") and baked <= address < baked + 8 * len(native.TABLE)))), None)
     return ChildCrash(function.__name__, done.returncode, signal.Signals(number).name if number else None, address,
                       slot, loaded["slots"], loaded["hit"], result, done.stderr[-2000:])

@@ -1,7 +1,8 @@
 """The runtime library's instances of classes of cells (compiled after source.py, as one cell).
 
     instance: word 0 reference count, word 1 kind (16), word 2 object mask (bit k set: field k
-              is an object the instance owns), word 3 field count, then the fields from offset
+              is an object the instance owns), word 3 field count (and in its high 32 bits the
+              class's number in its family: compiler/lower/inheritance.py), then the fields from offset
               32, a word each: an int, a float's bits, a bool 0/1, an object's address (0: None).
 
 Generated code reads and writes fields in place (compiler/lower/classes.py); destroying an
@@ -37,7 +38,7 @@ def inst_destroy(o: int) -> None:
         pending = load64(o)
         mask = load64(o + 16)
         if mask != 0:
-            for k in range(load64(o + 24)):
+            for k in range(load64(o + 24) & 4294967295):  # the high half: the class's number
                 if (mask >> k) & 1 == 1:
                     f = load64(o + 32 + 8 * k)
                     if f != 0:

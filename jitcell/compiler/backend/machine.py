@@ -26,7 +26,7 @@ import llvmlite
 import llvmlite.binding as llvm
 from llvmlite import ir
 
-from jitcell.abi import CALL_PREFIX, FUNCTION_PREFIX, SLOT_PREFIX, VAR_PREFIX
+from jitcell.abi import CALL_PREFIX, FUNCTION_PREFIX, NATIVE_PREFIX, SLOT_PREFIX, VAR_PREFIX
 
 __all__ = ["toolchain", "optimize", "optimize_with_remarks", "Optimized", "export", "emit", "assembly",
            "globals_table", "GlobalInfo", "break_slot", "emit_text", "BREAKS", "LARGE_FUNCTION_BLOCKS"]
@@ -259,7 +259,7 @@ def export(code: Optimized) -> list[str]:
         elif g.name.startswith(VAR_PREFIX):  # a module variable's storage
             _make_exported(g)
     for f in module.functions:
-        if f.name.startswith((FUNCTION_PREFIX, CALL_PREFIX)) and not f.is_declaration:
+        if f.name.startswith((FUNCTION_PREFIX, CALL_PREFIX, NATIVE_PREFIX)) and not f.is_declaration:
             _make_exported(f)
     return survivors
 

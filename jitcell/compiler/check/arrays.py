@@ -163,7 +163,8 @@ def _written(fn: T.Function, program: T.Program, written: dict[str, frozenset[st
                 targets = list(node.args) if external.get(node.function, True) else []
             else:
                 names = [n for n, _ in signatures[node.function].params]
-                targets = [a for a, n in zip(node.args, names, strict=True) if n in written[node.function]]
+                writes = written[node.function].union(*(written[f] for f in node.dispatch if f))  # overrides too
+                targets = [a for a, n in zip(node.args, names, strict=True) if n in writes]
             for arg in targets:
                 found |= _origins(arg, views, params)
         elif isinstance(node, T.CallValue):  # through a function value (check/callables.py): it may write any

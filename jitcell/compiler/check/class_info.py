@@ -20,6 +20,12 @@ class ClassInfo:
     static: frozenset[str] = frozenset()  # functions that are @staticmethods
     properties: frozenset[str] = frozenset()  # functions that are @property getters (read as `p.area`)
     loc: Loc = Loc(1, 1)
+    base: str | None = None  # check/inheritance.py: its fields come first, its methods are inherited
+    tag: int = 0  # its number in its family (the classes of one root), its subclasses' tag+1..last
+    last: int = 0
+    family: str = ""  # the root's name
+    initialized: frozenset[str] = frozenset()  # the fields its __init__ (and those it calls) assign
+    classmethods: frozenset[str] = frozenset()
     frozen: bool = False  # @dataclass(frozen=True): fields are assigned by its generated __init__ only
     generated: frozenset[str] = frozenset()  # the methods @dataclass wrote (parse_dunders.py)
 
@@ -32,8 +38,14 @@ class ClassInfo:
 
     def row(self) -> dict:
         """The class in the manifest (driver.py): its layout, static methods and properties."""
-        return {"fields": self.layout(), "static": sorted(self.static),
-                **({"properties": sorted(self.properties)} if self.properties else {}),
+        own = f"{self.name}."  # inherited methods are the base's (loader/classes.py)
+        properties = sorted(m for m in self.properties if m.startswith(own))
+        return {"fields": self.layout(), "static": sorted(m for m in self.static if m.startswith(own)),
+                **({"properties": properties} if properties else {}),
+                **({"base": self.base} if self.base is not None else {}),
+                **({"classmethods": own_classmethods} if (own_classmethods := sorted(
+                    m for m in self.classmethods if m.startswith(own))) else {}),
+                **({"tag": self.tag} if self.tag else {}),
                 **({"frozen": True} if self.frozen else {})}
 
     def layout(self) -> list[list[str]]:

@@ -46,6 +46,7 @@ from jitcell.errors import Diagnostic, Loc
 from .class_info import ClassInfo
 from .constants import NO_FIT, default_value, fit_default, typed_default
 from .host import CheckerHost
+from .inheritance import inherit, inherited_initialized, inherited_type, number_families, same_field_type
 
 __all__ = ["ClassInfo", "ClassChecks", "collect_classes", "constructor_def", "field_type_problem", "MAX_FIELDS"]
 
@@ -68,8 +69,9 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
     (ModuleChecker.annotation, which knows the class names already)."""
     classes: dict[str, ClassInfo] = {}
     for cdef in module.classes:
-        info = ClassInfo(cdef.name, static=cdef.static, properties=cdef.properties, loc=cdef.loc, frozen=cdef.frozen,
-                         generated=cdef.generated)
+        info = ClassInfo(cdef.name, static=cdef.static, properties=cdef.properties, loc=cdef.loc,
+                         classmethods=cdef.classmethods, frozen=cdef.frozen, generated=cdef.generated)
+        inherit(info, cdef, classes, errors)  # its base's fields and methods first (check/inheritance.py)
         for method in cdef.methods:
             info.methods[method.partition(".")[2]] = method
         init = definitions.get(f"{cdef.name}.__init__")
@@ -79,8 +81,11 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
             if f.name in info.methods:
                 errors.append(Diagnostic(f"'{f.name}' is both a field and a method of {cdef.name}", f.loc))
                 continue
-            t = _field_type(f, init_params, annotation, what, errors)
-            if t is ERROR:
+            inherited = inherited_type(info, f)
+            if inherited is not None and f.annotation is None and f.default is None:
+                continue  # the base's field, assigned in this class's __init__
+            t = _field_type(f, init_params, annotation, what, errors) if inherited is None else inherited
+            if t is ERROR or not same_field_type(info, f, t, annotation, errors):
                 continue
             if (problem := field_type_problem(t)) is not None:
                 errors.append(Diagnostic(f"{what}: {problem}", f.loc))
@@ -93,15 +98,18 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
                                              + (f": {problem}" if problem else ""), f.default.loc))
                     continue
                 info.defaults[f.name] = typed_default(fitted, t, f.default.loc)
-            elif f.name not in cdef.initialized:
+            elif f.name not in info.initialized:
                 errors.append(Diagnostic(
                     f"{what} has no value once __init__ returns: assign 'self.{f.name} = ...' at the top level of "
                     f"__init__, or give it a default ('{f.name}: {t} = ...')", f.loc))
-            info.fields.append((f.name, t))
+            if inherited is None:
+                info.fields.append((f.name, t))
+        inherited_initialized(info, classes, errors)
         if len(info.fields) > MAX_FIELDS:
             errors.append(Diagnostic(f"class {cdef.name} has {len(info.fields)} fields; jitcell takes at most "
                                      f"{MAX_FIELDS} yet", cdef.loc))
         classes[cdef.name] = info
+    number_families(classes)
     return classes
 
 
@@ -119,11 +127,12 @@ def _field_type(f: S.Field, init_params: dict[str, S.Param], annotation, what: s
     return ERROR
 
 
-def constructor_def(cdef: S.ClassDef, definitions) -> S.FunctionDef:
-    """`def Point(x: float, y: float) -> Point`: a new instance, given to `Point.__init__`. A
-    function of the cell like any other: compiled code calls it, and Python's `Point(...)` too."""
+def constructor_def(cdef: S.ClassDef, definitions, init_name: str | None = None) -> S.FunctionDef:
+    """`def Point(x: float, y: float) -> Point`: a new instance, given to `Point.__init__` (or
+    `init_name`, a base's). A function of the cell like any other: compiled code calls it, and
+    Python's `Point(...)` too."""
     loc = cdef.loc
-    init = definitions.get(f"{cdef.name}.__init__")
+    init = definitions.get(init_name or f"{cdef.name}.__init__")
     params = init.params[1:] if init is not None else ()
     made = "jc__instance"
     body: list[S.Stmt] = [S.Assign((S.Name(made, loc),), S.NewInstance(cdef.name, loc), None, loc)]
@@ -144,7 +153,8 @@ class ClassChecks(CheckerHost):
     def new_instance(self, node: S.NewInstance) -> T.Expr:
         info = self.module.classes[node.cls]
         defaults = tuple((info.index(name), value) for name, value in info.defaults.items())
-        return T.New(info.type, len(info.fields), _object_mask(info), defaults, node.loc)  # type: ignore[arg-type]
+        return T.New(info.type, len(info.fields), _object_mask(info), defaults, node.loc,  # type: ignore[arg-type]
+                     info.tag)
 
     def class_info(self, t: Type) -> ClassInfo | None:
         return self.module.classes.get(t.name) if isinstance(t, Instance) else None
@@ -155,7 +165,8 @@ class ClassChecks(CheckerHost):
         index = info.index(attr)
         if index is None:
             if info.methods.get(attr) in info.properties:  # a getter: called on the instance
-                return self.call_cell(info.methods[attr], S.Call(S.Name(attr, loc), (), (), loc), receiver=base)
+                return self.dispatched(self.call_cell(info.methods[attr], S.Call(S.Name(attr, loc), (), (), loc),
+                                                      receiver=base), info, attr)
             if attr in info.methods:
                 return self.error(f"methods are not values in jitcell; call {info.name}.{attr}(...)", loc)
             return self.error(f"'{info.name}' object has no attribute '{attr}'", loc)
@@ -204,20 +215,26 @@ class ClassChecks(CheckerHost):
                 return self.error(f"field '{attr}' of {info.name} is a {info.fields[info.index(attr) or 0][1]}, "
                                   "not a method", node.func.loc)
             return self.error(f"'{info.name}' object has no attribute '{attr}'", node.func.loc)
-        if function in info.static:
-            return self.call_cell(function, node)  # `p.make(...)` of a @staticmethod: p is not passed
+        if function in info.static:  # `p.make(...)` of a @staticmethod: p is not passed
+            return self.static_through_instance(info, attr, function, node.func.loc) or self.call_cell(function, node)
         if function in info.properties:
             return self.error(f"'{attr}' of {info.name} is a property: read it without calling it", node.func.loc)
-        return self.call_cell(function, node, receiver=base)
+        return self.dispatched(self.call_cell(function, node, receiver=base), info, attr)  # check/inheritance.py
 
     def instance_identity(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr | None:
         """`a is b`, `a == b` (and their negations) between instances of one class (either may be
         `| None`): identity, as Python's default `__eq__` is. None if the operands are not instances."""
         names = {_class_name(e.type) for e in operands}
+        if len(names) > 1 and (related := self.related_operands(operands, ops, loc)) is not None:
+            return related  # instances of a class and of its subclass (check/inheritance.py)
         if len(ops) != 1 or ops[0] not in ("is", "is not", "==", "!=") or len(names) != 1 or None in names:
             return None
         info = self.module.classes.get(next(iter(names)) or "")
         if ops[0] in ("==", "!=") and info is not None and "__eq__" in info.methods:  # a @dataclass's fields
+            if info.last > info.tag:
+                return self.error(f"== between {info.name} values, which may be instances of its subclasses: "
+                                  "comparing @dataclass instances of a class with subclasses is not supported yet "
+                                  "by jitcell", loc)
             if any(isinstance(e.type, Optional) for e in operands):
                 return self.error(f"== between {info.name} values that may be None: test them with 'is not None' "
                                   "first", loc)
@@ -236,6 +253,9 @@ class ClassChecks(CheckerHost):
         function = info.methods.get(func.attr)
         if function is None:
             return self.error(f"type object '{info.name}' has no attribute '{func.attr}'", func.loc)
+        if function in info.classmethods and (refused := self.static_through_instance(
+                info, func.attr, function, func.loc, through_class=True)) is not None:
+            return refused
         return self.call_cell(function, node)
 
 

@@ -71,6 +71,15 @@ class DunderChecks(CheckerHost):
         info = self.module.classes.get(t.name) if isinstance(t, Instance) else None
         return info.methods.get(name) if info is not None else None
 
+    def overridden_below(self, t: Type, method: str) -> bool:
+        """Does a subclass of t's class override `method` (check/inheritance.py numbers a family)?"""
+        info = self.class_info_of(t)
+        if info is None or info.last <= info.tag:
+            return False
+        own = info.methods.get(method)
+        return any(other.family == info.family and info.tag < other.tag <= info.last
+                   and other.methods.get(method) != own for other in self.module.classes.values())
+
     def applies(self, function: str | None, args: list[T.Expr]) -> bool:
         if function is None:
             return False
@@ -82,6 +91,10 @@ class DunderChecks(CheckerHost):
     def special_call(self, function: str, args: list[T.Expr], loc: Loc,
                      order: tuple[int, ...] | None = None) -> T.Expr:
         """function(*args), its defaults filled in; `order`: the order the args are evaluated in."""
+        if args and self.overridden_below(args[0].type, function.partition(".")[2]):
+            assert isinstance(args[0].type, Instance)
+            return self.error(f"{function.partition('.')[2]} of {args[0].type.name}, which a subclass overrides: "
+                              "special methods are not dispatched on the object's class yet by jitcell", loc)
         sig = self.module.signatures[function]
         most = len(sig.params) - sig.keyword_only
         if not len(sig.params) - len(sig.defaults) <= len(args) <= most:  # written so, called by an operator

@@ -55,6 +55,7 @@ from .dunders import DunderChecks
 from .exception_args import ExceptionArgChecks
 from .formatting import FormatChecks
 from .host import ModuleContext
+from .inheritance import InheritanceChecks
 from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
@@ -85,7 +86,8 @@ _SHIFTS = frozenset({"<<", ">>"})
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
                         VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
                         ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
-                        PowerChecks, RangeChecks, DunderChecks, ClassChecks, CallableChecks, ExceptionArgChecks):
+                        PowerChecks, RangeChecks, DunderChecks, ClassChecks, InheritanceChecks, CallableChecks,
+                        ExceptionArgChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]
@@ -152,6 +154,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         """Implicit conversion where a declared type receives a value (assignment, argument, return)."""
         if e.type == target or ERROR in (e.type, target):
             return e
+        if (up := self.upcast(e, target)) is not None:  # a subclass's instance (check/inheritance.py)
+            return up
         if (empty := self.empty_dict_as(e, target)) is not None:
             return empty
         if (empty := self.empty_set_as(e, target)) is not None:
@@ -195,7 +199,7 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         return self.error(f"the type of an empty dict is not known{where}: {hint}", e.loc)
 
     def can_coerce(self, source: Type, target: Type) -> bool:
-        return source == target or ERROR in (source, target) or (
+        return source == target or ERROR in (source, target) or self.is_upcast(source, target) or (
             target is FLOAT and source in (INT, BOOL)) or (target is INT and source is BOOL) or (
             target is COMPLEX and source in (INT, FLOAT, BOOL)) or (
             source is EMPTY_DICT and isinstance(target, Dict)) or (source is EMPTY_SET and isinstance(target, Set)) or (
@@ -263,6 +267,9 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 return self.range_attribute(node)  # r.start (check/ranges.py)
             case S.Attribute(attr="real" | "imag"):
                 return self.complex_part(node)  # check/complexes.py
+            case S.Attribute(value=S.Call(func=S.Name(id="super"))) if (
+                    sup := self.super_attribute(node)) is not None:
+                return sup  # super().area, a property of the base (check/inheritance.py)
             case S.Attribute():
                 return self.attribute(node)  # np.NAME, an array's shape (check/arrays.py)
             case S.FString():
@@ -329,7 +336,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                               f"f-string field, through {name}.args (len({name}.args), {name}.args[i]), or raised "
                               f"again (raise {name}, raise ... from {name})", loc)
         if name in self.locals:
-            return self.read_optional(T.Local(name, self.locals[name], loc, not self.is_assigned(name)))
+            return self.read_narrowed(self.read_optional(T.Local(name, self.locals[name], loc,
+                                                                 not self.is_assigned(name))))
         if name in self.module.variables and name not in self.assigned_names:
             return T.Global(name, self.module.variables[name], loc)
         if name in self.assigned_names:
@@ -557,12 +565,14 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
 
     def conditional(self, test: S.Expr, body: S.Expr, orelse: S.Expr, loc: Loc) -> T.Expr:
         t_test = self.condition(test)
-        with self.narrowed_by(test, True):
+        with self.narrowed_by(test, True), self.narrowed_class(test, set()):  # isinstance() (inheritance.py)
             t_body = self.expr(body)
         with self.narrowed_by(test, False):
             values = self.vartuple_branches([t_body, self.expr(orelse)])
         if (either := self.optional_join(values)) is not None:  # `None if c else n`: an int | None
             values = [self.coerce(v, either, "") for v in values]
+        if (base := self.class_join({v.type for v in values})) is not None:  # Circle or Shape: a Shape
+            values = [self.coerce(v, base, "") for v in values]
         t = self.same_type(values, "a conditional expression", loc)
         return T.Conditional(t_test, values[0], values[1], t, loc)
 
@@ -619,6 +629,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         if isinstance(func, S.Attribute) and isinstance(func.value, S.Name) \
                 and self.module_alias(func.value.id, "cmath"):
             return self.call_cmath(func.attr, node)
+        if (method := self.super_call(node)) is not None:  # super().area() (check/inheritance.py)
+            return method
         if (method := self.class_call(node)) is not None:  # Point.make(...) (check/classes.py)
             return method
         if (called := self.instance_call(func, node)) is not None:  # __call__ (check/dunders.py)
@@ -668,8 +680,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         positional = len(params) - sig.keyword_only
         given = len(node.args) + (receiver is not None)
         shown, counted = name, 0  # a class's constructor: CPython names its __init__, self counted
-        if name in self.module.classes and f"{name}.__init__" in self.module.definitions:
-            shown, counted = f"{name}.__init__", 1
+        if name in self.module.classes and "__init__" in self.module.classes[name].methods:
+            shown, counted = self.module.classes[name].methods["__init__"], 1
         if given > positional:
             if name in self.module.classes and not counted:
                 return self.error(f"{name}() takes no arguments", node.loc)

@@ -159,6 +159,8 @@ class IntrospectionChecks(CheckerHost):
 
     def isinstance_of(self, value: S.Expr, classes_node: S.Expr, loc: Loc) -> T.Expr:
         e = self.expr(value)
+        if (test := self.instance_test(e, classes_node, loc)) is not None:  # a class of the cell (inheritance.py)
+            return test
         classes = self.class_of(classes_node)
         if classes is None:
             return self.error(f"{_CLASS_ERROR} (jitcell folds isinstance() with builtin classes such as int, "
@@ -202,6 +204,8 @@ class IntrospectionChecks(CheckerHost):
             if isinstance(probe, S.Call) and isinstance(probe.func, S.Name) and probe.func.id == "type" \
                     and self.introspection_visible("type") and len(probe.args) == 1 and not probe.keywords:
                 e = self.expr(probe.args[0])
+                if (exact := self.exact_class_test(e, other, ops[0] in ("is", "=="), loc)) is not None:
+                    return exact  # type(s) is Circle (check/inheritance.py)
                 classes = self.class_of(other)
                 if classes is None or len(classes) != 1 or isinstance(other, (S.Tuple, S.BinOp)):
                     return self.error("type(x) is compared with a builtin class in jitcell (type(x) is int)",

@@ -28,6 +28,7 @@ from jitcell.compiler.types import (
     Dict,
     Function,
     Generator,
+    Instance,
     List,
     Optional,
     Tuple,
@@ -98,6 +99,9 @@ class ListChecks(CheckerHost):
             typed = [self.empty_list_as(i, expected.element) or self.coerce(i, expected.element, "a list item")
                      for i in items]
             return T.ListNew(tuple(typed), expected, node.loc)
+        if isinstance(expected, List) and isinstance(expected.element, Instance) \
+                and all(self.can_coerce(i.type, expected.element) for i in items):  # a base class's instances
+            return T.ListNew(tuple(self.coerce(i, expected.element, "a list item") for i in items), expected, node.loc)
         element = self.element_type(items, node.loc)
         if element is ERROR:
             return T.Literal(0, ERROR, node.loc)
@@ -119,7 +123,7 @@ class ListChecks(CheckerHost):
                        "a tuple, a list...), and None is none of them; build the list from its values, e.g. "
                        "[f(i) for i in range(n)]", loc)
             return ERROR
-        t = self.same_type(items, "a list literal", loc)
+        t = self.class_join(types) or self.same_type(items, "a list literal", loc)  # check/inheritance.py
         if t is NONE or t is ERROR:
             return ERROR
         if (problem := element_problem(t)) is not None:

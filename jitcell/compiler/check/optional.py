@@ -123,8 +123,9 @@ class OptionalChecks(OptionalHost):
         """The operands of `and`/`or`, each checked knowing what the ones before it proved."""
         out: list[T.Expr] = []
         proved: set[str] = set()
-        for v in values:
-            with self.narrowed(proved):
+        for k, v in enumerate(values):
+            earlier = S.BoolOp("and", values[:k], v.loc) if op == "and" else S.Const(None, v.loc)
+            with self.narrowed(proved), self.narrowed_class(earlier, set()):  # isinstance() (inheritance.py)
                 out.append(check(v))
             when_true, when_false = self.proofs(v)
             proved |= when_true if op == "and" else when_false

@@ -59,6 +59,7 @@ from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
 from .dicts import DICT_VALUES, EMPTY_DICT
 from .expressions import ExpressionChecker, int_text, truncate_hint
+from .inheritance import check_overrides, exit_unless, init_function
 from .introspection import mentions_type_test
 from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, arrays_inside, element_problem
@@ -119,7 +120,8 @@ class ModuleChecker:
                 if c.name in self.definitions or [d.name for d in module.classes].count(c.name) > 1:
                     self.errors.append(Diagnostic(f"'{c.name}' is defined twice in this cell (a class and a "
                                                   "function, or two classes)", c.loc))
-            made = tuple(constructor_def(c, self.definitions) for c in module.classes if c.name not in self.definitions)
+            made = tuple(constructor_def(c, self.definitions, init_function(c, module.classes, self.definitions))
+                         for c in module.classes if c.name not in self.definitions)
             self.module = module = dataclasses.replace(module, functions=module.functions + made)
             self.definitions.update((f.name, f) for f in made)
 
@@ -135,6 +137,7 @@ class ModuleChecker:
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
                 self.signatures[fdef.name].returns = ERROR  # its body lost statements: not inferred
         self.infer_return_types()
+        check_overrides(self.classes, self.signatures, self.errors)  # check/inheritance.py
         self.refuse_arrays_in_containers()
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
@@ -584,10 +587,14 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
 
     def block(self, stmts: tuple[S.Stmt, ...]) -> tuple[T.Stmt, ...]:
         out = []
-        for stmt in stmts:
+        for k, stmt in enumerate(stmts):
             typed = self.stmt(stmt)
             if typed is not None:
                 out.append(typed)
+            if (proved := exit_unless(stmt)) is not None and k + 1 < len(stmts):  # check/inheritance.py
+                with self.narrowed_class(proved, _assigned_names(stmts[k + 1:])):  # `if not isinstance(...):
+                    out.extend(self.block(stmts[k + 1:]))  # return`: the rest of the block knows it
+                break
         return tuple(out)
 
     def stmt(self, node: S.Stmt) -> T.Stmt | None:
@@ -629,7 +636,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 known = t_test.value if isinstance(t_test, T.Literal) and t_test.type is BOOL else None
                 self.state = None if known is False else self.proved(start, when_true)  # `if False:`: never
                 folded = known is not None and mentions_type_test(test)  # isinstance(...): the dead branch is
-                t_body = () if folded and known is False else self.block(body)  # not checked (introspection.py)
+                with self.narrowed_class(test, _assigned_names(body)):  # isinstance(s, C): s is a C (inheritance.py)
+                    t_body = () if folded and known is False else self.block(body)  # not checked (introspection.py)
                 after_body, self.state = self.state, None if known is True else self.proved(start, when_false)
                 t_else = () if folded and known is True else self.block(orelse)
                 self.state = _meet(after_body, self.state)

@@ -33,6 +33,8 @@ class ClassLowering(LowererHost):
 
     def new_instance(self, node: T.New) -> ir.Value:
         obj = self.allocated(self.runtime_object("inst_new", i64(node.words), i64(node.mask)))
+        if node.tag:  # its class's number in its family (lower/inheritance.py)
+            self.store_tag(obj, node.words, node.tag)
         for index, default in node.defaults:
             value = self.expr(default)
             if _owns(default.type):

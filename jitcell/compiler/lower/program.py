@@ -54,6 +54,7 @@ from jitcell.loader import addresses
 from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
+from . import native
 from .arith import F64, I1, I8, I32, I64, Arith, i64, llvm_type
 from .array_exprs import ArrayExprLowering
 from .arrays import ArrayLowering, BoundaryArray, boundary_arrays, boundary_result, boundary_tuple_result, export_params
@@ -65,6 +66,7 @@ from .exceptions import ExceptionLowering, Frame
 from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .ifconvert import conditional_accumulation, lower_conditional_accumulation
+from .inheritance import InheritanceLowering
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
 from .numpy_calls import NumpyCallLowering
@@ -172,6 +174,9 @@ class _ModuleLowerer:
             self.define_export(fn)
             if self.cell_entries:
                 self.define_cell_entry(fn)
+                # CPython calls it directly (loader/native.py); a kernel cell's top level runs once a run
+                if native.covered(fn.signature) and fn.name != abi.SCRIPT_FUNCTION:
+                    native.define_native(self, fn, self.impls[fn.name], fn.name in self.guarded)
         return Lowered(self.module, self.sites, list(self.slot_uses.values()), self.notes)
 
     # ---- functions -----------------------------------------------------------------
@@ -540,8 +545,8 @@ class _ModuleLowerer:
 
 class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering, VarTupleLowering, ArrayLowering,
                       ViewLowering, ArrayExprLowering, IterationLowering, ExceptionLowering, ComplexLowering,
-                      RandomLowering, OptionalLowering, ClassLowering, NumpyCallLowering, ShapeLowering,
-                      ReductionLowering, CallableLowering, ParallelLowering):
+                      RandomLowering, OptionalLowering, ClassLowering, InheritanceLowering, NumpyCallLowering,
+                      ShapeLowering, ReductionLowering, CallableLowering, ParallelLowering):
     def __init__(self, owner: _ModuleLowerer, fn: T.Function, ir_fn: ir.Function | None = None,
                  borrowed: frozenset[str] = frozenset()):
         """`ir_fn`: the impl to fill (a prange body's, lower/parallel.py); `borrowed`: parameters it
@@ -733,7 +738,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         for n in T.walk(body):
             if isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For"):
                 return "each"
-            if isinstance(n, T.CallCell) and (getattr(n, "external", False) or n.function in self.owner.unbounded) \
+            if isinstance(n, T.CallCell) and (getattr(n, "external", False) or n.function in self.owner.unbounded
+                                              or any(f in self.owner.unbounded for f in n.dispatch)) \
                     or isinstance(n, T.CallValue):
                 return "each"
             if not isinstance(n, T.Local) and has_heap_parts(getattr(n, "type", NONE)):
@@ -1118,7 +1124,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 for i in order:  # the order the call wrote them in
                     values[i] = self.expr(args[i])
                 limits = [b.sub(self.calls_left, ir.Constant(I32, 1)), self.stack_floor]
-                callee = self.owner.callee(node)
+                callee = self.owner.callee(node) if not node.dispatch else \
+                    self.virtual_callee(node, values[0])  # lower/inheritance.py
                 if t is NONE:
                     self.propagate(b.call(callee, [*limits, *values]))
                     result = None
@@ -1155,6 +1162,10 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self.hole(node)
             case T.New():
                 return self.new_instance(node)  # lower/classes.py
+            case T.AsClass(value=value):
+                return self._expr(value)  # the same object, held once by the caller
+            case T.ClassTest():
+                return self.class_test(node)  # lower/inheritance.py
             case T.GetField():
                 return self.get_field(node)
             case T.ArrayItem():
@@ -1462,6 +1473,7 @@ def _calls(program: T.Program) -> dict[str, _Calls]:
                     external = True
                 else:
                     internal.add(n.function)
+                    internal.update(f for f in n.dispatch if f)  # any of them (lower/inheritance.py)
             elif isinstance(n, T.CallValue):  # through a function value: may come back, as another cell's
                 external = True
             elif isinstance(n, (T.While, T.ForRange)) or type(n).__name__.startswith("For"):

@@ -1,0 +1,172 @@
+"""native: a compiled function that CPython calls through its own vectorcall protocol.
+
+    f(3)   ->  CPython reads the entry's address from the JitFunction  ->  jitcell.native.f(f, args, 1, NULL)
+                                                                           (compiler/lower/native.py)
+
+JitFunction (and @jit's DecoratedFunction) derive from `NativeCall`, a type made once per
+process with PyType_FromSpec: two words after the object header, the entry's address (where
+`__vectorcalloffset__` says) and the fallback, the generated Python wrapper (bind.py), which
+the entry calls with the same arguments whenever it does not take them itself. The wrapper is
+also kept in the object's `__dict__`, so the word never outlives it.
+
+A class whose `__call__` is NativeCall's own (`CALL`) gets tp_call = PyVectorcall_Call; CPython
+3.12 also gives it the vectorcall flag, which 3.11 keeps for immutable types only: `bind_call` sets
+it (the classes jitcell makes never get another `__call__`). `JITCELL_NATIVE_CALLS=0` turns the
+entries off: every call goes through the wrapper.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from jitcell.dtypes import DTYPES
+from jitcell.runtime import callbacks
+
+__all__ = ["NativeCall", "CALL", "OBJECT_OFFSETS", "TABLE", "table_address", "available", "bind_call", "unbind_call"]
+
+# where CPython (and NumPy's PyArrayObject) keep what an entry reads (lower/native.py); checked
+# in this process before any entry is used
+OBJECT_OFFSETS = {"type": 8, "float_value": 16, "array_data": 16, "array_ndim": 24, "array_shape": 32,
+                  "array_strides": 40, "array_descr": 56, "array_flags": 64, "entry": 16, "fallback": 24}
+# The CPython functions and objects the entries use: one table per process, which the slot
+# `jitcell.slot.native` of every library with an entry points at (a slot each would be a dozen per cell).
+# NumPy's entries are filled when a function with array parameters is bound (bind imports NumPy then).
+TABLE = ("capi.PyObject_Vectorcall", "capi.PyObject_CallNoArgs", "capi.PyErr_SetObject", "capi.Py_IncRef",
+         "capi.Py_DecRef", "capi.PyEval_SaveThread", "capi.PyEval_RestoreThread", "capi.Py_GetRecursionLimit",
+         "capi.PyLong_AsLongLongAndOverflow", "capi.PyLong_FromLongLong", "capi.PyFloat_FromDouble",
+         "obj.int", "obj.float", "obj.True", "obj.False", "obj.None", "obj.take_pending",
+         "obj.ndarray", *(f"obj.dtype.{name}" for name in DTYPES))
+_OBJECTS = {"int": int, "float": float, "True": True, "False": False, "None": None,
+            "take_pending": callbacks.take_pending}
+_WRITEABLE = 0x400  # NPY_ARRAY_WRITEABLE
+_HAVE_VECTORCALL = 1 << 11
+_TP_FLAGS = 168  # offsetof(PyTypeObject, tp_flags), checked against __flags__ before writing
+
+
+class _Slot(ctypes.Structure):
+    _fields_ = [("slot", ctypes.c_int), ("pfunc", ctypes.c_void_p)]
+
+
+class _Member(ctypes.Structure):
+    _fields_ = [("name", ctypes.c_char_p), ("type", ctypes.c_int), ("offset", ctypes.c_ssize_t),
+                ("flags", ctypes.c_int), ("doc", ctypes.c_char_p)]
+
+
+class _Spec(ctypes.Structure):
+    _fields_ = [("name", ctypes.c_char_p), ("basicsize", ctypes.c_int), ("itemsize", ctypes.c_int),
+                ("flags", ctypes.c_uint), ("slots", ctypes.POINTER(_Slot))]
+
+
+def _make_type() -> type:
+    api = ctypes.pythonapi
+    call = ctypes.cast(api.PyVectorcall_Call, ctypes.c_void_p).value
+    members = (_Member * 2)(_Member(b"__vectorcalloffset__", 19, OBJECT_OFFSETS["entry"], 1, None))  # T_PYSSIZET
+    slots = (_Slot * 3)(_Slot(50, call), _Slot(72, ctypes.cast(members, ctypes.c_void_p).value), _Slot(0, None))
+    # Py_TPFLAGS_DEFAULT | BASETYPE | HAVE_VECTORCALL; two words: the entry and the fallback
+    spec = _Spec(b"jitcell.NativeCall", object.__basicsize__ + 16, 0, (1 << 18) | (1 << 10) | _HAVE_VECTORCALL, slots)
+    make = api.PyType_FromSpec
+    make.restype, make.argtypes = ctypes.py_object, [ctypes.c_void_p]
+    made = make(ctypes.addressof(spec))
+    _KEEP.extend([members, slots, spec])  # the type refers to its members table
+    return made
+
+
+_KEEP: list = []
+if TYPE_CHECKING:
+    class NativeCall:
+        """What mypy sees: the type has no Python-visible attributes of its own."""
+else:
+    NativeCall = _make_type()
+CALL = NativeCall.__call__  # a class's __call__ = CALL: CPython calls the entry directly
+
+
+def _numbers_laid_out() -> bool:
+    x = float("1.25")
+    return (ctypes.c_void_p.from_address(id(x) + OBJECT_OFFSETS["type"]).value == id(float)
+            and ctypes.c_double.from_address(id(x) + OBJECT_OFFSETS["float_value"]).value == 1.25
+            and ctypes.c_ulong.from_address(id(NativeCall) + _TP_FLAGS).value == NativeCall.__flags__)
+
+
+def _arrays_laid_out() -> bool:
+    import numpy as np
+
+    a = np.zeros((3, 4))[:, ::2]
+    b = a.copy()
+    b.flags.writeable = False
+
+    def word(obj, field, kind=ctypes.c_void_p):
+        return kind.from_address(id(obj) + OBJECT_OFFSETS[field]).value
+
+    def axes(field):
+        return list((ctypes.c_int64 * 2).from_address(word(a, field)))
+
+    return (word(a, "array_data") == a.ctypes.data and word(a, "array_ndim", ctypes.c_int32) == 2
+            and axes("array_shape") == [3, 2] and axes("array_strides") == [32, 16]
+            and word(a, "array_descr") == id(a.dtype)
+            and word(a, "array_flags", ctypes.c_int32) & _WRITEABLE and not word(b, "array_flags", ctypes.c_int32)
+            & _WRITEABLE)
+
+
+_LAYOUT: dict[str, bool] = {}
+_TABLE = (ctypes.c_void_p * len(TABLE))()
+_FILLED: set[str] = set()
+
+
+def table_address() -> int:
+    """The table (its CPython entries filled): what the slot "native" holds in this process."""
+    if "python" not in _FILLED:
+        for i, name in enumerate(TABLE):
+            kind, _, what = name.partition(".")
+            if kind == "capi":
+                _TABLE[i] = ctypes.cast(getattr(ctypes.pythonapi, what), ctypes.c_void_p).value
+            elif what in _OBJECTS:
+                _TABLE[i] = id(_OBJECTS[what])
+        _FILLED.add("python")
+    return ctypes.addressof(_TABLE)
+
+
+def _fill_numpy() -> None:
+    import numpy as np
+
+    for i, name in enumerate(TABLE):
+        if name == "obj.ndarray" or name.startswith("obj.dtype."):
+            _TABLE[i] = id(np.ndarray if name == "obj.ndarray" else np.dtype(name.removeprefix("obj.dtype.")))
+    _FILLED.add("numpy")
+
+
+def available(arrays: bool) -> bool:
+    """Whether entries may be used in this process (for functions with array parameters: `arrays`)."""
+    if os.environ.get("JITCELL_NATIVE_CALLS", "1") == "0" or sys.implementation.name != "cpython":
+        return False
+    if "numbers" not in _LAYOUT:
+        _LAYOUT["numbers"] = _numbers_laid_out()
+    if arrays and "arrays" not in _LAYOUT:
+        _LAYOUT["arrays"] = _LAYOUT["numbers"] and _arrays_laid_out()
+        if _LAYOUT["arrays"]:
+            _fill_numpy()
+    return _LAYOUT["arrays" if arrays else "numbers"]
+
+
+def bind_call(obj: object, base: type, entry: int, fallback) -> None:
+    """Make `obj` (an instance of `base`, a subclass of NativeCall) call `entry`, which hands
+    what it does not take to `fallback`: its class becomes a subclass of `base` of its own."""
+    cls = type(base.__name__, (base,), {"__call__": CALL, "__slots__": (), "__module__": base.__module__})
+    flags = ctypes.c_ulong.from_address(id(cls) + _TP_FLAGS)
+    if flags.value != cls.__flags__:
+        raise SystemError("jitcell: this Python's type objects are not laid out as jitcell expects")
+    flags.value |= _HAVE_VECTORCALL  # (3.12 sets it itself)
+    # the word borrows the fallback, which the object's __dict__ keeps; written first, so that no call
+    # in between finds a word whose previous fallback is gone (a function bound again: decorator.py)
+    ctypes.c_void_p.from_address(id(obj) + OBJECT_OFFSETS["fallback"]).value = id(fallback)
+    vars(obj)["__jitcell_fallback__"] = fallback
+    ctypes.c_void_p.from_address(id(obj) + OBJECT_OFFSETS["entry"]).value = entry
+    obj.__class__ = cls
+
+
+def unbind_call(obj: object) -> None:
+    """`obj` no longer has an entry (a function bound again without one: CPython 3.12 may give its new
+    class the vectorcall flag, which must then find no address and call `__call__`)."""
+    ctypes.c_void_p.from_address(id(obj) + OBJECT_OFFSETS["entry"]).value = None
