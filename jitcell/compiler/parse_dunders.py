@@ -65,6 +65,7 @@ def cell_uses(tree: ast.Module) -> frozenset[str]:
                     all(map(_maybe_list, (node.left, *node.comparators))):
                 uses.add("eq")
         elif isinstance(node, ast.ClassDef):
+            uses.update(f"base:{b.id}" for b in node.bases if isinstance(b, ast.Name))  # no helpers (overrides)
             if any(isinstance(item, ast.AnnAssign) and "list" in ast.unparse(item.annotation) for item in node.body):
                 uses.add("eq")
     return frozenset(uses)

@@ -368,7 +368,7 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
         elif name in properties:
             setattr(cls, method, property(fn, doc=fn.__doc__))
         elif method in _OPERANDS:
-            _special(cls, method, _operator(fn, cls))
+            _special(cls, method, _operator(fn, cls, method in _COMPARISONS))
             if method == "__eq__":  # unhashable, as Python makes a class defining __eq__ (and @dataclass, eq=True)
                 _special(cls, "__hash__", _field_hash if cls_name in frozen else None)
         elif method != "__init__":
@@ -383,16 +383,20 @@ def _special(cls: type, name: str, value) -> None:
     cls._jc_specials.add(name)  # type: ignore[attr-defined]
 
 
+_COMPARISONS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
 _OPERANDS = frozenset({f"__{p}{name}__" for name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
                                                     "matmul", "and", "or", "xor", "lshift", "rshift")
                        for p in ("", "r", "i")} | {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
 
 
-def _operator(fn, cls: type):
-    """A binary method that returns NotImplemented where its second parameter does not take `other`."""
+def _operator(fn, cls: type, exact: bool = False):
+    """A binary method that returns NotImplemented where its second parameter does not take `other`
+    (`exact`: a comparison, which takes only its own class's instances, as @dataclass's do)."""
     (_, type_name) = fn.params[1] if len(fn.params) > 1 else ("", "")
 
     def method(self, other):
+        if exact and is_class_type(type_name) and other is not None and other.__class__ is not self.__class__:
+            return NotImplemented
         return fn(self, other) if _takes(type_name, other, cls) else NotImplemented
 
     method.__name__ = method.__qualname__ = fn.__name__

@@ -167,6 +167,9 @@ class DunderChecks(CheckerHost):
             return None
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
+        if ops[0] in ("==", "!=") and any((info := self.class_info_of(e.type)) is not None and info.last > info.tag
+                                         for e in operands):
+            return None  # a class with subclasses: classes.instance_identity says what is refused
         if len(ops) > 1:
             return self.error("chained comparisons of instances are not supported yet by jitcell; write "
                               "'a < b and b < c'", loc)
@@ -305,12 +308,12 @@ class DunderChecks(CheckerHost):
     def length(self, x: T.Expr, loc: Loc) -> T.Expr:
         """len(x): __len__() through the class's helper, which raises ValueError for a negative length."""
         method, helper = self.special(x.type, "__len__"), self.special(x.type, "_jc_len")
-        assert method is not None and helper is not None  # parse_dunders.length_helper
+        assert method is not None
         returns = self.module.signatures[method].returns
         if returns not in (INT, None):
             return self.error(f"'{python_name(returns)}' object cannot be interpreted as an integer", loc)
-        if not self.applies(method, [x]):
-            return self.special_call(method, [x], loc)  # CPython's TypeError for its arity
+        if not self.applies(method, [x]) or helper is None:  # CPython's TypeError for its arity; a base
+            return self.special_call(method, [x], loc)
         return self.special_call(helper, [x], loc)
 
     def instance_extreme(self, name: str, node: S.Call) -> T.Expr | None:
