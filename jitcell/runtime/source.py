@@ -2439,18 +2439,20 @@ def interrupt_state() -> int:
 
 
 def on_signal(signum: int, info: int, context: int) -> None:
-    """The process's handler of each signal Python handles, in front of Python's: counts the
-    signal, then calls the handler it displaced (word 128 + s), so Python sees the signal too.
-    Async-signal-safe. Word 256 + s is set while it runs for signal s: a displaced handler that
-    chains back to this one ends the chain (another signal arriving meanwhile is counted)."""
+    """The process's handler of each signal Python handles, in front of Python's: calls the
+    handler it displaced (word 128 + s), so Python sees the signal, then counts it. In that order,
+    a compiled loop in another thread that sees the count move finds Python's flag already set
+    when it asks Python to run its handlers (counted first, the loop could ask too early, find
+    nothing to run, and never stop). Async-signal-safe. Word 256 + s is set while it runs for
+    signal s: a displaced handler that chains back to this one ends the chain."""
     s = signum & 127
     if load64(state(256 + s)) != 0:
         return
     store64(state(256 + s), 1)
-    store64(state(32), load64(state(32)) + 1)
     previous = load64(state(128 + s))
     if previous != 0:
         call_c(previous, signum, info, context)
+    store64(state(32), load64(state(32)) + 1)
     store64(state(256 + s), 0)
 
 

@@ -30,6 +30,9 @@ PRELUDE = textwrap.dedent(r'''
     import json, os, signal, sys, threading, time
     import jitcell
     from jitcell.runtime import interrupts
+    # Python installs its SIGINT handler only when SIGINT is not ignored at its start, as it is for
+    # a job a non-interactive shell sends to the background: set it as an ordinary start does
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def load(**options):
         return jitcell.compile_cell(os.environ["CELL"], **options).functions
