@@ -7,9 +7,9 @@
 `v` is a Hole standing for the value: each part is an ordinary typed expression (an item, a
 slice, a list display) checked by the checker's own rules, so an item of a list of str is owned
 like any other. A set or a dict (its keys) is unpacked as list(v), in iteration order, and a dict
-view `d.keys()` (or `range`, `enumerate`, `zip`, `reversed`) as list(d.keys()) (`unpacked_value`). The length is checked at run time with
-CPython's ValueError texts; a tuple's is known here. The starred target always gets a list, as in
-Python.
+view `d.keys()` (or `range`, `enumerate`, `zip`, `reversed`) as list(d.keys()) (`unpacked_value`).
+The length is checked at run time with CPython's ValueError texts; a tuple's is known here. The
+starred target always gets a list, as in Python.
 """
 
 from __future__ import annotations
