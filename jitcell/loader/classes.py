@@ -72,10 +72,11 @@ def check(manifest: dict, parse_type, fail) -> None:
     declared: set[str] = set()
     for i, row in enumerate(rows):
         where = f"classes[{i}]"
-        if not isinstance(row, dict) or set(row) - {"properties", "base", "tag", "classmethods", "frozen"} != {
-                "name", "fields", "static"} or row.get("frozen", True) is not True:
+        if not isinstance(row, dict) or set(row) - {"properties", "base", "tag", "classmethods", "frozen",
+                                                    "constants"} != {"name", "fields", "static"} \
+                or row.get("frozen", True) is not True:
             raise fail(where, "not an object of name, fields, static (and properties, base, tag, classmethods, "
-                              "frozen)")
+                              "frozen, constants)")
         name = row["name"]
         if not isinstance(name, str) or not is_class_type(name) or name in declared:
             raise fail(f"{where}.name", "not a class name, or declared twice")
@@ -90,6 +91,12 @@ def check(manifest: dict, parse_type, fail) -> None:
                     and field[0].isidentifier() and parse_type(field[1]) is not None and field[0] not in seen):
                 raise fail(f"{where}.fields[{k}]", "not a [name, type] pair of a new field")
             seen.add(field[0])
+        constants = row.get("constants", [])
+        if not isinstance(constants, list) or not all(
+                isinstance(c, list) and len(c) == 2 and isinstance(c[0], str) and c[0].isidentifier()
+                and c[0] not in seen and _is_constant(c[1]) for c in constants):
+            raise fail(f"{where}.constants", "not a list of [name, value] pairs of class constants (an int of 64 "
+                                             "bits, a float, bool or str, or a list of them)")
         for kind in ("static", "properties", "classmethods"):
             methods = row.get(kind, [])
             if not isinstance(methods, list) or not all(isinstance(m, str) and m.startswith(name + ".")
@@ -110,6 +117,20 @@ def check(manifest: dict, parse_type, fail) -> None:
         cls, dot, method = name.partition(".")
         if dot and (cls not in declared or not method.isidentifier()):
             raise fail(f"functions[{i}].name", f"{name!r} is not a method of a class of this manifest")
+
+
+def _is_constant(value, depth: int = 0) -> bool:
+    """A class constant's value as the manifest's JSON holds it (a tuple as a list)."""
+    if type(value) is int:
+        return -(2**63) <= value < 2**63
+    if type(value) in (float, bool, str):
+        return True
+    return type(value) is list and 0 < len(value) <= 4096 and depth < 8 and all(
+        _is_constant(v, depth + 1) for v in value)
+
+
+def _constant(value):
+    return tuple(_constant(v) for v in value) if type(value) is list else value
 
 
 def _check_base(row: dict, where: str, before: list, declared: set[str], fail) -> None:
@@ -318,6 +339,8 @@ def bind_classes(library) -> dict[str, type]:
                 "_jc_wrappers": weakref.WeakValueDictionary(), "_jc_peers": {}})
             _REGISTRY[key] = cls
         made[row["name"]] = cls
+        for name, value in row.get("constants", []):  # class constants, as Python's class has them
+            setattr(cls, name, _constant(value))
     for cls in made.values():
         cls._jc_peers.update(made)  # type: ignore[attr-defined]
     for row in rows:  # an inherited @classmethod would make the base's class: refused, as compiled code does
