@@ -249,7 +249,48 @@ class JitInstance:
         return f"{type(self).__name__}({fields})"
 
     def __reduce__(self):
-        raise TypeError(f"cannot pickle '{type(self).__name__}' instances of a compiled class yet")
+        """pickle: the class's constructor (a JitFunction, which travels with its cell's library,
+        parcels.py), then the fields' values as state, set after the blank instance exists (so
+        instances that refer to each other, even in a cycle, arrive as one graph)."""
+        import pickle
+
+        cls = type(self)
+        constructor = cls._jc_constructor
+        if getattr(getattr(constructor, "library", None), "recipe", None) is None:
+            raise pickle.PicklingError(f"cannot pickle '{cls.__name__}' instances: the cell that defines the class "
+                                       "was not compiled by compile_cell, so it cannot travel")
+        for name, type_name in cls._jc_layout:
+            if not _travels(type_name):
+                raise pickle.PicklingError(f"cannot pickle '{cls.__name__}' instances: field '{name}' is a "
+                                           f"{type_name}, which Python cannot read or write yet")
+        return _blank_instance, (constructor, cls.__name__), tuple(getattr(self, name) for name, _ in cls._jc_layout)
+
+    def __setstate__(self, state: tuple) -> None:
+        cls = type(self)
+        if not isinstance(state, tuple) or len(state) != len(cls._jc_layout):
+            raise TypeError(f"the pickled state of a '{cls.__name__}' instance does not match its fields")
+        for k, ((name, type_name), value) in enumerate(zip(cls._jc_layout, state, strict=True)):
+            _write(self._jc_address + _FIELDS + 8 * k, type_name, value, cls, name)  # checked as an assignment
+
+
+def _travels(type_name: str) -> bool:
+    """Whether a field of this type pickles: what Python reads and writes (numbers, str, instances)."""
+    inner = type_name.removesuffix(" | None")
+    return inner in ("int", "float", "bool", "str") or is_class_type(inner)
+
+
+def _blank_instance(constructor, name: str) -> JitInstance:
+    """pickle.loads' way back: an instance of `name`, the class of `constructor`'s cell, its fields
+    zero (None) until __setstate__ writes the pickled values."""
+    cls = constructor.library.classes[name]
+    words = len(cls._jc_layout)
+    mask = sum(1 << k for k, (_, t) in enumerate(cls._jc_layout) if t not in _SCALARS and t != "bool")
+    address = runtime.call("inst_new", words, mask)
+    if not address:
+        raise MemoryError(f"no memory for a '{name}' instance")
+    tag = cls._jc_family.index(cls) if cls._jc_family else 0
+    ctypes.c_int64.from_address(address + 24).value = words | tag << 32
+    return cls._jc_wrap(address)
 
 
 def _class_of(type_name: str, owner: type) -> type[JitInstance]:
