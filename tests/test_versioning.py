@@ -42,6 +42,22 @@ PROGRAMS = {
                 s += i * i
             return s
         """, [(0,), (10,), (2_000_000,), (3_037_000,), (4_000_000,), (-5,)]),
+    "powers_of_a_literal": ("""
+        def f(n: int, k: int) -> int:
+            s = 0
+            t = 0
+            for i in range(-n, n + 1):
+                s += i**2 + i**3 - k**2
+                t -= (i - k) ** 4 // 7 + i**0 + k**1
+            return s + t
+        """, [(n, k) for n in (0, 3, 1000, 46340, 55109) for k in EDGES]),
+    "powers_not_of_a_literal": ("""
+        def f(n: int, k: int) -> int:
+            s = 0
+            for i in range(n):
+                s += i ** (k % 3) + i**9
+            return s
+        """, [(n, k) for n in (0, 3, 100, 200) for k in (0, 1, 2, -1)]),
     "quarter_circle": ("""
         def f(n: int) -> int:
             count = 0
@@ -139,6 +155,16 @@ def test_sum_of_squares_overflow_is_still_reported():
     assert fast["f"](3_000_000) == sum(i * i for i in range(3_000_000))
     with pytest.raises(OverflowError, match="does not fit in a 64-bit int"):
         fast["f"](4_000_000)
+
+
+def test_a_literal_power_keeps_its_overflow_error_and_lets_llvm_close_the_loop():
+    """euler_006's `s += i**2`: versioned, the loop becomes a closed form; past 64 bits the
+    checked copy still raises CPython's text (4294967296 ** 2 is OverflowError, as i * i is)."""
+    source = "def f(n: int) -> int:\n    s = 0\n    for i in range(1, n + 1):\n        s += i**2\n    return s\n"
+    fast, slow = both(source)
+    assert fast["f"](3_000_000) == slow["f"](3_000_000) == sum(i**2 for i in range(1, 3_000_001))
+    for n in (4_000_000, 2**32 + 1):
+        assert outcome(fast["f"], n) == outcome(slow["f"], n) and outcome(fast["f"], n)[0] == "OverflowError"
 
 
 def test_the_fast_copy_has_no_overflow_checks_and_is_vectorized():

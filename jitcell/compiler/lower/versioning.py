@@ -25,7 +25,8 @@ the loop:
 - any other variable lies in the hull of its value before the loop and of what is
   assigned to it; a variable whose interval depends on itself gets the full range,
   which makes the guard fail at run time: the checked loop runs, never a wrong one.
-Loops containing int `**` or `<<` (whose overflow these bounds do not cover), or a
+`x ** k` with a literal 0 <= k <= 8 (`i**2`) is bounded as k interval products of x.
+Loops containing any other int `**` or `<<` (whose overflow these bounds do not cover), or a
 `while` loop, are not versioned.
 
 Array bounds checks (lower/arrays.py) are proven the same way: for an access `a[e]`
@@ -58,9 +59,22 @@ INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 Interval = tuple[ir.Value, ir.Value]
 
 
+_MAX_LITERAL_POWER = 8  # `x ** k` for a literal k up to this is bounded as k products of x's interval
+
+
+def _literal_power(node) -> bool:
+    """`x ** k` of ints with a literal exponent 0 <= k <= _MAX_LITERAL_POWER (`i**2`)."""
+    match node:
+        case T.Binary(op="**", right=T.Literal(value=int() as k), type=t) if t is INT:
+            return 0 <= k <= _MAX_LITERAL_POWER
+    return False
+
+
 def _is_checked_op(node) -> bool:
     match node:
         case T.Binary(op="+" | "-" | "*" | "//", type=t) if t is INT:
+            return True
+        case T.Binary(op="**") if _literal_power(node):
             return True
         case T.Unary(op="-", type=t) if t is INT:
             return True
@@ -71,7 +85,7 @@ def _is_checked_op(node) -> bool:
 
 def _is_unguardable(node) -> bool:
     match node:
-        case T.Binary(op="**" | "<<", type=t) if t is INT:
+        case T.Binary(op="**" | "<<", type=t) if t is INT and not _literal_power(node):
             return True
         case T.While() | T.ForDict():
             return True
@@ -155,8 +169,10 @@ def unversioned_reason(loop: T.ForRange) -> str | None:
         return None
     for n in nodes:
         match n:
-            case T.Binary(op="**" | "<<" as op, type=t) if t is INT:
-                return f"the loop uses int {op}, whose overflow the guard before a loop cannot bound"
+            case T.Binary(op="**" | "<<" as op, type=t) if t is INT and not _literal_power(n):
+                return (f"the loop uses int {op}" + (f" (other than ** of a literal 0 to {_MAX_LITERAL_POWER})"
+                                                      if op == "**" else "")
+                        + ", whose overflow the guard before a loop cannot bound")
             case T.While():
                 return "the loop holds a while loop, whose trip count the guard before a loop cannot know"
             case T.ForDict():
@@ -479,6 +495,11 @@ class Guard:
                 return self.sub(self.interval(left), self.interval(right))
             case T.Binary(op="*", left=left, right=right, type=t) if t is INT:
                 return self.mul(self.interval(left), self.interval(right))
+            case T.Binary(op="**", left=left, right=T.Literal(value=int() as k)) if _literal_power(node):
+                x, power = self.interval(left), self.point(ir.Constant(I64, 1))
+                for _ in range(k):  # interval products: wider than x ** k's, never narrower
+                    power = self.mul(power, x)
+                return power
             case T.Binary(op="//", left=left, right=T.Literal(value=int() as d), type=t) if t is INT and d > 0:
                 x = self.interval(left)
                 # floor division by a positive constant is monotone
