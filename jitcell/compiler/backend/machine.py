@@ -108,7 +108,7 @@ class Optimized:
 
     main: llvm.ModuleRef
     large: llvm.ModuleRef | None = None
-    cold: bool = False  # no loop, no recursion: `main` is emitted by the fast code generator
+    cold: bool = False  # no loop, no recursion: O1's pipeline, and the fast code generator
 
     @property
     def functions(self) -> list[llvm.ValueRef]:
@@ -152,18 +152,20 @@ def optimize(module: ir.Module, level: int, tm=None) -> Optimized:
         apart.verify()
     for fn in large:
         _optimize_large(apart.get_function(fn.name), len(fn.blocks), builder)
-    builder.getModulePassManager().run(parsed, builder)
     cold = level > 0 and tm is _target_machine(level) and not _repeats(module)
+    if cold and level > 1:  # O1: the same inliner, fewer scalar passes (no GVN, no jump threading), no loop passes
+        builder = llvm.create_pass_builder(tm, llvm.create_pipeline_tuning_options(speed_level=1))
+    builder.getModulePassManager().run(parsed, builder)
     return Optimized(parsed, apart if separate else None, cold)
 
 
-# A module whose code runs each instruction at most once per call (no loop, no recursion: "cold") is
-# emitted by LLVM's fast code generator (O0: FastISel, the fast register allocator), after the same O2
-# pipeline: for a trivial cell the O2 code generator cost 8 ms of CPU, mostly fixed costs for the entry
-# points of one function (wrappers, the vectorcall entry), the largest stage of its miss, and what it
-# buys there (fewer spills, better scheduling) is a few cycles per call next to a call from Python or
-# through a slot (benchmarks/trivial_miss.py, benchmarks/calls.py). Loops, and recursion (which the
-# optimizer may turn into a loop), keep the O2 code generator.
+# A module whose code runs each instruction at most once per call (no loop, no recursion: "cold") gets
+# O1's pipeline and is emitted by LLVM's fast code generator (O0: FastISel, the fast register
+# allocator): for a trivial cell O2's pipeline and code generator cost 5 and 8 ms of CPU, mostly for
+# the entry points of one function (wrappers, the vectorcall entry), the largest stages of its miss,
+# and what they buy there (fewer spills, GVN) is not measurable next to a call from Python or through a
+# slot (`benchmarks/trivial_miss.py --calls`). Loops, and recursion (which the optimizer may turn into
+# a loop), keep the O2 pipeline and code generator.
 def _repeats(module: ir.Module) -> bool:
     """Whether some function of `module` has a loop, or calls itself through functions of the module."""
     defined = [f for f in module.functions if f.blocks]
