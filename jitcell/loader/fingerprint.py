@@ -89,11 +89,7 @@ def compiler_files(package: str = _PACKAGE) -> list[str]:
 
 def _compiler_identity() -> str:
     """jitcell's own files by size and mtime: a changed compiler is a new identity."""
-    parts = []
-    for path in compiler_files():
-        st = os.stat(path)
-        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
-    return "\n".join(parts)
+    return _scan()[0]
 
 
 def compiler_digest(package: str = _PACKAGE) -> str:
@@ -107,8 +103,10 @@ def compiler_digest(package: str = _PACKAGE) -> str:
     return digest.hexdigest()
 
 
-def _identity() -> str:
-    text = "\n".join([_llvmlite_identity(), _compiler_identity(), sys.version, sys.platform, cpu_identity()])
+def _identity(compiler: str | None = None) -> str:
+    """`compiler`: `_compiler_identity()`, if the caller has it."""
+    compiler = _compiler_identity() if compiler is None else compiler
+    text = "\n".join([_llvmlite_identity(), compiler, sys.version, sys.platform, cpu_identity()])
     return sha256()(text.encode()).hexdigest()[:24]
 
 
@@ -124,21 +122,27 @@ def _stamp(path: str) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-def _checks(package: str = _PACKAGE) -> list[tuple[str, str, str | None]]:
-    """(path, size and mtime, module) of what can change this process's compiler: the package's
-    folders (module None: a file added, removed or renamed, which is how editors and git write) and
-    the files of the modules it has not imported yet."""
-    found: list[tuple[str, str, str | None]] = []
+def _scan(package: str = _PACKAGE) -> tuple[str, list[tuple[str, str, str | None]]]:
+    """The compiler's part of the identity (every .py file's path, size and mtime, in compiler_files'
+    order), and the checks: (path, size and mtime, module) of what can change this process's compiler,
+    the package's folders (module None: a file added, removed or renamed, which is how editors and
+    git write) and the files of the modules it has not imported yet. One walk for both."""
+    stamps: dict[str, str] = {}
+    checks: list[tuple[str, str, str | None]] = []
     for folder, subfolders, names in os.walk(package):
-        subfolders[:] = [d for d in subfolders if not d.startswith((".", "__pycache__"))]
-        found.append((folder, _stamp(folder), None))
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "__pycache__")))
+        checks.append((folder, _stamp(folder), None))
         module = os.path.relpath(folder, os.path.dirname(package)).replace(os.sep, ".")
         for name in names:
+            if not name.endswith(".py"):
+                continue
+            path = os.path.join(folder, name)
+            stamps[path] = _stamp(path)
             qualified = module if name == "__init__.py" else f"{module}.{name[:-3]}"
-            if name.endswith(".py") and qualified not in sys.modules:
-                path = os.path.join(folder, name)
-                found.append((path, _stamp(path), qualified))
-    return found
+            if qualified not in sys.modules:
+                checks.append((path, stamps[path], qualified))
+    order = sorted(stamps, key=lambda path: os.path.relpath(path, package))
+    return "\n".join(f"{path}:{stamps[path]}" for path in order), checks
 
 
 def _current_identity() -> str:
@@ -154,8 +158,8 @@ def _current_identity() -> str:
         if all(_stamp(path) == stamp for path, stamp, _ in checks):
             _known[0] = ([c for c, done in zip(checks, imported, strict=True) if not done], identity)
             return identity
-    checks = _checks()  # before the identity: a change in between is seen by the next call
-    identity = _identity()
+    compiler, checks = _scan()
+    identity = _identity(compiler)
     _known[:] = [(checks, identity)]
     return identity
 
