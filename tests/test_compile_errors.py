@@ -404,9 +404,9 @@ CASES = {
                         "enumerate(), zip(), reversed() and calls of generator functions"),
     "for with two targets": ("def f(n: int):\n    for a, b in range(3):\n        pass\n    return n\n", 2, 9,
                              "cannot unpack non-iterable int object"),
-    "unpack into attribute": ("def f(n: int):\n    a.x, b = n, n\n    return b\n", 2, 5,
-                              "assigning to an attribute ('.x = ...') in an unpacking or a chained assignment is not "
-                              "supported yet; assign each field in a statement of its own"),
+    "unpack into attribute": ("def f(n: int):\n    b = n\n    n.x, b = n, n\n    return b\n", 3, 5,
+                              "assigning to an attribute ('.x = ...') is not supported on int: only the fields of a "
+                              "class's instances can be assigned"),
     "annotation without value": ("def f(n: int):\n    x: int\n    return n\n", 2, 5,
                                  "'x' is declared without a value; write 'x: int = ...'"),
     "syntax error": ("def f(n: int)\n    return n\n", 1, 14, "invalid syntax: expected ':'"),

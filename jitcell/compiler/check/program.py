@@ -970,6 +970,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             case S.Subscript():
                 stmt = self.item_statement(S.AssignItem(target, S.Received(t, loc), loc))
                 return None if stmt is None else T.Pattern(t, stmt)
+            case S.Attribute():
+                stmt = self.assign_field(S.AssignAttr(target, S.Received(t, loc), None, None, loc))
+                return None if stmt is None else T.Pattern(t, stmt)
         self.error(f"{type(target).__name__} cannot be assigned to", loc)
         return None
 
