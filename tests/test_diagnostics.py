@@ -39,7 +39,7 @@ def library(fresh_cache):
 
 def test_the_diagnosis_reads_the_export_table_and_every_slot(library):
     d = diagnostics.diagnose_file(library.path, library.manifest, {s.name: s.patched for s in library.slots},
-                                  read=True)  # from the file now, with pyelftools
+                                  read=True)  # from the file now (loader/elf.py)
     exports = {e.name: e for e in d.exports}
     for function in ("words", "norm"):
         assert exports[f"jitcell.def.{function}"].kind == "function" and exports[f"jitcell.def.{function}"].size > 0
@@ -59,7 +59,7 @@ def test_the_diagnosis_reads_the_export_table_and_every_slot(library):
     assert globals_["jitcell.def.words"]["section"] == ".text" and globals_["jitcell.slot.print"]["section"] in (
         ".data", ".data.rel", ".data.rel.ro", ".bss")
     assert d.problems == []
-    # a cache hit without pyelftools uses the table the build read from the same file
+    # read=False: the table the build read from the same file, recorded in the manifest
     recorded = diagnostics.diagnose_file(library.path, library.manifest, read=False)
     assert recorded.exports == d.exports
 

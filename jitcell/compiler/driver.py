@@ -181,7 +181,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         "removed_slots": [row for row in slot_rows if row["name"] not in survivors],
         "imports": [{"name": i.name, "library": i.library} for i in imports],
         "globals": [asdict(g) for g in machine.globals_table(module)],
-        # read from the linked file now, while pyelftools is loaded: a cache hit shows them without it
+        # read from the linked file now: a cache hit shows them without reading it (report/diagnostics.py)
         "exports": [asdict(e) for e in symbols.exports(library)],
         "sections": {name: section for name, section in symbols.sections(library).items()
                      if name.startswith("jitcell.")},

@@ -12,6 +12,7 @@
     load.py         dlopen a library and patch every slot (addresses.py: what each must hold)
     library.py      Library and Slot: a compiled cell once loaded
     symbols.py      a built library's export and import tables, read from the file
+    elf.py          an ELF file's symbol tables and needed libraries, read with struct
     bind.py         JitFunction: the Python callable for each entry point
     native.py       the type that lets CPython call a function's native entry point directly
     variables.py    module variables of kernel cells

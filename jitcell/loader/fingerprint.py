@@ -13,7 +13,9 @@ llvmlite, another Python or CPU, or a changed jitcell is a new identity, and the
 code generator is asked again (`probe()`, which the pipeline passes in: it imports
 llvmlite); `compiler` is the sha256 of jitcell's source, every `.py` file of the
 package and its subpackages by relative path, so a changed compiler changes every cache
-key, and an unchanged one (touched files) keeps them.
+key, and an unchanged one (touched files) keeps them. A process computes the identity once and again
+only when a file of a module it has not imported, or a folder of the package, changes
+(`_current_identity`): a module it has imported is the code it runs.
 
 The record is signed like a manifest (signing.py) and its shape checked: a record that
 jitcell did not write with this user's key, or that is not an object of strings with the
@@ -87,11 +89,7 @@ def compiler_files(package: str = _PACKAGE) -> list[str]:
 
 def _compiler_identity() -> str:
     """jitcell's own files by size and mtime: a changed compiler is a new identity."""
-    parts = []
-    for path in compiler_files():
-        st = os.stat(path)
-        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
-    return "\n".join(parts)
+    return _scan()[0]
 
 
 def compiler_digest(package: str = _PACKAGE) -> str:
@@ -105,15 +103,71 @@ def compiler_digest(package: str = _PACKAGE) -> str:
     return digest.hexdigest()
 
 
-def _identity() -> str:
-    text = "\n".join([_llvmlite_identity(), _compiler_identity(), sys.version, sys.platform, cpu_identity()])
+def _identity(compiler: str | None = None) -> str:
+    """`compiler`: `_compiler_identity()`, if the caller has it."""
+    compiler = _compiler_identity() if compiler is None else compiler
+    text = "\n".join([_llvmlite_identity(), compiler, sys.version, sys.platform, cpu_identity()])
     return sha256()(text.encode()).hexdigest()[:24]
+
+
+# This process's identity, and what would show that it changed: [(checks, identity)].
+_known: list[tuple[list[tuple[str, str, str | None]], str]] = []
+
+
+def _stamp(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "missing"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _scan(package: str = _PACKAGE) -> tuple[str, list[tuple[str, str, str | None]]]:
+    """The compiler's part of the identity (every .py file's path, size and mtime, in compiler_files'
+    order), and the checks: (path, size and mtime, module) of what can change this process's compiler,
+    the package's folders (module None: a file added, removed or renamed, which is how editors and
+    git write) and the files of the modules it has not imported yet. One walk for both."""
+    stamps: dict[str, str] = {}
+    checks: list[tuple[str, str, str | None]] = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "__pycache__")))
+        checks.append((folder, _stamp(folder), None))
+        module = os.path.relpath(folder, os.path.dirname(package)).replace(os.sep, ".")
+        for name in names:
+            if not name.endswith(".py"):
+                continue
+            path = os.path.join(folder, name)
+            stamps[path] = _stamp(path)
+            qualified = module if name == "__init__.py" else f"{module}.{name[:-3]}"
+            if qualified not in sys.modules:
+                checks.append((path, stamps[path], qualified))
+    order = sorted(stamps, key=lambda path: os.path.relpath(path, package))
+    return "\n".join(f"{path}:{stamps[path]}" for path in order), checks
+
+
+def _current_identity() -> str:
+    """`_identity()`, computed once per process and again only when the checks see a change.
+
+    A module this process has imported is the code it runs, whatever its file says later, so only
+    the other files and the folders are looked at (with 150 files, 30 and 12 once a cell compiled:
+    a tenth of the identity's cost). A module imported since the last call whose file is unchanged
+    since the identity was computed is dropped from the checks: it was imported as it was then."""
+    if _known:
+        checks, identity = _known[0]
+        imported = [module is not None and module in sys.modules for _, _, module in checks]
+        if all(_stamp(path) == stamp for path, stamp, _ in checks):
+            _known[0] = ([c for c, done in zip(checks, imported, strict=True) if not done], identity)
+            return identity
+    compiler, checks = _scan()
+    identity = _identity(compiler)
+    _known[:] = [(checks, identity)]
+    return identity
 
 
 def toolchain(cache_root, write: bool = True, *, probe: Callable[[], dict]) -> dict:
     """The toolchain part of every cache key; `probe()` asks the code generator (LLVM's version,
     the host CPU), only when no answer for this identity is remembered."""
-    identity = _identity()
+    identity = _current_identity()
     if identity in _memo:
         return _memo[identity]
     name = f"{identity}.json"

@@ -5,7 +5,7 @@
     >>> [e.name for e in exports(Path("cell.so"))]
     ['jitcell.def.f', 'jitcell.slot.print']
 
-The file is read with pyelftools, as `nm -D` / `readelf --dyn-syms` would show it.
+The file is read by elf.py, as `nm -D` / `readelf --dyn-syms` would show it.
 Each undefined symbol is attributed to the first needed library that defines it,
 which is the order the dynamic loader searches.
 """
@@ -18,10 +18,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import elf
+
 __all__ = ["Export", "Import", "exports", "imports", "needed", "undefined_symbols", "is_system_library", "sections",
            "library_of"]
 
 SYSTEM_LIBRARIES = ("libm", "libc", "libmvec")
+_SHN_LORESERVE = 0xFF00  # section indices from here on are special (SHN_ABS, SHN_COMMON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,45 +41,24 @@ class Import:
     library: str | None
 
 
-def _symbol_table(elf, name: str):
-    """The file's symbol table section of that name (".dynsym", ".symtab"), or None."""
-    from elftools.elf.sections import SymbolTableSection
-
-    section = elf.get_section_by_name(name)
-    return section if isinstance(section, SymbolTableSection) else None
-
-
-def _dynamic_symbols(path: Path):
-    from elftools.elf.dynamic import DynamicSection
-    from elftools.elf.elffile import ELFFile
-
-    with open(path, "rb") as f:
-        elf = ELFFile(f)
-        section = _symbol_table(elf, ".dynsym")
-        dynamic = elf.get_section_by_name(".dynamic")
-        needed_libs = [t.needed for t in dynamic.iter_tags("DT_NEEDED")] if isinstance(dynamic, DynamicSection) \
-            else []
-        symbols = list(section.iter_symbols()) if section is not None else []
-        return symbols, needed_libs
+def _dynamic_symbols(path: Path) -> tuple[list[elf.Symbol], list[str]]:
+    table = elf.read(path)
+    return table.symbols(".dynsym"), table.needed
 
 
 def undefined_symbols(*paths: Path) -> list[str]:
     """The symbols object files or libraries, linked together, need from elsewhere."""
-    from elftools.elf.elffile import ELFFile
-
     undefined: set[str] = set()
     defined: set[str] = set()
     for path in paths:
-        with open(path, "rb") as f:
-            elf = ELFFile(f)
-            table = _symbol_table(elf, ".symtab") or _symbol_table(elf, ".dynsym")
-            for s in table.iter_symbols() if table is not None else ():
-                if not s.name:
-                    continue
-                if s["st_shndx"] == "SHN_UNDEF":
-                    undefined.add(s.name)
-                elif s["st_info"]["bind"] in ("STB_GLOBAL", "STB_WEAK"):
-                    defined.add(s.name)
+        table = elf.read(path)
+        for s in table.symbols(".symtab") or table.symbols(".dynsym"):
+            if not s.name:
+                continue
+            if not s.defined:
+                undefined.add(s.name)
+            elif s.bind in (elf.STB_GLOBAL, elf.STB_WEAK):
+                defined.add(s.name)
     return sorted(undefined - defined)
 
 
@@ -84,16 +66,8 @@ def exports(path: Path) -> list[Export]:
     if sys.platform not in ("linux",):
         return []
     symbols, _ = _dynamic_symbols(path)
-    rows = []
-    for s in symbols:
-        if not s.name or s["st_shndx"] == "SHN_UNDEF":
-            continue
-        if s["st_info"]["bind"] not in ("STB_GLOBAL", "STB_WEAK"):
-            continue
-        if s["st_other"]["visibility"] not in ("STV_DEFAULT", "STV_PROTECTED"):
-            continue
-        kind = "function" if s["st_info"]["type"] == "STT_FUNC" else "data"
-        rows.append(Export(s.name, kind, s["st_value"], s["st_size"]))
+    rows = [Export(s.name, "function" if s.type == elf.STT_FUNC else "data", s.value, s.size)
+            for s in symbols if s.name and s.exported]
     return sorted(rows, key=lambda e: e.name)
 
 
@@ -113,7 +87,7 @@ def imports(path: Path) -> list[Import]:
             continue
     rows = []
     for s in symbols:
-        if s.name and s["st_shndx"] == "SHN_UNDEF":
+        if s.name and not s.defined:
             rows.append(Import(s.name, next(filter(None, (defining_library(h, s.name) for h in handles)), None)))
     return sorted(rows, key=lambda i: i.name)
 
@@ -146,18 +120,14 @@ def sections(path: Path) -> dict[str, str]:
     symbol table (local symbols included), as `readelf -s` shows it."""
     if sys.platform != "linux":
         return {}
-    from elftools.elf.elffile import ELFFile
-
-    with open(path, "rb") as f:
-        elf = ELFFile(f)
-        names = {i: section.name for i, section in enumerate(elf.iter_sections())}
-        found = {}
-        for table in (_symbol_table(elf, ".dynsym"), _symbol_table(elf, ".symtab")):
-            for s in table.iter_symbols() if table is not None else ():
-                index = s["st_shndx"]
-                if s.name and isinstance(index, int):
-                    found[s.name] = names.get(index, str(index))
-        return found
+    table = elf.read(path)
+    found = {}
+    for name in (".dynsym", ".symtab"):
+        for s in table.symbols(name):
+            if s.name and s.defined and s.section < _SHN_LORESERVE:  # not SHN_ABS, SHN_COMMON
+                found[s.name] = table.sections[s.section].name if s.section < len(table.sections) \
+                    else str(s.section)
+    return found
 
 
 def library_of(address: int) -> tuple[str, int] | None:

@@ -30,7 +30,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,22 +101,20 @@ def diagnose(library) -> Diagnosis:
     return d
 
 
-def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool | None = None) -> Diagnosis:
+def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool = True) -> Diagnosis:
     """Read the library file; `patched`: slot name -> address written by the loader (if loaded).
-    The export table and sections come from the file itself, read with pyelftools; unless `read`
-    is True, a process that has not imported pyelftools (a cache hit) uses the copy the build read
-    from the same file into the manifest (the loader checked the file's sha256 against it)."""
+    The export table and sections come from the file itself (loader/elf.py); with `read=False`, or
+    once the file is gone, the copy the build read from the same file into the manifest (the loader
+    checked the file's sha256 against it)."""
     path = Path(path)
     d = Diagnosis(str(path), manifest)
     d.cache = [("key", manifest.get("key", "?")), ("entry", str(path))]
     readable = path.exists()  # a --no-cache build lives in a temporary directory, gone after loading
     recorded = "exports" in manifest and "sections" in manifest
-    if read is None:
-        read = "elftools" in sys.modules or not recorded
     if readable and read:
         d.exports = symbols.exports(path)
         sections = symbols.sections(path)
-        d.cache.append(("tables", "exports and sections read from the file now (pyelftools)"))
+        d.cache.append(("tables", "exports and sections read from the file now"))
     elif recorded:
         d.exports = [symbols.Export(**e) for e in manifest["exports"]]
         sections = manifest["sections"]

@@ -2,7 +2,8 @@
 
     code = optimize(lowered.module, level=2)     # verify, run LLVM's O2 pipeline
     survivors = export(code)                     # slots the optimizer kept, made visible
-    objects = emit(code, level=2)                # object files for this CPU (two if a function is large)
+    objects = emit(code, level=2)                # object files for this CPU (two if a function is large;
+                                                 # O0's code generator for code without loops)
 
 Slots are lowered as internal `externally_initialized` globals: the optimizer may
 delete the unused ones but cannot fold their values into code. `export` then gives
@@ -107,6 +108,7 @@ class Optimized:
 
     main: llvm.ModuleRef
     large: llvm.ModuleRef | None = None
+    cold: bool = False  # no loop, no recursion: O1's pipeline, and the fast code generator
 
     @property
     def functions(self) -> list[llvm.ValueRef]:
@@ -150,8 +152,66 @@ def optimize(module: ir.Module, level: int, tm=None) -> Optimized:
         apart.verify()
     for fn in large:
         _optimize_large(apart.get_function(fn.name), len(fn.blocks), builder)
+    cold = level > 0 and tm is _target_machine(level) and not _repeats(module)
+    if cold and level > 1:  # O1: the same inliner, fewer scalar passes (no GVN, no jump threading), no loop passes
+        builder = llvm.create_pass_builder(tm, llvm.create_pipeline_tuning_options(speed_level=1))
     builder.getModulePassManager().run(parsed, builder)
-    return Optimized(parsed, apart if separate else None)
+    return Optimized(parsed, apart if separate else None, cold)
+
+
+# A module whose code runs each instruction at most once per call (no loop, no recursion: "cold") gets
+# O1's pipeline and is emitted by LLVM's fast code generator (O0: FastISel, the fast register
+# allocator): for a trivial cell O2's pipeline and code generator cost 5 and 8 ms of CPU, mostly for
+# the entry points of one function (wrappers, the vectorcall entry), the largest stages of its miss,
+# and what they buy there (fewer spills, GVN) is not measurable next to a call from Python or through a
+# slot (`benchmarks/trivial_miss.py --calls`). Loops, and recursion (which the optimizer may turn into
+# a loop), keep the O2 pipeline and code generator.
+def _repeats(module: ir.Module) -> bool:
+    """Whether some function of `module` has a loop, or calls itself through functions of the module."""
+    defined = [f for f in module.functions if f.blocks]
+    if any(_has_loop(f) for f in defined):
+        return True
+    calls = {f: {i.callee for b in f.blocks for i in b.instructions
+                 if isinstance(i, ir.CallInstr) and isinstance(i.callee, ir.Function) and i.callee.blocks}
+             for f in defined}
+    return _has_cycle(defined, calls.__getitem__)
+
+
+def _successors(block: ir.Block) -> list:
+    term = block.terminator
+    if term is None:
+        return []
+    found = [op for op in term.operands if isinstance(op, ir.Block)]
+    found += [getattr(term, name) for name in ("default", "normal_to", "unwind_to") if hasattr(term, name)]
+    found += [b for _, b in getattr(term, "cases", ())] + list(getattr(term, "destinations", ()))
+    return found
+
+
+def _has_loop(fn: ir.Function) -> bool:
+    return _has_cycle(fn.blocks[:1], _successors)
+
+
+def _has_cycle(roots: list, successors) -> bool:
+    """Whether a depth-first walk from `roots` meets a node on its own path (an iterative walk: a
+    function may have thousands of blocks)."""
+    state: dict = {}  # node -> 1 on the path, 2 done
+    for root in roots:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(successors(root)))]
+        while stack:
+            node, rest = stack[-1]
+            following = next(rest, None)
+            if following is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(following) == 1:
+                return True
+            elif following not in state:
+                state[following] = 1
+                stack.append((following, iter(successors(following))))
+    return False
 
 
 def _texts(module: ir.Module, large: set[str]) -> tuple[str, str]:
@@ -300,7 +360,7 @@ def globals_table(code: Optimized) -> list[GlobalInfo]:
 
 def emit(code: Optimized, level: int, tm=None) -> list[bytes]:
     """One object file, and a second one for the large functions (by LLVM's fast code generator)."""
-    objects = [(tm or _target_machine(level)).emit_object(code.main)]
+    objects = [(tm or _target_machine(0 if code.cold else level)).emit_object(code.main)]
     if code.large is not None:
         objects.append(_target_machine(0).emit_object(code.large))
     return objects
@@ -314,7 +374,7 @@ def emit_text(text: str, tm) -> bytes:
 
 
 def assembly(code: Optimized, level: int) -> str:
-    text = _target_machine(level).emit_assembly(code.main)
+    text = _target_machine(0 if code.cold else level).emit_assembly(code.main)
     if code.large is not None:
         text += "\n# functions too large to optimize fully\n" + _target_machine(0).emit_assembly(code.large)
     return text

@@ -1,0 +1,57 @@
+"""The toolchain identity of a process (loader/fingerprint.py): computed once, and again when a file
+of a module the process has not imported changes, or a file is added to the package; an edit of a
+module it has imported is not its code (it runs what it imported)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import jitcell
+from jitcell.loader import fingerprint
+
+PACKAGE = os.path.dirname(jitcell.__file__)
+
+
+def _touched(path: str, seconds: int):
+    stat = os.stat(path)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + seconds * 10**9))
+    return stat
+
+
+def test_an_unimported_module_changed_on_disk_is_a_new_identity():
+    # the runtime library's source files are read as text, never imported
+    path = os.path.join(PACKAGE, "runtime", "source_random.py")
+    assert "jitcell.runtime.source_random" not in sys.modules
+    before = fingerprint._current_identity()
+    stat = _touched(path, 1)
+    try:
+        changed = fingerprint._current_identity()
+        assert changed != before and changed == fingerprint._identity()
+    finally:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert fingerprint._current_identity() == before
+
+
+def test_an_imported_module_changed_on_disk_is_not_this_process_s_code():
+    path = os.path.join(PACKAGE, "version.py")
+    assert "jitcell.version" in sys.modules
+    before = fingerprint._current_identity()
+    stat = _touched(path, 1)
+    try:
+        assert fingerprint._identity() != before  # a new process would see a new compiler...
+        assert fingerprint._current_identity() == before  # ...this one runs the one it imported
+    finally:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_a_file_added_to_the_package_is_a_new_identity():
+    before = fingerprint._current_identity()
+    added = os.path.join(PACKAGE, "loader", "_test_fingerprint_added.py")
+    try:
+        with open(added, "w") as f:
+            f.write("# added by tests/test_fingerprint.py\n")
+        assert fingerprint._current_identity() != before
+    finally:
+        os.unlink(added)
+    assert fingerprint._current_identity() == before
