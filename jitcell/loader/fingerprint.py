@@ -34,6 +34,7 @@ from .cache import sha256
 __all__ = ["toolchain", "cpu_identity", "compiler_digest", "compiler_files"]
 
 _memo: dict[str, dict] = {}
+_identities: list[str] = []
 _FIELDS = ("llvm", "llvmlite", "triple", "cpu", "features", "compiler")
 
 
@@ -85,12 +86,22 @@ def compiler_files(package: str = _PACKAGE) -> list[str]:
     return sorted(found, key=lambda path: os.path.relpath(path, package))
 
 
-def _compiler_identity() -> str:
-    """jitcell's own files by size and mtime: a changed compiler is a new identity."""
-    parts = []
-    for path in compiler_files():
-        st = os.stat(path)
-        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+def _compiler_identity(package: str = _PACKAGE) -> str:
+    """jitcell's own files by size and mtime: a changed compiler is a new identity. One scandir per
+    folder (a third of the time of os.walk and a stat per file, which a cache hit would pay)."""
+    parts = [package]
+
+    def walk(folder: str, relative: str) -> None:
+        with os.scandir(folder) as listing:
+            for item in listing:
+                if item.name.endswith(".py") and item.is_file():
+                    st = item.stat()
+                    parts.append(f"{relative}{item.name}:{st.st_size}:{st.st_mtime_ns}")
+                elif item.is_dir() and not item.name.startswith((".", "__pycache__")):
+                    walk(item.path, f"{relative}{item.name}/")
+
+    walk(package, "")
+    parts[1:] = sorted(parts[1:])
     return "\n".join(parts)
 
 
@@ -110,10 +121,18 @@ def _identity() -> str:
     return sha256()(text.encode()).hexdigest()[:24]
 
 
+def _process_identity() -> str:
+    """`_identity()`, found once per process: the jitcell a process runs is the one it started with
+    (its modules are imported once), and a cache hit need not stat every file of it again."""
+    if not _identities:
+        _identities.append(_identity())
+    return _identities[0]
+
+
 def toolchain(cache_root, write: bool = True, *, probe: Callable[[], dict]) -> dict:
     """The toolchain part of every cache key; `probe()` asks the code generator (LLVM's version,
     the host CPU), only when no answer for this identity is remembered."""
-    identity = _identity()
+    identity = _process_identity()
     if identity in _memo:
         return _memo[identity]
     name = f"{identity}.json"
