@@ -90,9 +90,9 @@ print({MARKER!r}, repr({{
 """
 
 
-def run_child(code: str, env: dict) -> tuple[float, dict]:
+def run_child(script: str, env: dict) -> tuple[float, dict]:
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run([sys.executable, script], env=env, capture_output=True, text=True, timeout=600)
     wall = (time.perf_counter() - started) * 1e3
     if done.returncode != 0:
         raise SystemExit(f"a child failed ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
@@ -111,20 +111,20 @@ def load_average() -> str:
 
 
 def measure(rows: dict[str, tuple[str, dict]], reps: int, warmup: int) -> dict:
-    for code, env in rows.values():
+    for path, env in rows.values():
         for _ in range(warmup):
-            run_child(code, env)  # fills the caches and the bytecode caches
+            run_child(path, env)  # fills the caches and the bytecode caches
     samples: dict[str, list[dict]] = {name: [] for name in rows}
     for rep in range(reps):
         print(f"  .. round {rep + 1}/{reps}", file=sys.stderr, flush=True)
-        for name, (code, env) in rows.items():
-            wall, report = run_child(code, env)
+        for name, (path, env) in rows.items():
+            wall, report = run_child(path, env)
             if report["result"] != SMALL_RESULT or report["cache_hit"] is not True or report.get("heavy"):
                 raise SystemExit(f"{name}: not a clean cache hit: {report}")
             samples[name].append({**report, "wall_ms": wall})
     out = {}
     for name, reports in samples.items():
-        keys = [k for k, v in reports[0].items() if k.endswith("_ms")]
+        keys = [k for k in reports[0] if k.endswith("_ms")]
         out[name] = {k: {"median": statistics.median(r[k] for r in reports), "min": min(r[k] for r in reports)}
                      for k in keys}
     return out
@@ -171,8 +171,14 @@ def main() -> None:
         base = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "JITCELL_CACHE_DIR")}
         base["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
 
+        def script(name: str, code: str) -> str:  # a file: Numba caches only functions defined in files
+            path = root / "scripts" / f"child_{name}.py"  # a folder of its own: it is sys.path[0]
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(code)
+            return str(path)
+
         def env(name: str, path: Path | None = None) -> dict:
-            home = root / name
+            home = root / "homes" / name
             for sub in ("ipython", "xdg"):
                 (home / sub).mkdir(parents=True, exist_ok=True)
             made = {**base, "JITCELL_CACHE_DIR": str(home / "jitcell"), "NUMBA_CACHE_DIR": str(home / "numba"),
@@ -181,16 +187,16 @@ def main() -> None:
                 made["PYTHONPATH"] = os.pathsep.join(filter(None, [str(path), base.get("PYTHONPATH")]))
             return made
 
-        rows: dict[str, tuple[str, dict]] = {"jitcell": (JITCELL_CHILD, env("jitcell"))}
+        rows: dict[str, tuple[str, dict]] = {"jitcell": (script("jitcell", JITCELL_CHILD), env("jitcell"))}
         if args.against:
             from run import export_jitcell
 
             tree, commit = export_jitcell(args.against, root / "against")
-            rows[f"jitcell {args.against} ({commit[:8]})"] = (JITCELL_CHILD, env("against", tree))
+            rows[f"jitcell {args.against} ({commit[:8]})"] = (script("jitcell", JITCELL_CHILD), env("against", tree))
         if available("IPython"):
-            rows["%%jit (IPython)"] = (MAGIC_CHILD, env("magic"))
+            rows["%%jit (IPython)"] = (script("magic", MAGIC_CHILD), env("magic"))
         if not args.no_numba and available("numba"):
-            rows["Numba cache=True"] = (NUMBA_CHILD, env("numba"))
+            rows["Numba cache=True"] = (script("numba", NUMBA_CHILD), env("numba"))
         load_before = load_average()
         results = measure(rows, args.reps, args.warmup)
         load_after = load_average()
