@@ -22,7 +22,6 @@ three references (type, value, traceback), which `PyErr_Restore` gives back to C
 from __future__ import annotations
 
 import builtins
-import cmath
 import ctypes
 import math
 import operator
@@ -127,13 +126,24 @@ def _numpy_state():
 
     return numpy.random.RandomState(0)
 
+def _from_cmath(name: str) -> Callable:
+    """cmath.NAME, imported at its first call: a cache hit does not pay for loading cmath."""
+    def call(*args):
+        import cmath
+
+        return getattr(cmath, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
 # what compiled code asks Python to compute (a `str_call` site, through the format callback):
 # Unicode's tables, and CPython's number parsing beyond the runtime's fast paths
 _STR_CALLS: dict[str, Callable] = {
     "upper": str.upper, "lower": str.lower, "isdigit": str.isdigit, "isalpha": str.isalpha,
     "isspace": str.isspace, "isalnum": str.isalnum, "int": int, "float": float, "round": round,
     # the cmath module, CPython's own (its special-value tables): check/complexes.py lists what is called
-    **{f"cmath.{name}": getattr(cmath, name) for name in (
+    **{f"cmath.{name}": _from_cmath(name) for name in (
         "sqrt", "exp", "log", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
         "asinh", "acosh", "atanh", "phase", "polar", "rect", "isnan", "isinf", "isfinite", "isclose")},
     "numpy.complex_warning": _complex_warning,  # astype of a complex array to a real dtype
