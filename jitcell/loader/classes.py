@@ -279,13 +279,17 @@ def _travels(type_name: str) -> bool:
     return inner in ("int", "float", "bool", "str") or is_class_type(inner)
 
 
+def object_mask(layout) -> int:
+    """Bit k set: field k holds an object the instance owns (what compiled code's `New` stores)."""
+    return sum(1 << k for k, (_, t) in enumerate(layout) if t not in _SCALARS and t != "bool")
+
+
 def _blank_instance(constructor, name: str) -> JitInstance:
     """pickle.loads' way back: an instance of `name`, the class of `constructor`'s cell, its fields
     zero (None) until __setstate__ writes the pickled values."""
     cls = constructor.library.classes[name]
     words = len(cls._jc_layout)
-    mask = sum(1 << k for k, (_, t) in enumerate(cls._jc_layout) if t not in _SCALARS and t != "bool")
-    address = runtime.call("inst_new", words, mask)
+    address = runtime.call("inst_new", words, object_mask(cls._jc_layout))
     if not address:
         raise MemoryError(f"no memory for a '{name}' instance")
     tag = cls._jc_family.index(cls) if cls._jc_family else 0
