@@ -17,19 +17,45 @@ compiler/lower/elements.py; the boundary's dtype checks in runtime/arrays.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 __all__ = ["DType", "DTYPES", "DEFAULT_DTYPE", "MAX_NDIM", "type_prefix", "dtype_of_prefix"]
 
 MAX_NDIM = 32  # NumPy 1's NPY_MAXDIMS (NumPy 2 allows 64): more axes are a CompileError
 
 
-@dataclass(frozen=True, slots=True)
 class DType:
+    """One dtype, immutable. A plain class, not a dataclass: a cache hit imports this module, and
+    importing dataclasses (with inspect) would cost it several milliseconds."""
+
+    __slots__ = ("name", "kind", "itemsize", "signed")
     name: str  # NumPy's name: np.dtype(name)
     kind: str  # the Python type an element reads as: "int", "float", "bool", "complex"
     itemsize: int  # bytes
-    signed: bool = True
+    signed: bool
+
+    def __init__(self, name: str, kind: str, itemsize: int, signed: bool = True):
+        for field, value in zip(self.__slots__, (name, kind, itemsize, signed), strict=True):
+            object.__setattr__(self, field, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _fields(self) -> tuple:
+        return (self.name, self.kind, self.itemsize, self.signed)
+
+    def __eq__(self, other: object) -> bool:
+        return self._fields() == other._fields() if type(other) is DType else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __reduce__(self):
+        return DType, self._fields()
+
+    def __repr__(self) -> str:
+        return "DType(" + ", ".join(f"{f}={v!r}" for f, v in zip(self.__slots__, self._fields(), strict=True)) + ")"
 
     @property
     def bounds(self) -> tuple[int, int]:

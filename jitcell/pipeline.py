@@ -25,7 +25,7 @@ import time
 from collections.abc import Mapping, Sequence
 
 from jitcell.errors import CompileError
-from jitcell.loader import fingerprint, frozen, misses, namespace, parcels, shared, variables
+from jitcell.loader import fingerprint, frozen, namespace, parcels, variables
 from jitcell.loader.bind import bind
 from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
 from jitcell.loader.library import Library
@@ -87,7 +87,10 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
         options = Options(**fields)
     elif fields:
         raise TypeError("compile_cell() takes an Options value or its fields as keywords, not both")
-    misses.check_context(context)
+    if context is not None:  # misses.py is imported when it is needed: a hit without a context does not
+        from jitcell.loader import misses
+
+        misses.check_context(context)
     indentation = tuple(indentation)
     store = Cache(cache_dir) if cache else None
     toolchain = fingerprint.toolchain(store.location if store else None, write=store is not None,
@@ -113,6 +116,8 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
         reason = found.reason
         entry, layer = found.entry, None
         if entry is None:
+            from jitcell.loader import shared  # a miss in this user's cache only
+
             layered = shared.lookup(key)  # a team's or a cluster's read-only cache (JITCELL_CACHE_PATH)
             if layered is not None:
                 entry, layer = layered
@@ -155,6 +160,8 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
                     entry = store.publish(key, built, manifest, replace=force or reason.startswith("corrupt"))
                     details = _explain_miss(store, manifest, context)
                     if reason == "no entry" and details["reasons"]:
+                        from jitcell.loader import misses
+
                         reason = misses.headline(details["reasons"])
                 else:
                     entry = Entry(key, built, manifest)
@@ -195,6 +202,8 @@ def _probe_toolchain() -> dict:
 def _explain_miss(store: Cache, manifest: dict, context: str | None) -> dict:
     """Compare with the previous entry of the same cell in the same context (misses.py), and
     remember this one."""
+    from jitcell.loader import misses  # a miss only
+
     old, found = misses.previous(store, manifest, context)
     details = misses.explain(old, manifest, context, found)
     misses.remember(store, manifest, store.paths(manifest["key"])[1], context)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import ctypes
 import functools
 import operator
-from typing import Any
 
 from jitcell import runtime
 from jitcell.runtime import callbacks
@@ -98,7 +97,7 @@ def _thunk_address(fn) -> int:
 def _callback(value, function: str, param: str, type_text: str, params: list[str], result: str):
     """A ctypes callback of the impl ABI calling `value`, generated for its types (a fixed parameter
     list and a pointer for the result cost least: about 1 µs a call, most of it ctypes' own)."""
-    argtypes: list[Any] = [ctypes.c_int32, ctypes.c_int64] + [_ARGUMENT_CTYPES[t] for t in params]
+    argtypes: list = [ctypes.c_int32, ctypes.c_int64] + [_ARGUMENT_CTYPES[t] for t in params]
     names = [f"a{i}" for i in range(len(params))]
     passed = ", ".join(f"bool({n} & 1)" if t == "bool" else n for n, t in zip(names, params, strict=True))
     head = ", ".join(["jc__limit", "jc__floor", *names])

@@ -10,7 +10,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False  # typing's own costs a cache hit an import
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Library", "Slot"]
 

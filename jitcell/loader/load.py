@@ -47,8 +47,7 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
     started = time.perf_counter()
     manifest = entry.manifest
     handle = _open(entry)
-    callbacks.register_library(manifest["tag"], manifest["sites"], manifest["source"],
-                               manifest["options"]["first_line"], filename, indentation)
+    callbacks.register_library(manifest["tag"], manifest, filename, indentation)
     if os.environ.get(SKIP_PATCHING_ENV, "") not in ("", "0"):
         warnings.warn(f"{SKIP_PATCHING_ENV} is set: slots of {os.path.basename(entry.library)} keep the addresses "
                       "of the session that built them; calling its code may crash this process",

@@ -20,7 +20,6 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from jitcell.dtypes import DTYPES
 from jitcell.runtime import callbacks
@@ -75,6 +74,7 @@ def _make_type() -> type:
 
 
 _KEEP: list = []
+TYPE_CHECKING = False  # typing's own costs a cache hit an import
 if TYPE_CHECKING:
     class NativeCall:
         """What mypy sees: the type has no Python-visible attributes of its own."""

@@ -58,14 +58,17 @@ def sha256():
     return _sha256[0]
 
 
-def hmac_sha256(key: bytes, message: bytes) -> bytes:
-    """HMAC-SHA256 (RFC 2104): H((K ^ opad) || H((K ^ ipad) || message)), K padded to a block."""
+def hmac_sha256(key: bytes, message: bytes, *more: bytes) -> bytes:
+    """HMAC-SHA256 (RFC 2104): H((K ^ opad) || H((K ^ ipad) || message)), K padded to a block.
+    `more`: further parts of the message, hashed after it without joining them."""
     hash_ = sha256()
     if len(key) > _BLOCK:
         key = hash_(key).digest()
     key = key.ljust(_BLOCK, b"\0")
     inner = hash_(key.translate(_INNER))
     inner.update(message)
+    for part in more:
+        inner.update(part)
     return hash_(key.translate(_OUTER) + inner.digest()).digest()
 
 

@@ -22,17 +22,15 @@ three references (type, value, traceback), which `PyErr_Restore` gives back to C
 from __future__ import annotations
 
 import builtins
-import cmath
 import ctypes
 import math
 import operator
 import os
-import random
 import re
 import sys
 import threading
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import FrameType
 
 from jitcell import runtime
@@ -79,10 +77,10 @@ _OPERATIONS = {
     "str.split": (str.split, "{}.split({}, {})"), "str.rsplit": (str.rsplit, "{}.rsplit({}, {})"),
     "set.pop": (lambda: set().pop(), "set().pop()"),
     # random numbers (compiler/lower/randoms.py): the same call on a fresh generator raises the error
-    "random.randint": (lambda a, b: _drawn(random.Random(0).randint, a, b), "random.randint({}, {})"),
-    "random.randrange": (lambda a, b, c: _drawn(random.Random(0).randrange, a, b, c), "random.randrange({}, {}, {})"),
-    "random.randrange1": (lambda n: _drawn(random.Random(0).randrange, n), "random.randrange({})"),
-    "random.choice": (lambda: random.Random(0).choice([]), "random.choice([])"),
+    "random.randint": (lambda a, b: _drawn(_fresh_random().randint, a, b), "random.randint({}, {})"),
+    "random.randrange": (lambda a, b, c: _drawn(_fresh_random().randrange, a, b, c), "random.randrange({}, {}, {})"),
+    "random.randrange1": (lambda n: _drawn(_fresh_random().randrange, n), "random.randrange({})"),
+    "random.choice": (lambda: _fresh_random().choice([]), "random.choice([])"),
     "np.random.seed": (lambda s: _numpy_state().seed(s), "np.random.seed({})"),
     "np.random.randint": (lambda a, b: _drawn(_numpy_state().randint, a, b), "np.random.randint({}, {})"),
     "np.random.randint1": (lambda n: _drawn(_numpy_state().randint, n), "np.random.randint({})"),
@@ -117,10 +115,27 @@ def _drawn(draw: Callable, *args: int, **keywords: str) -> int:
     raise OverflowError(f"{draw.__name__}{args}: a range of 2**64 or more ints is beyond jitcell's 64-bit ints")
 
 
+def _fresh_random():
+    import random  # when a draw failed: a cache hit does not pay for importing it
+
+    return random.Random(0)
+
+
 def _numpy_state():
     import numpy
 
     return numpy.random.RandomState(0)
+
+def _from_cmath(name: str) -> Callable:
+    """cmath.NAME, imported at its first call: a cache hit does not pay for loading cmath."""
+    def call(*args):
+        import cmath
+
+        return getattr(cmath, name)(*args)
+
+    call.__name__ = name
+    return call
+
 
 # what compiled code asks Python to compute (a `str_call` site, through the format callback):
 # Unicode's tables, and CPython's number parsing beyond the runtime's fast paths
@@ -128,7 +143,7 @@ _STR_CALLS: dict[str, Callable] = {
     "upper": str.upper, "lower": str.lower, "isdigit": str.isdigit, "isalpha": str.isalpha,
     "isspace": str.isspace, "isalnum": str.isalnum, "int": int, "float": float, "round": round,
     # the cmath module, CPython's own (its special-value tables): check/complexes.py lists what is called
-    **{f"cmath.{name}": getattr(cmath, name) for name in (
+    **{f"cmath.{name}": _from_cmath(name) for name in (
         "sqrt", "exp", "log", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
         "asinh", "acosh", "atanh", "phase", "polar", "rect", "isnan", "isinf", "isfinite", "isclose")},
     "numpy.complex_warning": _complex_warning,  # astype of a complex array to a real dtype
@@ -374,7 +389,8 @@ def _signal_error(values: int) -> BaseException:
     return SystemError("jitcell: a signal handler's exception went missing")
 
 
-_libraries: dict[int, tuple] = {}  # tag -> (sites, source lines, first_line, filename, indentation)
+_libraries: dict[int, tuple] = {}  # tag -> (manifest, filename, indentation)
+_lines: dict[int, list[str]] = {}  # tag -> its source's lines, once a site needs them
 _sites: dict[tuple[int, int], _Site] = {}
 class _Pending(threading.local):
     error: BaseException | None = None  # per thread; None in a thread that never failed
@@ -387,24 +403,30 @@ PENDING = _Pending()
 _pending = PENDING
 
 
-def register_library(tag: int, sites: list[dict], source: str, first_line: int, filename: str | None = None,
+def register_library(tag: int, manifest: Mapping, filename: str | None = None,
                      indentation: tuple[int, ...] = ()) -> None:
-    """Make a library's site table known before any of its code runs. The notes of its errors name
+    """Make a library's site table known before any of its code runs: its manifest's `sites`, `source`
+    and `options.first_line`, read when a site is first used (a cache hit parses none of them: the
+    runtime library's take longer to read than the rest of a hit). The notes of its errors name
     `filename` ("cell" if None), with `indentation` (per source line) added to their columns. A
     library loaded again (one entry, two files with the same text) names the last file it was
     loaded for."""
     known = _libraries.get(tag)
-    if known is not None and known[3:] != (filename, indentation):
-        for index in range(len(known[0])):
-            _sites.pop((tag, index), None)
-    _libraries[tag] = (sites, source_lines(source), first_line, filename, indentation)  # as the sites count lines
+    if known is not None and known[1:] != (filename, indentation):
+        for site in [s for s in _sites if s[0] == tag]:
+            _sites.pop(site, None)
+    _libraries[tag] = (manifest, filename, indentation)
 
 
 def _site(tag: int, index: int) -> _Site:
     site = _sites.get((tag, index))
     if site is None:
-        sites, lines, first_line, filename, indentation = _libraries[tag]
-        site = _sites[(tag, index)] = _Site(sites[index], lines, first_line, filename, indentation)
+        manifest, filename, indentation = _libraries[tag]
+        lines = _lines.get(tag)
+        if lines is None:
+            lines = _lines[tag] = source_lines(manifest["source"])  # as the sites count lines
+        site = _sites[(tag, index)] = _Site(manifest["sites"][index], lines, manifest["options"]["first_line"],
+                                            filename, indentation)
     return site
 
 

@@ -1,0 +1,92 @@
+"""A sealed manifest (loader/sealed.py) is trusted without its shape check only as the very bytes
+that publish wrote after that check: one byte changed, a seal made for another purpose with the
+same key, a sealed manifest of another entry, or a manifest its loader would refuse are never loaded
+unchecked."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+from cache_attacks import CELL, replace_file
+
+import jitcell
+from jitcell.errors import CacheError
+from jitcell.loader import sealed, signing
+from jitcell.loader.cache import Cache
+
+
+def _entry(cache) -> tuple[str, object]:
+    lib = jitcell.compile_cell(CELL)
+    return lib.key, lib.path.with_suffix(".json")
+
+
+def test_publish_writes_a_sealed_manifest_that_reads_as_its_json(fresh_cache):
+    key, path = _entry(fresh_cache)
+    data = path.read_bytes()
+    whole = json.loads(data)  # still plain JSON: every field, and the seal as "hmac"
+    assert isinstance(whole.pop("hmac"), str)
+    manifest, reason = Cache().read_manifest(key)
+    assert reason == "hit" and isinstance(manifest, sealed.Manifest)
+    assert manifest["functions"][0]["name"] == "scale" and "source" in manifest and len(manifest) == len(whole)
+    assert manifest == whole and dict(manifest) == whole and json.loads(json.dumps(manifest)) == whole
+    assert pickle.loads(pickle.dumps(manifest)) == whole and {**manifest} == whole
+
+
+@pytest.mark.parametrize("edit", [(b'"scale"', b'"scalf"'), (b'"baked":', b'"baked":1'), (b"}\n", b",\"x\":1}\n")])
+def test_one_changed_byte_breaks_the_seal(fresh_cache, edit):
+    key, path = _entry(fresh_cache)
+    data = path.read_bytes()
+    assert edit[0] in data
+    replace_file(path, data.replace(edit[0], edit[1], 1))
+    manifest, reason = Cache().read_manifest(key)
+    assert manifest is None and "signature that does not match" in reason
+    again = jitcell.compile_cell(CELL)
+    assert not again.cache_hit and again.miss_reason.startswith("corrupt entry")
+    assert again.functions["scale"](5) == 10
+
+
+def test_a_signature_made_for_another_purpose_is_no_seal(fresh_cache):
+    """The same key signs toolchain records and the settings: an HMAC of these bytes without the
+    seal's purpose (what signing the same text as another document would give) does not unseal."""
+    key, path = _entry(fresh_cache)
+    data = path.read_bytes()
+    assert sealed.unseal(data) is not None  # the real seal
+    head, body = data.split(b"\n", 1)
+    other = signing.hmac_sha256(signing.secret_key(), body).hex().encode()
+    forged = b'{"hmac":"' + other + b'",\n' + body
+    assert sealed.unseal(forged) is None
+    replace_file(path, forged)
+    assert Cache().read_manifest(key)[0] is None
+
+
+def test_a_sealed_manifest_of_another_entry_is_refused(fresh_cache):
+    key, path = _entry(fresh_cache)
+    other = jitcell.compile_cell(CELL + "\n\ndef twice(x: int) -> int:\n    return 2 * x\n")
+    replace_file(path, other.path.with_suffix(".json").read_bytes())  # sealed, by this user, for its own key
+    manifest, reason = Cache().read_manifest(key)
+    assert manifest is None and "not this entry's key" in reason
+    assert not jitcell.compile_cell(CELL).cache_hit
+
+
+def test_publish_never_seals_a_manifest_its_loader_would_refuse(fresh_cache, monkeypatch):
+    """The seal stands for the shape check: a manifest that fails it (here a function name carrying
+    statements, which bind.py would paste into a wrapper) is not published, so never sealed."""
+    from jitcell.compiler import driver
+
+    real = driver.build
+
+    def build(*args, **kwargs):
+        library, manifest = real(*args, **kwargs)
+        manifest["functions"][0]["name"] = "scale(x):\n    pass\nimport os\ndef scale"
+        return library, manifest
+
+    monkeypatch.setattr(driver, "build", build)
+    source = CELL + "# never sealed\n"
+    with pytest.raises(CacheError, match="its own loader would refuse"):
+        jitcell.compile_cell(source)
+    assert not list(fresh_cache.rglob("*.json.tmp"))
+    monkeypatch.setattr(driver, "build", real)
+    lib = jitcell.compile_cell(source)
+    assert not lib.cache_hit and lib.miss_reason == "no entry" and lib.functions["scale"](5) == 10

@@ -1,0 +1,97 @@
+"""A cache hit in a fresh process runs the loader only: it imports no compiler module, no llvmlite
+and none of the standard library's slow imports the loader avoids, checks no manifest field by
+field (the seal stands for that check, loader/sealed.py), and parses only the manifest fields it
+reads. Each is checked in a real child process, on a cache the test process filled."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from conftest import run_python
+
+import jitcell
+
+SOURCE = """\
+def total(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+"""
+
+PROBE = textwrap.dedent("""
+    import json, sys
+    import jitcell
+    from jitcell import runtime
+    from jitcell.loader import manifest
+    checked = []
+    real_problem = manifest.problem
+    manifest.problem = lambda m, key: checked.append(key) or real_problem(m, key)
+    import jitcell.loader.cache, jitcell.loader.shared  # the names they imported
+    jitcell.loader.cache.manifest_problem = jitcell.loader.shared.manifest_problem = manifest.problem
+    before = set(sys.modules)
+    lib = jitcell.compile_cell(SOURCE)
+    imported = sorted(set(sys.modules) - before)
+    rt = runtime.library().manifest
+    print(json.dumps({"hit": lib.cache_hit, "runtime_hit": runtime.library().cache_hit, "imported": imported,
+                      "checked": len(checked), "value": lib.functions["total"](10),
+                      "unread": sorted(getattr(rt, "_unread", ()))}))
+""")
+
+# what the compile pipeline or a slow path imports, and a cache hit must not
+HEAVY = ("llvmlite", "elftools", "jitcell.compiler", "jitcell.report", "dataclasses", "inspect", "typing",
+         "hashlib", "hmac", "pathlib", "tempfile", "shutil", "random", "symtable", "tokenize", "platformdirs")
+
+
+def _probe() -> dict:
+    done = run_python(f"SOURCE = {SOURCE!r}\n" + PROBE)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_a_fresh_process_hit_imports_only_the_loader(fresh_cache):
+    miss = _probe()
+    assert miss["hit"] is False and miss["value"] == 285
+    heavy_on_a_miss = {m for m in miss["imported"] if m.startswith(HEAVY)}
+    assert {"llvmlite.binding", "jitcell.compiler.driver"} <= heavy_on_a_miss  # the probe sees them
+    hit = _probe()
+    assert hit["hit"] is True and hit["runtime_hit"] is True and hit["value"] == 285
+    assert [m for m in hit["imported"] if m.startswith(HEAVY)] == []
+    others = [m for m in hit["imported"] if m.split(".")[0] not in _STANDARD and not m.startswith(("jitcell.", "_"))]
+    assert others == [], others
+
+
+# the standard library a hit may import (beyond what `import jitcell` did, and with their own imports, which
+# depend on what the interpreter's start imported): what the loader and the runtime's Python side need
+_STANDARD = {"json", "fcntl", "cmath", "math", "array", "struct", "weakref", "signal", "keyword", "reprlib",
+             "operator", "collections", "functools", "contextlib", "errno", "stat", "re", "sre_compile", "sre_parse",
+             "sre_constants", "bisect", "heapq", "warnings", "types", "importlib", "enum", "itertools", "copyreg"}
+
+
+def test_a_hit_checks_no_manifest_field_by_field_and_reads_only_what_it_uses(fresh_cache):
+    _probe()
+    hit = _probe()
+    assert hit["hit"] is True and hit["checked"] == 0  # both seals stood for the shape check
+    # the runtime library's source, its linker's tables and its error sites stay unparsed
+    assert {"source", "globals", "exports", "sections", "sites", "timings"} <= set(hit["unread"])
+    lib = jitcell.compile_cell(SOURCE)  # this process: the same entries, read in full when asked
+    assert lib.cache_hit and lib.manifest["source"] == SOURCE and isinstance(lib.manifest["sites"], list)
+
+
+def test_an_error_in_a_hit_library_reads_its_sites_then(fresh_cache):
+    """The sites and the source that error messages quote are parsed at the first error, not at load."""
+    cell = "def pick(xs: list[int], i: int) -> int:\n    return xs[i]\n"
+    jitcell.compile_cell(cell)
+    code = textwrap.dedent(f"""
+        import jitcell
+        lib = jitcell.compile_cell({cell!r})
+        unread_before = "sites" in lib.manifest._unread
+        try:
+            lib.functions["pick"]([1, 2], 5)
+        except IndexError as error:
+            print(lib.cache_hit, unread_before, "sites" in lib.manifest._unread, error)
+    """)
+    done = run_python(code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].split(None, 3) == ["True", "True", "False", "list index out of range"]
