@@ -44,7 +44,8 @@ from jitcell.errors import Loc
 from .class_info import ClassInfo
 from .constants import typed_default
 from .host import CheckerHost
-from .strings import formattable
+from .shown import container_text
+from .strings import formattable, instances_inside
 
 __all__ = ["DunderChecks", "python_name"]
 
@@ -123,6 +124,8 @@ class DunderChecks(CheckerHost):
             return self.special_call(method, [left, right], loc)
         if self.applies(forward := self.special(left.type, f"__{name}__"), [left, right]):
             assert forward is not None
+            if not isinstance(left, T.Slot) and self.reflected_first(name, left.type, right.type):
+                return self.binary_chain(op, left, right, loc)  # check/special_dispatch.py
             return self.special_call(forward, [left, right], loc)
         if left.type != right.type and self.applies(reflected := self.special(right.type, f"__r{name}__"),
                                                    [right, left]):
@@ -131,6 +134,9 @@ class DunderChecks(CheckerHost):
         hint = ""
         if forward is not None and len(params := self.module.signatures[forward].params) > 1:
             hint = f" ({forward}() takes {params[1][0]}: {params[1][1]})"
+        elif subclasses := [c.name for c in self.below(left.type) if f"__{name}__" in c.methods]:
+            hint = (f" ({', '.join(subclasses)} define __{name}__, which {python_name(left.type)} does not: "
+                    "not supported yet by jitcell)")
         return self.error(f"unsupported operand type(s) for {op}{'=' if in_place else ''}: "
                           f"'{python_name(left.type)}' and '{python_name(right.type)}'{hint}", loc)
 
@@ -267,19 +273,17 @@ class DunderChecks(CheckerHost):
         return self.returning(self.special_call(method, [e], e.loc, names=names), STR,
                               f"{method.partition('.')[2]} returned non-string (type {{}})")
 
-    def shown(self, node: S.Expr, e: T.Expr) -> T.Expr:
-        """e, or the text str() gives of it where it is an instance or a list of instances (print(xs),
-        str(xs), f"{xs}"): '[' + ', '.join([repr(x) for x in xs]) + ']', as Python shows a list."""
+    def shown(self, node: S.Expr, e: T.Expr, conversion: str | None = None) -> T.Expr:
+        """e, or the text str() (`conversion` "r": repr()) gives of it where it is an instance or a list,
+        tuple or dict holding instances (print(xs), str(t), f"{d!r}"): each item's repr (check/shown.py)."""
         if isinstance(e.type, Instance):
-            return self.instance_text(e)
-        if type(e.type) is not List or not isinstance(e.type.element, Instance):
+            return self.instance_text(e, conversion)
+        if e.type is ERROR or isinstance(e.type, Optional) or not instances_inside(e.type):
             return e
-        loc = node.loc
-        item = S.Name("jc__item", loc)
-        reprs = S.Comprehension("list", S.Call(S.Name("repr", loc), (item,), (), loc), None,
-                                (S.Generator(item, node, (), loc),), loc)
-        joined = S.Call(S.Attribute(S.Const(", ", loc), "join", loc), (reprs,), (), loc)
-        return self.expr(S.BinOp("+", S.BinOp("+", S.Const("[", loc), joined, loc), S.Const("]", loc), loc))
+        text = container_text(node, e.type)
+        if text is None:
+            return self.error(f"str() of {e.type} is not supported by jitcell", node.loc)
+        return self.expr(text)
 
     def instance_field(self, value: T.Expr, conversion: str | None, spec: str, loc: Loc) -> T.FormatField:
         """An f-string field `{x}`, `{x!r}`, `{x!s:>10}` of an instance: its text, then the spec; of a
@@ -309,16 +313,12 @@ class DunderChecks(CheckerHost):
         if len(node.args) != 1 or node.keywords:
             return None
         t = self.probed_type(node.args[0])
-        if name == "repr" and type(t) is List and isinstance(t.element, Instance):
-            return self.shown(node.args[0], self.expr(node.args[0]))  # a list's repr is its str
-        if not isinstance(t, Instance):
+        if not isinstance(t, Instance) or name == "repr":  # repr(): check/strings.py's repr_of
             return None
         x = self.expr(node.args[0])
         assert isinstance(x.type, Instance)
         if name == "abs":
             return self.instance_unary("abs", x, node.loc)
-        if name == "repr":
-            return self.instance_text(x, "r")
         if self.special(x.type, "__len__") is None:
             return self.error(f"object of type '{x.type.name}' has no len()", node.loc)
         return self.length(x, node.loc)

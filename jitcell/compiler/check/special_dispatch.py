@@ -18,11 +18,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.parse_dunders import COMPARISONS, REFLECTED_COMPARISON
+from jitcell.compiler.parse_dunders import BINARY, COMPARISONS, REFLECTED_COMPARISON
 from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, Instance, Type
 from jitcell.errors import Loc
 
 from .class_info import ClassInfo
+from .dunders import python_name
 from .host import CheckerHost
 from .inheritance import family_of, is_subclass
 
@@ -155,6 +156,53 @@ class SpecialDispatch(CheckerHost):
             test = here if test is None else T.Logical("or", (test, here), BOOL, loc)
         assert test is not None
         return test, call
+
+
+    # ---- binary operators ------------------------------------------------------------------
+
+    def reflected_first(self, name: str, left: Type, right: Type) -> dict[int, list[ClassInfo]]:
+        """For each class of left (by tag), the classes of right that are proper subclasses of it and
+        override its reflected method `__rNAME__` (CPython calls theirs first)."""
+        reflected = f"__r{name}__"
+        pairs = {}
+        rights = self.below(right)
+        for lc in self.below(left):
+            found = [rc for rc in rights if lc.family == rc.family and lc.tag < rc.tag <= lc.last
+                     and rc.methods.get(reflected) not in (None, lc.methods.get(reflected))]
+            if found:
+                pairs[lc.tag] = found
+        return pairs
+
+    def binary_chain(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
+        """`left op right` where right's class may derive from left's and override the reflected method:
+        each operand once; right.__rop__(left) where it does, else the forward method."""
+        name = BINARY[op]
+        a, b = T.Slot(0, left.type, left.loc), T.Slot(1, right.type, right.loc)
+        static = self.instance_binary(op, a, b, loc)
+        pairs = self.reflected_first(name, left.type, right.type)
+        rights = {rc.tag: rc for found in pairs.values() for rc in found}
+        chosen = {tag: rc.methods.get(f"__r{name}__") for tag, rc in rights.items()}
+        first = min(rights.values(), key=lambda c: c.tag)
+        function = chosen[first.tag]
+        assert static is not None and function is not None
+        receiver = T.AsClass(b, first.type, loc) if b.type != first.type else b
+        if not self.applies(function, [receiver, a]):
+            return T.Chain((left, right), (static,), static.type, loc)  # the static NotImplemented
+        call = self.special_call(function, [receiver, a], loc, order=(1, 0), virtual=False)
+        if isinstance(call, T.CallCell) and len(set(chosen.values())) > 1:
+            call = self.table_call(call, chosen, first, loc)
+        if call.type != static.type and ERROR not in (call.type, static.type):
+            return self.error(f"{function} returns a {call.type} where {python_name(left.type)}'s {op} gives a "
+                              f"{static.type}: not supported yet by jitcell (CPython calls it first for a subclass's "
+                              "instance on the right)", loc)
+        test: T.Expr | None = None
+        for tag, found in pairs.items():
+            here = T.Logical("and", (T.ClassTest(a, ((tag, tag),), False, BOOL, loc),
+                                     T.ClassTest(b, tuple((rc.tag, rc.tag) for rc in found), False, BOOL, loc)),
+                             BOOL, loc)
+            test = here if test is None else T.Logical("or", (test, here), BOOL, loc)
+        assert test is not None
+        return T.Chain((left, right), (T.Conditional(test, call, static, static.type, loc),), static.type, loc)
 
 
 def reflected_names(op: str) -> tuple[str, ...]:

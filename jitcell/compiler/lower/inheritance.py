@@ -64,9 +64,18 @@ class InheritanceLowering(LowererHost):
         return self.b.load(slot, typ=impl.function_type.as_pointer())
 
     def chain(self, node: T.Chain) -> ir.Value:
-        """Each operand once, in order; link i reads operands i and i + 1 (T.Slot); a false link ends it."""
+        """Each operand once, in order; link i reads operands i and i + 1 (T.Slot); a false link ends it.
+        One link gives its value, of any type."""
         b = self.b
         values = [(self.expr(node.operands[0]), node.operands[0].type)]
+        if len(node.links) == 1:  # a value of any type: `a + b` choosing its method by both classes
+            values.append((self.expr(node.operands[1]), node.operands[1].type))
+            self.chains.append(values)
+            result = self._expr(node.links[0])  # the caller holds it
+            self.chains.pop()
+            self.drop(*values[0])
+            self.drop(*values[1])
+            return result
         end = self.ir_fn.append_basic_block("chain.end")
         incoming = []
         for i, link in enumerate(node.links):
