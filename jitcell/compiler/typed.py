@@ -694,7 +694,8 @@ class GetField:
 class Chain:
     """Operands evaluated once each, in order, and tests between neighbours (check/special_dispatch.py):
     `a < b < c` of instances, `a == b` where b's class may derive from a's. `links[i]` is a bool over
-    Slot(i) and Slot(i + 1); the first false link ends the chain (later operands are not evaluated)."""
+    Slot(i) and Slot(i + 1); the first false link ends the chain (later operands are not evaluated).
+    A single link may read every operand and have any type (`bool(s)` by the class of s)."""
 
     operands: tuple[Expr, ...]
     links: tuple[Expr, ...]

@@ -248,11 +248,8 @@ class DunderChecks(CheckerHost):
         """bool(x), `if x:`: __bool__, else __len__() != 0, else True (x still evaluated)."""
         if not isinstance(e.type, Instance):
             return None
-        kinds = {"bool" if "__bool__" in c.methods else "len" if "__len__" in c.methods else "true"
-                 for c in self.below(e.type)}
-        if len(kinds) > 1:  # (each class's own way would need a test of the object's class)
-            return self.error(f"the truth of a {e.type.name}, whose subclasses decide it otherwise (__bool__, "
-                              "__len__ or neither) is not supported yet by jitcell", e.loc)
+        if not isinstance(e, T.Slot) and (mixed := self.mixed_truth(e)) is not None:
+            return mixed  # subclasses deciding it otherwise (check/special_dispatch.py)
         if (method := self.special(e.type, "__bool__")) is not None:
             return self.returning(self.special_call(method, [e], e.loc), BOOL, "__bool__ should return bool, "
                                                                                 "returned {}")

@@ -158,6 +158,37 @@ class SpecialDispatch(CheckerHost):
         return test, call
 
 
+    # ---- truth -----------------------------------------------------------------------------
+
+    def mixed_truth(self, e: T.Expr) -> T.Expr | None:
+        """bool(x) where x's classes decide it in different ways (__bool__, else __len__() != 0, else
+        true): x once, each way for the classes that take it; None where they all take one way."""
+        kinds: dict[str, list[ClassInfo]] = {}
+        for c in self.below(e.type):
+            kind = "__bool__" if "__bool__" in c.methods else "__len__" if "__len__" in c.methods else ""
+            kinds.setdefault(kind, []).append(c)
+        if len(kinds) < 2:
+            return None
+        held = T.Slot(0, e.type, e.loc)
+        test: T.Expr = T.Literal(True, BOOL, e.loc)
+        for kind, classes in kinds.items():
+            if not kind:
+                continue
+            first = classes[0]
+            seen = T.AsClass(held, first.type, e.loc) if first.type != e.type else held
+            way = self.instance_truth(seen)
+            assert way is not None
+            if isinstance(way, T.CallCell) or isinstance(way, T.Compare) and isinstance(way.operands[0], T.CallCell):
+                call = way if isinstance(way, T.CallCell) else way.operands[0]
+                assert isinstance(call, T.CallCell)
+                chosen = {c.tag: c.methods[kind] for c in classes}
+                dispatched = self.table_call(replace(call, dispatch=()), chosen, first, e.loc)
+                way = dispatched if isinstance(way, T.CallCell) else replace(way, operands=(dispatched,
+                                                                                           *way.operands[1:]))
+            ranges = tuple((c.tag, c.tag) for c in classes)
+            test = T.Conditional(T.ClassTest(held, ranges, False, BOOL, e.loc), way, test, BOOL, e.loc)
+        return T.Chain((e,), (test,), BOOL, e.loc)
+
     # ---- binary operators ------------------------------------------------------------------
 
     def reflected_first(self, name: str, left: Type, right: Type) -> dict[int, list[ClassInfo]]:

@@ -65,17 +65,17 @@ class InheritanceLowering(LowererHost):
 
     def chain(self, node: T.Chain) -> ir.Value:
         """Each operand once, in order; link i reads operands i and i + 1 (T.Slot); a false link ends it.
-        One link gives its value, of any type."""
+        A single link reads any operand and gives its value, of any type."""
         b = self.b
-        values = [(self.expr(node.operands[0]), node.operands[0].type)]
-        if len(node.links) == 1:  # a value of any type: `a + b` choosing its method by both classes
-            values.append((self.expr(node.operands[1]), node.operands[1].type))
+        if len(node.links) == 1:  # a value of any type, from operands read as often as it needs
+            values = [(self.expr(operand), operand.type) for operand in node.operands]
             self.chains.append(values)
             result = self._expr(node.links[0])  # the caller holds it
             self.chains.pop()
-            self.drop(*values[0])
-            self.drop(*values[1])
+            for value in values:
+                self.drop(*value)
             return result
+        values = [(self.expr(node.operands[0]), node.operands[0].type)]
         end = self.ir_fn.append_basic_block("chain.end")
         incoming = []
         for i, link in enumerate(node.links):
