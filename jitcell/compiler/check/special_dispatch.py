@@ -15,6 +15,7 @@ it); where the static types allow that, a test of the two objects' classes decid
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from jitcell.compiler import typed as T
@@ -58,7 +59,7 @@ class SpecialDispatch(CheckerHost):
                               "define: not supported yet by jitcell", loc)
         return self.table_call(call, chosen, classes[0], loc)
 
-    def table_call(self, call: T.CallCell, chosen: dict[int, str | None], info: ClassInfo, loc: Loc) -> T.Expr:
+    def table_call(self, call: T.CallCell, chosen: Mapping[int, str | None], info: ClassInfo, loc: Loc) -> T.Expr:
         """The call dispatched through a table of the functions `chosen` gives each class (by tag)."""
         static = self.module.signatures[call.function]
         for function in set(chosen.values()) - {call.function, None}:
