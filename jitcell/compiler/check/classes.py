@@ -45,6 +45,7 @@ from jitcell.errors import Diagnostic, Loc
 
 from .class_info import ClassInfo
 from .constants import NO_FIT, default_value, fit_default, typed_default
+from .cycles import warn_cycles
 from .host import CheckerHost
 from .inheritance import inherit, inherited_initialized, inherited_type, number_families, same_field_type
 
@@ -110,6 +111,7 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
                                      f"{MAX_FIELDS} yet", cdef.loc))
         classes[cdef.name] = info
     number_families(classes)
+    warn_cycles(classes)  # check/cycles.py
     return classes
 
 
