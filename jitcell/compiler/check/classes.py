@@ -260,9 +260,9 @@ class ClassChecks(CheckerHost):
         info = self.module.classes.get(next(iter(names)) or "")
         if ops[0] in ("==", "!=") and info is not None and "__eq__" in info.methods:  # a @dataclass's fields
             if info.last > info.tag:
-                return self.error(f"== between {info.name} values, which may be instances of its subclasses: "
-                                  "comparing @dataclass instances of a class with subclasses is not supported yet "
-                                  "by jitcell", loc)
+                return self.error(f"== between {info.name} values, which may be instances of its subclasses whose "
+                                  "__eq__ take other parameters (a @dataclass's takes its own class): not supported "
+                                  "yet by jitcell", loc)
             if any(isinstance(e.type, Optional) for e in operands):
                 return self.error(f"== between {info.name} values that may be None: test them with 'is not None' "
                                   "first", loc)
