@@ -119,12 +119,11 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
         fields_in_order = [f[0] for f in in_order]
         shown = {**options, "repr": options["repr"] and "text" in uses and f"base:{name}" not in uses}
         generated += generated_methods(name, fields_in_order, shown, defined, node, error)
-    is_base = f"base:{name}" in uses  # a base in the cell: helpers would not dispatch to subclasses' overrides
-    if is_base:
+    if f"base:{name}" in uses:  # a base in the cell: not yet the helpers of lists of instances
         uses = frozenset()
     if "order" in uses and {"__lt__", "__gt__"} & ({m.name for m in generated} | defined):  # sorted(), min(), max()
         generated += order_helpers(name, node)
-    if "__len__" in defined and not is_base:  # len(x), and the truth of x without __bool__ (check/dunders.py)
+    if "__len__" in defined:  # len(x) (its x.__len__() dispatched), the truth of x without __bool__ (check/dunders.py)
         generated += length_helper(name, node)
     if uses & {"in", "eq"} and "__eq__" in {m.name for m in generated} | defined:  # ==, `in` of lists of instances
         generated += equality_helpers(name, node)

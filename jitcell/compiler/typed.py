@@ -690,6 +690,28 @@ class GetField:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """Operands evaluated once each, in order, and tests between neighbours (check/special_dispatch.py):
+    `a < b < c` of instances, `a == b` where b's class may derive from a's. `links[i]` is a bool over
+    Slot(i) and Slot(i + 1); the first false link ends the chain (later operands are not evaluated).
+    A single link may read every operand and have any type (`bool(s)` by the class of s)."""
+
+    operands: tuple[Expr, ...]
+    links: tuple[Expr, ...]
+    type: Type
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Operand `index` of the innermost Chain, as its link reads it."""
+
+    index: int
+    type: Type
+    loc: Loc
+
+
 Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | Conditional | Convert | CallCell
         | FunctionRef | CallValue
         | Intrinsic | Print | FString | MakeTuple | TupleItem | TupleIndex | TupleSlice | Comprehension | Hole | DictNew
@@ -697,7 +719,7 @@ Expr = (Literal | Local | ExceptionText | Unary | Binary | Compare | Logical | C
         | DictContains | SetNew | SetOp | ArrayItem | ArrayDim | ArrayShape | ArrayNew | ArrayView | ArrayCopy | Global
         | ElementValue | ElementOf | ElementOp | ArrayMap | ArrayMask | NumpyCall
         | StrOp | Reduce | IterLength | ListNew | ListOp | ListFrom | NoneValue | Wrap | Unwrap | IsNone
-        | New | GetField | AsClass | ClassTest)
+        | New | GetField | AsClass | ClassTest | Chain | Slot)
 
 # ---- statements --------------------------------------------------------------
 

@@ -46,6 +46,7 @@ from jitcell.errors import Diagnostic, Loc
 from .class_constants import check_slots, class_constants
 from .class_info import ClassInfo
 from .constants import NO_FIT, default_value, fit_default, typed_constant, typed_default
+from .cycles import warn_cycles
 from .host import CheckerHost
 from .inheritance import inherit, inherited_initialized, inherited_type, number_families, same_field_type
 
@@ -113,6 +114,7 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
                                      f"{MAX_FIELDS} yet", cdef.loc))
         classes[cdef.name] = info
     number_families(classes)
+    warn_cycles(classes)  # check/cycles.py
     return classes
 
 
@@ -258,9 +260,9 @@ class ClassChecks(CheckerHost):
         info = self.module.classes.get(next(iter(names)) or "")
         if ops[0] in ("==", "!=") and info is not None and "__eq__" in info.methods:  # a @dataclass's fields
             if info.last > info.tag:
-                return self.error(f"== between {info.name} values, which may be instances of its subclasses: "
-                                  "comparing @dataclass instances of a class with subclasses is not supported yet "
-                                  "by jitcell", loc)
+                return self.error(f"== between {info.name} values, which may be instances of its subclasses whose "
+                                  "__eq__ take other parameters (a @dataclass's takes its own class): not supported "
+                                  "yet by jitcell", loc)
             if any(isinstance(e.type, Optional) for e in operands):
                 return self.error(f"== between {info.name} values that may be None: test them with 'is not None' "
                                   "first", loc)

@@ -44,7 +44,8 @@ from jitcell.errors import Loc
 from .class_info import ClassInfo
 from .constants import typed_default
 from .host import CheckerHost
-from .strings import formattable
+from .shown import container_text
+from .strings import formattable, instances_inside
 
 __all__ = ["DunderChecks", "python_name"]
 
@@ -71,15 +72,6 @@ class DunderChecks(CheckerHost):
         info = self.module.classes.get(t.name) if isinstance(t, Instance) else None
         return info.methods.get(name) if info is not None else None
 
-    def overridden_below(self, t: Type, method: str) -> bool:
-        """Does a subclass of t's class override `method` (check/inheritance.py numbers a family)?"""
-        info = self.class_info_of(t)
-        if info is None or info.last <= info.tag:
-            return False
-        own = info.methods.get(method)
-        return any(other.family == info.family and info.tag < other.tag <= info.last
-                   and other.methods.get(method) != own for other in self.module.classes.values())
-
     def applies(self, function: str | None, args: list[T.Expr]) -> bool:
         if function is None:
             return False
@@ -88,13 +80,11 @@ class DunderChecks(CheckerHost):
         return required <= len(args) <= len(sig.params) - sig.keyword_only and all(
             self.can_coerce(a.type, p) for a, (_, p) in zip(args, sig.params, strict=False))
 
-    def special_call(self, function: str, args: list[T.Expr], loc: Loc,
-                     order: tuple[int, ...] | None = None) -> T.Expr:
-        """function(*args), its defaults filled in; `order`: the order the args are evaluated in."""
-        if args and self.overridden_below(args[0].type, function.partition(".")[2]):
-            assert isinstance(args[0].type, Instance)
-            return self.error(f"{function.partition('.')[2]} of {args[0].type.name}, which a subclass overrides: "
-                              "special methods are not dispatched on the object's class yet by jitcell", loc)
+    def special_call(self, function: str, args: list[T.Expr], loc: Loc, order: tuple[int, ...] | None = None,
+                     virtual: bool = True, names: tuple[str, ...] = ()) -> T.Expr:
+        """function(*args), its defaults filled in; `order`: the order the args are evaluated in. Where a
+        subclass of args[0]'s class has another method (of `names`, else function's), dispatched on the
+        object's class (check/special_dispatch.py)."""
         sig = self.module.signatures[function]
         most = len(sig.params) - sig.keyword_only
         if not len(sig.params) - len(sig.defaults) <= len(args) <= most:  # written so, called by an operator
@@ -110,7 +100,10 @@ class DunderChecks(CheckerHost):
                 self.error(f"cannot infer the return type of '{function}' (it depends on itself); annotate it", loc)
             return T.Literal(0, ERROR, loc)
         written = order if order is not None else tuple(range(len(args)))
-        return T.CallCell(function, tuple(typed), written + tuple(range(len(args), len(typed))), sig.returns, loc)
+        call = T.CallCell(function, tuple(typed), written + tuple(range(len(args), len(typed))), sig.returns, loc)
+        if virtual and args and function not in self.module.classes[function.partition(".")[0]].static:
+            return self.virtual(call, args[0].type, names or (function.partition(".")[2],), loc)
+        return call
 
     def returning(self, call: T.Expr, t: Type, message: str) -> T.Expr:
         """The call, whose result must be of type t (CPython's TypeError otherwise, as a CompileError)."""
@@ -131,6 +124,8 @@ class DunderChecks(CheckerHost):
             return self.special_call(method, [left, right], loc)
         if self.applies(forward := self.special(left.type, f"__{name}__"), [left, right]):
             assert forward is not None
+            if not isinstance(left, T.Slot) and self.reflected_first(name, left.type, right.type):
+                return self.binary_chain(op, left, right, loc)  # check/special_dispatch.py
             return self.special_call(forward, [left, right], loc)
         if left.type != right.type and self.applies(reflected := self.special(right.type, f"__r{name}__"),
                                                    [right, left]):
@@ -139,6 +134,9 @@ class DunderChecks(CheckerHost):
         hint = ""
         if forward is not None and len(params := self.module.signatures[forward].params) > 1:
             hint = f" ({forward}() takes {params[1][0]}: {params[1][1]})"
+        elif subclasses := [c.name for c in self.below(left.type) if f"__{name}__" in c.methods]:
+            hint = (f" ({', '.join(subclasses)} define __{name}__, which {python_name(left.type)} does not: "
+                    "not supported yet by jitcell)")
         return self.error(f"unsupported operand type(s) for {op}{'=' if in_place else ''}: "
                           f"'{python_name(left.type)}' and '{python_name(right.type)}'{hint}", loc)
 
@@ -167,13 +165,34 @@ class DunderChecks(CheckerHost):
             return None
         if any(e.type is ERROR for e in operands):
             return T.Literal(False, ERROR, loc)
-        if ops[0] in ("==", "!=") and any((info := self.class_info_of(e.type)) is not None and info.last > info.tag
-                                         for e in operands):
-            return None  # a class with subclasses: classes.instance_identity says what is refused
-        if len(ops) > 1:
-            return self.error("chained comparisons of instances are not supported yet by jitcell; write "
-                              "'a < b and b < c'", loc)
-        (op,), (left, right) = ops, operands
+        if ops[0] in ("==", "!=") and len(ops) == 1 and not self.dispatched_equality(operands):
+            own = {c.methods.get("__eq__") is None for e in operands for c in self.below(e.type)}
+            if own == {True, False}:  # identity for some classes, __eq__ for others
+                names = " and ".join(sorted({python_name(e.type) for e in operands}))
+                return self.error(f"'{ops[0]}' between instances of {names}, some of whose subclasses define "
+                                  "__eq__ and others not: not supported yet by jitcell", loc)
+            return None  # classes.instance_identity says what is refused
+        if len(ops) > 1 or self.needs_subclass_first(ops[0], operands[0].type, operands[1].type):
+            return self.compare_chain(operands, ops, loc)  # check/special_dispatch.py
+        return self.one_compare(ops[0], operands[0], operands[1], loc)
+
+    def dispatched_equality(self, operands: list[T.Expr]) -> bool:
+        """Is `==` between these instances a call of __eq__ (else identity, or refused by
+        check/classes.py): neither's class has subclasses, or all of theirs share one signature of
+        __eq__ (not a @dataclass's, which takes its own class only)."""
+        classes = [c for e in operands for c in self.below(e.type)]
+        if all(len(self.below(e.type)) < 2 for e in operands):
+            return True
+        functions = {c.methods.get("__eq__") for c in classes}
+        if functions == {None}:
+            return False  # identity
+        if None in functions or any(f in c.generated for c in classes for f in functions):
+            return False
+        params = {tuple(self.module.signatures[f].params[1:]) for f in functions if f is not None}
+        return len(params) == 1
+
+    def one_compare(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
+        """`left op right`, one of them an instance: __contains__, rich comparison, identity."""
         if op in ("in", "not in"):
             contains = self.special(right.type, "__contains__")
             if not self.applies(contains, [right, left]):
@@ -229,6 +248,8 @@ class DunderChecks(CheckerHost):
         """bool(x), `if x:`: __bool__, else __len__() != 0, else True (x still evaluated)."""
         if not isinstance(e.type, Instance):
             return None
+        if not isinstance(e, T.Slot) and (mixed := self.mixed_truth(e)) is not None:
+            return mixed  # subclasses deciding it otherwise (check/special_dispatch.py)
         if (method := self.special(e.type, "__bool__")) is not None:
             return self.returning(self.special_call(method, [e], e.loc), BOOL, "__bool__ should return bool, "
                                                                                 "returned {}")
@@ -246,22 +267,20 @@ class DunderChecks(CheckerHost):
             return self.error(f"{'repr' if conversion == 'r' else 'str'}() of a {e.type.name} needs its class to "
                               f"define __repr__{'' if conversion == 'r' else ' or __str__'} in jitcell (CPython's "
                               f"default text, '<__main__.{e.type.name} object at 0x...>', is not supported)", e.loc)
-        return self.returning(self.special_call(method, [e], e.loc), STR,
+        return self.returning(self.special_call(method, [e], e.loc, names=names), STR,
                               f"{method.partition('.')[2]} returned non-string (type {{}})")
 
-    def shown(self, node: S.Expr, e: T.Expr) -> T.Expr:
-        """e, or the text str() gives of it where it is an instance or a list of instances (print(xs),
-        str(xs), f"{xs}"): '[' + ', '.join([repr(x) for x in xs]) + ']', as Python shows a list."""
+    def shown(self, node: S.Expr, e: T.Expr, conversion: str | None = None) -> T.Expr:
+        """e, or the text str() (`conversion` "r": repr()) gives of it where it is an instance or a list,
+        tuple or dict holding instances (print(xs), str(t), f"{d!r}"): each item's repr (check/shown.py)."""
         if isinstance(e.type, Instance):
-            return self.instance_text(e)
-        if type(e.type) is not List or not isinstance(e.type.element, Instance):
+            return self.instance_text(e, conversion)
+        if e.type is ERROR or isinstance(e.type, Optional) or not instances_inside(e.type):
             return e
-        loc = node.loc
-        item = S.Name("jc__item", loc)
-        reprs = S.Comprehension("list", S.Call(S.Name("repr", loc), (item,), (), loc), None,
-                                (S.Generator(item, node, (), loc),), loc)
-        joined = S.Call(S.Attribute(S.Const(", ", loc), "join", loc), (reprs,), (), loc)
-        return self.expr(S.BinOp("+", S.BinOp("+", S.Const("[", loc), joined, loc), S.Const("]", loc), loc))
+        text = container_text(node, e.type)
+        if text is None:
+            return self.error(f"str() of {e.type} is not supported by jitcell", node.loc)
+        return self.expr(text)
 
     def instance_field(self, value: T.Expr, conversion: str | None, spec: str, loc: Loc) -> T.FormatField:
         """An f-string field `{x}`, `{x!r}`, `{x!s:>10}` of an instance: its text, then the spec; of a
@@ -291,16 +310,12 @@ class DunderChecks(CheckerHost):
         if len(node.args) != 1 or node.keywords:
             return None
         t = self.probed_type(node.args[0])
-        if name == "repr" and type(t) is List and isinstance(t.element, Instance):
-            return self.shown(node.args[0], self.expr(node.args[0]))  # a list's repr is its str
-        if not isinstance(t, Instance):
+        if not isinstance(t, Instance) or name == "repr":  # repr(): check/strings.py's repr_of
             return None
         x = self.expr(node.args[0])
         assert isinstance(x.type, Instance)
         if name == "abs":
             return self.instance_unary("abs", x, node.loc)
-        if name == "repr":
-            return self.instance_text(x, "r")
         if self.special(x.type, "__len__") is None:
             return self.error(f"object of type '{x.type.name}' has no len()", node.loc)
         return self.length(x, node.loc)
@@ -395,7 +410,10 @@ class DunderChecks(CheckerHost):
         target = self.expr(callee)
         if self.special(target.type, "__call__") is None:
             return self.error(f"'{python_name(target.type)}' object is not callable", node.loc)
-        return self.call_cell(self.special(target.type, "__call__") or "", node, receiver=target)
+        info = self.class_info_of(target.type)
+        assert info is not None
+        return self.dispatched(self.call_cell(self.special(target.type, "__call__") or "", node, receiver=target),
+                               info, "__call__")
 
     # ---- helpers -----------------------------------------------------------------------------
 

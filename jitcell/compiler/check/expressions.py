@@ -65,6 +65,7 @@ from .powers import PowerChecks
 from .randoms import RandomChecks
 from .ranges import RangeChecks
 from .sets import EMPTY_SET, SetChecks
+from .special_dispatch import SpecialDispatch
 from .str_methods import STR_BUILTINS, StrMethodChecks
 from .strings import StringChecks, instances_inside, shown_tuple
 from .unsupported import builtin_refusal
@@ -86,8 +87,8 @@ _SHIFTS = frozenset({"<<", ">>"})
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
                         VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
                         ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
-                        PowerChecks, RangeChecks, DunderChecks, ClassChecks, InheritanceChecks, CallableChecks,
-                        ExceptionArgChecks):
+                        PowerChecks, RangeChecks, DunderChecks, SpecialDispatch, ClassChecks, InheritanceChecks,
+                        CallableChecks, ExceptionArgChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 
     locals: dict[str, Type]

@@ -24,11 +24,11 @@ import string
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Tuple
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Instance, Tuple
 from jitcell.errors import Loc
 
 from .host import CheckerHost
-from .strings import formattable
+from .strings import formattable, instances_inside
 
 __all__ = ["FormatChecks"]
 
@@ -45,10 +45,13 @@ class _FormatError(Exception):
 class FormatChecks(CheckerHost):
     """Mixed into ExpressionChecker."""
 
+    container_texts: set[int] = set()  # the ids of format arguments that are a container's text (format_value)
+
     def percent_format(self, node: S.BinOp) -> T.Expr:
         """`"..." % args` with a literal format string."""
         assert isinstance(node.left, S.Const) and isinstance(node.left.value, str)
         fmt, loc = node.left.value, node.loc
+        self.container_texts = set()
         args = self.format_arguments(node.right)
         if args is None:
             return T.Literal(0, ERROR, loc)
@@ -61,9 +64,9 @@ class FormatChecks(CheckerHost):
     def format_arguments(self, right: S.Expr) -> list[T.Expr] | None:
         """The values a `%` formats: a tuple literal's items, a tuple name's items, or one value."""
         if isinstance(right, S.Tuple):
-            args = [self.text_or_expr(e) for e in right.elts]
+            args = [self.format_value(e) for e in right.elts]
         else:
-            value = self.text_or_expr(right)
+            value = self.expr(right) if isinstance(self.probed_type(right), Tuple) else self.format_value(right)
             if isinstance(value.type, Tuple):
                 if not isinstance(right, S.Name):
                     self.error("the tuple a '%' formats must be a tuple literal or a name in jitcell", right.loc)
@@ -80,8 +83,9 @@ class FormatChecks(CheckerHost):
         if not (isinstance(receiver, S.Const) and isinstance(receiver.value, str)):
             return self.error("str.format() needs a literal format string in jitcell (\"{}\".format(x)); "
                               "or write an f-string", node.loc)
-        positional = [self.text_or_expr(a) for a in node.args]
-        named = {k.name: self.text_or_expr(k.value) for k in node.keywords}
+        self.container_texts = set()
+        positional = [self.format_value(a) for a in node.args]
+        named = {k.name: self.format_value(k.value) for k in node.keywords}
         if any(a.type is ERROR for a in [*positional, *named.values()]):
             return T.Literal(0, ERROR, node.loc)
         try:
@@ -96,7 +100,24 @@ class FormatChecks(CheckerHost):
                               "once, in order)", node.loc)
         return self.format_result(parts, node.loc)
 
+    def format_value(self, node: S.Expr) -> T.Expr:
+        """A value `%` or str.format() formats: an instance as it is (its field picks __str__ or
+        __repr__), a list, tuple or dict of instances as its text (the same for str and repr)."""
+        value = self.expr(node) if isinstance(self.probed_type(node), Instance) else self.text_or_expr(node)
+        if value.type is STR and instances_inside(self.probed_type(node)):
+            self.container_texts = self.container_texts | {id(value)}
+        return value
+
     def format_result(self, parts: list[str | T.FormatField], loc: Loc) -> T.Expr:
+        texts, self.container_texts = self.container_texts, set()
+        for i, part in enumerate(parts):
+            if isinstance(part, T.FormatField) and isinstance(part.value.type, Instance):
+                parts[i] = self.instance_field(part.value, part.conversion, part.spec, part.loc)
+            elif isinstance(part, T.FormatField) and id(part.value) in texts:
+                if part.conversion is None and part.spec or part.conversion == "a":
+                    return self.error("formatting a list, tuple or dict of instances with a format spec or !a is "
+                                      "not supported", part.loc)
+                parts[i] = T.FormatField(part.value, None, part.spec, part.loc)
         for part in parts:
             if isinstance(part, T.FormatField) and not formattable(part.value.type):
                 return self.error(f"formatting a value of type {part.value.type} is not supported", part.loc)

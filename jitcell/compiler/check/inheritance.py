@@ -276,8 +276,10 @@ class InheritanceChecks(CheckerHost):
         classes = self.module.classes
         family = family_of(classes, static)
         below = {c.methods.get(attr) for c in family if static.tag <= c.tag <= static.last}
-        if len(below) <= 1 or attr in _NOT_VIRTUAL:
+        if len(below) <= 1 or attr == "__init__":
             return call
+        if attr == "__eq__":  # overrides unchecked (a @dataclass's takes its class): special_dispatch.py checks
+            return self.virtual(call, static.type, (attr,), call.loc)
         return replace(call, dispatch=tuple(c.methods.get(attr, "") for c in family))
 
     def static_through_instance(self, info: ClassInfo, attr: str, function: str, loc: Loc,

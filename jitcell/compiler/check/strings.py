@@ -85,6 +85,12 @@ class StringChecks(CheckerHost):
                     value, (T.Local, T.GetField)):  # {x!r}, {x:spec}, {self.next!r} (check/dunders.py)
                 parts.append(self.instance_field(value, part.conversion, part.spec, part.loc))
                 continue
+            if instances_inside(value.type) and not isinstance(value.type, Optional) and part.conversion != "a":
+                if part.spec:  # {xs!r}: the items' reprs (check/shown.py)
+                    self.error(f"unsupported format string passed to {type(value.type).__name__.lower()}.__format__",
+                               part.loc)
+                parts.append(T.FormatField(self.shown(part.value, value, part.conversion), None, "", part.loc))
+                continue
             if value.type is not ERROR and not formattable(value.type):
                 self.error(f"an f-string field of type {value.type} is not supported", part.loc)
             parts.append(T.FormatField(value, part.conversion, part.spec, part.loc))
@@ -102,14 +108,12 @@ class StringChecks(CheckerHost):
 
     def repr_of(self, arg: S.Expr, loc: Loc) -> T.Expr:
         """`repr(x)`: the text of f"{x!r}"."""
-        if (shown := self.exception_args_repr(arg)) is not None:
-            return shown
-        value = self.expr(arg)
-        if value.type is ERROR:
-            return value
-        if not formattable(value.type):
-            return self.error(f"repr() of {value.type} is not supported by jitcell", loc)
-        return T.FString((T.FormatField(value, "r", "", loc),), STR, loc)
+        value = self.fstring(S.FString((S.FormattedValue(arg, "r", "", loc),), loc))
+        field = value.parts[0] if isinstance(value, T.FString) and len(value.parts) == 1 else None
+        if isinstance(field, T.FormatField) and field.value.type is STR and field.conversion is None \
+                and not field.spec:
+            return field.value  # an instance's __repr__, a container's text: already the repr
+        return value
 
     def str_binary(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr:
         if op == "+" and left.type is STR and right.type is STR:

@@ -78,6 +78,7 @@ class LowererHost(Protocol):
     live: list[tuple[ir.Value, Type]]  # owned heap values not yet taken or dropped (heap.py)
     coroutine: Any  # a generator function's Coroutine (generators.py), else None
     holes: list[tuple[ir.Value, Type]]  # the current value for `d[k] op= v`, `a[i] op= v`
+    chains: list[list[tuple[ir.Value, Type]]]  # the operands of the Chains being lowered
     unchecked: set[int]  # ids of array accesses this copy of a loop leaves unchecked (arrays.py)
     debug: DebugLocations | None  # source locations in the code, for annotation only (locations.py)
     notes: LoweringNotes | None  # ... and what the lowering knows of its loops and checks

@@ -45,12 +45,16 @@ class InheritanceLowering(LowererHost):
         """The function the class of `receiver` has for the method `node` calls, from the table."""
         impl = self.owner.impl_of(node.function)
         pointer_type = impl.type
-        symbol = f"jitcell.dispatch.{node.function}"
+        entries = [ir.Constant(pointer_type, None) if not f else self.owner.impl_of(f)
+                   if self.owner.impl_of(f).type == pointer_type else self.owner.impl_of(f).bitcast(pointer_type)
+                   for f in node.dispatch]
+        symbol, n = f"jitcell.dispatch.{node.function}", 1
         table = self.owner.module.globals.get(symbol)
+        while table is not None and str(table.initializer) != str(ir.Constant(table.value_type, entries)):
+            n += 1  # another table of this method: str() of an instance (__str__ else __repr__) beside repr()
+            symbol = f"jitcell.dispatch.{node.function}.{n}"
+            table = self.owner.module.globals.get(symbol)
         if table is None:
-            entries = [ir.Constant(pointer_type, None) if not f else self.owner.impl_of(f)
-                       if self.owner.impl_of(f).type == pointer_type else self.owner.impl_of(f).bitcast(pointer_type)
-                       for f in node.dispatch]
             table = ir.GlobalVariable(self.owner.module, ir.ArrayType(pointer_type, len(entries)), symbol)
             table.initializer = ir.Constant(table.value_type, entries)
             table.global_constant = True
@@ -58,6 +62,47 @@ class InheritanceLowering(LowererHost):
         slot = self.b.gep(table, [ir.Constant(ir.IntType(32), 0), self.class_tag(receiver)], inbounds=True,
                           source_etype=table.value_type)
         return self.b.load(slot, typ=impl.function_type.as_pointer())
+
+    def chain(self, node: T.Chain) -> ir.Value:
+        """Each operand once, in order; link i reads operands i and i + 1 (T.Slot); a false link ends it.
+        A single link reads any operand and gives its value, of any type."""
+        b = self.b
+        if len(node.links) == 1:  # a value of any type, from operands read as often as it needs
+            values = [(self.expr(operand), operand.type) for operand in node.operands]
+            self.chains.append(values)
+            result = self._expr(node.links[0])  # the caller holds it
+            self.chains.pop()
+            for value in values:
+                self.drop(*value)
+            return result
+        values = [(self.expr(node.operands[0]), node.operands[0].type)]
+        end = self.ir_fn.append_basic_block("chain.end")
+        incoming = []
+        for i, link in enumerate(node.links):
+            operand = node.operands[i + 1]
+            values.append((self.expr(operand), operand.type))
+            self.chains.append(values)
+            result = self.expr(link)
+            self.chains.pop()
+            self.drop(*values[i])
+            if i == len(node.links) - 1:
+                self.drop(*values[i + 1])
+                incoming.append((result, b.block))
+                b.branch(end)
+            else:
+                more = self.ir_fn.append_basic_block("chain.next")
+                stop = self.ir_fn.append_basic_block("chain.false")
+                b.cbranch(result, more, stop)
+                b.position_at_end(stop)
+                self.release(*values[i + 1])  # still held on the other path
+                incoming.append((result, b.block))
+                b.branch(end)
+                b.position_at_end(more)
+        b.position_at_end(end)
+        phi = b.phi(ir.IntType(1))
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
 
     def class_test(self, node: T.ClassTest) -> ir.Value:
         """isinstance(): the value's tag in one of the ranges; None gives `node.none`."""

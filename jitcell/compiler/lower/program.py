@@ -579,6 +579,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         self.live: list[tuple[ir.Value, Type]] = []  # owned heap values not yet taken or dropped (lower/heap.py)
         self.interrupts: tuple[ir.Value, ir.Value] | None = None  # (counter address, count seen) once a loop checks
         self.holes: list[tuple[ir.Value, Type]] = []  # the current value for `d[k] op= v` (lower/dicts.py)
+        self.chains: list[list[tuple[ir.Value, Type]]] = []  # the operands a Chain's links read (inheritance.py)
         self.unchecked: set[int] = set()  # array accesses this copy of a loop leaves unchecked (lower/arrays.py)
         self.slow_copy = False  # lowering the fully checked copy of a versioned loop (for_range)
         self.char_table = None  # the runtime's cached characters, once read (lower/strings.py)
@@ -1166,6 +1167,12 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 return self._expr(value)  # the same object, held once by the caller
             case T.ClassTest():
                 return self.class_test(node)  # lower/inheritance.py
+            case T.Chain():
+                return self.chain(node)  # lower/inheritance.py
+            case T.Slot(index=index):
+                value, t = self.chains[-1][index]
+                self.retain(value, t)  # as a Hole: the chain keeps its own
+                return value
             case T.GetField():
                 return self.get_field(node)
             case T.ArrayItem():
