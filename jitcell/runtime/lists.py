@@ -44,6 +44,7 @@ _WORD = ctypes.c_int64.from_address
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _SCALARS = ("int", "float", "bool", "str", "complex")
 _FLAT = {"int": 0, "float": 1, "bool": 2}  # the `kind` of the native conversions
+_WORD_VALUES = ("int", "float", "bool", "str")  # a dict's values the native conversions take
 _TRUE, _FALSE = id(True), id(False)
 
 # A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name),
@@ -129,9 +130,10 @@ def _holds_objects(t: Parsed) -> bool:
 
 
 class _BadItem(Exception):
-    """An item of the wrong type: where it is (indices from the outside in) and what it is."""
+    """An item of the wrong type: where it is (indices from the outside in, a dict's keys by repr)
+    and what it is."""
 
-    def __init__(self, path: list[int], found: str):
+    def __init__(self, path: list, found: str):
         self.path, self.found = path, found
 
 
@@ -169,16 +171,16 @@ class Boundary:
             self.close(reflect=False)
             if not isinstance(error, _BadItem):
                 raise
-            bad, noun = error, "tuple" if t[0] == "vartuple" else "list"
+            bad, noun = error, {"vartuple": "tuple", "dict": "dict"}.get(t[0], "list")
             if not bad.path:
                 message = f"not {bad.found}"
-            elif len(bad.path) == 1:
+            elif len(bad.path) == 1 and t[0] != "dict":
                 message = f"not {noun} containing {bad.found} at index {bad.path[0]}"
             else:
                 message = f"not {noun} containing {bad.found} at {param}{''.join(f'[{i}]' for i in bad.path)}"
             raise TypeError(f"{self.function}() argument '{param}' must be {type_name}, {message}") from None
 
-    def list_in(self, value: list | tuple, t: Parsed, path: list[int]) -> int:
+    def list_in(self, value: list | tuple, t: Parsed, path: list) -> int:
         element = t[1]
         n = len(value)
         kind = element[0]
@@ -215,7 +217,7 @@ class Boundary:
         _rt("obj_retain")(obj)
         self.held.append(obj)
 
-    def item_words(self, item, t: Parsed, words: list[int], owned: list[int], path: list[int]) -> None:
+    def item_words(self, item, t: Parsed, words: list[int], owned: list[int], path: list) -> None:
         kind = t[0]
         if kind == "str":
             if not isinstance(item, str):
@@ -236,7 +238,7 @@ class Boundary:
         elif kind == "dict":
             if not isinstance(item, dict):
                 raise _BadItem(path, type(item).__name__)
-            owned.append(self.dict_in(item, t, f"{path}"))
+            owned.append(self.dict_in(item, t, f"{path}", path))
             words.append(owned[-1])
         elif kind == "complex":  # two words: the real part's bits, the imaginary part's
             if isinstance(item, (str, bytes)) or not any(hasattr(type(item), m) for m in
@@ -255,9 +257,9 @@ class Boundary:
         else:
             words.append(_scalar_word(item, kind, path))
 
-    def dict_in(self, value, t: Parsed, param: str) -> int:
-        if t[2].startswith("list["):
-            return self.dict_of_lists_in(value, t, param)
+    def dict_in(self, value, t: Parsed, param: str, path: list | None = None) -> int:
+        if t[2] not in _WORD_VALUES:
+            return self.dict_of_objects_in(value, t, param, [] if path is None else path)
         table = _table_in(value, dict, convert.table_kinds(t[3]))
         if table == 0:  # the Python way: converts what the native loop did not take, or names it
             table = convert.to_table(value, t[3], self.function, param)
@@ -273,7 +275,10 @@ class Boundary:
         self.register(table, value)
         return table
 
-    def dict_of_lists_in(self, value, t: Parsed, param: str) -> int:
+    def dict_of_objects_in(self, value, t: Parsed, param: str, path: list) -> int:
+        """A dict whose values are objects in the table (lists, dicts, sets, arrays...), each converted
+        as a list's item is (a tuple or complex in a box: compiler/lower/dicts.py); a bad value is
+        named by its keys' path."""
         if value.__class__ is not dict:
             convert.check_dict(value, t[3], self.function, param)
         table = runtime.call("table_new", convert.key_kinds_of(t[1]) | 3 << 8)
@@ -285,10 +290,16 @@ class Boundary:
                 owned: list[int] = []
                 try:
                     key = convert.key_word(k, t[1], owned, f"a key of {self.function}() argument '{param}'")
-                    if not isinstance(v, list):
-                        raise _BadItem([], f"dict with a {type(v).__name__} value")
-                    owned.append(self.list_in(v, element, []))
-                    if not runtime.call("table_set", table, key, owned[-1]):
+                    words: list[int] = []
+                    parts: list[int] = []
+                    try:
+                        self.item_words(v, element, words, parts, [*path, repr(k)])
+                        if element[0] in ("tuple", "complex"):  # the box takes over the references
+                            words, parts = [_box(words, element)], []
+                            owned.append(words[0])
+                    finally:
+                        owned += parts
+                    if not runtime.call("table_set", table, key, words[0]):
                         raise MemoryError
                 finally:
                     for obj in owned:  # the table keeps its own references
@@ -421,17 +432,17 @@ class Boundary:
         return self.python(word, t)
 
     def dict_out(self, table: int, t: Parsed, original):
+        objects = t[2] not in _WORD_VALUES
+        element = parse(t[2]) if objects else None
         if original is not None:
             self.reflected.add(table)
-            if not _table_modified(table):  # its entries are the same; lists among its values may not be
-                if t[2].startswith("list["):
-                    element = parse(t[2])
+            if not _table_modified(table):  # its entries are the same; objects among its values may not be
+                if element is not None and _holds_objects(element):
                     for _, word in convert.table_words(table, t[1]):
-                        self.python(word, element)
+                        self.dict_value(word, element)
                 return original
-        if t[2].startswith("list["):
-            element = parse(t[2])
-            values = {k: self.python(v, element) for k, v in convert.table_words(table, t[1])}
+        if element is not None:
+            values = {k: self.dict_value(w, element) for k, w in convert.table_words(table, t[1])}
         else:
             values = _table_to_python(table, t[3])
         if original is None:
@@ -440,6 +451,11 @@ class Boundary:
         original.update(values)
         return original
 
+    def dict_value(self, word: int, element: Parsed):
+        """The Python value of a dict's value word (a box's item for a tuple or complex)."""
+        if element[0] in ("tuple", "complex"):
+            return self.items(word, element)[0]
+        return self.value(iter((word,)), element)
 
     def set_out(self, table: int, t: Parsed, original):
         if original is None:
@@ -499,6 +515,16 @@ def _borrow_array(item, type_name: str, path: list[int]) -> int:
     if array == 0:
         raise MemoryError
     return array
+
+
+def _box(words: list[int], t: Parsed) -> int:
+    """A runtime list of one item holding `words`, a tuple's or complex's: how a dict holds one."""
+    box = _rt("list_new")(1, _size(t), _mask(t))
+    if box == 0:
+        raise MemoryError
+    data = array.array("q", words)
+    ctypes.memmove(_WORD(box + 32).value, data.buffer_info()[0], 8 * len(data))
+    return box
 
 
 def _table_to_python(table: int, type_name: str):

@@ -2281,8 +2281,8 @@ def list_detach_views(l: int, views: int, count: int) -> bool:
             if (mask >> k) & 1 == 1:
                 where = at + 8 * (stride * i + k)
                 o = load64(where)
-                if load64(o + 8) == 4:
-                    if not list_detach_views(o, views, count):
+                if load64(o + 8) == 4 or load64(o + 8) == 2:
+                    if not obj_detach_views(o, views, count):
                         return False
                 elif load64(o + 8) == 3:
                     moved = array_detach(o, views, count)
@@ -2290,6 +2290,33 @@ def list_detach_views(l: int, views: int, count: int) -> bool:
                         return False
                     store64(where, moved)
     return True
+
+
+def table_detach_views(t: int, views: int, count: int) -> bool:
+    """list_detach_views for a dict's values (a dict of arrays, of lists of them, ...)."""
+    if (load64(t + 16) >> 8) & 255 != 3:
+        return True
+    entries = load64(t + 48)
+    for e in range(load64(t + 32)):
+        where = entries + 32 * e + 16
+        if load64(where + 8) == 1:
+            o = load64(where)
+            if load64(o + 8) == 4 or load64(o + 8) == 2:
+                if not obj_detach_views(o, views, count):
+                    return False
+            elif load64(o + 8) == 3:
+                moved = array_detach(o, views, count)
+                if moved == 0:
+                    return False
+                store64(where, moved)
+    return True
+
+
+def obj_detach_views(o: int, views: int, count: int) -> bool:
+    """list_detach_views for a list or a dict result (lower/program.py)."""
+    if load64(o + 8) == 2:
+        return table_detach_views(o, views, count)
+    return list_detach_views(o, views, count)
 
 
 def array_detach(a: int, views: int, count: int) -> int:

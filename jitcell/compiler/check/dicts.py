@@ -5,7 +5,7 @@
     counts[w] += 1                   ->  DictUpdate(counts, w, Binary("+", Hole(int), 1))
 
 Keys are int, str or tuples of hashable scalars (keys.py; `d[a, b]` is `d[(a, b)]`), values
-int, float, bool, str or lists (a float value also takes an int, as a float variable does).
+anything but what `value_problem` names (a float value also takes an int, as a float variable does).
 An empty `{}` takes its type from where it goes: an annotated variable, a parameter, a return
 value.
 """
@@ -14,16 +14,50 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Dict, List, Tuple, Type
+from jitcell.compiler.types import (
+    BOOL,
+    COMPLEX,
+    ERROR,
+    FLOAT,
+    INT,
+    STR,
+    Array,
+    Dict,
+    Generator,
+    Instance,
+    List,
+    Optional,
+    Set,
+    Tuple,
+    Type,
+)
 from jitcell.errors import Loc
 
 from .host import CheckerHost
 from .keys import KEY_NAMES, is_key_type
 
-__all__ = ["DictChecks", "EMPTY_DICT", "DICT_VALUES"]
+__all__ = ["DictChecks", "EMPTY_DICT", "value_problem", "NOT_DICT_VALUES"]
 
-DICT_VALUES = (INT, FLOAT, BOOL, STR)
 EMPTY_DICT = Type("dict (empty, type unknown)")
+NOT_DICT_VALUES = "a value that may be None (T | None), a function, a range or a generator"
+
+
+def value_problem(t: Type) -> str | None:
+    """Why a dict cannot hold values of type t (at any depth), or None. A value is a word of the
+    runtime's table (lower/dicts.py): a scalar, an object, or a tuple or complex in a box."""
+    if t in (INT, FLOAT, BOOL, STR, COMPLEX) or isinstance(t, (Array, Instance)):
+        return None
+    if isinstance(t, Tuple):
+        return next((p for p in map(value_problem, t.items) if p), None)
+    if isinstance(t, (List, Set)):  # a set's elements are keys (check/keys.py)
+        return value_problem(t.element)
+    if isinstance(t, Dict):
+        return value_problem(t.value)
+    if isinstance(t, Optional):
+        return f"a dict value cannot be {t} in jitcell"
+    if isinstance(t, Generator):
+        return f"a dict value cannot be a generator ({t})"
+    return f"a dict value cannot be {t} in jitcell"
 
 
 def dict_key_syntax(indices: tuple[S.Expr, ...], loc: Loc) -> S.Expr:
@@ -61,8 +95,8 @@ class DictChecks(CheckerHost):
         if not is_key_type(key):
             self.error(f"dict keys must be {KEY_NAMES}, not {key}", loc)
             return ERROR
-        if value not in DICT_VALUES and type(value) is not List:  # not a tuple[T, ...] (check/vartuples.py)
-            self.error(f"dict values must be int, float, bool, str or a list, not {value}", loc)
+        if value_problem(value) is not None:
+            self.error(f"dict values may be anything but {NOT_DICT_VALUES}, not {value}", loc)
             return ERROR
         return Dict(key, value)
 

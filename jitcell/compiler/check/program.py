@@ -57,7 +57,7 @@ from .class_info import ClassInfo
 from .classes import collect_classes, constructor_def
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
-from .dicts import DICT_VALUES, EMPTY_DICT
+from .dicts import EMPTY_DICT, NOT_DICT_VALUES, value_problem
 from .expressions import ExpressionChecker, int_text, truncate_hint
 from .inheritance import check_overrides, exit_unless, init_function
 from .introspection import mentions_type_test
@@ -160,9 +160,9 @@ class ModuleChecker:
                 if t is not None and arrays_inside(t) and not (list_result_of_arrays(t) and (
                         result or not isinstance(t, VarTuple))):
                     self.errors.append(Diagnostic(
-                        f"{what} is {t}: " + ("only a list (of lists and tuples) holding NumPy arrays can be "
-                                              "returned to Python" if result else
-                                              "a dict, set or tuple[T, ...] holding NumPy arrays cannot be "
+                        f"{what} is {t}: " + ("only a list or dict (of lists, dicts and tuples) holding NumPy "
+                                              "arrays can be returned to Python" if result else
+                                              "a set or tuple[T, ...] holding NumPy arrays cannot be "
                                               "passed from Python yet; pass a list of them"), loc))
 
     def collect_variables(self) -> None:
@@ -278,9 +278,9 @@ class ModuleChecker:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
             if ERROR in (key, value):
                 return ERROR
-            if not is_key_type(key) or (value not in DICT_VALUES and type(value) is not List):
+            if not is_key_type(key) or value_problem(value) is not None:
                 self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be {KEY_NAMES}, values "
-                                              "int, float, bool, str or a list", node.loc))
+                                              f"anything but {NOT_DICT_VALUES}", node.loc))
                 return ERROR
             t = Dict(key, value)
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "set" \

@@ -284,7 +284,7 @@ class _ModuleLowerer:
                 b.store(ir.Constant(llvm_type(sig.returns), None), result)  # read below even on an error
             status = b.call(self.impls[fn.name], [result, *limits, *args])
             value = boundary_result(b, b.load(result), sig.returns, views, arrays)
-            if views and isinstance(sig.returns, List) and arrays_inside(sig.returns):
+            if views and isinstance(sig.returns, (List, Dict)) and arrays_inside(sig.returns):
                 self.detach_views(b, fn, value, status, views, objects, returns)
             if sig.returns is BOOL:
                 value = b.zext(value, I8)
@@ -295,14 +295,14 @@ class _ModuleLowerer:
 
     def detach_views(self, b: ir.IRBuilder, fn: T.Function, value: ir.Value, status: ir.Value,
                      views: list[ir.Value], objects: list[ir.Value], returns: ir.Type) -> None:
-        """A list result holding arrays: the arrays that live on this frame move off it (the
-        runtime's list_detach_views); out of memory, MemoryError and the list released."""
+        """A list or dict result holding arrays: the arrays that live on this frame move off it (the
+        runtime's obj_detach_views); out of memory, MemoryError and the result released."""
         table = b.alloca(ir.ArrayType(ir.PointerType(), len(views)))
         for k, view in enumerate(views):
             b.store(view, b.gep(table, [ir.Constant(I32, 0), ir.Constant(I32, k)]))
         done = b.icmp_signed("==", status, ir.Constant(I32, 0))
         with b.if_then(done):
-            moved = b.call(self.runtime_function("list_detach_views"),
+            moved = b.call(self.runtime_function("obj_detach_views"),
                            [b.ptrtoint(value, I64), b.ptrtoint(table, I64), i64(len(views))])
             with b.if_then(b.icmp_unsigned("==", moved, ir.Constant(moved.type, 0)), likely=False):
                 site = self.site("no_memory", fn.loc, fn.name, operands=[])

@@ -1,0 +1,137 @@
+# Dicts whose values are NumPy arrays, tuples, dicts and sets: literals, d[k] = v, d[k], get with a
+# default, in, len, del, items()/values() loops, comprehensions; passed in (the caller's arrays
+# shared, the dict written back) and returned (a new dict).
+import numpy as np
+
+
+def columns(n: int) -> dict[str, float[:]]:
+    d: dict[str, float[:]] = {"zeros": np.zeros(n), "ones": np.ones(n)}
+    d["range"] = np.arange(n) * 0.5
+    d["zeros"][0] = -1.0
+    return d
+
+
+def grids(n: int) -> dict[int, int[:, :]]:
+    d: dict[int, int[:, :]] = {}
+    for k in range(3):
+        d[k] = np.zeros((n, 2), dtype=np.int64) + k
+    del d[1]
+    return d
+
+
+def total(d: dict[str, float[:]]) -> float:
+    t = 0.0
+    for k, v in d.items():
+        t += v.sum() * len(k)
+    return t
+
+
+def scale(d: dict[str, float[:]], f: float) -> int:
+    for v in d.values():
+        v *= f
+    d["new"] = np.full(2, f)
+    return len(d)
+
+
+def lookup(d: dict[str, float[:]], k: str) -> float:
+    return d[k][0] + d.get("missing", np.ones(1))[0] + float("x" in d)
+
+
+def split(a: float[:]) -> dict[str, float[:]]:
+    return {"head": a[:2], "tail": a[2:], "all": a, "copy": a.copy()}
+
+
+def squares(n: int) -> dict[int, float[:]]:
+    return {k: np.arange(k) ** 2.0 for k in range(n)}
+
+
+def pairs(n: int) -> dict[int, tuple[int, float]]:
+    d: dict[int, tuple[int, float]] = {}
+    for i in range(n):
+        d[i % 3] = (i, i / 4)
+    return d
+
+
+def named(d: dict[str, tuple[str, int]]) -> str:
+    out = ""
+    for k, (name, n) in d.items():
+        out += f"{k}:{name}*{n};"
+    first, count = d.get("a", ("none", -1))
+    return out + first + str(count)
+
+
+def ranked(words: list[str]) -> dict[str, tuple[int, ...]]:
+    d: dict[str, tuple[int, ...]] = {}
+    for i, w in enumerate(words):
+        d[w] = d.get(w, ()) + (i,)
+    return d
+
+
+def complexes(n: int) -> dict[int, complex]:
+    d = {k: complex(k, -k) for k in range(n)}
+    d[n] = d.get(0, 1j) * 2
+    return d
+
+
+def nested(words: list[str]) -> dict[str, dict[str, int]]:
+    d: dict[str, dict[str, int]] = {}
+    for w in words:
+        first = w[:1]
+        if first not in d:
+            d[first] = {}
+        d[first][w] = d[first].get(w, 0) + 1
+    return d
+
+
+def groups(xs: list[int]) -> dict[int, set[int]]:
+    d: dict[int, set[int]] = {}
+    for x in xs:
+        if x % 3 not in d:
+            d[x % 3] = set()
+        d[x % 3].add(x)
+    return d
+
+
+def grow_sets(d: dict[int, set[int]], k: int) -> int:
+    if k in d:
+        d[k].add(-k)
+    else:
+        d[k] = {k}
+    del_key = k + 1
+    if del_key in d:
+        del d[del_key]
+    return sum(len(s) for s in d.values())
+
+
+def deep(d: dict[str, dict[str, list[int]]]) -> int:
+    d["x"]["y"].append(len(d))
+    d["z"] = {"w": [1, 2]}
+    return len(d["x"]["y"])
+
+
+def missing(d: dict[str, float[:]], k: str) -> float:
+    return d[k][0]
+
+
+#> columns(0)
+#> columns(3)
+#> grids(2)
+#> total({"a": np.arange(3.0), "bb": np.ones(2)})
+#> total({})
+#> scale({"a": np.arange(3.0), "b": np.ones(2)}, 2.0)
+#> lookup({"a": np.array([4.0]), "x": np.zeros(1)}, "a")
+#> lookup({"a": np.array([4.0]), "x": np.zeros(1)}, "b")
+#> split(np.arange(5.0))
+#> squares(4)
+#> pairs(0)
+#> pairs(7)
+#> named({"a": ("ann", 2), "b": ("bob", 3)})
+#> named({})
+#> ranked(["a", "b", "a", "c", "a"])
+#> complexes(3)
+#> nested(["apple", "avocado", "apple", "banana"])
+#> groups([1, 2, 3, 4, 5, 6, 7])
+#> grow_sets({1: {1, 2}, 2: {3}}, 1)
+#> grow_sets({1: {1, 2}, 2: {3}}, 5)
+#> deep({"x": {"y": [1]}})
+#> missing({"a": np.ones(2)}, "b")
