@@ -238,7 +238,11 @@ class Boundary:
         elif kind == "dict":
             if not isinstance(item, dict):
                 raise _BadItem(path, type(item).__name__)
-            owned.append(self.dict_in(item, t, f"{path}", path))
+            try:
+                owned.append(self.dict_in(item, t, f"{path}", path))
+            except TypeError:
+                _locate(item.items(), (t[1], t[2]), path, "")
+                raise
             words.append(owned[-1])
         elif kind == "complex":  # two words: the real part's bits, the imaginary part's
             if isinstance(item, (str, bytes)) or not any(hasattr(type(item), m) for m in
@@ -249,7 +253,11 @@ class Boundary:
         elif kind == "set":
             if not isinstance(item, set):
                 raise _BadItem(path, type(item).__name__)
-            owned.append(self.set_in(item, t, f"{path}"))
+            try:
+                owned.append(self.set_in(item, t, f"{path}"))
+            except TypeError:
+                _locate(((x,) for x in item), (t[1],), path, "set containing ")
+                raise
             words.append(owned[-1])
         elif kind == "array":
             owned.append(_borrow_array(item, t[1], path))
@@ -515,6 +523,23 @@ def _borrow_array(item, type_name: str, path: list[int]) -> int:
     if array == 0:
         raise MemoryError
     return array
+
+
+def _locate(entries, kinds: tuple[str, ...], path: list, found: str) -> None:
+    """The _BadItem of a nested dict's (set's) first key or value of the wrong type, if any: where it
+    is (a dict's value by its key) and what it is. Only scalar kinds (convert.py's) are checked."""
+    scratch: list[int] = []
+    for entry in entries:
+        for part, kind in zip(entry, kinds, strict=True):
+            try:
+                convert.key_word(part, kind, scratch, "")
+            except TypeError:
+                where = [*path, repr(entry[0])] if len(entry) == 2 and part is entry[1] else path
+                raise _BadItem(where, found + type(part).__name__) from None
+            finally:
+                for obj in scratch:
+                    runtime.call("obj_release", obj)
+                scratch.clear()
 
 
 def _box(words: list[int], t: Parsed) -> int:
