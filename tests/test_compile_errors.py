@@ -65,6 +65,16 @@ CASES = {
     "maybe None as a dict value": ("def f(d: dict[str, int | None]) -> None:\n    pass\n", 1, 10,
                                    f"unsupported type for parameter 'd': dict keys may be {KEYS}, values anything "
                                    "but a value that may be None (T | None), a function, a range or a generator"),
+    "setdefault without a default": ("def f(d: dict[str, int]) -> None:\n    d.setdefault('a')\n", 2, 5,
+                                     "d.setdefault() takes a key and a default in jitcell: d.setdefault(key, "
+                                     "default)"),
+    "pop without a key": ("def f(d: dict[str, int]) -> int:\n    return d.pop()\n", 2, 12,
+                          "pop expected at least 1 argument, got 0"),
+    "ordering dicts": ("def f(d: dict[str, int]) -> bool:\n    return d < d\n", 2, 12,
+                       "'<' not supported between instances of 'dict' and 'dict'"),
+    "comparing dicts of arrays": ("def f(d: dict[str, float[:]]) -> bool:\n    return d == d\n", 2, 12,
+                                  "comparing values of type dict[str, float[:]] is not supported: its values "
+                                  "cannot be compared in jitcell"),
     "a range as a dict value": ("def f() -> int:\n    d = {1: range(3)}\n    return len(d)\n", 2, 9,
                                 "dict values may be anything but a value that may be None (T | None), a function, "
                                 "a range or a generator, not range"),

@@ -1356,6 +1356,29 @@ def set_within(a: int, b: int) -> bool:
     return True
 
 
+def table_equal(a: int, b: int, equal: int, boxed: int) -> bool:
+    """a == b for dicts: the same keys, each with equal values. `equal` compares the values at two
+    addresses (list_equal's item comparisons); `boxed`: 1 if each value is a box, whose item it
+    compares (compiler/lower/dicts.py)."""
+    if load64(a + 24) != load64(b + 24):
+        return False
+    entries = load64(a + 48)
+    for e in range(load64(a + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1:
+            f = table_find(b, load64(entry + 8))
+            if f < 0:
+                return False
+            x = entry + 16
+            y = load64(b + 48) + 32 * f + 16
+            if boxed == 1:
+                x = load64(load64(x) + 32)
+                y = load64(load64(y) + 32)
+            if call_c_int(equal, x, y, 0) == 0:
+                return False
+    return True
+
+
 # ---- lists (compiler/lower/lists.py; the boundary: runtime/lists.py) -----------------------
 
 def list_new(n: int, size: int, mask: int) -> int:

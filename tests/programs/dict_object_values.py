@@ -113,6 +113,71 @@ def missing(d: dict[str, float[:]], k: str) -> float:
     return d[k][0]
 
 
+def defaults(words: list[str]) -> dict[str, list[int]]:
+    d: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        d.setdefault(w, []).append(i)
+    return d
+
+
+def buckets(n: int) -> dict[int, float[:]]:
+    d: dict[int, float[:]] = {}
+    for i in range(n):
+        a = d.setdefault(i % 2, np.zeros(3))
+        a[i % 3] += i
+    return d
+
+
+def popped(d: dict[str, tuple[int, str]], k: str) -> tuple[int, str]:
+    first = d.pop(k, (-1, "none"))
+    second = d.pop(k, (-2, "gone"))
+    return first[0] + second[0], first[1] + second[1]
+
+
+def pop_all(d: dict[int, float[:]]) -> float:
+    t = 0.0
+    for k in list(d.keys()):
+        t += d.pop(k).sum()
+    return t + len(d)
+
+
+def pop_missing(d: dict[int, set[int]], k: int) -> int:
+    return len(d.pop(k))
+
+
+def scalars(d: dict[str, int], k: str) -> int:
+    a = d.setdefault(k, 5)
+    b = d.pop("x", 100)
+    return a * 1000 + b + len(d)
+
+
+def shown(n: int) -> str:
+    d = {"a": 1, "b": n}
+    t: dict[int, tuple[int, str]] = {1: (2, "a"), n: (n, "é")}
+    c = {1: 1j, 2: complex(0, -0.0)}
+    s: dict[str, dict[str, list[float]]] = {"x": {"y": [1.5, -0.0]}}
+    g: dict[int, set[int]] = {0: set(), 1: {3}}
+    v: dict[str, tuple[int, ...]] = {"p": (), "q": (1,), "r": (1, 2)}
+    print(d, t, c)
+    e: dict[int, dict[str, int]] = {n: {}}
+    print(s, g, v, e, sep="|")
+    return str(t) + repr(c) + f"{s}{g!r:>40}"
+
+
+def equal(n: int) -> str:
+    a: dict[int, tuple[int, str]] = {1: (2, "a")}
+    b: dict[int, tuple[int, str]] = {1: (2, "a")}
+    c: dict[int, list[int]] = {1: [2]}
+    s: dict[str, set[int]] = {"x": {1, 2}}
+    f = {"a": 1.5, "b": float("nan")}
+    h: dict[str, dict[str, complex]] = {"q": {"r": 1j}}
+    out = str(a == b) + str(a != b) + str(c == {1: [2]}) + str(c == {1: [2, n]}) + str(c != {})
+    out += str(s == {"x": {2, 1}}) + str(s == {"x": {1}}) + str(f == {"a": 1.5, "b": float("nan")})
+    out += str(h == {"q": {"r": 1j}}) + str(h == {"q": {"r": 2j}}) + str(a == b == a) + str({n: 0.0} == {n: -0.0})
+    b[2] = (0, "")
+    return out + str(a == b) + str({1: 1} == {2: 1})
+
+
 #> columns(0)
 #> columns(3)
 #> grids(2)
@@ -135,3 +200,15 @@ def missing(d: dict[str, float[:]], k: str) -> float:
 #> grow_sets({1: {1, 2}, 2: {3}}, 5)
 #> deep({"x": {"y": [1]}})
 #> missing({"a": np.ones(2)}, "b")
+#> defaults(["a", "b", "a", "c", "a"])
+#> buckets(5)
+#> popped({"a": (1, "x"), "b": (2, "y")}, "a")
+#> popped({}, "a")
+#> pop_all({1: np.ones(2), 2: np.arange(4.0)})
+#> pop_missing({1: {1}}, 1)
+#> pop_missing({1: {1}}, 2)
+#> scalars({"x": 7}, "k")
+#> scalars({"k": 1}, "k")
+#> shown(2)
+#> equal(0)
+#> equal(2)

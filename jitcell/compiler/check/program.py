@@ -1091,7 +1091,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         if value is None or (isinstance(value, S.Const) and value.value is None):
             typed, t = None, NONE
         else:
-            if isinstance(value, S.Comprehension):
+            if isinstance(value, (S.Comprehension, S.DictLiteral)):
                 self.expected_type = self.signature.returns
             typed = self.expr(value)
             if typed.type is RANGE:
@@ -1130,7 +1130,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
     def assign(self, node: S.Assign) -> T.Stmt | None:
         targets = node.targets
         values: tuple[T.Expr, ...]
-        if len(targets) == 1 and isinstance(node.value, (S.Comprehension, S.ListLiteral)):
+        if len(targets) == 1 and isinstance(node.value, (S.Comprehension, S.ListLiteral, S.DictLiteral)):
             # `rows: list[list[int]] = [[] for _ in range(n)]` (or `= [[]]`): the items take the declared type
             self.expected_type = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc) \
                 if node.annotation is not None else self.locals.get(targets[0].id)

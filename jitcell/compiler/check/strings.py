@@ -41,9 +41,9 @@ _FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 
 
 def formattable(t: Type) -> bool:
-    """Values an f-string field shows: scalars and str in compiled code, lists, sets and tuples of
-    scalars through Python's format()."""
-    return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t) and not instances_inside(t) \
+    """Values an f-string field shows: scalars and str in compiled code, lists, sets, dicts and tuples
+    of scalars through Python's format()."""
+    return t in _FORMATTABLE or isinstance(t, (List, Set, Dict)) and not arrays_inside(t) and not instances_inside(t) \
         or shown_tuple(t)
 
 

@@ -140,6 +140,8 @@ class DictLowering(LowererHost):
         return d
 
     def dict_get(self, node: T.DictGet) -> ir.Value:
+        if node.mode != "get":
+            return self.dict_setdefault(node) if node.mode == "setdefault" else self.dict_pop(node)
         b = self.b
         d, key = self.expr(node.dict), self.expr(node.key)
         key_word = self.to_word(key, node.key.type)
@@ -153,6 +155,59 @@ class DictLowering(LowererHost):
             result = self.from_value_word(self.runtime("table_get", d, key_word, fallback), node.type)
             self.drop_box(box, node.default.type)
             self.drop(default, node.default.type)
+        self.drop(key, node.key.type)
+        self.drop(d, node.dict.type)
+        return result
+
+    def dict_setdefault(self, node: T.DictGet) -> ir.Value:
+        """d.setdefault(k, v): d[k], first set to v if k is missing."""
+        b = self.b
+        assert node.default is not None  # check requires it
+        d, key = self.expr(node.dict), self.expr(node.key)
+        default = self.expr(node.default)
+        key_word = self.to_word(key, node.key.type)
+        e = self.runtime("table_find", d, key_word)
+        before = b.block
+        with b.if_then(b.icmp_signed("<", e, ir.Constant(I64, 0)), likely=False):
+            word, box = self.value_word(default, node.default.type)
+            self.table_set(d, key_word, word)
+            self.drop_box(box, node.default.type)
+            added = self.runtime("table_find", d, key_word)
+            inside = b.block
+        entry = b.phi(I64, name="entry")
+        entry.add_incoming(e, before)
+        entry.add_incoming(added, inside)
+        result = self.from_value_word(self.runtime("table_value", d, entry), node.type)
+        self.drop(default, node.default.type)
+        self.drop(key, node.key.type)
+        self.drop(d, node.dict.type)
+        return result
+
+    def dict_pop(self, node: T.DictGet) -> ir.Value:
+        """d.pop(k) (KeyError when missing), d.pop(k, default)."""
+        b = self.b
+        d, key = self.expr(node.dict), self.expr(node.key)
+        default = None if node.default is None else self.expr(node.default)
+        key_word = self.to_word(key, node.key.type)
+        e = self.runtime("table_find", d, key_word)
+        found = b.icmp_signed(">=", e, ir.Constant(I64, 0))
+        if default is None:
+            self.key_error(b.not_(found), key, node.key.type, node.loc)
+            result = self.from_value_word(self.runtime("table_value", d, e), node.type)
+            self.runtime("table_erase", d, key_word)
+        else:
+            with b.if_else(found) as (then, otherwise):
+                with then:
+                    value = self.from_value_word(self.runtime("table_value", d, e), node.type)
+                    self.runtime("table_erase", d, key_word)  # the value is ours now (retained above)
+                    from_table = b.block
+                with otherwise:
+                    self.retain(default, node.type)
+                    from_default = b.block
+            result = b.phi(value.type, name="popped")
+            result.add_incoming(value, from_table)
+            result.add_incoming(default, from_default)
+            self.drop(default, node.type)
         self.drop(key, node.key.type)
         self.drop(d, node.dict.type)
         return result

@@ -67,6 +67,7 @@ from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .ifconvert import conditional_accumulation, lower_conditional_accumulation
 from .inheritance import InheritanceLowering
+from .items import equal_values
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
 from .numpy_calls import NumpyCallLowering
@@ -1314,6 +1315,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             right = self.expr(operand)
             if isinstance(left_type, List):
                 result = self.list_compare(op, left, right, left_type)
+            elif isinstance(left_type, Dict):  # == and != (check/dicts.py)
+                equal = equal_values(self.owner, b, left, right, left_type)
+                result = equal if op == "==" else b.not_(equal)
             elif is_instance(left_type):  # identity (check/classes.py)
                 result = b.icmp_unsigned(op, left, right)
             elif STR in (left_type, operand.type) or op in ("in", "not in"):
