@@ -140,7 +140,7 @@ class _BadItem(Exception):
 class Boundary:
     """The conversions of one call: what it made from which Python object, and what it holds."""
 
-    __slots__ = ("function", "originals", "held", "reflected", "arguments", "call_args")
+    __slots__ = ("function", "originals", "held", "reflected", "arguments", "call_args", "reading")
 
     def __init__(self, function: str):
         self.function = function
@@ -149,6 +149,7 @@ class Boundary:
         self.reflected: set[int] = set()
         self.arguments: list[tuple[int, str]] = []  # what argument() gave the call, for close()
         self.call_args: tuple = ()  # the call's arguments, for the arrays of a list result
+        self.reading = False  # read(): arrays are copied, the objects left as they are
 
     # ---- in ------------------------------------------------------------------------------
 
@@ -434,6 +435,8 @@ class Boundary:
             return word != 0
         if kind == "str":
             return runtime.read_str(word)
+        if kind == "array" and self.reading:
+            return arrays.copy_array(word, t[1])
         if kind == "array":  # the list keeps its reference; the ndarray takes one of its own
             _WORD(word).value += 1
             return arrays.take_array(word, t[1], self.call_args)
@@ -576,7 +579,9 @@ def _table_modified(table: int) -> bool:
 def read(obj: int, type_name: str):
     """A new Python list (or dict) with the items of a runtime object, which stays as it was: for
     print, format and error messages (callbacks.py)."""
-    return Boundary("").python(obj, parse(type_name))
+    boundary = Boundary("")
+    boundary.reading = True
+    return boundary.python(obj, parse(type_name))
 
 
 def _pack_flat(value: list | tuple, kind: str, path: list[int]) -> array.array:

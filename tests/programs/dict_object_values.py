@@ -178,6 +178,16 @@ def equal(n: int) -> str:
     return out + str(a == b) + str({1: 1} == {2: 1})
 
 
+def shown_arrays(a: float[:], m: int[:, :]) -> str:
+    d: dict[str, float[:]] = {"x": np.zeros(2), "p": a, "s": a[1:]}
+    e: dict[int, list[int[:, :]]] = {1: [m, m[:1]]}
+    t: dict[str, tuple[int, float[:]]] = {"q": (1, a)}
+    u: dict[int, np.uint8[:]] = {7: np.zeros(3, dtype=np.uint8)}
+    print(d, e)
+    print(t, u, sep="\n")
+    return str(d) + repr(e) + f"{t}"
+
+
 #> columns(0)
 #> columns(3)
 #> grids(2)
@@ -212,3 +222,4 @@ def equal(n: int) -> str:
 #> shown(2)
 #> equal(0)
 #> equal(2)
+#> shown_arrays(np.arange(3.0), np.arange(4).reshape(2, 2))

@@ -891,7 +891,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
             elif e.type not in (ERROR, STR, COMPLEX) and not is_numeric(e.type) and not shown_tuple(e.type) and \
-                    (not isinstance(e.type, (Set, List, Dict)) or arrays_inside(e.type) or instances_inside(e.type)):
+                    (not isinstance(e.type, (Set, List, Dict)) or arrays_inside(e.type) and not isinstance(e.type, Dict)
+                     or instances_inside(e.type)):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
         texts = {"sep": " ", "end": "\n"}
