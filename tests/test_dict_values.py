@@ -45,6 +45,12 @@ def nested(d: dict[str, dict[str, int]], s: dict[int, set[int]]) -> int:
 
 def grids(d: dict[int, int[:, :]]) -> int:
     return int(d[0].sum())
+
+def store(d: dict[str, float[:]], xs: list[float[:]], a: float[:], m: float[:, :]) -> float:
+    d["a"] = a
+    d["row"] = m[1]
+    xs.append(a[1:])
+    return a[0]
 """
 
 
@@ -81,6 +87,22 @@ def test_tuples_dicts_and_sets_as_values_are_written_back(f):
     outer, sets = {"a": inner}, {1: {1}}
     assert f["nested"](outer, sets) == 4
     assert outer["a"] is inner and inner == {"y": 1, "x": 10} and sets == {1: {1, 7}}
+
+
+def test_array_arguments_stored_into_dict_and_list_arguments_are_the_callers(f):
+    a, m = np.arange(3.0), np.arange(4.0).reshape(2, 2)
+    d: dict = {}
+    xs: list = []
+    gc.collect()
+    live = runtime.call("live_objects")
+    assert f["store"](d, xs, a, m) == 0.0
+    for _ in range(3):  # other calls reuse the stack the entry point's views lived on
+        f["total"]({1: np.ones(5), 2: np.full(3, 2.0)})
+    assert d["a"] is a and np.shares_memory(d["row"], m) and d["row"].tolist() == [2.0, 3.0]
+    assert np.shares_memory(xs[0], a) and xs[0].tolist() == [1.0, 2.0]
+    del d, xs
+    gc.collect()
+    assert runtime.call("live_objects") == live
 
 
 def test_wrong_values_name_the_parameter_and_the_path(f):

@@ -335,9 +335,12 @@ class Boundary:
         finally:
             runtime.call("obj_release", obj)
 
-    def close(self, reflect: bool = True) -> None:
+    def close(self, reflect: bool = True, call_args: tuple | None = None) -> None:
         """After the call (returned or raised): reflect each argument into the caller's object, then
-        release it and what the call held."""
+        release it and what the call held. `call_args`: the call's arguments, for the arrays among
+        them that compiled code stored into a list or dict argument."""
+        if call_args is not None:
+            self.call_args = call_args
         try:
             for obj, type_name in self.arguments if reflect else ():
                 self.reflect(obj, type_name)

@@ -227,6 +227,7 @@ class _ModuleLowerer:
         incoming = iter(export.args)
         args: list[ir.Value | None] = []  # None: an array's view, filled in below
         objects: list[ir.Value] = []
+        containers: list[ir.Value] = []  # list and dict arguments holding arrays, reflected after the call
         arrays: list[BoundaryArray] = []
         no_memory = None
         for index, (_, t) in enumerate(leaves):
@@ -266,6 +267,8 @@ class _ModuleLowerer:
                 args.append(b.insert_value(pair, next(incoming), 1))
             else:
                 args.append(b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a)
+                if isinstance(t, (List, Dict)) and arrays_inside(t):
+                    containers.append(a)
         views = boundary_arrays(self, b, fn, [name for name, _ in leaves], arrays, returns)  # never released
         remaining = iter(views)
         flat = iter([next(remaining) if a is None else a for a in args])
@@ -290,9 +293,28 @@ class _ModuleLowerer:
             if sig.returns is BOOL:
                 value = b.zext(value, I8)
             value = b.select(b.icmp_signed("==", status, ir.Constant(I32, 0)), value, ir.Constant(returns, None))
+        if views and containers:
+            self.detach_arguments(b, fn, views, containers)
         for obj in objects:
             b.call(self.release_function(), [obj])
         b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(value)
+
+    def detach_arguments(self, b: ir.IRBuilder, fn: T.Function, views: list[ir.Value],
+                         containers: list[ir.Value]) -> None:
+        """List and dict arguments holding arrays, which the wrapper writes back after the call (or its
+        error): the arrays that live on this frame move off it, as for a list result (detach_views);
+        out of memory, MemoryError."""
+        table = b.alloca(ir.ArrayType(ir.PointerType(), len(views)))
+        for k, view in enumerate(views):
+            b.store(view, b.gep(table, [ir.Constant(I32, 0), ir.Constant(I32, k)]))
+        site = None
+        for obj in containers:
+            moved = b.call(self.runtime_function("obj_detach_views"),
+                           [b.ptrtoint(obj, I64), b.ptrtoint(table, I64), i64(len(views))])
+            with b.if_then(b.icmp_unsigned("==", moved, ir.Constant(moved.type, 0)), likely=False):
+                site = site if site is not None else self.site("no_memory", fn.loc, fn.name, operands=[])
+                b.call(self.callback("raise", ir.VoidType()),
+                       [ir.Constant(I32, site), ir.Constant(ir.PointerType(), None)])
 
     def detach_views(self, b: ir.IRBuilder, fn: T.Function, value: ir.Value, status: ir.Value,
                      views: list[ir.Value], objects: list[ir.Value], returns: ir.Type) -> None:
