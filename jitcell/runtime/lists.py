@@ -290,31 +290,37 @@ class Boundary:
         named by its keys' path."""
         if value.__class__ is not dict:
             convert.check_dict(value, t[3], self.function, param)
-        table = runtime.call("table_new", convert.key_kinds_of(t[1]) | 3 << 8)
+        set_item, release = _rt("table_set"), _rt("obj_release")
+        table = _rt("table_new")(convert.key_kinds_of(t[1]) | 3 << 8)
         if table == 0:
             raise MemoryError
         element = parse(t[2])
+        boxed = (_size(element), _mask(element)) if element[0] in ("tuple", "complex") else None
+        what = f"a key of {self.function}() argument '{param}'"
         try:
             for k, v in value.items():
                 owned: list[int] = []
                 try:
-                    key = convert.key_word(k, t[1], owned, f"a key of {self.function}() argument '{param}'")
+                    key = convert.key_word(k, t[1], owned, what)
                     words: list[int] = []
                     parts: list[int] = []
                     try:
-                        self.item_words(v, element, words, parts, [*path, repr(k)])
-                        if element[0] in ("tuple", "complex"):  # the box takes over the references
-                            words, parts = [_box(words, element)], []
+                        self.item_words(v, element, words, parts, [])
+                        if boxed is not None:  # the box takes over the references
+                            words, parts = [_box(words, *boxed)], []
                             owned.append(words[0])
+                    except _BadItem as error:
+                        error.path = [*path, repr(k), *error.path]
+                        raise
                     finally:
                         owned += parts
-                    if not runtime.call("table_set", table, key, words[0]):
+                    if not set_item(table, key, words[0]):
                         raise MemoryError
                 finally:
                     for obj in owned:  # the table keeps its own references
-                        runtime.call("obj_release", obj)
+                        release(obj)
         except BaseException:
-            runtime.call("obj_release", table)
+            release(table)
             raise
         _WORD(table + 72).value = 0
         self.register(table, value)
@@ -467,8 +473,8 @@ class Boundary:
 
     def dict_value(self, word: int, element: Parsed):
         """The Python value of a dict's value word (a box's item for a tuple or complex)."""
-        if element[0] in ("tuple", "complex"):
-            return self.items(word, element)[0]
+        if element[0] in ("tuple", "complex"):  # the box's one item: its words
+            return self.value(iter((ctypes.c_int64 * _words(element)).from_address(_WORD(word + 32).value)), element)
         return self.value(iter((word,)), element)
 
     def set_out(self, table: int, t: Parsed, original):
@@ -548,13 +554,14 @@ def _locate(entries, kinds: tuple[str, ...], path: list, found: str) -> None:
                 scratch.clear()
 
 
-def _box(words: list[int], t: Parsed) -> int:
+def _box(words: list[int], size: int, mask: int) -> int:
     """A runtime list of one item holding `words`, a tuple's or complex's: how a dict holds one."""
-    box = _rt("list_new")(1, _size(t), _mask(t))
+    box = _rt("list_new")(1, size, mask)
     if box == 0:
         raise MemoryError
-    data = array.array("q", words)
-    ctypes.memmove(_WORD(box + 32).value, data.buffer_info()[0], 8 * len(data))
+    items = (ctypes.c_int64 * len(words)).from_address(_WORD(box + 32).value)
+    for i, word in enumerate(words):
+        items[i] = word
     return box
 
 
