@@ -28,6 +28,9 @@ class ClassInfo:
     classmethods: frozenset[str] = frozenset()
     frozen: bool = False  # @dataclass(frozen=True): fields are assigned by its generated __init__ only
     generated: frozenset[str] = frozenset()  # the methods @dataclass wrote (parse_dunders.py)
+    constants: dict[str, int | float | bool | str | tuple] = field(default_factory=dict)  # class constants
+    # (constants.py's Value), inherited ones too, and those its body assigns:
+    own_constants: dict[str, int | float | bool | str | tuple] = field(default_factory=dict)
 
     @property
     def type(self) -> Instance:
@@ -46,8 +49,15 @@ class ClassInfo:
                 **({"classmethods": own_classmethods} if (own_classmethods := sorted(
                     m for m in self.classmethods if m.startswith(own))) else {}),
                 **({"tag": self.tag} if self.tag else {}),
-                **({"frozen": True} if self.frozen else {})}
+                **({"frozen": True} if self.frozen else {}),
+                **({"constants": [[name, _as_json(value)] for name, value in self.own_constants.items()]}
+                   if self.own_constants else {})}
 
     def layout(self) -> list[list[str]]:
         """[[field, type], ...]: what the manifest records and the boundary reads (loader/classes.py)."""
         return [[name, str(t)] for name, t in self.fields]
+
+
+def _as_json(value):
+    """A constant as the manifest's JSON holds it: a tuple as a list."""
+    return [_as_json(v) for v in value] if isinstance(value, tuple) else value
