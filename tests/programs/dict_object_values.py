@@ -1,4 +1,4 @@
-# Dicts whose values are NumPy arrays, tuples, dicts and sets: literals, d[k] = v, d[k], get with a
+# Dicts whose values are NumPy arrays, tuples, complex numbers, dicts, sets and instances: literals, d[k] = v, d[k], get with a
 # default, in, len, del, items()/values() loops, comprehensions; passed in (the caller's arrays
 # shared, the dict written back) and returned (a new dict).
 import numpy as np
@@ -188,6 +188,22 @@ def shown_arrays(a: float[:], m: int[:, :]) -> str:
     return str(d) + repr(e) + f"{t}"
 
 
+class Point:
+    def __init__(self, x: int):
+        self.x = x
+
+
+def instances(n: int) -> int:
+    d: dict[str, Point] = {}
+    for i in range(n):
+        d[str(i)] = Point(i)
+    t = 0
+    for k, p in d.items():
+        t += p.x * len(k)
+    q = d.pop("0", Point(-1))
+    return t + q.x + d.setdefault("z", Point(100)).x + len(d)
+
+
 #> columns(0)
 #> columns(3)
 #> grids(2)
@@ -223,3 +239,5 @@ def shown_arrays(a: float[:], m: int[:, :]) -> str:
 #> equal(0)
 #> equal(2)
 #> shown_arrays(np.arange(3.0), np.arange(4).reshape(2, 2))
+#> instances(0)
+#> instances(12)
