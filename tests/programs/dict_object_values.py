@@ -1,6 +1,6 @@
-# Dicts whose values are NumPy arrays, tuples, complex numbers, dicts, sets and instances: literals, d[k] = v, d[k], get with a
-# default, in, len, del, items()/values() loops, comprehensions; passed in (the caller's arrays
-# shared, the dict written back) and returned (a new dict).
+# Dicts whose values are NumPy arrays, tuples, complex numbers, dicts, sets and instances: literals,
+# d[k] = v, d[k], get with a default, setdefault, pop, in, len, del, ==, print, items()/values()
+# loops, comprehensions; passed in (the caller's arrays shared, the dict written back) and returned.
 import numpy as np
 
 
@@ -64,12 +64,14 @@ def ranked(words: list[str]) -> dict[str, tuple[int, ...]]:
     d: dict[str, tuple[int, ...]] = {}
     for i, w in enumerate(words):
         d[w] = d.get(w, ()) + (i,)
+        d[w] += (-i,)
     return d
 
 
 def complexes(n: int) -> dict[int, complex]:
     d = {k: complex(k, -k) for k in range(n)}
     d[n] = d.get(0, 1j) * 2
+    d[n] += 0.5
     return d
 
 
