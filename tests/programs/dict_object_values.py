@@ -206,6 +206,19 @@ def instances(n: int) -> int:
     return t + q.x + d.setdefault("z", Point(100)).x + len(d)
 
 
+def in_place(d: dict[str, set[int]], e: dict[int, list[int]], f: dict[str, int[:]], k: str) -> int:
+    s = d[k]
+    row = e[0]
+    d[k] |= {7}
+    d[k] -= {1}
+    d[k] ^= {9, 2}
+    e[0] += [len(s)]
+    e[0] *= 2
+    f[k] += np.ones(2, dtype=np.int64)
+    f[k] *= 3
+    return len(s) + len(row)
+
+
 #> columns(0)
 #> columns(3)
 #> grids(2)
@@ -243,3 +256,6 @@ def instances(n: int) -> int:
 #> shown_arrays(np.arange(3.0), np.arange(4).reshape(2, 2))
 #> instances(0)
 #> instances(12)
+#> in_place({"a": {1, 2}}, {0: [3]}, {"a": np.zeros(2, dtype=np.int64)}, "a")
+#> in_place({"a": {1, 2}}, {0: [3]}, {"b": np.zeros(2, dtype=np.int64)}, "a")
+#> in_place({"b": {1, 2}}, {0: [3]}, {"a": np.zeros(2, dtype=np.int64)}, "a")

@@ -1025,6 +1025,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 typed = self.coerce(self.expr(value), value_type, f"a value of {container.type}")
                 return T.DictSet(container, key, typed, node.loc)
             case S.AugAssignItem(op=op, value=value):
+                in_place = self.dict_value_in_place(node, container, key)
+                if in_place is not None:
+                    return in_place
                 result = self.augmented(op, T.Hole(value_type, node.loc), self.expr(value), node.loc)
                 if result.type is not ERROR and not self.can_coerce(result.type, value_type):
                     self.error(f"'{op}=' on a {container.type} value gives {result.type}", node.loc)
@@ -1032,6 +1035,28 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 return T.DictUpdate(container, key, self.coerce(result, value_type, "the new value"), node.loc)
             case S.DeleteItem():
                 return T.DictDelete(container, key, node.loc)
+        return None
+
+    def dict_value_in_place(self, node: S.AugAssignItem, d: T.Expr, key: T.Expr) -> T.Stmt | None:
+        """`d[k] op= v` where Python's op= changes the value itself (an array; a list's += and *=; a
+        set's |=, &=, -=, ^=): the value d[k] changes in place, and d[k] stays that object. None when
+        op= makes a new value (then d[k] gets it: DictUpdate)."""
+        assert isinstance(d.type, Dict)
+        t, op, loc = d.type.value, node.op, node.loc
+        current = T.DictGet(d, key, None, t, node.target.loc)
+        if isinstance(t, Array):  # check/array_exprs.py
+            return self.array_in_place(current, op, self.expr(node.value), loc)
+        if _mutable_list(t) and op == "+":
+            call = S.Call(S.Attribute(node.target, "extend", loc), (node.value,), (), loc)
+            return T.Eval(self.list_method(current, "extend", call), loc)
+        if _mutable_list(t) and op == "*":
+            times = self.expr(node.value)
+            if times.type not in (INT, BOOL, ERROR):
+                self.error(f"can't multiply sequence by non-int of type '{times.type}'", loc)
+                return None
+            return T.Eval(T.ListOp("repeat_in_place", (current, self.to_int(times)), NONE, loc), loc)
+        if isinstance(t, Set):
+            return T.Eval(self.set_in_place(op, current, self.expr(node.value), loc), loc)
         return None
 
     def list_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem,
