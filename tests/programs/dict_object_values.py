@@ -219,6 +219,13 @@ def in_place(d: dict[str, set[int]], e: dict[int, list[int]], f: dict[str, int[:
     return len(s) + len(row)
 
 
+def compared_items(n: int) -> str:
+    a = [{1: 2}, {3: n}]
+    b = [{1: 2}, {3: 4}]
+    s = [{1, 2}, {n}]
+    return str(a == b) + str({3: 4} in a) + str(s == [{2, 1}, {4}]) + str(s.index({n})) + str(a.count({1: 2}))
+
+
 #> columns(0)
 #> columns(3)
 #> grids(2)
@@ -259,3 +266,5 @@ def in_place(d: dict[str, set[int]], e: dict[int, list[int]], f: dict[str, int[:
 #> in_place({"a": {1, 2}}, {0: [3]}, {"a": np.zeros(2, dtype=np.int64)}, "a")
 #> in_place({"a": {1, 2}}, {0: [3]}, {"b": np.zeros(2, dtype=np.int64)}, "a")
 #> in_place({"b": {1, 2}}, {0: [3]}, {"a": np.zeros(2, dtype=np.int64)}, "a")
+#> compared_items(4)
+#> compared_items(5)

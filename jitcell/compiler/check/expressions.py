@@ -526,10 +526,10 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.range_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if len(ops) == 1 and ops[0] in ("in", "not in") and isinstance(operands[1].type, Dict):
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
-        if any(isinstance(e.type, Dict) or e.type is EMPTY_DICT for e in operands):
-            return self.dict_compare(operands, ops, loc)
         if any(isinstance(e.type, List) or e.type is EMPTY_LIST for e in operands):
             return self.list_compare(operands, ops, loc)
+        if any(isinstance(e.type, Dict) or e.type is EMPTY_DICT for e in operands):
+            return self.dict_compare(operands, ops, loc)
         if any(e.type is COMPLEX for e in operands) and not any(e.type is STR for e in operands) \
                 and "in" not in ops and "not in" not in ops:
             return self.complex_compare(operands, ops, loc)
