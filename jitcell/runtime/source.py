@@ -13,7 +13,8 @@ Objects are reference counted; an object is its address:
     str:    word 2 byte length, word 3 character count, word 4 hash (-1: not yet),
             bytes from offset 40, UTF-8, followed by a NUL
     dict:   word 2 kinds (key kind | value kind << 8; keys 0 int, 1 str, 2 tuple; values 0 int,
-            1 float, 2 bool, 3 str), word 3 length, word 4 entries used (live or deleted),
+            1 float, 2 bool, 3 an object: a str, list, dict, set, array, instance, or a box, a list
+            of one item holding a tuple's or complex's words), word 3 length, word 4 entries used (live or deleted),
             word 5 entry capacity, word 6 entries, word 7 index size (a power of 2),
             word 8 index. An entry is 4 words: hash, key, value, live (1) or deleted (0),
             kept in insertion order; the index maps hash slots to entry numbers

@@ -1,4 +1,5 @@
-"""Typing rules for dicts: literals, d[k], d.get, `in`, len, and the item statements.
+"""Typing rules for dicts: literals, d[k], d.get, d.setdefault, d.pop, `in`, ==, len, and the item
+statements.
 
     counts: dict[str, int] = {}      ->  DictNew((), (), dict[str, int])
     counts[w] = counts.get(w, 0) + 1 ->  DictSet(counts, w, Binary("+", DictGet(counts, w, 0), 1))
@@ -23,10 +24,8 @@ from jitcell.compiler.types import (
     STR,
     Array,
     Dict,
-    Generator,
     Instance,
     List,
-    Optional,
     Set,
     Tuple,
     Type,
@@ -54,11 +53,7 @@ def value_problem(t: Type) -> str | None:
         return value_problem(t.element)
     if isinstance(t, Dict):
         return value_problem(t.value)
-    if isinstance(t, Optional):
-        return f"a dict value cannot be {t} in jitcell"
-    if isinstance(t, Generator):
-        return f"a dict value cannot be a generator ({t})"
-    return f"a dict value cannot be {t} in jitcell"
+    return f"a dict value cannot be {t} in jitcell"  # T | None, a function, a range, a generator
 
 
 def dict_key_syntax(indices: tuple[S.Expr, ...], loc: Loc) -> S.Expr:
