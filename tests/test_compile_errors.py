@@ -71,9 +71,22 @@ CASES = {
                                           "complex, int]"),
     "set of sets": ("def f(s: set[set[int]]) -> None:\n    pass\n", 1, 10,
                     f"unsupported type for parameter 's': set elements may be {KEYS}, not set[int]"),
-    "set as a dict value": ("def f(d: dict[str, set[int]]) -> None:\n    pass\n", 1, 10,
-                            f"unsupported type for parameter 'd': dict keys may be {KEYS}, values int, float, "
-                            "bool, str or a list"),
+    "maybe None as a dict value": ("def f(d: dict[str, int | None]) -> None:\n    pass\n", 1, 10,
+                                   f"unsupported type for parameter 'd': dict keys may be {KEYS}, values anything "
+                                   "but a value that may be None (T | None), a function, a range or a generator"),
+    "setdefault without a default": ("def f(d: dict[str, int]) -> None:\n    d.setdefault('a')\n", 2, 5,
+                                     "d.setdefault() takes a key and a default in jitcell: d.setdefault(key, "
+                                     "default)"),
+    "pop without a key": ("def f(d: dict[str, int]) -> int:\n    return d.pop()\n", 2, 12,
+                          "pop expected at least 1 argument, got 0"),
+    "ordering dicts": ("def f(d: dict[str, int]) -> bool:\n    return d < d\n", 2, 12,
+                       "'<' not supported between instances of 'dict' and 'dict'"),
+    "comparing dicts of arrays": ("def f(d: dict[str, float[:]]) -> bool:\n    return d == d\n", 2, 12,
+                                  "comparing values of type dict[str, float[:]] is not supported: its values "
+                                  "cannot be compared in jitcell"),
+    "a range as a dict value": ("def f() -> int:\n    d = {1: range(3)}\n    return len(d)\n", 2, 9,
+                                "dict values may be anything but a value that may be None (T | None), a function, "
+                                "a range or a generator, not range"),
     "set of bool": ("def f() -> None:\n    x = {True}\n", 2, 9,
                     f"set elements must be {KEYS} in jitcell, not bool"),
     "mixed set literal": ("def f() -> int:\n    s = {1, 'a'}\n    return len(s)\n", 2, 9,
@@ -249,13 +262,13 @@ CASES = {
                                   "annotate the name first, e.g. 'rest: list[int] = []'"),
     "starred target too few": ("def f(n: int):\n    a, *b, c = n,\n    return a\n", 2, 5,
                                "not enough values to unpack (expected at least 2, got 1)"),
-    "dict of lists of arrays parameter": ("def f(rows: dict[str, list[float[:]]]) -> int:\n    return len(rows)\n",
-                                          1, 7, "parameter 'rows' is dict[str, list[float[:]]]: a dict, set or "
-                                          "tuple[T, ...] holding NumPy arrays cannot be passed from Python yet; "
-                                          "pass a list of them"),
-    "dict of arrays result": ("import numpy as np\ndef f(n: int):\n    return {1: [np.zeros(n)]}\n", 2, 1,
-                              "the return value of f() is dict[int, list[float[:]]]: only a list (of lists and "
-                              "tuples) holding NumPy arrays can be returned to Python"),
+    "tuple of arrays parameter": ("def f(rows: tuple[float[:], ...]) -> int:\n    return len(rows)\n",
+                                  1, 7, "parameter 'rows' is tuple[float[:], ...]: a set or tuple[T, ...] holding "
+                                  "NumPy arrays cannot be passed from Python yet; pass a list of them"),
+    "tuple of a dict of arrays result": ("import numpy as np\ndef f(n: int):\n    return 1, {1: [np.zeros(n)]}\n",
+                                         2, 1, "the return value of f() is tuple[int, dict[int, list[float[:]]]]: "
+                                         "only a list or dict (of lists, dicts and tuples) holding NumPy arrays can "
+                                         "be returned to Python"),
     "print a list of arrays": ("def f(a: float[:]) -> int:\n    print([a])\n    return 0\n", 2, 11,
                                "print() of list[float[:]] is not supported"),
     "unpack what failed": ("def f(n: int):\n    x = nothing\n    a, *b = x\n    for c, *d in x:\n        pass\n"
@@ -433,7 +446,8 @@ CASES = {
                                   "cannot infer the element type of 'result'; annotate it: result: list[int] = []"),
     "tuple holding a list of arrays": ("def f(a: float[:]) -> tuple[int, list[float[:]]]:\n    return 1, [a]\n",
                                        1, 23, "the return value of f() is tuple[int, list[float[:]]]: only a list "
-                                       "(of lists and tuples) holding NumPy arrays can be returned to Python"),
+                                       "or dict (of lists, dicts and tuples) holding NumPy arrays can be returned "
+                                       "to Python"),
     "list index of another type": ("def f(xs: list[int]) -> int:\n    return xs[1.5]\n", 2, 15,
                                    "list indices must be integers, not float"),
     "list items of two types": ("def f(n: int) -> int:\n    xs = [1, 'a']\n    return n\n", 2, 10,

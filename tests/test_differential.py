@@ -176,8 +176,8 @@ def _owned_objects(value) -> set[int]:
 
     from jitcell.runtime.arrays import ArrayOwner
 
-    if isinstance(value, (tuple, list)):  # a list of arrays too
-        return set().union(*(_owned_objects(v) for v in value))
+    if isinstance(value, (tuple, list, dict)):  # a list or dict of arrays too
+        return set().union(*(_owned_objects(v) for v in (value.values() if isinstance(value, dict) else value)))
     if not (isinstance(value, np.ndarray) and isinstance(value.base, ArrayOwner)):
         return set()
     address = value.base.address

@@ -195,7 +195,8 @@ def test_typing_and_collections_abc_spellings():
      "def f() -> float:\n    g = sq\n    g = cube\n    return g(1.0)\n", 7, 9,
      "'g' is Callable[[float], float] (from its first assignment) and cannot hold Callable[[int], int]"),
     ("def sq(x: float) -> float:\n    return x\ndef f() -> int:\n    d = {1: sq}\n    return 1\n", 4, 9,
-     "dict values must be int, float, bool, str or a list, not Callable[[float], float]"),
+     "dict values may be anything but a value that may be None (T | None), a function, a range or a generator, "
+     "not Callable[[float], float]"),
     ("def f(n: int) -> int:\n    xs = [1]\n    if n:\n        add = xs.append\n        add(3)\n    return len(xs)\n",
      4, 15, "a bound method (xs.append) is not a value in jitcell; call it (xs.append(...)), or keep it in a local "
             "assigned once at the function's top level from a name nothing assigns afterwards, and only call that "

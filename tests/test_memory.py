@@ -120,6 +120,18 @@ def reflected(xs: list[list[int]], d: dict[str, list[int]]) -> list[list[int]]:
     xs.append([1, 2])
     d["new"] = xs[-1]
     return xs
+
+def dict_values(d: dict[str, float[:]], n: int) -> dict[str, float[:]]:
+    pairs: dict[int, tuple[str, float]] = {k: (str(k), k / 2) for k in range(n)}
+    sets: dict[int, set[int]] = {}
+    for k in range(n):
+        sets.setdefault(k % 3, set()).add(k)
+        pairs.pop(k // 2, ("", 0.0))
+    d["made"] = np.zeros(n)
+    out = {"first": d["a"][:1], "made": d["made"], "pairs": np.full(len(pairs) + len(sets), 1.0)}
+    out["gone"] = np.ones(1)
+    del out["gone"]
+    return out
 """
 
 
@@ -149,6 +161,7 @@ def test_the_live_count_sees_an_object_that_is_not_released():
     "build(0)", "build(50)", "early(10)", "early(2)", "fault(5, 100)", "through_calls('mid', 5)",
     "tables(0)", "tables(40)", "arrays(5, np.arange(3.0))", "arrays(0, np.zeros(0))", "make(3)[0, 0]",
     "nested(0)", "nested(9)", "list_fault(3, 5)", "reflected([[1], []], {'a': [2]})",
+    "dict_values({'a': np.arange(3.0)}, 5)['first'][0]",
 ])
 def test_no_object_outlives_a_call(functions, call):
     before = live()
@@ -162,6 +175,7 @@ def test_no_object_outlives_a_call(functions, call):
     ("make(-1)", ValueError), ("total(np.zeros(3, dtype=int))", TypeError),
     ("list_fault(5, 3)", ZeroDivisionError), ("list_fault(2, 7)", IndexError),
     ("reflected([[1], ['x']], {})", TypeError), ("reflected([[1]], {'a': [1, 2.5]})", TypeError),
+    ("dict_values({'b': np.arange(3.0)}, 4)", KeyError), ("dict_values({'a': np.arange(3)}, 4)", TypeError),
 ])
 def test_no_object_outlives_a_fault(functions, call, error):
     before = live()
@@ -182,7 +196,7 @@ def test_the_resident_measure_sees_a_leak():
 def test_resident_memory_stays_flat_over_100_000_calls(functions):
     build, through_calls, tables = functions["build"], functions["through_calls"], functions["tables"]
     arrays, make, a = functions["arrays"], functions["make"], np.arange(4.0)
-    nested, reflected = functions["nested"], functions["reflected"]
+    nested, reflected, dict_values = functions["nested"], functions["reflected"], functions["dict_values"]
     for _ in range(2_000):  # warm up allocator pools
         build(6)
         through_calls("mid", 5)
@@ -191,6 +205,7 @@ def test_resident_memory_stays_flat_over_100_000_calls(functions):
         make(5)
         nested(7)
         reflected([[1], []], {"a": [2]})
+        dict_values({"a": a}, 4)
     start, count = resident_bytes(), live()
     for _ in range(100_000):
         build(6)
@@ -200,6 +215,7 @@ def test_resident_memory_stays_flat_over_100_000_calls(functions):
         make(5)  # an array created in compiled code, returned, freed by NumPy
         nested(7)  # nested lists, lists of tuples holding lists, a dict of lists, built and dropped
         reflected([[1], []], {"a": [2]})  # copied in, written back, returned
+        dict_values({"a": a}, 4)  # dicts of arrays, boxed tuples and sets; a dict of arrays in and out
     assert live() == count
     assert resident_bytes() - start < 2 * 2**20
 

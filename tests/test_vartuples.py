@@ -28,7 +28,7 @@ REFUSED = {
     "starred into a tuple": ("def f(t: tuple[int, ...]) -> None:\n    r: tuple[int, ...] = ()\n    a, *r = t\n",
                              3, 9, "'r' is tuple[int, ...] and cannot hold the list[int] assigned to it"),
     "arrays inside": ("def f(t: tuple[float[:], ...]) -> None:\n    pass\n", 1, 7,
-                      "parameter 't' is tuple[float[:], ...]: a dict, set or tuple[T, ...] holding NumPy arrays "
+                      "parameter 't' is tuple[float[:], ...]: a set or tuple[T, ...] holding NumPy arrays "
                       "cannot be passed from Python yet"),
     "list and tuple": ("def f(t: tuple[int, ...], xs: list[int]) -> tuple[int, ...]:\n    return t + xs\n", 2, 12,
                        "can only concatenate tuple[int, ...]"),

@@ -229,13 +229,15 @@ class DictNew:
 
 @dataclass(frozen=True, slots=True)
 class DictGet:
-    """`d[key]` (KeyError when missing) or `d.get(key, default)`."""
+    """`d[key]` (KeyError when missing) or `d.get(key, default)`; mode "setdefault":
+    `d.setdefault(key, default)`, "pop": `d.pop(key)`, `d.pop(key, default)`."""
 
     dict: Expr
     key: Expr
     default: Expr | None
     type: Type
     loc: Loc
+    mode: str = "get"
 
 
 @dataclass(frozen=True, slots=True)

@@ -267,13 +267,15 @@ def _holds_array(t: Type) -> bool:
 
 
 def list_result_of_arrays(t: Type) -> bool:
-    """A list holding arrays, in lists and tuples only, which an entry point can return: it moves the
-    arrays that live on its frame off it (lower/program.py), and runtime/lists.py reads them."""
+    """A list or dict holding arrays, in lists, dicts and tuples only, which an entry point can return:
+    it moves the arrays that live on its frame off it (lower/program.py), and runtime/lists.py reads them."""
     def plain(u: Type) -> bool:
         if isinstance(u, Tuple):
             return all(map(plain, u.items))
         if isinstance(u, List):
             return plain(u.element)
-        return not isinstance(u, (Dict, Set))
+        if isinstance(u, Dict):
+            return plain(u.value)
+        return not isinstance(u, Set)
 
-    return isinstance(t, List) and plain(t.element)
+    return isinstance(t, (List, Dict)) and plain(t)

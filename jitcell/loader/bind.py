@@ -270,6 +270,8 @@ def _wrapper_source(info: dict) -> str:
             args.append(p)
     lines += late
     closing = ["        jc__call.close()"]  # the caller's lists, dicts and sets show what the call changed
+    if any(_reflected(t) and "[:" in t for _, _, t in arguments) and any(is_array_type(t) for _, _, t in arguments):
+        closing = [f"        jc__call.close(True, ({''.join(p + ', ' for p, _, _ in arguments)}))"]  # arrays stored
     if info.get("result_items") or info["returns"] == "complex" or _maybe_none_number(info["returns"]):
         lines.append("    jc__out = jc__Result()")
         call = f"jc__entry({', '.join(args + ['jc__out'])})"

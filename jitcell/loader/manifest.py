@@ -33,7 +33,8 @@ _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _SCALARS = ("int", "float", "bool", "str", "complex")
 _DICT_KEYS = ("int", "str")
 _OPTIONAL_INNER = ("int", "float", "bool", "str", "list", "dict", "class")  # what may be None (check/optional.py)
-_DICT_VALUES = ("int", "float", "bool", "str")
+_DICT_WORDS = ("int", "float", "bool", "str")  # a dict value named, not parsed
+_NOT_DICT_VALUES = ("None", "callable")  # check/dicts.py, value_problem
 _ARRAY_ELEMENTS = ("int", "float", "bool", "complex")
 _ARRAY_DTYPES = tuple(sorted({type_prefix(d) for d in DTYPES} - set(_ARRAY_ELEMENTS), key=len, reverse=True))
 _OPTIONS = {"opt": int, "wraparound": bool, "first_line": int, "loop_versioning": bool, "interrupt_checks": bool,
@@ -135,9 +136,9 @@ def _parse(text: str) -> tuple[TypeName, str]:
         if not rest.startswith(", "):
             raise ValueError(text)
         value, rest = _parse(rest[2:])
-        if not _is_key(key) or value[0] not in (*_DICT_VALUES, "list") or not rest.startswith("]"):
+        if not _is_key(key) or value[0] in _NOT_DICT_VALUES or not rest.startswith("]"):
             raise ValueError(text)
-        return ("dict", key_text, value[0] if value[0] != "list" else value), rest[1:]
+        return ("dict", key_text, value[0] if value[0] in _DICT_WORDS else value), rest[1:]
     if text.startswith("set["):
         element, rest = _parse(text[len("set["):])
         if not _is_key(element) or not rest.startswith("]"):

@@ -224,6 +224,23 @@ class ArgumentView:
         self.__array_interface__ = _interface(address, type_name, not argument.flags.writeable)
 
 
+class _Shown:
+    """An array of compiled code seen through its __array_interface__, for a copy (copy_array)."""
+
+    __slots__ = ("__array_interface__",)
+
+    def __init__(self, address: int, type_name: str):
+        self.__array_interface__ = _interface(address, type_name, True)
+
+
+def copy_array(address: int, type_name: str):
+    """A copy of the runtime array at `address`, as an ndarray that owns its memory: what print()
+    and format() show of an array inside a dict (runtime/lists.py, read)."""
+    import numpy as np
+
+    return np.array(_Shown(address, type_name))
+
+
 def _interface(address: int, type_name: str, read_only: bool) -> dict:
     """The __array_interface__ of the array object at `address`: its data, shape and strides."""
     import numpy as np

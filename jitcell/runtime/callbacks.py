@@ -170,7 +170,7 @@ class _Site:
             return []
         struct = self.values_type.from_address(address)
         values = [getattr(struct, name) for name, _ in self.fields]
-        if any(t in ("str", "complex") or t.startswith(("set[", "tuple[")) or lists.is_sequence(t)
+        if any(t in ("str", "complex") or t.startswith(("set[", "tuple[", "dict[")) or lists.is_sequence(t)
                for t in self.types):
             values = [_operand_value(v, t) for v, t in zip(values, self.types, strict=True)]
         return values
@@ -560,9 +560,9 @@ _EXCEPTION_CLASSES = frozenset(name for name, value in vars(builtins).items()
 
 
 def _ctype(t: str):
-    """How an operand of type t travels: a list or set as its object's address, a tuple key as
+    """How an operand of type t travels: a list, dict or set as its object's address, a tuple key as
     LLVM's struct of its items."""
-    if lists.is_sequence(t) or _key_set(t):
+    if lists.is_sequence(t) or _key_set(t) or t.startswith("dict["):
         return ctypes.c_void_p
     if is_tuple_key(t):
         return _tuple_struct(t)
@@ -598,7 +598,7 @@ def _operand_value(v, t: str):
         return complex(v.real, v.imag)
     if t.startswith("set["):
         return read_set(v, t)
-    if lists.is_sequence(t):
+    if lists.is_sequence(t) or t.startswith("dict["):
         return lists.read(v, t)
     if is_tuple_key(t):
         return _tuple_value(v, t)
@@ -609,7 +609,7 @@ def _passed(t: object) -> bool:
     """A type whose values generated code passes to a callback: scalars, str, lists of any type."""
     if not isinstance(t, str):
         return False
-    if lists.is_sequence(t):
+    if lists.is_sequence(t) or t.startswith("dict[") and t.endswith("]"):
         try:
             lists.parse(t)
         except (TypeError, IndexError, RecursionError):

@@ -44,6 +44,7 @@ _WORD = ctypes.c_int64.from_address
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _SCALARS = ("int", "float", "bool", "str", "complex")
 _FLAT = {"int": 0, "float": 1, "bool": 2}  # the `kind` of the native conversions
+_WORD_VALUES = ("int", "float", "bool", "str")  # a dict's values the native conversions take
 _TRUE, _FALSE = id(True), id(False)
 
 # A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name),
@@ -129,16 +130,17 @@ def _holds_objects(t: Parsed) -> bool:
 
 
 class _BadItem(Exception):
-    """An item of the wrong type: where it is (indices from the outside in) and what it is."""
+    """An item of the wrong type: where it is (indices from the outside in, a dict's keys by repr)
+    and what it is."""
 
-    def __init__(self, path: list[int], found: str):
+    def __init__(self, path: list, found: str):
         self.path, self.found = path, found
 
 
 class Boundary:
     """The conversions of one call: what it made from which Python object, and what it holds."""
 
-    __slots__ = ("function", "originals", "held", "reflected", "arguments", "call_args")
+    __slots__ = ("function", "originals", "held", "reflected", "arguments", "call_args", "reading")
 
     def __init__(self, function: str):
         self.function = function
@@ -147,6 +149,7 @@ class Boundary:
         self.reflected: set[int] = set()
         self.arguments: list[tuple[int, str]] = []  # what argument() gave the call, for close()
         self.call_args: tuple = ()  # the call's arguments, for the arrays of a list result
+        self.reading = False  # read(): arrays are copied, the objects left as they are
 
     # ---- in ------------------------------------------------------------------------------
 
@@ -169,16 +172,16 @@ class Boundary:
             self.close(reflect=False)
             if not isinstance(error, _BadItem):
                 raise
-            bad, noun = error, "tuple" if t[0] == "vartuple" else "list"
+            bad, noun = error, {"vartuple": "tuple", "dict": "dict"}.get(t[0], "list")
             if not bad.path:
                 message = f"not {bad.found}"
-            elif len(bad.path) == 1:
+            elif len(bad.path) == 1 and t[0] != "dict":
                 message = f"not {noun} containing {bad.found} at index {bad.path[0]}"
             else:
                 message = f"not {noun} containing {bad.found} at {param}{''.join(f'[{i}]' for i in bad.path)}"
             raise TypeError(f"{self.function}() argument '{param}' must be {type_name}, {message}") from None
 
-    def list_in(self, value: list | tuple, t: Parsed, path: list[int]) -> int:
+    def list_in(self, value: list | tuple, t: Parsed, path: list) -> int:
         element = t[1]
         n = len(value)
         kind = element[0]
@@ -215,7 +218,7 @@ class Boundary:
         _rt("obj_retain")(obj)
         self.held.append(obj)
 
-    def item_words(self, item, t: Parsed, words: list[int], owned: list[int], path: list[int]) -> None:
+    def item_words(self, item, t: Parsed, words: list[int], owned: list[int], path: list) -> None:
         kind = t[0]
         if kind == "str":
             if not isinstance(item, str):
@@ -236,7 +239,11 @@ class Boundary:
         elif kind == "dict":
             if not isinstance(item, dict):
                 raise _BadItem(path, type(item).__name__)
-            owned.append(self.dict_in(item, t, f"{path}"))
+            try:
+                owned.append(self.dict_in(item, t, f"{path}", path))
+            except TypeError:
+                _locate(item.items(), (t[1], t[2]), path, "")
+                raise
             words.append(owned[-1])
         elif kind == "complex":  # two words: the real part's bits, the imaginary part's
             if isinstance(item, (str, bytes)) or not any(hasattr(type(item), m) for m in
@@ -247,7 +254,11 @@ class Boundary:
         elif kind == "set":
             if not isinstance(item, set):
                 raise _BadItem(path, type(item).__name__)
-            owned.append(self.set_in(item, t, f"{path}"))
+            try:
+                owned.append(self.set_in(item, t, f"{path}"))
+            except TypeError:
+                _locate(((x,) for x in item), (t[1],), path, "set containing ")
+                raise
             words.append(owned[-1])
         elif kind == "array":
             owned.append(_borrow_array(item, t[1], path))
@@ -255,9 +266,9 @@ class Boundary:
         else:
             words.append(_scalar_word(item, kind, path))
 
-    def dict_in(self, value, t: Parsed, param: str) -> int:
-        if t[2].startswith("list["):
-            return self.dict_of_lists_in(value, t, param)
+    def dict_in(self, value, t: Parsed, param: str, path: list | None = None) -> int:
+        if t[2] not in _WORD_VALUES:
+            return self.dict_of_objects_in(value, t, param, [] if path is None else path)
         table = _table_in(value, dict, convert.table_kinds(t[3]))
         if table == 0:  # the Python way: converts what the native loop did not take, or names it
             table = convert.to_table(value, t[3], self.function, param)
@@ -273,28 +284,43 @@ class Boundary:
         self.register(table, value)
         return table
 
-    def dict_of_lists_in(self, value, t: Parsed, param: str) -> int:
+    def dict_of_objects_in(self, value, t: Parsed, param: str, path: list) -> int:
+        """A dict whose values are objects in the table (lists, dicts, sets, arrays...), each converted
+        as a list's item is (a tuple or complex in a box: compiler/lower/dicts.py); a bad value is
+        named by its keys' path."""
         if value.__class__ is not dict:
             convert.check_dict(value, t[3], self.function, param)
-        table = runtime.call("table_new", convert.key_kinds_of(t[1]) | 3 << 8)
+        set_item, release = _rt("table_set"), _rt("obj_release")
+        table = _rt("table_new")(convert.key_kinds_of(t[1]) | 3 << 8)
         if table == 0:
             raise MemoryError
         element = parse(t[2])
+        boxed = (_size(element), _mask(element)) if element[0] in ("tuple", "complex") else None
+        what = f"a key of {self.function}() argument '{param}'"
         try:
             for k, v in value.items():
                 owned: list[int] = []
                 try:
-                    key = convert.key_word(k, t[1], owned, f"a key of {self.function}() argument '{param}'")
-                    if not isinstance(v, list):
-                        raise _BadItem([], f"dict with a {type(v).__name__} value")
-                    owned.append(self.list_in(v, element, []))
-                    if not runtime.call("table_set", table, key, owned[-1]):
+                    key = convert.key_word(k, t[1], owned, what)
+                    words: list[int] = []
+                    parts: list[int] = []
+                    try:
+                        self.item_words(v, element, words, parts, [])
+                        if boxed is not None:  # the box takes over the references
+                            words, parts = [_box(words, *boxed)], []
+                            owned.append(words[0])
+                    except _BadItem as error:
+                        error.path = [*path, repr(k), *error.path]
+                        raise
+                    finally:
+                        owned += parts
+                    if not set_item(table, key, words[0]):
                         raise MemoryError
                 finally:
                     for obj in owned:  # the table keeps its own references
-                        runtime.call("obj_release", obj)
+                        release(obj)
         except BaseException:
-            runtime.call("obj_release", table)
+            release(table)
             raise
         _WORD(table + 72).value = 0
         self.register(table, value)
@@ -315,9 +341,12 @@ class Boundary:
         finally:
             runtime.call("obj_release", obj)
 
-    def close(self, reflect: bool = True) -> None:
+    def close(self, reflect: bool = True, call_args: tuple | None = None) -> None:
         """After the call (returned or raised): reflect each argument into the caller's object, then
-        release it and what the call held."""
+        release it and what the call held. `call_args`: the call's arguments, for the arrays among
+        them that compiled code stored into a list or dict argument."""
+        if call_args is not None:
+            self.call_args = call_args
         try:
             for obj, type_name in self.arguments if reflect else ():
                 self.reflect(obj, type_name)
@@ -415,23 +444,25 @@ class Boundary:
             return word != 0
         if kind == "str":
             return runtime.read_str(word)
+        if kind == "array" and self.reading:
+            return arrays.copy_array(word, t[1])
         if kind == "array":  # the list keeps its reference; the ndarray takes one of its own
             _WORD(word).value += 1
             return arrays.take_array(word, t[1], self.call_args)
         return self.python(word, t)
 
     def dict_out(self, table: int, t: Parsed, original):
+        objects = t[2] not in _WORD_VALUES
+        element = parse(t[2]) if objects else None
         if original is not None:
             self.reflected.add(table)
-            if not _table_modified(table):  # its entries are the same; lists among its values may not be
-                if t[2].startswith("list["):
-                    element = parse(t[2])
+            if not _table_modified(table):  # its entries are the same; objects among its values may not be
+                if element is not None and _holds_objects(element):
                     for _, word in convert.table_words(table, t[1]):
-                        self.python(word, element)
+                        self.dict_value(word, element)
                 return original
-        if t[2].startswith("list["):
-            element = parse(t[2])
-            values = {k: self.python(v, element) for k, v in convert.table_words(table, t[1])}
+        if element is not None:
+            values = {k: self.dict_value(w, element) for k, w in convert.table_words(table, t[1])}
         else:
             values = _table_to_python(table, t[3])
         if original is None:
@@ -440,6 +471,11 @@ class Boundary:
         original.update(values)
         return original
 
+    def dict_value(self, word: int, element: Parsed):
+        """The Python value of a dict's value word (a box's item for a tuple or complex)."""
+        if element[0] in ("tuple", "complex"):  # the box's one item: its words
+            return self.value(iter((ctypes.c_int64 * _words(element)).from_address(_WORD(word + 32).value)), element)
+        return self.value(iter((word,)), element)
 
     def set_out(self, table: int, t: Parsed, original):
         if original is None:
@@ -501,6 +537,34 @@ def _borrow_array(item, type_name: str, path: list[int]) -> int:
     return array
 
 
+def _locate(entries, kinds: tuple[str, ...], path: list, found: str) -> None:
+    """The _BadItem of a nested dict's (set's) first key or value of the wrong type, if any: where it
+    is (a dict's value by its key) and what it is. Only scalar kinds (convert.py's) are checked."""
+    scratch: list[int] = []
+    for entry in entries:
+        for part, kind in zip(entry, kinds, strict=True):
+            try:
+                convert.key_word(part, kind, scratch, "")
+            except TypeError:
+                where = [*path, repr(entry[0])] if len(entry) == 2 and part is entry[1] else path
+                raise _BadItem(where, found + type(part).__name__) from None
+            finally:
+                for obj in scratch:
+                    runtime.call("obj_release", obj)
+                scratch.clear()
+
+
+def _box(words: list[int], size: int, mask: int) -> int:
+    """A runtime list of one item holding `words`, a tuple's or complex's: how a dict holds one."""
+    box = _rt("list_new")(1, size, mask)
+    if box == 0:
+        raise MemoryError
+    items = (ctypes.c_int64 * len(words)).from_address(_WORD(box + 32).value)
+    for i, word in enumerate(words):
+        items[i] = word
+    return box
+
+
 def _table_to_python(table: int, type_name: str):
     """A new Python dict or set with a table's items: natively, or for tuple keys through keys.py."""
     is_set = type_name.startswith("set[")
@@ -525,7 +589,9 @@ def _table_modified(table: int) -> bool:
 def read(obj: int, type_name: str):
     """A new Python list (or dict) with the items of a runtime object, which stays as it was: for
     print, format and error messages (callbacks.py)."""
-    return Boundary("").python(obj, parse(type_name))
+    boundary = Boundary("")
+    boundary.reading = True
+    return boundary.python(obj, parse(type_name))
 
 
 def _pack_flat(value: list | tuple, kind: str, path: list[int]) -> array.array:

@@ -13,7 +13,8 @@ Objects are reference counted; an object is its address:
     str:    word 2 byte length, word 3 character count, word 4 hash (-1: not yet),
             bytes from offset 40, UTF-8, followed by a NUL
     dict:   word 2 kinds (key kind | value kind << 8; keys 0 int, 1 str, 2 tuple; values 0 int,
-            1 float, 2 bool, 3 str), word 3 length, word 4 entries used (live or deleted),
+            1 float, 2 bool, 3 an object: a str, list, dict, set, array, instance, or a box, a list
+            of one item holding a tuple's or complex's words), word 3 length, word 4 entries used (live or deleted),
             word 5 entry capacity, word 6 entries, word 7 index size (a power of 2),
             word 8 index. An entry is 4 words: hash, key, value, live (1) or deleted (0),
             kept in insertion order; the index maps hash slots to entry numbers
@@ -1356,6 +1357,29 @@ def set_within(a: int, b: int) -> bool:
     return True
 
 
+def table_equal(a: int, b: int, equal: int, boxed: int) -> bool:
+    """a == b for dicts: the same keys, each with equal values. `equal` compares the values at two
+    addresses (list_equal's item comparisons); `boxed`: 1 if each value is a box, whose item it
+    compares (compiler/lower/dicts.py)."""
+    if load64(a + 24) != load64(b + 24):
+        return False
+    entries = load64(a + 48)
+    for e in range(load64(a + 32)):
+        entry = entries + 32 * e
+        if load64(entry + 24) == 1:
+            f = table_find(b, load64(entry + 8))
+            if f < 0:
+                return False
+            x = entry + 16
+            y = load64(b + 48) + 32 * f + 16
+            if boxed == 1:
+                x = load64(load64(x) + 32)
+                y = load64(load64(y) + 32)
+            if call_c_int(equal, x, y, 0) == 0:
+                return False
+    return True
+
+
 # ---- lists (compiler/lower/lists.py; the boundary: runtime/lists.py) -----------------------
 
 def list_new(n: int, size: int, mask: int) -> int:
@@ -2281,8 +2305,8 @@ def list_detach_views(l: int, views: int, count: int) -> bool:
             if (mask >> k) & 1 == 1:
                 where = at + 8 * (stride * i + k)
                 o = load64(where)
-                if load64(o + 8) == 4:
-                    if not list_detach_views(o, views, count):
+                if load64(o + 8) == 4 or load64(o + 8) == 2:
+                    if not obj_detach_views(o, views, count):
                         return False
                 elif load64(o + 8) == 3:
                     moved = array_detach(o, views, count)
@@ -2290,6 +2314,33 @@ def list_detach_views(l: int, views: int, count: int) -> bool:
                         return False
                     store64(where, moved)
     return True
+
+
+def table_detach_views(t: int, views: int, count: int) -> bool:
+    """list_detach_views for a dict's values (a dict of arrays, of lists of them, ...)."""
+    if (load64(t + 16) >> 8) & 255 != 3:
+        return True
+    entries = load64(t + 48)
+    for e in range(load64(t + 32)):
+        where = entries + 32 * e + 16
+        if load64(where + 8) == 1:
+            o = load64(where)
+            if load64(o + 8) == 4 or load64(o + 8) == 2:
+                if not obj_detach_views(o, views, count):
+                    return False
+            elif load64(o + 8) == 3:
+                moved = array_detach(o, views, count)
+                if moved == 0:
+                    return False
+                store64(where, moved)
+    return True
+
+
+def obj_detach_views(o: int, views: int, count: int) -> bool:
+    """list_detach_views for a list or a dict result (lower/program.py)."""
+    if load64(o + 8) == 2:
+        return table_detach_views(o, views, count)
+    return list_detach_views(o, views, count)
 
 
 def array_detach(a: int, views: int, count: int) -> int:

@@ -529,6 +529,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.dict_contains(operands[0], operands[1], ops[0] == "not in", loc)
         if any(isinstance(e.type, List) or e.type is EMPTY_LIST for e in operands):
             return self.list_compare(operands, ops, loc)
+        if any(isinstance(e.type, Dict) or e.type is EMPTY_DICT for e in operands):
+            return self.dict_compare(operands, ops, loc)
         if any(e.type is COMPLEX for e in operands) and not any(e.type is STR for e in operands) \
                 and "in" not in ops and "not in" not in ops:
             return self.complex_compare(operands, ops, loc)
@@ -890,7 +892,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
             elif e.type not in (ERROR, STR, COMPLEX) and not is_numeric(e.type) and not shown_tuple(e.type) and \
-                    (not isinstance(e.type, (Set, List)) or arrays_inside(e.type) or instances_inside(e.type)):
+                    (not isinstance(e.type, (Set, List, Dict)) or arrays_inside(e.type) and not isinstance(e.type, Dict)
+                     or instances_inside(e.type)):
                 self.error(f"print() of {e.type} is not supported", e.loc)
             items.append(e)
         texts = {"sep": " ", "end": "\n"}

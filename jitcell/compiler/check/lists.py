@@ -31,6 +31,7 @@ from jitcell.compiler.types import (
     Instance,
     List,
     Optional,
+    Set,
     Tuple,
     Type,
     VarTuple,
@@ -70,7 +71,9 @@ def comparable(t: Type) -> bool:
         return True
     if isinstance(t, Tuple):
         return all(comparable(i) for i in t.items)
-    return isinstance(t, List) and comparable(t.element)
+    if isinstance(t, Dict):
+        return comparable(t.value)
+    return isinstance(t, Set) or isinstance(t, List) and comparable(t.element)
 
 
 def orderable(t: Type) -> bool:

@@ -58,7 +58,7 @@ from .class_info import ClassInfo
 from .classes import collect_classes, constructor_def
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
-from .dicts import DICT_VALUES, EMPTY_DICT
+from .dicts import EMPTY_DICT, NOT_DICT_VALUES, value_problem
 from .expressions import ExpressionChecker, int_text, truncate_hint
 from .inheritance import check_overrides, exit_unless, init_function
 from .introspection import mentions_type_test
@@ -172,9 +172,9 @@ class ModuleChecker:
                 if t is not None and arrays_inside(t) and not (list_result_of_arrays(t) and (
                         result or not isinstance(t, VarTuple))):
                     self.errors.append(Diagnostic(
-                        f"{what} is {t}: " + ("only a list (of lists and tuples) holding NumPy arrays can be "
-                                              "returned to Python" if result else
-                                              "a dict, set or tuple[T, ...] holding NumPy arrays cannot be "
+                        f"{what} is {t}: " + ("only a list or dict (of lists, dicts and tuples) holding NumPy "
+                                              "arrays can be returned to Python" if result else
+                                              "a set or tuple[T, ...] holding NumPy arrays cannot be "
                                               "passed from Python yet; pass a list of them"), loc))
 
     def collect_variables(self) -> None:
@@ -290,9 +290,9 @@ class ModuleChecker:
             key, value = (self.annotation(i, what, loc) for i in node.indices)
             if ERROR in (key, value):
                 return ERROR
-            if not is_key_type(key) or (value not in DICT_VALUES and type(value) is not List):
+            if not is_key_type(key) or value_problem(value) is not None:
                 self.errors.append(Diagnostic(f"unsupported type for {what}: dict keys may be {KEY_NAMES}, values "
-                                              "int, float, bool, str or a list", node.loc))
+                                              f"anything but {NOT_DICT_VALUES}", node.loc))
                 return ERROR
             t = Dict(key, value)
         elif isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id == "set" \
@@ -1025,6 +1025,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 typed = self.coerce(self.expr(value), value_type, f"a value of {container.type}")
                 return T.DictSet(container, key, typed, node.loc)
             case S.AugAssignItem(op=op, value=value):
+                in_place = self.dict_value_in_place(node, container, key)
+                if in_place is not None:
+                    return in_place
                 result = self.augmented(op, T.Hole(value_type, node.loc), self.expr(value), node.loc)
                 if result.type is not ERROR and not self.can_coerce(result.type, value_type):
                     self.error(f"'{op}=' on a {container.type} value gives {result.type}", node.loc)
@@ -1032,6 +1035,28 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 return T.DictUpdate(container, key, self.coerce(result, value_type, "the new value"), node.loc)
             case S.DeleteItem():
                 return T.DictDelete(container, key, node.loc)
+        return None
+
+    def dict_value_in_place(self, node: S.AugAssignItem, d: T.Expr, key: T.Expr) -> T.Stmt | None:
+        """`d[k] op= v` where Python's op= changes the value itself (an array; a list's += and *=; a
+        set's |=, &=, -=, ^=): the value d[k] changes in place, and d[k] stays that object. None when
+        op= makes a new value (then d[k] gets it: DictUpdate)."""
+        assert isinstance(d.type, Dict)
+        t, op, loc = d.type.value, node.op, node.loc
+        current = T.DictGet(d, key, None, t, node.target.loc)
+        if isinstance(t, Array):  # check/array_exprs.py
+            return self.array_in_place(current, op, self.expr(node.value), loc)
+        if _mutable_list(t) and op == "+":
+            call = S.Call(S.Attribute(node.target, "extend", loc), (node.value,), (), loc)
+            return T.Eval(self.list_method(current, "extend", call), loc)
+        if _mutable_list(t) and op == "*":
+            times = self.expr(node.value)
+            if times.type not in (INT, BOOL, ERROR):
+                self.error(f"can't multiply sequence by non-int of type '{times.type}'", loc)
+                return None
+            return T.Eval(T.ListOp("repeat_in_place", (current, self.to_int(times)), NONE, loc), loc)
+        if isinstance(t, Set):
+            return T.Eval(self.set_in_place(op, current, self.expr(node.value), loc), loc)
         return None
 
     def list_item_statement(self, node: S.AssignItem | S.AugAssignItem | S.DeleteItem,
@@ -1108,7 +1133,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
         if value is None or (isinstance(value, S.Const) and value.value is None):
             typed, t = None, NONE
         else:
-            if isinstance(value, S.Comprehension):
+            if isinstance(value, (S.Comprehension, S.DictLiteral)):
                 self.expected_type = self.signature.returns
             typed = self.expr(value)
             if typed.type is RANGE:
@@ -1147,7 +1172,7 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
     def assign(self, node: S.Assign) -> T.Stmt | None:
         targets = node.targets
         values: tuple[T.Expr, ...]
-        if len(targets) == 1 and isinstance(node.value, (S.Comprehension, S.ListLiteral)):
+        if len(targets) == 1 and isinstance(node.value, (S.Comprehension, S.ListLiteral, S.DictLiteral)):
             # `rows: list[list[int]] = [[] for _ in range(n)]` (or `= [[]]`): the items take the declared type
             self.expected_type = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc) \
                 if node.annotation is not None else self.locals.get(targets[0].id)

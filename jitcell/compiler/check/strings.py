@@ -41,10 +41,10 @@ _FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 
 
 def formattable(t: Type) -> bool:
-    """Values an f-string field shows: scalars and str in compiled code, lists, sets and tuples of
-    scalars through Python's format()."""
-    return t in _FORMATTABLE or isinstance(t, (List, Set)) and not arrays_inside(t) and not instances_inside(t) \
-        or shown_tuple(t)
+    """Values an f-string field shows: scalars and str in compiled code, lists, sets, dicts (arrays
+    in them too: copies) and tuples of scalars through Python's format()."""
+    container = isinstance(t, Dict) or isinstance(t, (List, Set)) and not arrays_inside(t)
+    return t in _FORMATTABLE or container and not instances_inside(t) or shown_tuple(t)
 
 
 def instances_inside(t: Type) -> bool:

@@ -8,9 +8,12 @@
                       RuntimeError if len(d) changed since the loop began, or if
                       it finds more entries than len(d) was (keys changed)
 
-The table stores 8-byte words: an int as is, a float's bits, a bool as 0 or 1, a
-str's address; it keeps its own references to str keys and values, so values are
-lent to table_set and a str read out of it is retained before use.
+The table stores 8-byte words: an int as is, a float's bits, a bool as 0 or 1, an
+object's address (a str, list, dict, set, array, instance); it keeps its own references
+to str keys and object values, so values are lent to table_set and an object read out of
+it is retained before use. A tuple or complex value is boxed: a list of one item holding
+its words (value_word), so that every value is one word and the runtime's table, its
+destruction and the boundary's readers stay as they are.
 """
 
 from __future__ import annotations
@@ -18,14 +21,15 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Dict, Tuple, Type, has_heap_parts, is_heap
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, STR, Dict, List, Tuple, Type, has_heap_parts, is_heap
 from jitcell.errors import Loc
 
-from .arith import F64, I1, I8, I64
+from .arith import F64, I1, I8, I64, i64
 from .host import LowererHost
+from .items import item_size, load_item, object_mask, store_item
 from .keys import key_from_address, key_words_address, tuple_key_kinds
 
-__all__ = ["DictLowering", "table_kinds"]
+__all__ = ["DictLowering", "table_kinds", "boxed"]
 
 _PTR = ir.PointerType()
 _KEY_KINDS = {INT: 0, STR: 1}
@@ -35,6 +39,11 @@ _VALUE_KINDS = {INT: 0, FLOAT: 1, BOOL: 2, STR: 3}
 def table_kinds(t: Dict) -> int:
     key = tuple_key_kinds(t.key) if isinstance(t.key, Tuple) else _KEY_KINDS[t.key]
     return key | _VALUE_KINDS.get(t.value, 3) << 8  # 3: an object (a str, a list)
+
+
+def boxed(t: Type) -> bool:
+    """A dict value of more than one word, or a tuple: the table holds a box (a list of one item)."""
+    return isinstance(t, Tuple) or t is COMPLEX
 
 
 def _dict_type(t: Type) -> Dict:
@@ -76,6 +85,34 @@ class DictLowering(LowererHost):
             return key
         return word
 
+    def value_word(self, value: ir.Value, t: Type) -> tuple[ir.Value, ir.Value | None]:
+        """A dict value as the table's word, and the box holding it (a tuple, a complex), or None.
+        A box is new and held: drop_box releases it once the table has taken its own reference."""
+        if not boxed(t):
+            return self.to_word(value, t), None
+        box = self.allocated(self.runtime_object("list_new", i64(1), i64(item_size(t)), i64(object_mask(t))))
+        self.hold(box, List(t))
+        self.retain(value, t)  # the box's own references
+        store_item(self.b, self._box_item(box), value, t)
+        return self.b.ptrtoint(box, I64), box
+
+    def _box_item(self, box: ir.Value) -> ir.Value:
+        """The address of a box's item (the list's word 4, runtime/source.py)."""
+        b = self.b
+        return b.inttoptr(b.load(b.gep(box, [i64(32)], source_etype=I8), typ=I64), _PTR)
+
+    def drop_box(self, box: ir.Value | None, t: Type) -> None:
+        if box is not None:
+            self.drop(box, List(t))
+
+    def from_value_word(self, word: ir.Value, t: Type) -> ir.Value:
+        """A value read from a table (owned by the caller): a boxed one is its box's item."""
+        if not boxed(t):
+            return self.from_word(word, t)
+        value = load_item(self.b, self._box_item(self.b.inttoptr(word, _PTR)), t)
+        self.retain(value, t)
+        return value
+
     def table_set(self, d: ir.Value, key: ir.Value, value: ir.Value) -> None:
         """d[key] = value: MemoryError if the dict had to grow and there is no memory."""
         stored = self.runtime("table_set", d, key, value)
@@ -94,25 +131,83 @@ class DictLowering(LowererHost):
         self.hold(d, node.type)  # released if a key or value faults
         for k, v in zip(node.keys, node.values, strict=True):
             key, value = self.expr(k), self.expr(v)
-            self.table_set(d, self.to_word(key, k.type), self.to_word(value, v.type))
+            word, box = self.value_word(value, v.type)
+            self.table_set(d, self.to_word(key, k.type), word)
+            self.drop_box(box, v.type)
             self.drop(value, v.type)
             self.drop(key, k.type)
         self.take(d)
         return d
 
     def dict_get(self, node: T.DictGet) -> ir.Value:
+        if node.mode != "get":
+            return self.dict_setdefault(node) if node.mode == "setdefault" else self.dict_pop(node)
         b = self.b
         d, key = self.expr(node.dict), self.expr(node.key)
         key_word = self.to_word(key, node.key.type)
         if node.default is None:
             e = self.runtime("table_find", d, key_word)
             self.key_error(b.icmp_signed("<", e, ir.Constant(I64, 0)), key, node.key.type, node.loc)
-            result = self.from_word(self.runtime("table_value", d, e), node.type)
+            result = self.from_value_word(self.runtime("table_value", d, e), node.type)
         else:
             default = self.expr(node.default)
-            word = self.runtime("table_get", d, key_word, self.to_word(default, node.default.type))
-            result = self.from_word(word, node.type)
+            fallback, box = self.value_word(default, node.default.type)
+            result = self.from_value_word(self.runtime("table_get", d, key_word, fallback), node.type)
+            self.drop_box(box, node.default.type)
             self.drop(default, node.default.type)
+        self.drop(key, node.key.type)
+        self.drop(d, node.dict.type)
+        return result
+
+    def dict_setdefault(self, node: T.DictGet) -> ir.Value:
+        """d.setdefault(k, v): d[k], first set to v if k is missing."""
+        b = self.b
+        assert node.default is not None  # check requires it
+        d, key = self.expr(node.dict), self.expr(node.key)
+        default = self.expr(node.default)
+        key_word = self.to_word(key, node.key.type)
+        e = self.runtime("table_find", d, key_word)
+        before = b.block
+        with b.if_then(b.icmp_signed("<", e, ir.Constant(I64, 0)), likely=False):
+            word, box = self.value_word(default, node.default.type)
+            self.table_set(d, key_word, word)
+            self.drop_box(box, node.default.type)
+            added = self.runtime("table_find", d, key_word)
+            inside = b.block
+        entry = b.phi(I64, name="entry")
+        entry.add_incoming(e, before)
+        entry.add_incoming(added, inside)
+        result = self.from_value_word(self.runtime("table_value", d, entry), node.type)
+        self.drop(default, node.default.type)
+        self.drop(key, node.key.type)
+        self.drop(d, node.dict.type)
+        return result
+
+    def dict_pop(self, node: T.DictGet) -> ir.Value:
+        """d.pop(k) (KeyError when missing), d.pop(k, default)."""
+        b = self.b
+        d, key = self.expr(node.dict), self.expr(node.key)
+        default = None if node.default is None else self.expr(node.default)
+        key_word = self.to_word(key, node.key.type)
+        e = self.runtime("table_find", d, key_word)
+        found = b.icmp_signed(">=", e, ir.Constant(I64, 0))
+        if default is None:
+            self.key_error(b.not_(found), key, node.key.type, node.loc)
+            result = self.from_value_word(self.runtime("table_value", d, e), node.type)
+            self.runtime("table_erase", d, key_word)
+        else:
+            with b.if_else(found) as (then, otherwise):
+                with then:
+                    value = self.from_value_word(self.runtime("table_value", d, e), node.type)
+                    self.runtime("table_erase", d, key_word)  # the value is ours now (retained above)
+                    from_table = b.block
+                with otherwise:
+                    self.retain(default, node.type)
+                    from_default = b.block
+            result = b.phi(value.type, name="popped")
+            result.add_incoming(value, from_table)
+            result.add_incoming(default, from_default)
+            self.drop(default, node.type)
         self.drop(key, node.key.type)
         self.drop(d, node.dict.type)
         return result
@@ -131,7 +226,9 @@ class DictLowering(LowererHost):
     def dict_set(self, node: T.DictSet) -> None:
         value = self.expr(node.value)  # Python evaluates `d[k] = v` as v, then d, then k
         d, key = self.expr(node.dict), self.expr(node.key)
-        self.table_set(d, self.to_word(key, node.key.type), self.to_word(value, node.value.type))
+        word, box = self.value_word(value, node.value.type)
+        self.table_set(d, self.to_word(key, node.key.type), word)
+        self.drop_box(box, node.value.type)
         self.drop(value, node.value.type)
         self.drop(key, node.key.type)
         self.drop(d, node.dict.type)
@@ -143,11 +240,13 @@ class DictLowering(LowererHost):
         value_type = _dict_type(node.dict.type).value
         e = self.runtime("table_find", d, self.to_word(key, node.key.type))
         self.key_error(b.icmp_signed("<", e, ir.Constant(I64, 0)), key, node.key.type, node.loc)
-        old = self.hold(self.from_word(self.runtime("table_value", d, e), value_type), value_type)
+        old = self.hold(self.from_value_word(self.runtime("table_value", d, e), value_type), value_type)
         self.holes.append((old, value_type))
         new = self.expr(node.value)
         self.holes.pop()
-        self.runtime("table_put", d, e, self.to_word(new, value_type))
+        word, box = self.value_word(new, value_type)
+        self.runtime("table_put", d, e, word)
+        self.drop_box(box, value_type)
         self.drop(new, value_type)
         self.drop(old, value_type)
         self.drop(key, node.key.type)
@@ -193,7 +292,8 @@ class DictLowering(LowererHost):
         items = {"keys": [("table_key", dict_type.key)], "values": [("table_value", dict_type.value)],
                  "items": [("table_key", dict_type.key), ("table_value", dict_type.value)]}[node.mode]
         for name, (reader, t) in zip(node.names, items, strict=True):
-            value = self.from_word(self.runtime(reader, d, e), t)
+            word = self.runtime(reader, d, e)
+            value = self.from_value_word(word, t) if reader == "table_value" else self.from_word(word, t)
             old = b.load(self.vars[name]) if has_heap_parts(t) else None
             b.store(value, self.vars[name])
             if old is not None:

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, STR, List, Tuple, Type, is_heap
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, STR, Dict, List, Set, Tuple, Type, is_heap
 
 from .aliasing import tagged
 from .arith import I1, I8, I64, i64, llvm_type
 from .host import ModuleHost
 
 __all__ = ["item_words", "item_size", "object_mask", "store_item", "load_item", "comparison", "has_objects",
-           "order_values"]
+           "order_values", "equal_values"]
 
 _PTR = ir.PointerType()
 
@@ -114,6 +114,11 @@ def _address(b: ir.IRBuilder, fn: ir.Function) -> ir.Value:
     return b.ptrtoint(fn, I64)
 
 
+def equal_values(owner: ModuleHost, b: ir.IRBuilder, x: ir.Value, y: ir.Value, t: Type) -> ir.Value:
+    """x == y (an i1) for values of a comparable type (check/lists.py's comparable)."""
+    return _equal(owner, b, x, y, t)
+
+
 def _equal(owner: ModuleHost, b: ir.IRBuilder, x: ir.Value, y: ir.Value, t: Type) -> ir.Value:
     if t is FLOAT:
         return b.fcmp_ordered("==", x, y)
@@ -129,7 +134,16 @@ def _equal(owner: ModuleHost, b: ir.IRBuilder, x: ir.Value, y: ir.Value, t: Type
         for i, item in enumerate(t.items):
             result = b.and_(result, _equal(owner, b, b.extract_value(x, i), b.extract_value(y, i), item))
         return result
-    assert isinstance(t, List), t  # comparable types: scalars, str, tuples and lists of them
+    if isinstance(t, Dict):
+        boxed = isinstance(t.value, Tuple) or t.value is COMPLEX  # lower/dicts.py's boxes
+        return b.trunc(b.call(owner.runtime_function("table_equal"), [
+            b.ptrtoint(x, I64), b.ptrtoint(y, I64), _address(b, comparison(owner, "eq", t.value)), i64(int(boxed))]),
+            I1)
+    if isinstance(t, Set):  # as long, and every element of x in y
+        within = b.call(owner.runtime_function("set_within"), [b.ptrtoint(x, I64), b.ptrtoint(y, I64)])
+        lengths = [b.load(b.gep(v, [i64(24)], source_etype=I8), typ=I64) for v in (x, y)]
+        return b.and_(b.trunc(within, I1), b.icmp_signed("==", *lengths))
+    assert isinstance(t, List), t  # comparable types: scalars, str, tuples, lists, dicts and sets of them
     element = t.element
     equal = owner.runtime_function("list_equal")
     return b.trunc(b.call(equal, [b.ptrtoint(x, I64), b.ptrtoint(y, I64),

@@ -276,9 +276,9 @@ class DictCursor(Cursor):
         if node.mode == "keys":
             return host.from_word(host.runtime("table_key", self.dict, e), key_type)
         if node.mode == "values":
-            return host.from_word(host.runtime("table_value", self.dict, e), value_type)
+            return host.from_value_word(host.runtime("table_value", self.dict, e), value_type)
         key = host.from_word(host.runtime("table_key", self.dict, e), key_type)
-        value = host.from_word(host.runtime("table_value", self.dict, e), value_type)
+        value = host.from_value_word(host.runtime("table_value", self.dict, e), value_type)
         pair = b.insert_value(ir.Constant(llvm_type(node.type), None), key, 0)
         return b.insert_value(pair, value, 1)
 

@@ -327,7 +327,8 @@ class ListLowering(LowererHost):
                    "dict_items": [("table_key", dict_type.key), ("table_value", dict_type.value)]}[node.op]
 
         def fill(i: ir.Value, entry: ir.Value) -> None:
-            parts = [self.from_word(self.runtime(reader, d, entry), pt) for reader, pt in readers]
+            parts = [(self.from_value_word if reader == "table_value" else self.from_word)(
+                self.runtime(reader, d, entry), pt) for reader, pt in readers]
             value = parts[0] if len(parts) == 1 else b.insert_value(
                 b.insert_value(ir.Constant(llvm_type(t), None), parts[0], 0), parts[1], 1)
             store_item(b, self.item_at(lst, i, t), value, t)  # from_word retained the objects: the list's now

@@ -67,6 +67,7 @@ from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .ifconvert import conditional_accumulation, lower_conditional_accumulation
 from .inheritance import InheritanceLowering
+from .items import equal_values
 from .iteration import IterationLowering
 from .locations import DebugLocations, LoopNote, LoweringNotes
 from .numpy_calls import NumpyCallLowering
@@ -226,6 +227,7 @@ class _ModuleLowerer:
         incoming = iter(export.args)
         args: list[ir.Value | None] = []  # None: an array's view, filled in below
         objects: list[ir.Value] = []
+        containers: list[ir.Value] = []  # list and dict arguments holding arrays, reflected after the call
         arrays: list[BoundaryArray] = []
         no_memory = None
         for index, (_, t) in enumerate(leaves):
@@ -265,6 +267,8 @@ class _ModuleLowerer:
                 args.append(b.insert_value(pair, next(incoming), 1))
             else:
                 args.append(b.icmp_unsigned("!=", a, ir.Constant(I8, 0)) if t is BOOL else a)
+                if isinstance(t, (List, Dict)) and arrays_inside(t):
+                    containers.append(a)
         views = boundary_arrays(self, b, fn, [name for name, _ in leaves], arrays, returns)  # never released
         remaining = iter(views)
         flat = iter([next(remaining) if a is None else a for a in args])
@@ -284,25 +288,44 @@ class _ModuleLowerer:
                 b.store(ir.Constant(llvm_type(sig.returns), None), result)  # read below even on an error
             status = b.call(self.impls[fn.name], [result, *limits, *args])
             value = boundary_result(b, b.load(result), sig.returns, views, arrays)
-            if views and isinstance(sig.returns, List) and arrays_inside(sig.returns):
+            if views and isinstance(sig.returns, (List, Dict)) and arrays_inside(sig.returns):
                 self.detach_views(b, fn, value, status, views, objects, returns)
             if sig.returns is BOOL:
                 value = b.zext(value, I8)
             value = b.select(b.icmp_signed("==", status, ir.Constant(I32, 0)), value, ir.Constant(returns, None))
+        if views and containers:
+            self.detach_arguments(b, fn, views, containers)
         for obj in objects:
             b.call(self.release_function(), [obj])
         b.ret_void() if isinstance(returns, ir.VoidType) else b.ret(value)
 
+    def detach_arguments(self, b: ir.IRBuilder, fn: T.Function, views: list[ir.Value],
+                         containers: list[ir.Value]) -> None:
+        """List and dict arguments holding arrays, which the wrapper writes back after the call (or its
+        error): the arrays that live on this frame move off it, as for a list result (detach_views);
+        out of memory, MemoryError."""
+        table = b.alloca(ir.ArrayType(ir.PointerType(), len(views)))
+        for k, view in enumerate(views):
+            b.store(view, b.gep(table, [ir.Constant(I32, 0), ir.Constant(I32, k)]))
+        site = None
+        for obj in containers:
+            moved = b.call(self.runtime_function("obj_detach_views"),
+                           [b.ptrtoint(obj, I64), b.ptrtoint(table, I64), i64(len(views))])
+            with b.if_then(b.icmp_unsigned("==", moved, ir.Constant(moved.type, 0)), likely=False):
+                site = site if site is not None else self.site("no_memory", fn.loc, fn.name, operands=[])
+                b.call(self.callback("raise", ir.VoidType()),
+                       [ir.Constant(I32, site), ir.Constant(ir.PointerType(), None)])
+
     def detach_views(self, b: ir.IRBuilder, fn: T.Function, value: ir.Value, status: ir.Value,
                      views: list[ir.Value], objects: list[ir.Value], returns: ir.Type) -> None:
-        """A list result holding arrays: the arrays that live on this frame move off it (the
-        runtime's list_detach_views); out of memory, MemoryError and the list released."""
+        """A list or dict result holding arrays: the arrays that live on this frame move off it (the
+        runtime's obj_detach_views); out of memory, MemoryError and the result released."""
         table = b.alloca(ir.ArrayType(ir.PointerType(), len(views)))
         for k, view in enumerate(views):
             b.store(view, b.gep(table, [ir.Constant(I32, 0), ir.Constant(I32, k)]))
         done = b.icmp_signed("==", status, ir.Constant(I32, 0))
         with b.if_then(done):
-            moved = b.call(self.runtime_function("list_detach_views"),
+            moved = b.call(self.runtime_function("obj_detach_views"),
                            [b.ptrtoint(value, I64), b.ptrtoint(table, I64), i64(len(views))])
             with b.if_then(b.icmp_unsigned("==", moved, ir.Constant(moved.type, 0)), likely=False):
                 site = self.site("no_memory", fn.loc, fn.name, operands=[])
@@ -1321,6 +1344,9 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             right = self.expr(operand)
             if isinstance(left_type, List):
                 result = self.list_compare(op, left, right, left_type)
+            elif isinstance(left_type, Dict):  # == and != (check/dicts.py)
+                equal = equal_values(self.owner, b, left, right, left_type)
+                result = equal if op == "==" else b.not_(equal)
             elif is_instance(left_type):  # identity (check/classes.py)
                 result = b.icmp_unsigned(op, left, right)
             elif STR in (left_type, operand.type) or op in ("in", "not in"):
