@@ -28,6 +28,9 @@ class ClassInfo:
     classmethods: frozenset[str] = frozenset()
     frozen: bool = False  # @dataclass(frozen=True): fields are assigned by its generated __init__ only
     generated: frozenset[str] = frozenset()  # the methods @dataclass wrote (parse_dunders.py)
+    outer: dict | None = None  # a class of another cell, which a class of the cell derives from: its row
+    ext: int = 0  # a family holding classes of another cell: the extension number of tag 0 (outer_bases.py)
+    outer_tag: int = 0  # in such a family: the number, in its own cell, of the nearest class of another cell
 
     @property
     def type(self) -> Instance:
@@ -46,7 +49,9 @@ class ClassInfo:
                 **({"classmethods": own_classmethods} if (own_classmethods := sorted(
                     m for m in self.classmethods if m.startswith(own))) else {}),
                 **({"tag": self.tag} if self.tag else {}),
-                **({"frozen": True} if self.frozen else {})}
+                **({"frozen": True} if self.frozen else {}),
+                **({"ext": self.ext + self.tag} if self.ext and self.outer is None else {}),
+                **({"outer": {"tag": self.outer_tag, "key": self.outer["key"]}} if self.outer is not None else {})}
 
     def layout(self) -> list[list[str]]:
         """[[field, type], ...]: what the manifest records and the boundary reads (loader/classes.py)."""

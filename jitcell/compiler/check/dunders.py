@@ -83,7 +83,9 @@ class DunderChecks(CheckerHost):
     def applies(self, function: str | None, args: list[T.Expr]) -> bool:
         if function is None:
             return False
-        sig = self.module.signatures[function]
+        sig = self.module.signatures.get(function) or self.module.callees.get(function)  # of another cell
+        if sig is None or isinstance(sig, str):
+            return False
         required = len(sig.params) - len(sig.defaults)
         return required <= len(args) <= len(sig.params) - sig.keyword_only and all(
             self.can_coerce(a.type, p) for a, (_, p) in zip(args, sig.params, strict=False))
