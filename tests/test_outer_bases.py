@@ -34,6 +34,9 @@ class Point:
     def half_x(self) -> float:
         return self.x / 2
 
+    def scale(self) -> float:
+        return 1.0
+
 
 def total(p: Point) -> float:
     return p.norm2() + p.half_x
@@ -63,6 +66,13 @@ class Point3(Point):
 class Flat(Point3):
     def norm3(self) -> float:
         return self.norm2()
+
+    def scale(self) -> float:
+        return 2.0 + super().scale()
+
+
+def scale_of(p: Point3) -> float:
+    return p.scale()  # Point3's is Point's, of the other cell: the table holds its thunk
 
 
 class Tagged(Point):
@@ -119,6 +129,7 @@ EXPRESSIONS = [
     "Tagged(3.0, 4.0).count",
     "build()",
     "make(1.5, True).describe()",
+    "(scale_of(Point3(1.0, 2.0, 3.0)), scale_of(Flat(1.0, 2.0, 3.0)), Flat(1.0, 2.0, 3.0).scale())",
 ]
 
 
@@ -357,3 +368,27 @@ def test_kernel_cells_and_a_restart_load_both_cells_from_the_cache(fresh_cache, 
                 kernel.restart()
     want = json.loads(json.dumps(eval(KERNEL_QUERY, dict(python))))
     assert values[0] == values[1] == want
+
+
+def test_a_base_cell_that_starts_calling_an_override_makes_the_subclass_stale(fresh_cache):
+    """The base's cell run again with the same layout, now calling describe(), which the subclass
+    overrides: the subclass's cell no longer compiles, so it stays stale, and the new cell's
+    functions refuse the old subclass's instances (their override would not be called)."""
+    base = ("class P:\n    def __init__(self, x: float):\n        self.x = x\n\n    def describe(self) -> str:\n"
+            "        return 'P'\n")
+    calls = base + "\ndef show(p: P) -> str:\n    return p.describe()\n"
+    quiet = base + "\ndef show(p: P) -> str:\n    return 'quiet'\n"
+    ns = Namespace()
+    jitcell.compile_cell(quiet, callees=ns)
+    jitcell.compile_cell("class Q(P):\n    def describe(self) -> str:\n        return 'Q'\n", callees=ns)
+    q = ns.names["Q"](1.0)
+    assert (q.describe(), ns.names["show"](q)) == ("Q", "quiet")
+    library = jitcell.compile_cell(calls, callees=ns)
+    assert [r.kind for r in library.relinked] == ["stale"]
+    assert "Q.describe overrides P.describe, which the cell that defines P calls" in library.relinked[0].error
+    with pytest.raises(TypeError, match="show\\(\\) argument 'p' must be P, not Q: Q, of a later cell, was "
+                                        "compiled against another definition of P"):
+        ns.names["show"](q)
+    with pytest.raises(LinkageError, match="P.__init__ has a new signature"):
+        ns.names["Q"](2.0)
+    assert ns.names["show"](ns.names["P"](1.0)) == "P"

@@ -131,9 +131,10 @@ def _check_outer(row: dict, where: str, fail) -> None:
                                                                                     "outer" in row):
         raise fail(f"{where}.ext", "not an extension number (1..32767) of a class that is not of another cell")
     outer = row.get("outer")
-    if outer is not None and not (isinstance(outer, dict) and set(outer) == {"tag", "key"}
-                                  and isinstance(outer["tag"], int) and 0 <= outer["tag"] < 1 << 16):
-        raise fail(f"{where}.outer", "not the number and key of a class of another cell")
+    if outer is not None and not (isinstance(outer, dict) and set(outer) == {"tag", "key", "identity"}
+                                  and isinstance(outer["tag"], int) and 0 <= outer["tag"] < 1 << 16
+                                  and isinstance(outer["identity"], str)):
+        raise fail(f"{where}.outer", "not the number, key and identity of a class of another cell")
 
 
 def _check_base(row: dict, where: str, before: list, declared: set[str], fail) -> None:
@@ -190,7 +191,7 @@ class JitInstance:
     _jc_constructor = None
     _jc_library = None  # the library whose functions its methods are, last bound (bind.py)
     _jc_family: tuple[type, ...] = ()  # the classes of its family, by tag
-    _jc_accepts: set[type] = set()  # itself and its subclasses: what a parameter of it takes
+    _jc_accepts: frozenset[type] = frozenset()  # itself and its subclasses in its family (_Accepts: and later cells')
     _jc_extensions: dict[int, type] = {}  # the family's classes of later cells, by extension number
 
     def __new__(cls, *args, **kwargs):
@@ -397,10 +398,7 @@ def bind_classes(library) -> dict[str, type]:
         for member in family:
             member._jc_family = family  # type: ignore[attr-defined]
             member._jc_extensions = extensions if extensions is not None else {}  # type: ignore[attr-defined]
-            accepts = member.__dict__.get("_jc_accepts")  # kept: wrappers hold it, with classes of later cells
-            if accepts is None:
-                accepts = member._jc_accepts = set()  # type: ignore[attr-defined]
-            accepts.update(c for c in family if issubclass(c, member))
+            member._jc_accepts = frozenset(c for c in family if issubclass(c, member))  # type: ignore[attr-defined]
     return own
 
 
@@ -420,14 +418,39 @@ def _extend(family: tuple[type, ...], members: list[dict], outer: dict[str, type
         extensions[row["ext"]] = cls
         cls._jc_extensions = extensions  # type: ignore[attr-defined]
         cls._jc_family = ()  # type: ignore[attr-defined]
-        accepts = cls.__dict__.get("_jc_accepts")
-        if accepts is None:
-            accepts = cls._jc_accepts = set()  # type: ignore[attr-defined]
-        accepts.update(c for c in family if issubclass(c, cls))
+        cls._jc_accepts = frozenset(c for c in family if issubclass(c, cls))  # type: ignore[attr-defined]
+    identity = next(r["outer"]["identity"] for r in members if "outer" in r)
     for base in set(outer.values()):
         for ancestor in base.__mro__:
-            if "_jc_accepts" in ancestor.__dict__:
-                ancestor._jc_accepts.update(c for c in family if issubclass(c, ancestor))  # type: ignore[attr-defined]
+            if issubclass(ancestor, JitInstance) and ancestor is not JitInstance:
+                later = ancestor.__dict__.get("_jc_later")
+                if later is None:
+                    later = ancestor._jc_later = {}  # type: ignore[attr-defined]
+                later.setdefault(identity, set()).update(c for c in family if issubclass(c, ancestor)
+                                                         and c.__name__ not in outer)
+
+
+class _Accepts:
+    """What a function's parameter of a class takes: the class and its subclasses in its family, and
+    the classes of later cells deriving from it that were compiled against the family of this
+    function's library (another definition's numbers or calls would be wrong for them)."""
+
+    __slots__ = ("own", "cls", "manifest", "name", "later")
+
+    def __init__(self, cls: type, manifest: dict, name: str):
+        self.own = cls._jc_accepts or frozenset({cls})  # type: ignore[attr-defined]
+        self.cls, self.manifest, self.name = cls, manifest, name
+        self.later: set | None = None
+
+    def __contains__(self, cls) -> bool:
+        if cls in self.own:
+            return True
+        if self.later is None:  # the first instance of another class: the family's digest, once
+            later = self.cls.__dict__.get("_jc_later")
+            if later is None:
+                later = self.cls._jc_later = {}  # type: ignore[attr-defined]
+            self.later = later.setdefault(family_identity(self.manifest, self.name), set())
+        return cls in self.later
 
 
 def _refused_classmethod(cls: str, function: str) -> staticmethod:
@@ -573,7 +596,7 @@ def wrapper_namespace(library, function: str) -> dict:
     classes = getattr(library, "classes", {})
     names: dict = {f"jc__class_{n}": cls for n, cls in classes.items()}
     names.update({f"jc__wrap_{n}": cls._jc_wrap for n, cls in classes.items()})
-    names.update({f"jc__accepts_{n}": cls._jc_accepts or frozenset({cls}) for n, cls in classes.items()})
+    names.update({f"jc__accepts_{n}": _Accepts(cls, library.manifest, n) for n, cls in classes.items()})
 
     def not_instance(value, param: str, type_name: str, cls: type) -> None:
         if type(value).__name__ == cls.__name__ and isinstance(value, JitInstance):
@@ -581,6 +604,10 @@ def wrapper_namespace(library, function: str) -> dict:
                             f"definition of {cls.__name__} whose fields differ "
                             f"({', '.join(f'{f}: {t}' for f, t in type(value)._jc_layout)}; now "
                             f"{', '.join(f'{f}: {t}' for f, t in cls._jc_layout)})")  # type: ignore[attr-defined]
+        if isinstance(value, cls):
+            raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}: "
+                            f"{type(value).__name__}, of a later cell, was compiled against another definition of "
+                            f"{cls.__name__} (its fields, or the methods its cell calls); run its cell again")
         raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
 
     names["jc__not_instance"] = not_instance

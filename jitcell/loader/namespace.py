@@ -151,16 +151,17 @@ def _outer_bases(found: Callees, names, source: str) -> None:
             at = next((r for r in rows if r["name"] == at.get("base")), None)
         methods: dict[str, str] = {}
         made = []
+        identity = classes.family_identity(library.manifest, base)
         for row in chain:
             own = {f.partition(".")[2]: f for f in library.methods if f.startswith(row["name"] + ".")
                    and not f.partition(".")[2].startswith("_jc_")}
             methods.update(own)
-            made.append({**row, "methods": own, "key": list(classes.registry_key(rows, row))})
+            made.append({**row, "methods": own, "key": list(classes.registry_key(rows, row)), "identity": identity})
         for function in methods.values():
             found[function] = library.methods[function]
         init = found.get(methods.get("__init__", ""))
         found.bases[base] = {
-            "chain": made, "identity": classes.family_identity(library.manifest, base),
+            "chain": made, "identity": identity,
             "init": None if init is None else {"params": [list(p) for p in init.params[1:]],
                                                "defaults": list(init.defaults),
                                                "keyword_only": getattr(init, "keyword_only", 0)}}

@@ -51,7 +51,8 @@ class ClassInfo:
                 **({"tag": self.tag} if self.tag else {}),
                 **({"frozen": True} if self.frozen else {}),
                 **({"ext": self.ext + self.tag} if self.ext and self.outer is None else {}),
-                **({"outer": {"tag": self.outer_tag, "key": self.outer["key"]}} if self.outer is not None else {})}
+                **({"outer": {"tag": self.outer_tag, "key": self.outer["key"], "identity": self.outer["identity"]}}
+                   if self.outer is not None else {})}
 
     def layout(self) -> list[list[str]]:
         """[[field, type], ...]: what the manifest records and the boundary reads (loader/classes.py)."""

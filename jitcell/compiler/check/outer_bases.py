@@ -80,8 +80,8 @@ def number_extensions(classes: dict[str, ClassInfo]) -> None:
     for members in families.values():
         if not any(c.outer is not None for c in members):
             continue
-        text = json.dumps([[c.name, c.base, c.tag, c.layout(), c.outer["key"] if c.outer else None]
-                           for c in sorted(members, key=lambda c: c.tag)], sort_keys=True)
+        text = json.dumps([[c.name, c.base, c.tag, c.layout(), [c.outer["key"], c.outer["identity"]] if c.outer
+                            else None] for c in sorted(members, key=lambda c: c.tag)], sort_keys=True)
         ext = 1 + int(hashlib.sha256(text.encode()).hexdigest(), 16) % (_EXT_LIMIT - 1 - len(members))
         for info in members:
             info.ext = ext

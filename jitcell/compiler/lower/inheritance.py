@@ -50,7 +50,7 @@ class InheritanceLowering(LowererHost):
 
     def virtual_callee(self, node: T.CallCell, receiver: ir.Value) -> ir.Value:
         """The function the class of `receiver` has for the method `node` calls, from the table."""
-        impl = self.owner.impl_of(node.function)
+        impl = self.owner.impls.get(node.function) or self.owner.callee(replace(node, dispatch=(), ext=0))
         pointer_type = impl.type
         symbol = f"jitcell.dispatch.{node.function}"
         table = self.owner.module.globals.get(symbol)
