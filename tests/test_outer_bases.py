@@ -392,3 +392,54 @@ def test_a_base_cell_that_starts_calling_an_override_makes_the_subclass_stale(fr
     with pytest.raises(LinkageError, match="P.__init__ has a new signature"):
         ns.names["Q"](2.0)
     assert ns.names["show"](ns.names["P"](1.0)) == "P"
+
+
+BAG = '''
+class Bag:
+    def __init__(self, n: int):
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __mul__(self, k: float) -> float:
+        return self.n * k
+
+    def __eq__(self, other: "Bag") -> bool:
+        return self.n == other.n
+
+    def __str__(self) -> str:
+        return f"bag of {self.n}"
+
+    def bigger(self, other: "Bag") -> bool:
+        return self.n > other.n
+'''
+BOX = '''
+class Box(Bag):
+    def extra(self) -> int:
+        return len(self) + 1
+
+
+def use(b: Box, c: Box) -> str:
+    return f"{b * 2.0} {b} {len(b)} {b == c} {b != c} {b.bigger(c)} {c.extra()}"
+'''
+
+
+def test_special_methods_and_parameters_of_the_base_family(fresh_cache):
+    """Box inherits Bag's operators; a parameter typed Bag takes a Box (no value typed Bag is made
+    in the later cell, which would have to be dispatched without knowing its class)."""
+    ns = Namespace()
+    jitcell.compile_cell(BAG, callees=ns)
+    jitcell.compile_cell(BOX, callees=ns)
+    python = cpython(BAG, BOX)
+    for expression in ["use(Box(3), Box(3))", "use(Box(3), Box(2))", "len(Box(4))", "Box(2) * 3.0", "str(Box(2))",
+                       "Box(2) == Box(2)", "Box(5).bigger(Bag(1))"]:
+        assert outcome(expression, ns.names) == outcome(expression, python), expression
+
+
+def test_a_method_returning_the_base_is_refused_where_called(fresh_cache):
+    ns = Namespace()
+    jitcell.compile_cell("class P:\n    x: float = 1.0\n\n    def me(self) -> 'P':\n        return self\n", callees=ns)
+    with pytest.raises(CompileError, match=r"P.me\(\) of another cell uses the type P"):
+        jitcell.compile_cell("class Q(P):\n    def twice(self) -> float:\n        return self.me().x * 2\n",
+                             callees=ns)

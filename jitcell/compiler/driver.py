@@ -239,7 +239,7 @@ def _signed64(value: int) -> int:
 def checker_signatures(env: dict) -> dict:
     """name -> typed.Signature for the checker, or a message if a type cannot cross cells."""
     from . import typed as T
-    from .types import Instance, type_from_text
+    from .types import Instance, Optional, type_from_text
 
     out: dict[str, T.Signature | str] = {}
     if isinstance(env, Callees):
@@ -247,8 +247,10 @@ def checker_signatures(env: dict) -> dict:
     classes = {row["name"] for base in getattr(env, "bases", {}).values() for row in base["chain"]}
     for name, fn in env.items():
         params = [(p, type_from_text(t)) for p, t in fn.params]
-        if name.partition(".")[0] in classes and params and fn.params[0][1] == name.partition(".")[0]:
-            params[0] = (params[0][0], Instance(fn.params[0][1]))  # a method of another cell's class: self
+        if name.partition(".")[0] in classes:  # a method of another cell's class: its family's instances go in
+            params = [(p, Instance(t) if t in classes else Optional(Instance(t[:-7])) if t.endswith(" | None")
+                       and t[:-7] in classes else parsed)
+                      for (p, t), (_, parsed) in zip(fn.params, params, strict=True)]
         returns = type_from_text(fn.returns)
         known = [(p, t) for p, t in params if t is not None]
         unknown = [t for (_, t), (_, parsed) in zip(fn.params, params, strict=True) if parsed is None]

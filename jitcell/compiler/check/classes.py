@@ -242,7 +242,8 @@ class ClassChecks(CheckerHost):
             if any(isinstance(e.type, Optional) for e in operands):
                 return self.error(f"== between {info.name} values that may be None: test them with 'is not None' "
                                   "first", loc)
-            same = T.CallCell(info.methods["__eq__"], tuple(operands), (0, 1), BOOL, loc)
+            same = T.CallCell(info.methods["__eq__"], tuple(operands), (0, 1), BOOL, loc,
+                              info.methods["__eq__"] not in self.module.definitions)
             return same if ops[0] == "==" else T.Unary("not", same, BOOL, loc)
         return T.Compare(tuple(operands), ("==" if ops[0] in ("is", "==") else "!=",), BOOL, loc)
 

@@ -112,7 +112,8 @@ class DunderChecks(CheckerHost):
                 self.error(f"cannot infer the return type of '{function}' (it depends on itself); annotate it", loc)
             return T.Literal(0, ERROR, loc)
         written = order if order is not None else tuple(range(len(args)))
-        return T.CallCell(function, tuple(typed), written + tuple(range(len(args), len(typed))), sig.returns, loc)
+        return T.CallCell(function, tuple(typed), written + tuple(range(len(args), len(typed))), sig.returns, loc,
+                          function not in self.module.definitions)  # a method of another cell's class
 
     def returning(self, call: T.Expr, t: Type, message: str) -> T.Expr:
         """The call, whose result must be of type t (CPython's TypeError otherwise, as a CompileError)."""

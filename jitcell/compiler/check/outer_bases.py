@@ -136,8 +136,9 @@ def _value(e: T.Expr):
     return e.value
 
 
-def check_extensions(classes: dict[str, ClassInfo], errors: list[Diagnostic]) -> None:
-    """What a class deriving from another cell's class may not do (the module docstring says why)."""
+def check_extensions(classes: dict[str, ClassInfo], callees: dict, errors: list[Diagnostic]) -> None:
+    """What a class deriving from another cell's class may not do (the module docstring says why);
+    an `__eq__` the cell cannot call would make `==` compare identity."""
     for info in classes.values():
         if info.outer is not None or not info.ext:
             continue
@@ -146,6 +147,13 @@ def check_extensions(classes: dict[str, ClassInfo], errors: list[Diagnostic]) ->
             at = classes[at.base or ""]
         chain = _ancestors(classes, at)
         if at.name == info.base and not _derivable(info, at, chain, errors):
+            continue
+        equality = [f for c in chain for m, f in (c.outer or {}).get("methods", {}).items() if m in ("__eq__", "__ne__")
+                    and isinstance(callees.get(f), str)] if at.name == info.base else []
+        if equality:
+            errors.append(Diagnostic(f"class {info.name}: {equality[0]} returns or takes a class's instance other than "
+                                     f"{at.name}'s family, which a class of another cell cannot call yet: deriving "
+                                     f"from {at.name} here would compare instances by identity", info.loc))
             continue
         calls = {m for c in chain for m in (c.outer or {}).get("calls", [])}
         for method, function in info.methods.items():

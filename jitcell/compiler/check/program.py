@@ -158,7 +158,7 @@ class ModuleChecker:
         self.infer_return_types()
         outer_sigs = {n: s for n, s in self.callees.items() if isinstance(s, T.Signature)}
         check_overrides(self.classes, {**outer_sigs, **self.signatures}, self.errors)  # check/inheritance.py
-        check_extensions(self.classes, self.errors)  # outer_bases.py
+        check_extensions(self.classes, self.callees, self.errors)  # outer_bases.py
         self.refuse_arrays_in_containers()
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
