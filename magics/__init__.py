@@ -69,8 +69,8 @@ class JitMagics(Magics):
     @argument("-q", "--quiet", action="store_true", help="do not display the summary line.")
     @argument("--show", metavar="WHAT", default="",
               help="also show, comma-separated: ir (LLVM IR as lowered), opt (optimized IR), asm (assembly), "
-                   "cache, exports, globals, slots, libraries, imports, or all. The summary line always "
-                   "expands (click it) into cache, exports, globals, slots, libraries and imports.")
+                   "cache, exports, globals, slots, classes, libraries, imports, or all. The summary line always "
+                   "expands (click it) into cache, exports, globals, slots, classes, libraries and imports.")
     @argument("--annotate", action="store_true",
               help="also show the cell's source, each line marked with what its compiled code still does there: "
                    "checks that may raise (!), reference counting (+), calls into the runtime or Python (→), "

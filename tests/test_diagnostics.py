@@ -1,4 +1,4 @@
-"""The inline diagnosis of a library: cache, exports, globals, slots, libraries, imports, problems.
+"""The inline diagnosis of a library: cache, exports, globals, slots, classes, libraries, imports, problems.
 
 Read from real libraries built by the real pipeline; a library built with one slot left
 hidden (as the original Windows bug left globals unexported) is diagnosed as broken, and
@@ -7,6 +7,7 @@ the same check on a correct build finds nothing.
 
 from __future__ import annotations
 
+import ctypes
 import re
 
 import pytest
@@ -141,3 +142,42 @@ def test_the_summary_bundle_expands_into_every_section_on_a_miss_and_cache_and_s
     assert "<caption>Cache" in html and "<caption>Slots" in html
     assert "<caption>Exports" not in html and "<caption>Globals" not in html
     assert re.search(r"not shown: exports \(\d+\), globals \(\d+\), imports \(1\) \(%jit_inspect words\)", html)
+
+
+CLASSES = '''
+class Particle:
+    def __init__(self, x: float, name: str):
+        self.x = x
+        self.name = name
+
+    def moved(self, dx: float) -> "Particle":
+        return Particle(self.x + dx, self.name)
+
+
+class Charged(Particle):
+    def __init__(self, x: float, q: float):
+        super().__init__(x, "charged")
+        self.q = q
+'''
+
+
+def test_the_classes_section_is_each_class_s_runtime_type_descriptor():
+    library = jitcell.compile_cell(CLASSES)
+    text = diagnostics.render_text(diagnostics.diagnose(library), {"classes"})
+    rows = {line.split()[0]: line for line in text.splitlines() if line.startswith(("  Particle", "  Charged"))}
+    assert "kind 16 (instance), object mask 0x2, 2 fields, class number 0" in rows["Particle"]
+    assert "x: float @32, name: str @40" in rows["Particle"] and "jitcell.def.Particle.moved" in rows["Particle"]
+    assert "object mask 0x2, 3 fields, class number 1 (base Particle)" in rows["Charged"]
+    assert all(row.rstrip().endswith("jitcell.slot.rt.inst_new") for row in rows.values())
+    # the descriptor is what an instance's header words hold
+    charged = library.classes["Charged"](1.0, 2.0)
+    header = [ctypes.c_int64.from_address(charged._jc_address + 8 * k).value for k in (1, 2, 3)]
+    assert header == [16, 0x2, 3 | 1 << 32]
+    html = diagnostics.render_html(diagnostics.diagnose(library), "", diagnostics.SECTIONS)
+    assert "<caption>Classes" in html and "descriptor (header words)" in html
+
+
+def test_a_cell_without_classes_shows_no_classes_section():
+    library = jitcell.compile_cell(CELL)
+    assert "classes" not in diagnostics.render_text(diagnostics.diagnose(library))
+    assert "Classes" not in diagnostics.render_html(diagnostics.diagnose(library), "", diagnostics.SECTIONS)

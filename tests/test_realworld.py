@@ -28,18 +28,16 @@ PROGRAMS = sorted(REALWORLD.glob("*.py"))
 # What stops each program that does not compile yet (the main constructs, not every error).
 BLOCKED = {
     "algo_binary_exponentiation": "int | float annotations",
-    "algo_bubble_sort": "lists (list[Any]); item-target swaps (a[i], a[j] = a[j], a[i]); from typing import",
+    "algo_bubble_sort": "typing.Any (list[Any]: one static type per value)",
     "algo_collatz_sequence": "input() (main() reads a number)",
     "algo_euler_009": "an import inside a function (import timeit)",
-    "algo_eulers_totient": "a bare `list` annotation (-> list, without an element type)",
-    "pyperf_float": "__slots__ (a class attribute), __repr__; "
-                    "self.x = x = sin(i) (a chained attribute assignment); lists of None",
+    "pyperf_float": "a field whose type comes from an expression (self.x = x = sin(i)); lists of None "
+                    "([None] * n)",
     "pyperf_nbody": "module-level lists and dicts; list defaults of parameters",
-    "pyperf_raytrace": "special methods (__add__, __sub__, __eq__, "
-                       "__repr__, __str__); attributes set on classes at the top level (Vector.ZERO = ...) and "
+    "pyperf_raytrace": "attributes set on classes at the top level (Vector.ZERO = ...) and "
                        "top-level asserts; unions of classes (Point | Vector, Sphere | Halfspace); **kwargs; "
                        "tuple fields; tuples holding float | None; import array; with open()",
-    "pyperf_scimark": "__getitem__/__setitem__ (G[x, y]); class attributes (Random.MDIG ...); an override "
+    "pyperf_scimark": "__getitem__/__setitem__ overridden by a subclass (G[x, y]); an override "
                       "with another signature (ArrayList.__getitem__); from array import array "
                       "(array fields, parameters and results); a class as a value (type[Array2D])",
     "pyperf_spectral_norm": "tuple parameters holding lists",

@@ -83,6 +83,15 @@ _MESSAGES = [
     (r"^with statements", "with statements"),
     (r"^'\w+' cannot have a .* default in jitcell", "non-constant defaults"),
     (r"^this gives None: '\w+' can hold it if it is declared so", "None as a value"),
+    (r"^'\w+' has no field '\w+': jitcell's instances hold the fields|^'[A-Z]\w*' object has no attribute",
+     "fields first assigned outside __init__"),
+    (r"is tuple\[.*\] .* cannot hold tuple\[|must be tuple\[float.*\], not tuple\[int",
+     "tuples of ints where tuples of floats are expected"),
+    (r"^'raise' takes a builtin exception class", "raising instances of the program's own classes"),
+    (r"special methods are not dispatched on the object's class", "special methods overridden by subclasses"),
+    (r"missing \d+ required positional argument", "calls missing arguments (follows from *args)"),
+    (r"is unknown: it is read before anything assigns it",
+     "names read before assignment (follows from an earlier error)"),
 ]
 
 # For "unsupported type for parameter/return value": the construct of the annotation's leading name.
@@ -116,6 +125,8 @@ def construct(message: str, line: str, col: int) -> str:
         return "classes" if head and head[1][:1].isupper() else "other types in signatures"
     defined = re.match(r"^name '(\w+)' is not defined", message)
     if defined:
+        if defined[1] in ("args", "kwargs"):
+            return "*args / **kwargs"
         return "the array module" if defined[1] == "array" else f"builtin {defined[1]}()"
     for pattern, name in _MESSAGES:
         if re.search(pattern, message):

@@ -508,10 +508,8 @@ class _Parser:
                 if any(i is None for i in items):
                     return None
                 return S.Tuple(tuple(i for i in items if i is not None), self.loc(node))
-            case ast.Attribute(attr=attr):
-                self.error(node, f"assigning to an attribute ('.{attr} = ...') in an unpacking or a chained "
-                                 "assignment is not supported yet; assign each field in a statement of its own")
-                return None
+            case ast.Attribute():  # a field (check/classes.py)
+                return self.attribute(node)
             case ast.Starred():
                 self.error(node, "starred assignment target must be in a list or tuple")
                 return None

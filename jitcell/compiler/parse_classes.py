@@ -68,6 +68,8 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
                                       "supported yet by jitcell")
     options = dataclass_options(dataclass[0], error) if dataclass else None
     fields: dict[str, S.Field] = {}
+    constants: dict[str, S.Constant] = {}
+    slots: tuple[str, ...] | None = None
     methods: list[S.FunctionDef] = []
     static: set[str] = set()
     properties: set[str] = set()
@@ -94,9 +96,17 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
                     init = item
         elif isinstance(item, ast.Pass) or isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant):
             continue
+        elif isinstance(item, ast.Assign) and len(item.targets) == 1 and isinstance(item.targets[0], ast.Name):
+            target = item.targets[0].id
+            if target == "__slots__":
+                slots = _slots(item.value, name, error)
+            elif target in constants:
+                error(item, f"class constant '{target}' of {name} is assigned twice")
+            else:
+                constants[target] = S.Constant(target, parser.expr(item.value), None, parser.loc(item))
         elif isinstance(item, (ast.Assign, ast.AugAssign)):
-            error(item, f"class attributes are not supported yet by jitcell (in class {name}); declare a field "
-                        "with its type and default instead, 'count: int = 0'")
+            error(item, f"a class attribute of jitcell is a constant, 'NAME = value' (in class {name}), assigned "
+                        "once; for a value of each instance declare a field, 'count: int = 0'")
         else:
             error(item, f"a class body of jitcell holds fields ('x: float'), methods and a docstring, not "
                         f"{type(item).__name__}")
@@ -129,23 +139,30 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
     if init is not None and init.args.args:
         self_name = init.args.args[0].arg
         for stmt in ast.walk(init):
-            target, annotation = _self_field(stmt, self_name)
-            if target is None:
-                continue
-            if target not in fields:
-                value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
-                fields[target] = S.Field(target, parser.annotation(annotation) if annotation is not None else None,
-                                         None, parser.loc(stmt), parser.expr(value) if value is not None else None)
+            for target, annotation, value in _self_fields(stmt, self_name):
+                if target not in fields:
+                    fields[target] = S.Field(target, parser.annotation(annotation) if annotation is not None else None,
+                                             None, parser.loc(stmt), parser.expr(value) if value is not None else None)
         for stmt in init.body:  # unconditionally, at the top level of __init__
-            target, _ = _self_field(stmt, self_name)
-            if target is not None and not isinstance(stmt, ast.AugAssign):
-                initialized.add(target)
+            if not isinstance(stmt, ast.AugAssign):
+                initialized.update(target for target, _, _ in _self_fields(stmt, self_name))
             base_init = base_init or init_called(stmt, self_name, base)
     cls = S.ClassDef(name, tuple(fields.values()), tuple(m.name for m in methods), frozenset(static), docstring,
                      parser.loc(node), frozenset(initialized), frozenset(properties), base, base_init,
                      frozenset(classmethods), options is not None and options["frozen"],
-                     frozenset(f"{name}.{m.name}" for m in generated))
+                     frozenset(f"{name}.{m.name}" for m in generated), tuple(constants.values()), slots)
     return cls, methods, errors > 0
+
+
+def _slots(value: ast.expr, cls: str, error) -> tuple[str, ...] | None:
+    """The names of `__slots__ = ("x", "y")` (a tuple or list of str literals, or one str)."""
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return (value.value,)
+    if isinstance(value, (ast.Tuple, ast.List)) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
+        return tuple(e.value for e in value.elts)  # type: ignore[attr-defined]  # checked: str constants
+    error(value, f"__slots__ of {cls} must be a tuple or list of field names (str literals) in jitcell")
+    return None
 
 
 def _dataclass_methods(cls: str, fields: list[tuple[str, ast.expr, ast.expr | None]],
@@ -239,17 +256,30 @@ def _class_named(node: ast.FunctionDef, name: str, cls: str) -> ast.FunctionDef:
     return renamed
 
 
-def _self_field(stmt: ast.AST, self_name: str) -> tuple[str | None, ast.expr | None]:
-    """The field `self.NAME = ...` (or `: T = ...`, `op= ...`) assigns, and its annotation."""
-    targets: list[ast.expr] = []
-    annotation = None
+def _self_fields(stmt: ast.AST, self_name: str) -> list[tuple[str, ast.expr | None, ast.expr | None]]:
+    """The fields `self.NAME = ...` (or `: T = ...`, `op= ...`, `self.a = self.b = ...`,
+    `self.a, self.b = x, y`) assigns: each one's name, annotation and value (None where not one's own)."""
+    annotation: ast.expr | None = None
+    value: ast.expr | None
     if isinstance(stmt, ast.Assign):
-        targets = stmt.targets
+        targets, value = stmt.targets, stmt.value
     elif isinstance(stmt, ast.AnnAssign):
-        targets, annotation = [stmt.target], stmt.annotation
+        targets, annotation, value = [stmt.target], stmt.annotation, stmt.value
     elif isinstance(stmt, ast.AugAssign):
-        targets = [stmt.target]
-    for target in targets:
+        targets, value = [stmt.target], None
+    else:
+        return []
+    found: list[tuple[str, ast.expr | None, ast.expr | None]] = []
+
+    def visit(target: ast.expr, value: ast.expr | None) -> None:
         if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == self_name:
-            return target.attr, annotation
-    return None, None
+            found.append((target.attr, annotation, value))
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            items = value.elts if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) \
+                and not any(isinstance(e, ast.Starred) for e in target.elts) else [None] * len(target.elts)
+            for t, v in zip(target.elts, items, strict=True):
+                visit(t, v)
+
+    for target in targets:
+        visit(target, value)
+    return found

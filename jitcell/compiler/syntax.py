@@ -212,7 +212,7 @@ Expr = (Name | Const | BinOp | UnaryOp | BoolOp | Compare | IfExp | Call | Attri
 
 # An assignment target: a name, an item, or a tuple of targets (`for i, (a, b) in ...`), one of which
 # may be starred (`first, *rest = xs`).
-Target = Name | Subscript | Tuple | Starred
+Target = Name | Subscript | Tuple | Starred | Attribute
 
 # ---- statements --------------------------------------------------------------
 
@@ -473,6 +473,8 @@ class ClassDef:
     classmethods: frozenset[str] = frozenset()  # the @classmethods among `static`
     frozen: bool = False  # @dataclass(frozen=True): only its generated __init__ assigns fields
     generated: frozenset[str] = frozenset()  # methods @dataclass or an ordering wrote (parse_dunders.py)
+    constants: tuple[Constant, ...] = ()  # `MDIG = 32` in the class body, in order (check/class_constants.py)
+    slots: tuple[str, ...] | None = None  # the names of `__slots__ = ("x", "y")`, if the body sets it
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,10 +76,11 @@ def check(manifest: dict, parse_type, fail) -> None:
     declared: set[str] = set()
     for i, row in enumerate(rows):
         where = f"classes[{i}]"
-        if not isinstance(row, dict) or set(row) - {"properties", "base", "tag", "classmethods", "frozen", *_OUTER} != {
-                "name", "fields", "static"} or row.get("frozen", True) is not True:
+        if not isinstance(row, dict) or set(row) - {"properties", "base", "tag", "classmethods", "frozen",
+                                                    "constants", *_OUTER} != {"name", "fields", "static"} \
+                or row.get("frozen", True) is not True:
             raise fail(where, "not an object of name, fields, static (and properties, base, tag, classmethods, "
-                              "frozen, calls, closed, defaults, outer, ext)")
+                              "frozen, constants, calls, closed, defaults, outer, ext)")
         _check_outer(row, where, fail)
         name = row["name"]
         if not isinstance(name, str) or not is_class_type(name) or name in declared:
@@ -95,6 +96,12 @@ def check(manifest: dict, parse_type, fail) -> None:
                     and field[0].isidentifier() and parse_type(field[1]) is not None and field[0] not in seen):
                 raise fail(f"{where}.fields[{k}]", "not a [name, type] pair of a new field")
             seen.add(field[0])
+        constants = row.get("constants", [])
+        if not isinstance(constants, list) or not all(
+                isinstance(c, list) and len(c) == 2 and isinstance(c[0], str) and c[0].isidentifier()
+                and c[0] not in seen and _is_constant(c[1]) for c in constants):
+            raise fail(f"{where}.constants", "not a list of [name, value] pairs of class constants (an int of 64 "
+                                             "bits, a float, bool or str, or a list of them)")
         for kind in ("static", "properties", "classmethods"):
             methods = row.get(kind, [])
             if not isinstance(methods, list) or not all(isinstance(m, str) and m.startswith(name + ".")
@@ -135,6 +142,20 @@ def _check_outer(row: dict, where: str, fail) -> None:
                                   and isinstance(outer["tag"], int) and 0 <= outer["tag"] < 1 << 16
                                   and isinstance(outer["identity"], str)):
         raise fail(f"{where}.outer", "not the number, key and identity of a class of another cell")
+
+
+def _is_constant(value, depth: int = 0) -> bool:
+    """A class constant's value as the manifest's JSON holds it (a tuple as a list)."""
+    if type(value) is int:
+        return -(2**63) <= value < 2**63
+    if type(value) in (float, bool, str):
+        return True
+    return type(value) is list and 0 < len(value) <= 4096 and depth < 8 and all(
+        _is_constant(v, depth + 1) for v in value)
+
+
+def _constant(value):
+    return tuple(_constant(v) for v in value) if type(value) is list else value
 
 
 def _check_base(row: dict, where: str, before: list, declared: set[str], fail) -> None:
@@ -258,7 +279,52 @@ class JitInstance:
         return f"{type(self).__name__}({fields})"
 
     def __reduce__(self):
-        raise TypeError(f"cannot pickle '{type(self).__name__}' instances of a compiled class yet")
+        """pickle: the class's constructor (a JitFunction, which travels with its cell's library,
+        parcels.py), then the fields' values as state, set after the blank instance exists (so
+        instances that refer to each other, even in a cycle, arrive as one graph)."""
+        import pickle
+
+        cls = type(self)
+        constructor = cls._jc_constructor
+        if getattr(getattr(constructor, "library", None), "recipe", None) is None:
+            raise pickle.PicklingError(f"cannot pickle '{cls.__name__}' instances: the cell that defines the class "
+                                       "was not compiled by compile_cell, so it cannot travel")
+        for name, type_name in cls._jc_layout:
+            if not _travels(type_name):
+                raise pickle.PicklingError(f"cannot pickle '{cls.__name__}' instances: field '{name}' is a "
+                                           f"{type_name}, which Python cannot read or write yet")
+        return _blank_instance, (constructor, cls.__name__), tuple(getattr(self, name) for name, _ in cls._jc_layout)
+
+    def __setstate__(self, state: tuple) -> None:
+        cls = type(self)
+        if not isinstance(state, tuple) or len(state) != len(cls._jc_layout):
+            raise TypeError(f"the pickled state of a '{cls.__name__}' instance does not match its fields")
+        for k, ((name, type_name), value) in enumerate(zip(cls._jc_layout, state, strict=True)):
+            _write(self._jc_address + _FIELDS + 8 * k, type_name, value, cls, name)  # checked as an assignment
+
+
+def _travels(type_name: str) -> bool:
+    """Whether a field of this type pickles: what Python reads and writes (numbers, str, instances)."""
+    inner = type_name.removesuffix(" | None")
+    return inner in ("int", "float", "bool", "str") or is_class_type(inner)
+
+
+def object_mask(layout) -> int:
+    """Bit k set: field k holds an object the instance owns (what compiled code's `New` stores)."""
+    return sum(1 << k for k, (_, t) in enumerate(layout) if t not in _SCALARS and t != "bool")
+
+
+def _blank_instance(constructor, name: str) -> JitInstance:
+    """pickle.loads' way back: an instance of `name`, the class of `constructor`'s cell, its fields
+    zero (None) until __setstate__ writes the pickled values."""
+    cls = constructor.library.classes[name]
+    words = len(cls._jc_layout)
+    address = runtime.call("inst_new", words, object_mask(cls._jc_layout))
+    if not address:
+        raise MemoryError(f"no memory for a '{name}' instance")
+    tag = cls._jc_family.index(cls) if cls._jc_family else cls.__dict__.get("_jc_tag_word", 0)
+    ctypes.c_int64.from_address(address + 24).value = words | tag << 32
+    return cls._jc_wrap(address)
 
 
 def _class_of(type_name: str, owner: type) -> type[JitInstance]:
@@ -378,6 +444,8 @@ def bind_classes(library) -> dict[str, type]:
                 "_jc_wrappers": weakref.WeakValueDictionary(), "_jc_peers": {}})
             _REGISTRY[key] = cls
         made[row["name"]] = cls
+        for name, value in row.get("constants", []):  # class constants, as Python's class has them
+            setattr(cls, name, _constant(value))
     own = {n: c for n, c in made.items() if n not in outer}
     for cls in own.values():
         cls._jc_peers.update(made)  # type: ignore[attr-defined]
@@ -416,6 +484,10 @@ def _extend(family: tuple[type, ...], members: list[dict], outer: dict[str, type
                                f"derive from {root.__name__} and were given the same number ({row['ext']}); rename "
                                f"{cls.__name__} (jitcell numbers such classes by a hash)")
         extensions[row["ext"]] = cls
+        at = row
+        while "outer" not in at:
+            at = next(r for r in members if r["name"] == at["base"])
+        cls._jc_tag_word = at["outer"]["tag"] | row["ext"] << 16  # type: ignore[attr-defined]  # as compiled code's
         cls._jc_extensions = extensions  # type: ignore[attr-defined]
         cls._jc_family = ()  # type: ignore[attr-defined]
         cls._jc_accepts = frozenset(c for c in family if issubclass(c, cls))  # type: ignore[attr-defined]

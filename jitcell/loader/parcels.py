@@ -152,6 +152,9 @@ def arrive(parcel: dict):
                            if parcel["library"] else None)
         _ARRIVED[parcel["key"]] = library
     function = library.functions.get(parcel["name"])  # type: ignore[attr-defined]
+    cls = getattr(library, "classes", {}).get(parcel["name"])
+    if function is None and cls is not None:  # a class's constructor (an instance's pickle: loader/classes.py)
+        function = cls._jc_constructor
     if function is None:
         raise LookupError(f"{parcel['name']}() is not a function of the cell that arrived")
     return function

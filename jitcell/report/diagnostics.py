@@ -8,8 +8,10 @@
 Sections: **cache** (key, entry, hit or miss and why), **exports** (the export table read
 from the file), **globals** (linkage, visibility, DLL storage class from the optimized
 module, section from the file), **slots** (what each points at, baked and patched
-address, shift, status), **libraries** (per library the slots point into, how far it
-moved since the build), **imports** (undefined symbols and the system libraries that
+address, shift, status), **classes** (each class's runtime type descriptor: the header words
+its instances carry, its fields' offsets, its methods' exported symbols, and the slot through
+which instances are made; shown only for a cell with classes), **libraries** (per library the
+slots point into, how far it moved since the build), **imports** (undefined symbols and the system libraries that
 resolve them) and **problems** (each with what it means and how it is fixed).
 
 `diagnose_file(path, manifest)` reads a library that is not loaded, e.g. one the loader
@@ -33,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jitcell import abi, runtime
-from jitcell.loader import symbols
+from jitcell.loader import classes, symbols
 from jitcell.options import patching_enabled
 
 from .summary import summary_html, summary_text
@@ -41,7 +43,7 @@ from .summary import summary_html, summary_text
 __all__ = ["Diagnosis", "SlotRow", "Problem", "diagnose", "diagnose_file", "render_text", "render_html",
            "summary_bundle", "stylesheet", "short_address", "short_path", "SECTIONS", "BRIEF"]
 
-SECTIONS = ("cache", "exports", "globals", "slots", "libraries", "imports", "problems")
+SECTIONS = ("cache", "exports", "globals", "slots", "classes", "libraries", "imports", "problems")
 
 
 @dataclass
@@ -81,6 +83,7 @@ class Diagnosis:
     libraries: list[tuple[str, str, str]] = field(default_factory=list)  # (library, load address, shift)
     imports: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    classes: list[list[str]] = field(default_factory=list)  # class, descriptor, fields, methods, made through
 
 
 def diagnose(library) -> Diagnosis:
@@ -167,6 +170,7 @@ def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool 
                 d.problems.append(Problem(f"function {symbol} is missing from the export table",
                                           "Python (or another cell) cannot find the compiled function",
                                           "export it like the slots (default visibility / dllexport)"))
+    d.classes = _class_rows(manifest, d.slots)
     for file, shifts in sorted(moved.items()):
         shift = next(iter(shifts)) if len(shifts) == 1 else None
         d.libraries.append((_library_name(file), f"{bases[file]:#x}",
@@ -181,6 +185,25 @@ def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool 
                 "through a slot, or the library breaks in another process",
                 "reach it through a slot patched after load"))
     return d
+
+
+def _class_rows(manifest: dict, slots: list[SlotRow]) -> list[list[str]]:
+    """Each class's runtime type descriptor, as its instances' header words say it (loader/classes.py)."""
+    made_through = next((s.name for s in slots if s.name.endswith(".inst_new")), "")
+    symbols_of: dict[str, list[str]] = {}
+    for function in manifest.get("functions", []):
+        cls, dot, _ = str(function.get("name", "")).partition(".")
+        if dot and function.get("symbol"):
+            symbols_of.setdefault(cls, []).append(function["symbol"])
+    rows = []
+    for row in manifest.get("classes", []):
+        layout = row["fields"]
+        descriptor = (f"kind 16 (instance), object mask {classes.object_mask(layout):#x}, {len(layout)} fields, "
+                      f"class number {row.get('tag', 0)}" + (f" (base {row['base']})" if row.get("base") else ""))
+        fields = ", ".join(f"{name}: {t} @{32 + 8 * k}" for k, (name, t) in enumerate(layout)) or "none"
+        rows.append([row["name"], descriptor, fields, ", ".join(symbols_of.get(row["name"], [])) or "none",
+                     made_through or "-"])
+    return rows
 
 
 def _library_name(path: str) -> str:
@@ -218,6 +241,7 @@ def _tables(d: Diagnosis) -> dict[str, tuple[list[str], list[list[str]]]]:
                   [[s.name, s.status, _address(s.baked), _address(s.patched),
                     _signed_hex(s.shift) if s.shift is not None else "-", s.into or "-",
                     s.points_at] for s in d.slots]),
+        "classes": (["class", "descriptor (header words)", "fields @offset", "methods", "made through"], d.classes),
         "libraries": (["library", "loaded at", "moved since the build"], [list(r) for r in d.libraries]),
         "imports": (["symbol", "resolved by"], [[i.name, i.library or "nothing"] for i in d.imports]),
         "problems": (["problem", "what it means", "fix"], [[p.title, p.meaning, p.fix] for p in d.problems]),
@@ -228,7 +252,7 @@ def render_text(d: Diagnosis, sections=SECTIONS) -> str:
     out = [d.summary] if d.summary else []
     tables = _tables(d)
     for section in SECTIONS:
-        if section not in sections or (section == "problems" and not d.problems):
+        if section not in sections or (section in ("problems", "classes") and not getattr(d, section)):
             continue
         header, rows = tables[section]
         out.append(f"\n{section}:" if rows else f"\n{section}: none")
@@ -397,7 +421,7 @@ def render_html(d: Diagnosis, summary_html: str = "", sections=SECTIONS, open_: 
     """The diagnosis as a <details> element whose <summary> is `summary_html`, with its
     stylesheet: the tables of `sections`, and any problem (the details then open). A line
     counts what the sections left out hold; `hint` says how to show them."""
-    shown = [s for s in SECTIONS if s in sections and (s != "problems" or d.problems)]
+    shown = [s for s in SECTIONS if s in sections and (s not in ("problems", "classes") or getattr(d, s))]
     if d.problems and "problems" not in shown:
         shown.append("problems")
     # brief slots: when the cache and the slots are all there is, and the loader patched every slot it kept
@@ -421,6 +445,9 @@ def render_html(d: Diagnosis, summary_html: str = "", sections=SECTIONS, open_: 
             header = ["name", "kind", "linkage", "visibility", "storage class", "section"]
             rows = [[_td(g[k]) for k in ("name", "kind", "linkage", "visibility", "storage_class")]
                     + [_td(g.get("section", ""))] for g in d.globals]
+        elif section == "classes":
+            header = ["class", "descriptor (header words)", "fields @offset", "methods", "made through"]
+            rows = [[_td(c) for c in row] for row in d.classes]
         elif section == "libraries":
             header = ["library", "loaded at", "moved since the build"]
             rows = [[_td(name), _td(short_address(int(base, 16)), base), _td(moved)]

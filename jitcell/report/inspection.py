@@ -18,7 +18,8 @@ __all__ = ["SHOW_CHOICES", "parse_show", "code_bundle", "function_code", "inspec
 
 CODE_VIEWS = {"ir": ("LLVM IR as lowered", "llvm"), "opt": ("LLVM IR after optimization", "llvm"),
               "asm": ("assembly", "gas")}
-SHOW_CHOICES = ("ir", "opt", "asm", "cache", "exports", "globals", "slots", "libraries", "imports", "all")
+SHOW_CHOICES = ("ir", "opt", "asm", "cache", "exports", "globals", "slots", "classes", "libraries", "imports",
+                "all")
 
 
 def parse_show(text: str | None) -> list[str]:

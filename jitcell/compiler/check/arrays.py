@@ -369,8 +369,7 @@ class ArrayChecks(ArrayExprChecks):
                               "and their *_like forms, and np.pi, np.e, np.inf, np.nan are)", loc)
         unsupported = "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"
         if isinstance(base, S.Name) and base.id in self.module.classes and base.id not in self.locals:
-            return self.error(f"class attributes are not supported yet by jitcell; read '{attr}' from an instance of "
-                              f"{base.id}", loc)
+            return self.class_attribute(base.id, attr, loc)  # check/classes.py
         if isinstance(base, S.Name) and base.id not in self.locals and base.id not in self.assigned_names:
             return self.error(unsupported, loc)
         a = self.expr(base)

@@ -31,6 +31,9 @@ class ClassInfo:
     outer: dict | None = None  # a class of another cell, which a class of the cell derives from: its row
     ext: int = 0  # a family holding classes of another cell: the extension number of tag 0 (outer_bases.py)
     outer_tag: int = 0  # in such a family: the number, in its own cell, of the nearest class of another cell
+    constants: dict[str, int | float | bool | str | tuple] = field(default_factory=dict)  # class constants
+    # (constants.py's Value), inherited ones too, and those its body assigns:
+    own_constants: dict[str, int | float | bool | str | tuple] = field(default_factory=dict)
 
     @property
     def type(self) -> Instance:
@@ -52,8 +55,15 @@ class ClassInfo:
                 **({"frozen": True} if self.frozen else {}),
                 **({"ext": self.ext + self.tag} if self.ext and self.outer is None else {}),
                 **({"outer": {"tag": self.outer_tag, "key": self.outer["key"], "identity": self.outer["identity"]}}
-                   if self.outer is not None else {})}
+                   if self.outer is not None else {}),
+                **({"constants": [[name, _as_json(value)] for name, value in self.own_constants.items()]}
+                   if self.own_constants else {})}
 
     def layout(self) -> list[list[str]]:
         """[[field, type], ...]: what the manifest records and the boundary reads (loader/classes.py)."""
         return [[name, str(t)] for name, t in self.fields]
+
+
+def _as_json(value):
+    """A constant as the manifest's JSON holds it: a tuple as a list."""
+    return [_as_json(v) for v in value] if isinstance(value, tuple) else value

@@ -43,8 +43,9 @@ from jitcell.compiler.types import (
 )
 from jitcell.errors import Diagnostic, Loc
 
+from .class_constants import check_slots, class_constants
 from .class_info import ClassInfo
-from .constants import NO_FIT, default_value, fit_default, typed_default
+from .constants import NO_FIT, default_value, fit_default, typed_constant, typed_default
 from .host import CheckerHost
 from .inheritance import inherit, inherited_initialized, inherited_type, number_families, same_field_type
 from .outer_bases import header_tag, number_extensions
@@ -107,6 +108,8 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
             if inherited is None:
                 info.fields.append((f.name, t))
         inherited_initialized(info, classes, errors)
+        class_constants(cdef, info, classes, constants, imports, definitions, annotation, failed_constants, errors)
+        check_slots(cdef, info, classes.get(info.base) if info.base is not None else None, errors)
         if len(info.fields) > MAX_FIELDS:
             errors.append(Diagnostic(f"class {cdef.name} has {len(info.fields)} fields; jitcell takes at most "
                                      f"{MAX_FIELDS} yet", cdef.loc))
@@ -173,11 +176,29 @@ class ClassChecks(CheckerHost):
                                                       receiver=base), info, attr)
             if attr in info.methods:
                 return self.error(f"methods are not values in jitcell; call {info.name}.{attr}(...)", loc)
+            if attr in info.constants:  # check/class_constants.py; reading `base` has no effect to keep
+                if not isinstance(base, (T.Local, T.GetField)):
+                    return self.error(f"read the class constant '{attr}' from its class: {info.name}.{attr}", loc)
+                return typed_constant(info.constants[attr], loc)
             return self.error(f"'{info.name}' object has no attribute '{attr}'", loc)
         return T.GetField(base, index, attr, info.fields[index][1], loc)
 
+    def class_attribute(self, cls: str, attr: str, loc: Loc) -> T.Expr:
+        """`Random.MDIG`: a class constant (check/class_constants.py)."""
+        info = self.module.classes[cls]
+        if attr in info.constants:
+            return typed_constant(info.constants[attr], loc)
+        if attr in info.methods:
+            return self.error(f"methods are not values in jitcell; call {cls}.{attr}(...)", loc)
+        return self.error(f"type object '{cls}' has no attribute '{attr}'", loc)
+
     def assign_field(self, node: S.AssignAttr) -> T.Stmt | None:
-        base = self.expr(node.target.value)
+        owner = node.target.value
+        if isinstance(owner, S.Name) and owner.id in self.module.classes and owner.id not in self.locals:
+            self.error(f"cannot assign {owner.id}.{node.target.attr}: jitcell's class attributes are constants, "
+                       "assigned once in the class body", node.target.loc)
+            return None
+        base = self.expr(owner)
         if base.type is ERROR:
             return None
         if isinstance(base.type, Optional) and isinstance(base.type.inner, Instance):
@@ -192,6 +213,11 @@ class ClassChecks(CheckerHost):
         if index is None and info.methods.get(node.target.attr) in info.properties:
             self.error(f"property '{node.target.attr}' of '{info.name}' object has no setter (setters are not "
                        "supported yet by jitcell)", node.target.loc)
+            return None
+        if index is None and node.target.attr in info.constants:
+            self.error(f"'{node.target.attr}' is a class constant of {info.name}: jitcell's class attributes are "
+                       "constants, which instances do not assign (declare a field for a value of each instance)",
+                       node.target.loc)
             return None
         if index is None:
             self.error(f"'{info.name}' has no field '{node.target.attr}': jitcell's instances hold the fields their "

@@ -52,9 +52,11 @@ def outer_infos(bases: dict[str, dict], callees: dict) -> dict[str, ClassInfo]:
             parent = infos.get(row.get("base") or "")
             info = ClassInfo(row["name"], outer=row, outer_tag=row.get("tag", 0), base=row.get("base"))
             if parent is not None:
+                info.constants = dict(parent.constants)
                 info.methods = dict(parent.methods)
                 info.static, info.properties = parent.static, parent.properties
                 info.classmethods = parent.classmethods
+            info.constants.update((n, _constant(v)) for n, v in row.get("constants", []))
             info.methods.update((m, f) for m, f in row["methods"].items()
                                 if not (m.startswith("__") and isinstance(callees.get(f), str)))
             info.static = info.static | frozenset(row.get("static", []))
@@ -186,6 +188,10 @@ def _derivable(info: ClassInfo, base: ClassInfo, chain: list[ClassInfo], errors:
                                      "supported yet by jitcell", info.loc))
             return False
     return True
+
+
+def _constant(value):
+    return tuple(_constant(v) for v in value) if isinstance(value, list) else value
 
 
 def _ancestors(classes: dict[str, ClassInfo], info: ClassInfo) -> list[ClassInfo]:

@@ -51,6 +51,7 @@ from jitcell.compiler.types import (
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from .arrays import array_annotation
+from .bare_results import bare_container, fits_bare
 from .bound_methods import inline_bound_methods
 from .callables import RETURNED_FUNCTION, callable_annotation, function_inside, is_callable_annotation
 from .class_info import ClassInfo
@@ -131,6 +132,7 @@ class ModuleChecker:
         self.script = any(f.script for f in module.functions)  # a cell of the jitcell kernel
         self.imports: dict[str, str] = {}
         self.signatures: dict[str, _PendingSignature] = _Signatures(self.callees)
+        self.bare_results: dict[str, str] = {}  # function -> the container its bare result annotation names
         self.classes: dict[str, ClassInfo] = {}  # check/classes.py
         self.class_names = {c.name for c in module.classes}
         if module.classes:  # each class's constructor is a function of the cell, named as the class
@@ -156,6 +158,7 @@ class ModuleChecker:
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
                 self.signatures[fdef.name].returns = ERROR  # its body lost statements: not inferred
         self.infer_return_types()
+        self.check_bare_results()
         outer_sigs = {n: s for n, s in self.callees.items() if isinstance(s, T.Signature)}
         check_overrides(self.classes, {**outer_sigs, **self.signatures}, self.errors)  # check/inheritance.py
         check_extensions(self.classes, self.callees, self.errors)  # outer_bases.py
@@ -169,6 +172,15 @@ class ModuleChecker:
         facts = extension_facts(self.classes, functions, self.exact_tested)
         return T.Program(functions, self.declared, {name: {**c.row(), **facts.get(name, {})}
                                                     for name, c in self.classes.items()})
+
+    def check_bare_results(self) -> None:
+        """A result annotated `-> list` (bare_results.py) was inferred: it must be a list."""
+        for name, kind in self.bare_results.items():
+            returns = self.signatures[name].returns
+            if returns is not None and returns is not ERROR and not fits_bare(kind, returns):
+                fdef = self.definitions[name]
+                loc = fdef.returns.loc if fdef.returns is not None else fdef.loc
+                self.errors.append(Diagnostic(f"{name}() is annotated '-> {kind}' but returns {returns}", loc))
 
     def refuse_arrays_in_containers(self) -> None:
         """A list (dict, set) holding arrays lives in compiled code only (lists.arrays_inside)."""
@@ -371,6 +383,8 @@ class ModuleChecker:
         returns = None
         if fdef.generator:
             returns = self.generator_annotation(fdef) if fdef.returns is not None else None
+        elif (kind := bare_container(fdef.returns)) is not None:  # `-> list`: the items are inferred
+            self.bare_results[fdef.name] = kind
         elif fdef.returns is not None:
             returns = self.annotation(fdef.returns, f"the return value of {fdef.name}()", fdef.loc, allow_none=True)
             if function_inside(returns):
@@ -978,6 +992,9 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 return T.Pattern(t, T.Assign((name,), (self.coerce(hole, declared, ""),), loc))
             case S.Subscript():
                 stmt = self.item_statement(S.AssignItem(target, S.Received(t, loc), loc))
+                return None if stmt is None else T.Pattern(t, stmt)
+            case S.Attribute():
+                stmt = self.assign_field(S.AssignAttr(target, S.Received(t, loc), None, None, loc))
                 return None if stmt is None else T.Pattern(t, stmt)
         self.error(f"{type(target).__name__} cannot be assigned to", loc)
         return None

@@ -7,9 +7,9 @@
 `v` is a Hole standing for the value: each part is an ordinary typed expression (an item, a
 slice, a list display) checked by the checker's own rules, so an item of a list of str is owned
 like any other. A set or a dict (its keys) is unpacked as list(v), in iteration order, and a dict
-view `d.keys()` as list(d.keys()) (`unpacked_value`). The length is checked at run time with
-CPython's ValueError texts; a tuple's is known here. The starred target always gets a list, as in
-Python.
+view `d.keys()` (or `range`, `enumerate`, `zip`, `reversed`) as list(d.keys()) (`unpacked_value`).
+The length is checked at run time with CPython's ValueError texts; a tuple's is known here. The
+starred target always gets a list, as in Python.
 """
 
 from __future__ import annotations
@@ -26,10 +26,17 @@ __all__ = ["UnpackingChecks", "unpacked_value"]
 _ITEM = "jitcell.item"  # the variable of the comprehension that lists a str's (or an array's) starred items
 
 
+_ITERATORS = ("range", "enumerate", "zip", "reversed")  # builtins whose values are only iterated
+
+
 def unpacked_value(value: S.Expr) -> S.Expr:
-    """The value a tuple target unpacks: `x, y = d.keys()` unpacks list(d.keys())."""
-    if isinstance(value, S.Call) and isinstance(value.func, S.Attribute) and not value.args and \
-            not value.keywords and value.func.attr in ("keys", "values", "items"):
+    """The value a tuple target unpacks: `x, y = d.keys()` unpacks list(d.keys()), and
+    `i, j = range(2)` list(range(2)) (likewise enumerate, zip and reversed)."""
+    if not isinstance(value, S.Call):
+        return value
+    view = isinstance(value.func, S.Attribute) and not value.args and not value.keywords and \
+        value.func.attr in ("keys", "values", "items")
+    if view or (isinstance(value.func, S.Name) and value.func.id in _ITERATORS):
         return S.Call(S.Name("list", value.loc), (value,), (), value.loc)
     return value
 

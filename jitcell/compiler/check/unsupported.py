@@ -42,6 +42,10 @@ def annotation_hint(node: S.Expr | None) -> str:
     if "Any" in names:
         return ("; typing.Any is no type jitcell can compile: each value has one static type, so name it "
                 "(list[int], list[float], list[str], ...)")
+    if isinstance(node, S.Name) and node.id in ("list", "List", "dict", "Dict", "set", "Set", "tuple", "Tuple"):
+        return (f"; a bare '{node.id}' does not say what it holds: name the item types, as in 'list[int]', "
+                "'dict[str, float]', 'set[int]' or 'tuple[int, float]' (a result may be a bare name: its items "
+                "are inferred)")
     if "range" in names:
         return ("; a range does not cross between Python and compiled code: pass its bounds (ints), or a list or "
                 "tuple of ints (a generator function, which compiled code alone calls, may take a range)")
