@@ -443,3 +443,22 @@ def test_a_method_returning_the_base_is_refused_where_called(fresh_cache):
     with pytest.raises(CompileError, match=r"P.me\(\) of another cell uses the type P"):
         jitcell.compile_cell("class Q(P):\n    def twice(self) -> float:\n        return self.me().x * 2\n",
                              callees=ns)
+
+
+def test_class_constants_and_pickling_of_a_subclass_of_another_cells_class(fresh_cache):
+    """The base's class constants read in the later cell; an instance pickles and comes back (in
+    this process) with its header's numbers, so the base's cell takes it as before."""
+    import pickle
+
+    base = ("class P:\n    K = 3\n\n    def __init__(self, x: float):\n        self.x = x\n\n"
+            "    def times(self) -> float:\n        return self.x * self.K\n\n"
+            "def f(p: P) -> float:\n    return p.times()\n")
+    sub = ("class Q(P):\n    def __init__(self, x: float, y: float):\n        super().__init__(x)\n"
+           "        self.y = y\n\n    def more(self) -> float:\n        return self.y + self.K\n")
+    ns = Namespace()
+    jitcell.compile_cell(base, callees=ns)
+    jitcell.compile_cell(sub, callees=ns)
+    python = cpython(base, sub)  # CPython cannot pickle a class made by exec(): the values before pickling
+    expression = "[(type(r).__name__, r.x, r.y, r.more(), f(r)) for r in [{}]]"
+    assert outcome(expression.format("pickle.loads(pickle.dumps(Q(1.5, 2.0)))"), {**ns.names, "pickle": pickle}) \
+        == outcome(expression.format("Q(1.5, 2.0)"), python) == ("value", [("Q", 1.5, 2.0, 5.0, 4.5)])
