@@ -462,3 +462,15 @@ def test_class_constants_and_pickling_of_a_subclass_of_another_cells_class(fresh
     expression = "[(type(r).__name__, r.x, r.y, r.more(), f(r)) for r in [{}]]"
     assert outcome(expression.format("pickle.loads(pickle.dumps(Q(1.5, 2.0)))"), {**ns.names, "pickle": pickle}) \
         == outcome(expression.format("Q(1.5, 2.0)"), python) == ("value", [("Q", 1.5, 2.0, 5.0, 4.5)])
+
+
+def test_the_diagnostics_show_both_numbers(fresh_cache):
+    from jitcell.report import diagnostics
+
+    ns = Namespace()
+    jitcell.compile_cell("class P:\n    x: float = 1.0\n", callees=ns)
+    library = jitcell.compile_cell("class Q(P):\n    y: float = 2.0\n", callees=ns)
+    rows = {r[0]: r[1] for r in diagnostics._class_rows(library.manifest, [])}
+    ext = next(r["ext"] for r in library.manifest["classes"] if r["name"] == "Q")
+    assert rows["P"].endswith("a class of another cell, number 0 there")
+    assert rows["Q"].endswith(f"class number 0 of P's cell and extension {ext} (base P)")
