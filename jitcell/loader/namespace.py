@@ -436,7 +436,7 @@ class _Link:
 
 
 def _who(caller) -> str:
-    names = ", ".join(caller.library.functions)
+    names = ", ".join([*caller.library.functions, *caller.library.classes])
     return caller.label if caller.label.startswith("the cell") else f"{caller.label} (which defines {names})"
 
 
