@@ -37,9 +37,9 @@ KEYS = "int, str or a tuple of int, float, bool, complex and str"  # what a set 
 CASES = {
     # ---- constructs outside the subset
     "class inheritance": ("class A(B):\n    pass\n", 1, 9,
-                          "class A: its base B is not a class defined before it in this cell; jitcell's classes "
-                          "inherit from a class of the same cell only (not from builtins such as Exception, nor from "
-                          "another cell's class)"),
+                          "class A: its base B is not a class defined before it in this cell or in an earlier cell; "
+                          "jitcell's classes inherit from a class compiled by jitcell only (not from builtins such as "
+                          "Exception)"),
     "top-level statement": ("print(5)\ndef f(n: int):\n    return n\n", 1, 1,
                             "only 'def', 'class', imports and constants such as 'N = 100' may appear at the top level "
                             "of a %%jit cell, not an expression statement"),
@@ -750,7 +750,7 @@ def test_all_errors_are_reported_at_once():
     """)
     assert [(d.loc.line, d.loc.col) for d in error.diagnostics] == [(1, 9), (4, 7), (5, 12), (9, 9), (10, 16), (13, 12)]
     assert [d.message.split(";")[0].split(" (")[0] for d in error.diagnostics] == [
-        "class A: its base int is not a class defined before it in this cell",
+        "class A: its base int is not a class defined before it in this cell or in an earlier cell",
         "parameter 'n' of f() needs a type, such as 'n: int', 'n: float', 'n: str' or 'n: list[int]'",
         "lambda expressions are not supported",  # a parse error: reported though f's parameter is untyped
         "'y' is int",

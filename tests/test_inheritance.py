@@ -223,14 +223,6 @@ def test_what_is_refused(source, message, where):
     assert f"{found[0].loc.line}:{found[0].loc.col}" == where
 
 
-def test_a_base_of_another_cell_is_refused():
-    ns = Namespace()
-    jitcell.compile_cell("class P:\n    x: float = 0.0\n", callees=ns)
-    with pytest.raises(CompileError, match="class Q: its base P is not a class defined before it in this cell; "
-                                           "jitcell's classes inherit from a class of the same cell only"):
-        jitcell.compile_cell("class Q(P):\n    pass\n", callees=ns)
-
-
 def test_object_is_no_base():
     lib = jitcell.compile_cell("class P(object):\n    x: int = 1\n\ndef f() -> int:\n    return P().x\n")
     assert lib.functions["f"]() == 1 and "base" not in lib.manifest["classes"][0]

@@ -76,12 +76,15 @@ def _front_end(source: str, options: Options, tag: int, callees: dict | None, va
     from .lower.program import lower
     from .parse import parse
 
+    bases = getattr(callees, "bases", None) or {}  # classes of other cells (check/outer_bases.py)
     with stage("parse"):
-        tree = parse(source, options.first_line, script=options.script)
+        tree = parse(source, options.first_line, script=options.script,
+                     outer={name: base["init"] for name, base in bases.items()})
     with stage("check"):
         program = check(tree, source, options.first_line, internal=options.internal,
                         callees=checker_signatures(callees if callees is not None else {}),
-                        variables=checker_types(var_env or {}), frozen=frozen, parallel=options.parallel)
+                        variables=checker_types(var_env or {}), frozen=frozen, parallel=options.parallel,
+                        bases=bases)
     with stage("lower"):
         lowered = lower(program, tag=tag, wraparound=options.wraparound,
                         loop_versioning=options.loop_versioning, address_of=namespace.resolver(callees or {},
@@ -236,13 +239,18 @@ def _signed64(value: int) -> int:
 def checker_signatures(env: dict) -> dict:
     """name -> typed.Signature for the checker, or a message if a type cannot cross cells."""
     from . import typed as T
-    from .types import type_from_text
+    from .types import Instance, Optional, type_from_text
 
     out: dict[str, T.Signature | str] = {}
     if isinstance(env, Callees):
         out.update(env.not_called())  # a name there is an error either way
+    classes = {row["name"] for base in getattr(env, "bases", {}).values() for row in base["chain"]}
     for name, fn in env.items():
         params = [(p, type_from_text(t)) for p, t in fn.params]
+        if name.partition(".")[0] in classes:  # a method of another cell's class: its family's instances go in
+            params = [(p, Instance(t) if t in classes else Optional(Instance(t[:-7])) if t.endswith(" | None")
+                       and t[:-7] in classes else parsed)
+                      for (p, t), (_, parsed) in zip(fn.params, params, strict=True)]
         returns = type_from_text(fn.returns)
         known = [(p, t) for p, t in params if t is not None]
         unknown = [t for (_, t), (_, parsed) in zip(fn.params, params, strict=True) if parsed is None]

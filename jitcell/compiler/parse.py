@@ -16,6 +16,7 @@ from jitcell.abi import SCRIPT_FUNCTION  # the function a kernel cell's top-leve
 from jitcell.errors import CompileError, Diagnostic, Loc, source_lines
 
 from . import syntax as S
+from .parse_bases import outer_base
 from .parse_classes import class_def
 from .parse_dunders import cell_uses
 
@@ -55,14 +56,20 @@ if hasattr(ast, "TryStar"):
     _UNSUPPORTED[ast.TryStar] = "except* clauses (exception groups)"
 
 
-def parse(source: str, first_line: int = 1, script: bool = False) -> S.Module:
+def parse(source: str, first_line: int = 1, script: bool = False, outer: dict | None = None) -> S.Module:
     """`script=True` (a cell of the jitcell kernel): besides defs and imports, the top level may
     declare module variables (`total: int = 0`) and hold statements; they become the body of
-    a function `__cell__`, whose last expression statement is the cell's result."""
-    return _Parser(source, first_line, script).module()
+    a function `__cell__`, whose last expression statement is the cell's result. `outer`: the
+    classes of other cells a class may derive from, name -> the signature of their `__init__`
+    (parse_bases.outer_base)."""
+    parser = _Parser(source, first_line, script)
+    parser.outer = outer or {}
+    return parser.module()
 
 
 class _Parser:
+    outer: dict = {}  # parse's
+
     def __init__(self, source: str, first_line: int, script: bool = False):
         self.source = source
         self.first_line = first_line
@@ -119,7 +126,8 @@ class _Parser:
                 if len(self.errors) > errors_before:
                     broken.add(node.name)
             elif isinstance(node, ast.ClassDef):  # its methods are functions of the cell (parse_classes.py)
-                cls, methods, failed = class_def(self, node, class_nodes, uses)
+                node, bases = outer_base(node, class_nodes, self.outer)  # a base of another cell
+                cls, methods, failed = class_def(self, node, {**bases, **class_nodes}, uses)
                 class_nodes[node.name] = node
                 classes.append(cls)
                 functions.extend(methods)

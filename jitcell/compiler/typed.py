@@ -127,6 +127,7 @@ class CallCell:
     loc: Loc
     external: bool = False
     dispatch: tuple[str, ...] = ()  # a method call decided at run time: the function for each class number
+    ext: int = 0  # a family holding classes of another cell: its numbers are the header's extension ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -679,6 +680,7 @@ class ClassTest:
     none: bool
     type: Type
     loc: Loc
+    ext: int = 0  # as CallCell's
 
 
 @dataclass(frozen=True, slots=True)

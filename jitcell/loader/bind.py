@@ -143,6 +143,9 @@ def bind(library: Library) -> Library:
         else:
             library.functions[info["name"]] = function
     rows = library.manifest.get("classes", [])
+    library.methods = {n: f for n, f in library.functions.items() if n.partition(".")[0] in library.classes}
+    for cls in library.classes.values():  # the library a later cell's class deriving from it calls
+        cls._jc_library = library  # type: ignore[attr-defined]
     classes.attach(library.classes, library.functions, {s for row in rows for s in row["static"]},
                    {p for row in rows for p in row.get("properties", [])},
                    frozenset(row["name"] for row in rows if row.get("frozen")))

@@ -29,14 +29,18 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
+import json
 import keyword
 import reprlib
 import weakref
 
 from jitcell import runtime
 from jitcell.dtypes import DTYPES
+from jitcell.errors import LinkageError
 
-__all__ = ["check", "is_class_type", "bind_classes", "attach", "wrapper_lines", "refused_lines", "wrapper_namespace",
+__all__ = ["check", "is_class_type", "bind_classes", "registry_key", "family_identity", "attach", "wrapper_lines",
+           "refused_lines", "wrapper_namespace",
            "result_expression", "JitInstance", "LAYOUT_IDENTITY"]
 
 _FIELDS = 32  # the offset of an instance's first field (runtime/source_instances.py)
@@ -73,10 +77,11 @@ def check(manifest: dict, parse_type, fail) -> None:
     for i, row in enumerate(rows):
         where = f"classes[{i}]"
         if not isinstance(row, dict) or set(row) - {"properties", "base", "tag", "classmethods", "frozen",
-                                                    "constants"} != {"name", "fields", "static"} \
+                                                    "constants", *_OUTER} != {"name", "fields", "static"} \
                 or row.get("frozen", True) is not True:
             raise fail(where, "not an object of name, fields, static (and properties, base, tag, classmethods, "
-                              "frozen, constants)")
+                              "frozen, constants, calls, closed, defaults, outer, ext)")
+        _check_outer(row, where, fail)
         name = row["name"]
         if not isinstance(name, str) or not is_class_type(name) or name in declared:
             raise fail(f"{where}.name", "not a class name, or declared twice")
@@ -119,6 +124,26 @@ def check(manifest: dict, parse_type, fail) -> None:
             raise fail(f"functions[{i}].name", f"{name!r} is not a method of a class of this manifest")
 
 
+_OUTER = ("calls", "closed", "defaults", "outer", "ext")  # a class of another cell, and what such a class needs
+
+
+def _check_outer(row: dict, where: str, fail) -> None:
+    """The keys about classes of other cells (compiler/check/outer_bases.py)."""
+    if not isinstance(row.get("calls", []), list) or not all(isinstance(m, str) for m in row.get("calls", [])):
+        raise fail(f"{where}.calls", "not a list of method names")
+    if not isinstance(row.get("closed", ""), str) or not isinstance(row.get("defaults", {}), dict):
+        raise fail(where, "closed is not a string, or defaults not an object")
+    ext = row.get("ext", 1)
+    if not isinstance(ext, int) or isinstance(ext, bool) or not 0 < ext < 1 << 15 or ("ext" in row and
+                                                                                    "outer" in row):
+        raise fail(f"{where}.ext", "not an extension number (1..32767) of a class that is not of another cell")
+    outer = row.get("outer")
+    if outer is not None and not (isinstance(outer, dict) and set(outer) == {"tag", "key", "identity"}
+                                  and isinstance(outer["tag"], int) and 0 <= outer["tag"] < 1 << 16
+                                  and isinstance(outer["identity"], str)):
+        raise fail(f"{where}.outer", "not the number, key and identity of a class of another cell")
+
+
 def _is_constant(value, depth: int = 0) -> bool:
     """A class constant's value as the manifest's JSON holds it (a tuple as a list)."""
     if type(value) is int:
@@ -137,7 +162,7 @@ def _check_base(row: dict, where: str, before: list, declared: set[str], fail) -
     """A base is a class declared before, whose fields come first; a tag numbers a class of a family."""
     base = row.get("base")
     tag = row.get("tag", 0)
-    if not isinstance(tag, int) or isinstance(tag, bool) or not 0 <= tag < 1 << 31 or (tag == 0) != (base is None):
+    if not isinstance(tag, int) or isinstance(tag, bool) or not 0 <= tag < 1 << 15 or (tag == 0) != (base is None):
         raise fail(f"{where}.tag", "not the number of a subclass (0 for a class without a base)")
     if base is None:
         return
@@ -185,8 +210,10 @@ class JitInstance:
     _jc_layout: tuple[tuple[str, str], ...] = ()
     _jc_wrappers: weakref.WeakValueDictionary
     _jc_constructor = None
+    _jc_library = None  # the library whose functions its methods are, last bound (bind.py)
     _jc_family: tuple[type, ...] = ()  # the classes of its family, by tag
-    _jc_accepts: frozenset[type] = frozenset()  # itself and its subclasses: what a parameter of it takes
+    _jc_accepts: frozenset[type] = frozenset()  # itself and its subclasses in its family (_Accepts: and later cells')
+    _jc_extensions: dict[int, type] = {}  # the family's classes of later cells, by extension number
 
     def __new__(cls, *args, **kwargs):
         if cls._jc_constructor is None:
@@ -199,8 +226,11 @@ class JitInstance:
         the object's own class: a subclass of cls where its header's tag says so."""
         if not address:
             return None
-        if len(cls._jc_family) > 1:
-            cls = cls._jc_family[ctypes.c_int64.from_address(address + 24).value >> 32]
+        word = ctypes.c_int64.from_address(address + 24).value
+        if word >> 48:  # a class of a later cell deriving from this family (compiler/check/outer_bases.py)
+            cls = cls._jc_extensions.get(word >> 48, cls)
+        elif len(cls._jc_family) > 1:
+            cls = cls._jc_family[word >> 32 & 0xFFFF]
         existing = cls._jc_wrappers.get(address)
         if existing is not None:
             if owned:
@@ -292,7 +322,7 @@ def _blank_instance(constructor, name: str) -> JitInstance:
     address = runtime.call("inst_new", words, object_mask(cls._jc_layout))
     if not address:
         raise MemoryError(f"no memory for a '{name}' instance")
-    tag = cls._jc_family.index(cls) if cls._jc_family else 0
+    tag = cls._jc_family.index(cls) if cls._jc_family else cls.__dict__.get("_jc_tag_word", 0)
     ctypes.c_int64.from_address(address + 24).value = words | tag << 32
     return cls._jc_wrap(address)
 
@@ -361,23 +391,53 @@ def _replace(at: int, address: int) -> None:
         runtime.call("obj_release", old)
 
 
+def registry_key(rows: list[dict], row: dict) -> tuple:
+    """The identity of a class's Python class: its name, layout and (in a family) the family's."""
+    layout = tuple((f, t) for f, t in row["fields"])
+    family = [r for r in rows if _root(r, rows) == _root(row, rows)]
+    kin = tuple(sorted(((r["name"], r.get("base"), r.get("tag", 0), tuple(map(tuple, r["fields"])),
+                         json.dumps(r.get("outer"), sort_keys=True)) for r in family), key=lambda r: r[2]))
+    return row["name"], layout if LAYOUT_IDENTITY else (), kin if len(kin) > 1 and LAYOUT_IDENTITY else ()
+
+
+def family_identity(manifest: dict, name: str) -> str:
+    """A digest of the rows of the family of class `name` in `manifest` (layouts, numbers, the methods
+    the cell calls...): what a class of a later cell deriving from it was compiled against."""
+    rows = manifest.get("classes", [])
+    row = next(r for r in rows if r["name"] == name)
+    family = [r for r in rows if _root(r, rows) == _root(row, rows)]
+    return hashlib.sha256(json.dumps(family, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def _tuples(value):
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
 def bind_classes(library) -> dict[str, type]:
     """The Python class of each class the library's manifest declares (shared by equal layouts, and
-    for a family, equal families)."""
+    for a family, equal families). A row with "outer" is a class of another cell that one of them
+    derives from: its Python class must exist already (that cell is loaded)."""
     rows = library.manifest.get("classes", [])
     bases = {row["name"]: row.get("base") for row in rows}
     families: dict[str, list[dict]] = {}
     for row in rows:
         families.setdefault(_root(row, rows), []).append(row)
     made: dict[str, type] = {}
+    outer: dict[str, type] = {}
     for row in rows:
-        layout = tuple((f, t) for f, t in row["fields"])
-        kin = tuple(sorted(((r["name"], r.get("base"), r.get("tag", 0), tuple(map(tuple, r["fields"])))
-                            for r in families[_root(row, rows)]), key=lambda r: r[2]))
-        key = (row["name"], layout if LAYOUT_IDENTITY else (), kin if len(kin) > 1 and LAYOUT_IDENTITY else ())
+        if "outer" in row:
+            found = _REGISTRY.get(_tuples(row["outer"]["key"]))
+            if found is None:
+                raise LinkageError(f"a class of this cell derives from {row['name']} of another cell, which is not "
+                                   f"loaded here (is this a new kernel?); run the cell that defines {row['name']} "
+                                   "first")
+            made[row["name"]] = outer[row["name"]] = found
+            continue
+        key = registry_key(rows, row)
         cls = _REGISTRY.get(key)
         if cls is None:
             base = made[bases[row["name"]]] if bases[row["name"]] is not None else JitInstance
+            layout = tuple((f, t) for f, t in row["fields"])
             cls = type(row["name"], (base,), {
                 "__slots__": (), "__module__": "__jitcell__", "__qualname__": row["name"],
                 "_jc_fields": {f: (k, t) for k, (f, t) in enumerate(layout)}, "_jc_layout": layout,
@@ -386,9 +446,12 @@ def bind_classes(library) -> dict[str, type]:
         made[row["name"]] = cls
         for name, value in row.get("constants", []):  # class constants, as Python's class has them
             setattr(cls, name, _constant(value))
-    for cls in made.values():
+    own = {n: c for n, c in made.items() if n not in outer}
+    for cls in own.values():
         cls._jc_peers.update(made)  # type: ignore[attr-defined]
     for row in rows:  # an inherited @classmethod would make the base's class: refused, as compiled code does
+        if "outer" in row:
+            continue
         base = bases[row["name"]]
         while base is not None:
             for function in next(r for r in rows if r["name"] == base).get("classmethods", []):
@@ -396,10 +459,70 @@ def bind_classes(library) -> dict[str, type]:
             base = bases[base]
     for members in families.values():
         family = tuple(made[r["name"]] for r in sorted(members, key=lambda r: r.get("tag", 0)))
+        if any("outer" in r for r in members):
+            _extend(family, members, outer)
+            continue
+        extensions = family[0].__dict__.get("_jc_extensions")
         for member in family:
             member._jc_family = family  # type: ignore[attr-defined]
+            member._jc_extensions = extensions if extensions is not None else {}  # type: ignore[attr-defined]
             member._jc_accepts = frozenset(c for c in family if issubclass(c, member))  # type: ignore[attr-defined]
-    return made
+    return own
+
+
+def _extend(family: tuple[type, ...], members: list[dict], outer: dict[str, type]) -> None:
+    """A family reaching into another cell: its classes join the extensions of the outer classes'
+    family, by their numbers, and the outer classes accept their instances."""
+    root = next(c for c in family if c.__name__ in outer)
+    extensions = root._jc_extensions  # type: ignore[attr-defined]
+    for cls, row in zip(family, sorted(members, key=lambda r: r.get("tag", 0)), strict=True):
+        if "outer" in row:
+            continue
+        held = extensions.get(row["ext"])
+        if held is not None and held is not cls:
+            raise LinkageError(f"class {cls.__name__} of this cell and class {held.__name__} of another cell both "
+                               f"derive from {root.__name__} and were given the same number ({row['ext']}); rename "
+                               f"{cls.__name__} (jitcell numbers such classes by a hash)")
+        extensions[row["ext"]] = cls
+        at = row
+        while "outer" not in at:
+            at = next(r for r in members if r["name"] == at["base"])
+        cls._jc_tag_word = at["outer"]["tag"] | row["ext"] << 16  # type: ignore[attr-defined]  # as compiled code's
+        cls._jc_extensions = extensions  # type: ignore[attr-defined]
+        cls._jc_family = ()  # type: ignore[attr-defined]
+        cls._jc_accepts = frozenset(c for c in family if issubclass(c, cls))  # type: ignore[attr-defined]
+    identity = next(r["outer"]["identity"] for r in members if "outer" in r)
+    for base in set(outer.values()):
+        for ancestor in base.__mro__:
+            if issubclass(ancestor, JitInstance) and ancestor is not JitInstance:
+                later = ancestor.__dict__.get("_jc_later")
+                if later is None:
+                    later = ancestor._jc_later = {}  # type: ignore[attr-defined]
+                later.setdefault(identity, set()).update(c for c in family if issubclass(c, ancestor)
+                                                         and c.__name__ not in outer)
+
+
+class _Accepts:
+    """What a function's parameter of a class takes: the class and its subclasses in its family, and
+    the classes of later cells deriving from it that were compiled against the family of this
+    function's library (another definition's numbers or calls would be wrong for them)."""
+
+    __slots__ = ("own", "cls", "manifest", "name", "later")
+
+    def __init__(self, cls: type, manifest: dict, name: str):
+        self.own = cls._jc_accepts or frozenset({cls})  # type: ignore[attr-defined]
+        self.cls, self.manifest, self.name = cls, manifest, name
+        self.later: set | None = None
+
+    def __contains__(self, cls) -> bool:
+        if cls in self.own:
+            return True
+        if self.later is None:  # the first instance of another class: the family's digest, once
+            later = self.cls.__dict__.get("_jc_later")
+            if later is None:
+                later = self.cls._jc_later = {}  # type: ignore[attr-defined]
+            self.later = later.setdefault(family_identity(self.manifest, self.name), set())
+        return cls in self.later
 
 
 def _refused_classmethod(cls: str, function: str) -> staticmethod:
@@ -545,7 +668,7 @@ def wrapper_namespace(library, function: str) -> dict:
     classes = getattr(library, "classes", {})
     names: dict = {f"jc__class_{n}": cls for n, cls in classes.items()}
     names.update({f"jc__wrap_{n}": cls._jc_wrap for n, cls in classes.items()})
-    names.update({f"jc__accepts_{n}": cls._jc_accepts or frozenset({cls}) for n, cls in classes.items()})
+    names.update({f"jc__accepts_{n}": _Accepts(cls, library.manifest, n) for n, cls in classes.items()})
 
     def not_instance(value, param: str, type_name: str, cls: type) -> None:
         if type(value).__name__ == cls.__name__ and isinstance(value, JitInstance):
@@ -553,6 +676,10 @@ def wrapper_namespace(library, function: str) -> dict:
                             f"definition of {cls.__name__} whose fields differ "
                             f"({', '.join(f'{f}: {t}' for f, t in type(value)._jc_layout)}; now "
                             f"{', '.join(f'{f}: {t}' for f, t in cls._jc_layout)})")  # type: ignore[attr-defined]
+        if isinstance(value, cls):
+            raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}: "
+                            f"{type(value).__name__}, of a later cell, was compiled against another definition of "
+                            f"{cls.__name__} (its fields, or the methods its cell calls); run its cell again")
         raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
 
     names["jc__not_instance"] = not_instance

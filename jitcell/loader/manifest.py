@@ -479,17 +479,24 @@ def _slot_target(target: object) -> bool:
         return False
     if kind == "capi":
         return name in abi.CAPI_FUNCTIONS
-    if kind in ("rt", "cell", "var"):
+    if kind == "cell":  # a function, or a method of a class a class of the cell derives from
+        return all(is_identifier(part) for part in name.split(".", 1))
+    if kind in ("rt", "var"):
         return is_identifier(name)
     return False
 
 
 def _check_callee(value: object, where: str) -> None:
     row = _object(value, where, ("name", "slot", "signature", "expects"))
-    name = _name(row["name"], f"{where}.name")
+    cls, dot, method = row["name"].partition(".") if isinstance(row["name"], str) else ("", "", "")
+    name = f"{_name(cls, f'{where}.name')}.{_name(method, f'{where}.name')}" if dot else \
+        _name(row["name"], f"{where}.name")
     if row["slot"] != abi.slot_symbol(abi.CELL_TARGET + name):
         raise _fail(f"{where}.slot", "not the one its name derives")
-    expects = _object(row["expects"], f"{where}.expects", ("params", "returns", "defaults"), ("keyword_only",))
+    expects = _object(row["expects"], f"{where}.expects", ("params", "returns", "defaults"),
+                      ("keyword_only", "class"))
+    if not isinstance(expects.get("class", ""), str):
+        raise _fail(f"{where}.expects.class", "not a digest")
     for i, param in enumerate(_list(expects["params"], f"{where}.expects.params")):
         if not isinstance(param, list) or len(param) != 2:
             raise _fail(f"{where}.expects.params[{i}]", "not a [name, type] pair")

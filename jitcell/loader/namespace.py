@@ -46,13 +46,19 @@ from jitcell.errors import CacheError, CompileError, JitError, LinkageError, Uns
 from jitcell.options import Options, patching_enabled
 from jitcell.runtime import callbacks
 
-from . import addresses, files, variables
+from . import addresses, classes, files, variables
 from .bind import GeneratorFunction, JitFunction
 from .cache import Cache, normalize_source, sha256
 from .classes import JitInstance
 
 __all__ = ["Namespace", "Relink", "Callees", "resolve", "names_of", "key_part", "resolver", "signature_of",
            "entry_address", "link", "manifest_rows", "missing_callees"]
+
+
+# The protection: a method's signature, as a caller of another cell sees it, includes its class's family
+# (layouts, numbers): a later cell's subclass compiled against another layout is recompiled, never
+# re-patched onto code reading the new one. Switched off for tests only (tests/test_outer_bases.py).
+CLASS_IDENTITY = True
 
 
 def signature_of(fn) -> dict:
@@ -62,6 +68,9 @@ def signature_of(fn) -> dict:
     that starts writing makes its callers stale, as a new signature does)."""
     types = {"params": [list(p) for p in fn.params], "returns": fn.returns, "defaults": list(fn.defaults),
              **({"keyword_only": fn.keyword_only} if getattr(fn, "keyword_only", 0) else {})}
+    cls = fn.__name__.partition(".")[0]
+    if "." in fn.__name__ and CLASS_IDENTITY and any(r["name"] == cls for r in fn.library.manifest.get("classes", [])):
+        types["class"] = classes.family_identity(fn.library.manifest, cls)  # a later cell's subclass reads its layout
     return {**types, "writes_arrays": True} if _row(fn).get("writes_arrays") else types
 
 
@@ -69,13 +78,16 @@ def _types(signature: dict) -> dict:
     """The part of a signature a manifest's callee row records ("expects"): no effects. The cache
     key holds the whole signature, so a library found by key was compiled against the effects
     of the functions it is loaded with."""
-    return {k: signature[k] for k in ("params", "returns", "defaults", "keyword_only") if k in signature}
+    return {k: signature[k] for k in ("params", "returns", "defaults", "keyword_only", "class") if k in signature}
 
 
 def _shown(link, fn) -> tuple[str, str]:
     """The signature `link` was compiled against and `fn`'s, for messages; with their effects
     when those are all that changed."""
     old, new = link.signature, fn.signature
+    if old == new and link.expects.get("class") != signature_of(fn).get("class"):
+        cls = link.name.partition(".")[0]
+        return f"{old} (with {cls} as it was then)", f"{new} (with another layout or family of {cls})"
     if old == new:
         old, new = (text + (" (which may assign to elements of the arrays passed to it)" if effects else
                             " (which assigns to no array passed to it)")
@@ -116,7 +128,43 @@ def resolve(callees, source: str) -> dict:
         value = names.get(word)
         if isinstance(value, JitFunction):
             found[word] = value
+    if "class" in source:
+        _outer_bases(found, names, source)
     return found
+
+
+def _outer_bases(found: Callees, names, source: str) -> None:
+    """The classes of other cells that the cell's classes derive from (compiler/check/outer_bases.py):
+    their rows and their ancestors' in their cell's manifest, and their methods, called as callees."""
+    defined = set(re.findall(r"^class[ \t]+(\w+)", source, re.M))
+    for base in set(re.findall(r"^class[ \t]+\w+[ \t]*\([ \t]*(\w+)[ \t]*\)", source, re.M)) - defined:
+        cls = names.get(base)
+        library = getattr(cls, "_jc_library", None) if isinstance(cls, type) and issubclass(cls, JitInstance) \
+            else None
+        if library is None:
+            continue
+        rows = library.manifest.get("classes", [])
+        chain: list[dict] = []
+        at = next((r for r in rows if r["name"] == base), None)
+        while at is not None:
+            chain.insert(0, at)
+            at = next((r for r in rows if r["name"] == at.get("base")), None)
+        methods: dict[str, str] = {}
+        made = []
+        identity = classes.family_identity(library.manifest, base)
+        for row in chain:
+            own = {f.partition(".")[2]: f for f in library.methods if f.startswith(row["name"] + ".")
+                   and not f.partition(".")[2].startswith("_jc_")}
+            methods.update(own)
+            made.append({**row, "methods": own, "key": list(classes.registry_key(rows, row)), "identity": identity})
+        for function in methods.values():
+            found[function] = library.methods[function]
+        init = found.get(methods.get("__init__", ""))
+        found.bases[base] = {
+            "chain": made, "identity": identity,
+            "init": None if init is None else {"params": [list(p) for p in init.params[1:]],
+                                               "defaults": list(init.defaults),
+                                               "keyword_only": getattr(init, "keyword_only", 0)}}
 
 
 # a name alone after `(`, `,`, `[` or `=` and before `,`, `)`, `]` or the line's end: a function as a value
@@ -131,6 +179,11 @@ class Callees(dict):
 
     source = ""
     names = None
+    bases: dict = {}  # name -> a class of another cell a class of the cell derives from (_outer_bases)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bases = {}
 
     def not_called(self) -> dict[str, str]:
         if not self.names:
@@ -141,15 +194,18 @@ class Callees(dict):
         messages.update({w: f"{w}() is a generator function of another cell; jitcell walks a generator only in the "
                             f"cell that defines it: define {w}() in this cell" for w in words
                          if isinstance(self.names.get(w), GeneratorFunction)})
-        messages.update({w: f"{w} is a class of another cell; classes cannot be used across cells yet: define {w} in "
-                            "this cell" for w in words
+        messages.update({w: f"{w} is a class of another cell; a class may derive from it, but other uses of classes "
+                            f"across cells are not supported yet: define {w} in this cell" for w in words
                          if isinstance(self.names.get(w), type) and issubclass(self.names[w], JitInstance)})
         return messages
 
 
 def key_part(env: dict) -> dict:
     """The `callees` part of the cache key: each callee's signature, never its body."""
-    return {name: signature_of(fn) for name, fn in sorted(env.items())}
+    part = {name: signature_of(fn) for name, fn in sorted(env.items())}
+    for name, base in sorted(getattr(env, "bases", {}).items()):  # a base of another cell: its family's rows
+        part[f"class {name}"] = base["identity"] if CLASS_IDENTITY else name
+    return part
 
 
 def _row(fn) -> dict:
@@ -381,7 +437,7 @@ class _Link:
 
 
 def _who(caller) -> str:
-    names = ", ".join(caller.library.functions)
+    names = ", ".join([*caller.library.functions, *caller.library.classes])
     return caller.label if caller.label.startswith("the cell") else f"{caller.label} (which defines {names})"
 
 
@@ -424,7 +480,7 @@ class Namespace:
         or those in `only`), and bring every caller of a redefined name up to date."""
         location = library.location
         label = label or (self.label() if callable(self.label) else self.label) or \
-            f"the cell that defines {', '.join(library.functions) or 'nothing'}"
+            f"the cell that defines {', '.join([*library.functions, *library.classes]) or 'nothing'}"
         self._labels[location] = label
         slot_cells = {s.name: s for s in library.slots}
         links = []
@@ -448,7 +504,9 @@ class Namespace:
                 self.names[name] = generator
         events: list[Relink] = self._adopt_variables(library, label, settings)
         stale: dict[str, tuple[_Caller, list]] = {}
-        for name, fn in defined:
+        methods = [(n, fn) for n, fn in library.methods.items() if "." in n and (
+            only is None or n.partition(".")[0] in only)]  # called by later cells' subclasses (_outer_bases)
+        for name, fn in defined + methods:
             events += self._relink(name, fn, label, stale)
         for caller, changes in stale.values():
             events += self._update_stale(caller, changes)
@@ -458,7 +516,7 @@ class Namespace:
     def _expected(self, row: dict) -> dict:
         """The whole signature a new library's callee row was compiled against: its types, with
         the effects of the function the library was just loaded with (the key held them)."""
-        fn = self.names.get(row["name"])
+        fn = _method(self.names, row["name"]) if "." in row["name"] else self.names.get(row["name"])
         if isinstance(fn, JitFunction) and _same(_types(signature_of(fn)), row["expects"]):
             return signature_of(fn)
         return row["expects"]  # no longer matched: any redefinition finds it stale
@@ -548,12 +606,15 @@ class Namespace:
         """The names that `library`'s functions still define in this namespace."""
         return {n for n, fn in library.functions.items() if self.names.get(n) is fn}
 
+    def _current_with_classes(self, library) -> set[str]:
+        return self._current(library) | {n for n, c in library.classes.items() if self.names.get(n) is c}
+
     def _update_stale(self, caller: _Caller, changes: list) -> list[Relink]:
         """Point a stale caller's slots at raising stubs, then recompile its cell if it still
         defines current names (its new library replaces them); else leave it stale."""
         library = caller.library
-        functions = list(library.functions)
-        current = self._current(library)
+        functions = [*library.functions, *library.classes]
+        current = self._current_with_classes(library)
         for link, fn, label in changes:
             old, new = _shown(link, fn)
             link.message = (f"{_who(caller)} calls {link.name}() from another cell, but "
@@ -601,6 +662,12 @@ class Namespace:
             names.variables = self.variables
         # the source as normalized in the manifest: the same key as the cell itself would have
         return self.compile(manifest["source"], options, callees=names, **caller.settings)
+
+
+def _method(names, name: str):
+    """The JitFunction of the method "Point.norm" of the class `names` binds to Point, or None."""
+    library = getattr(names.get(name.partition(".")[0]), "_jc_library", None)
+    return library.methods.get(name) if library is not None else None
 
 
 class _Names(dict):

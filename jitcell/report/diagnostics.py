@@ -195,8 +195,16 @@ def _class_rows(manifest: dict, slots: list[SlotRow]) -> list[list[str]]:
     rows = []
     for row in manifest.get("classes", []):
         layout = row["fields"]
+        number = f"class number {row.get('tag', 0)}"
+        if "outer" in row:  # a class of another cell that a class here derives from (check/outer_bases.py)
+            number = f"a class of another cell, number {row['outer']['tag']} there"
+        elif "ext" in row:
+            at = row
+            while "outer" not in at:
+                at = next(r for r in manifest["classes"] if r["name"] == at["base"])
+            number = f"class number {at['outer']['tag']} of {at['name']}'s cell and extension {row['ext']}"
         descriptor = (f"kind 16 (instance), object mask {classes.object_mask(layout):#x}, {len(layout)} fields, "
-                      f"class number {row.get('tag', 0)}" + (f" (base {row['base']})" if row.get("base") else ""))
+                      f"{number}" + (f" (base {row['base']})" if row.get("base") else ""))
         fields = ", ".join(f"{name}: {t} @{32 + 8 * k}" for k, (name, t) in enumerate(layout)) or "none"
         rows.append([row["name"], descriptor, fields, ", ".join(symbols_of.get(row["name"], [])) or "none",
                      made_through or "-"])

@@ -28,6 +28,9 @@ class ClassInfo:
     classmethods: frozenset[str] = frozenset()
     frozen: bool = False  # @dataclass(frozen=True): fields are assigned by its generated __init__ only
     generated: frozenset[str] = frozenset()  # the methods @dataclass wrote (parse_dunders.py)
+    outer: dict | None = None  # a class of another cell, which a class of the cell derives from: its row
+    ext: int = 0  # a family holding classes of another cell: the extension number of tag 0 (outer_bases.py)
+    outer_tag: int = 0  # in such a family: the number, in its own cell, of the nearest class of another cell
     constants: dict[str, int | float | bool | str | tuple] = field(default_factory=dict)  # class constants
     # (constants.py's Value), inherited ones too, and those its body assigns:
     own_constants: dict[str, int | float | bool | str | tuple] = field(default_factory=dict)
@@ -50,6 +53,9 @@ class ClassInfo:
                     m for m in self.classmethods if m.startswith(own))) else {}),
                 **({"tag": self.tag} if self.tag else {}),
                 **({"frozen": True} if self.frozen else {}),
+                **({"ext": self.ext + self.tag} if self.ext and self.outer is None else {}),
+                **({"outer": {"tag": self.outer_tag, "key": self.outer["key"], "identity": self.outer["identity"]}}
+                   if self.outer is not None else {}),
                 **({"constants": [[name, _as_json(value)] for name, value in self.own_constants.items()]}
                    if self.own_constants else {})}
 

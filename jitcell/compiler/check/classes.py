@@ -49,6 +49,7 @@ from .constants import NO_FIT, default_value, fit_default, typed_constant, typed
 from .cycles import warn_cycles
 from .host import CheckerHost
 from .inheritance import inherit, inherited_initialized, inherited_type, number_families, same_field_type
+from .outer_bases import header_tag, number_extensions
 
 __all__ = ["ClassInfo", "ClassChecks", "collect_classes", "constructor_def", "field_type_problem", "MAX_FIELDS"]
 
@@ -66,10 +67,11 @@ def field_type_problem(t: Type) -> str | None:
 
 
 def collect_classes(module: S.Module, annotation, constants, imports, definitions, failed_constants,
-                    errors: list[Diagnostic]) -> dict[str, ClassInfo]:
+                    errors: list[Diagnostic], outer: dict[str, ClassInfo] | None = None) -> dict[str, ClassInfo]:
     """The ClassInfo of each class of the cell. `annotation(node, what, loc)` types an annotation
-    (ModuleChecker.annotation, which knows the class names already)."""
-    classes: dict[str, ClassInfo] = {}
+    (ModuleChecker.annotation, which knows the class names already). `outer`: the classes of other
+    cells that classes of the cell derive from (outer_bases.py), first in the families."""
+    classes: dict[str, ClassInfo] = dict(outer or {})
     for cdef in module.classes:
         info = ClassInfo(cdef.name, static=cdef.static, properties=cdef.properties, loc=cdef.loc,
                          classmethods=cdef.classmethods, frozen=cdef.frozen, generated=cdef.generated)
@@ -114,6 +116,8 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
                                      f"{MAX_FIELDS} yet", cdef.loc))
         classes[cdef.name] = info
     number_families(classes)
+    if outer:
+        number_extensions(classes)
     warn_cycles(classes)  # check/cycles.py
     return classes
 
@@ -159,7 +163,7 @@ class ClassChecks(CheckerHost):
         info = self.module.classes[node.cls]
         defaults = tuple((info.index(name), value) for name, value in info.defaults.items())
         return T.New(info.type, len(info.fields), _object_mask(info), defaults, node.loc,  # type: ignore[arg-type]
-                     info.tag)
+                     header_tag(info))
 
     def class_info(self, t: Type) -> ClassInfo | None:
         return self.module.classes.get(t.name) if isinstance(t, Instance) else None
@@ -266,7 +270,8 @@ class ClassChecks(CheckerHost):
             if any(isinstance(e.type, Optional) for e in operands):
                 return self.error(f"== between {info.name} values that may be None: test them with 'is not None' "
                                   "first", loc)
-            same = T.CallCell(info.methods["__eq__"], tuple(operands), (0, 1), BOOL, loc)
+            same = T.CallCell(info.methods["__eq__"], tuple(operands), (0, 1), BOOL, loc,
+                              info.methods["__eq__"] not in self.module.definitions)
             return same if ops[0] == "==" else T.Unary("not", same, BOOL, loc)
         return T.Compare(tuple(operands), ("==" if ops[0] in ("is", "==") else "!=",), BOOL, loc)
 

@@ -75,7 +75,9 @@ class DunderChecks(CheckerHost):
     def applies(self, function: str | None, args: list[T.Expr]) -> bool:
         if function is None:
             return False
-        sig = self.module.signatures[function]
+        sig = self.module.signatures.get(function) or self.module.callees.get(function)  # of another cell
+        if sig is None or isinstance(sig, str):
+            return False
         required = len(sig.params) - len(sig.defaults)
         return required <= len(args) <= len(sig.params) - sig.keyword_only and all(
             self.can_coerce(a.type, p) for a, (_, p) in zip(args, sig.params, strict=False))
@@ -100,7 +102,8 @@ class DunderChecks(CheckerHost):
                 self.error(f"cannot infer the return type of '{function}' (it depends on itself); annotate it", loc)
             return T.Literal(0, ERROR, loc)
         written = order if order is not None else tuple(range(len(args)))
-        call = T.CallCell(function, tuple(typed), written + tuple(range(len(args), len(typed))), sig.returns, loc)
+        call = T.CallCell(function, tuple(typed), written + tuple(range(len(args), len(typed))), sig.returns, loc,
+                          function not in self.module.definitions)  # a method of another cell's class
         if virtual and args and function not in self.module.classes[function.partition(".")[0]].static:
             return self.virtual(call, args[0].type, names or (function.partition(".")[2],), loc)
         return call

@@ -69,6 +69,8 @@ class ModuleContext(Protocol):
     def internal(self) -> bool: ...  # the runtime library's source: memory intrinsics allowed
     @property
     def classes(self) -> Mapping[str, ClassInfo]: ...  # this cell's classes (check/classes.py)
+    @property
+    def exact_tested(self) -> set[str]: ...  # the classes `type(x) is C` tests (outer_bases.extension_facts)
 
 
 class CheckerHost(Protocol):

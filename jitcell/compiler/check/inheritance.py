@@ -153,7 +153,7 @@ def check_overrides(classes: dict[str, ClassInfo], signatures, errors: list[Diag
     @staticmethod or @classmethod, called on its class, keeps the kind only)."""
     for info in classes.values():
         base = classes.get(info.base or "")
-        if base is None:
+        if base is None or info.outer is not None:  # a class of another cell: checked there
             continue
         for name, function in info.methods.items():
             inherited = base.methods.get(name)
@@ -276,11 +276,13 @@ class InheritanceChecks(CheckerHost):
         classes = self.module.classes
         family = family_of(classes, static)
         below = {c.methods.get(attr) for c in family if static.tag <= c.tag <= static.last}
+        if attr == "__init__":  # `x.__init__(...)` called on an instance: virtual in Python
+            self.module.exact_tested.add(f"{static.name}.__init__")
         if len(below) <= 1 or attr == "__init__":
             return call
         if attr == "__eq__":  # overrides unchecked (a @dataclass's takes its class): special_dispatch.py checks
             return self.virtual(call, static.type, (attr,), call.loc)
-        return replace(call, dispatch=tuple(c.methods.get(attr, "") for c in family))
+        return replace(call, dispatch=tuple(c.methods.get(attr, "") for c in family), ext=static.ext)
 
     def static_through_instance(self, info: ClassInfo, attr: str, function: str, loc: Loc,
                                 through_class: bool = False) -> T.Expr | None:
@@ -365,6 +367,7 @@ class InheritanceChecks(CheckerHost):
         """`type(x) is C` (`same`) or `is not`, C a class of the cell, else None."""
         if not (isinstance(cls, S.Name) and cls.id in self.module.classes and cls.id not in self.locals):
             return None
+        self.module.exact_tested.add(cls.id)  # no class of another cell may derive from it (outer_bases.py)
         if e.type is ERROR:
             return T.Literal(False, ERROR, loc)
         name = _instance_name(e.type)
@@ -373,7 +376,7 @@ class InheritanceChecks(CheckerHost):
             return self.evaluated(e, not same, loc)
         if info.tag == info.last and not isinstance(e.type, Optional):
             return self.evaluated(e, same, loc)
-        test = T.ClassTest(e, ((target.tag, target.tag),), False, BOOL, loc)
+        test = T.ClassTest(e, ((target.tag, target.tag),), False, BOOL, loc, info.ext)
         return test if same else T.Unary("not", test, BOOL, loc)
 
     def instance_test(self, e: T.Expr, classes_node: S.Expr, loc: Loc) -> T.Expr | None:
@@ -405,7 +408,7 @@ class InheritanceChecks(CheckerHost):
             return self.evaluated(e, True, loc)
         if not ranges:
             return self.evaluated(e, False, loc)
-        return T.ClassTest(e, tuple(ranges), False, BOOL, loc)
+        return T.ClassTest(e, tuple(ranges), False, BOOL, loc, info.ext)
 
 
 def _is_super(node: S.Expr) -> bool:

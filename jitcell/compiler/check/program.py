@@ -65,6 +65,7 @@ from .introspection import mentions_type_test
 from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
+from .outer_bases import check_extensions, extension_facts, outer_infos
 from .randoms import RANDOM_FUNCTIONS
 from .sets import EMPTY_SET
 from .unpacking import UnpackingChecks, unpacked_value
@@ -76,13 +77,14 @@ __all__ = ["check"]
 
 def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False,
           callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None,
-          frozen: dict[str, Value] | None = None, parallel: bool = False) -> T.Program:
+          frozen: dict[str, Value] | None = None, parallel: bool = False, bases: dict | None = None) -> T.Program:
     """`internal`: allow the runtime library's memory builtins (internal.py). `callees`: the
     functions of other cells this cell may call, name -> Signature (or why it cannot).
     `variables`: the module variables of earlier kernel cells, name -> Type. `frozen`: the
     values of the names the cell reads from the notebook (loader/frozen.py), name -> value.
     `parallel`: prange loops run on threads (compiler/parallel.py says what they may do)."""
     checker = ModuleChecker(module, source, first_line, internal, callees, variables, frozen)
+    checker.outer = outer_infos(bases or {}, checker.callees)  # the classes of other cells its classes derive from
     checker.parallel = parallel
     return checker.program()
 
@@ -93,8 +95,24 @@ KNOWN_TYPES = ("int, float, bool, complex, str, tuple[...], list[...], dict[...]
                "int[:, :], ...)")
 
 
+class _Signatures(dict):
+    """The cell's functions' signatures; a method of a class of another cell (outer_bases.py) is
+    found among the callees'."""
+
+    def __init__(self, callees: dict):
+        super().__init__()
+        self.callees = callees
+
+    def __missing__(self, name: str):
+        found = self.callees.get(name) if "." in name else None
+        if isinstance(found, T.Signature):
+            return found
+        raise KeyError(name)
+
+
 class ModuleChecker:
     parallel = False  # prange loops run on threads (check's `parallel`)
+    outer: dict[str, ClassInfo] = {}  # check/outer_bases.py
 
     def __init__(self, module: S.Module, source: str, first_line: int, internal: bool = False,
                  callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None,
@@ -113,7 +131,7 @@ class ModuleChecker:
         self.definitions = {f.name: f for f in module.functions}
         self.script = any(f.script for f in module.functions)  # a cell of the jitcell kernel
         self.imports: dict[str, str] = {}
-        self.signatures: dict[str, _PendingSignature] = {}
+        self.signatures: dict[str, _PendingSignature] = _Signatures(self.callees)
         self.bare_results: dict[str, str] = {}  # function -> the container its bare result annotation names
         self.classes: dict[str, ClassInfo] = {}  # check/classes.py
         self.class_names = {c.name for c in module.classes}
@@ -132,15 +150,18 @@ class ModuleChecker:
         self.collect_variables()
         self.constants = evaluate(self.module.constants, self.frozen, self.imports, self.definitions,
                                   self.annotation, self.errors, self.failed_constants)
+        self.exact_tested: set[str] = set()  # the classes of `type(x) is C` tests (outer_bases.extension_facts)
         self.classes = collect_classes(self.module, self.annotation, self.constants, self.imports, self.definitions,
-                                       self.failed_constants, self.errors)
+                                       self.failed_constants, self.errors, self.outer)
         for fdef in self.module.functions:
             self.signatures[fdef.name] = self.signature(fdef)
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
                 self.signatures[fdef.name].returns = ERROR  # its body lost statements: not inferred
         self.infer_return_types()
         self.check_bare_results()
-        check_overrides(self.classes, self.signatures, self.errors)  # check/inheritance.py
+        outer_sigs = {n: s for n, s in self.callees.items() if isinstance(s, T.Signature)}
+        check_overrides(self.classes, {**outer_sigs, **self.signatures}, self.errors)  # check/inheritance.py
+        check_extensions(self.classes, self.callees, self.errors)  # outer_bases.py
         self.refuse_arrays_in_containers()
         functions = tuple(self.check_function(fdef) for fdef in self.module.functions
                           if fdef.name not in self.module.broken)
@@ -148,7 +169,9 @@ class ModuleChecker:
             self.errors.extend(prange_problems(functions))
         self.fail_if_errors()
         assert all(f.signature.returns is not ERROR for f in functions), "an error type without an error"
-        return T.Program(functions, self.declared, {name: c.row() for name, c in self.classes.items()})
+        facts = extension_facts(self.classes, functions, self.exact_tested)
+        return T.Program(functions, self.declared, {name: {**c.row(), **facts.get(name, {})}
+                                                    for name, c in self.classes.items()})
 
     def check_bare_results(self) -> None:
         """A result annotated `-> list` (bare_results.py) was inferred: it must be a list."""

@@ -60,6 +60,9 @@ class ModuleHost(Protocol):
     def interrupt_checks(self) -> bool: ...  # loops check for interrupts
     def slot(self, target: str) -> ir.GlobalVariable: ...  # jitcell.slot.TARGET
     def impl_of(self, name: str) -> ir.Function: ...  # a function of the cell as a value (callables.py)
+    @property
+    def impls(self) -> dict[str, ir.Function]: ...  # the cell's functions
+    def callee(self, node: T.CallCell) -> ir.Function: ...  # what a call calls (another cell's: a thunk)
 
 
 class LowererHost(Protocol):

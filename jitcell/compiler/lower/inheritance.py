@@ -16,9 +16,12 @@ this cell's family before it reaches the table (loader/classes.py), so its numbe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
+from jitcell.compiler.check.outer_bases import EXT_SHIFT
 from jitcell.compiler.types import Optional
 
 from .arith import I8, I64, i64
@@ -37,16 +40,19 @@ class InheritanceLowering(LowererHost):
         at = self.b.gep(obj, [i64(_COUNT_WORD)], source_etype=I8)
         self.b.store(i64(words | tag << TAG_SHIFT), at)
 
-    def class_tag(self, obj: ir.Value) -> ir.Value:
+    def class_tag(self, obj: ir.Value, ext: int = 0) -> ir.Value:
+        """The class's number in its family; `ext`: a family holding classes of another cell, whose
+        numbers here are the header's extension ones, less `ext` (check/outer_bases.py)."""
         word = self.b.load(self.b.gep(obj, [i64(_COUNT_WORD)], source_etype=I8), typ=I64)
-        return self.b.lshr(word, i64(TAG_SHIFT))
+        if ext:
+            return self.b.sub(self.b.lshr(word, i64(TAG_SHIFT + EXT_SHIFT)), i64(ext))
+        return self.b.and_(self.b.lshr(word, i64(TAG_SHIFT)), i64((1 << EXT_SHIFT) - 1))
 
     def virtual_callee(self, node: T.CallCell, receiver: ir.Value) -> ir.Value:
         """The function the class of `receiver` has for the method `node` calls, from the table."""
-        impl = self.owner.impl_of(node.function)
+        impl = self.owner.impls.get(node.function) or self.owner.callee(replace(node, dispatch=(), ext=0))
         pointer_type = impl.type
-        entries = [ir.Constant(pointer_type, None) if not f else self.owner.impl_of(f)
-                   if self.owner.impl_of(f).type == pointer_type else self.owner.impl_of(f).bitcast(pointer_type)
+        entries = [ir.Constant(pointer_type, None) if not f else self.entry_of(node, f, pointer_type)
                    for f in node.dispatch]
         symbol, n = f"jitcell.dispatch.{node.function}", 1
         table = self.owner.module.globals.get(symbol)
@@ -59,7 +65,7 @@ class InheritanceLowering(LowererHost):
             table.initializer = ir.Constant(table.value_type, entries)
             table.global_constant = True
             table.linkage = "internal"
-        slot = self.b.gep(table, [ir.Constant(ir.IntType(32), 0), self.class_tag(receiver)], inbounds=True,
+        slot = self.b.gep(table, [ir.Constant(ir.IntType(32), 0), self.class_tag(receiver, node.ext)], inbounds=True,
                           source_etype=table.value_type)
         return self.b.load(slot, typ=impl.function_type.as_pointer())
 
@@ -104,6 +110,13 @@ class InheritanceLowering(LowererHost):
             phi.add_incoming(value, block)
         return phi
 
+    def entry_of(self, node: T.CallCell, function: str, pointer_type: ir.Type) -> ir.Constant:
+        """A table's entry: a function of the cell, or the thunk calling one of another cell."""
+        made = self.owner.impls.get(function)
+        if made is None:  # a method a class inherits from a class of another cell (check/outer_bases.py)
+            made = self.owner.callee(replace(node, function=function, external=True, dispatch=(), ext=0))
+        return made if made.type == pointer_type else made.bitcast(pointer_type)
+
     def class_test(self, node: T.ClassTest) -> ir.Value:
         """isinstance(): the value's tag in one of the ranges; None gives `node.none`."""
         b = self.b
@@ -116,7 +129,7 @@ class InheritanceLowering(LowererHost):
             done = b.append_basic_block("class.done")
             b.cbranch(present, test_block, done)
             b.position_at_end(test_block)
-        tag = self.class_tag(value)
+        tag = self.class_tag(value, node.ext)
         found = ir.Constant(ir.IntType(1), 0)
         for first, last in node.ranges:
             inside = b.and_(b.icmp_unsigned(">=", tag, i64(first)), b.icmp_unsigned("<=", tag, i64(last)))
