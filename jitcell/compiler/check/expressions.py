@@ -67,7 +67,7 @@ from .ranges import RangeChecks
 from .sets import EMPTY_SET, SetChecks
 from .special_dispatch import SpecialDispatch
 from .str_methods import STR_BUILTINS, StrMethodChecks
-from .strings import StringChecks, instances_inside, shown_tuple
+from .strings import StringChecks, empty_tuple, instances_inside, shown_tuple
 from .unsupported import builtin_refusal
 from .vartuples import VarTupleChecks, fixed_fits
 
@@ -889,6 +889,9 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 items.append(a.value)
                 continue
             e = self.text_or_expr(a)
+            if empty_tuple(e):
+                items.append("()")
+                continue
             if e.type is NONE:
                 self.error("print() of None is not supported", e.loc)
             elif e.type not in (ERROR, STR, COMPLEX) and not is_numeric(e.type) and not shown_tuple(e.type) and \

@@ -35,7 +35,7 @@ from jitcell.errors import Loc
 from .host import CheckerHost
 from .lists import arrays_inside
 
-__all__ = ["StringChecks", "formattable", "instances_inside", "shown_tuple"]
+__all__ = ["StringChecks", "formattable", "instances_inside", "shown_tuple", "empty_tuple"]
 
 _FORMATTABLE = (INT, FLOAT, BOOL, STR, COMPLEX)
 
@@ -61,10 +61,15 @@ def instances_inside(t: Type) -> bool:
     return isinstance(t, Tuple) and any(map(instances_inside, t.items))
 
 
+def empty_tuple(e: T.Expr) -> bool:
+    """`()` (or a local holding it): its text is "()" in every conversion, and reading it does nothing."""
+    return isinstance(e.type, Tuple) and not e.type.items and isinstance(e, (T.MakeTuple, T.Local))
+
+
 def shown_tuple(t: Type) -> bool:
     """A tuple that print(), str() and f-strings show through Python (CPython's text: items by
     repr): one of ints, floats, bools, strs, complexes and such tuples, passed as its struct."""
-    return isinstance(t, Tuple) and all(item in _FORMATTABLE or shown_tuple(item) for item in t.items)
+    return isinstance(t, Tuple) and bool(t.items) and all(item in _FORMATTABLE or shown_tuple(item) for item in t.items)
 
 
 class StringChecks(CheckerHost):
@@ -81,6 +86,9 @@ class StringChecks(CheckerHost):
                 continue
             value = self.text_or_expr(part.value) if part.conversion == "s" or (
                 part.conversion is None and not part.spec) else self.expr(part.value)
+            if empty_tuple(value) and not part.spec:
+                parts.append("()")
+                continue
             if isinstance(value.type, Instance) or isinstance(value.type, Optional) and isinstance(
                     value, (T.Local, T.GetField)):  # {x!r}, {x:spec}, {self.next!r} (check/dunders.py)
                 parts.append(self.instance_field(value, part.conversion, part.spec, part.loc))
@@ -102,6 +110,8 @@ class StringChecks(CheckerHost):
     def str_of(self, value: T.Expr, loc: Loc) -> T.Expr:
         if value.type is STR:
             return value
+        if empty_tuple(value):
+            return T.Literal("()", STR, loc)
         if not formattable(value.type):
             return self.error(f"str() of {value.type} is not supported", loc)
         return T.FString((T.FormatField(value, None, "", loc),), STR, loc)
