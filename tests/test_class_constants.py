@@ -1,6 +1,6 @@
-"""Class constants (`MDIG = 32` in a class body) and `__slots__`: compiled as literals, set on
-the Python class, validated when a manifest is read back; the differential program is
-tests/programs/class_constants.py."""
+"""Class constants (`MDIG = 32` in a class body), `__slots__` and property setters: constants are
+compiled as literals, set on the Python class and validated when a manifest is read back; the
+differential programs are tests/programs/class_constants.py and class_properties.py."""
 
 from __future__ import annotations
 
@@ -89,3 +89,33 @@ def test_slots_that_name_every_field_change_nothing():
     with_slots = jitcell.compile_cell(SOURCE, cache=False).classes["Grid"]
     without = jitcell.compile_cell(SOURCE.replace('    __slots__ = ("n",)\n', ""), cache=False).classes["Grid"]
     assert with_slots(2).area() == without(2).area() == 32
+
+
+def test_a_property_setter_runs_from_python_and_a_property_without_one_refuses():
+    library = jitcell.compile_cell('''
+class Box:
+    def __init__(self, side: float):
+        self._side = side
+
+    @property
+    def side(self) -> float:
+        return self._side
+
+    @side.setter
+    def side(self, value: float) -> None:
+        self._side = abs(value)
+
+    @property
+    def area(self) -> float:
+        return self._side * self._side
+''', cache=False)
+    box = library.classes["Box"](2.0)
+    box.side = -3.0
+    assert (box.side, box.area) == (3.0, 9.0)
+    with pytest.raises(AttributeError):
+        box.area = 1.0
+    with pytest.raises(TypeError, match="must be float, not str"):
+        box.side = "wide"
+    with pytest.raises(CompileError, match="@side.setter must follow the @property side it sets"):
+        jitcell.compile_cell("class A:\n    x: int = 0\n    @side.setter\n    def side(self, v: int) -> None:\n"
+                             "        self.x = v\n", cache=False)

@@ -88,6 +88,17 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
                 continue
             fields[field] = S.Field(field, parser.annotation(item.annotation),
                                     parser.expr(item.value) if item.value is not None else None, parser.loc(item))
+        elif isinstance(item, ast.FunctionDef) and (prop := _setter_of(item)) is not None:  # @x.setter
+            if f"{name}.{prop}" not in properties or item.name != prop:
+                error(item, f"{name}.{item.name}: @{prop}.setter must follow the @property {prop} it sets, and "
+                            f"be named {prop}")
+                continue
+            setter = ast.FunctionDef(setter_name(prop), item.args, item.body, [], item.returns, item.type_comment,
+                                     lineno=item.lineno, col_offset=item.col_offset, end_lineno=item.end_lineno,
+                                     end_col_offset=item.end_col_offset)
+            method = _method(parser, error, name, setter, static)
+            if method is not None:
+                methods.append(method)
         elif isinstance(item, ast.FunctionDef):
             method = _method(parser, error, name, item, static, properties=properties, classmethods=classmethods)
             if method is not None:
@@ -151,6 +162,19 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
                      frozenset(classmethods), options is not None and options["frozen"],
                      frozenset(f"{name}.{m.name}" for m in generated), tuple(constants.values()), slots)
     return cls, methods, errors > 0
+
+
+def setter_name(prop: str) -> str:
+    """The method a property's setter compiles as (`Point.__setter_x`), beside its getter (`Point.x`)."""
+    return f"__setter_{prop}"
+
+
+def _setter_of(node: ast.FunctionDef) -> str | None:
+    """`x` for a method decorated `@x.setter`, else None."""
+    match node.decorator_list:
+        case [ast.Attribute(value=ast.Name(id=prop), attr="setter")]:
+            return prop
+    return None
 
 
 def _slots(value: ast.expr, cls: str, error) -> tuple[str, ...] | None:

@@ -265,6 +265,9 @@ class JitInstance:
             object.__setattr__(self, name, value)
             return
         field = type(self)._jc_fields.get(name)
+        if field is None and isinstance(getattr(type(self), name, None), property):
+            getattr(type(self), name).__set__(self, value)  # its setter, or Python's AttributeError
+            return
         if field is None:
             raise AttributeError(f"'{type(self).__name__}' object has no field '{name}' (a compiled class's "
                                  "instances hold the fields their class declares)")
@@ -556,8 +559,9 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
             continue
         elif name in static:
             setattr(cls, method, staticmethod(fn))
-        elif name in properties:
-            setattr(cls, method, property(fn, doc=fn.__doc__))
+        elif name in properties:  # with its setter, if the class has one (parse_classes.setter_name)
+            setattr(cls, method, property(fn, _method(functions[f"{cls_name}.__setter_{method}"])
+                                          if f"{cls_name}.__setter_{method}" in functions else None, doc=fn.__doc__))
         elif method in _OPERANDS:
             _special(cls, method, _operator(fn, cls, method in _COMPARISONS))
             if method == "__eq__":  # unhashable, as Python makes a class defining __eq__ (and @dataclass, eq=True)

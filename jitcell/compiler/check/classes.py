@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
+from jitcell.compiler.parse_classes import setter_name
 from jitcell.compiler.types import (
     BOOL,
     ERROR,
@@ -213,9 +214,7 @@ class ClassChecks(CheckerHost):
             return None
         index = info.index(node.target.attr)
         if index is None and info.methods.get(node.target.attr) in info.properties:
-            self.error(f"property '{node.target.attr}' of '{info.name}' object has no setter (setters are not "
-                       "supported yet by jitcell)", node.target.loc)
-            return None
+            return self.property_set(base, info, node)
         if index is None and node.target.attr in info.constants:
             self.error(f"'{node.target.attr}' is a class constant of {info.name}: jitcell's class attributes are "
                        "constants, which instances do not assign (declare a field for a value of each instance)",
@@ -237,6 +236,25 @@ class ClassChecks(CheckerHost):
         else:
             value = self.coerce(self.augmented(node.op, T.Hole(t, node.loc), self.expr(node.value), node.loc), t, what)
         return T.SetField(base, index, node.target.attr, value, node.op is not None, node.loc)
+
+    def property_set(self, base: T.Expr, info: ClassInfo, node: S.AssignAttr) -> T.Stmt | None:
+        """`p.x = v` of a property with a setter: `p.__setter_x(v)` (`p.x op= v`: the getter's value
+        op v, given to the setter; `p` must then be a name, read once for each)."""
+        attr, loc = node.target.attr, node.target.loc
+        setter = info.methods.get(setter_name(attr))
+        if setter is None:
+            self.error(f"property '{attr}' of '{info.name}' object has no setter", loc)
+            return None
+        value: S.Expr = node.value
+        if node.op is not None:
+            if not isinstance(node.target.value, S.Name):
+                self.error(f"'{node.op}=' on a property needs its object in a name here ('p = ...; p.{attr} "
+                           f"{node.op}= v')", loc)
+                return None
+            value = S.BinOp(node.op, S.Attribute(node.target.value, attr, loc), node.value, loc)
+        call = self.call_cell(setter, S.Call(S.Name(setter_name(attr), loc), (value,), (), loc), receiver=base)
+        call = self.dispatched(call, info, setter_name(attr))
+        return None if call.type is ERROR else T.Eval(call, node.loc)
 
     def method_call(self, base: T.Expr, attr: str, node: S.Call) -> T.Expr:
         info = self.class_info(base.type)
