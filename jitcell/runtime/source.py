@@ -2302,17 +2302,8 @@ def list_detach_views(l: int, views: int, count: int) -> bool:
     mask = load64(l + 48)
     for i in range(n):
         for k in range(stride):
-            if (mask >> k) & 1 == 1:
-                where = at + 8 * (stride * i + k)
-                o = load64(where)
-                if load64(o + 8) == 4 or load64(o + 8) == 2:
-                    if not obj_detach_views(o, views, count):
-                        return False
-                elif load64(o + 8) == 3:
-                    moved = array_detach(o, views, count)
-                    if moved == 0:
-                        return False
-                    store64(where, moved)
+            if (mask >> k) & 1 == 1 and not slot_detach_views(at + 8 * (stride * i + k), views, count):
+                return False
     return True
 
 
@@ -2323,16 +2314,22 @@ def table_detach_views(t: int, views: int, count: int) -> bool:
     entries = load64(t + 48)
     for e in range(load64(t + 32)):
         where = entries + 32 * e + 16
-        if load64(where + 8) == 1:
-            o = load64(where)
-            if load64(o + 8) == 4 or load64(o + 8) == 2:
-                if not obj_detach_views(o, views, count):
-                    return False
-            elif load64(o + 8) == 3:
-                moved = array_detach(o, views, count)
-                if moved == 0:
-                    return False
-                store64(where, moved)
+        if load64(where + 8) == 1 and not slot_detach_views(where, views, count):
+            return False
+    return True
+
+
+def slot_detach_views(where: int, views: int, count: int) -> bool:
+    """The object a list's item or a dict's value holds at `where`: an array on the frame is moved
+    off it (`where` then holds the moved one), a list or dict is walked in turn."""
+    o = load64(where)
+    if load64(o + 8) == 4 or load64(o + 8) == 2:
+        return obj_detach_views(o, views, count)
+    if load64(o + 8) == 3:
+        moved = array_detach(o, views, count)
+        if moved == 0:
+            return False
+        store64(where, moved)
     return True
 
 
