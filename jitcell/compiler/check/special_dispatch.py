@@ -149,14 +149,7 @@ class SpecialDispatch(CheckerHost):
             call = self.table_call(call, chosen, first, loc)
         if negated == {True}:
             call = T.Unary("not", self.truth(call), BOOL, loc)
-        test: T.Expr | None = None
-        for tag, found in pairs.items():
-            here = T.Logical("and", (T.ClassTest(left, ((tag, tag),), False, BOOL, loc),
-                                     T.ClassTest(right, tuple((rc.tag, rc.tag) for rc in found), False, BOOL, loc)),
-                             BOOL, loc)
-            test = here if test is None else T.Logical("or", (test, here), BOOL, loc)
-        assert test is not None
-        return test, call
+        return _pair_test(left, right, pairs, loc), call
 
 
     # ---- truth -----------------------------------------------------------------------------
@@ -227,14 +220,21 @@ class SpecialDispatch(CheckerHost):
             return self.error(f"{function} returns a {call.type} where {python_name(left.type)}'s {op} gives a "
                               f"{static.type}: not supported yet by jitcell (CPython calls it first for a subclass's "
                               "instance on the right)", loc)
-        test: T.Expr | None = None
-        for tag, found in pairs.items():
-            here = T.Logical("and", (T.ClassTest(a, ((tag, tag),), False, BOOL, loc),
-                                     T.ClassTest(b, tuple((rc.tag, rc.tag) for rc in found), False, BOOL, loc)),
-                             BOOL, loc)
-            test = here if test is None else T.Logical("or", (test, here), BOOL, loc)
-        assert test is not None
+        test = _pair_test(a, b, pairs, loc)
         return T.Chain((left, right), (T.Conditional(test, call, static, static.type, loc),), static.type, loc)
+
+
+def _pair_test(left: T.Expr, right: T.Expr, pairs: dict, loc: Loc) -> T.Expr:
+    """Whether (left's class, right's class) is one of `pairs` (left's number -> right's classes):
+    where CPython would call the right operand's reflected method first."""
+    test: T.Expr | None = None
+    for tag, found in pairs.items():
+        here = T.Logical("and", (T.ClassTest(left, ((tag, tag),), False, BOOL, loc),
+                                 T.ClassTest(right, tuple((rc.tag, rc.tag) for rc in found), False, BOOL, loc)),
+                         BOOL, loc)
+        test = here if test is None else T.Logical("or", (test, here), BOOL, loc)
+    assert test is not None  # pairs is never empty here
+    return test
 
 
 def reflected_names(op: str) -> tuple[str, ...]:
