@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import hashlib
 import json
 import keyword
 import reprlib
@@ -38,6 +37,8 @@ import weakref
 from jitcell import runtime
 from jitcell.dtypes import DTYPES
 from jitcell.errors import LinkageError
+
+from .signing import sha256
 
 __all__ = ["check", "is_class_type", "bind_classes", "registry_key", "family_identity", "attach", "wrapper_lines",
            "refused_lines", "wrapper_namespace",
@@ -409,7 +410,7 @@ def family_identity(manifest: dict, name: str) -> str:
     rows = manifest.get("classes", [])
     row = next(r for r in rows if r["name"] == name)
     family = [r for r in rows if _root(r, rows) == _root(row, rows)]
-    return hashlib.sha256(json.dumps(family, sort_keys=True).encode()).hexdigest()[:32]
+    return sha256()(json.dumps(family, sort_keys=True).encode()).hexdigest()[:32]
 
 
 def _tuples(value):
