@@ -55,3 +55,21 @@ def test_a_file_added_to_the_package_is_a_new_identity():
     finally:
         os.unlink(added)
     assert fingerprint._current_identity() == before
+
+
+def test_a_cache_new_to_a_process_gets_the_toolchain_record_it_remembers(tmp_path, monkeypatch):
+    """The toolchain answer is remembered per process; a cache the process starts using afterwards
+    still gets the record, so that the next process using that cache has a hit without asking the
+    code generator (without the record it imported the compiler and llvmlite on a hit)."""
+    import subprocess
+
+    cell = "def toolchain_probe(n: int) -> int:\n    return n * 3\n"
+    monkeypatch.setenv("JITCELL_CACHE_DIR", str(tmp_path / "first"))
+    jitcell.compile_cell("def toolchain_first(n: int) -> int:\n    return n\n")
+    monkeypatch.setenv("JITCELL_CACHE_DIR", str(tmp_path / "second"))
+    jitcell.compile_cell(cell)
+    assert list((tmp_path / "second" / "toolchain").glob("*.json"))
+    probe = (f"import sys, jitcell; lib = jitcell.compile_cell({cell!r}); print(lib.cache_hit, "
+             "sorted(m for m in sys.modules if m.startswith(('llvmlite', 'jitcell.compiler'))))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "[]"], done

@@ -36,6 +36,7 @@ from .cache import sha256
 __all__ = ["toolchain", "cpu_identity", "compiler_digest", "compiler_files"]
 
 _memo: dict[str, dict] = {}
+_recorded: set[tuple[str, str]] = set()  # (cache root, identity) whose toolchain record exists
 _FIELDS = ("llvm", "llvmlite", "triple", "cpu", "features", "compiler")
 
 
@@ -168,15 +169,22 @@ def toolchain(cache_root, write: bool = True, *, probe: Callable[[], dict]) -> d
     """The toolchain part of every cache key; `probe()` asks the code generator (LLVM's version,
     the host CPU), only when no answer for this identity is remembered."""
     identity = _current_identity()
-    if identity in _memo:
-        return _memo[identity]
+    info = _memo.get(identity)
+    root = os.fspath(cache_root) if cache_root is not None else None
+    if info is not None and (root is None or (root, identity) in _recorded):
+        return info
     name = f"{identity}.json"
-    info = _read_record(cache_root, name) if cache_root is not None else None
+    found = _read_record(cache_root, name) if root is not None else None
     if info is None:
-        info = {**probe(), "compiler": compiler_digest()}
-        if cache_root is not None and write:
+        info = found if found is not None else {**probe(), "compiler": compiler_digest()}
+    if root is not None:
+        # a cache this process has not used yet gets the record too (the answer may be remembered from
+        # another cache): without it, the next process using that cache would ask the code generator
+        if found is None and write:
             signed = signing.sign(json.loads(json.dumps(info)))
-            files.write_record(os.fspath(cache_root), "toolchain", name, json.dumps(signed, indent=1).encode())
+            files.write_record(root, "toolchain", name, json.dumps(signed, indent=1).encode())
+        if found is not None or write:
+            _recorded.add((root, identity))
     _memo[identity] = info
     return info
 

@@ -23,7 +23,6 @@ frozen (the row's "closed"). Fields and signatures naming classes stay in their 
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from jitcell.compiler import typed as T
@@ -76,6 +75,8 @@ def outer_infos(bases: dict[str, dict], callees: dict) -> dict[str, ClassInfo]:
 
 def number_extensions(classes: dict[str, ClassInfo]) -> None:
     """Each family holding outer classes gets its extension number, a hash of its classes."""
+    from hashlib import sha256  # here: importing the checker (a cache hit may) must not load OpenSSL
+
     families: dict[str, list[ClassInfo]] = {}
     for info in classes.values():
         families.setdefault(info.family, []).append(info)
@@ -84,7 +85,7 @@ def number_extensions(classes: dict[str, ClassInfo]) -> None:
             continue
         text = json.dumps([[c.name, c.base, c.tag, c.layout(), [c.outer["key"], c.outer["identity"]] if c.outer
                             else None] for c in sorted(members, key=lambda c: c.tag)], sort_keys=True)
-        ext = 1 + int(hashlib.sha256(text.encode()).hexdigest(), 16) % (_EXT_LIMIT - 1 - len(members))
+        ext = 1 + int(sha256(text.encode()).hexdigest(), 16) % (_EXT_LIMIT - 1 - len(members))
         for info in members:
             info.ext = ext
             at: ClassInfo | None = info
