@@ -57,19 +57,22 @@ def test_a_file_added_to_the_package_is_a_new_identity():
     assert fingerprint._current_identity() == before
 
 
-def test_a_cache_new_to_a_process_gets_the_toolchain_record_it_remembers(tmp_path, monkeypatch):
+def test_a_cache_new_to_a_process_gets_the_toolchain_record_it_remembers(tmp_path):
     """The toolchain answer is remembered per process; a cache the process starts using afterwards
     still gets the record, so that the next process using that cache has a hit without asking the
-    code generator (without the record it imported the compiler and llvmlite on a hit)."""
+    code generator (without the record it imported the compiler and llvmlite on a hit). Both
+    processes are fresh ones: this test's own process may hold an older view of jitcell's files."""
     import subprocess
 
     cell = "def toolchain_probe(n: int) -> int:\n    return n * 3\n"
-    monkeypatch.setenv("JITCELL_CACHE_DIR", str(tmp_path / "first"))
-    jitcell.compile_cell("def toolchain_first(n: int) -> int:\n    return n\n")
-    monkeypatch.setenv("JITCELL_CACHE_DIR", str(tmp_path / "second"))
-    jitcell.compile_cell(cell)
-    assert list((tmp_path / "second" / "toolchain").glob("*.json"))
+    first, second = tmp_path / "first", tmp_path / "second"
+    build = (f"import os, jitcell\nos.environ['JITCELL_CACHE_DIR'] = {str(first)!r}\n"
+             "jitcell.compile_cell('def toolchain_first(n: int) -> int:\\n    return n\\n')\n"
+             f"os.environ['JITCELL_CACHE_DIR'] = {str(second)!r}\njitcell.compile_cell({cell!r})\n")
+    subprocess.run([sys.executable, "-c", build], capture_output=True, text=True, check=True)
+    assert list((second / "toolchain").glob("*.json"))
     probe = (f"import sys, jitcell; lib = jitcell.compile_cell({cell!r}); print(lib.cache_hit, "
              "sorted(m for m in sys.modules if m.startswith(('llvmlite', 'jitcell.compiler'))))")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                          env={**os.environ, "JITCELL_CACHE_DIR": str(second)})
     assert done.stdout.split() == ["True", "[]"], done
