@@ -225,8 +225,8 @@ def test_a_family_with_a_dispatch_table_in_the_base_cell(fresh_cache):
      "class Q(P):\n    pass\n", "its @dataclass __eq__ compares the class"),
     ("class P:\n    x: float = 0.0\n    other: 'P | None' = None\n",
      "class Q(P):\n    pass\n", "has a field holding instances (other: P | None)"),
-    ("class P:\n    x: float = 0.0\n", "def f() -> float:\n    return P().x\n",
-     "P is a class of another cell; a class may derive from it"),
+    ("class P:\n    x: float = 0.0\n", "class Q(P):\n    pass\n\ndef f() -> float:\n    return P().x\n",
+     "P is a class of another cell of the family of a class this cell derives from"),
 ])
 def test_what_is_refused(fresh_cache, base, sub, message):
     ns = Namespace()

@@ -77,6 +77,7 @@ def _front_end(source: str, options: Options, tag: int, callees: dict | None, va
     from .parse import parse
 
     bases = getattr(callees, "bases", None) or {}  # classes of other cells (check/outer_bases.py)
+    used = getattr(callees, "used", None) or {}  # and those the cell uses otherwise (check/outer_classes.py)
     with stage("parse"):
         tree = parse(source, options.first_line, script=options.script,
                      outer={name: base["init"] for name, base in bases.items()})
@@ -84,7 +85,7 @@ def _front_end(source: str, options: Options, tag: int, callees: dict | None, va
         program = check(tree, source, options.first_line, internal=options.internal,
                         callees=checker_signatures(callees if callees is not None else {}),
                         variables=checker_types(var_env or {}), frozen=frozen, parallel=options.parallel,
-                        bases=bases)
+                        bases=bases, used=used)
     with stage("lower"):
         lowered = lower(program, tag=tag, wraparound=options.wraparound,
                         loop_versioning=options.loop_versioning, address_of=namespace.resolver(callees or {},
@@ -245,13 +246,14 @@ def checker_signatures(env: dict) -> dict:
     if isinstance(env, Callees):
         out.update(env.not_called())  # a name there is an error either way
     classes = {row["name"] for base in getattr(env, "bases", {}).values() for row in base["chain"]}
+    used = frozenset(getattr(env, "used_names", ()))  # classes of other cells used here (check/outer_classes.py)
     for name, fn in env.items():
-        params = [(p, type_from_text(t)) for p, t in fn.params]
+        params = [(p, type_from_text(t, used)) for p, t in fn.params]
         if name.partition(".")[0] in classes:  # a method of another cell's class: its family's instances go in
             params = [(p, Instance(t) if t in classes else Optional(Instance(t[:-7])) if t.endswith(" | None")
                        and t[:-7] in classes else parsed)
                       for (p, t), (_, parsed) in zip(fn.params, params, strict=True)]
-        returns = type_from_text(fn.returns)
+        returns = type_from_text(fn.returns, used)
         known = [(p, t) for p, t in params if t is not None]
         unknown = [t for (_, t), (_, parsed) in zip(fn.params, params, strict=True) if parsed is None]
         if unknown or returns is None:
@@ -259,6 +261,7 @@ def checker_signatures(env: dict) -> dict:
                          f"between cells do not support yet")
         else:
             out[name] = T.Signature(tuple(known), returns, tuple(fn.defaults), getattr(fn, "keyword_only", 0))
+    out.update(getattr(env, "refused", {}))
     return out
 
 

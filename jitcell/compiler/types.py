@@ -172,33 +172,36 @@ def type_from_name(name: str) -> Type | None:
     return _BY_NAME.get(name)
 
 
-def type_from_text(text: str) -> Type | None:
-    """A Type from its name in a manifest ("int", "tuple[int, str]", "dict[str, float]"), or None."""
+def type_from_text(text: str, classes: frozenset[str] = frozenset()) -> Type | None:
+    """A Type from its name in a manifest ("int", "tuple[int, str]", "dict[str, float]"), or None.
+    `classes`: the names read as classes' instances (check/outer_classes.py)."""
     t = type_from_name(text)
     if t is not None:
         return t
+    if text in classes:
+        return Instance(text)
     if text.endswith(" | None"):
-        inner = type_from_text(text[:-len(" | None")])
+        inner = type_from_text(text[:-len(" | None")], classes)
         return None if inner is None else Optional(inner)
     if text.startswith("Callable[[") and text.endswith("]"):
         body = text[len("Callable["):-1]
         end = _closing(body)  # the `]` closing the parameters' list
         if not body[end + 1:].startswith(", "):
             return None
-        params = [type_from_text(item) for item in _split(body[1:end])]
-        result = type_from_text(body[end + 3:])
+        params = [type_from_text(item, classes) for item in _split(body[1:end])]
+        result = type_from_text(body[end + 3:], classes)
         if result is None or any(p is None for p in params):
             return None
         return Function([p for p in params if p is not None], result)
     if text.startswith("tuple[") and text.endswith(", ...]"):
-        inner = type_from_text(text[len("tuple["):-len(", ...]")])
+        inner = type_from_text(text[len("tuple["):-len(", ...]")], classes)
         return None if inner is None else VarTuple(inner)
     for head, make in (("tuple[", lambda items: Tuple(items)),
                        ("dict[", lambda items: Dict(*items) if len(items) == 2 else None),
                        ("set[", lambda items: Set(*items) if len(items) == 1 else None),
                        ("list[", lambda items: List(items[0]) if len(items) == 1 else None)):
         if text.startswith(head) and text.endswith("]"):
-            items = [type_from_text(item) for item in _split(text[len(head):-1])]
+            items = [type_from_text(item, classes) for item in _split(text[len(head):-1])]
             return None if None in items else make(items)
     if text.endswith("]") and "[" in text:
         element, _, dims = text[:-1].partition("[")

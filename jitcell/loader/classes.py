@@ -432,9 +432,8 @@ def bind_classes(library) -> dict[str, type]:
         if "outer" in row:
             found = _REGISTRY.get(_tuples(row["outer"]["key"]))
             if found is None:
-                raise LinkageError(f"a class of this cell derives from {row['name']} of another cell, which is not "
-                                   f"loaded here (is this a new kernel?); run the cell that defines {row['name']} "
-                                   "first")
+                raise LinkageError(f"this cell uses the class {row['name']} of another cell, which is not loaded here "
+                                   f"(is this a new kernel?); run the cell that defines {row['name']} first")
             made[row["name"]] = outer[row["name"]] = found
             continue
         key = registry_key(rows, row)
@@ -451,6 +450,7 @@ def bind_classes(library) -> dict[str, type]:
         for name, value in row.get("constants", []):  # class constants, as Python's class has them
             setattr(cls, name, _constant(value))
     own = {n: c for n, c in made.items() if n not in outer}
+    library.outer_classes = outer  # the wrappers of functions taking or returning them name them too
     for cls in own.values():
         cls._jc_peers.update(made)  # type: ignore[attr-defined]
     for row in rows:  # an inherited @classmethod would make the base's class: refused, as compiled code does
@@ -463,6 +463,8 @@ def bind_classes(library) -> dict[str, type]:
             base = bases[base]
     for members in families.values():
         family = tuple(made[r["name"]] for r in sorted(members, key=lambda r: r.get("tag", 0)))
+        if all("outer" in r for r in members):  # a family of another cell, used here (outer_classes.py)
+            continue
         if any("outer" in r for r in members):
             _extend(family, members, outer)
             continue
@@ -670,7 +672,7 @@ def refused_lines(info: dict) -> list[str]:
 
 
 def wrapper_namespace(library, function: str) -> dict:
-    classes = getattr(library, "classes", {})
+    classes = {**getattr(library, "outer_classes", {}), **getattr(library, "classes", {})}
     names: dict = {f"jc__class_{n}": cls for n, cls in classes.items()}
     names.update({f"jc__wrap_{n}": cls._jc_wrap for n, cls in classes.items()})
     names.update({f"jc__accepts_{n}": _Accepts(cls, library.manifest, n) for n, cls in classes.items()})

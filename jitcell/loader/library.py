@@ -57,6 +57,7 @@ class Library:
         self.miss_details: dict | None = None  # on a miss: misses.explain()'s comparison with the cell's previous entry
         self.functions: dict = {}  # name -> JitFunction
         self.classes: dict = {}  # name -> the Python class of a class of the cell (classes.py)
+        self.outer_classes: dict = {}  # name -> the Python class of a class of another cell it uses
         self.methods: dict = {}  # "Point.norm" (and "Point") -> the JitFunction of a class's method (bind.py)
         self.generators: dict = {}  # name -> GeneratorFunction: walked in compiled code only (bind.py)
         self.source_file: tuple[str | None, tuple[int, ...]] = (None, ())  # compile_cell's filename, indentation

@@ -494,9 +494,12 @@ def _check_callee(value: object, where: str) -> None:
     if row["slot"] != abi.slot_symbol(abi.CELL_TARGET + name):
         raise _fail(f"{where}.slot", "not the one its name derives")
     expects = _object(row["expects"], f"{where}.expects", ("params", "returns", "defaults"),
-                      ("keyword_only", "class"))
+                      ("keyword_only", "class", "classes"))
     if not isinstance(expects.get("class", ""), str):
         raise _fail(f"{where}.expects.class", "not a digest")
+    named = expects.get("classes", {})  # the classes of other cells its signature names (outer_classes.py)
+    if not isinstance(named, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in named.items()):
+        raise _fail(f"{where}.expects.classes", "not an object of class names and digests")
     for i, param in enumerate(_list(expects["params"], f"{where}.expects.params")):
         if not isinstance(param, list) or len(param) != 2:
             raise _fail(f"{where}.expects.params[{i}]", "not a [name, type] pair")

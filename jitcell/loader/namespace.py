@@ -46,7 +46,7 @@ from jitcell.errors import CacheError, CompileError, JitError, LinkageError, Uns
 from jitcell.options import Options, patching_enabled
 from jitcell.runtime import callbacks
 
-from . import addresses, classes, files, variables
+from . import addresses, classes, files, outer_classes, variables
 from .bind import GeneratorFunction, JitFunction
 from .cache import Cache, normalize_source, sha256
 from .classes import JitInstance
@@ -71,6 +71,8 @@ def signature_of(fn) -> dict:
     cls = fn.__name__.partition(".")[0]
     if "." in fn.__name__ and CLASS_IDENTITY and any(r["name"] == cls for r in fn.library.manifest.get("classes", [])):
         types["class"] = classes.family_identity(fn.library.manifest, cls)  # a later cell's subclass reads its layout
+    elif CLASS_IDENTITY and (named := outer_classes.identities(fn)):  # a caller of another cell reads their layouts
+        types["classes"] = named
     return {**types, "writes_arrays": True} if _row(fn).get("writes_arrays") else types
 
 
@@ -78,15 +80,16 @@ def _types(signature: dict) -> dict:
     """The part of a signature a manifest's callee row records ("expects"): no effects. The cache
     key holds the whole signature, so a library found by key was compiled against the effects
     of the functions it is loaded with."""
-    return {k: signature[k] for k in ("params", "returns", "defaults", "keyword_only", "class") if k in signature}
+    return {k: signature[k] for k in ("params", "returns", "defaults", "keyword_only", "class", "classes")
+            if k in signature}
 
 
 def _shown(link, fn) -> tuple[str, str]:
     """The signature `link` was compiled against and `fn`'s, for messages; with their effects
     when those are all that changed."""
     old, new = link.signature, fn.signature
-    if old == new and link.expects.get("class") != signature_of(fn).get("class"):
-        cls = link.name.partition(".")[0]
+    if old == new and any(link.expects.get(k) != signature_of(fn).get(k) for k in ("class", "classes")):
+        cls = link.name.partition(".")[0] if "class" in link.expects else ", ".join(link.expects.get("classes", {}))
         return f"{old} (with {cls} as it was then)", f"{new} (with another layout or family of {cls})"
     if old == new:
         old, new = (text + (" (which may assign to elements of the arrays passed to it)" if effects else
@@ -130,6 +133,7 @@ def resolve(callees, source: str) -> dict:
             found[word] = value
     if "class" in source:
         _outer_bases(found, names, source)
+    outer_classes.add_used(found, names, source)
     return found
 
 
@@ -180,10 +184,13 @@ class Callees(dict):
     source = ""
     names = None
     bases: dict = {}  # name -> a class of another cell a class of the cell derives from (_outer_bases)
+    used: dict = {}  # root -> a family of classes of other cells the cell uses otherwise (outer_classes.py)
+    used_names: set = set()  # the names of those classes
+    refused: dict = {}  # name -> why the cell may not use that class or function of another cell
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.bases = {}
+        self.bases, self.used, self.used_names, self.refused = {}, {}, set(), {}
 
     def not_called(self) -> dict[str, str]:
         if not self.names:
@@ -194,17 +201,17 @@ class Callees(dict):
         messages.update({w: f"{w}() is a generator function of another cell; jitcell walks a generator only in the "
                             f"cell that defines it: define {w}() in this cell" for w in words
                          if isinstance(self.names.get(w), GeneratorFunction)})
-        messages.update({w: f"{w} is a class of another cell; a class may derive from it, but other uses of classes "
-                            f"across cells are not supported yet: define {w} in this cell" for w in words
+        messages.update({w: self.refused.get(w, f"{w} is a class of another cell that is not loaded: run its cell "
+                                                   "again") for w in words - self.used_names
                          if isinstance(self.names.get(w), type) and issubclass(self.names[w], JitInstance)})
-        return messages
+        return {**messages, **self.refused}
 
 
 def key_part(env: dict) -> dict:
     """The `callees` part of the cache key: each callee's signature, never its body."""
     part = {name: signature_of(fn) for name, fn in sorted(env.items())}
-    for name, base in sorted(getattr(env, "bases", {}).items()):  # a base of another cell: its family's rows
-        part[f"class {name}"] = base["identity"] if CLASS_IDENTITY else name
+    for name, base in sorted({**getattr(env, "bases", {}), **getattr(env, "used", {})}.items()):  # a class of another
+        part[f"class {name}"] = base["identity"] if CLASS_IDENTITY else name  # cell: its family's rows
     return part
 
 
@@ -464,6 +471,7 @@ class Namespace:
         self._callers: dict[str, _Caller] = {}  # by library file: one mapping per file in a process
         self.variables: dict = {}  # name -> JitVariable: module variables of kernel cells (variables.py)
         self._readers: dict[str, tuple] = {}  # library file -> (library, label, settings, [variable links])
+        self._class_users: dict[str, tuple] = {}  # library file -> (_Caller, {class of another cell: identity})
         self._labels: dict[str, str] = {}
         self._busy: set[str] = set()
 
@@ -504,19 +512,20 @@ class Namespace:
                 self.names[name] = generator
         events: list[Relink] = self._adopt_variables(library, label, settings)
         stale: dict[str, tuple[_Caller, list]] = {}
-        methods = [(n, fn) for n, fn in library.methods.items() if "." in n and (
-            only is None or n.partition(".")[0] in only)]  # called by later cells' subclasses (_outer_bases)
-        for name, fn in defined + methods:
+        methods = [(n, fn) for n, fn in library.methods.items() if only is None or n.partition(".")[0] in only]
+        for name, fn in defined + methods:  # methods and constructors: called by later cells (outer_classes.py)
             events += self._relink(name, fn, label, stale)
         for caller, changes in stale.values():
             events += self._update_stale(caller, changes)
+        events += self._relink_class_users(library, label, settings, set(stale))
         library.relinked = events
         return events
 
     def _expected(self, row: dict) -> dict:
         """The whole signature a new library's callee row was compiled against: its types, with
         the effects of the function the library was just loaded with (the key held them)."""
-        fn = _method(self.names, row["name"]) if "." in row["name"] else self.names.get(row["name"])
+        fn = self.names.get(row["name"])
+        fn = _method(self.names, row["name"]) if "." in row["name"] or isinstance(fn, type) else fn
         if isinstance(fn, JitFunction) and _same(_types(signature_of(fn)), row["expects"]):
             return signature_of(fn)
         return row["expects"]  # no longer matched: any redefinition finds it stale
@@ -600,6 +609,51 @@ class Namespace:
                             events.append(Relink("repatched", name, caller.label, list(caller.library.functions)))
                 else:
                     stale.setdefault(caller.library.location, (caller, []))[1].append((link, fn, label))
+        return events
+
+    def _relink_class_users(self, library, label: str, settings: dict | None, handled: set[str]) -> list[Relink]:
+        """A library using classes of other cells (outer_classes.py) joins their users; a library defining
+        one of them again with another family makes its users compile again (their code reads the old
+        layout, numbers and methods), or stale where that fails."""
+        users = self._class_users
+        used = {r["name"]: r["outer"]["identity"] for r in library.manifest.get("classes", []) if "outer" in r}
+        if used:
+            users[library.location] = (_Caller(library, label, dict(settings or {}), []), used)
+        else:
+            users.pop(library.location, None)
+        events: list[Relink] = []
+        if not CLASS_IDENTITY or not library.classes:
+            return events
+        for user, name in outer_classes.stale_users(users, library):
+            location = user.library.location
+            current = self._current_with_classes(user.library)
+            if location in handled or location in self._busy or self.names.get(name) is not library.classes[name] \
+                    or users.get(location, (None,))[0] is not user:
+                continue
+            users.pop(location, None)
+            if not current:
+                continue
+            old, new = f" (as {name} was when it was compiled)", f" (another layout or family of {name})"
+            try:
+                self._busy.add(location)
+                replacement = self._compile_again(user) if self.recompile else None
+            except JitError as error:
+                replacement, why = None, str(error)
+            else:
+                why = "jitcell does not recompile it (recompile=False)"
+            finally:
+                self._busy.discard(location)
+            if replacement is None:
+                message = (f"{_who(user)} uses the class {name} of another cell, which {label} defined again with "
+                           f"another layout or family; jitcell could not compile it again:\n{why}\nRe-run "
+                           f"{user.label}.")
+                for function in self._current(user.library):
+                    self.names[function] = _stale_function(function, message)
+                events.append(Relink("stale", name, user.label, list(user.library.functions), old, new, error=why))
+                continue
+            events.append(Relink("recompiled", name, user.label, list(user.library.functions), old, new,
+                                 library=replacement))
+            events += self.adopt(replacement, settings=user.settings, label=user.label, only=current)
         return events
 
     def _current(self, library) -> set[str]:

@@ -32,17 +32,18 @@ from jitcell.errors import Diagnostic
 from .class_info import ClassInfo
 from .constants import typed_default
 
-__all__ = ["outer_infos", "number_extensions", "header_tag", "extension_facts",
+__all__ = ["outer_infos", "number_extensions", "keep_numbers", "header_tag", "extension_facts",
            "check_extensions", "EXT_SHIFT"]
 
 EXT_SHIFT = 16  # the extension number, above the class's number in its own cell (16 bits each)
 _EXT_LIMIT = 1 << 15
 
 
-def outer_infos(bases: dict[str, dict], callees: dict) -> dict[str, ClassInfo]:
+def outer_infos(bases: dict[str, dict], callees: dict, classes: frozenset[str] = frozenset()) -> dict[str, ClassInfo]:
     """name -> ClassInfo of each class of another cell that a class of the cell derives from, with
     its ancestors (root first). `bases`: name -> {"chain": [row, ...]} (loader/namespace.py). A
-    special method whose signature names a class is left out (compiled code here does not call it)."""
+    special method whose signature names a class is left out (compiled code here does not call it).
+    `classes`: the names a field's type may name (outer_classes.py)."""
     infos: dict[str, ClassInfo] = {}
     for base in bases.values():
         for row in base["chain"]:
@@ -64,7 +65,7 @@ def outer_infos(bases: dict[str, dict], callees: dict) -> dict[str, ClassInfo]:
             info.frozen = bool(row.get("frozen"))
             defaults = row.get("defaults", {})
             for name, text in row["fields"]:
-                t = type_from_text(text)  # None: a class's instances, refused (check_extensions)
+                t = type_from_text(text, classes)  # None: a class's instances, refused (check_extensions)
                 info.fields.append((name, t if t is not None else Instance(text)))
                 if name in defaults and t is not None:
                     info.defaults[name] = typed_default(defaults[name], t, info.loc)
@@ -81,7 +82,7 @@ def number_extensions(classes: dict[str, ClassInfo]) -> None:
     for info in classes.values():
         families.setdefault(info.family, []).append(info)
     for members in families.values():
-        if not any(c.outer is not None for c in members):
+        if not any(c.outer is not None for c in members) or keep_numbers(members):
             continue
         text = json.dumps([[c.name, c.base, c.tag, c.layout(), [c.outer["key"], c.outer["identity"]] if c.outer
                             else None] for c in sorted(members, key=lambda c: c.tag)], sort_keys=True)
@@ -92,6 +93,20 @@ def number_extensions(classes: dict[str, ClassInfo]) -> None:
             while at is not None and at.outer is None:
                 at = classes.get(at.base or "")
             info.outer_tag = at.outer_tag if at is not None else 0
+
+
+def keep_numbers(members: list[ClassInfo]) -> bool:
+    """A family of another cell only (outer_classes.py): its classes keep the numbers their cell gave
+    them (number_families, walking the rows in their cell's order, finds the same ones), which its
+    instances' headers hold."""
+    if any(c.outer is None for c in members):
+        return False
+    for info in members:
+        assert info.outer is not None
+        if info.tag != info.outer.get("tag", 0):
+            raise AssertionError(f"class {info.name} of another cell numbered {info.tag}, not {info.outer.get('tag')}")
+        info.outer_tag = info.tag
+    return True
 
 
 def header_tag(info: ClassInfo) -> int:

@@ -66,6 +66,7 @@ from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, arrays_inside, element_problem
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .outer_bases import check_extensions, extension_facts, outer_infos
+from .outer_classes import used_infos
 from .randoms import RANDOM_FUNCTIONS
 from .sets import EMPTY_SET
 from .unpacking import UnpackingChecks, unpacked_value
@@ -77,7 +78,8 @@ __all__ = ["check"]
 
 def check(module: S.Module, source: str = "", first_line: int = 1, internal: bool = False,
           callees: dict[str, T.Signature | str] | None = None, variables: dict[str, Type] | None = None,
-          frozen: dict[str, Value] | None = None, parallel: bool = False, bases: dict | None = None) -> T.Program:
+          frozen: dict[str, Value] | None = None, parallel: bool = False, bases: dict | None = None,
+          used: dict | None = None) -> T.Program:
     """`internal`: allow the runtime library's memory builtins (internal.py). `callees`: the
     functions of other cells this cell may call, name -> Signature (or why it cannot).
     `variables`: the module variables of earlier kernel cells, name -> Type. `frozen`: the
@@ -85,6 +87,10 @@ def check(module: S.Module, source: str = "", first_line: int = 1, internal: boo
     `parallel`: prange loops run on threads (compiler/parallel.py says what they may do)."""
     checker = ModuleChecker(module, source, first_line, internal, callees, variables, frozen)
     checker.outer = outer_infos(bases or {}, checker.callees)  # the classes of other cells its classes derive from
+    if used:  # and the families of those it uses otherwise (check/outer_classes.py)
+        infos = used_infos(used, checker.callees)
+        checker.outer = {**infos, **checker.outer}
+        checker.class_names |= set(infos)
     checker.parallel = parallel
     return checker.program()
 
@@ -333,6 +339,9 @@ class ModuleChecker:
         if t is not None and function_inside(t) and not isinstance(t, Function):
             self.errors.append(Diagnostic(f"unsupported type for {what}: a function value cannot be held by a "
                                           "tuple, list, dict or set in jitcell", node.loc if node is not None else loc))
+            return ERROR
+        if t is None and isinstance(node, S.Name) and isinstance(why := self.callees.get(node.id), str):
+            self.errors.append(Diagnostic(why, node.loc))  # a class of another cell jitcell does not take here
             return ERROR
         if t is None or (t is NONE and not allow_none):
             allowed = KNOWN_TYPES + (", and None for a result" if allow_none else "")
