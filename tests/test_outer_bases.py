@@ -226,7 +226,7 @@ def test_a_family_with_a_dispatch_table_in_the_base_cell(fresh_cache):
     ("class P:\n    x: float = 0.0\n    other: 'P | None' = None\n",
      "class Q(P):\n    pass\n", "has a field holding instances (other: P | None)"),
     ("class P:\n    x: float = 0.0\n", "class Q(P):\n    pass\n\ndef f() -> float:\n    return P().x\n",
-     "P is a class of another cell of the family of a class this cell derives from"),
+     "P is a class of another cell: a class of this cell derives from P's family"),
 ])
 def test_what_is_refused(fresh_cache, base, sub, message):
     ns = Namespace()

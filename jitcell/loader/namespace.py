@@ -204,6 +204,8 @@ class Callees(dict):
         messages.update({w: self.refused.get(w, f"{w} is a class of another cell that is not loaded: run its cell "
                                                    "again") for w in words - self.used_names
                          if isinstance(self.names.get(w), type) and issubclass(self.names[w], JitInstance)})
+        messages.update({w: f"{w}() of another cell cannot be called: {self.names[w]._jc_stale}" for w in words
+                         if isinstance(getattr(self.names.get(w), "_jc_stale", None), str)})
         return {**messages, **self.refused}
 
 
@@ -394,6 +396,7 @@ def _stale_function(name: str, message: str):
         raise LinkageError(message)
 
     stale.__name__ = stale.__qualname__ = name
+    stale._jc_stale = message  # type: ignore[attr-defined]  # what a later cell calling it is told
     return stale
 
 

@@ -18,6 +18,7 @@ the cell again when the class's cell is run again with another family (`stale_us
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from . import classes
 from .classes import JitInstance
@@ -51,7 +52,7 @@ def _family(rows: list[dict], name: str) -> list[dict]:
     return [r for r in rows if root(r) == top]
 
 
-def _class_of(value) -> type | None:
+def _class_of(value) -> type[JitInstance] | None:
     if isinstance(value, type) and issubclass(value, JitInstance) and value._jc_library is not None:
         return value
     return None
@@ -65,8 +66,8 @@ def add_used(found, names, source: str) -> None:
     based = {row["name"] for base in found.bases.values() for row in base["chain"]}
     for word in set(_WORD.findall(source)) - defined - set(found):
         cls = _class_of(names.get(word))
-        if cls is not None and cls.__name__ == word:
-            _add(found, cls, word, based)
+        if cls is not None and cls.__name__ == word and (why := _add(found, cls, word, based)) is not None:
+            found.refused[word] = f"{word} is a class of another cell: {why}"
     for name, fn in list(found.items()):
         if "." in name or name in found.used_names:
             continue
@@ -78,26 +79,23 @@ def add_used(found, names, source: str) -> None:
                 found.refused[name] = (f"{name}() of another cell takes or returns {word} as it was defined when "
                                        f"{name}'s cell was compiled, which is not the {word} this cell sees; run "
                                        f"the cell that defines {name} again")
-                continue
-            _add(found, cls, word, based)
+            elif (why := _add(found, cls, word, based)) is not None:
+                found.refused[name] = f"{name}() of another cell takes or returns {word}: {why}"
 
 
-def _add(found, cls: type, name: str, based: set[str]) -> None:
-    library = cls._jc_library
+def _add(found, cls: type[JitInstance], name: str, based: set[str]) -> str | None:
+    """The family of `cls` into `found`, or why jitcell does not take it here."""
+    library: Any = cls._jc_library
     members = _family(library.manifest.get("classes", []), name)
     root = members[0]["name"]
     if root in found.used:
-        return
+        return None
     if any(r["name"] in based for r in members):
-        found.refused[name] = (f"{name} is a class of another cell of the family of a class this cell derives from; "
-                               f"a class of this cell may derive from it, but other uses of {name} in the same "
-                               "cell are not supported yet by jitcell")
-        return
+        return (f"a class of this cell derives from {name}'s family, whose other uses in the same cell are not "
+                "supported yet by jitcell (its code here would not dispatch to the subclasses of this cell)")
     if any("outer" in r or "ext" in r for r in members):
-        found.refused[name] = (f"{name} is a class of another cell whose family reaches into a third cell (it "
-                               f"derives from, or uses, a class of another cell); using it here is not supported "
-                               f"yet by jitcell: define {name} in this cell")
-        return
+        return (f"its family reaches into a third cell (it derives from, or uses, a class of another cell), which "
+                f"is not supported yet by jitcell: define {name} in the cell that uses it")
     chain, identity = family_rows(library, name, members)
     found.used[root] = {"chain": chain, "identity": identity, "init": None}
     for row in members:
@@ -105,6 +103,7 @@ def _add(found, cls: type, name: str, based: set[str]) -> None:
         for function, fn in library.methods.items():
             if function == row["name"] or function.startswith(row["name"] + "."):
                 found[function] = fn
+    return None
 
 
 def signature_classes(fn) -> list[str]:
@@ -135,7 +134,7 @@ def identities(fn) -> dict[str, str]:
     return found
 
 
-def stale_users(users: dict, library) -> list[tuple[object, str]]:
+def stale_users(users: dict, library) -> list[tuple[Any, str]]:
     """(user, class name) for each user (location -> (caller, {class: identity})) of a class that
     `library` defines again with another family."""
     found = []
