@@ -337,7 +337,7 @@ def test_kernel_cells_and_a_restart_load_the_cells_from_the_cache(fresh_cache, k
 
 
 SUB = '''
-class Point3(Point):
+class Deep(Point):
     def __init__(self, x: float, y: float, z: float):
         super().__init__(x, y)
         self.z = z
@@ -348,26 +348,30 @@ class Point3(Point):
 
 
 def test_a_later_cells_subclass_never_reaches_a_user_compiled_without_it(fresh_cache):
-    """Point3 (a later cell) overrides norm2, which the cell using Point calls directly: that cell's
-    function refuses a Point3 from Python (a TypeError, where calling Point.norm2 would be wrong), and
+    """Deep (a later cell) overrides norm2, which the cell using Point calls directly: that cell's
+    function refuses a Deep from Python (a TypeError, where calling Point.norm2 would be wrong), and
     a cell deriving from Point cannot call it."""
     ns = Namespace()
     for cell in (V1, "def norm_of(p: Point) -> float:\n    return p.norm2()\n", SUB):
         jitcell.compile_cell(cell, callees=ns)
     assert ns.names["norm_of"](ns.names["Point"](3.0, 4.0)) == 25.0
-    with pytest.raises(TypeError, match="norm_of\\(\\) argument 'p' must be Point, not Point3"):
-        ns.names["norm_of"](ns.names["Point3"](1.0, 2.0, 3.0))
+    with pytest.raises(TypeError, match="norm_of\\(\\) argument 'p' must be Point, not Deep: Deep derives from "
+                                        "Point in another cell"):
+        ns.names["norm_of"](ns.names["Deep"](1.0, 2.0, 3.0))
     with pytest.raises(CompileError, match="norm_of\\(\\) of another cell takes or returns Point: a class of this "
                                            "cell derives from Point's family"):
-        jitcell.compile_cell(SUB + "\n\ndef f() -> float:\n    return norm_of(Point3(1.0, 2.0, 3.0))\n",
+        jitcell.compile_cell(SUB + "\n\ndef f() -> float:\n    return norm_of(Deep(1.0, 2.0, 3.0))\n",
                              callees=ns)
 
 
 @pytest.mark.parametrize("cells, use, message", [
-    ([V1, SUB], "def f(p: Point3) -> float:\n    return p.z\n",
-     "Point3 is a class of another cell: its family reaches into a third cell"),
+    ([V1, SUB], "def f(p: Deep) -> float:\n    return p.z\n",
+     "Deep is a class of another cell: its family reaches into a third cell"),
     ([V1], "class Q(Point):\n    pass\n\n\ndef f(p: Point) -> float:\n    return p.x\n",
      "Point is a class of another cell: a class of this cell derives from Point's family"),
+    (["from dataclasses import dataclass\n\n@dataclass\nclass Card:\n    rank: int\n"],
+     "def f() -> str:\n    return repr(Card(1))\n",
+     "Card is a class of another cell, whose cell compiled only the helpers its own code uses"),
     ([V1, "def make() -> Point:\n    return Point(1.0, 2.0)\n", V2], "def f() -> float:\n    return make().x\n",
      None),  # the user of the old Point was compiled again: this one is fine
 ])

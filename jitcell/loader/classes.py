@@ -672,6 +672,7 @@ def refused_lines(info: dict) -> list[str]:
 
 
 def wrapper_namespace(library, function: str) -> dict:
+    outer = set(getattr(library, "outer_classes", {}).values())
     classes = {**getattr(library, "outer_classes", {}), **getattr(library, "classes", {})}
     names: dict = {f"jc__class_{n}": cls for n, cls in classes.items()}
     names.update({f"jc__wrap_{n}": cls._jc_wrap for n, cls in classes.items()})
@@ -683,6 +684,11 @@ def wrapper_namespace(library, function: str) -> dict:
                             f"definition of {cls.__name__} whose fields differ "
                             f"({', '.join(f'{f}: {t}' for f, t in type(value)._jc_layout)}; now "
                             f"{', '.join(f'{f}: {t}' for f, t in cls._jc_layout)})")  # type: ignore[attr-defined]
+        if isinstance(value, cls) and cls in outer:
+            raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}: "
+                            f"{type(value).__name__} derives from {cls.__name__} in another cell, and this cell's "
+                            f"code, compiled against {cls.__name__}'s own cell, would not call its overrides (not "
+                            "supported yet)")
         if isinstance(value, cls):
             raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}: "
                             f"{type(value).__name__}, of a later cell, was compiled against another definition of "

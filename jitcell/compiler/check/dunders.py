@@ -44,6 +44,7 @@ from jitcell.errors import Loc
 from .class_info import ClassInfo
 from .constants import typed_default
 from .host import CheckerHost
+from .outer_classes import helper_note
 from .shown import container_text
 from .strings import formattable, instances_inside
 
@@ -226,8 +227,8 @@ class DunderChecks(CheckerHost):
         helper = self.special(element, "_jc_list_eq" if op in ("==", "!=") else "_jc_list_has")
         if helper is None:
             return self.error(f"{'==' if op in ('==', '!=') else 'in'} on a {right.type} needs {element.name} to "
-                              "define __eq__ in jitcell (without it, items compare by identity: not supported yet)",
-                              loc)
+                              "define __eq__ in jitcell (without it, items compare by identity: not supported yet)"
+                              + helper_note(self.module.classes[element.name]), loc)
         found = self.special_call(helper, [left, right] if op in ("==", "!=") else [right, left], loc,
                                   None if op in ("==", "!=") else (1, 0))
         return found if op in ("==", "in") else T.Unary("not", found, BOOL, loc)
@@ -269,7 +270,8 @@ class DunderChecks(CheckerHost):
         if method is None:
             return self.error(f"{'repr' if conversion == 'r' else 'str'}() of a {e.type.name} needs its class to "
                               f"define __repr__{'' if conversion == 'r' else ' or __str__'} in jitcell (CPython's "
-                              f"default text, '<__main__.{e.type.name} object at 0x...>', is not supported)", e.loc)
+                              f"default text, '<__main__.{e.type.name} object at 0x...>', is not supported)"
+                              + helper_note(self.module.classes[e.type.name]), e.loc)
         return self.returning(self.special_call(method, [e], e.loc, names=names), STR,
                               f"{method.partition('.')[2]} returned non-string (type {{}})")
 
@@ -362,7 +364,8 @@ class DunderChecks(CheckerHost):
             return None
         helper = self.special(element, "_jc_sort" if name == "sort" else "_jc_sorted")
         if helper is None:
-            return self.error(f"'<' not supported between instances of '{element.name}' and '{element.name}'", loc)
+            return self.error(f"'<' not supported between instances of '{element.name}' and '{element.name}'"
+                              + helper_note(self.module.classes[element.name]), loc)
         return self.special_call(helper, [lst, reverse], loc)
 
     def instance_subscript(self, value: T.Expr, indices: tuple[S.Expr, ...], loc: Loc) -> T.Expr | None:

@@ -17,10 +17,19 @@ from __future__ import annotations
 from .class_info import ClassInfo
 from .outer_bases import outer_infos
 
-__all__ = ["used_infos"]
+__all__ = ["used_infos", "helper_note"]
 
 
 def used_infos(used: dict[str, dict], callees: dict) -> dict[str, ClassInfo]:
     """name -> ClassInfo of each class of the families `used` holds (root -> {"chain": rows})."""
     names = frozenset(row["name"] for family in used.values() for row in family["chain"])
     return outer_infos(used, callees, names)
+
+
+def helper_note(info: ClassInfo) -> str:
+    """What to add to a message about a helper the class's cell did not compile (parse_dunders.cell_uses)."""
+    if info.outer is None:
+        return ""
+    return (f"; {info.name} is a class of another cell, whose cell compiled only the helpers its own code uses "
+            "(sorted(), min() and max() of instances, == and in on lists of them, a @dataclass's repr): use it so "
+            "there first")
