@@ -208,6 +208,51 @@ def test_instances_cross_without_conversion_and_fields_of_a_later_class_take_the
         s_jit.a = 1.0
 
 
+DATA = '''
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: float
+    currency: str = "EUR"
+
+
+class Scaled:
+    FACTOR = 3
+
+    def __init__(self, v: int):
+        self.v = v
+'''
+
+DATA_USES = '''
+def price(a: float) -> Money:
+    return Money(a * 2)
+
+
+def same_price(a: Money, b: Money) -> bool:
+    return a == b
+
+
+def scaled(v: int) -> int:
+    return Scaled.FACTOR * Scaled(v).v
+'''
+
+
+def test_a_frozen_dataclass_and_class_constants_of_another_cell_against_cpython(fresh_cache):
+    ns = Namespace()
+    for cell in (DATA, DATA_USES):
+        jitcell.compile_cell(cell, callees=ns)
+    python = cpython(DATA, DATA_USES)
+    for expression in ["repr(price(1.5))", "same_price(price(1.0), Money(2.0))",
+                       "same_price(price(1.0), Money(2.0, 'USD'))", "scaled(4)", "hash(price(1.0)) == hash(Money(2.0))",
+                       "type(price(1.0)) is Money"]:
+        assert outcome(expression, ns.names) == outcome(expression, python), expression
+    with pytest.raises(CompileError, match="cannot assign to field 'amount' \\(Money is a frozen dataclass"):
+        jitcell.compile_cell("def f() -> float:\n    m = Money(1.0)\n    m.amount = 2.0\n    return m.amount\n",
+                             callees=ns)
+
+
 V1 = '''
 class Point:
     def __init__(self, x: float, y: float):
@@ -272,6 +317,20 @@ def test_without_the_protection_old_code_reads_the_new_layout(fresh_cache, monke
     assert jit[0] == ("value", 101.0) != python[0] == ("value", 2.0)  # make(1.0).x: `q.x += 1` wrote w
     assert jit[2] == ("value", 101.0) != python[2]  # getx(make(1.0)): old code, new layout
     assert jit[4] == ("error", "TypeError")  # Python's guard (classes.LAYOUT_IDENTITY) still refuses the new Point
+
+
+def test_users_that_no_longer_compile_stay_stale_and_say_why(fresh_cache):
+    ns = Namespace()
+    for cell in (V1, MAKER, READER):
+        jitcell.compile_cell(cell, callees=ns)
+    v3 = "class Point:\n    def __init__(self, a: float, b: float):\n        self.a = a\n        self.b = b\n"
+    library = jitcell.compile_cell(v3, callees=ns)
+    assert [r.kind for r in library.relinked] == ["stale", "stale"]
+    with pytest.raises(LinkageError, match="Point has a new signature(.|\n)*'Point' has no field 'x'"):
+        ns.names["make"](1.0)
+    with pytest.raises(LinkageError, match="gety uses the class Point of another cell, which (.|\n)*'Point' object "
+                                           "has no attribute 'y'"):
+        ns.names["gety"](ns.names["Point"](1.0, 2.0))
 
 
 def test_the_same_layout_again_repatches_and_keeps_the_users(fresh_cache):
@@ -385,6 +444,15 @@ def test_what_is_refused(fresh_cache, cells, use, message):
         return
     with pytest.raises(CompileError, match=message.replace("(", r"\(").replace(")", r"\)")):
         jitcell.compile_cell(use, callees=ns)
+
+
+def test_a_class_under_another_name_is_refused(fresh_cache):
+    ns = Namespace()
+    jitcell.compile_cell(V1, callees=ns)
+    ns.names["Alias"] = ns.names["Point"]
+    with pytest.raises(CompileError, match="Alias names the class Point of another cell, which jitcell takes by its "
+                                           "own name only"):
+        jitcell.compile_cell("def f() -> float:\n    return Alias(1.0, 2.0).x\n", callees=ns)
 
 
 def test_a_function_compiled_against_another_class_of_the_same_name_is_refused(fresh_cache):

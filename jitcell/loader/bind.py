@@ -148,7 +148,7 @@ def bind(library: Library) -> Library:
         cls._jc_library = library  # type: ignore[attr-defined]
     classes.attach(library.classes, library.functions, {s for row in rows for s in row["static"]},
                    {p for row in rows for p in row.get("properties", [])},
-                   frozenset(row["name"] for row in rows if row.get("frozen")))
+                   frozenset(row["name"] for row in rows if row.get("frozen") and "outer" not in row))
     for row in library.manifest.get("generators", ()):
         library.generators[row["name"]] = GeneratorFunction(row, library)
     if "variables" in library.manifest:

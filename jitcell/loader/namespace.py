@@ -201,8 +201,9 @@ class Callees(dict):
         messages.update({w: f"{w}() is a generator function of another cell; jitcell walks a generator only in the "
                             f"cell that defines it: define {w}() in this cell" for w in words
                          if isinstance(self.names.get(w), GeneratorFunction)})
-        messages.update({w: self.refused.get(w, f"{w} is a class of another cell that is not loaded: run its cell "
-                                                   "again") for w in words - self.used_names
+        messages.update({w: self.refused.get(w, f"{w} names the class {self.names[w].__name__} of another cell, "
+                                                   "which jitcell takes by its own name only")
+                         for w in words - self.used_names
                          if isinstance(self.names.get(w), type) and issubclass(self.names[w], JitInstance)})
         messages.update({w: f"{w}() of another cell cannot be called: {self.names[w]._jc_stale}" for w in words
                          if isinstance(getattr(self.names.get(w), "_jc_stale", None), str)})

@@ -18,7 +18,6 @@ the cell again when the class's cell is run again with another family (`stale_us
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from . import classes
 from .classes import JitInstance
@@ -83,9 +82,9 @@ def add_used(found, names, source: str) -> None:
                 found.refused[name] = f"{name}() of another cell takes or returns {word}: {why}"
 
 
-def _add(found, cls: type[JitInstance], name: str, based: set[str]) -> str | None:
+def _add(found, cls, name: str, based: set[str]) -> str | None:
     """The family of `cls` into `found`, or why jitcell does not take it here."""
-    library: Any = cls._jc_library
+    library = cls._jc_library
     members = _family(library.manifest.get("classes", []), name)
     root = members[0]["name"]
     if root in found.used:
@@ -134,7 +133,7 @@ def identities(fn) -> dict[str, str]:
     return found
 
 
-def stale_users(users: dict, library) -> list[tuple[Any, str]]:
+def stale_users(users: dict, library) -> list[tuple]:
     """(user, class name) for each user (location -> (caller, {class: identity})) of a class that
     `library` defines again with another family."""
     found = []
