@@ -253,6 +253,17 @@ def test_a_frozen_dataclass_and_class_constants_of_another_cell_against_cpython(
                              callees=ns)
 
 
+def test_a_third_cell_using_a_class_whose_fields_hold_the_first_cells_classes(fresh_cache):
+    """Segment (USES) holds Points; a third cell naming only Segment gets Point's family too."""
+    only_segment = "def g(s: Segment) -> str:\n    return f'{s.a.norm2()} {s.length2()} {s.b.name()} {s.b}'\n"
+    ns = Namespace()
+    for cell in (POINT, USES, only_segment):
+        jitcell.compile_cell(cell, callees=ns)
+    python = cpython(POINT, USES, only_segment)
+    expression = "g(Segment(Point(1.0, 2.0), Labeled(0.5, 0.0, 'b')))"
+    assert outcome(expression, ns.names) == outcome(expression, python)
+
+
 V1 = '''
 class Point:
     def __init__(self, x: float, y: float):

@@ -65,25 +65,26 @@ def add_used(found, names, source: str) -> None:
     based = {row["name"] for base in found.bases.values() for row in base["chain"]}
     for word in set(_WORD.findall(source)) - defined - set(found):
         cls = _class_of(names.get(word))
-        if cls is not None and cls.__name__ == word and (why := _add(found, cls, word, based)) is not None:
+        if cls is not None and cls.__name__ == word and (why := _add(found, cls, word, based, names, defined)):
             found.refused[word] = f"{word} is a class of another cell: {why}"
     for name, fn in list(found.items()):
         if "." in name or name in found.used_names:
             continue
         for word in signature_classes(fn):
-            cls = _class_of(_signature_class(fn, word))
+            cls = _class_of(_bound_class(fn.library, word))
             if cls is None:
                 continue
             if word in defined or _class_of(names.get(word)) is not cls:
                 found.refused[name] = (f"{name}() of another cell takes or returns {word} as it was defined when "
                                        f"{name}'s cell was compiled, which is not the {word} this cell sees; run "
                                        f"the cell that defines {name} again")
-            elif (why := _add(found, cls, word, based)) is not None:
+            elif (why := _add(found, cls, word, based, names, defined)) is not None:
                 found.refused[name] = f"{name}() of another cell takes or returns {word}: {why}"
 
 
-def _add(found, cls, name: str, based: set[str]) -> str | None:
-    """The family of `cls` into `found`, or why jitcell does not take it here."""
+def _add(found, cls, name: str, based: set[str], names, defined: set[str]) -> str | None:
+    """The family of `cls` into `found`, with the families its fields and methods name, or why jitcell
+    does not take it here."""
     library = cls._jc_library
     members = _family(library.manifest.get("classes", []), name)
     root = members[0]["name"]
@@ -97,11 +98,27 @@ def _add(found, cls, name: str, based: set[str]) -> str | None:
                 f"is not supported yet by jitcell: define {name} in the cell that uses it")
     chain, identity = family_rows(library, name, members)
     found.used[root] = {"chain": chain, "identity": identity, "init": None}
+    own = {r["name"] for r in members}
+    found.used_names.update(own)
+    named: list[str] = []  # the classes of other families its fields and methods name
     for row in members:
-        found.used_names.add(row["name"])
+        for _, text in row["fields"]:
+            named += [w for w in _WORD.findall(text) if classes.is_class_type(w)]
         for function, fn in library.methods.items():
             if function == row["name"] or function.startswith(row["name"] + "."):
                 found[function] = fn
+                named += signature_classes(fn)
+    for word in dict.fromkeys(w for w in named if w not in own):
+        other = _class_of(_bound_class(library, word))
+        if other is None:
+            continue
+        why = (f"{name} of another cell holds or takes {word} as it was defined then, not the {word} this cell sees"
+               if word in defined or _class_of(names.get(word)) is not other else
+               _add(found, other, word, based, names, defined))
+        if why is not None:
+            del found.used[root]
+            found.used_names.difference_update(own)
+            return why if word in why else f"{name} of another cell holds or takes {word}: {why}"
     return None
 
 
@@ -115,9 +132,8 @@ def signature_classes(fn) -> list[str]:
     return words
 
 
-def _signature_class(fn, name: str):
-    """The Python class `fn`'s library binds `name` to (its own, or another cell's it uses)."""
-    library = fn.library
+def _bound_class(library, name: str):
+    """The Python class `library` binds `name` to (its own, or another cell's it uses)."""
     return library.classes.get(name) or getattr(library, "outer_classes", {}).get(name)
 
 
