@@ -94,7 +94,7 @@ def _add(found, cls, name: str, based: set[str], names, defined: set[str]) -> st
         return (f"a class of this cell derives from {name}'s family, whose other uses in the same cell are not "
                 "supported yet by jitcell (its code here would not dispatch to the subclasses of this cell)")
     if any("outer" in r or "ext" in r for r in members):
-        return (f"its family reaches into a third cell (it derives from, or uses, a class of another cell), which "
+        return (f"its family reaches into a third cell (a class of it derives from a class of another cell), which "
                 f"is not supported yet by jitcell: define {name} in the cell that uses it")
     chain, identity = family_rows(library, name, members)
     found.used[root] = {"chain": chain, "identity": identity, "init": None}
