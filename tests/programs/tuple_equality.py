@@ -1,5 +1,5 @@
 # `==` and `!=` of tuples: item by item in order (ints against floats, strs, nested tuples, complex),
-# each operand evaluated once; tuples of different lengths are unequal.
+# each operand evaluated once; tuples of different lengths are unequal; <, <=, >, >= as CPython orders tuples.
 
 
 def same(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -41,3 +41,29 @@ def counted(n: int) -> int:
 #> lengths((1, 2), (1, 2, 3))
 #> waves(1 + 2j)
 #> counted(20)
+
+
+def before(a: tuple[int, float], b: tuple[int, float]) -> tuple[bool, bool, bool, bool]:
+    return a < b, a <= b, a > b, a >= b
+
+
+def prefix(a: tuple[int, int], b: tuple[int, int, int]) -> tuple[bool, bool]:
+    return a < b, b <= a
+
+
+def words(a: tuple[str, int], b: tuple[str, int]) -> bool:
+    return a < b
+
+
+def nan_first(x: float) -> tuple[bool, bool, bool]:
+    return (x, 1) < (x, 2), (x, 1) == (x, 1), (1.0, x) < (2.0, x)
+
+
+#> before((1, 2.0), (1, 2.5))
+#> before((1, 2.0), (1, 2.0))
+#> before((2, 0.0), (1, 9.0))
+#> prefix((1, 2), (1, 2, 0))
+#> prefix((1, 3), (1, 2, 0))
+#> words(("ab", 2), ("ab", 1))
+#> words(("a", 9), ("ab", 1))
+#> nan_first(1.5)
