@@ -279,6 +279,38 @@ def test_a_redefined_layout_is_never_read_with_the_old_one():
     assert old.x == 1.5  # the old instance still reads with its own layout
 
 
+def test_a_method_the_cell_no_longer_defines_is_gone_from_the_shared_class():
+    """Run again with the same layout, a cell's class is the same Python class; what the earlier
+    library attached to it (a method, a static method, a property, an operator) goes with it."""
+    ns = Namespace()
+    first = jitcell.compile_cell(V1 + "\n" + textwrap.dedent('''
+        class Q:
+            def __init__(self, x: float):
+                self.x = x
+
+            def old(self) -> float:
+                return self.x
+
+            @staticmethod
+            def make() -> "Q":
+                return Q(1.0)
+
+            @property
+            def twice(self) -> float:
+                return 2 * self.x
+
+            def __add__(self, other: "Q") -> "Q":
+                return Q(self.x + other.x)
+    '''), callees=ns)
+    q = first.classes["Q"](2.0)
+    assert (q.old(), q.twice, (q + q).x, first.classes["Q"].make().x) == (2.0, 4.0, 4.0, 1.0)
+    again = jitcell.compile_cell(V1 + "\nclass Q:\n    def __init__(self, x: float):\n        self.x = x\n", callees=ns)
+    assert again.classes["Q"] is type(q)
+    assert not any(hasattr(q, name) for name in ("old", "make", "twice"))
+    with pytest.raises(TypeError, match="unsupported operand"):
+        q + q
+
+
 _LAYOUT_PROCESS = f'''
 import jitcell
 from jitcell.loader import classes

@@ -576,11 +576,12 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
     taken out of `functions`, so they are not names of the cell. An operator's method returns
     NotImplemented for an operand its parameter does not take (so Python tries the reflected one, or
     raises its TypeError), as compiled code decides statically (check/dunders.py). A class shared
-    with an earlier library of the same layout loses the special methods that library gave it."""
+    with an earlier library of the same layout loses what that library attached to it (methods,
+    properties, special methods): a method the new cell no longer defines is gone from Python too."""
     for cls in classes.values():
-        for special in cls.__dict__.get("_jc_specials", ()):
-            delattr(cls, special)
-        cls._jc_specials = set()  # type: ignore[attr-defined]
+        for attached in cls.__dict__.get("_jc_attached", ()):
+            delattr(cls, attached)
+        cls._jc_attached = set()  # type: ignore[attr-defined]
     for name in list(functions):
         cls_name, dot, method = name.partition(".")
         if cls_name not in classes:
@@ -592,24 +593,24 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
         elif method.startswith("_jc_"):  # sorted() of instances in compiled code (parse_dunders.py)
             continue
         elif name in static:
-            setattr(cls, method, staticmethod(fn))
+            _attach(cls, method, staticmethod(fn))
         elif name in properties:  # with its setter, if the class has one (parse_classes.setter_name)
-            setattr(cls, method, property(fn, _method(functions[f"{cls_name}.__setter_{method}"])
+            _attach(cls, method, property(fn, _method(functions[f"{cls_name}.__setter_{method}"])
                                           if f"{cls_name}.__setter_{method}" in functions else None, doc=fn.__doc__))
         elif method in _OPERANDS:
-            _special(cls, method, _operator(fn, cls, method in _COMPARISONS))
+            _attach(cls, method, _operator(fn, cls, method in _COMPARISONS))
             if method == "__eq__":  # unhashable, as Python makes a class defining __eq__ (and @dataclass, eq=True)
-                _special(cls, "__hash__", _field_hash if cls_name in frozen else None)
+                _attach(cls, "__hash__", _field_hash if cls_name in frozen else None)
         elif method != "__init__":
-            (_special if method.startswith("__") else setattr)(cls, method, _method(fn))
+            _attach(cls, method, _method(fn))
     for cls_name in frozen:
-        _special(classes[cls_name], "__setattr__", _frozen_setattr)
-        _special(classes[cls_name], "__delattr__", _frozen_delattr)
+        _attach(classes[cls_name], "__setattr__", _frozen_setattr)
+        _attach(classes[cls_name], "__delattr__", _frozen_delattr)
 
 
-def _special(cls: type, name: str, value) -> None:
+def _attach(cls: type, name: str, value) -> None:
     setattr(cls, name, value)
-    cls._jc_specials.add(name)  # type: ignore[attr-defined]
+    cls._jc_attached.add(name)  # type: ignore[attr-defined]
 
 
 _COMPARISONS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
