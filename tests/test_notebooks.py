@@ -188,6 +188,7 @@ def test_classes_says_what_it_claims(fresh_cache):
     assert after == before + 2  # the cycle leaks, as documented; the lone node is freed
     assert "same result: True" in text and "speed-up:" in text  # its value is measured in benchmarks/
     assert "damped (c=0.5) at x=0.990 | Damped(x=0.99, v=-0.1, c=0.5) | True True" in text  # a subclass
+    assert re.search(r"Vec\(tag='far', x=\S+, y=\S+, z=0\.0\) True True\nsame as CPython: True", text)  # across cells
     assert "class Circle: its base" not in text
     assert "a class attribute of Circle holding a list is not a constant" in text
     assert "'Link | None' has no method 'last' in jitcell" in text
