@@ -41,7 +41,7 @@ from jitcell.errors import LinkageError
 from .signing import sha256
 
 __all__ = ["check", "is_class_type", "bind_classes", "registry_key", "family_identity", "attach", "wrapper_lines",
-           "refused_lines", "wrapper_namespace",
+           "refused_lines", "wrapper_namespace", "Instances",
            "result_expression", "JitInstance", "LAYOUT_IDENTITY"]
 
 _FIELDS = 32  # the offset of an instance's first field (runtime/source_instances.py)
@@ -351,13 +351,11 @@ def _read(at: int, type_name: str, owner: type, name: str):
         return runtime.read_str(address)
     if is_class_type(inner):
         return _class_of(inner, owner)._jc_wrap(address, owned=False)
-    if _classes_inside(inner):
-        raise AttributeError(f"field '{name}' of {owner.__name__} is a {type_name}: containers of instances cannot "
-                             "be read from Python yet")
     from jitcell.runtime.lists import Boundary
 
     runtime.call("obj_retain", address)  # a copy: Boundary.result releases what it converts
-    return Boundary(f"{owner.__name__}.{name}").result(address, inner)
+    instances = Instances(owner._jc_peers, {}) if _classes_inside(inner) else None  # type: ignore[attr-defined]
+    return Boundary(f"{owner.__name__}.{name}", instances).result(address, inner)
 
 
 def _write(at: int, type_name: str, value, owner: type, name: str) -> None:
@@ -656,17 +654,41 @@ def wrapper_lines(p: str, t: str, shown: str) -> tuple[list[str], list[str]]:
 
 
 def refused_lines(info: dict) -> list[str]:
-    """A function taking or returning a list, dict, set or tuple holding instances cannot be called from
-    Python yet (compiled callers pass and take them): its wrapper raises before the call."""
+    """A function taking or returning a function value that takes or returns instances cannot be called
+    from Python yet (compiled callers pass and take them): its wrapper raises before the call."""
     for name, t in [*info["params"], ("the result", info["returns"])]:
-        if _classes_inside(t):
+        if t.startswith("Callable[") and _classes_inside(t):
             what = "returns" if name == "the result" else f"takes {name!r} as"
-            held = "functions taking or returning instances" if t.startswith("Callable[") else \
-                "lists, dicts, sets and tuples of instances"
-            message = (f"{info['name']}() {what} {t}: {held} cannot cross between Python and compiled code yet "
-                       "(call it from compiled code)")
+            message = (f"{info['name']}() {what} {t}: functions taking or returning instances cannot cross between "
+                       "Python and compiled code yet (call it from compiled code)")
             return [f"    raise TypeError({message!r})"]
     return []
+
+
+class Instances:
+    """The instances inside lists, dicts and tuples at the boundary (runtime/lists.py's protocol): an
+    item is taken if its class is one the parameter's class accepts (as a bare argument is), and an
+    address read back is the object's wrapper, of its own class."""
+
+    __slots__ = ("classes", "accepts")
+
+    def __init__(self, classes: dict[str, type[JitInstance]], accepts: dict):
+        self.classes, self.accepts = classes, accepts
+
+    def address(self, item, name: str) -> int | str:
+        accepts = self.accepts.get(name)
+        if accepts is None:
+            accepts = self.accepts[name] = self.classes[name]._jc_accepts or frozenset({self.classes[name]})
+        if item.__class__ in accepts:
+            return item._jc_address
+        if type(item).__name__ == name and isinstance(item, JitInstance):
+            return (f"an instance of an earlier definition of {name} whose fields differ "
+                    f"({', '.join(f'{f}: {t}' for f, t in type(item)._jc_layout)}; now "
+                    f"{', '.join(f'{f}: {t}' for f, t in self.classes[name]._jc_layout)})")
+        return type(item).__name__
+
+    def wrap(self, address: int, name: str):
+        return self.classes[name]._jc_wrap(address, owned=False)
 
 
 def wrapper_namespace(library, function: str) -> dict:
@@ -688,6 +710,7 @@ def wrapper_namespace(library, function: str) -> dict:
         raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
 
     names["jc__not_instance"] = not_instance
+    names["jc__instances"] = Instances(dict(classes), {n: names[f"jc__accepts_{n}"] for n in classes})
     return names
 
 

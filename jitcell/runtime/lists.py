@@ -26,6 +26,11 @@ value changed (a list subclass goes the Python way, so that its own methods are 
 item the native loop does not take plainly (a numpy.bool_, an int beyond 64 bits, a str) sends the list through
 the Python path below, which converts it or names the bad item. strs, tuples, nested lists
 and dicts go item by item.
+
+Instances of a cell's classes (`list[Vec]`, `dict[str, Vec]`, `tuple[Vec, ...]`) cross as their
+addresses: an item is checked by the loader's `Instances` (its class, or a subclass, of this
+layout) and retained by the runtime object; an item read back is the instance's one Python
+wrapper (loader/classes.py), made of the object's own class if none lives.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import array
 import ctypes
 import functools
 import struct
+from typing import Protocol
 
 from jitcell import runtime
 from jitcell.runtime import arrays, convert
@@ -48,8 +54,21 @@ _WORD_VALUES = ("int", "float", "bool", "str")  # a dict's values the native con
 _TRUE, _FALSE = id(True), id(False)
 
 # A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name),
-# ("set", element, name), ("vartuple", element) for tuple[T, ...]: a runtime list that crosses as a Python tuple
+# ("set", element, name), ("vartuple", element) for tuple[T, ...]: a runtime list that crosses as a Python tuple,
+# ("class", name, may_be_none): an instance of a cell's class
 Parsed = tuple
+
+
+class Instances(Protocol):
+    """What the boundary needs of a library's classes (loader/classes.py gives it)."""
+
+    def address(self, item: object, name: str) -> int | str:
+        """The address of `item` if it is an instance `name` takes, else what to call it in a TypeError."""
+        ...
+
+    def wrap(self, address: int, name: str) -> object:
+        """The Python object of the instance at `address` (a reference of its own)."""
+        ...
 _SEQUENCES = ("list", "vartuple")
 
 
@@ -77,6 +96,8 @@ def parse(name: str) -> Parsed:
         return ("dict", inner[0], inner[1], name)
     if head == "set":
         return ("set", inner[0], name)
+    if name.removesuffix(" | None").isidentifier():
+        return ("class", name.removesuffix(" | None"), name.endswith(" | None"))
     raise TypeError(f"jitcell: {name} cannot cross the boundary inside a list")
 
 
@@ -103,7 +124,7 @@ def _size(t: Parsed) -> int:
 
 def _mask(t: Parsed) -> int:
     if t[0] != "tuple":
-        return 1 if t[0] in ("str", "list", "dict", "set", "array", "vartuple") else 0
+        return 1 if t[0] in ("str", "list", "dict", "set", "array", "vartuple", "class") else 0
     mask, at = 0, 0
     for item in t[1]:
         mask |= _mask(item) << at
@@ -122,6 +143,8 @@ def _name(t: Parsed) -> str:
         return t[3]
     if t[0] == "set":
         return t[2]
+    if t[0] == "class":
+        return t[1] + " | None" * t[2]
     return t[0]
 
 
@@ -140,10 +163,11 @@ class _BadItem(Exception):
 class Boundary:
     """The conversions of one call: what it made from which Python object, and what it holds."""
 
-    __slots__ = ("function", "originals", "held", "reflected", "arguments", "call_args", "reading")
+    __slots__ = ("function", "instances", "originals", "held", "reflected", "arguments", "call_args", "reading")
 
-    def __init__(self, function: str):
+    def __init__(self, function: str, instances: Instances | None = None):
         self.function = function
+        self.instances = instances
         self.originals: dict[int, object] = {}  # runtime object -> the Python list or dict it came from
         self.held: list[int] = []  # references this call keeps until finish()
         self.reflected: set[int] = set()
@@ -263,8 +287,22 @@ class Boundary:
         elif kind == "array":
             owned.append(_borrow_array(item, t[1], path))
             words.append(owned[-1])
+        elif kind == "class":
+            words.append(self.instance_word(item, t, owned, path))
         else:
             words.append(_scalar_word(item, kind, path))
+
+    def instance_word(self, item, t: Parsed, owned: list[int], path: list) -> int:
+        """An instance's address, retained (the runtime object takes the reference), or 0 for None."""
+        if item is None and t[2]:
+            return 0
+        assert self.instances is not None  # a library with classes made this boundary
+        address = self.instances.address(item, t[1])
+        if isinstance(address, str):
+            raise _BadItem(path, address)
+        _rt("obj_retain")(address)
+        owned.append(address)
+        return address
 
     def dict_in(self, value, t: Parsed, param: str, path: list | None = None) -> int:
         if t[2] not in _WORD_VALUES:
@@ -444,6 +482,9 @@ class Boundary:
             return word != 0
         if kind == "str":
             return runtime.read_str(word)
+        if kind == "class":
+            assert self.instances is not None
+            return self.instances.wrap(word, t[1]) if word else None
         if kind == "array" and self.reading:
             return arrays.copy_array(word, t[1])
         if kind == "array":  # the list keeps its reference; the ndarray takes one of its own
