@@ -546,6 +546,7 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
         for special in cls.__dict__.get("_jc_specials", ()):
             delattr(cls, special)
         cls._jc_specials = set()  # type: ignore[attr-defined]
+    declining = {name.replace(_DECLINED, ".", 1) for name in functions if _DECLINED in name}
     for name in list(functions):
         cls_name, dot, method = name.partition(".")
         if cls_name not in classes:
@@ -562,7 +563,7 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
             setattr(cls, method, property(fn, _method(functions[f"{cls_name}.__setter_{method}"])
                                           if f"{cls_name}.__setter_{method}" in functions else None, doc=fn.__doc__))
         elif method in _OPERANDS:
-            _special(cls, method, _operator(fn, cls, method in _COMPARISONS))
+            _special(cls, method, _operator(fn, cls, method in _COMPARISONS, name in declining))
             if method == "__eq__":  # unhashable, as Python makes a class defining __eq__ (and @dataclass, eq=True)
                 _special(cls, "__hash__", _field_hash if cls_name in frozen else None)
         elif method != "__init__":
@@ -577,21 +578,28 @@ def _special(cls: type, name: str, value) -> None:
     cls._jc_specials.add(name)  # type: ignore[attr-defined]
 
 
+_DECLINED = "._jc_declined"  # the helper of a method that may return NotImplemented (compiler/parse_declines.py)
 _COMPARISONS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
 _OPERANDS = frozenset({f"__{p}{name}__" for name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
                                                     "matmul", "and", "or", "xor", "lshift", "rshift")
                        for p in ("", "r", "i")} | {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
 
 
-def _operator(fn, cls: type, exact: bool = False):
+def _operator(fn, cls: type, exact: bool = False, declines: bool = False):
     """A binary method that returns NotImplemented where its second parameter does not take `other`
-    (`exact`: a comparison, which takes only its own class's instances, as @dataclass's do)."""
+    (`exact`: a comparison with its own class, which takes only its own class's instances, as
+    @dataclass's do), and where its compiled code does (`declines`: it returns None for it,
+    compiler/parse_declines.py)."""
     (_, type_name) = fn.params[1] if len(fn.params) > 1 else ("", "")
+    exact = exact and type_name.removesuffix(" | None") == cls.__name__
 
     def method(self, other):
         if exact and is_class_type(type_name) and other is not None and other.__class__ is not self.__class__:
             return NotImplemented
-        return fn(self, other) if _takes(type_name, other, cls) else NotImplemented
+        if not _takes(type_name, other, cls):
+            return NotImplemented
+        result = fn(self, other)
+        return NotImplemented if declines and result is None else result
 
     method.__name__ = method.__qualname__ = fn.__name__
     method.__doc__ = fn.__doc__
