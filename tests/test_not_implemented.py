@@ -124,6 +124,34 @@ CELL = textwrap.dedent('''
             return self.n < s.k
 
 
+    class Tally:
+        """A family whose + declines by value: CPython then tries the other class's __radd__."""
+
+        def __init__(self, n: int):
+            self.n = n
+
+        def __add__(self, other: "Tally") -> int:
+            if other.n < 0:
+                return NotImplemented
+            return 1
+
+        def __radd__(self, other: "Tally") -> int:
+            if other.n > 5:
+                return NotImplemented
+            return 3
+
+
+    class SubTally(Tally):
+        def __radd__(self, other: "Tally") -> int:
+            if other.n > 5:
+                return NotImplemented
+            return 2
+
+
+    def tally(a: Tally, b: Tally) -> int:
+        return a + b
+
+
     def add(a: Money, b: Money) -> Money:
         return a + b
 
@@ -204,6 +232,8 @@ CALLS = [
     "shorter(Ruler(1), Scale(2.0))",
     "shorter(Ruler(-1), Scale(2.0))",
     "shorter(Ruler(-1), Scale(-2.0))",
+    *(f"tally({a}, {b})" for a in ("Tally(1)", "SubTally(1)", "Tally(7)", "SubTally(-1)", "Tally(-1)")
+      for b in ("Tally(1)", "SubTally(1)", "Tally(7)", "SubTally(-1)", "Tally(-1)")),
 ]
 
 # sorted() of instances (its helper compares with `<`), in a cell of its own: a class whose `<` takes
@@ -336,6 +366,10 @@ REFUSED = {
                        "the builtin 'NotImplemented' is", "3:16"),
     "a value": ("class V:\n    def __add__(self, o: 'V') -> 'V':\n        x = NotImplemented\n        return o\n",
                 "the builtin 'NotImplemented' is", "3:13"),
+    "an override that declines": ("class V:\n    def __add__(self, o: 'V') -> int:\n        return 1\n"
+                                  "class W(V):\n    def __add__(self, o: 'V') -> int:\n        return NotImplemented\n",
+                                  "W.__add__ returns NotImplemented, and V.__add__, which it overrides, does not",
+                                  "5:5"),
     "results of two types": ("class V:\n    def __add__(self, o: 'W') -> int:\n        return NotImplemented\n"
                              "class W:\n    def __radd__(self, o: V) -> str:\n        return 'w'\n"
                              "def f(v: V, w: W) -> int:\n    return v + w\n",

@@ -82,6 +82,12 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
         docstring = body.pop(0).value.value  # type: ignore[attr-defined]
     init: ast.FunctionDef | None = None
     declined: list[ast.FunctionDef] = []  # the helpers of methods that may return NotImplemented
+    ancestors: list[ast.ClassDef] = []  # its bases in the cell, nearest first
+    above = earlier.get(base) if base is not None else None
+    while above is not None and above not in ancestors:
+        ancestors.append(above)
+        first = above.bases[0] if above.bases else None
+        above = earlier.get(first.id) if isinstance(first, ast.Name) else None
     for item in body:
         if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
             field = item.target.id
@@ -102,7 +108,7 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
             if method is not None:
                 methods.append(method)
         elif isinstance(item, ast.FunctionDef):
-            item, helpers = declining(name, item, error)  # parse_declines.py
+            item, helpers = declining(name, item, error, ancestors)  # parse_declines.py
             declined += helpers
             method = _method(parser, error, name, item, static, properties=properties, classmethods=classmethods)
             if method is not None:

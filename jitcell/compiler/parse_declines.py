@@ -10,7 +10,9 @@ TypeError CPython raises when every method declines (check/declines.py calls the
                                                      def _jc_declined__add__(message: str) -> "Vec":
                                                          raise TypeError(message)
 
-The helper's name marks the method as one that declines (check/declines.py, loader/classes.py).
+The helper's name marks the method as one that declines (check/declines.py, loader/classes.py). An
+override of a method that declines returns `R | None` too (a subclass's instance goes where the
+base's does, through one table of methods), and inherits the helper.
 """
 
 from __future__ import annotations
@@ -38,13 +40,34 @@ def _may_be_none(annotation: ast.expr) -> bool:
     return isinstance(annotation, ast.BinOp) and any(map(_may_be_none, (annotation.left, annotation.right)))
 
 
-def declining(cls: str, method: ast.FunctionDef, error) -> tuple[ast.FunctionDef, list[ast.FunctionDef]]:
-    """The method as it is compiled, and its helper (none when it never returns NotImplemented)."""
-    if method.name not in BINARY_METHODS or not any(_declines(n) for n in ast.walk(method)):
+def _defined(ancestors: list[ast.ClassDef], name: str) -> tuple[str, bool] | None:
+    """(class, whether it declines) of the nearest ancestor's method `name`, or None."""
+    for ancestor in ancestors:
+        for item in ancestor.body:
+            if isinstance(item, ast.FunctionDef) and item.name == name:
+                return ancestor.name, any(_declines(n) for n in ast.walk(item)) or bool(
+                    (above := _defined(ancestors[ancestors.index(ancestor) + 1:], name)) and above[1])
+    return None
+
+
+def declining(cls: str, method: ast.FunctionDef, error,
+              ancestors: list[ast.ClassDef] = []) -> tuple[ast.FunctionDef, list[ast.FunctionDef]]:  # noqa: B006
+    """The method as it is compiled, and its helper (none when it never returns NotImplemented, or
+    inherits the helper). `ancestors`: the class's bases in the cell, nearest first."""
+    if method.name not in BINARY_METHODS:
+        return method, []
+    own = any(_declines(n) for n in ast.walk(method))
+    base = _defined(ancestors, method.name)
+    if own and base is not None and not base[1]:
+        error(method, f"{cls}.{method.name} returns NotImplemented, and {base[0]}.{method.name}, which it overrides, "
+                      "does not: not supported yet by jitcell (an override returns what its base returns)")
+        return method, []
+    if not own and not (base is not None and base[1]):
         return method, []
     if method.returns is None or _may_be_none(method.returns):
-        error(method, f"{cls}.{method.name} returns NotImplemented: annotate its return type, which may not be None "
-                      "in jitcell (None stands for NotImplemented in its compiled code)")
+        error(method, f"{cls}.{method.name} returns NotImplemented{'' if own else ' (as the method it overrides)'}: "
+                      "annotate its return type, which may not be None in jitcell (None stands for NotImplemented "
+                      "in its compiled code)")
         return method, []
     rewritten = copy.deepcopy(method)
     for node in ast.walk(rewritten):
@@ -54,6 +77,8 @@ def declining(cls: str, method: ast.FunctionDef, error) -> tuple[ast.FunctionDef
     rewritten.returns = ast.copy_location(
         ast.Constant(f"{returns.value} | None") if isinstance(returns, ast.Constant) and isinstance(returns.value, str)
         else ast.BinOp(copy.deepcopy(returns), ast.BitOr(), ast.Constant(None)), returns)
+    if not own:  # the helper is its base's
+        return rewritten, []
     helper = ast.parse(f"def {DECLINED}{method.name}(message: str) -> None:\n    raise TypeError(message)\n").body[0]
     assert isinstance(helper, ast.FunctionDef)
     helper.returns = copy.deepcopy(returns)
