@@ -227,20 +227,21 @@ class JitInstance:
         the object's own class: a subclass of cls where its header's tag says so."""
         if not address:
             return None
-        word = ctypes.c_int64.from_address(address + 24).value
-        if word >> 48:  # a class of a later cell deriving from this family (compiler/check/outer_bases.py)
-            cls = cls._jc_extensions.get(word >> 48, cls)
-        elif len(cls._jc_family) > 1:
-            cls = cls._jc_family[word >> 32 & 0xFFFF]
+        if cls._jc_extensions or len(cls._jc_family) > 1:  # the object's own class: its header's number
+            word = ctypes.c_int64.from_address(address + 24).value
+            if word >> 48:  # a class of a later cell deriving from this family (compiler/check/outer_bases.py)
+                cls = cls._jc_extensions.get(word >> 48, cls)
+            elif len(cls._jc_family) > 1:
+                cls = cls._jc_family[word >> 32 & 0xFFFF]
         existing = cls._jc_wrappers.get(address)
         if existing is not None:
             if owned:
-                runtime.call("obj_release", address)
+                runtime.function("obj_release")(address)
             return existing
         if not owned:
-            runtime.call("obj_retain", address)
+            runtime.function("obj_retain")(address)
         made = object.__new__(cls)
-        made._jc_address = address
+        _ADDRESS.__set__(made, address)  # the slot itself, not __setattr__'s checks
         cls._jc_wrappers[address] = made
         return made
 
@@ -249,11 +250,14 @@ class JitInstance:
         return self._jc_address
 
     def __del__(self):
-        address = getattr(self, "_jc_address", 0)
+        try:
+            address = _ADDRESS.__get__(self)
+        except AttributeError:  # never set: object.__new__ failed
+            return
         if address:
-            self._jc_address = 0
+            _ADDRESS.__set__(self, 0)
             with contextlib.suppress(Exception):  # at interpreter exit, the runtime may be gone already
-                runtime.call("obj_release", address)
+                runtime.function("obj_release")(address)
 
     def __getattr__(self, name: str):
         field = type(self)._jc_fields.get(name)
@@ -305,6 +309,9 @@ class JitInstance:
             raise TypeError(f"the pickled state of a '{cls.__name__}' instance does not match its fields")
         for k, ((name, type_name), value) in enumerate(zip(cls._jc_layout, state, strict=True)):
             _write(self._jc_address + _FIELDS + 8 * k, type_name, value, cls, name)  # checked as an assignment
+
+
+_ADDRESS = JitInstance.__dict__["_jc_address"]  # the slot's descriptor
 
 
 def _travels(type_name: str) -> bool:
@@ -697,6 +704,9 @@ class Instances:
 
     def wrap(self, address: int, name: str):
         return self.classes[name]._jc_wrap(address, owned=False)
+
+    def taken(self, name: str) -> frozenset[type]:
+        return self.classes[name]._jc_accepts or frozenset({self.classes[name]})
 
 
 def wrapper_namespace(library, function: str) -> dict:

@@ -69,6 +69,10 @@ class Instances(Protocol):
     def wrap(self, address: int, name: str) -> object:
         """The Python object of the instance at `address` (a reference of its own)."""
         ...
+
+    def taken(self, name: str) -> frozenset[type]:
+        """Classes whose instances `name` takes for certain (others: ask address())."""
+        ...
 _SEQUENCES = ("list", "vartuple")
 
 
@@ -210,6 +214,9 @@ class Boundary:
         n = len(value)
         kind = element[0]
         owned: list[int] = []
+        if kind == "class" and (lst := self.instances_in(value, element)):
+            self.register(lst, value)
+            return lst
         if kind in _FLAT and value.__class__ is list:  # a subclass may change how it is read
             lst = _native("list_from_python")(value, _FLAT[kind], _TRUE, _FALSE)
             if lst > 0:
@@ -292,12 +299,33 @@ class Boundary:
         else:
             words.append(_scalar_word(item, kind, path))
 
+    def instances_in(self, value: list | tuple, t: Parsed) -> int:
+        """A runtime list of the instances `value` holds, if its items are plainly of classes the type
+        takes (0 otherwise: item_words checks and names each): their addresses, retained at once."""
+        taken = self.classes().taken(t[1]) | ({type(None)} if t[2] else set())
+        if not all(map(taken.__contains__, map(type, value))):
+            return 0
+        data = array.array("q", [0 if item is None else item._jc_address for item in value] if t[2] else
+                           [item._jc_address for item in value])
+        lst = _rt("list_new")(len(data), 8, 1)
+        if lst == 0:
+            raise MemoryError
+        if data:
+            items = _WORD(lst + 32).value
+            ctypes.memmove(items, data.buffer_info()[0], 8 * len(data))
+            _rt("items_retain")(items, len(data), 8, 1)
+        return lst
+
+    def classes(self) -> Instances:
+        if self.instances is None:  # a conversion made without the library's classes (callbacks.py's read)
+            raise TypeError(f"jitcell: {self.function or 'this value'}: instances cannot be converted here")
+        return self.instances
+
     def instance_word(self, item, t: Parsed, owned: list[int], path: list) -> int:
         """An instance's address, retained (the runtime object takes the reference), or 0 for None."""
         if item is None and t[2]:
             return 0
-        assert self.instances is not None  # a library with classes made this boundary
-        address = self.instances.address(item, t[1])
+        address = self.classes().address(item, t[1])
         if isinstance(address, str):
             raise _BadItem(path, address)
         _rt("obj_retain")(address)
@@ -450,6 +478,9 @@ class Boundary:
         words = memory.cast("q").tolist()
         if kind == "str":
             return [runtime.read_str(w) for w in words]
+        if kind == "class":
+            wrap = self.classes().wrap
+            return [wrap(w, element[1]) if w else None for w in words]
         at = iter(words)
         return [self.value(at, element) for _ in range(n)]
 
@@ -483,8 +514,7 @@ class Boundary:
         if kind == "str":
             return runtime.read_str(word)
         if kind == "class":
-            assert self.instances is not None
-            return self.instances.wrap(word, t[1]) if word else None
+            return self.classes().wrap(word, t[1]) if word else None
         if kind == "array" and self.reading:
             return arrays.copy_array(word, t[1])
         if kind == "array":  # the list keeps its reference; the ndarray takes one of its own
