@@ -148,6 +148,22 @@ CELL = textwrap.dedent('''
             return 2
 
 
+    class Purse:
+        def __init__(self):
+            self.m: Money = Money(1, "EUR")
+
+
+    def places(k: int) -> str:
+        """`op=` on a field, a list item and a dict value, whose __iadd__ declines for a negative amount."""
+        p = Purse()
+        p.m += Money(k, "EUR")
+        ms = [Money(1, "EUR"), Money(2, "EUR")]
+        ms[0] += Money(k, "EUR")
+        d = {"a": Money(5, "EUR")}
+        d["a"] += Money(k, "EUR")
+        return f"{p.m!r} {ms!r} {d['a']!r}"
+
+
     def tally(a: Tally, b: Tally) -> int:
         return a + b
 
@@ -232,6 +248,7 @@ CALLS = [
     "shorter(Ruler(1), Scale(2.0))",
     "shorter(Ruler(-1), Scale(2.0))",
     "shorter(Ruler(-1), Scale(-2.0))",
+    "places(3)", "places(-3)",
     *(f"tally({a}, {b})" for a in ("Tally(1)", "SubTally(1)", "Tally(7)", "SubTally(-1)", "Tally(-1)")
       for b in ("Tally(1)", "SubTally(1)", "Tally(7)", "SubTally(-1)", "Tally(-1)")),
 ]
