@@ -254,3 +254,29 @@ def test_an_instance_of_an_earlier_layout_is_refused_inside_a_list():
     assert str(raised.value) == ("total() argument 'ps' must be list[P], not list containing an instance of an earlier "
                                  "definition of P whose fields differ (x: float; now x: int) at index 1")
     assert old.x == 1.5
+
+
+def test_a_list_that_may_hold_none_at_the_boundary(jit):
+    """list[Vec | None], which the compiler does not make yet (check/lists.py): the boundary takes None
+    items as null words and gives them back as None, the instances as themselves."""
+    from jitcell.loader.classes import Instances
+    from jitcell.loader.manifest import parse_type
+    from jitcell.runtime.lists import Boundary
+
+    assert parse_type("list[Vec | None]") == ("list", ("optional", ("class", "Vec")))
+    instances = Instances({"Vec": jit["Vec"], "Vec3": jit["Vec3"]}, {})
+    gc.collect()
+    live = runtime.call("live_objects")
+    a, c = jit["Vec"](1.0, 1.0), jit["Vec3"](1.0, 2.0, 3.0)
+    call = Boundary("f", instances)
+    made = call.argument([a, None, c], "list[Vec | None]", "vs")
+    runtime.call("obj_retain", made)  # result() releases the reference it reads
+    back = Boundary("f", instances).result(made, "list[Vec | None]")
+    call.close()
+    assert back == [a, None, c] and back[0] is a and back[2] is c
+    with pytest.raises(TypeError) as raised:
+        Boundary("f", instances).argument([a, 3], "list[Vec | None]", "vs")
+    assert str(raised.value) == "f() argument 'vs' must be list[Vec | None], not list containing int at index 1"
+    del a, c, back, raised, call  # the boundary keeps the argument list until it is dropped
+    gc.collect()
+    assert runtime.call("live_objects") == live
