@@ -94,12 +94,17 @@ def main() -> None:
     python: dict = {}
     exec(CELL, python)
     rows = []
+    def vectors(ns: dict) -> tuple:
+        return ([ns["Vec"](float(i), 1.0) for i in range(10_000)],)
+
+    def named(ns: dict) -> tuple:
+        return ({str(i): ns["Vec"](0.0, 1.0) for i in range(1_000)},)
+
     for title, name, make_args in [
-        ("list[Vec], 10^4 items, read (copy in)", "total", lambda ns: ([ns["Vec"](float(i), 1.0) for i in range(10_000)],)),
-        ("list[Vec], 10^4 items, changed (copy in, write back)", "extend",
-         lambda ns: ([ns["Vec"](float(i), 1.0) for i in range(10_000)],)),
+        ("list[Vec], 10^4 items, read (copy in)", "total", vectors),
+        ("list[Vec], 10^4 items, changed (copy in, write back)", "extend", vectors),
         ("list[Vec], 10^4 new instances returned", "build", lambda ns: (10_000,)),
-        ("dict[str, Vec], 10^3 entries, read", "named", lambda ns: ({str(i): ns["Vec"](0.0, 1.0) for i in range(1_000)},)),
+        ("dict[str, Vec], 10^3 entries, read", "named", named),
         ("10^6 `a + b`, __add__ may return NotImplemented", "declining", lambda ns: (1_000_000,)),
         ("10^6 `a + b`, __add__ never does", "plain", lambda ns: (1_000_000,)),
     ]:
