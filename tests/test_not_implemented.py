@@ -379,6 +379,9 @@ REFUSED = {
                                "        return NotImplemented\n",
                                "V.__eq__ returns NotImplemented: annotate its return type, which may not be None",
                                "2:5"),
+    "a return of None": ("class V:\n    def __eq__(self, o: 'V') -> bool:\n        if o is self:\n"
+                         "            return NotImplemented\n        return\n",
+                         "V.__eq__ returns None and NotImplemented: not supported by jitcell", "2:5"),
     "another method": ("class V:\n    def f(self) -> int:\n        return NotImplemented\n",
                        "the builtin 'NotImplemented' is", "3:16"),
     "a value": ("class V:\n    def __add__(self, o: 'V') -> 'V':\n        x = NotImplemented\n        return o\n",

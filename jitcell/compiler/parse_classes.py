@@ -25,7 +25,7 @@ from jitcell.errors import Loc
 
 from . import syntax as S
 from .parse_bases import base_class, dataclass_fields, init_called
-from .parse_declines import declining
+from .parse_declines import ancestors_of, declining
 from .parse_dunders import (
     dataclass_options,
     equality_helpers,
@@ -82,12 +82,7 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
         docstring = body.pop(0).value.value  # type: ignore[attr-defined]
     init: ast.FunctionDef | None = None
     declined: list[ast.FunctionDef] = []  # the helpers of methods that may return NotImplemented
-    ancestors: list[ast.ClassDef] = []  # its bases in the cell, nearest first
-    above = earlier.get(base) if base is not None else None
-    while above is not None and above not in ancestors:
-        ancestors.append(above)
-        first = above.bases[0] if above.bases else None
-        above = earlier.get(first.id) if isinstance(first, ast.Name) else None
+    ancestors = ancestors_of(base, earlier)
     for item in body:
         if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
             field = item.target.id

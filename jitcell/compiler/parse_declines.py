@@ -19,14 +19,26 @@ from __future__ import annotations
 
 import ast
 import copy
+from collections.abc import Sequence
 
 from .parse_dunders import BINARY, COMPARISONS
 
-__all__ = ["DECLINED", "BINARY_METHODS", "declining"]
+__all__ = ["DECLINED", "BINARY_METHODS", "declining", "ancestors_of"]
 
 DECLINED = "_jc_declined"  # DECLINED + "__add__": the helper of a method that may return NotImplemented
 BINARY_METHODS = frozenset({*COMPARISONS.values(), *(f"__{p}{name}__" for name in BINARY.values()
                                                      for p in ("", "r", "i"))})
+
+
+def ancestors_of(base: str | None, earlier: dict[str, ast.ClassDef]) -> list[ast.ClassDef]:
+    """The class's bases in the cell, nearest first (`base`: its own)."""
+    ancestors: list[ast.ClassDef] = []
+    above = earlier.get(base) if base is not None else None
+    while above is not None and above not in ancestors:
+        ancestors.append(above)
+        named = above.bases[0] if above.bases else None
+        above = earlier.get(named.id) if isinstance(named, ast.Name) else None
+    return ancestors
 
 
 def _declines(node: ast.AST) -> bool:
@@ -40,7 +52,7 @@ def _may_be_none(annotation: ast.expr) -> bool:
     return isinstance(annotation, ast.BinOp) and any(map(_may_be_none, (annotation.left, annotation.right)))
 
 
-def _defined(ancestors: list[ast.ClassDef], name: str) -> tuple[str, bool] | None:
+def _defined(ancestors: Sequence[ast.ClassDef], name: str) -> tuple[str, bool] | None:
     """(class, whether it declines) of the nearest ancestor's method `name`, or None."""
     for ancestor in ancestors:
         for item in ancestor.body:
@@ -51,7 +63,7 @@ def _defined(ancestors: list[ast.ClassDef], name: str) -> tuple[str, bool] | Non
 
 
 def declining(cls: str, method: ast.FunctionDef, error,
-              ancestors: list[ast.ClassDef] = []) -> tuple[ast.FunctionDef, list[ast.FunctionDef]]:  # noqa: B006
+              ancestors: Sequence[ast.ClassDef] = ()) -> tuple[ast.FunctionDef, list[ast.FunctionDef]]:
     """The method as it is compiled, and its helper (none when it never returns NotImplemented, or
     inherits the helper). `ancestors`: the class's bases in the cell, nearest first."""
     if method.name not in BINARY_METHODS:
@@ -63,6 +75,11 @@ def declining(cls: str, method: ast.FunctionDef, error,
                       "does not: not supported yet by jitcell (an override returns what its base returns)")
         return method, []
     if not own and not (base is not None and base[1]):
+        return method, []
+    if any(isinstance(n, ast.Return) and (n.value is None or isinstance(n.value, ast.Constant)
+                                          and n.value.value is None) for n in ast.walk(method)):
+        error(method, f"{cls}.{method.name} returns None and NotImplemented: not supported by jitcell (None stands "
+                      "for NotImplemented in its compiled code)")
         return method, []
     if method.returns is None or _may_be_none(method.returns):
         error(method, f"{cls}.{method.name} returns NotImplemented{'' if own else ' (as the method it overrides)'}: "

@@ -29,7 +29,6 @@ from .special_dispatch import pair_test, reflected_names
 __all__ = ["Declines"]
 
 
-
 class _Try(NamedTuple):
     """One method CPython may call for the operator."""
 
@@ -75,8 +74,9 @@ class Declines(CheckerHost):
                 tries[0].function):
             return None
         if pairs and not first:
-            return self.error(f"{tries[0][0]} may return NotImplemented, and subclasses of {python_name(left.type)} "
-                              f"override __r{name}__ in other ways: not supported yet by jitcell", loc)
+            return self.error(f"{tries[0].function} may return NotImplemented, and subclasses of "
+                              f"{python_name(left.type)} override __r{name}__ in other ways: not supported yet by "
+                              "jitcell", loc)
         message = f"unsupported operand type(s) for {op}{'=' if in_place else ''}: '{{}}' and '{{}}'"
         return self._tries(tries, left, right, message, None, loc, (pairs, first) if first else None)
 
@@ -104,8 +104,9 @@ class Declines(CheckerHost):
         chosen = {self.first_method(rc, reflected_names(op)) for found in pairs.values() for rc in found}
         mirrored = [t for t in tries if t.reflected]
         if not mirrored or chosen != {mirrored[0].function}:
-            return self.error(f"{tries[0][0]} may return NotImplemented, and a subclass of {python_name(left.type)} "
-                              f"has another reflected method of '{op}': not supported yet by jitcell", loc)
+            return self.error(f"{tries[0].function} may return NotImplemented, and a subclass of "
+                              f"{python_name(left.type)} has another reflected method of '{op}': not supported yet by "
+                              "jitcell", loc)
         first = [mirrored[0], *(t for t in tries if not t.reflected)]
         return self._tries(tries, left, right, message, op if identity else None, loc, (pairs, first))
 
