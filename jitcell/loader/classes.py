@@ -209,7 +209,7 @@ class JitInstance:
     __slots__ = ("_jc_address", "__weakref__")
     _jc_fields: dict[str, tuple[int, str]] = {}  # name -> (index, type)
     _jc_layout: tuple[tuple[str, str], ...] = ()
-    _jc_wrappers: weakref.WeakValueDictionary
+    _jc_wrappers: dict[int, weakref.ref]  # address -> its wrapper (__del__ takes the entry out)
     _jc_constructor = None
     _jc_library = None  # the library whose functions its methods are, last bound (bind.py)
     _jc_family: tuple[type, ...] = ()  # the classes of its family, by tag
@@ -233,7 +233,8 @@ class JitInstance:
                 cls = cls._jc_extensions.get(word >> 48, cls)
             elif len(cls._jc_family) > 1:
                 cls = cls._jc_family[word >> 32 & 0xFFFF]
-        existing = cls._jc_wrappers.get(address)
+        ref = cls._jc_wrappers.get(address)
+        existing = ref() if ref is not None else None
         if existing is not None:
             if owned:
                 runtime.function("obj_release")(address)
@@ -242,7 +243,7 @@ class JitInstance:
             runtime.function("obj_retain")(address)
         made = object.__new__(cls)
         _ADDRESS.__set__(made, address)  # the slot itself, not __setattr__'s checks
-        cls._jc_wrappers[address] = made
+        cls._jc_wrappers[address] = weakref.ref(made)
         return made
 
     @property
@@ -256,6 +257,10 @@ class JitInstance:
             return
         if address:
             _ADDRESS.__set__(self, 0)
+            wrappers = type(self)._jc_wrappers
+            ref = wrappers.get(address)
+            if ref is not None and ((held := ref()) is None or held is self):
+                del wrappers[address]  # (a collected cycle clears the weak reference first)
             with contextlib.suppress(Exception):  # at interpreter exit, the runtime may be gone already
                 runtime.function("obj_release")(address)
 
@@ -450,7 +455,7 @@ def bind_classes(library) -> dict[str, type]:
             cls = type(row["name"], (base,), {
                 "__slots__": (), "__module__": "__jitcell__", "__qualname__": row["name"],
                 "_jc_fields": {f: (k, t) for k, (f, t) in enumerate(layout)}, "_jc_layout": layout,
-                "_jc_wrappers": weakref.WeakValueDictionary(), "_jc_peers": {}})
+                "_jc_wrappers": {}, "_jc_peers": {}})
             _REGISTRY[key] = cls
         made[row["name"]] = cls
         for name, value in row.get("constants", []):  # class constants, as Python's class has them
