@@ -207,6 +207,24 @@ def test_references_after_many_calls(jit):
     assert runtime.call("live_objects") == live
 
 
+def test_the_wrappers_map_forgets_dead_wrappers(jit):
+    """One wrapper per instance: the class's map of them loses each entry when its wrapper dies, also
+    when the wrapper dies in a cycle that the garbage collector frees (weak references cleared first)."""
+    Vec, make = jit["Vec"], jit["make"]
+    gc.collect()
+    def known() -> int:
+        return len(Vec._jc_wrappers) + len(jit["Vec3"]._jc_wrappers)
+
+    live, before = runtime.call("live_objects"), known()
+    vs = make(1_000)
+    assert known() == before + 1_000
+    cycle: list = [vs[0]]
+    cycle.append(cycle)
+    del vs, cycle
+    gc.collect()
+    assert known() == before and runtime.call("live_objects") == live
+
+
 BAD = {
     "None in a list": ("longest([Vec(1.0, 1.0), None])",
                        "longest() argument 'vs' must be list[Vec], not list containing NoneType at index 1"),
