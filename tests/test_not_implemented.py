@@ -198,6 +198,10 @@ CELL = textwrap.dedent('''
         return a < b
 
 
+    def chained(a: Money, b: Money, c: Money) -> str:
+        return f"{a < b < c} {a == b == c}"
+
+
     def vadd(a: Vec, b: Vec) -> Vec:
         return a + b
 
@@ -232,6 +236,11 @@ CALLS = [
     "same(Money(1, 'EUR'), Money(1, 'USD'))",
     "order(Money(1, 'EUR'), Money(2, 'EUR'))",
     "order(Money(1, 'EUR'), Money(2, 'USD'))",
+    "chained(Money(1, 'EUR'), Money(2, 'EUR'), Money(3, 'EUR'))",
+    "chained(Money(1, 'EUR'), Money(2, 'EUR'), Money(3, 'USD'))",
+    "chained(Money(3, 'EUR'), Money(2, 'EUR'), Money(3, 'USD'))",
+    "chained(Money(1, 'EUR'), Money(1, 'EUR'), Money(1, 'EUR'))",
+    "chained(Money(1, 'EUR'), Money(1, 'USD'), Money(1, 'EUR'))",
     "vadd(Vec(1.0, 2.0), Vec3(1.0, 1.0, 1.0))",
     "vadd(Vec(1.0, 2.0), Vec(1.0, 1.0))",
     "vadd(Vec3(1.0, 2.0, 3.0), Vec(1.0, 1.0))",
