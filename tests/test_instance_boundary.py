@@ -50,6 +50,7 @@ CELL = textwrap.dedent('''
             self.pts: list[Vec] = [Vec(float(i), 1.0) for i in range(n)]
             self.named: dict[str, Vec] = {}
             self.grid: list[list[Vec]] = [self.pts, []]
+            self.ends: tuple[Vec, int] = (self.pts[0], n)
 
 
     def longest(vs: list[Vec]) -> float:
@@ -135,7 +136,8 @@ SNIPPETS = {
                     "out = (r is g, g[0] is inner, g, g[2][0] is a, g[0][1] is inner[1])",
     "written back on a fault": "vs = [Vec(1.0, 1.0)]\ntry:\n    fault(vs, 9)\nexcept IndexError as e:\n"
                                "    out = (str(e), vs)",
-    "fields": "p = Path(3); out = (p.pts, p.pts[0] is p.pts[0], p.named, p.grid, gather(p))",
+    "fields": "p = Path(3); out = (p.pts, p.pts[0] is p.pts[0], p.named, p.grid, gather(p), p.ends, "
+              "p.ends[0] is p.pts[0])",
     "same instance twice": "a = Vec(2.0, 2.0); vs = [a, a]; grow(vs, 3.0); out = (vs, vs[0] is vs[1], a.x)",
 }
 
@@ -296,5 +298,22 @@ def test_a_list_that_may_hold_none_at_the_boundary(jit):
         Boundary("f", instances).argument([a, 3], "list[Vec | None]", "vs")
     assert str(raised.value) == "f() argument 'vs' must be list[Vec | None], not list containing int at index 1"
     del a, c, back, raised, call  # the boundary keeps the argument list until it is dropped
+    gc.collect()
+    assert runtime.call("live_objects") == live
+
+
+def test_a_tuple_field_holding_an_instance_from_python(jit):
+    """A tuple field (a box) holding an instance: read as the instance itself, written checked."""
+    Path, Vec = jit["Path"], jit["Vec"]
+    gc.collect()
+    live = runtime.call("live_objects")
+    p, a = Path(2), Vec(5.0, 5.0)
+    p.ends = (a, 7)
+    assert p.ends[0] is a and p.ends[1] == 7
+    with pytest.raises(TypeError) as raised:
+        p.ends = (7, a)
+    assert str(raised.value) == "field 'ends' of Path must be tuple[Vec, int], not tuple[int, Vec]"
+    assert repr(p.ends) == "(Vec(5.0, 5.0), 7)"
+    del p, a, raised
     gc.collect()
     assert runtime.call("live_objects") == live

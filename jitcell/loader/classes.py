@@ -322,8 +322,7 @@ _ADDRESS = JitInstance.__dict__["_jc_address"]  # the slot's descriptor
 def _travels(type_name: str) -> bool:
     """Whether a field of this type pickles: what Python reads and writes (numbers, str, instances)."""
     inner = type_name.removesuffix(" | None")
-    return inner in ("int", "float", "bool", "str") or is_class_type(inner) or \
-        _boxed(inner) and not _classes_inside(inner)
+    return inner in ("int", "float", "bool", "str") or is_class_type(inner) or _boxed(inner)
 
 
 def object_mask(layout) -> int:
@@ -394,8 +393,8 @@ def _write(at: int, type_name: str, value, owner: type, name: str) -> None:
         address = value._jc_address  # type: ignore[attr-defined]
         runtime.call("obj_retain", address)
         _replace(at, address)
-    elif _boxed(inner) and not _classes_inside(inner):
-        _replace(at, _new_box(value, inner, what))
+    elif _boxed(inner):
+        _replace(at, _new_box(value, inner, what, owner))
     elif inner.startswith(("list[", "dict[", "set[")):
         raise AttributeError(f"{what} is a {type_name}: assigning it from Python is not supported yet (change "
                              f"its items in compiled code)")
@@ -408,11 +407,12 @@ def _boxed(type_name: str) -> bool:
     return type_name == "complex" or type_name.startswith("tuple[") and not type_name.endswith(", ...]")
 
 
-def _new_box(value, type_name: str, what: str) -> int:
+def _new_box(value, type_name: str, what: str, owner: type) -> int:
     """A new box (owned by the caller) holding `value`, converted as a list argument's item is."""
     from jitcell.runtime.lists import Boundary
 
-    boundary = Boundary(what)
+    boundary = Boundary(what, Instances(owner._jc_peers, {}) if _classes_inside(type_name)  # type: ignore[attr-defined]
+                        else None)
     try:
         box = boundary.argument([value], f"list[{type_name}]", what)
     except TypeError:
