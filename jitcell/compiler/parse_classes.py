@@ -25,6 +25,7 @@ from jitcell.errors import Loc
 
 from . import syntax as S
 from .parse_bases import base_class, dataclass_fields, init_called
+from .parse_declines import ancestors_of, declining
 from .parse_dunders import (
     dataclass_options,
     equality_helpers,
@@ -80,6 +81,8 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
             and isinstance(body[0].value.value, str):
         docstring = body.pop(0).value.value  # type: ignore[attr-defined]
     init: ast.FunctionDef | None = None
+    declined: list[ast.FunctionDef] = []  # the helpers of methods that may return NotImplemented
+    ancestors = ancestors_of(base, earlier)
     for item in body:
         if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
             field = item.target.id
@@ -100,6 +103,8 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
             if method is not None:
                 methods.append(method)
         elif isinstance(item, ast.FunctionDef):
+            item, helpers = declining(name, item, error, ancestors)  # parse_declines.py
+            declined += helpers
             method = _method(parser, error, name, item, static, properties=properties, classmethods=classmethods)
             if method is not None:
                 methods.append(method)
@@ -122,7 +127,7 @@ def class_def(parser: _Parser, node: ast.ClassDef, earlier: dict[str, ast.ClassD
             error(item, f"a class body of jitcell holds fields ('x: float'), methods and a docstring, not "
                         f"{type(item).__name__}")
     defined = {item.name for item in body if isinstance(item, ast.FunctionDef)}
-    generated: list[ast.FunctionDef] = []
+    generated: list[ast.FunctionDef] = list(declined)
     if options is not None:  # the methods @dataclass generates, as the dataclasses module writes them
         in_order = dataclass_fields(node, earlier, error)
         made = _dataclass_methods(name, in_order, node)

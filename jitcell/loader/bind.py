@@ -189,7 +189,7 @@ def _make_function(info: dict, library: Library) -> JitFunction:
         "jc__int": int, "jc__float": float, "jc__bool": bool, "jc__str": str,
         "jc__defaults": tuple(as_default(d) for d in info["defaults"]),
         "jc__Result": result_type if items else _Complex if through_memory else None,
-        "jc__tuple": None if _maybe_none_number(info["returns"]) else _tuple_reader(items) if items
+        "jc__tuple": None if _maybe_none_number(info["returns"]) else _tuple_reader(items, library) if items
         else _complex_reader if through_memory else None,
         "jc__Boundary": Boundary, "jc__as_function": function_argument(name),
         **classes.wrapper_namespace(library, name),
@@ -223,7 +223,7 @@ def _wrapper_source(info: dict) -> str:
     lines += classes.refused_lines(info)  # containers of instances: compiled callers only, yet
     args, late = [], []
     if any(_reflected(t) for _, t in info["params"]) or _reflected(info["returns"]):
-        lines.append(f"    jc__call = jc__Boundary({info['name']!r})")
+        lines.append(f"    jc__call = jc__Boundary({info['name']!r}, jc__instances)")
     arguments = _arguments(info, lines)  # a tuple parameter: checked, then its items are arguments
     for p, shown, t in arguments:
         if classes.is_class_type(t):  # an instance: its own class, passed as its address (classes.py)
@@ -419,18 +419,23 @@ def _reflected(type_name: str) -> bool:
     return type_name.startswith(("list[", "dict[", "set[")) or is_sequence(type_name)
 
 
-def _tuple_reader(items: list[str]):
+def _tuple_reader(items: list[str], library: Library):
     """Python's tuple from a result struct; str items are taken (read, then released), array
     items become ndarrays (`args`: the call's arguments, for an array that is one of them),
-    list, dict and set items Python lists, dicts and sets (the object released)."""
+    list, dict and set items Python lists, dicts and sets (the object released), instances their
+    wrappers (the reference becomes the wrapper's)."""
     names = [f"v{i}" for i in range(len(items))]
-    inner = {t: _tuple_reader([_type_text(i) for i in parsed[1]])
+    known = getattr(library, "classes", {})
+    instances = classes.Instances(dict(known), {})
+    wraps = {t: known[_inner(t)]._jc_wrap for t in items if classes.is_class_type(t)}
+    inner = {t: _tuple_reader([_type_text(i) for i in parsed[1]], library)
              for t in items if t.startswith("tuple[") and (parsed := parse_type(t)) is not None
              and parsed[0] == "tuple"}
 
     def read(struct, args=()):
         return tuple(_take_str(getattr(struct, n)) if t == "str" else
-                     Boundary("").result(getattr(struct, n), t) if _reflected(t) else
+                     wraps[t](getattr(struct, n)) if t in wraps else
+                     Boundary("", instances).result(getattr(struct, n), t) if _reflected(t) else
                      inner[t](getattr(struct, n), args) if t in inner else
                      arrays.take_array(getattr(struct, n), t, args) if is_array_type(t) else
                      complex(getattr(struct, n).real, getattr(struct, n).imag) if t == "complex" else

@@ -41,7 +41,7 @@ from jitcell.errors import LinkageError
 from .signing import sha256
 
 __all__ = ["check", "is_class_type", "bind_classes", "registry_key", "family_identity", "attach", "wrapper_lines",
-           "refused_lines", "wrapper_namespace",
+           "refused_lines", "wrapper_namespace", "Instances",
            "result_expression", "JitInstance", "LAYOUT_IDENTITY"]
 
 _FIELDS = 32  # the offset of an instance's first field (runtime/source_instances.py)
@@ -209,7 +209,7 @@ class JitInstance:
     __slots__ = ("_jc_address", "__weakref__")
     _jc_fields: dict[str, tuple[int, str]] = {}  # name -> (index, type)
     _jc_layout: tuple[tuple[str, str], ...] = ()
-    _jc_wrappers: weakref.WeakValueDictionary
+    _jc_wrappers: dict[int, weakref.ref]  # address -> its wrapper (__del__ takes the entry out)
     _jc_constructor = None
     _jc_library = None  # the library whose functions its methods are, last bound (bind.py)
     _jc_family: tuple[type, ...] = ()  # the classes of its family, by tag
@@ -227,21 +227,23 @@ class JitInstance:
         the object's own class: a subclass of cls where its header's tag says so."""
         if not address:
             return None
-        word = ctypes.c_int64.from_address(address + 24).value
-        if word >> 48:  # a class of a later cell deriving from this family (compiler/check/outer_bases.py)
-            cls = cls._jc_extensions.get(word >> 48, cls)
-        elif len(cls._jc_family) > 1:
-            cls = cls._jc_family[word >> 32 & 0xFFFF]
-        existing = cls._jc_wrappers.get(address)
+        if cls._jc_extensions or len(cls._jc_family) > 1:  # the object's own class: its header's number
+            word = ctypes.c_int64.from_address(address + 24).value
+            if word >> 48:  # a class of a later cell deriving from this family (compiler/check/outer_bases.py)
+                cls = cls._jc_extensions.get(word >> 48, cls)
+            elif len(cls._jc_family) > 1:
+                cls = cls._jc_family[word >> 32 & 0xFFFF]
+        ref = cls._jc_wrappers.get(address)
+        existing = ref() if ref is not None else None
         if existing is not None:
             if owned:
-                runtime.call("obj_release", address)
+                runtime.function("obj_release")(address)
             return existing
         if not owned:
-            runtime.call("obj_retain", address)
+            runtime.function("obj_retain")(address)
         made = object.__new__(cls)
-        made._jc_address = address
-        cls._jc_wrappers[address] = made
+        _ADDRESS.__set__(made, address)  # the slot itself, not __setattr__'s checks
+        cls._jc_wrappers[address] = weakref.ref(made)
         return made
 
     @property
@@ -249,11 +251,18 @@ class JitInstance:
         return self._jc_address
 
     def __del__(self):
-        address = getattr(self, "_jc_address", 0)
+        try:
+            address = _ADDRESS.__get__(self)
+        except AttributeError:  # never set: object.__new__ failed
+            return
         if address:
-            self._jc_address = 0
+            _ADDRESS.__set__(self, 0)
+            wrappers = type(self)._jc_wrappers
+            ref = wrappers.get(address)
+            if ref is not None and ((held := ref()) is None or held is self):
+                del wrappers[address]  # (a collected cycle clears the weak reference first)
             with contextlib.suppress(Exception):  # at interpreter exit, the runtime may be gone already
-                runtime.call("obj_release", address)
+                runtime.function("obj_release")(address)
 
     def __getattr__(self, name: str):
         field = type(self)._jc_fields.get(name)
@@ -307,11 +316,13 @@ class JitInstance:
             _write(self._jc_address + _FIELDS + 8 * k, type_name, value, cls, name)  # checked as an assignment
 
 
+_ADDRESS = JitInstance.__dict__["_jc_address"]  # the slot's descriptor
+
+
 def _travels(type_name: str) -> bool:
     """Whether a field of this type pickles: what Python reads and writes (numbers, str, instances)."""
     inner = type_name.removesuffix(" | None")
-    return inner in ("int", "float", "bool", "str") or is_class_type(inner) or \
-        _boxed(inner) and not _classes_inside(inner)
+    return inner in ("int", "float", "bool", "str") or is_class_type(inner) or _boxed(inner)
 
 
 def object_mask(layout) -> int:
@@ -352,15 +363,13 @@ def _read(at: int, type_name: str, owner: type, name: str):
         return runtime.read_str(address)
     if is_class_type(inner):
         return _class_of(inner, owner)._jc_wrap(address, owned=False)
-    if _classes_inside(inner):
-        raise AttributeError(f"field '{name}' of {owner.__name__} is a {type_name}: containers of instances cannot "
-                             "be read from Python yet")
     from jitcell.runtime.lists import Boundary
 
     runtime.call("obj_retain", address)  # a copy: Boundary.result releases what it converts
+    instances = Instances(owner._jc_peers, {}) if _classes_inside(inner) else None  # type: ignore[attr-defined]
     if _boxed(inner):  # a list of one item (lower/classes.py)
-        return Boundary(f"{owner.__name__}.{name}").result(address, f"list[{inner}]")[0]
-    return Boundary(f"{owner.__name__}.{name}").result(address, inner)
+        return Boundary(f"{owner.__name__}.{name}", instances).result(address, f"list[{inner}]")[0]
+    return Boundary(f"{owner.__name__}.{name}", instances).result(address, inner)
 
 
 def _write(at: int, type_name: str, value, owner: type, name: str) -> None:
@@ -384,8 +393,8 @@ def _write(at: int, type_name: str, value, owner: type, name: str) -> None:
         address = value._jc_address  # type: ignore[attr-defined]
         runtime.call("obj_retain", address)
         _replace(at, address)
-    elif _boxed(inner) and not _classes_inside(inner):
-        _replace(at, _new_box(value, inner, what))
+    elif _boxed(inner):
+        _replace(at, _new_box(value, inner, what, owner))
     elif inner.startswith(("list[", "dict[", "set[")):
         raise AttributeError(f"{what} is a {type_name}: assigning it from Python is not supported yet (change "
                              f"its items in compiled code)")
@@ -398,11 +407,12 @@ def _boxed(type_name: str) -> bool:
     return type_name == "complex" or type_name.startswith("tuple[") and not type_name.endswith(", ...]")
 
 
-def _new_box(value, type_name: str, what: str) -> int:
+def _new_box(value, type_name: str, what: str, owner: type) -> int:
     """A new box (owned by the caller) holding `value`, converted as a list argument's item is."""
     from jitcell.runtime.lists import Boundary
 
-    boundary = Boundary(what)
+    boundary = Boundary(what, Instances(owner._jc_peers, {}) if _classes_inside(type_name)  # type: ignore[attr-defined]
+                        else None)
     try:
         box = boundary.argument([value], f"list[{type_name}]", what)
     except TypeError:
@@ -475,7 +485,7 @@ def bind_classes(library) -> dict[str, type]:
             cls = type(row["name"], (base,), {
                 "__slots__": (), "__module__": "__jitcell__", "__qualname__": row["name"],
                 "_jc_fields": {f: (k, t) for k, (f, t) in enumerate(layout)}, "_jc_layout": layout,
-                "_jc_wrappers": weakref.WeakValueDictionary(), "_jc_peers": {}})
+                "_jc_wrappers": {}, "_jc_peers": {}})
             _REGISTRY[key] = cls
         made[row["name"]] = cls
         for name, value in row.get("constants", []):  # class constants, as Python's class has them
@@ -582,6 +592,7 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
         for attached in cls.__dict__.get("_jc_attached", ()):
             delattr(cls, attached)
         cls._jc_attached = set()  # type: ignore[attr-defined]
+    declining = {name.replace(_DECLINED, ".", 1) for name in functions if _DECLINED in name}
     for name in list(functions):
         cls_name, dot, method = name.partition(".")
         if cls_name not in classes:
@@ -598,7 +609,7 @@ def attach(classes: dict[str, type], functions: dict, static: set[str], properti
             _attach(cls, method, property(fn, _method(functions[f"{cls_name}.__setter_{method}"])
                                           if f"{cls_name}.__setter_{method}" in functions else None, doc=fn.__doc__))
         elif method in _OPERANDS:
-            _attach(cls, method, _operator(fn, cls, method in _COMPARISONS))
+            _attach(cls, method, _operator(fn, cls, method in _COMPARISONS, name in declining))
             if method == "__eq__":  # unhashable, as Python makes a class defining __eq__ (and @dataclass, eq=True)
                 _attach(cls, "__hash__", _field_hash if cls_name in frozen else None)
         elif method != "__init__":
@@ -613,21 +624,28 @@ def _attach(cls: type, name: str, value) -> None:
     cls._jc_attached.add(name)  # type: ignore[attr-defined]
 
 
+_DECLINED = "._jc_declined"  # the helper of a method that may return NotImplemented (compiler/parse_declines.py)
 _COMPARISONS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
 _OPERANDS = frozenset({f"__{p}{name}__" for name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
                                                     "matmul", "and", "or", "xor", "lshift", "rshift")
                        for p in ("", "r", "i")} | {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
 
 
-def _operator(fn, cls: type, exact: bool = False):
+def _operator(fn, cls: type, exact: bool = False, declines: bool = False):
     """A binary method that returns NotImplemented where its second parameter does not take `other`
-    (`exact`: a comparison, which takes only its own class's instances, as @dataclass's do)."""
+    (`exact`: a comparison with its own class, which takes only its own class's instances, as
+    @dataclass's do), and where its compiled code does (`declines`: it returns None for it,
+    compiler/parse_declines.py)."""
     (_, type_name) = fn.params[1] if len(fn.params) > 1 else ("", "")
+    exact = exact and type_name.removesuffix(" | None") == cls.__name__
 
     def method(self, other):
         if exact and is_class_type(type_name) and other is not None and other.__class__ is not self.__class__:
             return NotImplemented
-        return fn(self, other) if _takes(type_name, other, cls) else NotImplemented
+        if not _takes(type_name, other, cls):
+            return NotImplemented
+        result = fn(self, other)
+        return NotImplemented if declines and result is None else result
 
     method.__name__ = method.__qualname__ = fn.__name__
     method.__doc__ = fn.__doc__
@@ -690,17 +708,44 @@ def wrapper_lines(p: str, t: str, shown: str) -> tuple[list[str], list[str]]:
 
 
 def refused_lines(info: dict) -> list[str]:
-    """A function taking or returning a list, dict, set or tuple holding instances cannot be called from
-    Python yet (compiled callers pass and take them): its wrapper raises before the call."""
+    """A function taking or returning a function value that takes or returns instances cannot be called
+    from Python yet (compiled callers pass and take them): its wrapper raises before the call."""
     for name, t in [*info["params"], ("the result", info["returns"])]:
-        if _classes_inside(t):
+        if t.startswith("Callable[") and _classes_inside(t):
             what = "returns" if name == "the result" else f"takes {name!r} as"
-            held = "functions taking or returning instances" if t.startswith("Callable[") else \
-                "lists, dicts, sets and tuples of instances"
-            message = (f"{info['name']}() {what} {t}: {held} cannot cross between Python and compiled code yet "
-                       "(call it from compiled code)")
+            message = (f"{info['name']}() {what} {t}: functions taking or returning instances cannot cross between "
+                       "Python and compiled code yet (call it from compiled code)")
             return [f"    raise TypeError({message!r})"]
     return []
+
+
+class Instances:
+    """The instances inside lists, dicts and tuples at the boundary (runtime/lists.py's protocol): an
+    item is taken if its class is one the parameter's class accepts (as a bare argument is), and an
+    address read back is the object's wrapper, of its own class."""
+
+    __slots__ = ("classes", "accepts")
+
+    def __init__(self, classes: dict[str, type[JitInstance]], accepts: dict):
+        self.classes, self.accepts = classes, accepts
+
+    def address(self, item, name: str) -> int | str:
+        accepts = self.accepts.get(name)
+        if accepts is None:
+            accepts = self.accepts[name] = self.classes[name]._jc_accepts or frozenset({self.classes[name]})
+        if item.__class__ in accepts:
+            return item._jc_address
+        if type(item).__name__ == name and isinstance(item, JitInstance):
+            return (f"an instance of an earlier definition of {name} whose fields differ "
+                    f"({', '.join(f'{f}: {t}' for f, t in type(item)._jc_layout)}; now "
+                    f"{', '.join(f'{f}: {t}' for f, t in self.classes[name]._jc_layout)})")
+        return type(item).__name__
+
+    def wrap(self, address: int, name: str):
+        return self.classes[name]._jc_wrap(address, owned=False)
+
+    def taken(self, name: str) -> frozenset[type]:
+        return self.classes[name]._jc_accepts or frozenset({self.classes[name]})
 
 
 def wrapper_namespace(library, function: str) -> dict:
@@ -728,6 +773,7 @@ def wrapper_namespace(library, function: str) -> dict:
         raise TypeError(f"{function}() argument '{param}' must be {type_name}, not {type(value).__name__}")
 
     names["jc__not_instance"] = not_instance
+    names["jc__instances"] = Instances(dict(classes), {n: names[f"jc__accepts_{n}"] for n in classes})
     return names
 
 

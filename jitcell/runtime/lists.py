@@ -26,6 +26,11 @@ value changed (a list subclass goes the Python way, so that its own methods are 
 item the native loop does not take plainly (a numpy.bool_, an int beyond 64 bits, a str) sends the list through
 the Python path below, which converts it or names the bad item. strs, tuples, nested lists
 and dicts go item by item.
+
+Instances of a cell's classes (`list[Vec]`, `dict[str, Vec]`, `tuple[Vec, ...]`) cross as their
+addresses: an item is checked by the loader's `Instances` (its class, or a subclass, of this
+layout) and retained by the runtime object; an item read back is the instance's one Python
+wrapper (loader/classes.py), made of the object's own class if none lives.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import array
 import ctypes
 import functools
 import struct
+from typing import Protocol
 
 from jitcell import runtime
 from jitcell.runtime import arrays, convert
@@ -48,8 +54,25 @@ _WORD_VALUES = ("int", "float", "bool", "str")  # a dict's values the native con
 _TRUE, _FALSE = id(True), id(False)
 
 # A parsed type: ("int",), ("tuple", (item, ...)), ("list", element), ("dict", key, value, name),
-# ("set", element, name), ("vartuple", element) for tuple[T, ...]: a runtime list that crosses as a Python tuple
+# ("set", element, name), ("vartuple", element) for tuple[T, ...]: a runtime list that crosses as a Python tuple,
+# ("class", name, may_be_none): an instance of a cell's class
 Parsed = tuple
+
+
+class Instances(Protocol):
+    """What the boundary needs of a library's classes (loader/classes.py gives it)."""
+
+    def address(self, item: object, name: str) -> int | str:
+        """The address of `item` if it is an instance `name` takes, else what to call it in a TypeError."""
+        ...
+
+    def wrap(self, address: int, name: str) -> object:
+        """The Python object of the instance at `address` (a reference of its own)."""
+        ...
+
+    def taken(self, name: str) -> frozenset[type]:
+        """Classes whose instances `name` takes for certain (others: ask address())."""
+        ...
 _SEQUENCES = ("list", "vartuple")
 
 
@@ -77,6 +100,8 @@ def parse(name: str) -> Parsed:
         return ("dict", inner[0], inner[1], name)
     if head == "set":
         return ("set", inner[0], name)
+    if name.removesuffix(" | None").isidentifier():
+        return ("class", name.removesuffix(" | None"), name.endswith(" | None"))
     raise TypeError(f"jitcell: {name} cannot cross the boundary inside a list")
 
 
@@ -103,7 +128,7 @@ def _size(t: Parsed) -> int:
 
 def _mask(t: Parsed) -> int:
     if t[0] != "tuple":
-        return 1 if t[0] in ("str", "list", "dict", "set", "array", "vartuple") else 0
+        return 1 if t[0] in ("str", "list", "dict", "set", "array", "vartuple", "class") else 0
     mask, at = 0, 0
     for item in t[1]:
         mask |= _mask(item) << at
@@ -122,6 +147,8 @@ def _name(t: Parsed) -> str:
         return t[3]
     if t[0] == "set":
         return t[2]
+    if t[0] == "class":
+        return t[1] + " | None" * t[2]
     return t[0]
 
 
@@ -140,10 +167,11 @@ class _BadItem(Exception):
 class Boundary:
     """The conversions of one call: what it made from which Python object, and what it holds."""
 
-    __slots__ = ("function", "originals", "held", "reflected", "arguments", "call_args", "reading")
+    __slots__ = ("function", "instances", "originals", "held", "reflected", "arguments", "call_args", "reading")
 
-    def __init__(self, function: str):
+    def __init__(self, function: str, instances: Instances | None = None):
         self.function = function
+        self.instances = instances
         self.originals: dict[int, object] = {}  # runtime object -> the Python list or dict it came from
         self.held: list[int] = []  # references this call keeps until finish()
         self.reflected: set[int] = set()
@@ -186,6 +214,9 @@ class Boundary:
         n = len(value)
         kind = element[0]
         owned: list[int] = []
+        if kind == "class" and (lst := self.instances_in(value, element)):
+            self.register(lst, value)
+            return lst
         if kind in _FLAT and value.__class__ is list:  # a subclass may change how it is read
             lst = _native("list_from_python")(value, _FLAT[kind], _TRUE, _FALSE)
             if lst > 0:
@@ -263,8 +294,43 @@ class Boundary:
         elif kind == "array":
             owned.append(_borrow_array(item, t[1], path))
             words.append(owned[-1])
+        elif kind == "class":
+            words.append(self.instance_word(item, t, owned, path))
         else:
             words.append(_scalar_word(item, kind, path))
+
+    def instances_in(self, value: list | tuple, t: Parsed) -> int:
+        """A runtime list of the instances `value` holds, if its items are plainly of classes the type
+        takes (0 otherwise: item_words checks and names each): their addresses, retained at once."""
+        taken = self.classes().taken(t[1]) | ({type(None)} if t[2] else set())
+        if not all(map(taken.__contains__, map(type, value))):
+            return 0
+        data = array.array("q", [0 if item is None else item._jc_address for item in value] if t[2] else
+                           [item._jc_address for item in value])
+        lst = _rt("list_new")(len(data), 8, 1)
+        if lst == 0:
+            raise MemoryError
+        if data:
+            items = _WORD(lst + 32).value
+            ctypes.memmove(items, data.buffer_info()[0], 8 * len(data))
+            _rt("items_retain")(items, len(data), 8, 1)
+        return lst
+
+    def classes(self) -> Instances:
+        if self.instances is None:  # a conversion made without the library's classes (callbacks.py's read)
+            raise TypeError(f"jitcell: {self.function or 'this value'}: instances cannot be converted here")
+        return self.instances
+
+    def instance_word(self, item, t: Parsed, owned: list[int], path: list) -> int:
+        """An instance's address, retained (the runtime object takes the reference), or 0 for None."""
+        if item is None and t[2]:
+            return 0
+        address = self.classes().address(item, t[1])
+        if isinstance(address, str):
+            raise _BadItem(path, address)
+        _rt("obj_retain")(address)
+        owned.append(address)
+        return address
 
     def dict_in(self, value, t: Parsed, param: str, path: list | None = None) -> int:
         if t[2] not in _WORD_VALUES:
@@ -412,6 +478,9 @@ class Boundary:
         words = memory.cast("q").tolist()
         if kind == "str":
             return [runtime.read_str(w) for w in words]
+        if kind == "class":
+            wrap = self.classes().wrap
+            return [wrap(w, element[1]) if w else None for w in words]
         at = iter(words)
         return [self.value(at, element) for _ in range(n)]
 
@@ -444,6 +513,8 @@ class Boundary:
             return word != 0
         if kind == "str":
             return runtime.read_str(word)
+        if kind == "class":
+            return self.classes().wrap(word, t[1]) if word else None
         if kind == "array" and self.reading:
             return arrays.copy_array(word, t[1])
         if kind == "array":  # the list keeps its reference; the ndarray takes one of its own

@@ -14,7 +14,8 @@ the methods, chosen from the operands' types as CPython chooses them at run time
 
 A method "applies" to operands when it takes that many arguments and each operand's type converts
 to its parameter's, the static counterpart of a method returning NotImplemented. Everything is
-decided when compiling; a class's Python methods (loader/classes.py) return NotImplemented for
+decided when compiling, but for a method that returns NotImplemented on some path (check/declines.py
+tries the methods at run time); a class's Python methods (loader/classes.py) return NotImplemented for
 operands their parameters refuse, so Python finds the same methods.
 """
 
@@ -122,6 +123,8 @@ class DunderChecks(CheckerHost):
         the reflected one of another class (CPython never reflects between operands of one type)."""
         if not (isinstance(left.type, Instance) or isinstance(right.type, Instance)) or op not in BINARY:
             return None
+        if (declined := self.declining_binary(op, left, right, loc, in_place)) is not None:
+            return declined  # a method that may return NotImplemented (check/declines.py)
         name = BINARY[op]
         if in_place and self.applies(method := self.special(left.type, f"__i{name}__"), [left, right]):
             assert method is not None
@@ -176,6 +179,8 @@ class DunderChecks(CheckerHost):
                 return self.error(f"'{ops[0]}' between instances of {names}, some of whose subclasses define "
                                   "__eq__ and others not: not supported yet by jitcell", loc)
             return None  # classes.instance_identity says what is refused
+        if len(ops) == 1 and (declined := self.declining_compare(ops[0], operands[0], operands[1], loc)) is not None:
+            return declined  # a method that may return NotImplemented (check/declines.py)
         if len(ops) > 1 or self.needs_subclass_first(ops[0], operands[0].type, operands[1].type):
             return self.compare_chain(operands, ops, loc)  # check/special_dispatch.py
         return self.one_compare(ops[0], operands[0], operands[1], loc)
@@ -235,6 +240,8 @@ class DunderChecks(CheckerHost):
 
     def rich_compare(self, op: str, left: T.Expr, right: T.Expr, loc: Loc) -> T.Expr | None:
         """left.__op__(right), else right.__reflected__(left); `!=` also as `not __eq__`; None: neither."""
+        if (declined := self.declining_compare(op, left, right, loc)) is not None:
+            return declined  # a method that may return NotImplemented (check/declines.py)
         reflected = REFLECTED_COMPARISON[op]
         for method, args, order in ((COMPARISONS[op], [left, right], None),
                                     (COMPARISONS[reflected], [right, left], (1, 0))):

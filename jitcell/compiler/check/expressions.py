@@ -49,6 +49,7 @@ from .classes import ClassChecks
 from .complexes import ComplexChecks
 from .comprehensions import GENERATOR_CONSUMERS, ComprehensionChecks
 from .constants import typed_constant, typed_default
+from .declines import Declines
 from .dict_calls import dict_call_syntax
 from .dicts import EMPTY_DICT, DictChecks
 from .dunders import DunderChecks
@@ -90,7 +91,8 @@ _ORDERS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
                         VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
                         ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
-                        PowerChecks, RangeChecks, DunderChecks, SpecialDispatch, ClassChecks, InheritanceChecks,
+                        PowerChecks, RangeChecks, DunderChecks, Declines, SpecialDispatch, ClassChecks,
+                        InheritanceChecks,
                         CallableChecks, ExceptionArgChecks):
     """Types expressions. Subclasses provide `locals`, `assigned_names`, `probe` and `is_assigned`."""
 

@@ -28,7 +28,7 @@ from .dunders import python_name
 from .host import CheckerHost
 from .inheritance import family_of, is_subclass
 
-__all__ = ["SpecialDispatch"]
+__all__ = ["SpecialDispatch", "pair_test", "reflected_names"]
 
 
 class SpecialDispatch(CheckerHost):
@@ -138,6 +138,8 @@ class SpecialDispatch(CheckerHost):
             return None if self.probe else (self.error(
                 f"'!=' between a {left.type} and a {right.type}: some of their subclasses define __ne__ and others "
                 "not; not supported yet by jitcell", loc), T.Literal(False, ERROR, loc))
+        if any(map(self.declines, (*chosen.values(), self.special(left.type, COMPARISONS[op])))):
+            return None  # check/declines.py tries them in this order
         first = min(rights.values(), key=lambda c: c.tag)
         function = chosen[first.tag]
         assert function is not None
@@ -149,7 +151,7 @@ class SpecialDispatch(CheckerHost):
             call = self.table_call(call, chosen, first, loc)
         if negated == {True}:
             call = T.Unary("not", self.truth(call), BOOL, loc)
-        return _pair_test(left, right, pairs, loc), call
+        return pair_test(left, right, pairs, loc), call
 
 
     # ---- truth -----------------------------------------------------------------------------
@@ -220,11 +222,11 @@ class SpecialDispatch(CheckerHost):
             return self.error(f"{function} returns a {call.type} where {python_name(left.type)}'s {op} gives a "
                               f"{static.type}: not supported yet by jitcell (CPython calls it first for a subclass's "
                               "instance on the right)", loc)
-        test = _pair_test(a, b, pairs, loc)
+        test = pair_test(a, b, pairs, loc)
         return T.Chain((left, right), (T.Conditional(test, call, static, static.type, loc),), static.type, loc)
 
 
-def _pair_test(left: T.Expr, right: T.Expr, pairs: dict, loc: Loc) -> T.Expr:
+def pair_test(left: T.Expr, right: T.Expr, pairs: dict, loc: Loc) -> T.Expr:
     """Whether (left's class, right's class) is one of `pairs` (left's number -> right's classes):
     where CPython would call the right operand's reflected method first."""
     test: T.Expr | None = None

@@ -21,8 +21,8 @@ _BUILTIN_REASONS = {
     "id": "jitcell's values have no identity", "hash": "jitcell's values have no hash() in compiled code",
     "getattr": "jitcell's values have no attributes", "setattr": "jitcell's values have no attributes",
     "hasattr": "jitcell's values have no attributes",
-    "NotImplemented": "not yet: a special method applies to the operands its parameters' types take, the "
-                      "static form of returning NotImplemented (declare the parameter with the type it takes)",
+    "NotImplemented": "only 'return NotImplemented' in a binary special method (__add__, __radd__, __iadd__, "
+                      "__eq__, __lt__...) is",
 }
 
 
