@@ -193,7 +193,7 @@ class ModuleChecker:
             for k, (t, what, loc) in enumerate(places):
                 result = k == len(places) - 1
                 if t is not None and arrays_inside(t) and not (list_result_of_arrays(t) and (
-                        result or not isinstance(t, VarTuple))):
+                        result or not isinstance(t, VarTuple)) or not result and _arrays_in_tuple_items(t)):
                     self.errors.append(Diagnostic(
                         f"{what} is {t}: " + ("only a list or dict (of lists, dicts and tuples) holding NumPy "
                                               "arrays can be returned to Python" if result else
@@ -1323,6 +1323,13 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
 
 def _holds_empty_tuple(t: Type | None) -> bool:
     return isinstance(t, Tuple) and (not t.items or any(_holds_empty_tuple(i) for i in t.items))
+
+
+def _arrays_in_tuple_items(t: Type) -> bool:
+    """A tuple parameter whose items holding arrays are each a list or dict of them that a parameter may
+    be: the boundary passes each item as such a parameter (loader/bind.py)."""
+    return isinstance(t, Tuple) and all(not arrays_inside(i) or _arrays_in_tuple_items(i) or (
+        list_result_of_arrays(i) and not isinstance(i, VarTuple)) for i in t.items)
 
 
 def _mutable_list(t: Type | None) -> bool:
