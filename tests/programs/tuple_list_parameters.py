@@ -98,4 +98,7 @@ def through(n: int) -> float:
 #> deep((7, ([[1], [2, "x"]], "rows"))) !TypeError: deep() argument 'p[1][0]' must be list[list[int]], not list containing str at p[1][0][1][1]
 #> count(("a", {"b": "b"})) !TypeError: a value of count() argument 'p[1]' must be int, not str
 #> mark((3, {"a"}, [])) !TypeError: an element of mark() argument 'p[1]' must be int, not str
-#> apply(grow, [1.0]) !TypeError
+# A function value must have the Callable's exact type, and a Python function is called back only where
+# the Callable takes and returns numbers:
+#> apply(grow, [1.0]) !TypeError: apply() argument 'func' must be Callable[[tuple[int, list[float]]], float], not grow(
+#> apply(lambda t: 1.0, [1.0]) !TypeError: apply() argument 'func' must be a function compiled by jitcell
