@@ -47,6 +47,26 @@ def mark(p: tuple[int, set[int], list[str]]) -> bool:
     return fresh
 
 
+def rows_of(p: tuple[int, tuple[list[int], ...]]) -> int:
+    k, rows = p
+    rows[0].append(k)
+    return len(rows)
+
+
+def pairs_in(p: tuple[int, list[tuple[int, list[int]]]]) -> int:
+    k, rows = p
+    rows[0][1].append(k)
+    rows.append((k, [k]))
+    return len(rows)
+
+
+def groups(p: tuple[int, dict[str, list[int]]]) -> int:
+    k, d = p
+    d["a"].append(k)
+    d["b"] = [k]
+    return len(d)
+
+
 def item(p: tuple[int, list[int]]) -> int:
     i, xs = p
     return xs[i]
@@ -83,6 +103,10 @@ def through(n: int) -> float:
 #> count(("c", {}))
 #> mark((3, {1, 2}, ["start"]))
 #> mark((1, {1, 2}, []))
+#> rows_of((5, ([1], [2])))
+#> pairs_in((5, [(1, [1])]))
+#> groups((5, {"a": [1]}))
+#> groups((5, {"b": [1]}))
 #> item((1, [10, 20]))
 #> item((5, [10, 20]))
 #> pair(3)
