@@ -67,6 +67,12 @@ def groups(p: tuple[int, dict[str, list[int]]]) -> int:
     return len(d)
 
 
+def both(p: tuple[list[int], list[int]]) -> int:
+    a, b = p
+    a.append(1)
+    return len(b)
+
+
 def item(p: tuple[int, list[int]]) -> int:
     i, xs = p
     return xs[i]
@@ -124,5 +130,9 @@ def through(n: int) -> float:
 #> mark((3, {"a"}, [])) !TypeError: an element of mark() argument 'p[1]' must be int, not str
 # A function value must have the Callable's exact type, and a Python function is called back only where
 # the Callable takes and returns numbers:
+# One list passed twice in a call is two copies inside it (as for two list parameters): a change made
+# through one is not seen through the other until the call returns, when both are written back.
+#> both(([0], [0]))
+#> (lambda xs: (both((xs, xs)), xs))([0]) => (1, [0, 1])
 #> apply(grow, [1.0]) !TypeError: apply() argument 'func' must be Callable[[tuple[int, list[float]]], float], not grow(
 #> apply(lambda t: 1.0, [1.0]) !TypeError: apply() argument 'func' must be a function compiled by jitcell
