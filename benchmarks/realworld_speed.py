@@ -48,6 +48,7 @@ WORKLOADS = {
     "algo_simpson_integration": "simpson_integration(f, 0.0, 1.0, 100_000)",
     "pyperf_fannkuch": "fannkuch(9)",
     "pyperf_nqueens": "bench_n_queens(8)",
+    "pyperf_spectral_norm": "eval_AtA_times_u(eval_AtA_times_u([1.0] * 130))",  # one of pyperf's 10 rounds (DEFAULT_N)
 }
 
 

@@ -312,14 +312,13 @@ CASES = {
     "matmul": ("def f(n: int):\n    return n @ n\n", 2, 12, "the '@' operator is not supported"),
     "attribute": ("def f(n: int):\n    return n.numerator\n", 2, 12,
                   "attribute access is not supported (only math.NAME, np.NAME and an array's shape, size and ndim)"),
-    "tuple parameter holding a dict": (
-        "def f(t: tuple[int, dict[str, int]]):\n    return 1\n", 1, 7,
-        "a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, not a dict; pass "
-        "the values of 't' as separate parameters"),
-    "tuple parameter holding a list": (
-        "def f(t: tuple[int, list[int]]):\n    return 1\n", 1, 7,
-        "a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, not a list; pass "
-        "the values of 't' as separate parameters"),
+    "tuple parameter holding a tuple of arrays": (
+        "def f(p: tuple[int, tuple[float[:], ...]]) -> int:\n    return 1\n", 1, 7,
+        "parameter 'p' is tuple[int, tuple[float[:], ...]]: a set or tuple[T, ...] holding NumPy arrays cannot be "
+        "passed from Python yet; pass a list of them"),
+    "tuple parameter holding an empty tuple": (
+        "def f(t: tuple[int, tuple[()]]):\n    return 1\n", 1, 7,
+        "a tuple parameter cannot hold an empty tuple in jitcell; pass the values of 't' as separate parameters"),
     "tuple index variable": ("def f(n: int):\n    t = (n, 'n')\n    return t[n]\n", 3, 12,
                              "a tuple index must be an int literal, unless all the tuple's items have one type "
                              "(this one is tuple[int, str])"),

@@ -158,11 +158,12 @@ def _run(call: str, namespace: dict) -> Outcome:
 
 def _array_copies(values) -> tuple:
     """The arguments that compiled code may change, as they are after the call: arrays (views of the
-    caller's memory), lists and dicts (written back into the caller's objects, runtime/lists.py)."""
+    caller's memory), lists and dicts (written back into the caller's objects, runtime/lists.py), and
+    tuples, which may hold them."""
     import copy
 
     return tuple(v.copy() if isinstance(v, np.ndarray) else copy.deepcopy(v)
-                 for v in values if isinstance(v, (np.ndarray, list, dict)))
+                 for v in values if isinstance(v, (np.ndarray, list, dict, tuple)))
 
 
 def _owned_arrays(value) -> int:

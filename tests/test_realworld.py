@@ -39,7 +39,6 @@ BLOCKED = {
     "pyperf_scimark": "__getitem__/__setitem__ overridden by a subclass (G[x, y]); an override "
                       "with another signature (ArrayList.__getitem__); from array import array "
                       "(array fields, parameters and results); a class as a value (type[Array2D])",
-    "pyperf_spectral_norm": "tuple parameters holding lists",
 }
 
 _HEADER = ("# Source: https://github.com/", "# Version: commit ", "# Licence: ", "# Edits (")

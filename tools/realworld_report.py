@@ -62,7 +62,7 @@ _MESSAGES = [
     (r"a 2-D array .* rows of 2-D arrays", "rows of 2-D arrays"),
     (r"^the default of '\w+' must be", "non-constant defaults"),
     (r"^\*args and \*\*kwargs", "*args / **kwargs"),
-    (r"^a tuple parameter holds", "tuple parameters holding lists, dicts or sets"),
+    (r"^a tuple parameter cannot hold", "tuple parameters holding an empty tuple"),
     (r"^the builtin (\w+\(\)|'\w+') is not supported", "builtins jitcell has not (input(), open()...)"),
     (r"^typing\.Any is not supported", "typing.Any"),
     (r"^a list of None is not supported", "lists of None"),

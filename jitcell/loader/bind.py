@@ -222,7 +222,7 @@ def _wrapper_source(info: dict) -> str:
     lines = [f"def {info['name'].replace('.', '__')}({signature}):"]  # a method: Point.norm
     lines += classes.refused_lines(info)  # containers of instances: compiled callers only, yet
     args, late = [], []
-    if any(_reflected(t) for _, t in info["params"]) or _reflected(info["returns"]):
+    if any(_reflected(t) for _, _, t in _arguments(info)) or _reflected(info["returns"]):  # tuple items too
         lines.append(f"    jc__call = jc__Boundary({info['name']!r}, jc__instances)")
     arguments = _arguments(info, lines)  # a tuple parameter: checked, then its items are arguments
     for p, shown, t in arguments:
@@ -234,7 +234,7 @@ def _wrapper_source(info: dict) -> str:
         if t.endswith(" | None"):  # None, or checked as the type it may be (check/optional.py)
             inner = _inner(t)
             if _reflected(inner):
-                late.append(f"    jc__{p} = None if {p} is None else jc__call.argument({p}, {inner!r}, {p!r})")
+                late.append(f"    jc__{p} = None if {p} is None else jc__call.argument({p}, {inner!r}, {shown!r})")
                 args.append(f"jc__{p}")
                 continue
             lines.append(f"    if {p} is None: jc__{p}, jc__{p}__v = None, 0")
@@ -258,7 +258,7 @@ def _wrapper_source(info: dict) -> str:
             args += passed
             continue
         if _reflected(t):  # copied into a runtime object, written back and released after the call
-            late.append(f"    jc__{p} = jc__call.argument({p}, {t!r}, {p!r})")  # after the checks that may fail
+            late.append(f"    jc__{p} = jc__call.argument({p}, {t!r}, {shown!r})")  # after the checks that may fail
             args.append(f"jc__{p}")
             continue
         lines.append(f"    if {p}.__class__ is not jc__{t}: {p} = jc__as_{t}({p}, {shown!r})")

@@ -426,8 +426,9 @@ def _check_function(value: object, where: str, options: dict, declared: set | No
         parsed = _type(param[1], f"{where}.params[{i}]")
         if parsed[0] == "class" and parsed[1] not in (declared or set()):
             raise _fail(f"{where}.params[{i}]", f"the class {parsed[1]} is not declared in this manifest")
-        if parsed[0] == "tuple" and ("dict[" in param[1] or "tuple[]" in param[1]):
-            raise _fail(f"{where}.params[{i}]", "a tuple parameter holding a dict is not something jitcell compiles")
+        if parsed[0] == "tuple" and "tuple[]" in param[1]:
+            raise _fail(f"{where}.params[{i}]", "a tuple parameter holding an empty tuple is not something jitcell "
+                                                "compiles")
     if len(seen) != len(params):
         raise _fail(f"{where}.params", "a name appears twice")
     returns = _type(row["returns"], f"{where}.returns", allow_none=True)

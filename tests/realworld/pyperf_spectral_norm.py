@@ -3,7 +3,7 @@
 # Licence: MIT (pyperformance, COPYING); the licence text is in tests/realworld/LICENSES.md
 # Edits (everything else is exactly as published):
 #   - type annotations added to every def (`from __future__ import annotations` added first, so that CPython
-#     leaves `Callable[...]` unevaluated)
+#     leaves `Callable[...]` unevaluated), and to `partial_sum`, which starts as the int 0 and adds floats
 #   - the pyperf driver removed (`import pyperf`, bench_spectral_norm() which timed the power iteration with
 #     pyperf.perf_counter and the `if __name__ == "__main__":` block); the `#>` directives at the end call the
 #     functions instead
@@ -42,7 +42,7 @@ def eval_AtA_times_u(u: list[float]) -> list[float]:
 
 def part_A_times_u(i_u: tuple[int, list[float]]) -> float:
     i, u = i_u
-    partial_sum = 0
+    partial_sum: float = 0
     for j, u_j in enumerate(u):
         partial_sum += eval_A(i, j) * u_j
     return partial_sum
@@ -50,7 +50,7 @@ def part_A_times_u(i_u: tuple[int, list[float]]) -> float:
 
 def part_At_times_u(i_u: tuple[int, list[float]]) -> float:
     i, u = i_u
-    partial_sum = 0
+    partial_sum: float = 0
     for j, u_j in enumerate(u):
         partial_sum += eval_A(j, i) * u_j
     return partial_sum

@@ -199,7 +199,7 @@ class ModuleChecker:
             for k, (t, what, loc) in enumerate(places):
                 result = k == len(places) - 1
                 if t is not None and arrays_inside(t) and not (list_result_of_arrays(t) and (
-                        result or not isinstance(t, VarTuple))):
+                        result or not isinstance(t, VarTuple)) or not result and _arrays_in_tuple_items(t)):
                     self.errors.append(Diagnostic(
                         f"{what} is {t}: " + ("only a list or dict (of lists, dicts and tuples) holding NumPy "
                                               "arrays can be returned to Python" if result else
@@ -375,11 +375,10 @@ class ModuleChecker:
                 params.append((p.name, RANGE))
                 continue
             t = self.annotation(p.annotation, f"parameter '{p.name}'", p.loc)
-            if isinstance(t, Tuple) and (_holds_empty_tuple(t) or _holds_container(t)):
+            if isinstance(t, Tuple) and _holds_empty_tuple(t):  # the boundary (and the manifest) has no ()
                 self.errors.append(Diagnostic(
-                    f"a tuple parameter holds ints, floats, bools, strs, arrays and tuples of them in jitcell, "
-                    f"not {'an empty tuple' if _holds_empty_tuple(t) else _container_in(t)}; pass the values of "
-                    f"'{p.name}' as separate parameters", p.loc))
+                    f"a tuple parameter cannot hold an empty tuple in jitcell; pass the values of '{p.name}' as "
+                    f"separate parameters", p.loc))
                 t = ERROR
             params.append((p.name, t))
             if p.default is not None:
@@ -1335,17 +1334,11 @@ def _holds_empty_tuple(t: Type | None) -> bool:
     return isinstance(t, Tuple) and (not t.items or any(_holds_empty_tuple(i) for i in t.items))
 
 
-def _container_in(t: Type) -> str:
-    """"a dict", "a list" or "a set": the first such item of a tuple type that _holds_container."""
-    if isinstance(t, Tuple):
-        return next(_container_in(i) for i in t.items if _holds_container(i))
-    return {Dict: "a dict", List: "a list", Set: "a set", VarTuple: f"a {t}"}[type(t)]
-
-
-def _holds_container(t: Type) -> bool:
-    """A dict, list or set in a tuple: those cross the boundary with a write-back the items of a
-    tuple parameter do not get (loader/bind.py)."""
-    return isinstance(t, (Dict, List, Set)) or isinstance(t, Tuple) and any(_holds_container(i) for i in t.items)
+def _arrays_in_tuple_items(t: Type) -> bool:
+    """A tuple parameter whose items holding arrays are each a list or dict of them that a parameter may
+    be: the boundary passes each item as such a parameter (loader/bind.py)."""
+    return isinstance(t, Tuple) and all(not arrays_inside(i) or _arrays_in_tuple_items(i) or (
+        list_result_of_arrays(i) and not isinstance(i, VarTuple)) for i in t.items)
 
 
 def _mutable_list(t: Type | None) -> bool:
