@@ -127,6 +127,8 @@ def _parse(text: str) -> tuple[TypeName, str]:
         return ("callable", tuple(params), result), rest[1:]
     if text.startswith("list["):
         element, rest = _parse(text[len("list["):])
+        if element[0] == "class" and rest.startswith(" | None"):  # list[Point | None] (check/none_lists.py)
+            element, rest = ("optional", element), rest[len(" | None"):]
         if element == ("None",) or not rest.startswith("]"):
             raise ValueError(text)
         return ("list", element), rest[1:]

@@ -12,7 +12,9 @@ of the definite-assignment State (program.py), under the name `x is not None`: t
 as bindings do, and assigning `x` clears its bit (or sets it, for a value that is not None).
 Elsewhere a `T | None` must be tested before it is used as a T: a compile error says so, as mypy
 would. `is`/`is not` compare with None, and bools (True and False are singletons); other values
-have no identity in jitcell.
+have no identity in jitcell. An instance that may be None is the exception: its attribute read,
+assigned or called unproved (`p.normalize()`) is tested at run time (`none_checked`), and None
+raises CPython's `AttributeError: 'NoneType' object has no attribute 'normalize'`.
 
 Typing's spellings (`List[int]`, `Dict[str, int]`, `Tuple[int, float]`, `Set[int]`) are read as the
 builtin ones.
@@ -143,6 +145,12 @@ class OptionalChecks(OptionalHost):
         if isinstance(t, Optional) and self.is_narrowed(local.name):
             return T.Unwrap(local, t.inner, local.loc)
         return local
+
+    def none_checked(self, e: T.Expr, attribute: str) -> T.Expr:
+        """An instance that may be None whose attribute is read, assigned or called: CPython's
+        AttributeError at run time if it is None (unlike other `T | None`, refused as mypy does)."""
+        assert isinstance(e.type, Optional) and isinstance(e.type.inner, Instance)
+        return T.Unwrap(e, e.type.inner, e.loc, attribute)
 
     def identity(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr:
         """`a is None`, `a is not None` (None on either side); `is` between other values is refused."""
