@@ -83,10 +83,9 @@ def infer_field_types(cdefs: tuple[S.ClassDef, ...], classes: dict[str, ClassInf
                 info.fields[k] = (name, base.fields[j][1])
                 if name in base.inferred:
                     info.inferred[name] = base.inferred[name]
-        if not any(t is INFERRED for _, t in info.fields):
-            continue
-        init = f"{cdef.name}.__init__"
-        own_errors = probe(init) if init in info.methods.values() else False
+        init = f"{cdef.name}.__init__"  # (probing return types may have typed them already)
+        pending = any(t is INFERRED for _, t in info.fields)
+        own_errors = probe(init) if pending and init in info.methods.values() else False
         inferred_any = inferred_any or bool(info.inferred)
         for k, (name, t) in enumerate(info.fields):
             field = next((f for f in cdef.fields if f.name == name), None)

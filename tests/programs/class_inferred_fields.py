@@ -1,0 +1,81 @@
+# Classes: field types from the values __init__ assigns (check/field_types.py): expressions of the
+# parameters, locals of __init__, chained assignment, calls of math and of the cell's functions,
+# other instances, strs, lists, dicts; a subclass keeps the inferred types of its base's fields.
+from math import sin, cos, sqrt
+
+
+def half(x: float) -> float:
+    return x / 2
+
+
+class Point(object):
+    __slots__ = ('x', 'y', 'z')
+
+    def __init__(self, i: int) -> None:
+        self.x = x = sin(i)
+        self.y = cos(i) * 3
+        self.z = half(x * x)
+
+    def __repr__(self) -> str:
+        return "<Point: x=%s, y=%s, z=%s>" % (self.x, self.y, self.z)
+
+    def normalize(self) -> None:
+        norm = sqrt(self.x * self.x + self.y * self.y + self.z * self.z)
+        self.x /= norm
+        self.y /= norm
+        self.z /= norm
+
+
+class Counter:
+    def __init__(self, name: str, n: int):
+        self.name = name.upper() + "!"
+        self.count = n * 2 + 1
+        self.ratio = n / 4
+        self.big = n > 10
+        self.seen = [n, n + 1]
+        self.table = {name: n}
+        self.origin = Point(n)
+
+    def bump(self, k: int) -> int:
+        self.count += k
+        self.seen.append(self.count)
+        self.table[self.name] = self.count
+        return self.count
+
+
+class Tagged(Counter):
+    def __init__(self, name: str, n: int):
+        super().__init__(name, n)
+        self.tag = f"{self.name}:{self.count}"
+
+
+def point(i: int) -> str:
+    p = Point(i)
+    p.normalize()
+    return repr(p)
+
+
+def counter(name: str, n: int) -> tuple[str, int, float, bool, list[int], int, float]:
+    c = Counter(name, n)
+    c.bump(3)
+    return c.name, c.count, c.ratio, c.big, c.seen, c.table[c.name], c.origin.y
+
+
+def tagged(n: int) -> tuple[str, int, str]:
+    t = Tagged("t", n)
+    t.bump(1)
+    return t.tag, t.count, t.name
+
+
+def division(i: int) -> str:
+    return repr(Point(i)) if i >= 0 else str(Point(i).x / 0.0)
+
+#> point(0)
+#> point(7)
+#> repr(Point(3))
+#> Point(2).y
+#> counter("ab", 3)
+#> counter("", 20)
+#> tagged(4)
+#> division(5)
+#> division(-1)

@@ -1,0 +1,120 @@
+# Classes: lists of None that hold instances later (`[None] * n`, a list[C | None]), and a value that
+# may be None (C | None) whose attribute is read, assigned or called without a test: None raises
+# CPython's AttributeError naming the attribute (check/none_lists.py, check/optional.py).
+
+
+class Cell:
+    def __init__(self, v: int):
+        self.v = v * 1.5
+        self.next: Cell | None = None
+
+    def grow(self, k: float) -> float:
+        self.v += k
+        return self.v
+
+
+def filled(n: int, step: int) -> list[float]:
+    cells = [None] * n
+    for i in range(0, n, step):
+        cells[i] = Cell(i)
+    out = []
+    for c in cells:
+        out.append(c.grow(1.0))  # None raises AttributeError: 'NoneType' object has no attribute 'grow'
+    return out
+
+
+def counted(n: int, step: int) -> tuple[int, float]:
+    cells = [None for _ in range(n)]
+    for i in range(0, n, step):
+        cells[i] = Cell(i)
+    empty, total = 0, 0.0
+    for c in cells:
+        if c is None:
+            empty += 1
+        else:
+            total += c.v
+    return empty, total
+
+
+def appended(n: int) -> float:
+    cells = n * [None]
+    cells.append(Cell(n))
+    last = cells[-1]
+    return last.v + len(cells)
+
+
+def annotated(n: int) -> int:
+    cells: list[Cell | None] = [None] * n
+    cells[n - 1] = Cell(n)
+    return sum(1 for c in cells if c is not None)
+
+
+def read(k: int) -> float:
+    head = Cell(1)
+    if k > 0:
+        head.next = Cell(k)
+    return head.next.v  # AttributeError: 'NoneType' object has no attribute 'v'
+
+
+def write(k: int) -> float:
+    head = Cell(1)
+    if k > 0:
+        head.next = Cell(k)
+    head.next.v = 2.5  # the value first, then None raises
+    return head.next.v
+
+
+def update(k: int) -> float:
+    head = Cell(1)
+    if k > 0:
+        head.next = Cell(k)
+    head.next.v += 2.5
+    return head.next.v
+
+
+def called(k: int) -> float:
+    head = Cell(1)
+    if k > 0:
+        head.next = Cell(k)
+    return head.next.grow(float(k))
+
+
+def chained(n: int) -> float:
+    head = Cell(0)
+    node = head
+    for i in range(1, n):
+        node.next = node = Cell(i)
+    total = 0.0
+    walk: Cell | None = head
+    for _ in range(n + 1):  # one step past the end: None raises
+        total += walk.v
+        walk = walk.next
+    return total
+
+
+def first(cells: list[Cell | None]) -> Cell | None:
+    return cells[0]
+
+
+def through(n: int) -> float:
+    cells = [None] * n
+    cells[0] = Cell(n)
+    return first(cells).v + first(cells[1:] + cells[:1]).v
+
+#> filled(4, 1)
+#> filled(4, 2)
+#> filled(0, 1)
+#> counted(7, 3)
+#> appended(3)
+#> annotated(5)
+#> read(2)
+#> read(0)
+#> write(2)
+#> write(0)
+#> update(3)
+#> update(0)
+#> called(4)
+#> called(0)
+#> chained(3)
+#> through(1)
+#> through(2)

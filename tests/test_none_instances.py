@@ -1,0 +1,91 @@
+"""Classes (issue 14, pyperformance's bm_float): field types from the values `__init__` assigns,
+lists of None that hold instances later (`list[C | None]`), and a `C | None` used as a C, which
+raises CPython's AttributeError at run time. Their values and exceptions are compared with CPython
+in tests/programs/class_inferred_fields.py and class_none_instances.py; here, what is refused (with
+the CompileError that says why) and where the null check is left out."""
+
+from __future__ import annotations
+
+import pytest
+
+import jitcell
+from jitcell.compiler import driver
+from jitcell.errors import CompileError
+from jitcell.options import Options
+
+REFUSED = [
+    ("class A:\n    def __init__(self, n: int):\n        self.k = n * 2\n        if n > 3:\n            self.k = 1.5\n",
+     "field 'k' of A is assigned a float here and an int at line 3, which gave its type; declare the type it "
+     "holds in the class body ('k: float')", "5:13"),
+    ("class A:\n    def __init__(self, n: int):\n        self.k = n * 2\n    def half(self) -> None:\n"
+     "        self.k = self.k / 2\n",
+     "field 'k' of A is assigned a float here and an int at line 3", "5:9"),
+    ("class A:\n    def __init__(self, n: int):\n        self.k = n * 2\n    def half(self) -> None:\n"
+     "        self.k /= 2\n",
+     "field 'k' of A is assigned a float here and an int at line 3", "5:9"),
+    ("class A:\n    def __init__(self, n: int):\n        self.items = []\n",
+     "the type of field 'items' of A is not known: its value in __init__, an empty list, has no type of its own; "
+     "declare it in the class body ('items: list[int]')", "3:9"),
+    ("class A:\n    def __init__(self, n: int):\n        self.pair = (n, n)\n",
+     "field 'pair' of A: a field of type tuple[int, int] is not supported yet", "3:9"),
+    ("def f(n: int) -> int:\n    xs = [None] * n\n    return len(xs)\n",
+     "'xs' is a list of None whose items are never assigned an instance of a class in this function", "2:10"),
+    ("def f(n: int) -> int:\n    xs = [None] * n\n    xs[0] = 1.5\n    return len(xs)\n",
+     "'xs' is a list of None whose items are never assigned an instance of a class in this function", "2:10"),
+    ("class A:\n    x: int = 0\nclass B:\n    y: int = 0\ndef f(n: int) -> int:\n    xs = [None] * n\n"
+     "    xs[0] = A()\n    xs[1] = B()\n    return len(xs)\n",
+     "an item of list[A | None] must be A | None, not B", "8:13"),
+    ("def f(n: int) -> list[int | None]:\n    return [None] * n\n",
+     "a list cannot hold values that may be None (int | None) in jitcell", "1:18"),
+    ("class A:\n    x: int = 0\n    n: 'A | None' = None\n    @staticmethod\n    def s() -> int:\n        return 1\n"
+     "def f(a: A) -> int:\n    return a.n.s()\n",
+     "this value may be None (A | None): test it with 'is not None' before calling its static method s()", "8:12"),
+    ("class A:\n    x: int = 0\ndef f(a: A | None) -> A:\n    return a\n",  # mypy's rule, beyond attributes
+     "may be None", "4:12"),
+    ("def f(s: str | None) -> int:\n    return s.count('a')\n", "str | None", "2:12"),
+]
+
+
+@pytest.mark.parametrize("source, message, where", REFUSED)
+def test_refused_with_a_compile_error(source, message, where):
+    with pytest.raises(CompileError) as caught:
+        jitcell.compile_cell(source)
+    assert message in str(caught.value)
+    assert f"cell:{where}:" in str(caught.value)
+
+
+NARROWED = """
+class P:
+    def __init__(self, i: int):
+        self.v = i * 0.5
+
+def total(ps: list[P | None]) -> float:
+    t = 0.0
+    for p in ps:
+        if p is not None:
+            t += p.v
+    return t
+"""
+
+UNTESTED = NARROWED.replace("        if p is not None:\n            t += p.v", "        t += p.v")
+
+
+def test_the_null_check_is_left_out_where_a_test_proves_the_value_is_not_none():
+    """Only a use that no test covers has the check (and its message): narrowing reads the pointer."""
+    message = "'NoneType' object has no attribute 'v'"
+    _, lowered, _ = driver.front_end(NARROWED, Options(), tag=1)
+    assert message not in str(lowered)
+    _, lowered, _ = driver.front_end(UNTESTED, Options(), tag=1)
+    assert message in str(lowered)
+
+
+def test_field_types_are_in_the_layout():
+    lib = jitcell.compile_cell("from math import sin\nclass P:\n    def __init__(self, i: int):\n"
+                               "        self.x = x = sin(i)\n        self.n = i // 2\n        self.s = str(x)\n"
+                               "        self.q = P2(i)\nclass P2:\n    def __init__(self, i: int):\n"
+                               "        self.k = [i]\n")
+    rows = {row["name"]: row for row in lib.manifest["classes"]}
+    assert rows["P"]["fields"] == [["x", "float"], ["n", "int"], ["s", "str"], ["q", "P2"]]
+    assert rows["P2"]["fields"] == [["k", "list[int]"]]
+    p = lib.classes["P"](3)
+    assert (p.n, p.q.k) == (1, [3])
