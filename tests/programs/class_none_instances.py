@@ -92,6 +92,22 @@ def chained(n: int) -> float:
     return total
 
 
+class Shown:
+    def __init__(self, i: int):
+        self.v = i * 0.5
+
+    def __repr__(self) -> str:
+        return "Shown(%s)" % self.v
+
+
+def texts(n: int) -> str:
+    shown = [None] * n
+    shown[0] = Shown(1)
+    a = shown[0]
+    b = shown[-1]
+    return repr(a) + str(b) + f"{b}|{a!r:>12}|" + str(a)
+
+
 def first(cells: list[Cell | None]) -> Cell | None:
     return cells[0]
 
@@ -118,3 +134,5 @@ def through(n: int) -> float:
 #> chained(3)
 #> through(1)
 #> through(2)
+#> texts(1)
+#> texts(3)

@@ -112,6 +112,9 @@ class StringChecks(CheckerHost):
             return value
         if empty_tuple(value):
             return T.Literal("()", STR, loc)
+        if isinstance(value.type, Optional) and isinstance(value.type.inner, Instance) \
+                and isinstance(value, (T.Local, T.GetField)):  # 'None' or its text (check/dunders.py)
+            return T.FString((self.instance_field(value, None, "", loc),), STR, loc)
         if not formattable(value.type):
             return self.error(f"str() of {value.type} is not supported", loc)
         return T.FString((T.FormatField(value, None, "", loc),), STR, loc)
