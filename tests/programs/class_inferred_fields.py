@@ -49,6 +49,22 @@ class Tagged(Counter):
         self.tag = f"{self.name}:{self.count}"
 
 
+class Outer:
+    def __init__(self, n: int):
+        self.inner = Inner(n)  # a class defined below, whose field is inferred too
+        self.twice = self.inner.k * 2
+
+
+class Inner:
+    def __init__(self, n: int):
+        self.k = n + 0.5
+
+
+def outer(n: int) -> tuple[float, float]:
+    o = Outer(n)
+    return o.twice, o.inner.k
+
+
 def point(i: int) -> str:
     p = Point(i)
     p.normalize()
@@ -79,3 +95,4 @@ def division(i: int) -> str:
 #> tagged(4)
 #> division(5)
 #> division(-1)
+#> outer(3)

@@ -73,19 +73,22 @@ def infer_field_types(cdefs: tuple[S.ClassDef, ...], classes: dict[str, ClassInf
     """Type the INFERRED fields of each class of the cell, in order (a base before its subclasses).
     `probe(function)` checks a function without reporting, and says whether it found errors of its
     own (not ones that follow from a type still unknown). Whether any field was inferred."""
+    own_errors: dict[str, bool] = {}
+    for _ in range(len(cdefs)):  # again while a class's fields read another's still unknown (defined later)
+        progress = False
+        for cdef in cdefs:
+            info = classes[cdef.name]
+            _from_base(info, classes.get(info.base or ""))
+            init = f"{cdef.name}.__init__"  # (probing return types may have typed them already)
+            if any(t is INFERRED for _, t in info.fields) and init in info.methods.values():
+                before = len(info.inferred)
+                own_errors[cdef.name] = probe(init)
+                progress = progress or len(info.inferred) > before
+        if not progress:
+            break
     inferred_any = False
     for cdef in cdefs:
         info = classes[cdef.name]
-        base = classes.get(info.base or "")
-        for k, (name, t) in enumerate(info.fields):  # the base's inferred fields, typed already
-            j = base.index(name) if base is not None and t is INFERRED else None
-            if base is not None and j is not None:
-                info.fields[k] = (name, base.fields[j][1])
-                if name in base.inferred:
-                    info.inferred[name] = base.inferred[name]
-        init = f"{cdef.name}.__init__"  # (probing return types may have typed them already)
-        pending = any(t is INFERRED for _, t in info.fields)
-        own_errors = probe(init) if pending and init in info.methods.values() else False
         inferred_any = inferred_any or bool(info.inferred)
         for k, (name, t) in enumerate(info.fields):
             field = next((f for f in cdef.fields if f.name == name), None)
@@ -97,7 +100,7 @@ def infer_field_types(cdefs: tuple[S.ClassDef, ...], classes: dict[str, ClassInf
             if t is not INFERRED:
                 continue
             info.fields[k] = (name, ERROR)
-            if own_errors:
+            if own_errors.get(cdef.name):
                 continue  # the final check of __init__ reports them
             what = info.untyped.get(name)
             why = f"its value in __init__, {what}, has no type of its own" if what is not None else \
@@ -109,3 +112,15 @@ def infer_field_types(cdefs: tuple[S.ClassDef, ...], classes: dict[str, ClassInf
                                      f"the class body ('{example}') or annotate the assignment ('self.{example} = "
                                      "...')", loc))
     return inferred_any
+
+
+def _from_base(info: ClassInfo, base: ClassInfo | None) -> None:
+    """The fields a subclass has from its base take the types inferred for the base."""
+    if base is None:
+        return
+    for k, (name, t) in enumerate(info.fields):
+        j = base.index(name) if t is INFERRED else None
+        if j is not None and base.fields[j][1] is not INFERRED:
+            info.fields[k] = (name, base.fields[j][1])
+            if name in base.inferred:
+                info.inferred[name] = base.inferred[name]
