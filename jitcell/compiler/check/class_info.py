@@ -39,7 +39,7 @@ class ClassInfo:
     # (constants.py's Value), inherited ones too, and those its body assigns:
     own_constants: dict[str, int | float | bool | str | tuple] = field(default_factory=dict)
     inferred: dict[str, Loc] = field(default_factory=dict)  # fields typed by the value __init__ assigns: where
-    untyped: dict[str, str] = field(default_factory=dict)  # fields __init__ assigns a value without a type: what
+    untyped: dict[str, str] = field(default_factory=dict)  # fields whose value has no type: what ("": reported)
 
     @property
     def type(self) -> Instance:

@@ -240,9 +240,11 @@ class ClassChecks(CheckerHost):
             if not infer(info, index, value, node.loc):
                 return None
             t = value.type
-        elif t is INFERRED or t is ERROR:  # still unknown (while probing), or unknown (reported)
+        elif t is INFERRED or t is ERROR:  # still unknown (while probing), or unknown
             self.used_pending = self.used_pending or t is INFERRED
-            self.expr(node.value)
+            if self.expr(node.value).type is not ERROR and t is ERROR \
+                    and node.target.attr not in info.inferred and node.target.attr not in info.untyped:
+                self.error(f"the type of {what} is not known: declare it in the class body", node.loc)
             return None
         elif node.op is None:
             value = self.expr(node.value)

@@ -102,7 +102,7 @@ def infer_field_types(cdefs: tuple[S.ClassDef, ...], classes: dict[str, ClassInf
             info.fields[k] = (name, ERROR)
             if own_errors.get(cdef.name):
                 continue  # the final check of __init__ reports them
-            what = info.untyped.get(name)
+            what = info.untyped.setdefault(name, "") or None  # (reported: ClassChecks.assign_field says no more)
             why = f"its value in __init__, {what}, has no type of its own" if what is not None else \
                 "its value in __init__ depends on a type still unknown"
             example = {"None": f"{name}: Node | None", "an empty list": f"{name}: list[int]",
