@@ -89,3 +89,15 @@ def test_field_types_are_in_the_layout():
     assert rows["P2"]["fields"] == [["k", "list[int]"]]
     p = lib.classes["P"](3)
     assert (p.n, p.q.k) == (1, [3])
+
+
+def test_a_list_of_instances_that_may_be_none_stays_in_compiled_code():
+    """As lists of instances do (the guide's Classes): Python's call is refused before it runs."""
+    lib = jitcell.compile_cell("class P:\n    def __init__(self, i: int):\n        self.v = i * 0.5\n"
+                               "def count(ps: list[P | None]) -> int:\n    return len(ps)\n"
+                               "def made(n: int) -> int:\n    ps = [None] * n\n    ps[0] = P(1)\n"
+                               "    return count(ps)\n")
+    assert lib.functions["made"](3) == 3
+    with pytest.raises(TypeError, match=r"count\(\) takes 'ps' as list\[P \| None\]: lists, dicts, sets and tuples "
+                                        "of instances cannot cross between Python and compiled code yet"):
+        lib.functions["count"]([None])
