@@ -42,6 +42,9 @@ REFUSED = [
      "this value may be None (A | None): test it with 'is not None' before calling its static method s()", "8:12"),
     ("class A:\n    x: int = 0\ndef f(a: A | None) -> A:\n    return a\n",  # mypy's rule, beyond attributes
      "may be None", "4:12"),
+    ("class A:\n    x: int = 0\ndef f(n: int) -> int:\n    xs = [None] * n\n    xs[0] = A()\n    print(xs[0])\n"
+     "    return 0\n", "the text of a A | None is supported for a name or a field (it is read twice): assign it to "
+     "a name first", "6:11"),
     ("def f(s: str | None) -> int:\n    return s.count('a')\n", "str | None", "2:12"),
 ]
 

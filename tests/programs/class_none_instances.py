@@ -105,6 +105,8 @@ def texts(n: int) -> str:
     shown[0] = Shown(1)
     a = shown[0]
     b = shown[-1]
+    print(a, b)
+    print("%s, %r; %s" % (a, b, b), "{} {!r}".format(a, b))
     return repr(a) + str(b) + f"{b}|{a!r:>12}|" + str(a)
 
 

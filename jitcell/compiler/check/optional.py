@@ -33,7 +33,7 @@ from jitcell.errors import Loc
 
 from .host import CheckerHost
 
-__all__ = ["OPTIONAL_INNER", "OptionalChecks", "optional_inner", "typing_alias", "not_none"]
+__all__ = ["OPTIONAL_INNER", "OptionalChecks", "may_be_none_instance", "optional_inner", "typing_alias", "not_none"]
 
 OPTIONAL_INNER = (INT, FLOAT, BOOL, STR)  # and lists, dicts and sets
 _TYPING = {"List": "list", "Dict": "dict", "Tuple": "tuple", "Set": "set"}
@@ -56,6 +56,12 @@ def optional_inner(node: S.Expr | None) -> S.Expr | None:
         case S.BinOp(op="|", left=S.Const(value=None), right=right):
             return right
     return None
+
+
+def may_be_none_instance(e: T.Expr) -> bool:
+    """A name or field holding an instance or None, which str(), print() and formatting show as
+    'None' or the instance's text (reading it twice: check/dunders.py's instance_field)."""
+    return isinstance(e.type, Optional) and isinstance(e.type.inner, Instance) and isinstance(e, (T.Local, T.GetField))
 
 
 def not_none(name: str) -> str:
