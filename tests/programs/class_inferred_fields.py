@@ -36,6 +36,10 @@ class Counter:
         self.table = {name: n}
         self.origin = Point(n)
 
+    def reset(self) -> None:
+        self.seen = []  # an empty list into the list[int] field
+        self.table = {}
+
     def bump(self, k: int) -> int:
         self.count += k
         self.seen.append(self.count)
@@ -77,6 +81,13 @@ def counter(name: str, n: int) -> tuple[str, int, float, bool, list[int], int, f
     return c.name, c.count, c.ratio, c.big, c.seen, c.table[c.name], c.origin.y
 
 
+def reset(n: int) -> tuple[list[int], int]:
+    c = Counter("r", n)
+    c.reset()
+    c.bump(1)
+    return c.seen, len(c.table)
+
+
 def tagged(n: int) -> tuple[str, int, str]:
     t = Tagged("t", n)
     t.bump(1)
@@ -96,3 +107,4 @@ def division(i: int) -> str:
 #> division(5)
 #> division(-1)
 #> outer(3)
+#> reset(2)

@@ -57,6 +57,8 @@ def conflict(info: ClassInfo, name: str, t: Type, value: T.Expr) -> str | None:
     """Why assigning `value` to an inferred field of type t is refused, or None."""
     if name not in info.inferred or value.type in (t, ERROR):
         return None
+    if untyped_value(value.type) not in (None, "None"):  # `self.xs = []` into a list field: coerce decides
+        return None
     if isinstance(t, Instance) and isinstance(value.type, Instance):
         return None  # an instance of a subclass (check/inheritance.py coerces it)
     return (f"field '{name}' of {info.name} is assigned {_a(value.type)} here and {_a(t)} at line "
@@ -95,6 +97,8 @@ def infer_field_types(cdefs: tuple[S.ClassDef, ...], classes: dict[str, ClassInf
             loc = field.loc if field is not None else cdef.loc
             if name in info.inferred and (problem := field_type_problem(t)) is not None:
                 info.fields[k] = (name, ERROR)
+                if info.base is not None and classes[info.base].index(name) is not None:
+                    continue  # its base's field, reported there
                 errors.append(Diagnostic(f"field '{name}' of {cdef.name}: {problem}; its type comes from its value "
                                          "in __init__", info.inferred[name]))
             if t is not INFERRED:
