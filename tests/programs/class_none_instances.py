@@ -110,6 +110,33 @@ def texts(n: int) -> str:
     return repr(a) + str(b) + f"{b}|{a!r:>12}|" + str(a)
 
 
+class Base:
+    def __init__(self, k: int):
+        self.k = k
+
+    def m(self) -> int:
+        return self.k
+
+    @property
+    def twice(self) -> int:
+        return self.k * 2
+
+
+class Derived(Base):
+    def m(self) -> int:
+        return self.k + 100
+
+
+def dispatched(n: int, size: int) -> int:
+    xs = [None] * size  # list[Base | None]: the first store's class; a Derived is a Base
+    xs[0] = Base(n)
+    xs[1] = Derived(n)
+    t = 0
+    for x in xs:
+        t += x.m() + x.twice  # the overriding method of each item's class; None raises
+    return t
+
+
 def first(cells: list[Cell | None]) -> Cell | None:
     return cells[0]
 
@@ -138,3 +165,5 @@ def through(n: int) -> float:
 #> through(2)
 #> texts(1)
 #> texts(3)
+#> dispatched(2, 2)
+#> dispatched(1, 3)
