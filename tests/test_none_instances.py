@@ -30,6 +30,9 @@ REFUSED = [
      "field 'pair' of A: a field of type tuple[int, int] is not supported yet", "3:9"),
     ("class A:\n    def __init__(self, n: int):\n        self.pair = (n, n)\nclass B(A):\n    pass\n",  # once
      "field 'pair' of A: a field of type tuple[int, int] is not supported yet", "3:9"),
+    ("class T:\n    def __init__(self, n: int):\n        self.slots = [None] * n\n",
+     "the type of field 'slots' of T is not known: its value in __init__, a list of None, has no type of its own; "
+     "declare it in the class body ('slots: list[Node | None]')", "3:9"),
     ("def f(n: int) -> int:\n    xs = [None] * n\n    return len(xs)\n",
      "'xs' is a list of None whose items are never assigned an instance of a class in this function", "2:10"),
     ("def f(n: int) -> int:\n    xs = [None] * n\n    xs[0] = 1.5\n    return len(xs)\n",

@@ -137,6 +137,34 @@ def dispatched(n: int, size: int) -> int:
     return t
 
 
+class Table:
+    slots: list[Cell | None]  # a field made by [None] * n is declared
+
+    def __init__(self, n: int):
+        self.slots = [None] * n
+        self.count = 0
+
+    def put(self, i: int, k: int) -> None:
+        self.slots[i] = Cell(k)
+        self.count += 1
+
+    def total(self) -> float:
+        t = 0.0
+        for s in self.slots:
+            if s is not None:
+                t += s.v
+        return t
+
+
+def table(n: int) -> float:
+    t = Table(n)
+    t.put(1, 5)
+    t.put(2, 7)
+    t.slots = [None, None, None]
+    t.put(0, 1)
+    return t.total() + t.count
+
+
 def first(cells: list[Cell | None]) -> Cell | None:
     return cells[0]
 
@@ -167,3 +195,5 @@ def through(n: int) -> float:
 #> texts(3)
 #> dispatched(2, 2)
 #> dispatched(1, 3)
+#> table(4)
+#> table(2)

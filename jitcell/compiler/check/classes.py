@@ -51,6 +51,7 @@ from .constants import NO_FIT, default_value, fit_default, typed_constant, typed
 from .field_types import conflict, infer
 from .host import CheckerHost
 from .inheritance import inherit, inherited_initialized, inherited_type, number_families, same_field_type
+from .none_lists import is_none_display
 from .outer_bases import header_tag, number_extensions
 
 __all__ = ["ClassInfo", "ClassChecks", "collect_classes", "constructor_def", "field_type_problem", "MAX_FIELDS"]
@@ -161,6 +162,7 @@ class ClassChecks(CheckerHost):
     """Mixed into the expression checker: construction, fields and methods of instances."""
 
     fdef: S.FunctionDef  # the function being checked (program.py's FunctionChecker checks statements)
+    expected_type: Type | None  # where the list display being checked goes (program.py)
 
     def new_instance(self, node: S.NewInstance) -> T.Expr:
         info = self.module.classes[node.cls]
@@ -247,6 +249,8 @@ class ClassChecks(CheckerHost):
                 self.error(f"the type of {what} is not known: declare it in the class body", node.loc)
             return None
         elif node.op is None:
+            if is_none_display(node.value):  # `self.nodes = [None] * n` into a list[C | None] field
+                self.expected_type = t
             value = self.expr(node.value)
         else:
             value = self.augmented(node.op, T.Hole(t, node.loc), self.expr(node.value), node.loc)

@@ -38,6 +38,8 @@ def untyped_value(t: Type) -> str | None:
         return "None"
     if t.name.endswith("(empty, type unknown)"):
         return f"an empty {t.name.split(' ')[0]}"
+    if t.name.startswith("list of None"):  # check/none_lists.py
+        return "a list of None"
     return None
 
 
@@ -110,6 +112,7 @@ def infer_field_types(cdefs: tuple[S.ClassDef, ...], classes: dict[str, ClassInf
             why = f"its value in __init__, {what}, has no type of its own" if what is not None else \
                 "its value in __init__ depends on a type still unknown"
             example = {"None": f"{name}: Node | None", "an empty list": f"{name}: list[int]",
+                       "a list of None": f"{name}: list[Node | None]",
                        "an empty dict": f"{name}: dict[str, int]", "an empty set": f"{name}: set[int]"}.get(
                 what or "", f"{name}: float")
             errors.append(Diagnostic(f"the type of field '{name}' of {cdef.name} is not known: {why}; declare it in "
