@@ -6,17 +6,18 @@ A dict[str, float[:]] of 100 arrays of 1,000 floats (each array borrowed from th
 copied), summed in compiled code against the same function in CPython (NumPy's sum of each
 array), and against the list[float[:]] of the same arrays; a dict[int, tuple[int, float]] of 10^4
 entries (each tuple boxed on the way in) read and changed; a dict[int, set[int]] of 10^3 sets of 10
-read. Best of 7 runs of 20 calls each; ratios are jitcell's time over CPython's.
+read. The minimum of 5 samples taken in turn (side_by_side.py); ratios are jitcell's time over CPython's.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
+from side_by_side import interleaved
 
 import jitcell
 
@@ -77,15 +78,6 @@ def ssum(d):
 """
 
 
-def best(function, *args) -> float:
-    times = []
-    for _ in range(7):
-        start = time.perf_counter()
-        for _ in range(20):
-            function(*args)
-        times.append((time.perf_counter() - start) / 20)
-    return min(times)
-
 
 def main() -> None:
     jit = jitcell.compile_cell(CELL).functions
@@ -103,12 +95,14 @@ def main() -> None:
     ]
     load = os.getloadavg()
     lines = ["# Dicts of arrays, tuples and sets at the boundary", "",
-             f"Python {sys.version.split()[0]}, NumPy {np.__version__}; best of 7 runs of 20 calls; load average "
+             f"Python {sys.version.split()[0]}, NumPy {np.__version__}; minimum of 5 interleaved samples; load average "
              f"{load[0]:.1f} on {os.cpu_count()} cores when it started.", "",
              "| case | jitcell | CPython (NumPy) | ratio |", "| --- | ---: | ---: | ---: |"]
     for title, name, args in cases:
         assert jit[name](*args) == python[name](*args) or name in ("dsum", "lsum")
-        j, p = best(jit[name], *args), best(python[name], *args)
+        times = interleaved({system: functools.partial(functions[name], *args)
+                             for system, functions in (("jitcell", jit), ("CPython", python))})
+        j, p = times["jitcell"], times["CPython"]
         ratio = f"{j / p:,.1f}" if p > 1e-5 else "(CPython changes no copy)"
         lines.append(f"| {title} | {j * 1e6:,.0f} µs | {p * 1e6:,.1f} µs | {ratio} |")
         print(lines[-1])

@@ -7,14 +7,16 @@ dict[int, int] and a set[int] of 10^4 (read, and changed):
 the call of a function that reads the list (copy in only: the list is not modified, so
 nothing is written back), of one that changes an item (copy in, then the whole list written
 back into the caller's list), and of one that builds and returns a list of the same size,
-each against the same function run by CPython. Best of 7 runs of 20 calls each.
+each against the same function run by CPython. The minimum of 5 samples, taken in turn with CPython's (side_by_side.py).
 """
 
 from __future__ import annotations
 
+import functools
 import sys
-import time
 from pathlib import Path
+
+from side_by_side import interleaved
 
 import jitcell
 
@@ -69,15 +71,6 @@ def sflip(s: set[int]) -> int:
 """
 
 
-def best(function, *args) -> float:
-    times = []
-    for _ in range(7):
-        start = time.perf_counter()
-        for _ in range(20):
-            function(*args)
-        times.append((time.perf_counter() - start) / 20)
-    return min(times)
-
 
 def main() -> None:
     jit = jitcell.compile_cell(CELL).functions
@@ -99,10 +92,12 @@ def main() -> None:
         ("set[int], 10^4 elements, read", "ssize", (elements,)),
         ("set[int], 10^4 elements, one added and removed", "sflip", (elements,)),
     ]
-    lines = ["# Lists at the boundary", "", f"Python {sys.version.split()[0]}; best of 7 runs of 20 calls.", "",
+    lines = ["# Lists at the boundary", "", f"Python {sys.version.split()[0]}; minimum of 5 interleaved samples.", "",
              "| case | jitcell | CPython |", "| --- | ---: | ---: |"]
     for title, name, args in cases:
-        j, p = best(jit[name], *args), best(python[name], *args)
+        times = interleaved({system: functools.partial(functions[name], *args)
+                             for system, functions in (("jitcell", jit), ("CPython", python))})
+        j, p = times["jitcell"], times["CPython"]
         lines.append(f"| {title} | {j * 1e6:,.0f} µs | {p * 1e6:,.1f} µs |")
         print(lines[-1])
     out = Path(__file__).parent / "results" / "list_boundary.md"

@@ -66,3 +66,12 @@ def test_cold_code_computes_what_python_computes(opt, capsys):
     with pytest.raises(ZeroDivisionError) as interpreted:
         python["div"](1, 0)
     assert str(compiled.value) == str(interpreted.value)
+
+
+def test_cold_code_inlines_a_small_body_into_its_entry_points():
+    """The cold pipeline inlines a function's body into the entry points that wrap it (as O1's
+    inliner did), so a call from Python makes no second call."""
+    _, _, module = driver.front_end(COLD["arithmetic"], Options(), tag=1)
+    text = str(module)
+    assert module.cold and "@jitcell.def.f" in text
+    assert "@jitcell.impl.f" not in text  # inlined into every caller (its blocks keep the name), then dropped

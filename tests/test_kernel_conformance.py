@@ -64,6 +64,9 @@ class JitcellKernelTests(jupyter_kernel_test.KernelTests):
         cls.saved_path = os.environ.get("JUPYTER_PATH")
         os.environ["JUPYTER_PATH"] = os.path.join(cls.prefix.name, "share", "jupyter")
         env = {**os.environ, "JITCELL_CACHE_DIR": cls.cache.name}
+        # the runtime library, built into the fresh cache first: built by the kernel's first cell,
+        # it could take longer than the suite's 15 s reply timeout on a loaded machine
+        subprocess.run([sys.executable, "-m", "jitcell", "warm"], check=True, capture_output=True, env=env)
         cls.km, cls.kc = start_new_kernel(kernel_name=cls.kernel_name, startup_timeout=60, env=env)
 
     @classmethod

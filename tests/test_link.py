@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+
 import pytest
 
 import jitcell
-from jitcell.compiler.backend import link
+from jitcell.compiler.backend import link, spawn
 from jitcell.errors import LinkError, ToolchainError
 
 SOURCE = "import math\ndef f(x: float) -> float:\n    return math.expm1(x) * 2.0\n"
@@ -54,3 +58,25 @@ def test_a_link_failure_shows_the_linker_output(tmp_path):
     message = str(caught.value)
     assert "the linker failed" in message and str(bad) in message
     assert "file format not recognized" in message  # ld's own words
+
+
+def test_the_linker_runs_through_posix_spawn_with_its_status_output_and_timeout():
+    """spawn.run (how link() starts the linker): the exit status, stdout and stderr together, a
+    program that does not exist is an OSError, and one past its timeout is killed."""
+    status, output = spawn.run([sys.executable, "-c", "import sys; print('out'); print('err', file=sys.stderr); "
+                                                      "sys.exit(3)"], timeout=60)
+    assert (status, sorted(output.split())) == (3, ["err", "out"])
+    big = spawn.run([sys.executable, "-c", "print('x' * 300000)"], timeout=60)  # more than a pipe holds
+    assert big == (0, "x" * 300000 + "\n")
+    with pytest.raises(OSError):
+        spawn.run(["jitcell-no-such-program"], timeout=60)
+    started = time.monotonic()
+    with pytest.raises(subprocess.TimeoutExpired):
+        spawn.run([sys.executable, "-c", "import time; time.sleep(60)"], timeout=0.5)
+    assert time.monotonic() - started < 30  # killed, not waited for
+
+
+def test_a_linker_that_cannot_start_is_a_toolchain_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(link, "find_linker", lambda: link.Linker("ld", ("jitcell-no-such-linker",)))
+    with pytest.raises(ToolchainError, match="could not run the linker jitcell-no-such-linker"):
+        link.link(tmp_path / "cell.o", tmp_path / "cell.so")

@@ -26,10 +26,11 @@ REFUSED = [
     ("class A:\n    def __init__(self, n: int):\n        self.items = []\n",
      "the type of field 'items' of A is not known: its value in __init__, an empty list, has no type of its own; "
      "declare it in the class body ('items: list[int]')", "3:9"),
-    ("class A:\n    def __init__(self, n: int):\n        self.pair = (n, n)\n",
-     "field 'pair' of A: a field of type tuple[int, int] is not supported yet", "3:9"),
-    ("class A:\n    def __init__(self, n: int):\n        self.pair = (n, n)\nclass B(A):\n    pass\n",  # once
-     "field 'pair' of A: a field of type tuple[int, int] is not supported yet", "3:9"),
+    ("import numpy as np\nclass A:\n    def __init__(self, n: int):\n        self.a = np.zeros(n)\n",
+     "field 'a' of A: a field of type float[:] is not supported yet", "4:9"),
+    ("import numpy as np\nclass A:\n    def __init__(self, n: int):\n        self.a = np.zeros(n)\n"
+     "class B(A):\n    pass\n",  # once
+     "field 'a' of A: a field of type float[:] is not supported yet", "4:9"),
     ("class T:\n    def __init__(self, n: int):\n        self.slots = [None] * n\n",
      "the type of field 'slots' of T is not known: its value in __init__, a list of None, has no type of its own; "
      "declare it in the class body ('slots: list[Node | None]')", "3:9"),

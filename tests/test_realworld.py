@@ -27,7 +27,6 @@ PROGRAMS = sorted(REALWORLD.glob("*.py"))
 
 # What stops each program that does not compile yet (the main constructs, not every error).
 BLOCKED = {
-    "algo_binary_exponentiation": "int | float annotations",
     "algo_bubble_sort": "typing.Any (list[Any]: one static type per value)",
     "algo_collatz_sequence": "input() (main() reads a number)",
     "algo_euler_009": "an import inside a function (import timeit)",

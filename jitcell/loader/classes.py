@@ -310,7 +310,8 @@ class JitInstance:
 def _travels(type_name: str) -> bool:
     """Whether a field of this type pickles: what Python reads and writes (numbers, str, instances)."""
     inner = type_name.removesuffix(" | None")
-    return inner in ("int", "float", "bool", "str") or is_class_type(inner)
+    return inner in ("int", "float", "bool", "str") or is_class_type(inner) or \
+        _boxed(inner) and not _classes_inside(inner)
 
 
 def object_mask(layout) -> int:
@@ -357,6 +358,8 @@ def _read(at: int, type_name: str, owner: type, name: str):
     from jitcell.runtime.lists import Boundary
 
     runtime.call("obj_retain", address)  # a copy: Boundary.result releases what it converts
+    if _boxed(inner):  # a list of one item (lower/classes.py)
+        return Boundary(f"{owner.__name__}.{name}").result(address, f"list[{inner}]")[0]
     return Boundary(f"{owner.__name__}.{name}").result(address, inner)
 
 
@@ -381,11 +384,39 @@ def _write(at: int, type_name: str, value, owner: type, name: str) -> None:
         address = value._jc_address  # type: ignore[attr-defined]
         runtime.call("obj_retain", address)
         _replace(at, address)
+    elif _boxed(inner) and not _classes_inside(inner):
+        _replace(at, _new_box(value, inner, what))
     elif inner.startswith(("list[", "dict[", "set[")):
         raise AttributeError(f"{what} is a {type_name}: assigning it from Python is not supported yet (change "
                              f"its items in compiled code)")
     else:
         raise TypeError(f"{what} must be {type_name}, not {type(value).__name__}")
+
+
+def _boxed(type_name: str) -> bool:
+    """A tuple or complex field: its word holds a box, a list of one item (lower/classes.py)."""
+    return type_name == "complex" or type_name.startswith("tuple[") and not type_name.endswith(", ...]")
+
+
+def _new_box(value, type_name: str, what: str) -> int:
+    """A new box (owned by the caller) holding `value`, converted as a list argument's item is."""
+    from jitcell.runtime.lists import Boundary
+
+    boundary = Boundary(what)
+    try:
+        box = boundary.argument([value], f"list[{type_name}]", what)
+    except TypeError:
+        raise TypeError(f"{what} must be {type_name}, not {_shown_type(value)}") from None
+    runtime.call("obj_retain", box)  # ours, beyond the boundary's
+    boundary.close(reflect=False)
+    boundary.finish()
+    return box
+
+
+def _shown_type(value) -> str:
+    if isinstance(value, tuple):
+        return f"tuple[{', '.join(type(v).__name__ for v in value)}]"
+    return type(value).__name__
 
 
 def _replace(at: int, address: int) -> None:

@@ -35,6 +35,7 @@ class Counter:
         self.seen = [n, n + 1]
         self.table = {name: n}
         self.origin = Point(n)
+        self.pair = (n, n / 2)  # a tuple field
 
     def reset(self) -> None:
         self.seen = []  # an empty list into the list[int] field
@@ -75,10 +76,10 @@ def point(i: int) -> str:
     return repr(p)
 
 
-def counter(name: str, n: int) -> tuple[str, int, float, bool, list[int], int, float]:
+def counter(name: str, n: int) -> tuple[str, int, float, bool, list[int], int, float, tuple[int, float]]:
     c = Counter(name, n)
     c.bump(3)
-    return c.name, c.count, c.ratio, c.big, c.seen, c.table[c.name], c.origin.y
+    return c.name, c.count, c.ratio, c.big, c.seen, c.table[c.name], c.origin.y, c.pair
 
 
 def reset(n: int) -> tuple[list[int], int]:

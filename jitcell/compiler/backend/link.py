@@ -16,7 +16,6 @@ import functools
 import importlib.util
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,8 @@ from pathlib import Path
 
 from jitcell.errors import LinkError, ToolchainError
 from jitcell.loader.symbols import defining_library
+
+from . import spawn
 
 __all__ = ["Linker", "find_linker", "link", "system_libraries", "providers"]
 
@@ -133,11 +134,11 @@ def link(objects: Path | Sequence[Path], out: Path, libraries: Sequence[str] = (
     linker = find_linker()
     command = linker.command([objects] if isinstance(objects, Path) else objects, out, list(libraries))
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        status, output = spawn.run(command, timeout=120)
     except OSError as error:
         raise ToolchainError(f"could not run the linker {command[0]}: {error}") from None
-    if done.returncode != 0:
-        output = (done.stdout + done.stderr).strip()
-        raise LinkError(f"the linker failed (exit status {done.returncode}):\n  $ {' '.join(command)}\n"
+    if status != 0:
+        output = output.strip()
+        raise LinkError(f"the linker failed (exit status {status}):\n  $ {' '.join(command)}\n"
                         + "\n".join("  " + line for line in output.splitlines()))
     return command

@@ -108,7 +108,7 @@ class Optimized:
 
     main: llvm.ModuleRef
     large: llvm.ModuleRef | None = None
-    cold: bool = False  # no loop, no recursion: O1's pipeline, and the fast code generator
+    cold: bool = False  # no loop, no recursion: the cold pipeline, and the fast code generator
 
     @property
     def functions(self) -> list[llvm.ValueRef]:
@@ -153,14 +153,42 @@ def optimize(module: ir.Module, level: int, tm=None) -> Optimized:
     for fn in large:
         _optimize_large(apart.get_function(fn.name), len(fn.blocks), builder)
     cold = level > 0 and tm is _target_machine(level) and not _repeats(module)
-    if cold and level > 1:  # O1: the same inliner, fewer scalar passes (no GVN, no jump threading), no loop passes
-        builder = llvm.create_pass_builder(tm, llvm.create_pipeline_tuning_options(speed_level=1))
-    builder.getModulePassManager().run(parsed, builder)
+    if cold:
+        _cold_pipeline(parsed, _small_internal(module), tm)
+    else:
+        builder.getModulePassManager().run(parsed, builder)
     return Optimized(parsed, apart if separate else None, cold)
 
 
+# A cold module gets a short pipeline of its own: its small internal functions (the bodies its entry
+# points wrap) inlined, then SROA, instcombine, simplifycfg. O1's whole pipeline cost a trivial cell
+# 2.1 ms of CPU and this one 0.6 ms; what O1 does beyond it (early CSE, the function attributes,
+# the scalar passes over code that runs once a call) is not measurable next to a call
+# (`benchmarks/trivial_miss.py --calls`).
+_INLINED_INSTRUCTIONS = 60  # about O1's inlining threshold for code this size
+
+
+def _small_internal(module: ir.Module) -> list[str]:
+    """The functions of a cold module to inline into their callers: internal, small, not noinline."""
+    return [f.name for f in module.functions
+            if f.blocks and f.linkage in ("internal", "private") and "noinline" not in f.attributes
+            and sum(len(b.instructions) for b in f.blocks) <= _INLINED_INSTRUCTIONS]
+
+
+def _cold_pipeline(parsed: llvm.ModuleRef, inlined: list[str], tm) -> None:
+    for name in inlined:
+        parsed.get_function(name).add_function_attribute("alwaysinline")
+    passes = llvm.create_new_module_pass_manager()
+    passes.add_always_inliner_pass()
+    passes.add_sroa_pass()
+    passes.add_instruction_combine_pass()
+    passes.add_simplify_cfg_pass()
+    passes.add_global_dead_code_eliminate_pass()
+    passes.run(parsed, llvm.create_pass_builder(tm, llvm.create_pipeline_tuning_options(speed_level=0)))
+
+
 # A module whose code runs each instruction at most once per call (no loop, no recursion: "cold") gets
-# O1's pipeline and is emitted by LLVM's fast code generator (O0: FastISel, the fast register
+# the cold pipeline (above) and is emitted by LLVM's fast code generator (O0: FastISel, the fast register
 # allocator): for a trivial cell O2's pipeline and code generator cost 5 and 8 ms of CPU, mostly for
 # the entry points of one function (wrappers, the vectorcall entry), the largest stages of its miss,
 # and what they buy there (fewer spills, GVN) is not measurable next to a call from Python or through a

@@ -30,6 +30,7 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.parse_classes import setter_name
 from jitcell.compiler.types import (
     BOOL,
+    COMPLEX,
     ERROR,
     FLOAT,
     INT,
@@ -39,6 +40,7 @@ from jitcell.compiler.types import (
     List,
     Optional,
     Set,
+    Tuple,
     Type,
     arrays_inside,
     is_heap,
@@ -48,6 +50,7 @@ from jitcell.errors import Diagnostic, Loc
 from .class_constants import check_slots, class_constants
 from .class_info import INFERRED, ClassInfo
 from .constants import NO_FIT, default_value, fit_default, typed_constant, typed_default
+from .dicts import value_problem
 from .field_types import conflict, infer
 from .host import CheckerHost
 from .inheritance import inherit, inherited_initialized, inherited_type, number_families, same_field_type
@@ -60,13 +63,16 @@ MAX_FIELDS = 64  # the object mask of an instance is one word (runtime/source.py
 
 
 def field_type_problem(t: Type) -> str | None:
-    """Why a field cannot hold a value of type t yet, or None."""
-    if t in (INT, FLOAT, BOOL, STR) or isinstance(t, (List, Dict, Set, Instance)) and not arrays_inside(t):
+    """Why a field cannot hold a value of type t yet, or None. A tuple or complex field holds a box
+    (lower/classes.py), as a dict value does."""
+    if t in (INT, FLOAT, BOOL, STR, COMPLEX) or isinstance(t, (List, Dict, Set, Instance)) and not arrays_inside(t):
+        return None
+    if isinstance(t, Tuple) and value_problem(t) is None and not arrays_inside(List(t)):  # no array at any depth
         return None
     if isinstance(t, Optional) and (t.inner is STR or isinstance(t.inner, (List, Dict, Instance))):
         return None
-    return f"a field of type {t} is not supported yet (fields are int, float, bool, str, lists, dicts, sets, " \
-           "instances, and str, list, dict or instance | None)"
+    return f"a field of type {t} is not supported yet (fields are int, float, bool, complex, str, tuples, lists, " \
+           "dicts, sets, instances, and str, list, dict or instance | None)"
 
 
 def collect_classes(module: S.Module, annotation, constants, imports, definitions, failed_constants,
@@ -343,7 +349,7 @@ def _class_name(t: Type) -> str | None:
 def _object_mask(info: ClassInfo) -> int:
     mask = 0
     for k, (_, t) in enumerate(info.fields):
-        if is_heap(t) or isinstance(t, Optional) and is_heap(t.inner):
+        if is_heap(t) or isinstance(t, Optional) and is_heap(t.inner) or t is COMPLEX or isinstance(t, Tuple):  # a box
             mask |= 1 << k
     return mask
 

@@ -85,6 +85,9 @@ _BITWISE = frozenset({"&", "|", "^"})
 _SHIFTS = frozenset({"<<", ">>"})
 
 
+_ORDERS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+
+
 class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks, SetChecks, ListChecks,
                         VarTupleChecks, ArrayChecks, NumpyFunctionChecks, ArrayExprChecks, IterationChecks,
                         ComprehensionChecks, ComplexChecks, RandomChecks, OptionalChecks, IntrospectionChecks,
@@ -512,7 +515,13 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
     def compare(self, left: S.Expr, ops: tuple[str, ...], comparators: tuple[S.Expr, ...], loc: Loc) -> T.Expr:
         if (folded := self.type_compare(left, ops, comparators, loc)) is not None:  # type(x) is int
             return folded
-        operands = [self.expr(left), *(self.expr(c) for c in comparators)]
+        return self.compare_values([self.expr(left), *(self.expr(c) for c in comparators)], ops, loc)
+
+    def compare_values(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr:
+        if len(ops) == 1 and ops[0] in ("==", "!=") and all(isinstance(e.type, Tuple) for e in operands):
+            return self.tuple_equal(operands[0], operands[1], ops[0] == "!=", loc)
+        if len(ops) == 1 and ops[0] in ("<", "<=", ">", ">=") and all(isinstance(e.type, Tuple) for e in operands):
+            return self.tuple_order(operands[0], operands[1], ops[0], loc)
         if (made := self.instance_compare(operands, ops, loc)) is not None:  # __eq__, __lt__ (check/dunders.py)
             return made
         if (same := self.instance_identity(operands, ops, loc)) is not None:  # check/classes.py
@@ -542,6 +551,36 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             if not self.numeric(e, "comparison"):
                 return T.Literal(False, ERROR, loc)
         return T.Compare(tuple(self.to_int(e) for e in operands), tuple(ops), BOOL, loc)
+
+    def tuple_equal(self, left: T.Expr, right: T.Expr, negated: bool, loc: Loc) -> T.Expr:
+        """`a == b` of tuples: each evaluated once, then their items compared in order, the first
+        unequal pair ending it (a Chain with one link); tuples of different lengths are unequal."""
+        a, b = T.Slot(0, left.type, left.loc), T.Slot(1, right.type, right.loc)
+        items_a, items_b = left.type.items, right.type.items  # type: ignore[attr-defined]
+        if len(items_a) != len(items_b):
+            test: T.Expr = T.Literal(False, BOOL, loc)
+        else:
+            pairs = [self.truth(self.compare_values([T.TupleItem(a, i, x, loc), T.TupleItem(b, i, y, loc)],
+                                                    ("==",), loc))
+                     for i, (x, y) in enumerate(zip(items_a, items_b, strict=True))]
+            test = T.Logical("and", tuple(pairs), BOOL, loc) if len(pairs) > 1 else \
+                pairs[0] if pairs else T.Literal(True, BOOL, loc)
+        if negated:
+            test = T.Unary("not", test, BOOL, loc)
+        return T.Chain((left, right), (test,), BOOL, loc)
+
+    def tuple_order(self, left: T.Expr, right: T.Expr, op: str, loc: Loc) -> T.Expr:
+        """`a < b` of tuples, as CPython's tuple_richcompare: the first index whose items differ (by
+        `==`) decides, by `op` on those items; if one tuple is a prefix of the other, their lengths."""
+        a, b = T.Slot(0, left.type, left.loc), T.Slot(1, right.type, right.loc)
+        items_a, items_b = left.type.items, right.type.items  # type: ignore[attr-defined]
+        shorter = min(len(items_a), len(items_b))
+        decided: T.Expr = T.Literal(_ORDERS[op](len(items_a), len(items_b)), BOOL, loc)
+        for i in reversed(range(shorter)):
+            x, y = T.TupleItem(a, i, items_a[i], loc), T.TupleItem(b, i, items_b[i], loc)
+            differ = self.truth(self.compare_values([x, y], ("!=",), loc))
+            decided = T.Conditional(differ, self.truth(self.compare_values([x, y], (op,), loc)), decided, BOOL, loc)
+        return T.Chain((left, right), (decided,), BOOL, loc)
 
     def same_type(self, values: list[T.Expr], what: str, loc: Loc) -> Type:
         types = {v.type for v in values}

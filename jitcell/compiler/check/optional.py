@@ -17,7 +17,7 @@ assigned or called unproved (`p.normalize()`) is tested at run time (`none_check
 raises CPython's `AttributeError: 'NoneType' object has no attribute 'normalize'`.
 
 Typing's spellings (`List[int]`, `Dict[str, int]`, `Tuple[int, float]`, `Set[int]`) are read as the
-builtin ones.
+builtin ones, and `int | float` as `float`.
 """
 
 from __future__ import annotations
@@ -40,9 +40,14 @@ _TYPING = {"List": "list", "Dict": "dict", "Tuple": "tuple", "Set": "set"}
 
 
 def typing_alias(node: S.Expr | None) -> S.Expr | None:
-    """`List[int]` as `list[int]` (typing's names for the builtin types)."""
+    """`List[int]` as `list[int]` (typing's names for the builtin types); `int | float` as `float`,
+    which PEP 484's numeric tower already reads as "an int or a float", and which jitcell's float
+    takes (an int argument or result becomes a float)."""
     if isinstance(node, S.Subscript) and isinstance(node.value, S.Name) and node.value.id in _TYPING:
         return S.Subscript(S.Name(_TYPING[node.value.id], node.value.loc), node.indices, node.loc)
+    match node:
+        case S.BinOp(op="|", left=S.Name(id=a), right=S.Name(id=b)) if {a, b} == {"int", "float"}:
+            return S.Name("float", node.loc)
     return node
 
 

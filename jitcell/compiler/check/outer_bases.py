@@ -131,10 +131,13 @@ def extension_facts(classes: dict[str, ClassInfo], functions, exact: set[str]) -
 
 
 def _value(e: T.Expr):
+    """A default as JSON (a tuple as a list: constants.typed_default reads both)."""
     if isinstance(e, T.NoneValue):
         return None
     if isinstance(e, T.Wrap):
         return _value(e.value)
+    if isinstance(e, T.MakeTuple):
+        return [_value(item) for item in e.items]
     assert isinstance(e, T.Literal)
     return e.value
 

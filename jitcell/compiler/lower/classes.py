@@ -7,8 +7,10 @@
 
 An instance is a runtime object of kind 16 (runtime/source_instances.py): the reference count,
 the kind, an object mask, the field count, then one word per field: an int, a float's bits, a
-bool 0/1, an object's address (null: None). The instance owns the objects in its fields: a
-value stored is taken, the old one released; a field read is retained (the reader owns it).
+bool 0/1, an object's address (null: None); a tuple or complex field holds a box, a list of one
+item, as a dict value does (lower/dicts.py), and a new box replaces it on assignment. The instance
+owns the objects in its fields: a value stored is taken, the old one released; a field read is
+retained (the reader owns it).
 A field that holds an object and is not `T | None` is null only before `__init__` assigns it:
 reading it then raises CPython's AttributeError instead of following a null address.
 """
@@ -18,12 +20,15 @@ from __future__ import annotations
 from llvmlite import ir
 
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, STR, Instance, Optional, Type, is_heap
+from jitcell.compiler.types import BOOL, STR, Instance, List, Optional, Type, is_heap
 
 from .arith import I1, I8, I64, i64, llvm_type
+from .dicts import boxed
 from .host import LowererHost
 
 __all__ = ["ClassLowering", "FIELDS_OFFSET", "is_instance"]
+
+_PTR = ir.PointerType()
 
 FIELDS_OFFSET = 32  # bytes of header before the first field
 
@@ -37,6 +42,10 @@ class ClassLowering(LowererHost):
             self.store_tag(obj, node.words, node.tag)
         for index, default in node.defaults:
             value = self.expr(default)
+            if boxed(default.type):
+                self._store_boxed(obj, index, value, default.type)
+                self.drop(value, default.type)
+                continue
             if _owns(default.type):
                 self.take(value)  # the instance owns it
             self._store_field(obj, index, value, default.type)
@@ -44,16 +53,22 @@ class ClassLowering(LowererHost):
 
     def get_field(self, node: T.GetField) -> ir.Value:
         obj, owned = self.list_operand(node.obj)  # a local is borrowed
-        value = self._load_field(obj, node.index, node.type)
-        if is_heap(node.type):  # null until __init__ assigns it
-            self._unset_field(value, node)
-        self.retain(value, node.type)
+        if boxed(node.type):
+            value = self._load_boxed(obj, node)
+        else:
+            value = self._load_field(obj, node.index, node.type)
+            if is_heap(node.type):  # null until __init__ assigns it
+                self._unset_field(value, node)
+            self.retain(value, node.type)
         if owned:
             self.drop(obj, node.obj.type)
         return value
 
     def set_field(self, node: T.SetField) -> None:
         t = node.value.type
+        if boxed(t):
+            self._set_boxed(node)
+            return
         if node.update:  # obj, its field, then the value (which reads the field through a Hole)
             obj, owned = self.list_operand(node.obj)
             old = self._load_field(obj, node.index, t)
@@ -78,6 +93,44 @@ class ClassLowering(LowererHost):
             self._store_field(obj, node.index, value, t)
             if old is not None:
                 self.release(old, t)
+        if owned:
+            self.drop(obj, node.obj.type)
+
+    # ---- tuple and complex fields: a box ------------------------------------------------------
+
+    def _load_boxed(self, obj: ir.Value, node: T.GetField | T.SetField) -> ir.Value:
+        """The value in a tuple or complex field's box (owned by the caller)."""
+        word = self.b.load(self._field_address(obj, node.index), typ=I64)
+        self._unset_field(word, node)
+        return self.from_value_word(word, node.type if isinstance(node, T.GetField) else node.value.type)
+
+    def _store_boxed(self, obj: ir.Value, index: int, value: ir.Value, t: Type) -> None:
+        """Store a new box holding `value` (which the caller still owns) into field `index`; the
+        old box, if any, released."""
+        word, box = self.value_word(value, t)
+        at = self._field_address(obj, index)
+        old = self.b.load(at, typ=I64)
+        self.b.store(word, at)
+        self.take(box)  # the instance's reference
+        with self.b.if_then(self.b.icmp_unsigned("!=", old, i64(0))):
+            self.release(self.b.inttoptr(old, _PTR), List(t))
+
+    def _set_boxed(self, node: T.SetField) -> None:
+        t = node.value.type
+        if node.update:  # obj, its field, then the value (which reads the field through a Hole)
+            obj, owned = self.list_operand(node.obj)
+            old = self._load_boxed(obj, node)
+            self.hold(old, t)
+            self.holes.append((old, t))
+            value = self.expr(node.value)
+            self.holes.pop()
+            self._store_boxed(obj, node.index, value, t)
+            self.drop(old, t)
+        else:  # the value first, then obj, as Python evaluates `obj.x = value`
+            value = self.expr(node.value)
+            obj, owned = self.list_operand(node.obj)
+            self._store_boxed(obj, node.index, value, t)
+        self.drop(value, t)
         if owned:
             self.drop(obj, node.obj.type)
 

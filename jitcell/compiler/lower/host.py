@@ -19,6 +19,7 @@ must not import it back.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -106,6 +107,9 @@ class LowererHost(Protocol):
     def fail(self, condition: ir.Value, op: str, operands: list[tuple[ir.Value, Type]],
              loc: Loc | None = None) -> None: ...  # if condition: Python evaluates op on the operands, raises
     def located(self, loc: Loc, whole_function: bool = False) -> AbstractContextManager[None]: ...  # annotation
+    def short_circuit_links(self, first: tuple[ir.Value, Type], operands: Sequence[T.Expr],
+                            link: Callable[[int, tuple[ir.Value, Type], tuple[ir.Value, Type]], ir.Value]
+                            ) -> ir.Value: ...  # a chained comparison's walk
 
     # ---- HeapLowering's (heap.py), used by the others ------------------------------------
 
@@ -129,6 +133,7 @@ class LowererHost(Protocol):
 
     def to_word(self, value: ir.Value, t: Type) -> ir.Value: ...
     def from_value_word(self, word: ir.Value, t: Type) -> ir.Value: ...  # a dict value (boxed tuples)
+    def value_word(self, value: ir.Value, t: Type) -> tuple[ir.Value, ir.Value | None]: ...  # and its box
     def table_set(self, d: ir.Value, key: ir.Value, value: ir.Value) -> None: ...
     def key_error(self, missing: ir.Value, key: ir.Value, key_type: Type, loc: Loc) -> None: ...
 

@@ -72,7 +72,6 @@ class InheritanceLowering(LowererHost):
     def chain(self, node: T.Chain) -> ir.Value:
         """Each operand once, in order; link i reads operands i and i + 1 (T.Slot); a false link ends it.
         A single link reads any operand and gives its value, of any type."""
-        b = self.b
         if len(node.links) == 1:  # a value of any type, from operands read as often as it needs
             values = [(self.expr(operand), operand.type) for operand in node.operands]
             self.chains.append(values)
@@ -82,33 +81,15 @@ class InheritanceLowering(LowererHost):
                 self.drop(*value)
             return result
         values = [(self.expr(node.operands[0]), node.operands[0].type)]
-        end = self.ir_fn.append_basic_block("chain.end")
-        incoming = []
-        for i, link in enumerate(node.links):
-            operand = node.operands[i + 1]
-            values.append((self.expr(operand), operand.type))
+
+        def link(i: int, left: tuple, right: tuple) -> ir.Value:
+            values.append(right)
             self.chains.append(values)
-            result = self.expr(link)
+            result = self.expr(node.links[i])
             self.chains.pop()
-            self.drop(*values[i])
-            if i == len(node.links) - 1:
-                self.drop(*values[i + 1])
-                incoming.append((result, b.block))
-                b.branch(end)
-            else:
-                more = self.ir_fn.append_basic_block("chain.next")
-                stop = self.ir_fn.append_basic_block("chain.false")
-                b.cbranch(result, more, stop)
-                b.position_at_end(stop)
-                self.release(*values[i + 1])  # still held on the other path
-                incoming.append((result, b.block))
-                b.branch(end)
-                b.position_at_end(more)
-        b.position_at_end(end)
-        phi = b.phi(ir.IntType(1))
-        for value, block in incoming:
-            phi.add_incoming(value, block)
-        return phi
+            return result
+
+        return self.short_circuit_links(values[0], node.operands[1:], link)
 
     def entry_of(self, node: T.CallCell, function: str, pointer_type: ir.Type) -> ir.Constant:
         """A table's entry: a function of the cell, or the thunk calling one of another cell."""

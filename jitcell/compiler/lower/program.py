@@ -23,7 +23,7 @@ operation, operand types) go into the manifest, and Python reads them from there
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from llvmlite import ir
@@ -1334,34 +1334,28 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
 
     def compare(self, node: T.Compare) -> ir.Value:
         """`a < b < c`: b is evaluated once, c only if a < b; str operands are released on every path."""
+        first = (self.expr(node.operands[0]), node.operands[0].type)
+
+        def link(i: int, left: tuple[ir.Value, Type], right: tuple[ir.Value, Type]) -> ir.Value:
+            return self.compare_link(node.ops[i], node.operands[i], left, node.operands[i + 1], right[0])
+
+        return self.short_circuit_links(first, node.operands[1:], link)
+
+    def short_circuit_links(self, first: tuple[ir.Value, Type], operands: Sequence[T.Expr],
+                            link: Callable[[int, tuple[ir.Value, Type], tuple[ir.Value, Type]], ir.Value]) -> ir.Value:
+        """The walk of a chained comparison (`compare`, and `T.Chain` in inheritance.py): operand i + 1
+        is evaluated only if link i - 1 held, each once, in order; `link(i, left, right)` gives link
+        i's i1; a false link ends the chain; every operand is dropped on every path."""
         b = self.b
-        left = self.expr(node.operands[0])
-        left_type = node.operands[0].type
         end = self.ir_fn.append_basic_block("cmp.end")
         incoming = []
-        previous = node.operands[0]
-        for op, operand in zip(node.ops, node.operands[1:], strict=True):
-            right = self.expr(operand)
-            if isinstance(left_type, List):
-                result = self.list_compare(op, left, right, left_type)
-            elif isinstance(left_type, Dict):  # == and != (check/dicts.py)
-                equal = equal_values(self.owner, b, left, right, left_type)
-                result = equal if op == "==" else b.not_(equal)
-            elif is_instance(left_type):  # identity (check/classes.py)
-                result = b.icmp_unsigned(op, left, right)
-            elif STR in (left_type, operand.type) or op in ("in", "not in"):
-                char_right, char_left = _ascii_char(operand), _ascii_char(previous)
-                if op in _MIRRORED and char_right is None and char_left is not None:  # "0" <= c is c >= "0"
-                    result = self.str_compare(_MIRRORED[op], right, left, char_left)
-                else:
-                    result = self.str_compare(op, left, right, char_right)
-            elif COMPLEX in (left_type, operand.type):
-                result = self.complex_compare(op, left, left_type, right, operand.type)
-            else:
-                result = self.arith.compare(op, left, left_type, right, operand.type)
-            self.drop(left, left_type)
-            if operand is node.operands[-1]:
-                self.drop(right, operand.type)
+        left = first
+        for i, operand in enumerate(operands):
+            right = (self.expr(operand), operand.type)
+            result = link(i, left, right)
+            self.drop(*left)
+            if i == len(operands) - 1:
+                self.drop(*right)
                 incoming.append((result, b.block))
                 b.branch(end)
             else:
@@ -1369,16 +1363,37 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                 stop = self.ir_fn.append_basic_block("cmp.false")
                 b.cbranch(result, nxt, stop)
                 b.position_at_end(stop)
-                self.release(right, operand.type)  # still held on the other path
+                self.release(*right)  # still held on the other path
                 incoming.append((result, b.block))
                 b.branch(end)
                 b.position_at_end(nxt)
-            left, left_type, previous = right, operand.type, operand
+            left = right
         b.position_at_end(end)
         phi = b.phi(I1)
         for value, block in incoming:
             phi.add_incoming(value, block)
         return phi
+
+    def compare_link(self, op: str, previous: T.Expr, left: tuple[ir.Value, Type], operand: T.Expr,
+                     right: ir.Value) -> ir.Value:
+        """One link `left op right` of a comparison (operand and previous: its typed operands)."""
+        b = self.b
+        left, left_type = left
+        if isinstance(left_type, List):
+            return self.list_compare(op, left, right, left_type)
+        if isinstance(left_type, Dict):  # == and != (check/dicts.py)
+            equal = equal_values(self.owner, b, left, right, left_type)
+            return equal if op == "==" else b.not_(equal)
+        if is_instance(left_type):  # identity (check/classes.py)
+            return b.icmp_unsigned(op, left, right)
+        if STR in (left_type, operand.type) or op in ("in", "not in"):
+            char_right, char_left = _ascii_char(operand), _ascii_char(previous)
+            if op in _MIRRORED and char_right is None and char_left is not None:  # "0" <= c is c >= "0"
+                return self.str_compare(_MIRRORED[op], right, left, char_left)
+            return self.str_compare(op, left, right, char_right)
+        if COMPLEX in (left_type, operand.type):
+            return self.complex_compare(op, left, left_type, right, operand.type)
+        return self.arith.compare(op, left, left_type, right, operand.type)
 
     def intrinsic(self, node: T.Intrinsic) -> ir.Value:
         if node.name.startswith(("random.", "np.random.")):  # lower/randoms.py
