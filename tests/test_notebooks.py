@@ -190,7 +190,8 @@ def test_classes_says_what_it_claims(fresh_cache):
     assert "damped (c=0.5) at x=0.990 | Damped(x=0.99, v=-0.1, c=0.5) | True True" in text  # a subclass
     assert "class Circle: its base" not in text
     assert "a class attribute of Circle holding a list is not a constant" in text
-    assert "'Link | None' has no method 'last' in jitcell" in text
+    assert "the type of field 'tags' of Circle is not known: its value in __init__, an empty list" in text
+    assert "return value of Link.following() must be Link, not Link | None" in text
 
 
 def test_scaling_out_says_what_it_claims(fresh_cache):
