@@ -47,6 +47,7 @@ WORKLOADS = {
     "algo_sieve_of_eratosthenes": "len(prime_sieve(1_000_000))",
     "algo_simpson_integration": "simpson_integration(f, 0.0, 1.0, 100_000)",
     "pyperf_fannkuch": "fannkuch(9)",
+    "pyperf_float": "repr(benchmark(100_000))",  # pyperformance's POINTS
     "pyperf_nqueens": "bench_n_queens(8)",
     "pyperf_spectral_norm": "eval_AtA_times_u(eval_AtA_times_u([1.0] * 130))",  # one of pyperf's 10 rounds (DEFAULT_N)
 }

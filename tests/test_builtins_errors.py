@@ -65,9 +65,9 @@ CASES = {
                             "that type (list[int], not list[Any]); jitcell reads Optional, List, Dict, Tuple, Set, "
                             "Iterator, Iterable, Generator and Callable from typing, as annotations only"),
     "list of None": ("def f(n: int) -> int:\n    xs = [None] * n\n    return 0\n", 2, 10,
-                     "a list of None is not supported: a jitcell list holds values of one type (int, float, str, "
-                     "a tuple, a list...), and None is none of them; build the list from its values, e.g. "
-                     "[f(i) for i in range(n)]"),
+                     "'xs' is a list of None whose items are never assigned an instance of a class in this "
+                     "function; a jitcell list holds values of one type: annotate it ('xs: list[Node | None] = "
+                     "...') or build it from its values ([f(i) for i in range(n)])"),
     "top-level dict": ("BODIES = {'sun': ([0.0], 1.0)}\ndef f() -> int:\n    return 0\n", 1, 10,
                        "a top-level dict is not a constant: a %%jit cell's top-level names are constants compiled "
                        "into its code, and a list, dict or set that functions share and change would be module "

@@ -191,7 +191,8 @@ def test_classes_says_what_it_claims(fresh_cache):
     assert re.search(r"Vec\(tag='far', x=\S+, y=\S+, z=0\.0\) True True\nsame as CPython: True", text)  # across cells
     assert "class Circle: its base" not in text
     assert "a class attribute of Circle holding a list is not a constant" in text
-    assert "'Link | None' has no method 'last' in jitcell" in text
+    assert "the type of field 'tags' of Circle is not known: its value in __init__, an empty list" in text
+    assert "return value of Link.following() must be Link, not Link | None" in text
 
 
 def test_scaling_out_says_what_it_claims(fresh_cache):

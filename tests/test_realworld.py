@@ -30,8 +30,6 @@ BLOCKED = {
     "algo_bubble_sort": "typing.Any (list[Any]: one static type per value)",
     "algo_collatz_sequence": "input() (main() reads a number)",
     "algo_euler_009": "an import inside a function (import timeit)",
-    "pyperf_float": "a field whose type comes from an expression (self.x = x = sin(i)); lists of None "
-                    "([None] * n)",
     "pyperf_nbody": "module-level lists and dicts; list defaults of parameters",
     "pyperf_raytrace": "attributes set on classes at the top level (Vector.ZERO = ...) and "
                        "top-level asserts; unions of classes (Point | Vector, Sphere | Halfspace); **kwargs; "

@@ -65,7 +65,7 @@ _MESSAGES = [
     (r"^a tuple parameter cannot hold", "tuple parameters holding an empty tuple"),
     (r"^the builtin (\w+\(\)|'\w+') is not supported", "builtins jitcell has not (input(), open()...)"),
     (r"^typing\.Any is not supported", "typing.Any"),
-    (r"^a list of None is not supported", "lists of None"),
+    (r"is a list of None whose items are never assigned", "lists of None"),
     (r"multiple inheritance|keyword arguments in the class line|its base \w+ is not a class defined before",
      "class bases (several, a metaclass, a builtin)"),
     (r"overrides \S+ (with another signature|but is)", "overrides with another signature"),

@@ -630,11 +630,14 @@ class Wrap:
 
 @dataclass(frozen=True, slots=True)
 class Unwrap:
-    """The value of a `T | None` that the checker has proved is not None (narrowing)."""
+    """The value of a `T | None` that the checker has proved is not None (narrowing), or, with
+    `attribute`, an instance whose attribute is read, assigned or called unproved: None raises
+    Python's AttributeError naming the attribute (check/optional.py's `none_checked`)."""
 
     value: Expr
     type: Type  # the inner T
     loc: Loc
+    attribute: str = ""
 
 
 @dataclass(frozen=True, slots=True)

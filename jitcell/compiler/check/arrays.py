@@ -378,7 +378,7 @@ class ArrayChecks(ArrayExprChecks):
         if isinstance(a.type, Instance):
             return self.field_read(a, attr, loc)  # check/classes.py
         if isinstance(a.type, Optional) and isinstance(a.type.inner, Instance):
-            return self.error(f"this value may be None ({a.type}): test it with 'is not None' first", loc)
+            return self.field_read(self.none_checked(a, attr), attr, loc)  # check/optional.py
         if not isinstance(a.type, Array):
             return self.error(bound_method_message(node, a.type) or unsupported, loc)
         if attr == "shape":

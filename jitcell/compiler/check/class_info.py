@@ -8,7 +8,11 @@ from jitcell.compiler import typed as T
 from jitcell.compiler.types import Instance, Type
 from jitcell.errors import Loc
 
-__all__ = ["ClassInfo"]
+__all__ = ["ClassInfo", "INFERRED"]
+
+# The type of a field that neither an annotation nor a parameter or constant gives: the checker
+# types the value `__init__` assigns it (check/field_types.py) before any other function is checked.
+INFERRED = Type("a type inferred from __init__")
 
 
 @dataclass
@@ -34,6 +38,8 @@ class ClassInfo:
     constants: dict[str, int | float | bool | str | tuple] = field(default_factory=dict)  # class constants
     # (constants.py's Value), inherited ones too, and those its body assigns:
     own_constants: dict[str, int | float | bool | str | tuple] = field(default_factory=dict)
+    inferred: dict[str, Loc] = field(default_factory=dict)  # fields typed by the value __init__ assigns: where
+    untyped: dict[str, str] = field(default_factory=dict)  # fields whose value has no type: what ("": reported)
 
     @property
     def type(self) -> Instance:

@@ -15,9 +15,10 @@
     Point.make(1.0)       ->  CallCell("Point.make", (1.0,))   (@staticmethod)
 
 A field's type comes from its annotation (in the class body, or `self.n: int = 0` in
-`__init__`), else from what `__init__` assigns it: an annotated parameter of `__init__`, or
-a constant. Every field must have a value once `__init__` returns: a default in the class
-body, or an assignment at the top level of `__init__` (else a CompileError says which).
+`__init__`), else from what `__init__` assigns it: an annotated parameter of `__init__`, a
+constant, or the type of the expression (`self.y = cos(i) * 3`, check/field_types.py).
+Every field must have a value once `__init__` returns: a default in the class body, or an
+assignment at the top level of `__init__` (else a CompileError says which).
 Assigning an attribute that is not a field is a CompileError (Python would add it to that
 instance alone: jitcell's instances have a fixed layout, lower/classes.py).
 """
@@ -47,12 +48,13 @@ from jitcell.compiler.types import (
 from jitcell.errors import Diagnostic, Loc
 
 from .class_constants import check_slots, class_constants
-from .class_info import ClassInfo
+from .class_info import INFERRED, ClassInfo
 from .constants import NO_FIT, default_value, fit_default, typed_constant, typed_default
-from .cycles import warn_cycles
 from .dicts import value_problem
+from .field_types import conflict, infer
 from .host import CheckerHost
 from .inheritance import inherit, inherited_initialized, inherited_type, number_families, same_field_type
+from .none_lists import is_none_display
 from .outer_bases import header_tag, number_extensions
 
 __all__ = ["ClassInfo", "ClassChecks", "collect_classes", "constructor_def", "field_type_problem", "MAX_FIELDS"]
@@ -98,7 +100,7 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
             t = _field_type(f, init_params, annotation, what, errors) if inherited is None else inherited
             if t is ERROR or not same_field_type(info, f, t, annotation, errors):
                 continue
-            if (problem := field_type_problem(t)) is not None:
+            if t is not INFERRED and (problem := field_type_problem(t)) is not None:
                 errors.append(Diagnostic(f"{what}: {problem}", f.loc))
                 continue
             if f.default is not None:
@@ -112,7 +114,7 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
             elif f.name not in info.initialized:
                 errors.append(Diagnostic(
                     f"{what} has no value once __init__ returns: assign 'self.{f.name} = ...' at the top level of "
-                    f"__init__, or give it a default ('{f.name}: {t} = ...')", f.loc))
+                    f"__init__, or give it a default ('{f.name}: {'T' if t is INFERRED else t} = ...')", f.loc))
             if inherited is None:
                 info.fields.append((f.name, t))
         inherited_initialized(info, classes, errors)
@@ -125,7 +127,6 @@ def collect_classes(module: S.Module, annotation, constants, imports, definition
     number_families(classes)
     if outer:
         number_extensions(classes)
-    warn_cycles(classes)  # check/cycles.py
     return classes
 
 
@@ -138,6 +139,8 @@ def _field_type(f: S.Field, init_params: dict[str, S.Param], annotation, what: s
         return annotation(init_params[value.id].annotation, what, f.loc)
     if isinstance(value, S.Const) and type(value.value) in (int, float, bool, str):
         return {int: INT, float: FLOAT, bool: BOOL, str: STR}[type(value.value)]
+    if value is not None:
+        return INFERRED  # the type of the value, which check/field_types.py finds checking __init__
     errors.append(Diagnostic(f"the type of {what} is not known: declare it in the class body ('{f.name}: float') "
                              f"or annotate the assignment ('self.{f.name}: float = ...')", f.loc))
     return ERROR
@@ -165,6 +168,7 @@ class ClassChecks(CheckerHost):
     """Mixed into the expression checker: construction, fields and methods of instances."""
 
     fdef: S.FunctionDef  # the function being checked (program.py's FunctionChecker checks statements)
+    expected_type: Type | None  # where the list display being checked goes (program.py)
 
     def new_instance(self, node: S.NewInstance) -> T.Expr:
         info = self.module.classes[node.cls]
@@ -190,6 +194,9 @@ class ClassChecks(CheckerHost):
                     return self.error(f"read the class constant '{attr}' from its class: {info.name}.{attr}", loc)
                 return typed_constant(info.constants[attr], loc)
             return self.error(f"'{info.name}' object has no attribute '{attr}'", loc)
+        if info.fields[index][1] is INFERRED:  # read before __init__'s probe typed it (check/field_types.py)
+            self.used_pending = True
+            return self.error(f"the type of field '{attr}' of {info.name} is not known here", loc)
         return T.GetField(base, index, attr, info.fields[index][1], loc)
 
     def class_attribute(self, cls: str, attr: str, loc: Loc) -> T.Expr:
@@ -211,8 +218,7 @@ class ClassChecks(CheckerHost):
         if base.type is ERROR:
             return None
         if isinstance(base.type, Optional) and isinstance(base.type.inner, Instance):
-            self.error(f"this value may be None ({base.type}): test it with 'is not None' first", node.target.loc)
-            return None
+            base = self.none_checked(base, node.target.attr)  # AttributeError if None (check/optional.py)
         info = self.class_info(base.type)
         if info is None:
             self.error(f"assigning to an attribute ('.{node.target.attr} = ...') is not supported on {base.type}: "
@@ -237,11 +243,27 @@ class ClassChecks(CheckerHost):
             return None
         t = info.fields[index][1]
         what = f"field '{node.target.attr}' of {info.name}"
-        if node.op is None:
-            value = self.coerce(self.expr(node.value), t, what)
+        if t is INFERRED and node.op is None and self.fdef.name == f"{info.name}.__init__":  # check/field_types.py
+            value = self.expr(node.value)
+            if not infer(info, index, value, node.loc):
+                return None
+            t = value.type
+        elif t is INFERRED or t is ERROR:  # still unknown (while probing), or unknown
+            self.used_pending = self.used_pending or t is INFERRED
+            if self.expr(node.value).type is not ERROR and t is ERROR \
+                    and node.target.attr not in info.inferred and node.target.attr not in info.untyped:
+                self.error(f"the type of {what} is not known: declare it in the class body", node.loc)
+            return None
+        elif node.op is None:
+            if is_none_display(node.value):  # `self.nodes = [None] * n` into a list[C | None] field
+                self.expected_type = t
+            value = self.expr(node.value)
         else:
-            value = self.coerce(self.augmented(node.op, T.Hole(t, node.loc), self.expr(node.value), node.loc), t, what)
-        return T.SetField(base, index, node.target.attr, value, node.op is not None, node.loc)
+            value = self.augmented(node.op, T.Hole(t, node.loc), self.expr(node.value), node.loc)
+        if (refused := conflict(info, node.target.attr, t, value)) is not None:
+            self.error(refused, node.loc)
+            return None
+        return T.SetField(base, index, node.target.attr, self.coerce(value, t, what), node.op is not None, node.loc)
 
     def property_set(self, base: T.Expr, info: ClassInfo, node: S.AssignAttr) -> T.Stmt | None:
         """`p.x = v` of a property with a setter: `p.__setter_x(v)` (`p.x op= v`: the getter's value
@@ -271,6 +293,9 @@ class ClassChecks(CheckerHost):
                 return self.error(f"field '{attr}' of {info.name} is a {info.fields[info.index(attr) or 0][1]}, "
                                   "not a method", node.func.loc)
             return self.error(f"'{info.name}' object has no attribute '{attr}'", node.func.loc)
+        if function in info.static and isinstance(base, T.Unwrap) and base.attribute:
+            return self.error(f"this value may be None ({base.value.type}): test it with 'is not None' before "
+                              f"calling its static method {attr}()", node.func.loc)
         if function in info.static:  # `p.make(...)` of a @staticmethod: p is not passed
             return self.static_through_instance(info, attr, function, node.func.loc) or self.call_cell(function, node)
         if function in info.properties:

@@ -24,11 +24,12 @@ from typing import Any, Protocol
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, NONE, Dict, List, Set, Type, VarTuple
+from jitcell.compiler.types import BOOL, ERROR, NONE, Dict, List, Optional, Set, Type, VarTuple
 
 from .host import CheckerHost
 from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, element_problem
+from .none_lists import NONE_LIST
 
 __all__ = ["ComprehensionChecks", "GENERATOR_CONSUMERS"]
 
@@ -80,7 +81,7 @@ class ComprehensionChecks(StatementHost):
                 inner = (S.If(renamed(condition, scopes[k + 1]), inner, (), condition.loc),)
             body = S.For(renamed(clause.target, scopes[k + 1]), renamed(clause.iter, scopes[k]), inner, (),
                          clause.loc)
-        if self.locals.get(result) is ERROR:  # the probe pass failed on it: find the error again
+        if self.locals.get(result) in (ERROR, NONE_LIST):  # the probe pass failed on it, or knew no type
             del self.locals[result]
         if searching:
             self.locals[result] = BOOL
@@ -90,6 +91,8 @@ class ComprehensionChecks(StatementHost):
             self.state |= self.bound((result,))
         loop = self.stmt(body)
         t = self.locals.get(result)
+        if t is NONE_LIST:
+            return T.ListNew((), NONE_LIST, node.loc)
         if t is None or t is ERROR or loop is None:
             self.locals[result] = ERROR
             return T.Literal(0, ERROR, node.loc)
@@ -114,10 +117,14 @@ class ComprehensionChecks(StatementHost):
         value = None if node.value is None else self.expr(node.value)
         if element.type is ERROR or (value is not None and value.type is ERROR):
             return None
-        if element.type is NONE or (value is not None and value.type is NONE):
+        known = self.locals.get(node.result)
+        if node.kind == "list" and element.type is NONE and known in (None, NONE_LIST):
+            self.locals[node.result] = NONE_LIST  # [None for ...] (check/none_lists.py)
+            return None
+        if (element.type is NONE or (value is not None and value.type is NONE)) \
+                and not (isinstance(known, List) and isinstance(known.element, Optional)):
             self.error("a comprehension's items cannot be None", node.loc)
             return None
-        known = self.locals.get(node.result)
         if known is None:
             made = self.comprehension_type(node.kind, element, value, node.loc)
             if made is ERROR:

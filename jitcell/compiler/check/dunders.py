@@ -45,6 +45,7 @@ from jitcell.errors import Loc
 from .class_info import ClassInfo
 from .constants import typed_default
 from .host import CheckerHost
+from .optional import may_be_none_instance
 from .outer_classes import helper_note
 from .shown import container_text
 from .strings import formattable, instances_inside
@@ -287,6 +288,11 @@ class DunderChecks(CheckerHost):
         tuple or dict holding instances (print(xs), str(t), f"{d!r}"): each item's repr (check/shown.py)."""
         if isinstance(e.type, Instance):
             return self.instance_text(e, conversion)
+        if may_be_none_instance(e):  # 'None' or the instance's text
+            return T.FString((self.instance_field(e, conversion, "", e.loc),), STR, e.loc)
+        if isinstance(e.type, Optional) and isinstance(e.type.inner, Instance):
+            return self.error(f"the text of a {e.type} is supported for a name or a field (it is read twice): "
+                              "assign it to a name first", e.loc)
         if e.type is ERROR or isinstance(e.type, Optional) or not instances_inside(e.type):
             return e
         text = container_text(node, e.type)

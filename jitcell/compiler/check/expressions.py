@@ -60,6 +60,7 @@ from .inheritance import InheritanceChecks
 from .introspection import INTROSPECTION_BUILTINS, IntrospectionChecks
 from .iteration import ITERATOR_PLACES, ITERATORS, IterationChecks
 from .lists import EMPTY_LIST, ListChecks, arrays_inside
+from .none_lists import NONE_LIST, stored_type
 from .numpy_functions import NumpyFunctionChecks
 from .optional import OptionalChecks
 from .powers import PowerChecks
@@ -487,7 +488,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return self.array_binary(op, left, right, loc)
         if any(isinstance(t, Set) or t is EMPTY_SET for t in (left.type, right.type)):
             return self.set_binary(op, left, right, loc)
-        if isinstance(left.type, List) or isinstance(right.type, List) or EMPTY_LIST in (left.type, right.type):
+        if isinstance(left.type, List) or isinstance(right.type, List) or EMPTY_LIST in (left.type, right.type) \
+                or NONE_LIST in (left.type, right.type):
             return self.list_binary(op, left, right, loc)
         if op == "*" and STR in (left.type, right.type):
             return self.str_repeat(left, right, loc)
@@ -689,6 +691,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 return base
             if isinstance(base.type, Instance):
                 return self.method_call(base, func.attr, node)  # check/classes.py
+            if isinstance(base.type, Optional) and isinstance(base.type.inner, Instance):  # check/optional.py
+                return self.method_call(self.none_checked(base, func.attr), func.attr, node)
             if isinstance(base.type, Dict):
                 return self.dict_method(base, func.attr, node)
             if isinstance(base.type, Set):
@@ -697,6 +701,11 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
                 return self.str_method(base, func.attr, node)
             if isinstance(base.type, Array):
                 return self.array_method(base, func.attr, node)
+            if base.type is NONE_LIST and func.attr == "append" and isinstance(func.value, S.Name) \
+                    and len(node.args) == 1:  # the item that types a list of None (check/none_lists.py)
+                if (stored := stored_type(self.expr(node.args[0]))) is not None:
+                    self.locals[func.value.id] = stored
+                return T.Literal(0, ERROR, node.loc)
             if isinstance(base.type, List) or base.type is EMPTY_LIST:
                 return self.list_method(base, func.attr, node)
             if base.type is COMPLEX or is_numeric(base.type) and func.attr == "conjugate":

@@ -24,10 +24,11 @@ import string
 
 from jitcell.compiler import syntax as S
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Instance, Tuple
+from jitcell.compiler.types import BOOL, ERROR, FLOAT, INT, STR, Instance, Optional, Tuple
 from jitcell.errors import Loc
 
 from .host import CheckerHost
+from .optional import may_be_none_instance
 from .strings import formattable, instances_inside
 
 __all__ = ["FormatChecks"]
@@ -103,7 +104,9 @@ class FormatChecks(CheckerHost):
     def format_value(self, node: S.Expr) -> T.Expr:
         """A value `%` or str.format() formats: an instance as it is (its field picks __str__ or
         __repr__), a list, tuple or dict of instances as its text (the same for str and repr)."""
-        value = self.expr(node) if isinstance(self.probed_type(node), Instance) else self.text_or_expr(node)
+        probed = self.probed_type(node)
+        value = self.expr(node) if isinstance(probed, Instance) or isinstance(probed, Optional) and isinstance(
+            probed.inner, Instance) else self.text_or_expr(node)
         if value.type is STR and instances_inside(self.probed_type(node)):
             self.container_texts = self.container_texts | {id(value)}
         return value
@@ -111,7 +114,8 @@ class FormatChecks(CheckerHost):
     def format_result(self, parts: list[str | T.FormatField], loc: Loc) -> T.Expr:
         texts, self.container_texts = self.container_texts, set()
         for i, part in enumerate(parts):
-            if isinstance(part, T.FormatField) and isinstance(part.value.type, Instance):
+            if isinstance(part, T.FormatField) and (isinstance(part.value.type, Instance)
+                                                    or may_be_none_instance(part.value)):
                 parts[i] = self.instance_field(part.value, part.conversion, part.spec, part.loc)
             elif isinstance(part, T.FormatField) and id(part.value) in texts:
                 if part.conversion is None and part.spec or part.conversion == "a":

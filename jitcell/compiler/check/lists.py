@@ -41,6 +41,7 @@ from jitcell.errors import Loc
 
 from .constants import typed_default
 from .host import CheckerHost
+from .none_lists import NONE_LIST, none_items
 
 __all__ = ["ListChecks", "EMPTY_LIST", "arrays_inside", "comparable", "orderable", "element_problem"]
 
@@ -54,7 +55,7 @@ def element_problem(t: Type) -> str | None:
         return "a list cannot hold functions in jitcell (a function value is a parameter or a local variable)"
     if t is RANGE:
         return "a list cannot hold a range in jitcell; make a list of its items: list(r)"
-    if isinstance(t, Optional):
+    if isinstance(t, Optional) and not isinstance(t.inner, Instance):  # list[C | None]: check/none_lists.py
         return f"a list cannot hold values that may be None ({t}) in jitcell"
     if isinstance(t, Tuple):
         return next((p for p in map(element_problem, t.items) if p), None)
@@ -94,6 +95,8 @@ class ListChecks(CheckerHost):
         items = [self.expr(e) for e in node.elts]
         if not items:
             return T.ListNew((), EMPTY_LIST, node.loc)
+        if all(i.type is NONE for i in items):  # [None] * n: a list[C | None] (check/none_lists.py)
+            return none_items(expected, len(items), node.loc)
         if any(e.type is ERROR for e in items):
             return T.Literal(0, ERROR, node.loc)
         if isinstance(expected, List) and EMPTY_LIST in {i.type for i in items} and \
@@ -189,11 +192,12 @@ class ListChecks(CheckerHost):
                 return T.ListNew((), EMPTY_LIST, loc)
             return self.error(f'can only concatenate {left.type} (not "{right.type}") to {left.type}', loc)
         if op == "*":
-            lst, times = (left, right) if isinstance(left.type, List) or left.type is EMPTY_LIST else (right, left)
+            lst, times = (left, right) if isinstance(left.type, List) or left.type in (EMPTY_LIST, NONE_LIST) \
+                else (right, left)
             if times.type not in (INT, BOOL):
                 return self.error(f"can't multiply sequence by non-int of type '{times.type}'", loc)
-            if lst.type is EMPTY_LIST:
-                return T.ListNew((), EMPTY_LIST, loc)
+            if lst.type in (EMPTY_LIST, NONE_LIST):
+                return T.ListNew((), lst.type, loc)
             return T.ListOp("repeat", (lst, self.to_int(times)) if lst is left else (self.to_int(times), lst),
                             lst.type, loc)
         return self.error(f"unsupported operand type(s) for {op}: '{left.type}' and '{right.type}'", loc)

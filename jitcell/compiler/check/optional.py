@@ -12,7 +12,9 @@ of the definite-assignment State (program.py), under the name `x is not None`: t
 as bindings do, and assigning `x` clears its bit (or sets it, for a value that is not None).
 Elsewhere a `T | None` must be tested before it is used as a T: a compile error says so, as mypy
 would. `is`/`is not` compare with None, and bools (True and False are singletons); other values
-have no identity in jitcell.
+have no identity in jitcell. An instance that may be None is the exception: its attribute read,
+assigned or called unproved (`p.normalize()`) is tested at run time (`none_checked`), and None
+raises CPython's `AttributeError: 'NoneType' object has no attribute 'normalize'`.
 
 Typing's spellings (`List[int]`, `Dict[str, int]`, `Tuple[int, float]`, `Set[int]`) are read as the
 builtin ones, and `int | float` as `float`.
@@ -31,7 +33,7 @@ from jitcell.errors import Loc
 
 from .host import CheckerHost
 
-__all__ = ["OPTIONAL_INNER", "OptionalChecks", "optional_inner", "typing_alias", "not_none"]
+__all__ = ["OPTIONAL_INNER", "OptionalChecks", "may_be_none_instance", "optional_inner", "typing_alias", "not_none"]
 
 OPTIONAL_INNER = (INT, FLOAT, BOOL, STR)  # and lists, dicts and sets
 _TYPING = {"List": "list", "Dict": "dict", "Tuple": "tuple", "Set": "set"}
@@ -59,6 +61,12 @@ def optional_inner(node: S.Expr | None) -> S.Expr | None:
         case S.BinOp(op="|", left=S.Const(value=None), right=right):
             return right
     return None
+
+
+def may_be_none_instance(e: T.Expr) -> bool:
+    """A name or field holding an instance or None, which str(), print() and formatting show as
+    'None' or the instance's text (reading it twice: check/dunders.py's instance_field)."""
+    return isinstance(e.type, Optional) and isinstance(e.type.inner, Instance) and isinstance(e, (T.Local, T.GetField))
 
 
 def not_none(name: str) -> str:
@@ -148,6 +156,12 @@ class OptionalChecks(OptionalHost):
         if isinstance(t, Optional) and self.is_narrowed(local.name):
             return T.Unwrap(local, t.inner, local.loc)
         return local
+
+    def none_checked(self, e: T.Expr, attribute: str) -> T.Expr:
+        """An instance that may be None whose attribute is read, assigned or called: CPython's
+        AttributeError at run time if it is None (unlike other `T | None`, refused as mypy does)."""
+        assert isinstance(e.type, Optional) and isinstance(e.type.inner, Instance)
+        return T.Unwrap(e, e.type.inner, e.loc, attribute)
 
     def identity(self, operands: list[T.Expr], ops: tuple[str, ...], loc: Loc) -> T.Expr:
         """`a is None`, `a is not None` (None on either side); `is` between other values is refused."""

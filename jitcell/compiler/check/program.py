@@ -55,15 +55,18 @@ from .bare_results import bare_container, fits_bare
 from .bound_methods import inline_bound_methods
 from .callables import RETURNED_FUNCTION, callable_annotation, function_inside, is_callable_annotation
 from .class_info import ClassInfo
-from .classes import collect_classes, constructor_def
+from .classes import collect_classes, constructor_def, field_type_problem
 from .complexes import CMATH_CONSTANTS, CMATH_FUNCTIONS
 from .constants import NO_FIT, Value, default_value, evaluate, fit_default
+from .cycles import warn_cycles
 from .dicts import EMPTY_DICT, NOT_DICT_VALUES, value_problem
 from .expressions import ExpressionChecker, int_text, truncate_hint
+from .field_types import infer_field_types
 from .inheritance import check_overrides, exit_unless, init_function
 from .introspection import mentions_type_test
 from .keys import KEY_NAMES, is_key_type
 from .lists import EMPTY_LIST, arrays_inside, element_problem
+from .none_lists import NONE_LIST, is_none_display, stored_type, untyped_message
 from .optional import OPTIONAL_INNER, not_none, optional_inner, typing_alias
 from .outer_bases import check_extensions, extension_facts, outer_infos
 from .outer_classes import used_infos
@@ -163,7 +166,10 @@ class ModuleChecker:
             self.signatures[fdef.name] = self.signature(fdef)
             if fdef.name in self.module.broken and self.signatures[fdef.name].returns is None:
                 self.signatures[fdef.name].returns = ERROR  # its body lost statements: not inferred
-        self.infer_return_types()
+        self.infer_return_types()  # those that read fields still INFERRED stay unknown, then are inferred again
+        if infer_field_types(self.module.classes, self.classes, self.probe_alone, field_type_problem, self.errors):
+            self.infer_return_types()
+        warn_cycles(self.classes)  # check/cycles.py
         self.check_bare_results()
         outer_sigs = {n: s for n, s in self.callees.items() if isinstance(s, T.Signature)}
         check_overrides(self.classes, {**outer_sigs, **self.signatures}, self.errors)  # check/inheritance.py
@@ -475,6 +481,16 @@ class ModuleChecker:
             for name in broken:
                 self.signatures[name].returns = ERROR
             pending = [f for f in pending if self.signatures[f.name].returns is None] if broken else []
+
+    def probe_alone(self, name: str) -> bool:
+        """Check a function without reporting (check/field_types.py); did it find errors of its own?"""
+        fdef = self.definitions[name]
+        if name in self.module.broken:
+            return True
+        checker = FunctionChecker(self, fdef, probe=True)
+        with self.function_imports(fdef):
+            checker.run()
+        return checker.failed and not checker.used_pending
 
     def check_function(self, fdef: S.FunctionDef) -> T.Function:
         with self.function_imports(fdef):
@@ -1042,6 +1058,11 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
             return None
         if isinstance(container.type, List):
             return self.list_item_statement(node, container)
+        if container.type is NONE_LIST:  # the probe pass: the item stored types it (check/none_lists.py)
+            if isinstance(node, S.AssignItem) and isinstance(node.target.value, S.Name) \
+                    and (made := stored_type(self.expr(node.value))) is not None:
+                self.locals[node.target.value.id] = made
+            return None
         if isinstance(container.type, Instance):
             return self.instance_item_statement(node, container)  # __setitem__ (check/dunders.py)
         if not isinstance(container.type, Dict):
@@ -1203,7 +1224,8 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
     def assign(self, node: S.Assign) -> T.Stmt | None:
         targets = node.targets
         values: tuple[T.Expr, ...]
-        if len(targets) == 1 and isinstance(node.value, (S.Comprehension, S.ListLiteral, S.DictLiteral)):
+        if len(targets) == 1 and (isinstance(node.value, (S.Comprehension, S.ListLiteral, S.DictLiteral))
+                                  or is_none_display(node.value)):  # [None] * n (check/none_lists.py)
             # `rows: list[list[int]] = [[] for _ in range(n)]` (or `= [[]]`): the items take the declared type
             self.expected_type = self.module.annotation(node.annotation, f"'{targets[0].id}'", node.loc) \
                 if node.annotation is not None else self.locals.get(targets[0].id)
@@ -1275,6 +1297,10 @@ class FunctionChecker(UnpackingChecks, ExpressionChecker):
                 self.error(f"cannot infer the element type of '{name}'; annotate it: {name}: list[int] = []",
                            value.loc)
                 self.locals[name] = ERROR  # reads of it report nothing more
+                value = T.Literal(0, ERROR, value.loc)
+            if value.type is NONE_LIST and not self.probe and self.locals.get(name) in (None, NONE_LIST):
+                self.error(untyped_message(name), value.loc)  # check/none_lists.py
+                self.locals[name] = ERROR
                 value = T.Literal(0, ERROR, value.loc)
             if value.type is EMPTY_DICT and annotation is None and self.locals.get(name) is None:
                 self.error(f"the type of an empty dict is not known: write '{name}: dict[str, int] = {{}}' "

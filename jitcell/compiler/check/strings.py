@@ -34,6 +34,7 @@ from jitcell.errors import Loc
 
 from .host import CheckerHost
 from .lists import arrays_inside
+from .optional import may_be_none_instance
 
 __all__ = ["StringChecks", "formattable", "instances_inside", "shown_tuple", "empty_tuple"]
 
@@ -112,6 +113,8 @@ class StringChecks(CheckerHost):
             return value
         if empty_tuple(value):
             return T.Literal("()", STR, loc)
+        if may_be_none_instance(value):  # 'None' or its text (check/dunders.py)
+            return T.FString((self.instance_field(value, None, "", loc),), STR, loc)
         if not formattable(value.type):
             return self.error(f"str() of {value.type} is not supported", loc)
         return T.FString((T.FormatField(value, None, "", loc),), STR, loc)

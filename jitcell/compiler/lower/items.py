@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, STR, Dict, List, Set, Tuple, Type, is_heap
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, STR, Dict, List, Optional, Set, Tuple, Type, is_heap
 
 from .aliasing import tagged
 from .arith import I1, I8, I64, i64, llvm_type
@@ -46,7 +46,7 @@ def item_size(t: Type) -> int:
 def object_mask(t: Type) -> int:
     """Bit k set: word k of an item is an object the list owns."""
     if not isinstance(t, Tuple):
-        return 1 if is_heap(t) else 0
+        return 1 if is_heap(t) or isinstance(t, Optional) and is_heap(t.inner) else 0  # null (None) owns nothing
     mask, at = 0, 0
     for item in t.items:
         mask |= object_mask(item) << at
