@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import jitcell
+from jitcell import runtime
 from jitcell.compiler import driver
 from jitcell.errors import CompileError
 from jitcell.options import Options
@@ -100,13 +101,26 @@ def test_field_types_are_in_the_layout():
     assert (p.n, p.q.k) == (1, [3])
 
 
-def test_a_list_of_instances_that_may_be_none_stays_in_compiled_code():
-    """As lists of instances do (the guide's Classes): Python's call is refused before it runs."""
-    lib = jitcell.compile_cell("class P:\n    def __init__(self, i: int):\n        self.v = i * 0.5\n"
-                               "def count(ps: list[P | None]) -> int:\n    return len(ps)\n"
-                               "def made(n: int) -> int:\n    ps = [None] * n\n    ps[0] = P(1)\n"
-                               "    return count(ps)\n")
-    assert lib.functions["made"](3) == 3
-    with pytest.raises(TypeError, match=r"count\(\) takes 'ps' as list\[P \| None\]: lists, dicts, sets and tuples "
-                                        "of instances cannot cross between Python and compiled code yet"):
-        lib.functions["count"]([None])
+def test_a_list_of_instances_that_may_be_none_crosses_from_python():
+    """As lists of instances do (runtime/lists.py): None items are null words, instances keep their
+    identity, the caller's list is written back, a bad item is refused with its index, nothing leaks."""
+    source = ("class P:\n    def __init__(self, i: int):\n        self.v = i * 0.5\n"
+              "def count(ps: list[P | None]) -> int:\n    return len(ps)\n"
+              "def fill(ps: list[P | None]) -> list[P | None]:\n    for i in range(len(ps)):\n"
+              "        if ps[i] is None:\n            ps[i] = P(i)\n    ps.append(None)\n    return ps\n")
+    lib = jitcell.compile_cell(source, cache=False)
+    python: dict = {}
+    exec(source, python)
+    before = runtime.call("live_objects")
+    for ns, make in ((lib.functions, lib.classes["P"]), (python, python["P"])):
+        a = make(7)
+        xs = [None, a, None]
+        result = ns["fill"](xs)
+        assert result is xs and xs[1] is a and ns["count"]([None]) == 1
+        shown = [None if x is None else (type(x) is make, x.v) for x in xs]
+        assert shown == [(True, 0.0), (True, 3.5), (True, 1.0), None]
+    with pytest.raises(TypeError, match=r"count\(\) argument 'ps' must be list\[P \| None\], not list containing "
+                                        r"int at index 0"):
+        lib.functions["count"]([1])
+    del a, xs, result
+    assert runtime.call("live_objects") == before
