@@ -79,7 +79,7 @@ def calls(rounds: int) -> list[str]:
     from jitcell.compiler.backend import machine
 
     built = {}
-    for label, cold in (("cold: O1, fast code generator", True), ("O2 pipeline and code generator", False)):
+    for label, cold in (("cold pipeline, fast code generator", True), ("O2 pipeline and code generator", False)):
         real = machine._repeats
         machine._repeats = real if cold else (lambda module: True)
         try:
