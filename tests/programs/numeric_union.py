@@ -36,3 +36,5 @@ def total(xs: list[int | float]) -> float:
 #> maybe(None)
 #> maybe(2.0)
 #> total([1.0, 2.5, -0.5])
+#> power(3.0, 0) => 1.0
+#> total([]) => 0.0

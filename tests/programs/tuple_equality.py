@@ -67,3 +67,4 @@ def nan_first(x: float) -> tuple[bool, bool, bool]:
 #> words(("ab", 2), ("ab", 1))
 #> words(("a", 9), ("ab", 1))
 #> nan_first(1.5)
+#> nan_first(float("nan")) => (False, False, True)
