@@ -182,13 +182,20 @@ def _deviation(python, jit) -> bool:
     if isinstance(jit.error, OverflowError) and "does not fit in a 64-bit int" in str(jit.error):
         return True  # an int beyond 64 bits (CPython goes on with it, to a result or another error)
     if python.error is None and jit.error is None and python.stdout == jit.stdout:
-        a, b = python.value, jit.value
-        return isinstance(a, (int, float)) and isinstance(b, (int, float)) and a == b  # annotation conversion
+        return _converted(python.value, jit.value)
     if isinstance(jit.error, ValueError) and python.error is None and isinstance(python.value, (float, complex)):
         return True  # int ** negative int, a negative float to a fractional power
     if isinstance(jit.error, TypeError) and re.search(r"\(\) argument '\w+' must be ", str(jit.error)):
         return True  # an argument its (mutated) annotation refuses: CPython does not read annotations
     return False
+
+
+def _converted(a, b) -> bool:
+    """Equal but for annotation conversion: an int where jitcell's annotation made a float (or a
+    complex), also as an item of a tuple or list result (`-> tuple[complex, float]`)."""
+    if isinstance(a, (tuple, list)) and type(a) is type(b) and len(a) == len(b):
+        return all(_converted(x, y) for x, y in zip(a, b, strict=True))
+    return isinstance(a, (int, float, complex)) and isinstance(b, (int, float, complex)) and a == b
 
 
 def serve(seed: int) -> None:

@@ -67,4 +67,6 @@ def nan_first(x: float) -> tuple[bool, bool, bool]:
 #> words(("ab", 2), ("ab", 1))
 #> words(("a", 9), ("ab", 1))
 #> nan_first(1.5)
+# Deviation: items are compared by value, never by identity: a NaN is not equal to itself (CPython finds
+# the same NaN object equal and goes on to the next items).
 #> nan_first(float("nan")) => (False, False, True)

@@ -35,4 +35,6 @@ def made(n: int) -> float:
 #> first((1, [np.arange(2), np.arange(3)]))
 #> made(3)
 #> scale_first((1.0, []))
+# Deviation: an int64 array where float64 arrays are declared is refused at the call (CPython does not
+# read annotations).
 #> scale_first((1.0, [np.ones(2, dtype=int)])) !TypeError

@@ -128,11 +128,11 @@ def through(n: int) -> float:
 #> deep((7, ([[1], [2, "x"]], "rows"))) !TypeError: deep() argument 'p[1][0]' must be list[list[int]], not list containing str at p[1][0][1][1]
 #> count(("a", {"b": "b"})) !TypeError: a value of count() argument 'p[1]' must be int, not str
 #> mark((3, {"a"}, [])) !TypeError: an element of mark() argument 'p[1]' must be int, not str
-# A function value must have the Callable's exact type, and a Python function is called back only where
-# the Callable takes and returns numbers:
-# One list passed twice in a call is two copies inside it (as for two list parameters): a change made
-# through one is not seen through the other until the call returns, when both are written back.
 #> both(([0], [0]))
+# Deviation: one list passed twice in a call is two copies inside it (as for two list parameters): a
+# change made through one is not seen through the other until the call returns, when both are written back.
 #> (lambda xs: (both((xs, xs)), xs))([0]) => (1, [0, 1])
+# Deviation: a function value must have the Callable's exact type, and a Python function is called back
+# only where the Callable takes and returns numbers (CPython calls whatever it is given).
 #> apply(grow, [1.0]) !TypeError: apply() argument 'func' must be Callable[[tuple[int, list[float]]], float], not grow(
 #> apply(lambda t: 1.0, [1.0]) !TypeError: apply() argument 'func' must be a function compiled by jitcell
