@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import random
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -43,11 +44,19 @@ def calibrate(call: Callable[[], object], sample_seconds: float) -> int:
 
 def interleaved_samples(calls: dict[str, Callable[[], object]], samples: int = 5,
                         sample_seconds: float = 0.2) -> dict[str, dict]:
-    """Per system: the minimum seconds per call, every sample's, and the calls in a sample."""
+    """Per system: the minimum seconds per call, every sample's, and the calls in a sample. The
+    order of the systems is shuffled from one round to the next (the same shuffles every run): what
+    one system leaves behind (another runtime's threads still spinning, caches, the cores' clocks)
+    must not always fall on the same next one. In a fixed order, a parallel loop measured right
+    after Numba's serial one was 13% slower than in other orders."""
     numbers = {system: calibrate(call, sample_seconds) for system, call in calls.items()}
     times: dict[str, list[float]] = {system: [] for system in calls}
-    for _ in range(samples):
-        for system, call in calls.items():
+    order, shuffles = list(calls), random.Random(0)
+    for round_ in range(samples):
+        if round_:
+            shuffles.shuffle(order)
+        for system in order:
+            call = calls[system]
             number = numbers[system]
             start = time.perf_counter()
             for _ in range(number):

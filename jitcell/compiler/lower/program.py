@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from llvmlite import ir
 
@@ -604,6 +605,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         self.holes: list[tuple[ir.Value, Type]] = []  # the current value for `d[k] op= v` (lower/dicts.py)
         self.chains: list[list[tuple[ir.Value, Type]]] = []  # the operands a Chain's links read (inheritance.py)
         self.unchecked: set[int] = set()  # array accesses this copy of a loop leaves unchecked (lower/arrays.py)
+        self.unit_stride: set[int] = set()  # ... and those whose last axis it knows is contiguous
         self.slow_copy = False  # lowering the fully checked copy of a versioned loop (for_range)
         self.char_table = None  # the runtime's cached characters, once read (lower/strings.py)
         self.coroutine: Coroutine | None = None  # a generator function's (lower/generators.py)
@@ -1009,7 +1011,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             self.copy_path = outer_path + ((note, copy),)
             try:
                 with self.in_copy(node.loc, note, copy):
-                    self.range_loop(node, start, stop, step, count, end)
+                    # the first copy is the one that runs: it gets a twin for contiguous arrays
+                    self.by_layout(node, partial(self.range_loop, node, start, stop, step, count, end), copy == 0)
             finally:
                 self.arith.wraparound, self.unchecked = saved
             b.position_at_end(checked)
@@ -1018,7 +1021,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             self.copy_path = outer_path + ((note, len(versions)),)
         try:
             with self.in_copy(node.loc, note, len(versions)) if versions else self.located(node.loc):
-                self.range_loop(node, start, stop, step, count, end)
+                # a checked copy runs only when a guard fails: no twin there
+                self.by_layout(node, partial(self.range_loop, node, start, stop, step, count, end), not self.slow_copy)
         finally:
             self.slow_copy, self.copy_path = saved_slow, outer_path
         b.position_at_end(end)
