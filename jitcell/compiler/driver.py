@@ -208,6 +208,8 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     if not options.internal:  # the internal-ABI entry other cells call (namespace.py)
         natives = {f.name for f in module.functions if f.name.startswith(abi.NATIVE_PREFIX)}
         for row in manifest["functions"]:
+            if row["name"] == abi.SCRIPT_FUNCTION:  # run by the kernel only: no entry for other cells
+                continue
             row["call_symbol"] = abi.call_symbol(row["name"])
             if abi.native_symbol(row["name"]) in natives:  # CPython's vectorcall entry (lower/native.py)
                 row["native_symbol"] = abi.native_symbol(row["name"])

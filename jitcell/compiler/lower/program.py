@@ -174,7 +174,7 @@ class _ModuleLowerer:
             if isinstance(fn.signature.returns, Generator):
                 continue  # walked in compiled code only: no entry for Python or other cells
             self.define_export(fn)
-            if self.cell_entries:
+            if self.cell_entries and fn.name != abi.SCRIPT_FUNCTION:  # no other cell calls a kernel cell's top level
                 self.define_cell_entry(fn)
                 # CPython calls it directly (loader/native.py); a kernel cell's top level runs once a run
                 if native.covered(fn.signature) and fn.name != abi.SCRIPT_FUNCTION:
