@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -80,3 +81,40 @@ def test_a_linker_that_cannot_start_is_a_toolchain_error(tmp_path, monkeypatch):
     monkeypatch.setattr(link, "find_linker", lambda: link.Linker("ld", ("jitcell-no-such-linker",)))
     with pytest.raises(ToolchainError, match="could not run the linker jitcell-no-such-linker"):
         link.link(tmp_path / "cell.o", tmp_path / "cell.so")
+
+
+def test_a_started_program_runs_while_the_caller_works_and_can_be_stopped():
+    """spawn.start returns while the program runs (link.start: the compiler writes the manifest
+    meanwhile); `stop` kills and reaps one that is not needed any more."""
+    started = time.monotonic()
+    running = spawn.start([sys.executable, "-c", "import time; time.sleep(60)"], timeout=60)
+    assert time.monotonic() - started < 30
+    pid = running.pid
+    running.stop()
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
+        os.waitpid(pid, os.WNOHANG)
+    done = spawn.start([sys.executable, "-c", "print('done')"], timeout=60)
+    assert done.wait() == (0, "done\n")
+
+
+def test_a_failure_while_the_linker_runs_stops_it(monkeypatch):
+    """build starts the linker, describes the code while it runs, then waits: if describing fails,
+    the linker is stopped and reaped, not left running."""
+    from jitcell.compiler import driver
+
+    started = []
+    real_start = spawn.start
+
+    def recorded(command, timeout):
+        started.append(real_start(command, timeout))
+        return started[-1]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("describing failed")
+
+    monkeypatch.setattr(spawn, "start", recorded)
+    monkeypatch.setattr(driver, "_describe", broken)
+    with pytest.raises(RuntimeError, match="describing failed"):
+        jitcell.compile_cell("def f(x: int) -> int:\n    return x + 1\n", cache=False)
+    assert len(started) == 1 and started[0].command[0] == link.find_linker().program[0]
+    assert started[0].pid is None and started[0].read is None  # killed and reaped, its pipe closed

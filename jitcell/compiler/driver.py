@@ -128,9 +128,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
           var_env: dict | None = None, frozen: dict | None = None) -> tuple:
     """Run the compiler stages; returns the linked library (in `work`, a Path) and its manifest.
     `callees`: name -> JitFunction of other cells the cell may call (namespace.resolve)."""
-    from .backend.link import link, providers
-    from .check.arrays import array_writers
-    from .types import Generator
+    from .backend import link
 
     timings: dict[str, float] = {}
 
@@ -138,7 +136,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     def stage(name):
         t0 = time.perf_counter()
         yield
-        timings[name] = time.perf_counter() - t0
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
 
     tag = _signed64(int(key[:16], 16))
     program, lowered, module = front_end(source, options, tag, callees, var_env, stage, frozen=frozen)
@@ -151,22 +149,27 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
             objects.append(work / ("cell.o" if i == 0 else f"cell.{i}.o"))
             objects[-1].write_bytes(data)
     with stage("link"):
-        needs = providers(symbols.undefined_symbols(*objects))
+        needs = link.providers(symbols.undefined_symbols(*objects))
         unknown = sorted(name for name, lib in needs.items() if lib is None)
         if unknown:
             raise LinkageError(f"the code for this cell needs symbols that neither the C nor the math "
                                f"library provides: {', '.join(unknown)}")
         library = work / f"{key}{library_suffix()}"
-        command = link(objects, library, sorted({lib for lib in needs.values() if lib is not None}, key="mc".index))
+        linking = link.start(objects, library, sorted({lib for lib in needs.values() if lib is not None},
+                                                      key="mc".index))
+    try:  # the linker is another process: what the manifest says of the code is written meanwhile
+        described = _describe(program, lowered, module, survivors, options, callees, var_env, frozen)
+    except BaseException:
+        linking.stop()
+        raise
+    with stage("link"):
+        command = linking.wait()
     imports = symbols.imports(library)
     foreign = [i for i in imports if not symbols.is_system_library(i.library)]
     if foreign:
         names = ", ".join(f"{i.name} (from {i.library or 'nowhere'})" for i in foreign)
         raise LinkageError(f"the library for this cell imports symbols that only the C and math "
                            f"libraries may provide: {names}")
-    slot_rows = [{"name": s.symbol, "target": s.target, "baked": s.baked} for s in lowered.slots]
-    writers = array_writers(program, {name: bool(namespace.signature_of(fn).get("writes_arrays"))
-                                      for name, fn in (callees or {}).items()})
     manifest = {
         "format": 1,
         "key": key,
@@ -179,44 +182,61 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         "created": time.time(),
         "library": {"file": library.name, "sha256": sha256_file(library), "size": library.stat().st_size,
                     "linker": [arg.replace(str(work) + "/", "") for arg in command]},
-        "functions": [_function_row(f, writers) for f in program.functions  # generators: compiled code only
-                      if not isinstance(f.signature.returns, Generator)],
-        "slots": [row for row in slot_rows if row["name"] in survivors],
-        "removed_slots": [row for row in slot_rows if row["name"] not in survivors],
+        **{name: described.pop(name) for name in ("functions", "slots", "removed_slots")},
         "imports": [{"name": i.name, "library": i.library} for i in imports],
-        "globals": [asdict(g) for g in machine.globals_table(module)],
+        "globals": described.pop("globals"),
         # read from the linked file now: a cache hit shows them without reading it (report/diagnostics.py)
         "exports": [asdict(e) for e in symbols.exports(library)],
         "sections": {name: section for name, section in symbols.sections(library).items()
                      if name.startswith("jitcell.")},
         "sites": lowered.sites,
         "timings": timings,
+        **described,  # callees, and what only some cells have
+    }
+    wrong = manifest_problem(manifest, key)  # what a later process will check before loading it
+    if wrong is not None:
+        raise JitError(f"jitcell wrote a manifest its own loader would refuse ({wrong}); this is a bug in jitcell")
+    return library, manifest
+
+
+def _describe(program, lowered, module: machine.Optimized, survivors: set[str], options: Options,
+              callees: dict | None, var_env: dict | None, frozen: dict | None) -> dict:
+    """What the manifest says of the cell's code, from the compiler's own data (not the linked file)."""
+    from .check.arrays import array_writers
+    from .types import Generator
+
+    slot_rows = [{"name": s.symbol, "target": s.target, "baked": s.baked} for s in lowered.slots]
+    writers = array_writers(program, {name: bool(namespace.signature_of(fn).get("writes_arrays"))
+                                      for name, fn in (callees or {}).items()})
+    described = {
+        "functions": [_function_row(f, writers) for f in program.functions  # generators: compiled code only
+                      if not isinstance(f.signature.returns, Generator)],
+        "slots": [row for row in slot_rows if row["name"] in survivors],
+        "removed_slots": [row for row in slot_rows if row["name"] not in survivors],
+        "globals": [asdict(g) for g in machine.globals_table(module)],
         "callees": namespace.manifest_rows(callees or {}, [s.target for s in lowered.slots]),
     }
     if frozen:
-        manifest["frozen"] = frozen_names.manifest_rows(frozen)
+        described["frozen"] = frozen_names.manifest_rows(frozen)
     if program.classes:  # each class's layout: the boundary reads it, and it is the class's identity
-        manifest["classes"] = [{"name": name, **row} for name, row in program.classes.items()]
+        described["classes"] = [{"name": name, **row} for name, row in program.classes.items()]
     generators = [f for f in program.functions if isinstance(f.signature.returns, Generator)]
     if generators:  # bound as functions that say they cannot be called from Python (bind.py)
-        manifest["generators"] = [{"name": f.name, "signature": f"{f.name}{f.signature}", "line": f.loc.line,
-                                   "column": f.loc.col} for f in generators]
+        described["generators"] = [{"name": f.name, "signature": f"{f.name}{f.signature}", "line": f.loc.line,
+                                    "column": f.loc.col} for f in generators]
     if options.script:
-        manifest["variables"] = [{"name": n, "type": str(t), "symbol": abi.var_symbol(n)}
-                                 for n, t in program.variables.items()]
-        manifest["uses"] = variables.manifest_rows(var_env or {}, [s.target for s in lowered.slots])
+        described["variables"] = [{"name": n, "type": str(t), "symbol": abi.var_symbol(n)}
+                                  for n, t in program.variables.items()]
+        described["uses"] = variables.manifest_rows(var_env or {}, [s.target for s in lowered.slots])
     if not options.internal:  # the internal-ABI entry other cells call (namespace.py)
         natives = {f.name for f in module.functions if f.name.startswith(abi.NATIVE_PREFIX)}
-        for row in manifest["functions"]:
+        for row in described["functions"]:
             if row["name"] == abi.SCRIPT_FUNCTION:  # run by the kernel only: no entry for other cells
                 continue
             row["call_symbol"] = abi.call_symbol(row["name"])
             if abi.native_symbol(row["name"]) in natives:  # CPython's vectorcall entry (lower/native.py)
                 row["native_symbol"] = abi.native_symbol(row["name"])
-    wrong = manifest_problem(manifest, key)  # what a later process will check before loading it
-    if wrong is not None:
-        raise JitError(f"jitcell wrote a manifest its own loader would refuse ({wrong}); this is a bug in jitcell")
-    return library, manifest
+    return described
 
 
 def _function_row(fn: T.Function, writers: dict[str, frozenset[str]]) -> dict:

@@ -3,6 +3,8 @@
     >>> find_linker().name
     'ld'
     >>> link(Path("cell.o"), Path("cell.so"), ["m"])     # ld -shared -z defs --as-needed ... -lm
+    >>> linking = start(Path("cell.o"), Path("cell.so"), [])   # the same, waited for later:
+    >>> ...; linking.wait()                                      # the compiler works meanwhile
 
 Tried in order: the system `ld`, the C compiler driver `cc`, and the `ziglang`
 package's `zig ld.lld`. `JITCELL_LINKER=ld|cc|zig` picks one. `-z defs` makes the
@@ -26,7 +28,7 @@ from jitcell.loader.symbols import defining_library
 
 from . import spawn
 
-__all__ = ["Linker", "find_linker", "link", "system_libraries", "providers"]
+__all__ = ["Linker", "Linking", "find_linker", "link", "start", "system_libraries", "providers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +133,36 @@ def link(objects: Path | Sequence[Path], out: Path, libraries: Sequence[str] = (
     Name only the libraries the object imports from: reading libc's symbol table
     costs the linker more than the rest of a small cell's link.
     """
+    return start(objects, out, libraries).wait()
+
+
+class Linking:
+    """A linker at work (`start`): `wait` for the library, or `stop` it."""
+
+    def __init__(self, command: list[str], running: spawn.Running) -> None:
+        self.command = command
+        self.running = running
+
+    def wait(self) -> list[str]:
+        """The command line used, once the library is written; LinkError if the linker failed."""
+        status, output = self.running.wait()
+        if status != 0:
+            output = output.strip()
+            raise LinkError(f"the linker failed (exit status {status}):\n  $ {' '.join(self.command)}\n"
+                            + "\n".join("  " + line for line in output.splitlines()))
+        return self.command
+
+    def stop(self) -> None:
+        self.running.stop()
+
+
+def start(objects: Path | Sequence[Path], out: Path, libraries: Sequence[str] = ("m", "c")) -> Linking:
+    """`link`, returning as soon as the linker has started: the caller can work meanwhile (the
+    linker is another process), then `wait`s."""
     linker = find_linker()
     command = linker.command([objects] if isinstance(objects, Path) else objects, out, list(libraries))
     try:
-        status, output = spawn.run(command, timeout=120)
+        running = spawn.start(command, timeout=120)
     except OSError as error:
         raise ToolchainError(f"could not run the linker {command[0]}: {error}") from None
-    if status != 0:
-        output = output.strip()
-        raise LinkError(f"the linker failed (exit status {status}):\n  $ {' '.join(command)}\n"
-                        + "\n".join("  " + line for line in output.splitlines()))
-    return command
+    return Linking(command, running)
