@@ -117,7 +117,7 @@ def define_native(owner: ModuleHost, fn: T.Function, impl: ir.Function, guarded:
                   b.call(owner.runtime_function("stack_floor"), [])]
     release = not _straight(impl)  # a function that may take long lets other threads run meanwhile
     thread = t.capi_call(b, "PyEval_SaveThread", _PTR, [], []) if release else None
-    result = None if sig.returns is NONE else b.alloca(llvm_type(sig.returns))
+    result = None if sig.returns is NONE else _local(b, llvm_type(sig.returns))
     status = b.call(impl, [*([result] if result is not None else []), *limits, *passed])
     if thread is not None:
         t.capi_call(b, "PyEval_RestoreThread", ir.VoidType(), [_PTR], [thread])
@@ -148,13 +148,21 @@ def _argument(b: ir.IRBuilder, t: _Table, args: ir.Value, index: int, param: Typ
         return _at(b, a, "float_value", F64)
     if param is INT:
         check(b.icmp_unsigned("==", kind, t.obj("int")))
-        overflow = b.alloca(I32)
+        overflow = _local(b, I32)
         value = t.capi_call(b, "PyLong_AsLongLongAndOverflow", I64, [_PTR, _PTR], [a, overflow])
         check(b.icmp_signed("==", b.load(overflow), ir.Constant(I32, 0)))
         return value
     assert isinstance(param, Array)
     arrays.append((index, param, _array(b, t, a, kind, param, check)))
     return ir.Constant(I1, 0)
+
+
+def _local(b: ir.IRBuilder, typ: ir.Type) -> ir.Value:
+    """A local variable, allocated in the entry block: there it is part of the frame (SROA promotes it
+    to a register if its address does not escape), where elsewhere it would be a dynamic allocation,
+    which LLVM's fast code generator leaves to its slow path (SelectionDAG)."""
+    with b.goto_entry_block():
+        return b.alloca(typ)
 
 
 def _constant(param: Type, value: object) -> ir.Value:
