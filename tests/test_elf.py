@@ -56,6 +56,20 @@ def test_a_cell_library_reads_as_pyelftools_reads_it(fresh_cache):
     assert {i.name: i.library for i in symbols.imports(library.path)}["exp"] == "libm.so.6"
 
 
+def test_a_library_described_from_one_read_is_described_as_by_each_reader(fresh_cache):
+    """build reads the linked file once (`symbols.described`), each table parsed once: the same
+    imports, exports and sections as the readers that read the file each for itself."""
+    library = jitcell.compile_cell(CELL)
+    imports, exports, sections = symbols.described(library.path)
+    assert (imports, exports, sections) == (symbols.imports(library.path), symbols.exports(library.path),
+                                            symbols.sections(library.path))
+    assert "exp" in {i.name for i in imports} and sections["jitcell.def.f"] == ".text"
+    table = elf.read(library.path)
+    first = table.symbols(".dynsym")
+    first.clear()  # a caller's list is its own: the table keeps what it read
+    assert table.symbols(".dynsym") == elf.Table(library.path.read_bytes()).symbols(".dynsym") != []
+
+
 @pytest.mark.parametrize("triple", TRIPLES)
 def test_object_files_of_each_word_size_and_byte_order_read_as_pyelftools_reads_them(tmp_path, triple):
     import llvmlite.binding as llvm

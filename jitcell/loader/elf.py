@@ -85,6 +85,7 @@ class Table:
         names = raw[shstrndx] if 0 < shstrndx < len(raw) else None
         self.sections = [_Section(self._string(names[4], h[0]) if names else "", h[1], h[4], h[5], h[6], h[9])
                          for h in raw]
+        self._symbols: dict[str, tuple[Symbol, ...]] = {}  # a table read once however often it is asked for
 
     def _unpack(self, layout: str, offset: int) -> tuple:
         try:
@@ -104,6 +105,11 @@ class Table:
 
     def symbols(self, name: str) -> list[Symbol]:
         """The symbols of the symbol table `name` (".dynsym", ".symtab"); [] if the file has none."""
+        if name not in self._symbols:
+            self._symbols[name] = tuple(self._read_symbols(name))
+        return list(self._symbols[name])
+
+    def _read_symbols(self, name: str) -> list[Symbol]:
         table = self.section(name)
         if table is None or table.type not in (_SHT_SYMTAB, _SHT_DYNSYM) or not table.entsize:
             return []

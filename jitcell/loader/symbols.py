@@ -21,7 +21,7 @@ from pathlib import Path
 from . import elf
 
 __all__ = ["Export", "Import", "exports", "imports", "needed", "undefined_symbols", "is_system_library", "sections",
-           "library_of"]
+           "described", "library_of"]
 
 SYSTEM_LIBRARIES = ("libm", "libc", "libmvec")
 _SHN_LORESERVE = 0xFF00  # section indices from here on are special (SHN_ABS, SHN_COMMON)
@@ -63,12 +63,21 @@ def undefined_symbols(*paths: Path) -> list[str]:
 
 
 def exports(path: Path) -> list[Export]:
-    if sys.platform not in ("linux",):
-        return []
-    symbols, _ = _dynamic_symbols(path)
+    return _exports(elf.read(path)) if sys.platform == "linux" else []
+
+
+def _exports(table: elf.Table) -> list[Export]:
     rows = [Export(s.name, "function" if s.type == elf.STT_FUNC else "data", s.value, s.size)
-            for s in symbols if s.name and s.exported]
+            for s in table.symbols(".dynsym") if s.name and s.exported]
     return sorted(rows, key=lambda e: e.name)
+
+
+def described(path: Path) -> tuple[list[Import], list[Export], dict[str, str]]:
+    """`imports`, `exports` and `sections` of a library, its file read once (a build's manifest)."""
+    if sys.platform != "linux":
+        return [], [], {}
+    table = elf.read(path)
+    return _imports(table), _exports(table), _sections(table)
 
 
 def needed(path: Path) -> list[str]:
@@ -76,17 +85,18 @@ def needed(path: Path) -> list[str]:
 
 
 def imports(path: Path) -> list[Import]:
-    if sys.platform not in ("linux",):
-        return []
-    symbols, needed_libs = _dynamic_symbols(path)
+    return _imports(elf.read(path)) if sys.platform == "linux" else []
+
+
+def _imports(table: elf.Table) -> list[Import]:
     handles = []
-    for name in needed_libs:
+    for name in table.needed:
         try:
             handles.append(ctypes.CDLL(name))
         except OSError:
             continue
     rows = []
-    for s in symbols:
+    for s in table.symbols(".dynsym"):
         if s.name and not s.defined:
             rows.append(Import(s.name, next(filter(None, (defining_library(h, s.name) for h in handles)), None)))
     return sorted(rows, key=lambda i: i.name)
@@ -118,9 +128,10 @@ def defining_library(handle, symbol: str) -> str | None:
 def sections(path: Path) -> dict[str, str]:
     """symbol -> the name of the section that holds it (.text, .data, .bss, ...), from the full
     symbol table (local symbols included), as `readelf -s` shows it."""
-    if sys.platform != "linux":
-        return {}
-    table = elf.read(path)
+    return _sections(elf.read(path)) if sys.platform == "linux" else {}
+
+
+def _sections(table: elf.Table) -> dict[str, str]:
     found = {}
     for name in (".dynsym", ".symtab"):
         for s in table.symbols(name):
