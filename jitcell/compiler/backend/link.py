@@ -71,6 +71,19 @@ def system_libraries() -> dict[str, str]:
 
 def providers(symbols: list[str]) -> dict[str, str | None]:
     """Which system library ("m" or "c") defines each symbol (None: neither)."""
+    found: dict[str, str | None] = {}
+    for symbol in symbols:
+        found[symbol] = None
+        for short, file, handle in _system_handles():
+            if defining_library(handle, symbol) == file:
+                found[symbol] = short
+                break
+    return found
+
+
+@functools.cache
+def _system_handles() -> list[tuple[str, str, object]]:
+    """(short name, file name, ctypes handle) of the libm and libc this process runs with."""
     import ctypes
 
     handles = []
@@ -79,14 +92,7 @@ def providers(symbols: list[str]) -> dict[str, str | None]:
             handles.append((short, os.path.basename(path), ctypes.CDLL(path)))
         except OSError:
             continue
-    found: dict[str, str | None] = {}
-    for symbol in symbols:
-        found[symbol] = None
-        for short, file, handle in handles:
-            if defining_library(handle, symbol) == file:
-                found[symbol] = short
-                break
-    return found
+    return handles
 
 
 def _zig() -> tuple[str, ...] | None:
