@@ -82,17 +82,17 @@ def providers(symbols: list[str]) -> dict[str, str | None]:
 
 
 @functools.cache
-def _system_handles() -> list[tuple[str, str, object]]:
+def _system_handles() -> tuple[tuple[str, str, object], ...]:
     """(short name, file name, ctypes handle) of the libm and libc this process runs with."""
     import ctypes
 
-    handles = []
+    handles: list[tuple[str, str, object]] = []
     for short, path in system_libraries().items():
         try:
             handles.append((short, os.path.basename(path), ctypes.CDLL(path)))
         except OSError:
             continue
-    return handles
+    return tuple(handles)
 
 
 def _zig() -> tuple[str, ...] | None:
