@@ -131,8 +131,9 @@ def render(results: dict) -> str:
            f"medians of {results['repeats']} runs", "",
            "Seconds from sending the first cell to the last reply (kernel start not included), driven through "
            "jupyter_client as Run All does. Before jitcell's first run, `python -m jitcell warm` builds the "
-           "runtime library in the empty cache, as an installation does. The jitcell notebook runs in the `jitcell` kernel (every cell "
-           "compiled); the Numba notebook in an IPython kernel, each function `@njit(cache=True)`.", "",
+           "runtime library in the empty cache, as an installation does. The jitcell notebook runs in the "
+           "`jitcell` kernel (every cell compiled); the Numba notebook in an IPython kernel, each function "
+           "`@njit(cache=True)`, its cache (under IPython's cache directory) empty too.", "",
            "| run | jitcell | Numba | jitcell / Numba |", "|---|---:|---:|---:|"]
     out += [f"| {name} | {a:.2f} s | {b:.2f} s | {a / b:.2f}x |" for name, a, b in rows]
     out += ["",
