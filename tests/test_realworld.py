@@ -29,7 +29,6 @@ PROGRAMS = sorted(REALWORLD.glob("*.py"))
 # What stops each program that does not compile yet (the main constructs, not every error).
 BLOCKED = {
     "algo_bubble_sort": "typing.Any (list[Any]: one static type per value)",
-    "algo_collatz_sequence": "generator functions called from Python (tuple(collatz_sequence(11)))",
     "algo_euler_009": "an import inside a function (import timeit)",
     "pyperf_nbody": "module-level lists and dicts; list defaults of parameters",
     "pyperf_raytrace": "attributes set on classes at the top level (Vector.ZERO = ...) and "
