@@ -202,6 +202,7 @@ def _describe(program, lowered, module: machine.Optimized, survivors: set[str], 
               callees: dict | None, var_env: dict | None, frozen: dict | None) -> dict:
     """What the manifest says of the cell's code, from the compiler's own data (not the linked file)."""
     from .check.arrays import array_writers
+    from .lower.generator_entries import callable_from_python, starter
     from .types import Generator
 
     slot_rows = [{"name": s.symbol, "target": s.target, "baked": s.baked} for s in lowered.slots]
@@ -220,9 +221,12 @@ def _describe(program, lowered, module: machine.Optimized, survivors: set[str], 
     if program.classes:  # each class's layout: the boundary reads it, and it is the class's identity
         described["classes"] = [{"name": name, **row} for name, row in program.classes.items()]
     generators = [f for f in program.functions if isinstance(f.signature.returns, Generator)]
-    if generators:  # bound as functions that say they cannot be called from Python (bind.py)
-        described["generators"] = [{"name": f.name, "signature": f"{f.name}{f.signature}", "line": f.loc.line,
-                                    "column": f.loc.col} for f in generators]
+    if generators:  # Python walks those it can call through their entries (bind.py, lower/generator_entries.py)
+        described["generators"] = [
+            {"name": f.name, "signature": f"{f.name}{f.signature}", "line": f.loc.line, "column": f.loc.col,
+             **({"start": _function_row(starter(f), writers), "item": f.signature.returns.item.name}
+                if not options.internal and callable_from_python(f) else {})}
+            for f in generators]
     if options.script:
         described["variables"] = [{"name": n, "type": str(t), "symbol": abi.var_symbol(n)}
                                   for n, t in program.variables.items()]
