@@ -329,3 +329,19 @@ def test_a_previous_compile_whose_entry_is_gone_says_so(fresh_cache):
     new = jitcell.compile_cell("def cube(x: int) -> int:\n    return x ** 3\n", context=where)
     assert plain(new.miss_reason) == "this cell changed since the last compile in this notebook, whose cache entry " \
                                      "is gone"
+
+
+def test_a_cell_compiled_again_keeps_one_record_naming_its_latest_entry(fresh_cache):
+    """remember removes the cell's old record before renaming the new one into place (a rename over a
+    file costs ext4 a flush): one record remains, naming the latest entry, and no temporary file."""
+    where = "session:records"
+    keys = []
+    for k in range(3):
+        library = jitcell.compile_cell(f"total: int = {k}\ntotal = total + 1\n", script=True, context=where)
+        keys.append(library.manifest["key"])
+        name = misses.identity(library.manifest, where) + ".json"
+        found = [p for p in fresh_cache.rglob("*") if p.name.startswith((name, f".{name}"))]
+        assert [p.name for p in found] == [name]
+        assert f'"key": "{keys[-1]}"' in found[0].read_text()
+        assert (k == 0) == (library.miss_details["previous"] is None)
+        assert k == 0 or library.miss_details["previous"] == keys[-2]

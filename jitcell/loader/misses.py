@@ -88,14 +88,28 @@ def previous(cache, manifest: dict, context: str | None = None) -> tuple[dict | 
 
 
 def remember(cache, manifest: dict, manifest_path: str, context: str | None = None) -> None:
+    name = identity(manifest, context) + ".json"
     try:
         index = {"manifest": manifest_path, "key": manifest.get("key")}
-        files.write_record(cache.location, "cells", identity(manifest, context) + ".json",
-                           json.dumps(index).encode())
+        _forget(cache, name)
+        files.write_record(cache.location, "cells", name, json.dumps(index).encode())
     except UnsafeCacheError:
         raise
     except (OSError, CacheError):  # a full disk, a folder a clear kept removing
         pass  # only a better explanation is lost
+
+
+def _forget(cache, name: str) -> None:
+    """Remove the cell's previous record before its new one is renamed into place: ext4 flushes a file
+    renamed over another (auto_da_alloc), 1.3 ms a compile of an edited cell, against 0.1 ms for a
+    new name. Meanwhile a reader finds no record, as for a cell never compiled here (it only loses
+    the explanation of one miss)."""
+    folder = files.checked(cache.location, "cells")
+    if folder is not None:
+        try:
+            os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass  # none yet (or a directory there: write_record removes it)
 
 
 def headline(reasons: list[str]) -> str:
