@@ -62,17 +62,20 @@ class Running:
         assert self.pid is not None and self.read is not None, "waited for twice"
         chunks = []
         read, self.read = self.read, None
-        with os.fdopen(read, "rb") as output, selectors.DefaultSelector() as selector:
-            selector.register(output, selectors.EVENT_READ)
-            while True:
-                left = self.deadline - time.monotonic()
-                if left <= 0 or not selector.select(left):
-                    self.stop()
-                    raise subprocess.TimeoutExpired(self.command, self.timeout)
-                chunk = os.read(read, 65536)
-                if not chunk:
-                    break
-                chunks.append(chunk)
+        try:
+            with os.fdopen(read, "rb") as output, selectors.DefaultSelector() as selector:
+                selector.register(output, selectors.EVENT_READ)
+                while True:
+                    left = self.deadline - time.monotonic()
+                    if left <= 0 or not selector.select(left):
+                        raise subprocess.TimeoutExpired(self.command, self.timeout)
+                    chunk = os.read(read, 65536)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+        except BaseException:  # past its timeout, or interrupted (KeyboardInterrupt): not left running
+            self.stop()
+            raise
         pid, self.pid = self.pid, None
         return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), b"".join(chunks).decode(errors="replace")
 
