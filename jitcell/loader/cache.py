@@ -207,7 +207,7 @@ class Cache:
         """The entry of `key` if it is sound; else why not ("no entry", or "corrupt entry: ...", which
         the pipeline rebuilds). UnsafeCacheError if someone else could change the cache. `use`: the
         caller will load it, so the entry comes held (Entry.fd) and its use is recorded; verify and
-        list pass False."""
+        list pass False, and then every field of the manifest is checked, not only those a load reads."""
         library, manifest_path = self.paths(key)
         reason = "no entry"
         for attempt in range(3):  # a concurrent replacement is visible for microseconds only
@@ -241,6 +241,9 @@ class Cache:
                 continue
             if not use:
                 holds.release(fd)
+                if isinstance(manifest, sealed.Manifest) and not manifest.all_intact():  # what a load reads later
+                    reason = "the manifest changed after its seal was made"
+                    continue
                 return Lookup(Entry(key, library, manifest), "hit")
             _record_use(manifest_path)
             return Lookup(Entry(key, library, manifest, fd), "hit")
