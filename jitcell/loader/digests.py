@@ -18,6 +18,8 @@ from __future__ import annotations
 import json
 import os
 
+from jitcell.errors import CacheError, UnsafeCacheError
+
 from . import files, signing
 from .cache import source_digest
 
@@ -73,8 +75,14 @@ def read(paths: tuple[str, ...]) -> tuple[str, list[list] | None]:
 
 
 def remember(root: str, paths: tuple[str, ...], stamps: list[list] | None, source: str) -> None:
-    """Store the digest of `source`, the text `read(paths)` gave with `stamps`."""
+    """Store the digest of `source`, the text `read(paths)` gave with `stamps`; a record that cannot
+    be written (a full disk) only costs the next process the reading. UnsafeCacheError as files.py."""
     if stamps is None:
         return
     record = signing.sign({"files": stamps, "digest": source_digest(source)})
-    files.write_record(root, FOLDER, _name(paths), json.dumps(record, indent=1).encode())
+    try:
+        files.write_record(root, FOLDER, _name(paths), json.dumps(record, indent=1).encode())
+    except UnsafeCacheError:
+        raise
+    except (OSError, CacheError):
+        pass
