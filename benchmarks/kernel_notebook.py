@@ -9,7 +9,8 @@ compute a result with it, as notebook cells do. The jitcell version is run by th
 function under `@njit(cache=True)`. Both are driven through jupyter_client, cell by
 cell as "Run All" does, and timed from sending the first cell to the last reply:
 
-  1. first run, empty cache (jitcell compiles every cell; Numba compiles every function)
+  1. first run, empty cache (jitcell compiles every cell; Numba compiles every function); the
+     runtime library is built before, by `python -m jitcell warm`, as after an installation
   2. "Restart & Run All" with the cache warm (jitcell: every cell a hit; Numba: cache=True)
 
 Each is repeated (fresh caches for the first runs); medians are reported, with the
@@ -24,6 +25,7 @@ import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -77,6 +79,11 @@ def run_all(kernel, cells: list[str]) -> tuple[float, list[str], list[str]]:
     return time.perf_counter() - started, outputs, summaries
 
 
+def _numba_index_files(cache: str) -> list[str]:
+    """The index files of Numba's cache entries under `cache` (one per function compiled)."""
+    return sorted(str(p) for p in Path(cache).rglob("*.nbi"))
+
+
 def measure(system: str, cells: list[str], repeats: int) -> dict:
     from jitcell.kernel.session import KernelSession
 
@@ -84,14 +91,24 @@ def measure(system: str, cells: list[str], repeats: int) -> dict:
     outputs = hits = None
     for _ in range(repeats):
         with tempfile.TemporaryDirectory(prefix="jitcell-nb-bench-") as cache:
-            env = {"JITCELL_CACHE_DIR": cache, "NUMBA_CACHE_DIR": cache}
+            # Numba keeps the cache of notebook cells' functions in IPython's cache directory
+            # (~/.cache/ipython/numba_cache), whatever NUMBA_CACHE_DIR says: XDG_CACHE_HOME moves it
+            # into the empty directory too, or a "first run" would load an earlier run's machine code.
+            env = {"JITCELL_CACHE_DIR": cache, "NUMBA_CACHE_DIR": cache, "XDG_CACHE_HOME": cache}
+            if system == "jitcell":  # an installation's runtime library, built once (issue 16's terms)
+                subprocess.run([sys.executable, "-m", "jitcell", "warm"], env={**os.environ, **env}, check=True,
+                               capture_output=True)
             t0 = time.perf_counter()
             with KernelSession(env=env, kernel="jitcell" if system == "jitcell" else "python3") as kernel:
                 start.append(time.perf_counter() - t0)
+                numba_entries = _numba_index_files(cache)
                 seconds, outputs, summaries = run_all(kernel, cells)
                 first.append(seconds)
                 if system == "jitcell" and not all("cache miss" in s for s in summaries):
                     raise RuntimeError("a first run found a cache entry")
+                if system == "numba" and (numba_entries or len(_numba_index_files(cache)) != len(cells) - 1):
+                    raise RuntimeError(f"Numba's first run did not compile every function into the empty cache: "
+                                       f"{numba_entries} index files before, {_numba_index_files(cache)} after")
                 kernel.restart()
                 seconds, again_outputs, summaries = run_all(kernel, cells)
                 again.append(seconds)
@@ -113,8 +130,10 @@ def render(results: dict) -> str:
            f"{' --quick' if results['quick'] else ''}` · {results['cells']} cells · "
            f"medians of {results['repeats']} runs", "",
            "Seconds from sending the first cell to the last reply (kernel start not included), driven through "
-           "jupyter_client as Run All does. The jitcell notebook runs in the `jitcell` kernel (every cell "
-           "compiled); the Numba notebook in an IPython kernel, each function `@njit(cache=True)`.", "",
+           "jupyter_client as Run All does. Before jitcell's first run, `python -m jitcell warm` builds the "
+           "runtime library in the empty cache, as an installation does. The jitcell notebook runs in the "
+           "`jitcell` kernel (every cell compiled); the Numba notebook in an IPython kernel, each function "
+           "`@njit(cache=True)`, its cache (under IPython's cache directory) empty too.", "",
            "| run | jitcell | Numba | jitcell / Numba |", "|---|---:|---:|---:|"]
     out += [f"| {name} | {a:.2f} s | {b:.2f} s | {a / b:.2f}x |" for name, a, b in rows]
     out += ["",

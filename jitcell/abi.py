@@ -18,6 +18,7 @@ this process after each load (loader/addresses.py).
 from __future__ import annotations
 
 __all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "NATIVE_PREFIX", "native_symbol",
+           "generator_next_symbol", "generator_close_symbol",
            "VAR_PREFIX", "CELL_TARGET", "VAR_TARGET",
            "CAPI_FUNCTIONS", "SCRIPT_FUNCTION", "slot_symbol", "function_symbol", "call_symbol", "var_symbol",
            "describe", "ADDED_LINES", "MODULE_LINE"]
@@ -26,6 +27,8 @@ SLOT_PREFIX = "jitcell.slot."
 FUNCTION_PREFIX = "jitcell.def."  # the C-ABI entry point Python calls
 CALL_PREFIX = "jitcell.call."  # the internal-ABI entry other cells call through "cell.NAME" slots
 NATIVE_PREFIX = "jitcell.native."  # CPython's vectorcall entry of a function (loader/native.py)
+GENERATOR_NEXT_PREFIX = "jitcell.gen.next."  # resume a generator Python walks (lower/generator_entries.py)
+GENERATOR_CLOSE_PREFIX = "jitcell.gen.close."  # ... and destroy it
 VAR_PREFIX = "jitcell.var."  # a kernel cell's module variable, reached through "var.NAME" slots
 
 CELL_TARGET = "cell."  # slot targets "cell.NAME": a function of another cell
@@ -71,6 +74,14 @@ def call_symbol(name: str) -> str:
 
 def native_symbol(name: str) -> str:
     return NATIVE_PREFIX + name
+
+
+def generator_next_symbol(name: str) -> str:
+    return GENERATOR_NEXT_PREFIX + name
+
+
+def generator_close_symbol(name: str) -> str:
+    return GENERATOR_CLOSE_PREFIX + name
 
 
 def var_symbol(name: str) -> str:

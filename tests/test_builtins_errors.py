@@ -55,9 +55,6 @@ CASES = {
     "used before a function's import": (
         "def f(x: float) -> float:\n    y = math.sqrt(x)\n    import math\n    return y\n", 3, 5,
         "'math' is used before this import (Python would raise UnboundLocalError there)"),
-    "input": ("def f() -> int:\n    return int(input('n: '))\n", 2, 16,
-              "the builtin input() is not supported by jitcell: compiled code does not read from the keyboard; "
-              "call input() in Python and pass what it reads as an argument"),
     "open": ("def f() -> int:\n    open('x')\n    return 0\n", 2, 5, "the builtin open() is not supported by jitcell: "
              "compiled code does not open files; read the file in Python and pass its contents"),
     "typing.Any imported": ("from typing import Any\ndef f(n: int) -> int:\n    return n\n", 1, 1,

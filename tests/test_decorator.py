@@ -548,7 +548,7 @@ def test_a_name_python_binds_but_compiled_code_cannot_see_says_so(module):
     assert "name 'LIMIT' is not defined; LIMIT is a Python int of the module, which compiled code does not see" in text
 
 
-def test_a_decorated_generator_function_says_where_it_is_when_python_calls_it(module):
+def test_a_decorated_generator_function_is_walked_from_python(module):
     mod = module("generator_mod", '''
         import jitcell
 
@@ -557,8 +557,14 @@ def test_a_decorated_generator_function_says_where_it_is_when_python_calls_it(mo
         def squares(n: int):
             for i in range(n):
                 yield i * i
+
+
+        @jitcell.jit
+        def pairs(n: int):
+            yield n, n
         ''')
+    assert list(mod.squares(4)) == [0, 1, 4, 9]
     with pytest.raises(jitcell.CompileError) as caught:
-        mod.squares(3)
-    assert str(caught.value).startswith(f"{mod.__file__}:6:1: error: squares() is a generator function, which "
-                                        "cannot be called from Python yet")
+        mod.pairs(3)
+    assert str(caught.value).startswith(f"{mod.__file__}:12:1: error: pairs() is a generator function whose "
+                                        "parameters or items Python cannot pass yet")

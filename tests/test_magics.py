@@ -6,8 +6,6 @@ import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
-import jitcell
-
 CELL = "%%jit\ndef cube(x: float) -> float:\n    return x * x * x\n"
 
 
@@ -37,16 +35,14 @@ def test_jit_binds_functions_and_shows_a_summary(shell):
     assert "cache hit" in captured.outputs[0].data["text/plain"]
 
 
-def test_a_generator_function_is_bound_and_says_it_runs_in_compiled_code_only(shell):
+def test_a_generator_function_is_bound_and_walked_from_python_too(shell):
     result, captured = run(shell, "%%jit\ndef squares(n: int):\n    for i in range(n):\n        yield i * i\n\n"
                                   "def total(n: int) -> int:\n    return sum(squares(n))\n")
     assert result.success
     assert captured.outputs[0].data["text/plain"].startswith("jitcell: bound total, squares · ")
     assert shell.user_ns["total"](4) == 14
-    result, _ = run(shell, "squares(3)")
-    assert isinstance(result.error_in_exec, jitcell.CompileError)
-    assert "cell:2:1: error: squares() is a generator function, which cannot be called from Python yet" in str(
-        result.error_in_exec)
+    result, _ = run(shell, "list(squares(3))")
+    assert result.result == [0, 1, 4]
     for name in ("squares", "total"):
         shell.user_ns.pop(name)
 

@@ -11,6 +11,7 @@ import textwrap
 
 import pytest
 from conftest import run_python
+from point_cells import V1, V2
 
 import jitcell
 from jitcell.errors import CompileError, LinkageError
@@ -243,25 +244,6 @@ def test_a_third_cell_cannot_derive_from_a_subclass_of_another_cells_class(fresh
         jitcell.compile_cell("class R(Q):\n    pass\n", callees=ns)
 
 
-V1 = '''
-class Point:
-    def __init__(self, x: float, y: float):
-        self.x = x
-        self.y = y
-
-    def norm2(self) -> float:
-        return self.x * self.x + self.y * self.y
-'''
-V2 = '''
-class Point:
-    def __init__(self, x: float, y: float):
-        self.w = 100.0
-        self.x = x
-        self.y = y
-
-    def norm2(self) -> float:
-        return self.x * self.x + self.y * self.y
-'''
 SUB = '''
 class Point3(Point):
     def __init__(self, x: float, y: float, z: float):

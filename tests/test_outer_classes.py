@@ -14,6 +14,7 @@ import textwrap
 
 import pytest
 from conftest import run_python
+from point_cells import V1, V2
 
 import jitcell
 from jitcell.errors import CompileError, LinkageError
@@ -264,25 +265,6 @@ def test_a_third_cell_using_a_class_whose_fields_hold_the_first_cells_classes(fr
     assert outcome(expression, ns.names) == outcome(expression, python)
 
 
-V1 = '''
-class Point:
-    def __init__(self, x: float, y: float):
-        self.x = x
-        self.y = y
-
-    def norm2(self) -> float:
-        return self.x * self.x + self.y * self.y
-'''
-V2 = '''
-class Point:
-    def __init__(self, x: float, y: float):
-        self.w = 100.0
-        self.x = x
-        self.y = y
-
-    def norm2(self) -> float:
-        return self.x * self.x + self.y * self.y
-'''
 MAKER = '''
 def make(x: float) -> Point:
     q = Point(x, 2.0)

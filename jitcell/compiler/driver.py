@@ -130,6 +130,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     `callees`: name -> JitFunction of other cells the cell may call (namespace.resolve)."""
     from .backend.link import link, providers
     from .check.arrays import array_writers
+    from .lower.generator_entries import callable_from_python, starter
     from .types import Generator
 
     timings: dict[str, float] = {}
@@ -198,9 +199,12 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     if program.classes:  # each class's layout: the boundary reads it, and it is the class's identity
         manifest["classes"] = [{"name": name, **row} for name, row in program.classes.items()]
     generators = [f for f in program.functions if isinstance(f.signature.returns, Generator)]
-    if generators:  # bound as functions that say they cannot be called from Python (bind.py)
-        manifest["generators"] = [{"name": f.name, "signature": f"{f.name}{f.signature}", "line": f.loc.line,
-                                   "column": f.loc.col} for f in generators]
+    if generators:  # Python walks those it can call through their entries (bind.py, lower/generator_entries.py)
+        manifest["generators"] = [
+            {"name": f.name, "signature": f"{f.name}{f.signature}", "line": f.loc.line, "column": f.loc.col,
+             **({"start": _function_row(starter(f), writers), "item": f.signature.returns.item.name}
+                if not options.internal and callable_from_python(f) else {})}
+            for f in generators]
     if options.script:
         manifest["variables"] = [{"name": n, "type": str(t), "symbol": abi.var_symbol(n)}
                                  for n, t in program.variables.items()]

@@ -31,6 +31,7 @@ from jitcell.runtime.lists import Boundary, is_sequence
 
 from . import classes, native
 from .callables import function_argument
+from .generators import CompiledGenerator, generator_entries
 from .library import Library
 from .manifest import TypeName, as_default, parse_type
 from .variables import JitVariable
@@ -104,9 +105,11 @@ class JitFunction(native.NativeCall):
 
 
 class GeneratorFunction:
-    """A generator function of a cell, as Python sees it: compiled code walks it (a for loop,
-    sum()...), but a Python caller would need a lazy iterator over compiled frames, which jitcell
-    does not make yet. Calling it raises the CompileError that says so, where it is defined."""
+    """A generator function of a cell, as Python sees it. Called, it gives a CompiledGenerator
+    (loader/generators.py) that Python walks lazily, as a Python generator: its start entry
+    converts and checks the arguments as a function's wrapper does. One whose parameters or items
+    Python cannot pass that way yet (lower/generator_entries.py) is walked by compiled code only:
+    calling it raises the CompileError that says so, where it is defined."""
 
     __call__: Callable[..., object]  # static, as a JitFunction's (decorator.py binds it the same way)
 
@@ -114,18 +117,29 @@ class GeneratorFunction:
         self.__name__ = self.__qualname__ = row["name"]
         self.signature: str = row["signature"]
         self.library = library
-        error = self.error(Loc(row["line"], row["column"]))
+        if "start" in row:
+            start = _make_function(row["start"], library)
+            entries = generator_entries(library.handle, row["name"], row["item"])
+            name = row["name"]
 
-        def call(*args, **kwargs):
-            raise error
+            def call(*args, **kwargs):
+                handle = start(*args, **kwargs)
+                assert isinstance(handle, int)  # the coroutine's frame (lower/generator_entries.py)
+                return CompiledGenerator(name, handle, entries)
+        else:
+            error = self.error(Loc(row["line"], row["column"]))
+
+            def call(*args, **kwargs):
+                raise error
 
         self.__class__ = type("GeneratorFunction", (GeneratorFunction,), {"__call__": staticmethod(call)})
 
     def error(self, loc: Loc) -> CompileError:
         manifest = self.library.manifest
         return CompileError([Diagnostic(
-            f"{self.__name__}() is a generator function, which cannot be called from Python yet; call it in "
-            f"compiled code, where a for loop, sum(), min(), max(), any(), all(), enumerate() or zip() walks it",
+            f"{self.__name__}() is a generator function whose parameters or items Python cannot pass yet "
+            f"(numbers, bools and strs in, numbers or bools out); call it in compiled code, where a for loop, "
+            f"sum(), min(), max(), any(), all(), enumerate() or zip() walks it",
             loc)], manifest["source"], manifest["options"].get("first_line", 1)).locate(*self.library.source_file)
 
     def __repr__(self) -> str:

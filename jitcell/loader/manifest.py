@@ -288,6 +288,9 @@ def _fits(value: object, t: TypeName) -> bool:
     return False
 
 
+_GENERATOR_ITEMS = ("int", "float", "bool")  # the items of a generator Python walks (lower/generator_entries.py)
+
+
 def _check_manifest(manifest: object, key: str) -> None:
     m = _object(manifest, "", ("format", "key", "tag", "jitcell", "abi", "toolchain", "source", "options",
                                "created", "library", "functions", "slots", "removed_slots", "imports", "globals",
@@ -358,11 +361,20 @@ def _check_manifest(manifest: object, key: str) -> None:
             if row["symbol"] != abi.var_symbol(name):
                 raise _fail(f"variables[{i}].symbol", "not the one its name derives")
     for i, row in enumerate(_list(m.get("generators", []), "generators")):
-        row = _object(row, f"generators[{i}]", ("name", "signature", "line", "column"))
-        _name(row["name"], f"generators[{i}].name")
-        _line(row["signature"], f"generators[{i}].signature")
-        _int(row["line"], f"generators[{i}].line")
-        _int(row["column"], f"generators[{i}].column")
+        where = f"generators[{i}]"
+        row = _object(row, where, ("name", "signature", "line", "column"), ("start", "item"))
+        name = _name(row["name"], f"{where}.name")
+        _line(row["signature"], f"{where}.signature")
+        _int(row["line"], f"{where}.line")
+        _int(row["column"], f"{where}.column")
+        if ("start" in row) != ("item" in row):
+            raise _fail(where, "a start entry and an item type go together")
+        if "start" in row:  # Python walks it (bind.py): its start entry is a function's, returning the handle
+            start = _check_function(row["start"], f"{where}.start", options, cell_entry=False)
+            if start != name or row["start"]["returns"] != "int" or "call_symbol" in row["start"]:
+                raise _fail(f"{where}.start", "not the start entry of this generator")
+            if row["item"] not in _GENERATOR_ITEMS:
+                raise _fail(f"{where}.item", f"not one of {', '.join(_GENERATOR_ITEMS)}")
     if "uses" in m:
         for i, row in enumerate(_list(m["uses"], "uses")):
             row = _object(row, f"uses[{i}]", ("name", "slot", "type"))
@@ -405,7 +417,9 @@ def _check_library(value: object, key: str) -> None:
         _str(arg, f"library.linker[{i}]", 1 << 16)
 
 
-def _check_function(value: object, where: str, options: dict, declared: set | None = None) -> str:
+def _check_function(value: object, where: str, options: dict, declared: set | None = None,
+                    cell_entry: bool = True) -> str:
+    """A function row; `cell_entry` False: one other cells do not call (a generator's start entry)."""
     row = _object(value, where, ("name", "symbol", "params", "returns", "defaults", "signature", "doc"),
                   ("result_items", "writes_arrays", "call_symbol", "keyword_only", "native_symbol"))
     name = row["name"]
@@ -457,7 +471,7 @@ def _check_function(value: object, where: str, options: dict, declared: set | No
         raise _fail(f"{where}.result_items", "a tuple result without its items")
     if "writes_arrays" in row:
         _bool(row["writes_arrays"], f"{where}.writes_arrays")
-    if not options.get("internal") and name != abi.SCRIPT_FUNCTION and "call_symbol" not in row:
+    if cell_entry and not options.get("internal") and name != abi.SCRIPT_FUNCTION and "call_symbol" not in row:
         raise _fail(f"{where}.call_symbol", "missing")
     return name
 

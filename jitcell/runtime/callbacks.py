@@ -147,6 +147,7 @@ _STR_CALLS: dict[str, Callable] = {
         "sqrt", "exp", "log", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
         "asinh", "acosh", "atanh", "phase", "polar", "rect", "isnan", "isinf", "isfinite", "isclose")},
     "numpy.complex_warning": _complex_warning,  # astype of a complex array to a real dtype
+    "input": lambda *prompt: builtins.input(*prompt),  # looked up at each call: a kernel replaces it
 }
 
 

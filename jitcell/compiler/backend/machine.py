@@ -152,7 +152,7 @@ def optimize(module: ir.Module, level: int, tm=None) -> Optimized:
         apart.verify()
     for fn in large:
         _optimize_large(apart.get_function(fn.name), len(fn.blocks), builder)
-    cold = level > 0 and tm is _target_machine(level) and not _repeats(module)
+    cold = level > 0 and tm is _target_machine(level) and not _repeats(module) and not _coroutines(module)
     if cold:
         _cold_pipeline(parsed, _small_internal(module), tm)
     else:
@@ -203,6 +203,12 @@ def _repeats(module: ir.Module) -> bool:
                  if isinstance(i, ir.CallInstr) and isinstance(i.callee, ir.Function) and i.callee.blocks}
              for f in defined}
     return _has_cycle(defined, calls.__getitem__)
+
+
+def _coroutines(module: ir.Module) -> bool:
+    """Whether `module` defines a generator's coroutine (lower/generators.py): only the O2 pipeline
+    splits coroutines, and code generators cannot emit them unsplit."""
+    return any("presplitcoroutine" in f.attributes for f in module.functions if f.blocks)
 
 
 def _successors(block: ir.Block) -> list:

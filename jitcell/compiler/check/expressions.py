@@ -78,7 +78,7 @@ __all__ = ["ExpressionChecker", "BUILTINS", "INT_MIN", "INT_MAX", "truncate_hint
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 BUILTINS = frozenset({"abs", "min", "max", "int", "float", "bool", "print", "round", "len", "str", "sum", "any",
-                      "all", "divmod", "set", "dict", "list", "sorted", "complex", "tuple", "pow", "repr",
+                      "all", "divmod", "input", "set", "dict", "list", "sorted", "complex", "tuple", "pow", "repr",
                       *STR_BUILTINS}) \
     | ITERATORS | INTROSPECTION_BUILTINS
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
@@ -781,6 +781,19 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
         order += [i for i in range(len(params)) if i not in order]  # defaults: literals
         return T.CallCell(name, tuple(args), tuple(order), returns, node.loc, external)
 
+    def call_input(self, node: S.Call) -> T.Expr:
+        """`input()`, `input(prompt)`: Python's own input() (a line read from stdin, or in a kernel
+        from the notebook's input box), called back with the prompt; a str."""
+        if node.keywords:
+            return self.error("input() takes no keyword arguments", node.loc)
+        if len(node.args) > 1:
+            return self.error(f"input expected at most 1 argument, got {len(node.args)}", node.loc)
+        prompt = tuple(self.expr(a) for a in node.args)
+        if prompt and prompt[0].type not in (STR, ERROR):
+            return self.error(f"input() of a {prompt[0].type} prompt is not supported: jitcell passes a str "
+                              f"(write input(str(x)) or an f-string)", prompt[0].loc)
+        return T.Intrinsic("input", prompt, STR, node.loc)
+
     def round_digits(self, x: T.Expr, digits: T.Expr, loc: Loc) -> T.Expr:
         """`round(x, n)`: CPython's own (correctly rounded decimal rounding of a float; an int to a
         multiple of 10**-n, half to even), a float for a float, an int for an int or bool."""
@@ -799,6 +812,8 @@ class ExpressionChecker(FormatChecks, StringChecks, StrMethodChecks, DictChecks,
             return made
         if name == "print":
             return self.call_print(node)
+        if name == "input":
+            return self.call_input(node)
         if name in INTROSPECTION_BUILTINS:  # isinstance(), callable(), type(): folded (check/introspection.py)
             return self.introspection_call(name, node)
         if name == "pow":

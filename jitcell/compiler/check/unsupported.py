@@ -1,6 +1,6 @@
 """Why a builtin or an annotation jitcell does not have is refused, in the words a user needs.
 
-    int(input("n: "))           ->  "input() is not supported by jitcell: compiled code does not read ..."
+    open("data.txt")            ->  "open() is not supported by jitcell: compiled code does not open files ..."
     def f(xs: list[Any])        ->  "unsupported type for parameter 'xs': typing.Any is no type jitcell ..."
 """
 
@@ -13,8 +13,6 @@ from jitcell.compiler import syntax as S
 __all__ = ["builtin_refusal", "annotation_hint"]
 
 _BUILTIN_REASONS = {
-    "input": "compiled code does not read from the keyboard; call input() in Python and pass what it reads "
-             "as an argument",
     "open": "compiled code does not open files; read the file in Python and pass its contents",
     "eval": "compiled code cannot run source text", "exec": "compiled code cannot run source text",
     "iter": "walk the value with a for loop", "next": "walk the value with a for loop",

@@ -320,21 +320,10 @@ class ArrayLowering(ElementLowering, LowererHost):
     def unit_stride_for_guard(self, name: str) -> ir.Value:
         """Is the last axis of the array in local `name` contiguous (true if unbound: the loop never
         reads it)?"""
-        b = self.b
         t = self.fn.locals[name]
         assert isinstance(t, Array), t
-        a = b.load(self.vars[name])
-        is_null = b.icmp_unsigned("==", a, ir.Constant(_PTR, None))
-        with b.if_else(is_null) as (then, otherwise):
-            with then:
-                null_block = b.block
-            with otherwise:
-                unit = b.icmp_signed("==", self.header(a, "strides", t.ndim - 1), ir.Constant(I64, 1))
-                bound_block = b.block
-        phi = b.phi(I1)
-        phi.add_incoming(ir.Constant(I1, 1), null_block)
-        phi.add_incoming(unit, bound_block)
-        return phi
+        return self._array_fact(name, ir.Constant(I1, 1), lambda a: self.b.icmp_signed(
+            "==", self.header(a, "strides", t.ndim - 1), ir.Constant(I64, 1)))
 
     def note_versions(self, node: T.ForRange, overflow: bool, unbounded: bool, accesses: list, proven: set) -> None:
         """For annotation (lower/locations.py): what versioning did to the loop being lowered, and why."""
@@ -354,6 +343,10 @@ class ArrayLowering(ElementLowering, LowererHost):
 
     def array_dims_for_guard(self, name: str, axis: int) -> ir.Value:
         """The length of an axis of the array in local `name` before a loop (0 if unbound)."""
+        return self._array_fact(name, ir.Constant(I64, 0), lambda a: self.header(a, "shape", axis))
+
+    def _array_fact(self, name: str, unbound: ir.Constant, fact: Callable[[ir.Value], ir.Value]) -> ir.Value:
+        """`fact(array)` of the array in local `name` before a loop, or `unbound` if the local is."""
         b = self.b
         a = b.load(self.vars[name])
         is_null = b.icmp_unsigned("==", a, ir.Constant(_PTR, None))
@@ -361,11 +354,11 @@ class ArrayLowering(ElementLowering, LowererHost):
             with then:
                 null_block = b.block
             with otherwise:
-                n = self.header(a, "shape", axis)
+                value = fact(a)
                 bound_block = b.block
-        phi = b.phi(I64)
-        phi.add_incoming(ir.Constant(I64, 0), null_block)
-        phi.add_incoming(n, bound_block)
+        phi = b.phi(unbound.type)
+        phi.add_incoming(unbound, null_block)
+        phi.add_incoming(value, bound_block)
         return phi
 
 

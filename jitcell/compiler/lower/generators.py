@@ -155,7 +155,17 @@ class Coroutine:
     def start(self) -> None:
         """Python runs nothing of the body before the first next(): suspend at once. Destroyed
         here, it releases its parameters (heap locals) through the exit block."""
-        self.suspend(lambda: self.host.leave(DESTROYING))
+        self.suspend(self.destroyed_exit)
+
+    def destroyed_exit(self) -> None:
+        """Leave on the destroy path: the finally bodies around the suspension run and the
+        handlings end, as when the body returns there (CPython's close() raises GeneratorExit
+        there, which only `finally` and `except BaseException` see; an except clause does not
+        run here); then what is held is released and the frame freed."""
+        host = self.host
+        host.unwind_to(0)
+        if not host.b.block.is_terminated:  # (a finally body that always raises ends it)
+            host.leave(DESTROYING)
 
     def yield_(self, value: ir.Value, t) -> None:
         host = self.host
@@ -169,7 +179,7 @@ class Coroutine:
             if has_heap_parts(t):  # the walker stopped (zip) before taking the value
                 with b.if_then(b.icmp_signed("==", b.load(self.field(0), typ=I32), ir.Constant(I32, YIELDED))):
                     host.release(b.load(self.field(1), typ=llvm_type(t)), t)
-            host.leave(DESTROYING)
+            self.destroyed_exit()
         self.suspend(destroyed)
 
     def finish(self, status: ir.Value) -> None:

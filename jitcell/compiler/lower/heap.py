@@ -108,7 +108,7 @@ class HeapLowering(LowererHost):
         return. A function with heap locals returns through its one exit block, which releases
         them: releasing them at every exit would make the code grow as checks times locals.
         A failure inside a try goes to its frame's landing instead (exceptions.py)."""
-        if status and self.frames:
+        if status == 1 and self.frames:  # (a generator being destroyed has run its finally bodies)
             self.unwind_error()
             return
         for value, t in reversed(self.live):

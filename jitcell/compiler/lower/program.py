@@ -64,6 +64,7 @@ from .classes import ClassLowering, is_instance
 from .complexes import ComplexLowering, complex_constant
 from .dicts import DictLowering
 from .exceptions import ExceptionLowering, Frame
+from .generator_entries import callable_from_python, define_generator_entries, starter
 from .generators import Coroutine
 from .heap import HeapLowering, runtime_signature, str_literal_global
 from .ifconvert import conditional_accumulation, lower_conditional_accumulation
@@ -171,8 +172,11 @@ class _ModuleLowerer:
             self.impls[fn.name] = self.declare_impl(fn)
         for fn in self.program.functions:
             _FunctionLowerer(self, fn).run()
-            if isinstance(fn.signature.returns, Generator):
-                continue  # walked in compiled code only: no entry for Python or other cells
+            if isinstance(fn.signature.returns, Generator):  # no entry for other cells
+                if self.cell_entries and callable_from_python(fn):  # Python walks it (generator_entries.py)
+                    self.define_export(starter(fn))
+                    define_generator_entries(self.module, fn)
+                continue
             self.define_export(fn)
             if self.cell_entries:
                 self.define_cell_entry(fn)
@@ -1417,6 +1421,12 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             return self.arith.fabs(args[0]) if node.type is FLOAT else self.arith.int_abs(args[0])
         if name in ("min", "max"):
             return self.arith.minmax(name, args, node.type)
+        if name == "input":  # Python's input(), looked up when called (a kernel replaces it)
+            out = self.entry.alloca(llvm_type(STR), name="line")
+            self.python_call("input", [(a, STR) for a in args], out)
+            for a in args:
+                self.drop(a, STR)
+            return self.b.load(out)
         if name == "round" and len(args) == 2:
             return self.round_digits(node, *args)
         if name == "round":
