@@ -10,7 +10,8 @@ entry too), and calls it once. The figure the issue sets a goal for (under 5 ms)
 "compile_cell to callable": the pipeline's import and the call of compile_cell, everything after
 `import jitcell`. Numba's row is the same function with @njit(cache=True) loaded from its cache:
 `from numba import njit` and the first call (Numba has no separate step). A %%jit row runs the
-cell in a fresh IPython shell after `%load_ext jitcell` (the shell's creation excluded).
+cell in a fresh IPython shell after `%load_ext jitcell` (the shell's creation excluded), for the
+commit of --against too.
 
 Every child gets its own JITCELL_CACHE_DIR and NUMBA_CACHE_DIR, filled by unmeasured runs first,
 and bytecode caches in a private PYTHONPYCACHEPREFIX, warmed the same way (a user's installation
@@ -195,6 +196,9 @@ def main() -> None:
             rows[f"jitcell {args.against} ({commit[:8]})"] = (script("jitcell", JITCELL_CHILD), env("against", tree))
         if available("IPython"):
             rows["%%jit (IPython)"] = (script("magic", MAGIC_CHILD), env("magic"))
+            if args.against:
+                rows[f"%%jit {args.against} ({commit[:8]})"] = (script("magic", MAGIC_CHILD),
+                                                                env("against-magic", tree))
         if not args.no_numba and available("numba"):
             rows["Numba cache=True"] = (script("numba", NUMBA_CHILD), env("numba"))
         load_before = load_average()

@@ -54,14 +54,28 @@ def __getattr__(name: str):
     return getattr(importlib.import_module(module), name)
 
 
-def _build_runtime(source: str, shipped: tuple | None = None):
+def _build_runtime(paths: tuple[str, ...], shipped: tuple | None = None):
     """The runtime library is a cell the pipeline compiles (or finds in the cache), without
-    Python wrappers: cells call it through slots, Python through runtime.function()."""
-    from .pipeline import compile_cell  # imported when first needed: `import jitcell` stays cheap
+    Python wrappers: cells call it through slots, Python through runtime.function(). Its source is
+    the files `paths`; a process finds its entry without reading them while the digest of their
+    text is remembered in the cache (loader/digests.py)."""
+    from .loader import digests
+    from .loader.cache import default_root
+    from .options import Options
+    from .pipeline import compile_cell, load_cached  # imported when first needed: `import jitcell` stays cheap
 
+    options, root = Options(internal=True, wraparound=True), default_root()
+    digest = digests.remembered(root, paths)
+    if digest is not None:
+        library = load_cached(digest, options)
+        if library is not None:
+            return library
+    source, stamps = digests.read(paths)
     if shipped is not None:  # a runtime library that came with a pickled function (loader/parcels.py)
         shipped = (parcels.with_source(shipped[0], source), shipped[1])
-    return compile_cell(source, internal=True, wraparound=True, wrap=False, shipped=shipped)
+    library = compile_cell(source, options, wrap=False, shipped=shipped)
+    digests.remember(root, paths, stamps, source)
+    return library
 
 
 # The package wires its layers together: the runtime (below the compiler) is handed its builder,

@@ -32,7 +32,7 @@ from jitcell.loader.library import Library
 from jitcell.loader.load import load
 from jitcell.options import Options
 
-__all__ = ["compile_cell"]
+__all__ = ["compile_cell", "load_cached"]
 
 _ATTEMPTS = 4  # builds of one cell when a cache clear keeps removing what they use
 
@@ -112,25 +112,9 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     elif force:
         reason = "rebuild forced (-f)"
     else:
-        found = store.lookup(key)
-        reason = found.reason
-        entry, layer = found.entry, None
-        if entry is None:
-            from jitcell.loader import shared  # a miss in this user's cache only
-
-            layered = shared.lookup(key)  # a team's or a cluster's read-only cache (JITCELL_CACHE_PATH)
-            if layered is not None:
-                entry, layer = layered
-        if entry is not None:
-            try:
-                library = load(entry, cache_hit=True, compile_seconds=None,
-                               address_of=namespace.resolver(env, entry.manifest, var_env), filename=filename,
-                               indentation=indentation)
-            except Vanished:
-                reason = "the entry was removed while it was being loaded (a cache clear in another process?)"
-            else:
-                library.shared_cache = layer
-                return _finish(library, wrap, callees, settings, source, options, frozen_env)
+        found, reason = _cached(store, key, env, var_env, filename, indentation)
+        if found is not None:
+            return _finish(found, wrap, callees, settings, source, options, frozen_env)
 
     if shipped is not None and parcels.shipped_problem(shipped[0], shipped[1], key, source,
                                                        options.key_parts()) is not None:
@@ -175,6 +159,42 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
             if attempt + 1 == _ATTEMPTS:
                 raise gone.error() from gone
     return _finish(library, wrap, callees, settings, source, options, frozen_env)
+
+
+def load_cached(digest: str, options: Options, *, cache_dir=None) -> Library | None:
+    """The Library of a cell found in the cache by its source's digest (cache.source_digest), without
+    its source and without Python wrappers; None if there is no sound entry (then compile_cell it).
+    For a cell that calls no other cell and reads no outer names: the runtime library, whose digest
+    is remembered (loader/digests.py) so that a fresh process need not read its 170 kB of source."""
+    store = Cache(cache_dir)
+    toolchain = fingerprint.toolchain(store.location, probe=_probe_toolchain)
+    key = cache_key(None, options.key_parts(), toolchain, digest=digest)
+    library, _ = _cached(store, key, {}, {}, None, ())
+    return library
+
+
+def _cached(store: Cache, key: str, env: dict, var_env: dict, filename: str | None,
+            indentation: tuple[int, ...]) -> tuple[Library | None, str]:
+    """The entry of `key`, from this user's cache or else a shared one, loaded; or (None, why not)."""
+    found = store.lookup(key)
+    reason = found.reason
+    entry, layer = found.entry, None
+    if entry is None:
+        from jitcell.loader import shared  # a miss in this user's cache only
+
+        layered = shared.lookup(key)  # a team's or a cluster's read-only cache (JITCELL_CACHE_PATH)
+        if layered is not None:
+            entry, layer = layered
+    if entry is None:
+        return None, reason
+    try:
+        library = load(entry, cache_hit=True, compile_seconds=None,
+                       address_of=namespace.resolver(env, entry.manifest, var_env), filename=filename,
+                       indentation=indentation)
+    except Vanished:
+        return None, "the entry was removed while it was being loaded (a cache clear in another process?)"
+    library.shared_cache = layer
+    return library, reason
 
 
 def _finish(library: Library, wrap: bool, callees, settings: dict, source: str, options: Options,

@@ -95,3 +95,19 @@ def test_an_error_in_a_hit_library_reads_its_sites_then(fresh_cache):
     done = run_python(code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0].split(None, 3) == ["True", "True", "False", "list index out of range"]
+
+
+def test_a_function_missing_from_the_export_table_is_a_linkage_error(fresh_cache):
+    """load() asks dlsym for every function the manifest names (load._exports), before any runs."""
+    import pytest
+
+    from jitcell.loader.cache import Entry
+    from jitcell.loader.load import _exports, load
+
+    lib = jitcell.compile_cell(SOURCE)
+    symbol = lib.manifest["functions"][0]["symbol"]
+    assert _exports(lib.handle, symbol) and not _exports(lib.handle, symbol + "_not_there")
+    manifest = json.loads(json.dumps(lib.manifest))
+    manifest["functions"][0]["symbol"] = symbol + "_not_there"
+    with pytest.raises(jitcell.LinkageError, match=f"symbol '{symbol}_not_there'.* missing from the export table"):
+        load(Entry(lib.key, lib.path, manifest), cache_hit=True, compile_seconds=None)

@@ -3,12 +3,13 @@
     cache.py        the on-disk cache: keys, lookup, atomic publish, clear
     files.py        the cache's files and folders: ownership and mode checks, private atomic writes
     signing.py      HMAC signatures on toolchain records and the settings, with this user's key
-    sealed.py       manifests as stored: sealed (an HMAC over their exact bytes), read field by field
+    sealed.py       manifests as stored: sealed (an HMAC over their lines' digests), read field by field
     layout.py       every name jitcell writes into a cache; walking it without following links
     holds.py        entries in use: a shared flock on each loaded library, for the process's life
     limits.py       the size cap: JITCELL_CACHE_SIZE, `%jit_cache limit` (settings.json), 2 GiB
     upkeep.py       least-recently-used eviction, tidying, verify, the listing (a miss or a command only)
     fingerprint.py  what this machine's code generator is, remembered without llvmlite
+    digests.py      the runtime library's source digest, remembered while its files are unchanged
     misses.py       why the cache missed, against the cell's previous entry in its notebook, session or file
     load.py         dlopen a library and patch every slot (addresses.py: what each must hold)
     library.py      Library and Slot: a compiled cell once loaded

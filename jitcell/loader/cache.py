@@ -46,8 +46,8 @@ from .layout import library_suffix
 from .manifest import problem as manifest_problem
 from .signing import sha256
 
-__all__ = ["Cache", "Entry", "Lookup", "Vanished", "cache_key", "normalize_source", "default_root", "sha256_file",
-           "library_suffix"]
+__all__ = ["Cache", "Entry", "Lookup", "Vanished", "cache_key", "source_digest", "normalize_source", "default_root",
+           "sha256_file", "library_suffix"]
 
 CACHE_ENV = "JITCELL_CACHE_DIR"
 _PUBLISH_WAIT_SECONDS = layout.PUBLISH_WAIT_SECONDS
@@ -109,11 +109,21 @@ def _lines_ending_in_strings(lines: list[str]) -> set[int]:
     return inside
 
 
-def cache_key(source: str, options: dict, toolchain: dict, callees: dict | None = None,
-              variables: dict | None = None, frozen: dict | None = None) -> str:
+def source_digest(source: str) -> str:
+    """What a cache key holds of the source: the sha256 of its normalized text (writing the runtime
+    library's 170 kB of source into the key's JSON would cost a hit ~0.5 ms)."""
+    return sha256()(normalize_source(source).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cache_key(source: str | None, options: dict, toolchain: dict, callees: dict | None = None,
+              variables: dict | None = None, frozen: dict | None = None, *, digest: str | None = None) -> str:
+    """`digest`: source_digest(source), if the caller has it (then `source` is not read)."""
+    if digest is None:
+        if source is None:
+            raise TypeError("cache_key() needs the source or its digest")
+        digest = source_digest(source)
     parts = {
-        # its digest: writing the runtime library's 170 kB of source as JSON would cost a hit ~0.5 ms
-        "source": sha256()(normalize_source(source).encode("utf-8", "surrogatepass")).hexdigest(),
+        "source": digest,
         "options": options,
         "abi": CODEGEN_ABI,
         "jitcell": __version__,
@@ -197,7 +207,7 @@ class Cache:
         """The entry of `key` if it is sound; else why not ("no entry", or "corrupt entry: ...", which
         the pipeline rebuilds). UnsafeCacheError if someone else could change the cache. `use`: the
         caller will load it, so the entry comes held (Entry.fd) and its use is recorded; verify and
-        list pass False."""
+        list pass False, and then every field of the manifest is checked, not only those a load reads."""
         library, manifest_path = self.paths(key)
         reason = "no entry"
         for attempt in range(3):  # a concurrent replacement is visible for microseconds only
@@ -231,6 +241,9 @@ class Cache:
                 continue
             if not use:
                 holds.release(fd)
+                if isinstance(manifest, sealed.Manifest) and not manifest.all_intact():  # what a load reads later
+                    reason = "the manifest changed after its seal was made"
+                    continue
                 return Lookup(Entry(key, library, manifest), "hit")
             _record_use(manifest_path)
             return Lookup(Entry(key, library, manifest, fd), "hit")

@@ -81,11 +81,26 @@ _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # jitcel
 
 def compiler_files(package: str = _PACKAGE) -> list[str]:
     """Every .py file of the jitcell package, subpackages included, in a stable order."""
-    found = []
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "__pycache__")))
-        found += [os.path.join(folder, n) for n in names if n.endswith(".py")]
-    return sorted(found, key=lambda path: os.path.relpath(path, package))
+    return sorted(path for _, names in _folders(package) for path in names)
+
+
+def _folders(package: str):
+    """(folder, its .py files) for the package and its subfolders, as os.walk would find them, top
+    down; paths sort as their paths relative to `package` do (they all share its prefix). os.scandir
+    rather than os.walk and os.path.relpath: a third of the cost, which every cache hit pays once."""
+    pending = [package]
+    while pending:
+        folder = pending.pop()
+        files, subfolders = [], []
+        with os.scandir(folder) as found:
+            for item in found:
+                if item.is_dir():
+                    if not item.name.startswith((".", "__pycache__")) and not item.is_symlink():
+                        subfolders.append(item.path)
+                elif item.name.endswith(".py"):
+                    files.append(item.path)
+        yield folder, files
+        pending += sorted(subfolders, reverse=True)
 
 
 def _compiler_identity() -> str:
@@ -130,20 +145,17 @@ def _scan(package: str = _PACKAGE) -> tuple[str, list[tuple[str, str, str | None
     git write) and the files of the modules it has not imported yet. One walk for both."""
     stamps: dict[str, str] = {}
     checks: list[tuple[str, str, str | None]] = []
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "__pycache__")))
+    parent = len(os.path.dirname(package)) + 1  # "/.../jitcell/loader" -> "jitcell.loader"
+    for folder, names in _folders(package):
         checks.append((folder, _stamp(folder), None))
-        module = os.path.relpath(folder, os.path.dirname(package)).replace(os.sep, ".")
-        for name in names:
-            if not name.endswith(".py"):
-                continue
-            path = os.path.join(folder, name)
+        module = folder[parent:].replace(os.sep, ".")
+        for path in names:
             stamps[path] = _stamp(path)
+            name = os.path.basename(path)
             qualified = module if name == "__init__.py" else f"{module}.{name[:-3]}"
             if qualified not in sys.modules:
                 checks.append((path, stamps[path], qualified))
-    order = sorted(stamps, key=lambda path: os.path.relpath(path, package))
-    return "\n".join(f"{path}:{stamps[path]}" for path in order), checks
+    return "\n".join(f"{path}:{stamps[path]}" for path in sorted(stamps)), checks
 
 
 def _current_identity() -> str:

@@ -2,18 +2,21 @@
 
     >>> data = seal(manifest)                  # what Cache.publish writes, once manifest.problem passed
     >>> data.decode().splitlines()[:3]
-    ['{"hmac":"5be1...",', '"abi":15,', '"callees":[],']
+    ['{"hmac":"5be1...:9f0c...:...",', '"abi":15,', '"callees":[],']
     >>> found = unseal(data)                   # a Manifest if the seal is this user's over these bytes, else None
     >>> found["slots"]                         # parsed now; "source", "globals", "sites"... when first read
 
-The seal is an HMAC-SHA256 with the user's key (signing.py) over the bytes of the lines after
-it, prefixed with a purpose that no other signed document has (a toolchain record or the
-settings, signed with the same key, are no seal). Checking it costs one pass of sha256 over the
-bytes as they are: no JSON is parsed, written again or checked field by field before the
-bytes are known to be the ones `Cache.publish` wrote after `manifest.problem` accepted them.
-So a cache hit pays neither for the shape check (~7 ms for the runtime library's 270 functions
-and 330 error sites) nor for parsing what it does not read (the runtime's source, its linker's
-globals and exports); the file is still plain JSON, which `json.loads` reads whole.
+The manifest's fields are written one per line (`"name":value,`) after the line of the seal, whose
+"hmac" holds an HMAC-SHA256 with the user's key (signing.py), then the sha256 of each line after
+it: the HMAC covers a purpose that no other signed document has (a toolchain record or the settings,
+signed with the same key, are no seal) and that list of digests. Checking it costs one HMAC over
+the list; each line is then checked against its digest before it is parsed: at once for every
+field a load reads, and when first read for the bulky ones only messages and tools read (`LATER`:
+the source, the linker's tables, the error sites; a line that fails then raises CacheError). So no
+JSON is parsed, written again or checked field by field before its bytes are known to be the ones
+`Cache.publish` wrote after `manifest.problem` accepted them, and a cache hit hashes neither the
+runtime library's 170 kB of source nor its linker's tables (two thirds of its 380 kB manifest) nor
+parses them; the file is still plain JSON, which `json.loads` reads whole.
 """
 
 from __future__ import annotations
@@ -21,59 +24,106 @@ from __future__ import annotations
 import json
 from _operator import _compare_digest
 
-from .signing import hmac_sha256, secret_key
+from jitcell.errors import CacheError
 
-__all__ = ["seal", "unseal", "Manifest"]
+from .signing import hmac_sha256, secret_key, sha256
 
-_PURPOSE = b"jitcell sealed manifest 1\n"
+__all__ = ["seal", "unseal", "Manifest", "LATER"]
+
+_PURPOSE = b"jitcell sealed manifest 2\n"
 _ABSENT = object()
 _HEAD = b'{"hmac":"'
-_BODY = len(_HEAD) + 64 + len(b'",\n')
+_END = b'",\n'
+_DIGEST = 64  # hex digits of a sha256
+# checked and parsed when first read: what only messages (error notes), the linker and tools read
+LATER = frozenset(("source", "globals", "exports", "sections", "sites"))
 
 
 def seal(document: dict) -> bytes:
     """The bytes of `document` sealed: valid JSON (`json.loads` gives the document and its "hmac"),
     its fields sorted, one per line (`"name":value`), after the line of the seal."""
     fields = sorted((k, v) for k, v in document.items() if k != "hmac")
-    body = ",\n".join(f"{json.dumps(k)}:{json.dumps(v, sort_keys=True, separators=(',', ':'))}"
-                      for k, v in fields).encode() + b"}\n"
-    return _HEAD + hmac_sha256(secret_key(), _PURPOSE, body).hex().encode() + b'",\n' + body
+    lines = [f"{json.dumps(k)}:{json.dumps(v, sort_keys=True, separators=(',', ':'))}".encode() + b","
+             for k, v in fields]
+    lines[-1] = lines[-1][:-1] + b"}"
+    digests = b":".join(sha256()(line).hexdigest().encode() for line in lines)
+    return (_HEAD + hmac_sha256(secret_key(), _PURPOSE, digests).hex().encode() + b":" + digests + _END
+            + b"\n".join(lines) + b"\n")
 
 
 def unseal(data: bytes) -> Manifest | None:
-    """The manifest `data` holds if it carries the seal made with this user's key over exactly its
-    bytes; else None (not sealed, or not by this user: then it is read as any signed document)."""
-    if not data.startswith(_HEAD) or data[_BODY - 3:_BODY] != b'",\n':
+    """The manifest `data` holds if it carries the seal made with this user's key over the digests of
+    its lines, and every line a load reads matches its digest; else None (not sealed, not by this user,
+    or changed: then it is read as any signed document). The other lines are checked when first read."""
+    end = data.find(_END, len(_HEAD))
+    if not data.startswith(_HEAD) or end < 0:
         return None
-    body = data[_BODY:]
-    if not _compare_digest(data[len(_HEAD):_BODY - 3], hmac_sha256(secret_key(), _PURPOSE, body).hex().encode()):
+    claimed, digests = data[len(_HEAD):len(_HEAD) + _DIGEST], data[len(_HEAD) + _DIGEST + 1:end]
+    if not _compare_digest(claimed, hmac_sha256(secret_key(), _PURPOSE, digests).hex().encode()):
         return None
-    fields = {}
-    for line in body.split(b"\n")[:-1]:  # each '"name":value' then "," (the last one "}"); a final "\n"
-        colon = line.index(b'":')
-        fields[line[1:colon].decode()] = line[colon + 2:-1]
-    manifest = Manifest(fields)
+    fields: dict[str, tuple[int, int, int, bytes | None]] = {}  # name -> its line, its value, its digest
+    start = end + len(_END)
+    for digest in digests.split(b":"):  # each line '"name":value' then "," (the last one "}"), then "\n"
+        stop = data.find(b"\n", start)
+        colon = data.find(b'":', start, stop)
+        if stop < 0 or colon < 0:
+            return None
+        try:
+            name = data[start + 1:colon].decode()
+        except UnicodeDecodeError:
+            return None
+        fields[name] = (start, colon + 2, stop, digest)
+        start = stop + 1
+    if start != len(data):
+        return None
+    manifest = Manifest(data, fields)
+    if not all(manifest.intact(name) for name in fields if name not in LATER):
+        return None
     manifest["key"]  # parsed at once: C code that sees an empty dict's storage takes it for {} (json.dumps)
     return manifest
 
 
 class Manifest(dict):
-    """A sealed manifest, a dict whose fields are parsed from their JSON text when first read.
-    Reading one field parses that field; anything that sees the whole (iteration, ==, copy,
-    json.dumps, pickling) parses the rest first, after which it is an ordinary dict. Threads may
-    read it at once (a field parsed twice is stored once)."""
+    """A sealed manifest, a dict whose fields are parsed from their JSON text when first read, once
+    the text matches its digest under the seal (CacheError if it does not). Reading one field parses
+    that field; anything that sees the whole (iteration, ==, copy, json.dumps, pickling) parses the
+    rest first, after which it is an ordinary dict. Threads may read it at once (a field parsed twice
+    is stored once)."""
 
-    __slots__ = ("_unread",)
+    __slots__ = ("_data", "_unread")
 
-    def __init__(self, fields: dict[str, bytes]):
+    def __init__(self, data: bytes, fields: dict[str, tuple[int, int, int, bytes | None]]):
         super().__init__()
+        self._data = data
         self._unread = fields
 
+    def intact(self, name: str) -> bool:
+        """Whether the line of field `name`, not parsed yet, is the one the seal covers (then it is
+        not hashed again)."""
+        start, value, stop, digest = self._unread[name]
+        if digest is None:
+            return True
+        if not _compare_digest(sha256()(memoryview(self._data)[start:stop]).hexdigest().encode(), digest):
+            return False
+        self._unread[name] = (start, value, stop, None)
+        return True
+
+    def all_intact(self) -> bool:
+        """Whether every field not parsed yet is the one the seal covers (what `verify` asks)."""
+        return all(self.intact(name) for name in list(self._unread))
+
     def __missing__(self, name: str):
-        text = self._unread.get(name)
-        if text is not None:
-            dict.setdefault(self, name, json.loads(text))  # stored first, then taken off the unread
+        found = self._unread.get(name)
+        if found is not None:
+            if not self.intact(name):
+                raise CacheError(f"the manifest of cache entry {dict.get(self, 'key', '?')} changed after its seal "
+                                 f"was made (field {name!r}): the entry is corrupt.\nFix: run `python -m jitcell "
+                                 "cache verify`, which removes it; the cell is then compiled again.")
+            _, value, stop, _ = found
+            dict.setdefault(self, name, json.loads(self._data[value:stop - 1]))  # stored first, then taken off
             self._unread.pop(name, None)
+            if not self._unread:
+                self._data = b""  # every field parsed: the text is no longer needed
         value = dict.get(self, name, _ABSENT)
         if value is _ABSENT:
             raise KeyError(name)

@@ -47,13 +47,13 @@ def sha256():
     """CPython's built-in sha256: the same digest as hashlib's, without loading OpenSSL (~3 ms).
     Found once: a failed import searches sys.path again each time (~50 us on CPython 3.11)."""
     if not _sha256:
-        try:
-            from _sha2 import sha256 as implementation  # CPython 3.12+
+        try:  # a failed import searches every folder of sys.path (~0.15 ms): the right name first
+            if sys.version_info >= (3, 12):
+                from _sha2 import sha256 as implementation
+            else:
+                from _sha256 import sha256 as implementation
         except ImportError:
-            try:
-                from _sha256 import sha256 as implementation  # CPython 3.11
-            except ImportError:
-                from hashlib import sha256 as implementation
+            from hashlib import sha256 as implementation
         _sha256.append(implementation)
     return _sha256[0]
 

@@ -56,9 +56,10 @@ _CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_boo
 
 
 def install(builder: Callable) -> None:
-    """`builder(source, shipped)` compiles the runtime's source (or loads it from the cache) into a loaded
-    Library without Python wrappers: the pipeline's compile_cell with the internal options. `shipped`:
-    a (manifest without source, bytes) pair offered by a pickle, used if it is this entry exactly."""
+    """`builder(paths, shipped)` compiles the runtime's source, the files `paths` one after another (or
+    loads it from the cache), into a loaded Library without Python wrappers: the pipeline's compile_cell
+    with the internal options. `shipped`: a (manifest without source, bytes) pair offered by a pickle,
+    used if it is this entry exactly."""
     global _builder
     _builder = builder
 
@@ -77,12 +78,8 @@ def library():
         if _builder is None:
             raise JitError("the runtime library is built by jitcell's pipeline, which has not been set up in "
                            "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
-        source = ""
-        for path in (SOURCE_PATH, RANDOM_SOURCE_PATH, KEYS_SOURCE_PATH, INSTANCES_SOURCE_PATH,
-                     *NUMPY_SOURCE_PATHS, PARALLEL_SOURCE_PATH):
-            with open(path, encoding="utf-8") as f:
-                source += f.read() + "\n\n"
-        built = _builder(source, _offered)
+        built = _builder((SOURCE_PATH, RANDOM_SOURCE_PATH, KEYS_SOURCE_PATH, INSTANCES_SOURCE_PATH,
+                          *NUMPY_SOURCE_PATHS, PARALLEL_SOURCE_PATH), _offered)
         # which thread runs Python's signal handlers; the key of each thread's stack floor
         info = next(f for f in built.manifest["functions"] if f["name"] == "runtime_setup")
         setup = built.handle[info["symbol"]]

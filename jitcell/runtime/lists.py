@@ -39,7 +39,6 @@ import array
 import ctypes
 import functools
 import struct
-from typing import Protocol
 
 from jitcell import runtime
 from jitcell.runtime import arrays, convert
@@ -59,20 +58,26 @@ _TRUE, _FALSE = id(True), id(False)
 Parsed = tuple
 
 
-class Instances(Protocol):
-    """What the boundary needs of a library's classes (loader/classes.py gives it)."""
+TYPE_CHECKING = False  # typing costs a fresh process ~2 ms to import; the interface is for the type checker
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def address(self, item: object, name: str) -> int | str:
-        """The address of `item` if it is an instance `name` takes, else what to call it in a TypeError."""
-        ...
+    class Instances(Protocol):
+        """What the boundary needs of a library's classes (loader/classes.py gives it)."""
 
-    def wrap(self, address: int, name: str) -> object:
-        """The Python object of the instance at `address` (a reference of its own)."""
-        ...
+        def address(self, item: object, name: str) -> int | str:
+            """The address of `item` if it is an instance `name` takes, else what to call it in a TypeError."""
+            ...
 
-    def taken(self, name: str) -> frozenset[type]:
-        """Classes whose instances `name` takes for certain (others: ask address())."""
-        ...
+        def wrap(self, address: int, name: str) -> object:
+            """The Python object of the instance at `address` (a reference of its own)."""
+            ...
+
+        def taken(self, name: str) -> frozenset[type]:
+            """Classes whose instances `name` takes for certain (others: ask address())."""
+            ...
+
+
 _SEQUENCES = ("list", "vartuple")
 
 

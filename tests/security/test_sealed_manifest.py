@@ -90,3 +90,43 @@ def test_publish_never_seals_a_manifest_its_loader_would_refuse(fresh_cache, mon
     monkeypatch.setattr(driver, "build", real)
     lib = jitcell.compile_cell(source)
     assert not lib.cache_hit and lib.miss_reason == "no entry" and lib.functions["scale"](5) == 10
+
+
+def test_a_line_read_later_is_checked_when_it_is_read(fresh_cache, monkeypatch):
+    """The bulky fields (sealed.LATER: the source, the linker's tables, the error sites) are checked
+    against their digest under the seal when first read, not at the lookup: a changed byte there
+    raises CacheError then, and `verify` (a lookup with use=False) checks every field at once."""
+    key, path = _entry(fresh_cache)
+    data = path.read_bytes()
+    assert b"return x * k" in data and "source" in sealed.LATER
+    replace_file(path, data.replace(b"return x * k", b"return x + k", 1))
+    manifest, reason = Cache().read_manifest(key)
+    assert reason == "hit" and manifest["functions"][0]["name"] == "scale"  # what a load reads is intact
+    with pytest.raises(CacheError, match="changed after its seal was made \\(field 'source'\\)"):
+        manifest["source"]
+    with pytest.raises(CacheError):
+        dict(manifest)
+    found = Cache().lookup(key, use=False)
+    assert found.entry is None and "changed after its seal" in found.reason
+    verified = Cache().verify()  # judged corrupt (left in place only because this process holds its library)
+    assert key in [k for k, _ in verified.removed + verified.left]
+    # the digest is what stops it: without the check, the changed text would be read as the entry's
+    monkeypatch.setattr(sealed.Manifest, "intact", lambda self, name: True)
+    manifest, _ = Cache().read_manifest(key)
+    assert "return x + k" in manifest["source"]
+
+
+def test_the_seal_covers_the_digests_of_the_lines(fresh_cache):
+    """Replacing a line and its digest together breaks the seal: the HMAC is over the list of digests."""
+    key, path = _entry(fresh_cache)
+    data = path.read_bytes()
+    head, body = data.split(b"\n", 1)
+    changed = body.replace(b"return x * k", b"return x + k", 1)
+    old_line = next(line for line in body.split(b"\n") if b"return x * k" in line)
+    new_line = next(line for line in changed.split(b"\n") if b"return x + k" in line)
+    old_digest, new_digest = (signing.sha256()(line).hexdigest().encode() for line in (old_line, new_line))
+    forged = head.replace(old_digest, new_digest) + b"\n" + changed
+    assert forged != data and sealed.unseal(forged) is None
+    lines = body.split(b"\n")
+    swapped = head + b"\n" + b"\n".join([lines[1], lines[0], *lines[2:]])  # two lines trade places
+    assert sealed.unseal(swapped) is None
