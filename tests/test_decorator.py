@@ -560,11 +560,11 @@ def test_a_decorated_generator_function_is_walked_from_python(module):
 
 
         @jitcell.jit
-        def pairs(n: int):
-            yield n, n
+        def rows(n: int):
+            yield [n, n]
         ''')
     assert list(mod.squares(4)) == [0, 1, 4, 9]
     with pytest.raises(jitcell.CompileError) as caught:
-        mod.pairs(3)
-    assert str(caught.value).startswith(f"{mod.__file__}:12:1: error: pairs() is a generator function whose "
+        mod.rows(3)
+    assert str(caught.value).startswith(f"{mod.__file__}:12:1: error: rows() is a generator function whose "
                                         "parameters or items Python cannot pass yet")

@@ -51,6 +51,21 @@ SOURCE = textwrap.dedent('''
             return x
         return -1
 
+    def words(text: str) -> Iterator[str]:
+        for w in text.split(" "):
+            yield w.upper() + "!"
+
+    def pythagorean(limit: int) -> Iterator[tuple[int, int, int]]:
+        for c in range(1, limit):
+            for b in range(1, c):
+                for a in range(1, b):
+                    if a * a + b * b == c * c:
+                        yield a, b, c
+
+    def tagged(n: int) -> Iterator[tuple[str, complex, tuple[bool, float]]]:
+        for i in range(n):
+            yield str(i), complex(i, 0.5), (i % 2 == 0, i / 4)
+
     def checked(n: int) -> Iterator[int]:
         if n < 0:
             raise ValueError(f"negative: {n}")
@@ -72,6 +87,10 @@ STEPS = {
     "raised before the first yield": lambda ns: _outcome(lambda: list(ns["checked"](-2))),
     "walked to its end": lambda ns: sum(ns["checked"](10)),
     "missing argument": lambda ns: _outcome(lambda: ns["halves"](1.0)),
+    "strs": lambda ns: list(ns["words"]("a bb ccc")),
+    "tuples": lambda ns: list(ns["pythagorean"](20)),
+    "nested tuples of strs and complexes": lambda ns: list(ns["tagged"](3)),
+    "a str dropped half-way": lambda ns: next(ns["words"]("x y z")),
     "in a comprehension": lambda ns: [x * 2 for x in ns["countdown"](3) if x != 2],
     "zip of two": lambda ns: list(zip(ns["countdown"](3), ns["halves"](1.0, 5), strict=False)),
 }
@@ -144,11 +163,13 @@ def test_the_objects_a_suspended_generator_holds_are_released_when_it_is_dropped
         '''), cache=False)
     from jitcell import runtime
 
+    strings = jitcell.compile_cell(SOURCE, cache=False).generators["words"]
     before = runtime.call("live_objects")
     for _ in range(200):
         g = library.generators["words"]("a bb ccc dddd")
         next(g)
         del g
+        assert list(strings("p q")) == ["P!", "Q!"]  # str items taken: read, then released
     gc.collect()
     assert runtime.call("live_objects") == before
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections.abc import Callable
+from typing import Any
 
 from jitcell import runtime
 from jitcell.abi import SCRIPT_FUNCTION
@@ -119,7 +120,7 @@ class GeneratorFunction:
         self.library = library
         if "start" in row:
             start = _make_function(row["start"], library)
-            entries = generator_entries(library.handle, row["name"], row["item"])
+            entries = generator_entries(library.handle, row["name"], *_item_memory(row["item"], library))
             name = row["name"]
 
             def call(*args, **kwargs):
@@ -138,7 +139,8 @@ class GeneratorFunction:
         manifest = self.library.manifest
         return CompileError([Diagnostic(
             f"{self.__name__}() is a generator function whose parameters or items Python cannot pass yet "
-            f"(numbers, bools and strs in, numbers or bools out); call it in compiled code, where a for loop, "
+            f"(numbers, bools and strs in; numbers, bools, strs and tuples of them out); call it in compiled "
+            f"code, where a for loop, "
             f"sum(), min(), max(), any(), all(), enumerate() or zip() walks it",
             loc)], manifest["source"], manifest["options"].get("first_line", 1)).locate(*self.library.source_file)
 
@@ -382,6 +384,21 @@ def _ctype(t: str):
         return _struct([_type_text(item) for item in parsed[1]]) if parsed else _CTYPES[t]
     return ctypes.c_void_p if t.startswith(("dict[", "list[", "set[", "Callable[")) or is_array_type(t) \
         or t == "str | None" or classes.is_class_type(t) else _CTYPES[t]
+
+
+def _item_memory(item: str, library: Library) -> tuple[type, Callable[[Any], object]]:
+    """Where a generator's item is written (as a function's result of its type would be) and
+    how Python reads it from there: a number or bool, a str (taken), a complex, a tuple of such."""
+    if item.startswith("tuple["):
+        parsed = parse_type(item)
+        assert parsed is not None and parsed[0] == "tuple"  # the manifest check let nothing else through
+        items = [_type_text(i) for i in parsed[1]]
+        return _struct(items), _tuple_reader(items, library)
+    if item == "str":
+        return ctypes.c_void_p, lambda memory: _take_str(memory.value)
+    if item == "complex":
+        return _Complex, _complex_reader
+    return _CTYPES[item], lambda memory: memory.value
 
 
 def _struct(items: list[str]) -> type[ctypes.Structure]:

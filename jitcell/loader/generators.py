@@ -16,35 +16,46 @@ from __future__ import annotations
 import ctypes
 import threading
 from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from jitcell import abi
 from jitcell.runtime import callbacks
 
-__all__ = ["CompiledGenerator", "generator_entries"]
+__all__ = ["CompiledGenerator", "Entries", "generator_entries"]
 
 YIELDED, FAILED, FINISHED = 0, 1, 2  # as lower/generators.py publishes them
-_ITEMS = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool}
 
 
-def generator_entries(handle: ctypes.CDLL, name: str, item: str) -> tuple[Callable, Callable, type]:
-    """The next and close entries of generator function `name` in a loaded library, and its item's ctype."""
+class Entries(NamedTuple):
+    """How Python drives one generator function: its next and close entries, the memory its items
+    are written to (a ctype) and how an item is read from it (owned values are taken)."""
+
+    resume: Callable[[int, int], int]
+    close: Callable[[int], None]
+    item: type
+    read: Callable[[Any], object]
+
+
+def generator_entries(handle: ctypes.CDLL, name: str, item: type, read: Callable[[Any], object]) -> Entries:
+    """The entries of generator function `name` in a loaded library (bind.py gives the item's
+    ctype and reader, those of a function's result of that type)."""
     resume = handle[abi.generator_next_symbol(name)]
     resume.argtypes, resume.restype = [ctypes.c_int64, ctypes.c_void_p], ctypes.c_int32
     close = handle[abi.generator_close_symbol(name)]
     close.argtypes, close.restype = [ctypes.c_int64], None
-    return resume, close, _ITEMS[item]
+    return Entries(resume, close, item, read)
 
 
 class CompiledGenerator:
     """What calling a compiled generator function from Python gives: an iterator."""
 
-    __slots__ = ("__name__", "_handle", "_resume", "_close", "_item", "_lock", "__weakref__")
+    __slots__ = ("__name__", "_handle", "_resume", "_close", "_item", "_read", "_lock", "__weakref__")
 
-    def __init__(self, name: str, handle: int, entries: tuple[Callable, Callable, type]):
+    def __init__(self, name: str, handle: int, entries: Entries):
         self.__name__ = name
         self._handle = handle  # 0 once destroyed
-        self._resume, self._close, item = entries
-        self._item = item()
+        self._resume, self._close, self._read = entries.resume, entries.close, entries.read
+        self._item = entries.item()
         self._lock = threading.Lock()
 
     def __iter__(self) -> CompiledGenerator:
@@ -58,7 +69,7 @@ class CompiledGenerator:
                 raise StopIteration
             state = self._resume(self._handle, ctypes.addressof(self._item))
             if state == YIELDED:
-                return self._item.value
+                return self._read(self._item)
             self._destroy()
             if state == FAILED:
                 raise callbacks.take_pending()

@@ -288,7 +288,12 @@ def _fits(value: object, t: TypeName) -> bool:
     return False
 
 
-_GENERATOR_ITEMS = ("int", "float", "bool")  # the items of a generator Python walks (lower/generator_entries.py)
+def _generator_item(parsed: TypeName) -> bool:
+    """An item of a generator Python walks (lower/generator_entries.py): a number, bool or str, or a
+    tuple of such."""
+    if parsed[0] == "tuple":
+        return all(_generator_item(item) for item in parsed[1])
+    return parsed in (("int",), ("float",), ("bool",), ("str",), ("complex",))
 
 
 def _check_manifest(manifest: object, key: str) -> None:
@@ -373,8 +378,8 @@ def _check_manifest(manifest: object, key: str) -> None:
             start = _check_function(row["start"], f"{where}.start", options, cell_entry=False)
             if start != name or row["start"]["returns"] != "int" or "call_symbol" in row["start"]:
                 raise _fail(f"{where}.start", "not the start entry of this generator")
-            if row["item"] not in _GENERATOR_ITEMS:
-                raise _fail(f"{where}.item", f"not one of {', '.join(_GENERATOR_ITEMS)}")
+            if not _generator_item(_type(row["item"], f"{where}.item")):
+                raise _fail(f"{where}.item", "not an item a Python caller takes (numbers, bools, strs, tuples of them)")
     if "uses" in m:
         for i, row in enumerate(_list(m["uses"], "uses")):
             row = _object(row, f"uses[{i}]", ("name", "slot", "type"))

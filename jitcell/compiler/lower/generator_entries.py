@@ -12,10 +12,11 @@ exception pending; close destroys it, releasing what the body holds (loader/bind
 the generator is finished or no longer referenced). Python may resume a generator only while it
 is suspended at a yield: bind.py calls next on nothing else.
 
-Only generators whose parameters are numbers, bools or strs and whose items are numbers or bools
-are callable from Python for now: an array argument is a view on the start entry's stack, which
-the suspended generator would outlive, and a list argument is written back when the call returns,
-before the generator has run.
+Only generators whose parameters are numbers, bools or strs and whose items are numbers, bools,
+strs, complexes or tuples of them are callable from Python for now: an array argument is a view on
+the start entry's stack, which the suspended generator would outlive, and a list argument is
+written back when the call returns, before the generator has run. An item is written to *out as a
+function's result is written to memory (a str as its object, which Python takes).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from llvmlite import ir
 
 from jitcell import abi
 from jitcell.compiler import typed as T
-from jitcell.compiler.types import BOOL, FLOAT, INT, STR, Generator
+from jitcell.compiler.types import BOOL, COMPLEX, FLOAT, INT, STR, Generator, Tuple, Type
 
 from .arith import I8, I32, I64
 from .generators import YIELDED, Promise, destroy_generator
@@ -34,14 +35,18 @@ from .generators import YIELDED, Promise, destroy_generator
 __all__ = ["callable_from_python", "starter", "define_generator_entries"]
 
 _PTR = ir.PointerType()
-ITEMS = (INT, FLOAT, BOOL)
 PARAMS = (INT, FLOAT, BOOL, STR)
+
+
+def _item(t: Type) -> bool:
+    """An item Python can take: a number, bool, str, or a tuple of such (not a tuple[T, ...])."""
+    return t in (INT, FLOAT, BOOL, STR, COMPLEX) or (isinstance(t, Tuple) and all(map(_item, t.items)))
 
 
 def callable_from_python(fn: T.Function) -> bool:
     """Can Python call this generator function (its parameters and items, above)?"""
     returns = fn.signature.returns
-    return isinstance(returns, Generator) and returns.item in ITEMS and \
+    return isinstance(returns, Generator) and _item(returns.item) and \
         all(t in PARAMS for _, t in fn.signature.params)
 
 
