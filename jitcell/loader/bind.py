@@ -21,7 +21,6 @@ from __future__ import annotations
 import ctypes
 import math
 from collections.abc import Callable
-from typing import Any
 
 from jitcell import runtime
 from jitcell.abi import SCRIPT_FUNCTION
@@ -386,7 +385,7 @@ def _ctype(t: str):
         or t == "str | None" or classes.is_class_type(t) else _CTYPES[t]
 
 
-def _item_memory(item: str, library: Library) -> tuple[type, Callable[[Any], object]]:
+def _item_memory(item: str, library: Library) -> tuple[type, Callable[..., object]]:
     """Where a generator's item is written (as a function's result of its type would be) and
     how Python reads it from there: a number or bool, a str (taken), a complex, a tuple of such."""
     if item.startswith("tuple["):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import ctypes
 import threading
 from collections.abc import Callable
-from typing import Any, NamedTuple
 
 from jitcell import abi
 from jitcell.runtime import callbacks
@@ -26,17 +25,19 @@ __all__ = ["CompiledGenerator", "Entries", "generator_entries"]
 YIELDED, FAILED, FINISHED = 0, 1, 2  # as lower/generators.py publishes them
 
 
-class Entries(NamedTuple):
+class Entries:
     """How Python drives one generator function: its next and close entries, the memory its items
-    are written to (a ctype) and how an item is read from it (owned values are taken)."""
+    are written to (a ctype) and how an item is read from it (owned values are taken). (A plain
+    class: a cache hit imports neither typing nor dataclasses.)"""
 
-    resume: Callable[[int, int], int]
-    close: Callable[[int], None]
-    item: type
-    read: Callable[[Any], object]
+    __slots__ = ("resume", "close", "item", "read")
+
+    def __init__(self, resume: Callable[[int, int], int], close: Callable[[int], None], item: type,
+                 read: Callable[..., object]):
+        self.resume, self.close, self.item, self.read = resume, close, item, read
 
 
-def generator_entries(handle: ctypes.CDLL, name: str, item: type, read: Callable[[Any], object]) -> Entries:
+def generator_entries(handle: ctypes.CDLL, name: str, item: type, read: Callable[..., object]) -> Entries:
     """The entries of generator function `name` in a loaded library (bind.py gives the item's
     ctype and reader, those of a function's result of that type)."""
     resume = handle[abi.generator_next_symbol(name)]
