@@ -179,9 +179,8 @@ class _ModuleLowerer:
                 continue
             self.define_export(fn)
             if self.cell_entries and fn.name != abi.SCRIPT_FUNCTION:  # no other cell calls a kernel cell's top level
-                self.define_cell_entry(fn)
-                # CPython calls it directly (loader/native.py); a kernel cell's top level runs once a run
-                if native.covered(fn.signature) and fn.name != abi.SCRIPT_FUNCTION:
+                self.define_cell_entry(fn)  # nor does CPython: it runs once a run (through its export)
+                if native.covered(fn.signature):  # CPython calls it directly (loader/native.py)
                     native.define_native(self, fn, self.impls[fn.name], fn.name in self.guarded)
         return Lowered(self.module, self.sites, list(self.slot_uses.values()), self.notes)
 
@@ -1004,6 +1003,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         versions = [] if self.slow_copy else self.loop_versions(node, start, stop, count)
         note = self.loop_notes[-1] if self.notes is not None else -1
         outer_path = self.copy_path
+        lower = partial(self.range_loop, node, start, stop, step, count, end)
         for copy, (safe, wraparound, unchecked) in enumerate(versions):
             fast, checked = self.ir_fn.append_basic_block("for.fast"), self.ir_fn.append_basic_block("for.checked")
             b.cbranch(safe, fast, checked).set_weights([99, 1])
@@ -1016,7 +1016,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
             try:
                 with self.in_copy(node.loc, note, copy):
                     # the first copy is the one that runs: it gets a twin for contiguous arrays
-                    self.by_layout(node, partial(self.range_loop, node, start, stop, step, count, end), copy == 0)
+                    self.by_layout(node, lower, copy == 0)
             finally:
                 self.arith.wraparound, self.unchecked = saved
             b.position_at_end(checked)
@@ -1026,7 +1026,7 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
         try:
             with self.in_copy(node.loc, note, len(versions)) if versions else self.located(node.loc):
                 # a checked copy runs only when a guard fails: no twin there
-                self.by_layout(node, partial(self.range_loop, node, start, stop, step, count, end), not self.slow_copy)
+                self.by_layout(node, lower, not self.slow_copy)
         finally:
             self.slow_copy, self.copy_path = saved_slow, outer_path
         b.position_at_end(end)
