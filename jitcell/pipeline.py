@@ -25,7 +25,7 @@ import time
 from collections.abc import Mapping, Sequence
 
 from jitcell.errors import CompileError
-from jitcell.loader import fingerprint, frozen, namespace, parcels, variables
+from jitcell.loader import addresses, fingerprint, frozen, parcels, sealed
 from jitcell.loader.bind import bind
 from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
 from jitcell.loader.library import Library
@@ -35,6 +35,8 @@ from jitcell.options import Options
 __all__ = ["compile_cell", "load_cached"]
 
 _ATTEMPTS = 4  # builds of one cell when a cache clear keeps removing what they use
+# a library Python calls no function of (the runtime's): its function rows are checked when first read
+_SLOTS_ONLY = sealed.LATER | {"functions"}
 
 
 def compile_cell(source: str, options: Options | None = None, /, *, callees=None, cache: bool = True,
@@ -98,21 +100,27 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     # how a Namespace compiles this cell again (namespace.py): where, and for whom
     settings = {"cache": cache, "cache_dir": cache_dir, "filename": filename, "indentation": indentation,
                 "context": context}
-    env = namespace.resolve(callees, source) if callees is not None else {}
-    var_env = variables.resolve(callees, source) if options.script else {}
+    if callees is not None or options.script:  # functions and module variables of other cells
+        from jitcell.loader import namespace, variables
+
+        env = namespace.resolve(callees, source) if callees is not None else {}
+        var_env = variables.resolve(callees, source) if options.script else {}
+        links: tuple[dict, dict] | None = (env, var_env)
+        link_parts = (namespace.key_part(env), variables.key_part(var_env))
+        names = namespace.names_of(callees)
+    else:  # a cell on its own: a cache hit imports none of the modules of namespaces
+        env, var_env, links, link_parts, names = {}, {}, None, ({}, {}), None
     # kernel cells (script) freeze nothing: their names are module variables, live through slots
     frozen_env = {} if options.script else frozen.resolve(
-        globals if globals is not None else namespace.names_of(callees), source,
-        exclude=getattr(callees, "variables", None) or ())
-    key = cache_key(source, options.key_parts(), toolchain, namespace.key_part(env), variables.key_part(var_env),
-                    frozen.key_part(frozen_env))
+        globals if globals is not None else names, source, exclude=getattr(callees, "variables", None) or ())
+    key = cache_key(source, options.key_parts(), toolchain, *link_parts, frozen.key_part(frozen_env))
 
     if store is None:
         reason = "the cache is disabled (--no-cache)"
     elif force:
         reason = "rebuild forced (-f)"
     else:
-        found, reason = _cached(store, key, env, var_env, filename, indentation)
+        found, reason = _cached(store, key, links, filename, indentation)
         if found is not None:
             return _finish(found, wrap, callees, settings, source, options, frozen_env)
 
@@ -128,7 +136,7 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     for attempt in range(_ATTEMPTS):  # what a cache clear in another process removed is made again
         try:
             with _workspace(store, key) as work:
-                with namespace.missing_callees(settings, source, options.key_parts(), callees, env):
+                with _missing_callees(settings, source, options, callees, env):
                     try:
                         if shipped is not None:
                             manifest = dict(shipped[0])
@@ -151,7 +159,7 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
                     entry = Entry(key, built, manifest)
                 compile_seconds = time.perf_counter() - started
                 library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
-                               address_of=namespace.resolver(env, entry.manifest, var_env), filename=filename,
+                               address_of=_address_of(links, entry.manifest), filename=filename,
                                indentation=indentation)
                 library.miss_details = details
             break
@@ -167,16 +175,19 @@ def load_cached(digest: str, options: Options, *, cache_dir=None) -> Library | N
     For a cell that calls no other cell and reads no outer names: the runtime library, whose digest
     is remembered (loader/digests.py) so that a fresh process need not read its 170 kB of source."""
     store = Cache(cache_dir)
-    toolchain = fingerprint.toolchain(store.location, probe=_probe_toolchain)
+    # loaded when a cell first needs it, in the middle of its compile_cell: the identity it checked is current
+    toolchain = fingerprint.toolchain(store.location, probe=_probe_toolchain, recheck=False)
     key = cache_key(None, options.key_parts(), toolchain, digest=digest)
-    library, _ = _cached(store, key, {}, {}, None, ())
+    library, _ = _cached(store, key, None, None, (), bound=False)
     return library
 
 
-def _cached(store: Cache, key: str, env: dict, var_env: dict, filename: str | None,
-            indentation: tuple[int, ...]) -> tuple[Library | None, str]:
-    """The entry of `key`, from this user's cache or else a shared one, loaded; or (None, why not)."""
-    found = store.lookup(key)
+def _cached(store: Cache, key: str, links: tuple[dict, dict] | None, filename: str | None,
+            indentation: tuple[int, ...], bound: bool = True) -> tuple[Library | None, str]:
+    """The entry of `key`, from this user's cache or else a shared one, loaded; or (None, why not).
+    `links`: `_address_of`'s. `bound`: Python binds its functions (load.py); else their rows are read only
+    if Python calls one."""
+    found = store.lookup(key, later=sealed.LATER if bound else _SLOTS_ONLY)
     reason = found.reason
     entry, layer = found.entry, None
     if entry is None:
@@ -188,9 +199,8 @@ def _cached(store: Cache, key: str, env: dict, var_env: dict, filename: str | No
     if entry is None:
         return None, reason
     try:
-        library = load(entry, cache_hit=True, compile_seconds=None,
-                       address_of=namespace.resolver(env, entry.manifest, var_env), filename=filename,
-                       indentation=indentation)
+        library = load(entry, cache_hit=True, compile_seconds=None, address_of=_address_of(links, entry.manifest),
+                       filename=filename, indentation=indentation, bound=bound)
     except Vanished:
         return None, "the entry was removed while it was being loaded (a cache clear in another process?)"
     library.shared_cache = layer
@@ -203,13 +213,37 @@ def _finish(library: Library, wrap: bool, callees, settings: dict, source: str, 
     be pickled (loader/parcels.py)."""
     library.recipe = parcels.Recipe(source, options.key_parts(), settings["filename"], settings["indentation"],
                                     callees, frozen_env)
-    return namespace.link(_bind(library, wrap), callees, settings, compile_cell)
+    library = _bind(library, wrap)
+    if callees is None:
+        return library
+    from jitcell.loader import namespace
+
+    return namespace.link(library, callees, settings, compile_cell)
 
 
 def _bind(library: Library, wrap: bool) -> Library:
     """Python wrappers for the cell's functions, unless the caller needs none (the runtime
     library's functions are called through slots, or by runtime.function() with ctypes)."""
     return bind(library) if wrap else library
+
+
+def _address_of(links: tuple[dict, dict] | None, manifest: dict):
+    """What load patches each slot with: for a cell that may reach other cells (`links`: the functions
+    and module variables it may use), or that has module variables of its own (a kernel cell), the
+    Namespace's resolver; for a cell on its own, addresses.py's targets are all there is."""
+    if links is None:
+        return addresses.address_of
+    from jitcell.loader import namespace
+
+    return namespace.resolver(links[0], manifest, links[1])
+
+
+def _missing_callees(settings: dict, source: str, options: Options, callees, env: dict):
+    """Around the compiler: namespace.missing_callees, which words a cell's undefined name as a callee
+    it had once (a miss: the namespace's modules are imported then)."""
+    from jitcell.loader import namespace
+
+    return namespace.missing_callees(settings, source, options.key_parts(), callees, env)
 
 
 def _probe_toolchain() -> dict:

@@ -11,7 +11,7 @@ import pytest
 
 import jitcell
 from jitcell.errors import CompileError
-from jitcell.runtime import callbacks
+from jitcell.runtime import sites
 
 CELL = """
 import numpy as np
@@ -151,13 +151,13 @@ def test_the_store_check_is_what_raises_numpys_overflow_error(fresh_cache, monke
 
 def test_error_sites_of_dtypes_are_validated():
     site = {"kind": "array_store", "line": 1, "col": 0, "function": "f", "dtype": "uint8", "operands": ["int"]}
-    assert callbacks.site_problem(site) is None
-    assert callbacks.site_problem({**site, "dtype": "uint7"}) == "its dtype is not one jitcell makes"
-    assert callbacks.site_problem({**site, "kind": "array_read", "operands": ["float"]}) == \
+    assert sites.site_problem(site) is None
+    assert sites.site_problem({**site, "dtype": "uint7"}) == "its dtype is not one jitcell makes"
+    assert sites.site_problem({**site, "kind": "array_read", "operands": ["float"]}) == \
         "its operand is not an int"
     index = {"kind": "array_index", "line": 1, "col": 0, "function": "f", "ndim": 3, "operands": ["int"] * 6}
-    assert callbacks.site_problem(index) is None
-    assert callbacks.site_problem({**index, "ndim": 33}) == "its array does not have 1 to 32 dimensions"
+    assert sites.site_problem(index) is None
+    assert sites.site_problem({**index, "ndim": 33}) == "its array does not have 1 to 32 dimensions"
 
 
 def test_a_loop_over_a_uint64_array_with_a_body():

@@ -5,21 +5,21 @@ compiled code gives its own args (the differential programs are tests/programs/e
 from __future__ import annotations
 
 import jitcell
-from jitcell.runtime import callbacks
+from jitcell.runtime import sites
 
 SITE = {"kind": "exception_args", "line": 3, "col": 8, "function": "f", "part": "item", "operands": ["int", "int"]}
 
 
 def test_an_args_site_is_checked_before_it_is_used():
-    assert callbacks.site_problem(SITE) is None
-    assert callbacks.site_problem({**SITE, "part": "len", "operands": ["int"]}) is None
+    assert sites.site_problem(SITE) is None
+    assert sites.site_problem({**SITE, "part": "len", "operands": ["int"]}) is None
     bad = "it does not read the args of a handled exception"
-    assert callbacks.site_problem({**SITE, "part": "__class__"}) == bad
-    assert callbacks.site_problem({**SITE, "operands": ["int"]}) == bad
-    assert callbacks.site_problem({**SITE, "part": "len"}) == bad
-    assert callbacks.site_problem({**SITE, "operands": ["str", "int"]}) == bad
+    assert sites.site_problem({**SITE, "part": "__class__"}) == bad
+    assert sites.site_problem({**SITE, "operands": ["int"]}) == bad
+    assert sites.site_problem({**SITE, "part": "len"}) == bad
+    assert sites.site_problem({**SITE, "operands": ["str", "int"]}) == bad
     no_part = {k: v for k, v in SITE.items() if k != "part"}
-    assert callbacks.site_problem(no_part) == \
+    assert sites.site_problem(no_part) == \
         "a exception_args site has the fields ['col', 'function', 'kind', 'line', 'operands', 'part']"
 
 

@@ -5,6 +5,7 @@ reads. Each is checked in a real child process, on a cache the test process fill
 
 from __future__ import annotations
 
+import ctypes
 import json
 import textwrap
 
@@ -41,7 +42,8 @@ PROBE = textwrap.dedent("""
 
 # what the compile pipeline or a slow path imports, and a cache hit must not
 HEAVY = ("llvmlite", "elftools", "jitcell.compiler", "jitcell.report", "dataclasses", "inspect", "typing",
-         "hashlib", "hmac", "pathlib", "tempfile", "shutil", "random", "symtable", "tokenize", "platformdirs")
+         "hashlib", "hmac", "pathlib", "tempfile", "shutil", "random", "symtable", "tokenize", "platformdirs",
+         "json", "signal")
 
 
 def _probe() -> dict:
@@ -64,7 +66,7 @@ def test_a_fresh_process_hit_imports_only_the_loader(fresh_cache):
 
 # the standard library a hit may import (beyond what `import jitcell` did, and with their own imports, which
 # depend on what the interpreter's start imported): what the loader and the runtime's Python side need
-_STANDARD = {"json", "fcntl", "cmath", "math", "array", "struct", "weakref", "signal", "keyword", "reprlib",
+_STANDARD = {"fcntl", "cmath", "math", "array", "struct", "weakref", "signal", "keyword", "reprlib",
              "operator", "collections", "functools", "contextlib", "errno", "stat", "re", "sre_compile", "sre_parse",
              "sre_constants", "bisect", "heapq", "warnings", "types", "importlib", "enum", "itertools", "copyreg"}
 
@@ -73,8 +75,9 @@ def test_a_hit_checks_no_manifest_field_by_field_and_reads_only_what_it_uses(fre
     _probe()
     hit = _probe()
     assert hit["hit"] is True and hit["checked"] == 0  # both seals stood for the shape check
-    # the runtime library's source, its linker's tables and its error sites stay unparsed
-    assert {"source", "globals", "exports", "sections", "sites", "timings"} <= set(hit["unread"])
+    # the runtime library's source, its linker's tables, its error sites and its function rows (cells reach
+    # its functions through slots, patched from its export table) stay unparsed
+    assert {"source", "globals", "exports", "sections", "sites", "timings", "functions"} <= set(hit["unread"])
     lib = jitcell.compile_cell(SOURCE)  # this process: the same entries, read in full when asked
     assert lib.cache_hit and lib.manifest["source"] == SOURCE and isinstance(lib.manifest["sites"], list)
 
@@ -98,15 +101,17 @@ def test_an_error_in_a_hit_library_reads_its_sites_then(fresh_cache):
 
 
 def test_a_function_missing_from_the_export_table_is_a_linkage_error(fresh_cache):
-    """load() asks dlsym for every function the manifest names (load._exports), before any runs."""
+    """load() asks dlsym for every function the manifest names (runtime.symbol_address), before any runs."""
     import pytest
 
+    from jitcell import runtime
     from jitcell.loader.cache import Entry
-    from jitcell.loader.load import _exports, load
+    from jitcell.loader.load import load
 
     lib = jitcell.compile_cell(SOURCE)
     symbol = lib.manifest["functions"][0]["symbol"]
-    assert _exports(lib.handle, symbol) and not _exports(lib.handle, symbol + "_not_there")
+    assert runtime.symbol_address(lib.handle, symbol) == ctypes.cast(lib.handle[symbol], ctypes.c_void_p).value
+    assert runtime.symbol_address(lib.handle, symbol + "_not_there") is None
     manifest = json.loads(json.dumps(lib.manifest))
     manifest["functions"][0]["symbol"] = symbol + "_not_there"
     with pytest.raises(jitcell.LinkageError, match=f"symbol '{symbol}_not_there'.* missing from the export table"):

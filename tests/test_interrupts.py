@@ -7,6 +7,7 @@ jupyter_client, where SIGINT reaches Python only after the native call returns.
 
 from __future__ import annotations
 
+import _signal
 import os
 import signal
 import textwrap
@@ -119,7 +120,7 @@ def test_a_loop_in_another_thread_is_not_interrupted(loops):
 
 def test_the_handler_is_installed_and_rearmed_after_python_replaces_it(loops):
     assert interrupts.installed() and interrupts.follows_signal()
-    python_signal = signal.signal.__wrapped__  # Python's own, which jitcell's wrapper calls first
+    python_signal = _signal.signal.__wrapped__  # CPython's own, which jitcell's wrapper (and signal.signal) calls
     previous = python_signal(signal.SIGINT, signal.default_int_handler)  # displaces jitcell's
     try:
         assert not interrupts.installed()

@@ -242,7 +242,7 @@ def test_a_method_s_errors_name_the_file_and_its_columns(module, tmp_path):
     function = mod.Shapes.ratio.function
     assert function.wrapper.__globals__["jc__take_pending"] is callbacks.take_pending
     if native.available(arrays=False):
-        assert type(mod.Shapes.ratio).__call__ is native.CALL and function.native[1] is function.wrapper
+        assert type(mod.Shapes.ratio).__call__ is native.CALL and function.native[1].wrapper() is function.wrapper
 
 
 def test_compile_cell_names_the_file_it_is_given(fresh_cache):

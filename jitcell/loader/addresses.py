@@ -17,7 +17,7 @@ import ctypes
 from jitcell import runtime
 from jitcell.abi import CAPI_FUNCTIONS, CELL_TARGET
 from jitcell.errors import LinkageError
-from jitcell.runtime import callbacks, interrupts, parallel
+from jitcell.runtime import callbacks, interrupts
 
 from . import native
 
@@ -31,6 +31,8 @@ def address_of(target: str) -> int:
         return interrupts.counter_address()
     if target.startswith("rt."):
         if target == "rt.pool_run":  # a library with a parallel loop: the pool's threads start
+            from jitcell.runtime import parallel  # only then: a hit of a serial cell does not import it
+
             parallel.start()
         return runtime.address(target[3:])
     if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:

@@ -33,7 +33,6 @@ locked one alone), folders and records are made again, and what vanished anyway 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 import time
@@ -41,7 +40,7 @@ import time
 from jitcell.errors import CacheError
 from jitcell.version import CODEGEN_ABI, __version__
 
-from . import files, holds, layout, sealed, signing
+from . import files, holds, jsontext, layout, sealed, signing
 from .layout import library_suffix
 from .manifest import problem as manifest_problem
 from .signing import sha256
@@ -135,7 +134,7 @@ def cache_key(source: str | None, options: dict, toolchain: dict, callees: dict 
         parts["variables"] = variables
     if frozen:  # values (not only types) of the notebook's names the cell reads (frozen.py)
         parts["frozen"] = frozen
-    return sha256()(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    return sha256()(jsontext.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
 def sha256_file(path) -> str:
@@ -203,17 +202,18 @@ class Cache:
 
     # ---- reading -----------------------------------------------------------------
 
-    def lookup(self, key: str, *, use: bool = True) -> Lookup:
+    def lookup(self, key: str, *, use: bool = True, later: frozenset[str] = sealed.LATER) -> Lookup:
         """The entry of `key` if it is sound; else why not ("no entry", or "corrupt entry: ...", which
         the pipeline rebuilds). UnsafeCacheError if someone else could change the cache. `use`: the
         caller will load it, so the entry comes held (Entry.fd) and its use is recorded; verify and
-        list pass False, and then every field of the manifest is checked, not only those a load reads."""
+        list pass False, and then every field of the manifest is checked, not only those a load reads;
+        else the fields `later` are checked when first read (sealed.py)."""
         library, manifest_path = self.paths(key)
         reason = "no entry"
         for attempt in range(3):  # a concurrent replacement is visible for microseconds only
             if attempt:
                 time.sleep(0.005)
-            manifest, reason = self.read_manifest(key)
+            manifest, reason = self.read_manifest(key, later)
             if manifest is None:
                 if reason == "no entry":
                     return Lookup(None, "no entry" if not os.path.lexists(library) else "the manifest is missing")
@@ -249,7 +249,7 @@ class Cache:
             return Lookup(Entry(key, library, manifest, fd), "hit")
         return Lookup(None, f"corrupt entry: {reason}")
 
-    def read_manifest(self, key: str) -> tuple[dict | None, str]:
+    def read_manifest(self, key: str, later: frozenset[str] = sealed.LATER) -> tuple[dict | None, str]:
         """The manifest of `key` (without its "hmac") if jitcell wrote it with this user's key and it
         has the shape jitcell writes; else (None, why). Nothing of it is read before its signature
         is checked. UnsafeCacheError if a directory or file on the way is not safe (files.py)."""
@@ -257,11 +257,11 @@ class Cache:
             return None, "no entry"
         try:
             data = files.read(self.paths(key)[1])
-            manifest = sealed.unseal(data)
+            manifest = sealed.unseal(data, later)
             if manifest is not None:  # the bytes publish wrote once manifest.problem accepted them (sealed.py)
                 return (manifest, "hit") if manifest.get("key") == key else \
                     (None, "the manifest is not one jitcell writes: key: not this entry's key")
-            manifest = json.loads(data)
+            manifest = jsontext.loads(data)
         except FileNotFoundError:
             return None, "no entry"
         except IsADirectoryError:
@@ -330,7 +330,7 @@ class Cache:
         stored = limits.size_limit(self.location)
         library, manifest_path = self.paths(key)
         staged_manifest = built.with_suffix(".json.tmp")  # in the workspace: private (mkdtemp, 0700)
-        wrong = manifest_problem(json.loads(json.dumps(manifest)), key)  # checked as a reader will parse it
+        wrong = manifest_problem(jsontext.loads(jsontext.dumps(manifest)), key)  # checked as a reader will parse it
         if wrong is not None:  # the seal says this check passed: a reader does not make it again
             raise CacheError(f"jitcell built a manifest its own loader would refuse ({wrong}); this is a bug in "
                              "jitcell")

@@ -32,7 +32,6 @@ import ctypes
 import json
 import keyword
 import reprlib
-import weakref
 
 from jitcell import runtime
 from jitcell.dtypes import DTYPES
@@ -209,7 +208,7 @@ class JitInstance:
     __slots__ = ("_jc_address", "__weakref__")
     _jc_fields: dict[str, tuple[int, str]] = {}  # name -> (index, type)
     _jc_layout: tuple[tuple[str, str], ...] = ()
-    _jc_wrappers: dict[int, weakref.ref]  # address -> its wrapper (__del__ takes the entry out)
+    _jc_wrappers: dict  # address -> its wrapper (__del__ takes the entry out)
     _jc_constructor = None
     _jc_library = None  # the library whose functions its methods are, last bound (bind.py)
     _jc_family: tuple[type, ...] = ()  # the classes of its family, by tag
@@ -243,6 +242,8 @@ class JitInstance:
             runtime.function("obj_retain")(address)
         made = object.__new__(cls)
         _ADDRESS.__set__(made, address)  # the slot itself, not __setattr__'s checks
+        import weakref  # a cache hit of a cell without instances does not pay for it
+
         cls._jc_wrappers[address] = weakref.ref(made)
         return made
 

@@ -15,12 +15,11 @@ this user's, not of these files or not of that shape is ignored, and the source 
 
 from __future__ import annotations
 
-import json
 import os
 
 from jitcell.errors import CacheError, UnsafeCacheError
 
-from . import files, signing
+from . import files, jsontext, signing
 from .cache import source_digest
 
 __all__ = ["remembered", "read", "remember", "FOLDER"]
@@ -51,7 +50,7 @@ def remembered(root: str, paths: tuple[str, ...]) -> str | None:
     if folder is None:
         return None
     try:
-        record = json.loads(files.read(os.path.join(folder, _name(paths))))
+        record = jsontext.loads(files.read(os.path.join(folder, _name(paths))))
     except (OSError, ValueError):
         return None
     if not isinstance(record, dict) or signing.forgery(record) is not None or set(record) != {"files", "digest"}:
@@ -79,6 +78,8 @@ def remember(root: str, paths: tuple[str, ...], stamps: list[list] | None, sourc
     be written (a full disk) only costs the next process the reading. UnsafeCacheError as files.py."""
     if stamps is None:
         return
+    import json  # writing the record: indented, for people to read
+
     record = signing.sign({"files": stamps, "digest": source_digest(source)})
     try:
         files.write_record(root, FOLDER, _name(paths), json.dumps(record, indent=1).encode())

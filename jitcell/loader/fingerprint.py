@@ -25,12 +25,11 @@ fields above, is ignored and the code generator asked again (and the record rewr
 from __future__ import annotations
 
 import importlib.machinery
-import json
 import os
 import sys
 from collections.abc import Callable
 
-from . import files, signing
+from . import files, jsontext, signing
 from .cache import sha256
 
 __all__ = ["toolchain", "cpu_identity", "compiler_digest", "compiler_files"]
@@ -158,8 +157,9 @@ def _scan(package: str = _PACKAGE) -> tuple[str, list[tuple[str, str, str | None
     return "\n".join(f"{path}:{stamps[path]}" for path in sorted(stamps)), checks
 
 
-def _current_identity() -> str:
-    """`_identity()`, computed once per process and again only when the checks see a change.
+def _current_identity(recheck: bool = True) -> str:
+    """`_identity()`, computed once per process and again only when the checks see a change
+    (`recheck=False`: the identity as last checked, if there is one).
 
     A module this process has imported is the code it runs, whatever its file says later, so only
     the other files and the folders are looked at (with 150 files, 30 and 12 once a cell compiled:
@@ -167,6 +167,8 @@ def _current_identity() -> str:
     since the identity was computed is dropped from the checks: it was imported as it was then."""
     if _known:
         checks, identity = _known[0]
+        if not recheck:
+            return identity
         imported = [module is not None and module in sys.modules for _, _, module in checks]
         if all(_stamp(path) == stamp for path, stamp, _ in checks):
             _known[0] = ([c for c, done in zip(checks, imported, strict=True) if not done], identity)
@@ -177,10 +179,12 @@ def _current_identity() -> str:
     return identity
 
 
-def toolchain(cache_root, write: bool = True, *, probe: Callable[[], dict]) -> dict:
+def toolchain(cache_root, write: bool = True, *, probe: Callable[[], dict], recheck: bool = True) -> dict:
     """The toolchain part of every cache key; `probe()` asks the code generator (LLVM's version,
-    the host CPU), only when no answer for this identity is remembered."""
-    identity = _current_identity()
+    the host CPU), only when no answer for this identity is remembered. `recheck=False`: the
+    identity as this process last checked it (the runtime library, loaded in the middle of the
+    compile_cell that has just checked it), without looking at the files again."""
+    identity = _current_identity(recheck)
     info = _memo.get(identity)
     root = os.fspath(cache_root) if cache_root is not None else None
     if info is not None and (root is None or (root, identity) in _recorded):
@@ -193,7 +197,9 @@ def toolchain(cache_root, write: bool = True, *, probe: Callable[[], dict]) -> d
         # a cache this process has not used yet gets the record too (the answer may be remembered from
         # another cache): without it, the next process using that cache would ask the code generator
         if found is None and write:
-            signed = signing.sign(json.loads(json.dumps(info)))
+            import json  # writing the record (once per machine): indented, for people to read
+
+            signed = signing.sign(jsontext.loads(jsontext.dumps(info)))
             files.write_record(root, "toolchain", name, json.dumps(signed, indent=1).encode())
         if found is not None or write:
             _recorded.add((root, identity))
@@ -208,7 +214,7 @@ def _read_record(cache_root, name: str) -> dict | None:
     if folder is None:
         return None
     try:
-        info = json.loads(files.read(os.path.join(folder, name)))
+        info = jsontext.loads(files.read(os.path.join(folder, name)))
     except (OSError, ValueError):
         return None
     if not isinstance(info, dict) or signing.forgery(info) is not None:

@@ -19,13 +19,12 @@ A value ending in a dot skips only the slots whose target starts with it:
 
 from __future__ import annotations
 
-import _ctypes
 import ctypes
 import os
 import time
 import warnings
 
-from jitcell import abi
+from jitcell import abi, runtime
 from jitcell.errors import LinkageError
 from jitcell.loader import addresses
 from jitcell.options import SKIP_PATCHING_ENV, patching_enabled
@@ -38,14 +37,16 @@ from .library import Library, Slot
 __all__ = ["load"]
 
 _MODE = getattr(os, "RTLD_NOW", 0) | getattr(os, "RTLD_LOCAL", 0)
-_dlsym = getattr(_ctypes, "dlsym", None)  # POSIX
 
 
 def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
          miss_reason: str | None = None, address_of=addresses.address_of, filename: str | None = None,
-         indentation: tuple[int, ...] = ()) -> Library:
+         indentation: tuple[int, ...] = (), bound: bool = True) -> Library:
     """`address_of(target)`: the address each slot must hold (namespace.resolver adds "cell.*");
-    `filename` and `indentation`: where the notes of run-time errors say the code is (compile_cell's)."""
+    `filename` and `indentation`: where the notes of run-time errors say the code is (compile_cell's).
+    `bound`: Python will call the library's functions, so each must be in its export table now; the
+    runtime library's are reached through slots and runtime.address, which asks for each when it is
+    first needed (and raises the same LinkageError), so its 270 function rows are not read here."""
     started = time.perf_counter()
     manifest = entry.manifest
     handle = _open(entry)
@@ -66,8 +67,8 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
                 else address_of(target)
             slot.patched = ctypes.c_void_p.in_dll(handle, slot.name).value = address
         patched.append(slot)
-    for function in manifest["functions"]:
-        if not _exports(handle, function["symbol"]):
+    for function in manifest["functions"] if bound else ():
+        if runtime.symbol_address(handle, function["symbol"]) is None:
             raise LinkageError(f"function {function['name']!r} (symbol {function['symbol']!r}) is missing "
                                f"from the export table of {entry.library}")
     library = Library(path=entry.library, key=entry.key, cache_hit=cache_hit,
@@ -96,21 +97,6 @@ def _open(entry: Entry):
     if fd is not None:
         holds.keep(fd)
     return handle
-
-
-def _exports(handle, symbol: str) -> bool:
-    """Whether the library exports `symbol`: dlsym itself where ctypes offers it (a function pointer
-    object per symbol, as `handle[symbol]` makes, costs the runtime library's 270 functions ~0.3 ms)."""
-    if _dlsym is not None:
-        try:
-            return _dlsym(handle._handle, symbol) != 0
-        except OSError:
-            return False
-    try:
-        handle[symbol]
-    except AttributeError:
-        return False
-    return True
 
 
 def _own_variable(handle, entry: Entry, name: str) -> int:

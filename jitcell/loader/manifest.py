@@ -6,7 +6,7 @@
 Everything the loader, the binder, the callbacks and the diagnostics read from a manifest is
 checked here against the one shape `compiler/driver.build` writes: names are identifiers,
 symbols are the ones their names derive, types are spelled as jitcell spells them, numbers are
-numbers, every error site is one the callbacks know (runtime/callbacks.site_problem). Any
+numbers, every error site is one the callbacks know (runtime/sites.site_problem). Any
 mismatch makes the entry corrupt, so it is rebuilt: never a wrong result, never a KeyError,
 and no string from disk reaches generated Python (bind.py) unless it passed these checks.
 
@@ -24,8 +24,6 @@ from jitcell import abi
 from jitcell.dtypes import DTYPES, MAX_NDIM, type_prefix
 from jitcell.runtime import callbacks
 from jitcell.version import CODEGEN_ABI
-
-from . import classes
 
 __all__ = ["problem", "parse_type", "signature_text", "is_identifier", "TypeName"]
 
@@ -297,6 +295,11 @@ def _generator_item(parsed: TypeName) -> bool:
 
 
 def _check_manifest(manifest: object, key: str) -> None:
+    # the checks of site tables and classes: a cache hit reads sealed manifests, and imports neither
+    from jitcell.runtime import sites
+
+    from . import classes
+
     m = _object(manifest, "", ("format", "key", "tag", "jitcell", "abi", "toolchain", "source", "options",
                                "created", "library", "functions", "slots", "removed_slots", "imports", "globals",
                                "exports", "sections", "sites", "timings", "callees"),
@@ -349,7 +352,7 @@ def _check_manifest(manifest: object, key: str) -> None:
                                                  for k, v in sections.items()):
         raise _fail("sections", "not an object of strings")
     for i, site in enumerate(_list(m["sites"], "sites")):
-        found = callbacks.site_problem(site)
+        found = sites.site_problem(site)
         if found is not None:
             raise _fail(f"sites[{i}]", found)
     timings = m["timings"]

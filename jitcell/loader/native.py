@@ -20,11 +20,13 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
+from collections.abc import Callable
 
 from jitcell.dtypes import DTYPES
 from jitcell.runtime import callbacks
 
-__all__ = ["NativeCall", "CALL", "OBJECT_OFFSETS", "TABLE", "table_address", "available", "bind_call", "unbind_call"]
+__all__ = ["NativeCall", "CALL", "OBJECT_OFFSETS", "TABLE", "table_address", "available", "bind_call", "unbind_call",
+           "LazyFallback"]
 
 # where CPython (and NumPy's PyArrayObject) keep what an entry reads (lower/native.py); checked
 # in this process before any entry is used
@@ -150,6 +152,33 @@ def available(arrays: bool) -> bool:
     return _LAYOUT["arrays" if arrays else "numbers"]
 
 
+class LazyFallback:
+    """A fallback whose wrapper is made when it is first needed. Most functions loaded from the cache
+    are only ever called through their entries, and making a wrapper (compile() of its source, ctypes
+    types) costs ~0.1 ms a function, and the process's first compile() ~0.7 ms. Once made, the objects
+    bound to it call the wrapper itself; this object stays alive as long as their `native` pair names
+    it, so a call that is running through it when the word changes keeps its callee."""
+
+    __slots__ = ("_make", "_made", "_users")
+
+    def __init__(self, make: Callable[[], Callable]):
+        self._make = make
+        self._made: Callable | None = None
+        self._users: list = []  # the objects whose word holds this object
+
+    def wrapper(self) -> Callable:
+        if self._made is None:
+            made = self._make()
+            self._made = made
+            for obj in self._users:
+                _set_fallback(obj, made)
+            self._users.clear()
+        return self._made
+
+    def __call__(self, *args, **kwargs):
+        return self.wrapper()(*args, **kwargs)
+
+
 def bind_call(obj: object, base: type, entry: int, fallback) -> None:
     """Make `obj` (an instance of `base`, a subclass of NativeCall) call `entry`, which hands
     what it does not take to `fallback`: its class becomes a subclass of `base` of its own."""
@@ -158,12 +187,21 @@ def bind_call(obj: object, base: type, entry: int, fallback) -> None:
     if flags.value != cls.__flags__:
         raise SystemError("jitcell: this Python's type objects are not laid out as jitcell expects")
     flags.value |= _HAVE_VECTORCALL  # (3.12 sets it itself)
+    if isinstance(fallback, LazyFallback):
+        if fallback._made is not None:
+            fallback = fallback._made
+        else:
+            fallback._users.append(obj)
+    _set_fallback(obj, fallback)
+    ctypes.c_void_p.from_address(id(obj) + OBJECT_OFFSETS["entry"]).value = entry
+    obj.__class__ = cls
+
+
+def _set_fallback(obj: object, fallback) -> None:
     # the word borrows the fallback, which the object's __dict__ keeps; written first, so that no call
     # in between finds a word whose previous fallback is gone (a function bound again: decorator.py)
     ctypes.c_void_p.from_address(id(obj) + OBJECT_OFFSETS["fallback"]).value = id(fallback)
     vars(obj)["__jitcell_fallback__"] = fallback
-    ctypes.c_void_p.from_address(id(obj) + OBJECT_OFFSETS["entry"]).value = entry
-    obj.__class__ = cls
 
 
 def unbind_call(obj: object) -> None:

@@ -21,11 +21,11 @@ parses them; the file is still plain JSON, which `json.loads` reads whole.
 
 from __future__ import annotations
 
-import json
 from _operator import _compare_digest
 
 from jitcell.errors import CacheError
 
+from . import jsontext
 from .signing import hmac_sha256, secret_key, sha256
 
 __all__ = ["seal", "unseal", "Manifest", "LATER"]
@@ -43,7 +43,7 @@ def seal(document: dict) -> bytes:
     """The bytes of `document` sealed: valid JSON (`json.loads` gives the document and its "hmac"),
     its fields sorted, one per line (`"name":value`), after the line of the seal."""
     fields = sorted((k, v) for k, v in document.items() if k != "hmac")
-    lines = [f"{json.dumps(k)}:{json.dumps(v, sort_keys=True, separators=(',', ':'))}".encode() + b","
+    lines = [f"{jsontext.dumps(k)}:{jsontext.dumps(v, sort_keys=True, separators=(',', ':'))}".encode() + b","
              for k, v in fields]
     lines[-1] = lines[-1][:-1] + b"}"
     digests = b":".join(sha256()(line).hexdigest().encode() for line in lines)
@@ -51,10 +51,11 @@ def seal(document: dict) -> bytes:
             + b"\n".join(lines) + b"\n")
 
 
-def unseal(data: bytes) -> Manifest | None:
+def unseal(data: bytes, later: frozenset[str] = LATER) -> Manifest | None:
     """The manifest `data` holds if it carries the seal made with this user's key over the digests of
     its lines, and every line a load reads matches its digest; else None (not sealed, not by this user,
-    or changed: then it is read as any signed document). The other lines are checked when first read."""
+    or changed: then it is read as any signed document). The lines of the fields `later` are checked
+    when first read."""
     end = data.find(_END, len(_HEAD))
     if not data.startswith(_HEAD) or end < 0:
         return None
@@ -77,7 +78,7 @@ def unseal(data: bytes) -> Manifest | None:
     if start != len(data):
         return None
     manifest = Manifest(data, fields)
-    if not all(manifest.intact(name) for name in fields if name not in LATER):
+    if not all(manifest.intact(name) for name in fields if name not in later):
         return None
     manifest["key"]  # parsed at once: C code that sees an empty dict's storage takes it for {} (json.dumps)
     return manifest
@@ -120,7 +121,7 @@ class Manifest(dict):
                                  f"was made (field {name!r}): the entry is corrupt.\nFix: run `python -m jitcell "
                                  "cache verify`, which removes it; the cell is then compiled again.")
             _, value, stop, _ = found
-            dict.setdefault(self, name, json.loads(self._data[value:stop - 1]))  # stored first, then taken off
+            dict.setdefault(self, name, jsontext.loads(self._data[value:stop - 1]))  # stored first, then taken off
             self._unread.pop(name, None)
             if not self._unread:
                 self._data = b""  # every field parsed: the text is no longer needed

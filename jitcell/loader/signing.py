@@ -22,14 +22,13 @@ RFC 4231 test vectors and on random keys and messages.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from _operator import _compare_digest
 
 from jitcell.errors import UnsafeCacheError
 
-from . import files
+from . import files, jsontext
 
 __all__ = ["sha256", "hmac_sha256", "sign", "forgery", "canonical", "key_path", "secret_key", "KEY_ENV"]
 
@@ -74,7 +73,7 @@ def hmac_sha256(key: bytes, message: bytes, *more: bytes) -> bytes:
 
 def canonical(document: dict) -> bytes:
     """The bytes a signature covers: the document's JSON with sorted keys and no spaces."""
-    return json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
+    return jsontext.dumps(document, sort_keys=True, separators=(",", ":")).encode()
 
 
 def sign(document: dict) -> dict:

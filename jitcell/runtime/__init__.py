@@ -24,15 +24,17 @@ calls (callbacks.py), interrupts (interrupts.py), and the conversions of dicts
 
 from __future__ import annotations
 
+import _ctypes
 import ctypes
 import os
 import threading
 from collections.abc import Callable
 
-from jitcell.errors import JitError
+from jitcell.abi import function_symbol
+from jitcell.errors import JitError, LinkageError
 
 __all__ = ["install", "library", "address", "function", "call", "new_str", "read_str", "take_str", "pointer_address",
-           "SOURCE_PATH", "offer"]
+           "symbol_address", "SOURCE_PATH", "offer"]
 
 SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.py")
 # compiled as one cell after source.py: the random generators' state and draws
@@ -52,6 +54,8 @@ _library = None
 _builder: Callable | None = None
 _offered: tuple | None = None  # (manifest, bytes) of a runtime library another process sent (loader/parcels.py)
 _functions: dict = {}
+_addresses: dict[str, int] = {}
+_dlsym = getattr(_ctypes, "dlsym", None)  # POSIX
 _CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "None": None}
 
 
@@ -81,13 +85,9 @@ def library():
         built = _builder((SOURCE_PATH, RANDOM_SOURCE_PATH, KEYS_SOURCE_PATH, INSTANCES_SOURCE_PATH,
                           *NUMPY_SOURCE_PATHS, PARALLEL_SOURCE_PATH), _offered)
         # which thread runs Python's signal handlers; the key of each thread's stack floor
-        info = next(f for f in built.manifest["functions"] if f["name"] == "runtime_setup")
-        setup = built.handle[info["symbol"]]
-        setup.argtypes, setup.restype = [ctypes.c_uint64], None
+        setup = ctypes.CFUNCTYPE(None, ctypes.c_uint64)(_exported(built, "runtime_setup"))
         setup(threading.main_thread().ident or 0)
-        info = next(f for f in built.manifest["functions"] if f["name"] == "random_after_fork")
-        reseed = built.handle[info["symbol"]]
-        reseed.argtypes, reseed.restype = [], None
+        reseed = ctypes.CFUNCTYPE(None)(_exported(built, "random_after_fork"))
         if hasattr(os, "register_at_fork"):  # a child forked from another thread: that one is its main thread
             os.register_at_fork(after_in_child=lambda: setup(threading.main_thread().ident or 0))
             os.register_at_fork(after_in_child=reseed)  # as CPython's random module does
@@ -96,20 +96,46 @@ def library():
 
 
 def function(name: str):
-    """A runtime function as a ctypes function pointer, typed from its signature."""
+    """A runtime function as a ctypes function pointer, typed from its signature (the manifest's)."""
     fn = _functions.get(name)
     if fn is None:
         lib = library()
         info = next(f for f in lib.manifest["functions"] if f["name"] == name)
-        fn = lib.handle[info["symbol"]]
-        fn.restype = _CTYPES[info["returns"]]
-        fn.argtypes = [_CTYPES[t] for _, t in info["params"]]
+        params: list = [_CTYPES[t] for _, t in info["params"]]
+        fn = ctypes.CFUNCTYPE(_CTYPES[info["returns"]], *params)(_exported(lib, name))
         _functions[name] = fn
     return fn
 
 
 def address(name: str) -> int:
-    return pointer_address(function(name))
+    """Where the runtime function `name` is in this process: what the slot `rt.NAME` of a cell holds.
+    Asked of the export table alone: a cache hit reads none of the runtime manifest's 270 function rows."""
+    found = _addresses.get(name)
+    if found is None:
+        found = _addresses[name] = _exported(library(), name)
+    return found
+
+
+def symbol_address(handle, symbol: str) -> int | None:
+    """The address of `symbol` in the export table of `handle` (a ctypes.CDLL), or None if it is not there."""
+    if _dlsym is not None:
+        try:
+            return _dlsym(handle._handle, symbol) or None
+        except OSError:
+            return None
+    try:
+        return pointer_address(handle[symbol])
+    except AttributeError:
+        return None
+
+
+def _exported(lib, name: str) -> int:
+    """The address of the runtime library's function `name`; LinkageError if its export table lacks it."""
+    found = symbol_address(lib.handle, function_symbol(name))
+    if found is None:
+        raise LinkageError(f"the runtime library's function {name!r} (symbol {function_symbol(name)!r}) is missing "
+                           f"from the export table of {lib.path}")
+    return found
 
 
 def pointer_address(pointer) -> int:

@@ -47,10 +47,11 @@ mask; not where the handler is SIG_DFL or SIG_IGN (then Python does not handle t
 either). sigaction is process-wide, so any thread may install it: it runs when the first
 library that checks is loaded, in whatever thread, and again at every such load. Python
 replaces the C-level handler whenever anyone calls `signal.signal(s, ...)` (ipykernel does
-so for SIGINT around every request); so the first install also wraps `signal.signal`, which
-then re-installs jitcell's handler in front of the one Python just set (`follows_signal`),
-and under IPython a `pre_execute` hook calls `install()` before each cell. Code that sets
-handlers another way (`_signal.signal`, C extensions) should call `install()` again.
+so for SIGINT around every request); so the first install also wraps `_signal.signal`, which
+`signal.signal` calls, and which then re-installs jitcell's handler in front of the one Python
+just set (`follows_signal`); and under IPython a `pre_execute` hook calls `install()` before
+each cell. (The `signal` module itself is not imported: its enums cost a cache hit ~1 ms.)
+Code that sets handlers another way (C extensions) should call `install()` again.
 """
 
 from __future__ import annotations
@@ -59,7 +60,6 @@ import _signal
 import ctypes
 import functools
 import os
-import signal
 import sys
 
 from jitcell import runtime
@@ -93,7 +93,8 @@ def supported() -> bool:
 def _state() -> int:
     global _counter
     if _counter is None:
-        _counter = runtime.call("interrupt_state")
+        # `interrupt_state() -> int` (runtime/source.py), called by address: a hit reads no function rows
+        _counter = ctypes.CFUNCTYPE(ctypes.c_int64)(runtime.address("interrupt_state"))()
         watch_ipython()
         _follow_signal_module()
     return _counter
@@ -138,7 +139,7 @@ def handled_signals() -> list[int]:
     return found
 
 
-def installed(signum: int = signal.SIGINT) -> bool:
+def installed(signum: int = _signal.SIGINT) -> bool:
     """Is jitcell's handler the process's handler of this signal right now?"""
     if not supported():
         return False
@@ -174,17 +175,17 @@ def _install(signum: int) -> bool:
 
 
 def follows_signal() -> bool:
-    """Does `signal.signal` re-install jitcell's handler after Python sets its own?"""
-    return getattr(signal.signal, "_jitcell_follows", False)
+    """Does `signal.signal` (through `_signal.signal`) re-install jitcell's handler after Python sets its own?"""
+    return getattr(_signal.signal, "_jitcell_follows", False)
 
 
 def _follow_signal_module() -> None:
-    """Wrap `signal.signal` (once): after Python installs a handler, put jitcell's in front of it,
-    so that a handler set after a library was loaded (signal.alarm's, ipykernel's SIGINT) also
-    runs during compiled loops."""
+    """Wrap `_signal.signal`, which `signal.signal` calls (once): after Python installs a handler, put
+    jitcell's in front of it, so that a handler set after a library was loaded (signal.alarm's,
+    ipykernel's SIGINT) also runs during compiled loops. (`signal.signal.__wrapped__` stays Python's own.)"""
     if not supported() or follows_signal():
         return
-    original = signal.signal
+    original = _signal.signal
 
     @functools.wraps(original)
     def signal_(signalnum, handler):
@@ -194,7 +195,7 @@ def _follow_signal_module() -> None:
         return previous
 
     signal_._jitcell_follows = True  # type: ignore[attr-defined]
-    signal.signal = signal_
+    _signal.signal = signal_
 
 
 def watch_ipython(shell=None) -> None:

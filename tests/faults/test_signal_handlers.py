@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(not interrupts.supported(), reason="signal handl
 # Common to the children: the cell (a cache hit, LOOPS unless CELL says otherwise), `timed` and
 # a calibration that finds a newton(n) of about `seconds`.
 PRELUDE = textwrap.dedent(r'''
-    import json, os, signal, sys, threading, time
+    import _signal, json, os, signal, sys, threading, time
     import jitcell
     from jitcell.runtime import interrupts
     # Python installs its SIGINT handler only when SIGINT is not ignored at its start, as it is for
@@ -126,7 +126,7 @@ def test_without_checks_or_without_jitcells_handler_the_alarm_waits_for_the_loop
         signal.signal(signal.SIGALRM, too_slow)
         signal.setitimer(signal.ITIMER_REAL, 0.3)
         results.append(timed(unchecked["newton"], n))
-        signal.signal.__wrapped__(signal.SIGALRM, too_slow)  # Python's own: displaces jitcell's handler
+        _signal.signal.__wrapped__(signal.SIGALRM, too_slow)  # CPython's own: displaces jitcell's handler
         assert not interrupts.installed(signal.SIGALRM)
         signal.setitimer(signal.ITIMER_REAL, 0.3)
         results.append(timed(f["newton"], n))

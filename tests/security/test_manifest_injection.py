@@ -24,6 +24,11 @@ import jitcell.loader.cache as _cache
 _cache.manifest_problem = lambda manifest, key: None  # every manifest "has the right shape"
 """
 
+WRAPPERS_AT_ONCE = """
+import os
+os.environ["JITCELL_NATIVE_CALLS"] = "0"
+"""
+
 VICTIM = """
 import json
 import jitcell
@@ -64,7 +69,8 @@ def test_statements_in_a_signed_manifest_never_run(fresh_cache, tmp_path):
 
 
 def test_without_the_shape_check_they_run(fresh_cache, tmp_path):
+    """(Without native entries, so that bind makes the wrapper at once rather than at its first need.)"""
     marker = tmp_path / "ran"
     _plant(fresh_cache, marker)
-    _victim(fresh_cache, SHAPE_CHECK_OFF)  # it may fail afterwards: what matters is what ran
+    _victim(fresh_cache, SHAPE_CHECK_OFF + WRAPPERS_AT_ONCE)  # it may fail afterwards: what matters is what ran
     assert marker.exists()
