@@ -25,7 +25,7 @@ import time
 from collections.abc import Mapping, Sequence
 
 from jitcell.errors import CompileError
-from jitcell.loader import addresses, fingerprint, frozen, parcels, sealed
+from jitcell.loader import addresses, fingerprint, parcels, sealed
 from jitcell.loader.bind import bind
 from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
 from jitcell.loader.library import Library
@@ -110,10 +110,17 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
         names = namespace.names_of(callees)
     else:  # a cell on its own: a cache hit imports none of the modules of namespaces
         env, var_env, links, link_parts, names = {}, {}, None, ({}, {}), None
-    # kernel cells (script) freeze nothing: their names are module variables, live through slots
-    frozen_env = {} if options.script else frozen.resolve(
-        globals if globals is not None else names, source, exclude=getattr(callees, "variables", None) or ())
-    key = cache_key(source, options.key_parts(), toolchain, *link_parts, frozen.key_part(frozen_env))
+    # the names the cell reads from a notebook (`globals`, else the callees' namespace) are frozen into the
+    # code; kernel cells (script) freeze nothing: their names are module variables, live through slots
+    readable = globals if globals is not None else names
+    frozen_env: dict = {}
+    frozen_part: dict = {}
+    if readable and not options.script:
+        from jitcell.loader import frozen
+
+        frozen_env = frozen.resolve(readable, source, exclude=getattr(callees, "variables", None) or ())
+        frozen_part = frozen.key_part(frozen_env)
+    key = cache_key(source, options.key_parts(), toolchain, *link_parts, frozen_part)
 
     if store is None:
         reason = "the cache is disabled (--no-cache)"

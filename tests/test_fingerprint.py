@@ -76,3 +76,39 @@ def test_a_cache_new_to_a_process_gets_the_toolchain_record_it_remembers(tmp_pat
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                           env={**os.environ, "JITCELL_CACHE_DIR": str(second)})
     assert done.stdout.split() == ["True", "[]"], done
+
+
+def _package(root) -> str:
+    """A small package tree: a folder with a module, and a subfolder with another."""
+    package = root / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n")
+    (package / "sub" / "b.py").write_text("B = 2\n")
+    for folder in (package, package / "sub"):  # long ago: whatever changes a folder now gives it a new mtime
+        os.utime(folder, ns=(10**18, 10**18))
+    return str(package)
+
+
+def test_in_a_checkout_an_edit_in_place_is_a_new_identity_and_installed_a_reinstall_is(tmp_path):
+    """A source checkout is stat-ed file by file: an edit in place (same folder entries) changes the
+    identity. An installed package is stat-ed folder by folder: the same edit does not, and what
+    installing again does (files removed and written anew) does."""
+    package = _package(tmp_path)
+    checkout, installed = fingerprint._scan(package, files=True)[0], fingerprint._scan(package, files=False)[0]
+    assert len(fingerprint._scan(package, files=False)[1]) == 2  # the folders are all an installed package's checks
+    module = os.path.join(package, "sub", "b.py")
+    _touched(module, 5)
+    with open(module, "a") as f:  # in place: the folder's entries stay as they were
+        f.write("C = 3\n")
+    assert fingerprint._scan(package, files=True)[0] != checkout
+    assert fingerprint._scan(package, files=False)[0] == installed
+    os.remove(module)  # as pip replaces a file: out, then a new one in
+    with open(module, "w") as f:
+        f.write("B = 2\n")
+    assert fingerprint._scan(package, files=False)[0] != installed
+
+
+def test_this_repository_is_a_checkout():
+    """Where jitcell is imported from here (`pip install -e .`): every file is looked at."""
+    assert fingerprint.CHECKOUT
+    assert len(fingerprint._scan()[1]) > 50

@@ -25,9 +25,10 @@ from jitcell.dtypes import DTYPES, MAX_NDIM, type_prefix
 from jitcell.runtime import callbacks
 from jitcell.version import CODEGEN_ABI
 
+from .layout import is_key
+
 __all__ = ["problem", "parse_type", "signature_text", "is_identifier", "TypeName"]
 
-_HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _SCALARS = ("int", "float", "bool", "str", "complex")
 _DICT_KEYS = ("int", "str")
 _OPTIONAL_INNER = ("int", "float", "bool", "str", "list", "dict", "class")  # what may be None (check/optional.py)
@@ -306,7 +307,7 @@ def _check_manifest(manifest: object, key: str) -> None:
                 ("variables", "uses", "frozen", "generators", "hmac", "classes"))
     if m["format"] != 1:
         raise _fail("format", "not 1")
-    if not isinstance(key, str) or not _HEX64.match(key) or m["key"] != key:
+    if not isinstance(key, str) or not is_key(key) or m["key"] != key:
         raise _fail("key", "not this entry's key")
     expected_tag = int(key[:16], 16)
     expected_tag -= (1 << 64) if expected_tag >= 1 << 63 else 0
@@ -418,7 +419,7 @@ def _check_library(value: object, key: str) -> None:
     suffix = {"darwin": ".dylib", "win32": ".dll"}.get(sys.platform, ".so")
     if library["file"] != key + suffix:
         raise _fail("library.file", "not this entry's library")
-    if not isinstance(library["sha256"], str) or not _HEX64.match(library["sha256"]):
+    if not isinstance(library["sha256"], str) or not is_key(library["sha256"]):  # 64 lowercase hex digits too
         raise _fail("library.sha256", "not a sha256 digest")
     _int(library["size"], "library.size", 0)
     for i, arg in enumerate(_list(library["linker"], "library.linker")):

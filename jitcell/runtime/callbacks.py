@@ -10,7 +10,7 @@ on the same operands, so the exception is exactly CPython's::
     site {"kind": "python_op", "op": "mul", ...}, values (2**62, 4)
         -> 2**62 * 4 is 2**64 in Python: OverflowError, it does not fit in 64 bits
 
-The exception is kept per thread (`PENDING.error`, pending.py) until the compiled function has
+The exception is kept per thread (`PENDING.error`) until the compiled function has
 returned; the caller checks it and raises `take_pending()`. What a site does (the exception, the
 print, the format) is sites.py's, imported at the first use of a site.
 
@@ -23,11 +23,11 @@ three references (type, value, traceback), which `PyErr_Restore` gives back to C
 from __future__ import annotations
 
 import ctypes
+import threading
 from collections.abc import Mapping
 
 from jitcell import runtime
 from jitcell.errors import source_lines
-from jitcell.runtime.pending import PENDING, take_pending
 
 __all__ = ["TARGETS", "PENDING", "SIGNAL_SITE", "address", "register_library", "take_pending"]
 
@@ -54,6 +54,26 @@ def _signal_error(values: int) -> BaseException:
 _libraries: dict[int, tuple] = {}  # tag -> (manifest, filename, indentation)
 _lines: dict[int, list[str]] = {}  # tag -> its source's lines, once a site needs them
 _sites: dict = {}  # (tag, index) -> its sites.Site
+
+
+class _Pending(threading.local):
+    error: BaseException | None = None  # per thread; None in a thread that never failed
+
+    def __init__(self) -> None:
+        self.handled: list[BaseException] = []  # the exceptions the except clauses running handle
+
+
+PENDING = _Pending()
+
+
+def take_pending() -> BaseException:
+    error = PENDING.error
+    PENDING.error = None
+    if error is None:
+        return SystemError("jitcell: compiled code reported an error but none is pending")
+    return error.with_traceback(None)  # where Python re-evaluated the operation is not news
+
+
 _pending = PENDING
 
 
@@ -83,7 +103,7 @@ def _site(tag: int, index: int):
         if lines is None:
             lines = _lines[tag] = source_lines(manifest["source"])  # as the sites count lines
         site = _sites[(tag, index)] = sites.Site(manifest["sites"][index], lines, manifest["options"]["first_line"],
-                                            filename, indentation)
+                                            filename, indentation, _pending)
     return site
 
 

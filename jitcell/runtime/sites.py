@@ -28,7 +28,6 @@ from jitcell.runtime.arrays import site_error
 from jitcell.runtime.convert import read_set
 from jitcell.runtime.keys import is_tuple_key, split_type
 from jitcell.runtime.numpy_errors import NUMPY_ERROR_OPS
-from jitcell.runtime.pending import PENDING as _pending
 
 __all__ = ["Site", "site_problem"]
 
@@ -138,8 +137,9 @@ class Site:
     """One entry of a library's site table, ready to build an exception or a print."""
 
     def __init__(self, site: dict, source_lines: list[str], first_line: int, filename: str | None,
-                 indentation: tuple[int, ...]):
+                 indentation: tuple[int, ...], pending):
         self.site = site
+        self.pending = pending  # the thread's pending and handled exceptions (callbacks.PENDING)
         self.filename = filename or "cell"
         types = site.get("operands") or [i["type"] for i in site.get("items", []) if "type" in i]
         self.types = types
@@ -217,7 +217,7 @@ class Site:
 
     def raised(self, values: list) -> BaseException:
         """`raise E(args)`, `raise E`, or again a handled exception (`raise`, `raise e`); `from`."""
-        site, handled = self.site, _pending.handled
+        site, handled = self.site, self.pending.handled
         if site["cause"] == "handled":
             cause: BaseException | None = handled[values.pop()]
         if site["again"]:
@@ -237,19 +237,19 @@ class Site:
         try:
             return self.match(out)
         except BaseException as interrupt:  # a signal handler that ran here, after compiled code's check
-            interrupt.__context__ = _pending.error
-            _pending.error = interrupt
+            interrupt.__context__ = self.pending.error
+            self.pending.error = interrupt
             return self.match(out)
 
     def match(self, out: int) -> int:
-        error = _pending.error
+        error = self.pending.error
         if error is None:
             error = SystemError("jitcell: compiled code reported an error but none is pending")
         for clause, names in enumerate(self.site["classes"]):
             if isinstance(error, tuple(getattr(builtins, name) for name in names)):
-                _pending.error = None
-                _pending.handled.append(error)
-                ctypes.c_int64.from_address(out).value = len(_pending.handled) - 1
+                self.pending.error = None
+                self.pending.handled.append(error)
+                ctypes.c_int64.from_address(out).value = len(self.pending.handled) - 1
                 return clause
         return -1
 
