@@ -13,6 +13,10 @@ entry too), and calls it once. The figure the issue sets a goal for (under 5 ms)
 cell in a fresh IPython shell after `%load_ext jitcell` (the shell's creation excluded), for the
 commit of --against too.
 
+The "jitcell" row runs this working tree, a source checkout (`pip install -e .`), whose toolchain
+identity looks at every file of the package; the "installed" row runs the commit HEAD laid out as
+pip installs it, whose identity looks at the package's folders only (loader/fingerprint.py).
+
 Every child gets its own JITCELL_CACHE_DIR and NUMBA_CACHE_DIR, filled by unmeasured runs first,
 and bytecode caches in a private PYTHONPYCACHEPREFIX, warmed the same way (a user's installation
 has them; this repository's environment may disable them). Rounds are interleaved: a slow moment
@@ -165,6 +169,8 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--against", metavar="REF", default=None, help="also measure the jitcell of this commit")
     parser.add_argument("--no-numba", action="store_true")
+    parser.add_argument("--no-installed", action="store_true",
+                        help="without the row of HEAD laid out as installed (not a source checkout)")
     parser.add_argument("--output", type=Path, default=HERE / "results")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jitcell-hit-bench-") as tmp:
@@ -188,9 +194,13 @@ def main() -> None:
                 made["PYTHONPATH"] = os.pathsep.join(filter(None, [str(path), base.get("PYTHONPATH")]))
             return made
 
+        from run import export_jitcell
+
         rows: dict[str, tuple[str, dict]] = {"jitcell": (script("jitcell", JITCELL_CHILD), env("jitcell"))}
+        if not args.no_installed:  # as pip installs it: no pyproject.toml above the package (fingerprint.CHECKOUT)
+            installed, head = export_jitcell("HEAD", root / "installed")
+            rows[f"jitcell installed ({head[:8]})"] = (script("jitcell", JITCELL_CHILD), env("installed", installed))
         if args.against:
-            from run import export_jitcell
 
             tree, commit = export_jitcell(args.against, root / "against")
             rows[f"jitcell {args.against} ({commit[:8]})"] = (script("jitcell", JITCELL_CHILD), env("against", tree))
