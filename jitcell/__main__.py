@@ -17,7 +17,7 @@ commands:
   clear        remove every entry (only what jitcell made, in a folder that carries its CACHEDIR.TAG)
   gc           evict least-recently-used entries if over the cap (down to 90% of it), and tidy:
                stale build workspaces and temporary files, half-published entries, empty folders
-  verify       check every entry as a lookup would (ownership, signature, manifest, sha256);
+  verify       check every entry as a lookup would (ownership, signature, manifest, digest);
                remove those that fail
   limit SIZE   store the size cap in the cache (500M, 2G, bytes; "default" removes it), and evict to it
 

@@ -80,7 +80,7 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
 
     `shipped`: a (manifest, library bytes) pair another process built for this cell (a pickled
     function's parcel, loader/parcels.py). On a miss it stands in for compiling if it is this cell's
-    entry exactly (same key, a sound manifest, bytes matching its sha256); else the cell compiles.
+    entry exactly (same key, a sound manifest, bytes matching its digest); else the cell compiles.
     """
     if options is None:
         unknown = sorted(set(fields) - set(Options.__slots__))

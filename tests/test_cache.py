@@ -82,7 +82,7 @@ def test_manifest_records_what_the_key_covers(fresh_cache):
     assert m["source"] == normalize_source(SOURCE)
     assert [f["signature"] for f in m["functions"]] == ["(x: float) -> float", "(n: int) -> int"]
     assert set(m["timings"]) == {"parse", "check", "lower", "optimize", "emit", "link"}
-    assert len(m["library"]["sha256"]) == 64
+    assert len(m["library"]["blake2b"]) == 64
 
 
 def test_options_make_separate_entries(fresh_cache):
@@ -137,13 +137,13 @@ import json, pathlib, sys
 import jitcell, jitcell.loader.cache
 if sys.argv[1] == "unchecked":
     # the integrity check switched off: every file matches its manifest
-    real = jitcell.loader.cache._library_sha256
+    real = jitcell.loader.cache._library_file_digest
     def trusting(path):
         manifest = pathlib.Path(path).with_suffix(".json")
         if not manifest.exists():  # being built: the runtime library's, new in this cache
             return real(path)
-        return json.loads(manifest.read_text())["library"]["sha256"]
-    jitcell.loader.cache._library_sha256 = trusting
+        return json.loads(manifest.read_text())["library"]["blake2b"]
+    jitcell.loader.cache._library_file_digest = trusting
 lib = jitcell.compile_cell(SOURCE)
 print(lib.cache_hit, lib.functions["steps"](27), flush=True)
 """

@@ -280,7 +280,7 @@ def test_a_list_that_may_hold_none_at_the_boundary(jit):
     """list[Vec | None], which the compiler does not make yet (check/lists.py): the boundary takes None
     items as null words and gives them back as None, the instances as themselves."""
     from jitcell.loader.classes import Instances
-    from jitcell.loader.manifest import parse_type
+    from jitcell.loader.typenames import parse_type
     from jitcell.runtime.lists import Boundary
 
     assert parse_type("list[Vec | None]") == ("list", ("optional", ("class", "Vec")))

@@ -13,7 +13,7 @@ import pytest
 
 import jitcell
 from jitcell import runtime
-from jitcell.loader import manifest
+from jitcell.loader import typenames
 from jitcell.runtime import lists
 
 CELL = """
@@ -206,11 +206,11 @@ def test_a_dict_of_lists_is_checked(f):
 
 
 def test_the_manifest_grammar_reads_list_types():
-    assert manifest.parse_type("list[int]") == ("list", ("int",))
-    assert manifest.parse_type("list[tuple[int, list[str]]]") == ("list", ("tuple", (("int",), ("list", ("str",)))))
-    assert manifest.parse_type("dict[str, list[float]]") == ("dict", "str", ("list", ("float",)))
-    assert manifest.parse_type("list[None]") is None
-    assert manifest.parse_type("list[int") is None
+    assert typenames.parse_type("list[int]") == ("list", ("int",))
+    assert typenames.parse_type("list[tuple[int, list[str]]]") == ("list", ("tuple", (("int",), ("list", ("str",)))))
+    assert typenames.parse_type("dict[str, list[float]]") == ("dict", "str", ("list", ("float",)))
+    assert typenames.parse_type("list[None]") is None
+    assert typenames.parse_type("list[int") is None
 
 
 FRESH = """

@@ -83,7 +83,7 @@ def test_cache_and_aslr_says_what_it_claims(fresh_cache):
     assert "died of SIGSEGV at" in text and "is the address baked into jitcell.slot." in text
     assert "survived: True | result: 100" in text
     assert "cache miss: the source changed ·" in text and "cache miss: --opt 2 -> 3 ·" in text
-    assert "corrupt entry: the library's sha256 does not match its manifest" in text and "cube(3) = 27" in text
+    assert "corrupt entry: the library's digest does not match its manifest" in text and "cube(3) = 27" in text
 
 
 def test_arrays_and_dicts_says_what_it_claims(fresh_cache):

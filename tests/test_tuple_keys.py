@@ -87,6 +87,6 @@ def test_a_bad_element_names_the_parameter(lib):
                                                 ("set[tuple[int, list[int]]]", False),
                                                 ("dict[tuple[int, ...], int]", False), ("set[float]", False)])
 def test_the_manifest_takes_tuple_keys_of_scalars_only(name, accepted):
-    from jitcell.loader.manifest import parse_type
+    from jitcell.loader.typenames import parse_type
 
     assert (parse_type(name) is not None) == accepted

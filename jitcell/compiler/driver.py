@@ -23,7 +23,7 @@ from jitcell import abi
 from jitcell.errors import JitError, LinkageError
 from jitcell.loader import frozen as frozen_names
 from jitcell.loader import namespace, symbols, variables
-from jitcell.loader.cache import library_suffix, normalize_source, sha256_file
+from jitcell.loader.cache import library_file_digest, library_suffix, normalize_source
 from jitcell.loader.manifest import problem as manifest_problem
 from jitcell.loader.namespace import Callees
 from jitcell.options import Options
@@ -180,7 +180,7 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         "source": normalize_source(source),
         "options": options.key_parts(),
         "created": time.time(),
-        "library": {"file": library.name, "sha256": sha256_file(library), "size": library.stat().st_size,
+        "library": {"file": library.name, "blake2b": library_file_digest(library), "size": library.stat().st_size,
                     "linker": [arg.replace(str(work) + "/", "") for arg in command]},
         **{name: described.pop(name) for name in ("functions", "slots", "removed_slots")},
         "imports": [{"name": i.name, "library": i.library} for i in imports],

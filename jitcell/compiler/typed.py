@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 
 from jitcell.errors import Loc
-from jitcell.loader.manifest import default_text
+from jitcell.loader.typenames import default_text
 
 from .types import Type
 

@@ -23,7 +23,6 @@ from jitcell.errors import CompileError, Diagnostic, Loc
 
 from . import native
 from .library import Library
-from .manifest import as_default, parse_type
 
 __all__ = ["bind", "JitFunction", "GeneratorFunction"]
 
@@ -42,7 +41,7 @@ class JitFunction(native.NativeCall):
         self.library = library
         self.params: list[tuple[str, str]] = [tuple(p) for p in info["params"]]
         self.returns: str = info["returns"]
-        self.defaults: list = [as_default(d) for d in info["defaults"]]  # tuples again (JSON made them lists)
+        self.defaults: list = _defaults(info["defaults"])
         self.keyword_only: int = info.get("keyword_only", 0)  # the last ones, after `*`
         doc = info.get("doc")
         self.__doc__ = f"{name}{self.signature}" + (f"\n\n{doc}" if doc else "")
@@ -191,9 +190,23 @@ def _wrapper(info: dict, library: Library) -> Callable:
     return wrappers.make_wrapper(info, library)
 
 
+def _defaults(defaults: list) -> list:
+    """The defaults as Python holds them: tuples again (JSON made them lists)."""
+    if not defaults:
+        return []
+    from .typenames import as_default
+
+    return [as_default(d) for d in defaults]
+
+
 def _uses_arrays(info: dict) -> bool:
     """Whether an array crosses the boundary: a parameter, an item of a tuple parameter, the result or
     an item of it (its calls then need NumPy's layout checked first: native.available)."""
+    types = [t for _, t in info["params"]] + [info["returns"], *info.get("result_items", ())]
+    if not any("[" in t for t in types):  # every array type's name has one ("float[:]")
+        return False
+    from .typenames import parse_type
+
     def crosses(parsed) -> bool:
         return parsed is not None and (parsed[0] == "array" or parsed[0] == "tuple" and any(map(crosses, parsed[1])))
 

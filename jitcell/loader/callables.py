@@ -23,7 +23,7 @@ import operator
 from jitcell import runtime
 from jitcell.runtime import callbacks
 
-from .manifest import parse_type
+from .typenames import parse_type
 
 __all__ = ["FunctionArgument", "function_argument"]
 

@@ -119,13 +119,13 @@ def _library_bytes(library) -> bytes | None:
     """The library file as loaded, if it is still there and still what its manifest says (a cell
     compiled with cache=False was built in a directory that is gone: the receiver compiles it)."""
     from . import files
-    from .signing import sha256
+    from .cache import library_digest
 
     try:
         data = files.read(library.location)
     except (OSError, ValueError):
         return None
-    return data if sha256()(data).hexdigest() == library.manifest["library"]["sha256"] else None
+    return data if library_digest(data) == library.manifest["library"]["blake2b"] else None
 
 
 def arrive(parcel: dict):
@@ -178,10 +178,9 @@ def _parcel_problem(parcel: object) -> str | None:
 def shipped_problem(manifest: object, data: bytes, key: str, source: str, options: dict) -> str | None:
     """Why the library a parcel brought may not stand for this cell's entry `key`, or None: its
     manifest must have the shape jitcell writes for that key (manifest.py, as for one read from
-    the cache), describe this source and options, and give the sha256 and size of these bytes."""
-    from .cache import normalize_source
+    the cache), describe this source and options, and give the digest and size of these bytes."""
+    from .cache import library_digest, normalize_source
     from .manifest import problem
-    from .signing import sha256
 
     wrong = problem(manifest, key)
     if wrong is not None:
@@ -189,8 +188,8 @@ def shipped_problem(manifest: object, data: bytes, key: str, source: str, option
     assert isinstance(manifest, dict)  # problem() checked it
     if manifest["source"] != normalize_source(source) or manifest["options"] != options:
         return "its manifest describes another cell"
-    if len(data) != manifest["library"]["size"] or sha256()(data).hexdigest() != manifest["library"]["sha256"]:
-        return "the library's bytes do not match the sha256 and size of its manifest"
+    if len(data) != manifest["library"]["size"] or library_digest(data) != manifest["library"]["blake2b"]:
+        return "the library's bytes do not match the digest and size of its manifest"
     return None
 
 

@@ -8,7 +8,7 @@ its owner's account, then opened for reading: `chmod -R go+rX`), so its manifest
 this user cannot check. What stands in for it is who can write there: every directory from `/` to the
 entry and the entry's files must be owned by the layer's owner (or root), and nobody else may write
 them (files.py's rules, with the layer's owner in place of this user); then the manifest's shape
-(manifest.py) and the library's sha256 are checked as for the private cache. Naming a layer trusts
+(manifest.py) and the library's digest are checked as for the private cache. Naming a layer trusts
 its owner, as putting a folder on PYTHONPATH does. A layer that breaks a rule is skipped with a
 warning naming the problem and its fix; the cell then compiles into the private cache.
 """
@@ -23,9 +23,9 @@ from jitcell.errors import UnsafeCacheError
 from jitcell.version import CODEGEN_ABI
 
 from . import files, holds, layout
-from .cache import Entry, _library_sha256
+from . import manifest as shape
+from .cache import Entry, _library_file_digest
 from .layout import library_suffix
-from .manifest import problem as manifest_problem
 
 __all__ = ["ENV", "layers", "lookup"]
 
@@ -71,14 +71,14 @@ def _lookup(root: str, key: str) -> Entry | None:
     if not isinstance(manifest, dict):
         return None
     manifest.pop("hmac", None)  # made with the owner's key, which only the owner holds
-    if manifest_problem(manifest, key) is not None:
+    if shape.problem(manifest, key) is not None:
         return None
     try:
         fd = files.open_regular(library, owners=owners)
     except (FileNotFoundError, IsADirectoryError):
         return None
     try:
-        if not holds.same_file(library, fd) or _library_sha256(library, owners) != manifest["library"]["sha256"]:
+        if not holds.same_file(library, fd) or _library_file_digest(library, owners) != manifest["library"]["blake2b"]:
             holds.release(fd)
             return None
     except BaseException:

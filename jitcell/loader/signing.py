@@ -30,7 +30,7 @@ from jitcell.errors import UnsafeCacheError
 
 from . import files, jsontext
 
-__all__ = ["sha256", "hmac_sha256", "sign", "forgery", "canonical", "key_path", "secret_key", "KEY_ENV"]
+__all__ = ["sha256", "blake2b", "hmac_sha256", "sign", "forgery", "canonical", "key_path", "secret_key", "KEY_ENV"]
 
 KEY_ENV = "JITCELL_KEY_FILE"
 _KEY_BYTES = 32
@@ -40,6 +40,7 @@ _OUTER = bytes(b ^ 0x5C for b in range(256))
 
 _keys: dict[str, bytes] = {}
 _sha256: list = []
+_blake2b: list = []
 
 
 def sha256():
@@ -55,6 +56,18 @@ def sha256():
             from hashlib import sha256 as implementation
         _sha256.append(implementation)
     return _sha256[0]
+
+
+def blake2b():
+    """CPython's built-in BLAKE2b, as hashlib's (which would load OpenSSL): the digest of libraries,
+    which it hashes at three times the speed of the built-in sha256."""
+    if not _blake2b:
+        try:
+            from _blake2 import blake2b as implementation
+        except ImportError:
+            from hashlib import blake2b as implementation
+        _blake2b.append(implementation)
+    return _blake2b[0]
 
 
 def hmac_sha256(key: bytes, message: bytes, *more: bytes) -> bytes:

@@ -431,7 +431,7 @@ class Verified:
 
 def verify(cache) -> Verified:
     """Check every entry of this jitcell's ABI as a lookup would (files safe, signature, manifest shape,
-    library sha256) and remove those that fail; entries of other ABIs are counted, not judged.
+    library digest) and remove those that fail; entries of other ABIs are counted, not judged.
     UnsafeCacheError if a folder of the cache is unsafe (then nothing in it can be trusted)."""
     result = Verified()
     with _root(cache, wait=True) as root:

@@ -31,7 +31,7 @@ from jitcell.runtime.lists import Boundary, is_sequence
 from . import classes
 from .callables import function_argument
 from .library import Library
-from .manifest import TypeName, as_default, parse_type
+from .typenames import TypeName, as_default, parse_type
 
 __all__ = ["make_wrapper", "item_memory"]
 
@@ -272,7 +272,7 @@ def _struct(items: list[str]) -> type[ctypes.Structure]:
 
 
 def _type_text(parsed: TypeName) -> str:
-    """A parsed type name (manifest.parse_type) spelled again as jitcell spells it."""
+    """A parsed type name (typenames.parse_type) spelled again as jitcell spells it."""
     if parsed[0] == "tuple":
         return "tuple[" + ", ".join(_type_text(item) for item in parsed[1]) + "]"
     if parsed[0] == "dict":

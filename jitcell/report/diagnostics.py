@@ -105,7 +105,7 @@ def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool 
     """Read the library file; `patched`: slot name -> address written by the loader (if loaded).
     The export table and sections come from the file itself (loader/elf.py); with `read=False`, or
     once the file is gone, the copy the build read from the same file into the manifest (the loader
-    checked the file's sha256 against it)."""
+    checked the file's digest against it)."""
     path = Path(path)
     d = Diagnosis(str(path), manifest)
     d.cache = [("key", manifest.get("key", "?")), ("entry", str(path))]
@@ -118,7 +118,7 @@ def diagnose_file(path, manifest: dict, patched: dict | None = None, read: bool 
     elif recorded:
         d.exports = [symbols.Export(**e) for e in manifest["exports"]]
         sections = manifest["sections"]
-        d.cache.append(("tables", "exports and sections read from the file when it was built (sha256 checked "
+        d.cache.append(("tables", "exports and sections read from the file when it was built (digest checked "
                                   "at load)"))
     else:
         d.exports, sections = [], {}

@@ -31,21 +31,17 @@ from jitcell.errors import source_lines
 
 __all__ = ["TARGETS", "PENDING", "SIGNAL_SITE", "address", "register_library", "take_pending"]
 
-PRINT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
-RAISE_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p)
-FORMAT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)
 
 SIGNAL_SITE = 1 << 30  # added to a site index: the error is a signal handler's (interrupts.py)
-_restore = ctypes.pythonapi.PyErr_Restore
-_restore.argtypes = [ctypes.c_void_p] * 3
-_restore.restype = None
 
 
 def _signal_error(values: int) -> BaseException:
     """The exception a signal handler raised, from the three references compiled code fetched."""
     refs = (ctypes.c_void_p * 3).from_address(values)
+    restore = ctypes.pythonapi.PyErr_Restore
+    restore.argtypes, restore.restype = [ctypes.c_void_p] * 3, None
     try:
-        _restore(refs[0], refs[1], refs[2])  # steals them; ctypes raises the exception at once
+        restore(refs[0], refs[1], refs[2])  # steals them; ctypes raises the exception at once
     except BaseException as error:
         return error
     return SystemError("jitcell: a signal handler's exception went missing")
@@ -193,10 +189,18 @@ def _exception_args(part: str, args: tuple, index: list[int], out: int) -> int:
 
 
 # The callbacks live as long as the process: their addresses are what slots hold.
-_CALLBACKS = {"print": PRINT_TYPE(_on_print), "raise": RAISE_TYPE(_on_raise),
-              "format": FORMAT_TYPE(_on_format), "exception": FORMAT_TYPE(_on_exception)}
-TARGETS = frozenset(_CALLBACKS)
+# (result, then parameters): each made into a C function pointer when a library first needs its address
+_SIGNATURES = {"print": (ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p),
+               "raise": (None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p),
+               "format": (ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p),
+               "exception": (ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)}
+_FUNCTIONS = {"print": _on_print, "raise": _on_raise, "format": _on_format, "exception": _on_exception}
+_CALLBACKS: dict = {}  # target -> its C function pointer, alive as long as the process: slots hold its address
+TARGETS = frozenset(_FUNCTIONS)
 
 
 def address(target: str) -> int:
-    return runtime.pointer_address(_CALLBACKS[target])
+    callback = _CALLBACKS.get(target)
+    if callback is None:
+        callback = _CALLBACKS.setdefault(target, ctypes.CFUNCTYPE(*_SIGNATURES[target])(_FUNCTIONS[target]))
+    return runtime.pointer_address(callback)

@@ -366,7 +366,7 @@ def test_verify_removes_damaged_entries_and_keeps_good_ones(fresh_cache):
     listed = cli("list")
     assert listed.returncode == 0, listed.stderr
     lines = {line[:12]: line for line in listed.stdout.splitlines()}
-    assert "✗ the library's sha256 does not match its manifest" in lines[flipped[:12]]
+    assert "✗ the library's digest does not match its manifest" in lines[flipped[:12]]
     assert "✗ the manifest carries a signature that does not match" in lines[forged[:12]]
     assert "is writable by group (mode 0770)" in lines[loose[:12]]
     assert "✗" not in lines[good[:12]] and lines[good[:12]].endswith("f3, g3, h3, k3, p3")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from jitcell.loader.signing import sha256
+from jitcell.loader.cache import library_digest
 
 CELL = "def scale(x: int, k: int = 2) -> int:\n    return x * k\n"
 
@@ -83,7 +83,7 @@ def forged_manifest(manifest: dict, key: str, library: bytes, **changes) -> dict
     forged.pop("hmac", None)
     tag = int(key[:16], 16)
     forged.update(key=key, tag=tag - (1 << 64) if tag >= 1 << 63 else tag, **changes)
-    forged["library"].update(file=key + ".so", sha256=sha256()(library).hexdigest(), size=len(library))
+    forged["library"].update(file=key + ".so", blake2b=library_digest(library), size=len(library))
     return forged
 
 

@@ -2,7 +2,7 @@
 
 Whoever can write the cache directory (a restored backup, a cache copied or unpacked from
 someone else, a volume another machine or container writes) cannot make jitcell load their
-code: a library needs its sha256 in a manifest, and a manifest needs a signature. Each
+code: a library needs its digest in a manifest, and a manifest needs a signature. Each
 attack below is played for real against a victim in a child process, then again with the
 signature check switched off in that child, to show that the check is what stops it.
 """
@@ -31,7 +31,7 @@ from cache_attacks import (
 import jitcell
 from jitcell.errors import UnsafeCacheError
 from jitcell.loader import signing
-from jitcell.loader.cache import cache_key
+from jitcell.loader.cache import cache_key, library_digest
 from jitcell.options import Options
 
 # RFC 4231, section 4: HMAC-SHA-256 test cases 1-4, 6 and 7 (case 5 truncates its output)
@@ -103,9 +103,9 @@ def _victim_result_and_marker(cache, marker, *switches):
     return run_victim(cache, *switches), marker.exists()
 
 
-def test_a_replaced_library_with_a_matching_sha256_is_never_loaded(fresh_cache, tmp_path):
+def test_a_replaced_library_with_a_matching_digest_is_never_loaded(fresh_cache, tmp_path):
     """The attack: replace an entry's library with one whose constructor runs at dlopen, and put
-    its sha256 in the manifest. Without the signature check the victim runs it."""
+    its digest in the manifest. Without the signature check the victim runs it."""
     lib = jitcell.compile_cell(CELL)
     marker = tmp_path / "marker"
     evil = evil_library(tmp_path, marker)
@@ -113,7 +113,7 @@ def test_a_replaced_library_with_a_matching_sha256_is_never_loaded(fresh_cache, 
 
     def plant():
         manifest = json.loads(manifest_path.read_text())  # its "hmac" is kept: the attacker cannot redo it
-        manifest["library"]["sha256"] = signing.sha256()(evil).hexdigest()
+        manifest["library"]["blake2b"] = library_digest(evil)
         replace_file(library, evil)
         replace_file(manifest_path, json.dumps(manifest).encode())
 

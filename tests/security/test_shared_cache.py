@@ -115,7 +115,7 @@ def test_a_layer_with_a_damaged_library_is_not_used(layer, fresh_cache, monkeypa
     library_path = next(shard(root, key).glob(f"{key}.so"))
     data = bytearray(library_path.read_bytes())
     data[-1] ^= 1
-    library_path.write_bytes(bytes(data))  # still the team's file and mode: the sha256 is what catches it
+    library_path.write_bytes(bytes(data))  # still the team's file and mode: the digest is what catches it
     monkeypatch.setenv(ENV, str(root))
     library = jitcell.compile_cell(CELL)
     assert not library.cache_hit and library.functions["shared_answer"](7) == 42
