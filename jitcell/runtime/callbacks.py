@@ -190,11 +190,11 @@ def _exception_args(part: str, args: tuple, index: list[int], out: int) -> int:
 
 # The callbacks live as long as the process: their addresses are what slots hold.
 # (result, then parameters): each made into a C function pointer when a library first needs its address
-_SIGNATURES = {"print": (ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p),
+_SIGNATURES: dict = {"print": (ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p),
                "raise": (None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p),
                "format": (ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p),
                "exception": (ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)}
-_FUNCTIONS = {"print": _on_print, "raise": _on_raise, "format": _on_format, "exception": _on_exception}
+_FUNCTIONS: dict = {"print": _on_print, "raise": _on_raise, "format": _on_format, "exception": _on_exception}
 _CALLBACKS: dict = {}  # target -> its C function pointer, alive as long as the process: slots hold its address
 TARGETS = frozenset(_FUNCTIONS)
 
