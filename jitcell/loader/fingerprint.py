@@ -47,11 +47,7 @@ _FIELDS = ("llvm", "llvmlite", "triple", "cpu", "features", "compiler")
 
 def cpu_identity() -> str:
     if sys.platform.startswith("linux"):
-        try:
-            with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
-                first = f.read(1 << 16).split("\n\n")[0]
-        except OSError:
-            first = ""
+        first = _first_cpu()
         keep = ("model name", "flags", "features", "cpu implementer", "cpu part", "cpu family", "model")
         lines = [line for line in first.splitlines() if line.split(":")[0].strip().lower() in keep]
         if lines:
@@ -59,6 +55,25 @@ def cpu_identity() -> str:
     import platform
 
     return f"{platform.machine()} {platform.processor()}"
+
+
+def _first_cpu() -> str:
+    """The first processor's block of /proc/cpuinfo: read 4 kB at a time up to its end, as the kernel
+    makes the text of every processor it is asked for (on a machine of many cores, 64 kB at once
+    would make dozens, each asking its core's frequency)."""
+    try:
+        fd = os.open("/proc/cpuinfo", os.O_RDONLY)
+    except OSError:
+        return ""
+    try:
+        text = b""
+        while b"\n\n" not in text and len(text) < 1 << 16 and (chunk := os.read(fd, 4096)):
+            text += chunk
+    except OSError:
+        text = b""
+    finally:
+        os.close(fd)
+    return text.decode("utf-8", "replace").split("\n\n")[0]
 
 
 def _llvmlite_identity() -> str:
