@@ -1,12 +1,14 @@
 """What one call from Python costs: jitcell's native entry (loader/native.py), jitcell's generated
 wrapper (JITCELL_NATIVE_CALLS=0) and Numba, for four call shapes, interleaved round by round so that
-the machine's load falls on all three alike. Writes benchmarks/results/calls.md.
+the machine's load falls on all three alike. Writes benchmarks/results/calls.{md,json}.
 
-    python benchmarks/calls.py [rounds]
+    python benchmarks/calls.py [rounds] [--output DIR]
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import math
 import os
 import subprocess
@@ -63,7 +65,8 @@ def _ns(fn, args) -> float:
     return min(timer.repeat(repeat=5, number=number)) / number * 1e9
 
 
-def main(rounds: int = 5) -> str:
+def main(rounds: int = 5) -> tuple[str, dict]:
+    """The table, and the figures: ns per call of each kind and shape, the geometric mean of native / Numba."""
     kinds = {"native": _functions(True), "wrapper": _functions(False), "numba": _numba()}
     assert kinds["native"]["inc"].native is not None and kinds["wrapper"]["inc"].native is None
     best = {(kind, shape): math.inf for kind in kinds for shape, _, _ in SHAPES}
@@ -92,10 +95,18 @@ def main(rounds: int = 5) -> str:
               "At such a load one run differs from the next by up to a third, for every column alike. The native "
               "entry takes exact ints, floats, bools and arrays positionally (defaults too); anything else (keywords, "
               "conversions) is handed to the wrapper, at the wrapper's cost plus a few ns.", ""]
-    return "\n".join(lines)
+    figures = {"load": uptime, "rounds": rounds, "geomean_native_over_numba": geomean,
+               "shapes": {shape: {kind: best[kind, shape] for kind in kinds} for shape, _, _ in SHAPES}}
+    return "\n".join(lines), figures
 
 
 if __name__ == "__main__":
-    text = main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rounds", type=int, nargs="?", default=5)
+    parser.add_argument("--output", type=Path, default=Path(__file__).parent / "results")
+    arguments = parser.parse_args()
+    text, figures = main(arguments.rounds)
     print(text)
-    (Path(__file__).parent / "results" / "calls.md").write_text(text)
+    arguments.output.mkdir(parents=True, exist_ok=True)
+    (arguments.output / "calls.md").write_text(text)
+    (arguments.output / "calls.json").write_text(json.dumps(figures, indent=1) + "\n")

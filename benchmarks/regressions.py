@@ -38,6 +38,16 @@ def ratios(results: dict) -> dict[str, tuple[float, bool]]:
     rows = results.get("calls", {}).get("rows", {})
     if "jitcell" in rows and "numba" in rows:
         found["call overhead, jitcell / numba"] = (rows["jitcell"]["ns"] / rows["numba"]["ns"], False)
+    goals = results.get("goal_scripts", {})  # section 5 of run.py
+    for shape, kinds in goals.get("calls", {}).get("shapes", {}).items():
+        found[f"call {shape}, jitcell / numba"] = (kinds["native"] / kinds["numba"], False)
+    mean = goals.get("realworld", {}).get("machine", {}).get("geometric_mean_jitcell_over_numba")
+    if isinstance(mean, (int, float)):
+        found["real programs, jitcell / numba (geometric mean)"] = (float(mean), False)
+    notebook = goals.get("notebook", {})
+    if "jitcell" in notebook and "numba" in notebook:  # a quick run's 6 cells are another notebook than 30
+        found[f"notebook first run ({notebook['cells']} cells), jitcell / numba"] = (
+            notebook["jitcell"]["first_run_median_s"] / notebook["numba"]["first_run_median_s"], False)
     return found
 
 

@@ -1,16 +1,20 @@
 """jitcell against Numba, Cython, gcc and CPython, measured side by side in one run.
 
-    python benchmarks/run.py            # the full run (a few minutes); writes results/latest.{json,md}
-    python benchmarks/run.py --quick    # fewer repetitions (about a minute); writes results/quick.{json,md}
+    python benchmarks/run.py            # the full run (about 20 minutes); writes results/latest.{json,md}
+    python benchmarks/run.py --quick    # fewer repetitions (about 5 minutes); writes results/quick.{json,md}
                                         # and flags ratios >15% worse than results/latest.json (regressions.py)
 
-Four benchmarks (benchmarks/README.md explains each and how to read the ratios):
+Five benchmarks (benchmarks/README.md explains each and how to read the ratios):
   1. restart to first result: a fresh process loads the system, runs an already
      cached cell and calls the function once (wall time measured from this process);
   2. cold compile of a small cell, in a warm process and in a fresh one;
   3. run time of loops (kernels.py): jitcell (also --wraparound, --no-interrupt, --boundscheck off), Numba,
      gcc, CPython;
-  4. call overhead of a trivial function.
+  4. call overhead of a trivial function;
+  5. the performance goals other scripts measure, each run as a child: calls of four shapes
+     (calls.py), the real programs (realworld_speed.py), a notebook's first run (kernel_notebook.py),
+     a trivial cell's compile (trivial_miss.py), a cache hit in a fresh process (cache_hit.py);
+     `--no-goal-scripts` leaves them out.
 
 Every child process gets its own temporary JITCELL_CACHE_DIR, NUMBA_CACHE_DIR,
 IPYTHONDIR and XDG_CACHE_HOME (where %%cython builds), so no user cache is read or
@@ -25,6 +29,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import math
 import os
 import shutil
 import statistics
@@ -313,6 +318,8 @@ def derive(results: dict) -> dict:
                                "jitcell / jitcell --no-interrupt",
                        "target": "<= 1.05x", "measured": fmt_ratio(worst[1]["interrupt checks"]),
                        "met": worst[1]["interrupt checks"] <= 1.05})
+    if "goal_scripts" in results:
+        d["goals"] += goal_figures(results["goal_scripts"])
     return d
 
 
@@ -453,6 +460,9 @@ def render(results: dict) -> str:
     out.append(table(["callee", "ns per call", "vs jitcell"],
                      [[n, f"{r['ns']:.0f}", fmt_ratio(r["ns"] / jit_ns)] for n, r in calls["rows"].items()]))
 
+    if "goal_scripts" in results:
+        out += render_goal_scripts(results["goal_scripts"])
+
     # goals
     out += ["", "## Goals", ""]
     out.append(table(["goal", "target", "measured", "met"],
@@ -460,6 +470,104 @@ def render(results: dict) -> str:
                        "n/a" if g["met"] is None else "yes" if g["met"] else "**no**"] for g in d["goals"]],
                      "lrrl"))
     return "\n".join(out) + "\n"
+
+
+# ---- 5. the performance goals that other scripts measure ------------------------------------
+
+def bench_goal_scripts(quick: bool, directory: Path) -> dict:
+    """calls.py, realworld_speed.py, kernel_notebook.py, trivial_miss.py and cache_hit.py, each run as a
+    child that writes its JSON into `directory`: {script: its figures, or {"error": why not}}. Each has
+    its own interleaving and sample counts (their docstrings); --quick runs their shorter forms."""
+    commands = {
+        "calls": ["calls.py", "2" if quick else "5", "--output", str(directory)],
+        "realworld": ["realworld_speed.py", *(["--quick"] if quick else []), "--output", str(directory)],
+        "notebook": ["kernel_notebook.py", *(["--quick"] if quick else []), "--output", str(directory)],
+        "trivial": ["trivial_miss.py", "--repeat", "3" if quick else "10", "--json", str(directory / "trivial.json")],
+        "cache_hit": ["cache_hit.py", "--reps", "3" if quick else "11", "--warmup", "1", "--no-numba",
+                      "--output", str(directory)],
+    }
+    found = {}
+    for name, command in commands.items():
+        progress(f"5. {command[0]}")
+        done = subprocess.run([sys.executable, str(HERE / command[0]), *command[1:]], capture_output=True,
+                              text=True, timeout=7200)
+        outputs = {"calls": ["calls.json"], "realworld": ["realworld_speed-quick.json", "realworld_speed.json"],
+                   "notebook": ["kernel_notebook_quick.json", "kernel_notebook.json"],
+                   "trivial": ["trivial.json"], "cache_hit": ["cache_hit.json"]}[name]
+        written = [directory / o for o in outputs if (directory / o).is_file()]
+        if done.returncode != 0 or not written:
+            found[name] = {"error": f"{command[0]} exited with {done.returncode}: {done.stderr[-1500:]}"}
+            continue
+        found[name] = json.loads(written[0].read_text())
+    return found
+
+
+def goal_figures(goals: dict) -> list[dict]:
+    """The rows of the Goals table that the scripts of section 5 measure."""
+    rows = []
+
+    def row(goal: str, target: str, measured: str, met) -> None:
+        rows.append({"goal": goal, "target": target, "measured": measured, "met": met})
+
+    for name, figures in goals.items():
+        if "error" in figures:
+            row(f"({name}: not measured)", "", figures["error"].splitlines()[0][:80] if figures["error"] else "", None)
+    calls = goals.get("calls", {})
+    if "geomean_native_over_numba" in calls:
+        worst = max(s["native"] / s["numba"] for s in calls["shapes"].values())
+        row("calls from Python: geometric mean of jitcell / Numba over four call shapes (worst shape)", "<= 0.7x",
+            f"{fmt_ratio(calls['geomean_native_over_numba'])} (worst {fmt_ratio(worst)})",
+            calls["geomean_native_over_numba"] <= 0.7 and worst <= 1.0)
+    programs = goals.get("realworld", {}).get("results")
+    if programs:
+        ratios = [p["systems"]["jitcell"]["seconds"] / p["systems"]["Numba"]["seconds"] for p in programs
+                  if "seconds" in p["systems"].get("jitcell", {}) and "seconds" in p["systems"].get("Numba", {})]
+        if ratios:
+            mean = math.exp(sum(map(math.log, ratios)) / len(ratios))
+            row(f"real programs (tests/realworld, {len(ratios)} both run): geometric mean of jitcell / Numba "
+                "(worst)", "<= 1.05x, none > 1.25x", f"{fmt_ratio(mean)} (worst {fmt_ratio(max(ratios))})",
+                mean <= 1.05 and max(ratios) <= 1.25)
+    notebook = goals.get("notebook", {})
+    if "jitcell" in notebook and "numba" in notebook:
+        ratio = notebook["jitcell"]["first_run_median_s"] / notebook["numba"]["first_run_median_s"]
+        row(f"first run of a {notebook['cells']}-cell notebook: jitcell kernel / Numba cache=True cells", "<= 1.0x",
+            f"{fmt_ratio(ratio)} ({notebook['jitcell']['first_run_median_s']:.2f} s against "
+            f"{notebook['numba']['first_run_median_s']:.2f} s)", ratio <= 1.0)
+    trivial = goals.get("trivial", {}).get("cells", {})
+    for cell in ("kernel: total + 1", "print(x)"):
+        if cell in trivial:
+            row(f"a trivial cell's compile (`{cell}`, cache miss, median)", "< 10 ms",
+                f"{fmt_ms(trivial[cell]['total'])} ms", trivial[cell]["total"] < 10)
+    hits = goals.get("cache_hit", {}).get("results", {})
+    for name, figures in hits.items():
+        if "hit_ms" in figures and name.startswith("jitcell"):
+            row(f"a cache hit in a fresh process, compile_cell to callable ({name}; median, minimum)", "< 5 ms",
+                f"{fmt_ms(figures['hit_ms']['median'])} ms ({fmt_ms(figures['hit_ms']['min'])})",
+                figures["hit_ms"]["median"] < 5)
+    return rows
+
+
+def render_goal_scripts(goals: dict) -> list[str]:
+    out = ["", "## 5. Calls, real programs, first runs and cache hits", "",
+           "Measured by their own scripts, run from here as children (their results files have the details): "
+           "`calls.py` (four call shapes against Numba), `realworld_speed.py` (the programs of tests/realworld), "
+           "`kernel_notebook.py` (a notebook's first run against Numba's cached cells), `trivial_miss.py` (a "
+           "trivial cell's compile) and `cache_hit.py` (a hit in a fresh process). Their rows are in the Goals "
+           "table below.", ""]
+    calls = goals.get("calls", {})
+    if "shapes" in calls:
+        out.append(table(["call", "jitcell native ns", "jitcell wrapper ns", "Numba ns", "native / Numba"],
+                         [[f"`{shape}`", f"{s['native']:.0f}", f"{s['wrapper']:.0f}", f"{s['numba']:.0f}",
+                           fmt_ratio(s["native"] / s["numba"])] for shape, s in calls["shapes"].items()]))
+        out.append("")
+    hits = goals.get("cache_hit", {}).get("results", {})
+    if hits:
+        out.append(table(["cache hit, ms (median)", *hits],
+                         [[label, *(fmt_ms(hits[n][key]["median"]) if key in hits[n] else "-" for n in hits)]
+                          for key, label in (("pipeline_import_ms", "import jitcell.pipeline"),
+                                             ("compile_cell_ms", "compile_cell (a hit)"),
+                                             ("hit_ms", "compile_cell to callable"))]))
+    return out
 
 
 def export_jitcell(ref: str, dest: Path) -> tuple[Path, str]:
@@ -510,6 +618,9 @@ def main(argv=None) -> int:
     parser.add_argument("--baseline", type=Path, default=None,
                         help="results to compare ratios with (default for --quick: results/latest.json, the "
                              "last committed full run); a ratio >15%% worse exits with status 3")
+    parser.add_argument("--no-goal-scripts", action="store_true",
+                        help="without section 5 (calls.py, realworld_speed.py, kernel_notebook.py, trivial_miss.py, "
+                             "cache_hit.py: about 10 minutes, 3 with --quick)")
     parser.add_argument("--jitcell-ref", metavar="REF", default=None,
                         help="benchmark jitcell as committed at REF (e.g. HEAD) instead of the working tree")
     args = parser.parse_args(argv)
@@ -543,6 +654,8 @@ def main(argv=None) -> int:
         results["runtime"] = worker("runtime", sandbox, settings["worker"])
         progress("4. call overhead")
         results["calls"] = worker("calls", sandbox, settings["worker"])
+        if not args.no_goal_scripts:
+            results["goal_scripts"] = bench_goal_scripts(args.quick, root / "goal-scripts")
         results["seconds"] = time.perf_counter() - started
         results["load"] = [load_start, os.getloadavg()[0]]
         results["derived"] = derive(results)

@@ -1,6 +1,6 @@
 """Smoke test of the benchmarks: `run.py --quick` runs every benchmark end to end.
 
-    pytest benchmarks/test_quick.py        (about a minute; not part of `./dev test`)
+    pytest benchmarks/test_quick.py        (about five minutes; not part of `./dev test`)
 
 It checks what must hold on any machine: every child ran, warm caches were hits,
 a jitcell cache hit did not import llvmlite, every system computed the same
@@ -19,7 +19,7 @@ RUN = Path(__file__).resolve().parent / "run.py"
 
 def test_quick_run_writes_complete_results(tmp_path):
     done = subprocess.run([sys.executable, str(RUN), "--quick", "--output", str(tmp_path)],
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=1200)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
     data = json.loads((tmp_path / "quick.json").read_text())
     markdown = (tmp_path / "quick.md").read_text()
@@ -43,8 +43,17 @@ def test_quick_run_writes_complete_results(tmp_path):
             assert row["ms"] > 0
 
     assert set(data["calls"]["rows"]) == {"jitcell", "numba", "python function", "ctypes (C function)"}
-    for heading in ("## 1. Restart", "## 2. Cold compile", "## 3. Run time", "## 4. Call overhead", "## Goals"):
+    for heading in ("## 1. Restart", "## 2. Cold compile", "## 3. Run time", "## 4. Call overhead",
+                    "## 5. Calls, real programs", "## Goals"):
         assert heading in markdown
+    goals = data["goal_scripts"]  # section 5: every script ran and wrote its figures
+    assert set(goals) == {"calls", "realworld", "notebook", "trivial", "cache_hit"}
+    assert not [name for name, figures in goals.items() if "error" in figures], goals
+    assert goals["notebook"]["same_outputs"] is True
+    assert all(set(row) >= {"hit_ms"} for row in goals["cache_hit"]["results"].values())
+    for goal in ("calls from Python", "real programs", "first run of a", "a trivial cell's compile",
+                 "a cache hit in a fresh process"):
+        assert goal in markdown
     assert data["machine"]["llvm"] and data["machine"]["gcc"]
 
 

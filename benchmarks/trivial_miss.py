@@ -20,6 +20,7 @@ cell through its slot) built that way and built by the O2 code generator, in int
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -122,6 +123,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="append the table to results/trivial_miss.md")
     parser.add_argument("--label", default="", help="a heading for the table in results/trivial_miss.md")
     parser.add_argument("--calls", action="store_true", help="time calls of cold code against O2 code instead")
+    parser.add_argument("--json", type=Path, default=None, help="also write the medians (ms) to this file")
     args = parser.parse_args()
     if args.profile:
         import cProfile
@@ -134,8 +136,11 @@ def main() -> None:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
         return
     load = os.getloadavg()
-    lines = calls(args.repeat) if args.calls else table(measure(args.repeat))
+    rows = None if args.calls else measure(args.repeat)
+    lines = calls(args.repeat) if rows is None else table(rows)
     after = os.getloadavg()
+    if args.json is not None and rows is not None:
+        args.json.write_text(json.dumps({"load": [load[0], after[0]], "repeat": args.repeat, "cells": rows}, indent=1))
     print("\n".join(lines))
     what = f"best of {args.repeat} rounds, per call (a lambda around it from Python)" if args.calls else \
         f"median of {args.repeat} misses each"
