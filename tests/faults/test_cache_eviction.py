@@ -318,7 +318,8 @@ def test_gc_tidies_what_killed_writers_left_and_leaves_the_users_files(fresh_cac
     made["empty directory at an entry's name"] = _mkdir(shard / f"{key[:2]}{'4' * 62}.json")
     full = _mkdir(shard / f"{key[:2]}{'5' * 62}.so")
     _write(full / "mine.txt", b"the user's")
-    made["empty shard"] = _mkdir(abi / "ff")
+    unused = next(name for name in (f"{i:02x}" for i in range(255, -1, -1)) if not (abi / name).exists())
+    made["empty shard"] = _mkdir(abi / unused)  # a shard no entry uses (the cell's or the runtime's)
     users = [_write(shard / "notes.txt", b"mine"), _write(shard / f"{key}.so.bak", b"mine"),
              _write(fresh_cache / "notes.txt", b"mine"), _write(fresh_cache / "toolchain" / "README", b"mine"),
              _aged(_write(_mkdir(abi / "mine") / f".{'d' * 24}.json.k2j4x9_a.tmp", b"mine"), hour),
