@@ -67,10 +67,12 @@ class Options:
         return "Options(" + ", ".join(f"{k}={v!r}" for k, v in self.key_parts().items()) + ")"
 
 
-def patching_enabled(target: str = "") -> bool:
+def patching_enabled(target: str = "", value: str | None = None) -> bool:
     """False if the teaching switch says to leave slots with this target as built: any value but
-    "" or "0" skips every slot; a value ending in a dot, only the targets starting with it."""
-    value = os.environ.get(SKIP_PATCHING_ENV, "")
+    "" or "0" skips every slot; a value ending in a dot, only the targets starting with it.
+    `value`: the switch's value, if the caller has read it (a load asks once for all its slots)."""
+    if value is None:
+        value = os.environ.get(SKIP_PATCHING_ENV, "")
     if value in ("", "0"):
         return True
     return not target.startswith(value) if value.endswith(".") else False

@@ -35,8 +35,11 @@ def address_of(target: str) -> int:
 
             parallel.start()
         return runtime.address(target[3:])
-    if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:
-        return runtime.pointer_address(getattr(ctypes.pythonapi, target[5:]))
+    if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:  # dlsym itself: no ctypes object each
+        found = runtime.symbol_address(ctypes.pythonapi, target[5:])
+        if found is None:
+            raise LinkageError(f"this Python does not export {target[5:]}, which slot target {target!r} names")
+        return found
     if target == "native":
         return native.table_address()
     if target.startswith(CELL_TARGET):  # namespace.resolver knows the callees; without them:

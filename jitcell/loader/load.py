@@ -51,7 +51,8 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
     manifest = entry.manifest
     handle = _open(entry)
     callbacks.register_library(manifest["tag"], manifest, filename, indentation)
-    if os.environ.get(SKIP_PATCHING_ENV, "") not in ("", "0"):
+    switch = os.environ.get(SKIP_PATCHING_ENV, "")
+    if switch not in ("", "0"):
         warnings.warn(f"{SKIP_PATCHING_ENV} is set: slots of {os.path.basename(entry.library)} keep the addresses "
                       "of the session that built them; calling its code may crash this process",
                       RuntimeWarning, stacklevel=2)
@@ -60,8 +61,9 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
     for recorded in manifest["slots"]:
         target = recorded["target"]
         standard = address_of is addresses.address_of or not target.startswith(("cell.", "var."))
-        slot = _patch(handle, entry, recorded, patching_enabled(target) and standard)
-        if not standard and patching_enabled(target):  # a function or variable of a cell (namespace.py)
+        enabled = patching_enabled(target, switch)
+        slot = _patch(handle, entry, recorded, enabled and standard)
+        if not standard and enabled:  # a function or variable of a cell (namespace.py)
             name = target.partition(".")[2]
             address = _own_variable(handle, entry, name) if target.startswith("var.") and name in own \
                 else address_of(target)

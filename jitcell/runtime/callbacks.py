@@ -23,6 +23,7 @@ three references (type, value, traceback), which `PyErr_Restore` gives back to C
 from __future__ import annotations
 
 import ctypes
+import sys
 import threading
 from collections.abc import Mapping
 
@@ -62,6 +63,23 @@ class _Pending(threading.local):
 PENDING = _Pending()
 
 
+def _import_sites() -> None:
+    """Import sites.py (and the conversions it uses) at the first site a process uses: a cache hit does
+    not pay for them. The callback that asks may run right above a thread's stack floor, as a recursion
+    the stack guard stopped unwinds (the guard leaves room for a callback, not for running a module's
+    code and its imports' on the C stack), so the import runs in a thread of its own, with the
+    default stack, which this one waits for."""
+    def load() -> None:
+        from jitcell.runtime import sites  # noqa: F401 - for sys.modules
+
+    try:
+        helper = threading.Thread(target=load, name="jitcell-import-sites", daemon=True)
+        helper.start()
+    except RuntimeError:  # no new threads (the interpreter is shutting down): here, then
+        return
+    helper.join()
+
+
 def take_pending() -> BaseException:
     error = PENDING.error
     PENDING.error = None
@@ -92,7 +110,9 @@ def _site(tag: int, index: int):
     """The Site at `index` of the library `tag`, made at its first use (sites.py)."""
     site = _sites.get((tag, index))
     if site is None:
-        from jitcell.runtime import sites  # at the first error or print: a cache hit does not pay for it
+        if "jitcell.runtime.sites" not in sys.modules:
+            _import_sites()
+        from jitcell.runtime import sites
 
         manifest, filename, indentation = _libraries[tag]
         lines = _lines.get(tag)
