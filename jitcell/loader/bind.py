@@ -127,9 +127,8 @@ class GeneratorFunction:
         manifest = self.library.manifest
         return CompileError([Diagnostic(
             f"{self.__name__}() is a generator function whose parameters or items Python cannot pass yet "
-            f"(numbers, bools and strs in; numbers, bools, strs and tuples of them out); call it in compiled "
-            f"code, where a for loop, "
-            f"sum(), min(), max(), any(), all(), enumerate() or zip() walks it",
+            "(numbers, bools and strs in; numbers, bools, strs, complexes and tuples of them out); call it in "
+            "compiled code, where a for loop, sum(), min(), max(), any(), all(), enumerate() or zip() walks it",
             loc)], manifest["source"], manifest["options"].get("first_line", 1)).locate(*self.library.source_file)
 
     def __repr__(self) -> str:
