@@ -468,6 +468,10 @@ class Arith:
                 return r
             case "hypot":
                 return self._hypot(args)
+            case "sqrt":  # math_1's rule, for sqrt: NaN only from x < 0 (or NaN), infinity only from inf
+                r = self.call("llvm.sqrt.f64", F64, args[0])
+                self.fail(b.fcmp_ordered("<", args[0], f64(0.0)), op, [(args[0], FLOAT)])  # LLVM may prove it false
+                return r
             case "log" if len(args) == 2:
                 x, base = args
                 num, den = self.call("llvm.log.f64", F64, x), self.call("llvm.log.f64", F64, base)

@@ -66,6 +66,10 @@ class ArrayLowering(ElementLowering, LowererHost):
     # set together by the first fixed_array(): a fixed parameter's array, its header fields loaded once
     _fixed_arrays: dict[str, ir.Value]
     _header_cache: dict[tuple[ir.Value, str, int], ir.Value]
+    # set together by the first fixed_local(): the statements that bind an array local for good, and
+    # for each such local bound so far, its object, the function it is in and its header words
+    _fixed_locals: set[int]
+    _local_headers: dict[str, tuple[ir.Value, ir.Function, dict[tuple[str, int], ir.Value]]]
     unit_stride: set[int]  # accesses whose last axis this copy of a loop knows is contiguous (by_layout)
 
     # ---- operands ---------------------------------------------------------------------
@@ -83,11 +87,40 @@ class ArrayLowering(ElementLowering, LowererHost):
             self._header_cache = {}
         return fixed.get(name)
 
+    def fixed_local(self, node) -> bool:
+        """Whether `node`, a statement of the function's body itself (not nested in a loop, a branch or
+        a try), binds the only value an array local ever has: its one assignment anywhere. Its header
+        words can then be read once, there (`remember_local_array`): every later use is dominated by
+        it, and an array's header does not change while it lives."""
+        fixed = getattr(self, "_fixed_locals", None)
+        if fixed is None:
+            counts: dict[str, int] = {}
+            for item in T.walk(self.fn.body):
+                for name in _assigned(item):
+                    counts[name] = counts.get(name, 0) + 1
+            params = {p for p, _ in self.fn.signature.params}
+            fixed = self._fixed_locals = {
+                id(s) for s in self.fn.body if isinstance(s, T.Assign) and len(s.names) == 1
+                and isinstance(s.values[0].type, Array) and counts.get(s.names[0]) == 1 and s.names[0] not in params}
+            self._local_headers = {}
+        return id(node) in fixed
+
+    def remember_local_array(self, name: str, a: ir.Value, t: Array) -> None:
+        """The header words of the array just bound to `name` for good (fixed_local), read now."""
+        words = {("data", 0): header_load(self.b, a, "data", 0, _PTR)}
+        for axis in range(t.ndim):
+            words[("shape", axis)] = header_load(self.b, a, "shape", axis)
+            words[("strides", axis)] = header_load(self.b, a, "strides", axis)
+        self._local_headers[name] = (a, self.ir_fn, words)
+
     def header(self, a: ir.Value | VirtualView, field: str, axis: int = 0, typ: ir.Type = I64) -> ir.Value:
         """A header field of array `a`; of a fixed parameter's array, loaded once in the entry block;
-        of a view in registers, its value."""
+        of a fixed local's, where it was bound; of a view in registers, its value."""
         if isinstance(a, VirtualView):
             return a.fields[(field, axis)]
+        for obj, _, words in getattr(self, "_local_headers", {}).values():
+            if a is obj and (field, axis) in words and words[(field, axis)].type == typ:
+                return words[(field, axis)]
         if any(a is arg for arg in getattr(self, "_fixed_arrays", {}).values()):
             key = (a, field, axis)
             if key not in self._header_cache:
@@ -104,6 +137,9 @@ class ArrayLowering(ElementLowering, LowererHost):
             fixed = self.fixed_array(node.name)
             if fixed is not None:
                 return fixed, False
+            known = getattr(self, "_local_headers", {}).get(node.name)
+            if known is not None and known[1] is self.ir_fn:  # bound for good, in this function
+                return known[0], False
             b = self.b
             if node.may_be_unbound:
                 site = self.site("unbound", node.loc, name=node.name)

@@ -826,6 +826,8 @@ class _FunctionLowerer(HeapLowering, StringOpLowering, DictLowering, SetLowering
                         self.release(old, t)
                     if name in self.flags:
                         b.store(ir.Constant(I1, 1), self.flags[name])
+                    if isinstance(t, Array) and self.fixed_local(node):
+                        self.remember_local_array(name, value, t)
             case T.SetGlobal(name=name, value=value):
                 t = value.type
                 new = self.expr(value)
