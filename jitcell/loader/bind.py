@@ -199,19 +199,11 @@ def _defaults(defaults: list) -> list:
 
 
 def _uses_arrays(info: dict) -> bool:
-    """Whether an array crosses the boundary: a parameter, an item of a tuple parameter, the result or
-    an item of it (its calls then need NumPy's layout checked first: native.available)."""
+    """typenames.uses_arrays, whose grammar is imported only for a function whose types have brackets
+    (every array type's name has one: "float[:]")."""
     types = [t for _, t in info["params"]] + [info["returns"], *info.get("result_items", ())]
-    if not any("[" in t for t in types):  # every array type's name has one ("float[:]")
+    if not any("[" in t for t in types):
         return False
-    from .typenames import parse_type
+    from .typenames import uses_arrays
 
-    def crosses(parsed) -> bool:
-        return parsed is not None and (parsed[0] == "array" or parsed[0] == "tuple" and any(map(crosses, parsed[1])))
-
-    def is_array(type_name: str) -> bool:
-        parsed = parse_type(type_name)
-        return parsed is not None and parsed[0] == "array"
-
-    return any(crosses(parse_type(t)) for _, t in info["params"]) or \
-        any(map(is_array, [info["returns"], *info.get("result_items", ())]))
+    return uses_arrays(info)

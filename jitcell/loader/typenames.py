@@ -17,7 +17,7 @@ import re
 
 from jitcell.dtypes import DTYPES, MAX_NDIM, type_prefix
 
-__all__ = ["TypeName", "parse_type", "signature_text", "as_default", "default_text", "is_identifier"]
+__all__ = ["TypeName", "parse_type", "signature_text", "as_default", "default_text", "is_identifier", "uses_arrays"]
 
 _SCALARS = ("int", "float", "bool", "str", "complex")
 _DICT_KEYS = ("int", "str")
@@ -152,3 +152,18 @@ def is_identifier(name: object) -> bool:
     wrappers' own prefix."""
     return (isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)
             and not name.startswith("jc__") and len(name) <= 256)
+
+
+def uses_arrays(function: dict) -> bool:
+    """Whether an array crosses the boundary of a manifest's function row: a parameter, an item of a
+    tuple parameter, the result or an item of it (its calls then need NumPy: native.available, the
+    wrapper's array conversions)."""
+    def crosses(parsed) -> bool:
+        return parsed is not None and (parsed[0] == "array" or parsed[0] == "tuple" and any(map(crosses, parsed[1])))
+
+    def is_array(type_name: str) -> bool:
+        parsed = parse_type(type_name)
+        return parsed is not None and parsed[0] == "array"
+
+    return any(crosses(parse_type(t)) for _, t in function["params"]) or \
+        any(map(is_array, [function["returns"], *function.get("result_items", ())]))

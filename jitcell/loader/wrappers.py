@@ -31,7 +31,7 @@ from jitcell.runtime.lists import Boundary, is_sequence
 from . import classes
 from .callables import function_argument
 from .library import Library
-from .typenames import TypeName, as_default, parse_type
+from .typenames import TypeName, as_default, parse_type, uses_arrays
 
 __all__ = ["make_wrapper", "item_memory"]
 
@@ -85,7 +85,7 @@ def make_wrapper(info: dict, library: Library) -> Callable:
         else _complex_reader if through_memory else None,
         "jc__Boundary": Boundary, "jc__as_function": function_argument(name),
         **classes.wrapper_namespace(library, name),
-        **(arrays.wrapper_namespace(name, arguments) if _uses_arrays(info) else {}),
+        **(arrays.wrapper_namespace(name, arguments) if uses_arrays(info) else {}),
     }
     exec(compile(source, filename, "exec"), namespace)
     return namespace[name.replace(".", "__")]
@@ -302,11 +302,6 @@ def _inner(type_name: str) -> str:
 def _maybe_none_number(type_name: str) -> bool:
     """`int | None`, `float | None`, `bool | None`: a flag and a value at the boundary."""
     return type_name in ("int | None", "float | None", "bool | None")
-
-
-def _uses_arrays(info: dict) -> bool:
-    types = [info["returns"], *info.get("result_items", ()), *(t for _, _, t in _arguments(info))]
-    return any(is_array_type(t) for t in types)
 
 
 def _reflected(type_name: str) -> bool:
