@@ -31,6 +31,7 @@ import os
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -95,9 +96,9 @@ print({MARKER!r}, repr({{
 """
 
 
-def run_child(script: str, env: dict) -> tuple[float, dict]:
+def run_child(script: str, env: dict, flags: tuple[str, ...] = ()) -> tuple[float, dict]:
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, script], env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run([sys.executable, *flags, script], env=env, capture_output=True, text=True, timeout=600)
     wall = (time.perf_counter() - started) * 1e3
     if done.returncode != 0:
         raise SystemExit(f"a child failed ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
@@ -115,15 +116,15 @@ def load_average() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
-def measure(rows: dict[str, tuple[str, dict]], reps: int, warmup: int) -> dict:
-    for path, env in rows.values():
+def measure(rows: dict[str, tuple[str, dict, tuple[str, ...]]], reps: int, warmup: int) -> dict:
+    for path, env, flags in rows.values():
         for _ in range(warmup):
-            run_child(path, env)  # fills the caches and the bytecode caches
+            run_child(path, env, flags)  # fills the caches and the bytecode caches
     samples: dict[str, list[dict]] = {name: [] for name in rows}
     for rep in range(reps):
         print(f"  .. round {rep + 1}/{reps}", file=sys.stderr, flush=True)
-        for name, (path, env) in rows.items():
-            wall, report = run_child(path, env)
+        for name, (path, env, flags) in rows.items():
+            wall, report = run_child(path, env, flags)
             if report["result"] != SMALL_RESULT or report["cache_hit"] is not True or report.get("heavy"):
                 raise SystemExit(f"{name}: not a clean cache hit: {report}")
             samples[name].append({**report, "wall_ms": wall})
@@ -184,33 +185,41 @@ def main() -> None:
             path.write_text(code)
             return str(path)
 
-        def env(name: str, path: Path | None = None) -> dict:
+        def env(name: str, path: Path | None = None, site: bool = True) -> dict:
             home = root / "homes" / name
             for sub in ("ipython", "xdg"):
                 (home / sub).mkdir(parents=True, exist_ok=True)
             made = {**base, "JITCELL_CACHE_DIR": str(home / "jitcell"), "NUMBA_CACHE_DIR": str(home / "numba"),
                     "IPYTHONDIR": str(home / "ipython"), "XDG_CACHE_HOME": str(home / "xdg")}
             if path is not None:
-                made["PYTHONPATH"] = os.pathsep.join(filter(None, [str(path), base.get("PYTHONPATH")]))
+                # without site (python -S), the packages it would have put on sys.path: llvmlite, for a miss
+                packages = [] if site else [sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
+                made["PYTHONPATH"] = os.pathsep.join(filter(None, [str(path), *packages, base.get("PYTHONPATH")]))
             return made
 
         from run import export_jitcell
 
-        rows: dict[str, tuple[str, dict]] = {"jitcell": (script("jitcell", JITCELL_CHILD), env("jitcell"))}
-        if not args.no_installed:  # as pip installs it: no pyproject.toml above the package (fingerprint.CHECKOUT)
+        rows: dict[str, tuple[str, dict, tuple[str, ...]]] = {
+            "jitcell": (script("jitcell", JITCELL_CHILD), env("jitcell"), ())}
+        # as pip installs it: no pyproject.toml above the package (fingerprint.CHECKOUT), and no module that
+        # something else imported at start-up (python -S: this environment's editable-install finder
+        # imports re, enum, contextlib and importlib, which a hit would otherwise get for free)
+        bare = ("-S",)
+        if not args.no_installed:
             installed, head = export_jitcell("HEAD", root / "installed")
-            rows[f"jitcell installed ({head[:8]})"] = (script("jitcell", JITCELL_CHILD), env("installed", installed))
+            rows[f"jitcell installed ({head[:8]})"] = (script("jitcell", JITCELL_CHILD),
+                                                       env("installed", installed, site=False), bare)
         if args.against:
-
             tree, commit = export_jitcell(args.against, root / "against")
-            rows[f"jitcell {args.against} ({commit[:8]})"] = (script("jitcell", JITCELL_CHILD), env("against", tree))
+            rows[f"jitcell {args.against} installed ({commit[:8]})"] = (script("jitcell", JITCELL_CHILD),
+                                                                        env("against", tree, site=False), bare)
         if available("IPython"):
-            rows["%%jit (IPython)"] = (script("magic", MAGIC_CHILD), env("magic"))
+            rows["%%jit (IPython)"] = (script("magic", MAGIC_CHILD), env("magic"), ())
             if args.against:
                 rows[f"%%jit {args.against} ({commit[:8]})"] = (script("magic", MAGIC_CHILD),
-                                                                env("against-magic", tree))
+                                                                env("against-magic", tree), ())
         if not args.no_numba and available("numba"):
-            rows["Numba cache=True"] = (script("numba", NUMBA_CHILD), env("numba"))
+            rows["Numba cache=True"] = (script("numba", NUMBA_CHILD), env("numba"), ())
         load_before = load_average()
         results = measure(rows, args.reps, args.warmup)
         load_after = load_average()

@@ -49,9 +49,9 @@ def __getattr__(name: str):
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'jitcell' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
+    # __import__ with a fromlist returns the submodule itself; importlib would cost a fresh process's
+    # first compile_cell an import (of warnings too)
+    return getattr(__import__(module, fromlist=[name]), name)
 
 
 def _build_runtime(paths: tuple[str, ...], shipped: tuple | None = None):

@@ -19,7 +19,6 @@ a cell this pipeline compiles, gets its builder from the package (`jitcell/__ini
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import time
 from collections.abc import Mapping, Sequence
@@ -271,8 +270,14 @@ def _explain_miss(store: Cache, manifest: dict, context: str | None) -> dict:
     return details
 
 
-@contextlib.contextmanager
 def _workspace(store: Cache | None, key: str):
+    """Where a miss builds: the cache's workspace, else a temporary directory removed afterwards."""
+    from contextlib import contextmanager  # a miss only: a hit in a fresh process need not import it
+
+    return contextmanager(_build_folder)(store, key)
+
+
+def _build_folder(store: Cache | None, key: str):
     if store is not None:
         with store.workspace(key) as path:
             yield path

@@ -68,7 +68,7 @@ def test_the_parcel_carries_source_key_frozen_names_and_the_checked_library(cell
     f = cell["collatz"]
     _, (parcel,) = f.__reduce__()
     assert parcel["name"] == "collatz" and parcel["key"] == f.library.key and parcel["frozen"] == {"OFFSET": 1000}
-    assert parcel["source"] == CELL and "hmac" not in parcel["manifest"]
+    assert parcel["source"] == CELL and "mac" not in parcel["manifest"]
     assert parcel["library"] == open(f.library.location, "rb").read()  # noqa: SIM115 - read once, closed by GC
     assert "source" not in parcel["manifest"]  # the receiver puts the parcel's back before checking
     assert parcels.shipped_problem(parcels.with_source(parcel["manifest"], CELL), parcel["library"], f.library.key,

@@ -32,7 +32,6 @@ locked one alone), folders and records are made again, and what vanished anyway 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import time
@@ -42,7 +41,7 @@ from jitcell.version import CODEGEN_ABI, __version__
 
 from . import files, holds, jsontext, layout, sealed, signing
 from .layout import library_suffix
-from .signing import blake2b, sha256
+from .signing import digest as blake2b_digest
 
 __all__ = ["Cache", "Entry", "Lookup", "Vanished", "cache_key", "source_digest", "normalize_source", "default_root",
            "library_digest", "library_file_digest", "library_suffix"]
@@ -108,9 +107,9 @@ def _lines_ending_in_strings(lines: list[str]) -> set[int]:
 
 
 def source_digest(source: str) -> str:
-    """What a cache key holds of the source: the sha256 of its normalized text (writing the runtime
+    """What a cache key holds of the source: the BLAKE2b-256 of its normalized text (writing the runtime
     library's 170 kB of source into the key's JSON would cost a hit ~0.5 ms)."""
-    return sha256()(normalize_source(source).encode("utf-8", "surrogatepass")).hexdigest()
+    return blake2b_digest(normalize_source(source).encode("utf-8", "surrogatepass"))
 
 
 def cache_key(source: str | None, options: dict, toolchain: dict, callees: dict | None = None,
@@ -133,14 +132,14 @@ def cache_key(source: str | None, options: dict, toolchain: dict, callees: dict 
         parts["variables"] = variables
     if frozen:  # values (not only types) of the notebook's names the cell reads (frozen.py)
         parts["frozen"] = frozen
-    return sha256()(jsontext.dumps(parts, sort_keys=True).encode()).hexdigest()
+    return blake2b_digest(jsontext.dumps(parts, sort_keys=True).encode())
 
 
 def library_digest(data: bytes) -> str:
     """What a manifest records of its library's bytes (`library.blake2b`): their BLAKE2b-256, which
     CPython computes at three times the speed of its built-in sha256 (the runtime library's 190 kB,
     which every fresh process checks: 0.17 ms rather than 0.53)."""
-    return blake2b()(data, digest_size=32).hexdigest()
+    return blake2b_digest(data)
 
 
 def library_file_digest(path) -> str:
@@ -256,7 +255,7 @@ class Cache:
         return Lookup(None, f"corrupt entry: {reason}")
 
     def read_manifest(self, key: str, later: frozenset[str] = sealed.LATER) -> tuple[dict | None, str]:
-        """The manifest of `key` (without its "hmac") if jitcell wrote it with this user's key and it
+        """The manifest of `key` (without its "mac") if jitcell wrote it with this user's key and it
         has the shape jitcell writes; else (None, why). Nothing of it is read before its signature
         is checked. UnsafeCacheError if a directory or file on the way is not safe (files.py)."""
         if not layout.is_key(key) or files.checked(self.location, self._abi, key[:2]) is None:
@@ -286,10 +285,14 @@ class Cache:
 
     # ---- writing -----------------------------------------------------------------
 
-    @contextlib.contextmanager
     def workspace(self, key: str):
         """A private directory on the cache's file system, locked while the build uses it (a clear or
         gc in another process leaves it alone), removed afterwards. Vanished if it is removed anyway."""
+        from contextlib import contextmanager  # a miss only: a hit in a fresh process need not import it
+
+        return contextmanager(self._workspace)(key)
+
+    def _workspace(self, key: str):
         import shutil
         from pathlib import Path
 

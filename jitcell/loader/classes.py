@@ -37,7 +37,7 @@ from jitcell import runtime
 from jitcell.dtypes import DTYPES
 from jitcell.errors import LinkageError
 
-from .signing import sha256
+from .signing import digest
 
 __all__ = ["check", "is_class_type", "bind_classes", "registry_key", "family_identity", "attach", "wrapper_lines",
            "refused_lines", "wrapper_namespace", "Instances",
@@ -452,7 +452,7 @@ def family_identity(manifest: dict, name: str) -> str:
     rows = manifest.get("classes", [])
     row = next(r for r in rows if r["name"] == name)
     family = [r for r in rows if _root(r, rows) == _root(row, rows)]
-    return sha256()(json.dumps(family, sort_keys=True).encode()).hexdigest()[:32]
+    return digest(json.dumps(family, sort_keys=True).encode(), 16)  # 32 hex digits
 
 
 def _tuples(value):

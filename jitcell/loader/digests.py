@@ -7,7 +7,7 @@
 The runtime library's cache key needs the digest of its source (cache.source_digest): reading,
 normalizing and hashing its 170 kB in ten files costs ~2 ms, which every fresh process would pay
 on its first cache hit. So the digest is stored in `<cache>/sources/<64 hex>.json` (the name: the
-sha256 of the paths), with every file's path, size and mtime, and used only while all of them are
+BLAKE2b-256 of the paths), with every file's path, size and mtime, and used only while all of them are
 unchanged: the rule by which fingerprint.py already decides that jitcell's source has not changed.
 The record is signed like a toolchain record (signing.py) and its shape checked; one that is not
 this user's, not of these files or not of that shape is ignored, and the source read again.
@@ -28,7 +28,7 @@ FOLDER = "sources"
 
 
 def _name(paths: tuple[str, ...]) -> str:
-    return signing.sha256()("\n".join(paths).encode("utf-8", "surrogatepass")).hexdigest() + ".json"
+    return signing.digest("\n".join(paths).encode("utf-8", "surrogatepass")) + ".json"
 
 
 def _stamps(paths: tuple[str, ...]) -> list[list] | None:

@@ -11,7 +11,7 @@ cheap to compute: the installed llvmlite's files and jitcell's own (path, size,
 mtime), the Python build and the CPU as the operating system describes it. A new
 llvmlite, another Python or CPU, or a changed jitcell is a new identity, and the
 code generator is asked again (`probe()`, which the pipeline passes in: it imports
-llvmlite); `compiler` is the sha256 of jitcell's source, every `.py` file of the
+llvmlite); `compiler` is the BLAKE2b-256 of jitcell's source, every `.py` file of the
 package and its subpackages by relative path, so a changed compiler changes every cache
 key, and an unchanged one (touched files) keeps them. A process computes the identity once and again
 only when a file of a module it has not imported, or a folder of the package, changes
@@ -30,13 +30,11 @@ fields above, is ignored and the code generator asked again (and the record rewr
 
 from __future__ import annotations
 
-import importlib.machinery
 import os
 import sys
 from collections.abc import Callable
 
 from . import files, jsontext, signing
-from .cache import sha256
 
 __all__ = ["toolchain", "cpu_identity", "compiler_digest", "compiler_files"]
 
@@ -76,11 +74,25 @@ def _first_cpu() -> str:
     return text.decode("utf-8", "replace").split("\n\n")[0]
 
 
+def _llvmlite_folder() -> str | None:
+    """The folder of the llvmlite package that `import llvmlite` would find, without importing it: the
+    first folder of sys.path holding llvmlite/__init__.py, as the path finder looks (importlib, which
+    would find it for us, costs a fresh process's hit 0.5 ms of imports); else the path finder's
+    answer (an entry of sys.path that is no folder, such as a zip file)."""
+    for entry in sys.path:
+        folder = os.path.join(entry or os.getcwd(), "llvmlite")
+        if os.path.isfile(os.path.join(folder, "__init__.py")):
+            return folder
+    import importlib.machinery
+
+    spec = importlib.machinery.PathFinder.find_spec("llvmlite")
+    return None if spec is None or spec.origin is None else os.path.dirname(spec.origin)
+
+
 def _llvmlite_identity() -> str:
-    spec = importlib.machinery.PathFinder.find_spec("llvmlite")  # locates it without importing it
-    if spec is None or spec.origin is None:
+    package = _llvmlite_folder()
+    if package is None:
         return "llvmlite missing"
-    package = os.path.dirname(spec.origin)
     binding = os.path.join(package, "binding")
     try:
         names = sorted(n for n in os.listdir(binding) if "llvmlite" in n)
@@ -131,9 +143,9 @@ def _compiler_identity() -> str:
 
 
 def compiler_digest(package: str = _PACKAGE) -> str:
-    """The sha256 of jitcell's source: cached code is never older than the compiler that
+    """The BLAKE2b-256 of jitcell's source: cached code is never older than the compiler that
     would build it, even where a code change forgot to bump CODEGEN_ABI."""
-    digest = sha256()()
+    digest = signing.blake2b()(digest_size=32)
     for path in compiler_files(package):
         with open(path, "rb") as f:
             relative = os.path.relpath(path, package).replace(os.sep, "/")
@@ -145,7 +157,7 @@ def _identity(compiler: str | None = None) -> str:
     """`compiler`: `_compiler_identity()`, if the caller has it."""
     compiler = _compiler_identity() if compiler is None else compiler
     text = "\n".join([_llvmlite_identity(), compiler, sys.version, sys.platform, cpu_identity()])
-    return sha256()(text.encode()).hexdigest()[:24]
+    return signing.digest(text.encode(), 12)  # 24 hex digits
 
 
 # This process's identity, and what would show that it changed: [(checks, identity)].

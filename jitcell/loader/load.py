@@ -22,7 +22,6 @@ from __future__ import annotations
 import ctypes
 import os
 import time
-import warnings
 
 from jitcell import abi, runtime
 from jitcell.errors import LinkageError
@@ -53,6 +52,8 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
     callbacks.register_library(manifest["tag"], manifest, filename, indentation)
     switch = os.environ.get(SKIP_PATCHING_ENV, "")
     if switch not in ("", "0"):
+        import warnings  # only then: a cache hit does not import it
+
         warnings.warn(f"{SKIP_PATCHING_ENV} is set: slots of {os.path.basename(entry.library)} keep the addresses "
                       "of the session that built them; calling its code may crash this process",
                       RuntimeWarning, stacklevel=2)

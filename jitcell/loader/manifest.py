@@ -163,7 +163,7 @@ def _check_manifest(manifest: object, key: str) -> None:
     m = _object(manifest, "", ("format", "key", "tag", "jitcell", "abi", "toolchain", "source", "options",
                                "created", "library", "functions", "slots", "removed_slots", "imports", "globals",
                                "exports", "sections", "sites", "timings", "callees"),
-                ("variables", "uses", "frozen", "generators", "hmac", "classes"))
+                ("variables", "uses", "frozen", "generators", "mac", "classes"))
     if m["format"] != 1:
         raise _fail("format", "not 1")
     if not isinstance(key, str) or not is_key(key) or m["key"] != key:
@@ -255,8 +255,8 @@ def _check_manifest(manifest: object, key: str) -> None:
             row = _object(row, f"frozen[{i}]", ("name", "value"))
             _name(row["name"], f"frozen[{i}].name")
             _str(row["value"], f"frozen[{i}].value")
-    if "hmac" in m:
-        _line(m["hmac"], "hmac")
+    if "mac" in m:
+        _line(m["mac"], "mac")
     classes.check(m, parse_type, _fail)
 
 

@@ -35,8 +35,8 @@ from jitcell.abi import ADDED_LINES, MODULE_LINE, SCRIPT_FUNCTION
 from jitcell.errors import CacheError, UnsafeCacheError, source_lines
 
 from . import files
-from .cache import sha256
 from .frozen import shown
+from .signing import digest
 
 __all__ = ["CONTEXTS", "check_context", "identity", "previous", "remember", "explain", "headline"]
 
@@ -61,7 +61,7 @@ def identity(manifest: dict, context: str | None = None) -> str:
         what = "line:" + first
     if context is not None:
         what = context + "\0" + what
-    return sha256()(what.encode()).hexdigest()[:32]
+    return digest(what.encode(), 16)  # 32 hex digits
 
 
 def previous(cache, manifest: dict, context: str | None = None) -> tuple[dict | None, str]:

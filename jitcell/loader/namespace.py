@@ -48,8 +48,9 @@ from jitcell.runtime import callbacks
 
 from . import addresses, classes, files, outer_classes, variables
 from .bind import GeneratorFunction, JitFunction
-from .cache import Cache, normalize_source, sha256
+from .cache import Cache, normalize_source
 from .classes import JitInstance
+from .signing import digest
 
 __all__ = ["Namespace", "Relink", "Callees", "resolve", "names_of", "key_part", "resolver", "signature_of",
            "entry_address", "link", "manifest_rows", "missing_callees"]
@@ -309,7 +310,7 @@ def link(library, callees, settings: dict, compile: Callable):
 def _remembered_path(settings: dict, source: str, options: dict) -> str:
     text = json.dumps({"source": normalize_source(source), "options": options}, sort_keys=True)
     return os.path.join(Cache(settings.get("cache_dir")).location, "callees",
-                        sha256()(text.encode()).hexdigest() + ".json")
+                        digest(text.encode()) + ".json")
 
 
 def _write_remembered(settings: dict, source: str, options: dict, rows: list) -> None:

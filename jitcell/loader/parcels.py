@@ -92,7 +92,7 @@ class Recipe:
 def _shipped_manifest(library) -> dict:
     """The manifest without its signature (the receiver signs with its own key) nor its source (the
     receiver has it: the parcel's, or jitcell's runtime source, and puts it back before checking)."""
-    return {k: v for k, v in library.manifest.items() if k not in ("hmac", "source")}
+    return {k: v for k, v in library.manifest.items() if k not in ("mac", "source")}
 
 
 _runtime_shipment: list = []  # [(manifest, bytes)] of this process's runtime library, made once

@@ -2,15 +2,15 @@
 
     >>> data = seal(manifest)                  # what Cache.publish writes, once manifest.problem passed
     >>> data.decode().splitlines()[:3]
-    ['{"hmac":"5be1...:9f0c...:...",', '"abi":15,', '"callees":[],']
+    ['{"mac":"5be1...:9f0c...:...",', '"abi":15,', '"callees":[],']
     >>> found = unseal(data)                   # a Manifest if the seal is this user's over these bytes, else None
     >>> found["slots"]                         # parsed now; "source", "globals", "sites"... when first read
 
 The manifest's fields are written one per line (`"name":value,`) after the line of the seal, whose
-"hmac" holds an HMAC-SHA256 with the user's key (signing.py), then the sha256 of each line after
-it: the HMAC covers a purpose that no other signed document has (a toolchain record or the settings,
-signed with the same key, are no seal) and that list of digests. Checking it costs one HMAC over
-the list; each line is then checked against its digest before it is parsed: at once for every
+"mac" holds a MAC with the user's key (keyed BLAKE2b, signing.py), then the BLAKE2b-256 of each line
+after it: the MAC covers a purpose that no other signed document has (a toolchain record or the
+settings, signed with the same key, are no seal) and that list of digests. Checking it costs one MAC
+over the list; each line is then checked against its digest before it is parsed: at once for every
 field a load reads, and when first read for the bulky ones only messages and tools read (`LATER`:
 the source, the linker's tables, the error sites; a line that fails then raises CacheError). So no
 JSON is parsed, written again or checked field by field before its bytes are known to be the ones
@@ -26,28 +26,28 @@ from _operator import _compare_digest
 from jitcell.errors import CacheError
 
 from . import jsontext
-from .signing import hmac_sha256, secret_key, sha256
+from .signing import digest, mac, secret_key
 
 __all__ = ["seal", "unseal", "Manifest", "LATER"]
 
-_PURPOSE = b"jitcell sealed manifest 2\n"
+_PURPOSE = b"jitcell sealed manifest 3\n"
 _ABSENT = object()
-_HEAD = b'{"hmac":"'
+_HEAD = b'{"mac":"'
 _END = b'",\n'
-_DIGEST = 64  # hex digits of a sha256
+_DIGEST = 64  # hex digits of a MAC or a digest (256 bits)
 # checked and parsed when first read: what only messages (error notes), the linker and tools read
 LATER = frozenset(("source", "globals", "exports", "sections", "sites"))
 
 
 def seal(document: dict) -> bytes:
-    """The bytes of `document` sealed: valid JSON (`json.loads` gives the document and its "hmac"),
+    """The bytes of `document` sealed: valid JSON (`json.loads` gives the document and its "mac"),
     its fields sorted, one per line (`"name":value`), after the line of the seal."""
-    fields = sorted((k, v) for k, v in document.items() if k != "hmac")
+    fields = sorted((k, v) for k, v in document.items() if k != "mac")
     lines = [f"{jsontext.dumps(k)}:{jsontext.dumps(v, sort_keys=True, separators=(',', ':'))}".encode() + b","
              for k, v in fields]
     lines[-1] = lines[-1][:-1] + b"}"
-    digests = b":".join(sha256()(line).hexdigest().encode() for line in lines)
-    return (_HEAD + hmac_sha256(secret_key(), _PURPOSE, digests).hex().encode() + b":" + digests + _END
+    digests = b":".join(digest(line).encode() for line in lines)
+    return (_HEAD + mac(secret_key(), _PURPOSE, digests).hex().encode() + b":" + digests + _END
             + b"\n".join(lines) + b"\n")
 
 
@@ -60,11 +60,11 @@ def unseal(data: bytes, later: frozenset[str] = LATER) -> Manifest | None:
     if not data.startswith(_HEAD) or end < 0:
         return None
     claimed, digests = data[len(_HEAD):len(_HEAD) + _DIGEST], data[len(_HEAD) + _DIGEST + 1:end]
-    if not _compare_digest(claimed, hmac_sha256(secret_key(), _PURPOSE, digests).hex().encode()):
+    if not _compare_digest(claimed, mac(secret_key(), _PURPOSE, digests).hex().encode()):
         return None
     fields: dict[str, tuple[int, int, int, bytes | None]] = {}  # name -> its line, its value, its digest
     start = end + len(_END)
-    for digest in digests.split(b":"):  # each line '"name":value' then "," (the last one "}"), then "\n"
+    for line_digest in digests.split(b":"):  # each line '"name":value' then "," (the last one "}"), then "\n"
         stop = data.find(b"\n", start)
         colon = data.find(b'":', start, stop)
         if stop < 0 or colon < 0:
@@ -73,7 +73,7 @@ def unseal(data: bytes, later: frozenset[str] = LATER) -> Manifest | None:
             name = data[start + 1:colon].decode()
         except UnicodeDecodeError:
             return None
-        fields[name] = (start, colon + 2, stop, digest)
+        fields[name] = (start, colon + 2, stop, line_digest)
         start = stop + 1
     if start != len(data):
         return None
@@ -101,10 +101,10 @@ class Manifest(dict):
     def intact(self, name: str) -> bool:
         """Whether the line of field `name`, not parsed yet, is the one the seal covers (then it is
         not hashed again)."""
-        start, value, stop, digest = self._unread[name]
-        if digest is None:
+        start, value, stop, expected = self._unread[name]
+        if expected is None:
             return True
-        if not _compare_digest(sha256()(memoryview(self._data)[start:stop]).hexdigest().encode(), digest):
+        if not _compare_digest(digest(memoryview(self._data)[start:stop]).encode(), expected):
             return False
         self._unread[name] = (start, value, stop, None)
         return True

@@ -70,7 +70,7 @@ def _lookup(root: str, key: str) -> Entry | None:
         return None
     if not isinstance(manifest, dict):
         return None
-    manifest.pop("hmac", None)  # made with the owner's key, which only the owner holds
+    manifest.pop("mac", None)  # made with the owner's key, which only the owner holds
     if shape.problem(manifest, key) is not None:
         return None
     try:

@@ -1,23 +1,26 @@
-"""Signatures on what jitcell writes to its cache: HMAC-SHA256 with a key only this user can read.
+"""Signatures on what jitcell writes to its cache: keyed BLAKE2b with a key only this user can read.
 
-    >>> text = json.dumps(sign(manifest))         # {..., "hmac": "5be1..."}
-    >>> forgery(json.loads(text))                 # pops "hmac"; None if it is right, else why not
+    >>> text = json.dumps(sign(manifest))         # {..., "mac": "5be1..."}
+    >>> forgery(json.loads(text))                 # pops "mac"; None if it is right, else why not
     >>> forgery(json.loads(edited_text))
     "carries a signature that does not match (changed since jitcell wrote it, or signed with another key)"
 
-The signature covers the canonical JSON of the document without its "hmac" field
+The signature covers the canonical JSON of the document without its "mac" field
 (`json.dumps(sort_keys=True, separators=(",", ":"))`). The key is 32 random bytes in
 `<user config dir>/jitcell/key` (`JITCELL_KEY_FILE` moves it), made on first use, refused
 unless it is a regular file of this user's that group and others cannot read or write.
 Whoever can write the cache but cannot read the key cannot make jitcell load anything:
-a library needs its sha256 in a manifest, and a manifest needs this signature. A lost
+a library needs its digest in a manifest, and a manifest needs this signature. A lost
 key only costs a rebuild: every entry then fails its check and is compiled again.
 
-Why not the standard library's `hmac`: importing it imports hashlib, which loads OpenSSL,
-3.5 to 9 ms in a fresh process, more than everything else a cache hit checks. HMAC
-(RFC 2104) is a few lines on CPython's built-in sha256 (`sha256()` below, the same one
-cache keys use); tests/security/test_cache_signature.py checks it against `hmac` on the
-RFC 4231 test vectors and on random keys and messages.
+The MAC is BLAKE2b's keyed mode (RFC 7693, section 2.5: a keyed hash is a MAC by design; no HMAC
+construction is needed around it), 256 bits; the same function, unkeyed, makes every digest jitcell
+writes (cache keys, manifests' lines, libraries). Why not the standard library's `hmac` or
+`hashlib`: importing hashlib loads OpenSSL, 3.5 to 9 ms in a fresh process, more than everything
+else a cache hit checks; CPython's built-in `_blake2` is the same BLAKE2b without it, and one
+extension module where sha256 would be a second (~0.15 ms each in a fresh process).
+tests/security/test_cache_signature.py checks it against hashlib's on the RFC 7693 and keyed
+reference vectors, and on random keys and messages.
 """
 
 from __future__ import annotations
@@ -30,37 +33,19 @@ from jitcell.errors import UnsafeCacheError
 
 from . import files, jsontext
 
-__all__ = ["sha256", "blake2b", "hmac_sha256", "sign", "forgery", "canonical", "key_path", "secret_key", "KEY_ENV"]
+__all__ = ["blake2b", "digest", "mac", "sign", "forgery", "canonical", "key_path", "secret_key", "KEY_ENV"]
 
 KEY_ENV = "JITCELL_KEY_FILE"
 _KEY_BYTES = 32
-_BLOCK = 64  # sha256's block size
-_INNER = bytes(b ^ 0x36 for b in range(256))  # bytes.translate tables: each key byte xor ipad, opad
-_OUTER = bytes(b ^ 0x5C for b in range(256))
+_BYTES = 32  # of a digest or a MAC: 64 hex digits
 
 _keys: dict[str, bytes] = {}
-_sha256: list = []
 _blake2b: list = []
 
 
-def sha256():
-    """CPython's built-in sha256: the same digest as hashlib's, without loading OpenSSL (~3 ms).
-    Found once: a failed import searches sys.path again each time (~50 us on CPython 3.11)."""
-    if not _sha256:
-        try:  # a failed import searches every folder of sys.path (~0.15 ms): the right name first
-            if sys.version_info >= (3, 12):
-                from _sha2 import sha256 as implementation
-            else:
-                from _sha256 import sha256 as implementation
-        except ImportError:
-            from hashlib import sha256 as implementation
-        _sha256.append(implementation)
-    return _sha256[0]
-
-
 def blake2b():
-    """CPython's built-in BLAKE2b, as hashlib's (which would load OpenSSL): the digest of libraries,
-    which it hashes at three times the speed of the built-in sha256."""
+    """CPython's built-in BLAKE2b, as hashlib's (which would load OpenSSL). Found once: a failed
+    import searches every folder of sys.path again each time."""
     if not _blake2b:
         try:
             from _blake2 import blake2b as implementation
@@ -70,18 +55,18 @@ def blake2b():
     return _blake2b[0]
 
 
-def hmac_sha256(key: bytes, message: bytes, *more: bytes) -> bytes:
-    """HMAC-SHA256 (RFC 2104): H((K ^ opad) || H((K ^ ipad) || message)), K padded to a block.
-    `more`: further parts of the message, hashed after it without joining them."""
-    hash_ = sha256()
-    if len(key) > _BLOCK:
-        key = hash_(key).digest()
-    key = key.ljust(_BLOCK, b"\0")
-    inner = hash_(key.translate(_INNER))
-    inner.update(message)
+def digest(data: bytes | memoryview, size: int = _BYTES) -> str:
+    """The BLAKE2b digest of `data` in hex, `size` bytes long (2 * size digits)."""
+    return blake2b()(data, digest_size=size).hexdigest()
+
+
+def mac(key: bytes, message: bytes, *more: bytes) -> bytes:
+    """BLAKE2b keyed with `key` (at most 64 bytes) over `message` and then the parts `more`, without
+    joining them: 32 bytes only the key's holder can make."""
+    made = blake2b()(message, digest_size=_BYTES, key=key)
     for part in more:
-        inner.update(part)
-    return hash_(key.translate(_OUTER) + inner.digest()).digest()
+        made.update(part)
+    return made.digest()
 
 
 def canonical(document: dict) -> bytes:
@@ -90,19 +75,19 @@ def canonical(document: dict) -> bytes:
 
 
 def sign(document: dict) -> dict:
-    """`document` with an "hmac" field that `forgery` accepts (a JSON round trip must give it back
+    """`document` with an "mac" field that `forgery` accepts (a JSON round trip must give it back
     unchanged: call it on what json.loads returns)."""
-    unsigned = {k: v for k, v in document.items() if k != "hmac"}
-    return {**unsigned, "hmac": hmac_sha256(secret_key(), canonical(unsigned)).hex()}
+    unsigned = {k: v for k, v in document.items() if k != "mac"}
+    return {**unsigned, "mac": mac(secret_key(), canonical(unsigned)).hex()}
 
 
 def forgery(document: dict) -> str | None:
-    """Remove the "hmac" field from `document`; None if it is the signature jitcell wrote with this
+    """Remove the "mac" field from `document`; None if it is the signature jitcell wrote with this
     user's key over the rest, else what is wrong (the document must then not be used)."""
-    claimed = document.pop("hmac", None)
+    claimed = document.pop("mac", None)
     if not isinstance(claimed, str):
         return "carries no signature (not written by this version of jitcell)"
-    expected = hmac_sha256(secret_key(), canonical(document)).hex()
+    expected = mac(secret_key(), canonical(document)).hex()
     if not _compare_digest(claimed, expected):
         return "carries a signature that does not match (changed since jitcell wrote it, or signed with another key)"
     return None

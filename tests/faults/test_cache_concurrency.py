@@ -232,7 +232,7 @@ def test_records_of_the_wrong_shape_are_ignored_and_rewritten(fresh_cache, shape
             path.write_text(text)
     # the toolchain record is read by every compile: still a hit (same key), the record rewritten
     assert run("both") == {"hit": True, "reason": None, "value": 8}
-    assert all(json.loads(t).get("hmac") for t in _records(fresh_cache, "toolchain").values() if t != text)
+    assert all(json.loads(t).get("mac") for t in _records(fresh_cache, "toolchain").values() if t != text)
     assert any(t != text for t in _records(fresh_cache, "toolchain").values())
     # the cell index is read on a miss, to say why it missed: the entries go, the next compile explains nothing
     for path in fresh_cache.glob("abi-*/*/*"):

@@ -25,7 +25,7 @@ CELL = "def scale(x: int, k: int = 2) -> int:\n    return x * k\n"
 # matters by showing that the attack succeeds with it switched off, in that child only.
 SIGNATURE_OFF = """
 import jitcell.loader.signing as _signing
-_signing.forgery = lambda document: (document.pop("hmac", None), None)[1]  # every signature "matches"
+_signing.forgery = lambda document: (document.pop("mac", None), None)[1]  # every signature "matches"
 """
 OWNERSHIP_OFF = """
 import jitcell.loader.files as _files
@@ -78,9 +78,9 @@ def replace_file(path: Path, data: bytes) -> None:
 
 def forged_manifest(manifest: dict, key: str, library: bytes, **changes) -> dict:
     """`manifest` made to describe `library` under `key`, well formed (manifest.problem accepts it)
-    but not signed: its "hmac" is dropped or left stale."""
+    but not signed: its "mac" is dropped or left stale."""
     forged = json.loads(json.dumps(manifest))
-    forged.pop("hmac", None)
+    forged.pop("mac", None)
     tag = int(key[:16], 16)
     forged.update(key=key, tag=tag - (1 << 64) if tag >= 1 << 63 else tag, **changes)
     forged["library"].update(file=key + ".so", blake2b=library_digest(library), size=len(library))

@@ -1,4 +1,4 @@
-"""Manifests and toolchain records carry an HMAC with a key only this user can read.
+"""Manifests and toolchain records carry a MAC (keyed BLAKE2b) with a key only this user can read.
 
 Whoever can write the cache directory (a restored backup, a cache copied or unpacked from
 someone else, a volume another machine or container writes) cannot make jitcell load their
@@ -9,7 +9,7 @@ signature check switched off in that child, to show that the check is what stops
 
 from __future__ import annotations
 
-import hmac
+import hashlib
 import json
 import os
 import random
@@ -34,32 +34,38 @@ from jitcell.loader import signing
 from jitcell.loader.cache import cache_key, library_digest
 from jitcell.options import Options
 
-# RFC 4231, section 4: HMAC-SHA-256 test cases 1-4, 6 and 7 (case 5 truncates its output)
-RFC_4231 = [
-    (b"\x0b" * 20, b"Hi There", "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
-    (b"Jefe", b"what do ya want for nothing?", "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
-    (b"\xaa" * 20, b"\xdd" * 50, "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"),
-    (bytes(range(1, 26)), b"\xcd" * 50, "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"),
-    (b"\xaa" * 131, b"Test Using Larger Than Block-Size Key - Hash Key First",
-     "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
-    (b"\xaa" * 131, b"This is a test using a larger than block-size key and a larger than block-size data. The key "
-                    b"needs to be hashed before being used by the HMAC algorithm.",
-     "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"),
+# BLAKE2b-512: RFC 7693, appendix A ("abc"), and the first two keyed vectors of the BLAKE2 reference
+# implementation's known-answer tests (blake2b-kat.txt: key 00..3f, messages of 0 and 1 bytes)
+VECTORS = [
+    (b"", b"abc", "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d17d87c5392aab792dc252d5de4533cc95"
+                  "18d38aa8dbf1925ab92386edd4009923"),
+    (bytes(range(64)), b"", "10ebb67700b1868efb4417987acf4690ae9d972fb7a590c2f02871799aaa4786b5e996e8f0f4eb981fc214b0"
+                            "05f42d2ff4233499391653df7aefcbc13fc51568"),
+    (bytes(range(64)), b"\x00", "961f6dd1e4dd30f63901690c512e78e4b45e4742ed197c3c5e45c549fd25f2e4187b0bc9fe30492b16b0"
+                                "d0bc4ef9b0f34c7003fac09a5ef1532e69430234cebd"),
 ]
 
 
-@pytest.mark.parametrize("key, message, expected", RFC_4231)
-def test_hmac_matches_rfc_4231_and_the_standard_library(key, message, expected):
-    assert signing.hmac_sha256(key, message).hex() == expected
-    assert hmac.new(key, message, "sha256").hexdigest() == expected
+@pytest.mark.parametrize("key, message, expected", VECTORS)
+def test_the_built_in_blake2b_matches_the_reference_vectors(key, message, expected):
+    assert signing.blake2b()(message, key=key).hexdigest() == expected
+    assert hashlib.blake2b(message, key=key).hexdigest() == expected
 
 
-def test_hmac_matches_the_standard_library_on_random_inputs():
-    rng = random.Random(4231)
+def test_the_mac_is_keyed_blake2b_256_as_hashlib_computes_it():
+    rng = random.Random(7693)
     for _ in range(300):
-        key = rng.randbytes(rng.choice([0, 1, 31, 32, 63, 64, 65, 127, 128, 200, rng.randrange(300)]))
+        key = rng.randbytes(rng.choice([1, 16, 31, 32, 33, 63, 64, rng.randrange(1, 65)]))
         message = rng.randbytes(rng.randrange(2000))
-        assert signing.hmac_sha256(key, message) == hmac.new(key, message, "sha256").digest()
+        expected = hashlib.blake2b(message, key=key, digest_size=32).digest()
+        assert signing.mac(key, message) == expected
+        cut = rng.randrange(len(message) + 1)
+        assert signing.mac(key, message[:cut], message[cut:]) == expected  # parts hashed as one message
+        assert signing.digest(message) == hashlib.blake2b(message, digest_size=32).hexdigest()
+    key, message = b"k" * 32, b"a message"
+    assert signing.mac(key, message) != signing.mac(b"K" + key[1:], message)  # another key, another MAC
+    assert signing.mac(key, message) != signing.mac(key, message + b"!")
+    assert signing.mac(key, message) != bytes.fromhex(signing.digest(message))  # no key, no MAC
 
 
 def test_a_cache_hit_does_not_import_hmac_or_hashlib(fresh_cache):
@@ -75,7 +81,7 @@ def test_a_signature_covers_every_field_and_nothing_else():
     signed = json.loads(json.dumps(signing.sign(document)))
     assert signing.forgery(dict(signed)) is None
     reordered = json.loads(json.dumps(signed, indent=4, sort_keys=False))  # layout is not content
-    assert signing.forgery(reordered) is None and "hmac" not in reordered  # the field is taken off
+    assert signing.forgery(reordered) is None and "mac" not in reordered  # the field is taken off
     for change in (lambda d: d["library"].__setitem__("sha256", "cd"), lambda d: d.__setitem__("new", 1),
                    lambda d: d["list"].append(0), lambda d: d.pop("key")):
         edited = json.loads(json.dumps(signed))
@@ -83,7 +89,7 @@ def test_a_signature_covers_every_field_and_nothing_else():
         assert "does not match" in signing.forgery(edited)
     unsigned = dict(document)
     assert "carries no signature" in signing.forgery(unsigned)
-    assert "carries no signature" in signing.forgery({**document, "hmac": 5})
+    assert "carries no signature" in signing.forgery({**document, "mac": 5})
 
 
 @pytest.fixture
@@ -112,7 +118,7 @@ def test_a_replaced_library_with_a_matching_digest_is_never_loaded(fresh_cache, 
     library, manifest_path = entry_paths(fresh_cache, lib.key)
 
     def plant():
-        manifest = json.loads(manifest_path.read_text())  # its "hmac" is kept: the attacker cannot redo it
+        manifest = json.loads(manifest_path.read_text())  # its "mac" is kept: the attacker cannot redo it
         manifest["library"]["blake2b"] = library_digest(evil)
         replace_file(library, evil)
         replace_file(manifest_path, json.dumps(manifest).encode())
@@ -161,7 +167,7 @@ def test_a_forged_toolchain_record_is_probed_again(fresh_cache, tmp_path, forget
     marker = tmp_path / "marker"
     evil = evil_library(tmp_path, marker)
     real = json.loads(record.read_text())
-    forged_toolchain = {k: v for k, v in real.items() if k != "hmac"} | {"llvm": "0.0-forged"}
+    forged_toolchain = {k: v for k, v in real.items() if k != "mac"} | {"llvm": "0.0-forged"}
     forged_key = cache_key(CELL, Options().key_parts(), forged_toolchain, {}, {})
     forged_entry = forged_manifest(lib.manifest, forged_key, evil, toolchain=forged_toolchain)
     library, manifest_path = entry_paths(fresh_cache, forged_key)
@@ -170,7 +176,7 @@ def test_a_forged_toolchain_record_is_probed_again(fresh_cache, tmp_path, forget
     manifest_path.write_text(json.dumps(forged_entry))
 
     def plant():
-        replace_file(record, json.dumps({**real, "llvm": "0.0-forged"}).encode())  # a stale "hmac"
+        replace_file(record, json.dumps({**real, "llvm": "0.0-forged"}).encode())  # a stale "mac"
 
     plant()
     result, ran = _victim_result_and_marker(fresh_cache, marker)

@@ -50,7 +50,7 @@ def _plant(cache, marker) -> None:
     lib = jitcell.compile_cell(CELL)
     _, manifest_path = entry_paths(cache, lib.key)
     manifest = json.loads(manifest_path.read_text())
-    manifest.pop("hmac")
+    manifest.pop("mac")
     row = manifest["functions"][0]
     row["name"] = (f"scale(x, k=2):\n    return 0\nopen({str(marker)!r}, 'w')\n"  # no dots: names' dots are mangled
                    "def scale")

@@ -44,7 +44,7 @@ def test_a_forged_digest_is_ignored(remembered, monkeypatch):
     _edit(record, lambda d: d.update(digest=FORGED))
     assert digests.remembered(root, paths) is None
     # the signature is what stops it: switched off, the forged digest would pick the runtime's key
-    monkeypatch.setattr(signing, "forgery", lambda document: (document.pop("hmac", None), None)[1])
+    monkeypatch.setattr(signing, "forgery", lambda document: (document.pop("mac", None), None)[1])
     assert digests.remembered(root, paths) == FORGED
 
 
@@ -63,7 +63,7 @@ def test_a_record_signed_with_another_key_is_ignored(remembered, tmp_path, monke
 ], ids=["not hex", "not a str", "a field too many", "other files", "no files"])
 def test_a_record_of_the_wrong_shape_is_ignored(remembered, change):
     root, paths, record = remembered
-    _edit(record, lambda d: (d.pop("hmac"), change(d)))
+    _edit(record, lambda d: (d.pop("mac"), change(d)))
     record.write_text(json.dumps(signing.sign(json.loads(record.read_text()))))  # signed by this user, yet wrong
     assert digests.remembered(root, paths) is None
 

@@ -25,8 +25,8 @@ def _entry(cache) -> tuple[str, object]:
 def test_publish_writes_a_sealed_manifest_that_reads_as_its_json(fresh_cache):
     key, path = _entry(fresh_cache)
     data = path.read_bytes()
-    whole = json.loads(data)  # still plain JSON: every field, and the seal as "hmac"
-    assert isinstance(whole.pop("hmac"), str)
+    whole = json.loads(data)  # still plain JSON: every field, and the seal as "mac"
+    assert isinstance(whole.pop("mac"), str)
     manifest, reason = Cache().read_manifest(key)
     assert reason == "hit" and isinstance(manifest, sealed.Manifest)
     assert manifest["functions"][0]["name"] == "scale" and "source" in manifest and len(manifest) == len(whole)
@@ -48,14 +48,14 @@ def test_one_changed_byte_breaks_the_seal(fresh_cache, edit):
 
 
 def test_a_signature_made_for_another_purpose_is_no_seal(fresh_cache):
-    """The same key signs toolchain records and the settings: an HMAC of these bytes without the
+    """The same key signs toolchain records and the settings: a MAC of these bytes without the
     seal's purpose (what signing the same text as another document would give) does not unseal."""
     key, path = _entry(fresh_cache)
     data = path.read_bytes()
     assert sealed.unseal(data) is not None  # the real seal
     head, body = data.split(b"\n", 1)
-    other = signing.hmac_sha256(signing.secret_key(), body).hex().encode()
-    forged = b'{"hmac":"' + other + b'",\n' + body
+    other = signing.mac(signing.secret_key(), body).hex().encode()
+    forged = b'{"mac":"' + other + b'",\n' + body
     assert sealed.unseal(forged) is None
     replace_file(path, forged)
     assert Cache().read_manifest(key)[0] is None
@@ -117,14 +117,14 @@ def test_a_line_read_later_is_checked_when_it_is_read(fresh_cache, monkeypatch):
 
 
 def test_the_seal_covers_the_digests_of_the_lines(fresh_cache):
-    """Replacing a line and its digest together breaks the seal: the HMAC is over the list of digests."""
+    """Replacing a line and its digest together breaks the seal: the MAC is over the list of digests."""
     key, path = _entry(fresh_cache)
     data = path.read_bytes()
     head, body = data.split(b"\n", 1)
     changed = body.replace(b"return x * k", b"return x + k", 1)
     old_line = next(line for line in body.split(b"\n") if b"return x * k" in line)
     new_line = next(line for line in changed.split(b"\n") if b"return x + k" in line)
-    old_digest, new_digest = (signing.sha256()(line).hexdigest().encode() for line in (old_line, new_line))
+    old_digest, new_digest = (signing.digest(line).encode() for line in (old_line, new_line))
     forged = head.replace(old_digest, new_digest) + b"\n" + changed
     assert forged != data and sealed.unseal(forged) is None
     lines = body.split(b"\n")
