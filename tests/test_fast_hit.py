@@ -17,6 +17,7 @@ from pathlib import Path
 from conftest import run_python
 
 import jitcell
+from jitcell.loader import sealed
 
 SOURCE = """\
 def total(n: int) -> int:
@@ -37,7 +38,8 @@ PROBE = textwrap.dedent("""
     import json  # after the hit: a hit must not import it
     print(json.dumps({"hit": lib.cache_hit, "runtime_hit": runtime.library().cache_hit, "imported": imported,
                       "checked": "jitcell.loader.manifest" in imported, "value": lib.functions["total"](10),
-                      "unread": sorted(getattr(rt, "_unread", ()))}))
+                      "unread": sorted(getattr(rt, "_unread", ())), "parsed": sorted(dict.keys(rt)),
+                      "rest_unread": getattr(rt, "_rest", None) is not None}))
 """)
 
 # what the compile pipeline or a slow path imports, and a cache hit must not (with their submodules)
@@ -89,8 +91,10 @@ def test_a_hit_checks_no_manifest_field_by_field_and_reads_only_what_it_uses(fre
     hit = _probe()
     assert hit["hit"] is True and hit["checked"] is False  # both seals stood for the shape check
     # the runtime library's source, its linker's tables, its error sites and its function rows (cells reach
-    # its functions through slots, patched from its export table) stay unparsed
-    assert {"source", "globals", "exports", "sections", "sites", "timings", "functions"} <= set(hit["unread"])
+    # its functions through slots, patched from its export table) are not even read from the file: they are
+    # its end (sealed.TAIL), which stays unread; what a load reads is parsed, the rest of the start is not
+    assert hit["rest_unread"] is True and not set(sealed.TAIL) & set(hit["unread"] + hit["parsed"])
+    assert {"slots", "key", "library"} <= set(hit["parsed"]) and "timings" in hit["unread"]
     lib = jitcell.compile_cell(SOURCE)  # this process: the same entries, read in full when asked
     assert lib.cache_hit and lib.manifest["source"] == SOURCE and isinstance(lib.manifest["sites"], list)
 

@@ -94,18 +94,45 @@ def test_in_a_checkout_an_edit_in_place_is_a_new_identity_and_installed_a_reinst
     identity. An installed package is stat-ed folder by folder: the same edit does not, and what
     installing again does (files removed and written anew) does."""
     package = _package(tmp_path)
-    checkout, installed = fingerprint._scan(package, files=True)[0], fingerprint._scan(package, files=False)[0]
-    assert len(fingerprint._scan(package, files=False)[1]) == 2  # the folders are all an installed package's checks
+    folders = ("", "sub")
+
+    def installed_scan():
+        return fingerprint._scan(package, files=False, folders=folders)
+
+    checkout, installed = fingerprint._scan(package, files=True)[0], installed_scan()[0]
+    assert len(installed_scan()[1]) == 2  # the folders are all an installed package's checks
     module = os.path.join(package, "sub", "b.py")
     _touched(module, 5)
     with open(module, "a") as f:  # in place: the folder's entries stay as they were
         f.write("C = 3\n")
     assert fingerprint._scan(package, files=True)[0] != checkout
-    assert fingerprint._scan(package, files=False)[0] == installed
+    assert installed_scan()[0] == installed
     os.remove(module)  # as pip replaces a file: out, then a new one in
     with open(module, "w") as f:
         f.write("B = 2\n")
-    assert fingerprint._scan(package, files=False)[0] != installed
+    assert installed_scan()[0] != installed
+
+
+def test_the_installed_folders_are_the_packages_folders():
+    """INSTALLED_FOLDERS names every folder an installed jitcell has: the package's own, and those
+    pyproject.toml's package-dir maps into it. A folder missing from the list would go unwatched."""
+    import tomllib
+
+    def relative_folders(top: str, inside: str) -> set[str]:  # `top`'s folders, named as in the installed package
+        found = set()
+        for folder, _ in fingerprint._folders(top):
+            relative = os.path.relpath(folder, top).replace(os.sep, "/")
+            found.add(inside if relative == "." else f"{inside}/{relative}".lstrip("/"))
+        return found
+
+    root = os.path.dirname(fingerprint._PACKAGE)
+    with open(os.path.join(root, "pyproject.toml"), "rb") as f:
+        mapped = tomllib.load(f)["tool"]["setuptools"]["package-dir"]  # {"jitcell.kernel": "kernel", ...}
+    found = set()
+    for name, where in mapped.items():
+        found |= relative_folders(os.path.join(root, where), name.removeprefix("jitcell").lstrip(".").replace(".", "/"))
+    assert "loader" in found and "kernel/resources" in found
+    assert found == set(fingerprint.INSTALLED_FOLDERS)
 
 
 def test_this_repository_is_a_checkout():

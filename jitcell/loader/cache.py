@@ -260,13 +260,15 @@ class Cache:
         is checked. UnsafeCacheError if a directory or file on the way is not safe (files.py)."""
         if not layout.is_key(key) or files.checked(self.location, self._abi, key[:2]) is None:
             return None, "no entry"
+        path = self.paths(key)[1]
         try:
-            data = files.read(self.paths(key)[1])
-            manifest = sealed.unseal(data, later)
+            manifest = sealed.read(path, later)
             if manifest is not None:  # the bytes publish wrote once manifest.problem accepted them (sealed.py)
-                return (manifest, "hit") if manifest.get("key") == key else \
-                    (None, "the manifest is not one jitcell writes: key: not this entry's key")
-            manifest = jsontext.loads(data)
+                if manifest.get("key") == key:
+                    return manifest, "hit"
+                manifest.close()
+                return None, "the manifest is not one jitcell writes: key: not this entry's key"
+            manifest = jsontext.loads(files.read(path))  # not sealed: read as any signed document
         except FileNotFoundError:
             return None, "no entry"
         except IsADirectoryError:

@@ -2,8 +2,9 @@
 
     >>> data = seal(manifest)                  # what Cache.publish writes, once manifest.problem passed
     >>> data.decode().splitlines()[:3]
-    ['{"mac":"5be1...:9f0c...:...",', '"abi":15,', '"callees":[],']
+    ['{"mac":"5be1...:9f0c...:...",', '"abi":20,', '"callees":[],']
     >>> found = unseal(data)                   # a Manifest if the seal is this user's over these bytes, else None
+    >>> found = read(path)                     # the same from a file, whose bulky end is read when first needed
     >>> found["slots"]                         # parsed now; "source", "globals", "sites"... when first read
 
 The manifest's fields are written one per line (`"name":value,`) after the line of the seal, whose
@@ -17,32 +18,47 @@ JSON is parsed, written again or checked field by field before its bytes are kno
 `Cache.publish` wrote after `manifest.problem` accepted them, and a cache hit hashes neither the
 runtime library's 170 kB of source nor its linker's tables (two thirds of its 380 kB manifest) nor
 parses them; the file is still plain JSON, which `json.loads` reads whole.
+
+The bulky fields are written last (`TAIL`), so a load reads only the start of a long manifest
+(`read`: the first 64 kB, of the runtime library's 380 kB); the rest is read, from the file kept
+open, when a field of it is first needed. A process thus never reads what it does not use, and a
+manifest replaced or removed meanwhile (a rebuild, a cache clear) still gives the bytes it sealed.
 """
 
 from __future__ import annotations
 
+import os
 from _operator import _compare_digest
+from _thread import allocate_lock
 
 from jitcell.errors import CacheError
 
-from . import jsontext
+from . import files, jsontext
 from .signing import digest, mac, secret_key
 
-__all__ = ["seal", "unseal", "Manifest", "LATER"]
+__all__ = ["seal", "unseal", "read", "Manifest", "LATER", "TAIL"]
 
-_PURPOSE = b"jitcell sealed manifest 3\n"
+_PURPOSE = b"jitcell sealed manifest 4\n"  # 4: TAIL last
 _ABSENT = object()
 _HEAD = b'{"mac":"'
 _END = b'",\n'
 _DIGEST = 64  # hex digits of a MAC or a digest (256 bits)
 # checked and parsed when first read: what only messages (error notes), the linker and tools read
 LATER = frozenset(("source", "globals", "exports", "sections", "sites"))
+# written last, in this order: what a load may leave unread (LATER, and the function rows of a library
+# Python calls no function of: the runtime's), so that all a load reads is at the start of the file
+TAIL = ("functions", "exports", "globals", "sections", "sites", "source")
+FIRST_READ = 1 << 16  # bytes a load reads of a manifest at first: all of any but the biggest
+
+# a field's line: (the bytes holding it, where it starts, where its value starts, where it ends, its
+# digest; None once checked)
+_Line = tuple[bytes, int, int, int, "bytes | None"]
 
 
 def seal(document: dict) -> bytes:
     """The bytes of `document` sealed: valid JSON (`json.loads` gives the document and its "mac"),
-    its fields sorted, one per line (`"name":value`), after the line of the seal."""
-    fields = sorted((k, v) for k, v in document.items() if k != "mac")
+    its fields one per line (`"name":value`), sorted, those of TAIL last, after the line of the seal."""
+    fields = sorted(((k, v) for k, v in document.items() if k != "mac"), key=_place)
     lines = [f"{jsontext.dumps(k)}:{jsontext.dumps(v, sort_keys=True, separators=(',', ':'))}".encode() + b","
              for k, v in fields]
     lines[-1] = lines[-1][:-1] + b"}"
@@ -51,34 +67,109 @@ def seal(document: dict) -> bytes:
             + b"\n".join(lines) + b"\n")
 
 
+def _place(field: tuple[str, object]) -> tuple[int, str]:
+    name = field[0]
+    return (TAIL.index(name) + 1 if name in TAIL else 0), name
+
+
 def unseal(data: bytes, later: frozenset[str] = LATER) -> Manifest | None:
     """The manifest `data` holds if it carries the seal made with this user's key over the digests of
     its lines, and every line a load reads matches its digest; else None (not sealed, not by this user,
     or changed: then it is read as any signed document). The lines of the fields `later` are checked
     when first read."""
+    head = _head(data)
+    if head is None:
+        return None
+    digests, start = head
+    found = _lines(data, start, digests)
+    if found is None or found[1] != len(digests) or found[2] != len(data):
+        return None
+    return _checked(Manifest(found[0]), later)
+
+
+def read(path: str, later: frozenset[str] = LATER) -> Manifest | None:
+    """unseal() of the file at `path` (a cache file, opened as files.open_regular checks it), of whose
+    bytes only the first FIRST_READ are read if the lines after them are all of fields `later` (the
+    TAIL): those are read when one is first needed, from the file, kept open until then. None if it is
+    not sealed (then read it as any signed document). FileNotFoundError if it is missing."""
+    fd = files.open_regular(path)
+    keep = False
+    try:
+        size = os.fstat(fd).st_size
+        data = _pread(fd, min(size, FIRST_READ), 0)
+        head = _head(data) if size > FIRST_READ else None
+        if head is None:  # short, or not a seal of ours: all of it
+            return unseal(data + _pread(fd, size - len(data), len(data)), later)
+        digests, start = head
+        found = _lines(data, start, digests)
+        if found is None:
+            return None
+        fields, count, end = found
+        if count == len(digests) or _name_at(data, end) not in later:  # a field a load reads comes next
+            return unseal(data + _pread(fd, size - len(data), len(data)), later)
+        keep = True  # the manifest's now: closed when its rest is read, or when it is refused
+        return _checked(Manifest(fields, (fd, end, size, digests[count:])), later)
+    finally:
+        if not keep:
+            os.close(fd)
+
+
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    """`size` bytes of the file at `offset`, fewer only at its end."""
+    chunks = []
+    while size > 0 and (chunk := os.pread(fd, size, offset)):
+        chunks.append(chunk)
+        size -= len(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
+
+
+def _head(data: bytes) -> tuple[list[bytes], int] | None:
+    """(the digests of the lines, where the first line starts), if the line of the seal is complete in
+    `data` and its MAC is this user's over them; else None."""
     end = data.find(_END, len(_HEAD))
     if not data.startswith(_HEAD) or end < 0:
         return None
     claimed, digests = data[len(_HEAD):len(_HEAD) + _DIGEST], data[len(_HEAD) + _DIGEST + 1:end]
     if not _compare_digest(claimed, mac(secret_key(), _PURPOSE, digests).hex().encode()):
         return None
-    fields: dict[str, tuple[int, int, int, bytes | None]] = {}  # name -> its line, its value, its digest
-    start = end + len(_END)
-    for line_digest in digests.split(b":"):  # each line '"name":value' then "," (the last one "}"), then "\n"
+    return digests.split(b":"), end + len(_END)
+
+
+def _lines(data: bytes, start: int, digests: list[bytes]) -> tuple[dict[str, _Line], int, int] | None:
+    """The fields of the lines complete in `data` from `start`, one for each of `digests` (fewer if
+    `data` ends first): (name -> its line, how many, where the next line starts); None if one is not
+    a field's line. A line is '"name":value' then "," (the last one "}"), then "\n"."""
+    fields: dict[str, _Line] = {}
+    for count, line_digest in enumerate(digests):
         stop = data.find(b"\n", start)
+        if stop < 0:
+            return fields, count, start
         colon = data.find(b'":', start, stop)
-        if stop < 0 or colon < 0:
+        if colon < 0:
             return None
         try:
             name = data[start + 1:colon].decode()
         except UnicodeDecodeError:
             return None
-        fields[name] = (start, colon + 2, stop, line_digest)
+        fields[name] = (data, start, colon + 2, stop, line_digest)
         start = stop + 1
-    if start != len(data):
+    return fields, len(digests), start
+
+
+def _name_at(data: bytes, start: int) -> str | None:
+    """The name of the field whose line starts at `start`, if `data` holds it."""
+    colon = data.find(b'":', start)
+    try:
+        return data[start + 1:colon].decode() if colon > start else None
+    except UnicodeDecodeError:
         return None
-    manifest = Manifest(data, fields)
-    if not all(manifest.intact(name) for name in fields if name not in later):
+
+
+def _checked(manifest: Manifest, later: frozenset[str]) -> Manifest | None:
+    """`manifest` if every line of a field not `later` matches its digest, else None."""
+    if not all(manifest.intact(name) for name in list(manifest._unread) if name not in later):
+        manifest.close()
         return None
     manifest["key"]  # parsed at once: C code that sees an empty dict's storage takes it for {} (json.dumps)
     return manifest
@@ -89,64 +180,116 @@ class Manifest(dict):
     the text matches its digest under the seal (CacheError if it does not). Reading one field parses
     that field; anything that sees the whole (iteration, ==, copy, json.dumps, pickling) parses the
     rest first, after which it is an ordinary dict. Threads may read it at once (a field parsed twice
-    is stored once)."""
+    is stored once; the rest of the file is read once).
 
-    __slots__ = ("_data", "_unread")
+    `rest`: (the file, open; where the lines not read yet start; its size; their digests), for a
+    manifest `read` left the end of: fields of TAIL (the only ones seal() writes there) not among the
+    lines read are looked for there."""
 
-    def __init__(self, data: bytes, fields: dict[str, tuple[int, int, int, bytes | None]]):
+    __slots__ = ("_unread", "_rest", "_lock")
+
+    def __init__(self, fields: dict[str, _Line], rest: tuple[int, int, int, list[bytes]] | None = None):
         super().__init__()
-        self._data = data
         self._unread = fields
+        self._rest = rest
+        self._lock = allocate_lock() if rest is not None else None
 
     def intact(self, name: str) -> bool:
         """Whether the line of field `name`, not parsed yet, is the one the seal covers (then it is
         not hashed again)."""
-        start, value, stop, expected = self._unread[name]
+        data, start, value, stop, expected = self._unread[name]
         if expected is None:
             return True
-        if not _compare_digest(digest(memoryview(self._data)[start:stop]).encode(), expected):
+        if not _compare_digest(digest(memoryview(data)[start:stop]).encode(), expected):
             return False
-        self._unread[name] = (start, value, stop, None)
+        self._unread[name] = (data, start, value, stop, None)
         return True
 
     def all_intact(self) -> bool:
         """Whether every field not parsed yet is the one the seal covers (what `verify` asks)."""
+        self._read_rest()
         return all(self.intact(name) for name in list(self._unread))
+
+    def _read_rest(self) -> None:
+        """The lines `read` left in the file, read now (CacheError if they are not the sealed ones)."""
+        if self._rest is None or self._lock is None:
+            return
+        with self._lock:
+            if self._rest is None:
+                return
+            fd, start, size, digests = self._rest
+            try:
+                data = _pread(fd, size - start, start)
+            except OSError as error:
+                raise self._corrupt(f"its end could not be read: {error}") from None
+            finally:
+                self._rest = None
+                os.close(fd)
+            found = _lines(data, 0, digests)
+            if found is None or found[1] != len(digests) or found[2] != len(data):
+                raise self._corrupt("its end is not the lines of its seal")
+            self._unread.update(found[0])
+
+    def close(self, _close=os.close) -> None:
+        """Close the file of the lines not read yet (a manifest refused, or no longer needed). `_close`:
+        os.close, bound here, as a manifest alive until the interpreter exits outlives the os module."""
+        rest, self._rest = self._rest, None
+        if rest is not None:
+            try:
+                _close(rest[0])
+            except OSError:
+                pass
+
+    def __del__(self) -> None:
+        self.close()
+
+    def _corrupt(self, what: str) -> CacheError:
+        return CacheError(f"the manifest of cache entry {dict.get(self, 'key', '?')} changed after its seal was "
+                          f"made ({what}): the entry is corrupt.\nFix: run `python -m jitcell cache verify`, which "
+                          "removes it; the cell is then compiled again.")
 
     def __missing__(self, name: str):
         found = self._unread.get(name)
+        if found is None and name in TAIL:  # the only fields a rest not read yet can hold
+            self._read_rest()
+            found = self._unread.get(name)
         if found is not None:
             if not self.intact(name):
-                raise CacheError(f"the manifest of cache entry {dict.get(self, 'key', '?')} changed after its seal "
-                                 f"was made (field {name!r}): the entry is corrupt.\nFix: run `python -m jitcell "
-                                 "cache verify`, which removes it; the cell is then compiled again.")
-            _, value, stop, _ = found
-            dict.setdefault(self, name, jsontext.loads(self._data[value:stop - 1]))  # stored first, then taken off
+                raise self._corrupt(f"field {name!r}")
+            data, _, value, stop, _ = found
+            dict.setdefault(self, name, jsontext.loads(data[value:stop - 1]))  # stored first, then taken off
             self._unread.pop(name, None)
-            if not self._unread:
-                self._data = b""  # every field parsed: the text is no longer needed
         value = dict.get(self, name, _ABSENT)
         if value is _ABSENT:
             raise KeyError(name)
         return value
 
     def _read_all(self) -> None:
+        self._read_rest()
         for name in list(self._unread):
             self.__missing__(name)
 
     def get(self, name, default=None):
-        if name in self._unread:
-            return self.__missing__(name)
+        if name in self._unread or (self._rest is not None and name in TAIL and not super().__contains__(name)):
+            try:
+                return self.__missing__(name)
+            except KeyError:
+                return default
         return super().get(name, default)
 
     def __contains__(self, name) -> bool:
-        return name in self._unread or super().__contains__(name)
+        if name in self._unread or super().__contains__(name):
+            return True
+        if name in TAIL:
+            self._read_rest()
+        return name in self._unread
 
     def __len__(self) -> int:
+        self._read_rest()
         return len(dict.keys(self) | self._unread.keys())
 
     def __bool__(self) -> bool:
-        return bool(self._unread) or super().__len__() > 0
+        return bool(self._unread) or self._rest is not None or super().__len__() > 0
 
     def __setitem__(self, name, value) -> None:
         self._unread.pop(name, None)

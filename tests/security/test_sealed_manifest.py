@@ -34,7 +34,9 @@ def test_publish_writes_a_sealed_manifest_that_reads_as_its_json(fresh_cache):
     assert pickle.loads(pickle.dumps(manifest)) == whole and {**manifest} == whole
 
 
-@pytest.mark.parametrize("edit", [(b'"scale"', b'"scalf"'), (b'"baked":', b'"baked":1'), (b"}\n", b",\"x\":1}\n")])
+# a changed name, a changed value, a field added (among those a load reads; sealed.TAIL's come last)
+@pytest.mark.parametrize("edit", [(b'"scale"', b'"scalf"'), (b'"baked":', b'"baked":1'),
+                                  (b'\n"tag":', b'\n"x":1,\n"tag":')])
 def test_one_changed_byte_breaks_the_seal(fresh_cache, edit):
     key, path = _entry(fresh_cache)
     data = path.read_bytes()
