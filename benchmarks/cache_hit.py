@@ -18,9 +18,13 @@ identity looks at every file of the package; the "installed" row runs the commit
 pip installs it, whose identity looks at the package's folders only (loader/fingerprint.py).
 
 Every child gets its own JITCELL_CACHE_DIR and NUMBA_CACHE_DIR, filled by unmeasured runs first,
-and bytecode caches in a private PYTHONPYCACHEPREFIX, warmed the same way (a user's installation
-has them; this repository's environment may disable them). Rounds are interleaved: a slow moment
-hurts every row alike. Standard library only.
+and bytecode caches, warmed the same way (a user's installation has them; this repository's
+environment may disable them): in a private PYTHONPYCACHEPREFIX, and for an installed row in
+__pycache__ beside the files, where pip writes them. An installed row runs without site (python -S):
+this environment's editable-install finder imports re, enum, contextlib and importlib at start-up,
+which a hit would then get for free where an installed jitcell's user does not. The goal's figure
+is the installed row's. Rounds are interleaved: a slow moment hurts every row alike. Standard
+library only.
 """
 
 from __future__ import annotations
@@ -195,6 +199,8 @@ def main() -> None:
                 # without site (python -S), the packages it would have put on sys.path: llvmlite, for a miss
                 packages = [] if site else [sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
                 made["PYTHONPATH"] = os.pathsep.join(filter(None, [str(path), *packages, base.get("PYTHONPATH")]))
+            if not site:  # an installed package's bytecode is in __pycache__ beside its files, as pip writes it
+                del made["PYTHONPYCACHEPREFIX"]
             return made
 
         from run import export_jitcell

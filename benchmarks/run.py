@@ -539,8 +539,8 @@ def goal_figures(goals: dict) -> list[dict]:
             row(f"a trivial cell's compile (`{cell}`, cache miss, median)", "< 10 ms",
                 f"{fmt_ms(trivial[cell]['total'])} ms", trivial[cell]["total"] < 10)
     hits = goals.get("cache_hit", {}).get("results", {})
-    for name, figures in hits.items():
-        if "hit_ms" in figures and name.startswith("jitcell"):
+    for name, figures in hits.items():  # as a user has it: installed (a source checkout's row is in section 5)
+        if "hit_ms" in figures and name.startswith("jitcell installed"):
             row(f"a cache hit in a fresh process, compile_cell to callable ({name}; median, minimum)", "< 5 ms",
                 f"{fmt_ms(figures['hit_ms']['median'])} ms ({fmt_ms(figures['hit_ms']['min'])})",
                 figures["hit_ms"]["median"] < 5)

@@ -20,7 +20,8 @@ from __future__ import annotations
 __all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "NATIVE_PREFIX", "native_symbol",
            "generator_next_symbol", "generator_close_symbol",
            "VAR_PREFIX", "CELL_TARGET", "VAR_TARGET",
-           "CAPI_FUNCTIONS", "SCRIPT_FUNCTION", "slot_symbol", "function_symbol", "call_symbol", "var_symbol",
+           "CAPI_FUNCTIONS", "CALLBACK_TARGETS", "SCRIPT_FUNCTION", "slot_symbol", "function_symbol", "call_symbol",
+           "var_symbol",
            "describe", "ADDED_LINES", "MODULE_LINE"]
 
 SLOT_PREFIX = "jitcell.slot."
@@ -41,7 +42,13 @@ CAPI_FUNCTIONS = frozenset({"PyGILState_Ensure", "PyGILState_Release", "PyOS_dou
                             "PyList_GetItem", "PyList_SetItem", "PyFloat_AsDouble", "PyFloat_FromDouble",
                             "PyLong_AsLongLongAndOverflow", "PyLong_FromLongLong", "PyUnicode_AsUTF8AndSize",
                             "PyUnicode_DecodeUTF8", "PyDict_New", "PyDict_Next", "PyDict_SetItem", "PySet_New",
-                            "PySet_Add", "PyObject_GetIter", "PyIter_Next"})
+                            "PySet_Add", "PyObject_GetIter", "PyIter_Next",
+                            # the callbacks into Python (runtime/source.py)
+                            "PyTuple_New", "PyTuple_SetItem", "PyObject_Call"})
+
+# slot targets that call into Python: each points at the runtime library's C function `callback_<target>`
+# (runtime/source.py), which calls runtime/callbacks.py's function for it
+CALLBACK_TARGETS = ("print", "raise", "format", "exception")
 
 SCRIPT_FUNCTION = "__cell__"  # a kernel cell's top-level statements, compiled (compiler/parse.py)
 

@@ -84,7 +84,7 @@ def test_the_slot_and_export_tables_render_readable_and_unclipped(page, browser)
     caption, slot_rows = tables["Slots"]
     assert caption == "Slots all patched"  # so no status column
     slots = {row[0]: row for row in slot_rows}
-    assert "rt.table_set" in slots and slots["print"][-2:] == ["ctypes callback", "the print() callback into Python"]
+    assert "rt.table_set" in slots and slots["print"][-2:] == ["runtime", "the print() callback into Python"]
     assert slots["rt.table_set"][-2] == "runtime"
     address = details.find_element(By.XPATH, ".//table[caption[starts-with(., 'Slots')]]//tr[2]/td[3]")
     assert "…" in address.text and address.get_attribute("title").startswith("0x")  # the whole address on hover

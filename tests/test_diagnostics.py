@@ -50,7 +50,7 @@ def test_the_diagnosis_reads_the_export_table_and_every_slot(library):
         row = slots[slot.name]
         assert row.status == "patched" and row.patched == slot.patched and row.baked == slot.baked
     assert slots["jitcell.slot.rt.table_set"].into.startswith("runtime ")
-    assert slots["jitcell.slot.print"].into == "ctypes callback"
+    assert slots["jitcell.slot.print"].into.startswith("runtime ")  # its C function calls callbacks.py
     assert {i.name: i.library for i in d.imports}["exp"].startswith("libm")
     globals_ = {g["name"]: g for g in d.globals}
     assert globals_["jitcell.slot.print"]["visibility"] == "default"

@@ -310,10 +310,10 @@ def test_except_exception_does_not_catch_the_interrupt():
     """KeyboardInterrupt is a BaseException: `except Exception` lets it through, whether the loop
     raises and catches an exception at every iteration or the try is around the loop.
 
-    Known race (open): a loop that calls back into Python at every turn (failing_forever raises
-    and catches at each one) can lose a SIGINT whose Python handler runs as a ctypes callback
-    starts, before any `try` in it, where ctypes drops the KeyboardInterrupt; a second Interrupt
-    stops it. So that loop is sent SIGINT until it stops, and must stop with KeyboardInterrupt."""
+    A loop that calls back into Python at every turn (failing_forever raises and catches at each
+    one) may get the SIGINT's KeyboardInterrupt as a callback's function starts, before its `try`:
+    the runtime's callback hands that one over as the pending error (runtime/source.py, hand_over).
+    The loop is sent SIGINT until it stops, and must stop with KeyboardInterrupt."""
     functions = jitcell.compile_cell(TRYING).functions
     error, presses = interrupted_repeatedly(functions["failing_forever"], 0)
     assert isinstance(error, KeyboardInterrupt), ("failing_forever", error, presses)

@@ -84,6 +84,9 @@ CAPI: dict[str, tuple[ir.Type, list[ir.Type]]] = {
     "PyDict_New": (_PTR, []), "PyDict_Next": (_I32, [_PTR, _PTR, _PTR, _PTR]),
     "PyDict_SetItem": (_I32, [_PTR, _PTR, _PTR]), "PySet_New": (_PTR, [_PTR]), "PySet_Add": (_I32, [_PTR, _PTR]),
     "PyObject_GetIter": (_PTR, [_PTR]), "PyIter_Next": (_PTR, [_PTR]),
+    # the callbacks into Python (runtime/source.py, "callbacks")
+    "PyTuple_New": (_PTR, [_I64]), "PyTuple_SetItem": (_I32, [_PTR, _I64, _PTR]),
+    "PyObject_Call": (_PTR, [_PTR, _PTR, _PTR]), "PyErr_Fetch": (_VOID, [_PTR, _PTR, _PTR]),
 }
 INTRINSICS.update({name: (tuple(FLOAT if t == _F64 else INT for t in params),
                           NONE if ret == _VOID else FLOAT if ret == _F64 else INT)

@@ -59,15 +59,23 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
                       RuntimeWarning, stacklevel=2)
     patched = []
     own = {v["name"] for v in manifest.get("variables", ())}
+    runtime_itself = manifest["options"].get("internal", False)
     for recorded in manifest["slots"]:
         target = recorded["target"]
-        standard = address_of is addresses.address_of or not target.startswith(("cell.", "var."))
+        # the runtime library's callback slots point at its own functions (runtime.address would ask for this
+        # very library); a function or variable of a cell is the Namespace's (namespace.py)
+        own_callback = runtime_itself and target in abi.CALLBACK_TARGETS
+        standard = (address_of is addresses.address_of or not target.startswith(("cell.", "var."))) and not own_callback
         enabled = patching_enabled(target, switch)
         slot = _patch(handle, entry, recorded, enabled and standard)
-        if not standard and enabled:  # a function or variable of a cell (namespace.py)
+        if not standard and enabled:
             name = target.partition(".")[2]
-            address = _own_variable(handle, entry, name) if target.startswith("var.") and name in own \
-                else address_of(target)
+            if own_callback:
+                address = _own_function(handle, entry, f"callback_{target}")
+            elif target.startswith("var.") and name in own:
+                address = _own_variable(handle, entry, name)
+            else:
+                address = address_of(target)
             slot.patched = ctypes.c_void_p.in_dll(handle, slot.name).value = address
         patched.append(slot)
     for function in manifest["functions"] if bound else ():
@@ -100,6 +108,14 @@ def _open(entry: Entry):
     if fd is not None:
         holds.keep(fd)
     return handle
+
+
+def _own_function(handle, entry: Entry, name: str) -> int:
+    found = runtime.symbol_address(handle, abi.function_symbol(name))
+    if found is None:
+        raise LinkageError(f"the runtime library's function {name!r} is missing from the export table of "
+                           f"{entry.library}; its callback slots cannot be patched")
+    return found
 
 
 def _own_variable(handle, entry: Entry, name: str) -> int:

@@ -20,7 +20,7 @@ runtime library's 170 kB of source nor its linker's tables (two thirds of its 38
 parses them; the file is still plain JSON, which `json.loads` reads whole.
 
 The bulky fields are written last (`TAIL`), so a load reads only the start of a long manifest
-(`read`: the first 64 kB, of the runtime library's 380 kB); the rest is read, from the file kept
+(`read`: the first 16 kB, of the runtime library's 380 kB); the rest is read, from the file kept
 open, when a field of it is first needed. A process thus never reads what it does not use, and a
 manifest replaced or removed meanwhile (a rebuild, a cache clear) still gives the bytes it sealed.
 """
@@ -48,7 +48,7 @@ LATER = frozenset(("source", "globals", "exports", "sections", "sites"))
 # written last, in this order: what a load may leave unread (LATER, and the function rows of a library
 # Python calls no function of: the runtime's), so that all a load reads is at the start of the file
 TAIL = ("functions", "exports", "globals", "sections", "sites", "source")
-FIRST_READ = 1 << 16  # bytes a load reads of a manifest at first: all of any but the biggest
+FIRST_READ = 1 << 14  # bytes a load reads of a manifest at first: all of most (of the runtime's, the 7 kB a load uses)
 
 # a field's line: (the bytes holding it, where it starts, where its value starts, where it ends, its
 # digest; None once checked)

@@ -55,6 +55,7 @@ _builder: Callable | None = None
 _offered: tuple | None = None  # (manifest, bytes) of a runtime library another process sent (loader/parcels.py)
 _functions: dict = {}
 _addresses: dict[str, int] = {}
+_preparations: list[Callable] = []  # when_loaded
 _dlsym = getattr(_ctypes, "dlsym", None)  # POSIX
 _CTYPES = {"int": ctypes.c_int64, "float": ctypes.c_double, "bool": ctypes.c_bool, "None": None}
 
@@ -66,6 +67,14 @@ def install(builder: Callable) -> None:
     used if it is this entry exactly."""
     global _builder
     _builder = builder
+
+
+def when_loaded(prepare: Callable[[Callable[[str], int]], None]) -> None:
+    """`prepare(exported)` is called once the runtime library is loaded, before any of its code runs
+    (`exported(name)`: the address of its function `name`): callbacks.py stores its functions there."""
+    _preparations.append(prepare)
+    if _library is not None:
+        prepare(lambda name: _exported(_library, name))
 
 
 def offer(shipped: tuple) -> None:
@@ -84,6 +93,8 @@ def library():
                            "this process: import jitcell.pipeline (or call jitcell.compile_cell) first")
         built = _builder((SOURCE_PATH, RANDOM_SOURCE_PATH, KEYS_SOURCE_PATH, INSTANCES_SOURCE_PATH,
                           *NUMPY_SOURCE_PATHS, PARALLEL_SOURCE_PATH), _offered)
+        for prepare in _preparations:  # before any of its code runs
+            prepare(lambda name: _exported(built, name))
         # which thread runs Python's signal handlers; the key of each thread's stack floor
         setup = ctypes.CFUNCTYPE(None, ctypes.c_uint64)(_exported(built, "runtime_setup"))
         setup(threading.main_thread().ident or 0)

@@ -1,8 +1,9 @@
-"""The Python functions compiled code calls through slots: print and raise.
+"""The Python functions compiled code calls through slots: print, raise, format and exception.
 
 Compiled code calls `print(tag, site, values)` and `raise(tag, site, values)`: `tag`
 names the library, `site` indexes its site table (from the manifest), `values`
-points at a struct of the operands. For a failing operation Python re-evaluates it
+points at a struct of the operands. The slots point at C functions of the runtime library that
+call these with the GIL held (`address`; runtime/source.py, "callbacks"). For a failing operation Python re-evaluates it
 on the same operands, so the exception is exactly CPython's::
 
     site {"kind": "python_op", "op": "floordiv", "operands": ["int", "int"]}, values (7, 0)
@@ -25,9 +26,10 @@ from __future__ import annotations
 import ctypes
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from jitcell import runtime
+from jitcell.abi import CALLBACK_TARGETS
 from jitcell.errors import source_lines
 
 __all__ = ["TARGETS", "PENDING", "SIGNAL_SITE", "address", "register_library", "take_pending"]
@@ -208,19 +210,45 @@ def _exception_args(part: str, args: tuple, index: list[int], out: int) -> int:
     return 0
 
 
-# The callbacks live as long as the process: their addresses are what slots hold.
-# (result, then parameters): each made into a C function pointer when a library first needs its address
-_SIGNATURES: dict = {"print": (ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p),
-               "raise": (None, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p),
-               "format": (ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p),
-               "exception": (ctypes.c_int32, ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)}
+def _on_failed_call(callback: int, tag: int, index: int, refs: int) -> int:
+    """The call of a callback (CALLBACK_TARGETS[callback]) raised before the function ran: a signal
+    handler ran as it started, and its KeyboardInterrupt came before the function's `try`. That
+    exception, fetched into the three words at `refs` (runtime/source.py, hand_over), becomes the
+    pending error, as the callback's own would; the status the callback returns with an error."""
+    try:
+        error = _signal_error(refs)  # PyErr_Restore steals the references: the words are zeroed
+        ctypes.memset(refs, 0, 24)
+        handled = _pending.handled
+        if handled and error is not handled[-1] and error.__context__ is None:
+            error.__context__ = handled[-1]
+        _pending.error = error
+        if CALLBACK_TARGETS[callback] == "exception" and _site(tag, index).site["kind"] == "except":
+            return -1
+    except BaseException as error:  # whatever it is, it is the pending error
+        _pending.error = error
+    return 1
+
+
+# The slots `print`, `raise`, `format` and `exception` point at C functions of the runtime library
+# (`callback_print`...: runtime/source.py), which call these with the GIL held. They find them in state
+# words of the library (43, then 44 + the place in CALLBACK_TARGETS), stored there, by address, when the
+# library is loaded, before any of its code runs. They live as long as the process.
 _FUNCTIONS: dict = {"print": _on_print, "raise": _on_raise, "format": _on_format, "exception": _on_exception}
-_CALLBACKS: dict = {}  # target -> its C function pointer, alive as long as the process: slots hold its address
-TARGETS = frozenset(_FUNCTIONS)
+TARGETS = frozenset(CALLBACK_TARGETS)
+
+
+def _store_functions(exported: Callable[[str], int]) -> None:
+    """Where the runtime library's callbacks read them (`exported(name)`: the address of its function)."""
+    # `callback_functions() -> int`: the address of state word 43
+    words = ctypes.CFUNCTYPE(ctypes.c_int64)(exported("callback_functions"))()
+    for k, function in enumerate([_on_failed_call, *(_FUNCTIONS[target] for target in CALLBACK_TARGETS)]):
+        ctypes.c_void_p.from_address(words + 8 * k).value = id(function)
+
+
+runtime.when_loaded(_store_functions)
 
 
 def address(target: str) -> int:
-    callback = _CALLBACKS.get(target)
-    if callback is None:
-        callback = _CALLBACKS.setdefault(target, ctypes.CFUNCTYPE(*_SIGNATURES[target])(_FUNCTIONS[target]))
-    return runtime.pointer_address(callback)
+    """What slot `target` holds in this process: the runtime library's C function that calls this
+    module's function for it."""
+    return runtime.address(f"callback_{target}")

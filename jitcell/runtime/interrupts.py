@@ -38,7 +38,7 @@ loop that LLVM can vectorize; one whose trip count is a constant of at most CHUN
 not checked at all (the loop around it is). `interrupt_checks=False` (`%%jit
 --no-interrupt`, part of the cache key) compiles none. The callbacks into Python
 (print, format, raise) also run pending signal handlers first, so a KeyboardInterrupt
-never starts inside a ctypes callback, where it would be lost.
+rarely starts inside one (the runtime's callback hands one that does over as the pending error).
 
 Installation: `install()` puts `on_signal` in front of the current C-level handler of
 every signal for which Python has a handler (`signal.getsignal(s)` is callable), with

@@ -54,7 +54,10 @@ State words (`state(i)`): 0 live objects, 1 objects ever allocated; 32 signals r
 started); 35 the main thread's id; 36 the pthread key of each thread's stack floor, 37 set
 if it exists; 38 the table of the 256 cached one-character strings (str_chars_setup); 39 the scratch word of
 the list conversions at the boundary (under the GIL); 40, 41 the
-pthread key of each thread's random state and whether it exists (source_random.py); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
+pthread key of each thread's random state and whether it exists (source_random.py); 43 the Python
+function that takes the exception a callback's call raised, 44 to 47 the Python functions of the
+callbacks print, raise, format and exception (callbacks.py); 48 the thread
+pool (source_parallel.py); 128 + s the handler `on_signal` displaced for signal s and calls next, 256 + s
 nonzero while `on_signal` runs for signal s (interrupts.py).
 """
 
@@ -2475,6 +2478,105 @@ def array_copy(a: int) -> int:
         obj_release(c)
         return 0
     return c
+
+
+# ---- the callbacks into Python (callbacks.py) ------------------------------------------
+# Compiled code calls `print`, `raise`, `format` and `exception` through slots that point here: C
+# functions `status f(i64 tag, i32 site, ptr values[, ptr out])` (raise's result is not read). Each
+# calls the Python function callbacks.py stored in its state word (44 + k, the object's address;
+# callbacks.py keeps it alive) with (tag, site, values[, out]) as ints, holding the GIL, and returns
+# the int it returns. Not ctypes callbacks: a process's first one costs ~0.1 ms to make, which every
+# cache hit of a cell that can raise would pay, and each call converts its arguments through ctypes.
+
+
+def callback_print(tag: int, site: int, values: int) -> int:
+    return call_python(44, tag, site, values, 0, 3)
+
+
+def callback_raise(tag: int, site: int, values: int) -> int:
+    return call_python(45, tag, site, values, 0, 3)
+
+
+def callback_format(tag: int, site: int, values: int, out: int) -> int:
+    return call_python(46, tag, site, values, out, 4)
+
+
+def callback_exception(tag: int, site: int, values: int, out: int) -> int:
+    return call_python(47, tag, site, values, out, 4)
+
+
+def callback_functions() -> int:
+    """The address of state word 43, then 44: where callbacks.py stores its Python functions."""
+    return state(43)
+
+
+def call_python(word: int, tag: int, site: int, values: int, out: int, n: int) -> int:
+    """The Python function of state word `word` called with (tag, site, values, out)[:n]; the int it
+    returns, or 1 (an error is pending) if it did not return one. The site is the caller's i32: its
+    upper bits are undefined in the register. A call that raised before the function ran (a signal
+    handler runs as a Python function starts, and a KeyboardInterrupt is raised there, before its
+    `try`) hands that exception over as the pending one (`hand_over`)."""
+    gil = PyGILState_Ensure()
+    site = site & 4294967295
+    status = 1
+    args = PyTuple_New(n)
+    if args != 0:
+        made = tuple_set_int(args, 0, tag) + tuple_set_int(args, 1, site) + tuple_set_int(args, 2, values)
+        if n == 4:
+            made += tuple_set_int(args, 3, out)
+        if made == n:
+            result = PyObject_Call(load64(state(word)), args, 0)
+            if result != 0:
+                status = int_result(result)
+            else:
+                status = hand_over(word - 44, tag, site)
+        Py_DecRef(args)
+    PyErr_Clear()  # the functions catch everything: what is left (no memory) must not leak into Python
+    PyGILState_Release(gil)
+    return status
+
+
+def hand_over(callback: int, tag: int, site: int) -> int:
+    """The exception set now (the call of callback `callback`, 0 to 3, raised it) fetched into three
+    words and given to state word 43's function, with (callback, tag, site, their address), which
+    makes it the pending error and returns the status the callback returns with one; it zeroes the
+    words it takes, and what it does not take is released here."""
+    refs = malloc(24)
+    if refs == 0:
+        return 1
+    PyErr_Fetch(refs, refs + 8, refs + 16)
+    status = 1
+    args = PyTuple_New(4)
+    if args != 0:
+        made = tuple_set_int(args, 0, callback) + tuple_set_int(args, 1, tag) + tuple_set_int(args, 2, site)
+        if made + tuple_set_int(args, 3, refs) == 4:
+            result = PyObject_Call(load64(state(43)), args, 0)
+            if result != 0:
+                status = int_result(result)
+        Py_DecRef(args)
+    Py_DecRef(load64(refs))  # Py_XDECREF: those the function did not take
+    Py_DecRef(load64(refs + 8))
+    Py_DecRef(load64(refs + 16))
+    free(refs)
+    return status
+
+
+def int_result(result: int) -> int:
+    """The int a callback returned (a new reference, released), or 1 if it is no int (raise's None)."""
+    status = PyLong_AsLongLongAndOverflow(result, state(39))
+    if load32(state(39)) != 0 or (status == -1 and PyErr_Occurred() != 0):
+        status = 1
+    Py_DecRef(result)
+    return status
+
+
+def tuple_set_int(args: int, i: int, value: int) -> int:
+    """Item i of the new tuple `args` set to the int `value`: 1, or 0 if there was no memory."""
+    item = PyLong_FromLongLong(value)
+    if item == 0:
+        return 0
+    PyTuple_SetItem(args, i, item)
+    return 1
 
 
 # ---- signals (interrupts.py) --------------------------------------------------------

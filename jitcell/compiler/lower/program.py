@@ -523,8 +523,9 @@ class _ModuleLowerer:
 
     def signals_first(self, b: ir.IRBuilder, site: ir.Value) -> None:
         """In a callback into Python: Python's pending signal handlers run before it, in
-        jitcell.signals, so a KeyboardInterrupt never starts inside a ctypes callback (where ctypes
-        would print it and drop it); if one raised, the callback is skipped: that is the error."""
+        jitcell.signals, so a KeyboardInterrupt rarely starts inside the callback (one that does, as
+        its function starts, is handed over as the pending error: runtime/source.py, hand_over); if
+        one raised, the callback is skipped: that is the error."""
         status = b.call(self.signals_function(), [site])
         with b.if_then(b.icmp_signed("!=", status, ir.Constant(I32, 0)), likely=False):
             returns = b.function.function_type.return_type
@@ -536,8 +537,10 @@ class _ModuleLowerer:
         g = self.slot_globals.get(target)
         if g is None:
             symbol = abi.slot_symbol(target)
-            # a variable of this cell: its address is known only once the library is loaded
-            own = target.startswith("var.") and target[4:] in self.program.variables
+            # a variable of this cell, or (in the runtime library) a callback into Python, whose C function is
+            # the runtime's own: its address is known only once the library is loaded
+            own = (target.startswith("var.") and target[4:] in self.program.variables) or \
+                (self.internal and target in abi.CALLBACK_TARGETS)
             baked = 0 if own else self.address_of(target)
             g = _SlotGlobal(self.module, ir.PointerType(), symbol)
             g.linkage = "internal"
