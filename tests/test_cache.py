@@ -133,17 +133,17 @@ def test_a_damaged_entry_is_a_miss_and_is_rebuilt(fresh_cache, damage):
 
 
 DAMAGED_CHILD = """
-import json, pathlib, sys
+import json, os, pathlib, sys
 import jitcell, jitcell.loader.cache
 if sys.argv[1] == "unchecked":
-    # the integrity check switched off: every file matches its manifest
-    real = jitcell.loader.cache._library_file_digest
-    def trusting(path):
-        manifest = pathlib.Path(path).with_suffix(".json")
+    # the integrity check switched off: every library (open at fd, held) matches its manifest
+    real = jitcell.loader.cache._held_library_digest
+    def trusting(fd):
+        manifest = pathlib.Path(os.readlink(f"/proc/self/fd/{fd}")).with_suffix(".json")
         if not manifest.exists():  # being built: the runtime library's, new in this cache
-            return real(path)
+            return real(fd)
         return json.loads(manifest.read_text())["library"]["blake2b"]
-    jitcell.loader.cache._library_file_digest = trusting
+    jitcell.loader.cache._held_library_digest = trusting
 lib = jitcell.compile_cell(SOURCE)
 print(lib.cache_hit, lib.functions["steps"](27), flush=True)
 """

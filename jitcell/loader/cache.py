@@ -41,6 +41,7 @@ from jitcell.version import CODEGEN_ABI, __version__
 
 from . import files, holds, jsontext, layout, sealed, signing
 from .layout import library_suffix
+from .signing import blake2b
 from .signing import digest as blake2b_digest
 
 __all__ = ["Cache", "Entry", "Lookup", "Vanished", "cache_key", "source_digest", "normalize_source", "default_root",
@@ -147,6 +148,19 @@ def library_file_digest(path) -> str:
         return library_digest(f.read())
 
 
+def _held_library_digest(fd: int) -> str:
+    """library_digest of the library open at `fd` (held, holds.py: the file dlopen will map, while its
+    path still names it), read 64 kB at a time into one buffer rather than into a copy of the file."""
+    digest = blake2b()(digest_size=32)
+    buffer = bytearray(1 << 16)
+    view = memoryview(buffer)
+    offset = 0
+    while count := os.preadv(fd, [buffer], offset):
+        digest.update(view[:count])
+        offset += count
+    return digest.hexdigest()
+
+
 def _library_file_digest(path: str, owners: tuple[int, ...] | None = None) -> str:
     """library_digest of an entry's library, read following no link, only if it is a file of ours (or of
     `owners`: a shared cache's, shared.py)."""
@@ -232,7 +246,7 @@ class Cache:
                 reason = "a directory sits where the library belongs"
                 continue
             try:
-                digest = _library_file_digest(library)
+                digest = _held_library_digest(fd)
                 same = holds.same_file(library, fd)  # the file read, and about to be loaded, is the one held
             except (FileNotFoundError, IsADirectoryError):
                 digest, same = "", False

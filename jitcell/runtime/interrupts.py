@@ -86,6 +86,7 @@ _counter: int | None = None
 _watched: set[int] = set()
 
 
+@functools.cache
 def supported() -> bool:
     return sys.platform.startswith("linux") and os.uname().machine in ("x86_64", "aarch64")
 
