@@ -10,8 +10,8 @@ entry too), and calls it once. The figure the issue sets a goal for (under 5 ms)
 "compile_cell to callable": the pipeline's import and the call of compile_cell, everything after
 `import jitcell`. Numba's row is the same function with @njit(cache=True) loaded from its cache:
 `from numba import njit` and the first call (Numba has no separate step). A %%jit row runs the
-cell in a fresh IPython shell after `%load_ext jitcell` (the shell's creation excluded), for the
-commit of --against too.
+cell in a fresh IPython shell after `%load_ext jitcell` (the shell's creation excluded), HEAD laid
+out as installed (as the installed row, unless --no-installed), and the commit of --against too.
 
 The "jitcell" row runs this working tree, a source checkout (`pip install -e .`), whose toolchain
 identity looks at every file of the package; the "installed" row runs the commit HEAD laid out as
@@ -219,8 +219,9 @@ def main() -> None:
             tree, commit = export_jitcell(args.against, root / "against")
             rows[f"jitcell {args.against} installed ({commit[:8]})"] = (script("jitcell", JITCELL_CHILD),
                                                                         env("against", tree, site=False), bare)
-        if available("IPython"):
-            rows["%%jit (IPython)"] = (script("magic", MAGIC_CHILD), env("magic"), ())
+        if available("IPython"):  # IPython imports re, enum... itself: with site, HEAD laid out as installed
+            rows["%%jit (IPython)"] = (script("magic", MAGIC_CHILD),
+                                       env("magic", None if args.no_installed else installed), ())
             if args.against:
                 rows[f"%%jit {args.against} ({commit[:8]})"] = (script("magic", MAGIC_CHILD),
                                                                 env("against-magic", tree), ())
