@@ -2,8 +2,8 @@
 
     cache.py        the on-disk cache: keys, lookup, atomic publish, clear
     files.py        the cache's files and folders: ownership and mode checks, private atomic writes
-    signing.py      HMAC signatures on toolchain records and the settings, with this user's key
-    sealed.py       manifests as stored: sealed (an HMAC over their lines' digests), read field by field
+    signing.py      MACs (keyed BLAKE2b) on toolchain records and the settings, with this user's key
+    sealed.py       manifests as stored: sealed (a MAC over their lines' digests), read field by field
     layout.py       every name jitcell writes into a cache; walking it without following links
     holds.py        entries in use: a shared flock on each loaded library, for the process's life
     limits.py       the size cap: JITCELL_CACHE_SIZE, `%jit_cache limit` (settings.json), 2 GiB

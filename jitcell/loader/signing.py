@@ -13,7 +13,7 @@ Whoever can write the cache but cannot read the key cannot make jitcell load any
 a library needs its digest in a manifest, and a manifest needs this signature. A lost
 key only costs a rebuild: every entry then fails its check and is compiled again.
 
-The MAC is BLAKE2b's keyed mode (RFC 7693, section 2.5: a keyed hash is a MAC by design; no HMAC
+The MAC is BLAKE2b's keyed mode (RFC 7693: BLAKE2 keyed directly is a MAC by design; no HMAC
 construction is needed around it), 256 bits; the same function, unkeyed, makes every digest jitcell
 writes (cache keys, manifests' lines, libraries). Why not the standard library's `hmac` or
 `hashlib`: importing hashlib loads OpenSSL, 3.5 to 9 ms in a fresh process, more than everything
