@@ -2519,13 +2519,14 @@ def call_python(word: int, tag: int, site: int, values: int, out: int, n: int) -
     gil = PyGILState_Ensure()
     site = site & 4294967295
     status = 1
-    args = PyTuple_New(n)
+    function = load64(state(word))
+    args = PyTuple_New(n) if function != 0 else 0  # 0: callbacks.py never stored it (no error can be made)
     if args != 0:
         made = tuple_set_int(args, 0, tag) + tuple_set_int(args, 1, site) + tuple_set_int(args, 2, values)
         if n == 4:
             made += tuple_set_int(args, 3, out)
         if made == n:
-            result = PyObject_Call(load64(state(word)), args, 0)
+            result = PyObject_Call(function, args, 0)
             if result != 0:
                 status = int_result(result)
             else:
@@ -2542,7 +2543,8 @@ def hand_over(callback: int, tag: int, site: int) -> int:
     makes it the pending error and returns the status the callback returns with one; it zeroes the
     words it takes, and what it does not take is released here."""
     refs = malloc(24)
-    if refs == 0:
+    if refs == 0 or load64(state(43)) == 0:
+        free(refs)
         return 1
     PyErr_Fetch(refs, refs + 8, refs + 16)
     status = 1
