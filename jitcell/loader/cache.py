@@ -149,8 +149,9 @@ def library_file_digest(path) -> str:
 
 
 def _held_library_digest(fd: int) -> str:
-    """library_digest of the library open at `fd` (held, holds.py: the file dlopen will map, while its
-    path still names it), read 64 kB at a time into one buffer rather than into a copy of the file."""
+    """library_digest of the library open at `fd` (held, holds.py, or opened with a shared cache's owners
+    checked: the file dlopen will map, while its path still names it), read 64 kB at a time into one
+    buffer rather than into a copy of the file."""
     digest = blake2b()(digest_size=32)
     buffer = bytearray(1 << 16)
     view = memoryview(buffer)
@@ -159,12 +160,6 @@ def _held_library_digest(fd: int) -> str:
         digest.update(view[:count])
         offset += count
     return digest.hexdigest()
-
-
-def _library_file_digest(path: str, owners: tuple[int, ...] | None = None) -> str:
-    """library_digest of an entry's library, read following no link, only if it is a file of ours (or of
-    `owners`: a shared cache's, shared.py)."""
-    return library_digest(files.read(path, owners=owners))
 
 
 # Plain classes, and paths as strings, on purpose: a cache hit must not pay for

@@ -127,7 +127,7 @@ def _folders(package: str):
     """(folder, its .py files as directory entries: `entry.stat()` needs no path lookup) for the
     package and its subfolders, as os.walk would find them, top down; paths sort as their paths
     relative to `package` do (they all share its prefix). os.scandir rather than os.walk and
-    os.path.relpath: a third of the cost, which every cache hit pays once."""
+    os.path.relpath: a third of the cost, which a source checkout's first hit pays once."""
     pending = [package]
     while pending:
         folder = pending.pop()

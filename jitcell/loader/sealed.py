@@ -98,15 +98,11 @@ def read(path: str, later: frozenset[str] = LATER) -> Manifest | None:
         size = os.fstat(fd).st_size
         data = _pread(fd, min(size, FIRST_READ), 0)
         head = _head(data) if size > FIRST_READ else None
-        if head is None:  # short, or not a seal of ours: all of it
+        digests, found = (head[0], _lines(data, head[1], head[0])) if head is not None else ([], None)
+        # short, not a seal of ours, or a field a load reads comes next: all of it
+        if found is None or found[1] == len(digests) or _name_at(data, found[2]) not in later:
             return unseal(data + _pread(fd, size - len(data), len(data)), later)
-        digests, start = head
-        found = _lines(data, start, digests)
-        if found is None:
-            return None
         fields, count, end = found
-        if count == len(digests) or _name_at(data, end) not in later:  # a field a load reads comes next
-            return unseal(data + _pread(fd, size - len(data), len(data)), later)
         keep = True  # the manifest's now: closed when its rest is read, or when it is refused
         return _checked(Manifest(fields, (fd, end, size, digests[count:])), later)
     finally:
@@ -223,8 +219,7 @@ class Manifest(dict):
             except OSError as error:
                 raise self._corrupt(f"its end could not be read: {error}") from None
             finally:
-                self._rest = None
-                os.close(fd)
+                self.close()
             found = _lines(data, 0, digests)
             if found is None or found[1] != len(digests) or found[2] != len(data):
                 raise self._corrupt("its end is not the lines of its seal")

@@ -24,7 +24,7 @@ from jitcell.version import CODEGEN_ABI
 
 from . import files, holds, layout
 from . import manifest as shape
-from .cache import Entry, _library_file_digest
+from .cache import Entry, _held_library_digest
 from .layout import library_suffix
 
 __all__ = ["ENV", "layers", "lookup"]
@@ -78,7 +78,7 @@ def _lookup(root: str, key: str) -> Entry | None:
     except (FileNotFoundError, IsADirectoryError):
         return None
     try:
-        if not holds.same_file(library, fd) or _library_file_digest(library, owners) != manifest["library"]["blake2b"]:
+        if not holds.same_file(library, fd) or _held_library_digest(fd) != manifest["library"]["blake2b"]:
             holds.release(fd)
             return None
     except BaseException:

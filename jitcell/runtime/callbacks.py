@@ -145,13 +145,18 @@ def _on_raise(tag: int, index: int, values: int) -> None:
         return
     try:
         site = _site(tag, index)
-        error = site.exception(site.values(values))
-        handled = _pending.handled
-        if handled and error is not handled[-1] and error.__context__ is None:
-            error.__context__ = handled[-1]  # raised while handling another, as Python records it
-        _pending.error = error
+        _pend(site.exception(site.values(values)))
     except BaseException as error:
         _pending.error = error
+
+
+def _pend(error: BaseException) -> None:
+    """`error` is the pending error; raised while handling another, it has that one as its context,
+    as Python records it."""
+    handled = _pending.handled
+    if handled and error is not handled[-1] and error.__context__ is None:
+        error.__context__ = handled[-1]
+    _pending.error = error
 
 
 def _on_format(tag: int, index: int, values: int, out: int) -> int:
@@ -218,10 +223,7 @@ def _on_failed_call(callback: int, tag: int, index: int, refs: int) -> int:
     try:
         error = _signal_error(refs)  # PyErr_Restore steals the references: the words are zeroed
         ctypes.memset(refs, 0, 24)
-        handled = _pending.handled
-        if handled and error is not handled[-1] and error.__context__ is None:
-            error.__context__ = handled[-1]
-        _pending.error = error
+        _pend(error)
         if CALLBACK_TARGETS[callback] == "exception" and _site(tag, index).site["kind"] == "except":
             return -1
     except BaseException as error:  # whatever it is, it is the pending error
