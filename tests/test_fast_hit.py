@@ -45,7 +45,7 @@ PROBE = textwrap.dedent("""
 # what the compile pipeline or a slow path imports, and a cache hit must not (with their submodules)
 HEAVY = ("llvmlite", "elftools", "jitcell.compiler", "jitcell.report", "dataclasses", "inspect", "typing",
          "hashlib", "mac", "pathlib", "tempfile", "shutil", "random", "symtable", "tokenize", "platformdirs",
-         "json", "signal", "re", "enum", "contextlib", "importlib", "warnings", "_sha256", "_sha2")
+         "json", "signal", "re", "enum", "contextlib", "importlib", "warnings", "_sha256", "_sha2", "fcntl")
 
 
 def _heavy(module: str) -> bool:
@@ -81,7 +81,7 @@ def test_a_fresh_process_hit_imports_only_the_loader(fresh_cache):
 
 # the standard library a hit may import (beyond what `import jitcell` did, and with their own imports, which
 # depend on what the interpreter's start imported): what the loader and the runtime's Python side need
-_STANDARD = {"fcntl", "cmath", "math", "array", "struct", "weakref", "keyword", "reprlib", "operator", "collections",
+_STANDARD = {"cmath", "math", "array", "struct", "weakref", "keyword", "reprlib", "operator", "collections",
              "functools", "errno", "stat", "bisect", "heapq", "types", "itertools", "copyreg"}
 
 

@@ -13,7 +13,9 @@ lock *before* it verifies the library and checks, before dlopen, that the path s
 file it locked: an eviction that got there first has unlinked it, so the loader sees a miss and
 rebuilds, and one that comes later cannot take its exclusive lock. The lock belongs to the open
 file (flock, not fcntl's per-process record locks), so an eviction in the loading process
-itself also sees the entry as in use.
+itself also sees the entry as in use. flock is libc's, called through ctypes (which the runtime has
+already imported): the fcntl module, an extension module of its own, would cost a fresh process's
+first cache hit ~0.2 ms to import.
 
 The lock costs one descriptor per loaded library. A notebook loads a few hundred at most; past
 256 the soft RLIMIT_NOFILE is raised towards the hard limit, and a library that finds no
@@ -23,19 +25,37 @@ Without flock (Windows), nothing is held: there a loaded DLL cannot be deleted a
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 
 from . import files
-
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["hold", "same_file", "keep", "release", "exclusive", "held"]
 
 _held: dict[tuple[int, int], int] = {}  # (st_dev, st_ino) -> the descriptor kept open, locked
 _budget = [256]  # descriptors this process may keep before asking for a higher limit
+LOCK_SH, LOCK_EX, LOCK_NB = 1, 2, 4  # <sys/file.h>, the same on Linux and the BSDs (macOS)
+_flock: list = []  # libc's flock, found on first use; [None] where there is none (Windows)
+
+
+def flock(fd: int, operation: int) -> bool:
+    """flock(2) on `fd`: True once the lock is taken, False where there is no flock (Windows; then
+    nothing is held). OSError as fcntl.flock raises it (EWOULDBLOCK under LOCK_NB, ENOLCK, ...);
+    a call a signal interrupted is made again, after Python's handlers ran (PEP 475)."""
+    if not _flock:
+        function = getattr(ctypes.CDLL(None, use_errno=True), "flock", None) if os.name == "posix" else None
+        if function is not None:
+            function.argtypes, function.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
+        _flock.append(function)
+    function = _flock[0]
+    if function is None:
+        return False
+    while function(fd, operation) != 0:
+        error = ctypes.get_errno()
+        if error != errno.EINTR:
+            raise OSError(error, os.strerror(error))
+    return True
 
 
 def hold(path: str) -> int:
@@ -43,11 +63,10 @@ def hold(path: str) -> int:
     holds its exclusive lock (the time of two unlinks). FileNotFoundError if it is missing,
     IsADirectoryError if a directory sits there, UnsafeCacheError if it is not a file of ours."""
     fd = files.open_regular(path)
-    if fcntl is not None:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH)
-        except OSError:  # no flock on this file system: the entry is loaded unheld
-            pass
+    try:
+        flock(fd, LOCK_SH)
+    except OSError:  # no flock on this file system: the entry is loaded unheld
+        pass
     return fd
 
 
@@ -85,10 +104,8 @@ def held() -> int:
 def exclusive(fd: int, *, wait: bool = False) -> bool:
     """Take the exclusive lock if nobody holds the file (this process's other descriptors included);
     `wait`: until nobody does (for the short critical sections of upkeep.py only)."""
-    if fcntl is None:
-        return True
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        flock(fd, LOCK_EX | (0 if wait else LOCK_NB))  # False: no flock, and nothing held (Windows)
     except OSError:
         return False
     return True
