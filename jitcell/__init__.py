@@ -16,6 +16,8 @@ its first call. In IPython: `%load_ext jitcell`, then `%%jit` cells. Importing t
 cheap: the compiler and llvmlite are imported only when a cell must be compiled.
 """
 
+import os
+
 from . import runtime
 from .errors import CacheError, CompileError, JitError, LinkageError, LinkError, ToolchainError, UnsafeCacheError
 from .loader import parcels
@@ -57,25 +59,31 @@ def __getattr__(name: str):
 def _build_runtime(paths: tuple[str, ...], shipped: tuple | None = None):
     """The runtime library is a cell the pipeline compiles (or finds in the cache), without
     Python wrappers: cells call it through slots, Python through runtime.function(). Its source is
-    the files `paths`; a process finds its entry without reading them while the digest of their
-    text is remembered in the cache (loader/digests.py)."""
-    from .loader import digests
-    from .loader.cache import default_root
+    the files `paths`, which are jitcell's own: the toolchain's compiler digest, part of every cache
+    key, already covers their text (loader/fingerprint.py), so the key names the files rather than
+    hashing them, and a process finds the entry without reading its 170 kB of source."""
     from .options import Options
     from .pipeline import compile_cell, load_cached  # imported when first needed: `import jitcell` stays cheap
 
-    options, root = Options(internal=True, wraparound=True), default_root()
-    digest = digests.remembered(root, paths)
-    if digest is not None:
-        library = load_cached(digest, options)
-        if library is not None:
-            return library
-    source, stamps = digests.read(paths)
+    options, named = Options(internal=True, wraparound=True), runtime_source_part(paths)
+    library = load_cached(named, options)
+    if library is not None:
+        return library
+    source = "".join(_read_text(path) + "\n\n" for path in paths)
     if shipped is not None:  # a runtime library that came with a pickled function (loader/parcels.py)
         shipped = (parcels.with_source(shipped[0], source), shipped[1])
-    library = compile_cell(source, options, wrap=False, shipped=shipped)
-    digests.remember(root, paths, stamps, source)
-    return library
+    return compile_cell(source, options, wrap=False, shipped=shipped, source_part=named)
+
+
+def runtime_source_part(paths: tuple[str, ...]) -> str:
+    """What the runtime library's cache key holds for its source: the files by name. A cell's is the
+    digest of its text, 64 hex digits, which this can never be."""
+    return "jitcell runtime: " + " ".join(os.path.basename(path) for path in paths)
+
+
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
 
 
 # The package wires its layers together: the runtime (below the compiler) is handed its builder,

@@ -41,7 +41,7 @@ _SLOTS_ONLY = sealed.LATER | {"functions"}
 def compile_cell(source: str, options: Options | None = None, /, *, callees=None, cache: bool = True,
                  force: bool = False, cache_dir=None, wrap: bool = True, filename: str | None = None,
                  indentation: Sequence[int] = (), context: str | None = None, globals: Mapping | None = None,
-                 shipped: tuple[dict, bytes] | None = None, **fields) -> Library:
+                 shipped: tuple[dict, bytes] | None = None, source_part: str | None = None, **fields) -> Library:
     """Compile every function of a cell (or load it from the cache) and return its Library.
 
     The options that change the generated code, and so are part of the cache key, come as an
@@ -80,6 +80,9 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     `shipped`: a (manifest, library bytes) pair another process built for this cell (a pickled
     function's parcel, loader/parcels.py). On a miss it stands in for compiling if it is this cell's
     entry exactly (same key, a sound manifest, bytes matching its digest); else the cell compiles.
+
+    `source_part`: what the cache key holds for the source, instead of the digest of its text, for a
+    source the toolchain's compiler digest already covers (the runtime library's, jitcell/__init__.py).
     """
     if options is None:
         unknown = sorted(set(fields) - set(Options.__slots__))
@@ -119,7 +122,7 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
 
         frozen_env = frozen.resolve(readable, source, exclude=getattr(callees, "variables", None) or ())
         frozen_part = frozen.key_part(frozen_env)
-    key = cache_key(source, options.key_parts(), toolchain, *link_parts, frozen_part)
+    key = cache_key(source, options.key_parts(), toolchain, *link_parts, frozen_part, source_part=source_part)
 
     if store is None:
         reason = "the cache is disabled (--no-cache)"
@@ -175,15 +178,15 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
     return _finish(library, wrap, callees, settings, source, options, frozen_env)
 
 
-def load_cached(digest: str, options: Options, *, cache_dir=None) -> Library | None:
-    """The Library of a cell found in the cache by its source's digest (cache.source_digest), without
-    its source and without Python wrappers; None if there is no sound entry (then compile_cell it).
-    For a cell that calls no other cell and reads no outer names: the runtime library, whose digest
-    is remembered (loader/digests.py) so that a fresh process need not read its 170 kB of source."""
+def load_cached(source_part: str, options: Options, *, cache_dir=None) -> Library | None:
+    """The Library of a cell found in the cache by what its key holds for its source (`compile_cell`'s
+    `source_part`), without its source and without Python wrappers; None if there is no sound entry
+    (then compile_cell it). For a cell that calls no other cell and reads no outer names: the runtime
+    library, whose source a fresh process then need not read."""
     store = Cache(cache_dir)
     # loaded when a cell first needs it, in the middle of its compile_cell: the identity it checked is current
     toolchain = fingerprint.toolchain(store.location, probe=_probe_toolchain, recheck=False)
-    key = cache_key(None, options.key_parts(), toolchain, digest=digest)
+    key = cache_key(None, options.key_parts(), toolchain, source_part=source_part)
     library, _ = _cached(store, key, None, None, (), bound=False)
     return library
 

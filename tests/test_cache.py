@@ -210,9 +210,9 @@ def compile_at_once(processes: int, source: str) -> list[dict]:
 
 def assert_one_clean_entry(root) -> None:
     runtime = runtime_entries(root)
-    # toolchain/, cells/ (misses.py) and sources/ (digests.py) hold what every entry shares, not entries;
+    # toolchain/ and cells/ (misses.py) hold what every entry shares, not entries;
     # CACHEDIR.TAG marks the cache, usage.json counts its size (upkeep.py)
-    files = [p for p in root.rglob("*") if p.is_file() and not {"toolchain", "cells", "sources"} & set(p.parts)
+    files = [p for p in root.rglob("*") if p.is_file() and not {"toolchain", "cells"} & set(p.parts)
              and p.stem not in runtime and p.name not in ("CACHEDIR.TAG", "usage.json")]
     names = sorted(p.suffix for p in files)
     assert names == [".json", ".so"], files

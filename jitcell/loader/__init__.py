@@ -9,7 +9,6 @@
     limits.py       the size cap: JITCELL_CACHE_SIZE, `%jit_cache limit` (settings.json), 2 GiB
     upkeep.py       least-recently-used eviction, tidying, verify, the listing (a miss or a command only)
     fingerprint.py  what this machine's code generator is, remembered without llvmlite
-    digests.py      the runtime library's source digest, remembered while its files are unchanged
     misses.py       why the cache missed, against the cell's previous entry in its notebook, session or file
     load.py         dlopen a library and patch every slot (addresses.py: what each must hold)
     library.py      Library and Slot: a compiled cell once loaded

@@ -108,20 +108,21 @@ def _lines_ending_in_strings(lines: list[str]) -> set[int]:
 
 
 def source_digest(source: str) -> str:
-    """What a cache key holds of the source: the BLAKE2b-256 of its normalized text (writing the runtime
-    library's 170 kB of source into the key's JSON would cost a hit ~0.5 ms)."""
+    """What a cache key holds of the source: the BLAKE2b-256 of its normalized text (a long cell's text
+    written into the key's JSON would cost every hit its length)."""
     return blake2b_digest(normalize_source(source).encode("utf-8", "surrogatepass"))
 
 
 def cache_key(source: str | None, options: dict, toolchain: dict, callees: dict | None = None,
-              variables: dict | None = None, frozen: dict | None = None, *, digest: str | None = None) -> str:
-    """`digest`: source_digest(source), if the caller has it (then `source` is not read)."""
-    if digest is None:
+              variables: dict | None = None, frozen: dict | None = None, *, source_part: str | None = None) -> str:
+    """`source_part`: what the key holds for the source instead of source_digest(source) (then `source`
+    is not read): the runtime library's, whose text the toolchain's compiler digest covers."""
+    if source_part is None:
         if source is None:
-            raise TypeError("cache_key() needs the source or its digest")
-        digest = source_digest(source)
+            raise TypeError("cache_key() needs the source or what stands for it")
+        source_part = source_digest(source)
     parts = {
-        "source": digest,
+        "source": source_part,
         "options": options,
         "abi": CODEGEN_ABI,
         "jitcell": __version__,

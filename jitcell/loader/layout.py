@@ -9,7 +9,7 @@
     <cache>/toolchain/<24 hex>.json       fingerprint.py
     <cache>/cells/<32 hex>.json           misses.py (a cell of a notebook, session or file: its last entry)
     <cache>/callees/<64 hex>.json         namespace.py
-    <cache>/sources/<64 hex>.json         digests.py (the runtime library's source digest)
+    <cache>/sources/<64 hex>.json         an earlier jitcell's (the runtime library's source digest)
     <cache>/.../.<name>.k2j4x9_a.tmp      a record being written (files.write_atomically, mkstemp)
 
 `Cache.clear` and the tidying of `upkeep.py` remove these names and nothing else: a file of the
@@ -39,7 +39,7 @@ USAGE = "usage.json"
 RECORDS = {"toolchain": r"[0-9a-f]{24}\.json",  # fingerprint.py: <identity>.json
            "cells": r"[0-9a-f]{32}\.json",  # misses.py: <cell identity>.json
            "callees": r"[0-9a-f]{64}\.json",  # namespace.py: <source digest>.json
-           "sources": r"[0-9a-f]{64}\.json"}  # digests.py: <digest of the paths>.json
+           "sources": r"[0-9a-f]{64}\.json"}  # an earlier jitcell's, which clear and tidying still remove
 _NAMES: dict[str, re.Pattern] = {}  # re is imported by names() only: with enum, ~2 ms of a fresh hit
 
 
