@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import ctypes
 import os
+import struct
 import sys
 from collections.abc import Callable
 
+from jitcell import runtime
 from jitcell.dtypes import DTYPES
+from jitcell.errors import LinkageError
 from jitcell.runtime import callbacks
 
 __all__ = ["NativeCall", "CALL", "OBJECT_OFFSETS", "TABLE", "table_address", "available", "bind_call", "unbind_call",
@@ -45,33 +48,44 @@ _OBJECTS = {"int": int, "float": float, "True": True, "False": False, "None": No
 _WRITEABLE = 0x400  # NPY_ARRAY_WRITEABLE
 _HAVE_VECTORCALL = 1 << 11
 _TP_FLAGS = 168  # offsetof(PyTypeObject, tp_flags), checked against __flags__ before writing
+_WORD = struct.Struct("@P")
 
 
-class _Slot(ctypes.Structure):
-    _fields_ = [("slot", ctypes.c_int), ("pfunc", ctypes.c_void_p)]
+# PyType_Spec, PyType_Slot and PyMemberDef as the C compiler lays them out (struct's native alignment):
+# packed into one buffer rather than declared as ctypes Structures, each of which (with its pointer and
+# array types) is a class a fresh process's first cache hit would pay to make
+_SPEC = struct.Struct("@PiiIP")  # name, basicsize, itemsize, flags, slots
+_TYPE_SLOT = struct.Struct("@iP")  # slot id, pfunc
+_MEMBER = struct.Struct("@PiniP")  # name, type, offset, flags, doc
+_PY_TP_CALL, _PY_TP_MEMBERS, _T_PYSSIZET, _READONLY = 50, 72, 19, 1
 
 
-class _Member(ctypes.Structure):
-    _fields_ = [("name", ctypes.c_char_p), ("type", ctypes.c_int), ("offset", ctypes.c_ssize_t),
-                ("flags", ctypes.c_int), ("doc", ctypes.c_char_p)]
-
-
-class _Spec(ctypes.Structure):
-    _fields_ = [("name", ctypes.c_char_p), ("basicsize", ctypes.c_int), ("itemsize", ctypes.c_int),
-                ("flags", ctypes.c_uint), ("slots", ctypes.POINTER(_Slot))]
+def buffer_address(buffer: bytearray) -> int:
+    """Where a bytearray's bytes are (they stay there while it lives and keeps its size: a ctypes
+    object made from it forbids resizing while it exists, and the caller keeps the array)."""
+    return ctypes.addressof(ctypes.c_char.from_buffer(buffer))
 
 
 def _make_type() -> type:
     api = ctypes.pythonapi
-    call = ctypes.cast(api.PyVectorcall_Call, ctypes.c_void_p).value
-    members = (_Member * 2)(_Member(b"__vectorcalloffset__", 19, OBJECT_OFFSETS["entry"], 1, None))  # T_PYSSIZET
-    slots = (_Slot * 3)(_Slot(50, call), _Slot(72, ctypes.cast(members, ctypes.c_void_p).value), _Slot(0, None))
+    call = runtime.symbol_address(api, "PyVectorcall_Call")
+    name, member = b"jitcell.NativeCall\0", b"__vectorcalloffset__\0"
+    slots_at = _SPEC.size
+    members_at = slots_at + 3 * _TYPE_SLOT.size
+    names_at = members_at + 2 * _MEMBER.size
+    buffer = bytearray(names_at) + name + member  # the type keeps pointers into it: kept for good
+    base = buffer_address(buffer)
     # Py_TPFLAGS_DEFAULT | BASETYPE | HAVE_VECTORCALL; two words: the entry and the fallback
-    spec = _Spec(b"jitcell.NativeCall", object.__basicsize__ + 16, 0, (1 << 18) | (1 << 10) | _HAVE_VECTORCALL, slots)
+    _SPEC.pack_into(buffer, 0, base + names_at, object.__basicsize__ + 16, 0, (1 << 18) | (1 << 10) | _HAVE_VECTORCALL,
+                    base + slots_at)
+    _TYPE_SLOT.pack_into(buffer, slots_at, _PY_TP_CALL, call)
+    _TYPE_SLOT.pack_into(buffer, slots_at + _TYPE_SLOT.size, _PY_TP_MEMBERS, base + members_at)  # then {0, NULL}
+    _MEMBER.pack_into(buffer, members_at, base + names_at + len(name), _T_PYSSIZET, OBJECT_OFFSETS["entry"], _READONLY,
+                      0)  # then a row of zeros
     make = api.PyType_FromSpec
     make.restype, make.argtypes = ctypes.py_object, [ctypes.c_void_p]
-    made = make(ctypes.addressof(spec))
-    _KEEP.extend([members, slots, spec])  # the type refers to its members table
+    made = make(base)
+    _KEEP.append(buffer)
     return made
 
 
@@ -113,7 +127,7 @@ def _arrays_laid_out() -> bool:
 
 
 _LAYOUT: dict[str, bool] = {}
-_TABLE = (ctypes.c_void_p * len(TABLE))()
+_TABLE = bytearray(8 * len(TABLE))  # a word per entry, in a bytearray kept for good: no ctypes array type to make
 _FILLED: set[str] = set()
 
 
@@ -122,12 +136,18 @@ def table_address() -> int:
     if "python" not in _FILLED:
         for i, name in enumerate(TABLE):
             kind, _, what = name.partition(".")
-            if kind == "capi":
-                _TABLE[i] = ctypes.cast(getattr(ctypes.pythonapi, what), ctypes.c_void_p).value
+            if kind == "capi":  # dlsym itself, as addresses.py asks: no ctypes function object each
+                _set_entry(i, runtime.symbol_address(ctypes.pythonapi, what))
             elif what in _OBJECTS:
-                _TABLE[i] = id(_OBJECTS[what])
+                _set_entry(i, id(_OBJECTS[what]))
         _FILLED.add("python")
-    return ctypes.addressof(_TABLE)
+    return buffer_address(_TABLE)
+
+
+def _set_entry(i: int, address: int | None) -> None:
+    if not address:
+        raise LinkageError(f"this Python does not export {TABLE[i].partition('.')[2]}, which native entries call")
+    _WORD.pack_into(_TABLE, 8 * i, address)
 
 
 def _fill_numpy() -> None:
@@ -135,7 +155,7 @@ def _fill_numpy() -> None:
 
     for i, name in enumerate(TABLE):
         if name == "obj.ndarray" or name.startswith("obj.dtype."):
-            _TABLE[i] = id(np.ndarray if name == "obj.ndarray" else np.dtype(name.removeprefix("obj.dtype.")))
+            _set_entry(i, id(np.ndarray if name == "obj.ndarray" else np.dtype(name.removeprefix("obj.dtype."))))
     _FILLED.add("numpy")
 
 

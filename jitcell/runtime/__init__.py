@@ -98,10 +98,11 @@ def library():
         # which thread runs Python's signal handlers; the key of each thread's stack floor
         setup = ctypes.CFUNCTYPE(None, ctypes.c_uint64)(_exported(built, "runtime_setup"))
         setup(threading.main_thread().ident or 0)
-        reseed = ctypes.CFUNCTYPE(None)(_exported(built, "random_after_fork"))
         if hasattr(os, "register_at_fork"):  # a child forked from another thread: that one is its main thread
             os.register_at_fork(after_in_child=lambda: setup(threading.main_thread().ident or 0))
-            os.register_at_fork(after_in_child=reseed)  # as CPython's random module does
+            # as CPython's random module does; its function type made in a child only (a class to make)
+            reseed = _exported(built, "random_after_fork")
+            os.register_at_fork(after_in_child=lambda: ctypes.CFUNCTYPE(None)(reseed)())
         _library = built
     return _library
 

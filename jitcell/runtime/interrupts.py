@@ -60,6 +60,7 @@ import _signal
 import ctypes
 import functools
 import os
+import struct
 import sys
 
 from jitcell import runtime
@@ -74,13 +75,10 @@ _PREVIOUS = 96  # the displaced handler of signal s is state word 128 + s: 96 + 
 _SIGNAL_MASK = 127  # on_signal indexes its words by signum & 127 (runtime/source.py)
 
 
-class _Sigaction(ctypes.Structure):
-    """glibc's and musl's `struct sigaction` on x86-64 and AArch64 (152 bytes)."""
-
-    _fields_ = [("handler", ctypes.c_void_p), ("mask", ctypes.c_uint64 * 16), ("flags", ctypes.c_int),
-                ("restorer", ctypes.c_void_p)]
-
-
+# glibc's and musl's `struct sigaction` on x86-64 and AArch64 (152 bytes): handler, mask (16 words), flags,
+# restorer. Packed with struct rather than declared as a ctypes Structure, whose classes (the structure,
+# its pointer, its array) a fresh process's first cache hit would pay to make.
+_ACTION = struct.Struct("@P16QiP")
 _libc = None
 _counter: int | None = None
 _watched: set[int] = set()
@@ -114,13 +112,18 @@ def count() -> int:
     return ctypes.c_int64.from_address(_state()).value
 
 
-def _sigaction(signum: int, new, old) -> bool:
+def _sigaction(signum: int, new: bytes | None = None) -> tuple | None:
+    """sigaction(2): install `new` (an _ACTION) if given; the action it replaces (or the current one), as
+    _ACTION's fields, None if the call failed."""
     global _libc
     if _libc is None:
         _libc = ctypes.CDLL(None, use_errno=True)
-        _libc.sigaction.argtypes = [ctypes.c_int, ctypes.POINTER(_Sigaction), ctypes.POINTER(_Sigaction)]
+        _libc.sigaction.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p]
         _libc.sigaction.restype = ctypes.c_int
-    return _libc.sigaction(signum, new, old) == 0
+    old = bytearray(_ACTION.size)
+    if _libc.sigaction(signum, new, ctypes.addressof(ctypes.c_char.from_buffer(old))) != 0:
+        return None
+    return _ACTION.unpack(old)
 
 
 def _handler_address() -> int:
@@ -144,8 +147,8 @@ def installed(signum: int = _signal.SIGINT) -> bool:
     """Is jitcell's handler the process's handler of this signal right now?"""
     if not supported():
         return False
-    current = _Sigaction()
-    return _sigaction(signum, None, ctypes.byref(current)) and current.handler == _handler_address()
+    current = _sigaction(signum)
+    return current is not None and current[0] == _handler_address()
 
 
 def install() -> set[int]:
@@ -161,18 +164,17 @@ def install() -> set[int]:
 def _install(signum: int) -> bool:
     counter = _state()
     ours = _handler_address()
-    current = _Sigaction()
-    if not _sigaction(signum, None, ctypes.byref(current)):
+    current = _sigaction(signum)
+    if current is None:
         return False
-    if current.handler == ours:
+    handler, *mask, flags, restorer = current
+    if handler == ours:
         return True
-    if current.handler in (None, _SIG_DFL, _SIG_IGN):
+    if handler in (_SIG_DFL, _SIG_IGN):
         return False
     # the handler to call next, written before ours can run
-    ctypes.c_int64.from_address(counter + 8 * (_PREVIOUS + signum)).value = current.handler
-    action = _Sigaction(handler=ours, flags=current.flags, restorer=current.restorer)
-    action.mask = current.mask
-    return _sigaction(signum, ctypes.byref(action), None)
+    ctypes.c_int64.from_address(counter + 8 * (_PREVIOUS + signum)).value = handler
+    return _sigaction(signum, _ACTION.pack(ours, *mask, flags, restorer)) is not None
 
 
 def follows_signal() -> bool:
