@@ -12,7 +12,7 @@ runtime/interrupts.py: a data slot), "rt.NAME" (a function of the runtime librar
 loader/namespace.py), "var.NAME" (a module variable of a kernel cell, loader/variables.py) and
 "native" (the table of CPython functions and objects of the native entry points, loader/native.py).
 `lower` bakes the target's address into the slot's initializer; `load` writes its address in
-this process after each load (loader/addresses.py).
+this process after each load (loader/load.py, address_of).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ import time
 from collections.abc import Mapping, Sequence
 
 from jitcell.errors import CompileError
-from jitcell.loader import addresses, fingerprint, parcels, sealed
+from jitcell.loader import fingerprint, parcels, sealed
 from jitcell.loader.bind import bind
 from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
 from jitcell.loader.library import Library
@@ -168,7 +168,7 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
                     entry = Entry(key, built, manifest)
                 compile_seconds = time.perf_counter() - started
                 library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
-                               address_of=_address_of(links, entry.manifest), filename=filename,
+                               resolve=_resolver(links, entry.manifest), filename=filename,
                                indentation=indentation)
                 library.miss_details = details
             break
@@ -208,7 +208,7 @@ def _cached(store: Cache, key: str, links: tuple[dict, dict] | None, filename: s
     if entry is None:
         return None, reason
     try:
-        library = load(entry, cache_hit=True, compile_seconds=None, address_of=_address_of(links, entry.manifest),
+        library = load(entry, cache_hit=True, compile_seconds=None, resolve=_resolver(links, entry.manifest),
                        filename=filename, indentation=indentation, bound=bound)
     except Vanished:
         return None, "the entry was removed while it was being loaded (a cache clear in another process?)"
@@ -236,12 +236,12 @@ def _bind(library: Library, wrap: bool) -> Library:
     return bind(library) if wrap else library
 
 
-def _address_of(links: tuple[dict, dict] | None, manifest: dict):
+def _resolver(links: tuple[dict, dict] | None, manifest: dict):
     """What load patches each slot with: for a cell that may reach other cells (`links`: the functions
     and module variables it may use), or that has module variables of its own (a kernel cell), the
-    Namespace's resolver; for a cell on its own, addresses.py's targets are all there is."""
+    Namespace's resolver; for a cell on its own, None: load.address_of's targets are all there is."""
     if links is None:
-        return addresses.address_of
+        return None
     from jitcell.loader import namespace
 
     return namespace.resolver(links[0], manifest, links[1])

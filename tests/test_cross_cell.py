@@ -273,7 +273,7 @@ def test_loading_a_caller_without_its_callee_is_a_linkage_error(fresh_cache):
     from jitcell.loader.namespace import resolver
 
     with pytest.raises(LinkageError, match=r"compiled against f\(x: int\) -> int, but f is now f\(x: int\) -> float"):
-        load(entry, cache_hit=True, compile_seconds=None, address_of=resolver({"f": wrong}, lib.manifest))
+        load(entry, cache_hit=True, compile_seconds=None, resolve=resolver({"f": wrong}, lib.manifest))
 
 
 def test_a_static_mapping_is_not_rebound(fresh_cache):

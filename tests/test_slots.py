@@ -53,11 +53,11 @@ def test_slots_and_functions_are_in_the_export_table(fresh_cache):
 
 
 def test_baked_address_is_this_process_and_patched_matches(fresh_cache):
-    from jitcell.loader import addresses
+    from jitcell.loader import load
 
     lib = jitcell.compile_cell(PRINTS)
     for slot in lib.slots:
-        assert slot.baked == slot.patched == addresses.address_of(slot.target)
+        assert slot.baked == slot.patched == load.address_of(slot.target)
         assert slot.shift == 0
 
 

@@ -6,6 +6,17 @@
         cell = dlsym(handle, slot.name)          # must be in the export table...
         *cell = address_of(slot.target)          # ...to receive this process's address
 
+`address_of(target)` is the address in this process that a slot target stands for:
+
+    >>> address_of("print") == callbacks.address("print")     # differs in every process
+    True
+    >>> address_of("rt.str_concat") == runtime.address("str_concat")
+    True
+
+`lower` bakes `address_of(target)` into a slot's initializer; `load` writes the current
+`address_of(target)` after each load. Targets of other cells ("cell.NAME", "var.NAME")
+depend on what the running kernel has defined: `namespace.resolver` answers those.
+
 A recorded slot that the library does not export is a linkage bug: the code would
 call an address from the session that built it. It raises `LinkageError` naming
 the slot and the library before any compiled code runs, never a silent skip.
@@ -24,24 +35,25 @@ import os
 import time
 
 from jitcell import abi, runtime
+from jitcell.abi import CAPI_FUNCTIONS, CELL_TARGET
 from jitcell.errors import LinkageError
-from jitcell.loader import addresses
 from jitcell.options import SKIP_PATCHING_ENV, patching_enabled
-from jitcell.runtime import callbacks
+from jitcell.runtime import callbacks, interrupts
 
-from . import holds
+from . import holds, native
 from .cache import Entry, Vanished
 from .library import Library, Slot
 
-__all__ = ["load"]
+__all__ = ["load", "address_of"]
 
 _MODE = getattr(os, "RTLD_NOW", 0) | getattr(os, "RTLD_LOCAL", 0)
 
 
 def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
-         miss_reason: str | None = None, address_of=addresses.address_of, filename: str | None = None,
+         miss_reason: str | None = None, resolve=None, filename: str | None = None,
          indentation: tuple[int, ...] = (), bound: bool = True) -> Library:
-    """`address_of(target)`: the address each slot must hold (namespace.resolver adds "cell.*");
+    """`resolve(target)`: the address each slot must hold, for a cell that may reach other cells or has
+    module variables of its own (namespace.resolver: "cell.*" and "var.*"); None: `address_of`'s.
     `filename` and `indentation`: where the notes of run-time errors say the code is (compile_cell's).
     `bound`: Python will call the library's functions, so each must be in its export table now; the
     runtime library's are reached through slots and runtime.address, which asks for each when it is
@@ -65,7 +77,7 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
         # the runtime library's callback slots point at its own functions (runtime.address would ask for this
         # very library); a function or variable of a cell is the Namespace's (namespace.py)
         own_callback = runtime_itself and target in abi.CALLBACK_TARGETS
-        standard = (address_of is addresses.address_of or not target.startswith(("cell.", "var."))) and not own_callback
+        standard = (resolve is None or not target.startswith(("cell.", "var."))) and not own_callback
         enabled = patching_enabled(target, switch)
         slot = _patch(handle, entry, recorded, enabled and standard)
         if not standard and enabled:
@@ -75,7 +87,7 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
             elif target.startswith("var.") and name in own:
                 address = _own_variable(handle, entry, name)
             else:
-                address = address_of(target)
+                address = resolve(target)
             slot.patched = ctypes.c_void_p.in_dll(handle, slot.name).value = address
         patched.append(slot)
     for function in manifest["functions"] if bound else ():
@@ -140,5 +152,33 @@ def _patch(handle, entry: Entry, recorded: dict, patching: bool) -> Slot:
             "without the dllexport storage class. This is a code generation bug in the library, "
             "not in your cell.") from None
     if patching:
-        cell.value = addresses.address_of(target)
+        cell.value = address_of(target)
     return Slot(name, target, baked=recorded["baked"], patched=cell.value or 0)
+
+
+def address_of(target: str) -> int:
+    if target in callbacks.TARGETS:
+        return callbacks.address(target)
+    if target == "interrupts":
+        return interrupts.counter_address()
+    if target.startswith("rt."):
+        if target == "rt.pool_run":  # a library with a parallel loop: the pool's threads start
+            from jitcell.runtime import parallel  # only then: a hit of a serial cell does not import it
+
+            parallel.start()
+        return runtime.address(target[3:])
+    if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:  # dlsym itself: no ctypes object each
+        found = runtime.symbol_address(ctypes.pythonapi, target[5:])
+        if found is None:
+            raise LinkageError(f"this Python does not export {target[5:]}, which slot target {target!r} names")
+        return found
+    if target == "native":
+        return native.table_address()
+    if target.startswith(CELL_TARGET):  # namespace.resolver knows the callees; without them:
+        name = target[len(CELL_TARGET):]
+        raise LinkageError(f"this library calls {name}() from another cell, and no definition of {name} "
+                           f"was given; run the cell that defines {name} first (compile_cell(..., "
+                           f"callees=...) passes it)")
+    raise LinkageError(f"no slot target named {target!r} exists in this version of jitcell; "
+                       "the library was built by a different version")
+

@@ -46,7 +46,7 @@ from jitcell.errors import CacheError, CompileError, JitError, LinkageError, Uns
 from jitcell.options import Options, patching_enabled
 from jitcell.runtime import callbacks
 
-from . import addresses, classes, files, outer_classes, variables
+from . import classes, files, load, outer_classes, variables
 from .bind import GeneratorFunction, JitFunction
 from .cache import Cache, normalize_source
 from .classes import JitInstance
@@ -248,14 +248,14 @@ def _describe_missing(name: str, row: dict | None) -> str:
 def resolver(env: dict, manifest: dict | None = None, var_env: dict | None = None) -> Callable[[str], int]:
     """`address_of(target)` for lower (baked) and load (patched): "cell.NAME" from `env`, with
     the signature the library was compiled against checked; "var.NAME" of other kernel cells
-    from `var_env` (variables.address); anything else as addresses.py says."""
+    from `var_env` (variables.address); anything else as load.address_of says."""
     rows = {r["name"]: r for r in (manifest or {}).get("callees", [])}
 
     def address_of(target: str) -> int:
         if var_env and target.startswith(variables.PREFIX):
             return variables.address(var_env, target[len(variables.PREFIX):], manifest)
         if not target.startswith(CELL_TARGET):
-            return addresses.address_of(target)
+            return load.address_of(target)
         name = target[len(CELL_TARGET):]
         fn = env.get(name)
         row = rows.get(name)

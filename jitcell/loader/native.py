@@ -136,7 +136,7 @@ def table_address() -> int:
     if "python" not in _FILLED:
         for i, name in enumerate(TABLE):
             kind, _, what = name.partition(".")
-            if kind == "capi":  # dlsym itself, as addresses.py asks: no ctypes function object each
+            if kind == "capi":  # dlsym itself, as load.address_of asks: no ctypes function object each
                 _set_entry(i, runtime.symbol_address(ctypes.pythonapi, what))
             elif what in _OBJECTS:
                 _set_entry(i, id(_OBJECTS[what]))

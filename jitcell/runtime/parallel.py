@@ -1,6 +1,6 @@
 """The thread pool of parallel loops in this process: its threads and the exceptions they hand over.
 
-    start()          once, when a library with a prange loop is loaded (loader/addresses.py): the
+    start()          once, when a library with a prange loop is loaded (loader/load.py, address_of): the
                      runtime's pool (source_parallel.py) and its worker threads
     park(job, c)     a worker's chunk c failed: its pending exception is kept for the job's caller
     adopt(job, c)    the caller raises the one of chunk c, the lowest failing chunk; the rest dropped

@@ -51,7 +51,7 @@ from jitcell.compiler.types import (
     has_heap_parts,
 )
 from jitcell.errors import Loc
-from jitcell.loader import addresses
+from jitcell.loader import load
 from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
@@ -118,7 +118,7 @@ class _SlotGlobal(ir.GlobalVariable):
 
 
 def lower(program: T.Program, *, tag: int, wraparound: bool, loop_versioning: bool = True,
-          address_of: Callable[[str], int] = addresses.address_of, cell_entries: bool = True,
+          address_of: Callable[[str], int] = load.address_of, cell_entries: bool = True,
           interrupt_checks: bool = True, boundscheck: bool = True, internal: bool = False,
           locations: bool = False) -> Lowered:
     """`cell_entries`: export each function's internal-ABI entry for other cells (`jitcell.call.NAME`).
