@@ -38,8 +38,8 @@ _LAZY = {  # what `jitcell.NAME` gives, imported on first use: `import jitcell` 
     "compile_cell": "jitcell.pipeline",
     "jit": "jitcell.decorator",  # the decorator for .py files, a front end beside the magics
     "Options": "jitcell.options",
-    "Library": "jitcell.loader.library",
-    "Slot": "jitcell.loader.library",
+    "Library": "jitcell.loader.load",
+    "Slot": "jitcell.loader.load",
     "JitFunction": "jitcell.loader.bind",
     "Namespace": "jitcell.loader.namespace",
     "set_num_threads": "jitcell.runtime.parallel",  # the threads of parallel loops

@@ -27,8 +27,7 @@ from jitcell.errors import CompileError
 from jitcell.loader import fingerprint, parcels, sealed
 from jitcell.loader.bind import bind
 from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
-from jitcell.loader.library import Library
-from jitcell.loader.load import load
+from jitcell.loader.load import Library, load
 from jitcell.options import Options
 
 __all__ = ["compile_cell", "load_cached"]

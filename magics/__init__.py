@@ -31,7 +31,7 @@ from jitcell.errors import LinkageError
 from jitcell.loader import upkeep
 from jitcell.loader.bind import JitFunction
 from jitcell.loader.cache import Cache
-from jitcell.loader.library import Library
+from jitcell.loader.load import Library
 from jitcell.loader.namespace import Namespace
 from jitcell.pipeline import compile_cell
 from jitcell.report.annotate import annotate_bundle

@@ -110,7 +110,7 @@ def test_a_slot_missing_from_the_exports_raises_linkage_error(fresh_cache, monke
 HIDDEN_CHILD = """
 import sys
 import jitcell, jitcell.loader.load
-from jitcell.loader.library import Slot
+from jitcell.loader.load import Slot
 if sys.argv[1] == "silent":
     # the bug this project exists to prevent: skip a slot that cannot be found
     def silent_patch(handle, entry, recorded, patching):

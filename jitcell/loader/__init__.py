@@ -10,8 +10,8 @@
     upkeep.py       least-recently-used eviction, tidying, verify, the listing (a miss or a command only)
     fingerprint.py  what this machine's code generator is, remembered without llvmlite
     misses.py       why the cache missed, against the cell's previous entry in its notebook, session or file
-    load.py         dlopen a library and patch every slot with what it must hold in this process
-    library.py      Library and Slot: a compiled cell once loaded
+    load.py         dlopen a library and patch every slot with what it must hold in this process;
+                    Library and Slot: a compiled cell once loaded
     symbols.py      a built library's export and import tables, read from the file
     elf.py          an ELF file's symbol tables and needed libraries, read with struct
     bind.py         JitFunction: the Python callable for each entry point

@@ -22,7 +22,7 @@ from jitcell.abi import SCRIPT_FUNCTION
 from jitcell.errors import CompileError, Diagnostic, Loc
 
 from . import native
-from .library import Library
+from .load import Library
 
 __all__ = ["bind", "JitFunction", "GeneratorFunction"]
 

@@ -30,7 +30,7 @@ from jitcell.runtime.lists import Boundary, is_sequence
 
 from . import classes
 from .callables import function_argument
-from .library import Library
+from .load import Library
 from .typenames import TypeName, as_default, parse_type, uses_arrays
 
 __all__ = ["make_wrapper", "item_memory"]

@@ -86,7 +86,7 @@ class Diagnosis:
 
 
 def diagnose(library) -> Diagnosis:
-    """The diagnosis of a loaded library (jitcell.loader.library.Library)."""
+    """The diagnosis of a loaded library (jitcell.loader.load.Library)."""
     d = diagnose_file(library.path, library.manifest, {s.name: s.patched for s in library.slots})
     d.summary = summary_text(library)
     state = "hit" if library.cache_hit else f"miss: {library.miss_reason}"
