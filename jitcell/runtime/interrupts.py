@@ -79,7 +79,7 @@ _SIGNAL_MASK = 127  # on_signal indexes its words by signum & 127 (runtime/sourc
 # restorer. Packed with struct rather than declared as a ctypes Structure, whose classes (the structure,
 # its pointer, its array) a fresh process's first cache hit would pay to make.
 _ACTION = struct.Struct("@P16QiP")
-_libc = None
+_libc_sigaction = None
 _counter: int | None = None
 _watched: set[int] = set()
 
@@ -115,13 +115,15 @@ def count() -> int:
 def _sigaction(signum: int, new: bytes | None = None) -> tuple | None:
     """sigaction(2): install `new` (an _ACTION) if given; the action it replaces (or the current one), as
     _ACTION's fields, None if the call failed."""
-    global _libc
-    if _libc is None:
-        _libc = ctypes.CDLL(None, use_errno=True)
-        _libc.sigaction.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p]
-        _libc.sigaction.restype = ctypes.c_int
+    global _libc_sigaction
+    if _libc_sigaction is None:
+        # found through ctypes.pythonapi, the process's own symbols (the C library's among them): a CDLL of its
+        # own would be a class to make; sigaction never blocks, so it may hold the GIL, as pythonapi's calls do
+        _libc_sigaction = ctypes.pythonapi._FuncPtr(("sigaction", ctypes.pythonapi))
+        _libc_sigaction.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p]
+        _libc_sigaction.restype = ctypes.c_int
     old = bytearray(_ACTION.size)
-    if _libc.sigaction(signum, new, ctypes.addressof(ctypes.c_char.from_buffer(old))) != 0:
+    if _libc_sigaction(signum, new, ctypes.addressof(ctypes.c_char.from_buffer(old))) != 0:
         return None
     return _ACTION.unpack(old)
 
