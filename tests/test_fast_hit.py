@@ -45,7 +45,8 @@ PROBE = textwrap.dedent("""
 # what the compile pipeline or a slow path imports, and a cache hit must not (with their submodules)
 HEAVY = ("llvmlite", "elftools", "jitcell.compiler", "jitcell.report", "dataclasses", "inspect", "typing",
          "hashlib", "mac", "pathlib", "tempfile", "shutil", "random", "symtable", "tokenize", "platformdirs",
-         "json", "signal", "re", "enum", "contextlib", "importlib", "warnings", "_sha256", "_sha2", "fcntl")
+         "json", "signal", "re", "enum", "contextlib", "importlib", "warnings", "_sha256", "_sha2", "fcntl",
+         "jitcell.dtypes")
 
 
 def _heavy(module: str) -> bool:

@@ -244,3 +244,14 @@ def test_a_cached_library_calls_natively_in_a_fresh_process(fresh_cache):
     assert done.returncode == 0, done.stderr
     # a hit; its entries used; the table's slot patched with this process's table, not the builder's
     assert json.loads(done.stdout.splitlines()[-1]) == [True, True, True, -6.0, 1.0, True]
+
+
+def test_the_table_has_an_entry_for_each_dtype_and_the_python_objects():
+    """native.TABLE spells out its dtype entries (a hit does not import dtypes.py): one for each array dtype,
+    each of the CPython objects and functions named once, and nothing else."""
+    from jitcell.dtypes import DTYPES
+
+    dtype_entries = [name for name in native.TABLE if name.startswith("obj.dtype.")]
+    assert sorted(dtype_entries) == sorted(f"obj.dtype.{name}" for name in DTYPES)
+    assert len(set(native.TABLE)) == len(native.TABLE)
+    assert all(name.startswith(("capi.", "obj.")) for name in native.TABLE)

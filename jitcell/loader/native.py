@@ -24,7 +24,6 @@ import sys
 from collections.abc import Callable
 
 from jitcell import runtime
-from jitcell.dtypes import DTYPES
 from jitcell.errors import LinkageError
 from jitcell.runtime import callbacks
 
@@ -38,11 +37,15 @@ OBJECT_OFFSETS = {"type": 8, "float_value": 16, "array_data": 16, "array_ndim": 
 # The CPython functions and objects the entries use: one table per process, which the slot
 # `jitcell.slot.native` of every library with an entry points at (a slot each would be a dozen per cell).
 # NumPy's entries are filled when a function with array parameters is bound (bind imports NumPy then).
+# Spelled out, the dtypes too (one entry for each of dtypes.DTYPES: tests/test_native_calls.py checks it),
+# so that a cache hit need not import dtypes.py: the entries index this table by position, which is ABI.
 TABLE = ("capi.PyObject_Vectorcall", "capi.PyObject_CallNoArgs", "capi.PyErr_SetObject", "capi.Py_IncRef",
          "capi.Py_DecRef", "capi.PyEval_SaveThread", "capi.PyEval_RestoreThread", "capi.Py_GetRecursionLimit",
          "capi.PyLong_AsLongLongAndOverflow", "capi.PyLong_FromLongLong", "capi.PyFloat_FromDouble",
          "obj.int", "obj.float", "obj.True", "obj.False", "obj.None", "obj.take_pending",
-         "obj.ndarray", *(f"obj.dtype.{name}" for name in DTYPES))
+         "obj.ndarray", "obj.dtype.float64", "obj.dtype.float32", "obj.dtype.int64", "obj.dtype.int32",
+         "obj.dtype.int16", "obj.dtype.int8", "obj.dtype.uint64", "obj.dtype.uint32", "obj.dtype.uint16",
+         "obj.dtype.uint8", "obj.dtype.bool", "obj.dtype.complex128")
 _OBJECTS = {"int": int, "float": float, "True": True, "False": False, "None": None,
             "take_pending": callbacks.take_pending}
 _WRITEABLE = 0x400  # NPY_ARRAY_WRITEABLE
