@@ -1,4 +1,4 @@
-"""holds.flock, libc's flock(2) through ctypes: the locks it takes are the ones fcntl.flock sees
+"""files.flock, libc's flock(2) through ctypes: the locks it takes are the ones fcntl.flock sees
 (the same kernel locks), it raises as fcntl.flock does, and a call a signal interrupts is made again
 after Python's handler ran. The eviction tests (faults/test_cache_eviction.py) show what the locks
 protect, across processes."""
@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from jitcell.loader import holds
+from jitcell.loader import files
 
 
 @pytest.fixture
@@ -28,35 +28,35 @@ def two_descriptors(tmp_path):
 
 
 def test_the_flags_are_the_systems():
-    assert (holds.LOCK_SH, holds.LOCK_EX, holds.LOCK_NB) == (fcntl.LOCK_SH, fcntl.LOCK_EX, fcntl.LOCK_NB)
+    assert (files.LOCK_SH, files.LOCK_EX, files.LOCK_NB) == (fcntl.LOCK_SH, fcntl.LOCK_EX, fcntl.LOCK_NB)
 
 
 def test_a_shared_lock_keeps_out_an_exclusive_one_until_it_goes(two_descriptors):
     first, second = two_descriptors
-    assert holds.flock(first, holds.LOCK_SH) is True
-    with pytest.raises(BlockingIOError):  # fcntl sees the lock holds.flock took
+    assert files.flock(first, files.LOCK_SH) is True
+    with pytest.raises(BlockingIOError):  # fcntl sees the lock files.flock took
         fcntl.flock(second, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    with pytest.raises(OSError) as raised:  # and holds.flock raises as fcntl.flock does
-        holds.flock(second, holds.LOCK_EX | holds.LOCK_NB)
+    with pytest.raises(OSError) as raised:  # and files.flock raises as fcntl.flock does
+        files.flock(second, files.LOCK_EX | files.LOCK_NB)
     assert raised.value.errno == errno.EWOULDBLOCK and type(raised.value) is BlockingIOError
-    assert holds.exclusive(second) is False
-    assert holds.flock(second, holds.LOCK_SH) is True  # shared locks share
+    assert files.exclusive(second) is False
+    assert files.flock(second, files.LOCK_SH) is True  # shared locks share
     os.close(os.dup(first))  # a duplicate closed: the lock belongs to the open file, and stays
-    assert holds.exclusive(second) is False
+    assert files.exclusive(second) is False
     fcntl.flock(first, fcntl.LOCK_UN)
-    assert holds.exclusive(second) is True  # its own shared lock is converted
+    assert files.exclusive(second) is True  # its own shared lock is converted
 
 
 def test_an_exclusive_lock_keeps_out_a_shared_one(two_descriptors):
     first, second = two_descriptors
     fcntl.flock(first, fcntl.LOCK_EX)
     with pytest.raises(BlockingIOError):
-        holds.flock(second, holds.LOCK_SH | holds.LOCK_NB)
+        files.flock(second, files.LOCK_SH | files.LOCK_NB)
 
 
 def test_a_bad_descriptor_raises(tmp_path):
     with pytest.raises(OSError) as raised:
-        holds.flock(10_000, holds.LOCK_SH)
+        files.flock(10_000, files.LOCK_SH)
     assert raised.value.errno == errno.EBADF
 
 
@@ -74,7 +74,7 @@ def test_a_wait_a_signal_interrupts_goes_on_after_the_handler(two_descriptors):
         signal.setitimer(signal.ITIMER_REAL, 0.1, 0.1)
         releaser.start()
         started = time.monotonic()
-        assert holds.flock(second, holds.LOCK_EX) is True
+        assert files.flock(second, files.LOCK_EX) is True
         waited = time.monotonic() - started
         signal.setitimer(signal.ITIMER_REAL, 0)
         assert seen and waited >= 0.45  # interrupted, handled, and waited on for the holder
@@ -88,7 +88,7 @@ def test_a_wait_a_signal_interrupts_goes_on_after_the_handler(two_descriptors):
         signal.signal(signal.SIGALRM, interrupt)
         signal.setitimer(signal.ITIMER_REAL, 0.1)
         with pytest.raises(KeyboardInterrupt):
-            holds.flock(second, holds.LOCK_EX)
+            files.flock(second, files.LOCK_EX)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -98,7 +98,7 @@ def test_a_wait_a_signal_interrupts_goes_on_after_the_handler(two_descriptors):
 def test_without_flock_nothing_is_held(two_descriptors, monkeypatch):
     """Where libc has no flock (Windows), a hold is an open file and eviction is never kept out."""
     first, second = two_descriptors
-    monkeypatch.setattr(holds, "_flock", [None])
-    assert holds.flock(first, holds.LOCK_SH) is False
-    assert holds.exclusive(second) is True
+    monkeypatch.setattr(files, "_flock", [None])
+    assert files.flock(first, files.LOCK_SH) is False
+    assert files.exclusive(second) is True
     fcntl.flock(second, fcntl.LOCK_EX | fcntl.LOCK_NB)  # nothing was locked

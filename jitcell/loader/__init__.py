@@ -1,11 +1,11 @@
 """The loader: everything a cache hit runs, and nothing that imports llvmlite.
 
     cache.py        the on-disk cache: keys, lookup, atomic publish, clear
-    files.py        the cache's files and folders: ownership and mode checks, private atomic writes
+    files.py        the cache's files and folders: ownership and mode checks, private atomic writes;
+                    entries in use: a shared flock on each loaded library, for the process's life
     signing.py      MACs (keyed BLAKE2b) on toolchain records and the settings, with this user's key
     sealed.py       manifests as stored: sealed (a MAC over their lines' digests), read field by field
     layout.py       every name jitcell writes into a cache; walking it without following links
-    holds.py        entries in use: a shared flock on each loaded library, for the process's life
     limits.py       the size cap: JITCELL_CACHE_SIZE, `%jit_cache limit` (settings.json), 2 GiB
     upkeep.py       least-recently-used eviction, tidying, verify, the listing (a miss or a command only)
     fingerprint.py  what this machine's code generator is, remembered without llvmlite

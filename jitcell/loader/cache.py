@@ -21,7 +21,7 @@ shape (manifest.py), and the library's digest (BLAKE2b) against it. A corrupt, t
 foreign or forged entry is a miss, rebuilt, never a crash. docs/security.md says
 what this protects against and what it cannot.
 
-A lookup that hits holds the library (holds.py: a shared flock, kept for the life of the
+A lookup that hits holds the library (files.hold: a shared flock, kept for the life of the
 process once it is loaded) and records the use (the manifest's mtime), so that eviction
 (upkeep.py) takes least recently used entries first and never one a live process loaded.
 A publish holds its library from before it is visible. A cache clear in another process
@@ -39,7 +39,7 @@ import time
 from jitcell.errors import CacheError
 from jitcell.version import CODEGEN_ABI, __version__
 
-from . import files, holds, jsontext, layout, sealed, signing
+from . import files, jsontext, layout, sealed, signing
 from .layout import library_suffix
 from .signing import blake2b
 from .signing import digest as blake2b_digest
@@ -150,7 +150,7 @@ def library_file_digest(path) -> str:
 
 
 def _held_library_digest(fd: int) -> str:
-    """library_digest of the library open at `fd` (held, holds.py, or opened with a shared cache's owners
+    """library_digest of the library open at `fd` (held, files.hold, or opened with a shared cache's owners
     checked: the file dlopen will map, while its path still names it), read 64 kB at a time into one
     buffer rather than into a copy of the file."""
     digest = blake2b()(digest_size=32)
@@ -172,7 +172,7 @@ class Entry:
         self.key = key
         self.library = os.fspath(library)
         self.manifest = manifest
-        self.fd = fd  # the library, open and locked (holds.py) until load() keeps it; None: not held
+        self.fd = fd  # the library, open and locked (files.hold) until load() keeps it; None: not held
 
 
 class Lookup:
@@ -234,7 +234,7 @@ class Cache:
                     return Lookup(None, "no entry" if not os.path.lexists(library) else "the manifest is missing")
                 continue
             try:
-                fd = holds.hold(library)  # before it is verified: from now on no eviction can remove it
+                fd = files.hold(library)  # before it is verified: from now on no eviction can remove it
             except FileNotFoundError:
                 reason = "the library file is missing"
                 continue
@@ -243,19 +243,19 @@ class Cache:
                 continue
             try:
                 digest = _held_library_digest(fd)
-                same = holds.same_file(library, fd)  # the file read, and about to be loaded, is the one held
+                same = files.same_file(library, fd)  # the file read, and about to be loaded, is the one held
             except (FileNotFoundError, IsADirectoryError):
                 digest, same = "", False
             except BaseException:
-                holds.release(fd)
+                files.release(fd)
                 raise
             if not same or digest != manifest["library"]["blake2b"]:
-                holds.release(fd)
+                files.release(fd)
                 reason = ("the library's digest does not match its manifest (corrupt or truncated)" if same
                           else "the library was replaced or removed while it was read")
                 continue
             if not use:
-                holds.release(fd)
+                files.release(fd)
                 if isinstance(manifest, sealed.Manifest) and not manifest.all_intact():  # what a load reads later
                     reason = "the manifest changed after its seal was made"
                     continue
@@ -312,7 +312,7 @@ class Cache:
         try:
             yield Path(path)
         except Exception as error:
-            if not holds.same_file(path, fd):
+            if not files.same_file(path, fd):
                 raise Vanished(path, "the build workspace") from error
             raise
         finally:
@@ -333,7 +333,7 @@ class Cache:
             except FileNotFoundError:
                 continue
             fd = files.directory_fd(path)
-            if fd is not None and holds.exclusive(fd) and holds.same_file(path, fd):
+            if fd is not None and files.exclusive(fd) and files.same_file(path, fd):
                 upkeep.remove_stale_workspaces(shard)  # of killed builds: no lock, older than an hour
                 return path, fd
             if fd is not None:
@@ -359,19 +359,19 @@ class Cache:
         try:
             files.write_new(str(staged_manifest), text, 0o600)
             os.chmod(built, 0o700)
-            fd = holds.hold(os.fspath(built))
+            fd = files.hold(os.fspath(built))
         except FileNotFoundError:
             raise Vanished(os.fspath(built.parent), "the build workspace") from None
         try:
             entry = self._place(key, built, staged_manifest, manifest, replace, fd)
         except FileNotFoundError as error:
-            holds.release(fd)
+            files.release(fd)
             raise Vanished(os.path.dirname(library), "the shard") from error
         except BaseException:
-            holds.release(fd)
+            files.release(fd)
             raise
         if entry.fd != fd:
-            holds.release(fd)  # another process's entry is used
+            files.release(fd)  # another process's entry is used
         else:
             upkeep.after_publish(self, stored, os.fstat(fd).st_size + len(text))
         return entry

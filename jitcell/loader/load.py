@@ -50,7 +50,7 @@ from jitcell.errors import LinkageError
 from jitcell.options import SKIP_PATCHING_ENV, patching_enabled
 from jitcell.runtime import callbacks, interrupts
 
-from . import holds, native
+from . import files, native
 from .cache import Entry, Vanished
 
 TYPE_CHECKING = False  # typing's own costs a cache hit an import
@@ -193,22 +193,22 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
 
 def _open(entry: Entry):
     """dlopen the entry's library, if its path still names the file the lookup verified and holds
-    (holds.py); the hold is then kept for the life of the process. Vanished if it was removed or
+    (files.hold); the hold is then kept for the life of the process. Vanished if it was removed or
     replaced meanwhile (a cache clear in another process: eviction cannot, the entry being held)."""
     fd, entry.fd = entry.fd, None
-    if fd is not None and not holds.same_file(entry.library, fd):
-        holds.release(fd)
+    if fd is not None and not files.same_file(entry.library, fd):
+        files.release(fd)
         raise Vanished(entry.library, "the library")
     try:
         handle = ctypes.CDLL(entry.library, mode=_MODE)
     except OSError:
-        gone = fd is not None and not holds.same_file(entry.library, fd)
-        holds.release(fd)
+        gone = fd is not None and not files.same_file(entry.library, fd)
+        files.release(fd)
         if gone:
             raise Vanished(entry.library, "the library") from None
         raise
     if fd is not None:
-        holds.keep(fd)
+        files.keep(fd)
     return handle
 
 

@@ -22,7 +22,7 @@ import warnings
 from jitcell.errors import UnsafeCacheError
 from jitcell.version import CODEGEN_ABI
 
-from . import files, holds, layout
+from . import files, layout
 from . import manifest as shape
 from .cache import Entry, _held_library_digest
 from .layout import library_suffix
@@ -78,10 +78,10 @@ def _lookup(root: str, key: str) -> Entry | None:
     except (FileNotFoundError, IsADirectoryError):
         return None
     try:
-        if not holds.same_file(library, fd) or _held_library_digest(fd) != manifest["library"]["blake2b"]:
-            holds.release(fd)
+        if not files.same_file(library, fd) or _held_library_digest(fd) != manifest["library"]["blake2b"]:
+            files.release(fd)
             return None
     except BaseException:
-        holds.release(fd)
+        files.release(fd)
         raise
     return Entry(key, library, manifest, fd)

@@ -9,7 +9,7 @@ The cap (limits.py: JITCELL_CACHE_SIZE, else `%jit_cache limit`, else 2 GiB) cou
 library and manifest. An entry's last use is its manifest's mtime: a lookup that hits sets it
 (`os.utime`, a few microseconds). When the cap is passed, entries go
 least recently used first until the total is under 90% of the cap, so that the next publishes
-do not each evict again. An entry that a live process loaded is never evicted (holds.py: the
+do not each evict again. An entry that a live process loaded is never evicted (files.hold: the
 eviction's LOCK_EX | LOCK_NB fails on it); its manifest goes first, so no new lookup finds it,
 then its library, both under that lock.
 
@@ -40,7 +40,7 @@ import time
 
 from jitcell.errors import CacheError, UnsafeCacheError
 
-from . import files, holds, layout
+from . import files, layout
 from .limits import Stored, size_limit
 
 __all__ = ["after_publish", "gc", "verify", "entries", "summary", "remove_entry", "remove_workspace",
@@ -192,7 +192,7 @@ def _root(cache, *, wait: bool = True, reading: bool = False):
             return
         if not files.is_tagged(cache.location, dir_fd=fd):
             raise files.not_a_cache(cache.location)
-        yield fd if holds.exclusive(fd, wait=wait) else None
+        yield fd if files.exclusive(fd, wait=wait) else None
     finally:
         os.close(fd)
 
@@ -223,9 +223,9 @@ def remove_entry(shard: int, key: str) -> str | None:
                 fd = None
                 if not _remove_empty(shard, library):
                     return "a directory that is not empty sits where its library belongs"
-            elif not holds.exclusive(fd):
+            elif not files.exclusive(fd):
                 return "in use"
-            elif not holds.same_file(library, fd, dir_fd=shard):
+            elif not files.same_file(library, fd, dir_fd=shard):
                 return "in use"  # replaced since it was opened: by a publisher, which holds the new one
         for name in (manifest, library):
             try:
@@ -259,7 +259,7 @@ def remove_workspace(shard: int, name: str, older_than: float) -> bool:
     if fd is None:
         return False
     try:
-        if time.time() - os.fstat(fd).st_mtime < older_than or not holds.exclusive(fd):
+        if time.time() - os.fstat(fd).st_mtime < older_than or not files.exclusive(fd):
             return False
         shutil.rmtree(name, dir_fd=shard)  # refuses a link, and follows none inside
         return True
@@ -299,7 +299,7 @@ def _usage(root: str, added: int = 0, counted: int | None = None) -> tuple[int, 
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or (hasattr(os, "geteuid") and st.st_uid != os.geteuid()):
             return None
-        holds.exclusive(fd, wait=True)
+        files.exclusive(fd, wait=True)
         if counted is not None:
             state = (counted, time.time())
         else:
@@ -529,7 +529,7 @@ def _in_use(shard: int, key: str) -> bool:
     except OSError:
         return False
     try:
-        return not holds.exclusive(fd)
+        return not files.exclusive(fd)
     finally:
         os.close(fd)
 

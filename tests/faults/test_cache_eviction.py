@@ -3,7 +3,7 @@ tidying, verification, and the commands that show them (`python -m jitcell cache
 
 Every compile here runs in a child process of its own, as notebooks do, so that what an entry's
 lock means is real: a process that loaded an entry holds a shared flock on its library until it
-exits (loader/holds.py), and eviction (loader/upkeep.py) skips what it cannot lock exclusively.
+exits (loader/files.py, hold), and eviction (loader/upkeep.py) skips what it cannot lock exclusively.
 """
 
 from __future__ import annotations
@@ -123,9 +123,9 @@ print(json.dumps({"after": lib.functions[name](3)}), flush=True)
 
 GC = """
 import json, sys
-from jitcell.loader import holds
+from jitcell.loader import files
 if sys.argv[1] == "unlocked":  # the protection switched off in this process only
-    holds.exclusive = lambda fd, wait=False: True
+    files.exclusive = lambda fd, wait=False: True
 from jitcell.loader.cache import Cache
 done = Cache().gc()
 print(json.dumps({"evicted": [key for key, _ in done.evicted], "in_use": done.in_use}))
@@ -184,8 +184,8 @@ def test_an_entry_a_live_process_loaded_is_not_evicted(fresh_cache, lock):
 RACE = """
 import json, os, subprocess, sys
 import jitcell
-from jitcell.loader import files, holds
-real = holds.hold if sys.argv[2] != "after, unlocked" else files.open_regular  # unlocked: opened, not locked
+from jitcell.loader import files
+real = files.hold if sys.argv[2] != "after, unlocked" else files.open_regular  # unlocked: opened, not locked
 def hold(path):
     if sys.argv[2] == "before":  # the eviction gets in between reading the manifest and locking the library
         subprocess.run([sys.executable, "-c", sys.argv[3], "locked"], check=True, capture_output=True,
@@ -196,7 +196,7 @@ def hold(path):
                        env={**os.environ, "JITCELL_CACHE_SIZE": "1"})
     return fd
 jitcell.compile_cell("def warm() -> int:\\n    return 1\\n")  # the runtime library, loaded first
-holds.hold = hold
+files.hold = hold
 lib = jitcell.compile_cell(sys.argv[1])
 print(json.dumps({"hit": lib.cache_hit, "reason": lib.miss_reason, "value": lib.functions["f5"](3)}))
 """
