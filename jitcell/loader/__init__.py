@@ -3,7 +3,8 @@
     cache.py        the on-disk cache: keys, lookup, atomic publish, clear
     files.py        the cache's files and folders: ownership and mode checks, private atomic writes;
                     entries in use: a shared flock on each loaded library, for the process's life
-    signing.py      MACs (keyed BLAKE2b) on toolchain records and the settings, with this user's key
+    signing.py      MACs (keyed BLAKE2b) on toolchain records and the settings, with this user's key;
+                    JSON text (loads, dumps) without the json package
     sealed.py       manifests as stored: sealed (a MAC over their lines' digests), read field by field
     layout.py       every name jitcell writes into a cache; walking it without following links
     limits.py       the size cap: JITCELL_CACHE_SIZE, `%jit_cache limit` (settings.json), 2 GiB

@@ -39,7 +39,7 @@ import time
 from jitcell.errors import CacheError
 from jitcell.version import CODEGEN_ABI, __version__
 
-from . import files, jsontext, layout, sealed, signing
+from . import files, layout, sealed, signing
 from .layout import library_suffix
 from .signing import blake2b
 from .signing import digest as blake2b_digest
@@ -134,7 +134,7 @@ def cache_key(source: str | None, options: dict, toolchain: dict, callees: dict 
         parts["variables"] = variables
     if frozen:  # values (not only types) of the notebook's names the cell reads (frozen.py)
         parts["frozen"] = frozen
-    return blake2b_digest(jsontext.dumps(parts, sort_keys=True).encode())
+    return blake2b_digest(signing.dumps(parts, sort_keys=True).encode())
 
 
 def library_digest(data: bytes) -> str:
@@ -278,7 +278,7 @@ class Cache:
                     return manifest, "hit"
                 manifest.close()
                 return None, "the manifest is not one jitcell writes: key: not this entry's key"
-            manifest = jsontext.loads(files.read(path))  # not sealed: read as any signed document
+            manifest = signing.loads(files.read(path))  # not sealed: read as any signed document
         except FileNotFoundError:
             return None, "no entry"
         except IsADirectoryError:
@@ -351,7 +351,7 @@ class Cache:
         stored = limits.size_limit(self.location)
         library, manifest_path = self.paths(key)
         staged_manifest = built.with_suffix(".json.tmp")  # in the workspace: private (mkdtemp, 0700)
-        wrong = _shape_problem(jsontext.loads(jsontext.dumps(manifest)), key)  # checked as a reader will parse it
+        wrong = _shape_problem(signing.loads(signing.dumps(manifest)), key)  # checked as a reader will parse it
         if wrong is not None:  # the seal says this check passed: a reader does not make it again
             raise CacheError(f"jitcell built a manifest its own loader would refuse ({wrong}); this is a bug in "
                              "jitcell")

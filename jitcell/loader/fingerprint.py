@@ -35,7 +35,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from . import files, jsontext, signing
+from . import files, signing
 
 __all__ = ["toolchain", "cpu_identity", "compiler_digest", "compiler_files"]
 
@@ -254,7 +254,7 @@ def toolchain(cache_root, write: bool = True, *, probe: Callable[[], dict], rech
         if found is None and write:
             import json  # writing the record (once per machine): indented, for people to read
 
-            signed = signing.sign(jsontext.loads(jsontext.dumps(info)))
+            signed = signing.sign(signing.loads(signing.dumps(info)))
             files.write_record(root, "toolchain", name, json.dumps(signed, indent=1).encode())
         if found is not None or write:
             _recorded.add((root, identity))
@@ -269,7 +269,7 @@ def _read_record(cache_root, name: str) -> dict | None:
     if folder is None:
         return None
     try:
-        info = jsontext.loads(files.read(os.path.join(folder, name)))
+        info = signing.loads(files.read(os.path.join(folder, name)))
     except (OSError, ValueError):
         return None
     if not isinstance(info, dict) or signing.forgery(info) is not None:

@@ -33,7 +33,7 @@ from _thread import allocate_lock
 
 from jitcell.errors import CacheError
 
-from . import files, jsontext
+from . import files, signing
 from .signing import digest, mac, secret_key
 
 __all__ = ["seal", "unseal", "read", "Manifest", "LATER", "TAIL"]
@@ -59,7 +59,7 @@ def seal(document: dict) -> bytes:
     """The bytes of `document` sealed: valid JSON (`json.loads` gives the document and its "mac"),
     its fields one per line (`"name":value`), sorted, those of TAIL last, after the line of the seal."""
     fields = sorted(((k, v) for k, v in document.items() if k != "mac"), key=_place)
-    lines = [f"{jsontext.dumps(k)}:{jsontext.dumps(v, sort_keys=True, separators=(',', ':'))}".encode() + b","
+    lines = [f"{signing.dumps(k)}:{signing.dumps(v, sort_keys=True, separators=(',', ':'))}".encode() + b","
              for k, v in fields]
     lines[-1] = lines[-1][:-1] + b"}"
     digests = b":".join(digest(line).encode() for line in lines)
@@ -252,7 +252,7 @@ class Manifest(dict):
             if not self.intact(name):
                 raise self._corrupt(f"field {name!r}")
             data, _, value, stop, _ = found
-            dict.setdefault(self, name, jsontext.loads(data[value:stop - 1]))  # stored first, then taken off
+            dict.setdefault(self, name, signing.loads(data[value:stop - 1]))  # stored first, then taken off
             self._unread.pop(name, None)
         value = dict.get(self, name, _ABSENT)
         if value is _ABSENT:

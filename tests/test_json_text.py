@@ -1,6 +1,7 @@
-"""loader/jsontext.py against the json package: the same text out, the same values in.
+"""signing.loads and signing.dumps (loader/signing.py) against the json package: the same text out, the
+same values in.
 
-jsontext sets up CPython's C scanner and encoder without importing json (a cache hit's reading and
+They set up CPython's C scanner and encoder without importing json (a cache hit's reading and
 key making); these tests compare it with json on random documents of every kind a manifest, a
 record or a cache key holds, and on malformed text."""
 
@@ -13,7 +14,7 @@ import random
 import pytest
 from conftest import run_python
 
-from jitcell.loader import jsontext
+from jitcell.loader import signing
 
 
 def _document(r: random.Random, depth: int = 0):
@@ -41,7 +42,7 @@ def test_dumps_writes_what_json_writes(seed):
         value = _document(r)
         for sort_keys in (False, True):
             for separators in (None, (",", ":")):
-                assert jsontext.dumps(value, sort_keys=sort_keys, separators=separators) == \
+                assert signing.dumps(value, sort_keys=sort_keys, separators=separators) == \
                     json.dumps(value, sort_keys=sort_keys, separators=separators)
 
 
@@ -51,14 +52,14 @@ def test_loads_reads_what_json_reads(seed):
     for _ in range(500):
         value = _document(r)
         for text in (json.dumps(value), json.dumps(value, indent=1), f" \n{json.dumps(value)}\t\r\n"):
-            read = jsontext.loads(text)
+            read = signing.loads(text)
             assert json.dumps(read) == json.dumps(json.loads(text))  # NaN != NaN: compared as text
-            assert json.dumps(jsontext.loads(text.encode())) == json.dumps(read)
+            assert json.dumps(signing.loads(text.encode())) == json.dumps(read)
 
 
 def test_what_it_cannot_encode_is_a_type_error_as_in_json():
     with pytest.raises(TypeError, match="Object of type set is not JSON serializable"):
-        jsontext.dumps({"a": {1}})
+        signing.dumps({"a": {1}})
     with pytest.raises(TypeError, match="Object of type set is not JSON serializable"):
         json.dumps({"a": {1}})
 
@@ -68,12 +69,12 @@ def test_malformed_text_is_a_value_error_as_in_json(text):
     with pytest.raises(ValueError):
         json.loads(text)
     with pytest.raises(ValueError):
-        jsontext.loads(text)
+        signing.loads(text)
 
 
 def test_it_does_not_import_json():
-    done = run_python("import sys\nfrom jitcell.loader import jsontext\n"
-                      "jsontext.loads(jsontext.dumps({'a': [1, 2.5, None, 'é']}, sort_keys=True))\n"
+    done = run_python("import sys\nfrom jitcell.loader import signing\n"
+                      "signing.loads(signing.dumps({'a': [1, 2.5, None, 'é']}, sort_keys=True))\n"
                       "print('json' in sys.modules)")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False"]
