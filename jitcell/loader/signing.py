@@ -43,10 +43,9 @@ from __future__ import annotations
 import os
 import sys
 from _operator import _compare_digest
+from collections.abc import Callable
 
 from jitcell.errors import UnsafeCacheError
-
-from collections.abc import Callable
 
 from . import files
 
