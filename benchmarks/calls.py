@@ -1,4 +1,4 @@
-"""What one call from Python costs: jitcell's native entry (loader/native.py), jitcell's generated
+"""What one call from Python costs: jitcell's native entry (loader/bind.py), jitcell's generated
 wrapper (JITCELL_NATIVE_CALLS=0) and Numba, for four call shapes, interleaved round by round so that
 the machine's load falls on all three alike. Writes benchmarks/results/calls.{md,json}.
 

@@ -10,7 +10,7 @@ runtime/interrupts.py: a data slot), "rt.NAME" (a function of the runtime librar
 "capi.NAME" (a function of the Python C API, in the interpreter's own image), "cell.NAME"
 (a function of another cell: the `jitcell.call.NAME` entry of the library that defines NAME,
 loader/namespace.py), "var.NAME" (a module variable of a kernel cell, loader/variables.py) and
-"native" (the table of CPython functions and objects of the native entry points, loader/native.py).
+"native" (the table of CPython functions and objects of the native entry points, loader/load.py).
 `lower` bakes the target's address into the slot's initializer; `load` writes its address in
 this process after each load (loader/load.py, address_of).
 """
@@ -27,7 +27,7 @@ __all__ = ["SLOT_PREFIX", "FUNCTION_PREFIX", "CALL_PREFIX", "NATIVE_PREFIX", "na
 SLOT_PREFIX = "jitcell.slot."
 FUNCTION_PREFIX = "jitcell.def."  # the C-ABI entry point Python calls
 CALL_PREFIX = "jitcell.call."  # the internal-ABI entry other cells call through "cell.NAME" slots
-NATIVE_PREFIX = "jitcell.native."  # CPython's vectorcall entry of a function (loader/native.py)
+NATIVE_PREFIX = "jitcell.native."  # CPython's vectorcall entry of a function (loader/bind.py)
 GENERATOR_NEXT_PREFIX = "jitcell.gen.next."  # resume a generator Python walks (lower/generator_entries.py)
 GENERATOR_CLOSE_PREFIX = "jitcell.gen.close."  # ... and destroy it
 VAR_PREFIX = "jitcell.var."  # a kernel cell's module variable, reached through "var.NAME" slots

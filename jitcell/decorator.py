@@ -57,7 +57,7 @@ from collections.abc import Callable
 
 from jitcell.abi import ADDED_LINES, MODULE_LINE
 from jitcell.errors import CompileError, JitError, LinkageError, source_lines
-from jitcell.loader import native
+from jitcell.loader import bind
 from jitcell.options import Options
 
 TYPE_CHECKING = False  # typing's own costs an import that a module of lazy functions need not pay
@@ -94,7 +94,7 @@ def jit(function: Callable | None = None, /, *, eager: bool = False, cache: bool
     return decorate if function is None else decorate(function)
 
 
-class DecoratedFunction(native.NativeCall):
+class DecoratedFunction(bind.NativeCall):
     """A function of a Python module that jitcell compiles (on first call, or at its def with
     eager=True). Calling it calls the compiled code; `__wrapped__` is the Python function."""
 
@@ -165,10 +165,10 @@ class DecoratedFunction(native.NativeCall):
 
     def _bind(self, function) -> None:
         self.function = function
-        if getattr(function, "native", None) is not None:  # CPython calls its native entry (loader/native.py)
-            native.bind_call(self, DecoratedFunction, *function.native)
+        if getattr(function, "native", None) is not None:  # CPython calls its native entry (loader/bind.py)
+            bind.bind_call(self, DecoratedFunction, *function.native)
             return
-        native.unbind_call(self)
+        bind.unbind_call(self)
         # a class of its own whose __call__ is the compiled function's wrapper itself: no extra frame
         self.__class__ = type("DecoratedFunction", (DecoratedFunction,),
                               {"__call__": staticmethod(type(function).__call__), "__module__": __name__})

@@ -21,7 +21,8 @@ from IPython.utils.capture import capture_output
 
 import jitcell
 from jitcell.errors import CompileError
-from jitcell.loader import fingerprint, misses, native
+from jitcell.loader import bind as native  # its native entries
+from jitcell.loader import fingerprint, misses
 from jitcell.magics import context_of
 from jitcell.runtime import callbacks
 

@@ -1,4 +1,4 @@
-"""Native entry points (compiler/lower/native.py, loader/native.py): CPython calls the compiled
+"""Native entry points (compiler/lower/native.py, loader/bind.py): CPython calls the compiled
 function through vectorcall, and whatever the entry does not take goes to the generated wrapper.
 Every call here runs twice, native entries on and off (JITCELL_NATIVE_CALLS=0), against the
 Python function itself: the same value, or the same exception type and message.
@@ -20,7 +20,7 @@ from conftest import run_python
 
 import jitcell
 from jitcell.compiler.driver import generated_code
-from jitcell.loader import native
+from jitcell.loader import bind as native  # the native entries
 
 CELL = textwrap.dedent('''
     def inc(n: int) -> int:
@@ -247,11 +247,12 @@ def test_a_cached_library_calls_natively_in_a_fresh_process(fresh_cache):
 
 
 def test_the_table_has_an_entry_for_each_dtype_and_the_python_objects():
-    """native.TABLE spells out its dtype entries (a hit does not import dtypes.py): one for each array dtype,
+    """load.TABLE spells out its dtype entries (a hit does not import dtypes.py): one for each array dtype,
     each of the CPython objects and functions named once, and nothing else."""
     from jitcell.dtypes import DTYPES
+    from jitcell.loader.load import TABLE
 
-    dtype_entries = [name for name in native.TABLE if name.startswith("obj.dtype.")]
+    dtype_entries = [name for name in TABLE if name.startswith("obj.dtype.")]
     assert sorted(dtype_entries) == sorted(f"obj.dtype.{name}" for name in DTYPES)
-    assert len(set(native.TABLE)) == len(native.TABLE)
-    assert all(name.startswith(("capi.", "obj.")) for name in native.TABLE)
+    assert len(set(TABLE)) == len(TABLE)
+    assert all(name.startswith(("capi.", "obj.")) for name in TABLE)

@@ -7,7 +7,7 @@ import os
 import pytest
 
 import jitcell
-from jitcell.loader import native
+from jitcell.loader import load
 from jitcell.report.teaching import crash_in_child
 
 pytestmark = pytest.mark.skipif(not os.uname().sysname == "Linux", reason="siginfo layout of Linux")
@@ -44,7 +44,7 @@ def test_without_patching_the_child_dies_at_a_baked_slot_address(functions, name
     baked = {n: b for n, b, _ in crash.slots}
     # the call went to the building session's address, or (the native entry, first) read the table there
     assert crash.address == baked[crash.slot] or crash.slot == "jitcell.slot.native" and \
-        0 < crash.address - baked[crash.slot] < 8 * len(native.TABLE)
+        0 < crash.address - baked[crash.slot] < 8 * len(load.TABLE)
     assert all(value == baked[n] for n, _, value in crash.slots)  # nothing was patched in the child
     assert "died of SIGSEGV" in str(crash) and crash.slot in str(crash)
     assert "#cf222e" in crash._repr_html_()

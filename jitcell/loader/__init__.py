@@ -15,8 +15,8 @@
                     Library and Slot: a compiled cell once loaded
     symbols.py      a built library's export and import tables, read from the file
     elf.py          an ELF file's symbol tables and needed libraries, read with struct
-    bind.py         JitFunction: the Python callable for each entry point
-    native.py       the type that lets CPython call a function's native entry point directly
+    bind.py         JitFunction: the Python callable for each entry point; the type that lets CPython
+                    call a function's native entry point directly (the table the entries use: load.py)
     variables.py    module variables of kernel cells
     namespace.py    calls between cells: late binding, re-patching, recompiling stale callers
     shared.py       shared read-only caches under the private one (JITCELL_CACHE_PATH): owner and mode rules

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import struct
 import time
 
 from jitcell import abi, runtime
@@ -50,7 +51,7 @@ from jitcell.errors import LinkageError
 from jitcell.options import SKIP_PATCHING_ENV, patching_enabled
 from jitcell.runtime import callbacks, interrupts
 
-from . import files, native
+from . import files
 from .cache import Entry, Vanished
 
 TYPE_CHECKING = False  # typing's own costs a cache hit an import
@@ -58,7 +59,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-__all__ = ["load", "address_of", "Library", "Slot"]
+__all__ = ["load", "address_of", "Library", "Slot", "OBJECT_OFFSETS", "TABLE", "table_address", "fill_numpy",
+           "buffer_address"]
 
 _MODE = getattr(os, "RTLD_NOW", 0) | getattr(os, "RTLD_LOCAL", 0)
 
@@ -263,7 +265,7 @@ def address_of(target: str) -> int:
             raise LinkageError(f"this Python does not export {target[5:]}, which slot target {target!r} names")
         return found
     if target == "native":
-        return native.table_address()
+        return table_address()
     if target.startswith(CELL_TARGET):  # namespace.resolver knows the callees; without them:
         name = target[len(CELL_TARGET):]
         raise LinkageError(f"this library calls {name}() from another cell, and no definition of {name} "
@@ -272,3 +274,64 @@ def address_of(target: str) -> int:
     raise LinkageError(f"no slot target named {target!r} exists in this version of jitcell; "
                        "the library was built by a different version")
 
+
+# ---- the table of the native entries (bind.py): the target "native" -----------------------
+
+# where CPython (and NumPy's PyArrayObject) keep what an entry reads (lower/native.py); checked
+# in this process before any entry is used
+OBJECT_OFFSETS = {"type": 8, "float_value": 16, "array_data": 16, "array_ndim": 24, "array_shape": 32,
+                  "array_strides": 40, "array_descr": 56, "array_flags": 64, "entry": 16, "fallback": 24}
+# The CPython functions and objects the entries use: one table per process, which the slot
+# `jitcell.slot.native` of every library with an entry points at (a slot each would be a dozen per cell).
+# NumPy's entries are filled when a function with array parameters is bound (bind imports NumPy then).
+# Spelled out, the dtypes too (one entry for each of dtypes.DTYPES: tests/test_native_calls.py checks it),
+# so that a cache hit need not import dtypes.py: the entries index this table by position, which is ABI.
+TABLE = ("capi.PyObject_Vectorcall", "capi.PyObject_CallNoArgs", "capi.PyErr_SetObject", "capi.Py_IncRef",
+         "capi.Py_DecRef", "capi.PyEval_SaveThread", "capi.PyEval_RestoreThread", "capi.Py_GetRecursionLimit",
+         "capi.PyLong_AsLongLongAndOverflow", "capi.PyLong_FromLongLong", "capi.PyFloat_FromDouble",
+         "obj.int", "obj.float", "obj.True", "obj.False", "obj.None", "obj.take_pending",
+         "obj.ndarray", "obj.dtype.float64", "obj.dtype.float32", "obj.dtype.int64", "obj.dtype.int32",
+         "obj.dtype.int16", "obj.dtype.int8", "obj.dtype.uint64", "obj.dtype.uint32", "obj.dtype.uint16",
+         "obj.dtype.uint8", "obj.dtype.bool", "obj.dtype.complex128")
+_OBJECTS = {"int": int, "float": float, "True": True, "False": False, "None": None,
+            "take_pending": callbacks.take_pending}
+_WORD = struct.Struct("@P")
+
+
+def buffer_address(buffer: bytearray) -> int:
+    """Where a bytearray's bytes are (they stay there while it lives and keeps its size: a ctypes
+    object made from it forbids resizing while it exists, and the caller keeps the array)."""
+    return ctypes.addressof(ctypes.c_char.from_buffer(buffer))
+
+
+_TABLE = bytearray(8 * len(TABLE))  # a word per entry, in a bytearray kept for good: no ctypes array type to make
+_FILLED: set[str] = set()
+
+
+def table_address() -> int:
+    """The table (its CPython entries filled): what the slot "native" holds in this process."""
+    if "python" not in _FILLED:
+        for i, name in enumerate(TABLE):
+            kind, _, what = name.partition(".")
+            if kind == "capi":  # dlsym itself, as address_of asks: no ctypes function object each
+                _set_entry(i, runtime.symbol_address(ctypes.pythonapi, what))
+            elif what in _OBJECTS:
+                _set_entry(i, id(_OBJECTS[what]))
+        _FILLED.add("python")
+    return buffer_address(_TABLE)
+
+
+def _set_entry(i: int, address: int | None) -> None:
+    if not address:
+        raise LinkageError(f"this Python does not export {TABLE[i].partition('.')[2]}, which native entries call")
+    _WORD.pack_into(_TABLE, 8 * i, address)
+
+
+def fill_numpy() -> None:
+    """NumPy's entries of the table (bind.available, at the first function with array parameters)."""
+    import numpy as np
+
+    for i, name in enumerate(TABLE):
+        if name == "obj.ndarray" or name.startswith("obj.dtype."):
+            _set_entry(i, id(np.ndarray if name == "obj.ndarray" else np.dtype(name.removeprefix("obj.dtype."))))
+    _FILLED.add("numpy")

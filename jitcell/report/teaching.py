@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jitcell import abi
-from jitcell.loader import native
+from jitcell.loader import load
 
 __all__ = ["ChildCrash", "crash_in_child"]
 
@@ -130,6 +130,6 @@ def crash_in_child(function, *args, patching: bool = False, timeout: float = 120
     number = -done.returncode if done.returncode < 0 else (int(fault[0][1]) if fault else None)
     address = int(fault[0][2]) if fault else None
     slot = next((name for name, baked, _ in loaded["slots"] if address is not None and (baked == address or (
-        name == abi.slot_symbol("native") and baked <= address < baked + 8 * len(native.TABLE)))), None)
+        name == abi.slot_symbol("native") and baked <= address < baked + 8 * len(load.TABLE)))), None)
     return ChildCrash(function.__name__, done.returncode, signal.Signals(number).name if number else None, address,
                       slot, loaded["slots"], loaded["hit"], result, done.stderr[-2000:])

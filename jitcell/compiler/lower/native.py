@@ -6,8 +6,8 @@
                                                 fits in 64 bits, x an exact float: else the fallback;
                                                 call the impl (a loop in it: the GIL released); box the float
 
-The loader (loader/native.py) stores its address in the JitFunction, where CPython's vectorcall
-finds it. The CPython functions and objects it uses are one table per process (loader/native.py),
+The loader (loader/bind.py) stores its address in the JitFunction, where CPython's vectorcall
+finds it. The CPython functions and objects it uses are one table per process (loader/load.py),
 which the slot `jitcell.slot.native` points at. Anything it does not take exactly (keywords, a
 bool or a NumPy integer for an int, an array of another dtype, a read-only or misaligned
 array, an int beyond 64 bits) goes to the fallback, the generated Python wrapper (bind.py), with the
@@ -21,7 +21,7 @@ from llvmlite import ir
 from jitcell import abi
 from jitcell.compiler import typed as T
 from jitcell.compiler.types import BOOL, FLOAT, INT, NONE, Array, Type
-from jitcell.loader.native import OBJECT_OFFSETS, TABLE
+from jitcell.loader.load import OBJECT_OFFSETS, TABLE
 
 from .arith import F64, I1, I32, I64, i64, llvm_type
 from .arrays import boundary_arrays

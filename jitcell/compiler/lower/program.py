@@ -180,7 +180,7 @@ class _ModuleLowerer:
             self.define_export(fn)
             if self.cell_entries and fn.name != abi.SCRIPT_FUNCTION:  # no other cell calls a kernel cell's top level
                 self.define_cell_entry(fn)  # nor does CPython: it runs once a run (through its export)
-                if native.covered(fn.signature):  # CPython calls it directly (loader/native.py)
+                if native.covered(fn.signature):  # CPython calls it directly (loader/bind.py)
                     native.define_native(self, fn, self.impls[fn.name], fn.name in self.guarded)
         return Lowered(self.module, self.sites, list(self.slot_uses.values()), self.notes)
 
