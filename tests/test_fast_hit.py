@@ -46,7 +46,7 @@ PROBE = textwrap.dedent("""
 HEAVY = ("llvmlite", "elftools", "jitcell.compiler", "jitcell.report", "dataclasses", "inspect", "typing",
          "hashlib", "mac", "pathlib", "tempfile", "shutil", "random", "symtable", "tokenize", "platformdirs",
          "json", "signal", "re", "enum", "contextlib", "importlib", "warnings", "_sha256", "_sha2", "fcntl",
-         "jitcell.dtypes")
+         "jitcell.dtypes", "errno")
 
 
 def _heavy(module: str) -> bool:
@@ -83,7 +83,7 @@ def test_a_fresh_process_hit_imports_only_the_loader(fresh_cache):
 # the standard library a hit may import (beyond what `import jitcell` did, and with their own imports, which
 # depend on what the interpreter's start imported): what the loader and the runtime's Python side need
 _STANDARD = {"cmath", "math", "array", "struct", "weakref", "keyword", "reprlib", "operator", "collections",
-             "functools", "errno", "stat", "bisect", "heapq", "types", "itertools", "copyreg"}
+             "functools", "stat", "bisect", "heapq", "types", "itertools", "copyreg"}
 
 
 def test_a_hit_checks_no_manifest_field_by_field_and_reads_only_what_it_uses(fresh_cache):

@@ -49,7 +49,6 @@ Without flock (Windows), nothing is held: there a loaded DLL cannot be deleted a
 from __future__ import annotations
 
 import ctypes
-import errno
 import os
 import stat
 
@@ -241,6 +240,8 @@ def _open_regular(path: str, private: bool, owners: tuple[int, ...] | None = Non
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _NONBLOCK)
     except OSError as error:
+        import errno  # errors only: a hit need not make errno's table of names (~0.05 ms in a fresh process)
+
         if error.errno in (errno.ELOOP, errno.EMLINK) and os.path.islink(path):
             raise _refuse(path, "is a symbolic link (jitcell follows none inside its cache)",
                           f"remove the link, or {_FIX_DIRECTORY}") from None
@@ -248,6 +249,8 @@ def _open_regular(path: str, private: bool, owners: tuple[int, ...] | None = Non
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):  # nothing to read: the caller decides (an entry: corrupt, rebuilt)
+            import errno
+
             raise IsADirectoryError(errno.EISDIR, "is a directory", path)
         problem = _file_problem(path, st, private, owners)
         if problem is not None:
@@ -326,6 +329,8 @@ def remove_stray_directory(path: str, what: str) -> bool:
     except FileNotFoundError:
         return False
     except OSError as error:
+        import errno
+
         if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
             raise
         raise CacheError(f"{path} is a directory where jitcell keeps {what}, and it is not empty, so jitcell "
@@ -456,6 +461,8 @@ def flock(fd: int, operation: int) -> bool:
     if function is None:
         return False
     while function(fd, operation) != 0:
+        import errno
+
         error = ctypes.get_errno()
         if error != errno.EINTR:
             raise OSError(error, os.strerror(error))
