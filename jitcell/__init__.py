@@ -66,19 +66,27 @@ def _build_runtime(paths: tuple[str, ...], shipped: tuple | None = None):
     from .pipeline import compile_cell, load_cached  # imported when first needed: `import jitcell` stays cheap
 
     options, named = Options(internal=True, wraparound=True), runtime_source_part(paths)
-    library = load_cached(named, options)
-    if library is not None:
-        return library
+    if named is not None:
+        library = load_cached(named, options)
+        if library is not None:
+            return library
     source = "".join(_read_text(path) + "\n\n" for path in paths)
     if shipped is not None:  # a runtime library that came with a pickled function (loader/parcels.py)
         shipped = (parcels.with_source(shipped[0], source), shipped[1])
     return compile_cell(source, options, wrap=False, shipped=shipped, source_part=named)
 
 
-def runtime_source_part(paths: tuple[str, ...]) -> str:
-    """What the runtime library's cache key holds for its source: the files by name. A cell's is the
-    digest of its text, 64 hex digits, which this can never be."""
-    return "jitcell runtime: " + " ".join(os.path.basename(path) for path in paths)
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def runtime_source_part(paths: tuple[str, ...]) -> str | None:
+    """What the runtime library's cache key holds for its source: its files by their names in the
+    package, whose text the compiler digest covers (a cell's is the digest of its text, 64 hex
+    digits, which this can never be). None if a file is not the package's (a test's altered
+    runtime): then the key holds the digest of the text, as a cell's does."""
+    if not all(path.startswith(_PACKAGE) for path in paths):
+        return None
+    return "jitcell runtime: " + " ".join(path[len(_PACKAGE):].replace(os.sep, "/") for path in paths)
 
 
 def _read_text(path: str) -> str:

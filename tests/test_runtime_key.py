@@ -86,3 +86,15 @@ def test_an_edit_of_a_runtime_source_file_changes_the_compiler_digest(tmp_path):
         assert fingerprint.compiler_digest(str(package)) != before, edited.name
         edited.write_text(text)
     assert fingerprint.compiler_digest(str(package)) == before
+
+
+def test_a_runtime_file_from_elsewhere_is_keyed_by_its_text(tmp_path):
+    """The compiler digest covers the package's files only: a runtime source from another folder (an
+    altered runtime, as tests/faults/test_out_of_memory.py builds one) has no name in the key, whose
+    source part is then the digest of the text, as a cell's is."""
+    paths = _runtime_paths()
+    assert jitcell.runtime_source_part(paths) == "jitcell runtime: " + " ".join(
+        str(Path(p).relative_to(Path(jitcell.__file__).parent).as_posix()) for p in paths)
+    altered = tmp_path / "source.py"
+    altered.write_text(Path(runtime.SOURCE_PATH).read_text())
+    assert jitcell.runtime_source_part((str(altered), *paths[1:])) is None
