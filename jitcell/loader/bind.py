@@ -12,14 +12,14 @@ native entries cannot be used (JITCELL_NATIVE_CALLS=0, another Python), the wrap
 JitFunction's `__call__`. Classes, generators and module variables are bound only for a library
 that has them: a cache hit of a cell of plain functions imports none of their modules.
 
-Native entries: native: a compiled function that CPython calls through its own vectorcall protocol.
+Native entries: a compiled function that CPython calls through its own vectorcall protocol.
 
     f(3)   ->  CPython reads the entry's address from the JitFunction  ->  jitcell.native.f(f, args, 1, NULL)
                                                                            (compiler/lower/native.py)
 
 JitFunction (and @jit's DecoratedFunction) derive from `NativeCall`, a type made once per
 process with PyType_FromSpec: two words after the object header, the entry's address (where
-`__vectorcalloffset__` says) and the fallback, the generated Python wrapper (bind.py), which
+`__vectorcalloffset__` says) and the fallback, the generated Python wrapper (wrappers.py), which
 the entry calls with the same arguments whenever it does not take them itself. The wrapper is
 also kept in the object's `__dict__`, so the word never outlives it.
 
@@ -41,7 +41,7 @@ from jitcell import runtime
 from jitcell.abi import SCRIPT_FUNCTION
 from jitcell.errors import CompileError, Diagnostic, Loc
 
-from .load import OBJECT_OFFSETS, Library, buffer_address, fill_numpy
+from .load import OBJECT_OFFSETS, Library, fill_numpy
 
 TYPE_CHECKING = False  # typing's own costs a cache hit an import
 
@@ -66,13 +66,13 @@ _PY_TP_CALL, _PY_TP_MEMBERS, _T_PYSSIZET, _READONLY = 50, 72, 19, 1
 
 def _make_type() -> type:
     api = ctypes.pythonapi
-    call = runtime.symbol_address(api, "PyVectorcall_Call")
+    call = runtime.python_function("PyVectorcall_Call", "the NativeCall type calls")
     name, member = b"jitcell.NativeCall\0", b"__vectorcalloffset__\0"
     slots_at = _SPEC.size
     members_at = slots_at + 3 * _TYPE_SLOT.size
     names_at = members_at + 2 * _MEMBER.size
     buffer = bytearray(names_at) + name + member  # the type keeps pointers into it: kept for good
-    base = buffer_address(buffer)
+    base = runtime.buffer_address(buffer)
     # Py_TPFLAGS_DEFAULT | BASETYPE | HAVE_VECTORCALL; two words: the entry and the fallback
     _SPEC.pack_into(buffer, 0, base + names_at, object.__basicsize__ + 16, 0, (1 << 18) | (1 << 10) | _HAVE_VECTORCALL,
                     base + slots_at)
@@ -124,6 +124,8 @@ def _arrays_laid_out() -> bool:
 
 
 _LAYOUT: dict[str, bool] = {}
+
+
 def available(arrays: bool) -> bool:
     """Whether entries may be used in this process (for functions with array parameters: `arrays`)."""
     if os.environ.get("JITCELL_NATIVE_CALLS", "1") == "0" or sys.implementation.name != "cpython":

@@ -59,8 +59,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-__all__ = ["load", "address_of", "Library", "Slot", "OBJECT_OFFSETS", "TABLE", "table_address", "fill_numpy",
-           "buffer_address"]
+__all__ = ["load", "address_of", "Library", "Slot", "OBJECT_OFFSETS", "TABLE", "table_address", "fill_numpy"]
 
 _MODE = getattr(os, "RTLD_NOW", 0) | getattr(os, "RTLD_LOCAL", 0)
 
@@ -259,11 +258,8 @@ def address_of(target: str) -> int:
 
             parallel.start()
         return runtime.address(target[3:])
-    if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:  # dlsym itself: no ctypes object each
-        found = runtime.symbol_address(ctypes.pythonapi, target[5:])
-        if found is None:
-            raise LinkageError(f"this Python does not export {target[5:]}, which slot target {target!r} names")
-        return found
+    if target.startswith("capi.") and target[5:] in CAPI_FUNCTIONS:
+        return runtime.python_function(target[5:], f"slot target {target!r} names")
     if target == "native":
         return table_address()
     if target.startswith(CELL_TARGET):  # namespace.resolver knows the callees; without them:
@@ -298,12 +294,6 @@ _OBJECTS = {"int": int, "float": float, "True": True, "False": False, "None": No
 _WORD = struct.Struct("@P")
 
 
-def buffer_address(buffer: bytearray) -> int:
-    """Where a bytearray's bytes are (they stay there while it lives and keeps its size: a ctypes
-    object made from it forbids resizing while it exists, and the caller keeps the array)."""
-    return ctypes.addressof(ctypes.c_char.from_buffer(buffer))
-
-
 _TABLE = bytearray(8 * len(TABLE))  # a word per entry, in a bytearray kept for good: no ctypes array type to make
 _FILLED: set[str] = set()
 
@@ -313,17 +303,15 @@ def table_address() -> int:
     if "python" not in _FILLED:
         for i, name in enumerate(TABLE):
             kind, _, what = name.partition(".")
-            if kind == "capi":  # dlsym itself, as address_of asks: no ctypes function object each
-                _set_entry(i, runtime.symbol_address(ctypes.pythonapi, what))
+            if kind == "capi":
+                _set_entry(i, runtime.python_function(what, "native entries call"))
             elif what in _OBJECTS:
                 _set_entry(i, id(_OBJECTS[what]))
         _FILLED.add("python")
-    return buffer_address(_TABLE)
+    return runtime.buffer_address(_TABLE)
 
 
-def _set_entry(i: int, address: int | None) -> None:
-    if not address:
-        raise LinkageError(f"this Python does not export {TABLE[i].partition('.')[2]}, which native entries call")
+def _set_entry(i: int, address: int) -> None:
     _WORD.pack_into(_TABLE, 8 * i, address)
 
 

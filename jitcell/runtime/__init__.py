@@ -150,6 +150,21 @@ def _exported(lib, name: str) -> int:
     return found
 
 
+def buffer_address(buffer: bytearray) -> int:
+    """Where a bytearray's bytes are (they stay there while it lives and keeps its size: a ctypes
+    object made from it forbids resizing while it exists, and the caller keeps the array)."""
+    return ctypes.addressof(ctypes.c_char.from_buffer(buffer))
+
+
+def python_function(name: str, needed_by: str) -> int:
+    """The address of the CPython C-API function `name` in this process (dlsym itself: no ctypes
+    function object each); LinkageError, saying what `needed_by` it, if this Python does not export it."""
+    found = symbol_address(ctypes.pythonapi, name)
+    if found is None:
+        raise LinkageError(f"this Python does not export {name}, which {needed_by}")
+    return found
+
+
 def pointer_address(pointer) -> int:
     """The address a ctypes function pointer (or pointer-sized object) holds; never NULL for what
     jitcell asks, and an error rather than a slot patched with NULL if it were."""

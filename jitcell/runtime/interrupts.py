@@ -123,7 +123,7 @@ def _sigaction(signum: int, new: bytes | None = None) -> tuple | None:
         _libc_sigaction.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p]
         _libc_sigaction.restype = ctypes.c_int
     old = bytearray(_ACTION.size)
-    if _libc_sigaction(signum, new, ctypes.addressof(ctypes.c_char.from_buffer(old))) != 0:
+    if _libc_sigaction(signum, new, runtime.buffer_address(old)) != 0:
         return None
     return _ACTION.unpack(old)
 
