@@ -17,14 +17,12 @@ from jitcell.options import SKIP_PATCHING_ENV
 pytestmark = pytest.mark.kernel
 
 CALL = "print('->', harmonic(10), chunks(10, 3))"
-# the callbacks; the interrupt counter harmonic's loop checks, and the C-API functions that run
-# Python's signal handlers before compiled code calls into Python, in the main thread only
-# (the runtime's main_thread(); jitcell/interrupts.py); the table of CPython functions and objects
-# that the native entries of harmonic and chunks use (loader/bind.py)
-DEMO_SLOTS = {"jitcell.slot.print", "jitcell.slot.raise", "jitcell.slot.interrupts", "jitcell.slot.rt.main_thread",
-              "jitcell.slot.native",
-              *(f"jitcell.slot.capi.{name}" for name in
-                ("PyGILState_Ensure", "PyGILState_Release", "PyErr_CheckSignals", "PyErr_Fetch"))}
+# the callbacks; the interrupt counter harmonic's loop checks, and the runtime's check_signals, which
+# runs Python's signal handlers before compiled code calls into Python, in the main thread only
+# (runtime/source.py; jitcell/interrupts.py); the table of CPython functions and objects that the
+# native entries of harmonic and chunks use (loader/bind.py)
+DEMO_SLOTS = {"jitcell.slot.print", "jitcell.slot.raise", "jitcell.slot.interrupts", "jitcell.slot.rt.check_signals",
+              "jitcell.slot.native"}
 
 
 def run_in(kernel: KernelSession) -> dict:

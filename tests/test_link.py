@@ -105,8 +105,8 @@ def test_a_failure_while_the_linker_runs_stops_it(monkeypatch):
     started = []
     real_start = spawn.start
 
-    def recorded(command, timeout):
-        started.append(real_start(command, timeout))
+    def recorded(command, timeout, feed_fd=None):
+        started.append(real_start(command, timeout, feed_fd))
         return started[-1]
 
     def broken(*args, **kwargs):
@@ -118,3 +118,72 @@ def test_a_failure_while_the_linker_runs_stops_it(monkeypatch):
         jitcell.compile_cell("def f(x: int) -> int:\n    return x + 1\n", cache=False)
     assert len(started) == 1 and started[0].command[0] == link.find_linker().program[0]
     assert started[0].pid is None and started[0].read is None  # killed and reaped, its pipe closed
+    assert started[0].feed is None
+
+
+def test_a_failure_before_the_prestarted_linker_has_its_objects_stops_it(monkeypatch):
+    """GNU ld starts while LLVM emits (link.prestart): if emitting fails, the waiting linker is
+    stopped and reaped, and its script pipe closed."""
+    from jitcell.compiler import driver
+
+    started = []
+    real_start = spawn.start
+
+    def recorded(command, timeout, feed_fd=None):
+        started.append(real_start(command, timeout, feed_fd))
+        return started[-1]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("emitting failed")
+
+    monkeypatch.setattr(spawn, "start", recorded)
+    monkeypatch.setattr(driver.machine, "emit", broken)
+    with pytest.raises(RuntimeError, match="emitting failed"):
+        jitcell.compile_cell("def f(x: int) -> int:\n    return x + 1\n", cache=False)
+    assert [r.command[-2:] for r in started] == [["-T", "/dev/fd/3"]]
+    assert started[0].pid is None and started[0].read is None and started[0].feed is None
+
+
+@pytest.mark.parametrize("source", [SOURCE, "def g(x: int) -> int:\n    return x + 1\n"],
+                         ids=["libm", "no-library"])
+def test_the_prestarted_linker_makes_the_library_the_ordinary_link_makes(source, tmp_path, monkeypatch):
+    """The prestarted ld reads ld's default script and the inputs from a pipe: the library is the
+    same, byte for byte, as `ld -shared ... cell.o -lm` makes (the command the manifest records),
+    also in a folder whose name has a space. Without its default script, jitcell links as before."""
+    monkeypatch.setenv("JITCELL_CACHE_DIR", str(tmp_path / "a cache"))
+    fed = []
+    real_start = spawn.start
+
+    def recorded(command, timeout, feed_fd=None):
+        if "--verbose" not in command:  # (ld printing its default script, once per process)
+            fed.append(feed_fd)
+        return real_start(command, timeout, feed_fd)
+
+    monkeypatch.setattr(spawn, "start", recorded)
+    prestarted = jitcell.compile_cell(source)
+    assert fed == [3]
+    link._default_script.cache_clear()
+    monkeypatch.setattr(link.spawn, "run", lambda command, timeout: (1, "no script"))
+    monkeypatch.setenv("JITCELL_CACHE_DIR", str(tmp_path / "b cache"))
+    ordinary = jitcell.compile_cell(source)
+    assert fed == [3, None]
+    link._default_script.cache_clear()
+    assert prestarted.manifest["key"] == ordinary.manifest["key"]
+    assert not prestarted.cache_hit and not ordinary.cache_hit
+    assert prestarted.manifest["library"] == ordinary.manifest["library"]  # digest, size and command
+    assert ("-lm" in ordinary.manifest["library"]["linker"]) == (source == SOURCE)
+    assert prestarted.path.read_bytes() == ordinary.path.read_bytes()
+
+
+def test_a_fed_program_reads_what_is_sent_and_an_empty_input_if_nothing_is():
+    """spawn.start(..., feed_fd=3): the child's descriptor 3 is a pipe `send` fills and closes; a
+    child waited for without a send reads its end at once (no wait forever)."""
+    reader = [sys.executable, "-c", "import os, sys; sys.stdout.write(repr(os.read(3, 100) + os.read(3, 100)))"]
+    running = spawn.start(reader, timeout=60, feed_fd=3)
+    running.send(b"the script")
+    assert running.wait() == (0, "b'the script'")
+    assert spawn.start(reader, timeout=60, feed_fd=3).wait() == (0, "b''")
+    exited = spawn.start([sys.executable, "-c", "pass"], timeout=60, feed_fd=3)
+    time.sleep(0.5)
+    exited.send(b"x" * 300000)  # more than a pipe holds, to a child that is gone: no error, no hang
+    assert exited.wait() == (0, "")

@@ -31,10 +31,8 @@ def dynamic_symbols(path):
 
 
 # Before calling into Python, compiled code runs pending signal handlers (jitcell/interrupts.py),
-# in the main thread only (the runtime's main_thread())
-SIGNAL_SLOTS = {f"jitcell.slot.capi.{name}" for name in
-                ("PyGILState_Ensure", "PyGILState_Release", "PyErr_CheckSignals", "PyErr_Fetch")} | \
-    {"jitcell.slot.rt.main_thread"}
+# in the main thread only: the runtime's check_signals (runtime/source.py)
+SIGNAL_SLOTS = {"jitcell.slot.rt.check_signals"}
 
 
 def test_slots_and_functions_are_in_the_export_table(fresh_cache):
@@ -71,8 +69,8 @@ def test_imports_come_only_from_the_c_and_math_libraries(fresh_cache):
 
 def test_optimizer_removes_unused_slots_and_the_manifest_says_so(fresh_cache):
     lib = jitcell.compile_cell("def f(n: int) -> int:\n    if n > 0 and n < 0:\n        print(n)\n    return n\n")
-    # with print go the signal handling before it and the raise callback that reports a signal
-    assert {s["name"] for s in lib.removed_slots} == {"jitcell.slot.print", "jitcell.slot.raise", *SIGNAL_SLOTS}
+    # with print goes the signal handling before it
+    assert {s["name"] for s in lib.removed_slots} == {"jitcell.slot.print", *SIGNAL_SLOTS}
     assert "jitcell.slot.print" not in {s.name for s in lib.slots}
     defined, _, _ = dynamic_symbols(lib.path)
     assert "jitcell.slot.print" not in defined
@@ -127,7 +125,7 @@ print(lib.functions["report"](9), flush=True)
 
 BUILD_HIDDEN = """
 import jitcell, jitcell.pipeline, jitcell.compiler.backend.machine as machine
-jitcell.runtime.library()  # the runtime library (the cell calls its main_thread()), built with its slots exported
+jitcell.runtime.library()  # the runtime library (the cell calls its check_signals()), built with its slots exported
 real = machine._make_exported
 def exported_but_slots_hidden(value):
     real(value)

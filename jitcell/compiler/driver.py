@@ -143,20 +143,26 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
     survivors = set(machine.export(module))
     if options.break_linkage:
         machine.break_slot(module, options.break_linkage)
-    with stage("emit"):
-        objects = []  # a second one holds the functions too large to optimize fully (machine.py)
-        for i, data in enumerate(machine.emit(module, options.opt)):
-            objects.append(work / ("cell.o" if i == 0 else f"cell.{i}.o"))
-            objects[-1].write_bytes(data)
-    with stage("link"):
-        needs = link.providers(symbols.undefined_symbols(*objects))
-        unknown = sorted(name for name, lib in needs.items() if lib is None)
-        if unknown:
-            raise LinkageError(f"the code for this cell needs symbols that neither the C nor the math "
-                               f"library provides: {', '.join(unknown)}")
-        library = work / f"{key}{library_suffix()}"
-        linking = link.start(objects, library, sorted({lib for lib in needs.values() if lib is not None},
-                                                      key="mc".index))
+    library = work / f"{key}{library_suffix()}"
+    prestarted = link.prestart(library)  # the linker starts up while LLVM emits (link.py)
+    try:
+        with stage("emit"):
+            objects = []  # a second one holds the functions too large to optimize fully (machine.py)
+            for i, data in enumerate(machine.emit(module, options.opt)):
+                objects.append(work / ("cell.o" if i == 0 else f"cell.{i}.o"))
+                objects[-1].write_bytes(data)
+        with stage("link"):
+            needs = link.providers(symbols.undefined_symbols(*objects))
+            unknown = sorted(name for name, lib in needs.items() if lib is None)
+            if unknown:
+                raise LinkageError(f"the code for this cell needs symbols that neither the C nor the math "
+                                   f"library provides: {', '.join(unknown)}")
+            libraries = sorted({lib for lib in needs.values() if lib is not None}, key="mc".index)
+            linking = prestarted.finish(objects, libraries) if prestarted else link.start(objects, library, libraries)
+    except BaseException:
+        if prestarted:
+            prestarted.stop()
+        raise
     try:  # the linker is another process: what the manifest says of the code is written meanwhile
         described = _describe(program, lowered, module, survivors, options, callees, var_env, frozen)
     except BaseException:

@@ -7,7 +7,8 @@ Compiled with `internal=True` (never for users' cells), a cell may call these
 builtins; addresses are plain ints and arithmetic on them wraps. `lower` turns each
 into one instruction or one call to the C library (an import from libc, as allowed).
 `state(i)` is the address of word i of a zero-initialized static block of the library,
-for the few counters and flags the runtime keeps. `call_c(f, a, b, c)` calls the C
+for the few counters and flags the runtime keeps. `stack_words(n)` is the address of n
+8-byte words in the caller's frame (n a literal), alive until it returns. `call_c(f, a, b, c)` calls the C
 function at address f as `void f(long, long, long)`: the SIGINT handler uses it to call
 the handler it displaced (a handler declared `void h(int)` ignores the extra arguments,
 as the x86-64 and AArch64 C calling conventions allow); `call_c_int` calls it as
@@ -51,7 +52,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "malloc": ((INT,), INT), "calloc": ((INT, INT), INT), "realloc": ((INT, INT), INT), "free": ((INT,), NONE),
     "memcpy": ((INT, INT, INT), NONE), "memmove": ((INT, INT, INT), NONE),
     "memset": ((INT, INT, INT), NONE), "memcmp": ((INT, INT, INT), INT),
-    "state": ((INT,), INT),
+    "state": ((INT,), INT), "stack_words": ((INT,), INT),
     "call_c": ((INT, INT, INT, INT), NONE), "call_c_int": ((INT, INT, INT, INT), INT),
     "pthread_self": ((), INT), "pthread_getattr_np": ((INT, INT), INT), "free_address": ((), INT),
     "pthread_attr_getstack": ((INT, INT, INT), INT), "pthread_attr_destroy": ((INT,), INT),
@@ -87,6 +88,8 @@ CAPI: dict[str, tuple[ir.Type, list[ir.Type]]] = {
     # the callbacks into Python (runtime/source.py, "callbacks")
     "PyTuple_New": (_PTR, [_I64]), "PyTuple_SetItem": (_I32, [_PTR, _I64, _PTR]),
     "PyObject_Call": (_PTR, [_PTR, _PTR, _PTR]), "PyErr_Fetch": (_VOID, [_PTR, _PTR, _PTR]),
+    # every cell's interrupt check (runtime/source.py, check_signals)
+    "PyErr_CheckSignals": (_I32, []),
 }
 INTRINSICS.update({name: (tuple(FLOAT if t == _F64 else INT for t in params),
                           NONE if ret == _VOID else FLOAT if ret == _F64 else INT)
@@ -175,6 +178,8 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value],
         case "state":
             base = b.ptrtoint(_state(b.module), _I64)
             return b.add(base, b.mul(args[0], ir.Constant(_I64, 8)))
+        case "stack_words":
+            return b.ptrtoint(_stack_words(b, args[0]), _I64)
         case "call_c":
             callee = ir.FunctionType(ir.VoidType(), [_I64, _I64, _I64])
             b.call(b.inttoptr(args[0], callee.as_pointer()), args[1:])
@@ -204,6 +209,17 @@ def lower_intrinsic(b: ir.IRBuilder, name: str, args: list[ir.Value],
         case _:
             raise AssertionError(name)
     return None
+
+
+def _stack_words(b: ir.IRBuilder, count: ir.Value) -> ir.Value:
+    """`count` (a literal) 8-byte words in the frame of the function, allocated in its entry block
+    (once, wherever the call is), alive until it returns."""
+    if not isinstance(count, ir.Constant) or not isinstance(count.constant, int) or count.constant <= 0:
+        raise TypeError("stack_words(n) takes a positive int literal")
+    entry = b.function.entry_basic_block
+    at_entry = ir.IRBuilder(entry)
+    at_entry.position_at_start(entry)
+    return at_entry.alloca(ir.ArrayType(_I64, count.constant))
 
 
 def _capi_call(b: ir.IRBuilder, name: str, args: list[ir.Value], slot: ir.GlobalVariable) -> ir.Value | None:

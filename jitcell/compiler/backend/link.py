@@ -10,6 +10,15 @@ Tried in order: the system `ld`, the C compiler driver `cc`, and the `ziglang`
 package's `zig ld.lld`. `JITCELL_LINKER=ld|cc|zig` picks one. `-z defs` makes the
 linker refuse any undefined symbol that the named libraries (libm, libc: those the
 object imports from) do not provide, so a library can only import from them.
+
+    >>> linking = prestart(Path("cell.so"))     # GNU ld on Linux: started before the object exists
+    >>> ...; linking.finish(Path("cell.o"), []).wait()
+
+GNU ld spends about 1 ms starting (its process, loading libbfd) before it reads anything: half of
+a small cell's link. `prestart` starts it while LLVM still emits the object, with its linker script
+on a pipe (`-T /dev/fd/3`), and `finish` writes the script then: ld's own default script for these
+options (`ld --verbose` prints it), then `INPUT(objects -lm -lc)`. The library is the same, byte
+for byte, as the one `link` makes (tests/test_link.py), and the manifest records that command.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ import functools
 import importlib.util
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +38,11 @@ from jitcell.loader.symbols import defining_library
 
 from . import spawn
 
-__all__ = ["Linker", "Linking", "find_linker", "link", "start", "system_libraries", "providers"]
+__all__ = ["Linker", "Linking", "Prestarted", "find_linker", "link", "start", "prestart", "system_libraries",
+           "providers"]
+
+
+_SHARED = ("-shared", "-z", "defs", "--as-needed")  # ld's options for a cell's library
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +55,7 @@ class Linker:
         inputs = [str(obj) for obj in objects]
         if sys.platform == "darwin":
             return [*self.program, "-dynamiclib", "-o", str(out), *inputs]
-        common = ["-shared", "-z", "defs", "--as-needed", "-o", str(out), *inputs]
+        common = [*_SHARED, "-o", str(out), *inputs]
         if self.name == "ld":
             return [*self.program, *common, *(f"-l{lib}" for lib in libraries)]
         if self.name == "zig":  # zig's lld knows no system search paths: name the libraries
@@ -172,3 +186,57 @@ def start(objects: Path | Sequence[Path], out: Path, libraries: Sequence[str] = 
     except OSError as error:
         raise ToolchainError(f"could not run the linker {command[0]}: {error}") from None
     return Linking(command, running)
+
+
+class Prestarted:
+    """GNU ld started before the objects exist (`prestart`), waiting for its linker script."""
+
+    def __init__(self, linker: Linker, out: Path, script: str, running: spawn.Running) -> None:
+        self.linker, self.out, self.script, self.running = linker, out, script, running
+
+    def finish(self, objects: Path | Sequence[Path], libraries: Sequence[str] = ("m", "c")) -> Linking:
+        """Give the linker its inputs: it links `objects` and `libraries` into the library now."""
+        objects = [objects] if isinstance(objects, Path) else list(objects)
+        inputs = " ".join([*(_quoted(obj) for obj in objects), *(f"-l{lib}" for lib in libraries)])
+        self.running.send(f"{self.script}\nINPUT({inputs})\n".encode())
+        return Linking(self.linker.command(objects, self.out, list(libraries)), self.running)
+
+    def stop(self) -> None:
+        self.running.stop()
+
+
+def prestart(out: Path) -> Prestarted | None:
+    """GNU ld, started now to link the library `out` once `finish` names its objects; None where
+    that linker is not the one used (then `start` links), or its default script is unknown."""
+    linker = find_linker()
+    if linker.name != "ld" or not sys.platform.startswith("linux") or '"' in str(out):
+        return None
+    script = _default_script(linker.program)
+    if script is None:
+        return None
+    command = [*linker.program, *_SHARED, "-o", str(out), "-T", "/dev/fd/3"]
+    try:
+        running = spawn.start(command, timeout=120, feed_fd=3)
+    except OSError as error:
+        raise ToolchainError(f"could not run the linker {command[0]}: {error}") from None
+    return Prestarted(linker, out, script, running)
+
+
+_SCRIPT_RULE = "=" * 50  # the lines around the default script in `ld --verbose`
+
+
+@functools.cache
+def _default_script(program: tuple[str, ...]) -> str | None:
+    """The linker script GNU ld uses by default for a cell's options (once per process, ~1.5 ms)."""
+    try:
+        status, output = spawn.run([*program, *_SHARED, "--verbose"], timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    parts = output.split(_SCRIPT_RULE)
+    if status != 0 or len(parts) != 3 or "SECTIONS" not in parts[1]:
+        return None
+    return parts[1]
+
+
+def _quoted(path: Path) -> str:
+    return f'"{path}"'  # a linker script's file name may hold spaces; no '"' (prestart checks)

@@ -9,6 +9,8 @@
 took 4-9 ms a cell, more than the link itself. `os.posix_spawn` starts it with glibc's
 clone(CLONE_VM | CLONE_VFORK), which copies no page tables: about 1 ms. The child's stdout and stderr
 go to one pipe, read to the end before waiting (a long error cannot fill the pipe and block it).
+`start(command, timeout, feed_fd=3)` also gives the child a pipe as its file descriptor 3, which
+`send` fills and closes: the child may start and then wait there for what it needs (link.py).
 """
 
 from __future__ import annotations
@@ -26,27 +28,49 @@ __all__ = ["run", "start", "Running"]
 class Running:
     """A started program: `wait` for its exit status and output, or `stop` it (killed and reaped)."""
 
-    def __init__(self, command: Sequence[str], timeout: float) -> None:
+    def __init__(self, command: Sequence[str], timeout: float, feed_fd: int | None = None) -> None:
         self.command = list(command)
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout
         self.pid: int | None = None
         self.read: int | None = None
+        self.feed: int | None = None  # the write end of the child's descriptor `feed_fd`
         self.process: subprocess.Popen | None = None
         if not hasattr(os, "posix_spawnp"):  # not a POSIX system
+            assert feed_fd is None, "feeding a child needs posix_spawn"
             self.process = subprocess.Popen(self.command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             return
-        read, write = os.pipe()
+        read, write = os.pipe()  # both close on exec: the child gets only what it is given below
+        fed, feed = os.pipe() if feed_fd is not None else (None, None)
+        actions = [(os.POSIX_SPAWN_DUP2, write, 1), (os.POSIX_SPAWN_DUP2, write, 2)]
+        if fed is not None and feed_fd is not None:
+            actions.append((os.POSIX_SPAWN_DUP2, fed, feed_fd))
         try:
-            self.pid = os.posix_spawnp(self.command[0], self.command, os.environ,
-                                       file_actions=[(os.POSIX_SPAWN_DUP2, write, 1),
-                                                     (os.POSIX_SPAWN_DUP2, write, 2)])
+            self.pid = os.posix_spawnp(self.command[0], self.command, os.environ, file_actions=actions)
         except BaseException:
             os.close(read)
+            if feed is not None:
+                os.close(feed)
             raise
         finally:
             os.close(write)
-        self.read = read
+            if fed is not None:
+                os.close(fed)
+        self.read, self.feed = read, feed
+
+    def send(self, data: bytes) -> None:
+        """Write `data` to the child's fed descriptor and close it (the child reads to its end). A
+        child that has already exited reads nothing: `wait` then reports its status and output."""
+        feed, self.feed = self.feed, None
+        assert feed is not None, "not started with feed_fd, or already sent"
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(feed, view):]
+        except BrokenPipeError:
+            pass
+        finally:
+            os.close(feed)
 
     def wait(self) -> tuple[int, str]:
         """Its exit status and its output (stdout and stderr together); subprocess.TimeoutExpired
@@ -60,6 +84,9 @@ class Running:
                 raise subprocess.TimeoutExpired(self.command, self.timeout) from None
             return self.process.returncode, output.decode(errors="replace")
         assert self.pid is not None and self.read is not None, "waited for twice"
+        if self.feed is not None:  # never sent: the child reads an empty input, not a wait forever
+            os.close(self.feed)
+            self.feed = None
         chunks = []
         read, self.read = self.read, None
         try:
@@ -89,16 +116,19 @@ class Running:
         if self.read is not None:
             os.close(self.read)
             self.read = None
+        if self.feed is not None:
+            os.close(self.feed)
+            self.feed = None
         if self.pid is not None:
             pid, self.pid = self.pid, None
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
 
 
-def start(command: Sequence[str], timeout: float) -> Running:
+def start(command: Sequence[str], timeout: float, feed_fd: int | None = None) -> Running:
     """Start `command` (its program found on PATH) and return at once. Raises OSError if it cannot
-    start."""
-    return Running(command, timeout)
+    start. `feed_fd`: the child's descriptor of that number is a pipe that `Running.send` fills."""
+    return Running(command, timeout, feed_fd)
 
 
 def run(command: Sequence[str], timeout: float) -> tuple[int, str]:

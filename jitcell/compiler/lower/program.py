@@ -52,7 +52,6 @@ from jitcell.compiler.types import (
 )
 from jitcell.errors import Loc
 from jitcell.loader import load
-from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
 from . import native
@@ -489,36 +488,26 @@ class _ModuleLowerer:
         return b.call(pointer, values)
 
     def signals_function(self) -> ir.Function:
-        """`i32 jitcell.signals(i32 site)`: runs Python's pending signal handlers now, under the GIL
-        (PyErr_CheckSignals). If one raised (KeyboardInterrupt), the exception is fetched and handed
-        to the raise callback with `site | SIGNAL_SITE`, and the result is 1; else 0. Only in the
-        main thread, where Python runs its handlers: in another thread it returns 0 at once, without
-        taking the GIL (PyErr_CheckSignals would do nothing there), and the main thread runs them."""
+        """`i32 jitcell.signals(i32 site)`: the runtime's check_signals(tag, site) (runtime/source.py):
+        runs Python's pending signal handlers now, in the main thread, and if one raised
+        (KeyboardInterrupt), hands the exception to the raise callback with `site | SIGNAL_SITE`
+        and returns 1; else 0. One slot and a call: the code is the runtime library's, not each
+        cell's (the runtime library itself calls its own)."""
         fn = self.module.globals.get("jitcell.signals")
         if fn is not None:
             return fn
-        ptr = ir.PointerType()
         fn = ir.Function(self.module, ir.FunctionType(I32, [I32]), "jitcell.signals")
         fn.linkage = "internal"
         fn.attributes.add("noinline")
         b = ir.IRBuilder(fn.append_basic_block("entry"))
-        error = b.alloca(ir.ArrayType(ptr, 3))  # type, value, traceback: references Python takes over
-        if not self.internal:  # (the runtime library checks no signals, and has no slots to itself)
-            main = b.call(self.runtime_function("main_thread"), [])
-            with b.if_then(b.icmp_unsigned("==", main, ir.Constant(I8, 0)), likely=False):
-                b.ret(ir.Constant(I32, 0))
-        gil = self.capi_call(b, "PyGILState_Ensure", I32, [], [])
-        raised = self.capi_call(b, "PyErr_CheckSignals", I32, [], [])
-        with b.if_then(b.icmp_signed("!=", raised, ir.Constant(I32, 0)), likely=False):
-            parts = [b.gep(error, [ir.Constant(I32, 0), ir.Constant(I32, i)]) for i in range(3)]
-            self.capi_call(b, "PyErr_Fetch", ir.VoidType(), [ptr] * 3, parts)
-            self.capi_call(b, "PyGILState_Release", ir.VoidType(), [I32], [gil])
-            callee = ir.FunctionType(ir.VoidType(), [I64, I32, ptr])
-            pointer = b.load(self.slot("raise"), typ=callee.as_pointer())
-            b.call(pointer, [i64(self.tag), b.or_(fn.args[0], ir.Constant(I32, SIGNAL_SITE)), error])
-            b.ret(ir.Constant(I32, 1))
-        self.capi_call(b, "PyGILState_Release", ir.VoidType(), [I32], [gil])
-        b.ret(ir.Constant(I32, 0))
+        args = [i64(self.tag), b.zext(fn.args[0], I64)]
+        if self.internal:
+            result = b.alloca(I64)
+            b.call(self.impls["check_signals"], [result, ir.Constant(I32, 0), i64(0), *args])
+            raised = b.load(result)
+        else:
+            raised = b.call(self.runtime_function("check_signals"), args)
+        b.ret(b.trunc(raised, I32))
         return fn
 
     def signals_first(self, b: ir.IRBuilder, site: ir.Value) -> None:
