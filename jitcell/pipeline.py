@@ -164,6 +164,8 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
 
                         reason = misses.headline(details["reasons"])
                 else:
+                    if shipped is None:
+                        _check_built(manifest, key)
                     entry = Entry(key, built, manifest)
                 compile_seconds = time.perf_counter() - started
                 library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
@@ -270,6 +272,17 @@ def _explain_miss(store: Cache, manifest: dict, context: str | None) -> dict:
     details = misses.explain(old, manifest, context, found)
     misses.remember(store, manifest, store.paths(manifest["key"])[1], context)
     return details
+
+
+def _check_built(manifest: dict, key: str) -> None:
+    """Without a cache, the check publish makes of a built manifest (cache.py) before it seals it: what
+    another process's loader checks before loading it (a parcel carries it there, parcels.py)."""
+    from jitcell.errors import JitError
+    from jitcell.loader import manifest as shape  # a miss only
+
+    wrong = shape.problem(manifest, key)
+    if wrong is not None:
+        raise JitError(f"jitcell built a manifest its own loader would refuse ({wrong}); this is a bug in jitcell")
 
 
 def _workspace(store: Cache | None, key: str):

@@ -20,11 +20,10 @@ from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from jitcell import abi
-from jitcell.errors import JitError, LinkageError
+from jitcell.errors import LinkageError
 from jitcell.loader import frozen as frozen_names
 from jitcell.loader import namespace, symbols, variables
 from jitcell.loader.cache import library_file_digest, library_suffix, normalize_source
-from jitcell.loader.manifest import problem as manifest_problem
 from jitcell.loader.namespace import Callees
 from jitcell.options import Options
 from jitcell.version import CODEGEN_ABI, __version__
@@ -198,9 +197,6 @@ def build(source: str, options: Options, key: str, toolchain: dict, work, callee
         "timings": timings,
         **described,  # callees, and what only some cells have
     }
-    wrong = manifest_problem(manifest, key)  # what a later process will check before loading it
-    if wrong is not None:
-        raise JitError(f"jitcell wrote a manifest its own loader would refuse ({wrong}); this is a bug in jitcell")
     return library, manifest
 
 

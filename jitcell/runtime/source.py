@@ -84,6 +84,16 @@ def obj_alloc(size: int, kind: int) -> int:
     return o
 
 
+def frame_alloc(size: int) -> int:
+    """A generator's frame (compiler/lower/generators.py): `size` bytes, or 0: no memory. Through the
+    runtime, a cell with a generator imports nothing from libc (linking libc costs ld ~4 ms)."""
+    return malloc(size)
+
+
+def frame_free(frame: int) -> None:
+    free(frame)
+
+
 def obj_destroy(o: int) -> None:
     """Called when a reference count drops to zero: frees what the object owns, then it."""
     kind = load64(o + 8)
@@ -152,6 +162,15 @@ def str_from_utf8(p: int, n: int) -> int:
     memcpy(s + 40, p, n)
     store64(s + 24, utf8_chars(p, n))
     return s
+
+
+def str_from_c_string(p: int) -> int:
+    """str_from_utf8 of the NUL-terminated bytes at `p` (a float's repr from CPython): the byte loop
+    keeps a cell that makes one from importing libc's strlen (linking libc costs ld ~4 ms)."""
+    n = 0
+    while load8(p + n) != 0:
+        n += 1
+    return str_from_utf8(p, n)
 
 
 def str_concat(a: int, b: int) -> int:

@@ -12,7 +12,7 @@ import pytest
 from cache_attacks import CELL, replace_file
 
 import jitcell
-from jitcell.errors import CacheError
+from jitcell.errors import CacheError, JitError
 from jitcell.loader import sealed, signing
 from jitcell.loader.cache import Cache
 
@@ -89,6 +89,8 @@ def test_publish_never_seals_a_manifest_its_loader_would_refuse(fresh_cache, mon
     with pytest.raises(CacheError, match="its own loader would refuse"):
         jitcell.compile_cell(source)
     assert not list(fresh_cache.rglob("*.json.tmp"))
+    with pytest.raises(JitError, match="its own loader would refuse"):  # without the cache: checked too
+        jitcell.compile_cell(source, cache=False)
     monkeypatch.setattr(driver, "build", real)
     lib = jitcell.compile_cell(source)
     assert not lib.cache_hit and lib.miss_reason == "no entry" and lib.functions["scale"](5) == 10

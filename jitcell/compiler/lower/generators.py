@@ -112,7 +112,7 @@ class Coroutine:
         b.cbranch(need, allocate, begin)
         b.position_at_end(allocate)
         size = b.call(_intrinsic(m, "llvm.coro.size.i64", I64, []), [])
-        memory = b.call(_intrinsic(m, "malloc", _PTR, [I64]), [size])
+        memory = b.inttoptr(b.call(host.owner.runtime_function("frame_alloc"), [size]), _PTR)
         b.cbranch(b.icmp_unsigned("==", memory, ir.Constant(_PTR, None)), failed, begin)
         b.position_at_end(failed)  # before coro.begin: an ordinary return (nothing is owned yet)
         b.call(host.owner.callback("raise", ir.VoidType()), [ir.Constant(I32, no_memory_site),
@@ -133,7 +133,7 @@ class Coroutine:
         with b.goto_block(self.cleanup):
             memory = b.call(_intrinsic(m, "llvm.coro.free", _PTR, [token, _PTR]), [self.id, self.handle])
             with b.if_then(b.icmp_unsigned("!=", memory, ir.Constant(_PTR, None))):
-                b.call(_intrinsic(m, "free", ir.VoidType(), [_PTR]), [memory])
+                b.call(host.owner.runtime_function("frame_free"), [b.ptrtoint(memory, I64)])
             b.branch(self.suspended)
 
     def field(self, index: int) -> ir.Value:

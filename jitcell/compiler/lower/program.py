@@ -453,8 +453,7 @@ class _ModuleLowerer:
             capi("PyErr_Clear", ir.VoidType(), [], [])  # its MemoryError: the caller raises one
             capi("PyGILState_Release", ir.VoidType(), [i32], [gil])
             b.ret(ir.Constant(ptr, None))
-        strlen = self.module.globals.get("strlen") or ir.Function(self.module, ir.FunctionType(I64, [ptr]), "strlen")
-        obj = b.call(self.runtime_function("str_from_utf8"), [b.ptrtoint(text, I64), b.call(strlen, [text])])
+        obj = b.call(self.runtime_function("str_from_c_string"), [b.ptrtoint(text, I64)])
         capi("PyMem_Free", ir.VoidType(), [ptr], [text])
         capi("PyGILState_Release", ir.VoidType(), [i32], [gil])
         b.ret(b.inttoptr(obj, ptr))
