@@ -17,7 +17,7 @@ object imports from) do not provide, so a library can only import from them.
 GNU ld spends about 1 ms starting (its process, loading libbfd) before it reads anything: half of
 a small cell's link. `prestart` starts it while LLVM still emits the object, with its linker script
 on a pipe (`-T /dev/fd/3`), and `finish` writes the script then: ld's own default script for these
-options (`ld --verbose` prints it), then `INPUT(objects -lm -lc)`. The library is the same, byte
+options (`ld --verbose` prints it), then `INPUT(objects libm libc)`. The library is the same, byte
 for byte, as the one `link` makes (tests/test_link.py), and the manifest records that command.
 """
 
@@ -57,7 +57,7 @@ class Linker:
             return [*self.program, "-dynamiclib", "-o", str(out), *inputs]
         common = [*_SHARED, "-o", str(out), *inputs]
         if self.name == "ld":
-            return [*self.program, *common, *(f"-l{lib}" for lib in libraries)]
+            return [*self.program, *common, *_library_inputs(libraries)]
         if self.name == "zig":  # zig's lld knows no system search paths: name the libraries
             paths = system_libraries()
             return [*self.program, *common, *(paths[lib] for lib in libraries if lib in paths)]
@@ -81,6 +81,15 @@ def system_libraries() -> dict[str, str]:
     except OSError:
         pass
     return found
+
+
+def _library_inputs(libraries: Sequence[str]) -> list[str]:
+    """How ld is given the system libraries: the files of this process's own libm and libc where
+    known (those `providers` found the symbols in), else `-lm`, `-lc`. Not the `libm.so` and `libc.so`
+    that `-l` finds, scripts that add libmvec, libc_nonshared.a and the dynamic loader: reading them
+    cost ld ~1 ms more, for symbols the objects cannot import (`providers` refuses the rest)."""
+    paths = system_libraries()
+    return [paths.get(lib, f"-l{lib}") for lib in libraries]
 
 
 def providers(symbols: list[str]) -> dict[str, str | None]:
@@ -197,7 +206,8 @@ class Prestarted:
     def finish(self, objects: Path | Sequence[Path], libraries: Sequence[str] = ("m", "c")) -> Linking:
         """Give the linker its inputs: it links `objects` and `libraries` into the library now."""
         objects = [objects] if isinstance(objects, Path) else list(objects)
-        inputs = " ".join([*(_quoted(obj) for obj in objects), *(f"-l{lib}" for lib in libraries)])
+        inputs = " ".join(_quoted(name) if not name.startswith("-l") else name
+                          for name in [*map(str, objects), *_library_inputs(libraries)])
         self.running.send(f"{self.script}\nINPUT({inputs})\n".encode())
         return Linking(self.linker.command(objects, self.out, list(libraries)), self.running)
 
@@ -238,5 +248,7 @@ def _default_script(program: tuple[str, ...]) -> str | None:
     return parts[1]
 
 
-def _quoted(path: Path) -> str:
-    return f'"{path}"'  # a linker script's file name may hold spaces; no '"' (prestart checks)
+def _quoted(path: str) -> str:
+    if '"' in path:  # the objects are in the library's folder, which prestart checked
+        raise ToolchainError(f"a linker script cannot name {path!r}")
+    return f'"{path}"'  # a file name may hold spaces
