@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import textwrap
 import time
 
 import pytest
@@ -189,3 +190,23 @@ def test_a_fed_program_reads_what_is_sent_and_an_empty_input_if_nothing_is():
     time.sleep(0.5)
     exited.send(b"x" * 300000)  # more than a pipe holds, to a child that is gone: no error, no hang
     assert exited.wait() == (0, "")
+
+
+def test_a_program_is_fed_and_heard_from_a_process_whose_standard_descriptors_are_closed():
+    """With descriptors 0, 1 and 2 closed, os.pipe hands them out (the fed pipe's read end is 2): the
+    child still gets its output pipe as 1 and 2 and its fed pipe as 3 (spawn._apart), in a real process."""
+    code = textwrap.dedent("""
+        import os, sys
+        from jitcell.compiler.backend import spawn
+        out = os.dup(1)
+        os.close(0)
+        os.close(1)
+        os.close(2)
+        running = spawn.start([sys.executable, "-c", "import os, sys; print(os.read(3, 100)); "
+                               "print('err', file=sys.stderr)"], timeout=60, feed_fd=3)
+        running.send(b"fed")
+        os.write(out, repr(running.wait()).encode())
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == repr((0, "b'fed'\nerr\n"))

@@ -40,10 +40,13 @@ class Running:
             assert feed_fd is None, "feeding a child needs posix_spawn"
             self.process = subprocess.Popen(self.command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             return
+        targets = (1, 2) if feed_fd is None else (1, 2, feed_fd)
         read, write = os.pipe()  # both close on exec: the child gets only what it is given below
+        write = _apart(write, targets)
         fed, feed = os.pipe() if feed_fd is not None else (None, None)
         actions = [(os.POSIX_SPAWN_DUP2, write, 1), (os.POSIX_SPAWN_DUP2, write, 2)]
         if fed is not None and feed_fd is not None:
+            fed = _apart(fed, targets)
             actions.append((os.POSIX_SPAWN_DUP2, fed, feed_fd))
         try:
             self.pid = os.posix_spawnp(self.command[0], self.command, os.environ, file_actions=actions)
@@ -123,6 +126,20 @@ class Running:
             pid, self.pid = self.pid, None
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
+
+
+def _apart(fd: int, targets: tuple[int, ...]) -> int:
+    """`fd`, or a close-on-exec copy of it numbered above `targets` (then `fd` is closed): a descriptor
+    the child is given by dup2 must not be one of the numbers it is given as, which a process whose
+    stdout or stderr is closed can get from os.pipe (dup2 onto itself keeps close-on-exec set, and
+    onto another target it would be overwritten before its own dup2)."""
+    if fd not in targets:
+        return fd
+    import fcntl  # rare: only with a standard descriptor closed
+
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, max(targets) + 1)
+    os.close(fd)
+    return moved
 
 
 def start(command: Sequence[str], timeout: float, feed_fd: int | None = None) -> Running:
