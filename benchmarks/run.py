@@ -535,9 +535,11 @@ def goal_figures(goals: dict) -> list[dict]:
             f"{notebook['numba']['first_run_median_s']:.2f} s)", ratio <= 1.0)
     trivial = goals.get("trivial", {}).get("cells", {})
     for cell in ("kernel: total + 1", "print(x)"):
-        if cell in trivial:
-            row(f"a trivial cell's compile (`{cell}`, cache miss, median)", "< 10 ms",
-                f"{fmt_ms(trivial[cell]['total'])} ms", trivial[cell]["total"] < 10)
+        if cell in trivial:  # without the cache, and as a notebook compiles it: also published to the cache
+            figures = trivial[cell]
+            cached = figures.get("cached", figures["total"])
+            row(f"a trivial cell's compile (`{cell}`, cache miss, median; with the cache as a notebook has it)",
+                "< 10 ms", f"{fmt_ms(figures['total'])} ms ({fmt_ms(cached)} ms)", max(figures["total"], cached) < 10)
     hits = goals.get("cache_hit", {}).get("results", {})
     for name, figures in hits.items():  # as a user has it: installed (a source checkout's row is in section 5)
         if "hit_ms" in figures and name.startswith("jitcell installed"):

@@ -70,6 +70,19 @@ def measure(repeat: int) -> dict[str, dict[str, float]]:
     return rows
 
 
+def _python_start_ms() -> float:
+    """A fresh interpreter's start (median of 7): the figure the machine's speed moves, for comparing runs."""
+    import subprocess
+    import sys
+
+    times = []
+    for _ in range(7):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1e3
+
+
 def _cpu() -> float:
     """CPU seconds of this process and of its finished children (the linker): less sensitive to the
     machine's load than the wall clock."""
@@ -157,7 +170,8 @@ def main() -> None:
     what = f"best of {args.repeat} rounds, per call (a lambda around it from Python)" if args.calls else \
         f"median of {args.repeat} misses each"
     note = (f"{what}, {platform.processor() or platform.machine()}, "
-            f"load average {load[0]:.2f} before, {after[0]:.2f} after (2 cores shared)")
+            f"load average {load[0]:.2f} before, {after[0]:.2f} after (2 cores shared); "
+            f"the machine's speed: `python -c pass` {_python_start_ms():.1f} ms")
     print(note)
     if args.write:
         path = HERE / "results" / "trivial_miss.md"

@@ -219,7 +219,8 @@ def prestart(out: Path) -> Prestarted | None:
     """GNU ld, started now to link the library `out` once `finish` names its objects; None where
     that linker is not the one used (then `start` links), or its default script is unknown."""
     linker = find_linker()
-    if linker.name != "ld" or not sys.platform.startswith("linux") or '"' in str(out):
+    if linker.name != "ld" or not sys.platform.startswith("linux") or \
+            not all(map(_scriptable, [str(out), *system_libraries().values()])):
         return None
     script = _default_script(linker.program)
     if script is None:
@@ -248,7 +249,12 @@ def _default_script(program: tuple[str, ...]) -> str | None:
     return parts[1]
 
 
+def _scriptable(path: str) -> bool:
+    """Whether a linker script can name `path`, in double quotes (it may hold spaces)."""
+    return not any(c in path for c in '"\n\r')
+
+
 def _quoted(path: str) -> str:
-    if '"' in path:  # the objects are in the library's folder, which prestart checked
+    if not _scriptable(path):  # the objects are in the library's folder, which prestart checked
         raise ToolchainError(f"a linker script cannot name {path!r}")
-    return f'"{path}"'  # a file name may hold spaces
+    return f'"{path}"'
