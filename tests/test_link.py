@@ -213,10 +213,17 @@ def test_a_program_is_fed_and_heard_from_a_process_whose_standard_descriptors_ar
 
 
 def test_a_folder_a_linker_script_cannot_name_is_linked_the_ordinary_way(tmp_path, monkeypatch):
-    """A library folder whose name holds a double quote or a newline cannot be named in ld's script:
-    no linker is prestarted there, and the cell links with the ordinary command."""
+    """A library folder whose name holds a double quote or a newline cannot be named in ld's script,
+    and without /dev/fd ld cannot open the pipe: no linker is prestarted then, and the cell links
+    with the ordinary command."""
     for name in ('a"b', "a\nb"):
         assert link.prestart(tmp_path / name / "cell.so") is None
+    prestarted = link.prestart(tmp_path / "cell.so")
+    assert prestarted is not None
+    prestarted.stop()
+    monkeypatch.setattr(link, "_descriptor_paths", lambda: False)  # no /proc: ld could not open /dev/fd/3
+    assert link.prestart(tmp_path / "cell.so") is None
+    monkeypatch.undo()
     monkeypatch.setenv("JITCELL_CACHE_DIR", str(tmp_path / 'quoted "cache"'))
     lib = jitcell.compile_cell(SOURCE)
     assert not lib.cache_hit and lib.functions["f"](0.5) == 2.0 * __import__("math").expm1(0.5)

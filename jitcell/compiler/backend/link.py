@@ -219,7 +219,7 @@ def prestart(out: Path) -> Prestarted | None:
     """GNU ld, started now to link the library `out` once `finish` names its objects; None where
     that linker is not the one used (then `start` links), or its default script is unknown."""
     linker = find_linker()
-    if linker.name != "ld" or not sys.platform.startswith("linux") or \
+    if linker.name != "ld" or not sys.platform.startswith("linux") or not _descriptor_paths() or \
             not all(map(_scriptable, [str(out), *system_libraries().values()])):
         return None
     script = _default_script(linker.program)
@@ -231,6 +231,12 @@ def prestart(out: Path) -> Prestarted | None:
     except OSError as error:
         raise ToolchainError(f"could not run the linker {command[0]}: {error}") from None
     return Prestarted(linker, out, script, running)
+
+
+@functools.cache
+def _descriptor_paths() -> bool:
+    """Whether a process can open its descriptors as /dev/fd/N (not where /proc is not mounted)."""
+    return os.path.isdir("/dev/fd")
 
 
 _SCRIPT_RULE = "=" * 50  # the lines around the default script in `ld --verbose`
