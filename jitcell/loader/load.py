@@ -174,7 +174,8 @@ def load(entry: Entry, *, cache_hit: bool, compile_seconds: float | None,
         if not standard and enabled:
             name = target.partition(".")[2]
             if own_callback:
-                address = _own_function(handle, entry, f"callback_{target}")
+                address = runtime.exported_function(handle, lambda: entry.library, f"callback_{target}",
+                                                    "its callback slots cannot be patched")
             elif target.startswith("var.") and name in own:
                 address = _own_variable(handle, entry, name)
             else:
@@ -211,14 +212,6 @@ def _open(entry: Entry):
     if fd is not None:
         files.keep(fd)
     return handle
-
-
-def _own_function(handle, entry: Entry, name: str) -> int:
-    found = runtime.symbol_address(handle, abi.function_symbol(name))
-    if found is None:
-        raise LinkageError(f"the runtime library's function {name!r} is missing from the export table of "
-                           f"{entry.library}; its callback slots cannot be patched")
-    return found
 
 
 def _own_variable(handle, entry: Entry, name: str) -> int:

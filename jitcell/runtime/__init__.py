@@ -33,8 +33,8 @@ from collections.abc import Callable
 from jitcell.abi import function_symbol
 from jitcell.errors import JitError, LinkageError
 
-__all__ = ["install", "library", "address", "function", "call", "new_str", "read_str", "take_str", "pointer_address",
-           "symbol_address", "SOURCE_PATH", "offer"]
+__all__ = ["install", "library", "address", "function", "exported_function", "call", "new_str", "read_str",
+           "take_str", "pointer_address", "symbol_address", "SOURCE_PATH", "offer"]
 
 SOURCE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source.py")
 # compiled as one cell after source.py: the random generators' state and draws
@@ -142,11 +142,17 @@ def symbol_address(handle, symbol: str) -> int | None:
 
 
 def _exported(lib, name: str) -> int:
-    """The address of the runtime library's function `name`; LinkageError if its export table lacks it."""
-    found = symbol_address(lib.handle, function_symbol(name))
+    return exported_function(lib.handle, lambda: lib.path, name)
+
+
+def exported_function(handle, path: Callable[[], object], name: str, consequence: str = "") -> int:
+    """The address of the runtime library's function `name` in the library loaded as `handle`;
+    LinkageError if its export table lacks it, naming the file (`path()`: only then, as a Library's
+    path imports pathlib, which a cache hit does not) and what then cannot be done."""
+    found = symbol_address(handle, function_symbol(name))
     if found is None:
         raise LinkageError(f"the runtime library's function {name!r} (symbol {function_symbol(name)!r}) is missing "
-                           f"from the export table of {lib.path}")
+                           f"from the export table of {path()}" + (f"; {consequence}" if consequence else ""))
     return found
 
 

@@ -66,6 +66,7 @@ class Running:
         child that has already exited reads nothing: `wait` then reports its status and output."""
         feed, self.feed = self.feed, None
         assert feed is not None, "not started with feed_fd, or already sent"
+        self.deadline = time.monotonic() + self.timeout  # the timeout is for the work it is given now
         try:
             view = memoryview(data)
             while view:
@@ -77,7 +78,7 @@ class Running:
 
     def wait(self) -> tuple[int, str]:
         """Its exit status and its output (stdout and stderr together); subprocess.TimeoutExpired
-        (killed) once `timeout` seconds have passed since it started."""
+        (killed) once `timeout` seconds have passed since it started (since `send`, for a fed child)."""
         if self.process is not None:
             try:
                 output, _ = self.process.communicate(timeout=max(0.0, self.deadline - time.monotonic()))
