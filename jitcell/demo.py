@@ -141,10 +141,11 @@ def _kernel_demo(cache_dir, show) -> bool:
     show(f"\n  cache:  run 2 {'all hits' if hits else 'NOT ALL HITS'}; outputs "
          f"{'identical' if first['outputs'] == second['outputs'] else 'DIFFERENT'}")
     show("  collatz() reaches the variables of cell 1 through slots; cell 1's library holds them:\n")
-    show(f"  {'slot':<28} {'kernel 1':>16} {'kernel 2':>16}")
+    names = max([28, *(len(name) for name, _, _ in second["slots"])])
+    show(f"  {'slot':<{names}} {'kernel 1':>16} {'kernel 2':>16}")
     before = {name: patched for name, _, patched in first["slots"]}
     for name, _baked, patched in second["slots"]:
-        show(f"  {name:<28} {before.get(name, 0):>#16x} {patched:>#16x}")
+        show(f"  {name:<{names}} {before.get(name, 0):>#16x} {patched:>#16x}")
     return hits and first["outputs"] == second["outputs"]
 
 
@@ -160,11 +161,14 @@ def _report(first: dict, second: dict, show) -> None:
     show("\nslots: 'baked' is the address written into the library in kernel 1; 'patched' is what")
     show("the loader wrote after loading it in each kernel. Kernel 2 runs the same file, and only")
     show("works because its slots were patched to kernel 2's addresses.\n")
-    header = f"  {'slot':<20} {'points at':<10} {'baked':>16} {'kernel 1':>16} {'kernel 2':>16} {'shift':>16}"
+    names = max([len("slot"), *(len(name) for name, _, _, _ in second["slots"])])  # columns that fit them
+    targets = max([len("points at"), *(len(target) for _, target, _, _ in second["slots"])])
+    header = (f"  {'slot':<{names}} {'points at':<{targets}} {'baked':>16} {'kernel 1':>16} {'kernel 2':>16} "
+              f"{'shift':>16}")
     show(header)
     show("  " + "-" * (len(header) - 2))
     patched_first = {name: patched for name, _, _, patched in first["slots"]}
     for name, target, baked, patched in second["slots"]:
         shift = patched - baked
-        show(f"  {name:<20} {target:<10} {baked:>#16x} {patched_first.get(name, 0):>#16x} {patched:>#16x} "
-             f"{'-' if shift < 0 else '+'}{abs(shift):#x}".rstrip())
+        show(f"  {name:<{names}} {target:<{targets}} {baked:>#16x} {patched_first.get(name, 0):>#16x} "
+             f"{patched:>#16x} {'-' if shift < 0 else '+'}{abs(shift):#x}".rstrip())

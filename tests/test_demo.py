@@ -27,6 +27,14 @@ def test_demo_shows_miss_then_hit_and_patched_slots(demo):
     assert {row[0] for row in rows} == DEMO_SLOTS
     for _name, _target, baked, first, second, _shift in rows:
         assert baked == first != second  # baked in kernel 1, patched anew in kernel 2
+    header = next(line for line in out.splitlines() if "points at" in line)
+    columns = [header.index(title) + len(title) for title in ("baked", "kernel 1", "kernel 2")]
+    for line in (line for line in out.splitlines() if line.strip().startswith("jitcell.slot.")):
+        ends, at = [], len(line.split()[0])  # the addresses, right-aligned under their titles however
+        for value in line.split()[2:5]:      # long the slot's name
+            at = line.index(value, at) + len(value)
+            ends.append(at)
+        assert ends == columns, (header, line)
 
 
 def test_demo_runs_the_kernel_part_with_hits_and_new_variable_addresses(demo):
