@@ -98,11 +98,8 @@ def test_a_started_program_runs_while_the_caller_works_and_can_be_stopped():
     assert done.wait() == (0, "done\n")
 
 
-def test_a_failure_while_the_linker_runs_stops_it(monkeypatch):
-    """build starts the linker, describes the code while it runs, then waits: if describing fails,
-    the linker is stopped and reaped, not left running."""
-    from jitcell.compiler import driver
-
+def _record_started(monkeypatch) -> list:
+    """The programs spawn.start starts from now on (the linkers of a compile), as they are started."""
     started = []
     real_start = spawn.start
 
@@ -110,10 +107,19 @@ def test_a_failure_while_the_linker_runs_stops_it(monkeypatch):
         started.append(real_start(command, timeout, feed_fd))
         return started[-1]
 
+    monkeypatch.setattr(spawn, "start", recorded)
+    return started
+
+
+def test_a_failure_while_the_linker_runs_stops_it(monkeypatch):
+    """build starts the linker, describes the code while it runs, then waits: if describing fails,
+    the linker is stopped and reaped, not left running."""
+    from jitcell.compiler import driver
+
     def broken(*args, **kwargs):
         raise RuntimeError("describing failed")
 
-    monkeypatch.setattr(spawn, "start", recorded)
+    started = _record_started(monkeypatch)
     monkeypatch.setattr(driver, "_describe", broken)
     with pytest.raises(RuntimeError, match="describing failed"):
         jitcell.compile_cell("def f(x: int) -> int:\n    return x + 1\n", cache=False)
@@ -127,17 +133,10 @@ def test_a_failure_before_the_prestarted_linker_has_its_objects_stops_it(monkeyp
     stopped and reaped, and its script pipe closed."""
     from jitcell.compiler import driver
 
-    started = []
-    real_start = spawn.start
-
-    def recorded(command, timeout, feed_fd=None):
-        started.append(real_start(command, timeout, feed_fd))
-        return started[-1]
-
     def broken(*args, **kwargs):
         raise RuntimeError("emitting failed")
 
-    monkeypatch.setattr(spawn, "start", recorded)
+    started = _record_started(monkeypatch)
     monkeypatch.setattr(driver.machine, "emit", broken)
     with pytest.raises(RuntimeError, match="emitting failed"):
         jitcell.compile_cell("def f(x: int) -> int:\n    return x + 1\n", cache=False)

@@ -190,11 +190,15 @@ def start(objects: Path | Sequence[Path], out: Path, libraries: Sequence[str] = 
     linker is another process), then `wait`s."""
     linker = find_linker()
     command = linker.command([objects] if isinstance(objects, Path) else objects, out, list(libraries))
+    return Linking(command, _run_linker(command))
+
+
+def _run_linker(command: list[str], feed_fd: int | None = None) -> spawn.Running:
+    """The linker started (spawn.start); ToolchainError if it cannot be."""
     try:
-        running = spawn.start(command, timeout=120)
+        return spawn.start(command, timeout=120, feed_fd=feed_fd)
     except OSError as error:
         raise ToolchainError(f"could not run the linker {command[0]}: {error}") from None
-    return Linking(command, running)
 
 
 class Prestarted:
@@ -226,11 +230,7 @@ def prestart(out: Path) -> Prestarted | None:
     if script is None:
         return None
     command = [*linker.program, *_SHARED, "-o", str(out), "-T", "/dev/fd/3"]
-    try:
-        running = spawn.start(command, timeout=120, feed_fd=3)
-    except OSError as error:
-        raise ToolchainError(f"could not run the linker {command[0]}: {error}") from None
-    return Prestarted(linker, out, script, running)
+    return Prestarted(linker, out, script, _run_linker(command, feed_fd=3))
 
 
 @functools.cache
