@@ -23,10 +23,10 @@ import sys
 import time
 from collections.abc import Mapping, Sequence
 
-from jitcell.errors import CompileError
+from jitcell.errors import CompileError, JitError
 from jitcell.loader import fingerprint, parcels, sealed
 from jitcell.loader.bind import bind
-from jitcell.loader.cache import Cache, Entry, Vanished, cache_key
+from jitcell.loader.cache import Cache, Entry, Vanished, cache_key, check_built
 from jitcell.loader.load import Library, load
 from jitcell.options import Options
 
@@ -164,8 +164,8 @@ def compile_cell(source: str, options: Options | None = None, /, *, callees=None
 
                         reason = misses.headline(details["reasons"])
                 else:
-                    if shipped is None:
-                        _check_built(manifest, key)
+                    if shipped is None:  # the check publish makes, for a library no cache holds
+                        check_built(manifest, key, JitError)
                     entry = Entry(key, built, manifest)
                 compile_seconds = time.perf_counter() - started
                 library = load(entry, cache_hit=False, compile_seconds=compile_seconds, miss_reason=reason,
@@ -272,17 +272,6 @@ def _explain_miss(store: Cache, manifest: dict, context: str | None) -> dict:
     details = misses.explain(old, manifest, context, found)
     misses.remember(store, manifest, store.paths(manifest["key"])[1], context)
     return details
-
-
-def _check_built(manifest: dict, key: str) -> None:
-    """Without a cache, the check publish makes of a built manifest (cache.py) before it seals it: what
-    another process's loader checks before loading it (a parcel carries it there, parcels.py)."""
-    from jitcell.errors import JitError
-    from jitcell.loader import manifest as shape  # a miss only
-
-    wrong = shape.problem(manifest, key)
-    if wrong is not None:
-        raise JitError(f"jitcell built a manifest its own loader would refuse ({wrong}); this is a bug in jitcell")
 
 
 def _workspace(store: Cache | None, key: str):

@@ -44,8 +44,8 @@ from .layout import library_suffix
 from .signing import blake2b
 from .signing import digest as blake2b_digest
 
-__all__ = ["Cache", "Entry", "Lookup", "Vanished", "cache_key", "source_digest", "normalize_source", "default_root",
-           "library_digest", "library_file_digest", "library_suffix"]
+__all__ = ["Cache", "Entry", "Lookup", "Vanished", "cache_key", "check_built", "source_digest", "normalize_source",
+           "default_root", "library_digest", "library_file_digest", "library_suffix"]
 
 CACHE_ENV = "JITCELL_CACHE_DIR"
 _PUBLISH_WAIT_SECONDS = layout.PUBLISH_WAIT_SECONDS
@@ -351,10 +351,8 @@ class Cache:
         stored = limits.size_limit(self.location)
         library, manifest_path = self.paths(key)
         staged_manifest = built.with_suffix(".json.tmp")  # in the workspace: private (mkdtemp, 0700)
-        wrong = _shape_problem(signing.loads(signing.dumps(manifest)), key)  # checked as a reader will parse it
-        if wrong is not None:  # the seal says this check passed: a reader does not make it again
-            raise CacheError(f"jitcell built a manifest its own loader would refuse ({wrong}); this is a bug in "
-                             "jitcell")
+        # checked as a reader will parse it; the seal says this check passed: a reader does not make it again
+        check_built(signing.loads(signing.dumps(manifest)), key)
         text = sealed.seal(manifest)
         try:
             files.write_new(str(staged_manifest), text, 0o600)
@@ -510,6 +508,14 @@ class Cache:
 
 
 _UTIME_NOFOLLOW = os.utime in os.supports_follow_symlinks
+
+
+def check_built(manifest: object, key: str, error: type[Exception] = CacheError) -> None:
+    """Refuse (`error`) a manifest jitcell built that its own loader would refuse: before publish seals
+    it, or, without a cache, before it is loaded (and perhaps shipped in a parcel, parcels.py)."""
+    wrong = _shape_problem(manifest, key)
+    if wrong is not None:
+        raise error(f"jitcell built a manifest its own loader would refuse ({wrong}); this is a bug in jitcell")
 
 
 def _shape_problem(manifest: object, key: str) -> str | None:
