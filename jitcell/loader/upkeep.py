@@ -104,8 +104,10 @@ def _walk(root: int) -> _Walk:
             with _opened(name, root) as folder:
                 for inside in os.listdir(folder) if folder is not None else ():
                     _temporary(walk, (name,), folder, inside, names)
-                    if name == "cells" and names["cells"].fullmatch(inside) and layout.is_regular(folder, inside):
-                        walk.cell_records.append((inside, _mtime(folder, inside)))
+                    record = name == "cells" and names["cells"].fullmatch(inside)
+                    mtime = _regular_mtime(folder, inside) if record else None
+                    if mtime is not None:
+                        walk.cell_records.append((inside, mtime))
         else:
             _temporary(walk, (), root, name, names)
     return walk
@@ -137,12 +139,18 @@ def _walk_shard(walk: _Walk, abi: str, shard: str, shard_fd: int, names: dict) -
 
 
 def _temporary(walk: _Walk, folder: tuple[str, ...], fd: int, name: str, names: dict) -> None:
-    if names["temporary"].fullmatch(name) and layout.is_regular(fd, name):
-        walk.temporaries.append((folder, name, _mtime(fd, name)))
+    mtime = _regular_mtime(fd, name) if names["temporary"].fullmatch(name) else None
+    if mtime is not None:
+        walk.temporaries.append((folder, name, mtime))
 
 
-def _mtime(folder: int, name: str) -> float:
-    return os.stat(name, dir_fd=folder, follow_symlinks=False).st_mtime
+def _regular_mtime(folder: int, name: str) -> float | None:
+    """folder/name's mtime if it is a regular file; None if it is not, or is gone (another process's upkeep)."""
+    try:
+        st = os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except OSError:
+        return None
+    return st.st_mtime if stat.S_ISREG(st.st_mode) else None
 
 
 @contextlib.contextmanager

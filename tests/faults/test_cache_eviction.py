@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from jitcell.loader import signing, upkeep
+from jitcell.loader import files, signing, upkeep
 from jitcell.loader.cache import Cache
 from jitcell.version import CODEGEN_ABI
 
@@ -501,3 +501,25 @@ def test_the_list_names_a_kernel_cells_variables_or_its_first_line(fresh_cache):
     jitcell.compile_cell("\nprint('a long first line that goes on and on and on')\n", script=True)
     listed = [e.functions for e in upkeep.entries(Cache(fresh_cache)) if e.functions != ["(jitcell's runtime library)"]]
     assert sorted(listed) == [["(a cell: print('a long first line that goes on an…)"], ["limit"]]
+
+
+def test_gc_skips_files_another_process_removes_while_it_walks(fresh_cache, monkeypatch):
+    """Another process's gc may remove a miss record or a temporary just after this walk looked at it:
+    the walk looks once (a second look would find nothing and fail) and goes on."""
+    cache = Cache(fresh_cache)
+    files.private_directory(str(fresh_cache), "cells")  # as a miss record's writer makes it: tagged, 0700
+    going = {_write(fresh_cache / "cells" / f"{'e' * 32}.json", b"{}"),
+             _write(fresh_cache / "cells" / f".{'b' * 32}.json.zzzzzzzz.tmp", b"")}
+    look = os.stat
+
+    def looked_at_then_removed(path, *args, **kwargs):
+        found = look(path, *args, **kwargs)
+        for gone in [p for p in going if p.name == path]:
+            gone.unlink()
+            going.discard(gone)
+        return found
+
+    monkeypatch.setattr(os, "stat", looked_at_then_removed)
+    done = cache.gc()
+    monkeypatch.undo()
+    assert done is not None and not going
