@@ -24,9 +24,12 @@ from jitcell.runtime import interrupts
 pytestmark = pytest.mark.skipif(not interrupts.supported(), reason="SIGINT handler for Linux x86-64/AArch64")
 
 
-
 @pytest.fixture(scope="module")
 def loops():
+    # Python installs its SIGINT handler only when SIGINT is not ignored at its start, as it is for a job
+    # a non-interactive shell sends to the background (`./dev test &`): set it as an ordinary start does
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     return jitcell.compile_cell(LOOPS).functions
 
 
