@@ -6,4 +6,4 @@ entries simply stop being found.
 """
 
 __version__ = "0.1.0"
-CODEGEN_ABI = 20
+CODEGEN_ABI = 21

@@ -2636,7 +2636,8 @@ def check_signals(tag: int, site: int) -> int:
     """Every cell's interrupt check (its `jitcell.signals`, compiler/lower/program.py): runs Python's
     pending signal handlers now, under the GIL (PyErr_CheckSignals). If one raised
     (KeyboardInterrupt), the exception is fetched and handed to the raise callback for the cell's
-    `tag` with `site | SIGNAL_SITE` (callbacks.py), and the result is 1; else 0. Only in the main
+    `tag` and `site`, which the caller marked as a signal's (`| SIGNAL_SITE`, callbacks.py), and the
+    result is 1; else 0. Only in the main
     thread, where Python runs its handlers: in another thread it returns 0 at once, without taking
     the GIL (PyErr_CheckSignals would do nothing there), and the main thread runs them."""
     if not main_thread():
@@ -2648,7 +2649,7 @@ def check_signals(tag: int, site: int) -> int:
     error = stack_words(3)  # type, value, traceback: references the raise callback takes over
     PyErr_Fetch(error, error + 8, error + 16)
     PyGILState_Release(gil)
-    callback_raise(tag, site | 1073741824, error)  # callbacks.SIGNAL_SITE
+    callback_raise(tag, site, error)
     return 1
 
 

@@ -52,6 +52,7 @@ from jitcell.compiler.types import (
 )
 from jitcell.errors import Loc
 from jitcell.loader import load
+from jitcell.runtime.callbacks import SIGNAL_SITE
 from jitcell.runtime.interrupts import CHUNK
 
 from . import native
@@ -489,9 +490,9 @@ class _ModuleLowerer:
     def signals_function(self) -> ir.Function:
         """`i32 jitcell.signals(i32 site)`: the runtime's check_signals(tag, site) (runtime/source.py):
         runs Python's pending signal handlers now, in the main thread, and if one raised
-        (KeyboardInterrupt), hands the exception to the raise callback with `site | SIGNAL_SITE`
-        and returns 1; else 0. One slot and a call: the code is the runtime library's, not each
-        cell's (the runtime library itself calls its own)."""
+        (KeyboardInterrupt), hands the exception to the raise callback with the site marked as a
+        signal's (`site | SIGNAL_SITE`, marked here) and returns 1; else 0. One slot and a call: the
+        code is the runtime library's, not each cell's (the runtime library itself calls its own)."""
         fn = self.module.globals.get("jitcell.signals")
         if fn is not None:
             return fn
@@ -499,7 +500,7 @@ class _ModuleLowerer:
         fn.linkage = "internal"
         fn.attributes.add("noinline")
         b = ir.IRBuilder(fn.append_basic_block("entry"))
-        args = [i64(self.tag), b.zext(fn.args[0], I64)]
+        args = [i64(self.tag), b.zext(b.or_(fn.args[0], ir.Constant(I32, SIGNAL_SITE)), I64)]
         if self.internal:
             result = b.alloca(I64)
             b.call(self.impls["check_signals"], [result, ir.Constant(I32, 0), i64(0), *args])
