@@ -534,12 +534,15 @@ def goal_figures(goals: dict) -> list[dict]:
             f"{fmt_ratio(ratio)} ({notebook['jitcell']['first_run_median_s']:.2f} s against "
             f"{notebook['numba']['first_run_median_s']:.2f} s)", ratio <= 1.0)
     trivial = goals.get("trivial", {}).get("cells", {})
-    for cell in ("kernel: total + 1", "print(x)"):
+    for cell in ("kernel: total + 1", "kernel: print(x)", "def: print(x)"):
         if cell in trivial:  # without the cache, and as a notebook compiles it: also published to the cache
             figures = trivial[cell]
             cached = figures.get("cached", figures["total"])
-            row(f"a trivial cell's compile (`{cell}`, cache miss, median; with the cache as a notebook has it)",
-                "< 10 ms", f"{fmt_ms(figures['total'])} ms ({fmt_ms(cached)} ms)", max(figures["total"], cached) < 10)
+            goal = cell.startswith("kernel: ")  # goal 3's trivial cells; a function that prints is reported beside
+            row(f"a trivial cell's compile (`{cell}`, cache miss, median; with the cache as a notebook has it)"
+                if goal else f"a function whose body prints (`{cell}`, as above; not a goal row)",
+                "< 10 ms" if goal else "", f"{fmt_ms(figures['total'])} ms ({fmt_ms(cached)} ms)",
+                max(figures["total"], cached) < 10 if goal else None)
     hits = goals.get("cache_hit", {}).get("results", {})
     for name, figures in hits.items():  # as a user has it: installed (a source checkout's row is in section 5)
         if "hit_ms" in figures and name.startswith("jitcell installed"):

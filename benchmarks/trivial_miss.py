@@ -5,8 +5,11 @@
     python benchmarks/trivial_miss.py --calls            # what cold code costs to call (see below)
 
 jitcell is imported and has compiled a cell first (the runtime library is built); then each cell
-of a few trivial shapes (`x + 1`, a `print`, a kernel cell `total + 1`) is compiled with
-`compile_cell(src, cache=False)` under a new name each time, so that every compile is a miss.
+of a few trivial shapes is compiled with `compile_cell(src, cache=False)`, each time under a new
+name or with a new comment, so that every compile is a miss. The shapes: two kernel cells, as the
+jitcell kernel compiles them (`script=True`, in the kernel's Namespace): `total + 1`, and `print(x)`
+of an `x` an earlier cell set; and two functions, `x + 1` and one whose body prints (a function
+costs more than a kernel statement: three entry points, for Python, ctypes and other cells).
 The table gives the median of the whole call (wall clock, and CPU time of the process and the
 linker it runs, less sensitive to the machine's load) and of the
 manifest's per-stage "timings" (parse, check, lower, optimize, emit, link); "other" is the call minus
@@ -33,11 +36,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 STAGES = ("parse", "check", "lower", "optimize", "emit", "link")
 
-SHAPES = {
+SHAPES = {  # the cell (k: this compile's number), and its options ("kernel": in the kernel's Namespace)
     "x + 1": ("def f{k}(x: int) -> int:\n    return x + {k}\n", {}),
-    "print(x)": ("def p{k}(x: int) -> None:\n    print(x + {k})\n", {}),
+    "def: print(x)": ("def p{k}(x: int) -> None:\n    print(x + {k})\n", {}),
     "kernel: total + 1": ("total{k}: int = 1\ntotal{k} = total{k} + 1\n", {"script": True}),
+    "kernel: print(x)": ("print(x)  # {k}\n", {"script": True, "kernel": True}),
 }
+KERNEL_CELLS = ("kernel: total + 1", "kernel: print(x)")  # goal 3's trivial cells (run.py)
 
 
 def measure(repeat: int) -> dict[str, dict[str, float]]:
@@ -48,8 +53,13 @@ def measure(repeat: int) -> dict[str, dict[str, float]]:
     cache_dir = tempfile.mkdtemp(prefix="jitcell-trivial-")
     jitcell.compile_cell("def warm(x: int) -> int:\n    return x * 2\n", cache=False)
     jitcell.compile_cell("def warm(x: int) -> int:\n    return x * 2\n", cache_dir=cache_dir)
+    kernel = jitcell.Namespace()  # as the kernel's: an earlier cell set x
+    jitcell.compile_cell("x: int = 5\n", callees=kernel, script=True, cache_dir=cache_dir)
     rows = {}
-    for shape, (template, options) in SHAPES.items():
+    for shape, (template, shape_options) in SHAPES.items():
+        options = {name: value for name, value in shape_options.items() if name != "kernel"}
+        if shape_options.get("kernel"):
+            options["callees"] = kernel
         samples: dict[str, list[float]] = {s: [] for s in (*STAGES, "total", "other", "cpu", "cached")}
         for k in range(repeat):
             started, cpu = time.perf_counter(), _cpu()
