@@ -42,7 +42,6 @@ SHAPES = {  # the cell (k: this compile's number), and its options ("kernel": in
     "kernel: total + 1": ("total{k}: int = 1\ntotal{k} = total{k} + 1\n", {"script": True}),
     "kernel: print(x)": ("print(x)  # {k}\n", {"script": True, "kernel": True}),
 }
-KERNEL_CELLS = ("kernel: total + 1", "kernel: print(x)")  # goal 3's trivial cells (run.py)
 
 
 def measure(repeat: int) -> dict[str, dict[str, float]]:

@@ -2637,9 +2637,9 @@ def check_signals(tag: int, site: int) -> int:
     pending signal handlers now, under the GIL (PyErr_CheckSignals). If one raised
     (KeyboardInterrupt), the exception is fetched and handed to the raise callback for the cell's
     `tag` and `site`, which the caller marked as a signal's (`| SIGNAL_SITE`, callbacks.py), and the
-    result is 1; else 0. Only in the main
-    thread, where Python runs its handlers: in another thread it returns 0 at once, without taking
-    the GIL (PyErr_CheckSignals would do nothing there), and the main thread runs them."""
+    result is 1; else 0. Only in the main thread, where Python runs its handlers: in another thread
+    it returns 0 at once, without taking the GIL (PyErr_CheckSignals would do nothing there), and the
+    main thread runs them."""
     if not main_thread():
         return 0
     gil = PyGILState_Ensure()
