@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     import re
 
 __all__ = ["names", "is_key", "library_suffix", "RECORDS", "SETTINGS", "USAGE", "subdirectories", "sweep",
-           "remove_file", "is_regular", "PUBLISH_WAIT_SECONDS"]
+           "remove_file", "is_regular", "regular_stat", "PUBLISH_WAIT_SECONDS"]
 
 PUBLISH_WAIT_SECONDS = 10.0  # a library without its manifest for longer is an orphan (its publisher died)
 SETTINGS = "settings.json"
@@ -94,11 +94,17 @@ def sweep(parent: int, name: str, visit: Callable[[int, str], None]) -> None:
         pass
 
 
-def is_regular(folder: int, name: str) -> bool:
+def regular_stat(folder: int, name: str) -> os.stat_result | None:
+    """folder/name's stat if it is a regular file (a link is not followed); None if it is not, or is gone."""
     try:
-        return stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode)
+        found = os.stat(name, dir_fd=folder, follow_symlinks=False)
     except OSError:
-        return False
+        return None
+    return found if stat.S_ISREG(found.st_mode) else None
+
+
+def is_regular(folder: int, name: str) -> bool:
+    return regular_stat(folder, name) is not None
 
 
 def remove_file(folder: int, name: str) -> bool:

@@ -145,12 +145,10 @@ def _temporary(walk: _Walk, folder: tuple[str, ...], fd: int, name: str, names: 
 
 
 def _regular_mtime(folder: int, name: str) -> float | None:
-    """folder/name's mtime if it is a regular file; None if it is not, or is gone (another process's upkeep)."""
-    try:
-        st = os.stat(name, dir_fd=folder, follow_symlinks=False)
-    except OSError:
-        return None
-    return st.st_mtime if stat.S_ISREG(st.st_mode) else None
+    """folder/name's mtime if it is a regular file; None if it is not, or is gone (another process's upkeep):
+    one look, as a second could find nothing."""
+    found = layout.regular_stat(folder, name)
+    return found.st_mtime if found is not None else None
 
 
 @contextlib.contextmanager
