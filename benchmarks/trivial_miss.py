@@ -56,8 +56,8 @@ def measure(repeat: int) -> dict[str, dict[str, float]]:
     jitcell.compile_cell("x: int = 5\n", callees=kernel, script=True, cache_dir=cache_dir)
     rows = {}
     for shape, (template, shape_options) in SHAPES.items():
-        options = {name: value for name, value in shape_options.items() if name != "kernel"}
-        if shape_options.get("kernel"):
+        options = dict(shape_options)
+        if options.pop("kernel", False):
             options["callees"] = kernel
         samples: dict[str, list[float]] = {s: [] for s in (*STAGES, "total", "other", "cpu", "cached")}
         for k in range(repeat):
